@@ -1,0 +1,60 @@
+"""create_app wires store, NLU, knowledge, engine and channels; nothing lives in module globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.interpreter import RetrievalOptions
+from sqlalchemy import select
+
+from actions.services import Services, local_today
+from bot import nlu_model
+from bot.channels.base import ChannelHub, StoredOnly
+from bot.engine.conversation import Engine
+from bot.engine.desk import Desk
+from bot.engine.domain import Domain
+from bot.engine.registry import ActionRegistry
+from bot.engine.rules import RuleBook
+from bot.knowledge import Knowledge
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.models import Course
+from intents import CourseRef, Interpreter
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database
+    nlu: Interpreter
+    knowledge: Knowledge
+    engine: Engine
+    desk: Desk
+    channels: ChannelHub
+
+    def refresh_catalogue(self) -> int:
+        """Teach the NLU the current course names (after a seed load or an admin edit)."""
+        with self.db.read() as s:
+            courses = s.scalars(select(Course)).all()
+            refs = [CourseRef(c.code, c.name, c.category, list(c.keywords or [])) for c in courses]
+        self.nlu.set_courses(refs)
+        return len(refs)
+
+
+def create_app(settings: Settings, train_if_missing: bool = False) -> App:
+    """Everything the bot needs, built from settings; refuses an unmigrated database."""
+    db = Database(settings.database_url)
+    db.require_current_schema()
+    nlu = nlu_model.load(settings, train_if_missing=train_if_missing)
+    knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
+    knowledge.reload()
+    services = Services(db=db, knowledge=knowledge, config=settings.config, today=local_today)
+    domain = Domain.load(settings.data_dir / "domain.yml")
+    rules = RuleBook.load(settings.data_dir / "rules.yml")
+    registry = ActionRegistry(services)
+    engine = Engine(db, nlu, domain, rules, registry, settings.config, local_today)
+    channels = ChannelHub()
+    channels.register(StoredOnly("rest"))
+    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels)
+    app.refresh_catalogue()
+    return app

@@ -1,0 +1,75 @@
+"""Rasa-compatible REST channel: POST /webhooks/rest/webhook {"sender", "message"[, "message_id"]}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from bot.engine.types import Incoming, Reply
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status)
+
+
+def render(recipient: str, replies: list[Reply]) -> list[dict[str, Any]]:
+    """Replies in Rasa's REST shape."""
+    out = []
+    for r in replies:
+        item: dict[str, Any] = {"recipient_id": recipient, "text": r.get("text", "")}
+        if r.get("buttons"):
+            item["buttons"] = r["buttons"]
+        out.append(item)
+    return out
+
+
+def _field(body: dict[str, Any], name: str) -> str | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
+
+
+def router(engine_getter) -> APIRouter:  # noqa: ANN001
+    """The webhook route; `engine_getter()` returns the app's Engine."""
+    api = APIRouter()
+
+    @api.post("/webhooks/rest/webhook")
+    async def webhook(request: Request) -> Response:
+        body_bytes = await request.body()
+        if len(body_bytes) > MAX_BODY_BYTES:
+            return _error(413, "too_large", "消息太长了，请分几条发送。")
+        try:
+            body = orjson.loads(body_bytes)
+        except orjson.JSONDecodeError:
+            return _error(400, "bad_json", "请求不是有效的 JSON。")
+        if not isinstance(body, dict):
+            return _error(400, "bad_request", "请求应为 JSON 对象，包含 sender 和 message。")
+        sender = _field(body, "sender")
+        message = body.get("message", "")
+        if not sender or len(sender) > 128:
+            return _error(400, "bad_sender", "缺少 sender（发送者编号），或编号过长。")
+        if message is None:
+            message = ""
+        if not isinstance(message, str):
+            return _error(400, "bad_message", "message 应为文字。")
+        message_id = _field(body, "message_id")
+        if message_id is not None and not (0 < len(message_id) <= 128):
+            return _error(400, "bad_message_id", "message_id 格式不正确。")
+        metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+        name = (
+            metadata.get("display_name") if isinstance(metadata.get("display_name"), str) else None
+        )
+        incoming = Incoming("rest", sender, message, message_id, name)
+        replies = await run_in_threadpool(engine_getter().handle, incoming)
+        return Response(orjson.dumps(render(sender, replies)), media_type="application/json")
+
+    return api

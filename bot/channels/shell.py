@@ -1,0 +1,47 @@
+"""Chat with the bot in the terminal (like `rasa shell`): buttons become numbered options."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from bot.engine.conversation import Engine
+from bot.engine.types import Incoming, Reply
+
+
+def format_replies(replies: list[Reply]) -> tuple[str, list[str]]:
+    """Text to print and the payloads that the numbers 1..n stand for."""
+    lines: list[str] = []
+    payloads: list[str] = []
+    for r in replies:
+        lines.append(r.get("text", ""))
+        for b in r.get("buttons", []):
+            payloads.append(b["payload"])
+            lines.append(f"  {len(payloads)}. {b['title']}")
+    return "\n".join(lines), payloads
+
+
+def run_shell(
+    engine: Engine,
+    sender_id: str | None = None,
+    read: Callable[[str], str] = input,
+    write: Callable[[str], None] = print,
+) -> None:
+    """Read-eval-print loop until /stop, Ctrl-D or Ctrl-C."""
+    sender = sender_id or f"shell-{uuid.uuid4().hex[:8]}"
+    write("职工服务小助手（输入 /stop 退出，输入选项编号可点选按钮）")
+    payloads: list[str] = []
+    while True:
+        try:
+            text = read("您> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            write("")
+            return
+        if text in ("/stop", "/exit", "/quit"):
+            return
+        if text.isdigit() and 1 <= int(text) <= len(payloads):
+            text = payloads[int(text) - 1]
+        replies = engine.handle(Incoming("shell", sender, text, uuid.uuid4().hex))
+        shown, payloads = format_replies(replies)
+        if shown:
+            write(f"小助手> {shown}")

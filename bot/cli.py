@@ -1,0 +1,187 @@
+"""The `workerbot` command: run, shell, train, db upgrade, load-demo, import, handoff."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from pathlib import Path
+
+import typer
+
+from bot.privacy import configure_logging
+from bot.settings import ConfigError, Settings
+
+app = typer.Typer(help="区总工会职工服务机器人 workerbot", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema.")
+handoff_app = typer.Typer(help="Conversations held for a human (until the staff console).")
+app.add_typer(db_app, name="db")
+app.add_typer(handoff_app, name="handoff")
+
+ConfigOpt = typer.Option(
+    None, "--config", "-c", help="config.yml (default: $WORKERBOT_CONFIG or ./config.yml)"
+)
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return Settings.load(config)
+    except ConfigError as exc:
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+
+
+def _app(config: Path | None, train_if_missing: bool = False):  # noqa: ANN202
+    from bot.app import create_app
+    from bot.nlu_model import ModelMissing
+    from bot.store.db import SchemaNotCurrent
+
+    try:
+        return create_app(_settings(config), train_if_missing=train_if_missing)
+    except (SchemaNotCurrent, ModelMissing) as exc:
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+
+
+@db_app.command("upgrade")
+def db_upgrade(config: Path | None = ConfigOpt) -> None:
+    """Migrate the database to the newest schema."""
+    from bot.store.db import Database
+
+    settings = _settings(config)
+    Database(settings.database_url).upgrade()
+    typer.echo("database is up to date")
+
+
+@app.command()
+def train(
+    config: Path | None = ConfigOpt,
+    if_missing: bool = typer.Option(False, help="Only train when no model matches the data."),
+) -> None:
+    """Train the intent model from data/nlu.yml."""
+    from bot import nlu_model
+
+    settings = _settings(config)
+    if if_missing and nlu_model.model_path(settings).exists():
+        typer.echo(f"model is current: {nlu_model.model_path(settings)}")
+        return
+    started = time.perf_counter()
+    path = nlu_model.train(settings)
+    typer.echo(f"trained in {time.perf_counter() - started:.1f}s: {path}")
+
+
+@app.command("load-demo")
+def load_demo(
+    config: Path | None = ConfigOpt,
+    if_empty: bool = typer.Option(False, help="Skip when courses and FAQ are already loaded."),
+) -> None:
+    """Load the seed courses and FAQ from data/ into the database (idempotent)."""
+    from bot.store import seed
+    from bot.store.db import Database
+
+    settings = _settings(config)
+    db = Database(settings.database_url)
+    db.require_current_schema()
+    if if_empty and seed.demo_is_loaded(db):
+        typer.echo("demo data already loaded")
+        return
+    courses = seed.load_courses(db, settings.data_dir / "courses.yml")
+    faq = seed.load_faq(db, settings.data_dir / "faq.yml")
+    typer.echo(f"loaded {courses} courses and {faq} FAQ entries")
+
+
+@app.command("import")
+def import_data(
+    path: Path = typer.Argument(..., exists=True, help="A courses.yml or faq.yml file."),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Import courses or FAQ entries from a YAML file (matched by code / id)."""
+    import yaml
+
+    from bot.store import seed
+    from bot.store.db import Database
+
+    settings = _settings(config)
+    db = Database(settings.database_url)
+    db.require_current_schema()
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if "courses" in raw:
+        typer.echo(f"imported {seed.load_courses(db, path)} courses")
+    elif "faq" in raw:
+        typer.echo(f"imported {seed.load_faq(db, path)} FAQ entries")
+    else:
+        typer.secho("the file has neither `courses:` nor `faq:`", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2)
+
+
+@app.command()
+def shell(config: Path | None = ConfigOpt, sender: str | None = typer.Option(None)) -> None:
+    """Chat with the bot in this terminal."""
+    from bot.channels.shell import run_shell
+
+    configure_logging("WARNING")
+    run_shell(_app(config).engine, sender)
+
+
+@app.command()
+def run(
+    config: Path | None = ConfigOpt,
+    host: str | None = typer.Option(None),
+    port: int | None = typer.Option(None),
+    workers: int | None = typer.Option(None, help="Worker processes (default from config.yml)."),
+) -> None:
+    """Serve the HTTP API (REST webhook, /model/parse, /health)."""
+    import uvicorn
+
+    settings = _settings(config)
+    _app(config)  # fail fast, in this process, on an unmigrated db or a missing model
+    if config:
+        os.environ["WORKERBOT_CONFIG"] = str(config)
+    server = settings.config.server
+    configure_logging()
+    uvicorn.run(
+        "bot.web.server:create_web_from_env",
+        factory=True,
+        host=host or server.host,
+        port=port or server.port,
+        workers=workers or server.workers,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+@handoff_app.command("list")
+def handoff_list(config: Path | None = ConfigOpt) -> None:
+    """Conversations waiting for or held by a human."""
+    from bot.engine.desk import Desk
+    from bot.store.db import Database
+
+    items = Desk(Database(_settings(config).database_url)).queue()
+    if not items:
+        typer.echo("no conversation is waiting for a human")
+    for it in items:
+        typer.echo(
+            f"#{it.conversation_id}\t{it.channel}\t{it.state}\t{it.reason or '-'}\t{it.waiting_since}"
+        )
+
+
+@handoff_app.command("say")
+def handoff_say(conversation_id: int, text: str, config: Path | None = ConfigOpt) -> None:
+    """Send a staff message to the worker (delivered by the worker's channel)."""
+    bot = _app(config)
+    push = bot.desk.say(conversation_id, text)
+    delivered = asyncio.run(bot.channels.deliver(push))
+    typer.echo(
+        "delivered"
+        if delivered
+        else "recorded (the channel has no push: the worker sees it on next fetch)"
+    )
+
+
+@handoff_app.command("release")
+def handoff_release(conversation_id: int, config: Path | None = ConfigOpt) -> None:
+    """Hand a conversation back to the bot."""
+    bot = _app(config)
+    push = bot.desk.release(conversation_id)
+    asyncio.run(bot.channels.deliver(push))
+    typer.echo(f"conversation #{conversation_id} is back with the bot")

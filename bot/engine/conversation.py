@@ -1,0 +1,334 @@
+"""The engine: one worker message in, replies out, everything persisted in one transaction."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.engine.domain import Domain
+from bot.engine.forms import FormLoop, extract_slots
+from bot.engine.registry import ActionRegistry
+from bot.engine.rules import RuleBook
+from bot.engine.turn import Turn, to_rasa_event
+from bot.engine.types import Incoming, Reply
+from bot.privacy import mask
+from bot.settings import BotConfig
+from bot.store.db import Database
+from bot.store.models import (
+    EV_STATE,
+    EV_SYSTEM,
+    EV_USER,
+    STATE_BOT,
+    STATE_CLOSED,
+    STATE_WAITING,
+    STATE_WITH_HUMAN,
+    Conversation,
+    Event,
+    ProcessedMessage,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+PERSONAL_SLOTS = ("name", "phone", "employer", "description", "demand")
+MAX_FOLLOWUPS = 5
+_STD_MESSAGE_KEYS = {
+    "text",
+    "buttons",
+    "elements",
+    "custom",
+    "template",
+    "response",
+    "image",
+    "attachment",
+}
+
+
+class Engine:
+    """Channel-neutral conversation handling (see docs/architecture.md)."""
+
+    def __init__(
+        self,
+        db: Database,
+        nlu: Any,
+        domain: Domain,
+        rules: RuleBook,
+        registry: ActionRegistry,
+        config: BotConfig,
+        today: Callable[[], date],
+    ) -> None:
+        self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
+        self.registry, self.config, self.today = registry, config, today
+        self.forms = FormLoop(self)
+
+    # -- the message path ---------------------------------------------------------------
+    def handle(self, incoming: Incoming) -> list[Reply]:
+        """Answer one worker message exactly once, persisting it and every reply."""
+        text = (incoming.text or "").strip()
+        too_long = len(text) > self.config.conversation.max_message_chars
+        parse = self._parse(text, too_long)
+        with self.db.write_lock(), self.db.session() as s:
+            conv = self._conversation(s, incoming)
+            if incoming.message_id:
+                done = s.get(ProcessedMessage, (incoming.channel, incoming.message_id))
+                if done is not None:
+                    return list(done.replies)
+            turn = self._start_turn(s, conv, parse, incoming.message_id)
+            turn.record(EV_USER, text, {"parse": _compact(parse)})
+            if turn.state == STATE_CLOSED:
+                self._set_state(turn, STATE_BOT, "worker came back")
+            if turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
+                pass  # a human holds the conversation: stored for staff, the bot stays silent
+            elif not text:
+                self.run_action(turn, "utter_empty_message")
+            elif too_long:
+                self.run_action(turn, "utter_message_too_long")
+            else:
+                self._respond_safely(s, turn)
+            self._persist(s, turn, incoming)
+            return list(turn.replies)
+
+    def _parse(self, text: str, too_long: bool) -> dict[str, Any]:
+        if not text or too_long:
+            return {
+                "text": text,
+                "intent": {"name": None, "confidence": 0.0},
+                "intent_ranking": [],
+                "entities": [],
+            }
+        return self.nlu.parse(text, today=self.today())
+
+    def _conversation(self, s: Session, incoming: Incoming) -> Conversation:
+        """The worker's conversation, locked for this message (created on first contact)."""
+        stmt = select(Conversation).where(
+            Conversation.channel == incoming.channel, Conversation.sender_id == incoming.sender_id
+        )
+        if not self.db.is_sqlite:
+            stmt = stmt.with_for_update()
+        conv = s.scalars(stmt).first()
+        if conv is not None:
+            return conv
+        conv = Conversation(
+            channel=incoming.channel,
+            sender_id=incoming.sender_id,
+            display_name=incoming.display_name,
+            state=STATE_BOT,
+            slots=self.domain.initial_slots(),
+        )
+        try:
+            with s.begin_nested():
+                s.add(conv)
+        except IntegrityError:  # another process created it first (PostgreSQL)
+            conv = s.scalars(stmt).one()
+        return conv
+
+    def _start_turn(
+        self, s: Session, conv: Conversation, parse: dict, message_id: str | None
+    ) -> Turn:
+        slots = self.domain.initial_slots()
+        slots.update(conv.slots or {})
+        turn = Turn(conv, parse, message_id, slots, conv.active_loop, conv.state)
+        turn.history = None  # loaded only when a custom action needs a tracker
+        turn._session = s  # type: ignore[attr-defined]
+        return turn
+
+    def _respond_safely(self, s: Session, turn: Turn) -> None:
+        """Run the bot's part; on any error undo its writes, log masked, apologise once."""
+        snapshot = (
+            dict(turn.slots),
+            turn.active_loop,
+            turn.state,
+            len(turn.rows),
+            len(turn.rasa_events),
+            len(turn.replies),
+        )
+        savepoint = s.begin_nested()
+        try:
+            self._respond(turn)
+            savepoint.commit()
+        except Exception as exc:  # noqa: BLE001 - the conversation must survive any action bug
+            savepoint.rollback()
+            slots, loop, state, n_rows, n_events, n_replies = snapshot
+            turn.slots, turn.active_loop, turn.state = slots, loop, state
+            del turn.rows[n_rows:], turn.rasa_events[n_events:], turn.replies[n_replies:]
+            secrets = [str(turn.slots.get(k) or "") for k in PERSONAL_SLOTS]
+            secrets.append(turn.parse.get("text") or "")
+            log.error(
+                "action failed in conversation %s: %s",
+                turn.conversation.id,
+                mask("".join(traceback.format_exception(exc)), secrets),
+            )
+            turn.record(EV_SYSTEM, None, {"error": type(exc).__name__})
+            self.run_action(turn, "utter_error")
+
+    def _respond(self, turn: Turn) -> None:
+        intent = (turn.parse.get("intent") or {}).get("name") or "nlu_fallback"
+        candidates = extract_slots(self, turn)
+        if turn.active_loop:
+            required = set(self.domain.forms.get(turn.active_loop, []))
+            for k, v in candidates.items():
+                if k not in required:
+                    turn.set_slot(k, v)
+            form_candidates = {k: v for k, v in candidates.items() if k in required}
+            if self.forms.continue_(turn, form_candidates):
+                return
+            form = turn.active_loop
+            if intent not in ("affirm", "deny", "inform"):
+                self._run_rule(turn, intent)
+            if turn.active_loop == form and turn.state == STATE_BOT:
+                requested = turn.slots.get("requested_slot")
+                if requested:
+                    self.forms.ask(turn, form, requested)
+            return
+        for k, v in candidates.items():
+            turn.set_slot(k, v)
+        self._run_rule(turn, intent)
+
+    def _run_rule(self, turn: Turn, intent: str) -> None:
+        actions = self.rules.for_intent(intent, turn.active_loop)
+        if actions is None:
+            actions = (
+                ("action_fallback",) if "action_fallback" in self.registry else ("utter_default",)
+            )
+        for name in actions:
+            if turn.state != STATE_BOT:
+                break
+            self.run_action(turn, name)
+
+    # -- actions ------------------------------------------------------------------------
+    def run_action(self, turn: Turn, name: str, depth: int = 0) -> None:
+        """Run a form, a response or a custom action, then what it asks to follow."""
+        if self.domain.is_form(name):
+            self.forms.activate(turn, name)
+            return
+        turn.record("action", None, {"name": name})
+        turn.latest_action = name
+        if name.startswith("utter_") and self.domain.has_response(name):
+            reply = self.domain.render(name, turn.slots)
+            if reply:
+                turn.say(reply)
+            return
+        if name not in self.registry:
+            raise LookupError(f"action {name!r} is used but not defined")
+        messages, events = self.registry.run(name, self.tracker_for(turn), self.domain.as_dict())
+        self.emit(turn, messages)
+        for follow in self.apply_events(turn, events):
+            if depth >= MAX_FOLLOWUPS:
+                raise RuntimeError(f"follow-up chain too long after {name}")
+            self.run_action(turn, follow, depth + 1)
+
+    def tracker_for(self, turn: Turn, extra_events: list[dict] | None = None):  # noqa: ANN201
+        if turn.history is None:
+            turn.history = self._history(turn)
+        return turn.tracker(extra_events)
+
+    def _history(self, turn: Turn) -> list[dict[str, Any]]:
+        s: Session = turn._session  # type: ignore[attr-defined]
+        limit = self.config.conversation.tracker_events
+        rows = s.execute(
+            select(Event.type, Event.text, Event.data)
+            .where(Event.conversation_id == turn.conversation.id)
+            .order_by(Event.id.desc())
+            .limit(limit)
+        ).all()
+        events = [to_rasa_event(t, x, d) for t, x, d in reversed(rows)]
+        return [e for e in events if e is not None]
+
+    def emit(self, turn: Turn, messages: list[dict[str, Any]]) -> None:
+        """Turn dispatcher messages into replies (responses rendered with slots and kwargs)."""
+        for m in messages:
+            name = m.get("response") or m.get("template")
+            if name:
+                variables = dict(turn.slots)
+                variables.update({k: v for k, v in m.items() if k not in _STD_MESSAGE_KEYS})
+                reply = self.domain.render(name, variables)
+                if reply is None:
+                    raise LookupError(f"response {name!r} is not in the domain")
+            elif m.get("text") or m.get("buttons"):
+                reply = {"text": m.get("text") or ""}
+                if m.get("buttons"):
+                    reply["buttons"] = [
+                        {"title": b["title"], "payload": b["payload"]} for b in m["buttons"]
+                    ]
+            else:
+                continue
+            turn.say(reply)
+
+    def apply_events(self, turn: Turn, events: list[dict[str, Any]]) -> list[str]:
+        """Apply rasa_sdk events to the turn; returns follow-up action names."""
+        followups: list[str] = []
+        activate: str | None = None
+        for e in events:
+            kind = e.get("event")
+            if kind == "slot":
+                turn.set_slot(e["name"], e.get("value"))
+            elif kind == "active_loop":
+                if e.get("name"):
+                    activate = e["name"]
+                else:
+                    turn.set_slot("requested_slot", None)
+                    turn.set_loop(None)
+            elif kind == "followup":
+                followups.append(e["name"])
+            elif kind == "pause":
+                self._set_state(turn, STATE_WAITING, turn.slots.get("handoff_reason") or "asked")
+            elif kind == "resume":
+                self._set_state(turn, STATE_BOT, "resumed")
+            elif kind in ("reset_slots", "restart"):
+                keep = {k: turn.slots.get(k) for k in ("name", "phone")}
+                for k, v in self.domain.initial_slots().items():
+                    turn.set_slot(k, keep.get(k, v) if kind == "reset_slots" else v)
+                turn.set_loop(None)
+        if activate:
+            self.forms.activate(turn, activate)
+        return followups
+
+    def _set_state(self, turn: Turn, state: str, reason: str) -> None:
+        if turn.state == state:
+            return
+        turn.record(EV_STATE, None, {"from": turn.state, "to": state, "reason": reason})
+        turn.state = state
+        if state == STATE_WAITING:
+            turn.handoff_reason = reason
+
+    # -- persistence --------------------------------------------------------------------
+    def _persist(self, s: Session, turn: Turn, incoming: Incoming) -> None:
+        conv = turn.conversation
+        now = utcnow()
+        if turn.rows:
+            s.execute(insert(Event), turn.rows)
+        conv.slots = dict(turn.slots)
+        conv.active_loop = turn.active_loop
+        if conv.state != turn.state:
+            conv.state = turn.state
+            if turn.state == STATE_WAITING:
+                conv.handoff_reason = turn.handoff_reason
+                conv.handoff_at = now
+        conv.last_message_at = now
+        if incoming.display_name and incoming.display_name != conv.display_name:
+            conv.display_name = incoming.display_name[:64]
+        if incoming.message_id:
+            s.add(
+                ProcessedMessage(
+                    channel=incoming.channel,
+                    message_id=incoming.message_id,
+                    conversation_id=conv.id,
+                    replies=list(turn.replies),
+                )
+            )
+
+
+def _compact(parse: dict[str, Any]) -> dict[str, Any]:
+    """What is kept of a parse in the event log: enough for staff and for trackers."""
+    return {
+        "intent": parse.get("intent"),
+        "entities": parse.get("entities") or [],
+        "intent_ranking": (parse.get("intent_ranking") or [])[:3],
+    }

@@ -1,0 +1,159 @@
+"""The staff side of a conversation: the handoff queue, staff messages, hand-back to the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from bot.engine.types import Reply
+from bot.store.db import Database
+from bot.store.models import (
+    EV_STAFF,
+    EV_STATE,
+    EV_SYSTEM,
+    EV_USER,
+    STATE_BOT,
+    STATE_WAITING,
+    STATE_WITH_HUMAN,
+    Conversation,
+    Event,
+    utcnow,
+)
+
+RELEASED_TEXT = "人工服务已结束，接下来由小助手继续为您服务。有需要随时说“转人工”。"
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    conversation_id: int
+    channel: str
+    sender_id: str
+    display_name: str | None
+    state: str
+    reason: str | None
+    waiting_since: datetime | None
+    last_message: str | None
+
+
+@dataclass(frozen=True)
+class Push:
+    """A message to deliver to a worker outside the request/reply path."""
+
+    conversation_id: int
+    channel: str
+    sender_id: str
+    reply: Reply
+
+
+class Desk:
+    """Operations staff (or the CLI, until the console exists) perform on conversations."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def queue(self) -> list[QueueItem]:
+        """Conversations held for a human, oldest handoff first."""
+        with self.db.read() as s:
+            convs = s.scalars(
+                select(Conversation)
+                .where(Conversation.state.in_((STATE_WAITING, STATE_WITH_HUMAN)))
+                .order_by(Conversation.handoff_at)
+            ).all()
+            items = []
+            for c in convs:
+                last = s.scalar(
+                    select(Event.text)
+                    .where(Event.conversation_id == c.id, Event.type == EV_USER)
+                    .order_by(Event.id.desc())
+                    .limit(1)
+                )
+                items.append(
+                    QueueItem(
+                        c.id,
+                        c.channel,
+                        c.sender_id,
+                        c.display_name,
+                        c.state,
+                        c.handoff_reason,
+                        c.handoff_at,
+                        last,
+                    )
+                )
+            return items
+
+    def waiting_count(self) -> int:
+        with self.db.read() as s:
+            return (
+                s.scalar(
+                    select(func.count())
+                    .select_from(Conversation)
+                    .where(Conversation.state == STATE_WAITING)
+                )
+                or 0
+            )
+
+    def say(self, conversation_id: int, text: str, author: str = "staff") -> Push:
+        """Record a staff message in the conversation and return it for delivery."""
+        with self.db.write_lock(), self.db.session() as s:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise LookupError(f"no conversation {conversation_id}")
+            if conv.state == STATE_WAITING:
+                s.add(
+                    Event(
+                        conversation_id=conv.id,
+                        type=EV_STATE,
+                        data={"from": conv.state, "to": STATE_WITH_HUMAN, "reason": author},
+                    )
+                )
+                conv.state = STATE_WITH_HUMAN
+                conv.assigned_to = author
+            s.add(Event(conversation_id=conv.id, type=EV_STAFF, text=text, data={"author": author}))
+            return Push(conv.id, conv.channel, conv.sender_id, {"text": text})
+
+    def notify(self, channel: str, sender_id: str, text: str) -> Push | None:
+        """Record a system notice (e.g. a case status change) for a worker; None if unknown."""
+        with self.db.write_lock(), self.db.session() as s:
+            conv = s.scalars(
+                select(Conversation).where(
+                    Conversation.channel == channel, Conversation.sender_id == sender_id
+                )
+            ).first()
+            if conv is None:
+                return None
+            s.add(Event(conversation_id=conv.id, type=EV_SYSTEM, text=text, data={"notice": True}))
+            return Push(conv.id, conv.channel, conv.sender_id, {"text": text})
+
+    def release(self, conversation_id: int, author: str = "staff") -> Push:
+        """Hand a conversation back to the bot and tell the worker so."""
+        with self.db.write_lock(), self.db.session() as s:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise LookupError(f"no conversation {conversation_id}")
+            if conv.state != STATE_BOT:
+                s.add(
+                    Event(
+                        conversation_id=conv.id,
+                        type=EV_STATE,
+                        data={
+                            "from": conv.state,
+                            "to": STATE_BOT,
+                            "reason": f"released by {author}",
+                        },
+                    )
+                )
+            conv.state = STATE_BOT
+            conv.assigned_to = None
+            conv.handoff_reason = None
+            conv.updated_at = utcnow()
+            s.add(
+                Event(
+                    conversation_id=conv.id,
+                    type=EV_SYSTEM,
+                    text=RELEASED_TEXT,
+                    data={"notice": True},
+                )
+            )
+            return Push(conv.id, conv.channel, conv.sender_id, {"text": RELEASED_TEXT})

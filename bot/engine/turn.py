@@ -1,0 +1,106 @@
+"""One message's work in progress: slots, form, state, new events and replies."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.engine.types import Reply
+from bot.store.models import EV_ACTION, EV_BOT, EV_SLOT, EV_STATE, EV_USER, Conversation
+
+EV_LOOP = "loop"
+
+
+def to_rasa_event(
+    type_: str, text: str | None, data: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """Our stored event as the dict rasa_sdk expects in tracker.events."""
+    data = data or {}
+    if type_ == EV_USER:
+        return {"event": "user", "text": text, "parse_data": data.get("parse", {})}
+    if type_ in (EV_BOT, "staff"):
+        return {"event": "bot", "text": text, "data": {"buttons": data.get("buttons")}}
+    if type_ == EV_ACTION:
+        return {"event": "action", "name": data.get("name")}
+    if type_ == EV_SLOT:
+        return {"event": "slot", "name": data.get("name"), "value": data.get("value")}
+    if type_ == EV_LOOP:
+        return {"event": "active_loop", "name": data.get("name")}
+    if type_ == EV_STATE:
+        return {"event": "pause" if data.get("to") != "bot" else "resume"}
+    return None
+
+
+@dataclass
+class Turn:
+    conversation: Conversation
+    parse: dict[str, Any]
+    message_id: str | None
+    slots: dict[str, Any]
+    active_loop: str | None
+    state: str
+    history: list[dict[str, Any]] = field(default_factory=list)  # earlier rasa events
+    rasa_events: list[dict[str, Any]] = field(default_factory=list)  # this turn's, rasa format
+    rows: list[dict[str, Any]] = field(default_factory=list)  # this turn's, to persist
+    replies: list[Reply] = field(default_factory=list)
+    latest_action: str | None = None
+    handoff_reason: str | None = None
+
+    def record(
+        self, type_: str, text: str | None = None, data: dict[str, Any] | None = None
+    ) -> None:
+        """Log an event both for persistence and for the trackers of later actions."""
+        self.rows.append(
+            {
+                "conversation_id": self.conversation.id,
+                "type": type_,
+                "text": text,
+                "data": data,
+                "message_id": self.message_id,
+            }
+        )
+        rasa = to_rasa_event(type_, text, data)
+        if rasa is not None:
+            rasa["timestamp"] = time.time()
+            self.rasa_events.append(rasa)
+
+    def set_slot(self, name: str, value: Any) -> None:
+        if self.slots.get(name) == value and name in self.slots:
+            return
+        self.slots[name] = value
+        self.record(EV_SLOT, None, {"name": name, "value": value})
+
+    def set_loop(self, name: str | None) -> None:
+        if self.active_loop == name:
+            return
+        self.active_loop = name
+        self.record(EV_LOOP, None, {"name": name})
+
+    def say(self, reply: Reply) -> None:
+        self.replies.append(reply)
+        data = {"buttons": reply["buttons"]} if reply.get("buttons") else None
+        self.record(EV_BOT, reply.get("text", ""), data)
+
+    def tracker(self, extra_events: list[dict[str, Any]] | None = None) -> Tracker:
+        """A rasa_sdk Tracker of the conversation as it stands in this turn."""
+        conv = self.conversation
+        latest = dict(self.parse)
+        latest["metadata"] = {
+            "channel": conv.channel,
+            "sender_id": conv.sender_id,
+            "conversation_id": conv.id,
+            "display_name": conv.display_name,
+        }
+        return Tracker(
+            sender_id=f"{conv.channel}:{conv.sender_id}",
+            slots=dict(self.slots),
+            latest_message=latest,
+            events=self.history + self.rasa_events + list(extra_events or []),
+            paused=self.state != "bot",
+            followup_action=None,
+            active_loop={"name": self.active_loop} if self.active_loop else {},
+            latest_action_name=self.latest_action,
+        )

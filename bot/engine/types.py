@@ -1,0 +1,30 @@
+"""The channel-neutral shapes that cross the engine's boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypedDict
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One message from a worker, as any channel hands it to the engine."""
+
+    channel: str
+    sender_id: str
+    text: str
+    message_id: str | None = None
+    display_name: str | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class Button(TypedDict):
+    title: str
+    payload: str
+
+
+class Reply(TypedDict, total=False):
+    """One bot message: text and optional buttons (channels render buttons their own way)."""
+
+    text: str
+    buttons: list[Button]

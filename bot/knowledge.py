@@ -1,0 +1,67 @@
+"""The policy knowledge base as the bot uses it: FAQ entries from the database plus a search index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.interpreter import RetrievalOptions
+from sqlalchemy import select
+
+from bot.store.db import Database
+from bot.store.models import FaqEntry
+from intents import FaqDoc, KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A snapshot of one FAQ entry, safe to use outside a database session."""
+
+    slug: str
+    question: str
+    answer: str
+    source: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    answer: Answer
+    score: float
+
+
+class Knowledge:
+    """Search over the enabled FAQ entries; rebuilt from the database by `reload`."""
+
+    def __init__(self, db: Database, options: RetrievalOptions) -> None:
+        self.db = db
+        self.options = options
+        self._answers: dict[str, Answer] = {}
+        self._index: KnowledgeBase | None = None
+
+    def reload(self) -> int:
+        """Rebuild the index from the database; returns the number of entries."""
+        with self.db.read() as s:
+            rows = s.scalars(select(FaqEntry).where(FaqEntry.enabled.is_(True))).all()
+            answers = {
+                r.slug: Answer(r.slug, r.question, r.answer, r.source, r.category) for r in rows
+            }
+            docs = [FaqDoc(r.slug, r.question, list(r.alternates or []), r.category) for r in rows]
+        index = KnowledgeBase(docs, self.options) if docs else None
+        self._answers, self._index = answers, index
+        return len(answers)
+
+    def search(self, text: str, k: int = 5) -> list[Hit]:
+        """Best-matching entries for a worker's question, best first."""
+        if self._index is None:
+            return []
+        return [
+            Hit(self._answers[m.slug], m.score)
+            for m in self._index.search(text, k)
+            if m.slug in self._answers
+        ]
+
+    def get(self, slug: str) -> Answer | None:
+        return self._answers.get(slug)
+
+    def __len__(self) -> int:
+        return len(self._answers)

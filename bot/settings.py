@@ -1,0 +1,176 @@
+"""Settings: behaviour from config.yml (validated), secrets and locations from the environment."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_ENV_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)(?::-([^}]*))?\}")
+
+
+class ConfigError(Exception):
+    """A config.yml problem, with a message that names the offending key."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DatabaseConfig(_Section):
+    url: str = "sqlite:///workerbot.db"
+
+
+class NLUConfig(_Section):
+    ngram_min: int = Field(1, ge=1, le=5)
+    ngram_max: int = Field(3, ge=1, le=6)
+    fallback_threshold: float = Field(0.4, ge=0, le=1)
+    ambiguity_threshold: float = Field(0.08, ge=0, le=1)
+    max_classify_chars: int = Field(300, ge=10)
+
+    @model_validator(mode="after")
+    def _ngrams_ordered(self) -> NLUConfig:
+        if self.ngram_min > self.ngram_max:
+            raise ValueError("ngram_min must not exceed ngram_max")
+        return self
+
+
+class RetrievalConfig(_Section):
+    answer_threshold: float = Field(0.45, ge=0, le=1)
+    suggest_threshold: float = Field(0.25, ge=0, le=1)
+    ambiguity_margin: float = Field(0.05, ge=0, le=1)
+    max_suggestions: int = Field(3, ge=1, le=5)
+
+    @model_validator(mode="after")
+    def _thresholds_ordered(self) -> RetrievalConfig:
+        if self.suggest_threshold > self.answer_threshold:
+            raise ValueError("suggest_threshold must not exceed answer_threshold")
+        return self
+
+
+class ConversationConfig(_Section):
+    max_message_chars: int = Field(2000, ge=50)
+    tracker_events: int = Field(60, ge=5, le=1000)
+
+
+class HandoffConfig(_Section):
+    fallbacks_before_handoff: int = Field(2, ge=1, le=10)
+
+
+class ChannelSwitch(_Section):
+    enabled: bool = True
+
+
+class ChannelsConfig(_Section):
+    rest: ChannelSwitch = ChannelSwitch()
+    shell: ChannelSwitch = ChannelSwitch()
+
+
+class ServerConfig(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64)
+
+
+class BotConfig(_Section):
+    """The whole of config.yml."""
+
+    language: str = "zh"
+    database: DatabaseConfig = DatabaseConfig()
+    nlu: NLUConfig = NLUConfig()
+    retrieval: RetrievalConfig = RetrievalConfig()
+    conversation: ConversationConfig = ConversationConfig()
+    handoff: HandoffConfig = HandoffConfig()
+    channels: ChannelsConfig = ChannelsConfig()
+    server: ServerConfig = ServerConfig()
+
+    @model_validator(mode="after")
+    def _language(self) -> BotConfig:
+        if self.language != "zh":
+            raise ValueError("only 'zh' is supported")
+        return self
+
+
+class Environment(BaseSettings):
+    """Values that come only from the environment (or a local .env file)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    workerbot_config: Path = Path("config.yml")
+    workerbot_database_url: str | None = None
+    workerbot_data_dir: Path = Path("data")
+    workerbot_model_dir: Path = Path("models")
+
+
+def _expand(value: Any) -> Any:
+    """Replace ${VAR} / ${VAR:-default} in every string of the parsed YAML."""
+    if isinstance(value, dict):
+        return {k: _expand(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v) for v in value]
+    if isinstance(value, str):
+
+        def sub(m: re.Match[str]) -> str:
+            name, default = m.group(1), m.group(2)
+            if name in os.environ and os.environ[name] != "":
+                return os.environ[name]
+            if default is not None:
+                return default
+            raise ConfigError(f"config.yml refers to ${{{name}}} but it is not set")
+
+        return _ENV_REF.sub(sub, value)
+    return value
+
+
+def _describe(err: ValidationError) -> str:
+    lines = []
+    for e in err.errors():
+        key = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+        lines.append(f"  {key}: {msg}")
+    return "\n".join(lines)
+
+
+def load_config(path: Path) -> BotConfig:
+    """Parse and validate config.yml so a typo stops start-up with the key named."""
+    if not path.exists():
+        raise ConfigError(f"config file not found: {path}")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path} must be a mapping of sections")
+    try:
+        return BotConfig.model_validate(_expand(raw))
+    except ValidationError as exc:
+        raise ConfigError(f"{path} has invalid settings:\n{_describe(exc)}") from exc
+
+
+class Settings:
+    """Everything the app needs to start, resolved once."""
+
+    def __init__(self, config: BotConfig, env: Environment, root: Path) -> None:
+        self.config = config
+        self.env = env
+        self.root = root
+        self.database_url = env.workerbot_database_url or config.database.url
+        self.data_dir = (root / env.workerbot_data_dir).resolve()
+        self.model_dir = (root / env.workerbot_model_dir).resolve()
+
+    @classmethod
+    def load(cls, config_path: Path | None = None, **env_overrides: Any) -> Settings:
+        """Load from WORKERBOT_CONFIG (or the given path) and the environment."""
+        env = Environment(**env_overrides)
+        path = Path(config_path) if config_path else env.workerbot_config
+        config = load_config(path)
+        return cls(config, env, path.resolve().parent)
+
+    @property
+    def nlu_files(self) -> list[Path]:
+        return [self.data_dir / "nlu.yml"]

@@ -1,0 +1,235 @@
+"""Course catalogue and enrolments: search, capacity, waiting list, cancellation with promotion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from bot.store.models import CANCELLED, ENROLLED, WAITLISTED, Course, Enrolment
+
+ACTIVE = (ENROLLED, WAITLISTED)
+WEEKEND = ("周六", "周日")
+
+
+@dataclass(frozen=True)
+class CourseFilter:
+    """What a worker asked for; None means "any"."""
+
+    category: str | None = None
+    time_of_day: str | None = None
+    weekdays: tuple[str, ...] = ()
+    free: bool | None = None
+    name: str | None = None
+
+
+@dataclass
+class EnrolResult:
+    """The worker's enrolment in the course and whether it was already there."""
+
+    enrolment: Enrolment
+    already: bool
+    position: int | None = None  # waiting-list position (1-based) when waitlisted
+
+
+@dataclass
+class CancelResult:
+    """The cancelled enrolment and the waitlisted workers who got its place."""
+
+    cancelled: Enrolment
+    promoted: list[Enrolment] = field(default_factory=list)
+
+
+def expand_weekday(value: str | None) -> tuple[str, ...]:
+    """周末 means either weekend day; anything else is one day."""
+    if not value:
+        return ()
+    return WEEKEND if value == "周末" else (value,)
+
+
+def is_running(course: Course, today: date) -> bool:
+    """Open for enrolment and not already finished."""
+    return course.status == "open" and (course.end_date is None or course.end_date >= today)
+
+
+def open_courses(s: Session, today: date) -> list[Course]:
+    """Every course a worker can enrol in today, soonest first."""
+    rows = s.scalars(
+        select(Course).where(Course.status == "open").order_by(Course.start_date, Course.code)
+    ).all()
+    return [c for c in rows if is_running(c, today)]
+
+
+def matches(course: Course, f: CourseFilter) -> bool:
+    """Whether a course satisfies every filter the worker gave."""
+    if f.category and course.category != f.category:
+        return False
+    if f.time_of_day and course.time_of_day != f.time_of_day:
+        return False
+    if f.weekdays and not set(f.weekdays) & set(course.weekdays or []):
+        return False
+    if f.free is True and course.fee != 0:
+        return False
+    return not (f.name and f.name not in course.name and course.name not in f.name)
+
+
+def search(s: Session, f: CourseFilter, today: date) -> list[Course]:
+    """Open courses matching the filter, soonest first."""
+    return [c for c in open_courses(s, today) if matches(c, f)]
+
+
+def get_by_code(s: Session, code: str) -> Course | None:
+    """A course by its catalogue code (case-insensitive)."""
+    code = (code or "").strip().upper()
+    if not code:
+        return None
+    return s.scalars(select(Course).where(func.upper(Course.code) == code)).first()
+
+
+def get_by_name(s: Session, name: str) -> Course | None:
+    """A course by its exact catalogue name."""
+    return s.scalars(select(Course).where(Course.name == (name or "").strip())).first()
+
+
+def all_courses(s: Session) -> list[Course]:
+    """The whole catalogue, open or not (for resolving what a worker typed)."""
+    return list(s.scalars(select(Course).order_by(Course.code)).all())
+
+
+def enrolled_count(s: Session, course_id: int) -> int:
+    return s.scalar(
+        select(func.count(Enrolment.id)).where(
+            Enrolment.course_id == course_id, Enrolment.status == ENROLLED
+        )
+    ) or 0
+
+
+def seats_left(s: Session, course: Course) -> int | None:
+    """Free places; None when the course has no capacity limit (capacity 0)."""
+    if course.capacity <= 0:
+        return None
+    return max(course.capacity - enrolled_count(s, course.id), 0)
+
+
+def waitlist_position(s: Session, enrolment: Enrolment) -> int | None:
+    """1-based place in the course's waiting list (earliest enrolment first)."""
+    if enrolment.status != WAITLISTED:
+        return None
+    ahead = s.scalar(
+        select(func.count(Enrolment.id)).where(
+            Enrolment.course_id == enrolment.course_id,
+            Enrolment.status == WAITLISTED,
+            Enrolment.id < enrolment.id,
+        )
+    )
+    return (ahead or 0) + 1
+
+
+def _lock_course(s: Session, course_id: int) -> Course:
+    """Serialise enrolments per course (row lock on PostgreSQL; SQLite has one writer anyway)."""
+    return s.scalars(select(Course).where(Course.id == course_id).with_for_update()).one()
+
+
+def find_active(
+    s: Session, course_id: int, channel: str, sender_id: str, name: str = "", phone: str = ""
+) -> Enrolment | None:
+    """The worker's live enrolment in a course: same chat account, or same name and phone."""
+    same_person = (Enrolment.channel == channel) & (Enrolment.sender_id == sender_id)
+    if name and phone:
+        same_person = or_(same_person, (Enrolment.name == name) & (Enrolment.phone == phone))
+    return s.scalars(
+        select(Enrolment)
+        .where(Enrolment.course_id == course_id, Enrolment.status.in_(ACTIVE), same_person)
+        .order_by(Enrolment.id)
+    ).first()
+
+
+def enrol(
+    s: Session,
+    course: Course,
+    *,
+    channel: str,
+    sender_id: str,
+    name: str,
+    phone: str,
+    conversation_id: int | None = None,
+) -> EnrolResult:
+    """Take a place if one is free, else join the waiting list; never enrol anyone twice."""
+    course = _lock_course(s, course.id)
+    existing = find_active(s, course.id, channel, sender_id, name, phone)
+    if existing is not None:
+        return EnrolResult(existing, already=True, position=waitlist_position(s, existing))
+    left = seats_left(s, course)
+    status = ENROLLED if left is None or left > 0 else WAITLISTED
+    enrolment = Enrolment(
+        course_id=course.id,
+        conversation_id=conversation_id,
+        channel=channel,
+        sender_id=sender_id,
+        name=name,
+        phone=phone,
+        status=status,
+    )
+    s.add(enrolment)
+    s.flush()
+    return EnrolResult(enrolment, already=False, position=waitlist_position(s, enrolment))
+
+
+def list_for_worker(s: Session, channel: str, sender_id: str) -> list[Enrolment]:
+    """A worker's live enrolments, oldest first."""
+    return list(
+        s.scalars(
+            select(Enrolment)
+            .where(
+                Enrolment.channel == channel,
+                Enrolment.sender_id == sender_id,
+                Enrolment.status.in_(ACTIVE),
+            )
+            .order_by(Enrolment.id)
+        ).all()
+    )
+
+
+def get_for_worker(
+    s: Session, enrolment_id: int, channel: str, sender_id: str
+) -> Enrolment | None:
+    """One live enrolment, only if it belongs to this worker."""
+    e = s.get(Enrolment, enrolment_id)
+    if e is None or e.channel != channel or e.sender_id != sender_id or e.status not in ACTIVE:
+        return None
+    return e
+
+
+def promote_waitlisted(s: Session, course: Course) -> list[Enrolment]:
+    """Fill free places from the waiting list in order; returns who got a place."""
+    promoted: list[Enrolment] = []
+    left = seats_left(s, course)
+    while left is None or left > 0:
+        nxt = s.scalars(
+            select(Enrolment)
+            .where(Enrolment.course_id == course.id, Enrolment.status == WAITLISTED)
+            .order_by(Enrolment.id)
+            .limit(1)
+        ).first()
+        if nxt is None:
+            break
+        nxt.status = ENROLLED
+        s.flush()
+        promoted.append(nxt)
+        left = None if left is None else left - 1
+    return promoted
+
+
+def cancel(s: Session, enrolment_id: int, channel: str, sender_id: str) -> CancelResult | None:
+    """Cancel the worker's own enrolment; a freed place goes to the first waitlisted worker."""
+    e = get_for_worker(s, enrolment_id, channel, sender_id)
+    if e is None:
+        return None
+    course = _lock_course(s, e.course_id)
+    was_enrolled = e.status == ENROLLED
+    e.status = CANCELLED
+    s.flush()
+    promoted = promote_waitlisted(s, course) if was_enrolled else []
+    return CancelResult(e, promoted)

@@ -1,0 +1,157 @@
+"""The database handle: engine, SQLite tuning, and per-message transaction binding."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class SchemaNotCurrent(RuntimeError):
+    """The database has not been migrated to the code's schema."""
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    """WAL for concurrent readers, one writer at a time with BEGIN IMMEDIATE (no upgrade deadlocks)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        readonly = conn.get_execution_options().get("workerbot_readonly", False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+class Database:
+    """One per process; sessions opened here join the current message's transaction if any."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        kwargs: dict = {}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=10)
+        self.engine = create_engine(url, **kwargs)
+        if self.is_sqlite:
+            _tune_sqlite(self.engine)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._current: ContextVar[Session | None] = ContextVar(f"session-{id(self)}", default=None)
+        self._thread_lock = threading.Lock()
+        self._lock_fd: int | None = None
+        self._lock_pid = 0
+        db_file = self.engine.url.database if self.is_sqlite else None
+        self._lock_path = f"{db_file}.lock" if db_file and db_file != ":memory:" else None
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Serialise writers on SQLite across threads and processes without busy-wait sleeps.
+
+        SQLite allows one writer; waiting in its busy handler sleeps in growing steps, which
+        ruins latency under load. A kernel file lock wakes the next writer at once. PostgreSQL
+        needs nothing here: row locks (SELECT ... FOR UPDATE) order each worker's messages.
+        """
+        if not self.is_sqlite:
+            yield
+            return
+        with self._thread_lock:
+            if self._lock_path is None:
+                yield
+                return
+            if self._lock_fd is None or self._lock_pid != os.getpid():
+                self._lock_fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+                self._lock_pid = os.getpid()
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: the enclosing one if a message is being handled, else a new one."""
+        current = self._current.get()
+        if current is not None:
+            yield current
+            return
+        with self._factory.begin() as s:
+            token = self._current.set(s)
+            try:
+                yield s
+            finally:
+                self._current.reset(token)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only look that never blocks writers (no BEGIN IMMEDIATE on SQLite)."""
+        with self._factory() as s:
+            s.connection(execution_options={"workerbot_readonly": True})
+            yield s
+
+    def ping(self) -> bool:
+        """True when the database answers a trivial query."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - health check reports, never raises
+            return False
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # migrations ---------------------------------------------------------
+    def alembic_config(self):  # noqa: ANN201
+        """An Alembic config pointing at our migrations and this database."""
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        cfg.attributes["engine"] = self.engine
+        return cfg
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration."""
+        from alembic import command
+
+        command.upgrade(self.alembic_config(), "head")
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def head_revision(self) -> str | None:
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(self.alembic_config()).get_current_head()
+
+    def require_current_schema(self) -> None:
+        """Refuse to run on an unmigrated database rather than create tables silently."""
+        current, head = self.current_revision(), self.head_revision()
+        if current != head:
+            raise SchemaNotCurrent(
+                f"database schema is at {current or 'nothing'}, code needs {head}: "
+                "run `workerbot db upgrade` first"
+            )

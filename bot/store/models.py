@@ -1,0 +1,219 @@
+"""SQLAlchemy models: conversations and their events, courses, enrolments, cases, FAQ."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """Naive UTC: stored the same way on SQLite and PostgreSQL."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, list[str]: JSON}
+
+
+# conversation state machine values
+STATE_BOT = "bot"
+STATE_WAITING = "waiting_for_human"
+STATE_WITH_HUMAN = "with_human"
+STATE_CLOSED = "closed"
+STATES = (STATE_BOT, STATE_WAITING, STATE_WITH_HUMAN, STATE_CLOSED)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("channel", "sender_id", name="uq_conversation_sender"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    sender_id: Mapped[str] = mapped_column(String(128))
+    display_name: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(24), default=STATE_BOT, index=True)
+    active_loop: Mapped[str | None] = mapped_column(String(64))
+    slots: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    handoff_reason: Mapped[str | None] = mapped_column(String(64))
+    handoff_at: Mapped[datetime | None] = mapped_column(DateTime)
+    assigned_to: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    last_message_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# event types in a conversation's log
+EV_USER, EV_BOT, EV_ACTION, EV_SLOT, EV_STATE, EV_STAFF, EV_SYSTEM = (
+    "user",
+    "bot",
+    "action",
+    "slot",
+    "state",
+    "staff",
+    "system",
+)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_conversation", "conversation_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    type: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    message_id: Mapped[str | None] = mapped_column(String(128))
+
+
+class ProcessedMessage(Base):
+    """A channel message already handled, with the replies it got: a retry is answered from here."""
+
+    __tablename__ = "processed_messages"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    replies: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Course(Base):
+    __tablename__ = "courses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(16), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    weekdays: Mapped[list[str]] = mapped_column(default=list)
+    time_of_day: Mapped[str | None] = mapped_column(String(8))
+    time: Mapped[str | None] = mapped_column(String(32))
+    sessions: Mapped[int | None] = mapped_column(Integer)
+    venue: Mapped[str] = mapped_column(String(128), default="")
+    capacity: Mapped[int] = mapped_column(Integer, default=0)
+    fee: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    keywords: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    enrolments: Mapped[list[Enrolment]] = relationship(back_populates="course")
+
+
+ENROLLED, WAITLISTED, CANCELLED = "enrolled", "waitlisted", "cancelled"
+ENROLMENT_LABELS = {ENROLLED: "已报名", WAITLISTED: "候补", CANCELLED: "已取消"}
+
+
+class Enrolment(Base):
+    __tablename__ = "enrolments"
+    __table_args__ = (Index("ix_enrolments_worker", "channel", "sender_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    sender_id: Mapped[str] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16), default=ENROLLED)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    course: Mapped[Course] = relationship(back_populates="enrolments")
+
+
+CASE_STATUS_LABELS = {
+    "submitted": "待受理",
+    "accepted": "已受理",
+    "mediating": "调解中",
+    "succeeded": "调解成功",
+    "failed": "调解不成",
+    "arbitration_advised": "建议仲裁",
+    "withdrawn": "已撤回",
+    "closed": "已结案",
+}
+
+
+class MediationCase(Base):
+    __tablename__ = "mediation_cases"
+    __table_args__ = (Index("ix_cases_worker", "channel", "sender_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(32), unique=True)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    sender_id: Mapped[str] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(20))
+    employer: Mapped[str] = mapped_column(String(128))
+    dispute_type: Mapped[str] = mapped_column(String(16), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    demand: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(24), default="submitted", index=True)
+    mediator: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    updates: Mapped[list[CaseUpdate]] = relationship(
+        back_populates="case", order_by="CaseUpdate.id", cascade="all, delete-orphan"
+    )
+
+
+class CaseUpdate(Base):
+    """One step in a case's timeline: a status change with its note."""
+
+    __tablename__ = "case_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("mediation_cases.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(64), default="system")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    case: Mapped[MediationCase] = relationship(back_populates="updates")
+
+
+class FaqEntry(Base):
+    __tablename__ = "faq_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(32), unique=True)
+    question: Mapped[str] = mapped_column(String(200))
+    alternates: Mapped[list[str]] = mapped_column(default=list)
+    answer: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    source: Mapped[str] = mapped_column(String(200))
+    effective_date: Mapped[date | None] = mapped_column(Date)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Meta(Base):
+    """Small key/value facts shared by all processes (e.g. the knowledge version stamp)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,57 @@
+"""The HTTP app: channel webhooks, Rasa's /model/parse, and /health."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from bot.app import App, create_app
+from bot.channels import rest
+from bot.settings import Settings
+
+
+def create_web(app: App) -> FastAPI:
+    """A FastAPI application around an already-built App."""
+    web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None)
+    web.state.bot = app
+    web.include_router(rest.router(lambda: app.engine))
+
+    @web.post("/model/parse")
+    async def parse(request: Request) -> Response:
+        try:
+            body = orjson.loads(await request.body())
+        except orjson.JSONDecodeError:
+            return JSONResponse({"error": "bad_json", "message": "请求不是有效的 JSON。"}, 400)
+        text = body.get("text") if isinstance(body, dict) else None
+        if not isinstance(text, str):
+            return JSONResponse({"error": "bad_text", "message": "需要 text 字段（文字）。"}, 400)
+        text = text[: app.settings.config.conversation.max_message_chars]
+        return Response(orjson.dumps(app.nlu.parse(text)), media_type="application/json")
+
+    @web.get("/health")
+    async def health() -> Response:
+        db_ok = app.db.ping()
+        body = {
+            "status": "ok" if db_ok else "degraded",
+            "database": "ok" if db_ok else "unreachable",
+            "model": {
+                "loaded": True,
+                "fingerprint": app.nlu.fingerprint[:16],
+                "intents": len(app.nlu.intents),
+            },
+            "knowledge": {"entries": len(app.knowledge)},
+        }
+        return JSONResponse(body, status_code=200 if db_ok else 503)
+
+    return web
+
+
+def create_web_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` (one per worker process), configured from the environment."""
+    config = os.environ.get("WORKERBOT_CONFIG")
+    settings = Settings.load(Path(config) if config else None)
+    return create_web(create_app(settings))

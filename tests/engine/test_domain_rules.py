@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import yaml
+
+from bot.engine.domain import Domain
+from bot.engine.rules import RuleBook
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_domain_is_consistent():
+    domain = Domain.load(ROOT / "data" / "domain.yml")
+    assert domain.validate_problems() == []
+    assert domain.forms["mediation_form"][:2] == ["name", "phone"]
+
+
+def test_every_rule_intent_and_action_is_in_the_domain():
+    domain = Domain.load(ROOT / "data" / "domain.yml")
+    rules = RuleBook.load(ROOT / "data" / "rules.yml")
+    assert rules.intents() - set(domain.intents) == set()
+    for name in rules.action_names():
+        assert name in domain.actions or name in domain.responses or domain.is_form(name), name
+
+
+def test_rules_route_intents_and_forms():
+    rules = RuleBook.load(ROOT / "data" / "rules.yml")
+    assert rules.for_intent("greet", None) == ("utter_greet",)
+    assert rules.for_intent("mediation_request", None) == ("mediation_form",)
+    assert rules.after_form("mediation_form") == ("action_submit_mediation",)
+    # inside a form, cancel uses the form's own rule
+    assert rules.for_intent("cancel", "mediation_form") == ("action_cancel_form",)
+    assert rules.for_intent("no_such_intent", None) is None
+
+
+def test_render_fills_slots_and_keeps_payload_json():
+    domain = Domain(
+        yaml.safe_load(
+            """
+responses:
+  utter_x:
+    - text: "您好，{name}！{unknown}"
+      buttons:
+        - title: "选 {name}"
+          payload: '/inform{"dispute_type":"工伤"}'
+"""
+        )
+    )
+    reply = domain.render("utter_x", {"name": "张三"})
+    assert reply["text"] == "您好，张三！{unknown}"
+    assert reply["buttons"] == [{"title": "选 张三", "payload": '/inform{"dispute_type":"工伤"}'}]
+
+
+def test_mapping_conditions_follow_rasa():
+    domain = Domain.load(ROOT / "data" / "domain.yml")
+    (text_mapping,) = [m for m in domain.slots["employer"].mappings]
+    assert text_mapping.applies("inform", "mediation_form", "employer")
+    assert not text_mapping.applies("inform", "mediation_form", "phone")
+    assert not text_mapping.applies("cancel", "mediation_form", "employer")
+    assert not text_mapping.applies("inform", None, None)
