@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One trained model for the whole test session (training takes seconds)."""
     directory = tmp_path_factory.mktemp("models")
-    settings = Settings.load(ROOT / "config.yml", workerbot_model_dir=directory,
-                             workerbot_database_url="sqlite://")
+    settings = Settings.load(
+        ROOT / "config.yml", workerbot_model_dir=directory, workerbot_database_url="sqlite://"
+    )
     nlu_model.train(settings)
     return directory
 
@@ -67,7 +68,9 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(create_web(app), log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [sock]}, daemon=True
+        )
         self.thread.start()
         deadline = time.monotonic() + 10
         while not self.server.started:

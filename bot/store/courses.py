@@ -99,11 +99,14 @@ def all_courses(s: Session) -> list[Course]:
 
 
 def enrolled_count(s: Session, course_id: int) -> int:
-    return s.scalar(
-        select(func.count(Enrolment.id)).where(
-            Enrolment.course_id == course_id, Enrolment.status == ENROLLED
+    return (
+        s.scalar(
+            select(func.count(Enrolment.id)).where(
+                Enrolment.course_id == course_id, Enrolment.status == ENROLLED
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 def seats_left(s: Session, course: Course) -> int | None:
@@ -192,9 +195,7 @@ def list_for_worker(s: Session, channel: str, sender_id: str) -> list[Enrolment]
     )
 
 
-def get_for_worker(
-    s: Session, enrolment_id: int, channel: str, sender_id: str
-) -> Enrolment | None:
+def get_for_worker(s: Session, enrolment_id: int, channel: str, sender_id: str) -> Enrolment | None:
     """One live enrolment, only if it belongs to this worker."""
     e = s.get(Enrolment, enrolment_id)
     if e is None or e.channel != channel or e.sender_id != sender_id or e.status not in ACTIVE:

@@ -1,0 +1,216 @@
+"""Enrolling in a course: the enrolment form's checks, then the place or the waiting list."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from sqlalchemy.orm import Session
+
+from actions.buttons import button, buttons
+from actions.course_text import fee_text, period_text, resolve, when_text
+from actions.courses import enrol_button
+from actions.identity import mask_phone, worker_from
+from actions.message import latest_entity, latest_intent, typed_text
+from actions.person import PersonSlotsMixin
+from actions.services import ServiceAction
+from actions.validators import clean_name, clean_phone
+from bot.store import courses as repo
+from bot.store.models import ENROLLED, Course, Enrolment
+
+log = logging.getLogger(__name__)
+
+# a message with one of these intents is about something else, not the course to pick
+NOT_A_COURSE = {
+    "cancel", "human_handoff", "frustrated", "help", "greet", "goodbye", "thanks", "affirm",
+    "deny", "out_of_scope", "my_enrolments", "cancel_enrolment", "mediation_request",
+    "mediation_status", "policy_question", "course_search",
+}  # fmt: skip
+
+
+def _short(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class ValidateEnrolmentForm(ServiceAction, PersonSlotsMixin, FormValidationAction):
+    """Turns "我想报书法" into a course code and checks the worker's name and phone."""
+
+    def name(self) -> str:
+        return "validate_enrolment_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[str]:
+        """Already in this course: end the form at once (the enrol action says so)."""
+        code = tracker.get_slot("course_id")
+        if code and self._already_in(tracker, str(code)):
+            return ["course_id"]
+        return domain_slots
+
+    def _already_in(self, tracker: Tracker, code: str) -> bool:
+        worker = worker_from(tracker)
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            if course is None:
+                return False
+            return repo.find_active(s, course.id, worker.channel, worker.sender_id) is not None
+
+    async def extract_course_id(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A course named in words (the slot itself only maps button codes)."""
+        if tracker.get_slot("course_id"):
+            return {}
+        if latest_intent(tracker) in NOT_A_COURSE:
+            return {}
+        named = latest_entity(tracker, "course_name")
+        if named:
+            return {"course_id": named}
+        text = typed_text(tracker)
+        if not text:
+            return {}
+        if tracker.get_slot("requested_slot") == "course_id":
+            return {"course_id": text}
+        # the message that opened the form: take a course only if the words are unambiguous
+        with self.services.db.session() as s:
+            found = resolve(repo.all_courses(s), text)
+            return {"course_id": found[0].code} if len(found) == 1 else {}
+
+    def validate_course_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """Only an open course can be enrolled in; otherwise show what can be."""
+        today = self.services.today()
+        with self.services.db.session() as s:
+            found = resolve(repo.all_courses(s), str(value or ""))
+            running = [c for c in found if repo.is_running(c, today)]
+            if len(running) == 1:
+                return {"course_id": running[0].code}
+            available = repo.open_courses(s, today)
+            if len(found) == 1:
+                self._not_open(dispatcher, found[0], available)
+            elif running:
+                dispatcher.utter_message(
+                    text="您想报名的是哪一门？请点一下：",
+                    buttons=buttons(*(enrol_button(c) for c in running)),
+                )
+            else:
+                self._unknown(dispatcher, str(value or ""), available)
+        return {"course_id": None}
+
+    def _not_open(
+        self, dispatcher: CollectingDispatcher, course: Course, available: list[Course]
+    ) -> None:
+        why = "已经停止报名" if course.status != "open" else "这一期已经结束"
+        similar = [c for c in available if c.category == course.category][:3] or available[:3]
+        text = f"「{course.name}」{why}，暂时报不了名。"
+        if similar:
+            text += "现在还可以报名这些课程："
+        dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in similar)))
+
+    def _unknown(
+        self, dispatcher: CollectingDispatcher, value: str, available: list[Course]
+    ) -> None:
+        shown = available[:4]
+        text = f"没有找到“{_short(value)}”这门课程。"
+        if shown:
+            text += "您可以点下面的课程报名，或者点“查看全部课程”："
+        items = [enrol_button(c) for c in shown] + [button("查看全部课程", "course_search")]
+        dispatcher.utter_message(text=text, buttons=buttons(*items))
+
+
+class ActionEnrolCourse(ServiceAction, Action):
+    """Writes the enrolment once the form has the course, name and phone."""
+
+    def name(self) -> str:
+        return "action_enrol_course"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events: list[EventType] = [SlotSet("course_id", None), SlotSet("course_name", None)]
+        worker = worker_from(tracker)
+        code = str(tracker.get_slot("course_id") or "")
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code) if code else None
+            if course is None:
+                dispatcher.utter_message(
+                    text="还不知道您要报名哪门课程，请先看看有哪些课程：",
+                    buttons=buttons(button("查课程", "course_search")),
+                )
+                return events
+            existing = repo.find_active(s, course.id, worker.channel, worker.sender_id)
+            if existing is not None:
+                self._already(dispatcher, s, course, existing)
+                return events
+            if not repo.is_running(course, self.services.today()):
+                dispatcher.utter_message(text=f"「{course.name}」已经停止报名了。")
+                return events
+            name = clean_name(tracker.get_slot("name"))
+            phone = clean_phone(tracker.get_slot("phone"))
+            if name is None or phone is None:
+                # defensive: the form should have checked; never write half an enrolment
+                dispatcher.utter_message(
+                    text="报名信息不完整（需要姓名和手机号），这次没有报名成功，请再报名一次。",
+                    buttons=buttons(enrol_button(course)),
+                )
+                events += [SlotSet(k, None) for k, v in (("name", name), ("phone", phone)) if not v]
+                return events
+            result = repo.enrol(
+                s,
+                course,
+                channel=worker.channel,
+                sender_id=worker.sender_id,
+                name=name,
+                phone=phone,
+                conversation_id=worker.conversation_id,
+            )
+            if result.already:
+                self._already(dispatcher, s, course, result.enrolment)
+            else:
+                log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
+                dispatcher.utter_message(text=self._done_text(course, result, name, phone))
+        return events
+
+    def _done_text(self, course: Course, result: repo.EnrolResult, name: str, phone: str) -> str:
+        who = f"报名人：{name}（{mask_phone(phone)}）"
+        if result.enrolment.status == ENROLLED:
+            period = period_text(course)
+            return "\n".join(
+                [
+                    f"报名成功！您已报名「{course.name}」。",
+                    f"时间：{when_text(course)}" + (f"（{period}）" if period else ""),
+                    f"地点：{course.venue or '另行通知'}",
+                    f"费用：{fee_text(course)}",
+                    who,
+                    "请按时参加。想查看或取消报名，说“我的报名”就行。",
+                ]
+            )
+        return (
+            f"「{course.name}」的名额已经报满了，已为您登记候补："
+            f"您是第 {result.position} 位候补，有空位会通知您。\n{who}\n"
+            "想查看或取消，说“我的报名”就行。"
+        )
+
+    def _already(
+        self, dispatcher: CollectingDispatcher, s: Session, course: Course, e: Enrolment
+    ) -> None:
+        if e.status == ENROLLED:
+            text = (
+                f"您已经报名了「{course.name}」，不用重复报名。\n"
+                f"时间：{when_text(course)}\n地点：{course.venue or '另行通知'}"
+            )
+        else:
+            text = (
+                f"您已经在「{course.name}」的候补名单里了，目前是第 "
+                f"{repo.waitlist_position(s, e)} 位候补，有空位会通知您。"
+            )
+        dispatcher.utter_message(text=text)

@@ -1,0 +1,199 @@
+"""The mediation request form: checks each answer, shows a summary, lets the worker fix a field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions.buttons import button, buttons
+from actions.message import latest_entity, plain_answer, typed_text
+from actions.person import PersonSlotsMixin
+from actions.services import ServiceAction
+from actions.validators import (
+    DESCRIPTION_MAX,
+    DESCRIPTION_MIN,
+    clean_demand,
+    clean_description,
+    clean_employer,
+    dispute_types_in,
+    looks_like_employer,
+)
+
+# the fields a worker may change from the summary, in the order they were asked
+EDITABLE = {
+    "name": "姓名",
+    "phone": "手机号",
+    "employer": "用人单位",
+    "dispute_type": "纠纷类型",
+    "description": "事情经过",
+    "demand": "调解诉求",
+}
+NO_EDIT = "none"
+SUMMARY_DESCRIPTION_CHARS = 200
+_EDIT_WORDS = (
+    ("name", ("姓名", "名字")),
+    ("phone", ("电话", "手机", "号码")),
+    ("employer", ("单位", "公司", "老板", "厂")),
+    ("dispute_type", ("类型", "类别", "种类")),
+    ("description", ("经过", "情况", "描述", "事情")),
+    ("demand", ("诉求", "要求", "希望", "结果")),
+    (NO_EDIT, ("不用改", "不改", "没问题", "都对", "不修改")),
+)
+
+
+def field_from_text(text: str) -> str | None:
+    """Which field "单位名字写错了" means: the earliest field word in the message."""
+    best: tuple[int, str] | None = None
+    for field, words in _EDIT_WORDS:
+        for w in words:
+            at = text.find(w)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, field)
+    return best[1] if best else None
+
+
+def previous_value(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before this message (the last one set before the latest user event)."""
+    seen_user = False
+    for e in reversed(tracker.events):
+        if e.get("event") == "user":
+            seen_user = True
+        elif seen_user and e.get("event") == "slot" and e.get("name") == slot:
+            return e.get("value")
+    return None
+
+
+def summary(slots: dict[str, Any]) -> str:
+    """What will be submitted, so the worker can check it before it goes to a mediator."""
+    description = str(slots.get("description") or "")
+    if len(description) > SUMMARY_DESCRIPTION_CHARS:
+        description = description[:SUMMARY_DESCRIPTION_CHARS] + f"…（共{len(description)}字）"
+    lines = ["请核对您的调解申请："]
+    for field, label in EDITABLE.items():
+        value = description if field == "description" else slots.get(field)
+        lines.append(f"{label}：{value or '（未填）'}")
+    lines.append("信息无误请点“确认提交”；需要改动请点“修改”。")
+    return "\n".join(lines)
+
+
+class ValidateMediationForm(ServiceAction, PersonSlotsMixin, FormValidationAction):
+    """Checks each answer of the mediation request and runs the summary's edit loop."""
+
+    def name(self) -> str:
+        return "validate_mediation_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[str]:
+        """After 修改, ask which field (edit_field) before confirming again."""
+        if tracker.get_slot("mediation_confirm") is False or latest_entity(tracker, "edit_field"):
+            slots = [s for s in domain_slots if s != "mediation_confirm"]
+            return [*slots, "edit_field", "mediation_confirm"]
+        return domain_slots
+
+    async def extract_employer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A company name at the employer question, even if it was classified as a question."""
+        employer = looks_like_employer(plain_answer(tracker, "employer"))
+        return {"employer": employer} if employer else {}
+
+    async def extract_edit_field(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """This message's edit button, or the field named in words ("电话写错了")."""
+        value = latest_entity(tracker, "edit_field")
+        if value is None and tracker.get_slot("requested_slot") == "edit_field":
+            value = field_from_text(typed_text(tracker))
+        return {"edit_field": value} if value else {}
+
+    def validate_edit_field(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """Clear the chosen field so the form asks it again, then shows the summary again."""
+        field = str(value or "")
+        if field == NO_EDIT:
+            return {"edit_field": None, "mediation_confirm": None}
+        if field in EDITABLE:
+            return {"edit_field": None, field: None, "mediation_confirm": None}
+        return {"edit_field": None}
+
+    def validate_mediation_confirm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        if value is True:
+            return {"mediation_confirm": True}
+        if value is False:
+            return {"mediation_confirm": False, "edit_field": None}
+        return {"mediation_confirm": None}
+
+    def validate_employer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        employer = clean_employer(str(value or ""))
+        if employer is None:
+            dispatcher.utter_message(response="utter_invalid_employer")
+        return {"employer": employer}
+
+    def validate_dispute_type(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """One of the domain's types; words are mapped, but never guessed as 其他."""
+        before = previous_value(tracker, "dispute_type")
+        if before and tracker.get_slot("requested_slot") not in (None, "dispute_type"):
+            # a later answer that happens to mention 工资 must not change the chosen type
+            return {"dispute_type": before}
+        found = dispute_types_in(str(value or ""))
+        if len(found) == 1:
+            return {"dispute_type": found[0]}
+        if found:
+            dispatcher.utter_message(text=f"您的情况可能涉及{'、'.join(found)}，请选一个最主要的。")
+        else:
+            dispatcher.utter_message(text="我没能判断是哪一类纠纷，请从下面选一个最接近的。")
+        return {"dispute_type": None}
+
+    def validate_description(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        description = clean_description(str(value or ""))
+        if description is None:
+            if len(str(value or "").strip()) < DESCRIPTION_MIN:
+                text = "内容有点少，调解员需要多了解一些情况。"
+            else:
+                text = f"内容超过{DESCRIPTION_MAX}字了，请精简一下，分重点说。"
+            dispatcher.utter_message(text=text)
+        return {"description": description}
+
+    def validate_demand(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        demand = clean_demand(str(value or ""))
+        if demand is None:
+            dispatcher.utter_message(text="请具体说说您希望得到什么结果。")
+        return {"demand": demand}
+
+
+class ActionAskMediationConfirm(ServiceAction, Action):
+    """The form's question for mediation_confirm: the summary with 确认提交 / 修改 / 取消."""
+
+    def name(self) -> str:
+        return "action_ask_mediation_confirm"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text=summary(tracker.slots),
+            buttons=buttons(
+                button("确认提交", "affirm"), button("修改", "deny"), button("取消", "cancel")
+            ),
+        )
+        return []

@@ -1,0 +1,145 @@
+"""Submitting a confirmed mediation request as a case, and showing a worker their cases."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import button, buttons
+from actions.identity import mask_phone, worker_from
+from actions.mediation import EDITABLE
+from actions.services import LOCAL_TZ, ServiceAction
+from actions.validators import (
+    DISPUTE_TYPES,
+    clean_demand,
+    clean_description,
+    clean_employer,
+    clean_name,
+    clean_phone,
+)
+from bot.store import cases as repo
+from bot.store.models import CASE_STATUS_LABELS
+
+log = logging.getLogger(__name__)
+
+CASE_SLOTS = (
+    "employer",
+    "dispute_type",
+    "description",
+    "demand",
+    "mediation_confirm",
+    "edit_field",
+)
+NEXT_STEPS = (
+    "接下来：区总工会职工服务中心的调解员会在 3 个工作日内电话联系您（{phone}），请留意来电。\n"
+    "根据《劳动争议调解仲裁法》第十四条，自收到申请之日起 15 日内未达成调解协议的，"
+    "可以依法申请劳动仲裁。\n想查进度，随时说“查询调解进度”。"
+)
+
+
+def local_date(moment: datetime) -> str:
+    """A stored naive-UTC time as the worker's calendar date."""
+    d = moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _dispute_type(value: Any) -> str | None:
+    return value if value in DISPUTE_TYPES else None
+
+
+CLEANERS = {
+    "name": clean_name,
+    "phone": clean_phone,
+    "employer": clean_employer,
+    "dispute_type": _dispute_type,
+    "description": clean_description,
+    "demand": clean_demand,
+}
+
+
+class ActionSubmitMediation(ServiceAction, Action):
+    """Creates the case only from a confirmed, complete request, and gives its number."""
+
+    def name(self) -> str:
+        return "action_submit_mediation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        restart = buttons(button("申请调解", "mediation_request"))
+        if tracker.get_slot("mediation_confirm") is not True:
+            dispatcher.utter_message(
+                text="调解申请还没有确认，所以没有提交。需要的话说“申请调解”继续填写。",
+                buttons=restart,
+            )
+            return [SlotSet("mediation_confirm", None)]
+        values = {k: clean(tracker.get_slot(k)) for k, clean in CLEANERS.items()}
+        missing = [k for k, v in values.items() if v is None]
+        if missing:
+            # defensive: never store a case with a gap; the form asks the missing ones again
+            labels = "、".join(EDITABLE[k] for k in missing)
+            dispatcher.utter_message(
+                text=f"申请信息不完整（{labels}），这次没有提交。请说“申请调解”补充后再提交。",
+                buttons=restart,
+            )
+            return [SlotSet("mediation_confirm", None)] + [SlotSet(k, None) for k in missing]
+        worker = worker_from(tracker)
+        request = repo.CaseRequest(**values)
+        with self.services.db.session() as s:
+            case = repo.find_open_duplicate(s, worker.channel, worker.sender_id, request)
+            if case is not None:
+                head = f"这份申请已经提交过了，案件编号：{case.case_no}，不用重复提交。"
+            else:
+                case = repo.create_case(
+                    s,
+                    request,
+                    channel=worker.channel,
+                    sender_id=worker.sender_id,
+                    today=self.services.today(),
+                    conversation_id=worker.conversation_id,
+                )
+                log.info("mediation case %s created", case.case_no)
+                head = f"您的调解申请已提交，案件编号：{case.case_no}（请记下，查询进度时用）。"
+        dispatcher.utter_message(
+            text=head + "\n" + NEXT_STEPS.format(phone=mask_phone(request.phone)),
+            buttons=buttons(button("查询调解进度", "mediation_status")),
+        )
+        return [SlotSet(k, None) for k in CASE_SLOTS]
+
+
+class ActionMediationStatus(ServiceAction, Action):
+    """Lists the worker's own cases with where each one stands."""
+
+    def name(self) -> str:
+        return "action_mediation_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        worker = worker_from(tracker)
+        with self.services.db.session() as s:
+            rows = repo.list_for_worker(s, worker.channel, worker.sender_id)
+            lines = ["您的调解申请："]
+            for i, (case, update) in enumerate(rows, 1):
+                lines += [
+                    f"{i}. 案件编号：{case.case_no}",
+                    f"   纠纷类型：{case.dispute_type}",
+                    f"   提交日期：{local_date(case.created_at)}",
+                    f"   当前状态：{CASE_STATUS_LABELS.get(case.status, case.status)}",
+                ]
+                if update is not None and update.note:
+                    lines.append(f"   最新进展：{update.note}（{local_date(update.created_at)}）")
+        if not rows:
+            dispatcher.utter_message(
+                text="您还没有提交过调解申请。遇到劳动纠纷，可以在这里申请调解。",
+                buttons=buttons(button("申请调解", "mediation_request")),
+            )
+            return []
+        lines.append("如有疑问，可以说“转人工”联系工作人员。")
+        dispatcher.utter_message(text="\n".join(lines))
+        return []

@@ -1,0 +1,42 @@
+"""Reading the worker's latest message from the tracker, the same way in every action."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+# a worker leaving or answering yes/no is never mistaken for a form answer
+EXIT_INTENTS = {
+    "cancel", "human_handoff", "frustrated", "help", "affirm", "deny", "thanks", "goodbye",
+    "greet",
+}  # fmt: skip
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def latest_entity(tracker: Tracker, name: str) -> str | None:
+    """This message's value for an entity (a slot may still hold an older one)."""
+    for e in (tracker.latest_message or {}).get("entities") or []:
+        if e.get("entity") == name and e.get("value") not in (None, ""):
+            return str(e["value"])
+    return None
+
+
+def typed_text(tracker: Tracker) -> str:
+    """What the worker wrote; a button payload carries no words of theirs."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    return "" if text.startswith("/") else text
+
+
+def plain_answer(tracker: Tracker, slot: str) -> str | None:
+    """The message, when the form asked for `slot` and the slot mappings left it empty.
+
+    Short answers like "周晓" are sometimes classified as a question or a search; the
+    mappings then skip them (not_intent), and the form would wrongly answer the "question".
+    """
+    if tracker.get_slot("requested_slot") != slot or tracker.get_slot(slot) is not None:
+        return None
+    if latest_intent(tracker) in EXIT_INTENTS:
+        return None
+    return typed_text(tracker) or None

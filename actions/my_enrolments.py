@@ -1,0 +1,123 @@
+"""A worker's own enrolments: listing them and cancelling one (which may free a place)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.buttons import button, buttons
+from actions.course_text import when_text
+from actions.identity import Worker, worker_from
+from actions.services import ServiceAction
+from bot.store import courses as repo
+from bot.store.models import ENROLLED, Enrolment
+
+log = logging.getLogger(__name__)
+
+
+def status_text(s: Session, e: Enrolment) -> str:
+    """已报名 / 候补第N位."""
+    if e.status == ENROLLED:
+        return "已报名"
+    return f"候补第{repo.waitlist_position(s, e)}位"
+
+
+def cancel_button(e: Enrolment) -> dict[str, str] | None:
+    return button(f"取消 {e.course.name}", "cancel_enrolment", enrolment_id=str(e.id))
+
+
+def show_enrolments(
+    dispatcher: CollectingDispatcher, s: Session, worker: Worker, head: str, notice: str = ""
+) -> None:
+    """The worker's live enrolments with a cancel button each, or a way to find courses."""
+    rows = repo.list_for_worker(s, worker.channel, worker.sender_id)
+    if not rows:
+        dispatcher.utter_message(
+            text=notice + "您目前没有报名任何课程。想看看有哪些课程吗？",
+            buttons=buttons(button("查课程", "course_search")),
+        )
+        return
+    lines = [notice + head]
+    for i, e in enumerate(rows, 1):
+        lines.append(f"{i}. {e.course.name}（{status_text(s, e)}）")
+        lines.append(f"   时间：{when_text(e.course)}  地点：{e.course.venue or '另行通知'}")
+    dispatcher.utter_message(text="\n".join(lines), buttons=buttons(*map(cancel_button, rows)))
+
+
+class ActionMyEnrolments(ServiceAction, Action):
+    """Lists what the worker has enrolled in or is waiting for."""
+
+    def name(self) -> str:
+        return "action_my_enrolments"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        worker = worker_from(tracker)
+        with self.services.db.session() as s:
+            show_enrolments(dispatcher, s, worker, "您的课程报名：")
+        return []
+
+
+class ActionCancelEnrolment(ServiceAction, Action):
+    """Cancels one of the worker's own enrolments, or asks which one."""
+
+    def name(self) -> str:
+        return "action_cancel_enrolment"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        worker = worker_from(tracker)
+        events: list[EventType] = [SlotSet("enrolment_id", None), SlotSet("course_name", None)]
+        with self.services.db.session() as s:
+            target, asked_for_one = self._target(s, tracker, worker)
+            if target is None:
+                notice = "没有找到这条报名（可能已经取消了）。" if asked_for_one else ""
+                show_enrolments(dispatcher, s, worker, "请选择要取消的报名：", notice)
+                return events
+            name = target.course.name
+            result = repo.cancel(s, target.id, worker.channel, worker.sender_id)
+            if result is None:  # pragma: no cover - target was just read as this worker's
+                show_enrolments(dispatcher, s, worker, "请选择要取消的报名：")
+                return events
+            self._record_promotions(result)
+        dispatcher.utter_message(
+            text=f"已为您取消「{name}」的报名。想报其他课程，可以说“查课程”。",
+            buttons=buttons(button("查课程", "course_search")),
+        )
+        return events
+
+    def _target(
+        self, s: Session, tracker: Tracker, worker: Worker
+    ) -> tuple[Enrolment | None, bool]:
+        """The enrolment the worker means (by button id or course name) and whether one was named."""
+        raw = str(tracker.get_slot("enrolment_id") or "").strip()
+        if raw:
+            e = (
+                repo.get_for_worker(s, int(raw), worker.channel, worker.sender_id)
+                if raw.isdigit()
+                else None
+            )
+            return e, True
+        own = repo.list_for_worker(s, worker.channel, worker.sender_id)
+        named = tracker.get_slot("course_name")
+        text = (tracker.latest_message or {}).get("text") or ""
+        hits = [e for e in own if (named and e.course.name == named) or e.course.name in text]
+        if len(hits) == 1:
+            return hits[0], True
+        return None, bool(named)
+
+    def _record_promotions(self, result: repo.CancelResult) -> None:
+        """A freed place went to the waiting list; the change is in the database for notifying."""
+        for p in result.promoted:
+            log.info(
+                "enrolment %s promoted from the waiting list after enrolment %s was cancelled",
+                p.id,
+                result.cancelled.id,
+            )

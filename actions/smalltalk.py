@@ -1,0 +1,108 @@
+"""When the bot did not understand, or the worker wants out: rephrase, a human, or leave the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import menu
+from actions.message import typed_text
+from actions.services import ServiceAction
+
+KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
+EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}
+# actions that run inside a fallback turn; any other means the turn was understood
+_FALLBACK_TURN_ACTIONS = {"action_fallback", "action_listen", "utter_default"}
+_STREAK_BREAKERS = {"pause", "resume", "restart", "session_started"}
+
+
+def fallback_streak(events: list[dict[str, Any]]) -> int:
+    """Consecutive not-understood user turns at the end of the conversation, this one included."""
+    streak = 0
+    turn_actions: list[str] = []
+    for e in reversed(events):
+        kind = e.get("event")
+        if kind in _STREAK_BREAKERS:
+            break
+        if kind == "action":
+            turn_actions.append(str(e.get("name")))
+            continue
+        if kind != "user":
+            continue
+        if streak > 0:  # an earlier turn: it counts only if it too ended in the fallback
+            intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name")
+            fell_back = "action_fallback" in turn_actions or (
+                intent == "nlu_fallback" and not turn_actions
+            )
+            if not fell_back or set(turn_actions) - _FALLBACK_TURN_ACTIONS:
+                break
+        streak += 1
+        turn_actions = []
+    return max(streak, 1)
+
+
+class ActionFallback(ServiceAction, Action):
+    """Tries the FAQ, then asks to rephrase, and brings in a human after repeated misses."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = typed_text(tracker)
+        cfg = self.services.config
+        if text:
+            hits = self.services.knowledge.search(text, k=1)
+            if hits and hits[0].score >= cfg.retrieval.answer_threshold:
+                return [FollowupAction("action_answer_policy")]
+        if fallback_streak(tracker.events) >= cfg.handoff.fallbacks_before_handoff:
+            dispatcher.utter_message(text="抱歉，我还是没能理解您的意思，这就请工作人员来帮您。")
+            return [
+                SlotSet("handoff_reason", "repeated_fallback"),
+                FollowupAction("action_handoff"),
+            ]
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+
+class ActionOutOfScope(ServiceAction, Action):
+    """Says plainly what the bot can and cannot do."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+def form_slots(form: str, domain: dict[str, Any]) -> list[str]:
+    """The slots a form fills, except who the worker is."""
+    spec = (domain.get("forms") or {}).get(form) or {}
+    required = list(spec.get("required_slots") or []) if isinstance(spec, dict) else []
+    slots = required + list(EXTRA_FORM_SLOTS.get(form, ()))
+    return [s for s in slots if s not in KEEP_SLOTS]
+
+
+class ActionCancelForm(ServiceAction, Action):
+    """Leaves the active form without submitting anything; name and phone are kept."""
+
+    def name(self) -> str:
+        return "action_cancel_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        form = (tracker.active_loop or {}).get("name")
+        if not form:
+            dispatcher.utter_message(text="好的。还有什么可以帮您？", buttons=menu())
+            return []
+        dispatcher.utter_message(response="utter_form_cancelled")
+        resets = [SlotSet(s, None) for s in form_slots(form, domain)]
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *resets]

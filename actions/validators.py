@@ -1,0 +1,134 @@
+"""What a worker typed, checked and cleaned; shared by the forms and by the submit actions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DISPUTE_TYPES = ("拖欠工资", "加班费", "劳动合同", "社会保险", "工伤", "解除劳动合同", "其他")
+
+NAME_MIN, NAME_MAX = 2, 20
+EMPLOYER_MIN, EMPLOYER_MAX = 2, 60
+DESCRIPTION_MIN, DESCRIPTION_MAX = 8, 2000
+DEMAND_MIN, DEMAND_MAX = 2, 500
+
+_NAME_PREFIX = re.compile(
+    r"^(?:(?:您好|你好)[，,！!\s]*)?"
+    r"(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|叫)\s*"
+)
+_EDGE_PUNCT = " \t\r\n,.!?;:，。！？；：、\"'“”‘’()（）[]【】<>《》~～"
+_CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*$")
+_LATIN_NAME = re.compile(r"^[A-Za-z]+(?:[ .'-][A-Za-z]+)*$")
+# words no real name contains, but short answers and questions do
+_NOT_A_NAME = tuple(
+    "什么 为什么 怎么 多少 哪 啥 谁 不知道 不告诉 不想 干嘛 谢谢 取消 人工 算了 不要 不用 好的"
+    " 可以 是的 没有 不是 课程 报名 工资 加班 调解 公司 政策 社保 保险 工伤 年假 请假 仲裁 合同"
+    " 辞退 补偿 赔偿 离职 律师 法律 吗 呢 吧 啊 嗯 哦 呀 么 你".split()
+)
+_SHORT_CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
+_COMPANY_WORD = re.compile(
+    r"公司|集团|工厂|厂$|有限|门店|商店|超市|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
+)
+
+_SEPARATORS = re.compile(r"[\s\-—–_()（）.]")
+_COUNTRY = re.compile(r"(?:\+86|0086|(?<!\d)86)(?=1[3-9]\d{9}(?!\d))")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+_HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_EMPLOYER_PREFIX = re.compile(r"^(?:用人单位|单位|公司)(?:名称|名字)?(?:是|叫|[:：])\s*")
+
+# words -> dispute type; the more specific type wins where one contains another
+_DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "拖欠工资": re.compile(
+        r"欠薪|拖欠|讨薪|克扣|欠.{0,4}(?:工资|工钱|薪)|(?:工资|工钱|薪水).{0,6}(?:没|不|未)(?:发|给|结|到)"
+        r"|(?:没|不|未)(?:发|给|结).{0,3}(?:工资|工钱)|拿不到.{0,3}(?:工资|钱)|扣.{0,3}工资"
+    ),
+    "加班费": re.compile(r"加班"),
+    "社会保险": re.compile(r"社保|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"),
+    "工伤": re.compile(r"工伤|受伤|伤了|摔伤|砸伤|压伤|烫伤|骨折|职业病"),
+    "解除劳动合同": re.compile(
+        r"辞退|开除|解雇|炒鱿鱼|裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|让我走人?"
+    ),
+    "劳动合同": re.compile(r"合同"),
+}
+_SUPERSEDES = {"解除劳动合同": "劳动合同"}
+_CLEARLY_OTHER = {"其他", "其它", "别的", "都不是", "以上都不是", "其他类型", "其它类型"}
+
+
+def normalise(text: str | None) -> str:
+    """Full-width digits and letters become ASCII (workers type on many keyboards)."""
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def clean_name(text: str | None) -> str | None:
+    """A plausible real name with any 我叫/我是 prefix removed, else None."""
+    value = _NAME_PREFIX.sub("", normalise(text)).strip(_EDGE_PUNCT)
+    value = value.replace("•", "·").replace("・", "·")
+    if not NAME_MIN <= len(value) <= NAME_MAX:
+        return None
+    if any(word in value for word in _NOT_A_NAME):
+        return None
+    if _CHINESE_NAME.match(value) or _LATIN_NAME.match(value):
+        return value
+    return None
+
+
+def looks_like_name(text: str | None) -> str | None:
+    """A bare 2-4 character Chinese name, even if the classifier read it as something else."""
+    name = clean_name(text)
+    return name if name and _SHORT_CHINESE_NAME.match(name) else None
+
+
+def clean_phone(text: str | None) -> str | None:
+    """The one 11-digit mainland mobile number in the text, digits only, else None."""
+    compact = _COUNTRY.sub("", _SEPARATORS.sub("", normalise(text)))
+    found = set(_MOBILE.findall(compact))
+    return found.pop() if len(found) == 1 else None
+
+
+def clean_employer(text: str | None) -> str | None:
+    """An employer's name: 2-60 characters with at least one word character."""
+    value = _EMPLOYER_PREFIX.sub("", (text or "").strip()).strip(_EDGE_PUNCT)
+    if not EMPLOYER_MIN <= len(value) <= EMPLOYER_MAX:
+        return None
+    return value if _HAS_WORD.search(value) else None
+
+
+def looks_like_employer(text: str | None) -> str | None:
+    """An answer that is plainly a company's name (ends like 有限公司, 厂, 酒店 …)."""
+    employer = clean_employer(text)
+    return employer if employer and _COMPANY_WORD.search(employer) else None
+
+
+def dispute_types_in(text: str | None) -> list[str]:
+    """Every dispute type the worker's words point to, in the canonical order."""
+    value = normalise(text)
+    if value in DISPUTE_TYPES:
+        return [value]
+    if value.strip(_EDGE_PUNCT) in _CLEARLY_OTHER:
+        return ["其他"]
+    found = [t for t, pattern in _DISPUTE_PATTERNS.items() if pattern.search(value)]
+    for specific, general in _SUPERSEDES.items():
+        if specific in found and general in found:
+            found.remove(general)
+    return [t for t in DISPUTE_TYPES if t in found]
+
+
+def clean_dispute_type(text: str | None) -> str | None:
+    """The one dispute type meant, or None when unclear (then the worker picks a button)."""
+    found = dispute_types_in(text)
+    return found[0] if len(found) == 1 else None
+
+
+def clean_text(text: str | None, min_len: int, max_len: int) -> str | None:
+    """Free text within length bounds (whitespace trimmed), else None."""
+    value = (text or "").strip()
+    return value if min_len <= len(value) <= max_len else None
+
+
+def clean_description(text: str | None) -> str | None:
+    return clean_text(text, DESCRIPTION_MIN, DESCRIPTION_MAX)
+
+
+def clean_demand(text: str | None) -> str | None:
+    return clean_text(text, DEMAND_MIN, DEMAND_MAX)

@@ -1,0 +1,225 @@
+"""Load benchmark: the bot started the README's way vs a bare FastAPI echo, driven by wrk.
+
+Run: `make bench` (or `.venv/bin/python bench/load.py`). Needs `wrk` (Debian package).
+Writes the figures into docs/benchmarks.md between the LOAD markers and prints them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DURATION = os.environ.get("BENCH_DURATION", "20s")
+CONNECTIONS = 16
+THREADS = 2
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, timeout: float = 60) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.status == 200:
+                    return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError(f"{url} did not answer within {timeout}s")
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its children, in MB."""
+    pids, total = [pid], 0
+    while pids:
+        p = pids.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+            pids += [int(c) for c in children]
+        except FileNotFoundError:
+            pass
+    return total / 1024
+
+
+def wrk(url: str, script: str, duration: str) -> dict:
+    out = subprocess.run(
+        [
+            "wrk",
+            f"-t{THREADS}",
+            f"-c{CONNECTIONS}",
+            f"-d{duration}",
+            "--latency",
+            "-s",
+            str(ROOT / "bench" / script),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def ms(label: str) -> float:
+        m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    return {
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": ms("50%"),
+        "p90_ms": ms("90%"),
+        "p99_ms": ms("99%"),
+        "non_2xx": int(m.group(1))
+        if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out))
+        else 0,
+        "socket_errors": out.count("Socket errors"),
+    }
+
+
+def start(cmd: list[str], env: dict, health: str) -> tuple[subprocess.Popen, float]:
+    proc = subprocess.Popen(
+        cmd,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    return proc, wait_http(health)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def bench_bot(tmp: Path) -> dict:
+    env = dict(
+        os.environ,
+        WORKERBOT_DATABASE_URL=f"sqlite:///{tmp / 'bench.db'}",
+        WORKERBOT_MODEL_DIR=str(tmp / "models"),
+    )
+    for step in (["db", "upgrade"], ["load-demo", "--if-empty"], ["train", "--if-missing"]):
+        subprocess.run(
+            [str(BIN / "workerbot"), *step], env=env, cwd=ROOT, check=True, capture_output=True
+        )
+    port = free_port()
+    proc, startup = start(
+        [str(BIN / "workerbot"), "run", "--port", str(port)], env, f"http://127.0.0.1:{port}/health"
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        warm = wrk(url, "rest.lua", "3s")
+        result = wrk(url, "rest.lua", DURATION)
+        result["requests_total"] = warm["requests"] + result["requests"]
+        result["rss_mb"] = tree_rss_mb(proc.pid)
+    finally:
+        stop(proc)
+    db = sqlite3.connect(tmp / "bench.db")
+    user_events = db.execute("select count(*) from events where type='user'").fetchone()[0]
+    twice = db.execute(
+        "select count(*) from (select message_id from events where type='user' "
+        "group by message_id having count(*) > 1)"
+    ).fetchone()[0]
+    processed = db.execute("select count(*) from processed_messages").fetchone()[0]
+    db.close()
+    result.update(
+        startup_s=startup, user_events=user_events, answered_twice=twice, processed=processed
+    )
+    return result
+
+
+def bench_echo(workers: int) -> dict:
+    port = free_port()
+    proc, _ = start(
+        [
+            str(BIN / "uvicorn"),
+            "bench.echo_app:app",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        dict(os.environ),
+        f"http://127.0.0.1:{port}/docs",
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wrk(url, "echo.lua", "3s")
+        return wrk(url, "echo.lua", DURATION)
+    finally:
+        stop(proc)
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+    sys.path.insert(0, str(ROOT))
+    from bot.settings import load_config
+
+    workers = load_config(ROOT / "config.yml").server.workers
+    with tempfile.TemporaryDirectory() as tmp:
+        bot = bench_bot(Path(tmp))
+    echo = bench_echo(workers)
+    print(json.dumps({"bot": bot, "echo": echo}, indent=2))
+    write_doc(bot, echo, workers)
+
+
+def write_doc(bot: dict, echo: dict, workers: int) -> None:
+    # wrk counts completed responses; requests in flight when it stops may still be stored
+    lost = bot["user_events"] < bot["requests_total"]
+    section = f"""<!-- LOAD:BEGIN (written by bench/load.py) -->
+Measured {time.strftime("%Y-%m-%d")} on this project's 2-core machine; `wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}`,
+Rasa-REST messages from 500 senders with unique message ids (`bench/rest.lua`), after a 3 s
+warm-up; server started as `make run` does (SQLite file, WAL, every event persisted,
+`workers: {workers}` from config.yml).
+
+| server | requests/s | p50 ms | p90 ms | p99 ms | non-2xx |
+|---|---|---|---|---|---|
+| workerbot `POST /webhooks/rest/webhook` | {bot["rps"]:.0f} | {bot["p50_ms"]:.1f} | {bot["p90_ms"]:.1f} | {bot["p99_ms"]:.1f} | {bot["non_2xx"]} |
+| bare FastAPI echo (`bench/echo_app.py`) | {echo["rps"]:.0f} | {echo["p50_ms"]:.1f} | {echo["p90_ms"]:.1f} | {echo["p99_ms"]:.1f} | {echo["non_2xx"]} |
+
+- workerbot / echo throughput ratio: **{bot["rps"] / echo["rps"]:.2f}**
+- answered (wrk, warm-up included): {bot["requests_total"]}; counted in the database afterwards:
+  {bot["user_events"]} user events, {bot["processed"]} processed message ids, {bot["answered_twice"]}
+  message ids logged twice; lost: {"YES" if lost else "none"}
+- start-up until `/health` answers (trained model present): **{bot["startup_s"]:.2f} s**
+- resident memory of the server (master + workers): **{bot["rss_mb"]:.0f} MB**
+<!-- LOAD:END -->"""
+    doc = ROOT / "docs" / "benchmarks.md"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    if "<!-- LOAD:BEGIN" in text:
+        text = re.sub(r"<!-- LOAD:BEGIN.*?<!-- LOAD:END -->", section, text, flags=re.S)
+    else:
+        text += "\n## Load: REST webhook under wrk\n\n" + section + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Entity extraction: rules (phone, ID, money, date, duration) plus gazetteers."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+
+from intents.dates import find_dates
+from intents.keywords import BUILTIN, Gazetteer
+from intents.normalise import fold
+from intents.options import CourseRef
+from intents.patterns import Candidate, find_durations, find_ids_and_phones, find_money
+from intents.training_data import TrainingData
+
+log = logging.getLogger(__name__)
+
+# entities found by rules; annotated examples of these are not used as gazetteer entries
+RULE_ENTITIES = {"phone", "id_number", "money", "date", "duration"}
+# priorities: lower wins when two candidates cover the same span length
+P_CATALOGUE, P_TRAINING, P_KEYWORD, P_BUILTIN = 0, 1, 2, 3
+_COURSE_SUFFIXES = re.compile(r"(?:[（(][^）)]*[）)]|培训班|培训|课程|入门|基础班|初级班|班|课)+$")
+
+
+class EntityExtractor:
+    """Finds entities in a message; offsets are into the original (unfolded) text."""
+
+    def __init__(self, data: TrainingData | None = None) -> None:
+        self.gazetteer = Gazetteer()
+        self.synonyms: dict[str, str] = {}
+        self._unplaced: dict[str, str] = {}  # synonyms whose canonical value has no entity yet
+        self.regexes: list[tuple[str, re.Pattern]] = []
+        for entity, table in BUILTIN.items():
+            for value, surfaces in table.items():
+                for surface in [value, *surfaces]:
+                    self.gazetteer.add(surface, entity, value, "keyword", P_BUILTIN)
+        if data is not None:
+            self._learn(data)
+
+    def _learn(self, data: TrainingData) -> None:
+        """Add synonyms, lookup tables, regexes and annotated surfaces from training data."""
+        self.synonyms = {fold(k).strip(): v for k, v in data.synonyms.items()}
+        value_entity: dict[str, str] = {}
+        for entity, table in BUILTIN.items():
+            for value in table:
+                value_entity.setdefault(value, entity)
+        for example in data.examples:
+            for ent in example.entities:
+                if ent["entity"] in RULE_ENTITIES:
+                    continue
+                surface = example.text[ent["start"] : ent["end"]]
+                value = self.synonyms.get(fold(surface).strip(), str(ent["value"]))
+                value_entity.setdefault(value, ent["entity"])
+                if len(surface.strip()) >= 2:
+                    self.gazetteer.add(surface, ent["entity"], value, "training", P_TRAINING)
+        for name, items in data.lookups.items():
+            for item in items:
+                value = self.synonyms.get(fold(item).strip(), item)
+                self.gazetteer.add(item, name, value, "lookup", P_TRAINING)
+                value_entity.setdefault(value, name)
+        for surface, value in data.synonyms.items():
+            entity = value_entity.get(value)
+            if entity is None:
+                self._unplaced[surface] = value
+            elif entity not in RULE_ENTITIES and len(surface.strip()) >= 2:
+                self.gazetteer.add(surface, entity, value, "synonym", P_TRAINING)
+        for name, patterns in data.regexes.items():
+            if name in RULE_ENTITIES:
+                continue  # e.g. a phone/id_number regex: the validated rules above replace it
+            for pattern in patterns:
+                try:
+                    self.regexes.append((name, re.compile(pattern, re.IGNORECASE)))
+                except re.error as exc:
+                    log.warning("skipping regex %s %r: %s", name, pattern, exc)
+
+    def set_courses(self, courses: list[CourseRef]) -> None:
+        """Replace the catalogue: exact names, keywords and suffix-less short names."""
+        self.gazetteer.remove("catalogue")
+        claimed: dict[str, set[str]] = {}
+        for course in courses:
+            surfaces = set(course.keywords)
+            short = _COURSE_SUFFIXES.sub("", course.name)
+            if len(short) >= 2:
+                surfaces.add(short)
+            for surface in surfaces:
+                key = fold(surface).strip()
+                if key:
+                    claimed.setdefault(key, set()).add(course.name)
+        for key, names in claimed.items():
+            if len(names) == 1:  # a keyword shared by several courses names none of them
+                self.gazetteer.add(key, "course_name", next(iter(names)), "catalogue", P_KEYWORD)
+        names = {c.name for c in courses}
+        for surface, value in self._unplaced.items():  # e.g. synonym 学做蛋糕 -> a course name
+            if value in names and len(surface.strip()) >= 2:
+                self.gazetteer.add(surface, "course_name", value, "catalogue", P_TRAINING)
+        for course in courses:
+            self.gazetteer.add(course.name, "course_name", course.name, "catalogue", P_CATALOGUE)
+
+    def extract(
+        self, original_text: str, normalised_text: str | None = None, today: date | None = None
+    ) -> list[dict]:
+        """Entities with offsets into `original_text`; relative dates resolved against `today`.
+
+        `normalised_text` is used when it has the original's length (so offsets align);
+        otherwise the original is folded again here.
+        """
+        text = normalised_text
+        if text is None or len(text) != len(original_text):
+            text = fold(original_text)
+        today = today or date.today()
+        found: list[Candidate] = []
+        found += find_ids_and_phones(text)
+        found += find_money(text)
+        found += find_dates(text, today)
+        found += find_durations(text)
+        found += [Candidate(*hit) for hit in self.gazetteer.find(text)]
+        for name, pattern in self.regexes:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    found.append(Candidate(m.start(), m.end(), name, m.group(0), "regex", 4))
+        entities = [self._to_dict(c, original_text) for c in _resolve(found)]
+        if not any(e["entity"] == "dispute_type" for e in entities):
+            entities += [self._to_dict(c, original_text) for c in find_dispute_phrases(text)]
+        return entities
+
+    def _to_dict(self, c: Candidate, original: str) -> dict:
+        """Rasa-shaped entity dict, with synonyms applied to free-text values."""
+        value = c.value
+        if c.extractor == "regex":
+            value = self.synonyms.get(fold(value).strip(), original[c.start : c.end])
+        return {
+            "entity": c.entity,
+            "value": value,
+            "start": c.start,
+            "end": c.end,
+            "extractor": c.extractor,
+        }
+
+
+# word orders the keyword table cannot list: 欠了我三个月工资, 工资拖了两个月都没发
+_DISPUTE_PHRASES = [
+    (re.compile(r"欠[了着]?[^，。,.!?！？]{0,10}?(工资|工钱|薪水|薪资)"), "拖欠工资"),
+    (
+        re.compile(r"(工资|工钱|薪水|薪资)[^，。,.!?！？]{0,10}?(没发|不发|没给|不给|拖着|没到账)"),
+        "拖欠工资",
+    ),
+    (re.compile(r"加班[^，。,.!?！？]{0,8}?(没给钱|不给钱|没有钱|没算钱)"), "加班费"),
+    (
+        re.compile(r"(没|不)[^，。,.!?！？]{0,6}?(买|交|缴)[^，。,.!?！？]{0,4}?(社保|保险)"),
+        "社会保险",
+    ),
+]
+
+
+def find_dispute_phrases(text: str) -> list[Candidate]:
+    """A dispute described in a phrase rather than a keyword (first match only)."""
+    for pattern, value in _DISPUTE_PHRASES:
+        m = pattern.search(text)
+        if m:
+            return [Candidate(m.start(), m.end(), "dispute_type", value, "rule", 5)]
+    return []
+
+
+def _resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidates (then best priority) that do not overlap, in text order."""
+    taken: list[Candidate] = []
+    used = bytearray()
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if len(used) < c.end:
+            used.extend(b"\0" * (c.end - len(used)))
+        if any(used[c.start : c.end]):
+            continue
+        used[c.start : c.end] = b"\1" * (c.end - c.start)
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.start)

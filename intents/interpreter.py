@@ -1,0 +1,188 @@
+"""The NLU entry point: train, save/load and parse messages into Rasa's parse shape."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+import orjson
+
+from intents.classifier import IntentClassifier
+from intents.entities import EntityExtractor
+from intents.normalise import collapse_spaces, fold, match_form
+from intents.options import CourseRef, NLUOptions
+from intents.overrides import parse_payload, rule_intent
+from intents.retrieval import RetrievalOptions
+from intents.training_data import TrainingData, load_training_data
+
+__all__ = ["CourseRef", "Interpreter", "NLUOptions", "RetrievalOptions", "fingerprint"]
+
+FALLBACK = "nlu_fallback"
+RULE_INTENTS = ("human_handoff", "cancel")
+MODEL_FORMAT = 1  # bump when the saved layout or the features change
+RANKING_LENGTH = 10
+
+
+def fingerprint(nlu_files: list[Path], options: NLUOptions) -> str:
+    """sha256 of the training files' bytes and the options, to tell a stale saved model."""
+    digest = hashlib.sha256(f"workerbot-nlu/{MODEL_FORMAT}\n".encode())
+    for path in nlu_files:
+        content = Path(path).read_bytes()
+        digest.update(len(content).to_bytes(8, "big"))
+        digest.update(content)
+    digest.update(json.dumps(options.to_dict(), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+class Interpreter:
+    """Intent classification + entity extraction with Rasa's fallback semantics."""
+
+    def __init__(
+        self,
+        classifier: IntentClassifier,
+        data: TrainingData,
+        options: NLUOptions,
+        fingerprint: str = "",
+        trained_at: str = "",
+    ) -> None:
+        self.classifier = classifier
+        self.options = options
+        self.fingerprint = fingerprint
+        self.trained_at = trained_at
+        self.lexicon = TrainingData(
+            synonyms=data.synonyms,
+            lookups=data.lookups,
+            regexes=data.regexes,
+            examples=_entity_examples(data),
+        )
+        self.extractor = EntityExtractor(self.lexicon)
+        self.courses: list[CourseRef] = []
+        self.intents = sorted(set(classifier.classes) | set(RULE_INTENTS))
+        self.extractor.extract("两万五", today=date(2026, 1, 1))  # pay lazy imports (cn2an) now
+
+    @classmethod
+    def train(cls, nlu_files: list[Path], options: NLUOptions | None = None) -> Interpreter:
+        """Fit the classifier and entity gazetteers on Rasa NLU YAML files."""
+        options = options or NLUOptions()
+        data = load_training_data(nlu_files)
+        texts = [match_form(e.text)[: options.max_classify_chars] for e in data.examples]
+        labels = [e.intent for e in data.examples]
+        if not texts:
+            raise ValueError(f"no intent examples in {[str(p) for p in nlu_files]}")
+        classifier = IntentClassifier(
+            options.ngram_min, options.ngram_max, options.analyzer, options.C
+        ).fit(texts, labels)
+        trained_at = datetime.now(UTC).isoformat(timespec="seconds")
+        return cls(classifier, data, options, fingerprint(nlu_files, options), trained_at)
+
+    def set_courses(self, courses: list[CourseRef]) -> None:
+        """Teach the extractor the live course catalogue (names and keywords)."""
+        self.courses = list(courses)
+        self.extractor.set_courses(self.courses)
+
+    def save(self, directory: Path) -> Path:
+        """Write metadata.json + arrays.npz (no pickle) into `directory`; returns it."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        clf_meta, arrays = self.classifier.get_state()
+        meta = {
+            "format": MODEL_FORMAT,
+            "fingerprint": self.fingerprint,
+            "trained_at": self.trained_at,
+            "intents": self.intents,
+            "options": self.options.to_dict(),
+            "classifier": clf_meta,
+            "synonyms": self.lexicon.synonyms,
+            "lookups": self.lexicon.lookups,
+            "regexes": self.lexicon.regexes,
+            "annotated": [[e.text, e.intent, e.entities] for e in self.lexicon.examples],
+            "courses": [vars(c) for c in self.courses],
+        }
+        np.savez(directory / "arrays.npz", **arrays)
+        (directory / "metadata.json").write_bytes(orjson.dumps(meta, option=orjson.OPT_INDENT_2))
+        return directory
+
+    @classmethod
+    def load(cls, directory: Path) -> Interpreter:
+        """Rebuild an interpreter saved by `save` (fast: no sklearn import)."""
+        from intents.training_data import Example
+
+        directory = Path(directory)
+        meta = orjson.loads((directory / "metadata.json").read_bytes())
+        if meta.get("format") != MODEL_FORMAT:
+            raise ValueError(
+                f"model in {directory} has format {meta.get('format')}, "
+                f"expected {MODEL_FORMAT}: retrain"
+            )
+        with np.load(directory / "arrays.npz") as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        classifier = IntentClassifier.from_state(meta["classifier"], arrays)
+        data = TrainingData(
+            examples=[Example(t, i, e) for t, i, e in meta["annotated"]],
+            synonyms=meta["synonyms"],
+            lookups=meta["lookups"],
+            regexes=meta["regexes"],
+        )
+        interp = cls(
+            classifier,
+            data,
+            NLUOptions.from_dict(meta["options"]),
+            meta["fingerprint"],
+            meta["trained_at"],
+        )
+        if meta.get("courses"):
+            interp.set_courses([CourseRef(**c) for c in meta["courses"]])
+        return interp
+
+    def parse(self, text: str, today: date | None = None) -> dict:
+        """Rasa `/model/parse`-shaped result for one message."""
+        original = text if isinstance(text, str) else ""
+        if not original.strip():
+            return _result(original, FALLBACK, 0.0, [(FALLBACK, 0.0)], [])
+        if original.strip().startswith("/"):
+            payload = parse_payload(original)
+            if payload is not None:
+                return self._parse_payload(original, *payload)
+        folded = fold(original)
+        entities = self.extractor.extract(original, folded, today)
+        norm = collapse_spaces(folded)
+        classify = match_form(norm[: self.options.max_classify_chars])
+        ranking = self.classifier.rank(classify)[:RANKING_LENGTH]
+        forced = rule_intent(norm)
+        if forced is not None:
+            ranking = [(forced, 1.0)] + [r for r in ranking if r[0] != forced][: RANKING_LENGTH - 1]
+            return _result(original, forced, 1.0, ranking, entities)
+        top_name, top_conf = ranking[0]
+        second = ranking[1][1] if len(ranking) > 1 else 0.0
+        opts = self.options
+        if top_conf < opts.fallback_threshold or top_conf - second < opts.ambiguity_threshold:
+            ranking = [(FALLBACK, opts.fallback_threshold)] + ranking
+            return _result(original, FALLBACK, opts.fallback_threshold, ranking, entities)
+        return _result(original, top_name, top_conf, ranking, entities)
+
+    def _parse_payload(
+        self, text: str, intent: str, confidence: float | None, entities: list[dict]
+    ) -> dict:
+        """A button payload: the named intent at confidence 1.0 (unknown intent -> fallback)."""
+        if intent not in self.intents and intent != FALLBACK:
+            return _result(text, FALLBACK, 0.0, [(FALLBACK, 0.0)], [])
+        conf = 1.0 if confidence is None else confidence
+        return _result(text, intent, conf, [(intent, conf)], entities)
+
+
+def _entity_examples(data: TrainingData):
+    """Only annotated examples matter to the extractor; keep those (smaller saved model)."""
+    return [e for e in data.examples if e.entities]
+
+
+def _result(text: str, intent: str, confidence: float, ranking, entities: list[dict]) -> dict:
+    """Assemble the Rasa parse dict with confidences rounded to 4 places."""
+    return {
+        "text": text,
+        "intent": {"name": intent, "confidence": round(float(confidence), 4)},
+        "intent_ranking": [{"name": n, "confidence": round(float(c), 4)} for n, c in ranking],
+        "entities": entities,
+    }

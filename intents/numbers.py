@@ -1,0 +1,57 @@
+"""Arabic / Chinese numeral parsing shared by the money, duration and date extractors."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_UNITS = "十百千万亿"
+# an Arabic amount, optionally followed by Chinese magnitudes (1.5万, 3千5, 1万5)
+NUM_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[十百千万亿]+[\d一二三四五六七八九]?)?"
+# a Chinese numeral that starts with a digit or 十 (so 万一 / 千万 are not numbers)
+NUM_CN = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
+NUM = rf"(?:{NUM_AR}|{NUM_CN})"
+
+_cn2an = None
+
+
+def _convert(text: str) -> float:
+    """Call cn2an's smart mode, quietly (it warns and logs on input it cannot convert)."""
+    global _cn2an
+    if _cn2an is None:
+        logging.getLogger("cn2an").setLevel(logging.ERROR)
+        import cn2an
+
+        _cn2an = cn2an
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(_cn2an.cn2an(text, "smart"))
+
+
+def parse_number(text: str) -> float | None:
+    """Value of an Arabic, Chinese or mixed numeral (两万五, 1.5万, 3千5, 2k); None if not one."""
+    text = text.replace(",", "").strip()
+    if not text:
+        return None
+    scale = 1.0
+    if text[-1] in "kw":
+        scale = 1000.0 if text[-1] == "k" else 10000.0
+        text = text[:-1]
+    try:
+        return float(text) * scale
+    except ValueError:
+        pass
+    if text.isdigit():  # non-ASCII digits that float() rejected
+        return None
+    try:
+        return _convert(text.replace("〇", "零")) * scale
+    except Exception:  # cn2an raises bare ValueError / its own errors on odd input
+        return None
+
+
+def format_number(value: float) -> str:
+    """Plain number string: 25000 not 25000.0, 1500.5 kept."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,125 @@
+"""FAQ retrieval: character n-gram TF-IDF cosine, fused with query-coverage, max per FAQ."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from intents.features import TfidfFeatures
+from intents.normalise import match_form
+
+# question words and particles that carry no topic; removed before matching
+_FILLERS = (
+    "请问一下", "请问", "想问一下", "想问", "问一下", "我想知道", "怎么样", "怎么办", "怎么",
+    "什么", "如何", "有没有", "是不是", "能不能", "可不可以", "吗", "呢", "吧", "啊", "呀", "嘛",
+    "哦", "了", "的", "我", "你们", "你", "一下",
+    "?", "!", ",", ".", "。", "，", "？", "！", "、", "~", " ",
+)  # fmt: skip
+
+
+@dataclass
+class FaqDoc:
+    """One policy answer's question and its alternate phrasings."""
+
+    slug: str
+    question: str
+    alternates: list[str] = field(default_factory=list)
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A FAQ slug and how well the query matched it (0..1)."""
+
+    slug: str
+    score: float
+
+
+@dataclass(frozen=True)
+class RetrievalOptions:
+    """Feature and score-fusion settings; thresholds are used by callers (config.yml)."""
+
+    ngram_min: int = 1
+    ngram_max: int = 2
+    coverage_weight: float = 0.3
+    answer_threshold: float = 0.45
+    suggest_threshold: float = 0.25
+    ambiguity_margin: float = 0.05
+    max_suggestions: int = 3
+
+
+def _topic(text: str) -> str:
+    """Matching form of a question with filler words stripped (kept if nothing is left)."""
+    form = match_form(text)
+    out = form
+    for filler in _FILLERS:
+        out = out.replace(filler, "")
+    return out or form
+
+
+class KnowledgeBase:
+    """Searches FAQ phrasings; one Match per slug with its best phrasing's score."""
+
+    def __init__(self, docs: list[FaqDoc], options: RetrievalOptions | None = None) -> None:
+        self.options = options or RetrievalOptions()
+        self.docs = list(docs)
+        texts: list[str] = []
+        owners: list[int] = []
+        for i, doc in enumerate(self.docs):
+            for phrasing in [doc.question, *doc.alternates]:
+                topic = _topic(phrasing)
+                if topic:
+                    texts.append(topic)
+                    owners.append(i)
+        self._owners = np.asarray(owners, dtype=np.int64)
+        self._count = len(texts)
+        if not texts:
+            self.features = None
+            return
+        o = self.options
+        self.features = TfidfFeatures.fit(texts, o.ngram_min, o.ngram_max, "char")
+        # inverted index: n-gram id -> (phrasing rows, weights), for sparse cosine
+        postings: dict[int, tuple[list[int], list[float]]] = {}
+        self._bigrams: list[set[str]] = []
+        for row, text in enumerate(texts):
+            idx, w = self.features.transform_one(text)
+            for j, weight in zip(idx.tolist(), w.tolist(), strict=True):
+                rows, weights = postings.setdefault(j, ([], []))
+                rows.append(row)
+                weights.append(weight)
+            self._bigrams.append(_grams(text))
+        self._postings = {
+            j: (np.asarray(r, dtype=np.int64), np.asarray(w)) for j, (r, w) in postings.items()
+        }
+
+    def search(self, text: str, k: int = 5) -> list[Match]:
+        """Best FAQ slugs for a worker's question, highest score first, scores in 0..1."""
+        if self.features is None or k <= 0:
+            return []
+        query = _topic(text)
+        idx, weights = self.features.transform_one(query)
+        if len(idx) == 0:
+            return []
+        scores = np.zeros(self._count)
+        for j, qw in zip(idx.tolist(), weights.tolist(), strict=True):
+            rows, dw = self._postings[j]
+            scores[rows] += qw * dw
+        candidates = np.flatnonzero(scores > 0)
+        if self.options.coverage_weight > 0 and len(candidates):
+            qgrams = _grams(query)
+            cw = self.options.coverage_weight
+            for row in candidates.tolist():
+                cover = len(qgrams & self._bigrams[row]) / len(qgrams) if qgrams else 0.0
+                scores[row] = (1 - cw) * scores[row] + cw * cover
+        best = np.zeros(len(self.docs))
+        np.maximum.at(best, self._owners, np.clip(scores, 0.0, 1.0))
+        order = np.argsort(-best, kind="stable")[:k]
+        return [Match(self.docs[i].slug, round(float(best[i]), 4)) for i in order if best[i] > 0]
+
+
+def _grams(text: str) -> set[str]:
+    """Character bigrams (unigrams for one-character text) for the coverage score."""
+    if len(text) < 2:
+        return {text} if text else set()
+    return {text[i : i + 2] for i in range(len(text) - 1)}

@@ -1,0 +1,104 @@
+"""Policy answers: answer when sure, "您是想问" when close, an honest no-match otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.knowledge import ActionAnswerPolicy
+from actions.services import Services
+from bot.knowledge import Answer, Hit
+from tests.actions.action_support import (
+    FakeKnowledge,
+    make_tracker,
+    payloads,
+    run,
+    slot_events,
+    text_of,
+)
+
+
+def ask(services: Services, text: str, **slots: str):
+    messages, events = run(
+        ActionAnswerPolicy(services), make_tracker(text, "policy_question", slots=slots)
+    )
+    return messages, slot_events(events)
+
+
+def test_a_clear_question_gets_the_answer_and_its_source(services: Services) -> None:
+    messages, events = ask(services, "周末加班工资怎么算")
+    text = text_of(messages)
+    assert "不低于200%" in text
+    assert "\n依据：《中华人民共和国劳动法》第四十四条" in text
+    assert payloads(messages) == ["/human_handoff", "/help"]
+    assert events == {"faq_id": None}
+
+
+def test_a_vague_question_offers_the_close_entries(services: Services) -> None:
+    messages, _ = ask(services, "我想问一下加班和年假")
+    assert text_of(messages).startswith("您是想问")
+    buttons = payloads(messages)
+    assert '/policy_question{"faq_id":"annual-leave"}' in buttons
+    assert '/policy_question{"faq_id":"overtime-pay"}' in buttons
+    assert buttons[-1] == "/human_handoff"
+    titles = [b["title"] for m in messages for b in m.get("buttons", [])]
+    assert "带薪年休假有几天？" in titles
+
+
+def test_choosing_a_suggestion_answers_that_entry(services: Services) -> None:
+    messages, events = ask(
+        services, '/policy_question{"faq_id":"annual-leave"}', faq_id="annual-leave"
+    )
+    assert "年休假5天" in text_of(messages) and "《职工带薪年休假条例》第三条" in text_of(messages)
+    assert events == {"faq_id": None}
+
+
+def test_no_match_is_said_honestly_with_a_human_offered(services: Services) -> None:
+    messages, _ = ask(services, "今天天气怎么样")
+    assert messages[0]["response"] == "utter_policy_not_found"
+
+
+def test_a_bare_button_asks_for_the_topic(services: Services) -> None:
+    messages, _ = ask(services, "/policy_question")
+    assert messages[0]["response"] == "utter_ask_policy_topic"
+
+
+def _hit(slug: str, score: float) -> Hit:
+    return Hit(Answer(slug, f"问题{slug}？", f"答案{slug}", "《劳动法》", "工资"), score)
+
+
+@pytest.mark.parametrize(
+    ("scores", "verdict"),
+    [
+        ([0.45], "answer"),  # exactly at the answer threshold
+        ([0.60, 0.54], "answer"),  # second is outside the ambiguity margin
+        ([0.60, 0.56], "suggest"),  # a close second is offered, not silently dropped
+        ([0.44, 0.30], "suggest"),
+        ([0.25], "suggest"),  # exactly at the suggest threshold
+        ([0.24], "none"),
+        ([], "none"),
+    ],
+)
+def test_thresholds_from_config_decide(
+    services: Services, scores: list[float], verdict: str
+) -> None:
+    services.knowledge = FakeKnowledge([_hit(f"q{i}", s) for i, s in enumerate(scores)])
+    messages, _ = ask(services, "加班费")
+    text = text_of(messages)
+    if verdict == "answer":
+        assert text == "答案q0\n依据：《劳动法》"
+    elif verdict == "suggest":
+        assert text == "您是想问："
+        assert '/policy_question{"faq_id":"q0"}' in payloads(messages)
+        if len(scores) > 1:
+            assert '/policy_question{"faq_id":"q1"}' in payloads(messages)
+    else:
+        assert messages[0]["response"] == "utter_policy_not_found"
+
+
+def test_suggestions_are_capped(services: Services) -> None:
+    services.knowledge = FakeKnowledge([_hit(f"q{i}", 0.40 - i * 0.01) for i in range(5)])
+    messages, _ = ask(services, "工资")
+    assert (
+        len([p for p in payloads(messages) if "faq_id" in p])
+        == services.config.retrieval.max_suggestions
+    )

@@ -1,0 +1,106 @@
+import time
+
+import pytest
+
+from intents import FaqDoc, KnowledgeBase, Match, RetrievalOptions
+
+DOCS = [
+    FaqDoc(
+        "overtime_pay",
+        "加班费怎么算",
+        ["加班工资怎么计算", "周末加班给多少钱", "节假日加班工资是几倍"],
+        "工资",
+    ),
+    FaqDoc(
+        "annual_leave",
+        "年休假有几天",
+        ["带薪年假怎么休", "工作几年有年假", "年假天数怎么算"],
+        "休假",
+    ),
+    FaqDoc(
+        "work_injury",
+        "工伤怎么认定",
+        ["上班受伤了怎么办", "工伤认定要多久", "工伤赔偿有哪些"],
+        "工伤",
+    ),
+    FaqDoc(
+        "wage_arrears",
+        "老板拖欠工资怎么办",
+        ["用人单位拖欠劳动报酬", "公司不发工资怎么维权", "欠薪去哪里投诉"],
+        "工资",
+    ),
+    FaqDoc(
+        "social_insurance",
+        "公司不给买社保合法吗",
+        ["没有缴纳社会保险怎么办", "五险一金是什么"],
+        "社保",
+    ),
+    FaqDoc(
+        "double_wage",
+        "没签劳动合同能拿双倍工资吗",
+        ["不签合同有什么赔偿", "劳动合同什么时候签"],
+        "合同",
+    ),
+    FaqDoc("probation", "试用期最长多久", ["试用期可以延长吗", "试用期工资能打几折"], "合同"),
+]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase(DOCS, RetrievalOptions())
+
+
+@pytest.mark.parametrize(
+    "query, slug",
+    [
+        ("加班費怎麼算", "overtime_pay"),
+        ("老板不发工资咋个办", "wage_arrears"),
+        ("上班摔伤了啷个办", "work_injury"),
+        ("年假有几天", "annual_leave"),
+        ("公司没给我买社保", "social_insurance"),
+        ("合同没签可以要双倍工资不", "double_wage"),
+        ("试用期能延长不", "probation"),
+    ],
+)
+def test_top1(kb, query, slug):
+    matches = kb.search(query, k=3)
+    assert matches[0].slug == slug
+    assert matches[0].score >= 0.45
+    assert len(matches) < 2 or matches[0].score - matches[1].score > 0.1
+
+
+def test_exact_question_scores_one_and_results_are_unique_sorted(kb):
+    matches = kb.search("加班费怎么算", k=10)
+    assert matches[0] == Match("overtime_pay", 1.0)
+    slugs = [m.slug for m in matches]
+    assert len(slugs) == len(set(slugs))
+    scores = [m.score for m in matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < s <= 1 for s in scores)
+
+
+def test_unrelated_question_scores_low(kb):
+    matches = kb.search("今天天气怎么样", k=3)
+    assert not matches or matches[0].score < 0.25
+    assert kb.search("", k=3) == []
+    assert kb.search("？？", k=3) == []
+
+
+def test_k_and_empty_index():
+    assert len(KnowledgeBase(DOCS).search("工资", k=2)) == 2
+    assert KnowledgeBase([]).search("工资") == []
+
+
+def test_build_is_fast():
+    docs = [
+        FaqDoc(
+            f"faq{i}",
+            f"问题{i}关于工资加班社保第{i}条",
+            [f"第{i}个说法{j}：年假工伤合同试用期{i * j}" for j in range(5)],
+        )
+        for i in range(100)
+    ]
+    start = time.perf_counter()
+    kb = KnowledgeBase(docs)
+    assert time.perf_counter() - start < 0.5
+    assert kb.search("问题42关于工资加班社保第42条")[0].slug == "faq42"
