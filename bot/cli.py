@@ -43,6 +43,19 @@ def _app(config: Path | None, train_if_missing: bool = False):  # noqa: ANN202
         raise typer.Exit(2) from exc
 
 
+def _migrated_db(settings: Settings):  # noqa: ANN202
+    """The database, or a clear exit when it has not been migrated."""
+    from bot.store.db import Database, SchemaNotCurrent
+
+    db = Database(settings.database_url)
+    try:
+        db.require_current_schema()
+    except SchemaNotCurrent as exc:
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+    return db
+
+
 @db_app.command("upgrade")
 def db_upgrade(config: Path | None = ConfigOpt) -> None:
     """Migrate the database to the newest schema."""
@@ -77,11 +90,9 @@ def load_demo(
 ) -> None:
     """Load the seed courses and FAQ from data/ into the database (idempotent)."""
     from bot.store import seed
-    from bot.store.db import Database
 
     settings = _settings(config)
-    db = Database(settings.database_url)
-    db.require_current_schema()
+    db = _migrated_db(settings)
     if if_empty and seed.demo_is_loaded(db):
         typer.echo("demo data already loaded")
         return
@@ -99,11 +110,9 @@ def import_data(
     import yaml
 
     from bot.store import seed
-    from bot.store.db import Database
 
     settings = _settings(config)
-    db = Database(settings.database_url)
-    db.require_current_schema()
+    db = _migrated_db(settings)
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if "courses" in raw:
         typer.echo(f"imported {seed.load_courses(db, path)} courses")
@@ -154,9 +163,8 @@ def run(
 def handoff_list(config: Path | None = ConfigOpt) -> None:
     """Conversations waiting for or held by a human."""
     from bot.engine.desk import Desk
-    from bot.store.db import Database
 
-    items = Desk(Database(_settings(config).database_url)).queue()
+    items = Desk(_migrated_db(_settings(config))).queue()
     if not items:
         typer.echo("no conversation is waiting for a human")
     for it in items:

@@ -43,6 +43,10 @@ class RetrievalOptions:
     ngram_min: int = 1
     ngram_max: int = 2
     coverage_weight: float = 0.3
+    # weight of the whole-entry score (all phrasings of an entry as one text) against the
+    # best single phrasing: general questions then find the entry about the topic, not a
+    # narrow alternate that shares a few words
+    entry_weight: float = 0.6
     answer_threshold: float = 0.45
     suggest_threshold: float = 0.25
     ambiguity_margin: float = 0.05
@@ -92,6 +96,14 @@ class KnowledgeBase:
         self._postings = {
             j: (np.asarray(r, dtype=np.int64), np.asarray(w)) for j, (r, w) in postings.items()
         }
+        entry_texts = [
+            " ".join(match_form(p) for p in [doc.question, *doc.alternates]) for doc in self.docs
+        ]
+        self.entry_features = TfidfFeatures.fit(entry_texts, o.ngram_min, o.ngram_max, "char")
+        self._entries = np.zeros((len(self.docs), len(self.entry_features.vocabulary)))
+        for i, text in enumerate(entry_texts):
+            idx, w = self.entry_features.transform_one(text)
+            self._entries[i, idx] = w
 
     def search(self, text: str, k: int = 5) -> list[Match]:
         """Best FAQ slugs for a worker's question, highest score first, scores in 0..1."""
@@ -114,6 +126,11 @@ class KnowledgeBase:
                 scores[row] = (1 - cw) * scores[row] + cw * cover
         best = np.zeros(len(self.docs))
         np.maximum.at(best, self._owners, np.clip(scores, 0.0, 1.0))
+        ew = self.options.entry_weight
+        if ew > 0:
+            e_idx, e_w = self.entry_features.transform_one(match_form(text))
+            entry = self._entries[:, e_idx] @ e_w if len(e_idx) else np.zeros(len(self.docs))
+            best = (1 - ew) * best + ew * np.clip(entry, 0.0, 1.0)
         order = np.argsort(-best, kind="stable")[:k]
         return [Match(self.docs[i].slug, round(float(best[i]), 4)) for i in order if best[i] > 0]
 

@@ -22,7 +22,7 @@ CASES = [
 def test_conversation(bot, case):
     sender = f"table-{uuid.uuid4().hex[:8]}"
     for i, step in enumerate(case["steps"]):
-        replies = bot.engine.handle(Incoming("rest", sender, step["user"], f"{sender}-{i}"))
+        replies = bot.engine.handle(Incoming("rest", sender, str(step["user"]), f"{sender}-{i}"))
         text = "\n".join(r.get("text", "") for r in replies)
         titles = [b["title"] for r in replies for b in r.get("buttons", [])]
         where = f"step {i + 1} ({step['user']!r}) got {text!r} {titles}"
