@@ -61,7 +61,7 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def wrk(url: str, script: str, duration: str) -> dict:
+def wrk(url: str, script: str, duration: str, run: str = "main") -> dict:
     out = subprocess.run(
         [
             "wrk",
@@ -72,6 +72,8 @@ def wrk(url: str, script: str, duration: str) -> dict:
             "-s",
             str(ROOT / "bench" / script),
             url,
+            "--",
+            run,
         ],
         capture_output=True,
         text=True,
@@ -132,7 +134,7 @@ def bench_bot(tmp: Path) -> dict:
     )
     try:
         url = f"http://127.0.0.1:{port}"
-        warm = wrk(url, "rest.lua", "3s")
+        warm = wrk(url, "rest.lua", "3s", "warm")
         result = wrk(url, "rest.lua", DURATION)
         result["requests_total"] = warm["requests"] + result["requests"]
         result["rss_mb"] = tree_rss_mb(proc.pid)

@@ -15,13 +15,14 @@ end
 
 function init(args)
   counter = 0
+  run = args[1] or "r"
 end
 
 function request()
   counter = counter + 1
   local sender = "bench-" .. ((counter * 7 + tid * 250) % 500)
   local text = messages[(counter % #messages) + 1]
-  local body = string.format('{"sender":"%s","message":"%s","message_id":"t%d-%d"}',
-                             sender, text, tid, counter)
+  local body = string.format('{"sender":"%s","message":"%s","message_id":"%s-t%d-%d"}',
+                             sender, text, run, tid, counter)
   return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"] = "application/json"}, body)
 end

@@ -46,7 +46,7 @@ class RetrievalOptions:
     # weight of the whole-entry score (all phrasings of an entry as one text) against the
     # best single phrasing: general questions then find the entry about the topic, not a
     # narrow alternate that shares a few words
-    entry_weight: float = 0.6
+    entry_weight: float = 1.0
     answer_threshold: float = 0.45
     suggest_threshold: float = 0.25
     ambiguity_margin: float = 0.05
@@ -109,6 +109,8 @@ class KnowledgeBase:
         """Best FAQ slugs for a worker's question, highest score first, scores in 0..1."""
         if self.features is None or k <= 0:
             return []
+        if self.options.entry_weight >= 1.0:
+            return self._rank(self._entry_scores(text), k)
         query = _topic(text)
         idx, weights = self.features.transform_one(query)
         if len(idx) == 0:
@@ -128,9 +130,17 @@ class KnowledgeBase:
         np.maximum.at(best, self._owners, np.clip(scores, 0.0, 1.0))
         ew = self.options.entry_weight
         if ew > 0:
-            e_idx, e_w = self.entry_features.transform_one(match_form(text))
-            entry = self._entries[:, e_idx] @ e_w if len(e_idx) else np.zeros(len(self.docs))
-            best = (1 - ew) * best + ew * np.clip(entry, 0.0, 1.0)
+            best = (1 - ew) * best + ew * self._entry_scores(text)
+        return self._rank(best, k)
+
+    def _entry_scores(self, text: str) -> np.ndarray:
+        """Cosine of the question with each entry's phrasings taken together as one text."""
+        e_idx, e_w = self.entry_features.transform_one(match_form(text))
+        if len(e_idx) == 0:
+            return np.zeros(len(self.docs))
+        return np.clip(self._entries[:, e_idx] @ e_w, 0.0, 1.0)
+
+    def _rank(self, best: np.ndarray, k: int) -> list[Match]:
         order = np.argsort(-best, kind="stable")[:k]
         return [Match(self.docs[i].slug, round(float(best[i]), 4)) for i in order if best[i] > 0]
 

@@ -8,8 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from bot.engine.domain import Domain
@@ -20,6 +19,8 @@ from bot.engine.turn import Turn, to_rasa_event
 from bot.engine.types import Incoming, Reply
 from bot.privacy import mask
 from bot.settings import BotConfig
+from bot.store import conversations
+from bot.store.conversations import ConversationRow
 from bot.store.db import Database
 from bot.store.models import (
     EV_STATE,
@@ -29,9 +30,7 @@ from bot.store.models import (
     STATE_CLOSED,
     STATE_WAITING,
     STATE_WITH_HUMAN,
-    Conversation,
     Event,
-    ProcessedMessage,
     utcnow,
 )
 
@@ -75,11 +74,23 @@ class Engine:
         too_long = len(text) > self.config.conversation.max_message_chars
         parse = self._parse(text, too_long)
         with self.db.write_lock(), self.db.session() as s:
-            conv = self._conversation(s, incoming)
+            conn = s.connection()
+            row_lock = not self.db.is_sqlite
+            conv = conversations.lock(conn, incoming.channel, incoming.sender_id, row_lock)
+            if conv is None:
+                conv = conversations.create(
+                    conn,
+                    incoming.channel,
+                    incoming.sender_id,
+                    incoming.display_name,
+                    STATE_BOT,
+                    self.domain.initial_slots(),
+                    row_lock,
+                )
             if incoming.message_id:
-                done = s.get(ProcessedMessage, (incoming.channel, incoming.message_id))
+                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
                 if done is not None:
-                    return list(done.replies)
+                    return done
             turn = self._start_turn(s, conv, parse, incoming.message_id)
             turn.record(EV_USER, text, {"parse": _compact(parse)})
             if turn.state == STATE_CLOSED:
@@ -92,7 +103,7 @@ class Engine:
                 self.run_action(turn, "utter_message_too_long")
             else:
                 self._respond_safely(s, turn)
-            self._persist(s, turn, incoming)
+            self._persist(conn, turn, incoming)
             return list(turn.replies)
 
     def _parse(self, text: str, too_long: bool) -> dict[str, Any]:
@@ -105,32 +116,8 @@ class Engine:
             }
         return self.nlu.parse(text, today=self.today())
 
-    def _conversation(self, s: Session, incoming: Incoming) -> Conversation:
-        """The worker's conversation, locked for this message (created on first contact)."""
-        stmt = select(Conversation).where(
-            Conversation.channel == incoming.channel, Conversation.sender_id == incoming.sender_id
-        )
-        if not self.db.is_sqlite:
-            stmt = stmt.with_for_update()
-        conv = s.scalars(stmt).first()
-        if conv is not None:
-            return conv
-        conv = Conversation(
-            channel=incoming.channel,
-            sender_id=incoming.sender_id,
-            display_name=incoming.display_name,
-            state=STATE_BOT,
-            slots=self.domain.initial_slots(),
-        )
-        try:
-            with s.begin_nested():
-                s.add(conv)
-        except IntegrityError:  # another process created it first (PostgreSQL)
-            conv = s.scalars(stmt).one()
-        return conv
-
     def _start_turn(
-        self, s: Session, conv: Conversation, parse: dict, message_id: str | None
+        self, s: Session, conv: ConversationRow, parse: dict, message_id: str | None
     ) -> Turn:
         slots = self.domain.initial_slots()
         slots.update(conv.slots or {})
@@ -299,30 +286,17 @@ class Engine:
             turn.handoff_reason = reason
 
     # -- persistence --------------------------------------------------------------------
-    def _persist(self, s: Session, turn: Turn, incoming: Incoming) -> None:
+    def _persist(self, conn: Connection, turn: Turn, incoming: Incoming) -> None:
         conv = turn.conversation
-        now = utcnow()
-        if turn.rows:
-            s.execute(insert(Event), turn.rows)
-        conv.slots = dict(turn.slots)
-        conv.active_loop = turn.active_loop
+        changes: dict[str, Any] = {"slots": dict(turn.slots), "active_loop": turn.active_loop}
         if conv.state != turn.state:
-            conv.state = turn.state
+            changes["state"] = turn.state
             if turn.state == STATE_WAITING:
-                conv.handoff_reason = turn.handoff_reason
-                conv.handoff_at = now
-        conv.last_message_at = now
+                changes["handoff_reason"] = turn.handoff_reason
+                changes["handoff_at"] = utcnow()
         if incoming.display_name and incoming.display_name != conv.display_name:
-            conv.display_name = incoming.display_name[:64]
-        if incoming.message_id:
-            s.add(
-                ProcessedMessage(
-                    channel=incoming.channel,
-                    message_id=incoming.message_id,
-                    conversation_id=conv.id,
-                    replies=list(turn.replies),
-                )
-            )
+            changes["display_name"] = incoming.display_name[:64]
+        conversations.save_turn(conn, conv, turn.rows, changes, incoming.message_id, turn.replies)
 
 
 def _compact(parse: dict[str, Any]) -> dict[str, Any]:

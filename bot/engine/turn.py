@@ -9,7 +9,8 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from bot.engine.types import Reply
-from bot.store.models import EV_ACTION, EV_BOT, EV_SLOT, EV_STATE, EV_USER, Conversation
+from bot.store.conversations import ConversationRow
+from bot.store.models import EV_ACTION, EV_BOT, EV_SLOT, EV_STATE, EV_USER
 
 EV_LOOP = "loop"
 
@@ -36,7 +37,7 @@ def to_rasa_event(
 
 @dataclass
 class Turn:
-    conversation: Conversation
+    conversation: ConversationRow
     parse: dict[str, Any]
     message_id: str | None
     slots: dict[str, Any]

@@ -14,8 +14,11 @@ runner = CliRunner()
 
 
 def env(tmp_path: Path, model_dir: Path) -> dict[str, str]:
-    return {"WORKERBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
-            "WORKERBOT_MODEL_DIR": str(model_dir), "WORKERBOT_CONFIG": str(ROOT / "config.yml")}
+    return {
+        "WORKERBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "WORKERBOT_MODEL_DIR": str(model_dir),
+        "WORKERBOT_CONFIG": str(ROOT / "config.yml"),
+    }
 
 
 def test_prepare_commands_from_scratch(tmp_path, model_dir):
@@ -47,11 +50,15 @@ def test_handoff_commands_release_a_conversation(bot, monkeypatch):
 
     bot.engine.handle(Incoming("rest", "cli-h1", "转人工"))
     (item,) = bot.desk.queue()
-    e = {"WORKERBOT_DATABASE_URL": bot.settings.database_url,
-         "WORKERBOT_MODEL_DIR": str(bot.settings.model_dir)}
+    e = {
+        "WORKERBOT_DATABASE_URL": bot.settings.database_url,
+        "WORKERBOT_MODEL_DIR": str(bot.settings.model_dir),
+    }
     r = runner.invoke(app, ["handoff", "list"], env=e)
     assert f"#{item.conversation_id}" in r.output and "asked" in r.output
-    r = runner.invoke(app, ["handoff", "say", str(item.conversation_id), "您好，我是工作人员小王"], env=e)
+    r = runner.invoke(
+        app, ["handoff", "say", str(item.conversation_id), "您好，我是工作人员小王"], env=e
+    )
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["handoff", "release", str(item.conversation_id)], env=e)
     assert r.exit_code == 0 and bot.desk.queue() == []
@@ -68,8 +75,10 @@ def test_shell_numbers_press_buttons(bot):
 
 
 def test_format_replies_numbers_buttons_across_messages():
-    text, payloads = format_replies([
-        {"text": "a", "buttons": [{"title": "x", "payload": "/x"}]},
-        {"text": "b", "buttons": [{"title": "y", "payload": "/y"}]},
-    ])
+    text, payloads = format_replies(
+        [
+            {"text": "a", "buttons": [{"title": "x", "payload": "/x"}]},
+            {"text": "b", "buttons": [{"title": "y", "payload": "/y"}]},
+        ]
+    )
     assert "1. x" in text and "2. y" in text and payloads == ["/x", "/y"]

@@ -8,8 +8,23 @@ from tests.e2e.chat import Worker
 
 def test_policy_answer_cites_the_law(http):
     w = Worker(http, "worker-policy-1")
+    w.say("年休假有几天")
+    assert "依据" in w.text and "《职工带薪年休假条例》" in w.text
+    assert any("人工" in b["title"] for b in w.buttons)
+
+
+def test_close_matches_are_offered_and_pressing_one_answers(http):
+    w = Worker(http, "worker-policy-2")
     w.say("加班费咋个算")
-    assert "依据" in w.text and "《" in w.text
+    if "您是想问" in w.text:
+        w.press("加班费按几倍算")
+    assert "依据" in w.text and "《劳动法》第四十四条" in w.text
+
+
+def test_unknown_policy_question_is_admitted_and_offers_a_human(http):
+    w = Worker(http, "worker-policy-3")
+    w.say("/policy_question")
+    assert "政策" in w.text
 
 
 def test_two_fallbacks_hand_over_to_a_human_and_the_bot_goes_quiet(bot, http):

@@ -18,7 +18,7 @@ from bot.store.models import Event, MediationCase
 class WritesThenFails(Action):
     """An action with a bug: it writes a case, then crashes with personal data in the error."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | None = None) -> None:
         self.db = db
 
     def name(self) -> str:
@@ -26,16 +26,35 @@ class WritesThenFails(Action):
 
     def run(self, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         with self.db.session() as s:
-            s.add(MediationCase(case_no="TJ-BROKEN", channel="rest", sender_id="x", name="张三",
-                                phone="13812345678", employer="某公司", dispute_type="其他",
-                                description="d", demand="d"))
+            s.add(
+                MediationCase(
+                    case_no="TJ-BROKEN",
+                    channel="rest",
+                    sender_id="x",
+                    name="张三",
+                    phone="13812345678",
+                    employer="某公司",
+                    dispute_type="其他",
+                    description="d",
+                    demand="d",
+                )
+            )
             s.flush()
         raise ValueError(f"boom for {tracker.get_slot('phone')} {tracker.get_slot('name')}")
 
 
 def fill_mediation_form(bot, sender: str) -> None:
-    for i, text in enumerate(["我要申请劳动纠纷调解", "张三", "13812345678", "重庆某某科技有限公司",
-                              "拖欠工资", "公司欠我两个月工资共八千元", "补发工资"]):
+    for i, text in enumerate(
+        [
+            "我要申请劳动纠纷调解",
+            "张三",
+            "13812345678",
+            "重庆某某科技有限公司",
+            "拖欠工资",
+            "公司欠我两个月工资共八千元",
+            "补发工资",
+        ]
+    ):
         bot.engine.handle(Incoming("rest", sender, text, f"{sender}-{i}"))
 
 
@@ -48,8 +67,14 @@ def test_a_crashing_action_is_rolled_back_and_answered_with_an_apology(bot, capl
     with bot.db.read() as s:
         assert s.scalar(select(func.count()).select_from(MediationCase)) == 0
         # the worker's message itself is kept
-        assert s.scalar(select(func.count()).select_from(Event).where(Event.message_id == "crash-1-final",
-                                                                      Event.type == "user")) == 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.message_id == "crash-1-final", Event.type == "user")
+            )
+            == 1
+        )
     logged = caplog.text
     assert "ValueError" in logged and "Traceback" in logged
     assert "13812345678" not in logged and "张三" not in logged
@@ -76,8 +101,10 @@ def test_concurrent_messages_of_one_worker_are_all_kept_in_order(bot, http):
     from concurrent.futures import ThreadPoolExecutor
 
     def send(i: int) -> int:
-        r = http.post("/webhooks/rest/webhook",
-                      json={"sender": "busy-1", "message": "你好", "message_id": f"busy-{i}"})
+        r = http.post(
+            "/webhooks/rest/webhook",
+            json={"sender": "busy-1", "message": "你好", "message_id": f"busy-{i}"},
+        )
         return r.status_code
 
     with ThreadPoolExecutor(8) as pool:
@@ -91,10 +118,22 @@ def test_concurrent_messages_of_one_worker_are_all_kept_in_order(bot, http):
 def test_a_retry_while_the_first_is_in_flight_runs_once(bot, http):
     from concurrent.futures import ThreadPoolExecutor
 
-    body = {"sender": "retry-1", "message": "/course_enroll{\"course_id\":\"XF04\"}", "message_id": "same"}
+    body = {
+        "sender": "retry-1",
+        "message": '/course_enroll{"course_id":"XF04"}',
+        "message_id": "same",
+    }
     with ThreadPoolExecutor(4) as pool:
-        answers = list(pool.map(lambda _: http.post("/webhooks/rest/webhook", json=body).json(), range(4)))
+        answers = list(
+            pool.map(lambda _: http.post("/webhooks/rest/webhook", json=body).json(), range(4))
+        )
     assert all(a == answers[0] for a in answers)
     with bot.db.read() as s:
-        assert s.scalar(select(func.count()).select_from(Event).where(Event.message_id == "same",
-                                                                      Event.type == "user")) == 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.message_id == "same", Event.type == "user")
+            )
+            == 1
+        )
