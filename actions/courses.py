@@ -91,7 +91,8 @@ class ActionSearchCourses(ServiceAction, Action):
 
     def _show(self, dispatcher: CollectingDispatcher, s: Any, found: list[Course]) -> None:
         shown = found[:MAX_LISTED]
-        blocks = [course_block(i, c, repo.seats_left(s, c)) for i, c in enumerate(shown, 1)]
+        seats = repo.seats_left_many(s, shown)
+        blocks = [course_block(i, c, seats[c.id]) for i, c in enumerate(shown, 1)]
         if len(found) > len(shown):
             head = (
                 f"找到 {len(found)} 门课程，先列出最近开课的 {len(shown)} 门"

@@ -64,7 +64,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
         cfg = self.services.config.retrieval
-        verdict, hits = decide(knowledge.search(text, k=max(cfg.max_suggestions, 5)), cfg)
+        verdict, hits = decide(
+            knowledge.hits_for(tracker.latest_message, text, k=max(cfg.max_suggestions, 5)), cfg
+        )
         if verdict == "answer":
             dispatcher.utter_message(text=answer_text(hits[0].answer), buttons=answer_buttons())
         elif verdict == "suggest":

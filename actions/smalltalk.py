@@ -56,7 +56,7 @@ class ActionFallback(ServiceAction, Action):
         text = typed_text(tracker)
         cfg = self.services.config
         if text:
-            hits = self.services.knowledge.search(text, k=1)
+            hits = self.services.knowledge.hits_for(tracker.latest_message, text, k=1)
             if hits and hits[0].score >= cfg.retrieval.answer_threshold:
                 return [FollowupAction("action_answer_policy")]
         if fallback_streak(tracker.events) >= cfg.handoff.fallbacks_before_handoff:

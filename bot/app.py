@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
-from intents.interpreter import RetrievalOptions
 from sqlalchemy import select
 
 from actions.services import Services, local_today
@@ -15,11 +16,13 @@ from bot.engine.desk import Desk
 from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
+from bot.engine.types import Incoming, Reply
 from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Course
 from intents import CourseRef, Interpreter
+from intents.interpreter import RetrievalOptions
 
 
 @dataclass
@@ -31,6 +34,16 @@ class App:
     engine: Engine
     desk: Desk
     channels: ChannelHub
+    # One engine thread per process: messages are serialised by the database write lock
+    # anyway, and a single thread never waits for the GIL while holding that lock.
+    _executor: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+    )
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Run the engine for one message off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self.engine.handle, incoming)
 
     def refresh_catalogue(self) -> int:
         """Teach the NLU the current course names (after a seed load or an admin edit)."""
@@ -52,7 +65,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     domain = Domain.load(settings.data_dir / "domain.yml")
     rules = RuleBook.load(settings.data_dir / "rules.yml")
     registry = ActionRegistry(services)
-    engine = Engine(db, nlu, domain, rules, registry, settings.config, local_today)
+    engine = Engine(db, nlu, domain, rules, registry, settings.config, local_today, knowledge)
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intents.interpreter import RetrievalOptions
 from sqlalchemy import select
 
 from bot.store.db import Database
 from bot.store.models import FaqEntry
 from intents import FaqDoc, KnowledgeBase
+from intents.interpreter import RetrievalOptions
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,30 @@ class Knowledge:
             for m in self._index.search(text, k)
             if m.slug in self._answers
         ]
+
+    def ranking(self, text: str, k: int = 5) -> list[dict[str, object]]:
+        """Search results in the shape of Rasa's ResponseSelector ranking (for a parse)."""
+        return [
+            {
+                "id": h.answer.slug,
+                "confidence": h.score,
+                "intent_response_key": f"faq/{h.answer.slug}",
+            }
+            for h in self.search(text, k)
+        ]
+
+    def hits_for(self, latest_message: dict, text: str, k: int = 5) -> list[Hit]:
+        """Hits for the message: from its parse's ranking if the engine attached one, else searched."""
+        selector = (latest_message.get("response_selector") or {}).get("faq") or {}
+        ranking = selector.get("ranking")
+        if ranking is None or latest_message.get("text") != text:
+            return self.search(text, k)
+        hits = []
+        for item in ranking[:k]:
+            answer = self._answers.get(str(item.get("id")))
+            if answer is not None:
+                hits.append(Hit(answer, float(item.get("confidence", 0.0))))
+        return hits
 
     def get(self, slug: str) -> Answer | None:
         return self._answers.get(slug)

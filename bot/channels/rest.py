@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from bot.engine.types import Incoming, Reply
 
@@ -38,8 +38,8 @@ def _field(body: dict[str, Any], name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def router(engine_getter) -> APIRouter:  # noqa: ANN001
-    """The webhook route; `engine_getter()` returns the app's Engine."""
+def router(handle: Callable[[Incoming], Awaitable[list[Reply]]]) -> APIRouter:
+    """The webhook route; `handle` runs the engine for one message."""
     api = APIRouter()
 
     @api.post("/webhooks/rest/webhook")
@@ -69,7 +69,7 @@ def router(engine_getter) -> APIRouter:  # noqa: ANN001
             metadata.get("display_name") if isinstance(metadata.get("display_name"), str) else None
         )
         incoming = Incoming("rest", sender, message, message_id, name)
-        replies = await run_in_threadpool(engine_getter().handle, incoming)
+        replies = await handle(incoming)
         return Response(orjson.dumps(render(sender, replies)), media_type="application/json")
 
     return api

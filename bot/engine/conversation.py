@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from bot.engine.domain import Domain
@@ -17,6 +17,7 @@ from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
 from bot.engine.types import Incoming, Reply
+from bot.knowledge import Knowledge
 from bot.privacy import mask
 from bot.settings import BotConfig
 from bot.store import conversations
@@ -30,7 +31,6 @@ from bot.store.models import (
     STATE_CLOSED,
     STATE_WAITING,
     STATE_WITH_HUMAN,
-    Event,
     utcnow,
 )
 
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 PERSONAL_SLOTS = ("name", "phone", "employer", "description", "demand")
 MAX_FOLLOWUPS = 5
+RETRIEVAL_INTENTS = frozenset({"policy_question", "nlu_fallback"})
+RETRIEVAL_RANKING = 5
 _STD_MESSAGE_KEYS = {
     "text",
     "buttons",
@@ -62,8 +64,10 @@ class Engine:
         registry: ActionRegistry,
         config: BotConfig,
         today: Callable[[], date],
+        knowledge: Knowledge | None = None,
     ) -> None:
         self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
+        self.knowledge = knowledge
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
 
@@ -114,7 +118,13 @@ class Engine:
                 "intent_ranking": [],
                 "entities": [],
             }
-        return self.nlu.parse(text, today=self.today())
+        parse = self.nlu.parse(text, today=self.today())
+        if self.knowledge is not None and parse["intent"]["name"] in RETRIEVAL_INTENTS:
+            # Rasa's ResponseSelector: FAQ ranking computed with the parse, outside the lock
+            parse["response_selector"] = {
+                "faq": {"ranking": self.knowledge.ranking(text, RETRIEVAL_RANKING)}
+            }
+        return parse
 
     def _start_turn(
         self, s: Session, conv: ConversationRow, parse: dict, message_id: str | None
@@ -218,14 +228,10 @@ class Engine:
 
     def _history(self, turn: Turn) -> list[dict[str, Any]]:
         s: Session = turn._session  # type: ignore[attr-defined]
-        limit = self.config.conversation.tracker_events
-        rows = s.execute(
-            select(Event.type, Event.text, Event.data)
-            .where(Event.conversation_id == turn.conversation.id)
-            .order_by(Event.id.desc())
-            .limit(limit)
-        ).all()
-        events = [to_rasa_event(t, x, d) for t, x, d in reversed(rows)]
+        rows = conversations.recent_events(
+            s.connection(), turn.conversation.id, self.config.conversation.tracker_events
+        )
+        events = [to_rasa_event(t, x, d) for t, x, d in rows]
         return [e for e in events if e is not None]
 
     def emit(self, turn: Turn, messages: list[dict[str, Any]]) -> None:

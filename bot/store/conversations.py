@@ -1,47 +1,51 @@
-"""The engine's hot path in SQLAlchemy Core: load a conversation, check a retry, save a turn.
+"""The engine's hot path: load a conversation, check a retry, save a turn.
 
-Every message goes through here, so it avoids the ORM unit of work (a handful of plain
-statements instead); actions keep using the ORM inside the same transaction.
+Every worker message goes through here, so it speaks to the database driver directly with
+a few prepared SQL texts: SQLAlchemy's statement machinery costs several times more than
+SQLite itself (see docs/benchmarks.md). The SQL is portable; only the placeholder style is
+adapted to the driver (SQLite `:name`, psycopg `%(name)s`). Actions keep using the ORM
+inside the same transaction.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+import orjson
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from bot.store.models import Conversation, Event, ProcessedMessage, utcnow
+from bot.store.models import utcnow
 
-_conv = Conversation.__table__
-_events = Event.__table__
-_processed = ProcessedMessage.__table__
-_COLUMNS = (
-    _conv.c.id,
-    _conv.c.channel,
-    _conv.c.sender_id,
-    _conv.c.display_name,
-    _conv.c.state,
-    _conv.c.active_loop,
-    _conv.c.slots,
-    _conv.c.handoff_reason,
+_SELECT = (
+    "SELECT id, channel, sender_id, display_name, state, active_loop, slots, handoff_reason "
+    "FROM conversations WHERE channel = :channel AND sender_id = :sender_id"
 )
-
-
-# built once: constructing statements costs more than running them on SQLite
-_SELECT = select(*_COLUMNS).where(
-    _conv.c.channel == bindparam("p_channel"), _conv.c.sender_id == bindparam("p_sender")
+_SELECT_PROCESSED = (
+    "SELECT replies FROM processed_messages WHERE channel = :channel AND message_id = :message_id"
 )
-_SELECT_FOR_UPDATE = _SELECT.with_for_update()
-_SELECT_PROCESSED = select(_processed.c.replies).where(
-    _processed.c.channel == bindparam("p_channel"), _processed.c.message_id == bindparam("p_id")
+_INSERT_CONVERSATION = (
+    "INSERT INTO conversations (channel, sender_id, display_name, state, slots, created_at, "
+    "updated_at) VALUES (:channel, :sender_id, :display_name, :state, :slots, :now, :now)"
 )
-_INSERT_CONV = insert(_conv)
-_INSERT_EVENTS = insert(_events)
-_INSERT_PROCESSED = insert(_processed)
-_UPDATE_CONV = update(_conv).where(_conv.c.id == bindparam("p_id"))
+_INSERT_EVENT = (
+    "INSERT INTO events (conversation_id, created_at, type, text, data, message_id) "
+    "VALUES (:conversation_id, :created_at, :type, :text, :data, :message_id)"
+)
+_INSERT_PROCESSED = (
+    "INSERT INTO processed_messages (channel, message_id, conversation_id, replies, created_at) "
+    "VALUES (:channel, :message_id, :conversation_id, :replies, :now)"
+)
+_RECENT_EVENTS = (
+    "SELECT type, text, data FROM events WHERE conversation_id = :conversation_id "
+    "ORDER BY id DESC LIMIT :limit"
+)
+_UPDATABLE = {"slots", "active_loop", "state", "handoff_reason", "handoff_at", "display_name"}
+_JSON_COLUMNS = {"slots"}
+_PLACEHOLDER = re.compile(r":(\w+)")
 
 
 @dataclass
@@ -56,11 +60,55 @@ class ConversationRow:
     handoff_reason: str | None
 
 
+def _json(value: Any) -> str | None:
+    return None if value is None else orjson.dumps(value).decode()
+
+
+def _loads(value: Any) -> Any:
+    return orjson.loads(value) if isinstance(value, (str, bytes)) else value
+
+
+class _Dialect:
+    """Placeholder style and datetime form for the connection's driver."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.sqlite = conn.dialect.name == "sqlite"
+        self.pyformat = conn.dialect.paramstyle in ("pyformat", "format")
+        self._cache: dict[str, str] = {}
+
+    def sql(self, text: str) -> str:
+        if not self.pyformat:
+            return text
+        if text not in self._cache:
+            self._cache[text] = _PLACEHOLDER.sub(r"%(\1)s", text)
+        return self._cache[text]
+
+    def when(self, value: datetime) -> Any:
+        """SQLAlchemy's own storage form on SQLite, a datetime elsewhere."""
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else value
+
+
+def _dialect(conn: Connection) -> _Dialect:
+    key = id(conn.engine)
+    found = _DIALECTS.get(key)
+    if found is None:
+        found = _DIALECTS[key] = _Dialect(conn)
+    return found
+
+
+_DIALECTS: dict[int, _Dialect] = {}
+
+
 def lock(conn: Connection, channel: str, sender_id: str, row_lock: bool) -> ConversationRow | None:
     """The worker's conversation; with row_lock (PostgreSQL) other messages of theirs wait."""
-    stmt = _SELECT_FOR_UPDATE if row_lock else _SELECT
-    row = conn.execute(stmt, {"p_channel": channel, "p_sender": sender_id}).first()
-    return ConversationRow(*row) if row else None
+    d = _dialect(conn)
+    sql = _SELECT + (" FOR UPDATE" if row_lock else "")
+    row = conn.exec_driver_sql(d.sql(sql), {"channel": channel, "sender_id": sender_id}).first()
+    if row is None:
+        return None
+    values = list(row)
+    values[6] = _loads(values[6]) or {}
+    return ConversationRow(*values)
 
 
 def create(
@@ -73,20 +121,18 @@ def create(
     row_lock: bool,
 ) -> ConversationRow:
     """First contact: a new conversation (or the one another process created a moment ago)."""
-    now = utcnow()
+    d = _dialect(conn)
+    params = {
+        "channel": channel,
+        "sender_id": sender_id,
+        "display_name": display_name,
+        "state": state,
+        "slots": _json(slots),
+        "now": d.when(utcnow()),
+    }
     try:
         with conn.begin_nested():
-            conn.execute(
-                insert(_conv).values(
-                    channel=channel,
-                    sender_id=sender_id,
-                    display_name=display_name,
-                    state=state,
-                    slots=slots,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
+            conn.exec_driver_sql(d.sql(_INSERT_CONVERSATION), params)
     except IntegrityError:
         pass
     found = lock(conn, channel, sender_id, row_lock)
@@ -96,12 +142,11 @@ def create(
 
 def processed_replies(conn: Connection, channel: str, message_id: str) -> list[Any] | None:
     """The replies a message already got, if it was handled before (a retry)."""
-    row = conn.execute(
-        select(_processed.c.replies).where(
-            _processed.c.channel == channel, _processed.c.message_id == message_id
-        )
+    d = _dialect(conn)
+    row = conn.exec_driver_sql(
+        d.sql(_SELECT_PROCESSED), {"channel": channel, "message_id": message_id}
     ).first()
-    return None if row is None else list(row[0] or [])
+    return None if row is None else list(_loads(row[0]) or [])
 
 
 def save_turn(
@@ -114,23 +159,56 @@ def save_turn(
     now: datetime | None = None,
 ) -> None:
     """Persist one message's events, the conversation's new state and the retry record."""
-    now = now or utcnow()
+    d = _dialect(conn)
+    stamp = d.when(now or utcnow())
     if events:
-        for e in events:
-            e.setdefault("created_at", now)
-        conn.execute(insert(_events), events)
-    conn.execute(
-        update(_conv)
-        .where(_conv.c.id == conv.id)
-        .values(last_message_at=now, updated_at=now, **changes)
+        conn.exec_driver_sql(
+            d.sql(_INSERT_EVENT),
+            [
+                {
+                    "conversation_id": conv.id,
+                    "created_at": stamp,
+                    "type": e["type"],
+                    "text": e.get("text"),
+                    "data": _json(e.get("data")),
+                    "message_id": e.get("message_id"),
+                }
+                for e in events
+            ],
+        )
+    unknown = set(changes) - _UPDATABLE
+    if unknown:
+        raise ValueError(f"not updatable here: {sorted(unknown)}")
+    params: dict[str, Any] = {"id": conv.id, "now": stamp}
+    sets = ["last_message_at = :now", "updated_at = :now"]
+    for column in sorted(changes):
+        value = changes[column]
+        if column in _JSON_COLUMNS:
+            value = _json(value)
+        elif isinstance(value, datetime):
+            value = d.when(value)
+        params[column] = value
+        sets.append(f"{column} = :{column}")
+    conn.exec_driver_sql(
+        d.sql(f"UPDATE conversations SET {', '.join(sets)} WHERE id = :id"), params
     )
     if message_id:
-        conn.execute(
-            insert(_processed).values(
-                channel=conv.channel,
-                message_id=message_id,
-                conversation_id=conv.id,
-                replies=replies,
-                created_at=now,
-            )
+        conn.exec_driver_sql(
+            d.sql(_INSERT_PROCESSED),
+            {
+                "channel": conv.channel,
+                "message_id": message_id,
+                "conversation_id": conv.id,
+                "replies": _json(replies),
+                "now": stamp,
+            },
         )
+
+
+def recent_events(conn: Connection, conversation_id: int, limit: int) -> list[tuple[str, Any, Any]]:
+    """The conversation's last events (type, text, data), oldest first, for a tracker."""
+    d = _dialect(conn)
+    rows = conn.exec_driver_sql(
+        d.sql(_RECENT_EVENTS), {"conversation_id": conversation_id, "limit": limit}
+    ).all()
+    return [(t, x, _loads(data)) for t, x, data in reversed(rows)]

@@ -116,6 +116,24 @@ def seats_left(s: Session, course: Course) -> int | None:
     return max(course.capacity - enrolled_count(s, course.id), 0)
 
 
+def seats_left_many(s: Session, courses: list[Course]) -> dict[int, int | None]:
+    """Free places of several courses in one query (a search lists up to five)."""
+    ids = [c.id for c in courses if c.capacity > 0]
+    taken: dict[int, int] = {}
+    if ids:
+        taken = dict(
+            s.execute(
+                select(Enrolment.course_id, func.count(Enrolment.id))
+                .where(Enrolment.course_id.in_(ids), Enrolment.status == ENROLLED)
+                .group_by(Enrolment.course_id)
+            ).all()
+        )
+    return {
+        c.id: (None if c.capacity <= 0 else max(c.capacity - taken.get(c.id, 0), 0))
+        for c in courses
+    }
+
+
 def waitlist_position(s: Session, enrolment: Enrolment) -> int | None:
     """1-based place in the course's waiting list (earliest enrolment first)."""
     if enrolment.status != WAITLISTED:

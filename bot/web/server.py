@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import orjson
@@ -18,7 +19,7 @@ def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None)
     web.state.bot = app
-    web.include_router(rest.router(lambda: app.engine))
+    web.include_router(rest.router(app.handle))
 
     @web.post("/model/parse")
     async def parse(request: Request) -> Response:
@@ -52,6 +53,9 @@ def create_web(app: App) -> FastAPI:
 
 def create_web_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` (one per worker process), configured from the environment."""
+    # The engine thread must not sit holding the database lock while the event-loop
+    # thread waits out Python's default 5 ms GIL switch interval.
+    sys.setswitchinterval(0.0005)
     config = os.environ.get("WORKERBOT_CONFIG")
     settings = Settings.load(Path(config) if config else None)
     return create_web(create_app(settings))

@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from intents import FaqDoc, KnowledgeBase, Match, RetrievalOptions
+from intents import FaqDoc, KnowledgeBase, RetrievalOptions
 
 DOCS = [
     FaqDoc(
