@@ -31,6 +31,9 @@ class FakeKnowledge:
     def search(self, text: str, k: int = 5) -> list[Hit]:
         return self.hits[:k]
 
+    def hits_for(self, latest_message: dict, text: str, k: int = 5) -> list[Hit]:
+        return self.search(text, k)
+
     def get(self, slug: str) -> Any:
         return next((h.answer for h in self.hits if h.answer.slug == slug), None)
 
