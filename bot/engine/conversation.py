@@ -22,7 +22,7 @@ from bot.privacy import mask
 from bot.settings import BotConfig
 from bot.store import conversations
 from bot.store.conversations import ConversationRow
-from bot.store.db import Database
+from bot.store.db import Database, NeedsWriteLock
 from bot.store.models import (
     EV_STATE,
     EV_SYSTEM,
@@ -77,6 +77,38 @@ class Engine:
         text = (incoming.text or "").strip()
         too_long = len(text) > self.config.conversation.max_message_chars
         parse = self._parse(text, too_long)
+        if not self.db.is_sqlite:
+            return self._handle_locked(incoming, text, too_long, parse)
+        # SQLite has one writer at a time. Most messages only read while the bot thinks, so
+        # think in a read transaction (under this worker's own lock) and take the global
+        # write lock just to store the result; a message whose actions write is redone whole
+        # under the write lock (nothing was written by the first try).
+        with self.db.worker_lock(f"{incoming.channel}:{incoming.sender_id}"):
+            try:
+                return self._handle_optimistic(incoming, text, too_long, parse)
+            except NeedsWriteLock:
+                return self._handle_locked(incoming, text, too_long, parse)
+
+    def _handle_optimistic(
+        self, incoming: Incoming, text: str, too_long: bool, parse: dict[str, Any]
+    ) -> list[Reply]:
+        with self.db.read_phase() as s:
+            conn = s.connection()
+            conv = conversations.lock(conn, incoming.channel, incoming.sender_id, False)
+            if conv is None:
+                raise NeedsWriteLock("first message of a worker")
+            if incoming.message_id:
+                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
+                if done is not None:
+                    return done
+            turn = self._turn(s, conv, incoming, text, too_long, parse)
+        with self.db.write_lock(), self.db.engine.begin() as conn:
+            self._persist(conn, turn, incoming)
+        return list(turn.replies)
+
+    def _handle_locked(
+        self, incoming: Incoming, text: str, too_long: bool, parse: dict[str, Any]
+    ) -> list[Reply]:
         with self.db.write_lock(), self.db.session() as s:
             conn = s.connection()
             row_lock = not self.db.is_sqlite
@@ -95,20 +127,33 @@ class Engine:
                 done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
                 if done is not None:
                     return done
-            turn = self._start_turn(s, conv, parse, incoming.message_id)
-            turn.record(EV_USER, text, {"parse": _compact(parse)})
-            if turn.state == STATE_CLOSED:
-                self._set_state(turn, STATE_BOT, "worker came back")
-            if turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
-                pass  # a human holds the conversation: stored for staff, the bot stays silent
-            elif not text:
-                self.run_action(turn, "utter_empty_message")
-            elif too_long:
-                self.run_action(turn, "utter_message_too_long")
-            else:
-                self._respond_safely(s, turn)
+            turn = self._turn(s, conv, incoming, text, too_long, parse)
             self._persist(conn, turn, incoming)
             return list(turn.replies)
+
+    def _turn(
+        self,
+        s: Session,
+        conv: ConversationRow,
+        incoming: Incoming,
+        text: str,
+        too_long: bool,
+        parse: dict[str, Any],
+    ) -> Turn:
+        """The bot's whole response to one message, in memory until persisted."""
+        turn = self._start_turn(s, conv, parse, incoming.message_id)
+        turn.record(EV_USER, text, {"parse": _compact(parse)})
+        if turn.state == STATE_CLOSED:
+            self._set_state(turn, STATE_BOT, "worker came back")
+        if turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
+            pass  # a human holds the conversation: stored for staff, the bot stays silent
+        elif not text:
+            self.run_action(turn, "utter_empty_message")
+        elif too_long:
+            self.run_action(turn, "utter_message_too_long")
+        else:
+            self._respond_safely(s, turn)
+        return turn
 
     def _parse(self, text: str, too_long: bool) -> dict[str, Any]:
         if not text or too_long:
@@ -150,6 +195,8 @@ class Engine:
         try:
             self._respond(turn)
             savepoint.commit()
+        except NeedsWriteLock:
+            raise  # not an error: the caller redoes the message under the write lock
         except Exception as exc:  # noqa: BLE001 - the conversation must survive any action bug
             savepoint.rollback()
             slots, loop, state, n_rows, n_events, n_replies = snapshot

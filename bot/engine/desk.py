@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.engine.types import Reply
 from bot.store.db import Database
@@ -53,6 +56,20 @@ class Desk:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @contextmanager
+    def _conversation(self, conversation_id: int) -> Iterator[tuple[Session, Conversation]]:
+        """The conversation, locked against the bot handling a message of this worker."""
+        with self.db.read() as s:
+            found = s.get(Conversation, conversation_id)
+            if found is None:
+                raise LookupError(f"no conversation {conversation_id}")
+            key = f"{found.channel}:{found.sender_id}"
+        with self.db.worker_lock(key), self.db.write_lock(), self.db.session() as s:
+            conv = s.get(Conversation, conversation_id, with_for_update=not self.db.is_sqlite)
+            if conv is None:
+                raise LookupError(f"no conversation {conversation_id}")
+            yield s, conv
+
     def queue(self) -> list[QueueItem]:
         """Conversations held for a human, oldest handoff first."""
         with self.db.read() as s:
@@ -96,10 +113,7 @@ class Desk:
 
     def say(self, conversation_id: int, text: str, author: str = "staff") -> Push:
         """Record a staff message in the conversation and return it for delivery."""
-        with self.db.write_lock(), self.db.session() as s:
-            conv = s.get(Conversation, conversation_id)
-            if conv is None:
-                raise LookupError(f"no conversation {conversation_id}")
+        with self._conversation(conversation_id) as (s, conv):
             if conv.state == STATE_WAITING:
                 s.add(
                     Event(
@@ -115,23 +129,21 @@ class Desk:
 
     def notify(self, channel: str, sender_id: str, text: str) -> Push | None:
         """Record a system notice (e.g. a case status change) for a worker; None if unknown."""
-        with self.db.write_lock(), self.db.session() as s:
-            conv = s.scalars(
-                select(Conversation).where(
+        with self.db.read() as s:
+            conversation_id = s.scalar(
+                select(Conversation.id).where(
                     Conversation.channel == channel, Conversation.sender_id == sender_id
                 )
-            ).first()
-            if conv is None:
-                return None
+            )
+        if conversation_id is None:
+            return None
+        with self._conversation(conversation_id) as (s, conv):
             s.add(Event(conversation_id=conv.id, type=EV_SYSTEM, text=text, data={"notice": True}))
             return Push(conv.id, conv.channel, conv.sender_id, {"text": text})
 
     def release(self, conversation_id: int, author: str = "staff") -> Push:
         """Hand a conversation back to the bot and tell the worker so."""
-        with self.db.write_lock(), self.db.session() as s:
-            conv = s.get(Conversation, conversation_id)
-            if conv is None:
-                raise LookupError(f"no conversation {conversation_id}")
+        with self._conversation(conversation_id) as (s, conv):
             if conv.state != STATE_BOT:
                 s.add(
                     Event(

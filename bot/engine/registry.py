@@ -38,6 +38,25 @@ class ActionRegistry:
                     self.actions[name] = instance
         self._local = threading.local()
 
+    def _loop(self) -> asyncio.AbstractEventLoop:
+        loop = getattr(self._local, "loop", None)
+        if loop is None:
+            loop = self._local.loop = asyncio.new_event_loop()
+        return loop
+
+    def _finish(self, coro: Any) -> Any:
+        """Run an action's coroutine: most never wait on real I/O and finish in one step."""
+        loop = self._loop()
+        asyncio.events._set_running_loop(loop)  # asyncio calls inside see this thread's loop
+        try:
+            awaited = coro.send(None)
+        except StopIteration as done:
+            return done.value
+        finally:
+            asyncio.events._set_running_loop(None)
+        # it awaits something real: hand the rest to the event loop
+        return loop.run_until_complete(_resume(coro, awaited))
+
     def __contains__(self, name: str) -> bool:
         return name in self.actions
 
@@ -47,9 +66,22 @@ class ActionRegistry:
         """Run one action; returns (messages, events). Async actions run on a per-thread loop."""
         dispatcher = CollectingDispatcher()
         result = self.actions[name].run(dispatcher, tracker, domain)
-        if inspect.isawaitable(result):
-            loop = getattr(self._local, "loop", None)
-            if loop is None:
-                loop = self._local.loop = asyncio.new_event_loop()
-            result = loop.run_until_complete(result)
+        if inspect.iscoroutine(result):
+            result = self._finish(result)
+        elif inspect.isawaitable(result):
+            result = self._loop().run_until_complete(result)
         return dispatcher.messages, list(result or [])
+
+
+async def _resume(coro: Any, awaited: Any) -> Any:
+    """Continue a coroutine that yielded once, inside the running loop (as a Task would)."""
+    while True:
+        if awaited is None:
+            await asyncio.sleep(0)  # a bare yield: give the loop one turn
+        else:
+            # wait until the future is done; the coroutine reads its result or error itself
+            await asyncio.wait([awaited])
+        try:
+            awaited = coro.send(None)
+        except StopIteration as done:
+            return done.value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,6 +22,14 @@ class SchemaNotCurrent(RuntimeError):
     """The database has not been migrated to the code's schema."""
 
 
+class NeedsWriteLock(RuntimeError):
+    """Raised when code inside a read phase tries to write: redo the work under the write lock."""
+
+
+_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+WORKER_LOCK_SLOTS = 4096
+
+
 def _tune_sqlite(engine: Engine) -> None:
     """WAL for concurrent readers, one writer at a time with BEGIN IMMEDIATE (no upgrade deadlocks)."""
 
@@ -33,6 +42,12 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _guard(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        if conn.get_execution_options().get("workerbot_readonly", False):
+            if statement.lstrip()[:7].upper().startswith(_WRITE_VERBS):
+                raise NeedsWriteLock(statement.split(None, 1)[0])
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # noqa: ANN001
@@ -61,6 +76,45 @@ class Database:
         self._lock_pid = 0
         db_file = self.engine.url.database if self.is_sqlite else None
         self._lock_path = f"{db_file}.lock" if db_file and db_file != ":memory:" else None
+        self._worker_fd: int | None = None
+        self._worker_pid = 0
+        self._worker_locks = [threading.Lock() for _ in range(WORKER_LOCK_SLOTS)]
+
+    @contextmanager
+    def worker_lock(self, key: str) -> Iterator[None]:
+        """One worker's messages one at a time, across threads and processes (SQLite).
+
+        A POSIX record lock on one byte (of WORKER_LOCK_SLOTS) of a lock file; record locks
+        belong to the process, so a thread lock per slot orders this process's threads.
+        """
+        slot = zlib.crc32(key.encode()) % WORKER_LOCK_SLOTS
+        with self._worker_locks[slot]:
+            if self._lock_path is None:
+                yield
+                return
+            if self._worker_fd is None or self._worker_pid != os.getpid():
+                self._worker_fd = os.open(
+                    f"{self._lock_path}-workers", os.O_RDWR | os.O_CREAT, 0o600
+                )
+                self._worker_pid = os.getpid()
+            fcntl.lockf(self._worker_fd, fcntl.LOCK_EX, 1, slot)
+            try:
+                yield
+            finally:
+                fcntl.lockf(self._worker_fd, fcntl.LOCK_UN, 1, slot)
+
+    @contextmanager
+    def read_phase(self) -> Iterator[Session]:
+        """A read-only transaction that the current message's code joins; a write raises
+        NeedsWriteLock before touching anything, so the caller can redo the work under the lock."""
+        with self._factory() as s:
+            s.connection(execution_options={"workerbot_readonly": True})
+            token = self._current.set(s)
+            try:
+                yield s
+            finally:
+                self._current.reset(token)
+                s.rollback()
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:

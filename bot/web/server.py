@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -58,4 +59,8 @@ def create_web_from_env() -> FastAPI:
     sys.setswitchinterval(0.0005)
     config = os.environ.get("WORKERBOT_CONFIG")
     settings = Settings.load(Path(config) if config else None)
-    return create_web(create_app(settings))
+    web = create_web(create_app(settings))
+    # the model and libraries are loaded for good: keep the collector from rescanning them
+    gc.collect()
+    gc.freeze()
+    return web
