@@ -142,8 +142,22 @@ def run(
     """Serve the HTTP API (REST webhook, /model/parse, /health)."""
     import uvicorn
 
+    from bot import nlu_model
+
     settings = _settings(config)
-    _app(config)  # fail fast, in this process, on an unmigrated db or a missing model
+    # fail fast, before spawning workers, on an unmigrated database or a missing model
+    _migrated_db(settings).dispose()
+    if not nlu_model.model_path(settings).exists():
+        typer.secho(
+            str(
+                nlu_model.ModelMissing(
+                    "no trained model for the current training data: run `workerbot train`"
+                )
+            ),
+            fg=typer.colors.RED,
+            err=True,
+        )
+        raise typer.Exit(2)
     if config:
         os.environ["WORKERBOT_CONFIG"] = str(config)
     server = settings.config.server
