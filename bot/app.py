@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from actions.services import Services, local_today
 from bot import nlu_model
+from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
 from bot.engine.conversation import Engine
 from bot.engine.desk import Desk
@@ -70,4 +71,6 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels)
     app.refresh_catalogue()
+    for plugin in enabled_plugins(app):
+        channels.register(plugin)
     return app

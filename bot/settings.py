@@ -106,6 +106,19 @@ class Environment(BaseSettings):
     workerbot_data_dir: Path = Path("data")
     workerbot_model_dir: Path = Path("models")
 
+    # Telegram: the token enables the channel; without a webhook URL it long-polls
+    telegram_bot_token: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_base_url: str | None = None
+
+    # WeChat official account: token + appid + secret enable it; the AES key turns on safe mode
+    wechat_token: str | None = None
+    wechat_appid: str | None = None
+    wechat_secret: str | None = None
+    wechat_aes_key: str | None = None
+    wechat_api_base_url: str | None = None
+
 
 def _expand(value: Any) -> Any:
     """Replace ${VAR} / ${VAR:-default} in every string of the parsed YAML."""

@@ -36,6 +36,27 @@ class ChannelHub:
     def register(self, channel: OutputChannel) -> None:
         self._outputs[channel.name] = channel
 
+    def plugins(self) -> list[ChannelPlugin]:
+        """Channels with routes and background work, for the web app to mount and start."""
+        return [c for c in self._outputs.values() if isinstance(c, ChannelPlugin)]
+
     async def deliver(self, push: Push) -> bool:
         channel = self._outputs.get(push.channel)
         return await channel.send(push) if channel else False
+
+
+class ChannelPlugin(OutputChannel):
+    """A channel with its own HTTP routes and background work (Telegram, WeChat).
+
+    `router()` returns the channel's webhook routes (or None); `start()` / `stop()` run in the
+    web app's lifespan (e.g. register a webhook, start long polling, open HTTP clients).
+    """
+
+    def router(self):  # noqa: ANN201 - an APIRouter or None
+        return None
+
+    async def start(self) -> None:
+        """Begin receiving (called once per server process)."""
+
+    async def stop(self) -> None:
+        """Stop receiving and release resources."""

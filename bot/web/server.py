@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import orjson
@@ -18,9 +20,25 @@ from bot.settings import Settings
 
 def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
-    web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None)
+    plugins = app.channels.plugins()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        for plugin in plugins:
+            await plugin.start()
+        try:
+            yield
+        finally:
+            for plugin in reversed(plugins):
+                await plugin.stop()
+
+    web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None, lifespan=lifespan)
     web.state.bot = app
     web.include_router(rest.router(app.handle))
+    for plugin in plugins:
+        routes = plugin.router()
+        if routes is not None:
+            web.include_router(routes)
 
     @web.post("/model/parse")
     async def parse(request: Request) -> Response:
