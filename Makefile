@@ -29,6 +29,7 @@ shell: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/workerbot data validate
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from bot.cli_quality import data_app, test_app
 from bot.privacy import configure_logging
 from bot.settings import ConfigError, Settings
 
@@ -17,6 +18,8 @@ db_app = typer.Typer(help="Database schema.")
 handoff_app = typer.Typer(help="Conversations held for a human (until the staff console).")
 app.add_typer(db_app, name="db")
 app.add_typer(handoff_app, name="handoff")
+app.add_typer(test_app, name="test")
+app.add_typer(data_app, name="data")
 
 ConfigOpt = typer.Option(
     None, "--config", "-c", help="config.yml (default: $WORKERBOT_CONFIG or ./config.yml)"

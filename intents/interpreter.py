@@ -68,15 +68,22 @@ class Interpreter:
         """Fit the classifier and entity gazetteers on Rasa NLU YAML files."""
         options = options or NLUOptions()
         data = load_training_data(nlu_files)
+        if not data.examples:
+            raise ValueError(f"no intent examples in {[str(p) for p in nlu_files]}")
+        return cls.from_training_data(data, options, fingerprint(nlu_files, options))
+
+    @classmethod
+    def from_training_data(
+        cls, data: TrainingData, options: NLUOptions, fingerprint: str = ""
+    ) -> Interpreter:
+        """Fit on already-loaded data (cross-validation folds, tests)."""
         texts = [match_form(e.text)[: options.max_classify_chars] for e in data.examples]
         labels = [e.intent for e in data.examples]
-        if not texts:
-            raise ValueError(f"no intent examples in {[str(p) for p in nlu_files]}")
         classifier = IntentClassifier(
             options.ngram_min, options.ngram_max, options.analyzer, options.C
         ).fit(texts, labels)
         trained_at = datetime.now(UTC).isoformat(timespec="seconds")
-        return cls(classifier, data, options, fingerprint(nlu_files, options), trained_at)
+        return cls(classifier, data, options, fingerprint, trained_at)
 
     def set_courses(self, courses: list[CourseRef]) -> None:
         """Teach the extractor the live course catalogue (names and keywords)."""

@@ -1,0 +1,130 @@
+"""`workerbot data validate`: the checks a broken data file must fail before it reaches a worker."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.engine.domain import Domain
+from bot.engine.rules import RuleBook
+from intents import load_training_data
+from intents.normalise import match_form
+
+SCHEMAS = Path(__file__).parent / "rasa_schemas"
+RASA_FILES = {
+    "domain.yml": ["domain.yml", "responses.yml"],
+    "nlu.yml": ["nlu.yml"],
+    "rules.yml": ["stories.yml"],
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+def _load(path: Path) -> object:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def rasa_schema_problems(data_dir: Path) -> list[Problem]:
+    """Validate the Rasa files against Rasa 3's own schemas (as `rasa data validate` does)."""
+    from pykwalify.core import Core
+    from pykwalify.errors import SchemaError
+
+    logging.getLogger("pykwalify").setLevel(logging.CRITICAL)
+    problems = []
+    for name, schemas in RASA_FILES.items():
+        path = data_dir / name
+        if not path.exists():
+            problems.append(Problem(name, "missing"))
+            continue
+        core = Core(
+            source_data=_load(path),
+            schema_files=[str(SCHEMAS / s) for s in schemas],
+            extensions=[str(SCHEMAS / "pykwalify_extensions.py")],
+        )
+        try:
+            core.validate(raise_exception=True)
+        except SchemaError as exc:
+            problems.append(Problem(name, f"not valid Rasa 3 data: {exc.msg}"))
+    return problems
+
+
+def nlu_problems(data_dir: Path, domain: Domain) -> list[Problem]:
+    """The same example under two intents; intents or entities the domain does not declare."""
+    data = load_training_data([data_dir / "nlu.yml"])
+    seen: dict[str, str] = {}
+    problems = []
+    for ex in data.examples:
+        key = match_form(ex.text)
+        other = seen.setdefault(key, ex.intent)
+        if other != ex.intent:
+            problems.append(
+                Problem("nlu.yml", f"{ex.text!r} is an example of both {other} and {ex.intent}")
+            )
+        for ent in ex.entities:
+            if ent["entity"] not in domain.entities:
+                problems.append(
+                    Problem("nlu.yml", f"entity {ent['entity']!r} is not in the domain")
+                )
+    for intent in sorted({ex.intent for ex in data.examples} - set(domain.intents)):
+        problems.append(Problem("nlu.yml", f"intent {intent!r} is not in the domain"))
+    return problems
+
+
+def domain_rule_problems(data_dir: Path, domain: Domain) -> list[Problem]:
+    """Intents used in rules but missing from the domain; responses used but never defined."""
+    rules = RuleBook.load(data_dir / "rules.yml")
+    problems = [Problem("domain.yml", p) for p in domain.validate_problems()]
+    for intent in sorted(rules.intents() - set(domain.intents)):
+        problems.append(Problem("rules.yml", f"intent {intent!r} is used but not in the domain"))
+    for action in sorted(rules.action_names()):
+        if action.startswith("utter_"):
+            if action not in domain.responses:
+                problems.append(
+                    Problem("rules.yml", f"response {action!r} is used but not defined")
+                )
+        elif action not in domain.actions and not domain.is_form(action):
+            problems.append(Problem("rules.yml", f"action {action!r} is not in the domain"))
+    return problems
+
+
+def faq_problems(data_dir: Path) -> list[Problem]:
+    """FAQ entries without a source or answer; the same question under two entries."""
+    raw = _load(data_dir / "faq.yml") or {}
+    problems, owner = [], {}
+    for entry in raw.get("faq", []) or []:
+        slug = entry.get("id", "?")
+        if not str(entry.get("source") or "").strip():
+            problems.append(Problem("faq.yml", f"{slug}: no source (law and article)"))
+        if not str(entry.get("answer") or "").strip():
+            problems.append(Problem("faq.yml", f"{slug}: no answer"))
+        for text in [entry.get("question", ""), *(entry.get("alternates") or [])]:
+            key = match_form(str(text))
+            first = owner.setdefault(key, slug)
+            if first != slug:
+                problems.append(
+                    Problem("faq.yml", f"{text!r} is a question of both {first} and {slug}")
+                )
+    return problems
+
+
+def validate(data_dir: Path) -> list[Problem]:
+    """Every check; an empty list means the data is fit to train and serve."""
+    problems = rasa_schema_problems(data_dir)
+    if problems:
+        return problems
+    domain = Domain.load(data_dir / "domain.yml")
+    return (
+        domain_rule_problems(data_dir, domain)
+        + nlu_problems(data_dir, domain)
+        + faq_problems(data_dir)
+    )
