@@ -4,7 +4,11 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | sha1sum | cut -c1-12)
 
-.PHONY: run shell test lint bench clean
+.PHONY: run shell test lint bench clean system-packages
+
+# Debian packages the tests use as real components: a PostgreSQL server, and Chromium with a
+# CJK font for the browser tests. Installed when missing and running as root (as CI does).
+SYSTEM_PACKAGES := postgresql chromium fonts-wqy-microhei
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
@@ -26,7 +30,16 @@ shell: $(STAMP)
 	$(BIN)/workerbot train --if-missing
 	$(BIN)/workerbot shell
 
-test: $(STAMP)
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing $$missing"; apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing Debian packages: $$missing (sudo apt-get install $$missing)"; exit 1; fi; \
+	fi
+
+test: $(STAMP) system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/workerbot data validate
