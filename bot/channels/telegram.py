@@ -1,0 +1,307 @@
+"""Telegram channel: long polling (one elected process) or a secret-checked webhook, and pushes.
+
+Messages become `Incoming("telegram", str(chat.id), text, "tg-<update_id>")`; a button press
+becomes the button's payload with the key `tg-cb-<chat>-<message>`, so one keyboard is acted on
+once however often it is pressed. An update already handled is not answered again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import hmac
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ExtBot, TypeHandler
+from telegram.request import BaseRequest
+
+from bot.channels.base import ChannelPlugin
+from bot.channels.telegram_format import (
+    CHANNEL,
+    COMMAND_MENU,
+    NOTICE_RETRY,
+)
+from bot.channels.telegram_replies import ReplySender
+from bot.channels.telegram_store import TelegramStore
+from bot.channels.telegram_updates import UpdateHandler
+from bot.engine.desk import Push
+from bot.settings import ConfigError
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+ALLOWED_UPDATES = ["message", "callback_query"]
+POLL_TIMEOUT = 25  # seconds Telegram holds a getUpdates open
+POLL_ATTEMPTS = 3  # a polled update is not delivered again: retry the engine before giving up
+MAX_UPDATE_BYTES = 1 << 20
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+def _rate_limiter() -> AIORateLimiter:
+    """Telegram's flood limits; a 429 is waited out (its retry_after) and tried again."""
+    return AIORateLimiter(max_retries=3)
+
+
+class TelegramChannel(ChannelPlugin):
+    """The Telegram Bot API channel (python-telegram-bot's Application, with our own webhook route)."""
+
+    name = CHANNEL
+
+    def __init__(self, app: App, request_factory: Callable[[], BaseRequest] | None = None) -> None:
+        env = app.settings.env
+        if not env.telegram_bot_token:
+            raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+        self.webhook_url = env.telegram_webhook_url or None
+        self._secret = env.telegram_webhook_secret or ""
+        if self.webhook_url and not _SECRET.fullmatch(self._secret):
+            raise ConfigError(
+                "TELEGRAM_WEBHOOK_URL is set, so TELEGRAM_WEBHOOK_SECRET must be set too "
+                "(1-256 characters: A-Z a-z 0-9 _ -)"
+            )
+        self.app = app
+        self._token = env.telegram_bot_token
+        self._base_url = env.telegram_base_url or None
+        self._request_factory = request_factory  # tests inject an offline BaseRequest
+        self.store = TelegramStore(app.db)
+        self.replies = ReplySender(self.store, self.describe)
+        self.application = self._build_application()
+        self.updates = UpdateHandler(app, self.application, self.store, self.replies)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._lock_fd: int | None = None
+        self._ready = False
+        self.leader = False  # this process polls / registered the webhook
+        self.started = threading.Event()  # set once this process receives and sends
+        self.updates_done = 0  # updates finished in this process (for tests and diagnostics)
+        # httpx logs every request URL at INFO, and the Bot API URL contains the token
+        httpx_log = logging.getLogger("httpx")
+        httpx_log.setLevel(max(httpx_log.getEffectiveLevel(), logging.WARNING))
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_application(self) -> Application:
+        builder = ApplicationBuilder().token(self._token).rate_limiter(_rate_limiter())
+        if self._base_url:
+            builder = builder.base_url(self._base_url)
+        if self._request_factory is not None:
+            builder = builder.request(self._request_factory())
+            builder = builder.get_updates_request(self._request_factory())
+        if self.webhook_url:
+            builder = builder.updater(None)
+        application = builder.build()
+        application.add_handler(TypeHandler(Update, self._on_polled_update))
+        application.add_error_handler(self._on_ptb_error)
+        return application
+
+    def _fresh_bot(self) -> ExtBot:
+        """A bot of its own for a process that never started the channel (the CLI)."""
+        kwargs: dict[str, Any] = {"rate_limiter": _rate_limiter()}
+        if self._base_url:
+            kwargs["base_url"] = self._base_url
+        if self._request_factory is not None:
+            kwargs["request"] = self._request_factory()
+        return ExtBot(self._token, **kwargs)
+
+    def describe(self, exc: BaseException) -> str:
+        """An error for the log: its type and message, never the token."""
+        return f"{type(exc).__name__}: {exc}".replace(self._token, "<token>")[:300]
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def _lock_path(self) -> Path:
+        url = self.app.db.engine.url
+        if self.app.db.is_sqlite and url.database and url.database != ":memory:":
+            return Path(f"{url.database}.telegram.lock")
+        return self.app.settings.model_dir / "telegram.lock"
+
+    def _try_lead(self) -> bool:
+        """Elect this process to poll / register (Telegram answers 409 to a second poller)."""
+        path = self._lock_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._lock_fd = fd
+        return True
+
+    async def start(self) -> None:
+        """Begin receiving in the background, so a Telegram outage never blocks the web app."""
+        self._loop = asyncio.get_running_loop()
+        self.leader = self._try_lead()
+        self._task = asyncio.create_task(self._bring_up(), name="telegram-start")
+
+    async def _bring_up(self) -> None:
+        delay = 1.0
+        while True:
+            try:
+                await self.application.initialize()
+                if self.leader:
+                    await self._register()
+                self._ready = True
+                self.started.set()
+                log.info(
+                    "telegram: ready (%s mode, %s)",
+                    "webhook" if self.webhook_url else "polling",
+                    "leader" if self.leader else "follower",
+                )
+                return
+            except InvalidToken:
+                log.error("telegram: Telegram rejected TELEGRAM_BOT_TOKEN; the channel is off")
+                return
+            except Exception as exc:  # noqa: BLE001 - keep trying until Telegram is reachable
+                log.warning(
+                    "telegram: start-up failed (%s); retrying in %.0f s", self.describe(exc), delay
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 60.0)
+
+    async def _register(self) -> None:
+        bot = self.application.bot
+        await bot.set_my_commands([BotCommand(c, d) for c, d in COMMAND_MENU])
+        if self.webhook_url:
+            await bot.set_webhook(
+                self.webhook_url, secret_token=self._secret, allowed_updates=ALLOWED_UPDATES
+            )
+            return
+        updater = self.application.updater
+        if updater is not None and not updater.running:
+            await updater.start_polling(
+                timeout=POLL_TIMEOUT,
+                allowed_updates=ALLOWED_UPDATES,
+                error_callback=self._on_polling_error,
+            )
+        if not self.application.running:
+            await self.application.start()
+
+    async def stop(self) -> None:
+        """Stop polling (pending updates are handled first) and close connections."""
+        self._ready = False
+        if self._task is not None:
+            self._task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._task
+        application = self.application
+        try:
+            if application.updater is not None and application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+        except Exception as exc:  # noqa: BLE001 - shutting down: log and go on
+            log.warning("telegram: stop failed (%s)", self.describe(exc))
+        finally:
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)  # releases the flock
+                self._lock_fd = None
+            self.leader = False
+
+    # -- receiving ----------------------------------------------------------------------------
+    def router(self) -> APIRouter | None:
+        """POST /webhooks/telegram in webhook mode; polling needs no route."""
+        if not self.webhook_url:
+            return None
+        api = APIRouter()
+        secret = self._secret.encode()
+
+        @api.post(WEBHOOK_PATH)
+        async def telegram_webhook(request: Request) -> Response:
+            given = request.headers.get(SECRET_HEADER)
+            if given is None or not hmac.compare_digest(given.encode(), secret):
+                return Response(status_code=403)
+            if not self._ready:
+                return Response(status_code=503)  # Telegram delivers it again later
+            body = await request.body()
+            if len(body) > MAX_UPDATE_BYTES:
+                return Response(status_code=413)
+            try:
+                update = Update.de_json(orjson.loads(body), self.application.bot)
+            except Exception as exc:  # noqa: BLE001 - not an update: nothing to retry
+                log.warning("telegram: unreadable webhook body (%s)", type(exc).__name__)
+                return Response(status_code=400)
+            try:
+                await self.process_update(update)
+            except Exception as exc:  # noqa: BLE001 - 500 makes Telegram deliver it again
+                log.error("telegram: update %s failed", update.update_id, exc_info=exc)
+                return Response(status_code=500)
+            finally:
+                self.updates_done += 1
+            return Response(status_code=200)
+
+        return api
+
+    async def _on_polled_update(self, update: object, _context: object) -> None:
+        """A polled update is confirmed to Telegram when fetched: retry here, never drop silently."""
+        if not isinstance(update, Update):
+            return
+        try:
+            for attempt in range(POLL_ATTEMPTS):
+                try:
+                    await self.process_update(update)
+                    return
+                except Exception as exc:  # noqa: BLE001 - retried; the engine dedupes
+                    log.warning(
+                        "telegram: update %s failed (attempt %d)",
+                        update.update_id,
+                        attempt + 1,
+                        exc_info=exc,
+                    )
+                    if attempt + 1 < POLL_ATTEMPTS:
+                        await asyncio.sleep(0.5 * 2**attempt)
+            chat = update.effective_chat
+            if chat is not None:
+                await self.replies.send_text(self.application.bot, chat.id, NOTICE_RETRY)
+        finally:
+            self.updates_done += 1
+
+    async def _on_ptb_error(self, update: object, context: Any) -> None:
+        log.error("telegram: unhandled error (%s)", self.describe(context.error))
+
+    def _on_polling_error(self, exc: Exception) -> None:
+        log.warning("telegram: getUpdates failed (%s)", self.describe(exc))
+
+    async def process_update(self, update: Update) -> None:
+        """Handle one update once; raises only when the engine could not run (retry it)."""
+        await self.updates.process(update)
+
+    async def send(self, push: Push) -> bool:
+        """Deliver a staff reply or notice; False (logged) when Telegram cannot take it."""
+        try:
+            chat_id = int(push.sender_id)
+            loop = asyncio.get_running_loop()
+            started = self._ready and self._loop is not None
+            if started and self._loop is loop:
+                return await self.replies.send_reply(self.application.bot, chat_id, push.reply)
+            if started and self._loop.is_running():
+                # called from another thread (e.g. a test or a sync admin tool): use the
+                # running channel's connections and rate limiter
+                future = asyncio.run_coroutine_threadsafe(
+                    self.replies.send_reply(self.application.bot, chat_id, push.reply),
+                    self._loop,
+                )
+                return await asyncio.wrap_future(future)
+            async with self._fresh_bot() as bot:
+                return await self.replies.send_reply(bot, chat_id, push.reply)
+        except Exception as exc:  # noqa: BLE001 - a push never raises into its caller
+            log.warning(
+                "telegram: push for conversation %s not delivered (%s)",
+                push.conversation_id,
+                self.describe(exc),
+            )
+            return False
