@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 
 from bot.app import App, create_app
 from bot.channels import rest
+from bot.privacy import configure_logging
 from bot.settings import Settings
 
 
@@ -75,6 +76,7 @@ def create_web_from_env() -> FastAPI:
     # The engine thread must not sit holding the database lock while the event-loop
     # thread waits out Python's default 5 ms GIL switch interval.
     sys.setswitchinterval(0.0005)
+    configure_logging()  # each worker process logs through the masking formatter
     config = os.environ.get("WORKERBOT_CONFIG")
     settings = Settings.load(Path(config) if config else None)
     web = create_web(create_app(settings))
