@@ -17,7 +17,9 @@ app = typer.Typer(help="区总工会职工服务机器人 workerbot", no_args_is
 db_app = typer.Typer(help="Database schema.")
 handoff_app = typer.Typer(help="Conversations held for a human (until the staff console).")
 app.add_typer(db_app, name="db")
+wechat_app = typer.Typer(help="WeChat official account (公众号).", no_args_is_help=True)
 app.add_typer(handoff_app, name="handoff")
+app.add_typer(wechat_app, name="wechat")
 app.add_typer(test_app, name="test")
 app.add_typer(data_app, name="data")
 
@@ -210,3 +212,25 @@ def handoff_release(conversation_id: int, config: Path | None = ConfigOpt) -> No
     push = bot.desk.release(conversation_id)
     asyncio.run(bot.channels.deliver(push))
     typer.echo(f"conversation #{conversation_id} is back with the bot")
+
+
+@wechat_app.command("menu")
+def wechat_menu(config: Path | None = ConfigOpt) -> None:
+    """Create the account's custom menu from the `wechat.menu` section of config.yml."""
+    from bot.channels.wechat_api import MissingSecret, make_client, menu_body
+
+    settings = _settings(config)
+    db = _migrated_db(settings)  # the access token is cached there, shared with the server
+    body = menu_body(settings.config.wechat)
+    try:
+        make_client(settings, db).menu.create(body)
+    except MissingSecret as exc:
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+    except Exception as exc:  # noqa: BLE001 - WeChat's error code is what the admin needs
+        code = getattr(exc, "errcode", None)
+        message = getattr(exc, "errmsg", None) or type(exc).__name__
+        typer.secho(f"WeChat refused the menu: {code} {message}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1) from exc
+    names = " / ".join(item.name for item in settings.config.wechat.menu)
+    typer.echo(f"menu created: {names}")

@@ -1,0 +1,82 @@
+"""Pushes to a WeChat worker: staff replies and case notices outside the request/reply path.
+
+WeChat accepts customer-service messages only within 48 hours of the worker's last message
+(error 45015 after). Outside that window a template message is the only way, when the
+account has one configured; otherwise the push stays recorded as undelivered, in the
+conversation's log for staff to see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.channels import wechat_text as wx
+from bot.channels.wechat_api import OUT_OF_WINDOW, MissingSecret
+from bot.channels.wechat_store import push_window, record_undelivered
+from bot.engine.desk import Push
+from bot.store.models import STATE_CLOSED, utcnow
+
+if TYPE_CHECKING:
+    from bot.channels.wechat import WeChatChannel
+
+log = logging.getLogger(__name__)
+
+# a little short of 48 hours, so a message is not sent just as the window closes
+CUSTOMER_SERVICE_WINDOW = timedelta(hours=48) - timedelta(minutes=5)
+TEMPLATE_FIELD = "content"
+TEMPLATE_MAX_CHARS = 200
+
+
+async def deliver_push(channel: WeChatChannel, push: Push) -> bool:
+    """True when the worker got the push; False leaves it recorded as undelivered."""
+    db = channel.app.db
+    openid = push.sender_id
+    text, payloads = wx.render([push.reply])
+    chunks = wx.split(text)
+    if not chunks:
+        return False
+    state, last_message_at = await asyncio.to_thread(push_window, db, openid)
+    if state == STATE_CLOSED:
+        reason = "unsubscribed"
+    elif last_message_at is None or utcnow() - last_message_at > CUSTOMER_SERVICE_WINDOW:
+        reason = "outside_48h"
+    else:
+        error = await channel.send_texts(openid, chunks)
+        if error is None:
+            await asyncio.to_thread(channel.remember, openid, payloads)
+            return True
+        reason = "45015" if error == OUT_OF_WINDOW else f"error {error}"
+    template_id = channel.app.settings.config.wechat.template_id
+    if template_id and reason in ("outside_48h", "45015"):
+        plain = (push.reply.get("text") or "").strip()
+        if await _send_template(channel, openid, template_id, plain):
+            return True
+    # no personal data: the conversation number and why
+    log.warning("WeChat push for conversation %s undelivered: %s", push.conversation_id, reason)
+    await asyncio.to_thread(record_undelivered, db, push.conversation_id, reason)
+    return False
+
+
+async def _send_template(channel: WeChatChannel, openid: str, template_id: str, text: str) -> bool:
+    if len(text) > TEMPLATE_MAX_CHARS:
+        text = text[: TEMPLATE_MAX_CHARS - 1] + "…"
+    data = {TEMPLATE_FIELD: {"value": text}}
+
+    def send() -> None:
+        channel.client.message.send_template(openid, template_id, data)
+
+    try:
+        await asyncio.to_thread(send)
+        return True
+    except MissingSecret:
+        log.error("WECHAT_SECRET is not set: template messages cannot be sent")
+    except Exception as exc:  # noqa: BLE001 - reported as undelivered
+        log.warning(
+            "WeChat template message failed: errcode=%s (%s)",
+            getattr(exc, "errcode", None),
+            type(exc).__name__,
+        )
+    return False

@@ -1,0 +1,196 @@
+"""What the WeChat channel keeps in the database, shared by every server process.
+
+The `meta` key/value table holds the access token (wechatpy's SessionStorage), the numbered
+options last offered to each worker, and which messages were answered through the
+customer-service API. Closing a conversation on unsubscribe and marking a push undelivered
+write to the conversation under the engine's own locks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+from wechatpy.session import SessionStorage
+
+from bot.store.db import Database
+from bot.store.models import (
+    EV_STATE,
+    EV_SYSTEM,
+    STATE_CLOSED,
+    Conversation,
+    Event,
+    Meta,
+    utcnow,
+)
+
+CHANNEL = "wechat"
+MAX_KEY = 64  # meta.key is VARCHAR(64)
+
+
+def meta_key(prefix: str, name: str) -> str:
+    """A meta key that fits the column: long names are replaced by their hash."""
+    key = f"{prefix}{name}"
+    if len(key) <= MAX_KEY:
+        return key
+    return f"{prefix}#{hashlib.sha1(name.encode()).hexdigest()}"[:MAX_KEY]
+
+
+class MetaStore:
+    """Small reads and writes on the meta table (writes ordered by the engine's write lock)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str) -> str | None:
+        with self.db.read() as s:
+            return s.scalar(select(Meta.value).where(Meta.key == key))
+
+    def put(self, key: str, value: str) -> None:
+        """Insert or replace one value."""
+        with self.db.write_lock(), self.db.session() as s:
+            stmt = self._insert(key, value)
+            s.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=[Meta.key], set_={"value": value, "updated_at": utcnow()}
+                )
+            )
+
+    def claim(self, key: str, value: str) -> bool:
+        """Insert the key unless it exists: True for the one caller that inserted it."""
+        with self.db.write_lock(), self.db.session() as s:
+            stmt = self._insert(key, value).on_conflict_do_nothing().returning(Meta.key)
+            return s.execute(stmt).first() is not None
+
+    def delete(self, key: str) -> None:
+        with self.db.write_lock(), self.db.session() as s:
+            s.execute(delete(Meta).where(Meta.key == key))
+
+    def prune(self, prefix: str, older_than: timedelta) -> int:
+        """Forget entries under a prefix that are no longer useful (e.g. retry records)."""
+        cutoff = utcnow() - older_than
+        with self.db.write_lock(), self.db.session() as s:
+            stmt = delete(Meta).where(Meta.key.startswith(prefix), Meta.updated_at < cutoff)
+            return len(s.execute(stmt.returning(Meta.key)).all())
+
+    def _insert(self, key: str, value: str) -> Any:
+        dialect = postgresql if self.db.engine.dialect.name == "postgresql" else sqlite
+        now = utcnow()
+        return dialect.insert(Meta).values(key=key, value=value, updated_at=now)
+
+
+class MetaSessionStorage(SessionStorage):
+    """wechatpy's token cache in the database: every process uses one access token.
+
+    Values expire `refresh_margin` before WeChat's own expiry, so a token is refreshed while
+    the old one still works.
+    """
+
+    PREFIX = "wx:s:"
+
+    def __init__(self, db: Database, refresh_margin: int = 300) -> None:
+        self.meta = MetaStore(db)
+        self.refresh_margin = refresh_margin
+
+    def get(self, key: str, default: Any = None) -> Any:
+        raw = self.meta.get(meta_key(self.PREFIX, key))
+        if raw is None:
+            return default
+        item = orjson.loads(raw)
+        if item.get("stale") is not None and time.time() >= item["stale"]:
+            return default
+        return item["v"]
+
+    def set(self, key: str, value: Any, ttl: int | None = None) -> None:
+        if value is None:
+            return
+        item: dict[str, Any] = {"v": value, "stale": None}
+        if ttl:
+            margin = min(self.refresh_margin, int(ttl) // 10)
+            item["stale"] = time.time() + int(ttl) - margin
+        self.meta.put(meta_key(self.PREFIX, key), orjson.dumps(item).decode())
+
+    def delete(self, key: str) -> None:
+        self.meta.delete(meta_key(self.PREFIX, key))
+
+
+@contextmanager
+def _locked_conversation(
+    db: Database, openid: str
+) -> Iterator[tuple[Session, Conversation | None]]:
+    """The worker's conversation under the same locks the engine takes for their messages."""
+    with db.worker_lock(f"{CHANNEL}:{openid}"), db.write_lock(), db.session() as s:
+        query = select(Conversation).where(
+            Conversation.channel == CHANNEL, Conversation.sender_id == openid
+        )
+        if not db.is_sqlite:
+            query = query.with_for_update()
+        yield s, s.scalar(query)
+
+
+def close_conversation(db: Database, openid: str, reason: str = "unsubscribed") -> bool:
+    """Set the worker's conversation to closed (leaving any form); False if nothing to close."""
+    with _locked_conversation(db, openid) as (s, conv):
+        if conv is None or conv.state == STATE_CLOSED:
+            return False
+        s.add(
+            Event(
+                conversation_id=conv.id,
+                type=EV_STATE,
+                data={"from": conv.state, "to": STATE_CLOSED, "reason": reason},
+            )
+        )
+        conv.state = STATE_CLOSED
+        conv.active_loop = None
+        conv.assigned_to = None
+        if (conv.slots or {}).get("requested_slot") is not None:
+            conv.slots = {**conv.slots, "requested_slot": None}
+        return True
+
+
+def record_undelivered(db: Database, conversation_id: int, reason: str) -> None:
+    """Mark in the conversation's log that a push did not reach the worker (for staff)."""
+    with db.write_lock(), db.session() as s:
+        s.add(
+            Event(
+                conversation_id=conversation_id,
+                type=EV_SYSTEM,
+                data={"undelivered": CHANNEL, "reason": reason},
+            )
+        )
+
+
+def push_window(db: Database, openid: str) -> tuple[str | None, datetime | None]:
+    """The conversation's state and the time of the worker's last message (None if unknown)."""
+    with db.read() as s:
+        row = s.execute(
+            select(Conversation.state, Conversation.last_message_at).where(
+                Conversation.channel == CHANNEL, Conversation.sender_id == openid
+            )
+        ).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def conversation_state(db: Database, openid: str) -> str | None:
+    """The worker's conversation state (None before their first message)."""
+    return push_window(db, openid)[0]
+
+
+def note_undelivered(db: Database, openid: str, reason: str) -> None:
+    """record_undelivered for a worker known by openid (nothing if they have no conversation)."""
+    with db.read() as s:
+        conversation_id = s.scalar(
+            select(Conversation.id).where(
+                Conversation.channel == CHANNEL, Conversation.sender_id == openid
+            )
+        )
+    if conversation_id is not None:
+        record_undelivered(db, conversation_id, reason)

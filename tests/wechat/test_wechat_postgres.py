@@ -1,0 +1,84 @@
+"""The channel's shared state on PostgreSQL, the production database."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import App, create_app
+from bot.channels.wechat_store import MetaSessionStorage, MetaStore, close_conversation
+from bot.settings import Settings
+from bot.store import seed
+from bot.store.db import Database
+from bot.store.models import Conversation, Event, Meta
+from tests.conftest import LiveServer
+from tests.postgres.conftest import pg_url  # noqa: F401 - the private PostgreSQL server
+from tests.wechat.conftest import ROOT, WeChatServer, wechat_env
+
+
+@pytest.fixture
+def pg_wechat_bot(pg_url: str, model_dir: Path, wechat_api) -> Iterator[App]:  # noqa: F811
+    db = Database(pg_url)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    db.upgrade()
+    settings = Settings.load(
+        ROOT / "config.yml",
+        workerbot_database_url=pg_url,
+        workerbot_model_dir=model_dir,
+        **wechat_env(wechat_api),
+    )
+    seed.load_courses(db, settings.data_dir / "courses.yml")
+    db.dispose()
+    app = create_app(settings)
+    yield app
+    app.db.dispose()
+
+
+def test_meta_store_and_token_storage_on_postgres(pg_wechat_bot):
+    meta = MetaStore(pg_wechat_bot.db)
+    assert meta.claim("wx:async:1", "a") is True
+    assert meta.claim("wx:async:1", "b") is False
+    assert meta.get("wx:async:1") == "a"
+    meta.put("wx:opts:o1", "[1]")
+    meta.put("wx:opts:o1", "[2]")
+    assert meta.get("wx:opts:o1") == "[2]"
+    assert meta.prune("wx:async:", timedelta(seconds=-60)) == 1
+    assert meta.get("wx:async:1") is None and meta.get("wx:opts:o1") == "[2]"
+    storage = MetaSessionStorage(pg_wechat_bot.db)
+    storage.set("appid_access_token", "T1", 7200)
+    assert storage.get("appid_access_token") == "T1"
+    storage.delete("appid_access_token")
+    assert storage.get("appid_access_token", "none") == "none"
+
+
+def test_wechat_conversation_on_postgres(pg_wechat_bot, wechat_api):
+    live = LiveServer(pg_wechat_bot)
+    try:
+        with httpx.Client(base_url=live.url, timeout=10) as http:
+            wechat = WeChatServer(http)
+            reply = wechat.say("o-pg-1", "我想学书法")
+            assert "回复 1 报名 书法" in reply
+            xml = wechat.xml("o-pg-1", "text", Content="1")
+            first = wechat.reply(wechat.post(xml))["Content"]
+            assert "姓名" in first and wechat.reply(wechat.post(xml))["Content"] == first
+            assert wechat.event("o-pg-1", "unsubscribe") is None
+    finally:
+        live.stop()
+    with pg_wechat_bot.db.read() as s:
+        assert s.scalar(select(Conversation.state)) == "closed"
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.type == "user")) == 2
+        assert (
+            s.scalar(select(func.count()).select_from(Meta).where(Meta.key.like("wx:opts:%"))) == 0
+        )
+    assert close_conversation(pg_wechat_bot.db, "o-pg-1") is False
+    channel = next(p for p in pg_wechat_bot.channels.plugins() if p.name == "wechat")
+    push = pg_wechat_bot.desk.notify("wechat", "o-pg-1", "您的报名已确认")
+    assert asyncio.run(channel.send(push)) is False  # unfollowed: nothing is sent
+    assert wechat_api.sent() == []
