@@ -175,6 +175,16 @@ class BotConfig(_Section):
 class Environment(BaseSettings):
     """Values that come only from the environment (or a local .env file)."""
 
+    @model_validator(mode="after")
+    def _telegram_webhook_needs_secret(self) -> Environment:
+        secret = self.telegram_webhook_secret or ""
+        if self.telegram_webhook_url and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET: 16-256 characters of "
+                "A-Z, a-z, 0-9, _ and -"
+            )
+        return self
+
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     workerbot_config: Path = Path("config.yml")
@@ -258,7 +268,10 @@ class Settings:
     @classmethod
     def load(cls, config_path: Path | None = None, **env_overrides: Any) -> Settings:
         """Load from WORKERBOT_CONFIG (or the given path) and the environment."""
-        env = Environment(**env_overrides)
+        try:
+            env = Environment(**env_overrides)
+        except ValidationError as exc:
+            raise ConfigError(f"invalid environment settings:\n{_describe(exc)}") from exc
         path = Path(config_path) if config_path else env.workerbot_config
         config = load_config(path)
         return cls(config, env, path.resolve().parent)

@@ -66,3 +66,12 @@ def test_config_path_from_env(tmp_path, monkeypatch):
     path = write(tmp_path, "language: zh\n")
     monkeypatch.setenv("WORKERBOT_CONFIG", str(path))
     assert Settings.load().config.server.port == 8000
+
+
+def test_telegram_webhook_without_a_usable_secret_is_refused(monkeypatch):
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/webhooks/telegram")
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "short")
+    with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_SECRET"):
+        Settings.load(ROOT / "config.yml")
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "a-long-enough_secret-123")
+    assert Settings.load(ROOT / "config.yml").env.telegram_webhook_secret.startswith("a-long")

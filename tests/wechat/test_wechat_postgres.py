@@ -18,12 +18,11 @@ from bot.store import seed
 from bot.store.db import Database
 from bot.store.models import Conversation, Event, Meta
 from tests.conftest import LiveServer
-from tests.postgres.conftest import pg_url  # noqa: F401 - the private PostgreSQL server
 from tests.wechat.conftest import ROOT, WeChatServer, wechat_env
 
 
 @pytest.fixture
-def pg_wechat_bot(pg_url: str, model_dir: Path, wechat_api) -> Iterator[App]:  # noqa: F811
+def pg_wechat_bot(pg_url: str, model_dir: Path, wechat_api) -> Iterator[App]:
     db = Database(pg_url)
     with db.engine.begin() as conn:
         conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
