@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -12,7 +14,9 @@ from sqlalchemy import func, select
 from actions.identity import worker_from
 from actions.message import latest_intent
 from actions.services import ServiceAction
-from bot.store.models import STATE_WAITING, Conversation
+from bot.staff.accounts import ONLINE_WITHIN
+from bot.staff.hours import WorkingHours
+from bot.store.models import STATE_WAITING, Conversation, StaffUser, utcnow
 
 FORM_CONTROL_SLOTS = ("mediation_confirm", "edit_field")
 REASONS_BY_INTENT = {"human_handoff": "asked", "frustrated": "frustrated"}
@@ -26,10 +30,25 @@ def handoff_reason(tracker: Tracker) -> str:
     return tracker.get_slot("handoff_reason") or "asked"
 
 
-def queue_text(ahead: int) -> str:
-    if ahead <= 0:
-        return "已为您转接人工服务，您前面没有人在等，工作人员会尽快回复您。"
-    return f"已为您转接人工服务，前面还有 {ahead} 位，工作人员会按顺序尽快回复您。"
+def estimate_minutes(ahead: int, online: int, minutes_per_worker: int) -> int:
+    """The wait for the worker after `ahead`, shared among the staff online (at least one)."""
+    return math.ceil((ahead + 1) * minutes_per_worker / max(1, online))
+
+
+def queue_text(ahead: int, minutes: int | None = None) -> str:
+    """The worker's place in the real queue and, when staff are at the desk, the wait."""
+    place = "您前面没有人在等" if ahead <= 0 else f"前面还有 {ahead} 位"
+    if minutes is None:
+        return f"已为您转接人工服务，{place}。"
+    return f"已为您转接人工服务，{place}，预计等待约 {minutes} 分钟。"
+
+
+def closed_text(hours: WorkingHours, now: datetime) -> str:
+    """Outside working hours: when staff are back, and that the message is kept."""
+    return (
+        f"现在是非工作时间（服务时间：{hours.schedule()}），工作人员将于"
+        f"{hours.describe_next(now)}上班后按顺序回复您。您的留言会保留，请放心。"
+    )
 
 
 class ActionHandoff(ServiceAction, Action):
@@ -42,6 +61,8 @@ class ActionHandoff(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         worker = worker_from(tracker)
+        console = self.services.config.console
+        hours, now = WorkingHours(console), utcnow()
         with self.services.db.session() as s:
             ahead = (
                 s.scalar(
@@ -55,9 +76,19 @@ class ActionHandoff(ServiceAction, Action):
                 )
                 or 0
             )
-        dispatcher.utter_message(
-            text=queue_text(ahead) + "\n您可以继续留言说明情况，消息都会转给工作人员。"
-        )
+            online = s.scalar(
+                select(func.count(StaffUser.id)).where(
+                    StaffUser.active.is_(True),
+                    StaffUser.presence == "online",
+                    StaffUser.last_seen_at >= now - ONLINE_WITHIN,
+                )
+            )
+        if hours.is_open(now):
+            minutes = estimate_minutes(ahead, online or 0, console.minutes_per_worker)
+            text = queue_text(ahead, minutes) + "\n您可以继续留言说明情况，消息都会转给工作人员。"
+        else:
+            text = queue_text(ahead) + "\n" + closed_text(hours, now)
+        dispatcher.utter_message(text=text)
         events: list[EventType] = [SlotSet("handoff_reason", handoff_reason(tracker))]
         if (tracker.active_loop or {}).get("name"):
             # what the worker typed is kept for staff; only the form's own state is dropped

@@ -12,6 +12,7 @@ from actions.services import Services, local_today
 from bot import nlu_model
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
+from bot.channels.web import WebChat
 from bot.engine.conversation import Engine
 from bot.engine.desk import Desk
 from bot.engine.domain import Domain
@@ -71,6 +72,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels)
     app.refresh_catalogue()
+    channels.register(WebChat(app))
     for plugin in enabled_plugins(app):
         channels.register(plugin)
     return app

@@ -152,6 +152,13 @@ def run(
     settings = _settings(config)
     # fail fast, before spawning workers, on an unmigrated database or a missing model
     _migrated_db(settings).dispose()
+    from bot.web.console.secret import InsecureSecret, session_key
+
+    try:
+        session_key(settings)
+    except InsecureSecret as exc:
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
     if not nlu_model.model_path(settings).exists():
         typer.secho(
             str(
@@ -201,7 +208,7 @@ def handoff_say(conversation_id: int, text: str, config: Path | None = ConfigOpt
     typer.echo(
         "delivered"
         if delivered
-        else "recorded (the channel has no push: the worker sees it on next fetch)"
+        else "not delivered (see the log); it is recorded in the conversation"
     )
 
 
@@ -234,3 +241,6 @@ def wechat_menu(config: Path | None = ConfigOpt) -> None:
         raise typer.Exit(1) from exc
     names = " / ".join(item.name for item in settings.config.wechat.menu)
     typer.echo(f"menu created: {names}")
+
+
+import bot.cli_staff  # noqa: E402, F401 - registers `workerbot create-user`

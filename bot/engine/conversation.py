@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from bot.engine import staff_hooks
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.registry import ActionRegistry
@@ -144,8 +145,15 @@ class Engine:
         turn = self._start_turn(s, conv, parse, incoming.message_id)
         turn.record(EV_USER, text, {"parse": _compact(parse)})
         if turn.state == STATE_CLOSED:
+            if staff_hooks.take_rating(s, turn, text):
+                return turn  # the satisfaction score asked for when staff resolved it
             self._set_state(turn, STATE_BOT, "worker came back")
-        if turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
+        if turn.state == STATE_WAITING and text in staff_hooks.QUEUE_REPLIES:
+            # the choices offered when nobody picked up: back to the bot, or keep waiting
+            if text == staff_hooks.LEAVE_QUEUE:
+                self._set_state(turn, STATE_BOT, "worker left the queue")
+            turn.say({"text": staff_hooks.QUEUE_REPLIES[text]})
+        elif turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
             pass  # a human holds the conversation: stored for staff, the bot stays silent
         elif not text:
             self.run_action(turn, "utter_empty_message")

@@ -53,6 +53,10 @@ class Conversation(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     last_message_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # the staff console: when the current handoff was claimed, and when the worker was told
+    # that nobody had claimed it yet (so that notice goes out once per handoff)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    unclaimed_notice_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 # event types in a conversation's log
@@ -65,6 +69,8 @@ EV_USER, EV_BOT, EV_ACTION, EV_SLOT, EV_STATE, EV_STAFF, EV_SYSTEM = (
     "staff",
     "system",
 )
+# staff-only events (never shown to the worker, never in a tracker) and satisfaction scores
+EV_NOTE, EV_CONSOLE, EV_RATING = "note", "console", "rating"
 
 
 class Event(Base):
@@ -217,3 +223,71 @@ class Meta(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+ROLE_STAFF, ROLE_ADMIN = "staff", "admin"
+
+
+class StaffUser(Base):
+    """A union staff member who signs in to the console."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16), default=ROLE_STAFF)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    # bumped on logout and password change: every older session cookie stops working
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    presence: Mapped[str] = mapped_column(String(8), default="away")
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class LoginAttempt(Base):
+    """Failed logins per username and address, shared by every server process."""
+
+    __tablename__ = "login_attempts"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CannedReply(Base):
+    """A ready-made staff reply, inserted by typing / and its shortcut."""
+
+    __tablename__ = "canned_replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shortcut: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Rating(Base):
+    """A satisfaction question after a resolved conversation, and the worker's 1-5 answer."""
+
+    __tablename__ = "ratings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    staff: Mapped[str | None] = mapped_column(String(64))
+    score: Mapped[int | None] = mapped_column(Integer)
+    asked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    rated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Lease(Base):
+    """Which process runs a once-per-deployment background job, until when."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,4 +1,4 @@
-"""The HTTP app: channel webhooks, Rasa's /model/parse, and /health."""
+"""The HTTP app: channel webhooks, the web chat, the staff console, /model/parse, /health."""
 
 from __future__ import annotations
 
@@ -17,25 +17,31 @@ from bot.app import App, create_app
 from bot.channels import rest
 from bot.privacy import configure_logging
 from bot.settings import Settings
+from bot.staff.sweeper import Sweeper
+from bot.web.console.setup import mount_console
 
 
 def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
+    sweeper = Sweeper(app)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         for plugin in plugins:
             await plugin.start()
+        sweeper.start()
         try:
             yield
         finally:
+            await sweeper.stop()
             for plugin in reversed(plugins):
                 await plugin.stop()
 
     web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None, lifespan=lifespan)
     web.state.bot = app
     web.include_router(rest.router(app.handle))
+    mount_console(web, app)
     for plugin in plugins:
         routes = plugin.router()
         if routes is not None:

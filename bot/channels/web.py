@@ -1,0 +1,171 @@
+"""The web chat channel: /chat in a phone's browser, replies in the response, staff messages
+and notices on a per-worker event stream read from the database."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from sqlalchemy import select
+
+from bot.channels.base import ChannelPlugin
+from bot.engine.desk import Push
+from bot.engine.types import Incoming
+from bot.store.db import Database
+from bot.store.models import EV_BOT, EV_STAFF, EV_SYSTEM, EV_USER, Conversation, Event
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+CHANNEL = "web"
+PAGE = Path(__file__).resolve().parent.parent / "web" / "templates" / "chat.html"
+SENDER = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+MAX_BODY = 16 * 1024
+HISTORY = 50
+POLL_SECONDS = 1.0
+KEEPALIVE_SECONDS = 15.0
+MAX_STREAM_SECONDS = 600.0
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status)
+
+
+def _message(e: Event) -> dict[str, Any] | None:
+    """An event as the worker's page shows it; None for what the worker never sees."""
+    data = e.data or {}
+    if e.type == EV_USER:
+        kind = "user"
+    elif e.type == EV_BOT:
+        kind = "bot"
+    elif e.type == EV_STAFF:
+        kind = "staff"
+    elif e.type == EV_SYSTEM and data.get("notice") and e.text:
+        kind = "notice"
+    else:
+        return None
+    item: dict[str, Any] = {"id": e.id, "kind": kind, "text": e.text or ""}
+    if kind == "staff" and data.get("name"):
+        item["author"] = data["name"]
+    if kind in ("bot", "notice") and data.get("buttons"):
+        item["buttons"] = [{"title": b["title"], "payload": b["payload"]} for b in data["buttons"]]
+    return item
+
+
+def read_messages(
+    db: Database, sender: str, after: int, pushed_only: bool, limit: int = HISTORY
+) -> tuple[list[dict[str, Any]], int]:
+    """The worker's visible messages after an event id (pushes only, for the live stream)."""
+    with db.read() as s:
+        cid = s.scalar(
+            select(Conversation.id).where(
+                Conversation.channel == CHANNEL, Conversation.sender_id == sender
+            )
+        )
+        if cid is None:
+            return [], after
+        types = (EV_STAFF, EV_SYSTEM) if pushed_only else (EV_USER, EV_BOT, EV_STAFF, EV_SYSTEM)
+        query = select(Event).where(Event.conversation_id == cid, Event.type.in_(types))
+        if pushed_only:
+            rows = s.scalars(query.where(Event.id > after).order_by(Event.id).limit(limit)).all()
+        else:
+            rows = s.scalars(query.order_by(Event.id.desc()).limit(limit)).all()[::-1]
+        last = s.scalar(
+            select(Event.id).where(Event.conversation_id == cid).order_by(Event.id.desc()).limit(1)
+        )
+    items = [m for m in (_message(e) for e in rows) if m is not None]
+    return items, (rows[-1].id if pushed_only and rows else last or after)
+
+
+class WebChat(ChannelPlugin):
+    """Pushes need no delivery here: the worker's open page streams them from the log."""
+
+    name = CHANNEL
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def send(self, push: Push) -> bool:
+        """Recorded already; the worker's page picks it up from the log within a second."""
+        return True
+
+    def router(self) -> APIRouter:
+        """The page, sending, history and the live stream."""
+        api = APIRouter()
+        app = self.app
+
+        @api.get("/chat")
+        async def page() -> Response:
+            return HTMLResponse(PAGE.read_text(encoding="utf-8"))
+
+        @api.post("/chat/api/send")
+        async def send(request: Request) -> Response:
+            raw = await request.body()
+            if len(raw) > MAX_BODY:
+                return _error(413, "too_large", "消息太长了，请分几条发送。")
+            try:
+                body = orjson.loads(raw)
+            except orjson.JSONDecodeError:
+                return _error(400, "bad_json", "请求不是有效的 JSON。")
+            if not isinstance(body, dict):
+                return _error(400, "bad_request", "请求应为 JSON 对象。")
+            sender, text, mid = body.get("sender"), body.get("text"), body.get("message_id")
+            if not isinstance(sender, str) or not SENDER.match(sender):
+                return _error(400, "bad_sender", "会话编号不正确，请刷新页面。")
+            if not isinstance(text, str):
+                return _error(400, "bad_text", "消息应为文字。")
+            if not isinstance(mid, str) or not MESSAGE_ID.match(mid):
+                return _error(400, "bad_message_id", "消息编号不正确。")
+            # ids are per browser: prefix them so one sender can never answer for another
+            replies = await app.handle(Incoming(CHANNEL, sender, text, f"{sender}:{mid}"))
+            return JSONResponse({"replies": replies})
+
+        @api.get("/chat/api/history")
+        async def history(sender: str = "") -> Response:
+            if not SENDER.match(sender):
+                return _error(400, "bad_sender", "会话编号不正确，请刷新页面。")
+            items, last = await asyncio.to_thread(read_messages, app.db, sender, 0, False)
+            return JSONResponse({"messages": items, "last_id": last})
+
+        @api.get("/chat/api/stream")
+        async def stream(request: Request, sender: str = "", after: int = 0) -> Response:
+            if not SENDER.match(sender):
+                return _error(400, "bad_sender", "会话编号不正确，请刷新页面。")
+            header = request.headers.get("last-event-id", "")
+            start = int(header) if header.isdigit() else max(0, after)
+            return StreamingResponse(
+                _stream(request, app.db, sender, start),
+                media_type="text/event-stream",
+                headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+            )
+
+        return api
+
+
+async def _stream(request: Request, db: Database, sender: str, after: int) -> AsyncIterator[bytes]:
+    """Staff messages and notices for one worker as they are recorded, by any process."""
+    started = last_sent = time.monotonic()
+    yield b"retry: 2000\n\n"
+    while time.monotonic() - started < MAX_STREAM_SECONDS:
+        if await request.is_disconnected():
+            return
+        items, last = await asyncio.to_thread(read_messages, db, sender, after, True)
+        now = time.monotonic()
+        for item in items:
+            yield (
+                f"id: {item['id']}\nevent: message\ndata: ".encode() + orjson.dumps(item) + b"\n\n"
+            )
+            last_sent = now
+        after = max(after, last)
+        if now - last_sent >= KEEPALIVE_SECONDS:
+            yield b": keepalive\n\n"
+            last_sent = now
+        await asyncio.sleep(POLL_SECONDS)

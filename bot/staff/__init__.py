@@ -1,0 +1,1 @@
+"""The staff side of handoff: accounts, the console's desk operations, hours, timeouts."""

@@ -1,0 +1,239 @@
+"""Staff accounts: scrypt password hashes, login throttling shared by all processes, presence."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import hmac
+import math
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.store.db import Database
+from bot.store.models import ROLE_ADMIN, ROLE_STAFF, LoginAttempt, StaffUser, utcnow
+
+# scrypt N=2^15, r=8, p=3: one of OWASP's equivalent minimum settings, 32 MiB per check
+# (the 2^17 variant needs 128 MiB, a lot for two server processes on a small machine)
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 3
+MIN_PASSWORD = 10
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
+ROLES = (ROLE_STAFF, ROLE_ADMIN)
+ONLINE_WITHIN = timedelta(seconds=90)
+
+
+class AccountError(ValueError):
+    """A user name, role or password that cannot be accepted (message for the admin)."""
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash with its parameters, so they can be raised later."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 * 2**20
+    )
+    b64 = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Constant-time check of a password against a stored hash."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            maxmem=256 * 2**20,
+            dklen=len(expected),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked against when the user does not exist, so both cases take the same time."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+@dataclass(frozen=True)
+class Staff:
+    """The signed-in staff member as the web layer sees them."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    session_epoch: int
+    presence: str = "away"
+
+    @property
+    def is_admin(self) -> bool:
+        """Admins may open /admin; staff may not."""
+        return self.role == ROLE_ADMIN
+
+
+def staff_of(u: StaffUser) -> Staff:
+    """The session-facing view of an account row."""
+    return Staff(u.id, u.username, u.display_name, u.role, u.session_epoch, u.presence)
+
+
+def create_user(
+    db: Database, username: str, password: str, role: str, display_name: str | None = None
+) -> Staff:
+    """Add a staff account; refuses weak passwords, unknown roles and taken names."""
+    if not USERNAME.match(username):
+        raise AccountError("用户名只能用 2–64 个字母、数字、点、下划线或连字符")
+    if role not in ROLES:
+        raise AccountError(f"角色只能是 {' / '.join(ROLES)}")
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"密码至少 {MIN_PASSWORD} 个字符")
+    if password.lower() in username.lower() or username.lower() in password.lower():
+        raise AccountError("密码不能包含用户名")
+    hashed = hash_password(password)
+    try:
+        with db.write_lock(), db.session() as s:
+            user = StaffUser(
+                username=username,
+                display_name=(display_name or username)[:64],
+                role=role,
+                password_hash=hashed,
+            )
+            s.add(user)
+            s.flush()
+            return staff_of(user)
+    except IntegrityError as exc:
+        raise AccountError(f"用户 {username} 已存在") from exc
+
+
+def authenticate(db: Database, username: str, password: str) -> Staff | None:
+    """The active account these credentials belong to, else None (same timing either way)."""
+    with db.read() as s:
+        user = s.scalar(select(StaffUser).where(StaffUser.username == username))
+    if user is None or not user.active:
+        verify_password(password, _dummy_hash())
+        return None
+    return staff_of(user) if verify_password(password, user.password_hash) else None
+
+
+def get_staff(db: Database, user_id: int) -> Staff | None:
+    """The active account behind a session, or None if it was removed or disabled."""
+    with db.read() as s:
+        user = s.get(StaffUser, user_id)
+        return staff_of(user) if user is not None and user.active else None
+
+
+def end_sessions(db: Database, user_id: int) -> None:
+    """Invalidate every session cookie of this account (logout) and mark it away."""
+    with db.write_lock(), db.session() as s:
+        s.execute(
+            update(StaffUser)
+            .where(StaffUser.id == user_id)
+            .values(session_epoch=StaffUser.session_epoch + 1, presence="away")
+        )
+
+
+def list_staff(db: Database) -> list[StaffUser]:
+    """All accounts, for the admin page."""
+    with db.read() as s:
+        return list(s.scalars(select(StaffUser).order_by(StaffUser.username)))
+
+
+# -- presence ---------------------------------------------------------------------------
+def set_presence(db: Database, user_id: int, presence: str, now: datetime | None = None) -> None:
+    """Online or away, as the staff member chose; `last_seen_at` is refreshed with it."""
+    if presence not in ("online", "away"):
+        raise AccountError("presence is online or away")
+    with db.write_lock(), db.session() as s:
+        s.execute(
+            update(StaffUser)
+            .where(StaffUser.id == user_id)
+            .values(presence=presence, last_seen_at=now or utcnow())
+        )
+
+
+def seen(db: Database, user_id: int, now: datetime | None = None) -> None:
+    """The console is open for this account (the live stream calls this now and then)."""
+    with db.write_lock(), db.session() as s:
+        s.execute(
+            update(StaffUser).where(StaffUser.id == user_id).values(last_seen_at=now or utcnow())
+        )
+
+
+def online_staff(db: Database, now: datetime | None = None) -> list[StaffUser]:
+    """Accounts marked online whose console has been open within the last minute and a half."""
+    since = (now or utcnow()) - ONLINE_WITHIN
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(StaffUser)
+                .where(
+                    StaffUser.active.is_(True),
+                    StaffUser.presence == "online",
+                    StaffUser.last_seen_at >= since,
+                )
+                .order_by(StaffUser.display_name)
+            )
+        )
+
+
+# -- login throttling -------------------------------------------------------------------
+class LoginThrottle:
+    """At most `limit` failures per username+address in a window, counted in the database."""
+
+    def __init__(self, db: Database, limit: int, window: timedelta) -> None:
+        self.db, self.limit, self.window = db, limit, window
+
+    @staticmethod
+    def key(username: str, address: str) -> str:
+        """One counter per account name (any case) and client address."""
+        return f"{username.strip().lower()[:64]}|{address}"[:200]
+
+    def retry_after(self, key: str, now: datetime | None = None) -> int:
+        """Seconds until this key may try again; 0 when it may try now."""
+        now = now or utcnow()
+        with self.db.read() as s:
+            row = s.get(LoginAttempt, key)
+        if row is None or row.failures < self.limit:
+            return 0
+        left = (row.window_start + self.window - now).total_seconds()
+        return math.ceil(left) if left > 0 else 0
+
+    def failed(self, key: str, now: datetime | None = None) -> None:
+        """Count one failure (a fresh window once the old one has passed)."""
+        now = now or utcnow()
+        for _ in range(2):  # a concurrent first failure may insert the row before us
+            try:
+                with self.db.write_lock(), self.db.session() as s:
+                    row = s.get(LoginAttempt, key, with_for_update=not self.db.is_sqlite)
+                    if row is None:
+                        s.add(LoginAttempt(key=key, failures=1, window_start=now))
+                    elif row.window_start + self.window <= now:
+                        row.failures, row.window_start = 1, now
+                    else:
+                        row.failures += 1
+                    s.execute(
+                        delete(LoginAttempt).where(
+                            LoginAttempt.window_start < now - 4 * self.window
+                        )
+                    )
+                return
+            except IntegrityError:
+                continue
+
+    def succeeded(self, key: str) -> None:
+        """A good login clears the count, so typos earlier in the day do not add up."""
+        with self.db.write_lock(), self.db.session() as s:
+            s.execute(delete(LoginAttempt).where(LoginAttempt.key == key))

@@ -1,0 +1,140 @@
+"""The desk's timers: tell waiting workers nobody has picked up, close silent conversations.
+
+Runs in every server process's lifespan, but a lease row in the database lets only one
+process work at a time; each step is also conditional, so a double run changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
+import socket
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.engine.desk import Push
+from bot.staff.desk import ConsoleDesk
+from bot.staff.hours import WorkingHours
+from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, Lease, utcnow
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+LEASE = "console-sweeper"
+INTERVAL_SECONDS = 15.0
+
+
+class Sweeper:
+    """One per process; `start()` in the web app's lifespan, `stop()` at shutdown."""
+
+    def __init__(self, app: App, interval: float = INTERVAL_SECONDS) -> None:
+        self.app, self.db, self.interval = app, app.db, interval
+        self.config = app.settings.config.console
+        self.desk = ConsoleDesk(app.db)
+        self.hours = WorkingHours(self.config)
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._task: asyncio.Task[None] | None = None
+
+    def acquire(self, now: datetime | None = None) -> bool:
+        """Take or renew the lease; False while another live process holds it."""
+        now = now or utcnow()
+        until = now + timedelta(seconds=self.interval * 3)
+        try:
+            with self.db.write_lock(), self.db.session() as s:
+                won = s.execute(
+                    update(Lease)
+                    .where(
+                        Lease.name == LEASE,
+                        or_(Lease.expires_at < now, Lease.holder == self.holder),
+                    )
+                    .values(holder=self.holder, expires_at=until)
+                ).rowcount
+                if won:
+                    return True
+                if s.get(Lease, LEASE) is not None:
+                    return False
+                s.add(Lease(name=LEASE, holder=self.holder, expires_at=until))
+                s.flush()
+                return True
+        except IntegrityError:
+            return False  # another process created the lease at the same moment
+
+    def sweep(self, now: datetime | None = None) -> list[Push]:
+        """Do what is due now; returns the notices to deliver."""
+        now = now or utcnow()
+        pushes: list[Push] = []
+        with self.db.read() as s:
+            waiting = s.execute(
+                select(Conversation.id, Conversation.handoff_at).where(
+                    Conversation.state == STATE_WAITING,
+                    or_(
+                        Conversation.unclaimed_notice_at.is_(None),
+                        Conversation.unclaimed_notice_at < Conversation.handoff_at,
+                    ),
+                )
+            ).all()
+            held = s.scalars(
+                select(Conversation.id).where(Conversation.state == STATE_WITH_HUMAN)
+            ).all()
+        limit = self.config.unclaimed_timeout_minutes
+        for cid, since in waiting:
+            if since and self.hours.working_minutes_since(since, now) >= limit:
+                push = self.desk.tell_unclaimed(cid, now)
+                if push is not None:
+                    pushes.append(push)
+        idle_since = now - timedelta(minutes=self.config.silence_timeout_minutes)
+        for cid in held:
+            push = self.desk.resolve_silent(cid, idle_since)
+            if push is not None:
+                pushes.append(push)
+        return pushes
+
+    async def run_once(self, now: datetime | None = None) -> int:
+        """One round if this process holds the lease; returns how many notices went out."""
+        if not await asyncio.to_thread(self.acquire, now):
+            return 0
+        pushes = await asyncio.to_thread(self.sweep, now)
+        for push in pushes:
+            await self.app.channels.deliver(push)
+        return len(pushes)
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the timers must survive a bad round
+                log.exception("console sweeper round failed")
+            await asyncio.sleep(self.interval)
+
+    def start(self) -> None:
+        """Begin the timer loop on the running event loop (once)."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._loop())
+
+    async def stop(self) -> None:
+        """Cancel the loop and hand the lease on."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(self.release)
+
+    def release(self) -> None:
+        """Let another process take over at once instead of after the lease runs out."""
+        with self.db.write_lock(), self.db.session() as s:
+            s.execute(
+                update(Lease)
+                .where(Lease.name == LEASE, Lease.holder == self.holder)
+                .values(expires_at=utcnow() - timedelta(seconds=1))
+            )

@@ -1,0 +1,1 @@
+"""The staff console: login, the queue, conversations, live updates, the admin guard."""

@@ -1,0 +1,124 @@
+"""Server-sent events for the console: the queue and one conversation, polled from the database
+about once a second so a change made by any server process shows up everywhere."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+
+from bot.staff.accounts import Staff, get_staff, seen
+from bot.staff.views import events_after, queue_snapshot
+from bot.web.console.session import context, staff_api
+
+POLL_SECONDS = 1.0
+KEEPALIVE_SECONDS = 15.0
+SEEN_SECONDS = 20.0
+# EventSource reconnects by itself; a bounded stream never outlives a stale session for long
+MAX_STREAM_SECONDS = 600.0
+HEADERS = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+
+
+def sse(event: str, data: Any, event_id: int | None = None) -> bytes:
+    """One server-sent event; JSON on a single data line."""
+    head = f"id: {event_id}\n" if event_id is not None else ""
+    return f"{head}event: {event}\ndata: ".encode() + orjson.dumps(data) + b"\n\n"
+
+
+async def poll(
+    request: Request,
+    staff: Staff,
+    read: Callable[[], Awaitable[tuple[bytes | None, bool]]],
+    poll_seconds: float = POLL_SECONDS,
+) -> AsyncIterator[bytes]:
+    """Call `read` every poll, send what it returns, keep the connection and presence alive.
+
+    `read` returns (chunk or None, finished). The stream ends when the client goes away, the
+    session stops being valid (logout elsewhere), or after MAX_STREAM_SECONDS.
+    """
+    db = context(request).app.db
+    started = last_sent = next_seen = time.monotonic()
+    yield b"retry: 2000\n\n"
+    while time.monotonic() - started < MAX_STREAM_SECONDS:
+        if await request.is_disconnected():
+            return
+        now = time.monotonic()
+        if now >= next_seen:
+            current = await asyncio.to_thread(get_staff, db, staff.id)
+            if current is None or current.session_epoch != staff.session_epoch:
+                yield sse("logout", {})
+                return
+            await asyncio.to_thread(seen, db, staff.id)
+            next_seen = now + SEEN_SECONDS
+        chunk, finished = await read()
+        if chunk is not None:
+            yield chunk
+            last_sent = now
+        elif now - last_sent >= KEEPALIVE_SECONDS:
+            yield b": keepalive\n\n"
+            last_sent = now
+        if finished:
+            return
+        await asyncio.sleep(poll_seconds)
+
+
+def _last_event_id(request: Request) -> int:
+    raw = request.headers.get("last-event-id") or request.query_params.get("after") or "0"
+    try:
+        return max(0, int(raw))
+    except ValueError:
+        return 0
+
+
+def router() -> APIRouter:
+    """The queue stream and the per-conversation stream (behind staff_api)."""
+    api = APIRouter(prefix="/console/api")
+
+    @api.get("/stream")
+    async def queue_stream(
+        request: Request, staff: Staff = Depends(staff_api)
+    ) -> StreamingResponse:
+        ctx = context(request)
+        last: list[bytes] = [b""]
+
+        async def read() -> tuple[bytes | None, bool]:
+            snapshot = await asyncio.to_thread(queue_snapshot, ctx.app.db, staff.username)
+            snapshot["open"] = ctx.hours.is_open_now()
+            body = orjson.dumps(snapshot)
+            if body == last[0]:
+                return None, False
+            last[0] = body
+            return sse("queue", snapshot), False
+
+        return StreamingResponse(
+            poll(request, staff, read), media_type="text/event-stream", headers=HEADERS
+        )
+
+    @api.get("/conversations/{cid}/stream")
+    async def conversation_stream(
+        request: Request, cid: int, staff: Staff = Depends(staff_api)
+    ) -> StreamingResponse:
+        db = context(request).app.db
+        state: dict[str, Any] = {"after": _last_event_id(request), "key": None}
+
+        async def read() -> tuple[bytes | None, bool]:
+            found = await asyncio.to_thread(events_after, db, cid, state["after"])
+            if found is None:
+                return sse("gone", {}), True
+            key = (found["state"], found["assigned_to"])
+            if not found["events"] and key == state["key"] and found["last_id"] == state["after"]:
+                return None, False
+            state["after"], state["key"] = found["last_id"], key
+            found["mine"] = found["assigned_to"] == staff.username
+            return sse("events", found, found["last_id"]), False
+
+        return StreamingResponse(
+            poll(request, staff, read), media_type="text/event-stream", headers=HEADERS
+        )
+
+    return api

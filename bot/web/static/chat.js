@@ -1,0 +1,117 @@
+// The worker's web chat: a random id kept in this browser, messages with retry-safe ids,
+// buttons that send their payload, and staff replies arriving live on an event stream.
+"use strict";
+
+(() => {
+  const log = document.getElementById("log");
+  const input = document.getElementById("input");
+  const KEY = "workerbot.sender";
+
+  function randomId(bytes) {
+    const raw = new Uint8Array(bytes);
+    crypto.getRandomValues(raw);
+    return Array.from(raw, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  let sender = null;
+  try { sender = localStorage.getItem(KEY); } catch (e) { sender = null; }
+  if (!sender || !/^[A-Za-z0-9_-]{16,64}$/.test(sender)) {
+    sender = randomId(16);
+    try { localStorage.setItem(KEY, sender); } catch (e) { /* private mode: this tab only */ }
+  }
+
+  const seen = new Set();
+
+  function show(kind, text, buttons, id, author) {
+    if (id && seen.has(id)) return;
+    if (id) seen.add(id);
+    const row = document.createElement("div");
+    row.className = "msg " + kind;
+    if (kind === "staff") {
+      const who = document.createElement("div");
+      who.className = "who";
+      who.textContent = author ? "工作人员 · " + author : "工作人员";
+      row.append(who);
+    }
+    const bubble = document.createElement("div");
+    bubble.className = "bubble";
+    bubble.textContent = text;  // always text: nothing a message says is parsed as HTML
+    row.append(bubble);
+    if (buttons && buttons.length) {
+      const box = document.createElement("div");
+      box.className = "buttons";
+      for (const b of buttons) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.title;
+        button.dataset.payload = b.payload;
+        box.append(button);
+      }
+      row.append(box);
+    }
+    log.append(row);
+    log.scrollTop = log.scrollHeight;
+    window.scrollTo(0, document.body.scrollHeight);
+  }
+
+  async function post(body) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const res = await fetch("/chat/api/send", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (res.ok || res.status < 500) return await res.json();
+      } catch (e) { /* network: the same message id makes the retry safe */ }
+      await new Promise((r) => setTimeout(r, 800 * (attempt + 1)));
+    }
+    return { error: "network", message: "网络不太好，消息没有发出去，请稍后再试。" };
+  }
+
+  let queue = Promise.resolve();
+
+  function send(text, shown) {
+    if (!text.trim()) return;
+    show("user", shown || text);
+    const body = { sender, text, message_id: randomId(12) };
+    queue = queue.then(async () => {
+      const data = await post(body);
+      if (data.error) { show("notice", data.message); return; }
+      for (const r of data.replies || []) show("bot", r.text || "", r.buttons);
+    });
+  }
+
+  document.getElementById("composer").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = input.value;
+    input.value = "";
+    send(text);
+    input.focus();
+  });
+
+  log.addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-payload]");
+    if (button) send(button.dataset.payload, button.textContent);
+  });
+
+  function listen(after) {
+    const source = new EventSource("/chat/api/stream?sender=" + sender + "&after=" + after);
+    source.addEventListener("message", (ev) => {
+      const m = JSON.parse(ev.data);
+      show(m.kind, m.text, m.buttons, m.id, m.author);
+    });
+  }
+
+  (async () => {
+    let after = 0;
+    try {
+      const res = await fetch("/chat/api/history?sender=" + sender);
+      const data = await res.json();
+      for (const m of data.messages || []) show(m.kind, m.text, m.buttons, m.id, m.author);
+      after = data.last_id || 0;
+    } catch (e) { /* a fresh page still works */ }
+    listen(after);
+    document.body.dataset.ready = "1";
+  })();
+})();

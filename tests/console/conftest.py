@@ -1,0 +1,88 @@
+"""Console fixtures: an always-open desk, staff accounts (cheap hashes), signed-in clients."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.app import App
+from bot.settings import Settings
+from bot.staff import accounts
+from bot.staff.config import ConsoleConfig
+from tests.conftest import LiveServer, make_settings
+
+PASSWORD = "correct-horse-battery"
+ALWAYS_OPEN = {"working_days": [1, 2, 3, 4, 5, 6, 7], "opens": "00:00", "closes": "24:00"}
+_CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+_CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]*)">')
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests create many accounts: a low scrypt cost (stored in each hash, so still checked)."""
+    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(accounts, "SCRYPT_P", 1)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, model_dir: Path) -> Settings:
+    """The desk is open around the clock, so results do not depend on when tests run."""
+    s = make_settings(tmp_path, model_dir)
+    s.config.console = ConsoleConfig(**ALWAYS_OPEN)
+    return s
+
+
+@pytest.fixture
+def staff(bot: App) -> dict[str, accounts.Staff]:
+    """Two staff members and an admin."""
+    return {
+        "alice": accounts.create_user(bot.db, "alice", PASSWORD, "staff", "王丽"),
+        "bob": accounts.create_user(bot.db, "bob", PASSWORD, "staff", "李强"),
+        "root": accounts.create_user(bot.db, "root", PASSWORD, "admin", "管理员"),
+    }
+
+
+class StaffClient:
+    """A browser-like HTTP client: cookies, and the CSRF token the pages carry."""
+
+    def __init__(self, base_url: str) -> None:
+        self.http = httpx.Client(base_url=base_url, timeout=10, follow_redirects=False)
+        self.csrf = ""
+
+    def login(self, username: str, password: str = PASSWORD) -> httpx.Response:
+        form = self.http.get("/console/login")
+        token = _CSRF_FIELD.search(form.text).group(1)
+        r = self.http.post(
+            "/console/login",
+            data={"username": username, "password": password, "csrf_token": token},
+        )
+        if r.status_code == 303:
+            page = self.http.get("/console")
+            self.csrf = _CSRF_META.search(page.text).group(1)
+        return r
+
+    def post(self, path: str, body: dict | None = None, csrf: str | None = None) -> httpx.Response:
+        headers = {"X-CSRF-Token": self.csrf if csrf is None else csrf}
+        return self.http.post(path, json=body or {}, headers=headers)
+
+    def get(self, path: str) -> httpx.Response:
+        return self.http.get(path)
+
+    def close(self) -> None:
+        self.http.close()
+
+
+@pytest.fixture
+def clients(server: LiveServer, staff: dict) -> Iterator[dict[str, StaffClient]]:
+    """alice, bob and root signed in over real HTTP."""
+    made = {}
+    for name in staff:
+        made[name] = StaffClient(server.url)
+        assert made[name].login(name).status_code == 303
+    yield made
+    for c in made.values():
+        c.close()
