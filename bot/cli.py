@@ -9,31 +9,20 @@ from pathlib import Path
 
 import typer
 
+from bot.cli_common import ConfigOpt, load_settings
 from bot.cli_quality import data_app, test_app
 from bot.privacy import configure_logging
-from bot.settings import ConfigError, Settings
+from bot.settings import Settings
 
 app = typer.Typer(help="区总工会职工服务机器人 workerbot", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.")
-handoff_app = typer.Typer(help="Conversations held for a human (until the staff console).")
+handoff_app = typer.Typer(help="Conversations held for a human, from the terminal.")
 app.add_typer(db_app, name="db")
 wechat_app = typer.Typer(help="WeChat official account (公众号).", no_args_is_help=True)
 app.add_typer(handoff_app, name="handoff")
 app.add_typer(wechat_app, name="wechat")
 app.add_typer(test_app, name="test")
 app.add_typer(data_app, name="data")
-
-ConfigOpt = typer.Option(
-    None, "--config", "-c", help="config.yml (default: $WORKERBOT_CONFIG or ./config.yml)"
-)
-
-
-def _settings(config: Path | None) -> Settings:
-    try:
-        return Settings.load(config)
-    except ConfigError as exc:
-        typer.secho(str(exc), fg=typer.colors.RED, err=True)
-        raise typer.Exit(2) from exc
 
 
 def _app(config: Path | None, train_if_missing: bool = False):  # noqa: ANN202
@@ -42,7 +31,7 @@ def _app(config: Path | None, train_if_missing: bool = False):  # noqa: ANN202
     from bot.store.db import SchemaNotCurrent
 
     try:
-        return create_app(_settings(config), train_if_missing=train_if_missing)
+        return create_app(load_settings(config), train_if_missing=train_if_missing)
     except (SchemaNotCurrent, ModelMissing) as exc:
         typer.secho(str(exc), fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from exc
@@ -66,7 +55,7 @@ def db_upgrade(config: Path | None = ConfigOpt) -> None:
     """Migrate the database to the newest schema."""
     from bot.store.db import Database
 
-    settings = _settings(config)
+    settings = load_settings(config)
     Database(settings.database_url).upgrade()
     typer.echo("database is up to date")
 
@@ -79,7 +68,7 @@ def train(
     """Train the intent model from data/nlu.yml."""
     from bot import nlu_model
 
-    settings = _settings(config)
+    settings = load_settings(config)
     if if_missing and nlu_model.model_path(settings).exists():
         typer.echo(f"model is current: {nlu_model.model_path(settings)}")
         return
@@ -96,7 +85,7 @@ def load_demo(
     """Load the seed courses and FAQ from data/ into the database (idempotent)."""
     from bot.store import seed
 
-    settings = _settings(config)
+    settings = load_settings(config)
     db = _migrated_db(settings)
     if if_empty and seed.demo_is_loaded(db):
         typer.echo("demo data already loaded")
@@ -116,7 +105,7 @@ def import_data(
 
     from bot.store import seed
 
-    settings = _settings(config)
+    settings = load_settings(config)
     db = _migrated_db(settings)
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if "courses" in raw:
@@ -149,7 +138,7 @@ def run(
 
     from bot import nlu_model
 
-    settings = _settings(config)
+    settings = load_settings(config)
     # fail fast, before spawning workers, on an unmigrated database or a missing model
     _migrated_db(settings).dispose()
     from bot.web.console.secret import InsecureSecret, session_key
@@ -190,7 +179,7 @@ def handoff_list(config: Path | None = ConfigOpt) -> None:
     """Conversations waiting for or held by a human."""
     from bot.engine.desk import Desk
 
-    items = Desk(_migrated_db(_settings(config))).queue()
+    items = Desk(_migrated_db(load_settings(config))).queue()
     if not items:
         typer.echo("no conversation is waiting for a human")
     for it in items:
@@ -226,7 +215,7 @@ def wechat_menu(config: Path | None = ConfigOpt) -> None:
     """Create the account's custom menu from the `wechat.menu` section of config.yml."""
     from bot.channels.wechat_api import MissingSecret, make_client, menu_body
 
-    settings = _settings(config)
+    settings = load_settings(config)
     db = _migrated_db(settings)  # the access token is cached there, shared with the server
     body = menu_body(settings.config.wechat)
     try:

@@ -8,20 +8,10 @@ from pathlib import Path
 import typer
 from rich.progress import track
 
-from bot.settings import ConfigError, Settings
+from bot.cli_common import ConfigOpt, load_settings
 
 test_app = typer.Typer(help="Measure understanding (like `rasa test nlu`).")
 data_app = typer.Typer(help="Check the training data, domain, rules and FAQ.")
-
-ConfigOpt = typer.Option(None, "--config", "-c", help="config.yml")
-
-
-def _settings(config: Path | None) -> Settings:
-    try:
-        return Settings.load(config)
-    except ConfigError as exc:
-        typer.secho(str(exc), fg=typer.colors.RED, err=True)
-        raise typer.Exit(2) from exc
 
 
 def _bar(description: str):  # noqa: ANN202
@@ -45,7 +35,7 @@ def test_nlu(
     from bot import nlu_model
     from intents import evaluate, load_training_data
 
-    settings = _settings(config)
+    settings = load_settings(config)
     options = nlu_model.nlu_options(settings)
     if cross_validation:
         if cross_validation < 2:
@@ -91,7 +81,7 @@ def test_kb(
     from intents import FaqDoc, KnowledgeBase, evaluate
     from intents.interpreter import RetrievalOptions
 
-    settings = _settings(config)
+    settings = load_settings(config)
     faq = yaml.safe_load((settings.data_dir / "faq.yml").read_text(encoding="utf-8"))["faq"]
     docs = [
         FaqDoc(e["id"], e["question"], list(e.get("alternates") or []), e.get("category", ""))
@@ -113,7 +103,7 @@ def data_validate(config: Path | None = ConfigOpt) -> None:
     """Fail on invalid Rasa files, conflicting examples, undefined intents/responses, FAQ gaps."""
     from bot.datacheck import validate
 
-    settings = _settings(config)
+    settings = load_settings(config)
     problems = validate(settings.data_dir)
     for p in problems:
         typer.secho(str(p), fg=typer.colors.RED, err=True)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from bot.cli import ConfigOpt, _migrated_db, _settings, app
+from bot.cli import _migrated_db, app
+from bot.cli_common import ConfigOpt, load_settings
 from bot.staff.accounts import ROLES, AccountError, create_user
 
 
@@ -23,7 +24,7 @@ def create_user_command(
     if role not in ROLES:
         typer.secho(f"--role must be one of: {', '.join(ROLES)}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2)
-    db = _migrated_db(_settings(config))
+    db = _migrated_db(load_settings(config))
     password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         staff = create_user(db, name, password, role, display_name)
