@@ -9,13 +9,10 @@ import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
+from bot.channels.http_json import json_error, read_object
 from bot.engine.types import Incoming, Reply
 
 MAX_BODY_BYTES = 64 * 1024
-
-
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
 
 
 def render(recipient: str, replies: list[Reply]) -> list[dict[str, Any]]:
@@ -44,26 +41,22 @@ def router(handle: Callable[[Incoming], Awaitable[list[Reply]]]) -> APIRouter:
 
     @api.post("/webhooks/rest/webhook")
     async def webhook(request: Request) -> Response:
-        body_bytes = await request.body()
-        if len(body_bytes) > MAX_BODY_BYTES:
-            return _error(413, "too_large", "消息太长了，请分几条发送。")
-        try:
-            body = orjson.loads(body_bytes)
-        except orjson.JSONDecodeError:
-            return _error(400, "bad_json", "请求不是有效的 JSON。")
-        if not isinstance(body, dict):
-            return _error(400, "bad_request", "请求应为 JSON 对象，包含 sender 和 message。")
+        body = await read_object(
+            request, MAX_BODY_BYTES, "请求应为 JSON 对象，包含 sender 和 message。"
+        )
+        if isinstance(body, JSONResponse):
+            return body
         sender = _field(body, "sender")
         message = body.get("message", "")
         if not sender or len(sender) > 128:
-            return _error(400, "bad_sender", "缺少 sender（发送者编号），或编号过长。")
+            return json_error(400, "bad_sender", "缺少 sender（发送者编号），或编号过长。")
         if message is None:
             message = ""
         if not isinstance(message, str):
-            return _error(400, "bad_message", "message 应为文字。")
+            return json_error(400, "bad_message", "message 应为文字。")
         message_id = _field(body, "message_id")
         if message_id is not None and not (0 < len(message_id) <= 128):
-            return _error(400, "bad_message_id", "message_id 格式不正确。")
+            return json_error(400, "bad_message_id", "message_id 格式不正确。")
         metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
         name = (
             metadata.get("display_name") if isinstance(metadata.get("display_name"), str) else None

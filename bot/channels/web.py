@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 from sqlalchemy import select
 
 from bot.channels.base import ChannelPlugin
+from bot.channels.http_json import json_error, read_object
 from bot.engine.desk import Push
 from bot.engine.types import Incoming
 from bot.store.db import Database
@@ -33,10 +34,6 @@ HISTORY = 50
 POLL_SECONDS = 1.0
 KEEPALIVE_SECONDS = 15.0
 MAX_STREAM_SECONDS = 600.0
-
-
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
 
 
 def _message(e: Event) -> dict[str, Any] | None:
@@ -108,22 +105,16 @@ class WebChat(ChannelPlugin):
 
         @api.post("/chat/api/send")
         async def send(request: Request) -> Response:
-            raw = await request.body()
-            if len(raw) > MAX_BODY:
-                return _error(413, "too_large", "消息太长了，请分几条发送。")
-            try:
-                body = orjson.loads(raw)
-            except orjson.JSONDecodeError:
-                return _error(400, "bad_json", "请求不是有效的 JSON。")
-            if not isinstance(body, dict):
-                return _error(400, "bad_request", "请求应为 JSON 对象。")
+            body = await read_object(request, MAX_BODY, "请求应为 JSON 对象。")
+            if isinstance(body, JSONResponse):
+                return body
             sender, text, mid = body.get("sender"), body.get("text"), body.get("message_id")
             if not isinstance(sender, str) or not SENDER.match(sender):
-                return _error(400, "bad_sender", "会话编号不正确，请刷新页面。")
+                return json_error(400, "bad_sender", "会话编号不正确，请刷新页面。")
             if not isinstance(text, str):
-                return _error(400, "bad_text", "消息应为文字。")
+                return json_error(400, "bad_text", "消息应为文字。")
             if not isinstance(mid, str) or not MESSAGE_ID.match(mid):
-                return _error(400, "bad_message_id", "消息编号不正确。")
+                return json_error(400, "bad_message_id", "消息编号不正确。")
             # ids are per browser: prefix them so one sender can never answer for another
             replies = await app.handle(Incoming(CHANNEL, sender, text, f"{sender}:{mid}"))
             return JSONResponse({"replies": replies})
@@ -131,14 +122,14 @@ class WebChat(ChannelPlugin):
         @api.get("/chat/api/history")
         async def history(sender: str = "") -> Response:
             if not SENDER.match(sender):
-                return _error(400, "bad_sender", "会话编号不正确，请刷新页面。")
+                return json_error(400, "bad_sender", "会话编号不正确，请刷新页面。")
             items, last = await asyncio.to_thread(read_messages, app.db, sender, 0, False)
             return JSONResponse({"messages": items, "last_id": last})
 
         @api.get("/chat/api/stream")
         async def stream(request: Request, sender: str = "", after: int = 0) -> Response:
             if not SENDER.match(sender):
-                return _error(400, "bad_sender", "会话编号不正确，请刷新页面。")
+                return json_error(400, "bad_sender", "会话编号不正确，请刷新页面。")
             header = request.headers.get("last-event-id", "")
             start = int(header) if header.isdigit() else max(0, after)
             return StreamingResponse(
