@@ -25,6 +25,14 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": code, "message": message}, status_code=status)
 
 
+async def _text(request: Request) -> str | JSONResponse:
+    """The `text` field of a staff message, or the 400 to answer instead."""
+    try:
+        return str((await _body(request)).get("text") or "")
+    except ValueError as exc:
+        return _error(400, "bad_request", str(exc))
+
+
 async def _body(request: Request) -> dict[str, Any]:
     raw = await request.body()
     if len(raw) > MAX_BODY:
@@ -87,19 +95,17 @@ def router() -> APIRouter:
 
     @api.post("/conversations/{cid}/reply")
     async def reply(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
-        try:
-            text = str((await _body(request)).get("text") or "")
-        except ValueError as exc:
-            return _error(400, "bad_request", str(exc))
+        text = await _text(request)
+        if isinstance(text, JSONResponse):
+            return text
         push = await _run(lambda: context(request).desk.reply(cid, staff, text))
         return push if isinstance(push, JSONResponse) else await _deliver(request, [push])
 
     @api.post("/conversations/{cid}/note")
     async def note(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
-        try:
-            text = str((await _body(request)).get("text") or "")
-        except ValueError as exc:
-            return _error(400, "bad_request", str(exc))
+        text = await _text(request)
+        if isinstance(text, JSONResponse):
+            return text
         done = await _run(lambda: context(request).desk.note(cid, staff, text))
         return done if isinstance(done, JSONResponse) else JSONResponse({"ok": True})
 
@@ -119,10 +125,9 @@ def router() -> APIRouter:
 
     @api.post("/conversations/{cid}/resolve")
     async def resolve(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
-        try:
-            text = str((await _body(request)).get("text") or "")
-        except ValueError as exc:
-            return _error(400, "bad_request", str(exc))
+        text = await _text(request)
+        if isinstance(text, JSONResponse):
+            return text
         pushes = await _run(lambda: context(request).desk.resolve(cid, staff, text))
         return pushes if isinstance(pushes, JSONResponse) else await _deliver(request, pushes)
 
