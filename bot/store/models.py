@@ -174,6 +174,7 @@ class MediationCase(Base):
     demand: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(24), default="submitted", index=True)
     mediator: Mapped[str | None] = mapped_column(String(64))
+    mediator_id: Mapped[int | None] = mapped_column(ForeignKey("mediators.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -291,3 +292,90 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(128))
     expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Mediator(Base):
+    """A mediator the union can assign to cases, and the law firm they work with."""
+
+    __tablename__ = "mediators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    law_firm: Mapped[str] = mapped_column(String(128), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.law_firm}）" if self.law_firm else self.name
+
+
+# what an FAQ revision records
+REV_CREATE, REV_UPDATE, REV_DELETE, REV_RESTORE = "create", "update", "delete", "restore"
+
+
+class FaqRevision(Base):
+    """One saved state of an FAQ entry: who changed it, when, and the whole entry after it.
+
+    Written by the ORM hook in bot/store/audit.py for every change from any code path; the
+    previous revision of the same slug holds the old text.
+    """
+
+    __tablename__ = "faq_revisions"
+    __table_args__ = (Index("ix_faq_revisions_slug", "slug", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    faq_id: Mapped[int | None] = mapped_column(Integer)
+    slug: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(64), default="system")
+    snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# why a worker message is in the misunderstood list
+MISS_FALLBACK, MISS_LOW_CONFIDENCE, MISS_FAQ, MISS_NOT_HELPFUL = (
+    "fallback",
+    "low_confidence",
+    "faq_miss",
+    "not_helpful",
+)
+MISS_OPEN, MISS_RESOLVED, MISS_IGNORED = "open", "resolved", "ignored"
+
+
+class MisunderstoodMessage(Base):
+    """A worker message the bot did not understand well, for the admins' review loop."""
+
+    __tablename__ = "misunderstood_messages"
+    __table_args__ = (Index("ix_misunderstood_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="SET NULL")
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(16))
+    intent: Mapped[str | None] = mapped_column(String(64))
+    confidence: Mapped[float | None] = mapped_column()
+    faq_slug: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default=MISS_OPEN)
+    resolution: Mapped[str | None] = mapped_column(String(200))
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FaqFeedback(Base):
+    """A worker's 有帮助 / 没帮助 on a policy answer."""
+
+    __tablename__ = "faq_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="SET NULL")
+    )
+    slug: Mapped[str] = mapped_column(String(32), index=True)
+    helpful: Mapped[bool] = mapped_column()
+    question: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -18,6 +18,7 @@ from bot.channels import rest
 from bot.privacy import configure_logging
 from bot.settings import Settings
 from bot.staff.sweeper import Sweeper
+from bot.watch import VersionWatcher
 from bot.web.console.setup import mount_console
 
 
@@ -25,15 +26,18 @@ def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
     sweeper = Sweeper(app)
+    watcher = VersionWatcher(app)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         for plugin in plugins:
             await plugin.start()
         sweeper.start()
+        watcher.start()
         try:
             yield
         finally:
+            await watcher.stop()
             await sweeper.stop()
             for plugin in reversed(plugins):
                 await plugin.stop()

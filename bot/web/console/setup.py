@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -17,7 +19,8 @@ from bot.staff.accounts import LoginThrottle
 from bot.staff.config import ConsoleConfig
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
-from bot.web.console import admin, api, auth, pages, streams
+from bot.web.admin.setup import mount_admin
+from bot.web.console import api, auth, pages, streams
 from bot.web.console.secret import session_key
 from bot.web.console.session import CsrfFailed, Forbidden, LoginRequired, SessionCodec, login_url
 
@@ -40,6 +43,7 @@ class ConsoleContext:
 
     app: App
     config: ConsoleConfig
+    codec_key: bytes
     codec: SessionCodec
     templates: Jinja2Templates
     desk: ConsoleDesk
@@ -83,10 +87,12 @@ def mount_console(web: FastAPI, app: App) -> ConsoleContext:
     """Add the console, the admin guard and their handlers to the web app."""
     config = app.settings.config.console
     templates = Jinja2Templates(directory=str(TEMPLATES))
+    key = session_key(app.settings)
     ctx = ConsoleContext(
         app=app,
         config=config,
-        codec=SessionCodec(session_key(app.settings), config.session_hours * 3600),
+        codec_key=key,
+        codec=SessionCodec(key, config.session_hours * 3600),
         templates=templates,
         desk=ConsoleDesk(app.db),
         hours=WorkingHours(config),
@@ -97,7 +103,7 @@ def mount_console(web: FastAPI, app: App) -> ConsoleContext:
     web.state.console = ctx
     web.add_middleware(SecurityHeaders)
     web.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    for module in (auth, pages, api, streams, admin):
+    for module in (auth, pages, api, streams):
         web.include_router(module.router())
 
     @web.exception_handler(LoginRequired)
@@ -116,4 +122,6 @@ def mount_console(web: FastAPI, app: App) -> ConsoleContext:
     async def _csrf(request: Request, exc: CsrfFailed) -> Response:
         return _error(403, "csrf", "页面已过期，请刷新后重试")
 
+    flash_key = hmac.new(ctx.codec_key, b"admin-flash", hashlib.sha256).hexdigest()
+    mount_admin(web, app, ctx, flash_key)
     return ctx

@@ -1,0 +1,186 @@
+"""Every change to FAQ entries and courses, from any code path, is recorded and announced.
+
+A SQLAlchemy flush hook (registered on import, for every Session, including sqladmin's):
+- writes an FaqRevision (who, when, the whole entry) for each created, changed or deleted
+  FAQ entry, with a baseline revision of the old text the first time an entry changes;
+- bumps a version stamp in `meta` (knowledge_version, catalogue_version) in the same
+  transaction, which every server process watches to rebuild its index off the request path.
+
+Who made the change comes from `acting_as(...)`, set by the admin pages, the CLI and imports.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from bot.store.models import (
+    REV_CREATE,
+    REV_DELETE,
+    REV_UPDATE,
+    Course,
+    FaqEntry,
+    FaqRevision,
+    Meta,
+    utcnow,
+)
+
+KNOWLEDGE_VERSION = "knowledge_version"
+CATALOGUE_VERSION = "catalogue_version"
+
+FAQ_FIELDS = (
+    "slug",
+    "question",
+    "alternates",
+    "answer",
+    "category",
+    "source",
+    "effective_date",
+    "enabled",
+)
+
+_actor: ContextVar[str] = ContextVar("workerbot_actor", default="system")
+_action: ContextVar[str | None] = ContextVar("workerbot_revision_action", default=None)
+
+
+@contextmanager
+def acting_as(actor: str, action: str | None = None) -> Iterator[None]:
+    """Changes flushed inside are recorded as made by `actor` (and as `action`, e.g. restore)."""
+    t1, t2 = _actor.set(actor), _action.set(action)
+    try:
+        yield
+    finally:
+        _actor.reset(t1)
+        _action.reset(t2)
+
+
+def set_actor(actor: str) -> None:
+    """Record changes in the current task (e.g. one admin request) as made by `actor`."""
+    _actor.set(actor)
+
+
+def current_actor() -> str:
+    return _actor.get()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def faq_snapshot(entry: FaqEntry) -> dict[str, Any]:
+    """The entry's content as stored in a revision (JSON-safe)."""
+    return {f: _plain(getattr(entry, f)) for f in FAQ_FIELDS}
+
+
+def _old_snapshot(entry: FaqEntry) -> dict[str, Any]:
+    """The entry as it was before the pending changes (from attribute history)."""
+    state = inspect(entry)
+    old: dict[str, Any] = {}
+    for f in FAQ_FIELDS:
+        hist = state.attrs[f].history
+        if hist.deleted:
+            old[f] = _plain(hist.deleted[0])
+        else:
+            old[f] = _plain(getattr(entry, f))
+    return old
+
+
+def _changed(entry: FaqEntry) -> bool:
+    state = inspect(entry)
+    return any(state.attrs[f].history.has_changes() for f in FAQ_FIELDS)
+
+
+def bump(conn: Connection, key: str) -> str:
+    """Give `key` a new version stamp (inside the caller's transaction); returns it."""
+    stamp = uuid.uuid4().hex
+    done = conn.execute(
+        update(Meta.__table__).where(Meta.key == key).values(value=stamp, updated_at=utcnow())
+    )
+    if not done.rowcount:
+        conn.execute(insert(Meta.__table__).values(key=key, value=stamp, updated_at=utcnow()))
+    return stamp
+
+
+def read_version(s: Session, key: str) -> str | None:
+    return s.scalar(select(Meta.value).where(Meta.key == key))
+
+
+@event.listens_for(Session, "before_flush")
+def _collect(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Note what this flush changes, while the old values are still known."""
+    pending: list[tuple[str, FaqEntry, dict[str, Any] | None]] = []
+    courses = False
+    for obj in session.new:
+        if isinstance(obj, FaqEntry):
+            pending.append((REV_CREATE, obj, None))
+        courses = courses or isinstance(obj, Course)
+    for obj in session.dirty:
+        if isinstance(obj, FaqEntry) and _changed(obj):
+            pending.append((REV_UPDATE, obj, _old_snapshot(obj)))
+        courses = courses or (
+            isinstance(obj, Course) and session.is_modified(obj, include_collections=False)
+        )
+    for obj in session.deleted:
+        if isinstance(obj, FaqEntry):
+            pending.append((REV_DELETE, obj, _old_snapshot(obj)))
+        courses = courses or isinstance(obj, Course)
+    if pending or courses:
+        info = session.info.setdefault("workerbot_audit", {"faq": [], "courses": False})
+        info["faq"].extend(pending)
+        info["courses"] = info["courses"] or courses
+
+
+@event.listens_for(Session, "after_flush")
+def _record(session: Session, _ctx: Any) -> None:
+    """Write the revisions and bump the version stamps in the flush's own transaction."""
+    info = session.info.pop("workerbot_audit", None)
+    if not info:
+        return
+    conn = session.connection()
+    actor, forced = _actor.get(), _action.get()
+    now = utcnow()
+    for action, entry, old in info["faq"]:
+        snapshot = old if action == REV_DELETE else faq_snapshot(entry)
+        slug = snapshot["slug"]
+        if action == REV_UPDATE and old is not None:
+            # an entry loaded before history existed: keep its old text as the first revision
+            seen = conn.execute(
+                select(FaqRevision.id).where(FaqRevision.slug.in_({slug, old["slug"]})).limit(1)
+            ).first()
+            if seen is None:
+                conn.execute(
+                    insert(FaqRevision.__table__).values(
+                        faq_id=entry.id,
+                        slug=old["slug"],
+                        action=REV_CREATE,
+                        actor="system",
+                        snapshot=old,
+                        created_at=entry.updated_at or now,
+                    )
+                )
+        conn.execute(
+            insert(FaqRevision.__table__).values(
+                faq_id=entry.id,
+                slug=slug,
+                action=forced or action,
+                actor=actor,
+                snapshot=snapshot,
+                created_at=now,
+            )
+        )
+    if info["faq"]:
+        bump(conn, KNOWLEDGE_VERSION)
+    if info["courses"]:
+        bump(conn, CATALOGUE_VERSION)

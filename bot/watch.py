@@ -1,0 +1,86 @@
+"""Each server process watches the version stamps in `meta` and reloads what changed.
+
+An admin edit (in any process, or the CLI) bumps a stamp in the same transaction as the
+change (bot/store/audit.py). Every process polls the stamps once a second, a single cheap
+query, and rebuilds the changed part in a worker thread: the FAQ index and the course
+names are swapped in whole, so requests never wait for a rebuild or see half of one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION
+from bot.store.models import Meta
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+POLL_SECONDS = 1.0
+
+
+def reloaders(app: App) -> dict[str, Callable[[], object]]:
+    """What to rebuild when each stamp changes."""
+    return {
+        KNOWLEDGE_VERSION: app.knowledge.reload,
+        CATALOGUE_VERSION: app.refresh_catalogue,
+    }
+
+
+class VersionWatcher:
+    """Polls the stamps; runs a reloader (off the event loop) when its stamp moves."""
+
+    def __init__(self, app: App, poll_seconds: float = POLL_SECONDS) -> None:
+        self.app = app
+        self.poll_seconds = poll_seconds
+        self.actions = reloaders(app)
+        self.seen: dict[str, str | None] = {}
+        self._task: asyncio.Task | None = None
+
+    def read(self) -> dict[str, str | None]:
+        with self.app.db.read() as s:
+            rows = dict(s.execute(select(Meta.key, Meta.value).where(Meta.key.in_(self.actions))))
+        return {key: rows.get(key) for key in self.actions}
+
+    def check(self) -> list[str]:
+        """Reload whatever changed since the last check; returns the keys reloaded."""
+        current = self.read()
+        changed = [k for k, v in current.items() if k in self.seen and self.seen[k] != v]
+        for key in changed:
+            try:
+                self.actions[key]()
+            except Exception:  # noqa: BLE001 - keep serving the old index, retry next poll
+                log.exception("reloading %s failed", key)
+                continue
+            self.seen[key] = current[key]
+        for key, value in current.items():
+            self.seen.setdefault(key, value)
+        return changed
+
+    def start(self) -> None:
+        # what this process loaded at start-up is current as of now
+        self.seen = self.read()
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.poll_seconds)
+            try:
+                await asyncio.to_thread(self.check)
+            except Exception:  # noqa: BLE001 - a database hiccup must not end the watcher
+                log.exception("version check failed")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None

@@ -1,0 +1,40 @@
+"""Mount sqladmin at /admin on the web app, with the console's sign-in and our views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from sqladmin import Admin
+from sqlalchemy.orm import sessionmaker
+
+from bot.web.admin import accounts, cases, courses, dashboard, faq, misunderstood, transfer
+from bot.web.admin.auth import ConsoleAuth
+
+if TYPE_CHECKING:
+    from bot.app import App
+    from bot.web.console.setup import ConsoleContext
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# each module lists its views in menu order; the order here is the menu's
+MODULES = (dashboard, faq, misunderstood, courses, cases, transfer, accounts)
+
+
+def mount_admin(web: FastAPI, app: App, console: ConsoleContext, secret: str) -> Admin:
+    """sqladmin on the app's own engine; every page behind ConsoleAuth (admins only)."""
+    admin = Admin(
+        web,
+        session_maker=sessionmaker(app.db.engine, expire_on_commit=False),
+        base_url="/admin",
+        title="职工服务 · 管理后台",
+        templates_dir=str(TEMPLATES),
+        authentication_backend=ConsoleAuth(secret),
+    )
+    # the console's context (session codec, templates) for the auth backend and the views
+    admin.admin.state.console = console
+    admin.admin.state.bot = app
+    for module in MODULES:
+        for view in module.views():
+            admin.add_view(view)
+    return admin
