@@ -45,7 +45,8 @@ class VersionWatcher:
 
     def read(self) -> dict[str, str | None]:
         with self.app.db.read() as s:
-            rows = dict(s.execute(select(Meta.key, Meta.value).where(Meta.key.in_(self.actions))))
+            query = select(Meta.key, Meta.value).where(Meta.key.in_(list(self.actions)))
+            rows = {k: v for k, v in s.execute(query)}
         return {key: rows.get(key) for key in self.actions}
 
     def check(self) -> list[str]:
