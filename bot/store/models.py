@@ -75,7 +75,11 @@ EV_NOTE, EV_CONSOLE, EV_RATING = "note", "console", "rating"
 
 class Event(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_conversation", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_events_conversation", "conversation_id", "id"),
+        # the dashboard's per-day counts of one event type
+        Index("ix_events_type_created", "type", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))

@@ -17,6 +17,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.create_index("ix_events_type_created", ["type", "created_at"], unique=False)
     op.create_table(
         "faq_revisions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -84,6 +86,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_index("ix_events_type_created")
     with op.batch_alter_table("mediation_cases", schema=None) as batch_op:
         batch_op.drop_constraint("fk_mediation_cases_mediator_id", type_="foreignkey")
         batch_op.drop_column("mediator_id")
