@@ -65,7 +65,7 @@ def evaluate_intents(encode) -> list[dict]:
             [e.text for e in train], [e.text for e in test], encode, kind
         )
         model = LogisticRegression(
-            C=10, class_weight="balanced", solver="sag", max_iter=5000, random_state=0
+            C=30, class_weight="balanced", solver="sag", max_iter=5000, random_state=0
         ).fit(x_train, [e.intent for e in train])
         proba = model.predict_proba(x_test)
         order = np.argsort(-proba, axis=1)
@@ -115,7 +115,7 @@ def evaluate_retrieval(encode) -> list[dict]:
     dense = q_vectors @ centroid.T
     rows = []
     for label, scores in [
-        ("lexical: whole-entry char TF-IDF (default)", lexical),
+        ("lexical: whole-entry char TF-IDF + colloquial map (default)", lexical),
         ("dense: USE v3, entry centroid", dense),
         ("fused: lexical + 0.3 × dense", lexical + 0.3 * dense),
         ("fused: lexical + 0.5 × dense", lexical + 0.5 * dense),

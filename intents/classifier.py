@@ -15,7 +15,7 @@ class IntentClassifier:
         ngram_min: int = 1,
         ngram_max: int = 3,
         analyzer: str = "char_wb",
-        C: float = 10.0,
+        C: float = 30.0,
     ) -> None:
         self.ngram_min = ngram_min
         self.ngram_max = ngram_max
@@ -26,12 +26,22 @@ class IntentClassifier:
         # weights as (n_features, n_classes) so one row gather per n-gram is contiguous
         self.weights = np.zeros((0, 0))
         self.bias = np.zeros(0)
+        # per vocabulary entry: does the n-gram hold anything but the word-boundary space?
+        self._content = np.zeros(0, dtype=bool)
+
+    def _index_content(self) -> None:
+        assert self.features is not None
+        content = np.zeros(len(self.features.vocabulary), dtype=bool)
+        for gram, i in self.features.vocabulary.items():
+            content[i] = bool(gram.strip())
+        self._content = content
 
     def fit(self, texts: list[str], labels: list[str]) -> IntentClassifier:
         """Learn the vocabulary and the per-intent weights from normalised texts."""
         if not texts or len(texts) != len(labels):
             raise ValueError("need the same, non-zero number of texts and labels")
         self.features = TfidfFeatures.fit(texts, self.ngram_min, self.ngram_max, self.analyzer)
+        self._index_content()
         self.classes = sorted(set(labels))
         n_feat = len(self.features.vocabulary)
         if len(self.classes) == 1:
@@ -63,12 +73,19 @@ class IntentClassifier:
         return self
 
     def probabilities(self, text: str) -> np.ndarray:
-        """Class probabilities for one normalised text, in `self.classes` order."""
+        """Class probabilities for one normalised text, in `self.classes` order.
+
+        A text with no known n-gram (only unseen characters, e.g. an unknown emoji) gets
+        equal probabilities: the model has no evidence, so the caller's threshold rejects it
+        instead of the intent with the largest bias winning.
+        """
         if self.features is None:
             raise RuntimeError("classifier is not trained")
         if len(self.classes) == 1:
             return np.ones(1)
         idx, w = self.features.transform_one(text)
+        if not self._content[idx].any():
+            return np.full(len(self.classes), 1.0 / len(self.classes))
         scores = self.bias + (w @ self.weights[idx] if len(idx) else 0.0)
         scores = scores - scores.max()
         exp = np.exp(scores)
@@ -102,6 +119,7 @@ class IntentClassifier:
         clf.features = TfidfFeatures(
             meta["vocabulary"], arrays["idf"], clf.ngram_min, clf.ngram_max, clf.analyzer
         )
+        clf._index_content()
         clf.classes = list(meta["classes"])
         clf.weights = np.ascontiguousarray(arrays["weights"])
         clf.bias = np.asarray(arrays["bias"])

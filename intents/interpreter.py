@@ -22,7 +22,7 @@ __all__ = ["CourseRef", "Interpreter", "NLUOptions", "RetrievalOptions", "finger
 
 FALLBACK = "nlu_fallback"
 RULE_INTENTS = ("human_handoff", "cancel")
-MODEL_FORMAT = 1  # bump when the saved layout or the features change
+MODEL_FORMAT = 2  # bump when the saved layout or the features change
 RANKING_LENGTH = 10
 
 

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from intents.emoji import emoji_words
+
 _converter = None
 _WHITESPACE_RUN = re.compile(r"\s+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -111,8 +113,9 @@ def collapse_spaces(folded: str) -> str:
 
 
 def match_form(text: str) -> str:
-    """Form used by the classifier and FAQ search: normalised, dialect words standardised,
-    spaces between Chinese characters removed (length may change; never used for offsets)."""
-    norm = normalise(text)
+    """Form used by the classifier and FAQ search: normalised, emoji read as words, dialect
+    words standardised, spaces between Chinese characters removed (length may change; never
+    used for offsets)."""
+    norm = emoji_words(normalise(text))
     norm = _SPACE_BETWEEN_CJK.sub("", norm)
     return _DIALECT_RE.sub(lambda m: _DIALECT[m.group(0)], norm)

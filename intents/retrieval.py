@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from intents.colloquial import standardise
 from intents.features import TfidfFeatures
 from intents.normalise import match_form
 
@@ -47,15 +48,23 @@ class RetrievalOptions:
     # best single phrasing: general questions then find the entry about the topic, not a
     # narrow alternate that shares a few words
     entry_weight: float = 1.0
+    # rewrite workers' words to the FAQ's terms (intents/colloquial.py) on both sides
+    colloquial: bool = True
     answer_threshold: float = 0.45
     suggest_threshold: float = 0.25
     ambiguity_margin: float = 0.05
     max_suggestions: int = 3
 
 
-def _topic(text: str) -> str:
-    """Matching form of a question with filler words stripped (kept if nothing is left)."""
+def _form(text: str, colloquial: bool) -> str:
+    """`match_form`, plus the colloquial -> FAQ-term rewriting when enabled."""
     form = match_form(text)
+    return standardise(form) if colloquial else form
+
+
+def _topic(text: str, colloquial: bool = False) -> str:
+    """Matching form of a question with filler words stripped (kept if nothing is left)."""
+    form = _form(text, colloquial)
     out = form
     for filler in _FILLERS:
         out = out.replace(filler, "")
@@ -72,7 +81,7 @@ class KnowledgeBase:
         owners: list[int] = []
         for i, doc in enumerate(self.docs):
             for phrasing in [doc.question, *doc.alternates]:
-                topic = _topic(phrasing)
+                topic = _topic(phrasing, self.options.colloquial)
                 if topic:
                     texts.append(topic)
                     owners.append(i)
@@ -97,7 +106,8 @@ class KnowledgeBase:
             j: (np.asarray(r, dtype=np.int64), np.asarray(w)) for j, (r, w) in postings.items()
         }
         entry_texts = [
-            " ".join(match_form(p) for p in [doc.question, *doc.alternates]) for doc in self.docs
+            " ".join(_form(p, o.colloquial) for p in [doc.question, *doc.alternates])
+            for doc in self.docs
         ]
         self.entry_features = TfidfFeatures.fit(entry_texts, o.ngram_min, o.ngram_max, "char")
         self._entries = np.zeros((len(self.docs), len(self.entry_features.vocabulary)))
@@ -111,7 +121,7 @@ class KnowledgeBase:
             return []
         if self.options.entry_weight >= 1.0:
             return self._rank(self._entry_scores(text), k)
-        query = _topic(text)
+        query = _topic(text, self.options.colloquial)
         idx, weights = self.features.transform_one(query)
         if len(idx) == 0:
             return []
@@ -135,7 +145,7 @@ class KnowledgeBase:
 
     def _entry_scores(self, text: str) -> np.ndarray:
         """Cosine of the question with each entry's phrasings taken together as one text."""
-        e_idx, e_w = self.entry_features.transform_one(match_form(text))
+        e_idx, e_w = self.entry_features.transform_one(_form(text, self.options.colloquial))
         if len(e_idx) == 0:
             return np.zeros(len(self.docs))
         return np.clip(self._entries[:, e_idx] @ e_w, 0.0, 1.0)
