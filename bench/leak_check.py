@@ -1,7 +1,7 @@
 """Check that no training example or FAQ phrasing is a copy or near-copy of a held-out item.
 
-Held-out sets: `bench/data/nlu_test.yml` (intents) and `bench/data/faq_paraphrases.yml`
-(FAQ retrieval). A phrasing counts as leaked when, after normalisation (traditional ->
+Held-out sets: `bench/data/nlu_test.yml` and `nlu_test_fresh.yml` (intents),
+`bench/data/faq_paraphrases.yml` and `faq_paraphrases_fresh.yml` (FAQ retrieval). A phrasing counts as leaked when, after normalisation (traditional ->
 simplified, lowercase, dialect words standardised, punctuation and spaces removed), it equals
 a held-out item, is at least 0.75 similar to one (difflib ratio), or shares a run of 8 or more
 characters with one. Run: `.venv/bin/python bench/leak_check.py [--new]` (exit status 1 on
@@ -93,9 +93,13 @@ def main() -> int:
         training = [t for t in training if t not in old]
         old_alt = set(_faq_alternates(_committed("data/faq.yml")))
         alternates = [a for a in alternates if a not in old_alt]
-    nlu_test = [e.text for e in load_training_data([ROOT / "bench/data/nlu_test.yml"]).examples]
-    queries = yaml.safe_load((ROOT / "bench/data/faq_paraphrases.yml").read_text("utf-8"))
-    faq_test = [q["text"] for q in queries["queries"]]
+    nlu_files = [ROOT / "bench/data" / n for n in ("nlu_test.yml", "nlu_test_fresh.yml")]
+    nlu_test = [e.text for e in load_training_data(nlu_files).examples]
+    faq_test = [
+        q["text"]
+        for n in ("faq_paraphrases.yml", "faq_paraphrases_fresh.yml")
+        for q in yaml.safe_load((ROOT / "bench/data" / n).read_text("utf-8"))["queries"]
+    ]
     held = nlu_test + faq_test
     bad = leaks(training, held) + leaks(alternates, held)
     for text, original, why in bad:
