@@ -1,13 +1,59 @@
-"""sqladmin's sign-in is the console's: the same cookie, admins only, the actor recorded."""
+"""sqladmin's sign-in is the console's: the same cookie, admins only, the actor recorded.
+
+State-changing requests must come from our own pages: sqladmin's forms and its delete button
+carry no token, so a POST/DELETE whose Origin (or Sec-Fetch-Site) names another site is
+refused, on top of the SameSite=Lax session cookie. Our JSON endpoints also require the
+console's X-CSRF-Token header (`require_csrf`).
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from sqladmin.authentication import AuthenticationBackend
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from bot.store.audit import set_actor
-from bot.web.console.session import context, login_url, signed_in_staff, write_session
+from bot.web.console.session import (
+    CSRF_HEADER,
+    SAFE_METHODS,
+    context,
+    csrf_ok,
+    login_url,
+    read_session,
+    signed_in_staff,
+    write_session,
+)
+
+
+def wants_json(request: Request) -> bool:
+    """A script calling an endpoint (answer with JSON), not a browser opening a page."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept or request.headers.get("x-requested-with") == "fetch"
+
+
+def cross_site(request: Request) -> bool:
+    """True when a browser says the request was started by another site."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    if not origin:
+        return False
+    return origin == "null" or urlsplit(origin).netloc != request.headers.get("host", "")
+
+
+def csrf_token(request: Request) -> str:
+    """The signed-in session's CSRF token, for <meta name="csrf-token"> on admin pages."""
+    session = read_session(request)
+    return session.csrf if session is not None else ""
+
+
+def require_csrf(request: Request) -> Response | None:
+    """None when the request carries the session's CSRF header, else the 403 to return."""
+    if csrf_ok(request, request.headers.get(CSRF_HEADER)):
+        return None
+    return JSONResponse({"error": "csrf", "message": "页面已过期，请刷新后重试"}, status_code=403)
 
 
 class ConsoleAuth(AuthenticationBackend):
@@ -27,10 +73,18 @@ class ConsoleAuth(AuthenticationBackend):
     async def authenticate(self, request: Request) -> Response | bool:
         staff = await signed_in_staff(request)
         if staff is None:
+            if wants_json(request):
+                return JSONResponse({"error": "login_required", "message": "请先登录"}, 401)
             return RedirectResponse(login_url(request), status_code=303)
         if not staff.is_admin:
+            if wants_json(request):
+                return JSONResponse({"error": "forbidden", "message": "没有权限"}, 403)
             templates = context(request).templates
             return templates.TemplateResponse(request, "forbidden.html", {}, status_code=403)
+        if request.method not in SAFE_METHODS and cross_site(request):
+            return JSONResponse(
+                {"error": "cross_site", "message": "请从管理后台的页面操作"}, status_code=403
+            )
         request.state.admin_staff = staff
         # every change flushed while handling this request is recorded under this name
         set_actor(staff.username)

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from sqladmin import Admin
+from sqladmin.i18n import gettext
 from sqlalchemy.orm import sessionmaker
 
-from bot.web.admin import accounts, cases, courses, dashboard, faq, misunderstood, transfer
-from bot.web.admin.auth import ConsoleAuth
+from bot.web.admin import accounts, cases, courses, dashboard, faq, misunderstood, theme, transfer
+from bot.web.admin.auth import ConsoleAuth, csrf_token
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -30,7 +31,13 @@ def mount_admin(web: FastAPI, app: App, console: ConsoleContext, secret: str) ->
         title="职工服务 · 管理后台",
         templates_dir=str(TEMPLATES),
         authentication_backend=ConsoleAuth(secret),
+        i18n_config=theme.i18n_config(),
     )
+    # pages with our scripts read the console's CSRF token from <meta name="csrf-token">
+    admin.templates.env.globals["csrf_token"] = csrf_token
+    # translate a value that may be a sqladmin label ("All", "Not Found"), never %-formatted
+    admin.templates.env.globals["tr"] = gettext
+    admin.templates.env.globals["local_time"] = theme.local_time
     # the console's context (session codec, templates) for the auth backend and the views
     admin.admin.state.console = console
     admin.admin.state.bot = app
