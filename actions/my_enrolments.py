@@ -14,6 +14,7 @@ from actions.buttons import button, buttons
 from actions.course_text import when_text
 from actions.identity import Worker, worker_from
 from actions.services import ServiceAction
+from bot import notify
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Enrolment
 
@@ -86,7 +87,7 @@ class ActionCancelEnrolment(ServiceAction, Action):
             if result is None:  # pragma: no cover - target was just read as this worker's
                 show_enrolments(dispatcher, s, worker, "请选择要取消的报名：")
                 return events
-            self._record_promotions(result)
+            self._notify_promoted(s, result)
         dispatcher.utter_message(
             text=f"已为您取消「{name}」的报名。想报其他课程，可以说“查课程”。",
             buttons=buttons(button("查课程", "course_search")),
@@ -113,11 +114,9 @@ class ActionCancelEnrolment(ServiceAction, Action):
             return hits[0], True
         return None, bool(named)
 
-    def _record_promotions(self, result: repo.CancelResult) -> None:
-        """A freed place went to the waiting list; the change is in the database for notifying."""
+    def _notify_promoted(self, s: Session, result: repo.CancelResult) -> None:
+        """A freed place went to the waiting list: tell each promoted worker, in this turn's
+        transaction (delivered on their channel after the turn, see bot/notify.py)."""
         for p in result.promoted:
-            log.info(
-                "enrolment %s promoted from the waiting list after enrolment %s was cancelled",
-                p.id,
-                result.cancelled.id,
-            )
+            if notify.record(s, p.channel, p.sender_id, notify.promotion_text(p.course)) is None:
+                log.info("enrolment %s promoted; the worker has no conversation to notify", p.id)

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from actions.services import Services, local_today
-from bot import nlu_model
+from bot import nlu_model, notify
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
 from bot.channels.web import WebChat
 from bot.engine.conversation import Engine
-from bot.engine.desk import Desk
+from bot.engine.desk import Desk, Push
 from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
@@ -43,9 +43,18 @@ class App:
     )
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
-        """Run the engine for one message off the event loop."""
+        """Run the engine for one message off the event loop, then deliver the notices the
+        turn recorded for other workers (e.g. a waiting-list place freed by a cancellation)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self.engine.handle, incoming)
+        replies, pushes = await loop.run_in_executor(self._executor, self._turn, incoming)
+        if pushes:
+            await notify.deliver_all(self.channels, pushes)
+        return replies
+
+    def _turn(self, incoming: Incoming) -> tuple[list[Reply], list[Push]]:
+        with notify.collecting() as collected:
+            replies = self.engine.handle(incoming)
+        return replies, notify.committed(self.db, collected)
 
     def refresh_catalogue(self) -> int:
         """Teach the NLU the current course names (after a seed load or an admin edit)."""

@@ -12,8 +12,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.store.db import Database
 from bot.store.models import ROLE_ADMIN, ROLE_STAFF, LoginAttempt, StaffUser, utcnow
@@ -90,6 +91,14 @@ def staff_of(u: StaffUser) -> Staff:
     return Staff(u.id, u.username, u.display_name, u.role, u.session_epoch, u.presence)
 
 
+def check_password(username: str, password: str) -> None:
+    """A new password must be long enough and must not contain the user name."""
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"密码至少 {MIN_PASSWORD} 个字符")
+    if password.lower() in username.lower() or username.lower() in password.lower():
+        raise AccountError("密码不能包含用户名")
+
+
 def create_user(
     db: Database, username: str, password: str, role: str, display_name: str | None = None
 ) -> Staff:
@@ -98,10 +107,7 @@ def create_user(
         raise AccountError("用户名只能用 2–64 个字母、数字、点、下划线或连字符")
     if role not in ROLES:
         raise AccountError(f"角色只能是 {' / '.join(ROLES)}")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"密码至少 {MIN_PASSWORD} 个字符")
-    if password.lower() in username.lower() or username.lower() in password.lower():
-        raise AccountError("密码不能包含用户名")
+    check_password(username, password)
     hashed = hash_password(password)
     try:
         with db.write_lock(), db.session() as s:
@@ -237,3 +243,84 @@ class LoginThrottle:
         """A good login clears the count, so typos earlier in the day do not add up."""
         with self.db.write_lock(), self.db.session() as s:
             s.execute(delete(LoginAttempt).where(LoginAttempt.key == key))
+
+
+# -- the admin pages ----------------------------------------------------------------------
+def _other_active_admins(s: Session, user_id: int) -> int:
+    return (
+        s.scalar(
+            select(func.count(StaffUser.id)).where(
+                StaffUser.role == ROLE_ADMIN,
+                StaffUser.active.is_(True),
+                StaffUser.id != user_id,
+            )
+        )
+        or 0
+    )
+
+
+def _account(s: Session, user_id: int) -> StaffUser:
+    user = s.get(StaffUser, user_id)
+    if user is None:
+        raise AccountError("找不到这个账号")
+    return user
+
+
+def set_active(db: Database, user_id: int, active: bool, by_user_id: int) -> Staff:
+    """Enable or disable an account; disabling ends every session it has.
+
+    An admin cannot disable themselves, nor the last active admin (nobody could sign in to
+    /admin to undo it)."""
+    with db.write_lock(), db.session() as s:
+        user = _account(s, user_id)
+        if not active:
+            if user.id == by_user_id:
+                raise AccountError("不能停用自己的账号")
+            if user.role == ROLE_ADMIN and user.active and not _other_active_admins(s, user.id):
+                raise AccountError("这是最后一个启用的管理员账号，不能停用")
+            if user.active:
+                user.session_epoch += 1
+                user.presence = "away"
+        user.active = active
+        s.flush()
+        return staff_of(user)
+
+
+def reset_password(db: Database, user_id: int, password: str) -> Staff:
+    """Set a new password (same rules as a new account) and end every session of the account."""
+    with db.read() as s:
+        username = _account(s, user_id).username
+    check_password(username, password)
+    hashed = hash_password(password)
+    with db.write_lock(), db.session() as s:
+        user = _account(s, user_id)
+        user.password_hash = hashed
+        user.session_epoch += 1
+        user.presence = "away"
+        s.flush()
+        return staff_of(user)
+
+
+def update_profile(
+    db: Database, user_id: int, display_name: str, role: str, by_user_id: int
+) -> Staff:
+    """Change the name staff and workers see, or the role; never one's own role, and never
+    the last active admin's."""
+    display_name = (display_name or "").strip()
+    if not display_name:
+        raise AccountError("请填写显示名称")
+    if len(display_name) > 64:
+        raise AccountError("显示名称最多 64 个字")
+    if role not in ROLES:
+        raise AccountError(f"角色只能是 {' / '.join(ROLES)}")
+    with db.write_lock(), db.session() as s:
+        user = _account(s, user_id)
+        if role != user.role:
+            if user.id == by_user_id:
+                raise AccountError("不能修改自己的角色")
+            if user.role == ROLE_ADMIN and user.active and not _other_active_admins(s, user.id):
+                raise AccountError("这是最后一个启用的管理员账号，不能改为普通客服")
+        user.display_name = display_name
+        user.role = role
+        s.flush()
+        return staff_of(user)

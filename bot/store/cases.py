@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.store.models import CASE_STATUS_LABELS, CaseUpdate, MediationCase
+from bot.store.models import CASE_STATUS_LABELS, CaseUpdate, MediationCase, Mediator
 
 CASE_PREFIX = "TJ"  # 调解
 SUBMITTED = "submitted"
@@ -136,3 +136,78 @@ def add_update(
     case.status = status
     s.flush()
     return update
+
+
+# -- the admin side: status changes and mediators ----------------------------------------
+# where a case may go from each status (a case is never moved backwards)
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "submitted": ("accepted", "withdrawn", "closed"),
+    "accepted": ("mediating", "withdrawn"),
+    "mediating": ("succeeded", "failed", "withdrawn"),
+    "succeeded": ("closed",),
+    "failed": ("arbitration_advised", "closed"),
+    "arbitration_advised": ("closed",),
+    "withdrawn": ("closed",),
+    "closed": (),
+}
+NOTE_MAX = 500
+
+
+class CaseError(ValueError):
+    """A case change that cannot be accepted (the message is for the admin)."""
+
+
+def label(status: str) -> str:
+    return CASE_STATUS_LABELS.get(status, status)
+
+
+def next_statuses(status: str) -> tuple[str, ...]:
+    """The statuses a case in `status` may move to."""
+    return TRANSITIONS.get(status, ())
+
+
+def change_status(
+    s: Session, case: MediationCase, status: str, note: str, actor: str
+) -> CaseUpdate:
+    """Move a case along an allowed step with a required note, kept in its timeline."""
+    note = (note or "").strip()
+    if status not in CASE_STATUS_LABELS:
+        raise CaseError("请选择新的状态。")
+    if status == case.status:
+        raise CaseError(f"案件已经是「{label(status)}」，无需更改。")
+    allowed = next_statuses(case.status)
+    if status not in allowed:
+        options = "、".join(f"「{label(x)}」" for x in allowed) or "无（已结案）"
+        raise CaseError(
+            f"案件目前是「{label(case.status)}」，不能直接改为「{label(status)}」。可以改为：{options}。"
+        )
+    if not note:
+        raise CaseError("请填写备注：说明这一步的情况（会发送给职工）。")
+    if len(note) > NOTE_MAX:
+        raise CaseError(f"备注最多 {NOTE_MAX} 个字。")
+    return add_update(s, case, status, note, actor)
+
+
+def assign_mediator(
+    s: Session, case: MediationCase, mediator: Mediator | None, actor: str
+) -> CaseUpdate | None:
+    """Give the case a mediator (or none); the change goes into the timeline."""
+    if mediator is not None and not mediator.active:
+        raise CaseError("这位调解员已停用，请选择其他调解员。")
+    new_id = mediator.id if mediator is not None else None
+    if case.mediator_id == new_id:
+        return None
+    case.mediator_id = new_id
+    case.mediator = mediator.name if mediator is not None else None
+    note = f"指派调解员：{mediator}" if mediator is not None else "取消指派调解员"
+    update = CaseUpdate(status=case.status, note=note, actor=actor)
+    case.updates.append(update)
+    s.flush()
+    return update
+
+
+def active_mediators(s: Session) -> list[Mediator]:
+    """Mediators who can be assigned, by name."""
+    return list(
+        s.scalars(select(Mediator).where(Mediator.active.is_(True)).order_by(Mediator.name)).all()
+    )

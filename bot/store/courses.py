@@ -252,3 +252,76 @@ def cancel(s: Session, enrolment_id: int, channel: str, sender_id: str) -> Cance
     s.flush()
     promoted = promote_waitlisted(s, course) if was_enrolled else []
     return CancelResult(e, promoted)
+
+
+# -- the admin side ---------------------------------------------------------------------
+class CourseError(ValueError):
+    """A course change that cannot be accepted (the message is for the admin)."""
+
+
+@dataclass
+class Roster:
+    """A course's live enrolments: who has a place, and the waiting list in order."""
+
+    enrolled: list[Enrolment]
+    waitlisted: list[Enrolment]
+
+
+def roster(s: Session, course_id: int) -> Roster:
+    """Enrolled and waitlisted workers of a course, each oldest first (the waiting order)."""
+    rows = s.scalars(
+        select(Enrolment)
+        .where(Enrolment.course_id == course_id, Enrolment.status.in_(ACTIVE))
+        .order_by(Enrolment.id)
+    ).all()
+    return Roster(
+        [e for e in rows if e.status == ENROLLED], [e for e in rows if e.status == WAITLISTED]
+    )
+
+
+def counts_many(s: Session, course_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(enrolled, waitlisted) per course, in one query (for the admin list)."""
+    result = {cid: (0, 0) for cid in course_ids}
+    if not course_ids:
+        return result
+    rows = s.execute(
+        select(Enrolment.course_id, Enrolment.status, func.count(Enrolment.id))
+        .where(Enrolment.course_id.in_(course_ids), Enrolment.status.in_(ACTIVE))
+        .group_by(Enrolment.course_id, Enrolment.status)
+    ).all()
+    for cid, status, n in rows:
+        enrolled, waiting = result[cid]
+        result[cid] = (n, waiting) if status == ENROLLED else (enrolled, n)
+    return result
+
+
+def check_capacity(s: Session, course: Course, capacity: int) -> None:
+    """Refuse a capacity below the places already taken (nobody loses a place silently)."""
+    if capacity < 0:
+        raise CourseError("容量不能小于 0（0 表示不限人数）。")
+    if course.id is None or capacity == 0:
+        return
+    taken = enrolled_count(s, course.id)
+    if capacity < taken:
+        raise CourseError(
+            f"已有 {taken} 人报名，容量不能少于 {taken}（0 表示不限人数）。"
+            "如需减少名额，请先在课程详情页取消部分报名。"
+        )
+
+
+def fill_places(s: Session, course_id: int) -> list[Enrolment]:
+    """After a capacity change: as many waitlisted workers as the free places allow, in order."""
+    return promote_waitlisted(s, _lock_course(s, course_id))
+
+
+def cancel_any(s: Session, enrolment_id: int) -> CancelResult | None:
+    """An admin cancels a live enrolment; a freed place goes to the waiting list."""
+    e = s.get(Enrolment, enrolment_id)
+    if e is None or e.status not in ACTIVE:
+        return None
+    course = _lock_course(s, e.course_id)
+    was_enrolled = e.status == ENROLLED
+    e.status = CANCELLED
+    s.flush()
+    promoted = promote_waitlisted(s, course) if was_enrolled else []
+    return CancelResult(e, promoted)

@@ -1,7 +1,252 @@
-"""Admin views: accounts (being built)."""
+"""Admin views: staff and admin accounts, and the console's canned replies.
+
+Accounts go through bot/staff/accounts.py (scrypt hashes, the password rules, ending
+sessions); a password hash is never shown or edited. Disabling an account or resetting its
+password ends every session it has. An admin cannot disable themselves, change their own
+role, or leave the deployment without an active admin.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+from sqladmin import ModelView, expose
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+from wtforms import PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import EqualTo, InputRequired, Length, Regexp
+
+from bot.staff import accounts
+from bot.store.db import Database
+from bot.store.models import ROLE_ADMIN, ROLE_STAFF, CannedReply, StaffUser
+from bot.web.admin.posting import admin_of, bot_of, checked_form, done, field_text, local_time
+from bot.web.admin.theme import ZhForm
+
+ROLE_LABELS = {ROLE_STAFF: "客服", ROLE_ADMIN: "管理员"}
+TEXT = {"class": "form-control"}
+SELECT = {"class": "form-select"}
+PASSWORD_HELP = f"至少 {accounts.MIN_PASSWORD} 个字符，不能包含用户名"
+
+
+class AccountCreateForm(ZhForm):
+    username = StringField(
+        "用户名",
+        [InputRequired("请填写用户名")],
+        render_kw=TEXT,
+        description="登录用，2–64 个字母、数字、点、下划线或连字符",
+    )
+    display_name = StringField(
+        "显示名称", [Length(max=64)], render_kw=TEXT, description="职工看到的称呼，例如 王丽"
+    )
+    role = SelectField("角色", choices=list(ROLE_LABELS.items()), render_kw=SELECT)
+    password = PasswordField(
+        "初始密码", [InputRequired("请填写初始密码")], render_kw=TEXT, description=PASSWORD_HELP
+    )
+    password2 = PasswordField(
+        "再输一次", [EqualTo("password", message="两次输入的密码不一致")], render_kw=TEXT
+    )
+
+
+class AccountEditForm(ZhForm):
+    display_name = StringField(
+        "显示名称", [InputRequired("请填写显示名称"), Length(max=64)], render_kw=TEXT
+    )
+    role = SelectField("角色", choices=list(ROLE_LABELS.items()), render_kw=SELECT)
+
+
+def _row(db: Database, user_id: int) -> StaffUser | None:
+    with db.read() as s:
+        return s.get(StaffUser, user_id)
+
+
+def _create(db: Database, data: dict[str, Any]) -> StaffUser:
+    username = (data.get("username") or "").strip()
+    made = accounts.create_user(
+        db, username, data.get("password") or "", data.get("role") or "", data.get("display_name")
+    )
+    return _row(db, made.id)
+
+
+class StaffAccountAdmin(ModelView, model=StaffUser):
+    name = "账号"
+    name_plural = "客服与管理员账号"
+    icon = "fa-solid fa-users"
+    category = "客服台"
+    can_delete = False  # conversations and notes name their staff: disable instead
+    can_export = False
+    form_create_rules = ["username", "display_name", "role", "password", "password2"]
+    form_edit_rules = ["display_name", "role"]
+    column_list = [
+        StaffUser.username,
+        StaffUser.display_name,
+        StaffUser.role,
+        StaffUser.active,
+        StaffUser.last_seen_at,
+        StaffUser.created_at,
+    ]
+    column_labels = {
+        "username": "用户名",
+        "display_name": "显示名称",
+        "role": "角色",
+        "active": "状态",
+        "last_seen_at": "最近在线",
+        "created_at": "创建时间",
+    }
+    column_formatters = {
+        StaffUser.role: lambda m, a: ROLE_LABELS.get(m.role, m.role),
+        StaffUser.active: lambda m, a: "启用" if m.active else "已停用",
+        StaffUser.last_seen_at: lambda m, a: local_time(m.last_seen_at) or "—",
+        StaffUser.created_at: lambda m, a: local_time(m.created_at),
+    }
+    # never the password hash or the session epoch, on any page
+    column_details_list = column_list
+    column_searchable_list = [StaffUser.username, StaffUser.display_name]
+    column_default_sort = [(StaffUser.username, False)]
+    details_template = "admin/account_details.html"
+
+    async def scaffold_form(self, rules: list[str] | None = None) -> type:
+        return AccountCreateForm if rules == self.form_create_rules else AccountEditForm
+
+    async def get_form_data_for_edit(self, obj: Any) -> dict[str, Any]:
+        return {"display_name": obj.display_name, "role": obj.role}
+
+    async def insert_model(self, request: Request, data: dict) -> Any:
+        try:
+            return await asyncio.to_thread(_create, bot_of(request).db, data)
+        except accounts.AccountError as exc:
+            raise ValueError(str(exc)) from exc
+
+    async def update_model(self, request: Request, pk: str, data: dict) -> Any:
+        db = bot_of(request).db
+        try:
+            await asyncio.to_thread(
+                accounts.update_profile,
+                db,
+                int(pk),
+                data.get("display_name") or "",
+                data.get("role") or "",
+                admin_of(request).id,
+            )
+        except accounts.AccountError as exc:
+            raise ValueError(str(exc)) from exc
+        return await asyncio.to_thread(_row, db, int(pk))
+
+    async def details_context(self, request: Request) -> dict[str, Any]:
+        return {
+            "role_labels": ROLE_LABELS,
+            "me": admin_of(request).id,
+            "password_help": PASSWORD_HELP,
+            "last_seen": local_time,
+        }
+
+    def _page(self, request: Request, user_id: int) -> str:
+        return str(request.url_for("admin:details", identity=self.identity, pk=user_id))
+
+    @expose("/active/{user_id:int}", methods=["POST"])
+    async def set_active(self, request: Request) -> Response:
+        """Disable (ends every session) or enable an account."""
+        user_id = request.path_params["user_id"]
+        page = self._page(request, user_id)
+        form = await checked_form(request)
+        if form is None:
+            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
+        active = field_text(form, "active") == "1"
+        try:
+            staff = await asyncio.to_thread(
+                accounts.set_active, bot_of(request).db, user_id, active, admin_of(request).id
+            )
+        except accounts.AccountError as exc:
+            return done(request, page, str(exc), ok=False)
+        said = "已启用" if active else "已停用，TA 的登录已全部失效"
+        return done(request, page, f"账号 {staff.username} {said}。")
+
+    @expose("/password/{user_id:int}", methods=["POST"])
+    async def reset_password(self, request: Request) -> Response:
+        """A new password chosen by the admin; every session of the account ends."""
+        user_id = request.path_params["user_id"]
+        page = self._page(request, user_id)
+        form = await checked_form(request)
+        if form is None:
+            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
+        password, again = form.get("password"), form.get("password2")
+        if not isinstance(password, str) or password != again:
+            return done(request, page, "两次输入的密码不一致，密码没有修改。", ok=False)
+        try:
+            staff = await asyncio.to_thread(
+                accounts.reset_password, bot_of(request).db, user_id, password
+            )
+        except accounts.AccountError as exc:
+            return done(request, page, f"{exc}，密码没有修改。", ok=False)
+        return done(request, page, f"已重置 {staff.username} 的密码，TA 需要用新密码重新登录。")
+
+
+# -- canned replies -------------------------------------------------------------------------
+class CannedForm(ZhForm):
+    shortcut = StringField(
+        "快捷码",
+        [
+            InputRequired("请填写快捷码"),
+            Regexp(r"^[A-Za-z0-9]{1,32}$", message="快捷码只能用 1–32 个字母或数字"),
+        ],
+        render_kw=TEXT,
+        description="客服在输入框里打 / 加快捷码就能插入，例如 /hello",
+    )
+    title = StringField("标题", [InputRequired("请填写标题"), Length(max=64)], render_kw=TEXT)
+    text = TextAreaField(
+        "回复内容",
+        [InputRequired("请填写回复内容"), Length(max=2000)],
+        render_kw={"class": "form-control", "rows": 5},
+    )
+
+
+def _save_canned(db: Database, reply_id: int | None, data: dict[str, Any]) -> CannedReply:
+    shortcut = (data.get("shortcut") or "").strip()
+    title, text = (data.get("title") or "").strip(), (data.get("text") or "").strip()
+    if not title or not text:
+        raise ValueError("标题和回复内容不能为空。")
+    with db.write_lock(), db.session() as s:
+        clash = s.scalar(
+            select(CannedReply).where(
+                CannedReply.shortcut == shortcut, CannedReply.id != (reply_id or 0)
+            )
+        )
+        if clash is not None:
+            raise ValueError(f"快捷码 {shortcut} 已被「{clash.title}」使用，请换一个。")
+        reply = CannedReply() if reply_id is None else s.get(CannedReply, reply_id)
+        if reply is None:
+            raise ValueError("找不到这条快捷回复，可能已被删除。")
+        reply.shortcut, reply.title, reply.text = shortcut, title, text
+        s.add(reply)
+        s.flush()
+        return reply
+
+
+class CannedReplyAdmin(ModelView, model=CannedReply):
+    name = "快捷回复"
+    name_plural = "快捷回复"
+    icon = "fa-solid fa-comment-dots"
+    category = "客服台"
+    form = CannedForm
+    form_columns = ["shortcut", "title", "text"]
+    can_export = False
+    column_list = [CannedReply.shortcut, CannedReply.title, CannedReply.text]
+    column_details_list = [CannedReply.shortcut, CannedReply.title, CannedReply.text]
+    column_labels = {"shortcut": "快捷码", "title": "标题", "text": "回复内容"}
+    column_formatters = {
+        CannedReply.shortcut: lambda m, a: f"/{m.shortcut}",
+        CannedReply.text: lambda m, a: m.text if len(m.text) <= 40 else m.text[:40] + "…",
+    }
+    column_searchable_list = [CannedReply.shortcut, CannedReply.title, CannedReply.text]
+    column_default_sort = [(CannedReply.shortcut, False)]
+
+    async def insert_model(self, request: Request, data: dict) -> Any:
+        return await asyncio.to_thread(_save_canned, bot_of(request).db, None, data)
+
+    async def update_model(self, request: Request, pk: str, data: dict) -> Any:
+        return await asyncio.to_thread(_save_canned, bot_of(request).db, int(pk), data)
+
 
 def views() -> list[type]:
-    return []
+    return [StaffAccountAdmin, CannedReplyAdmin]

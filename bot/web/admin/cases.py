@@ -1,7 +1,273 @@
-"""Admin views: cases (being built)."""
+"""Admin views: mediation cases (read-mostly) and the mediators they can be assigned to.
+
+A case changes only through its page: a status step allowed by bot/store/cases.py with a
+note, or a mediator. Each goes into the case's timeline; a status change is also sent to the
+worker on their channel (bot/notify.py), in the same transaction as the change.
+Lists never show ID numbers and show phones masked; the case page shows the full phone.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqladmin import ModelView, expose
+from sqladmin.filters import StaticValuesFilter
+from sqlalchemy import Select, select
+from starlette.requests import Request
+from starlette.responses import Response
+from wtforms import BooleanField, StringField
+from wtforms.validators import InputRequired, Length, Optional, Regexp
+
+from actions.identity import mask_phone
+from actions.services import LOCAL_TZ
+from actions.validators import DISPUTE_TYPES
+from bot import notify
+from bot.engine.desk import Push
+from bot.staff.labels import CHANNELS
+from bot.store import cases as repo
+from bot.store.db import Database
+from bot.store.models import CASE_STATUS_LABELS, CaseUpdate, MediationCase, Mediator
+from bot.web.admin.posting import admin_of, bot_of, checked_form, done, field_text, local_time
+from bot.web.admin.theme import ZhForm
+
+ACTORS = {"worker": "职工本人", "system": "系统"}
+TEXT = {"class": "form-control"}
+
+
+class CreatedOnOrAfter:
+    """List filter: cases filed on or after a local date (a date box, no script needed)."""
+
+    has_operator = False
+    template = "admin/case_date_filter.html"
+    op = ">="
+
+    def __init__(self, title: str, parameter_name: str) -> None:
+        self.title, self.parameter_name = title, parameter_name
+
+    async def lookups(self, request: Request, model: Any, run_query: Any) -> list:
+        return []
+
+    def bound(self, value: str) -> datetime | None:
+        """The local day as the naive-UTC moment it starts (or, for the upper bound, ends)."""
+        try:
+            day = date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return None
+        if self.op == "<":
+            day += timedelta(days=1)
+        start = datetime.combine(day, time(), tzinfo=LOCAL_TZ)
+        return start.astimezone(UTC).replace(tzinfo=None)
+
+    async def get_filtered_query(self, query: Select, value: Any, model: Any) -> Select:
+        moment = self.bound(str(value or ""))
+        if moment is None:
+            return query
+        column = MediationCase.created_at
+        return query.where(column >= moment if self.op == ">=" else column < moment)
+
+
+class CreatedOnOrBefore(CreatedOnOrAfter):
+    op = "<"
+
+
+# -- reading a case -----------------------------------------------------------------------
+def case_page(db: Database, case_id: int) -> dict[str, Any] | None:
+    """The case with every field, its timeline oldest first, and what an admin may do next."""
+    with db.read() as s:
+        case = s.get(MediationCase, case_id)
+        if case is None:
+            return None
+        updates = s.scalars(
+            select(CaseUpdate).where(CaseUpdate.case_id == case_id).order_by(CaseUpdate.id)
+        ).all()
+        mediator = s.get(Mediator, case.mediator_id) if case.mediator_id else None
+        return {
+            "case": case,
+            "status_label": repo.label(case.status),
+            "channel": CHANNELS.get(case.channel, case.channel),
+            "created": local_time(case.created_at),
+            "mediator": str(mediator) if mediator else (case.mediator or ""),
+            "timeline": [
+                {
+                    "when": local_time(u.created_at),
+                    "status": repo.label(u.status),
+                    "note": u.note,
+                    "actor": ACTORS.get(u.actor, u.actor),
+                }
+                for u in updates
+            ],
+            "next": [(x, repo.label(x)) for x in repo.next_statuses(case.status)],
+            "mediators": [(m.id, str(m)) for m in repo.active_mediators(s)],
+        }
+
+
+# -- changing a case ----------------------------------------------------------------------
+def change_status(
+    db: Database, case_id: int, status: str, note: str, actor: str
+) -> tuple[str, Push | None]:
+    """One allowed step with its note, and the worker's notice, in one transaction."""
+    with db.write_lock(), db.session() as s:
+        case = s.get(MediationCase, case_id, with_for_update=not db.is_sqlite)
+        if case is None:
+            raise repo.CaseError("找不到这个案件。")
+        repo.change_status(s, case, status, note, actor)
+        text = notify.case_status_text(case.case_no, status, note.strip())
+        return case.case_no, notify.record(s, case.channel, case.sender_id, text)
+
+
+def assign(db: Database, case_id: int, mediator_id: int | None, actor: str) -> str:
+    """Assign (or unassign) a mediator; returns what the timeline now says."""
+    with db.write_lock(), db.session() as s:
+        case = s.get(MediationCase, case_id, with_for_update=not db.is_sqlite)
+        if case is None:
+            raise repo.CaseError("找不到这个案件。")
+        mediator = s.get(Mediator, mediator_id) if mediator_id is not None else None
+        if mediator_id is not None and mediator is None:
+            raise repo.CaseError("找不到这位调解员。")
+        update = repo.assign_mediator(s, case, mediator, actor)
+        return update.note if update is not None else "调解员没有变化。"
+
+
+class CaseAdmin(ModelView, model=MediationCase):
+    name = "调解案件"
+    name_plural = "调解案件"
+    icon = "fa-solid fa-scale-balanced"
+    category = "调解"
+    can_create = False
+    can_edit = False
+    can_delete = False
+    can_export = False  # personal data: no bulk download from the list
+    column_list = [
+        MediationCase.case_no,
+        MediationCase.created_at,
+        MediationCase.name,
+        MediationCase.phone,
+        MediationCase.dispute_type,
+        MediationCase.status,
+        MediationCase.mediator,
+    ]
+    column_labels = {
+        "case_no": "案件编号",
+        "created_at": "提交时间",
+        "name": "姓名",
+        "phone": "电话",
+        "dispute_type": "纠纷类型",
+        "status": "状态",
+        "mediator": "调解员",
+    }
+    column_formatters = {
+        MediationCase.phone: lambda m, a: mask_phone(m.phone),
+        MediationCase.status: lambda m, a: repo.label(m.status),
+        MediationCase.created_at: lambda m, a: local_time(m.created_at),
+        MediationCase.mediator: lambda m, a: m.mediator or "未指派",
+    }
+    column_searchable_list = [MediationCase.case_no]
+    column_sortable_list = [MediationCase.case_no, MediationCase.created_at, MediationCase.status]
+    column_default_sort = [(MediationCase.id, True)]
+    column_filters = [
+        StaticValuesFilter(MediationCase.status, list(CASE_STATUS_LABELS.items()), title="状态"),
+        StaticValuesFilter(
+            MediationCase.dispute_type, [(t, t) for t in DISPUTE_TYPES], title="纠纷类型"
+        ),
+        CreatedOnOrAfter("提交日期从", "created_from"),
+        CreatedOnOrBefore("提交日期到", "created_to"),
+    ]
+    details_template = "admin/case_details.html"
+
+    def search_placeholder(self) -> str:
+        return "案件编号（如 TJ 开头的编号）"
+
+    async def details_context(self, request: Request) -> dict[str, Any]:
+        pk = request.path_params["pk"]
+        db = bot_of(request).db
+        page = await asyncio.to_thread(case_page, db, int(pk)) if pk.isdigit() else None
+        return {"page": page}
+
+    def _page_url(self, request: Request, case_id: int) -> str:
+        return str(request.url_for("admin:details", identity=self.identity, pk=case_id))
+
+    @expose("/status/{case_id:int}", methods=["POST"])
+    async def set_status(self, request: Request) -> Response:
+        """Move the case one allowed step with a note; the worker is told on their channel."""
+        case_id = request.path_params["case_id"]
+        page = self._page_url(request, case_id)
+        form = await checked_form(request)
+        if form is None:
+            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
+        status, note = field_text(form, "status"), field_text(form, "note")
+        app = bot_of(request)
+        try:
+            case_no, push = await asyncio.to_thread(
+                change_status, app.db, case_id, status, note, admin_of(request).username
+            )
+        except repo.CaseError as exc:
+            return done(request, page, str(exc), ok=False)
+        outcome = await notify.deliver(app.channels, push)
+        return done(
+            request, page, f"案件 {case_no} 已改为「{repo.label(status)}」，职工{outcome.label}。"
+        )
+
+    @expose("/mediator/{case_id:int}", methods=["POST"])
+    async def set_mediator(self, request: Request) -> Response:
+        """Assign a mediator from the list (or none); kept in the timeline."""
+        case_id = request.path_params["case_id"]
+        page = self._page_url(request, case_id)
+        form = await checked_form(request)
+        if form is None:
+            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
+        raw = field_text(form, "mediator_id")
+        if raw and not raw.isdigit():
+            return done(request, page, "请从列表中选择调解员。", ok=False)
+        try:
+            said = await asyncio.to_thread(
+                assign,
+                bot_of(request).db,
+                case_id,
+                int(raw) if raw else None,
+                admin_of(request).username,
+            )
+        except repo.CaseError as exc:
+            return done(request, page, str(exc), ok=False)
+        return done(request, page, said)
+
+
+# -- mediators ----------------------------------------------------------------------------
+class MediatorForm(ZhForm):
+    name = StringField("姓名", [InputRequired("请填写调解员姓名"), Length(max=64)], render_kw=TEXT)
+    law_firm = StringField("所在律所 / 单位", [Length(max=128)], render_kw=TEXT)
+    phone = StringField(
+        "电话",
+        [Optional(), Regexp(r"^[0-9+\- ]{5,20}$", message="请填写正确的电话号码")],
+        render_kw=TEXT,
+    )
+    active = BooleanField("可指派", default=True, description="停用后不再出现在指派列表里")
+
+
+class MediatorAdmin(ModelView, model=Mediator):
+    name = "调解员"
+    name_plural = "调解员"
+    icon = "fa-solid fa-user-tie"
+    category = "调解"
+    form = MediatorForm
+    form_columns = ["name", "law_firm", "phone", "active"]
+    can_delete = False  # cases keep their mediator: stop assigning one instead
+    can_export = False
+    column_list = [Mediator.name, Mediator.law_firm, Mediator.phone, Mediator.active]
+    column_details_list = [Mediator.name, Mediator.law_firm, Mediator.phone, Mediator.active]
+    column_labels = {"name": "姓名", "law_firm": "律所 / 单位", "phone": "电话", "active": "可指派"}
+    column_formatters = {Mediator.active: lambda m, a: "是" if m.active else "已停用"}
+    column_formatters_detail = column_formatters
+    column_searchable_list = [Mediator.name, Mediator.law_firm]
+    column_default_sort = [(Mediator.name, False)]
+
+    async def on_model_change(
+        self, data: dict, model: Any, is_created: bool, request: Request
+    ) -> None:
+        for key in ("name", "law_firm", "phone"):
+            data[key] = (data.get(key) or "").strip()
+
 
 def views() -> list[type]:
-    return []
+    return [CaseAdmin, MediatorAdmin]
