@@ -1,0 +1,111 @@
+"""A read file against the stored entries: every row checked, and what importing would do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.transfer import FAQ
+from bot.transfer.columns import Kind, check_entry, question_key
+from bot.transfer.report import CREATE, UNCHANGED, UPDATE, Change, Plan, RowError
+from bot.transfer.tabular import Parsed, Source
+from bot.transfer.values import CLASH, DUPLICATE
+
+
+def _checked(kind: Kind, plan: Plan, rows: Sequence[Source]) -> list[tuple[Source, dict]]:
+    """Rows without errors whose key is not repeated in the file, with their model values."""
+    key_col = kind.column(kind.key)
+    first_at: dict[str, str] = {}
+    kept = []
+    for src in rows:
+        values, errors = check_entry(kind, src.raw, src.where)
+        plan.errors.extend(errors)
+        key = values.get(key_col.attr)
+        if key is None:
+            continue
+        if key in first_at:
+            plan.errors.append(
+                RowError(
+                    src.where,
+                    f"「{key}」和{first_at[key]}重复",
+                    key_col.key,
+                    key_col.label,
+                    DUPLICATE,
+                )
+            )
+            continue
+        first_at[key] = src.where
+        if not errors:  # a row with errors is listed only as errors
+            kept.append((src, values))
+    return kept
+
+
+def _question_clashes(
+    kind: Kind, plan: Plan, rows: list[tuple[Source, dict]], stored: dict[str, Any]
+) -> None:
+    """No two FAQ entries may ask the same question, in the file or after the import."""
+    col = kind.column("question")
+    in_file = {values["slug"] for _, values in rows}
+    after = {slug: question_key(obj.question) for slug, obj in stored.items()}
+    first_at: dict[str, str] = {}
+    for src, values in rows:
+        if "question" not in values:
+            continue
+        q = question_key(values["question"])
+        after[values["slug"]] = q
+        if q in first_at:
+            plan.errors.append(
+                RowError(src.where, f"和{first_at[q]}的问题相同", col.key, col.label, DUPLICATE)
+            )
+        first_at.setdefault(q, src.where)
+    for src, values in rows:
+        q = after.get(values["slug"])
+        if q is None:
+            continue
+        others = [s for s, other in after.items() if other == q and s not in in_file]
+        if others:
+            plan.errors.append(
+                RowError(
+                    src.where,
+                    f"和已有问答「{others[0]}」的问题相同，请改用该编号更新它",
+                    col.key,
+                    col.label,
+                    CLASH,
+                )
+            )
+
+
+def plan(kind: Kind, parsed: Parsed, existing: Sequence[Any]) -> Plan:
+    """The dry-run report: errors, and per row create / update (which columns) / unchanged."""
+    result = Plan(kind.name, errors=list(parsed.errors))
+    key_attr = kind.column(kind.key).attr
+    title_attr = kind.column(kind.title).attr
+    stored = {getattr(obj, key_attr): obj for obj in existing}
+    rows = _checked(kind, result, parsed.rows)
+    if kind.name == FAQ:
+        _question_clashes(kind, result, rows, stored)
+    for src, values in rows:
+        key = values[key_attr]
+        obj = stored.get(key)
+        if obj is None:
+            full = {**kind.defaults(), **values}
+            result.changes.append(
+                Change(src.where, key, str(full.get(title_attr) or ""), CREATE, values=full)
+            )
+            continue
+        changed = [
+            c for c in kind.columns if c.attr in values and getattr(obj, c.attr) != values[c.attr]
+        ]
+        title = str(values.get(title_attr) or getattr(obj, title_attr))
+        result.changes.append(
+            Change(
+                src.where,
+                key,
+                title,
+                UPDATE if changed else UNCHANGED,
+                fields=tuple(c.key for c in changed),
+                labels=tuple(c.label for c in changed),
+                values={c.attr: values[c.attr] for c in changed},
+            )
+        )
+    return result

@@ -1,0 +1,41 @@
+"""Transfer fixtures: a migrated SQLite database with the real seed files, and a snapshot of
+every row an import could touch (to prove a refused import changed nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bot.store import seed
+from bot.store.db import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+TABLES = ("faq_entries", "courses", "faq_revisions", "meta", "enrolments")
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'transfer.db'}")
+    database.upgrade()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def db(empty_db: Database) -> Database:
+    """The demo FAQ (92 entries) and course catalogue (20 courses)."""
+    seed.load_courses(empty_db, ROOT / "data" / "courses.yml")
+    seed.load_faq(empty_db, ROOT / "data" / "faq.yml")
+    return empty_db
+
+
+def snapshot(db: Database) -> dict[str, list[tuple]]:
+    """Every row of every table an import writes, in a fixed order."""
+    with db.engine.connect() as conn:
+        return {
+            t: [tuple(r) for r in conn.execute(text(f"SELECT * FROM {t} ORDER BY 1"))]
+            for t in TABLES
+        }

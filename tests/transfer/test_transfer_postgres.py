@@ -1,0 +1,51 @@
+"""The same all-or-nothing import and round trip on PostgreSQL, the production database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from bot.store import seed
+from bot.store.db import Database
+from bot.store.models import FaqEntry, FaqRevision
+from bot.transfer.exporter import export
+from bot.transfer.importer import dry_run, run_import
+from bot.transfer.report import ImportRefused
+from tests.transfer.conftest import ROOT, snapshot
+from tests.transfer.files import FAQ_HEADER, faq_row, xlsx_bytes
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    db = Database(pg_url)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    db.upgrade()
+    seed.load_faq(db, ROOT / "data" / "faq.yml")
+    seed.load_courses(db, ROOT / "data" / "courses.yml")
+    yield db
+    db.dispose()
+
+
+def test_postgresql_import_is_all_or_nothing_and_round_trips(pg_db: Database) -> None:
+    half_valid = xlsx_bytes(
+        FAQ_HEADER,
+        [faq_row("union_fee", "工会会费怎么交？"), faq_row("union_join", "怎么入会？", answer="")],
+    )
+    before = snapshot(pg_db)
+    with pytest.raises(ImportRefused):
+        run_import(pg_db, "faq", "xlsx", half_valid, actor="root")
+    assert snapshot(pg_db) == before
+
+    valid = xlsx_bytes(FAQ_HEADER, [faq_row("union_fee", "工会会费怎么交？")])
+    assert run_import(pg_db, "faq", "xlsx", valid, actor="root").summary["create"] == 1
+    with pg_db.read() as s:
+        assert s.scalar(select(FaqEntry.id).where(FaqEntry.slug == "union_fee"))
+        assert s.scalar(select(FaqRevision.actor).where(FaqRevision.slug == "union_fee")) == "root"
+
+    for fmt in ("yaml", "csv", "xlsx"):
+        plan = dry_run(pg_db, "faq", fmt, export(pg_db, "faq", fmt, date(2026, 11, 22)).data)
+        assert plan.ok and plan.summary["unchanged"] == 93, fmt
