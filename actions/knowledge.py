@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.buttons import button, buttons
+from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.message import typed_text
 from actions.services import ServiceAction
 from bot.knowledge import Answer, Hit
 from bot.settings import RetrievalConfig
 
 
-def answer_buttons() -> list[dict[str, str]]:
-    return buttons(button("转人工", "human_handoff"), button("还有别的问题", "help"))
+def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
+    """有帮助 / 没帮助 on an answer; the entry is named in the payload when it fits
+    (else action_faq_feedback finds the latest answer in the conversation)."""
+    entities: dict[str, object] = {"faq_id": slug, "helpful": int(helpful)}
+    text = "/faq_feedback" + json.dumps(entities, ensure_ascii=False, separators=(",", ":"))
+    if len(text.encode()) > MAX_PAYLOAD_BYTES:
+        text = "/faq_feedback" + json.dumps({"helpful": int(helpful)}, separators=(",", ":"))
+    return {"title": title, "payload": text}
+
+
+def answer_buttons(slug: str | None = None) -> list[dict[str, str]]:
+    """Under every policy answer: feedback on it, a human, or another question."""
+    feedback = (
+        (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
+        if slug
+        else ()
+    )
+    return buttons(*feedback, button("转人工", "human_handoff"), button("还有别的问题", "help"))
 
 
 def answer_text(answer: Answer) -> str:
@@ -54,7 +71,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         slug = tracker.get_slot("faq_id")
         chosen = knowledge.get(str(slug)) if slug else None
         if chosen is not None:
-            dispatcher.utter_message(text=answer_text(chosen), buttons=answer_buttons())
+            dispatcher.utter_message(
+                text=answer_text(chosen), buttons=answer_buttons(chosen.slug), faq=chosen.slug
+            )
             return done
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
             dispatcher.utter_message(response="utter_policy_not_found")
@@ -68,15 +87,20 @@ class ActionAnswerPolicy(ServiceAction, Action):
             knowledge.hits_for(tracker.latest_message, text, k=max(cfg.max_suggestions, 5)), cfg
         )
         if verdict == "answer":
-            dispatcher.utter_message(text=answer_text(hits[0].answer), buttons=answer_buttons())
+            top = hits[0].answer
+            dispatcher.utter_message(
+                text=answer_text(top), buttons=answer_buttons(top.slug), faq=top.slug
+            )
         elif verdict == "suggest":
             options = [
                 button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in hits
             ]
+            # faq_miss: the FAQ had no sure answer (collected for the admins' review)
             dispatcher.utter_message(
                 text="您是想问：",
                 buttons=buttons(*options, button("都不是，转人工", "human_handoff")),
+                faq_miss=hits[0].answer.slug,
             )
         else:
-            dispatcher.utter_message(response="utter_policy_not_found")
+            dispatcher.utter_message(response="utter_policy_not_found", faq_miss="")
         return done

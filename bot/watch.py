@@ -4,6 +4,8 @@ An admin edit (in any process, or the CLI) bumps a stamp in the same transaction
 change (bot/store/audit.py). Every process polls the stamps once a second, a single cheap
 query, and rebuilds the changed part in a worker thread: the FAQ index and the course
 names are swapped in whole, so requests never wait for a rebuild or see half of one.
+A retrained intent model is published as `model_version` (its directory name, see
+bot/retrain.py); each process loads that model from disk and swaps it in the same way.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from bot.retrain import MODEL_VERSION, load_published
 from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION
 from bot.store.models import Meta
 
@@ -30,6 +33,7 @@ def reloaders(app: App) -> dict[str, Callable[[], object]]:
     return {
         KNOWLEDGE_VERSION: app.knowledge.reload,
         CATALOGUE_VERSION: app.refresh_catalogue,
+        MODEL_VERSION: lambda: load_published(app),
     }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from bot import misunderstood
 from bot.engine import staff_hooks
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
@@ -50,7 +51,10 @@ _STD_MESSAGE_KEYS = {
     "response",
     "image",
     "attachment",
+    "faq",  # the FAQ entry a message answers (actions/knowledge.py)
+    "faq_miss",  # the FAQ had no sure answer: "" or the nearest entry
 }
+_FALLBACK_ACTIONS = frozenset({"action_fallback", "utter_default"})
 
 
 class Engine:
@@ -71,6 +75,7 @@ class Engine:
         self.knowledge = knowledge
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
+        self.review_threshold = misunderstood.review_threshold(config)
 
     # -- the message path ---------------------------------------------------------------
     def handle(self, incoming: Incoming) -> list[Reply]:
@@ -161,6 +166,7 @@ class Engine:
             self.run_action(turn, "utter_message_too_long")
         else:
             self._respond_safely(s, turn)
+            turn.miss = self._misunderstood(turn, text)
         return turn
 
     def _parse(self, text: str, too_long: bool) -> dict[str, Any]:
@@ -249,6 +255,11 @@ class Engine:
             actions = (
                 ("action_fallback",) if "action_fallback" in self.registry else ("utter_default",)
             )
+        if turn.ruled_intent is None:
+            turn.ruled_intent = intent
+            turn.fell_back = intent in misunderstood.FALLBACK_INTENTS or any(
+                a in _FALLBACK_ACTIONS for a in actions
+            )
         for name in actions:
             if turn.state != STATE_BOT:
                 break
@@ -307,7 +318,9 @@ class Engine:
                     ]
             else:
                 continue
-            turn.say(reply)
+            if "faq_miss" in m:
+                turn.faq_missed, turn.faq_near = True, m["faq_miss"] or None
+            turn.say(reply, m.get("faq"))
 
     def apply_events(self, turn: Turn, events: list[dict[str, Any]]) -> list[str]:
         """Apply rasa_sdk events to the turn; returns follow-up action names."""
@@ -346,6 +359,38 @@ class Engine:
         if state == STATE_WAITING:
             turn.handoff_reason = reason
 
+    def _misunderstood(self, turn: Turn, text: str) -> dict[str, Any] | None:
+        """The message as an item for the admins' review, if the bot did not answer it well.
+
+        A fallback, an FAQ miss, or an intent below the review threshold; never a button
+        payload, a message answered from the FAQ, or a form's answer for personal data.
+        """
+        if turn.ruled_intent is None or turn.faq or text.startswith("/"):
+            return None
+        parse = turn.parse
+        confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+        if turn.fell_back:
+            reason = misunderstood.MISS_FALLBACK
+        elif turn.faq_missed:
+            reason = misunderstood.MISS_FAQ
+        elif confidence < self.review_threshold:
+            reason = misunderstood.MISS_LOW_CONFIDENCE
+        else:
+            return None
+        if turn.active_loop and turn.slots.get("requested_slot") in PERSONAL_SLOTS:
+            return None
+        intent, score = turn.ruled_intent, confidence
+        if intent == "nlu_fallback":  # keep the classifier's best guess for the admin
+            for item in parse.get("intent_ranking") or []:
+                if item.get("name") != "nlu_fallback":
+                    intent, score = item.get("name"), float(item.get("confidence") or 0.0)
+                    break
+        conv = turn.conversation
+        secrets = [str(turn.slots.get(k) or "") for k in PERSONAL_SLOTS]
+        return misunderstood.miss_row(
+            conv.id, conv.channel, text, reason, intent, score, turn.faq_near, secrets
+        )
+
     # -- persistence --------------------------------------------------------------------
     def _persist(self, conn: Connection, turn: Turn, incoming: Incoming) -> None:
         conv = turn.conversation
@@ -358,6 +403,8 @@ class Engine:
         if incoming.display_name and incoming.display_name != conv.display_name:
             changes["display_name"] = incoming.display_name[:64]
         conversations.save_turn(conn, conv, turn.rows, changes, incoming.message_id, turn.replies)
+        if turn.miss is not None:
+            misunderstood.record(conn, [turn.miss])
 
 
 def _compact(parse: dict[str, Any]) -> dict[str, Any]:

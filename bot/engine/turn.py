@@ -23,7 +23,10 @@ def to_rasa_event(
     if type_ == EV_USER:
         return {"event": "user", "text": text, "parse_data": data.get("parse", {})}
     if type_ in (EV_BOT, "staff"):
-        return {"event": "bot", "text": text, "data": {"buttons": data.get("buttons")}}
+        bot_data = {"buttons": data.get("buttons")}
+        if "faq" in data:
+            bot_data["faq"] = data["faq"]  # which FAQ entry this message answered
+        return {"event": "bot", "text": text, "data": bot_data}
     if type_ == EV_ACTION:
         return {"event": "action", "name": data.get("name")}
     if type_ == EV_SLOT:
@@ -49,6 +52,14 @@ class Turn:
     replies: list[Reply] = field(default_factory=list)
     latest_action: str | None = None
     handoff_reason: str | None = None
+    # for the misunderstood-message review (bot/misunderstood.py): the intent whose rule
+    # answered, whether that was a fallback, the FAQ entry answered, an FAQ miss
+    ruled_intent: str | None = None
+    fell_back: bool = False
+    faq: str | None = None
+    faq_missed: bool = False
+    faq_near: str | None = None
+    miss: dict[str, Any] | None = None
 
     def record(
         self, type_: str, text: str | None = None, data: dict[str, Any] | None = None
@@ -80,9 +91,16 @@ class Turn:
         self.active_loop = name
         self.record(EV_LOOP, None, {"name": name})
 
-    def say(self, reply: Reply) -> None:
+    def say(self, reply: Reply, faq: str | None = None) -> None:
+        """Send a reply; `faq` names the FAQ entry it answers (kept in the event for the dashboard)."""
         self.replies.append(reply)
-        data = {"buttons": reply["buttons"]} if reply.get("buttons") else None
+        data: dict[str, Any] | None = (
+            {"buttons": reply["buttons"]} if reply.get("buttons") else None
+        )
+        if faq:
+            data = data or {}
+            data["faq"] = faq
+            self.faq = faq
         self.record(EV_BOT, reply.get("text", ""), data)
 
     def tracker(self, extra_events: list[dict[str, Any]] | None = None) -> Tracker:
