@@ -84,6 +84,7 @@ def load_demo(
 ) -> None:
     """Load the seed courses and FAQ from data/ into the database (idempotent)."""
     from bot.store import seed
+    from bot.store.mediators import load_mediators
 
     settings = load_settings(config)
     db = _migrated_db(settings)
@@ -92,7 +93,8 @@ def load_demo(
         return
     courses = seed.load_courses(db, settings.data_dir / "courses.yml")
     faq = seed.load_faq(db, settings.data_dir / "faq.yml")
-    typer.echo(f"loaded {courses} courses and {faq} FAQ entries")
+    mediators = load_mediators(db, settings.data_dir / "mediators.yml")
+    typer.echo(f"loaded {courses} courses, {faq} FAQ entries and {mediators} mediators")
 
 
 @app.command("import")
@@ -233,3 +235,4 @@ def wechat_menu(config: Path | None = ConfigOpt) -> None:
 
 
 import bot.cli_staff  # noqa: E402, F401 - registers `workerbot create-user`
+import bot.cli_transfer  # noqa: E402, F401 - registers `workerbot export` and `import-file`

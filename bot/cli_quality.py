@@ -40,7 +40,7 @@ def test_nlu(
     if cross_validation:
         if cross_validation < 2:
             raise typer.BadParameter("needs at least 2 folds", param_hint="--cross-validation")
-        training = load_training_data(settings.nlu_files)
+        training = load_training_data(nlu_model.training_files(settings))
         report = evaluate.cross_validate(
             training, options, cross_validation, progress=_bar(f"{cross_validation}-fold")
         )

@@ -19,6 +19,9 @@ RASA_FILES = {
     "nlu.yml": ["nlu.yml"],
     "rules.yml": ["stories.yml"],
 }
+# examples taught from /admin's misunderstood-message page (bot/retrain.py), when any exist
+LEARNED = "nlu_learned.yml"
+OPTIONAL_RASA_FILES = {LEARNED: ["nlu.yml"]}
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,9 @@ def rasa_schema_problems(data_dir: Path) -> list[Problem]:
 
     logging.getLogger("pykwalify").setLevel(logging.CRITICAL)
     problems = []
-    for name, schemas in RASA_FILES.items():
+    files = list(RASA_FILES.items())
+    files += [(n, sc) for n, sc in OPTIONAL_RASA_FILES.items() if (data_dir / n).exists()]
+    for name, schemas in files:
         path = data_dir / name
         if not path.exists():
             problems.append(Problem(name, "missing"))
@@ -59,24 +64,25 @@ def rasa_schema_problems(data_dir: Path) -> list[Problem]:
 
 
 def nlu_problems(data_dir: Path, domain: Domain) -> list[Problem]:
-    """The same example under two intents; intents or entities the domain does not declare."""
-    data = load_training_data([data_dir / "nlu.yml"])
+    """The same example under two intents (across nlu.yml and the learned examples); intents
+    or entities the domain does not declare."""
+    names = ["nlu.yml"] + ([LEARNED] if (data_dir / LEARNED).exists() else [])
     seen: dict[str, str] = {}
     problems = []
-    for ex in data.examples:
-        key = match_form(ex.text)
-        other = seen.setdefault(key, ex.intent)
-        if other != ex.intent:
-            problems.append(
-                Problem("nlu.yml", f"{ex.text!r} is an example of both {other} and {ex.intent}")
-            )
-        for ent in ex.entities:
-            if ent["entity"] not in domain.entities:
+    for name in names:
+        data = load_training_data([data_dir / name])
+        for ex in data.examples:
+            key = match_form(ex.text)
+            other = seen.setdefault(key, ex.intent)
+            if other != ex.intent:
                 problems.append(
-                    Problem("nlu.yml", f"entity {ent['entity']!r} is not in the domain")
+                    Problem(name, f"{ex.text!r} is an example of both {other} and {ex.intent}")
                 )
-    for intent in sorted({ex.intent for ex in data.examples} - set(domain.intents)):
-        problems.append(Problem("nlu.yml", f"intent {intent!r} is not in the domain"))
+            for ent in ex.entities:
+                if ent["entity"] not in domain.entities:
+                    problems.append(Problem(name, f"entity {ent['entity']!r} is not in the domain"))
+        for intent in sorted({ex.intent for ex in data.examples} - set(domain.intents)):
+            problems.append(Problem(name, f"intent {intent!r} is not in the domain"))
     return problems
 
 

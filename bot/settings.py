@@ -31,9 +31,11 @@ class DatabaseConfig(_Section):
 class NLUConfig(_Section):
     ngram_min: int = Field(1, ge=1, le=5)
     ngram_max: int = Field(3, ge=1, le=6)
-    fallback_threshold: float = Field(0.4, ge=0, le=1)
-    ambiguity_threshold: float = Field(0.08, ge=0, le=1)
+    fallback_threshold: float = Field(0.24, ge=0, le=1)
+    ambiguity_threshold: float = Field(0.0, ge=0, le=1)
     max_classify_chars: int = Field(300, ge=10)
+    # understood below this confidence: listed for review in /admin (未理解的消息)
+    review_threshold: float = Field(0.5, ge=0, le=1)
 
     @model_validator(mode="after")
     def _ngrams_ordered(self) -> NLUConfig:

@@ -57,6 +57,7 @@ class VersionWatcher:
         """Reload whatever changed since the last check; returns the keys reloaded."""
         current = self.read()
         changed = [k for k, v in current.items() if k in self.seen and self.seen[k] != v]
+        reloaded = []
         for key in changed:
             try:
                 self.actions[key]()
@@ -64,9 +65,10 @@ class VersionWatcher:
                 log.exception("reloading %s failed", key)
                 continue
             self.seen[key] = current[key]
+            reloaded.append(key)
         for key, value in current.items():
             self.seen.setdefault(key, value)
-        return changed
+        return reloaded
 
     def start(self) -> None:
         # what this process loaded at start-up is current as of now

@@ -22,6 +22,7 @@ from bot.app import App, create_app
 from bot.settings import Settings
 from bot.store import seed
 from bot.store.db import Database
+from bot.store.mediators import load_mediators
 from bot.web.server import create_web
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,7 @@ def bot(settings: Settings) -> Iterator[App]:
     db.upgrade()
     seed.load_courses(db, settings.data_dir / "courses.yml")
     seed.load_faq(db, settings.data_dir / "faq.yml")
+    load_mediators(db, settings.data_dir / "mediators.yml")
     db.dispose()
     app = create_app(settings)
     yield app

@@ -244,8 +244,10 @@ def promote_waitlisted(s: Session, course: Course) -> list[Enrolment]:
 def cancel(s: Session, enrolment_id: int, channel: str, sender_id: str) -> CancelResult | None:
     """Cancel the worker's own enrolment; a freed place goes to the first waitlisted worker."""
     e = get_for_worker(s, enrolment_id, channel, sender_id)
-    if e is None:
-        return None
+    return None if e is None else _cancel(s, e)
+
+
+def _cancel(s: Session, e: Enrolment) -> CancelResult:
     course = _lock_course(s, e.course_id)
     was_enrolled = e.status == ENROLLED
     e.status = CANCELLED
@@ -319,9 +321,4 @@ def cancel_any(s: Session, enrolment_id: int) -> CancelResult | None:
     e = s.get(Enrolment, enrolment_id)
     if e is None or e.status not in ACTIVE:
         return None
-    course = _lock_course(s, e.course_id)
-    was_enrolled = e.status == ENROLLED
-    e.status = CANCELLED
-    s.flush()
-    promoted = promote_waitlisted(s, course) if was_enrolled else []
-    return CancelResult(e, promoted)
+    return _cancel(s, e)

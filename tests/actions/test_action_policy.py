@@ -29,7 +29,12 @@ def test_a_clear_question_gets_the_answer_and_its_source(services: Services) -> 
     text = text_of(messages)
     assert "不低于200%" in text
     assert "\n依据：《中华人民共和国劳动法》第四十四条" in text
-    assert payloads(messages) == ["/human_handoff", "/help"]
+    assert payloads(messages) == [
+        '/faq_feedback{"faq_id":"overtime-pay","helpful":1}',
+        '/faq_feedback{"faq_id":"overtime-pay","helpful":0}',
+        "/human_handoff",
+        "/help",
+    ]
     assert events == {"faq_id": None}
 
 
