@@ -28,6 +28,7 @@ class NeedsWriteLock(RuntimeError):
 
 _WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 WORKER_LOCK_SLOTS = 4096
+WAL_AUTOCHECKPOINT_PAGES = 10_000  # 40 MB of log at SQLite's 4 KiB pages
 
 
 def _tune_sqlite(engine: Engine) -> None:
@@ -39,6 +40,9 @@ def _tune_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
+        # the server checkpoints in a background thread (bot/store/checkpoint.py); this is
+        # only the safety net, so writers rarely pay for a checkpoint
+        cur.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
@@ -75,7 +79,8 @@ class Database:
         self._lock_fd: int | None = None
         self._lock_pid = 0
         db_file = self.engine.url.database if self.is_sqlite else None
-        self._lock_path = f"{db_file}.lock" if db_file and db_file != ":memory:" else None
+        self.file_path = db_file if db_file and db_file != ":memory:" else None
+        self._lock_path = f"{self.file_path}.lock" if self.file_path else None
         self._worker_fd: int | None = None
         self._worker_pid = 0
         self._worker_locks = [threading.Lock() for _ in range(WORKER_LOCK_SLOTS)]

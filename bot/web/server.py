@@ -18,6 +18,7 @@ from bot.channels import rest
 from bot.privacy import configure_logging
 from bot.settings import Settings
 from bot.staff.sweeper import Sweeper
+from bot.store.checkpoint import WalCheckpointer
 from bot.watch import VersionWatcher
 from bot.web.console.setup import mount_console
 
@@ -27,6 +28,7 @@ def create_web(app: App) -> FastAPI:
     plugins = app.channels.plugins()
     sweeper = Sweeper(app)
     watcher = VersionWatcher(app)
+    checkpointer = WalCheckpointer(app.db)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -34,9 +36,11 @@ def create_web(app: App) -> FastAPI:
             await plugin.start()
         sweeper.start()
         watcher.start()
+        checkpointer.start()
         try:
             yield
         finally:
+            checkpointer.stop()
             await watcher.stop()
             await sweeper.stop()
             for plugin in reversed(plugins):
