@@ -23,6 +23,7 @@ from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Course
+from bot.watch import read_stamps
 from intents import CourseRef, Interpreter
 from intents.interpreter import RetrievalOptions
 
@@ -36,6 +37,8 @@ class App:
     engine: Engine
     desk: Desk
     channels: ChannelHub
+    # the version stamps as they were before the FAQ index and course names were loaded
+    stamps: dict[str, str | None] = field(default_factory=dict)
     # One engine thread per process: messages are serialised by the database write lock
     # anyway, and a single thread never waits for the GIL while holding that lock.
     _executor: ThreadPoolExecutor = field(
@@ -69,6 +72,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     """Everything the bot needs, built from settings; refuses an unmigrated database."""
     db = Database(settings.database_url)
     db.require_current_schema()
+    stamps = read_stamps(db)
     nlu = nlu_model.load(settings, train_if_missing=train_if_missing)
     knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
     knowledge.reload()
@@ -79,7 +83,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     engine = Engine(db, nlu, domain, rules, registry, settings.config, local_today, knowledge)
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
-    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels)
+    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps)
     app.refresh_catalogue()
     channels.register(WebChat(app))
     for plugin in enabled_plugins(app):

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from bot.retrain import MODEL_VERSION, load_published
 from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION
+from bot.store.db import Database
 from bot.store.models import Meta
 
 if TYPE_CHECKING:
@@ -37,6 +38,17 @@ def reloaders(app: App) -> dict[str, Callable[[], object]]:
     }
 
 
+WATCHED = (KNOWLEDGE_VERSION, CATALOGUE_VERSION, MODEL_VERSION)
+
+
+def read_stamps(db: Database) -> dict[str, str | None]:
+    """The current version stamps (None for one never set)."""
+    with db.read() as s:
+        query = select(Meta.key, Meta.value).where(Meta.key.in_(WATCHED))
+        rows = {k: v for k, v in s.execute(query)}
+    return {key: rows.get(key) for key in WATCHED}
+
+
 class VersionWatcher:
     """Polls the stamps; runs a reloader (off the event loop) when its stamp moves."""
 
@@ -48,10 +60,7 @@ class VersionWatcher:
         self._task: asyncio.Task | None = None
 
     def read(self) -> dict[str, str | None]:
-        with self.app.db.read() as s:
-            query = select(Meta.key, Meta.value).where(Meta.key.in_(list(self.actions)))
-            rows = {k: v for k, v in s.execute(query)}
-        return {key: rows.get(key) for key in self.actions}
+        return read_stamps(self.app.db)
 
     def check(self) -> list[str]:
         """Reload whatever changed since the last check; returns the keys reloaded."""
@@ -71,8 +80,9 @@ class VersionWatcher:
         return reloaded
 
     def start(self) -> None:
-        # what this process loaded at start-up is current as of now
-        self.seen = self.read()
+        # the stamps read before the app loaded its index and names (so a change made while
+        # it was loading is caught), or, for an app built some other way, the current ones
+        self.seen = dict(self.app.stamps) if self.app.stamps else self.read()
         self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def _run(self) -> None:

@@ -69,6 +69,16 @@ def test_a_failed_reload_keeps_the_old_index_and_is_retried(bot):
     assert bot.knowledge.get(SLUG).answer == NEW_ANSWER
 
 
+def test_a_change_made_while_the_app_was_loading_is_picked_up(bot):
+    # the app read the stamps before loading its index; an edit lands after that
+    _set_answer(bot, NEW_ANSWER)
+    assert bot.knowledge.get(SLUG).answer != NEW_ANSWER
+    watcher = VersionWatcher(bot)
+    watcher.seen = dict(bot.stamps)  # what start() records
+    assert watcher.check() == [KNOWLEDGE_VERSION]
+    assert bot.knowledge.get(SLUG).answer == NEW_ANSWER
+
+
 # -- two real server processes on one database -----------------------------------------------
 def _free_port() -> int:
     with socket.socket() as s:
