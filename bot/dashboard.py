@@ -3,23 +3,20 @@
 Everything is aggregated in SQL (GROUP BY local day, channel, intent …), so a page costs a
 few indexed range scans however many events there are; Python only fills in empty days.
 Days are the union's local days (config `console.timezone`); timestamps are stored as
-naive UTC.
+naive UTC. The SQL that differs between PostgreSQL and SQLite is in bot/store/sql_dialect.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, String, and_, case, distinct, func, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.functions import FunctionElement
 
 from actions.validators import DISPUTE_TYPES
 from bot.staff import labels
@@ -40,13 +37,12 @@ from bot.store.models import (
     MediationCase,
     Rating,
 )
+from bot.store.sql_dialect import json_text, local_day
 
 FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
 NO_INTENT = "（无意图）"
 TOP_FAQ = 20
 MAX_DAYS = 366
-_TZ_NAME = re.compile(r"^[A-Za-z0-9_+\-/]+$")
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -95,60 +91,6 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
 
 
-class local_day(FunctionElement):  # noqa: N801 - used like a SQL function
-    """The union's local calendar day of a naive-UTC timestamp column."""
-
-    type = Date()
-    # the zone is rendered into the SQL text, so statements using this are not cached
-    inherit_cache = False
-
-    def __init__(self, column: ColumnElement, period: Period) -> None:
-        if not _TZ_NAME.match(period.tz):
-            raise ValueError(f"bad time zone name {period.tz!r}")
-        # literals, not bind parameters: PostgreSQL must see the same expression in GROUP BY
-        self.tz = period.tz
-        self.offset = period.offset_minutes
-        super().__init__(column)
-
-
-@compiles(local_day)
-def _local_day_postgresql(element: local_day, compiler: Any, **kw: Any) -> str:
-    column = compiler.process(element.clauses, **kw)
-    return f"CAST(timezone('{element.tz}', timezone('UTC', {column})) AS DATE)"
-
-
-@compiles(local_day, "sqlite")
-def _local_day_sqlite(element: local_day, compiler: Any, **kw: Any) -> str:
-    column = compiler.process(element.clauses, **kw)
-    return f"date({column}, '{element.offset:+d} minutes')"
-
-
-class json_text(FunctionElement):  # noqa: N801 - used like a SQL function
-    """A JSON column's text at a fixed key path (NULL when missing)."""
-
-    type = String()
-    inherit_cache = False
-
-    def __init__(self, column: ColumnElement, *path: str) -> None:
-        if not all(_KEY.match(key) for key in path):
-            raise ValueError(f"bad JSON path {path!r}")
-        # literal path, as above: the same text in SELECT and GROUP BY
-        self.path = path
-        super().__init__(column)
-
-
-@compiles(json_text)
-def _json_text_postgresql(element: json_text, compiler: Any, **kw: Any) -> str:
-    column = compiler.process(element.clauses, **kw)
-    return f"({column} #>> '{{{','.join(element.path)}}}')"
-
-
-@compiles(json_text, "sqlite")
-def _json_text_sqlite(element: json_text, compiler: Any, **kw: Any) -> str:
-    column = compiler.process(element.clauses, **kw)
-    return f"json_extract({column}, '$.{'.'.join(element.path)}')"
-
-
 def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
@@ -163,6 +105,24 @@ def _intent() -> ColumnElement:
 
 def _in(column: ColumnElement, period: Period) -> ColumnElement:
     return and_(column >= period.lower, column < period.upper)
+
+
+def _count_by(s: Session, column: ColumnElement, *where: ColumnElement) -> dict[Any, int]:
+    """How many rows (matching `where`) have each value of `column`."""
+    return dict(s.execute(select(column, func.count()).where(*where).group_by(column)).all())
+
+
+def _per_day(
+    s: Session,
+    period: Period,
+    column: ColumnElement,
+    *values: ColumnElement,
+    where: tuple[ColumnElement, ...] = (),
+) -> dict[date, tuple]:
+    """The `values` aggregated per local day of the timestamp `column`, over the period."""
+    day = local_day(column, period)
+    rows = s.execute(select(day, *values).where(*where, _in(column, period)).group_by(day))
+    return {_day(d): tuple(rest) for d, *rest in rows.all()}
 
 
 def messages_by_channel(s: Session, period: Period) -> Table:
@@ -185,15 +145,10 @@ def messages_by_channel(s: Session, period: Period) -> Table:
 
 def intents(s: Session, period: Period) -> Table:
     """How often each intent was understood in worker messages, most frequent first."""
-    name = _intent()
-    rows = s.execute(
-        select(name, func.count())
-        .where(Event.type == EV_USER, _in(Event.created_at, period))
-        .group_by(name)
-    ).all()
-    total = sum(n for _, n in rows)
+    counts = _count_by(s, _intent(), Event.type == EV_USER, _in(Event.created_at, period))
+    total = sum(counts.values())
     table = Table(["意图", "意图名", "消息数", "占比(%)"])
-    for intent, n in sorted(rows, key=lambda r: (-r[1], r[0] or "")):
+    for intent, n in sorted(counts.items(), key=lambda r: (-r[1], r[0] or "")):
         shown = labels.intent(intent) if intent else NO_INTENT
         table.rows.append([shown, intent or "", n, _pct(n, total)])
     return table
@@ -201,25 +156,14 @@ def intents(s: Session, period: Period) -> Table:
 
 def rates(s: Session, period: Period) -> Table:
     """Per day: share of worker messages not understood, share of conversations handed over."""
-    day = local_day(Event.created_at, period)
     missed = func.sum(case((_intent().in_(FALLBACK_INTENTS), 1), else_=0))
-    messages = {
-        _day(d): (n, m or 0, c)
-        for d, n, m, c in s.execute(
-            select(day, func.count(), missed, func.count(distinct(Event.conversation_id)))
-            .where(Event.type == EV_USER, _in(Event.created_at, period))
-            .group_by(day)
-        ).all()
-    }
-    to = json_text(Event.data, "to")
-    handed = {
-        _day(d): n
-        for d, n in s.execute(
-            select(day, func.count(distinct(Event.conversation_id)))
-            .where(Event.type == EV_STATE, to == STATE_WAITING, _in(Event.created_at, period))
-            .group_by(day)
-        ).all()
-    }
+    conversations = func.count(distinct(Event.conversation_id))
+    sent = (Event.type == EV_USER,)
+    messages = _per_day(
+        s, period, Event.created_at, func.count(), missed, conversations, where=sent
+    )
+    handover = (Event.type == EV_STATE, json_text(Event.data, "to") == STATE_WAITING)
+    handed = _per_day(s, period, Event.created_at, conversations, where=handover)
     table = Table(
         [
             "日期",
@@ -233,7 +177,8 @@ def rates(s: Session, period: Period) -> Table:
     )
     for d in period.days:
         n, m, c = messages.get(d, (0, 0, 0))
-        h = handed.get(d, 0)
+        m = m or 0
+        (h,) = handed.get(d, (0,))
         table.rows.append([d.isoformat(), n, m, _pct(m, n), c, h, _pct(h, c)])
     return table
 
@@ -275,19 +220,9 @@ def top_faq(s: Session, period: Period, limit: int = TOP_FAQ) -> Table:
     return table
 
 
-def _case_counts(s: Session, period: Period, column: ColumnElement) -> dict[str, int]:
-    return dict(
-        s.execute(
-            select(column, func.count())
-            .where(_in(MediationCase.created_at, period))
-            .group_by(column)
-        ).all()
-    )
-
-
 def cases_by_status(s: Session, period: Period) -> Table:
     """Cases filed in the period, by their status now."""
-    counts = _case_counts(s, period, MediationCase.status)
+    counts = _count_by(s, MediationCase.status, _in(MediationCase.created_at, period))
     known = [k for k in CASE_STATUS_LABELS]
     extra = sorted(k for k in counts if k not in CASE_STATUS_LABELS)
     table = Table(["状态", "案件数"])
@@ -297,7 +232,7 @@ def cases_by_status(s: Session, period: Period) -> Table:
 
 def cases_by_type(s: Session, period: Period) -> Table:
     """Cases filed in the period, by dispute type."""
-    counts = _case_counts(s, period, MediationCase.dispute_type)
+    counts = _count_by(s, MediationCase.dispute_type, _in(MediationCase.created_at, period))
     extra = sorted(k for k in counts if k not in DISPUTE_TYPES)
     table = Table(["纠纷类型", "案件数"])
     table.rows = [[k, counts.get(k, 0)] for k in [*DISPUTE_TYPES, *extra]]
@@ -323,13 +258,7 @@ def course_fill(s: Session, today: date) -> Table:
 
 def rating_scores(s: Session, period: Period) -> Table:
     """How many times each satisfaction score (1-5) was given."""
-    counts = dict(
-        s.execute(
-            select(Rating.score, func.count())
-            .where(Rating.score.is_not(None), _in(Rating.rated_at, period))
-            .group_by(Rating.score)
-        ).all()
-    )
+    counts = _count_by(s, Rating.score, Rating.score.is_not(None), _in(Rating.rated_at, period))
     table = Table(["评分", "次数"])
     table.rows = [[score, counts.get(score, 0)] for score in range(1, 6)]
     return table
@@ -337,15 +266,10 @@ def rating_scores(s: Session, period: Period) -> Table:
 
 def rating_daily(s: Session, period: Period) -> Table:
     """Scores given per day and their average (empty on a day without scores)."""
-    day = local_day(Rating.rated_at, period)
-    per_day = {
-        _day(d): (n, total)
-        for d, n, total in s.execute(
-            select(day, func.count(), func.sum(Rating.score))
-            .where(Rating.score.is_not(None), _in(Rating.rated_at, period))
-            .group_by(day)
-        ).all()
-    }
+    scored = (Rating.score.is_not(None),)
+    per_day = _per_day(
+        s, period, Rating.rated_at, func.count(), func.sum(Rating.score), where=scored
+    )
     table = Table(["日期", "评分次数", "平均分"])
     for d in period.days:
         n, total = per_day.get(d, (0, 0))

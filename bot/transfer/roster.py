@@ -11,18 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
-from bot.staff.labels import CHANNELS
+from bot.staff import labels
 from bot.store.db import Database
-from bot.store.models import (
-    CANCELLED,
-    ENROLLED,
-    ENROLMENT_LABELS,
-    WAITLISTED,
-    Course,
-    Enrolment,
-)
+from bot.store.models import CANCELLED, ENROLLED, ENROLMENT_LABELS, WAITLISTED, Course
 from bot.transfer import CSV
 from bot.transfer.exporter import Download
 from bot.transfer.formats import EXTENSIONS, MEDIA_TYPES
@@ -51,10 +42,9 @@ def load_roster(db: Database, course_id: int, tz: ZoneInfo) -> Roster | None:
         course = s.get(Course, course_id)
         if course is None:
             return None
-        enrolments = s.scalars(
-            select(Enrolment).where(Enrolment.course_id == course_id).order_by(Enrolment.id)
-        ).all()
-        ordered = sorted(enrolments, key=lambda e: (_ORDER.get(e.status, 3), e.created_at, e.id))
+        ordered = sorted(
+            course.enrolments, key=lambda e: (_ORDER.get(e.status, 3), e.created_at, e.id)
+        )
         rows = [
             (
                 n,
@@ -62,7 +52,7 @@ def load_roster(db: Database, course_id: int, tz: ZoneInfo) -> Roster | None:
                 e.phone,
                 ENROLMENT_LABELS.get(e.status, e.status),
                 _local(e.created_at, tz),
-                CHANNELS.get(e.channel, e.channel),
+                labels.channel(e.channel),
             )
             for n, e in enumerate(ordered, 1)
         ]

@@ -65,6 +65,35 @@ def _user(conv: Conversation, when: str, intent: str | None) -> Event:
     )
 
 
+def _handoff(conv: Conversation, when: str, was: str, to: str, reason: str) -> Event:
+    data = {"from": was, "to": to, "reason": reason}
+    return Event(conversation_id=conv.id, created_at=at(when), type=EV_STATE, data=data)
+
+
+def _answer(conv: Conversation, when: str, data: dict | None) -> Event:
+    """A bot message; data["faq"] names the FAQ entry it answered with (H4)."""
+    return Event(conversation_id=conv.id, created_at=at(when), type=EV_BOT, text="…", data=data)
+
+
+def _feedback(slug: str, helpful: bool, when: str) -> FaqFeedback:
+    return FaqFeedback(slug=slug, helpful=helpful, created_at=at(when))
+
+
+def _course(code: str, name: str, capacity: int, **more: object) -> Course:
+    return Course(code=code, name=name, category="幸福学堂", capacity=capacity, **more)
+
+
+def _enrolment(course: Course, sender: str, status: str) -> Enrolment:
+    return Enrolment(
+        course_id=course.id,
+        channel="web",
+        sender_id=sender,
+        name="某人",
+        phone="13800000000",
+        status=status,
+    )
+
+
 def _case(n: int, status: str, kind: str, when: str) -> MediationCase:
     return MediationCase(
         case_no=f"TJ-{n}",
@@ -121,90 +150,27 @@ def seed(db: Database) -> None:
                 _user(tg, "2026-03-03 10:01:00", None),  # an empty message: no intent
                 _user(tg, "2026-03-03 16:00:00", "greet"),  # 03-04 local: outside
                 # handed to a human twice the same day: one conversation handed over
-                Event(
-                    conversation_id=web.id,
-                    created_at=at("2026-03-01 03:01:00"),
-                    type=EV_STATE,
-                    data={"from": "bot", "to": "waiting_for_human", "reason": "asked"},
-                ),
-                Event(
-                    conversation_id=web.id,
-                    created_at=at("2026-03-01 05:00:00"),
-                    type=EV_STATE,
-                    data={"from": "bot", "to": "waiting_for_human", "reason": "asked"},
-                ),
-                Event(
-                    conversation_id=wechat.id,
-                    created_at=at("2026-03-02 02:00:00"),
-                    type=EV_STATE,
-                    data={"from": "waiting_for_human", "to": "with_human", "reason": "alice"},
-                ),
-                # FAQ answers (H4's data["faq"]) and other bot messages
-                Event(
-                    conversation_id=web.id,
-                    created_at=at("2026-03-01 03:00:01"),
-                    type=EV_BOT,
-                    text="…",
-                    data={"faq": "annual_leave"},
-                ),
-                Event(
-                    conversation_id=wechat.id,
-                    created_at=at("2026-03-01 15:59:01"),
-                    type=EV_BOT,
-                    text="…",
-                    data={"faq": "annual_leave"},
-                ),
-                Event(
-                    conversation_id=tg.id,
-                    created_at=at("2026-03-03 10:00:01"),
-                    type=EV_BOT,
-                    text="…",
-                    data={"faq": "ot_pay"},
-                ),
-                Event(
-                    conversation_id=tg.id,
-                    created_at=at("2026-03-03 10:00:02"),
-                    type=EV_BOT,
-                    text="…",
-                    data={"faq": "removed_entry"},
-                ),
-                Event(
-                    conversation_id=tg.id,
-                    created_at=at("2026-03-03 10:00:03"),
-                    type=EV_BOT,
-                    text="…",
-                    data={},
-                ),
-                Event(
-                    conversation_id=tg.id,
-                    created_at=at("2026-03-03 10:00:04"),
-                    type=EV_BOT,
-                    text="…",
-                    data=None,
-                ),
-                Event(
-                    conversation_id=tg.id,
-                    created_at=at("2026-03-05 10:00:00"),
-                    type=EV_BOT,
-                    text="…",
-                    data={"faq": "ot_pay"},
-                ),  # outside
+                _handoff(web, "2026-03-01 03:01:00", "bot", "waiting_for_human", "asked"),
+                _handoff(web, "2026-03-01 05:00:00", "bot", "waiting_for_human", "asked"),
+                _handoff(wechat, "2026-03-02 02:00:00", "waiting_for_human", "with_human", "alice"),
+                # FAQ answers and other bot messages
+                _answer(web, "2026-03-01 03:00:01", {"faq": "annual_leave"}),
+                _answer(wechat, "2026-03-01 15:59:01", {"faq": "annual_leave"}),
+                _answer(tg, "2026-03-03 10:00:01", {"faq": "ot_pay"}),
+                _answer(tg, "2026-03-03 10:00:02", {"faq": "removed_entry"}),
+                _answer(tg, "2026-03-03 10:00:03", {}),
+                _answer(tg, "2026-03-03 10:00:04", None),
+                _answer(tg, "2026-03-05 10:00:00", {"faq": "ot_pay"}),  # outside
             ]
         )
         s.add_all(
             [
-                FaqFeedback(
-                    slug="annual_leave", helpful=True, created_at=at("2026-03-01 04:00:00")
-                ),
-                FaqFeedback(
-                    slug="annual_leave", helpful=True, created_at=at("2026-03-02 04:00:00")
-                ),
-                FaqFeedback(
-                    slug="annual_leave", helpful=False, created_at=at("2026-03-03 04:00:00")
-                ),
-                FaqFeedback(slug="ot_pay", helpful=False, created_at=at("2026-03-03 04:00:00")),
-                FaqFeedback(slug="gone", helpful=True, created_at=at("2026-03-03 04:00:00")),
-                FaqFeedback(slug="ot_pay", helpful=True, created_at=at("2026-02-01 04:00:00")),
+                _feedback("annual_leave", True, "2026-03-01 04:00:00"),
+                _feedback("annual_leave", True, "2026-03-02 04:00:00"),
+                _feedback("annual_leave", False, "2026-03-03 04:00:00"),
+                _feedback("ot_pay", False, "2026-03-03 04:00:00"),
+                _feedback("gone", True, "2026-03-03 04:00:00"),
+                _feedback("ot_pay", True, "2026-02-01 04:00:00"),
             ]
         )
         s.add_all(
@@ -217,48 +183,15 @@ def seed(db: Database) -> None:
                 _case(6, "closed", "工伤", "2026-01-03 03:00:00"),  # outside
             ]
         )
-        open_a = Course(
-            code="A01",
-            name="八段锦",
-            category="幸福学堂",
-            capacity=10,
-            start_date=date(2026, 3, 10),
-        )
-        open_b = Course(
-            code="B01", name="插花", category="幸福学堂", capacity=0, start_date=date(2026, 3, 20)
-        )
-        ended = Course(
-            code="C01",
-            name="旧课",
-            category="幸福学堂",
-            capacity=5,
-            start_date=date(2026, 1, 1),
-            end_date=date(2026, 3, 2),
-        )
-        closed = Course(code="D01", name="停课", category="幸福学堂", capacity=5, status="closed")
+        open_a = _course("A01", "八段锦", 10, start_date=date(2026, 3, 10))
+        open_b = _course("B01", "插花", 0, start_date=date(2026, 3, 20))
+        ended = _course("C01", "旧课", 5, start_date=date(2026, 1, 1), end_date=date(2026, 3, 2))
+        closed = _course("D01", "停课", 5, status="closed")
         s.add_all([open_a, open_b, ended, closed])
         s.flush()
         for n, status in enumerate([ENROLLED] * 3 + [WAITLISTED] * 2 + [CANCELLED]):
-            s.add(
-                Enrolment(
-                    course_id=open_a.id,
-                    channel="web",
-                    sender_id=f"e{n}",
-                    name="某人",
-                    phone="13800000000",
-                    status=status,
-                )
-            )
-        s.add(
-            Enrolment(
-                course_id=ended.id,
-                channel="web",
-                sender_id="x",
-                name="某人",
-                phone="13800000000",
-                status=ENROLLED,
-            )
-        )
+            s.add(_enrolment(open_a, f"e{n}", status))
+        s.add(_enrolment(ended, "x", ENROLLED))
         for score, when in [
             (5, "2026-03-01 01:00:00"),
             (4, "2026-03-01 02:00:00"),

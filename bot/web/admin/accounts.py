@@ -21,7 +21,7 @@ from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 from bot.staff import accounts
 from bot.store.db import Database
 from bot.store.models import ROLE_ADMIN, ROLE_STAFF, CannedReply, StaffUser
-from bot.web.admin.posting import admin_of, bot_of, checked_form, done, field_text, local_time
+from bot.web.admin.posting import Posted, admin_of, bot_of, button, local_time
 from bot.web.admin.theme import ZhForm
 
 ROLE_LABELS = {ROLE_STAFF: "客服", ROLE_ADMIN: "管理员"}
@@ -78,22 +78,15 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
     can_export = False
     form_create_rules = ["username", "display_name", "role", "password", "password2"]
     form_edit_rules = ["display_name", "role"]
-    column_list = [
-        StaffUser.username,
-        StaffUser.display_name,
-        StaffUser.role,
-        StaffUser.active,
-        StaffUser.last_seen_at,
-        StaffUser.created_at,
-    ]
     column_labels = {
-        "username": "用户名",
-        "display_name": "显示名称",
-        "role": "角色",
-        "active": "状态",
-        "last_seen_at": "最近在线",
-        "created_at": "创建时间",
+        StaffUser.username: "用户名",
+        StaffUser.display_name: "显示名称",
+        StaffUser.role: "角色",
+        StaffUser.active: "状态",
+        StaffUser.last_seen_at: "最近在线",
+        StaffUser.created_at: "创建时间",
     }
+    column_list = list(column_labels)
     column_formatters = {
         StaffUser.role: lambda m, a: ROLE_LABELS.get(m.role, m.role),
         StaffUser.active: lambda m, a: "启用" if m.active else "已停用",
@@ -141,45 +134,32 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
             "last_seen": local_time,
         }
 
-    def _page(self, request: Request, user_id: int) -> str:
-        return str(request.url_for("admin:details", identity=self.identity, pk=user_id))
-
     @expose("/active/{user_id:int}", methods=["POST"])
-    async def set_active(self, request: Request) -> Response:
+    @button("user_id")
+    async def set_active(self, post: Posted) -> Response:
         """Disable (ends every session) or enable an account."""
-        user_id = request.path_params["user_id"]
-        page = self._page(request, user_id)
-        form = await checked_form(request)
-        if form is None:
-            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
-        active = field_text(form, "active") == "1"
-        try:
-            staff = await asyncio.to_thread(
-                accounts.set_active, bot_of(request).db, user_id, active, admin_of(request).id
-            )
-        except accounts.AccountError as exc:
-            return done(request, page, str(exc), ok=False)
+        active = post.field("active") == "1"
+        staff = await post.db_call(
+            accounts.set_active, post.id, active, post.admin.id, errors=accounts.AccountError
+        )
         said = "已启用" if active else "已停用，TA 的登录已全部失效"
-        return done(request, page, f"账号 {staff.username} {said}。")
+        return post.done(f"账号 {staff.username} {said}。")
 
     @expose("/password/{user_id:int}", methods=["POST"])
-    async def reset_password(self, request: Request) -> Response:
+    @button("user_id")
+    async def reset_password(self, post: Posted) -> Response:
         """A new password chosen by the admin; every session of the account ends."""
-        user_id = request.path_params["user_id"]
-        page = self._page(request, user_id)
-        form = await checked_form(request)
-        if form is None:
-            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
-        password, again = form.get("password"), form.get("password2")
+        password, again = post.form.get("password"), post.form.get("password2")
         if not isinstance(password, str) or password != again:
-            return done(request, page, "两次输入的密码不一致，密码没有修改。", ok=False)
-        try:
-            staff = await asyncio.to_thread(
-                accounts.reset_password, bot_of(request).db, user_id, password
-            )
-        except accounts.AccountError as exc:
-            return done(request, page, f"{exc}，密码没有修改。", ok=False)
-        return done(request, page, f"已重置 {staff.username} 的密码，TA 需要用新密码重新登录。")
+            return post.done("两次输入的密码不一致，密码没有修改。", ok=False)
+        staff = await post.db_call(
+            accounts.reset_password,
+            post.id,
+            password,
+            errors=accounts.AccountError,
+            said="{}，密码没有修改。",
+        )
+        return post.done(f"已重置 {staff.username} 的密码，TA 需要用新密码重新登录。")
 
 
 # -- canned replies -------------------------------------------------------------------------
@@ -231,9 +211,12 @@ class CannedReplyAdmin(ModelView, model=CannedReply):
     form = CannedForm
     form_columns = ["shortcut", "title", "text"]
     can_export = False
-    column_list = [CannedReply.shortcut, CannedReply.title, CannedReply.text]
-    column_details_list = [CannedReply.shortcut, CannedReply.title, CannedReply.text]
-    column_labels = {"shortcut": "快捷码", "title": "标题", "text": "回复内容"}
+    column_labels = {
+        CannedReply.shortcut: "快捷码",
+        CannedReply.title: "标题",
+        CannedReply.text: "回复内容",
+    }
+    column_list = column_details_list = list(column_labels)
     column_formatters = {
         CannedReply.shortcut: lambda m, a: f"/{m.shortcut}",
         CannedReply.text: lambda m, a: m.text if len(m.text) <= 40 else m.text[:40] + "…",

@@ -8,13 +8,12 @@ Lists never show ID numbers and show phones masked; the case page shows the full
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqladmin import ModelView, expose
 from sqladmin.filters import StaticValuesFilter
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from starlette.requests import Request
 from starlette.responses import Response
 from wtforms import BooleanField, StringField
@@ -25,11 +24,11 @@ from actions.services import LOCAL_TZ
 from actions.validators import DISPUTE_TYPES
 from bot import notify
 from bot.engine.desk import Push
-from bot.staff.labels import CHANNELS
+from bot.staff import labels
 from bot.store import cases as repo
 from bot.store.db import Database
-from bot.store.models import CASE_STATUS_LABELS, CaseUpdate, MediationCase, Mediator
-from bot.web.admin.posting import admin_of, bot_of, checked_form, done, field_text, local_time
+from bot.store.models import CASE_STATUS_LABELS, MediationCase, Mediator
+from bot.web.admin.posting import Posted, button, local_time, page_context
 from bot.web.admin.theme import ZhForm
 
 ACTORS = {"worker": "职工本人", "system": "系统"}
@@ -79,14 +78,11 @@ def case_page(db: Database, case_id: int) -> dict[str, Any] | None:
         case = s.get(MediationCase, case_id)
         if case is None:
             return None
-        updates = s.scalars(
-            select(CaseUpdate).where(CaseUpdate.case_id == case_id).order_by(CaseUpdate.id)
-        ).all()
         mediator = s.get(Mediator, case.mediator_id) if case.mediator_id else None
         return {
             "case": case,
             "status_label": repo.label(case.status),
-            "channel": CHANNELS.get(case.channel, case.channel),
+            "channel": labels.channel(case.channel),
             "created": local_time(case.created_at),
             "mediator": str(mediator) if mediator else (case.mediator or ""),
             "timeline": [
@@ -96,7 +92,7 @@ def case_page(db: Database, case_id: int) -> dict[str, Any] | None:
                     "note": u.note,
                     "actor": ACTORS.get(u.actor, u.actor),
                 }
-                for u in updates
+                for u in case.updates  # oldest first
             ],
             "next": [(x, repo.label(x)) for x in repo.next_statuses(case.status)],
             "mediators": [(m.id, str(m)) for m in repo.active_mediators(s)],
@@ -139,24 +135,16 @@ class CaseAdmin(ModelView, model=MediationCase):
     can_edit = False
     can_delete = False
     can_export = False  # personal data: no bulk download from the list
-    column_list = [
-        MediationCase.case_no,
-        MediationCase.created_at,
-        MediationCase.name,
-        MediationCase.phone,
-        MediationCase.dispute_type,
-        MediationCase.status,
-        MediationCase.mediator,
-    ]
     column_labels = {
-        "case_no": "案件编号",
-        "created_at": "提交时间",
-        "name": "姓名",
-        "phone": "电话",
-        "dispute_type": "纠纷类型",
-        "status": "状态",
-        "mediator": "调解员",
+        MediationCase.case_no: "案件编号",
+        MediationCase.created_at: "提交时间",
+        MediationCase.name: "姓名",
+        MediationCase.phone: "电话",
+        MediationCase.dispute_type: "纠纷类型",
+        MediationCase.status: "状态",
+        MediationCase.mediator: "调解员",
     }
+    column_list = list(column_labels)
     column_formatters = {
         MediationCase.phone: lambda m, a: mask_phone(m.phone),
         MediationCase.status: lambda m, a: repo.label(m.status),
@@ -180,57 +168,31 @@ class CaseAdmin(ModelView, model=MediationCase):
         return "案件编号（如 TJ 开头的编号）"
 
     async def details_context(self, request: Request) -> dict[str, Any]:
-        pk = request.path_params["pk"]
-        db = bot_of(request).db
-        page = await asyncio.to_thread(case_page, db, int(pk)) if pk.isdigit() else None
-        return {"page": page}
-
-    def _page_url(self, request: Request, case_id: int) -> str:
-        return str(request.url_for("admin:details", identity=self.identity, pk=case_id))
+        return await page_context(request, case_page)
 
     @expose("/status/{case_id:int}", methods=["POST"])
-    async def set_status(self, request: Request) -> Response:
+    @button("case_id")
+    async def set_status(self, post: Posted) -> Response:
         """Move the case one allowed step with a note; the worker is told on their channel."""
-        case_id = request.path_params["case_id"]
-        page = self._page_url(request, case_id)
-        form = await checked_form(request)
-        if form is None:
-            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
-        status, note = field_text(form, "status"), field_text(form, "note")
-        app = bot_of(request)
-        try:
-            case_no, push = await asyncio.to_thread(
-                change_status, app.db, case_id, status, note, admin_of(request).username
-            )
-        except repo.CaseError as exc:
-            return done(request, page, str(exc), ok=False)
-        outcome = await notify.deliver(app.channels, push)
-        return done(
-            request, page, f"案件 {case_no} 已改为「{repo.label(status)}」，职工{outcome.label}。"
+        status, note = post.field("status"), post.field("note")
+        case_no, push = await post.db_call(
+            change_status, post.id, status, note, post.admin.username, errors=repo.CaseError
         )
+        outcome = await notify.deliver(post.app.channels, push)
+        return post.done(f"案件 {case_no} 已改为「{repo.label(status)}」，职工{outcome.label}。")
 
     @expose("/mediator/{case_id:int}", methods=["POST"])
-    async def set_mediator(self, request: Request) -> Response:
+    @button("case_id")
+    async def set_mediator(self, post: Posted) -> Response:
         """Assign a mediator from the list (or none); kept in the timeline."""
-        case_id = request.path_params["case_id"]
-        page = self._page_url(request, case_id)
-        form = await checked_form(request)
-        if form is None:
-            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
-        raw = field_text(form, "mediator_id")
+        raw = post.field("mediator_id")
         if raw and not raw.isdigit():
-            return done(request, page, "请从列表中选择调解员。", ok=False)
-        try:
-            said = await asyncio.to_thread(
-                assign,
-                bot_of(request).db,
-                case_id,
-                int(raw) if raw else None,
-                admin_of(request).username,
-            )
-        except repo.CaseError as exc:
-            return done(request, page, str(exc), ok=False)
-        return done(request, page, said)
+            return post.done("请从列表中选择调解员。", ok=False)
+        mediator_id = int(raw) if raw else None
+        said = await post.db_call(
+            assign, post.id, mediator_id, post.admin.username, errors=repo.CaseError
+        )
+        return post.done(said)
 
 
 # -- mediators ----------------------------------------------------------------------------
@@ -254,9 +216,13 @@ class MediatorAdmin(ModelView, model=Mediator):
     form_columns = ["name", "law_firm", "phone", "active"]
     can_delete = False  # cases keep their mediator: stop assigning one instead
     can_export = False
-    column_list = [Mediator.name, Mediator.law_firm, Mediator.phone, Mediator.active]
-    column_details_list = [Mediator.name, Mediator.law_firm, Mediator.phone, Mediator.active]
-    column_labels = {"name": "姓名", "law_firm": "律所 / 单位", "phone": "电话", "active": "可指派"}
+    column_labels = {
+        Mediator.name: "姓名",
+        Mediator.law_firm: "律所 / 单位",
+        Mediator.phone: "电话",
+        Mediator.active: "可指派",
+    }
+    column_list = column_details_list = list(column_labels)
     column_formatters = {Mediator.active: lambda m, a: "是" if m.active else "已停用"}
     column_formatters_detail = column_formatters
     column_searchable_list = [Mediator.name, Mediator.law_firm]

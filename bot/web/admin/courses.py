@@ -1,4 +1,5 @@
-"""Admin views: the course catalogue, each course's enrolments and waiting list.
+"""Admin views: the course catalogue (list, form, saving); each course's page with its
+enrolments and waiting list is in bot/web/admin/course_pages.py.
 
 Saving a course goes through the bot's own write path (not sqladmin's session), so the
 checks, the waiting-list promotion a higher capacity allows and the notices to promoted
@@ -12,12 +13,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqladmin import ModelView, expose
+from sqladmin import ModelView
 from sqladmin.filters import AllUniqueStringValuesFilter, StaticValuesFilter
 from sqladmin.pagination import Pagination
 from sqlalchemy import func, select
 from starlette.requests import Request
-from starlette.responses import Response
 from wtforms import (
     DateField,
     IntegerField,
@@ -28,21 +28,18 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from actions.course_text import COURSE_CATEGORIES, when_text
-from actions.identity import mask_phone
+from actions.course_text import COURSE_CATEGORIES
 from bot import notify
 from bot.engine.desk import Push
-from bot.staff.labels import CHANNELS
 from bot.store import courses as repo
 from bot.store.db import Database
 from bot.store.models import Course
 from bot.store.seed import TIMES_OF_DAY, WEEKDAYS
-from bot.web.admin.posting import bot_of, checked_form, done, local_time, say
+from bot.web.admin.course_pages import STATUS_LABELS, CoursePage, promotion_summary
+from bot.web.admin.posting import bot_of, say
 from bot.web.admin.theme import ZhForm
 
-STATUS_LABELS = {"open": "开放报名", "closed": "停止报名"}
 CODE_PATTERN = r"^[A-Za-z0-9_-]{1,16}$"
-ROSTER_URL = "/admin/transfer/roster/{id}?format={fmt}"
 TEXT = {"class": "form-control"}
 SELECT = {"class": "form-select"}
 
@@ -184,64 +181,6 @@ def save_course(
     return course, [p.name for p in promoted], pushes
 
 
-def cancel_enrolment(db: Database, enrolment_id: int) -> tuple[dict[str, Any], list]:
-    """Cancel one enrolment as an admin; tell that worker and everyone promoted."""
-    with db.write_lock(), db.session() as s:
-        result = repo.cancel_any(s, enrolment_id)
-        if result is None:
-            raise repo.CourseError("这条报名已经取消或不存在。")
-        course = result.cancelled.course
-        e = result.cancelled
-        pushes = [notify.record(s, e.channel, e.sender_id, notify.cancelled_by_staff_text(course))]
-        pushes += [
-            notify.record(s, p.channel, p.sender_id, notify.promotion_text(course))
-            for p in result.promoted
-        ]
-        info = {
-            "course_id": course.id,
-            "name": e.name,
-            "promoted": [p.name for p in result.promoted],
-        }
-    return info, pushes
-
-
-def promotion_summary(names: list[str], outcomes: list[notify.Outcome]) -> str:
-    """候补的 张三（已通知）、李四（未通知…） 已转为报名."""
-    if not names:
-        return ""
-    who = "、".join(f"{n}（{o.label}）" for n, o in zip(names, outcomes, strict=True))
-    return f"候补的 {who} 已转为报名。"
-
-
-def course_page(db: Database, course_id: int) -> dict[str, Any] | None:
-    """Everything the course page shows: counts, the roster and the waiting list in order."""
-    with db.read() as s:
-        course = s.get(Course, course_id)
-        if course is None:
-            return None
-        roster = repo.roster(s, course_id)
-
-        def row(e: Any, position: int | None = None) -> dict[str, Any]:
-            return {
-                "id": e.id,
-                "name": e.name,
-                "phone": mask_phone(e.phone),
-                "channel": CHANNELS.get(e.channel, e.channel),
-                "since": local_time(e.created_at),
-                "position": position,
-            }
-
-        return {
-            "course": course,
-            "when": when_text(course),
-            "status_label": STATUS_LABELS.get(course.status, course.status),
-            "enrolled": [row(e) for e in roster.enrolled],
-            "waitlisted": [row(e, i) for i, e in enumerate(roster.waitlisted, 1)],
-            "roster_xlsx": ROSTER_URL.format(id=course_id, fmt="xlsx"),
-            "roster_csv": ROSTER_URL.format(id=course_id, fmt="csv"),
-        }
-
-
 def _counts(db: Database, ids: list[int]) -> dict[int, tuple[int, int]]:
     with db.read() as s:
         return repo.counts_many(s, ids)
@@ -253,7 +192,7 @@ def _places(model: Course, _attr: Any) -> str:
     return f"{enrolled} / {cap}" + (f" · 候补 {waiting}" if waiting else "")
 
 
-class CourseAdmin(ModelView, model=Course):
+class CourseAdmin(CoursePage, ModelView, model=Course):
     name = "课程"
     name_plural = "课程"
     icon = "fa-solid fa-chalkboard-user"
@@ -262,22 +201,15 @@ class CourseAdmin(ModelView, model=Course):
     form_columns = FIELDS
     can_delete = False  # enrolments refer to courses: close a course instead
     can_export = False  # the roster export is per course (/admin/transfer)
-    column_list = [
-        Course.code,
-        Course.name,
-        Course.category,
-        Course.start_date,
-        Course.status,
-        Course.capacity,
-    ]
     column_labels = {
-        "code": "编号",
-        "name": "名称",
-        "category": "类别",
-        "start_date": "开始日期",
-        "status": "状态",
-        "capacity": "已报名 / 容量",
+        Course.code: "编号",
+        Course.name: "名称",
+        Course.category: "类别",
+        Course.start_date: "开始日期",
+        Course.status: "状态",
+        Course.capacity: "已报名 / 容量",
     }
+    column_list = list(column_labels)
     column_formatters = {
         Course.status: lambda m, a: STATUS_LABELS.get(m.status, m.status),
         Course.capacity: _places,
@@ -289,7 +221,6 @@ class CourseAdmin(ModelView, model=Course):
         StaticValuesFilter(Course.status, list(STATUS_LABELS.items()), title="状态"),
         AllUniqueStringValuesFilter(Course.category, title="类别"),
     ]
-    details_template = "admin/course_details.html"
 
     async def list(self, request: Request) -> Pagination:
         page = await super().list(request)
@@ -297,15 +228,6 @@ class CourseAdmin(ModelView, model=Course):
         for c in page.rows:
             c.admin_counts = counts.get(c.id, (0, 0))
         return page
-
-    async def details_context(self, request: Request) -> dict[str, Any]:
-        pk = request.path_params["pk"]
-        page = (
-            await asyncio.to_thread(course_page, bot_of(request).db, int(pk))
-            if pk.isdigit()
-            else None
-        )
-        return {"page": page}
 
     async def insert_model(self, request: Request, data: dict) -> Any:
         course, _, _ = await asyncio.to_thread(save_course, bot_of(request).db, None, data)
@@ -318,54 +240,6 @@ class CourseAdmin(ModelView, model=Course):
         outcomes = await notify.deliver_all(app.channels, pushes)
         say(request, f"已保存课程「{course.name}」。" + promotion_summary(names, outcomes))
         return course
-
-    @expose("/enrolment/{enrolment_id:int}/cancel", methods=["POST"])
-    async def cancel(self, request: Request) -> Response:
-        """An admin cancels one enrolment; the freed place goes to the waiting list."""
-        back = request.headers.get("referer") or str(
-            request.url_for("admin:list", identity=self.identity)
-        )
-        form = await checked_form(request)
-        if form is None:
-            return done(request, back, "页面已过期，请刷新后再试。", ok=False)
-        app = bot_of(request)
-        try:
-            info, pushes = await asyncio.to_thread(
-                cancel_enrolment, app.db, request.path_params["enrolment_id"]
-            )
-        except repo.CourseError as exc:
-            return done(request, back, str(exc), ok=False)
-        outcomes = await notify.deliver_all(app.channels, pushes)
-        page = str(request.url_for("admin:details", identity=self.identity, pk=info["course_id"]))
-        message = f"已取消 {info['name']} 的报名（{outcomes[0].label}）。" + promotion_summary(
-            info["promoted"], outcomes[1:]
-        )
-        return done(request, page, message)
-
-    @expose("/status/{course_id:int}", methods=["POST"])
-    async def set_status(self, request: Request) -> Response:
-        """Close a course for enrolment, or open it again (existing enrolments stay)."""
-        course_id = request.path_params["course_id"]
-        page = str(request.url_for("admin:details", identity=self.identity, pk=course_id))
-        form = await checked_form(request)
-        if form is None:
-            return done(request, page, "页面已过期，请刷新后再试。", ok=False)
-        status = form.get("status")
-        if status not in STATUS_LABELS:
-            return done(request, page, "请选择开放报名或停止报名。", ok=False)
-        name = await asyncio.to_thread(_set_status, bot_of(request).db, course_id, str(status))
-        if name is None:
-            return done(request, page, "找不到这门课程。", ok=False)
-        return done(request, page, f"「{name}」已设为{STATUS_LABELS[str(status)]}。")
-
-
-def _set_status(db: Database, course_id: int, status: str) -> str | None:
-    with db.write_lock(), db.session() as s:
-        course = s.get(Course, course_id)
-        if course is None:
-            return None
-        course.status = status
-        return course.name
 
 
 def views() -> list[type]:

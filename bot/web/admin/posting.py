@@ -1,16 +1,21 @@
 """What the admin pages' own buttons share: the console's CSRF token checked on every POST form
 (templates put it in with H1's `csrf_token(request)` global),
-the running bot, messages shown after a redirect, and local times."""
+the running bot, messages shown after a redirect, and local times. `button` makes a view's
+method the POST endpoint of a details page's button, with all of that done around it."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqladmin.flash import flash
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import RedirectResponse, Response
 
 from actions.services import LOCAL_TZ
 from bot.web.console.session import CSRF_FIELD, csrf_ok
@@ -18,8 +23,12 @@ from bot.web.console.session import CSRF_FIELD, csrf_ok
 if TYPE_CHECKING:
     from bot.app import App
     from bot.staff.accounts import Staff
+    from bot.store.db import Database
 
 MAX_FORM_FIELDS = 20
+EXPIRED = "页面已过期，请刷新后再试。"
+
+T = TypeVar("T")
 
 
 def bot_of(request: Request) -> App:
@@ -63,3 +72,88 @@ def local_time(moment: datetime | None) -> str:
 def field_text(form: FormData, name: str) -> str:
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
+
+
+def details_url(request: Request, view: Any, pk: object) -> str:
+    """A model view's details page of one row."""
+    return str(request.url_for("admin:details", identity=view.identity, pk=pk))
+
+
+class Refused(Exception):
+    """A button's action did not happen; its text is shown as a failure on the page."""
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A CSRF-checked form from a page's button: the id in its path, and the page to go back to."""
+
+    request: Request
+    id: int
+    form: FormData
+    page: str
+
+    @property
+    def app(self) -> App:
+        return bot_of(self.request)
+
+    @property
+    def admin(self) -> Staff:
+        return admin_of(self.request)
+
+    def field(self, name: str) -> str:
+        return field_text(self.form, name)
+
+    async def db_call(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        errors: type[Exception] | tuple[type[Exception], ...] = (),
+        said: str = "{}",
+    ) -> T:
+        """fn(the bot's database, *args) in a worker thread (it blocks); one of `errors`
+        becomes Refused with its text put into `said`."""
+        try:
+            return await asyncio.to_thread(fn, self.app.db, *args)
+        except errors as exc:
+            raise Refused(said.format(exc)) from exc
+
+    def done(self, message: str, ok: bool = True) -> RedirectResponse:
+        """Back to the page, with a message shown there once."""
+        return done(self.request, self.page, message, ok)
+
+
+Handler = Callable[[Any, Posted], Awaitable[Response]]
+
+
+def button(key: str, back: Callable[[Any, Request], str] | None = None) -> Callable[..., Any]:
+    """A view's POST endpoint for one of its pages' buttons; put @expose above it.
+
+    `key` names the id in the path; the answer goes to that row's details page, or to
+    `back(view, request)`. A form without the session's CSRF token does nothing and says
+    EXPIRED; a Refused raised by the handler is shown there as a failure.
+    """
+
+    def wrap(handler: Handler) -> Callable[[Any, Request], Awaitable[Response]]:
+        @functools.wraps(handler)
+        async def endpoint(view: Any, request: Request) -> Response:
+            row_id = request.path_params[key]
+            page = back(view, request) if back else details_url(request, view, row_id)
+            form = await checked_form(request)
+            if form is None:
+                return done(request, page, EXPIRED, ok=False)
+            try:
+                return await handler(view, Posted(request, row_id, form, page))
+            except Refused as exc:
+                return done(request, page, str(exc), ok=False)
+
+        return endpoint
+
+    return wrap
+
+
+async def page_context(request: Request, read: Callable[[Database, int], Any]) -> dict[str, Any]:
+    """A details page's context: {"page": read(db, pk)}, read in a worker thread (it blocks on
+    the database); None for a pk that is not a number."""
+    pk = request.path_params["pk"]
+    page = await asyncio.to_thread(read, bot_of(request).db, int(pk)) if pk.isdigit() else None
+    return {"page": page}
