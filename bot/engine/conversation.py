@@ -16,6 +16,7 @@ from bot.engine import staff_hooks
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.registry import ActionRegistry
+from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
 from bot.engine.types import Incoming, Reply
@@ -75,7 +76,7 @@ class Engine:
         self.knowledge = knowledge
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
-        self.review_threshold = misunderstood.review_threshold(config)
+        self.review_threshold = config.nlu.review_threshold
 
     # -- the message path ---------------------------------------------------------------
     def handle(self, incoming: Incoming) -> list[Reply]:
@@ -166,7 +167,7 @@ class Engine:
             self.run_action(turn, "utter_message_too_long")
         else:
             self._respond_safely(s, turn)
-            turn.miss = self._misunderstood(turn, text)
+            turn.miss = review_item(turn, text, self.review_threshold, PERSONAL_SLOTS)
         return turn
 
     def _parse(self, text: str, too_long: bool) -> dict[str, Any]:
@@ -358,38 +359,6 @@ class Engine:
         turn.state = state
         if state == STATE_WAITING:
             turn.handoff_reason = reason
-
-    def _misunderstood(self, turn: Turn, text: str) -> dict[str, Any] | None:
-        """The message as an item for the admins' review, if the bot did not answer it well.
-
-        A fallback, an FAQ miss, or an intent below the review threshold; never a button
-        payload, a message answered from the FAQ, or a form's answer for personal data.
-        """
-        if turn.ruled_intent is None or turn.faq or text.startswith("/"):
-            return None
-        parse = turn.parse
-        confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
-        if turn.fell_back:
-            reason = misunderstood.MISS_FALLBACK
-        elif turn.faq_missed:
-            reason = misunderstood.MISS_FAQ
-        elif confidence < self.review_threshold:
-            reason = misunderstood.MISS_LOW_CONFIDENCE
-        else:
-            return None
-        if turn.active_loop and turn.slots.get("requested_slot") in PERSONAL_SLOTS:
-            return None
-        intent, score = turn.ruled_intent, confidence
-        if intent == "nlu_fallback":  # keep the classifier's best guess for the admin
-            for item in parse.get("intent_ranking") or []:
-                if item.get("name") != "nlu_fallback":
-                    intent, score = item.get("name"), float(item.get("confidence") or 0.0)
-                    break
-        conv = turn.conversation
-        secrets = [str(turn.slots.get(k) or "") for k in PERSONAL_SLOTS]
-        return misunderstood.miss_row(
-            conv.id, conv.channel, text, reason, intent, score, turn.faq_near, secrets
-        )
 
     # -- persistence --------------------------------------------------------------------
     def _persist(self, conn: Connection, turn: Turn, incoming: Incoming) -> None:

@@ -19,7 +19,6 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
 from bot.privacy import mask
-from bot.settings import BotConfig
 from bot.staff import labels
 from bot.store.models import (
     MISS_FALLBACK,
@@ -33,7 +32,6 @@ from bot.store.models import (
     utcnow,
 )
 
-DEFAULT_REVIEW_THRESHOLD = 0.5
 MAX_TEXT_CHARS = 1000
 FALLBACK_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 REASON_LABELS = {
@@ -46,11 +44,6 @@ INTENT_LABELS = labels.INTENTS  # the console's Chinese names, shared
 
 
 # -- collection ----------------------------------------------------------------------------
-def review_threshold(config: BotConfig) -> float:
-    """Below this intent confidence a message is collected for review (config nlu section)."""
-    return float(getattr(config.nlu, "review_threshold", DEFAULT_REVIEW_THRESHOLD))
-
-
 def clean_text(text: str, secrets: Iterable[str] = ()) -> str:
     """The worker's text as admins may see it: phone and ID numbers and known personal data masked."""
     return mask(text, secrets)[:MAX_TEXT_CHARS]
@@ -130,7 +123,6 @@ __all__ = [
     "miss_row",
     "open_items",
     "record",
-    "review_threshold",
     "teach_intent",
     "teachable_intents",
 ]
