@@ -20,6 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from docsection import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_DURATION", "20s")
@@ -226,13 +228,7 @@ warm-up; server started as `make run` does (SQLite file, WAL, every event persis
 - start-up until `/health` answers (trained model present): **{bot["startup_s"]:.2f} s**
 - resident memory of the server (master + workers): **{bot["rss_mb"]:.0f} MB**
 <!-- LOAD:END -->"""
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    if "<!-- LOAD:BEGIN" in text:
-        text = re.sub(r"<!-- LOAD:BEGIN.*?<!-- LOAD:END -->", section, text, flags=re.S)
-    else:
-        text += "\n## Load: REST webhook under wrk\n\n" + section + "\n"
-    doc.write_text(text, encoding="utf-8")
+    write_section("LOAD", section, "## Load: REST webhook under wrk\n\n")
 
 
 if __name__ == "__main__":

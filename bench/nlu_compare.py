@@ -8,13 +8,13 @@ Run: `.venv/bin/python bench/nlu_compare.py`.
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import yaml
+from docsection import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -175,13 +175,7 @@ def main() -> None:
     ]
     section = "\n".join(lines)
     print(section)
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8")
-    if "<!-- COMPARE:BEGIN" in text:
-        text = re.sub(r"<!-- COMPARE:BEGIN.*?<!-- COMPARE:END -->", section, text, flags=re.S)
-    else:
-        text += "\n## Understanding: methods compared\n\n" + section + "\n"
-    doc.write_text(text, encoding="utf-8")
+    write_section("COMPARE", section, "## Understanding: methods compared\n\n")
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ Run: `.venv/bin/python bench/nlu_tune.py` (about a minute).
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+from docsection import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,7 +28,11 @@ sys.path.insert(0, str(ROOT))
 from bot.nlu_model import nlu_options  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from intents import Interpreter, load_training_data  # noqa: E402
-from intents.evaluate import evaluate, load_examples  # noqa: E402
+from intents.evaluate import (  # noqa: E402
+    evaluate,
+    load_examples,
+    stratified_folds,  # noqa: E402
+)
 from intents.training_data import TrainingData  # noqa: E402
 
 MAX_REJECTED = 0.05
@@ -61,18 +65,7 @@ def sweep(pairs: list[tuple[str, str, float, float]]) -> list[dict]:
 
 def cv_pairs(data: TrainingData, options, folds: int = 5, seed: int = 0):
     """Cross-validated (truth, top intent, confidence, second confidence) per example."""
-    import random
-
-    by_intent: dict[str, list] = {}
-    for ex in data.examples:
-        by_intent.setdefault(ex.intent, []).append(ex)
-    rng = random.Random(seed)
-    fold_of: dict[int, int] = {}
-    for exs in by_intent.values():
-        order = list(range(len(exs)))
-        rng.shuffle(order)
-        for rank, i in enumerate(order):
-            fold_of[id(exs[i])] = rank % folds
+    fold_of = stratified_folds(data.examples, folds, seed)
     no_threshold = replace(options, fallback_threshold=0.0, ambiguity_threshold=0.0)
     pairs = []
     for k in range(folds):
@@ -154,13 +147,7 @@ def main() -> None:
     ]
     section = "\n".join(lines)
     print(section)
-    doc = ROOT / "docs" / "benchmarks.md"
-    text = doc.read_text(encoding="utf-8")
-    if "<!-- TUNE:BEGIN" in text:
-        text = re.sub(r"<!-- TUNE:BEGIN.*?<!-- TUNE:END -->", section, text, flags=re.S)
-    else:
-        text += "\n" + section + "\n"
-    doc.write_text(text, encoding="utf-8")
+    write_section("TUNE", section)
 
 
 if __name__ == "__main__":

@@ -97,16 +97,10 @@ def evaluate(
     return score([(ex, interpreter.parse(ex.text)) for ex in progress(examples)])
 
 
-def cross_validate(
-    data: TrainingData,
-    options: NLUOptions,
-    folds: int,
-    seed: int = 0,
-    progress: Callable[[Iterable], Iterable] = iter,
-) -> IntentReport:
-    """Stratified k-fold: each example is predicted by a model that never saw it."""
+def stratified_folds(examples: list[Example], folds: int, seed: int = 0) -> dict[int, int]:
+    """Fold number per example (keyed by id()), each intent spread evenly over the folds."""
     by_intent: dict[str, list[Example]] = {}
-    for ex in data.examples:
+    for ex in examples:
         by_intent.setdefault(ex.intent, []).append(ex)
     rng = random.Random(seed)
     fold_of: dict[int, int] = {}
@@ -115,6 +109,18 @@ def cross_validate(
         rng.shuffle(order)
         for rank, i in enumerate(order):
             fold_of[id(exs[i])] = rank % folds
+    return fold_of
+
+
+def cross_validate(
+    data: TrainingData,
+    options: NLUOptions,
+    folds: int,
+    seed: int = 0,
+    progress: Callable[[Iterable], Iterable] = iter,
+) -> IntentReport:
+    """Stratified k-fold: each example is predicted by a model that never saw it."""
+    fold_of = stratified_folds(data.examples, folds, seed)
     pairs = []
     for k in progress(range(folds)):
         train = [ex for ex in data.examples if fold_of[id(ex)] != k]
