@@ -139,6 +139,7 @@ def run(
     import uvicorn
 
     from bot import nlu_model
+    from bot.web.proxies import uvicorn_proxy_options
 
     settings = load_settings(config)
     # fail fast, before spawning workers, on an unmigrated database or a missing model
@@ -173,6 +174,7 @@ def run(
         workers=workers or server.workers,
         log_level="warning",
         access_log=False,
+        **uvicorn_proxy_options(server.trusted_proxies),
     )
 
 

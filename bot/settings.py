@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.staff.config import ConsoleConfig
@@ -79,6 +80,23 @@ class ServerConfig(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1, le=64)
+
+    # -- trusted proxies (security finding 10) ------------------------------------------
+    # peers (IP addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are
+    # believed; none by default: the client address is the TCP peer's
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as exc:
+                raise ValueError(
+                    f"trusted_proxies: {item!r} is not an IP address or network"
+                ) from exc
+        return value
 
 
 class WeChatMenuItem(_Section):

@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.store import seed
 from bot.store.db import Database
 from bot.store.mediators import load_mediators
+from bot.web.proxies import uvicorn_proxy_options
 from bot.web.server import create_web
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +73,9 @@ class LiveServer:
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_web(app), log_level="warning", access_log=False)
+        # proxy headers exactly as `workerbot run` configures them (server.trusted_proxies)
+        proxies = uvicorn_proxy_options(app.settings.config.server.trusted_proxies)
+        config = uvicorn.Config(create_web(app), log_level="warning", access_log=False, **proxies)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, daemon=True

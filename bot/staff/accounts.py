@@ -1,4 +1,4 @@
-"""Staff accounts: scrypt password hashes, login throttling shared by all processes, presence."""
+"""Staff accounts: scrypt password hashes, sessions, presence (login throttling: throttle.py)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,17 @@ import base64
 import functools
 import hashlib
 import hmac
-import math
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.store.db import Database
-from bot.store.models import ROLE_ADMIN, ROLE_STAFF, LoginAttempt, StaffUser, utcnow
+from bot.store.models import ROLE_ADMIN, ROLE_STAFF, StaffUser, utcnow
 
 # scrypt N=2^15, r=8, p=3: one of OWASP's equivalent minimum settings, 32 MiB per check
 # (the 2^17 variant needs 128 MiB, a lot for two server processes on a small machine)
@@ -193,56 +192,6 @@ def online_staff(db: Database, now: datetime | None = None) -> list[StaffUser]:
                 .order_by(StaffUser.display_name)
             )
         )
-
-
-# -- login throttling -------------------------------------------------------------------
-class LoginThrottle:
-    """At most `limit` failures per username+address in a window, counted in the database."""
-
-    def __init__(self, db: Database, limit: int, window: timedelta) -> None:
-        self.db, self.limit, self.window = db, limit, window
-
-    @staticmethod
-    def key(username: str, address: str) -> str:
-        """One counter per account name (any case) and client address."""
-        return f"{username.strip().lower()[:64]}|{address}"[:200]
-
-    def retry_after(self, key: str, now: datetime | None = None) -> int:
-        """Seconds until this key may try again; 0 when it may try now."""
-        now = now or utcnow()
-        with self.db.read() as s:
-            row = s.get(LoginAttempt, key)
-        if row is None or row.failures < self.limit:
-            return 0
-        left = (row.window_start + self.window - now).total_seconds()
-        return math.ceil(left) if left > 0 else 0
-
-    def failed(self, key: str, now: datetime | None = None) -> None:
-        """Count one failure (a fresh window once the old one has passed)."""
-        now = now or utcnow()
-        for _ in range(2):  # a concurrent first failure may insert the row before us
-            try:
-                with self.db.write_lock(), self.db.session() as s:
-                    row = s.get(LoginAttempt, key, with_for_update=not self.db.is_sqlite)
-                    if row is None:
-                        s.add(LoginAttempt(key=key, failures=1, window_start=now))
-                    elif row.window_start + self.window <= now:
-                        row.failures, row.window_start = 1, now
-                    else:
-                        row.failures += 1
-                    s.execute(
-                        delete(LoginAttempt).where(
-                            LoginAttempt.window_start < now - 4 * self.window
-                        )
-                    )
-                return
-            except IntegrityError:
-                continue
-
-    def succeeded(self, key: str) -> None:
-        """A good login clears the count, so typos earlier in the day do not add up."""
-        with self.db.write_lock(), self.db.session() as s:
-            s.execute(delete(LoginAttempt).where(LoginAttempt.key == key))
 
 
 # -- the admin pages ----------------------------------------------------------------------

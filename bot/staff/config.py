@@ -29,9 +29,11 @@ class ConsoleConfig(BaseModel):
     minutes_per_worker: int = Field(5, ge=1, le=120)
     # how long a staff login lasts
     session_hours: int = Field(12, ge=1, le=24 * 30)
-    # failed logins per username and address before a pause of login_window_minutes
+    # password checks per username and address in login_window_minutes (then a pause)
     login_attempts: int = Field(5, ge=1, le=100)
     login_window_minutes: int = Field(15, ge=1, le=24 * 60)
+    # password checks per client address, whatever the username, in the same window
+    login_attempts_per_address: int = Field(20, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _hours(self) -> ConsoleConfig:

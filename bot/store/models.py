@@ -252,7 +252,8 @@ class StaffUser(Base):
 
 
 class LoginAttempt(Base):
-    """Failed logins per username and address, shared by every server process."""
+    """Password checks per throttle counter (name+address or address) in the current window,
+    shared by every server process (bot/staff/throttle.py)."""
 
     __tablename__ = "login_attempts"
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from bot.app import App
+from bot.app import App, create_app
 from bot.settings import Settings
 from bot.staff import accounts
 from bot.staff.config import ConsoleConfig
-from tests.conftest import LiveServer, make_settings
+from bot.store import seed
+from bot.store.db import Database
+from bot.store.mediators import load_mediators
+from tests.conftest import ROOT, LiveServer, make_settings
 
 PASSWORD = "correct-horse-battery"
 ALWAYS_OPEN = {"working_days": [1, 2, 3, 4, 5, 6, 7], "opens": "00:00", "closes": "24:00"}
@@ -34,6 +38,34 @@ def settings(tmp_path: Path, model_dir: Path) -> Settings:
     s = make_settings(tmp_path, model_dir)
     s.config.console = ConsoleConfig(**ALWAYS_OPEN)
     return s
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_bot(request: pytest.FixtureRequest, settings: Settings) -> Iterator[App]:
+    """The whole bot with the demo data on a fresh SQLite file, then on a fresh PostgreSQL
+    schema. A test module names it `bot` (a fixture returning any_bot) to run twice."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("bot")
+        return
+    url = request.getfixturevalue("pg_url")
+    db = Database(url)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    db.upgrade()
+    seed.load_courses(db, settings.data_dir / "courses.yml")
+    seed.load_faq(db, settings.data_dir / "faq.yml")
+    load_mediators(db, settings.data_dir / "mediators.yml")
+    db.dispose()
+    pg = Settings.load(
+        ROOT / "config.yml",
+        workerbot_database_url=url,
+        workerbot_model_dir=settings.model_dir,
+        workerbot_secret_key=secrets.token_urlsafe(48),  # no key file written next to config
+    )
+    pg.config = settings.config
+    app = create_app(pg)
+    yield app
+    app.db.dispose()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import asyncio
 import os
 import re
 import stat
-from datetime import timedelta
 
 import httpx
 import pytest
@@ -15,9 +14,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app as cli
 from bot.staff import accounts
-from bot.staff.accounts import LoginThrottle, hash_password, verify_password
-from bot.store.db import Database
-from bot.store.models import utcnow
+from bot.staff.accounts import hash_password, verify_password
 from bot.web.console.secret import InsecureSecret, check_secret, secret_file, session_key
 from bot.web.server import create_web
 from tests.console.conftest import PASSWORD, StaffClient
@@ -171,23 +168,6 @@ def test_logins_are_throttled_per_username_and_address(bot, staff, server):
     r = c.login("alice")  # even the right password waits now
     assert r.status_code == 429 and "分钟后再试" in r.text
     assert c.login("bob").status_code == 303  # another account is not affected
-
-
-def test_the_throttle_is_shared_by_processes(bot):
-    other = Database(bot.settings.database_url)  # as a second server process would have
-    window = timedelta(minutes=15)
-    here, there = LoginThrottle(bot.db, 3, window), LoginThrottle(other, 3, window)
-    key = LoginThrottle.key("Alice ", "10.0.0.7")
-    assert key == LoginThrottle.key("alice", "10.0.0.7")
-    here.failed(key)
-    there.failed(key)
-    assert here.retry_after(key) == 0
-    here.failed(key)
-    assert 0 < there.retry_after(key) <= 15 * 60 + 1
-    assert there.retry_after(key, now=utcnow() + window) == 0
-    there.succeeded(key)
-    assert here.retry_after(key) == 0
-    other.dispose()
 
 
 def test_login_returns_to_the_page_asked_for_and_nowhere_else(staff, server):

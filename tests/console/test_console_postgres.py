@@ -8,9 +8,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.engine.types import Incoming
-from bot.staff.accounts import LoginThrottle, create_user
+from bot.staff.accounts import create_user
 from bot.staff.desk import Conflict, ConsoleDesk
 from bot.staff.sweeper import Sweeper
+from bot.staff.throttle import LoginThrottle
 from bot.store.db import Database
 from bot.store.models import Conversation, Rating, utcnow
 from tests.postgres.conftest import pg_bot  # noqa: F401 - the fixture
@@ -56,7 +57,7 @@ def test_lease_and_throttle_on_postgres(pg_bot):  # noqa: F811
     first, second = Sweeper(pg_bot), Sweeper(pg_bot)
     assert first.acquire() and not second.acquire()
     assert second.acquire(utcnow() + timedelta(minutes=5))
-    throttle = LoginThrottle(pg_bot.db, 2, timedelta(minutes=15))
-    throttle.failed("alice|1.2.3.4")
-    throttle.failed("alice|1.2.3.4")
-    assert throttle.retry_after("alice|1.2.3.4") > 0
+    throttle = LoginThrottle(pg_bot.db, 2, timedelta(minutes=15), 20)
+    assert throttle.attempt("alice", "1.2.3.4") == 0
+    assert throttle.attempt("alice", "1.2.3.4") == 0
+    assert throttle.attempt("alice", "1.2.3.4") > 0

@@ -31,7 +31,8 @@ def safe_next(target: str | None) -> str:
 
 
 def client_address(request: Request) -> str:
-    """The peer address (uvicorn resolves X-Forwarded-For from trusted proxies)."""
+    """The TCP peer's address, or the client a proxy in `server.trusted_proxies` names
+    (uvicorn resolves X-Forwarded-For from those peers only: bot/web/proxies.py)."""
     return request.client.host if request.client else "unknown"
 
 
@@ -76,17 +77,17 @@ def router() -> APIRouter:
         fresh = SessionData.anonymous()
         if not csrf_ok(request, form.get(CSRF_FIELD)):
             return _login_page(request, fresh, "页面已过期，请重新登录。", 403, username)
-        key = ctx.throttle.key(username, client_address(request))
-        wait = await asyncio.to_thread(ctx.throttle.retry_after, key)
+        address = client_address(request)
+        # counted before the password is checked, in one atomic step (bot/staff/throttle.py)
+        wait = await asyncio.to_thread(ctx.throttle.attempt, username, address)
         if wait:
             minutes = math.ceil(wait / 60)
             message = f"登录失败次数过多，请 {minutes} 分钟后再试。"
             return _login_page(request, fresh, message, 429, username)
         staff = await asyncio.to_thread(authenticate, ctx.app.db, username, password)
         if staff is None:
-            await asyncio.to_thread(ctx.throttle.failed, key)
             return _login_page(request, fresh, "用户名或密码不正确。", 401, username)
-        await asyncio.to_thread(ctx.throttle.succeeded, key)
+        await asyncio.to_thread(ctx.throttle.succeeded, username, address)
         await asyncio.to_thread(set_presence, ctx.app.db, staff.id, "online")
         response = RedirectResponse(safe_next(form.get("next")), status_code=303)
         write_session(request, response, SessionData.signed_in(staff))

@@ -15,10 +15,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.app import App
-from bot.staff.accounts import LoginThrottle
 from bot.staff.config import ConsoleConfig
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
+from bot.staff.throttle import LoginThrottle
 from bot.web.admin.setup import mount_admin
 from bot.web.console import api, auth, pages, streams
 from bot.web.console.secret import session_key
@@ -97,7 +97,10 @@ def mount_console(web: FastAPI, app: App) -> ConsoleContext:
         desk=ConsoleDesk(app.db),
         hours=WorkingHours(config),
         throttle=LoginThrottle(
-            app.db, config.login_attempts, timedelta(minutes=config.login_window_minutes)
+            app.db,
+            config.login_attempts,
+            timedelta(minutes=config.login_window_minutes),
+            config.login_attempts_per_address,
         ),
     )
     web.state.console = ctx
