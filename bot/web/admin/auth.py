@@ -8,12 +8,14 @@ console's X-CSRF-Token header (`require_csrf`).
 
 from __future__ import annotations
 
+import asyncio
 from urllib.parse import urlsplit
 
 from sqladmin.authentication import AuthenticationBackend
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from bot.staff.accounts import end_sessions
 from bot.store.audit import set_actor
 from bot.web.console.session import (
     CSRF_HEADER,
@@ -66,6 +68,15 @@ class ConsoleAuth(AuthenticationBackend):
         return RedirectResponse("/console/login?next=/admin", status_code=303)
 
     async def logout(self, request: Request) -> Response | bool:
+        """The menu's 退出 (a GET link): ends every copy of the session, as the console's
+        logout does (the account's session_epoch moves on), and clears the cookie. A link
+        on another site cannot sign an admin out: that request only leads back to /admin/."""
+        if cross_site(request):
+            return RedirectResponse("/admin/", status_code=303)
+        staff = await signed_in_staff(request)
+        if staff is not None:
+            await asyncio.to_thread(end_sessions, context(request).app.db, staff.id)
+        request.session.clear()  # sqladmin's flash messages
         response = RedirectResponse("/console/login", status_code=303)
         write_session(request, response, None)
         return response
