@@ -134,7 +134,7 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
             "last_seen": local_time,
         }
 
-    @expose("/active/{user_id:int}", methods=["POST"])
+    @expose("/active/{user_id:id}", methods=["POST"])
     @button("user_id")
     async def set_active(self, post: Posted) -> Response:
         """Disable (ends every session) or enable an account."""
@@ -145,7 +145,7 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
         said = "已启用" if active else "已停用，TA 的登录已全部失效"
         return post.done(f"账号 {staff.username} {said}。")
 
-    @expose("/password/{user_id:int}", methods=["POST"])
+    @expose("/password/{user_id:id}", methods=["POST"])
     @button("user_id")
     async def reset_password(self, post: Posted) -> Response:
         """A new password chosen by the admin; every session of the account ends."""

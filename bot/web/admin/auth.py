@@ -17,6 +17,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from bot.staff.accounts import end_sessions
 from bot.store.audit import set_actor
+from bot.web.admin.urls import check_admin_url
 from bot.web.console.session import (
     CSRF_HEADER,
     SAFE_METHODS,
@@ -96,6 +97,7 @@ class ConsoleAuth(AuthenticationBackend):
             return JSONResponse(
                 {"error": "cross_site", "message": "请从管理后台的页面操作"}, status_code=403
             )
+        check_admin_url(request)  # raises a polite 404 / 400 for ids that name no record
         request.state.admin_staff = staff
         # every change flushed while handling this request is recorded under this name
         set_actor(staff.username)

@@ -30,6 +30,7 @@ from bot.store.db import Database
 from bot.store.models import CASE_STATUS_LABELS, MediationCase, Mediator
 from bot.web.admin.posting import Posted, button, local_time, page_context
 from bot.web.admin.theme import ZhForm
+from bot.web.ids import parse_id
 
 ACTORS = {"worker": "职工本人", "system": "系统"}
 TEXT = {"class": "form-control"}
@@ -170,7 +171,7 @@ class CaseAdmin(ModelView, model=MediationCase):
     async def details_context(self, request: Request) -> dict[str, Any]:
         return await page_context(request, case_page)
 
-    @expose("/status/{case_id:int}", methods=["POST"])
+    @expose("/status/{case_id:id}", methods=["POST"])
     @button("case_id")
     async def set_status(self, post: Posted) -> Response:
         """Move the case one allowed step with a note; the worker is told on their channel."""
@@ -181,14 +182,14 @@ class CaseAdmin(ModelView, model=MediationCase):
         outcome = await notify.deliver(post.app.channels, push)
         return post.done(f"案件 {case_no} 已改为「{repo.label(status)}」，职工{outcome.label}。")
 
-    @expose("/mediator/{case_id:int}", methods=["POST"])
+    @expose("/mediator/{case_id:id}", methods=["POST"])
     @button("case_id")
     async def set_mediator(self, post: Posted) -> Response:
         """Assign a mediator from the list (or none); kept in the timeline."""
         raw = post.field("mediator_id")
-        if raw and not raw.isdigit():
+        mediator_id = parse_id(raw) if raw else None
+        if raw and mediator_id is None:
             return post.done("请从列表中选择调解员。", ok=False)
-        mediator_id = int(raw) if raw else None
         said = await post.db_call(
             assign, post.id, mediator_id, post.admin.username, errors=repo.CaseError
         )

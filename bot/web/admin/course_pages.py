@@ -108,7 +108,7 @@ class CoursePage:
     async def details_context(self, request: Request) -> dict[str, Any]:
         return await page_context(request, course_page)
 
-    @expose("/enrolment/{enrolment_id:int}/cancel", methods=["POST"])
+    @expose("/enrolment/{enrolment_id:id}/cancel", methods=["POST"])
     @button("enrolment_id", back=_back)
     async def cancel(self, post: Posted) -> Response:
         """An admin cancels one enrolment; the freed place goes to the waiting list."""
@@ -119,7 +119,7 @@ class CoursePage:
         )
         return done(post.request, details_url(post.request, self, info["course_id"]), message)
 
-    @expose("/status/{course_id:int}", methods=["POST"])
+    @expose("/status/{course_id:id}", methods=["POST"])
     @button("course_id")
     async def set_status(self, post: Posted) -> Response:
         """Close a course for enrolment, or open it again (existing enrolments stay)."""

@@ -236,7 +236,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
         }
         return await self.templates.TemplateResponse(request, "admin/faq_history.html", context)
 
-    @expose("/restore/{revision:int}", methods=["POST"])
+    @expose("/restore/{revision:id}", methods=["POST"])
     async def restore_version(self, request: Request) -> Response:
         """One click: the entry becomes this version again (recorded as a restore)."""
         form = await request.form()

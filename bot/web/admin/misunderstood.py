@@ -22,6 +22,7 @@ from bot.staff import labels
 from bot.store.models import FaqEntry
 from bot.web.admin.posting import admin_of, bot_of, local_time, say
 from bot.web.console.session import CSRF_FIELD, csrf_ok
+from bot.web.ids import parse_id
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -99,7 +100,8 @@ def _page_data(request: Request) -> dict[str, Any]:
 
 
 def _ids(values: list[Any]) -> list[int]:
-    return [int(v) for v in values if isinstance(v, str) and v.isdigit()][:MAX_IDS]
+    ids = (parse_id(v) for v in values if isinstance(v, str))
+    return [i for i in ids if i is not None][:MAX_IDS]
 
 
 def _summary(texts: list[str], limit: int = 3) -> str:

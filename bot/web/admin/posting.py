@@ -19,6 +19,7 @@ from starlette.responses import RedirectResponse, Response
 
 from actions.services import LOCAL_TZ
 from bot.web.console.session import CSRF_FIELD, csrf_ok
+from bot.web.ids import parse_id
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -153,7 +154,7 @@ def button(key: str, back: Callable[[Any, Request], str] | None = None) -> Calla
 
 async def page_context(request: Request, read: Callable[[Database, int], Any]) -> dict[str, Any]:
     """A details page's context: {"page": read(db, pk)}, read in a worker thread (it blocks on
-    the database); None for a pk that is not a number."""
-    pk = request.path_params["pk"]
-    page = await asyncio.to_thread(read, bot_of(request).db, int(pk)) if pk.isdigit() else None
+    the database); None for a pk that cannot name a row."""
+    pk = parse_id(request.path_params["pk"])
+    page = await asyncio.to_thread(read, bot_of(request).db, pk) if pk is not None else None
     return {"page": page}

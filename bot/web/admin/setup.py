@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
-from sqladmin import Admin
+from sqladmin import Admin, ModelView
 from sqladmin.i18n import gettext
 from sqlalchemy.orm import sessionmaker
 
@@ -44,4 +44,8 @@ def mount_admin(web: FastAPI, app: App, console: ConsoleContext, secret: str) ->
     for module in MODULES:
         for view in module.views():
             admin.add_view(view)
+    # for the URL check (bot/web/admin/urls.py): which model each view's `pk` belongs to
+    admin.admin.state.admin_models = {
+        view.identity: view.model for view in admin.views if isinstance(view, ModelView)
+    }
     return admin

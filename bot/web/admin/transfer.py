@@ -106,7 +106,7 @@ class TransferView(BaseView):
         file = await asyncio.to_thread(export, db, kind, fmt, date.today())
         return _download(file)
 
-    @expose("/transfer/roster/{course_id:int}", methods=["GET"], identity="transfer-roster")
+    @expose("/transfer/roster/{course_id:id}", methods=["GET"], identity="transfer-roster")
     async def roster(self, request: Request) -> Response:
         """One course's enrolments and waiting list (names, phones): CSV or Excel."""
         fmt = request.query_params.get("format", XLSX)

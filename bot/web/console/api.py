@@ -15,7 +15,7 @@ from bot.staff.accounts import AccountError, Staff, online_staff, set_presence, 
 from bot.staff.desk import Conflict
 from bot.staff.views import canned_replies, conversation_detail, queue_snapshot
 from bot.store.models import StaffUser
-from bot.web.console.session import context, staff_api
+from bot.web.console.session import api_conversation_id, context, staff_api
 
 MAX_BODY = 16 * 1024
 T = TypeVar("T")
@@ -81,7 +81,9 @@ def router() -> APIRouter:
         return JSONResponse(snapshot)
 
     @api.get("/conversations/{cid}")
-    async def detail(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
+    async def detail(
+        request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
+    ) -> Response:
         found = await asyncio.to_thread(conversation_detail, context(request).app.db, cid)
         if found is None:
             return _error(404, "not_found", "没有这个会话")
@@ -89,12 +91,16 @@ def router() -> APIRouter:
         return JSONResponse(found)
 
     @api.post("/conversations/{cid}/claim")
-    async def claim(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
+    async def claim(
+        request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
+    ) -> Response:
         push = await _run(lambda: context(request).desk.claim(cid, staff))
         return push if isinstance(push, JSONResponse) else await _deliver(request, [push])
 
     @api.post("/conversations/{cid}/reply")
-    async def reply(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
+    async def reply(
+        request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
+    ) -> Response:
         text = await _text(request)
         if isinstance(text, JSONResponse):
             return text
@@ -102,7 +108,9 @@ def router() -> APIRouter:
         return push if isinstance(push, JSONResponse) else await _deliver(request, [push])
 
     @api.post("/conversations/{cid}/note")
-    async def note(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
+    async def note(
+        request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
+    ) -> Response:
         text = await _text(request)
         if isinstance(text, JSONResponse):
             return text
@@ -110,7 +118,9 @@ def router() -> APIRouter:
         return done if isinstance(done, JSONResponse) else JSONResponse({"ok": True})
 
     @api.post("/conversations/{cid}/transfer")
-    async def transfer(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
+    async def transfer(
+        request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
+    ) -> Response:
         ctx = context(request)
         try:
             to = str((await _body(request)).get("to") or "")
@@ -124,7 +134,9 @@ def router() -> APIRouter:
         return push if isinstance(push, JSONResponse) else await _deliver(request, [push])
 
     @api.post("/conversations/{cid}/resolve")
-    async def resolve(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
+    async def resolve(
+        request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
+    ) -> Response:
         text = await _text(request)
         if isinstance(text, JSONResponse):
             return text
@@ -132,7 +144,9 @@ def router() -> APIRouter:
         return pushes if isinstance(pushes, JSONResponse) else await _deliver(request, pushes)
 
     @api.post("/conversations/{cid}/release")
-    async def release(request: Request, cid: int, staff: Staff = Depends(staff_api)) -> Response:
+    async def release(
+        request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
+    ) -> Response:
         push = await _run(lambda: context(request).desk.hand_back(cid, staff))
         return push if isinstance(push, JSONResponse) else await _deliver(request, [push])
 

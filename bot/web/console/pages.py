@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from bot.staff.accounts import Staff
 from bot.staff.labels import channel
 from bot.staff.views import conversation_detail
-from bot.web.console.session import context, read_session, staff_page
+from bot.web.console.session import context, page_conversation_id, read_session, staff_page
 
 
 def render_page(
@@ -38,7 +38,9 @@ def router() -> APIRouter:
 
     @api.get("/console/c/{conversation_id}")
     async def conversation_page(
-        request: Request, conversation_id: int, staff: Staff = Depends(staff_page)
+        request: Request,
+        staff: Staff = Depends(staff_page),
+        conversation_id: int = Depends(page_conversation_id),
     ) -> Response:
         detail = await asyncio.to_thread(
             conversation_detail, context(request).app.db, conversation_id

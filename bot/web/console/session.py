@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote
 
 import orjson
-from fastapi import Request, Response
+from fastapi import Depends, Request, Response
 
 from bot.staff.accounts import Staff, get_staff
+from bot.web.ids import parse_id
 
 if TYPE_CHECKING:
     from bot.web.console.setup import ConsoleContext
@@ -102,6 +103,13 @@ class Forbidden(Exception):
 
 class CsrfFailed(Exception):
     """A state-changing request without the session's CSRF token: 403."""
+
+
+class NoSuchConversation(Exception):
+    """A conversation id in the URL that names no record ("abc", "-1", a huge number): 404."""
+
+    def __init__(self, api: bool, staff: Staff) -> None:
+        self.api, self.staff = api, staff
 
 
 def context(request: Request) -> ConsoleContext:
@@ -203,3 +211,20 @@ async def admin_api(request: Request) -> Staff:
     if not staff.is_admin:
         raise Forbidden(api=True)
     return staff
+
+
+# -- ids in console URLs (after the guard: strangers still get 401 / the login form) -------
+async def api_conversation_id(cid: str, staff: Staff = Depends(staff_api)) -> int:
+    """The `{cid}` of a console API route as an id, else a JSON 404."""
+    value = parse_id(cid)
+    if value is None:
+        raise NoSuchConversation(api=True, staff=staff)
+    return value
+
+
+async def page_conversation_id(conversation_id: str, staff: Staff = Depends(staff_page)) -> int:
+    """The `{conversation_id}` of a console page as an id, else the 没有这个会话 page."""
+    value = parse_id(conversation_id)
+    if value is None:
+        raise NoSuchConversation(api=False, staff=staff)
+    return value

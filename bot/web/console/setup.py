@@ -22,7 +22,14 @@ from bot.staff.throttle import LoginThrottle
 from bot.web.admin.setup import mount_admin
 from bot.web.console import api, auth, pages, streams
 from bot.web.console.secret import session_key
-from bot.web.console.session import CsrfFailed, Forbidden, LoginRequired, SessionCodec, login_url
+from bot.web.console.session import (
+    CsrfFailed,
+    Forbidden,
+    LoginRequired,
+    NoSuchConversation,
+    SessionCodec,
+    login_url,
+)
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES = WEB_DIR / "templates"
@@ -124,6 +131,12 @@ def mount_console(web: FastAPI, app: App) -> ConsoleContext:
     @web.exception_handler(CsrfFailed)
     async def _csrf(request: Request, exc: CsrfFailed) -> Response:
         return _error(403, "csrf", "页面已过期，请刷新后重试")
+
+    @web.exception_handler(NoSuchConversation)
+    async def _no_such(request: Request, exc: NoSuchConversation) -> Response:
+        if exc.api:
+            return _error(404, "not_found", "没有这个会话")
+        return pages.render_page(request, "not_found.html", exc.staff, status=404)
 
     flash_key = hmac.new(ctx.codec_key, b"admin-flash", hashlib.sha256).hexdigest()
     mount_admin(web, app, ctx, flash_key)

@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 
 from bot.staff.accounts import Staff, get_staff, seen
 from bot.staff.views import events_after, queue_snapshot
-from bot.web.console.session import context, staff_api
+from bot.web.console.session import api_conversation_id, context, staff_api
 
 POLL_SECONDS = 1.0
 KEEPALIVE_SECONDS = 15.0
@@ -101,7 +101,9 @@ def router() -> APIRouter:
 
     @api.get("/conversations/{cid}/stream")
     async def conversation_stream(
-        request: Request, cid: int, staff: Staff = Depends(staff_api)
+        request: Request,
+        staff: Staff = Depends(staff_api),
+        cid: int = Depends(api_conversation_id),
     ) -> StreamingResponse:
         db = context(request).app.db
         state: dict[str, Any] = {"after": _last_event_id(request), "key": None}
