@@ -74,6 +74,7 @@ def test_an_admin_creates_an_account_and_bad_input_is_explained(bot, clients):
         "password": "short",
         "password2": "short",
         "save": "Save",
+        "csrf_token": root.csrf,  # as the rendered form carries it
     }
     r = root.http.post("/admin/staff-user/create", data=form)
     assert r.status_code == 400 and "密码至少 10 个字符" in r.text
@@ -132,6 +133,7 @@ def test_canned_replies_are_checked_and_the_console_reads_them(bot, clients):
         "title": "地址",
         "text": "区职工服务中心在解放路 12 号。",
         "save": "Save",
+        "csrf_token": root.csrf,  # as the rendered form carries it
     }
     bad = root.http.post("/admin/canned-reply/create", data={**form, "shortcut": "地 址"})
     assert bad.status_code == 400 and "快捷码只能用 1–32 个字母或数字" in bad.text

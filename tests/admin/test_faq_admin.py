@@ -224,7 +224,7 @@ FORM = {
 
 def test_an_admin_creates_an_entry_with_a_slug_made_for_them(bot, clients):
     root = clients["root"]
-    r = root.http.post("/admin/faq-entry/create", data=FORM)
+    r = root.http.post("/admin/faq-entry/create", data={**FORM, "csrf_token": root.csrf})
     assert r.status_code == 302, r.text
     with bot.db.read() as s:
         entry = s.scalar(select(FaqEntry).where(FaqEntry.question == FORM["question"]))
@@ -247,7 +247,8 @@ def test_an_admin_creates_an_entry_with_a_slug_made_for_them(bot, clients):
 )
 def test_a_bad_form_is_explained_in_chinese_and_writes_nothing(bot, clients, change, message):
     entries, revisions = _count(bot, FaqEntry), _count(bot, FaqRevision)
-    r = clients["root"].http.post("/admin/faq-entry/create", data={**FORM, **change})
+    root = clients["root"]
+    r = root.http.post("/admin/faq-entry/create", data={**FORM, **change, "csrf_token": root.csrf})
     assert r.status_code == 400 and message in r.text
     assert (_count(bot, FaqEntry), _count(bot, FaqRevision)) == (entries, revisions)
 
@@ -255,6 +256,7 @@ def test_a_bad_form_is_explained_in_chinese_and_writes_nothing(bot, clients, cha
 def test_an_edit_is_checked_too_and_keeps_the_slug(bot, clients):
     root, entry = clients["root"], _entry(bot)
     form = {**FORM, "question": entry.question, "alternates": "\n".join(entry.alternates)}
+    form["csrf_token"] = root.csrf
     r = root.http.post(f"/admin/faq-entry/edit/{entry.id}", data={**form, "answer": ""})
     assert r.status_code == 400 and "请填写答案" in r.text
     assert _entry(bot).answer == entry.answer
@@ -300,6 +302,7 @@ def test_try_refuses_bad_requests_politely(clients):
 def test_history_page_and_one_click_restore(bot, clients):
     root, entry = clients["root"], _entry(bot)
     form = {**FORM, "question": entry.question, "alternates": "\n".join(entry.alternates)}
+    form["csrf_token"] = root.csrf
     assert root.http.post(f"/admin/faq-entry/edit/{entry.id}", data=form).status_code == 302
     page = root.get(f"/admin/faq-entry/history/{SLUG}")
     assert page.status_code == 200
@@ -328,7 +331,9 @@ def test_history_page_and_one_click_restore(bot, clients):
 def test_a_form_posted_from_another_site_is_refused(bot, clients):
     entries = _count(bot, FaqEntry)
     r = clients["root"].http.post(
-        "/admin/faq-entry/create", data=FORM, headers={"Origin": "https://evil.example"}
+        "/admin/faq-entry/create",
+        data={**FORM, "csrf_token": clients["root"].csrf},  # the token does not make it ours
+        headers={"Origin": "https://evil.example"},
     )
     assert r.status_code == 403 and _count(bot, FaqEntry) == entries
 
@@ -346,7 +351,9 @@ def test_the_pages_speak_chinese(clients):
 
 def test_deleting_on_the_page_is_recorded_and_listed_for_restore(bot, clients):
     root, entry = clients["root"], _entry(bot)
-    r = root.http.request("DELETE", f"/admin/faq-entry/delete?pks={entry.id}")
+    r = root.http.request(
+        "DELETE", f"/admin/faq-entry/delete?pks={entry.id}", headers={"X-CSRF-Token": root.csrf}
+    )
     assert r.status_code == 200 and _entry(bot) is None
     with bot.db.read() as s:
         last = s.scalars(

@@ -165,6 +165,7 @@ def test_an_admin_edit_changes_the_answer_in_another_process(bot, server, client
         "source": entry.source,
         "enabled": "y",
         "save": "保存",
+        "csrf_token": root.csrf,  # as the rendered form carries it
     }
     assert root.http.post(f"/admin/faq-entry/edit/{entry.id}", data=form).status_code == 302
 

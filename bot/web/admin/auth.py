@@ -1,9 +1,9 @@
 """sqladmin's sign-in is the console's: the same cookie, admins only, the actor recorded.
 
-State-changing requests must come from our own pages: sqladmin's forms and its delete button
-carry no token, so a POST/DELETE whose Origin (or Sec-Fetch-Site) names another site is
-refused, on top of the SameSite=Lax session cookie. Our JSON endpoints also require the
-console's X-CSRF-Token header (`require_csrf`).
+State-changing requests must carry the session's CSRF token (bot/web/admin/csrf.py: a form
+field or the X-CSRF-Token header, sqladmin's own forms and delete included), and one whose
+Origin (or Sec-Fetch-Site) names another site is refused as well, on top of the SameSite=Lax
+session cookie. Ids in the URL are checked first (bot/web/admin/urls.py).
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import asyncio
 from urllib.parse import urlsplit
 
 from sqladmin.authentication import AuthenticationBackend
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from bot.staff.accounts import end_sessions
 from bot.store.audit import set_actor
+from bot.web.admin.csrf import EXPIRED, token_missing
 from bot.web.admin.urls import check_admin_url
 from bot.web.console.session import (
     CSRF_HEADER,
@@ -98,6 +100,11 @@ class ConsoleAuth(AuthenticationBackend):
                 {"error": "cross_site", "message": "请从管理后台的页面操作"}, status_code=403
             )
         check_admin_url(request)  # raises a polite 404 / 400 for ids that name no record
+        if await token_missing(request):  # a change without the session's CSRF token
+            sent_json = request.headers.get("content-type", "").startswith("application/json")
+            if wants_json(request) or sent_json:
+                return JSONResponse({"error": "csrf", "message": EXPIRED}, status_code=403)
+            raise HTTPException(status_code=403, detail=EXPIRED)  # sqladmin's error page
         request.state.admin_staff = staff
         # every change flushed while handling this request is recorded under this name
         set_actor(staff.username)

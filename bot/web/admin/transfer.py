@@ -25,6 +25,7 @@ from bot.transfer.formats import content_disposition, format_of
 from bot.transfer.importer import dry_run, run_import
 from bot.transfer.report import CREATE, UNCHANGED, UPDATE, ImportRefused, Plan
 from bot.transfer.roster import load_roster, roster_file
+from bot.web.admin.csrf import checks_own_token
 from bot.web.console.session import CSRF_FIELD, csrf_ok, read_session
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -56,6 +57,7 @@ class TransferView(BaseView):
         return await self._render(request, {})
 
     @expose("/transfer/check", methods=["POST"], identity="transfer-check")
+    @checks_own_token  # the upload's size is checked before its form is read (_upload)
     async def check(self, request: Request) -> Response:
         """预检: stage the upload and show what importing it would do; writes nothing."""
         form, problem, status = await self._upload(request)

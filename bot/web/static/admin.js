@@ -33,6 +33,15 @@ const WBAdmin = (() => {
     return { ok: res.ok, status: res.status, data };
   }
 
+  // sqladmin's delete button sends DELETE through jQuery: every same-site jQuery request
+  // carries the session's CSRF token, which /admin requires for every change
+  function csrfForJQuery() {
+    if (!window.jQuery) return;
+    window.jQuery.ajaxPrefilter((options, _original, xhr) => {
+      if (!options.crossDomain) xhr.setRequestHeader("X-CSRF-Token", csrf);
+    });
+  }
+
   // sqladmin's flash messages (its flash.html had an inline script)
   function showToasts() {
     const bs = window.tabler && window.tabler.bootstrap;
@@ -79,8 +88,13 @@ const WBAdmin = (() => {
     });
   }
 
-  return { el, postJSON, showToasts, chineseDeleteDialog, chineseCharCounts, chineseAttributes };
+  return {
+    el, postJSON, csrfForJQuery, showToasts, chineseDeleteDialog, chineseCharCounts,
+    chineseAttributes,
+  };
 })();
+
+WBAdmin.csrfForJQuery(); // before any button can be pressed
 
 // -- 试一试 on the FAQ pages ------------------------------------------------------------------
 const FaqTry = (() => {
