@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.knowledge import Knowledge
+from bot.knowledge.index import Knowledge
 from bot.settings import BotConfig
 from bot.store.db import Database
 

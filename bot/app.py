@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from actions.services import Services, local_today
-from bot import nlu_model, notify
+from bot import notify
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
 from bot.channels.web import WebChat
@@ -19,7 +19,8 @@ from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
 from bot.engine.types import Incoming, Reply
-from bot.knowledge import Knowledge
+from bot.knowledge.index import Knowledge
+from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Course

@@ -27,7 +27,7 @@ app.add_typer(data_app, name="data")
 
 def _app(config: Path | None, train_if_missing: bool = False):  # noqa: ANN202
     from bot.app import create_app
-    from bot.nlu_model import ModelMissing
+    from bot.nlu.model import ModelMissing
     from bot.store.db import SchemaNotCurrent
 
     try:
@@ -66,7 +66,7 @@ def train(
     if_missing: bool = typer.Option(False, help="Only train when no model matches the data."),
 ) -> None:
     """Train the intent model from data/nlu.yml."""
-    from bot import nlu_model
+    from bot.nlu import model as nlu_model
 
     settings = load_settings(config)
     if if_missing and nlu_model.model_path(settings).exists():
@@ -138,7 +138,7 @@ def run(
     """Serve the HTTP API (REST webhook, /model/parse, /health)."""
     import uvicorn
 
-    from bot import nlu_model
+    from bot.nlu import model as nlu_model
 
     settings = load_settings(config)
     # fail fast, before spawning workers, on an unmigrated database or a missing model

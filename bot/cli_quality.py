@@ -32,7 +32,7 @@ def test_nlu(
     config: Path | None = ConfigOpt,
 ) -> None:
     """Per-intent precision/recall/F1, a confusion-matrix PNG and the misclassified messages."""
-    from bot import nlu_model
+    from bot.nlu import model as nlu_model
     from intents import evaluate, load_training_data
 
     settings = load_settings(config)
@@ -101,7 +101,7 @@ def test_kb(
 @data_app.command("validate")
 def data_validate(config: Path | None = ConfigOpt) -> None:
     """Fail on invalid Rasa files, conflicting examples, undefined intents/responses, FAQ gaps."""
-    from bot.datacheck import validate
+    from bot.nlu.datacheck import validate
 
     settings = load_settings(config)
     problems = validate(settings.data_dir)

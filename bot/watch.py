@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from bot.retrain import MODEL_VERSION, load_published
+from bot.nlu.retrain import MODEL_VERSION, load_published
 from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION
 from bot.store.db import Database
 from bot.store.models import Meta

@@ -17,8 +17,8 @@ import httpx
 import pytest
 import uvicorn
 
-from bot import nlu_model
 from bot.app import App, create_app
+from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.store import seed
 from bot.store.db import Database

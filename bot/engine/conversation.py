@@ -20,7 +20,7 @@ from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
 from bot.engine.types import Incoming, Reply
-from bot.knowledge import Knowledge
+from bot.knowledge.index import Knowledge
 from bot.privacy import mask
 from bot.settings import BotConfig
 from bot.store import conversations

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import nlu_model
 from bot.misunderstood.groups import PAYLOAD_ONLY_INTENTS, group_key
-from bot.retrain import Written, write_examples
+from bot.nlu import model as nlu_model
+from bot.nlu.retrain import Written, write_examples
 from bot.settings import Settings
 from bot.store.audit import acting_as
 from bot.store.db import Database

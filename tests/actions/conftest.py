@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from actions.services import Services
-from bot.knowledge import Knowledge
+from bot.knowledge.index import Knowledge
 from bot.settings import BotConfig
 from bot.store import seed
 from bot.store.db import Database

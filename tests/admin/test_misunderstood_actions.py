@@ -10,9 +10,11 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from bot import misunderstood, nlu_model, retrain
+from bot import misunderstood
 from bot.app import App, create_app
 from bot.misunderstood import ActionRefused
+from bot.nlu import model as nlu_model
+from bot.nlu import retrain
 from bot.settings import Settings
 from bot.store import seed
 from bot.store.audit import KNOWLEDGE_VERSION

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from bot import misunderstood as loop
-from bot import retrain
+from bot.nlu import retrain
 from bot.staff import labels
 from bot.store.models import FaqEntry
 from bot.web.admin.posting import admin_of, bot_of, local_time, say

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.faq_admin import FIELD_LABELS, Draft, check
+from bot.knowledge.drafts import FIELD_LABELS, Draft, check
 from bot.store.audit import acting_as, faq_snapshot
 from bot.store.db import Database
 from bot.store.models import REV_CREATE, REV_DELETE, REV_RESTORE, REV_UPDATE, FaqEntry, FaqRevision

@@ -2,7 +2,7 @@
 
 No web imports: the admin pages (bot/web/admin/faq.py) and the tests call these directly.
 Saving goes through the ORM, so the flush hook (bot/store/audit.py) records the revision and
-bumps the knowledge version that every server process watches. History: bot/faq_history.py.
+bumps the knowledge version that every server process watches. History: bot/knowledge/history.py.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from actions.knowledge import answer_text, decide
-from bot.knowledge import Answer, Hit
+from bot.knowledge.answers import answer_text, decide
+from bot.knowledge.index import Answer, Hit
 from bot.settings import RetrievalConfig
 from bot.store.models import FaqEntry
 from intents import FaqDoc, KnowledgeBase

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sqlalchemy import insert, select, update
 
-from bot import nlu_model
+from bot.nlu import model as nlu_model
 from bot.privacy import mask
 from bot.settings import Settings
 from bot.store.db import Database
