@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.course_text import when_text
 from actions.identity import Worker, worker_from
 from actions.services import ServiceAction
 from bot import notify
+from bot.domain.courses import when_text
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Enrolment
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from actions.services import Services, local_today
+from actions.services import Services
 from bot import notify
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
 from bot.channels.web import WebChat
+from bot.core.clock import Clock
 from bot.engine.conversation import Engine
 from bot.engine.desk import Desk, Push
 from bot.engine.domain import Domain
@@ -77,11 +78,12 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     nlu = nlu_model.load(settings, train_if_missing=train_if_missing)
     knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
     knowledge.reload()
-    services = Services(db=db, knowledge=knowledge, config=settings.config, today=local_today)
+    clock = Clock(settings.config.console.timezone)
+    services = Services(db=db, knowledge=knowledge, config=settings.config, clock=clock)
     domain = Domain.load(settings.data_dir / "domain.yml")
     rules = RuleBook.load(settings.data_dir / "rules.yml")
     registry = ActionRegistry(services)
-    engine = Engine(db, nlu, domain, rules, registry, settings.config, local_today, knowledge)
+    engine = Engine(db, nlu, domain, rules, registry, settings.config, clock.today, knowledge)
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps)

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from actions.course_text import when_text
 from bot.channels.base import ChannelHub
+from bot.domain.courses import when_text
 from bot.engine.desk import Push
 from bot.store.db import Database
 from bot.store.models import CASE_STATUS_LABELS, EV_SYSTEM, Conversation, Course, Event

@@ -18,7 +18,7 @@ from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from actions.validators import DISPUTE_TYPES
+from bot.domain.cases import DISPUTE_TYPES
 from bot.staff import labels
 from bot.store.models import (
     CASE_STATUS_LABELS,

@@ -14,7 +14,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from actions.course_text import COURSE_CATEGORIES
+from bot.domain.courses import COURSE_CATEGORIES
 from bot.transfer import COURSES, FAQ
 from bot.transfer import values as v
 from bot.transfer.report import RowError

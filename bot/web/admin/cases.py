@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqladmin import ModelView, expose
 from sqladmin.filters import StaticValuesFilter
@@ -19,10 +20,10 @@ from starlette.responses import Response
 from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
-from actions.identity import mask_phone
-from actions.services import LOCAL_TZ
-from actions.validators import DISPUTE_TYPES
 from bot import notify
+from bot.core.clock import DEFAULT_ZONE
+from bot.domain.cases import DISPUTE_TYPES
+from bot.domain.people import mask_phone
 from bot.engine.desk import Push
 from bot.staff import labels
 from bot.store import cases as repo
@@ -56,7 +57,7 @@ class CreatedOnOrAfter:
             return None
         if self.op == "<":
             day += timedelta(days=1)
-        start = datetime.combine(day, time(), tzinfo=LOCAL_TZ)
+        start = datetime.combine(day, time(), tzinfo=ZoneInfo(DEFAULT_ZONE))
         return start.astimezone(UTC).replace(tzinfo=None)
 
     async def get_filtered_query(self, query: Select, value: Any, model: Any) -> Select:

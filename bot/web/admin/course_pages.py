@@ -13,9 +13,9 @@ from sqladmin import expose
 from starlette.requests import Request
 from starlette.responses import Response
 
-from actions.course_text import when_text
-from actions.identity import mask_phone
 from bot import notify
+from bot.domain.courses import when_text
+from bot.domain.people import mask_phone
 from bot.staff import labels
 from bot.store import courses as repo
 from bot.store.db import Database

@@ -28,8 +28,8 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from actions.course_text import COURSE_CATEGORIES
 from bot import notify
+from bot.domain.courses import COURSE_CATEGORIES
 from bot.engine.desk import Push
 from bot.store import courses as repo
 from bot.store.db import Database
