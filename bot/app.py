@@ -23,6 +23,7 @@ from bot.engine.types import Incoming, Reply
 from bot.knowledge.index import Knowledge
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
+from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.db import Database
 from bot.store.models import Course
 from bot.watch import read_stamps
@@ -83,7 +84,17 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     domain = Domain.load(settings.data_dir / "domain.yml")
     rules = RuleBook.load(settings.data_dir / "rules.yml")
     registry = ActionRegistry(services)
-    engine = Engine(db, nlu, domain, rules, registry, settings.config, clock.today, knowledge)
+    engine = Engine(
+        db,
+        nlu,
+        domain,
+        rules,
+        registry,
+        settings.config,
+        clock.today,
+        rank_faq=knowledge.ranking,
+        desk=StaffTurnHooks(),
+    )
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps)

@@ -11,19 +11,17 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from bot import misunderstood
-from bot.engine import staff_hooks
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
+from bot.engine.hooks import DeskHooks, NoDesk, Ranker
 from bot.engine.registry import ActionRegistry
 from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
 from bot.engine.types import Incoming, Reply
-from bot.knowledge.index import Knowledge
 from bot.privacy import mask
 from bot.settings import BotConfig
-from bot.store import conversations
+from bot.store import conversations, misunderstood
 from bot.store.conversations import ConversationRow
 from bot.store.db import Database, NeedsWriteLock
 from bot.store.models import (
@@ -70,10 +68,12 @@ class Engine:
         registry: ActionRegistry,
         config: BotConfig,
         today: Callable[[], date],
-        knowledge: Knowledge | None = None,
+        rank_faq: Ranker | None = None,
+        desk: DeskHooks | None = None,
     ) -> None:
         self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
-        self.knowledge = knowledge
+        self.rank_faq = rank_faq
+        self.desk: DeskHooks = desk or NoDesk()
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
         self.review_threshold = config.nlu.review_threshold
@@ -151,14 +151,16 @@ class Engine:
         turn = self._start_turn(s, conv, parse, incoming.message_id)
         turn.record(EV_USER, text, {"parse": _compact(parse)})
         if turn.state == STATE_CLOSED:
-            if staff_hooks.take_rating(s, turn, text):
+            if self.desk.take_rating(s, turn, text):
                 return turn  # the satisfaction score asked for when staff resolved it
             self._set_state(turn, STATE_BOT, "worker came back")
-        if turn.state == STATE_WAITING and text in staff_hooks.QUEUE_REPLIES:
+        choice = self.desk.queue_choice(text) if turn.state == STATE_WAITING else None
+        if choice is not None:
             # the choices offered when nobody picked up: back to the bot, or keep waiting
-            if text == staff_hooks.LEAVE_QUEUE:
+            leaves, reply = choice
+            if leaves:
                 self._set_state(turn, STATE_BOT, "worker left the queue")
-            turn.say({"text": staff_hooks.QUEUE_REPLIES[text]})
+            turn.say({"text": reply})
         elif turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
             pass  # a human holds the conversation: stored for staff, the bot stays silent
         elif not text:
@@ -179,10 +181,10 @@ class Engine:
                 "entities": [],
             }
         parse = self.nlu.parse(text, today=self.today())
-        if self.knowledge is not None and parse["intent"]["name"] in RETRIEVAL_INTENTS:
+        if self.rank_faq is not None and parse["intent"]["name"] in RETRIEVAL_INTENTS:
             # Rasa's ResponseSelector: FAQ ranking computed with the parse, outside the lock
             parse["response_selector"] = {
-                "faq": {"ranking": self.knowledge.ranking(text, RETRIEVAL_RANKING)}
+                "faq": {"ranking": self.rank_faq(text, RETRIEVAL_RANKING)}
             }
         return parse
 

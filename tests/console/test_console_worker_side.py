@@ -157,7 +157,7 @@ def test_the_timers_start_and_stop_with_the_server(bot):
 
 
 def test_what_counts_as_a_score():
-    from bot.engine.staff_hooks import parse_score
+    from bot.staff.turn_hooks import parse_score
 
     for text, score in (("5", 5), ("５分", 5), ("五星", 5), (" 1 ", 1), ("3分。", 3)):
         assert parse_score(text) == score

@@ -1,5 +1,6 @@
-"""Worker messages the engine answers for the staff desk: a satisfaction score after a
-resolve, and the two queue choices offered when nobody has picked up yet."""
+"""Worker messages the staff desk answers inside the engine's turn (bot/engine/hooks.py):
+a satisfaction score after a resolve, and the two queue choices offered when nobody has
+picked up yet."""
 
 from __future__ import annotations
 
@@ -59,3 +60,14 @@ def take_rating(s: Session, turn: Turn, text: str) -> bool:
     turn.record(EV_RATING, None, {"score": score, "rating_id": pending})
     turn.say({"text": THANKS_TEXT})
     return True
+
+
+class StaffTurnHooks:
+    """The desk's DeskHooks for the engine."""
+
+    def take_rating(self, s: Session, turn: Turn, text: str) -> bool:
+        return take_rating(s, turn, text)
+
+    def queue_choice(self, text: str) -> tuple[bool, str] | None:
+        reply = QUEUE_REPLIES.get(text)
+        return None if reply is None else (text == LEAVE_QUEUE, reply)
