@@ -7,7 +7,6 @@ bumps the knowledge version that every server process watches. History: bot/know
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,13 +16,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.phrasing import phrasing_key
 from bot.knowledge.answers import answer_text, decide
 from bot.knowledge.index import Answer, Hit
 from bot.settings import RetrievalConfig
 from bot.store.models import FaqEntry
 from intents import FaqDoc, KnowledgeBase
 from intents.interpreter import RetrievalOptions
-from intents.normalise import match_form
 
 FIELD_LABELS = {
     "slug": "编号",
@@ -39,7 +38,6 @@ FIELD_LABELS = {
 MAX_LEN = {"question": 200, "category": 32, "source": 200}
 MAX_ALTERNATE = 200
 DRAFT_SLUG = "__draft__"
-_NOT_KEY = re.compile(r"[\s\W_]+")
 
 
 class FaqInvalid(ValueError):
@@ -116,20 +114,15 @@ def parse_lines(text: str) -> list[str]:
 
 def clean_alternates(items: Iterable[Any], question: str = "") -> list[str]:
     """Trimmed, blank lines and repeats (also of the question itself) dropped, order kept."""
-    seen = {dup_key(question)} if question else set()
+    seen = {phrasing_key(question)} if question else set()
     out: list[str] = []
     for item in items:
         text = _text(item)
-        key = dup_key(text)
+        key = phrasing_key(text)
         if text and key not in seen:
             seen.add(key)
             out.append(text)
     return out
-
-
-def dup_key(text: str) -> str:
-    """Two phrasings that differ only in punctuation, spacing, width or script are the same."""
-    return _NOT_KEY.sub("", match_form(text))
 
 
 def problems(s: Session, draft: Draft, entry_id: int | None = None) -> dict[str, str]:
@@ -151,13 +144,13 @@ def problems(s: Session, draft: Draft, entry_id: int | None = None) -> dict[str,
         found["alternates"] = f"每条其他问法不能超过{MAX_ALTERNATE}个字：「{long[0][:20]}…」"
     owners = _phrasing_owners(s, entry_id)
     if draft.question and "question" not in found:
-        owner = owners.get(dup_key(draft.question))
+        owner = owners.get(phrasing_key(draft.question))
         if owner is not None:
             found["question"] = f"标准问题与已有条目「{owner}」重复，请修改该条目，或换一个问题。"
     if "alternates" not in found:
-        clashes = [a for a in draft.alternates if dup_key(a) in owners]
+        clashes = [a for a in draft.alternates if phrasing_key(a) in owners]
         if clashes:
-            owner = owners[dup_key(clashes[0])]
+            owner = owners[phrasing_key(clashes[0])]
             found["alternates"] = (
                 f"其他问法「{clashes[0]}」已属于条目「{owner}」，同一问法只能属于一个条目。"
             )
@@ -172,7 +165,7 @@ def _phrasing_owners(s: Session, entry_id: int | None) -> dict[str, str]:
         if rid == entry_id:
             continue
         for phrasing in [question, *(alternates or [])]:
-            owners.setdefault(dup_key(phrasing), question)
+            owners.setdefault(phrasing_key(phrasing), question)
     return owners
 
 

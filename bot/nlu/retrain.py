@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sqlalchemy import insert, select, update
 
+from bot.domain.phrasing import phrasing_key
 from bot.nlu import model as nlu_model
 from bot.privacy import mask
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Meta, utcnow
 from intents import Interpreter, load_training_data
-from intents.normalise import match_form
 from intents.training_data import ENTITY_ANNOTATION
 
 if TYPE_CHECKING:
@@ -47,13 +47,6 @@ HEADER = (
     "# Written by workerbot; data/nlu.yml stays hand-curated. Rasa 3 format.\n"
 )
 _SPACES = re.compile(r"\s+")
-_TRAILING_PUNCT = re.compile(r"[\s,.!?;:，。！？；：、~…]+$")
-
-
-def phrasing_key(text: str) -> str:
-    """Phrasings that differ only in width, script, spacing or end punctuation are one."""
-    form = match_form(text)
-    return _TRAILING_PUNCT.sub("", form) or form
 
 
 # -- write-back -----------------------------------------------------------------------------

@@ -7,12 +7,12 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from bot.domain.phrasing import phrasing_key
 from bot.knowledge.drafts import (
     DRAFT_SLUG,
     Draft,
     FaqInvalid,
     draft_hits,
-    dup_key,
     new_slug,
     problems,
     verdict,
@@ -79,7 +79,7 @@ def test_a_question_another_entry_already_has_is_a_duplicate(bot):
         keep = ("question", "alternates", "answer", "category", "source")
         own = Draft.from_mapping({k: getattr(existing, k) for k in keep})
         assert problems(s, own, existing.id) == {}
-    assert dup_key("加班费，按几倍算？") == dup_key("加班费按几倍算")
+    assert phrasing_key("加班费，按几倍算？") == phrasing_key("加班费按几倍算")
 
 
 def test_too_long_fields_are_problems(bot):
