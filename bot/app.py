@@ -9,20 +9,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from actions.services import Services
-from bot import notify
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
 from bot.channels.web import WebChat
 from bot.core.clock import Clock
+from bot.core.messages import Incoming, Push, Reply
 from bot.engine.conversation import Engine
-from bot.engine.desk import Desk, Push
 from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
-from bot.engine.types import Incoming, Reply
 from bot.knowledge.index import Knowledge
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
+from bot.staff import notices as notify
+from bot.staff.handoff import Desk
 from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.db import Database
 from bot.store.models import Course

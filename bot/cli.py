@@ -179,7 +179,7 @@ def run(
 @handoff_app.command("list")
 def handoff_list(config: Path | None = ConfigOpt) -> None:
     """Conversations waiting for or held by a human."""
-    from bot.engine.desk import Desk
+    from bot.staff.handoff import Desk
 
     items = Desk(_migrated_db(load_settings(config))).queue()
     if not items:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from bot.channels.http_json import json_error, read_object
-from bot.engine.types import Incoming, Reply
+from bot.core.messages import Incoming, Reply
 
 MAX_BODY_BYTES = 64 * 1024
 

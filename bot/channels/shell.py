@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+from bot.core.messages import Incoming, Reply
 from bot.engine.conversation import Engine
-from bot.engine.types import Incoming, Reply
 
 
 def format_replies(replies: list[Reply]) -> tuple[str, list[str]]:

@@ -36,7 +36,7 @@ from bot.channels.telegram_format import (
 from bot.channels.telegram_replies import ReplySender
 from bot.channels.telegram_store import TelegramStore
 from bot.channels.telegram_updates import UpdateHandler
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.settings import ConfigError
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from bot.channels.telegram_format import (
 )
 from bot.channels.telegram_replies import ReplySender
 from bot.channels.telegram_store import TelegramStore
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 
 if TYPE_CHECKING:
     from bot.app import App

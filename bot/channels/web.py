@@ -17,8 +17,7 @@ from sqlalchemy import select
 
 from bot.channels.base import ChannelPlugin
 from bot.channels.http_json import json_error, read_object
-from bot.engine.desk import Push
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming, Push
 from bot.store.db import Database
 from bot.store.models import EV_BOT, EV_STAFF, EV_SYSTEM, EV_USER, Conversation, Event
 

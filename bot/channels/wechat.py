@@ -44,8 +44,7 @@ from bot.channels.wechat_wire import (
     read_limited,
     signed,
 )
-from bot.engine.desk import Push
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming, Push
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN
 
 if TYPE_CHECKING:

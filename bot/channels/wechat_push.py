@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.channels import wechat_text as wx
 from bot.channels.wechat_api import OUT_OF_WINDOW, MissingSecret
 from bot.channels.wechat_store import push_window, record_undelivered
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.store.models import STATE_CLOSED, utcnow
 
 if TYPE_CHECKING:

@@ -133,3 +133,18 @@ def resolve(courses: Sequence[Course], value: str | None) -> list[Course]:
         return []
     best = scored[0][0]
     return [c for s, c in scored if s == best][:5]
+
+
+def promotion_text(course: Course) -> str:
+    """A waitlisted worker got a place."""
+    venue = course.venue or "另行通知"
+    return (
+        f"好消息：您候补的「{course.name}」有空位了，已为您报名成功。"
+        f"上课时间：{when_text(course)}，地点：{venue}。"
+        "如果不能参加，请说“我的报名”取消，把名额让给其他职工。"
+    )
+
+
+def cancelled_by_staff_text(course: Course) -> str:
+    """An admin cancelled the worker's enrolment."""
+    return f"您报名的「{course.name}」已由工会工作人员取消。如有疑问，可以说“转人工”联系工作人员。"

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from bot.core.messages import Incoming, Reply
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.hooks import DeskHooks, NoDesk, Ranker
@@ -18,7 +19,6 @@ from bot.engine.registry import ActionRegistry
 from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
-from bot.engine.types import Incoming, Reply
 from bot.privacy import mask
 from bot.settings import BotConfig
 from bot.store import conversations, misunderstood

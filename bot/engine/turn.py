@@ -8,7 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.engine.types import Reply
+from bot.core.messages import Reply
 from bot.store.conversations import ConversationRow
 from bot.store.models import EV_ACTION, EV_BOT, EV_SLOT, EV_STATE, EV_USER
 

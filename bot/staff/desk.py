@@ -10,9 +10,9 @@ from datetime import datetime
 
 from sqlalchemy import func, select, update
 
-from bot.engine.desk import Desk, Push
-from bot.engine.types import Reply
+from bot.core.messages import Push, Reply
 from bot.staff.accounts import Staff
+from bot.staff.handoff import Desk
 from bot.store.models import (
     EV_CONSOLE,
     EV_NOTE,

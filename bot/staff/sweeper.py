@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, Lease, utcnow

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot import notify
 from bot.channels.telegram import TelegramChannel
 from bot.channels.web import read_messages
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
+from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, WAITLISTED, Conversation, Course, Enrolment, Event
 from tests.telegram.conftest import build_app, tg_settings

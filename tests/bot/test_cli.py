@@ -46,7 +46,7 @@ def test_a_config_typo_stops_with_the_key_named(tmp_path, model_dir):
 
 
 def test_handoff_commands_release_a_conversation(bot, monkeypatch):
-    from bot.engine.types import Incoming
+    from bot.core.messages import Incoming
 
     bot.engine.handle(Incoming("rest", "cli-h1", "转人工"))
     (item,) = bot.desk.queue()

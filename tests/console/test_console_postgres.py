@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.staff.accounts import LoginThrottle, create_user
 from bot.staff.desk import Conflict, ConsoleDesk
 from bot.staff.sweeper import Sweeper

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 
 from actions.handoff import estimate_minutes
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.staff.accounts import set_presence
 from bot.staff.config import ConsoleConfig
 from bot.staff.desk import SILENCE_TEXT, UNCLAIMED_TEXT

@@ -18,7 +18,7 @@ from bot.channels.telegram_format import (
     NOTICE_MEDIA,
     NOTICE_VOICE,
 )
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.settings import ConfigError
 from bot.store.models import EV_USER, Conversation, Event, Meta
 from tests.telegram.conftest import OfflineChat, build_app, tg_settings

@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.store.models import Conversation
 
 SENDER = "a1b2c3d4e5f6a7b8c9d0"

@@ -20,12 +20,12 @@ from starlette.responses import Response
 from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
-from bot import notify
 from bot.core.clock import DEFAULT_ZONE
-from bot.domain.cases import DISPUTE_TYPES
+from bot.core.messages import Push
+from bot.domain.cases import DISPUTE_TYPES, case_status_text
 from bot.domain.people import mask_phone
-from bot.engine.desk import Push
 from bot.staff import labels
+from bot.staff import notices as notify
 from bot.store import cases as repo
 from bot.store.db import Database
 from bot.store.models import CASE_STATUS_LABELS, MediationCase, Mediator
@@ -110,7 +110,7 @@ def change_status(
         if case is None:
             raise repo.CaseError("找不到这个案件。")
         repo.change_status(s, case, status, note, actor)
-        text = notify.case_status_text(case.case_no, status, note.strip())
+        text = case_status_text(case.case_no, status, note.strip())
         return case.case_no, notify.record(s, case.channel, case.sender_id, text)
 
 

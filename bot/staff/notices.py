@@ -26,11 +26,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.channels.base import ChannelHub
-from bot.domain.courses import when_text
-from bot.engine.desk import Push
+from bot.core.messages import Push
+from bot.core.ports import Deliverer
 from bot.store.db import Database
-from bot.store.models import CASE_STATUS_LABELS, EV_SYSTEM, Conversation, Course, Event
+from bot.store.models import EV_SYSTEM, Conversation, Event
 
 log = logging.getLogger(__name__)
 
@@ -55,28 +54,6 @@ class Outcome:
 NOT_RECORDED = Outcome(recorded=False, delivered=False)
 
 
-# -- texts ------------------------------------------------------------------------------
-def promotion_text(course: Course) -> str:
-    """A waitlisted worker got a place."""
-    venue = course.venue or "另行通知"
-    return (
-        f"好消息：您候补的「{course.name}」有空位了，已为您报名成功。"
-        f"上课时间：{when_text(course)}，地点：{venue}。"
-        "如果不能参加，请说“我的报名”取消，把名额让给其他职工。"
-    )
-
-
-def cancelled_by_staff_text(course: Course) -> str:
-    """An admin cancelled the worker's enrolment."""
-    return f"您报名的「{course.name}」已由工会工作人员取消。如有疑问，可以说“转人工”联系工作人员。"
-
-
-def case_status_text(case_no: str, status: str, note: str) -> str:
-    """A case moved to a new status; the admin's note goes with it."""
-    label = CASE_STATUS_LABELS.get(status, status)
-    return f"您的调解申请 {case_no} 状态更新为「{label}」：{note}"
-
-
 # -- recording and delivering -----------------------------------------------------------
 def record(s: Session, channel: str, sender_id: str, text: str) -> Push | None:
     """Add the notice to the worker's conversation in this transaction; None without one."""
@@ -97,7 +74,7 @@ def record(s: Session, channel: str, sender_id: str, text: str) -> Push | None:
     return push
 
 
-async def deliver(hub: ChannelHub, push: Push | None) -> Outcome:
+async def deliver(hub: Deliverer, push: Push | None) -> Outcome:
     """Send a recorded notice on the worker's channel; never raises."""
     if push is None:
         return NOT_RECORDED
@@ -113,7 +90,7 @@ async def deliver(hub: ChannelHub, push: Push | None) -> Outcome:
     return Outcome(recorded=True, delivered=delivered)
 
 
-async def deliver_all(hub: ChannelHub, pushes: Sequence[Push | None]) -> list[Outcome]:
+async def deliver_all(hub: Deliverer, pushes: Sequence[Push | None]) -> list[Outcome]:
     """deliver() each, in order."""
     return [await deliver(hub, p) for p in pushes]
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.engine.types import Reply
+from bot.core.messages import Push
 from bot.store.db import Database
 from bot.store.models import (
     EV_STAFF,
@@ -38,16 +38,6 @@ class QueueItem:
     reason: str | None
     waiting_since: datetime | None
     last_message: str | None
-
-
-@dataclass(frozen=True)
-class Push:
-    """A message to deliver to a worker outside the request/reply path."""
-
-    conversation_id: int
-    channel: str
-    sender_id: str
-    reply: Reply
 
 
 class Desk:

@@ -1,4 +1,4 @@
-"""The channel-neutral shapes that cross the engine's boundary."""
+"""The channel-neutral shapes that cross the boundaries: a worker's message, a bot reply, a push."""
 
 from __future__ import annotations
 
@@ -28,3 +28,13 @@ class Reply(TypedDict, total=False):
 
     text: str
     buttons: list[Button]
+
+
+@dataclass(frozen=True)
+class Push:
+    """A message to deliver to a worker outside the request/reply path."""
+
+    conversation_id: int
+    channel: str
+    sender_id: str
+    reply: Reply
