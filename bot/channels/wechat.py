@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from starlette.background import BackgroundTask
@@ -26,15 +25,15 @@ from wechatpy.replies import TextReply
 
 from bot.channels import wechat_text as wx
 from bot.channels.base import ChannelPlugin
-from bot.channels.wechat_api import MissingSecret, SharedTokenClient, make_client
-from bot.channels.wechat_push import deliver_push
+from bot.channels.wechat_api import SharedTokenClient, make_client
+from bot.channels.wechat_push import deliver_push, send_answer, send_texts
 from bot.channels.wechat_store import (
     CHANNEL,
     MetaStore,
+    OfferedOptions,
     close_conversation,
     conversation_state,
     meta_key,
-    note_undelivered,
 )
 from bot.channels.wechat_wire import (
     describe,
@@ -55,7 +54,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
 SUCCESS = "success"
-OPTS, ASYNC, MORE = "wx:opts:", "wx:async:", "wx:more:"
+ASYNC, MORE = "wx:async:", "wx:more:"
 RETRY_RECORD_DAYS = 1  # WeChat retries within seconds; older retry records are pruned
 GREETING = "/greet"  # what a new follower (or a QR-code scan) says to the bot
 HELP = "/help"  # a click on a menu key this version does not know
@@ -88,6 +87,7 @@ class WeChatChannel(ChannelPlugin):
                 ) from exc
         self.clicks = app.settings.config.wechat.click_payloads()
         self.meta = MetaStore(app.db)
+        self.options = OfferedOptions(self.meta)
         self._client: SharedTokenClient | None = None
         self._inflight: dict[str, asyncio.Future[Any]] = {}
         self._background: set[asyncio.Task[Any]] = set()
@@ -185,7 +185,7 @@ class WeChatChannel(ChannelPlugin):
         event = msg.event
         if event == "unsubscribe":
             await asyncio.to_thread(close_conversation, self.app.db, msg.source)
-            await asyncio.to_thread(self.meta.delete, meta_key(OPTS, msg.source))
+            await asyncio.to_thread(self.options.forget, msg.source)
             return PlainTextResponse(SUCCESS)
         if event in ("subscribe", "subscribe_scan", "scan"):
             return await self._converse(msg, GREETING, event_id(msg), cb)
@@ -212,7 +212,7 @@ class WeChatChannel(ChannelPlugin):
         async_key = meta_key(ASYNC, message_id)
         if await asyncio.to_thread(self.meta.get, async_key) is not None:
             return PlainTextResponse(SUCCESS)  # a retry of an answer sent by customer service
-        offered = await asyncio.to_thread(self.offered, openid)
+        offered = await asyncio.to_thread(self.options.offered, openid)
         text = wx.pick_option(text, offered) or text
         task = self._inflight.get(message_id)
         if task is None:  # a retry while the first attempt still runs shares its answer
@@ -227,13 +227,13 @@ class WeChatChannel(ChannelPlugin):
                 self._spawn(self._answer_later(task, openid, offered))
             return PlainTextResponse(SUCCESS)
         answer, payloads = wx.render(task.result())
-        await asyncio.to_thread(self.remember, openid, payloads, offered)
+        await asyncio.to_thread(self.options.remember, openid, payloads, offered)
         chunks = wx.split(answer)
         if not chunks:
             return PlainTextResponse(SUCCESS)
         response = self._passive(msg, chunks[0], cb)
         if len(chunks) > 1 and await asyncio.to_thread(self._claim, meta_key(MORE, message_id)):
-            response.background = BackgroundTask(self._send_answer, openid, chunks[1:])
+            response.background = BackgroundTask(send_answer, self, openid, chunks[1:])
         return response
 
     async def _answer_later(
@@ -243,17 +243,11 @@ class WeChatChannel(ChannelPlugin):
             replies = await task
         except Exception as exc:  # noqa: BLE001 - the worker must hear that it did not work
             log.error("WeChat message failed after the passive-reply window: %s", describe(exc))
-            await self.send_texts(openid, [wx.ASYNC_FAILED])
+            await send_texts(self, openid, [wx.ASYNC_FAILED])
             return
         answer, payloads = wx.render(replies)
-        await asyncio.to_thread(self.remember, openid, payloads, offered)
-        await self._send_answer(openid, wx.split(answer))
-
-    async def _send_answer(self, openid: str, chunks: list[str]) -> None:
-        """Customer-service messages for a reply; a failure is noted in the conversation."""
-        error = await self.send_texts(openid, chunks)
-        if error is not None:
-            await asyncio.to_thread(note_undelivered, self.app.db, openid, f"error {error}")
+        await asyncio.to_thread(self.options.remember, openid, payloads, offered)
+        await send_answer(self, openid, wx.split(answer))
 
     def _passive(self, msg: Any, text: str, cb: _Callback) -> Response:
         content = text.replace("]]>", "]]]]><![CDATA[>")  # keep the CDATA section intact
@@ -273,47 +267,7 @@ class WeChatChannel(ChannelPlugin):
             self._prune()
         return self.meta.claim(key, str(int(time.time())))
 
-    # -- numbered options -------------------------------------------------------------------
-    def offered(self, openid: str) -> list[str]:
-        """The payloads the worker's numbers stand for (the options offered last)."""
-        raw = self.meta.get(meta_key(OPTS, openid))
-        if not raw:
-            return []
-        value = orjson.loads(raw)
-        return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
-
-    def remember(self, openid: str, payloads: list[str], previous: list[str] | None = None) -> None:
-        """Store the options just offered (skipped when nothing changed)."""
-        if previous is not None and payloads == previous:
-            return
-        key = meta_key(OPTS, openid)
-        if payloads:
-            self.meta.put(key, orjson.dumps(payloads).decode())
-        else:
-            self.meta.delete(key)
-
     # -- sending ------------------------------------------------------------------------------
-    async def send_texts(self, openid: str, chunks: list[str]) -> int | None:
-        """Customer-service text messages in order; None when all went, else WeChat's errcode."""
-        for chunk in chunks:
-            try:
-                await asyncio.to_thread(self._send_text, openid, chunk)
-            except MissingSecret:
-                log.error("WECHAT_SECRET is not set: customer-service messages cannot be sent")
-                return -1
-            except Exception as exc:  # noqa: BLE001 - reported, never raised into the caller
-                code = getattr(exc, "errcode", None)
-                log.warning(
-                    "WeChat customer-service message failed: errcode=%s (%s)",
-                    code,
-                    type(exc).__name__,
-                )
-                return code if isinstance(code, int) else -1
-        return None
-
-    def _send_text(self, openid: str, text: str) -> None:
-        self.client.message.send_text(openid, text)
-
     async def send(self, push: Push) -> bool:
         """A staff reply or case notice: customer service within 48 h, else a template if set."""
         return await deliver_push(self, push)
