@@ -1,5 +1,8 @@
 """WeChat official account (公众号): the callback at /webhooks/wechat and pushes to workers.
 
+Every request is checked before anything is read or stored (wechat_gate.py: signature,
+freshness, safe mode; wechat_nonces.py: each signed query once).
+
 WeChat waits five seconds for a reply and then retries (three attempts in all). An answer
 ready in time is the passive reply (encrypted in safe mode); a slower one gets `success` at
 once and goes out through the customer-service API when ready. Retries never run anything
@@ -20,12 +23,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from starlette.background import BackgroundTask
 from wechatpy.crypto import WeChatCrypto
-from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import TextReply
 
 from bot.channels import wechat_text as wx
 from bot.channels.base import ChannelPlugin
 from bot.channels.wechat_api import SharedTokenClient, make_client
+from bot.channels.wechat_gate import FORBIDDEN, CallbackGate, Refusal, Signed
+from bot.channels.wechat_nonces import NonceBook
 from bot.channels.wechat_push import deliver_push, send_answer, send_texts
 from bot.channels.wechat_store import (
     CHANNEL,
@@ -35,14 +39,7 @@ from bot.channels.wechat_store import (
     conversation_state,
     meta_key,
 )
-from bot.channels.wechat_wire import (
-    describe,
-    event_id,
-    has_doctype,
-    parse,
-    read_limited,
-    signed,
-)
+from bot.channels.wechat_wire import describe, event_id, parse, read_limited
 from bot.engine.desk import Push
 from bot.engine.types import Incoming
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN
@@ -68,6 +65,10 @@ class _Callback:
     nonce: str
 
 
+def _refuse(refusal: Refusal) -> Response:
+    return PlainTextResponse(refusal.text, status_code=refusal.status)
+
+
 class WeChatChannel(ChannelPlugin):
     name = CHANNEL
     # seconds to wait for the engine before answering `success` and replying later
@@ -85,6 +86,9 @@ class WeChatChannel(ChannelPlugin):
                 raise ValueError(
                     "WECHAT_AES_KEY must be the 43-character EncodingAESKey of the account"
                 ) from exc
+        window = app.settings.config.wechat.callback_window_seconds
+        self.gate = CallbackGate(self.token, self.crypto, window)
+        self.nonces = NonceBook(app.db, window)
         self.clicks = app.settings.config.wechat.click_payloads()
         self.meta = MetaStore(app.db)
         self.options = OfferedOptions(self.meta)
@@ -122,10 +126,12 @@ class WeChatChannel(ChannelPlugin):
 
         @api.get("/webhooks/wechat")
         async def verify(request: Request) -> Response:
-            q = request.query_params
-            if not signed(self.token, q.get("signature"), q.get("timestamp"), q.get("nonce")):
-                return PlainTextResponse("forbidden", status_code=403)
-            return PlainTextResponse(q.get("echostr", ""))
+            checked = self.gate.verification(request.query_params)
+            if isinstance(checked, Refusal):
+                return _refuse(checked)
+            if not await asyncio.to_thread(self._admit, checked):
+                return _refuse(FORBIDDEN)
+            return PlainTextResponse(request.query_params.get("echostr", ""))
 
         @api.post("/webhooks/wechat")
         async def callback(request: Request) -> Response:
@@ -134,37 +140,25 @@ class WeChatChannel(ChannelPlugin):
         return api
 
     async def _callback(self, request: Request) -> Response:
-        q = request.query_params
         body = await read_limited(request, MAX_BODY_BYTES)
         if body is None:
             return PlainTextResponse("too large", status_code=413)
-        timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
-        if not signed(self.token, q.get("signature"), timestamp, nonce):
-            return PlainTextResponse("forbidden", status_code=403)
-        safe = q.get("encrypt_type") == "aes"
-        xml: bytes | str = body
-        if safe:
-            if self.crypto is None or has_doctype(body):
-                return PlainTextResponse(
-                    "forbidden" if self.crypto is None else "bad request",
-                    status_code=403 if self.crypto is None else 400,
-                )
-            try:
-                xml = self.crypto.decrypt_message(
-                    body, q.get("msg_signature", ""), timestamp, nonce
-                )
-            except (InvalidSignatureException, InvalidAppIdException):
-                return PlainTextResponse("forbidden", status_code=403)
-            except Exception:  # noqa: BLE001 - whatever is not a well-formed encrypted message
-                return PlainTextResponse("bad request", status_code=400)
-        msg = parse(xml)
+        checked = self.gate.message(request.query_params, body)
+        if isinstance(checked, Refusal):
+            return _refuse(checked)
+        msg = parse(checked.xml)
         if msg is None:
             return PlainTextResponse("bad request", status_code=400)
         try:
-            return await self._dispatch(msg, _Callback(safe, nonce))
+            if not await asyncio.to_thread(self._admit, checked):
+                return _refuse(FORBIDDEN)
+            return await self._dispatch(msg, _Callback(checked.safe, checked.nonce))
         except Exception as exc:  # noqa: BLE001 - answer 500 so that WeChat retries the message
             log.error("WeChat %s message failed: %s", msg.type, describe(exc))
             return PlainTextResponse("error", status_code=500)
+
+    def _admit(self, checked: Signed) -> bool:
+        return self.nonces.admit(checked.timestamp, checked.nonce, checked.digest)
 
     # -- messages -------------------------------------------------------------------------
     async def _dispatch(self, msg: Any, cb: _Callback) -> Response:

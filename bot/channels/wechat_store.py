@@ -1,8 +1,8 @@
 """What the WeChat channel keeps in the database, shared by every server process.
 
 The `meta` key/value table holds the access token (wechatpy's SessionStorage), the numbered
-options last offered to each worker, and which messages were answered through the
-customer-service API. Closing a conversation on unsubscribe and marking a push undelivered
+options last offered to each worker, which messages were answered through the
+customer-service API, and the signed queries already used (wechat_nonces.py). Closing a conversation on unsubscribe and marking a push undelivered
 write to the conversation under the engine's own locks.
 """
 

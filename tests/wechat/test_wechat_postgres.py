@@ -9,14 +9,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.app import App, create_app
+from bot.channels.wechat_nonces import MAX_DELIVERIES, NonceBook
 from bot.channels.wechat_store import MetaSessionStorage, MetaStore, close_conversation
 from bot.settings import Settings
 from bot.store import seed
 from bot.store.db import Database
-from bot.store.models import Conversation, Event, Meta
+from bot.store.models import Conversation, Event, Meta, utcnow
 from tests.conftest import LiveServer
 from tests.wechat.conftest import ROOT, WeChatServer, wechat_env
 
@@ -81,3 +82,23 @@ def test_wechat_conversation_on_postgres(pg_wechat_bot, wechat_api):
     push = pg_wechat_bot.desk.notify("wechat", "o-pg-1", "您的报名已确认")
     assert asyncio.run(channel.send(push)) is False  # unfollowed: nothing is sent
     assert wechat_api.sent() == []
+
+
+def test_used_nonces_on_postgres(pg_wechat_bot):
+    book = NonceBook(pg_wechat_bot.db, 300)
+    assert book.admit("1700000000", "1", "a" * 64) is True
+    assert book.admit("1700000000", "1", "b" * 64) is False  # another body: a replay
+    for _ in range(MAX_DELIVERIES - 1):  # the same delivery again: a retry, a few times
+        assert book.admit("1700000000", "1", "a" * 64) is True
+    assert book.admit("1700000000", "1", "a" * 64) is False
+    assert book.admit("1700000000", "2", "b" * 64) is True
+    # kept for twice the window (and a minute), then forgotten
+    with pg_wechat_bot.db.engine.begin() as conn:
+        conn.execute(
+            update(Meta)
+            .where(Meta.key == "wx:nonce:1700000000:2")
+            .values(updated_at=utcnow() - timedelta(seconds=661))
+        )
+    assert book.prune() == 1
+    assert book.admit("1700000000", "1", "b" * 64) is False
+    assert book.admit("1700000000", "2", "c" * 64) is True
