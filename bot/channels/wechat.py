@@ -1,13 +1,13 @@
 """WeChat official account (公众号): the callback at /webhooks/wechat and pushes to workers.
 
 Every request is checked before anything is read or stored (wechat_gate.py: signature,
-freshness, safe mode; wechat_nonces.py: each signed query once).
-
-WeChat waits five seconds for a reply and then retries (three attempts in all). An answer
-ready in time is the passive reply (encrypted in safe mode); a slower one gets `success` at
-once and goes out through the customer-service API when ready. Retries never run anything
-twice: the engine answers a retried message id from its record, and an answer already sent
-through customer service is recorded in `meta`, so its retries only get `success`.
+freshness, safe mode; wechat_nonces.py: each signed query once). WeChat waits five seconds
+for a reply and then retries (three attempts in all); the callback answers by a deadline
+whatever the database does (wechat_timing.py): an answer ready in time is the passive reply
+(encrypted in safe mode); otherwise `success` at once and the answer goes out through the
+customer-service API when ready. Retries never run anything twice: the engine answers a
+retried message id from its record, and an answer sent through customer service is claimed
+in `meta`, so it is sent once and its retries only get `success`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +29,7 @@ from bot.channels.base import ChannelPlugin
 from bot.channels.wechat_api import SharedTokenClient, make_client
 from bot.channels.wechat_gate import FORBIDDEN, CallbackGate, Refusal, Signed
 from bot.channels.wechat_nonces import NonceBook
-from bot.channels.wechat_push import deliver_push, send_answer, send_texts
+from bot.channels.wechat_push import deliver_push, send_answer
 from bot.channels.wechat_store import (
     CHANNEL,
     MetaStore,
@@ -39,6 +38,7 @@ from bot.channels.wechat_store import (
     conversation_state,
     meta_key,
 )
+from bot.channels.wechat_timing import QUIET, Answer, LateAnswers, Replayed
 from bot.channels.wechat_wire import describe, event_id, parse, read_limited
 from bot.engine.desk import Push
 from bot.engine.types import Incoming
@@ -57,12 +57,9 @@ GREETING = "/greet"  # what a new follower (or a QR-code scan) says to the bot
 HELP = "/help"  # a click on a menu key this version does not know
 
 
-@dataclass(frozen=True)
-class _Callback:
-    """How to answer this request: plain or encrypted with the request's nonce."""
-
-    safe: bool
-    nonce: str
+def _key(msg: Any) -> str:
+    """The message id retries share: MsgId, or sender + time + event + key for events."""
+    return event_id(msg) if msg.type == "event" else str(msg.id)
 
 
 def _refuse(refusal: Refusal) -> Response:
@@ -89,6 +86,7 @@ class WeChatChannel(ChannelPlugin):
         window = app.settings.config.wechat.callback_window_seconds
         self.gate = CallbackGate(self.token, self.crypto, window)
         self.nonces = NonceBook(app.db, window)
+        self.late = LateAnswers()
         self.clicks = app.settings.config.wechat.click_payloads()
         self.meta = MetaStore(app.db)
         self.options = OfferedOptions(self.meta)
@@ -140,6 +138,7 @@ class WeChatChannel(ChannelPlugin):
         return api
 
     async def _callback(self, request: Request) -> Response:
+        deadline = asyncio.get_running_loop().time() + self.reply_timeout
         body = await read_limited(request, MAX_BODY_BYTES)
         if body is None:
             return PlainTextResponse("too large", status_code=413)
@@ -149,63 +148,85 @@ class WeChatChannel(ChannelPlugin):
         msg = parse(checked.xml)
         if msg is None:
             return PlainTextResponse("bad request", status_code=400)
-        try:
-            if not await asyncio.to_thread(self._admit, checked):
-                return _refuse(FORBIDDEN)
-            return await self._dispatch(msg, _Callback(checked.safe, checked.nonce))
-        except Exception as exc:  # noqa: BLE001 - answer 500 so that WeChat retries the message
-            log.error("WeChat %s message failed: %s", msg.type, describe(exc))
-            return PlainTextResponse("error", status_code=500)
+        work = asyncio.ensure_future(self._attempt(msg, checked))
+        return await self._in_time(work, msg, checked, deadline)
 
     def _admit(self, checked: Signed) -> bool:
         return self.nonces.admit(checked.timestamp, checked.nonce, checked.digest)
 
+    async def _attempt(self, msg: Any, checked: Signed) -> Answer:
+        """All the work for one delivery, database included: it may outlast the deadline."""
+        if not await asyncio.to_thread(self._admit, checked):
+            raise Replayed
+        if await asyncio.to_thread(self.meta.get, meta_key(ASYNC, _key(msg))) is not None:
+            return QUIET  # a retry of an answer sent by customer service
+        return await self._dispatch(msg)
+
+    async def _in_time(
+        self, work: asyncio.Future[Answer], msg: Any, checked: Signed, deadline: float
+    ) -> Response:
+        """The passive reply if the work is done by the deadline, else `success` (answer later)."""
+        key = _key(msg)
+        remaining = max(deadline - asyncio.get_running_loop().time(), 0)
+        done, _ = await asyncio.wait({work}, timeout=remaining)
+        if done and isinstance(work.exception(), Replayed):
+            return _refuse(FORBIDDEN)
+        if not done or key in self.late:
+            self.late.begin(key)
+            self._spawn(self._answer_later(work, key, msg.source))
+            return PlainTextResponse(SUCCESS)
+        if (exc := work.exception()) is not None:  # answer 500 so that WeChat retries it
+            log.error("WeChat %s message failed: %s", msg.type, describe(exc))
+            return PlainTextResponse("error", status_code=500)
+        chunks = work.result().chunks
+        if not chunks:
+            return PlainTextResponse(SUCCESS)
+        response = self._passive(msg, chunks[0], checked)
+        if len(chunks) > 1:
+            response.background = BackgroundTask(self._send_rest, key, msg.source, chunks[1:])
+        return response
+
     # -- messages -------------------------------------------------------------------------
-    async def _dispatch(self, msg: Any, cb: _Callback) -> Response:
+    async def _dispatch(self, msg: Any) -> Answer:
         kind = msg.type
         if kind == "text":
             text = msg.content if isinstance(msg.content, str) else ""
-            return await self._converse(msg, text, str(msg.id), cb)
+            return await self._converse(msg, text, str(msg.id))
         if kind == "voice":
             heard = msg.recognition.strip() if isinstance(msg.recognition, str) else ""
             if heard:
-                return await self._converse(msg, heard, str(msg.id), cb)
-            return await self._media(msg, "voice", cb)
+                return await self._converse(msg, heard, str(msg.id))
+            return await self._media(msg, "voice")
         if kind == "event":
-            return await self._event(msg, cb)
-        return await self._media(msg, kind, cb)
+            return await self._event(msg)
+        return await self._media(msg, kind)
 
-    async def _event(self, msg: Any, cb: _Callback) -> Response:
+    async def _event(self, msg: Any) -> Answer:
         event = msg.event
         if event == "unsubscribe":
             await asyncio.to_thread(close_conversation, self.app.db, msg.source)
             await asyncio.to_thread(self.options.forget, msg.source)
-            return PlainTextResponse(SUCCESS)
+            return QUIET
         if event in ("subscribe", "subscribe_scan", "scan"):
-            return await self._converse(msg, GREETING, event_id(msg), cb)
+            return await self._converse(msg, GREETING, event_id(msg))
         if event == "click":
             key = msg.key if isinstance(msg.key, str) else ""
             payload = self.clicks.get(key, HELP)
-            return await self._converse(msg, payload, event_id(msg), cb)
-        return PlainTextResponse(SUCCESS)  # view, location reports, job results: nothing to say
+            return await self._converse(msg, payload, event_id(msg))
+        return QUIET  # view, location reports, job results: nothing to say
 
-    async def _media(self, msg: Any, kind: str, cb: _Callback) -> Response:
+    async def _media(self, msg: Any, kind: str) -> Answer:
         """A kind reply to what the bot cannot read; logged for staff when a human holds it."""
         state = await asyncio.to_thread(conversation_state, self.app.db, msg.source)
         if state in (STATE_WAITING, STATE_WITH_HUMAN):
-            return await self._converse(
-                msg, wx.MEDIA_LOG_TEXT.get(kind, f"[{kind}]"), str(msg.id), cb
-            )
+            return await self._converse(msg, wx.MEDIA_LOG_TEXT.get(kind, f"[{kind}]"), str(msg.id))
         if kind == "voice":
-            return self._passive(msg, wx.VOICE_NOT_UNDERSTOOD, cb)
-        return self._passive(msg, wx.MEDIA_NOT_UNDERSTOOD.get(kind, wx.MEDIA_DEFAULT), cb)
+            return Answer([wx.VOICE_NOT_UNDERSTOOD])
+        return Answer([wx.MEDIA_NOT_UNDERSTOOD.get(kind, wx.MEDIA_DEFAULT)])
 
-    async def _converse(self, msg: Any, text: str, message_id: str, cb: _Callback) -> Response:
-        """Run the engine once for this message id; answer passively or later by customer service."""
+    async def _converse(self, msg: Any, text: str, message_id: str) -> Answer:
+        """Run the engine once for this message id (a retry in this process shares the run)."""
         openid = msg.source
-        async_key = meta_key(ASYNC, message_id)
-        if await asyncio.to_thread(self.meta.get, async_key) is not None:
-            return PlainTextResponse(SUCCESS)  # a retry of an answer sent by customer service
         offered = await asyncio.to_thread(self.options.offered, openid)
         text = wx.pick_option(text, offered) or text
         task = self._inflight.get(message_id)
@@ -215,39 +236,41 @@ class WeChatChannel(ChannelPlugin):
             )
             self._inflight[message_id] = task
             task.add_done_callback(lambda _t: self._inflight.pop(message_id, None))
-        done, _ = await asyncio.wait({task}, timeout=self.reply_timeout)
-        if not done:
-            if await asyncio.to_thread(self._claim, async_key):
-                self._spawn(self._answer_later(task, openid, offered))
-            return PlainTextResponse(SUCCESS)
-        answer, payloads = wx.render(task.result())
+        answer, payloads = wx.render(await task)
         await asyncio.to_thread(self.options.remember, openid, payloads, offered)
-        chunks = wx.split(answer)
-        if not chunks:
-            return PlainTextResponse(SUCCESS)
-        response = self._passive(msg, chunks[0], cb)
-        if len(chunks) > 1 and await asyncio.to_thread(self._claim, meta_key(MORE, message_id)):
-            response.background = BackgroundTask(send_answer, self, openid, chunks[1:])
-        return response
+        return Answer(wx.split(answer))
 
-    async def _answer_later(
-        self, task: asyncio.Future[Any], openid: str, offered: list[str]
-    ) -> None:
+    async def _answer_later(self, work: asyncio.Future[Answer], key: str, openid: str) -> None:
+        """After `success`: the answer by customer service once the work is done (once)."""
         try:
-            replies = await task
-        except Exception as exc:  # noqa: BLE001 - the worker must hear that it did not work
-            log.error("WeChat message failed after the passive-reply window: %s", describe(exc))
-            await send_texts(self, openid, [wx.ASYNC_FAILED])
-            return
-        answer, payloads = wx.render(replies)
-        await asyncio.to_thread(self.options.remember, openid, payloads, offered)
-        await send_answer(self, openid, wx.split(answer))
+            try:
+                chunks = (await work).chunks
+            except Replayed:
+                return
+            except Exception as exc:  # noqa: BLE001 - the worker must hear that it did not work
+                log.error("WeChat message failed after the passive-reply window: %s", describe(exc))
+                chunks = [wx.ASYNC_FAILED]
+            if chunks and await asyncio.to_thread(self._claim, meta_key(ASYNC, key)):
+                await send_answer(self, openid, chunks)
+        except Exception as exc:  # noqa: BLE001 - e.g. the claim failed: nothing sent twice
+            log.error("WeChat answer after the window failed: %s", describe(exc))
+        finally:
+            self.late.end(key)
 
-    def _passive(self, msg: Any, text: str, cb: _Callback) -> Response:
+    async def _send_rest(self, key: str, openid: str, chunks: list[str]) -> None:
+        """The pieces of a long answer after its passive first piece (once per message)."""
+        try:
+            if await asyncio.to_thread(self._claim, meta_key(MORE, key)):
+                await send_answer(self, openid, chunks)
+        except Exception as exc:  # noqa: BLE001 - after the response: log, never raise
+            log.error("WeChat rest of a long answer failed: %s", describe(exc))
+
+    def _passive(self, msg: Any, text: str, checked: Signed) -> Response:
+        """The reply in the callback's response: encrypted with the request's nonce if it was."""
         content = text.replace("]]>", "]]]]><![CDATA[>")  # keep the CDATA section intact
         xml = TextReply(content=content, message=msg).render()
-        if cb.safe and self.crypto is not None:
-            xml = self.crypto.encrypt_message(xml, cb.nonce, str(int(time.time())))
+        if checked.safe and self.crypto is not None:
+            xml = self.crypto.encrypt_message(xml, checked.nonce, str(int(time.time())))
         return Response(xml, media_type="application/xml")
 
     def _spawn(self, coro: Any) -> None:
