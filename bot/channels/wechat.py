@@ -27,7 +27,7 @@ from wechatpy.replies import TextReply
 from bot.channels import wechat_text as wx
 from bot.channels.base import ChannelPlugin
 from bot.channels.wechat_api import SharedTokenClient, make_client
-from bot.channels.wechat_gate import FORBIDDEN, CallbackGate, Refusal, Signed
+from bot.channels.wechat_gate import CallbackGate, Refusal, Signed, bad_request, forbidden
 from bot.channels.wechat_nonces import NonceBook
 from bot.channels.wechat_push import deliver_push, send_answer
 from bot.channels.wechat_store import (
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
+STRONG_TOKEN, MAX_TOKEN = 16, 32  # WeChat takes Tokens of 3 to 32 letters and digits
 SUCCESS = "success"
 ASYNC, MORE = "wx:async:", "wx:more:"
 RETRY_RECORD_DAYS = 1  # WeChat retries within seconds; older retry records are pruned
@@ -62,7 +63,11 @@ def _key(msg: Any) -> str:
     return event_id(msg) if msg.type == "event" else str(msg.id)
 
 
+REPLAYED = forbidden("signed query used before for another request (a replay)")
+
+
 def _refuse(refusal: Refusal) -> Response:
+    (log.warning if refusal.signed else log.info)("WeChat request refused: %s", refusal.reason)
     return PlainTextResponse(refusal.text, status_code=refusal.status)
 
 
@@ -75,6 +80,8 @@ class WeChatChannel(ChannelPlugin):
         self.app = app
         env = app.settings.env
         self.token = env.wechat_token or ""
+        if len(self.token) < STRONG_TOKEN:  # one logged callback URL is enough to guess it
+            log.warning("WECHAT_TOKEN is short: use %d random letters and digits", MAX_TOKEN)
         self.crypto: WeChatCrypto | None = None
         if env.wechat_aes_key:
             try:
@@ -128,7 +135,7 @@ class WeChatChannel(ChannelPlugin):
             if isinstance(checked, Refusal):
                 return _refuse(checked)
             if not await asyncio.to_thread(self._admit, checked):
-                return _refuse(FORBIDDEN)
+                return _refuse(REPLAYED)
             return PlainTextResponse(request.query_params.get("echostr", ""))
 
         @api.post("/webhooks/wechat")
@@ -147,7 +154,7 @@ class WeChatChannel(ChannelPlugin):
             return _refuse(checked)
         msg = parse(checked.xml)
         if msg is None:
-            return PlainTextResponse("bad request", status_code=400)
+            return _refuse(bad_request("not a WeChat message"))
         work = asyncio.ensure_future(self._attempt(msg, checked))
         return await self._in_time(work, msg, checked, deadline)
 
@@ -170,7 +177,7 @@ class WeChatChannel(ChannelPlugin):
         remaining = max(deadline - asyncio.get_running_loop().time(), 0)
         done, _ = await asyncio.wait({work}, timeout=remaining)
         if done and isinstance(work.exception(), Replayed):
-            return _refuse(FORBIDDEN)
+            return _refuse(REPLAYED)
         if not done or key in self.late:
             self.late.begin(key)
             self._spawn(self._answer_later(work, key, msg.source))

@@ -27,14 +27,29 @@ _SECONDS = re.compile(r"[0-9]{1,12}")  # ASCII digits only (str.isdigit takes "ï
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a request is not let in: the HTTP status and a short word for the body."""
+    """A request not let in: the HTTP status, a short word for the body, and why (for the
+    log: fixed wording, never anything from the request but a clock difference)."""
 
     status: int
     text: str
+    reason: str
+
+    @property
+    def signed(self) -> bool:
+        """Refused although its query was signed with our token: a clock or setup problem,
+        or somebody replaying WeChat's requests (worth a warning; unsigned noise is not)."""
+        return self.reason != UNSIGNED
 
 
-FORBIDDEN = Refusal(403, "forbidden")
-BAD_REQUEST = Refusal(400, "bad request")
+UNSIGNED = "query signature does not match WECHAT_TOKEN"
+
+
+def forbidden(reason: str) -> Refusal:
+    return Refusal(403, "forbidden", reason)
+
+
+def bad_request(reason: str) -> Refusal:
+    return Refusal(400, "bad request", reason)
 
 
 @dataclass(frozen=True)
@@ -66,9 +81,13 @@ class CallbackGate:
     def _query(self, q: QueryParams) -> tuple[str, str] | Refusal:
         timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
         if not signed(self.token, q.get("signature"), timestamp, nonce):
-            return FORBIDDEN
+            return forbidden(UNSIGNED)
+        if not _SECONDS.fullmatch(timestamp):
+            return forbidden("timestamp is not whole seconds")
         if not self.fresh(timestamp):
-            return FORBIDDEN
+            ahead = int(timestamp) - int(time.time())
+            where = f"{ahead} s ahead of" if ahead > 0 else f"{-ahead} s behind"
+            return forbidden(f"timestamp {where} this server's clock (window {self.window} s)")
         return timestamp, nonce
 
     def verification(self, q: QueryParams) -> Signed | Refusal:
@@ -88,19 +107,21 @@ class CallbackGate:
         digest = _digest(b"POST " + body)
         encrypted = q.get("encrypt_type") == "aes"
         if self.crypto is None:
-            if encrypted:
-                return FORBIDDEN  # no key to read it with: not our account's configuration
+            if encrypted:  # no key to read it with
+                return forbidden("encrypted message but WECHAT_AES_KEY is not set")
             return Signed(timestamp, nonce, digest, body)
-        if not encrypted:
-            return FORBIDDEN  # safe mode: a plain body is anybody's
+        if not encrypted:  # safe mode: a plain body is anybody's
+            return forbidden("plain message but WECHAT_AES_KEY is set (safe mode)")
         if has_doctype(body):
-            return BAD_REQUEST
+            return bad_request("XML with a DTD")
         try:
             xml = self.crypto.decrypt_message(body, q.get("msg_signature", ""), timestamp, nonce)
-        except (InvalidSignatureException, InvalidAppIdException):
-            return FORBIDDEN
+        except InvalidSignatureException:
+            return forbidden("msg_signature does not match")
+        except InvalidAppIdException:
+            return forbidden("encrypted for another AppID")
         except Exception:  # noqa: BLE001 - whatever is not a well-formed encrypted message
-            return BAD_REQUEST
+            return bad_request("encrypted message does not decrypt")
         return Signed(timestamp, nonce, digest, xml, safe=True)
 
 

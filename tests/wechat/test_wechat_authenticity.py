@@ -34,17 +34,20 @@ def verify(http: httpx.Client, timestamp: str, nonce: str, echostr: str) -> http
     return http.get("/webhooks/wechat", params=params)
 
 
-def test_safe_mode_refuses_a_plain_body(bot, wechat):
+def test_safe_mode_refuses_a_plain_body(bot, wechat, caplog):
     # a correctly signed query with an unencrypted body that speaks for a worker
     xml = wechat.xml("o-victim-1", "text", Content="转人工")
     assert wechat.post(xml, safe=False).status_code == 403
+    # the operator learns why, and nothing of the request
+    assert "plain message but WECHAT_AES_KEY is set" in caplog.text
+    assert "o-victim-1" not in caplog.text and "转人工" not in caplog.text
     assert wechat.post(xml, safe=False, encrypt_type="raw").status_code == 403
     # claiming encryption without an encrypted, msg-signed body does not help either
     assert wechat.post(xml, safe=False, encrypt_type="aes").status_code in (400, 403)
     assert stored(bot) == (0, 0, 0)
 
 
-def test_stale_and_future_timestamps_are_refused(bot, wechat, http):
+def test_stale_and_future_timestamps_are_refused(bot, wechat, http, caplog):
     now = int(time.time())
     for when in (1, 946684800, 4102444800, now - 3600, now + 3600, now - 330, now + 330):
         xml = wechat.xml("o-victim-2", "text", Content="我的调解进度")
@@ -52,6 +55,8 @@ def test_stale_and_future_timestamps_are_refused(bot, wechat, http):
         r = verify(http, str(when), "77", "4242")
         assert r.status_code == 403 and "4242" not in r.text, when
     assert stored(bot) == (0, 0, 0)
+    assert "timestamp 3600 s ahead of this server's clock" in caplog.text  # a clock to fix
+    assert "timestamp 3600 s behind this server's clock" in caplog.text
     # a clock a minute off either way is fine
     for when in (now - 60, now + 60):
         xml = wechat.xml("o-worker-2", "text", Content="你好")
@@ -103,3 +108,8 @@ def test_the_window_comes_from_the_config(tmp_path, model_dir, wechat_api):
     config.write_text(text.replace("callback_window_seconds: 300", "callback_window_seconds: 5"))
     with pytest.raises(ConfigError, match=r"wechat\.callback_window_seconds"):
         Settings.load(config, **env)
+
+
+def test_a_short_token_is_warned_about(bot, caplog):
+    # the tests' Token has 11 characters; sha1 of a logged query lets anyone try Tokens offline
+    assert "WECHAT_TOKEN is short" in "".join(r.getMessage() for r in caplog.get_records("setup"))
