@@ -128,6 +128,9 @@ class WeChatConfig(_Section):
     menu: list[WeChatMenuItem] = Field(default_factory=_default_wechat_menu)
     # a template with a {{content.DATA}} field; empty: no push outside the 48-hour window
     template_id: str | None = None
+    # how far (seconds, either way) a callback's signed timestamp may be from our clock;
+    # WeChat sends its current time, so this covers clock drift and its retries
+    callback_window_seconds: int = Field(300, ge=30, le=3600)
 
     @model_validator(mode="after")
     def _menu_shape(self) -> WeChatConfig:

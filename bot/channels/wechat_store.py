@@ -1,8 +1,8 @@
 """What the WeChat channel keeps in the database, shared by every server process.
 
 The `meta` key/value table holds the access token (wechatpy's SessionStorage), the numbered
-options last offered to each worker, and which messages were answered through the
-customer-service API. Closing a conversation on unsubscribe and marking a push undelivered
+options last offered to each worker, which messages were answered through the
+customer-service API, and the signed queries already used (wechat_nonces.py). Closing a conversation on unsubscribe and marking a push undelivered
 write to the conversation under the engine's own locks.
 """
 
@@ -57,7 +57,7 @@ class MetaStore:
     def put(self, key: str, value: str) -> None:
         """Insert or replace one value."""
         with self.db.write_lock(), self.db.session() as s:
-            stmt = self._insert(key, value)
+            stmt = self.insert_stmt(key, value)
             s.execute(
                 stmt.on_conflict_do_update(
                     index_elements=[Meta.key], set_={"value": value, "updated_at": utcnow()}
@@ -67,7 +67,7 @@ class MetaStore:
     def claim(self, key: str, value: str) -> bool:
         """Insert the key unless it exists: True for the one caller that inserted it."""
         with self.db.write_lock(), self.db.session() as s:
-            stmt = self._insert(key, value).on_conflict_do_nothing().returning(Meta.key)
+            stmt = self.insert_stmt(key, value).on_conflict_do_nothing().returning(Meta.key)
             return s.execute(stmt).first() is not None
 
     def delete(self, key: str) -> None:
@@ -81,10 +81,39 @@ class MetaStore:
             stmt = delete(Meta).where(Meta.key.startswith(prefix), Meta.updated_at < cutoff)
             return len(s.execute(stmt.returning(Meta.key)).all())
 
-    def _insert(self, key: str, value: str) -> Any:
+    def insert_stmt(self, key: str, value: str) -> Any:
+        """An INSERT of one row (dialect-specific, for ON CONFLICT clauses)."""
         dialect = postgresql if self.db.engine.dialect.name == "postgresql" else sqlite
         now = utcnow()
         return dialect.insert(Meta).values(key=key, value=value, updated_at=now)
+
+
+class OfferedOptions:
+    """The payloads a worker's numbers stand for: the options offered to them last."""
+
+    PREFIX = "wx:opts:"
+
+    def __init__(self, meta: MetaStore) -> None:
+        self.meta = meta
+
+    def offered(self, openid: str) -> list[str]:
+        raw = self.meta.get(meta_key(self.PREFIX, openid))
+        if not raw:
+            return []
+        value = orjson.loads(raw)
+        return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
+
+    def remember(self, openid: str, payloads: list[str], previous: list[str] | None = None) -> None:
+        """Store the options just offered (skipped when nothing changed)."""
+        if previous is not None and payloads == previous:
+            return
+        if payloads:
+            self.meta.put(meta_key(self.PREFIX, openid), orjson.dumps(payloads).decode())
+        else:
+            self.forget(openid)
+
+    def forget(self, openid: str) -> None:
+        self.meta.delete(meta_key(self.PREFIX, openid))
 
 
 class MetaSessionStorage(SessionStorage):
