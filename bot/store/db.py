@@ -65,7 +65,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        kwargs: dict = {}
+        # a failed statement's message must not carry its parameters (a worker's text, name,
+        # phone) into a traceback or a log
+        kwargs: dict = {"hide_parameters": True}
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:

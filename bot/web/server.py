@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 
 from bot.app import App, create_app
 from bot.channels import rest
-from bot.privacy import configure_logging
+from bot.logs import configure_logging
 from bot.settings import Settings
 from bot.staff.sweeper import Sweeper
 from bot.store.checkpoint import WalCheckpointer
