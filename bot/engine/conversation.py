@@ -372,7 +372,7 @@ class Engine:
                 changes["handoff_reason"] = turn.handoff_reason
                 changes["handoff_at"] = utcnow()
         if incoming.display_name and incoming.display_name != conv.display_name:
-            changes["display_name"] = incoming.display_name[:64]
+            changes["display_name"] = incoming.display_name  # at most 64: see sanitize.py
         conversations.save_turn(conn, conv, turn.rows, changes, incoming.message_id, turn.replies)
         if turn.miss is not None:
             misunderstood.record(conn, [turn.miss])
