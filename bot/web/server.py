@@ -20,6 +20,7 @@ from bot.settings import Settings
 from bot.staff.sweeper import Sweeper
 from bot.store.checkpoint import WalCheckpointer
 from bot.watch import VersionWatcher
+from bot.web.body_limit import BodyLimit
 from bot.web.console.setup import mount_console
 from bot.web.health import Health
 
@@ -51,6 +52,7 @@ def create_web(app: App) -> FastAPI:
 
     web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None, lifespan=lifespan)
     web.state.bot = app
+    web.add_middleware(BodyLimit, default_bytes=app.settings.config.server.max_body_bytes)
     web.include_router(health.router())
     web.include_router(rest.router(app.handle))
     mount_console(web, app)
