@@ -82,6 +82,8 @@ class ServerConfig(_Section):
     # request bodies larger than this are refused (413) on every route without a limit of
     # its own (bot/web/body_limit.py)
     max_body_bytes: int = Field(1024 * 1024, ge=1024)
+    # /docs and /openapi.json list every route the server has: off unless switched on
+    api_docs: bool = False
 
 
 class WeChatMenuItem(_Section):

@@ -50,7 +50,14 @@ def create_web(app: App) -> FastAPI:
                 await plugin.stop()
             health.close()
 
-    web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None, lifespan=lifespan)
+    docs = app.settings.config.server.api_docs  # a map of every route: off unless asked for
+    web = FastAPI(
+        title="workerbot",
+        docs_url="/docs" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
     web.state.bot = app
     web.add_middleware(BodyLimit, default_bytes=app.settings.config.server.max_body_bytes)
     web.include_router(health.router())
