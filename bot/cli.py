@@ -11,7 +11,7 @@ import typer
 
 from bot.cli_common import ConfigOpt, load_settings
 from bot.cli_quality import data_app, test_app
-from bot.privacy import configure_logging
+from bot.core.logs import configure_logging
 from bot.settings import Settings
 
 app = typer.Typer(help="区总工会职工服务机器人 workerbot", no_args_is_help=True)
@@ -165,6 +165,8 @@ def run(
         os.environ["WORKERBOT_CONFIG"] = str(config)
     server = settings.config.server
     configure_logging()
+    from bot.core.logs import logging_config
+
     uvicorn.run(
         "bot.web.server:create_web_from_env",
         factory=True,
@@ -173,6 +175,8 @@ def run(
         workers=workers or server.workers,
         log_level="warning",
         access_log=False,
+        # uvicorn's own loggers (and each worker's root) through the masking formatter
+        log_config=logging_config(),
     )
 
 

@@ -79,6 +79,11 @@ class ServerConfig(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1, le=64)
+    # request bodies larger than this are refused (413) on every route without a limit of
+    # its own (bot/web/body_limit.py)
+    max_body_bytes: int = Field(1024 * 1024, ge=1024)
+    # /docs and /openapi.json list every route the server has: off unless switched on
+    api_docs: bool = False
 
 
 class WeChatMenuItem(_Section):

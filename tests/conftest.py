@@ -18,6 +18,7 @@ import pytest
 import uvicorn
 
 from bot.app import App, create_app
+from bot.core.logs import logging_config
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.store import seed
@@ -72,7 +73,12 @@ class LiveServer:
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_web(app), log_level="warning", access_log=False)
+        config = uvicorn.Config(
+            create_web(app),
+            log_level="warning",
+            access_log=False,
+            log_config=logging_config(root=False),  # uvicorn's loggers through the mask
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, daemon=True

@@ -123,7 +123,7 @@ class UpdateHandler:
             return
         payload = command_payload(text, self._bot_username())
         user = message.from_user
-        name = user.first_name[:64] if user and user.first_name else None
+        name = user.first_name if user and user.first_name else None
         incoming = Incoming(CHANNEL, str(chat.id), payload or text, key, name)
         replies = await self.app.handle(incoming)
         if note and replies:
@@ -156,7 +156,7 @@ class UpdateHandler:
             if note is not None:
                 return
             user = query.from_user
-            name = user.first_name[:64] if user.first_name else None
+            name = user.first_name if user.first_name else None
             incoming = Incoming(CHANNEL, str(chat_id), payload, key, name)
             await self.replies.send_replies(bot, chat_id, await self.app.handle(incoming))
         finally:

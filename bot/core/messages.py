@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
+from bot.core import sanitize
+
 
 @dataclass(frozen=True)
 class Incoming:
@@ -16,6 +18,14 @@ class Incoming:
     message_id: str | None = None
     display_name: str | None = None
     metadata: dict[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        """Every channel's message passes here: text and name cleaned, bad ids refused."""
+        for name in ("channel", "sender_id") + (("message_id",) if self.message_id else ()):
+            if sanitize.id_problem(getattr(self, name)):
+                raise ValueError(f"Incoming.{name} cannot be stored as it is")
+        object.__setattr__(self, "text", sanitize.clean_text(self.text or ""))
+        object.__setattr__(self, "display_name", sanitize.clean_name(self.display_name))
 
 
 class Button(TypedDict):

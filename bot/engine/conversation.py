@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from bot.core.messages import Incoming, Reply
+from bot.core.privacy import mask
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.hooks import DeskHooks, NoDesk, Ranker
@@ -19,7 +20,6 @@ from bot.engine.registry import ActionRegistry
 from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
-from bot.privacy import mask
 from bot.settings import BotConfig
 from bot.store import conversations, misunderstood
 from bot.store.conversations import ConversationRow
@@ -372,7 +372,7 @@ class Engine:
                 changes["handoff_reason"] = turn.handoff_reason
                 changes["handoff_at"] = utcnow()
         if incoming.display_name and incoming.display_name != conv.display_name:
-            changes["display_name"] = incoming.display_name[:64]
+            changes["display_name"] = incoming.display_name  # at most 64: see sanitize.py
         conversations.save_turn(conn, conv, turn.rows, changes, incoming.message_id, turn.replies)
         if turn.miss is not None:
             misunderstood.record(conn, [turn.miss])

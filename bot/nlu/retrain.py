@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sqlalchemy import insert, select, update
 
+from bot.core.privacy import mask
 from bot.domain.phrasing import phrasing_key
 from bot.nlu import model as nlu_model
-from bot.privacy import mask
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.models import Meta, utcnow

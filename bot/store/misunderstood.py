@@ -13,7 +13,7 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
 from bot.core.clock import utcnow
-from bot.privacy import mask
+from bot.core.privacy import mask
 from bot.store.models import MISS_OPEN, MisunderstoodMessage
 
 MAX_TEXT_CHARS = 1000

@@ -22,7 +22,7 @@ from bot.core.messages import Push
 from bot.settings import ConfigError
 from bot.store.models import EV_USER, Conversation, Event, Meta
 from tests.telegram.conftest import OfflineChat, build_app, tg_settings
-from tests.telegram.fake_api import TOKEN, FakeBotApi, OfflineRequest
+from tests.telegram.fake_api import TOKEN, FakeBotApi, OfflineRequest, TgUser
 
 
 def run(channel: TelegramChannel, scenario) -> None:  # noqa: ANN001
@@ -305,3 +305,18 @@ def test_fake_api_is_really_consulted():
     # guards the fixtures themselves: an unknown method is refused like Telegram does
     status, body = FakeBotApi().respond("sendPhoto", {})
     assert status == 404 and body["ok"] is False
+
+
+def test_a_long_name_and_a_nul_byte_are_stored_safely(offline, api):
+    chat = OfflineChat(offline, api, 4343)
+    chat.user = TgUser(api, 4343, first_name="小\x00李" + "明" * 100)
+
+    async def scenario() -> None:
+        await chat.say("你好\x00")
+        assert chat.text
+
+    run(offline, scenario)
+    assert user_texts(offline) == ["你好"]
+    with offline.app.db.read() as s:
+        name = s.scalars(select(Conversation.display_name)).one()
+    assert len(name) == 64 and name.startswith("小李明") and name.endswith("…")
