@@ -5,7 +5,7 @@
 2. A background thread retrains (one at a time per process; a file lock orders processes)
    and saves the model under its fingerprint directory (bot/nlu_model.py).
 3. The model's name is published in `meta` (`model_version`); every process's watcher
-   (bot/watch.py) loads it and swaps it in. A failed retrain leaves the old model serving
+   (bot/app/watch.py) loads it and swaps it in. A failed retrain leaves the old model serving
    and its status (`model_retrain` in `meta`) says so on the admin page.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 from sqlalchemy import insert, select, update
@@ -34,9 +34,6 @@ from bot.store.db import Database
 from bot.store.models import Meta, utcnow
 from intents import Interpreter, load_training_data
 from intents.training_data import ENTITY_ANNOTATION
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger(__name__)
 
@@ -186,25 +183,6 @@ def status(db: Database) -> dict[str, Any]:
         return {"state": "none", "detail": "", "at": ""}
 
 
-# -- swapping a model into a running app --------------------------------------------------
-def swap_in(app: App, interpreter: Interpreter) -> None:
-    """Serve `interpreter` from now on: it gets the live course names before any request."""
-    interpreter.set_courses(list(app.nlu.courses))
-    app.engine.nlu = interpreter
-    app.nlu = interpreter
-    app.refresh_catalogue()
-
-
-def load_published(app: App) -> bool:
-    """Load the published model if this process serves another one; True when swapped."""
-    name = published(app.db)
-    if not name or name == nlu_model.name_of(app.nlu):
-        return False
-    swap_in(app, nlu_model.load_named(app.settings, name))
-    log.info("loaded the published intent model %s", name)
-    return True
-
-
 # -- the background retrain ----------------------------------------------------------------
 class Retrainer:
     """Retrains in a background thread; requests while one runs make it run once more."""
@@ -221,11 +199,6 @@ class Retrainer:
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
-
-    @classmethod
-    def for_app(cls, app: App) -> Retrainer:
-        """A retrainer that also swaps the new model into this process at once."""
-        return cls(app.settings, app.db, lambda interp: swap_in(app, interp))
 
     def request(self) -> None:
         """Retrain soon (never on the caller's thread)."""

@@ -19,7 +19,6 @@ from bot.core.logs import configure_logging
 from bot.settings import Settings
 from bot.staff.sweeper import Sweeper
 from bot.store.checkpoint import WalCheckpointer
-from bot.watch import VersionWatcher
 from bot.web.body_limit import BodyLimit
 from bot.web.console.setup import mount_console
 from bot.web.health import Health
@@ -28,8 +27,8 @@ from bot.web.health import Health
 def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
-    sweeper = Sweeper(app)
-    watcher = VersionWatcher(app)
+    sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
+    watcher = app.version_watcher()
     checkpointer = WalCheckpointer(app.db)
     health = Health(app)
 

@@ -29,7 +29,6 @@ from bot.store.models import (
     FaqRevision,
     MisunderstoodMessage,
 )
-from bot.watch import VersionWatcher
 from intents import load_training_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,7 +123,7 @@ def test_a_new_faq_draft_is_prefilled_disabled_and_recorded(app):
 def test_questions_become_alternates_with_a_revision_and_take_effect(app):
     before = entry(app, "leave_annual_days")
     other = entry(app, "wage_housing_fund")
-    watcher = VersionWatcher(app)
+    watcher = app.version_watcher()
     watcher.seen = watcher.read()
     new = "一年能歇几天带薪假"
     ids = add(app, new, before.question, other.question, faq_slug="leave_annual_days")
@@ -188,7 +187,7 @@ def test_taught_examples_are_written_retrained_and_published_to_every_process(ap
     assert (app.settings.data_dir / "nlu.yml").read_bytes() == curated
     assert all(item(app, m).status == MISS_RESOLVED for m in ids)
 
-    trainer = retrain.Retrainer.for_app(app)
+    trainer = app.retrainer()
     trainer.request()
     assert trainer.wait(timeout=300)
     assert retrain.status(app.db)["state"] == "succeeded"
@@ -198,7 +197,7 @@ def test_taught_examples_are_written_retrained_and_published_to_every_process(ap
     assert app.engine.nlu is app.nlu and app.nlu.courses  # course names kept
     # the process started earlier loads the published model on its next version check
     assert later.nlu.parse(TAUGHT[0])["intent"]["name"] != "course_search"
-    watcher = VersionWatcher(later)
+    watcher = later.version_watcher()
     watcher.seen = {retrain.MODEL_VERSION: None}
     assert retrain.MODEL_VERSION in watcher.check()
     assert later.nlu.parse(TAUGHT[0])["intent"]["name"] == "course_search"
@@ -224,7 +223,7 @@ def test_a_failed_retrain_keeps_the_old_model_and_says_so(app):
     serving = app.nlu
     learned = nlu_model.learned_file(app.settings)
     learned.write_text("nlu: [this is: not, valid", encoding="utf-8")
-    trainer = retrain.Retrainer.for_app(app)
+    trainer = app.retrainer()
     assert trainer.run_once() is False
     state = retrain.status(app.db)
     assert state["state"] == "failed" and state["detail"]

@@ -54,7 +54,7 @@ def group_cache(request: Request) -> groups.GroupCache:
 
 def retrainer(request: Request) -> retrain.Retrainer:
     app = bot_of(request)
-    return _shared(request, "retrainer", lambda: retrain.Retrainer.for_app(app))
+    return _shared(request, "retrainer", lambda: app.retrainer())
 
 
 def _entries(app: App) -> list[dict[str, Any]]:

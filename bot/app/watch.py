@@ -5,7 +5,8 @@ change (bot/store/audit.py). Every process polls the stamps once a second, a sin
 query, and rebuilds the changed part in a worker thread: the FAQ index and the course
 names are swapped in whole, so requests never wait for a rebuild or see half of one.
 A retrained intent model is published as `model_version` (its directory name, see
-bot/retrain.py); each process loads that model from disk and swaps it in the same way.
+bot/nlu/retrain.py); each process loads that model from disk and swaps it in the same way
+(`App.load_published`). The composition root hands the watcher its reloaders.
 """
 
 from __future__ import annotations
@@ -13,29 +14,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from bot.nlu.retrain import MODEL_VERSION, load_published
+from bot.nlu.retrain import MODEL_VERSION
 from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION
 from bot.store.db import Database
 from bot.store.models import Meta
 
-if TYPE_CHECKING:
-    from bot.app import App
-
 log = logging.getLogger(__name__)
 POLL_SECONDS = 1.0
-
-
-def reloaders(app: App) -> dict[str, Callable[[], object]]:
-    """What to rebuild when each stamp changes."""
-    return {
-        KNOWLEDGE_VERSION: app.knowledge.reload,
-        CATALOGUE_VERSION: app.refresh_catalogue,
-        MODEL_VERSION: lambda: load_published(app),
-    }
 
 
 WATCHED = (KNOWLEDGE_VERSION, CATALOGUE_VERSION, MODEL_VERSION)
@@ -52,15 +40,20 @@ def read_stamps(db: Database) -> dict[str, str | None]:
 class VersionWatcher:
     """Polls the stamps; runs a reloader (off the event loop) when its stamp moves."""
 
-    def __init__(self, app: App, poll_seconds: float = POLL_SECONDS) -> None:
-        self.app = app
+    def __init__(
+        self,
+        db: Database,
+        reloaders: dict[str, Callable[[], object]],
+        stamps: dict[str, str | None] | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        self.db, self.actions, self.stamps = db, reloaders, stamps or {}
         self.poll_seconds = poll_seconds
-        self.actions = reloaders(app)
         self.seen: dict[str, str | None] = {}
         self._task: asyncio.Task | None = None
 
     def read(self) -> dict[str, str | None]:
-        return read_stamps(self.app.db)
+        return read_stamps(self.db)
 
     def check(self) -> list[str]:
         """Reload whatever changed since the last check; returns the keys reloaded."""
@@ -82,7 +75,7 @@ class VersionWatcher:
     def start(self) -> None:
         # the stamps read before the app loaded its index and names (so a change made while
         # it was loading is caught), or, for an app built some other way, the current ones
-        self.seen = dict(self.app.stamps) if self.app.stamps else self.read()
+        self.seen = dict(self.stamps) if self.stamps else self.read()
         self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def _run(self) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from actions.services import Services
+from bot.app.watch import VersionWatcher, read_stamps
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
 from bot.channels.web import WebChat
@@ -20,15 +22,18 @@ from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
 from bot.knowledge.index import Knowledge
 from bot.nlu import model as nlu_model
+from bot.nlu import retrain
 from bot.settings import Settings
 from bot.staff import notices as notify
 from bot.staff.handoff import Desk
 from bot.staff.turn_hooks import StaffTurnHooks
+from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION
 from bot.store.db import Database
 from bot.store.models import Course
-from bot.watch import read_stamps
 from intents import CourseRef, Interpreter
 from intents.interpreter import RetrievalOptions
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -61,6 +66,37 @@ class App:
         with notify.collecting() as collected:
             replies = self.engine.handle(incoming)
         return replies, notify.committed(self.db, collected)
+
+    def swap_model(self, interpreter: Interpreter) -> None:
+        """Serve `interpreter` from now on: it gets the live course names before any request."""
+        interpreter.set_courses(list(self.nlu.courses))
+        self.engine.nlu = interpreter
+        self.nlu = interpreter
+        self.refresh_catalogue()
+
+    def load_published(self) -> bool:
+        """Load the published model if this process serves another one; True when swapped."""
+        name = retrain.published(self.db)
+        if not name or name == nlu_model.name_of(self.nlu):
+            return False
+        self.swap_model(nlu_model.load_named(self.settings, name))
+        log.info("loaded the published intent model %s", name)
+        return True
+
+    def version_watcher(self, poll_seconds: float | None = None) -> VersionWatcher:
+        """Reloads this process's FAQ index, course names and model when their stamps move."""
+        reloaders = {
+            KNOWLEDGE_VERSION: self.knowledge.reload,
+            CATALOGUE_VERSION: self.refresh_catalogue,
+            retrain.MODEL_VERSION: self.load_published,
+        }
+        if poll_seconds is None:
+            return VersionWatcher(self.db, reloaders, self.stamps)
+        return VersionWatcher(self.db, reloaders, self.stamps, poll_seconds)
+
+    def retrainer(self) -> retrain.Retrainer:
+        """A background retrainer that also swaps the new model into this process at once."""
+        return retrain.Retrainer(self.settings, self.db, self.swap_model)
 
     def refresh_catalogue(self) -> int:
         """Teach the NLU the current course names (after a seed load or an admin edit)."""
