@@ -32,15 +32,14 @@ from bot.channels.wechat_nonces import NonceBook
 from bot.channels.wechat_push import deliver_push, send_answer
 from bot.channels.wechat_store import (
     CHANNEL,
-    MetaStore,
     OfferedOptions,
     close_conversation,
     conversation_state,
-    meta_key,
 )
 from bot.channels.wechat_timing import QUIET, Answer, LateAnswers, Replayed
 from bot.channels.wechat_wire import describe, event_id, parse, read_limited
 from bot.core.messages import Incoming, Push
+from bot.store.meta import MetaStore, meta_key
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.channels.wechat_store import MetaStore, meta_key
 from bot.store.db import Database
+from bot.store.meta import MetaStore, meta_key
 from bot.store.models import Meta, utcnow
 
 log = logging.getLogger(__name__)

@@ -8,84 +8,28 @@ write to the conversation under the engine's own locks.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from wechatpy.session import SessionStorage
 
 from bot.store.db import Database
+from bot.store.meta import MetaStore, meta_key
 from bot.store.models import (
     EV_STATE,
     EV_SYSTEM,
     STATE_CLOSED,
     Conversation,
     Event,
-    Meta,
-    utcnow,
 )
 
 CHANNEL = "wechat"
-MAX_KEY = 64  # meta.key is VARCHAR(64)
-
-
-def meta_key(prefix: str, name: str) -> str:
-    """A meta key that fits the column: long names are replaced by their hash."""
-    key = f"{prefix}{name}"
-    if len(key) <= MAX_KEY:
-        return key
-    return f"{prefix}#{hashlib.sha1(name.encode()).hexdigest()}"[:MAX_KEY]
-
-
-class MetaStore:
-    """Small reads and writes on the meta table (writes ordered by the engine's write lock)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def get(self, key: str) -> str | None:
-        with self.db.read() as s:
-            return s.scalar(select(Meta.value).where(Meta.key == key))
-
-    def put(self, key: str, value: str) -> None:
-        """Insert or replace one value."""
-        with self.db.write_lock(), self.db.session() as s:
-            stmt = self.insert_stmt(key, value)
-            s.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=[Meta.key], set_={"value": value, "updated_at": utcnow()}
-                )
-            )
-
-    def claim(self, key: str, value: str) -> bool:
-        """Insert the key unless it exists: True for the one caller that inserted it."""
-        with self.db.write_lock(), self.db.session() as s:
-            stmt = self.insert_stmt(key, value).on_conflict_do_nothing().returning(Meta.key)
-            return s.execute(stmt).first() is not None
-
-    def delete(self, key: str) -> None:
-        with self.db.write_lock(), self.db.session() as s:
-            s.execute(delete(Meta).where(Meta.key == key))
-
-    def prune(self, prefix: str, older_than: timedelta) -> int:
-        """Forget entries under a prefix that are no longer useful (e.g. retry records)."""
-        cutoff = utcnow() - older_than
-        with self.db.write_lock(), self.db.session() as s:
-            stmt = delete(Meta).where(Meta.key.startswith(prefix), Meta.updated_at < cutoff)
-            return len(s.execute(stmt.returning(Meta.key)).all())
-
-    def insert_stmt(self, key: str, value: str) -> Any:
-        """An INSERT of one row (dialect-specific, for ON CONFLICT clauses)."""
-        dialect = postgresql if self.db.engine.dialect.name == "postgresql" else sqlite
-        now = utcnow()
-        return dialect.insert(Meta).values(key=key, value=value, updated_at=now)
 
 
 class OfferedOptions:

@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import insert, select, update
 
 from bot.core.privacy import mask
 from bot.domain.phrasing import phrasing_key
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.store.models import Meta, utcnow
+from bot.store.meta import MetaStore
+from bot.store.models import utcnow
 from intents import Interpreter, load_training_data
 from intents.training_data import ENTITY_ANNOTATION
 
@@ -146,18 +146,11 @@ def write_examples(settings: Settings, intent: str, texts: list[str]) -> Written
 
 # -- meta: the published model and the retrain status ----------------------------------------
 def _set_meta(db: Database, key: str, value: str) -> None:
-    with db.write_lock(), db.engine.begin() as conn:
-        table = Meta.__table__
-        done = conn.execute(
-            update(table).where(Meta.key == key).values(value=value, updated_at=utcnow())
-        )
-        if not done.rowcount:
-            conn.execute(insert(table).values(key=key, value=value, updated_at=utcnow()))
+    MetaStore(db).put(key, value)
 
 
 def _get_meta(db: Database, key: str) -> str | None:
-    with db.read() as s:
-        return s.scalar(select(Meta.value).where(Meta.key == key))
+    return MetaStore(db).get(key)
 
 
 def publish(db: Database, name: str) -> None:

@@ -14,10 +14,11 @@ from sqlalchemy import func, select, update
 
 from bot.app import App, create_app
 from bot.channels.wechat_nonces import MAX_DELIVERIES, NonceBook
-from bot.channels.wechat_store import MetaSessionStorage, MetaStore, close_conversation
+from bot.channels.wechat_store import MetaSessionStorage, close_conversation
 from bot.settings import Settings
 from bot.store import seed
 from bot.store.db import Database
+from bot.store.meta import MetaStore
 from bot.store.models import Conversation, Event, Meta, utcnow
 from tests.conftest import LiveServer
 from tests.wechat.conftest import ROOT, WeChatServer, wechat_env

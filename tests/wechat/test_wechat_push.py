@@ -14,9 +14,10 @@ from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from bot.channels.wechat_api import make_client, menu_body
-from bot.channels.wechat_store import MetaSessionStorage, meta_key
+from bot.channels.wechat_store import MetaSessionStorage
 from bot.cli import app as cli
 from bot.store.db import Database
+from bot.store.meta import meta_key
 from bot.store.models import Conversation, Event, Meta, utcnow
 from tests.wechat.conftest import APPID, ROOT, wechat_env
 
