@@ -22,12 +22,12 @@ from wechatpy.session import SessionStorage
 from bot.store.db import Database
 from bot.store.meta import MetaStore, meta_key
 from bot.store.models import (
-    EV_STATE,
     EV_SYSTEM,
     STATE_CLOSED,
     Conversation,
     Event,
 )
+from bot.store.transitions import transition
 
 CHANNEL = "wechat"
 
@@ -114,14 +114,7 @@ def close_conversation(db: Database, openid: str, reason: str = "unsubscribed") 
     with _locked_conversation(db, openid) as (s, conv):
         if conv is None or conv.state == STATE_CLOSED:
             return False
-        s.add(
-            Event(
-                conversation_id=conv.id,
-                type=EV_STATE,
-                data={"from": conv.state, "to": STATE_CLOSED, "reason": reason},
-            )
-        )
-        conv.state = STATE_CLOSED
+        transition(s, conv, STATE_CLOSED, reason)
         conv.active_loop = None
         conv.assigned_to = None
         if (conv.slots or {}).get("requested_slot") is not None:

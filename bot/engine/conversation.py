@@ -34,6 +34,7 @@ from bot.store.models import (
     STATE_WITH_HUMAN,
     utcnow,
 )
+from bot.store.transitions import state_change
 
 log = logging.getLogger(__name__)
 
@@ -357,7 +358,7 @@ class Engine:
     def _set_state(self, turn: Turn, state: str, reason: str) -> None:
         if turn.state == state:
             return
-        turn.record(EV_STATE, None, {"from": turn.state, "to": state, "reason": reason})
+        turn.record(EV_STATE, None, state_change(turn.state, state, reason))
         turn.state = state
         if state == STATE_WAITING:
             turn.handoff_reason = reason

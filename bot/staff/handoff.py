@@ -7,23 +7,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core.messages import Push
 from bot.store.db import Database
 from bot.store.models import (
     EV_STAFF,
-    EV_STATE,
-    EV_SYSTEM,
     EV_USER,
     STATE_BOT,
     STATE_WAITING,
     STATE_WITH_HUMAN,
     Conversation,
     Event,
-    utcnow,
 )
+from bot.store.transitions import notice_event, transition
 
 RELEASED_TEXT = "人工服务已结束，接下来由小助手继续为您服务。有需要随时说“转人工”。"
 
@@ -90,72 +88,20 @@ class Desk:
                 )
             return items
 
-    def waiting_count(self) -> int:
-        with self.db.read() as s:
-            return (
-                s.scalar(
-                    select(func.count())
-                    .select_from(Conversation)
-                    .where(Conversation.state == STATE_WAITING)
-                )
-                or 0
-            )
-
     def say(self, conversation_id: int, text: str, author: str = "staff") -> Push:
         """Record a staff message in the conversation and return it for delivery."""
         with self._conversation(conversation_id) as (s, conv):
             if conv.state == STATE_WAITING:
-                s.add(
-                    Event(
-                        conversation_id=conv.id,
-                        type=EV_STATE,
-                        data={"from": conv.state, "to": STATE_WITH_HUMAN, "reason": author},
-                    )
-                )
-                conv.state = STATE_WITH_HUMAN
+                transition(s, conv, STATE_WITH_HUMAN, author)
                 conv.assigned_to = author
             s.add(Event(conversation_id=conv.id, type=EV_STAFF, text=text, data={"author": author}))
-            return Push(conv.id, conv.channel, conv.sender_id, {"text": text})
-
-    def notify(self, channel: str, sender_id: str, text: str) -> Push | None:
-        """Record a system notice (e.g. a case status change) for a worker; None if unknown."""
-        with self.db.read() as s:
-            conversation_id = s.scalar(
-                select(Conversation.id).where(
-                    Conversation.channel == channel, Conversation.sender_id == sender_id
-                )
-            )
-        if conversation_id is None:
-            return None
-        with self._conversation(conversation_id) as (s, conv):
-            s.add(Event(conversation_id=conv.id, type=EV_SYSTEM, text=text, data={"notice": True}))
             return Push(conv.id, conv.channel, conv.sender_id, {"text": text})
 
     def release(self, conversation_id: int, author: str = "staff") -> Push:
         """Hand a conversation back to the bot and tell the worker so."""
         with self._conversation(conversation_id) as (s, conv):
-            if conv.state != STATE_BOT:
-                s.add(
-                    Event(
-                        conversation_id=conv.id,
-                        type=EV_STATE,
-                        data={
-                            "from": conv.state,
-                            "to": STATE_BOT,
-                            "reason": f"released by {author}",
-                        },
-                    )
-                )
-            conv.state = STATE_BOT
+            transition(s, conv, STATE_BOT, f"released by {author}")
             conv.assigned_to = None
             conv.handoff_reason = None
-            conv.updated_at = utcnow()
-            s.add(
-                Event(
-                    conversation_id=conv.id,
-                    type=EV_SYSTEM,
-                    text=RELEASED_TEXT,
-                    data={"notice": True},
-                )
-            )
+            notice_event(s, conv.id, RELEASED_TEXT)
             return Push(conv.id, conv.channel, conv.sender_id, {"text": RELEASED_TEXT})

@@ -30,6 +30,7 @@ from bot.core.messages import Push
 from bot.core.ports import Deliverer
 from bot.store.db import Database
 from bot.store.models import EV_SYSTEM, Conversation, Event
+from bot.store.transitions import notice_event
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,7 @@ def record(s: Session, channel: str, sender_id: str, text: str) -> Push | None:
     )
     if conversation_id is None:
         return None
-    event = Event(conversation_id=conversation_id, type=EV_SYSTEM, text=text, data={"notice": True})
-    s.add(event)
+    event = notice_event(s, conversation_id, text)
     s.flush()
     push = Push(conversation_id, channel, sender_id, {"text": text})
     box = _outbox.get()

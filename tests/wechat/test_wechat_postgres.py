@@ -16,6 +16,7 @@ from bot.app import App, create_app
 from bot.channels.wechat_nonces import MAX_DELIVERIES, NonceBook
 from bot.channels.wechat_store import MetaSessionStorage, close_conversation
 from bot.settings import Settings
+from bot.staff import notices
 from bot.store import seed
 from bot.store.db import Database
 from bot.store.meta import MetaStore
@@ -88,7 +89,7 @@ def test_wechat_conversation_on_postgres(pg_wechat_bot, wechat_api):
         )
     assert close_conversation(pg_wechat_bot.db, "o-pg-1") is False
     channel = next(p for p in pg_wechat_bot.channels.plugins() if p.name == "wechat")
-    push = pg_wechat_bot.desk.notify("wechat", "o-pg-1", "您的报名已确认")
+    push = notice_for(pg_wechat_bot, "o-pg-1", "您的报名已确认")
     assert asyncio.run(channel.send(push)) is False  # unfollowed: nothing is sent
     assert wechat_api.sent() == []
 
@@ -154,3 +155,9 @@ def test_locked_tables_neither_delay_the_callback_nor_double_the_answer(
         live.stop()
     with pg_wechat_bot.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Event).where(Event.type == "user")) == 1
+
+
+def notice_for(app, openid: str, text: str):
+    """Record a notice for a WeChat worker the way admin pages do (bot/staff/notices.py)."""
+    with app.db.write_lock(), app.db.session() as s:
+        return notices.record(s, "wechat", openid, text)
