@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.progress import track
 
-from bot.cli_common import ConfigOpt, load_settings
+from bot.cli.common import ConfigOpt, load_settings
 
 test_app = typer.Typer(help="Measure understanding (like `rasa test nlu`).")
 data_app = typer.Typer(help="Check the training data, domain, rules and FAQ.")

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import typer
 
-from bot.cli import _migrated_db, app
-from bot.cli_common import ConfigOpt, load_settings
+from bot.cli.common import ConfigOpt, load_settings, migrated_db
 from bot.transfer import FORMATS, KINDS
 from bot.transfer.formats import format_of
 from bot.transfer.report import ACTION_LABELS, UNCHANGED, ImportRefused, Plan
@@ -53,7 +52,6 @@ def _login() -> str:
         return "cli"
 
 
-@app.command("export")
 def export_command(
     kind: str = KindArg,
     fmt: str = typer.Option("yaml", "--format", "-f", help="yaml | csv | xlsx"),
@@ -68,14 +66,13 @@ def export_command(
     _check_kind(kind)
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of: {', '.join(FORMATS)}")
-    db = _migrated_db(load_settings(config))
+    db = migrated_db(load_settings(config))
     download = export(db, kind, fmt, date.today())
     target = output or Path(download.filename)
     target.write_bytes(download.data)
     typer.echo(f"wrote {target}")
 
 
-@app.command("import-file")
 def import_file_command(
     kind: str = KindArg,
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help=".yml, .csv or .xlsx"),
@@ -94,7 +91,7 @@ def import_file_command(
     fmt = fmt or format_of(path.name)
     if fmt not in FORMATS:
         raise _fail("cannot tell the format: use a .yml, .csv or .xlsx file or --format")
-    db = _migrated_db(load_settings(config))
+    db = migrated_db(load_settings(config))
     data = path.read_bytes()
     if dry_run:
         plan = check(db, kind, fmt, data)

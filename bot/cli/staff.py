@@ -6,12 +6,10 @@ from pathlib import Path
 
 import typer
 
-from bot.cli import _migrated_db, app
-from bot.cli_common import ConfigOpt, load_settings
+from bot.cli.common import ConfigOpt, load_settings, migrated_db
 from bot.staff.accounts import ROLES, AccountError, create_user
 
 
-@app.command("create-user")
 def create_user_command(
     name: str = typer.Argument(..., help="Login name: letters, digits, . _ -"),
     role: str = typer.Option("staff", "--role", help="staff | admin"),
@@ -24,7 +22,7 @@ def create_user_command(
     if role not in ROLES:
         typer.secho(f"--role must be one of: {', '.join(ROLES)}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2)
-    db = _migrated_db(load_settings(config))
+    db = migrated_db(load_settings(config))
     password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         staff = create_user(db, name, password, role, display_name)
