@@ -21,9 +21,9 @@ from bot.app import App, create_app
 from bot.core.logs import logging_config
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
-from bot.store import seed
 from bot.store.db import Database
 from bot.store.mediators import load_mediators
+from bot.transfer import seed
 from bot.web.server import create_web
 
 ROOT = Path(__file__).resolve().parent.parent

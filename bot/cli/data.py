@@ -43,8 +43,8 @@ def load_demo(
     if_empty: bool = typer.Option(False, help="Skip when courses and FAQ are already loaded."),
 ) -> None:
     """Load the seed courses and FAQ from data/ into the database (idempotent)."""
-    from bot.store import seed
     from bot.store.mediators import load_mediators
+    from bot.transfer import seed
 
     settings = load_settings(config)
     db = migrated_db(settings)
@@ -64,7 +64,7 @@ def import_data(
     """Import courses or FAQ entries from a YAML file (matched by code / id)."""
     import yaml
 
-    from bot.store import seed
+    from bot.transfer import seed
 
     settings = load_settings(config)
     db = migrated_db(settings)

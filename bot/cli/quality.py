@@ -101,7 +101,7 @@ def test_kb(
 @data_app.command("validate")
 def data_validate(config: Path | None = ConfigOpt) -> None:
     """Fail on invalid Rasa files, conflicting examples, undefined intents/responses, FAQ gaps."""
-    from bot.nlu.datacheck import validate
+    from bot.engine.datacheck import validate
 
     settings = load_settings(config)
     problems = validate(settings.data_dir)

@@ -12,7 +12,7 @@ labels; `groups.py`: grouping; `operations.py`: the admin's actions.
 
 from __future__ import annotations
 
-from bot.staff import labels
+from bot.core import labels
 from bot.store.models import (
     MISS_FALLBACK,
     MISS_FAQ,

@@ -18,8 +18,8 @@ from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.core import labels
 from bot.domain.cases import DISPUTE_TYPES
-from bot.staff import labels
 from bot.store.models import (
     CASE_STATUS_LABELS,
     ENROLLED,

@@ -12,8 +12,8 @@ from actions.services import Services
 from bot.core.clock import Clock
 from bot.knowledge.index import Knowledge
 from bot.settings import BotConfig
-from bot.store import seed
 from bot.store.db import Database
+from bot.transfer import seed
 from intents import RetrievalOptions
 from tests.actions.action_support import TODAY
 

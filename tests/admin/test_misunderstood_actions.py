@@ -17,7 +17,6 @@ from bot.nlu import model as nlu_model
 from bot.nlu import retrain
 from bot.settings import Settings
 from bot.store import misunderstood as collect
-from bot.store import seed
 from bot.store.audit import KNOWLEDGE_VERSION
 from bot.store.db import Database
 from bot.store.models import (
@@ -29,6 +28,7 @@ from bot.store.models import (
     FaqRevision,
     MisunderstoodMessage,
 )
+from bot.transfer import seed
 from intents import load_training_data
 
 ROOT = Path(__file__).resolve().parents[2]

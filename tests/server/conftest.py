@@ -17,8 +17,8 @@ import httpx
 import pytest
 
 from bot.settings import Settings
-from bot.store import seed
 from bot.store.db import Database
+from bot.transfer import seed
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKERBOT = Path(sys.executable).parent / "workerbot"

@@ -15,8 +15,8 @@ from telegram import Update
 from bot.app import App, create_app
 from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH, TelegramChannel
 from bot.settings import Settings
-from bot.store import seed
 from bot.store.db import Database
+from bot.transfer import seed
 from tests.conftest import ROOT, LiveServer
 from tests.telegram.fake_api import (
     TOKEN,

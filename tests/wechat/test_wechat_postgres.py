@@ -17,10 +17,10 @@ from bot.channels.wechat_nonces import MAX_DELIVERIES, NonceBook
 from bot.channels.wechat_store import MetaSessionStorage, close_conversation
 from bot.settings import Settings
 from bot.staff import notices
-from bot.store import seed
 from bot.store.db import Database
 from bot.store.meta import MetaStore
 from bot.store.models import Conversation, Event, Meta, utcnow
+from bot.transfer import seed
 from tests.conftest import LiveServer
 from tests.wechat.conftest import ROOT, WeChatServer, wechat_env
 from tests.wechat.test_wechat_db_locked import (

@@ -20,11 +20,11 @@ from starlette.responses import Response
 from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
+from bot.core import labels
 from bot.core.clock import DEFAULT_ZONE
 from bot.core.messages import Push
 from bot.domain.cases import DISPUTE_TYPES, case_status_text
 from bot.domain.people import mask_phone
-from bot.staff import labels
 from bot.staff import notices as notify
 from bot.store import cases as repo
 from bot.store.db import Database

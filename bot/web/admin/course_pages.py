@@ -13,9 +13,9 @@ from sqladmin import expose
 from starlette.requests import Request
 from starlette.responses import Response
 
+from bot.core import labels
 from bot.domain.courses import cancelled_by_staff_text, promotion_text, when_text
 from bot.domain.people import mask_phone
-from bot.staff import labels
 from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.db import Database

@@ -34,7 +34,7 @@ from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.db import Database
 from bot.store.models import Course
-from bot.store.seed import TIMES_OF_DAY, WEEKDAYS
+from bot.transfer.seed import TIMES_OF_DAY, WEEKDAYS
 from bot.web.admin.course_pages import STATUS_LABELS, CoursePage, promotion_summary
 from bot.web.admin.posting import bot_of, say
 from bot.web.admin.theme import ZhForm

@@ -17,9 +17,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from bot import misunderstood
+from bot.core import labels
 from bot.misunderstood import groups, operations
 from bot.nlu import retrain
-from bot.staff import labels
 from bot.store.models import FaqEntry
 from bot.web.admin.posting import admin_of, bot_of, local_time, say
 from bot.web.console.session import CSRF_FIELD, csrf_ok
