@@ -1,8 +1,9 @@
 """Telegram channel: long polling (one elected process) or a secret-checked webhook, and pushes.
 
-Messages become `Incoming("telegram", str(chat.id), text, "tg-<update_id>")`; a button press
-becomes the button's payload with the key `tg-cb-<chat>-<message>`, so one keyboard is acted on
-once however often it is pressed. An update already handled is not answered again.
+Messages become `Incoming("telegram", str(chat.id), text, "tg-<bot>-<update_id>")`; a button
+press becomes the button's payload with the key `tg-cb-<bot>-<message>`, so one keyboard is
+acted on once however often it is pressed (keys are per chat: the engine keeps them per
+conversation). An update already handled is not answered again.
 """
 
 from __future__ import annotations

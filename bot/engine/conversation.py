@@ -105,7 +105,7 @@ class Engine:
             if conv is None:
                 raise NeedsWriteLock("first message of a worker")
             if incoming.message_id:
-                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
+                done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
                     return done
             turn = self._turn(s, conv, incoming, text, too_long, parse)
@@ -131,7 +131,7 @@ class Engine:
                     row_lock,
                 )
             if incoming.message_id:
-                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
+                done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
                     return done
             turn = self._turn(s, conv, incoming, text, too_long, parse)
