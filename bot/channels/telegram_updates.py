@@ -135,7 +135,9 @@ class UpdateHandler:
         payload = command_payload(text, self._bot_username())
         user = message.from_user
         name = user.first_name if user and user.first_name else None
-        incoming = Incoming(CHANNEL, str(chat.id), payload or text, key, name)
+        # replay=False: if another copy of this update ran first (here or in another server
+        # process; the database decides), that copy sends the replies and this one nothing
+        incoming = Incoming(CHANNEL, str(chat.id), payload or text, key, name, replay=False)
         replies = await self.app.handle(incoming)
         if note and replies:
             await self.replies.send_text(bot, chat.id, note)
@@ -168,7 +170,7 @@ class UpdateHandler:
                 return
             user = query.from_user
             name = user.first_name if user.first_name else None
-            incoming = Incoming(CHANNEL, str(chat_id), payload, key, name)
+            incoming = Incoming(CHANNEL, str(chat_id), payload, key, name, replay=False)
             await self.replies.send_replies(bot, chat_id, await self.app.handle(incoming))
         finally:
             if not answered:  # Telegram expects an answer to every press, failures included

@@ -107,7 +107,7 @@ class Engine:
             if incoming.message_id:
                 done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
-                    return done
+                    return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
         with self.db.write_lock(), self.db.engine.begin() as conn:
             self._persist(conn, turn, incoming)
@@ -133,7 +133,7 @@ class Engine:
             if incoming.message_id:
                 done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
-                    return done
+                    return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
             self._persist(conn, turn, incoming)
             return list(turn.replies)
