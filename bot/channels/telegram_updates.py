@@ -11,6 +11,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import Application
 
+from bot.channels.telegram_checks import problem
 from bot.channels.telegram_format import (
     CHANNEL,
     NOTICE_BUTTON_ERROR,
@@ -98,6 +99,11 @@ class UpdateHandler:
 
     async def process(self, update: Update) -> None:
         """Handle one update once; raises only when the engine could not run (retry it)."""
+        reason = problem(update)
+        if reason is not None:
+            number = update.update_id if isinstance(update.update_id, int) else "?"
+            log.warning("telegram: update %s ignored: %s", number, reason)
+            return
         chat = update.effective_chat
         key = chat.id if chat is not None else 0
         lock = self._chat_locks.get(key)
