@@ -1,8 +1,9 @@
 """Telegram channel: long polling (one elected process) or a secret-checked webhook, and pushes.
 
-Messages become `Incoming("telegram", str(chat.id), text, "tg-<update_id>")`; a button press
-becomes the button's payload with the key `tg-cb-<chat>-<message>`, so one keyboard is acted on
-once however often it is pressed. An update already handled is not answered again.
+Messages become `Incoming("telegram", str(chat.id), text, "tg-<bot>-<update_id>")`; a button
+press becomes the button's payload with the key `tg-cb-<bot>-<message>`, so one keyboard is
+acted on once however often it is pressed (keys are per chat: the engine keeps them per
+conversation). An update already handled is not answered again.
 """
 
 from __future__ import annotations
@@ -231,10 +232,22 @@ class TelegramChannel(ChannelPlugin):
             if len(body) > MAX_UPDATE_BYTES:
                 return Response(status_code=413)
             try:
-                update = Update.de_json(orjson.loads(body), self.application.bot)
-            except Exception as exc:  # noqa: BLE001 - not an update: nothing to retry
-                log.warning("telegram: unreadable webhook body (%s)", type(exc).__name__)
+                data = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                data = None
+            if not isinstance(data, dict):  # not from Telegram, which always sends an object
+                log.warning("telegram: webhook body is not a JSON object")
                 return Response(status_code=400)
+            try:
+                update = Update.de_json(data, self.application.bot)
+            except Exception as exc:  # noqa: BLE001 - a malformed update: never retry it
+                number = data.get("update_id")
+                log.warning(
+                    "telegram: update %s ignored: unreadable (%s)",
+                    number if isinstance(number, int) else "?",
+                    type(exc).__name__,
+                )
+                return Response(status_code=200)
             try:
                 await self.process_update(update)
             except Exception as exc:  # noqa: BLE001 - 500 makes Telegram deliver it again

@@ -114,8 +114,9 @@ class WebChat(ChannelPlugin):
                 return json_error(400, "bad_text", "消息应为文字。")
             if not isinstance(mid, str) or not MESSAGE_ID.match(mid):
                 return json_error(400, "bad_message_id", "消息编号不正确。")
-            # ids are per browser: prefix them so one sender can never answer for another
-            replies = await app.handle(Incoming(CHANNEL, sender, text, f"{sender}:{mid}"))
+            # the engine keeps message ids per conversation: one sender's id never answers
+            # for another's
+            replies = await app.handle(Incoming(CHANNEL, sender, text, mid))
             return JSONResponse({"replies": replies})
 
         @api.get("/chat/api/history")

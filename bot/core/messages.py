@@ -10,7 +10,13 @@ from bot.core import sanitize
 
 @dataclass(frozen=True)
 class Incoming:
-    """One message from a worker, as any channel hands it to the engine."""
+    """One message from a worker, as any channel hands it to the engine.
+
+    A message id already handled for this sender is not run again: the engine answers with
+    the replies stored the first time (a REST or web client retrying wants them), or with
+    nothing when `replay` is False (a channel that sends the replies itself, like Telegram:
+    the copy that ran has sent them, so a redelivered or concurrent copy must not).
+    """
 
     channel: str
     sender_id: str
@@ -18,6 +24,7 @@ class Incoming:
     message_id: str | None = None
     display_name: str | None = None
     metadata: dict[str, Any] | None = None
+    replay: bool = True
 
     def __post_init__(self) -> None:
         """Every channel's message passes here: text and name cleaned, bad ids refused."""

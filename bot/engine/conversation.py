@@ -106,9 +106,9 @@ class Engine:
             if conv is None:
                 raise NeedsWriteLock("first message of a worker")
             if incoming.message_id:
-                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
+                done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
-                    return done
+                    return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
         with self.db.write_lock(), self.db.engine.begin() as conn:
             self._persist(conn, turn, incoming)
@@ -132,9 +132,9 @@ class Engine:
                     row_lock,
                 )
             if incoming.message_id:
-                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
+                done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
-                    return done
+                    return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
             self._persist(conn, turn, incoming)
             return list(turn.replies)

@@ -120,6 +120,6 @@ def test_channels_without_an_http_edge_are_cleaned_in_the_engine(any_bot):
     assert conv.display_name.endswith("…")  # shortened visibly, never silently
     assert user_events(any_bot, "777") == ["我要调解\ufffd"]
     with any_bot.db.read() as s:
-        assert s.get(ProcessedMessage, ("telegram", "tg-777")) is not None
+        assert s.get(ProcessedMessage, (conv.id, "tg-777")) is not None
     with pytest.raises(ValueError):
         Incoming("wechat", "open\x00id", "你好")  # an id is never rewritten: refused
