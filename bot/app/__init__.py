@@ -135,7 +135,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps)
     app.refresh_catalogue()
-    channels.register(WebChat(app))
-    for plugin in enabled_plugins(app):
+    channels.register(WebChat(app.handle, db))
+    for plugin in enabled_plugins(settings, app.handle, db):
         channels.register(plugin)
     return app

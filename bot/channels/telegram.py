@@ -41,7 +41,9 @@ from bot.core.messages import Push
 from bot.settings import ConfigError
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.core.ports import Handle
+    from bot.settings import Settings
+    from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +66,14 @@ class TelegramChannel(ChannelPlugin):
 
     name = CHANNEL
 
-    def __init__(self, app: App, request_factory: Callable[[], BaseRequest] | None = None) -> None:
-        env = app.settings.env
+    def __init__(
+        self,
+        handle: Handle,
+        db: Database,
+        settings: Settings,
+        request_factory: Callable[[], BaseRequest] | None = None,
+    ) -> None:
+        env = settings.env
         if not env.telegram_bot_token:
             raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
         self.webhook_url = env.telegram_webhook_url or None
@@ -75,14 +83,14 @@ class TelegramChannel(ChannelPlugin):
                 "TELEGRAM_WEBHOOK_URL is set, so TELEGRAM_WEBHOOK_SECRET must be set too "
                 "(1-256 characters: A-Z a-z 0-9 _ -)"
             )
-        self.app = app
+        self.db, self.settings = db, settings
         self._token = env.telegram_bot_token
         self._base_url = env.telegram_base_url or None
         self._request_factory = request_factory  # tests inject an offline BaseRequest
-        self.store = TelegramStore(app.db)
+        self.store = TelegramStore(db)
         self.replies = ReplySender(self.store, self.describe)
         self.application = self._build_application()
-        self.updates = UpdateHandler(app, self.application, self.store, self.replies)
+        self.updates = UpdateHandler(handle, self.application, self.store, self.replies)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self._lock_fd: int | None = None
@@ -124,10 +132,10 @@ class TelegramChannel(ChannelPlugin):
 
     # -- lifecycle --------------------------------------------------------------------------
     def _lock_path(self) -> Path:
-        url = self.app.db.engine.url
-        if self.app.db.is_sqlite and url.database and url.database != ":memory:":
+        url = self.db.engine.url
+        if self.db.is_sqlite and url.database and url.database != ":memory:":
             return Path(f"{url.database}.telegram.lock")
-        return self.app.settings.model_dir / "telegram.lock"
+        return self.settings.model_dir / "telegram.lock"
 
     def _try_lead(self) -> bool:
         """Elect this process to poll / register (Telegram answers 409 to a second poller)."""

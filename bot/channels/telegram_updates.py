@@ -30,7 +30,7 @@ from bot.channels.telegram_store import TelegramStore
 from bot.core.messages import Incoming
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.core.ports import Handle
 
 log = logging.getLogger("bot.channels.telegram")
 
@@ -83,9 +83,14 @@ class UpdateHandler:
     """Turns updates into engine calls and the engine's replies into messages."""
 
     def __init__(
-        self, app: App, application: Application, store: TelegramStore, replies: ReplySender
+        self, handle: Handle, application: Application, store: TelegramStore, replies: ReplySender
     ) -> None:
-        self.app, self.application, self.store, self.replies = app, application, store, replies
+        self.handle, self.application, self.store, self.replies = (
+            handle,
+            application,
+            store,
+            replies,
+        )
         self.bot_id = bot_id(application.bot.token)
         self._chat_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
             weakref.WeakValueDictionary()
@@ -144,7 +149,7 @@ class UpdateHandler:
         # replay=False: if another copy of this update ran first (here or in another server
         # process; the database decides), that copy sends the replies and this one nothing
         incoming = Incoming(CHANNEL, str(chat.id), payload or text, key, name, replay=False)
-        replies = await self.app.handle(incoming)
+        replies = await self.handle(incoming)
         if note and replies:
             await self.replies.send_text(bot, chat.id, note)
         await self.replies.send_replies(bot, chat.id, replies)
@@ -177,7 +182,7 @@ class UpdateHandler:
             user = query.from_user
             name = user.first_name if user.first_name else None
             incoming = Incoming(CHANNEL, str(chat_id), payload, key, name, replay=False)
-            await self.replies.send_replies(bot, chat_id, await self.app.handle(incoming))
+            await self.replies.send_replies(bot, chat_id, await self.handle(incoming))
         finally:
             if not answered:  # Telegram expects an answer to every press, failures included
                 await self.replies.answer(bot, query.id, NOTICE_BUTTON_ERROR)

@@ -43,7 +43,9 @@ from bot.store.meta import MetaStore, meta_key
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.core.ports import Handle
+    from bot.settings import Settings
+    from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +76,9 @@ class WeChatChannel(ChannelPlugin):
     # seconds to wait for the engine before answering `success` and replying later
     reply_timeout = 4.5
 
-    def __init__(self, app: App) -> None:
-        self.app = app
-        env = app.settings.env
+    def __init__(self, handle: Handle, db: Database, settings: Settings) -> None:
+        self.handle, self.db, self.settings = handle, db, settings
+        env = settings.env
         self.token = env.wechat_token or ""
         if len(self.token) < STRONG_TOKEN:  # one logged callback URL is enough to guess it
             log.warning("WECHAT_TOKEN is short: use %d random letters and digits", MAX_TOKEN)
@@ -88,12 +90,12 @@ class WeChatChannel(ChannelPlugin):
                 raise ValueError(
                     "WECHAT_AES_KEY must be the 43-character EncodingAESKey of the account"
                 ) from exc
-        window = app.settings.config.wechat.callback_window_seconds
+        window = settings.config.wechat.callback_window_seconds
         self.gate = CallbackGate(self.token, self.crypto, window)
-        self.nonces = NonceBook(app.db, window)
+        self.nonces = NonceBook(db, window)
         self.late = LateAnswers()
-        self.clicks = app.settings.config.wechat.click_payloads()
-        self.meta = MetaStore(app.db)
+        self.clicks = settings.config.wechat.click_payloads()
+        self.meta = MetaStore(db)
         self.options = OfferedOptions(self.meta)
         self._client: SharedTokenClient | None = None
         self._inflight: dict[str, asyncio.Future[Any]] = {}
@@ -105,7 +107,7 @@ class WeChatChannel(ChannelPlugin):
     def client(self) -> SharedTokenClient:
         """The API client, made on first use (so pushes work where start() never ran)."""
         if self._client is None:
-            self._client = make_client(self.app.settings, self.app.db)
+            self._client = make_client(self.settings, self.db)
         return self._client
 
     async def start(self) -> None:
@@ -209,7 +211,7 @@ class WeChatChannel(ChannelPlugin):
     async def _event(self, msg: Any) -> Answer:
         event = msg.event
         if event == "unsubscribe":
-            await asyncio.to_thread(close_conversation, self.app.db, msg.source)
+            await asyncio.to_thread(close_conversation, self.db, msg.source)
             await asyncio.to_thread(self.options.forget, msg.source)
             return QUIET
         if event in ("subscribe", "subscribe_scan", "scan"):
@@ -222,7 +224,7 @@ class WeChatChannel(ChannelPlugin):
 
     async def _media(self, msg: Any, kind: str) -> Answer:
         """A kind reply to what the bot cannot read; logged for staff when a human holds it."""
-        state = await asyncio.to_thread(conversation_state, self.app.db, msg.source)
+        state = await asyncio.to_thread(conversation_state, self.db, msg.source)
         if state in (STATE_WAITING, STATE_WITH_HUMAN):
             return await self._converse(msg, wx.MEDIA_LOG_TEXT.get(kind, f"[{kind}]"), str(msg.id))
         if kind == "voice":
@@ -236,9 +238,7 @@ class WeChatChannel(ChannelPlugin):
         text = wx.pick_option(text, offered) or text
         task = self._inflight.get(message_id)
         if task is None:  # a retry while the first attempt still runs shares its answer
-            task = asyncio.ensure_future(
-                self.app.handle(Incoming(CHANNEL, openid, text, message_id))
-            )
+            task = asyncio.ensure_future(self.handle(Incoming(CHANNEL, openid, text, message_id)))
             self._inflight[message_id] = task
             task.add_done_callback(lambda _t: self._inflight.pop(message_id, None))
         answer, payloads = wx.render(await task)

@@ -59,12 +59,12 @@ async def send_answer(channel: WeChatChannel, openid: str, chunks: list[str]) ->
     """An answer by customer service; a failure is noted in the conversation for staff."""
     error = await send_texts(channel, openid, chunks)
     if error is not None:
-        await asyncio.to_thread(note_undelivered, channel.app.db, openid, f"error {error}")
+        await asyncio.to_thread(note_undelivered, channel.db, openid, f"error {error}")
 
 
 async def deliver_push(channel: WeChatChannel, push: Push) -> bool:
     """True when the worker got the push; False leaves it recorded as undelivered."""
-    db = channel.app.db
+    db = channel.db
     openid = push.sender_id
     text, payloads = wx.render([push.reply])
     chunks = wx.split(text)
@@ -81,7 +81,7 @@ async def deliver_push(channel: WeChatChannel, push: Push) -> bool:
             await asyncio.to_thread(channel.options.remember, openid, payloads)
             return True
         reason = "45015" if error == OUT_OF_WINDOW else f"error {error}"
-    template_id = channel.app.settings.config.wechat.template_id
+    template_id = channel.settings.config.wechat.template_id
     if template_id and reason in ("outside_48h", "45015"):
         plain = (push.reply.get("text") or "").strip()
         if await _send_template(channel, openid, template_id, plain):

@@ -81,7 +81,11 @@ def test_a_worker_without_a_conversation_is_not_notified_and_nothing_is_written(
 
 def _telegram_app(tmp_path: Path, model_dir: Path, api: FakeBotApi):
     app = build_app(tg_settings(tmp_path, model_dir))
-    app.channels.register(TelegramChannel(app, request_factory=lambda: OfflineRequest(api)))
+    app.channels.register(
+        TelegramChannel(
+            app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+        )
+    )
     return app
 
 

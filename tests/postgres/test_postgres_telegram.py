@@ -35,7 +35,12 @@ def pg_channels(
         telegram_base_url=None,
     )
     apps = [create_app(settings) for _ in range(2)]
-    channels = [TelegramChannel(app, request_factory=lambda: OfflineRequest(api)) for app in apps]
+    channels = [
+        TelegramChannel(
+            app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+        )
+        for app in apps
+    ]
     yield api, channels
     for app in apps:
         app.db.dispose()

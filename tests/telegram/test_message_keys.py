@@ -21,7 +21,9 @@ UPDATE_ID = 910_001
 
 
 def _bot(app: App, api: FakeBotApi) -> TelegramChannel:
-    return TelegramChannel(app, request_factory=lambda: OfflineRequest(api))
+    return TelegramChannel(
+        app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+    )
 
 
 async def _deliver(channel: TelegramChannel, update: dict) -> None:
