@@ -25,6 +25,7 @@ from bot.store import conversations, misunderstood
 from bot.store.conversations import ConversationRow
 from bot.store.db import Database, NeedsWriteLock
 from bot.store.models import (
+    EV_RATING,
     EV_STATE,
     EV_SYSTEM,
     EV_USER,
@@ -152,8 +153,12 @@ class Engine:
         turn = self._start_turn(s, conv, parse, incoming.message_id)
         turn.record(EV_USER, text, {"parse": _compact(parse)})
         if turn.state == STATE_CLOSED:
-            if self.desk.take_rating(s, turn, text):
-                return turn  # the satisfaction score asked for when staff resolved it
+            rated = self.desk.take_rating(s, turn.conversation.id, text)
+            if rated is not None:  # the satisfaction score asked for when staff resolved it
+                data, thanks = rated
+                turn.record(EV_RATING, None, data)
+                turn.say({"text": thanks})
+                return turn
             self._set_state(turn, STATE_BOT, "worker came back")
         choice = self.desk.queue_choice(text) if turn.state == STATE_WAITING else None
         if choice is not None:

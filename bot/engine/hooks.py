@@ -11,8 +11,6 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from bot.engine.turn import Turn
-
 # Rasa's ResponseSelector: a ranked FAQ list for a message, computed with the parse
 Ranker = Callable[[str, int], list[dict[str, Any]]]
 
@@ -20,8 +18,8 @@ Ranker = Callable[[str, int], list[dict[str, Any]]]
 class DeskHooks(Protocol):
     """The staff desk's part of a worker's turn."""
 
-    def take_rating(self, s: Session, turn: Turn, text: str) -> bool:
-        """Record a satisfaction score answering the desk's question; False if it is not one."""
+    def take_rating(self, s: Session, conversation_id: int, text: str) -> tuple[dict, str] | None:
+        """Store a satisfaction score answering the desk's question: (event data, thanks), or None."""
 
     def queue_choice(self, text: str) -> tuple[bool, str] | None:
         """A choice offered to a waiting worker: (leaves the queue, reply), or None."""
@@ -30,8 +28,8 @@ class DeskHooks(Protocol):
 class NoDesk:
     """An engine without a staff desk: no scores, no queue choices."""
 
-    def take_rating(self, s: Session, turn: Turn, text: str) -> bool:
-        return False
+    def take_rating(self, s: Session, conversation_id: int, text: str) -> tuple[dict, str] | None:
+        return None
 
     def queue_choice(self, text: str) -> tuple[bool, str] | None:
         return None

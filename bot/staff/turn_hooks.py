@@ -10,8 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.engine.turn import Turn
-from bot.store.models import EV_RATING, Rating, utcnow
+from bot.store.models import Rating, utcnow
 
 _SCORE = re.compile(r"^\s*([1-5１-５一二三四五])\s*(分|星)?\s*[。.!！]?\s*$")
 _DIGITS = {c: i + 1 for i, c in enumerate("12345")} | {c: i + 1 for i, c in enumerate("１２３４５")}
@@ -34,15 +33,15 @@ def parse_score(text: str) -> int | None:
     return _DIGITS[m.group(1)] if m else None
 
 
-def take_rating(s: Session, turn: Turn, text: str) -> bool:
-    """Record a score answering the latest satisfaction question; False if it is not one."""
+def take_rating(s: Session, conversation_id: int, text: str) -> dict | None:
+    """Store a score answering the latest satisfaction question: the event's data, or None."""
     score = parse_score(text)
     if score is None:
-        return False
+        return None
     pending = s.scalar(
         select(Rating.id)
         .where(
-            Rating.conversation_id == turn.conversation.id,
+            Rating.conversation_id == conversation_id,
             Rating.score.is_(None),
             Rating.asked_at >= utcnow() - RATING_WINDOW,
         )
@@ -50,23 +49,22 @@ def take_rating(s: Session, turn: Turn, text: str) -> bool:
         .limit(1)
     )
     if pending is None:
-        return False
+        return None
     # a write: in the engine's read phase this asks for the message to be redone locked
     s.execute(
         update(Rating)
         .where(Rating.id == pending, Rating.score.is_(None))
         .values(score=score, rated_at=utcnow())
     )
-    turn.record(EV_RATING, None, {"score": score, "rating_id": pending})
-    turn.say({"text": THANKS_TEXT})
-    return True
+    return {"score": score, "rating_id": pending}
 
 
 class StaffTurnHooks:
     """The desk's DeskHooks for the engine."""
 
-    def take_rating(self, s: Session, turn: Turn, text: str) -> bool:
-        return take_rating(s, turn, text)
+    def take_rating(self, s: Session, conversation_id: int, text: str) -> tuple[dict, str] | None:
+        rated = take_rating(s, conversation_id, text)
+        return None if rated is None else (rated, THANKS_TEXT)
 
     def queue_choice(self, text: str) -> tuple[bool, str] | None:
         reply = QUEUE_REPLIES.get(text)
