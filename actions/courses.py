@@ -9,15 +9,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.course_text import (
+from actions.message import typed_text
+from actions.services import ServiceAction
+from bot.domain.courses import (
     COURSE_CATEGORIES,
     course_block,
     is_specific,
     rank_by_text,
     residual,
 )
-from actions.message import typed_text
-from actions.services import ServiceAction
 from bot.store import courses as repo
 from bot.store.models import Course
 

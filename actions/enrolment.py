@@ -12,13 +12,14 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.course_text import fee_text, period_text, resolve, when_text
 from actions.courses import enrol_button
-from actions.identity import mask_phone, worker_from
+from actions.identity import worker_from
 from actions.message import latest_entity, latest_intent, typed_text
 from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
 from actions.validators import clean_name, clean_phone
+from bot.domain.courses import fee_text, period_text, resolve, when_text
+from bot.domain.people import mask_phone
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Course, Enrolment
 

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import latest_entity
 from actions.services import ServiceAction
-from bot import misunderstood
+from bot.store import misunderstood
 from bot.store.models import MISS_NOT_HELPFUL, FaqFeedback
 
 PERSONAL_SLOTS = ("name", "phone", "employer", "description", "demand")

@@ -46,10 +46,3 @@ def worker_from(tracker: Tracker) -> Worker:
         conversation_id=_as_int(meta.get("conversation_id")),
         display_name=meta.get("display_name") or None,
     )
-
-
-def mask_phone(phone: str | None) -> str:
-    """138****5678: enough for the worker to recognise, not enough to leak in a screenshot."""
-    if not phone or len(phone) < 7:
-        return phone or ""
-    return f"{phone[:3]}****{phone[-4:]}"

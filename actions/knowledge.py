@@ -12,8 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.message import typed_text
 from actions.services import ServiceAction
-from bot.knowledge import Answer, Hit
-from bot.settings import RetrievalConfig
+from bot.knowledge.answers import answer_text, decide
 
 
 def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
@@ -34,27 +33,6 @@ def answer_buttons(slug: str | None = None) -> list[dict[str, str]]:
         else ()
     )
     return buttons(*feedback, button("转人工", "human_handoff"), button("还有别的问题", "help"))
-
-
-def answer_text(answer: Answer) -> str:
-    """The answer with where it comes from, so the worker can check or cite it."""
-    return f"{answer.answer}\n依据：{answer.source}" if answer.source else answer.answer
-
-
-def decide(hits: list[Hit], cfg: RetrievalConfig) -> tuple[str, list[Hit]]:
-    """("answer", [hit]) / ("suggest", options) / ("none", []) from scores and thresholds."""
-    if not hits or hits[0].score < cfg.suggest_threshold:
-        return "none", []
-    top = hits[0]
-    close = [h for h in hits[1:] if top.score - h.score < cfg.ambiguity_margin]
-    if top.score >= cfg.answer_threshold and not close:
-        return "answer", [top]
-    options = [
-        h
-        for h in hits
-        if h.score >= cfg.suggest_threshold or top.score - h.score < cfg.ambiguity_margin
-    ]
-    return "suggest", options[: cfg.max_suggestions]
 
 
 class ActionAnswerPolicy(ServiceAction, Action):

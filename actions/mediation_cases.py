@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,17 +11,19 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.identity import mask_phone, worker_from
+from actions.identity import worker_from
 from actions.mediation import EDITABLE
-from actions.services import LOCAL_TZ, ServiceAction
+from actions.services import ServiceAction
 from actions.validators import (
-    DISPUTE_TYPES,
     clean_demand,
     clean_description,
     clean_employer,
     clean_name,
     clean_phone,
 )
+from bot.core.clock import Clock
+from bot.domain.cases import DISPUTE_TYPES
+from bot.domain.people import mask_phone
 from bot.store import cases as repo
 from bot.store.models import CASE_STATUS_LABELS
 
@@ -42,9 +44,9 @@ NEXT_STEPS = (
 )
 
 
-def local_date(moment: datetime) -> str:
+def local_date(clock: Clock, moment: datetime) -> str:
     """A stored naive-UTC time as the worker's calendar date."""
-    d = moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
+    d = clock.local(moment)
     return f"{d.year}年{d.month}月{d.day}日"
 
 
@@ -121,7 +123,7 @@ class ActionMediationStatus(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        worker = worker_from(tracker)
+        worker, clock = worker_from(tracker), self.services.clock
         with self.services.db.session() as s:
             rows = repo.list_for_worker(s, worker.channel, worker.sender_id)
             lines = ["您的调解申请："]
@@ -129,11 +131,13 @@ class ActionMediationStatus(ServiceAction, Action):
                 lines += [
                     f"{i}. 案件编号：{case.case_no}",
                     f"   纠纷类型：{case.dispute_type}",
-                    f"   提交日期：{local_date(case.created_at)}",
+                    f"   提交日期：{local_date(clock, case.created_at)}",
                     f"   当前状态：{CASE_STATUS_LABELS.get(case.status, case.status)}",
                 ]
                 if update is not None and update.note:
-                    lines.append(f"   最新进展：{update.note}（{local_date(update.created_at)}）")
+                    lines.append(
+                        f"   最新进展：{update.note}（{local_date(clock, update.created_at)}）"
+                    )
         if not rows:
             dispatcher.utter_message(
                 text="您还没有提交过调解申请。遇到劳动纠纷，可以在这里申请调解。",

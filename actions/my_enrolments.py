@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.course_text import when_text
 from actions.identity import Worker, worker_from
 from actions.services import ServiceAction
-from bot import notify
+from bot.domain.courses import promotion_text, when_text
+from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Enrolment
 
@@ -118,5 +118,5 @@ class ActionCancelEnrolment(ServiceAction, Action):
         """A freed place went to the waiting list: tell each promoted worker, in this turn's
         transaction (delivered on their channel after the turn, see bot/notify.py)."""
         for p in result.promoted:
-            if notify.record(s, p.channel, p.sender_id, notify.promotion_text(p.course)) is None:
+            if notify.record(s, p.channel, p.sender_id, promotion_text(p.course)) is None:
                 log.info("enrolment %s promoted; the worker has no conversation to notify", p.id)

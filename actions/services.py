@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from bot.knowledge import Knowledge
+from bot.core.clock import Clock
+from bot.knowledge.index import Knowledge
 from bot.settings import BotConfig
 from bot.store.db import Database
-
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
-
-
-def local_today() -> date:
-    """The date in the union's time zone (case numbers and course dates use it)."""
-    return datetime.now(LOCAL_TZ).date()
 
 
 @dataclass
@@ -24,7 +16,11 @@ class Services:
     db: Database
     knowledge: Knowledge
     config: BotConfig
-    today: Callable[[], date] = field(default=local_today)
+    clock: Clock = field(default_factory=Clock)
+
+    def today(self) -> date:
+        """The date in the union's time zone (case numbers and course dates use it)."""
+        return self.clock.today()
 
     @classmethod
     def from_env(cls) -> Services:
@@ -36,7 +32,8 @@ class Services:
         db = Database(settings.database_url)
         knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
         knowledge.reload()
-        return cls(db=db, knowledge=knowledge, config=settings.config)
+        clock = Clock(settings.config.console.timezone)
+        return cls(db=db, knowledge=knowledge, config=settings.config, clock=clock)
 
 
 class ServiceAction:

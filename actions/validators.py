@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-DISPUTE_TYPES = ("拖欠工资", "加班费", "劳动合同", "社会保险", "工伤", "解除劳动合同", "其他")
+from bot.domain.cases import DISPUTE_TYPES
 
 NAME_MIN, NAME_MAX = 2, 20
 EMPLOYER_MIN, EMPLOYER_MAX = 2, 60

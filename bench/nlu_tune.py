@@ -25,7 +25,7 @@ from docsection import write_section
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.nlu_model import nlu_options  # noqa: E402
+from bot.nlu.model import nlu_options  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from intents import Interpreter, load_training_data  # noqa: E402
 from intents.evaluate import (  # noqa: E402

@@ -80,6 +80,11 @@ class ServerConfig(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1, le=64)
+    # request bodies larger than this are refused (413) on every route without a limit of
+    # its own (bot/web/body_limit.py)
+    max_body_bytes: int = Field(1024 * 1024, ge=1024)
+    # /docs and /openapi.json list every route the server has: off unless switched on
+    api_docs: bool = False
 
     # -- trusted proxies (security finding 10) ------------------------------------------
     # peers (IP addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are
@@ -146,6 +151,9 @@ class WeChatConfig(_Section):
     menu: list[WeChatMenuItem] = Field(default_factory=_default_wechat_menu)
     # a template with a {{content.DATA}} field; empty: no push outside the 48-hour window
     template_id: str | None = None
+    # how far (seconds, either way) a callback's signed timestamp may be from our clock;
+    # WeChat sends its current time, so this covers clock drift and its retries
+    callback_window_seconds: int = Field(300, ge=30, le=3600)
 
     @model_validator(mode="after")
     def _menu_shape(self) -> WeChatConfig:

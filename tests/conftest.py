@@ -17,12 +17,13 @@ import httpx
 import pytest
 import uvicorn
 
-from bot import nlu_model
 from bot.app import App, create_app
+from bot.core.logs import logging_config
+from bot.nlu import model as nlu_model
 from bot.settings import Settings
-from bot.store import seed
 from bot.store.db import Database
 from bot.store.mediators import load_mediators
+from bot.transfer import seed
 from bot.web.proxies import uvicorn_proxy_options
 from bot.web.server import create_web
 
@@ -75,7 +76,13 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.port}"
         # proxy headers exactly as `workerbot run` configures them (server.trusted_proxies)
         proxies = uvicorn_proxy_options(app.settings.config.server.trusted_proxies)
-        config = uvicorn.Config(create_web(app), log_level="warning", access_log=False, **proxies)
+        config = uvicorn.Config(
+            create_web(app),
+            log_level="warning",
+            access_log=False,
+            log_config=logging_config(root=False),  # uvicorn's loggers through the mask
+            **proxies,
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, daemon=True

@@ -1,24 +1,30 @@
-"""Channels: the only code that speaks a chat platform's wire format or imports its SDK."""
+"""Channels: the only code that speaks a chat platform's wire format or imports its SDK.
+
+A channel is handed the bot's one door (`handle`), the database and the settings; it never
+sees the composition root.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.app import App
     from bot.channels.base import ChannelPlugin
+    from bot.core.ports import Handle
+    from bot.settings import Settings
+    from bot.store.db import Database
 
 
-def enabled_plugins(app: App) -> list[ChannelPlugin]:
+def enabled_plugins(settings: Settings, handle: Handle, db: Database) -> list[ChannelPlugin]:
     """The platform channels whose credentials are set in the environment."""
-    env = app.settings.env
+    env = settings.env
     plugins: list[ChannelPlugin] = []
     if env.telegram_bot_token:
         from bot.channels.telegram import TelegramChannel
 
-        plugins.append(TelegramChannel(app))
+        plugins.append(TelegramChannel(handle, db, settings))
     if env.wechat_token and env.wechat_appid:
         from bot.channels.wechat import WeChatChannel
 
-        plugins.append(WeChatChannel(app))
+        plugins.append(WeChatChannel(handle, db, settings))
     return plugins

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
-from bot.engine.desk import Push
+from bot.core.messages import Push
 
 
 class OutputChannel(ABC):

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from bot.channels.http_json import json_error, read_object
-from bot.engine.types import Incoming, Reply
+from bot.core.messages import Incoming, Reply
+from bot.core.sanitize import id_problem, name_problem
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -48,19 +49,23 @@ def router(handle: Callable[[Incoming], Awaitable[list[Reply]]]) -> APIRouter:
             return body
         sender = _field(body, "sender")
         message = body.get("message", "")
-        if not sender or len(sender) > 128:
-            return json_error(400, "bad_sender", "缺少 sender（发送者编号），或编号过长。")
+        if not sender or id_problem(sender):
+            return json_error(
+                400, "bad_sender", "缺少 sender（发送者编号），或编号过长、含有无效字符。"
+            )
         if message is None:
             message = ""
         if not isinstance(message, str):
             return json_error(400, "bad_message", "message 应为文字。")
         message_id = _field(body, "message_id")
-        if message_id is not None and not (0 < len(message_id) <= 128):
+        if message_id is not None and id_problem(message_id):
             return json_error(400, "bad_message_id", "message_id 格式不正确。")
         metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
         name = (
             metadata.get("display_name") if isinstance(metadata.get("display_name"), str) else None
         )
+        if name is not None and (problem := name_problem(name)):
+            return json_error(400, "bad_display_name", problem)
         incoming = Incoming("rest", sender, message, message_id, name)
         replies = await handle(incoming)
         return Response(orjson.dumps(render(sender, replies)), media_type="application/json")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable
 
-from bot.engine.conversation import Engine
-from bot.engine.types import Incoming, Reply
+from bot.core.messages import Incoming, Reply
+from bot.core.ports import Handle
 
 
 def format_replies(replies: list[Reply]) -> tuple[str, list[str]]:
@@ -22,12 +23,26 @@ def format_replies(replies: list[Reply]) -> tuple[str, list[str]]:
 
 
 def run_shell(
-    engine: Engine,
+    handle: Handle,
     sender_id: str | None = None,
     read: Callable[[str], str] = input,
     write: Callable[[str], None] = print,
 ) -> None:
-    """Read-eval-print loop until /stop, Ctrl-D or Ctrl-C."""
+    """Read-eval-print loop until /stop, Ctrl-D or Ctrl-C.
+
+    Every message goes through the bot's one door (`App.handle`), so what a turn causes for
+    other workers (a waiting-list place, say) is delivered on their channels as on any other.
+    """
+    with asyncio.Runner() as runner:
+        _loop(lambda incoming: runner.run(handle(incoming)), sender_id, read, write)
+
+
+def _loop(
+    turn: Callable[[Incoming], list[Reply]],
+    sender_id: str | None,
+    read: Callable[[str], str],
+    write: Callable[[str], None],
+) -> None:
     sender = sender_id or f"shell-{uuid.uuid4().hex[:8]}"
     write("职工服务小助手（输入 /stop 退出，输入选项编号可点选按钮）")
     payloads: list[str] = []
@@ -41,7 +56,7 @@ def run_shell(
             return
         if text.isdigit() and 1 <= int(text) <= len(payloads):
             text = payloads[int(text) - 1]
-        replies = engine.handle(Incoming("shell", sender, text, uuid.uuid4().hex))
+        replies = turn(Incoming("shell", sender, text, uuid.uuid4().hex))
         shown, payloads = format_replies(replies)
         if shown:
             write(f"小助手> {shown}")

@@ -1,8 +1,9 @@
 """Telegram channel: long polling (one elected process) or a secret-checked webhook, and pushes.
 
-Messages become `Incoming("telegram", str(chat.id), text, "tg-<update_id>")`; a button press
-becomes the button's payload with the key `tg-cb-<chat>-<message>`, so one keyboard is acted on
-once however often it is pressed. An update already handled is not answered again.
+Messages become `Incoming("telegram", str(chat.id), text, "tg-<bot>-<update_id>")`; a button
+press becomes the button's payload with the key `tg-cb-<bot>-<message>`, so one keyboard is
+acted on once however often it is pressed (keys are per chat: the engine keeps them per
+conversation). An update already handled is not answered again.
 """
 
 from __future__ import annotations
@@ -36,11 +37,13 @@ from bot.channels.telegram_format import (
 from bot.channels.telegram_replies import ReplySender
 from bot.channels.telegram_store import TelegramStore
 from bot.channels.telegram_updates import UpdateHandler
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.settings import ConfigError
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.core.ports import Handle
+    from bot.settings import Settings
+    from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +66,14 @@ class TelegramChannel(ChannelPlugin):
 
     name = CHANNEL
 
-    def __init__(self, app: App, request_factory: Callable[[], BaseRequest] | None = None) -> None:
-        env = app.settings.env
+    def __init__(
+        self,
+        handle: Handle,
+        db: Database,
+        settings: Settings,
+        request_factory: Callable[[], BaseRequest] | None = None,
+    ) -> None:
+        env = settings.env
         if not env.telegram_bot_token:
             raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
         self.webhook_url = env.telegram_webhook_url or None
@@ -74,14 +83,14 @@ class TelegramChannel(ChannelPlugin):
                 "TELEGRAM_WEBHOOK_URL is set, so TELEGRAM_WEBHOOK_SECRET must be set too "
                 "(1-256 characters: A-Z a-z 0-9 _ -)"
             )
-        self.app = app
+        self.db, self.settings = db, settings
         self._token = env.telegram_bot_token
         self._base_url = env.telegram_base_url or None
         self._request_factory = request_factory  # tests inject an offline BaseRequest
-        self.store = TelegramStore(app.db)
+        self.store = TelegramStore(db)
         self.replies = ReplySender(self.store, self.describe)
         self.application = self._build_application()
-        self.updates = UpdateHandler(app, self.application, self.store, self.replies)
+        self.updates = UpdateHandler(handle, self.application, self.store, self.replies)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self._lock_fd: int | None = None
@@ -123,10 +132,10 @@ class TelegramChannel(ChannelPlugin):
 
     # -- lifecycle --------------------------------------------------------------------------
     def _lock_path(self) -> Path:
-        url = self.app.db.engine.url
-        if self.app.db.is_sqlite and url.database and url.database != ":memory:":
+        url = self.db.engine.url
+        if self.db.is_sqlite and url.database and url.database != ":memory:":
             return Path(f"{url.database}.telegram.lock")
-        return self.app.settings.model_dir / "telegram.lock"
+        return self.settings.model_dir / "telegram.lock"
 
     def _try_lead(self) -> bool:
         """Elect this process to poll / register (Telegram answers 409 to a second poller)."""
@@ -231,10 +240,22 @@ class TelegramChannel(ChannelPlugin):
             if len(body) > MAX_UPDATE_BYTES:
                 return Response(status_code=413)
             try:
-                update = Update.de_json(orjson.loads(body), self.application.bot)
-            except Exception as exc:  # noqa: BLE001 - not an update: nothing to retry
-                log.warning("telegram: unreadable webhook body (%s)", type(exc).__name__)
+                data = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                data = None
+            if not isinstance(data, dict):  # not from Telegram, which always sends an object
+                log.warning("telegram: webhook body is not a JSON object")
                 return Response(status_code=400)
+            try:
+                update = Update.de_json(data, self.application.bot)
+            except Exception as exc:  # noqa: BLE001 - a malformed update: never retry it
+                number = data.get("update_id")
+                log.warning(
+                    "telegram: update %s ignored: unreadable (%s)",
+                    number if isinstance(number, int) else "?",
+                    type(exc).__name__,
+                )
+                return Response(status_code=200)
             try:
                 await self.process_update(update)
             except Exception as exc:  # noqa: BLE001 - 500 makes Telegram deliver it again

@@ -18,7 +18,7 @@ from bot.channels.telegram_format import (
     utf16_len,
 )
 from bot.channels.telegram_store import TelegramStore
-from bot.engine.types import Button, Reply
+from bot.core.messages import Button, Reply
 
 log = logging.getLogger("bot.channels.telegram")
 

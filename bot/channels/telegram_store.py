@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.channels.telegram_format import CHANNEL, fits_callback
 from bot.store.db import Database
-from bot.store.models import Meta, ProcessedMessage
+from bot.store.models import Conversation, Meta, ProcessedMessage
 
 KEY_PREFIX = "tg:cb:"
 _CACHE_SIZE = 512
@@ -24,12 +24,15 @@ class TelegramStore:
         self._keys: OrderedDict[str, str] = OrderedDict()  # payload -> key already stored
         self._keys_lock = threading.Lock()  # called from several to_thread workers
 
-    def was_processed(self, message_id: str) -> bool:
-        """True when the engine has already answered this Telegram message or button press."""
+    def was_processed(self, chat_id: int, message_id: str) -> bool:
+        """True when the engine has already answered this chat's message or button press."""
         with self.db.read() as s:
             found = s.scalar(
-                select(ProcessedMessage.message_id).where(
-                    ProcessedMessage.channel == CHANNEL,
+                select(ProcessedMessage.message_id)
+                .join(Conversation, Conversation.id == ProcessedMessage.conversation_id)
+                .where(
+                    Conversation.channel == CHANNEL,
+                    Conversation.sender_id == str(chat_id),
                     ProcessedMessage.message_id == message_id,
                 )
             )

@@ -11,6 +11,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import Application
 
+from bot.channels.telegram_checks import problem
 from bot.channels.telegram_format import (
     CHANNEL,
     NOTICE_BUTTON_ERROR,
@@ -26,10 +27,10 @@ from bot.channels.telegram_format import (
 )
 from bot.channels.telegram_replies import ReplySender
 from bot.channels.telegram_store import TelegramStore
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.core.ports import Handle
 
 log = logging.getLogger("bot.channels.telegram")
 
@@ -58,23 +59,39 @@ def media_notice(message: Message) -> str | None:
     return None
 
 
-def message_key(update: Update) -> str:
-    """The engine's dedupe key for a typed message: Telegram redelivers the same update_id."""
-    return f"tg-{update.update_id}"
+def bot_id(token: str) -> str:
+    """The bot's numeric id: the part of its token before the colon."""
+    return token.split(":", 1)[0]
 
 
-def button_key(chat_id: int, message_id: int) -> str:
-    """The dedupe key for a press: one per keyboard message, so a keyboard acts only once."""
-    return f"tg-cb-{chat_id}-{message_id}"
+def message_key(bot: str, update: Update) -> str:
+    """The engine's dedupe key for a typed message: Telegram redelivers the same update_id.
+
+    Update ids are the bot's own (a new token starts a new sequence), hence the bot id; the
+    engine keeps keys per conversation (chat)."""
+    return f"tg-{bot}-{update.update_id}"
+
+
+def button_key(bot: str, message_id: int) -> str:
+    """The dedupe key for a press: one per keyboard message, so a keyboard acts only once.
+
+    Message ids count per chat and bot; the engine keeps keys per conversation (chat)."""
+    return f"tg-cb-{bot}-{message_id}"
 
 
 class UpdateHandler:
     """Turns updates into engine calls and the engine's replies into messages."""
 
     def __init__(
-        self, app: App, application: Application, store: TelegramStore, replies: ReplySender
+        self, handle: Handle, application: Application, store: TelegramStore, replies: ReplySender
     ) -> None:
-        self.app, self.application, self.store, self.replies = app, application, store, replies
+        self.handle, self.application, self.store, self.replies = (
+            handle,
+            application,
+            store,
+            replies,
+        )
+        self.bot_id = bot_id(application.bot.token)
         self._chat_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )
@@ -87,6 +104,11 @@ class UpdateHandler:
 
     async def process(self, update: Update) -> None:
         """Handle one update once; raises only when the engine could not run (retry it)."""
+        reason = problem(update)
+        if reason is not None:
+            number = update.update_id if isinstance(update.update_id, int) else "?"
+            log.warning("telegram: update %s ignored: %s", number, reason)
+            return
         chat = update.effective_chat
         key = chat.id if chat is not None else 0
         lock = self._chat_locks.get(key)
@@ -117,15 +139,17 @@ class UpdateHandler:
                     await self.replies.send_text(bot, chat.id, notice)
                 return
             text, note = message.caption, NOTICE_CAPTION
-        key = message_key(update)
-        if await asyncio.to_thread(self.store.was_processed, key):
+        key = message_key(self.bot_id, update)
+        if await asyncio.to_thread(self.store.was_processed, chat.id, key):
             log.info("telegram: update %s was already handled; not answering again", key)
             return
         payload = command_payload(text, self._bot_username())
         user = message.from_user
-        name = user.first_name[:64] if user and user.first_name else None
-        incoming = Incoming(CHANNEL, str(chat.id), payload or text, key, name)
-        replies = await self.app.handle(incoming)
+        name = user.first_name if user and user.first_name else None
+        # replay=False: if another copy of this update ran first (here or in another server
+        # process; the database decides), that copy sends the replies and this one nothing
+        incoming = Incoming(CHANNEL, str(chat.id), payload or text, key, name, replay=False)
+        replies = await self.handle(incoming)
         if note and replies:
             await self.replies.send_text(bot, chat.id, note)
         await self.replies.send_replies(bot, chat.id, replies)
@@ -137,9 +161,9 @@ class UpdateHandler:
         try:
             chat_id = message.chat.id if message is not None else query.from_user.id
             key = (
-                button_key(chat_id, message.message_id)
+                button_key(self.bot_id, message.message_id)
                 if message is not None
-                else message_key(update)
+                else message_key(self.bot_id, update)
             )
             payload = (
                 await asyncio.to_thread(self.store.payload, query.data) if query.data else None
@@ -147,7 +171,7 @@ class UpdateHandler:
             note = None
             if payload is None:
                 note = NOTICE_BUTTON_EXPIRED
-            elif await asyncio.to_thread(self.store.was_processed, key):
+            elif await asyncio.to_thread(self.store.was_processed, chat_id, key):
                 note = NOTICE_BUTTON_USED
             await self.replies.answer(bot, query.id, note)
             answered = True
@@ -156,9 +180,9 @@ class UpdateHandler:
             if note is not None:
                 return
             user = query.from_user
-            name = user.first_name[:64] if user.first_name else None
-            incoming = Incoming(CHANNEL, str(chat_id), payload, key, name)
-            await self.replies.send_replies(bot, chat_id, await self.app.handle(incoming))
+            name = user.first_name if user.first_name else None
+            incoming = Incoming(CHANNEL, str(chat_id), payload, key, name, replay=False)
+            await self.replies.send_replies(bot, chat_id, await self.handle(incoming))
         finally:
             if not answered:  # Telegram expects an answer to every press, failures included
                 await self.replies.answer(bot, query.id, NOTICE_BUTTON_ERROR)

@@ -17,13 +17,13 @@ from sqlalchemy import select
 
 from bot.channels.base import ChannelPlugin
 from bot.channels.http_json import json_error, read_object
-from bot.engine.desk import Push
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming, Push
 from bot.store.db import Database
 from bot.store.models import EV_BOT, EV_STAFF, EV_SYSTEM, EV_USER, Conversation, Event
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.core.ports import Handle
+    from bot.store.db import Database
 
 CHANNEL = "web"
 PAGE = Path(__file__).resolve().parent.parent / "web" / "templates" / "chat.html"
@@ -87,8 +87,8 @@ class WebChat(ChannelPlugin):
 
     name = CHANNEL
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, handle: Handle, db: Database) -> None:
+        self.handle, self.db = handle, db
 
     async def send(self, push: Push) -> bool:
         """Recorded already; the worker's page picks it up from the log within a second."""
@@ -97,7 +97,6 @@ class WebChat(ChannelPlugin):
     def router(self) -> APIRouter:
         """The page, sending, history and the live stream."""
         api = APIRouter()
-        app = self.app
 
         @api.get("/chat")
         async def page() -> Response:
@@ -115,15 +114,16 @@ class WebChat(ChannelPlugin):
                 return json_error(400, "bad_text", "消息应为文字。")
             if not isinstance(mid, str) or not MESSAGE_ID.match(mid):
                 return json_error(400, "bad_message_id", "消息编号不正确。")
-            # ids are per browser: prefix them so one sender can never answer for another
-            replies = await app.handle(Incoming(CHANNEL, sender, text, f"{sender}:{mid}"))
+            # the engine keeps message ids per conversation: one sender's id never answers
+            # for another's
+            replies = await self.handle(Incoming(CHANNEL, sender, text, mid))
             return JSONResponse({"replies": replies})
 
         @api.get("/chat/api/history")
         async def history(sender: str = "") -> Response:
             if not SENDER.match(sender):
                 return json_error(400, "bad_sender", "会话编号不正确，请刷新页面。")
-            items, last = await asyncio.to_thread(read_messages, app.db, sender, 0, False)
+            items, last = await asyncio.to_thread(read_messages, self.db, sender, 0, False)
             return JSONResponse({"messages": items, "last_id": last})
 
         @api.get("/chat/api/stream")
@@ -133,7 +133,7 @@ class WebChat(ChannelPlugin):
             header = request.headers.get("last-event-id", "")
             start = int(header) if header.isdigit() else max(0, after)
             return StreamingResponse(
-                _stream(request, app.db, sender, start),
+                _stream(request, self.db, sender, start),
                 media_type="text/event-stream",
                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
             )

@@ -1,4 +1,6 @@
-"""Pushes to a WeChat worker: staff replies and case notices outside the request/reply path.
+"""Sending to a WeChat worker outside the callback's response: customer-service messages
+(answers after the five seconds, the rest of a long answer) and pushes (staff replies, case
+notices).
 
 WeChat accepts customer-service messages only within 48 hours of the worker's last message
 (error 45015 after). Outside that window a template message is the only way, when the
@@ -15,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.channels import wechat_text as wx
 from bot.channels.wechat_api import OUT_OF_WINDOW, MissingSecret
-from bot.channels.wechat_store import push_window, record_undelivered
-from bot.engine.desk import Push
+from bot.channels.wechat_store import note_undelivered, push_window, record_undelivered
+from bot.core.messages import Push
 from bot.store.models import STATE_CLOSED, utcnow
 
 if TYPE_CHECKING:
@@ -30,9 +32,39 @@ TEMPLATE_FIELD = "content"
 TEMPLATE_MAX_CHARS = 200
 
 
+async def send_texts(channel: WeChatChannel, openid: str, chunks: list[str]) -> int | None:
+    """Customer-service text messages in order; None when all went, else WeChat's errcode."""
+
+    def send(text: str) -> None:
+        channel.client.message.send_text(openid, text)
+
+    for chunk in chunks:
+        try:
+            await asyncio.to_thread(send, chunk)
+        except MissingSecret:
+            log.error("WECHAT_SECRET is not set: customer-service messages cannot be sent")
+            return -1
+        except Exception as exc:  # noqa: BLE001 - reported, never raised into the caller
+            code = getattr(exc, "errcode", None)
+            log.warning(
+                "WeChat customer-service message failed: errcode=%s (%s)",
+                code,
+                type(exc).__name__,
+            )
+            return code if isinstance(code, int) else -1
+    return None
+
+
+async def send_answer(channel: WeChatChannel, openid: str, chunks: list[str]) -> None:
+    """An answer by customer service; a failure is noted in the conversation for staff."""
+    error = await send_texts(channel, openid, chunks)
+    if error is not None:
+        await asyncio.to_thread(note_undelivered, channel.db, openid, f"error {error}")
+
+
 async def deliver_push(channel: WeChatChannel, push: Push) -> bool:
     """True when the worker got the push; False leaves it recorded as undelivered."""
-    db = channel.app.db
+    db = channel.db
     openid = push.sender_id
     text, payloads = wx.render([push.reply])
     chunks = wx.split(text)
@@ -44,12 +76,12 @@ async def deliver_push(channel: WeChatChannel, push: Push) -> bool:
     elif last_message_at is None or utcnow() - last_message_at > CUSTOMER_SERVICE_WINDOW:
         reason = "outside_48h"
     else:
-        error = await channel.send_texts(openid, chunks)
+        error = await send_texts(channel, openid, chunks)
         if error is None:
-            await asyncio.to_thread(channel.remember, openid, payloads)
+            await asyncio.to_thread(channel.options.remember, openid, payloads)
             return True
         reason = "45015" if error == OUT_OF_WINDOW else f"error {error}"
-    template_id = channel.app.settings.config.wechat.template_id
+    template_id = channel.settings.config.wechat.template_id
     if template_id and reason in ("outside_48h", "45015"):
         plain = (push.reply.get("text") or "").strip()
         if await _send_template(channel, openid, template_id, plain):

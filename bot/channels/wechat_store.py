@@ -1,90 +1,63 @@
 """What the WeChat channel keeps in the database, shared by every server process.
 
 The `meta` key/value table holds the access token (wechatpy's SessionStorage), the numbered
-options last offered to each worker, and which messages were answered through the
-customer-service API. Closing a conversation on unsubscribe and marking a push undelivered
+options last offered to each worker, which messages were answered through the
+customer-service API, and the signed queries already used (wechat_nonces.py). Closing a conversation on unsubscribe and marking a push undelivered
 write to the conversation under the engine's own locks.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from wechatpy.session import SessionStorage
 
 from bot.store.db import Database
+from bot.store.meta import MetaStore, meta_key
 from bot.store.models import (
-    EV_STATE,
     EV_SYSTEM,
     STATE_CLOSED,
     Conversation,
     Event,
-    Meta,
-    utcnow,
 )
+from bot.store.transitions import transition
 
 CHANNEL = "wechat"
-MAX_KEY = 64  # meta.key is VARCHAR(64)
 
 
-def meta_key(prefix: str, name: str) -> str:
-    """A meta key that fits the column: long names are replaced by their hash."""
-    key = f"{prefix}{name}"
-    if len(key) <= MAX_KEY:
-        return key
-    return f"{prefix}#{hashlib.sha1(name.encode()).hexdigest()}"[:MAX_KEY]
+class OfferedOptions:
+    """The payloads a worker's numbers stand for: the options offered to them last."""
 
+    PREFIX = "wx:opts:"
 
-class MetaStore:
-    """Small reads and writes on the meta table (writes ordered by the engine's write lock)."""
+    def __init__(self, meta: MetaStore) -> None:
+        self.meta = meta
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def offered(self, openid: str) -> list[str]:
+        raw = self.meta.get(meta_key(self.PREFIX, openid))
+        if not raw:
+            return []
+        value = orjson.loads(raw)
+        return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
 
-    def get(self, key: str) -> str | None:
-        with self.db.read() as s:
-            return s.scalar(select(Meta.value).where(Meta.key == key))
+    def remember(self, openid: str, payloads: list[str], previous: list[str] | None = None) -> None:
+        """Store the options just offered (skipped when nothing changed)."""
+        if previous is not None and payloads == previous:
+            return
+        if payloads:
+            self.meta.put(meta_key(self.PREFIX, openid), orjson.dumps(payloads).decode())
+        else:
+            self.forget(openid)
 
-    def put(self, key: str, value: str) -> None:
-        """Insert or replace one value."""
-        with self.db.write_lock(), self.db.session() as s:
-            stmt = self._insert(key, value)
-            s.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=[Meta.key], set_={"value": value, "updated_at": utcnow()}
-                )
-            )
-
-    def claim(self, key: str, value: str) -> bool:
-        """Insert the key unless it exists: True for the one caller that inserted it."""
-        with self.db.write_lock(), self.db.session() as s:
-            stmt = self._insert(key, value).on_conflict_do_nothing().returning(Meta.key)
-            return s.execute(stmt).first() is not None
-
-    def delete(self, key: str) -> None:
-        with self.db.write_lock(), self.db.session() as s:
-            s.execute(delete(Meta).where(Meta.key == key))
-
-    def prune(self, prefix: str, older_than: timedelta) -> int:
-        """Forget entries under a prefix that are no longer useful (e.g. retry records)."""
-        cutoff = utcnow() - older_than
-        with self.db.write_lock(), self.db.session() as s:
-            stmt = delete(Meta).where(Meta.key.startswith(prefix), Meta.updated_at < cutoff)
-            return len(s.execute(stmt.returning(Meta.key)).all())
-
-    def _insert(self, key: str, value: str) -> Any:
-        dialect = postgresql if self.db.engine.dialect.name == "postgresql" else sqlite
-        now = utcnow()
-        return dialect.insert(Meta).values(key=key, value=value, updated_at=now)
+    def forget(self, openid: str) -> None:
+        self.meta.delete(meta_key(self.PREFIX, openid))
 
 
 class MetaSessionStorage(SessionStorage):
@@ -141,14 +114,7 @@ def close_conversation(db: Database, openid: str, reason: str = "unsubscribed") 
     with _locked_conversation(db, openid) as (s, conv):
         if conv is None or conv.state == STATE_CLOSED:
             return False
-        s.add(
-            Event(
-                conversation_id=conv.id,
-                type=EV_STATE,
-                data={"from": conv.state, "to": STATE_CLOSED, "reason": reason},
-            )
-        )
-        conv.state = STATE_CLOSED
+        transition(s, conv, STATE_CLOSED, reason)
         conv.active_loop = None
         conv.assigned_to = None
         if (conv.slots or {}).get("requested_slot") is not None:

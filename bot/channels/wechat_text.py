@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.engine.types import Reply
+from bot.core.messages import Reply
 
 MAX_TEXT_BYTES = 2048  # WeChat's limit for one text message (passive or customer-service)
 

@@ -11,22 +11,21 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from bot import misunderstood
-from bot.engine import staff_hooks
+from bot.core.messages import Incoming, Reply
+from bot.core.privacy import mask
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
+from bot.engine.hooks import DeskHooks, NoDesk, Ranker
 from bot.engine.registry import ActionRegistry
 from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
-from bot.engine.types import Incoming, Reply
-from bot.knowledge import Knowledge
-from bot.privacy import mask
 from bot.settings import BotConfig
-from bot.store import conversations
+from bot.store import conversations, misunderstood
 from bot.store.conversations import ConversationRow
 from bot.store.db import Database, NeedsWriteLock
 from bot.store.models import (
+    EV_RATING,
     EV_STATE,
     EV_SYSTEM,
     EV_USER,
@@ -36,6 +35,7 @@ from bot.store.models import (
     STATE_WITH_HUMAN,
     utcnow,
 )
+from bot.store.transitions import state_change
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +70,12 @@ class Engine:
         registry: ActionRegistry,
         config: BotConfig,
         today: Callable[[], date],
-        knowledge: Knowledge | None = None,
+        rank_faq: Ranker | None = None,
+        desk: DeskHooks | None = None,
     ) -> None:
         self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
-        self.knowledge = knowledge
+        self.rank_faq = rank_faq
+        self.desk: DeskHooks = desk or NoDesk()
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
         self.review_threshold = config.nlu.review_threshold
@@ -105,9 +107,9 @@ class Engine:
             if conv is None:
                 raise NeedsWriteLock("first message of a worker")
             if incoming.message_id:
-                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
+                done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
-                    return done
+                    return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
         with self.db.write_lock(), self.db.engine.begin() as conn:
             self._persist(conn, turn, incoming)
@@ -131,9 +133,9 @@ class Engine:
                     row_lock,
                 )
             if incoming.message_id:
-                done = conversations.processed_replies(conn, incoming.channel, incoming.message_id)
+                done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
-                    return done
+                    return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
             self._persist(conn, turn, incoming)
             return list(turn.replies)
@@ -151,14 +153,20 @@ class Engine:
         turn = self._start_turn(s, conv, parse, incoming.message_id)
         turn.record(EV_USER, text, {"parse": _compact(parse)})
         if turn.state == STATE_CLOSED:
-            if staff_hooks.take_rating(s, turn, text):
-                return turn  # the satisfaction score asked for when staff resolved it
+            rated = self.desk.take_rating(s, turn.conversation.id, text)
+            if rated is not None:  # the satisfaction score asked for when staff resolved it
+                data, thanks = rated
+                turn.record(EV_RATING, None, data)
+                turn.say({"text": thanks})
+                return turn
             self._set_state(turn, STATE_BOT, "worker came back")
-        if turn.state == STATE_WAITING and text in staff_hooks.QUEUE_REPLIES:
+        choice = self.desk.queue_choice(text) if turn.state == STATE_WAITING else None
+        if choice is not None:
             # the choices offered when nobody picked up: back to the bot, or keep waiting
-            if text == staff_hooks.LEAVE_QUEUE:
+            leaves, reply = choice
+            if leaves:
                 self._set_state(turn, STATE_BOT, "worker left the queue")
-            turn.say({"text": staff_hooks.QUEUE_REPLIES[text]})
+            turn.say({"text": reply})
         elif turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
             pass  # a human holds the conversation: stored for staff, the bot stays silent
         elif not text:
@@ -179,10 +187,10 @@ class Engine:
                 "entities": [],
             }
         parse = self.nlu.parse(text, today=self.today())
-        if self.knowledge is not None and parse["intent"]["name"] in RETRIEVAL_INTENTS:
+        if self.rank_faq is not None and parse["intent"]["name"] in RETRIEVAL_INTENTS:
             # Rasa's ResponseSelector: FAQ ranking computed with the parse, outside the lock
             parse["response_selector"] = {
-                "faq": {"ranking": self.knowledge.ranking(text, RETRIEVAL_RANKING)}
+                "faq": {"ranking": self.rank_faq(text, RETRIEVAL_RANKING)}
             }
         return parse
 
@@ -355,7 +363,7 @@ class Engine:
     def _set_state(self, turn: Turn, state: str, reason: str) -> None:
         if turn.state == state:
             return
-        turn.record(EV_STATE, None, {"from": turn.state, "to": state, "reason": reason})
+        turn.record(EV_STATE, None, state_change(turn.state, state, reason))
         turn.state = state
         if state == STATE_WAITING:
             turn.handoff_reason = reason
@@ -370,7 +378,7 @@ class Engine:
                 changes["handoff_reason"] = turn.handoff_reason
                 changes["handoff_at"] = utcnow()
         if incoming.display_name and incoming.display_name != conv.display_name:
-            changes["display_name"] = incoming.display_name[:64]
+            changes["display_name"] = incoming.display_name  # at most 64: see sanitize.py
         conversations.save_turn(conn, conv, turn.rows, changes, incoming.message_id, turn.replies)
         if turn.miss is not None:
             misunderstood.record(conn, [turn.miss])

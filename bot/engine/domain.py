@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from bot.engine.types import Reply
+from bot.core.messages import Reply
 
 _TEMPLATE_VAR = re.compile(r"\{(\w+)\}")
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.engine.turn import Turn
-
-if TYPE_CHECKING:
-    from bot.engine.conversation import Engine
+from bot.engine.turn import Turn, TurnRunner
 
 
-def extract_slots(engine: Engine, turn: Turn) -> dict[str, Any]:
+def extract_slots(engine: TurnRunner, turn: Turn) -> dict[str, Any]:
     """Slot candidates from this message (Rasa's action_extract_slots): first applicable mapping wins."""
     parse = turn.parse
     intent = (parse.get("intent") or {}).get("name") or ""
@@ -39,7 +36,7 @@ def extract_slots(engine: Engine, turn: Turn) -> dict[str, Any]:
 class FormLoop:
     """Activates, continues and completes forms for the engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: TurnRunner) -> None:
         self.engine = engine
 
     def _validate(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot import misunderstood
 from bot.engine.turn import Turn
+from bot.store import misunderstood
+from bot.store.models import MISS_FALLBACK, MISS_FAQ, MISS_LOW_CONFIDENCE
 
 
 def review_item(
@@ -22,11 +23,11 @@ def review_item(
     parse = turn.parse
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
     if turn.fell_back:
-        reason = misunderstood.MISS_FALLBACK
+        reason = MISS_FALLBACK
     elif turn.faq_missed:
-        reason = misunderstood.MISS_FAQ
+        reason = MISS_FAQ
     elif confidence < threshold:
-        reason = misunderstood.MISS_LOW_CONFIDENCE
+        reason = MISS_LOW_CONFIDENCE
     else:
         return None
     if turn.active_loop and turn.slots.get("requested_slot") in personal_slots:

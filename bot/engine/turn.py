@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from rasa_sdk import Tracker
 
-from bot.engine.types import Reply
+from bot.core.messages import Reply
+from bot.engine.domain import Domain
+from bot.engine.registry import ActionRegistry
 from bot.store.conversations import ConversationRow
 from bot.store.models import EV_ACTION, EV_BOT, EV_SLOT, EV_STATE, EV_USER
 
@@ -123,3 +125,18 @@ class Turn:
             active_loop={"name": self.active_loop} if self.active_loop else {},
             latest_action_name=self.latest_action,
         )
+
+
+class TurnRunner(Protocol):
+    """What the form loop needs from the engine that runs the turn (bot/engine/forms.py)."""
+
+    domain: Domain
+    registry: ActionRegistry
+
+    def run_action(self, turn: Turn, name: str, depth: int = 0) -> None: ...
+
+    def tracker_for(self, turn: Turn, extra_events: list[dict] | None = None) -> Any: ...
+
+    def emit(self, turn: Turn, messages: list[dict[str, Any]]) -> None: ...
+
+    def apply_events(self, turn: Turn, events: list[dict[str, Any]]) -> list[str]: ...

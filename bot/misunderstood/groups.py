@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bot.retrain import phrasing_key
+from bot.domain.phrasing import phrasing_key
 from bot.store.db import Database
 from bot.store.models import MISS_OPEN, MisunderstoodMessage
 

@@ -10,15 +10,14 @@ from datetime import datetime
 
 from sqlalchemy import func, select, update
 
-from bot.engine.desk import Desk, Push
-from bot.engine.types import Reply
+from bot.core.messages import Push, Reply
 from bot.staff.accounts import Staff
+from bot.staff.handoff import Desk
 from bot.store.models import (
     EV_CONSOLE,
     EV_NOTE,
     EV_STAFF,
     EV_STATE,
-    EV_SYSTEM,
     EV_USER,
     STATE_CLOSED,
     STATE_WAITING,
@@ -28,6 +27,7 @@ from bot.store.models import (
     Rating,
     utcnow,
 )
+from bot.store.transitions import notice_event, state_change, transition
 
 MAX_TEXT = 2000
 CLOSING_TEXT = "感谢您的耐心，本次人工服务已结束。"
@@ -72,11 +72,9 @@ class ConsoleDesk(Desk):
     def _notice(self, s, conv: Conversation, text: str, buttons: list | None = None) -> Push:  # noqa: ANN001
         """A message to the worker from the desk itself (recorded, then delivered)."""
         reply: Reply = {"text": text}
-        data: dict = {"notice": True}
         if buttons:
             reply["buttons"] = buttons
-            data["buttons"] = buttons
-        self._event(s, conv, EV_SYSTEM, text, data)
+        notice_event(s, conv.id, text, buttons)
         return Push(conv.id, conv.channel, conv.sender_id, reply)
 
     @staticmethod
@@ -105,12 +103,14 @@ class ConsoleDesk(Desk):
                 s.refresh(conv)
                 who = f"已被 {conv.assigned_to} 接入" if conv.assigned_to else "已不在等待队列中"
                 raise Conflict(f"这个会话{who}")
-            data = {
-                "from": STATE_WAITING,
-                "to": STATE_WITH_HUMAN,
-                "reason": f"claimed by {staff.username}",
-            }
-            self._event(s, conv, EV_STATE, None, data)
+            # the guarded UPDATE above already moved it: only the log entry is left to write
+            self._event(
+                s,
+                conv,
+                EV_STATE,
+                None,
+                state_change(STATE_WAITING, STATE_WITH_HUMAN, f"claimed by {staff.username}"),
+            )
             return self._notice(s, conv, f"工作人员{staff.display_name}已接入，正在为您服务。")
 
     def reply(self, conversation_id: int, staff: Staff, text: str) -> Push:
@@ -154,13 +154,8 @@ class ConsoleDesk(Desk):
             self._event(
                 s, conv, EV_STAFF, closing, {"author": staff.username, "name": staff.display_name}
             )
-            data = {
-                "from": conv.state,
-                "to": STATE_CLOSED,
-                "reason": f"resolved by {staff.username}",
-            }
-            self._event(s, conv, EV_STATE, None, data)
-            conv.state, conv.assigned_to = STATE_CLOSED, None
+            transition(s, conv, STATE_CLOSED, f"resolved by {staff.username}")
+            conv.assigned_to = None
             s.add(Rating(conversation_id=conv.id, staff=staff.username))
             first = Push(conv.id, conv.channel, conv.sender_id, {"text": closing})
             return [first, self._notice(s, conv, RATING_TEXT, RATING_BUTTONS)]
@@ -200,9 +195,8 @@ class ConsoleDesk(Desk):
         with self._conversation(conversation_id) as (s, conv):
             if conv.state != STATE_WITH_HUMAN:
                 return None
-            data = {"from": conv.state, "to": STATE_CLOSED, "reason": "silence"}
-            self._event(s, conv, EV_STATE, None, data)
-            conv.state, conv.assigned_to = STATE_CLOSED, None
+            transition(s, conv, STATE_CLOSED, "silence")
+            conv.assigned_to = None
             return self._notice(s, conv, SILENCE_TEXT)
 
     def tell_unclaimed(self, conversation_id: int, now: datetime | None = None) -> Push | None:

@@ -13,18 +13,17 @@ import os
 import secrets
 import socket
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.engine.desk import Push
+from bot.core.messages import Push
+from bot.core.ports import Deliverer
+from bot.settings import ConsoleConfig
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
+from bot.store.db import Database
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, Lease, utcnow
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger(__name__)
 LEASE = "console-sweeper"
@@ -34,10 +33,15 @@ INTERVAL_SECONDS = 15.0
 class Sweeper:
     """One per process; `start()` in the web app's lifespan, `stop()` at shutdown."""
 
-    def __init__(self, app: App, interval: float = INTERVAL_SECONDS) -> None:
-        self.app, self.db, self.interval = app, app.db, interval
-        self.config = app.settings.config.console
-        self.desk = ConsoleDesk(app.db)
+    def __init__(
+        self,
+        db: Database,
+        outbox: Deliverer,
+        config: ConsoleConfig,
+        interval: float = INTERVAL_SECONDS,
+    ) -> None:
+        self.db, self.outbox, self.config, self.interval = db, outbox, config, interval
+        self.desk = ConsoleDesk(db)
         self.hours = WorkingHours(self.config)
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
         self._task: asyncio.Task[None] | None = None
@@ -102,7 +106,7 @@ class Sweeper:
             return 0
         pushes = await asyncio.to_thread(self.sweep, now)
         for push in pushes:
-            await self.app.channels.deliver(push)
+            await self.outbox.deliver(push)
         return len(pushes)
 
     async def _loop(self) -> None:

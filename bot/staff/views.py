@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.staff import labels
+from bot.core import labels
 from bot.store.db import Database
 from bot.store.models import (
     CASE_STATUS_LABELS,

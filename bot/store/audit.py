@@ -18,10 +18,11 @@ from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from bot.store import meta
 from bot.store.models import (
     REV_CREATE,
     REV_DELETE,
@@ -29,7 +30,6 @@ from bot.store.models import (
     Course,
     FaqEntry,
     FaqRevision,
-    Meta,
     utcnow,
 )
 
@@ -105,16 +105,12 @@ def _changed(entry: FaqEntry) -> bool:
 def bump(conn: Connection, key: str) -> str:
     """Give `key` a new version stamp (inside the caller's transaction); returns it."""
     stamp = uuid.uuid4().hex
-    done = conn.execute(
-        update(Meta.__table__).where(Meta.key == key).values(value=stamp, updated_at=utcnow())
-    )
-    if not done.rowcount:
-        conn.execute(insert(Meta.__table__).values(key=key, value=stamp, updated_at=utcnow()))
+    meta.put(conn, key, stamp)
     return stamp
 
 
 def read_version(s: Session, key: str) -> str | None:
-    return s.scalar(select(Meta.value).where(Meta.key == key))
+    return meta.get(s, key)
 
 
 @event.listens_for(Session, "before_flush")

@@ -25,7 +25,8 @@ _SELECT = (
     "FROM conversations WHERE channel = :channel AND sender_id = :sender_id"
 )
 _SELECT_PROCESSED = (
-    "SELECT replies FROM processed_messages WHERE channel = :channel AND message_id = :message_id"
+    "SELECT replies FROM processed_messages "
+    "WHERE conversation_id = :conversation_id AND message_id = :message_id"
 )
 _INSERT_CONVERSATION = (
     "INSERT INTO conversations (channel, sender_id, display_name, state, slots, created_at, "
@@ -36,8 +37,8 @@ _INSERT_EVENT = (
     "VALUES (:conversation_id, :created_at, :type, :text, :data, :message_id)"
 )
 _INSERT_PROCESSED = (
-    "INSERT INTO processed_messages (channel, message_id, conversation_id, replies, created_at) "
-    "VALUES (:channel, :message_id, :conversation_id, :replies, :now)"
+    "INSERT INTO processed_messages (conversation_id, message_id, replies, created_at) "
+    "VALUES (:conversation_id, :message_id, :replies, :now)"
 )
 _RECENT_EVENTS = (
     "SELECT type, text, data FROM events WHERE conversation_id = :conversation_id "
@@ -140,11 +141,14 @@ def create(
     return found
 
 
-def processed_replies(conn: Connection, channel: str, message_id: str) -> list[Any] | None:
-    """The replies a message already got, if it was handled before (a retry)."""
+def processed_replies(conn: Connection, conversation_id: int, message_id: str) -> list[Any] | None:
+    """The replies this conversation's message already got, if it was handled before (a retry).
+
+    Message ids are the sender's own: another sender's message with the same id is new.
+    """
     d = _dialect(conn)
     row = conn.exec_driver_sql(
-        d.sql(_SELECT_PROCESSED), {"channel": channel, "message_id": message_id}
+        d.sql(_SELECT_PROCESSED), {"conversation_id": conversation_id, "message_id": message_id}
     ).first()
     return None if row is None else list(_loads(row[0]) or [])
 
@@ -196,9 +200,8 @@ def save_turn(
         conn.exec_driver_sql(
             d.sql(_INSERT_PROCESSED),
             {
-                "channel": conv.channel,
-                "message_id": message_id,
                 "conversation_id": conv.id,
+                "message_id": message_id,
                 "replies": _json(replies),
                 "now": stamp,
             },

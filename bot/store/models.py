@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -18,10 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-
-def utcnow() -> datetime:
-    """Naive UTC: stored the same way on SQLite and PostgreSQL."""
-    return datetime.now(UTC).replace(tzinfo=None)
+from bot.core.clock import utcnow
 
 
 class Base(DeclarativeBase):
@@ -91,13 +88,18 @@ class Event(Base):
 
 
 class ProcessedMessage(Base):
-    """A channel message already handled, with the replies it got: a retry is answered from here."""
+    """A message already handled, with the replies it got: a retry is answered from here.
+
+    Keyed by the conversation (one sender on one channel) and the channel's message id, so a
+    message id means something only for the sender who sent it (migration 0004).
+    """
 
     __tablename__ = "processed_messages"
 
-    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
     message_id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     replies: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

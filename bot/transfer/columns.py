@@ -1,6 +1,6 @@
 """The columns of FAQ and course files and the one set of rules every entry must pass.
 
-Used by imports of every format and by the seed loader (bot/store/seed.py). A column has a
+Used by imports of every format and by the seed loader (bot/transfer/seed.py). A column has a
 key (the YAML key, also accepted as an English header), a Chinese header, the checker that
 turns a cell into the model value, and how the value is written to a CSV/Excel cell.
 """
@@ -14,7 +14,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from actions.course_text import COURSE_CATEGORIES
+from bot.domain.courses import COURSE_CATEGORIES
 from bot.transfer import COURSES, FAQ
 from bot.transfer import values as v
 from bot.transfer.report import RowError

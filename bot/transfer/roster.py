@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.staff import labels
+from bot.core import labels
 from bot.store.db import Database
 from bot.store.models import CANCELLED, ENROLLED, ENROLMENT_LABELS, WAITLISTED, Course
 from bot.transfer import CSV

@@ -1,4 +1,4 @@
-"""The HTTP app: channel webhooks, the web chat, the staff console, /model/parse, /health."""
+"""The HTTP app: channel webhooks, the web chat, the staff console, /model/parse, health checks."""
 
 from __future__ import annotations
 
@@ -15,20 +15,22 @@ from fastapi.responses import JSONResponse, Response
 
 from bot.app import App, create_app
 from bot.channels import rest
-from bot.privacy import configure_logging
+from bot.core.logs import configure_logging
 from bot.settings import Settings
 from bot.staff.sweeper import Sweeper
 from bot.store.checkpoint import WalCheckpointer
-from bot.watch import VersionWatcher
+from bot.web.body_limit import BodyLimit
 from bot.web.console.setup import mount_console
+from bot.web.health import Health
 
 
 def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
-    sweeper = Sweeper(app)
-    watcher = VersionWatcher(app)
+    sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
+    watcher = app.version_watcher()
     checkpointer = WalCheckpointer(app.db)
+    health = Health(app)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -45,9 +47,19 @@ def create_web(app: App) -> FastAPI:
             await sweeper.stop()
             for plugin in reversed(plugins):
                 await plugin.stop()
+            health.close()
 
-    web = FastAPI(title="workerbot", docs_url="/docs", redoc_url=None, lifespan=lifespan)
+    docs = app.settings.config.server.api_docs  # a map of every route: off unless asked for
+    web = FastAPI(
+        title="workerbot",
+        docs_url="/docs" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
     web.state.bot = app
+    web.add_middleware(BodyLimit, default_bytes=app.settings.config.server.max_body_bytes)
+    web.include_router(health.router())
     web.include_router(rest.router(app.handle))
     mount_console(web, app)
     for plugin in plugins:
@@ -66,21 +78,6 @@ def create_web(app: App) -> FastAPI:
             return JSONResponse({"error": "bad_text", "message": "需要 text 字段（文字）。"}, 400)
         text = text[: app.settings.config.conversation.max_message_chars]
         return Response(orjson.dumps(app.nlu.parse(text)), media_type="application/json")
-
-    @web.get("/health")
-    async def health() -> Response:
-        db_ok = app.db.ping()
-        body = {
-            "status": "ok" if db_ok else "degraded",
-            "database": "ok" if db_ok else "unreachable",
-            "model": {
-                "loaded": True,
-                "fingerprint": app.nlu.fingerprint[:16],
-                "intents": len(app.nlu.intents),
-            },
-            "knowledge": {"entries": len(app.knowledge)},
-        }
-        return JSONResponse(body, status_code=200 if db_ok else 503)
 
     return web
 

@@ -14,7 +14,7 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.knowledge import Hit
+from bot.knowledge.index import Hit
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN: dict[str, Any] = yaml.safe_load((ROOT / "data" / "domain.yml").read_text(encoding="utf-8"))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from actions.services import Services
-from bot.knowledge import Knowledge
+from bot.core.clock import Clock
+from bot.knowledge.index import Knowledge
 from bot.settings import BotConfig
-from bot.store import seed
 from bot.store.db import Database
+from bot.transfer import seed
 from intents import RetrievalOptions
 from tests.actions.action_support import TODAY
 
@@ -91,9 +93,16 @@ def seeded(db: Database, tmp_path: Path) -> Database:
     return db
 
 
+class FixedDay(Clock):
+    """The union's clock with the date held at TODAY, so course dates stay open in tests."""
+
+    def today(self) -> date:
+        return TODAY
+
+
 @pytest.fixture
 def services(seeded: Database) -> Services:
     config = BotConfig()
     knowledge = Knowledge(seeded, RetrievalOptions(**config.retrieval.model_dump()))
     knowledge.reload()
-    return Services(db=seeded, knowledge=knowledge, config=config, today=lambda: TODAY)
+    return Services(db=seeded, knowledge=knowledge, config=config, clock=FixedDay())

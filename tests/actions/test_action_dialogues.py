@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from actions.services import Services
+from bot.core.messages import Incoming
 from bot.engine.conversation import Engine
 from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
-from bot.engine.types import Incoming
 from bot.store.models import Enrolment, MediationCase
 from tests.actions.action_support import ROOT, TODAY, ent
 

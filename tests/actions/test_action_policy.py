@@ -6,7 +6,7 @@ import pytest
 
 from actions.knowledge import ActionAnswerPolicy
 from actions.services import Services
-from bot.knowledge import Answer, Hit
+from bot.knowledge.index import Answer, Hit
 from tests.actions.action_support import (
     FakeKnowledge,
     make_tracker,

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from actions.knowledge import feedback_button
 from bot.channels.wechat_text import render
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.store.models import (
     EV_BOT,
     MISS_NOT_HELPFUL,

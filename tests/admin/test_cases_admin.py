@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.store import cases as repo
 from bot.store.mediators import load_mediators
 from bot.store.models import CaseUpdate, Conversation, Event, MediationCase, Mediator

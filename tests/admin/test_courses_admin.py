@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.store import courses as repo
 from bot.store.models import CANCELLED, ENROLLED, WAITLISTED, Conversation, Course, Enrolment, Event
 from bot.web.admin.courses import save_course

@@ -19,7 +19,7 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from bot import dashboard as stats
+from bot.stats import dashboard as stats
 from bot.store.db import Database
 from bot.store.models import (
     CANCELLED,

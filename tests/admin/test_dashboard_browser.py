@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from bot import dashboard as stats
+from bot.stats import dashboard as stats
 from tests.admin.test_dashboard import QUERY, seed
 from tests.console.conftest import PASSWORD
 from tests.webchat.conftest import browser  # noqa: F401 - Debian's Chromium via Playwright

@@ -7,17 +7,17 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from bot.faq_admin import (
+from bot.domain.phrasing import phrasing_key
+from bot.knowledge.drafts import (
     DRAFT_SLUG,
     Draft,
     FaqInvalid,
     draft_hits,
-    dup_key,
     new_slug,
     problems,
     verdict,
 )
-from bot.faq_history import NothingToRestore, deleted_entries, history, restore
+from bot.knowledge.history import NothingToRestore, deleted_entries, history, restore
 from bot.store.audit import acting_as
 from bot.store.models import REV_RESTORE, FaqEntry, FaqRevision
 
@@ -54,7 +54,7 @@ def _count(bot, model) -> int:
         return s.scalar(select(func.count()).select_from(model))
 
 
-# -- the rules (bot/faq_admin.py) ----------------------------------------------------------
+# -- the rules (bot/knowledge/drafts.py) ----------------------------------------------------------
 def test_empty_fields_get_a_polite_message_each(bot):
     with bot.db.read() as s:
         found = problems(s, Draft(question=" ", answer="", source="", category=""))
@@ -79,7 +79,7 @@ def test_a_question_another_entry_already_has_is_a_duplicate(bot):
         keep = ("question", "alternates", "answer", "category", "source")
         own = Draft.from_mapping({k: getattr(existing, k) for k in keep})
         assert problems(s, own, existing.id) == {}
-    assert dup_key("加班费，按几倍算？") == dup_key("加班费按几倍算")
+    assert phrasing_key("加班费，按几倍算？") == phrasing_key("加班费按几倍算")
 
 
 def test_too_long_fields_are_problems(bot):
@@ -144,7 +144,7 @@ def test_a_draft_replaces_its_entry_and_a_disabled_draft_leaves_the_index(bot):
     assert all(h.answer.slug != SLUG for h in hits)
 
 
-# -- history and restore (bot/faq_history.py) ----------------------------------------------
+# -- history and restore (bot/knowledge/history.py) ----------------------------------------------
 def test_history_shows_who_changed_what_and_restore_brings_it_back(bot):
     old_answer = _entry(bot).answer
     _edit(bot, "root", answer="加班费：工作日150%，休息日200%，法定节假日300%。")

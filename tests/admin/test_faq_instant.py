@@ -21,7 +21,6 @@ from sqlalchemy import select
 
 from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION, acting_as
 from bot.store.models import Course, FaqEntry
-from bot.watch import VersionWatcher
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG, QUESTION = "ot_pay_rates", "加班费按几倍算？"
@@ -36,7 +35,7 @@ def _set_answer(bot, text: str) -> None:
 
 # -- VersionWatcher.check, in this process ---------------------------------------------------
 def test_the_watcher_reloads_only_what_changed(bot):
-    watcher = VersionWatcher(bot)
+    watcher = bot.version_watcher()
     watcher.seen = watcher.read()  # what start() records: the index loaded at start-up
     assert watcher.check() == []
     _set_answer(bot, NEW_ANSWER)
@@ -53,7 +52,7 @@ def test_the_watcher_reloads_only_what_changed(bot):
 
 
 def test_a_failed_reload_keeps_the_old_index_and_is_retried(bot):
-    watcher = VersionWatcher(bot)
+    watcher = bot.version_watcher()
     watcher.seen = watcher.read()
     working = watcher.actions[KNOWLEDGE_VERSION]
 
@@ -73,7 +72,7 @@ def test_a_change_made_while_the_app_was_loading_is_picked_up(bot):
     # the app read the stamps before loading its index; an edit lands after that
     _set_answer(bot, NEW_ANSWER)
     assert bot.knowledge.get(SLUG).answer != NEW_ANSWER
-    watcher = VersionWatcher(bot)
+    watcher = bot.version_watcher()
     watcher.seen = dict(bot.stamps)  # what start() records
     assert watcher.check() == [KNOWLEDGE_VERSION]
     assert bot.knowledge.get(SLUG).answer == NEW_ANSWER

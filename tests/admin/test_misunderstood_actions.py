@@ -10,11 +10,13 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from bot import misunderstood, nlu_model, retrain
 from bot.app import App, create_app
-from bot.misunderstood import ActionRefused
+from bot.misunderstood import groups, operations
+from bot.misunderstood.operations import ActionRefused
+from bot.nlu import model as nlu_model
+from bot.nlu import retrain
 from bot.settings import Settings
-from bot.store import seed
+from bot.store import misunderstood as collect
 from bot.store.audit import KNOWLEDGE_VERSION
 from bot.store.db import Database
 from bot.store.models import (
@@ -26,7 +28,7 @@ from bot.store.models import (
     FaqRevision,
     MisunderstoodMessage,
 )
-from bot.watch import VersionWatcher
+from bot.transfer import seed
 from intents import load_training_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,9 +70,9 @@ def app(tmp_path: Path, model_dir: Path) -> Iterator[App]:
 def add(
     app: App, *texts: str, reason: str = MISS_FALLBACK, faq_slug: str | None = None
 ) -> list[int]:
-    rows = [misunderstood.miss_row(None, "rest", t, reason, faq_slug=faq_slug) for t in texts]
+    rows = [collect.miss_row(None, "rest", t, reason, faq_slug=faq_slug) for t in texts]
     with app.db.write_lock(), app.db.engine.begin() as conn:
-        misunderstood.record(conn, rows)
+        collect.record(conn, rows)
     with app.db.read() as s:
         return list(
             s.scalars(
@@ -94,7 +96,7 @@ def entry(app: App, slug: str) -> FaqEntry:
 def test_a_new_faq_draft_is_prefilled_disabled_and_recorded(app):
     ids = add(app, "工会会费交多少", "工会会费怎么交", "工会会费交多少？", "工会会费交多少")
     keep = add(app, "阿巴阿巴")
-    entry_id, slug = misunderstood.create_faq_draft(app.db, ids, "root")
+    entry_id, slug = operations.create_faq_draft(app.db, ids, "root")
     draft = entry(app, slug)
     assert draft.id == entry_id and slug == f"draft-{ids[0]}"
     assert draft.question == "工会会费交多少"  # the most frequent phrasing
@@ -102,7 +104,7 @@ def test_a_new_faq_draft_is_prefilled_disabled_and_recorded(app):
     assert (draft.enabled, draft.answer, draft.category) == (
         False,
         "",
-        misunderstood.DRAFT_CATEGORY,
+        operations.DRAFT_CATEGORY,
     )
     with app.db.read() as s:
         [rev] = s.scalars(select(FaqRevision).where(FaqRevision.slug == slug)).all()
@@ -113,19 +115,19 @@ def test_a_new_faq_draft_is_prefilled_disabled_and_recorded(app):
         assert slug in done.resolution and done.resolved_at is not None
     assert item(app, keep[0]).status == MISS_OPEN
     # a second draft from other messages gets its own slug; the open list lost the first group
-    assert [g.count for g in misunderstood.GroupCache().groups(app.db)] == [1]
+    assert [g.count for g in groups.GroupCache().groups(app.db)] == [1]
     with pytest.raises(ActionRefused, match="已经被处理"):
-        misunderstood.create_faq_draft(app.db, ids, "root")
+        operations.create_faq_draft(app.db, ids, "root")
 
 
 def test_questions_become_alternates_with_a_revision_and_take_effect(app):
     before = entry(app, "leave_annual_days")
     other = entry(app, "wage_housing_fund")
-    watcher = VersionWatcher(app)
+    watcher = app.version_watcher()
     watcher.seen = watcher.read()
     new = "一年能歇几天带薪假"
     ids = add(app, new, before.question, other.question, faq_slug="leave_annual_days")
-    done = misunderstood.add_alternates(app.db, ids, "leave_annual_days", "root")
+    done = operations.add_alternates(app.db, ids, "leave_annual_days", "root")
     assert done.added == [new]
     assert done.already == [before.question]
     assert done.elsewhere == {other.question: "wage_housing_fund"}  # not copied across
@@ -148,21 +150,21 @@ def test_questions_become_alternates_with_a_revision_and_take_effect(app):
 def test_alternates_of_an_unknown_entry_are_refused_and_nothing_changes(app):
     ids = add(app, "一年能歇几天带薪假")
     with pytest.raises(ActionRefused, match="找不到"):
-        misunderstood.add_alternates(app.db, ids, "no-such-entry", "root")
+        operations.add_alternates(app.db, ids, "no-such-entry", "root")
     with pytest.raises(ActionRefused, match="请选择"):
-        misunderstood.add_alternates(app.db, ids, "", "root")
+        operations.add_alternates(app.db, ids, "", "root")
     assert item(app, ids[0]).status == MISS_OPEN
 
 
 def test_ignore_takes_messages_off_the_list_only(app):
     ids = add(app, "阿巴阿巴", "哦哦哦")
-    assert misunderstood.ignore(app.db, ids[:1], "root") == 1
+    assert operations.ignore(app.db, ids[:1], "root") == 1
     assert (item(app, ids[0]).status, item(app, ids[0]).resolution) == (MISS_IGNORED, "已忽略")
     assert item(app, ids[1]).status == MISS_OPEN
     with pytest.raises(ActionRefused):
-        misunderstood.ignore(app.db, [], "root")
+        operations.ignore(app.db, [], "root")
     with pytest.raises(ActionRefused):
-        misunderstood.ignore(app.db, ids[:1], "root")  # already handled
+        operations.ignore(app.db, ids[:1], "root")  # already handled
 
 
 def test_taught_examples_are_written_retrained_and_published_to_every_process(app, tmp_path):
@@ -171,9 +173,9 @@ def test_taught_examples_are_written_retrained_and_published_to_every_process(ap
     assert before != "course_search"
     curated = (app.settings.data_dir / "nlu.yml").read_bytes()
     ids = add(app, *TAUGHT)
-    written = misunderstood.teach_intent(app.db, app.settings, ids, "course_search", "root")
+    written = operations.teach_intent(app.db, app.settings, ids, "course_search", "root")
     assert written.added == TAUGHT and written.duplicates == []
-    again = misunderstood.teach_intent(
+    again = operations.teach_intent(
         app.db, app.settings, add(app, "整点耍事！"), "course_search", "root"
     )
     assert again.added == [] and again.duplicates == ["整点耍事！"]
@@ -185,7 +187,7 @@ def test_taught_examples_are_written_retrained_and_published_to_every_process(ap
     assert (app.settings.data_dir / "nlu.yml").read_bytes() == curated
     assert all(item(app, m).status == MISS_RESOLVED for m in ids)
 
-    trainer = retrain.Retrainer.for_app(app)
+    trainer = app.retrainer()
     trainer.request()
     assert trainer.wait(timeout=300)
     assert retrain.status(app.db)["state"] == "succeeded"
@@ -195,7 +197,7 @@ def test_taught_examples_are_written_retrained_and_published_to_every_process(ap
     assert app.engine.nlu is app.nlu and app.nlu.courses  # course names kept
     # the process started earlier loads the published model on its next version check
     assert later.nlu.parse(TAUGHT[0])["intent"]["name"] != "course_search"
-    watcher = VersionWatcher(later)
+    watcher = later.version_watcher()
     watcher.seen = {retrain.MODEL_VERSION: None}
     assert retrain.MODEL_VERSION in watcher.check()
     assert later.nlu.parse(TAUGHT[0])["intent"]["name"] == "course_search"
@@ -209,19 +211,19 @@ def test_taught_examples_are_written_retrained_and_published_to_every_process(ap
 
 def test_conflicting_and_duplicate_examples_are_not_written(app):
     ids = add(app, "你好")
-    written = misunderstood.teach_intent(app.db, app.settings, ids, "course_search", "root")
+    written = operations.teach_intent(app.db, app.settings, ids, "course_search", "root")
     assert written.added == [] and written.conflicts == {"你好": "greet"}
     assert not nlu_model.learned_file(app.settings).exists()
     assert item(app, ids[0]).status == MISS_OPEN  # still there for another action
     with pytest.raises(ActionRefused, match="意图"):
-        misunderstood.teach_intent(app.db, app.settings, add(app, "x"), "faq_feedback", "root")
+        operations.teach_intent(app.db, app.settings, add(app, "x"), "faq_feedback", "root")
 
 
 def test_a_failed_retrain_keeps_the_old_model_and_says_so(app):
     serving = app.nlu
     learned = nlu_model.learned_file(app.settings)
     learned.write_text("nlu: [this is: not, valid", encoding="utf-8")
-    trainer = retrain.Retrainer.for_app(app)
+    trainer = app.retrainer()
     assert trainer.run_once() is False
     state = retrain.status(app.db)
     assert state["state"] == "failed" and state["detail"]

@@ -6,7 +6,7 @@ import uuid
 
 from sqlalchemy import select, update
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.store.models import (
     MISS_FALLBACK,
     MISS_FAQ,

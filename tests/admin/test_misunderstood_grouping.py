@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import misunderstood
-from bot.misunderstood import GroupCache, Item, group_items
+from bot.misunderstood import operations
+from bot.misunderstood.groups import GroupCache, Item, group_items
+from bot.store import misunderstood as collect
 from bot.store.models import MISS_FALLBACK, MISS_FAQ, MISS_NOT_HELPFUL
 
 T0 = datetime(2026, 3, 1, 8, 0)
@@ -89,16 +90,16 @@ def test_nothing_to_group():
 def test_a_few_thousand_messages_are_grouped(bot):
     phrasings = [f"第{n}号课程什么时候开课" for n in range(60)] + ["年假有几天", "加班费怎么算"]
     rows = [
-        misunderstood.miss_row(None, "rest", phrasings[n % len(phrasings)], MISS_FALLBACK)
+        collect.miss_row(None, "rest", phrasings[n % len(phrasings)], MISS_FALLBACK)
         for n in range(3000)
     ]
     with bot.db.write_lock(), bot.db.engine.begin() as conn:
-        misunderstood.record(conn, rows)
+        collect.record(conn, rows)
     cache = GroupCache()
     groups = cache.groups(bot.db)
     assert sum(g.count for g in groups) == 3000
     assert {"年假有几天", "加班费怎么算"} <= {g.representative for g in groups}
     assert cache.groups(bot.db) is groups  # unchanged open set: the cached grouping
-    misunderstood.ignore(bot.db, groups[-1].ids, "root")
+    operations.ignore(bot.db, groups[-1].ids, "root")
     again = cache.groups(bot.db)
     assert again is not groups and sum(g.count for g in again) == 3000 - groups[-1].count

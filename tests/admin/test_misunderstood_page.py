@@ -9,7 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from bot import retrain
+from bot.nlu import retrain
 from bot.settings import Settings
 from bot.staff.config import ConsoleConfig
 from bot.store.models import MISS_IGNORED, MISS_OPEN, MISS_RESOLVED, FaqEntry

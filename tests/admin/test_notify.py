@@ -7,10 +7,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot import notify
+from bot.channels.shell import run_shell
 from bot.channels.telegram import TelegramChannel
 from bot.channels.web import read_messages
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
+from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, WAITLISTED, Conversation, Course, Enrolment, Event
 from tests.telegram.conftest import build_app, tg_settings
@@ -80,7 +81,11 @@ def test_a_worker_without_a_conversation_is_not_notified_and_nothing_is_written(
 
 def _telegram_app(tmp_path: Path, model_dir: Path, api: FakeBotApi):
     app = build_app(tg_settings(tmp_path, model_dir))
-    app.channels.register(TelegramChannel(app, request_factory=lambda: OfflineRequest(api)))
+    app.channels.register(
+        TelegramChannel(
+            app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+        )
+    )
     return app
 
 
@@ -127,6 +132,32 @@ def test_cancelling_in_chat_promotes_the_next_worker_and_tells_them_on_their_cha
         assert [m["text"] for m in sent] == [notice]
         # the canceller is not told anything about the other worker
         assert notices(app, "web", WEB_A) == []
+    finally:
+        app.db.dispose()
+
+
+def test_a_cancellation_typed_in_the_terminal_shell_also_tells_the_promoted_worker(
+    tmp_path, model_dir
+):
+    api = FakeBotApi()
+    app = _telegram_app(tmp_path, model_dir, api)
+    try:
+        say(app, "shell", "shell-a", "你好", "m1")
+        say(app, "telegram", str(TG_CHAT), "你好", "m1")
+        course_id = full_course(app, capacity=1)
+        mine = enrol(app, course_id, "shell", "shell-a", "张伟", "13800001111")
+        waiting = enrol(app, course_id, "telegram", str(TG_CHAT), "李娜", "13800002222")
+        sent_before = len(api.sent(TG_CHAT))
+        typed = iter([f'/cancel_enrolment{{"enrolment_id":"{mine.id}"}}', "/stop"])
+        out: list[str] = []
+
+        run_shell(app.handle, "shell-a", read=lambda _: next(typed), write=out.append)
+
+        assert "已为您取消「中西式面点烘焙」" in "\n".join(out)
+        with app.db.read() as s:
+            assert s.get(Enrolment, waiting.id).status == ENROLLED
+        (notice,) = notices(app, "telegram", str(TG_CHAT))
+        assert [m["text"] for m in api.sent(TG_CHAT)[sent_before:]] == [notice]
     finally:
         app.db.dispose()
 

@@ -46,7 +46,7 @@ def test_a_config_typo_stops_with_the_key_named(tmp_path, model_dir):
 
 
 def test_handoff_commands_release_a_conversation(bot, monkeypatch):
-    from bot.engine.types import Incoming
+    from bot.core.messages import Incoming
 
     bot.engine.handle(Incoming("rest", "cli-h1", "转人工"))
     (item,) = bot.desk.queue()
@@ -68,7 +68,7 @@ def test_handoff_commands_release_a_conversation(bot, monkeypatch):
 def test_shell_numbers_press_buttons(bot):
     said = iter(["你好", "2", "/stop"])
     out: list[str] = []
-    run_shell(bot.engine, "shell-1", read=lambda _: next(said), write=out.append)
+    run_shell(bot.handle, "shell-1", read=lambda _: next(said), write=out.append)
     transcript = "\n".join(out)
     assert "1. 课程报名" in transcript and "2. 调解申请" in transcript
     assert "姓名" in transcript  # "2" pressed 调解申请, which starts the mediation form

@@ -1,6 +1,6 @@
 """The knowledge base as the bot uses it: database entries, search, parse-time ranking."""
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 
 
 def test_search_finds_the_entry_and_ranking_is_reused(bot):

@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.datacheck import validate
+from bot.engine.datacheck import validate
 from intents.evaluate import score
 from intents.training_data import Example
 

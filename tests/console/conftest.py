@@ -14,9 +14,9 @@ from bot.app import App, create_app
 from bot.settings import Settings
 from bot.staff import accounts
 from bot.staff.config import ConsoleConfig
-from bot.store import seed
 from bot.store.db import Database
 from bot.store.mediators import load_mediators
+from bot.transfer import seed
 from tests.conftest import ROOT, LiveServer, make_settings
 
 PASSWORD = "correct-horse-battery"

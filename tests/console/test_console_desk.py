@@ -8,9 +8,9 @@ import httpx
 from sqlalchemy import select
 
 from bot.app import App
-from bot.engine.desk import RELEASED_TEXT
 from bot.engine.turn import to_rasa_event
 from bot.staff.desk import RATING_TEXT
+from bot.staff.handoff import RELEASED_TEXT
 from bot.store.models import Conversation, Event, Rating
 from tests.console.conftest import StaffClient
 from tests.e2e.chat import Worker

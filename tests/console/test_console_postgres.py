@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.staff.accounts import create_user
 from bot.staff.desk import Conflict, ConsoleDesk
 from bot.staff.sweeper import Sweeper
@@ -54,7 +54,10 @@ def test_claims_resolve_and_ratings_on_postgres(pg_bot):  # noqa: F811
 
 
 def test_lease_and_throttle_on_postgres(pg_bot):  # noqa: F811
-    first, second = Sweeper(pg_bot), Sweeper(pg_bot)
+    first, second = (
+        Sweeper(pg_bot.db, pg_bot.channels, pg_bot.settings.config.console),
+        Sweeper(pg_bot.db, pg_bot.channels, pg_bot.settings.config.console),
+    )
     assert first.acquire() and not second.acquire()
     assert second.acquire(utcnow() + timedelta(minutes=5))
     throttle = LoginThrottle(pg_bot.db, 2, timedelta(minutes=15), 20)

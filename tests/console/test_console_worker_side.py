@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 
 from actions.handoff import estimate_minutes
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.staff.accounts import set_presence
 from bot.staff.config import ConsoleConfig
 from bot.staff.desk import SILENCE_TEXT, UNCLAIMED_TEXT
@@ -83,7 +83,7 @@ def test_outside_working_hours_the_worker_knows_when_and_that_the_message_is_kep
 def test_nobody_claiming_in_time_offers_a_message_or_the_bot(bot):
     say(bot, "unclaimed", "转人工")
     say(bot, "patient", "转人工")
-    sweeper = Sweeper(bot)
+    sweeper = Sweeper(bot.db, bot.channels, bot.settings.config.console)
     limit = bot.settings.config.console.unclaimed_timeout_minutes
     assert asyncio.run(sweeper.run_once(utcnow() + timedelta(minutes=limit - 1))) == 0
     later = utcnow() + timedelta(minutes=limit + 1)
@@ -110,7 +110,7 @@ def test_a_silent_conversation_is_resolved_politely(bot):
     say(bot, "quiet", "转人工")
     alice = create_user(bot.db, "alice", "desk-password-1", "staff")
     ConsoleDesk(bot.db).claim(conv(bot, "quiet").id, alice)
-    sweeper = Sweeper(bot)
+    sweeper = Sweeper(bot.db, bot.channels, bot.settings.config.console)
     silence = bot.settings.config.console.silence_timeout_minutes
     assert asyncio.run(sweeper.run_once(utcnow() + timedelta(minutes=silence - 1))) == 0
     assert asyncio.run(sweeper.run_once(utcnow() + timedelta(minutes=silence + 1))) == 1
@@ -127,7 +127,10 @@ def test_a_silent_conversation_is_resolved_politely(bot):
 def test_only_one_process_runs_the_timers(bot):
     from bot.store.db import Database
 
-    first, second = Sweeper(bot), Sweeper(bot)
+    first, second = (
+        Sweeper(bot.db, bot.channels, bot.settings.config.console),
+        Sweeper(bot.db, bot.channels, bot.settings.config.console),
+    )
     second.db = Database(bot.settings.database_url)  # a second process's own connection
     assert first.acquire() and first.acquire()  # renews its own lease
     assert not second.acquire()
@@ -141,7 +144,7 @@ def test_only_one_process_runs_the_timers(bot):
 def test_the_timers_start_and_stop_with_the_server(bot):
     from bot.store.models import Lease
 
-    sweeper = Sweeper(bot, interval=0.05)
+    sweeper = Sweeper(bot.db, bot.channels, bot.settings.config.console, interval=0.05)
 
     async def run() -> None:
         sweeper.start()
@@ -157,7 +160,7 @@ def test_the_timers_start_and_stop_with_the_server(bot):
 
 
 def test_what_counts_as_a_score():
-    from bot.engine.staff_hooks import parse_score
+    from bot.staff.turn_hooks import parse_score
 
     for text, score in (("5", 5), ("５分", 5), ("五星", 5), (" 1 ", 1), ("3分。", 3)):
         assert parse_score(text) == score

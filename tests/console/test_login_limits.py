@@ -198,13 +198,14 @@ def test_workerbot_run_believes_forwarded_headers_only_from_configured_proxies(
     from typer.testing import CliRunner
 
     from bot import cli
+    from bot.cli import serve
 
     settings_db = Database(settings.database_url)
     settings_db.upgrade()
     settings_db.dispose()
     started: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: started.append(kw))
-    monkeypatch.setattr(cli, "configure_logging", lambda *a, **kw: None)
+    monkeypatch.setattr(serve, "configure_logging", lambda *a, **kw: None)
     monkeypatch.setenv("FORWARDED_ALLOW_IPS", "*")
     env = {
         "WORKERBOT_DATABASE_URL": settings.database_url,
@@ -219,6 +220,8 @@ def test_workerbot_run_believes_forwarded_headers_only_from_configured_proxies(
         text.replace("trusted_proxies: []", "trusted_proxies: [127.0.0.1, 10.0.0.0/8]"),
         encoding="utf-8",
     )
+    # `run` exports WORKERBOT_CONFIG for its workers: restored after the test
+    monkeypatch.setenv("WORKERBOT_CONFIG", str(config))
     runner = CliRunner()
     for path in (config, behind):
         result = runner.invoke(cli.app, ["run", "--config", str(path)], env=env)

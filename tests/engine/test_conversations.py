@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 
 TABLES = Path(__file__).resolve().parents[1] / "conversations"
 CASES = [

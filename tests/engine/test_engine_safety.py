@@ -8,9 +8,9 @@ import pytest
 from rasa_sdk import Action
 from sqlalchemy import func, select
 
-from bot import nlu_model
 from bot.app import create_app
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
+from bot.nlu import model as nlu_model
 from bot.store.db import Database, SchemaNotCurrent
 from bot.store.models import Event, MediationCase
 

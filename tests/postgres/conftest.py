@@ -9,8 +9,8 @@ import pytest
 
 from bot.app import App, create_app
 from bot.settings import Settings
-from bot.store import seed
 from bot.store.db import Database
+from bot.transfer import seed
 
 ROOT = Path(__file__).resolve().parents[2]
 

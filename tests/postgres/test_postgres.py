@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import func, select
 
-from bot.engine.types import Incoming
+from bot.core.messages import Incoming
 from bot.store.models import Enrolment, Event, MediationCase
 
 

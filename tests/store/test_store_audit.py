@@ -21,7 +21,7 @@ from bot.store.models import (
     FaqEntry,
     FaqRevision,
 )
-from bot.store.seed import load_courses
+from bot.transfer.seed import load_courses
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.store import seed
 from bot.store.db import Database
 from bot.store.models import Course, FaqEntry
+from bot.transfer import seed
 
 ROOT = Path(__file__).resolve().parents[2]
 

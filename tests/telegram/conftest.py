@@ -15,8 +15,8 @@ from telegram import Update
 from bot.app import App, create_app
 from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH, TelegramChannel
 from bot.settings import Settings
-from bot.store import seed
 from bot.store.db import Database
+from bot.transfer import seed
 from tests.conftest import ROOT, LiveServer
 from tests.telegram.fake_api import (
     TOKEN,
@@ -71,7 +71,9 @@ def api() -> FakeBotApi:
 def offline(tmp_path: Path, model_dir: Path, api: FakeBotApi) -> Iterator[TelegramChannel]:
     """The bot with a Telegram channel whose every Bot API call goes to `api`, no sockets."""
     app = build_app(tg_settings(tmp_path, model_dir))
-    channel = TelegramChannel(app, request_factory=lambda: OfflineRequest(api))
+    channel = TelegramChannel(
+        app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+    )
     app.channels.register(channel)
     yield channel
     app.db.dispose()

@@ -18,11 +18,11 @@ from bot.channels.telegram_format import (
     NOTICE_MEDIA,
     NOTICE_VOICE,
 )
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.settings import ConfigError
 from bot.store.models import EV_USER, Conversation, Event, Meta
 from tests.telegram.conftest import OfflineChat, build_app, tg_settings
-from tests.telegram.fake_api import TOKEN, FakeBotApi, OfflineRequest
+from tests.telegram.fake_api import TOKEN, FakeBotApi, OfflineRequest, TgUser
 
 
 def run(channel: TelegramChannel, scenario) -> None:  # noqa: ANN001
@@ -39,7 +39,7 @@ def run(channel: TelegramChannel, scenario) -> None:  # noqa: ANN001
 
 
 def user_texts(channel: TelegramChannel) -> list[str]:
-    with channel.app.db.read() as s:
+    with channel.db.read() as s:
         return list(s.scalars(select(Event.text).where(Event.type == EV_USER).order_by(Event.id)))
 
 
@@ -71,7 +71,7 @@ def test_cancel_command_leaves_the_form(offline, api):
         assert "手机" not in chat.text
 
     run(offline, scenario)
-    with offline.app.db.read() as s:
+    with offline.db.read() as s:
         assert s.scalars(select(Conversation.active_loop)).one() is None
 
 
@@ -123,7 +123,7 @@ def test_long_payload_goes_through_the_meta_table(offline, api):
     (sent,) = api.sent(45)[:1]
     data = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     assert data.startswith("tg:cb:") and len(data.encode()) <= 64
-    with offline.app.db.read() as s:
+    with offline.db.read() as s:
         assert s.get(Meta, data).value == payload
     assert user_texts(offline) == [payload]
 
@@ -149,8 +149,8 @@ def test_callback_is_answered_even_when_handling_fails(offline, api, settings):
         await chat.say("/start")
         update = chat.user.press("课程报名")
         # the database loses a table under the bot: the press cannot be handled
-        db_file = offline.app.db.engine.url.database
-        offline.app.db.dispose()
+        db_file = offline.db.engine.url.database
+        offline.db.dispose()
         with sqlite3.connect(db_file) as conn:
             conn.execute("DROP TABLE processed_messages")
         with pytest.raises(Exception):  # noqa: B017 - whatever the database raises
@@ -232,7 +232,12 @@ def test_push_without_start_uses_a_bot_of_its_own(offline, api):
 
 def test_only_one_process_polls(tmp_path, model_dir, api):
     app = build_app(tg_settings(tmp_path, model_dir))
-    channels = [TelegramChannel(app, request_factory=lambda: OfflineRequest(api)) for _ in range(2)]
+    channels = [
+        TelegramChannel(
+            app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+        )
+        for _ in range(2)
+    ]
 
     async def scenario() -> None:
         for c in channels:
@@ -256,7 +261,9 @@ def test_start_up_retries_until_telegram_answers_and_never_logs_the_token(
     tmp_path, model_dir, api, caplog
 ):
     app = build_app(tg_settings(tmp_path, model_dir))
-    channel = TelegramChannel(app, request_factory=lambda: OfflineRequest(api))
+    channel = TelegramChannel(
+        app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+    )
     api.fail_next("getMe", 502, "Bad Gateway")
 
     async def scenario() -> None:
@@ -277,7 +284,9 @@ def test_start_up_retries_until_telegram_answers_and_never_logs_the_token(
 
 def test_rejected_token_turns_the_channel_off_without_logging_it(tmp_path, model_dir, api, caplog):
     app = build_app(tg_settings(tmp_path, model_dir))
-    channel = TelegramChannel(app, request_factory=lambda: OfflineRequest(api))
+    channel = TelegramChannel(
+        app.handle, app.db, app.settings, request_factory=lambda: OfflineRequest(api)
+    )
     api.fail_next("getMe", 401, "Unauthorized")
 
     async def scenario() -> None:
@@ -297,7 +306,7 @@ def test_webhook_mode_needs_a_secret(tmp_path, model_dir):
         app.settings.env.telegram_webhook_url = "https://bot.example.org/webhooks/telegram"
         app.settings.env.telegram_webhook_secret = secret
         with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_SECRET"):
-            TelegramChannel(app)
+            TelegramChannel(app.handle, app.db, app.settings)
     app.db.dispose()
 
 
@@ -305,3 +314,18 @@ def test_fake_api_is_really_consulted():
     # guards the fixtures themselves: an unknown method is refused like Telegram does
     status, body = FakeBotApi().respond("sendPhoto", {})
     assert status == 404 and body["ok"] is False
+
+
+def test_a_long_name_and_a_nul_byte_are_stored_safely(offline, api):
+    chat = OfflineChat(offline, api, 4343)
+    chat.user = TgUser(api, 4343, first_name="小\x00李" + "明" * 100)
+
+    async def scenario() -> None:
+        await chat.say("你好\x00")
+        assert chat.text
+
+    run(offline, scenario)
+    assert user_texts(offline) == ["你好"]
+    with offline.db.read() as s:
+        name = s.scalars(select(Conversation.display_name)).one()
+    assert len(name) == 64 and name.startswith("小李明") and name.endswith("…")

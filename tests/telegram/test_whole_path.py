@@ -143,7 +143,7 @@ def test_staff_push_reaches_the_worker(live: Live):
     assert asyncio.run(app.channels.deliver(push)) is True
     assert live.api.sent(5009)[-1]["text"].startswith("您好，我是工会的王老师")
     # a process that never started the channel (the CLI) sends through a bot of its own
-    cli_channel = TelegramChannel(app)
+    cli_channel = TelegramChannel(app.handle, app.db, app.settings)
     assert asyncio.run(cli_channel.send(push)) is True
     assert live.api.sent(5009)[-1]["text"] == live.api.sent(5009)[-2]["text"]
     live.api.blocked.add(5009)

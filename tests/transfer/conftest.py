@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from bot.store import seed
 from bot.store.db import Database
+from bot.transfer import seed
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = ("faq_entries", "courses", "faq_revisions", "meta", "enrolments")

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-import bot.cli_transfer  # noqa: F401 - registers the commands
 from bot.cli import app
 from bot.store.db import Database
 from bot.store.models import FaqEntry, FaqRevision

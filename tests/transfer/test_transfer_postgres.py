@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot.store import seed
 from bot.store.db import Database
 from bot.store.models import FaqEntry, FaqRevision
+from bot.transfer import seed
 from bot.transfer.exporter import export
 from bot.transfer.importer import dry_run, run_import
 from bot.transfer.report import ImportRefused

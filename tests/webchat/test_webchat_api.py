@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.store.models import Conversation
 
 SENDER = "a1b2c3d4e5f6a7b8c9d0"
@@ -103,3 +103,15 @@ def test_staff_replies_arrive_on_the_stream(bot, http, clients):
 def test_the_web_channel_reports_pushes_as_delivered(bot):
     push = Push(1, "web", SENDER, {"text": "x"})
     assert asyncio.run(bot.channels.deliver(push)) is True
+
+
+def test_two_browsers_with_the_same_message_id_each_get_their_own_answer(bot, http):
+    # ids are kept per conversation by the engine (the page's ids are no longer prefixed
+    # with the sender); the longest sender and id allowed fit the column
+    a, b = "A" * 64, "B" * 64
+    mid = "m" * 64
+    first = send(http, "我想学书法", mid, sender=a)["replies"]
+    assert "书法" in "".join(r["text"] for r in first)
+    other = send(http, "你好", mid, sender=b)["replies"]
+    assert other != first and "小助手" in other[0]["text"]
+    assert send(http, "我想学书法", mid, sender=a)["replies"] == first  # a's retry

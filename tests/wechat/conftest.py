@@ -169,10 +169,18 @@ class WeChatServer:
             body["MsgId"] = next(self._msg_ids)
         return xmltodict.unparse({"xml": body}, full_document=False)
 
-    def post(self, xml: str | bytes, safe: bool | None = None, **query: str) -> httpx.Response:
-        """One delivery of a callback (call again with the same xml for a retry)."""
+    def seal(
+        self,
+        xml: str | bytes,
+        safe: bool | None = None,
+        timestamp: str | None = None,
+        nonce: str | None = None,
+        **query: str,
+    ) -> tuple[dict[str, str], str | bytes]:
+        """The query and body of one delivery, signed (and encrypted) as WeChat does."""
         safe = self.safe if safe is None else safe
-        timestamp, nonce = str(int(time.time())), str(next(self._nonces))
+        timestamp = timestamp or str(int(time.time()))
+        nonce = nonce or str(next(self._nonces))
         params = {"signature": sign(TOKEN, timestamp, nonce), "timestamp": timestamp}
         params.update(nonce=nonce, openid="ignored")
         body: str | bytes = xml
@@ -181,6 +189,14 @@ class WeChatServer:
             params.update(encrypt_type="aes", msg_signature=envelope["MsgSignature"])
             body = f"<xml><ToUserName><![CDATA[{ACCOUNT}]]></ToUserName><Encrypt><![CDATA[{envelope['Encrypt']}]]></Encrypt></xml>"
         params.update(query)
+        return params, body
+
+    def post(self, xml: str | bytes, safe: bool | None = None, **query: str) -> httpx.Response:
+        """One delivery of a callback, freshly signed (call again with the same xml for a
+        retry; `send` repeats a sealed delivery byte for byte, query included)."""
+        return self.send(*self.seal(xml, safe, **query))
+
+    def send(self, params: dict[str, str], body: str | bytes) -> httpx.Response:
         return self.http.post("/webhooks/wechat", params=params, content=body)
 
     def reply(self, response: httpx.Response) -> dict[str, Any] | None:

@@ -40,9 +40,9 @@ def test_options_are_shared_through_the_database_and_cleared_when_none_are_offer
 ):
     reply = wechat.say("o-course-2", "我想学书法")
     assert option(reply, "报名 书法") == "1"
-    assert channel.offered("o-course-2") == ['/course_enroll{"course_id":"XF02"}']
+    assert channel.options.offered("o-course-2") == ['/course_enroll{"course_id":"XF02"}']
     assert "姓名" in wechat.say("o-course-2", "１")  # a full-width digit from a Chinese keyboard
-    assert channel.offered("o-course-2") == []
+    assert channel.options.offered("o-course-2") == []
     # a number that is no offered option stays text for the engine (here: not a valid name)
     assert "回复" not in (wechat.say("o-course-2", "3") or "")
     with bot.db.read() as s:

@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.app import App, create_app
-from bot.channels.wechat_store import MetaSessionStorage, MetaStore, close_conversation
+from bot.channels.wechat_nonces import MAX_DELIVERIES, NonceBook
+from bot.channels.wechat_store import MetaSessionStorage, close_conversation
 from bot.settings import Settings
-from bot.store import seed
+from bot.staff import notices
 from bot.store.db import Database
-from bot.store.models import Conversation, Event, Meta
+from bot.store.meta import MetaStore
+from bot.store.models import Conversation, Event, Meta, utcnow
+from bot.transfer import seed
 from tests.conftest import LiveServer
 from tests.wechat.conftest import ROOT, WeChatServer, wechat_env
+from tests.wechat.test_wechat_db_locked import (
+    LOCK_SECONDS,
+    WECHAT_TIMEOUT,
+    answers_heard,
+    attempt,
+    wait_for_an_answer,
+)
 
 
 @pytest.fixture
@@ -78,6 +89,75 @@ def test_wechat_conversation_on_postgres(pg_wechat_bot, wechat_api):
         )
     assert close_conversation(pg_wechat_bot.db, "o-pg-1") is False
     channel = next(p for p in pg_wechat_bot.channels.plugins() if p.name == "wechat")
-    push = pg_wechat_bot.desk.notify("wechat", "o-pg-1", "您的报名已确认")
+    push = notice_for(pg_wechat_bot, "o-pg-1", "您的报名已确认")
     assert asyncio.run(channel.send(push)) is False  # unfollowed: nothing is sent
     assert wechat_api.sent() == []
+
+
+def test_used_nonces_on_postgres(pg_wechat_bot):
+    book = NonceBook(pg_wechat_bot.db, 300)
+    assert book.admit("1700000000", "1", "a" * 64) is True
+    assert book.admit("1700000000", "1", "b" * 64) is False  # another body: a replay
+    for _ in range(MAX_DELIVERIES - 1):  # the same delivery again: a retry, a few times
+        assert book.admit("1700000000", "1", "a" * 64) is True
+    assert book.admit("1700000000", "1", "a" * 64) is False
+    assert book.admit("1700000000", "2", "b" * 64) is True
+    # kept for twice the window (and a minute), then forgotten
+    with pg_wechat_bot.db.engine.begin() as conn:
+        conn.execute(
+            update(Meta)
+            .where(Meta.key == "wx:nonce:1700000000:2")
+            .values(updated_at=utcnow() - timedelta(seconds=661))
+        )
+    assert book.prune() == 1
+    assert book.admit("1700000000", "1", "b" * 64) is False
+    assert book.admit("1700000000", "2", "c" * 64) is True
+
+
+def test_locked_tables_neither_delay_the_callback_nor_double_the_answer(
+    pg_wechat_bot, pg_url, wechat_api
+):
+    """The five-second rule on PostgreSQL: another session locks the tables for 10 s."""
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        db = Database(pg_url)
+        try:
+            with db.engine.begin() as conn:
+                conn.exec_driver_sql(
+                    "LOCK TABLE meta, processed_messages, conversations IN ACCESS EXCLUSIVE MODE"
+                )
+                held.set()
+                release.wait(LOCK_SECONDS)
+        finally:
+            db.dispose()
+
+    live = LiveServer(pg_wechat_bot)
+    holder = threading.Thread(target=hold)
+    try:
+        with httpx.Client(base_url=live.url, timeout=10) as http:
+            wechat = WeChatServer(http)
+            openid = "o-pg-locked"
+            xml = wechat.xml(openid, "text", Content="我想学书法")
+            holder.start()
+            assert held.wait(10)
+            responses = []
+            for _ in range(3):  # as if WeChat heard none of our answers
+                took, r = attempt(wechat, xml)
+                assert r is not None and took < WECHAT_TIMEOUT and r.status_code == 200, took
+                responses.append(r)
+            holder.join()
+            wait_for_an_answer(wechat, wechat_api, responses, openid)
+            heard = answers_heard(wechat, wechat_api, responses, openid)
+            assert len(heard) == 1 and "书法" in heard[0], heard
+    finally:
+        release.set()
+        live.stop()
+    with pg_wechat_bot.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.type == "user")) == 1
+
+
+def notice_for(app, openid: str, text: str):
+    """Record a notice for a WeChat worker the way admin pages do (bot/staff/notices.py)."""
+    with app.db.write_lock(), app.db.session() as s:
+        return notices.record(s, "wechat", openid, text)

@@ -14,9 +14,11 @@ from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from bot.channels.wechat_api import make_client, menu_body
-from bot.channels.wechat_store import MetaSessionStorage, meta_key
+from bot.channels.wechat_store import MetaSessionStorage
 from bot.cli import app as cli
+from bot.staff import notices
 from bot.store.db import Database
+from bot.store.meta import meta_key
 from bot.store.models import Conversation, Event, Meta, utcnow
 from tests.wechat.conftest import APPID, ROOT, wechat_env
 
@@ -99,11 +101,11 @@ def test_outside_48_hours_nothing_is_tried_unless_a_template_is_configured(
     with bot.db.write_lock(), bot.db.session() as s:
         s.execute(update(Conversation).values(last_message_at=utcnow() - timedelta(hours=49)))
     cid = conversation_id(bot, "o-push-4")
-    assert deliver(bot, bot.desk.notify("wechat", "o-push-4", "您的调解申请已受理")) is False
+    assert deliver(bot, notice_for(bot, "o-push-4", "您的调解申请已受理")) is False
     assert wechat_api.sent() == []
     assert undelivered(bot) == [{"undelivered": "wechat", "reason": "outside_48h"}]
     monkeypatch.setattr(bot.settings.config.wechat, "template_id", "TPL-case-status")
-    push = bot.desk.notify("wechat", "o-push-4", "您的调解申请已受理")
+    push = notice_for(bot, "o-push-4", "您的调解申请已受理")
     assert push.conversation_id == cid and deliver(bot, push) is True
     (call,) = wechat_api.sent("message/template/send")
     assert call["body"]["template_id"] == "TPL-case-status"
@@ -199,3 +201,9 @@ def test_wechat_menu_without_the_secret_says_what_is_missing(bot, wechat_api):
     r = runner.invoke(cli, ["wechat", "menu"], env=env)
     assert r.exit_code == 2 and "WECHAT_SECRET" in r.output
     assert wechat_api.calls == []
+
+
+def notice_for(app, openid: str, text: str):
+    """Record a notice for a WeChat worker the way admin pages do (bot/staff/notices.py)."""
+    with app.db.write_lock(), app.db.session() as s:
+        return notices.record(s, "wechat", openid, text)

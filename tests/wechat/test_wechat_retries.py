@@ -23,14 +23,14 @@ def count(bot, model, *where) -> int:
 def slow_engine(bot, channel, monkeypatch) -> threading.Semaphore:
     """The engine answers only when the test releases it; the channel waits 0.1 s, not 4.5 s."""
     monkeypatch.setattr(channel, "reply_timeout", 0.1)
-    handle = bot.handle
+    handle = channel.handle
     gate = threading.Semaphore(0)
 
     async def slow(incoming):
         await asyncio.to_thread(gate.acquire, True, 10)
         return await handle(incoming)
 
-    monkeypatch.setattr(bot, "handle", slow)
+    monkeypatch.setattr(channel, "handle", slow)
     return gate
 
 
@@ -86,14 +86,14 @@ def test_numbered_options_of_a_slow_answer_work(bot, wechat, wechat_api, slow_en
 
 
 def test_long_answer_is_split_into_passive_reply_and_customer_service(
-    bot, wechat, wechat_api, monkeypatch
+    bot, channel, wechat, wechat_api, monkeypatch
 ):
     long_text = "\n".join(f"第{i}条：劳动者依法享有取得劳动报酬的权利。" * 3 for i in range(60))
 
     async def long_answer(incoming):
         return [{"text": long_text, "buttons": [{"title": "转人工", "payload": "/human_handoff"}]}]
 
-    monkeypatch.setattr(bot, "handle", long_answer)
+    monkeypatch.setattr(channel, "handle", long_answer)
     xml = wechat.xml("o-long-1", "text", Content="劳动报酬")
     first = wechat.reply(wechat.post(xml))["Content"]
     assert len(first.encode()) <= 2048 and first.startswith("第0条")
@@ -108,8 +108,8 @@ def test_long_answer_is_split_into_passive_reply_and_customer_service(
     assert wechat_api.texts() == rest
 
 
-def test_an_engine_failure_is_a_500_so_that_wechat_retries(bot, wechat, monkeypatch):
-    handle = bot.handle
+def test_an_engine_failure_is_a_500_so_that_wechat_retries(bot, channel, wechat, monkeypatch):
+    handle = channel.handle
     failures = []
 
     async def flaky(incoming):
@@ -118,7 +118,7 @@ def test_an_engine_failure_is_a_500_so_that_wechat_retries(bot, wechat, monkeypa
             raise RuntimeError("database went away")
         return await handle(incoming)
 
-    monkeypatch.setattr(bot, "handle", flaky)
+    monkeypatch.setattr(channel, "handle", flaky)
     xml = wechat.xml("o-flaky-1", "text", Content="我想学书法")
     assert wechat.post(xml).status_code == 500
     assert "书法" in wechat.reply(wechat.post(xml))["Content"]  # WeChat's retry is answered
@@ -133,7 +133,7 @@ def test_a_failure_after_the_window_is_told_to_the_worker(
         await asyncio.sleep(0.3)
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(bot, "handle", broken)
+    monkeypatch.setattr(channel, "handle", broken)
     assert wechat.say("o-broken-1", "你好") is None
     (call,) = wechat_api.wait_for(1)
     assert "再发一次" in call["body"]["text"]["content"]

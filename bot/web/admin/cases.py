@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqladmin import ModelView, expose
 from sqladmin.filters import StaticValuesFilter
@@ -19,12 +20,12 @@ from starlette.responses import Response
 from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
-from actions.identity import mask_phone
-from actions.services import LOCAL_TZ
-from actions.validators import DISPUTE_TYPES
-from bot import notify
-from bot.engine.desk import Push
-from bot.staff import labels
+from bot.core import labels
+from bot.core.clock import DEFAULT_ZONE
+from bot.core.messages import Push
+from bot.domain.cases import DISPUTE_TYPES, case_status_text
+from bot.domain.people import mask_phone
+from bot.staff import notices as notify
 from bot.store import cases as repo
 from bot.store.db import Database
 from bot.store.models import CASE_STATUS_LABELS, MediationCase, Mediator
@@ -57,7 +58,7 @@ class CreatedOnOrAfter:
             return None
         if self.op == "<":
             day += timedelta(days=1)
-        start = datetime.combine(day, time(), tzinfo=LOCAL_TZ)
+        start = datetime.combine(day, time(), tzinfo=ZoneInfo(DEFAULT_ZONE))
         return start.astimezone(UTC).replace(tzinfo=None)
 
     async def get_filtered_query(self, query: Select, value: Any, model: Any) -> Select:
@@ -110,7 +111,7 @@ def change_status(
         if case is None:
             raise repo.CaseError("找不到这个案件。")
         repo.change_status(s, case, status, note, actor)
-        text = notify.case_status_text(case.case_no, status, note.strip())
+        text = case_status_text(case.case_no, status, note.strip())
         return case.case_no, notify.record(s, case.channel, case.sender_id, text)
 
 

@@ -13,10 +13,10 @@ from sqladmin import expose
 from starlette.requests import Request
 from starlette.responses import Response
 
-from actions.course_text import when_text
-from actions.identity import mask_phone
-from bot import notify
-from bot.staff import labels
+from bot.core import labels
+from bot.domain.courses import cancelled_by_staff_text, promotion_text, when_text
+from bot.domain.people import mask_phone
+from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.db import Database
 from bot.store.models import Course
@@ -63,9 +63,9 @@ def cancel_enrolment(db: Database, enrolment_id: int) -> tuple[dict[str, Any], l
             raise repo.CourseError("这条报名已经取消或不存在。")
         course = result.cancelled.course
         e = result.cancelled
-        pushes = [notify.record(s, e.channel, e.sender_id, notify.cancelled_by_staff_text(course))]
+        pushes = [notify.record(s, e.channel, e.sender_id, cancelled_by_staff_text(course))]
         pushes += [
-            notify.record(s, p.channel, p.sender_id, notify.promotion_text(course))
+            notify.record(s, p.channel, p.sender_id, promotion_text(course))
             for p in result.promoted
         ]
         info = {

@@ -28,13 +28,13 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from actions.course_text import COURSE_CATEGORIES
-from bot import notify
-from bot.engine.desk import Push
+from bot.core.messages import Push
+from bot.domain.courses import COURSE_CATEGORIES, promotion_text
+from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.db import Database
 from bot.store.models import Course
-from bot.store.seed import TIMES_OF_DAY, WEEKDAYS
+from bot.transfer.seed import TIMES_OF_DAY, WEEKDAYS
 from bot.web.admin.course_pages import STATUS_LABELS, CoursePage, promotion_summary
 from bot.web.admin.posting import bot_of, say
 from bot.web.admin.theme import ZhForm
@@ -175,8 +175,7 @@ def save_course(
         s.flush()
         promoted = repo.fill_places(s, course.id) if course_id is not None else []
         pushes = [
-            notify.record(s, p.channel, p.sender_id, notify.promotion_text(course))
-            for p in promoted
+            notify.record(s, p.channel, p.sender_id, promotion_text(course)) for p in promoted
         ]
     return course, [p.name for p in promoted], pushes
 

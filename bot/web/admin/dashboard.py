@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from bot import dashboard as stats
+from bot.stats import dashboard as stats
 
 if TYPE_CHECKING:
     from bot.app import App

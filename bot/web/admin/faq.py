@@ -1,6 +1,6 @@
 """Admin views: the FAQ knowledge base — list, edit with checks, 试一试, history and restore.
 
-The rules live in bot/faq_admin.py and bot/faq_history.py; this module only wires them to
+The rules live in bot/knowledge/drafts.py and bot/knowledge/history.py; this module only wires them to
 sqladmin. Saving goes through sqladmin's own session, so the ORM hook records a revision
 and bumps the knowledge version; every server process rebuilds its index within a second.
 """
@@ -23,8 +23,16 @@ from wtforms import validators
 from wtforms.fields import StringField
 
 from bot.app import App
-from bot.faq_admin import FIELD_LABELS, Draft, FaqInvalid, check, draft_hits, new_slug, verdict
-from bot.faq_history import NothingToRestore, deleted_entries, history, restore
+from bot.knowledge.drafts import (
+    FIELD_LABELS,
+    Draft,
+    FaqInvalid,
+    check,
+    draft_hits,
+    new_slug,
+    verdict,
+)
+from bot.knowledge.history import NothingToRestore, deleted_entries, history, restore
 from bot.store.models import FaqEntry
 from bot.web.admin.auth import require_csrf
 from bot.web.admin.theme import LABELS_COMMON, ZhForm, time_column

@@ -16,9 +16,10 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot import misunderstood as loop
-from bot import retrain
-from bot.staff import labels
+from bot import misunderstood
+from bot.core import labels
+from bot.misunderstood import groups, operations
+from bot.nlu import retrain
 from bot.store.models import FaqEntry
 from bot.web.admin.posting import admin_of, bot_of, local_time, say
 from bot.web.console.session import CSRF_FIELD, csrf_ok
@@ -48,13 +49,13 @@ def _shared(request: Request, name: str, make: Any) -> Any:
     return found
 
 
-def group_cache(request: Request) -> loop.GroupCache:
-    return _shared(request, "misunderstood_groups", loop.GroupCache)
+def group_cache(request: Request) -> groups.GroupCache:
+    return _shared(request, "misunderstood_groups", groups.GroupCache)
 
 
 def retrainer(request: Request) -> retrain.Retrainer:
     app = bot_of(request)
-    return _shared(request, "retrainer", lambda: retrain.Retrainer.for_app(app))
+    return _shared(request, "retrainer", lambda: app.retrainer())
 
 
 def _entries(app: App) -> list[dict[str, Any]]:
@@ -85,15 +86,15 @@ def _retrain_notice(app: App) -> dict[str, str] | None:
 def _page_data(request: Request) -> dict[str, Any]:
     app = bot_of(request)
     groups = group_cache(request).groups(app.db)
-    intents = loop.teachable_intents(app.settings)
+    intents = operations.teachable_intents(app.settings)
     return {
         "groups": groups[:MAX_GROUPS_SHOWN],
         "total_groups": len(groups),
         "total_items": sum(g.count for g in groups),
         "entries": _entries(app),
-        "intents": [(i, loop.INTENT_LABELS.get(i, i)) for i in intents],
-        "reasons": loop.REASON_LABELS,
-        "intent_labels": loop.INTENT_LABELS,
+        "intents": [(i, misunderstood.INTENT_LABELS.get(i, i)) for i in intents],
+        "reasons": misunderstood.REASON_LABELS,
+        "intent_labels": misunderstood.INTENT_LABELS,
         "channels": labels.CHANNELS,
         "retrain": _retrain_notice(app),
     }
@@ -132,7 +133,9 @@ class MisunderstoodView(BaseView):
         app = bot_of(request)
         try:
             if action == "faq_draft":
-                entry_id, slug = await asyncio.to_thread(loop.create_faq_draft, app.db, ids, actor)
+                entry_id, slug = await asyncio.to_thread(
+                    operations.create_faq_draft, app.db, ids, actor
+                )
                 edit = str(request.url_for("admin:edit", identity="faq-entry", pk=entry_id))
                 return _redirect(
                     request,
@@ -141,20 +144,20 @@ class MisunderstoodView(BaseView):
                 )
             if action == "alternates":
                 slug = str(form.get("faq_slug") or "")
-                done = await asyncio.to_thread(loop.add_alternates, app.db, ids, slug, actor)
+                done = await asyncio.to_thread(operations.add_alternates, app.db, ids, slug, actor)
                 return _redirect(request, back, _alternates_message(done))
             if action == "teach":
                 intent = str(form.get("intent") or "")
                 written = await asyncio.to_thread(
-                    loop.teach_intent, app.db, app.settings, ids, intent, actor
+                    operations.teach_intent, app.db, app.settings, ids, intent, actor
                 )
                 if written.added:
                     retrainer(request).request()
                 return _redirect(request, back, _teach_message(intent, written))
             if action == "ignore":
-                count = await asyncio.to_thread(loop.ignore, app.db, ids, actor)
+                count = await asyncio.to_thread(operations.ignore, app.db, ids, actor)
                 return _redirect(request, back, f"已忽略 {count} 条消息。")
-        except loop.ActionRefused as refused:
+        except operations.ActionRefused as refused:
             return _redirect(request, back, str(refused), ok=False)
         return _redirect(request, back, UNKNOWN_ACTION, ok=False)
 
@@ -164,7 +167,7 @@ def _redirect(request: Request, url: str, message: str, ok: bool = True) -> Redi
     return RedirectResponse(url, status_code=303)
 
 
-def _alternates_message(done: loop.AlternatesAdded) -> str:
+def _alternates_message(done: operations.AlternatesAdded) -> str:
     parts = []
     if done.added:
         parts.append(f"已把 {_summary(done.added)} 加为问答 {done.slug} 的问法，几秒内生效。")
@@ -176,7 +179,7 @@ def _alternates_message(done: loop.AlternatesAdded) -> str:
 
 
 def _teach_message(intent: str, written: retrain.Written) -> str:
-    label = loop.INTENT_LABELS.get(intent, intent)
+    label = misunderstood.INTENT_LABELS.get(intent, intent)
     parts = []
     if written.added:
         parts.append(
@@ -186,7 +189,7 @@ def _teach_message(intent: str, written: retrain.Written) -> str:
     if written.duplicates:
         parts.append(f"{_summary(written.duplicates)} 已经是“{label}”的例句。")
     for text, other in list(written.conflicts.items())[:3]:
-        other_label = loop.INTENT_LABELS.get(other, other)
+        other_label = misunderstood.INTENT_LABELS.get(other, other)
         parts.append(f"“{text}”已是“{other_label}”的例句，没有改动，仍留在列表中。")
     return " ".join(parts) or "没有需要添加的例句。"
 

@@ -11,13 +11,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from sqladmin.flash import flash
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from actions.services import LOCAL_TZ
+from bot.core.clock import DEFAULT_ZONE
 from bot.web.console.session import CSRF_FIELD, csrf_ok
 from bot.web.ids import parse_id
 
@@ -67,7 +68,7 @@ def local_time(moment: datetime | None) -> str:
     """A stored naive-UTC time as the admins read it (Chongqing time)."""
     if moment is None:
         return ""
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(DEFAULT_ZONE)).strftime("%Y-%m-%d %H:%M")
 
 
 def field_text(form: FormData, name: str) -> str:

@@ -10,7 +10,7 @@ import orjson
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
-from bot.engine.desk import Push
+from bot.core.messages import Push
 from bot.staff.accounts import AccountError, Staff, online_staff, set_presence, staff_of
 from bot.staff.desk import Conflict
 from bot.staff.views import canned_replies, conversation_detail, queue_snapshot

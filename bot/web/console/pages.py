@@ -7,8 +7,8 @@ import asyncio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from bot.core.labels import channel
 from bot.staff.accounts import Staff
-from bot.staff.labels import channel
 from bot.staff.views import conversation_detail
 from bot.web.console.session import context, page_conversation_id, read_session, staff_page
 

@@ -1,0 +1,141 @@
+"""create_app wires store, NLU, knowledge, engine and channels; nothing lives in module globals."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from actions.services import Services
+from bot.app.watch import VersionWatcher, read_stamps
+from bot.channels import enabled_plugins
+from bot.channels.base import ChannelHub, StoredOnly
+from bot.channels.web import WebChat
+from bot.core.clock import Clock
+from bot.core.messages import Incoming, Push, Reply
+from bot.engine.conversation import Engine
+from bot.engine.domain import Domain
+from bot.engine.registry import ActionRegistry
+from bot.engine.rules import RuleBook
+from bot.knowledge.index import Knowledge
+from bot.nlu import model as nlu_model
+from bot.nlu import retrain
+from bot.settings import Settings
+from bot.staff import notices as notify
+from bot.staff.handoff import Desk
+from bot.staff.turn_hooks import StaffTurnHooks
+from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION
+from bot.store.db import Database
+from bot.store.models import Course
+from intents import CourseRef, Interpreter
+from intents.interpreter import RetrievalOptions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database
+    nlu: Interpreter
+    knowledge: Knowledge
+    engine: Engine
+    desk: Desk
+    channels: ChannelHub
+    # the version stamps as they were before the FAQ index and course names were loaded
+    stamps: dict[str, str | None] = field(default_factory=dict)
+    # One engine thread per process: messages are serialised by the database write lock
+    # anyway, and a single thread never waits for the GIL while holding that lock.
+    _executor: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+    )
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Run the engine for one message off the event loop, then deliver the notices the
+        turn recorded for other workers (e.g. a waiting-list place freed by a cancellation)."""
+        loop = asyncio.get_running_loop()
+        replies, pushes = await loop.run_in_executor(self._executor, self._turn, incoming)
+        if pushes:
+            await notify.deliver_all(self.channels, pushes)
+        return replies
+
+    def _turn(self, incoming: Incoming) -> tuple[list[Reply], list[Push]]:
+        with notify.collecting() as collected:
+            replies = self.engine.handle(incoming)
+        return replies, notify.committed(self.db, collected)
+
+    def swap_model(self, interpreter: Interpreter) -> None:
+        """Serve `interpreter` from now on: it gets the live course names before any request."""
+        interpreter.set_courses(list(self.nlu.courses))
+        self.engine.nlu = interpreter
+        self.nlu = interpreter
+        self.refresh_catalogue()
+
+    def load_published(self) -> bool:
+        """Load the published model if this process serves another one; True when swapped."""
+        name = retrain.published(self.db)
+        if not name or name == nlu_model.name_of(self.nlu):
+            return False
+        self.swap_model(nlu_model.load_named(self.settings, name))
+        log.info("loaded the published intent model %s", name)
+        return True
+
+    def version_watcher(self, poll_seconds: float | None = None) -> VersionWatcher:
+        """Reloads this process's FAQ index, course names and model when their stamps move."""
+        reloaders = {
+            KNOWLEDGE_VERSION: self.knowledge.reload,
+            CATALOGUE_VERSION: self.refresh_catalogue,
+            retrain.MODEL_VERSION: self.load_published,
+        }
+        if poll_seconds is None:
+            return VersionWatcher(self.db, reloaders, self.stamps)
+        return VersionWatcher(self.db, reloaders, self.stamps, poll_seconds)
+
+    def retrainer(self) -> retrain.Retrainer:
+        """A background retrainer that also swaps the new model into this process at once."""
+        return retrain.Retrainer(self.settings, self.db, self.swap_model)
+
+    def refresh_catalogue(self) -> int:
+        """Teach the NLU the current course names (after a seed load or an admin edit)."""
+        with self.db.read() as s:
+            courses = s.scalars(select(Course)).all()
+            refs = [CourseRef(c.code, c.name, c.category, list(c.keywords or [])) for c in courses]
+        self.nlu.set_courses(refs)
+        return len(refs)
+
+
+def create_app(settings: Settings, train_if_missing: bool = False) -> App:
+    """Everything the bot needs, built from settings; refuses an unmigrated database."""
+    db = Database(settings.database_url)
+    db.require_current_schema()
+    stamps = read_stamps(db)
+    nlu = nlu_model.load(settings, train_if_missing=train_if_missing)
+    knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
+    knowledge.reload()
+    clock = Clock(settings.config.console.timezone)
+    services = Services(db=db, knowledge=knowledge, config=settings.config, clock=clock)
+    domain = Domain.load(settings.data_dir / "domain.yml")
+    rules = RuleBook.load(settings.data_dir / "rules.yml")
+    registry = ActionRegistry(services)
+    engine = Engine(
+        db,
+        nlu,
+        domain,
+        rules,
+        registry,
+        settings.config,
+        clock.today,
+        rank_faq=knowledge.ranking,
+        desk=StaffTurnHooks(),
+    )
+    channels = ChannelHub()
+    channels.register(StoredOnly("rest"))
+    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps)
+    app.refresh_catalogue()
+    channels.register(WebChat(app.handle, db))
+    for plugin in enabled_plugins(settings, app.handle, db):
+        channels.register(plugin)
+    return app

@@ -1,0 +1,112 @@
+"""`workerbot test nlu|kb` and `workerbot data validate`: how good the understanding is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.progress import track
+
+from bot.cli.common import ConfigOpt, load_settings
+
+test_app = typer.Typer(help="Measure understanding (like `rasa test nlu`).")
+data_app = typer.Typer(help="Check the training data, domain, rules and FAQ.")
+
+
+def _bar(description: str):  # noqa: ANN202
+    return lambda items: track(items, description=description, transient=True)
+
+
+@test_app.command("nlu")
+def test_nlu(
+    data: Path = typer.Option(
+        Path("bench/data/nlu_test.yml"), help="Held-out messages (Rasa NLU YAML)."
+    ),
+    cross_validation: int = typer.Option(
+        0, "--cross-validation", help="Folds over the training data instead."
+    ),
+    out: Path = typer.Option(
+        Path("results"), help="Folder for the report, errors and confusion matrix."
+    ),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Per-intent precision/recall/F1, a confusion-matrix PNG and the misclassified messages."""
+    from bot.nlu import model as nlu_model
+    from intents import evaluate, load_training_data
+
+    settings = load_settings(config)
+    options = nlu_model.nlu_options(settings)
+    if cross_validation:
+        if cross_validation < 2:
+            raise typer.BadParameter("needs at least 2 folds", param_hint="--cross-validation")
+        training = load_training_data(nlu_model.training_files(settings))
+        report = evaluate.cross_validate(
+            training, options, cross_validation, progress=_bar(f"{cross_validation}-fold")
+        )
+    else:
+        model = nlu_model.load(settings, train_if_missing=True)
+        report = evaluate.evaluate(model, evaluate.load_examples(data), progress=_bar("parsing"))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "intent_report.json").write_text(
+        json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    (out / "intent_errors.json").write_text(
+        json.dumps(report.errors, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    evaluate.plot_confusion(report, out / "intent_confusion_matrix.png")
+    typer.echo(
+        f"accuracy {report.accuracy:.3f}  in-scope {report.in_scope_accuracy:.3f}  "
+        f"in-scope rejected {report.in_scope_rejected:.3f}  "
+        f"out-of-scope caught {report.out_of_scope_caught:.3f}"
+    )
+    for label, m in report.per_intent.items():
+        typer.echo(
+            f"  {label:<18} P {m['precision']:.2f}  R {m['recall']:.2f}  "
+            f"F1 {m['f1-score']:.2f}  n={m['support']}"
+        )
+    typer.echo(f"{len(report.errors)} misclassified; report, errors and confusion matrix in {out}/")
+
+
+@test_app.command("kb")
+def test_kb(
+    queries: Path = typer.Option(
+        Path("bench/data/faq_paraphrases.yml"), help="Paraphrased questions with expected ids."
+    ),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """FAQ retrieval top-1 / top-3 / MRR on paraphrased questions, with the misses listed."""
+    import yaml
+
+    from intents import FaqDoc, KnowledgeBase, evaluate
+    from intents.interpreter import RetrievalOptions
+
+    settings = load_settings(config)
+    faq = yaml.safe_load((settings.data_dir / "faq.yml").read_text(encoding="utf-8"))["faq"]
+    docs = [
+        FaqDoc(e["id"], e["question"], list(e.get("alternates") or []), e.get("category", ""))
+        for e in faq
+    ]
+    kb = KnowledgeBase(docs, RetrievalOptions(**settings.config.retrieval.model_dump()))
+    items = yaml.safe_load(queries.read_text(encoding="utf-8"))["queries"]
+    report = evaluate.evaluate_retrieval(kb, items, progress=_bar("searching"))
+    for miss in report.misses:
+        typer.echo(f"  miss: {miss['text']}  expected {miss['expected']}  got {miss['got']}")
+    typer.echo(
+        f"{report.queries} questions: top-1 {report.top1:.3f}  top-3 {report.top3:.3f}  "
+        f"MRR {report.mrr:.3f}"
+    )
+
+
+@data_app.command("validate")
+def data_validate(config: Path | None = ConfigOpt) -> None:
+    """Fail on invalid Rasa files, conflicting examples, undefined intents/responses, FAQ gaps."""
+    from bot.engine.datacheck import validate
+
+    settings = load_settings(config)
+    problems = validate(settings.data_dir)
+    for p in problems:
+        typer.secho(str(p), fg=typer.colors.RED, err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{settings.data_dir}: Rasa files, training data, rules and FAQ are valid")

@@ -1,0 +1,150 @@
+"""Courses as workers read them, and matching what a worker typed to catalogue courses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from bot.store.models import Course
+
+COURSE_CATEGORIES = ("幸福学堂", "技能培训", "学历提升", "亲子活动")
+
+# words that say "I want a course" but not which one; longest first when stripped
+_FILLERS = sorted(
+    (
+        "我想报名 我要报名 想报名 报名 我想学 我想要 我想 我要 想学 想要 学习 参加 有没有 有什么"
+        " 有哪些 哪些 什么 课程 课 培训班 班 请问 你们 工会 能不能 可以 一下 看看 查查 查询 推荐"
+        " 一些 一个 的 吗 呢 啊 呀 吧 了 我 想 学 报 上午 下午 晚上 周末 周一 周二 周三 周四 周五"
+        " 周六 周日 周天 星期 免费 不要钱 收费 开 在 哪里 时候 最近 现在 我们 大家 适合 还有"
+        " 有 没 还 都 这 那 个 些 哪 能 会 去 给 好 多 点 看"
+    ).split()
+    + list(COURSE_CATEGORIES),
+    key=len,
+    reverse=True,
+)
+_NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def fee_text(course: Course) -> str:
+    return "免费" if course.fee == 0 else f"{course.fee}元"
+
+
+def when_text(course: Course) -> str:
+    """每周二、周四 晚上 19:00-20:30 — the line a worker plans their week by."""
+    days = "、".join(course.weekdays or [])
+    parts = [f"每{days}" if days else "", course.time_of_day or "", course.time or ""]
+    return " ".join(p for p in parts if p) or "时间待定"
+
+
+def period_text(course: Course) -> str:
+    """12月5日开课，共8次."""
+    parts = []
+    if course.start_date:
+        parts.append(f"{course.start_date.month}月{course.start_date.day}日开课")
+    if course.sessions:
+        parts.append(f"共{course.sessions}次")
+    return "，".join(parts)
+
+
+def seats_text(left: int | None) -> str:
+    if left is None:
+        return "不限"
+    return f"剩余 {left} 个" if left > 0 else "已满，可报名候补"
+
+
+def course_block(index: int, course: Course, left: int | None) -> str:
+    """One course in a list: name, time, place, fee, places."""
+    period = period_text(course)
+    lines = [
+        f"{index}. {course.name}（{course.category}）",
+        f"   时间：{when_text(course)}" + (f"（{period}）" if period else ""),
+        f"   地点：{course.venue or '待通知'}",
+        f"   费用：{fee_text(course)}",
+        f"   名额：{seats_text(left)}",
+    ]
+    return "\n".join(lines)
+
+
+def residual(text: str | None) -> str:
+    """What is left of a message once the generic course-asking words are removed."""
+    value = text or ""
+    if value.startswith("/"):
+        return ""
+    for word in _FILLERS:
+        value = value.replace(word, " ")
+    return _NON_WORD.sub(" ", value).strip()
+
+
+def is_specific(words: str) -> bool:
+    """A residual of single characters says nothing about which course."""
+    return any(len(chunk) >= 2 for chunk in words.split())
+
+
+def _bigrams(text: str) -> set[str]:
+    grams: set[str] = set()
+    for chunk in text.split():
+        grams.update(chunk[i : i + 2] for i in range(len(chunk) - 1))
+        if len(chunk) == 1:
+            grams.add(chunk)
+    return grams
+
+
+def text_score(course: Course, text: str) -> int:
+    """How strongly a message points at a course (0 = not at all)."""
+    score = 0
+    if course.name and course.name in text:
+        score += 10
+    score += 5 * sum(1 for k in course.keywords or [] if k and k in text)
+    rest = residual(text)
+    if rest:
+        keywords = " ".join(course.keywords or [])
+        for gram in _bigrams(rest):
+            if gram in course.name:
+                score += 3
+            elif gram in keywords:
+                score += 2
+            elif len(gram) > 1 and gram in (course.description or ""):
+                score += 1
+    return score
+
+
+def rank_by_text(courses: Iterable[Course], text: str, min_score: int = 2) -> list[Course]:
+    """Courses the message points at, strongest first (stable for equal scores)."""
+    scored = [(text_score(c, text), i, c) for i, c in enumerate(courses)]
+    return [c for s, _, c in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= min_score]
+
+
+def resolve(courses: Sequence[Course], value: str | None) -> list[Course]:
+    """The course(s) a worker means by a code, a name or a phrase: one, several, or none."""
+    value = (value or "").strip()
+    if not value:
+        return []
+    upper = value.upper()
+    for c in courses:
+        if c.code.upper() == upper or c.name == value:
+            return [c]
+    named = [c for c in courses if c.name in value or (len(value) >= 2 and value in c.name)]
+    if named:
+        longest = max(len(c.name) for c in named)
+        return [c for c in named if len(c.name) == longest][:5]
+    scored = sorted(((text_score(c, value), c) for c in courses), key=lambda t: -t[0])
+    scored = [(s, c) for s, c in scored if s >= 2]
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [c for s, c in scored if s == best][:5]
+
+
+def promotion_text(course: Course) -> str:
+    """A waitlisted worker got a place."""
+    venue = course.venue or "另行通知"
+    return (
+        f"好消息：您候补的「{course.name}」有空位了，已为您报名成功。"
+        f"上课时间：{when_text(course)}，地点：{venue}。"
+        "如果不能参加，请说“我的报名”取消，把名额让给其他职工。"
+    )
+
+
+def cancelled_by_staff_text(course: Course) -> str:
+    """An admin cancelled the worker's enrolment."""
+    return f"您报名的「{course.name}」已由工会工作人员取消。如有疑问，可以说“转人工”联系工作人员。"

@@ -1,0 +1,44 @@
+"""Nothing a worker wrote reaches the server's log in the clear, whichever logger writes it
+(uvicorn's own error log included), in `workerbot run` with several worker processes."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.server.conftest import workerbot_run
+
+NAME, PHONE, ID_NUMBER = "李小红", "13812345678", "11010519491231002X"
+TEXT = f"我叫{NAME}，电话{PHONE}，身份证{ID_NUMBER}，公司欠我工资"
+
+# the database refuses every new event: each message fails after the engine has thought,
+# with the worker's text among the statement's parameters
+REFUSE_SQLITE = (
+    "CREATE TRIGGER refuse_events BEFORE INSERT ON events "
+    "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+)
+REFUSE_POSTGRES = [
+    "CREATE FUNCTION refuse_events() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$",
+    "CREATE TRIGGER refuse_events BEFORE INSERT ON events "
+    "FOR EACH ROW EXECUTE FUNCTION refuse_events()",
+]
+
+
+def test_failing_requests_leave_no_personal_data_in_the_log(tmp_path, model_dir, database_url):
+    with workerbot_run(tmp_path, model_dir, database_url) as served:
+        with served.db.engine.begin() as conn:
+            for statement in [REFUSE_SQLITE] if served.db.is_sqlite else REFUSE_POSTGRES:
+                conn.exec_driver_sql(statement)
+        statuses = []
+        for i, text in enumerate([TEXT, TEXT + "\x00", PHONE, ID_NUMBER]):
+            body = {"sender": f"log-{i}", "message": text, "metadata": {"display_name": NAME}}
+            url = f"{served.url}/webhooks/rest/webhook"
+            try:  # a new connection each time: a failed request may close its connection
+                statuses.append(httpx.post(url, json=body, timeout=30).status_code)
+            except httpx.TransportError:
+                statuses.append(0)
+        assert 500 in statuses  # the requests did fail, and something was logged
+        log = served.log()
+    assert "refused by the test" in log or "Traceback" in log, log
+    for secret in (NAME, PHONE, ID_NUMBER):
+        assert secret not in log, f"{secret} is in the server log:\n{log}"
