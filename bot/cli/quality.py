@@ -110,3 +110,48 @@ def data_validate(config: Path | None = ConfigOpt) -> None:
     if problems:
         raise typer.Exit(1)
     typer.echo(f"{settings.data_dir}: Rasa files, training data, rules and FAQ are valid")
+
+
+@test_app.command("conversations")
+def test_conversations(
+    paths: list[Path] = typer.Argument(  # noqa: B008
+        None, help="Test files or folders of them (default: tests/conversations)."
+    ),
+    out: Path = typer.Option(Path("results"), help="Folder for conversations.json."),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Whole conversations as Rasa E2E test cases, on a scratch database with the demo data."""
+    import tempfile
+
+    from bot.app.dialogue_tests import CaseFormatError, DialogueRunner, load_cases, report
+    from bot.app.scratch import scratch_app
+
+    try:
+        cases = load_cases(paths or [Path("tests/conversations")])
+    except (CaseFormatError, OSError) as exc:
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+    load_settings(config)  # a wrong config.yml is reported without a traceback
+    with tempfile.TemporaryDirectory(prefix="workerbot-e2e-") as folder:
+        app = scratch_app(config, Path(folder))
+        try:
+            outcomes = DialogueRunner(app).run_all(cases)
+        finally:
+            app.db.dispose()
+    out.mkdir(parents=True, exist_ok=True)
+    results = [
+        {
+            "test_case": o.case.name,
+            "file": o.case.source,
+            "passed": o.passed,
+            "failures": o.failures,
+            "transcript": o.transcript,
+        }
+        for o in outcomes
+    ]
+    (out / "conversations.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    typer.echo(report(outcomes))
+    if not all(o.passed for o in outcomes):
+        raise typer.Exit(1)

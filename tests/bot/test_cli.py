@@ -82,3 +82,33 @@ def test_format_replies_numbers_buttons_across_messages():
         ]
     )
     assert "1. x" in text and "2. y" in text and payloads == ["/x", "/y"]
+
+
+def test_test_conversations_reports_and_fails_on_a_wrong_turn(tmp_path, model_dir):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "a.yml").write_text(
+        "test_cases:\n"
+        "  - test_case: 问年休假\n"
+        "    steps:\n"
+        "      - user: 年休假有几天\n"
+        "      - bot_contains: 年休假\n",
+        encoding="utf-8",
+    )
+    e = env(tmp_path, model_dir)
+    out = tmp_path / "results"
+    r = runner.invoke(app, ["test", "conversations", str(cases), "--out", str(out)], env=e)
+    assert r.exit_code == 0, r.output
+    assert "1 of 1 conversations fully right" in r.output
+    assert (out / "conversations.json").exists()
+    (cases / "b.yml").write_text(
+        "test_cases:\n"
+        "  - test_case: 期望落空\n"
+        "    steps:\n"
+        "      - user: 你好\n"
+        "      - bot_contains: 这句话机器人不会说\n",
+        encoding="utf-8",
+    )
+    r = runner.invoke(app, ["test", "conversations", str(cases), "--out", str(out)], env=e)
+    assert r.exit_code == 1 and "1 of 2 conversations fully right" in r.output
+    assert "期望落空" in r.output

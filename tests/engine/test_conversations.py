@@ -1,34 +1,55 @@
-"""Conversation tables from tests/conversations/*.yml, run through the engine."""
+"""Rasa E2E test cases from tests/conversations/*.yml, each a whole conversation on the bot."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bot.core.messages import Incoming
+from bot.app.dialogue_tests import (
+    CaseFormatError,
+    DialogueRunner,
+    load_cases,
+    report,
+)
 
 TABLES = Path(__file__).resolve().parents[1] / "conversations"
-CASES = [
-    pytest.param(case, id=f"{path.stem}: {case['name']}")
-    for path in sorted(TABLES.glob("*.yml"))
-    for case in yaml.safe_load(path.read_text(encoding="utf-8"))
-]
+CASES = [pytest.param(case, id=f"{case.source}: {case.name}") for case in load_cases([TABLES])]
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_conversation(bot, case):
-    sender = f"table-{uuid.uuid4().hex[:8]}"
-    for i, step in enumerate(case["steps"]):
-        replies = bot.engine.handle(Incoming("rest", sender, str(step["user"]), f"{sender}-{i}"))
-        text = "\n".join(r.get("text", "") for r in replies)
-        titles = [b["title"] for r in replies for b in r.get("buttons", [])]
-        where = f"step {i + 1} ({step['user']!r}) got {text!r} {titles}"
-        if step.get("silent"):
-            assert replies == [], where
-        for expected in step.get("bot", []):
-            assert expected in text, where
-        for title in step.get("buttons", []):
-            assert any(title in t for t in titles), where
+    outcome = DialogueRunner(bot).run(case)
+    assert outcome.passed, report([outcome])
+
+
+def test_a_wrong_expectation_fails_with_the_transcript(bot, tmp_path):
+    (tmp_path / "wrong.yml").write_text(
+        "test_cases:\n"
+        "  - test_case: greeting\n"
+        "    steps:\n"
+        "      - user: 你好\n"
+        "      - bot_contains: 这句话机器人不会说\n"
+        "      - slot_was_set: [no_such_slot]\n"
+        "      - state: with_human\n",
+        encoding="utf-8",
+    )
+    (outcome,) = DialogueRunner(bot).run_all(load_cases([tmp_path]))
+    assert not outcome.passed
+    assert len(outcome.failures) == 3
+    assert outcome.transcript[0] == ("user", "你好")
+    assert "0 of 1 conversations fully right" in report([outcome])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- test_case: not under test_cases\n",
+        "test_cases:\n  - test_case: x\n    steps:\n      - bot_contains: 你好\n",
+        "test_cases:\n  - test_case: x\n    steps:\n      - user: 你好\n      - bott: 你好\n",
+    ],
+)
+def test_a_malformed_file_is_refused(tmp_path, text):
+    (tmp_path / "bad.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(CaseFormatError):
+        load_cases([tmp_path])
