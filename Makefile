@@ -42,6 +42,7 @@ system-packages:
 test: $(STAMP) system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/workerbot data validate
 	$(BIN)/pytest
 

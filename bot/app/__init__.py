@@ -47,6 +47,8 @@ class App:
     channels: ChannelHub
     # the version stamps as they were before the FAQ index and course names were loaded
     stamps: dict[str, str | None] = field(default_factory=dict)
+    # the union's time zone (config's console.timezone), the one clock everything reads
+    clock: Clock = field(default_factory=Clock)
     # One engine thread per process: messages are serialised by the database write lock
     # anyway, and a single thread never waits for the GIL while holding that lock.
     _executor: ThreadPoolExecutor = field(
@@ -133,7 +135,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     )
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
-    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps)
+    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps, clock)
     app.refresh_catalogue()
     channels.register(WebChat(app.handle, db))
     for plugin in enabled_plugins(settings, app.handle, db):

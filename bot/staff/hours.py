@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.staff.config import ConsoleConfig
+from bot.settings.console import ConsoleConfig
 from bot.store.models import utcnow
 
 WEEKDAYS = "一二三四五六日"

@@ -19,8 +19,9 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.channels import rest, web
+from bot.web import session
 from bot.web.admin.transfer import MAX_UPLOAD
-from bot.web.console import api, session
+from bot.web.console import api
 
 KIB = 1024
 DEFAULT_MESSAGE = "请求内容太大，最多 {kb} KB。"

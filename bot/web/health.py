@@ -11,6 +11,7 @@ check that finds the previous read still stuck waits on that one instead of star
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -18,14 +19,19 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.store.db import Database
+    from intents import Interpreter
 
 READY_TIMEOUT_SECONDS = 2.0
 
 
 class Health:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(
+        self, db: Database, model: Callable[[], Interpreter | None], entries: Callable[[], int]
+    ) -> None:
+        """`model` gives the model serving now (a retrain swaps it), `entries` the number of
+        FAQ entries in the live index."""
+        self.db, self.model, self.entries = db, model, entries
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="health")
         self._ping: asyncio.Future[bool] | None = None
 
@@ -33,7 +39,7 @@ class Health:
         """The database answered a read in time (a stuck read is shared, never repeated)."""
         if self._ping is None or self._ping.done():
             loop = asyncio.get_running_loop()
-            self._ping = loop.run_in_executor(self._executor, self.app.db.ping)
+            self._ping = loop.run_in_executor(self._executor, self.db.ping)
         try:
             return await asyncio.wait_for(asyncio.shield(self._ping), READY_TIMEOUT_SECONDS)
         except TimeoutError:
@@ -41,7 +47,7 @@ class Health:
 
     async def ready(self) -> Response:
         db_ok = await self.database_ok()
-        nlu = self.app.nlu
+        nlu = self.model()
         model_ok = nlu is not None and bool(nlu.intents)
         ok = db_ok and model_ok
         body = {
@@ -52,7 +58,7 @@ class Health:
                 "fingerprint": nlu.fingerprint[:16] if nlu is not None else None,
                 "intents": len(nlu.intents) if nlu is not None else 0,
             },
-            "knowledge": {"entries": len(self.app.knowledge)},
+            "knowledge": {"entries": self.entries()},
         }
         return JSONResponse(body, status_code=200 if ok else 503)
 

@@ -7,21 +7,70 @@ import os
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
 
 from bot.app import App, create_app
 from bot.channels import rest
 from bot.core.logs import configure_logging
 from bot.settings import Settings
+from bot.staff.desk import ConsoleDesk
+from bot.staff.hours import WorkingHours
 from bot.staff.sweeper import Sweeper
+from bot.staff.throttle import LoginThrottle
 from bot.store.checkpoint import WalCheckpointer
+from bot.web.admin.deps import AdminDeps
+from bot.web.admin.setup import mount_admin
 from bot.web.body_limit import BodyLimit
+from bot.web.console.secret import session_key
 from bot.web.console.setup import mount_console
 from bot.web.health import Health
+from bot.web.security import SecurityHeaders
+from bot.web.session import SessionCodec, WebContext
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def web_context(app: App) -> WebContext:
+    """What the console and the admin share, built from the running bot."""
+    config = app.settings.config.console
+    key = session_key(app.settings)
+    return WebContext(
+        db=app.db,
+        channels=app.channels,
+        clock=app.clock,
+        settings=app.settings,
+        config=config,
+        codec_key=key,
+        codec=SessionCodec(key, config.session_hours * 3600),
+        templates=Jinja2Templates(directory=str(TEMPLATES)),
+        desk=ConsoleDesk(app.db),
+        hours=WorkingHours(config),
+        throttle=LoginThrottle(
+            app.db,
+            config.login_attempts,
+            timedelta(minutes=config.login_window_minutes),
+            config.login_attempts_per_address,
+        ),
+    )
+
+
+def admin_deps(app: App) -> AdminDeps:
+    """What the admin pages use of the running bot."""
+    return AdminDeps(
+        db=app.db,
+        channels=app.channels,
+        clock=app.clock,
+        settings=app.settings,
+        knowledge=app.knowledge,
+        not_found=app.engine.domain.render("utter_policy_not_found", {}) or {},
+        retrainer=app.retrainer,
+    )
 
 
 def create_web(app: App) -> FastAPI:
@@ -30,7 +79,7 @@ def create_web(app: App) -> FastAPI:
     sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
     watcher = app.version_watcher()
     checkpointer = WalCheckpointer(app.db)
-    health = Health(app)
+    health = Health(app.db, lambda: app.nlu, lambda: len(app.knowledge))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -61,7 +110,10 @@ def create_web(app: App) -> FastAPI:
     web.add_middleware(BodyLimit, default_bytes=app.settings.config.server.max_body_bytes)
     web.include_router(health.router())
     web.include_router(rest.router(app.handle))
-    mount_console(web, app)
+    web.add_middleware(SecurityHeaders)
+    context = web_context(app)
+    mount_console(web, context)
+    mount_admin(web, context, admin_deps(app))
     for plugin in plugins:
         routes = plugin.router()
         if routes is not None:

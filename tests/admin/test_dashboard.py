@@ -19,6 +19,7 @@ import httpx
 import pytest
 from sqlalchemy import update
 
+from bot.core.clock import Clock
 from bot.stats import dashboard as stats
 from bot.store.db import Database
 from bot.store.models import (
@@ -43,7 +44,6 @@ from bot.web.admin.dashboard import (
     TOO_LONG,
     chart_data,
     csv_bytes,
-    local_today,
     parse_period,
 )
 
@@ -459,7 +459,7 @@ def test_real_conversations_are_counted_as_the_engine_stores_them(bot, http):
         r = http.post("/webhooks/rest/webhook", json={"sender": "d1", "message": text})
         assert r.status_code == 200, n
     tz = bot.settings.config.console.timezone
-    today = local_today(tz)
+    today = Clock(tz).today()
     period = stats.Period(today - timedelta(1), today, tz)  # a message just before midnight
     with bot.db.read() as s:
         got = stats.compute(s, ["messages", "intents", "rates"], period, today)

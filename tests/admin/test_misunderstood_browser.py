@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from bot.staff.config import ConsoleConfig
+from bot.settings.console import ConsoleConfig
 from bot.store.models import MISS_IGNORED, MISS_OPEN
 from tests.admin.test_misunderstood_actions import add, item, own_settings
 from tests.console.conftest import ALWAYS_OPEN, PASSWORD

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.settings import Settings
-from bot.staff.config import ConsoleConfig
+from bot.settings.console import ConsoleConfig
 from bot.store.models import MISS_OPEN, MisunderstoodMessage
 from tests.admin.test_misunderstood_actions import ROOT, TAUGHT, own_settings
 from tests.admin.test_misunderstood_page import ACT, PAGE, admin_app

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.nlu import retrain
 from bot.settings import Settings
-from bot.staff.config import ConsoleConfig
+from bot.settings.console import ConsoleConfig
 from bot.store.models import MISS_IGNORED, MISS_OPEN, MISS_RESOLVED, FaqEntry
 from tests.admin.test_misunderstood_actions import TAUGHT, add, item, own_settings
 from tests.console.conftest import ALWAYS_OPEN

@@ -25,6 +25,13 @@ def test_unknown_key_is_named(tmp_path):
         load_config(path)
 
 
+def test_the_removed_channels_section_is_refused_with_what_to_do(tmp_path):
+    path = write(tmp_path, "channels:\n  rest:\n    enabled: true\n")
+    with pytest.raises(ConfigError, match=r"`channels:` section is no longer read") as err:
+        load_config(path)
+    assert "Delete the `channels:` section" in str(err.value)
+
+
 def test_bad_value_is_named(tmp_path):
     path = write(tmp_path, "retrieval:\n  answer_threshold: 1.7\n")
     with pytest.raises(ConfigError, match=r"retrieval\.answer_threshold"):

@@ -12,8 +12,8 @@ import pytest
 
 from bot.app import App, create_app
 from bot.settings import Settings
+from bot.settings.console import ConsoleConfig
 from bot.staff import accounts
-from bot.staff.config import ConsoleConfig
 from bot.store.db import Database
 from bot.store.mediators import load_mediators
 from bot.transfer import seed

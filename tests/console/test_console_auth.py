@@ -200,7 +200,7 @@ def test_login_returns_to_the_page_asked_for_and_nowhere_else(staff, server):
 def test_console_config_is_checked():
     from pydantic import ValidationError
 
-    from bot.staff.config import ConsoleConfig
+    from bot.settings.console import ConsoleConfig
 
     for bad in (
         {"opens": "9:00"},

@@ -10,8 +10,8 @@ from sqlalchemy import select, update
 
 from actions.handoff import estimate_minutes
 from bot.core.messages import Incoming
+from bot.settings.console import ConsoleConfig
 from bot.staff.accounts import set_presence
-from bot.staff.config import ConsoleConfig
 from bot.staff.desk import SILENCE_TEXT, UNCLAIMED_TEXT
 from bot.staff.hours import WorkingHours
 from bot.staff.sweeper import Sweeper

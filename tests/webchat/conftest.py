@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from bot.staff.config import ConsoleConfig
+from bot.settings.console import ConsoleConfig
 from tests.conftest import make_settings
 from tests.console.conftest import ALWAYS_OPEN, cheap_hashes, clients, staff  # noqa: F401
 

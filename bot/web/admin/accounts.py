@@ -9,7 +9,7 @@ role, or leave the deployment without an active admin.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqladmin import ModelView, expose
 from sqlalchemy import select
@@ -23,6 +23,9 @@ from bot.store.db import Database
 from bot.store.models import ROLE_ADMIN, ROLE_STAFF, CannedReply, StaffUser
 from bot.web.admin.posting import Posted, admin_of, bot_of, button, local_time
 from bot.web.admin.theme import ZhForm
+
+if TYPE_CHECKING:
+    from bot.web.admin.deps import AdminDeps
 
 ROLE_LABELS = {ROLE_STAFF: "客服", ROLE_ADMIN: "管理员"}
 TEXT = {"class": "form-control"}
@@ -90,8 +93,8 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
     column_formatters = {
         StaffUser.role: lambda m, a: ROLE_LABELS.get(m.role, m.role),
         StaffUser.active: lambda m, a: "启用" if m.active else "已停用",
-        StaffUser.last_seen_at: lambda m, a: local_time(m.last_seen_at) or "—",
-        StaffUser.created_at: lambda m, a: local_time(m.created_at),
+        StaffUser.last_seen_at: lambda m, a, request: local_time(m.last_seen_at, request) or "—",
+        StaffUser.created_at: lambda m, a, request: local_time(m.created_at, request),
     }
     # never the password hash or the session epoch, on any page
     column_details_list = column_list
@@ -131,7 +134,7 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
             "role_labels": ROLE_LABELS,
             "me": admin_of(request).id,
             "password_help": PASSWORD_HELP,
-            "last_seen": local_time,
+            "last_seen": bot_of(request).clock.text,
         }
 
     @expose("/active/{user_id:id}", methods=["POST"])
@@ -231,5 +234,5 @@ class CannedReplyAdmin(ModelView, model=CannedReply):
         return await asyncio.to_thread(_save_canned, bot_of(request).db, int(pk), data)
 
 
-def views() -> list[type]:
+def views(deps: AdminDeps) -> list[type]:
     return [StaffAccountAdmin, CannedReplyAdmin]

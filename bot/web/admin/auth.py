@@ -20,7 +20,7 @@ from bot.staff.accounts import end_sessions
 from bot.store.audit import set_actor
 from bot.web.admin.csrf import EXPIRED, token_missing
 from bot.web.admin.urls import check_admin_url
-from bot.web.console.session import (
+from bot.web.session import (
     CSRF_HEADER,
     SAFE_METHODS,
     context,
@@ -78,7 +78,7 @@ class ConsoleAuth(AuthenticationBackend):
             return RedirectResponse("/admin/", status_code=303)
         staff = await signed_in_staff(request)
         if staff is not None:
-            await asyncio.to_thread(end_sessions, context(request).app.db, staff.id)
+            await asyncio.to_thread(end_sessions, context(request).db, staff.id)
         request.session.clear()  # sqladmin's flash messages
         response = RedirectResponse("/console/login", status_code=303)
         write_session(request, response, None)

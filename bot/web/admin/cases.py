@@ -8,9 +8,8 @@ Lists never show ID numbers and show phones masked; the case page shows the full
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from sqladmin import ModelView, expose
 from sqladmin.filters import StaticValuesFilter
@@ -21,7 +20,7 @@ from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from bot.core import labels
-from bot.core.clock import DEFAULT_ZONE
+from bot.core.clock import Clock
 from bot.core.messages import Push
 from bot.domain.cases import DISPUTE_TYPES, case_status_text
 from bot.domain.people import mask_phone
@@ -32,6 +31,9 @@ from bot.store.models import CASE_STATUS_LABELS, MediationCase, Mediator
 from bot.web.admin.posting import Posted, button, local_time, page_context
 from bot.web.admin.theme import ZhForm
 from bot.web.ids import parse_id
+
+if TYPE_CHECKING:
+    from bot.web.admin.deps import AdminDeps
 
 ACTORS = {"worker": "职工本人", "system": "系统"}
 TEXT = {"class": "form-control"}
@@ -44,8 +46,9 @@ class CreatedOnOrAfter:
     template = "admin/case_date_filter.html"
     op = ">="
 
-    def __init__(self, title: str, parameter_name: str) -> None:
+    def __init__(self, title: str, parameter_name: str, clock: Clock | None = None) -> None:
         self.title, self.parameter_name = title, parameter_name
+        self.clock = clock or Clock()
 
     async def lookups(self, request: Request, model: Any, run_query: Any) -> list:
         return []
@@ -58,8 +61,7 @@ class CreatedOnOrAfter:
             return None
         if self.op == "<":
             day += timedelta(days=1)
-        start = datetime.combine(day, time(), tzinfo=ZoneInfo(DEFAULT_ZONE))
-        return start.astimezone(UTC).replace(tzinfo=None)
+        return self.clock.day_start(day)
 
     async def get_filtered_query(self, query: Select, value: Any, model: Any) -> Select:
         moment = self.bound(str(value or ""))
@@ -73,8 +75,15 @@ class CreatedOnOrBefore(CreatedOnOrAfter):
     op = "<"
 
 
+def date_filters(clock: Clock | None = None) -> list[CreatedOnOrAfter]:
+    return [
+        CreatedOnOrAfter("提交日期从", "created_from", clock),
+        CreatedOnOrBefore("提交日期到", "created_to", clock),
+    ]
+
+
 # -- reading a case -----------------------------------------------------------------------
-def case_page(db: Database, case_id: int) -> dict[str, Any] | None:
+def case_page(db: Database, case_id: int, clock: Clock) -> dict[str, Any] | None:
     """The case with every field, its timeline oldest first, and what an admin may do next."""
     with db.read() as s:
         case = s.get(MediationCase, case_id)
@@ -85,11 +94,11 @@ def case_page(db: Database, case_id: int) -> dict[str, Any] | None:
             "case": case,
             "status_label": repo.label(case.status),
             "channel": labels.channel(case.channel),
-            "created": local_time(case.created_at),
+            "created": clock.text(case.created_at),
             "mediator": str(mediator) if mediator else (case.mediator or ""),
             "timeline": [
                 {
-                    "when": local_time(u.created_at),
+                    "when": clock.text(u.created_at),
                     "status": repo.label(u.status),
                     "note": u.note,
                     "actor": ACTORS.get(u.actor, u.actor),
@@ -150,7 +159,7 @@ class CaseAdmin(ModelView, model=MediationCase):
     column_formatters = {
         MediationCase.phone: lambda m, a: mask_phone(m.phone),
         MediationCase.status: lambda m, a: repo.label(m.status),
-        MediationCase.created_at: lambda m, a: local_time(m.created_at),
+        MediationCase.created_at: lambda m, a, request: local_time(m.created_at, request),
         MediationCase.mediator: lambda m, a: m.mediator or "未指派",
     }
     column_searchable_list = [MediationCase.case_no]
@@ -161,8 +170,7 @@ class CaseAdmin(ModelView, model=MediationCase):
         StaticValuesFilter(
             MediationCase.dispute_type, [(t, t) for t in DISPUTE_TYPES], title="纠纷类型"
         ),
-        CreatedOnOrAfter("提交日期从", "created_from"),
-        CreatedOnOrBefore("提交日期到", "created_to"),
+        *date_filters(),
     ]
     details_template = "admin/case_details.html"
 
@@ -237,5 +245,7 @@ class MediatorAdmin(ModelView, model=Mediator):
             data[key] = (data.get(key) or "").strip()
 
 
-def views() -> list[type]:
-    return [CaseAdmin, MediatorAdmin]
+def views(deps: AdminDeps) -> list[type]:
+    """The case views, their date filters reading days in the union's time zone."""
+    filters = [*CaseAdmin.column_filters[:2], *date_filters(deps.clock)]
+    return [type("CaseAdmin", (CaseAdmin,), {"column_filters": filters}), MediatorAdmin]

@@ -14,19 +14,20 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.core import labels
+from bot.core.clock import Clock
 from bot.domain.courses import cancelled_by_staff_text, promotion_text, when_text
 from bot.domain.people import mask_phone
 from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.db import Database
 from bot.store.models import Course
-from bot.web.admin.posting import Posted, button, details_url, done, local_time, page_context
+from bot.web.admin.posting import Posted, button, details_url, done, page_context
 
 STATUS_LABELS = {"open": "开放报名", "closed": "停止报名"}
 ROSTER_URL = "/admin/transfer/roster/{id}?format={fmt}"
 
 
-def course_page(db: Database, course_id: int) -> dict[str, Any] | None:
+def course_page(db: Database, course_id: int, clock: Clock) -> dict[str, Any] | None:
     """Everything the course page shows: counts, the roster and the waiting list in order."""
     with db.read() as s:
         course = s.get(Course, course_id)
@@ -40,7 +41,7 @@ def course_page(db: Database, course_id: int) -> dict[str, Any] | None:
                 "name": e.name,
                 "phone": mask_phone(e.phone),
                 "channel": labels.channel(e.channel),
-                "since": local_time(e.created_at),
+                "since": clock.text(e.created_at),
                 "position": position,
             }
 

@@ -11,7 +11,7 @@ without an admin cancelling it on the course page.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqladmin import ModelView
 from sqladmin.filters import AllUniqueStringValuesFilter, StaticValuesFilter
@@ -38,6 +38,9 @@ from bot.transfer.seed import TIMES_OF_DAY, WEEKDAYS
 from bot.web.admin.course_pages import STATUS_LABELS, CoursePage, promotion_summary
 from bot.web.admin.posting import bot_of, say
 from bot.web.admin.theme import ZhForm
+
+if TYPE_CHECKING:
+    from bot.web.admin.deps import AdminDeps
 
 CODE_PATTERN = r"^[A-Za-z0-9_-]{1,16}$"
 TEXT = {"class": "form-control"}
@@ -241,5 +244,5 @@ class CourseAdmin(CoursePage, ModelView, model=Course):
         return course
 
 
-def views() -> list[type]:
+def views(deps: AdminDeps) -> list[type]:
     return [CourseAdmin]

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
-from bot.web.console.session import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, csrf_ok
+from bot.web.session import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, csrf_ok
 
 MAX_FORM_FIELDS = 100  # the longest admin form (a course) has about 20
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")

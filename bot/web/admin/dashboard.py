@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from sqladmin import BaseView, expose
 from starlette.concurrency import run_in_threadpool
@@ -15,9 +14,10 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from bot.stats import dashboard as stats
+from bot.web.admin.posting import bot_of
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.web.admin.deps import AdminDeps
 
 DEFAULT_DAYS = 30
 QUICK_RANGES = ((7, "近 7 天"), (30, "近 30 天"), (90, "近 90 天"), (365, "近一年"))
@@ -67,11 +67,6 @@ CHARTS = {
     "rating_scores": Chart("bar", "评分", ("次数",), note="工作人员结束会话后工人给出的 1–5 分"),
     "rating_daily": Chart("line", "日期", ("平均分",), y_max=5, note="没有评分的日子不画点"),
 }
-
-
-def local_today(tz: str) -> date:
-    """Today in the union's time zone."""
-    return datetime.now(ZoneInfo(tz)).date()
 
 
 def parse_period(params: Any, tz: str, today: date) -> tuple[stats.Period, str | None]:
@@ -132,7 +127,9 @@ def csv_bytes(table: stats.Table) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _read(app: App, keys: list[str], period: stats.Period, today: date) -> dict[str, stats.Table]:
+def _read(
+    app: AdminDeps, keys: list[str], period: stats.Period, today: date
+) -> dict[str, stats.Table]:
     with app.db.read() as s:
         return stats.compute(s, keys, period, today)
 
@@ -144,9 +141,8 @@ class DashboardView(BaseView):
     # the page is declared first: sqladmin's menu links to the first exposed route
     @expose("/dashboard", methods=["GET"], identity="dashboard")
     async def page(self, request: Request) -> Response:
-        app: App = request.app.state.bot
-        tz = app.settings.config.console.timezone
-        today = local_today(tz)
+        app = bot_of(request)
+        tz, today = app.clock.zone, app.clock.today()
         period, error = parse_period(request.query_params, tz, today)
         keys = [stat.key for stat in stats.STATISTICS]
         tables = await run_in_threadpool(_read, app, keys, period, today)
@@ -180,9 +176,8 @@ class DashboardView(BaseView):
         key = request.path_params["key"]
         if key not in stats.BY_KEY:
             return PlainTextResponse("没有这张图表。", status_code=404)
-        app: App = request.app.state.bot
-        tz = app.settings.config.console.timezone
-        today = local_today(tz)
+        app = bot_of(request)
+        tz, today = app.clock.zone, app.clock.today()
         period, error = parse_period(request.query_params, tz, today)
         if error:
             return PlainTextResponse(error, status_code=400)
@@ -195,5 +190,5 @@ class DashboardView(BaseView):
         )
 
 
-def views() -> list[type]:
+def views(deps: AdminDeps) -> list[type]:
     return [DashboardView]

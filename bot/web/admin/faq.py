@@ -8,7 +8,7 @@ and bumps the knowledge version; every server process rebuilds its index within 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import orjson
@@ -22,7 +22,6 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from wtforms import validators
 from wtforms.fields import StringField
 
-from bot.app import App
 from bot.knowledge.drafts import (
     FIELD_LABELS,
     Draft,
@@ -35,8 +34,13 @@ from bot.knowledge.drafts import (
 from bot.knowledge.history import NothingToRestore, deleted_entries, history, restore
 from bot.store.models import FaqEntry
 from bot.web.admin.auth import require_csrf
+from bot.web.admin.deps import AdminDeps
+from bot.web.admin.posting import bot_of
 from bot.web.admin.theme import LABELS_COMMON, ZhForm, time_column
-from bot.web.console.session import CSRF_FIELD, csrf_ok
+from bot.web.session import CSRF_FIELD, csrf_ok
+
+if TYPE_CHECKING:
+    from bot.web.admin.deps import AdminDeps
 
 CONTROL = {"class": "form-control"}
 MAX_TRY_BYTES = 64 * 1024
@@ -93,10 +97,6 @@ class FaqForm(ZhForm):
     enabled = BooleanField(
         FIELD_LABELS["enabled"], default=True, description="停用后机器人不再用它回答"
     )
-
-
-def _bot(request: Request) -> App:
-    return request.app.state.bot
 
 
 class FaqAdmin(ModelView, model=FaqEntry):
@@ -170,7 +170,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
         entry_id = None if is_created else model.id
 
         def checked() -> str | None:
-            with _bot(request).db.read() as s:
+            with bot_of(request).db.read() as s:
                 check(s, draft, entry_id)
                 return new_slug(s) if is_created else None
 
@@ -201,7 +201,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
             payload = None
         if not isinstance(payload, dict):
             return _bad("请求格式不对，请刷新页面后重试。")
-        app = _bot(request)
+        app = bot_of(request)
         text = payload.get("text")
         if not isinstance(text, str) or not text.strip():
             return _bad("请先输入一个问题。")
@@ -223,7 +223,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
     @expose("/history/{slug}", methods=["GET"])
     async def history_page(self, request: Request) -> Response:
         slug = request.path_params["slug"]
-        app = _bot(request)
+        app = bot_of(request)
 
         def load() -> tuple[list, FaqEntry | None]:
             with app.db.read() as s:
@@ -250,7 +250,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
         form = await request.form()
         if not csrf_ok(request, str(form.get(CSRF_FIELD) or "")):
             raise HTTPException(status_code=403, detail="Forbidden")
-        app, staff = _bot(request), request.state.admin_staff
+        app, staff = bot_of(request), request.state.admin_staff
         revision = request.path_params["revision"]
         try:
             slug = await asyncio.to_thread(restore, app.db, revision, staff.username)
@@ -266,7 +266,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
 
     @expose("/deleted", methods=["GET"])
     async def deleted_page(self, request: Request) -> Response:
-        app = _bot(request)
+        app = bot_of(request)
 
         def load() -> list:
             with app.db.read() as s:
@@ -289,11 +289,10 @@ def _bad(message: str) -> JSONResponse:
     return JSONResponse({"error": "bad_request", "message": message}, status_code=400)
 
 
-def _try(app: App, text: str, draft: Draft | None, entry_id: int | None) -> dict[str, Any]:
+def _try(app: AdminDeps, text: str, draft: Draft | None, entry_id: int | None) -> dict[str, Any]:
     cfg = app.settings.config.retrieval
     k = max(cfg.max_suggestions, 5)
-    reply = app.engine.domain.render("utter_policy_not_found", {}) or {}
-    not_found = reply.get("text", "")
+    not_found = app.not_found.get("text", "")
     result: dict[str, Any] = {
         "text": text,
         "now": verdict(app.knowledge.search(text, k), cfg, not_found).as_json(),
@@ -306,5 +305,5 @@ def _try(app: App, text: str, draft: Draft | None, entry_id: int | None) -> dict
     return result
 
 
-def views() -> list[type]:
+def views(deps: AdminDeps) -> list[type]:
     return [FaqAdmin]

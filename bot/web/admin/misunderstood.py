@@ -21,12 +21,12 @@ from bot.core import labels
 from bot.misunderstood import groups, operations
 from bot.nlu import retrain
 from bot.store.models import FaqEntry
-from bot.web.admin.posting import admin_of, bot_of, local_time, say
-from bot.web.console.session import CSRF_FIELD, csrf_ok
+from bot.web.admin.posting import admin_of, bot_of, say
 from bot.web.ids import parse_id
+from bot.web.session import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.web.admin.deps import AdminDeps
 
 MAX_GROUPS_SHOWN = 100
 MAX_IDS = 5000  # a group's form posts one field per message
@@ -58,7 +58,7 @@ def retrainer(request: Request) -> retrain.Retrainer:
     return _shared(request, "retrainer", lambda: app.retrainer())
 
 
-def _entries(app: App) -> list[dict[str, Any]]:
+def _entries(app: AdminDeps) -> list[dict[str, Any]]:
     with app.db.read() as s:
         rows = s.execute(
             select(FaqEntry.slug, FaqEntry.question, FaqEntry.category, FaqEntry.enabled).order_by(
@@ -68,7 +68,7 @@ def _entries(app: App) -> list[dict[str, Any]]:
     return [{"slug": r[0], "question": r[1], "category": r[2], "enabled": r[3]} for r in rows]
 
 
-def _retrain_notice(app: App) -> dict[str, str] | None:
+def _retrain_notice(app: AdminDeps) -> dict[str, str] | None:
     state = retrain.status(app.db)
     if state.get("state") not in RETRAIN_STATES:
         return None
@@ -117,7 +117,7 @@ class MisunderstoodView(BaseView):
     @expose("/misunderstood", methods=["GET"], identity="misunderstood")
     async def page(self, request: Request) -> Response:
         data = await asyncio.to_thread(_page_data, request)
-        data.update(title="未理解的消息", local_time=local_time)
+        data.update(title="未理解的消息", local_time=bot_of(request).clock.text)
         return await self.templates.TemplateResponse(request, "admin/misunderstood.html", data)
 
     @expose("/misunderstood/act", methods=["POST"], identity="misunderstood_act")
@@ -194,5 +194,5 @@ def _teach_message(intent: str, written: retrain.Written) -> str:
     return " ".join(parts) or "没有需要添加的例句。"
 
 
-def views() -> list[type]:
+def views(deps: AdminDeps) -> list[type]:
     return [MisunderstoodView]

@@ -9,21 +9,20 @@ import asyncio
 import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from sqladmin.flash import flash
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot.core.clock import DEFAULT_ZONE
-from bot.web.console.session import CSRF_FIELD, csrf_ok
+from bot.web.admin.deps import AdminDeps
 from bot.web.ids import parse_id
+from bot.web.session import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
-    from bot.app import App
+    from bot.core.clock import Clock
     from bot.staff.accounts import Staff
     from bot.store.db import Database
 
@@ -33,8 +32,8 @@ EXPIRED = "页面已过期，请刷新后再试。"
 T = TypeVar("T")
 
 
-def bot_of(request: Request) -> App:
-    """The running bot (sqladmin's app state, set in bot/web/admin/setup.py)."""
+def bot_of(request: Request) -> AdminDeps:
+    """What the admin pages use of the running bot (set in bot/web/admin/setup.py)."""
     return request.app.state.bot
 
 
@@ -64,11 +63,9 @@ def done(request: Request, url: str, message: str, ok: bool = True) -> RedirectR
     return RedirectResponse(url, status_code=303)
 
 
-def local_time(moment: datetime | None) -> str:
-    """A stored naive-UTC time as the admins read it (Chongqing time)."""
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(DEFAULT_ZONE)).strftime("%Y-%m-%d %H:%M")
+def local_time(moment: datetime | None, request: Request) -> str:
+    """A stored naive-UTC time as the admins read it, in the union's time zone (config)."""
+    return bot_of(request).clock.text(moment)
 
 
 def field_text(form: FormData, name: str) -> str:
@@ -95,7 +92,7 @@ class Posted:
     page: str
 
     @property
-    def app(self) -> App:
+    def app(self) -> AdminDeps:
         return bot_of(self.request)
 
     @property
@@ -153,9 +150,12 @@ def button(key: str, back: Callable[[Any, Request], str] | None = None) -> Calla
     return wrap
 
 
-async def page_context(request: Request, read: Callable[[Database, int], Any]) -> dict[str, Any]:
-    """A details page's context: {"page": read(db, pk)}, read in a worker thread (it blocks on
-    the database); None for a pk that cannot name a row."""
+async def page_context(
+    request: Request, read: Callable[[Database, int, Clock], Any]
+) -> dict[str, Any]:
+    """A details page's context: {"page": read(db, pk, clock)}, read in a worker thread (it
+    blocks on the database); None for a pk that cannot name a row."""
     pk = parse_id(request.path_params["pk"])
-    page = await asyncio.to_thread(read, bot_of(request).db, pk) if pk is not None else None
+    deps = bot_of(request)
+    page = await asyncio.to_thread(read, deps.db, pk, deps.clock) if pk is not None else None
     return {"page": page}

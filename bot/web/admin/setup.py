@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,19 +16,21 @@ from bot.web.admin import accounts, cases, courses, dashboard, faq, misunderstoo
 from bot.web.admin.auth import ConsoleAuth, csrf_token
 
 if TYPE_CHECKING:
-    from bot.app import App
-    from bot.web.console.setup import ConsoleContext
+    from bot.web.admin.deps import AdminDeps
+    from bot.web.session import WebContext
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # each module lists its views in menu order; the order here is the menu's
 MODULES = (dashboard, faq, misunderstood, courses, cases, transfer, accounts)
 
 
-def mount_admin(web: FastAPI, app: App, console: ConsoleContext, secret: str) -> Admin:
-    """sqladmin on the app's own engine; every page behind ConsoleAuth (admins only)."""
+def mount_admin(web: FastAPI, context: WebContext, deps: AdminDeps) -> Admin:
+    """sqladmin on the bot's own engine; every page behind ConsoleAuth (admins only), which
+    reads the console's session cookie."""
+    secret = hmac.new(context.codec_key, b"admin-flash", hashlib.sha256).hexdigest()
     admin = Admin(
         web,
-        session_maker=sessionmaker(app.db.engine, expire_on_commit=False),
+        session_maker=sessionmaker(deps.db.engine, expire_on_commit=False),
         base_url="/admin",
         title="职工服务 · 管理后台",
         templates_dir=str(TEMPLATES),
@@ -38,11 +42,12 @@ def mount_admin(web: FastAPI, app: App, console: ConsoleContext, secret: str) ->
     # translate a value that may be a sqladmin label ("All", "Not Found"), never %-formatted
     admin.templates.env.globals["tr"] = gettext
     admin.templates.env.globals["local_time"] = theme.local_time
-    # the console's context (session codec, templates) for the auth backend and the views
-    admin.admin.state.console = console
-    admin.admin.state.bot = app
+    # the shared web context (session codec, templates) for the auth backend, and what the
+    # views use of the running bot
+    admin.admin.state.console = context
+    admin.admin.state.bot = deps
     for module in MODULES:
-        for view in module.views():
+        for view in module.views(deps):
             admin.add_view(view)
     # for the URL check (bot/web/admin/urls.py): which model each view's `pk` belongs to
     admin.admin.state.admin_models = {

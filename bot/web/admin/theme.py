@@ -11,11 +11,10 @@ messages, e.g. 此字段必填) and `LABELS_COMMON` for the columns every table 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -24,6 +23,8 @@ from sqladmin import i18n
 from sqladmin.i18n import I18nConfig
 from starlette.requests import Request
 from wtforms import Form
+
+from bot.web.admin.posting import bot_of
 
 LOCALE = "zh"
 PO_FILE = Path(__file__).resolve().parent / "locale" / "zh.po"
@@ -60,10 +61,7 @@ class ZhForm(Form):
 
 def local_time(value: datetime | None, request: Request) -> str:
     """A stored (naive UTC) time in the union's time zone, as 2025-03-01 14:05."""
-    if value is None:
-        return ""
-    tz = ZoneInfo(request.app.state.bot.settings.config.console.timezone)
-    return value.replace(tzinfo=UTC).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    return bot_of(request).clock.text(value)
 
 
 def time_column(name: str) -> Callable[[Any, str, Request], str]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from sqladmin import BaseView, expose
 from starlette.datastructures import UploadFile
@@ -26,7 +25,11 @@ from bot.transfer.importer import dry_run, run_import
 from bot.transfer.report import CREATE, UNCHANGED, UPDATE, ImportRefused, Plan
 from bot.transfer.roster import load_roster, roster_file
 from bot.web.admin.csrf import checks_own_token
-from bot.web.console.session import CSRF_FIELD, csrf_ok, read_session
+from bot.web.admin.posting import bot_of
+from bot.web.session import CSRF_FIELD, csrf_ok, read_session
+
+if TYPE_CHECKING:
+    from bot.web.admin.deps import AdminDeps
 
 MAX_UPLOAD = 5 * 1024 * 1024
 _FORM_OVERHEAD = 64 * 1024
@@ -64,7 +67,7 @@ class TransferView(BaseView):
         if problem:
             return await self._render(request, {"problem": problem}, status)
         kind, fmt, data = form["kind"], form["fmt"], form["data"]
-        db = request.app.state.bot.db
+        db = bot_of(request).db
         plan = await asyncio.to_thread(dry_run, db, kind, fmt, data)
         sha = None
         if plan.ok and (plan.count(CREATE) or plan.count(UPDATE)):  # something to confirm
@@ -89,7 +92,7 @@ class TransferView(BaseView):
             problem = "找不到预检过的文件（可能已超过一小时），请重新上传预检"
             return await self._render(request, {"problem": problem}, 410)
         actor = request.state.admin_staff.username
-        db = request.app.state.bot.db
+        db = bot_of(request).db
         try:
             plan = await asyncio.to_thread(run_import, db, kind, fmt, data, actor, digest)
         except ImportRefused as refused:
@@ -104,7 +107,7 @@ class TransferView(BaseView):
         fmt = request.query_params.get("format", XLSX)
         if kind not in KINDS or fmt not in FORMATS:
             return await self._render(request, {"problem": "请选择要导出的内容和格式"}, 400)
-        db = request.app.state.bot.db
+        db = bot_of(request).db
         file = await asyncio.to_thread(export, db, kind, fmt, date.today())
         return _download(file)
 
@@ -114,12 +117,13 @@ class TransferView(BaseView):
         fmt = request.query_params.get("format", XLSX)
         if fmt not in (CSV, XLSX):
             return await self._render(request, {"problem": "名单只能导出为 xlsx 或 csv"}, 400)
-        bot = request.app.state.bot
-        tz = ZoneInfo(bot.settings.config.console.timezone)
-        found = await asyncio.to_thread(load_roster, bot.db, request.path_params["course_id"], tz)
+        bot = bot_of(request)
+        found = await asyncio.to_thread(
+            load_roster, bot.db, request.path_params["course_id"], bot.clock.tz
+        )
         if found is None:
             return await self._render(request, {"problem": "没有这门课程"}, 404)
-        return _download(await asyncio.to_thread(roster_file, found, fmt, date.today()))
+        return _download(await asyncio.to_thread(roster_file, found, fmt, bot.clock.today()))
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -179,5 +183,5 @@ class TransferView(BaseView):
         )
 
 
-def views() -> list[type]:
+def views(deps: AdminDeps) -> list[type]:
     return [TransferView]

@@ -15,7 +15,7 @@ from bot.staff.accounts import AccountError, Staff, online_staff, set_presence, 
 from bot.staff.desk import Conflict
 from bot.staff.views import canned_replies, conversation_detail, queue_snapshot
 from bot.store.models import StaffUser
-from bot.web.console.session import api_conversation_id, context, staff_api
+from bot.web.session import api_conversation_id, context, staff_api
 
 MAX_BODY = 16 * 1024
 T = TypeVar("T")
@@ -59,7 +59,7 @@ async def _run(op: Callable[[], T]) -> T | JSONResponse:
 
 
 async def _deliver(request: Request, pushes: list[Push]) -> JSONResponse:
-    channels = context(request).app.channels
+    channels = context(request).channels
     delivered = [await channels.deliver(p) for p in pushes]
     return JSONResponse({"ok": True, "delivered": all(delivered)})
 
@@ -76,7 +76,7 @@ def router() -> APIRouter:
     @api.get("/queue")
     async def queue(request: Request, staff: Staff = Depends(staff_api)) -> Response:
         ctx = context(request)
-        snapshot = await asyncio.to_thread(queue_snapshot, ctx.app.db, staff.username)
+        snapshot = await asyncio.to_thread(queue_snapshot, ctx.db, staff.username)
         snapshot["open"] = ctx.hours.is_open_now()
         return JSONResponse(snapshot)
 
@@ -84,7 +84,7 @@ def router() -> APIRouter:
     async def detail(
         request: Request, staff: Staff = Depends(staff_api), cid: int = Depends(api_conversation_id)
     ) -> Response:
-        found = await asyncio.to_thread(conversation_detail, context(request).app.db, cid)
+        found = await asyncio.to_thread(conversation_detail, context(request).db, cid)
         if found is None:
             return _error(404, "not_found", "没有这个会话")
         found["mine"] = found["assigned_to"] == staff.username
@@ -126,7 +126,7 @@ def router() -> APIRouter:
             to = str((await _body(request)).get("to") or "")
         except ValueError as exc:
             return _error(400, "bad_request", str(exc))
-        online = await asyncio.to_thread(online_staff, ctx.app.db)
+        online = await asyncio.to_thread(online_staff, ctx.db)
         target = next((u for u in online if u.username == to), None)
         if target is None:
             return _error(409, "conflict", "这位同事现在不在线")
@@ -152,11 +152,11 @@ def router() -> APIRouter:
 
     @api.get("/canned")
     async def canned(request: Request, staff: Staff = Depends(staff_api)) -> Response:
-        return JSONResponse(await asyncio.to_thread(canned_replies, context(request).app.db))
+        return JSONResponse(await asyncio.to_thread(canned_replies, context(request).db))
 
     @api.get("/staff/online")
     async def online(request: Request, staff: Staff = Depends(staff_api)) -> Response:
-        users = await asyncio.to_thread(online_staff, context(request).app.db)
+        users = await asyncio.to_thread(online_staff, context(request).db)
         return JSONResponse([who(u) for u in users if u.username != staff.username])
 
     @api.post("/presence")
@@ -165,7 +165,7 @@ def router() -> APIRouter:
             value = str((await _body(request)).get("presence") or "")
         except ValueError as exc:
             return _error(400, "bad_request", str(exc))
-        db = context(request).app.db
+        db = context(request).db
         done = await _run(lambda: set_presence(db, staff.id, value))
         return done if isinstance(done, JSONResponse) else JSONResponse({"presence": value})
 

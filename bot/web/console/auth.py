@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from bot.staff.accounts import authenticate, end_sessions, set_presence
-from bot.web.console.session import (
+from bot.web.session import (
     CSRF_FIELD,
     SessionData,
     context,
@@ -84,11 +84,11 @@ def router() -> APIRouter:
             minutes = math.ceil(wait / 60)
             message = f"登录失败次数过多，请 {minutes} 分钟后再试。"
             return _login_page(request, fresh, message, 429, username)
-        staff = await asyncio.to_thread(authenticate, ctx.app.db, username, password)
+        staff = await asyncio.to_thread(authenticate, ctx.db, username, password)
         if staff is None:
             return _login_page(request, fresh, "用户名或密码不正确。", 401, username)
         await asyncio.to_thread(ctx.throttle.succeeded, username, address)
-        await asyncio.to_thread(set_presence, ctx.app.db, staff.id, "online")
+        await asyncio.to_thread(set_presence, ctx.db, staff.id, "online")
         response = RedirectResponse(safe_next(form.get("next")), status_code=303)
         write_session(request, response, SessionData.signed_in(staff))
         return response
@@ -98,7 +98,7 @@ def router() -> APIRouter:
         form = await read_form(request)
         staff = await signed_in_staff(request)
         if staff is not None and csrf_ok(request, form.get(CSRF_FIELD)):
-            await asyncio.to_thread(end_sessions, context(request).app.db, staff.id)
+            await asyncio.to_thread(end_sessions, context(request).db, staff.id)
         elif staff is not None:
             return Response("页面已过期，请刷新后重试", status_code=403)
         response = RedirectResponse("/console/login", status_code=303)

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from bot.core.labels import channel
 from bot.staff.accounts import Staff
 from bot.staff.views import conversation_detail
-from bot.web.console.session import context, page_conversation_id, read_session, staff_page
+from bot.web.session import context, page_conversation_id, read_session, staff_page
 
 
 def render_page(
@@ -42,9 +42,7 @@ def router() -> APIRouter:
         staff: Staff = Depends(staff_page),
         conversation_id: int = Depends(page_conversation_id),
     ) -> Response:
-        detail = await asyncio.to_thread(
-            conversation_detail, context(request).app.db, conversation_id
-        )
+        detail = await asyncio.to_thread(conversation_detail, context(request).db, conversation_id)
         if detail is None:
             return render_page(request, "not_found.html", staff, status=404)
         return render_page(

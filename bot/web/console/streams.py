@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 
 from bot.staff.accounts import Staff, get_staff, seen
 from bot.staff.views import events_after, queue_snapshot
-from bot.web.console.session import api_conversation_id, context, staff_api
+from bot.web.session import api_conversation_id, context, staff_api
 
 POLL_SECONDS = 1.0
 KEEPALIVE_SECONDS = 15.0
@@ -41,7 +41,7 @@ async def poll(
     `read` returns (chunk or None, finished). The stream ends when the client goes away, the
     session stops being valid (logout elsewhere), or after MAX_STREAM_SECONDS.
     """
-    db = context(request).app.db
+    db = context(request).db
     started = last_sent = next_seen = time.monotonic()
     yield b"retry: 2000\n\n"
     while time.monotonic() - started < MAX_STREAM_SECONDS:
@@ -87,7 +87,7 @@ def router() -> APIRouter:
         last: list[bytes] = [b""]
 
         async def read() -> tuple[bytes | None, bool]:
-            snapshot = await asyncio.to_thread(queue_snapshot, ctx.app.db, staff.username)
+            snapshot = await asyncio.to_thread(queue_snapshot, ctx.db, staff.username)
             snapshot["open"] = ctx.hours.is_open_now()
             body = orjson.dumps(snapshot)
             if body == last[0]:
@@ -105,7 +105,7 @@ def router() -> APIRouter:
         staff: Staff = Depends(staff_api),
         cid: int = Depends(api_conversation_id),
     ) -> StreamingResponse:
-        db = context(request).app.db
+        db = context(request).db
         state: dict[str, Any] = {"after": _last_event_id(request), "key": None}
 
         async def read() -> tuple[bytes | None, bool]:

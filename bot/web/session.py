@@ -1,4 +1,5 @@
-"""Staff sessions in signed cookies, CSRF tokens, and the guards every console route uses."""
+"""What the console and the admin share: the web context, staff sessions in signed cookies,
+CSRF tokens, and the guards every staff or admin route uses."""
 
 from __future__ import annotations
 
@@ -9,23 +10,46 @@ import hmac
 import secrets
 import time
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote
 
 import orjson
 from fastapi import Depends, Request, Response
+from fastapi.templating import Jinja2Templates
 
+from bot.core.clock import Clock
+from bot.core.ports import Deliverer
+from bot.settings import Settings
+from bot.settings.console import ConsoleConfig
 from bot.staff.accounts import Staff, get_staff
+from bot.staff.desk import ConsoleDesk
+from bot.staff.hours import WorkingHours
+from bot.staff.throttle import LoginThrottle
+from bot.store.db import Database
 from bot.web.ids import parse_id
-
-if TYPE_CHECKING:
-    from bot.web.console.setup import ConsoleContext
 
 COOKIE = "wb_session"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_FORM_BYTES = 16 * 1024
+
+
+@dataclass
+class WebContext:
+    """What staff and admin routes need, built by the server and kept on web.state (no module
+    globals, no App): the database, delivery of pushes, the clock, settings and the session."""
+
+    db: Database
+    channels: Deliverer
+    clock: Clock
+    settings: Settings
+    config: ConsoleConfig
+    codec_key: bytes
+    codec: SessionCodec
+    templates: Jinja2Templates
+    desk: ConsoleDesk
+    hours: WorkingHours
+    throttle: LoginThrottle
 
 
 @dataclass(frozen=True)
@@ -112,8 +136,8 @@ class NoSuchConversation(Exception):
         self.api, self.staff = api, staff
 
 
-def context(request: Request) -> ConsoleContext:
-    """The console's per-app state (kept on web.state, not in module globals)."""
+def context(request: Request) -> WebContext:
+    """The per-app web context (kept on web.state, not in module globals)."""
     return request.app.state.console
 
 
@@ -147,7 +171,7 @@ async def signed_in_staff(request: Request) -> Staff | None:
     session = read_session(request)
     if session is None or session.uid is None:
         return None
-    staff = await asyncio.to_thread(get_staff, context(request).app.db, session.uid)
+    staff = await asyncio.to_thread(get_staff, context(request).db, session.uid)
     if staff is None or staff.session_epoch != session.epoch:
         return None
     return staff

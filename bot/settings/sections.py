@@ -1,0 +1,81 @@
+"""The plain sections of config.yml: database, nlu, retrieval, conversation, handoff, server."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DatabaseConfig(_Section):
+    url: str = "sqlite:///workerbot.db"
+
+
+class NLUConfig(_Section):
+    ngram_min: int = Field(1, ge=1, le=5)
+    ngram_max: int = Field(3, ge=1, le=6)
+    fallback_threshold: float = Field(0.24, ge=0, le=1)
+    ambiguity_threshold: float = Field(0.0, ge=0, le=1)
+    max_classify_chars: int = Field(300, ge=10)
+    # understood below this confidence: listed for review in /admin (未理解的消息)
+    review_threshold: float = Field(0.5, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ngrams_ordered(self) -> NLUConfig:
+        if self.ngram_min > self.ngram_max:
+            raise ValueError("ngram_min must not exceed ngram_max")
+        return self
+
+
+class RetrievalConfig(_Section):
+    answer_threshold: float = Field(0.45, ge=0, le=1)
+    suggest_threshold: float = Field(0.25, ge=0, le=1)
+    ambiguity_margin: float = Field(0.05, ge=0, le=1)
+    max_suggestions: int = Field(3, ge=1, le=5)
+
+    @model_validator(mode="after")
+    def _thresholds_ordered(self) -> RetrievalConfig:
+        if self.suggest_threshold > self.answer_threshold:
+            raise ValueError("suggest_threshold must not exceed answer_threshold")
+        return self
+
+
+class ConversationConfig(_Section):
+    max_message_chars: int = Field(2000, ge=50)
+    tracker_events: int = Field(60, ge=5, le=1000)
+
+
+class HandoffConfig(_Section):
+    fallbacks_before_handoff: int = Field(2, ge=1, le=10)
+
+
+class ServerConfig(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64)
+    # request bodies larger than this are refused (413) on every route without a limit of
+    # its own (bot/web/body_limit.py)
+    max_body_bytes: int = Field(1024 * 1024, ge=1024)
+    # /docs and /openapi.json list every route the server has: off unless switched on
+    api_docs: bool = False
+
+    # -- trusted proxies (security finding 10) ------------------------------------------
+    # peers (IP addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are
+    # believed; none by default: the client address is the TCP peer's
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as exc:
+                raise ValueError(
+                    f"trusted_proxies: {item!r} is not an IP address or network"
+                ) from exc
+        return value
