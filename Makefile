@@ -44,7 +44,7 @@ test: $(STAMP) system-packages
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/workerbot data validate
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

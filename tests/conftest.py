@@ -21,11 +21,9 @@ from bot.app import App, create_app
 from bot.core.logs import logging_config
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
-from bot.store.db import Database
-from bot.store.mediators import load_mediators
-from bot.transfer import seed
 from bot.web.proxies import uvicorn_proxy_options
 from bot.web.server import create_web
+from tests.support.demo import demo_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,12 +55,7 @@ def settings(tmp_path: Path, model_dir: Path) -> Settings:
 @pytest.fixture
 def bot(settings: Settings) -> Iterator[App]:
     """The whole bot on a fresh database with the demo courses and FAQ."""
-    db = Database(settings.database_url)
-    db.upgrade()
-    seed.load_courses(db, settings.data_dir / "courses.yml")
-    seed.load_faq(db, settings.data_dir / "faq.yml")
-    load_mediators(db, settings.data_dir / "mediators.yml")
-    db.dispose()
+    demo_db(settings)
     app = create_app(settings)
     yield app
     app.db.dispose()
@@ -115,9 +108,10 @@ def http(server: LiveServer) -> Iterator[httpx.Client]:
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
-    path = ROOT / "test-artifacts"
+    """Screenshots and page dumps of the browser tests (one folder per xdist worker)."""
+    path = ROOT / "test-artifacts" / os.environ.get("PYTEST_XDIST_WORKER", "main")
     shutil.rmtree(path, ignore_errors=True)
-    path.mkdir()
+    path.mkdir(parents=True)
     return path
 
 

@@ -6,8 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from bot.core.yamlfile import read_yaml
 from bot.engine.domain import Domain
 from bot.engine.rules import RuleBook
 from intents import load_training_data
@@ -34,7 +33,7 @@ class Problem:
 
 
 def _load(path: Path) -> object:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_yaml(path)
 
 
 def rasa_schema_problems(data_dir: Path) -> list[Problem]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.core.messages import Reply
+from bot.core.yamlfile import read_yaml
 
 _TEMPLATE_VAR = re.compile(r"\{(\w+)\}")
 
@@ -95,7 +94,7 @@ class Domain:
 
     @classmethod
     def load(cls, path: Path) -> Domain:
-        return cls(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        return cls(read_yaml(path) or {})
 
     def as_dict(self) -> dict[str, Any]:
         return self.raw

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.core.yamlfile import read_yaml
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class RuleBook:
 
     @classmethod
     def load(cls, path: Path) -> RuleBook:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_yaml(path) or {}
         return cls([_parse_rule(r) for r in raw.get("rules", []) or []])
 
     def for_intent(self, intent: str, active_loop: str | None) -> tuple[str, ...] | None:

@@ -12,8 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-import yaml
-
+from bot.core.yamlfile import read_yaml
 from bot.settings import Settings
 from intents import Interpreter, NLUOptions, fingerprint
 
@@ -81,7 +80,7 @@ def train(settings: Settings) -> Path:
 
 def domain_intents(settings: Settings) -> list[str]:
     """The intents declared in data/domain.yml."""
-    raw = yaml.safe_load((settings.data_dir / "domain.yml").read_text(encoding="utf-8")) or {}
+    raw = read_yaml(settings.data_dir / "domain.yml") or {}
     return [i if isinstance(i, str) else next(iter(i)) for i in raw.get("intents") or []]
 
 

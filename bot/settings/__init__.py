@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.core.yamlfile import parse_yaml
 from bot.settings.console import ConsoleConfig
 from bot.settings.sections import (
     ConversationConfig,
@@ -148,7 +149,7 @@ def load_config(path: Path) -> BotConfig:
     if not path.exists():
         raise ConfigError(f"config file not found: {path}")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):

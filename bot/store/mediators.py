@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from sqlalchemy import select
 
+from bot.core.yamlfile import read_yaml
 from bot.store.db import Database
 from bot.store.models import Mediator
 
@@ -17,7 +18,7 @@ class MediatorFileError(ValueError):
 
 def _rows(path: Path) -> list[dict[str, str]]:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        raw = read_yaml(path) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise MediatorFileError(f"{path}: cannot read: {exc}") from exc
     items = raw.get("mediators") if isinstance(raw, dict) else None

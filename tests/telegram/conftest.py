@@ -15,9 +15,8 @@ from telegram import Update
 from bot.app import App, create_app
 from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH, TelegramChannel
 from bot.settings import Settings
-from bot.store.db import Database
-from bot.transfer import seed
 from tests.conftest import ROOT, LiveServer
+from tests.support.demo import demo_db
 from tests.telegram.fake_api import (
     TOKEN,
     FakeBotApi,
@@ -49,11 +48,7 @@ def tg_settings(tmp_path: Path, model_dir: Path, **env: Any) -> Settings:
 
 def build_app(settings: Settings) -> App:
     """Migrated, seeded, wired: what `workerbot run` serves."""
-    db = Database(settings.database_url)
-    db.upgrade()
-    seed.load_courses(db, settings.data_dir / "courses.yml")
-    seed.load_faq(db, settings.data_dir / "faq.yml")
-    db.dispose()
+    demo_db(settings, mediators=False)
     return create_app(settings)
 
 
