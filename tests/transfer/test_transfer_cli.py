@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from bot.cli import app
 from bot.store.db import Database
 from bot.store.models import FaqEntry, FaqRevision
-from tests.transfer.conftest import ROOT, snapshot
+from tests.transfer.conftest import DEMO_FAQ, ROOT, snapshot
 from tests.transfer.files import FAQ_HEADER, csv_bytes, faq_row
 
 CONFIG = str(ROOT / "config.yml")
@@ -36,7 +36,7 @@ def test_export_then_dry_run_reports_everything_unchanged(run, tmp_path: Path) -
     assert out.read_bytes().startswith(b"PK")
     result = run("import-file", "faq", str(out), "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "would create 0, update 0; 92 unchanged; 0 errors" in result.output
+    assert f"would create 0, update 0; {DEMO_FAQ} unchanged; 0 errors" in result.output
 
 
 def test_import_file_applies_and_records_the_actor(run, db: Database, tmp_path: Path) -> None:

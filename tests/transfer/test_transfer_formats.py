@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.store.db import Database
 from bot.store.models import Course, FaqEntry
 from bot.transfer.importer import dry_run
-from tests.transfer.conftest import ROOT
+from tests.transfer.conftest import DEMO_FAQ, ROOT
 from tests.transfer.files import (
     COURSE_HEADER,
     FAQ_HEADER,
@@ -81,7 +81,7 @@ def test_excel_cells_dates_and_numbers_are_read_as_admins_type_them(db: Database
 def test_the_seed_files_are_import_files(empty_db: Database) -> None:
     faq = dry_run(empty_db, "faq", "yaml", (ROOT / "data" / "faq.yml").read_bytes())
     courses = dry_run(empty_db, "courses", "yaml", (ROOT / "data" / "courses.yml").read_bytes())
-    assert faq.ok and faq.summary["create"] == 92
+    assert faq.ok and faq.summary["create"] == DEMO_FAQ
     assert courses.ok and courses.summary["create"] == 20
 
 

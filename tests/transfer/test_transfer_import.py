@@ -13,7 +13,7 @@ from bot.store.models import Course, FaqEntry, FaqRevision
 from bot.transfer.exporter import export
 from bot.transfer.importer import HAS_ERRORS, STALE, dry_run, run_import
 from bot.transfer.report import ImportRefused
-from tests.transfer.conftest import snapshot
+from tests.transfer.conftest import DEMO_FAQ, snapshot
 from tests.transfer.files import (
     COURSE_HEADER,
     FAQ_HEADER,
@@ -144,7 +144,7 @@ def test_an_export_imports_back_unchanged(
     plan = dry_run(db, kind, fmt, file.data)
     assert plan.ok, [str(e) for e in plan.errors]
     assert plan.summary == {"create": 0, "update": 0, "unchanged": len(plan.changes), "errors": 0}
-    assert len(plan.changes) == {"faq": 92, "courses": 21}[kind]
+    assert len(plan.changes) == {"faq": DEMO_FAQ, "courses": 21}[kind]
     # into an empty database, then out again: the same file
     run_import(empty_db, kind, fmt, file.data, actor="root")
     again = export(empty_db, kind, fmt, TODAY)
