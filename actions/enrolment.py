@@ -17,6 +17,7 @@ from actions.identity import worker_from
 from actions.message import latest_entity, latest_intent, typed_text
 from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
+from actions.side_questions import SideQuestionsMixin
 from actions.validators import clean_name, clean_phone
 from bot.domain.courses import fee_text, period_text, resolve, when_text
 from bot.domain.people import mask_phone
@@ -37,7 +38,9 @@ def _short(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-class ValidateEnrolmentForm(ServiceAction, PersonSlotsMixin, FormValidationAction):
+class ValidateEnrolmentForm(
+    ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
+):
     """Turns "我想报书法" into a course code and checks the worker's name and phone."""
 
     def name(self) -> str:

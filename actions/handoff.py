@@ -12,18 +12,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 
 from actions.identity import worker_from
-from actions.message import latest_intent
+from actions.message import latest_entity, latest_intent
 from actions.services import ServiceAction
+from bot.core.labels import REASONS
 from bot.staff.accounts import ONLINE_WITHIN
 from bot.staff.hours import WorkingHours
 from bot.store.models import STATE_WAITING, Conversation, StaffUser, utcnow
 
+BACK_BUTTON = {"title": "回到小助手", "payload": "/back_to_bot"}
 FORM_CONTROL_SLOTS = ("mediation_confirm", "edit_field")
 REASONS_BY_INTENT = {"human_handoff": "asked", "frustrated": "frustrated"}
 
 
 def handoff_reason(tracker: Tracker) -> str:
-    """What the worker said now wins; otherwise what the fallback recorded; else they asked."""
+    """The reason a button of the bot's offer carries (an upset worker, repeated misses);
+    otherwise what the worker said now; else what was recorded; else they asked."""
+    offered = latest_entity(tracker, "handoff_reason")
+    if offered in REASONS:
+        return offered
     intent = latest_intent(tracker)
     if intent in REASONS_BY_INTENT:
         return REASONS_BY_INTENT[intent]
@@ -88,7 +94,8 @@ class ActionHandoff(ServiceAction, Action):
             text = queue_text(ahead, minutes) + "\n您可以继续留言说明情况，消息都会转给工作人员。"
         else:
             text = queue_text(ahead) + "\n" + closed_text(hours, now)
-        dispatcher.utter_message(text=text)
+        text += "\n不想等了，随时说“算了”或点下方按钮回到小助手。"
+        dispatcher.utter_message(text=text, buttons=[BACK_BUTTON])
         events: list[EventType] = [SlotSet("handoff_reason", handoff_reason(tracker))]
         if (tracker.active_loop or {}).get("name"):
             # what the worker typed is kept for staff; only the form's own state is dropped

@@ -10,9 +10,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
-from actions.message import typed_text
+from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
 from bot.knowledge.answers import answer_text, decide
+from bot.knowledge.followups import in_context, leans_on_context
+from bot.knowledge.index import Hit
 
 
 def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
@@ -35,6 +37,32 @@ def answer_buttons(slug: str | None = None) -> list[dict[str, str]]:
     return buttons(*feedback, button("转人工", "human_handoff"), button("还有别的问题", "help"))
 
 
+def previous_answer(services: Any, tracker: Tracker) -> Any:
+    """The FAQ entry answered in the bot's last turn, when this message may follow up on it."""
+    slug = tracker.get_slot("last_faq")
+    if not slug or previous_action(tracker) != "action_answer_policy":
+        return None
+    return services.knowledge.get(str(slug))
+
+
+def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
+    """decide() on the FAQ hits for `text`; a follow-up ("那工作满十年的呢") is read against
+    the entry answered just before and, when that gives a sure answer, answered so."""
+    cfg = services.config.retrieval
+    k = max(cfg.max_suggestions, 5)
+    previous = previous_answer(services, tracker)
+    if previous is not None and leans_on_context(text):
+        verdict, hits = decide(in_context(services.knowledge, previous, text, k), cfg)
+        if verdict == "answer":
+            return verdict, hits
+    return decide(services.knowledge.hits_for(tracker.latest_message, text, k=k), cfg)
+
+
+def answered(slug: str, category: str) -> list[EventType]:
+    """The conversation's topic after an answer (follow-ups are read against it)."""
+    return [SlotSet("last_faq", slug), SlotSet("last_topic", category)]
+
+
 class ActionAnswerPolicy(ServiceAction, Action):
     """Answers a policy question from the FAQ, or asks "您是想问…", or offers a human."""
 
@@ -52,7 +80,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
             dispatcher.utter_message(
                 text=answer_text(chosen), buttons=answer_buttons(chosen.slug), faq=chosen.slug
             )
-            return done
+            return done + answered(chosen.slug, chosen.category)
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
             dispatcher.utter_message(response="utter_policy_not_found")
             return done
@@ -60,15 +88,13 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if not text:
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
-        cfg = self.services.config.retrieval
-        verdict, hits = decide(
-            knowledge.hits_for(tracker.latest_message, text, k=max(cfg.max_suggestions, 5)), cfg
-        )
+        verdict, hits = find_answer(self.services, tracker, text)
         if verdict == "answer":
             top = hits[0].answer
             dispatcher.utter_message(
                 text=answer_text(top), buttons=answer_buttons(top.slug), faq=top.slug
             )
+            return done + answered(top.slug, top.category)
         elif verdict == "suggest":
             options = [
                 button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in hits

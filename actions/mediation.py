@@ -10,9 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
-from actions.message import latest_entity, plain_answer, typed_text
+from actions.message import latest_entity, plain_answer, previous_value, typed_text
 from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
+from actions.side_questions import SideQuestionsMixin
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
@@ -56,17 +57,6 @@ def field_from_text(text: str) -> str | None:
     return best[1] if best else None
 
 
-def previous_value(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before this message (the last one set before the latest user event)."""
-    seen_user = False
-    for e in reversed(tracker.events):
-        if e.get("event") == "user":
-            seen_user = True
-        elif seen_user and e.get("event") == "slot" and e.get("name") == slot:
-            return e.get("value")
-    return None
-
-
 def summary(slots: dict[str, Any]) -> str:
     """What will be submitted, so the worker can check it before it goes to a mediator."""
     description = str(slots.get("description") or "")
@@ -80,7 +70,9 @@ def summary(slots: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-class ValidateMediationForm(ServiceAction, PersonSlotsMixin, FormValidationAction):
+class ValidateMediationForm(
+    ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
+):
     """Checks each answer of the mediation request and runs the summary's edit loop."""
 
     def name(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Tracker
 
 # a worker leaving or answering yes/no is never mistaken for a form answer
@@ -40,3 +42,27 @@ def plain_answer(tracker: Tracker, slot: str) -> str | None:
     if latest_intent(tracker) in EXIT_INTENTS:
         return None
     return typed_text(tracker) or None
+
+
+def previous_value(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before this message (the last one set before the latest user event)."""
+    seen_user = False
+    for e in reversed(tracker.events):
+        if e.get("event") == "user":
+            seen_user = True
+        elif seen_user and e.get("event") == "slot" and e.get("name") == slot:
+            return e.get("value")
+    return None
+
+
+def previous_action(tracker: Tracker) -> str | None:
+    """The bot's last action before the worker's latest message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action":
+            return event.get("name")
+    return None

@@ -9,8 +9,10 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
+from actions.knowledge import find_answer, previous_answer
 from actions.message import typed_text
 from actions.services import ServiceAction
+from bot.knowledge.followups import leans_on_context
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
 EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}
@@ -44,6 +46,16 @@ def fallback_streak(events: list[dict[str, Any]]) -> int:
     return max(streak, 1)
 
 
+REPEATED_MISS_TEXT = (
+    "抱歉，我还是没能理解您的意思。您可以换个说法再试试，比如“加班费怎么算”“我想学书法”"
+    "“老板欠工资想调解”；也可以请工作人员来帮您。"
+)
+REPEATED_MISS_BUTTONS = [
+    {"title": "人工服务", "payload": '/human_handoff{"handoff_reason":"repeated_fallback"}'},
+    {"title": "看看能办什么", "payload": "/help"},
+]
+
+
 class ActionFallback(ServiceAction, Action):
     """Tries the FAQ, then asks to rephrase, and brings in a human after repeated misses."""
 
@@ -56,15 +68,14 @@ class ActionFallback(ServiceAction, Action):
         text = typed_text(tracker)
         cfg = self.services.config
         if text:
-            hits = self.services.knowledge.hits_for(tracker.latest_message, text, k=1)
-            if hits and hits[0].score >= cfg.retrieval.answer_threshold:
+            # the FAQ (read against the last answer for a follow-up) may know what was meant
+            verdict, hits = find_answer(self.services, tracker, text)
+            if verdict == "answer" or (hits and hits[0].score >= cfg.retrieval.answer_threshold):
                 return [FollowupAction("action_answer_policy")]
         if fallback_streak(tracker.events) >= cfg.handoff.fallbacks_before_handoff:
-            dispatcher.utter_message(text="抱歉，我还是没能理解您的意思，这就请工作人员来帮您。")
-            return [
-                SlotSet("handoff_reason", "repeated_fallback"),
-                FollowupAction("action_handoff"),
-            ]
+            # offered, never forced: the worker chooses whether to wait for staff
+            dispatcher.utter_message(text=REPEATED_MISS_TEXT, buttons=REPEATED_MISS_BUTTONS)
+            return []
         dispatcher.utter_message(response="utter_default")
         return []
 
@@ -78,6 +89,12 @@ class ActionOutOfScope(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        text = typed_text(tracker)
+        if text and previous_answer(self.services, tracker) and leans_on_context(text):
+            # "重庆是好多天" right after a policy answer: a follow-up, not something else
+            verdict, _ = find_answer(self.services, tracker, text)
+            if verdict == "answer":
+                return [FollowupAction("action_answer_policy")]
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 

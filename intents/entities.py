@@ -137,9 +137,9 @@ class EntityExtractor:
         }
 
 
-# word orders the keyword table cannot list: 欠了我三个月工资, 工资拖了两个月都没发
+# word orders the keyword table cannot list: 欠了我三个月工资, 拖了我两个月工资, 工资拖了两个月都没发
 _DISPUTE_PHRASES = [
-    (re.compile(r"欠[了着]?[^，。,.!?！？]{0,10}?(工资|工钱|薪水|薪资)"), "拖欠工资"),
+    (re.compile(r"(?:拖|欠|压)[了着]?[^，。,.!?！？]{0,10}?(工资|工钱|薪水|薪资)"), "拖欠工资"),
     (
         re.compile(r"(工资|工钱|薪水|薪资)[^，。,.!?！？]{0,10}?(没发|不发|没给|不给|拖着|没到账)"),
         "拖欠工资",

@@ -131,7 +131,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
         settings.config,
         clock.today,
         rank_faq=knowledge.ranking,
-        desk=StaffTurnHooks(),
+        desk=StaffTurnHooks(settings.config),
     )
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))

@@ -15,7 +15,11 @@ answered to that message, until the next `user:` step:
           - bot_contains: [10天]
           - buttons: [转人工]
 
-Checks (each applies to the replies of the latest `user:` step):
+A `staff:` step is a union staff member acting in the console on this worker's
+conversation: `claim`, `resolve`, `hand_back`, or `{reply: 文本}`; the checks after it apply
+to what the worker was sent by that action.
+
+Checks (each applies to the replies of the latest `user:` or `staff:` step):
 - `bot: text`             one reply's text is exactly this (Rasa);
 - `bot_contains: x|[..]`  every string is in the replies' text;
 - `bot_contains_any: [..]` at least one string is in the replies' text;
@@ -30,6 +34,7 @@ Checks (each applies to the replies of the latest `user:` step):
 from __future__ import annotations
 
 import asyncio
+import secrets
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,6 +45,8 @@ import yaml
 from sqlalchemy import select
 
 from bot.core.messages import Incoming, Reply
+from bot.staff.accounts import Staff, create_user
+from bot.staff.desk import ConsoleDesk
 from bot.store.models import EV_USER, Conversation, Event
 
 if TYPE_CHECKING:
@@ -67,6 +74,7 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Seen:
+    id: int | None
     state: str | None
     intent: str | None
     slots: dict[str, Any]
@@ -77,6 +85,8 @@ class CaseFormatError(ValueError):
 
 
 USER_KEYS = {"user", "intent"}
+STAFF_ACTIONS = ("claim", "resolve", "hand_back")
+STAFF_NAME = "e2e-staff"
 
 
 def load_cases(paths: Iterable[Path]) -> list[Case]:
@@ -107,9 +117,23 @@ def _case(raw: Any, path: Path) -> Case:
         raise CaseFormatError(f"{path}: {name!r} must start with a `user:` step")
     for step in steps:
         keys = set(step) if isinstance(step, dict) else set()
-        unknown = keys - USER_KEYS - set(CHECKS)
+        unknown = keys - USER_KEYS - {"staff"} - set(CHECKS)
         if not keys or unknown:
             raise CaseFormatError(f"{path}: {name!r} has a step with unknown keys {unknown}")
+        if ("user" in keys and keys - USER_KEYS) or ("staff" in keys and len(keys) > 1):
+            raise CaseFormatError(
+                f"{path}: {name!r}: put checks in steps of their own after `user:` or `staff:`"
+            )
+        action = step.get("staff")
+        if (
+            "staff" in keys
+            and action not in STAFF_ACTIONS
+            and not (isinstance(action, dict) and set(action) == {"reply"})
+        ):
+            raise CaseFormatError(
+                f"{path}: {name!r}: staff step {action!r} is not one of "
+                f"{STAFF_ACTIONS} or {{reply: 文本}}"
+            )
     return Case(name, steps, path.name, str(raw.get("channel", "rest")))
 
 
@@ -118,6 +142,27 @@ class DialogueRunner:
 
     def __init__(self, app: App) -> None:
         self.app = app
+        self._staff: Staff | None = None
+
+    def staff_member(self) -> Staff:
+        """The staff account the `staff:` steps act as (made on first use)."""
+        if self._staff is None:
+            self._staff = create_user(
+                self.app.db, STAFF_NAME, secrets.token_urlsafe(16), "staff", "测试工作人员"
+            )
+        return self._staff
+
+    def act_as_staff(self, channel: str, sender: str, action: Any) -> list[Reply]:
+        """One console action on the worker's conversation: what the worker was sent."""
+        desk, staff = ConsoleDesk(self.app.db), self.staff_member()
+        conversation_id = self.conversation(channel, sender).id
+        if isinstance(action, dict):
+            return [desk.reply(conversation_id, staff, str(action["reply"])).reply]
+        if action == "claim":
+            return [desk.claim(conversation_id, staff).reply]
+        if action == "resolve":
+            return [push.reply for push in desk.resolve(conversation_id, staff)]
+        return [desk.hand_back(conversation_id, staff).reply]
 
     def run(self, case: Case) -> Outcome:
         return asyncio.run(self._run(case))
@@ -147,6 +192,12 @@ class DialogueRunner:
                             f"step {number}: {text!r} parsed as {got!r}, not {step['intent']!r}"
                         )
                 continue
+            if "staff" in step:
+                replies = self.act_as_staff(case.channel, sender, step["staff"])
+                outcome.transcript.append(("staff", str(step["staff"])))
+                for reply in replies:
+                    outcome.transcript.append(("bot", _shown(reply)))
+                continue
             for key, expected in step.items():
                 problem = CHECKS[key](self, case.channel, sender, replies, expected)
                 if problem:
@@ -162,7 +213,7 @@ class DialogueRunner:
                 )
             ).first()
             if row is None:
-                return Seen(None, None, {})
+                return Seen(None, None, None, {})
             data = s.scalars(
                 select(Event.data)
                 .where(Event.conversation_id == row.id, Event.type == EV_USER)
@@ -170,7 +221,7 @@ class DialogueRunner:
                 .limit(1)
             ).first()
         intent = ((data or {}).get("parse") or {}).get("intent", {}).get("name")
-        return Seen(row.state, intent, dict(row.slots or {}))
+        return Seen(row.id, row.state, intent, dict(row.slots or {}))
 
 
 def _shown(reply: Reply) -> str:

@@ -63,7 +63,15 @@ SLOTS = {
 }
 # form bookkeeping, meaningless to staff
 HIDDEN_SLOTS = frozenset(
-    {"requested_slot", "mediation_confirm", "edit_field", "enrolment_id", "handoff_reason"}
+    {
+        "requested_slot",
+        "mediation_confirm",
+        "edit_field",
+        "enrolment_id",
+        "handoff_reason",
+        "last_faq",
+        "last_topic",
+    }
 )
 
 

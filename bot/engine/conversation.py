@@ -29,6 +29,7 @@ from bot.store.models import (
     EV_STATE,
     EV_SYSTEM,
     EV_USER,
+    HELD_REPLY,
     STATE_BOT,
     STATE_CLOSED,
     STATE_WAITING,
@@ -160,15 +161,14 @@ class Engine:
                 turn.say({"text": thanks})
                 return turn
             self._set_state(turn, STATE_BOT, "worker came back")
-        choice = self.desk.queue_choice(text) if turn.state == STATE_WAITING else None
-        if choice is not None:
-            # the choices offered when nobody picked up: back to the bot, or keep waiting
-            leaves, reply = choice
+        if turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
+            # stored for staff; the desk says whether the worker goes back to the bot and
+            # what the bot says meanwhile (an acknowledgement now and then, never a dead end)
+            leaves, reply = self.desk.while_held(s, turn.conversation.id, turn.state, text)
             if leaves:
                 self._set_state(turn, STATE_BOT, "worker left the queue")
-            turn.say({"text": reply})
-        elif turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
-            pass  # a human holds the conversation: stored for staff, the bot stays silent
+            if reply is not None:
+                turn.say(reply, kind=HELD_REPLY)
         elif not text:
             self.run_action(turn, "utter_empty_message")
         elif too_long:

@@ -11,6 +11,8 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from bot.core.messages import Reply
+
 # Rasa's ResponseSelector: a ranked FAQ list for a message, computed with the parse
 Ranker = Callable[[str, int], list[dict[str, Any]]]
 
@@ -21,15 +23,20 @@ class DeskHooks(Protocol):
     def take_rating(self, s: Session, conversation_id: int, text: str) -> tuple[dict, str] | None:
         """Store a satisfaction score answering the desk's question: (event data, thanks), or None."""
 
-    def queue_choice(self, text: str) -> tuple[bool, str] | None:
-        """A choice offered to a waiting worker: (leaves the queue, reply), or None."""
+    def while_held(
+        self, s: Session, conversation_id: int, state: str, text: str
+    ) -> tuple[bool, Reply | None]:
+        """A worker's message while waiting for staff or talking with them: whether it takes
+        the worker back to the bot, and what the bot says (None: silent, staff answer)."""
 
 
 class NoDesk:
-    """An engine without a staff desk: no scores, no queue choices."""
+    """An engine without a staff desk: no scores; a held worker is back with the bot at once."""
 
     def take_rating(self, s: Session, conversation_id: int, text: str) -> tuple[dict, str] | None:
         return None
 
-    def queue_choice(self, text: str) -> tuple[bool, str] | None:
-        return None
+    def while_held(
+        self, s: Session, conversation_id: int, state: str, text: str
+    ) -> tuple[bool, Reply | None]:
+        return True, None

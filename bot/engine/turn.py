@@ -93,8 +93,9 @@ class Turn:
         self.active_loop = name
         self.record(EV_LOOP, None, {"name": name})
 
-    def say(self, reply: Reply, faq: str | None = None) -> None:
-        """Send a reply; `faq` names the FAQ entry it answers (kept in the event for the dashboard)."""
+    def say(self, reply: Reply, faq: str | None = None, kind: str | None = None) -> None:
+        """Send a reply; `faq` names the FAQ entry it answers (kept in the event for the
+        dashboard), `kind` marks a reply the desk looks for later (an acknowledgement)."""
         self.replies.append(reply)
         data: dict[str, Any] | None = (
             {"buttons": reply["buttons"]} if reply.get("buttons") else None
@@ -103,6 +104,9 @@ class Turn:
             data = data or {}
             data["faq"] = faq
             self.faq = faq
+        if kind:
+            data = data or {}
+            data["kind"] = kind
         self.record(EV_BOT, reply.get("text", ""), data)
 
     def tracker(self, extra_events: list[dict[str, Any]] | None = None) -> Tracker:

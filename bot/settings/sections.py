@@ -51,6 +51,8 @@ class ConversationConfig(_Section):
 
 class HandoffConfig(_Section):
     fallbacks_before_handoff: int = Field(2, ge=1, le=10)
+    # a worker waiting for staff gets at most one acknowledgement in this many minutes
+    waiting_ack_minutes: int = Field(3, ge=1, le=24 * 60)
 
 
 class ServerConfig(_Section):

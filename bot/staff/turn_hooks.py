@@ -1,16 +1,28 @@
 """Worker messages the staff desk answers inside the engine's turn (bot/engine/hooks.py):
-a satisfaction score after a resolve, and the two queue choices offered when nobody has
-picked up yet."""
+a satisfaction score after a resolve, and what a worker hears while waiting for staff or
+talking with them — the way back to the bot is always open, and waiting is never silent."""
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.store.models import Rating, utcnow
+from bot.core.messages import Reply
+from bot.settings import BotConfig
+from bot.staff.hours import WorkingHours
+from bot.store.models import (
+    EV_BOT,
+    EV_STATE,
+    HELD_REPLY,
+    STATE_WAITING,
+    STATE_WITH_HUMAN,
+    Event,
+    Rating,
+    utcnow,
+)
 
 _SCORE = re.compile(r"^\s*([1-5１-５一二三四五])\s*(分|星)?\s*[。.!！]?\s*$")
 _DIGITS = {c: i + 1 for i, c in enumerate("12345")} | {c: i + 1 for i, c in enumerate("１２３４５")}
@@ -21,10 +33,21 @@ RATING_WINDOW = timedelta(days=1)
 THANKS_TEXT = "感谢您的评价！有需要随时找我，说“转人工”可以再次联系工作人员。"
 LEAVE_QUEUE = "/back_to_bot"
 KEEP_WAITING = "/leave_message"
-QUEUE_REPLIES = {
-    LEAVE_QUEUE: "好的，已回到小助手。可以问我课程、调解、劳动政策的问题，需要时再说“转人工”。",
-    KEEP_WAITING: "好的，请直接留言说明您的情况，消息都会保留，工作人员看到后会尽快回复您。",
-}
+BACK_TEXT = "好的，已回到小助手。可以问我课程、调解、劳动政策的问题，需要时再说“转人工”。"
+KEEP_WAITING_TEXT = "好的，请直接留言说明您的情况，消息都会保留，工作人员看到后会尽快回复您。"
+BACK_BUTTON = {"title": "回到小助手", "payload": LEAVE_QUEUE}
+WAY_BACK = "不想等了可以说“算了”，或点下方按钮回到小助手。"
+
+# what a worker says to leave: while waiting, any "never mind"; with a staff member already
+# talking, only an explicit "back to the bot" (a 算了 there is part of the conversation)
+_TAIL = r"(?:吧|啦|了|哈|嘛|哦|噢|呀|啊|嗯)*(?:谢谢|谢了|多谢)?(?:你|您)?"
+_BACK = r"(?:回|回到|返回|退回|切回|换回|还是找|还是问|找)(?:机器人|小助手|智能客服)|不要人工了|退出人工|结束人工"
+LEAVE_WHILE_WAITING = re.compile(
+    rf"(?:(?:算了|不用了|不用等了|不等了|我不等了|不想等了|等不了了?|不要了|不需要了|没事了|"
+    rf"取消|取消转人工|不转了|不转人工了|{_BACK}){_TAIL})+"
+)
+LEAVE_WITH_HUMAN = re.compile(rf"(?:(?:{_BACK}){_TAIL})+")
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def parse_score(text: str) -> int | None:
@@ -59,13 +82,70 @@ def take_rating(s: Session, conversation_id: int, text: str) -> dict | None:
     return {"score": score, "rating_id": pending}
 
 
+def wants_to_leave(text: str, state: str) -> bool:
+    """The worker asks to go back to the bot (the button, or in words)."""
+    if text.strip() == LEAVE_QUEUE:
+        return True
+    words = _NOISE.sub("", text or "")
+    pattern = LEAVE_WHILE_WAITING if state == STATE_WAITING else LEAVE_WITH_HUMAN
+    return bool(words) and pattern.fullmatch(words) is not None
+
+
+def last_acknowledged(s: Session, conversation_id: int) -> datetime | None:
+    """When the worker was last told their message is waiting, in this handoff (or None)."""
+    rows = s.execute(
+        select(Event.type, Event.data, Event.created_at)
+        .where(Event.conversation_id == conversation_id, Event.type.in_((EV_BOT, EV_STATE)))
+        .order_by(Event.id.desc())
+        .limit(50)
+    ).all()
+    for type_, data, at in rows:
+        if type_ == EV_STATE:
+            return None  # the handoff itself: nothing acknowledged since
+        if (data or {}).get("kind") == HELD_REPLY:
+            return at
+    return None
+
+
 class StaffTurnHooks:
     """The desk's DeskHooks for the engine."""
+
+    def __init__(self, config: BotConfig | None = None) -> None:
+        # read at each message: the desk's hours and the acknowledgement interval are the
+        # configuration of the moment (tests and a reload change them on the live config)
+        self.config = config or BotConfig()
+
+    @property
+    def hours(self) -> WorkingHours:
+        return WorkingHours(self.config.console)
+
+    @property
+    def ack_every(self) -> timedelta:
+        return timedelta(minutes=self.config.handoff.waiting_ack_minutes)
 
     def take_rating(self, s: Session, conversation_id: int, text: str) -> tuple[dict, str] | None:
         rated = take_rating(s, conversation_id, text)
         return None if rated is None else (rated, THANKS_TEXT)
 
-    def queue_choice(self, text: str) -> tuple[bool, str] | None:
-        reply = QUEUE_REPLIES.get(text)
-        return None if reply is None else (text == LEAVE_QUEUE, reply)
+    def while_held(
+        self, s: Session, conversation_id: int, state: str, text: str
+    ) -> tuple[bool, Reply | None]:
+        if wants_to_leave(text, state):
+            return True, {"text": BACK_TEXT}
+        if state == STATE_WITH_HUMAN:
+            return False, None  # a staff member is in the conversation and answers
+        if text.strip() == KEEP_WAITING:
+            return False, {"text": KEEP_WAITING_TEXT}
+        now = utcnow()
+        last = last_acknowledged(s, conversation_id)
+        if last is not None and now - last < self.ack_every:
+            return False, None  # told a moment ago; the message is stored for staff
+        return False, {"text": self.acknowledgement(now), "buttons": [BACK_BUTTON]}
+
+    def acknowledgement(self, now: datetime) -> str:
+        if self.hours.is_open(now):
+            return f"已收到，您的留言会转给工作人员，接入后会马上回复您，请稍候。\n{WAY_BACK}"
+        return (
+            f"已收到您的留言。现在是非工作时间（服务时间：{self.hours.schedule()}），工作人员将于"
+            f"{self.hours.describe_next(now)}上班后按顺序回复您，留言都会保留。\n{WAY_BACK}"
+        )

@@ -66,6 +66,8 @@ EV_USER, EV_BOT, EV_ACTION, EV_SLOT, EV_STATE, EV_STAFF, EV_SYSTEM = (
     "staff",
     "system",
 )
+# the `kind` in a bot event's data for what the desk said while staff held the conversation
+HELD_REPLY = "while_held"
 # staff-only events (never shown to the worker, never in a tracker) and satisfaction scores
 EV_NOTE, EV_CONSOLE, EV_RATING = "note", "console", "rating"
 

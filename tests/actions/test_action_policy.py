@@ -35,7 +35,8 @@ def test_a_clear_question_gets_the_answer_and_its_source(services: Services) -> 
         "/human_handoff",
         "/help",
     ]
-    assert events == {"faq_id": None}
+    # the answered entry is remembered for follow-ups ("那周末呢")
+    assert events == {"faq_id": None, "last_faq": "overtime-pay", "last_topic": "工资"}
 
 
 def test_a_vague_question_offers_the_close_entries(services: Services) -> None:
@@ -54,7 +55,7 @@ def test_choosing_a_suggestion_answers_that_entry(services: Services) -> None:
         services, '/policy_question{"faq_id":"annual-leave"}', faq_id="annual-leave"
     )
     assert "年休假5天" in text_of(messages) and "《职工带薪年休假条例》第三条" in text_of(messages)
-    assert events == {"faq_id": None}
+    assert events == {"faq_id": None, "last_faq": "annual-leave", "last_topic": "休假"}
 
 
 def test_no_match_is_said_honestly_with_a_human_offered(services: Services) -> None:

@@ -35,19 +35,36 @@ def test_first_fallback_asks_to_rephrase(services: Services) -> None:
     assert events == []
 
 
-def test_second_consecutive_fallback_hands_over(services: Services) -> None:
+def test_second_consecutive_fallback_offers_a_human_without_queueing(services: Services) -> None:
     tracker = make_tracker("就是那个事情", "nlu_fallback", history=fallback_turn("嗯嗯那个啥"))
     messages, events = run(ActionFallback(services), tracker)
-    assert "这就请工作人员来帮您" in text_of(messages)
-    assert events == [
-        {
-            "event": "slot",
-            "timestamp": None,
-            "name": "handoff_reason",
-            "value": "repeated_fallback",
-        },
-        {"event": "followup", "timestamp": None, "name": "action_handoff"},
+    assert "换个说法" in text_of(messages)
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        '/human_handoff{"handoff_reason":"repeated_fallback"}',
+        "/help",
     ]
+    assert events == []  # no handoff, no pause: the worker chooses
+
+
+def test_taking_up_the_offer_records_why_it_was_made(services: Services) -> None:
+    # the offer's button carries its reason (the same payload works on real Rasa)
+    offered = fallback_turn("嗯嗯那个啥")  # ends with action_fallback
+    pressed = '/human_handoff{"handoff_reason":"repeated_fallback"}'
+    tracker = make_tracker(pressed, history=offered)
+    _, events = run(ActionHandoff(services), tracker)
+    assert slot_events(events)["handoff_reason"] == "repeated_fallback"
+    upset = [user_event("气死了", "frustrated"), {"event": "action", "name": "utter_empathize"}]
+    pressed = '/human_handoff{"handoff_reason":"frustrated"}'
+    tracker = make_tracker(pressed, history=upset)
+    _, events = run(ActionHandoff(services), tracker)
+    assert slot_events(events)["handoff_reason"] == "frustrated"
+    # a reason the bot never offers is not taken from a hand-typed payload
+    tracker = make_tracker('/human_handoff{"handoff_reason":"vip"}', history=upset)
+    _, events = run(ActionHandoff(services), tracker)
+    assert slot_events(events)["handoff_reason"] == "asked"
+    tracker = make_tracker("转人工", "human_handoff", history=[user_event("你好", "greet")])
+    _, events = run(ActionHandoff(services), tracker)
+    assert slot_events(events)["handoff_reason"] == "asked"
 
 
 def test_an_understood_turn_in_between_resets_the_count() -> None:

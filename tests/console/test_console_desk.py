@@ -38,7 +38,9 @@ def handed_over(http: httpx.Client, sender: str, first: str = "老板欠我三�
 
 def test_the_queue_shows_who_waits_why_and_what_they_said(bot, http, clients):
     handed_over(http, "w-queue")
-    Worker(http, "w-upset").say("你这个机器人一点用都没有，气死我了")
+    upset = Worker(http, "w-upset")
+    upset.say("你这个机器人一点用都没有，气死我了")  # heard, and offered a human ...
+    upset.press("人工服务")  # ... which the worker takes
     q = clients["alice"].get("/console/api/queue").json()
     assert [item["name"] for item in q["waiting"]] == ["REST用户 ueue", "REST用户 pset"]
     first = q["waiting"][0]

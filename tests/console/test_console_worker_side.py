@@ -77,7 +77,10 @@ def test_outside_working_hours_the_worker_knows_when_and_that_the_message_is_kep
     assert "非工作时间" in text and "上班后按顺序回复您" in text and "留言会保留" in text
     assert "预计等待" not in text
     assert conv(bot, "late").state == "waiting_for_human"
-    assert say(bot, "late", "我是在工地上受伤的") == ""  # kept for staff, the bot stays quiet
+    # kept for staff; the worker hears when staff will answer and how to leave, once
+    kept = say(bot, "late", "我是在工地上受伤的")
+    assert "非工作时间" in kept and "上班后" in kept and "算了" in kept
+    assert say(bot, "late", "手上缝了五针") == ""  # told a moment ago: not told again
 
 
 def test_nobody_claiming_in_time_offers_a_message_or_the_bot(bot):

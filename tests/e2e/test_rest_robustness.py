@@ -27,21 +27,22 @@ def test_unknown_policy_question_is_admitted_and_offers_a_human(http):
     assert "政策" in w.text
 
 
-def test_two_fallbacks_hand_over_to_a_human_and_the_bot_goes_quiet(bot, http):
+def test_two_fallbacks_offer_a_human_and_the_worker_chooses(bot, http):
     w = Worker(http, "worker-fallback-1")
     w.say("zxqv blorp")
     assert w.text
     # (repeated letters like "qqqq" are trained as out-of-scope noise, which gets its own
-    # polite answer with a 人工服务 button rather than a handoff)
+    # polite answer with a 人工服务 button)
     w.say("dfgdfg ertert")
-    assert "人工" in w.text
+    assert "工作人员" in w.text and "人工服务" in [b["title"] for b in w.buttons]
     with bot.db.read() as s:
         conv = s.scalars(
             select(Conversation).where(Conversation.sender_id == "worker-fallback-1")
         ).one()
-    assert conv.state == "waiting_for_human"
-    assert w.say("有人吗") == []  # the bot stays silent while a human holds the conversation
+    assert conv.state == "bot"  # offered, never forced
+    w.press("人工服务")
     assert [q.conversation_id for q in bot.desk.queue()] == [conv.id]
+    assert "算了" in " ".join(m.get("text", "") for m in w.say("有人吗"))  # acknowledged
     bot.desk.release(conv.id)
     w.say("你好")
     assert "小助手" in w.text

@@ -95,9 +95,12 @@ def test_voice_without_recognition_and_other_media_get_kind_replies(bot, wechat)
         assert word in reply and "文字" in reply
 
 
-def test_media_while_a_human_holds_the_conversation_is_logged_silently(bot, wechat):
+def test_media_while_waiting_for_a_human_is_kept_and_acknowledged(bot, wechat):
     wechat.say("o-media-2", "转人工")
-    assert wechat.reply(wechat.post(wechat.xml("o-media-2", "image", PicUrl="http://x"))) is None
+    reply = wechat.reply(wechat.post(wechat.xml("o-media-2", "image", PicUrl="http://x")))
+    assert "留言" in reply["Content"] and "回复 1 回到小助手" in reply["Content"]
+    # acknowledged once, not at every message
+    assert wechat.reply(wechat.post(wechat.xml("o-media-2", "image", PicUrl="http://y"))) is None
     with bot.db.read() as s:
         texts = s.scalars(select(Event.text).where(Event.type == "user")).all()
     assert "[图片]" in texts

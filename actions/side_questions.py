@@ -1,0 +1,75 @@
+"""A question asked in the middle of a form is answered, and the form asks again.
+
+"我是问调解收不收费" while the mediation form waits for the employer is not the employer's
+name: it is answered from the FAQ, nothing is saved, and the form repeats its question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.message import previous_value, typed_text
+from actions.validators import normalise
+from bot.knowledge.answers import answer_text, decide
+
+# slots filled from free text: the only ones a question could be mistaken for
+FREE_TEXT_SLOTS = ("name", "employer", "description", "demand")
+# "I am asking …": a question whatever follows
+_LEAD = re.compile(
+    r"^(?:我(?:是|就是|只是)?(?:想)?问|想问|请问|问(?:一)?下|问问|打听(?:一)?下|"
+    r"(?:我)?(?:先|顺便|再)问(?:一)?下?)"
+)
+# a short answer never asks: 吗/么/呢 at the end, 收不收 / 要不要, a question mark …
+_ASKS = re.compile(
+    r"[?？]|([\u4e00-\u9fff])[不没]\1|(?:吗|么|呢)[。.!！~～]*$|是不是|能不能|可不可以"
+)
+# … and names or employers never hold a question word at all
+_QUESTION_WORD = re.compile(
+    r"多少|多久|好久|几[天个月年]|怎么|咋|啥|什么|哪|为什么|如何|要钱不|收费不"
+)
+SHORT = 25
+NOT_ANSWERED = "这个问题我暂时答不准，等这件事办完可以再问我，或者说“转人工”请工作人员解答。"
+
+
+def is_side_question(text: str, slot: str) -> bool:
+    """Whether the answer to `slot` is really a question of the worker's own."""
+    value = normalise(text)
+    if not value or _LEAD.search(value):
+        return bool(value)
+    if slot in ("name", "employer"):
+        return bool(_ASKS.search(value) or _QUESTION_WORD.search(value))
+    return len(value) <= SHORT and bool(_ASKS.search(value))
+
+
+class SideQuestionsMixin:
+    """For a FormValidationAction: answer a side question instead of saving it as a slot."""
+
+    services: Any
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        text = typed_text(tracker)
+        candidates = tracker.slots_to_validate()
+        taken = requested in FREE_TEXT_SLOTS and str(candidates.get(requested, "")).strip() == text
+        if taken and text and is_side_question(text, requested):
+            self.answer(dispatcher, tracker, text)
+            # nothing from this message is kept; the form asks its question again
+            return [SlotSet(name, previous_value(tracker, name)) for name in candidates]
+        return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        cfg = self.services.config.retrieval
+        hits = self.services.knowledge.hits_for(tracker.latest_message, text, k=3)
+        verdict, hits = decide(hits, cfg)
+        if verdict == "answer":
+            top = hits[0].answer
+            dispatcher.utter_message(text=answer_text(top), faq=top.slug)
+        else:
+            dispatcher.utter_message(text=NOT_ANSWERED)

@@ -1,0 +1,37 @@
+"""A question asked while a form waits for an answer is not taken as the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.side_questions import is_side_question
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("我是问调解收不收费", "employer"),
+        ("调解要好久？", "employer"),
+        ("请问报名要交钱吗", "name"),
+        ("问一下要带啥子材料", "description"),
+        ("调解不成咋个办嘛？", "demand"),
+        ("要不要带身份证", "description"),
+        ("这个要钱不", "name"),
+    ],
+)
+def test_questions_are_recognised(text, slot):
+    assert is_side_question(text, slot)
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("李大山", "name"),
+        ("重庆山城建筑劳务有限公司", "employer"),
+        ("入职两年公司一直没有给我交社保，问了好几次都说下个月", "description"),
+        ("老板为什么不发工资我也不知道，反正拖了三个月了，一共一万二", "description"),
+        ("把八千块工资补给我", "demand"),
+    ],
+)
+def test_answers_are_not_questions(text, slot):
+    assert not is_side_question(text, slot)

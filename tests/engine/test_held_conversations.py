@@ -1,0 +1,120 @@
+"""A worker waiting for staff, or talking with them: never a dead end, never a flood."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select, update
+
+from bot.core.clock import utcnow
+from bot.core.messages import Incoming
+from bot.settings import BotConfig
+from bot.settings.console import ConsoleConfig
+from bot.staff.turn_hooks import StaffTurnHooks, wants_to_leave
+from bot.staff.views import conversation_detail
+from bot.store.models import (
+    EV_BOT,
+    HELD_REPLY,
+    STATE_BOT,
+    STATE_WAITING,
+    STATE_WITH_HUMAN,
+    Conversation,
+    Event,
+)
+
+
+def say(bot, sender: str, text: str, n: list[int]) -> list[dict]:
+    n[0] += 1
+    return bot.engine.handle(Incoming("rest", sender, text, f"{sender}-{n[0]}"))
+
+
+def conversation(bot, sender: str) -> Conversation:
+    with bot.db.read() as s:
+        return s.scalars(select(Conversation).where(Conversation.sender_id == sender)).one()
+
+
+def test_waiting_messages_are_acknowledged_at_most_once_in_the_interval(bot):
+    n = [0]
+    say(bot, "held-1", "转人工", n)
+    first = say(bot, "held-1", "我的工资三个月没发了", n)
+    assert "已收到" in first[0]["text"]
+    assert first[0]["buttons"] == [{"title": "回到小助手", "payload": "/back_to_bot"}]
+    assert say(bot, "held-1", "老板叫张三", n) == []  # stored for staff, not acknowledged twice
+    cid = conversation(bot, "held-1").id
+    with bot.db.session() as s:  # the acknowledgement was four minutes ago
+        s.execute(
+            update(Event)
+            .where(Event.conversation_id == cid, Event.type == EV_BOT)
+            .values(created_at=utcnow() - timedelta(minutes=4))
+        )
+    again = say(bot, "held-1", "有人吗", n)
+    assert "已收到" in again[0]["text"]
+    with bot.db.read() as s:
+        kinds = [
+            (e.data or {}).get("kind")
+            for e in s.scalars(
+                select(Event).where(Event.conversation_id == cid, Event.type == EV_BOT)
+            )
+        ]
+    assert kinds.count(HELD_REPLY) == 2
+    assert conversation(bot, "held-1").state == STATE_WAITING
+
+
+def test_leaving_the_queue_is_shown_to_staff(bot):
+    n = [0]
+    say(bot, "held-2", "转人工", n)
+    reply = say(bot, "held-2", "算了 不等了", n)
+    assert "回到小助手" in reply[0]["text"]
+    conv = conversation(bot, "held-2")
+    assert conv.state == STATE_BOT
+    detail = conversation_detail(bot.db, conv.id)
+    assert any(item.get("text") == "职工选择回到小助手" for item in detail["events"])
+
+
+def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
+    n = [0]
+    say(bot, "held-3", "转人工", n)
+    with bot.db.session() as s:
+        s.execute(
+            update(Conversation)
+            .where(Conversation.sender_id == "held-3")
+            .values(state=STATE_WITH_HUMAN, assigned_to="staff1")
+        )
+    assert say(bot, "held-3", "算了，那我明天再来问", n) == []
+    assert conversation(bot, "held-3").state == STATE_WITH_HUMAN
+    assert "回到小助手" in say(bot, "held-3", "回到机器人", n)[0]["text"]
+    assert conversation(bot, "held-3").state == STATE_BOT
+
+
+@pytest.mark.parametrize(
+    ("text", "waiting", "with_human"),
+    [
+        ("算了", True, False),
+        ("算了吧。", True, False),
+        ("不等了不等了！", True, False),
+        ("不用了 谢谢", True, False),
+        ("取消转人工", True, False),
+        ("回机器人", True, True),
+        ("还是问机器人吧", True, True),
+        ("/back_to_bot", True, True),
+        ("算了我自己去劳动局问", False, False),
+        ("我的工资算了没有", False, False),
+    ],
+)
+def test_what_counts_as_leaving(text, waiting, with_human):
+    assert wants_to_leave(text, STATE_WAITING) is waiting
+    assert wants_to_leave(text, STATE_WITH_HUMAN) is with_human
+
+
+def test_off_hours_acknowledgement_promises_when_staff_reply():
+    console = ConsoleConfig(working_days=[1, 2, 3, 4, 5], opens="09:00", closes="17:30")
+    hooks = StaffTurnHooks(BotConfig(console=console))
+    shanghai = ZoneInfo("Asia/Shanghai")
+    monday_10 = datetime(2026, 11, 30, 10, 0, tzinfo=shanghai).astimezone(ZoneInfo("UTC"))
+    sunday_10 = datetime(2026, 11, 29, 10, 0, tzinfo=shanghai).astimezone(ZoneInfo("UTC"))
+    open_text = hooks.acknowledgement(monday_10.replace(tzinfo=None))
+    closed_text = hooks.acknowledgement(sunday_10.replace(tzinfo=None))
+    assert "非工作时间" not in open_text and "已收到" in open_text
+    assert "非工作时间" in closed_text and "09:00" in closed_text and "上班后" in closed_text

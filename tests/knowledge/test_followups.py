@@ -1,0 +1,43 @@
+"""Which messages lean on the last answer, and how they are searched."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.followups import in_context, leans_on_context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那工作满十年的呢",
+        "如果是试用期呢",
+        "重庆呢",
+        "那要是公司不同意嘞",
+        "要是周末加班？",
+        "换成国庆节",
+    ],
+)
+def test_follow_ups_lean_on_context(text):
+    assert leans_on_context(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "年休假有几天",
+        "我想学书法",
+        "",
+        "老板欠我工资不给，我想申请调解，已经拖了三个月了，怎么办呢，急死了",
+    ],
+)
+def test_full_questions_stand_alone(text):
+    assert not leans_on_context(text)
+
+
+def test_a_follow_up_is_read_against_the_previous_answer(bot):
+    knowledge = bot.knowledge
+    previous = knowledge.get("leave_annual_days")
+    hits = in_context(knowledge, previous, "那工作满十年的呢")
+    assert hits[0].answer.slug == "leave_annual_days"
+    assert all(h.answer.category == previous.category for h in hits)
