@@ -17,6 +17,7 @@ from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.hooks import DeskHooks, NoDesk, Ranker
 from bot.engine.registry import ActionRegistry
+from bot.engine.requests import separate
 from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
@@ -83,7 +84,22 @@ class Engine:
 
     # -- the message path ---------------------------------------------------------------
     def handle(self, incoming: Incoming) -> list[Reply]:
-        """Answer one worker message exactly once, persisting it and every reply."""
+        """Answer one worker message exactly once, persisting it and every reply; several
+        requests in one message are answered one after the other (bot/engine/requests.py)."""
+        text = (incoming.text or "").strip()
+        if len(text) <= self.config.conversation.max_message_chars:
+            parts = separate(self, incoming, text)
+            if parts:
+                return [reply for part in parts for reply in self._handle_one(part)]
+        return self._handle_one(incoming)
+
+    def conversation_state(self, incoming: Incoming) -> tuple[str, str | None] | None:
+        """(state, active form) of the worker's conversation, or None before the first message."""
+        with self.db.read() as s:
+            conv = conversations.lock(s.connection(), incoming.channel, incoming.sender_id, False)
+        return None if conv is None else (conv.state, conv.active_loop)
+
+    def _handle_one(self, incoming: Incoming) -> list[Reply]:
         text = (incoming.text or "").strip()
         too_long = len(text) > self.config.conversation.max_message_chars
         parse = self._parse(text, too_long)

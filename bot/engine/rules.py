@@ -64,6 +64,11 @@ class RuleBook:
                 return found
         return self._by_intent.get((intent, None))
 
+    def opens_form(self, intent: str, forms: object) -> bool:
+        """The intent's rule (outside any form) starts one of `forms`."""
+        actions = self._by_intent.get((intent, None)) or ()
+        return bool(actions) and actions[0] in forms  # type: ignore[operator]
+
     def after_form(self, form: str) -> tuple[str, ...]:
         return self._after_form.get(form, ())
 

@@ -1,0 +1,28 @@
+"""Several requests in one message: "报个书法班，顺便问下加班费咋个算" asks two things.
+
+Only explicit joining words split a message (顺便, 另外, 还有个问题, 再问一下 …); a story
+told in one breath ("老板欠我工资，还不给买社保") stays one message. Whether the parts really are
+separate requests is for the caller to decide from how each part is understood.
+"""
+
+from __future__ import annotations
+
+import re
+
+_JOIN = re.compile(
+    r"[，,。；;！!？?\s]*"
+    r"(?:顺便(?:再)?(?:问|说|咨询|了解)?(?:一)?下?|顺带(?:问)?(?:一)?下?|另外(?:再)?(?:问一下|还有)?|"
+    r"还有(?:个|一个)(?:问题|事|事情)|还想(?:问|了解)(?:一)?下?|再(?:问|咨询)(?:一)?下|"
+    r"other than that|also,? ?)"
+    r"(?:就是|是)?[，,：:\s]*",
+    re.IGNORECASE,
+)
+MIN_PART = 2
+
+
+def split_requests(text: str) -> list[str]:
+    """The message's parts at joining words, in order; [text] when there is only one."""
+    value = (text or "").strip()
+    parts = [p.strip(" ，,。；;：:") for p in _JOIN.split(value)]
+    parts = [p for p in parts if len(p) >= MIN_PART]
+    return parts if len(parts) > 1 else [value]

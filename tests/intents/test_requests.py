@@ -1,0 +1,24 @@
+"""Splitting a message into several requests at its joining words only."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.requests import split_requests
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("报个书法班，顺便问下加班费咋个算", ["报个书法班", "加班费咋个算"]),
+        ("我想报名插花 另外年假有几天", ["我想报名插花", "年假有几天"]),
+        ("加班费怎么算？还有个问题，年假几天", ["加班费怎么算", "年假几天"]),
+        ("年假有几天，再问一下，调解要钱不", ["年假有几天", "调解要钱不"]),
+        # a story told in one breath, or a joining word with nothing before it: one message
+        ("老板欠我工资，还不给买社保", ["老板欠我工资，还不给买社保"]),
+        ("顺便问一下年假", ["顺便问一下年假"]),
+        ("", [""]),
+    ],
+)
+def test_split_requests(text, parts):
+    assert split_requests(text) == parts
