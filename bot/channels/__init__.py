@@ -27,4 +27,8 @@ def enabled_plugins(settings: Settings, handle: Handle, db: Database) -> list[Ch
         from bot.channels.wechat import WeChatChannel
 
         plugins.append(WeChatChannel(handle, db, settings))
+    if env.callback_url:
+        from bot.channels.callback import CallbackChannel
+
+        plugins.append(CallbackChannel(handle, env.callback_url, env.callback_token))
     return plugins

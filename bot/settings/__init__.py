@@ -111,6 +111,11 @@ class Environment(BaseSettings):
     wechat_aes_key: str | None = None
     wechat_api_base_url: str | None = None
 
+    # Rasa's callback channel: replies and later pushes are POSTed to this URL (with the
+    # token as a bearer token, if set); unset: the channel is off
+    callback_url: str | None = None
+    callback_token: str | None = None
+
     # signs staff console sessions; unset: a random key kept in a 0600 file by the database
     workerbot_secret_key: str | None = None
 
