@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.message import typed_text
+from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
+from bot.domain.course_questions import is_followup, ordinal, points_back
 from bot.domain.courses import (
     COURSE_CATEGORIES,
     course_block,
@@ -23,6 +24,85 @@ from bot.store.models import Course
 
 MAX_LISTED = 5
 SEARCH_SLOTS = ("course_name", "course_category", "time_of_day", "weekday", "fee")
+# the course list on the worker's screen: every course found (codes, in the order shown), how
+# many have been shown, and the one course last talked about (docs/architecture.md, Context)
+LIST_SLOT, SHOWN_SLOT, FOCUS_SLOT = "course_list", "course_shown", "course_focus"
+COURSE_ACTIONS = ("action_search_courses", "action_course_followup")
+MORE_BUTTON = button("还有吗", "course_followup", course_page="next")
+
+
+def in_course_context(tracker: Tracker) -> bool:
+    """The bot's last turn was about courses and a list or a course is still in view."""
+    if previous_action(tracker) not in COURSE_ACTIONS:
+        return False
+    return bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
+
+
+def followup_instead(tracker: Tracker) -> list[EventType] | None:
+    """For any action: a short question about the courses just shown is the follow-up
+    action's ("第二个在哪里上课" classified as a search, a policy question or a miss)."""
+    if in_course_context(tracker) and is_followup(typed_text(tracker)):
+        return [FollowupAction("action_course_followup")]
+    return None
+
+
+def course_in_view(tracker: Tracker, text: str) -> str | None:
+    """The code of the course "报第二个" or "就报这个" means, from the list in view."""
+    if not in_course_context(tracker):
+        return None
+    codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+    position = ordinal(text)
+    if position is not None:
+        return (
+            codes[-1]
+            if position == -1 and codes
+            else (codes[position - 1] if 1 <= position <= len(codes) else None)
+        )
+    focus = tracker.get_slot(FOCUS_SLOT)
+    if focus and (points_back(text) or len(codes) <= 1):
+        return str(focus)
+    return None
+
+
+def listed(found: list[Course], shown: int) -> list[EventType]:
+    """The context slots after showing `shown` of `found`."""
+    focus = found[0].code if len(found) == 1 else None
+    return [
+        SlotSet(LIST_SLOT, [c.code for c in found]),
+        SlotSet(SHOWN_SLOT, shown),
+        SlotSet(FOCUS_SLOT, focus),
+    ]
+
+
+def show_page(
+    dispatcher: CollectingDispatcher, s: Any, found: list[Course], start: int = 0
+) -> list[EventType]:
+    """Courses start+1 … start+5 of `found`, numbered as in the whole list."""
+    shown = found[start : start + MAX_LISTED]
+    seats = repo.seats_left_many(s, shown)
+    blocks = [course_block(start + i, c, seats[c.id]) for i, c in enumerate(shown, 1)]
+    end = start + len(shown)
+    more = end < len(found)
+    if start:
+        head = f"第 {start + 1}-{end} 门（共 {len(found)} 门）："
+    elif more:
+        head = (
+            f"找到 {len(found)} 门课程，先列出最近开课的 {len(shown)} 门"
+            "（可以加上类别、时间或“免费”缩小范围）："
+        )
+    else:
+        head = f"为您找到 {len(found)} 门课程："
+    if len(found) == 1:
+        tail = "点下面的按钮就可以报名；想了解更多，可以问“有啥要求”“讲些什么”。"
+    else:
+        tail = "点下面的按钮就可以报名；想了解哪一门，就问“第二个在哪里上课”。"
+    if more:
+        tail += "说“还有吗”看后面的课程。"
+    items = [enrol_button(c) for c in shown] + ([MORE_BUTTON] if more else [])
+    dispatcher.utter_message(
+        text=head + "\n" + "\n".join(blocks) + "\n" + tail, buttons=buttons(*items)
+    )
+    return listed(found, end)
 
 
 def enrol_button(course: Course) -> dict[str, str] | None:
@@ -69,6 +149,10 @@ class ActionSearchCourses(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        cleared = [SlotSet(slot, None) for slot in SEARCH_SLOTS]
+        instead = followup_instead(tracker)
+        if instead:
+            return instead  # the follow-up reads this message's filters, then clears them
         f = filter_from(tracker)
         text = typed_text(tracker)
         has_filter = f != repo.CourseFilter()
@@ -85,23 +169,8 @@ class ActionSearchCourses(ServiceAction, Action):
             if not found:
                 stopped = repo.get_by_name(s, f.name) if f.name else None
                 self._nothing_found(dispatcher, f, words, available, stopped)
-            else:
-                self._show(dispatcher, s, found)
-        return [SlotSet(slot, None) for slot in SEARCH_SLOTS]
-
-    def _show(self, dispatcher: CollectingDispatcher, s: Any, found: list[Course]) -> None:
-        shown = found[:MAX_LISTED]
-        seats = repo.seats_left_many(s, shown)
-        blocks = [course_block(i, c, seats[c.id]) for i, c in enumerate(shown, 1)]
-        if len(found) > len(shown):
-            head = (
-                f"找到 {len(found)} 门课程，先列出最近开课的 {len(shown)} 门"
-                "（可以加上类别、时间或“免费”缩小范围）："
-            )
-        else:
-            head = f"为您找到 {len(found)} 门课程："
-        text = head + "\n" + "\n".join(blocks) + "\n点下面的按钮就可以报名。"
-        dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in shown)))
+                return cleared
+            return cleared + show_page(dispatcher, s, found)
 
     def _nothing_found(
         self,

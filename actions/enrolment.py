@@ -12,13 +12,14 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.courses import enrol_button
+from actions.courses import course_in_view, enrol_button
 from actions.identity import worker_from
 from actions.message import latest_entity, latest_intent, typed_text
-from actions.person import PersonSlotsMixin
+from actions.person import PersonSlotsMixin, corrected_name, corrected_phone
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import clean_name, clean_phone
+from bot.domain.course_questions import requirements_text
 from bot.domain.courses import fee_text, period_text, resolve, when_text
 from bot.domain.people import mask_phone
 from bot.store import courses as repo
@@ -32,6 +33,9 @@ NOT_A_COURSE = {
     "deny", "out_of_scope", "my_enrolments", "cancel_enrolment", "mediation_request",
     "mediation_status", "policy_question", "course_search",
 }  # fmt: skip
+
+
+NOT_ENROLLED_TEXT = "好的，这次没有为您报名。想看看别的课程，说“查课程”就行。"
 
 
 def _short(text: str, limit: int = 20) -> str:
@@ -75,6 +79,9 @@ class ValidateEnrolmentForm(
             return {}
         if latest_intent(tracker) in NOT_A_COURSE:
             return {}
+        in_view = course_in_view(tracker, typed_text(tracker))  # 报第二个 after a list
+        if in_view:
+            return {"course_id": in_view}
         named = latest_entity(tracker, "course_name")
         if named:
             return {"course_id": named}
@@ -110,6 +117,14 @@ class ValidateEnrolmentForm(
                 self._unknown(dispatcher, str(value or ""), available)
         return {"course_id": None}
 
+    def validate_enrolment_confirm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """确认报名 or 不报了; a correction ("名字写错了…") is no answer: the summary again."""
+        if corrected_name(tracker) or corrected_phone(tracker):
+            return {"enrolment_confirm": None}
+        return {"enrolment_confirm": value if isinstance(value, bool) else None}
+
     def _not_open(
         self, dispatcher: CollectingDispatcher, course: Course, available: list[Course]
     ) -> None:
@@ -131,6 +146,52 @@ class ValidateEnrolmentForm(
         dispatcher.utter_message(text=text, buttons=buttons(*items))
 
 
+def enrolment_summary(course: Course, name: str | None, phone: str | None, left: int | None) -> str:
+    """What the worker is about to sign up for: when, where, what it costs, who may come."""
+    period = period_text(course)
+    lines = [
+        "请确认报名信息：",
+        f"课程：{course.name}（{course.category}）",
+        f"时间：{when_text(course)}" + (f"（{period}）" if period else ""),
+        f"地点：{course.venue or '另行通知'}",
+        f"费用：{fee_text(course)}",
+    ]
+    needs = requirements_text(course)
+    if needs:
+        lines.append(f"报名要求：{needs}。请确认您符合要求再报名。")
+    if left is not None and left <= 0:
+        lines.append("名额：已报满，确认后登记为候补，有空位会通知您。")
+    lines.append(f"报名人：{name or ''}（{mask_phone(phone or '')}）")
+    return "\n".join(lines)
+
+
+class ActionAskEnrolmentConfirm(ServiceAction, Action):
+    """The form's last question: the summary with 确认报名 / 不报了."""
+
+    def name(self) -> str:
+        return "action_ask_enrolment_confirm"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        code = str(tracker.get_slot("course_id") or "")
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            if course is None:  # defensive: the form has a checked course by now
+                return []
+            text = enrolment_summary(
+                course,
+                tracker.get_slot("name"),
+                tracker.get_slot("phone"),
+                repo.seats_left(s, course),
+            )
+            yes = "符合，确认报名" if requirements_text(course) else "确认报名"
+        dispatcher.utter_message(
+            text=text, buttons=buttons(button(yes, "affirm"), button("不报了", "deny"))
+        )
+        return []
+
+
 class ActionEnrolCourse(ServiceAction, Action):
     """Writes the enrolment once the form has the course, name and phone."""
 
@@ -140,9 +201,16 @@ class ActionEnrolCourse(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        events: list[EventType] = [SlotSet("course_id", None), SlotSet("course_name", None)]
+        events: list[EventType] = [
+            SlotSet("course_id", None),
+            SlotSet("course_name", None),
+            SlotSet("enrolment_confirm", None),
+        ]
         worker = worker_from(tracker)
         code = str(tracker.get_slot("course_id") or "")
+        if tracker.get_slot("enrolment_confirm") is False:
+            dispatcher.utter_message(text=NOT_ENROLLED_TEXT)
+            return events
         with self.services.db.session() as s:
             course = repo.get_by_code(s, code) if code else None
             if course is None:

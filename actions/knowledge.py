@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
+from actions.courses import followup_instead
 from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
 from bot.knowledge.answers import answer_text, decide
@@ -84,6 +85,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
             dispatcher.utter_message(response="utter_policy_not_found")
             return done
+        instead = followup_instead(tracker)  # "要交钱不" right after a course list
+        if instead:
+            return done + instead
         text = typed_text(tracker)
         if not text:
             dispatcher.utter_message(response="utter_ask_policy_topic")

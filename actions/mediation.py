@@ -11,7 +11,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
 from actions.message import latest_entity, plain_answer, previous_value, typed_text
-from actions.person import PersonSlotsMixin
+from actions.person import PersonSlotsMixin, corrected_name, corrected_phone
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import (
@@ -121,6 +121,8 @@ class ValidateMediationForm(
     def validate_mediation_confirm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
+        if corrected_name(tracker) or corrected_phone(tracker):
+            return {"mediation_confirm": None}  # corrected in place: the summary again
         if value is True:
             return {"mediation_confirm": True}
         if value is False:

@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.message import plain_answer
+from actions.message import plain_answer, typed_text
 from actions.validators import clean_name, clean_phone, looks_like_name
+from bot.domain.people import mask_phone
+
+# "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
+_CORRECTS = re.compile(r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错")
+_PHONE_WORDS = re.compile(r"电话|手机|号码|号")
+_NAME_CORRECTION = re.compile(
+    r"(?:名字|姓名)[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*(?:是|叫|应该是|改成|改为)?\s*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,5})$"
+)
+
+
+def corrected_phone(tracker: Tracker) -> str | None:
+    """A new phone number given as a correction while the form asks something else."""
+    text = typed_text(tracker)
+    if tracker.get_slot("requested_slot") in (None, "phone") or not _CORRECTS.search(text):
+        return None
+    return clean_phone(text) if _PHONE_WORDS.search(text) else None
+
+
+def corrected_name(tracker: Tracker) -> str | None:
+    """A new name given as a correction ("名字写错了，是周晓") while the form asks something else."""
+    text = typed_text(tracker).strip().rstrip("。！!")
+    if tracker.get_slot("requested_slot") in (None, "name"):
+        return None
+    m = _NAME_CORRECTION.search(text)
+    return looks_like_name(m.group("name")) if m else None
 
 
 class PersonSlotsMixin:
@@ -17,7 +44,12 @@ class PersonSlotsMixin:
     async def extract_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        """A bare Chinese name at the name question, unless it reads as a policy topic."""
+        """A bare Chinese name at the name question, unless it reads as a policy topic;
+        at any other question, a correction of the name given before."""
+        fixed = corrected_name(tracker)
+        if fixed:
+            dispatcher.utter_message(text=f"好的，姓名已改为{fixed}。")
+            return {"name": fixed}
         name = looks_like_name(plain_answer(tracker, "name"))
         if name is None:
             return {}
@@ -31,7 +63,12 @@ class PersonSlotsMixin:
     async def extract_phone(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        """A mobile number at the phone question, whatever the classifier made of it."""
+        """A mobile number at the phone question, whatever the classifier made of it; at any
+        other question, a corrected number ("电话错了，是139…")."""
+        fixed = corrected_phone(tracker)
+        if fixed:
+            dispatcher.utter_message(text=f"好的，手机号已改为{mask_phone(fixed)}。")
+            return {"phone": fixed}
         phone = clean_phone(plain_answer(tracker, "phone"))
         return {"phone": phone} if phone else {}
 

@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import previous_value, typed_text
+from actions.person import corrected_name, corrected_phone
 from actions.validators import normalise
 from bot.knowledge.answers import answer_text, decide
 
@@ -46,6 +47,18 @@ def is_side_question(text: str, slot: str) -> bool:
     return len(value) <= SHORT and bool(_ASKS.search(value))
 
 
+def _drop_candidate(tracker: Tracker, slot: str) -> None:
+    """Forget this message's value for `slot` (the form's slot candidates are the trailing
+    slot events of the tracker), so the slot keeps what it held before."""
+    trailing = len(tracker.events)
+    while trailing and tracker.events[trailing - 1].get("event") == "slot":
+        trailing -= 1
+    tracker.events = tracker.events[:trailing] + [
+        e for e in tracker.events[trailing:] if e.get("name") != slot
+    ]
+    tracker.slots[slot] = previous_value(tracker, slot)
+
+
 class SideQuestionsMixin:
     """For a FormValidationAction: answer a side question instead of saving it as a slot."""
 
@@ -57,7 +70,13 @@ class SideQuestionsMixin:
         requested = tracker.get_slot("requested_slot")
         text = typed_text(tracker)
         candidates = tracker.slots_to_validate()
-        taken = requested in FREE_TEXT_SLOTS and str(candidates.get(requested, "")).strip() == text
+        as_text = bool(requested) and str(candidates.get(requested, "")).strip() == text
+        taken = requested in FREE_TEXT_SLOTS and as_text
+        if as_text and text and (corrected_phone(tracker) or corrected_name(tracker)):
+            # "电话错了，是139…" corrects an earlier answer; it does not answer this question
+            _drop_candidate(tracker, requested)
+            events = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
+            return [SlotSet(requested, tracker.slots[requested]), *events]
         if taken and text and is_side_question(text, requested):
             self.answer(dispatcher, tracker, text)
             # nothing from this message is kept; the form asks its question again

@@ -9,6 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
+from actions.courses import followup_instead
 from actions.knowledge import find_answer, previous_answer
 from actions.message import typed_text
 from actions.services import ServiceAction
@@ -65,6 +66,9 @@ class ActionFallback(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        instead = followup_instead(tracker)  # "那个在哪里" after a course list
+        if instead:
+            return instead
         text = typed_text(tracker)
         cfg = self.services.config
         if text:
@@ -89,6 +93,9 @@ class ActionOutOfScope(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        instead = followup_instead(tracker)  # "第二个要钱不" after a course list
+        if instead:
+            return instead
         text = typed_text(tracker)
         if text and previous_answer(self.services, tracker) and leans_on_context(text):
             # "重庆是好多天" right after a policy answer: a follow-up, not something else

@@ -7,6 +7,7 @@ CHANNELS = {
     "telegram": "Telegram",
     "web": "网页",
     "rest": "REST",
+    "callback": "REST回调",
     "shell": "终端",
 }
 
@@ -34,6 +35,7 @@ INTENTS = {
     "inform": "提供信息",
     "course_search": "查课程",
     "course_enroll": "报名课程",
+    "course_followup": "问课程详情",
     "my_enrolments": "我的报名",
     "cancel_enrolment": "取消报名",
     "mediation_request": "申请调解",
@@ -43,6 +45,7 @@ INTENTS = {
     "frustrated": "不满",
     "out_of_scope": "超出范围",
     "nlu_fallback": "没听懂",
+    "bot_challenge": "问是不是机器人",
 }
 
 SLOTS = {
@@ -66,11 +69,15 @@ HIDDEN_SLOTS = frozenset(
     {
         "requested_slot",
         "mediation_confirm",
+        "enrolment_confirm",
         "edit_field",
         "enrolment_id",
         "handoff_reason",
         "last_faq",
         "last_topic",
+        "course_list",
+        "course_shown",
+        "course_focus",
     }
 )
 

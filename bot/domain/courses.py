@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
 
 from bot.store.models import Course
 
@@ -17,6 +20,9 @@ _FILLERS = sorted(
         " 一些 一个 的 吗 呢 啊 呀 吧 了 我 想 学 报 上午 下午 晚上 周末 周一 周二 周三 周四 周五"
         " 周六 周日 周天 星期 免费 不要钱 收费 开 在 哪里 时候 最近 现在 我们 大家 适合 还有"
         " 有 没 还 都 这 那 个 些 哪 能 会 去 给 好 多 点 看"
+        # fillers and Chongqing dialect: 有啥子课, 有没得, 嗯那个就是说, 看一哈
+        " 有没得 没得 啥子 撒子 啥 咋个 咋 怎么 怎样 嗯 那个 这个 就是说 就是 一哈 一下子 嘛 哈"
+        " 撒 噻 哦 喔 嘞 勒 哇 呗 不 么 吗 好多 所有 全部 列出 报个"
     ).split()
     + list(COURSE_CATEGORIES),
     key=len,
@@ -89,6 +95,28 @@ def _bigrams(text: str) -> set[str]:
     return grams
 
 
+def _sound(syllable: str) -> str:
+    """A syllable as a Chongqing ear hears it: zh/z, ch/c, sh/s, n/l and -ng/-n alike."""
+    for retroflex in ("zh", "ch", "sh"):
+        if syllable.startswith(retroflex):
+            syllable = syllable[0] + syllable[2:]
+    if syllable.startswith("l"):
+        syllable = "n" + syllable[1:]
+    return syllable[:-1] if syllable.endswith("ng") else syllable
+
+
+@lru_cache(maxsize=8192)
+def sounds(text: str) -> tuple[str, ...]:
+    """Toneless, dialect-folded pinyin of each character: 书发 and 书法 sound alike."""
+    return tuple(_sound(p) for p in lazy_pinyin(text))
+
+
+@lru_cache(maxsize=2048)
+def _sound_pairs(text: str) -> frozenset[tuple[str, ...]]:
+    heard = sounds(text)
+    return frozenset(heard[i : i + 2] for i in range(len(heard) - 1))
+
+
 def text_score(course: Course, text: str) -> int:
     """How strongly a message points at a course (0 = not at all)."""
     score = 0
@@ -103,6 +131,8 @@ def text_score(course: Course, text: str) -> int:
                 score += 3
             elif gram in keywords:
                 score += 2
+            elif len(gram) > 1 and sounds(gram) in _sound_pairs(f"{course.name} {keywords}"):
+                score += 2  # a typo or near-homophone: 书发, 乒乓求, 瑜珈
             elif len(gram) > 1 and gram in (course.description or ""):
                 score += 1
     return score

@@ -22,7 +22,9 @@ def test_search_by_category_lists_only_that_category(services: Services) -> None
     assert "书法" not in text and "插花" not in text
     assert '/course_enroll{"course_id":"JN05"}' in buttons
     assert "费用：300元" in text and "费用：免费" in text
-    assert slots == {s: None for s in SEARCH_SLOTS}  # the next search starts clean
+    assert {k: v for k, v in slots.items() if k in SEARCH_SLOTS} == {s: None for s in SEARCH_SLOTS}
+    # the next search starts clean; the list shown is the context of follow-ups
+    assert slots["course_list"] == ["JN01", "JN06", "JN05"] and slots["course_shown"] == 3
 
 
 def test_weekend_means_saturday_or_sunday_and_skips_closed_and_finished(services: Services) -> None:
@@ -77,8 +79,8 @@ def test_a_full_course_offers_the_waiting_list(services: Services) -> None:
 
 def test_a_general_question_lists_the_soonest_courses(services: Services) -> None:
     text, buttons, _ = search(services, "你们有哪些课程")
-    assert "找到 6 门课程，先列出最近开课的 5 门" in text
-    assert len(buttons) == 5
+    assert "找到 6 门课程，先列出最近开课的 5 门" in text and "说“还有吗”" in text
+    assert len(buttons) == 6 and buttons[-1] == '/course_followup{"course_page":"next"}'
 
 
 def test_a_closed_course_asked_by_name_is_said_to_be_closed(services: Services) -> None:

@@ -106,9 +106,13 @@ def test_enrolment_by_words_then_a_known_worker_is_not_asked_again(
     chat = Chat(engine, "o-li")
     assert "姓名" in chat.text("我想报名插花")
     assert "手机号码" in chat.text("李强")
-    assert "报名成功" in chat.text("13800000002")
+    summary = chat.text("13800000002")
+    assert "请确认报名信息" in summary and "地点：" in summary and "费用：免费" in summary
+    assert "报名成功" in chat.text("/affirm")
     assert "请问您想报名哪门课程" in chat.text("我要报名")
-    assert "报名成功" in chat.text("叉车")  # name and phone already known
+    summary = chat.text("叉车")  # name and phone already known: straight to the summary
+    assert "费用：300元" in summary and "报名人：李强" in summary
+    assert "报名成功" in chat.text("/affirm")
     assert "已经报名了「插花」" in chat.text('/course_enroll{"course_id":"XF05"}')
     with services.db.session() as s:
         assert len(s.scalars(select(Enrolment)).all()) == 2

@@ -105,7 +105,8 @@ def test_capacity_then_waiting_list_with_position(services: Services) -> None:
     first, events = enrol(services, "o-wang", "王芳", "13800000001")
     assert "报名成功" in first and "区职工服务中心二楼活动室" in first and "每周六" in first
     assert "138****0001" in first
-    assert events == {"course_id": None, "course_name": None}  # name and phone are kept
+    # name and phone are kept for the next form
+    assert events == {"course_id": None, "course_name": None, "enrolment_confirm": None}
     enrol(services, "o-li", "李强", "13800000002")
     third, _ = enrol(services, "o-zhao", "赵敏", "13800000003")
     assert "您是第 1 位候补，有空位会通知您" in third

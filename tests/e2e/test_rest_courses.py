@@ -16,13 +16,16 @@ def test_search_then_enrol_by_button(bot, http):
     assert "姓名" in w.text
     w.say("陈大明")
     w.say("13512345678")
-    assert "八段锦" in w.text and "报名" in w.text
+    assert "请确认报名信息" in w.text and "八段锦" in w.text and "费用：免费" in w.text
+    w.press("确认报名")
+    assert "八段锦" in w.text and "报名成功" in w.text
     with bot.db.read() as s:
         (e,) = s.scalars(select(Enrolment)).all()
     assert (e.name, e.phone, e.status) == ("陈大明", "13512345678", "enrolled")
     # name and phone are remembered for the next enrolment
     w.say("我要报名书法")
-    assert "姓名" not in w.text
+    assert "姓名" not in w.text and "报名人：陈大明" in w.text
+    w.press("确认报名")
     with bot.db.read() as s:
         assert len(s.scalars(select(Enrolment)).all()) == 2
     w.say("我报了哪些课")
@@ -36,6 +39,7 @@ def test_full_course_puts_the_third_worker_on_the_waiting_list(bot, http):
         w.say('/course_enroll{"course_id":"XF05"}')
         w.say(["张一", "王二", "李三"][i - 1])
         w.say(phone)
+        w.press("确认报名")
     assert "候补" in w.text and "1" in w.text
     with bot.db.read() as s:
         statuses = [e.status for e in s.scalars(select(Enrolment).order_by(Enrolment.id))]
@@ -49,6 +53,7 @@ def test_enrolling_twice_makes_one_enrolment(bot, http):
         if "姓名" in w.text:
             w.say("周晓")
             w.say("13812340000")
+            w.press("确认报名")
     assert "已" in w.text
     with bot.db.read() as s:
         assert len(s.scalars(select(Enrolment)).all()) == 1

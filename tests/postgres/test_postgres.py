@@ -42,7 +42,8 @@ def test_waiting_list_and_concurrent_enrolments(pg_bot):
         sender = f"pg-flower-{i}"
         say(pg_bot, sender, '/course_enroll{"course_id":"XF05"}')
         say(pg_bot, sender, ["张一", "王二", "李三", "赵四"][i])
-        return say(pg_bot, sender, f"1380000000{i}")
+        say(pg_bot, sender, f"1380000000{i}")
+        return say(pg_bot, sender, "/affirm")
 
     with ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(enrol, range(4)))

@@ -60,7 +60,9 @@ def test_course_search_button_enrol_form_and_enrolment(live: Live):
     assert all(call.status == 200 for call in live.api.calls_to("answerCallbackQuery"))
     w.say("陈大明")
     w.say("13512345678")
-    assert "八段锦" in w.text and "报名" in w.text
+    assert "请确认报名信息" in w.text
+    w.press("确认报名")
+    assert "八段锦" in w.text and "报名成功" in w.text
     with live.app.db.read() as s:
         (e,) = s.scalars(select(Enrolment)).all()
     assert (e.name, e.phone, e.status) == ("陈大明", "13512345678", "enrolled")

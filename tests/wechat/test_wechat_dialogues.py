@@ -22,7 +22,9 @@ def test_course_enrolment_by_numbered_reply(bot, wechat):
     assert "姓名" in reply
     assert "手机" in wechat.say("o-course-1", "陈大明")
     reply = wechat.say("o-course-1", "13512345678")
-    assert "书法" in reply and "报名" in reply
+    assert "请确认报名信息" in reply and "书法" in reply
+    reply = wechat.say("o-course-1", option(reply, "确认报名"))
+    assert "报名成功" in reply
     with bot.db.read() as s:
         (e,) = s.scalars(select(Enrolment)).all()
         code = e.course.code

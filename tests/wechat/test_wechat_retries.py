@@ -81,7 +81,9 @@ def test_numbered_options_of_a_slow_answer_work(bot, wechat, wechat_api, slow_en
     courses = say("我想学书法", 1)
     assert "姓名" in say(option(courses, "报名 书法"), 2)
     say("陈大明", 3)
-    assert "书法" in say("13512345678", 4)
+    summary = say("13512345678", 4)
+    assert "书法" in summary
+    assert "报名成功" in say(option(summary, "确认报名"), 5)
     assert count(bot, Enrolment) == 1
 
 

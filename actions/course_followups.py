@@ -1,0 +1,171 @@
+"""Follow-ups on a course list: "第二个在哪里上课", "那个要交钱不", "还有没得别的",
+"只要免费的", "介绍一下书法班" — answered from the catalogue against the list in view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import button, buttons
+from actions.courses import (
+    FOCUS_SLOT,
+    LIST_SLOT,
+    SEARCH_SLOTS,
+    SHOWN_SLOT,
+    category_buttons,
+    enrol_button,
+    filter_from,
+    in_course_context,
+    show_page,
+)
+from actions.knowledge import find_answer
+from actions.message import latest_entity, typed_text
+from actions.services import ServiceAction
+from bot.domain.course_questions import (
+    answer,
+    asks_more,
+    aspects,
+    narrowing,
+    ordinal,
+    pick,
+    points_back,
+)
+from bot.store import courses as repo
+from bot.store.models import Course
+
+NO_MORE_TEXT = "上面就是全部 {n} 门了。想换个方向，可以按类别看看："
+NOTHING_NARROWER = "刚才那些课程里没有{what}的。可以按类别看看其他课程："
+WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
+NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
+
+
+class ActionCourseFollowup(ServiceAction, Action):
+    """Answers a question about a course already shown, or shows more of the list."""
+
+    def name(self) -> str:
+        return "action_course_followup"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = typed_text(tracker)
+        done = [SlotSet(slot, None) for slot in (*SEARCH_SLOTS, "course_id")]
+        context = in_course_context(tracker)
+        codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
+        with self.services.db.session() as s:
+            listed = _courses(s, codes)
+            if latest_entity(tracker, "course_page") == "next" or (listed and asks_more(text)):
+                return done + self._more(dispatcher, s, listed, tracker)
+            wanted = narrowing(text)
+            if listed and wanted:
+                return done + self._narrow(dispatcher, s, listed, tracker, wanted)
+            course = self._which(s, tracker, text, listed, context)
+            if course is None:
+                return done + self._ask_which(dispatcher, s, listed, tracker, text)
+            left = repo.seats_left(s, course)
+            dispatcher.utter_message(
+                text=answer(course, aspects(text), left),
+                buttons=buttons(enrol_button(course), button("看看其他课程", "course_search")),
+            )
+            return [*done, SlotSet(FOCUS_SLOT, course.code)]
+
+    def _which(
+        self, s: Any, tracker: Tracker, text: str, listed: list[Course], context: bool
+    ) -> Course | None:
+        """The course meant: a button's code, a position in the list, a name, or the one
+        talked about just before."""
+        code = latest_entity(tracker, "course_id")
+        if code:
+            return repo.get_by_code(s, code)
+        position = ordinal(text)
+        if position is not None and listed:
+            return pick(listed, position)
+        focus = tracker.get_slot(FOCUS_SLOT) if context else None
+        if focus and points_back(text):
+            return repo.get_by_code(s, str(focus))
+        named = named_in(listed or repo.open_courses(s, self.services.today()), text)
+        if len(named) == 1:
+            return named[0]
+        if focus:
+            return repo.get_by_code(s, str(focus))
+        return listed[0] if len(listed) == 1 else None
+
+    def _ask_which(
+        self,
+        dispatcher: CollectingDispatcher,
+        s: Any,
+        listed: list[Course],
+        tracker: Tracker,
+        text: str,
+    ) -> list[EventType]:
+        if not listed:
+            # no course in view or named: the FAQ may know (调解要交钱不 …)
+            if text and find_answer(self.services, tracker, text)[0] != "none":
+                return [FollowupAction("action_answer_policy")]
+            available = repo.open_courses(s, self.services.today())
+            dispatcher.utter_message(text=NO_LIST_TEXT, buttons=category_buttons(available))
+            return []
+        options = [
+            button(c.name, "course_followup", course_id=c.code) for c in listed[: _shown(listed)]
+        ]
+        dispatcher.utter_message(text=WHICH_TEXT, buttons=buttons(*options))
+        return []
+
+    def _more(
+        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course], tracker: Tracker
+    ) -> list[EventType]:
+        shown = int(tracker.get_slot(SHOWN_SLOT) or 0)
+        if listed and shown < len(listed):
+            return show_page(dispatcher, s, listed, shown)
+        available = repo.open_courses(s, self.services.today())
+        if not listed:
+            return show_page(dispatcher, s, available) if available else []
+        dispatcher.utter_message(
+            text=NO_MORE_TEXT.format(n=len(listed)), buttons=category_buttons(available)
+        )
+        return []
+
+    def _narrow(
+        self,
+        dispatcher: CollectingDispatcher,
+        s: Any,
+        listed: list[Course],
+        tracker: Tracker,
+        wanted: str,
+    ) -> list[EventType]:
+        """ "只要免费的": the same list with the new condition (from entities or words)."""
+        f = filter_from(tracker)
+        if f == repo.CourseFilter():
+            f = repo.CourseFilter(free=True) if "免费" in wanted or "不要钱" in wanted else f
+        if f == repo.CourseFilter():
+            kept = named_in(listed, wanted)
+        else:
+            kept = [c for c in listed if repo.matches(c, f)]
+        if not kept:
+            available = repo.open_courses(s, self.services.today())
+            dispatcher.utter_message(
+                text=NOTHING_NARROWER.format(what=wanted), buttons=category_buttons(available)
+            )
+            return []
+        return show_page(dispatcher, s, kept)
+
+
+def _courses(s: Any, codes: list[str]) -> list[Course]:
+    found = [repo.get_by_code(s, code) for code in codes]
+    return [c for c in found if c is not None]
+
+
+def named_in(courses: list[Course], text: str) -> list[Course]:
+    """Courses the message names (the name, or one of its keywords), not merely shares a
+    character with: "书法班在哪里" names 书法, "在哪里上课" names none."""
+    found = [c for c in courses if c.name in text]
+    if not found:
+        found = [c for c in courses if any(len(k) >= 2 and k in text for k in c.keywords or [])]
+    return found
+
+
+def _shown(listed: list[Course]) -> int:
+    return min(len(listed), 8)

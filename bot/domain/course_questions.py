@@ -1,0 +1,134 @@
+"""Questions about courses a worker has just been shown: which course ("第二个", "那个",
+"书法班") and what about it ("在哪里上课", "要交钱不", "报名有啥要求"), or "还有没得别的".
+
+Pure text reading; the actions keep the list in slots (docs/architecture.md, Context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.domain.courses import fee_text, period_text, seats_text, when_text
+from bot.store.models import Course
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_ORDINAL = re.compile(r"第\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:个|门|项|种|条|班|节)?")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*(?:号|个)?\s*(?:[,，。]|$|的|在|要|几|多|是|呢)")
+_LAST = re.compile(r"最后(?:一|那)?(?:个|门)")
+_THAT = re.compile(r"(?:那|这)(?:个|门|一个|一门)|^它|上面那")
+
+# what a worker asks about a course; each aspect is answered from the catalogue
+ASPECTS: dict[str, re.Pattern[str]] = {
+    "venue": re.compile(r"在哪|哪里|哪儿|哪个地方|什么地方|啥地方|地点|地址|远不远|咋个走|怎么走"),
+    "time": re.compile(
+        r"几点|时间|什么时候|啥时候|哪天|哪几天|星期几|礼拜几|周几|几号|开课|上几次|几次课|多久|好久"
+    ),
+    "fee": re.compile(r"钱|收费|免费|费用|学费|交费|缴费|贵不贵"),
+    "requirements": re.compile(
+        r"要求|条件|门槛|资格|学历|年龄|能不能报|可不可以报|能报|带什么|带啥|准备什么|准备啥"
+    ),
+    "seats": re.compile(r"名额|满了|满没满|还有位|位置|人多不多|报满"),
+    "description": re.compile(
+        r"学什么|学啥|讲什么|讲啥|教什么|教啥|内容|介绍|详细|详情|具体|怎么样|咋样"
+    ),
+}
+_MORE = re.compile(
+    r"^(?:那|嗯|哦)?\s*(?:还有(?:吗|么|没有|没得|没|别的|其他|其它|呢|啥|什么)|别的呢|其他的?呢|"
+    r"下一页|更多|再来几个|再看看|换一批|继续|后面的?)"
+)
+_NARROW = re.compile(
+    r"^(?:那|嗯)?\s*(?:只要|就要|只看|只想要?|我只要|要)(.{1,12})的[吧呢嘛哦]?[。!！]?$"
+)
+SHORT = 30
+# requirements are the clauses of the description that say what a learner must have
+_CLAUSE = re.compile(r"[^，,。；;！!]+")
+_REQUIREMENT = re.compile(r"要求|要有|须|年满|以上文化|以上学历|持有|限.{0,6}报名")
+
+
+def ordinal(text: str) -> int | None:
+    """1-based position a worker points at ("第二个", "2号", "最后一个" = -1), or None."""
+    value = text or ""
+    m = _ORDINAL.search(value)
+    if m:
+        word = m.group(1)
+        return int(word) if word.isdigit() else _NUMERALS[word]
+    m = _NUMBERED.search(value)
+    if m:
+        return int(m.group(1))
+    if _LAST.search(value):
+        return -1
+    return None
+
+
+def points_back(text: str) -> bool:
+    """ "那个在哪里", "我要报这个": about the course just talked about."""
+    value = (text or "").strip()
+    return len(value) <= 12 and _THAT.search(value) is not None
+
+
+def aspects(text: str) -> list[str]:
+    """Which parts of a course the message asks about, in the catalogue's order."""
+    return [name for name, pattern in ASPECTS.items() if pattern.search(text or "")]
+
+
+def asks_more(text: str) -> bool:
+    """ "还有没得别的", "下一页": the rest of the last list."""
+    value = (text or "").strip()
+    return len(value) <= SHORT and _MORE.search(value) is not None
+
+
+def narrowing(text: str) -> str | None:
+    """ "只要免费的" -> "免费": a condition on the last list rather than a new search."""
+    m = _NARROW.match((text or "").strip())
+    return m.group(1).strip() if m else None
+
+
+def is_followup(text: str) -> bool:
+    """A short message that asks about a course already on the screen."""
+    value = (text or "").strip()
+    if not value or len(value) > SHORT or value.startswith("/"):
+        return False
+    return bool(
+        asks_more(value)
+        or narrowing(value)
+        or (
+            aspects(value)
+            and (ordinal(value) is not None or points_back(value) or len(value) <= 12)
+        )
+        or (ordinal(value) is not None and len(value) <= 8)
+    )
+
+
+def pick(courses: Sequence[Course], position: int) -> Course | None:
+    if position == -1:
+        return courses[-1] if courses else None
+    return courses[position - 1] if 1 <= position <= len(courses) else None
+
+
+def requirements_text(course: Course) -> str:
+    """What a learner needs, from the course's description; "" when it says nothing."""
+    clauses = [c.strip() for c in _CLAUSE.findall(course.description or "")]
+    return "，".join(c for c in clauses if _REQUIREMENT.search(c))
+
+
+def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
+    """The parts asked about, or the whole card when nothing in particular was asked."""
+    period = period_text(course)
+    parts = {
+        "time": f"时间：{when_text(course)}" + (f"（{period}）" if period else ""),
+        "venue": f"地点：{course.venue or '待通知'}",
+        "fee": f"费用：{fee_text(course)}",
+        "requirements": "报名要求："
+        + (requirements_text(course) or "没有特别要求，职工都可以报。"),
+        "seats": f"名额：{seats_text(seats_left)}",
+        "description": f"介绍：{course.description or '暂无介绍'}",
+    }
+    card = ["description", "time", "venue", "fee", "seats"]
+    # nothing in particular, or "介绍一下": the whole card
+    wanted = card if not asked or asked == ["description"] else asked
+    lines = [f"「{course.name}」（{course.category}）"]
+    lines += [parts[a] for a in wanted]
+    if "requirements" not in wanted and requirements_text(course):
+        lines.append("报名要求：" + requirements_text(course))
+    return "\n".join(lines)

@@ -1,0 +1,114 @@
+"""Reading questions about courses already shown: which one, and what about it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.course_questions import (
+    answer,
+    asks_more,
+    aspects,
+    is_followup,
+    narrowing,
+    ordinal,
+    points_back,
+    requirements_text,
+)
+from bot.domain.courses import residual, sounds
+from bot.store.models import Course
+
+
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        ("第二个在哪里上课", 2),
+        ("第2个要钱不", 2),
+        ("第 三 门", 3),
+        ("第十个", 10),
+        ("2号几点上课", 2),
+        ("最后一个要交钱不", -1),
+        ("在哪里上课", None),
+        ("2026年的课", None),
+    ],
+)
+def test_ordinal(text, position):
+    assert ordinal(text) == position
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("在哪里上课", ["venue"]),
+        ("要交钱不", ["fee"]),
+        ("几点开始，在哪儿", ["venue", "time"]),
+        ("报名有啥子要求", ["requirements"]),
+        ("还有名额没得", ["seats"]),
+        ("讲些啥子内容", ["description"]),
+        ("好的", []),
+    ],
+)
+def test_aspects(text, asked):
+    assert aspects(text) == asked
+
+
+def test_more_and_narrowing():
+    assert all(asks_more(t) for t in ("还有吗", "还有没得别的", "下一页", "那还有呢", "换一批"))
+    assert not asks_more("还有一个问题想问下加班费怎么算")
+    assert narrowing("只要免费的") == "免费"
+    assert narrowing("就要晚上的嘛") == "晚上"
+    assert narrowing("我要报名书法") is None
+
+
+def test_what_counts_as_a_follow_up():
+    for text in ("第二个在哪里上课", "那个要钱不", "几点上课", "还有吗", "只要免费的", "第三个"):
+        assert is_followup(text), text
+    for text in ("加班费按几倍算", "老板欠我工资想申请调解", "/course_search", "", "你好"):
+        assert not is_followup(text), text
+    assert points_back("我要报这个") and points_back("那个在哪里")
+    assert not points_back("这个月的工资老板一直拖着不发，我想申请调解")
+
+
+def course(**fields) -> Course:
+    base = dict(
+        code="XL02",
+        name="专升本班",
+        category="学历提升",
+        description="先上免费辅导，考上后读业余专升本。个人每年交2000元，报名要有大专毕业证。",
+        weekdays=["周日"],
+        time_of_day="上午",
+        time="09:00-12:00",
+        venue="四楼电教室",
+        fee=2000,
+    )
+    return Course(**(base | fields))
+
+
+def test_requirements_are_the_clauses_that_state_them():
+    assert requirements_text(course()) == "报名要有大专毕业证"
+    electrician = course(description="理论加实操。要求年满18岁、初中以上文化。")
+    assert requirements_text(electrician) == "要求年满18岁、初中以上文化"
+    assert requirements_text(course(description="适合久坐的职工下班后练一练。")) == ""
+
+
+def test_answer_says_what_was_asked_and_always_the_requirements():
+    text = answer(course(), ["fee"], 12)
+    assert "费用：2000元" in text and "报名要求：报名要有大专毕业证" in text
+    assert "地点" not in text
+    card = answer(course(), [], 12)  # nothing in particular: the whole card
+    for part in ("介绍：", "时间：每周日 上午 09:00-12:00", "地点：四楼电教室", "名额：剩余 12 个"):
+        assert part in card
+    assert "没有特别要求" in answer(course(description="轻松愉快。"), ["requirements"], None)
+
+
+def test_search_words_drop_fillers_and_dialect():
+    assert residual("嗯那个就是说有没有跳舞的课哦") == "跳舞"
+    assert residual("有啥子课嘛") == ""
+    assert residual("有没得学书法的") == "书法"
+
+
+def test_typos_and_near_homophones_sound_alike():
+    assert sounds("书发") == sounds("书法")
+    assert sounds("乒乓求") == sounds("乒乓球")
+    assert sounds("瑜珈") == sounds("瑜伽")
+    assert sounds("牛奶") == sounds("流奶")  # n/l, as in Chongqing
+    assert sounds("书法") != sounds("插花")
