@@ -22,7 +22,7 @@ from actions.courses import (
     show_page,
 )
 from actions.knowledge import find_answer
-from actions.message import latest_entity, typed_text
+from actions.message import latest_entity, understood_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import (
     answer,
@@ -51,7 +51,7 @@ class ActionCourseFollowup(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text = typed_text(tracker)
+        text = understood_text(tracker)
         done = [SlotSet(slot, None) for slot in (*SEARCH_SLOTS, "course_id")]
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []

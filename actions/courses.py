@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.message import previous_action, typed_text
+from actions.message import previous_action, understood_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import is_followup, ordinal, points_back
 from bot.domain.courses import (
@@ -41,7 +41,7 @@ def in_course_context(tracker: Tracker) -> bool:
 def followup_instead(tracker: Tracker) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss)."""
-    if in_course_context(tracker) and is_followup(typed_text(tracker)):
+    if in_course_context(tracker) and is_followup(understood_text(tracker)):
         return [FollowupAction("action_course_followup")]
     return None
 
@@ -154,7 +154,7 @@ class ActionSearchCourses(ServiceAction, Action):
         if instead:
             return instead  # the follow-up reads this message's filters, then clears them
         f = filter_from(tracker)
-        text = typed_text(tracker)
+        text = understood_text(tracker)
         has_filter = f != repo.CourseFilter()
         with self.services.db.session() as s:
             available = repo.open_courses(s, self.services.today())

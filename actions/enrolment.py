@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from actions.buttons import button, buttons
 from actions.courses import course_in_view, enrol_button
 from actions.identity import worker_from
-from actions.message import latest_entity, latest_intent, typed_text
+from actions.message import latest_entity, latest_intent, understood_text
 from actions.person import PersonSlotsMixin, corrected_name, corrected_phone
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
@@ -79,13 +79,13 @@ class ValidateEnrolmentForm(
             return {}
         if latest_intent(tracker) in NOT_A_COURSE:
             return {}
-        in_view = course_in_view(tracker, typed_text(tracker))  # 报第二个 after a list
+        in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
         if in_view:
             return {"course_id": in_view}
         named = latest_entity(tracker, "course_name")
         if named:
             return {"course_id": named}
-        text = typed_text(tracker)
+        text = understood_text(tracker)
         if not text:
             return {}
         if tracker.get_slot("requested_slot") == "course_id":

@@ -6,6 +6,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from intents.foreign import read_foreign
+from intents.normalise import fold
+
 # a worker leaving or answering yes/no is never mistaken for a form answer
 EXIT_INTENTS = {
     "cancel", "human_handoff", "frustrated", "help", "affirm", "deny", "thanks", "goodbye",
@@ -29,6 +32,14 @@ def typed_text(tracker: Tracker) -> str:
     """What the worker wrote; a button payload carries no words of theirs."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     return "" if text.startswith("/") else text
+
+
+def understood_text(tracker: Tracker) -> str:
+    """What the worker wrote, with English and pinyin read as Chinese (intents/foreign.py),
+    for matching words against courses; never stored or shown."""
+    text = typed_text(tracker)
+    chinese = read_foreign(fold(text))
+    return chinese if chinese != fold(text) else text
 
 
 def plain_answer(tracker: Tracker, slot: str) -> str | None:

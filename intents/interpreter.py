@@ -12,6 +12,7 @@ import orjson
 
 from intents.classifier import IntentClassifier
 from intents.entities import EntityExtractor
+from intents.foreign import read_foreign
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import parse_payload, rule_intent
@@ -22,7 +23,7 @@ __all__ = ["CourseRef", "Interpreter", "NLUOptions", "RetrievalOptions", "finger
 
 FALLBACK = "nlu_fallback"
 RULE_INTENTS = ("human_handoff", "cancel")
-MODEL_FORMAT = 2  # bump when the saved layout or the features change
+MODEL_FORMAT = 3  # bump when the saved layout or the features change (3: English, pinyin)
 RANKING_LENGTH = 10
 
 
@@ -155,6 +156,7 @@ class Interpreter:
                 return self._parse_payload(original, *payload)
         folded = fold(original)
         entities = self.extractor.extract(original, folded, today)
+        entities += self._foreign_entities(original, folded, entities, today)
         norm = collapse_spaces(folded)
         classify = match_form(norm[: self.options.max_classify_chars])
         ranking = self.classifier.rank(classify)[:RANKING_LENGTH]
@@ -169,6 +171,21 @@ class Interpreter:
             ranking = [(FALLBACK, opts.fallback_threshold)] + ranking
             return _result(original, FALLBACK, opts.fallback_threshold, ranking, entities)
         return _result(original, top_name, top_conf, ranking, entities)
+
+    def _foreign_entities(
+        self, original: str, folded: str, found: list[dict], today: date | None
+    ) -> list[dict]:
+        """Entities of an English or pinyin message, read from the Chinese it means; they
+        span the whole message (a translation keeps no character offsets)."""
+        chinese = read_foreign(folded)
+        if chinese == folded:
+            return []
+        known = {e["entity"] for e in found}
+        extra = []
+        for e in self.extractor.extract(chinese, chinese, today):
+            if e["entity"] not in known:
+                extra.append(e | {"start": 0, "end": len(original), "extractor": "foreign"})
+        return extra
 
     def _parse_payload(
         self, text: str, intent: str, confidence: float | None, entities: list[dict]

@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 from intents.emoji import emoji_words
+from intents.foreign import read_foreign
 
 _converter = None
 _WHITESPACE_RUN = re.compile(r"\s+")
@@ -113,9 +114,9 @@ def collapse_spaces(folded: str) -> str:
 
 
 def match_form(text: str) -> str:
-    """Form used by the classifier and FAQ search: normalised, emoji read as words, dialect
-    words standardised, spaces between Chinese characters removed (length may change; never
+    """Form used by the classifier and FAQ search: normalised, emoji read as words, English
+    and pinyin read as Chinese (intents/foreign.py), dialect words standardised, spaces between Chinese characters removed (length may change; never
     used for offsets)."""
-    norm = emoji_words(normalise(text))
+    norm = read_foreign(emoji_words(normalise(text)))
     norm = _SPACE_BETWEEN_CJK.sub("", norm)
     return _DIALECT_RE.sub(lambda m: _DIALECT[m.group(0)], norm)

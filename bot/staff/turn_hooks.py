@@ -23,6 +23,8 @@ from bot.store.models import (
     Rating,
     utcnow,
 )
+from intents.foreign import read_foreign
+from intents.normalise import fold
 
 _SCORE = re.compile(r"^\s*([1-5１-５一二三四五])\s*(分|星)?\s*[。.!！]?\s*$")
 _DIGITS = {c: i + 1 for i, c in enumerate("12345")} | {c: i + 1 for i, c in enumerate("１２３４５")}
@@ -86,7 +88,7 @@ def wants_to_leave(text: str, state: str) -> bool:
     """The worker asks to go back to the bot (the button, or in words)."""
     if text.strip() == LEAVE_QUEUE:
         return True
-    words = _NOISE.sub("", text or "")
+    words = _NOISE.sub("", read_foreign(fold(text or "")))  # "suan le", "never mind" too
     pattern = LEAVE_WHILE_WAITING if state == STATE_WAITING else LEAVE_WITH_HUMAN
     return bool(words) and pattern.fullmatch(words) is not None
 

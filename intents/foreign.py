@@ -1,0 +1,237 @@
+"""English and pinyin messages read as the Chinese they mean, for matching only.
+
+A worker abroad or without a Chinese keyboard writes "how many days of annual leave" or
+"nian jia you ji tian". The classifier and the FAQ search are trained on Chinese, so Latin
+runs are rewritten before matching: a run that is mostly pinyin of the domain's words
+becomes those words (年假 有 几天); otherwise known English phrases become their Chinese
+terms. Anything not recognised is left as it is. Offsets are never taken from the result.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+# English phrase -> Chinese, longest phrases first when applied
+ENGLISH = {
+    "annual leave": "年休假",
+    "paid leave": "带薪年假",
+    "paid holiday": "带薪年假",
+    "days off": "年休假",
+    "vacation": "年休假",
+    "overtime pay": "加班费",
+    "overtime": "加班",
+    "work overtime": "加班",
+    "minimum wage": "最低工资",
+    "unpaid wages": "拖欠工资",
+    "unpaid salary": "拖欠工资",
+    "not paid": "拖欠工资",
+    "didn't pay": "拖欠工资",
+    "did not pay": "拖欠工资",
+    "hasn't paid": "拖欠工资",
+    "owes me": "欠我工资",
+    "wages": "工资",
+    "wage": "工资",
+    "salary": "工资",
+    "pay slip": "工资条",
+    "work injury": "工伤",
+    "injured at work": "工伤",
+    "hurt at work": "工伤",
+    "injured": "受伤",
+    "injury": "工伤",
+    "labor contract": "劳动合同",
+    "labour contract": "劳动合同",
+    "employment contract": "劳动合同",
+    "contract": "劳动合同",
+    "probation period": "试用期",
+    "probation": "试用期",
+    "social insurance": "社保",
+    "social security": "社保",
+    "pension": "养老保险",
+    "mediation": "调解",
+    "mediate": "调解",
+    "dispute": "劳动纠纷",
+    "arbitration": "劳动仲裁",
+    "fired": "辞退",
+    "dismissed": "辞退",
+    "laid off": "裁员",
+    "severance": "经济补偿",
+    "compensation": "经济补偿",
+    "maternity leave": "产假",
+    "paternity leave": "陪产假",
+    "sick leave": "病假",
+    "marriage leave": "婚假",
+    "retirement age": "退休年龄",
+    "retire": "退休",
+    "night shift": "夜班",
+    "public holiday": "法定节假日",
+    "weekend": "周末",
+    "courses": "课程",
+    "course": "课程",
+    "classes": "课程",
+    "class": "课程",
+    "training": "培训",
+    "sign up": "报名",
+    "sign me up": "报名",
+    "enroll": "报名",
+    "enrol": "报名",
+    "register": "报名",
+    "my courses": "我的报名",
+    "my classes": "我的报名",
+    "what did i sign up for": "我报了哪些课",
+    "what have i signed up for": "我报了哪些课",
+    "did i sign up": "我报了",
+    "my enrolments": "我的报名",
+    "my enrollments": "我的报名",
+    "my enrolment": "我的报名",
+    "my enrollment": "我的报名",
+    "enrolment": "报名",
+    "enrollment": "报名",
+    "calligraphy": "书法",
+    "yoga": "瑜伽",
+    "table tennis": "乒乓球",
+    "ping pong": "乒乓球",
+    "baking": "烘焙",
+    "photography": "摄影",
+    "electrician": "电工",
+    "forklift": "叉车",
+    "degree": "学历提升",
+    "free": "免费",
+    "talk to a human": "转人工",
+    "real person": "真人",
+    "human": "人工",
+    "agent": "人工",
+    "are you a robot": "你是机器人吗",
+    "are you human": "你是真人吗",
+    "are you a human": "你是真人吗",
+    "are you a real person": "你是真人吗",
+    "are you a bot": "你是机器人吗",
+    "robot": "机器人",
+    "how many days": "几天",
+    "how much": "多少钱",
+    "how is": "怎么",
+    "how do i": "怎么",
+    "how to": "怎么",
+    "calculated": "算",
+    "calculate": "算",
+    "where": "在哪里",
+    "when": "什么时候",
+    "status": "进度",
+    "progress": "进度",
+    "my case": "我的调解申请",
+    "apply": "申请",
+    "cancel": "取消",
+    "labour question": "劳动政策问题",
+    "labor question": "劳动政策问题",
+    "legal question": "劳动政策问题",
+    "labour law": "劳动法",
+    "labor law": "劳动法",
+    "question": "问题",
+    "i want to": "我想",
+    "i want": "我想",
+    "i would like to": "我想",
+    "i have": "我有",
+    "never mind": "算了",
+    "forget it": "算了",
+    "back to the bot": "回机器人",
+    "back to bot": "回机器人",
+    "the first one": "第一个",
+    "first one": "第一个",
+    "the second one": "第二个",
+    "second one": "第二个",
+    "the third one": "第三个",
+    "third one": "第三个",
+    "the last one": "最后一个",
+    "any more": "还有吗",
+    "anything else": "还有吗",
+    "next page": "下一页",
+    "hello": "你好",
+    "hiya": "你好",
+    "hey": "你好",
+    "hi": "你好",
+    "thank you": "谢谢",
+    "thanks": "谢谢",
+    "bye": "再见",
+    "help": "帮助",
+    "union": "工会",
+    "boss": "老板",
+    "employer": "单位",
+    "company": "公司",
+}
+_ENGLISH_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
+)
+
+# the domain's words a pinyin message is read as (pinyin computed by pypinyin)
+PINYIN_WORDS = (
+    "年假 年休假 带薪 休假 几天 多少 多少钱 怎么 怎么算 咋个 什么 是 吗 呢 有 没有 我 你 我的 要 想 能"
+    " 加班 加班费 工资 拖欠 欠 发 老板 公司 单位 工伤 受伤 合同 劳动合同 试用期 社保 五险一金 养老保险"
+    " 调解 申请 仲裁 劳动仲裁 辞退 开除 赔偿 补偿 经济补偿 最低工资 产假 病假 婚假 退休 周末 节假日"
+    " 课程 课 报名 培训 免费 书法 瑜伽 乒乓球 烘焙 插花 八段锦 电工 叉车 在哪里 哪里 时间 几点"
+    " 转人工 人工 真人 机器人 你好 谢谢 再见 取消 进度 到哪一步了 查询 帮助 工会 上班 天 年 个月 倍"
+    " 学 算了 不等了 不用了 回机器人 还有吗 第一个 第二个 第三个 要钱不 收费"
+).split()
+_LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
+MIN_PINYIN_COVER = 0.7
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    """Concatenated toneless pinyin -> word (the first word listed wins a tie)."""
+    table: dict[str, str] = {}
+    for word in PINYIN_WORDS:
+        table.setdefault("".join(lazy_pinyin(word)), word)
+    return table
+
+
+def _from_pinyin(run: str) -> str | None:
+    """The Chinese a Latin run spells in pinyin, when most of it does; else None."""
+    letters = run.replace(" ", "").replace("'", "")
+    table = _pinyin_table()
+    longest = max(map(len, table))
+    out: list[str] = []
+    covered = i = 0
+    while i < len(letters):
+        for size in range(min(longest, len(letters) - i), 0, -1):
+            word = table.get(letters[i : i + size])
+            if word is not None:
+                out.append(word)
+                covered += size
+                i += size
+                break
+        else:
+            i += 1
+    if not letters or covered / len(letters) < MIN_PINYIN_COVER:
+        return None
+    return "".join(out)
+
+
+# English words that carry nothing once the phrases around them are read as Chinese
+_STOPWORDS = frozenset(
+    "a an the to of for in on at is are am be do does did i me my you your we our it this"
+    " that there please can could would will just about any some with from get got so and"
+    " or if what which who".split()
+)
+
+
+def _from_english(run: str) -> str:
+    read = _ENGLISH_RE.sub(lambda m: f" {ENGLISH[m.group(0)]} ", run)
+    if read == run:
+        return run  # no English it knows: leave the run as it is
+    words = [w for w in read.split() if w not in _STOPWORDS]
+    return " ".join(words)
+
+
+def read_foreign(text: str) -> str:
+    """`text` (already lowercased) with English phrases and pinyin runs in Chinese."""
+    if not re.search(r"[a-z]{2}", text):
+        return text
+
+    def rewrite(m: re.Match[str]) -> str:
+        run = m.group(0)
+        pinyin = _from_pinyin(run) if " " in run or len(run) > 4 else None
+        return pinyin if pinyin is not None else _from_english(run)
+
+    return _LATIN_RUN.sub(rewrite, text)

@@ -1,0 +1,37 @@
+"""English and pinyin messages are matched as the Chinese they mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.foreign import read_foreign
+from intents.normalise import match_form
+
+
+@pytest.mark.parametrize(
+    "text, chinese",
+    [
+        ("nian jia you ji tian", "年假有几天"),
+        ("jiabanfei zenme suan", "加班费怎么算"),
+        ("lao ban qian wo gong zi", "老板欠我工资"),
+        ("wo xiang bao ming shu fa", "我想报名书法"),
+        ("rengong", "人工"),
+    ],
+)
+def test_pinyin_of_the_domain_reads_as_chinese(text, chinese):
+    assert read_foreign(text) == chinese
+
+
+def test_english_phrases_become_their_chinese_terms():
+    assert "年休假" in read_foreign("how many days of annual leave do i get")
+    assert "拖欠工资" in read_foreign("my boss hasn't paid my wages")
+    assert read_foreign("are you a robot") == "你是机器人吗"
+    assert "报名" in read_foreign("i want to sign up for calligraphy") and "书法" in read_foreign(
+        "calligraphy"
+    )
+
+
+def test_what_is_neither_is_left_alone():
+    for text in ("zxqv blorp", "qq", "ok", "13912345678", "年假有几天", "wifi密码"):
+        assert read_foreign(text) == text
+    assert match_form("Annual Leave") == "年休假"  # lowercased first, like all matching
