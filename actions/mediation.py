@@ -11,6 +11,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
 from actions.message import latest_entity, plain_answer, previous_value, typed_text
+from actions.opening import from_opening
 from actions.person import PersonSlotsMixin, corrected_name, corrected_phone
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
@@ -94,9 +95,26 @@ class ValidateMediationForm(
     async def extract_employer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        """A company name at the employer question, even if it was classified as a question."""
-        employer = looks_like_employer(plain_answer(tracker, "employer"))
+        """A company name at the employer question, even if it was classified as a question;
+        in the opening message, the employer it names ("在某某建筑公司做钢筋工")."""
+        employer = from_opening(tracker, "employer") or looks_like_employer(
+            plain_answer(tracker, "employer")
+        )
         return {"employer": employer} if employer else {}
+
+    async def extract_description(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The opening message, when it already tells what happened."""
+        told = from_opening(tracker, "description")
+        return {"description": told} if told else {}
+
+    async def extract_demand(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """What the opening message asks for ("希望把工资补齐")."""
+        wanted = from_opening(tracker, "demand")
+        return {"demand": wanted} if wanted else {}
 
     async def extract_edit_field(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import plain_answer, typed_text
+from actions.opening import from_opening
 from actions.validators import clean_name, clean_phone, looks_like_name
 from bot.domain.people import mask_phone
 
@@ -50,6 +51,9 @@ class PersonSlotsMixin:
         if fixed:
             dispatcher.utter_message(text=f"好的，姓名已改为{fixed}。")
             return {"name": fixed}
+        opened = from_opening(tracker, "name")  # "我叫王建国，…想申请调解"
+        if opened:
+            return {"name": opened}
         name = looks_like_name(plain_answer(tracker, "name"))
         if name is None:
             return {}
@@ -69,6 +73,9 @@ class PersonSlotsMixin:
         if fixed:
             dispatcher.utter_message(text=f"好的，手机号已改为{mask_phone(fixed)}。")
             return {"phone": fixed}
+        opened = from_opening(tracker, "phone")
+        if opened:
+            return {"phone": opened}
         phone = clean_phone(plain_answer(tracker, "phone"))
         return {"phone": phone} if phone else {}
 

@@ -26,6 +26,18 @@ CANCEL = re.compile(
 )
 
 
+# "…老板欠我三个月工资，想申请调解": a request for mediation, however much else the message
+# says (name, phone, employer read as `inform`); never a question about mediation
+MEDIATION_ASK = re.compile(
+    r"(?:想|要|我要|需要|申请|请求|请|帮我|找工会|找你们|走)(?:申请|找)?(?:工会)?(?:帮忙)?"
+    r"(?:劳动(?:纠纷|争议))?调解(?!书|员|协议|组织|委员会)"
+)
+_ASKS_ABOUT = re.compile(
+    r"[?？吗么]|什么|怎么|咋|多久|好久|多长|收费|收钱|要钱|交钱|几天|不成|失败|材料|流程|条件|有用|可以吗"
+)
+MEDIATION_MIN_CHARS = 12
+
+
 def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
     """Split `/intent@conf{json}` into (intent, confidence or None, entities); None if not one."""
     m = PAYLOAD.match(text.strip())
@@ -61,7 +73,8 @@ def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
 
 
 def rule_intent(text: str) -> str | None:
-    """`human_handoff` or `cancel` when the (normalised, space-free) text clearly asks for it."""
+    """`human_handoff`, `cancel` or `mediation_request` when the (normalised, space-free)
+    text clearly asks for it."""
     compact = text.replace(" ", "")
     if not compact:
         return None
@@ -72,6 +85,12 @@ def rule_intent(text: str) -> str | None:
             return "human_handoff"
     if CANCEL.match(compact):
         return "cancel"
+    if (
+        len(compact) >= MEDIATION_MIN_CHARS
+        and MEDIATION_ASK.search(compact)
+        and not _ASKS_ABOUT.search(compact)
+    ):
+        return "mediation_request"
     return None
 
 

@@ -1,0 +1,84 @@
+"""Everything a worker says in the message that opens a form is kept and never asked again.
+
+"我叫王建国，电话13987654321，在重庆某某建筑公司做钢筋工，老板拖欠我三个月工资，想申请调解，
+希望把工资补齐" gives the name, the phone, the employer, the dispute type (an entity), what
+happened (the message itself) and what the worker wants; the form then asks only what is
+missing and shows the summary to check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions.message import latest_intent, typed_text
+from actions.validators import (
+    DESCRIPTION_MIN,
+    clean_phone,
+    dispute_types_in,
+    looks_like_employer,
+    looks_like_name,
+)
+
+# the intents whose message opens a form (rules in data/rules.yml)
+OPENERS = frozenset({"mediation_request", "course_enroll"})
+_STOP = r"(?=[，,。；;！!\s]|电话|手机|联系|号码|在|今年|做|是|家住|$)"
+_NAME = re.compile(
+    rf"(?:我叫|我是|本人|名字(?:叫|是)?|姓名(?:是)?)[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
+)
+_NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
+_EMPLOYER = re.compile(
+    r"(?:在|单位是|公司是|单位[：:]|公司[：:])\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
+    r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店"
+    r"|医院|学校|幼儿园|工地|项目部|物业|中心))"
+)
+_DEMAND = re.compile(r"(?:希望|要求|想要|请求|诉求是?)[：:\s]*(?P<demand>[^，。,.!?！？；;]{2,60})")
+
+
+def is_opening(tracker: Tracker) -> bool:
+    """This message started the form (no question of the form has been asked yet)."""
+    return tracker.get_slot("requested_slot") is None and latest_intent(tracker) in OPENERS
+
+
+def opening_name(text: str) -> str | None:
+    m = _NAME.search(text)
+    if m is None or _NOT_A_NAME_END.search(m.group("name")):
+        return None
+    return looks_like_name(m.group("name"))
+
+
+def opening_phone(text: str) -> str | None:
+    return clean_phone(text)
+
+
+def opening_employer(text: str) -> str | None:
+    m = _EMPLOYER.search(text)
+    return looks_like_employer(m.group("employer")) if m else None
+
+
+def opening_description(text: str) -> str | None:
+    """The opening message itself, when it tells what happened (a dispute and some length)."""
+    value = text.strip()
+    if len(value) < max(DESCRIPTION_MIN, 20) or not dispute_types_in(value):
+        return None
+    return value
+
+
+def opening_demand(text: str) -> str | None:
+    m = _DEMAND.search(text)
+    return m.group("demand").strip() if m else None
+
+
+def from_opening(tracker: Tracker, slot: str) -> str | None:
+    """`slot`'s value from the message that opened the form, if it says it."""
+    if not is_opening(tracker):
+        return None
+    read = {
+        "name": opening_name,
+        "phone": opening_phone,
+        "employer": opening_employer,
+        "description": opening_description,
+        "demand": opening_demand,
+    }[slot]
+    return read(typed_text(tracker))
