@@ -57,10 +57,18 @@ def opening_employer(text: str) -> str | None:
     return looks_like_employer(m.group("employer")) if m else None
 
 
+_REQUEST_WORDS = re.compile(
+    r"(?:我)?(?:想|要|需要)?(?:申请|找|请)?(?:工会|你们)?(?:帮忙)?(?:劳动(?:纠纷|争议))?调解|1[3-9]\d{9}"
+)
+STORY_MIN = 25
+
+
 def opening_description(text: str) -> str | None:
-    """The opening message itself, when it tells what happened (a dispute and some length)."""
+    """The opening message itself, when it tells what happened: a dispute, and more than
+    "老板欠了我工资，想申请调解" (then the form asks for the details)."""
     value = text.strip()
-    if len(value) < max(DESCRIPTION_MIN, 20) or not dispute_types_in(value):
+    story = _REQUEST_WORDS.sub("", value)
+    if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not dispute_types_in(value):
         return None
     return value
 
