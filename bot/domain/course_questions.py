@@ -30,7 +30,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     ),
     "seats": re.compile(r"名额|满了|满没满|还有位|位置|人多不多|报满"),
     "description": re.compile(
-        r"学什么|学啥|讲什么|讲啥|教什么|教啥|内容|介绍|详细|详情|具体|怎么样|咋样"
+        r"学些?什么|学些?啥|讲些?什么|讲些?啥|教些?什么|教些?啥|内容|介绍|详细|详情|具体|怎么样|咋样"
     ),
 }
 _MORE = re.compile(
@@ -92,12 +92,26 @@ def is_followup(text: str) -> bool:
     return bool(
         asks_more(value)
         or narrowing(value)
-        or (
-            aspects(value)
-            and (ordinal(value) is not None or points_back(value) or len(value) <= 12)
-        )
+        or (aspects(value) and (ordinal(value) is not None or points_back(value) or bare(value)))
         or (ordinal(value) is not None and len(value) <= 8)
     )
+
+
+# words that ask about "it" without naming anything: what is left of 在哪里上课 / 要交钱不
+_BARE_WORDS = re.compile(
+    r"上课|课程|课|些|请问|问一下|问下|一下|一共|开始|报名|可以|能不能|能|要|交|是|的|吗|呢|不|啊|嘛|哦"
+    r"|喃|哈|了|得|还|有|没有|没|我|想|问|这|那|个|门|几|多少|在|上|去|啥子|什么|好|多|大概|一般"
+)
+
+
+def bare(text: str) -> bool:
+    """An aspect asked with nothing else named ("在哪里上课", "要交钱不"), unlike
+    "试用期最长多久" or "工伤认定要多久", which ask about something else."""
+    rest = text
+    for pattern in ASPECTS.values():
+        rest = pattern.sub("", rest)
+    rest = _BARE_WORDS.sub("", rest)
+    return len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", rest)) <= 1
 
 
 def pick(courses: Sequence[Course], position: int) -> Course | None:

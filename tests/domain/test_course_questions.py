@@ -64,6 +64,16 @@ def test_what_counts_as_a_follow_up():
         assert is_followup(text), text
     for text in ("加班费按几倍算", "老板欠我工资想申请调解", "/course_search", "", "你好"):
         assert not is_followup(text), text
+    # a policy question after a course list is still a policy question
+    for text in (
+        "试用期最长多久",
+        "工伤认定要多久",
+        "年假有几天",
+        "经济补偿怎么算",
+        "怎么加入工会",
+    ):
+        assert not is_followup(text), text
+    assert is_followup("讲些啥子内容") and is_followup("学费多少钱")
     assert points_back("我要报这个") and points_back("那个在哪里")
     assert not points_back("这个月的工资老板一直拖着不发，我想申请调解")
 
