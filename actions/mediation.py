@@ -24,6 +24,7 @@ from actions.validators import (
     dispute_types_in,
     looks_like_employer,
 )
+from bot.domain.groups import group_label, group_size
 
 # the fields a worker may change from the summary, in the order they were asked
 EDITABLE = {
@@ -64,9 +65,14 @@ def summary(slots: dict[str, Any]) -> str:
     if len(description) > SUMMARY_DESCRIPTION_CHARS:
         description = description[:SUMMARY_DESCRIPTION_CHARS] + f"…（共{len(description)}字）"
     lines = ["请核对您的调解申请："]
+    group = group_label(group_size(str(slots.get("description") or "")))
     for field, label in EDITABLE.items():
         value = description if field == "description" else slots.get(field)
+        if field == "name" and group:
+            label = "姓名（代表）"
         lines.append(f"{label}：{value or '（未填）'}")
+        if field == "dispute_type" and group:
+            lines.append(f"涉及人数：{group}")
     lines.append("信息无误请点“确认提交”；需要改动请点“修改”。")
     return "\n".join(lines)
 

@@ -23,6 +23,7 @@ from actions.validators import (
 )
 from bot.core.clock import Clock
 from bot.domain.cases import DISPUTE_TYPES
+from bot.domain.groups import group_label, group_size
 from bot.domain.people import mask_phone
 from bot.store import cases as repo
 from bot.store.models import CASE_STATUS_LABELS
@@ -36,6 +37,10 @@ CASE_SLOTS = (
     "demand",
     "mediation_confirm",
     "edit_field",
+)
+GROUP_TEXT = (
+    "这是涉及多名职工的劳动争议，工会会安排专人对接；调解员联系您时，请准备好一起维权的工友名单和"
+    "联系方式，人数较多的可以推选代表参加调解。"
 )
 NEXT_STEPS = (
     "接下来：区总工会职工服务中心的调解员会在 3 个工作日内电话联系您（{phone}），请留意来电。\n"
@@ -91,6 +96,9 @@ class ActionSubmitMediation(ServiceAction, Action):
             )
             return [SlotSet("mediation_confirm", None)] + [SlotSet(k, None) for k in missing]
         worker = worker_from(tracker)
+        group = group_label(group_size(values["description"]))
+        if group:  # a collective dispute is marked for the mediators at the top of the story
+            values["description"] = f"【{group}】{values['description']}"
         request = repo.CaseRequest(**values)
         with self.services.db.session() as s:
             case = repo.find_open_duplicate(s, worker.channel, worker.sender_id, request)
@@ -107,6 +115,8 @@ class ActionSubmitMediation(ServiceAction, Action):
                 )
                 log.info("mediation case %s created", case.case_no)
                 head = f"您的调解申请已提交，案件编号：{case.case_no}（请记下，查询进度时用）。"
+        if group:
+            head += "\n" + GROUP_TEXT
         dispatcher.utter_message(
             text=head + "\n" + NEXT_STEPS.format(phone=mask_phone(request.phone)),
             buttons=buttons(button("查询调解进度", "mediation_status")),

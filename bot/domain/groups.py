@@ -1,0 +1,54 @@
+"""Collective disputes: "我们车间二十多个人三个月没发工资" concerns many workers, not one.
+
+A collective labour dispute (集体劳动争议, 《劳动争议调解仲裁法》第七条: ten or more workers
+with a common claim may send representatives) is recorded as such, with the number of
+workers, so the union can give it a dedicated mediator and ask for the list of workers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+_COUNT = re.compile(
+    r"(?P<n>\d{1,4}|[一二两三四五六七八九十百几]{1,4})\s*(?:多|来|几)?\s*(?:个|名|位)?\s*"
+    r"(?:人|工人|工友|同事|员工|师傅|兄弟|姐妹)"
+)
+_SEVERAL = re.compile(
+    r"我们(?:几个|这些|一起|大家|全部|所有|都)|工友们|同事们|大家都|全厂|全车间|整个(?:车间|班组|工地|厂)"
+    r"|好多人|很多人|一群人|一帮人|集体|全体|班组的人|所有人"
+)
+COLLECTIVE_FROM = 10  # 《劳动争议调解仲裁法》第七条
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if "几" in word:
+        word = word.replace("几", "")
+        base = cn2an.cn2an(word, "smart") if word else 0
+        return int(base) + 3 if base else 3  # 十几 -> 13, 几 -> 3: "a few more than"
+    try:
+        return int(cn2an.cn2an(word, "smart"))
+    except ValueError:
+        return None
+
+
+def group_size(text: str | None) -> int | None:
+    """How many workers the dispute concerns: a number said, 0 for "several" without one,
+    None for one worker."""
+    value = text or ""
+    for m in _COUNT.finditer(value):
+        n = _number(m.group("n"))
+        if n is not None and n >= 2:
+            return n
+    return 0 if _SEVERAL.search(value) else None
+
+
+def group_label(size: int | None) -> str:
+    """涉及人数 as the summary and the case show it ("" for one worker)."""
+    if size is None:
+        return ""
+    kind = "集体劳动争议" if size == 0 or size >= COLLECTIVE_FROM else "多人劳动争议"
+    return f"{'多人' if size == 0 else f'约{size}人'}（{kind}）"
