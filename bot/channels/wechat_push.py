@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from bot.channels import wechat_text as wx
 from bot.channels.wechat_api import OUT_OF_WINDOW, MissingSecret
@@ -21,8 +21,15 @@ from bot.channels.wechat_store import note_undelivered, push_window, record_unde
 from bot.core.messages import Push
 from bot.store.models import STATE_CLOSED, utcnow
 
-if TYPE_CHECKING:
-    from bot.channels.wechat import WeChatChannel
+
+class WeChatChannel(Protocol):
+    """What sending needs of the channel (bot/channels/wechat.py), without importing it."""
+
+    client: Any  # wechatpy's WeChatClient
+    db: Any  # bot.store.db.Database
+    options: Any  # the numbered-reply memory
+    settings: Any  # bot.settings.Settings
+
 
 log = logging.getLogger(__name__)
 

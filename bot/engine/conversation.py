@@ -17,7 +17,7 @@ from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.hooks import DeskHooks, NoDesk, Ranker
 from bot.engine.registry import ActionRegistry
-from bot.engine.requests import separate
+from bot.engine.requests import request_of, separate
 from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
 from bot.engine.turn import Turn, to_rasa_event
@@ -88,10 +88,22 @@ class Engine:
         requests in one message are answered one after the other (bot/engine/requests.py)."""
         text = (incoming.text or "").strip()
         if len(text) <= self.config.conversation.max_message_chars:
-            parts = separate(self, incoming, text)
+            parts = separate(
+                incoming,
+                text,
+                self._request_of,
+                lambda intent: self.rules.opens_form(intent, self.domain.forms),
+                lambda: self.conversation_state(incoming),
+            )
             if parts:
                 return [reply for part in parts for reply in self._handle_one(part)]
         return self._handle_one(incoming)
+
+    def _request_of(self, text: str) -> str | None:
+        """A part of a message as a request of its own (bot/engine/requests.py)."""
+        ranking = self.rank_faq(text, 1) if self.rank_faq is not None else None
+        parse = self.nlu.parse(text, today=self.today())
+        return request_of(parse, ranking, self.config.retrieval.answer_threshold)
 
     def conversation_state(self, incoming: Incoming) -> tuple[str, str | None] | None:
         """(state, active form) of the worker's conversation, or None before the first message."""

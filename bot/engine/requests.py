@@ -9,15 +9,12 @@ worker reads. Inside a form or while staff hold the conversation nothing is spli
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from bot.core.messages import Incoming
 from bot.store.models import STATE_BOT
 from intents.requests import split_requests
-
-if TYPE_CHECKING:
-    from bot.engine.conversation import Engine
 
 # intents that ask for something on their own (not yes/no, thanks or a form answer)
 REQUEST_INTENTS = frozenset(
@@ -36,38 +33,43 @@ MIN_CONFIDENCE = 0.5
 MAX_PARTS = 3
 
 
-def _understood(engine: Engine, text: str) -> str | None:
+def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0) -> str | None:
     """The part's request, when the classifier is sure of it (or, for a policy question,
-    when the FAQ has a sure answer to it)."""
-    intent = engine.nlu.parse(text, today=engine.today()).get("intent") or {}
+    when the FAQ's best entry scores `sure` or more)."""
+    intent = parse.get("intent") or {}
     name, confidence = intent.get("name"), intent.get("confidence") or 0
     if name not in REQUEST_INTENTS:
         return None
     if confidence >= MIN_CONFIDENCE:
         return name
-    if name == "policy_question" and engine.rank_faq is not None:
-        ranking = engine.rank_faq(text, 1)
-        sure = engine.config.retrieval.answer_threshold
-        if ranking and float(ranking[0]["confidence"]) >= sure:  # type: ignore[arg-type]
-            return name
+    if name == "policy_question" and ranking and float(ranking[0]["confidence"]) >= sure:
+        return name
     return None
 
 
-def separate(engine: Engine, incoming: Incoming, text: str) -> list[Incoming] | None:
-    """The messages to handle instead of `incoming`, or None to handle it as it is."""
+def separate(
+    incoming: Incoming,
+    text: str,
+    understood: Callable[[str], str | None],
+    opens_form: Callable[[str], bool],
+    state: Callable[[], tuple[str, str | None] | None],
+) -> list[Incoming] | None:
+    """The messages to handle instead of `incoming`, or None to handle it as it is.
+
+    `understood` gives a part's request (request_of), `opens_form` whether a request starts
+    a form, `state` the conversation's (state, active form)."""
     parts = split_requests(text)
     if not 1 < len(parts) <= MAX_PARTS:
         return None
-    intents = [_understood(engine, p) for p in parts]
+    intents = [understood(p) for p in parts]
     if None in intents:
         return None
     if len(set(intents)) < len(intents) and set(intents) != {"policy_question"}:
         return None  # the same request twice is one request said at length
-    state = engine.conversation_state(incoming)
-    if state is not None and (state[0] != STATE_BOT or state[1]):
+    now = state()
+    if now is not None and (now[0] != STATE_BOT or now[1]):
         return None
-    opens_form = {i for i in intents if engine.rules.opens_form(i, engine.domain.forms)}
-    order = sorted(range(len(parts)), key=lambda i: intents[i] in opens_form)
+    order = sorted(range(len(parts)), key=lambda i: opens_form(str(intents[i])))
     out = []
     for n, i in enumerate(order):
         mid = incoming.message_id
