@@ -19,7 +19,7 @@ from actions.person import PersonSlotsMixin, corrected_name, corrected_phone
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import clean_name, clean_phone
-from bot.domain.course_questions import requirements_text
+from bot.domain.course_questions import aspects, requirements_text
 from bot.domain.courses import fee_text, period_text, resolve, when_text
 from bot.domain.people import mask_phone
 from bot.store import courses as repo
@@ -116,6 +116,17 @@ class ValidateEnrolmentForm(
             else:
                 self._unknown(dispatcher, str(value or ""), available)
         return {"course_id": None}
+
+    def course_asked_about(self, tracker: Tracker, text: str) -> Course | None:
+        """The course being enrolled in, when the side question asks about a course."""
+        code = tracker.get_slot("course_id")
+        if not code or not aspects(text):
+            return None
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, str(code))
+            if course is not None:
+                s.expunge(course)
+            return course
 
     def validate_enrolment_confirm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict

@@ -16,6 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.message import previous_value, typed_text
 from actions.person import corrected_name, corrected_phone
 from actions.validators import normalise
+from bot.domain.course_questions import answer as course_answer
+from bot.domain.course_questions import aspects
 from bot.knowledge.answers import answer_text, decide
 
 # slots filled from free text: the only ones a question could be mistaken for
@@ -27,11 +29,11 @@ _LEAD = re.compile(
 )
 # a short answer never asks: 吗/么/呢 at the end, 收不收 / 要不要, a question mark …
 _ASKS = re.compile(
-    r"[?？]|([\u4e00-\u9fff])[不没]\1|(?:吗|么|呢)[。.!！~～]*$|是不是|能不能|可不可以"
+    r"[?？]|([\u4e00-\u9fff])[不没]\1|(?:吗|么|呢|不|没)[。.!！~～]*$|是不是|能不能|可不可以"
 )
 # … and names or employers never hold a question word at all
 _QUESTION_WORD = re.compile(
-    r"多少|多久|好久|几[天个月年]|怎么|咋|啥|什么|哪|为什么|如何|要钱不|收费不"
+    r"多少|多久|好久|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
 )
 SHORT = 25
 NOT_ANSWERED = "这个问题我暂时答不准，等这件事办完可以再问我，或者说“转人工”请工作人员解答。"
@@ -83,7 +85,15 @@ class SideQuestionsMixin:
             return [SlotSet(name, previous_value(tracker, name)) for name in candidates]
         return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
 
+    def course_asked_about(self, tracker: Tracker, text: str) -> Any:
+        """The course a side question is about, when the form has one (enrolment)."""
+        return None
+
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        course = self.course_asked_about(tracker, text)
+        if course is not None:  # "要交钱不" while enrolling: about this course, not the FAQ
+            dispatcher.utter_message(text=course_answer(course, aspects(text), None))
+            return
         cfg = self.services.config.retrieval
         hits = self.services.knowledge.hits_for(tracker.latest_message, text, k=3)
         verdict, hits = decide(hits, cfg)

@@ -186,3 +186,13 @@ def pg_url() -> Iterator[str]:
             _as_postgres([_bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
             capture_output=True,
         )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by the real components it needs (see [tool.pytest.ini_options])."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        if "pg_url" in names:
+            item.add_marker(pytest.mark.postgres)
