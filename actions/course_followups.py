@@ -86,6 +86,10 @@ class ActionCourseFollowup(ServiceAction, Action):
         focus = tracker.get_slot(FOCUS_SLOT) if context else None
         if focus and points_back(text):
             return repo.get_by_code(s, str(focus))
+        entity = latest_entity(tracker, "course_name")
+        by_name = repo.get_by_name(s, entity) if entity else None
+        if by_name is not None:
+            return by_name
         named = named_in(listed or repo.open_courses(s, self.services.today()), text)
         if len(named) == 1:
             return named[0]

@@ -9,9 +9,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.message import previous_action, understood_text
+from actions.message import latest_entity, previous_action, understood_text
 from actions.services import ServiceAction
-from bot.domain.course_questions import is_followup, ordinal, points_back
+from bot.domain.course_questions import aspects, is_followup, ordinal, points_back
 from bot.domain.courses import (
     COURSE_CATEGORIES,
     course_block,
@@ -40,8 +40,12 @@ def in_course_context(tracker: Tracker) -> bool:
 
 def followup_instead(tracker: Tracker) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
-    action's ("第二个在哪里上课" classified as a search, a policy question or a miss)."""
-    if in_course_context(tracker) and is_followup(understood_text(tracker)):
+    action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
+    is a question about a course named in it ("小苗成长营上课要带啥子")."""
+    text = understood_text(tracker)
+    if in_course_context(tracker) and is_followup(text):
+        return [FollowupAction("action_course_followup")]
+    if latest_entity(tracker, "course_name") and aspects(text):
         return [FollowupAction("action_course_followup")]
     return None
 

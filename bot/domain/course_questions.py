@@ -31,6 +31,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     "seats": re.compile(r"名额|满了|满没满|还有位|位置|人多不多|报满"),
     "description": re.compile(
         r"学些?什么|学些?啥|讲些?什么|讲些?啥|教些?什么|教些?啥|内容|介绍|详细|详情|具体|怎么样|咋样"
+        r"|带什么|带啥|准备什么|准备啥"
     ),
 }
 _MORE = re.compile(
@@ -43,7 +44,9 @@ _NARROW = re.compile(
 SHORT = 30
 # requirements are the clauses of the description that say what a learner must have
 _CLAUSE = re.compile(r"[^，,。；;！!]+")
-_REQUIREMENT = re.compile(r"要求|要有|须|年满|以上文化|以上学历|持有|限.{0,6}报名")
+_REQUIREMENT = re.compile(
+    r"要求|要有|须|年满|以上文化|以上学历|持有|限.{0,6}报名|\d+到\d+岁|\d+岁以[上下]|会员"
+)
 
 
 def ordinal(text: str) -> int | None:
