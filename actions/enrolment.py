@@ -15,7 +15,7 @@ from actions.buttons import button, buttons
 from actions.courses import course_in_view, enrol_button
 from actions.identity import worker_from
 from actions.message import latest_entity, latest_intent, understood_text
-from actions.person import PersonSlotsMixin, corrected_name, corrected_phone
+from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import clean_name, clean_phone
@@ -132,7 +132,7 @@ class ValidateEnrolmentForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
         """确认报名 or 不报了; a correction ("名字写错了…") is no answer: the summary again."""
-        if corrected_name(tracker) or corrected_phone(tracker):
+        if corrected(tracker):
             return {"enrolment_confirm": None}
         return {"enrolment_confirm": value if isinstance(value, bool) else None}
 

@@ -12,7 +12,7 @@ from rasa_sdk.forms import FormValidationAction
 from actions.buttons import button, buttons
 from actions.message import latest_entity, plain_answer, previous_value, typed_text
 from actions.opening import from_opening
-from actions.person import PersonSlotsMixin, corrected_name, corrected_phone
+from actions.person import PersonSlotsMixin, corrected, corrected_employer
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import (
@@ -103,6 +103,10 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         """A company name at the employer question, even if it was classified as a question;
         in the opening message, the employer it names ("在某某建筑公司做钢筋工")."""
+        fixed = corrected_employer(tracker)
+        if fixed:
+            dispatcher.utter_message(text=f"好的，用人单位已改为{fixed}。")
+            return {"employer": fixed}
         employer = from_opening(tracker, "employer") or looks_like_employer(
             plain_answer(tracker, "employer")
         )
@@ -145,7 +149,7 @@ class ValidateMediationForm(
     def validate_mediation_confirm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
-        if corrected_name(tracker) or corrected_phone(tracker):
+        if corrected(tracker):
             return {"mediation_confirm": None}  # corrected in place: the summary again
         if value is True:
             return {"mediation_confirm": True}

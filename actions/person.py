@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import plain_answer, typed_text
 from actions.opening import from_opening
-from actions.validators import clean_name, clean_phone, looks_like_name
+from actions.validators import clean_name, clean_phone, looks_like_employer, looks_like_name
 from bot.domain.people import mask_phone
 
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
@@ -37,6 +37,26 @@ def corrected_name(tracker: Tracker) -> str | None:
         return None
     m = _NAME_CORRECTION.search(text)
     return looks_like_name(m.group("name")) if m else None
+
+
+_EMPLOYER_CORRECTION = re.compile(
+    r"(?:公司|单位|厂)(?:的)?(?:名字|名称|名)?[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*"
+    r"(?:是|叫|应该是|改成|改为)?\s*(?P<employer>.{2,40})$"
+)
+
+
+def corrected_employer(tracker: Tracker) -> str | None:
+    """A new employer given as a correction ("公司名字写错了，是某某物流有限公司")."""
+    text = typed_text(tracker).strip().rstrip("。！!")
+    if tracker.get_slot("requested_slot") in (None, "employer"):
+        return None
+    m = _EMPLOYER_CORRECTION.search(text)
+    return looks_like_employer(m.group("employer")) if m else None
+
+
+def corrected(tracker: Tracker) -> bool:
+    """The message corrects an earlier answer (name, phone or employer)."""
+    return bool(corrected_phone(tracker) or corrected_name(tracker) or corrected_employer(tracker))
 
 
 class PersonSlotsMixin:

@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import previous_value, typed_text
-from actions.person import corrected_name, corrected_phone
+from actions.person import corrected
 from actions.validators import normalise
 from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
@@ -74,7 +74,7 @@ class SideQuestionsMixin:
         candidates = tracker.slots_to_validate()
         as_text = bool(requested) and str(candidates.get(requested, "")).strip() == text
         taken = requested in FREE_TEXT_SLOTS and as_text
-        if as_text and text and (corrected_phone(tracker) or corrected_name(tracker)):
+        if as_text and text and corrected(tracker):
             # "电话错了，是139…" corrects an earlier answer; it does not answer this question
             _drop_candidate(tracker, requested)
             events = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
