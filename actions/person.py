@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,7 +19,7 @@ _CORRECTS = re.compile(r"错|不对|改成|改为|改一下|换成|应该是|更
 _PHONE_WORDS = re.compile(r"电话|手机|号码|号")
 _NAME_CORRECTION = re.compile(
     r"(?:名字|姓名)[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*(?:是|叫|应该是|改成|改为)?\s*"
-    r"(?P<name>[\u4e00-\u9fff·]{2,5})$"
+    r"(?P<value>[\u4e00-\u9fff·]{2,5})$"
 )
 
 
@@ -30,28 +31,30 @@ def corrected_phone(tracker: Tracker) -> str | None:
     return clean_phone(text) if _PHONE_WORDS.search(text) else None
 
 
-def corrected_name(tracker: Tracker) -> str | None:
-    """A new name given as a correction ("名字写错了，是周晓") while the form asks something else."""
-    text = typed_text(tracker).strip().rstrip("。！!")
-    if tracker.get_slot("requested_slot") in (None, "name"):
-        return None
-    m = _NAME_CORRECTION.search(text)
-    return looks_like_name(m.group("name")) if m else None
-
-
 _EMPLOYER_CORRECTION = re.compile(
     r"(?:公司|单位|厂)(?:的)?(?:名字|名称|名)?[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*"
-    r"(?:是|叫|应该是|改成|改为)?\s*(?P<employer>.{2,40})$"
+    r"(?:是|叫|应该是|改成|改为)?\s*(?P<value>.{2,40})$"
 )
+
+
+def _correction(
+    tracker: Tracker, slot: str, pattern: re.Pattern[str], check: Callable[[str], str | None]
+) -> str | None:
+    """`slot`'s new value when the message corrects it while the form asks something else."""
+    if tracker.get_slot("requested_slot") in (None, slot):
+        return None
+    m = pattern.search(typed_text(tracker).strip().rstrip("。！!"))
+    return check(m.group("value")) if m else None
+
+
+def corrected_name(tracker: Tracker) -> str | None:
+    """A new name given as a correction ("名字写错了，是周晓")."""
+    return _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
 
 
 def corrected_employer(tracker: Tracker) -> str | None:
     """A new employer given as a correction ("公司名字写错了，是某某物流有限公司")."""
-    text = typed_text(tracker).strip().rstrip("。！!")
-    if tracker.get_slot("requested_slot") in (None, "employer"):
-        return None
-    m = _EMPLOYER_CORRECTION.search(text)
-    return looks_like_employer(m.group("employer")) if m else None
+    return _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
 
 
 def corrected(tracker: Tracker) -> bool:

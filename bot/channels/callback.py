@@ -13,14 +13,12 @@ from typing import Any
 
 import httpx
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 
 from bot.channels.base import ChannelPlugin
-from bot.channels.http_json import json_error, read_object
-from bot.channels.rest import MAX_BODY_BYTES, render
-from bot.core.messages import Incoming, Push, Reply
+from bot.channels.rest import read_incoming, render
+from bot.core.messages import Push, Reply
 from bot.core.ports import Handle
-from bot.core.sanitize import id_problem
 
 log = logging.getLogger(__name__)
 NAME = "callback"
@@ -75,27 +73,12 @@ class CallbackChannel(ChannelPlugin):
 
         @api.post("/webhooks/callback/webhook")
         async def webhook(request: Request) -> Response:
-            body = await read_object(
-                request, MAX_BODY_BYTES, "请求应为 JSON 对象，包含 sender 和 message。"
-            )
-            if isinstance(body, JSONResponse):
-                return body
-            sender, message = body.get("sender"), body.get("message", "")
-            if not isinstance(sender, str) or not sender or id_problem(sender):
-                return json_error(
-                    400, "bad_sender", "缺少 sender（发送者编号），或编号过长、含有无效字符。"
-                )
-            if not isinstance(message, str):
-                return json_error(400, "bad_message", "message 应为文字。")
-            message_id = body.get("message_id")
-            if message_id is not None and (
-                not isinstance(message_id, str) or id_problem(message_id)
-            ):
-                return json_error(400, "bad_message_id", "message_id 格式不正确。")
             # a retried message id posts nothing again: the copy that ran has posted its replies
-            incoming = Incoming(NAME, sender, message, message_id, replay=False)
+            incoming = await read_incoming(request, NAME, replay=False)
+            if isinstance(incoming, Response):
+                return incoming
             replies = await self.handle(incoming)
-            await self.post(sender, replies)
+            await self.post(incoming.sender_id, replies)
             # as Rasa: the replies went to the callback URL; the response only says it ran
             return PlainTextResponse("success")
 
