@@ -26,7 +26,8 @@ def answered(events: list[dict[str, Any]], slug: str | None) -> tuple[int, str] 
         e = events[index]
         if e.get("event") != "bot":
             continue
-        found = (e.get("data") or {}).get("faq")
+        # our engine keeps a message's extra keys in `data`; Rasa 3.6 in `metadata` (issue 19)
+        found = (e.get("data") or {}).get("faq") or (e.get("metadata") or {}).get("faq")
         if found and (slug is None or found == slug):
             return index, str(found)
     return None

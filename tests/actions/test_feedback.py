@@ -146,3 +146,13 @@ def test_feedback_without_any_answer_is_thanked_and_ignored(bot):
     replies = Worker(bot).says('/faq_feedback{"helpful":0}')
     assert "谢谢您的反馈" in text(replies)
     assert rows(bot, FaqFeedback) == [] and rows(bot, MisunderstoodMessage) == []
+
+
+def test_the_answered_entry_is_found_in_rasa_s_metadata_too():
+    from actions.feedback import answered
+
+    ours = [{"event": "bot", "text": "…", "data": {"faq": "leave_annual_days"}}]
+    rasa = [{"event": "bot", "text": "…", "data": {}, "metadata": {"faq": "leave_annual_days"}}]
+    assert answered(ours, None) == (0, "leave_annual_days")
+    assert answered(rasa, None) == (0, "leave_annual_days")
+    assert answered(rasa, "ot_pay_rates") is None
