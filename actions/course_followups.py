@@ -22,7 +22,7 @@ from actions.courses import (
     show_page,
 )
 from actions.knowledge import find_answer
-from actions.message import latest_entity, understood_text
+from actions.message import latest_entity, ran_this_turn, understood_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import (
     answer,
@@ -106,8 +106,9 @@ class ActionCourseFollowup(ServiceAction, Action):
         text: str,
     ) -> list[EventType]:
         if not listed:
-            # no course in view or named: the FAQ may know (调解要交钱不 …)
-            if text and find_answer(self.services, tracker, text)[0] != "none":
+            # no course in view or named: the FAQ may know for sure (调解要交钱不 …)
+            handed = ran_this_turn(tracker, "action_answer_policy")
+            if text and not handed and find_answer(self.services, tracker, text)[0] == "answer":
                 return [FollowupAction("action_answer_policy")]
             available = repo.open_courses(s, self.services.today())
             dispatcher.utter_message(text=NO_LIST_TEXT, buttons=category_buttons(available))

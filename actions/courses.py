@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.message import latest_entity, previous_action, understood_text
+from actions.message import latest_entity, previous_action, ran_this_turn, understood_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import aspects, is_followup, ordinal, points_back
 from bot.domain.courses import (
@@ -38,14 +38,18 @@ def in_course_context(tracker: Tracker) -> bool:
     return bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
 
 
-def followup_instead(tracker: Tracker) -> list[EventType] | None:
+def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
     is a question about a course named in it ("小苗成长营上课要带啥子")."""
+    if ran_this_turn(tracker, "action_course_followup"):
+        return None  # it handed this message over: never back and forth
     text = understood_text(tracker)
     if in_course_context(tracker) and is_followup(text):
         return [FollowupAction("action_course_followup")]
     if latest_entity(tracker, "course_name") and aspects(text):
+        return [FollowupAction("action_course_followup")]
+    if not searching and "课" in text and is_followup(text):  # 在哪里上课, no list: which one?
         return [FollowupAction("action_course_followup")]
     return None
 
@@ -154,7 +158,7 @@ class ActionSearchCourses(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         cleared = [SlotSet(slot, None) for slot in SEARCH_SLOTS]
-        instead = followup_instead(tracker)
+        instead = followup_instead(tracker, searching=True)
         if instead:
             return instead  # the follow-up reads this message's filters, then clears them
         f = filter_from(tracker)

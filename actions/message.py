@@ -77,3 +77,13 @@ def previous_action(tracker: Tracker) -> str | None:
         elif seen_user and event.get("event") == "action":
             return event.get("name")
     return None
+
+
+def ran_this_turn(tracker: Tracker, action: str) -> bool:
+    """`action` already ran for the latest message (it handed over to the one running now)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == action:
+            return True
+    return False

@@ -36,6 +36,7 @@ _QUESTION_WORD = re.compile(
     r"多少|多久|好久|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
 )
 SHORT = 25
+SHORT_QUESTION = 10
 NOT_ANSWERED = "这个问题我暂时答不准，等这件事办完可以再问我，或者说“转人工”请工作人员解答。"
 
 
@@ -46,7 +47,10 @@ def is_side_question(text: str, slot: str) -> bool:
         return bool(value)
     if slot in ("name", "employer"):
         return bool(_ASKS.search(value) or _QUESTION_WORD.search(value))
-    return len(value) <= SHORT and bool(_ASKS.search(value))
+    if len(value) <= SHORT and _ASKS.search(value):
+        return True
+    # "调解要多久" is too short to be what happened, and asks
+    return len(value) <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
 
 
 def _drop_candidate(tracker: Tracker, slot: str) -> None:

@@ -22,7 +22,7 @@ from intents.training_data import TrainingData, load_training_data
 __all__ = ["CourseRef", "Interpreter", "NLUOptions", "RetrievalOptions", "fingerprint"]
 
 FALLBACK = "nlu_fallback"
-RULE_INTENTS = ("human_handoff", "cancel", "mediation_request")
+RULE_INTENTS = ("human_handoff", "cancel", "mediation_request", "policy_question")
 MODEL_FORMAT = 3  # bump when the saved layout or the features change (3: English, pinyin)
 RANKING_LENGTH = 10
 

@@ -36,6 +36,14 @@ _ASKS_ABOUT = re.compile(
     r"[?？吗么]|什么|怎么|咋|多久|好久|多长|收费|收钱|要钱|交钱|几天|不成|失败|材料|流程|条件|有用|可以吗"
 )
 MEDIATION_MIN_CHARS = 12
+# "找工会调解要钱不", "申请调解要带啥材料": a short question about mediation is a policy question
+# (its answer is in the FAQ), not a request to file a case
+_MEDIATION_QUESTION = re.compile(
+    r"收费|收钱|要钱|交钱|花钱|多久|好久|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
+)
+# … but not a worker asking after their own case (我那个调解咋样了, 调解员好久联系我)
+_OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|咋样了|怎么样了|结果出来")
+MEDIATION_QUESTION_MAX_CHARS = 20
 
 
 def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
@@ -85,6 +93,13 @@ def rule_intent(text: str) -> str | None:
             return "human_handoff"
     if CANCEL.match(compact):
         return "cancel"
+    if (
+        "调解" in compact
+        and len(compact) <= MEDIATION_QUESTION_MAX_CHARS
+        and _MEDIATION_QUESTION.search(compact)
+        and not _OWN_CASE.search(compact)
+    ):
+        return "policy_question"
     if (
         len(compact) >= MEDIATION_MIN_CHARS
         and MEDIATION_ASK.search(compact)
