@@ -9,9 +9,15 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.message import plain_answer, typed_text
+from actions.message import latest_intent, plain_answer, typed_text
 from actions.opening import from_opening
-from actions.validators import clean_name, clean_phone, looks_like_employer, looks_like_name
+from actions.validators import (
+    COMMON_SURNAMES,
+    clean_name,
+    clean_phone,
+    looks_like_employer,
+    looks_like_name,
+)
 from bot.domain.people import mask_phone
 
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
@@ -62,6 +68,22 @@ def corrected(tracker: Tracker) -> bool:
     return bool(corrected_phone(tracker) or corrected_name(tracker) or corrected_employer(tracker))
 
 
+# intents a bare name is sometimes read as (鲁智 -> frustrated, 高兴 -> affirm)
+_NAME_MISREAD_AS = frozenset({"frustrated", "greet", "thanks", "affirm", "deny", "goodbye"})
+
+
+def surname_first(tracker: Tracker) -> str | None:
+    """A 2-4 character answer at the name question that starts with a common surname, even
+    when the classifier read it as a feeling or a greeting."""
+    if tracker.get_slot("requested_slot") != "name" or tracker.get_slot("name") is not None:
+        return None
+    if latest_intent(tracker) not in _NAME_MISREAD_AS:
+        return None
+    text = typed_text(tracker).strip()
+    name = looks_like_name(text)
+    return name if name and len(name) <= 4 and name[0] in COMMON_SURNAMES else None
+
+
 class PersonSlotsMixin:
     """extract_/validate_ name and phone for a FormValidationAction (mixed in, not an Action)."""
 
@@ -77,7 +99,7 @@ class PersonSlotsMixin:
         opened = from_opening(tracker, "name")  # "我叫王建国，…想申请调解"
         if opened:
             return {"name": opened}
-        name = looks_like_name(plain_answer(tracker, "name"))
+        name = looks_like_name(plain_answer(tracker, "name")) or surname_first(tracker)
         if name is None:
             return {}
         services = getattr(self, "services", None)

@@ -15,7 +15,7 @@ from intents.entities import EntityExtractor
 from intents.foreign import read_foreign
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
-from intents.overrides import parse_payload, rule_intent
+from intents.overrides import negated_handoff, parse_payload, rule_intent, without_greeting
 from intents.retrieval import RetrievalOptions
 from intents.training_data import TrainingData, load_training_data
 
@@ -25,6 +25,7 @@ FALLBACK = "nlu_fallback"
 RULE_INTENTS = ("human_handoff", "cancel", "mediation_request", "policy_question")
 MODEL_FORMAT = 3  # bump when the saved layout or the features change (3: English, pinyin)
 RANKING_LENGTH = 10
+GREETED_QUESTION_CONFIDENCE = 0.6
 
 
 def fingerprint(nlu_files: list[Path], options: NLUOptions) -> str:
@@ -158,8 +159,15 @@ class Interpreter:
         entities = self.extractor.extract(original, folded, today)
         entities += self._foreign_entities(original, folded, entities, today)
         norm = collapse_spaces(folded)
-        classify = match_form(norm[: self.options.max_classify_chars])
-        ranking = self.classifier.rank(classify)[:RANKING_LENGTH]
+        limit = self.options.max_classify_chars
+        ranking = self.classifier.rank(match_form(norm[:limit]))[:RANKING_LENGTH]
+        asked = without_greeting(norm)
+        if asked != norm:  # "你好，请问加班费按几倍算": the question, when it is a clear one
+            after = self.classifier.rank(match_form(asked[:limit]))[:RANKING_LENGTH]
+            if after and after[0][1] >= GREETED_QUESTION_CONFIDENCE and after[0][0] != "greet":
+                ranking = after
+        if ranking and ranking[0][0] == "human_handoff" and negated_handoff(norm):
+            ranking = ranking[1:] + ranking[:1]  # 不用转人工: anything but a handoff
         forced = rule_intent(norm)
         if forced is not None:
             ranking = [(forced, 1.0)] + [r for r in ranking if r[0] != forced][: RANKING_LENGTH - 1]

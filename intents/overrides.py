@@ -109,6 +109,25 @@ def rule_intent(text: str) -> str | None:
     return None
 
 
+def negated_handoff(text: str) -> bool:
+    """ "不用转人工，我就问下年假": a handoff phrase the worker negates."""
+    compact = text.replace(" ", "")
+    found = list(HANDOFF.finditer(compact))
+    return bool(found) and all(_negated(compact, m.start()) for m in found)
+
+
+_GREETING = re.compile(
+    r"^(?:你好|您好|你们好|hello|hi|哈喽|嗨|在吗|在不在|小助手|请问)+(?:呀|啊|哈|嘛)?[，,。!！~\s]+"
+)
+MIN_AFTER_GREETING = 4
+
+
+def without_greeting(text: str) -> str:
+    """ "你好，请问加班费按几倍算" is a question: the greeting in front is not what it asks."""
+    rest = _GREETING.sub("", text, count=1)
+    return rest if len(rest.strip()) >= MIN_AFTER_GREETING else text
+
+
 def _negated(text: str, start: int) -> bool:
     """True when the few characters before `start`, in the same clause, negate it (不要转人工)."""
     window = _CLAUSE_BREAK.split(text[max(0, start - 4) : start])[-1]

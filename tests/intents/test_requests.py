@@ -22,3 +22,12 @@ from intents.requests import split_requests
 )
 def test_split_requests(text, parts):
     assert split_requests(text) == parts
+
+
+def test_a_greeting_in_front_and_a_negated_handoff():
+    from intents.overrides import negated_handoff, without_greeting
+
+    assert without_greeting("你好，请问加班费按几倍算") == "请问加班费按几倍算"
+    assert without_greeting("你好") == "你好" and without_greeting("你好啊") == "你好啊"
+    assert negated_handoff("不用转人工 我就问下年假")
+    assert not negated_handoff("帮我转人工") and not negated_handoff("年假有几天")
