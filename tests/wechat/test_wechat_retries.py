@@ -21,7 +21,7 @@ def count(bot, model, *where) -> int:
 
 @pytest.fixture
 def slow_engine(bot, channel, monkeypatch) -> threading.Semaphore:
-    """The engine answers only when the test releases it; the channel waits 0.1 s, not 4.5 s."""
+    """The engine answers only when the test releases it; the channel waits 0.1 s, not 3 s."""
     monkeypatch.setattr(channel, "reply_timeout", 0.1)
     handle = channel.handle
     gate = threading.Semaphore(0)
