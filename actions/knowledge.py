@@ -1,4 +1,5 @@
-"""Labour-policy answers from the FAQ: answer when sure, offer options when close, never guess."""
+"""Labour-policy answers from the FAQ: answer when sure, answer the likeliest entry under its
+own question with its neighbours offered when fairly sure, options when unsure, never guess."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.courses import followup_instead
 from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
-from bot.knowledge.answers import answer_text, decide
-from bot.knowledge.followups import in_context, leans_on_context
+from bot.knowledge.answers import answer_text, decide, likely_text
+from bot.knowledge.followups import in_context, is_short, leans_on_context
 from bot.knowledge.index import Hit
 
 
@@ -38,6 +39,14 @@ def answer_buttons(slug: str | None = None) -> list[dict[str, str]]:
     return buttons(*feedback, button("转人工", "human_handoff"), button("还有别的问题", "help"))
 
 
+def likely_buttons(slug: str, related: list[Hit]) -> list[dict[str, str]]:
+    """Under a likely answer: the close questions first (one tap if it was one of them),
+    then feedback and a human."""
+    options = [button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in related]
+    feedback = (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
+    return buttons(*options, *feedback, button("转人工", "human_handoff"))
+
+
 def previous_answer(services: Any, tracker: Tracker) -> Any:
     """The FAQ entry answered in the bot's last turn, when this message may follow up on it."""
     slug = tracker.get_slot("last_faq")
@@ -47,16 +56,20 @@ def previous_answer(services: Any, tracker: Tracker) -> Any:
 
 
 def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
-    """decide() on the FAQ hits for `text`; a follow-up ("那工作满十年的呢") is read against
-    the entry answered just before and, when that gives a sure answer, answered so."""
+    """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
+    just before: one that leans on it ("那工作满十年的呢") always, another short message
+    ("加起来算不算嘛") when it has no sure answer of its own."""
     cfg = services.config.retrieval
     k = max(cfg.max_suggestions, 5)
+    general = decide(services.knowledge.hits_for(tracker.latest_message, text, k=k), cfg)
     previous = previous_answer(services, tracker)
-    if previous is not None and leans_on_context(text):
+    if previous is not None and (
+        leans_on_context(text) or (general[0] != "answer" and is_short(text))
+    ):
         verdict, hits = decide(in_context(services.knowledge, previous, text, k), cfg)
-        if verdict == "answer":
+        if verdict in ("answer", "likely"):
             return verdict, hits
-    return decide(services.knowledge.hits_for(tracker.latest_message, text, k=k), cfg)
+    return general
 
 
 def answered(slug: str, category: str) -> list[EventType]:
@@ -65,7 +78,8 @@ def answered(slug: str, category: str) -> list[EventType]:
 
 
 class ActionAnswerPolicy(ServiceAction, Action):
-    """Answers a policy question from the FAQ, or asks "您是想问…", or offers a human."""
+    """Answers a policy question from the FAQ (the likeliest entry under its own question when
+    not sure), or asks "您是想问…", or offers a human."""
 
     def name(self) -> str:
         return "action_answer_policy"
@@ -97,6 +111,13 @@ class ActionAnswerPolicy(ServiceAction, Action):
             top = hits[0].answer
             dispatcher.utter_message(
                 text=answer_text(top), buttons=answer_buttons(top.slug), faq=top.slug
+            )
+            return done + answered(top.slug, top.category)
+        elif verdict == "likely":
+            top = hits[0].answer
+            # an answer: reviewed by the admins only if the worker says 没帮助
+            dispatcher.utter_message(
+                text=likely_text(top), buttons=likely_buttons(top.slug, hits[1:]), faq=top.slug
             )
             return done + answered(top.slug, top.category)
         elif verdict == "suggest":

@@ -18,7 +18,7 @@ from actions.person import corrected
 from actions.validators import normalise
 from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
-from bot.knowledge.answers import answer_text, decide
+from bot.knowledge.answers import answer_text, decide, likely_text
 
 # slots filled from free text: the only ones a question could be mistaken for
 FREE_TEXT_SLOTS = ("name", "employer", "description", "demand")
@@ -104,5 +104,8 @@ class SideQuestionsMixin:
         if verdict == "answer":
             top = hits[0].answer
             dispatcher.utter_message(text=answer_text(top), faq=top.slug)
+        elif verdict == "likely":  # under its own question, so a worker sees what it answers
+            top = hits[0].answer
+            dispatcher.utter_message(text=likely_text(top), faq=top.slug)
         else:
             dispatcher.utter_message(text=NOT_ANSWERED)

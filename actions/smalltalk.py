@@ -74,7 +74,12 @@ class ActionFallback(ServiceAction, Action):
         if text:
             # the FAQ (read against the last answer for a follow-up) may know what was meant
             verdict, hits = find_answer(self.services, tracker, text)
-            if verdict == "answer" or (hits and hits[0].score >= cfg.retrieval.answer_threshold):
+            follows_up = previous_answer(self.services, tracker) and leans_on_context(text)
+            if (
+                verdict == "answer"
+                or (hits and hits[0].score >= cfg.retrieval.answer_threshold)
+                or (verdict == "likely" and follows_up)  # "那干了二十年的喃" after 年假
+            ):
                 return [FollowupAction("action_answer_policy")]
         if fallback_streak(tracker.events) >= cfg.handoff.fallbacks_before_handoff:
             # offered, never forced: the worker chooses whether to wait for staff
@@ -100,7 +105,7 @@ class ActionOutOfScope(ServiceAction, Action):
         if text and previous_answer(self.services, tracker) and leans_on_context(text):
             # "重庆是好多天" right after a policy answer: a follow-up, not something else
             verdict, _ = find_answer(self.services, tracker, text)
-            if verdict == "answer":
+            if verdict in ("answer", "likely"):
                 return [FollowupAction("action_answer_policy")]
         dispatcher.utter_message(response="utter_out_of_scope")
         return []

@@ -51,6 +51,7 @@ class RetrievalOptions:
     # rewrite workers' words to the FAQ's terms (intents/colloquial.py) on both sides
     colloquial: bool = True
     answer_threshold: float = 0.45
+    likely_threshold: float | None = None
     suggest_threshold: float = 0.25
     ambiguity_margin: float = 0.05
     max_suggestions: int = 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.progress import track
@@ -96,6 +97,37 @@ def test_kb(
         f"{report.queries} questions: top-1 {report.top1:.3f}  top-3 {report.top3:.3f}  "
         f"MRR {report.mrr:.3f}"
     )
+    outcomes = _what_workers_get(kb, items, settings.config.retrieval)
+    typer.echo(
+        "what the worker gets (config.yml thresholds): "
+        + "  ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
+    )
+
+
+def _what_workers_get(kb: Any, items: list[dict], cfg: Any) -> dict[str, int]:
+    """The bot's decision per question, against the expected entries: answered right or
+    wrong (sure or likely; for a wrong likely answer, whether the right entry is among the
+    related questions), options with or without the right one, or nothing found."""
+    from bot.knowledge.answers import decide
+    from bot.knowledge.index import Answer, Hit
+
+    counts: dict[str, int] = {}
+    for item in items:
+        expected = set(item["expected"])
+        hits = [Hit(Answer(m.slug, "", "", "", ""), m.score) for m in kb.search(item["text"], 5)]
+        verdict, chosen = decide(hits, cfg)
+        offered = any(h.answer.slug in expected for h in chosen)
+        if verdict in ("answer", "likely"):
+            if chosen[0].answer.slug in expected:
+                kind = f"{verdict}-right"
+            else:
+                kind = f"{verdict}-wrong" + ("-right-one-related" if offered else "")
+        elif verdict == "suggest":
+            kind = "options-" + ("with-right" if offered else "without-right")
+        else:
+            kind = "not-found"
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 @data_app.command("validate")

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.phrasing import phrasing_key
-from bot.knowledge.answers import answer_text, decide
+from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.index import Answer, Hit
 from bot.settings import RetrievalConfig
 from bot.store.models import FaqEntry
@@ -190,7 +190,7 @@ def new_slug(s: Session, today: date | None = None) -> str:
 class Verdict:
     """The bot's reply to a question, and the matches behind it."""
 
-    kind: str  # "answer" / "suggest" / "none"
+    kind: str  # "answer" / "likely" / "suggest" / "none"
     reply: str
     options: list[str]
     matches: list[dict[str, Any]]
@@ -213,6 +213,9 @@ def verdict(hits: list[Hit], cfg: RetrievalConfig, not_found: str) -> Verdict:
     ]
     if kind == "answer":
         return Verdict(kind, answer_text(chosen[0].answer), [], matches)
+    if kind == "likely":
+        related = [h.answer.question for h in chosen[1:]]
+        return Verdict(kind, likely_text(chosen[0].answer), related, matches)
     if kind == "suggest":
         return Verdict(kind, "您是想问：", [h.answer.question for h in chosen], matches)
     return Verdict(kind, not_found, [], matches)

@@ -20,14 +20,46 @@ _LEANS = re.compile(
 MAX_CHARS = 30
 
 
+def is_short(text: str) -> bool:
+    """Short enough to be a follow-up rather than a question of its own."""
+    return 0 < len((text or "").strip()) <= MAX_CHARS
+
+
 def leans_on_context(text: str) -> bool:
     """A short message that only makes sense after what was said before."""
     value = (text or "").strip()
     return 0 < len(value) <= MAX_CHARS and _LEANS.search(value) is not None
 
 
+# how much the message's own words weigh against the search with the previous question
+OWN_WEIGHT = 2.0
+# ... and the score the message alone must reach for a follow-up to leave the previous entry
+# for another (below it the words are not a topic of their own: "重庆是好多天")
+OWN_TOPIC = 0.2
+
+
 def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) -> list[Hit]:
-    """Hits for `text` read as a follow-up to `previous`: searched with its question, and only
-    entries of the same topic when there are any (a follow-up rarely changes the subject)."""
-    hits = knowledge.search(f"{previous.question} {text}", k)
-    return [h for h in hits if h.answer.category == previous.category] or hits
+    """Hits for `text` read as a follow-up to `previous`: entries of the same topic when there
+    are any (a follow-up rarely changes the subject), each scored by the search with the
+    previous question and, weighted more, by the message's own words.
+
+    The previous question says what the topic is; the message says which entry of it: so
+    "那要是满了一年还是不签呢" after "入职多久必须签劳动合同" moves on to the entry about a
+    year without a contract instead of repeating the answer just given, while "那工作满十年的呢"
+    after the annual-leave answer stays with it. When the words alone name no topic
+    ("重庆是好多天", "那干了二十年的喃"), the search with the previous question decides alone.
+    Scores stay in 0..1 (a weighted mean)."""
+    pool = max(k, 20)
+    hits = knowledge.search(f"{previous.question} {text}", pool)
+    same = [h for h in hits if h.answer.category == previous.category]
+    if not same:
+        return hits[:k]
+    own = {h.answer.slug: h.score for h in knowledge.search(text, pool)}
+    if max((own.get(h.answer.slug, 0.0) for h in same), default=0.0) < OWN_TOPIC:
+        return same[:k]  # the words alone name no topic ("重庆是好多天"): the question decides
+    fused = [
+        Hit(h.answer, (h.score + OWN_WEIGHT * own.get(h.answer.slug, 0.0)) / (1 + OWN_WEIGHT))
+        for h in same
+    ]
+    fused.sort(key=lambda h: -h.score)
+    return fused[:k]

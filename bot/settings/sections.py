@@ -33,14 +33,26 @@ class NLUConfig(_Section):
 
 class RetrievalConfig(_Section):
     answer_threshold: float = Field(0.45, ge=0, le=1)
+    # below answer_threshold (or with a close second) the best entry is still answered, under
+    # its own question and with the close ones as related questions, from this score up
+    # (unset: from answer_threshold up, i.e. only when a close second is the doubt)
+    likely_threshold: float | None = Field(None, ge=0, le=1)
     suggest_threshold: float = Field(0.25, ge=0, le=1)
     ambiguity_margin: float = Field(0.05, ge=0, le=1)
     max_suggestions: int = Field(3, ge=1, le=5)
 
+    @property
+    def likely_from(self) -> float:
+        """The score from which the best entry is answered as likely."""
+        return self.answer_threshold if self.likely_threshold is None else self.likely_threshold
+
     @model_validator(mode="after")
     def _thresholds_ordered(self) -> RetrievalConfig:
-        if self.suggest_threshold > self.answer_threshold:
-            raise ValueError("suggest_threshold must not exceed answer_threshold")
+        if not self.suggest_threshold <= self.likely_from <= self.answer_threshold:
+            raise ValueError(
+                "thresholds must be ordered: suggest_threshold <= likely_threshold"
+                " <= answer_threshold"
+            )
         return self
 
 

@@ -1,4 +1,5 @@
-"""Policy answers: answer when sure, "您是想问" when close, an honest no-match otherwise."""
+"""Policy answers: answer when sure, the likeliest under its own question when fairly sure,
+"您是想问" when unsure, an honest no-match otherwise."""
 
 from __future__ import annotations
 
@@ -77,8 +78,10 @@ def _hit(slug: str, score: float) -> Hit:
     [
         ([0.45], "answer"),  # exactly at the answer threshold
         ([0.60, 0.54], "answer"),  # second is outside the ambiguity margin
-        ([0.60, 0.56], "suggest"),  # a close second is offered, not silently dropped
-        ([0.44, 0.30], "suggest"),
+        ([0.60, 0.56], "likely"),  # a close second: answered under its question, 2nd offered
+        ([0.44, 0.30], "likely"),  # below answer_threshold, above likely_threshold
+        ([0.35], "likely"),  # exactly at the likely threshold
+        ([0.34, 0.30], "suggest"),
         ([0.25], "suggest"),  # exactly at the suggest threshold
         ([0.24], "none"),
         ([], "none"),
@@ -87,11 +90,24 @@ def _hit(slug: str, score: float) -> Hit:
 def test_thresholds_from_config_decide(
     services: Services, scores: list[float], verdict: str
 ) -> None:
+    services.config.retrieval.likely_threshold = 0.35
     services.knowledge = FakeKnowledge([_hit(f"q{i}", s) for i, s in enumerate(scores)])
-    messages, _ = ask(services, "加班费")
+    messages, events = ask(services, "加班费")
     text = text_of(messages)
     if verdict == "answer":
         assert text == "答案q0\n依据：《劳动法》"
+        assert "faq_miss" not in messages[0]
+    elif verdict == "likely":
+        # the worker sees which question was answered, and the close ones one tap away
+        assert text == "关于「问题q0」：\n答案q0\n依据：《劳动法》"
+        assert messages[0]["faq"] == "q0" and "faq_miss" not in messages[0]
+        assert events["last_faq"] == "q0"  # follow-ups lean on it like on any answer
+        buttons = payloads(messages)
+        assert '/policy_question{"faq_id":"q0"}' not in buttons
+        if len(scores) > 1:
+            assert buttons[0] == '/policy_question{"faq_id":"q1"}'
+        assert buttons[-1] == "/human_handoff"
+        assert '/faq_feedback{"faq_id":"q0","helpful":0}' in buttons
     elif verdict == "suggest":
         assert text == "您是想问："
         assert '/policy_question{"faq_id":"q0"}' in payloads(messages)
@@ -101,8 +117,20 @@ def test_thresholds_from_config_decide(
         assert messages[0]["response"] == "utter_policy_not_found"
 
 
+def test_without_a_likely_threshold_only_a_close_second_makes_an_answer_likely(
+    services: Services,
+) -> None:
+    """Configs written before likely answers keep their menus below answer_threshold."""
+    assert services.config.retrieval.likely_threshold is None
+    services.knowledge = FakeKnowledge([_hit("q0", 0.44), _hit("q1", 0.30)])
+    assert text_of(ask(services, "加班费")[0]) == "您是想问："
+    services.knowledge = FakeKnowledge([_hit("q0", 0.60), _hit("q1", 0.58)])
+    assert text_of(ask(services, "加班费")[0]).startswith("关于「问题q0」")
+
+
 def test_suggestions_are_capped(services: Services) -> None:
     services.knowledge = FakeKnowledge([_hit(f"q{i}", 0.40 - i * 0.01) for i in range(5)])
+    services.config.retrieval.likely_threshold = 0.41
     messages, _ = ask(services, "工资")
     assert (
         len([p for p in payloads(messages) if "faq_id" in p])

@@ -107,11 +107,14 @@ def test_not_helpful_is_recorded_for_review_and_offers_a_human(bot):
     assert len(rows(bot, FaqFeedback)) == 1 and len(rows(bot, MisunderstoodMessage)) == 1
 
 
-def test_an_answer_chosen_from_suggestions_offers_feedback_for_the_typed_question(bot):
+def test_an_answer_chosen_from_related_questions_offers_feedback_for_the_typed_question(bot):
     worker = Worker(bot)
-    suggestions = worker.says("加班费咋个算")
-    assert text(suggestions).startswith("您是想问")
-    chosen = worker.press(suggestions, titles(suggestions)[0])
+    likely = worker.says("加班费咋个算")  # three close entries: the likeliest, two related
+    assert text(likely).startswith("关于「加班费按几倍算」")
+    related = [t for t in titles(likely) if t not in ("有帮助", "没帮助", "转人工")]
+    assert len(related) == 2
+    chosen = worker.press(likely, related[0])
+    assert text(chosen) and not text(chosen).startswith("关于")
     assert titles(chosen)[:2] == ["有帮助", "没帮助"]
     worker.press(chosen, "有帮助")
     [feedback] = rows(bot, FaqFeedback)

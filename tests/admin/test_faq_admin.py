@@ -130,6 +130,14 @@ def test_the_draft_index_answers_what_the_saved_one_cannot(bot):
     assert after.matches[0]["slug"] == DRAFT_SLUG
 
 
+def test_try_it_shows_a_likely_answer_as_the_worker_would_see_it(bot):
+    cfg = bot.settings.config.retrieval
+    shown = verdict(bot.knowledge.search("加班费咋个算"), cfg, "找不到")
+    assert shown.kind == "likely"
+    assert shown.reply.startswith("关于「加班费按几倍算」：\n") and "150%" in shown.reply
+    assert len(shown.options) == 2 and "加班费按几倍算？" not in shown.options
+
+
 def test_a_draft_replaces_its_entry_and_a_disabled_draft_leaves_the_index(bot):
     entry = _entry(bot)
     question = "加班费按几倍算？"

@@ -11,6 +11,7 @@ from bot.store.models import (
     MISS_FALLBACK,
     MISS_FAQ,
     MISS_LOW_CONFIDENCE,
+    MISS_NOT_HELPFUL,
     FaqEntry,
     MisunderstoodMessage,
 )
@@ -72,13 +73,15 @@ def test_an_faq_miss_is_collected(bot):
     assert (item.reason, item.text, item.faq_slug) == (MISS_FAQ, "加班费怎么算", None)
 
 
-def test_suggestions_instead_of_an_answer_count_as_an_faq_miss_with_the_nearest_entry(bot):
-    replies = say(bot, "加班费咋个算")
-    assert replies[0]["text"].startswith("您是想问")
+def test_a_likely_answer_is_an_answer_reviewed_only_when_the_worker_says_it_did_not_help(bot):
+    replies = say(bot, "加班费咋个算", sender="w-likely")
+    assert replies[0]["text"].startswith("关于「")
+    assert collected(bot) == []
+    unhelpful = next(b["payload"] for b in replies[0]["buttons"] if b["title"] == "没帮助")
+    say(bot, unhelpful, sender="w-likely")
     [item] = collected(bot)
-    assert item.reason == MISS_FAQ
-    first = replies[0]["buttons"][0]["payload"]
-    assert item.faq_slug and item.faq_slug in first
+    assert item.reason == MISS_NOT_HELPFUL and item.text == "加班费咋个算"
+    assert item.faq_slug and item.faq_slug in unhelpful
 
 
 def test_an_answered_question_is_not_collected(bot):

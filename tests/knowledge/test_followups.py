@@ -41,3 +41,23 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
     hits = in_context(knowledge, previous, "那工作满十年的呢")
     assert hits[0].answer.slug == "leave_annual_days"
     assert all(h.answer.category == previous.category for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # the words name an entry of the same topic: move on to it, not repeat the answer
+        ("contract_sign_deadline", "那要是满了一年还是不签呢", "contract_over_1year"),
+        ("sev_calc", "要是公司是违法把我开了的呢", "sev_unlawful_2x"),
+        # the words alone name no topic: the previous question decides
+        ("leave_annual_days", "重庆是好多天", "leave_annual_days"),
+        ("leave_annual_days", "那干了二十年的喃", "leave_annual_days"),
+        ("leave_annual_days", "我之前在别的厂还做了八年 加起来算不算嘛", "leave_annual_days"),
+        ("ot_pay_rates", "那国庆节那天上班呢", "ot_pay_rates"),
+    ],
+)
+def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, text, expected):
+    knowledge = bot.knowledge
+    hits = in_context(knowledge, knowledge.get(previous), text)
+    assert hits[0].answer.slug == expected, [(h.answer.slug, h.score) for h in hits]
+    assert all(0 <= h.score <= 1 for h in hits)

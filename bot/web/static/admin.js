@@ -100,6 +100,7 @@ WBAdmin.csrfForJQuery(); // before any button can be pressed
 const FaqTry = (() => {
   const KINDS = {
     answer: "直接回答",
+    likely: "回答最接近的条目（注明「关于…」），并列出相近的问题",
     suggest: "列出几个问题让工人选（您是想问…）",
     none: "没有足够接近的条目：说找不到，并建议转人工",
   };
