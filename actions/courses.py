@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,7 @@ from bot.domain.courses import (
     COURSE_CATEGORIES,
     course_block,
     is_specific,
+    place_in,
     rank_by_text,
     residual,
 )
@@ -124,12 +126,23 @@ def category_buttons(available: list[Course] | None = None) -> list[dict[str, st
     return buttons(*(button(n, "course_search", course_category=n) for n in names))
 
 
+def wanted_time(tracker: Tracker) -> str | None:
+    """The time of day the worker wants: the last one named, when a message names two
+    ("我下午六点下班，晚上有啥课": busy in the afternoon, free in the evening)."""
+    named = [
+        str(e["value"])
+        for e in (tracker.latest_message or {}).get("entities") or []
+        if e.get("entity") == "time_of_day" and e.get("value")
+    ]
+    return named[-1] if len(named) > 1 else tracker.get_slot("time_of_day") or None
+
+
 def filter_from(tracker: Tracker) -> repo.CourseFilter:
     """The worker's conditions, from this message's entities (mapped to slots)."""
     fee = tracker.get_slot("fee")
     return repo.CourseFilter(
         category=tracker.get_slot("course_category") or None,
-        time_of_day=tracker.get_slot("time_of_day") or None,
+        time_of_day=wanted_time(tracker),
         weekdays=repo.expand_weekday(tracker.get_slot("weekday")),
         free=True if fee == "免费" else None,
         name=tracker.get_slot("course_name") or None,
@@ -144,6 +157,7 @@ def describe(f: repo.CourseFilter) -> str:
         "免费" if f.free else "",
         f.category or "",
         f"“{f.name}”" if f.name else "",
+        f"在{f.place}附近" if f.place else "",
     ]
     return "".join(p for p in parts if p)
 
@@ -163,9 +177,13 @@ class ActionSearchCourses(ServiceAction, Action):
             return instead  # the follow-up reads this message's filters, then clears them
         f = filter_from(tracker)
         text = understood_text(tracker)
-        has_filter = f != repo.CourseFilter()
         with self.services.db.session() as s:
             available = repo.open_courses(s, self.services.today())
+            place = place_in(text, available)
+            if place:  # "城南那边有啥课": courses held there
+                f = replace(f, place=place)
+                text = text.replace(place, " ")
+            has_filter = f != repo.CourseFilter()
             found = [c for c in available if repo.matches(c, f)]
             words = residual(text)
             words = words if is_specific(words) else ""

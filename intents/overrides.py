@@ -44,6 +44,10 @@ _MEDIATION_QUESTION = re.compile(
 # … but not a worker asking after their own case (我那个调解咋样了, 调解员好久联系我)
 _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|咋样了|怎么样了|结果出来")
 MEDIATION_QUESTION_MAX_CHARS = 20
+# "报名，我叫陈大勇，电话158…": a request to enrol that brings the worker's details along (read
+# as `inform` for the name and phone); the course comes from the message or the list in view
+ENROL_WITH_DETAILS = re.compile(r"^(?:我)?(?:要|想)?(?:报名|报个名|报这个|报上)")
+_DETAILS = re.compile(r"1[3-9]\d{9}|我叫|我是|名字|姓名|电话|手机")
 
 
 def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
@@ -81,8 +85,8 @@ def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
 
 
 def rule_intent(text: str) -> str | None:
-    """`human_handoff`, `cancel` or `mediation_request` when the (normalised, space-free)
-    text clearly asks for it."""
+    """`human_handoff`, `cancel`, `course_enroll` or `mediation_request` when the
+    (normalised, space-free) text clearly asks for it."""
     compact = text.replace(" ", "")
     if not compact:
         return None
@@ -93,6 +97,8 @@ def rule_intent(text: str) -> str | None:
             return "human_handoff"
     if CANCEL.match(compact):
         return "cancel"
+    if ENROL_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
+        return "course_enroll"
     if (
         "调解" in compact
         and len(compact) <= MEDIATION_QUESTION_MAX_CHARS

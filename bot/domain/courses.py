@@ -23,12 +23,32 @@ _FILLERS = sorted(
         # fillers and Chongqing dialect: 有啥子课, 有没得, 嗯那个就是说, 看一哈
         " 有没得 没得 啥子 撒子 啥 咋个 咋 怎么 怎样 嗯 那个 这个 就是说 就是 一哈 一下子 嘛 哈"
         " 撒 噻 哦 喔 嘞 勒 哇 呗 不 么 吗 好多 所有 全部 列出 报个"
+        # where: 城南那边的, 文化宫附近
+        " 那边 这边 旁边 附近 边上 周边 那里 这里 街道 离我近 近点 近一点"
     ).split()
     + list(COURSE_CATEGORIES),
     key=len,
     reverse=True,
 )
 _NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+# where a course is held, as workers name it: the street or town of the venue (城南街道 ->
+# 城南) or the union's sites (区工人文化宫 -> 文化宫)
+_AREA = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:街道|镇|乡|社区)")
+_SITES = ("文化宫", "服务中心", "实训基地")
+
+
+def places(venue: str | None) -> list[str]:
+    """The names a worker may use for a venue's place: 城南 for 城南街道工会服务站."""
+    value = venue or ""
+    return [m.group(1) for m in _AREA.finditer(value)] + [s for s in _SITES if s in value]
+
+
+def place_in(text: str | None, courses: Iterable[Course]) -> str | None:
+    """The place a message asks about ("城南那边有啥课"), if it names one of the venues'."""
+    value = text or ""
+    known = {p for c in courses for p in places(c.venue)}
+    named = [p for p in known if p in value]
+    return max(named, key=len) if named else None
 
 
 def fee_text(course: Course) -> str:

@@ -23,6 +23,7 @@ class CourseFilter:
     weekdays: tuple[str, ...] = ()
     free: bool | None = None
     name: str | None = None
+    place: str | None = None  # a part of the venue: 城南, 文化宫
 
 
 @dataclass
@@ -71,6 +72,8 @@ def matches(course: Course, f: CourseFilter) -> bool:
     if f.weekdays and not set(f.weekdays) & set(course.weekdays or []):
         return False
     if f.free is True and course.fee != 0:
+        return False
+    if f.place and f.place not in (course.venue or ""):
         return False
     return not (f.name and f.name not in course.name and course.name not in f.name)
 

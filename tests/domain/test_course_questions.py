@@ -60,7 +60,15 @@ def test_more_and_narrowing():
 
 
 def test_what_counts_as_a_follow_up():
-    for text in ("第二个在哪里上课", "那个要钱不", "几点上课", "还有吗", "只要免费的", "第三个"):
+    for text in (
+        "第二个在哪里上课",
+        "那个要钱不",
+        "几点上课",
+        "下午几点",
+        "还有吗",
+        "只要免费的",
+        "第三个",
+    ):
         assert is_followup(text), text
     for text in ("加班费按几倍算", "老板欠我工资想申请调解", "/course_search", "", "你好"):
         assert not is_followup(text), text

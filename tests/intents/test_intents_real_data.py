@@ -50,10 +50,20 @@ def test_intents_are_domain_intents(interp):
         ("老板欠我两万五，想申请调解", "mediation_request"),
         ("加班费怎么算", "policy_question"),
         ("我想报名书法", "course_enroll"),
+        # an enrolment that brings the name and phone along is still an enrolment
+        ("报名 我叫陈大勇 电话15823456789", "course_enroll"),
+        ("我要报名，13987654321，王芳", "course_enroll"),
     ],
 )
 def test_clear_sentences(interp, text, intent):
     assert interp.parse(text, today=TODAY)["intent"]["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["报名的人多不多", "陈大勇 15823456789", "我叫陈大勇 电话15823456789"]
+)
+def test_details_without_asking_to_enrol_are_not_an_enrolment(interp, text):
+    assert interp.parse(text, today=TODAY)["intent"]["name"] != "course_enroll"
 
 
 def test_entities_on_real_sentences(interp):

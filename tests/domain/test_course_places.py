@@ -1,0 +1,31 @@
+"""Where a course is held, as workers name it: 城南那边, 文化宫."""
+
+from __future__ import annotations
+
+from bot.domain.courses import place_in, places, residual
+from bot.store.models import Course
+
+
+def at(venue: str) -> Course:
+    return Course(code=venue[:4], name="课", category="幸福学堂", venue=venue)
+
+
+def test_the_names_of_a_venue_s_place():
+    assert places("城南街道工会服务站职工书屋") == ["城南"]
+    assert places("区工人文化宫二楼书画室") == ["文化宫"]
+    assert places("区职工服务中心四楼电教室") == ["服务中心"]
+    assert places("") == [] and places(None) == []
+
+
+def test_a_message_names_one_of_the_venues_places():
+    courses = [at("城南街道工会服务站"), at("滨江街道工会服务站"), at("区工人文化宫排练厅")]
+    assert place_in("有没得在城南那边的", courses) == "城南"
+    assert place_in("滨江街道那边有啥子课", courses) == "滨江"
+    assert place_in("文化宫有什么免费的课", courses) == "文化宫"
+    assert place_in("有什么免费的课", courses) is None
+    assert place_in("江北那边有课没", courses) is None  # not a place of any course
+
+
+def test_words_about_where_are_not_what_course():
+    assert residual("城南那边有啥子课").replace("城南", "").strip() == ""
+    assert residual("附近有没得课") == ""
