@@ -16,7 +16,10 @@ from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.followups import in_context, is_short, leans_on_context
-from bot.knowledge.index import Hit
+from bot.knowledge.index import Answer, Hit
+
+# the FAQ's category of labour-dispute handling (data/faq.yml)
+DISPUTES = "劳动争议处理"
 
 
 def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
@@ -29,14 +32,25 @@ def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
     return {"title": title, "payload": text}
 
 
-def answer_buttons(slug: str | None = None) -> list[dict[str, str]]:
-    """Under every policy answer: feedback on it, a human, or another question."""
+def answer_buttons(answer: Answer | None = None) -> list[dict[str, str]]:
+    """Under every policy answer: feedback on it, applying for mediation after an answer
+    about mediation, a human, or another question."""
+    slug = answer.slug if answer is not None else None
     feedback = (
         (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
         if slug
         else ()
     )
-    return buttons(*feedback, button("转人工", "human_handoff"), button("还有别的问题", "help"))
+    apply = (button("申请调解", "mediation_request"),) if about_mediation(answer) else ()
+    return buttons(
+        *feedback, *apply, button("转人工", "human_handoff"), button("还有别的问题", "help")
+    )
+
+
+def about_mediation(answer: Answer | None) -> bool:
+    """An answer about the union's mediation (not arbitration or courts): after it, applying
+    is one tap away ("要得，那我申请一个" takes it up too: actions/offers.py)."""
+    return answer is not None and answer.category == DISPUTES and "调解" in answer.question
 
 
 def likely_buttons(slug: str, related: list[Hit]) -> list[dict[str, str]]:
@@ -93,7 +107,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
         chosen = knowledge.get(str(slug)) if slug else None
         if chosen is not None:
             dispatcher.utter_message(
-                text=answer_text(chosen), buttons=answer_buttons(chosen.slug), faq=chosen.slug
+                text=answer_text(chosen), buttons=answer_buttons(chosen), faq=chosen.slug
             )
             return done + answered(chosen.slug, chosen.category)
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
@@ -110,7 +124,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if verdict == "answer":
             top = hits[0].answer
             dispatcher.utter_message(
-                text=answer_text(top), buttons=answer_buttons(top.slug), faq=top.slug
+                text=answer_text(top), buttons=answer_buttons(top), faq=top.slug
             )
             return done + answered(top.slug, top.category)
         elif verdict == "likely":

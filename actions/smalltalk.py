@@ -12,6 +12,7 @@ from actions.buttons import menu
 from actions.courses import followup_instead
 from actions.knowledge import find_answer, previous_answer
 from actions.message import typed_text
+from actions.offers import take_offer
 from actions.services import ServiceAction
 from bot.knowledge.followups import leans_on_context
 
@@ -69,6 +70,9 @@ class ActionFallback(ServiceAction, Action):
         instead = followup_instead(tracker)  # "那个在哪里" after a course list
         if instead:
             return instead
+        taken = take_offer(tracker, domain)  # "那我重新申请一个" under a 申请调解 button
+        if taken is not None:
+            return taken
         text = typed_text(tracker)
         cfg = self.services.config
         if text:

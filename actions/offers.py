@@ -1,0 +1,100 @@
+"""Taking up what the bot just offered, in words: "好嘛", "要得 那我申请一个" or "那我重新申请一个"
+right after a reply with a 申请调解 button is that button, as a person at the desk would take it.
+
+The bot's last reply is read from the tracker (its buttons are in the bot event's data, as in
+Rasa). A message takes up an offer when it names one of the offered things ("申请" for
+申请调解), or, for a plain yes (intent `affirm`), when exactly one thing was offered.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.message import latest_intent, typed_text
+
+# what an offered button starts, as data/rules.yml starts it for its intent (a test keeps
+# the two in step), and the words that name it
+OFFERS: dict[str, str] = {
+    "mediation_request": "mediation_form",
+    "human_handoff": "action_handoff",
+    "course_search": "action_search_courses",
+}
+NAMES: dict[str, tuple[str, ...]] = {
+    "mediation_request": ("申请", "调解", "办一个", "弄一个", "登记"),
+    "human_handoff": ("人工", "工作人员", "真人", "客服"),
+    "course_search": ("课程", "有啥课", "什么课", "哪些课"),
+}
+MAX_CHARS = 20  # a longer message says something of its own
+
+
+def offered(tracker: Tracker) -> list[dict[str, Any]]:
+    """The buttons of the bot's last reply before this message."""
+    events = list(tracker.events or [])
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if not users:
+        return []
+    for event in reversed(events[: users[-1]]):
+        kind = event.get("event")
+        if kind == "user":
+            return []
+        if kind == "bot":
+            buttons = (event.get("data") or {}).get("buttons") or []
+            return [b for b in buttons if isinstance(b, dict)]
+    return []
+
+
+def _intent_of(payload: str) -> tuple[str, dict[str, Any]]:
+    """`/intent{"entity": value}` -> (intent, entities)."""
+    head, _, rest = (payload or "").lstrip("/").partition("{")
+    try:
+        entities = json.loads("{" + rest) if rest else {}
+    except ValueError:
+        entities = {}
+    return head, entities if isinstance(entities, dict) else {}
+
+
+def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
+    """(intent, entities) of the offered button this message takes up, or None."""
+    text = typed_text(tracker)
+    if not text or len(text) > MAX_CHARS:
+        return None
+    choices = [_intent_of(str(b.get("payload") or "")) for b in offered(tracker)]
+    choices = [(intent, ents) for intent, ents in choices if intent in OFFERS]
+    named = [c for c in choices if any(word in text for word in NAMES[c[0]])]
+    if len(named) == 1:
+        return named[0]
+    if not named and len(choices) == 1 and latest_intent(tracker) == "affirm":
+        return choices[0]
+    return None
+
+
+def take_offer(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | None:
+    """The events that start what the message takes up (slots from the button first)."""
+    taken = taken_offer(tracker)
+    if taken is None:
+        return None
+    intent, entities = taken
+    slots = domain.get("slots") or {}
+    events: list[EventType] = [SlotSet(k, v) for k, v in entities.items() if k in slots]
+    return [*events, FollowupAction(OFFERS[intent])]
+
+
+class ActionAffirm(Action):
+    """A yes outside a form: takes up what was just offered, else says what the bot can do."""
+
+    def name(self) -> str:
+        return "action_affirm"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        taken = take_offer(tracker, domain)
+        if taken is not None:
+            return taken
+        dispatcher.utter_message(response="utter_help")
+        return []
