@@ -118,10 +118,13 @@ class ValidateEnrolmentForm(
         return {"course_id": None}
 
     def course_asked_about(self, tracker: Tracker, text: str) -> Course | None:
-        """The course being enrolled in, when the side question asks about a course."""
+        """The course being enrolled in, when the side question asks about a course (or the
+        course it names)."""
         code = tracker.get_slot("course_id")
         if not code or not aspects(text):
             return None
+        if latest_entity(tracker, "course_name"):
+            return super().course_asked_about(tracker, text)
         with self.services.db.session() as s:
             course = repo.get_by_code(s, str(code))
             if course is not None:

@@ -82,6 +82,8 @@ class ValidateMediationForm(
 ):
     """Checks each answer of the mediation request and runs the summary's edit loop."""
 
+    side_topic = "调解"
+
     def name(self) -> str:
         return "validate_mediation_form"
 

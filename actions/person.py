@@ -20,6 +20,7 @@ from actions.validators import (
 )
 from bot.domain.people import mask_phone
 
+_HAS_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
 _CORRECTS = re.compile(r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错")
 _PHONE_WORDS = re.compile(r"电话|手机|号码|号")
@@ -127,9 +128,14 @@ class PersonSlotsMixin:
     def validate_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
-        """Strip 我叫/我是 and keep only something that can be a real name."""
+        """Strip 我叫/我是 and keep only something that can be a real name; a phone number
+        given instead ("159 2345 6789") is kept as the phone, and the name asked again."""
         name = clean_name(str(value or ""))
         if name is None:
+            phone = clean_phone(str(value or ""))
+            if phone and tracker.get_slot("phone") is None and not _HAS_WORDS.search(str(value)):
+                dispatcher.utter_message(text=f"手机号{mask_phone(phone)}记下了。")
+                return {"name": None, "phone": phone}
             dispatcher.utter_message(response="utter_invalid_name")
         return {"name": name}
 

@@ -13,27 +13,30 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.message import previous_value, typed_text
+from actions.message import latest_entity, previous_value, typed_text, understood_text
 from actions.person import corrected
-from actions.validators import normalise
+from actions.validators import clean_phone, normalise
 from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.knowledge.answers import answer_text, decide, likely_text
+from bot.store import courses
 
 # slots filled from free text: the only ones a question could be mistaken for
 FREE_TEXT_SLOTS = ("name", "employer", "description", "demand")
 # "I am asking …": a question whatever follows
 _LEAD = re.compile(
-    r"^(?:我(?:是|就是|只是)?(?:想)?问|想问|请问|问(?:一)?下|问问|打听(?:一)?下|"
+    r"^(?:(?:等一下|等等|稍等|等下|对了|哦对了|诶|欸|那个)[，,\s]*)?"
+    r"(?:我(?:是|就是|只是)?(?:想)?问|想问|请问|问(?:一)?下|问问|打听(?:一)?下|"
     r"(?:我)?(?:先|顺便|再)问(?:一)?下?)"
 )
 # a short answer never asks: 吗/么/呢 at the end, 收不收 / 要不要, a question mark …
 _ASKS = re.compile(
     r"[?？]|([\u4e00-\u9fff])[不没]\1|(?:吗|么|呢|不|没)[。.!！~～]*$|是不是|能不能|可不可以"
+    r"|[不没](?:嘛|哦|喃|哇)[。.!！~～]*$"
 )
 # … and names or employers never hold a question word at all
 _QUESTION_WORD = re.compile(
-    r"多少|多久|好久|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
+    r"多少|好多钱|好多天|多久|好久|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
 )
 SHORT = 25
 SHORT_QUESTION = 10
@@ -69,6 +72,8 @@ class SideQuestionsMixin:
     """For a FormValidationAction: answer a side question instead of saving it as a slot."""
 
     services: Any
+    # what the form is about: a side question that names no topic is read with it
+    side_topic = ""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -78,6 +83,8 @@ class SideQuestionsMixin:
         candidates = tracker.slots_to_validate()
         as_text = bool(requested) and str(candidates.get(requested, "")).strip() == text
         taken = requested in FREE_TEXT_SLOTS and as_text
+        if requested == "phone" and text and not clean_phone(text) and not corrected(tracker):
+            taken = True  # "等一下先问个事，叉车培训好多钱" is no wrong number
         if as_text and text and corrected(tracker):
             # "电话错了，是139…" corrects an earlier answer; it does not answer this question
             _drop_candidate(tracker, requested)
@@ -90,8 +97,15 @@ class SideQuestionsMixin:
         return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
 
     def course_asked_about(self, tracker: Tracker, text: str) -> Any:
-        """The course a side question is about, when the form has one (enrolment)."""
-        return None
+        """The course a side question names and asks about ("叉车培训好多钱"), in any form."""
+        name = latest_entity(tracker, "course_name")
+        if not name or not aspects(text):
+            return None
+        with self.services.db.session() as s:
+            course = courses.get_by_name(s, name)
+            if course is not None:
+                s.expunge(course)
+            return course
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
         course = self.course_asked_about(tracker, text)
@@ -99,8 +113,12 @@ class SideQuestionsMixin:
             dispatcher.utter_message(text=course_answer(course, aspects(text), None))
             return
         cfg = self.services.config.retrieval
-        hits = self.services.knowledge.hits_for(tracker.latest_message, text, k=3)
+        read = understood_text(tracker) or text  # "Is it free?" read as Chinese
+        hits = self.services.knowledge.hits_for(tracker.latest_message, read, k=3)
         verdict, hits = decide(hits, cfg)
+        if verdict not in ("answer", "likely") and self.side_topic:
+            # "是免费的吗" in the mediation form asks about mediation
+            verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {read}"), cfg)
         if verdict == "answer":
             top = hits[0].answer
             dispatcher.utter_message(text=answer_text(top), faq=top.slug)

@@ -73,9 +73,19 @@ def normalise(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+# "好 我叫吴明", "要得嘛 帮我弄，我叫邓小军": the part that gives the name
+_PARTS = re.compile(r"[\s,，。.!！?？;；、~～]+")
+_NAMED = re.compile(r"^(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是)")
+
+
 def clean_name(text: str | None) -> str | None:
-    """A plausible real name with any 我叫/我是 prefix removed, else None."""
-    value = _NAME_PREFIX.sub("", normalise(text)).strip(_EDGE_PUNCT)
+    """A plausible real name with any 我叫/我是 prefix removed, else None; in a longer
+    answer, the part that says 我叫… ("好 我叫吴明")."""
+    value = normalise(text)
+    named = [p for p in _PARTS.split(value) if _NAMED.match(p)]
+    if len(named) == 1 and named[0] != value:
+        value = named[0]
+    value = _NAME_PREFIX.sub("", value).strip(_EDGE_PUNCT)
     value = value.replace("•", "·").replace("・", "·")
     if not NAME_MIN <= len(value) <= NAME_MAX:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.side_questions import is_side_question
+from actions.validators import clean_name
 
 
 @pytest.mark.parametrize(
@@ -17,6 +18,9 @@ from actions.side_questions import is_side_question
         ("调解不成咋个办嘛？", "demand"),
         ("要不要带身份证", "description"),
         ("这个要钱不", "name"),
+        ("等一下先问个事 叉车培训好多钱", "phone"),
+        ("对了，请问调解要多久", "employer"),
+        ("老板不帮我弄 我个人可以去申请不嘛", "name"),
     ],
 )
 def test_questions_are_recognised(text, slot):
@@ -31,7 +35,26 @@ def test_questions_are_recognised(text, slot):
         ("入职两年公司一直没有给我交社保，问了好几次都说下个月", "description"),
         ("老板为什么不发工资我也不知道，反正拖了三个月了，一共一万二", "description"),
         ("把八千块工资补给我", "demand"),
+        ("好嘛", "demand"),
+        ("我加了好多班都没给钱", "description"),
     ],
 )
 def test_answers_are_not_questions(text, slot):
     assert not is_side_question(text, slot)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("吴明", "吴明"),
+        ("我叫吴明", "吴明"),
+        ("好 我叫吴明", "吴明"),
+        ("要得嘛 帮我弄，我叫邓小军", "邓小军"),
+        ("好的，我是王芳。", "王芳"),
+        ("159 2345 6789", None),
+        ("好的", None),
+        ("我叫吴明 他叫李四", "吴明"),
+    ],
+)
+def test_the_name_in_an_answer(text, name):
+    assert clean_name(text) == name
