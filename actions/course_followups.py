@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -33,6 +34,7 @@ from bot.domain.course_questions import (
     pick,
     points_back,
 )
+from bot.domain.courses import place_in
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -143,6 +145,9 @@ class ActionCourseFollowup(ServiceAction, Action):
     ) -> list[EventType]:
         """ "只要免费的": the same list with the new condition (from entities or words)."""
         f = filter_from(tracker)
+        place = place_in(wanted, listed)
+        if place:  # "城南的是哪几个"
+            f = replace(f, place=place)
         if f == repo.CourseFilter():
             f = repo.CourseFilter(free=True) if "免费" in wanted or "不要钱" in wanted else f
         if f == repo.CourseFilter():

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.message import latest_entity, previous_action, ran_this_turn, understood_text
+from actions.message import latest_entity, previous_actions, ran_this_turn, understood_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import aspects, is_followup, ordinal, points_back
 from bot.domain.courses import (
@@ -33,11 +33,19 @@ COURSE_ACTIONS = ("action_search_courses", "action_course_followup")
 MORE_BUTTON = button("还有吗", "course_followup", course_page="next")
 
 
+# replies that say the bot did not understand: they do not change the subject
+MISSES = ("action_out_of_scope", "action_fallback", "utter_default", "action_affirm")
+
+
 def in_course_context(tracker: Tracker) -> bool:
-    """The bot's last turn was about courses and a list or a course is still in view."""
-    if previous_action(tracker) not in COURSE_ACTIONS:
-        return False
-    return bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
+    """The bot's last turn was about courses (or the one before, with only a misunderstood
+    message between) and a list or a course is still in view."""
+    last = previous_actions(tracker, 2)
+    about_courses = bool(last) and (
+        last[0] in COURSE_ACTIONS
+        or (len(last) > 1 and last[0] in MISSES and last[1] in COURSE_ACTIONS)
+    )
+    return about_courses and bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
 
 
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:

@@ -75,8 +75,32 @@ def previous_action(tracker: Tracker) -> str | None:
                 return None
             seen_user = True
         elif seen_user and event.get("event") == "action":
-            return event.get("name")
+            if event.get("name") != "action_listen":  # Rasa's trackers hold it, ours do not
+                return event.get("name")
     return None
+
+
+def previous_actions(tracker: Tracker, turns: int = 2) -> list[str]:
+    """The bot's last action in each of the last `turns` turns before the latest message,
+    most recent first ([] where a turn ran none)."""
+    found: list[str] = []
+    users = 0
+    pending: str | None = None
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if users:
+                found.append(pending or "")
+                if len(found) == turns:
+                    break
+            users += 1
+            pending = None
+        elif users and event.get("event") == "action" and pending is None:
+            if event.get("name") != "action_listen":  # Rasa's trackers hold it, ours do not
+                pending = event.get("name")
+    else:
+        if users and len(found) < turns and pending is not None:
+            found.append(pending)
+    return found
 
 
 def ran_this_turn(tracker: Tracker, action: str) -> bool:

@@ -15,6 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.courses import followup_instead
 from actions.message import latest_intent, typed_text
 
 # what an offered button starts, as data/rules.yml starts it for its intent (a test keeps
@@ -93,6 +94,9 @@ class ActionAffirm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        instead = followup_instead(tracker)  # "要得 好久开始哦" after a course list
+        if instead:
+            return instead
         taken = take_offer(tracker, domain)
         if taken is not None:
             return taken

@@ -27,6 +27,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     "fee": re.compile(r"钱|收费|免费|费用|学费|交费|缴费|贵不贵"),
     "requirements": re.compile(
         r"要求|条件|门槛|资格|学历|年龄|能不能报|可不可以报|能报|带什么|带啥|准备什么|准备啥"
+        r"|材料|自己买|要买|工具|带不带"
     ),
     "seats": re.compile(r"名额|满了|满没满|还有位|位置|人多不多|报满"),
     "description": re.compile(
@@ -81,10 +82,26 @@ def asks_more(text: str) -> bool:
     return len(value) <= SHORT and _MORE.search(value) is not None
 
 
+# "周末上的是哪几个", "免费的有哪些": which of the list meet a condition
+_WHICH_OF = re.compile(
+    r"^(?:那|嗯)?\s*(.{1,8})的(?:是|有)?哪(?:几个|几门|些|个|门)[呢嘛哦]?[?？。]?$"
+)
+
+
 def narrowing(text: str) -> str | None:
-    """ "只要免费的" -> "免费": a condition on the last list rather than a new search."""
-    m = _NARROW.match((text or "").strip())
-    return m.group(1).strip() if m else None
+    """ "只要免费的" / "周末上的是哪几个" -> "免费" / "周末": a condition on the last list
+    rather than a new search."""
+    value = (text or "").strip()
+    m = _NARROW.match(value)
+    if m:
+        return m.group(1).strip()
+    m = _WHICH_OF.match(value)
+    condition = m.group(1).strip() if m else ""
+    condition = condition.removesuffix("上课")
+    if condition.endswith("上") and len(condition) > 2:  # 周末上的 -> 周末, 晚上的 stays
+        condition = condition[:-1]
+    # "你是哪个" (who are you) names no condition
+    return condition if len(condition) >= 2 and condition[0] not in "你我他她它这那" else None
 
 
 def is_followup(text: str) -> bool:
@@ -105,6 +122,7 @@ _BARE_WORDS = re.compile(
     r"上课|课程|课|些|请问|问一下|问下|一下|一共|开始|报名|可以|能不能|能|要|交|是|的|吗|呢|不|啊|嘛|哦"
     r"|喃|哈|了|得|还|有|没有|没|我|想|问|这|那|个|门|几|多少|在|上|去|啥子|什么|好|多|大概|一般"
     r"|上午|下午|晚上|早上|点钟|点"  # 下午几点: when on the day it was said to be
+    r"|排练|练习|训练|活动|学|自己|买"  # 在哪里排练, 材料要自己买不
 )
 
 

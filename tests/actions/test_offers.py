@@ -56,3 +56,21 @@ def test_what_takes_up_an_offer(buttons, text, intent, taken):
 def test_the_button_s_entities_come_along():
     found = taken_offer(after([HUMAN, APPLY], "转人工吧", "nlu_fallback"))
     assert found == ("human_handoff", {"handoff_reason": "frustrated"})
+
+
+def test_the_actions_of_the_last_turns_most_recent_first():
+    from actions.message import previous_actions
+
+    history = [
+        {"event": "user", "text": "有啥课"},
+        {"event": "action", "name": "action_search_courses"},
+        {"event": "bot", "text": "为您找到…"},
+        {"event": "action", "name": "action_listen"},  # in Rasa's trackers
+        {"event": "user", "text": "材料要自己买不"},
+        {"event": "action", "name": "action_out_of_scope"},
+        {"event": "bot", "text": "抱歉…"},
+    ]
+    tracker = make_tracker("帮我报一个", "course_enroll", history=history)
+    assert previous_actions(tracker, 2) == ["action_out_of_scope", "action_search_courses"]
+    assert previous_actions(tracker, 1) == ["action_out_of_scope"]
+    assert previous_actions(make_tracker("你好", "greet"), 2) == []

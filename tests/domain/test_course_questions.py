@@ -57,6 +57,10 @@ def test_more_and_narrowing():
     assert narrowing("只要免费的") == "免费"
     assert narrowing("就要晚上的嘛") == "晚上"
     assert narrowing("我要报名书法") is None
+    assert narrowing("周末上的是哪几个") == "周末"
+    assert narrowing("晚上的是哪几门") == "晚上"
+    assert narrowing("城南的有哪些") == "城南"
+    assert narrowing("你是哪个") is None  # who are you: no condition
 
 
 def test_what_counts_as_a_follow_up():
