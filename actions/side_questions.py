@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import latest_entity, previous_value, typed_text, understood_text
 from actions.person import corrected
-from actions.validators import clean_phone, normalise
+from actions.validators import clean_dispute_type, clean_phone, dispute_types_in, normalise
 from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.knowledge.answers import answer_text, decide, likely_text
@@ -56,6 +56,16 @@ def is_side_question(text: str, slot: str) -> bool:
     return len(value) <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
 
 
+def _gives(slot: str | None, text: str) -> bool:
+    """Whether the message holds a value for a slot not filled from free text (a phone
+    number, a dispute type); free-text slots are judged by is_side_question alone."""
+    if slot == "phone":
+        return clean_phone(text) is not None
+    if slot == "dispute_type":
+        return bool(dispute_types_in(text) or clean_dispute_type(text))
+    return True
+
+
 def _drop_candidate(tracker: Tracker, slot: str) -> None:
     """Forget this message's value for `slot` (the form's slot candidates are the trailing
     slot events of the tracker), so the slot keeps what it held before."""
@@ -83,7 +93,7 @@ class SideQuestionsMixin:
         candidates = tracker.slots_to_validate()
         as_text = bool(requested) and str(candidates.get(requested, "")).strip() == text
         taken = requested in FREE_TEXT_SLOTS and as_text
-        if requested == "phone" and text and not clean_phone(text) and not corrected(tracker):
+        if text and not corrected(tracker) and not _gives(requested, text):
             taken = True  # "等一下先问个事，叉车培训好多钱" is no wrong number
         if as_text and text and corrected(tracker):
             # "电话错了，是139…" corrects an earlier answer; it does not answer this question

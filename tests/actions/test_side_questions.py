@@ -21,6 +21,7 @@ from actions.validators import clean_name
         ("等一下先问个事 叉车培训好多钱", "phone"),
         ("对了，请问调解要多久", "employer"),
         ("老板不帮我弄 我个人可以去申请不嘛", "name"),
+        ("问一下 要是调解不成功咋办", "dispute_type"),
     ],
 )
 def test_questions_are_recognised(text, slot):
