@@ -8,6 +8,7 @@ import numpy as np
 
 from intents.colloquial import standardise
 from intents.features import TfidfFeatures
+from intents.homophones import Homophones
 from intents.normalise import match_form
 
 # question words and particles that carry no topic; removed before matching
@@ -50,6 +51,8 @@ class RetrievalOptions:
     entry_weight: float = 1.0
     # rewrite workers' words to the FAQ's terms (intents/colloquial.py) on both sides
     colloquial: bool = True
+    # read typed-by-sound mistakes as the FAQ's words (劳动中裁 -> 劳动仲裁; intents/homophones.py)
+    homophones: bool = True
     answer_threshold: float = 0.45
     likely_threshold: float | None = None
     suggest_threshold: float = 0.25
@@ -65,7 +68,10 @@ def _form(text: str, colloquial: bool) -> str:
 
 def _topic(text: str, colloquial: bool = False) -> str:
     """Matching form of a question with filler words stripped (kept if nothing is left)."""
-    form = _form(text, colloquial)
+    return _strip_fillers(_form(text, colloquial))
+
+
+def _strip_fillers(form: str) -> str:
     out = form
     for filler in _FILLERS:
         out = out.replace(filler, "")
@@ -80,12 +86,16 @@ class KnowledgeBase:
         self.docs = list(docs)
         texts: list[str] = []
         owners: list[int] = []
+        forms: list[str] = []
         for i, doc in enumerate(self.docs):
             for phrasing in [doc.question, *doc.alternates]:
-                topic = _topic(phrasing, self.options.colloquial)
+                form = _form(phrasing, self.options.colloquial)
+                forms.append(form)
+                topic = _strip_fillers(form)
                 if topic:
                     texts.append(topic)
                     owners.append(i)
+        self.homophones = Homophones(forms) if self.options.homophones else None
         self._owners = np.asarray(owners, dtype=np.int64)
         self._count = len(texts)
         if not texts:
@@ -120,9 +130,10 @@ class KnowledgeBase:
         """Best FAQ slugs for a worker's question, highest score first, scores in 0..1."""
         if self.features is None or k <= 0:
             return []
+        form = self._query_form(text)
         if self.options.entry_weight >= 1.0:
-            return self._rank(self._entry_scores(text), k)
-        query = _topic(text, self.options.colloquial)
+            return self._rank(self._entry_scores(form), k)
+        query = _strip_fillers(form)
         idx, weights = self.features.transform_one(query)
         if len(idx) == 0:
             return []
@@ -141,12 +152,18 @@ class KnowledgeBase:
         np.maximum.at(best, self._owners, np.clip(scores, 0.0, 1.0))
         ew = self.options.entry_weight
         if ew > 0:
-            best = (1 - ew) * best + ew * self._entry_scores(text)
+            best = (1 - ew) * best + ew * self._entry_scores(form)
         return self._rank(best, k)
 
-    def _entry_scores(self, text: str) -> np.ndarray:
-        """Cosine of the question with each entry's phrasings taken together as one text."""
-        e_idx, e_w = self.entry_features.transform_one(_form(text, self.options.colloquial))
+    def _query_form(self, text: str) -> str:
+        """The question's matching form, with typed-by-sound mistakes corrected."""
+        form = _form(text, self.options.colloquial)
+        return self.homophones.correct(form) if self.homophones is not None else form
+
+    def _entry_scores(self, form: str) -> np.ndarray:
+        """Cosine of the question (its matching form) with each entry's phrasings taken
+        together as one text."""
+        e_idx, e_w = self.entry_features.transform_one(form)
         if len(e_idx) == 0:
             return np.zeros(len(self.docs))
         return np.clip(self._entries[:, e_idx] @ e_w, 0.0, 1.0)
