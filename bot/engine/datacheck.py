@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.core.yamlfile import read_yaml
 from bot.engine.domain import Domain
 from bot.engine.rules import RuleBook
+from bot.knowledge.statutes import statutes
 from intents import load_training_data
 from intents.normalise import match_form
 
@@ -122,6 +123,21 @@ def faq_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
+def citation_report(data_dir: Path) -> tuple[list[Problem], int, list[str]]:
+    """Every FAQ citation of a law in the statute data, checked against its current text:
+    (problems, articles checked, acts the data cannot check: regulations, rules, local law)."""
+    raw = _load(data_dir / "faq.yml") or {}
+    law = statutes()
+    problems: list[Problem] = []
+    checked, unchecked = 0, set()
+    for entry in raw.get("faq", []) or []:
+        report = law.check(str(entry.get("source") or ""))
+        checked += report.checked
+        unchecked.update(report.unchecked)
+        problems += [Problem("faq.yml", f"{entry.get('id', '?')}: {w}") for w in report.wrong]
+    return problems, checked, sorted(unchecked)
+
+
 def validate(data_dir: Path) -> list[Problem]:
     """Every check; an empty list means the data is fit to train and serve."""
     problems = rasa_schema_problems(data_dir)
@@ -132,4 +148,5 @@ def validate(data_dir: Path) -> list[Problem]:
         domain_rule_problems(data_dir, domain)
         + nlu_problems(data_dir, domain)
         + faq_problems(data_dir)
+        + citation_report(data_dir)[0]
     )

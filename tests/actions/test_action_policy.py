@@ -33,6 +33,7 @@ def test_a_clear_question_gets_the_answer_and_its_source(services: Services) -> 
     assert payloads(messages) == [
         '/faq_feedback{"faq_id":"overtime-pay","helpful":1}',
         '/faq_feedback{"faq_id":"overtime-pay","helpful":0}',
+        '/law_text{"faq_id":"overtime-pay"}',  # 查看法条原文: 《劳动法》第四十四条 is held
         "/human_handoff",
         "/help",
     ]
