@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.domain.phrasing import phrasing_key
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.index import Answer, Hit
+from bot.knowledge.statutes import statutes
 from bot.settings import RetrievalConfig
 from bot.store.models import FaqEntry
 from intents import FaqDoc, KnowledgeBase
@@ -139,6 +140,11 @@ def problems(s: Session, draft: Draft, entry_id: int | None = None) -> dict[str,
     for name, limit in MAX_LEN.items():
         if name not in found and len(getattr(draft, name)) > limit:
             found[name] = f"{FIELD_LABELS[name]}不能超过{limit}个字。"
+    if "source" not in found:
+        wrong = statutes().check(draft.source).wrong
+        if wrong:  # a law whose text the bot holds, cited with an article it does not have
+            cited = wrong[0].removesuffix(" does not exist")
+            found["source"] = f"依据中的{cited}在现行法律文本中不存在，请核对条款号。"
     long = [a for a in draft.alternates if len(a) > MAX_ALTERNATE]
     if long:
         found["alternates"] = f"每条其他问法不能超过{MAX_ALTERNATE}个字：「{long[0][:20]}…」"
