@@ -249,7 +249,10 @@ def test_an_admin_creates_an_entry_with_a_slug_made_for_them(bot, clients):
         ({"answer": "  "}, "请填写答案，不能为空。"),
         ({"source": ""}, "请填写依据"),
         # an article the current text of the law does not have (checked: bot/knowledge/law)
-        ({"source": "《劳动合同法》第一百零八条"}, "《劳动合同法》第一百零八条在现行法律文本中不存在"),
+        (
+            {"source": "《劳动合同法》第一百零八条"},
+            "《劳动合同法》第一百零八条在现行法律文本中不存在",
+        ),
         ({"question": "加班费按几倍算?"}, "与已有条目「加班费按几倍算？」重复"),
         ({"alternates": "平时下班后加班给好多钱"}, "已属于条目「加班费按几倍算？」"),
         ({"effective_date": "下个月"}, "日期"),
