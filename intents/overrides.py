@@ -48,6 +48,12 @@ MEDIATION_QUESTION_MAX_CHARS = 20
 # as `inform` for the name and phone); the course comes from the message or the list in view
 ENROL_WITH_DETAILS = re.compile(r"^(?:我)?(?:要|想)?(?:报名|报个名|报这个|报上)")
 _DETAILS = re.compile(r"1[3-9]\d{9}|我叫|我是|名字|姓名|电话|手机")
+# "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
+# requirements), not a request to enrol
+CAN_I_ENROL = re.compile(
+    r"能报(?:不|吗|么|名吗|名不|得了)|能不能报|可不可以报|可以报(?:吗|不|么)|报得了|报不了"
+    r"|够(?:不够)?(?:条件|资格)|符合(?:不符合)?条件"
+)
 
 
 def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
@@ -85,7 +91,7 @@ def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
 
 
 def rule_intent(text: str) -> str | None:
-    """`human_handoff`, `cancel`, `course_enroll` or `mediation_request` when the
+    """`human_handoff`, `cancel`, `course_enroll`, `course_followup` or `mediation_request` when the
     (normalised, space-free) text clearly asks for it."""
     compact = text.replace(" ", "")
     if not compact:
@@ -99,6 +105,8 @@ def rule_intent(text: str) -> str | None:
         return "cancel"
     if ENROL_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "course_enroll"
+    if CAN_I_ENROL.search(compact):
+        return "course_followup"
     if (
         "调解" in compact
         and len(compact) <= MEDIATION_QUESTION_MAX_CHARS

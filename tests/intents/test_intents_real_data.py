@@ -53,6 +53,9 @@ def test_intents_are_domain_intents(interp):
         # an enrolment that brings the name and phone along is still an enrolment
         ("报名 我叫陈大勇 电话15823456789", "course_enroll"),
         ("我要报名，13987654321，王芳", "course_enroll"),
+        # whether one may enrol asks about the course's requirements
+        ("我只是高中毕业 专升本能报不", "course_followup"),
+        ("我五十岁了还能不能报瑜伽", "course_followup"),
     ],
 )
 def test_clear_sentences(interp, text, intent):
