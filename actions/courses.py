@@ -77,7 +77,9 @@ def course_in_view(tracker: Tracker, text: str) -> str | None:
             else (codes[position - 1] if 1 <= position <= len(codes) else None)
         )
     focus = tracker.get_slot(FOCUS_SLOT)
-    if focus and (points_back(text) or len(codes) <= 1):
+    just_asked = previous_actions(tracker, 1) == ["action_course_followup"]
+    if focus and (points_back(text) or len(codes) <= 1 or just_asked):
+        # "我要报名" right after a question about one course: that course
         return str(focus)
     return None
 

@@ -15,6 +15,7 @@ from rasa_sdk import Tracker
 from actions.message import latest_intent, typed_text
 from actions.validators import (
     DESCRIPTION_MIN,
+    clean_name,
     clean_phone,
     dispute_types_in,
     looks_like_employer,
@@ -41,11 +42,20 @@ def is_opening(tracker: Tracker) -> bool:
     return tracker.get_slot("requested_slot") is None and latest_intent(tracker) in OPENERS
 
 
+# "My name is Li Wei, phone …"
+_ENGLISH_NAME = re.compile(
+    r"\b(?:my name is|my name's|name:)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
+    r"(?=\s*(?:[,.;!?，。]|$|\s+(?:and|phone|my|tel|mobile)\b))",
+    re.IGNORECASE,
+)
+
+
 def opening_name(text: str) -> str | None:
     m = _NAME.search(text)
-    if m is None or _NOT_A_NAME_END.search(m.group("name")):
-        return None
-    return looks_like_name(m.group("name"))
+    if m is not None and not _NOT_A_NAME_END.search(m.group("name")):
+        return looks_like_name(m.group("name"))
+    english = _ENGLISH_NAME.search(text)
+    return clean_name(english.group("name")) if english else None
 
 
 def opening_phone(text: str) -> str | None:

@@ -169,6 +169,8 @@ class Interpreter:
         if ranking and ranking[0][0] == "human_handoff" and negated_handoff(norm):
             ranking = ranking[1:] + ranking[:1]  # 不用转人工: anything but a handoff
         forced = rule_intent(norm)
+        if forced is None and (read := read_foreign(norm)) != norm:
+            forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
         if forced is not None:
             ranking = [(forced, 1.0)] + [r for r in ranking if r[0] != forced][: RANKING_LENGTH - 1]
             return _result(original, forced, 1.0, ranking, entities)
