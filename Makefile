@@ -17,11 +17,12 @@ $(STAMP): pyproject.toml requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
 
 # migrate, load the demo courses and FAQ, train if needed, serve on 127.0.0.1:8000
+# (another port: `make run PORT=8001`, or server.port in config.yml)
 run: $(STAMP)
 	$(BIN)/workerbot db upgrade
 	$(BIN)/workerbot load-demo --if-empty
 	$(BIN)/workerbot train --if-missing
-	$(BIN)/workerbot run
+	$(BIN)/workerbot run $(if $(PORT),--port $(PORT))
 
 # chat in this terminal (after `make run` has prepared the database once, or on its own)
 shell: $(STAMP)

@@ -18,8 +18,17 @@ def db_upgrade(config: Path | None = ConfigOpt) -> None:
     from bot.store.db import Database
 
     settings = load_settings(config)
-    Database(settings.database_url).upgrade()
-    typer.echo("database is up to date")
+    db = Database(settings.database_url)
+    before = db.current_revision()
+    db.upgrade()
+    after = db.current_revision()
+    db.dispose()
+    if before is None:
+        typer.echo(f"created the database schema (revision {after})")
+    elif before == after:
+        typer.echo(f"database is up to date (revision {after})")
+    else:
+        typer.echo(f"upgraded the database from revision {before} to {after}")
 
 
 def train(

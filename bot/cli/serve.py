@@ -19,6 +19,20 @@ def shell(config: Path | None = ConfigOpt, sender: str | None = typer.Option(Non
     run_shell(built_app(config).handle, sender)
 
 
+def port_in_use(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None when it can."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
 def run(
     config: Path | None = ConfigOpt,
     host: str | None = typer.Option(None),
@@ -33,13 +47,14 @@ def run(
     settings = load_settings(config)
     # fail fast, before spawning workers, on an unmigrated database or a missing model
     migrated_db(settings).dispose()
-    from bot.web.console.secret import InsecureSecret, session_key
+    from bot.web.console.secret import NOTED, InsecureSecret, session_key
 
     try:
         session_key(settings)
     except InsecureSecret as exc:
         typer.secho(str(exc), fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from exc
+    os.environ[NOTED] = "1"  # the workers need not say it again
     if not nlu_model.model_path(settings).exists():
         typer.secho(
             str(
@@ -54,6 +69,22 @@ def run(
     if config:
         os.environ["WORKERBOT_CONFIG"] = str(config)
     server = settings.config.server
+    bind_host, bind_port = host or server.host, port or server.port
+    busy = port_in_use(bind_host, bind_port)
+    if busy:
+        typer.secho(
+            f"cannot listen on {bind_host}:{bind_port} ({busy}): another program uses it."
+            f" Use another port: `workerbot run --port {bind_port + 1}` (or `make run"
+            f" PORT={bind_port + 1}`), or set server.port in config.yml.",
+            fg=typer.colors.RED,
+            err=True,
+        )
+        raise typer.Exit(2)
+    base = f"http://{'127.0.0.1' if bind_host in ('0.0.0.0', '::') else bind_host}:{bind_port}"
+    typer.echo(
+        f"workerbot is starting on {base}: web chat {base}/chat, staff console"
+        f" {base}/console, admin {base}/admin (Ctrl+C stops it)"
+    )
     configure_logging()
     from bot.core.logs import logging_config
     from bot.web.proxies import uvicorn_proxy_options
@@ -61,8 +92,8 @@ def run(
     uvicorn.run(
         "bot.web.server:create_web_from_env",
         factory=True,
-        host=host or server.host,
-        port=port or server.port,
+        host=bind_host,
+        port=bind_port,
         workers=workers or server.workers,
         log_level="warning",
         access_log=False,

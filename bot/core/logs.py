@@ -75,7 +75,11 @@ def logging_config(level: str = "INFO", root: bool = True) -> dict[str, Any]:
                 "stream": "ext://sys.stderr",
             }
         },
-        "loggers": {name: {"handlers": [], "propagate": True} for name in UVICORN_LOGGERS},
+        "loggers": {
+            **{name: {"handlers": [], "propagate": True} for name in UVICORN_LOGGERS},
+            # each process checks the schema revision: alembic's INFO lines say nothing new
+            "alembic": {"handlers": [], "propagate": True, "level": "WARNING"},
+        },
     }
     if root:
         config["root"] = {"handlers": ["stderr"], "level": level}

@@ -112,3 +112,28 @@ def test_test_conversations_reports_and_fails_on_a_wrong_turn(tmp_path, model_di
     r = runner.invoke(app, ["test", "conversations", str(cases), "--out", str(out)], env=e)
     assert r.exit_code == 1 and "1 of 2 conversations fully right" in r.output
     assert "期望落空" in r.output
+
+
+def test_db_upgrade_says_what_it_did(tmp_path, model_dir):
+    e = env(tmp_path, model_dir)
+    first = runner.invoke(app, ["db", "upgrade"], env=e)
+    assert first.exit_code == 0 and "created the database schema" in first.output
+    again = runner.invoke(app, ["db", "upgrade"], env=e)
+    assert again.exit_code == 0 and "database is up to date" in again.output
+
+
+def test_run_on_a_taken_port_names_the_fix(tmp_path, model_dir):
+    import secrets
+    import socket
+
+    e = env(tmp_path, model_dir)
+    assert runner.invoke(app, ["db", "upgrade"], env=e).exit_code == 0
+    e["WORKERBOT_SECRET_KEY"] = secrets.token_urlsafe(32)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = runner.invoke(app, ["run", "--port", str(port)], env=e)
+    assert r.exit_code == 2, r.output
+    assert f"cannot listen on 127.0.0.1:{port}" in r.output
+    assert f"--port {port + 1}" in r.output and "server.port" in r.output

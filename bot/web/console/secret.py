@@ -70,6 +70,10 @@ def _read_or_create(path: Path) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+# set by `workerbot run` once it has warned about a missing WORKERBOT_SECRET_KEY
+NOTED = "WORKERBOT_SECRET_KEY_NOTED"
+
+
 def session_key(settings: Settings) -> bytes:
     """The signing key; generated once into a 0600 file when the environment has none."""
     configured = settings.env.workerbot_secret_key
@@ -78,11 +82,12 @@ def session_key(settings: Settings) -> bytes:
     path = secret_file(settings)
     if path is None:
         return secrets.token_bytes(32)
-    log.warning(
-        "WORKERBOT_SECRET_KEY is not set: staff sessions are signed with the key in %s "
-        "(set the variable in production)",
-        path,
-    )
+    if not os.environ.get(NOTED):  # `workerbot run` warns once, not once per worker
+        log.warning(
+            "WORKERBOT_SECRET_KEY is not set: staff sessions are signed with the key in %s "
+            "(set the variable in production)",
+            path,
+        )
     key = _read_or_create(path)
     if len(key) < MIN_LENGTH:
         raise InsecureSecret(f"{path} holds a key shorter than {MIN_LENGTH} characters")
