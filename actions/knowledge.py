@@ -108,6 +108,10 @@ class ActionAnswerPolicy(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         done: list[EventType] = [SlotSet("faq_id", None)]
+        if not tracker.active_loop and tracker.get_slot("dispute_type"):
+            # "加班费怎么算" fills dispute_type (its mapping must hear the opening message of
+            # a request); asking about overtime files nothing, so staff must not read one
+            done.append(SlotSet("dispute_type", None))
         knowledge = self.services.knowledge
         slug = tracker.get_slot("faq_id")
         chosen = knowledge.get(str(slug)) if slug else None
