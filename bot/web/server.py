@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from bot.app import App, create_app
@@ -73,6 +73,9 @@ def admin_deps(app: App) -> AdminDeps:
     )
 
 
+FAVICON = Path(__file__).parent / "static" / "favicon.svg"
+
+
 def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
@@ -118,6 +121,11 @@ def create_web(app: App) -> FastAPI:
         routes = plugin.router()
         if routes is not None:
             web.include_router(routes)
+
+    @web.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        """The tab icon browsers ask for on every page (an SVG, which they all draw)."""
+        return FileResponse(FAVICON, media_type="image/svg+xml")
 
     @web.post("/model/parse")
     async def parse(request: Request) -> Response:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 from sqlalchemy import select
 
@@ -27,6 +28,20 @@ def test_the_page_is_served_with_its_own_files_only(http):
     assert "script-src 'self'" in page.headers["content-security-policy"]
     for asset in ("/static/chat.js", "/static/chat.css"):
         assert http.get(asset).status_code == 200
+
+
+def test_the_tab_icon_is_served(http):
+    icon = http.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert icon.content.startswith(b"<svg")
+
+
+def test_the_welcome_buttons_use_the_greeting_s_words(http):
+    from actions.buttons import menu
+
+    page = http.get("/chat").text
+    buttons = re.findall(r'data-payload="([^"]+)">([^<]+)</button>', page)
+    assert [(f"{b['payload']}", b["title"]) for b in menu()] == buttons
 
 
 def test_messages_reach_the_bot_once(bot, http):
