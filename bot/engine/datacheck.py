@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.core.yamlfile import read_yaml
 from bot.engine.domain import Domain
+from bot.engine.rulecheck import contradicting_rules, incomplete_rules
 from bot.engine.rules import RuleBook
 from bot.knowledge.statutes import statutes
 from intents import load_training_data
@@ -100,6 +101,29 @@ def domain_rule_problems(data_dir: Path, domain: Domain) -> list[Problem]:
                 )
         elif action not in domain.actions and not domain.is_form(action):
             problems.append(Problem("rules.yml", f"action {action!r} is not in the domain"))
+    return problems + rasa_rule_problems(data_dir)
+
+
+def rasa_rule_problems(data_dir: Path) -> list[Problem]:
+    """What Rasa's RulePolicy refuses at training (bot/engine/rulecheck.py), in its words."""
+    rules = (_load(data_dir / "rules.yml") or {}).get("rules") or []
+    domain = _load(data_dir / "domain.yml") or {}
+    problems = []
+    incomplete = incomplete_rules(rules, domain)
+    if incomplete:
+        text = "\n".join(incomplete)
+        problems.append(
+            Problem(
+                "rules.yml",
+                f"Incomplete rules found (as `rasa train` reports them):\n{text}\nPlease note"
+                " that if some slots or active loops should not be set during prediction you"
+                " need to explicitly set them to 'null' in the rules.",
+            )
+        )
+    contradicting = contradicting_rules(rules, domain)
+    if contradicting:
+        text = "\n".join(contradicting)
+        problems.append(Problem("rules.yml", f"Contradicting rules found:\n{text}"))
     return problems
 
 
