@@ -18,6 +18,7 @@ from actions.services import ServiceAction
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.followups import in_context, is_short, leans_on_context
 from bot.knowledge.index import Answer, Hit
+from intents.overrides import is_ask_intro
 
 # the FAQ's category of labour-dispute handling (data/faq.yml)
 DISPUTES = "劳动争议处理"
@@ -127,7 +128,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if instead:
             return done + instead
         text = typed_text(tracker)
-        if not text:
+        if not text or is_ask_intro(text):  # "我有个劳动方面的问题": which one?
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
         verdict, hits = find_answer(self.services, tracker, text)

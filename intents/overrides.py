@@ -90,8 +90,23 @@ def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
     return m.group("intent"), confidence, entities
 
 
+# "我有个劳动方面的问题", "想咨询一下": a policy question still to be asked (the bot asks which)
+ASK_INTRO = re.compile(
+    r"^(?:嗯|呃|额|那个|就是说?|请问)*(?:我)?(?:还)?(?:有|想问|想咨询|要咨询|咨询|问)(?:一)?"
+    r"(?:个|下|些|点)?(?:劳动|法律|政策|劳动法|劳动政策|工作上?的?|上班的?)(?:方面|相关|上)?的?"
+    r"(?:问题|事情?|事儿)?(?:想问|要问|请教|咨询)?(?:一下|下)?[吗呢啊哈嘛。！!？?~]*$"
+)
+
+
+def is_ask_intro(text: str) -> bool:
+    """A message that announces a question without asking it (compact text, no spaces)."""
+    compact = text.replace(" ", "")
+    return len(compact) >= 3 and ASK_INTRO.match(compact) is not None
+
+
 def rule_intent(text: str) -> str | None:
-    """`human_handoff`, `cancel`, `course_enroll`, `course_followup` or `mediation_request` when the
+    """`human_handoff`, `cancel`, `course_enroll`, `course_followup`, `policy_question` (an
+    announced question) or `mediation_request` when the
     (normalised, space-free) text clearly asks for it."""
     compact = text.replace(" ", "")
     if not compact:
@@ -107,6 +122,8 @@ def rule_intent(text: str) -> str | None:
         return "course_enroll"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
+    if is_ask_intro(compact):
+        return "policy_question"
     if (
         "调解" in compact
         and len(compact) <= MEDIATION_QUESTION_MAX_CHARS

@@ -56,6 +56,9 @@ def test_intents_are_domain_intents(interp):
         # whether one may enrol asks about the course's requirements
         ("我只是高中毕业 专升本能报不", "course_followup"),
         ("我五十岁了还能不能报瑜伽", "course_followup"),
+        # a policy question announced, to be asked next (the bot asks which)
+        ("呃 我有个劳动方面的问题", "policy_question"),
+        ("我想咨询一下劳动政策", "policy_question"),
     ],
 )
 def test_clear_sentences(interp, text, intent):
