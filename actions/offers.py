@@ -31,6 +31,9 @@ NAMES: dict[str, tuple[str, ...]] = {
     "course_search": ("课程", "有啥课", "什么课", "哪些课"),
 }
 MAX_CHARS = 20  # a longer message says something of its own
+# what a plain yes may take up: not a human (人工服务 under "没太明白" is a way out, not a
+# question; a "确认报名" there must not queue the worker for staff)
+YES_TAKES = frozenset({"mediation_request", "course_search"})
 
 
 def offered(tracker: Tracker) -> list[dict[str, Any]]:
@@ -69,7 +72,12 @@ def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     named = [c for c in choices if any(word in text for word in NAMES[c[0]])]
     if len(named) == 1:
         return named[0]
-    if not named and len(choices) == 1 and latest_intent(tracker) == "affirm":
+    if (
+        not named
+        and len(choices) == 1
+        and choices[0][0] in YES_TAKES
+        and latest_intent(tracker) == "affirm"
+    ):
         return choices[0]
     return None
 

@@ -28,6 +28,11 @@ _NAME_CORRECTION = re.compile(
     r"(?:名字|姓名)[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*(?:是|叫|应该是|改成|改为)?\s*"
     r"(?P<value>[\u4e00-\u9fff·]{2,5})$"
 )
+# "名字写错了 是黄莉 草字头那个莉": the name right after 是/叫, with an explanation after it
+_NAME_CORRECTION_THEN_MORE = re.compile(
+    r"(?:名字|姓名)[^，,。]*?(?:错|不对)[了啦]?[，,。\s]*(?:是|叫|应该是|改成|改为)\s*"
+    r"(?P<value>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|$)"
+)
 
 
 def corrected_phone(tracker: Tracker) -> str | None:
@@ -56,7 +61,9 @@ def _correction(
 
 def corrected_name(tracker: Tracker) -> str | None:
     """A new name given as a correction ("名字写错了，是周晓")."""
-    return _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
+    return _correction(tracker, "name", _NAME_CORRECTION_THEN_MORE, looks_like_name) or (
+        _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
+    )
 
 
 def corrected_employer(tracker: Tracker) -> str | None:

@@ -153,5 +153,14 @@ def clean_description(text: str | None) -> str | None:
     return clean_text(text, DESCRIPTION_MIN, DESCRIPTION_MAX)
 
 
+# a button's words typed where the form asks what the worker wants: no demand
+_NOT_A_DEMAND = frozenset(
+    "确认提交 确认 提交 好的 好 是的 对 对的 行 可以 修改 取消 不知道 没有 无 随便".split()
+)
+
+
 def clean_demand(text: str | None) -> str | None:
-    return clean_text(text, DEMAND_MIN, DEMAND_MAX)
+    value = clean_text(text, DEMAND_MIN, DEMAND_MAX)
+    if value is not None and value.strip(_EDGE_PUNCT) in _NOT_A_DEMAND:
+        return None
+    return value

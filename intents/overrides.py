@@ -46,7 +46,9 @@ _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|
 MEDIATION_QUESTION_MAX_CHARS = 20
 # "报名，我叫陈大勇，电话158…": a request to enrol that brings the worker's details along (read
 # as `inform` for the name and phone); the course comes from the message or the list in view
-ENROL_WITH_DETAILS = re.compile(r"^(?:我)?(?:要|想)?(?:报名|报个名|报这个|报上)")
+ENROL_WITH_DETAILS = re.compile(
+    r"^(?:请)?(?:帮我|给我)?(?:我)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上)"
+)
 _DETAILS = re.compile(r"1[3-9]\d{9}|我叫|我是|名字|姓名|电话|手机")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
 # requirements), not a request to enrol

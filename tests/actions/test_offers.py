@@ -44,6 +44,8 @@ def test_each_offer_starts_what_the_rules_start_for_its_intent():
         ([HUMAN, APPLY], "好嘛", "affirm", None),  # two: a yes does not say which
         ([HUMAN, APPLY], "找工作人员", "nlu_fallback", "human_handoff"),
         ([HELPFUL], "好的", "affirm", None),  # feedback is no offer to start something
+        # a yes under "没太明白" with 人工服务 is no request for a human (确认报名 there)
+        ([{"title": "人工服务", "payload": "/human_handoff"}], "确认报名", "affirm", None),
         ([], "申请一个", "nlu_fallback", None),  # nothing was offered
         ([APPLY], "老板欠了我三个月的工资，我想问一下申请调解之前要准备些什么", "affirm", None),
     ],
