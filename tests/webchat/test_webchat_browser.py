@@ -37,15 +37,15 @@ def test_a_worker_asks_for_a_person_and_a_staff_member_helps(
         desk.wait_for_url(f"{server.url}/console")
         desk.locator("#queue-empty").wait_for()
 
-        # the worker writes (markup included), then presses 转人工
+        # the worker writes (markup included), then presses 人工服务
         chat.goto(f"{server.url}/chat")
         chat.locator("body[data-ready='1']").wait_for()
         chat.fill("#input", HOSTILE)
         chat.press("#input", "Enter")
         chat.locator(".msg.bot").nth(1).wait_for()
-        chat.locator(".welcome button", has_text="转人工").click()
+        chat.locator(".welcome button", has_text="人工服务").click()
         chat.locator(".msg.bot", has_text="已为您转接人工服务").wait_for()
-        assert chat.locator(".msg.user").last.inner_text() == "转人工"  # title shown, payload sent
+        assert chat.locator(".msg.user").last.inner_text() == "人工服务"  # title shown, payload sent
         assert chat.locator(".msg.user").first.inner_text() == HOSTILE
         assert chat.locator(".log b, .log img").count() == 0
 
