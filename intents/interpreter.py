@@ -23,7 +23,9 @@ __all__ = ["CourseRef", "Interpreter", "NLUOptions", "RetrievalOptions", "finger
 
 FALLBACK = "nlu_fallback"
 RULE_INTENTS = ("human_handoff", "cancel", "mediation_request", "policy_question")
-MODEL_FORMAT = 4  # bump when the saved layout or the features change (3: English, pinyin; 4: more English)
+MODEL_FORMAT = (
+    4  # bump when the saved layout or the features change (3: English, pinyin; 4: more English)
+)
 RANKING_LENGTH = 10
 GREETED_QUESTION_CONFIDENCE = 0.6
 

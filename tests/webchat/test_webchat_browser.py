@@ -45,7 +45,9 @@ def test_a_worker_asks_for_a_person_and_a_staff_member_helps(
         chat.locator(".msg.bot").nth(1).wait_for()
         chat.locator(".welcome button", has_text="人工服务").click()
         chat.locator(".msg.bot", has_text="已为您转接人工服务").wait_for()
-        assert chat.locator(".msg.user").last.inner_text() == "人工服务"  # title shown, payload sent
+        assert (
+            chat.locator(".msg.user").last.inner_text() == "人工服务"
+        )  # title shown, payload sent
         assert chat.locator(".msg.user").first.inner_text() == HOSTILE
         assert chat.locator(".log b, .log img").count() == 0
 
