@@ -164,7 +164,7 @@ def statutes() -> Statutes:
 # are kept too)
 LABOUR_ACTS = (
     "劳动法", "劳动合同法", "劳动争议调解仲裁法", "社会保险法", "工会法", "就业促进法",
-    "职业病防治法", "安全生产法", "妇女权益保障法", "人民调解法", "民法典",
+    "职业病防治法", "安全生产法", "妇女权益保障法", "人民调解法", "民法典", "人口与计划生育法",
 )  # fmt: skip
 _CURRENT = ("现行有效", "已被修改")  # 已被修改: amended, the text held is the current one
 
