@@ -152,6 +152,24 @@ def data_statutes(
     typer.echo(f"{STATUTES}: {len(data['acts'])} acts, {count} articles")
 
 
+@data_app.command("rasa-project")
+def data_rasa_project(
+    out: Path = typer.Argument(..., help="Folder for the Rasa project (created)."),  # noqa: B008
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Lay this project's data out as a Rasa 3.6 project (docs/rasa.md): domain.yml at the
+    root, data/nlu.yml and data/rules.yml, a config.yml, endpoints.yml and credentials.yml."""
+    from bot.engine.rasa_export import write_rasa_project
+
+    settings = load_settings(config)
+    for path in write_rasa_project(settings.data_dir, out):
+        typer.echo(f"wrote {path}")
+    typer.echo(
+        f"next: cd {out} && rasa train (Python 3.10, rasa==3.6.21), then serve the actions"
+        " from this project: .venv/bin/python -m rasa_sdk --actions actions (docs/rasa.md)"
+    )
+
+
 @data_app.command("validate")
 def data_validate(config: Path | None = ConfigOpt) -> None:
     """Fail on invalid Rasa files, conflicting examples, undefined intents/responses, FAQ gaps."""
