@@ -130,7 +130,8 @@ class Domain:
         reply: Reply = {"text": fill(variant.get("text", ""))}
         if variant.get("buttons"):
             reply["buttons"] = [
-                {"title": fill(b["title"]), "payload": b["payload"]} for b in variant["buttons"]
+                {"title": fill(b["title"]), "payload": interpolate_payload(b["payload"], variables)}
+                for b in variant["buttons"]
             ]
         return reply
 
@@ -153,3 +154,18 @@ class Domain:
                 if m.type == "from_entity" and m.entity not in self.entities:
                     problems.append(f"slot {slot.name} maps undefined entity {m.entity}")
         return problems
+
+
+_RASA_TAG = re.compile(r"{([^\n{}]+?)}")
+
+
+def interpolate_payload(payload: str, variables: dict[str, Any]) -> str:
+    """A button payload as Rasa's response interpolation renders it: `{slot}` filled, and the
+    JSON of `/intent{{"entity":"value"}}` written with doubled braces (so that Rasa does not
+    take it for a slot and log an error) comes out with single ones."""
+    text = _RASA_TAG.sub(r"{0[\1]}", payload)
+    try:
+        out = text.format(variables)
+    except (KeyError, IndexError, ValueError):
+        return payload
+    return payload.format({}) if "0[" in out else out

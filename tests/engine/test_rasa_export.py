@@ -38,3 +38,22 @@ def test_the_exported_files_pass_the_checks_rasa_would_run(tmp_path):
         shutil.copy(out / "data" / name, check / name)
     shutil.copy(ROOT / "data" / "faq.yml", check / "faq.yml")
     assert validate(check) == []
+
+
+def test_button_payloads_render_as_rasa_renders_them():
+    from bot.engine.domain import Domain, interpolate_payload
+
+    # doubled braces: Rasa's interpolation leaves the JSON alone (no error logged) and
+    # unescapes it, and so does ours
+    assert interpolate_payload('/inform{{"dispute_type":"工伤"}}', {}) == (
+        '/inform{"dispute_type":"工伤"}'
+    )
+    assert interpolate_payload("/help", {}) == "/help"
+    assert interpolate_payload("/pick{slot}", {"slot": "x"}) == "/pickx"
+    domain = Domain.load(ROOT / "data" / "domain.yml")
+    reply = domain.render("utter_empathize", {})
+    payloads = [b["payload"] for b in reply["buttons"]]
+    assert '/human_handoff{"handoff_reason":"frustrated"}' in payloads
+    # no payload in the domain is left with single braces that Rasa would read as a slot
+    raw = (ROOT / "data" / "domain.yml").read_text(encoding="utf-8")
+    assert "payload: '/human_handoff{\"" not in raw and 'payload: "/inform{' not in raw
