@@ -93,6 +93,12 @@ def take_offer(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | No
     return [*events, FollowupAction(OFFERS[intent])]
 
 
+def in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | None:
+    """What a message means in the conversation, before any other reading: a question about
+    the courses in view ("要得 好久开始哦"), or the bot's last offer taken up ("那我申请一个")."""
+    return followup_instead(tracker) or take_offer(tracker, domain)
+
+
 class ActionAffirm(Action):
     """A yes outside a form: takes up what was just offered, else says what the bot can do."""
 
@@ -102,11 +108,8 @@ class ActionAffirm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        instead = followup_instead(tracker)  # "要得 好久开始哦" after a course list
-        if instead:
-            return instead
-        taken = take_offer(tracker, domain)
-        if taken is not None:
-            return taken
+        meant = in_context(tracker, domain)
+        if meant:
+            return meant
         dispatcher.utter_message(response="utter_help")
         return []

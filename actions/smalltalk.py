@@ -12,7 +12,7 @@ from actions.buttons import menu
 from actions.courses import followup_instead
 from actions.knowledge import find_answer, previous_answer
 from actions.message import typed_text
-from actions.offers import take_offer
+from actions.offers import in_context
 from actions.services import ServiceAction
 from bot.knowledge.followups import leans_on_context
 
@@ -67,12 +67,9 @@ class ActionFallback(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        instead = followup_instead(tracker)  # "那个在哪里" after a course list
-        if instead:
-            return instead
-        taken = take_offer(tracker, domain)  # "那我重新申请一个" under a 申请调解 button
-        if taken is not None:
-            return taken
+        meant = in_context(tracker, domain)  # "那个在哪里", "那我重新申请一个"
+        if meant:
+            return meant
         text = typed_text(tracker)
         cfg = self.services.config
         if text:
