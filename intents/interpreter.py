@@ -15,7 +15,13 @@ from intents.entities import EntityExtractor
 from intents.foreign import read_foreign
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
-from intents.overrides import negated_handoff, parse_payload, rule_intent, without_greeting
+from intents.overrides import (
+    follow_up_not_greeting,
+    negated_handoff,
+    parse_payload,
+    rule_intent,
+    without_greeting,
+)
 from intents.retrieval import RetrievalOptions
 from intents.training_data import TrainingData, load_training_data
 
@@ -170,6 +176,9 @@ class Interpreter:
                 ranking = after
         if ranking and ranking[0][0] == "human_handoff" and negated_handoff(norm):
             ranking = ranking[1:] + ranking[:1]  # 不用转人工: anything but a handoff
+        # "那女工人呢" read as a greeting: a follow-up the classifier cannot read, for the
+        # fallback to read against the conversation (the last answer, the courses in view)
+        unread = bool(ranking) and ranking[0][0] == "greet" and follow_up_not_greeting(norm)
         forced = rule_intent(norm)
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
@@ -179,7 +188,11 @@ class Interpreter:
         top_name, top_conf = ranking[0]
         second = ranking[1][1] if len(ranking) > 1 else 0.0
         opts = self.options
-        if top_conf < opts.fallback_threshold or top_conf - second < opts.ambiguity_threshold:
+        if (
+            unread
+            or top_conf < opts.fallback_threshold
+            or top_conf - second < opts.ambiguity_threshold
+        ):
             ranking = [(FALLBACK, opts.fallback_threshold)] + ranking
             return _result(original, FALLBACK, opts.fallback_threshold, ranking, entities)
         return _result(original, top_name, top_conf, ranking, entities)

@@ -153,6 +153,15 @@ _GREETING = re.compile(
     r"^(?:你好|您好|你们好|hello|hi|哈喽|嗨|在吗|在不在|小助手|请问)+(?:呀|啊|哈|嘛)?[，,。!！~\s]+"
 )
 MIN_AFTER_GREETING = 4
+# "那女工人呢" leans on what was said before: whatever the classifier thinks, no greeting
+_LEANS_ON = re.compile(r"^(?:那|那么|如果|要是|假如|万一|换成)|(?:呢|嘞|喃)[?？。!！~～]*$")
+_GREETING_WORD = re.compile(r"你好|您好|你们好|hello|hi|哈喽|嗨|在吗|在不在|早上好|晚上好|有人吗")
+
+
+def follow_up_not_greeting(text: str) -> bool:
+    """A message that only makes sense after an answer, and holds no greeting word."""
+    value = text.strip()
+    return bool(_LEANS_ON.search(value)) and not _GREETING_WORD.search(value)
 
 
 def without_greeting(text: str) -> str:

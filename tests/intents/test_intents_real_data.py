@@ -72,6 +72,16 @@ def test_details_without_asking_to_enrol_are_not_an_enrolment(interp, text):
     assert interp.parse(text, today=TODAY)["intent"]["name"] != "course_enroll"
 
 
+@pytest.mark.parametrize("text", ["那女工人呢", "那我老婆呢", "如果是夜班呢"])
+def test_a_follow_up_is_never_a_greeting(interp, text):
+    assert interp.parse(text, today=TODAY)["intent"]["name"] != "greet"
+
+
+@pytest.mark.parametrize("text", ["你好", "在吗", "你好呢", "哈喽 有人吗"])
+def test_greetings_stay_greetings(interp, text):
+    assert interp.parse(text, today=TODAY)["intent"]["name"] == "greet"
+
+
 def test_entities_on_real_sentences(interp):
     result = interp.parse("周末有没得免费的课", today=TODAY)
     assert [(e["entity"], e["value"]) for e in result["entities"]] == [
