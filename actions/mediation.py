@@ -12,7 +12,12 @@ from rasa_sdk.forms import FormValidationAction
 from actions.buttons import button, buttons
 from actions.message import latest_entity, plain_answer, previous_value, typed_text
 from actions.opening import from_opening
-from actions.person import PersonSlotsMixin, corrected, corrected_employer
+from actions.person import (
+    PersonSlotsMixin,
+    corrected,
+    corrected_dispute_type,
+    corrected_employer,
+)
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import (
@@ -114,6 +119,13 @@ class ValidateMediationForm(
         )
         return {"employer": employer} if employer else {}
 
+    async def extract_dispute_type(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A corrected dispute type, at any question (its mapping hears it only when asked)."""
+        fixed = corrected_dispute_type(tracker)
+        return {"dispute_type": fixed} if fixed else {}
+
     async def extract_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
@@ -171,6 +183,10 @@ class ValidateMediationForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
         """One of the domain's types; words are mapped, but never guessed as 其他."""
+        fixed = corrected_dispute_type(tracker)
+        if fixed:  # "纠纷类型选错了，应该是工伤", at any question
+            dispatcher.utter_message(text=f"好的，纠纷类型已改为{fixed}。")
+            return {"dispute_type": fixed}
         before = previous_value(tracker, "dispute_type")
         if before and tracker.get_slot("requested_slot") not in (None, "dispute_type"):
             # a later answer that happens to mention 工资 must not change the chosen type

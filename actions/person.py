@@ -15,6 +15,7 @@ from actions.validators import (
     COMMON_SURNAMES,
     clean_name,
     clean_phone,
+    dispute_types_in,
     looks_like_employer,
     looks_like_name,
 )
@@ -71,9 +72,27 @@ def corrected_employer(tracker: Tracker) -> str | None:
     return _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
 
 
+# "纠纷类型选错了，应该是工伤": the type named after the correction
+_TYPE_CORRECTION = re.compile(r"(?:纠纷)?类型[^，,。]*?(?:错|不对)[了啦]?(?P<rest>.*)$")
+
+
+def corrected_dispute_type(tracker: Tracker) -> str | None:
+    """A new dispute type given as a correction while the form asks something else."""
+    if tracker.get_slot("requested_slot") in (None, "dispute_type"):
+        return None
+    m = _TYPE_CORRECTION.search(typed_text(tracker))
+    found = dispute_types_in(m.group("rest")) if m else []
+    return found[0] if len(found) == 1 else None
+
+
 def corrected(tracker: Tracker) -> bool:
-    """The message corrects an earlier answer (name, phone or employer)."""
-    return bool(corrected_phone(tracker) or corrected_name(tracker) or corrected_employer(tracker))
+    """The message corrects an earlier answer (name, phone, employer or dispute type)."""
+    return bool(
+        corrected_phone(tracker)
+        or corrected_name(tracker)
+        or corrected_employer(tracker)
+        or corrected_dispute_type(tracker)
+    )
 
 
 # intents a bare name is sometimes read as (鲁智 -> frustrated, 高兴 -> affirm)
