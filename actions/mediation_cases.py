@@ -149,9 +149,17 @@ class ActionMediationStatus(ServiceAction, Action):
                         f"   最新进展：{update.note}（{local_date(clock, update.created_at)}）"
                     )
         if not rows:
+            # a case filed from another account or phone is not looked up by a number typed
+            # here: anyone could type anyone's number (staff check who is asking)
             dispatcher.utter_message(
-                text="您还没有提交过调解申请。遇到劳动纠纷，可以在这里申请调解。",
-                buttons=buttons(button("申请调解", "mediation_request")),
+                text=(
+                    "您在这里还没有提交过调解申请。如果是用别的微信号、电话或在窗口提交的，"
+                    "为了保护个人信息，这里不能按手机号查询，可以转人工，由工作人员核实身份后帮您查。"
+                    "遇到劳动纠纷，也可以在这里申请调解。"
+                ),
+                buttons=buttons(
+                    button("申请调解", "mediation_request"), button("转人工", "human_handoff")
+                ),
             )
             return []
         lines.append("如有疑问，可以说“转人工”联系工作人员。")

@@ -230,7 +230,14 @@ def test_status_lists_only_the_workers_own_cases(services: Services) -> None:
         ActionMediationStatus(services), make_tracker("查进度", "mediation_status", sender="o-new")
     )
     assert "还没有提交过调解申请" in text_of(none)
-    assert payloads(none) == ["/mediation_request"]
+    # a case filed elsewhere is never looked up by a phone number typed here
+    assert "不能按手机号查询" in text_of(none)
+    assert payloads(none) == ["/mediation_request", "/human_handoff"]
+    by_phone, _ = run(
+        ActionMediationStatus(services),
+        make_tracker("帮我查下13812345678的调解进度", "mediation_status", sender="o-new"),
+    )
+    assert "不能按手机号查询" in text_of(by_phone) and "TJ2026" not in text_of(by_phone)
 
 
 def test_an_old_edit_choice_left_in_the_slots_changes_nothing(services: Services) -> None:
