@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import latest_intent, plain_answer, typed_text
-from actions.opening import from_opening
+from actions.opening import from_opening, opening_name
 from actions.validators import (
     COMMON_SURNAMES,
     clean_name,
@@ -126,6 +126,10 @@ class PersonSlotsMixin:
         opened = from_opening(tracker, "name")  # "我叫王建国，…想申请调解"
         if opened:
             return {"name": opened}
+        if tracker.get_slot("requested_slot") == "name":
+            named = opening_name(typed_text(tracker))  # "我当代表 我叫马德明 电话158…"
+            if named:
+                return {"name": named}
         name = looks_like_name(plain_answer(tracker, "name")) or surname_first(tracker)
         if name is None:
             return {}
@@ -149,6 +153,10 @@ class PersonSlotsMixin:
         if opened:
             return {"phone": opened}
         phone = clean_phone(plain_answer(tracker, "phone"))
+        if phone is None and tracker.get_slot("requested_slot") == "name":
+            # "我当代表 我叫马德明 电话158…": the number comes with the name
+            named = opening_name(typed_text(tracker))
+            phone = clean_phone(typed_text(tracker)) if named else None
         return {"phone": phone} if phone else {}
 
     def validate_name(

@@ -52,6 +52,10 @@ LEAVE_WHILE_WAITING = re.compile(
     rf"取消|取消转人工|不转了|不转人工了|{_BACK}){_TAIL})+"
 )
 LEAVE_WITH_HUMAN = re.compile(rf"(?:(?:{_BACK}){_TAIL})+")
+_BACK_ANYWHERE = re.compile(
+    r"(?<!不要)(?<!不想)(?<!别)(?<!不)(?:回|回到|返回|切回|换回)(?:机器人|小助手|智能客服)"
+    r"|不要人工了|退出人工|取消转人工"
+)
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -93,7 +97,10 @@ def wants_to_leave(text: str, state: str) -> bool:
         return True
     words = _NOISE.sub("", read_foreign(fold(text or "")))  # "suan le", "never mind" too
     pattern = LEAVE_WHILE_WAITING if state == STATE_WAITING else LEAVE_WITH_HUMAN
-    return bool(words) and pattern.fullmatch(words) is not None
+    if words and pattern.fullmatch(words) is not None:
+        return True
+    # "算了 我自己查 回到小助手": an explicit way back, whatever else the message says
+    return state == STATE_WAITING and _BACK_ANYWHERE.search(words) is not None
 
 
 def last_acknowledged(s: Session, conversation_id: int) -> datetime | None:

@@ -101,6 +101,8 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         ("还是回机器人吧", True, True),
         ("那我回小助手", True, True),
         ("机器人", False, False),
+        ("算了 我自己查 回到小助手", True, False),
+        ("我的工资问题还没解决 不要回机器人", False, False),
         ("/back_to_bot", True, True),
         ("算了我自己去劳动局问", False, False),
         ("我的工资算了没有", False, False),

@@ -46,6 +46,7 @@ def test_intents_are_domain_intents(interp):
     [
         ("你好", "greet"),
         ("转人工", "human_handoff"),
+        ("你这个机器人说些啥子哦 听不懂 喊个真人来跟我摆", "human_handoff"),
         ("取消", "cancel"),
         ("老板欠我两万五，想申请调解", "mediation_request"),
         ("加班费怎么算", "policy_question"),
