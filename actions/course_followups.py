@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -34,7 +35,7 @@ from bot.domain.course_questions import (
     pick,
     points_back,
 )
-from bot.domain.courses import place_in
+from bot.domain.courses import fee_text, place_in
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -64,6 +65,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             wanted = narrowing(text)
             if listed and wanted:
                 return done + self._narrow(dispatcher, s, listed, tracker, wanted)
+            if len(listed) > 1 and "fee" in aspects(text) and _WHICH_OF_THEM.search(text):
+                # "这里面哪个要交钱": the courses of the list that cost something
+                return done + self._paid(dispatcher, s, listed)
             course = self._which(s, tracker, text, listed, context)
             if course is None:
                 return done + self._ask_which(dispatcher, s, listed, tracker, text)
@@ -135,6 +139,23 @@ class ActionCourseFollowup(ServiceAction, Action):
         )
         return []
 
+    def _paid(
+        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course]
+    ) -> list[EventType]:
+        """Which of the courses in view cost something, with the fee; else that none does."""
+        paid = [c for c in listed if c.fee]
+        if not paid:
+            dispatcher.utter_message(text=f"刚才这 {len(listed)} 门课程都是免费的。")
+            return []
+        lines = [f"刚才这 {len(listed)} 门里要交费的是："]
+        lines += [f"· {c.name}：{fee_text(c)}" for c in paid]
+        lines.append("其余的都免费。" if len(paid) < len(listed) else "")
+        dispatcher.utter_message(
+            text="\n".join(line for line in lines if line),
+            buttons=buttons(*(enrol_button(c) for c in paid)),
+        )
+        return []
+
     def _narrow(
         self,
         dispatcher: CollectingDispatcher,
@@ -161,6 +182,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             )
             return []
         return show_page(dispatcher, s, kept)
+
+
+_WHICH_OF_THEM = re.compile(r"哪个|哪些|哪几个|哪门|哪几门|有没有.*要")
 
 
 def _courses(s: Any, codes: list[str]) -> list[Course]:

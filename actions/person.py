@@ -111,6 +111,20 @@ def surname_first(tracker: Tracker) -> str | None:
     return name if name and len(name) <= 4 and name[0] in COMMON_SURNAMES else None
 
 
+_PHONE_PART = re.compile(
+    r"(?:电话|手机|手机号|号码|联系方式)?[号码是:：\s]*\+?(?:86)?[\d\s-]{11,16}"
+)
+
+
+def name_and_phone(text: str) -> tuple[str | None, str | None]:
+    """(name, phone) of "我叫马德明 电话158…" or "郑海 电话159…", when it holds both."""
+    phone = clean_phone(text)
+    if phone is None:
+        return None, None
+    rest = _PHONE_PART.sub(" ", text).strip(" ，,。")
+    return opening_name(text) or looks_like_name(rest), phone
+
+
 class PersonSlotsMixin:
     """extract_/validate_ name and phone for a FormValidationAction (mixed in, not an Action)."""
 
@@ -127,7 +141,7 @@ class PersonSlotsMixin:
         if opened:
             return {"name": opened}
         if tracker.get_slot("requested_slot") == "name":
-            named = opening_name(typed_text(tracker))  # "我当代表 我叫马德明 电话158…"
+            named, _ = name_and_phone(typed_text(tracker))  # "郑海 电话159…"
             if named:
                 return {"name": named}
         name = looks_like_name(plain_answer(tracker, "name")) or surname_first(tracker)
@@ -154,9 +168,9 @@ class PersonSlotsMixin:
             return {"phone": opened}
         phone = clean_phone(plain_answer(tracker, "phone"))
         if phone is None and tracker.get_slot("requested_slot") == "name":
-            # "我当代表 我叫马德明 电话158…": the number comes with the name
-            named = opening_name(typed_text(tracker))
-            phone = clean_phone(typed_text(tracker)) if named else None
+            # "我当代表 我叫马德明 电话158…", "郑海 电话159…": the number comes with the name
+            named, phone = name_and_phone(typed_text(tracker))
+            phone = phone if named else None
         return {"phone": phone} if phone else {}
 
     def validate_name(

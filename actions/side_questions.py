@@ -38,6 +38,8 @@ _ASKS = re.compile(
 _QUESTION_WORD = re.compile(
     r"多少|好多钱|好多天|多久|好久|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
 )
+# "你们有没有叉车培训": whether a course exists is answered with the course
+_EXISTS = re.compile(r"有没有|有没得|有莫得|有不有|有吗|有没")
 SHORT = 25
 SHORT_QUESTION = 10
 NOT_ANSWERED = "这个问题我暂时答不准，等这件事办完可以再问我，或者说“转人工”请工作人员解答。"
@@ -109,7 +111,7 @@ class SideQuestionsMixin:
     def course_asked_about(self, tracker: Tracker, text: str) -> Any:
         """The course a side question names and asks about ("叉车培训好多钱"), in any form."""
         name = latest_entity(tracker, "course_name")
-        if not name or not aspects(text):
+        if not name or not (aspects(text) or _EXISTS.search(text)):
             return None
         with self.services.db.session() as s:
             course = courses.get_by_name(s, name)

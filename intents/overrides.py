@@ -50,8 +50,14 @@ _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|
 MEDIATION_QUESTION_MAX_CHARS = 20
 # "报名，我叫陈大勇，电话158…": a request to enrol that brings the worker's details along (read
 # as `inform` for the name and phone); the course comes from the message or the list in view
+_YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
 ENROL_WITH_DETAILS = re.compile(
-    r"^(?:请)?(?:帮我|给我)?(?:我)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上)"
+    rf"^{_YES_FIRST}(?:请)?(?:帮我|给我)?(?:我)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上|报)"
+    r"(?!销|警|案|税|仇|道|告|表|价|复|到|社保|工伤)"
+)
+# "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
+MEDIATION_WITH_DETAILS = re.compile(
+    rf"^{_YES_FIRST}(?:我要|我想)?(?:申请)?(?:劳动(?:纠纷|争议))?调解(?:申请)?(?!书|员|协议)"
 )
 _DETAILS = re.compile(r"1[3-9]\d{9}|我叫|我是|名字|姓名|电话|手机")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
@@ -126,6 +132,8 @@ def rule_intent(text: str) -> str | None:
         return "cancel"
     if ENROL_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "course_enroll"
+    if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
+        return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
     if is_ask_intro(compact):

@@ -54,6 +54,8 @@ def test_intents_are_domain_intents(interp):
         # an enrolment that brings the name and phone along is still an enrolment
         ("报名 我叫陈大勇 电话15823456789", "course_enroll"),
         ("我要报名，13987654321，王芳", "course_enroll"),
+        ("好嘛 帮我报电工 我叫孙勇 13022223333", "course_enroll"),
+        ("调解申请 姓名蒋丽萍 手机18983214567 单位是重庆同创科技有限公司", "mediation_request"),
         # whether one may enrol asks about the course's requirements
         ("我只是高中毕业 专升本能报不", "course_followup"),
         ("我五十岁了还能不能报瑜伽", "course_followup"),
@@ -67,7 +69,13 @@ def test_clear_sentences(interp, text, intent):
 
 
 @pytest.mark.parametrize(
-    "text", ["报名的人多不多", "陈大勇 15823456789", "我叫陈大勇 电话15823456789"]
+    "text",
+    [
+        "报名的人多不多",
+        "陈大勇 15823456789",
+        "我叫陈大勇 电话15823456789",
+        "报工伤 我叫李四 电话13800000000",
+    ],
 )
 def test_details_without_asking_to_enrol_are_not_an_enrolment(interp, text):
     assert interp.parse(text, today=TODAY)["intent"]["name"] != "course_enroll"
