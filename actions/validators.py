@@ -8,6 +8,7 @@ import unicodedata
 from bot.domain.cases import DISPUTE_TYPES
 
 NAME_MIN, NAME_MAX = 2, 20
+CHINESE_NAME_MAX = 5
 EMPLOYER_MIN, EMPLOYER_MAX = 2, 60
 DESCRIPTION_MIN, DESCRIPTION_MAX = 8, 2000
 DEMAND_MIN, DEMAND_MAX = 2, 500
@@ -23,7 +24,7 @@ _LATIN_NAME = re.compile(r"^[A-Za-z]+(?:[ .'-][A-Za-z]+)*$")
 _NOT_A_NAME = tuple(
     "什么 为什么 怎么 多少 哪 啥 谁 不知道 不告诉 不想 干嘛 谢谢 取消 人工 算了 不要 不用 好的"
     " 可以 是的 没有 不是 课程 报名 工资 加班 调解 公司 政策 社保 保险 工伤 年假 请假 仲裁 合同"
-    " 辞退 补偿 赔偿 离职 律师 法律 吗 呢 吧 啊 嗯 哦 呀 么 你".split()
+    " 辞退 补偿 赔偿 离职 律师 法律 吗 呢 吧 啊 嗯 哦 呀 么 你 嘛 好多 咋个 啥子".split()
 )
 # the commonest Chinese surnames (well over nine in ten people carry one of them): a short
 # answer at the name question that starts with one is a name, whatever the classifier said
@@ -91,7 +92,11 @@ def clean_name(text: str | None) -> str | None:
         return None
     if any(word in value for word in _NOT_A_NAME):
         return None
-    if _CHINESE_NAME.match(value) or _LATIN_NAME.match(value):
+    if _CHINESE_NAME.match(value):
+        # a Chinese name is 2-4 characters (5 with a compound surname); longer ones are
+        # written with · (阿卜杜·热依木), else it is a sentence (那他该补我好多嘛)
+        return value if "·" in value or len(value) <= CHINESE_NAME_MAX else None
+    if _LATIN_NAME.match(value):
         return value
     return None
 

@@ -55,6 +55,9 @@ def test_answers_are_not_questions(text, slot):
         ("159 2345 6789", None),
         ("好的", None),
         ("我叫吴明 他叫李四", "吴明"),
+        ("欧阳娜娜", "欧阳娜娜"),
+        ("阿卜杜·热依木", "阿卜杜·热依木"),
+        ("那他该补我好多嘛", None),  # a sentence, not a name
     ],
 )
 def test_the_name_in_an_answer(text, name):
