@@ -51,6 +51,12 @@ def test_aspects(text, asked):
     assert aspects(text) == asked
 
 
+def test_ages_and_whether_one_can_go_ask_for_the_requirements():
+    assert aspects("那寒假营呢 几岁可以去") == ["requirements"]
+    assert aspects("我娃娃才两岁半 绘本那个能去不") == ["requirements"]
+    assert aspects("你多大了") == []  # asks the bot, not a course
+
+
 def test_more_and_narrowing():
     assert all(asks_more(t) for t in ("还有吗", "还有没得别的", "下一页", "那还有呢", "换一批"))
     assert not asks_more("还有一个问题想问下加班费怎么算")
