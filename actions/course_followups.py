@@ -72,6 +72,15 @@ class ActionCourseFollowup(ServiceAction, Action):
             if course is None:
                 return done + self._ask_which(dispatcher, s, listed, tracker, text)
             left = repo.seats_left(s, course)
+            available = repo.open_courses(s, self.services.today())
+            if all(c.id != course.id for c in available):
+                # "太极拳还能报名不": a course not open for enrolment says so first
+                dispatcher.utter_message(
+                    text=f"「{course.name}」这一期已经停止报名了，新一期开放后可以再报。"
+                    "您可以按类别看看现在开放报名的课程：",
+                    buttons=category_buttons(available),
+                )
+                return [*done, SlotSet(FOCUS_SLOT, course.code)]
             dispatcher.utter_message(
                 text=answer(course, aspects(text), left),
                 buttons=buttons(enrol_button(course), button("看看其他课程", "course_search")),
