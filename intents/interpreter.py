@@ -16,6 +16,7 @@ from intents.foreign import read_foreign
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
+    enrolment_without_course,
     follow_up_not_greeting,
     negated_handoff,
     parse_payload,
@@ -178,7 +179,10 @@ class Interpreter:
             ranking = ranking[1:] + ranking[:1]  # 不用转人工: anything but a handoff
         # "那女工人呢" read as a greeting: a follow-up the classifier cannot read, for the
         # fallback to read against the conversation (the last answer, the courses in view)
-        unread = bool(ranking) and ranking[0][0] == "greet" and follow_up_not_greeting(norm)
+        unread = bool(ranking) and (
+            (ranking[0][0] == "greet" and follow_up_not_greeting(norm))
+            or (ranking[0][0] == "course_enroll" and enrolment_without_course(norm, entities))
+        )
         forced = rule_intent(norm)
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"

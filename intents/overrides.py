@@ -170,6 +170,20 @@ _LEANS_ON = re.compile(r"^(?:那|那么|如果|要是|假如|万一|换成)|(?:�
 _GREETING_WORD = re.compile(r"你好|您好|你们好|hello|hi|哈喽|嗨|在吗|在不在|早上好|晚上好|有人吗")
 
 
+# what an enrolment names: the act of enrolling or a class ("报书法" names the course by entity)
+_ENROLMENT_WORDS = re.compile(
+    r"报名|报班|课|班|培训|学|参加|名额|占个|这门|那门|这个|那个|一个|第.|报了|报上|enrol|sign"
+)
+
+
+def enrolment_without_course(text: str, entities: list[dict]) -> bool:
+    """ "厂头不帮我报 我个人去报要得不" (reporting a work injury) read as an enrolment: it names
+    no course and no enrolment, so it is not one."""
+    if any(e.get("entity") == "course_name" for e in entities):
+        return False
+    return _ENROLMENT_WORDS.search(text) is None
+
+
 def follow_up_not_greeting(text: str) -> bool:
     """A message that only makes sense after an answer, and holds no greeting word."""
     value = text.strip()

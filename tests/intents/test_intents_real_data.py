@@ -75,6 +75,7 @@ def test_clear_sentences(interp, text, intent):
         "陈大勇 15823456789",
         "我叫陈大勇 电话15823456789",
         "报工伤 我叫李四 电话13800000000",
+        "厂头不帮我报 我个人去报要得不",  # reporting an injury: no course, no enrolment
     ],
 )
 def test_details_without_asking_to_enrol_are_not_an_enrolment(interp, text):
