@@ -384,6 +384,11 @@ def test_chart_data_carries_the_same_numbers_as_the_table():
     rates = chart_data("rates", EXPECTED["rates"])
     assert [d["label"] for d in rates["datasets"]] == ["未理解率(%)", "转人工率(%)"]
     assert rates["datasets"][1]["data"] == [50.0, 0.0, 0.0]
+    # 有帮助 is drawn green and 没帮助 red, whatever the palette's order
+    feedback = chart_data("faq_feedback", EXPECTED["faq_feedback"])
+    colours = {d["label"]: d.get("colour") for d in feedback["datasets"]}
+    assert colours == {"有帮助": "#2fb344", "没帮助": "#d63939"}
+    assert feedback["horizontal"]  # dashboard.js labels every bar of a horizontal chart
 
 
 # -- over HTTP: the page, the downloads, who may see them ----------------------------------

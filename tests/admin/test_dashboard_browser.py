@@ -18,6 +18,20 @@ PAINTED = """() => Array.from(document.querySelectorAll('canvas')).map(c => {
   return [c.id, c.width > 0 && c.height > 0, inked];
 })"""
 
+# what Chart.js drew: per canvas, whether bars run sideways, how many category labels show,
+# how many bars there are, and each dataset's colour
+CHART_FACTS = """() => Object.fromEntries(Array.from(document.querySelectorAll('canvas')).map(c => {
+  const chart = window.Chart.getChart(c);
+  const horizontal = chart.options.indexAxis === 'y';
+  const axis = horizontal ? chart.scales.y : chart.scales.x;
+  return [c.id, {
+    horizontal: horizontal,
+    ticks: axis ? axis.ticks.length : 0,
+    bars: chart.data.labels.length,
+    colours: chart.data.datasets.map(d => d.backgroundColor),
+  }];
+}))"""
+
 
 def _complain(message, problems: list[str]) -> None:  # noqa: ANN001 - a Playwright message
     """Console errors and warnings (a CSP violation is one), but not the browser's own
@@ -66,6 +80,12 @@ def test_an_admin_sees_every_chart_drawn_without_console_errors(
         assert [c[0] for c in canvases] == [f"chart-{s.key}" for s in stats.STATISTICS]
         assert all(sized and inked > 500 for _, sized, inked in canvases), canvases
         page.screenshot(path=str(artifacts / "admin-dashboard.png"), full_page=True)
+        # every bar of a horizontal chart is labelled; 有帮助 green, 没帮助 red
+        drawn_charts = page.evaluate(CHART_FACTS)
+        for key, facts in drawn_charts.items():
+            if facts["horizontal"]:
+                assert facts["ticks"] == facts["bars"], (key, facts)
+        assert drawn_charts["chart-faq_feedback"]["colours"] == ["#2fb344", "#d63939"]
 
         # a chart's 下载 CSV gives the file the server computes for that chart
         with page.expect_download() as info:

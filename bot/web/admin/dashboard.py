@@ -87,6 +87,11 @@ def parse_period(params: Any, tz: str, today: date) -> tuple[stats.Period, str |
     return stats.Period(start, end, tz), None
 
 
+# series whose colour means something: good green, bad red (the palette would draw 没帮助
+# green and 有帮助 blue)
+SERIES_COLOURS = {"有帮助": "#2fb344", "没帮助": "#d63939"}
+
+
 def chart_data(key: str, table: stats.Table) -> dict[str, Any]:
     """What dashboard.js needs to draw one chart (no markup, only numbers and names)."""
     chart = CHARTS[key]
@@ -104,7 +109,11 @@ def chart_data(key: str, table: stats.Table) -> dict[str, Any]:
         "yMax": chart.y_max,
         "labels": [str(row[at]) for row in table.rows],
         "datasets": [
-            {"label": name, "data": [row[table.columns.index(name)] for row in table.rows]}
+            {
+                "label": name,
+                "data": [row[table.columns.index(name)] for row in table.rows],
+                **({"colour": SERIES_COLOURS[name]} if name in SERIES_COLOURS else {}),
+            }
             for name in series
         ],
     }

@@ -19,8 +19,9 @@
       if (chart.kind === "doughnut") {
         ds.backgroundColor = set.data.map(function (_, j) { return colour(j); });
       } else {
-        ds.backgroundColor = colour(i);
-        ds.borderColor = colour(i);
+        // a series that means good or bad carries its own colour (有帮助 green, 没帮助 red)
+        ds.backgroundColor = set.colour || colour(i);
+        ds.borderColor = set.colour || colour(i);
       }
       if (chart.kind === "line") {
         ds.spanGaps = false;
@@ -44,7 +45,8 @@
       } else {
         value.ticks = { precision: 0 }; // counts: whole numbers on the axis
       }
-      const category = { stacked: chart.stacked, ticks: { autoSkip: true } };
+      // horizontal bars: every bar keeps its label (a skipped one left a course unnamed)
+      const category = { stacked: chart.stacked, ticks: { autoSkip: !chart.horizontal } };
       options.indexAxis = chart.horizontal ? "y" : "x";
       options.scales = chart.horizontal ? { x: value, y: category } : { x: category, y: value };
     }
