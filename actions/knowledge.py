@@ -34,7 +34,7 @@ def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
     return {"title": title, "payload": text}
 
 
-def answer_buttons(answer: Answer | None = None) -> list[dict[str, str]]:
+def answer_buttons(answer: Answer | None = None, in_form: bool = False) -> list[dict[str, str]]:
     """Under every policy answer: feedback on it, applying for mediation after an answer
     about mediation, a human, or another question."""
     slug = answer.slug if answer is not None else None
@@ -43,7 +43,9 @@ def answer_buttons(answer: Answer | None = None) -> list[dict[str, str]]:
         if slug
         else ()
     )
-    apply = (button("申请调解", "mediation_request"),) if about_mediation(answer) else ()
+    # 申请调解 only where no request is already being filled in
+    offer = about_mediation(answer) and not in_form
+    apply = (button("申请调解", "mediation_request"),) if offer else ()
     law = law_button(answer.slug, answer.source or "") if answer is not None else None
     return buttons(
         *feedback,
@@ -118,7 +120,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         chosen = knowledge.get(str(slug)) if slug else None
         if chosen is not None:
             dispatcher.utter_message(
-                text=answer_text(chosen), buttons=answer_buttons(chosen), faq=chosen.slug
+                text=answer_text(chosen),
+                buttons=answer_buttons(chosen, bool(tracker.active_loop)),
+                faq=chosen.slug,
             )
             return done + answered(chosen.slug, chosen.category)
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
@@ -135,7 +139,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if verdict == "answer":
             top = hits[0].answer
             dispatcher.utter_message(
-                text=answer_text(top), buttons=answer_buttons(top), faq=top.slug
+                text=answer_text(top),
+                buttons=answer_buttons(top, bool(tracker.active_loop)),
+                faq=top.slug,
             )
             return done + answered(top.slug, top.category)
         elif verdict == "likely":

@@ -137,3 +137,18 @@ def test_suggestions_are_capped(services: Services) -> None:
         len([p for p in payloads(messages) if "faq_id" in p])
         == services.config.retrieval.max_suggestions
     )
+
+
+def test_an_answer_about_mediation_offers_to_apply_except_inside_a_request() -> None:
+    from actions.knowledge import answer_buttons
+
+    fee = Answer(
+        "mediation_fee",
+        "申请劳动争议调解收费吗？",
+        "不收费。",
+        "《人民调解法》第四条",
+        "劳动争议处理",
+    )
+    assert "/mediation_request" in [b["payload"] for b in answer_buttons(fee)]
+    inside = [b["payload"] for b in answer_buttons(fee, in_form=True)]
+    assert "/mediation_request" not in inside and "/human_handoff" in inside
