@@ -93,7 +93,7 @@ def take_offer(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | No
     return [*events, FollowupAction(OFFERS[intent])]
 
 
-def in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | None:
+def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | None:
     """What a message means in the conversation, before any other reading: a question about
     the courses in view ("要得 好久开始哦"), or the bot's last offer taken up ("那我申请一个")."""
     return followup_instead(tracker) or take_offer(tracker, domain)
@@ -108,7 +108,7 @@ class ActionAffirm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        meant = in_context(tracker, domain)
+        meant = meant_in_context(tracker, domain)
         if meant:
             return meant
         dispatcher.utter_message(response="utter_help")

@@ -12,7 +12,7 @@ from actions.buttons import menu
 from actions.courses import followup_instead
 from actions.knowledge import find_answer, previous_answer
 from actions.message import typed_text
-from actions.offers import in_context
+from actions.offers import meant_in_context
 from actions.services import ServiceAction
 from bot.knowledge.followups import leans_on_context
 
@@ -67,7 +67,7 @@ class ActionFallback(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        meant = in_context(tracker, domain)  # "那个在哪里", "那我重新申请一个"
+        meant = meant_in_context(tracker, domain)  # "那个在哪里", "那我重新申请一个"
         if meant:
             return meant
         text = typed_text(tracker)
