@@ -177,9 +177,12 @@ class Engine:
         text: str,
         too_long: bool,
         parse: dict[str, Any],
+        history: list[dict[str, Any]] | None = None,
     ) -> Turn:
-        """The bot's whole response to one message, in memory until persisted."""
+        """The bot's whole response to one message, in memory until persisted (`history`:
+        the earlier events, when they are not in the database)."""
         turn = self._start_turn(s, conv, parse, incoming.message_id)
+        turn.history = history
         turn.record(EV_USER, text, {"parse": _compact(parse)})
         if turn.state == STATE_CLOSED:
             rated = self.desk.take_rating(s, turn.conversation.id, text)

@@ -17,13 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.phrasing import phrasing_key
-from bot.knowledge.answers import answer_text, decide, likely_text
-from bot.knowledge.index import Answer, Hit
+from bot.knowledge.index import Answer
 from bot.knowledge.statutes import statutes
-from bot.settings import RetrievalConfig
 from bot.store.models import FaqEntry
-from intents import FaqDoc, KnowledgeBase
-from intents.interpreter import RetrievalOptions
+from intents import FaqDoc
 
 FIELD_LABELS = {
     "slug": "编号",
@@ -191,51 +188,11 @@ def new_slug(s: Session, today: date | None = None) -> str:
             return slug
 
 
-# -- 试一试: what the bot would answer -------------------------------------------------------
-@dataclass(frozen=True)
-class Verdict:
-    """The bot's reply to a question, and the matches behind it."""
-
-    kind: str  # "answer" / "likely" / "suggest" / "none"
-    reply: str
-    options: list[str]
-    matches: list[dict[str, Any]]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "reply": self.reply,
-            "options": self.options,
-            "matches": self.matches,
-        }
-
-
-def verdict(hits: list[Hit], cfg: RetrievalConfig, not_found: str) -> Verdict:
-    """What ActionAnswerPolicy would say for these search hits (the same decision)."""
-    kind, chosen = decide(hits, cfg)
-    matches = [
-        {"slug": h.answer.slug, "question": h.answer.question, "score": round(h.score, 3)}
-        for h in hits
-    ]
-    if kind == "answer":
-        return Verdict(kind, answer_text(chosen[0].answer), [], matches)
-    if kind == "likely":
-        related = [h.answer.question for h in chosen[1:]]
-        return Verdict(kind, likely_text(chosen[0].answer), related, matches)
-    if kind == "suggest":
-        return Verdict(kind, "您是想问：", [h.answer.question for h in chosen], matches)
-    return Verdict(kind, not_found, [], matches)
-
-
-def draft_hits(
-    s: Session,
-    options: RetrievalOptions,
-    text: str,
-    draft: Draft | None,
-    entry_id: int | None,
-    k: int = 5,
-) -> list[Hit]:
-    """Search an index built from the enabled entries with the unsaved draft in place."""
+# -- 试一试: the entries as they would be after saving a draft ----------------------------
+def draft_entries(
+    s: Session, draft: Draft | None, entry_id: int | None
+) -> tuple[dict[str, Answer], list[FaqDoc]]:
+    """The enabled entries with the unsaved draft in place of entry `entry_id` (or added)."""
     rows = s.scalars(select(FaqEntry).where(FaqEntry.enabled.is_(True))).all()
     answers: dict[str, Answer] = {}
     docs: list[FaqDoc] = []
@@ -250,7 +207,4 @@ def draft_hits(
             slug = s.scalar(select(FaqEntry.slug).where(FaqEntry.id == entry_id)) or DRAFT_SLUG
         answers[slug] = Answer(slug, draft.question, draft.answer, draft.source, draft.category)
         docs.append(FaqDoc(slug, draft.question, list(draft.alternates), draft.category))
-    if not docs:
-        return []
-    index = KnowledgeBase(docs, options)
-    return [Hit(answers[m.slug], m.score) for m in index.search(text, k)]
+    return answers, docs

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -29,14 +32,37 @@ class Hit:
     score: float
 
 
+# entries and index that replace the live ones for the code running in this context only:
+# the admin's 试一试 runs the bot's real decision path as if an unsaved draft were saved
+_TRIAL: ContextVar[tuple[dict[str, Answer], KnowledgeBase | None] | None] = ContextVar(
+    "knowledge_trial", default=None
+)
+
+
 class Knowledge:
     """Search over the enabled FAQ entries; rebuilt from the database by `reload`."""
 
     def __init__(self, db: Database, options: RetrievalOptions) -> None:
         self.db = db
         self.options = options
-        self._answers: dict[str, Answer] = {}
-        self._index: KnowledgeBase | None = None
+        self._live: tuple[dict[str, Answer], KnowledgeBase | None] = ({}, None)
+
+    @property
+    def _answers(self) -> dict[str, Answer]:
+        return (_TRIAL.get() or self._live)[0]
+
+    @property
+    def _index(self) -> KnowledgeBase | None:
+        return (_TRIAL.get() or self._live)[1]
+
+    @contextmanager
+    def trying(self, answers: dict[str, Answer], docs: list[FaqDoc]) -> Iterator[None]:
+        """Within this block (and only in this context), these entries are the knowledge base."""
+        token = _TRIAL.set((answers, KnowledgeBase(docs, self.options) if docs else None))
+        try:
+            yield
+        finally:
+            _TRIAL.reset(token)
 
     def reload(self) -> int:
         """Rebuild the index from the database; returns the number of entries."""
@@ -47,7 +73,7 @@ class Knowledge:
             }
             docs = [FaqDoc(r.slug, r.question, list(r.alternates or []), r.category) for r in rows]
         index = KnowledgeBase(docs, self.options) if docs else None
-        self._answers, self._index = answers, index
+        self._live = (answers, index)
         return len(answers)
 
     def search(self, text: str, k: int = 5) -> list[Hit]:

@@ -124,6 +124,18 @@ class Database:
                 s.rollback()
 
     @contextmanager
+    def dry_run(self) -> Iterator[Session]:
+        """A transaction that the current message's code joins and that is always rolled
+        back: what a message would do, without doing it (the admin's 试一试)."""
+        with self.write_lock(), self._factory() as s:
+            token = self._current.set(s)
+            try:
+                yield s
+            finally:
+                self._current.reset(token)
+                s.rollback()
+
+    @contextmanager
     def write_lock(self) -> Iterator[None]:
         """Serialise writers on SQLite across threads and processes without busy-wait sleeps.
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import orjson
@@ -18,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from bot.app import App, create_app
 from bot.channels import rest
 from bot.core.logs import configure_logging
+from bot.engine.preview import preview
 from bot.settings import Settings
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
@@ -68,7 +70,8 @@ def admin_deps(app: App) -> AdminDeps:
         clock=app.clock,
         settings=app.settings,
         knowledge=app.knowledge,
-        not_found=app.engine.domain.render("utter_policy_not_found", {}) or {},
+        preview=partial(preview, app.engine),
+        rank_intents=lambda text: app.nlu.parse(text).get("intent_ranking") or [],
         retrainer=app.retrainer,
     )
 

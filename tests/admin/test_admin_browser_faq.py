@@ -70,6 +70,11 @@ def test_an_admin_edits_an_answer_and_the_bot_answers_with_it(
         assert now.locator(".faq-try-reply").inner_text().startswith("工作日延长工时")
         assert now.locator(".faq-try-matches tr").nth(1).inner_text().startswith(QUESTION)
         assert re.search(r"0\.\d{3}", now.locator(".faq-try-score").first.inner_text())
+        # a message the bot does not understand is shown as the worker gets it: not as options
+        _try(page, "阿斯顿发")
+        assert "没听懂" in now.locator(".faq-try-kind").inner_text()
+        assert "没太明白" in now.locator(".faq-try-reply").first.inner_text()
+        assert "理解为" in now.locator(".faq-try-step").inner_text()
 
         # edit: a new answer and a new phrasing, tried before saving (before / after)
         page.goto(f"{server.url}/admin/faq-entry/edit/{entry.id}")

@@ -12,14 +12,15 @@ from bot.knowledge.drafts import (
     DRAFT_SLUG,
     Draft,
     FaqInvalid,
-    draft_hits,
+    draft_entries,
     new_slug,
     problems,
-    verdict,
 )
 from bot.knowledge.history import NothingToRestore, deleted_entries, history, restore
 from bot.store.audit import acting_as
 from bot.store.models import REV_RESTORE, FaqEntry, FaqRevision
+from bot.web.admin.trying import tried
+from bot.web.server import admin_deps
 
 SLUG = "ot_pay_rates"  # demo entry: 加班费按几倍算？
 NOVEL = "赶工期连轴转给不给夜宵补贴"  # no demo entry is about this
@@ -118,38 +119,50 @@ def test_new_entries_get_a_short_unique_slug(bot):
         assert len(f'/policy_question{{"faq_id":"{slug}"}}'.encode()) <= 64
 
 
-def test_the_draft_index_answers_what_the_saved_one_cannot(bot):
-    cfg = bot.settings.config.retrieval
-    before = verdict(bot.knowledge.search(NOVEL), cfg, "找不到")
-    assert before.kind != "answer" or "夜宵" not in before.reply
-    with bot.db.read() as s:
-        after_hits = draft_hits(s, bot.knowledge.options, NOVEL, _draft(), None)
-    after = verdict(after_hits, cfg, "找不到")
-    assert after.kind == "answer" and after.reply.startswith("国家没有统一规定夜宵补贴")
-    assert after.reply.endswith("依据：《劳动合同法》第四条")
-    assert after.matches[0]["slug"] == DRAFT_SLUG
+def _tried(bot, text, draft=None, entry_id=None) -> dict:
+    return tried(admin_deps(bot), text, draft, entry_id)
+
+
+def test_the_draft_answers_what_the_saved_entries_cannot(bot):
+    before = _tried(bot, NOVEL)["now"]
+    assert not any("夜宵" in r["text"] for r in before["replies"])
+    after = _tried(bot, NOVEL, _draft())["draft"]
+    assert after["kind"] == "answer" and after["matches"][0]["slug"] == DRAFT_SLUG
+    (reply,) = after["replies"]
+    assert reply["text"].startswith("国家没有统一规定夜宵补贴")
+    assert reply["text"].endswith("依据：《劳动合同法》第四条")
+    assert "有帮助" in reply["buttons"]
+    # the draft lived only in the trial: the bot itself still has no such entry
+    assert _tried(bot, NOVEL)["now"] == before
 
 
 def test_try_it_shows_a_likely_answer_as_the_worker_would_see_it(bot):
-    cfg = bot.settings.config.retrieval
-    shown = verdict(bot.knowledge.search("加班费咋个算"), cfg, "找不到")
-    assert shown.kind == "likely"
-    assert shown.reply.startswith("关于「加班费按几倍算」：\n") and "150%" in shown.reply
-    assert len(shown.options) == 2 and "加班费按几倍算？" not in shown.options
+    shown = _tried(bot, "加班费咋个算")["now"]
+    assert shown["kind"] == "likely"
+    (reply,) = shown["replies"]
+    assert reply["text"].startswith("关于「加班费按几倍算」：\n") and "150%" in reply["text"]
+    assert "加班费按几倍算？" not in reply["buttons"] and "转人工" in reply["buttons"]
+    assert shown["steps"][0]["intent"] == "policy_question"
+
+
+def test_try_it_tells_how_the_bot_takes_what_is_not_a_policy_question(bot):
+    kinds = {text: _tried(bot, text)["now"]["kind"] for text in ("转人工", "有什么课", "啊啊啊")}
+    assert kinds == {"转人工": "handoff", "有什么课": "other", "啊啊啊": "fallback"}
+    two = _tried(bot, "报个书法班，顺便问下加班费咋个算")["now"]
+    assert [s["ruled_intent"] for s in two["steps"]] == ["policy_question", "course_enroll"]
 
 
 def test_a_draft_replaces_its_entry_and_a_disabled_draft_leaves_the_index(bot):
     entry = _entry(bot)
-    question = "加班费按几倍算？"
     changed = Draft.from_mapping(
         {**{k: getattr(entry, k) for k in ("question", "source", "category")}, "answer": "新答案"}
     )
     with bot.db.read() as s:
-        hits = draft_hits(s, bot.knowledge.options, question, changed, entry.id)
-        assert hits[0].answer.slug == SLUG and hits[0].answer.answer == "新答案"
+        answers, docs = draft_entries(s, changed, entry.id)
+        assert answers[SLUG].answer == "新答案" and len(docs) == len(answers)
         changed.enabled = False
-        hits = draft_hits(s, bot.knowledge.options, question, changed, entry.id)
-    assert all(h.answer.slug != SLUG for h in hits)
+        answers, docs = draft_entries(s, changed, entry.id)
+    assert SLUG not in answers and all(d.slug != SLUG for d in docs)
 
 
 # -- history and restore (bot/knowledge/history.py) ----------------------------------------------
@@ -289,9 +302,9 @@ def test_try_shows_the_answer_now_and_after_the_unsaved_draft(bot, clients):
     assert r.status_code == 200
     data = r.json()
     assert data["draft"]["kind"] == "answer"
-    assert data["draft"]["reply"].startswith("国家没有统一规定夜宵补贴")
+    assert data["draft"]["replies"][0]["text"].startswith("国家没有统一规定夜宵补贴")
     assert data["draft"]["matches"][0]["slug"] == SLUG
-    assert data["now"]["reply"] != data["draft"]["reply"]
+    assert data["now"]["replies"] != data["draft"]["replies"]
     assert _entry(bot).answer == entry.answer  # trying saves nothing
     only_now = root.post("/admin/faq-entry/try", {"text": "加班费按几倍算"}).json()
     assert only_now["draft"] is None and only_now["now"]["matches"][0]["slug"] == SLUG

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.clock import Clock
-from bot.core.messages import Reply
 from bot.core.ports import Deliverer
+from bot.engine.preview import Preview
 from bot.knowledge.index import Knowledge
 from bot.nlu.retrain import Retrainer
 from bot.settings import Settings
@@ -23,7 +23,9 @@ class AdminDeps:
     settings: Settings
     # the running FAQ index (试一试 searches it; edits reach it through the version stamps)
     knowledge: Knowledge
-    # the bot's answer when no FAQ entry fits, shown by 试一试
-    not_found: Reply
+    # what the bot would answer a new worker's message, stored nowhere (试一试)
+    preview: Callable[[str], Preview]
+    # the current model's intent ranking for a message (未理解的消息 shows its top guesses)
+    rank_intents: Callable[[str], list[dict]]
     # a background retrainer that swaps the new model into this process
     retrainer: Callable[[], Retrainer]

@@ -27,9 +27,7 @@ from bot.knowledge.drafts import (
     Draft,
     FaqInvalid,
     check,
-    draft_hits,
     new_slug,
-    verdict,
 )
 from bot.knowledge.history import NothingToRestore, deleted_entries, history, restore
 from bot.store.models import FaqEntry
@@ -37,6 +35,7 @@ from bot.web.admin.auth import require_csrf
 from bot.web.admin.deps import AdminDeps
 from bot.web.admin.posting import bot_of
 from bot.web.admin.theme import LABELS_COMMON, ZhForm, time_column
+from bot.web.admin.trying import tried
 from bot.web.session import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
@@ -211,7 +210,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
         if not isinstance(entry_id, int) or isinstance(entry_id, bool):
             entry_id = None
         result = await asyncio.to_thread(
-            _try,
+            tried,
             app,
             text,
             Draft.from_mapping(draft) if isinstance(draft, dict) else None,
@@ -287,22 +286,6 @@ def _short(text: str, limit: int) -> str:
 
 def _bad(message: str) -> JSONResponse:
     return JSONResponse({"error": "bad_request", "message": message}, status_code=400)
-
-
-def _try(app: AdminDeps, text: str, draft: Draft | None, entry_id: int | None) -> dict[str, Any]:
-    cfg = app.settings.config.retrieval
-    k = max(cfg.max_suggestions, 5)
-    not_found = app.not_found.get("text", "")
-    result: dict[str, Any] = {
-        "text": text,
-        "now": verdict(app.knowledge.search(text, k), cfg, not_found).as_json(),
-        "draft": None,
-    }
-    if draft is not None:
-        with app.db.read() as s:
-            hits = draft_hits(s, app.knowledge.options, text, draft, entry_id, k)
-        result["draft"] = verdict(hits, cfg, not_found).as_json()
-    return result
 
 
 def views(deps: AdminDeps) -> list[type]:

@@ -103,6 +103,9 @@ const FaqTry = (() => {
     likely: "回答最接近的条目（注明「关于…」），并列出相近的问题",
     suggest: "列出几个问题让工人选（您是想问…）",
     none: "没有足够接近的条目：说找不到，并建议转人工",
+    handoff: "转给工作人员",
+    fallback: "没听懂（兜底回复）",
+    other: "不是政策问题，按其他功能处理",
   };
 
   function draftFromForm() {
@@ -128,12 +131,23 @@ const FaqTry = (() => {
     const el = WBAdmin.el;
     box.replaceChildren();
     box.append(el("div", "faq-try-kind badge bg-blue-lt", KINDS[verdict.kind] || verdict.kind));
-    box.append(el("div", "faq-try-reply", verdict.reply));
-    if (verdict.options && verdict.options.length) {
-      const list = el("ol", "faq-try-options");
-      verdict.options.forEach((q) => list.append(el("li", "", q)));
-      box.append(list);
-    }
+    // what the worker would read, bubble by bubble, with the buttons under each
+    verdict.replies.forEach((reply) => {
+      const bubble = el("div", "faq-try-reply");
+      if (reply.text) bubble.append(el("div", "", reply.text));
+      if (reply.buttons.length) {
+        const list = el("ol", "faq-try-options");
+        reply.buttons.forEach((title) => list.append(el("li", "", title)));
+        bubble.append(list);
+      }
+      box.append(bubble);
+    });
+    // how the bot took the message (one line per request in it)
+    verdict.steps.forEach((step) => {
+      const intent = step.ruled_intent || step.intent || "—";
+      const line = "理解为 " + intent + "（把握 " + step.confidence.toFixed(2) + "）";
+      box.append(el("div", "faq-try-step text-muted small", line));
+    });
     const table = el("table", "table table-sm faq-try-matches");
     const head = el("tr");
     head.append(el("th", "", "最接近的条目"), el("th", "text-end", "相似度"));
