@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.engine.turn import Turn
 from bot.store import misunderstood
-from bot.store.models import MISS_FALLBACK, MISS_FAQ, MISS_LOW_CONFIDENCE
+from bot.store.models import MISS_FALLBACK, MISS_FAQ, MISS_FAQ_OPTIONS, MISS_LOW_CONFIDENCE
 
 
 def review_item(
@@ -25,7 +25,7 @@ def review_item(
     if turn.fell_back:
         reason = MISS_FALLBACK
     elif turn.faq_missed:
-        reason = MISS_FAQ
+        reason = MISS_FAQ_OPTIONS if turn.faq_near else MISS_FAQ
     elif confidence < threshold:
         reason = MISS_LOW_CONFIDENCE
     else:

@@ -16,6 +16,7 @@ from bot.core import labels
 from bot.store.models import (
     MISS_FALLBACK,
     MISS_FAQ,
+    MISS_FAQ_OPTIONS,
     MISS_LOW_CONFIDENCE,
     MISS_NOT_HELPFUL,
 )
@@ -24,6 +25,7 @@ REASON_LABELS = {
     MISS_FALLBACK: "没听懂",
     MISS_LOW_CONFIDENCE: "把握不大",
     MISS_FAQ: "知识库没找到",
+    MISS_FAQ_OPTIONS: "只给了“您是想问”选项",
     MISS_NOT_HELPFUL: "回答没帮助",
 }
 INTENT_LABELS = labels.INTENTS  # the console's Chinese names, shared

@@ -63,12 +63,28 @@ class Group:
         slugs = Counter(i.faq_slug for i in self.items if i.faq_slug)
         return slugs.most_common(1)[0][0] if slugs else None
 
-    @property
-    def suggested_intent(self) -> str | None:
+    def suggested_intent(self, sure: float) -> str | None:
+        """The intent to pre-select for teaching: only one the model was sure of (`sure`:
+        the review threshold) for these messages, so one careless click cannot teach a guess."""
         found = Counter(
-            i.intent for i in self.items if i.intent and i.intent not in PAYLOAD_ONLY_INTENTS
+            i.intent
+            for i in self.items
+            if i.intent
+            and i.intent not in PAYLOAD_ONLY_INTENTS
+            and i.confidence is not None
+            and i.confidence >= sure
         )
         return found.most_common(1)[0][0] if found else None
+
+
+def top_guesses(ranking: Sequence[dict], n: int = 3) -> list[tuple[str, float]]:
+    """The model's best guesses for a message, (intent, confidence), best first."""
+    guesses = [
+        (str(r["name"]), float(r.get("confidence") or 0.0))
+        for r in ranking
+        if r.get("name") and r["name"] not in PAYLOAD_ONLY_INTENTS
+    ]
+    return guesses[:n]
 
 
 group_key = phrasing_key

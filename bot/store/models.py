@@ -342,11 +342,13 @@ class FaqRevision(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-# why a worker message is in the misunderstood list
-MISS_FALLBACK, MISS_LOW_CONFIDENCE, MISS_FAQ, MISS_NOT_HELPFUL = (
+# why a worker message is in the misunderstood list (MISS_FAQ_OPTIONS: the FAQ had only
+# weak matches, offered as "您是想问…" options; MISS_FAQ: nothing close at all)
+MISS_FALLBACK, MISS_LOW_CONFIDENCE, MISS_FAQ, MISS_FAQ_OPTIONS, MISS_NOT_HELPFUL = (
     "fallback",
     "low_confidence",
     "faq_miss",
+    "faq_options",
     "not_helpful",
 )
 MISS_OPEN, MISS_RESOLVED, MISS_IGNORED = "open", "resolved", "ignored"

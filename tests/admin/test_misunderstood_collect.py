@@ -10,6 +10,7 @@ from bot.core.messages import Incoming
 from bot.store.models import (
     MISS_FALLBACK,
     MISS_FAQ,
+    MISS_FAQ_OPTIONS,
     MISS_LOW_CONFIDENCE,
     MISS_NOT_HELPFUL,
     FaqEntry,
@@ -71,6 +72,16 @@ def test_an_faq_miss_is_collected(bot):
     assert "没找到" in replies[0]["text"]
     [item] = collected(bot)
     assert (item.reason, item.text, item.faq_slug) == (MISS_FAQ, "加班费怎么算", None)
+
+
+def test_a_question_answered_only_with_options_is_collected_as_such(bot):
+    retrieval = bot.settings.config.retrieval
+    # nothing is sure enough to answer: the worker gets "您是想问" options
+    retrieval.answer_threshold = retrieval.likely_threshold = 0.99
+    replies = say(bot, "加班费怎么算")
+    assert replies[0]["text"] == "您是想问："
+    [item] = collected(bot)
+    assert item.reason == MISS_FAQ_OPTIONS and item.faq_slug == "ot_pay_rates"
 
 
 def test_a_likely_answer_is_an_answer_reviewed_only_when_the_worker_says_it_did_not_help(bot):

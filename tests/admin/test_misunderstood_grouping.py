@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.misunderstood import operations
-from bot.misunderstood.groups import GroupCache, Item, group_items
+from bot.misunderstood.groups import GroupCache, Item, group_items, top_guesses
 from bot.store import misunderstood as collect
 from bot.store.models import MISS_FALLBACK, MISS_FAQ, MISS_NOT_HELPFUL
 
@@ -56,14 +56,34 @@ def test_a_group_reports_reasons_latest_time_and_suggestions():
     group_of = items("年假有几天", "年假有几天", reason=MISS_NOT_HELPFUL)
     group_of[0].faq_slug = group_of[1].faq_slug = "leave_annual_days"
     group_of += items("年假有几天嘛", reason=MISS_FAQ, start=10)
-    group_of[-1].intent = "policy_question"
+    group_of[-1].intent, group_of[-1].confidence = "policy_question", 0.93
     [group] = group_items(group_of)
     assert dict(group.reasons) == {MISS_NOT_HELPFUL: 2, MISS_FAQ: 1}
     assert group.latest == max(i.created_at for i in group_of)
     assert group.suggested_faq == "leave_annual_days"
-    assert group.suggested_intent == "policy_question"
+    assert group.suggested_intent(0.5) == "policy_question"
+    assert group.suggested_intent(0.95) is None
     assert group.ids == [10, 2, 1]  # newest first
     assert group.key == 1
+
+
+def test_an_unsure_guess_is_never_suggested_for_teaching():
+    # a severance question the model guessed, unsure, to be "inform": one click must not
+    # teach that guess, so nothing is pre-selected
+    [group] = group_items(items("老板叫我明天不用来了 钱咋算", "老板叫我明天不用来了，钱咋算"))
+    for item in group.items:
+        item.intent, item.confidence = "inform", 0.31
+    assert group.suggested_intent(0.5) is None
+    assert top_guesses(
+        [
+            {"name": "nlu_fallback", "confidence": 0.31},
+            {"name": "inform", "confidence": 0.31},
+            {"name": "policy_question", "confidence": 0.29},
+            {"name": "faq_feedback", "confidence": 0.1},
+            {"name": "affirm", "confidence": 0.05},
+            {"name": "deny", "confidence": 0.01},
+        ]
+    ) == [("inform", 0.31), ("policy_question", 0.29), ("affirm", 0.05)]
 
 
 def test_grouping_is_deterministic_whatever_the_order_of_rows():

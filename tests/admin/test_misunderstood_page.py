@@ -12,7 +12,15 @@ from sqlalchemy import select
 from bot.nlu import retrain
 from bot.settings import Settings
 from bot.settings.console import ConsoleConfig
-from bot.store.models import MISS_IGNORED, MISS_OPEN, MISS_RESOLVED, FaqEntry
+from bot.store import misunderstood as collect
+from bot.store.models import (
+    MISS_FALLBACK,
+    MISS_FAQ,
+    MISS_IGNORED,
+    MISS_OPEN,
+    MISS_RESOLVED,
+    FaqEntry,
+)
 from tests.admin.test_misunderstood_actions import TAUGHT, add, item, own_settings
 from tests.console.conftest import ALWAYS_OPEN
 
@@ -67,6 +75,27 @@ def test_the_page_lists_groups_with_counts_members_and_choices(clients, bot):
     assert 'name="csrf_token" value="' + clients["root"].csrf + '"' in html
     body = html[html.index("page-body") :]
     assert "style=" not in body and "<script>" not in body  # CSP: no inline style or script
+
+
+def test_an_unsure_guess_is_shown_with_scores_and_not_preselected(clients, bot):
+    rows = [
+        collect.miss_row(None, "rest", "老板叫我明天不用来了钱咋算", MISS_FALLBACK, "inform", 0.31),
+        collect.miss_row(None, "rest", "年假有几天嘛", MISS_FAQ, "policy_question", 0.97),
+    ]
+    with bot.db.write_lock(), bot.db.engine.begin() as conn:
+        collect.record(conn, rows)
+    html = clients["root"].get(PAGE).text
+    unsure, sure = (html[html.index(t) :] for t in ("老板叫我明天", "年假有几天嘛"))
+    unsure = unsure[: unsure.index("</form>")]
+    sure = sure[: sure.index("</form>")]
+    # the unsure group: the model's top guesses with their scores, nothing pre-selected
+    guesses = re.findall(r'data-intent="(\w+)">[^<]* (\d+)%', unsure)
+    assert len(guesses) == 3 and all(0 <= int(p) <= 100 for _, p in guesses)
+    assert "把握不大，请自己选意图" in unsure
+    assert '<option value="" selected>选择意图…</option>' in unsure
+    assert not re.search(r'<option value="\w+" selected>[^<]*（\w+）', unsure)
+    # the sure one keeps its pre-selection
+    assert '<option value="policy_question" selected>' in sure
 
 
 def test_without_the_csrf_token_nothing_changes(clients, bot):

@@ -19,6 +19,7 @@ from starlette.responses import RedirectResponse, Response
 from bot import misunderstood
 from bot.core import labels
 from bot.misunderstood import groups, operations
+from bot.misunderstood.groups import top_guesses
 from bot.nlu import retrain
 from bot.store.models import FaqEntry
 from bot.web.admin.posting import admin_of, bot_of, say
@@ -87,8 +88,13 @@ def _page_data(request: Request) -> dict[str, Any]:
     app = bot_of(request)
     groups = group_cache(request).groups(app.db)
     intents = operations.teachable_intents(app.settings)
+    shown = groups[:MAX_GROUPS_SHOWN]
+    sure = app.settings.config.nlu.review_threshold
     return {
-        "groups": groups[:MAX_GROUPS_SHOWN],
+        "groups": shown,
+        # per group: the intent to pre-select (only a sure one) and the model's top guesses now
+        "preselect": {g.key: g.suggested_intent(sure) for g in shown},
+        "guesses": {g.key: top_guesses(app.rank_intents(g.representative)) for g in shown},
         "total_groups": len(groups),
         "total_items": sum(g.count for g in groups),
         "entries": _entries(app),
