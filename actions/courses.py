@@ -1,4 +1,4 @@
-"""Finding courses: filters from the worker's words, a short list, one 报名 button per course."""
+"""Finding courses: filters from the worker's words, a short list, 详情 and 报名 per course."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.message import latest_entity, previous_actions, ran_this_turn, understood_text
 from actions.services import ServiceAction
-from bot.domain.course_questions import aspects, is_followup, ordinal, points_back
+from bot.domain.course_questions import answer, aspects, is_followup, ordinal, points_back
 from bot.domain.courses import (
     COURSE_CATEGORIES,
-    course_block,
+    course_line,
     is_specific,
     place_in,
     rank_by_text,
@@ -100,9 +100,18 @@ def show_page(
     """Courses start+1 … start+5 of `found`, numbered as in the whole list."""
     shown = found[start : start + MAX_LISTED]
     seats = repo.seats_left_many(s, shown)
-    blocks = [course_block(start + i, c, seats[c.id]) for i, c in enumerate(shown, 1)]
     end = start + len(shown)
     more = end < len(found)
+    if len(found) == 1:  # one course: its whole card at once
+        (course,) = shown
+        dispatcher.utter_message(
+            text="为您找到 1 门课程：\n"
+            + answer(course, [], seats[course.id])
+            + "\n点下面的按钮就可以报名；想了解更多，可以问“有啥要求”“讲些什么”。",
+            buttons=buttons(enrol_button(course), button("看看其他课程", "course_search")),
+        )
+        return listed(found, end)
+    lines = [course_line(start + i, c, seats[c.id]) for i, c in enumerate(shown, 1)]
     if start:
         head = f"第 {start + 1}-{end} 门（共 {len(found)} 门）："
     elif more:
@@ -112,17 +121,19 @@ def show_page(
         )
     else:
         head = f"为您找到 {len(found)} 门课程："
-    if len(found) == 1:
-        tail = "点下面的按钮就可以报名；想了解更多，可以问“有啥要求”“讲些什么”。"
-    else:
-        tail = "点下面的按钮就可以报名；想了解哪一门，就问“第二个在哪里上课”。"
+    tail = "点“详情”看时间地点和介绍，点“报名”直接报名；也可以问“第二个在哪里上课”。"
     if more:
         tail += "说“还有吗”看后面的课程。"
-    items = [enrol_button(c) for c in shown] + ([MORE_BUTTON] if more else [])
+    items = [b for c in shown for b in (detail_button(c), enrol_button(c))]
     dispatcher.utter_message(
-        text=head + "\n" + "\n".join(blocks) + "\n" + tail, buttons=buttons(*items)
+        text=head + "\n" + "\n".join(lines) + "\n" + tail,
+        buttons=buttons(*items, MORE_BUTTON if more else None),
     )
     return listed(found, end)
+
+
+def detail_button(course: Course) -> dict[str, str]:
+    return button(f"{course.name}详情", "course_followup", course_id=course.code)
 
 
 def enrol_button(course: Course) -> dict[str, str] | None:

@@ -11,6 +11,8 @@ from pypinyin import lazy_pinyin
 from bot.store.models import Course
 
 COURSE_CATEGORIES = ("幸福学堂", "技能培训", "学历提升", "亲子活动")
+# a list line names the seats left only when they are this few
+FEW_SEATS = 5
 
 # words that say "I want a course" but not which one; longest first when stripped
 _FILLERS = sorted(
@@ -41,6 +43,19 @@ def places(venue: str | None) -> list[str]:
     """The names a worker may use for a venue's place: 城南 for 城南街道工会服务站."""
     value = venue or ""
     return [m.group(1) for m in _AREA.finditer(value)] + [s for s in _SITES if s in value]
+
+
+def short_place(venue: str | None) -> str:
+    """The venue without its room: 区工人文化宫二楼书画室 -> 区工人文化宫, 城南街道工会服务站 ->
+    城南街道."""
+    value = venue or ""
+    area = _AREA.search(value)
+    if area:
+        return area.group(0)
+    for site in _SITES:
+        if site in value:
+            return value[: value.index(site) + len(site)]
+    return value or "地点待通知"
 
 
 def place_in(text: str | None, courses: Iterable[Course]) -> str | None:
@@ -78,17 +93,16 @@ def seats_text(left: int | None) -> str:
     return f"剩余 {left} 个" if left > 0 else "已满，可报名候补"
 
 
-def course_block(index: int, course: Course, left: int | None) -> str:
-    """One course in a list: name, time, place, fee, places."""
-    period = period_text(course)
-    lines = [
-        f"{index}. {course.name}（{course.category}）",
-        f"   时间：{when_text(course)}" + (f"（{period}）" if period else ""),
-        f"   地点：{course.venue or '待通知'}",
-        f"   费用：{fee_text(course)}",
-        f"   名额：{seats_text(left)}",
-    ]
-    return "\n".join(lines)
+def course_line(index: int, course: Course, left: int | None) -> str:
+    """One course in a list as one line (a phone shows a list of five at a glance; 详情 shows
+    the whole card): 3. 书法（幸福学堂）周二、周四 晚上 19:00 · 区工人文化宫 · 免费."""
+    days = "、".join(course.weekdays or [])
+    start = (course.time or "").split("-")[0]
+    when = " ".join(p for p in (days, course.time_of_day or "", start) if p) or "时间待定"
+    parts = [when, short_place(course.venue), fee_text(course)]
+    if left is not None and left <= FEW_SEATS:
+        parts.append("已满，可候补" if left <= 0 else f"仅剩 {left} 个名额")
+    return f"{index}. {course.name}（{course.category}）" + " · ".join(parts)
 
 
 def residual(text: str | None) -> str:

@@ -21,7 +21,7 @@ def test_search_by_category_lists_only_that_category(services: Services) -> None
         assert name in text
     assert "书法" not in text and "插花" not in text
     assert '/course_enroll{"course_id":"JN05"}' in buttons
-    assert "费用：300元" in text and "费用：免费" in text
+    assert "· 300元" in text and "· 免费" in text
     assert {k: v for k, v in slots.items() if k in SEARCH_SLOTS} == {s: None for s in SEARCH_SLOTS}
     # the next search starts clean; the list shown is the context of follow-ups
     assert slots["course_list"] == ["JN01", "JN06", "JN05"] and slots["course_shown"] == 3
@@ -35,7 +35,7 @@ def test_weekend_means_saturday_or_sunday_and_skips_closed_and_finished(services
     assert "书法" not in text  # Tuesday and Thursday evenings
     assert "太极拳" not in text  # closed
     assert "去年的大专班" not in text  # finished in June
-    assert len(buttons) == 5
+    assert len(buttons) == 10  # 详情 and 报名 of each
 
 
 def test_free_excludes_paid_courses(services: Services) -> None:
@@ -47,7 +47,9 @@ def test_free_excludes_paid_courses(services: Services) -> None:
 def test_keywords_in_the_message_find_the_course(services: Services) -> None:
     text, buttons, _ = search(services, "我想学做饭")
     assert "中式烹调师" in text
-    assert buttons == ['/course_enroll{"course_id":"JN06"}']
+    # one course: its whole card, 报名 and a way back to the others
+    assert "地点：" in text and "费用：" in text
+    assert buttons == ['/course_enroll{"course_id":"JN06"}', "/course_search"]
 
 
 def test_nothing_found_is_said_kindly_with_category_buttons(services: Services) -> None:
@@ -80,7 +82,11 @@ def test_a_full_course_offers_the_waiting_list(services: Services) -> None:
 def test_a_general_question_lists_the_soonest_courses(services: Services) -> None:
     text, buttons, _ = search(services, "你们有哪些课程")
     assert "找到 6 门课程，先列出最近开课的 5 门" in text and "说“还有吗”" in text
-    assert len(buttons) == 6 and buttons[-1] == '/course_followup{"course_page":"next"}'
+    assert len(buttons) == 11 and buttons[-1] == '/course_followup{"course_page":"next"}'
+    assert buttons[:2] == [
+        '/course_followup{"course_id":"XF02"}',
+        '/course_enroll{"course_id":"XF02"}',
+    ]
 
 
 def test_a_closed_course_asked_by_name_is_said_to_be_closed(services: Services) -> None:

@@ -42,7 +42,10 @@ def test_options_are_shared_through_the_database_and_cleared_when_none_are_offer
 ):
     reply = wechat.say("o-course-2", "我想学书法")
     assert option(reply, "报名 书法") == "1"
-    assert channel.options.offered("o-course-2") == ['/course_enroll{"course_id":"XF02"}']
+    assert channel.options.offered("o-course-2") == [
+        '/course_enroll{"course_id":"XF02"}',
+        "/course_search",
+    ]
     assert "姓名" in wechat.say("o-course-2", "１")  # a full-width digit from a Chinese keyboard
     assert channel.options.offered("o-course-2") == []
     # a number that is no offered option stays text for the engine (here: not a valid name)
@@ -113,7 +116,8 @@ def test_subscribe_welcomes_with_the_menu_and_clicks_run_the_services(bot, wecha
     assert "小助手" in welcome
     assert option(welcome, "课程") and option(welcome, "调解") and option(welcome, "人工")
     courses = wechat.event("o-follow-1", "CLICK", "COURSES")
-    assert "课程" in courses and "回复 1 报名" in courses
+    # one line per course, then 详情 and 报名 of each as numbered options
+    assert "课程" in courses and "回复 1 " in courses and "详情\n回复 2 报名" in courses
     assert "姓名" in wechat.event("o-follow-1", "CLICK", "MEDIATION")
     assert "取消" in wechat.say("o-follow-1", "算了")
     assert "政策" in wechat.event("o-follow-1", "CLICK", "POLICY")

@@ -77,7 +77,7 @@ def test_a_push_with_buttons_offers_numbered_options(bot, wechat, wechat_api, ch
     )
     assert deliver(bot, push) is True
     assert wechat_api.texts() == ["还需要帮忙吗？\n回复 1 课程报名"]
-    assert "回复 1 报名" in wechat.say("o-push-2", "1")
+    assert "回复 2 报名" in wechat.say("o-push-2", "1")
 
 
 def test_45015_is_recorded_undelivered_and_logged_without_personal_data(
