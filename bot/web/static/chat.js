@@ -22,6 +22,29 @@
 
   const seen = new Set();
 
+  // A number stays on one line with its unit or range ("11位", "3个月", "2000元",
+  // "14:00-17:00", "2026年3月1日"): such tokens go in a nowrap span, the rest wraps as usual.
+  const NUMBER = "\\d+(?:[.,:：]\\d+)*";
+  const UNIT = "(?:个工作日|工作日|个小时|个月|小时|分钟|周岁|公里|万元|[位个年月日号天周岁元块角分秒时点倍次人名家户份条项页节期层室%％℃])";
+  const TOKEN = new RegExp(
+    "第?(?:" + NUMBER + "(?: ?[-–—~～至到] ?" + NUMBER + ")?" + UNIT + "?)+", "g");
+  const LONGEST = 16;  // characters: a longer token could not fit a phone's bubble
+
+  function fill(bubble, text) {
+    let at = 0;
+    for (const m of text.matchAll(TOKEN)) {
+      const token = m[0];
+      if (/^第?\d+$/.test(token) || token.length > LONGEST) continue;  // nothing to keep together
+      bubble.append(text.slice(at, m.index));
+      const keep = document.createElement("span");
+      keep.className = "keep";
+      keep.textContent = token;
+      bubble.append(keep);
+      at = m.index + token.length;
+    }
+    bubble.append(text.slice(at));
+  }
+
   function show(kind, text, buttons, id, author) {
     if (id && seen.has(id)) return;
     if (id) seen.add(id);
@@ -35,7 +58,7 @@
     }
     const bubble = document.createElement("div");
     bubble.className = "bubble";
-    bubble.textContent = text;  // always text: nothing a message says is parsed as HTML
+    fill(bubble, text || "");  // always text: nothing a message says is parsed as HTML
     row.append(bubble);
     if (buttons && buttons.length) {
       const box = document.createElement("div");
