@@ -66,3 +66,39 @@ def test_numbers_keep_their_units_and_chinese_still_wraps(
         assert page.evaluate(PAGE_OVERFLOW) <= 0
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("size", ["phone", "desk"])
+def test_a_course_list_leaves_the_workers_question_on_the_screen(
+    server,
+    browser,  # noqa: F811
+    artifacts: Path,
+    size: str,
+):
+    """The real bot's list of five courses (one line each, 详情 and 报名 buttons) fits under
+    the worker's question: both are on the screen at once."""
+    ctx = context(browser, size)
+    try:
+        page = ctx.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.goto(f"{server.url}/chat")
+        page.locator("body[data-ready='1']").wait_for()
+        page.fill("#input", "有哪些课程")
+        page.press("#input", "Enter")
+        reply = page.locator(".msg.bot .bubble").nth(1)
+        reply.wait_for()
+        assert reply.inner_text().count("\n") <= 7  # a head, five lines, a tail
+        page.locator(".msg.bot button", has_text="报名 书法").wait_for()
+        # the log has scrolled to the newest message
+        page.wait_for_function(
+            "() => { const l = document.getElementById('log');"
+            " return l.scrollTop + l.clientHeight >= l.scrollHeight - 2; }"
+        )
+        page.screenshot(path=str(artifacts / f"chat-course-list-{size}.png"))
+        question = box(page.locator(".msg.user .bubble").last)
+        view = page.viewport_size
+        assert 0 <= question["top"] and question["bottom"] <= view["height"]
+        assert box(reply)["bottom"] <= view["height"] or box(reply)["top"] >= 0
+        assert page.evaluate(PAGE_OVERFLOW) <= 0
+    finally:
+        ctx.close()
