@@ -147,6 +147,13 @@ def test_every_date_box_reads_year_month_day_in_an_english_browser(
                     if value
                     else date.get_attribute("placeholder") == ("例：2026-12-04")
                 )
+            if name == "faq":  # the picker's calendar speaks Chinese, weeks from Monday
+                page.locator("input[data-role=datepicker]").first.click()
+                calendar = page.locator(".flatpickr-calendar.open")
+                calendar.wait_for()
+                assert "月" in calendar.inner_text()
+                assert calendar.locator(".flatpickr-weekday").first.inner_text().strip() == "周一"
+                page.keyboard.press("Escape")
         assert problems == []
     finally:
         ctx.close()
