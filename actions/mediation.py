@@ -11,7 +11,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
 from actions.message import latest_entity, plain_answer, previous_value, typed_text
-from actions.opening import from_opening
+from actions.opening import from_opening, opening_employer
 from actions.person import (
     PersonSlotsMixin,
     corrected,
@@ -25,9 +25,11 @@ from actions.validators import (
     DESCRIPTION_MIN,
     clean_demand,
     clean_description,
+    clean_dispute_type,
     clean_employer,
     dispute_types_in,
     looks_like_employer,
+    not_an_employer,
 )
 from bot.domain.groups import group_label, group_size
 
@@ -117,6 +119,9 @@ class ValidateMediationForm(
         employer = from_opening(tracker, "employer") or looks_like_employer(
             plain_answer(tracker, "employer")
         )
+        if not employer and tracker.get_slot("employer") is None:
+            # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班"
+            employer = opening_employer(typed_text(tracker))
         return {"employer": employer} if employer else {}
 
     async def extract_dispute_type(
@@ -154,7 +159,8 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         """Clear the chosen field so the form asks it again, then shows the summary again."""
         field = str(value or "")
-        if field == NO_EDIT:
+        if field == NO_EDIT or corrected(tracker):
+            # "单位名字写错了，应该是…": corrected in the same message, so the summary again
             return {"edit_field": None, "mediation_confirm": None}
         if field in EDITABLE:
             return {"edit_field": None, field: None, "mediation_confirm": None}
@@ -174,6 +180,19 @@ class ValidateMediationForm(
     def validate_employer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
+        why = not_an_employer(str(value or ""))
+        if why == "dispute_type":  # "加班费": the kind of dispute, given early
+            kind = clean_dispute_type(str(value))
+            dispatcher.utter_message(text=f"好的，纠纷类型记为{kind}。")
+            return {"employer": None, "dispute_type": tracker.get_slot("dispute_type") or kind}
+        if why == "command":  # "确认提交" before the request is complete
+            dispatcher.utter_message(text="还差几项没填，填完会请您核对再提交。")
+            return {"employer": None}
+        if why == "story":  # what happened, told early: kept, and the employer asked again
+            told = clean_description(str(value))
+            dispatcher.utter_message(text="经过我先记下了。")
+            keep = {"description": told} if told and not tracker.get_slot("description") else {}
+            return {"employer": None, **keep}
         employer = clean_employer(str(value or ""))
         if employer is None:
             dispatcher.utter_message(response="utter_invalid_employer")

@@ -12,9 +12,11 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.message import latest_intent, typed_text
+from actions.message import latest_intent, ran_this_turn, typed_text
 from actions.validators import (
+    COMMON_SURNAMES,
     DESCRIPTION_MIN,
+    NOT_IN_A_NAME,
     clean_name,
     clean_phone,
     dispute_types_in,
@@ -30,7 +32,7 @@ _NAME = re.compile(
 )
 _NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
 _EMPLOYER = re.compile(
-    r"(?:在|单位是|公司是|单位[：:]|公司[：:])\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
+    r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：])\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店"
     r"|医院|学校|幼儿园|工地|项目部|物业|中心))"
 )
@@ -39,9 +41,18 @@ _DEMAND = re.compile(
 )
 
 
+# actions that open a form for a message read another way ("我叫谭明 手机号…" right after one
+# course was shown: actions/courses.py enrol_instead)
+_HANDED_OVER_BY = ("action_fallback", "action_affirm")
+
+
 def is_opening(tracker: Tracker) -> bool:
     """This message started the form (no question of the form has been asked yet)."""
-    return tracker.get_slot("requested_slot") is None and latest_intent(tracker) in OPENERS
+    if tracker.get_slot("requested_slot") is not None:
+        return False
+    return latest_intent(tracker) in OPENERS or any(
+        ran_this_turn(tracker, name) for name in _HANDED_OVER_BY
+    )
 
 
 # "My name is Li Wei, phone …"
@@ -52,10 +63,22 @@ _ENGLISH_NAME = re.compile(
 )
 
 
+# a bare name right beside the phone number: "帮我报上 黄丽 13752006813", "13752006813 黄丽"
+_NAME_BY_PHONE = re.compile(
+    r"(?:^|[\s，,：:])(?P<before>[\u4e00-\u9fff]{2,3})[\s，,]*1[3-9]\d{9}"
+    r"|1[3-9]\d{9}[\s，,]*(?P<after>[\u4e00-\u9fff]{2,3})(?:$|[\s，,。])"
+)
+
+
 def opening_name(text: str) -> str | None:
     m = _NAME.search(text)
     if m is not None and not _NOT_A_NAME_END.search(m.group("name")):
         return looks_like_name(m.group("name"))
+    beside = _NAME_BY_PHONE.search(text)
+    if beside is not None:
+        name = looks_like_name(beside.group("before") or beside.group("after"))
+        if name and name[0] in COMMON_SURNAMES:
+            return name
     english = _ENGLISH_NAME.search(text)
     return clean_name(english.group("name")) if english else None
 
@@ -64,9 +87,24 @@ def opening_phone(text: str) -> str | None:
     return clean_phone(text)
 
 
+# a name's end that goes on past the first company word: 华宇物业 + 公司, 优品电子 + 有限公司
+_MORE_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|厂)")
+# a company pointed at, not named ("在这个厂")
+_POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位)")
+
+
 def opening_employer(text: str) -> str | None:
-    m = _EMPLOYER.search(text)
-    return looks_like_employer(m.group("employer")) if m else None
+    """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
+    for m in _EMPLOYER.finditer(text):
+        employer = m.group("employer")
+        more = _MORE_SUFFIX.match(text, m.end())
+        if more:
+            employer += more.group(0)
+        if not NOT_IN_A_NAME.search(employer) and not _POINTS_AT.search(employer):
+            found = looks_like_employer(employer)
+            if found:
+                return found
+    return None
 
 
 _REQUEST_WORDS = re.compile(

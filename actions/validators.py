@@ -24,7 +24,8 @@ _LATIN_NAME = re.compile(r"^[A-Za-z]+(?:[ .'-][A-Za-z]+)*$")
 _NOT_A_NAME = tuple(
     "什么 为什么 怎么 多少 哪 啥 谁 不知道 不告诉 不想 干嘛 谢谢 取消 人工 算了 不要 不用 好的"
     " 可以 是的 没有 不是 课程 报名 工资 加班 调解 公司 政策 社保 保险 工伤 年假 请假 仲裁 合同"
-    " 辞退 补偿 赔偿 离职 律师 法律 吗 呢 吧 啊 嗯 哦 呀 么 你 嘛 好多 咋个 啥子".split()
+    " 辞退 补偿 赔偿 离职 律师 法律 吗 呢 吧 啊 嗯 哦 呀 么 你 嘛 好多 咋个 啥子"
+    " 确认 提交 修改 ok OK".split()
 )
 # the commonest Chinese surnames (well over nine in ten people carry one of them): a short
 # answer at the name question that starts with one is a name, whatever the classifier said
@@ -41,6 +42,7 @@ COMMON_SURNAMES = frozenset(
 _SHORT_CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 _COMPANY_WORD = re.compile(
     r"公司|集团|工厂|厂$|有限|门店|商店|超市|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
+    r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼"
 )
 
 _SEPARATORS = re.compile(r"[\s\-—–_()（）.]")
@@ -120,6 +122,34 @@ def clean_employer(text: str | None) -> str | None:
     if not EMPLOYER_MIN <= len(value) <= EMPLOYER_MAX:
         return None
     return value if _HAS_WORD.search(value) else None
+
+
+# typed at the employer question but not an employer: a button's words ("确认提交" typed
+# early), or the kind of dispute ("加班费")
+_NOT_AN_EMPLOYER = re.compile(
+    r"提交|^(?:确认|修改|取消|好的?|是的?|对的?|行|可以|ok|OK|不知道|没有|无)$"
+)
+
+
+# words that make a sentence, not a name ("在公司上班被机器压伤了手在医院")
+NOT_IN_A_NAME = re.compile(r"[了被我你他她说没把给吗呢吧嘛]")
+SENTENCE_LEN = 16
+
+
+def not_an_employer(text: str | None) -> str | None:
+    """Why an answer at the employer question cannot be the employer: "command" (a button's
+    words), "dispute_type" (a bare kind of dispute), "story" (what happened, not who), else
+    None."""
+    value = normalise(text).strip(_EDGE_PUNCT)
+    if _NOT_AN_EMPLOYER.search(value):
+        return "command"
+    if _COMPANY_WORD.search(value):
+        return None
+    if len(value) <= 6 and clean_dispute_type(value):
+        return "dispute_type"
+    if len(value) > SENTENCE_LEN or (NOT_IN_A_NAME.search(value) and dispute_types_in(value)):
+        return "story"
+    return None
 
 
 def looks_like_employer(text: str | None) -> str | None:

@@ -9,6 +9,7 @@ from actions.opening import (
     opening_name,
     opening_phone,
 )
+from actions.validators import not_an_employer
 
 FULL = (
     "我叫王建国，电话13987654321，在重庆某某建筑工程有限公司做钢筋工，老板拖欠我三个月工资一万二，"
@@ -35,3 +36,29 @@ def test_occupations_are_not_names():
     assert opening_name("我是钢筋工，老板欠我工资") is None
     assert opening_name("我是服务员 在火锅店上班") is None
     assert opening_name("你好我是李秀英 在渝北一家火锅店上班") == "李秀英"
+
+
+def test_the_employer_is_the_whole_name_not_a_sentence():
+    assert opening_employer("申请调解 我在重庆华宇物业公司当保安") == "重庆华宇物业公司"
+    assert opening_employer("单位重庆优品电子有限公司，欠薪") == "重庆优品电子有限公司"
+    assert opening_employer("在重庆鑫源机械厂上班") == "重庆鑫源机械厂"
+    assert opening_employer("公司叫渝北顺达物流有限公司") == "渝北顺达物流有限公司"
+    # a sentence that happens to end with a company word, or a company pointed at
+    assert opening_employer("我在公司上班被机器压伤了手在医院") is None
+    assert opening_employer("我在这个厂干了三年") is None
+
+
+def test_what_cannot_be_an_employer_and_why():
+    assert not_an_employer("确认提交") == "command"
+    assert not_an_employer("ok 提交") == "command"
+    assert not_an_employer("加班费") == "dispute_type"
+    assert not_an_employer("从去年十月开始老板就没发过工资，一共欠了两万多") == "story"
+    assert not_an_employer("长风科技") is None
+    assert not_an_employer("重庆工伤康复医院") is None  # a company word wins
+
+
+def test_a_bare_name_beside_the_phone_number():
+    assert opening_name("帮我报上 黄丽 13752006813") == "黄丽"
+    assert opening_name("13752006813，黄丽") == "黄丽"
+    assert opening_name("报名书法 13752006813") is None
+    assert opening_name("手机 13752006813") is None  # not a name: 手 is no surname
