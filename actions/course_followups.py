@@ -18,9 +18,11 @@ from actions.courses import (
     SEARCH_SLOTS,
     SHOWN_SLOT,
     category_buttons,
+    describe,
     enrol_button,
     filter_from,
     in_course_context,
+    narrows,
     show_page,
 )
 from actions.knowledge import find_answer
@@ -35,12 +37,11 @@ from bot.domain.course_questions import (
     pick,
     points_back,
 )
-from bot.domain.courses import fee_text, place_in
+from bot.domain.courses import fee_text, place_in, when_text
 from bot.store import courses as repo
 from bot.store.models import Course
 
 NO_MORE_TEXT = "上面就是全部 {n} 门了。想换个方向，可以按类别看看："
-NOTHING_NARROWER = "刚才那些课程里没有{what}的。可以按类别看看其他课程："
 WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
 
@@ -63,6 +64,8 @@ class ActionCourseFollowup(ServiceAction, Action):
             if latest_entity(tracker, "course_page") == "next" or (listed and asks_more(text)):
                 return done + self._more(dispatcher, s, listed, tracker)
             wanted = narrowing(text)
+            if listed and not wanted and narrows(tracker) and not aspects(text):
+                wanted = text  # "星期天下午的呢": the condition from its entities
             if listed and wanted:
                 return done + self._narrow(dispatcher, s, listed, tracker, wanted)
             if len(listed) > 1 and "fee" in aspects(text) and _WHICH_OF_THEM.search(text):
@@ -184,13 +187,22 @@ class ActionCourseFollowup(ServiceAction, Action):
             kept = named_in(listed, wanted)
         else:
             kept = [c for c in listed if repo.matches(c, f)]
-        if not kept:
-            available = repo.open_courses(s, self.services.today())
+        if kept:
+            return show_page(dispatcher, s, kept)
+        available = repo.open_courses(s, self.services.today())
+        others = [c for c in available if repo.matches(c, f)] if f != repo.CourseFilter() else []
+        if len(listed) == 1:  # "只有晚上才有空" after one course: when it is, then what fits
+            (course,) = listed
+            note = f"「{course.name}」是{when_text(course)}上课。"
+        else:
+            note = f"刚才那些课程里没有{describe(f) or wanted}的。"
+        if not others:
             dispatcher.utter_message(
-                text=NOTHING_NARROWER.format(what=wanted), buttons=category_buttons(available)
+                text=note + "可以按类别看看其他课程：", buttons=category_buttons(available)
             )
             return []
-        return show_page(dispatcher, s, kept)
+        dispatcher.utter_message(text=note + f"符合“{describe(f)}”的其他课程有：")
+        return show_page(dispatcher, s, others)
 
 
 _WHICH_OF_THEM = re.compile(r"哪个|哪些|哪几个|哪门|哪几门|有没有.*要")

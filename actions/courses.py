@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -10,7 +11,13 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.message import latest_entity, previous_actions, ran_this_turn, understood_text
+from actions.message import (
+    latest_entity,
+    previous_actions,
+    ran_this_turn,
+    typed_text,
+    understood_text,
+)
 from actions.services import ServiceAction
 from bot.domain.course_questions import answer, aspects, is_followup, ordinal, points_back
 from bot.domain.courses import (
@@ -48,6 +55,33 @@ def in_course_context(tracker: Tracker) -> bool:
     return about_courses and bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
 
 
+# a short message about the courses on the screen may still be about work ("那加班费呢")
+_ABOUT_WORK = re.compile(
+    r"工资|加班|合同|工伤|社保|保险|试用期|年假|休假|产假|辞退|开除|补偿|赔偿|仲裁|调解|老板|单位|公司"
+    r"|劳动|退休|法律|法规"
+)
+# the entities that narrow a course list ("星期天下午的呢", "只有晚上才有空")
+FILTER_ENTITIES = ("weekday", "time_of_day", "fee", "course_category")
+IN_VIEW_SHORT = 16
+
+
+def narrows(tracker: Tracker) -> bool:
+    """The message names a condition on courses (a day, a time of day, free, a category)."""
+    return any(latest_entity(tracker, e) for e in FILTER_ENTITIES)
+
+
+def about_courses_in_view(tracker: Tracker, text: str) -> bool:
+    """Right after courses were shown, a short message that asks about a part of a course
+    ("每天几点到几点", "好多岁的娃儿可以去"), names a course ("书法呢") or a condition
+    ("星期天下午的呢") and nothing about work is about those courses."""
+    value = text.strip()
+    if not value or len(value) > IN_VIEW_SHORT or value.startswith("/"):
+        return False
+    if _ABOUT_WORK.search(value):
+        return False
+    return bool(aspects(value) or latest_entity(tracker, "course_name") or narrows(tracker))
+
+
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
@@ -55,12 +89,34 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     if ran_this_turn(tracker, "action_course_followup"):
         return None  # it handed this message over: never back and forth
     text = understood_text(tracker)
-    if in_course_context(tracker) and is_followup(text):
+    if in_course_context(tracker) and (
+        is_followup(text) or (not searching and about_courses_in_view(tracker, text))
+    ):
         return [FollowupAction("action_course_followup")]
     if latest_entity(tracker, "course_name") and aspects(text):
         return [FollowupAction("action_course_followup")]
     if not searching and "课" in text and is_followup(text):  # 在哪里上课, no list: which one?
         return [FollowupAction("action_course_followup")]
+    return None
+
+
+# "报", "我要报名", "就报这个嘛": enrolling, with the course on the screen
+_JUST_ENROL = re.compile(
+    r"^(?:那|好|行|要得|可以)?[，,\s]*(?:我|就|那就)?(?:要|想)?报(?:名|一个|这个|个|上)?[吧嘛啊哈呀噻]?$"
+)
+
+
+def enrol_instead(tracker: Tracker) -> list[EventType] | None:
+    """Right after one course was shown, "报" (read as nothing in particular) or a name and a
+    phone number (read as a form's answer with no form open) enrols in that course."""
+    if not in_course_context(tracker):
+        return None
+    focus = tracker.get_slot(FOCUS_SLOT)
+    codes = tracker.get_slot(LIST_SLOT) or []
+    course = focus or (codes[0] if len(codes) == 1 else None)
+    text = typed_text(tracker).strip()
+    if course and (_JUST_ENROL.match(text) or latest_entity(tracker, "phone")):
+        return [SlotSet("course_id", str(course)), FollowupAction("enrolment_form")]
     return None
 
 
@@ -155,18 +211,19 @@ def wanted_time(tracker: Tracker) -> str | None:
         for e in (tracker.latest_message or {}).get("entities") or []
         if e.get("entity") == "time_of_day" and e.get("value")
     ]
-    return named[-1] if len(named) > 1 else tracker.get_slot("time_of_day") or None
+    return named[-1] if named else None
 
 
 def filter_from(tracker: Tracker) -> repo.CourseFilter:
-    """The worker's conditions, from this message's entities (mapped to slots)."""
-    fee = tracker.get_slot("fee")
+    """The worker's conditions, from this message's entities: a slot may still hold a word
+    of an earlier message ("周末加班…" before "有没得学书法的" is not a weekend search)."""
+    fee = latest_entity(tracker, "fee")
     return repo.CourseFilter(
-        category=tracker.get_slot("course_category") or None,
+        category=latest_entity(tracker, "course_category"),
         time_of_day=wanted_time(tracker),
-        weekdays=repo.expand_weekday(tracker.get_slot("weekday")),
+        weekdays=repo.expand_weekday(latest_entity(tracker, "weekday")),
         free=True if fee == "免费" else None,
-        name=tracker.get_slot("course_name") or None,
+        name=latest_entity(tracker, "course_name"),
     )
 
 
@@ -215,6 +272,8 @@ class ActionSearchCourses(ServiceAction, Action):
                 found = []
             if not found:
                 stopped = repo.get_by_name(s, f.name) if f.name else None
+                if stopped is not None and any(c.id == stopped.id for c in available):
+                    stopped = None  # open, just not on the day or time asked for
                 self._nothing_found(dispatcher, f, words, available, stopped)
                 return cleared
             return cleared + show_page(dispatcher, s, found)

@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.courses import followup_instead
+from actions.courses import enrol_instead, followup_instead
 from actions.message import latest_intent, typed_text
 
 # what an offered button starts, as data/rules.yml starts it for its intent (a test keeps
@@ -96,7 +96,7 @@ def take_offer(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | No
 def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | None:
     """What a message means in the conversation, before any other reading: a question about
     the courses in view ("要得 好久开始哦"), or the bot's last offer taken up ("那我申请一个")."""
-    return followup_instead(tracker) or take_offer(tracker, domain)
+    return followup_instead(tracker) or enrol_instead(tracker) or take_offer(tracker, domain)
 
 
 class ActionAffirm(Action):

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from actions.course_followups import ActionCourseFollowup
 from actions.courses import SEARCH_SLOTS, ActionSearchCourses
 from actions.services import Services
 from bot.store import courses as repo
-from tests.actions.action_support import make_tracker, payloads, run, slot_events, text_of
+from tests.actions.action_support import (
+    ent,
+    make_tracker,
+    payloads,
+    run,
+    slot_events,
+    text_of,
+)
 
 
 def search(services: Services, text: str, **slots: str) -> tuple[str, list[str], dict]:
-    messages, events = run(
-        ActionSearchCourses(services), make_tracker(text, "course_search", slots=slots)
-    )
+    """The search for `text`, whose entities fill `slots` (as the engine's mapping does)."""
+    entities = [ent(name, value) for name, value in slots.items()]
+    tracker = make_tracker(text, "course_search", entities=entities, slots=slots)
+    messages, events = run(ActionSearchCourses(services), tracker)
     return text_of(messages), payloads(messages), slot_events(events)
 
 
@@ -75,7 +84,12 @@ def test_a_full_course_offers_the_waiting_list(services: Services) -> None:
             repo.enrol(
                 s, course, channel="wechat", sender_id=f"o-{i}", name="王芳", phone=f"1380000000{i}"
             )
-    text, _, _ = search(services, "插花课还能报吗", course_name="插花")
+    # a question about one course named in it is the follow-up's: it says how many seats
+    tracker = make_tracker("插花课还能报吗", "course_search", entities=[ent("course_name", "插花")])
+    _, events = run(ActionSearchCourses(services), tracker)
+    assert [(e["event"], e.get("name")) for e in events] == [("followup", "action_course_followup")]
+    messages, _ = run(ActionCourseFollowup(services), tracker)
+    text = text_of(messages)
     assert "插花" in text and "已满，可报名候补" in text
 
 
@@ -93,3 +107,20 @@ def test_a_closed_course_asked_by_name_is_said_to_be_closed(services: Services) 
     text, buttons, _ = search(services, "太极拳还有吗", course_name="太极拳")
     assert "「太极拳」这一期已经停止报名了" in text
     assert '/course_search{"course_category":"幸福学堂"}' in buttons
+
+
+def test_a_condition_left_in_a_slot_by_an_earlier_message_is_not_a_filter(
+    services: Services,
+) -> None:
+    # "周末加班给多少钱" left weekday=周末; "有没得学书法的" names no day
+    messages, _ = run(
+        ActionSearchCourses(services),
+        make_tracker(
+            "有没得学书法的",
+            "course_search",
+            entities=[ent("course_name", "书法")],
+            slots={"weekday": "周末", "course_name": "书法"},
+        ),
+    )
+    text = text_of(messages)
+    assert "书法" in text and "停止报名" not in text and "没有找到" not in text
