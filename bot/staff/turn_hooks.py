@@ -44,7 +44,7 @@ WAY_BACK = "不想等了可以说“算了”，或点下方按钮回到小助�
 # talking, only an explicit "back to the bot" (a 算了 there is part of the conversation)
 _TAIL = r"(?:吧|啦|了|哈|嘛|哦|噢|呀|啊|嗯)*(?:谢谢|谢了|多谢)?(?:你|您)?"
 _BACK = (
-    r"(?:那|那就|那我|我|还是|我还是|那还是)?(?:回|回到|返回|退回|切回|换回|找|问)"
+    r"(?:那|那就|那我|我|还是|我还是|那还是)?(?:自己)?(?:回|回到|返回|退回|切回|换回|找|问)"
     r"(?:机器人|小助手|智能客服)|不要人工了|退出人工|结束人工"
 )
 LEAVE_WHILE_WAITING = re.compile(
@@ -54,7 +54,7 @@ LEAVE_WHILE_WAITING = re.compile(
 LEAVE_WITH_HUMAN = re.compile(rf"(?:(?:{_BACK}){_TAIL})+")
 _BACK_ANYWHERE = re.compile(
     r"(?<!不要)(?<!不想)(?<!别)(?<!不)(?:回|回到|返回|切回|换回)(?:机器人|小助手|智能客服)"
-    r"|不要人工了|退出人工|取消转人工"
+    r"|不要人工了|退出人工|取消转人工|自己(?:问|找|查)(?:机器人|小助手)"
 )
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
