@@ -4,6 +4,7 @@ own question with its neighbours offered when fairly sure, options when unsure, 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,6 +16,7 @@ from actions.courses import followup_instead
 from actions.law_text import law_button
 from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
+from bot.domain.retirement import retirement_text
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.followups import in_context, is_short, leans_on_context
 from bot.knowledge.index import Answer, Hit
@@ -95,6 +97,22 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     return general
 
 
+RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
+_ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
+
+
+def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """A birth month in a question about retiring ("我男的 1970年3月出生 好久能退"), or right
+    after the retirement answer ("那我老婆呢 76年6月的"): the age and month worked out."""
+    after = (
+        tracker.get_slot("last_faq") == RETIREMENT
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if not (after or _ABOUT_RETIRING.search(text)):
+        return None
+    return retirement_text(text)
+
+
 def answered(slug: str, category: str) -> list[EventType]:
     """The conversation's topic after an answer (follow-ups are read against it)."""
     return [SlotSet("last_faq", slug), SlotSet("last_topic", category)]
@@ -135,6 +153,15 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if not text or is_ask_intro(text):  # "我有个劳动方面的问题": which one?
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
+        worked_out = retirement_reply(self.services, tracker, text)
+        if worked_out:
+            entry = knowledge.get(RETIREMENT)
+            dispatcher.utter_message(
+                text=worked_out,
+                buttons=answer_buttons(entry, bool(tracker.active_loop)) if entry else [],
+                faq=entry.slug if entry else None,
+            )
+            return done + (answered(entry.slug, entry.category) if entry else [])
         verdict, hits = find_answer(self.services, tracker, text)
         if verdict == "answer":
             top = hits[0].answer

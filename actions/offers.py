@@ -16,7 +16,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.courses import enrol_instead, followup_instead
-from actions.message import latest_intent, typed_text
+from actions.knowledge import RETIREMENT
+from actions.message import latest_intent, previous_action, typed_text
+from bot.domain.retirement import birth_month
 
 # what an offered button starts, as data/rules.yml starts it for its intent (a test keeps
 # the two in step), and the words that name it
@@ -96,7 +98,22 @@ def take_offer(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | No
 def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | None:
     """What a message means in the conversation, before any other reading: a question about
     the courses in view ("要得 好久开始哦"), or the bot's last offer taken up ("那我申请一个")."""
-    return followup_instead(tracker) or enrol_instead(tracker) or take_offer(tracker, domain)
+    return (
+        followup_instead(tracker)
+        or enrol_instead(tracker)
+        or retirement_instead(tracker)
+        or take_offer(tracker, domain)
+    )
+
+
+def retirement_instead(tracker: Tracker) -> list[EventType] | None:
+    """ "那我老婆呢 76年6月的" right after the retirement answer: worked out by the policy
+    answer, however the message was classified."""
+    text = typed_text(tracker)
+    if tracker.get_slot("last_faq") == RETIREMENT and birth_month(text):
+        if previous_action(tracker) == "action_answer_policy":
+            return [FollowupAction("action_answer_policy")]
+    return None
 
 
 class ActionAffirm(Action):
