@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
@@ -86,13 +86,28 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     ("加起来算不算嘛") when it has no sure answer of its own."""
     cfg = services.config.retrieval
     k = max(cfg.max_suggestions, 5)
-    general = decide(services.knowledge.hits_for(tracker.latest_message, text, k=k), cfg)
+    own_hits = services.knowledge.hits_for(tracker.latest_message, text, k=k)
+    general = decide(own_hits, cfg)
     previous = previous_answer(services, tracker)
     if previous is not None and (
         leans_on_context(text) or (general[0] != "answer" and is_short(text))
     ):
         verdict, hits = decide(in_context(services.knowledge, previous, text, k), cfg)
         if verdict in ("answer", "likely"):
+            if hits[0].answer.slug == previous.slug and not leans_on_context(text):
+                # the answer just given, again: unless the message, which does not lean
+                # on it ("那…呢"), says something of its own that points elsewhere
+                # ("已经拖了两个月了 我可以直接走人不" after when wages are due)
+                elsewhere = [h for h in own_hits if h.answer.slug != previous.slug]
+                same = max(
+                    (h.score for h in own_hits if h.answer.slug == previous.slug), default=0.0
+                )
+                if elsewhere and elsewhere[0].score >= max(
+                    cfg.likely_from, same + cfg.ambiguity_margin
+                ):
+                    moved = decide(elsewhere, cfg)
+                    if moved[0] in ("answer", "likely"):
+                        return moved
             return verdict, hits
     return general
 
@@ -111,6 +126,19 @@ def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if not (after or _ABOUT_RETIRING.search(text)):
         return None
     return retirement_text(text)
+
+
+def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:
+    """Right after a policy answer, a short message read as a greeting, a feeling, a yes or
+    nothing ("要在好久之内申请", "那一直都不签呢 都一年多了", "是我自己不想休的呢") is a
+    follow-up when the FAQ, read against that answer, has one for it."""
+    text = typed_text(tracker)
+    if not is_short(text) or text.startswith("/"):
+        return None
+    if previous_answer(services, tracker) is None:
+        return None
+    verdict, _ = find_answer(services, tracker, text)
+    return [FollowupAction("action_answer_policy")] if verdict in ("answer", "likely") else None
 
 
 def answered(slug: str, category: str) -> list[EventType]:

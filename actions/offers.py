@@ -16,8 +16,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.courses import enrol_instead, followup_instead
-from actions.knowledge import RETIREMENT
+from actions.knowledge import RETIREMENT, policy_followup_instead
 from actions.message import latest_intent, previous_action, typed_text
+from actions.services import ServiceAction
 from bot.domain.retirement import birth_month
 
 # what an offered button starts, as data/rules.yml starts it for its intent (a test keeps
@@ -116,8 +117,9 @@ def retirement_instead(tracker: Tracker) -> list[EventType] | None:
     return None
 
 
-class ActionAffirm(Action):
-    """A yes outside a form: takes up what was just offered, else says what the bot can do."""
+class ActionAffirm(ServiceAction, Action):
+    """A yes outside a form: takes up what was just offered, else says what the bot can do;
+    right after a policy answer, a follow-up read as a yes ("是我自己不想休的呢") is answered."""
 
     def name(self) -> str:
         return "action_affirm"
@@ -125,7 +127,7 @@ class ActionAffirm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        meant = meant_in_context(tracker, domain)
+        meant = meant_in_context(tracker, domain) or policy_followup_instead(self.services, tracker)
         if meant:
             return meant
         dispatcher.utter_message(response="utter_help")

@@ -10,11 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
 from actions.courses import followup_instead
-from actions.knowledge import find_answer, previous_answer
+from actions.knowledge import find_answer, policy_followup_instead, previous_answer
 from actions.message import typed_text
 from actions.offers import meant_in_context
 from actions.services import ServiceAction
-from bot.knowledge.followups import leans_on_context
+from bot.knowledge.followups import is_short
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
 EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}
@@ -75,7 +75,7 @@ class ActionFallback(ServiceAction, Action):
         if text:
             # the FAQ (read against the last answer for a follow-up) may know what was meant
             verdict, hits = find_answer(self.services, tracker, text)
-            follows_up = previous_answer(self.services, tracker) and leans_on_context(text)
+            follows_up = previous_answer(self.services, tracker) and is_short(text)
             if (
                 verdict == "answer"
                 or (hits and hits[0].score >= cfg.retrieval.answer_threshold)
@@ -87,6 +87,40 @@ class ActionFallback(ServiceAction, Action):
             dispatcher.utter_message(text=REPEATED_MISS_TEXT, buttons=REPEATED_MISS_BUTTONS)
             return []
         dispatcher.utter_message(response="utter_default")
+        return []
+
+
+class ActionGreet(ServiceAction, Action):
+    """Greets back; right after a policy answer, a short question the classifier read as a
+    greeting ("要在好久之内申请") is answered as the follow-up it is."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        followup = policy_followup_instead(self.services, tracker)
+        if followup:
+            return followup
+        dispatcher.utter_message(response="utter_greet")
+        return []
+
+
+class ActionEmpathize(ServiceAction, Action):
+    """Acknowledges a worker's feelings; right after a policy answer, a short follow-up that
+    sounds upset ("那一直都不签呢 都一年多了") is answered first."""
+
+    def name(self) -> str:
+        return "action_empathize"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        followup = policy_followup_instead(self.services, tracker)
+        if followup:
+            return followup
+        dispatcher.utter_message(response="utter_empathize")
         return []
 
 
@@ -102,12 +136,10 @@ class ActionOutOfScope(ServiceAction, Action):
         instead = followup_instead(tracker)  # "第二个要钱不" after a course list
         if instead:
             return instead
-        text = typed_text(tracker)
-        if text and previous_answer(self.services, tracker) and leans_on_context(text):
-            # "重庆是好多天" right after a policy answer: a follow-up, not something else
-            verdict, _ = find_answer(self.services, tracker, text)
-            if verdict in ("answer", "likely"):
-                return [FollowupAction("action_answer_policy")]
+        # "重庆是好多天" right after a policy answer: a follow-up, not something else
+        followup = policy_followup_instead(self.services, tracker)
+        if followup:
+            return followup
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 

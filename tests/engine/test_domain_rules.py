@@ -24,7 +24,7 @@ def test_every_rule_intent_and_action_is_in_the_domain():
 
 def test_rules_route_intents_and_forms():
     rules = RuleBook.load(ROOT / "data" / "rules.yml")
-    assert rules.for_intent("greet", None) == ("utter_greet",)
+    assert rules.for_intent("greet", None) == ("action_greet",)
     assert rules.for_intent("mediation_request", None) == ("mediation_form",)
     assert rules.after_form("mediation_form") == ("action_submit_mediation",)
     # inside a form, cancel uses the form's own rule
