@@ -111,13 +111,23 @@ _REQUEST_WORDS = re.compile(
     r"(?:我)?(?:想|要|需要)?(?:申请|找|请)?(?:工会|你们)?(?:帮忙)?(?:劳动(?:纠纷|争议))?调解|1[3-9]\d{9}"
 )
 STORY_MIN = 25
+# a field given by its label: 姓名… / 电话… / 单位… / 类型… up to the next separator
+_FIELDS = re.compile(
+    r"(?:我叫|姓名|名字)[是为：:\s]*[\u4e00-\u9fff·]{2,4}"
+    r"|(?:电话|手机|联系方式|号码)?[是为：:\s]*1[3-9]\d{9}"
+    r"|(?:用人单位|单位|公司名称?)[是为叫：:\s]*[^，,。；;\s]{2,30}?"
+    r"(?:有限公司|公司|集团|厂|店|中心|医院|学校)"
+    r"|(?:纠纷类型|类型)[是为：:\s]*[^，,。；;\s]{2,6}"
+)
 
 
 def opening_description(text: str) -> str | None:
     """The opening message itself, when it tells what happened: a dispute, and more than
     "老板欠了我工资，想申请调解" (then the form asks for the details)."""
     value = text.strip()
-    story = _REQUEST_WORDS.sub("", value)
+    # what is left once the fields are taken out ("姓名赵大勇，电话…，单位…，类型加班费" tells
+    # who and where, not what happened)
+    story = _REQUEST_WORDS.sub("", _FIELDS.sub("", value))
     if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not dispute_types_in(value):
         return None
     return value

@@ -116,6 +116,23 @@ def is_ask_intro(text: str) -> bool:
     return len(compact) >= 3 and ASK_INTRO.match(compact) is not None
 
 
+# "要是公司想续 是我自己不想续呢": a hypothetical about work is a question, not a request
+_HYPOTHETICAL = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)")
+_ABOUT_WORK = re.compile(
+    r"公司|老板|单位|厂里|合同|工资|补偿|赔偿|续签|辞退|开除|加班|工伤|社保|离职|辞职"
+)
+_ASKS_FOR_HELP = re.compile(r"调解|申请|帮我|帮忙|转人工|人工")
+
+
+def is_hypothetical(compact: str) -> bool:
+    """A "what if" about work that asks for nothing (compact text)."""
+    return (
+        _HYPOTHETICAL.match(compact) is not None
+        and _ABOUT_WORK.search(compact) is not None
+        and _ASKS_FOR_HELP.search(compact) is None
+    )
+
+
 def rule_intent(text: str) -> str | None:
     """`human_handoff`, `cancel`, `course_enroll`, `course_followup`, `policy_question` (an
     announced question) or `mediation_request` when the
@@ -136,7 +153,7 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
-    if is_ask_intro(compact):
+    if is_ask_intro(compact) or is_hypothetical(compact):
         return "policy_question"
     if (
         "调解" in compact

@@ -4,6 +4,7 @@ import yaml
 
 from bot.engine.domain import Domain
 from bot.engine.rules import RuleBook
+from intents.overrides import rule_intent
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,3 +58,10 @@ def test_mapping_conditions_follow_rasa():
     assert not text_mapping.applies("inform", "mediation_form", "phone")
     assert not text_mapping.applies("cancel", "mediation_form", "employer")
     assert not text_mapping.applies("inform", None, None)
+
+
+def test_a_what_if_about_work_is_a_question_unless_it_asks_for_help():
+    assert rule_intent("要是公司想续 是我自己不想续呢") == "policy_question"
+    assert rule_intent("如果老板不给加班费咋办") == "policy_question"
+    assert rule_intent("要是老板不给钱我想申请调解") != "policy_question"
+    assert rule_intent("如果我想报名书法") is None  # not about work: the classifier decides
