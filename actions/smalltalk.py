@@ -90,6 +90,17 @@ class ActionFallback(ServiceAction, Action):
         return []
 
 
+def unless_a_followup(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker, response: str
+) -> list[EventType]:
+    """The policy follow-up this message is, right after an answer; else `response`."""
+    followup = policy_followup_instead(services, tracker)
+    if followup:
+        return followup
+    dispatcher.utter_message(response=response)
+    return []
+
+
 class ActionGreet(ServiceAction, Action):
     """Greets back; right after a policy answer, a short question the classifier read as a
     greeting ("要在好久之内申请") is answered as the follow-up it is."""
@@ -100,11 +111,7 @@ class ActionGreet(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        followup = policy_followup_instead(self.services, tracker)
-        if followup:
-            return followup
-        dispatcher.utter_message(response="utter_greet")
-        return []
+        return unless_a_followup(self.services, dispatcher, tracker, "utter_greet")
 
 
 class ActionEmpathize(ServiceAction, Action):
@@ -117,11 +124,7 @@ class ActionEmpathize(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        followup = policy_followup_instead(self.services, tracker)
-        if followup:
-            return followup
-        dispatcher.utter_message(response="utter_empathize")
-        return []
+        return unless_a_followup(self.services, dispatcher, tracker, "utter_empathize")
 
 
 class ActionOutOfScope(ServiceAction, Action):

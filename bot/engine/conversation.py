@@ -86,6 +86,14 @@ class Engine:
     def handle(self, incoming: Incoming) -> list[Reply]:
         """Answer one worker message exactly once, persisting it and every reply; several
         requests in one message are answered one after the other (bot/engine/requests.py)."""
+        parts = self.requests_in(incoming, lambda: self.conversation_state(incoming))
+        return [reply for part in parts for reply in self._handle_one(part)]
+
+    def requests_in(
+        self, incoming: Incoming, state: Callable[[], tuple[str, str | None] | None]
+    ) -> list[Incoming]:
+        """The message as the requests it holds, each to be handled as a message of its own
+        (`state`: the conversation's (state, active form), asked only when needed)."""
         text = (incoming.text or "").strip()
         if len(text) <= self.config.conversation.max_message_chars:
             parts = separate(
@@ -93,11 +101,11 @@ class Engine:
                 text,
                 self._request_of,
                 lambda intent: self.rules.opens_form(intent, self.domain.forms),
-                lambda: self.conversation_state(incoming),
+                state,
             )
             if parts:
-                return [reply for part in parts for reply in self._handle_one(part)]
-        return self._handle_one(incoming)
+                return parts
+        return [incoming]
 
     def _request_of(self, text: str) -> str | None:
         """A part of a message as a request of its own (bot/engine/requests.py)."""

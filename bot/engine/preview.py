@@ -13,7 +13,6 @@ from typing import Any
 
 from bot.core.messages import Incoming, Reply
 from bot.engine.conversation import Engine
-from bot.engine.requests import separate
 from bot.engine.turn import Turn
 from bot.store.conversations import ConversationRow
 from bot.store.models import STATE_BOT
@@ -51,23 +50,15 @@ class Preview:
 def preview(engine: Engine, text: str) -> Preview:
     """The replies a new worker would get for `text`, and why (see the module's docstring)."""
     text = text.strip()
-    incoming = Incoming(PREVIEW_CHANNEL, "admin-try", text)
-    parts = None
-    if len(text) <= engine.config.conversation.max_message_chars:
-        parts = separate(
-            incoming,
-            text,
-            engine._request_of,
-            lambda intent: engine.rules.opens_form(intent, engine.domain.forms),
-            lambda: None,  # a worker's first message
-        )
+    # a worker's first message: no conversation state yet
+    parts = engine.requests_in(Incoming(PREVIEW_CHANNEL, "admin-try", text), lambda: None)
     conv = ConversationRow(
         0, PREVIEW_CHANNEL, "admin-try", None, STATE_BOT, None, engine.domain.initial_slots(), None
     )
     history: list[dict[str, Any]] = []
     steps: list[Step] = []
     with engine.db.dry_run() as s:
-        for part in parts or [incoming]:
+        for part in parts:
             too_long = len(part.text) > engine.config.conversation.max_message_chars
             parse = engine._parse(part.text, too_long)
             turn = engine._turn(s, conv, part, part.text, too_long, parse, list(history))
