@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,20 @@ TYPED_BAD = "日期格式不对，请按“年-月-日”填写，例如 2026-12
 SIZES = ["phone", "desk"]
 
 
-def _watch(page, problems: list[str]) -> None:  # noqa: ANN001 - a Playwright page
-    page.set_default_timeout(TIMEOUT)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+@contextmanager
+def _signed_in(chromium, url: str, size: str, locale: str = "zh-CN"):  # noqa: ANN001, ANN202
+    """An admin's page in a phone or desk window, and the script errors it reports."""
+    ctx = context(chromium, size, locale=locale)
+    problems: list[str] = []
+    try:
+        page = ctx.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+        sign_in(page, url, "root", PASSWORD)
+        yield page, problems
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -42,12 +53,7 @@ def test_the_faq_list_shows_every_column_at_a_desk(
     artifacts: Path,
     size: str,
 ):
-    ctx = context(browser, size)
-    problems: list[str] = []
-    try:
-        page = ctx.new_page()
-        _watch(page, problems)
-        sign_in(page, server.url, "root", PASSWORD)
+    with _signed_in(browser, server.url, size) as (page, problems):
         page.goto(f"{server.url}/admin/faq-entry/list")
         page.screenshot(path=str(artifacts / f"admin-faq-list-{size}.png"), full_page=True)
         assert page.evaluate(PAGE_OVERFLOW) <= 0
@@ -70,8 +76,6 @@ def test_the_faq_list_shows_every_column_at_a_desk(
         assert cells.count() > 5 * 7
         assert not any(box(cell)["cut"] for cell in cells.all())
         assert problems == []
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -83,12 +87,7 @@ def test_the_dashboard_dates_and_buttons_fit(
     artifacts: Path,
     size: str,
 ):
-    ctx = context(browser, size)
-    problems: list[str] = []
-    try:
-        page = ctx.new_page()
-        _watch(page, problems)
-        sign_in(page, server.url, "root", PASSWORD)
+    with _signed_in(browser, server.url, size) as (page, problems):
         page.goto(f"{server.url}/admin/dashboard")
         page.locator("body[data-charts-drawn]").wait_for(state="attached")
         page.screenshot(path=str(artifacts / f"admin-dashboard-{size}.png"))
@@ -106,8 +105,6 @@ def test_the_dashboard_dates_and_buttons_fit(
         for date in page.locator(".dashboard-range input").all():
             assert date.evaluate("e => e.clientWidth") > 8 * 10
         assert problems == []
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -127,12 +124,7 @@ def test_every_date_box_reads_year_month_day_in_an_english_browser(
         "cases": "/admin/mediation-case/list",
         "course": "/admin/course/create",  # wtforms' type=date
     }
-    ctx = context(browser, size, locale="en-US")
-    problems: list[str] = []
-    try:
-        page = ctx.new_page()
-        _watch(page, problems)
-        sign_in(page, server.url, "root", PASSWORD)
+    with _signed_in(browser, server.url, size, locale="en-US") as (page, problems):
         for name, path in pages.items():
             page.goto(server.url + path)
             page.screenshot(path=str(artifacts / f"admin-dates-{name}-{size}.png"), full_page=True)
@@ -155,8 +147,6 @@ def test_every_date_box_reads_year_month_day_in_an_english_browser(
                 assert calendar.locator(".flatpickr-weekday").first.inner_text().strip() == "周一"
                 page.keyboard.press("Escape")
         assert problems == []
-    finally:
-        ctx.close()
 
 
 def test_a_bad_date_typed_by_hand_is_explained_in_chinese(
@@ -166,12 +156,7 @@ def test_a_bad_date_typed_by_hand_is_explained_in_chinese(
     browser,  # noqa: F811
     artifacts: Path,
 ):
-    ctx = context(browser, "desk", locale="en-US")
-    problems: list[str] = []
-    try:
-        page = ctx.new_page()
-        _watch(page, problems)
-        sign_in(page, server.url, "root", PASSWORD)
+    with _signed_in(browser, server.url, "desk", locale="en-US") as (page, problems):
         page.goto(f"{server.url}/admin/dashboard")
         start, end = page.locator("input[name=start]"), page.locator("input[name=end]")
         go = page.locator(".dashboard-range button[type=submit]")
@@ -226,5 +211,3 @@ def test_a_bad_date_typed_by_hand_is_explained_in_chinese(
         first.fill("31/12/2026")
         assert first.evaluate("e => e.validationMessage") == TYPED_BAD
         assert problems == []
-    finally:
-        ctx.close()
