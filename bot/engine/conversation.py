@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from bot.core.messages import Incoming, Reply
@@ -16,6 +15,7 @@ from bot.core.privacy import mask
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.hooks import DeskHooks, NoDesk, Ranker
+from bot.engine.persistence import compact, persist
 from bot.engine.registry import ActionRegistry
 from bot.engine.requests import request_of, separate
 from bot.engine.review import review_item
@@ -35,7 +35,6 @@ from bot.store.models import (
     STATE_CLOSED,
     STATE_WAITING,
     STATE_WITH_HUMAN,
-    utcnow,
 )
 from bot.store.transitions import state_change
 
@@ -149,7 +148,7 @@ class Engine:
                     return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
         with self.db.write_lock(), self.db.engine.begin() as conn:
-            self._persist(conn, turn, incoming)
+            persist(conn, turn, incoming)
         return list(turn.replies)
 
     def _handle_locked(
@@ -174,7 +173,7 @@ class Engine:
                 if done is not None:
                     return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
-            self._persist(conn, turn, incoming)
+            persist(conn, turn, incoming)
             return list(turn.replies)
 
     def _turn(
@@ -191,7 +190,7 @@ class Engine:
         the earlier events, when they are not in the database)."""
         turn = self._start_turn(s, conv, parse, incoming.message_id)
         turn.history = history
-        turn.record(EV_USER, text, {"parse": _compact(parse)})
+        turn.record(EV_USER, text, {"parse": compact(parse)})
         if turn.state == STATE_CLOSED:
             rated = self.desk.take_rating(s, turn.conversation.id, text)
             if rated is not None:  # the satisfaction score asked for when staff resolved it
@@ -406,27 +405,3 @@ class Engine:
         turn.state = state
         if state == STATE_WAITING:
             turn.handoff_reason = reason
-
-    # -- persistence --------------------------------------------------------------------
-    def _persist(self, conn: Connection, turn: Turn, incoming: Incoming) -> None:
-        conv = turn.conversation
-        changes: dict[str, Any] = {"slots": dict(turn.slots), "active_loop": turn.active_loop}
-        if conv.state != turn.state:
-            changes["state"] = turn.state
-            if turn.state == STATE_WAITING:
-                changes["handoff_reason"] = turn.handoff_reason
-                changes["handoff_at"] = utcnow()
-        if incoming.display_name and incoming.display_name != conv.display_name:
-            changes["display_name"] = incoming.display_name  # at most 64: see sanitize.py
-        conversations.save_turn(conn, conv, turn.rows, changes, incoming.message_id, turn.replies)
-        if turn.miss is not None:
-            misunderstood.record(conn, [turn.miss])
-
-
-def _compact(parse: dict[str, Any]) -> dict[str, Any]:
-    """What is kept of a parse in the event log: enough for staff and for trackers."""
-    return {
-        "intent": parse.get("intent"),
-        "entities": parse.get("entities") or [],
-        "intent_ranking": (parse.get("intent_ranking") or [])[:3],
-    }
