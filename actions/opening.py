@@ -28,7 +28,7 @@ from actions.validators import (
 OPENERS = frozenset({"mediation_request", "course_enroll"})
 _STOP = r"(?=[，,。；;！!\s]|电话|手机|联系|号码|在|今年|做|是|家住|$)"
 _NAME = re.compile(
-    rf"(?:我叫|我是|本人|名字(?:叫|是)?|姓名(?:是)?)[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
+    rf"(?:我叫|我是|本人|他叫|她叫|名字(?:叫|是)?|姓名(?:是)?)[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
 )
 _NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
 _EMPLOYER = re.compile(

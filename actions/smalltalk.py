@@ -91,10 +91,15 @@ class ActionFallback(ServiceAction, Action):
 
 
 def unless_a_followup(
-    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker, response: str
+    services: Any,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: dict[str, Any],
+    response: str,
 ) -> list[EventType]:
-    """The policy follow-up this message is, right after an answer; else `response`."""
-    followup = policy_followup_instead(services, tracker)
+    """What this message means right after courses or an answer ("好久上课哦" after a course,
+    "要在好久之内申请" after an answer); else `response`."""
+    followup = meant_in_context(tracker, domain) or policy_followup_instead(services, tracker)
     if followup:
         return followup
     dispatcher.utter_message(response=response)
@@ -111,7 +116,7 @@ class ActionGreet(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return unless_a_followup(self.services, dispatcher, tracker, "utter_greet")
+        return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_greet")
 
 
 class ActionEmpathize(ServiceAction, Action):
@@ -124,7 +129,7 @@ class ActionEmpathize(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return unless_a_followup(self.services, dispatcher, tracker, "utter_empathize")
+        return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_empathize")
 
 
 class ActionOutOfScope(ServiceAction, Action):

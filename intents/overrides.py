@@ -28,6 +28,11 @@ CANCEL = re.compile(
     r"^(?:那|那就|还是|我)?(?:取消|算了|不办了|退出|不填了|不弄了|不整了|不搞了|cancel|quit|exit)"
     r"(?:算了)?[吧了啦嘛哈]*[\s!?.。！？~，,…]*$"
 )
+# "等哈 不报了 我先问下他", "先不申请了，我再想想": stopping, with a reason after it
+CANCEL_WITH_REASON = re.compile(
+    r"^(?:等哈|等下|等一下|等等|那|那就|还是|我)?[\s，,]*(?:先)?(?:不报了|不报名了|不申请了|不办了|不填了)"
+    r"[吧啦嘛哈]*[\s，,。!！]+(?:我)?(?:先|再|还是)(?:问|想|考虑|商量|和|跟)"
+)
 
 
 # "…老板欠我三个月工资，想申请调解": a request for mediation, however much else the message
@@ -145,7 +150,7 @@ def rule_intent(text: str) -> str | None:
     for m in HANDOFF.finditer(compact):
         if not _negated(compact, m.start()):
             return "human_handoff"
-    if CANCEL.match(compact):
+    if CANCEL.match(compact) or CANCEL_WITH_REASON.match(text.strip()):
         return "cancel"
     if ENROL_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "course_enroll"

@@ -56,6 +56,8 @@ _BACK_ANYWHERE = re.compile(
     r"(?<!不要)(?<!不想)(?<!别)(?<!不)(?:回|回到|返回|切回|换回)(?:机器人|小助手|智能客服)"
     r"|不要人工了|退出人工|取消转人工|自己(?:问|找|查)(?:机器人|小助手)"
 )
+# "等了半天都莫得人 算了算了": giving up, said at the end of the message
+_GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|啦|了|哈|嘛)*$")
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -100,7 +102,9 @@ def wants_to_leave(text: str, state: str) -> bool:
     if words and pattern.fullmatch(words) is not None:
         return True
     # "算了 我自己查 回到小助手": an explicit way back, whatever else the message says
-    return state == STATE_WAITING and _BACK_ANYWHERE.search(words) is not None
+    return state == STATE_WAITING and (
+        _BACK_ANYWHERE.search(words) is not None or _GIVES_UP.search(words) is not None
+    )
 
 
 def last_acknowledged(s: Session, conversation_id: int) -> datetime | None:
