@@ -143,6 +143,23 @@ def pick(courses: Sequence[Course], position: int) -> Course | None:
     return courses[position - 1] if 1 <= position <= len(courses) else None
 
 
+# what the description says that answers a question about the fee or what to bring
+# ("考证费600元，工会补贴一半", "球拍可以借用", "材料由工会提供")
+_NOTES = {
+    "fee": re.compile(r"\d+元|费|补贴|报销|免费"),
+    "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备"),
+}
+
+
+def notes(course: Course, aspect: str) -> str:
+    """The description's clauses that bear on `aspect` ("" when none does)."""
+    pattern = _NOTES.get(aspect)
+    if pattern is None:
+        return ""
+    clauses = [c.strip() for c in _CLAUSE.findall(course.description or "")]
+    return "，".join(c for c in clauses if pattern.search(c) and not _REQUIREMENT.search(c))
+
+
 def requirements_text(course: Course) -> str:
     """What a learner needs, from the course's description; "" when it says nothing."""
     clauses = [c.strip() for c in _CLAUSE.findall(course.description or "")]
@@ -165,7 +182,11 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
     # nothing in particular, or "介绍一下": the whole card
     wanted = card if not asked or asked == ["description"] else asked
     lines = [f"「{course.name}」（{course.category}）"]
-    lines += [parts[a] for a in wanted]
+    for a in wanted:
+        lines.append(parts[a])
+        said = notes(course, a) if wanted != card else ""
+        if said:  # "费用：300元" and why: "考证费600元，工会补贴一半，个人交300元"
+            lines.append(f"（{said}。）")
     if "requirements" not in wanted and requirements_text(course):
         lines.append("报名要求：" + requirements_text(course))
     return "\n".join(lines)

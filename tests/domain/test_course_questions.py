@@ -140,3 +140,20 @@ def test_typos_and_near_homophones_sound_alike():
     assert sounds("瑜珈") == sounds("瑜伽")
     assert sounds("牛奶") == sounds("流奶")  # n/l, as in Chongqing
     assert sounds("书法") != sounds("插花")
+
+
+def test_a_fee_or_what_to_bring_is_answered_with_what_the_description_says():
+    forklift = Course(
+        name="叉车操作",
+        category="技能培训",
+        fee=300,
+        description="叉车司机特种设备作业人员证培训，有教练带着上车练习。考证费600元，工会补贴一半，个人交300元。",
+    )
+    said = answer(forklift, ["fee"], 10)
+    assert "费用：300元" in said and "工会补贴一半" in said and "上车练习" not in said
+    assert "补贴" not in answer(forklift, ["requirements"], 10)
+    table_tennis = Course(
+        name="乒乓球", category="幸福学堂", fee=0, description="专业教练教发球，球拍可以借用。"
+    )
+    assert "球拍可以借用" in answer(table_tennis, ["requirements"], 10)
+    assert answer(table_tennis, [], 10).count("球拍可以借用") == 1  # the card says it once
