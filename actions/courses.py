@@ -82,6 +82,19 @@ def about_courses_in_view(tracker: Tracker, text: str) -> bool:
     return bool(aspects(value) or latest_entity(tracker, "course_name") or narrows(tracker))
 
 
+def enrolling_course_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """While enrolling, a question about a part of the course ("要不要自己带垫子", read as a
+    policy question): answered from the course's catalogue entry."""
+    code = tracker.get_slot("course_id")
+    if tracker.active_loop_name != "enrolment_form" or not code:
+        return None
+    if not aspects(text) or _ABOUT_WORK.search(text):
+        return None
+    with services.db.session() as s:
+        course = repo.get_by_code(s, str(code))
+        return answer(course, aspects(text), repo.seats_left(s, course)) if course else None
+
+
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so

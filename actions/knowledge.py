@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
-from actions.courses import followup_instead
+from actions.courses import enrolling_course_reply, followup_instead
 from actions.law_text import law_button
 from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
@@ -178,6 +178,10 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if instead:
             return done + instead
         text = typed_text(tracker)
+        about_course = enrolling_course_reply(self.services, tracker, text)
+        if about_course:
+            dispatcher.utter_message(text=about_course)
+            return done
         if not text or is_ask_intro(text):  # "我有个劳动方面的问题": which one?
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
