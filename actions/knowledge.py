@@ -16,6 +16,7 @@ from actions.courses import enrolling_course_reply, followup_instead
 from actions.law_text import law_button
 from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
+from actions.validators import dispute_types_in
 from bot.domain.retirement import retirement_text
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.followups import in_context, is_short, leans_on_context
@@ -214,10 +215,16 @@ class ActionAnswerPolicy(ServiceAction, Action):
             options = [
                 button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in hits
             ]
+            # a dispute told ("…老板说是我自己不小心 不得赔 咋个整嘛"): mediation one tap away
+            ranked = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
+            told = not tracker.active_loop_name and bool(
+                dispute_types_in(text) or "mediation_request" in ranked[:2]
+            )
+            apply = button("申请调解", "mediation_request") if told else None
             # faq_miss: the FAQ had no sure answer (collected for the admins' review)
             dispatcher.utter_message(
                 text="您是想问：",
-                buttons=buttons(*options, button("都不是，转人工", "human_handoff")),
+                buttons=buttons(*options, apply, button("都不是，转人工", "human_handoff")),
                 faq_miss=hits[0].answer.slug,
             )
         else:

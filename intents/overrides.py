@@ -124,9 +124,26 @@ def is_ask_intro(text: str) -> bool:
 # "要是公司想续 是我自己不想续呢": a hypothetical about work is a question, not a request
 _HYPOTHETICAL = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)")
 _ABOUT_WORK = re.compile(
-    r"公司|老板|单位|厂里|合同|工资|补偿|赔偿|续签|辞退|开除|加班|工伤|社保|离职|辞职"
+    r"公司|老板|单位|厂里|厂头|工地|合同|工资|补偿|赔偿|续签|辞退|开除|加班|工伤|社保|离职|辞职"
 )
 _ASKS_FOR_HELP = re.compile(r"调解|申请|帮我|帮忙|转人工|人工")
+
+
+# "…老板说是我自己不小心 不得赔 咋个整嘛": a story that ends asking what to do or whether it
+# is allowed wants an answer first (which offers mediation), not a form
+_ASKS_WHAT_TO_DO = re.compile(
+    r"(?:咋个整|怎么办|咋办|咋整|怎么整|合法吗|合不合法|合法不|要得不|算不算|违法吗|违法不)"
+    r"[嘛吗呢啊哦哈]*[？?。!！~]*$"
+)
+
+
+def asks_what_to_do(compact: str) -> bool:
+    """A message about work that ends asking what to do, and asks for no help itself."""
+    return (
+        _ASKS_WHAT_TO_DO.search(compact) is not None
+        and _ASKS_FOR_HELP.search(compact) is None
+        and _ABOUT_WORK.search(compact) is not None
+    )
 
 
 def is_hypothetical(compact: str) -> bool:
@@ -158,7 +175,7 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
-    if is_ask_intro(compact) or is_hypothetical(compact):
+    if is_ask_intro(compact) or is_hypothetical(compact) or asks_what_to_do(compact):
         return "policy_question"
     if (
         "调解" in compact

@@ -65,3 +65,10 @@ def test_a_what_if_about_work_is_a_question_unless_it_asks_for_help():
     assert rule_intent("如果老板不给加班费咋办") == "policy_question"
     assert rule_intent("要是老板不给钱我想申请调解") != "policy_question"
     assert rule_intent("如果我想报名书法") is None  # not about work: the classifier decides
+
+
+def test_a_dispute_that_asks_what_to_do_is_a_question_unless_it_asks_for_mediation():
+    assert (
+        rule_intent("我在工地上摔断了手老板说是我自己不小心一分钱不赔咋个整嘛") == "policy_question"
+    )
+    assert rule_intent("老板欠我工资想申请调解怎么办") != "policy_question"
