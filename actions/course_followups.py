@@ -72,6 +72,10 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # "这里面哪个要交钱": the courses of the list that cost something
                 return done + self._paid(dispatcher, s, listed)
             course = self._which(s, tracker, text, listed, context)
+            asked = [a for a in aspects(text) if a in EACH_ASPECT]
+            if course is None and 1 < len(listed) <= MAX_EACH and asked:
+                # "那个星期几上" with a few courses in view: the answer for each of them
+                return done + self._each(dispatcher, listed, asked[0])
             if course is None:
                 return done + self._ask_which(dispatcher, s, listed, tracker, text)
             left = repo.seats_left(s, course)
@@ -114,6 +118,17 @@ class ActionCourseFollowup(ServiceAction, Action):
         if focus:
             return repo.get_by_code(s, str(focus))
         return listed[0] if len(listed) == 1 else None
+
+    def _each(
+        self, dispatcher: CollectingDispatcher, listed: list[Course], aspect: str
+    ) -> list[EventType]:
+        """One part (time, place or fee) of each course in view, a line each."""
+        lines = [f"刚才这 {len(listed)} 门课程的{EACH_ASPECT[aspect][0]}："]
+        lines += [f"· {c.name}：{EACH_ASPECT[aspect][1](c)}" for c in listed]
+        dispatcher.utter_message(
+            text="\n".join(lines), buttons=buttons(*(enrol_button(c) for c in listed))
+        )
+        return []
 
     def _ask_which(
         self,
@@ -204,6 +219,14 @@ class ActionCourseFollowup(ServiceAction, Action):
         dispatcher.utter_message(text=note + f"符合“{describe(f)}”的其他课程有：")
         return show_page(dispatcher, s, others)
 
+
+# a part of a course asked of several in view at once, said for each (label, how)
+EACH_ASPECT = {
+    "time": ("上课时间", when_text),
+    "venue": ("上课地点", lambda c: c.venue or "待通知"),
+    "fee": ("费用", fee_text),
+}
+MAX_EACH = 5
 
 _WHICH_OF_THEM = re.compile(r"哪个|哪些|哪几个|哪门|哪几门|有没有.*要")
 
