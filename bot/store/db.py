@@ -116,24 +116,25 @@ class Database:
         NeedsWriteLock before touching anything, so the caller can redo the work under the lock."""
         with self._factory() as s:
             s.connection(execution_options={"workerbot_readonly": True})
-            token = self._current.set(s)
-            try:
+            with self._joined_then_undone(s):
                 yield s
-            finally:
-                self._current.reset(token)
-                s.rollback()
 
     @contextmanager
     def dry_run(self) -> Iterator[Session]:
         """A transaction that the current message's code joins and that is always rolled
         back: what a message would do, without doing it (the admin's 试一试)."""
-        with self.write_lock(), self._factory() as s:
-            token = self._current.set(s)
-            try:
-                yield s
-            finally:
-                self._current.reset(token)
-                s.rollback()
+        with self.write_lock(), self._factory() as s, self._joined_then_undone(s):
+            yield s
+
+    @contextmanager
+    def _joined_then_undone(self, s: Session) -> Iterator[None]:
+        """`s` is the session the current message's code joins; rolled back at the end."""
+        token = self._current.set(s)
+        try:
+            yield
+        finally:
+            self._current.reset(token)
+            s.rollback()
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
