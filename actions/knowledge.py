@@ -19,6 +19,7 @@ from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from bot.domain.retirement import retirement_text
 from bot.knowledge.answers import answer_text, decide, likely_text
+from bot.knowledge.focus import focused
 from bot.knowledge.followups import in_context, is_short, leans_on_context
 from bot.knowledge.index import Answer, Hit
 from intents.overrides import is_ask_intro
@@ -113,6 +114,19 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     return general
 
 
+def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str) -> str | None:
+    """A follow-up that lands on the answer just given ("那周末呢" after how overtime is paid)
+    asks about part of it: that part, with the source, instead of the whole answer again."""
+    previous = previous_answer(services, tracker)
+    top = hits[0].answer
+    if previous is None or top.slug != previous.slug or not leans_on_context(text):
+        return None
+    part = focused(top.answer, text)
+    if part is None:
+        return None
+    return f"{part}\n依据：{top.source}" if top.source else part
+
+
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
 
@@ -196,6 +210,13 @@ class ActionAnswerPolicy(ServiceAction, Action):
             )
             return done + (answered(entry.slug, entry.category) if entry else [])
         verdict, hits = find_answer(self.services, tracker, text)
+        narrowed = narrowed_answer(self.services, tracker, hits, text) if hits else None
+        if verdict in ("answer", "likely") and narrowed:
+            top = hits[0].answer  # "那周末呢" after the overtime answer: its rest-day part
+            dispatcher.utter_message(
+                text=narrowed, buttons=answer_buttons(top, bool(tracker.active_loop)), faq=top.slug
+            )
+            return done + answered(top.slug, top.category)
         if verdict == "answer":
             top = hits[0].answer
             dispatcher.utter_message(

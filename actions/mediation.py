@@ -240,6 +240,34 @@ class ValidateMediationForm(
         return {"demand": demand}
 
 
+def asked_before(tracker: Tracker, form: str) -> bool:
+    """Whether the worker has said anything since `form` became active: its first question is
+    being asked again (after a side question), not for the first time."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "active_loop" and event.get("name") == form:
+            return False
+    return False
+
+
+class ActionAskMediationName(Action):
+    """The mediation form's first question: with its opening line only the first time; after
+    a side question it picks up the thread instead of starting over."""
+
+    def name(self) -> str:
+        return "action_ask_mediation_form_name"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if asked_before(tracker, "mediation_form"):
+            dispatcher.utter_message(response="utter_resume_mediation_form")
+        else:
+            dispatcher.utter_message(response="utter_ask_mediation_form_name")
+        return []
+
+
 class ActionAskMediationConfirm(ServiceAction, Action):
     """The form's question for mediation_confirm: the summary with 确认提交 / 修改 / 取消."""
 

@@ -1,0 +1,25 @@
+"""The part of an answer a follow-up asks about (bot/knowledge/focus.py)."""
+
+from bot.knowledge.focus import focused
+
+OVERTIME = (
+    "工作日延长工时：不低于工资的150%；休息日加班：先安排补休，补不了的付不低于200%；"
+    "法定节假日加班：付不低于300%，而且不能用补休代替。日工资一般按月工资÷21.75算。"
+)
+
+
+def test_a_rest_day_follow_up_gets_the_rest_day_sentence() -> None:
+    assert focused(OVERTIME, "那周末呢") == "休息日加班：先安排补休，补不了的付不低于200%。"
+    assert focused(OVERTIME, "星期天加班嘞") == "休息日加班：先安排补休，补不了的付不低于200%。"
+
+
+def test_a_long_break_gets_both_rest_days_and_public_holidays() -> None:
+    part = focused(OVERTIME, "那过年呢")
+    assert part is not None
+    assert "200%" in part and "300%" in part and "150%" not in part
+
+
+def test_nothing_is_narrowed_without_a_facet_or_when_every_sentence_has_it() -> None:
+    assert focused(OVERTIME, "那要是不给呢") is None
+    assert focused("休息日不上班；休息日不加班。", "周末呢") is None
+    assert focused(OVERTIME, "那平时呢").startswith("工作日延长工时")  # type: ignore[union-attr]
