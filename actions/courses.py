@@ -231,12 +231,13 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     """The worker's conditions, from this message's entities: a slot may still hold a word
     of an earlier message ("周末加班…" before "有没得学书法的" is not a weekend search)."""
     fee = latest_entity(tracker, "fee")
+    name = latest_entity(tracker, "course_name")
     return repo.CourseFilter(
         category=latest_entity(tracker, "course_category"),
         time_of_day=wanted_time(tracker),
         weekdays=repo.expand_weekday(latest_entity(tracker, "weekday")),
-        free=True if fee == "免费" else None,
-        name=latest_entity(tracker, "course_name"),
+        free=True if fee == "免费" else (False if fee == "收费" and not name else None),
+        name=name,
     )
 
 
@@ -245,7 +246,7 @@ def describe(f: repo.CourseFilter) -> str:
     parts = [
         "、".join(f.weekdays) if f.weekdays else "",
         f.time_of_day or "",
-        "免费" if f.free else "",
+        "免费" if f.free else ("收费" if f.free is False else ""),
         f.category or "",
         f"“{f.name}”" if f.name else "",
         f"在{f.place}附近" if f.place else "",

@@ -71,8 +71,8 @@ def matches(course: Course, f: CourseFilter) -> bool:
         return False
     if f.weekdays and not set(f.weekdays) & set(course.weekdays or []):
         return False
-    if f.free is True and course.fee != 0:
-        return False
+    if f.free is not None and (course.fee == 0) != f.free:
+        return False  # free=False: only the courses that charge a fee
     if f.place and f.place not in (course.venue or ""):
         return False
     return not (f.name and f.name not in course.name and course.name not in f.name)
