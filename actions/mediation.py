@@ -20,6 +20,7 @@ from actions.person import (
 )
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
+from actions.told import told_in_form
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
@@ -107,6 +108,22 @@ class ValidateMediationForm(
             return [*slots, "edit_field", "mediation_confirm"]
         return domain_slots
 
+    async def extract_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The name, also when given at another question ("我叫何建军" with the employer)."""
+        found = await super().extract_name(dispatcher, tracker, domain)
+        told = None if found else told_in_form(tracker, "name")
+        return {"name": told} if told else found
+
+    async def extract_phone(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The phone, also when given at another question ("13752048816 单位是…")."""
+        found = await super().extract_phone(dispatcher, tracker, domain)
+        told = None if found else told_in_form(tracker, "phone")
+        return {"phone": told} if told else found
+
     async def extract_employer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
@@ -120,8 +137,9 @@ class ValidateMediationForm(
             plain_answer(tracker, "employer")
         )
         if not employer and tracker.get_slot("employer") is None:
-            # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班"
-            employer = opening_employer(typed_text(tracker))
+            # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班",
+            # "何建军 18375926608 南岸的重庆锐达电子有限公司"
+            employer = opening_employer(typed_text(tracker)) or told_in_form(tracker, "employer")
         return {"employer": employer} if employer else {}
 
     async def extract_dispute_type(
@@ -129,20 +147,23 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         """A corrected dispute type, at any question (its mapping hears it only when asked)."""
         fixed = corrected_dispute_type(tracker)
-        return {"dispute_type": fixed} if fixed else {}
+        if fixed:
+            return {"dispute_type": fixed}
+        told = told_in_form(tracker, "dispute_type")  # a story told at another question
+        return {"dispute_type": told} if told else {}
 
     async def extract_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         """The opening message, when it already tells what happened."""
-        told = from_opening(tracker, "description")
+        told = from_opening(tracker, "description") or told_in_form(tracker, "description")
         return {"description": told} if told else {}
 
     async def extract_demand(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         """What the opening message asks for ("希望把工资补齐")."""
-        wanted = from_opening(tracker, "demand")
+        wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
         return {"demand": wanted} if wanted else {}
 
     async def extract_edit_field(

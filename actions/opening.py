@@ -37,7 +37,10 @@ _EMPLOYER = re.compile(
     r"|医院|学校|幼儿园|工地|项目部|物业|中心))"
 )
 _DEMAND = re.compile(
-    r"(?:希望|要求|想要|想让|要让|请求|诉求是?)[：:\s]*(?P<demand>[^，。,.!?！？；;\s]{2,60})"
+    r"(?:希望|要求|想要|想让|要让|请求|诉求是?"
+    r"|(?:我)?要(?=(?:他们|公司|老板|厂里|单位|包工头)))[：:\s]*(?P<demand>[^，。,.!?！？；;\s]{2,60})"
+    # the wish said with its verb: "过年前想拿到钱", "想把钱要回来"
+    r"|(?P<wish>(?:想|要)(?:拿到|拿回|要回|讨回|把钱要回|把工资要回)[^，。,.!?！？；;\s]{0,30})"
 )
 
 
@@ -135,7 +138,10 @@ def opening_description(text: str) -> str | None:
 
 def opening_demand(text: str) -> str | None:
     m = _DEMAND.search(text)
-    return m.group("demand").strip() if m else None
+    if m is None:
+        return None
+    demand = (m.group("demand") or m.group("wish")).strip()
+    return None if "调解" in demand else demand  # "要求调解" asks for the process itself
 
 
 def from_opening(tracker: Tracker, slot: str) -> str | None:

@@ -181,7 +181,11 @@ class PersonSlotsMixin:
         name = clean_name(str(value or ""))
         if name is None:
             phone = clean_phone(str(value or ""))
-            if phone and tracker.get_slot("phone") is None and not _HAS_WORDS.search(str(value)):
+            if (
+                phone
+                and tracker.get_slot("phone") in (None, phone)  # none before, or this one
+                and not _HAS_WORDS.search(str(value))
+            ):
                 dispatcher.utter_message(text=f"手机号{mask_phone(phone)}记下了。")
                 return {"name": None, "phone": phone}
             dispatcher.utter_message(response="utter_invalid_name")

@@ -33,6 +33,8 @@ _LEAD = re.compile(
 _ASKS = re.compile(
     r"[?？]|([\u4e00-\u9fff])[不没]\1|(?:吗|么|呢|不|没)[。.!！~～]*$|是不是|能不能|可不可以"
     r"|[不没](?:嘛|哦|喃|哇)[。.!！~～]*$"
+    # "工伤认定有时间限制没得": 有…没得 / 有…没有 asks (a bare "…从来没得" tells)
+    r"|有[^，。,\s]{1,12}没(?:得|有)[。.!！~～]*$"
 )
 # … and names or employers never hold a question word at all
 _QUESTION_WORD = re.compile(

@@ -194,8 +194,17 @@ _NOT_A_DEMAND = frozenset(
 )
 
 
+_WORDS_OF_ASSENT = re.compile(r"[\s，,。.!！~～]+")
+_ASSENT = _NOT_A_DEMAND | frozenset(
+    "没问题 都对 对头 要得 嗯 嗯嗯 ok OK 好嘞 提交吧 确认无误".split()
+)
+
+
 def clean_demand(text: str | None) -> str | None:
     value = clean_text(text, DEMAND_MIN, DEMAND_MAX)
-    if value is not None and value.strip(_EDGE_PUNCT) in _NOT_A_DEMAND:
+    if value is None:
         return None
+    words = [w for w in _WORDS_OF_ASSENT.split(value.strip(_EDGE_PUNCT)) if w]
+    if not words or all(w in _ASSENT for w in words):
+        return None  # "对的 没问题 提交": a yes, not what the worker wants
     return value

@@ -1,0 +1,93 @@
+"""What a worker tells at another question of a form is kept, as a person at the desk would.
+
+Asked for the employer, a worker writes "加班费 周末加班从来不给钱 要求补发": the kind of
+dispute, what happened and what they want, all at once; asked for the kind of dispute, they
+tell the whole story; asked for their name, they give "何建军 18375926608 南岸的重庆锐达电子有限公司".
+Each field a message plainly holds is kept (only while that field is still empty), and the
+form asks only what is still missing. Questions are not read this way: "加班费怎么算" in the
+middle of the form is answered, not filed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions.message import typed_text
+from actions.opening import (
+    opening_demand,
+    opening_employer,
+    opening_name,
+    opening_phone,
+)
+from actions.side_questions import is_side_question
+from actions.validators import (
+    NOT_IN_A_NAME,
+    clean_dispute_type,
+    dispute_types_in,
+    looks_like_employer,
+    normalise,
+)
+
+# questions after which a message is read for other fields; at the summary and while
+# choosing what to edit, changes go through 修改 (actions/person.py reads corrections)
+_READ_AT = frozenset({"name", "phone", "employer", "dispute_type", "description", "demand"})
+# a story: long enough to tell what happened (a dispute named, and more than its name)
+STORY_MIN = 12
+# a company named on its own among other details: "… 南岸的重庆锐达电子有限公司"
+_BARE_EMPLOYER = re.compile(
+    r"(?:^|[\s，,；;])(?:[\u4e00-\u9fff]{1,4}的)?"
+    r"(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
+    r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|工厂|厂|超市|酒店|酒楼|宾馆|餐厅|饭店"
+    r"|医院|学校|幼儿园|物业|门店))(?=$|[\s，,。；;])"
+)
+
+
+def employer_in(text: str) -> str | None:
+    """An employer named in a message of several details."""
+    found = opening_employer(text)
+    if found:
+        return found
+    for m in _BARE_EMPLOYER.finditer(text):
+        employer = m.group("employer")
+        if not NOT_IN_A_NAME.search(employer):
+            found = looks_like_employer(employer)
+            if found:
+                return found
+    return None
+
+
+def story_in(text: str) -> str | None:
+    """The message, when it tells what happened: a kind of dispute and more than its name."""
+    compact = re.sub(r"\s+", "", normalise(text))
+    if len(compact) < STORY_MIN or not dispute_types_in(text):
+        return None
+    return text.strip()
+
+
+def dispute_type_in(text: str) -> str | None:
+    """The one kind of dispute a story points to."""
+    return clean_dispute_type(text) if story_in(text) else None
+
+
+_READERS = {
+    "name": opening_name,
+    "phone": opening_phone,
+    "employer": employer_in,
+    "dispute_type": dispute_type_in,
+    "description": story_in,
+    "demand": opening_demand,
+}
+
+
+def told_in_form(tracker: Tracker, slot: str) -> str | None:
+    """`slot`'s value from a message answering another question of the form, when the
+    message plainly holds it and the slot is still empty."""
+    requested = tracker.get_slot("requested_slot")
+    if requested not in _READ_AT or requested == slot or tracker.get_slot(slot) is not None:
+        return None
+    text = typed_text(tracker)
+    if not text or text.startswith("/") or is_side_question(text, "employer"):
+        return None
+    return _READERS[slot](text)
