@@ -58,6 +58,12 @@ _BACK_ANYWHERE = re.compile(
 )
 # "等了半天都莫得人 算了算了": giving up, said at the end of the message
 _GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|啦|了|哈|嘛)*$")
+# "算了不等了 我还是问你嘛", "算了 还是不找人了 我自己问": giving up on a person and going
+# back to asking the bot, anywhere in the message
+_NO_PERSON = re.compile(
+    r"算了|不等了|不用等了|不想等了|不找人了?|不找人工了?|不要人工了?|不用人工了?|不转人工了?|不要人了"
+)
+_ASK_BOT = re.compile(r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手)")
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -103,7 +109,9 @@ def wants_to_leave(text: str, state: str) -> bool:
         return True
     # "算了 我自己查 回到小助手": an explicit way back, whatever else the message says
     return state == STATE_WAITING and (
-        _BACK_ANYWHERE.search(words) is not None or _GIVES_UP.search(words) is not None
+        _BACK_ANYWHERE.search(words) is not None
+        or _GIVES_UP.search(words) is not None
+        or (_NO_PERSON.search(words) is not None and _ASK_BOT.search(words) is not None)
     )
 
 
