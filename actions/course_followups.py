@@ -26,7 +26,7 @@ from actions.courses import (
     show_page,
 )
 from actions.knowledge import find_answer
-from actions.message import latest_entity, ran_this_turn, understood_text
+from actions.message import entity_words, latest_entity, ran_this_turn, understood_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import (
     answer,
@@ -38,6 +38,7 @@ from bot.domain.course_questions import (
     points_back,
 )
 from bot.domain.courses import fee_text, place_in, when_text
+from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -110,6 +111,18 @@ class ActionCourseFollowup(ServiceAction, Action):
             return repo.get_by_code(s, str(focus))
         entity = latest_entity(tracker, "course_name")
         by_name = repo.get_by_name(s, entity) if entity else None
+        words = entity_words(tracker, "course_name") or ""
+        if (
+            by_name is not None
+            and focus
+            and by_name.code != focus
+            and words not in by_name.name
+            and all(c.code != by_name.code for c in listed)
+            and not leans_on_context(text)
+        ):
+            # "我读书的时候成绩不好 要考试不" about the course in view: a keyword of another
+            # course (读书 for 亲子绘本阅读) in a question about this one does not move on
+            return repo.get_by_code(s, str(focus))
         if by_name is not None:
             return by_name
         named = named_in(listed or repo.open_courses(s, self.services.today()), text)

@@ -28,6 +28,20 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
     return None
 
 
+def entity_words(tracker: Tracker, name: str) -> str | None:
+    """The words of this message an entity was read from ("读书" for 亲子绘本阅读)."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    for e in message.get("entities") or []:
+        if (
+            e.get("entity") == name
+            and isinstance(e.get("start"), int)
+            and isinstance(e.get("end"), int)
+        ):
+            return text[e["start"] : e["end"]]
+    return None
+
+
 def typed_text(tracker: Tracker) -> str:
     """What the worker wrote; a button payload carries no words of theirs."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()

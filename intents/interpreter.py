@@ -16,6 +16,7 @@ from intents.foreign import read_foreign
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
+    asks_about_a_course,
     enrolment_without_course,
     follow_up_not_greeting,
     negated_handoff,
@@ -34,6 +35,8 @@ MODEL_FORMAT = (
     4  # bump when the saved layout or the features change (3: English, pinyin; 4: more English)
 )
 RANKING_LENGTH = 10
+# what a question about a named course is sometimes read as
+COURSE_MISREADS = ("course_enroll", "help")
 GREETED_QUESTION_CONFIDENCE = 0.6
 
 
@@ -183,6 +186,19 @@ class Interpreter:
             (ranking[0][0] == "greet" and follow_up_not_greeting(norm))
             or (ranking[0][0] == "course_enroll" and enrolment_without_course(norm, entities))
         )
+        if ranking and (
+            (ranking[0][0] in COURSE_MISREADS and asks_about_a_course(norm, entities))
+            or (
+                ranking[0][1] < self.options.fallback_threshold
+                and asks_about_a_course(norm, entities, by_name=True)
+            )
+        ):
+            # "养老护理那个呢", "小苗成长营是干啥的": about the course it names
+            conf = max(ranking[0][1], self.options.fallback_threshold)
+            ranking = [("course_followup", conf)] + [
+                r for r in ranking if r[0] != "course_followup"
+            ][: RANKING_LENGTH - 1]
+            unread = False
         forced = rule_intent(norm)
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"

@@ -33,13 +33,17 @@ CANCEL_WITH_REASON = re.compile(
     r"^(?:等哈|等下|等一下|等等|那|那就|还是|我)?[\s，,]*(?:先)?(?:不报了|不报名了|不申请了|不办了|不填了)"
     r"[吧啦嘛哈]*[\s，,。!！]+(?:我)?(?:先|再|还是)(?:问|想|考虑|商量|和|跟)"
 )
+# "等哈 我星期一晚上要加班 不报了": the reason first, stopping said last on its own
+CANCEL_LAST = re.compile(
+    r"[\s，,。!！](?:那|那就|还是|我|先|就)?(?:不报了|不报名了|不申请了|不填了)[吧啦嘛哈]*[\s!！。.~～]*$"
+)
 
 
 # "…老板欠我三个月工资，想申请调解": a request for mediation, however much else the message
 # says (name, phone, employer read as `inform`); never a question about mediation
 MEDIATION_ASK = re.compile(
-    r"(?:想|要|我要|需要|申请|请求|请|帮我|找工会|找你们|走)(?:申请|找)?(?:工会)?(?:帮忙)?"
-    r"(?:劳动(?:纠纷|争议))?调解(?!书|员|协议|组织|委员会)"
+    r"(?:想|要|我要|需要|申请|请求|请|帮我|找工会|找你们|走|弄个|搞个|办个|整个)(?:申请|找)?(?:工会)?(?:帮忙)?"
+    r"(?:劳动(?:纠纷|争议)?)?调解(?!书|员|协议|组织|委员会)"
 )
 _ASKS_ABOUT = re.compile(
     r"[?？吗么]|什么|怎么|咋|多久|好久|多长|收费|收钱|要钱|交钱|几天|不成|失败|材料|流程|条件|有用|可以吗"
@@ -62,7 +66,8 @@ ENROL_WITH_DETAILS = re.compile(
 )
 # "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
 MEDIATION_WITH_DETAILS = re.compile(
-    rf"^{_YES_FIRST}(?:我要|我想)?(?:申请)?(?:劳动(?:纠纷|争议))?调解(?:申请)?(?!书|员|协议)"
+    rf"^{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整)?(?:个|一个)?(?:申请)?"
+    r"(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
 )
 _DETAILS = re.compile(r"1[3-9]\d{9}|我叫|我是|名字|姓名|电话|手机")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
@@ -167,7 +172,11 @@ def rule_intent(text: str) -> str | None:
     for m in HANDOFF.finditer(compact):
         if not _negated(compact, m.start()):
             return "human_handoff"
-    if CANCEL.match(compact) or CANCEL_WITH_REASON.match(text.strip()):
+    if (
+        CANCEL.match(compact)
+        or CANCEL_WITH_REASON.match(text.strip())
+        or CANCEL_LAST.search(text.strip())
+    ):
         return "cancel"
     if ENROL_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "course_enroll"
@@ -221,6 +230,33 @@ def enrolment_without_course(text: str, entities: list[dict]) -> bool:
     if any(e.get("entity") == "course_name" for e in entities):
         return False
     return _ENROLMENT_WORDS.search(text) is None
+
+
+_ENROL_VERB = re.compile(
+    r"报|参加|加入|登记|预约|占个|算我|enrol|sign|join|register|apply|book|bao\s*ming",
+    re.IGNORECASE,
+)
+
+
+def asks_about_a_course(text: str, entities: list[dict], by_name: bool = False) -> bool:
+    """ "养老护理那个呢", "区里合唱团还招人不": a course named, and nothing asks to enrol in it
+    (read as an enrolment or out of scope, it is a question about that course). `by_name`:
+    only a course named by (part of) its own name, not by a keyword (孩子, 读书)."""
+    named = [e for e in entities if e.get("entity") == "course_name"]
+    if by_name:
+        named = [e for e in named if _named_by_name(text, e)]
+    if not named or _ENROL_VERB.search(text) is not None:
+        return False
+    # a course's name alone ("八段锦") may answer a question: only a question about it counts
+    said = sum(e["end"] - e["start"] for e in named if isinstance(e.get("end"), int))
+    return len(re.sub(r"\W", "", text)) > said + 1
+
+
+def _named_by_name(text: str, entity: dict) -> bool:
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or end - start < 2:
+        return False
+    return text[start:end] in str(entity.get("value") or "")
 
 
 def follow_up_not_greeting(text: str) -> bool:

@@ -20,17 +20,31 @@ _THAT = re.compile(r"(?:那|这)(?:个|门|一个|一门)|^它|上面那")
 
 # what a worker asks about a course; each aspect is answered from the catalogue
 ASPECTS: dict[str, re.Pattern[str]] = {
-    "venue": re.compile(r"在哪|哪里|哪儿|哪个地方|什么地方|啥地方|地点|地址|远不远|咋个走|怎么走"),
+    "venue": re.compile(
+        r"在哪|哪里|哪儿|哪点|哪边|哪个地方|什么地方|啥地方|啥子地方|地点|地址|远不远|咋个走|怎么走"
+    ),
     "time": re.compile(
-        r"几点|时间|什么时候|啥时候|哪天|哪几天|星期几|礼拜几|周几|几号|开课|上几次|几次课|多久|好久"
+        r"几点|时间|什么时候|啥时候|啥子时候|哪天|哪几天|星期几|礼拜几|周几|几号|开课|上几次|几次课"
+        r"|多久|好久|白天还是晚上|白天上还是|晚上上还是"
     ),
     "fee": re.compile(r"钱|收费|免费|费用|学费|交费|缴费|贵不贵|自己出|出好多|出多少|自费"),
     "requirements": re.compile(
         r"要求|条件|门槛|资格|学历|年龄|能不能报|可不可以报|能报|带什么|带啥|准备什么|准备啥"
         r"|材料|自己买|要买|工具|带不带|自己带|要带|要不要带"
         r"|几岁|好多岁|多少岁|多大的|多大年纪|多大可以|多大能|岁数|能去不|能不能去|可以去不|可不可以去|能参加不|能不能参加|可以参加不"
+        r"|\d+岁|[一二两三四五六七八九十]+岁|收不收|适合|哪些人|什么人|啥子人|大人陪|家长陪|要陪"
+        r"|考试|要考|考不考|免试"
     ),
-    "seats": re.compile(r"名额|满了|满没满|还有位|位置|人多不多|报满|还能报|还可以报|还报得"),
+    "seats": re.compile(
+        r"名额|满了|满没满|还有位|位置|人多不多|人多不|人多吗|报满|还能报|还可以报|还报得|报不上|抢不到"
+        r"|收人|招人|还招|还收"
+    ),
+    # what a learner gets and whether they can keep up: answered from the description
+    "certificate": re.compile(r"证书|发证|拿证|有证|结业证|发不发证|考证"),
+    "length": re.compile(r"毕业|学制|读几年|几年读完|要读好久|要读多久|读多久|读好久"),
+    "level": re.compile(
+        r"跟得上|跟不上|零基础|没基础|没得基础|基础差|基础不好|学得会|学不会|难不难|难不|水平|打得撇|撇得很"
+    ),
     "description": re.compile(
         r"学些?什么|学些?啥|讲些?什么|讲些?啥|教些?什么|教些?啥|内容|介绍|详细|详情|具体|怎么样|咋样"
         r"|带什么|带啥|准备什么|准备啥"
@@ -89,11 +103,17 @@ _WHICH_OF = re.compile(
 )
 
 
+# "哪些是不要钱的", "哪几个是周末的": the same, asked the other way round
+_WHICH_ARE = re.compile(
+    r"^(?:那|嗯)?\s*哪(?:几个|几门|些|个|门)(?:是|有)(.{1,8})的[呢嘛哦]?[?？。]?$"
+)
+
+
 def narrowing(text: str) -> str | None:
     """ "只要免费的" / "周末上的是哪几个" -> "免费" / "周末": a condition on the last list
     rather than a new search."""
     value = (text or "").strip()
-    m = _NARROW.match(value)
+    m = _NARROW.match(value) or _WHICH_ARE.match(value)
     if m:
         return m.group(1).strip()
     m = _WHICH_OF.match(value)
@@ -147,8 +167,15 @@ def pick(courses: Sequence[Course], position: int) -> Course | None:
 # ("考证费600元，工会补贴一半", "球拍可以借用", "材料由工会提供")
 _NOTES = {
     "fee": re.compile(r"\d+元|费|补贴|报销|免费"),
-    "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备"),
+    "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学"),
+    "time": re.compile(r"面授|网上|线上|远程"),
+    "certificate": re.compile(r"证"),
+    "length": re.compile(r"毕业|学制|\d+年|年半"),
+    "level": re.compile(r"基础|初学|教起|简单|跟上|跟得上|分组|分班|小组|入门|新手"),
 }
+# aspects answered only by what the description says (the whole description when it says
+# nothing to the point, so the worker can judge)
+_FROM_DESCRIPTION = ("certificate", "level", "length")
 
 
 def notes(course: Course, aspect: str) -> str:
@@ -178,13 +205,16 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
         "seats": f"名额：{seats_text(seats_left)}",
         "description": f"介绍：{course.description or '暂无介绍'}",
     }
+    for aspect in _FROM_DESCRIPTION:
+        said = notes(course, aspect)
+        parts[aspect] = f"{said}。" if said else f"介绍：{course.description or '暂无介绍'}"
     card = ["description", "time", "venue", "fee", "seats"]
     # nothing in particular, or "介绍一下": the whole card
     wanted = card if not asked or asked == ["description"] else asked
     lines = [f"「{course.name}」（{course.category}）"]
     for a in wanted:
         lines.append(parts[a])
-        said = notes(course, a) if wanted != card else ""
+        said = notes(course, a) if wanted != card and a not in _FROM_DESCRIPTION else ""
         if said:  # "费用：300元" and why: "考证费600元，工会补贴一半，个人交300元"
             lines.append(f"（{said}。）")
     if "requirements" not in wanted and requirements_text(course):

@@ -160,7 +160,22 @@ def test_cancel_rule(interp, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["取消报名", "我想取消书法课的报名", "退出这个课程", "算了一下工资不对"]
+    "text", ["等哈 我星期一晚上要值班 不报了", "我想了一下，先不申请了", "老婆不让去 不报名了吧"]
+)
+def test_stopping_said_last_after_a_reason_is_a_cancel(interp, text):
+    assert interp.parse(text)["intent"] == {"name": "cancel", "confidence": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "取消报名",
+        "我想取消书法课的报名",
+        "退出这个课程",
+        "算了一下工资不对",
+        "老板说工伤不报了",
+        "我以前报过 后来不报了",
+    ],
 )
 def test_cancel_rule_does_not_fire(interp, text):
     assert interp.parse(text)["intent"]["confidence"] < 1.0
@@ -262,3 +277,14 @@ def test_train_without_examples_fails(tmp_path):
     empty.write_text('version: "3.1"\nnlu: []\n', encoding="utf-8")
     with pytest.raises(ValueError):
         Interpreter.train([empty], NLUOptions())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我弄个劳动调解 我叫杨丽 电话13912345678",
+        "搞个调解嘛 老板欠我两个月工资不给 电话13912345678",
+    ],
+)
+def test_a_request_for_mediation_in_everyday_words(interp, text):
+    assert interp.parse(text)["intent"]["name"] == "mediation_request"
