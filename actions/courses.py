@@ -36,7 +36,8 @@ SEARCH_SLOTS = ("course_name", "course_category", "time_of_day", "weekday", "fee
 # the course list on the worker's screen: every course found (codes, in the order shown), how
 # many have been shown, and the one course last talked about (docs/architecture.md, Context)
 LIST_SLOT, SHOWN_SLOT, FOCUS_SLOT = "course_list", "course_shown", "course_focus"
-COURSE_ACTIONS = ("action_search_courses", "action_course_followup")
+# the bot's actions after which a course is in view ("是在文化宫哪里上嘛" after enrolling)
+COURSE_ACTIONS = ("action_search_courses", "action_course_followup", "action_enrol_course")
 MORE_BUTTON = button("还有吗", "course_followup", course_page="next")
 
 

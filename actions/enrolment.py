@@ -12,9 +12,9 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.courses import course_in_view, enrol_button
+from actions.courses import FOCUS_SLOT, LIST_SLOT, course_in_view, enrol_button
 from actions.identity import worker_from
-from actions.message import latest_entity, latest_intent, understood_text
+from actions.message import asked_before, latest_entity, latest_intent, understood_text
 from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
@@ -179,6 +179,27 @@ def enrolment_summary(course: Course, name: str | None, phone: str | None, left:
     return "\n".join(lines)
 
 
+class ActionAskEnrolmentName(ServiceAction, Action):
+    """The enrolment form's name question says which course it is for ("报名「书法」"), and
+    after a side question picks up the thread."""
+
+    def name(self) -> str:
+        return "action_ask_enrolment_form_name"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        code = str(tracker.get_slot("course_id") or "")
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code) if code else None
+            title = f"「{course.name}」" if course is not None else ""
+        lead = "我们接着报名" if asked_before(tracker, "enrolment_form") else "好的，报名"
+        dispatcher.utter_message(
+            text=f"{lead}{title}。请问您的姓名是？" if title else "请问您的姓名是？"
+        )
+        return []
+
+
 class ActionAskEnrolmentConfirm(ServiceAction, Action):
     """The form's last question: the summary with 确认报名 / 不报了."""
 
@@ -264,6 +285,8 @@ class ActionEnrolCourse(ServiceAction, Action):
             else:
                 log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
                 dispatcher.utter_message(text=self._done_text(course, result, name, phone))
+                # the course stays in view: "是在文化宫哪里上嘛" is about it
+                events += [SlotSet(LIST_SLOT, [course.code]), SlotSet(FOCUS_SLOT, course.code)]
         return events
 
     def _done_text(self, course: Course, result: repo.EnrolResult, name: str, phone: str) -> str:

@@ -10,7 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
-from actions.message import latest_entity, plain_answer, previous_value, typed_text
+from actions.message import (
+    asked_before,
+    latest_entity,
+    plain_answer,
+    previous_value,
+    typed_text,
+)
 from actions.opening import from_opening, opening_employer
 from actions.person import (
     PersonSlotsMixin,
@@ -259,17 +265,6 @@ class ValidateMediationForm(
         if demand is None:
             dispatcher.utter_message(text="请具体说说您希望得到什么结果。")
         return {"demand": demand}
-
-
-def asked_before(tracker: Tracker, form: str) -> bool:
-    """Whether the worker has said anything since `form` became active: its first question is
-    being asked again (after a side question), not for the first time."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return True
-        if event.get("event") == "active_loop" and event.get("name") == form:
-            return False
-    return False
 
 
 class ActionAskMediationName(Action):

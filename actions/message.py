@@ -125,3 +125,14 @@ def ran_this_turn(tracker: Tracker, action: str) -> bool:
         if event.get("event") == "action" and event.get("name") == action:
             return True
     return False
+
+
+def asked_before(tracker: Tracker, form: str) -> bool:
+    """Whether the worker has said anything since `form` became active: its first question is
+    being asked again (after a side question), not for the first time."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "active_loop" and event.get("name") == form:
+            return False
+    return False

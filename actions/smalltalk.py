@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,10 +16,23 @@ from actions.message import typed_text
 from actions.offers import meant_in_context
 from actions.services import ServiceAction
 from bot.knowledge.followups import is_short
+from intents.colloquial import standardise
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
 EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}
 # actions that run inside a fallback turn; any other means the turn was understood
+# a message that tells something about the worker's job: the FAQ's likeliest answer (under
+# its own question, with the close ones as buttons) helps more than "没太明白"
+_ABOUT_WORK = re.compile(
+    r"老板|公司|单位|厂里|厂头|工地|工资|工钱|辞退|开除|合同|加班|工伤|社保|怀孕|产假|试用期|离职|辞职"
+)
+STORY_CHARS = 10
+
+
+def tells_about_work(text: str) -> bool:
+    return len(text.strip()) >= STORY_CHARS and _ABOUT_WORK.search(standardise(text)) is not None
+
+
 _FALLBACK_TURN_ACTIONS = {"action_fallback", "action_listen", "utter_default"}
 _STREAK_BREAKERS = {"pause", "resume", "restart", "session_started"}
 
@@ -80,6 +94,8 @@ class ActionFallback(ServiceAction, Action):
                 verdict == "answer"
                 or (hits and hits[0].score >= cfg.retrieval.answer_threshold)
                 or (verdict == "likely" and follows_up)  # "那干了二十年的喃" after 年假
+                # "我怀了娃儿两个月 老板说要把我开了": a story about work, likely answered
+                or (verdict == "likely" and tells_about_work(text))
             ):
                 return [FollowupAction("action_answer_policy")]
         if fallback_streak(tracker.events) >= cfg.handoff.fallbacks_before_handoff:

@@ -58,6 +58,8 @@ _NARROW = re.compile(
     r"^(?:那|嗯)?\s*(?:只要|就要|只看|只想要?|我只要|要)(.{1,12})的[吧呢嘛哦]?[。!！]?$"
 )
 SHORT = 30
+# few enough seats left that the waiting list is worth saying
+FEW_SEATS = 5
 # requirements are the clauses of the description that say what a learner must have
 _CLAUSE = re.compile(r"[^，,。；;！!]+")
 _REQUIREMENT = re.compile(
@@ -202,7 +204,12 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
         "fee": f"费用：{fee_text(course)}",
         "requirements": "报名要求："
         + (requirements_text(course) or "没有特别要求，职工都可以报。"),
-        "seats": f"名额：{seats_text(seats_left)}",
+        "seats": f"名额：{seats_text(seats_left)}"
+        + (
+            "（报满了也可以报名排候补，有人退出会按顺序补上并通知您）"
+            if seats_left is not None and 0 < seats_left <= FEW_SEATS
+            else ""
+        ),
         "description": f"介绍：{course.description or '暂无介绍'}",
     }
     for aspect in _FROM_DESCRIPTION:
