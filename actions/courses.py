@@ -120,10 +120,16 @@ _JUST_ENROL = re.compile(
 )
 
 
+def just_enrolled(tracker: Tracker) -> bool:
+    """The bot's last turn enrolled the worker: the course stays in view for questions about
+    it ("在哪个楼"), but "我要报名" now means another course."""
+    return previous_actions(tracker, 1) == ["action_enrol_course"]
+
+
 def enrol_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after one course was shown, "报" (read as nothing in particular) or a name and a
     phone number (read as a form's answer with no form open) enrols in that course."""
-    if not in_course_context(tracker):
+    if not in_course_context(tracker) or just_enrolled(tracker):
         return None
     focus = tracker.get_slot(FOCUS_SLOT)
     codes = tracker.get_slot(LIST_SLOT) or []
@@ -136,7 +142,7 @@ def enrol_instead(tracker: Tracker) -> list[EventType] | None:
 
 def course_in_view(tracker: Tracker, text: str) -> str | None:
     """The code of the course "报第二个" or "就报这个" means, from the list in view."""
-    if not in_course_context(tracker):
+    if not in_course_context(tracker) or just_enrolled(tracker):
         return None
     codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
     position = ordinal(text)

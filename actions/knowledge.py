@@ -18,6 +18,7 @@ from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from bot.domain.retirement import retirement_text
+from bot.domain.severance import about_severance, severance_text
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.focus import focused
 from bot.knowledge.followups import in_context, is_short, leans_on_context
@@ -127,6 +128,37 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
     return f"{part}\n依据：{top.source}" if top.source else part
 
 
+# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
+SEVERANCE_TOPICS = frozenset(
+    {
+        "sev_calc",
+        "sev_unlawful_2x",
+        "sev_when_due",
+        "sev_contract_expiry",
+        "quit_notice_dismissal",
+        "quit_mass_layoff",
+        "quit_fired_fault",
+        "quit_protected",
+        "probation_dismissal",
+    }
+)
+SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
+DURATION_ALONE = 12
+
+
+def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """How long the worker worked, asked about compensation or right after an answer about
+    leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
+    slug = tracker.get_slot("last_faq")
+    after = slug in SEVERANCE_TOPICS and previous_action(tracker) == "action_answer_policy"
+    if not (after or about_severance(text)):
+        return None
+    # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
+    # message with its own question ("干了十年了 是不是该签无固定期限") does not
+    alone = after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE
+    return severance_text(text, unlawful=after and slug == "sev_unlawful_2x", asked=alone)
+
+
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
 
@@ -152,6 +184,8 @@ def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] 
         return None
     if previous_answer(services, tracker) is None:
         return None
+    if retirement_reply(services, tracker, text) or severance_reply(services, tracker, text):
+        return [FollowupAction("action_answer_policy")]
     verdict, _ = find_answer(services, tracker, text)
     return [FollowupAction("action_answer_policy")] if verdict in ("answer", "likely") else None
 
@@ -201,8 +235,12 @@ class ActionAnswerPolicy(ServiceAction, Action):
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
         worked_out = retirement_reply(self.services, tracker, text)
+        calculated = RETIREMENT
+        if not worked_out:
+            worked_out = severance_reply(self.services, tracker, text)
+            calculated = SEVERANCE
         if worked_out:
-            entry = knowledge.get(RETIREMENT)
+            entry = knowledge.get(calculated)
             dispatcher.utter_message(
                 text=worked_out,
                 buttons=answer_buttons(entry, bool(tracker.active_loop)) if entry else [],

@@ -11,7 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
 from actions.courses import followup_instead
-from actions.knowledge import find_answer, policy_followup_instead, previous_answer
+from actions.knowledge import (
+    find_answer,
+    policy_followup_instead,
+    previous_answer,
+    retirement_reply,
+    severance_reply,
+)
 from actions.message import typed_text
 from actions.offers import meant_in_context
 from actions.services import ServiceAction
@@ -86,6 +92,11 @@ class ActionFallback(ServiceAction, Action):
             return meant
         text = typed_text(tracker)
         cfg = self.services.config
+        if text and (
+            retirement_reply(self.services, tracker, text)
+            or severance_reply(self.services, tracker, text)
+        ):
+            return [FollowupAction("action_answer_policy")]  # a calculator's answer
         if text:
             # the FAQ (read against the last answer for a follow-up) may know what was meant
             verdict, hits = find_answer(self.services, tracker, text)

@@ -106,7 +106,14 @@ def test_capacity_then_waiting_list_with_position(services: Services) -> None:
     assert "报名成功" in first and "区职工服务中心二楼活动室" in first and "每周六" in first
     assert "138****0001" in first
     # name and phone are kept for the next form
-    assert events == {"course_id": None, "course_name": None, "enrolment_confirm": None}
+    assert events == {
+        "course_id": None,
+        "course_name": None,
+        "enrolment_confirm": None,
+        # the course stays in view for questions about it
+        "course_list": ["XF05"],
+        "course_focus": "XF05",
+    }
     enrol(services, "o-li", "李强", "13800000002")
     third, _ = enrol(services, "o-zhao", "赵敏", "13800000003")
     assert "您是第 1 位候补，有空位会通知您" in third

@@ -1,0 +1,106 @@
+"""Economic compensation worked out from how long the worker has worked there: "干了5年零2个月
+能拿好多" is answered with 5.5 months' pay (and 11 if the dismissal was unlawful), as a union
+lawyer would, instead of the rule alone.
+
+《劳动合同法》第四十七条: one month's pay for each full year worked; a remainder of six months
+or more counts as a year, less than six months as half a month. 第八十七条: an unlawful
+dismissal pays twice that. The monthly pay is the average of the last twelve months (奖金、
+津贴、补贴 included), capped at three times the local average wage, with at most twelve
+years counted then (《劳动合同法》第四十七条第二款).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intents.numbers import NUM, format_number, parse_number
+
+SOURCE = "《劳动合同法》第四十六条、第四十七条、第八十七条"
+# how long at this employer, said after a verb of working: 干了5年零2个月, 在这做了三年半
+_WORKED = r"(?:干了|做了|工作了|上了|待了|干|做|工作|上班|工龄|入职)(?:快|满|了|都|有|差不多|大概)*"
+_LENGTH = re.compile(
+    rf"{_WORKED}\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?"
+    rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)"
+)
+# asks what it comes to
+_HOW_MUCH = re.compile(r"好多|多少|几个月|能拿|能要|能赔|赔|补|怎么算|咋个算|咋算|算")
+# the compensation is the subject ("能赔好多" after a dismissal answer needs no such word)
+_ABOUT_SEVERANCE = re.compile(r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|把我开|开了我|炒|解除")
+# an unlawful dismissal: the 2N comes first
+_UNLAWFUL = re.compile(
+    r"违法|无故|随便|莫名其妙|没得?任何理由|没有理由|硬开|直接开|说开就开|2[nN]|双倍"
+)
+MAX_YEARS = 60
+
+
+@dataclass(frozen=True)
+class Severance:
+    months_worked: int
+
+    @property
+    def months_pay(self) -> float:
+        """Economic compensation in months of pay (第四十七条)."""
+        years, rest = divmod(self.months_worked, 12)
+        return years + (1.0 if rest >= 6 else 0.5 if rest > 0 else 0.0)
+
+    def worked_text(self) -> str:
+        years, rest = divmod(self.months_worked, 12)
+        if years and rest:
+            return f"{years}年{rest}个月"
+        return f"{years}年" if years else f"{rest}个月"
+
+
+def months_worked(text: str) -> int | None:
+    """How many months the worker says they have worked there, or None."""
+    m = _LENGTH.search(text or "")
+    if m is None:
+        return None
+    if m.group("only"):
+        months = parse_number(m.group("only"))
+        return int(months) if months and 0 < months < MAX_YEARS * 12 else None
+    raw = m.group("years")
+    years = 0.5 if raw == "半" else parse_number(raw)
+    if years is None or not 0 < years <= MAX_YEARS:
+        return None
+    total = round(years * 12)
+    if m.group("months"):
+        extra = parse_number(m.group("months"))
+        if extra is None or not 0 <= extra < 12:
+            return None
+        total += int(extra)
+    elif m.group("half"):
+        total += 6
+    return total
+
+
+def severance_text(text: str, unlawful: bool = False, asked: bool = False) -> str | None:
+    """The compensation worked out for a message that says how long the worker worked and
+    asks what it comes to (`asked`: the conversation already asks it), else None."""
+    worked = months_worked(text)
+    if worked is None or not (asked or _HOW_MUCH.search(text)):
+        return None
+    s = Severance(worked)
+    n = s.months_pay
+    unlawful = unlawful or _UNLAWFUL.search(text) is not None
+    normal = (
+        f"经济补偿：{format_number(n)}个月工资（每满1年给1个月；剩下不满1年的，"
+        "满6个月按1年算，不满6个月给半个月）。"
+    )
+    doubled = f"违法辞退的赔偿金是经济补偿的2倍：{format_number(2 * n)}个月工资。"
+    lines = [f"按您在本单位干了{s.worked_text()}算："]
+    lines += [doubled, normal] if unlawful else [normal, doubled]
+    lines.append(
+        "月工资按离职前12个月的平均应得工资算，奖金、津贴、补贴都算在内；月工资高于当地上年度"
+        "职工月平均工资3倍的，按3倍算，年限最多算12年。"
+    )
+    lines.append(
+        "能不能拿要看怎么离职的：单位提出协商解除、裁员、合同到期单位不续签、单位欠薪或不缴社保"
+        "你被迫辞职等要给；你自己主动辞职一般没有。"
+    )
+    lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)
+
+
+def about_severance(text: str) -> bool:
+    return _ABOUT_SEVERANCE.search(text or "") is not None

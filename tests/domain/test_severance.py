@@ -1,0 +1,43 @@
+"""Economic compensation worked out from the years worked (《劳动合同法》第四十七条)."""
+
+import pytest
+
+from bot.domain.severance import Severance, months_worked, severance_text
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("我干了5年零2个月 能拿好多", 62),
+        ("在这做了三年半", 42),
+        ("工作了两年", 24),
+        ("干了8个月就被辞了", 8),
+        ("工龄十二年", 144),
+        ("我离职了8个月 工资还欠着", None),  # time since leaving, not time worked
+        ("2025年入职的", None),
+        ("加班费怎么算", None),
+    ],
+)
+def test_how_long_the_worker_worked(text, months):
+    assert months_worked(text) == months
+
+
+@pytest.mark.parametrize(
+    ("months", "pay"),
+    [(62, 5.5), (66, 6.0), (60, 5.0), (8, 1.0), (5, 0.5), (12, 1.0), (0, 0.0)],
+)
+def test_months_of_pay_follow_article_47(months, pay):
+    assert Severance(months).months_pay == pay
+
+
+def test_the_answer_gives_n_and_2n_and_says_unlawful_first_when_told():
+    text = severance_text("我干了5年零2个月 能拿好多")
+    assert text is not None
+    assert "5.5个月工资" in text and "11个月工资" in text and "第四十七条" in text
+    assert text.index("经济补偿：") < text.index("赔偿金")
+    unlawful = severance_text("无故把我开了 干了三年 赔好多")
+    assert unlawful is not None and unlawful.index("赔偿金") < unlawful.index("经济补偿：")
+
+
+def test_no_question_about_money_no_calculation():
+    assert severance_text("我在这干了三年") is None
