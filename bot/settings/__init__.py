@@ -10,9 +10,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 from bot.core.yamlfile import parse_yaml
 from bot.settings.console import ConsoleConfig
+from bot.settings.evidence import EvidenceConfig
 from bot.settings.sections import (
     ConversationConfig,
     DatabaseConfig,
@@ -31,6 +33,7 @@ __all__ = [
     "ConversationConfig",
     "DatabaseConfig",
     "Environment",
+    "EvidenceConfig",
     "HandoffConfig",
     "NLUConfig",
     "RetrievalConfig",
@@ -70,6 +73,7 @@ class BotConfig(_Section):
     server: ServerConfig = ServerConfig()
     wechat: WeChatConfig = WeChatConfig()
     console: ConsoleConfig = ConsoleConfig()
+    evidence: EvidenceConfig = EvidenceConfig()
 
     @model_validator(mode="after")
     def _language(self) -> BotConfig:
@@ -178,6 +182,17 @@ class Settings:
         self.database_url = env.workerbot_database_url or config.database.url
         self.data_dir = (root / env.workerbot_data_dir).resolve()
         self.model_dir = (root / env.workerbot_model_dir).resolve()
+
+    @property
+    def evidence_dir(self) -> Path:
+        """Where workers' files are kept: config, else beside the SQLite file (never web/)."""
+        configured = self.config.evidence.dir
+        if configured:
+            return (self.root / configured).resolve()
+        url = make_url(self.database_url)
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            return (self.root / url.database).resolve().parent / "evidence"
+        return (self.root / "evidence").resolve()
 
     @classmethod
     def load(cls, config_path: Path | None = None, **env_overrides: Any) -> Settings:

@@ -27,6 +27,7 @@ from bot.store.models import (
     REV_CREATE,
     REV_DELETE,
     REV_UPDATE,
+    AuditEntry,
     Course,
     FaqEntry,
     FaqRevision,
@@ -180,3 +181,28 @@ def _record(session: Session, _ctx: Any) -> None:
         bump(conn, KNOWLEDGE_VERSION)
     if info["courses"]:
         bump(conn, CATALOGUE_VERSION)
+
+
+# -- access to personal data ----------------------------------------------------------------
+VIEW_EVIDENCE, DELETE_EVIDENCE = "view_evidence", "delete_evidence"
+
+
+def record_access(
+    s: Session,
+    action: str,
+    target_type: str,
+    target_id: int | None,
+    detail: str = "",
+    actor: str | None = None,
+) -> AuditEntry:
+    """One line in the audit log, in the caller's transaction (who saw or removed what)."""
+    entry = AuditEntry(
+        actor=(actor or current_actor())[:64],
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        detail=detail[:200],
+    )
+    s.add(entry)
+    s.flush()
+    return entry
