@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.core.clock import Clock
+from bot.domain.evidence import EvidenceDesk
+from bot.domain.evidence_files import EvidenceFiles
 from bot.knowledge.index import Knowledge
 from bot.settings import BotConfig
 from bot.store.db import Database
@@ -17,6 +19,7 @@ class Services:
     knowledge: Knowledge
     config: BotConfig
     clock: Clock = field(default_factory=Clock)
+    evidence: EvidenceDesk | None = None
 
     def today(self) -> date:
         """The date in the union's time zone (case numbers and course dates use it)."""
@@ -33,7 +36,10 @@ class Services:
         knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
         knowledge.reload()
         clock = Clock(settings.config.console.timezone)
-        return cls(db=db, knowledge=knowledge, config=settings.config, clock=clock)
+        evidence = EvidenceDesk(EvidenceFiles(settings.evidence_dir), settings.config.evidence)
+        return cls(
+            db=db, knowledge=knowledge, config=settings.config, clock=clock, evidence=evidence
+        )
 
 
 class ServiceAction:

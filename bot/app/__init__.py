@@ -16,6 +16,8 @@ from bot.channels.base import ChannelHub, StoredOnly
 from bot.channels.web import WebChat
 from bot.core.clock import Clock
 from bot.core.messages import Incoming, Push, Reply
+from bot.domain.evidence import EvidenceDesk
+from bot.domain.evidence_files import EvidenceFiles
 from bot.engine.conversation import Engine
 from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
@@ -118,7 +120,10 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
     knowledge.reload()
     clock = Clock(settings.config.console.timezone)
-    services = Services(db=db, knowledge=knowledge, config=settings.config, clock=clock)
+    evidence = EvidenceDesk(EvidenceFiles(settings.evidence_dir), settings.config.evidence)
+    services = Services(
+        db=db, knowledge=knowledge, config=settings.config, clock=clock, evidence=evidence
+    )
     domain = Domain.load(settings.data_dir / "domain.yml")
     rules = RuleBook.load(settings.data_dir / "rules.yml")
     registry = ActionRegistry(services)
@@ -137,7 +142,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps, clock)
     app.refresh_catalogue()
-    channels.register(WebChat(app.handle, db))
+    channels.register(WebChat(app.handle, db, settings.config.evidence.max_bytes))
     for plugin in enabled_plugins(settings, app.handle, db):
         channels.register(plugin)
     return app

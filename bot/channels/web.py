@@ -14,9 +14,11 @@ import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from sqlalchemy import select
+from starlette.datastructures import UploadFile
 
 from bot.channels.base import ChannelPlugin
 from bot.channels.http_json import json_error, read_object
+from bot.core.attachments import Attachment
 from bot.core.messages import Incoming, Push
 from bot.store.db import Database
 from bot.store.models import EV_BOT, EV_STAFF, EV_SYSTEM, EV_USER, Conversation, Event
@@ -30,6 +32,9 @@ PAGE = Path(__file__).resolve().parent.parent / "web" / "templates" / "chat.html
 SENDER = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MAX_BODY = 16 * 1024
+# an upload's body: the largest file config allows (evidence.max_bytes, at most 20 MB) plus
+# the form around it (bot/web/body_limit.py)
+MAX_UPLOAD_BODY = 20 * 1024 * 1024 + 64 * 1024
 HISTORY = 50
 POLL_SECONDS = 1.0
 KEEPALIVE_SECONDS = 15.0
@@ -87,8 +92,35 @@ class WebChat(ChannelPlugin):
 
     name = CHANNEL
 
-    def __init__(self, handle: Handle, db: Database) -> None:
-        self.handle, self.db = handle, db
+    def __init__(
+        self, handle: Handle, db: Database, max_file_bytes: int = 10 * 1024 * 1024
+    ) -> None:
+        self.handle, self.db, self.max_file_bytes = handle, db, max_file_bytes
+
+    async def _upload(self, request: Request) -> Response:
+        """A photo or file from the page's upload button (multipart: sender, message_id, file)."""
+        try:
+            form = await request.form(max_files=1, max_fields=4, max_part_size=MAX_BODY)
+        except Exception:  # noqa: BLE001 - a malformed or oversized multipart body
+            return json_error(400, "bad_form", "上传的内容不正确，请重新选择文件。")
+        try:
+            sender, mid, file = form.get("sender"), form.get("message_id"), form.get("file")
+            if not isinstance(sender, str) or not SENDER.match(sender):
+                return json_error(400, "bad_sender", "会话编号不正确，请刷新页面。")
+            if not isinstance(mid, str) or not MESSAGE_ID.match(mid):
+                return json_error(400, "bad_message_id", "消息编号不正确。")
+            if not isinstance(file, UploadFile):
+                return json_error(400, "bad_file", "请选择要上传的文件。")
+            # one byte over the cap is enough to know it is too big
+            data = await file.read(self.max_file_bytes + 1)
+            too_big = len(data) > self.max_file_bytes
+            attachment = Attachment(
+                file.filename or "", None if too_big else data, len(data), too_big
+            )
+        finally:
+            await form.close()
+        replies = await self.handle(Incoming(CHANNEL, sender, "", mid, attachment=attachment))
+        return JSONResponse({"replies": replies})
 
     async def send(self, push: Push) -> bool:
         """Recorded already; the worker's page picks it up from the log within a second."""
@@ -118,6 +150,10 @@ class WebChat(ChannelPlugin):
             # for another's
             replies = await self.handle(Incoming(CHANNEL, sender, text, mid))
             return JSONResponse({"replies": replies})
+
+        @api.post("/chat/api/upload")
+        async def upload(request: Request) -> Response:
+            return await self._upload(request)
 
         @api.get("/chat/api/history")
         async def history(sender: str = "") -> Response:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from bot.core import sanitize
+from bot.core.attachments import Attachment
 
 
 @dataclass(frozen=True)
@@ -25,13 +26,18 @@ class Incoming:
     display_name: str | None = None
     metadata: dict[str, Any] | None = None
     replay: bool = True
+    # a photo or file sent with the message (bot/core/attachments.py); `text` then says so
+    attachment: Attachment | None = None
 
     def __post_init__(self) -> None:
         """Every channel's message passes here: text and name cleaned, bad ids refused."""
         for name in ("channel", "sender_id") + (("message_id",) if self.message_id else ()):
             if sanitize.id_problem(getattr(self, name)):
                 raise ValueError(f"Incoming.{name} cannot be stored as it is")
-        object.__setattr__(self, "text", sanitize.clean_text(self.text or ""))
+        text = self.text or ""
+        if self.attachment is not None and not text.strip():
+            text = self.attachment.describe()
+        object.__setattr__(self, "text", sanitize.clean_text(text))
         object.__setattr__(self, "display_name", sanitize.clean_name(self.display_name))
 
 

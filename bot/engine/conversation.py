@@ -59,6 +59,19 @@ _STD_MESSAGE_KEYS = {
 _FALLBACK_ACTIONS = frozenset({"action_fallback", "utter_default"})
 
 
+ATTACHMENT_INTENT = "send_evidence"
+
+
+def attachment_parse(text: str) -> dict[str, Any]:
+    """A message carrying a file, as the NLU would give it: its own intent, sure."""
+    return {
+        "text": text,
+        "intent": {"name": ATTACHMENT_INTENT, "confidence": 1.0},
+        "intent_ranking": [{"name": ATTACHMENT_INTENT, "confidence": 1.0}],
+        "entities": [],
+    }
+
+
 class Engine:
     """Channel-neutral conversation handling (see docs/architecture.md)."""
 
@@ -94,7 +107,7 @@ class Engine:
         """The message as the requests it holds, each to be handled as a message of its own
         (`state`: the conversation's (state, active form), asked only when needed)."""
         text = (incoming.text or "").strip()
-        if len(text) <= self.config.conversation.max_message_chars:
+        if incoming.attachment is None and len(text) <= self.config.conversation.max_message_chars:
             parts = separate(
                 incoming,
                 text,
@@ -121,7 +134,10 @@ class Engine:
     def _handle_one(self, incoming: Incoming) -> list[Reply]:
         text = (incoming.text or "").strip()
         too_long = len(text) > self.config.conversation.max_message_chars
-        parse = self._parse(text, too_long)
+        if incoming.attachment is not None:  # a file: its own intent, nothing to classify
+            too_long, parse = False, attachment_parse(text)
+        else:
+            parse = self._parse(text, too_long)
         if not self.db.is_sqlite:
             return self._handle_locked(incoming, text, too_long, parse)
         # SQLite has one writer at a time. Most messages only read while the bot thinks, so
@@ -190,6 +206,7 @@ class Engine:
         the earlier events, when they are not in the database)."""
         turn = self._start_turn(s, conv, parse, incoming.message_id)
         turn.history = history
+        turn.attachment = incoming.attachment
         turn.record(EV_USER, text, {"parse": compact(parse)})
         if turn.state == STATE_CLOSED:
             rated = self.desk.take_rating(s, turn.conversation.id, text)

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from rasa_sdk import Tracker
 
+from bot.core.attachments import Attachment
 from bot.core.messages import Reply
 from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
@@ -62,6 +63,8 @@ class Turn:
     faq_missed: bool = False
     faq_near: str | None = None
     miss: dict[str, Any] | None = None
+    # the file sent with the message, handed to actions in the message metadata
+    attachment: Attachment | None = None
 
     def record(
         self, type_: str, text: str | None = None, data: dict[str, Any] | None = None
@@ -119,6 +122,8 @@ class Turn:
             "conversation_id": conv.id,
             "display_name": conv.display_name,
         }
+        if self.attachment is not None:
+            latest["metadata"]["attachment"] = self.attachment
         return Tracker(
             sender_id=f"{conv.channel}:{conv.sender_id}",
             slots=dict(self.slots),
