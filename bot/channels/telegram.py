@@ -29,6 +29,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ExtBot
 from telegram.request import BaseRequest
 
 from bot.channels.base import ChannelPlugin
+from bot.channels.telegram_files import file_url_base
 from bot.channels.telegram_format import (
     CHANNEL,
     COMMAND_MENU,
@@ -90,7 +91,13 @@ class TelegramChannel(ChannelPlugin):
         self.store = TelegramStore(db)
         self.replies = ReplySender(self.store, self.describe)
         self.application = self._build_application()
-        self.updates = UpdateHandler(handle, self.application, self.store, self.replies)
+        self.updates = UpdateHandler(
+            handle,
+            self.application,
+            self.store,
+            self.replies,
+            settings.config.evidence.max_bytes,
+        )
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self._lock_fd: int | None = None
@@ -107,6 +114,8 @@ class TelegramChannel(ChannelPlugin):
         builder = ApplicationBuilder().token(self._token).rate_limiter(_rate_limiter())
         if self._base_url:
             builder = builder.base_url(self._base_url)
+            if file_url := file_url_base(self._base_url):
+                builder = builder.base_file_url(file_url)
         if self._request_factory is not None:
             builder = builder.request(self._request_factory())
             builder = builder.get_updates_request(self._request_factory())
@@ -122,6 +131,8 @@ class TelegramChannel(ChannelPlugin):
         kwargs: dict[str, Any] = {"rate_limiter": _rate_limiter()}
         if self._base_url:
             kwargs["base_url"] = self._base_url
+            if file_url := file_url_base(self._base_url):
+                kwargs["base_file_url"] = file_url
         if self._request_factory is not None:
             kwargs["request"] = self._request_factory()
         return ExtBot(self._token, **kwargs)

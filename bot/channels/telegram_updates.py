@@ -11,6 +11,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import Application
 
+from bot.channels import telegram_files
 from bot.channels.telegram_checks import problem
 from bot.channels.telegram_format import (
     CHANNEL,
@@ -83,8 +84,14 @@ class UpdateHandler:
     """Turns updates into engine calls and the engine's replies into messages."""
 
     def __init__(
-        self, handle: Handle, application: Application, store: TelegramStore, replies: ReplySender
+        self,
+        handle: Handle,
+        application: Application,
+        store: TelegramStore,
+        replies: ReplySender,
+        max_file_bytes: int = 10 * 1024 * 1024,
     ) -> None:
+        self.max_file_bytes = max_file_bytes
         self.handle, self.application, self.store, self.replies = (
             handle,
             application,
@@ -132,6 +139,9 @@ class UpdateHandler:
                 await self.replies.send_text(bot, chat.id, NOTICE_GROUP)
             return
         note = None
+        if text is None and telegram_files.has_file(message):
+            await self._on_file(update, message)
+            return
         if text is None:
             if not message.caption:
                 notice = media_notice(message)
@@ -153,6 +163,22 @@ class UpdateHandler:
         if note and replies:
             await self.replies.send_text(bot, chat.id, note)
         await self.replies.send_replies(bot, chat.id, replies)
+
+    async def _on_file(self, update: Update, message: Message) -> None:
+        """A photo or document: fetched from Telegram and handed on with its caption."""
+        chat, bot = message.chat, self.application.bot
+        key = message_key(self.bot_id, update)
+        if await asyncio.to_thread(self.store.was_processed, chat.id, key):
+            log.info("telegram: update %s was already handled; not answering again", key)
+            return
+        attachment = await telegram_files.fetch(bot, message, self.max_file_bytes)
+        user = message.from_user
+        name = user.first_name if user and user.first_name else None
+        text = f"{attachment.describe()} {message.caption or ''}".strip()
+        incoming = Incoming(
+            CHANNEL, str(chat.id), text, key, name, replay=False, attachment=attachment
+        )
+        await self.replies.send_replies(bot, chat.id, await self.handle(incoming))
 
     async def _on_button(self, update: Update) -> None:
         query = update.callback_query

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from telegram.request import BaseRequest, RequestData
 
@@ -63,6 +63,26 @@ class FakeBotApi:
         self.messages: dict[tuple[int, int], dict] = {}
         self._message_ids = itertools.count(1000)
         self.network_down = False  # OfflineRequest raises like a dead connection
+        self.files: dict[str, tuple[str, str, bytes]] = {}  # file_id -> (unique id, path, bytes)
+        self.downloads: list[str] = []  # file paths fetched from the file URL
+
+    def add_file(self, data: bytes, folder: str = "photos", ext: str = "jpg") -> dict[str, Any]:
+        """A file as Telegram holds it after a worker sent it: its ids and size."""
+        n = len(self.files)
+        file_id, unique = f"AgACAgIAAxkBAAIC{n:04d}", f"AQAD{n:04d}"
+        self.files[file_id] = (unique, f"{folder}/file_{n}.{ext}", data)
+        return {"file_id": file_id, "file_unique_id": unique, "file_size": len(data)}
+
+    def download(self, path: str) -> tuple[int, bytes]:
+        """GET /file/bot<token>/<file_path>: the bytes, as api.telegram.org serves them."""
+        with self.cond:
+            self.downloads.append(path)
+            for _unique, file_path, data in self.files.values():
+                if file_path == path:
+                    return 200, data
+        return 404, json.dumps(
+            {"ok": False, "error_code": 404, "description": "Not Found"}
+        ).encode()
 
     # -- test controls ---------------------------------------------------------------------
     def fail_next(self, method: str, status: int, description: str, **parameters: Any) -> None:
@@ -106,6 +126,20 @@ class FakeBotApi:
             return 200, {"ok": True, "result": True}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._get_updates(p)}
+        if method == "getFile":
+            found = self.files.get(p.get("file_id", ""))
+            if found is None:
+                return _error(400, "Bad Request: invalid file_id")
+            unique, path, data = found
+            if len(data) > 20 * 1024 * 1024:  # bots cannot download more than 20 MB
+                return _error(400, "Bad Request: file is too big")
+            result = {
+                "file_id": p["file_id"],
+                "file_unique_id": unique,
+                "file_size": len(data),
+                "file_path": path,
+            }
+            return 200, {"ok": True, "result": result}
         if method == "sendMessage":
             chat_id = p["chat_id"]
             if chat_id in self.blocked:
@@ -181,6 +215,9 @@ class OfflineRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         if self.api.network_down:
             raise OSError("network is unreachable")
+        file_prefix = f"/file/bot{TOKEN}/"
+        if file_prefix in unquote(url):  # a file download (File.download_*)
+            return self.api.download(unquote(url).split(file_prefix, 1)[1])
         method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         if method == "getUpdates":  # may wait: keep the event loop free
@@ -198,6 +235,19 @@ class FakeTelegramServer:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                prefix, path = f"/file/bot{TOKEN}/", unquote(self.path)  # PTB quotes the ":"
+                if path.startswith(prefix):
+                    status, data = fake.api.download(path[len(prefix) :])
+                    kind = "application/octet-stream" if status == 200 else "application/json"
+                else:
+                    status, data, kind = 404, b"", "text/plain"
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode()
@@ -288,6 +338,26 @@ class TgUser:
         return self.message(
             voice={"file_id": "AwACAgIAAxkBAAEC", "file_unique_id": "AgADvQ", "duration": 3}
         )
+
+    def photo(self, data: bytes, caption: str | None = None) -> dict:
+        """A photo as Telegram delivers it: several sizes (the largest is the one sent)."""
+        big = self.api.add_file(data)
+        small = self.api.add_file(data[: len(data) // 4] or data)
+        sizes = [dict(small, width=90, height=67), dict(big, width=1280, height=960)]
+        content: dict[str, Any] = {"photo": sizes}
+        if caption:
+            content["caption"] = caption
+        return self.message(**content)
+
+    def document(
+        self, data: bytes, file_name: str, mime_type: str, size: int | None = None
+    ) -> dict:
+        """A file sent as a document; `size` as Telegram states it (defaults to the real one)."""
+        ext = file_name.rpartition(".")[2] or "bin"
+        held = self.api.add_file(data, "documents", ext)
+        if size is not None:
+            held["file_size"] = size
+        return self.message(document=dict(held, file_name=file_name, mime_type=mime_type))
 
     def keyboard_message(self, title_part: str) -> tuple[dict, str]:
         """The newest bot message to this chat with a button whose title contains title_part."""

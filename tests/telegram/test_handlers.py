@@ -161,16 +161,23 @@ def test_callback_is_answered_even_when_handling_fails(offline, api, settings):
     assert answer.params["text"] == NOTICE_BUTTON_ERROR
 
 
-def test_stickers_voice_and_photos_get_polite_replies(offline, api):
+def test_stickers_voice_and_videos_get_polite_replies(offline, api):
+    # photos and documents are evidence for a case: tests/evidence/test_evidence_telegram.py
     chat = OfflineChat(offline, api, 48)
-    photo = [{"file_id": "AgACAgIAAxkB", "file_unique_id": "AQADr7", "width": 90, "height": 90}]
+    video = {
+        "file_id": "BAACAgIAAxkB",
+        "file_unique_id": "AgADxQ",
+        "width": 320,
+        "height": 240,
+        "duration": 5,
+    }
 
     async def scenario() -> None:
         await chat.deliver(chat.user.voice())
         assert chat.text == NOTICE_VOICE
-        await chat.deliver(chat.user.message(photo=photo))
+        await chat.deliver(chat.user.message(video=video))
         assert chat.text == NOTICE_MEDIA
-        await chat.deliver(chat.user.message(photo=photo, caption="加班费怎么算"))
+        await chat.deliver(chat.user.message(video=video, caption="加班费怎么算"))
         assert chat.last[0]["text"] == NOTICE_CAPTION and len(chat.last) > 1
 
     run(offline, scenario)
