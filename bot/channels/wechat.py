@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from bot.channels import wechat_text as wx
 from bot.channels.base import ChannelPlugin
 from bot.channels.wechat_api import SharedTokenClient, make_client
 from bot.channels.wechat_gate import CallbackGate, Refusal, Signed, bad_request, forbidden
+from bot.channels.wechat_media import fetch_image
 from bot.channels.wechat_nonces import NonceBook
 from bot.channels.wechat_push import deliver_push, send_answer
 from bot.channels.wechat_store import (
@@ -38,7 +40,8 @@ from bot.channels.wechat_store import (
 )
 from bot.channels.wechat_timing import QUIET, Answer, LateAnswers, Replayed
 from bot.channels.wechat_wire import describe, event_id, parse, read_limited
-from bot.core.messages import Incoming, Push
+from bot.core.attachments import Attachment
+from bot.core.messages import Incoming, Push, Reply
 from bot.store.meta import MetaStore, meta_key
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN
 
@@ -207,7 +210,22 @@ class WeChatChannel(ChannelPlugin):
             return await self._media(msg, "voice")
         if kind == "event":
             return await self._event(msg)
+        if kind == "image" and isinstance(msg.media_id, str) and msg.media_id:
+            return await self._image(msg)
         return await self._media(msg, kind)
+
+    async def _image(self, msg: Any) -> Answer:
+        """A photo: evidence for the worker's case, fetched from WeChat (while a human holds
+        the conversation it is noted for staff as before)."""
+        state = await asyncio.to_thread(conversation_state, self.db, msg.source)
+        if state in (STATE_WAITING, STATE_WITH_HUMAN):
+            return await self._media(msg, "image")
+        cap = self.settings.config.evidence.max_bytes
+
+        def fetch() -> Attachment | None:
+            return fetch_image(self.client, msg.media_id, cap)
+
+        return await self._converse(msg, "", str(msg.id), fetch)
 
     async def _event(self, msg: Any) -> Answer:
         event = msg.event
@@ -232,19 +250,42 @@ class WeChatChannel(ChannelPlugin):
             return Answer([wx.VOICE_NOT_UNDERSTOOD])
         return Answer([wx.MEDIA_NOT_UNDERSTOOD.get(kind, wx.MEDIA_DEFAULT)])
 
-    async def _converse(self, msg: Any, text: str, message_id: str) -> Answer:
-        """Run the engine once for this message id (a retry in this process shares the run)."""
+    async def _converse(
+        self,
+        msg: Any,
+        text: str,
+        message_id: str,
+        fetch: Callable[[], Attachment | None] | None = None,
+    ) -> Answer:
+        """Run the engine once for this message id (a retry in this process shares the run);
+        `fetch` downloads the file the message carries, inside that one run."""
         openid = msg.source
         offered = await asyncio.to_thread(self.options.offered, openid)
-        text = wx.pick_option(text, offered) or text
+        if text:
+            text = wx.pick_option(text, offered) or text
         task = self._inflight.get(message_id)
         if task is None:  # a retry while the first attempt still runs shares its answer
-            task = asyncio.ensure_future(self.handle(Incoming(CHANNEL, openid, text, message_id)))
+            task = asyncio.ensure_future(self._run(openid, text, message_id, fetch))
             self._inflight[message_id] = task
             task.add_done_callback(lambda _t: self._inflight.pop(message_id, None))
         answer, payloads = wx.render(await task)
         await asyncio.to_thread(self.options.remember, openid, payloads, offered)
         return Answer(wx.split(answer))
+
+    async def _run(
+        self,
+        openid: str,
+        text: str,
+        message_id: str,
+        fetch: Callable[[], Attachment | None] | None,
+    ) -> list[Reply]:
+        attachment = None
+        if fetch is not None:
+            attachment = await asyncio.to_thread(fetch)
+            if attachment is None:
+                return [{"text": wx.IMAGE_GONE}]
+        incoming = Incoming(CHANNEL, openid, text, message_id, attachment=attachment)
+        return await self.handle(incoming)
 
     async def _answer_later(self, work: asyncio.Future[Answer], key: str, openid: str) -> None:
         """After `success`: the answer by customer service once the work is done (once)."""

@@ -15,12 +15,12 @@ MAX_TEXT_BYTES = 2048  # WeChat's limit for one text message (passive or custome
 
 VOICE_NOT_UNDERSTOOD = "抱歉，我暂时还听不懂语音消息。请用文字告诉我您想办什么事，谢谢！"
 MEDIA_NOT_UNDERSTOOD = {
-    "image": "收到您的图片，谢谢！不过我暂时还看不懂图片，请用文字告诉我您想办什么事。",
     "video": "收到您的视频，谢谢！不过我暂时还看不了视频，请用文字告诉我您想办什么事。",
     "shortvideo": "收到您的视频，谢谢！不过我暂时还看不了视频，请用文字告诉我您想办什么事。",
     "location": "收到您的位置，谢谢！请用文字告诉我您想办什么事。",
     "link": "收到您分享的链接，谢谢！我暂时还打不开链接，请用文字告诉我您想办什么事。",
 }
+IMAGE_GONE = "抱歉，这张图片没有接收成功（微信上已经取不到了），请重新发送一次。"
 MEDIA_DEFAULT = "收到啦！不过这类消息我暂时还看不懂，请用文字告诉我您想办什么事。"
 # what staff see in the conversation log when a worker sends media while a human holds it
 MEDIA_LOG_TEXT = {

@@ -36,6 +36,7 @@ class WeChatAPI:
         self.calls: list[dict[str, Any]] = []
         self.custom_errcode = 0  # set to 45015 to refuse customer-service messages
         self.tokens = itertools.count(1)
+        self.media: dict[str, tuple[bytes, str]] = {}  # media_id -> (bytes, content type)
         self._lock = threading.Lock()
         api = self
 
@@ -52,7 +53,21 @@ class WeChatAPI:
                 self.wfile.write(data)
 
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-                self._answer(api.handle("GET", self.path, None))
+                found = api.media_get(self.path)
+                if found is None:
+                    self._answer(api.handle("GET", self.path, None))
+                    return
+                media_id, data, kind = found
+                # media/get answers with the file itself, as api.weixin.qq.com does
+                ext = {"image/jpeg": "jpg", "image/png": "png"}.get(kind, "bin")
+                self.send_response(200)
+                self.send_header("Connection", "close")
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-disposition", f'attachment; filename="{media_id}.{ext}"')
+                self.send_header("Cache-Control", "no-cache, must-revalidate")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
@@ -65,6 +80,27 @@ class WeChatAPI:
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
         self.thread.start()
+
+    def add_media(self, data: bytes, content_type: str = "image/jpeg") -> str:
+        """A file WeChat holds for three days after a worker sent it; its MediaId."""
+        media_id = f"MEDIA_{len(self.media):04d}_" + "x" * 40
+        self.media[media_id] = (data, content_type)
+        return media_id
+
+    def media_get(self, path: str) -> tuple[str, bytes, str] | None:
+        """media/get of a known file with a valid token (else handle() answers the error)."""
+        url = urlsplit(path)
+        query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        if url.path != "/cgi-bin/media/get":
+            return None
+        if not query.get("access_token", "").startswith("ACCESS-TOKEN-"):
+            return None
+        found = self.media.get(query.get("media_id", ""))
+        if found is None:
+            return None
+        with self._lock:
+            self.calls.append({"endpoint": "media/get", "query": query, "body": None})
+        return query["media_id"], found[0], found[1]
 
     def handle(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
         url = urlsplit(path)
@@ -82,6 +118,8 @@ class WeChatAPI:
             return {"errcode": self.custom_errcode, "errmsg": "response out of time limit"}
         if endpoint in ("message/custom/send", "menu/create"):
             return {"errcode": 0, "errmsg": "ok"}
+        if endpoint == "media/get":  # an unknown or expired MediaId
+            return {"errcode": 40007, "errmsg": "invalid media_id"}
         if endpoint == "message/template/send":
             return {"errcode": 0, "errmsg": "ok", "msgid": 200228332}
         return {"errcode": 404, "errmsg": "not in the stand-in"}

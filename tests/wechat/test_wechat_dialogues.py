@@ -84,10 +84,10 @@ def test_voice_with_recognition_is_understood(bot, wechat):
 
 
 def test_voice_without_recognition_and_other_media_get_kind_replies(bot, wechat):
+    # photos are evidence for a case: tests/wechat/test_wechat_evidence.py
     xml = wechat.xml("o-media-1", "voice", MediaId="m2", Format="amr")
     assert "语音" in wechat.reply(wechat.post(xml))["Content"]
     for kind, fields, word in (
-        ("image", {"PicUrl": "http://x/p.jpg", "MediaId": "m3"}, "图片"),
         ("video", {"MediaId": "m4", "ThumbMediaId": "m5"}, "视频"),
         (
             "location",
