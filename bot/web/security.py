@@ -27,14 +27,18 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [
+                extra = [
                     (b"content-security-policy", CSP.encode()),
                     (b"x-content-type-options", b"nosniff"),
                     (b"x-frame-options", b"DENY"),
                     (b"referrer-policy", b"same-origin"),
                 ]
                 if scope["path"].startswith(("/console", "/admin")):
-                    headers.append((b"cache-control", b"no-store"))
+                    extra.append((b"cache-control", b"no-store"))
+                # a response that set one of these itself (a stricter one: an evidence
+                # file's sandbox) keeps its own
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in extra if name not in present]
                 message["headers"] = headers
             await send(message)
 

@@ -8,6 +8,7 @@ Lists never show ID numbers and show phones masked; the case page shows the full
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +24,14 @@ from bot.core import labels
 from bot.core.clock import Clock
 from bot.core.messages import Push
 from bot.domain.cases import DISPUTE_TYPES, case_status_text
+from bot.domain.evidence_files import EvidenceFiles
 from bot.domain.people import mask_phone
 from bot.staff import notices as notify
 from bot.store import cases as repo
 from bot.store.db import Database
 from bot.store.models import CASE_STATUS_LABELS, MediationCase, Mediator
-from bot.web.admin.posting import Posted, button, local_time, page_context
+from bot.web.admin import evidence
+from bot.web.admin.posting import Posted, admin_of, bot_of, button, local_time, page_context
 from bot.web.admin.theme import ZhForm
 from bot.web.ids import parse_id
 
@@ -107,6 +110,7 @@ def case_page(db: Database, case_id: int, clock: Clock) -> dict[str, Any] | None
             ],
             "next": [(x, repo.label(x)) for x in repo.next_statuses(case.status)],
             "mediators": [(m.id, str(m)) for m in repo.active_mediators(s)],
+            "evidence": evidence.listing(s, case.id, clock),
         }
 
 
@@ -135,6 +139,18 @@ def assign(db: Database, case_id: int, mediator_id: int | None, actor: str) -> s
             raise repo.CaseError("找不到这位调解员。")
         update = repo.assign_mediator(s, case, mediator, actor)
         return update.note if update is not None else "调解员没有变化。"
+
+
+async def evidence_view(request: Request, what: str) -> Response:
+    deps = bot_of(request)
+    evidence_id = parse_id(str(request.path_params.get("evidence_id", "")))
+    if evidence_id is None:
+        return evidence.response(evidence.Served(404))
+    files = EvidenceFiles(deps.settings.evidence_dir)
+    served = await asyncio.to_thread(
+        evidence.serve, deps.db, files, evidence_id, admin_of(request), what
+    )
+    return evidence.response(served)
 
 
 class CaseAdmin(ModelView, model=MediationCase):
@@ -179,6 +195,16 @@ class CaseAdmin(ModelView, model=MediationCase):
 
     async def details_context(self, request: Request) -> dict[str, Any]:
         return await page_context(request, case_page)
+
+    @expose("/evidence/{evidence_id:id}", methods=["GET"])
+    async def evidence_file(self, request: Request) -> Response:
+        """One evidence file (admins and the case's mediator; every view audited)."""
+        return await evidence_view(request, evidence.FILE)
+
+    @expose("/evidence/{evidence_id:id}/thumb", methods=["GET"])
+    async def evidence_thumb(self, request: Request) -> Response:
+        """A photo's thumbnail for the case page (audited like the file)."""
+        return await evidence_view(request, evidence.THUMB)
 
     @expose("/status/{case_id:id}", methods=["POST"])
     @button("case_id")
