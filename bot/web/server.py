@@ -19,6 +19,8 @@ from fastapi.templating import Jinja2Templates
 from bot.app import App, create_app
 from bot.channels import rest
 from bot.core.logs import configure_logging
+from bot.domain.evidence_files import EvidenceFiles
+from bot.domain.evidence_retention import EvidenceRetention
 from bot.engine.preview import preview
 from bot.settings import Settings
 from bot.staff.desk import ConsoleDesk
@@ -84,6 +86,9 @@ def create_web(app: App) -> FastAPI:
     plugins = app.channels.plugins()
     sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
     watcher = app.version_watcher()
+    retention = EvidenceRetention(
+        app.db, EvidenceFiles(app.settings.evidence_dir), app.settings.config.evidence
+    )
     checkpointer = WalCheckpointer(app.db)
     health = Health(app.db, lambda: app.nlu, lambda: len(app.knowledge))
 
@@ -92,6 +97,7 @@ def create_web(app: App) -> FastAPI:
         for plugin in plugins:
             await plugin.start()
         sweeper.start()
+        retention.start()
         watcher.start()
         checkpointer.start()
         try:
@@ -100,6 +106,7 @@ def create_web(app: App) -> FastAPI:
             checkpointer.stop()
             await watcher.stop()
             await sweeper.stop()
+            await retention.stop()
             for plugin in reversed(plugins):
                 await plugin.stop()
             health.close()

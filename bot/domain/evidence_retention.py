@@ -1,0 +1,103 @@
+"""Evidence retention: files of closed cases go `retention_days` after closing, files never
+placed in a case go after `pending_hours`, and stray files (a row rolled back) go too.
+
+Runs in every server process's lifespan; a lease lets one process sweep at a time. Every
+deletion of an attached file is written to the audit log (actor `retention`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
+import socket
+from datetime import datetime, timedelta
+
+from bot.domain.evidence_files import EvidenceFiles
+from bot.settings import EvidenceConfig
+from bot.store import audit, leases
+from bot.store import evidence as repo
+from bot.store.db import Database
+from bot.store.models import utcnow
+
+log = logging.getLogger(__name__)
+
+LEASE = "evidence-retention"
+INTERVAL_SECONDS = 3600.0
+ACTOR = "retention"
+
+
+class EvidenceRetention:
+    """One per process; `start()` in the web app's lifespan, `stop()` at shutdown."""
+
+    def __init__(
+        self,
+        db: Database,
+        files: EvidenceFiles,
+        config: EvidenceConfig,
+        interval: float = INTERVAL_SECONDS,
+    ) -> None:
+        self.db, self.files, self.config, self.interval = db, files, config, interval
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._task: asyncio.Task[None] | None = None
+
+    def acquire(self, now: datetime) -> bool:
+        until = now + timedelta(seconds=self.interval * 3)
+        return leases.acquire(self.db, LEASE, self.holder, until, now)
+
+    def sweep(self, now: datetime | None = None) -> int:
+        """Delete what is due; returns how many files went."""
+        now = now or utcnow()
+        closed_before = now - timedelta(days=self.config.retention_days)
+        pending_before = now - timedelta(hours=self.config.pending_hours)
+        with self.db.write_lock(), self.db.session() as s:
+            due = repo.expired(s, closed_before, pending_before)
+            for row in due:
+                if row.case_id is not None:
+                    audit.record_access(
+                        s, audit.DELETE_EVIDENCE, "evidence", row.id, "retention", ACTOR
+                    )
+                self.files.delete(row.stored_name)
+            repo.remove(s, [row.id for row in due])
+            known = repo.stored_names(s)
+        # files without a row: a turn that rolled back after writing, or a deleted case
+        # (an hour old at least: a file being written now has no row yet)
+        cutoff = (now - timedelta(hours=1)).timestamp()
+        strays = [n for n, mtime in self.files.names() if n not in known and mtime < cutoff]
+        for name in strays:
+            self.files.delete(name)
+        if due or strays:
+            log.info("evidence retention: %d files deleted, %d stray", len(due), len(strays))
+        return len(due) + len(strays)
+
+    def run_once(self, now: datetime | None = None) -> int:
+        """One round if this process holds the lease."""
+        now = now or utcnow()
+        if not self.acquire(now):
+            return 0
+        return self.sweep(now)
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await asyncio.to_thread(self.run_once)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - retention must survive a bad round
+                log.exception("evidence retention round failed")
+            await asyncio.sleep(self.interval)
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._loop())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(leases.release, self.db, LEASE, self.holder)
