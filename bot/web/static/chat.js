@@ -92,7 +92,44 @@
     return { error: "network", message: "网络不太好，消息没有发出去，请稍后再试。" };
   }
 
+  async function upload(file, messageId) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const form = new FormData();
+      form.append("sender", sender);
+      form.append("message_id", messageId);  // the same id on a retry: attached once
+      form.append("file", file, file.name);
+      try {
+        const res = await fetch("/chat/api/upload", { method: "POST", body: form });
+        if (res.ok || res.status < 500) return await res.json();
+      } catch (e) { /* network: retried with the same message id */ }
+      await new Promise((r) => setTimeout(r, 800 * (attempt + 1)));
+    }
+    return { error: "network", message: "网络不太好，文件没有发出去，请稍后再试。" };
+  }
+
   let queue = Promise.resolve();
+
+  const MAX_UPLOAD = 20 * 1024 * 1024;  // the server's body limit; its own cap may be lower
+
+  function sendFile(file) {
+    show("user", "[文件] " + file.name);
+    if (file.size > MAX_UPLOAD) {
+      show("notice", "文件太大了，每个文件最大 20 MB，请压缩后再发送。");
+      return;
+    }
+    const messageId = randomId(12);
+    queue = queue.then(async () => {
+      const data = await upload(file, messageId);
+      if (data.error) { show("notice", data.message); return; }
+      for (const r of data.replies || []) show("bot", r.text || "", r.buttons);
+    });
+  }
+
+  const picker = document.getElementById("file");
+  picker.addEventListener("change", () => {
+    for (const file of picker.files) sendFile(file);
+    picker.value = "";
+  });
 
   function send(text, shown) {
     if (!text.trim()) return;
