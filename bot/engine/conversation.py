@@ -292,6 +292,14 @@ class Engine:
 
     def _respond(self, turn: Turn) -> None:
         intent = (turn.parse.get("intent") or {}).get("name") or "nlu_fallback"
+        if turn.attachment is not None:
+            # a file answers no question: handled by its rule, then an open form asks again
+            form = turn.active_loop
+            self._run_rule(turn, intent)
+            requested = turn.slots.get("requested_slot")
+            if form and turn.active_loop == form and turn.state == STATE_BOT and requested:
+                self.forms.ask(turn, form, requested)
+            return
         candidates = extract_slots(self, turn)
         if turn.active_loop:
             required = set(self.domain.forms.get(turn.active_loop, []))
