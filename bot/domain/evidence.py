@@ -88,7 +88,9 @@ class EvidenceDesk:
         if case is None:
             return Outcome(GONE, row.original_name)
         if repo.same_file(s, case.id, row.sha256) is not None:
-            self.delete_rows(s, [row])
+            # the row goes with this turn; its file, then without a row, goes with the
+            # retention sweep's stray files (never deleted before the turn commits)
+            repo.remove(s, [row.id])
             return Outcome(DUPLICATE, row.original_name, case_no=case.case_no)
         repo.attach(s, row, case)
         return Outcome(ATTACHED, row.original_name, case_no=case.case_no, evidence_id=row.id)
@@ -120,10 +122,3 @@ class EvidenceDesk:
         except Exception:
             self.files.delete(stored)
             raise
-
-    def delete_rows(self, s: Session, rows: list[Evidence]) -> int:
-        """Delete files and their rows (a file already gone is no error)."""
-        for row in rows:
-            self.files.delete(row.stored_name)
-        repo.remove(s, [row.id for row in rows])
-        return len(rows)

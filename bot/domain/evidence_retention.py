@@ -59,9 +59,12 @@ class EvidenceRetention:
                     audit.record_access(
                         s, audit.DELETE_EVIDENCE, "evidence", row.id, "retention", ACTOR
                     )
-                self.files.delete(row.stored_name)
+            names = [row.stored_name for row in due]
             repo.remove(s, [row.id for row in due])
             known = repo.stored_names(s)
+        # the files once the rows are gone for good (a failed commit leaves both in place)
+        for name in names:
+            self.files.delete(name)
         # files without a row: a turn that rolled back after writing, or a deleted case
         # (an hour old at least: a file being written now has no row yet)
         cutoff = (now - timedelta(hours=1)).timestamp()

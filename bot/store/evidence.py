@@ -86,16 +86,6 @@ def for_case(s: Session, case_id: int) -> list[Evidence]:
     )
 
 
-def count_for_cases(s: Session, case_ids: list[int]) -> dict[int, int]:
-    """How many files each case has (for the case list)."""
-    if not case_ids:
-        return {}
-    counts: dict[int, int] = {}
-    for case_id in s.scalars(select(Evidence.case_id).where(Evidence.case_id.in_(case_ids))):
-        counts[case_id] = counts.get(case_id, 0) + 1
-    return counts
-
-
 def expired(s: Session, closed_before: datetime, pending_before: datetime) -> list[Evidence]:
     """Files past retention: of cases closed before the date, and never-attached old ones."""
     closed_at = (
