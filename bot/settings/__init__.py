@@ -17,6 +17,7 @@ from bot.settings.sections import (
     ConversationConfig,
     DatabaseConfig,
     HandoffConfig,
+    MediationConfig,
     NLUConfig,
     RetrievalConfig,
     ServerConfig,
@@ -32,6 +33,7 @@ __all__ = [
     "DatabaseConfig",
     "Environment",
     "HandoffConfig",
+    "MediationConfig",
     "NLUConfig",
     "RetrievalConfig",
     "ServerConfig",
@@ -70,6 +72,7 @@ class BotConfig(_Section):
     server: ServerConfig = ServerConfig()
     wechat: WeChatConfig = WeChatConfig()
     console: ConsoleConfig = ConsoleConfig()
+    mediation: MediationConfig = MediationConfig()
 
     @model_validator(mode="after")
     def _language(self) -> BotConfig:
