@@ -14,7 +14,7 @@ from bot.core.messages import Incoming, Reply
 from bot.core.privacy import mask
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
-from bot.engine.hooks import DeskHooks, NoDesk, Ranker
+from bot.engine.hooks import CaseHooks, DeskHooks, NoCases, NoDesk, Ranker
 from bot.engine.persistence import compact, persist
 from bot.engine.registry import ActionRegistry
 from bot.engine.requests import request_of, separate
@@ -26,6 +26,7 @@ from bot.store import conversations, misunderstood
 from bot.store.conversations import ConversationRow
 from bot.store.db import Database, NeedsWriteLock
 from bot.store.models import (
+    CASE_REPLY,
     EV_RATING,
     EV_STATE,
     EV_SYSTEM,
@@ -73,10 +74,12 @@ class Engine:
         today: Callable[[], date],
         rank_faq: Ranker | None = None,
         desk: DeskHooks | None = None,
+        cases: CaseHooks | None = None,
     ) -> None:
         self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
         self.rank_faq = rank_faq
         self.desk: DeskHooks = desk or NoDesk()
+        self.cases: CaseHooks = cases or NoCases()
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
         self.review_threshold = config.nlu.review_threshold
@@ -211,6 +214,11 @@ class Engine:
             self.run_action(turn, "utter_empty_message")
         elif too_long:
             self.run_action(turn, "utter_message_too_long")
+        elif (
+            answered := self.cases.take_case_reply(s, turn.conversation.id, text, turn.active_loop)
+        ) is not None:
+            # an answer to the mediation desk (a session button, a mediator's question)
+            turn.say({"text": answered}, kind=CASE_REPLY)
         else:
             self._respond_safely(s, turn)
             turn.miss = review_item(turn, text, self.review_threshold, PERSONAL_SLOTS)
