@@ -31,6 +31,7 @@ from bot.web.admin.setup import mount_admin
 from bot.web.body_limit import BodyLimit
 from bot.web.console.secret import session_key
 from bot.web.console.setup import mount_console
+from bot.web.desk import pages as desk_pages
 from bot.web.health import Health
 from bot.web.security import SecurityHeaders
 from bot.web.session import SessionCodec, WebContext
@@ -119,6 +120,7 @@ def create_web(app: App) -> FastAPI:
     web.add_middleware(SecurityHeaders)
     context = web_context(app)
     mount_console(web, context)
+    web.include_router(desk_pages.router())
     mount_admin(web, context, admin_deps(app))
     for plugin in plugins:
         routes = plugin.router()
