@@ -9,21 +9,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import secrets
-import socket
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import or_, select
 
 from bot.core.messages import Push
 from bot.core.ports import Deliverer
 from bot.settings import ConsoleConfig
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
+from bot.staff.leases import LeaseHolder
 from bot.store.db import Database
-from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, Lease, utcnow
+from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, utcnow
 
 log = logging.getLogger(__name__)
 LEASE = "console-sweeper"
@@ -43,32 +40,17 @@ class Sweeper:
         self.db, self.outbox, self.config, self.interval = db, outbox, config, interval
         self.desk = ConsoleDesk(db)
         self.hours = WorkingHours(self.config)
-        self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.lease = LeaseHolder(db, LEASE, interval * 3)
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def holder(self) -> str:
+        """This process's name in the lease row."""
+        return self.lease.holder
 
     def acquire(self, now: datetime | None = None) -> bool:
         """Take or renew the lease; False while another live process holds it."""
-        now = now or utcnow()
-        until = now + timedelta(seconds=self.interval * 3)
-        try:
-            with self.db.write_lock(), self.db.session() as s:
-                won = s.execute(
-                    update(Lease)
-                    .where(
-                        Lease.name == LEASE,
-                        or_(Lease.expires_at < now, Lease.holder == self.holder),
-                    )
-                    .values(holder=self.holder, expires_at=until)
-                ).rowcount
-                if won:
-                    return True
-                if s.get(Lease, LEASE) is not None:
-                    return False
-                s.add(Lease(name=LEASE, holder=self.holder, expires_at=until))
-                s.flush()
-                return True
-        except IntegrityError:
-            return False  # another process created the lease at the same moment
+        return self.lease.acquire(now)
 
     def sweep(self, now: datetime | None = None) -> list[Push]:
         """Do what is due now; returns the notices to deliver."""
@@ -136,9 +118,4 @@ class Sweeper:
 
     def release(self) -> None:
         """Let another process take over at once instead of after the lease runs out."""
-        with self.db.write_lock(), self.db.session() as s:
-            s.execute(
-                update(Lease)
-                .where(Lease.name == LEASE, Lease.holder == self.holder)
-                .values(expires_at=utcnow() - timedelta(seconds=1))
-            )
+        self.lease.release()

@@ -20,6 +20,7 @@ from bot.app import App, create_app
 from bot.channels import rest
 from bot.core.logs import configure_logging
 from bot.engine.preview import preview
+from bot.mediation.reminders import Reminders
 from bot.settings import Settings
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
@@ -84,6 +85,7 @@ def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
     sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
+    reminders = Reminders(app.db, app.channels, app.clock, app.settings.config.mediation)
     watcher = app.version_watcher()
     checkpointer = WalCheckpointer(app.db)
     health = Health(app.db, lambda: app.nlu, lambda: len(app.knowledge))
@@ -93,6 +95,7 @@ def create_web(app: App) -> FastAPI:
         for plugin in plugins:
             await plugin.start()
         sweeper.start()
+        reminders.start()
         watcher.start()
         checkpointer.start()
         try:
@@ -100,6 +103,7 @@ def create_web(app: App) -> FastAPI:
         finally:
             checkpointer.stop()
             await watcher.stop()
+            await reminders.stop()
             await sweeper.stop()
             for plugin in reversed(plugins):
                 await plugin.stop()
