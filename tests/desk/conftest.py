@@ -42,10 +42,17 @@ def mediator_id(bot: App, name: str) -> int:
 
 
 def file_case(
-    bot: App, sender: str, mediator: str | None = None, firm: str | None = None, channel="web"
+    bot: App,
+    sender: str,
+    mediator: str | None = None,
+    firm: str | None = None,
+    channel: str = "web",
+    greet: bool = True,
 ) -> int:
-    """A filed case of a worker who has talked to the bot, assigned as asked."""
-    say(bot, sender, "你好", f"hello-{sender}", channel)
+    """A filed case of a worker who has talked to the bot (`greet`: say hello first), assigned
+    as asked."""
+    if greet:
+        say(bot, sender, "你好", f"hello-{sender}", channel)
     with bot.db.write_lock(), bot.db.session() as s:
         case = repo.create_case(
             s,
