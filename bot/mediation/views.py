@@ -151,6 +151,15 @@ def case_detail(
 ) -> dict[str, Any] | None:
     """One case of the mediator's: the request, the timeline (notes too), sessions, what
     may be done next; None when the account may not see it."""
+    detail = _case_detail(db, staff, clock, config, case_id)
+    if detail is not None:  # read after the case's own transaction, as its own module likes
+        detail["attachments"] = attachments_for(db, case_id)
+    return detail
+
+
+def _case_detail(
+    db: Database, staff: Staff, clock: Clock, config: MediationConfig, case_id: int
+) -> dict[str, Any] | None:
     with db.read() as s:
         case = mine(s, staff, case_id, config.firm_queue)
         if case is None:
@@ -205,7 +214,7 @@ def case_detail(
                 for x in sessions
             ],
             "pending_questions": [q.question for q in pending],
-            "attachments": attachments_for(db, case.id),
+            "attachments": [],
             "can_accept": case.status == "submitted",
             "can_work": case.status in ("accepted", "mediating"),
             "can_outcome": case.status == "mediating",
