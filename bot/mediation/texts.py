@@ -58,14 +58,14 @@ def question(case_no: str, text: str) -> str:
 def scheduled(case_no: str, when: str, where: str) -> str:
     return (
         f"您的调解申请 {case_no} 已安排调解：{when}，{where}。\n"
-        "请点“确认”告诉调解员您能参加；时间不合适请点“改时间”。"
+        "能参加请回复“确认”；时间不合适请回复“改时间”。"
     )
 
 
 def reminder(case_no: str, when: str, where: str) -> str:
     return (
         f"提醒：您的调解申请 {case_no} 明天调解，{when}，{where}。\n"
-        "请按时参加，带上劳动合同、工资条、聊天记录等材料。去不了或想改时间，请点下面的按钮。"
+        "请按时参加，带上劳动合同、工资条、聊天记录等材料。想改时间请回复“改时间”，去不了请回复“去不了”。"
     )
 
 
