@@ -74,7 +74,10 @@ class Desk:
             case = mine(s, staff, case_id, self.config.firm_queue, lock=not self.db.is_sqlite)
             if case is None:
                 raise NotYours()
-            yield s, case
+            try:
+                yield s, case
+            except repo.CaseError as exc:  # a step the case's rules refuse: said to the mediator
+                raise DeskError(str(exc)) from exc
 
     def _row(self, s: Session, case: MediationCase, kind: str, note: str, actor: str) -> None:
         case.updates.append(CaseUpdate(status=case.status, note=note, actor=actor, kind=kind))

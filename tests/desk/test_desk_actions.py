@@ -222,3 +222,22 @@ def test_a_session_button_after_the_session_is_gone(bot):
     with bot.db.write_lock(), bot.db.session() as s:
         s.execute(update(CaseSession).values(starts_at=utcnow() - timedelta(hours=1)))
     assert "重新安排或结束" in say(bot, WORKER, payload, "late")
+
+
+def test_a_mediator_taken_off_the_list_cannot_take_a_firm_case_and_is_told_why(bot):
+    from sqlalchemy import update as sql_update
+
+    from bot.store.models import Mediator
+
+    desk, liu = desk_and_liu(bot)
+    bot.settings.config.mediation.firm_queue = True
+    case_id = file_case(bot, WORKER, firm="重庆正衡律师事务所")
+    with bot.db.write_lock(), bot.db.session() as s:
+        s.execute(sql_update(Mediator).where(Mediator.name == "刘芳").values(active=False))
+    try:
+        desk.accept(liu, case_id)
+    except DeskError as exc:
+        assert "已停用" in str(exc)
+    else:
+        raise AssertionError("a stopped mediator took a case")
+    assert case_row(bot, case_id).status == "submitted"
