@@ -23,6 +23,7 @@ from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
 from bot.engine.rules import RuleBook
 from bot.knowledge.index import Knowledge
+from bot.mediation.replies import CaseReplies
 from bot.nlu import model as nlu_model
 from bot.nlu import retrain
 from bot.settings import Settings
@@ -137,6 +138,7 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
         clock.today,
         rank_faq=knowledge.ranking,
         desk=StaffTurnHooks(settings.config),
+        cases=CaseReplies(clock, settings.config.mediation),
     )
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))

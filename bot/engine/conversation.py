@@ -14,7 +14,7 @@ from bot.core.messages import Incoming, Reply
 from bot.core.privacy import mask
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
-from bot.engine.hooks import DeskHooks, NoDesk, Ranker
+from bot.engine.hooks import CaseHooks, DeskHooks, NoCases, NoDesk, Ranker
 from bot.engine.persistence import compact, persist
 from bot.engine.registry import ActionRegistry
 from bot.engine.requests import request_of, separate
@@ -26,6 +26,7 @@ from bot.store import conversations, misunderstood
 from bot.store.conversations import ConversationRow
 from bot.store.db import Database, NeedsWriteLock
 from bot.store.models import (
+    CASE_REPLY,
     EV_RATING,
     EV_STATE,
     EV_SYSTEM,
@@ -86,10 +87,12 @@ class Engine:
         today: Callable[[], date],
         rank_faq: Ranker | None = None,
         desk: DeskHooks | None = None,
+        cases: CaseHooks | None = None,
     ) -> None:
         self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
         self.rank_faq = rank_faq
         self.desk: DeskHooks = desk or NoDesk()
+        self.cases: CaseHooks = cases or NoCases()
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
         self.review_threshold = config.nlu.review_threshold
@@ -228,10 +231,32 @@ class Engine:
             self.run_action(turn, "utter_empty_message")
         elif too_long:
             self.run_action(turn, "utter_message_too_long")
+        elif (answered := self._case_reply(s, turn, text)) is not None:
+            # an answer to the mediation desk (a session button, a mediator's question)
+            turn.say({"text": answered}, kind=CASE_REPLY)
         else:
             self._respond_safely(s, turn)
             turn.miss = review_item(turn, text, self.review_threshold, PERSONAL_SLOTS)
         return turn
+
+    def _case_reply(self, s: Session, turn: Turn, text: str) -> str | None:
+        """The mediation desk's answer to the message, if it answers the desk; a failure there
+        is undone and logged (without the message) and the bot answers as usual."""
+        savepoint = s.begin_nested()
+        try:
+            answered = self.cases.take_case_reply(s, turn.conversation.id, text, turn.active_loop)
+            savepoint.commit()
+            return answered
+        except NeedsWriteLock:
+            raise  # not an error: the caller redoes the message under the write lock
+        except Exception as exc:  # noqa: BLE001 - the conversation must survive a desk bug
+            savepoint.rollback()
+            log.error(
+                "case reply failed in conversation %s: %s",
+                turn.conversation.id,
+                mask("".join(traceback.format_exception(exc)), [text]),
+            )
+            return None
 
     def _parse(self, text: str, too_long: bool) -> dict[str, Any]:
         if not text or too_long:

@@ -40,3 +40,22 @@ class NoDesk:
         self, s: Session, conversation_id: int, state: str, text: str
     ) -> tuple[bool, Reply | None]:
         return True, None
+
+
+class CaseHooks(Protocol):
+    """The mediation desk's part of a worker's turn (bot/mediation/replies.py)."""
+
+    def take_case_reply(
+        self, s: Session, conversation_id: int, text: str, active_loop: str | None
+    ) -> str | None:
+        """The message answers a mediator (a session button, a pending question): what the
+        bot says, with the answer stored; None when the bot answers as usual."""
+
+
+class NoCases:
+    """An engine without the mediation desk."""
+
+    def take_case_reply(
+        self, s: Session, conversation_id: int, text: str, active_loop: str | None
+    ) -> str | None:
+        return None

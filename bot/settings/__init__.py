@@ -19,6 +19,7 @@ from bot.settings.sections import (
     ConversationConfig,
     DatabaseConfig,
     HandoffConfig,
+    MediationConfig,
     NLUConfig,
     RetrievalConfig,
     ServerConfig,
@@ -35,6 +36,7 @@ __all__ = [
     "Environment",
     "EvidenceConfig",
     "HandoffConfig",
+    "MediationConfig",
     "NLUConfig",
     "RetrievalConfig",
     "ServerConfig",
@@ -74,6 +76,7 @@ class BotConfig(_Section):
     wechat: WeChatConfig = WeChatConfig()
     console: ConsoleConfig = ConsoleConfig()
     evidence: EvidenceConfig = EvidenceConfig()
+    mediation: MediationConfig = MediationConfig()
 
     @model_validator(mode="after")
     def _language(self) -> BotConfig:

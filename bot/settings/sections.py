@@ -93,3 +93,18 @@ class ServerConfig(_Section):
                     f"trusted_proxies: {item!r} is not an IP address or network"
                 ) from exc
         return value
+
+
+class MediationConfig(_Section):
+    """The mediation committee's desk (docs/mediation.md)."""
+
+    # True: a mediator also sees their firm's unassigned cases and may take one by accepting it
+    firm_queue: bool = False
+    # 《劳动争议调解仲裁法》第十四条: mediation ends within 15 days of the committee's acceptance
+    limit_days: int = Field(15, ge=1, le=60)
+    # warn the mediator and the admins when this many days or fewer remain
+    warn_days: int = Field(3, ge=0, le=30)
+    # the day before a session, the worker and the mediator are reminded at this local time
+    reminder_time: str = Field("18:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # a mediator's question waits this many days for the worker's answer in the chat
+    question_days: int = Field(7, ge=1, le=60)

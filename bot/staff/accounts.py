@@ -16,14 +16,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.store.db import Database
-from bot.store.models import ROLE_ADMIN, ROLE_STAFF, StaffUser, utcnow
+from bot.store.models import ROLE_ADMIN, ROLE_MEDIATOR, ROLE_STAFF, Mediator, StaffUser, utcnow
 
 # scrypt N=2^15, r=8, p=3: one of OWASP's equivalent minimum settings, 32 MiB per check
 # (the 2^17 variant needs 128 MiB, a lot for two server processes on a small machine)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 3
 MIN_PASSWORD = 10
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
-ROLES = (ROLE_STAFF, ROLE_ADMIN)
+ROLES = (ROLE_STAFF, ROLE_ADMIN, ROLE_MEDIATOR)
 ONLINE_WITHIN = timedelta(seconds=90)
 
 
@@ -78,16 +78,60 @@ class Staff:
     role: str
     session_epoch: int
     presence: str = "away"
+    mediator_id: int | None = None
 
     @property
     def is_admin(self) -> bool:
         """Admins may open /admin; staff may not."""
         return self.role == ROLE_ADMIN
 
+    @property
+    def is_mediator(self) -> bool:
+        """Mediators work their cases at /desk and nothing else (no console, no /admin)."""
+        return self.role == ROLE_MEDIATOR
+
 
 def staff_of(u: StaffUser) -> Staff:
     """The session-facing view of an account row."""
-    return Staff(u.id, u.username, u.display_name, u.role, u.session_epoch, u.presence)
+    return Staff(
+        u.id, u.username, u.display_name, u.role, u.session_epoch, u.presence, u.mediator_id
+    )
+
+
+def _mediator_link(s: Session, role: str, mediator_id: int | None, user_id: int = 0) -> int | None:
+    """The mediator a mediator account stands for (checked), None for other roles."""
+    if role != ROLE_MEDIATOR:
+        return None
+    if mediator_id is None or s.get(Mediator, mediator_id) is None:
+        raise AccountError("调解员账号需要选择对应的调解员（调解员名单中的姓名和律所）")
+    taken = s.scalar(
+        select(StaffUser.username).where(
+            StaffUser.mediator_id == mediator_id, StaffUser.id != user_id
+        )
+    )
+    if taken is not None:
+        raise AccountError(f"这位调解员已有账号 {taken}")
+    return mediator_id
+
+
+def mediator_for(db: Database, name: str, firm: str) -> int:
+    """The mediators-list row with this name and law firm, added when the list lacks it."""
+    name, firm = name.strip()[:64], firm.strip()[:128]
+    if not name or not firm:
+        raise AccountError("调解员账号需要姓名和所在律所")
+    with db.write_lock(), db.session() as s:
+        found = s.scalar(
+            select(Mediator.id)
+            .where(Mediator.name == name, Mediator.law_firm == firm)
+            .order_by(Mediator.id)
+            .limit(1)
+        )
+        if found is not None:
+            return found
+        row = Mediator(name=name, law_firm=firm)
+        s.add(row)
+        s.flush()
+        return row.id
 
 
 def check_password(username: str, password: str) -> None:
@@ -99,9 +143,15 @@ def check_password(username: str, password: str) -> None:
 
 
 def create_user(
-    db: Database, username: str, password: str, role: str, display_name: str | None = None
+    db: Database,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str | None = None,
+    mediator_id: int | None = None,
 ) -> Staff:
-    """Add a staff account; refuses weak passwords, unknown roles and taken names."""
+    """Add a staff account; refuses weak passwords, unknown roles and taken names (a mediator
+    account names its row of the mediators list)."""
     if not USERNAME.match(username):
         raise AccountError("用户名只能用 2–64 个字母、数字、点、下划线或连字符")
     if role not in ROLES:
@@ -115,6 +165,7 @@ def create_user(
                 display_name=(display_name or username)[:64],
                 role=role,
                 password_hash=hashed,
+                mediator_id=_mediator_link(s, role, mediator_id),
             )
             s.add(user)
             s.flush()
@@ -251,7 +302,12 @@ def reset_password(db: Database, user_id: int, password: str) -> Staff:
 
 
 def update_profile(
-    db: Database, user_id: int, display_name: str, role: str, by_user_id: int
+    db: Database,
+    user_id: int,
+    display_name: str,
+    role: str,
+    by_user_id: int,
+    mediator_id: int | None = None,
 ) -> Staff:
     """Change the name staff and workers see, or the role; never one's own role, and never
     the last active admin's."""
@@ -269,7 +325,9 @@ def update_profile(
                 raise AccountError("不能修改自己的角色")
             if user.role == ROLE_ADMIN and user.active and not _other_active_admins(s, user.id):
                 raise AccountError("这是最后一个启用的管理员账号，不能改为普通客服")
+        link = _mediator_link(s, role, mediator_id, user.id)
         user.display_name = display_name
         user.role = role
+        user.mediator_id = link
         s.flush()
         return staff_of(user)

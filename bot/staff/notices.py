@@ -56,8 +56,11 @@ NOT_RECORDED = Outcome(recorded=False, delivered=False)
 
 
 # -- recording and delivering -----------------------------------------------------------
-def record(s: Session, channel: str, sender_id: str, text: str) -> Push | None:
-    """Add the notice to the worker's conversation in this transaction; None without one."""
+def record(
+    s: Session, channel: str, sender_id: str, text: str, buttons: list[dict] | None = None
+) -> Push | None:
+    """Add the notice (with any answer buttons) to the worker's conversation in this
+    transaction; None without one."""
     conversation_id = s.scalar(
         select(Conversation.id).where(
             Conversation.channel == channel, Conversation.sender_id == sender_id
@@ -65,9 +68,10 @@ def record(s: Session, channel: str, sender_id: str, text: str) -> Push | None:
     )
     if conversation_id is None:
         return None
-    event = notice_event(s, conversation_id, text)
+    event = notice_event(s, conversation_id, text, buttons)
     s.flush()
-    push = Push(conversation_id, channel, sender_id, {"text": text})
+    reply: dict = {"text": text, "buttons": buttons} if buttons else {"text": text}
+    push = Push(conversation_id, channel, sender_id, reply)
     box = _outbox.get()
     if box is not None:
         box.append((event.id, push))

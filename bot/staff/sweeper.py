@@ -9,9 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import secrets
-import socket
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -21,8 +18,8 @@ from bot.core.ports import Deliverer
 from bot.settings import ConsoleConfig
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
-from bot.store import leases
 from bot.store.db import Database
+from bot.store.leases import LeaseHolder
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, utcnow
 
 log = logging.getLogger(__name__)
@@ -43,14 +40,17 @@ class Sweeper:
         self.db, self.outbox, self.config, self.interval = db, outbox, config, interval
         self.desk = ConsoleDesk(db)
         self.hours = WorkingHours(self.config)
-        self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.lease = LeaseHolder(db, LEASE, interval * 3)
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def holder(self) -> str:
+        """This process's name in the lease row."""
+        return self.lease.holder
 
     def acquire(self, now: datetime | None = None) -> bool:
         """Take or renew the lease; False while another live process holds it."""
-        now = now or utcnow()
-        until = now + timedelta(seconds=self.interval * 3)
-        return leases.acquire(self.db, LEASE, self.holder, until, now)
+        return self.lease.acquire(now)
 
     def sweep(self, now: datetime | None = None) -> list[Push]:
         """Do what is due now; returns the notices to deliver."""
@@ -118,4 +118,4 @@ class Sweeper:
 
     def release(self) -> None:
         """Let another process take over at once instead of after the lease runs out."""
-        leases.release(self.db, LEASE, self.holder)
+        self.lease.release()

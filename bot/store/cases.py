@@ -9,7 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.store.models import CASE_STATUS_LABELS, CaseUpdate, MediationCase, Mediator
+from bot.core.clock import utcnow
+from bot.store.models import (
+    CASE_STATUS_LABELS,
+    KIND_ASSIGN,
+    KIND_STATUS,
+    CaseUpdate,
+    MediationCase,
+    Mediator,
+)
 
 CASE_PREFIX = "TJ"  # 调解
 SUBMITTED = "submitted"
@@ -100,9 +108,11 @@ def create_case(
 
 
 def latest_update(s: Session, case_id: int) -> CaseUpdate | None:
+    """The latest status step: what the worker reads as the case's progress (never a
+    mediator's private note or a question/answer row)."""
     return s.scalars(
         select(CaseUpdate)
-        .where(CaseUpdate.case_id == case_id)
+        .where(CaseUpdate.case_id == case_id, CaseUpdate.kind == KIND_STATUS)
         .order_by(CaseUpdate.id.desc())
         .limit(1)
     ).first()
@@ -131,9 +141,11 @@ def add_update(
     """Move a case to a new status, keeping the step in its timeline."""
     if status not in CASE_STATUS_LABELS:
         raise ValueError(f"unknown case status: {status}")
-    update = CaseUpdate(status=status, note=note, actor=actor)
+    update = CaseUpdate(status=status, note=note, actor=actor, kind=KIND_STATUS)
     case.updates.append(update)
     case.status = status
+    if status == "accepted" and case.accepted_at is None:
+        case.accepted_at = utcnow()  # when a mediator took it (the 15-day limit runs from filing)
     s.flush()
     return update
 
@@ -199,8 +211,10 @@ def assign_mediator(
         return None
     case.mediator_id = new_id
     case.mediator = mediator.name if mediator is not None else None
+    if mediator is not None:
+        case.law_firm = mediator.law_firm or None
     note = f"指派调解员：{mediator}" if mediator is not None else "取消指派调解员"
-    update = CaseUpdate(status=case.status, note=note, actor=actor)
+    update = CaseUpdate(status=case.status, note=note, actor=actor, kind=KIND_ASSIGN)
     case.updates.append(update)
     s.flush()
     return update

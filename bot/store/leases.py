@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
+import socket
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, update
@@ -39,3 +43,22 @@ def release(db: Database, name: str, holder: str) -> None:
             .where(Lease.name == name, Lease.holder == holder)
             .values(expires_at=utcnow() - timedelta(seconds=1))
         )
+
+
+class LeaseHolder:
+    """This process's claim on the lease `name`, valid `seconds` after each renewal (the
+    desk's sweeper, the mediation reminders)."""
+
+    def __init__(self, db: Database, name: str, seconds: float) -> None:
+        self.db, self.name, self.seconds = db, name, seconds
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+    def acquire(self, now: datetime | None = None) -> bool:
+        """Take or renew the lease; False while another live process holds it."""
+        now = now or utcnow()
+        return acquire(self.db, self.name, self.holder, now + timedelta(seconds=self.seconds), now)
+
+    def release(self) -> None:
+        """Let another process take over at once instead of after the lease runs out."""
+        with contextlib.suppress(Exception):
+            release(self.db, self.name, self.holder)

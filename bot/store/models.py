@@ -68,6 +68,8 @@ EV_USER, EV_BOT, EV_ACTION, EV_SLOT, EV_STATE, EV_STAFF, EV_SYSTEM = (
 )
 # the `kind` in a bot event's data for what the desk said while staff held the conversation
 HELD_REPLY = "while_held"
+# ... and for what the bot said when a message answered the mediation desk
+CASE_REPLY = "case_reply"
 # staff-only events (never shown to the worker, never in a tracker) and satisfaction scores
 EV_NOTE, EV_CONSOLE, EV_RATING = "note", "console", "rating"
 
@@ -182,7 +184,13 @@ class MediationCase(Base):
     demand: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(24), default="submitted", index=True)
     mediator: Mapped[str | None] = mapped_column(String(64))
-    mediator_id: Mapped[int | None] = mapped_column(ForeignKey("mediators.id"))
+    mediator_id: Mapped[int | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    # the mediators' desk (migration 0005): the firm whose queue holds an unassigned case,
+    # when the committee accepted it (the 15-day limit of 调解仲裁法 第十四条 runs from that
+    # day) and, after a failed mediation, the last day to apply for arbitration (第二十七条)
+    law_firm: Mapped[str | None] = mapped_column(String(128), index=True)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    arbitration_by: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -191,8 +199,15 @@ class MediationCase(Base):
     )
 
 
+# what a timeline row records (CaseUpdate.kind); KIND_NOTE rows are private to mediators
+# and admins, and only KIND_STATUS rows are what a worker reads as the case's progress
+KIND_STATUS, KIND_NOTE, KIND_QUESTION, KIND_ANSWER = "status", "note", "question", "answer"
+KIND_SESSION, KIND_SESSION_REPLY, KIND_REMINDER = "session", "session_reply", "reminder"
+KIND_ASSIGN = "assign"
+
+
 class CaseUpdate(Base):
-    """One step in a case's timeline: a status change with its note."""
+    """One step in a case's timeline: a status change with its note, or a desk action."""
 
     __tablename__ = "case_updates"
 
@@ -203,9 +218,61 @@ class CaseUpdate(Base):
     status: Mapped[str] = mapped_column(String(24))
     note: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(64), default="system")
+    kind: Mapped[str] = mapped_column(String(16), default=KIND_STATUS, server_default=KIND_STATUS)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     case: Mapped[MediationCase] = relationship(back_populates="updates")
+
+
+# a mediation session's state as the worker's answers move it
+SESSION_PROPOSED, SESSION_CONFIRMED = "proposed", "confirmed"
+SESSION_RESCHEDULE, SESSION_CANNOT, SESSION_REPLACED = "reschedule", "cannot", "replaced"
+SESSION_LABELS = {
+    SESSION_PROPOSED: "待职工确认",
+    SESSION_CONFIRMED: "职工已确认",
+    SESSION_RESCHEDULE: "职工要求改时间",
+    SESSION_CANNOT: "职工去不了",
+    SESSION_REPLACED: "已重新安排",
+}
+
+
+class CaseSession(Base):
+    """A mediation session a mediator scheduled: when, where (or by phone), the worker's answer,
+    and when each side was reminded (set once, by a conditional update)."""
+
+    __tablename__ = "case_sessions"
+    __table_args__ = (Index("ix_case_sessions_starts", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("mediation_cases.id", ondelete="CASCADE"), index=True
+    )
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
+    place: Mapped[str] = mapped_column(String(200))
+    by_phone: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(16), default=SESSION_PROPOSED)
+    created_by: Mapped[str] = mapped_column(String(64))
+    worker_reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    mediator_reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CaseQuestion(Base):
+    """A mediator's question to the worker; the worker's next free-text message answers it."""
+
+    __tablename__ = "case_questions"
+    __table_args__ = (Index("ix_case_questions_pending", "conversation_id", "answered_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("mediation_cases.id", ondelete="CASCADE"), index=True
+    )
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    question: Mapped[str] = mapped_column(Text)
+    asked_by: Mapped[str] = mapped_column(String(64))
+    asked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class FaqEntry(Base):
@@ -234,7 +301,7 @@ class Meta(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
-ROLE_STAFF, ROLE_ADMIN = "staff", "admin"
+ROLE_STAFF, ROLE_ADMIN, ROLE_MEDIATOR = "staff", "admin", "mediator"
 
 
 class StaffUser(Base):
@@ -252,6 +319,8 @@ class StaffUser(Base):
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
     presence: Mapped[str] = mapped_column(String(8), default="away")
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # a mediator account is one mediator of the list (migration 0005); None for staff/admins
+    mediator_id: Mapped[int | None] = mapped_column(ForeignKey("mediators.id"), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

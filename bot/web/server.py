@@ -22,6 +22,7 @@ from bot.core.logs import configure_logging
 from bot.domain.evidence_files import EvidenceFiles
 from bot.domain.evidence_retention import EvidenceRetention
 from bot.engine.preview import preview
+from bot.mediation.reminders import Reminders
 from bot.settings import Settings
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
@@ -33,6 +34,7 @@ from bot.web.admin.setup import mount_admin
 from bot.web.body_limit import BodyLimit
 from bot.web.console.secret import session_key
 from bot.web.console.setup import mount_console
+from bot.web.desk import pages as desk_pages
 from bot.web.health import Health
 from bot.web.security import SecurityHeaders
 from bot.web.session import SessionCodec, WebContext
@@ -85,6 +87,7 @@ def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
     sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
+    reminders = Reminders(app.db, app.channels, app.clock, app.settings.config.mediation)
     watcher = app.version_watcher()
     retention = EvidenceRetention(
         app.db, EvidenceFiles(app.settings.evidence_dir), app.settings.config.evidence
@@ -98,6 +101,7 @@ def create_web(app: App) -> FastAPI:
             await plugin.start()
         sweeper.start()
         retention.start()
+        reminders.start()
         watcher.start()
         checkpointer.start()
         try:
@@ -105,6 +109,7 @@ def create_web(app: App) -> FastAPI:
         finally:
             checkpointer.stop()
             await watcher.stop()
+            await reminders.stop()
             await sweeper.stop()
             await retention.stop()
             for plugin in reversed(plugins):
@@ -126,6 +131,7 @@ def create_web(app: App) -> FastAPI:
     web.add_middleware(SecurityHeaders)
     context = web_context(app)
     mount_console(web, context)
+    web.include_router(desk_pages.router())
     mount_admin(web, context, admin_deps(app))
     for plugin in plugins:
         routes = plugin.router()

@@ -125,6 +125,10 @@ class Forbidden(Exception):
         self.api = api
 
 
+class GoToDesk(Exception):
+    """A mediator opening the staff console: their page is the desk (/desk)."""
+
+
 class CsrfFailed(Exception):
     """A state-changing request without the session's CSRF token: 403."""
 
@@ -202,18 +206,26 @@ def login_url(request: Request) -> str:
 
 # -- guards (FastAPI dependencies) --------------------------------------------------------
 async def staff_page(request: Request) -> Staff:
-    """Console pages: any signed-in staff member, else a redirect to the login form."""
+    """Console pages: any signed-in staff member, else a redirect to the login form; a
+    mediator is sent from the console's front page to the desk and refused everything else."""
     staff = await signed_in_staff(request)
     if staff is None:
         raise LoginRequired(api=False)
+    if staff.is_mediator:
+        if request.url.path.rstrip("/") == "/console":
+            raise GoToDesk()
+        raise Forbidden(api=False)
     return staff
 
 
 async def staff_api(request: Request) -> Staff:
-    """Console APIs: 401 without a session; 403 on a state change without the CSRF header."""
+    """Console APIs: 401 without a session; 403 for a mediator, and on a state change
+    without the CSRF header."""
     staff = await signed_in_staff(request)
     if staff is None:
         raise LoginRequired(api=True)
+    if staff.is_mediator:
+        raise Forbidden(api=True)
     if request.method not in SAFE_METHODS and not csrf_ok(
         request, request.headers.get(CSRF_HEADER)
     ):
@@ -234,6 +246,17 @@ async def admin_api(request: Request) -> Staff:
     staff = await staff_api(request)
     if not staff.is_admin:
         raise Forbidden(api=True)
+    return staff
+
+
+async def mediator_page(request: Request) -> Staff:
+    """Desk pages and forms: mediators only (the login form for strangers, 403 for staff and
+    admins: an admin reads cases in /admin)."""
+    staff = await signed_in_staff(request)
+    if staff is None:
+        raise LoginRequired(api=False)
+    if not staff.is_mediator:
+        raise Forbidden(api=False)
     return staff
 
 

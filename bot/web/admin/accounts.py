@@ -20,14 +20,16 @@ from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 
 from bot.staff import accounts
 from bot.store.db import Database
-from bot.store.models import ROLE_ADMIN, ROLE_STAFF, CannedReply, StaffUser
+from bot.store.models import ROLE_ADMIN, ROLE_MEDIATOR, ROLE_STAFF, CannedReply, Mediator, StaffUser
 from bot.web.admin.posting import Posted, admin_of, bot_of, button, local_time
 from bot.web.admin.theme import ZhForm
 
 if TYPE_CHECKING:
     from bot.web.admin.deps import AdminDeps
 
-ROLE_LABELS = {ROLE_STAFF: "客服", ROLE_ADMIN: "管理员"}
+ROLE_LABELS = {ROLE_STAFF: "客服", ROLE_ADMIN: "管理员", ROLE_MEDIATOR: "调解员"}
+NO_MEDIATOR = [("", "（不是调解员）")]
+MEDIATOR_HELP = "角色为调解员时必选：TA 在调解员名单中的姓名和律所，分给这位调解员的案件就是 TA 的"
 TEXT = {"class": "form-control"}
 SELECT = {"class": "form-select"}
 PASSWORD_HELP = f"至少 {accounts.MIN_PASSWORD} 个字符，不能包含用户名"
@@ -44,6 +46,13 @@ class AccountCreateForm(ZhForm):
         "显示名称", [Length(max=64)], render_kw=TEXT, description="职工看到的称呼，例如 王丽"
     )
     role = SelectField("角色", choices=list(ROLE_LABELS.items()), render_kw=SELECT)
+    mediator_id = SelectField(
+        "对应调解员",
+        choices=NO_MEDIATOR,
+        render_kw=SELECT,
+        description=MEDIATOR_HELP,
+        validate_choice=False,
+    )
     password = PasswordField(
         "初始密码", [InputRequired("请填写初始密码")], render_kw=TEXT, description=PASSWORD_HELP
     )
@@ -57,6 +66,13 @@ class AccountEditForm(ZhForm):
         "显示名称", [InputRequired("请填写显示名称"), Length(max=64)], render_kw=TEXT
     )
     role = SelectField("角色", choices=list(ROLE_LABELS.items()), render_kw=SELECT)
+    mediator_id = SelectField(
+        "对应调解员",
+        choices=NO_MEDIATOR,
+        render_kw=SELECT,
+        description=MEDIATOR_HELP,
+        validate_choice=False,
+    )
 
 
 def _row(db: Database, user_id: int) -> StaffUser | None:
@@ -64,23 +80,40 @@ def _row(db: Database, user_id: int) -> StaffUser | None:
         return s.get(StaffUser, user_id)
 
 
+def _mediator_choices(db: Database) -> list[tuple[str, str]]:
+    with db.read() as s:
+        rows = s.scalars(select(Mediator).order_by(Mediator.law_firm, Mediator.name)).all()
+        return NO_MEDIATOR + [(str(m.id), str(m)) for m in rows]
+
+
+def _mediator_id(data: dict[str, Any]) -> int | None:
+    raw = str(data.get("mediator_id") or "")
+    return int(raw) if raw.isdigit() else None
+
+
 def _create(db: Database, data: dict[str, Any]) -> StaffUser:
     username = (data.get("username") or "").strip()
     made = accounts.create_user(
-        db, username, data.get("password") or "", data.get("role") or "", data.get("display_name")
+        db,
+        username,
+        data.get("password") or "",
+        data.get("role") or "",
+        data.get("display_name"),
+        _mediator_id(data),
     )
     return _row(db, made.id)
 
 
 class StaffAccountAdmin(ModelView, model=StaffUser):
     name = "账号"
-    name_plural = "客服与管理员账号"
+    name_plural = "客服、管理员与调解员账号"
     icon = "fa-solid fa-users"
     category = "客服台"
     can_delete = False  # conversations and notes name their staff: disable instead
     can_export = False
-    form_create_rules = ["username", "display_name", "role", "password", "password2"]
-    form_edit_rules = ["display_name", "role"]
+    form_create_rules = ["username", "display_name", "role", "mediator_id", "password", "password2"]
+    form_edit_rules = ["display_name", "role", "mediator_id"]
+    deps: AdminDeps | None = None  # set by views(): the mediators list for the forms
     column_labels = {
         StaffUser.username: "用户名",
         StaffUser.display_name: "显示名称",
@@ -103,10 +136,25 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
     details_template = "admin/account_details.html"
 
     async def scaffold_form(self, rules: list[str] | None = None) -> type:
-        return AccountCreateForm if rules == self.form_create_rules else AccountEditForm
+        base = AccountCreateForm if rules == self.form_create_rules else AccountEditForm
+        if self.deps is None:
+            return base
+        choices = await asyncio.to_thread(_mediator_choices, self.deps.db)
+        field = SelectField(
+            "对应调解员",
+            choices=choices,
+            render_kw=SELECT,
+            description=MEDIATOR_HELP,
+            validate_choice=False,
+        )
+        return type(base.__name__, (base,), {"mediator_id": field})
 
     async def get_form_data_for_edit(self, obj: Any) -> dict[str, Any]:
-        return {"display_name": obj.display_name, "role": obj.role}
+        return {
+            "display_name": obj.display_name,
+            "role": obj.role,
+            "mediator_id": str(obj.mediator_id or ""),
+        }
 
     async def insert_model(self, request: Request, data: dict) -> Any:
         try:
@@ -124,6 +172,7 @@ class StaffAccountAdmin(ModelView, model=StaffUser):
                 data.get("display_name") or "",
                 data.get("role") or "",
                 admin_of(request).id,
+                _mediator_id(data),
             )
         except accounts.AccountError as exc:
             raise ValueError(str(exc)) from exc
@@ -235,4 +284,5 @@ class CannedReplyAdmin(ModelView, model=CannedReply):
 
 
 def views(deps: AdminDeps) -> list[type]:
-    return [StaffAccountAdmin, CannedReplyAdmin]
+    accounts_view = type("StaffAccountAdmin", (StaffAccountAdmin,), {"deps": deps})
+    return [accounts_view, CannedReplyAdmin]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqladmin import ModelView, expose
 from sqladmin.filters import StaticValuesFilter
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from starlette.requests import Request
 from starlette.responses import Response
 from wtforms import BooleanField, StringField
@@ -26,10 +26,12 @@ from bot.core.messages import Push
 from bot.domain.cases import DISPUTE_TYPES, case_status_text
 from bot.domain.evidence_files import EvidenceFiles
 from bot.domain.people import mask_phone
+from bot.mediation.views import KIND_LABELS, limit_of
+from bot.settings.sections import MediationConfig
 from bot.staff import notices as notify
 from bot.store import cases as repo
 from bot.store.db import Database
-from bot.store.models import CASE_STATUS_LABELS, MediationCase, Mediator
+from bot.store.models import CASE_STATUS_LABELS, KIND_ASSIGN, CaseUpdate, MediationCase, Mediator
 from bot.web.admin import evidence
 from bot.web.admin.posting import Posted, admin_of, bot_of, button, local_time, page_context
 from bot.web.admin.theme import ZhForm
@@ -86,8 +88,12 @@ def date_filters(clock: Clock | None = None) -> list[CreatedOnOrAfter]:
 
 
 # -- reading a case -----------------------------------------------------------------------
-def case_page(db: Database, case_id: int, clock: Clock) -> dict[str, Any] | None:
-    """The case with every field, its timeline oldest first, and what an admin may do next."""
+def case_page(
+    db: Database, case_id: int, clock: Clock, config: MediationConfig | None = None
+) -> dict[str, Any] | None:
+    """The case with every field, its timeline oldest first (the mediators' private notes
+    too), the 15-day limit, and what an admin may do next."""
+    config = config or MediationConfig()
     with db.read() as s:
         case = s.get(MediationCase, case_id)
         if case is None:
@@ -105,9 +111,13 @@ def case_page(db: Database, case_id: int, clock: Clock) -> dict[str, Any] | None
                     "status": repo.label(u.status),
                     "note": u.note,
                     "actor": ACTORS.get(u.actor, u.actor),
+                    "kind": KIND_LABELS.get(u.kind, u.kind),
                 }
                 for u in case.updates  # oldest first
             ],
+            "limit": limit_of(case, clock, clock.today(), config),
+            "firm_queue": config.firm_queue,
+            "firms": sorted({f for f in s.scalars(select(Mediator.law_firm).distinct()) if f}),
             "next": [(x, repo.label(x)) for x in repo.next_statuses(case.status)],
             "mediators": [(m.id, str(m)) for m in repo.active_mediators(s)],
             "evidence": evidence.listing(s, case.id, clock),
@@ -126,6 +136,25 @@ def change_status(
         repo.change_status(s, case, status, note, actor)
         text = case_status_text(case.case_no, status, note.strip())
         return case.case_no, notify.record(s, case.channel, case.sender_id, text)
+
+
+def give_to_firm(db: Database, case_id: int, firm: str, actor: str) -> str:
+    """Put an unassigned case in a law firm's queue (mediation.firm_queue), in the timeline."""
+    with db.write_lock(), db.session() as s:
+        case = s.get(MediationCase, case_id, with_for_update=not db.is_sqlite)
+        if case is None:
+            raise repo.CaseError("找不到这个案件。")
+        if case.mediator_id is not None:
+            raise repo.CaseError("案件已指派调解员，不能再分给律所。")
+        known = set(s.scalars(select(Mediator.law_firm).where(Mediator.law_firm == firm)))
+        if firm and firm not in known:
+            raise repo.CaseError("请从列表中选择律所。")
+        case.law_firm = firm or None
+        note = f"分给律所待领取：{firm}" if firm else "取消分给律所"
+        case.updates.append(
+            CaseUpdate(status=case.status, note=note, actor=actor, kind=KIND_ASSIGN)
+        )
+        return note
 
 
 def assign(db: Database, case_id: int, mediator_id: int | None, actor: str) -> str:
@@ -194,7 +223,23 @@ class CaseAdmin(ModelView, model=MediationCase):
         return "案件编号（如 TJ 开头的编号）"
 
     async def details_context(self, request: Request) -> dict[str, Any]:
-        return await page_context(request, case_page)
+        config = bot_of(request).settings.config.mediation
+        return await page_context(
+            request, lambda db, case_id, clock: case_page(db, case_id, clock, config)
+        )
+
+    @expose("/firm/{case_id:id}", methods=["POST"])
+    @button("case_id")
+    async def set_firm(self, post: Posted) -> Response:
+        """Put an unassigned case in a firm's queue, for that firm's mediators to take."""
+        said = await post.db_call(
+            give_to_firm,
+            post.id,
+            post.field("law_firm"),
+            post.admin.username,
+            errors=repo.CaseError,
+        )
+        return post.done(said)
 
     @expose("/evidence/{evidence_id:id}", methods=["GET"])
     async def evidence_file(self, request: Request) -> Response:

@@ -12,7 +12,17 @@ from sqladmin import Admin, ModelView
 from sqladmin.i18n import gettext
 from sqlalchemy.orm import sessionmaker
 
-from bot.web.admin import accounts, cases, courses, dashboard, faq, misunderstood, theme, transfer
+from bot.web.admin import (
+    accounts,
+    cases,
+    committee,
+    courses,
+    dashboard,
+    faq,
+    misunderstood,
+    theme,
+    transfer,
+)
 from bot.web.admin.auth import ConsoleAuth, csrf_token
 
 if TYPE_CHECKING:
@@ -21,7 +31,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # each module lists its views in menu order; the order here is the menu's
-MODULES = (dashboard, faq, misunderstood, courses, cases, transfer, accounts)
+MODULES = (dashboard, faq, misunderstood, courses, cases, committee, transfer, accounts)
 
 
 def mount_admin(web: FastAPI, context: WebContext, deps: AdminDeps) -> Admin:

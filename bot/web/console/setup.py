@@ -12,6 +12,7 @@ from bot.web.console import api, auth, pages, streams
 from bot.web.session import (
     CsrfFailed,
     Forbidden,
+    GoToDesk,
     LoginRequired,
     NoSuchConversation,
     WebContext,
@@ -44,6 +45,10 @@ def mount_console(web: FastAPI, ctx: WebContext) -> None:
         if exc.api:
             return _error(403, "forbidden", "没有权限")
         return templates.TemplateResponse(request, "forbidden.html", {}, status_code=403)
+
+    @web.exception_handler(GoToDesk)
+    async def _go_to_desk(request: Request, exc: GoToDesk) -> Response:
+        return RedirectResponse("/desk", status_code=303)
 
     @web.exception_handler(CsrfFailed)
     async def _csrf(request: Request, exc: CsrfFailed) -> Response:

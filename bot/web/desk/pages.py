@@ -1,0 +1,133 @@
+"""The desk's pages and forms (server-rendered, no script): mediators only.
+
+Every form carries the session's CSRF token; a case id that names no case of this mediator
+(someone else's, or none) gets the same 404 page. After an action the worker's notices are
+delivered on their channel (the action committed them with the change), then the page is
+shown again (POST-redirect-GET) with a fixed message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from bot.mediation import views
+from bot.mediation.desk import Desk, DeskError, Done, NotYours
+from bot.staff import notices
+from bot.staff.accounts import Staff
+from bot.web.ids import parse_id
+from bot.web.session import (
+    CSRF_FIELD,
+    CsrfFailed,
+    context,
+    csrf_ok,
+    mediator_page,
+    read_form,
+    read_session,
+)
+
+DONE = {
+    "accept": "已受理，已通知职工。",
+    "ask": "问题已发给职工，职工回复后会出现在办理记录里。",
+    "schedule": "已安排调解，已请职工确认。",
+    "succeed": "已记录调解成功，已通知职工。",
+    "fail": "已记录调解不成，已告知职工申请仲裁的期限。",
+    "close": "已结案，已通知职工。",
+    "note": "备注已保存（只有调解员和管理员能看到）。",
+}
+
+
+def desk_of(request: Request) -> Desk:
+    ctx = context(request)
+    return Desk(ctx.db, ctx.clock, ctx.settings.config.mediation)
+
+
+def render(request: Request, name: str, staff: Staff, status: int = 200, **values: Any) -> Response:
+    """A desk page with what its header needs."""
+    session = read_session(request)
+    values.update(staff=staff, csrf=session.csrf if session else "")
+    return context(request).templates.TemplateResponse(request, name, values, status_code=status)
+
+
+async def _case_page(
+    request: Request, staff: Staff, case_id: int, status: int = 200, **values: Any
+) -> Response:
+    ctx = context(request)
+    config = ctx.settings.config.mediation
+    detail = await asyncio.to_thread(views.case_detail, ctx.db, staff, ctx.clock, config, case_id)
+    if detail is None:
+        return render(request, "desk_not_found.html", staff, status=404)
+    return render(request, "desk_case.html", staff, status=status, **detail, **values)
+
+
+async def _act(request: Request, staff: Staff, case_id: int, action: str, form: dict) -> Done:
+    desk = desk_of(request)
+    field = form.get
+    calls = {
+        "accept": lambda: desk.accept(staff, case_id),
+        "ask": lambda: desk.ask(staff, case_id, field("question", "")),
+        "schedule": lambda: desk.schedule(
+            staff,
+            case_id,
+            field("day", ""),
+            field("time", ""),
+            field("place", ""),
+            field("mode") == "phone",
+        ),
+        "succeed": lambda: desk.succeed(staff, case_id, field("terms", "")),
+        "fail": lambda: desk.fail(
+            staff, case_id, field("reason", ""), field("known_on", ""), field("apply_by", "")
+        ),
+        "close": lambda: desk.close(staff, case_id, field("note", "")),
+        "note": lambda: desk.note(staff, case_id, field("note", "")),
+    }
+    return await asyncio.to_thread(calls[action])
+
+
+def router() -> APIRouter:
+    """/desk, /desk/case/{id} and the case's action forms."""
+    api = APIRouter()
+
+    @api.get("/desk")
+    async def my_cases(request: Request, staff: Staff = Depends(mediator_page)) -> Response:
+        ctx = context(request)
+        config = ctx.settings.config.mediation
+        rows = await asyncio.to_thread(views.my_cases, ctx.db, staff, ctx.clock, config)
+        tomorrow = await asyncio.to_thread(
+            views.tomorrow_sessions, ctx.db, staff, ctx.clock, config
+        )
+        return render(request, "desk.html", staff, cases=rows, tomorrow=tomorrow)
+
+    @api.get("/desk/case/{case_id}")
+    async def case_page(
+        request: Request, case_id: str, staff: Staff = Depends(mediator_page)
+    ) -> Response:
+        value = parse_id(case_id)
+        if value is None:
+            return render(request, "desk_not_found.html", staff, status=404)
+        said = DONE.get(request.query_params.get("done", ""))
+        return await _case_page(request, staff, value, said=said)
+
+    @api.post("/desk/case/{case_id}/{action}")
+    async def act(
+        request: Request, case_id: str, action: str, staff: Staff = Depends(mediator_page)
+    ) -> Response:
+        form = await read_form(request)
+        if not csrf_ok(request, form.get(CSRF_FIELD)):
+            raise CsrfFailed()
+        value = parse_id(case_id)
+        if value is None or action not in DONE:
+            return render(request, "desk_not_found.html", staff, status=404)
+        try:
+            done = await _act(request, staff, value, action, form)
+        except NotYours:
+            return render(request, "desk_not_found.html", staff, status=404)
+        except DeskError as exc:
+            return await _case_page(request, staff, value, status=400, error=str(exc))
+        await notices.deliver_all(context(request).channels, done.pushes)
+        return RedirectResponse(f"/desk/case/{value}?done={action}", status_code=303)
+
+    return api
