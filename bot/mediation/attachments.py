@@ -1,15 +1,14 @@
-"""The evidence a worker sent for a case, as the desk's case page lists it.
-
-EVIDENCE HOOK (issue 17, evidence half): the evidence upload (photos and files from the
-worker's phone) is built separately. Until it lands this returns nothing; replace the body
-with that module's listing for the case (visible to the assigned mediator and admins only,
-each view logged), keeping the signature, and the case page shows it under 证据材料.
-"""
+"""The evidence a worker sent for a case, as the desk's case page lists it: names, kinds and
+times, with links to the desk's own file routes (bot/web/desk/pages.py), which let in only
+the case's mediator and admins and write every view to the audit log."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.clock import Clock
+from bot.domain.evidence_check import IMAGE_TYPES
+from bot.store import evidence as repo
 from bot.store.db import Database
 
 
@@ -23,6 +22,18 @@ class Attachment:
     received: str
 
 
-def attachments_for(db: Database, case_id: int) -> list[Attachment]:
-    """The case's evidence, oldest first (none until the evidence module exists)."""
-    return []
+def attachments_for(db: Database, case_id: int, clock: Clock) -> list[Attachment]:
+    """The case's evidence, oldest first."""
+    with db.read() as s:
+        rows = repo.for_case(s, case_id)
+        return [
+            Attachment(
+                name=e.original_name,
+                url=f"/desk/evidence/{e.id}",
+                thumbnail_url=f"/desk/evidence/{e.id}/thumb"
+                if e.content_type in IMAGE_TYPES
+                else None,
+                received=clock.text(e.uploaded_at),
+            )
+            for e in rows
+        ]

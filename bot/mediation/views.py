@@ -154,7 +154,7 @@ def case_detail(
     may be done next; None when the account may not see it."""
     detail = _case_detail(db, staff, clock, config, case_id)
     if detail is not None:  # read after the case's own transaction, as its own module likes
-        detail["attachments"] = attachments_for(db, case_id)
+        detail["attachments"] = attachments_for(db, case_id, clock)
     return detail
 
 

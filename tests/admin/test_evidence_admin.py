@@ -94,13 +94,18 @@ def test_staff_who_are_not_admins_are_refused_and_nothing_is_logged(bot, server,
     assert clients["root"].get("/admin/mediation-case/evidence/..%2F..%2Fbot.db").status_code == 404
 
 
-def test_can_view_evidence_lets_in_admins_only_until_mediators_have_accounts():
+def test_can_view_evidence_lets_in_admins_and_the_cases_own_mediator():
     case = MediationCase(case_no="TJ20261204-0001", mediator_id=7)
-    assert can_view_evidence(SimpleNamespace(role="admin"), case)
-    assert not can_view_evidence(SimpleNamespace(role="staff"), case)
+    assert can_view_evidence(SimpleNamespace(role="admin", mediator_id=None), case)
+    assert not can_view_evidence(SimpleNamespace(role="staff", mediator_id=None), case)
     assert not can_view_evidence(None, case)
-    # the hook for the mediators' desk: no mediator is let in yet, not even the assigned one
-    assert not can_view_evidence(SimpleNamespace(role="mediator", mediator_id=7), case)
+    assert can_view_evidence(SimpleNamespace(role="mediator", mediator_id=7), case)
+    assert not can_view_evidence(SimpleNamespace(role="mediator", mediator_id=8), case)
+    assert not can_view_evidence(SimpleNamespace(role="mediator", mediator_id=None), case)
+    unassigned = MediationCase(case_no="TJ20261204-0002", mediator_id=None)
+    assert not can_view_evidence(SimpleNamespace(role="mediator", mediator_id=None), unassigned)
+    # staff with a mediator id (never made so, but) are still not mediators
+    assert not can_view_evidence(SimpleNamespace(role="staff", mediator_id=7), case)
 
 
 def _png_header_only(width: int, height: int) -> bytes:

@@ -32,7 +32,7 @@ from bot.staff import notices as notify
 from bot.store import cases as repo
 from bot.store.db import Database
 from bot.store.models import CASE_STATUS_LABELS, KIND_ASSIGN, CaseUpdate, MediationCase, Mediator
-from bot.web.admin import evidence
+from bot.web import evidence
 from bot.web.admin.posting import Posted, admin_of, bot_of, button, local_time, page_context
 from bot.web.admin.theme import ZhForm
 from bot.web.ids import parse_id

@@ -14,10 +14,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
+from bot.domain.evidence_files import EvidenceFiles
 from bot.mediation import views
 from bot.mediation.desk import Desk, DeskError, Done, NotYours
 from bot.staff import notices
 from bot.staff.accounts import Staff
+from bot.web import evidence
 from bot.web.ids import parse_id
 from bot.web.session import (
     CSRF_FIELD,
@@ -130,4 +132,28 @@ def router() -> APIRouter:
         await notices.deliver_all(context(request).channels, done.pushes)
         return RedirectResponse(f"/desk/case/{value}?done={action}", status_code=303)
 
+    @api.get("/desk/evidence/{evidence_id}")
+    async def evidence_file(
+        request: Request, evidence_id: str, staff: Staff = Depends(mediator_page)
+    ) -> Response:
+        return await _evidence(request, evidence_id, staff, evidence.FILE)
+
+    @api.get("/desk/evidence/{evidence_id}/thumb")
+    async def evidence_thumb(
+        request: Request, evidence_id: str, staff: Staff = Depends(mediator_page)
+    ) -> Response:
+        return await _evidence(request, evidence_id, staff, evidence.THUMB)
+
     return api
+
+
+async def _evidence(request: Request, evidence_id: str, staff: Staff, what: str) -> Response:
+    """A file of one of this mediator's cases (another's is refused like a missing one would
+    be by the admin's route: 403), the view written to the audit log first."""
+    value = parse_id(evidence_id)
+    if value is None:
+        return evidence.response(evidence.Served(404))
+    ctx = context(request)
+    files = EvidenceFiles(ctx.settings.evidence_dir)
+    served = await asyncio.to_thread(evidence.serve, ctx.db, files, value, staff, what)
+    return evidence.response(served)

@@ -1,4 +1,5 @@
-"""Evidence on the admin case page: the list with thumbnails, and each file, every view audited.
+"""Evidence files on the admin case page and the mediators' desk: the list with thumbnails,
+and each file, every view audited.
 
 Files are served from the evidence folder (outside the web root) only through these routes:
 the account must pass `can_view_evidence` for the file's case, and each view (thumbnail or
