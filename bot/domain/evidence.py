@@ -76,6 +76,17 @@ class EvidenceDesk:
             cases=[(c.case_no, c.dispute_type) for c in cases],
         )
 
+    def keep_for_case(
+        self, s: Session, attachment: Attachment, case: MediationCase, channel: str
+    ) -> Outcome:
+        """A file for a case from the desk (the signed agreement): checked like a worker's,
+        attached to the case directly."""
+        checked = check(attachment, self.config.max_bytes)
+        if not isinstance(checked, Checked):
+            return Outcome(REFUSED, attachment.name, reason=checked.reason)
+        assert attachment.data is not None  # check() refuses a file without bytes
+        return self._keep(s, attachment.data, checked, Sender(channel, "", None), case)
+
     def place(self, s: Session, evidence_id: int, case_no: str, who: Sender) -> Outcome:
         """Attach a pending file to the case the worker picked (one of their open cases)."""
         if who.conversation_id is None:

@@ -15,8 +15,12 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bot.core.attachments import Attachment
 from bot.core.clock import Clock, utcnow
 from bot.core.messages import Push
+from bot.domain import evidence as ev
+from bot.domain.evidence import EvidenceDesk
+from bot.domain.evidence_check import EMPTY, TOO_BIG
 from bot.mediation import texts
 from bot.mediation.access import mine
 from bot.mediation.deadlines import arbitration_deadline
@@ -26,6 +30,7 @@ from bot.staff.accounts import Staff
 from bot.store import cases as repo
 from bot.store.db import Database
 from bot.store.models import (
+    KIND_AGREEMENT,
     KIND_NOTE,
     KIND_QUESTION,
     KIND_SESSION,
@@ -41,6 +46,12 @@ from bot.store.models import (
 )
 
 TEXT_MAX, PLACE_MAX = 1000, 200
+DESK_CHANNEL = "desk"  # evidence rows the mediator uploads (the signed agreement)
+ONLY_TYPES = "只能上传图片（JPG、PNG、WebP、HEIC）或 PDF。"
+AGREEMENT_REFUSED = {
+    TOO_BIG: "文件太大了。",
+    EMPTY: "文件是空的。",
+}
 
 
 class DeskError(ValueError):
@@ -192,6 +203,25 @@ class Desk:
             self._step(s, case, "succeeded", f"调解成功。协议内容：{terms}", staff)
             pushes = self._tell(s, case, texts.succeeded(case.case_no, terms))
             return Done(f"已记录：案件 {case.case_no} 调解成功。", pushes)
+
+    def agreement(
+        self, staff: Staff, case_id: int, attachment: Attachment, evidence: EvidenceDesk
+    ) -> Done:
+        """The signed agreement of a successful mediation (a photo or PDF), kept with the
+        case's evidence, in the timeline, and the worker told it is on file."""
+        with self._case(staff, case_id) as (s, case):
+            if case.status != "succeeded":
+                raise DeskError("记录调解成功后，才能上传签字的调解协议。")
+            kept = evidence.keep_for_case(s, attachment, case, DESK_CHANNEL)
+            if kept.kind == ev.REFUSED:
+                raise DeskError(
+                    f"「{kept.name}」没有收下：{AGREEMENT_REFUSED.get(kept.reason, ONLY_TYPES)}"
+                )
+            if kept.kind == ev.DUPLICATE:
+                raise DeskError("这份协议已经上传过了。")
+            self._row(s, case, KIND_AGREEMENT, f"上传签字的调解协议「{kept.name}」", staff.username)
+            pushes = self._tell(s, case, texts.agreement_filed(case.case_no))
+            return Done(f"已上传调解协议「{kept.name}」，已告知职工。", pushes)
 
     def fail(self, staff: Staff, case_id: int, reason: str, known_on: str, apply_by: str) -> Done:
         """调解不成 with the reason; next step arbitration, applied for by the date given

@@ -76,6 +76,14 @@ def succeeded(case_no: str, terms: str) -> str:
     )
 
 
+def agreement_filed(case_no: str) -> str:
+    return (
+        f"您的调解申请 {case_no}：双方签字的调解协议书已由调解员存档。协议书经双方签名或盖章、"
+        "调解员签名并加盖调解组织印章后生效，对双方都有约束力（《劳动争议调解仲裁法》第十四条）。"
+        "需要协议书复印件，可以联系调解员或说“转人工”。"
+    )
+
+
 def failed(case_no: str, reason: str, apply_by: date) -> str:
     return (
         f"您的调解申请 {case_no} 没有调解成功：{reason}\n"

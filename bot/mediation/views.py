@@ -19,6 +19,7 @@ from bot.staff.accounts import Staff
 from bot.store import cases as repo
 from bot.store.db import Database
 from bot.store.models import (
+    KIND_AGREEMENT,
     KIND_ANSWER,
     KIND_ASSIGN,
     KIND_NOTE,
@@ -46,6 +47,7 @@ KIND_LABELS = {
     KIND_SESSION: "安排调解",
     KIND_SESSION_REPLY: "职工答复",
     KIND_REMINDER: "提醒",
+    KIND_AGREEMENT: "调解协议",
 }
 CLOSED = ("closed", "withdrawn")
 
@@ -219,6 +221,7 @@ def _case_detail(
             "can_accept": case.status == "submitted",
             "can_work": case.status in ("accepted", "mediating"),
             "can_outcome": case.status == "mediating",
+            "can_file_agreement": case.status == "succeeded",
             "can_close": "closed" in repo.next_statuses(case.status),
             "today": clock.today().isoformat(),
         }

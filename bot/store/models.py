@@ -204,6 +204,7 @@ class MediationCase(Base):
 KIND_STATUS, KIND_NOTE, KIND_QUESTION, KIND_ANSWER = "status", "note", "question", "answer"
 KIND_SESSION, KIND_SESSION_REPLY, KIND_REMINDER = "session", "session_reply", "reminder"
 KIND_ASSIGN = "assign"
+KIND_AGREEMENT = "agreement"  # the signed mediation agreement, uploaded by the mediator
 
 
 class CaseUpdate(Base):

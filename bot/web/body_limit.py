@@ -40,6 +40,8 @@ ROUTE_LIMITS = (
     Limit("/model/parse", rest.MAX_BODY_BYTES, "文字太长了，请缩短后再试。"),
     Limit("/chat/api/", web.MAX_BODY, "消息太长了，请分几条发送。"),
     Limit("/chat/api/upload", web.MAX_UPLOAD_BODY, "文件太大了，每个文件最大 20 MB。"),
+    # the signed agreement a mediator uploads (bot/web/desk/pages.py): the same cap
+    Limit("/desk/agreement/", web.MAX_UPLOAD_BODY, "文件太大了，每个文件最大 20 MB。"),
     Limit("/console/login", session.MAX_FORM_BYTES),
     Limit("/console/api/", api.MAX_BODY, "内容太长了，请分几次发送。"),
     Limit("/webhooks/wechat", 64 * KIB),  # bot/channels/wechat.py MAX_BODY_BYTES

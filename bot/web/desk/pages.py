@@ -13,7 +13,10 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
 
+from bot.core.attachments import Attachment
+from bot.domain.evidence import EvidenceDesk
 from bot.domain.evidence_files import EvidenceFiles
 from bot.mediation import views
 from bot.mediation.desk import Desk, DeskError, Done, NotYours
@@ -39,7 +42,10 @@ DONE = {
     "fail": "已记录调解不成，已告知职工申请仲裁的期限。",
     "close": "已结案，已通知职工。",
     "note": "备注已保存（只有调解员和管理员能看到）。",
+    "agreement": "调解协议书已上传，已告知职工。",
 }
+# the actions posted as plain forms to /desk/case/{id}/{action} (the agreement is a file upload)
+FORM_ACTIONS = frozenset(DONE) - {"agreement"}
 
 
 def desk_of(request: Request) -> Desk:
@@ -121,7 +127,7 @@ def router() -> APIRouter:
         if not csrf_ok(request, form.get(CSRF_FIELD)):
             raise CsrfFailed()
         value = parse_id(case_id)
-        if value is None or action not in DONE:
+        if value is None or action not in FORM_ACTIONS:
             return render(request, "desk_not_found.html", staff, status=404)
         try:
             done = await _act(request, staff, value, action, form)
@@ -131,6 +137,45 @@ def router() -> APIRouter:
             return await _case_page(request, staff, value, status=400, error=str(exc))
         await notices.deliver_all(context(request).channels, done.pushes)
         return RedirectResponse(f"/desk/case/{value}?done={action}", status_code=303)
+
+    @api.post("/desk/agreement/{case_id}")
+    async def agreement(
+        request: Request, case_id: str, staff: Staff = Depends(mediator_page)
+    ) -> Response:
+        """The signed agreement (multipart: csrf_token and one file)."""
+        value = parse_id(case_id)
+        if value is None:
+            return render(request, "desk_not_found.html", staff, status=404)
+        ctx = context(request)
+        max_bytes = ctx.settings.config.evidence.max_bytes
+        try:
+            form = await request.form(max_files=1, max_fields=2, max_part_size=64 * 1024)
+        except Exception:  # noqa: BLE001 - a malformed or oversized multipart body
+            return await _case_page(request, staff, value, status=400, error="上传的内容不正确。")
+        try:
+            token, file = form.get(CSRF_FIELD), form.get("file")
+            if not isinstance(token, str) or not csrf_ok(request, token):
+                raise CsrfFailed()
+            if not isinstance(file, UploadFile):
+                return await _case_page(request, staff, value, status=400, error="请选择文件。")
+            data = await file.read(max_bytes + 1)  # one byte over the cap is enough to know
+            too_big = len(data) > max_bytes
+            attachment = Attachment(
+                file.filename or "", None if too_big else data, len(data), too_big
+            )
+        finally:
+            await form.close()
+        files = EvidenceDesk(EvidenceFiles(ctx.settings.evidence_dir), ctx.settings.config.evidence)
+        try:
+            done = await asyncio.to_thread(
+                desk_of(request).agreement, staff, value, attachment, files
+            )
+        except NotYours:
+            return render(request, "desk_not_found.html", staff, status=404)
+        except DeskError as exc:
+            return await _case_page(request, staff, value, status=400, error=str(exc))
+        await notices.deliver_all(ctx.channels, done.pushes)
+        return RedirectResponse(f"/desk/case/{value}?done=agreement", status_code=303)
 
     @api.get("/desk/evidence/{evidence_id}")
     async def evidence_file(
