@@ -67,12 +67,18 @@ def about_mediation(answer: Answer | None) -> bool:
     return answer is not None and answer.category == DISPUTES and "调解" in answer.question
 
 
-def likely_buttons(slug: str, related: list[Hit]) -> list[dict[str, str]]:
+def likely_buttons(
+    answer: Answer, related: list[Hit], in_form: bool = False
+) -> list[dict[str, str]]:
     """Under a likely answer: the close questions first (one tap if it was one of them),
-    then feedback and a human."""
+    then feedback, applying for mediation after an answer about it, and a human."""
     options = [button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in related]
+    slug = answer.slug
     feedback = (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
-    return buttons(*options, *feedback, button("转人工", "human_handoff"))
+    apply = (
+        button("申请调解", "mediation_request") if about_mediation(answer) and not in_form else None
+    )
+    return buttons(*options, *feedback, apply, button("转人工", "human_handoff"))
 
 
 def previous_answer(services: Any, tracker: Tracker) -> Any:
@@ -267,7 +273,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             top = hits[0].answer
             # an answer: reviewed by the admins only if the worker says 没帮助
             dispatcher.utter_message(
-                text=likely_text(top), buttons=likely_buttons(top.slug, hits[1:]), faq=top.slug
+                text=likely_text(top),
+                buttons=likely_buttons(top, hits[1:], bool(tracker.active_loop)),
+                faq=top.slug,
             )
             return done + answered(top.slug, top.category)
         elif verdict == "suggest":

@@ -9,6 +9,7 @@ Rasa). A message takes up an offer when it names one of the offered things ("申
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -34,6 +35,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "course_search": ("课程", "有啥课", "什么课", "哪些课"),
 }
 MAX_CHARS = 20  # a longer message says something of its own
+_PHONE = re.compile(r"1[3-9]\d{9}")
 # what a plain yes may take up: not a human (人工服务 under "没太明白" is a way out, not a
 # question; a "确认报名" there must not queue the worker for staff)
 YES_TAKES = frozenset({"mediation_request", "course_search"})
@@ -68,7 +70,8 @@ def _intent_of(payload: str) -> tuple[str, dict[str, Any]]:
 def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     """(intent, entities) of the offered button this message takes up, or None."""
     text = typed_text(tracker)
-    if not text or len(text) > MAX_CHARS:
+    # a phone number given with it ("那我申请一个 陈国强 150…") adds nothing to the length
+    if not text or len(_PHONE.sub("", text).strip()) > MAX_CHARS:
         return None
     choices = [_intent_of(str(b.get("payload") or "")) for b in offered(tracker)]
     choices = [(intent, ents) for intent, ents in choices if intent in OFFERS]

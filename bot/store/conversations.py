@@ -10,12 +10,13 @@ inside the same transaction.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.store.models import utcnow
@@ -90,14 +91,15 @@ class _Dialect:
 
 
 def _dialect(conn: Connection) -> _Dialect:
-    key = id(conn.engine)
-    found = _DIALECTS.get(key)
+    # keyed by the engine itself, weakly: an id() is reused once an engine is gone, and a
+    # PostgreSQL engine must never get a disposed SQLite engine's placeholder style
+    found = _DIALECTS.get(conn.engine)
     if found is None:
-        found = _DIALECTS[key] = _Dialect(conn)
+        found = _DIALECTS[conn.engine] = _Dialect(conn)
     return found
 
 
-_DIALECTS: dict[int, _Dialect] = {}
+_DIALECTS: weakref.WeakKeyDictionary[Engine, _Dialect] = weakref.WeakKeyDictionary()
 
 
 def lock(conn: Connection, channel: str, sender_id: str, row_lock: bool) -> ConversationRow | None:
