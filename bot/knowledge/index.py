@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +41,30 @@ _TRIAL: ContextVar[tuple[dict[str, Answer], KnowledgeBase | None] | None] = Cont
 )
 
 
+# indexes built from the same entries and options are the same: a reload that finds the FAQ
+# unchanged (another process's edit of something else, every new App over the same data in
+# the tests) reuses the index instead of fitting it again. The index is read-only once built.
+_BUILT: OrderedDict[tuple[object, ...], KnowledgeBase] = OrderedDict()
+_BUILT_LOCK = threading.Lock()
+MAX_BUILT = 4
+
+
+def built_index(docs: list[FaqDoc], options: RetrievalOptions) -> KnowledgeBase:
+    """The search index for these entries, built once per distinct content."""
+    key = (options, *((d.slug, d.question, tuple(d.alternates), d.category) for d in docs))
+    with _BUILT_LOCK:
+        found = _BUILT.get(key)
+        if found is not None:
+            _BUILT.move_to_end(key)
+            return found
+    index = KnowledgeBase(docs, options)
+    with _BUILT_LOCK:
+        _BUILT[key] = index
+        while len(_BUILT) > MAX_BUILT:
+            _BUILT.popitem(last=False)
+    return index
+
+
 class Knowledge:
     """Search over the enabled FAQ entries; rebuilt from the database by `reload`."""
 
@@ -72,7 +98,7 @@ class Knowledge:
                 r.slug: Answer(r.slug, r.question, r.answer, r.source, r.category) for r in rows
             }
             docs = [FaqDoc(r.slug, r.question, list(r.alternates or []), r.category) for r in rows]
-        index = KnowledgeBase(docs, self.options) if docs else None
+        index = built_index(docs, self.options) if docs else None
         self._live = (answers, index)
         return len(answers)
 

@@ -61,3 +61,19 @@ def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, 
     hits = in_context(knowledge, knowledge.get(previous), text)
     assert hits[0].answer.slug == expected, [(h.answer.slug, h.score) for h in hits]
     assert all(0 <= h.score <= 1 for h in hits)
+
+
+def test_the_same_entries_reuse_one_built_index_and_a_change_builds_another():
+    from bot.knowledge.index import built_index
+    from intents import FaqDoc
+    from intents.interpreter import RetrievalOptions
+
+    docs = [
+        FaqDoc("a", "加班费怎么算", ["加班工资几倍"], "加班"),
+        FaqDoc("b", "年假几天", [], "休假"),
+    ]
+    first = built_index(docs, RetrievalOptions())
+    assert built_index(list(docs), RetrievalOptions()) is first
+    edited = [docs[0], FaqDoc("b", "年休假有几天", [], "休假")]
+    assert built_index(edited, RetrievalOptions()) is not first
+    assert built_index(docs, RetrievalOptions(colloquial=False)) is not first
