@@ -42,6 +42,8 @@ from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
 
+# the worker speaking of themself ("我大专还没毕业", "我读书的时候")
+_ABOUT_ME = re.compile(r"我(?:的)?(?:大专|本科|高中|中专|初中|学历|文凭|读书|上学|毕业)")
 NO_MORE_TEXT = "上面就是全部 {n} 门了。想换个方向，可以按类别看看："
 WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
@@ -116,12 +118,13 @@ class ActionCourseFollowup(ServiceAction, Action):
             by_name is not None
             and focus
             and by_name.code != focus
-            and words not in by_name.name
+            and (words not in by_name.name or _ABOUT_ME.search(text) is not None)
             and all(c.code != by_name.code for c in listed)
             and not leans_on_context(text)
         ):
             # "我读书的时候成绩不好 要考试不" about the course in view: a keyword of another
-            # course (读书 for 亲子绘本阅读) in a question about this one does not move on
+            # course (读书 for 亲子绘本阅读) in a question about this one does not move on, nor
+            # does the worker's own schooling ("我大专还没毕业 能报吗" about 专升本)
             return repo.get_by_code(s, str(focus))
         if by_name is not None:
             return by_name
