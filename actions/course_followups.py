@@ -74,6 +74,12 @@ class ActionCourseFollowup(ServiceAction, Action):
             if len(listed) > 1 and "fee" in aspects(text) and _WHICH_OF_THEM.search(text):
                 # "这里面哪个要交钱": the courses of the list that cost something
                 return done + self._paid(dispatcher, s, listed)
+            if not listed and aspects(text) == ["fee"] and _ALL_OF_THEM.search(text):
+                # "工会的课是不是都要交钱": the open courses that cost something, the rest free
+                available = repo.open_courses(s, self.services.today())
+                if available and not latest_entity(tracker, "course_name"):
+                    shown = [SlotSet(LIST_SLOT, [c.code for c in available])]
+                    return done + self._paid(dispatcher, s, available, everything=True) + shown
             course = self._which(s, tracker, text, listed, context)
             asked = [a for a in aspects(text) if a in EACH_ASPECT]
             if course is None and 1 < len(listed) <= MAX_EACH and asked:
@@ -183,14 +189,22 @@ class ActionCourseFollowup(ServiceAction, Action):
         return []
 
     def _paid(
-        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course]
+        self,
+        dispatcher: CollectingDispatcher,
+        s: Any,
+        listed: list[Course],
+        everything: bool = False,
     ) -> list[EventType]:
-        """Which of the courses in view cost something, with the fee; else that none does."""
+        """Which of the courses in view (`everything`: all open ones) cost something, with the
+        fee; else that none does."""
+        these = (
+            f"现在开放报名的 {len(listed)} 门课程" if everything else f"刚才这 {len(listed)} 门课程"
+        )
         paid = [c for c in listed if c.fee]
         if not paid:
-            dispatcher.utter_message(text=f"刚才这 {len(listed)} 门课程都是免费的。")
+            dispatcher.utter_message(text=f"{these}都是免费的。")
             return []
-        lines = [f"刚才这 {len(listed)} 门里要交费的是："]
+        lines = [f"{these}里，要交费的是："]
         lines += [f"· {c.name}：{fee_text(c)}" for c in paid]
         lines.append("其余的都免费。" if len(paid) < len(listed) else "")
         dispatcher.utter_message(
@@ -244,6 +258,10 @@ EACH_ASPECT = {
 }
 MAX_EACH = 5
 
+# "工会的课是不是都要交钱", "你们的培训收费吗": about the courses in general
+_ALL_OF_THEM = re.compile(
+    r"(?:课|培训|班)[^，,。]{0,6}(?:都|全部|全都|是不是|收费吗|要钱吗|要钱不|收费不)"
+)
 _WHICH_OF_THEM = re.compile(r"哪个|哪些|哪几个|哪门|哪几门|有没有.*要")
 
 

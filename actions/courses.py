@@ -96,6 +96,9 @@ def enrolling_course_reply(services: Any, tracker: Tracker, text: str) -> str | 
         return answer(course, aspects(text), repo.seats_left(s, course)) if course else None
 
 
+_COURSE_WORD = re.compile(r"课|培训")
+
+
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
@@ -109,7 +112,8 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         return [FollowupAction("action_course_followup")]
     if latest_entity(tracker, "course_name") and aspects(text):
         return [FollowupAction("action_course_followup")]
-    if not searching and "课" in text and is_followup(text):  # 在哪里上课, no list: which one?
+    if not searching and _COURSE_WORD.search(text) and is_followup(text):
+        # 在哪里上课, 你们的培训收费不: no list in view
         return [FollowupAction("action_course_followup")]
     return None
 

@@ -14,11 +14,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.courses import enrolling_course_reply, followup_instead
 from actions.law_text import law_button
-from actions.message import previous_action, typed_text
+from actions.message import previous_action, recent_user_texts, typed_text
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from bot.domain.retirement import retirement_text
-from bot.domain.severance import about_severance, severance_text
+from bot.domain.severance import about_severance, asks_how_much, months_worked, severance_text
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.knowledge.focus import focused
 from bot.knowledge.followups import in_context, is_short, leans_on_context
@@ -162,7 +162,15 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
     # message with its own question ("干了十年了 是不是该签无固定期限") does not
     alone = after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE
-    return severance_text(text, unlawful=after and slug == "sev_unlawful_2x", asked=alone)
+    unlawful = after and slug == "sev_unlawful_2x"
+    said = severance_text(text, unlawful=unlawful, asked=alone)
+    if said is None and after and months_worked(text) is None and asks_how_much(text):
+        # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
+        # was told a message ago
+        for earlier in recent_user_texts(tracker, 3):
+            if months_worked(earlier) is not None:
+                return severance_text(earlier, unlawful=unlawful, asked=True)
+    return said
 
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform

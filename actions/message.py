@@ -136,3 +136,13 @@ def asked_before(tracker: Tracker, form: str) -> bool:
         if event.get("event") == "active_loop" and event.get("name") == form:
             return False
     return False
+
+
+def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
+    """The worker's last `count` messages before this one, newest first."""
+    texts = [
+        str(e.get("text") or "")
+        for e in tracker.events
+        if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
+    ]
+    return list(reversed(texts[:-1]))[:count]

@@ -104,3 +104,8 @@ def severance_text(text: str, unlawful: bool = False, asked: bool = False) -> st
 
 def about_severance(text: str) -> bool:
     return _ABOUT_SEVERANCE.search(text or "") is not None
+
+
+def asks_how_much(text: str) -> bool:
+    """The message asks what something comes to ("该补我好多", "能赔几个月")."""
+    return _HOW_MUCH.search(text or "") is not None
