@@ -23,6 +23,7 @@ from bot.domain.evidence_files import EvidenceFiles
 from bot.domain.evidence_retention import EvidenceRetention
 from bot.engine.preview import preview
 from bot.mediation.reminders import Reminders
+from bot.outreach.class_reminders import ClassReminders
 from bot.settings import Settings
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
@@ -88,6 +89,7 @@ def create_web(app: App) -> FastAPI:
     plugins = app.channels.plugins()
     sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
     reminders = Reminders(app.db, app.channels, app.clock, app.settings.config.mediation)
+    class_reminders = ClassReminders(app.db, app.channels, app.clock, app.settings.config.reminders)
     watcher = app.version_watcher()
     retention = EvidenceRetention(
         app.db, EvidenceFiles(app.settings.evidence_dir), app.settings.config.evidence
@@ -102,6 +104,7 @@ def create_web(app: App) -> FastAPI:
         sweeper.start()
         retention.start()
         reminders.start()
+        class_reminders.start()
         watcher.start()
         checkpointer.start()
         try:
@@ -110,6 +113,7 @@ def create_web(app: App) -> FastAPI:
             checkpointer.stop()
             await watcher.stop()
             await reminders.stop()
+            await class_reminders.stop()
             await sweeper.stop()
             await retention.stop()
             for plugin in reversed(plugins):
