@@ -53,3 +53,35 @@ def enrol(db: Database, course_id: int, channel: str, sender_id: str, name: str 
         s.add(e)
         s.flush()
         return e.id
+
+
+def workers(
+    db: Database, channel: str, sender_ids: list[str], last_message_at: datetime, topic: str
+) -> None:
+    """Workers who talked to the bot (last at `last_message_at`) and subscribed to `topic`."""
+    from sqlalchemy import insert
+
+    from bot.store.models import Conversation, Subscription
+
+    with db.write_lock(), db.session() as s:
+        s.execute(
+            insert(Conversation),
+            [
+                {
+                    "channel": channel,
+                    "sender_id": w,
+                    "state": "bot",
+                    "slots": {},
+                    "last_message_at": last_message_at,
+                }
+                for w in sender_ids
+            ],
+        )
+        s.execute(
+            insert(Subscription),
+            [{"channel": channel, "sender_id": w, "topic": topic} for w in sender_ids],
+        )
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
