@@ -7,6 +7,8 @@ inserting its `class_reminders` row (unique per enrolment and class day) in the 
 transaction as the notice, so nobody is reminded twice, across processes and restarts.
 Nothing goes out in the quiet hours; a class whose evening reminder fell in them (or was
 missed while the bot was down) is reminded in the morning of its day, if it has not begun.
+A worker who enrolled after the reminder time (or on the class day) is not reminded of the
+next class: the enrolment's confirmation has just told them when it is.
 """
 
 from __future__ import annotations
@@ -87,8 +89,11 @@ class ClassReminders:
         if not self.config.enabled or self.config.quiet(local.time()):
             return []
         today = local.date()
-        evening = local.time() >= parse_hhmm(self.config.class_time)
+        at = parse_hhmm(self.config.class_time)
+        evening = local.time() >= at
         today_start = self.clock.day_start(today)
+        # an enrolment made after this evening's reminder time was just told the schedule
+        eve_cutoff = today_start + timedelta(hours=at.hour, minutes=at.minute)
         found: list[Due] = []
         with self.db.read() as s:
             rows = s.execute(
@@ -114,7 +119,12 @@ class ClassReminders:
                 ):
                     found.append(Due(enrolment_id, course.id, today, tomorrow=False))
                 tomorrow = today + timedelta(days=1)
-                if evening and tomorrow in days and (enrolment_id, tomorrow) not in sent:
+                if (
+                    evening
+                    and tomorrow in days
+                    and created_at < eve_cutoff
+                    and (enrolment_id, tomorrow) not in sent
+                ):
                     found.append(Due(enrolment_id, course.id, tomorrow, tomorrow=True))
         return found
 
