@@ -62,7 +62,7 @@ def reminder_text(course: Course, day: date, tomorrow: bool) -> str:
     place = course.venue or "另行通知"
     return (
         f"【上课提醒】您报名的「{course.name}」{when}上课，地点：{place}。\n"
-        "能来请点「收到」；来不了请点「请假」（微信里回复对应数字）。"
+        "能来请回复「收到」，来不了请回复「请假」（也可以点下面的按钮）。"
     )
 
 
