@@ -108,8 +108,11 @@ class ClassReminders:
                     )
                 ).all()
             )
+            schedules: dict[int, set[date]] = {}
             for enrolment_id, created_at, course in rows:
-                days = set(session_dates(course, self.config.skip_dates))
+                if course.id not in schedules:
+                    schedules[course.id] = set(session_dates(course, self.config.skip_dates))
+                days = schedules[course.id]
                 begins = starts_at(course)
                 if (
                     today in days

@@ -194,6 +194,7 @@ class NoticeSender:
     async def run_once(self, now: datetime | None = None, max_sends: int | None = None) -> int:
         """Send what is pending if this process holds the lease and it is not night; returns
         how many were delivered. `max_sends` stops early (a test's stand-in for a crash)."""
+        given = now
         now = now or utcnow()
         if not await asyncio.to_thread(self.lease.acquire, now):
             return 0
@@ -208,8 +209,13 @@ class NoticeSender:
             for delivery_id, channel in batch:
                 if max_sends is not None and attempts >= max_sends:
                     return delivered
+                # a long notice runs into the evening: stop at the quiet hours, the rest
+                # waits for the morning (the WeChat window is judged at each send, too)
+                at = given or utcnow()
+                if given is None and self.quiet_now(at):
+                    return delivered
                 await self.pacer.wait(channel)
-                push = await asyncio.to_thread(self.claim, delivery_id, now)
+                push = await asyncio.to_thread(self.claim, delivery_id, at)
                 if push is None:
                     continue
                 attempts += 1

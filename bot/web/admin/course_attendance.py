@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from sqladmin import expose
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -145,8 +146,8 @@ class AttendancePages:
         if day is not None:
             page = await asyncio.to_thread(checklist, app.db, course_id, day, skip)
         back = details_url(request, self, course_id)
-        if page is None:
-            return done(request, back, "这门课没有这一次课。", ok=False)
+        if page is None:  # no such course, or no class that day: sqladmin's polite 404
+            raise HTTPException(status_code=404, detail="Object not found")
         if request.method == "POST":
             form = await request.form(max_fields=len(page["rows"]) + 5, max_files=0)
             if not csrf_ok(request, str(form.get(CSRF_FIELD) or "")):

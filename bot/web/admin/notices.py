@@ -11,8 +11,9 @@ from typing import Any
 
 from sqladmin import BaseView, expose
 from sqlalchemy import select
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from bot.core.clock import utcnow
 from bot.outreach import announcements
@@ -120,7 +121,7 @@ class NoticesView(BaseView):
     async def show(self, request: Request) -> Response:
         data = await asyncio.to_thread(detail, bot_of(request).db, request.path_params["notice_id"])
         if data is None:
-            return RedirectResponse(str(request.url_for("admin:view-notices")), status_code=303)
+            raise HTTPException(status_code=404, detail="Object not found")
         return await self.templates.TemplateResponse(
             request, "admin/notice_detail.html", {"title": "通知预览", **data}
         )
@@ -128,6 +129,9 @@ class NoticesView(BaseView):
     @expose("/notices/{notice_id:id}/send", methods=["POST"], identity="notices-send")
     async def send(self, request: Request) -> Response:
         notice_id = request.path_params["notice_id"]
+        db = bot_of(request).db
+        if await asyncio.to_thread(announcements.preview, db, notice_id) is None:
+            raise HTTPException(status_code=404, detail="Object not found")
         back = str(request.url_for("admin:view-notices-detail", notice_id=notice_id))
         form = await checked_form(request)
         if form is None:
