@@ -207,9 +207,13 @@ def show_page(
     items = [b for c in shown for b in (detail_button(c), enrol_button(c))]
     dispatcher.utter_message(
         text=head + "\n" + "\n".join(lines) + "\n" + tail,
-        buttons=buttons(*items, MORE_BUTTON if more else None),
+        buttons=buttons(*items, MORE_BUTTON if more else None, SUBSCRIBE_BUTTON),
     )
     return listed(found, end)
+
+
+# offered under every course list (docs/notices.md)
+SUBSCRIBE_BUTTON = button("订阅新课程通知", "subscribe", topic="courses")
 
 
 def detail_button(course: Course) -> dict[str, str]:
@@ -317,7 +321,7 @@ class ActionSearchCourses(ServiceAction, Action):
             return
         if not available:
             text = "现在暂时没有开放报名的课程，新一期课程开放后欢迎再来看看。"
-            dispatcher.utter_message(text=text)
+            dispatcher.utter_message(text=text, buttons=buttons(SUBSCRIBE_BUTTON))
             return
         what = describe(f) or (f"“{words}”相关" if words else "")
         text = f"抱歉，暂时没有找到{what}的课程。您可以换个说法，或者按类别看看现在开放报名的课程："

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from bot.core.yamlfile import parse_yaml
 from bot.settings.console import ConsoleConfig
 from bot.settings.evidence import EvidenceConfig
+from bot.settings.outreach import NoticesConfig, RemindersConfig
 from bot.settings.sections import (
     ConversationConfig,
     DatabaseConfig,
@@ -77,6 +78,8 @@ class BotConfig(_Section):
     console: ConsoleConfig = ConsoleConfig()
     evidence: EvidenceConfig = EvidenceConfig()
     mediation: MediationConfig = MediationConfig()
+    reminders: RemindersConfig = RemindersConfig()
+    notices: NoticesConfig = NoticesConfig()
 
     @model_validator(mode="after")
     def _language(self) -> BotConfig:

@@ -23,6 +23,8 @@ from bot.domain.evidence_files import EvidenceFiles
 from bot.domain.evidence_retention import EvidenceRetention
 from bot.engine.preview import preview
 from bot.mediation.reminders import Reminders
+from bot.outreach.class_reminders import ClassReminders
+from bot.outreach.notice_sender import NoticeSender
 from bot.settings import Settings
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
@@ -88,6 +90,16 @@ def create_web(app: App) -> FastAPI:
     plugins = app.channels.plugins()
     sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
     reminders = Reminders(app.db, app.channels, app.clock, app.settings.config.mediation)
+    class_reminders = ClassReminders(app.db, app.channels, app.clock, app.settings.config.reminders)
+    config = app.settings.config
+    notice_sender = NoticeSender(
+        app.db,
+        app.channels,
+        app.clock,
+        config.reminders,
+        config.notices,
+        wechat_template=bool(config.wechat.template_id),
+    )
     watcher = app.version_watcher()
     retention = EvidenceRetention(
         app.db, EvidenceFiles(app.settings.evidence_dir), app.settings.config.evidence
@@ -102,6 +114,8 @@ def create_web(app: App) -> FastAPI:
         sweeper.start()
         retention.start()
         reminders.start()
+        class_reminders.start()
+        notice_sender.start()
         watcher.start()
         checkpointer.start()
         try:
@@ -110,6 +124,8 @@ def create_web(app: App) -> FastAPI:
             checkpointer.stop()
             await watcher.stop()
             await reminders.stop()
+            await class_reminders.stop()
+            await notice_sender.stop()
             await sweeper.stop()
             await retention.stop()
             for plugin in reversed(plugins):

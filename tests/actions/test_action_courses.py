@@ -44,7 +44,8 @@ def test_weekend_means_saturday_or_sunday_and_skips_closed_and_finished(services
     assert "书法" not in text  # Tuesday and Thursday evenings
     assert "太极拳" not in text  # closed
     assert "去年的大专班" not in text  # finished in June
-    assert len(buttons) == 10  # 详情 and 报名 of each
+    assert len(buttons) == 11  # 详情 and 报名 of each, then 订阅新课程通知
+    assert buttons[-1] == '/subscribe{"topic":"courses"}'
 
 
 def test_free_excludes_paid_courses(services: Services) -> None:
@@ -96,7 +97,8 @@ def test_a_full_course_offers_the_waiting_list(services: Services) -> None:
 def test_a_general_question_lists_the_soonest_courses(services: Services) -> None:
     text, buttons, _ = search(services, "你们有哪些课程")
     assert "找到 6 门课程，先列出最近开课的 5 门" in text and "说“还有吗”" in text
-    assert len(buttons) == 11 and buttons[-1] == '/course_followup{"course_page":"next"}'
+    assert len(buttons) == 12 and buttons[-2] == '/course_followup{"course_page":"next"}'
+    assert buttons[-1] == '/subscribe{"topic":"courses"}'
     assert buttons[:2] == [
         '/course_followup{"course_id":"XF02"}',
         '/course_enroll{"course_id":"XF02"}',

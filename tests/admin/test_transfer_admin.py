@@ -177,7 +177,7 @@ def test_course_roster_downloads(clients, bot: App) -> None:
     assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
     assert "报名名单-JN01-" in unquote(r.headers["content-disposition"])
     lines = r.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "序号,姓名,手机号,状态,报名时间,渠道"
+    assert lines[0].startswith("序号,姓名,手机号,状态,报名时间,渠道,出勤次数,请假次数,请假说明")
     assert lines[1].startswith("1,周杰,13900000000,已报名,")
     r = root.get(f"/admin/transfer/roster/{course_id}")
     assert r.headers["content-type"] == XLSX_TYPE and xlsx_rows(r.content)[1][1] == "周杰"

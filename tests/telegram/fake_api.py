@@ -41,6 +41,7 @@ class Call:
     method: str
     params: dict[str, Any]
     status: int
+    at: float = 0.0  # time.monotonic() on arrival (rate-limit tests)
 
 
 def _error(code: int, description: str, **parameters: Any) -> tuple[int, dict]:
@@ -110,7 +111,7 @@ class FakeBotApi:
     def respond(self, method: str, params: dict[str, Any]) -> tuple[int, dict]:
         params = {k: _decode(k, v) for k, v in params.items()}
         with self.cond:
-            call = Call(method, params, 0)
+            call = Call(method, params, 0, time.monotonic())
             self.calls.append(call)  # recorded on arrival (getUpdates may wait a while)
             queued = self.failures.get(method)
             status, body = queued.pop(0) if queued else self._answer(method, params)

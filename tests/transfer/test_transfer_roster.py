@@ -56,14 +56,18 @@ def test_roster_files_never_turn_a_name_into_a_formula(db: Database) -> None:
     roster = load_roster(db, _enrol(db), SHANGHAI)
     csv_file = roster_file(roster, "csv", date(2026, 11, 22))
     text = csv_file.data.decode("utf-8-sig").splitlines()
-    assert text[0] == "序号,姓名,手机号,状态,报名时间,渠道"
-    assert text[1] == "1,赵敏,13800000004,已报名,2026-11-19 00:05,微信"
+    assert text[0].startswith(
+        "序号,姓名,手机号,状态,报名时间,渠道,出勤次数,请假次数,请假说明,12-01,"
+    )
+    assert text[1].startswith("1,赵敏,13800000004,已报名,2026-11-19 00:05,微信,0,0,,")
     assert text[2].startswith('2,"\'=HYPERLINK(""http://x"")",')
     assert csv_file.filename == "报名名单-XF02-书法-2026-11-22.csv"
     assert csv_file.fallback == "roster-XF02-2026-11-22.csv"
     xlsx_file = roster_file(roster, "xlsx", date(2026, 11, 22))
     rows = xlsx_rows(xlsx_file.data)
-    assert rows[0] == ("序号", "姓名", "手机号", "状态", "报名时间", "渠道")
+    assert rows[0][:9] == (
+        "序号", "姓名", "手机号", "状态", "报名时间", "渠道", "出勤次数", "请假次数", "请假说明"
+    )  # fmt: skip
     assert rows[2][1] == '=HYPERLINK("http://x")'  # text, not a formula
     sheet = zipfile.ZipFile(io.BytesIO(xlsx_file.data)).read("xl/worksheets/sheet1.xml")
     assert b"<f>" not in sheet
@@ -71,3 +75,21 @@ def test_roster_files_never_turn_a_name_into_a_formula(db: Database) -> None:
 
 def test_no_roster_for_an_unknown_course(db: Database) -> None:
     assert load_roster(db, 9999, SHANGHAI) is None
+
+
+def test_roster_carries_attendance_and_leave_reasons(db: Database) -> None:
+    from bot.store import attendance
+    from bot.store.models import ATTEND_EXCUSED, ATTEND_PRESENT
+
+    course_id = _enrol(db)
+    with db.session() as s:
+        zhao = s.scalars(select(Enrolment).where(Enrolment.name == "赵敏")).one()
+        attendance.mark(s, zhao, date(2026, 12, 1), ATTEND_PRESENT, "root")
+        attendance.mark(s, zhao, date(2026, 12, 3), ATTEND_EXCUSED, "worker", "加班")
+    roster = load_roster(db, course_id, SHANGHAI, skip=[date(2026, 12, 8)])
+    header = roster.header
+    assert "12-08" not in header  # a day off in config is no session
+    row = roster.rows[0]
+    assert row[1] == "赵敏" and row[6:9] == (1, 1, "12-03 加班")
+    assert row[header.index("12-01")] == "出勤" and row[header.index("12-03")] == "请假"
+    assert row[header.index("12-10")] == ""

@@ -107,7 +107,9 @@ class WeChatAPI:
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         endpoint = url.path.removeprefix("/cgi-bin/")
         with self._lock:
-            self.calls.append({"endpoint": endpoint, "query": query, "body": body})
+            self.calls.append(
+                {"endpoint": endpoint, "query": query, "body": body, "at": time.monotonic()}
+            )
         if endpoint == "token":
             if (query.get("appid"), query.get("secret")) != (APPID, SECRET):
                 return {"errcode": 40013, "errmsg": "invalid appid"}

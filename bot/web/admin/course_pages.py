@@ -7,6 +7,7 @@ Closing a course stops new enrolments; the enrolments it has stay.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from sqladmin import expose
@@ -21,7 +22,8 @@ from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.db import Database
 from bot.store.models import Course
-from bot.web.admin.posting import Posted, button, details_url, done, page_context
+from bot.web.admin.course_attendance import AttendancePages, attendance_overview
+from bot.web.admin.posting import Posted, bot_of, button, details_url, done, page_context
 
 STATUS_LABELS = {"open": "开放报名", "closed": "停止报名"}
 ROSTER_URL = "/admin/transfer/roster/{id}?format={fmt}"
@@ -101,13 +103,21 @@ def _back(view: Any, request: Request) -> str:
     )
 
 
-class CoursePage:
+class CoursePage(AttendancePages):
     """The course view's details page and its buttons (mixed into CourseAdmin)."""
 
     details_template = "admin/course_details.html"
 
     async def details_context(self, request: Request) -> dict[str, Any]:
-        return await page_context(request, course_page)
+        context = await page_context(request, course_page)
+        page = context["page"]
+        if page is not None:
+            app = bot_of(request)
+            skip = app.settings.config.reminders.skip_dates
+            page["attendance"] = await asyncio.to_thread(
+                attendance_overview, app.db, page["course"].id, skip
+            )
+        return context
 
     @expose("/enrolment/{enrolment_id:id}/cancel", methods=["POST"])
     @button("enrolment_id", back=_back)

@@ -20,6 +20,7 @@ from bot.web.admin import (
     dashboard,
     faq,
     misunderstood,
+    notices,
     theme,
     transfer,
 )
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # each module lists its views in menu order; the order here is the menu's
-MODULES = (dashboard, faq, misunderstood, courses, cases, committee, transfer, accounts)
+MODULES = (dashboard, faq, misunderstood, courses, notices, cases, committee, transfer, accounts)
 
 
 def mount_admin(web: FastAPI, context: WebContext, deps: AdminDeps) -> Admin:

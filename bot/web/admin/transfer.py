@@ -119,7 +119,11 @@ class TransferView(BaseView):
             return await self._render(request, {"problem": "名单只能导出为 xlsx 或 csv"}, 400)
         bot = bot_of(request)
         found = await asyncio.to_thread(
-            load_roster, bot.db, request.path_params["course_id"], bot.clock.tz
+            load_roster,
+            bot.db,
+            request.path_params["course_id"],
+            bot.clock.tz,
+            bot.settings.config.reminders.skip_dates,
         )
         if found is None:
             return await self._render(request, {"problem": "没有这门课程"}, 404)

@@ -1,0 +1,39 @@
+"""我上了几次课 / 我请了几次假: the worker's attendance and leave, per course."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import button, buttons
+from actions.identity import worker_from
+from actions.services import ServiceAction
+from bot.store import attendance
+
+
+class ActionMyAttendance(ServiceAction, Action):
+    """Per course: sessions attended and excused, as staff marked them and the worker asked."""
+
+    def name(self) -> str:
+        return "action_my_attendance"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        worker = worker_from(tracker)
+        with self.services.db.read() as s:
+            counts = attendance.counts_for_worker(s, worker.channel, worker.sender_id)
+        if not counts:
+            dispatcher.utter_message(
+                text="您还没有报名课程，所以没有上课和请假的记录。想看看有哪些课程吗？",
+                buttons=buttons(button("查课程", "course_search")),
+            )
+            return []
+        lines = ["您的上课记录（以老师点名为准）："]
+        for c in counts:
+            lines.append(f"· {c.course}：上课 {c.present} 次，请假 {c.excused} 次")
+        dispatcher.utter_message(text="\n".join(lines))
+        return []

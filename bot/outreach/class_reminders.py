@@ -1,0 +1,196 @@
+"""The evening before each class (at `reminders.class_time`, local), remind every enrolled
+worker on their own channel, with 收到 / 请假 buttons.
+
+Runs in every server process's lifespan like the mediation reminders: the lease
+(bot/store/leases.py) lets one process work at a time, and each reminder is claimed by
+inserting its `class_reminders` row (unique per enrolment and class day) in the same
+transaction as the notice, so nobody is reminded twice, across processes and restarts.
+Nothing goes out in the quiet hours; a class whose evening reminder fell in them (or was
+missed while the bot was down) is reminded in the morning of its day, if it has not begun.
+A worker who enrolled after the reminder time (or on the class day) is not reminded of the
+next class: the enrolment's confirmation has just told them when it is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from bot.core.clock import Clock, utcnow
+from bot.core.messages import Push
+from bot.core.ports import Deliverer
+from bot.domain.course_sessions import session_dates, session_text, starts_at
+from bot.settings.outreach import RemindersConfig, parse_hhmm
+from bot.staff import notices
+from bot.store.db import Database
+from bot.store.leases import LeaseHolder
+from bot.store.models import ENROLLED, ClassReminder, Course, Enrolment
+
+log = logging.getLogger(__name__)
+LEASE = "class-reminders"
+INTERVAL_SECONDS = 60.0
+ACK_INTENT, LEAVE_INTENT = "class_ack", "class_leave"
+
+
+@dataclass(frozen=True)
+class Due:
+    """One reminder to send: which enrolment, which class day, and whether it is tomorrow."""
+
+    enrolment_id: int
+    course_id: int
+    day: date
+    tomorrow: bool
+
+
+def reminder_buttons(reminder_id: int) -> list[dict[str, str]]:
+    """收到 / 请假, naming the reminder (payloads stay far below Telegram's 64 bytes)."""
+    return [
+        {"title": "收到", "payload": f'/{ACK_INTENT}{{"reminder_id":"{reminder_id}"}}'},
+        {"title": "请假", "payload": f'/{LEAVE_INTENT}{{"reminder_id":"{reminder_id}"}}'},
+    ]
+
+
+def reminder_text(course: Course, day: date, tomorrow: bool) -> str:
+    """What the worker reads."""
+    when = ("明天" if tomorrow else "今天") + session_text(course, day)
+    place = course.venue or "另行通知"
+    return (
+        f"【上课提醒】您报名的「{course.name}」{when}上课，地点：{place}。\n"
+        "能来请回复「收到」，来不了请回复「请假」（也可以点下面的按钮）。"
+    )
+
+
+class ClassReminders:
+    """One per process; `start()` in the web app's lifespan, `stop()` at shutdown."""
+
+    def __init__(
+        self,
+        db: Database,
+        outbox: Deliverer,
+        clock: Clock,
+        config: RemindersConfig,
+        interval: float = INTERVAL_SECONDS,
+    ) -> None:
+        self.db, self.outbox, self.clock, self.config = db, outbox, clock, config
+        self.interval = interval
+        self.lease = LeaseHolder(db, LEASE, interval * 3)
+        self._task: asyncio.Task[None] | None = None
+
+    def due(self, now: datetime) -> list[Due]:
+        """Reminders to send now: tomorrow's classes once the reminder time has come, and
+        today's not yet begun and not reminded (the evening was quiet or the bot was down)."""
+        local = self.clock.local(now)
+        if not self.config.enabled or self.config.quiet(local.time()):
+            return []
+        today = local.date()
+        at = parse_hhmm(self.config.class_time)
+        evening = local.time() >= at
+        today_start = self.clock.day_start(today)
+        # an enrolment made after this evening's reminder time was just told the schedule
+        eve_cutoff = today_start + timedelta(hours=at.hour, minutes=at.minute)
+        found: list[Due] = []
+        with self.db.read() as s:
+            rows = s.execute(
+                select(Enrolment.id, Enrolment.created_at, Course)
+                .join(Course, Course.id == Enrolment.course_id)
+                .where(Enrolment.status == ENROLLED, Course.status == "open")
+            ).all()
+            sent = set(
+                s.execute(
+                    select(ClassReminder.enrolment_id, ClassReminder.session_date).where(
+                        ClassReminder.session_date.in_((today, today + timedelta(days=1)))
+                    )
+                ).all()
+            )
+            schedules: dict[int, set[date]] = {}
+            for enrolment_id, created_at, course in rows:
+                if course.id not in schedules:
+                    schedules[course.id] = set(session_dates(course, self.config.skip_dates))
+                days = schedules[course.id]
+                begins = starts_at(course)
+                if (
+                    today in days
+                    and created_at < today_start
+                    and (begins is None or local.time() < begins)
+                    and (enrolment_id, today) not in sent
+                ):
+                    found.append(Due(enrolment_id, course.id, today, tomorrow=False))
+                tomorrow = today + timedelta(days=1)
+                if (
+                    evening
+                    and tomorrow in days
+                    and created_at < eve_cutoff
+                    and (enrolment_id, tomorrow) not in sent
+                ):
+                    found.append(Due(enrolment_id, course.id, tomorrow, tomorrow=True))
+        return found
+
+    def remind(self, due: Due, now: datetime) -> Push | None:
+        """Claim the reminder and record the notice together; None when already claimed (or
+        the worker has no conversation to send to)."""
+        try:
+            with self.db.write_lock(), self.db.session() as s:
+                reminder = ClassReminder(
+                    enrolment_id=due.enrolment_id,
+                    course_id=due.course_id,
+                    session_date=due.day,
+                    sent_at=now,
+                )
+                s.add(reminder)
+                s.flush()  # the unique key: a second claimer fails here
+                enrolment = s.get(Enrolment, due.enrolment_id)
+                course = s.get(Course, due.course_id)
+                text = reminder_text(course, due.day, due.tomorrow)
+                return notices.record(
+                    s, enrolment.channel, enrolment.sender_id, text, reminder_buttons(reminder.id)
+                )
+        except IntegrityError:
+            return None  # another process (or an earlier run) sent this one
+
+    def run_round(self, now: datetime | None = None) -> list[Push]:
+        """Every reminder due now (this process must hold the lease)."""
+        now = now or utcnow()
+        pushes = []
+        for due in self.due(now):
+            push = self.remind(due, now)
+            if push is not None:
+                pushes.append(push)
+        return pushes
+
+    async def run_once(self, now: datetime | None = None) -> int:
+        """One round if this process holds the lease; returns how many workers were told."""
+        if not await asyncio.to_thread(self.lease.acquire, now):
+            return 0
+        pushes = await asyncio.to_thread(self.run_round, now)
+        await notices.deliver_all(self.outbox, pushes)
+        return len(pushes)
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - reminders must survive a bad round
+                log.exception("class reminder round failed")
+            await asyncio.sleep(self.interval)
+
+    def start(self) -> None:
+        """Begin the loop on the running event loop (once)."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._loop())
+
+    async def stop(self) -> None:
+        """Cancel the loop and hand the lease on."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+            await asyncio.to_thread(self.lease.release)
