@@ -8,13 +8,13 @@ deletion of an attached file is written to the audit log (actor `retention`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import secrets
 import socket
 from datetime import datetime, timedelta
 
+from bot.core.periodic import Periodic
 from bot.domain.evidence_files import EvidenceFiles
 from bot.settings import EvidenceConfig
 from bot.store import audit, leases
@@ -41,7 +41,7 @@ class EvidenceRetention:
     ) -> None:
         self.db, self.files, self.config, self.interval = db, files, config, interval
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic("evidence retention", self.interval, self._round, self._release)
 
     def acquire(self, now: datetime) -> bool:
         until = now + timedelta(seconds=self.interval * 3)
@@ -82,25 +82,16 @@ class EvidenceRetention:
             return 0
         return self.sweep(now)
 
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await asyncio.to_thread(self.run_once)
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - retention must survive a bad round
-                log.exception("evidence retention round failed")
-            await asyncio.sleep(self.interval)
+    async def _round(self) -> None:
+        await asyncio.to_thread(self.run_once)
+
+    def _release(self) -> None:
+        leases.release(self.db, LEASE, self.holder)
 
     def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+        """Begin the loop on the running event loop (once)."""
+        self._periodic.start()
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-            with contextlib.suppress(Exception):
-                await asyncio.to_thread(leases.release, self.db, LEASE, self.holder)
+        """Cancel the loop and hand the lease on."""
+        await self._periodic.stop()

@@ -11,7 +11,6 @@ restarts alike.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import datetime, time, timedelta
 
@@ -19,6 +18,7 @@ from sqlalchemy import select, update
 
 from bot.core.clock import Clock, utcnow
 from bot.core.messages import Push
+from bot.core.periodic import Periodic
 from bot.core.ports import Deliverer
 from bot.mediation import texts
 from bot.settings.sections import MediationConfig
@@ -53,7 +53,9 @@ class Reminders:
         self.db, self.outbox, self.clock, self.config = db, outbox, clock, config
         self.interval = interval
         self.lease = LeaseHolder(db, LEASE, interval * 3)
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic(
+            "mediation reminders", self.interval, self.run_once, self.lease.release
+        )
 
     def due(self, now: datetime) -> list[int]:
         """Sessions to remind of now: tomorrow's (local), once the reminder time has come."""
@@ -128,26 +130,10 @@ class Reminders:
         await notices.deliver_all(self.outbox, pushes)
         return len(pushes)
 
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - reminders must survive a bad round
-                log.exception("mediation reminder round failed")
-            await asyncio.sleep(self.interval)
-
     def start(self) -> None:
         """Begin the loop on the running event loop (once)."""
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+        self._periodic.start()
 
     async def stop(self) -> None:
         """Cancel the loop and hand the lease on."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-            await asyncio.to_thread(self.lease.release)
+        await self._periodic.stop()

@@ -14,7 +14,6 @@ next class: the enrolment's confirmation has just told them when it is.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.core.clock import Clock, utcnow
 from bot.core.messages import Push
+from bot.core.periodic import Periodic
 from bot.core.ports import Deliverer
 from bot.domain.course_sessions import session_dates, session_text, starts_at
 from bot.settings.outreach import RemindersConfig, parse_hhmm
@@ -80,7 +80,9 @@ class ClassReminders:
         self.db, self.outbox, self.clock, self.config = db, outbox, clock, config
         self.interval = interval
         self.lease = LeaseHolder(db, LEASE, interval * 3)
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic(
+            "class reminders", self.interval, self.run_once, self.lease.release
+        )
 
     def due(self, now: datetime) -> list[Due]:
         """Reminders to send now: tomorrow's classes once the reminder time has come, and
@@ -171,26 +173,10 @@ class ClassReminders:
         await notices.deliver_all(self.outbox, pushes)
         return len(pushes)
 
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - reminders must survive a bad round
-                log.exception("class reminder round failed")
-            await asyncio.sleep(self.interval)
-
     def start(self) -> None:
         """Begin the loop on the running event loop (once)."""
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+        self._periodic.start()
 
     async def stop(self) -> None:
         """Cancel the loop and hand the lease on."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-            await asyncio.to_thread(self.lease.release)
+        await self._periodic.stop()

@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -28,6 +27,7 @@ from sqlalchemy import exists, select, update
 
 from bot.core.clock import Clock, utcnow
 from bot.core.messages import Push
+from bot.core.periodic import Periodic
 from bot.core.ports import Deliverer
 from bot.outreach.announcements import message_text
 from bot.settings.outreach import NoticesConfig, RemindersConfig
@@ -96,7 +96,9 @@ class NoticeSender:
         self.interval = interval
         self.lease = LeaseHolder(db, LEASE, LEASE_SECONDS)
         self.pacer = Pacer(config.per_second)
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic(
+            "notice sending", self.interval, self.run_once, self.lease.release
+        )
 
     # -- the steps, each its own transaction -------------------------------------------------
     def give_up_interrupted(self) -> int:
@@ -226,26 +228,10 @@ class NoticeSender:
         await asyncio.to_thread(self.close_finished, utcnow())
         return delivered
 
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - the sender must survive a bad round
-                log.exception("notice sending round failed")
-            await asyncio.sleep(self.interval)
-
     def start(self) -> None:
         """Begin the loop on the running event loop (once)."""
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+        self._periodic.start()
 
     async def stop(self) -> None:
         """Cancel the loop and hand the lease on."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-            await asyncio.to_thread(self.lease.release)
+        await self._periodic.stop()

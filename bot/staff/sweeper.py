@@ -7,13 +7,13 @@ process work at a time; each step is also conditional, so a double run changes n
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
 from bot.core.messages import Push
+from bot.core.periodic import Periodic
 from bot.core.ports import Deliverer
 from bot.settings import ConsoleConfig
 from bot.staff.desk import ConsoleDesk
@@ -41,7 +41,7 @@ class Sweeper:
         self.desk = ConsoleDesk(db)
         self.hours = WorkingHours(self.config)
         self.lease = LeaseHolder(db, LEASE, interval * 3)
-        self._task: asyncio.Task[None] | None = None
+        self._periodic = Periodic("console sweeper", self.interval, self.run_once, self.release)
 
     @property
     def holder(self) -> str:
@@ -91,30 +91,13 @@ class Sweeper:
             await self.outbox.deliver(push)
         return len(pushes)
 
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - the timers must survive a bad round
-                log.exception("console sweeper round failed")
-            await asyncio.sleep(self.interval)
-
     def start(self) -> None:
-        """Begin the timer loop on the running event loop (once)."""
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+        """Begin the loop on the running event loop (once)."""
+        self._periodic.start()
 
     async def stop(self) -> None:
         """Cancel the loop and hand the lease on."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-            with contextlib.suppress(Exception):
-                await asyncio.to_thread(self.release)
+        await self._periodic.stop()
 
     def release(self) -> None:
         """Let another process take over at once instead of after the lease runs out."""
