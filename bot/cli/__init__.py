@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import data, serve, staff, transfer
+from bot.cli import backup, data, serve, staff, transfer
 from bot.cli.handoff import handoff_app
 from bot.cli.quality import data_app, test_app
 from bot.cli.wechat import wechat_app
@@ -18,6 +18,8 @@ app.command("import")(data.import_data)
 app.command("create-user")(staff.create_user_command)
 app.command("export")(transfer.export_command)
 app.command("import-file")(transfer.import_file_command)
+app.command("backup")(backup.backup_command)
+app.command("restore")(backup.restore_command)
 app.add_typer(data.db_app, name="db")
 app.add_typer(handoff_app, name="handoff")
 app.add_typer(wechat_app, name="wechat")

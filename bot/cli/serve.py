@@ -85,8 +85,11 @@ def run(
         f"workerbot is starting on {base}: web chat {base}/chat, staff console"
         f" {base}/console, admin {base}/admin (Ctrl+C stops it)"
     )
+    from bot.core.logs import LOG_FORMAT_ENV, log_format, logging_config
+
+    # the workers read the format from the environment (the variable wins over config)
+    os.environ[LOG_FORMAT_ENV] = log_format(server.log_format)
     configure_logging()
-    from bot.core.logs import logging_config
     from bot.web.proxies import uvicorn_proxy_options
 
     uvicorn.run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -76,6 +77,9 @@ class ServerConfig(_Section):
     max_body_bytes: int = Field(1024 * 1024, ge=1024)
     # /docs and /openapi.json list every route the server has: off unless switched on
     api_docs: bool = False
+    # log lines as text or one JSON object a line (WORKERBOT_LOG_FORMAT overrides); both
+    # go through the same mask of phones and ID numbers (bot/core/logs.py)
+    log_format: Literal["text", "json"] = "text"
 
     # -- trusted proxies (security finding 10) ------------------------------------------
     # peers (IP addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are

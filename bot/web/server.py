@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from bot.app import App, create_app
 from bot.channels import rest
-from bot.core.logs import configure_logging
+from bot.core.logs import configure_logging, log_format
 from bot.domain.evidence_files import EvidenceFiles
 from bot.domain.evidence_retention import EvidenceRetention
 from bot.engine.preview import preview
@@ -182,6 +182,7 @@ def create_web_from_env() -> FastAPI:
     configure_logging()  # each worker process logs through the masking formatter
     config = os.environ.get("WORKERBOT_CONFIG")
     settings = Settings.load(Path(config) if config else None)
+    configure_logging(fmt=log_format(settings.config.server.log_format))
     web = create_web(create_app(settings))
     # the model and libraries are loaded for good: keep the collector from rescanning them
     gc.collect()

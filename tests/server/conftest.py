@@ -57,7 +57,12 @@ def prepare_database(url: str, data_dir: Path) -> Database:
 
 @contextmanager
 def workerbot_run(
-    tmp_path: Path, model_dir: Path, database_url: str, workers: int = 2, config: Path | None = None
+    tmp_path: Path,
+    model_dir: Path,
+    database_url: str,
+    workers: int = 2,
+    config: Path | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> Iterator[Served]:
     """`workerbot run --workers N` on a free port, until the test is done."""
     settings = Settings.load(ROOT / "config.yml", workerbot_database_url=database_url)
@@ -70,6 +75,7 @@ def workerbot_run(
         "WORKERBOT_DATABASE_URL": database_url,
         "WORKERBOT_MODEL_DIR": str(model_dir),
         "WORKERBOT_SECRET_KEY": secrets.token_urlsafe(48),
+        **(extra_env or {}),
     }
     args = [str(WORKERBOT), "run", "--port", str(port), "--workers", str(workers)]
     args += ["--config", str(config or ROOT / "config.yml")]

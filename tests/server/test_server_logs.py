@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
+import pytest
 
 from tests.server.conftest import workerbot_run
 
@@ -24,8 +27,12 @@ REFUSE_POSTGRES = [
 ]
 
 
-def test_failing_requests_leave_no_personal_data_in_the_log(tmp_path, model_dir, database_url):
-    with workerbot_run(tmp_path, model_dir, database_url) as served:
+@pytest.mark.parametrize("log_format", ["text", "json"])
+def test_failing_requests_leave_no_personal_data_in_the_log(
+    tmp_path, model_dir, database_url, log_format
+):
+    env = {"WORKERBOT_LOG_FORMAT": log_format}
+    with workerbot_run(tmp_path, model_dir, database_url, extra_env=env) as served:
         with served.db.engine.begin() as conn:
             for statement in [REFUSE_SQLITE] if served.db.is_sqlite else REFUSE_POSTGRES:
                 conn.exec_driver_sql(statement)
@@ -42,3 +49,10 @@ def test_failing_requests_leave_no_personal_data_in_the_log(tmp_path, model_dir,
     assert "refused by the test" in log or "Traceback" in log, log
     for secret in (NAME, PHONE, ID_NUMBER):
         assert secret not in log, f"{secret} is in the server log:\n{log}"
+    if log_format == "json":
+        # every line uvicorn and the app logged is one JSON object (the startup line that
+        # `workerbot run` prints for people is the only plain one)
+        lines = [ln for ln in log.splitlines() if ln.strip().startswith("{")]
+        assert lines, log
+        for line in lines:
+            assert {"time", "level", "logger", "message"} <= json.loads(line).keys()
