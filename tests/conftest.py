@@ -40,11 +40,16 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_settings(tmp_path: Path, model_dir: Path) -> Settings:
-    return Settings.load(
+    settings = Settings.load(
         ROOT / "config.yml",
         workerbot_database_url=f"sqlite:///{tmp_path / 'bot.db'}",
         workerbot_model_dir=model_dir,
     )
+    # a live test server must not send class reminders by the real clock (after 19:00 local
+    # it would take the lease and send what a test's own job is about to send): the tests of
+    # reminders run their own job with reminders enabled (tests/outreach/support.py)
+    settings.config.reminders.enabled = False
+    return settings
 
 
 @pytest.fixture

@@ -10,21 +10,19 @@ restarts alike.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import select, update
 
-from bot.core.clock import Clock, utcnow
+from bot.core.clock import Clock
 from bot.core.messages import Push
-from bot.core.periodic import Periodic
 from bot.core.ports import Deliverer
 from bot.mediation import texts
 from bot.settings.sections import MediationConfig
 from bot.staff import notices
+from bot.staff.reminder_job import ReminderJob
 from bot.store.db import Database
-from bot.store.leases import LeaseHolder
 from bot.store.models import (
     KIND_REMINDER,
     SESSION_CONFIRMED,
@@ -39,7 +37,7 @@ LEASE = "mediation-reminders"
 INTERVAL_SECONDS = 60.0
 
 
-class Reminders:
+class Reminders(ReminderJob[int]):
     """One per process; `start()` in the web app's lifespan, `stop()` at shutdown."""
 
     def __init__(
@@ -50,12 +48,8 @@ class Reminders:
         config: MediationConfig,
         interval: float = INTERVAL_SECONDS,
     ) -> None:
-        self.db, self.outbox, self.clock, self.config = db, outbox, clock, config
-        self.interval = interval
-        self.lease = LeaseHolder(db, LEASE, interval * 3)
-        self._periodic = Periodic(
-            "mediation reminders", self.interval, self.run_once, self.lease.release
-        )
+        super().__init__(db, outbox, interval, "mediation reminders", LEASE)
+        self.clock, self.config = clock, config
 
     def due(self, now: datetime) -> list[int]:
         """Sessions to remind of now: tomorrow's (local), once the reminder time has come."""
@@ -111,29 +105,3 @@ class Reminders:
             ]
             text = texts.reminder(case.case_no, when, where)
             return notices.record(s, case.channel, case.sender_id, text, buttons)
-
-    def run_round(self, now: datetime | None = None) -> list[Push]:
-        """Every reminder due now (this process must hold the lease)."""
-        now = now or utcnow()
-        pushes = []
-        for session_id in self.due(now):
-            push = self.remind(session_id, now)
-            if push is not None:
-                pushes.append(push)
-        return pushes
-
-    async def run_once(self, now: datetime | None = None) -> int:
-        """One round if this process holds the lease; returns how many workers were told."""
-        if not await asyncio.to_thread(self.lease.acquire, now):
-            return 0
-        pushes = await asyncio.to_thread(self.run_round, now)
-        await notices.deliver_all(self.outbox, pushes)
-        return len(pushes)
-
-    def start(self) -> None:
-        """Begin the loop on the running event loop (once)."""
-        self._periodic.start()
-
-    async def stop(self) -> None:
-        """Cancel the loop and hand the lease on."""
-        await self._periodic.stop()

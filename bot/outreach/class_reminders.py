@@ -13,7 +13,6 @@ next class: the enrolment's confirmation has just told them when it is.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -21,15 +20,14 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from bot.core.clock import Clock, utcnow
+from bot.core.clock import Clock
 from bot.core.messages import Push
-from bot.core.periodic import Periodic
 from bot.core.ports import Deliverer
 from bot.domain.course_sessions import session_dates, session_text, starts_at
 from bot.settings.outreach import RemindersConfig, parse_hhmm
 from bot.staff import notices
+from bot.staff.reminder_job import ReminderJob
 from bot.store.db import Database
-from bot.store.leases import LeaseHolder
 from bot.store.models import ENROLLED, ClassReminder, Course, Enrolment
 
 log = logging.getLogger(__name__)
@@ -66,7 +64,7 @@ def reminder_text(course: Course, day: date, tomorrow: bool) -> str:
     )
 
 
-class ClassReminders:
+class ClassReminders(ReminderJob[Due]):
     """One per process; `start()` in the web app's lifespan, `stop()` at shutdown."""
 
     def __init__(
@@ -77,12 +75,11 @@ class ClassReminders:
         config: RemindersConfig,
         interval: float = INTERVAL_SECONDS,
     ) -> None:
-        self.db, self.outbox, self.clock, self.config = db, outbox, clock, config
-        self.interval = interval
-        self.lease = LeaseHolder(db, LEASE, interval * 3)
-        self._periodic = Periodic(
-            "class reminders", self.interval, self.run_once, self.lease.release
-        )
+        super().__init__(db, outbox, interval, "class reminders", LEASE)
+        self.clock, self.config = clock, config
+
+    def active(self) -> bool:
+        return self.config.enabled
 
     def due(self, now: datetime) -> list[Due]:
         """Reminders to send now: tomorrow's classes once the reminder time has come, and
@@ -154,29 +151,3 @@ class ClassReminders:
                 )
         except IntegrityError:
             return None  # another process (or an earlier run) sent this one
-
-    def run_round(self, now: datetime | None = None) -> list[Push]:
-        """Every reminder due now (this process must hold the lease)."""
-        now = now or utcnow()
-        pushes = []
-        for due in self.due(now):
-            push = self.remind(due, now)
-            if push is not None:
-                pushes.append(push)
-        return pushes
-
-    async def run_once(self, now: datetime | None = None) -> int:
-        """One round if this process holds the lease; returns how many workers were told."""
-        if not await asyncio.to_thread(self.lease.acquire, now):
-            return 0
-        pushes = await asyncio.to_thread(self.run_round, now)
-        await notices.deliver_all(self.outbox, pushes)
-        return len(pushes)
-
-    def start(self) -> None:
-        """Begin the loop on the running event loop (once)."""
-        self._periodic.start()
-
-    async def stop(self) -> None:
-        """Cancel the loop and hand the lease on."""
-        await self._periodic.stop()

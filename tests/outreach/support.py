@@ -85,3 +85,9 @@ def workers(
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def reminders_on(config):  # noqa: ANN001, ANN201
+    """The reminders config with class reminders on (tests/conftest.py turns them off for the
+    live server)."""
+    return config.model_copy(update={"enabled": True})

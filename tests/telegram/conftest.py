@@ -37,13 +37,15 @@ def tg_settings(tmp_path: Path, model_dir: Path, **env: Any) -> Settings:
         "telegram_base_url": None,
         **env,
     }
-    return Settings.load(
+    settings = Settings.load(
         ROOT / "config.yml",
         workerbot_database_url=f"sqlite:///{tmp_path / 'bot.db'}",
         workerbot_model_dir=model_dir,
         telegram_bot_token=TOKEN,
         **telegram,
     )
+    settings.config.reminders.enabled = False  # as tests/conftest.py: no real-clock reminders
+    return settings
 
 
 def build_app(settings: Settings) -> App:

@@ -15,7 +15,7 @@ from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.outreach.class_reminders import ClassReminders
 from bot.store.models import ATTEND_EXCUSED, Attendance, ClassReminder
-from tests.outreach.support import enrol, local_moment, weekly_course
+from tests.outreach.support import enrol, local_moment, reminders_on, weekly_course
 from tests.telegram.conftest import OfflineChat, build_app, tg_settings
 from tests.telegram.fake_api import FakeBotApi, OfflineRequest
 
@@ -34,7 +34,9 @@ def tg(tmp_path: Path, model_dir: Path, api: FakeBotApi) -> Iterator[tuple[App, 
 
 
 def runner(app: App) -> ClassReminders:
-    return ClassReminders(app.db, app.channels, app.clock, app.settings.config.reminders)
+    return ClassReminders(
+        app.db, app.channels, app.clock, reminders_on(app.settings.config.reminders)
+    )
 
 
 def reminders_sent(api: FakeBotApi) -> list[dict]:

@@ -166,12 +166,14 @@ def wechat_env(api: WeChatAPI) -> dict[str, str]:
 @pytest.fixture
 def settings(tmp_path: Path, model_dir: Path, wechat_api: WeChatAPI) -> Settings:
     """The root fixture's settings with the WeChat channel switched on (overrides it here)."""
-    return Settings.load(
+    settings = Settings.load(
         ROOT / "config.yml",
         workerbot_database_url=f"sqlite:///{tmp_path / 'bot.db'}",
         workerbot_model_dir=model_dir,
         **wechat_env(wechat_api),
     )
+    settings.config.reminders.enabled = False  # as tests/conftest.py: no real-clock reminders
+    return settings
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.outreach.class_reminders import ClassReminders
 from bot.store import subscriptions as subs
 from bot.store.models import ATTEND_EXCUSED, Attendance
-from tests.outreach.support import enrol, local_moment, weekly_course
+from tests.outreach.support import enrol, local_moment, reminders_on, weekly_course
 from tests.wechat.conftest import option
 
 OPENID = "o-class-worker-1"
@@ -22,7 +22,9 @@ def test_a_class_reminder_on_wechat_is_answered_by_number(bot, wechat, wechat_ap
     first = bot.clock.today() + timedelta(days=1)
     course_id = weekly_course(bot.db, first)
     enrol(bot.db, course_id, "wechat", OPENID)
-    jobs = ClassReminders(bot.db, bot.channels, bot.clock, bot.settings.config.reminders)
+    jobs = ClassReminders(
+        bot.db, bot.channels, bot.clock, reminders_on(bot.settings.config.reminders)
+    )
     at = local_moment(bot.clock, bot.clock.today(), 19, 0)
     assert asyncio.run(jobs.run_once(at)) == 1
     assert asyncio.run(jobs.run_once(at + timedelta(minutes=5))) == 0
