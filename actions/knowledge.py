@@ -111,8 +111,16 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                 same = max(
                     (h.score for h in own_hits if h.answer.slug == previous.slug), default=0.0
                 )
-                if elsewhere and elsewhere[0].score >= max(
-                    cfg.likely_from, same + cfg.ambiguity_margin
+                # ... and clearly: a sure score or one entry ahead of the rest, not a tie of
+                # weak guesses ("我离职了8个月 工资还欠着 还来得及不" after the time limit)
+                runner_up = elsewhere[1].score if len(elsewhere) > 1 else 0.0
+                if (
+                    elsewhere
+                    and elsewhere[0].score >= max(cfg.likely_from, same + cfg.ambiguity_margin)
+                    and (
+                        elsewhere[0].score >= cfg.answer_threshold
+                        or elsewhere[0].score - runner_up >= cfg.ambiguity_margin / 2
+                    )
                 ):
                     moved = decide(elsewhere, cfg)
                     if moved[0] in ("answer", "likely"):
