@@ -24,11 +24,13 @@ from actions.courses import (
     in_course_context,
     narrows,
     show_page,
+    wanted_course,
 )
 from actions.knowledge import find_answer
 from actions.message import entity_words, latest_entity, ran_this_turn, understood_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import (
+    ABOUT_ME,
     answer,
     asks_more,
     aspects,
@@ -42,8 +44,6 @@ from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
 
-# the worker speaking of themself ("我大专还没毕业", "我读书的时候")
-_ABOUT_ME = re.compile(r"我(?:的)?(?:大专|本科|高中|中专|初中|学历|文凭|读书|上学|毕业)")
 NO_MORE_TEXT = "上面就是全部 {n} 门了。想换个方向，可以按类别看看："
 WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
@@ -117,14 +117,14 @@ class ActionCourseFollowup(ServiceAction, Action):
         focus = tracker.get_slot(FOCUS_SLOT) if context else None
         if focus and points_back(text):
             return repo.get_by_code(s, str(focus))
-        entity = latest_entity(tracker, "course_name")
+        entity = wanted_course(tracker)
         by_name = repo.get_by_name(s, entity) if entity else None
         words = entity_words(tracker, "course_name") or ""
         if (
             by_name is not None
             and focus
             and by_name.code != focus
-            and (words not in by_name.name or _ABOUT_ME.search(text) is not None)
+            and (words not in by_name.name or ABOUT_ME.search(text) is not None)
             and all(c.code != by_name.code for c in listed)
             and not leans_on_context(text)
         ):

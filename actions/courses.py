@@ -19,7 +19,14 @@ from actions.message import (
     understood_text,
 )
 from actions.services import ServiceAction
-from bot.domain.course_questions import answer, aspects, is_followup, ordinal, points_back
+from bot.domain.course_questions import (
+    about_me,
+    answer,
+    aspects,
+    is_followup,
+    ordinal,
+    points_back,
+)
 from bot.domain.courses import (
     COURSE_CATEGORIES,
     course_line,
@@ -246,7 +253,7 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     """The worker's conditions, from this message's entities: a slot may still hold a word
     of an earlier message ("周末加班…" before "有没得学书法的" is not a weekend search)."""
     fee = latest_entity(tracker, "fee")
-    name = latest_entity(tracker, "course_name")
+    name = wanted_course(tracker)
     return repo.CourseFilter(
         category=latest_entity(tracker, "course_category"),
         time_of_day=wanted_time(tracker),
@@ -254,6 +261,24 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         free=True if fee == "免费" else (False if fee == "收费" and not name else None),
         name=name,
     )
+
+
+def wanted_course(tracker: Tracker) -> str | None:
+    """The course this message names, skipping one named only as the worker's own schooling
+    ("我大专毕业的 想读个本科": 专升本, not the 大专 class)."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    named = [
+        e
+        for e in message.get("entities") or []
+        if e.get("entity") == "course_name" and e.get("value") not in (None, "")
+    ]
+    for e in named:
+        start, end = e.get("start"), e.get("end")
+        words = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        if not about_me(text, words):
+            return str(e["value"])
+    return str(named[0]["value"]) if named else None
 
 
 def describe(f: repo.CourseFilter) -> str:
@@ -304,7 +329,8 @@ class ActionSearchCourses(ServiceAction, Action):
                 if stopped is not None and any(c.id == stopped.id for c in available):
                     stopped = None  # open, just not on the day or time asked for
                 self._nothing_found(dispatcher, f, words, available, stopped)
-                return cleared
+                # "帮我报个名嘛" after a course that stopped enrolling is about that course
+                return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
             return cleared + show_page(dispatcher, s, found)
 
     def _nothing_found(

@@ -12,7 +12,7 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.courses import FOCUS_SLOT, LIST_SLOT, course_in_view, enrol_button
+from actions.courses import FOCUS_SLOT, LIST_SLOT, course_in_view, enrol_button, wanted_course
 from actions.identity import worker_from
 from actions.message import asked_before, latest_entity, latest_intent, understood_text
 from actions.person import PersonSlotsMixin, corrected
@@ -82,7 +82,7 @@ class ValidateEnrolmentForm(
         in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
         if in_view:
             return {"course_id": in_view}
-        named = latest_entity(tracker, "course_name")
+        named = wanted_course(tracker)
         if named:
             return {"course_id": named}
         text = understood_text(tracker)

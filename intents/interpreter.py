@@ -22,6 +22,7 @@ from intents.overrides import (
     negated_handoff,
     parse_payload,
     rule_intent,
+    wants_to_learn,
     without_greeting,
 )
 from intents.retrieval import RetrievalOptions
@@ -188,6 +189,11 @@ class Interpreter:
         )
         if ranking and (
             (ranking[0][0] in COURSE_MISREADS and asks_about_a_course(norm, entities))
+            or (
+                ranking[0][0] == "out_of_scope"
+                and wants_to_learn(norm)
+                and asks_about_a_course(norm, entities)
+            )
             or (
                 ranking[0][1] < self.options.fallback_threshold
                 and asks_about_a_course(norm, entities, by_name=True)

@@ -220,7 +220,7 @@ _GREETING_WORD = re.compile(r"你好|您好|你们好|hello|hi|哈喽|嗨|在吗
 
 # what an enrolment names: the act of enrolling or a class ("报书法" names the course by entity)
 _ENROLMENT_WORDS = re.compile(
-    r"报名|报班|课|班|培训|学|参加|名额|占个|这门|那门|这个|那个|一个|第.|报了|报上|enrol|sign"
+    r"报名|报个名|报一个|报班|课|班|培训|学|参加|名额|占个|这门|那门|这个|那个|一个|第.|报了|报上|enrol|sign"
 )
 
 
@@ -250,6 +250,16 @@ def asks_about_a_course(text: str, entities: list[dict], by_name: bool = False) 
     # a course's name alone ("八段锦") may answer a question: only a question about it counts
     said = sum(e["end"] - e["start"] for e in named if isinstance(e.get("end"), int))
     return len(re.sub(r"\W", "", text)) > said + 1
+
+
+# learning, classes or a certificate: "叉车证咋个考", "想学下咋个照顾老人家"
+_LEARNING = re.compile(r"学|课|班|培训|证|考|教|练")
+
+
+def wants_to_learn(text: str) -> bool:
+    """The message speaks of learning something (read as out of scope, with a course's
+    words in it, it asks about that course)."""
+    return _LEARNING.search(text) is not None
 
 
 def _named_by_name(text: str, entity: dict) -> bool:

@@ -57,7 +57,7 @@ _MORE = re.compile(
     r"下一页|更多|再来几个|再看看|换一批|继续|后面的?)"
 )
 _NARROW = re.compile(
-    r"^(?:那|嗯)?\s*(?:只要|就要|只看|只想要?|我只要|要)(.{1,12})的[吧呢嘛哦]?[。!！]?$"
+    r"^(?:那|嗯)?\s*(?:再|还|然后|另外)?\s*(?:只要|就要|只看|只想要?|我只要|要)(.{1,12})的[吧呢嘛哦]?[。!！]?$"
 )
 SHORT = 30
 # few enough seats left that the waiting list is worth saying
@@ -92,7 +92,8 @@ def points_back(text: str) -> bool:
 
 def aspects(text: str) -> list[str]:
     """Which parts of a course the message asks about, in the catalogue's order."""
-    return [name for name, pattern in ASPECTS.items() if pattern.search(text or "")]
+    asked = ABOUT_ME.sub(" ", text or "")  # "我本科毕业的" tells, it does not ask how long
+    return [name for name, pattern in ASPECTS.items() if pattern.search(asked)]
 
 
 def asks_more(text: str) -> bool:
@@ -230,3 +231,16 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
     if "requirements" not in wanted and requirements_text(course):
         lines.append("报名要求：" + requirements_text(course))
     return "\n".join(lines)
+
+
+# the worker speaking of themself ("我大专还没毕业", "我读书的时候")
+ABOUT_ME = re.compile(
+    r"我(?:的)?(?:是)?(?:(?:大专|本科|高中|中专|初中)(?:还没|没|已经)?(?:毕业|学历|文凭)?"
+    r"|学历|文凭|读书|上学|(?:还没|没|已经)?毕业)"
+)
+
+
+def about_me(text: str, words: str) -> bool:
+    """`words` (a course's keyword in the message) are the worker's own schooling: "我大专毕业的
+    想读个本科" speaks of 大专 as what the worker has, not the course they want."""
+    return bool(words) and any(words in m.group(0) for m in ABOUT_ME.finditer(text or ""))

@@ -120,6 +120,10 @@ def is_specific(words: str) -> bool:
     return any(len(chunk) >= 2 for chunk in words.split())
 
 
+# the words of a course's name: 手机摄影与短视频 is 手机摄影 and 短视频
+_NAME_PARTS = re.compile(r"[与和及、·\s]+")
+
+
 def _bigrams(text: str) -> set[str]:
     grams: set[str] = set()
     for chunk in text.split():
@@ -161,15 +165,31 @@ def text_score(course: Course, text: str) -> int:
     if rest:
         keywords = " ".join(course.keywords or [])
         for gram in _bigrams(rest):
-            if gram in course.name:
+            if len(gram) == 1:
+                # one character alone ("教", "读") says little: never a match by itself
+                score += 1 if gram in course.name or gram in keywords else 0
+            elif gram in course.name:
                 score += 3
             elif gram in keywords:
                 score += 2
-            elif len(gram) > 1 and sounds(gram) in _sound_pairs(f"{course.name} {keywords}"):
+            elif _misheard(gram, course.name, course.keywords or []):
                 score += 2  # a typo or near-homophone: 书发, 乒乓求, 瑜珈
-            elif len(gram) > 1 and gram in (course.description or ""):
+            elif gram in (course.description or ""):
                 score += 1
     return score
+
+
+def _misheard(gram: str, name: str, keywords: list[str]) -> bool:
+    """Two characters that sound like two of a course's word and share one of them (书发 for
+    书法, 乒乓求 for 乒乓球): a typo. Two sounds alike with no character in common (英语 and
+    the 影与 of 摄影与短视频) are another word."""
+    heard = sounds(gram)
+    for word in (*_NAME_PARTS.split(name), *keywords):
+        if len(word) < 2 or not set(gram) & set(word):
+            continue
+        if heard in _sound_pairs(word):
+            return True
+    return False
 
 
 def rank_by_text(courses: Iterable[Course], text: str, min_score: int = 2) -> list[Course]:
