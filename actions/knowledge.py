@@ -111,8 +111,10 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                 same = max(
                     (h.score for h in own_hits if h.answer.slug == previous.slug), default=0.0
                 )
-                # ... and clearly: a sure score or one entry ahead of the rest, not a tie of
-                # weak guesses ("我离职了8个月 工资还欠着 还来得及不" after the time limit)
+                # ... and clearly: a sure score, one entry ahead of the rest, or the entry of
+                # the same topic among weak guesses ("拖起不发我可以咋个办" after when wages
+                # are due); not a tie of guesses elsewhere ("我离职了8个月 工资还欠着
+                # 还来得及不" after the time limit for arbitration)
                 runner_up = elsewhere[1].score if len(elsewhere) > 1 else 0.0
                 if (
                     elsewhere
@@ -120,6 +122,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                     and (
                         elsewhere[0].score >= cfg.answer_threshold
                         or elsewhere[0].score - runner_up >= cfg.ambiguity_margin / 2
+                        or elsewhere[0].answer.category == previous.category
                     )
                 ):
                     moved = decide(elsewhere, cfg)

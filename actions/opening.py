@@ -16,6 +16,7 @@ from actions.message import latest_intent, ran_this_turn, typed_text
 from actions.validators import (
     COMMON_SURNAMES,
     DESCRIPTION_MIN,
+    INDUSTRY_WORDS,
     NOT_IN_A_NAME,
     clean_name,
     clean_phone,
@@ -34,7 +35,9 @@ _NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
 _EMPLOYER = re.compile(
     r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：])\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店"
-    r"|医院|学校|幼儿园|工地|项目部|物业|中心))"
+    r"|医院|学校|幼儿园|工地|项目部|物业|中心|(?:"
+    + INDUSTRY_WORDS
+    + r")(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干)))"
 )
 _DEMAND = re.compile(
     r"(?:希望|要求|想要|想让|要让|请求|诉求是?"

@@ -23,6 +23,7 @@ from actions.opening import (
 )
 from actions.side_questions import is_side_question
 from actions.validators import (
+    INDUSTRY_WORDS,
     NOT_IN_A_NAME,
     clean_dispute_type,
     dispute_types_in,
@@ -40,7 +41,7 @@ _BARE_EMPLOYER = re.compile(
     r"(?:^|[\s，,；;])(?:[\u4e00-\u9fff]{1,4}的)?"
     r"(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|工厂|厂|超市|酒店|酒楼|宾馆|餐厅|饭店"
-    r"|医院|学校|幼儿园|物业|门店))(?=$|[\s，,。；;])"
+    r"|医院|学校|幼儿园|物业|门店|" + INDUSTRY_WORDS + r"))(?=$|[\s，,。；;])"
 )
 
 

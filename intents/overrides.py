@@ -49,6 +49,11 @@ _ASKS_ABOUT = re.compile(
     r"[?？吗么]|什么|怎么|咋|多久|好久|多长|收费|收钱|要钱|交钱|几天|不成|失败|材料|流程|条件|有用|可以吗"
 )
 MEDIATION_MIN_CHARS = 12
+# … and a short one that is only the request: "那我现在申请一个调解嘛", "帮我申请个调解"
+MEDIATION_ASK_ALONE = re.compile(
+    r"^(?:那|那么|好|好的|行|嗯)?我?(?:现在|马上|就|还是|直接)*(?:要|想|帮我)?申请(?:一个|个|一下)?"
+    r"(?:劳动(?:纠纷|争议)?)?调解(?:嘛|吧|哦|呀|啊)?[。!！]?$"
+)
 # "找工会调解要钱不", "申请调解要带啥材料": a short question about mediation is a policy question
 # (its answer is in the FAQ), not a request to file a case
 _MEDIATION_QUESTION = re.compile(
@@ -193,6 +198,8 @@ def rule_intent(text: str) -> str | None:
         and not _OWN_CASE.search(compact)
     ):
         return "policy_question"
+    if MEDIATION_ASK_ALONE.match(compact):
+        return "mediation_request"
     if (
         len(compact) >= MEDIATION_MIN_CHARS
         and MEDIATION_ASK.search(compact)
