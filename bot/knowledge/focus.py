@@ -40,8 +40,17 @@ FACETS: dict[str, tuple[str, ...]] = {
 BREAKS = ("过年", "春节", "国庆", "五一", "劳动节", "长假", "黄金周")
 
 
+# how long something lasts: asked in words ("这个期限一般好久"), found in the answer as a
+# number of days, months or years ("停工留薪期一般不超过12个月")
+LENGTH = "时长"
+LENGTH_WORDS = ("期限", "时限", "多久", "好久", "多长", "几天", "几个月", "几年")
+_LENGTH_IN_ANSWER = re.compile(r"\d+\s*(?:个月|天|日|年|周|小时)")
+
+
 def _facets(text: str) -> set[str]:
     named = {facet for facet, words in FACETS.items() if any(w in text for w in words)}
+    if any(w in text for w in LENGTH_WORDS):
+        named.add(LENGTH)
     if any(w in text for w in BREAKS):
         named |= {"休息日", "法定节假日"}
     return named
@@ -58,7 +67,11 @@ def focused(answer: str, followup: str) -> str | None:
         return None
     sentences = [s.strip() for s in _SENTENCE.findall(answer) if s.strip()]
     # a sentence names a facet by the answer's own word for it
-    chosen = [s for s in sentences if any(facet in s for facet in asked)]
+    chosen = [
+        s
+        for s in sentences
+        if any(facet in s for facet in asked) or (LENGTH in asked and _LENGTH_IN_ANSWER.search(s))
+    ]
     if not chosen or len(chosen) == len(sentences):
         return None
     text = "".join(chosen)

@@ -23,3 +23,15 @@ def test_nothing_is_narrowed_without_a_facet_or_when_every_sentence_has_it() -> 
     assert focused(OVERTIME, "那要是不给呢") is None
     assert focused("休息日不上班；休息日不加班。", "周末呢") is None
     assert focused(OVERTIME, "那平时呢").startswith("工作日延长工时")  # type: ignore[union-attr]
+
+
+INJURY = (
+    "因工伤需要暂停工作治疗的，在停工留薪期内原工资福利待遇不变，由单位按月支付。"
+    "停工留薪期一般不超过12个月；伤情严重的，经劳动能力鉴定委员会确认可以延长。"
+    "单位不发的，可申请劳动仲裁。"
+)
+
+
+def test_how_long_gets_the_sentence_with_the_length() -> None:
+    assert focused(INJURY, "这个期限一般好久") == "停工留薪期一般不超过12个月。"
+    assert focused(INJURY, "单位不发咋办") is None

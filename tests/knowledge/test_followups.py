@@ -16,6 +16,8 @@ from bot.knowledge.followups import in_context, leans_on_context
         "那要是公司不同意嘞",
         "要是周末加班？",
         "换成国庆节",
+        "这个期限一般好久",
+        "那个补偿咋个算",
     ],
 )
 def test_follow_ups_lean_on_context(text):
@@ -27,6 +29,7 @@ def test_follow_ups_lean_on_context(text):
     [
         "年休假有几天",
         "我想学书法",
+        "这个月工资还没发",
         "",
         "老板欠我工资不给，我想申请调解，已经拖了三个月了，怎么办呢，急死了",
     ],
