@@ -66,7 +66,7 @@ def test_leaving_the_queue_is_shown_to_staff(bot):
     n = [0]
     say(bot, "held-2", "转人工", n)
     reply = say(bot, "held-2", "算了 不等了", n)
-    assert "回到小助手" in reply[0]["text"]
+    assert "取消排队" in reply[0]["text"] and "回到小助手" in reply[0]["text"]
     conv = conversation(bot, "held-2")
     assert conv.state == STATE_BOT
     detail = conversation_detail(bot.db, conv.id)
@@ -84,7 +84,8 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         )
     assert say(bot, "held-3", "算了，那我明天再来问", n) == []
     assert conversation(bot, "held-3").state == STATE_WITH_HUMAN
-    assert "回到小助手" in say(bot, "held-3", "回到机器人", n)[0]["text"]
+    back = say(bot, "held-3", "回到机器人", n)[0]["text"]
+    assert "结束人工服务" in back and "回到小助手" in back
     assert conversation(bot, "held-3").state == STATE_BOT
 
 
