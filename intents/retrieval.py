@@ -28,6 +28,9 @@ class FaqDoc:
     question: str
     alternates: list[str] = field(default_factory=list)
     category: str = ""
+    # the general rule of its topic (年假有几天), not a special case of it (刚换工作的年假):
+    # in a near-tie with a special case of the same topic, the general rule comes first
+    general: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class RetrievalOptions:
     suggest_threshold: float = 0.25
     ambiguity_margin: float = 0.05
     max_suggestions: int = 3
+    # how close a general entry must be to a special case of its topic to be put first
+    general_margin: float = 0.03
 
 
 def _form(text: str, colloquial: bool) -> str:
@@ -169,8 +174,25 @@ class KnowledgeBase:
         return np.clip(self._entries[:, e_idx] @ e_w, 0.0, 1.0)
 
     def _rank(self, best: np.ndarray, k: int) -> list[Match]:
-        order = np.argsort(-best, kind="stable")[:k]
+        order = np.argsort(-best, kind="stable")[: max(k, 2)].tolist()
+        order = self._general_first(order, best)[:k]
         return [Match(self.docs[i].slug, round(float(best[i]), 4)) for i in order if best[i] > 0]
+
+    def _general_first(self, order: list[int], best: np.ndarray) -> list[int]:
+        """A worker who asks "年假一年有几天" gets the general rule, not the special case that
+        happens to score a hair higher (刚换工作的年假): the general entry of the top entry's
+        topic moves to the front when it is within `general_margin` of it. The score it
+        shows is its own (the decision still sees how close the two are)."""
+        if not order or self.docs[order[0]].general:
+            return order
+        top = order[0]
+        for i in order[1:]:
+            doc = self.docs[i]
+            if best[top] - best[i] > self.options.general_margin:
+                break
+            if doc.general and doc.category == self.docs[top].category:
+                return [i, *(j for j in order if j != i)]
+        return order
 
 
 def _grams(text: str) -> set[str]:

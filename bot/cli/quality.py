@@ -85,7 +85,13 @@ def test_kb(
     settings = load_settings(config)
     faq = yaml.safe_load((settings.data_dir / "faq.yml").read_text(encoding="utf-8"))["faq"]
     docs = [
-        FaqDoc(e["id"], e["question"], list(e.get("alternates") or []), e.get("category", ""))
+        FaqDoc(
+            e["id"],
+            e["question"],
+            list(e.get("alternates") or []),
+            e.get("category", ""),
+            bool(e.get("general")),
+        )
         for e in faq
     ]
     kb = KnowledgeBase(docs, RetrievalOptions(**settings.config.retrieval.model_dump()))

@@ -38,6 +38,10 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
     when the FAQ's best entry scores `sure` or more)."""
     intent = parse.get("intent") or {}
     name, confidence = intent.get("name"), intent.get("confidence") or 0
+    if name == "course_followup" and any(
+        e.get("entity") == "course_name" for e in parse.get("entities") or []
+    ):
+        name = "course_search"  # "书法班在哪里上课": a question about a course it names
     if name not in REQUEST_INTENTS:
         return None
     if confidence >= MIN_CONFIDENCE:

@@ -31,6 +31,7 @@ FIELD_LABELS = {
     "source": "依据（法规及条款）",
     "effective_date": "生效日期",
     "enabled": "启用",
+    "general": "基础条目",
 }
 # column sizes (bot/store/models.py FaqEntry)
 MAX_LEN = {"question": 200, "category": 32, "source": 200}
@@ -57,6 +58,7 @@ class Draft:
     alternates: list[str] = field(default_factory=list)
     effective_date: date | None = None
     enabled: bool = True
+    general: bool = False
 
     def __post_init__(self) -> None:
         for name in ("question", "answer", "source", "category"):
@@ -74,9 +76,8 @@ class Draft:
                 when = date.fromisoformat(when) if when.strip() else None
             except ValueError:
                 when = None
-        enabled = data.get("enabled", True)
-        if isinstance(enabled, str):
-            enabled = enabled.lower() in ("1", "true", "on", "y", "yes")
+        enabled = _flag(data.get("enabled", True))
+        general = _flag(data.get("general", False))
         question = _text(data.get("question"))
         return cls(
             question=question,
@@ -86,6 +87,7 @@ class Draft:
             alternates=clean_alternates(alternates, question),
             effective_date=when if isinstance(when, date) else None,
             enabled=bool(enabled),
+            general=bool(general),
         )
 
     def fields(self) -> dict[str, Any]:
@@ -98,7 +100,15 @@ class Draft:
             "source": self.source,
             "effective_date": self.effective_date,
             "enabled": self.enabled,
+            "general": self.general,
         }
+
+
+def _flag(value: Any) -> bool:
+    """A checkbox or JSON value: "on", "true", "1" … or a bool."""
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "on", "y", "yes")
+    return bool(value)
 
 
 def _text(value: Any) -> str:
@@ -200,11 +210,13 @@ def draft_entries(
         if r.id == entry_id:
             continue
         answers[r.slug] = Answer(r.slug, r.question, r.answer, r.source, r.category)
-        docs.append(FaqDoc(r.slug, r.question, list(r.alternates or []), r.category))
+        docs.append(FaqDoc(r.slug, r.question, list(r.alternates or []), r.category, r.general))
     if draft is not None and draft.enabled and draft.question:
         slug = DRAFT_SLUG
         if entry_id is not None:
             slug = s.scalar(select(FaqEntry.slug).where(FaqEntry.id == entry_id)) or DRAFT_SLUG
         answers[slug] = Answer(slug, draft.question, draft.answer, draft.source, draft.category)
-        docs.append(FaqDoc(slug, draft.question, list(draft.alternates), draft.category))
+        docs.append(
+            FaqDoc(slug, draft.question, list(draft.alternates), draft.category, draft.general)
+        )
     return answers, docs

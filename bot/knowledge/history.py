@@ -167,6 +167,7 @@ def _snapshot_fields(snap: Mapping[str, Any]) -> dict[str, Any]:
         "source": snap.get("source") or "",
         "effective_date": date.fromisoformat(when) if isinstance(when, str) and when else None,
         "enabled": bool(snap.get("enabled", True)),
+        "general": bool(snap.get("general", False)),
     }
 
 

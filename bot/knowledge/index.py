@@ -51,7 +51,10 @@ MAX_BUILT = 4
 
 def built_index(docs: list[FaqDoc], options: RetrievalOptions) -> KnowledgeBase:
     """The search index for these entries, built once per distinct content."""
-    key = (options, *((d.slug, d.question, tuple(d.alternates), d.category) for d in docs))
+    key = (
+        options,
+        *((d.slug, d.question, tuple(d.alternates), d.category, d.general) for d in docs),
+    )
     with _BUILT_LOCK:
         found = _BUILT.get(key)
         if found is not None:
@@ -97,7 +100,10 @@ class Knowledge:
             answers = {
                 r.slug: Answer(r.slug, r.question, r.answer, r.source, r.category) for r in rows
             }
-            docs = [FaqDoc(r.slug, r.question, list(r.alternates or []), r.category) for r in rows]
+            docs = [
+                FaqDoc(r.slug, r.question, list(r.alternates or []), r.category, r.general)
+                for r in rows
+            ]
         index = built_index(docs, self.options) if docs else None
         self._live = (answers, index)
         return len(answers)

@@ -41,6 +41,8 @@ class RetrievalConfig(_Section):
     suggest_threshold: float = Field(0.25, ge=0, le=1)
     ambiguity_margin: float = Field(0.05, ge=0, le=1)
     max_suggestions: int = Field(3, ge=1, le=5)
+    # a general entry (年假有几天) this close to a special case of its topic is put first
+    general_margin: float = Field(0.03, ge=0, le=1)
 
     @property
     def likely_from(self) -> float:

@@ -46,6 +46,7 @@ FAQ_FIELDS = (
     "source",
     "effective_date",
     "enabled",
+    "general",
 )
 
 _actor: ContextVar[str] = ContextVar("workerbot_actor", default="system")

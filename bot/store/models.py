@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -288,6 +289,8 @@ class FaqEntry(Base):
     source: Mapped[str] = mapped_column(String(200))
     effective_date: Mapped[date | None] = mapped_column(Date)
     enabled: Mapped[bool] = mapped_column(default=True)
+    # the general rule of its category, answered first in a near-tie with a special case
+    general: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

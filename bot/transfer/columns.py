@@ -148,6 +148,16 @@ FAQ_KIND = Kind(
             cell=_flag_cell,
             hint="是 / 否；新条目空着为是",
         ),
+        Column(
+            "general",
+            "基础条目",
+            v.flag,
+            aliases=("通用条目",),
+            default=False,
+            blank_is_absent=True,
+            cell=lambda value: "是" if value else "否",
+            hint="是 / 否：这一类的一般规定（如“年假有几天”），和细分情况难分时先答它；空着为否",
+        ),
     ),
 )
 

@@ -388,3 +388,20 @@ def test_deleting_on_the_page_is_recorded_and_listed_for_restore(bot, clients):
     assert (last.action, last.actor) == ("delete", "root")
     page = root.get("/admin/faq-entry/deleted").text
     assert "加班费按几倍算？" in page and f"/admin/faq-entry/history/{SLUG}" in page
+
+
+def test_an_admin_marks_an_entry_as_the_general_rule_of_its_category(bot, clients):
+    root, entry = clients["root"], _entry(bot)
+    form = {**FORM, "question": entry.question, "alternates": "\n".join(entry.alternates)}
+    form["csrf_token"] = root.csrf
+    r = root.http.post(f"/admin/faq-entry/edit/{entry.id}", data={**form, "general": "y"})
+    assert r.status_code == 302, r.text
+    assert _entry(bot).general is True
+    with bot.db.read() as s:
+        rev = s.scalars(
+            select(FaqRevision).where(FaqRevision.slug == SLUG).order_by(FaqRevision.id.desc())
+        ).first()
+    assert rev.snapshot["general"] is True  # the history keeps it, so a restore brings it back
+    assert "基础条目" in root.get(f"/admin/faq-entry/edit/{entry.id}").text
+    r = root.http.post(f"/admin/faq-entry/edit/{entry.id}", data=form)  # box left unticked
+    assert r.status_code == 302 and _entry(bot).general is False

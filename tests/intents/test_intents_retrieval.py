@@ -105,3 +105,36 @@ def test_a_hundred_entries_build_and_each_is_found():
     kb = KnowledgeBase(docs)
     assert kb.search("问题42关于工资加班社保第42条")[0].slug == "faq42"
     assert kb.search("问题7关于工资加班社保第7条")[0].slug == "faq7"
+
+
+def _leave_entries(general: bool) -> list[FaqDoc]:
+    return [
+        FaqDoc("leave_days", "年假有几天", ["每年可以休几天年假"], "休假", general),
+        FaqDoc(
+            "leave_newhire",
+            "刚换工作当年有年假吗",
+            ["入职第一年有几天年假", "新单位一年年假咋个折算"],
+            "休假",
+        ),
+        FaqDoc("injury", "工伤怎么认定", ["上班受伤了怎么办"], "工伤"),
+    ]
+
+
+def test_a_general_entry_comes_first_in_a_near_tie_with_a_special_case():
+    query = "年假一年有几天"
+    options = RetrievalOptions(general_margin=0.05)
+    plain = KnowledgeBase(_leave_entries(general=False), options).search(query, 3)
+    assert plain[0].slug == "leave_newhire"  # the special case scores a little higher
+    assert plain[0].score - plain[1].score <= options.general_margin
+    ranked = KnowledgeBase(_leave_entries(general=True), options).search(query, 3)
+    assert [m.slug for m in ranked[:2]] == ["leave_days", "leave_newhire"]
+    # ... not when the special case is clearly ahead
+    strict = RetrievalOptions(general_margin=0.01)
+    assert KnowledgeBase(_leave_entries(general=True), strict).search(query, 3)[0].slug == (
+        "leave_newhire"
+    )
+    # ... nor across topics, nor for a question about the special case
+    special = KnowledgeBase(_leave_entries(general=True), options).search(
+        "刚入职新单位年假咋个折算", 3
+    )
+    assert special[0].slug == "leave_newhire"

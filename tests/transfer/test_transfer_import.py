@@ -160,4 +160,4 @@ def test_export_files_are_named_and_typed_for_download(db: Database) -> None:
     assert file.data.startswith(b"\xef\xbb\xbf")  # Excel on Windows needs the BOM for Chinese
     assert file.media_type.startswith("text/csv")
     text = file.data.decode("utf-8-sig")
-    assert text.splitlines()[0] == "编号,分类,标准问题,其他问法,答案,依据,生效日期,启用"
+    assert text.splitlines()[0] == "编号,分类,标准问题,其他问法,答案,依据,生效日期,启用,基础条目"

@@ -96,6 +96,11 @@ class FaqForm(ZhForm):
     enabled = BooleanField(
         FIELD_LABELS["enabled"], default=True, description="停用后机器人不再用它回答"
     )
+    general = BooleanField(
+        FIELD_LABELS["general"],
+        default=False,
+        description="这一类的一般规定（如“年假有几天”）：和细分情况（如“刚换工作的年假”）难分时先答它",
+    )
 
 
 class FaqAdmin(ModelView, model=FaqEntry):
@@ -120,6 +125,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
         FaqEntry.source,
         FaqEntry.effective_date,
         FaqEntry.enabled,
+        FaqEntry.general,
         FaqEntry.created_at,
         FaqEntry.updated_at,
     ]
@@ -139,6 +145,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
     }
     column_formatters_detail = {
         FaqEntry.enabled: lambda m, _a: "启用" if m.enabled else "停用",
+        FaqEntry.general: lambda m, _a: "是" if m.general else "否",
         FaqEntry.alternates: lambda m, _a: "；".join(m.alternates or []),
         FaqEntry.created_at: time_column("created_at"),
         FaqEntry.updated_at: time_column("updated_at"),
@@ -152,6 +159,7 @@ class FaqAdmin(ModelView, model=FaqEntry):
         FaqEntry.source,
         FaqEntry.effective_date,
         FaqEntry.enabled,
+        FaqEntry.general,
     ]
     page_size = 25
     # YAML/CSV/Excel import and export of the FAQ are on the transfer page
