@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/
 
 .PHONY: run shell test lint bench clean system-packages
 
-# Debian packages the tests use as real components: a PostgreSQL server, and Chromium with a
+# Debian packages the tests use as real components: a PostgreSQL server, nginx as the load
+# balancer in front of several app hosts (tests/hosts), and Chromium with a
 # CJK font for the browser tests. Installed when missing and running as root (as CI does).
-SYSTEM_PACKAGES := postgresql chromium fonts-wqy-microhei
+SYSTEM_PACKAGES := postgresql nginx chromium fonts-wqy-microhei
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)

@@ -201,3 +201,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if "pg_url" in names:
             item.add_marker(pytest.mark.postgres)
+        if "nginx" in names:
+            item.add_marker(pytest.mark.nginx)

@@ -1,4 +1,4 @@
-"""Telegram channel: long polling (one elected process) or a secret-checked webhook, and pushes.
+"""Telegram channel: long polling (one process across all hosts, by a database lease) or a secret-checked webhook, and pushes.
 
 Messages become `Incoming("telegram", str(chat.id), text, "tg-<bot>-<update_id>")`; a button
 press becomes the button's payload with the key `tg-cb-<bot>-<message>`, so one keyboard is
@@ -9,15 +9,12 @@ conversation). An update already handled is not answered again.
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import hmac
 import logging
-import os
 import re
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -40,6 +37,7 @@ from bot.channels.telegram_store import TelegramStore
 from bot.channels.telegram_updates import UpdateHandler
 from bot.core.messages import Push
 from bot.settings import ConfigError
+from bot.store.leases import LeaseHolder
 
 if TYPE_CHECKING:
     from bot.core.ports import Handle
@@ -54,6 +52,7 @@ ALLOWED_UPDATES = ["message", "callback_query"]
 POLL_TIMEOUT = 25  # seconds Telegram holds a getUpdates open
 POLL_ATTEMPTS = 3  # a polled update is not delivered again: retry the engine before giving up
 MAX_UPDATE_BYTES = 1 << 20
+LEASE = "telegram-poller"  # bot/store/leases.py: the one process across hosts that polls
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
@@ -100,9 +99,9 @@ class TelegramChannel(ChannelPlugin):
         )
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
-        self._lock_fd: int | None = None
+        self._lease = LeaseHolder(db, LEASE, settings.config.telegram.poll_lease_seconds)
         self._ready = False
-        self.leader = False  # this process polls / registered the webhook
+        self.leader = False  # this process holds the lease: polls / registered the webhook
         self.started = threading.Event()  # set once this process receives and sends
         self.updates_done = 0  # updates finished in this process (for tests and diagnostics)
         # httpx logs every request URL at INFO, and the Bot API URL contains the token
@@ -142,29 +141,9 @@ class TelegramChannel(ChannelPlugin):
         return f"{type(exc).__name__}: {exc}".replace(self._token, "<token>")[:300]
 
     # -- lifecycle --------------------------------------------------------------------------
-    def _lock_path(self) -> Path:
-        url = self.db.engine.url
-        if self.db.is_sqlite and url.database and url.database != ":memory:":
-            return Path(f"{url.database}.telegram.lock")
-        return self.settings.model_dir / "telegram.lock"
-
-    def _try_lead(self) -> bool:
-        """Elect this process to poll / register (Telegram answers 409 to a second poller)."""
-        path = self._lock_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            return False
-        self._lock_fd = fd
-        return True
-
     async def start(self) -> None:
         """Begin receiving in the background, so a Telegram outage never blocks the web app."""
         self._loop = asyncio.get_running_loop()
-        self.leader = self._try_lead()
         self._task = asyncio.create_task(self._bring_up(), name="telegram-start")
 
     async def _bring_up(self) -> None:
@@ -172,16 +151,7 @@ class TelegramChannel(ChannelPlugin):
         while True:
             try:
                 await self.application.initialize()
-                if self.leader:
-                    await self._register()
-                self._ready = True
-                self.started.set()
-                log.info(
-                    "telegram: ready (%s mode, %s)",
-                    "webhook" if self.webhook_url else "polling",
-                    "leader" if self.leader else "follower",
-                )
-                return
+                break
             except InvalidToken:
                 log.error("telegram: Telegram rejected TELEGRAM_BOT_TOKEN; the channel is off")
                 return
@@ -191,6 +161,43 @@ class TelegramChannel(ChannelPlugin):
                 )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 60.0)
+        await self._elect_once()  # the leader registers before `started` says it is up
+        self._ready = True
+        self.started.set()
+        log.info("telegram: ready (%s mode)", "webhook" if self.webhook_url else "polling")
+        while True:
+            await asyncio.sleep(self._lease.seconds / 3)
+            await self._elect_once()
+
+    async def _elect_once(self) -> None:
+        """Take or renew the lease to poll (Telegram answers 409 to a second poller) or to
+        register the webhook: one process across all hosts; another takes over when the
+        holder's lease runs out (it died or could not renew)."""
+        try:
+            won = await asyncio.to_thread(self._lease.acquire)
+        except Exception as exc:  # noqa: BLE001 - the database is away: do not poll blind
+            log.warning("telegram: poll lease not renewed (%s)", type(exc).__name__)
+            won = False
+        if won and not self.leader:
+            try:
+                await self._register()
+            except Exception as exc:  # noqa: BLE001 - tried again at the next renewal
+                log.warning("telegram: registering failed (%s)", self.describe(exc))
+                return
+            self.leader = True
+            log.info(
+                "telegram: this process %s",
+                "registered the webhook" if self.webhook_url else "polls",
+            )
+        elif not won and self.leader:
+            log.warning("telegram: the lease went to another process; this one stops polling")
+            await self._step_down()
+
+    async def _step_down(self) -> None:
+        self.leader = False
+        updater = self.application.updater
+        if updater is not None and updater.running:
+            await updater.stop()
 
     async def _register(self) -> None:
         bot = self.application.bot
@@ -211,7 +218,7 @@ class TelegramChannel(ChannelPlugin):
             await self.application.start()
 
     async def stop(self) -> None:
-        """Stop polling (pending updates are handled first) and close connections."""
+        """Stop polling (pending updates are handled first), hand the lease on, close."""
         self._ready = False
         if self._task is not None:
             self._task.cancel()
@@ -227,9 +234,8 @@ class TelegramChannel(ChannelPlugin):
         except Exception as exc:  # noqa: BLE001 - shutting down: log and go on
             log.warning("telegram: stop failed (%s)", self.describe(exc))
         finally:
-            if self._lock_fd is not None:
-                os.close(self._lock_fd)  # releases the flock
-                self._lock_fd = None
+            if self.leader:
+                await asyncio.to_thread(self._lease.release)  # another polls at once
             self.leader = False
 
     # -- receiving ----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from bot.settings.sections import (
     NLUConfig,
     RetrievalConfig,
     ServerConfig,
+    TelegramConfig,
     _Section,
 )
 from bot.settings.wechat import WeChatConfig, WeChatMenuItem
@@ -42,6 +43,7 @@ __all__ = [
     "RetrievalConfig",
     "ServerConfig",
     "Settings",
+    "TelegramConfig",
     "WeChatConfig",
     "WeChatMenuItem",
     "load_config",
@@ -74,6 +76,7 @@ class BotConfig(_Section):
     conversation: ConversationConfig = ConversationConfig()
     handoff: HandoffConfig = HandoffConfig()
     server: ServerConfig = ServerConfig()
+    telegram: TelegramConfig = TelegramConfig()
     wechat: WeChatConfig = WeChatConfig()
     console: ConsoleConfig = ConsoleConfig()
     evidence: EvidenceConfig = EvidenceConfig()

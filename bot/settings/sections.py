@@ -1,4 +1,5 @@
-"""The plain sections of config.yml: database, nlu, retrieval, conversation, handoff, server."""
+"""The plain sections of config.yml: database, nlu, retrieval, conversation, handoff, server,
+telegram, mediation."""
 
 from __future__ import annotations
 
@@ -99,6 +100,14 @@ class ServerConfig(_Section):
                     f"trusted_proxies: {item!r} is not an IP address or network"
                 ) from exc
         return value
+
+
+class TelegramConfig(_Section):
+    """The Telegram channel (its token and webhook come from the environment)."""
+
+    # long polling runs in one process across every host: the holder of a database lease,
+    # renewed every third of this; when that process dies another polls within this time
+    poll_lease_seconds: float = Field(30.0, ge=1, le=600)
 
 
 class MediationConfig(_Section):

@@ -42,6 +42,7 @@ class Call:
     params: dict[str, Any]
     status: int
     at: float = 0.0  # time.monotonic() on arrival (rate-limit tests)
+    via: str = ""  # which FakeTelegramServer it came through (one per app host in tests/hosts)
 
 
 def _error(code: int, description: str, **parameters: Any) -> tuple[int, dict]:
@@ -108,10 +109,10 @@ class FakeBotApi:
         ]
 
     # -- the API ---------------------------------------------------------------------------
-    def respond(self, method: str, params: dict[str, Any]) -> tuple[int, dict]:
+    def respond(self, method: str, params: dict[str, Any], via: str = "") -> tuple[int, dict]:
         params = {k: _decode(k, v) for k, v in params.items()}
         with self.cond:
-            call = Call(method, params, 0, time.monotonic())
+            call = Call(method, params, 0, time.monotonic(), via)
             self.calls.append(call)  # recorded on arrival (getUpdates may wait a while)
             queued = self.failures.get(method)
             status, body = queued.pop(0) if queued else self._answer(method, params)
@@ -229,9 +230,10 @@ class OfflineRequest(BaseRequest):
 
 
 class FakeTelegramServer:
-    """The fake API over HTTP on a free local port; PTB reaches it through base_url."""
+    """The fake API over HTTP on a free local port; PTB reaches it through base_url. Several
+    servers may share one API, each naming the calls it passed on (`via`)."""
 
-    def __init__(self, api: FakeBotApi) -> None:
+    def __init__(self, api: FakeBotApi, via: str = "") -> None:
         self.api = api
         fake = self
 
@@ -260,7 +262,7 @@ class FakeTelegramServer:
                         params = json.loads(raw or "{}")
                     else:
                         params = dict(parse_qsl(raw, keep_blank_values=True))
-                    status, body = fake.api.respond(method, params)
+                    status, body = fake.api.respond(method, params, via)
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram import LEASE, TelegramChannel
 from bot.channels.telegram_format import (
     NOTICE_BUTTON_ERROR,
     NOTICE_BUTTON_EXPIRED,
@@ -20,6 +20,7 @@ from bot.channels.telegram_format import (
 )
 from bot.core.messages import Push
 from bot.settings import ConfigError
+from bot.store.leases import LeaseHolder
 from bot.store.models import EV_USER, Conversation, Event, Meta
 from tests.telegram.conftest import OfflineChat, build_app, tg_settings
 from tests.telegram.fake_api import TOKEN, FakeBotApi, OfflineRequest, TgUser
@@ -259,8 +260,8 @@ def test_only_one_process_polls(tmp_path, model_dir, api):
 
     asyncio.run(scenario())
     assert len(api.calls_to("setMyCommands")) == 1 and len(api.calls_to("deleteWebhook")) == 1
-    # the lock is released on stop: a restarted process can lead again
-    assert channels[0]._try_lead() is True
+    # the lease is handed on at stop: a restarted process can lead at once
+    assert LeaseHolder(app.db, LEASE, 30).acquire() is True
     app.db.dispose()
 
 
