@@ -263,6 +263,20 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     )
 
 
+# below this, a course search naming no course or condition may be something else
+SURE_SEARCH = 0.5
+
+
+def unsure_search(tracker: Tracker) -> bool:
+    """Read as a course search, but not surely, and naming no course and no condition."""
+    confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0
+    return (
+        float(confidence) < SURE_SEARCH
+        and not latest_entity(tracker, "course_name")
+        and not narrows(tracker)
+    )
+
+
 def wanted_course(tracker: Tracker) -> str | None:
     """The course this message names, skipping one named only as the worker's own schooling
     ("我大专毕业的 想读个本科": 专升本, not the 大专 class)."""
@@ -307,6 +321,14 @@ class ActionSearchCourses(ServiceAction, Action):
         instead = followup_instead(tracker, searching=True)
         if instead:
             return instead  # the follow-up reads this message's filters, then clears them
+        if unsure_search(tracker):
+            # "我没有参加过啥子培训 也没签竞业协议" right after the answer about penalty
+            # clauses: a word like 培训 in a follow-up to a policy answer is not a search
+            from actions.knowledge import policy_followup_instead  # knowledge imports courses
+
+            instead = policy_followup_instead(self.services, tracker)
+            if instead:
+                return cleared + instead
         f = filter_from(tracker)
         text = understood_text(tracker)
         with self.services.db.session() as s:
