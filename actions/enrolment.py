@@ -200,6 +200,30 @@ class ActionAskEnrolmentName(ServiceAction, Action):
         return []
 
 
+class ActionAskEnrolmentPhone(ServiceAction, Action):
+    """The phone question names the course when it is the form's first question (the name
+    came with the request: "报个名 邓建平")."""
+
+    def name(self) -> str:
+        return "action_ask_enrolment_form_phone"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        question = "请留一个能联系到您的手机号码（11位）。"
+        code = str(tracker.get_slot("course_id") or "")
+        if asked_before(tracker, "enrolment_form") or not code:
+            dispatcher.utter_message(text=question)
+            return []
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            title = f"「{course.name}」" if course is not None else ""
+        name = tracker.get_slot("name")
+        lead = f"好的，报名{title}" + (f"，报名人{name}" if name else "") + "。" if title else ""
+        dispatcher.utter_message(text=lead + question)
+        return []
+
+
 class ActionAskEnrolmentConfirm(ServiceAction, Action):
     """The form's last question: the summary with 确认报名 / 不报了."""
 

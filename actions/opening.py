@@ -77,7 +77,19 @@ _NAME_BY_PHONE = re.compile(
 )
 
 
+# a bare name right after the request: "报个名 邓建平", "帮我报上嘛 刘芳"
+_NAME_AFTER_REQUEST = re.compile(
+    r"(?:报个?名|报一个|报上|帮我报|我要报|我想报|申请调解|要调解)[吧嘛哈呀噻]?[\s，,：:]+"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})[。!！]?$"
+)
+
+
 def opening_name(text: str) -> str | None:
+    after = _NAME_AFTER_REQUEST.search(text.strip())
+    if after is not None:
+        name = looks_like_name(after.group("name"))
+        if name and name[0] in COMMON_SURNAMES:
+            return name
     m = _NAME.search(text)
     if m is not None and not _NOT_A_NAME_END.search(m.group("name")):
         return looks_like_name(m.group("name"))

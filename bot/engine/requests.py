@@ -27,6 +27,9 @@ REQUEST_INTENTS = frozenset(
         "mediation_status",
         "policy_question",
         "human_handoff",
+        # "算了 我再想想 先问下 干了四年能赔好多": leaving, then a question (never inside a
+        # form, where nothing is split)
+        "cancel",
     }
 )
 MIN_CONFIDENCE = 0.5
