@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.identity import worker_from
 from actions.mediation import EDITABLE
+from actions.message import latest_entity, latest_intent
 from actions.services import ServiceAction
 from actions.validators import (
     clean_demand,
@@ -148,6 +149,20 @@ class ActionMediationStatus(ServiceAction, Action):
                     lines.append(
                         f"   最新进展：{update.note}（{local_date(clock, update.created_at)}）"
                     )
+        if (
+            not rows
+            and latest_intent(tracker) != "mediation_status"
+            and latest_entity(tracker, "phone")
+        ):
+            # the number typed after "还没有提交过": why it finds nothing, and who can help
+            dispatcher.utter_message(
+                text=(
+                    "抱歉，为了保护个人信息，这里不能按手机号查别人的或别处的调解申请"
+                    "（谁都可以输入一个号码）。转人工后，工作人员核实您的身份，再帮您查进度。"
+                ),
+                buttons=buttons(button("转人工", "human_handoff")),
+            )
+            return []
         if not rows:
             # a case filed from another account or phone is not looked up by a number typed
             # here: anyone could type anyone's number (staff check who is asking)

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.courses import enrol_instead, followup_instead
 from actions.knowledge import RETIREMENT, policy_followup_instead
-from actions.message import latest_intent, previous_action, typed_text
+from actions.message import latest_entity, latest_intent, previous_action, typed_text
 from actions.services import ServiceAction
 from bot.domain.retirement import birth_month
 
@@ -106,8 +106,17 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
         followup_instead(tracker)
         or enrol_instead(tracker)
         or retirement_instead(tracker)
+        or status_by_phone_instead(tracker)
         or take_offer(tracker, domain)
     )
+
+
+def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
+    """ "编号我忘了 电话是158…" right after "您在这里还没有提交过调解申请": the status action
+    says why a typed number finds no case, instead of "没太明白"."""
+    if previous_action(tracker) == "action_mediation_status" and latest_entity(tracker, "phone"):
+        return [FollowupAction("action_mediation_status")]
+    return None
 
 
 def retirement_instead(tracker: Tracker) -> list[EventType] | None:
