@@ -26,6 +26,7 @@ from bot.store.audit import KNOWLEDGE_VERSION, acting_as
 from bot.store.db import Database
 from bot.store.models import AuditEntry, FaqEntry, LocalFigure, Meta
 from intents import RetrievalOptions
+from tests.console.conftest import any_bot  # noqa: F401 - SQLite, then PostgreSQL
 
 ROOT = Path(__file__).resolve().parents[2]
 # invented figures and notices, for the tests only (the demo data carries none)
@@ -205,6 +206,12 @@ def _add(db: Database, row: FigureRow, actor: str = "root") -> int:
         return figure.id
 
 
+@pytest.fixture
+def either_bot(any_bot):  # noqa: F811 - the fixture imported above
+    """The whole bot with the demo data on SQLite, then on PostgreSQL."""
+    return any_bot
+
+
 class HeldDay(Clock):
     def __init__(self, day: date) -> None:
         super().__init__()
@@ -214,8 +221,9 @@ class HeldDay(Clock):
         return self.day
 
 
-def test_the_bot_answers_with_the_figure_of_the_day_asked(bot):
-    """The demo FAQ on a real database; the day comes from the injected clock."""
+def test_the_bot_answers_with_the_figure_of_the_day_asked(either_bot):
+    """The demo FAQ on real SQLite and PostgreSQL; the day comes from the injected clock."""
+    bot = either_bot
     clock = HeldDay(date(2026, 3, 31))
     knowledge = Knowledge(bot.db, RetrievalOptions(**BotConfig().retrieval.model_dump()), clock)
     knowledge.reload()
@@ -233,7 +241,9 @@ def test_the_bot_answers_with_the_figure_of_the_day_asked(bot):
     assert "{{figure:cq_min_wage_monthly}}" in stored
 
 
-def test_every_change_is_in_the_audit_log_and_bumps_the_knowledge_version(bot):
+def test_every_change_is_in_the_audit_log_and_bumps_the_knowledge_version(either_bot):
+    bot = either_bot
+
     def stamp() -> str | None:
         with bot.db.read() as s:
             return s.scalar(select(Meta.value).where(Meta.key == KNOWLEDGE_VERSION))
