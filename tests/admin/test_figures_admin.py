@@ -111,6 +111,12 @@ def test_an_added_figure_is_quoted_and_an_edit_shows_up_in_the_next_answer(
         ("figure_create", "root", row.id),
         ("figure_update", "root", row.id),
     ]
+    # the row's page names the placeholder and shows who changed what, newest first
+    page = root.get(f"/admin/local-figure/details/{row.id}").text
+    assert "{{figure:cq_min_wage_monthly}}" in page
+    changes = page.split('id="figure-changes"')[1]
+    assert changes.index("修改") < changes.index("新建") and changes.count("root") == 2
+    assert "2300元/月" in changes and "2350元/月" in changes
 
 
 def test_the_list_says_which_row_the_bot_quotes_today(bot, clients, clock):

@@ -14,8 +14,8 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 from sqladmin import ModelView
-from sqladmin.filters import AllUniqueStringValuesFilter
 from sqladmin.flash import Flash
+from sqlalchemy import select
 from starlette.requests import Request
 from wtforms import DateField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, Optional
@@ -23,7 +23,8 @@ from wtforms.validators import InputRequired, Length, Optional
 from bot.domain.figure_catalogue import KINDS, kind_choices
 from bot.domain.figures import in_force
 from bot.knowledge.figure_rows import FIELD_LABELS, FigureDraft, check
-from bot.store.models import LocalFigure
+from bot.store.audit import FIGURE_CREATE, FIGURE_DELETE, FIGURE_TARGET, FIGURE_UPDATE
+from bot.store.models import AuditEntry, LocalFigure
 from bot.web.admin.posting import bot_of
 from bot.web.admin.theme import LABELS_COMMON, ZhForm, time_column
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from bot.web.admin.deps import AdminDeps
 
 TEXT = {"class": "form-control"}
+CHANGE_LABELS = {FIGURE_CREATE: "新建", FIGURE_UPDATE: "修改", FIGURE_DELETE: "删除"}
 SELECT = {"class": "form-select"}
 
 
@@ -101,6 +103,16 @@ def status(model: LocalFigure, _attr: str, request: Request) -> str:
     return "已被新标准取代"
 
 
+def _short(text: str, limit: int) -> str:
+    """Long text cut for the list's rows (the details page shows it whole)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _key_short(model: LocalFigure, _attr: str) -> str:
+    kind = KINDS.get(model.key)
+    return kind.label if kind else model.key
+
+
 def _key(model: LocalFigure, _attr: str) -> str:
     kind = KINDS.get(model.key)
     return f"{kind.subject}（{model.key}）" if kind else model.key
@@ -129,7 +141,6 @@ class LocalFigureAdmin(ModelView, model=LocalFigure):
         LocalFigure.key,
         LocalFigure.region,
         LocalFigure.value,
-        LocalFigure.unit,
         LocalFigure.effective_from,
         LocalFigure.effective_to,
         LocalFigure.source,
@@ -149,7 +160,13 @@ class LocalFigureAdmin(ModelView, model=LocalFigure):
         LocalFigure.created_at,
         LocalFigure.updated_at,
     ]
-    column_formatters = {LocalFigure.key: _key, "status": status}
+    column_formatters = {
+        LocalFigure.key: _key_short,
+        LocalFigure.region: lambda m, _a: _short(m.region, 8),
+        LocalFigure.value: lambda m, _a: f"{m.value}{m.unit}",
+        LocalFigure.source: lambda m, _a: _short(m.source, 12),
+        "status": status,
+    }
     column_formatters_detail = {
         LocalFigure.key: _key,
         "status": status,
@@ -159,7 +176,23 @@ class LocalFigureAdmin(ModelView, model=LocalFigure):
     column_searchable_list = [LocalFigure.key, LocalFigure.region, LocalFigure.source]
     column_sortable_list = [LocalFigure.key, LocalFigure.effective_from]
     column_default_sort = [(LocalFigure.key, False), (LocalFigure.effective_from, True)]
-    column_filters = [AllUniqueStringValuesFilter(LocalFigure.key, title="数据项")]
+
+    details_template = "admin/figure_details.html"
+
+    async def details_context(self, request: Request) -> dict[str, Any]:
+        """Who changed this row and how (the audit log)."""
+        row_id = int(request.path_params["pk"])
+
+        def load() -> list[AuditEntry]:
+            with bot_of(request).db.read() as s:
+                query = (
+                    select(AuditEntry)
+                    .where(AuditEntry.target_type == FIGURE_TARGET, AuditEntry.target_id == row_id)
+                    .order_by(AuditEntry.id.desc())
+                )
+                return list(s.scalars(query))
+
+        return {"changes": await asyncio.to_thread(load), "change_labels": CHANGE_LABELS}
 
     async def on_model_change(
         self, data: dict, model: Any, is_created: bool, request: Request
