@@ -621,7 +621,7 @@ class AnnouncementDelivery(Base):
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
-# -- local figures that answers quote (migration 0008) --------------------------------------
+# -- local figures that answers quote (migration 0009) --------------------------------------
 class LocalFigure(Base):
     """One local figure (a minimum wage tier, the high-temperature allowance, a leave length)
     from one official notice, in force from `effective_from` (to `effective_to`, if set).

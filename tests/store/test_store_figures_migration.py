@@ -1,4 +1,4 @@
-"""Migration 0008: the local figures table matches the model, on SQLite and PostgreSQL, keeps
+"""Migration 0009: the local figures table matches the model, on SQLite and PostgreSQL, keeps
 one row per key, region and start date, and goes back cleanly."""
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def tables(db: Database) -> set[str]:
 
 
 def test_upgrade_matches_the_model_and_downgrade_removes_the_table(db: Database):
-    command.upgrade(db.alembic_config(), "0007")
-    assert "local_figures" not in tables(db)
     command.upgrade(db.alembic_config(), "0008")
+    assert "local_figures" not in tables(db)
+    command.upgrade(db.alembic_config(), "0009")
     assert "local_figures" in tables(db)
     with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
@@ -60,5 +60,5 @@ def test_upgrade_matches_the_model_and_downgrade_removes_the_table(db: Database)
         s.add(LocalFigure(**{**ROW, "value": "2400", "effective_from": date(2027, 4, 1)}))
     with db.read() as s:
         assert s.query(LocalFigure).count() == 2
-    command.downgrade(db.alembic_config(), "0007")
+    command.downgrade(db.alembic_config(), "0008")
     assert "local_figures" not in tables(db)
