@@ -33,9 +33,9 @@ class Services:
 
         settings = Settings.load()
         db = Database(settings.database_url)
-        knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
-        knowledge.reload()
         clock = Clock(settings.config.console.timezone)
+        knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()), clock)
+        knowledge.reload()
         evidence = EvidenceDesk(EvidenceFiles(settings.evidence_dir), settings.config.evidence)
         return cls(
             db=db, knowledge=knowledge, config=settings.config, clock=clock, evidence=evidence

@@ -112,15 +112,18 @@ class App:
         return len(refs)
 
 
-def create_app(settings: Settings, train_if_missing: bool = False) -> App:
-    """Everything the bot needs, built from settings; refuses an unmigrated database."""
+def create_app(
+    settings: Settings, train_if_missing: bool = False, clock: Clock | None = None
+) -> App:
+    """Everything the bot needs, built from settings; refuses an unmigrated database.
+    `clock` replaces the union's clock (config's time zone), e.g. to hold the date in tests."""
     db = Database(settings.database_url)
     db.require_current_schema()
     stamps = read_stamps(db)
     nlu = nlu_model.load(settings, train_if_missing=train_if_missing)
-    knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()))
+    clock = clock or Clock(settings.config.console.timezone)
+    knowledge = Knowledge(db, RetrievalOptions(**settings.config.retrieval.model_dump()), clock)
     knowledge.reload()
-    clock = Clock(settings.config.console.timezone)
     evidence = EvidenceDesk(EvidenceFiles(settings.evidence_dir), settings.config.evidence)
     services = Services(
         db=db, knowledge=knowledge, config=settings.config, clock=clock, evidence=evidence

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.yamlfile import read_yaml
+from bot.domain.figures import unknown_keys
 from bot.engine.domain import Domain
 from bot.engine.rulecheck import contradicting_rules, incomplete_rules
 from bot.engine.rules import RuleBook
@@ -128,7 +129,8 @@ def rasa_rule_problems(data_dir: Path) -> list[Problem]:
 
 
 def faq_problems(data_dir: Path) -> list[Problem]:
-    """FAQ entries without a source or answer; the same question under two entries."""
+    """FAQ entries without a source or answer, or quoting a local figure that does not exist
+    (bot/domain/figure_catalogue.py); the same question under two entries."""
     raw = _load(data_dir / "faq.yml") or {}
     problems, owner = [], {}
     for entry in raw.get("faq", []) or []:
@@ -137,6 +139,10 @@ def faq_problems(data_dir: Path) -> list[Problem]:
             problems.append(Problem("faq.yml", f"{slug}: no source (law and article)"))
         if not str(entry.get("answer") or "").strip():
             problems.append(Problem("faq.yml", f"{slug}: no answer"))
+        for key in unknown_keys(str(entry.get("answer") or "")):
+            problems.append(
+                Problem("faq.yml", f"{slug}: {{{{figure:{key}}}}} is not a local figure key")
+            )
         for text in [entry.get("question", ""), *(entry.get("alternates") or [])]:
             key = match_form(str(text))
             first = owner.setdefault(key, slug)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.figures import unknown_keys
 from bot.domain.phrasing import phrasing_key
 from bot.knowledge.index import Answer
 from bot.knowledge.statutes import statutes
@@ -140,6 +141,11 @@ def problems(s: Session, draft: Draft, entry_id: int | None = None) -> dict[str,
         found["question"] = "请填写标准问题。"
     if not draft.answer:
         found["answer"] = "请填写答案，不能为空。"
+    elif unknown_keys(draft.answer):
+        found["answer"] = (
+            f"答案里的 {{{{figure:{unknown_keys(draft.answer)[0]}}}}} 不是已有的地方数据项，"
+            "请在「地方标准数据」里查看可用的数据项名称。"
+        )
     if not draft.source:
         found["source"] = "请填写依据（法规名称及条款），例如：《劳动法》第四十四条。"
     if not draft.category:

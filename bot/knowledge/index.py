@@ -7,10 +7,13 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
+from bot.core.clock import Clock
+from bot.domain.figures import FigureRow, render
+from bot.knowledge.figure_rows import load_rows
 from bot.store.db import Database
 from bot.store.models import FaqEntry
 from intents import FaqDoc, KnowledgeBase
@@ -69,12 +72,17 @@ def built_index(docs: list[FaqDoc], options: RetrievalOptions) -> KnowledgeBase:
 
 
 class Knowledge:
-    """Search over the enabled FAQ entries; rebuilt from the database by `reload`."""
+    """Search over the enabled FAQ entries; rebuilt from the database by `reload`.
 
-    def __init__(self, db: Database, options: RetrievalOptions) -> None:
+    Answers come out with their `{{figure:…}}` placeholders filled in for the clock's day
+    (bot/knowledge/figures.py); the local figures are reloaded with the entries."""
+
+    def __init__(self, db: Database, options: RetrievalOptions, clock: Clock | None = None) -> None:
         self.db = db
         self.options = options
+        self.clock = clock or Clock()
         self._live: tuple[dict[str, Answer], KnowledgeBase | None] = ({}, None)
+        self._figures: tuple[FigureRow, ...] = ()
 
     @property
     def _answers(self) -> dict[str, Answer]:
@@ -104,16 +112,28 @@ class Knowledge:
                 FaqDoc(r.slug, r.question, list(r.alternates or []), r.category, r.general)
                 for r in rows
             ]
+            figures = tuple(load_rows(s))
         index = built_index(docs, self.options) if docs else None
-        self._live = (answers, index)
+        self._live, self._figures = (answers, index), figures
         return len(answers)
+
+    @property
+    def figures(self) -> tuple[FigureRow, ...]:
+        """The local figures as last loaded (every row, every date)."""
+        return self._figures
+
+    def rendered(self, answer: Answer) -> Answer:
+        """The entry as given today: its local figures filled in (the one in force today)."""
+        if "{{" not in answer.answer:
+            return answer
+        return replace(answer, answer=render(answer.answer, self._figures, self.clock.today()))
 
     def search(self, text: str, k: int = 5) -> list[Hit]:
         """Best-matching entries for a worker's question, best first."""
         if self._index is None:
             return []
         return [
-            Hit(self._answers[m.slug], m.score)
+            Hit(self.rendered(self._answers[m.slug]), m.score)
             for m in self._index.search(text, k)
             if m.slug in self._answers
         ]
@@ -139,11 +159,12 @@ class Knowledge:
         for item in ranking[:k]:
             answer = self._answers.get(str(item.get("id")))
             if answer is not None:
-                hits.append(Hit(answer, float(item.get("confidence", 0.0))))
+                hits.append(Hit(self.rendered(answer), float(item.get("confidence", 0.0))))
         return hits
 
     def get(self, slug: str) -> Answer | None:
-        return self._answers.get(slug)
+        answer = self._answers.get(slug)
+        return None if answer is None else self.rendered(answer)
 
     def __len__(self) -> int:
         return len(self._answers)

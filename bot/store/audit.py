@@ -1,8 +1,11 @@
-"""Every change to FAQ entries and courses, from any code path, is recorded and announced.
+"""Every change to FAQ entries, local figures and courses, from any code path, is recorded and
+announced.
 
 A SQLAlchemy flush hook (registered on import, for every Session, including sqladmin's):
 - writes an FaqRevision (who, when, the whole entry) for each created, changed or deleted
   FAQ entry, with a baseline revision of the old text the first time an entry changes;
+- writes an audit_log line (who, when, the row before and after) for each created, changed
+  or deleted local figure, and bumps knowledge_version for it (answers quote the figures);
 - bumps a version stamp in `meta` (knowledge_version, catalogue_version) in the same
   transaction, which every server process watches to rebuild its index off the request path.
 
@@ -31,6 +34,7 @@ from bot.store.models import (
     Course,
     FaqEntry,
     FaqRevision,
+    LocalFigure,
     utcnow,
 )
 
@@ -104,6 +108,35 @@ def _changed(entry: FaqEntry) -> bool:
     return any(state.attrs[f].history.has_changes() for f in FAQ_FIELDS)
 
 
+# -- local figures: every change in the audit log, and the answers reload them --------------
+FIGURE_TARGET = "local_figure"
+FIGURE_CREATE, FIGURE_UPDATE, FIGURE_DELETE = "figure_create", "figure_update", "figure_delete"
+_FIGURE_FIELDS = ("key", "region", "value", "unit", "effective_from", "effective_to", "source")
+
+
+def _figure_values(values: dict[str, Any]) -> str:
+    end = values["effective_to"] or "…"
+    return (
+        f"{values['key']} {values['region']} {values['value']}{values['unit']}"
+        f" {values['effective_from']}–{end} {values['source']}"
+    )
+
+
+def figure_text(figure: LocalFigure) -> str:
+    """One line for the audit log: what the row says and from when."""
+    return _figure_values({f: getattr(figure, f) for f in _FIGURE_FIELDS})
+
+
+def _figure_before(figure: LocalFigure) -> str:
+    """The row as it was before the pending changes."""
+    state = inspect(figure)
+    values = {}
+    for f in _FIGURE_FIELDS:
+        hist = state.attrs[f].history
+        values[f] = hist.deleted[0] if hist.deleted else getattr(figure, f)
+    return _figure_values(values)
+
+
 def bump(conn: Connection, key: str) -> str:
     """Give `key` a new version stamp (inside the caller's transaction); returns it."""
     stamp = uuid.uuid4().hex
@@ -119,24 +152,34 @@ def read_version(s: Session, key: str) -> str | None:
 def _collect(session: Session, _ctx: Any, _instances: Any) -> None:
     """Note what this flush changes, while the old values are still known."""
     pending: list[tuple[str, FaqEntry, dict[str, Any] | None]] = []
+    figures: list[tuple[str, LocalFigure, str]] = []
     courses = False
     for obj in session.new:
         if isinstance(obj, FaqEntry):
             pending.append((REV_CREATE, obj, None))
+        if isinstance(obj, LocalFigure):
+            figures.append((FIGURE_CREATE, obj, ""))
         courses = courses or isinstance(obj, Course)
     for obj in session.dirty:
         if isinstance(obj, FaqEntry) and _changed(obj):
             pending.append((REV_UPDATE, obj, _old_snapshot(obj)))
+        if isinstance(obj, LocalFigure) and session.is_modified(obj):
+            figures.append((FIGURE_UPDATE, obj, _figure_before(obj)))
         courses = courses or (
             isinstance(obj, Course) and session.is_modified(obj, include_collections=False)
         )
     for obj in session.deleted:
         if isinstance(obj, FaqEntry):
             pending.append((REV_DELETE, obj, _old_snapshot(obj)))
+        if isinstance(obj, LocalFigure):
+            figures.append((FIGURE_DELETE, obj, _figure_before(obj)))
         courses = courses or isinstance(obj, Course)
-    if pending or courses:
-        info = session.info.setdefault("workerbot_audit", {"faq": [], "courses": False})
+    if pending or courses or figures:
+        info = session.info.setdefault(
+            "workerbot_audit", {"faq": [], "courses": False, "figures": []}
+        )
         info["faq"].extend(pending)
+        info["figures"].extend(figures)
         info["courses"] = info["courses"] or courses
 
 
@@ -178,7 +221,21 @@ def _record(session: Session, _ctx: Any) -> None:
                 created_at=now,
             )
         )
-    if info["faq"]:
+    for action, figure, before in info["figures"]:
+        detail = figure_text(figure) if action != FIGURE_DELETE else before
+        if action == FIGURE_UPDATE:
+            detail = f"{before} → {figure_text(figure)}"
+        conn.execute(
+            insert(AuditEntry.__table__).values(
+                actor=actor[:64],
+                action=action,
+                target_type=FIGURE_TARGET,
+                target_id=figure.id,
+                detail=detail[:200],
+                created_at=now,
+            )
+        )
+    if info["faq"] or info["figures"]:
         bump(conn, KNOWLEDGE_VERSION)
     if info["courses"]:
         bump(conn, CATALOGUE_VERSION)

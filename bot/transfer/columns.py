@@ -126,7 +126,13 @@ FAQ_KIND = Kind(
             cell=_joined("\n"),
             hint="每行一个问法（格子内换行），或用 | 分隔",
         ),
-        Column("answer", "答案", _text(5000, True), required=True, aliases=("回答",)),
+        Column(
+            "answer",
+            "答案",
+            partial(v.answer, max_len=5000),
+            required=True,
+            aliases=("回答",),
+        ),
         Column(
             "source", "依据", _text(200, True), required=True, aliases=("法律依据", "来源", "出处")
         ),

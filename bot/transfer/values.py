@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
+from bot.domain.figures import unknown_keys
+
 # kinds of problem, for callers that summarise (the seed loader's English messages)
 REQUIRED, INVALID, DUPLICATE, CLASH, FILE = "required", "invalid", "duplicate", "clash", "file"
 
@@ -65,6 +67,15 @@ def text(value: Any, max_len: int, required: bool) -> str:
         raise Problem("不能为空", REQUIRED)
     if len(result) > max_len:
         raise Problem(f"不能超过 {max_len} 个字（现在 {len(result)} 个）")
+    return result
+
+
+def answer(value: Any, max_len: int) -> str:
+    """An FAQ answer: required text whose {{figure:…}} placeholders name known local figures."""
+    result = text(value, max_len, True)
+    unknown = unknown_keys(result)
+    if unknown:
+        raise Problem(f"{{{{figure:{unknown[0]}}}}} 不是已有的地方数据项")
     return result
 
 

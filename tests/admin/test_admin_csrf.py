@@ -24,11 +24,14 @@ TOKEN_FIELD = re.compile(r'<input type="hidden" name="csrf_token" value="([^"]+)
 
 
 def snapshot(bot) -> dict[str, list]:
-    """Every row of every table: a refused request must leave all of them as they were."""
+    """Every row of every table: a refused request must leave all of them as they were.
+    Not the leases: the server's background jobs renew them on their own clock while the
+    test runs (on a loaded machine the loop over every route outlasts a renewal)."""
     with bot.db.read() as s:
         return {
             t.name: sorted(map(repr, s.execute(text(f"SELECT * FROM {t.name}")).all()))  # noqa: S608
             for t in Base.metadata.sorted_tables
+            if t.name != "leases"
         }
 
 

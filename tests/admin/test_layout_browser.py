@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from bot.store.models import FaqEntry
+from bot.store.models import FaqEntry, LocalFigure
 from bot.web.admin.dashboard import BAD_DATE
 from tests.console.conftest import PASSWORD
 from tests.webchat.conftest import browser  # noqa: F401 - Debian's Chromium via Playwright
@@ -79,6 +80,41 @@ def test_the_faq_list_shows_every_column_at_a_desk(
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_the_local_figures_list_fits(
+    bot,
+    server,
+    staff,
+    browser,  # noqa: F811
+    artifacts: Path,
+    size: str,
+):
+    long_region = "一档：" + "、".join(f"测试{i}区" for i in range(12))
+    with bot.db.session() as s:  # invented rows: the demo data carries no figure
+        for tier, day in (("一档", date(2024, 1, 1)), (long_region, date(2026, 4, 1))):
+            s.add(
+                LocalFigure(
+                    key="cq_min_wage_monthly",
+                    region=tier,
+                    label="一档",
+                    value="2100",
+                    unit="元/月",
+                    effective_from=day,
+                    source="《测试用的一份名字很长很长的关于调整全市最低工资标准的通知》（测〔2026〕9号）",
+                )
+            )
+    with _signed_in(browser, server.url, size) as (page, problems):
+        page.goto(f"{server.url}/admin/local-figure/list")
+        page.screenshot(path=str(artifacts / f"admin-figures-list-{size}.png"), full_page=True)
+        assert page.evaluate(PAGE_OVERFLOW) <= 0
+        assert page.locator("table tbody tr").count() == 2
+        if size == "desk":
+            frame = box(page.locator(".table-responsive"))
+            assert not frame["cut"]
+            assert not any(box(cell)["cut"] for cell in page.locator("table tbody td").all())
+        assert problems == []
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_the_dashboard_dates_and_buttons_fit(
     bot,
     server,
@@ -123,6 +159,7 @@ def test_every_date_box_reads_year_month_day_in_an_english_browser(
         "dashboard": "/admin/dashboard",
         "cases": "/admin/mediation-case/list",
         "course": "/admin/course/create",  # wtforms' type=date
+        "figure": "/admin/local-figure/create",
     }
     with _signed_in(browser, server.url, size, locale="en-US") as (page, problems):
         for name, path in pages.items():

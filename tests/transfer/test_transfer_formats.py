@@ -91,6 +91,10 @@ def test_the_seed_files_are_import_files(empty_db: Database) -> None:
         (faq_row("a1", "问题一？", answer=""), "第2行「答案」：不能为空"),
         (faq_row("a1", "问题一？", source=" "), "第2行「依据」：不能为空"),
         (
+            faq_row("a1", "问题一？", answer="标准是{{figure:cq_wage}}。"),
+            "第2行「答案」：{{figure:cq_wage}} 不是已有的地方数据项",
+        ),
+        (
             faq_row("a1", "问题一？", effective_date="2026-13-01"),
             "第2行「生效日期」：日期「2026-13-01」不对",
         ),

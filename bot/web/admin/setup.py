@@ -19,6 +19,7 @@ from bot.web.admin import (
     courses,
     dashboard,
     faq,
+    figures,
     misunderstood,
     notices,
     theme,
@@ -32,7 +33,18 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # each module lists its views in menu order; the order here is the menu's
-MODULES = (dashboard, faq, misunderstood, courses, notices, cases, committee, transfer, accounts)
+MODULES = (
+    dashboard,
+    faq,
+    figures,
+    misunderstood,
+    courses,
+    notices,
+    cases,
+    committee,
+    transfer,
+    accounts,
+)
 
 
 def mount_admin(web: FastAPI, context: WebContext, deps: AdminDeps) -> Admin:
