@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_more import MORE_INTENT, more_button
+from actions.answer_more import MORE_INTENT, asks_more, more_button
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.courses import enrolling_course_reply, followup_instead
 from actions.law_text import law_button
@@ -252,6 +252,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         knowledge = self.services.knowledge
         if latest_intent(tracker) == MORE_INTENT:  # 详细说明 under an answer
             return done + self.more(dispatcher, tracker)
+        previous = previous_answer(self.services, tracker)
+        if previous is not None and more_text(previous) and asks_more(typed_text(tracker)):
+            return done + self.more(dispatcher, tracker)  # "说详细点" typed instead
         slug = tracker.get_slot("faq_id")
         chosen = knowledge.get(str(slug)) if slug else None
         if chosen is not None:

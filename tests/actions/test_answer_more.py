@@ -80,3 +80,13 @@ def test_the_button_without_any_answer_asks_for_the_question(bot):
     replies = Worker(bot).says("/answer_more")
     assert text(replies) and "依据" not in text(replies)
     assert rows(bot, FaqFeedback) == []
+
+
+def test_asking_for_more_in_words_right_after_a_cut_answer_shows_the_rest(bot):
+    rest = layout(bot.knowledge.get("ot_pay_rates").answer).rest
+    for typed in ("详细说明", "说详细点", "具体说说", "还有呢"):
+        worker = Worker(bot)
+        worker.says(ASKED)
+        assert text(worker.says(typed)) == rest, typed
+    # not after another kind of reply: no answer to continue
+    assert text(Worker(bot).says("说详细点")) != rest
