@@ -11,15 +11,22 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_more import MORE_INTENT, asks_more, more_button
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.courses import enrolling_course_reply, followup_instead
 from actions.law_text import law_button
-from actions.message import previous_action, recent_user_texts, typed_text
+from actions.message import (
+    latest_entity,
+    latest_intent,
+    previous_action,
+    recent_user_texts,
+    typed_text,
+)
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import about_severance, asks_how_much, months_worked, severance_text
-from bot.knowledge.answers import answer_text, decide, likely_text
+from bot.knowledge.answers import answer_text, decide, likely_text, more_text
 from bot.knowledge.focus import focused
 from bot.knowledge.followups import in_context, is_short, leans_on_context
 from bot.knowledge.index import Answer, Hit
@@ -39,10 +46,14 @@ def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
     return {"title": title, "payload": text}
 
 
-def answer_buttons(answer: Answer | None = None, in_form: bool = False) -> list[dict[str, str]]:
-    """Under every policy answer: feedback on it, applying for mediation after an answer
-    about mediation, a human, or another question."""
+def answer_buttons(
+    answer: Answer | None = None, in_form: bool = False, detail: bool = False
+) -> list[dict[str, str]]:
+    """Under every policy answer: the rest of it (`detail`: answer_text kept some back),
+    feedback on it, applying for mediation after an answer about mediation, a human, or
+    another question."""
     slug = answer.slug if answer is not None else None
+    more = more_button(answer.slug) if detail and answer is not None and more_text(answer) else None
     feedback = (
         (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
         if slug
@@ -53,6 +64,7 @@ def answer_buttons(answer: Answer | None = None, in_form: bool = False) -> list[
     apply = (button("申请调解", "mediation_request"),) if offer else ()
     law = law_button(answer.slug, answer.source or "") if answer is not None else None
     return buttons(
+        more,
         *feedback,
         *apply,
         law,
@@ -71,14 +83,16 @@ def likely_buttons(
     answer: Answer, related: list[Hit], in_form: bool = False
 ) -> list[dict[str, str]]:
     """Under a likely answer: the close questions first (one tap if it was one of them),
-    then feedback, applying for mediation after an answer about it, and a human."""
+    then the rest of the answer (when answer_text kept some back), feedback, applying for
+    mediation after an answer about it, and a human."""
     options = [button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in related]
     slug = answer.slug
+    more = more_button(slug) if more_text(answer) else None
     feedback = (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
     apply = (
         button("申请调解", "mediation_request") if about_mediation(answer) and not in_form else None
     )
-    return buttons(*options, *feedback, apply, button("转人工", "human_handoff"))
+    return buttons(*options, more, *feedback, apply, button("转人工", "human_handoff"))
 
 
 def previous_answer(services: Any, tracker: Tracker) -> Any:
@@ -236,12 +250,17 @@ class ActionAnswerPolicy(ServiceAction, Action):
             # a request); asking about overtime files nothing, so staff must not read one
             done.append(SlotSet("dispute_type", None))
         knowledge = self.services.knowledge
+        if latest_intent(tracker) == MORE_INTENT:  # 详细说明 under an answer
+            return done + self.more(dispatcher, tracker)
+        previous = previous_answer(self.services, tracker)
+        if previous is not None and more_text(previous) and asks_more(typed_text(tracker)):
+            return done + self.more(dispatcher, tracker)  # "说详细点" typed instead
         slug = tracker.get_slot("faq_id")
         chosen = knowledge.get(str(slug)) if slug else None
         if chosen is not None:
             dispatcher.utter_message(
                 text=answer_text(chosen),
-                buttons=answer_buttons(chosen, bool(tracker.active_loop)),
+                buttons=answer_buttons(chosen, bool(tracker.active_loop), detail=True),
                 faq=chosen.slug,
             )
             return done + answered(chosen.slug, chosen.category)
@@ -284,7 +303,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
             top = hits[0].answer
             dispatcher.utter_message(
                 text=answer_text(top),
-                buttons=answer_buttons(top, bool(tracker.active_loop)),
+                buttons=answer_buttons(top, bool(tracker.active_loop), detail=True),
                 faq=top.slug,
             )
             return done + answered(top.slug, top.category)
@@ -316,3 +335,18 @@ class ActionAnswerPolicy(ServiceAction, Action):
         else:
             dispatcher.utter_message(response="utter_policy_not_found", faq_miss="")
         return done
+
+    def more(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """The rest of the answer behind 详细说明 (the button's entry, else the one answered
+        last), with the buttons of the answer again; the whole answer if nothing was kept
+        back (the entry was shortened since). No `faq` mark: the answer was counted once."""
+        slug = latest_entity(tracker, "faq_id") or tracker.get_slot("last_faq")
+        entry = self.services.knowledge.get(str(slug)) if slug else None
+        if entry is None:  # withdrawn since, or pressed in a conversation without an answer
+            dispatcher.utter_message(response="utter_ask_policy_topic")
+            return []
+        dispatcher.utter_message(
+            text=more_text(entry) or answer_text(entry, whole=True),
+            buttons=answer_buttons(entry, bool(tracker.active_loop)),
+        )
+        return answered(entry.slug, entry.category)

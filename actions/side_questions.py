@@ -135,9 +135,9 @@ class SideQuestionsMixin:
             verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {read}"), cfg)
         if verdict == "answer":
             top = hits[0].answer
-            dispatcher.utter_message(text=answer_text(top), faq=top.slug)
+            dispatcher.utter_message(text=answer_text(top, whole=True), faq=top.slug)
         elif verdict == "likely":  # under its own question, so a worker sees what it answers
             top = hits[0].answer
-            dispatcher.utter_message(text=likely_text(top), faq=top.slug)
+            dispatcher.utter_message(text=likely_text(top, whole=True), faq=top.slug)
         else:
             dispatcher.utter_message(text=NOT_ANSWERED)

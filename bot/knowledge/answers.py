@@ -14,23 +14,83 @@ they list options only when they cannot tell at all. So:
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from bot.knowledge.index import Answer, Hit
 from bot.settings import RetrievalConfig
 
 # the related questions shown under a likely answer, besides the answer itself
 MAX_RELATED = 2
+# on a phone: the detail shown under the lead sentence; a longer detail is shown up to here
+# (whole sentences) and the rest is behind 详细说明
+DETAIL_SHOWN = 110
+# a rest shorter than this is shown at once: a button for one short sentence is no help
+MIN_REST = 20
+
+_LEAD = re.compile(r"[^。！？!?\n]*(?:[。！？!?]|\n|$)")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE = re.compile(r"[^；;]+[；;]?")
 
 
-def answer_text(answer: Answer) -> str:
-    """The answer with where it comes from, so the worker can check or cite it."""
-    return f"{answer.answer}\n依据：{answer.source}" if answer.source else answer.answer
+@dataclass(frozen=True)
+class Layout:
+    """An answer as a phone shows it: the key point, the detail shown, the detail kept back."""
+
+    lead: str
+    shown: str
+    rest: str
 
 
-def likely_text(answer: Answer) -> str:
+def layout(text: str) -> Layout:
+    """Split an answer into its first sentence (the direct answer, data/faq.yml puts it first)
+    and the detail, keeping back the part of a long detail past DETAIL_SHOWN characters."""
+    text = text.strip()
+    lead = (_LEAD.match(text) or _LEAD.match("")).group(0).strip()  # type: ignore[union-attr]
+    detail = text[len(lead) :].strip() if text.startswith(lead) else ""
+    if not lead:
+        lead, detail = text, ""
+    if len(detail) <= DETAIL_SHOWN:
+        return Layout(lead, detail, "")
+    # whole sentences if the first one fits, else the clauses of the first (split at ；)
+    sentences = [p for p in _SENTENCE.findall(detail) if p.strip()]
+    parts = sentences if len(sentences[0]) <= DETAIL_SHOWN else _CLAUSE.findall(sentences[0])
+    shown = parts[0]
+    for part in parts[1:]:
+        if len(shown) + len(part) > DETAIL_SHOWN:
+            break
+        shown += part
+    rest = detail[len(shown) :].strip()
+    if len(rest) < MIN_REST:
+        return Layout(lead, detail, "")
+    shown = shown.strip()
+    if shown[-1] in "；;":  # a clause ends the part shown: it reads as a sentence
+        shown = shown[:-1] + "。"
+    return Layout(lead, shown, rest)
+
+
+def _with_source(text: str, answer: Answer) -> str:
+    return f"{text}\n依据：{answer.source}" if answer.source else text
+
+
+def answer_text(answer: Answer, whole: bool = False) -> str:
+    """The key point on its own line, the detail (its first part unless `whole`; the rest
+    is behind 详细说明) and where it comes from, so the worker can check or cite it."""
+    parts = layout(answer.answer)
+    detail = f"{parts.shown}\n\n{parts.rest}" if whole and parts.rest else parts.shown
+    return _with_source(f"{parts.lead}\n\n{detail}" if detail else parts.lead, answer)
+
+
+def more_text(answer: Answer) -> str | None:
+    """What 详细说明 shows: the detail kept back from answer_text (None when nothing was)."""
+    return layout(answer.answer).rest or None
+
+
+def likely_text(answer: Answer, whole: bool = False) -> str:
     """A likely answer, headed by the question it answers, so a worker who meant something
     else sees it at once."""
     question = answer.question.rstrip("？?")
-    return f"关于「{question}」：\n{answer_text(answer)}"
+    return f"关于「{question}」：\n{answer_text(answer, whole)}"
 
 
 def decide(hits: list[Hit], cfg: RetrievalConfig) -> tuple[str, list[Hit]]:

@@ -55,17 +55,18 @@ def rows(bot, model):
 def test_a_policy_answer_offers_feedback_and_its_event_names_the_entry(bot):
     worker = Worker(bot)
     replies = worker.says("年假有几天")
-    assert titles(replies) == ["有帮助", "没帮助", "转人工", "还有别的问题"]
+    # the rest of the long answer first (tests/actions/test_answer_more.py), then feedback
+    assert titles(replies) == ["详细说明", "有帮助", "没帮助", "转人工", "还有别的问题"]
     payloads = [b["payload"] for r in replies for b in r["buttons"]]
-    assert payloads[0] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":1}'
-    assert payloads[1] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":0}'
+    assert payloads[1] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":1}'
+    assert payloads[2] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":0}'
     with bot.db.read() as s:
         answers = s.scalars(select(Event).where(Event.type == EV_BOT)).all()
     assert [e.data["faq"] for e in answers if e.data and "faq" in e.data] == ["leave_annual_days"]
     # WeChat shows the same buttons as numbered options
     wechat, options = render(replies)
-    assert "回复 1 有帮助" in wechat and "回复 2 没帮助" in wechat
-    assert options[1] == payloads[1]
+    assert "回复 2 有帮助" in wechat and "回复 3 没帮助" in wechat
+    assert options[2] == payloads[2]
 
 
 def test_helpful_is_counted_with_the_question_and_not_sent_for_review(bot):
@@ -111,11 +112,11 @@ def test_an_answer_chosen_from_related_questions_offers_feedback_for_the_typed_q
     worker = Worker(bot)
     likely = worker.says("加班费咋个算")  # three close entries: the likeliest, two related
     assert text(likely).startswith("关于「加班费按几倍算」")
-    related = [t for t in titles(likely) if t not in ("有帮助", "没帮助", "转人工")]
+    related = [t for t in titles(likely) if t not in ("详细说明", "有帮助", "没帮助", "转人工")]
     assert len(related) == 2
     chosen = worker.press(likely, related[0])
     assert text(chosen) and not text(chosen).startswith("关于")
-    assert titles(chosen)[:2] == ["有帮助", "没帮助"]
+    assert [t for t in titles(chosen) if t != "详细说明"][:2] == ["有帮助", "没帮助"]
     worker.press(chosen, "有帮助")
     [feedback] = rows(bot, FaqFeedback)
     assert feedback.question == "加班费咋个算"  # the worker's words, not the button payload

@@ -67,7 +67,7 @@ def test_an_admin_edits_an_answer_and_the_bot_answers_with_it(
         # 试一试 on the list: the saved answer, with the top matches and their scores
         _try(page, QUESTION)
         now = page.locator("#faq-try-now")
-        assert now.locator(".faq-try-reply").inner_text().startswith("工作日延长工时")
+        assert now.locator(".faq-try-reply").inner_text().startswith("平时150%、周末200%")
         assert now.locator(".faq-try-matches tr").nth(1).inner_text().startswith(QUESTION)
         assert re.search(r"0\.\d{3}", now.locator(".faq-try-score").first.inner_text())
         # a message the bot does not understand is shown as the worker gets it: not as options

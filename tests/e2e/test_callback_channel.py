@@ -104,7 +104,9 @@ def test_replies_go_to_the_callback_url_in_rasa_shape(cb_http, receiver):
     assert r.status_code == 200 and r.text == "success"
     (answer,) = receiver.received
     assert answer["recipient_id"] == "cb-1" and "《职工带薪年休假条例》" in answer["text"]
-    assert {"title": "有帮助"}.items() <= answer["buttons"][0].items()
+    # 详细说明 first (the rest of the long answer), then the feedback buttons
+    assert [b["title"] for b in answer["buttons"]][:3] == ["详细说明", "有帮助", "没帮助"]
+    assert answer["buttons"][0]["payload"] == '/answer_more{"faq_id":"leave_annual_days"}'
     assert receiver.auth == [f"Bearer {TOKEN}"]
 
 

@@ -146,3 +146,24 @@ def test_unsubscribe_closes_the_conversation_and_sends_nothing(bot, wechat, wech
     assert "小助手" in wechat.event("o-unsub-1", "subscribe")
     assert conversation(bot, "o-unsub-1").state == "bot"
     assert "姓名" not in wechat.say("o-unsub-1", "你好")
+
+
+def test_the_rest_of_a_long_answer_and_feedback_on_it_by_numbered_reply(bot, wechat):
+    from bot.knowledge.answers import layout
+    from bot.store.models import FaqFeedback
+
+    openid = "o-more-1"
+    parts = layout(bot.knowledge.get("ot_pay_rates").answer)
+    reply = wechat.say(openid, "加班费按几倍算")
+    assert reply.startswith(f"{parts.lead}\n\n") and parts.rest not in reply
+    reply = wechat.say(openid, option(reply, "详细说明"))
+    assert parts.rest in reply and "详细说明" not in reply
+    reply = wechat.say(openid, option(reply, "有帮助"))
+    assert "谢谢您的反馈" in reply
+    with bot.db.read() as s:
+        [feedback] = s.scalars(select(FaqFeedback)).all()
+    assert (feedback.slug, feedback.helpful, feedback.question) == (
+        "ot_pay_rates",
+        True,
+        "加班费按几倍算",
+    )

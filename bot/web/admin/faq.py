@@ -78,6 +78,8 @@ class FaqForm(ZhForm):
         _required("请填写答案，不能为空。"),
         render_kw={**CONTROL, "rows": 6},
         enable_autoresize=False,
+        description="第一句直接回答（不超过30个字，例如：最长6个月，看合同期限。），再写详细内容；"
+        "手机上先显示第一句和前面一段，其余点「详细说明」查看。",
     )
     category = StringField(
         FIELD_LABELS["category"],
