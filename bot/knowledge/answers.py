@@ -22,9 +22,10 @@ from bot.settings import RetrievalConfig
 
 # the related questions shown under a likely answer, besides the answer itself
 MAX_RELATED = 2
-# on a phone: the detail shown under the lead sentence; a longer detail is shown up to here
+# on a phone: the detail shown under the lead sentence (about ten lines); a longer detail is
+# shown up to here
 # (whole sentences) and the rest is behind 详细说明
-DETAIL_SHOWN = 110
+DETAIL_SHOWN = 200
 # a rest shorter than this is shown at once: a button for one short sentence is no help
 MIN_REST = 20
 

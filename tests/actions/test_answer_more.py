@@ -9,11 +9,11 @@ from bot.knowledge.answers import layout
 from bot.store.models import EV_BOT, Event, FaqFeedback, MisunderstoodMessage
 from tests.actions.test_feedback import Worker, rows, text, titles
 
-ASKED = "加班费按几倍算"  # ot_pay_rates: a long answer citing 《劳动法》第四十四条
+ASKED = "一个月最多能加好多个小时的班"  # ot_limits: a long answer citing 《劳动法》第三十六条 …
 
 
 def test_the_first_message_is_the_lead_then_part_of_the_detail_and_the_rest_is_one_tap_away(bot):
-    entry = bot.knowledge.get("ot_pay_rates")
+    entry = bot.knowledge.get("ot_limits")
     parts = layout(entry.answer)
     assert parts.rest  # long enough to be cut
     worker = Worker(bot)
@@ -36,7 +36,7 @@ def test_the_first_message_is_the_lead_then_part_of_the_detail_and_the_rest_is_o
     # under the rest: the answer's buttons again, without 详细说明
     assert titles(more) == ["有帮助", "没帮助", "查看法条原文", "转人工", "还有别的问题"]
     law = worker.press(more, "查看法条原文")
-    assert text(law).startswith("《劳动法》第四十四条：")
+    assert text(law).startswith("《劳动法》第三十六条：")
     # the answer is counted once (the dashboard's 回答次数)
     with bot.db.read() as s:
         marked = [
@@ -44,7 +44,7 @@ def test_the_first_message_is_the_lead_then_part_of_the_detail_and_the_rest_is_o
             for e in s.scalars(select(Event).where(Event.type == EV_BOT))
             if e.data and "faq" in e.data
         ]
-    assert marked == ["ot_pay_rates"]
+    assert marked == ["ot_limits"]
 
 
 def test_feedback_under_the_rest_records_the_entry_and_the_worker_s_question(bot):
@@ -53,9 +53,9 @@ def test_feedback_under_the_rest_records_the_entry_and_the_worker_s_question(bot
     replies = worker.press(more, "没帮助")
     assert "抱歉没能帮到您" in text(replies)
     [feedback] = rows(bot, FaqFeedback)
-    assert (feedback.slug, feedback.helpful, feedback.question) == ("ot_pay_rates", False, ASKED)
+    assert (feedback.slug, feedback.helpful, feedback.question) == ("ot_limits", False, ASKED)
     [item] = rows(bot, MisunderstoodMessage)
-    assert item.faq_slug == "ot_pay_rates" and item.text == ASKED
+    assert item.faq_slug == "ot_limits" and item.text == ASKED
     # the first message's buttons still count for the same answer, once
     again = worker.press(worker.says(ASKED), "有帮助")
     assert "谢谢您的反馈" in text(again)
@@ -65,14 +65,14 @@ def test_feedback_under_the_rest_records_the_entry_and_the_worker_s_question(bot
 def test_a_follow_up_after_the_rest_is_still_read_against_the_entry(bot):
     worker = Worker(bot)
     worker.press(worker.says(ASKED), "详细说明")
-    weekend = text(worker.says("那周末呢"))
-    assert "200%" in weekend and "300%" not in weekend  # the rest-day part of the same entry
+    daily = text(worker.says("那一天最多能加好久呢"))
+    assert "每天最多3小时" in daily  # the same entry, not another one
 
 
 def test_the_bare_payload_means_the_answer_just_given(bot):
     worker = Worker(bot)
     worker.says(ASKED)
-    rest = layout(bot.knowledge.get("ot_pay_rates").answer).rest
+    rest = layout(bot.knowledge.get("ot_limits").answer).rest
     assert text(worker.says("/answer_more")) == rest  # a slug too long for Telegram's 64 bytes
 
 
@@ -83,7 +83,7 @@ def test_the_button_without_any_answer_asks_for_the_question(bot):
 
 
 def test_asking_for_more_in_words_right_after_a_cut_answer_shows_the_rest(bot):
-    rest = layout(bot.knowledge.get("ot_pay_rates").answer).rest
+    rest = layout(bot.knowledge.get("ot_limits").answer).rest
     for typed in ("详细说明", "说详细点", "具体说说", "还有呢"):
         worker = Worker(bot)
         worker.says(ASKED)

@@ -55,18 +55,18 @@ def rows(bot, model):
 def test_a_policy_answer_offers_feedback_and_its_event_names_the_entry(bot):
     worker = Worker(bot)
     replies = worker.says("年假有几天")
-    # the rest of the long answer first (tests/actions/test_answer_more.py), then feedback
-    assert titles(replies) == ["详细说明", "有帮助", "没帮助", "转人工", "还有别的问题"]
+    # feedback (a longer answer has 详细说明 first: tests/actions/test_answer_more.py)
+    assert titles(replies) == ["有帮助", "没帮助", "转人工", "还有别的问题"]
     payloads = [b["payload"] for r in replies for b in r["buttons"]]
-    assert payloads[1] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":1}'
-    assert payloads[2] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":0}'
+    assert payloads[0] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":1}'
+    assert payloads[1] == '/faq_feedback{"faq_id":"leave_annual_days","helpful":0}'
     with bot.db.read() as s:
         answers = s.scalars(select(Event).where(Event.type == EV_BOT)).all()
     assert [e.data["faq"] for e in answers if e.data and "faq" in e.data] == ["leave_annual_days"]
     # WeChat shows the same buttons as numbered options
     wechat, options = render(replies)
-    assert "回复 2 有帮助" in wechat and "回复 3 没帮助" in wechat
-    assert options[2] == payloads[2]
+    assert "回复 1 有帮助" in wechat and "回复 2 没帮助" in wechat
+    assert options[1] == payloads[1]
 
 
 def test_helpful_is_counted_with_the_question_and_not_sent_for_review(bot):

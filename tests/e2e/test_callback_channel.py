@@ -104,10 +104,15 @@ def test_replies_go_to_the_callback_url_in_rasa_shape(cb_http, receiver):
     assert r.status_code == 200 and r.text == "success"
     (answer,) = receiver.received
     assert answer["recipient_id"] == "cb-1" and "《职工带薪年休假条例》" in answer["text"]
-    # 详细说明 first (the rest of the long answer), then the feedback buttons
-    assert [b["title"] for b in answer["buttons"]][:3] == ["详细说明", "有帮助", "没帮助"]
-    assert answer["buttons"][0]["payload"] == '/answer_more{"faq_id":"leave_annual_days"}'
-    assert receiver.auth == [f"Bearer {TOKEN}"]
+    assert [b["title"] for b in answer["buttons"]][:2] == ["有帮助", "没帮助"]
+    # a long answer: 详细说明 first, its payload names the entry
+    send(cb_http, "cb-1", "一个月最多能加好多个小时的班")
+    longer = receiver.received[-1]
+    assert longer["buttons"][0] == {
+        "title": "详细说明",
+        "payload": '/answer_more{"faq_id":"ot_limits"}',
+    }
+    assert set(receiver.auth) == {f"Bearer {TOKEN}"}
 
 
 def test_staff_replies_and_notices_reach_a_callback_worker(cb_bot, cb_http, receiver):

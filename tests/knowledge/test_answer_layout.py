@@ -48,6 +48,9 @@ LOCAL_FIGURES = {
 LONG = (
     "可以，单位必须给你补缴。"
     "单位应自用工之日起30日内办参保登记，按时足额缴费，试用期也一样，不能等转正再交。"
+    "养老、医疗、失业、工伤、生育这几项社会保险是法定强制的，生育保险已与职工医保合并缴纳，"
+    "单位和个人都不能约定不缴，写了“自愿放弃”也无效，单位事后还要补缴并交滞纳金。"
+    "没参保期间出了工伤，该社保报的由单位出。"
     "工伤、生育保险个人不出钱；养老、医疗、失业个人出一部分，由单位从工资里代扣。"
     "缴费基数应按你的工资核定，单位要按月告诉你缴费明细，可以打12333查缴费记录。"
 )
@@ -122,7 +125,7 @@ def test_a_short_rest_is_not_kept_back():
 
 
 def test_a_first_sentence_too_long_for_the_phone_is_cut_at_a_clause():
-    clauses = "；".join(["①单位欠薪或不缴社保" + "的" * 20] * 6) + "。"
+    clauses = "；".join(["①单位欠薪或不缴社保" + "的" * 20] * 12) + "。"
     parts = layout("有。" + clauses)
     assert parts.shown.endswith("。") and len(parts.shown) <= DETAIL_SHOWN
     assert parts.rest.startswith("①单位欠薪")

@@ -153,8 +153,8 @@ def test_the_rest_of_a_long_answer_and_feedback_on_it_by_numbered_reply(bot, wec
     from bot.store.models import FaqFeedback
 
     openid = "o-more-1"
-    parts = layout(bot.knowledge.get("ot_pay_rates").answer)
-    reply = wechat.say(openid, "加班费按几倍算")
+    parts = layout(bot.knowledge.get("ot_limits").answer)
+    reply = wechat.say(openid, "一个月最多能加好多个小时的班")
     assert reply.startswith(f"{parts.lead}\n\n") and parts.rest not in reply
     reply = wechat.say(openid, option(reply, "详细说明"))
     assert parts.rest in reply and "详细说明" not in reply
@@ -163,7 +163,7 @@ def test_the_rest_of_a_long_answer_and_feedback_on_it_by_numbered_reply(bot, wec
     with bot.db.read() as s:
         [feedback] = s.scalars(select(FaqFeedback)).all()
     assert (feedback.slug, feedback.helpful, feedback.question) == (
-        "ot_pay_rates",
+        "ot_limits",
         True,
-        "加班费按几倍算",
+        "一个月最多能加好多个小时的班",
     )
