@@ -56,10 +56,10 @@ class App:
     clock: Clock = field(default_factory=Clock)
     # counted as messages are handled, read by GET /metrics (bot/app/metrics.py)
     metrics: Metrics | None = None
-    # One engine thread per process: messages are serialised by the database write lock
-    # anyway, and a single thread never waits for the GIL while holding that lock.
     # the knowledge stamp of the FAQ index this process serves (None: never stamped)
     knowledge_served: str | None = None
+    # One engine thread per process: messages are serialised by the database write lock
+    # anyway, and a single thread never waits for the GIL while holding that lock.
     _executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
     )
@@ -69,12 +69,7 @@ class App:
         turn recorded for other workers (e.g. a waiting-list place freed by a cancellation)."""
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        try:
-            replies, pushes = await loop.run_in_executor(self._executor, self._turn, incoming)
-        except Exception:
-            if self.metrics is not None:
-                self.metrics.count_error(incoming.channel)
-            raise
+        replies, pushes = await loop.run_in_executor(self._executor, self._turn, incoming)
         if self.metrics is not None:
             self.metrics.observe_turn(incoming.channel, time.perf_counter() - started)
         if pushes:
@@ -83,7 +78,12 @@ class App:
 
     def _turn(self, incoming: Incoming) -> tuple[list[Reply], list[Push]]:
         with notify.collecting() as collected:
-            replies = self.engine.handle(incoming)
+            try:
+                replies = self.engine.handle(incoming)
+            except Exception:
+                if self.metrics is not None:  # nothing stored; the channel answers an error
+                    self.metrics.count_error(incoming.channel)
+                raise
         return replies, notify.committed(self.db, collected)
 
     def swap_model(self, interpreter: Interpreter) -> None:

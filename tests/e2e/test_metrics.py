@@ -88,6 +88,17 @@ def test_handoff_is_counted_and_the_queue_gauges_read_the_database(http, bot: Ap
     assert samples[("workerbot_staff_queue_length", ())] == 1
 
 
+def test_a_failing_action_counts_as_an_error(http, bot: App, monkeypatch):
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003
+        raise RuntimeError("a bug in an action")
+
+    monkeypatch.setattr(bot.engine.registry, "run", broken)
+    Worker(http, "metrics-4").say("年休假有几天")  # answered with the apology
+    samples = scrape(http)
+    assert messages(samples, "rest", "error") == 1
+    assert messages(samples, "rest", "answered") == 0
+
+
 def test_versions_are_reported(http, bot: App):
     samples = scrape(http)
     info = [labels for (name, labels) in samples if name == "workerbot_version_info"]
