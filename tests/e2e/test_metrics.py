@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from datetime import timedelta
 
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
-from sqlalchemy import event
+from sqlalchemy import event, update
 
 from bot.app import App
+from bot.core.clock import utcnow
 from bot.core.messages import Push
 from bot.nlu import model as nlu_model
 from bot.store.models import STATE_WAITING, Conversation
@@ -78,7 +80,15 @@ def test_handoff_is_counted_and_the_queue_gauges_read_the_database(http, bot: Ap
     samples = scrape(http)
     assert messages(samples, "rest", "handoff") == 1
     assert samples[("workerbot_staff_queue_length", ())] == 1
-    assert samples[("workerbot_staff_queue_oldest_wait_seconds", ())] >= 0
+    # the wait is counted from the stored handoff time
+    with bot.db.session() as s:
+        s.execute(
+            update(Conversation)
+            .where(Conversation.sender_id == "metrics-2")
+            .values(handoff_at=utcnow() - timedelta(minutes=10))
+        )
+    wait = scrape(http)[("workerbot_staff_queue_oldest_wait_seconds", ())]
+    assert 600 <= wait < 3600
 
     # a message while waiting goes to staff: held, not another handoff
     worker.say("有人吗")
