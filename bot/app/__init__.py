@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from actions.services import Services
+from bot.app.metrics import Metrics, Versions
 from bot.app.watch import VersionWatcher, read_stamps
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
@@ -52,6 +54,10 @@ class App:
     stamps: dict[str, str | None] = field(default_factory=dict)
     # the union's time zone (config's console.timezone), the one clock everything reads
     clock: Clock = field(default_factory=Clock)
+    # counted as messages are handled, read by GET /metrics (bot/app/metrics.py)
+    metrics: Metrics | None = None
+    # the knowledge stamp of the FAQ index this process serves (None: never stamped)
+    knowledge_served: str | None = None
     # One engine thread per process: messages are serialised by the database write lock
     # anyway, and a single thread never waits for the GIL while holding that lock.
     _executor: ThreadPoolExecutor = field(
@@ -62,14 +68,22 @@ class App:
         """Run the engine for one message off the event loop, then deliver the notices the
         turn recorded for other workers (e.g. a waiting-list place freed by a cancellation)."""
         loop = asyncio.get_running_loop()
+        started = time.perf_counter()
         replies, pushes = await loop.run_in_executor(self._executor, self._turn, incoming)
+        if self.metrics is not None:
+            self.metrics.observe_turn(incoming.channel, time.perf_counter() - started)
         if pushes:
             await notify.deliver_all(self.channels, pushes)
         return replies
 
     def _turn(self, incoming: Incoming) -> tuple[list[Reply], list[Push]]:
         with notify.collecting() as collected:
-            replies = self.engine.handle(incoming)
+            try:
+                replies = self.engine.handle(incoming)
+            except Exception:
+                if self.metrics is not None:  # nothing stored; the channel answers an error
+                    self.metrics.count_error(incoming.channel)
+                raise
         return replies, notify.committed(self.db, collected)
 
     def swap_model(self, interpreter: Interpreter) -> None:
@@ -91,13 +105,24 @@ class App:
     def version_watcher(self, poll_seconds: float | None = None) -> VersionWatcher:
         """Reloads this process's FAQ index, course names and model when their stamps move."""
         reloaders = {
-            KNOWLEDGE_VERSION: self.knowledge.reload,
+            KNOWLEDGE_VERSION: self.reload_knowledge,
             CATALOGUE_VERSION: self.refresh_catalogue,
             retrain.MODEL_VERSION: self.load_published,
         }
         if poll_seconds is None:
             return VersionWatcher(self.db, reloaders, self.stamps)
         return VersionWatcher(self.db, reloaders, self.stamps, poll_seconds)
+
+    def reload_knowledge(self) -> int:
+        """Rebuild the FAQ index; the stamp read first is the version served from now on."""
+        stamp = read_stamps(self.db)[KNOWLEDGE_VERSION]
+        entries = self.knowledge.reload()
+        self.knowledge_served = stamp
+        return entries
+
+    def versions(self) -> Versions:
+        """The model and the knowledge stamp this process serves (the metrics' info)."""
+        return Versions(nlu_model.name_of(self.nlu), self.knowledge_served or "")
 
     def retrainer(self) -> retrain.Retrainer:
         """A background retrainer that also swaps the new model into this process at once."""
@@ -146,6 +171,10 @@ def create_app(
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
     app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps, clock)
+    app.knowledge_served = stamps.get(KNOWLEDGE_VERSION)
+    app.metrics = Metrics(db, app.versions)
+    engine.observer = app.metrics.observer
+    channels.on_push_failed = app.metrics.push_failed
     app.refresh_catalogue()
     channels.register(WebChat(app.handle, db, settings.config.evidence.max_bytes))
     for plugin in enabled_plugins(settings, app.handle, db):

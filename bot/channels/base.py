@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 
 from bot.core.messages import Push
 
@@ -28,10 +29,12 @@ class StoredOnly(OutputChannel):
 
 
 class ChannelHub:
-    """Routes a push to the channel the worker uses."""
+    """Routes a push to the channel the worker uses; `on_push_failed(channel)` is told of
+    every push that was not delivered (the metrics), except on channels with no push path."""
 
     def __init__(self) -> None:
         self._outputs: dict[str, OutputChannel] = {}
+        self.on_push_failed: Callable[[str], None] | None = None
 
     def register(self, channel: OutputChannel) -> None:
         self._outputs[channel.name] = channel
@@ -42,7 +45,15 @@ class ChannelHub:
 
     async def deliver(self, push: Push) -> bool:
         channel = self._outputs.get(push.channel)
-        return await channel.send(push) if channel else False
+        if isinstance(channel, StoredOnly):
+            return False  # nothing to send: the client fetches it from the log
+        delivered = False
+        try:
+            delivered = bool(await channel.send(push)) if channel else False
+        finally:
+            if not delivered and self.on_push_failed is not None:
+                self.on_push_failed(push.channel)
+        return delivered
 
 
 class ChannelPlugin(OutputChannel):

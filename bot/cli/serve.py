@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import typer
 
 from bot.cli.common import ConfigOpt, built_app, load_settings, migrated_db
 from bot.core.logs import configure_logging
+
+# prometheus-client's multiprocess directory (bot/app/metrics.py reads the same variable)
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 
 def shell(config: Path | None = ConfigOpt, sender: str | None = typer.Option(None)) -> None:
@@ -85,23 +90,46 @@ def run(
         f"workerbot is starting on {base}: web chat {base}/chat, staff console"
         f" {base}/console, admin {base}/admin (Ctrl+C stops it)"
     )
-    from bot.core.logs import LOG_FORMAT_ENV, log_format, logging_config
+    from bot.core.logs import LOG_FORMAT_ENV, log_format
 
     # the workers read the format from the environment (the variable wins over config)
     os.environ[LOG_FORMAT_ENV] = log_format(server.log_format)
     configure_logging()
+    processes = workers or server.workers
+    metrics_dir = multiprocess_metrics(processes)
+    try:
+        serve(uvicorn, bind_host, bind_port, processes, server.trusted_proxies)
+    finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def multiprocess_metrics(processes: int) -> str | None:
+    """With several worker processes, a fresh private directory where each keeps its
+    Prometheus counts, so one scrape of /metrics sums them all (bot/app/metrics.py); set
+    before the workers start, as prometheus-client reads it on import. None: one process."""
+    if processes < 2:
+        os.environ.pop(MULTIPROC_ENV, None)
+        return None
+    directory = tempfile.mkdtemp(prefix="workerbot-metrics-")  # mode 0700
+    os.environ[MULTIPROC_ENV] = directory
+    return directory
+
+
+def serve(uvicorn, host: str, port: int, processes: int, trusted_proxies: list[str]) -> None:  # noqa: ANN001
+    from bot.core.logs import logging_config
     from bot.web.proxies import uvicorn_proxy_options
 
     uvicorn.run(
         "bot.web.server:create_web_from_env",
         factory=True,
-        host=bind_host,
-        port=bind_port,
-        workers=workers or server.workers,
+        host=host,
+        port=port,
+        workers=processes,
         log_level="warning",
         access_log=False,
         # uvicorn's own loggers (and each worker's root) through the masking formatter
         log_config=logging_config(),
         # X-Forwarded-For / -Proto believed only from server.trusted_proxies (none by default)
-        **uvicorn_proxy_options(server.trusted_proxies),
+        **uvicorn_proxy_options(trusted_proxies),
     )

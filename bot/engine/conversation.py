@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -14,7 +15,20 @@ from bot.core.messages import Incoming, Reply
 from bot.core.privacy import mask
 from bot.engine.domain import Domain
 from bot.engine.forms import FormLoop, extract_slots
-from bot.engine.hooks import CaseHooks, DeskHooks, NoCases, NoDesk, Ranker
+from bot.engine.hooks import (
+    OUTCOME_ANSWERED,
+    OUTCOME_ERROR,
+    OUTCOME_FALLBACK,
+    OUTCOME_HANDOFF,
+    OUTCOME_HELD,
+    CaseHooks,
+    DeskHooks,
+    NoCases,
+    NoDesk,
+    NoObserver,
+    Ranker,
+    TurnObserver,
+)
 from bot.engine.persistence import compact, persist
 from bot.engine.registry import ActionRegistry
 from bot.engine.requests import request_of, separate
@@ -73,6 +87,21 @@ def attachment_parse(text: str) -> dict[str, Any]:
     }
 
 
+def outcome_of(turn: Turn) -> str:
+    """What became of the message (bot/engine/hooks.py): an action failed, the worker was
+    handed to staff, the bot had no answer, the message went to staff holding the
+    conversation, or the bot answered."""
+    if turn.failed:
+        return OUTCOME_ERROR
+    if turn.handoff_reason is not None:
+        return OUTCOME_HANDOFF
+    if turn.ruled_intent is None and turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
+        return OUTCOME_HELD
+    if not turn.faq and (turn.fell_back or turn.faq_missed):
+        return OUTCOME_FALLBACK
+    return OUTCOME_ANSWERED
+
+
 class Engine:
     """Channel-neutral conversation handling (see docs/architecture.md)."""
 
@@ -88,11 +117,13 @@ class Engine:
         rank_faq: Ranker | None = None,
         desk: DeskHooks | None = None,
         cases: CaseHooks | None = None,
+        observer: TurnObserver | None = None,
     ) -> None:
         self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
         self.rank_faq = rank_faq
         self.desk: DeskHooks = desk or NoDesk()
         self.cases: CaseHooks = cases or NoCases()
+        self.observer: TurnObserver = observer or NoObserver()
         self.registry, self.config, self.today = registry, config, today
         self.forms = FormLoop(self)
         self.review_threshold = config.nlu.review_threshold
@@ -168,6 +199,7 @@ class Engine:
             turn = self._turn(s, conv, incoming, text, too_long, parse)
         with self.db.write_lock(), self.db.engine.begin() as conn:
             persist(conn, turn, incoming)
+        self.observer.handled(incoming.channel, outcome_of(turn))
         return list(turn.replies)
 
     def _handle_locked(
@@ -193,7 +225,8 @@ class Engine:
                     return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
             persist(conn, turn, incoming)
-            return list(turn.replies)
+        self.observer.handled(incoming.channel, outcome_of(turn))
+        return list(turn.replies)
 
     def _turn(
         self,
@@ -266,12 +299,14 @@ class Engine:
                 "intent_ranking": [],
                 "entities": [],
             }
+        started = time.perf_counter()
         parse = self.nlu.parse(text, today=self.today())
         if self.rank_faq is not None and parse["intent"]["name"] in RETRIEVAL_INTENTS:
             # Rasa's ResponseSelector: FAQ ranking computed with the parse, outside the lock
             parse["response_selector"] = {
                 "faq": {"ranking": self.rank_faq(text, RETRIEVAL_RANKING)}
             }
+        self.observer.parsed(time.perf_counter() - started)
         return parse
 
     def _start_turn(
@@ -313,6 +348,7 @@ class Engine:
                 mask("".join(traceback.format_exception(exc)), secrets),
             )
             turn.record(EV_SYSTEM, None, {"error": type(exc).__name__})
+            turn.failed = True
             self.run_action(turn, "utter_error")
 
     def _respond(self, turn: Turn) -> None:

@@ -59,3 +59,32 @@ class NoCases:
         self, s: Session, conversation_id: int, text: str, active_loop: str | None
     ) -> str | None:
         return None
+
+
+# what became of a worker's message, as the observer is told (docs/deploy.md, "Metrics")
+OUTCOME_ANSWERED, OUTCOME_FALLBACK, OUTCOME_HANDOFF, OUTCOME_HELD, OUTCOME_ERROR = (
+    "answered",
+    "fallback",
+    "handoff",
+    "held",
+    "error",
+)
+
+
+class TurnObserver(Protocol):
+    """Told about each message the engine handles (the composition root counts them)."""
+
+    def parsed(self, seconds: float) -> None:
+        """The NLU parse (with the FAQ ranking) of one message took `seconds`."""
+
+    def handled(self, channel: str, outcome: str) -> None:
+        """A message was handled and stored with this outcome (a retry answered from the
+        store is not told)."""
+
+
+class NoObserver:
+    def parsed(self, seconds: float) -> None:
+        pass
+
+    def handled(self, channel: str, outcome: str) -> None:
+        pass

@@ -55,6 +55,7 @@ class Turn:
     replies: list[Reply] = field(default_factory=list)
     latest_action: str | None = None
     handoff_reason: str | None = None
+    failed: bool = False  # an action failed and the worker got the apology
     # for the misunderstood-message review (bot/misunderstood.py): the intent whose rule
     # answered, whether that was a fallback, the FAQ entry answered, an FAQ miss
     ruled_intent: str | None = None

@@ -132,6 +132,10 @@ class Environment(BaseSettings):
     # signs staff console sessions; unset: a random key kept in a 0600 file by the database
     workerbot_secret_key: str | None = None
 
+    # lets a scraper outside server.metrics_allowed read GET /metrics (as a bearer token);
+    # unset: only the allowed addresses can
+    workerbot_metrics_token: str | None = None
+
 
 def _expand(value: Any) -> Any:
     """Replace ${VAR} / ${VAR:-default} in every string of the parsed YAML."""

@@ -6,7 +6,14 @@ from __future__ import annotations
 import ipaddress
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 
 class _Section(BaseModel):
@@ -88,16 +95,20 @@ class ServerConfig(_Section):
     # peers (IP addresses or networks) whose X-Forwarded-For / X-Forwarded-Proto are
     # believed; none by default: the client address is the TCP peer's
     trusted_proxies: list[str] = []
+    # -- GET /metrics (Prometheus) -------------------------------------------------------
+    # client addresses (IP addresses or networks) that may scrape without a token; anyone
+    # else needs `Authorization: Bearer $WORKERBOT_METRICS_TOKEN` (docs/deploy.md, "Metrics")
+    metrics_allowed: list[str] = ["127.0.0.1", "::1"]
 
-    @field_validator("trusted_proxies")
+    @field_validator("trusted_proxies", "metrics_allowed")
     @classmethod
-    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+    def _proxy_addresses(cls, value: list[str], info: ValidationInfo) -> list[str]:
         for item in value:
             try:
                 ipaddress.ip_network(item, strict=False)
             except ValueError as exc:
                 raise ValueError(
-                    f"trusted_proxies: {item!r} is not an IP address or network"
+                    f"{info.field_name}: {item!r} is not an IP address or network"
                 ) from exc
         return value
 

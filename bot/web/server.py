@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from bot.app import App, create_app
+from bot.app.metrics import CONTENT_TYPE
 from bot.channels import rest
 from bot.core.logs import configure_logging, log_format
 from bot.domain.evidence_files import EvidenceFiles
@@ -31,6 +32,7 @@ from bot.staff.hours import WorkingHours
 from bot.staff.sweeper import Sweeper
 from bot.staff.throttle import LoginThrottle
 from bot.store.checkpoint import WalCheckpointer
+from bot.web import metrics as metrics_route
 from bot.web.admin.deps import AdminDeps
 from bot.web.admin.setup import mount_admin
 from bot.web.body_limit import BodyLimit
@@ -143,6 +145,15 @@ def create_web(app: App) -> FastAPI:
     web.state.bot = app
     web.add_middleware(BodyLimit, default_bytes=app.settings.config.server.max_body_bytes)
     web.include_router(health.router())
+    if app.metrics is not None:
+        web.include_router(
+            metrics_route.router(
+                app.metrics.render,
+                CONTENT_TYPE,
+                config.server.metrics_allowed,
+                app.settings.env.workerbot_metrics_token,
+            )
+        )
     web.include_router(rest.router(app.handle))
     web.add_middleware(SecurityHeaders)
     context = web_context(app)
