@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_more import MORE_INTENT, asks_more, more_button
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.courses import enrolling_course_reply, followup_instead
+from actions.law_articles import articles_reply
 from actions.law_text import law_button
 from actions.message import (
     latest_entity,
@@ -332,6 +333,10 @@ class ActionAnswerPolicy(ServiceAction, Action):
                 buttons=buttons(*options, apply, button("都不是，转人工", "human_handoff")),
                 faq_miss=hits[0].answer.slug,
             )
+        elif law := articles_reply(text):
+            # no FAQ entry close: the closest law articles, a note and a human
+            law_text, law_buttons = law
+            dispatcher.utter_message(text=law_text, buttons=law_buttons, faq_miss="")
         else:
             dispatcher.utter_message(response="utter_policy_not_found", faq_miss="")
         return done

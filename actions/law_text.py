@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
+from actions.law_articles import article_text
 from actions.message import latest_entity
 from actions.services import ServiceAction
 from bot.knowledge.statutes import citations, statutes
@@ -65,6 +66,14 @@ class ActionLawText(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        ref = latest_entity(tracker, "law_article")
+        whole = article_text(ref) if ref else None
+        if whole is not None:  # 查看全文 under the closest articles (actions/law_articles.py)
+            dispatcher.utter_message(
+                text=whole,
+                buttons=buttons(button("转人工", "human_handoff"), button("还有别的问题", "help")),
+            )
+            return [SlotSet("faq_id", None)]
         slug = latest_entity(tracker, "faq_id") or tracker.get_slot("last_faq")
         entry = self.services.knowledge.get(str(slug)) if slug else None
         if entry is None:

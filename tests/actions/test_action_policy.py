@@ -115,7 +115,10 @@ def test_thresholds_from_config_decide(
         if len(scores) > 1:
             assert '/policy_question{"faq_id":"q1"}' in payloads(messages)
     else:
-        assert messages[0]["response"] == "utter_policy_not_found"
+        # no FAQ entry close: the closest law articles (《劳动合同法》第三十一条 on overtime pay),
+        # and a human
+        assert "下面是可能相关的法律条文" in text and "《劳动合同法》第三十一条" in text
+        assert "/human_handoff" in payloads(messages) and messages[0]["faq_miss"] == ""
 
 
 def test_without_a_likely_threshold_only_a_close_second_makes_an_answer_likely(

@@ -36,3 +36,31 @@ def test_pressing_the_button_shows_the_entry_s_articles(services: Services):
     assert {"event": "slot", "name": "faq_id", "value": None} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in events
     ]
+
+
+def test_no_faq_entry_close_shows_the_closest_articles_and_a_human():
+    from actions.law_articles import articles_reply
+
+    reply = articles_reply("集体合同报给谁审查")
+    assert reply is not None
+    text, offered = reply
+    assert "《劳动法》第三十四条：集体合同签订后应当报送劳动行政部门" in text
+    assert text.count("《") <= 3 and "不是对您具体情况的意见" in text
+    payloads = [b["payload"] for b in offered]
+    assert "/human_handoff" in payloads
+    assert all(len(p.encode()) <= 64 for p in payloads)
+    assert articles_reply("火锅哪家好吃") is None
+
+
+def test_the_full_text_button_shows_the_whole_article(services: Services):
+    tracker = make_tracker('/law_text{"law_article":"1-23"}', "law_text")
+    tracker.latest_message["entities"] = [{"entity": "law_article", "value": "1-23"}]
+    messages, _ = run(ActionLawText(services), tracker)
+    text = text_of(messages)
+    assert text.startswith("《劳动合同法》第二十三条：\n用人单位与劳动者可以在劳动合同中约定")
+    assert "在竞业限制期限内按月给予劳动者经济补偿" in text and "不是对您具体情况的意见" in text
+    # a reference to nothing held falls back to the last answer's articles
+    tracker = make_tracker('/law_text{"law_article":"99-1"}', "law_text")
+    tracker.latest_message["entities"] = [{"entity": "law_article", "value": "99-1"}]
+    messages, _ = run(ActionLawText(services), tracker)
+    assert "竞业限制" not in text_of(messages)

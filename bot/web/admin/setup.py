@@ -26,6 +26,7 @@ from bot.web.admin import (
     transfer,
 )
 from bot.web.admin.auth import ConsoleAuth, csrf_token
+from bot.web.admin.cited import cited_articles
 
 if TYPE_CHECKING:
     from bot.web.admin.deps import AdminDeps
@@ -65,6 +66,7 @@ def mount_admin(web: FastAPI, context: WebContext, deps: AdminDeps) -> Admin:
     # translate a value that may be a sqladmin label ("All", "Not Found"), never %-formatted
     admin.templates.env.globals["tr"] = gettext
     admin.templates.env.globals["local_time"] = theme.local_time
+    admin.templates.env.globals["cited_articles"] = cited_articles
     # the shared web context (session codec, templates) for the auth backend, and what the
     # views use of the running bot
     admin.admin.state.console = context
