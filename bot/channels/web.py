@@ -1,5 +1,6 @@
 """The web chat channel: /chat in a phone's browser, replies in the response, staff messages
-and notices on a per-worker event stream read from the database."""
+and notices on a per-worker event stream read from the database when a change is notified
+(PostgreSQL) or about once a second (SQLite)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from bot.channels.http_json import json_error, read_object
 from bot.core.attachments import Attachment
 from bot.core.messages import Incoming, Push
 from bot.store.db import Database
+from bot.store.live import ANY, conversation_key
 from bot.store.models import EV_BOT, EV_STAFF, EV_SYSTEM, EV_USER, Conversation, Event
 
 if TYPE_CHECKING:
@@ -36,7 +38,6 @@ MAX_BODY = 16 * 1024
 # the form around it (bot/web/body_limit.py)
 MAX_UPLOAD_BODY = 20 * 1024 * 1024 + 64 * 1024
 HISTORY = 50
-POLL_SECONDS = 1.0
 KEEPALIVE_SECONDS = 15.0
 MAX_STREAM_SECONDS = 600.0
 
@@ -66,6 +67,14 @@ def read_messages(
     db: Database, sender: str, after: int, pushed_only: bool, limit: int = HISTORY
 ) -> tuple[list[dict[str, Any]], int]:
     """The worker's visible messages after an event id (pushes only, for the live stream)."""
+    items, last, _ = read_messages_of(db, sender, after, pushed_only, limit)
+    return items, last
+
+
+def read_messages_of(
+    db: Database, sender: str, after: int, pushed_only: bool, limit: int = HISTORY
+) -> tuple[list[dict[str, Any]], int, int | None]:
+    """read_messages, and the conversation's id (None while the worker has none)."""
     with db.read() as s:
         cid = s.scalar(
             select(Conversation.id).where(
@@ -73,7 +82,7 @@ def read_messages(
             )
         )
         if cid is None:
-            return [], after
+            return [], after, None
         types = (EV_STAFF, EV_SYSTEM) if pushed_only else (EV_USER, EV_BOT, EV_STAFF, EV_SYSTEM)
         query = select(Event).where(Event.conversation_id == cid, Event.type.in_(types))
         if pushed_only:
@@ -84,7 +93,7 @@ def read_messages(
             select(Event.id).where(Event.conversation_id == cid).order_by(Event.id.desc()).limit(1)
         )
     items = [m for m in (_message(e) for e in rows) if m is not None]
-    return items, (rows[-1].id if pushed_only and rows else last or after)
+    return items, (rows[-1].id if pushed_only and rows else last or after), cid
 
 
 class WebChat(ChannelPlugin):
@@ -179,20 +188,33 @@ class WebChat(ChannelPlugin):
 
 async def _stream(request: Request, db: Database, sender: str, after: int) -> AsyncIterator[bytes]:
     """Staff messages and notices for one worker as they are recorded, by any process."""
-    started = last_sent = time.monotonic()
+    started = last_sent = next_read = time.monotonic()
+    woken = True
     yield b"retry: 2000\n\n"
-    while time.monotonic() - started < MAX_STREAM_SECONDS:
-        if await request.is_disconnected():
-            return
-        items, last = await asyncio.to_thread(read_messages, db, sender, after, True)
-        now = time.monotonic()
-        for item in items:
-            yield (
-                f"id: {item['id']}\nevent: message\ndata: ".encode() + orjson.dumps(item) + b"\n\n"
-            )
-            last_sent = now
-        after = max(after, last)
-        if now - last_sent >= KEEPALIVE_SECONDS:
-            yield b": keepalive\n\n"
-            last_sent = now
-        await asyncio.sleep(POLL_SECONDS)
+    # until the worker has a conversation, any change may be its first message
+    with db.live.subscribe((ANY,)) as sub:
+        while time.monotonic() - started < MAX_STREAM_SECONDS:
+            if await request.is_disconnected():
+                return
+            now = time.monotonic()
+            if woken or now >= next_read:
+                items, last, cid = await asyncio.to_thread(
+                    read_messages_of, db, sender, after, True, HISTORY
+                )
+                next_read = now + db.live.safety_seconds
+                if cid is not None and ANY in sub.keys:
+                    sub.watch(conversation_key(cid))
+                    sub.unwatch(ANY)
+                for item in items:
+                    yield (
+                        f"id: {item['id']}\nevent: message\ndata: ".encode()
+                        + orjson.dumps(item)
+                        + b"\n\n"
+                    )
+                    last_sent = now
+                after = max(after, last)
+            if now - last_sent >= KEEPALIVE_SECONDS:
+                yield b": keepalive\n\n"
+                last_sent = now
+            deadline = min(next_read, last_sent + KEEPALIVE_SECONDS)
+            woken = await sub.wait(max(0.0, deadline - time.monotonic()))

@@ -15,6 +15,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.store.live import LiveUpdates
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -86,6 +88,8 @@ class Database:
         self._worker_fd: int | None = None
         self._worker_pid = 0
         self._worker_locks = [threading.Lock() for _ in range(WORKER_LOCK_SLOTS)]
+        # what open streams wait on: NOTIFY on PostgreSQL, a poll on SQLite
+        self.live = LiveUpdates(url)
 
     @contextmanager
     def worker_lock(self, key: str) -> Iterator[None]:

@@ -124,6 +124,7 @@ def create_web(app: App) -> FastAPI:
             yield
         finally:
             checkpointer.stop()
+            await app.db.live.stop()
             await watcher.stop()
             await reminders.stop()
             await class_reminders.stop()

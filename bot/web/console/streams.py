@@ -1,12 +1,13 @@
-"""Server-sent events for the console: the queue and one conversation, polled from the database
-about once a second so a change made by any server process shows up everywhere."""
+"""Server-sent events for the console: the queue and one conversation. On PostgreSQL a stream
+re-reads when a change is notified (bot/store/live.py), by any server process; on SQLite it
+polls the database about once a second."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from fastapi import APIRouter, Depends, Request
@@ -14,9 +15,12 @@ from fastapi.responses import StreamingResponse
 
 from bot.staff.accounts import Staff, get_staff, seen
 from bot.staff.views import events_after, queue_snapshot
+from bot.store.live import ANY, conversation_key
 from bot.web.session import api_conversation_id, context, staff_api
 
-POLL_SECONDS = 1.0
+if TYPE_CHECKING:
+    from bot.store.db import Database
+
 KEEPALIVE_SECONDS = 15.0
 SEEN_SECONDS = 20.0
 # EventSource reconnects by itself; a bounded stream never outlives a stale session for long
@@ -30,41 +34,67 @@ def sse(event: str, data: Any, event_id: int | None = None) -> bytes:
     return f"{head}event: {event}\ndata: ".encode() + orjson.dumps(data) + b"\n\n"
 
 
+class Presence:
+    """One session check and one `seen` per account per SEEN_SECONDS in this process, however
+    many of its consoles (tabs, streams) are open."""
+
+    def __init__(self) -> None:
+        self._checked: dict[tuple[int, int], tuple[float, bool]] = {}
+
+    async def valid(self, db: Database, staff: Staff, now: float) -> bool:
+        key = (staff.id, staff.session_epoch)
+        at, ok = self._checked.get(key, (-SEEN_SECONDS, True))
+        if now - at < SEEN_SECONDS:
+            return ok
+        self._checked[key] = (now, True)  # other streams of this account wait for the next turn
+        current = await asyncio.to_thread(get_staff, db, staff.id)
+        ok = current is not None and current.session_epoch == staff.session_epoch
+        if ok:
+            await asyncio.to_thread(seen, db, staff.id)
+        self._checked[key] = (now, ok)
+        return ok
+
+
 async def poll(
     request: Request,
     staff: Staff,
     read: Callable[[], Awaitable[tuple[bytes | None, bool]]],
-    poll_seconds: float = POLL_SECONDS,
+    keys: Iterable[str],
+    presence: Presence,
 ) -> AsyncIterator[bytes]:
-    """Call `read` every poll, send what it returns, keep the connection and presence alive.
+    """Call `read` when notified of a change to `keys` (or every poll on SQLite), send what it
+    returns, keep the connection and presence alive.
 
     `read` returns (chunk or None, finished). The stream ends when the client goes away, the
     session stops being valid (logout elsewhere), or after MAX_STREAM_SECONDS.
     """
     db = context(request).db
     started = last_sent = next_seen = time.monotonic()
+    next_read, woken = started, True
     yield b"retry: 2000\n\n"
-    while time.monotonic() - started < MAX_STREAM_SECONDS:
-        if await request.is_disconnected():
-            return
-        now = time.monotonic()
-        if now >= next_seen:
-            current = await asyncio.to_thread(get_staff, db, staff.id)
-            if current is None or current.session_epoch != staff.session_epoch:
-                yield sse("logout", {})
+    with db.live.subscribe(keys) as sub:
+        while time.monotonic() - started < MAX_STREAM_SECONDS:
+            if await request.is_disconnected():
                 return
-            await asyncio.to_thread(seen, db, staff.id)
-            next_seen = now + SEEN_SECONDS
-        chunk, finished = await read()
-        if chunk is not None:
-            yield chunk
-            last_sent = now
-        elif now - last_sent >= KEEPALIVE_SECONDS:
-            yield b": keepalive\n\n"
-            last_sent = now
-        if finished:
-            return
-        await asyncio.sleep(poll_seconds)
+            now = time.monotonic()
+            if now >= next_seen:
+                if not await presence.valid(db, staff, now):
+                    yield sse("logout", {})
+                    return
+                next_seen = now + SEEN_SECONDS
+            if woken or now >= next_read:
+                chunk, finished = await read()
+                next_read = now + db.live.safety_seconds
+                if chunk is not None:
+                    yield chunk
+                    last_sent = now
+                if finished:
+                    return
+            if now - last_sent >= KEEPALIVE_SECONDS:
+                yield b": keepalive\n\n"
+                last_sent = now
+            deadline = min(next_read, next_seen, last_sent + KEEPALIVE_SECONDS)
+            woken = await sub.wait(max(0.0, deadline - time.monotonic()))
 
 
 def _last_event_id(request: Request) -> int:
@@ -78,6 +108,7 @@ def _last_event_id(request: Request) -> int:
 def router() -> APIRouter:
     """The queue stream and the per-conversation stream (behind staff_api)."""
     api = APIRouter(prefix="/console/api")
+    presence = Presence()
 
     @api.get("/stream")
     async def queue_stream(
@@ -96,7 +127,9 @@ def router() -> APIRouter:
             return sse("queue", snapshot), False
 
         return StreamingResponse(
-            poll(request, staff, read), media_type="text/event-stream", headers=HEADERS
+            poll(request, staff, read, (ANY,), presence),
+            media_type="text/event-stream",
+            headers=HEADERS,
         )
 
     @api.get("/conversations/{cid}/stream")
@@ -120,7 +153,9 @@ def router() -> APIRouter:
             return sse("events", found, found["last_id"]), False
 
         return StreamingResponse(
-            poll(request, staff, read), media_type="text/event-stream", headers=HEADERS
+            poll(request, staff, read, (conversation_key(cid),), presence),
+            media_type="text/event-stream",
+            headers=HEADERS,
         )
 
     return api
