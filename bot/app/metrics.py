@@ -20,6 +20,7 @@ from prometheus_client import (
     Counter,
     Histogram,
     generate_latest,
+    values,
 )
 from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -40,8 +41,17 @@ PARSE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
 
 
 def multiprocess_dir() -> str | None:
-    """The directory the worker processes share their counts in, or None (one process)."""
-    return os.environ.get(MULTIPROC_ENV) or None
+    """The directory the worker processes share their counts in, or None (one process, or
+    a directory that is gone: a process inheriting a finished run's variable counts alone
+    rather than failing to start)."""
+    directory = os.environ.get(MULTIPROC_ENV) or None
+    if directory is not None and not os.path.isdir(directory):
+        # prometheus-client chose its file-backed values from the variable at import: back
+        # to values in memory, or creating the first metric fails on the missing directory
+        os.environ.pop(MULTIPROC_ENV, None)
+        values.ValueClass = values.get_value_class()
+        return None
+    return directory
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,10 @@ def run(
     finally:
         if metrics_dir is not None:
             shutil.rmtree(metrics_dir, ignore_errors=True)
+            # a run called in-process (tests, an embedding program) leaves no dangling
+            # directory name for the processes it starts later
+            if os.environ.get(MULTIPROC_ENV) == metrics_dir:
+                os.environ.pop(MULTIPROC_ENV, None)
 
 
 def multiprocess_metrics(processes: int) -> str | None:

@@ -185,3 +185,19 @@ def test_a_scrape_only_reads(http, bot: App):
     assert statements, "the scrape read nothing from the database"
     for statement in statements:
         assert statement.lstrip().upper().startswith(("SELECT", "BEGIN", "PRAGMA")), statement
+
+
+def test_a_variable_left_by_a_finished_run_does_not_stop_the_app(tmp_path, monkeypatch):
+    """A process that inherits PROMETHEUS_MULTIPROC_DIR of a run whose directory is gone
+    counts in memory instead of failing to start."""
+    from prometheus_client import values
+
+    from bot.app.metrics import MULTIPROC_ENV, Metrics, Versions
+
+    gone = tmp_path / "gone"
+    monkeypatch.setenv(MULTIPROC_ENV, str(gone))
+    monkeypatch.setattr(values, "ValueClass", values.get_value_class())  # as at import
+    metrics = Metrics(None, lambda: Versions("m", "k"))  # type: ignore[arg-type]
+    assert metrics.directory is None and MULTIPROC_ENV not in __import__("os").environ
+    metrics.messages.labels("rest", "answered").inc()
+    assert not gone.exists()
