@@ -114,7 +114,7 @@ class App:
 
 def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     """Everything the bot needs, built from settings; refuses an unmigrated database."""
-    db = Database(settings.database_url)
+    db = Database.from_settings(settings)
     db.require_current_schema()
     stamps = read_stamps(db)
     nlu = nlu_model.load(settings, train_if_missing=train_if_missing)

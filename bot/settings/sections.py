@@ -14,6 +14,11 @@ class _Section(BaseModel):
 
 class DatabaseConfig(_Section):
     url: str = "sqlite:///workerbot.db"
+    # PostgreSQL only (SQLite opens a connection per thread as needed): connections each
+    # process keeps open, and how many more it may open at a peak; every process can hold
+    # pool_size + max_overflow, which must fit in the server's max_connections (docs/deploy.md)
+    pool_size: int = Field(10, ge=1, le=1000)
+    max_overflow: int = Field(10, ge=0, le=1000)
 
 
 class NLUConfig(_Section):
