@@ -52,11 +52,18 @@ class App:
     stamps: dict[str, str | None] = field(default_factory=dict)
     # the union's time zone (config's console.timezone), the one clock everything reads
     clock: Clock = field(default_factory=Clock)
-    # One engine thread per process: messages are serialised by the database write lock
-    # anyway, and a single thread never waits for the GIL while holding that lock.
-    _executor: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
-    )
+    # On SQLite one engine thread per process: messages are serialised by the database write
+    # lock anyway, and a single thread never waits for the GIL while holding that lock. On
+    # PostgreSQL a turn spends much of its time waiting for the server (round trips, the
+    # commit's WAL flush) and row locks order each worker's messages, so several threads
+    # overlap those waits (database.engine_threads; docs/benchmarks.md, "Load: PostgreSQL").
+    engine_threads: int = 1
+    _executor: ThreadPoolExecutor = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._executor = ThreadPoolExecutor(
+            max_workers=self.engine_threads, thread_name_prefix="engine"
+        )
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Run the engine for one message off the event loop, then deliver the notices the
@@ -142,7 +149,8 @@ def create_app(settings: Settings, train_if_missing: bool = False) -> App:
     )
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
-    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps, clock)
+    threads = 1 if db.is_sqlite else settings.config.database.engine_threads
+    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps, clock, threads)
     app.refresh_catalogue()
     channels.register(WebChat(app.handle, db, settings.config.evidence.max_bytes))
     for plugin in enabled_plugins(settings, app.handle, db):

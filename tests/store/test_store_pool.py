@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.settings import ConfigError, Settings
 from bot.store.db import Database
@@ -12,16 +13,16 @@ from bot.store.db import Database
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def config_with_pool(tmp_path: Path, pool: str) -> Path:
-    text = (ROOT / "config.yml").read_text(encoding="utf-8")
-    marker = "database:\n"
+def config_with_pool(tmp_path: Path, extra: str) -> Path:
+    raw = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    raw["database"].update(yaml.safe_load(extra) or {})
     path = tmp_path / "config.yml"
-    path.write_text(text.replace(marker, marker + pool, 1), encoding="utf-8")
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     return path
 
 
 def test_the_pool_settings_reach_the_engine_and_bound_the_connections(tmp_path: Path, pg_url: str):
-    path = config_with_pool(tmp_path, "  pool_size: 3\n  max_overflow: 1\n")
+    path = config_with_pool(tmp_path, "pool_size: 3\nmax_overflow: 1\nengine_threads: 2\n")
     db = Database.from_settings(Settings.load(path, workerbot_database_url=pg_url))
     try:
         assert (db.engine.pool.size(), db.engine.pool._max_overflow) == (3, 1)
@@ -44,4 +45,4 @@ def test_defaults_are_ten_and_ten(tmp_path: Path):
 
 def test_a_pool_of_zero_is_refused_with_the_key_named(tmp_path: Path):
     with pytest.raises(ConfigError, match="database.pool_size"):
-        Settings.load(config_with_pool(tmp_path, "  pool_size: 0\n"))
+        Settings.load(config_with_pool(tmp_path, "pool_size: 0\n"))
