@@ -6,20 +6,23 @@ Writes the figures into docs/benchmarks.md between the LOAD markers and prints t
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 
 from docsection import write_section
+from load_scale import remove_sqlite, scale_targets, write_scale_doc
+from pgserver import postgres_server
 from processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,40 +118,61 @@ def stop(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-def bench_bot(tmp: Path) -> dict:
-    env = dict(
-        os.environ,
-        WORKERBOT_DATABASE_URL=f"sqlite:///{tmp / 'bench.db'}",
-        WORKERBOT_MODEL_DIR=str(tmp / "models"),
-    )
+def prepare(url: str, models: Path) -> dict:
+    """The environment of a server on `url`, its database prepared the README's way."""
+    env = dict(os.environ, WORKERBOT_DATABASE_URL=url, WORKERBOT_MODEL_DIR=str(models))
     for step in (["db", "upgrade"], ["load-demo", "--if-empty"], ["train", "--if-missing"]):
         subprocess.run(
             [str(BIN / "workerbot"), *step], env=env, cwd=ROOT, check=True, capture_output=True
         )
+    return env
+
+
+def bench_bot(url: str, models: Path, workers: int | None = None) -> dict:
+    """wrk against `workerbot run` on the database at `url` (prepared here if fresh), then
+    the stored messages counted: what wrk saw answered must all be there, once."""
+    env = prepare(url, models)
     port = free_port()
+    cmd = [str(BIN / "workerbot"), "run", "--port", str(port)]
     proc, startup = start(
-        [str(BIN / "workerbot"), "run", "--port", str(port)], env, f"http://127.0.0.1:{port}/health"
+        cmd + (["--workers", str(workers)] if workers else []),
+        env,
+        f"http://127.0.0.1:{port}/health",
     )
     try:
-        url = f"http://127.0.0.1:{port}"
-        warm = wrk(url, "rest.lua", "3s", "warm")
-        result = wrk(url, "rest.lua", DURATION)
+        url_http = f"http://127.0.0.1:{port}"
+        warm = wrk(url_http, "rest.lua", "3s", "warm")
+        result = wrk(url_http, "rest.lua", DURATION)
         result["requests_total"] = warm["requests"] + result["requests"]
         result["rss_mb"] = tree_rss_mb(proc.pid)
     finally:
         stop(proc)
-    db = sqlite3.connect(tmp / "bench.db")
-    user_events = db.execute("select count(*) from events where type='user'").fetchone()[0]
-    twice = db.execute(
-        "select count(*) from (select message_id from events where type='user' "
-        "group by message_id having count(*) > 1)"
-    ).fetchone()[0]
-    processed = db.execute("select count(*) from processed_messages").fetchone()[0]
-    db.close()
-    result.update(
-        startup_s=startup, user_events=user_events, answered_twice=twice, processed=processed
-    )
+    result.update(startup_s=startup, **count_stored(url))
     return result
+
+
+def count_stored(url: str) -> dict:
+    """Worker messages of this run stored, message ids stored twice, ids recorded (the
+    year's seeded rows, ids `seed-…`, are not this run's)."""
+    from sqlalchemy import create_engine, text
+
+    ours = "message_id NOT LIKE 'seed-%'"
+    engine = create_engine(url)
+    with engine.connect() as db:
+        user_events = db.execute(
+            text(f"select count(*) from events where type='user' and {ours}")
+        ).scalar()
+        twice = db.execute(
+            text(
+                "select count(*) from (select message_id from events where type='user' "
+                f"and {ours} group by message_id having count(*) > 1) t"
+            )
+        ).scalar()
+        processed = db.execute(
+            text(f"select count(*) from processed_messages where {ours}")
+        ).scalar()
+    engine.dispose()
+    return {"user_events": user_events, "answered_twice": twice, "processed": processed}
 
 
 def bench_echo(workers: int) -> dict:
@@ -177,17 +201,38 @@ def bench_echo(workers: int) -> dict:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="wrk load benchmark (docs/benchmarks.md)")
+    parser.add_argument(
+        "--postgres", action="store_true", help="also on PostgreSQL, 1, 2 and 4 processes"
+    )
+    parser.add_argument(
+        "--year", action="store_true", help="also on a database holding a year (1M events)"
+    )
+    args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
     sys.path.insert(0, str(ROOT))
     from bot.settings import load_config
 
     workers = load_config(ROOT / "config.yml").server.workers
-    bots, echoes = [], []
-    for _ in range(REPEATS):  # this machine is shared: report the median and the worst run
-        with tempfile.TemporaryDirectory() as tmp:
-            bots.append(bench_bot(Path(tmp)))
-        echoes.append(bench_echo(workers))
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        work, models = Path(tmp), Path(tmp) / "models"
+        server = stack.enter_context(postgres_server()) if args.postgres else None
+        targets = scale_targets(work, models, server, args.year)
+        runs: dict[str, list[dict]] = {name: [] for name in ["sqlite", *targets]}
+        echoes = []
+        # this machine is shared: the runs compared are interleaved, one of each per round,
+        # and the median and the worst round are reported
+        for i in range(REPEATS):
+            db = work / f"fresh-{i}.db"
+            runs["sqlite"].append(bench_bot(f"sqlite:///{db}", models))
+            remove_sqlite(db)
+            echoes.append(bench_echo(workers))
+            for name, target in targets.items():
+                url, cleanup = target.make(i)
+                runs[name].append(bench_bot(url, models, target.workers))
+                cleanup()
+    bots = runs["sqlite"]
     bot = sorted(bots, key=lambda r: r["rps"])[len(bots) // 2]
     echo = sorted(echoes, key=lambda r: r["rps"])[len(echoes) // 2]
     bot["all_rps"] = [round(b["rps"]) for b in bots]
@@ -196,6 +241,8 @@ def main() -> None:
     bot["lost_total"] = sum(max(b["requests_total"] - b["user_events"], 0) for b in bots)
     print(json.dumps({"bot": bot, "echo": echo}, indent=2))
     write_doc(bot, echo, workers)
+    if targets:
+        write_scale_doc(runs, targets, workers, THREADS, CONNECTIONS, DURATION)
 
 
 def write_doc(bot: dict, echo: dict, workers: int) -> None:

@@ -58,11 +58,18 @@ class App:
     metrics: Metrics | None = None
     # the knowledge stamp of the FAQ index this process serves (None: never stamped)
     knowledge_served: str | None = None
-    # One engine thread per process: messages are serialised by the database write lock
-    # anyway, and a single thread never waits for the GIL while holding that lock.
-    _executor: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
-    )
+    # On SQLite one engine thread per process: messages are serialised by the database write
+    # lock anyway, and a single thread never waits for the GIL while holding that lock. On
+    # PostgreSQL a turn spends much of its time waiting for the server (round trips, the
+    # commit's WAL flush) and row locks order each worker's messages, so several threads
+    # overlap those waits (database.engine_threads; docs/benchmarks.md, "Load: PostgreSQL").
+    engine_threads: int = 1
+    _executor: ThreadPoolExecutor = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._executor = ThreadPoolExecutor(
+            max_workers=self.engine_threads, thread_name_prefix="engine"
+        )
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Run the engine for one message off the event loop, then deliver the notices the
@@ -142,7 +149,7 @@ def create_app(
 ) -> App:
     """Everything the bot needs, built from settings; refuses an unmigrated database.
     `clock` replaces the union's clock (config's time zone), e.g. to hold the date in tests."""
-    db = Database(settings.database_url)
+    db = Database.from_settings(settings)
     db.require_current_schema()
     stamps = read_stamps(db)
     nlu = nlu_model.load(settings, train_if_missing=train_if_missing)
@@ -170,7 +177,19 @@ def create_app(
     )
     channels = ChannelHub()
     channels.register(StoredOnly("rest"))
-    app = App(settings, db, nlu, knowledge, engine, Desk(db), channels, stamps, clock)
+    threads = 1 if db.is_sqlite else settings.config.database.engine_threads
+    app = App(
+        settings,
+        db,
+        nlu,
+        knowledge,
+        engine,
+        Desk(db),
+        channels,
+        stamps,
+        clock,
+        engine_threads=threads,
+    )
     app.knowledge_served = stamps.get(KNOWLEDGE_VERSION)
     app.metrics = Metrics(db, app.versions)
     engine.observer = app.metrics.observer

@@ -13,7 +13,7 @@ from bot.transfer import seed
 
 def demo_database(settings: Settings) -> None:
     """Migrate `settings`' database and load the demo data of its data folder into it."""
-    db = Database(settings.database_url)
+    db = Database.from_settings(settings)
     try:
         db.upgrade()
         seed.load_courses(db, settings.data_dir / "courses.yml")

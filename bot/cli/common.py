@@ -31,7 +31,7 @@ def migrated_db(settings: Settings) -> Database:
     """The database, or a clear exit when it has not been migrated."""
     from bot.store.db import Database, SchemaNotCurrent
 
-    db = Database(settings.database_url)
+    db = Database.from_settings(settings)
     try:
         db.require_current_schema()
     except SchemaNotCurrent as exc:

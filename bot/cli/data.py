@@ -18,7 +18,7 @@ def db_upgrade(config: Path | None = ConfigOpt) -> None:
     from bot.store.db import Database
 
     settings = load_settings(config)
-    db = Database(settings.database_url)
+    db = Database.from_settings(settings)
     before = db.current_revision()
     db.upgrade()
     after = db.current_revision()

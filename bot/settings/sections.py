@@ -22,6 +22,20 @@ class _Section(BaseModel):
 
 class DatabaseConfig(_Section):
     url: str = "sqlite:///workerbot.db"
+    # PostgreSQL only (SQLite opens a connection per thread as needed): connections each
+    # process keeps open, and how many more it may open at a peak; every process can hold
+    # pool_size + max_overflow, which must fit in the server's max_connections (docs/deploy.md)
+    pool_size: int = Field(10, ge=1, le=1000)
+    max_overflow: int = Field(10, ge=0, le=1000)
+    # PostgreSQL only: messages one process handles at once (each holds a connection while
+    # it waits for the database); SQLite always handles one at a time per process
+    engine_threads: int = Field(4, ge=1, le=64)
+
+    @model_validator(mode="after")
+    def _threads_fit_the_pool(self) -> DatabaseConfig:
+        if self.engine_threads > self.pool_size:
+            raise ValueError("engine_threads must not exceed pool_size")
+        return self
 
 
 class NLUConfig(_Section):

@@ -10,12 +10,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store.live import LiveUpdates
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -64,7 +68,7 @@ def _tune_sqlite(engine: Engine) -> None:
 class Database:
     """One per process; sessions opened here join the current message's transaction if any."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool_size: int = 10, max_overflow: int = 10) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         # a failed statement's message must not carry its parameters (a worker's text, name,
@@ -73,7 +77,7 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
-            kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=10)
+            kwargs.update(pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow)
         self.engine = create_engine(url, **kwargs)
         if self.is_sqlite:
             _tune_sqlite(self.engine)
@@ -90,6 +94,12 @@ class Database:
         self._worker_locks = [threading.Lock() for _ in range(WORKER_LOCK_SLOTS)]
         # what open streams wait on: NOTIFY on PostgreSQL, a poll on SQLite
         self.live = LiveUpdates(url)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Database:
+        """The database of these settings, with the pool sized from config.yml."""
+        cfg = settings.config.database
+        return cls(settings.database_url, cfg.pool_size, cfg.max_overflow)
 
     @contextmanager
     def worker_lock(self, key: str) -> Iterator[None]:
