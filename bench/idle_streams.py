@@ -27,9 +27,10 @@ import uvicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # pgserver imports its neighbours by name
 
 from bench.docsection import write_section  # noqa: E402
-from bench.postgres_server import postgres  # noqa: E402
+from bench.pgserver import postgres_server  # noqa: E402
 from bot.app import create_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.settings.console import ConsoleConfig  # noqa: E402
@@ -107,7 +108,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     model = sorted((ROOT / "models").glob("nlu-*"), key=lambda p: p.stat().st_mtime)[-1]
-    with postgres() as url:
+    with postgres_server(max_connections=300) as url:
         db = Database(url)
         db.upgrade()
         create_user(db, "bench", PASSWORD, "staff", "压测")
