@@ -52,8 +52,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# `make bench BENCH_ARGS="--postgres --year"`: also PostgreSQL (1, 2, 4 processes) and a
+# database holding a year of traffic (docs/benchmarks.md, "Load: PostgreSQL and a year")
 bench: $(STAMP)
-	$(PY) bench/load.py
+	$(PY) bench/load.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) models results test-artifacts workerbot.db*

@@ -2,6 +2,9 @@
 
 Run: `make bench` (or `.venv/bin/python bench/load.py`). Needs `wrk` (Debian package).
 Writes the figures into docs/benchmarks.md between the LOAD markers and prints them.
+`--postgres` adds runs on a PostgreSQL server it starts (Debian's `postgresql`), with 1, 2
+and 4 app processes; `--year` adds runs on a database pre-filled by bench/seed_year.py
+(`make bench BENCH_ARGS="--postgres --year"`); those go between the SCALE markers.
 """
 
 from __future__ import annotations
@@ -105,9 +108,13 @@ def start(cmd: list[str], env: dict, health: str) -> tuple[subprocess.Popen, flo
         cwd=ROOT,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
-    return proc, wait_http(health)
+    try:  # the shared machine can be slow: a server that never answers is stopped, not left
+        return proc, wait_http(health, timeout=180)
+    except BaseException:
+        stop(proc)
+        raise
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -29,7 +29,7 @@ class DatabaseConfig(_Section):
     max_overflow: int = Field(10, ge=0, le=1000)
     # PostgreSQL only: messages one process handles at once (each holds a connection while
     # it waits for the database); SQLite always handles one at a time per process
-    engine_threads: int = Field(4, ge=1, le=64)
+    engine_threads: int = Field(1, ge=1, le=64)
 
     @model_validator(mode="after")
     def _threads_fit_the_pool(self) -> DatabaseConfig:
