@@ -57,7 +57,7 @@ MEDIATION_ASK_ALONE = re.compile(
 # "找工会调解要钱不", "申请调解要带啥材料": a short question about mediation is a policy question
 # (its answer is in the FAQ), not a request to file a case
 _MEDIATION_QUESTION = re.compile(
-    r"收费|收钱|要钱|交钱|花钱|多久|好久|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
+    r"收费|收钱|要钱|交钱|花钱|多久|好久(?!了)|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
 )
 # … but not a worker asking after their own case (我那个调解咋样了, 调解员好久联系我)
 _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|咋样了|怎么样了|结果出来")
@@ -147,10 +147,22 @@ _ASKS_WHAT_TO_DO = re.compile(
 )
 
 
+# "…欠我工资 过了好久就告不成了": asking how long before a claim runs out is a question (the
+# time limit), not a request to file one
+_ASKS_TIME_LIMIT = re.compile(
+    r"(?:好久|多久|多长时间|几年|几个月)[^,，。!！?？]{0,6}"
+    r"(?:不成|不了|不到|不回|不能|不行|没用|过期|失效|作废|无效|超时)"
+)
+
+
 def asks_what_to_do(compact: str) -> bool:
-    """A message about work that ends asking what to do, and asks for no help itself."""
+    """A message about work that asks what to do or how long a claim lasts, and asks for no
+    help itself."""
     return (
-        _ASKS_WHAT_TO_DO.search(compact) is not None
+        (
+            _ASKS_WHAT_TO_DO.search(compact) is not None
+            or _ASKS_TIME_LIMIT.search(compact) is not None
+        )
         and _ASKS_FOR_HELP.search(compact) is None
         and _ABOUT_WORK.search(compact) is not None
     )

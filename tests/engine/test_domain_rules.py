@@ -72,3 +72,15 @@ def test_a_dispute_that_asks_what_to_do_is_a_question_unless_it_asks_for_mediati
         rule_intent("我在工地上摔断了手老板说是我自己不小心一分钱不赔咋个整嘛") == "policy_question"
     )
     assert rule_intent("老板欠我工资想申请调解怎么办") != "policy_question"
+
+
+def test_asking_how_long_before_a_claim_runs_out_is_a_question():
+    assert rule_intent("厂里欠的加班费隔了多久就追不回来了") == "policy_question"
+    assert rule_intent("工伤几年以后就认定不了") == "policy_question"
+    assert rule_intent("欠薪好多年了还要不要得到 帮我申请调解") != "policy_question"
+
+
+def test_a_long_wait_told_with_a_mediation_request_is_a_request():
+    # "好久了" tells how long it has lasted; "调解要好久" asks how long mediation takes
+    assert rule_intent("工资拖了我好久了 想申请调解") != "policy_question"
+    assert rule_intent("调解一般要好久") == "policy_question"
