@@ -175,7 +175,9 @@ def enrolment_summary(course: Course, name: str | None, phone: str | None, left:
         lines.append(f"报名要求：{needs}。请确认您符合要求再报名。")
     if left is not None and left <= 0:
         lines.append("名额：已报满，确认后登记为候补，有空位会通知您。")
-    lines.append(f"报名人：{name or ''}（{mask_phone(phone or '')}）")
+    # the whole number: the summary is where the worker checks it (the mediation summary shows
+    # it whole too); later messages mask it
+    lines.append(f"报名人：{name or ''}（{phone or ''}）")
     return "\n".join(lines)
 
 

@@ -161,7 +161,8 @@ class PersonSlotsMixin:
         other question, a corrected number ("电话错了，是139…")."""
         fixed = corrected_phone(tracker)
         if fixed:
-            dispatcher.utter_message(text=f"好的，手机号已改为{mask_phone(fixed)}。")
+            # whole, so the worker can check the correction digit by digit
+            dispatcher.utter_message(text=f"好的，手机号已改为{fixed}。")
             return {"phone": fixed}
         opened = from_opening(tracker, "phone")
         if opened:
