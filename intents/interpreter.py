@@ -17,6 +17,7 @@ from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
     asks_about_a_course,
+    asks_rather_than_files,
     enrolment_without_course,
     follow_up_not_greeting,
     negated_handoff,
@@ -38,6 +39,8 @@ MODEL_FORMAT = (
 RANKING_LENGTH = 10
 # what a question about a named course is sometimes read as
 COURSE_MISREADS = ("course_enroll", "help")
+# below this, a `mediation_request` that asks something and asks for no help is a question
+UNSURE_REQUEST_CONFIDENCE = 0.5
 GREETED_QUESTION_CONFIDENCE = 0.6
 
 
@@ -205,6 +208,17 @@ class Interpreter:
                 r for r in ranking if r[0] != "course_followup"
             ][: RANKING_LENGTH - 1]
             unread = False
+        if (
+            ranking
+            and ranking[0][0] == "mediation_request"
+            and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+            and any(r[0] == "policy_question" for r in ranking[1:3])
+            and asks_rather_than_files(norm.replace(" ", ""))
+        ):
+            policy = next(r for r in ranking if r[0] == "policy_question")
+            ranking = [("policy_question", max(ranking[0][1], policy[1]))] + [
+                r for r in ranking if r[0] != "policy_question"
+            ][: RANKING_LENGTH - 1]
         forced = rule_intent(norm)
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"

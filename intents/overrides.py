@@ -168,6 +168,27 @@ def asks_what_to_do(compact: str) -> bool:
     )
 
 
+# "老板欠我们两个月工资了 我们该找哪个", "我想换个厂 要提前好久跟老板说嘛": a story the
+# classifier only leans to read as a request, but that asks something and asks for no help,
+# is a question (its answer offers mediation)
+_QUESTION_CUE = re.compile(
+    r"[?？吗么]|找哪|找谁|哪里|哪个|哪些|好久(?!了)|多久|几天|几个月|咋个|怎么|咋|啥子|什么|"
+    r"能不能|可不可以|可以不|该不该|合不合|算不算|有没有|有没得|要得不|行不行|"
+    r"(?:老板|公司|厂里|厂头|单位|领导|主管|站长)(?:说|讲)"
+)
+_FILES_A_REQUEST = re.compile(r"调解|申请|帮我|帮忙|帮下|转人工|人工|工会|管不管|找你们|登记")
+
+
+def asks_rather_than_files(compact: str) -> bool:
+    """A message about work that asks something, or reports what the boss said, and asks for
+    no help: for an unsure `mediation_request`, a question (compact text)."""
+    return (
+        _QUESTION_CUE.search(compact) is not None
+        and _FILES_A_REQUEST.search(compact) is None
+        and _ABOUT_WORK.search(compact) is not None
+    )
+
+
 def is_hypothetical(compact: str) -> bool:
     """A "what if" about work that asks for nothing (compact text)."""
     return (

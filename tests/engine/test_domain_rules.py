@@ -84,3 +84,12 @@ def test_a_long_wait_told_with_a_mediation_request_is_a_request():
     # "好久了" tells how long it has lasted; "调解要好久" asks how long mediation takes
     assert rule_intent("工资拖了我好久了 想申请调解") != "policy_question"
     assert rule_intent("调解一般要好久") == "policy_question"
+
+
+def test_an_unsure_request_that_asks_something_and_asks_for_no_help_is_a_question():
+    from intents.overrides import asks_rather_than_files
+
+    assert asks_rather_than_files("老板欠了两个月工资电话也不接我们找哪个")
+    assert asks_rather_than_files("主管说打烂的东西每个月从工资里扣一半")
+    assert not asks_rather_than_files("老板欠了两个月工资帮我申请一下")
+    assert not asks_rather_than_files("老板说没钱拖了半年了工会管不管")
