@@ -17,7 +17,7 @@ from actions.message import (
     previous_value,
     typed_text,
 )
-from actions.opening import from_opening, opening_employer
+from actions.opening import from_opening, opening_demand, opening_employer
 from actions.person import (
     PersonSlotsMixin,
     corrected,
@@ -50,6 +50,16 @@ EDITABLE = {
     "demand": "调解诉求",
 }
 NO_EDIT = "none"
+# what a worker with this kind of dispute almost always asks for: proposed in the summary
+# (marked, and changed with 修改) instead of one more question on a phone; the other kinds
+# (contracts, dismissal: money or the job back?) are asked
+PROPOSED_DEMANDS = {
+    "拖欠工资": "补发拖欠的工资",
+    "加班费": "支付拖欠的加班费",
+    "社会保险": "依法补缴社会保险",
+    "工伤": "依法享受工伤待遇",
+}
+PROPOSED_NOTE = "（按纠纷类型代填，不对请点“修改”）"
 SUMMARY_DESCRIPTION_CHARS = 200
 _EDIT_WORDS = (
     ("name", ("姓名", "名字")),
@@ -73,6 +83,15 @@ def field_from_text(text: str) -> str | None:
     return best[1] if best else None
 
 
+def proposed_demand(dispute_type: Any) -> str | None:
+    return PROPOSED_DEMANDS.get(str(dispute_type or ""))
+
+
+def _proposed(slots: dict[str, Any]) -> bool:
+    wanted = slots.get("demand")
+    return wanted is not None and wanted == proposed_demand(slots.get("dispute_type"))
+
+
 def summary(slots: dict[str, Any]) -> str:
     """What will be submitted, so the worker can check it before it goes to a mediator."""
     description = str(slots.get("description") or "")
@@ -84,7 +103,8 @@ def summary(slots: dict[str, Any]) -> str:
         value = description if field == "description" else slots.get(field)
         if field == "name" and group:
             label = "姓名（代表）"
-        lines.append(f"{label}：{value or '（未填）'}")
+        note = PROPOSED_NOTE if field == "demand" and _proposed(slots) else ""
+        lines.append(f"{label}：{value or '（未填）'}{note}")
         if field == "dispute_type" and group:
             lines.append(f"涉及人数：{group}")
     lines.append("信息无误请点“确认提交”；需要改动请点“修改”。")
@@ -168,9 +188,21 @@ class ValidateMediationForm(
     async def extract_demand(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        """What the opening message asks for ("希望把工资补齐")."""
+        """What the opening message asks for ("希望把工资补齐"); at the summary, a wish said in
+        the worker's own words ("就想把钱要回来") replaces a proposed demand."""
         wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
-        return {"demand": wanted} if wanted else {}
+        if wanted:
+            return {"demand": wanted}
+        if (
+            tracker.get_slot("requested_slot") == "mediation_confirm"
+            and tracker.get_slot("demand") in PROPOSED_DEMANDS.values()
+        ):
+            text = typed_text(tracker)
+            own = clean_demand(text) if opening_demand(text) else None
+            if own:  # kept whole, in the worker's words
+                dispatcher.utter_message(text="好的，调解诉求按您说的记。")
+                return {"demand": own, "mediation_confirm": None}
+        return {}
 
     async def extract_edit_field(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -232,19 +264,28 @@ class ValidateMediationForm(
         fixed = corrected_dispute_type(tracker)
         if fixed:  # "纠纷类型选错了，应该是工伤", at any question
             dispatcher.utter_message(text=f"好的，纠纷类型已改为{fixed}。")
-            return {"dispute_type": fixed}
+            return {"dispute_type": fixed, **self._demand_for(tracker, fixed)}
         before = previous_value(tracker, "dispute_type")
         if before and tracker.get_slot("requested_slot") not in (None, "dispute_type"):
             # a later answer that happens to mention 工资 must not change the chosen type
             return {"dispute_type": before}
         found = dispute_types_in(str(value or ""))
         if len(found) == 1:
-            return {"dispute_type": found[0]}
+            return {"dispute_type": found[0], **self._demand_for(tracker, found[0])}
         if found:
             dispatcher.utter_message(text=f"您的情况可能涉及{'、'.join(found)}，请选一个最主要的。")
         else:
             dispatcher.utter_message(text="我没能判断是哪一类纠纷，请从下面选一个最接近的。")
         return {"dispute_type": None}
+
+    @staticmethod
+    def _demand_for(tracker: Tracker, kind: str) -> dict[str, Any]:
+        """A demand proposed for another type is proposed again for this one (or asked, when
+        this type has none); a demand in the worker's own words stays."""
+        demand = tracker.get_slot("demand")
+        if demand in PROPOSED_DEMANDS.values() and demand != proposed_demand(kind):
+            return {"demand": proposed_demand(kind)}
+        return {}
 
     def validate_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
@@ -256,6 +297,11 @@ class ValidateMediationForm(
             else:
                 text = f"内容超过{DESCRIPTION_MAX}字了，请精简一下，分重点说。"
             dispatcher.utter_message(text=text)
+            return {"description": None}
+        proposed = proposed_demand(tracker.get_slot("dispute_type"))
+        if proposed and not tracker.get_slot("demand"):
+            # "8月到10月的工资都没发": the demand is plain; proposed, and shown to confirm
+            return {"description": description, "demand": proposed}
         return {"description": description}
 
     def validate_demand(

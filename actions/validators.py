@@ -201,8 +201,9 @@ _NOT_A_DEMAND = frozenset(
 
 _WORDS_OF_ASSENT = re.compile(r"[\s，,。.!！~～]+")
 _ASSENT = _NOT_A_DEMAND | frozenset(
-    "没问题 都对 对头 要得 嗯 嗯嗯 ok OK 好嘞 提交吧 确认无误".split()
+    "没问题 都对 对头 要得 嗯 嗯嗯 ok OK 好嘞 提交吧 确认无误 交 交了 就这样 没得问题 莫得问题".split()
 )
+_PARTICLES = re.compile(r"[嘛吧了啊哦呀呢哈啦噻]+$")
 
 
 def clean_demand(text: str | None) -> str | None:
@@ -210,6 +211,8 @@ def clean_demand(text: str | None) -> str | None:
     if value is None:
         return None
     words = [w for w in _WORDS_OF_ASSENT.split(value.strip(_EDGE_PUNCT)) if w]
-    if not words or all(w in _ASSENT for w in words):
+    # "对头 交了嘛": particles off, a yes or "hand it in" is still no demand
+    bare = [_PARTICLES.sub("", w) or w for w in words]
+    if not words or all(w in _ASSENT or b in _ASSENT for w, b in zip(words, bare, strict=True)):
         return None  # "对的 没问题 提交": a yes, not what the worker wants
     return value

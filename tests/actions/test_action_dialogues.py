@@ -84,9 +84,9 @@ def test_mediation_request_with_a_correction_before_submitting(
     replies = chat.say("重庆渝建建筑工程有限公司")
     assert any("dispute_type" in b["payload"] for r in replies for b in r.get("buttons", []))
     assert "发生了什么" in chat.text("老板三个月没发工资了")
-    assert "希望通过调解" in chat.text("2026年8月到10月的工资一直没发，共计约2万5千元。")
-    summary = chat.text("补发3个月工资")
+    summary = chat.text("2026年8月到10月的工资一直没发，共计约2万5千元。")
     assert "请核对您的调解申请" in summary and "拖欠工资" in summary and "13912345678" in summary
+    assert "调解诉求：补发拖欠的工资（按纠纷类型代填" in summary
     assert "要修改哪一项" in chat.text("/deny")
     assert "手机号码" in chat.text('/inform{"edit_field":"phone"}')
     summary = chat.text("13800001111")
@@ -96,6 +96,7 @@ def test_mediation_request_with_a_correction_before_submitting(
     with services.db.session() as s:
         case = s.scalars(select(MediationCase)).one()
         assert (case.phone, case.dispute_type, case.name) == ("13800001111", "拖欠工资", "王建国")
+        assert case.demand == "补发拖欠的工资"  # the proposal is stored without its note
     # name and phone are remembered: a second request starts at the employer
     assert "用人单位" in chat.text("我要申请劳动调解")
 

@@ -251,3 +251,22 @@ def test_an_old_edit_choice_left_in_the_slots_changes_nothing(services: Services
         slots={"name": "王建国", "phone": "13912345678", "edit_field": "phone"},
     )
     assert "phone" not in slots and "name" not in slots
+
+
+def test_a_yes_in_dialect_with_particles_is_no_demand() -> None:
+    from actions.validators import clean_demand
+
+    assert clean_demand("对头 交了嘛") is None
+    assert clean_demand("要得 提交嘛") is None
+    assert clean_demand("好嘛 就这样吧") is None
+    assert clean_demand("把工资补了嘛") == "把工资补了嘛"
+
+
+def test_the_demand_proposed_for_a_dispute_type() -> None:
+    from actions.mediation import proposed_demand, summary
+
+    assert proposed_demand("拖欠工资") == "补发拖欠的工资"
+    assert proposed_demand("解除劳动合同") is None  # money or the job back: asked
+    slots = {"name": "王芳", "dispute_type": "工伤", "demand": "依法享受工伤待遇"}
+    assert "依法享受工伤待遇（按纠纷类型代填" in summary(slots)
+    assert "代填" not in summary({**slots, "demand": "赔医药费"})
