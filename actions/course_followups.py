@@ -39,7 +39,7 @@ from bot.domain.course_questions import (
     pick,
     points_back,
 )
-from bot.domain.courses import fee_text, place_in, when_text
+from bot.domain.courses import closed_text, fee_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -92,8 +92,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             if all(c.id != course.id for c in available):
                 # "太极拳还能报名不": a course not open for enrolment says so first
                 dispatcher.utter_message(
-                    text=f"「{course.name}」这一期已经停止报名了，新一期开放后可以再报。"
-                    "您可以按类别看看现在开放报名的课程：",
+                    text=closed_text(course) + "您可以按类别看看现在开放报名的课程：",
                     buttons=category_buttons(available),
                 )
                 return [*done, SlotSet(FOCUS_SLOT, course.code)]

@@ -29,6 +29,7 @@ from bot.domain.course_questions import (
 )
 from bot.domain.courses import (
     COURSE_CATEGORIES,
+    closed_text,
     course_line,
     is_specific,
     place_in,
@@ -364,7 +365,7 @@ class ActionSearchCourses(ServiceAction, Action):
         stopped: Course | None = None,
     ) -> None:
         if stopped is not None:
-            text = f"「{stopped.name}」这一期已经停止报名了。您可以按类别看看现在开放报名的课程："
+            text = closed_text(stopped) + "您可以按类别看看现在开放报名的课程："
             dispatcher.utter_message(text=text, buttons=category_buttons(available))
             return
         if not available:

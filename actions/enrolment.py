@@ -20,7 +20,14 @@ from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import clean_name, clean_phone
 from bot.domain.course_questions import aspects, requirements_text
-from bot.domain.courses import fee_text, period_text, resolve, when_text
+from bot.domain.courses import (
+    closed_text,
+    fee_text,
+    next_term_text,
+    period_text,
+    resolve,
+    when_text,
+)
 from bot.domain.people import mask_phone
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Course, Enrolment
@@ -142,9 +149,11 @@ class ValidateEnrolmentForm(
     def _not_open(
         self, dispatcher: CollectingDispatcher, course: Course, available: list[Course]
     ) -> None:
-        why = "已经停止报名" if course.status != "open" else "这一期已经结束"
         similar = [c for c in available if c.category == course.category][:3] or available[:3]
-        text = f"「{course.name}」{why}，暂时报不了名。"
+        if course.status != "open":
+            text = f"「{course.name}」这一期已经停止报名，暂时报不了名。{next_term_text(course)}"
+        else:
+            text = f"「{course.name}」这一期已经结束，暂时报不了名。"
         if similar:
             text += "现在还可以报名这些课程："
         dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in similar)))
@@ -285,7 +294,7 @@ class ActionEnrolCourse(ServiceAction, Action):
                 self._already(dispatcher, s, course, existing)
                 return events
             if not repo.is_running(course, self.services.today()):
-                dispatcher.utter_message(text=f"「{course.name}」已经停止报名了。")
+                dispatcher.utter_message(text=closed_text(course))
                 return events
             name = clean_name(tracker.get_slot("name"))
             phone = clean_phone(tracker.get_slot("phone"))

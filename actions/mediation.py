@@ -51,13 +51,15 @@ EDITABLE = {
 }
 NO_EDIT = "none"
 # what a worker with this kind of dispute almost always asks for: proposed in the summary
-# (marked, and changed with 修改) instead of one more question on a phone; the other kinds
-# (contracts, dismissal: money or the job back?) are asked
+# (marked, and changed with 修改 or by saying the wish at the summary: the job back instead of
+# money after a dismissal) instead of one more question on a phone; contract disputes and
+# 其他 are too varied to guess and are asked
 PROPOSED_DEMANDS = {
     "拖欠工资": "补发拖欠的工资",
     "加班费": "支付拖欠的加班费",
     "社会保险": "依法补缴社会保险",
     "工伤": "依法享受工伤待遇",
+    "解除劳动合同": "依法支付经济补偿或赔偿金",
 }
 PROPOSED_NOTE = "（按纠纷类型代填，不对请点“修改”）"
 SUMMARY_DESCRIPTION_CHARS = 200

@@ -121,6 +121,11 @@ class EntityExtractor:
         entities = [self._to_dict(c, original_text) for c in _resolve(found)]
         if not any(e["entity"] == "dispute_type" for e in entities):
             entities += [self._to_dict(c, original_text) for c in find_dispute_phrases(text)]
+        elif DISMISSAL.search(text):
+            # "合同没到期就把我辞了": the contract is named, the dispute is the dismissal
+            for e in entities:
+                if e["entity"] == "dispute_type" and e["value"] == "劳动合同":
+                    e["value"] = "解除劳动合同"
         return entities
 
     def _to_dict(self, c: Candidate, original: str) -> dict:
@@ -137,6 +142,11 @@ class EntityExtractor:
         }
 
 
+# a dismissal told in words: 把我辞了, 喊我明天不来了, 让我走人
+DISMISSAL = re.compile(
+    r"把我(?:给)?(?:辞|开|炒|撵|赶|踢|裁)|辞退|开除|解雇|炒鱿鱼|炒了我|裁了我"
+    r"|(?:喊|叫|让)我(?:明天|下个月|马上)?(?:就)?(?:不用来|不来|走人|滚|卷铺盖)"
+)
 # word orders the keyword table cannot list: 欠了我三个月工资, 拖了我两个月工资, 工资拖了两个月都没发
 _DISPUTE_PHRASES = [
     (re.compile(r"(?:拖|欠|压)[了着]?[^，。,.!?！？]{0,10}?(工资|工钱|薪水|薪资)"), "拖欠工资"),
@@ -149,6 +159,7 @@ _DISPUTE_PHRASES = [
         re.compile(r"(没|不)[^，。,.!?！？]{0,6}?(买|交|缴)[^，。,.!?！？]{0,4}?(社保|保险)"),
         "社会保险",
     ),
+    (DISMISSAL, "解除劳动合同"),
 ]
 
 

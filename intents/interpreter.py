@@ -20,6 +20,7 @@ from intents.overrides import (
     asks_rather_than_files,
     enrolment_without_course,
     follow_up_not_greeting,
+    names_a_class,
     negated_handoff,
     parse_payload,
     rule_intent,
@@ -39,6 +40,8 @@ MODEL_FORMAT = (
 RANKING_LENGTH = 10
 # what a question about a named course is sometimes read as
 COURSE_MISREADS = ("course_enroll", "help")
+# intents a question about a class named by its name is read as when the classifier is unsure
+CLASS_MISREADS = ("policy_question", "out_of_scope")
 # below this, a `mediation_request` that asks something and asks for no help is a question
 UNSURE_REQUEST_CONFIDENCE = 0.5
 GREETED_QUESTION_CONFIDENCE = 0.6
@@ -199,6 +202,13 @@ class Interpreter:
             )
             or (
                 ranking[0][1] < self.options.fallback_threshold
+                and asks_about_a_course(norm, entities, by_name=True)
+            )
+            or (
+                # "插花班一期收好多人" read, unsure, as a fee question of policy
+                ranking[0][0] in CLASS_MISREADS
+                and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+                and names_a_class(norm, entities)
                 and asks_about_a_course(norm, entities, by_name=True)
             )
         ):

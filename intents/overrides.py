@@ -66,7 +66,8 @@ MEDIATION_QUESTION_MAX_CHARS = 20
 # as `inform` for the name and phone); the course comes from the message or the list in view
 _YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
 ENROL_WITH_DETAILS = re.compile(
-    rf"^{_YES_FIRST}(?:请)?(?:帮我|给我)?(?:我)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上|报)"
+    rf"^{_YES_FIRST}(?:请)?(?:(?:帮|给)(?:我|她|他|我妈|我爸|我老婆|我老公|娃儿|孩子))?(?:我)?(?:要|想)?"
+    r"(?:报名|报个名|报个|报一个|报这个|报上|报)"
     r"(?!销|警|案|税|仇|道|告|表|价|复|到|社保|工伤)"
 )
 # "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
@@ -74,12 +75,14 @@ MEDIATION_WITH_DETAILS = re.compile(
     rf"^{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整)?(?:个|一个)?(?:申请)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
 )
-_DETAILS = re.compile(r"1[3-9]\d{9}|我叫|我是|名字|姓名|电话|手机")
+_DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
 # requirements), not a request to enrol
 CAN_I_ENROL = re.compile(
     r"能报(?:不|吗|么|名吗|名不|得了)|能不能报|可不可以报|可以报(?:吗|不|么)|报得了|报不了"
     r"|够(?:不够)?(?:条件|资格)|符合(?:不符合)?条件"
+    # "高中文凭 可以报专升本不": the course between the verb and the question word
+    r"|(?:能|可以)报[\u4e00-\u9fff]{2,8}?(?:不|吗|么)[？?]*$"
 )
 
 
@@ -300,6 +303,19 @@ def wants_to_learn(text: str) -> bool:
     """The message speaks of learning something (read as out of scope, with a course's
     words in it, it asks about that course)."""
     return _LEARNING.search(text) is not None
+
+
+_CLASS_AFTER = re.compile(r"^(?:的)?(?:班|课|培训|营|兴趣班|学习班)")
+
+
+def names_a_class(text: str, entities: list[dict]) -> bool:
+    """ "插花班一期收好多人": a course named by its own name as a class (…班, …课)."""
+    return any(
+        e.get("entity") == "course_name"
+        and _named_by_name(text, e)
+        and _CLASS_AFTER.match(text[e["end"] :]) is not None
+        for e in entities
+    )
 
 
 def _named_by_name(text: str, entity: dict) -> bool:

@@ -66,6 +66,24 @@ def place_in(text: str | None, courses: Iterable[Course]) -> str | None:
     return max(named, key=len) if named else None
 
 
+_NEXT_TERM = re.compile(r"[^。！!；;，,]*(?:下一期|下期|下一批|下学期|明年)[^。！!；;]*[。！!；;]?")
+
+
+def next_term_text(course: Course) -> str:
+    """What the course's description says of its next term ("下一期预计2027年3月开班。"),
+    or that a new term may be enrolled when it opens."""
+    m = _NEXT_TERM.search(course.description or "")
+    if m is None:
+        return "新一期开放后可以再报。"
+    sentence = m.group(0).strip()
+    return sentence if sentence[-1] in "。！!；;" else sentence + "。"
+
+
+def closed_text(course: Course) -> str:
+    """A course that takes no enrolment now: say so, and when the next term is."""
+    return f"「{course.name}」这一期已经停止报名了，{next_term_text(course)}"
+
+
 def fee_text(course: Course) -> str:
     return "免费" if course.fee == 0 else f"{course.fee}元"
 

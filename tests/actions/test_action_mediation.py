@@ -266,7 +266,8 @@ def test_the_demand_proposed_for_a_dispute_type() -> None:
     from actions.mediation import proposed_demand, summary
 
     assert proposed_demand("拖欠工资") == "补发拖欠的工资"
-    assert proposed_demand("解除劳动合同") is None  # money or the job back: asked
+    assert proposed_demand("解除劳动合同") == "依法支付经济补偿或赔偿金"
+    assert proposed_demand("劳动合同") is None  # too varied to guess: asked
     slots = {"name": "王芳", "dispute_type": "工伤", "demand": "依法享受工伤待遇"}
     assert "依法享受工伤待遇（按纠纷类型代填" in summary(slots)
     assert "代填" not in summary({**slots, "demand": "赔医药费"})

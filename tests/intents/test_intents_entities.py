@@ -246,3 +246,11 @@ def test_offsets_into_original_when_whitespace_collapses(extractor):
     assert len(normalise(text)) != len(text)
     assert [(e["entity"], e["value"]) for e in found] == [("phone", "13812345678")]
     assert text[found[0]["start"] : found[0]["end"]] == "１３８  １２３４  ５６７８"
+
+
+def test_a_dismissal_told_in_words_is_the_dispute_even_when_the_contract_is_named() -> None:
+    from intents.entities import DISMISSAL
+
+    assert DISMISSAL.search("合同没到期就把我辞了")
+    assert DISMISSAL.search("经理喊我明天不用来了")
+    assert not DISMISSAL.search("合同到期不续签")
