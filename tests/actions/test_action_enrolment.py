@@ -63,7 +63,7 @@ def test_the_opening_message_can_already_name_the_course(services: Services) -> 
 def test_a_closed_course_is_refused_with_alternatives(services: Services) -> None:
     messages, slots = validate(services, "太极拳", "course_id")
     assert slots["course_id"] is None
-    assert "太极拳」已经停止报名" in text_of(messages)
+    assert "太极拳」这一期已经停止报名" in text_of(messages)
     assert '/course_enroll{"course_id":"XF02"}' in payloads(messages)  # same category, open
 
 
