@@ -44,6 +44,8 @@ from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
 
+# a course's word said as the class meant: "家政那个班", "插花的课", "瑜伽那个"
+_AS_A_CLASS = re.compile(r"^(?:那个|这个|那门|的那个|的)?(?:班|课|培训)|^(?:那个|这个|那门)")
 NO_MORE_TEXT = "上面就是全部 {n} 门了。想换个方向，可以按类别看看："
 WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
@@ -114,11 +116,17 @@ class ActionCourseFollowup(ServiceAction, Action):
         if position is not None and listed:
             return pick(listed, position)
         focus = tracker.get_slot(FOCUS_SLOT) if context else None
-        if focus and points_back(text):
-            return repo.get_by_code(s, str(focus))
         entity = wanted_course(tracker)
         by_name = repo.get_by_name(s, entity) if entity else None
         words = entity_words(tracker, "course_name") or ""
+        if (
+            by_name is not None
+            and words
+            and _AS_A_CLASS.match(text[text.find(words) + len(words) :])
+        ):
+            return by_name  # "家政那个班又是在哪点": the course named, not the one in view
+        if focus and points_back(text):
+            return repo.get_by_code(s, str(focus))
         if (
             by_name is not None
             and focus

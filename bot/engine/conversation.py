@@ -72,6 +72,28 @@ _STD_MESSAGE_KEYS = {
     "faq_miss",  # the FAQ had no sure answer: "" or the nearest entry
 }
 _FALLBACK_ACTIONS = frozenset({"action_fallback", "utter_default"})
+# a message that leaves the staff queue and also asks one of these is answered at once
+_ASKS_ON_LEAVING = frozenset(
+    {
+        "policy_question",
+        "course_search",
+        "course_followup",
+        "course_enroll",
+        "my_enrolments",
+        "cancel_enrolment",
+        "mediation_request",
+        "mediation_status",
+    }
+)
+_ASKS_ON_LEAVING_CONFIDENCE = 0.5
+
+
+def _asks_more(parse: dict[str, Any]) -> bool:
+    intent = parse.get("intent") or {}
+    return (
+        intent.get("name") in _ASKS_ON_LEAVING
+        and float(intent.get("confidence") or 0.0) >= _ASKS_ON_LEAVING_CONFIDENCE
+    )
 
 
 ATTACHMENT_INTENT = "send_evidence"
@@ -260,6 +282,9 @@ class Engine:
                 self._set_state(turn, STATE_BOT, "worker left the queue")
             if reply is not None:
                 turn.say(reply, kind=HELD_REPLY)
+            if leaves and _asks_more(turn.parse):
+                # "不等了 我自己问机器人 年假咋个算": back with the bot, and answered
+                self._respond_safely(s, turn)
         elif not text:
             self.run_action(turn, "utter_empty_message")
         elif too_long:

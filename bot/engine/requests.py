@@ -41,10 +41,11 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
     when the FAQ's best entry scores `sure` or more)."""
     intent = parse.get("intent") or {}
     name, confidence = intent.get("name"), intent.get("confidence") or 0
-    if name == "course_followup" and any(
-        e.get("entity") == "course_name" for e in parse.get("entities") or []
-    ):
-        name = "course_search"  # "书法班在哪里上课": a question about a course it names
+    names_course = any(e.get("entity") == "course_name" for e in parse.get("entities") or [])
+    if name in ("course_followup", "course_search") and names_course:
+        # "书法班在哪里上课", "问两个事 乒乓球课是星期几": a question about a course it names,
+        # however unsure the classifier is of the words around the name
+        return "course_search"
     if name not in REQUEST_INTENTS:
         return None
     if confidence >= MIN_CONFIDENCE:
