@@ -66,9 +66,11 @@ MEDIATION_QUESTION_MAX_CHARS = 20
 # as `inform` for the name and phone); the course comes from the message or the list in view
 _YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
 ENROL_WITH_DETAILS = re.compile(
-    rf"^{_YES_FIRST}(?:请)?(?:(?:帮|给)(?:我|她|他|我妈|我爸|我老婆|我老公|娃儿|孩子))?(?:我)?(?:要|想)?"
+    # "好 那八段锦帮我报个名 我叫…": the course may come before who enrols
+    rf"^{_YES_FIRST}(?:(?!老板|公司|单位|厂|工头)[\u4e00-\u9fff]{{2,8}}?(?=帮|给))?"
+    r"(?:请)?(?:(?:帮|给)(?:我|她|他|我妈|我爸|我老婆|我老公|娃儿|孩子))?(?:我)?(?:要|想)?"
     r"(?:报名|报个名|报个|报一个|报这个|报上|报)"
-    r"(?!销|警|案|税|仇|道|告|表|价|复|到|社保|工伤)"
+    r"(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
 )
 # "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
 MEDIATION_WITH_DETAILS = re.compile(

@@ -27,8 +27,8 @@ REQUEST_INTENTS = frozenset(
         "mediation_status",
         "policy_question",
         "human_handoff",
-        # "算了 我再想想 先问下 干了四年能赔好多": leaving, then a question (never inside a
-        # form, where nothing is split)
+        # "算了 我再想想 先问下 干了四年能赔好多": leaving, then a question (inside a form,
+        # the only split made)
         "cancel",
     }
 )
@@ -75,7 +75,10 @@ def separate(
     if len(set(intents)) < len(intents) and set(intents) != {"policy_question"}:
         return None  # the same request twice is one request said at length
     now = state()
-    if now is not None and (now[0] != STATE_BOT or now[1]):
+    # inside a form only "leave it, then a question" is split ("算了不要了 我先问一下 被辞退赔好多"):
+    # any other part is an answer to the form's question
+    in_form_leaving = intents[0] == "cancel"
+    if now is not None and (now[0] != STATE_BOT or (now[1] and not in_form_leaving)):
         return None
     order = sorted(range(len(parts)), key=lambda i: opens_form(str(intents[i])))
     out = []

@@ -93,3 +93,9 @@ def test_an_unsure_request_that_asks_something_and_asks_for_no_help_is_a_questio
     assert asks_rather_than_files("主管说打烂的东西每个月从工资里扣一半")
     assert not asks_rather_than_files("老板欠了两个月工资帮我申请一下")
     assert not asks_rather_than_files("老板说没钱拖了半年了工会管不管")
+
+
+def test_an_enrolment_with_details_may_name_the_course_first_but_a_work_injury_is_no_course():
+    assert rule_intent("好那八段锦帮我报个名我叫张建国电话18996517328") == "course_enroll"
+    assert rule_intent("帮我报个工伤电话13812345678") != "course_enroll"
+    assert rule_intent("老板帮我报个名电话13812345678") != "course_enroll"
