@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from bot.core.clock import Clock
 from bot.domain.evidence import EvidenceDesk
@@ -20,6 +21,12 @@ class Services:
     config: BotConfig
     clock: Clock = field(default_factory=Clock)
     evidence: EvidenceDesk | None = None
+    # True when the actions serve a Rasa server (`python -m rasa_sdk`), not workerbot's engine:
+    # the few things the engine does around actions are then done by the actions themselves
+    # (the staff queue, the misunderstood messages: docs/rasa.md)
+    on_rasa: bool = False
+    # the data folder (rules.yml), when the actions serve Rasa
+    data_dir: Path | None = None
 
     def today(self) -> date:
         """The date in the union's time zone (case numbers and course dates use it)."""
@@ -38,7 +45,13 @@ class Services:
         knowledge.reload()
         evidence = EvidenceDesk(EvidenceFiles(settings.evidence_dir), settings.config.evidence)
         return cls(
-            db=db, knowledge=knowledge, config=settings.config, clock=clock, evidence=evidence
+            db=db,
+            knowledge=knowledge,
+            config=settings.config,
+            clock=clock,
+            evidence=evidence,
+            on_rasa=True,
+            data_dir=settings.data_dir,
         )
 
 
