@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from actions.handoff import ActionHandoff
 from actions.handoff_rasa import ActionBackToBot, ValidateHandoffForm, said_before
+from actions.smalltalk import ActionFallback, ActionOutOfScope
 from bot.staff.desk import ConsoleDesk
 from bot.staff.handoff import RELEASED_TEXT, Desk
 from bot.staff.outside import OutsideDesk
@@ -26,10 +27,12 @@ from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.models import (
     EV_STAFF,
     EV_USER,
+    MISS_FALLBACK,
     STATE_BOT,
     STATE_WAITING,
     Conversation,
     Event,
+    MisunderstoodMessage,
     Rating,
 )
 from tests.actions.action_support import DOMAIN, ROOT, run, slot_events, text_of
@@ -206,6 +209,18 @@ def test_under_our_engine_the_handoff_pauses_and_leaves_the_store_to_the_engine(
     assert "工作人员的回复会在您下一次" not in text_of(messages)
     assert events[-1] == {"event": "pause", "timestamp": None}
     assert conversation(services.db) is None  # the engine writes the turn itself
+
+
+@pytest.mark.parametrize("action", [ActionFallback, ActionOutOfScope])
+def test_misunderstood_messages_are_collected_on_rasa_only(services, on_rasa, action):
+    run(action(services), rasa_tracker("这个东西咋个弄嘛", "nlu_fallback"))
+    with services.db.read() as s:
+        assert s.scalars(select(MisunderstoodMessage)).all() == []
+    run(action(on_rasa), rasa_tracker("这个东西咋个弄嘛 13812345678", "nlu_fallback"))
+    with on_rasa.db.read() as s:
+        rows = s.scalars(select(MisunderstoodMessage)).all()
+    assert [(r.channel, r.reason) for r in rows] == [("rest", MISS_FALLBACK)]
+    assert "13812345678" not in rows[0].text  # masked: admins browse the list
 
 
 def _staff(db):
