@@ -7,8 +7,8 @@ active instead (data/domain.yml). Its validation takes each message to our store
 console and answers as the desk answers on workerbot, with the staff messages and desk notices
 written since the worker's last message (bot/staff/outside.py); when the worker leaves the queue
 (算了, 回到小助手) or staff hand the conversation back or resolve it, the form is filled and
-ends, and action_back_to_bot returns the worker to the bot (data/rules.yml), answering a
-message that only met the hand-back. Our own engine never runs this form.
+ends, and action_back_to_bot returns the worker to the bot (data/rules.yml). Our own engine
+never runs this form.
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import worker_from
-from actions.message import latest_intent
 from actions.services import ServiceAction
-from bot.engine.rules import RuleBook
 from bot.staff.outside import OutsideDesk
 from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.models import EV_BOT, EV_USER
@@ -63,6 +61,16 @@ def said_before(tracker: Tracker) -> list[tuple[str, str]]:
     return said[-BEFORE_HANDOFF:]
 
 
+def handed_over_this_turn(tracker: Tracker) -> bool:
+    """action_handoff ran after the worker's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_handoff":
+            return True
+    return False
+
+
 class ValidateHandoffForm(ServiceAction, Action):
     """Each message while held on Rasa: stored for staff, answered as the desk answers."""
 
@@ -72,7 +80,7 @@ class ValidateHandoffForm(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if tracker.latest_action_name != "action_listen":
+        if handed_over_this_turn(tracker):
             # Rasa runs the form (and this) right after action_handoff too, on the message
             # that asked for a human: already stored and answered by the handoff
             return []
@@ -101,9 +109,10 @@ class ActionAskHandoffNote(Action):
         return []
 
 
-class ActionBackToBot(ServiceAction, Action):
-    """After a handoff on Rasa: the handoff's slots cleared; a message that only met a staff
-    hand-back or resolve is then answered by the bot, by its rule (data/rules.yml)."""
+class ActionBackToBot(Action):
+    """After a handoff on Rasa: the handoff's slots cleared. The message that ended it was
+    answered by the desk (leaving the queue, a score) or met the hand-back notice; Rasa's
+    rules cannot chain the bot's own answer after this action, so the bot answers the next."""
 
     def name(self) -> str:
         return "action_back_to_bot"
@@ -111,23 +120,4 @@ class ActionBackToBot(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        events: list[EventType] = [
-            SlotSet(NOTE, None),
-            SlotSet(SEEN, None),
-            SlotSet("handoff_reason", None),
-        ]
-        worker = worker_from(tracker)
-        desk = OutsideDesk(self.services.db, StaffTurnHooks(self.services.config))
-        intent = latest_intent(tracker)
-        if not intent or desk.answered_last(worker.channel, worker.sender_id):
-            return events  # the worker left the queue, or gave a score: answered
-        follow = self.rule_for(intent)
-        return events + ([FollowupAction(follow)] if follow else [])
-
-    def rule_for(self, intent: str) -> str | None:
-        """The first action of the intent's rule outside any form."""
-        data_dir = self.services.data_dir
-        if data_dir is None:
-            return None
-        actions = RuleBook.load(data_dir / "rules.yml").for_intent(intent, None)
-        return actions[0] if actions else None
+        return [SlotSet(NOTE, None), SlotSet(SEEN, None), SlotSet("handoff_reason", None)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from bot.core.clock import Clock
 from bot.domain.evidence import EvidenceDesk
@@ -25,8 +24,6 @@ class Services:
     # the few things the engine does around actions are then done by the actions themselves
     # (the staff queue, the misunderstood messages: docs/rasa.md)
     on_rasa: bool = False
-    # the data folder (rules.yml), when the actions serve Rasa
-    data_dir: Path | None = None
 
     def today(self) -> date:
         """The date in the union's time zone (case numbers and course dates use it)."""
@@ -51,7 +48,6 @@ class Services:
             clock=clock,
             evidence=evidence,
             on_rasa=True,
-            data_dir=settings.data_dir,
         )
 
 

@@ -19,7 +19,7 @@ from bot.store.db import Database
 from bot.store.models import Conversation
 
 STAFF_USER, STAFF_NAME = "bench-staff", "小王"
-PASSWORD = "Bench-staff-password-1"
+PASSWORD = "Xk7-queue-desk-2026"
 
 
 class StaffDesk:
@@ -28,7 +28,9 @@ class StaffDesk:
     def __init__(self, db_path: Path) -> None:
         self.db = Database(f"sqlite:///{db_path}")
         self.desk = ConsoleDesk(self.db)
-        self.staff = accounts.create_user(self.db, STAFF_USER, PASSWORD, "staff", STAFF_NAME)
+        self.staff = accounts.authenticate(self.db, STAFF_USER, PASSWORD) or accounts.create_user(
+            self.db, STAFF_USER, PASSWORD, "staff", STAFF_NAME
+        )
 
     def close(self) -> None:
         self.db.dispose()

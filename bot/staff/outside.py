@@ -173,21 +173,6 @@ class OutsideDesk:
                 back = True
             return Taken(conv.state, back, replies, self._last_id(s, conv.id))
 
-    def answered_last(self, channel: str, sender_id: str) -> bool:
-        """Whether the desk answered the worker's last message (leaving the queue, a
-        score): False when it only showed a hand-back or a resolve, and the bot should."""
-        with self.db.read() as s:
-            conv = self._find(s, channel, sender_id)
-            if conv is None:
-                return False
-            last = s.scalar(
-                select(Event.type)
-                .where(Event.conversation_id == conv.id, Event.type.in_((EV_USER, EV_BOT)))
-                .order_by(Event.id.desc())
-                .limit(1)
-            )
-            return last == EV_BOT
-
     @staticmethod
     def _said(s: Session, conversation_id: int, reply: Reply, kind: str | None = None) -> Reply:
         """A reply of the desk's, logged as the engine logs it (turn.say)."""
