@@ -81,7 +81,7 @@ def rasa_parses(rasa: Path, model: Path, texts: list[str]) -> list[dict]:
 
 
 def ours(texts: list[str]) -> list[dict]:
-    interpreter = nlu_model.load(Settings.load(), train_if_missing=True)
+    interpreter = nlu_model.load(Settings.load(ROOT / "config.yml"), train_if_missing=True)
     out = []
     for text in texts:
         started = time.perf_counter()
