@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.identity import worker_from
 from actions.message import latest_entity
 from actions.services import ServiceAction
 from bot.store import misunderstood
@@ -88,7 +89,7 @@ class ActionFaqFeedback(ServiceAction, Action):
                 parsed = (question.get("parse_data") or {}).get("intent") or {}
                 row = misunderstood.miss_row(
                     meta.get("conversation_id"),
-                    str(meta.get("channel") or ""),
+                    worker_from(tracker).channel,
                     question["text"],
                     MISS_NOT_HELPFUL,
                     parsed.get("name"),

@@ -11,13 +11,16 @@ from rasa_sdk.events import ActiveLoop, ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 
+from actions.handoff_rasa import RASA_REPLIES_TEXT, hold_on_rasa, said_before
 from actions.identity import worker_from
 from actions.message import latest_entity, latest_intent
 from actions.services import ServiceAction
 from bot.core.labels import REASONS
 from bot.staff.accounts import ONLINE_WITHIN
 from bot.staff.hours import WorkingHours
-from bot.store.models import STATE_WAITING, Conversation, StaffUser, utcnow
+from bot.staff.outside import OutsideDesk
+from bot.staff.turn_hooks import StaffTurnHooks
+from bot.store.models import EV_BOT, STATE_WAITING, Conversation, StaffUser, utcnow
 
 BACK_BUTTON = {"title": "回到小助手", "payload": "/back_to_bot"}
 FORM_CONTROL_SLOTS = ("mediation_confirm", "edit_field")
@@ -94,11 +97,23 @@ class ActionHandoff(ServiceAction, Action):
             text = queue_text(ahead, minutes) + "\n您可以继续留言说明情况，消息都会转给工作人员。"
         else:
             text = queue_text(ahead) + "\n" + closed_text(hours, now)
+        if self.services.on_rasa:
+            text += "\n" + RASA_REPLIES_TEXT
         text += "\n不想等了，随时说“算了”或点下方按钮回到小助手。"
-        dispatcher.utter_message(text=text, buttons=[BACK_BUTTON])
-        events: list[EventType] = [SlotSet("handoff_reason", handoff_reason(tracker))]
+        reason = handoff_reason(tracker)
+        events: list[EventType] = [SlotSet("handoff_reason", reason)]
         if (tracker.active_loop or {}).get("name"):
             # what the worker typed is kept for staff; only the form's own state is dropped
             events += [ActiveLoop(None)]
             events += [SlotSet(s, None) for s in ("requested_slot", *FORM_CONTROL_SLOTS)]
+        if self.services.on_rasa:
+            # Rasa drops the messages of a paused conversation: queue the worker in our
+            # store and keep handoff_form active instead (actions/handoff_rasa.py)
+            said = said_before(tracker) + [(EV_BOT, text)]
+            _, seen = OutsideDesk(self.services.db, StaffTurnHooks(self.services.config)).hand_over(
+                worker.channel, worker.sender_id, worker.display_name, reason, said
+            )
+            dispatcher.utter_message(text=text, buttons=[BACK_BUTTON])
+            return [*events, *hold_on_rasa(seen)]
+        dispatcher.utter_message(text=text, buttons=[BACK_BUTTON])
         return [*events, ConversationPaused()]

@@ -23,6 +23,7 @@ from actions.message import (
     recent_user_texts,
     typed_text,
 )
+from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from bot.domain.retirement import retirement_text
@@ -31,6 +32,7 @@ from bot.knowledge.answers import answer_text, decide, likely_text, more_text
 from bot.knowledge.focus import focused
 from bot.knowledge.followups import in_context, is_short, leans_on_context
 from bot.knowledge.index import Answer, Hit
+from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
 from intents.overrides import is_ask_intro
 
 # the FAQ's category of labour-dispute handling (data/faq.yml)
@@ -333,12 +335,15 @@ class ActionAnswerPolicy(ServiceAction, Action):
                 buttons=buttons(*options, apply, button("都不是，转人工", "human_handoff")),
                 faq_miss=hits[0].answer.slug,
             )
+            note_miss(self.services, tracker, MISS_FAQ_OPTIONS, hits[0].answer.slug)  # on Rasa
         elif law := articles_reply(text):
             # no FAQ entry close: the closest law articles, a note and a human
             law_text, law_buttons = law
             dispatcher.utter_message(text=law_text, buttons=law_buttons, faq_miss="")
+            note_miss(self.services, tracker, MISS_FAQ)  # on Rasa (our engine: its own)
         else:
             dispatcher.utter_message(response="utter_policy_not_found", faq_miss="")
+            note_miss(self.services, tracker, MISS_FAQ)  # on Rasa (our engine: its own)
         return done
 
     def more(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

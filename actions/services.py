@@ -20,6 +20,10 @@ class Services:
     config: BotConfig
     clock: Clock = field(default_factory=Clock)
     evidence: EvidenceDesk | None = None
+    # True when the actions serve a Rasa server (`python -m rasa_sdk`), not workerbot's engine:
+    # the few things the engine does around actions are then done by the actions themselves
+    # (the staff queue, the misunderstood messages: docs/rasa.md)
+    on_rasa: bool = False
 
     def today(self) -> date:
         """The date in the union's time zone (case numbers and course dates use it)."""
@@ -38,7 +42,12 @@ class Services:
         knowledge.reload()
         evidence = EvidenceDesk(EvidenceFiles(settings.evidence_dir), settings.config.evidence)
         return cls(
-            db=db, knowledge=knowledge, config=settings.config, clock=clock, evidence=evidence
+            db=db,
+            knowledge=knowledge,
+            config=settings.config,
+            clock=clock,
+            evidence=evidence,
+            on_rasa=True,
         )
 
 

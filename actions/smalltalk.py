@@ -20,8 +20,10 @@ from actions.knowledge import (
 )
 from actions.message import typed_text
 from actions.offers import meant_in_context
+from actions.review import note_miss
 from actions.services import ServiceAction
 from bot.knowledge.followups import is_short
+from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
@@ -109,6 +111,7 @@ class ActionFallback(ServiceAction, Action):
                 or (verdict == "likely" and tells_about_work(text))
             ):
                 return [FollowupAction("action_answer_policy")]
+        note_miss(self.services, tracker, MISS_FALLBACK)  # on Rasa (our engine: its own)
         if fallback_streak(tracker.events) >= cfg.handoff.fallbacks_before_handoff:
             # offered, never forced: the worker chooses whether to wait for staff
             dispatcher.utter_message(text=REPEATED_MISS_TEXT, buttons=REPEATED_MISS_BUTTONS)
@@ -175,6 +178,7 @@ class ActionOutOfScope(ServiceAction, Action):
         followup = policy_followup_instead(self.services, tracker)
         if followup:
             return followup
+        note_miss(self.services, tracker, MISS_FALLBACK)  # on Rasa (our engine: its own)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 

@@ -5,7 +5,8 @@ this project's data as `workerbot data rasa-project` lays it out, serves it with
 --enable-api` and this project's actions under rasa_sdk, and runs the conversations of
 bench/data/rasa_conversations.yml through it and through workerbot's own server, each on a
 fresh SQLite database, over POST /webhooks/rest/webhook. The replies are compared turn by turn
-(text and button titles).
+(text and button titles); `staff:` steps do what staff do in the console, on each server's
+database (bench/rasa_staff.py).
 
 Run: `.venv/bin/python bench/rasa_conversations.py [--rasa ../rasa310] [--write]`
 (the Rasa environment also from env RASA_ENV). Without a Rasa environment it says so and exits
@@ -41,6 +42,7 @@ from rasa_report import (
     section,
     table,
 )
+from rasa_staff import StaffDesk
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin").exists() else Path(sys.executable).parent
@@ -182,7 +184,9 @@ def message_for(step: dict, previous: list[dict]) -> tuple[str, str]:
     return title, f"no「{title}」button: its title was sent as text"
 
 
-def converse(conversations: list[dict], rasa_port: int, bot_port: int) -> list[Outcome]:
+def converse(
+    conversations: list[dict], rasa_port: int, bot_port: int, desks: dict[str, StaffDesk]
+) -> list[Outcome]:
     run = time.strftime("%H%M%S")
     outcomes = []
     for n, conv in enumerate(conversations, 1):
@@ -190,6 +194,10 @@ def converse(conversations: list[dict], rasa_port: int, bot_port: int) -> list[O
         outcome = Outcome(conv["conversation"], sender)
         last = {"rasa": [], "bot": []}
         for step in conv["steps"]:
+            if "staff" in step:  # the console, on each server's database
+                seen = {server: desks[server].step(str(step["staff"]), sender) for server in desks}
+                outcome.turns.append(Turn(f"[staff] {step['staff']}", seen["rasa"], seen["bot"]))
+                continue
             sent, replies, notes = {}, {}, []
             for server, port in (("rasa", rasa_port), ("bot", bot_port)):
                 sent[server], note = message_for(step, last[server])
@@ -305,7 +313,12 @@ def run(rasa: Path, project: Path, conversations: list[dict]) -> dict:
         print(
             f"{len(conversations)} conversations (Rasa on :{rasa_port}, workerbot on :{bot_port}):"
         )
-        outcomes = converse(conversations, rasa_port, bot_port)
+        desks = {server: StaffDesk(work / f"{server}.db") for server in ("rasa", "bot")}
+        try:
+            outcomes = converse(conversations, rasa_port, bot_port, desks)
+        finally:
+            for desk in desks.values():
+                desk.close()
         time.sleep(1)  # let the servers flush their logs
     finally:
         procs.stop_all()

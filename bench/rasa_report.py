@@ -109,6 +109,8 @@ def database_counts(path: Path) -> dict:
         "FAQ feedback": "select count(*) from faq_feedback",
         "conversations": "select count(*) from conversations",
         "handoff state changes": "select count(*) from events where type='state'",
+        "worker messages stored for staff": "select count(*) from events where type='user'",
+        "misunderstood messages": "select count(*) from misunderstood_messages",
     }
     db = sqlite3.connect(path)
     try:

@@ -65,8 +65,11 @@ class EntityExtractor:
             elif entity not in RULE_ENTITIES and len(surface.strip()) >= 2:
                 self.gazetteer.add(surface, entity, value, "synonym", P_TRAINING)
         for name, patterns in data.regexes.items():
-            if name in RULE_ENTITIES:
-                continue  # e.g. a phone/id_number regex: the validated rules above replace it
+            if name in RULE_ENTITIES or name == "dispute_type":
+                # a phone/id_number regex: the validated rules above replace it; the
+                # dispute_type ones are for Rasa, copies of _DISPUTE_PHRASES, which give the
+                # value each phrase means
+                continue
             for pattern in patterns:
                 try:
                     self.regexes.append((name, re.compile(pattern, re.IGNORECASE)))
