@@ -55,6 +55,7 @@ def test_every_phrase_rule_is_a_regex_of_the_data():
         ("工资拖了两个月都没发", "拖欠工资"),
         ("加班好几个月都没给钱", "加班费"),
         ("公司一直没给我们买社保", "社会保险"),
+        ("干了三年老板突然把我辞了", "解除劳动合同"),
     ],
 )
 def test_what_a_rasa_regex_finds_is_read_as_the_rule_s_type(text, value):
