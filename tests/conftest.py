@@ -193,8 +193,20 @@ def pg_url() -> Iterator[str]:
         )
 
 
+# the tests that start real server processes (`workerbot run`, several hosts), each for
+# seconds to a minute
+SERVER_PROCESSES = ("tests/hosts/", "tests/server/")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test by the real components it needs (see [tool.pytest.ini_options])."""
+    """Mark each test by the real components it needs (see [tool.pytest.ini_options]); put
+    the modules that start server processes first, then those with browser tests. xdist
+    (`-n 2`) first hands each worker a block of consecutive tests, then the rest a few at a
+    time: so one worker runs the server processes one after another from the start (two
+    never compete for the cores) and the run ends on short tests, not on a minute-long one.
+    (`--dist loadgroup` would say this with xdist_group marks, but pytest-xdist 3.8 cannot
+    rename a pytest 9.2 node id, and its groups are silently ignored.)"""
+    rank: dict[str, int] = {}
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if "browser" in names:
@@ -203,3 +215,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.postgres)
         if "nginx" in names:
             item.add_marker(pytest.mark.nginx)
+        module = item.nodeid.split("::")[0]
+        slow = 0 if module.startswith(SERVER_PROCESSES) else 1 if "browser" in names else 2
+        rank[module] = min(rank.get(module, 2), slow)
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: file order kept

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from bot.core.messages import Incoming, Reply
 from bot.core.privacy import mask
 from bot.engine.domain import Domain
-from bot.engine.forms import FormLoop, extract_slots
 from bot.engine.hooks import (
     OUTCOME_ANSWERED,
     OUTCOME_ERROR,
@@ -32,18 +31,18 @@ from bot.engine.hooks import (
 from bot.engine.persistence import compact, persist
 from bot.engine.registry import ActionRegistry
 from bot.engine.requests import request_of, separate
+from bot.engine.respond import PERSONAL_SLOTS, respond_safely
 from bot.engine.review import review_item
 from bot.engine.rules import RuleBook
-from bot.engine.turn import Turn, to_rasa_event
+from bot.engine.runner import ActionRunner, set_state
+from bot.engine.turn import Turn
 from bot.settings import BotConfig
-from bot.store import conversations, misunderstood
+from bot.store import conversations
 from bot.store.conversations import ConversationRow
 from bot.store.db import Database, NeedsWriteLock
 from bot.store.models import (
     CASE_REPLY,
     EV_RATING,
-    EV_STATE,
-    EV_SYSTEM,
     EV_USER,
     HELD_REPLY,
     STATE_BOT,
@@ -51,27 +50,11 @@ from bot.store.models import (
     STATE_WAITING,
     STATE_WITH_HUMAN,
 )
-from bot.store.transitions import state_change
 
 log = logging.getLogger(__name__)
 
-PERSONAL_SLOTS = ("name", "phone", "employer", "description", "demand")
-MAX_FOLLOWUPS = 5
 RETRIEVAL_INTENTS = frozenset({"policy_question", "nlu_fallback"})
 RETRIEVAL_RANKING = 5
-_STD_MESSAGE_KEYS = {
-    "text",
-    "buttons",
-    "elements",
-    "custom",
-    "template",
-    "response",
-    "image",
-    "attachment",
-    "faq",  # the FAQ entry a message answers (actions/knowledge.py)
-    "faq_miss",  # the FAQ had no sure answer: "" or the nearest entry
-}
-_FALLBACK_ACTIONS = frozenset({"action_fallback", "utter_default"})
 # a message that leaves the staff queue and also asks one of these is answered at once
 _ASKS_ON_LEAVING = frozenset(
     {
@@ -147,7 +130,7 @@ class Engine:
         self.cases: CaseHooks = cases or NoCases()
         self.observer: TurnObserver = observer or NoObserver()
         self.registry, self.config, self.today = registry, config, today
-        self.forms = FormLoop(self)
+        self.runner = ActionRunner(domain, rules, registry, config)
         self.review_threshold = config.nlu.review_threshold
 
     # -- the message path ---------------------------------------------------------------
@@ -273,27 +256,27 @@ class Engine:
                 turn.record(EV_RATING, None, data)
                 turn.say({"text": thanks})
                 return turn
-            self._set_state(turn, STATE_BOT, "worker came back")
+            set_state(turn, STATE_BOT, "worker came back")
         if turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
             # stored for staff; the desk says whether the worker goes back to the bot and
             # what the bot says meanwhile (an acknowledgement now and then, never a dead end)
             leaves, reply = self.desk.while_held(s, turn.conversation.id, turn.state, text)
             if leaves:
-                self._set_state(turn, STATE_BOT, "worker left the queue")
+                set_state(turn, STATE_BOT, "worker left the queue")
             if reply is not None:
                 turn.say(reply, kind=HELD_REPLY)
             if leaves and _asks_more(turn.parse):
                 # "不等了 我自己问机器人 年假咋个算": back with the bot, and answered
-                self._respond_safely(s, turn)
+                respond_safely(self.runner, s, turn)
         elif not text:
-            self.run_action(turn, "utter_empty_message")
+            self.runner.run_action(turn, "utter_empty_message")
         elif too_long:
-            self.run_action(turn, "utter_message_too_long")
+            self.runner.run_action(turn, "utter_message_too_long")
         elif (answered := self._case_reply(s, turn, text)) is not None:
             # an answer to the mediation desk (a session button, a mediator's question)
             turn.say({"text": answered}, kind=CASE_REPLY)
         else:
-            self._respond_safely(s, turn)
+            respond_safely(self.runner, s, turn)
             turn.miss = review_item(turn, text, self.review_threshold, PERSONAL_SLOTS)
         return turn
 
@@ -343,176 +326,3 @@ class Engine:
         turn.history = None  # loaded only when a custom action needs a tracker
         turn._session = s  # type: ignore[attr-defined]
         return turn
-
-    def _respond_safely(self, s: Session, turn: Turn) -> None:
-        """Run the bot's part; on any error undo its writes, log masked, apologise once."""
-        snapshot = (
-            dict(turn.slots),
-            turn.active_loop,
-            turn.state,
-            len(turn.rows),
-            len(turn.rasa_events),
-            len(turn.replies),
-        )
-        savepoint = s.begin_nested()
-        try:
-            self._respond(turn)
-            savepoint.commit()
-        except NeedsWriteLock:
-            raise  # not an error: the caller redoes the message under the write lock
-        except Exception as exc:  # noqa: BLE001 - the conversation must survive any action bug
-            savepoint.rollback()
-            slots, loop, state, n_rows, n_events, n_replies = snapshot
-            turn.slots, turn.active_loop, turn.state = slots, loop, state
-            del turn.rows[n_rows:], turn.rasa_events[n_events:], turn.replies[n_replies:]
-            secrets = [str(turn.slots.get(k) or "") for k in PERSONAL_SLOTS]
-            secrets.append(turn.parse.get("text") or "")
-            log.error(
-                "action failed in conversation %s: %s",
-                turn.conversation.id,
-                mask("".join(traceback.format_exception(exc)), secrets),
-            )
-            turn.record(EV_SYSTEM, None, {"error": type(exc).__name__})
-            turn.failed = True
-            self.run_action(turn, "utter_error")
-
-    def _respond(self, turn: Turn) -> None:
-        intent = (turn.parse.get("intent") or {}).get("name") or "nlu_fallback"
-        if turn.attachment is not None:
-            # a file answers no question: handled by its rule, then an open form asks again
-            form = turn.active_loop
-            self._run_rule(turn, intent)
-            requested = turn.slots.get("requested_slot")
-            if form and turn.active_loop == form and turn.state == STATE_BOT and requested:
-                self.forms.ask(turn, form, requested)
-            return
-        candidates = extract_slots(self, turn)
-        if turn.active_loop:
-            required = set(self.domain.forms.get(turn.active_loop, []))
-            for k, v in candidates.items():
-                if k not in required:
-                    turn.set_slot(k, v)
-            form_candidates = {k: v for k, v in candidates.items() if k in required}
-            if self.forms.continue_(turn, form_candidates):
-                return
-            form = turn.active_loop
-            if intent not in ("affirm", "deny", "inform"):
-                self._run_rule(turn, intent)
-            if turn.active_loop == form and turn.state == STATE_BOT:
-                requested = turn.slots.get("requested_slot")
-                if requested:
-                    self.forms.ask(turn, form, requested)
-            return
-        for k, v in candidates.items():
-            turn.set_slot(k, v)
-        self._run_rule(turn, intent)
-
-    def _run_rule(self, turn: Turn, intent: str) -> None:
-        actions = self.rules.for_intent(intent, turn.active_loop)
-        if actions is None:
-            actions = (
-                ("action_fallback",) if "action_fallback" in self.registry else ("utter_default",)
-            )
-        if turn.ruled_intent is None:
-            turn.ruled_intent = intent
-            turn.fell_back = intent in misunderstood.FALLBACK_INTENTS or any(
-                a in _FALLBACK_ACTIONS for a in actions
-            )
-        for name in actions:
-            if turn.state != STATE_BOT:
-                break
-            self.run_action(turn, name)
-
-    # -- actions ------------------------------------------------------------------------
-    def run_action(self, turn: Turn, name: str, depth: int = 0) -> None:
-        """Run a form, a response or a custom action, then what it asks to follow."""
-        if self.domain.is_form(name):
-            self.forms.activate(turn, name)
-            return
-        turn.record("action", None, {"name": name})
-        turn.latest_action = name
-        if name.startswith("utter_") and self.domain.has_response(name):
-            reply = self.domain.render(name, turn.slots)
-            if reply:
-                turn.say(reply)
-            return
-        if name not in self.registry:
-            raise LookupError(f"action {name!r} is used but not defined")
-        messages, events = self.registry.run(name, self.tracker_for(turn), self.domain.as_dict())
-        self.emit(turn, messages)
-        for follow in self.apply_events(turn, events):
-            if depth >= MAX_FOLLOWUPS:
-                raise RuntimeError(f"follow-up chain too long after {name}")
-            self.run_action(turn, follow, depth + 1)
-
-    def tracker_for(self, turn: Turn, extra_events: list[dict] | None = None):  # noqa: ANN201
-        if turn.history is None:
-            turn.history = self._history(turn)
-        return turn.tracker(extra_events)
-
-    def _history(self, turn: Turn) -> list[dict[str, Any]]:
-        s: Session = turn._session  # type: ignore[attr-defined]
-        rows = conversations.recent_events(
-            s.connection(), turn.conversation.id, self.config.conversation.tracker_events
-        )
-        events = [to_rasa_event(t, x, d) for t, x, d in rows]
-        return [e for e in events if e is not None]
-
-    def emit(self, turn: Turn, messages: list[dict[str, Any]]) -> None:
-        """Turn dispatcher messages into replies (responses rendered with slots and kwargs)."""
-        for m in messages:
-            name = m.get("response") or m.get("template")
-            if name:
-                variables = dict(turn.slots)
-                variables.update({k: v for k, v in m.items() if k not in _STD_MESSAGE_KEYS})
-                reply = self.domain.render(name, variables)
-                if reply is None:
-                    raise LookupError(f"response {name!r} is not in the domain")
-            elif m.get("text") or m.get("buttons"):
-                reply = {"text": m.get("text") or ""}
-                if m.get("buttons"):
-                    reply["buttons"] = [
-                        {"title": b["title"], "payload": b["payload"]} for b in m["buttons"]
-                    ]
-            else:
-                continue
-            if "faq_miss" in m:
-                turn.faq_missed, turn.faq_near = True, m["faq_miss"] or None
-            turn.say(reply, m.get("faq"))
-
-    def apply_events(self, turn: Turn, events: list[dict[str, Any]]) -> list[str]:
-        """Apply rasa_sdk events to the turn; returns follow-up action names."""
-        followups: list[str] = []
-        activate: str | None = None
-        for e in events:
-            kind = e.get("event")
-            if kind == "slot":
-                turn.set_slot(e["name"], e.get("value"))
-            elif kind == "active_loop":
-                if e.get("name"):
-                    activate = e["name"]
-                else:
-                    turn.set_slot("requested_slot", None)
-                    turn.set_loop(None)
-            elif kind == "followup":
-                followups.append(e["name"])
-            elif kind == "pause":
-                self._set_state(turn, STATE_WAITING, turn.slots.get("handoff_reason") or "asked")
-            elif kind == "resume":
-                self._set_state(turn, STATE_BOT, "resumed")
-            elif kind in ("reset_slots", "restart"):
-                keep = {k: turn.slots.get(k) for k in ("name", "phone")}
-                for k, v in self.domain.initial_slots().items():
-                    turn.set_slot(k, keep.get(k, v) if kind == "reset_slots" else v)
-                turn.set_loop(None)
-        if activate:
-            self.forms.activate(turn, activate)
-        return followups
-
-    def _set_state(self, turn: Turn, state: str, reason: str) -> None:
-        if turn.state == state:
-            return
-        turn.record(EV_STATE, None, state_change(turn.state, state, reason))
-        turn.state = state
-        if state == STATE_WAITING:
-            turn.handoff_reason = reason

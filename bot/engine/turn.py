@@ -12,6 +12,7 @@ from bot.core.attachments import Attachment
 from bot.core.messages import Reply
 from bot.engine.domain import Domain
 from bot.engine.registry import ActionRegistry
+from bot.engine.rules import RuleBook
 from bot.store.conversations import ConversationRow
 from bot.store.models import EV_ACTION, EV_BOT, EV_SLOT, EV_STATE, EV_USER
 
@@ -141,6 +142,7 @@ class TurnRunner(Protocol):
     """What the form loop needs from the engine that runs the turn (bot/engine/forms.py)."""
 
     domain: Domain
+    rules: RuleBook
     registry: ActionRegistry
 
     def run_action(self, turn: Turn, name: str, depth: int = 0) -> None: ...

@@ -2,7 +2,7 @@
 
 A state change is always two things in one transaction: the conversation's `state` and an
 `EV_STATE` event saying from, to and why (staff and the dashboard read the log). The engine's
-own turn records the same event shape through `state_change` (bot/engine/conversation.py).
+own turn records the same event shape through `state_change` (bot/engine/runner.py `set_state`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from bot.store.db import Database
 from bot.transfer import seed
 from intents import RetrievalOptions
 from tests.actions.action_support import TODAY
+from tests.support.demo import migrated_db
 
 COURSES_YML = """
 courses:
@@ -78,8 +79,7 @@ faq:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'actions.db'}")
-    database.upgrade()
+    database = migrated_db(f"sqlite:///{tmp_path / 'actions.db'}")
     yield database
     database.dispose()
 

@@ -15,8 +15,8 @@ from sqlalchemy import select, text
 from starlette.routing import Route
 
 from bot.store.models import Base, FaqEntry, Mediator
+from tests.admin.faq_support import FORM
 from tests.admin.test_admin_access import _admin
-from tests.admin.test_faq_admin import FORM
 
 CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 VALID = {"pk": "1", "slug": "ot_pay_rates", "key": "messages", "export_type": "csv"}

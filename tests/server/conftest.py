@@ -15,10 +15,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.transfer import seed
+from tests.support.demo import seeded_db
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKERBOT = Path(sys.executable).parent / "workerbot"
@@ -45,10 +47,11 @@ class Served:
 
 def prepare_database(url: str, data_dir: Path) -> Database:
     """A fresh, migrated database with the demo courses and FAQ."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return seeded_db(url, data_dir)  # a copy of this process's template
     db = Database(url)
-    if not db.is_sqlite:
-        with db.engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     db.upgrade()
     seed.load_courses(db, data_dir / "courses.yml")
     seed.load_faq(db, data_dir / "faq.yml")

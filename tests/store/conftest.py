@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bot.store.db import Database
+from tests.support.demo import migrated_db
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'store.db'}")
-    database.upgrade()
+    database = migrated_db(f"sqlite:///{tmp_path / 'store.db'}")
     yield database
     database.dispose()

@@ -1,4 +1,4 @@
-"""The demo database for tests, migrated and seeded once per test process and copied per test.
+"""Databases for tests, migrated (and seeded) once per test process and copied per test.
 
 Migrating and loading the demo courses, FAQ and mediators is most of a test's set-up; a SQLite
 file is copied in a millisecond. Other databases (PostgreSQL) are migrated and seeded as before.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import shutil
 import tempfile
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -18,20 +19,33 @@ from bot.settings import Settings
 from bot.store.db import Database
 from bot.transfer import seed
 
-_templates: dict[tuple[Path, bool], Path] = {}
+_templates: dict[Hashable, Path] = {}
+
+
+def _upgrade(url: str) -> None:
+    db = Database(url)
+    try:
+        db.upgrade()
+    finally:
+        db.dispose()
+
+
+def _seed_at(url: str, data_dir: Path) -> None:
+    """Migrated, with the demo courses and FAQ of `data_dir` (no mediators)."""
+    db = Database(url)
+    try:
+        db.upgrade()
+        seed.load_courses(db, data_dir / "courses.yml")
+        seed.load_faq(db, data_dir / "faq.yml")
+    finally:
+        db.dispose()
 
 
 def _seed(settings: Settings, mediators: bool) -> None:
     if mediators:
         demo_database(settings)
-        return
-    db = Database(settings.database_url)
-    try:
-        db.upgrade()
-        seed.load_courses(db, settings.data_dir / "courses.yml")
-        seed.load_faq(db, settings.data_dir / "faq.yml")
-    finally:
-        db.dispose()
+    else:
+        _seed_at(settings.database_url, settings.data_dir)
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -41,26 +55,59 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _template(settings: Settings, mediators: bool) -> Path:
-    key = (settings.data_dir, mediators)
+def _template(key: Hashable, build: Callable[[str], None]) -> Path:
+    """The template database for `key`, built by `build(url)` the first time it is asked for."""
     if key not in _templates:
-        path = Path(tempfile.mkdtemp(prefix="workerbot-template-")) / "demo.db"
-        template = copy.copy(settings)
-        template.database_url = f"sqlite:///{path}"
-        _seed(template, mediators)
+        path = Path(tempfile.mkdtemp(prefix="workerbot-template-")) / "template.db"
+        build(f"sqlite:///{path}")
         _templates[key] = path
     return _templates[key]
 
 
-def demo_db(settings: Settings, mediators: bool = True) -> None:
-    """`settings`' database migrated with the demo data (and the mediators unless told not to)."""
-    target = _sqlite_file(settings.database_url)
-    if target is None or target.exists():
-        _seed(settings, mediators)
-        return
-    template = _template(settings, mediators)
+def _copy(template: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         source = template.with_name(template.name + suffix)
         if source.exists():
             shutil.copyfile(source, target.with_name(target.name + suffix))
+
+
+def _fresh_sqlite(url: str) -> Path | None:
+    """The SQLite file `url` names when it does not exist yet (a copy can be made), else None."""
+    target = _sqlite_file(url)
+    return target if target is not None and not target.exists() else None
+
+
+def migrated_db(url: str) -> Database:
+    """The database at `url` migrated to the newest revision, empty."""
+    target = _fresh_sqlite(url)
+    if target is None:
+        _upgrade(url)
+    else:
+        _copy(_template("migrated", _upgrade), target)
+    return Database(url)
+
+
+def seeded_db(url: str, data_dir: Path) -> Database:
+    """The database at `url` migrated, with the demo courses and FAQ (no mediators)."""
+    target = _fresh_sqlite(url)
+    if target is None:
+        _seed_at(url, data_dir)
+    else:
+        _copy(_template((data_dir, False), lambda u: _seed_at(u, data_dir)), target)
+    return Database(url)
+
+
+def demo_db(settings: Settings, mediators: bool = True) -> None:
+    """`settings`' database migrated with the demo data (and the mediators unless told not to)."""
+    target = _fresh_sqlite(settings.database_url)
+    if target is None:
+        _seed(settings, mediators)
+        return
+
+    def build(url: str) -> None:
+        template = copy.copy(settings)
+        template.database_url = url
+        _seed(template, mediators)
+
+    _copy(_template((settings.data_dir, mediators), build), target)

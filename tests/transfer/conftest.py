@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from bot.core.yamlfile import read_yaml
 from bot.store.db import Database
-from bot.transfer import seed
+from tests.support.demo import migrated_db, seeded_db
 
 ROOT = Path(__file__).resolve().parents[2]
 # the seed files' sizes, so that adding an FAQ entry or a course changes no test
@@ -21,18 +21,17 @@ TABLES = ("faq_entries", "courses", "faq_revisions", "meta", "enrolments")
 
 @pytest.fixture
 def empty_db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'transfer.db'}")
-    database.upgrade()
+    database = migrated_db(f"sqlite:///{tmp_path / 'transfer.db'}")
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def db(empty_db: Database) -> Database:
+def db(tmp_path: Path) -> Iterator[Database]:
     """The demo FAQ and course catalogue."""
-    seed.load_courses(empty_db, ROOT / "data" / "courses.yml")
-    seed.load_faq(empty_db, ROOT / "data" / "faq.yml")
-    return empty_db
+    database = seeded_db(f"sqlite:///{tmp_path / 'demo.db'}", ROOT / "data")
+    yield database
+    database.dispose()
 
 
 def snapshot(db: Database) -> dict[str, list[tuple]]:
