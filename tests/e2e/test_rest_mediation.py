@@ -25,9 +25,11 @@ def test_full_mediation_request_is_stored(bot, http):
     # the dispute type came from the first message (拖欠工资), so it is not asked again
     assert "发生了什么" in w.text or "说说" in w.text
     w.say("从今年8月开始公司就没发工资了，一共欠了两万四千块，找老板好几次都说没钱")
-    assert "希望" in w.text
-    w.say("补发拖欠的三个月工资")
+    # unpaid wages: the demand is proposed in the summary; the worker says their own there
+    assert "请核对" in w.text and "补发拖欠的工资（按纠纷类型代填" in w.text
+    w.say("我希望补发拖欠的三个月工资")
     assert "李小红" in w.text and "重庆顺达物流有限公司" in w.text
+    assert "补发拖欠的三个月工资" in w.text and "代填" not in w.text
     assert count_cases(bot) == 0  # nothing is filed before the worker confirms
     w.press("确认")
     number = re.search(r"TJ\d{8}-\d{4}", w.text)
