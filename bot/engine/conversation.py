@@ -208,9 +208,7 @@ class Engine:
         with self.db.write_lock(), self.db.session() as s:
             conn = s.connection()
             row_lock = not self.db.is_sqlite
-            conv, done = conversations.lock_and_check(
-                conn, incoming.channel, incoming.sender_id, incoming.message_id, row_lock
-            )
+            conv = conversations.lock(conn, incoming.channel, incoming.sender_id, row_lock)
             if conv is None:
                 conv = conversations.create(
                     conn,
@@ -221,10 +219,10 @@ class Engine:
                     self.domain.initial_slots(),
                     row_lock,
                 )
-                if incoming.message_id:  # another process's copy may have created it
-                    done = conversations.processed_replies(conn, conv.id, incoming.message_id)
-            if done is not None:
-                return done if incoming.replay else []
+            if incoming.message_id:
+                done = conversations.processed_replies(conn, conv.id, incoming.message_id)
+                if done is not None:
+                    return done if incoming.replay else []
             turn = self._turn(s, conv, incoming, text, too_long, parse)
             persist(conn, turn, incoming)
         self.observer.handled(incoming.channel, outcome_of(turn))

@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import IntegrityError
 
 from bot.store.models import utcnow
 
@@ -29,18 +29,9 @@ _SELECT_PROCESSED = (
     "SELECT replies FROM processed_messages "
     "WHERE conversation_id = :conversation_id AND message_id = :message_id"
 )
-# the retry record of a sender's message, found without the conversation's id: sent in the
-# same round trip as the locking read, and run after it (so after any wait for the lock,
-# with a snapshot that sees what the message's previous holder committed)
-_SELECT_PROCESSED_BY_SENDER = (
-    "SELECT p.replies FROM processed_messages p JOIN conversations c ON c.id = "
-    "p.conversation_id WHERE c.channel = :channel AND c.sender_id = :sender_id "
-    "AND p.message_id = :message_id"
-)
 _INSERT_CONVERSATION = (
     "INSERT INTO conversations (channel, sender_id, display_name, state, slots, created_at, "
-    "updated_at) VALUES (:channel, :sender_id, :display_name, :state, :slots, :now, :now) "
-    "ON CONFLICT (channel, sender_id) DO NOTHING"
+    "updated_at) VALUES (:channel, :sender_id, :display_name, :state, :slots, :now, :now)"
 )
 _INSERT_EVENT = (
     "INSERT INTO events (conversation_id, created_at, type, text, data, message_id) "
@@ -85,7 +76,6 @@ class _Dialect:
     def __init__(self, conn: Connection) -> None:
         self.sqlite = conn.dialect.name == "sqlite"
         self.pyformat = conn.dialect.paramstyle in ("pyformat", "format")
-        self.pipeline = conn.dialect.driver == "psycopg"
         self._cache: dict[str, str] = {}
 
     def sql(self, text: str) -> str:
@@ -116,41 +106,12 @@ def lock(conn: Connection, channel: str, sender_id: str, row_lock: bool) -> Conv
     """The worker's conversation; with row_lock (PostgreSQL) other messages of theirs wait."""
     d = _dialect(conn)
     sql = _SELECT + (" FOR UPDATE" if row_lock else "")
-    return _row(
-        conn.exec_driver_sql(d.sql(sql), {"channel": channel, "sender_id": sender_id}).first()
-    )
-
-
-def _row(found: Any) -> ConversationRow | None:
-    if found is None:
+    row = conn.exec_driver_sql(d.sql(sql), {"channel": channel, "sender_id": sender_id}).first()
+    if row is None:
         return None
-    values = list(found)
+    values = list(row)
     values[6] = _loads(values[6]) or {}
     return ConversationRow(*values)
-
-
-def lock_and_check(
-    conn: Connection, channel: str, sender_id: str, message_id: str | None, row_lock: bool
-) -> tuple[ConversationRow | None, list[Any] | None]:
-    """lock(), then processed_replies() of `message_id` if given: on psycopg both in one
-    round trip (pipeline mode; the second statement still runs after the first, lock wait
-    included). With no conversation yet there is no retry record either: (None, None)."""
-    d = _dialect(conn)
-    if not (d.pipeline and message_id):
-        conv = lock(conn, channel, sender_id, row_lock)
-        done = processed_replies(conn, conv.id, message_id) if conv and message_id else None
-        return conv, done
-    sender = {"channel": channel, "sender_id": sender_id}
-    sql = _SELECT + (" FOR UPDATE" if row_lock else "")
-    raw = conn.connection.dbapi_connection
-    try:
-        with raw.pipeline(), raw.cursor() as first, raw.cursor() as second:
-            first.execute(d.sql(sql), sender)
-            second.execute(d.sql(_SELECT_PROCESSED_BY_SENDER), {**sender, "message_id": message_id})
-            conv, done = _row(first.fetchone()), second.fetchone()
-    except Exception as error:  # noqa: BLE001 - a driver error, reported as SQLAlchemy's
-        raise _wrapped(conn, error, sql) from error
-    return conv, None if done is None else list(_loads(done[0]) or [])
 
 
 def create(
@@ -172,9 +133,11 @@ def create(
         "slots": _json(slots),
         "now": d.when(utcnow()),
     }
-    # another process's first message of the same worker may be creating it too: its row
-    # wins and the lock below waits for it (no savepoint needed around a conflict)
-    conn.exec_driver_sql(d.sql(_INSERT_CONVERSATION), params)
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(d.sql(_INSERT_CONVERSATION), params)
+    except IntegrityError:
+        pass
     found = lock(conn, channel, sender_id, row_lock)
     assert found is not None
     return found
@@ -204,20 +167,24 @@ def save_turn(
     """Persist one message's events, the conversation's new state and the retry record."""
     d = _dialect(conn)
     stamp = d.when(now or utcnow())
+    if events:
+        conn.exec_driver_sql(
+            d.sql(_INSERT_EVENT),
+            [
+                {
+                    "conversation_id": conv.id,
+                    "created_at": stamp,
+                    "type": e["type"],
+                    "text": e.get("text"),
+                    "data": _json(e.get("data")),
+                    "message_id": e.get("message_id"),
+                }
+                for e in events
+            ],
+        )
     unknown = set(changes) - _UPDATABLE
     if unknown:
         raise ValueError(f"not updatable here: {sorted(unknown)}")
-    rows = [
-        {
-            "conversation_id": conv.id,
-            "created_at": stamp,
-            "type": e["type"],
-            "text": e.get("text"),
-            "data": _json(e.get("data")),
-            "message_id": e.get("message_id"),
-        }
-        for e in events
-    ]
     params: dict[str, Any] = {"id": conv.id, "now": stamp}
     sets = ["last_message_at = :now", "updated_at = :now"]
     for column in sorted(changes):
@@ -228,52 +195,19 @@ def save_turn(
             value = d.when(value)
         params[column] = value
         sets.append(f"{column} = :{column}")
-    statements: list[tuple[str, dict[str, Any]]] = [(_INSERT_EVENT, row) for row in rows]
-    statements.append((f"UPDATE conversations SET {', '.join(sets)} WHERE id = :id", params))
-    if message_id:
-        retry = {"conversation_id": conv.id, "message_id": message_id, "now": stamp}
-        statements.append((_INSERT_PROCESSED, {**retry, "replies": _json(replies)}))
-    if d.pipeline:
-        _pipelined(conn, [(d.sql(sql), values) for sql, values in statements])
-        return
-    if rows:
-        conn.exec_driver_sql(d.sql(_INSERT_EVENT), rows)
-    for sql, values in statements[len(rows) :]:
-        conn.exec_driver_sql(d.sql(sql), values)
-
-
-def _pipelined(conn: Connection, statements: list[tuple[str, dict[str, Any]]]) -> None:
-    """Run the statements in psycopg's pipeline mode: sent together, one wait for them all.
-    A driver error becomes SQLAlchemy's, as if SQLAlchemy had run them (a dropped connection
-    is invalidated and marked so: Database.retrying does the turn again)."""
-    raw = conn.connection.dbapi_connection
-    try:
-        with raw.pipeline(), raw.cursor() as cur:
-            for sql, values in statements:
-                cur.execute(sql, values)
-    except Exception as error:  # noqa: BLE001 - a driver error, reported as SQLAlchemy's
-        raise _wrapped(conn, error, statements[-1][0]) from error
-
-
-def _wrapped(conn: Connection, error: Exception, sql: str) -> Exception:
-    """A psycopg error as SQLAlchemy would have raised it from its own execute (a dropped
-    connection invalidated and marked so); anything else unchanged."""
-    import psycopg
-
-    if not isinstance(error, psycopg.Error):
-        return error
-    dropped = conn.dialect.is_disconnect(error, conn.connection.dbapi_connection, None)
-    if dropped:
-        conn.invalidate(error)
-    return DBAPIError.instance(
-        sql,
-        None,
-        error,
-        psycopg.Error,
-        hide_parameters=True,
-        connection_invalidated=dropped,
-        dialect=conn.dialect,
+    conn.exec_driver_sql(
+        d.sql(f"UPDATE conversations SET {', '.join(sets)} WHERE id = :id"), params
     )
+    if message_id:
+        conn.exec_driver_sql(
+            d.sql(_INSERT_PROCESSED),
+            {
+                "conversation_id": conv.id,
+                "message_id": message_id,
+                "replies": _json(replies),
+                "now": stamp,
+            },
+        )
 
 
 def recent_events(conn: Connection, conversation_id: int, limit: int) -> list[tuple[str, Any, Any]]:
