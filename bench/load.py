@@ -102,19 +102,26 @@ def wrk(url: str, script: str, duration: str, run: str = "main") -> dict:
 
 
 def start(cmd: list[str], env: dict, health: str) -> tuple[subprocess.Popen, float]:
-    proc = subprocess.Popen(
-        cmd,
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    """The server, once `health` answers; its output goes to a file, shown if it fails."""
+    with tempfile.NamedTemporaryFile(
+        "wb", prefix="bench-server-", suffix=".log", delete=False
+    ) as log:
+        proc = subprocess.Popen(
+            cmd,
+            env=env,
+            cwd=ROOT,
+            start_new_session=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:  # the shared machine can be slow: a server that never answers is stopped, not left
         return proc, wait_http(health, timeout=180)
     except BaseException:
         stop(proc)
+        print(Path(log.name).read_text(errors="replace")[-3000:], file=sys.stderr)
         raise
+    finally:
+        Path(log.name).unlink(missing_ok=True)
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -14,6 +14,12 @@ from bot.core.logs import configure_logging
 
 # prometheus-client's multiprocess directory (bot/app/metrics.py reads the same variable)
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+# uvicorn's supervisor pings each worker process and kills one that has not answered within
+# this many seconds (its default, 5, is too short): a new worker answers only once its
+# interpreter has re-imported the `workerbot` script, which took over 6 s on a loaded 2-core
+# host, so every worker was killed and replaced before it could answer and the server never
+# served (tests/server/test_slow_worker_start.py). A worker stuck for good is still replaced.
+WORKER_PING_SECONDS = 60
 
 
 def shell(config: Path | None = ConfigOpt, sender: str | None = typer.Option(None)) -> None:
@@ -132,6 +138,7 @@ def serve(uvicorn, host: str, port: int, processes: int, trusted_proxies: list[s
         workers=processes,
         log_level="warning",
         access_log=False,
+        timeout_worker_healthcheck=WORKER_PING_SECONDS,
         # uvicorn's own loggers (and each worker's root) through the masking formatter
         log_config=logging_config(),
         # X-Forwarded-For / -Proto believed only from server.trusted_proxies (none by default)

@@ -177,8 +177,8 @@ class Engine:
             too_long, parse = False, attachment_parse(text)
         else:
             parse = self._parse(text, too_long)
-        if not self.db.is_sqlite:
-            return self._handle_locked(incoming, text, too_long, parse)
+        if not self.db.is_sqlite:  # once more on a new connection if this one was dead
+            return self.db.retrying(lambda: self._handle_locked(incoming, text, too_long, parse))
         # SQLite has one writer at a time. Most messages only read while the bot thinks, so
         # think in a read transaction (under this worker's own lock) and take the global
         # write lock just to store the result; a message whose actions write is redone whole
@@ -282,7 +282,20 @@ class Engine:
 
     def _case_reply(self, s: Session, turn: Turn, text: str) -> str | None:
         """The mediation desk's answer to the message, if it answers the desk; a failure there
-        is undone and logged (without the message) and the bot answers as usual."""
+        is undone and logged (without the message) and the bot answers as usual. The usual
+        message, which answers nothing, is told by one read, without a savepoint."""
+        try:
+            if not self.cases.may_answer(s, turn.conversation.id, text, turn.active_loop):
+                return None
+        except NeedsWriteLock:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the conversation must survive a desk bug
+            log.error(
+                "case reply check failed in conversation %s: %s",
+                turn.conversation.id,
+                mask("".join(traceback.format_exception(exc)), [text]),
+            )
+            return None
         savepoint = s.begin_nested()
         try:
             answered = self.cases.take_case_reply(s, turn.conversation.id, text, turn.active_loop)

@@ -45,6 +45,12 @@ class NoDesk:
 class CaseHooks(Protocol):
     """The mediation desk's part of a worker's turn (bot/mediation/replies.py)."""
 
+    def may_answer(
+        self, s: Session, conversation_id: int, text: str, active_loop: str | None
+    ) -> bool:
+        """Whether the message could answer a mediator: a read, no more, so that the usual
+        message (False) costs one query and no savepoint."""
+
     def take_case_reply(
         self, s: Session, conversation_id: int, text: str, active_loop: str | None
     ) -> str | None:
@@ -54,6 +60,11 @@ class CaseHooks(Protocol):
 
 class NoCases:
     """An engine without the mediation desk."""
+
+    def may_answer(
+        self, s: Session, conversation_id: int, text: str, active_loop: str | None
+    ) -> bool:
+        return False
 
     def take_case_reply(
         self, s: Session, conversation_id: int, text: str, active_loop: str | None

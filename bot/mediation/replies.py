@@ -67,6 +67,38 @@ class CaseReplies:
     def __init__(self, clock: Clock, config: MediationConfig) -> None:
         self.clock, self.config = clock, config
 
+    def may_answer(
+        self, s: Session, conversation_id: int, text: str, active_loop: str | None
+    ) -> bool:
+        """A session button, 确认 / 改时间 / 去不了 typed outside a form, or free text while a
+        mediator's question waits: take_case_reply decides. Anything else is the bot's."""
+        if texts.read_session_payload(text) is not None:
+            return True
+        if active_loop:
+            return False
+        if typed_answer(text) is not None:
+            return True
+        words = text.strip()
+        if not words or words.startswith("/"):
+            return False
+        return (
+            s.scalar(self._pending(conversation_id).with_only_columns(CaseQuestion.id).limit(1))
+            is not None
+        )
+
+    def _pending(self, conversation_id: int):  # noqa: ANN202 - a Select of CaseQuestion
+        """The conversation's questions still waiting for the worker's answer."""
+        since = utcnow() - timedelta(days=self.config.question_days)
+        return (
+            select(CaseQuestion)
+            .where(
+                CaseQuestion.conversation_id == conversation_id,
+                CaseQuestion.answered_at.is_(None),
+                CaseQuestion.asked_at >= since,
+            )
+            .order_by(CaseQuestion.id)
+        )
+
     def take_case_reply(
         self, s: Session, conversation_id: int, text: str, active_loop: str | None
     ) -> str | None:
@@ -154,16 +186,7 @@ class CaseReplies:
     def _question_answer(self, s: Session, conv: Conversation, text: str) -> str | None:
         if not text:
             return None
-        since = utcnow() - timedelta(days=self.config.question_days)
-        pending = s.scalars(
-            select(CaseQuestion)
-            .where(
-                CaseQuestion.conversation_id == conv.id,
-                CaseQuestion.answered_at.is_(None),
-                CaseQuestion.asked_at >= since,
-            )
-            .order_by(CaseQuestion.id)
-        ).all()
+        pending = s.scalars(self._pending(conv.id)).all()
         if not pending:
             return None
         now, case_nos = utcnow(), []

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import threading
+import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, exc, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,7 +23,11 @@ from bot.store.live import LiveUpdates
 if TYPE_CHECKING:
     from bot.settings import Settings
 
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+T = TypeVar("T")
 
 
 class SchemaNotCurrent(RuntimeError):
@@ -35,6 +41,10 @@ class NeedsWriteLock(RuntimeError):
 _WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 WORKER_LOCK_SLOTS = 4096
 WAL_AUTOCHECKPOINT_PAGES = 10_000  # 40 MB of log at SQLite's 4 KiB pages
+# PostgreSQL: a pooled connection idle this long is pinged before use (one round trip); one
+# used more recently is trusted, and a turn that finds it dead anyway is redone once on a
+# new connection (Database.retrying). A ping before every use cost a round trip per message.
+PING_AFTER_IDLE_SECONDS = 10.0
 
 
 def _tune_sqlite(engine: Engine) -> None:
@@ -65,6 +75,26 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
+def _ping_when_idle(engine: Engine, idle_seconds: Callable[[], float]) -> None:
+    """Before a pooled connection is handed out after `idle_seconds()` or more unused, check
+    that the server still answers; a dead one is replaced (SQLAlchemy's pessimistic
+    disconnect recipe: DisconnectionError makes the pool connect anew)."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn, record) -> None:  # noqa: ANN001
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn, record, _proxy) -> None:  # noqa: ANN001
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < idle_seconds():
+            return  # new, or in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as error:  # noqa: BLE001 - whatever the driver raises: reconnect
+            raise exc.DisconnectionError("pooled connection did not answer a ping") from error
+
+
 class Database:
     """One per process; sessions opened here join the current message's transaction if any."""
 
@@ -77,10 +107,13 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
-            kwargs.update(pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow)
+            kwargs.update(pool_size=pool_size, max_overflow=max_overflow)
         self.engine = create_engine(url, **kwargs)
+        self.ping_after_idle = PING_AFTER_IDLE_SECONDS
         if self.is_sqlite:
             _tune_sqlite(self.engine)
+        else:
+            _ping_when_idle(self.engine, lambda: self.ping_after_idle)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         self._current: ContextVar[Session | None] = ContextVar(f"session-{id(self)}", default=None)
         self._thread_lock = threading.Lock()
@@ -123,6 +156,19 @@ class Database:
                 yield
             finally:
                 fcntl.lockf(self._worker_fd, fcntl.LOCK_UN, 1, slot)
+
+    def retrying(self, work: Callable[[], T]) -> T:
+        """`work()` (one transaction), done once more if the connection under it turned out
+        dead (the server restarted, a proxy dropped it). Nothing of a transaction that failed
+        so was committed, unless the COMMIT itself was lost on the way back: a message's
+        retry record (processed_messages) makes the second try answer from the store then."""
+        try:
+            return work()
+        except exc.DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            log.warning("database connection lost (%s); doing it again", type(error.orig).__name__)
+        return work()
 
     @contextmanager
     def read_phase(self) -> Iterator[Session]:
