@@ -25,6 +25,7 @@ from actions.services import ServiceAction
 from bot.knowledge.followups import is_short
 from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
+from intents.overrides import is_only_greeting
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
 EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}
@@ -146,6 +147,10 @@ class ActionGreet(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if is_only_greeting(typed_text(tracker)):
+            # "你好" after an answer greets back; it does not repeat the answer
+            dispatcher.utter_message(response="utter_greet")
+            return []
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_greet")
 
 

@@ -327,6 +327,18 @@ def _named_by_name(text: str, entity: dict) -> bool:
     return text[start:end] in str(entity.get("value") or "")
 
 
+_ONLY_GREETING = re.compile(
+    r"^(?:你好|您好|你们好|大家好|hello|hi|哈喽|嗨|在吗|在不在|早上好|上午好|中午好|下午好|晚上好"
+    r"|有人吗|小助手)+[呀啊哈嘛吗呢~～!！。.,，?？\s]*$",
+    re.IGNORECASE,
+)
+
+
+def is_only_greeting(text: str) -> bool:
+    """ "你好", "在吗？": a greeting and nothing else, never a follow-up to an answer."""
+    return _ONLY_GREETING.match((text or "").strip()) is not None
+
+
 def follow_up_not_greeting(text: str) -> bool:
     """A message that only makes sense after an answer, and holds no greeting word."""
     value = text.strip()
