@@ -260,7 +260,9 @@ _GREETING = re.compile(
 MIN_AFTER_GREETING = 4
 # "那女工人呢" leans on what was said before: whatever the classifier thinks, no greeting
 _LEANS_ON = re.compile(r"^(?:那|那么|如果|要是|假如|万一|换成)|(?:呢|嘞|喃)[?？。!！~～]*$")
-_GREETING_WORD = re.compile(r"你好|您好|你们好|hello|hi|哈喽|嗨|在吗|在不在|早上好|晚上好|有人吗")
+_GREETING_WORD = re.compile(
+    r"你好|您好|你们好|大家好|hello|hi|哈喽|嗨|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|有人吗"
+)
 
 
 # what an enrolment names: the act of enrolling or a class ("报书法" names the course by entity)
@@ -328,9 +330,7 @@ def _named_by_name(text: str, entity: dict) -> bool:
 
 
 _ONLY_GREETING = re.compile(
-    r"^(?:你好|您好|你们好|大家好|hello|hi|哈喽|嗨|在吗|在不在|早上好|上午好|中午好|下午好|晚上好"
-    r"|有人吗|小助手)+[呀啊哈嘛吗呢~～!！。.,，?？\s]*$",
-    re.IGNORECASE,
+    rf"^(?:{_GREETING_WORD.pattern}|小助手)+[呀啊哈嘛吗呢~～!！。.,，?？\s]*$", re.IGNORECASE
 )
 
 

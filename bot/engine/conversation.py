@@ -55,28 +55,8 @@ log = logging.getLogger(__name__)
 
 RETRIEVAL_INTENTS = frozenset({"policy_question", "nlu_fallback"})
 RETRIEVAL_RANKING = 5
-# a message that leaves the staff queue and also asks one of these is answered at once
-_ASKS_ON_LEAVING = frozenset(
-    {
-        "policy_question",
-        "course_search",
-        "course_followup",
-        "course_enroll",
-        "my_enrolments",
-        "cancel_enrolment",
-        "mediation_request",
-        "mediation_status",
-    }
-)
-_ASKS_ON_LEAVING_CONFIDENCE = 0.5
-
-
-def _asks_more(parse: dict[str, Any]) -> bool:
-    intent = parse.get("intent") or {}
-    return (
-        intent.get("name") in _ASKS_ON_LEAVING
-        and float(intent.get("confidence") or 0.0) >= _ASKS_ON_LEAVING_CONFIDENCE
-    )
+# leaving the staff queue ("算了 不等了") is no request; anything else the message asks is
+_NOT_ASKED_ON_LEAVING = frozenset({None, "cancel", "human_handoff"})
 
 
 ATTACHMENT_INTENT = "send_evidence"
@@ -265,7 +245,7 @@ class Engine:
                 set_state(turn, STATE_BOT, "worker left the queue")
             if reply is not None:
                 turn.say(reply, kind=HELD_REPLY)
-            if leaves and _asks_more(turn.parse):
+            if leaves and request_of(turn.parse) not in _NOT_ASKED_ON_LEAVING:
                 # "不等了 我自己问机器人 年假咋个算": back with the bot, and answered
                 respond_safely(self.runner, s, turn)
         elif not text:
