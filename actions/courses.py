@@ -19,6 +19,7 @@ from actions.message import (
     understood_text,
 )
 from actions.services import ServiceAction
+from bot.domain.course_ages import ages_text, child_age, for_children, suits, without_age
 from bot.domain.course_questions import (
     about_me,
     answer,
@@ -338,8 +339,15 @@ class ActionSearchCourses(ServiceAction, Action):
             if place:  # "城南那边有啥课": courses held there
                 f = replace(f, place=place)
                 text = text.replace(place, " ")
-            has_filter = f != repo.CourseFilter()
+            age = child_age(text)
+            if age is not None:  # "有没得适合5岁娃儿的": the child's age, not a course's name
+                text = without_age(text)
+            has_filter = f != repo.CourseFilter() or age is not None
             found = [c for c in available if repo.matches(c, f)]
+            if age is not None:
+                found = self._for_age(dispatcher, found, available, age)
+                if found is None:
+                    return cleared
             words = residual(text)
             words = words if is_specific(words) else ""
             ranked = rank_by_text(found, text) if words else []
@@ -355,6 +363,27 @@ class ActionSearchCourses(ServiceAction, Action):
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
             return cleared + show_page(dispatcher, s, found)
+
+    @staticmethod
+    def _for_age(
+        dispatcher: CollectingDispatcher, found: list[Course], available: list[Course], age: int
+    ) -> list[Course] | None:
+        """The courses for a child of that age; None when there is none (the worker is told
+        which children's courses there are, and for what ages)."""
+        fitting = [c for c in found if suits(c, age)]
+        if fitting:
+            return fitting
+        children = for_children(available)
+        if children:
+            listed = "、".join(ages_text(c) for c in children)
+            text = f"抱歉，现在没有适合{age}岁孩子的课程。开放报名的亲子课程有：{listed}。"
+            dispatcher.utter_message(text=text, buttons=[detail_button(c) for c in children[:4]])
+        else:
+            dispatcher.utter_message(
+                text=f"抱歉，现在没有适合{age}岁孩子的课程。您可以按类别看看现在开放报名的课程：",
+                buttons=category_buttons(available),
+            )
+        return None
 
     def _nothing_found(
         self,

@@ -1,0 +1,78 @@
+"""Courses for children by age: the child's age a worker tells ("有没得适合5岁娃儿的",
+"娃儿读小学二年级", "幼儿园大班") and the ages a course's description states ("3到8岁孩子")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.store.models import Course
+from intents.numbers import NUM_CN, parse_number
+
+_AGE_NUM = rf"(?:\d{{1,2}}|{NUM_CN})"
+_CHILD = r"(?:娃儿?|娃娃|孩子|小孩儿?|小朋友|儿子|女儿|闺女|崽儿?|宝宝|外孙女?|孙子|孙女)"
+# "5岁的娃儿", "娃儿5岁", "孩子今年八岁半", "我家崽崽才四岁"
+_AGE_BEFORE = re.compile(rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?(?:的|大的)?\s*{_CHILD}")
+_AGE_AFTER = re.compile(rf"{_CHILD}.{{0,6}}?({_AGE_NUM})\s*(?:周)?岁")
+_GRADE = re.compile(rf"(?:小学|读|上)\s*({_AGE_NUM})\s*年级")
+# "读初二", "上高一" (not 正月初二: said of going to school)
+_SECONDARY = re.compile(r"(?:读|上|在读)\s*(初|高)\s*([一二三])")
+_KINDERGARTEN = re.compile(r"幼儿园(小班|中班|大班)?")
+_KINDERGARTEN_AGE = {"小班": 3, "中班": 4, "大班": 5, None: 4}
+# what a description says: "6到12岁", "3-8岁", "3至8周岁"
+_RANGE = re.compile(r"(\d{1,2})\s*(?:到|至|-|~|－|—)\s*(\d{1,2})\s*周?岁")
+
+
+def _number(text: str) -> int | None:
+    value = parse_number(text)
+    return int(value) if value is not None and 0 < value < 19 else None
+
+
+def child_age(text: str | None) -> int | None:
+    """The age of the worker's child the message tells, if it tells one."""
+    value = text or ""
+    for pattern in (_AGE_BEFORE, _AGE_AFTER):
+        m = pattern.search(value)
+        if m:
+            return _number(m.group(1))
+    m = _GRADE.search(value)
+    if m:
+        grade = _number(m.group(1))
+        return grade + 6 if grade is not None and grade <= 9 else None
+    m = _SECONDARY.search(value)
+    if m:
+        return (12 if m.group(1) == "初" else 15) + "一二三".index(m.group(2)) + 1
+    m = _KINDERGARTEN.search(value)
+    if m:
+        return _KINDERGARTEN_AGE.get(m.group(1))
+    return None
+
+
+def without_age(text: str) -> str:
+    """The message with the child's age words taken out (they are no course's name)."""
+    for pattern in (_AGE_BEFORE, _AGE_AFTER, _GRADE, _SECONDARY, _KINDERGARTEN):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def age_range(course: Course) -> tuple[int, int] | None:
+    """The children's ages a course is for, as its description states them."""
+    m = _RANGE.search(course.description or "")
+    if not m:
+        return None
+    low, high = int(m.group(1)), int(m.group(2))
+    return (low, high) if low <= high else None
+
+
+def for_children(courses: list[Course]) -> list[Course]:
+    """The courses that state children's ages."""
+    return [c for c in courses if age_range(c) is not None]
+
+
+def suits(course: Course, age: int) -> bool:
+    ages = age_range(course)
+    return ages is not None and ages[0] <= age <= ages[1]
+
+
+def ages_text(course: Course) -> str:
+    ages = age_range(course)
+    return f"{course.name}（{ages[0]}到{ages[1]}岁）" if ages else course.name
