@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,12 +15,19 @@ from sqlalchemy.orm import Session
 from actions.buttons import button, buttons
 from actions.courses import FOCUS_SLOT, LIST_SLOT, course_in_view, enrol_button, wanted_course
 from actions.identity import worker_from
-from actions.message import asked_before, latest_entity, latest_intent, understood_text
+from actions.message import (
+    asked_before,
+    latest_entity,
+    latest_intent,
+    typed_text,
+    understood_text,
+)
 from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import clean_name, clean_phone
 from bot.domain.course_questions import aspects, requirements_text
+from bot.domain.course_requirements import meets, unmet
 from bot.domain.courses import (
     closed_text,
     fee_text,
@@ -40,6 +48,20 @@ NOT_A_COURSE = {
     "deny", "out_of_scope", "my_enrolments", "cancel_enrolment", "mediation_request",
     "mediation_status", "policy_question", "course_search",
 }  # fmt: skip
+
+
+# "那我自己去学嘛", "那我来报": the same course, for the worker instead of the one refused
+_FOR_MYSELF = re.compile(r"^(?:那|那么|那就)?\s*(?:我自己|我来|我去|换我|给我自己)")
+
+# a side question read as policy this surely is about the law, not the course
+SURE_POLICY = 0.5
+
+
+def surely_policy(tracker: Tracker) -> bool:
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return (
+        intent.get("name") == "policy_question" and (intent.get("confidence") or 0) >= SURE_POLICY
+    )
 
 
 NOT_ENROLLED_TEXT = "好的，这次没有为您报名。想看看别的课程，说“查课程”就行。"
@@ -96,6 +118,9 @@ class ValidateEnrolmentForm(
         if not text:
             return {}
         if tracker.get_slot("requested_slot") == "course_id":
+            refused = tracker.get_slot(FOCUS_SLOT)
+            if refused and _FOR_MYSELF.search(text):  # after a requirement unmet
+                return {"course_id": refused}
             return {"course_id": text}
         # the message that opened the form: take a course only if the words are unambiguous
         with self.services.db.session() as s:
@@ -110,9 +135,14 @@ class ValidateEnrolmentForm(
         with self.services.db.session() as s:
             found = resolve(repo.all_courses(s), str(value or ""))
             running = [c for c in found if repo.is_running(c, today)]
-            if len(running) == 1:
-                return {"course_id": running[0].code}
             available = repo.open_courses(s, today)
+            if len(running) == 1:
+                reason = unmet(running[0], typed_text(tracker))
+                if reason is None:
+                    return {"course_id": running[0].code}
+                self._requirement_unmet(dispatcher, running[0], reason, available, tracker)
+                # "那我自己去学嘛" next is about this course
+                return {"course_id": None, FOCUS_SLOT: running[0].code}
             if len(found) == 1:
                 self._not_open(dispatcher, found[0], available)
             elif running:
@@ -128,8 +158,8 @@ class ValidateEnrolmentForm(
         """The course being enrolled in, when the side question asks about a course (or the
         course it names)."""
         code = tracker.get_slot("course_id")
-        if not code or not aspects(text):
-            return None
+        if not code or not aspects(text) or surely_policy(tracker):
+            return None  # "试用期最长好久" asks about the law, not when the class meets
         if latest_entity(tracker, "course_name"):
             return super().course_asked_about(tracker, text)
         with self.services.db.session() as s:
@@ -157,6 +187,27 @@ class ValidateEnrolmentForm(
         if similar:
             text += "现在还可以报名这些课程："
         dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in similar)))
+
+    def _requirement_unmet(
+        self,
+        dispatcher: CollectingDispatcher,
+        course: Course,
+        reason: str,
+        available: list[Course],
+        tracker: Tracker,
+    ) -> None:
+        """The requirement the worker's own words show unmet, and what they can take instead."""
+        told = typed_text(tracker)
+        instead = [
+            c
+            for c in available
+            if c.category == course.category and c.id != course.id and meets(c, told)
+        ][:3]
+        text = f"{reason}。"
+        if instead:
+            names = "、".join(f"「{c.name}」" for c in instead)
+            text += f"可以先看看同类的{names}："
+        dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in instead)))
 
     def _unknown(
         self, dispatcher: CollectingDispatcher, value: str, available: list[Course]

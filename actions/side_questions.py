@@ -13,7 +13,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.message import latest_entity, previous_value, typed_text, understood_text
+from actions.message import (
+    EXIT_INTENTS,
+    latest_entity,
+    latest_intent,
+    previous_value,
+    typed_text,
+    understood_text,
+)
 from actions.person import corrected
 from actions.validators import clean_dispute_type, clean_phone, dispute_types_in, normalise
 from bot.domain.course_questions import answer as course_answer
@@ -53,7 +60,8 @@ def is_side_question(text: str, slot: str) -> bool:
     if not value or _LEAD.search(value):
         return bool(value)
     if slot in ("name", "employer"):
-        return bool(_ASKS.search(value) or _QUESTION_WORD.search(value))
+        # "学费好多": 好多 asks how much in Chongqing (in a story it may say "a lot")
+        return bool(_ASKS.search(value) or _QUESTION_WORD.search(value) or "好多" in value)
     if len(value) <= SHORT and _ASKS.search(value):
         return True
     # "调解要多久" is too short to be what happened, and asks
@@ -96,7 +104,10 @@ class SideQuestionsMixin:
         text = typed_text(tracker)
         candidates = tracker.slots_to_validate()
         as_text = bool(requested) and str(candidates.get(requested, "")).strip() == text
-        taken = requested in FREE_TEXT_SLOTS and as_text
+        # a free-text answer the mappings took, or one they skipped for its intent ("好久开学"
+        # read as a search) that the slot's own extraction would still take as the answer
+        unmapped = not candidates.get(requested) and latest_intent(tracker) not in EXIT_INTENTS
+        taken = requested in FREE_TEXT_SLOTS and (as_text or unmapped)
         if text and not corrected(tracker) and not _gives(requested, text):
             taken = True  # "等一下先问个事，叉车培训好多钱" is no wrong number
         if as_text and text and corrected(tracker):
@@ -106,8 +117,11 @@ class SideQuestionsMixin:
             return [SlotSet(requested, tracker.slots[requested]), *events]
         if taken and text and is_side_question(text, requested):
             self.answer(dispatcher, tracker, text)
-            # nothing from this message is kept; the form asks its question again
-            return [SlotSet(name, previous_value(tracker, name)) for name in candidates]
+            # nothing from this message is kept; the form asks its question again (the
+            # requested slot is set back too: a form that sets no slot rejects the message,
+            # here and in Rasa, and the answer would be lost)
+            kept = [*candidates, *([] if requested in candidates else [requested])]
+            return [SlotSet(name, previous_value(tracker, name)) for name in kept]
         return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
 
     def course_asked_about(self, tracker: Tracker, text: str) -> Any:

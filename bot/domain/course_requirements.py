@@ -1,0 +1,71 @@
+"""A course's entry requirements (schooling, age) against what the worker says of
+themselves or of the person they enrol: "我只有高中毕业，想报那个专升本" is told that 专升本
+needs a 大专 certificate before any name is asked."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.course_ages import child_age
+from bot.store.models import Course
+from intents.numbers import NUM_CN, parse_number
+
+# schooling, lowest first; 中专 / 职高 / 技校 stand level with 高中
+_LEVELS = {
+    "小学": 0, "初中": 1, "高中": 2, "中专": 2, "职高": 2, "技校": 2, "大专": 3, "专科": 3,
+    "本科": 4, "大学": 4,
+}  # fmt: skip
+_LEVEL = "|".join(sorted(_LEVELS, key=len, reverse=True))
+# what the worker has: "高中毕业", "只有初中文化", "才读到初中", "学历是中专"
+_HAS = re.compile(
+    rf"(?:只有|才|只读了?|只读过|读到|读完|学历是|文化是|文凭是)\s*({_LEVEL})"
+    rf"|({_LEVEL})\s*(?:毕业|文化|学历|文凭|肄业|水平)"
+)
+# what a course asks: "初中以上文化", "要有大专毕业证", "大专及以上学历"
+_NEEDS_LEVEL = re.compile(
+    rf"({_LEVEL})(?:以上|及以上)(?:文化|学历)?|(?:要有|需要|需|须有|持有?)({_LEVEL})(?:毕业证|学历|文凭)"
+)
+_NEEDS_AGE = re.compile(r"年满(\d{1,2})(?:周)?岁")
+# "我42岁", "她今年十七岁": the age of the worker or of the one they enrol
+_OWN_AGE = re.compile(rf"[我他她](?:今年|都|已经|才|刚|刚满|满)?({NUM_CN}|\d{{1,2}})(?:周)?岁")
+
+
+def _level_needed(course: Course) -> str | None:
+    m = _NEEDS_LEVEL.search(course.description or "")
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _age_needed(course: Course) -> int | None:
+    m = _NEEDS_AGE.search(course.description or "")
+    return int(m.group(1)) if m else None
+
+
+def schooling(text: str | None) -> str | None:
+    """The schooling the message says someone has, if it says it."""
+    m = _HAS.search(text or "")
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _age(text: str) -> int | None:
+    m = _OWN_AGE.search(text)
+    value = parse_number(m.group(1)) if m else None
+    return int(value) if value is not None else child_age(text)
+
+
+def unmet(course: Course, text: str | None) -> str | None:
+    """Why the person the message describes cannot enrol, or None when nothing it says
+    stands against the course's stated requirements."""
+    value = text or ""
+    needed = _level_needed(course)
+    has = schooling(value)
+    if needed and has and _LEVELS[has] < _LEVELS[needed]:
+        return f"「{course.name}」报名要求{needed}及以上学历，{has}学历暂时报不了"
+    age_needed = _age_needed(course)
+    age = _age(value)
+    if age_needed and age is not None and age < age_needed:
+        return f"「{course.name}」要求年满{age_needed}岁，{age}岁暂时报不了"
+    return None
+
+
+def meets(course: Course, text: str | None) -> bool:
+    return unmet(course, text) is None

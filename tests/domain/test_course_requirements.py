@@ -1,0 +1,53 @@
+"""A course's stated requirements against what a worker says of the person enrolling."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.course_requirements import schooling, unmet
+from bot.store.models import Course
+
+UPGRADE = Course(
+    code="XL02", name="专升本班", category="学历提升",
+    description="先上免费的成人高考辅导，个人每年交2000元，报名要有大专毕业证。",
+)  # fmt: skip
+ELECTRICIAN = Course(
+    code="JN01", name="低压电工证", category="技能培训",
+    description="理论加实操，结业后统一报名考证。要求年满18岁、初中以上文化。",
+)  # fmt: skip
+OPEN = Course(
+    code="XL01", name="大专班", category="学历提升", description="免试入学，国家承认学历。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("我只有高中毕业，想报那个专升本", "高中"),
+        ("我大专毕业的 想读个本科", "大专"),
+        ("才读到初中", "初中"),
+        ("学历是中专", "中专"),
+        ("想报大专班", None),  # the course asked for, not the worker's schooling
+        ("专升本要读几年", None),
+    ],
+)
+def test_the_schooling_a_worker_tells(text, level):
+    assert schooling(text) == level
+
+
+@pytest.mark.parametrize(
+    ("course", "text", "refused"),
+    [
+        (UPGRADE, "我只有高中毕业，想报那个专升本", "大专"),
+        (UPGRADE, "我中专文凭 能报专升本不", "大专"),
+        (UPGRADE, "我大专毕业 想报专升本", None),
+        (UPGRADE, "我想报专升本", None),  # says nothing against it: the summary shows the rule
+        (ELECTRICIAN, "我儿子今年16岁，想给他报低压电工证", "18岁"),
+        (ELECTRICIAN, "我42岁初中毕业的 报电工", None),
+        (ELECTRICIAN, "我只有小学文化 想学电工", "初中"),
+        (OPEN, "我只有初中毕业", None),  # no requirement stated
+    ],
+)
+def test_what_stands_against_enrolling(course, text, refused):
+    reason = unmet(course, text)
+    assert (reason is None) if refused is None else (refused in reason and course.name in reason)
