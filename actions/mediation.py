@@ -21,6 +21,7 @@ from actions.opening import from_opening, opening_demand, opening_employer
 from actions.person import (
     PersonSlotsMixin,
     corrected,
+    corrected_demand,
     corrected_dispute_type,
     corrected_employer,
 )
@@ -192,6 +193,10 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         """What the opening message asks for ("希望把工资补齐"); at the summary, a wish said in
         the worker's own words ("就想把钱要回来") replaces a proposed demand."""
+        fixed = corrected_demand(tracker)
+        if fixed:
+            dispatcher.utter_message(text=f"好的，调解诉求已改为：{fixed}。")
+            return {"demand": fixed}
         wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
         if wanted:
             return {"demand": wanted}

@@ -18,6 +18,7 @@ from actions.validators import (
     DESCRIPTION_MIN,
     INDUSTRY_WORDS,
     NOT_IN_A_NAME,
+    clean_employer,
     clean_name,
     clean_phone,
     dispute_types_in,
@@ -112,8 +113,21 @@ _MORE_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 _POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位)")
 
 
+# the employer given by its label, whatever it ends with: "单位是重庆捷达快递渝北分部"
+_LABELLED_EMPLOYER = re.compile(
+    r"(?:(?:工作|用人)?单位(?:是|叫|名称是?|名字是?|[:：])|公司(?:叫|名称是?|名字是?|[:：]))"
+    r"\s*(?P<employer>[^，,。；;！!？?\s]{2,30})"
+)
+
+
 def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
+    for m in _LABELLED_EMPLOYER.finditer(text):
+        employer = m.group("employer")
+        if not NOT_IN_A_NAME.search(employer) and not _POINTS_AT.search(employer):
+            found = clean_employer(employer)  # the label says what it is
+            if found and not dispute_types_in(found):
+                return found
     for m in _EMPLOYER.finditer(text):
         employer = m.group("employer")
         more = _MORE_SUFFIX.match(text, m.end())

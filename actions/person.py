@@ -13,6 +13,7 @@ from actions.message import latest_intent, plain_answer, typed_text
 from actions.opening import from_opening, opening_name
 from actions.validators import (
     COMMON_SURNAMES,
+    clean_demand,
     clean_name,
     clean_phone,
     dispute_types_in,
@@ -85,13 +86,25 @@ def corrected_dispute_type(tracker: Tracker) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+# "诉求改成补发加班费并且补缴社保", "要求改为支付经济补偿"
+_DEMAND_CORRECTION = re.compile(
+    r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?(?:改成|改为|换成|写成|应该是)[：:\s]*(?P<value>.{2,60})$"
+)
+
+
+def corrected_demand(tracker: Tracker) -> str | None:
+    """A new demand given as a correction while the form asks something else."""
+    return _correction(tracker, "demand", _DEMAND_CORRECTION, clean_demand)
+
+
 def corrected(tracker: Tracker) -> bool:
-    """The message corrects an earlier answer (name, phone, employer or dispute type)."""
+    """The message corrects an earlier answer (name, phone, employer, dispute type, demand)."""
     return bool(
         corrected_phone(tracker)
         or corrected_name(tracker)
         or corrected_employer(tracker)
         or corrected_dispute_type(tracker)
+        or corrected_demand(tracker)
     )
 
 
