@@ -59,6 +59,12 @@ MEDIATION_ASK_ALONE = re.compile(
 _MEDIATION_QUESTION = re.compile(
     r"收费|收钱|要钱|交钱|花钱|多久|好久(?!了)|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
 )
+# what the other side may do: "老板不来咋办", "调解了又反悔" (asked, unless the worker files)
+_OTHER_SIDE = re.compile(r"不来|不到场|不露面|不理|不配合|不履行|不执行|反悔|不认账")
+# "老板不来 我要申请调解": the worker files now, whatever the other side does
+_FILES_NOW = re.compile(r"(?:要|想|准备|现在)(?:申请)?调解|帮我|给我申请")
+# "如果申请调解了，老板不来咋办": a what-if about mediation itself, not a request to file
+_MEDIATION_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)[^，。,]{0,10}调解")
 # … but not a worker asking after their own case (我那个调解咋样了, 调解员好久联系我)
 _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|咋样了|怎么样了|结果出来")
 MEDIATION_QUESTION_MAX_CHARS = 20
@@ -83,6 +89,9 @@ _DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电�
 CAN_I_ENROL = re.compile(
     r"能报(?:不|吗|么|名吗|名不|得了)|能不能报|可不可以报|可以报(?:吗|不|么)|报得了|报不了"
     r"|够(?:不够)?(?:条件|资格)|符合(?:不符合)?条件"
+    # "书法班还报得到不", "合唱团还收人不": whether enrolment is still open
+    r"|报得到(?:不|吗|么|没|哇)|报得上(?:不|吗|么|没)|还(?:能|可以)报|还报得"
+    r"|(?:班|团|课|队)(?:还)?(?:收人|招人|收不收人|要不要人)|还有(?:名额|位置|空位)(?:不|吗|么|没)"
     # "高中文凭 可以报专升本不": the course between the verb and the question word
     r"|(?:能|可以)报[\u4e00-\u9fff]{2,8}?(?:不|吗|么)[？?]*$"
 )
@@ -178,7 +187,7 @@ def asks_what_to_do(compact: str) -> bool:
 # is a question (its answer offers mediation)
 _QUESTION_CUE = re.compile(
     r"[?？吗么]|找哪|找谁|哪里|哪个|哪些|好久(?!了)|多久|几天|几个月|咋个|怎么|咋|啥子|什么|"
-    r"能不能|可不可以|可以不|该不该|合不合|算不算|有没有|有没得|要得不|行不行|"
+    r"能不能|可不可以|可以不|该不该|合不合|算不算|有没有|有没得|要得不|行不行|对不对|对不|合理不|"
     r"(?:老板|公司|厂里|厂头|单位|领导|主管|站长)(?:说|讲)"
 )
 _FILES_A_REQUEST = re.compile(r"调解|申请|帮我|帮忙|帮下|转人工|人工|工会|管不管|找你们|登记")
@@ -230,9 +239,18 @@ def rule_intent(text: str) -> str | None:
     if is_ask_intro(compact) or is_hypothetical(compact) or asks_what_to_do(compact):
         return "policy_question"
     if (
+        _MEDIATION_WHAT_IF.match(compact)
+        and (_MEDIATION_QUESTION.search(compact) or _OTHER_SIDE.search(compact))
+        and not _OWN_CASE.search(compact)
+    ):
+        return "policy_question"
+    if (
         "调解" in compact
         and len(compact) <= MEDIATION_QUESTION_MAX_CHARS
-        and _MEDIATION_QUESTION.search(compact)
+        and (
+            _MEDIATION_QUESTION.search(compact)
+            or (_OTHER_SIDE.search(compact) and not _FILES_NOW.search(compact))
+        )
         and not _OWN_CASE.search(compact)
     ):
         return "policy_question"

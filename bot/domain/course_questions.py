@@ -26,6 +26,9 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     "time": re.compile(
         r"几点|时间|什么时候|啥时候|啥子时候|哪天|哪几天|星期几|礼拜几|周几|几号|开课|上几次|几次课"
         r"|多久|好久|白天还是晚上|白天上还是|晚上上还是"
+        # "元旦那天要上课不": whether a holiday is a class day
+        r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上)"
+        r"|停课|停不停|上不上课|要上课不|要不要上课"
     ),
     "fee": re.compile(r"钱|收费|免费|费用|学费|交费|缴费|贵不贵|自己出|出好多|出多少|自费"),
     "requirements": re.compile(
@@ -175,7 +178,7 @@ def pick(courses: Sequence[Course], position: int) -> Course | None:
 _NOTES = {
     "fee": re.compile(r"\d+元|费|补贴|报销|免费"),
     "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学"),
-    "time": re.compile(r"面授|网上|线上|远程"),
+    "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停"),
     "certificate": re.compile(r"证"),
     "length": re.compile(r"毕业|学制|\d+年|年半"),
     "level": re.compile(r"基础|初学|教起|简单|跟上|跟得上|分组|分班|小组|入门|新手"),

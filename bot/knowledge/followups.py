@@ -33,6 +33,16 @@ def leans_on_context(text: str) -> bool:
     return 0 < len(value) <= MAX_CHARS and _LEANS.search(value) is not None
 
 
+# "那我该找哪个反映", "去哪里投诉": where to turn, asked after an answer about a right
+_WHERE_TO_TURN = re.compile(
+    r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
+    r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
+)
+ROUTE_SCORE = 0.5
+# entries that answer where to turn (their questions ask it)
+_ROUTE_ENTRY = re.compile(r"投诉|举报|找谁|找哪|去哪|哪里申请|向哪")
+
+
 # how much the message's own words weigh against the search with the previous question
 OWN_WEIGHT = 2.0
 # ... and the score the message alone must reach for a follow-up to leave the previous entry
@@ -53,6 +63,14 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     Scores stay in 0..1 (a weighted mean)."""
     pool = max(k, 20)
     hits = knowledge.search(f"{previous.question} {text}", pool)
+    if _WHERE_TO_TURN.search(text) and not _WHERE_TO_TURN.search(previous.question):
+        # "那我该找哪个反映" after the sick-pay answer: where to complain, about that topic
+        routes = [h for h in hits if _ROUTE_ENTRY.search(h.answer.question)][:k]
+        if routes:
+            # chosen by rule, not by the words' weak overlap: the best route is put at
+            # ROUTE_SCORE, the others in proportion (a close second still shows as related)
+            top = routes[0].score or 1.0
+            return [Hit(h.answer, ROUTE_SCORE * h.score / top) for h in routes]
     same = [h for h in hits if h.answer.category == previous.category]
     if not same:
         return hits[:k]
