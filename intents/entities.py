@@ -6,6 +6,8 @@ import logging
 import re
 from datetime import date
 
+from pypinyin import lazy_pinyin
+
 from intents.dates import find_dates
 from intents.keywords import BUILTIN, Gazetteer
 from intents.normalise import fold
@@ -22,6 +24,20 @@ P_CATALOGUE, P_TRAINING, P_KEYWORD, P_BUILTIN = 0, 1, 2, 3
 _COURSE_SUFFIXES = re.compile(r"(?:[（(][^）)]*[）)]|培训班|培训|课程|入门|基础班|初级班|班|课)+$")
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_COURSE_CUE = re.compile(r"学|报|练|班|课|培训|老师")
+
+
+def _syllables(text: str) -> list[str]:
+    """Toneless pinyin of each character, read alone (so a window's sound is a slice)."""
+    return lazy_pinyin(list(text))
+
+
+def _sound(text: str) -> str:
+    """Toneless pinyin, syllables joined ("书发" and "书法" are both "shufa")."""
+    return "".join(_syllables(text))
+
+
 class EntityExtractor:
     """Finds entities in a message; offsets are into the original (unfolded) text."""
 
@@ -30,6 +46,8 @@ class EntityExtractor:
         self.synonyms: dict[str, str] = {}
         self._unplaced: dict[str, str] = {}  # synonyms whose canonical value has no entity yet
         self.regexes: list[tuple[str, re.Pattern]] = []
+        # toneless pinyin of a course keyword -> (keyword, course name)
+        self._course_sounds: dict[str, tuple[str, str]] = {}
         for entity, table in BUILTIN.items():
             for value, surfaces in table.items():
                 for surface in [value, *surfaces]:
@@ -98,6 +116,13 @@ class EntityExtractor:
                 self.gazetteer.add(surface, "course_name", value, "catalogue", P_TRAINING)
         for course in courses:
             self.gazetteer.add(course.name, "course_name", course.name, "catalogue", P_CATALOGUE)
+        # "书发班", "乒乓求", "瑜珈": a course word typed by its sound (a pinyin keyboard's slip)
+        self._course_sounds = {}
+        for key, names in claimed.items():
+            if len(names) == 1 and 2 <= len(key) <= 4 and _CJK.fullmatch(key):
+                # read alone and as a phrase (伽 alone is "ga", in 瑜伽 "jia")
+                for sound in (_sound(key), "".join(lazy_pinyin(key))):
+                    self._course_sounds.setdefault(sound, (key, next(iter(names))))
 
     def extract(
         self, original_text: str, normalised_text: str | None = None, today: date | None = None
@@ -121,6 +146,8 @@ class EntityExtractor:
             for m in pattern.finditer(text):
                 if m.end() > m.start():
                     found.append(Candidate(m.start(), m.end(), name, m.group(0), "regex", 4))
+        if not any(c.entity == "course_name" for c in found):
+            found += self._misheard_courses(text)
         entities = [self._to_dict(c, original_text) for c in _resolve(found)]
         if not any(e["entity"] == "dispute_type" for e in entities):
             entities += [self._to_dict(c, original_text) for c in find_dispute_phrases(text)]
@@ -130,6 +157,32 @@ class EntityExtractor:
                 if e["entity"] == "dispute_type" and e["value"] == "劳动合同":
                     e["value"] = "解除劳动合同"
         return entities
+
+    def _misheard_courses(self, text: str) -> list[Candidate]:
+        """Course words typed by their sound: a run of Chinese characters that sounds like
+        one keyword and shares at least one character with it in place (书发 for 书法, not
+        any word that happens to sound alike), and is no word the gazetteer knows."""
+        found: list[Candidate] = []
+        if not self._course_sounds:
+            return found
+        for m in _CJK.finditer(text):
+            run = m.group(0)
+            syllables = _syllables(run)
+            for size in (4, 3, 2):
+                for i in range(len(run) - size + 1):
+                    window = run[i : i + size]
+                    hit = self._course_sounds.get("".join(syllables[i : i + size]))
+                    if hit is None or window == hit[0] or window in self.gazetteer.entries:
+                        continue
+                    same = sum(a == b for a, b in zip(window, hit[0], strict=True))
+                    start = m.start() + i
+                    near = text[max(0, start - 2) : start + size + 2]
+                    # one shared character is enough only beside a course word (学瑜珈, 书发班)
+                    if same >= 2 or (same == 1 and _COURSE_CUE.search(near)):
+                        found.append(
+                            Candidate(start, start + size, "course_name", hit[1], "sound", 5)
+                        )
+        return found
 
     def _to_dict(self, c: Candidate, original: str) -> dict:
         """Rasa-shaped entity dict, with synonyms applied to free-text values."""

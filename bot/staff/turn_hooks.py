@@ -38,8 +38,8 @@ KEEP_WAITING = "/leave_message"
 BACK_TEXT = "可以问我课程、调解、劳动政策的问题，需要时再说“转人工”。"
 # what the worker left: the queue, or a conversation with a staff member
 LEFT_TEXT = {
-    STATE_WAITING: "好的，已为您取消排队，现已回到小助手。",
-    STATE_WITH_HUMAN: "好的，已结束人工服务，现已回到小助手。",
+    STATE_WAITING: "好的，已为您退出排队，已回到小助手继续为您服务。",
+    STATE_WITH_HUMAN: "好的，已结束人工服务，已回到小助手继续为您服务。",
 }
 KEEP_WAITING_TEXT = "好的，请直接留言说明您的情况，消息都会保留，工作人员看到后会尽快回复您。"
 BACK_BUTTON = {"title": "回到小助手", "payload": LEAVE_QUEUE}
@@ -160,7 +160,9 @@ class StaffTurnHooks:
         self, s: Session, conversation_id: int, state: str, text: str
     ) -> tuple[bool, Reply | None]:
         if wants_to_leave(text, state):
-            return True, {"text": LEFT_TEXT.get(state, "好的，现已回到小助手。") + BACK_TEXT}
+            return True, {
+                "text": LEFT_TEXT.get(state, "好的，已回到小助手继续为您服务。") + BACK_TEXT
+            }
         if state == STATE_WITH_HUMAN:
             return False, None  # a staff member is in the conversation and answers
         if text.strip() == KEEP_WAITING:

@@ -180,7 +180,7 @@ def test_the_worker_leaves_the_queue_in_words_or_by_the_button(on_rasa, text):
     messages, events = run(
         ValidateHandoffForm(on_rasa), held(text, slot_events(events)["handoff_seen"])
     )
-    assert "已为您取消排队" in text_of(messages)
+    assert "已为您退出排队" in text_of(messages)
     assert slot_events(events)["handoff_note"] == text  # filled: the form ends
     assert conversation(on_rasa.db).state == STATE_BOT
     assert Desk(on_rasa.db).queue() == []

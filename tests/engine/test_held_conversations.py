@@ -66,7 +66,7 @@ def test_leaving_the_queue_is_shown_to_staff(bot):
     n = [0]
     say(bot, "held-2", "转人工", n)
     reply = say(bot, "held-2", "算了 不等了", n)
-    assert "取消排队" in reply[0]["text"] and "回到小助手" in reply[0]["text"]
+    assert "退出排队" in reply[0]["text"] and "回到小助手" in reply[0]["text"]
     conv = conversation(bot, "held-2")
     assert conv.state == STATE_BOT
     detail = conversation_detail(bot.db, conv.id)

@@ -254,3 +254,38 @@ def test_a_dismissal_told_in_words_is_the_dispute_even_when_the_contract_is_name
     assert DISMISSAL.search("合同没到期就把我辞了")
     assert DISMISSAL.search("经理喊我明天不用来了")
     assert not DISMISSAL.search("合同到期不续签")
+
+
+SOUND_COURSES = [
+    CourseRef("XF02", "书法", "幸福学堂", ["书法", "毛笔字"]),
+    CourseRef("XF04", "乒乓球", "幸福学堂", ["乒乓球", "乒乓"]),
+    CourseRef("XF07", "瑜伽", "幸福学堂", ["瑜伽"]),
+    CourseRef("QZ02", "亲子绘本阅读", "亲子活动", ["绘本", "亲子阅读"]),
+    CourseRef("XF05", "插花", "幸福学堂", ["插花", "花艺"]),
+]
+
+
+@pytest.fixture(scope="module")
+def sound_extractor():
+    x = EntityExtractor()
+    x.set_courses(SOUND_COURSES)
+    return x
+
+
+@pytest.mark.parametrize(
+    ("text", "course"),
+    [
+        ("书发班还报得到不", "书法"),  # one character shared, beside 班
+        ("乒乓求在哪里打", "乒乓球"),  # two shared: anywhere
+        ("想学瑜珈", "瑜伽"),
+        ("我想学舒法", "书法"),
+    ],
+)
+def test_a_course_word_typed_by_its_sound(sound_extractor, text, course):
+    found = [e for e in sound_extractor.extract(text) if e["entity"] == "course_name"]
+    assert [e["value"] for e in found] == [course]
+
+
+@pytest.mark.parametrize("text", ["多久能回本", "插话可以不", "开会时插话被扣钱"])
+def test_a_word_that_only_sounds_like_a_course_word_is_none(sound_extractor, text):
+    assert not [e for e in sound_extractor.extract(text) if e["entity"] == "course_name"]
