@@ -22,7 +22,7 @@ from intents.normalise import match_form
         ("被炒鱿鱼了", "被辞退了"),
         ("年休有几天", "年假有几天"),
         ("拖欠工资", "拖欠工资"),  # a standard term that contains a colloquial key stays
-        ("公司不让休年假", "公司不安排休年假"),
+        ("公司不让休年假", "单位不安排休年假"),
     ],
 )
 def test_standardise_rewrites_workers_words(text, expected):
