@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,9 +10,14 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
+from actions.courses import followup_instead
 from actions.identity import worker_from
+from actions.message import typed_text
 from actions.services import ServiceAction
 from bot.store import attendance
+
+# the worker's own record ("我上了几次课", "我的出勤"), not how often a course meets
+_OWN_RECORD = re.compile(r"我|记录|出勤|考勤|缺勤|请过|请了|点名")
 
 
 class ActionMyAttendance(ServiceAction, Action):
@@ -23,6 +29,10 @@ class ActionMyAttendance(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if not _OWN_RECORD.search(typed_text(tracker)):
+            instead = followup_instead(tracker)  # "一个星期上几次" right after a course
+            if instead:
+                return instead
         worker = worker_from(tracker)
         with self.services.db.read() as s:
             counts = attendance.counts_for_worker(s, worker.channel, worker.sender_id)

@@ -30,7 +30,7 @@ from actions.validators import (
 OPENERS = frozenset({"mediation_request", "course_enroll"})
 _STOP = r"(?=[，,。；;！!\s]|电话|手机|联系|号码|在|今年|做|是|家住|$)"
 _NAME = re.compile(
-    rf"(?:我叫|我是|本人|他叫|她叫|名字(?:叫|是)?|姓名(?:是)?)[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
+    rf"(?:我叫|我是|本人|他叫|她叫|名字(?:叫|是)?|姓名(?:是)?|(?:^|(?<=[\s，,。]))叫)[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
 )
 _NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
 _EMPLOYER = re.compile(
@@ -120,6 +120,13 @@ _LABELLED_EMPLOYER = re.compile(
 )
 
 
+# a registered company's name standing alone: "…手机159… 重庆安达物流有限公司的 受伤了"
+_BARE_COMPANY = re.compile(
+    r"(?:^|(?<=[\s，,。；;]))(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?"
+    r"(?:有限责任公司|有限公司|股份公司|集团))"
+)
+
+
 def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
     for m in _LABELLED_EMPLOYER.finditer(text):
@@ -137,6 +144,10 @@ def opening_employer(text: str) -> str | None:
             found = looks_like_employer(employer)
             if found:
                 return found
+    for m in _BARE_COMPANY.finditer(text):
+        found = looks_like_employer(m.group("employer"))
+        if found and not _POINTS_AT.search(found):
+            return found
     return None
 
 

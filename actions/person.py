@@ -198,7 +198,8 @@ class PersonSlotsMixin:
             if (
                 phone
                 and tracker.get_slot("phone") in (None, phone)  # none before, or this one
-                and not _HAS_WORDS.search(str(value))
+                # a bare number, or one with its label ("电话是153…"), not a sentence
+                and not _HAS_WORDS.search(_PHONE_PART.sub(" ", str(value)))
             ):
                 dispatcher.utter_message(text=f"手机号{mask_phone(phone)}记下了。")
                 return {"name": None, "phone": phone}

@@ -15,7 +15,7 @@ DEMAND_MIN, DEMAND_MAX = 2, 500
 
 _NAME_PREFIX = re.compile(
     r"^(?:(?:您好|你好)[，,！!\s]*)?"
-    r"(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|叫)\s*"
+    r"(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|姓名|我叫|我是|叫)\s*"
 )
 _EDGE_PUNCT = " \t\r\n,.!?;:，。！？；：、\"'“”‘’()（）[]【】<>《》~～"
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*$")
@@ -84,16 +84,21 @@ def normalise(text: str | None) -> str:
 
 # "好 我叫吴明", "要得嘛 帮我弄，我叫邓小军": the part that gives the name
 _PARTS = re.compile(r"[\s,，。.!！?？;；、~～]+")
-_NAMED = re.compile(r"^(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是)")
+_NAMED = re.compile(r"^(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|叫)")
+# "我姓谭 叫谭小军", "免贵姓王，王建国": the surname said first, then the whole name
+_SURNAME_ONLY = re.compile(r"^(?:我|免贵|本人)?姓[\u4e00-\u9fff]{1,2}$")
 
 
 def clean_name(text: str | None) -> str | None:
     """A plausible real name with any 我叫/我是 prefix removed, else None; in a longer
     answer, the part that says 我叫… ("好 我叫吴明")."""
     value = normalise(text)
-    named = [p for p in _PARTS.split(value) if _NAMED.match(p)]
+    parts = [p for p in _PARTS.split(value) if p]
+    named = [p for p in parts if _NAMED.match(p)]
     if len(named) == 1 and named[0] != value:
         value = named[0]
+    elif len(parts) == 2 and _SURNAME_ONLY.match(parts[0]):
+        value = parts[1]
     value = _NAME_PREFIX.sub("", value).strip(_EDGE_PUNCT)
     value = value.replace("•", "·").replace("・", "·")
     if not NAME_MIN <= len(value) <= NAME_MAX:
