@@ -154,6 +154,19 @@ class ActionGreet(ServiceAction, Action):
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_greet")
 
 
+class ActionHelp(ServiceAction, Action):
+    """Says what the bot can do; right after courses or an answer, a short question read as
+    a request for help ("从哪天开始算", "那我能找他要些啥子") is answered as the follow-up."""
+
+    def name(self) -> str:
+        return "action_help"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_help")
+
+
 class ActionEmpathize(ServiceAction, Action):
     """Acknowledges a worker's feelings; right after a policy answer, a short follow-up that
     sounds upset ("那一直都不签呢 都一年多了") is answered first."""

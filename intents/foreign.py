@@ -151,6 +151,12 @@ ENGLISH = {
     "calculated": "算",
     "calculate": "算",
     "where": "在哪里",
+    "what can i do": "怎么办",
+    "what should i do": "怎么办",
+    "cooking": "烹调",
+    "cook": "烹调",
+    "certificate": "证书",
+    "a certificate": "证书",
     "what about": "那",
     "how about": "那",
     "what should i bring": "要带什么",
@@ -248,6 +254,7 @@ def _from_pinyin(run: str) -> str | None:
 
 
 # English words that carry nothing once the phrases around them are read as Chinese
+_GREETING_FIRST = re.compile(r"^\s*你好\s*[,，.。!！]+\s*")
 _STOPWORDS = frozenset(
     "a an the to of for in on at is are am be do does did i me my you your we our it this"
     " that there please can could would will just about any some with from get got so and"
@@ -268,9 +275,21 @@ def read_foreign(text: str) -> str:
     if not re.search(r"[a-z]{2}", text):
         return text
 
+    untouched: list[str] = []
+    translated: list[str] = []
+
     def rewrite(m: re.Match[str]) -> str:
         run = m.group(0)
         pinyin = _from_pinyin(run) if " " in run or len(run) > 4 else None
-        return pinyin if pinyin is not None else _from_english(run)
+        read = pinyin if pinyin is not None else _from_english(run)
+        (untouched if read == run else translated).append(run)
+        return read
 
-    return _LATIN_RUN.sub(rewrite, text)
+    read = _LATIN_RUN.sub(rewrite, text)
+    if untouched and translated:
+        # "… on weekends? i work in a canteen.": English the reading has no word for says
+        # nothing the model knows; left in, it only drowns what was understood
+        read = _LATIN_RUN.sub(lambda m: "" if m.group(0) in untouched else m.group(0), read)
+    # "Hi, is there any cooking class…": a greeting before a request is no greeting
+    rest = _GREETING_FIRST.sub("", read, count=1)
+    return rest if rest != read and re.search(r"[\u4e00-\u9fff]", rest) else read

@@ -57,10 +57,14 @@ MEDIATION_ASK_ALONE = re.compile(
 # "找工会调解要钱不", "申请调解要带啥材料": a short question about mediation is a policy question
 # (its answer is in the FAQ), not a request to file a case
 _MEDIATION_QUESTION = re.compile(
-    r"收费|收钱|要钱|交钱|花钱|多久|好久(?!了)|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
+    r"收费|收钱|要钱|交钱|花钱|免费|多久|好久(?!了)|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
 )
 # what the other side may do: "老板不来咋办", "调解了又反悔" (asked, unless the worker files)
-_OTHER_SIDE = re.compile(r"不来|不到场|不露面|不理|不配合|不履行|不执行|反悔|不认账")
+_OTHER_SIDE = re.compile(
+    r"不来|不到场|不露面|不理|不配合|不履行|不执行|反悔|不认账|不照着?做|不按协议|不兑现|赖账"
+    # "那我先找工会调解 会不会把时间耽误了": what mediation does to the worker's claim
+    r"|耽误|时效"
+)
 # "老板不来 我要申请调解": the worker files now, whatever the other side does
 _FILES_NOW = re.compile(r"(?:要|想|准备|现在)(?:申请)?调解|帮我|给我申请")
 # "如果申请调解了，老板不来咋办": a what-if about mediation itself, not a request to file

@@ -48,6 +48,15 @@ OWN_WEIGHT = 2.0
 # ... and the score the message alone must reach for a follow-up to leave the previous entry
 # for another (below it the words are not a topic of their own: "重庆是好多天")
 OWN_TOPIC = 0.2
+# ... and the score the words alone must reach on an entry of another topic to move there
+OWN_ESCAPE = 0.3
+
+
+def _shares_a_term(text: str, answer: str, size: int = 3) -> bool:
+    """Whether the message repeats a term of the answer just given ("还在试用期嘞" after an
+    answer that says what holds in 试用期): then it qualifies that answer, not a new topic."""
+    value = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return any(value[i : i + size] in answer for i in range(len(value) - size + 1))
 
 
 def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) -> list[Hit]:
@@ -74,9 +83,27 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     same = [h for h in hits if h.answer.category == previous.category]
     if not same:
         return hits[:k]
-    own = {h.answer.slug: h.score for h in knowledge.search(text, pool)}
-    if max((own.get(h.answer.slug, 0.0) for h in same), default=0.0) < OWN_TOPIC:
-        return same[:k]  # the words alone name no topic ("重庆是好多天"): the question decides
+    own_hits = knowledge.search(text, pool)
+    own = {h.answer.slug: h.score for h in own_hits}
+    best_same = max((own.get(h.answer.slug, 0.0) for h in same), default=0.0)
+    if (
+        own_hits
+        and own_hits[0].score >= OWN_ESCAPE
+        and own_hits[0].answer.category != previous.category
+        and best_same < OWN_TOPIC
+        and not _shares_a_term(text, previous.answer)
+    ):
+        # "那怀孕三个月流产了呢" after the paternity answer: the words name a topic of their
+        # own, elsewhere, and nothing of the previous topic: the follow-up moves there
+        return own_hits[:k]
+    if best_same < OWN_TOPIC:
+        # the words alone name no topic ("重庆是好多天", "从哪天开始算"): the question decides,
+        # and a detail of the answer just given is asked of that answer first
+        first = [h for h in same if h.answer.slug == previous.slug]
+        rest = [h for h in same if h.answer.slug != previous.slug]
+        if first:
+            first = [Hit(first[0].answer, max(h.score for h in same))]
+        return (first + rest)[:k]
     fused = [
         Hit(h.answer, (h.score + OWN_WEIGHT * own.get(h.answer.slug, 0.0)) / (1 + OWN_WEIGHT))
         for h in same

@@ -35,3 +35,16 @@ def test_what_is_neither_is_left_alone():
     for text in ("zxqv blorp", "qq", "ok", "13912345678", "年假有几天", "wifi密码"):
         assert read_foreign(text) == text
     assert match_form("Annual Leave") == "年休假"  # lowercased first, like all matching
+
+
+def test_a_greeting_before_an_english_request_and_words_it_has_no_reading_for_are_dropped():
+    read = read_foreign("hi, is there any cooking class on weekends? i work in a canteen.")
+    assert "你好" not in read and "烹调" in read and "周末" in read and "canteen" not in read
+    assert read_foreign("hi") == "你好"  # a greeting alone stays one
+
+
+def test_english_follow_ups_read_as_chinese():
+    assert "男方护理假" in read_foreign("and what about the father?")
+    assert "要带什么" in read_foreign("what should i bring?")
+    assert "证书" in read_foreign("does it give a certificate?")
+    assert "男方护理假" not in read_foreign("my father is sick, can i take leave")

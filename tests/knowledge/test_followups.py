@@ -57,6 +57,12 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         ("leave_annual_days", "那干了二十年的喃", "leave_annual_days"),
         ("leave_annual_days", "我之前在别的厂还做了八年 加起来算不算嘛", "leave_annual_days"),
         ("ot_pay_rates", "那国庆节那天上班呢", "ot_pay_rates"),
+        # a detail of the answer just given, in words of no topic: that answer again
+        ("leave_paternity", "一般休好多天嘛", "leave_paternity"),
+        # words that name a topic elsewhere and nothing of this one: the follow-up moves
+        ("leave_paternity", "那怀孕三个月流产了呢", "women_maternity_leave"),
+        # ... unless they repeat a term of the answer just given (试用期 in the notice answer)
+        ("quit_notice_period", "还在试用期嘞", "quit_notice_period"),
     ],
 )
 def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, text, expected):
