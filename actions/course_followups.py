@@ -29,6 +29,7 @@ from actions.courses import (
 from actions.knowledge import find_answer
 from actions.message import entity_words, latest_entity, ran_this_turn, understood_text
 from actions.services import ServiceAction
+from bot.domain.course_ages import age_range, child_age, suits
 from bot.domain.course_questions import (
     ABOUT_ME,
     answer,
@@ -39,6 +40,7 @@ from bot.domain.course_questions import (
     pick,
     points_back,
 )
+from bot.domain.course_requirements import meets, unmet
 from bot.domain.courses import closed_text, fee_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
@@ -98,11 +100,36 @@ class ActionCourseFollowup(ServiceAction, Action):
                     buttons=category_buttons(available),
                 )
                 return [*done, SlotSet(FOCUS_SLOT, course.code)]
+            reply = answer(course, aspects(text), left)
+            reason = unmet(course, text)
+            focus = course
+            if reason:  # "我只有高中毕业 想报那个专升本": the requirement first, and what fits
+                instead = [
+                    c
+                    for c in available
+                    if c.category == course.category and c.id != course.id and meets(c, text)
+                ][:3]
+                names = "」「".join(c.name for c in instead)
+                also = f"可以看看「{names}」。" if instead else ""
+                reply = f"{reason}。{also}\n" + reply
+                if len(instead) == 1:  # "这个好多钱" next is about the one suggested
+                    focus = instead[0]
+            age = child_age(text)
+            if age is not None and age_range(course) and not suits(course, age):
+                # "她哥哥13岁了 也能一起去不": the course's ages say no, first
+                low, high = age_range(course)  # type: ignore[misc]
+                fitting = [c for c in available if suits(c, age)]
+                names = "」「".join(c.name for c in fitting)
+                also = f"适合{age}岁孩子的有「{names}」。" if fitting else ""
+                told = f"「{course.name}」收{low}到{high}岁的孩子，{age}岁不在这个范围，报不了。"
+                reply = told + also + "\n" + reply
+                if len(fitting) == 1:  # "在哪里" next is about the one that fits
+                    focus = fitting[0]
             dispatcher.utter_message(
-                text=answer(course, aspects(text), left),
-                buttons=buttons(enrol_button(course), button("看看其他课程", "course_search")),
+                text=reply,
+                buttons=buttons(enrol_button(focus), button("看看其他课程", "course_search")),
             )
-            return [*done, SlotSet(FOCUS_SLOT, course.code)]
+            return [*done, SlotSet(FOCUS_SLOT, focus.code)]
 
     def _which(
         self, s: Any, tracker: Tracker, text: str, listed: list[Course], context: bool

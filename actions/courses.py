@@ -279,6 +279,17 @@ def unsure_search(tracker: Tracker) -> bool:
     )
 
 
+def tells_a_dispute(tracker: Tracker) -> bool:
+    """Read as a course search, but not surely, naming no course and a kind of labour
+    dispute (加班费, 拖欠工资 …): a worker's situation, for the policy answer."""
+    confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0
+    return (
+        float(confidence) < SURE_SEARCH
+        and bool(latest_entity(tracker, "dispute_type"))
+        and not latest_entity(tracker, "course_name")
+    )
+
+
 def wanted_course(tracker: Tracker) -> str | None:
     """The course this message names, skipping one named only as the worker's own schooling
     ("我大专毕业的 想读个本科": 专升本, not the 大专 class)."""
@@ -323,6 +334,9 @@ class ActionSearchCourses(ServiceAction, Action):
         instead = followup_instead(tracker, searching=True)
         if instead:
             return instead  # the follow-up reads this message's filters, then clears them
+        if tells_a_dispute(tracker):
+            # "学校说当老师就是这样 没得加班费": a dispute told, not a course wanted
+            return cleared + [FollowupAction("action_answer_policy")]
         if unsure_search(tracker):
             # "我没有参加过啥子培训 也没签竞业协议" right after the answer about penalty
             # clauses: a word like 培训 in a follow-up to a policy answer is not a search

@@ -34,6 +34,8 @@ EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("cours
 # its own question, with the close ones as buttons) helps more than "没太明白"
 _ABOUT_WORK = re.compile(
     r"老板|公司|单位|厂里|厂头|工地|工资|工钱|辞退|开除|合同|加班|工伤|社保|怀孕|产假|试用期|离职|辞职"
+    # working hours told as a day: "一天从早上7点干到晚上9点", "天天做到半夜"
+    r"|(?:干|做|上班|忙)到(?:晚上|半夜|凌晨|深夜|\d{1,2}点)|从早.{0,8}到晚"
 )
 STORY_CHARS = 10
 

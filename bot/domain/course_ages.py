@@ -9,10 +9,12 @@ from bot.store.models import Course
 from intents.numbers import NUM_CN, parse_number
 
 _AGE_NUM = rf"(?:\d{{1,2}}|{NUM_CN})"
-_CHILD = r"(?:娃儿?|娃娃|孩子|小孩儿?|小朋友|儿子|女儿|闺女|崽儿?|宝宝|外孙女?|孙子|孙女)"
+_CHILD = r"(?:娃儿?|娃娃|孩子|小孩儿?|小朋友|儿子|女儿|闺女|崽儿?|宝宝|外孙女?|孙子|孙女|哥哥|姐姐|弟弟|妹妹|老大|老二|老幺)"
 # "5岁的娃儿", "娃儿5岁", "孩子今年八岁半", "我家崽崽才四岁"
 _AGE_BEFORE = re.compile(rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?(?:的|大的)?\s*{_CHILD}")
 _AGE_AFTER = re.compile(rf"{_CHILD}.{{0,6}}?({_AGE_NUM})\s*(?:周)?岁")
+# "有没得适合5岁的": an age a course should suit is a child's
+_SUITS_AGE = re.compile(rf"(?:适合|给)\s*({_AGE_NUM})\s*(?:周)?岁")
 _GRADE = re.compile(rf"(?:小学|读|上)\s*({_AGE_NUM})\s*年级")
 # "读初二", "上高一" (not 正月初二: said of going to school)
 _SECONDARY = re.compile(r"(?:读|上|在读)\s*(初|高)\s*([一二三])")
@@ -30,7 +32,7 @@ def _number(text: str) -> int | None:
 def child_age(text: str | None) -> int | None:
     """The age of the worker's child the message tells, if it tells one."""
     value = text or ""
-    for pattern in (_AGE_BEFORE, _AGE_AFTER):
+    for pattern in (_AGE_BEFORE, _AGE_AFTER, _SUITS_AGE):
         m = pattern.search(value)
         if m:
             return _number(m.group(1))
@@ -49,7 +51,7 @@ def child_age(text: str | None) -> int | None:
 
 def without_age(text: str) -> str:
     """The message with the child's age words taken out (they are no course's name)."""
-    for pattern in (_AGE_BEFORE, _AGE_AFTER, _GRADE, _SECONDARY, _KINDERGARTEN):
+    for pattern in (_AGE_BEFORE, _AGE_AFTER, _SUITS_AGE, _GRADE, _SECONDARY, _KINDERGARTEN):
         text = pattern.sub(" ", text)
     return text
 

@@ -182,6 +182,8 @@ _NOTES = {
     "fee": re.compile(r"\d+元|费|补贴|报销|免费"),
     "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学"),
     "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停"),
+    # "一个家庭算一个名额": how places are counted
+    "seats": re.compile(r"名额|家庭|每户|每家"),
     "certificate": re.compile(r"证"),
     "length": re.compile(r"毕业|学制|\d+年|年半"),
     "level": re.compile(r"基础|初学|教起|简单|跟上|跟得上|分组|分班|小组|入门|新手"),
