@@ -121,7 +121,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     k = max(cfg.max_suggestions, 5)
     own_hits = services.knowledge.hits_for(tracker.latest_message, text, k=k)
     general = decide(own_hits, cfg)
-    previous = previous_answer(services, tracker)
+    # the second question of "婚假几天 病假扣不扣工资吗" is its own, not a follow-up
+    split_part = ((tracker.latest_message or {}).get("metadata") or {}).get("split_part")
+    previous = None if split_part else previous_answer(services, tracker)
     if previous is not None and (
         leans_on_context(text) or (general[0] != "answer" and is_short(text))
     ):

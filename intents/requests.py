@@ -22,9 +22,35 @@ _JOIN = re.compile(
 MIN_PART = 2
 
 
+# two whole questions side by side, no joining word: "女职工产假有好多天 男的陪产假有没得"
+_ENDS_ASKING = re.compile(
+    r"(?:吗|么|没得|没有|有没|好多天|几天|多少天|好多钱|多少钱|几倍|几个月|好久|多久"
+    r"|咋个算|怎么算|咋算|合法不|合不合法|行不行|可以不|能不能)[？?]?$"
+)
+_PAUSE = re.compile(r"[？?]\s*|\s+")
+MIN_QUESTION = 5
+
+
+def _side_by_side(value: str) -> list[str]:
+    """The two questions of "A有好多天 B有没得": split at the one pause where both halves
+    are whole questions of some length (each ends asking)."""
+    for m in _PAUSE.finditer(value):
+        left, right = value[: m.start()].strip(), value[m.end() :].strip()
+        if (
+            len(left) >= MIN_QUESTION
+            and len(right) >= MIN_QUESTION
+            and _ENDS_ASKING.search(
+                left + ("？" if "?" in m.group(0) or "？" in m.group(0) else "")
+            )
+            and _ENDS_ASKING.search(right)
+        ):
+            return [left, right]
+    return [value]
+
+
 def split_requests(text: str) -> list[str]:
     """The message's parts at joining words, in order; [text] when there is only one."""
     value = (text or "").strip()
     parts = [p.strip(" ，,。；;：:") for p in _JOIN.split(value)]
     parts = [p for p in parts if len(p) >= MIN_PART]
-    return parts if len(parts) > 1 else [value]
+    return parts if len(parts) > 1 else _side_by_side(value)

@@ -228,6 +228,7 @@ class Engine:
         turn = self._start_turn(s, conv, parse, incoming.message_id)
         turn.history = history
         turn.attachment = incoming.attachment
+        turn.split_part = (incoming.metadata or {}).get("split_part")
         turn.record(EV_USER, text, {"parse": compact(parse)})
         if turn.state == STATE_CLOSED:
             rated = self.desk.take_rating(s, turn.conversation.id, text)

@@ -86,5 +86,7 @@ def separate(
         mid = incoming.message_id
         if mid is not None and n:
             mid = f"{mid}#{n + 1}"  # a retry of the whole message finds each part done
-        out.append(replace(incoming, text=parts[i], message_id=mid))
+        # a later part is a request of its own, not a follow-up to the answer to the first
+        meta = {**(incoming.metadata or {}), "split_part": n + 1} if n else incoming.metadata
+        out.append(replace(incoming, text=parts[i], message_id=mid, metadata=meta))
     return out

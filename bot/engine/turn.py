@@ -67,6 +67,8 @@ class Turn:
     miss: dict[str, Any] | None = None
     # the file sent with the message, handed to actions in the message metadata
     attachment: Attachment | None = None
+    # the part's place when one message was split into several requests (2, 3 …)
+    split_part: int | None = None
 
     def record(
         self, type_: str, text: str | None = None, data: dict[str, Any] | None = None
@@ -126,6 +128,8 @@ class Turn:
         }
         if self.attachment is not None:
             latest["metadata"]["attachment"] = self.attachment
+        if self.split_part:
+            latest["metadata"]["split_part"] = self.split_part
         return Tracker(
             sender_id=f"{conv.channel}:{conv.sender_id}",
             slots=dict(self.slots),

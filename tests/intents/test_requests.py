@@ -17,6 +17,12 @@ from intents.requests import split_requests
         # a story told in one breath, or a joining word with nothing before it: one message
         ("老板欠我工资，还不给买社保", ["老板欠我工资，还不给买社保"]),
         ("顺便问一下年假", ["顺便问一下年假"]),
+        # two whole questions side by side, each ending as a question
+        ("女职工产假有好多天 男的陪产假有没得", ["女职工产假有好多天", "男的陪产假有没得"]),
+        ("加班费咋个算？年假有几天", ["加班费咋个算", "年假有几天"]),
+        # ... not a story and its question, nor a question too short to stand alone
+        ("我在厂里干了三年 被辞退了能赔多少钱", ["我在厂里干了三年 被辞退了能赔多少钱"]),
+        ("老板欠我工资 咋办", ["老板欠我工资 咋办"]),
         ("", [""]),
     ],
 )
