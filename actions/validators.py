@@ -15,7 +15,7 @@ DEMAND_MIN, DEMAND_MAX = 2, 500
 
 _NAME_PREFIX = re.compile(
     r"^(?:(?:您好|你好)[，,！!\s]*)?"
-    r"(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|姓名|我叫|我是|叫)\s*"
+    r"(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|姓名|我叫|我是|他叫|她叫|叫)\s*"
 )
 _EDGE_PUNCT = " \t\r\n,.!?;:，。！？；：、\"'“”‘’()（）[]【】<>《》~～"
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*$")
@@ -25,7 +25,9 @@ _NOT_A_NAME = tuple(
     "什么 为什么 怎么 多少 哪 啥 谁 不知道 不告诉 不想 干嘛 谢谢 取消 人工 算了 不要 不用 好的"
     " 可以 是的 没有 不是 课程 报名 工资 加班 调解 公司 政策 社保 保险 工伤 年假 请假 仲裁 合同"
     " 辞退 补偿 赔偿 离职 律师 法律 吗 呢 吧 啊 嗯 哦 呀 么 你 嘛 好多 咋个 啥子"
-    " 确认 提交 修改 ok OK".split()
+    " 确认 提交 修改 ok OK"
+    # who the person is to the worker, not a name: "我是他老婆"
+    " 他 她 老婆 老公 媳妇 丈夫 妻子 爱人 家属 男人 婆娘".split()
 )
 # the commonest Chinese surnames (well over nine in ten people carry one of them): a short
 # answer at the name question that starts with one is a name, whatever the classifier said
@@ -66,7 +68,9 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "加班费": re.compile(r"加班"),
     "社会保险": re.compile(r"社保|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"),
-    "工伤": re.compile(r"工伤|受伤|伤了|摔伤|砸伤|压伤|烫伤|骨折|职业病"),
+    "工伤": re.compile(
+        r"工伤|受伤|伤了|摔伤|砸伤|压伤|烫伤|骨折|职业病|摔断|砸断|压断|切伤|割伤|烧伤|夹伤"
+    ),
     "解除劳动合同": re.compile(
         r"辞退|开除|解雇|炒鱿鱼|裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?|炒了我"
         r"|把我(?:给)?(?:辞|开|炒|撵|赶|踢|裁)|(?:喊|叫|让)我(?:明天|下个月|马上)?(?:就)?(?:不用来|不来|滚)"
@@ -84,7 +88,9 @@ def normalise(text: str | None) -> str:
 
 # "好 我叫吴明", "要得嘛 帮我弄，我叫邓小军": the part that gives the name
 _PARTS = re.compile(r"[\s,，。.!！?？;；、~～]+")
-_NAMED = re.compile(r"^(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|叫)")
+_NAMED = re.compile(
+    r"^(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|他叫|她叫|叫)"
+)
 # "我姓谭 叫谭小军", "免贵姓王，王建国": the surname said first, then the whole name
 _SURNAME_ONLY = re.compile(r"^(?:我|免贵|本人)?姓[\u4e00-\u9fff]{1,2}$")
 
@@ -94,7 +100,13 @@ def clean_name(text: str | None) -> str | None:
     answer, the part that says 我叫… ("好 我叫吴明")."""
     value = normalise(text)
     parts = [p for p in _PARTS.split(value) if p]
-    named = [p for p in parts if _NAMED.match(p)]
+    named = [
+        p
+        for p in parts
+        if _NAMED.match(p) and not any(w in _NAME_PREFIX.sub("", p) for w in _NOT_A_NAME)
+    ]
+    if len(named) > 1:  # "我叫吴明 他叫李四": the one speaking
+        named = [p for p in named if p.startswith("我")] or named
     if len(named) == 1 and named[0] != value:
         value = named[0]
     elif len(parts) == 2 and _SURNAME_ONLY.match(parts[0]):
