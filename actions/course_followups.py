@@ -53,6 +53,10 @@ WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
 
 
+# "有没得免费的考证培训", "有没有晚上的班": asks for courses, not about the one in view
+_NEW_SEARCH = re.compile(r"(?:有没得|有没有|有莫得|有不有|有木有)[^，,。？?]{0,10}(?:课|班|培训)")
+
+
 class ActionCourseFollowup(ServiceAction, Action):
     """Answers a question about a course already shown, or shows more of the list."""
 
@@ -70,6 +74,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             listed = _courses(s, codes)
             if latest_entity(tracker, "course_page") == "next" or (listed and asks_more(text)):
                 return done + self._more(dispatcher, s, listed, tracker)
+            if _NEW_SEARCH.search(text) and not latest_entity(tracker, "course_name"):
+                # "那有没得免费的考证培训" after one course: a search of all the courses
+                return [*done, FollowupAction("action_search_courses")]
             wanted = narrowing(text)
             if listed and not wanted and narrows(tracker) and not aspects(text):
                 wanted = text  # "星期天下午的呢": the condition from its entities
@@ -121,7 +128,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                 fitting = [c for c in available if suits(c, age)]
                 names = "」「".join(c.name for c in fitting)
                 also = f"适合{age}岁孩子的有「{names}」。" if fitting else ""
-                told = f"「{course.name}」收{low}到{high}岁的孩子，{age}岁不在这个范围，报不了。"
+                told = f"「{course.name}」收{low}到{high}岁的孩子，{age}岁超出了这个范围，不能报。"
                 reply = told + also + "\n" + reply
                 if len(fitting) == 1:  # "在哪里" next is about the one that fits
                     focus = fitting[0]
