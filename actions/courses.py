@@ -135,8 +135,31 @@ _JUST_ENROL = re.compile(
 
 def just_enrolled(tracker: Tracker) -> bool:
     """The bot's last turn enrolled the worker: the course stays in view for questions about
-    it ("在哪个楼"), but "我要报名" now means another course."""
-    return previous_actions(tracker, 1) == ["action_enrol_course"]
+    it ("在哪个楼"), but "我要报名" now means another course. (A form that ended on a
+    requirement not met runs the same action, and enrolled nobody.)"""
+    return previous_actions(tracker, 1) == ["action_enrol_course"] and not _refused_last_turn(
+        tracker
+    )
+
+
+def _refused_last_turn(tracker: Tracker) -> bool:
+    """The bot's last turn ended the enrolment form on a requirement not met."""
+    users = 0
+    for e in reversed(tracker.events):
+        if e.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif users == 1 and e.get("event") == "slot" and e.get("name") == "enrolment_refused":
+            if e.get("value") is True:
+                return True
+    return False
+
+
+# "那我自己去学嘛", "那我来报": the course in view, for the worker instead of the one refused
+_FOR_MYSELF = re.compile(
+    r"^(?:那|那么|那就)?\s*(?:我自己|我来|换我|给我自己)\S{0,3}?(?:学|报|读|上)"
+)
 
 
 def enrol_instead(tracker: Tracker) -> list[EventType] | None:
@@ -148,7 +171,9 @@ def enrol_instead(tracker: Tracker) -> list[EventType] | None:
     codes = tracker.get_slot(LIST_SLOT) or []
     course = focus or (codes[0] if len(codes) == 1 else None)
     text = typed_text(tracker).strip()
-    if course and (_JUST_ENROL.match(text) or latest_entity(tracker, "phone")):
+    if course and (
+        _JUST_ENROL.match(text) or _FOR_MYSELF.match(text) or latest_entity(tracker, "phone")
+    ):
         return [SlotSet("course_id", str(course)), FollowupAction("enrolment_form")]
     return None
 

@@ -140,9 +140,18 @@ class ValidateEnrolmentForm(
                 reason = unmet(running[0], typed_text(tracker))
                 if reason is None:
                     return {"course_id": running[0].code}
-                self._requirement_unmet(dispatcher, running[0], reason, available, tracker)
-                # "那我自己去学嘛" next is about this course
-                return {"course_id": None, FOCUS_SLOT: running[0].code}
+                instead = self._requirement_unmet(
+                    dispatcher, running[0], reason, available, tracker
+                )
+                # the form ends (said why); "那个学费好多" next is about the one suggested,
+                # "那我自己去学嘛" about this course
+                focus = instead[0] if len(instead) == 1 else running[0]
+                return {
+                    "course_id": None,
+                    FOCUS_SLOT: focus.code,
+                    "enrolment_refused": True,
+                    "requested_slot": None,
+                }
             if len(found) == 1:
                 self._not_open(dispatcher, found[0], available)
             elif running:
@@ -195,7 +204,7 @@ class ValidateEnrolmentForm(
         reason: str,
         available: list[Course],
         tracker: Tracker,
-    ) -> None:
+    ) -> list[Course]:
         """The requirement the worker's own words show unmet, and what they can take instead."""
         told = typed_text(tracker)
         instead = [
@@ -208,6 +217,7 @@ class ValidateEnrolmentForm(
             names = "、".join(f"「{c.name}」" for c in instead)
             text += f"可以先看看同类的{names}："
         dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in instead)))
+        return instead
 
     def _unknown(
         self, dispatcher: CollectingDispatcher, value: str, available: list[Course]
@@ -327,6 +337,9 @@ class ActionEnrolCourse(ServiceAction, Action):
             SlotSet("course_name", None),
             SlotSet("enrolment_confirm", None),
         ]
+        if tracker.get_slot("enrolment_refused"):
+            # the form ended on a requirement not met: the worker has been told why
+            return [*events, SlotSet("enrolment_refused", None)]
         worker = worker_from(tracker)
         code = str(tracker.get_slot("course_id") or "")
         if tracker.get_slot("enrolment_confirm") is False:

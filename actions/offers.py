@@ -103,8 +103,8 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
     """What a message means in the conversation, before any other reading: a question about
     the courses in view ("要得 好久开始哦"), or the bot's last offer taken up ("那我申请一个")."""
     return (
-        followup_instead(tracker)
-        or enrol_instead(tracker)
+        enrol_instead(tracker)  # "那我自己来报 我三十五岁": enrolling, whatever else it says
+        or followup_instead(tracker)
         or retirement_instead(tracker)
         or status_by_phone_instead(tracker)
         or take_offer(tracker, domain)
