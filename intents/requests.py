@@ -29,6 +29,10 @@ _ENDS_ASKING = re.compile(
 )
 _PAUSE = re.compile(r"[？?]\s*|\s+")
 MIN_QUESTION = 5
+# a question, then a request of its own: "…能不能要赔偿？我也想申请调解"
+_ASK_THEN_REQUEST = re.compile(
+    r"(?<=[？?])\s*(?=我?(?:也|还|再|就)?(?:想|要)(?:申请|找你们|报名|报个))"
+)
 
 
 def _side_by_side(value: str) -> list[str]:
@@ -53,4 +57,7 @@ def split_requests(text: str) -> list[str]:
     value = (text or "").strip()
     parts = [p.strip(" ，,。；;：:") for p in _JOIN.split(value)]
     parts = [p for p in parts if len(p) >= MIN_PART]
-    return parts if len(parts) > 1 else _side_by_side(value)
+    if len(parts) > 1:
+        return parts
+    asked = [p.strip() for p in _ASK_THEN_REQUEST.split(value) if len(p.strip()) >= MIN_PART]
+    return asked if len(asked) > 1 else _side_by_side(value)

@@ -157,6 +157,9 @@ class Engine:
             too_long, parse = False, attachment_parse(text)
         else:
             parse = self._parse(text, too_long)
+            read_as = (incoming.metadata or {}).get("read_as")
+            if read_as:  # a part of a split message, read in the light of the others
+                parse = {**parse, "intent": {"name": read_as, "confidence": 1.0}}
         if not self.db.is_sqlite:  # once more on a new connection if this one was dead
             return self.db.retrying(lambda: self._handle_locked(incoming, text, too_long, parse))
         # SQLite has one writer at a time. Most messages only read while the bot thinks, so

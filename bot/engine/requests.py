@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.core.messages import Incoming
 from bot.store.models import STATE_BOT
+from intents.overrides import asks_rather_than_files
 from intents.requests import split_requests
 
 # intents that ask for something on their own (not yes/no, thanks or a form answer)
@@ -72,6 +73,12 @@ def separate(
     intents = [understood(p) for p in parts]
     if None in intents:
         return None
+    read_as: dict[int, str] = {}
+    if intents.count("mediation_request") > 1:
+        # "…能不能要赔偿？我也想申请调解": the part that asks and files nothing is a question
+        for n, (p, i) in enumerate(zip(parts, intents, strict=True)):
+            if i == "mediation_request" and asks_rather_than_files(p.replace(" ", "")):
+                intents[n] = read_as[n] = "policy_question"
     if len(set(intents)) < len(intents) and set(intents) != {"policy_question"}:
         return None  # the same request twice is one request said at length
     now = state()
@@ -88,5 +95,7 @@ def separate(
             mid = f"{mid}#{n + 1}"  # a retry of the whole message finds each part done
         # a later part is a request of its own, not a follow-up to the answer to the first
         meta = {**(incoming.metadata or {}), "split_part": n + 1} if n else incoming.metadata
+        if i in read_as:  # the reading decided here, not the part's parse alone
+            meta = {**(meta or {}), "read_as": read_as[i]}
         out.append(replace(incoming, text=parts[i], message_id=mid, metadata=meta))
     return out

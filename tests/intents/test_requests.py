@@ -23,6 +23,8 @@ from intents.requests import split_requests
         # ... not a story and its question, nor a question too short to stand alone
         ("我在厂里干了三年 被辞退了能赔多少钱", ["我在厂里干了三年 被辞退了能赔多少钱"]),
         ("老板欠我工资 咋办", ["老板欠我工资 咋办"]),
+        # a question, then a request of its own
+        ("加班费咋算？我也想申请调解", ["加班费咋算？", "我也想申请调解"]),
         ("", [""]),
     ],
 )
