@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import glob
+import hashlib
 import os
+import pickle
 import shutil
 import socket
 import subprocess
@@ -14,12 +16,15 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import uvicorn
 
+import bot.settings as settings_package
 from bot.app import App, create_app
+from bot.core import yamlfile
 from bot.core.logs import logging_config
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
@@ -28,6 +33,31 @@ from bot.web.server import create_web
 from tests.support.demo import demo_db
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parse_each_yaml_text_once() -> None:
+    """Every test builds an App, which parses the same config, domain, rules and training
+    data (a third of its set-up). Here each distinct YAML text is parsed once per test
+    process (by the real parser) and later asked for as a copy of that result: the same
+    objects, fresh each time. A text the parser refuses is never stored, so it fails each
+    time as before; a file a test changes is a new text, parsed anew."""
+    parse = yamlfile.parse_yaml
+    parsed: dict[bytes, bytes] = {}
+
+    def parse_yaml(text: str) -> Any:
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+        stored = parsed.get(key)
+        if stored is not None:
+            return pickle.loads(stored)  # noqa: S301 - our own bytes from this process
+        value = parse(text)
+        parsed[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return value
+
+    yamlfile.parse_yaml = parse_yaml  # read_yaml looks it up at each call
+    settings_package.parse_yaml = parse_yaml  # imported by name there
+
+
+_parse_each_yaml_text_once()
 
 
 @pytest.fixture(scope="session")
