@@ -30,6 +30,7 @@ from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.web.proxies import uvicorn_proxy_options
 from bot.web.server import create_web
+from tests.support.chromium import close_browser
 from tests.support.demo import demo_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -301,3 +302,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         slow = 0 if module.startswith(SERVER_PROCESSES) else 1 if "browser" in names else 2
         rank[module] = min(rank.get(module, 2), slow)
     items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: file order kept
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Chromium stays open from one browser test to the next, and is closed before any
+    other test (tests/support/chromium.py)."""
+    if "browser" not in getattr(item, "fixturenames", ()):
+        close_browser()
+
+
+def pytest_sessionfinish() -> None:
+    close_browser()
