@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import glob
+import hashlib
 import os
+import pickle
 import shutil
 import socket
 import subprocess
@@ -12,20 +16,49 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import uvicorn
 
+import bot.settings as settings_package
 from bot.app import App, create_app
+from bot.core import yamlfile
 from bot.core.logs import logging_config
 from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.web.proxies import uvicorn_proxy_options
 from bot.web.server import create_web
+from tests.support.chromium import close_browser
 from tests.support.demo import demo_db
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parse_each_yaml_text_once() -> None:
+    """Every test builds an App, which parses the same config, domain, rules and training
+    data (a third of its set-up). Here each distinct YAML text is parsed once per test
+    process (by the real parser) and later asked for as a copy of that result: the same
+    objects, fresh each time. A text the parser refuses is never stored, so it fails each
+    time as before; a file a test changes is a new text, parsed anew."""
+    parse = yamlfile.parse_yaml
+    parsed: dict[bytes, bytes] = {}
+
+    def parse_yaml(text: str) -> Any:
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+        stored = parsed.get(key)
+        if stored is not None:
+            return pickle.loads(stored)  # noqa: S301 - our own bytes from this process
+        value = parse(text)
+        parsed[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return value
+
+    yamlfile.parse_yaml = parse_yaml  # read_yaml looks it up at each call
+    settings_package.parse_yaml = parse_yaml  # imported by name there
+
+
+_parse_each_yaml_text_once()
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +99,52 @@ def bot(settings: Settings) -> Iterator[App]:
     app.db.dispose()
 
 
+class _StoppableServer(uvicorn.Server):
+    """uvicorn's server, stopped as soon as the test is done: uvicorn checks `should_exit`
+    every 0.1 s and sleeps another 0.1 s at shutdown (for a person's Ctrl+C, fine); a test
+    server stopped a thousand times a run wakes at once and waits only as long as its open
+    connections and tasks really take. Serving itself is uvicorn's own."""
+
+    _wake: asyncio.Event | None = None
+    _loop: asyncio.AbstractEventLoop | None = None
+
+    async def main_loop(self) -> None:
+        self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
+        counter = 0
+        while not await self.on_tick(counter):  # on_tick refreshes the Date header
+            counter = (counter + 10) % 864000  # each wait below is up to a second
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+
+    def exit_now(self) -> None:
+        """Ask the server to stop, from any thread."""
+        self.should_exit = True
+        if self._loop is not None and self._wake is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has already ended
+                self._loop.call_soon_threadsafe(self._wake.set)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        # uvicorn's shutdown without its fixed 0.1 s sleeps: stop listening, close idle
+        # connections, wait for those still answering and for background tasks, then the
+        # app's lifespan shutdown
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        for connection in list(self.server_state.connections):
+            connection.shutdown()
+        deadline = time.monotonic() + 10
+        while self.server_state.connections or self.server_state.tasks:
+            if time.monotonic() > deadline:
+                for task in self.server_state.tasks:
+                    task.cancel()
+                break
+            await asyncio.sleep(0.005)
+        for server in self.servers:
+            await server.wait_closed()
+        await self.lifespan.shutdown()
+
+
 class LiveServer:
     def __init__(self, app: App) -> None:
         sock = socket.socket()
@@ -81,7 +160,7 @@ class LiveServer:
             log_config=logging_config(root=False),  # uvicorn's loggers through the mask
             **proxies,
         )
-        self.server = uvicorn.Server(config)
+        self.server = _StoppableServer(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, daemon=True
         )
@@ -93,7 +172,7 @@ class LiveServer:
             time.sleep(0.02)
 
     def stop(self) -> None:
-        self.server.should_exit = True
+        self.server.exit_now()
         self.thread.join(timeout=10)
 
 
@@ -162,6 +241,7 @@ def pg_url() -> Iterator[str]:
                 "-E",
                 "UTF8",
                 "--locale=C.UTF-8",
+                "--no-sync",  # a throwaway server: nothing of it outlives the session
             ]
         ),
         check=True,
@@ -177,7 +257,10 @@ def pg_url() -> Iterator[str]:
                 "-l",
                 str(base / "log"),
                 "-o",
-                f"-p {port} -k {sock} -c listen_addresses=",
+                # no waiting on the disk (fsync) for a server that never survives a crash:
+                # what the tests see of PostgreSQL (SQL, locks, transactions) is unchanged
+                f"-p {port} -k {sock} -c listen_addresses= -c fsync=off"
+                " -c synchronous_commit=off -c full_page_writes=off",
                 "start",
             ]
         ),
@@ -219,3 +302,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         slow = 0 if module.startswith(SERVER_PROCESSES) else 1 if "browser" in names else 2
         rank[module] = min(rank.get(module, 2), slow)
     items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: file order kept
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Chromium stays open from one browser test to the next, and is closed before any
+    other test (tests/support/chromium.py)."""
+    if "browser" not in getattr(item, "fixturenames", ()):
+        close_browser()
+
+
+def pytest_sessionfinish() -> None:
+    close_browser()

@@ -11,7 +11,7 @@ from bot.store import cases as repo
 from bot.store.mediators import load_mediators
 from bot.store.models import CaseUpdate, Conversation
 from tests.console.conftest import PASSWORD
-from tests.webchat.conftest import browser  # noqa: F401 - Debian's Chromium, one per module
+from tests.webchat.conftest import browser  # noqa: F401 - the shared Chromium fixture
 
 TIMEOUT = 8000  # ms; the chat stream polls the database about once a second
 NOTE = "材料已收齐，调解员会在三个工作日内与您联系。"

@@ -7,6 +7,7 @@ Asia/Shanghai (UTC+8), so 16:00 UTC is already the next local day.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -40,6 +41,7 @@ from bot.web.admin.dashboard import (
     csv_bytes,
     parse_period,
 )
+from tests.support.demo import pg_migrated
 
 TZ = "Asia/Shanghai"
 PERIOD = stats.Period(date(2026, 3, 1), date(2026, 3, 3), TZ)
@@ -292,17 +294,17 @@ EXPECTED: dict[str, stats.Table] = {
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def seeded(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """The known world on a fresh SQLite file, then on a fresh PostgreSQL schema."""
-    if request.param == "sqlite":
-        db = Database(f"sqlite:///{tmp_path / 'dash.db'}")
-    else:
-        db = Database(request.getfixturevalue("pg_url"))
-        with db.engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    db.upgrade()
-    seed(db)
-    yield db
-    db.dispose()
+    """The known world on a fresh SQLite file, then on a fresh PostgreSQL database (a copy of
+    a migrated template)."""
+    with contextlib.ExitStack() as stack:
+        if request.param == "sqlite":
+            db = Database(f"sqlite:///{tmp_path / 'dash.db'}")
+            db.upgrade()
+        else:
+            db = Database(stack.enter_context(pg_migrated(request.getfixturevalue("pg_url"))))
+        seed(db)
+        yield db
+        db.dispose()
 
 
 def test_every_statistic_counts_exactly_the_seeded_world(seeded: Database):

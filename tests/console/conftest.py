@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -18,6 +18,7 @@ from bot.store.db import Database
 from bot.store.mediators import load_mediators
 from bot.transfer import seed
 from tests.conftest import ROOT, LiveServer, make_settings
+from tests.support.demo import pg_copy
 
 PASSWORD = "correct-horse-battery"
 ALWAYS_OPEN = {"working_days": [1, 2, 3, 4, 5, 6, 7], "opens": "00:00", "closes": "24:00"}
@@ -43,29 +44,39 @@ def settings(tmp_path: Path, model_dir: Path) -> Settings:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_bot(request: pytest.FixtureRequest, settings: Settings) -> Iterator[App]:
     """The whole bot with the demo data on a fresh SQLite file, then on a fresh PostgreSQL
-    schema. A test module names it `bot` (a fixture returning any_bot) to run twice."""
+    database (a copy of a template). A test module names it `bot` (a fixture returning
+    any_bot) to run twice."""
     if request.param == "sqlite":
         yield request.getfixturevalue("bot")
         return
-    url = request.getfixturevalue("pg_url")
-    db = Database(url)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    db.upgrade()
-    seed.load_courses(db, settings.data_dir / "courses.yml")
-    seed.load_faq(db, settings.data_dir / "faq.yml")
-    load_mediators(db, settings.data_dir / "mediators.yml")
-    db.dispose()
-    pg = Settings.load(
-        ROOT / "config.yml",
-        workerbot_database_url=url,
-        workerbot_model_dir=settings.model_dir,
-        workerbot_secret_key=secrets.token_urlsafe(48),  # no key file written next to config
-    )
-    pg.config = settings.config
-    app = create_app(pg)
-    yield app
-    app.db.dispose()
+    data_dir = settings.data_dir
+    with pg_copy(request.getfixturevalue("pg_url"), ("demo", data_dir), _demo(data_dir)) as url:
+        pg = Settings.load(
+            ROOT / "config.yml",
+            workerbot_database_url=url,
+            workerbot_model_dir=settings.model_dir,
+            workerbot_secret_key=secrets.token_urlsafe(48),  # no key file written next to config
+        )
+        pg.config = settings.config
+        app = create_app(pg)
+        yield app
+        app.db.dispose()
+
+
+def _demo(data_dir: Path) -> Callable[[str], None]:
+    """Builds the demo database (courses, FAQ, mediators) at a URL."""
+
+    def build(url: str) -> None:
+        db = Database(url)
+        try:
+            db.upgrade()
+            seed.load_courses(db, data_dir / "courses.yml")
+            seed.load_faq(db, data_dir / "faq.yml")
+            load_mediators(db, data_dir / "mediators.yml")
+        finally:
+            db.dispose()
+
+    return build
 
 
 @pytest.fixture

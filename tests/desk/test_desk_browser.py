@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.staff import accounts
 from bot.store.mediators import load_mediators
 from tests.desk.conftest import PASSWORD, case_row, file_case, mediator_id, timeline
-from tests.webchat.conftest import browser  # noqa: F401 - Debian's Chromium, one per module
+from tests.webchat.conftest import browser  # noqa: F401 - the shared Chromium fixture
 
 TIMEOUT = 8000  # ms; the chat stream polls the database about once a second
 TERMS = "公司于12月31日前补发工资一万二千元"

@@ -8,7 +8,6 @@ trained model and the data directory (shared in production too: docs/deploy.md).
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -22,12 +21,9 @@ from typing import Any
 
 import httpx
 import yaml
-from sqlalchemy import create_engine
-from sqlalchemy.engine import make_url
 
-from bot.store.db import Database
-from bot.transfer import seed
 from tests.conftest import ROOT
+from tests.support.demo import pg_seeded
 
 START_DEADLINE = 90.0  # generous: the machine is shared and each process loads the model
 WORKERBOT = Path(sys.executable).with_name("workerbot")
@@ -43,25 +39,9 @@ def free_port() -> int:
 @contextmanager
 def fresh_database(pg_url: str) -> Iterator[str]:
     """A database of its own on the test PostgreSQL server, migrated, with the demo FAQ and
-    courses; dropped afterwards (other tests of the session reset the `postgres` one)."""
-    name = f"hosts_{secrets.token_hex(4)}"
-    server = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with server.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
-    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
-    db = Database(url)
-    try:
-        db.upgrade()
-        seed.load_courses(db, ROOT / "data" / "courses.yml")
-        seed.load_faq(db, ROOT / "data" / "faq.yml")
-    finally:
-        db.dispose()
-    try:
+    courses (a copy of a template); dropped afterwards."""
+    with pg_seeded(pg_url, ROOT / "data") as url:
         yield url
-    finally:
-        with server.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        server.dispose()
 
 
 def _merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:

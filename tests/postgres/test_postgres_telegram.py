@@ -19,15 +19,13 @@ TRIALS = 20
 
 
 @pytest.fixture
-def pg_channels(
-    pg_bot: App, pg_url: str, model_dir: Path
-) -> Iterator[tuple[FakeBotApi, list[TelegramChannel]]]:
+def pg_channels(pg_bot: App, model_dir: Path) -> Iterator[tuple[FakeBotApi, list[TelegramChannel]]]:
     """Two bots on one PostgreSQL database, as two server processes would be (each with its
     own connections and engine thread), sending to one fake Bot API."""
     api = FakeBotApi()
     settings = Settings.load(
         ROOT / "config.yml",
-        workerbot_database_url=pg_url,
+        workerbot_database_url=pg_bot.settings.database_url,
         workerbot_model_dir=model_dir,
         telegram_bot_token=TOKEN,
         telegram_webhook_url=None,

@@ -19,8 +19,7 @@ from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.transfer import seed
-from tests.support.demo import seeded_db
+from tests.support.demo import pg_seeded, seeded_db
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKERBOT = Path(sys.executable).parent / "workerbot"
@@ -46,16 +45,11 @@ class Served:
 
 
 def prepare_database(url: str, data_dir: Path) -> Database:
-    """A fresh, migrated database with the demo courses and FAQ."""
+    """A fresh, migrated database with the demo courses and FAQ: a SQLite file is copied from
+    this process's template here; a PostgreSQL URL already names such a copy (`database_url`)."""
     if make_url(url).get_backend_name() == "sqlite":
-        return seeded_db(url, data_dir)  # a copy of this process's template
-    db = Database(url)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    db.upgrade()
-    seed.load_courses(db, data_dir / "courses.yml")
-    seed.load_faq(db, data_dir / "faq.yml")
-    return db
+        return seeded_db(url, data_dir)
+    return Database(url)
 
 
 @contextmanager
@@ -109,7 +103,10 @@ def workerbot_run(
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new SQLite file, or a new PostgreSQL database with the demo courses and FAQ."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'bot.db'}"
-    return request.getfixturevalue("pg_url")
+        yield f"sqlite:///{tmp_path / 'bot.db'}"
+        return
+    with pg_seeded(request.getfixturevalue("pg_url"), ROOT / "data") as url:
+        yield url

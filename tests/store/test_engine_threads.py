@@ -10,6 +10,7 @@ import yaml
 from bot.app import create_app
 from bot.settings import ConfigError, Settings
 from bot.store.db import Database
+from tests.support.demo import pg_migrated
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,22 +24,18 @@ def settings_with(tmp_path: Path, extra: str, **env: object) -> Settings:
 
 
 def test_postgres_gets_the_configured_engine_threads(tmp_path: Path, pg_url: str, model_dir):
-    db = Database(pg_url)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    db.upgrade()
-    db.dispose()
-    settings = settings_with(
-        tmp_path,
-        "engine_threads: 3\n",
-        workerbot_database_url=pg_url,
-        workerbot_model_dir=model_dir,
-    )
-    app = create_app(settings)
-    try:
-        assert app._executor._max_workers == 3
-    finally:
-        app.db.dispose()
+    with pg_migrated(pg_url) as url:
+        settings = settings_with(
+            tmp_path,
+            "engine_threads: 3\n",
+            workerbot_database_url=url,
+            workerbot_model_dir=model_dir,
+        )
+        app = create_app(settings)
+        try:
+            assert app._executor._max_workers == 3
+        finally:
+            app.db.dispose()
 
 
 def test_sqlite_keeps_one_engine_thread(tmp_path: Path, model_dir):

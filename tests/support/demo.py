@@ -1,17 +1,22 @@
 """Databases for tests, migrated (and seeded) once per test process and copied per test.
 
 Migrating and loading the demo courses, FAQ and mediators is most of a test's set-up; a SQLite
-file is copied in a millisecond. Other databases (PostgreSQL) are migrated and seeded as before.
+file is copied in a millisecond. On PostgreSQL a test gets a database of its own, created from a
+template database that was migrated and seeded once per test server (`pg_copy`), and dropped
+after the test.
 """
 
 from __future__ import annotations
 
 import copy
+import secrets
 import shutil
 import tempfile
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from bot.app.scratch import demo_database
@@ -111,3 +116,52 @@ def demo_db(settings: Settings, mediators: bool = True) -> None:
         _seed(template, mediators)
 
     _copy(_template((settings.data_dir, mediators), build), target)
+
+
+# -- PostgreSQL: template databases, one per kind of content and test server ------------------
+
+_pg_templates: dict[tuple[str, Hashable], str] = {}
+
+
+def _on_database(url: str, name: str) -> str:
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+@contextmanager
+def pg_copy(server_url: str, key: Hashable, build: Callable[[str], None]) -> Iterator[str]:
+    """The URL of a new database on the PostgreSQL server of `server_url`, a copy of the
+    template for `key` (made the first time by `build(url)` on an empty database, which must
+    close its connections); dropped when the block ends."""
+    server = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        template = _pg_templates.get((server_url, key))
+        if template is None:
+            template = f"template_{len(_pg_templates)}_{secrets.token_hex(3)}"
+            with server.connect() as conn:
+                conn.exec_driver_sql(f"CREATE DATABASE {template}")
+            build(_on_database(server_url, template))
+            _pg_templates[(server_url, key)] = template
+        name = f"test_{secrets.token_hex(6)}"
+        with server.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
+        try:
+            yield _on_database(server_url, name)
+        finally:
+            with server.connect() as conn:
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    finally:
+        server.dispose()
+
+
+@contextmanager
+def pg_migrated(server_url: str) -> Iterator[str]:
+    """A new PostgreSQL database migrated to the newest revision, empty."""
+    with pg_copy(server_url, "migrated", _upgrade) as url:
+        yield url
+
+
+@contextmanager
+def pg_seeded(server_url: str, data_dir: Path) -> Iterator[str]:
+    """A new PostgreSQL database, migrated, with the demo courses and FAQ of `data_dir`."""
+    with pg_copy(server_url, ("seeded", data_dir), lambda u: _seed_at(u, data_dir)) as url:
+        yield url

@@ -14,20 +14,28 @@ from bot.transfer import seed
 from bot.transfer.exporter import export
 from bot.transfer.importer import dry_run, run_import
 from bot.transfer.report import ImportRefused
+from tests.support.demo import pg_copy
 from tests.transfer.conftest import DEMO_FAQ, ROOT, snapshot
 from tests.transfer.files import FAQ_HEADER, faq_row, xlsx_bytes
 
 
 @pytest.fixture
 def pg_db(pg_url: str) -> Iterator[Database]:
-    db = Database(pg_url)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    db.upgrade()
-    seed.load_faq(db, ROOT / "data" / "faq.yml")
-    seed.load_courses(db, ROOT / "data" / "courses.yml")
-    yield db
-    db.dispose()
+    """A fresh PostgreSQL database (a copy of a template) with the demo FAQ and courses."""
+    with pg_copy(pg_url, "transfer-demo", _faq_and_courses) as url:
+        db = Database(url)
+        yield db
+        db.dispose()
+
+
+def _faq_and_courses(url: str) -> None:
+    db = Database(url)
+    try:
+        db.upgrade()
+        seed.load_faq(db, ROOT / "data" / "faq.yml")
+        seed.load_courses(db, ROOT / "data" / "courses.yml")
+    finally:
+        db.dispose()
 
 
 def test_postgresql_import_is_all_or_nothing_and_round_trips(pg_db: Database) -> None:

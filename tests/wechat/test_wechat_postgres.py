@@ -22,6 +22,7 @@ from bot.store.meta import MetaStore
 from bot.store.models import Conversation, Event, Meta, utcnow
 from bot.transfer import seed
 from tests.conftest import LiveServer
+from tests.support.demo import pg_copy
 from tests.wechat.conftest import ROOT, WeChatServer, wechat_env
 from tests.wechat.test_wechat_db_locked import (
     LOCK_SECONDS,
@@ -34,21 +35,26 @@ from tests.wechat.test_wechat_db_locked import (
 
 @pytest.fixture
 def pg_wechat_bot(pg_url: str, model_dir: Path, wechat_api) -> Iterator[App]:
-    db = Database(pg_url)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    db.upgrade()
-    settings = Settings.load(
-        ROOT / "config.yml",
-        workerbot_database_url=pg_url,
-        workerbot_model_dir=model_dir,
-        **wechat_env(wechat_api),
-    )
-    seed.load_courses(db, settings.data_dir / "courses.yml")
-    db.dispose()
-    app = create_app(settings)
-    yield app
-    app.db.dispose()
+    """The bot on a fresh PostgreSQL database (a copy of a template) with the demo courses."""
+    with pg_copy(pg_url, "wechat-courses", _with_courses) as url:
+        settings = Settings.load(
+            ROOT / "config.yml",
+            workerbot_database_url=url,
+            workerbot_model_dir=model_dir,
+            **wechat_env(wechat_api),
+        )
+        app = create_app(settings)
+        yield app
+        app.db.dispose()
+
+
+def _with_courses(url: str) -> None:
+    db = Database(url)
+    try:
+        db.upgrade()
+        seed.load_courses(db, ROOT / "data" / "courses.yml")
+    finally:
+        db.dispose()
 
 
 def test_meta_store_and_token_storage_on_postgres(pg_wechat_bot):
@@ -114,14 +120,12 @@ def test_used_nonces_on_postgres(pg_wechat_bot):
     assert book.admit("1700000000", "2", "c" * 64) is True
 
 
-def test_locked_tables_neither_delay_the_callback_nor_double_the_answer(
-    pg_wechat_bot, pg_url, wechat_api
-):
+def test_locked_tables_neither_delay_the_callback_nor_double_the_answer(pg_wechat_bot, wechat_api):
     """The five-second rule on PostgreSQL: another session locks the tables for 10 s."""
     held, release = threading.Event(), threading.Event()
 
     def hold() -> None:
-        db = Database(pg_url)
+        db = Database(pg_wechat_bot.settings.database_url)
         try:
             with db.engine.begin() as conn:
                 conn.exec_driver_sql(
