@@ -180,7 +180,10 @@ def enrol_instead(tracker: Tracker) -> list[EventType] | None:
 
 def course_in_view(tracker: Tracker, text: str) -> str | None:
     """The code of the course "报第二个" or "就报这个" means, from the list in view."""
-    if not in_course_context(tracker) or just_enrolled(tracker):
+    # "您想报名哪一门？" with the page's buttons: "第一个" is the first of that page too
+    asked_which = previous_actions(tracker, 1) == ["action_ask_course_id"]
+    in_context = in_course_context(tracker) and not just_enrolled(tracker)
+    if not (in_context or asked_which):
         return None
     codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
     position = ordinal(text)
@@ -192,6 +195,8 @@ def course_in_view(tracker: Tracker, text: str) -> str | None:
         )
     focus = tracker.get_slot(FOCUS_SLOT)
     just_asked = previous_actions(tracker, 1) == ["action_course_followup"]
+    if not in_context or (latest_entity(tracker, "course_name") and not points_back(text)):
+        return None  # "叉车" names its own course, whatever was in view
     if focus and (points_back(text) or len(codes) <= 1 or just_asked):
         # "我要报名" right after a question about one course: that course
         return str(focus)

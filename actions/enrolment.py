@@ -13,7 +13,14 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.courses import FOCUS_SLOT, LIST_SLOT, course_in_view, enrol_button, wanted_course
+from actions.courses import (
+    FOCUS_SLOT,
+    LIST_SLOT,
+    SHOWN_SLOT,
+    course_in_view,
+    enrol_button,
+    wanted_course,
+)
 from actions.identity import worker_from
 from actions.message import (
     asked_before,
@@ -25,7 +32,7 @@ from actions.message import (
 from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
-from actions.validators import clean_name, clean_phone
+from actions.validators import COMMON_SURNAMES, clean_name, clean_phone, looks_like_name
 from bot.domain.course_questions import aspects, requirements_text
 from bot.domain.course_requirements import meets, unmet
 from bot.domain.courses import (
@@ -63,6 +70,9 @@ def surely_policy(tracker: Tracker) -> bool:
         intent.get("name") == "policy_question" and (intent.get("confidence") or 0) >= SURE_POLICY
     )
 
+
+# at most this many courses in view are offered as buttons at the course question
+MAX_IN_VIEW = 5
 
 NOT_ENROLLED_TEXT = "好的，这次没有为您报名。想看看别的课程，说“查课程”就行。"
 
@@ -121,11 +131,27 @@ class ValidateEnrolmentForm(
             refused = tracker.get_slot(FOCUS_SLOT)
             if refused and _FOR_MYSELF.search(text):  # after a requirement unmet
                 return {"course_id": refused}
+            given = self._details_not_course(text)
+            if given:  # "刘小梅" before the course was chosen: kept, the course asked again
+                return given
             return {"course_id": text}
         # the message that opened the form: take a course only if the words are unambiguous
         with self.services.db.session() as s:
             found = resolve(repo.all_courses(s), text)
             return {"course_id": found[0].code} if len(found) == 1 else {}
+
+    def _details_not_course(self, text: str) -> dict[str, Any]:
+        """A name or a phone number typed at the course question (no course is called
+        that): the worker's details, given early."""
+        with self.services.db.session() as s:
+            if resolve(repo.all_courses(s), text):
+                return {}
+        phone = clean_phone(text)
+        if phone:
+            return {"phone": phone}
+        name = looks_like_name(text)
+        # a common surname first: "钢琴" is a course asked for, "杜春燕" a name
+        return {"name": name} if name and name[0] in COMMON_SURNAMES else {}
 
     def validate_course_id(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
@@ -249,6 +275,29 @@ def enrolment_summary(course: Course, name: str | None, phone: str | None, left:
     # it whole too); later messages mask it
     lines.append(f"报名人：{name or ''}（{phone or ''}）")
     return "\n".join(lines)
+
+
+class ActionAskCourseId(ServiceAction, Action):
+    """Which course: with a few courses in view, one button each ("帮我报一个" after a list)."""
+
+    def name(self) -> str:
+        return "action_ask_course_id"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+        shown = int(tracker.get_slot(SHOWN_SLOT) or len(codes))
+        codes = codes[:shown][-MAX_IN_VIEW:]  # the page on the screen
+        if len(codes) > 1:
+            with self.services.db.session() as s:
+                shown = [c for c in (repo.get_by_code(s, code) for code in codes) if c]
+                items = [b for b in (enrol_button(c) for c in shown) if b]
+            if items:
+                dispatcher.utter_message(text="您想报名哪一门？请点一下：", buttons=buttons(*items))
+                return []
+        dispatcher.utter_message(response="utter_ask_course_id")
+        return []
 
 
 class ActionAskEnrolmentName(ServiceAction, Action):
