@@ -11,9 +11,12 @@ parameter, or a JWT (`--jwt-secret`) as a bearer token.
 
 A conversation is Rasa's when the actions serving Rasa wrote it into our store (events with
 `data.via == "rasa"`, bot/staff/outside.py); any other push is not this module's. A push
-that Rasa refuses, cannot reach, or could only collect (its `rest` channel answers HTTP
-requests and cannot push) returns False: the message stays in our store and the worker's
-next turn shows it.
+that Rasa refuses or that cannot reach it returns False: the message stays in our store and
+the worker's next turn shows it. Rasa's `rest` channel cannot push (it answers only the
+worker's own request): a push for a worker on it is not sent at all. Rasa's answer does not
+say whether the output channel pushed (its callback channel collects the messages too, and
+a channel name Rasa does not run falls back to collecting them): output_channel must name a
+channel Rasa runs, or be `latest`.
 """
 
 from __future__ import annotations
@@ -69,7 +72,6 @@ class RasaPush:
         config: RasaConfig,
         token: str | None = None,
         jwt: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         if not config.url:
             raise ValueError("RasaPush needs rasa.url")
@@ -77,7 +79,6 @@ class RasaPush:
         self.url: str = config.url
         self.token = token
         self.headers = {"Authorization": f"Bearer {jwt}"} if jwt else {}
-        self.transport = transport
 
     def body(self, push: Push) -> dict[str, Any]:
         """The request body: the intent, and the message as its entities (Rasa's short form)."""
@@ -102,9 +103,7 @@ class RasaPush:
         path = f"{self.url}/conversations/{quote(sender, safe='')}/trigger_intent"
         try:
             async with httpx.AsyncClient(
-                timeout=self.config.timeout_seconds,
-                headers=self.headers,
-                transport=self.transport,
+                timeout=self.config.timeout_seconds, headers=self.headers
             ) as client:
                 response = await client.post(path, params=params, json=self.body(push))
         except httpx.HTTPError as exc:
@@ -112,16 +111,5 @@ class RasaPush:
             return False
         if not response.is_success:
             log.warning("Rasa refused a push: HTTP %s", response.status_code)
-            return False
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        if isinstance(answer, dict) and "messages" in answer:
-            # Rasa had no channel of that name to push through and collected the messages
-            log.error(
-                "Rasa has no channel %r that can push: set rasa.output_channel to one it runs",
-                output,
-            )
             return False
         return True

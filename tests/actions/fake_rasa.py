@@ -131,10 +131,11 @@ class FakeRasa:
                 entities = [{"entity": k, "value": v} for k, v in entities.items()]
             messages = self._external(sender, conversation, body["name"], entities)
             answer: dict[str, Any] = {"tracker": {"sender_id": sender, "slots": conversation.slots}}
-            if channel in ("rest", None):
-                # CollectingOutputChannel: nothing reached the worker
-                answer["messages"] = messages
-            else:
+            # Rasa lists the messages for any CollectingOutputChannel: its callback channel
+            # (which also POSTs them to the worker) and the fallback for a channel that cannot
+            # push or that it does not run (which shows them to nobody)
+            answer["messages"] = messages
+            if channel == "callback":
                 conversation.shown.extend(messages)
             return 200, answer
 

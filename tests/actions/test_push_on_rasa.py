@@ -160,15 +160,18 @@ def test_a_named_output_channel_and_a_jwt(on_rasa, staff):
         fake.stop()
 
 
-def test_a_wrong_token_or_an_unknown_channel_is_a_failed_push(on_rasa, rasa, staff):
+def test_a_wrong_token_is_a_failed_push_and_a_rest_channel_is_never_posted_to(on_rasa, rasa, staff):
     conv_id, _ = handed_over(on_rasa, rasa)
     desk = ConsoleDesk(on_rasa.db)
     hub = ChannelHub()
     hub.outside = RasaPush(on_rasa.db, RasaConfig(url=rasa.url), token="wrong").send
     assert deliver(hub, desk.claim(conv_id, staff)) == [False]
-    # Rasa collects the messages for a channel it does not run: reported as not delivered
+    assert len(rasa.requests) == 1  # refused: 401
     hub.outside = RasaPush(on_rasa.db, RasaConfig(url=rasa.url, output_channel="rest"), TOKEN).send
     assert deliver(hub, desk.reply(conv_id, staff, "您好")) == [False]
+    assert len(rasa.requests) == 1
+    shown = text_of(rasa.worker_says("w1", "在吗"))
+    assert CLAIM in shown and "您好" in shown
 
 
 def test_a_hand_back_pushed_ends_the_handoff_at_once(on_rasa, rasa, staff):
