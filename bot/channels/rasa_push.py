@@ -79,6 +79,9 @@ class RasaPush:
         self.url: str = config.url
         self.token = token
         self.headers = {"Authorization": f"Bearer {jwt}"} if jwt else {}
+        # httpx logs every request URL at INFO, and this one holds the token and the worker
+        httpx_log = logging.getLogger("httpx")
+        httpx_log.setLevel(max(httpx_log.getEffectiveLevel(), logging.WARNING))
 
     def body(self, push: Push) -> dict[str, Any]:
         """The request body: the intent, and the message as its entities (Rasa's short form)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,7 +83,11 @@ def deliver(hub: ChannelHub, pushes) -> list[bool]:  # noqa: ANN001
     return [asyncio.run(hub.deliver(p)) for p in pushes]
 
 
-def test_a_staff_reply_is_one_post_in_rasa_wire_format_and_never_shown_again(on_rasa, rasa, staff):
+def test_a_staff_reply_is_one_post_in_rasa_wire_format_and_never_shown_again(
+    on_rasa, rasa, staff, caplog
+):
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("httpx").setLevel(logging.NOTSET)  # as a fresh process has it
     conv_id, messages = handed_over(on_rasa, rasa)
     assert "工作人员回复后会直接发给您" in text_of(messages)
     hub, desk = hub_for(on_rasa, rasa), ConsoleDesk(on_rasa.db)
@@ -103,6 +108,8 @@ def test_a_staff_reply_is_one_post_in_rasa_wire_format_and_never_shown_again(on_
     # the worker answers: stored for staff, and nothing pushed is shown again
     assert rasa.worker_says("w1", "三个月") == []
     assert len(rasa.requests) == 2
+    # the URL holds the token and the worker's id: not in the logs
+    assert TOKEN not in caplog.text and "conversations/w1" not in caplog.text
 
 
 def test_a_failed_push_is_shown_in_the_next_turn_once(on_rasa, rasa, staff):
