@@ -181,6 +181,18 @@ def test_a_wrong_token_is_a_failed_push_and_a_rest_channel_is_never_posted_to(on
     assert CLAIM in shown and "您好" in shown
 
 
+def test_the_sweepers_notice_reaches_a_silent_worker(on_rasa, rasa):
+    conv_id, _ = handed_over(on_rasa, rasa)
+    # what the sweeper does when nobody has claimed the conversation in time
+    push = ConsoleDesk(on_rasa.db).tell_unclaimed(conv_id)
+    assert push is not None and deliver(hub_for(on_rasa, rasa), push) == [True]
+    (shown,) = rasa.conversations["w1"].shown
+    assert shown["text"] == push.reply["text"]
+    assert shown.get("buttons") == push.reply.get("buttons")
+    assert rasa.requests[0].body["entities"].get("staff_buttons") == push.reply.get("buttons")
+    assert push.reply["text"] not in text_of(rasa.worker_says("w1", "还要等多久"))
+
+
 def test_a_hand_back_pushed_ends_the_handoff_at_once(on_rasa, rasa, staff):
     conv_id, _ = handed_over(on_rasa, rasa)
     hub, desk = hub_for(on_rasa, rasa), ConsoleDesk(on_rasa.db)
