@@ -11,7 +11,13 @@ from rasa_sdk.events import ActiveLoop, ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 
-from actions.handoff_rasa import RASA_REPLIES_TEXT, hold_on_rasa, said_before
+from actions.handoff_rasa import (
+    RASA_PUSHED_TEXT,
+    RASA_REPLIES_TEXT,
+    hold_on_rasa,
+    said_before,
+    via,
+)
 from actions.identity import worker_from
 from actions.message import latest_entity, latest_intent
 from actions.services import ServiceAction
@@ -98,7 +104,8 @@ class ActionHandoff(ServiceAction, Action):
         else:
             text = queue_text(ahead) + "\n" + closed_text(hours, now)
         if self.services.on_rasa:
-            text += "\n" + RASA_REPLIES_TEXT
+            pushed = self.services.config.rasa.url
+            text += "\n" + (RASA_PUSHED_TEXT if pushed else RASA_REPLIES_TEXT)
         text += "\n不想等了，随时说“算了”或点下方按钮回到小助手。"
         reason = handoff_reason(tracker)
         events: list[EventType] = [SlotSet("handoff_reason", reason)]
@@ -111,7 +118,7 @@ class ActionHandoff(ServiceAction, Action):
             # store and keep handoff_form active instead (actions/handoff_rasa.py)
             said = said_before(tracker) + [(EV_BOT, text)]
             _, seen = OutsideDesk(self.services.db, StaffTurnHooks(self.services.config)).hand_over(
-                worker.channel, worker.sender_id, worker.display_name, reason, said
+                worker.channel, worker.sender_id, worker.display_name, reason, said, via(tracker)
             )
             dispatcher.utter_message(text=text, buttons=[BACK_BUTTON])
             return [*events, *hold_on_rasa(seen)]

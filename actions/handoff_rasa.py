@@ -21,13 +21,17 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import worker_from
 from actions.services import ServiceAction
-from bot.staff.outside import OutsideDesk
+from actions.staff_messages import is_pushed, utter
+from bot.staff.outside import OutsideDesk, via_rasa
 from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.models import EV_BOT, EV_USER
 
 FORM, NOTE, SEEN = "handoff_form", "handoff_note", "handoff_seen"
-# a Rasa channel answers only in the worker's own turn: staff replies wait for their next one
+# said when queued on Rasa: without config's `rasa:` staff replies wait for the worker's next
+# message; with it they are pushed through the Rasa server (bot/channels/rasa_push.py), but
+# a channel that cannot take a push (Rasa's rest) still shows them in the next turn
 RASA_REPLIES_TEXT = "工作人员的回复会在您下一次发消息时显示。"
+RASA_PUSHED_TEXT = "工作人员回复后会直接发给您；如果没收到，再发一条消息就能看到。"
 # the messages before the handoff copied for staff, since the last handoff at most
 BEFORE_HANDOFF = 20
 
@@ -61,6 +65,12 @@ def said_before(tracker: Tracker) -> list[tuple[str, str]]:
     return said[-BEFORE_HANDOFF:]
 
 
+def via(tracker: Tracker) -> dict[str, Any]:
+    """The mark on what we store of this Rasa conversation: Rasa's id for it and its channel,
+    where the console's pushes go (bot/channels/rasa_push.py)."""
+    return via_rasa(tracker.sender_id, tracker.get_latest_input_channel())
+
+
 def handed_over_this_turn(tracker: Tracker) -> bool:
     """action_handoff ran after the worker's latest message."""
     for event in reversed(tracker.events):
@@ -88,9 +98,14 @@ class ValidateHandoffForm(ServiceAction, Action):
         text = ((tracker.latest_message or {}).get("text") or "").strip()
         seen = int(tracker.get_slot(SEEN) or 0)
         desk = OutsideDesk(self.services.db, StaffTurnHooks(self.services.config))
-        taken = desk.take(worker.channel, worker.sender_id, text, seen)
-        for reply in taken.replies:
-            dispatcher.utter_message(text=reply.get("text") or "", buttons=reply.get("buttons"))
+        if is_pushed(tracker):
+            # the console pushed a staff message or notice through Rasa: show what the
+            # worker has not seen, and remember it as seen (their next turn skips it)
+            taken = desk.unseen(worker.channel, worker.sender_id, seen)
+            text = "-"
+        else:
+            taken = desk.take(worker.channel, worker.sender_id, text, seen, via(tracker))
+        utter(dispatcher, taken.replies)
         if taken.back:
             # the form's one slot filled: it ends, and the rule runs action_back_to_bot
             return [SlotSet(NOTE, text or "-"), SlotSet(SEEN, float(taken.seen))]

@@ -30,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from callback_receiver import Receiver, say_callback
 from docsection import write_section
 from processes import Processes, free_port, run_step, tail, wait_http
 from rasa_report import (
@@ -43,6 +44,11 @@ from rasa_report import (
     table,
 )
 from rasa_staff import StaffDesk
+
+from bot.channels.base import ChannelHub
+from bot.channels.callback import CallbackChannel
+from bot.channels.rasa_push import RasaPush
+from bot.settings.rasa import RasaConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin").exists() else Path(sys.executable).parent
@@ -185,17 +191,25 @@ def message_for(step: dict, previous: list[dict]) -> tuple[str, str]:
 
 
 def converse(
-    conversations: list[dict], rasa_port: int, bot_port: int, desks: dict[str, StaffDesk]
+    conversations: list[dict],
+    rasa_port: int,
+    bot_port: int,
+    desks: dict[str, StaffDesk],
+    receivers: dict[str, Receiver],
 ) -> list[Outcome]:
     run = time.strftime("%H%M%S")
     outcomes = []
     for n, conv in enumerate(conversations, 1):
         sender = f"e2e-{run}-{n}"
         outcome = Outcome(conv["conversation"], sender)
+        channel = conv.get("channel", "rest")
         last = {"rasa": [], "bot": []}
         for step in conv["steps"]:
             if "staff" in step:  # the console, on each server's database
-                seen = {server: desks[server].step(str(step["staff"]), sender) for server in desks}
+                seen = {
+                    server: desks[server].step(str(step["staff"]), sender, channel)
+                    for server in desks
+                }
                 outcome.turns.append(Turn(f"[staff] {step['staff']}", seen["rasa"], seen["bot"]))
                 continue
             sent, replies, notes = {}, {}, []
@@ -203,7 +217,10 @@ def converse(
                 sent[server], note = message_for(step, last[server])
                 if note:
                     notes.append(f"{server}: {note}")
-                replies[server] = say(port, sender, sent[server])
+                if channel == "callback":
+                    replies[server] = say_callback(port, sender, sent[server], receivers[server])
+                else:
+                    replies[server] = say(port, sender, sent[server])
                 last[server] = replies[server]
             shown = (
                 sent["bot"] if sent["bot"] == sent["rasa"] else f"{sent['rasa']} | {sent['bot']}"
@@ -253,8 +270,15 @@ def run(rasa: Path, project: Path, conversations: list[dict]) -> dict:
 
     procs = Processes()
     logs = {name: work / f"{name}.log" for name in ("actions", "rasa", "workerbot")}
+    # the worker's end of the callback channel, one per server
+    receivers = {server: Receiver() for server in ("rasa", "bot")}
     try:
         actions_port, rasa_port, bot_port = free_port(), free_port(), free_port()
+        # staff replies for Rasa's conversations are pushed through Rasa (config's rasa:)
+        envs["rasa"]["RASA_URL"] = f"http://127.0.0.1:{rasa_port}"
+        envs["bot"]["CALLBACK_URL"] = receivers["bot"].url
+        credentials = work / "credentials.yml"
+        credentials.write_text(f'rest:\ncallback:\n  url: "{receivers["rasa"].url}"\n')
         procs.start(
             "actions",
             [
@@ -285,7 +309,7 @@ def run(rasa: Path, project: Path, conversations: list[dict]) -> dict:
                 "--endpoints",
                 str(endpoints),
                 "--credentials",
-                str(project / "credentials.yml"),
+                str(credentials),
                 "--interface",
                 "127.0.0.1",
                 "--port",
@@ -313,15 +337,25 @@ def run(rasa: Path, project: Path, conversations: list[dict]) -> dict:
         print(
             f"{len(conversations)} conversations (Rasa on :{rasa_port}, workerbot on :{bot_port}):"
         )
-        desks = {server: StaffDesk(work / f"{server}.db") for server in ("rasa", "bot")}
+        desks = {
+            server: StaffDesk(work / f"{server}.db", ChannelHub(), receivers[server])
+            for server in ("rasa", "bot")
+        }
+        # as the console delivers: through Rasa's trigger_intent for Rasa's conversations,
+        # by workerbot's callback channel for its own
+        rasa_push = RasaPush(desks["rasa"].db, RasaConfig(url=envs["rasa"]["RASA_URL"]))
+        desks["rasa"].hub.outside = rasa_push.send
+        desks["bot"].hub.register(CallbackChannel(None, receivers["bot"].url))
         try:
-            outcomes = converse(conversations, rasa_port, bot_port, desks)
+            outcomes = converse(conversations, rasa_port, bot_port, desks, receivers)
         finally:
             for desk in desks.values():
                 desk.close()
         time.sleep(1)  # let the servers flush their logs
     finally:
         procs.stop_all()
+        for receiver in receivers.values():
+            receiver.stop()
     return {
         "rasa_version": version,
         "sdk_version": sdk_version(),

@@ -15,6 +15,7 @@ from bot.app.metrics import Metrics, Versions
 from bot.app.watch import VersionWatcher, read_stamps
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
+from bot.channels.rasa_push import RasaPush
 from bot.channels.web import WebChat
 from bot.core.clock import Clock
 from bot.core.messages import Incoming, Push, Reply
@@ -196,6 +197,9 @@ def create_app(
     channels.on_push_failed = app.metrics.push_failed
     app.refresh_catalogue()
     channels.register(WebChat(app.handle, db, settings.config.evidence.max_bytes))
+    if settings.config.rasa.url:
+        rasa = RasaPush(db, settings.config.rasa, settings.env.rasa_token, settings.env.rasa_jwt)
+        channels.outside = rasa.send
     for plugin in enabled_plugins(settings, app.handle, db):
         channels.register(plugin)
     return app

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from bot.core.messages import Push
 
@@ -28,13 +28,20 @@ class StoredOnly(OutputChannel):
         return False
 
 
+# a push for a conversation another engine runs (a Rasa server: bot/channels/rasa_push.py):
+# True / False as delivered, None when that engine does not run the push's conversation
+OutsideSend = Callable[[Push], Awaitable[bool | None]]
+
+
 class ChannelHub:
     """Routes a push to the channel the worker uses; `on_push_failed(channel)` is told of
-    every push that was not delivered (the metrics), except on channels with no push path."""
+    every push that was not delivered (the metrics), except on channels with no push path.
+    `outside`, when set, is asked first: conversations a Rasa server runs are pushed there."""
 
     def __init__(self) -> None:
         self._outputs: dict[str, OutputChannel] = {}
         self.on_push_failed: Callable[[str], None] | None = None
+        self.outside: OutsideSend | None = None
 
     def register(self, channel: OutputChannel) -> None:
         self._outputs[channel.name] = channel
@@ -44,6 +51,12 @@ class ChannelHub:
         return [c for c in self._outputs.values() if isinstance(c, ChannelPlugin)]
 
     async def deliver(self, push: Push) -> bool:
+        if self.outside is not None:
+            sent = await self.outside(push)
+            if sent is not None:
+                if not sent and self.on_push_failed is not None:
+                    self.on_push_failed(push.channel)
+                return sent
         channel = self._outputs.get(push.channel)
         if isinstance(channel, StoredOnly):
             return False  # nothing to send: the client fetches it from the log

@@ -22,11 +22,29 @@ class SlotMapping:
     value: Any = None
     conditions: list[dict[str, Any]] = field(default_factory=list)
 
-    def applies(self, intent: str, active_loop: str | None, requested_slot: str | None) -> bool:
-        """Rasa's rules for whether a mapping may fill its slot on this message."""
+    def applies(
+        self,
+        intent: str,
+        active_loop: str | None,
+        requested_slot: str | None,
+        ignored: list[str] | None = None,
+    ) -> bool:
+        """Rasa's rules for whether a mapping may fill its slot on this message; `ignored`:
+        the active form's ignored_intents, which block a mapping that names no intent of its
+        own unless its conditions are all about other forms (Rasa's SlotMapping)."""
         if self.intent and intent not in self.intent:
             return False
         if intent in self.not_intent:
+            return False
+        if (
+            ignored
+            and not self.intent
+            and intent in ignored
+            and (
+                not self.conditions
+                or any(c.get("active_loop") == active_loop for c in self.conditions)
+            )
+        ):
             return False
         if not self.conditions:
             return True
@@ -69,6 +87,11 @@ class Domain:
         self.actions: list[str] = list(raw.get("actions", []) or [])
         self.forms: dict[str, list[str]] = {
             name: list((spec or {}).get("required_slots", []))
+            for name, spec in (raw.get("forms", {}) or {}).items()
+        }
+        # intents that fill no slot while the form is active (Rasa's ignored_intents)
+        self.ignored_intents: dict[str, list[str]] = {
+            name: _as_list((spec or {}).get("ignored_intents"))
             for name, spec in (raw.get("forms", {}) or {}).items()
         }
         self.slots: dict[str, Slot] = {}

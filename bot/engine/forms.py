@@ -14,10 +14,11 @@ def extract_slots(engine: TurnRunner, turn: Turn) -> dict[str, Any]:
     text = parse.get("text") or ""
     entities = parse.get("entities") or []
     requested = turn.slots.get("requested_slot")
+    ignored = engine.domain.ignored_intents.get(turn.active_loop or "")
     candidates: dict[str, Any] = {}
     for slot in engine.domain.slots.values():
         for m in slot.mappings:
-            if not m.applies(intent, turn.active_loop, requested):
+            if not m.applies(intent, turn.active_loop, requested, ignored):
                 continue
             value: Any = None
             if m.type == "from_entity":

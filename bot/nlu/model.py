@@ -78,6 +78,10 @@ def train(settings: Settings) -> Path:
     return path
 
 
+# the prefix Rasa's convention gives intents triggered from outside, never by a message
+EXTERNAL_PREFIX = "EXTERNAL_"
+
+
 def domain_intents(settings: Settings) -> list[str]:
     """The intents declared in data/domain.yml."""
     raw = read_yaml(settings.data_dir / "domain.yml") or {}
@@ -89,8 +93,12 @@ def open_to_domain(interpreter: Interpreter, settings: Settings) -> Interpreter:
 
     Some intents are reached only by buttons (faq_feedback) and have no training examples,
     so the classifier does not know them; a payload naming them must still be understood.
+    External intents (EXTERNAL_…, which a Rasa server receives from our console through its
+    trigger_intent API, docs/rasa.md) are not a worker's to send: such a payload is not
+    understood.
     """
-    interpreter.intents = sorted(set(interpreter.intents) | set(domain_intents(settings)))
+    buttons = {i for i in domain_intents(settings) if not i.startswith(EXTERNAL_PREFIX)}
+    interpreter.intents = sorted(set(interpreter.intents) | buttons)
     return interpreter
 
 

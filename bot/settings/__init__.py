@@ -16,6 +16,7 @@ from bot.core.yamlfile import parse_yaml
 from bot.settings.console import ConsoleConfig
 from bot.settings.evidence import EvidenceConfig
 from bot.settings.outreach import NoticesConfig, RemindersConfig
+from bot.settings.rasa import RasaConfig
 from bot.settings.sections import (
     ConversationConfig,
     DatabaseConfig,
@@ -40,6 +41,7 @@ __all__ = [
     "HandoffConfig",
     "MediationConfig",
     "NLUConfig",
+    "RasaConfig",
     "RetrievalConfig",
     "ServerConfig",
     "Settings",
@@ -83,6 +85,7 @@ class BotConfig(_Section):
     mediation: MediationConfig = MediationConfig()
     reminders: RemindersConfig = RemindersConfig()
     notices: NoticesConfig = NoticesConfig()
+    rasa: RasaConfig = RasaConfig()
 
     @model_validator(mode="after")
     def _language(self) -> BotConfig:
@@ -128,6 +131,11 @@ class Environment(BaseSettings):
     # token as a bearer token, if set); unset: the channel is off
     callback_url: str | None = None
     callback_token: str | None = None
+
+    # the Rasa server of config's `rasa:` (docs/rasa.md): its `--auth-token` (sent as
+    # ?token=) or a JWT signed with its `--jwt-secret` (sent as a bearer token)
+    rasa_token: str | None = None
+    rasa_jwt: str | None = None
 
     # signs staff console sessions; unset: a random key kept in a 0600 file by the database
     workerbot_secret_key: str | None = None

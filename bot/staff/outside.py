@@ -9,7 +9,12 @@ queue, its "前面还有 N 位", its replies, hand-back and resolve work unchang
   and the move to the waiting queue with its reason;
 - `take`: a worker's message while held: stored for staff, answered as the desk answers
   (StaffTurnHooks.while_held), with the staff messages and desk notices the worker has not
-  seen yet (a Rasa channel answers in the worker's turn; it cannot be pushed to from here).
+  seen yet;
+- `unseen`: those staff messages and notices alone, when the console pushes them through
+  the Rasa server (bot/channels/rasa_push.py) instead of waiting for the worker's turn.
+The events written here carry `data.via == "rasa"` with Rasa's conversation id (`sender`)
+and the Rasa channel the worker last wrote on (`channel`): that is how a push knows the
+conversation is Rasa's and where to send it.
 """
 
 from __future__ import annotations
@@ -57,6 +62,16 @@ class Taken:
     back: bool
     replies: list[Reply] = field(default_factory=list)
     seen: int = 0
+
+
+def via_rasa(sender: str | None, channel: str | None) -> dict[str, Any]:
+    """The mark on events the actions serving Rasa write (see the module's docstring)."""
+    data: dict[str, Any] = {"via": "rasa"}
+    if sender:
+        data["sender"] = sender
+    if channel:
+        data["channel"] = channel
+    return data
 
 
 def shown_to_worker(event: Event) -> Reply | None:
@@ -111,9 +126,12 @@ class OutsideDesk:
         display_name: str | None,
         reason: str,
         said: Sequence[tuple[str, str]] = (),
+        via: dict[str, Any] | None = None,
     ) -> tuple[int, int]:
         """Queue the worker for staff; `said`: (EV_USER or EV_BOT, text) before the handoff,
-        copied for staff. Returns (conversation id, last event id: all of it is seen)."""
+        copied for staff; `via`: the mark (via_rasa). Returns (conversation id, last event
+        id: all of it is seen)."""
+        mark = via or via_rasa(None, None)
         with self._worker(channel, sender_id) as s:
             conv = self._find(s, channel, sender_id)
             if conv is None:
@@ -127,7 +145,7 @@ class OutsideDesk:
                 s.add(conv)
                 s.flush()
             for type_, text in list(said)[-HISTORY_MESSAGES:]:
-                s.add(Event(conversation_id=conv.id, type=type_, text=text, data={"via": "rasa"}))
+                s.add(Event(conversation_id=conv.id, type=type_, text=text, data=dict(mark)))
             if conv.state not in HELD:
                 transition(s, conv, STATE_WAITING, reason)
                 conv.handoff_reason, conv.handoff_at = reason, utcnow()
@@ -135,7 +153,31 @@ class OutsideDesk:
             s.flush()
             return conv.id, self._last_id(s, conv.id)
 
-    def take(self, channel: str, sender_id: str, text: str, seen: int) -> Taken:
+    def unseen(self, channel: str, sender_id: str, seen: int) -> Taken:
+        """The staff messages and desk notices after `seen`, pushed without a worker's
+        message: nothing is stored. `back` when staff handed the worker back to the bot (the
+        form can end now); after a resolve the worker stays, as the score may come next."""
+        with self.db.read() as s:
+            conv = self._find(s, channel, sender_id)
+            if conv is None:
+                return Taken(STATE_BOT, True, [], seen)
+            unseen = s.scalars(
+                select(Event)
+                .where(Event.conversation_id == conv.id, Event.id > seen)
+                .order_by(Event.id)
+            ).all()
+            replies = [r for r in map(shown_to_worker, unseen) if r is not None]
+            last = max([seen, *(e.id for e in unseen)])
+            return Taken(conv.state, conv.state == STATE_BOT, replies, last)
+
+    def take(
+        self,
+        channel: str,
+        sender_id: str,
+        text: str,
+        seen: int,
+        via: dict[str, Any] | None = None,
+    ) -> Taken:
         """A worker's message during a handoff (see the module's docstring)."""
         with self._worker(channel, sender_id) as s:
             conv = self._find(s, channel, sender_id)
@@ -147,7 +189,8 @@ class OutsideDesk:
                 .order_by(Event.id)
             ).all()
             replies = [r for r in map(shown_to_worker, unseen) if r is not None]
-            s.add(Event(conversation_id=conv.id, type=EV_USER, text=text, data={"via": "rasa"}))
+            mark = via or via_rasa(None, None)
+            s.add(Event(conversation_id=conv.id, type=EV_USER, text=text, data=dict(mark)))
             conv.last_message_at = utcnow()
             back = False
             if conv.state == STATE_CLOSED:

@@ -99,3 +99,30 @@ def test_an_enrolment_with_details_may_name_the_course_first_but_a_work_injury_i
     assert rule_intent("好那八段锦帮我报个名我叫张建国电话18996517328") == "course_enroll"
     assert rule_intent("帮我报个工伤电话13812345678") != "course_enroll"
     assert rule_intent("老板帮我报个名电话13812345678") != "course_enroll"
+
+
+def test_every_form_ignores_the_pushed_staff_message_as_rasa_does():
+    """EXTERNAL_staff_message (a staff message pushed through a Rasa server) fills no slot
+    of an active form (Rasa's ignored_intents): the form rejects it and the rule shows it."""
+    domain = Domain.load(ROOT / "data" / "domain.yml")
+    intent = "EXTERNAL_staff_message"
+    for form, required in domain.forms.items():
+        assert intent in domain.ignored_intents[form], form
+        for name in required:
+            for m in domain.slots[name].mappings:
+                assert not m.applies(intent, form, name, domain.ignored_intents[form]), name
+    # as in Rasa: a mapping that names the intent itself still takes it, and a form's
+    # ignored intents do not block mappings whose conditions are about other forms
+    (text_mapping,) = domain.slots["employer"].mappings
+    assert text_mapping.applies("inform", "mediation_form", "employer", [intent])
+    assert not text_mapping.applies(intent, "mediation_form", "employer", [intent])
+    named = Domain({"slots": {"x": {"mappings": [{"type": "from_intent", "intent": intent}]}}})
+    assert named.slots["x"].mappings[0].applies(intent, "mediation_form", None, [intent])
+    other = Domain(
+        {
+            "slots": {
+                "x": {"mappings": [{"type": "from_text", "conditions": [{"active_loop": "f"}]}]}
+            }
+        }
+    )
+    assert other.slots["x"].mappings[0].applies(intent, "g", None, [intent]) is False  # no match
