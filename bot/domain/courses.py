@@ -96,10 +96,12 @@ def when_text(course: Course) -> str:
 
 
 def period_text(course: Course) -> str:
-    """12月5日开课，共8次."""
+    """12月5日开课，1月23日结课，共8次 (a parent plans the holidays by the last day)."""
     parts = []
     if course.start_date:
         parts.append(f"{course.start_date.month}月{course.start_date.day}日开课")
+    if course.end_date and course.end_date != course.start_date:
+        parts.append(f"{course.end_date.month}月{course.end_date.day}日结课")
     if course.sessions:
         parts.append(f"共{course.sessions}次")
     return "，".join(parts)
