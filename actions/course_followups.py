@@ -12,20 +12,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.courses import (
-    FOCUS_SLOT,
-    LIST_SLOT,
-    SEARCH_SLOTS,
-    SHOWN_SLOT,
-    category_buttons,
-    describe,
-    enrol_button,
-    filter_from,
-    in_course_context,
-    narrows,
-    show_page,
-    wanted_course,
-)
+from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT, in_course_context, narrows
+from actions.course_filters import SEARCH_SLOTS, describe, filter_from, wanted_course
+from actions.course_list import category_buttons, enrol_button, show_page
 from actions.knowledge import find_answer
 from actions.message import entity_words, latest_entity, ran_this_turn, understood_text
 from actions.services import ServiceAction

@@ -13,14 +13,9 @@ from rasa_sdk.forms import FormValidationAction
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
-from actions.courses import (
-    FOCUS_SLOT,
-    LIST_SLOT,
-    SHOWN_SLOT,
-    course_in_view,
-    enrol_button,
-    wanted_course,
-)
+from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT, course_in_view
+from actions.course_filters import wanted_course
+from actions.course_list import enrol_button
 from actions.identity import worker_from
 from actions.message import (
     asked_before,
