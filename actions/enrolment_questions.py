@@ -38,6 +38,16 @@ def enrolment_summary(course: Course, name: str | None, phone: str | None, left:
     return "\n".join(lines)
 
 
+def course_title(services: Any, tracker: Tracker) -> str:
+    """「name」 of the course being enrolled in, for the questions; "" when none is chosen."""
+    code = str(tracker.get_slot("course_id") or "")
+    if not code:
+        return ""
+    with services.db.session() as s:
+        course = repo.get_by_code(s, code)
+        return f"「{course.name}」" if course is not None else ""
+
+
 class ActionAskEnrolmentName(ServiceAction, Action):
     """The enrolment form's name question says which course it is for ("报名「书法」"), and
     after a side question picks up the thread."""
@@ -48,10 +58,7 @@ class ActionAskEnrolmentName(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        code = str(tracker.get_slot("course_id") or "")
-        with self.services.db.session() as s:
-            course = repo.get_by_code(s, code) if code else None
-            title = f"「{course.name}」" if course is not None else ""
+        title = course_title(self.services, tracker)
         lead = "我们接着报名" if asked_before(tracker, "enrolment_form") else "好的，报名"
         dispatcher.utter_message(
             text=f"{lead}{title}。请问您的姓名是？" if title else "请问您的姓名是？"
@@ -74,9 +81,7 @@ class ActionAskEnrolmentPhone(ServiceAction, Action):
         if asked_before(tracker, "enrolment_form") or not code:
             dispatcher.utter_message(text=question)
             return []
-        with self.services.db.session() as s:
-            course = repo.get_by_code(s, code)
-            title = f"「{course.name}」" if course is not None else ""
+        title = course_title(self.services, tracker)
         name = tracker.get_slot("name")
         lead = f"好的，报名{title}" + (f"，报名人{name}" if name else "") + "。" if title else ""
         dispatcher.utter_message(text=lead + question)
