@@ -19,6 +19,7 @@ from actions.course_filters import (
     unsure_search,
 )
 from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_button, show_page
+from actions.knowledge import policy_followup_instead
 from actions.message import understood_text
 from actions.services import ServiceAction
 from bot.domain.course_ages import ages_text, child_age, for_children, suits, without_age
@@ -46,8 +47,6 @@ class ActionSearchCourses(ServiceAction, Action):
         if unsure_search(tracker):
             # "我没有参加过啥子培训 也没签竞业协议" right after the answer about penalty
             # clauses: a word like 培训 in a follow-up to a policy answer is not a search
-            from actions.knowledge import policy_followup_instead  # knowledge imports courses
-
             instead = policy_followup_instead(self.services, tracker)
             if instead:
                 return cleared + instead
