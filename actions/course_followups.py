@@ -29,7 +29,7 @@ from bot.domain.course_questions import (
     pick,
     points_back,
 )
-from bot.domain.course_requirements import meets, unmet
+from bot.domain.course_requirements import instead_of, unmet
 from bot.domain.courses import closed_text, fee_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
@@ -100,11 +100,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             reason = unmet(course, text)
             focus = course
             if reason:  # "我只有高中毕业 想报那个专升本": the requirement first, and what fits
-                instead = [
-                    c
-                    for c in available
-                    if c.category == course.category and c.id != course.id and meets(c, text)
-                ][:3]
+                instead = instead_of(course, available, text)
                 names = "」「".join(c.name for c in instead)
                 also = f"可以看看「{names}」。" if instead else ""
                 reply = f"{reason}。{also}\n" + reply

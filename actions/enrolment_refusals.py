@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.course_list import enrol_button
 from actions.message import typed_text
-from bot.domain.course_requirements import meets
+from bot.domain.course_requirements import instead_of
 from bot.domain.courses import next_term_text
 from bot.store.models import Course
 
@@ -37,12 +37,7 @@ def requirement_unmet(
     tracker: Tracker,
 ) -> list[Course]:
     """The requirement the worker's own words show unmet, and what they can take instead."""
-    told = typed_text(tracker)
-    instead = [
-        c
-        for c in available
-        if c.category == course.category and c.id != course.id and meets(c, told)
-    ][:3]
+    instead = instead_of(course, available, typed_text(tracker))
     text = f"{reason}。"
     if instead:
         names = "、".join(f"「{c.name}」" for c in instead)
