@@ -106,10 +106,10 @@ class ActionCourseFollowup(ServiceAction, Action):
                 reply = f"{reason}。{also}\n" + reply
                 if len(instead) == 1:  # "这个好多钱" next is about the one suggested
                     focus = instead[0]
-            age = child_age(text)
-            if age is not None and age_range(course) and not suits(course, age):
+            age, ages = child_age(text), age_range(course)
+            if age is not None and ages and not suits(course, age):
                 # "她哥哥13岁了 也能一起去不": the course's ages say no, first
-                low, high = age_range(course)  # type: ignore[misc]
+                low, high = ages
                 fitting = [c for c in available if suits(c, age)]
                 names = "」「".join(c.name for c in fitting)
                 also = f"适合{age}岁孩子的有「{names}」。" if fitting else ""
