@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from actions.course_context import narrows
-from actions.message import latest_entity
+from actions.message import latest_confidence, latest_entity
 from bot.domain.course_questions import about_me
 from bot.store import courses as repo
 
@@ -43,9 +43,8 @@ SURE_SEARCH = 0.5
 
 def unsure_search(tracker: Tracker) -> bool:
     """Read as a course search, but not surely, and naming no course and no condition."""
-    confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0
     return (
-        float(confidence) < SURE_SEARCH
+        latest_confidence(tracker) < SURE_SEARCH
         and not latest_entity(tracker, "course_name")
         and not narrows(tracker)
     )
@@ -54,9 +53,8 @@ def unsure_search(tracker: Tracker) -> bool:
 def tells_a_dispute(tracker: Tracker) -> bool:
     """Read as a course search, but not surely, naming no course and a kind of labour
     dispute (加班费, 拖欠工资 …): a worker's situation, for the policy answer."""
-    confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0
     return (
-        float(confidence) < SURE_SEARCH
+        latest_confidence(tracker) < SURE_SEARCH
         and bool(latest_entity(tracker, "dispute_type"))
         and not latest_entity(tracker, "course_name")
     )

@@ -15,7 +15,13 @@ from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.identity import worker_from
-from actions.message import latest_entity, latest_intent, typed_text, understood_text
+from actions.message import (
+    latest_confidence,
+    latest_entity,
+    latest_intent,
+    typed_text,
+    understood_text,
+)
 from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
@@ -42,10 +48,7 @@ SURE_POLICY = 0.5
 
 
 def surely_policy(tracker: Tracker) -> bool:
-    intent = (tracker.latest_message or {}).get("intent") or {}
-    return (
-        intent.get("name") == "policy_question" and (intent.get("confidence") or 0) >= SURE_POLICY
-    )
+    return latest_intent(tracker) == "policy_question" and latest_confidence(tracker) >= SURE_POLICY
 
 
 class ValidateEnrolmentForm(
