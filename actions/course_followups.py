@@ -12,20 +12,9 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.courses import (
-    FOCUS_SLOT,
-    LIST_SLOT,
-    SEARCH_SLOTS,
-    SHOWN_SLOT,
-    category_buttons,
-    describe,
-    enrol_button,
-    filter_from,
-    in_course_context,
-    narrows,
-    show_page,
-    wanted_course,
-)
+from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT, in_course_context, narrows
+from actions.course_filters import SEARCH_SLOTS, describe, filter_from, wanted_course
+from actions.course_list import category_buttons, enrol_button, show_page
 from actions.knowledge import find_answer
 from actions.message import entity_words, latest_entity, ran_this_turn, understood_text
 from actions.services import ServiceAction
@@ -40,7 +29,7 @@ from bot.domain.course_questions import (
     pick,
     points_back,
 )
-from bot.domain.course_requirements import meets, unmet
+from bot.domain.course_requirements import instead_of, unmet
 from bot.domain.courses import closed_text, fee_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
@@ -111,20 +100,16 @@ class ActionCourseFollowup(ServiceAction, Action):
             reason = unmet(course, text)
             focus = course
             if reason:  # "我只有高中毕业 想报那个专升本": the requirement first, and what fits
-                instead = [
-                    c
-                    for c in available
-                    if c.category == course.category and c.id != course.id and meets(c, text)
-                ][:3]
+                instead = instead_of(course, available, text)
                 names = "」「".join(c.name for c in instead)
                 also = f"可以看看「{names}」。" if instead else ""
                 reply = f"{reason}。{also}\n" + reply
                 if len(instead) == 1:  # "这个好多钱" next is about the one suggested
                     focus = instead[0]
-            age = child_age(text)
-            if age is not None and age_range(course) and not suits(course, age):
+            age, ages = child_age(text), age_range(course)
+            if age is not None and ages and not suits(course, age):
                 # "她哥哥13岁了 也能一起去不": the course's ages say no, first
-                low, high = age_range(course)  # type: ignore[misc]
+                low, high = ages
                 fitting = [c for c in available if suits(c, age)]
                 names = "」「".join(c.name for c in fitting)
                 also = f"适合{age}岁孩子的有「{names}」。" if fitting else ""

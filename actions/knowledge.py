@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_more import MORE_INTENT, asks_more, more_button
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
-from actions.courses import enrolling_course_reply, followup_instead
+from actions.course_context import enrolling_course_reply, followup_instead
 from actions.law_articles import articles_reply
 from actions.law_text import law_button
 from actions.message import (

@@ -20,6 +20,11 @@ def latest_intent(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
+def latest_confidence(tracker: Tracker) -> float:
+    """How sure the classifier was of this message's intent (0 when unknown)."""
+    return float(((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0)
+
+
 def latest_entity(tracker: Tracker, name: str) -> str | None:
     """This message's value for an entity (a slot may still hold an older one)."""
     for e in (tracker.latest_message or {}).get("entities") or []:

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.courses import followup_instead
+from actions.course_context import followup_instead
 from actions.identity import worker_from
 from actions.message import typed_text
 from actions.services import ServiceAction

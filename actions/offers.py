@@ -16,7 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.courses import enrol_instead, followup_instead
+from actions.course_context import enrol_instead, followup_instead
 from actions.knowledge import RETIREMENT, policy_followup_instead
 from actions.message import latest_entity, latest_intent, previous_action, typed_text
 from actions.services import ServiceAction

@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
-from actions.courses import followup_instead
+from actions.course_context import followup_instead
 from actions.knowledge import (
     find_answer,
     policy_followup_instead,

@@ -13,10 +13,9 @@ EMPLOYER_MIN, EMPLOYER_MAX = 2, 60
 DESCRIPTION_MIN, DESCRIPTION_MAX = 8, 2000
 DEMAND_MIN, DEMAND_MAX = 2, 500
 
-_NAME_PREFIX = re.compile(
-    r"^(?:(?:您好|你好)[，,！!\s]*)?"
-    r"(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|姓名|我叫|我是|他叫|她叫|叫)\s*"
-)
+# how a name is introduced: "我的名字是…", "姓名：…", "我叫…", "他叫…"
+_NAME_LEAD = r"我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|他叫|她叫|叫"
+_NAME_PREFIX = re.compile(rf"^(?:(?:您好|你好)[，,！!\s]*)?(?:{_NAME_LEAD}|姓名)\s*")
 _EDGE_PUNCT = " \t\r\n,.!?;:，。！？；：、\"'“”‘’()（）[]【】<>《》~～"
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*$")
 _LATIN_NAME = re.compile(r"^[A-Za-z]+(?:[ .'-][A-Za-z]+)*$")
@@ -88,9 +87,7 @@ def normalise(text: str | None) -> str:
 
 # "好 我叫吴明", "要得嘛 帮我弄，我叫邓小军": the part that gives the name
 _PARTS = re.compile(r"[\s,，。.!！?？;；、~～]+")
-_NAMED = re.compile(
-    r"^(?:我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|他叫|她叫|叫)"
-)
+_NAMED = re.compile(rf"^(?:{_NAME_LEAD})")
 # "我姓谭 叫谭小军", "免贵姓王，王建国": the surname said first, then the whole name
 _SURNAME_ONLY = re.compile(r"^(?:我|免贵|本人)?姓[\u4e00-\u9fff]{1,2}$")
 

@@ -16,13 +16,10 @@ Run: `.venv/bin/python bench/rasa_conversations.py [--rasa ../rasa310] [--write]
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 import urllib.error
@@ -32,7 +29,17 @@ from pathlib import Path
 import yaml
 from callback_receiver import Receiver, say_callback
 from docsection import write_section
-from processes import Processes, free_port, run_step, tail, wait_http
+from processes import Processes, free_port, run_step, wait_http
+from rasa_project import (
+    BIN,
+    ROOT,
+    export_project,
+    rasa_found,
+    rasa_parser,
+    rasa_version,
+    sdk_version,
+    trained_model,
+)
 from rasa_report import (
     Outcome,
     Turn,
@@ -50,99 +57,8 @@ from bot.channels.callback import CallbackChannel
 from bot.channels.rasa_push import RasaPush
 from bot.settings.rasa import RasaConfig
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin").exists() else Path(sys.executable).parent
 CONVERSATIONS = ROOT / "bench" / "data" / "rasa_conversations.yml"
 WEBHOOK = "/webhooks/rest/webhook"
-
-
-# ------------------------------------------------------------------ Rasa project and model
-
-
-def rasa_version(env_dir: Path) -> str:
-    for info in env_dir.glob("lib/python3*/site-packages/rasa-*.dist-info"):
-        return info.name.removeprefix("rasa-").removesuffix(".dist-info")
-    return "unknown"
-
-
-def sdk_version() -> str:
-    for info in (ROOT / ".venv").glob("lib/python3*/site-packages/rasa_sdk-*.dist-info"):
-        return info.name.removeprefix("rasa_sdk-").removesuffix(".dist-info")
-    return "unknown"
-
-
-def export_project(project: Path, env: dict) -> None:
-    """`workerbot data rasa-project`, into a data folder emptied of earlier exports."""
-    for old in (project / "data").glob("*.yml"):
-        old.unlink()
-    run_step([str(BIN / "workerbot"), "data", "rasa-project", str(project)], ROOT, env)
-
-
-def data_hash(project: Path, version: str) -> str:
-    """What a trained model depends on: domain, training data, pipeline, Rasa's version."""
-    digest = hashlib.sha256(version.encode())
-    files = [project / "domain.yml", project / "config.yml", *sorted(project.glob("data/*.yml"))]
-    for path in files:
-        digest.update(path.relative_to(project).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
-
-
-def trained_model(rasa: Path, project: Path, version: str, env: dict) -> tuple[Path, dict]:
-    """The model for the exported data: reused when the data are unchanged, else trained."""
-    name = f"e2e-{data_hash(project, version)}"
-    model = project / "models" / f"{name}.tar.gz"
-    info_path = project / "models" / f"{name}.json"
-    if model.exists() and info_path.exists():
-        info = json.loads(info_path.read_text())
-        print(f"reusing the Rasa model {model} (data unchanged; trained {info['trained_on']})")
-        return model, {**info, "reused": True}
-    log = project / "train.log"
-    print(f"training Rasa {version} in {project} (about 15 minutes on 2 cores; log: {log}) ...")
-    sys.stdout.flush()
-    started = time.perf_counter()
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                str(rasa / "bin" / "rasa"),
-                "train",
-                "--config",
-                "config.yml",
-                "--domain",
-                "domain.yml",
-                "--data",
-                "data",
-                "--out",
-                "models",
-                "--fixed-model-name",
-                name,
-            ],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    try:
-        code = proc.wait()
-    except BaseException:  # interrupted: training stops with this script
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        raise
-    seconds = time.perf_counter() - started
-    if code != 0 or not model.exists():
-        raise RuntimeError(f"rasa train failed ({code}); see {log}:\n{tail(log)}")
-    info = {
-        "seconds": round(seconds),
-        "trained_on": time.strftime("%Y-%m-%d %H:%M"),
-        # entity spans of data/nlu.yml that do not fall on Jieba's token boundaries: Rasa
-        # warns and DIET cannot learn them
-        "misaligned": log.read_text(errors="replace").count("Misaligned entity annotation"),
-    }
-    info_path.write_text(json.dumps(info))
-    print(f"trained in {seconds / 60:.1f} min: {model}")
-    return model, {**info, "reused": False}
 
 
 # ------------------------------------------------------------------ conversations
@@ -368,29 +284,13 @@ def run(rasa: Path, project: Path, conversations: list[dict]) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--rasa",
-        type=Path,
-        default=Path(os.environ.get("RASA_ENV") or ROOT.parent / "rasa310"),
-        help="the Rasa 3.6 virtualenv (default: env RASA_ENV, else ../rasa310)",
-    )
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=ROOT.parent / "rasa-project",
-        help="where the Rasa project is exported, trained and run (default ../rasa-project)",
-    )
+    parser = rasa_parser(__doc__.split("\n\n")[0], "rasa-project")
     parser.add_argument("--conversations", type=Path, default=CONVERSATIONS)
     parser.add_argument("--write", action="store_true", help="write docs/benchmarks.md")
     args = parser.parse_args()
 
     rasa = args.rasa.resolve()
-    if not (rasa / "bin" / "rasa").exists():
-        print(
-            f"no Rasa environment at {rasa} (no bin/rasa): nothing to compare, skipped.\n"
-            "Build one as docs/rasa.md section 1 says, or point --rasa / RASA_ENV at it."
-        )
+    if not rasa_found(rasa, "compare"):
         return 0
     conversations = yaml.safe_load(args.conversations.read_text(encoding="utf-8"))["conversations"]
     # stop the servers on Ctrl-C or a kill as well as on errors

@@ -18,7 +18,6 @@ docs/benchmarks.md between the RASA_PUSH marks.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import hashlib
 import json
@@ -35,6 +34,7 @@ from pathlib import Path
 from callback_receiver import Receiver, say_callback
 from docsection import write_section
 from processes import Processes, free_port, run_step, tail, wait_http
+from rasa_project import BIN, ROOT, export_project, rasa_found, rasa_parser, rasa_version
 
 from bot.channels.base import ChannelHub
 from bot.channels.rasa_push import RasaPush
@@ -46,8 +46,6 @@ from bot.staff.handoff import RELEASED_TEXT
 from bot.store.db import Database
 from bot.store.models import Conversation
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin").exists() else Path(sys.executable).parent
 WORKER = "push-worker-1"
 NOTICE = "您报名的书法班下周二改到晚上七点上课。"
 
@@ -212,13 +210,7 @@ def section(check: Check, version: str, trained: float | None) -> str:
 
 
 def run(rasa: Path, project: Path, write: bool) -> int:
-    version = next(
-        (
-            p.name.removeprefix("rasa-").removesuffix(".dist-info")
-            for p in rasa.glob("lib/python3*/site-packages/rasa-*.dist-info")
-        ),
-        "unknown",
-    )
+    version = rasa_version(rasa)
     work = project / "push-run"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -231,9 +223,7 @@ def run(rasa: Path, project: Path, write: bool) -> int:
         RASA_TELEMETRY_ENABLED="false",
         TF_CPP_MIN_LOG_LEVEL="2",
     )
-    for old in (project / "data").glob("*.yml"):
-        old.unlink()
-    run_step([str(BIN / "workerbot"), "data", "rasa-project", str(project)], ROOT, base)
+    export_project(project, base)
     model, trained = core_model(rasa, project, base)
     for step in (["db", "upgrade"], ["load-demo"]):
         run_step([str(BIN / "workerbot"), *step], ROOT, base)
@@ -327,27 +317,11 @@ def run(rasa: Path, project: Path, write: bool) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--rasa",
-        type=Path,
-        default=Path(os.environ.get("RASA_ENV") or ROOT.parent / "rasa310"),
-        help="the Rasa 3.6 virtualenv (default: env RASA_ENV, else ../rasa310)",
-    )
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=ROOT.parent / "rasa-push",
-        help="where the Rasa project is exported, trained and run (default ../rasa-push)",
-    )
+    parser = rasa_parser(__doc__.split("\n\n")[0], "rasa-push")
     parser.add_argument("--write", action="store_true", help="write docs/benchmarks.md")
     args = parser.parse_args()
     rasa = args.rasa.resolve()
-    if not (rasa / "bin" / "rasa").exists():
-        print(
-            f"no Rasa environment at {rasa} (no bin/rasa): nothing to check, skipped.\n"
-            "Build one as docs/rasa.md section 1 says, or point --rasa / RASA_ENV at it."
-        )
+    if not rasa_found(rasa, "check"):
         return 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:

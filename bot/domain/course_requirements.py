@@ -69,3 +69,13 @@ def unmet(course: Course, text: str | None) -> str | None:
 
 def meets(course: Course, text: str | None) -> bool:
     return unmet(course, text) is None
+
+
+def instead_of(course: Course, available: list[Course], told: str | None) -> list[Course]:
+    """Up to three open courses of the same kind as `course` whose requirements the words
+    meet: what to suggest when the worker cannot take it."""
+    return [
+        c
+        for c in available
+        if c.category == course.category and c.id != course.id and meets(c, told)
+    ][:3]

@@ -85,6 +85,17 @@ def shown_to_worker(event: Event) -> Reply | None:
     return None
 
 
+def shown_since(s: Session, conversation_id: int, seen: int) -> tuple[list[Reply], int]:
+    """What the worker has not been shown since event `seen`, and the last event id read."""
+    events = s.scalars(
+        select(Event)
+        .where(Event.conversation_id == conversation_id, Event.id > seen)
+        .order_by(Event.id)
+    ).all()
+    replies = [r for r in map(shown_to_worker, events) if r is not None]
+    return replies, max([seen, *(e.id for e in events)])
+
+
 class OutsideDesk:
     """Our staff desk's side of conversations held on another engine."""
 
@@ -161,13 +172,7 @@ class OutsideDesk:
             conv = self._find(s, channel, sender_id)
             if conv is None:
                 return Taken(STATE_BOT, True, [], seen)
-            unseen = s.scalars(
-                select(Event)
-                .where(Event.conversation_id == conv.id, Event.id > seen)
-                .order_by(Event.id)
-            ).all()
-            replies = [r for r in map(shown_to_worker, unseen) if r is not None]
-            last = max([seen, *(e.id for e in unseen)])
+            replies, last = shown_since(s, conv.id, seen)
             return Taken(conv.state, conv.state == STATE_BOT, replies, last)
 
     def take(
@@ -183,12 +188,7 @@ class OutsideDesk:
             conv = self._find(s, channel, sender_id)
             if conv is None:  # deleted by an admin meanwhile: back with the bot
                 return Taken(STATE_BOT, True, [], seen)
-            unseen = s.scalars(
-                select(Event)
-                .where(Event.conversation_id == conv.id, Event.id > seen)
-                .order_by(Event.id)
-            ).all()
-            replies = [r for r in map(shown_to_worker, unseen) if r is not None]
+            replies, _ = shown_since(s, conv.id, seen)
             mark = via or via_rasa(None, None)
             s.add(Event(conversation_id=conv.id, type=EV_USER, text=text, data=dict(mark)))
             conv.last_message_at = utcnow()

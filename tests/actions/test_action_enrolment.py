@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from actions.enrolment import ActionEnrolCourse, ValidateEnrolmentForm
+from actions.enrolment import ActionEnrolCourse
+from actions.enrolment_form import ValidateEnrolmentForm
 from actions.my_enrolments import ActionCancelEnrolment, ActionMyEnrolments
 from actions.services import Services
 from bot.store.models import CANCELLED, ENROLLED, WAITLISTED, Enrolment

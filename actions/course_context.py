@@ -1,0 +1,178 @@
+"""The courses in view: what a short message after a course list or card is about."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+
+from actions.message import (
+    latest_entity,
+    previous_actions,
+    ran_this_turn,
+    typed_text,
+    understood_text,
+)
+from bot.domain.course_questions import answer, aspects, is_followup, ordinal, points_back
+from bot.store import courses as repo
+
+# the course list on the worker's screen: every course found (codes, in the order shown), how
+# many have been shown, and the one course last talked about (docs/architecture.md, Context)
+LIST_SLOT, SHOWN_SLOT, FOCUS_SLOT = "course_list", "course_shown", "course_focus"
+# the bot's actions after which a course is in view ("是在文化宫哪里上嘛" after enrolling)
+COURSE_ACTIONS = ("action_search_courses", "action_course_followup", "action_enrol_course")
+
+
+# replies that say the bot did not understand: they do not change the subject
+MISSES = ("action_out_of_scope", "action_fallback", "utter_default", "action_affirm")
+
+
+def in_course_context(tracker: Tracker) -> bool:
+    """The bot's last turn was about courses (or the one before, with only a misunderstood
+    message between) and a list or a course is still in view."""
+    last = previous_actions(tracker, 2)
+    about_courses = bool(last) and (
+        last[0] in COURSE_ACTIONS
+        or (len(last) > 1 and last[0] in MISSES and last[1] in COURSE_ACTIONS)
+    )
+    return about_courses and bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
+
+
+# a short message about the courses on the screen may still be about work ("那加班费呢")
+_ABOUT_WORK = re.compile(
+    r"工资|加班|合同|工伤|社保|保险|试用期|年假|休假|产假|辞退|开除|补偿|赔偿|仲裁|调解|老板|单位|公司"
+    r"|劳动|退休|法律|法规"
+)
+# the entities that narrow a course list ("星期天下午的呢", "只有晚上才有空")
+FILTER_ENTITIES = ("weekday", "time_of_day", "fee", "course_category")
+IN_VIEW_SHORT = 16
+
+
+def narrows(tracker: Tracker) -> bool:
+    """The message names a condition on courses (a day, a time of day, free, a category)."""
+    return any(latest_entity(tracker, e) for e in FILTER_ENTITIES)
+
+
+def about_courses_in_view(tracker: Tracker, text: str) -> bool:
+    """Right after courses were shown, a short message that asks about a part of a course
+    ("每天几点到几点", "好多岁的娃儿可以去"), names a course ("书法呢") or a condition
+    ("星期天下午的呢") and nothing about work is about those courses."""
+    value = text.strip()
+    if not value or len(value) > IN_VIEW_SHORT or value.startswith("/"):
+        return False
+    if _ABOUT_WORK.search(value):
+        return False
+    return bool(aspects(value) or latest_entity(tracker, "course_name") or narrows(tracker))
+
+
+def enrolling_course_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """While enrolling, a question about a part of the course ("要不要自己带垫子", read as a
+    policy question): answered from the course's catalogue entry."""
+    code = tracker.get_slot("course_id")
+    if tracker.active_loop_name != "enrolment_form" or not code:
+        return None
+    if not aspects(text) or _ABOUT_WORK.search(text):
+        return None
+    with services.db.session() as s:
+        course = repo.get_by_code(s, str(code))
+        return answer(course, aspects(text), repo.seats_left(s, course)) if course else None
+
+
+_COURSE_WORD = re.compile(r"课|培训")
+
+
+def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
+    """For any action: a short question about the courses just shown is the follow-up
+    action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
+    is a question about a course named in it ("小苗成长营上课要带啥子")."""
+    if ran_this_turn(tracker, "action_course_followup"):
+        return None  # it handed this message over: never back and forth
+    text = understood_text(tracker)
+    if in_course_context(tracker) and (
+        is_followup(text) or (not searching and about_courses_in_view(tracker, text))
+    ):
+        return [FollowupAction("action_course_followup")]
+    if latest_entity(tracker, "course_name") and aspects(text):
+        return [FollowupAction("action_course_followup")]
+    if not searching and _COURSE_WORD.search(text) and is_followup(text):
+        # 在哪里上课, 你们的培训收费不: no list in view
+        return [FollowupAction("action_course_followup")]
+    return None
+
+
+# "报", "我要报名", "就报这个嘛": enrolling, with the course on the screen
+_JUST_ENROL = re.compile(
+    r"^(?:那|好|行|要得|可以)?[，,\s]*(?:我|就|那就)?(?:要|想)?报(?:名|一个|这个|个|上)?[吧嘛啊哈呀噻]?$"
+)
+
+
+def just_enrolled(tracker: Tracker) -> bool:
+    """The bot's last turn enrolled the worker: the course stays in view for questions about
+    it ("在哪个楼"), but "我要报名" now means another course. (A form that ended on a
+    requirement not met runs the same action, and enrolled nobody.)"""
+    return previous_actions(tracker, 1) == ["action_enrol_course"] and not _refused_last_turn(
+        tracker
+    )
+
+
+def _refused_last_turn(tracker: Tracker) -> bool:
+    """The bot's last turn ended the enrolment form on a requirement not met."""
+    users = 0
+    for e in reversed(tracker.events):
+        if e.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif users == 1 and e.get("event") == "slot" and e.get("name") == "enrolment_refused":
+            if e.get("value") is True:
+                return True
+    return False
+
+
+# "那我自己去学嘛", "那我来报": the course in view, for the worker instead of the one refused
+_FOR_MYSELF = re.compile(
+    r"^(?:那|那么|那就)?\s*(?:我自己|我来|换我|给我自己)\S{0,3}?(?:学|报|读|上)"
+)
+
+
+def enrol_instead(tracker: Tracker) -> list[EventType] | None:
+    """Right after one course was shown, "报" (read as nothing in particular) or a name and a
+    phone number (read as a form's answer with no form open) enrols in that course."""
+    if not in_course_context(tracker) or just_enrolled(tracker):
+        return None
+    focus = tracker.get_slot(FOCUS_SLOT)
+    codes = tracker.get_slot(LIST_SLOT) or []
+    course = focus or (codes[0] if len(codes) == 1 else None)
+    text = typed_text(tracker).strip()
+    if course and (
+        _JUST_ENROL.match(text) or _FOR_MYSELF.match(text) or latest_entity(tracker, "phone")
+    ):
+        return [SlotSet("course_id", str(course)), FollowupAction("enrolment_form")]
+    return None
+
+
+def course_in_view(tracker: Tracker, text: str) -> str | None:
+    """The code of the course "报第二个" or "就报这个" means, from the list in view."""
+    # "您想报名哪一门？" with the page's buttons: "第一个" is the first of that page too
+    asked_which = previous_actions(tracker, 1) == ["action_ask_course_id"]
+    in_context = in_course_context(tracker) and not just_enrolled(tracker)
+    if not (in_context or asked_which):
+        return None
+    codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+    position = ordinal(text)
+    if position is not None:
+        return (
+            codes[-1]
+            if position == -1 and codes
+            else (codes[position - 1] if 1 <= position <= len(codes) else None)
+        )
+    focus = tracker.get_slot(FOCUS_SLOT)
+    just_asked = previous_actions(tracker, 1) == ["action_course_followup"]
+    if not in_context or (latest_entity(tracker, "course_name") and not points_back(text)):
+        return None  # "叉车" names its own course, whatever was in view
+    if focus and (points_back(text) or len(codes) <= 1 or just_asked):
+        # "我要报名" right after a question about one course: that course
+        return str(focus)
+    return None

@@ -1,0 +1,91 @@
+"""The worker's conditions for a course search, read from this message's entities."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from actions.course_context import narrows
+from actions.message import latest_confidence, latest_entity
+from bot.domain.course_questions import about_me
+from bot.store import courses as repo
+
+SEARCH_SLOTS = ("course_name", "course_category", "time_of_day", "weekday", "fee")
+
+
+def wanted_time(tracker: Tracker) -> str | None:
+    """The time of day the worker wants: the last one named, when a message names two
+    ("我下午六点下班，晚上有啥课": busy in the afternoon, free in the evening)."""
+    named = [
+        str(e["value"])
+        for e in (tracker.latest_message or {}).get("entities") or []
+        if e.get("entity") == "time_of_day" and e.get("value")
+    ]
+    return named[-1] if named else None
+
+
+def filter_from(tracker: Tracker) -> repo.CourseFilter:
+    """The worker's conditions, from this message's entities: a slot may still hold a word
+    of an earlier message ("周末加班…" before "有没得学书法的" is not a weekend search)."""
+    fee = latest_entity(tracker, "fee")
+    name = wanted_course(tracker)
+    return repo.CourseFilter(
+        category=latest_entity(tracker, "course_category"),
+        time_of_day=wanted_time(tracker),
+        weekdays=repo.expand_weekday(latest_entity(tracker, "weekday")),
+        free=True if fee == "免费" else (False if fee == "收费" and not name else None),
+        name=name,
+    )
+
+
+# below this, a course search naming no course or condition may be something else
+SURE_SEARCH = 0.5
+
+
+def unsure_search(tracker: Tracker) -> bool:
+    """Read as a course search, but not surely, and naming no course and no condition."""
+    return (
+        latest_confidence(tracker) < SURE_SEARCH
+        and not latest_entity(tracker, "course_name")
+        and not narrows(tracker)
+    )
+
+
+def tells_a_dispute(tracker: Tracker) -> bool:
+    """Read as a course search, but not surely, naming no course and a kind of labour
+    dispute (加班费, 拖欠工资 …): a worker's situation, for the policy answer."""
+    return (
+        latest_confidence(tracker) < SURE_SEARCH
+        and bool(latest_entity(tracker, "dispute_type"))
+        and not latest_entity(tracker, "course_name")
+    )
+
+
+def wanted_course(tracker: Tracker) -> str | None:
+    """The course this message names, skipping one named only as the worker's own schooling
+    ("我大专毕业的 想读个本科": 专升本, not the 大专 class)."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    named = [
+        e
+        for e in message.get("entities") or []
+        if e.get("entity") == "course_name" and e.get("value") not in (None, "")
+    ]
+    for e in named:
+        start, end = e.get("start"), e.get("end")
+        words = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        if not about_me(text, words):
+            return str(e["value"])
+    return str(named[0]["value"]) if named else None
+
+
+def describe(f: repo.CourseFilter) -> str:
+    """The conditions in the worker's words, for "没有找到…" messages."""
+    parts = [
+        "、".join(f.weekdays) if f.weekdays else "",
+        f.time_of_day or "",
+        "免费" if f.free else ("收费" if f.free is False else ""),
+        f.category or "",
+        f"“{f.name}”" if f.name else "",
+        f"在{f.place}附近" if f.place else "",
+    ]
+    return "".join(p for p in parts if p)

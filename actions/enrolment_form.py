@@ -1,0 +1,180 @@
+"""The enrolment form's validation: which course, then the worker's name, phone and yes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions.buttons import buttons
+from actions.course_context import FOCUS_SLOT, course_in_view
+from actions.course_filters import wanted_course
+from actions.course_list import enrol_button
+from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
+from actions.identity import worker_from
+from actions.message import (
+    latest_confidence,
+    latest_entity,
+    latest_intent,
+    typed_text,
+    understood_text,
+)
+from actions.person import PersonSlotsMixin, corrected
+from actions.services import ServiceAction
+from actions.side_questions import SideQuestionsMixin
+from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
+from bot.domain.course_questions import aspects
+from bot.domain.course_requirements import unmet
+from bot.domain.courses import resolve
+from bot.store import courses as repo
+from bot.store.models import Course
+
+# a message with one of these intents is about something else, not the course to pick
+NOT_A_COURSE = {
+    "cancel", "human_handoff", "frustrated", "help", "greet", "goodbye", "thanks", "affirm",
+    "deny", "out_of_scope", "my_enrolments", "cancel_enrolment", "mediation_request",
+    "mediation_status", "policy_question", "course_search",
+}  # fmt: skip
+
+
+# "那我自己去学嘛", "那我来报": the same course, for the worker instead of the one refused
+_FOR_MYSELF = re.compile(r"^(?:那|那么|那就)?\s*(?:我自己|我来|我去|换我|给我自己)")
+
+# a side question read as policy this surely is about the law, not the course
+SURE_POLICY = 0.5
+
+
+def surely_policy(tracker: Tracker) -> bool:
+    return latest_intent(tracker) == "policy_question" and latest_confidence(tracker) >= SURE_POLICY
+
+
+class ValidateEnrolmentForm(
+    ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
+):
+    """Turns "我想报书法" into a course code and checks the worker's name and phone."""
+
+    def name(self) -> str:
+        return "validate_enrolment_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[str]:
+        """Already in this course: end the form at once (the enrol action says so)."""
+        code = tracker.get_slot("course_id")
+        if code and self._already_in(tracker, str(code)):
+            return ["course_id"]
+        return domain_slots
+
+    def _already_in(self, tracker: Tracker, code: str) -> bool:
+        worker = worker_from(tracker)
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            if course is None:
+                return False
+            return repo.find_active(s, course.id, worker.channel, worker.sender_id) is not None
+
+    async def extract_course_id(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A course named in words (the slot itself only maps button codes)."""
+        if tracker.get_slot("course_id"):
+            return {}
+        if latest_intent(tracker) in NOT_A_COURSE:
+            return {}
+        in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
+        if in_view:
+            return {"course_id": in_view}
+        named = wanted_course(tracker)
+        if named:
+            return {"course_id": named}
+        text = understood_text(tracker)
+        if not text:
+            return {}
+        if tracker.get_slot("requested_slot") == "course_id":
+            refused = tracker.get_slot(FOCUS_SLOT)
+            if refused and _FOR_MYSELF.search(text):  # after a requirement unmet
+                return {"course_id": refused}
+            given = self._details_not_course(text)
+            if given:  # "刘小梅" before the course was chosen: kept, the course asked again
+                return given
+            return {"course_id": text}
+        # the message that opened the form: take a course only if the words are unambiguous
+        with self.services.db.session() as s:
+            found = resolve(repo.all_courses(s), text)
+            return {"course_id": found[0].code} if len(found) == 1 else {}
+
+    def _details_not_course(self, text: str) -> dict[str, Any]:
+        """A name or a phone number typed at the course question (no course is called
+        that): the worker's details, given early."""
+        with self.services.db.session() as s:
+            if resolve(repo.all_courses(s), text):
+                return {}
+        phone = clean_phone(text)
+        if phone:
+            return {"phone": phone}
+        name = looks_like_name(text)
+        # a common surname first: "钢琴" is a course asked for, "杜春燕" a name
+        return {"name": name} if name and name[0] in COMMON_SURNAMES else {}
+
+    def validate_course_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """Only an open course can be enrolled in; otherwise show what can be."""
+        today = self.services.today()
+        with self.services.db.session() as s:
+            found = resolve(repo.all_courses(s), str(value or ""))
+            running = [c for c in found if repo.is_running(c, today)]
+            available = repo.open_courses(s, today)
+            if len(running) == 1:
+                reason = unmet(running[0], typed_text(tracker))
+                if reason is None:
+                    return {"course_id": running[0].code}
+                instead = requirement_unmet(dispatcher, running[0], reason, available, tracker)
+                # the form ends (said why); "那个学费好多" next is about the one suggested,
+                # "那我自己去学嘛" about this course
+                focus = instead[0] if len(instead) == 1 else running[0]
+                return {
+                    "course_id": None,
+                    FOCUS_SLOT: focus.code,
+                    "enrolment_refused": True,
+                    "requested_slot": None,
+                }
+            if len(found) == 1:
+                not_open(dispatcher, found[0], available)
+            elif running:
+                dispatcher.utter_message(
+                    text="您想报名的是哪一门？请点一下：",
+                    buttons=buttons(*(enrol_button(c) for c in running)),
+                )
+            else:
+                unknown_course(dispatcher, str(value or ""), available)
+        return {"course_id": None}
+
+    def course_asked_about(self, tracker: Tracker, text: str) -> Course | None:
+        """The course being enrolled in, when the side question asks about a course (or the
+        course it names)."""
+        code = tracker.get_slot("course_id")
+        if not code or not aspects(text) or surely_policy(tracker):
+            return None  # "试用期最长好久" asks about the law, not when the class meets
+        if latest_entity(tracker, "course_name"):
+            return super().course_asked_about(tracker, text)
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, str(code))
+            if course is not None:
+                s.expunge(course)
+            return course
+
+    def validate_enrolment_confirm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """确认报名 or 不报了; a correction ("名字写错了…") is no answer: the summary again."""
+        if corrected(tracker):
+            return {"enrolment_confirm": None}
+        return {"enrolment_confirm": value if isinstance(value, bool) else None}

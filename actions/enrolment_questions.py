@@ -1,0 +1,115 @@
+"""The enrolment form's questions after the course: name, phone, and the summary to confirm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import button, buttons
+from actions.message import asked_before
+from actions.services import ServiceAction
+from bot.domain.course_questions import requirements_text
+from bot.domain.courses import fee_text, period_text, when_text
+from bot.store import courses as repo
+from bot.store.models import Course
+
+
+def enrolment_summary(course: Course, name: str | None, phone: str | None, left: int | None) -> str:
+    """What the worker is about to sign up for: when, where, what it costs, who may come."""
+    period = period_text(course)
+    lines = [
+        "请确认报名信息：",
+        f"课程：{course.name}（{course.category}）",
+        f"时间：{when_text(course)}" + (f"（{period}）" if period else ""),
+        f"地点：{course.venue or '另行通知'}",
+        f"费用：{fee_text(course)}",
+    ]
+    needs = requirements_text(course)
+    if needs:
+        lines.append(f"报名要求：{needs}。请确认您符合要求再报名。")
+    if left is not None and left <= 0:
+        lines.append("名额：已报满，确认后登记为候补，有空位会通知您。")
+    # the whole number: the summary is where the worker checks it (the mediation summary shows
+    # it whole too); later messages mask it
+    lines.append(f"报名人：{name or ''}（{phone or ''}）")
+    return "\n".join(lines)
+
+
+def course_title(services: Any, tracker: Tracker) -> str:
+    """「name」 of the course being enrolled in, for the questions; "" when none is chosen."""
+    code = str(tracker.get_slot("course_id") or "")
+    if not code:
+        return ""
+    with services.db.session() as s:
+        course = repo.get_by_code(s, code)
+        return f"「{course.name}」" if course is not None else ""
+
+
+class ActionAskEnrolmentName(ServiceAction, Action):
+    """The enrolment form's name question says which course it is for ("报名「书法」"), and
+    after a side question picks up the thread."""
+
+    def name(self) -> str:
+        return "action_ask_enrolment_form_name"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        title = course_title(self.services, tracker)
+        lead = "我们接着报名" if asked_before(tracker, "enrolment_form") else "好的，报名"
+        dispatcher.utter_message(
+            text=f"{lead}{title}。请问您的姓名是？" if title else "请问您的姓名是？"
+        )
+        return []
+
+
+class ActionAskEnrolmentPhone(ServiceAction, Action):
+    """The phone question names the course when it is the form's first question (the name
+    came with the request: "报个名 邓建平")."""
+
+    def name(self) -> str:
+        return "action_ask_enrolment_form_phone"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        question = "请留一个能联系到您的手机号码（11位）。"
+        code = str(tracker.get_slot("course_id") or "")
+        if asked_before(tracker, "enrolment_form") or not code:
+            dispatcher.utter_message(text=question)
+            return []
+        title = course_title(self.services, tracker)
+        name = tracker.get_slot("name")
+        lead = f"好的，报名{title}" + (f"，报名人{name}" if name else "") + "。" if title else ""
+        dispatcher.utter_message(text=lead + question)
+        return []
+
+
+class ActionAskEnrolmentConfirm(ServiceAction, Action):
+    """The form's last question: the summary with 确认报名 / 不报了."""
+
+    def name(self) -> str:
+        return "action_ask_enrolment_confirm"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        code = str(tracker.get_slot("course_id") or "")
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            if course is None:  # defensive: the form has a checked course by now
+                return []
+            text = enrolment_summary(
+                course,
+                tracker.get_slot("name"),
+                tracker.get_slot("phone"),
+                repo.seats_left(s, course),
+            )
+            yes = "符合，确认报名" if requirements_text(course) else "确认报名"
+        dispatcher.utter_message(
+            text=text, buttons=buttons(button(yes, "affirm"), button("不报了", "deny"))
+        )
+        return []
