@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -51,6 +52,13 @@ EDITABLE = {
     "demand": "调解诉求",
 }
 NO_EDIT = "none"
+# a wish typed at the summary without 希望/要求: "要回7600块工资", "按法律补发加班费"
+_WISH_AT_SUMMARY = re.compile(
+    r"^(?:我|就)?(?:想|要|希望)?(?:按法律|依法|按规定|按劳动法)?(?:要回|讨回|拿回|追回|补发|补缴|补齐|补交"
+    r"|支付|赔偿|退还|退回|退我|退押金|退保证金|退钱|还我|发给我|给我发|出具|开具|开离职证明|恢复)"
+)
+# the type of a dispute of no listed kind (押金, 离职证明)
+OTHER_TYPE = "其他"
 # what a worker with this kind of dispute almost always asks for: proposed in the summary
 # (marked, and changed with 修改 or by saying the wish at the summary: the job back instead of
 # money after a dismissal) instead of one more question on a phone; contract disputes and
@@ -205,7 +213,8 @@ class ValidateMediationForm(
             and tracker.get_slot("demand") in PROPOSED_DEMANDS.values()
         ):
             text = typed_text(tracker)
-            own = clean_demand(text) if opening_demand(text) else None
+            said = opening_demand(text) or _WISH_AT_SUMMARY.search(text.strip())
+            own = clean_demand(text) if said else None
             if own:  # kept whole, in the worker's words
                 dispatcher.utter_message(text="好的，调解诉求按您说的记。")
                 return {"demand": own, "mediation_confirm": None}
@@ -281,9 +290,35 @@ class ValidateMediationForm(
             return {"dispute_type": found[0], **self._demand_for(tracker, found[0])}
         if found:
             dispatcher.utter_message(text=f"您的情况可能涉及{'、'.join(found)}，请选一个最主要的。")
-        else:
+            return {"dispute_type": None}
+        text = typed_text(tracker).strip()
+        told = clean_description(text)
+        asked = tracker.get_slot("requested_slot") == "dispute_type"
+        if not asked or not text or (told is None and not tracker.get_slot("description")):
             dispatcher.utter_message(text="我没能判断是哪一类纠纷，请从下面选一个最接近的。")
-        return {"dispute_type": None}
+            return {"dispute_type": None}
+        if tracker.get_slot("description"):
+            # what happened told twice and still of no listed type (押金, 离职证明): 其他,
+            # never the same question a third time; the mediator reads the story
+            dispatcher.utter_message(
+                text="好的，纠纷类型先按“其他”登记，调解员会根据您说的情况处理。"
+            )
+            return {"dispute_type": OTHER_TYPE, **self._wish_in(tracker)}
+        # a story instead of a type: kept as what happened, the type asked once more
+        dispatcher.utter_message(
+            text="好的，情况记下了。请从下面选一个最接近的纠纷类型，都不像就选“其他”。"
+        )
+        return {"dispute_type": None, "description": told, **self._wish_in(tracker)}
+
+    @staticmethod
+    def _wish_in(tracker: Tracker) -> dict[str, Any]:
+        """The demand a story at the type question also says ("要求马上出具离职证明")."""
+        if tracker.get_slot("demand"):
+            return {}
+        text = typed_text(tracker)
+        said = opening_demand(text) or _WISH_AT_SUMMARY.search(text.strip())
+        wish = clean_demand(text) if said else None
+        return {"demand": wish} if wish else {}
 
     @staticmethod
     def _demand_for(tracker: Tracker, kind: str) -> dict[str, Any]:

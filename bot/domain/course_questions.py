@@ -43,7 +43,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     ),
     "seats": re.compile(
         r"名额|满了|满没满|还有位|位置|人多不多|人多不|人多吗|报满|还能报|还可以报|还报得|报不上|抢不到"
-        r"|收人|招人|还招|还收"
+        r"|收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班"
     ),
     # what a learner gets and whether they can keep up: answered from the description
     "certificate": re.compile(r"证书|发证|拿证|有证|结业证|发不发证|考证"),
@@ -53,6 +53,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     ),
     "level": re.compile(
         r"跟得上|跟不上|零基础|没基础|没得基础|基础差|基础不好|学得会|学不会|难不难|难不|水平|打得撇|撇得很"
+        r"|新手|有基础|有点基础|学过|会一点|打得还可以|打得还行|初学|提高班"
     ),
     "description": re.compile(
         r"学些?什么|学些?啥|讲些?什么|讲些?啥|教些?什么|教些?啥|内容|介绍|详细|详情|具体|怎么样|咋样"

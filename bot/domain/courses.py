@@ -185,6 +185,10 @@ def text_score(course: Course, text: str) -> int:
     if rest:
         keywords = " ".join(course.keywords or [])
         for gram in _bigrams(rest):
+            if any(ch.isdigit() for ch in gram):
+                # digits of a phone number or a sum ("报一个 我叫付强 189…") say nothing of a
+                # course, though a description holds figures too ("18岁", "5400元")
+                continue
             if len(gram) == 1:
                 # one character alone ("教", "读") says little: never a match by itself
                 score += 1 if gram in course.name or gram in keywords else 0

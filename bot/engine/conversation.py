@@ -57,6 +57,8 @@ RETRIEVAL_INTENTS = frozenset({"policy_question", "nlu_fallback"})
 RETRIEVAL_RANKING = 5
 # leaving the staff queue ("算了 不等了") is no request; anything else the message asks is
 _NOT_ASKED_ON_LEAVING = frozenset({None, "cancel", "human_handoff"})
+# what the bot answers for a worker who stays in the queue: questions, never a form
+_ANSWERED_MEANWHILE = frozenset({"course_search", "course_followup", "policy_question"})
 
 
 ATTACHMENT_INTENT = "send_evidence"
@@ -249,9 +251,19 @@ class Engine:
                 set_state(turn, STATE_BOT, "worker left the queue")
             if reply is not None:
                 turn.say(reply, kind=HELD_REPLY)
-            if leaves and request_of(turn.parse) not in _NOT_ASKED_ON_LEAVING:
+            request = request_of(turn.parse)
+            if leaves and request not in _NOT_ASKED_ON_LEAVING:
                 # "不等了 我自己问机器人 年假咋个算": back with the bot, and answered
                 respond_safely(self.runner, s, turn)
+            elif request in _ANSWERED_MEANWHILE and self.desk.answers_meanwhile(text, turn.state):
+                # "那你先说下周末有啥子课": a question answered, the place in the queue kept
+                # (a form is never started here: its next answer would be held for staff)
+                held, turn.state = turn.state, STATE_BOT
+                try:
+                    respond_safely(self.runner, s, turn)
+                finally:
+                    if turn.state == STATE_BOT:
+                        turn.state = held
         elif not text:
             self.runner.run_action(turn, "utter_empty_message")
         elif too_long:

@@ -29,6 +29,10 @@ class DeskHooks(Protocol):
         """A worker's message while waiting for staff or talking with them: whether it takes
         the worker back to the bot, and what the bot says (None: silent, staff answer)."""
 
+    def answers_meanwhile(self, text: str, state: str) -> bool:
+        """Whether the bot answers this message of a worker who stays in the queue ("那你先
+        说下周末有啥子课")."""
+
 
 class NoDesk:
     """An engine without a staff desk: no scores; a held worker is back with the bot at once."""
@@ -40,6 +44,9 @@ class NoDesk:
         self, s: Session, conversation_id: int, state: str, text: str
     ) -> tuple[bool, Reply | None]:
         return True, None
+
+    def answers_meanwhile(self, text: str, state: str) -> bool:
+        return False
 
 
 class CaseHooks(Protocol):

@@ -68,7 +68,15 @@ _GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|�
 _NO_PERSON = re.compile(
     r"算了|不等了|不用等了|不想等了|不找人了?|不找人工了?|不要人工了?|不用人工了?|不转人工了?|不要人了"
 )
-_ASK_BOT = re.compile(r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手)")
+_ASK_BOT = re.compile(
+    r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手|你来回答|你回答|你来说|你先说)"
+)
+# "那你先说下周末有啥子课": the bot asked to answer while the worker keeps their place
+_MEANWHILE = re.compile(
+    r"(?:你|机器人|小助手)(?:就)?先(?:帮我)?(?:说|讲|回答|答|告诉|查|看)|先问(?:下|一下)?你"
+    r"|(?:你|机器人|小助手)(?:来|帮我)(?:说|讲|回答|答|查)"
+)
+MEANWHILE_TEXT = "您还在排队，工作人员接入后会回复您；这个问题小助手先回答您："
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -120,6 +128,12 @@ def wants_to_leave(text: str, state: str) -> bool:
     )
 
 
+def answers_meanwhile(text: str, state: str) -> bool:
+    """The worker, still waiting, asks the bot to answer in the meantime."""
+    words = _NOISE.sub("", fold(text or ""))
+    return state == STATE_WAITING and _MEANWHILE.search(words) is not None
+
+
 def last_acknowledged(s: Session, conversation_id: int) -> datetime | None:
     """When the worker was last told their message is waiting, in this handoff (or None)."""
     rows = s.execute(
@@ -167,11 +181,16 @@ class StaffTurnHooks:
             return False, None  # a staff member is in the conversation and answers
         if text.strip() == KEEP_WAITING:
             return False, {"text": KEEP_WAITING_TEXT}
+        if answers_meanwhile(text, state):
+            return False, {"text": MEANWHILE_TEXT}
         now = utcnow()
         last = last_acknowledged(s, conversation_id)
         if last is not None and now - last < self.ack_every:
             return False, None  # told a moment ago; the message is stored for staff
         return False, {"text": self.acknowledgement(now), "buttons": [BACK_BUTTON]}
+
+    def answers_meanwhile(self, text: str, state: str) -> bool:
+        return answers_meanwhile(text, state)
 
     def acknowledgement(self, now: datetime) -> str:
         if self.hours.is_open(now):
