@@ -46,6 +46,11 @@ class ChannelHub:
     def register(self, channel: OutputChannel) -> None:
         self._outputs[channel.name] = channel
 
+    def stores_only(self, name: str) -> bool:
+        """Whether `name` is a channel without a push path (REST): what staff write reaches
+        its worker only with the answer to their next message (bot/staff/missed.py)."""
+        return isinstance(self._outputs.get(name), StoredOnly)
+
     def plugins(self) -> list[ChannelPlugin]:
         """Channels with routes and background work, for the web app to mount and start."""
         return [c for c in self._outputs.values() if isinstance(c, ChannelPlugin)]
