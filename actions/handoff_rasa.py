@@ -27,11 +27,12 @@ from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.models import EV_BOT, EV_USER
 
 FORM, NOTE, SEEN = "handoff_form", "handoff_note", "handoff_seen"
-# said when queued on Rasa: without config's `rasa:` staff replies wait for the worker's next
-# message; with it they are pushed through the Rasa server (bot/channels/rasa_push.py), but
-# a channel that cannot take a push (Rasa's rest) still shows them in the next turn
+# said when queued on Rasa without config's `rasa:`: staff replies wait for the worker's next
+# message. With it they are pushed through the Rasa server (bot/channels/rasa_push.py) as
+# workerbot's channels push them, or shown in the next turn on a channel that cannot take a
+# push (Rasa's rest, as workerbot's REST channel: bot/staff/missed.py), and the handoff says
+# what it says on workerbot
 RASA_REPLIES_TEXT = "工作人员的回复会在您下一次发消息时显示。"
-RASA_PUSHED_TEXT = "工作人员回复后会直接发给您；如果没收到，再发一条消息就能看到。"
 # the messages before the handoff copied for staff, since the last handoff at most
 BEFORE_HANDOFF = 20
 
