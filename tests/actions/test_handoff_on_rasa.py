@@ -286,3 +286,17 @@ def test_a_resolve_is_shown_and_its_score_taken_before_the_worker_is_back(on_ras
     assert slot_events(events)["handoff_note"] == LEFT  # the score is answered by the desk
     with on_rasa.db.read() as s:
         assert s.scalar(select(Rating.score).where(Rating.conversation_id == conv.id)) == 5
+
+
+def test_a_display_name_from_rasas_rest_metadata_is_checked_as_our_rest_channel_checks_it(on_rasa):
+    # Rasa's REST channel passes the body's metadata on unchecked; without one there is no name
+    for sender, name, shown in [
+        ("w1", "王师傅", "王师傅"),
+        ("w2", "长" * 200, None),
+        ("w3", None, None),
+    ]:
+        tracker = rasa_tracker("转人工", "human_handoff", sender=sender)
+        if name is not None:
+            tracker.latest_message["metadata"] = {"display_name": name}
+        run(ActionHandoff(on_rasa), tracker)
+        assert conversation(on_rasa.db, sender).display_name == shown
