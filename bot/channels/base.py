@@ -19,7 +19,8 @@ class OutputChannel(ABC):
 
 
 class StoredOnly(OutputChannel):
-    """Channels without a push path (REST): the message stays in the log for the client to fetch."""
+    """Channels without a push path (REST): the message stays in the log, and the answer to
+    the worker's next message starts with it (bot/staff/missed.py)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -64,7 +65,7 @@ class ChannelHub:
                 return sent
         channel = self._outputs.get(push.channel)
         if isinstance(channel, StoredOnly):
-            return False  # nothing to send: the client fetches it from the log
+            return False  # nothing to send: the worker's next answer shows it
         delivered = False
         try:
             delivered = bool(await channel.send(push)) if channel else False
