@@ -12,7 +12,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 
 from actions.handoff_rasa import (
-    RASA_PUSHED_TEXT,
     RASA_REPLIES_TEXT,
     hold_on_rasa,
     said_before,
@@ -103,9 +102,8 @@ class ActionHandoff(ServiceAction, Action):
             text = queue_text(ahead, minutes) + "\n您可以继续留言说明情况，消息都会转给工作人员。"
         else:
             text = queue_text(ahead) + "\n" + closed_text(hours, now)
-        if self.services.on_rasa:
-            pushed = self.services.config.rasa.url
-            text += "\n" + (RASA_PUSHED_TEXT if pushed else RASA_REPLIES_TEXT)
+        if self.services.on_rasa and not self.services.config.rasa.url:
+            text += "\n" + RASA_REPLIES_TEXT  # nothing can push staff replies
         text += "\n不想等了，随时说“算了”或点下方按钮回到小助手。"
         reason = handoff_reason(tracker)
         events: list[EventType] = [SlotSet("handoff_reason", reason)]

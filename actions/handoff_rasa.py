@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActionExecuted, ActiveLoop, EventType, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import worker_from
@@ -27,11 +27,15 @@ from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.models import EV_BOT, EV_USER
 
 FORM, NOTE, SEEN = "handoff_form", "handoff_note", "handoff_seen"
-# said when queued on Rasa: without config's `rasa:` staff replies wait for the worker's next
-# message; with it they are pushed through the Rasa server (bot/channels/rasa_push.py), but
-# a channel that cannot take a push (Rasa's rest) still shows them in the next turn
+# what handoff_note holds when the form ends: the worker's message is the bot's to answer
+# (staff handed them back), or it was answered by the desk or pushed by the console
+ANSWER, LEFT = "answer", "left"
+# said when queued on Rasa without config's `rasa:`: staff replies wait for the worker's next
+# message. With it they are pushed through the Rasa server (bot/channels/rasa_push.py) as
+# workerbot's channels push them, or shown in the next turn on a channel that cannot take a
+# push (Rasa's rest, as workerbot's REST channel: bot/staff/missed.py), and the handoff says
+# what it says on workerbot
 RASA_REPLIES_TEXT = "工作人员的回复会在您下一次发消息时显示。"
-RASA_PUSHED_TEXT = "工作人员回复后会直接发给您；如果没收到，再发一条消息就能看到。"
 # the messages before the handoff copied for staff, since the last handoff at most
 BEFORE_HANDOFF = 20
 
@@ -107,8 +111,10 @@ class ValidateHandoffForm(ServiceAction, Action):
             taken = desk.take(worker.channel, worker.sender_id, text, seen, via(tracker))
         utter(dispatcher, taken.replies)
         if taken.back:
-            # the form's one slot filled: it ends, and the rule runs action_back_to_bot
-            return [SlotSet(NOTE, text or "-"), SlotSet(SEEN, float(taken.seen))]
+            # the form's one slot filled: it ends, and the rule runs action_back_to_bot,
+            # which has the bot answer the message when it is the bot's (ANSWER)
+            note = ANSWER if taken.for_bot else LEFT
+            return [SlotSet(NOTE, note), SlotSet(SEEN, float(taken.seen))]
         return [SlotSet(NOTE, None), SlotSet(SEEN, float(taken.seen))]
 
 
@@ -125,9 +131,12 @@ class ActionAskHandoffNote(Action):
 
 
 class ActionBackToBot(Action):
-    """After a handoff on Rasa: the handoff's slots cleared. The message that ended it was
-    answered by the desk (leaving the queue, a score) or met the hand-back notice; Rasa's
-    rules cannot chain the bot's own answer after this action, so the bot answers the next."""
+    """After a handoff on Rasa: the handoff's slots cleared. A message the desk answered
+    (leaving the queue, a score) is done; one that met staff's hand-back (or came after a
+    resolve) is the bot's to answer, as workerbot's engine answers it. Rasa's rules cannot
+    chain that answer after this action, so the message is logged again after an
+    action_listen (as Rasa's own TwoStageFallback re-logs a message): Rasa extracts its
+    slots again and its policies answer it as a new message."""
 
     def name(self) -> str:
         return "action_back_to_bot"
@@ -135,4 +144,19 @@ class ActionBackToBot(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return [SlotSet(NOTE, None), SlotSet(SEEN, None), SlotSet("handoff_reason", None)]
+        events = [SlotSet(NOTE, None), SlotSet(SEEN, None), SlotSet("handoff_reason", None)]
+        if tracker.get_slot(NOTE) != ANSWER or is_pushed(tracker):
+            return events
+        return [*events, *again(tracker)]
+
+
+def again(tracker: Tracker) -> list[EventType]:
+    """The worker's latest message, logged again for Rasa's policies to answer."""
+    message = dict(tracker.latest_message or {})
+    text = message.get("text")
+    if not text:
+        return []
+    user = UserUttered(text, parse_data=message, input_channel=tracker.get_latest_input_channel())
+    if message.get("metadata"):
+        user["metadata"] = message["metadata"]
+    return [ActionExecuted("action_listen"), user]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from rasa_sdk import Tracker
 
+from bot.core.sanitize import name_problem
+
 
 @dataclass(frozen=True)
 class Worker:
@@ -44,5 +46,14 @@ def worker_from(tracker: Tracker) -> Worker:
         channel=str(channel),
         sender_id=str(sender),
         conversation_id=_as_int(meta.get("conversation_id")),
-        display_name=meta.get("display_name") or None,
+        display_name=_display_name(meta.get("display_name")),
     )
+
+
+def _display_name(value: object) -> str | None:
+    """The name a client put in the message's metadata: on Rasa's REST channel it arrives
+    as the client sent it (Rasa checks nothing), so it is checked as our REST channel checks
+    it; anything else is no name (the console shows the worker's id)."""
+    if not isinstance(value, str) or not value.strip() or name_problem(value):
+        return None
+    return value.strip()

@@ -125,7 +125,7 @@ def scenario(
     staff = accounts.create_user(db, "push-staff", "Xk7-push-desk-2026", "staff", "小王")
 
     got = say("/human_handoff")
-    check("worker: /human_handoff", got, "直接发给您" in texts(got))
+    check("worker: /human_handoff", got, "已为您转接人工服务" in texts(got))
     got = say("公司三个月没发工资了")
     check("worker writes while queued", got, "三个月" not in texts(got))
     with db.read() as s:

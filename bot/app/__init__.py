@@ -30,6 +30,7 @@ from bot.mediation.replies import CaseReplies
 from bot.nlu import model as nlu_model
 from bot.nlu import retrain
 from bot.settings import Settings
+from bot.staff import missed
 from bot.staff import notices as notify
 from bot.staff.handoff import Desk
 from bot.staff.turn_hooks import StaffTurnHooks
@@ -85,6 +86,10 @@ class App:
         return replies
 
     def _turn(self, incoming: Incoming) -> tuple[list[Reply], list[Push]]:
+        # a channel that cannot push (REST): what staff wrote since the worker's last
+        # message comes first in the answer to this one
+        stored_only = self.channels.stores_only(incoming.channel)
+        before = missed.mark(self.db, incoming.channel, incoming.sender_id) if stored_only else 0
         with notify.collecting() as collected:
             try:
                 replies = self.engine.handle(incoming)
@@ -92,6 +97,8 @@ class App:
                 if self.metrics is not None:  # nothing stored; the channel answers an error
                     self.metrics.count_error(incoming.channel)
                 raise
+        if stored_only:
+            replies = missed.since(self.db, incoming.channel, incoming.sender_id, before) + replies
         return replies, notify.committed(self.db, collected)
 
     def swap_model(self, interpreter: Interpreter) -> None:

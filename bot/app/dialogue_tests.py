@@ -17,7 +17,9 @@ answered to that message, until the next `user:` step:
 
 A `staff:` step is a union staff member acting in the console on this worker's
 conversation: `claim`, `resolve`, `hand_back`, or `{reply: 文本}`; the checks after it apply
-to what the worker was sent by that action.
+to what the worker was sent by that action. On a channel that cannot push (REST) the worker
+sees it at the top of the answer to their next message (bot/staff/missed.py): the runner
+checks that it is there, and the checks of that `user:` step apply to the rest of the answer.
 
 Checks (each applies to the replies of the latest `user:` or `staff:` step):
 - `bot: text`             one reply's text is exactly this (Rasa);
@@ -177,12 +179,28 @@ class DialogueRunner:
         outcome = Outcome(case)
         sender = f"e2e-{uuid.uuid4().hex[:12]}"
         replies: list[Reply] = []
+        # what staff steps sent since the worker's last message: a channel that cannot push
+        # shows it first in the answer to the next one
+        sent_by_staff: list[Reply] = []
+        stored_only = self.app.channels.stores_only(case.channel)
         for number, step in enumerate(case.steps, start=1):
             if "user" in step:
                 text = str(step["user"])
                 outcome.transcript.append(("user", text))
                 incoming = Incoming(case.channel, sender, text, f"{sender}-{number}")
                 replies = await self.app.handle(incoming)
+                if stored_only and sent_by_staff:
+                    shown = replies[: len(sent_by_staff)]
+                    if [_shown(r) for r in shown] != [_shown(r) for r in sent_by_staff]:
+                        outcome.failures.append(
+                            f"step {number}: the answer does not start with what staff sent "
+                            f"({[_shown(r) for r in sent_by_staff]!r})"
+                        )
+                    else:
+                        replies = replies[len(sent_by_staff) :]
+                        for reply in shown:
+                            outcome.transcript.append(("staff, shown now", _shown(reply)))
+                sent_by_staff = []
                 for reply in replies:
                     outcome.transcript.append(("bot", _shown(reply)))
                 if "intent" in step:
@@ -194,6 +212,7 @@ class DialogueRunner:
                 continue
             if "staff" in step:
                 replies = self.act_as_staff(case.channel, sender, step["staff"])
+                sent_by_staff += replies
                 outcome.transcript.append(("staff", str(step["staff"])))
                 for reply in replies:
                     outcome.transcript.append(("bot", _shown(reply)))

@@ -19,7 +19,8 @@ class OutputChannel(ABC):
 
 
 class StoredOnly(OutputChannel):
-    """Channels without a push path (REST): the message stays in the log for the client to fetch."""
+    """Channels without a push path (REST): the message stays in the log, and the answer to
+    the worker's next message starts with it (bot/staff/missed.py)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -46,6 +47,11 @@ class ChannelHub:
     def register(self, channel: OutputChannel) -> None:
         self._outputs[channel.name] = channel
 
+    def stores_only(self, name: str) -> bool:
+        """Whether `name` is a channel without a push path (REST): what staff write reaches
+        its worker only with the answer to their next message (bot/staff/missed.py)."""
+        return isinstance(self._outputs.get(name), StoredOnly)
+
     def plugins(self) -> list[ChannelPlugin]:
         """Channels with routes and background work, for the web app to mount and start."""
         return [c for c in self._outputs.values() if isinstance(c, ChannelPlugin)]
@@ -59,7 +65,7 @@ class ChannelHub:
                 return sent
         channel = self._outputs.get(push.channel)
         if isinstance(channel, StoredOnly):
-            return False  # nothing to send: the client fetches it from the log
+            return False  # nothing to send: the worker's next answer shows it
         delivered = False
         try:
             delivered = bool(await channel.send(push)) if channel else False

@@ -62,6 +62,9 @@ class Taken:
     back: bool
     replies: list[Reply] = field(default_factory=list)
     seen: int = 0
+    # the message is the bot's to answer: staff had handed the worker back, or the worker
+    # came back after a resolve with something other than a score (the engine answers it)
+    for_bot: bool = False
 
 
 def via_rasa(sender: str | None, channel: str | None) -> dict[str, Any]:
@@ -186,8 +189,8 @@ class OutsideDesk:
         """A worker's message during a handoff (see the module's docstring)."""
         with self._worker(channel, sender_id) as s:
             conv = self._find(s, channel, sender_id)
-            if conv is None:  # deleted by an admin meanwhile: back with the bot
-                return Taken(STATE_BOT, True, [], seen)
+            if conv is None:  # deleted by an admin meanwhile: back with the bot, answered
+                return Taken(STATE_BOT, True, [], seen, True)
             replies, _ = shown_since(s, conv.id, seen)
             mark = via or via_rasa(None, None)
             s.add(Event(conversation_id=conv.id, type=EV_USER, text=text, data=dict(mark)))
@@ -205,6 +208,7 @@ class OutsideDesk:
                 back = not replies
                 if back:
                     transition(s, conv, STATE_BOT, "worker came back")
+                    return Taken(conv.state, True, replies, self._last_id(s, conv.id), True)
             elif conv.state in HELD:
                 leaves, reply = self.hooks.while_held(s, conv.id, conv.state, text)
                 if leaves:
@@ -212,8 +216,8 @@ class OutsideDesk:
                     back = True
                 if reply is not None:
                     replies.append(self._said(s, conv.id, reply, kind=HELD_REPLY))
-            else:  # handed back by staff: the notice is shown, and the bot takes over
-                back = True
+            else:  # handed back by staff: the notice is shown, and the bot answers
+                return Taken(conv.state, True, replies, self._last_id(s, conv.id), True)
             return Taken(conv.state, back, replies, self._last_id(s, conv.id))
 
     @staticmethod

@@ -18,7 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.handoff import ActionHandoff
-from actions.handoff_rasa import ActionBackToBot, ValidateHandoffForm, said_before
+from actions.handoff_rasa import (
+    ANSWER,
+    LEFT,
+    ActionBackToBot,
+    ValidateHandoffForm,
+    said_before,
+)
 from actions.smalltalk import ActionFallback, ActionOutOfScope
 from bot.staff.desk import ConsoleDesk
 from bot.staff.handoff import RELEASED_TEXT, Desk
@@ -160,18 +166,28 @@ def test_messages_reach_staff_and_staff_replies_reach_the_worker(on_rasa):
     assert users[-3:] == ["我的工资问题很急", "三个月", "好的"]
     assert staff_said == ["您好，我是小王，请问欠了几个月？"]
 
-    # staff hand it back: the worker is told, and the form ends (the rule: action_back_to_bot)
+    # staff reply and hand it back: the worker is told, and the form ends (the rule:
+    # action_back_to_bot), which has the bot answer the message as workerbot's engine does
+    desk.reply(conv.id, staff, "好的，可以申请调解，我帮您登记。")
     desk.hand_back(conv.id, staff)
-    messages, events = run(validate, held("谢谢", slot_events(events)["handoff_seen"]))
-    assert RELEASED_TEXT in text_of(messages)
-    assert slot_events(events)["handoff_note"] == "谢谢"
+    messages, events = run(validate, held("好的谢谢", slot_events(events)["handoff_seen"]))
+    assert [m["text"] for m in messages] == ["好的，可以申请调解，我帮您登记。", RELEASED_TEXT]
+    assert slot_events(events)["handoff_note"] == ANSWER
     assert conversation(on_rasa.db).state == STATE_BOT
-    _, events = run(ActionBackToBot(), rasa_tracker("谢谢", "thanks"))
+    after_form = rasa_tracker("好的谢谢", "thanks", {"handoff_note": ANSWER})
+    messages, events = run(ActionBackToBot(), after_form)
+    assert messages == []
     assert slot_events(events) == {
         "handoff_note": None,
         "handoff_seen": None,
         "handoff_reason": None,
     }
+    # the message logged again after an action_listen: Rasa's policies answer it anew
+    listen, user = events[-2:]
+    assert listen["event"] == "action" and listen["name"] == "action_listen"
+    assert user["event"] == "user" and user["text"] == "好的谢谢"
+    assert user["parse_data"]["intent"]["name"] == "thanks"
+    assert user["input_channel"] == "rest"
 
 
 @pytest.mark.parametrize("text", ["算了", "/back_to_bot"])
@@ -181,9 +197,12 @@ def test_the_worker_leaves_the_queue_in_words_or_by_the_button(on_rasa, text):
         ValidateHandoffForm(on_rasa), held(text, slot_events(events)["handoff_seen"])
     )
     assert "已为您退出排队" in text_of(messages)
-    assert slot_events(events)["handoff_note"] == text  # filled: the form ends
+    assert slot_events(events)["handoff_note"] == LEFT  # filled: the form ends
     assert conversation(on_rasa.db).state == STATE_BOT
     assert Desk(on_rasa.db).queue() == []
+    # answered by the desk: nothing for the bot to answer again
+    _, events = run(ActionBackToBot(), rasa_tracker(text, "cancel", {"handoff_note": LEFT}))
+    assert [e["event"] for e in events] == ["slot", "slot", "slot"]
 
 
 def test_said_before_skips_what_an_earlier_handoff_already_copied():
@@ -218,6 +237,28 @@ def test_misunderstood_messages_are_collected_on_rasa_only(services, on_rasa, ac
     assert "13812345678" not in rows[0].text  # masked: admins browse the list
 
 
+def test_after_a_resolve_a_message_that_is_no_score_is_the_bots_to_answer(on_rasa):
+    _, events = hand_over(on_rasa)
+    seen = slot_events(events)["handoff_seen"]
+    conv = conversation(on_rasa.db)
+    staff = _staff(on_rasa.db)
+    desk = ConsoleDesk(on_rasa.db)
+    desk.claim(conv.id, staff)
+    validate = ValidateHandoffForm(on_rasa)
+    _, events = run(validate, held("在的", seen))
+    desk.resolve(conv.id, staff, "问题已登记。")
+    # the resolve and its score question shown (the score buttons send plain digits)
+    shown = held("好", slot_events(events)["handoff_seen"])
+    events = asyncio.run(validate.run(CollectingDispatcher(), shown, DOMAIN))
+    assert slot_events(events)["handoff_note"] is None
+    _, events = run(validate, held("年休假有几天", slot_events(events)["handoff_seen"]))
+    assert slot_events(events)["handoff_note"] == ANSWER
+    _, events = run(
+        ActionBackToBot(), rasa_tracker("年休假有几天", "policy_question", {"handoff_note": ANSWER})
+    )
+    assert events[-1]["text"] == "年休假有几天"
+
+
 def _staff(db):
     from bot.staff import accounts
 
@@ -242,6 +283,20 @@ def test_a_resolve_is_shown_and_its_score_taken_before_the_worker_is_back(on_ras
     assert slot_events(events)["handoff_note"] is None  # the next message may be the score
     messages, events = run(validate, held("5", slot_events(events)["handoff_seen"]))
     assert "感谢您的评价" in text_of(messages)
-    assert slot_events(events)["handoff_note"] == "5"
+    assert slot_events(events)["handoff_note"] == LEFT  # the score is answered by the desk
     with on_rasa.db.read() as s:
         assert s.scalar(select(Rating.score).where(Rating.conversation_id == conv.id)) == 5
+
+
+def test_a_display_name_from_rasas_rest_metadata_is_checked_as_our_rest_channel_checks_it(on_rasa):
+    # Rasa's REST channel passes the body's metadata on unchecked; without one there is no name
+    for sender, name, shown in [
+        ("w1", "王师傅", "王师傅"),
+        ("w2", "长" * 200, None),
+        ("w3", None, None),
+    ]:
+        tracker = rasa_tracker("转人工", "human_handoff", sender=sender)
+        if name is not None:
+            tracker.latest_message["metadata"] = {"display_name": name}
+        run(ActionHandoff(on_rasa), tracker)
+        assert conversation(on_rasa.db, sender).display_name == shown

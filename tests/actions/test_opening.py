@@ -25,6 +25,14 @@ def test_a_complete_request():
     assert opening_demand(FULL) == "把工资补齐"
 
 
+def test_a_wish_that_starts_with_its_verb_is_a_demand():
+    # the bench's conversation 8 at the summary (docs/benchmarks.md, "Real Rasa end to end")
+    assert opening_demand("要回拖欠的工资") == "要回拖欠的工资"
+    assert opening_demand("追回工资") == "追回工资"
+    assert opening_demand("我想追回被扣的押金") == "想追回被扣的押金"
+    assert opening_demand("他要回老家了") is None  # 要回 only as the wish's first word
+
+
 def test_what_is_not_said_is_not_invented():
     short = "老板欠我工资想申请调解"
     assert opening_name(short) is None and opening_phone(short) is None

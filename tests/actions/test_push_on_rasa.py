@@ -89,7 +89,6 @@ def test_a_staff_reply_is_one_post_in_rasa_wire_format_and_never_shown_again(
     caplog.set_level(logging.DEBUG)
     logging.getLogger("httpx").setLevel(logging.NOTSET)  # as a fresh process has it
     conv_id, messages = handed_over(on_rasa, rasa)
-    assert "工作人员回复后会直接发给您" in text_of(messages)
     hub, desk = hub_for(on_rasa, rasa), ConsoleDesk(on_rasa.db)
 
     assert deliver(hub, desk.claim(conv_id, staff)) == [True]
@@ -110,6 +109,15 @@ def test_a_staff_reply_is_one_post_in_rasa_wire_format_and_never_shown_again(
     assert len(rasa.requests) == 2
     # the URL holds the token and the worker's id: not in the logs
     assert TOKEN not in caplog.text and "conversations/w1" not in caplog.text
+
+
+def test_with_rasa_in_config_the_handoff_says_what_it_says_on_our_engine(services, on_rasa, rasa):
+    """Staff replies are pushed (or shown in the next turn on a channel that cannot take a
+    push, as on workerbot's REST channel): nothing to add to the handoff's answer."""
+    ours, _ = run(ActionHandoff(services), rasa_tracker("我要找人工", "human_handoff", sender="w1"))
+    _, on_rasa_said = handed_over(on_rasa, rasa)
+    assert text_of(on_rasa_said) == text_of(ours)
+    assert "下一次发消息" not in text_of(on_rasa_said)
 
 
 def test_a_failed_push_is_shown_in_the_next_turn_once(on_rasa, rasa, staff):
