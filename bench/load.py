@@ -64,6 +64,36 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def tree_cpu_s(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its children, ended or alive,
+    in seconds: unlike messages/s it hardly depends on what else the shared machine runs."""
+    pids, ticks = [pid], 0
+    while pids:
+        p = pids.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            # utime, stime, and cutime, cstime: children that ended (and were waited for)
+            ticks += sum(int(f) for f in fields[11:15])
+            pids += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def postmaster_pid(url: str) -> int | None:
+    """The PostgreSQL server process of `url` (the parent of a backend), if it runs here."""
+    if not url.startswith("postgresql"):
+        return None
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as db:
+        backend = db.execute(text("select pg_backend_pid()")).scalar()
+        stat = Path(f"/proc/{backend}/stat").read_text()
+    engine.dispose()
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
 def wrk(url: str, script: str, duration: str, run: str = "main") -> dict:
     out = subprocess.run(
         [
@@ -132,9 +162,12 @@ def stop(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-def prepare(url: str, models: Path) -> dict:
-    """The environment of a server on `url`, its database prepared the README's way."""
+def prepare(url: str, models: Path, config: Path | None = None) -> dict:
+    """The environment of a server on `url`, its database prepared the README's way
+    (`config`: a config.yml of its own instead of the project's)."""
     env = dict(os.environ, WORKERBOT_DATABASE_URL=url, WORKERBOT_MODEL_DIR=str(models))
+    if config is not None:  # paths in it are taken from its directory: the data stays ours
+        env.update(WORKERBOT_CONFIG=str(config), WORKERBOT_DATA_DIR=str(ROOT / "data"))
     for step in (["db", "upgrade"], ["load-demo", "--if-empty"], ["train", "--if-missing"]):
         subprocess.run(
             [str(BIN / "workerbot"), *step], env=env, cwd=ROOT, check=True, capture_output=True
@@ -142,10 +175,12 @@ def prepare(url: str, models: Path) -> dict:
     return env
 
 
-def bench_bot(url: str, models: Path, workers: int | None = None) -> dict:
+def bench_bot(
+    url: str, models: Path, workers: int | None = None, config: Path | None = None
+) -> dict:
     """wrk against `workerbot run` on the database at `url` (prepared here if fresh), then
     the stored messages counted: what wrk saw answered must all be there, once."""
-    env = prepare(url, models)
+    env = prepare(url, models, config)
     port = free_port()
     cmd = [str(BIN / "workerbot"), "run", "--port", str(port)]
     proc, startup = start(
@@ -156,7 +191,15 @@ def bench_bot(url: str, models: Path, workers: int | None = None) -> dict:
     try:
         url_http = f"http://127.0.0.1:{port}"
         warm = wrk(url_http, "rest.lua", "3s", "warm")
+        database = postmaster_pid(url)
+        cpu = [tree_cpu_s(p) if p else 0.0 for p in (proc.pid, database)]
         result = wrk(url_http, "rest.lua", DURATION)
+        pids = (proc.pid, database)
+        used = [tree_cpu_s(p) - c if p else 0.0 for p, c in zip(pids, cpu, strict=True)]
+        # CPU per message over the measured run: the app's processes, and the PostgreSQL
+        # server's (its backends for the pool are alive until the app stops)
+        result["app_cpu_ms"] = 1000 * used[0] / max(result["requests"], 1)
+        result["db_cpu_ms"] = 1000 * used[1] / max(result["requests"], 1)
         result["requests_total"] = warm["requests"] + result["requests"]
         result["rss_mb"] = tree_rss_mb(proc.pid)
     finally:
@@ -244,7 +287,7 @@ def main() -> None:
             echoes.append(bench_echo(workers))
             for name, target in targets.items():
                 url, cleanup = target.make(i)
-                runs[name].append(bench_bot(url, models, target.workers))
+                runs[name].append(bench_bot(url, models, target.workers, target.config))
                 cleanup()
     bots = runs["sqlite"]
     bot = sorted(bots, key=lambda r: r["rps"])[len(bots) // 2]

@@ -12,11 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from docsection import write_section
 from pgserver import drop_database, new_database
 from seed_year import EVENTS, WORKERS, seed
 
 PG_PROCESSES = (1, 2, 4)
+ENGINE_THREADS = 4
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -24,6 +27,17 @@ class Target:
     label: str
     workers: int | None  # None: server.workers from config.yml
     make: Callable[[int], tuple[str, Callable[[], None]]]  # round -> (url, cleanup)
+    config: Path | None = None  # a config.yml of its own (None: the project's)
+
+
+def _config_with(work: Path, name: str, changes: dict) -> Path:
+    """The project's config.yml with some sections' values changed, as a file in `work`."""
+    raw = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    for section, values in changes.items():
+        raw.setdefault(section, {}).update(values)
+    path = work / f"config-{name}.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 def remove_sqlite(db: Path) -> None:
@@ -66,6 +80,19 @@ def scale_targets(work: Path, models: Path, server: str | None, year: bool) -> d
                 return new_database(server, name), lambda: drop_database(server, name)
 
             targets[f"pg{n}"] = Target(f"PostgreSQL, {n} process{'es' * (n > 1)}", n, fresh)
+        # the same with several messages in flight per process (database.engine_threads)
+        threads = _config_with(work, "threads", {"database": {"engine_threads": ENGINE_THREADS}})
+        targets["pg2_threads"] = Target(
+            f"PostgreSQL, 2 processes, {ENGINE_THREADS} engine threads each",
+            2,
+            lambda i: fresh_threads(i),
+            threads,
+        )
+
+        def fresh_threads(i: int) -> tuple[str, Callable[[], None]]:
+            name = f"fresh_threads_{i}"
+            return new_database(server, name), lambda: drop_database(server, name)
+
     if year:
         year_db = _year_sqlite(work, models)
 
@@ -97,11 +124,13 @@ def _row(label: str, runs: list[dict], base: list[dict]) -> str:
     lost = sum(max(r["requests_total"] - r["user_events"], 0) for r in runs)
     twice = sum(r["answered_twice"] for r in runs)
     answered = sum(r["requests_total"] for r in runs)
+    app_cpu = statistics.median(r.get("app_cpu_ms", 0.0) for r in runs)
+    db_cpu = statistics.median(r.get("db_cpu_ms", 0.0) for r in runs)
     return (
         f"| {label} | {run['rps']:.0f} | {run['p50_ms']:.1f} | {run['p99_ms']:.1f} "
         f"| {[round(r['rps']) for r in runs]} | **{statistics.median(ratios):.2f}** "
-        f"{[round(x, 2) for x in ratios]} | {answered} | {lost} | {twice} "
-        f"| {sum(r['non_2xx'] for r in runs)} |"
+        f"{[round(x, 2) for x in ratios]} | {app_cpu:.2f} | {db_cpu:.2f} "
+        f"| {answered} | {lost} | {twice} | {sum(r['non_2xx'] for r in runs)} |"
     )
 
 
@@ -130,12 +159,16 @@ synchronous_commit on**, as shipped), a new database per run; the pool is config
 database filled by `bench/seed_year.py` with {EVENTS:,} events of {WORKERS:,} workers
 (the 500 wrk senders among them, with a history) before the run.
 
-| database, app processes | messages/s (median) | p50 ms | p99 ms | all rounds | / SQLite fresh, same round: median [each] | answered (wrk) | lost | stored twice | non-2xx |
-|---|---|---|---|---|---|---|---|---|---|
+| database, app processes | messages/s (median) | p50 ms | p99 ms | all rounds | / SQLite fresh, same round: median [each] | app CPU ms/message | PostgreSQL CPU ms/message | answered (wrk) | lost | stored twice | non-2xx |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 {table}
 
 "lost": messages wrk saw answered but not stored as a worker message; "stored twice": message
 ids with two worker-message events; both counted from the database after each run, over all
-rounds.
+rounds. CPU ms/message (median of the rounds): CPU time (user + system, from /proc) used
+during the measured run by the app's processes and by the PostgreSQL server's processes,
+divided by the messages answered; it depends far less than messages/s on what else the
+shared machine runs, and is what the capacity model (docs/deploy.md) is built from. On
+SQLite the database's work is inside the app's processes.
 <!-- SCALE:END -->"""
     write_section("SCALE", section, "## Load: PostgreSQL and a year of data (issue 15)\n\n")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from actions.services import Services
-from bot.app.metrics import Metrics, Versions
+from bot.app.metrics import STAGE_QUEUE, Metrics, Versions
 from bot.app.watch import VersionWatcher, read_stamps
 from bot.channels import enabled_plugins
 from bot.channels.base import ChannelHub, StoredOnly
@@ -78,14 +78,16 @@ class App:
         turn recorded for other workers (e.g. a waiting-list place freed by a cancellation)."""
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        replies, pushes = await loop.run_in_executor(self._executor, self._turn, incoming)
+        replies, pushes = await loop.run_in_executor(self._executor, self._turn, incoming, started)
         if self.metrics is not None:
             self.metrics.observe_turn(incoming.channel, time.perf_counter() - started)
         if pushes:
             await notify.deliver_all(self.channels, pushes)
         return replies
 
-    def _turn(self, incoming: Incoming) -> tuple[list[Reply], list[Push]]:
+    def _turn(self, incoming: Incoming, submitted: float) -> tuple[list[Reply], list[Push]]:
+        if self.metrics is not None:  # how long the message waited for an engine thread
+            self.metrics.observe_stage(STAGE_QUEUE, time.perf_counter() - submitted)
         # a channel that cannot push (REST): what staff wrote since the worker's last
         # message comes first in the answer to this one
         stored_only = self.channels.stores_only(incoming.channel)
@@ -202,6 +204,7 @@ def create_app(
     app.metrics = Metrics(db, app.versions)
     engine.observer = app.metrics.observer
     channels.on_push_failed = app.metrics.push_failed
+    channels.on_push_sent = app.metrics.observe_push
     app.refresh_catalogue()
     channels.register(WebChat(app.handle, db, settings.config.evidence.max_bytes))
     if settings.config.rasa.url:

@@ -37,7 +37,15 @@ CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4
 # the engine answers in tens of milliseconds; a turn waiting on the SQLite write lock or a
 # slow action takes seconds
 TURN_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
-PARSE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
+# a stage of a turn takes from a tenth of a millisecond (a conversation read) to seconds (a
+# message waiting for the SQLite write lock or for a busy engine thread)
+STAGE_BUCKETS = (
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0
+)  # fmt: skip
+# a push is an HTTP call to Telegram, WeChat or a Rasa server, timing out after seconds
+PUSH_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+# the stage of waiting for the process's engine thread, timed by the app (bot/app/__init__.py)
+STAGE_QUEUE = "queue"
 
 
 def multiprocess_dir() -> str | None:
@@ -138,10 +146,20 @@ class Metrics:
             buckets=TURN_BUCKETS,
             registry=self.registry,
         )
-        self.parse_seconds = Histogram(
-            "workerbot_nlu_parse_seconds",
-            "NLU parse of one message, with the FAQ ranking when the intent asks for it",
-            buckets=PARSE_BUCKETS,
+        self.stage_seconds = Histogram(
+            "workerbot_turn_stage_seconds",
+            "One stage of a message's turn: queue (waiting for the engine thread), parse (NLU"
+            " and FAQ ranking), load (the conversation, its lock and the retry check), actions"
+            " (policy and actions), store (write lock, inserts, commit)",
+            ["stage"],
+            buckets=STAGE_BUCKETS,
+            registry=self.registry,
+        )
+        self.push_seconds = Histogram(
+            "workerbot_push_seconds",
+            "Sending one push (a staff reply, a notice, a reminder) through its channel",
+            ["channel"],
+            buckets=PUSH_BUCKETS,
             registry=self.registry,
         )
         if self.registry is not None:
@@ -153,6 +171,12 @@ class Metrics:
 
     def observe_turn(self, channel: str, seconds: float) -> None:
         self.turn_seconds.labels(channel).observe(seconds)
+
+    def observe_stage(self, stage: str, seconds: float) -> None:
+        self.stage_seconds.labels(stage).observe(seconds)
+
+    def observe_push(self, channel: str, seconds: float) -> None:
+        self.push_seconds.labels(channel).observe(seconds)
 
     def count_error(self, channel: str) -> None:
         """A message the engine raised on (nothing stored, the channel answers 500)."""
@@ -174,8 +198,8 @@ class _Observer:
     def __init__(self, metrics: Metrics) -> None:
         self.metrics = metrics
 
-    def parsed(self, seconds: float) -> None:
-        self.metrics.parse_seconds.observe(seconds)
+    def stage(self, name: str, seconds: float) -> None:
+        self.metrics.observe_stage(name, seconds)
 
     def handled(self, channel: str, outcome: str) -> None:
         self.metrics.messages.labels(channel, outcome).inc()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
 
@@ -36,12 +37,14 @@ OutsideSend = Callable[[Push], Awaitable[bool | None]]
 
 class ChannelHub:
     """Routes a push to the channel the worker uses; `on_push_failed(channel)` is told of
-    every push that was not delivered (the metrics), except on channels with no push path.
+    every push that was not delivered (the metrics), except on channels with no push path,
+    and `on_push_sent(channel, seconds)` of the time of every push sent (delivered or not).
     `outside`, when set, is asked first: conversations a Rasa server runs are pushed there."""
 
     def __init__(self) -> None:
         self._outputs: dict[str, OutputChannel] = {}
         self.on_push_failed: Callable[[str], None] | None = None
+        self.on_push_sent: Callable[[str, float], None] | None = None
         self.outside: OutsideSend | None = None
 
     def register(self, channel: OutputChannel) -> None:
@@ -56,20 +59,28 @@ class ChannelHub:
         """Channels with routes and background work, for the web app to mount and start."""
         return [c for c in self._outputs.values() if isinstance(c, ChannelPlugin)]
 
+    def _timed(self, channel: str, started: float) -> None:
+        if self.on_push_sent is not None:
+            self.on_push_sent(channel, time.perf_counter() - started)
+
     async def deliver(self, push: Push) -> bool:
         if self.outside is not None:
+            started = time.perf_counter()
             sent = await self.outside(push)
             if sent is not None:
+                self._timed(push.channel, started)
                 if not sent and self.on_push_failed is not None:
                     self.on_push_failed(push.channel)
                 return sent
         channel = self._outputs.get(push.channel)
         if isinstance(channel, StoredOnly):
             return False  # nothing to send: the worker's next answer shows it
-        delivered = False
+        delivered, started = False, time.perf_counter()
         try:
             delivered = bool(await channel.send(push)) if channel else False
         finally:
+            if channel:
+                self._timed(push.channel, started)
             if not delivered and self.on_push_failed is not None:
                 self.on_push_failed(push.channel)
         return delivered

@@ -20,8 +20,13 @@ from bot.engine.hooks import (
     OUTCOME_FALLBACK,
     OUTCOME_HANDOFF,
     OUTCOME_HELD,
+    STAGE_ACTIONS,
+    STAGE_LOAD,
+    STAGE_PARSE,
+    STAGE_STORE,
     CaseHooks,
     DeskHooks,
+    Laps,
     NoCases,
     NoDesk,
     NoObserver,
@@ -177,6 +182,7 @@ class Engine:
     def _handle_optimistic(
         self, incoming: Incoming, text: str, too_long: bool, parse: dict[str, Any]
     ) -> list[Reply]:
+        laps = Laps()
         with self.db.read_phase() as s:
             conn = s.connection()
             conv = conversations.lock(conn, incoming.channel, incoming.sender_id, False)
@@ -186,15 +192,18 @@ class Engine:
                 done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
                     return done if incoming.replay else []
+            laps.lap(STAGE_LOAD)
             turn = self._turn(s, conv, incoming, text, too_long, parse)
+        laps.lap(STAGE_ACTIONS)
         with self.db.write_lock(), self.db.engine.begin() as conn:
             persist(conn, turn, incoming)
-        self.observer.handled(incoming.channel, outcome_of(turn))
-        return list(turn.replies)
+        laps.lap(STAGE_STORE)
+        return self._handled(incoming, turn, laps)
 
     def _handle_locked(
         self, incoming: Incoming, text: str, too_long: bool, parse: dict[str, Any]
     ) -> list[Reply]:
+        laps = Laps()
         with self.db.write_lock(), self.db.session() as s:
             conn = s.connection()
             row_lock = not self.db.is_sqlite
@@ -213,8 +222,16 @@ class Engine:
                 done = conversations.processed_replies(conn, conv.id, incoming.message_id)
                 if done is not None:
                     return done if incoming.replay else []
+            laps.lap(STAGE_LOAD)
             turn = self._turn(s, conv, incoming, text, too_long, parse)
+            laps.lap(STAGE_ACTIONS)
             persist(conn, turn, incoming)
+        laps.lap(STAGE_STORE)  # the commit included
+        return self._handled(incoming, turn, laps)
+
+    def _handled(self, incoming: Incoming, turn: Turn, laps: Laps) -> list[Reply]:
+        """The stored turn's replies, its outcome and stage times told to the observer."""
+        laps.tell(self.observer)
         self.observer.handled(incoming.channel, outcome_of(turn))
         return list(turn.replies)
 
@@ -323,7 +340,7 @@ class Engine:
             parse["response_selector"] = {
                 "faq": {"ranking": self.rank_faq(text, RETRIEVAL_RANKING)}
             }
-        self.observer.parsed(time.perf_counter() - started)
+        self.observer.stage(STAGE_PARSE, time.perf_counter() - started)
         return parse
 
     def _start_turn(

@@ -6,6 +6,7 @@ those features take part in a turn without the engine importing them.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -89,11 +90,20 @@ OUTCOME_ANSWERED, OUTCOME_FALLBACK, OUTCOME_HANDOFF, OUTCOME_HELD, OUTCOME_ERROR
 )
 
 
+# the stages of a message's turn whose times the observer is told (docs/deploy.md, "Metrics"):
+# the NLU parse (with the FAQ ranking), loading the conversation (waiting for its lock, the
+# retry check), the policy and its actions, storing the turn (waiting for the write lock,
+# the inserts, the commit)
+STAGE_PARSE, STAGE_LOAD, STAGE_ACTIONS, STAGE_STORE = "parse", "load", "actions", "store"
+
+
 class TurnObserver(Protocol):
     """Told about each message the engine handles (the composition root counts them)."""
 
-    def parsed(self, seconds: float) -> None:
-        """The NLU parse (with the FAQ ranking) of one message took `seconds`."""
+    def stage(self, name: str, seconds: float) -> None:
+        """One stage of a message's turn (STAGE_*) took `seconds`: the parse as soon as it
+        is done, the others once the turn is stored (a retry answered from the store has
+        none of those)."""
 
     def handled(self, channel: str, outcome: str) -> None:
         """A message was handled and stored with this outcome (a retry answered from the
@@ -101,8 +111,26 @@ class TurnObserver(Protocol):
 
 
 class NoObserver:
-    def parsed(self, seconds: float) -> None:
+    def stage(self, name: str, seconds: float) -> None:
         pass
 
     def handled(self, channel: str, outcome: str) -> None:
         pass
+
+
+class Laps:
+    """The stages of one turn timed one after the other, told to the observer at the end
+    (a turn redone under the write lock times its second try only)."""
+
+    def __init__(self) -> None:
+        self.mark = time.perf_counter()
+        self.times: list[tuple[str, float]] = []
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.times.append((stage, now - self.mark))
+        self.mark = now
+
+    def tell(self, observer: TurnObserver) -> None:
+        for stage, seconds in self.times:
+            observer.stage(stage, seconds)

@@ -39,6 +39,13 @@ def parse(text: str) -> dict[tuple[str, tuple], float]:
     }
 
 
+STAGES = ("queue", "parse", "load", "actions", "store")
+
+
+def stage_count(samples: dict, stage: str) -> float:
+    return samples.get(("workerbot_turn_stage_seconds_count", (("stage", stage),)), 0.0)
+
+
 def messages(samples: dict, channel: str, outcome: str) -> float:
     key = ("workerbot_messages_total", (("channel", channel), ("outcome", outcome)))
     return samples.get(key, 0.0)
@@ -57,14 +64,42 @@ def test_messages_are_counted_by_channel_and_outcome(http, bot: App):
     after_nonsense = scrape(http)
     assert messages(after_nonsense, "rest", "fallback") == 1
     assert messages(after_nonsense, "rest", "answered") == 1
-    # the turn's latency and the parse were observed once per message
+    # the turn's latency and each of its stages were observed once per message
     assert after_nonsense[("workerbot_turn_seconds_count", (("channel", "rest"),))] == 2
-    assert after_nonsense[("workerbot_nlu_parse_seconds_count", ())] == 2
+    for stage in STAGES:
+        assert stage_count(after_nonsense, stage) == 2
 
     # the same message id again is answered from the store, not counted as handled again
     worker.say("年休假有几天", message_id="m-1")
     worker.say("年休假有几天", message_id="m-1")
     assert messages(scrape(http), "rest", "answered") == 2
+
+
+def test_the_stages_of_a_turn_are_timed_within_the_turn(http, bot: App):
+    Worker(http, "metrics-stages").say("你好")
+    worker = Worker(http, "metrics-stages-2")
+    worker.say("加班费咋个算")
+    before = scrape(http)
+    worker.say("年休假有几天")
+    after = scrape(http)
+    turn = ("workerbot_turn_seconds_sum", (("channel", "rest"),))
+    stages = 0.0
+    for stage in STAGES:
+        assert stage_count(after, stage) == stage_count(before, stage) + 1, stage
+        key = ("workerbot_turn_stage_seconds_sum", (("stage", stage),))
+        stages += after[key] - before[key]
+        # the histogram's buckets are there, the last one holding every observation
+        inf = ("workerbot_turn_stage_seconds_bucket", (("le", "+Inf"), ("stage", stage)))
+        assert after[inf] == stage_count(after, stage)
+    # the stages lie one after the other inside the turn: together never longer than it
+    assert stages <= after[turn] - before[turn]
+    # a retry answered from the store is not handled again: no stage but the parse timed
+    worker.say("年休假有几天", message_id="m-stages")
+    retried = scrape(http)
+    worker.say("年休假有几天", message_id="m-stages")
+    again = scrape(http)
+    assert stage_count(again, "store") == stage_count(retried, "store")
+    assert stage_count(again, "parse") == stage_count(retried, "parse") + 1
 
 
 def test_handoff_is_counted_and_the_queue_gauges_read_the_database(http, bot: App):
@@ -126,6 +161,16 @@ def test_failed_pushes_are_counted_by_channel(bot: App):
     assert samples[("workerbot_pushes_failed_total", (("channel", "telegram"),))] == 1
     # REST has no push path: the message waits in the log, nothing failed
     assert ("workerbot_pushes_failed_total", (("channel", "rest"),)) not in samples
+    # neither is timed as a push: nothing was sent
+    assert not [key for key in samples if key[0] == "workerbot_push_seconds_count"]
+
+
+def test_pushes_sent_are_timed_by_channel(bot: App):
+    assert asyncio.run(bot.channels.deliver(Push(1, "web", "someone", {"text": "您好"})))
+    assert asyncio.run(bot.channels.deliver(Push(1, "web", "someone", {"text": "在吗"})))
+    samples = parse(bot.metrics.render().decode())
+    assert samples[("workerbot_push_seconds_count", (("channel", "web"),))] == 2
+    assert ("workerbot_pushes_failed_total", (("channel", "web"),)) not in samples
 
 
 @pytest.fixture
