@@ -14,6 +14,7 @@ message is being handled comes after this message in the log and is shown with t
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.core.messages import Reply
 from bot.staff.outside import shown_to_worker
@@ -21,7 +22,7 @@ from bot.store.db import Database
 from bot.store.models import EV_STAFF, EV_SYSTEM, EV_USER, Conversation, Event
 
 
-def _conversation_id(s, channel: str, sender_id: str) -> int | None:  # noqa: ANN001 - a Session
+def _conversation_id(s: Session, channel: str, sender_id: str) -> int | None:
     return s.scalar(
         select(Conversation.id).where(
             Conversation.channel == channel, Conversation.sender_id == sender_id

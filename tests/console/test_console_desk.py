@@ -61,7 +61,11 @@ def test_claim_reply_and_the_worker_stays_with_staff(bot, http, clients):
     assert bob.post(f"/console/api/conversations/{cid}/reply", {"text": "你好"}).status_code == 409
     r = alice.post(f"/console/api/conversations/{cid}/reply", {"text": "您好，我是王丽"})
     assert r.status_code == 200
-    assert worker.say("公司在渝北区") == []  # the bot stays silent while a person holds it
+    # the bot stays silent while a person holds it; REST cannot push, so what staff wrote
+    # since comes in this answer (bot/staff/missed.py), once
+    shown = [m["text"] for m in worker.say("公司在渝北区")]
+    assert shown == ["工作人员王丽已接入，正在为您服务。", "您好，我是王丽"]
+    assert worker.say("在渝北区龙溪街道") == []
     detail = alice.get(f"/console/api/conversations/{cid}").json()
     assert detail["state"] == "with_human" and detail["mine"] is True
     texts = [(e["type"], e["text"]) for e in detail["events"]]
