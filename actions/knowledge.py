@@ -113,6 +113,15 @@ def previous_answer(services: Any, tracker: Tracker) -> Any:
 MOVE_MIN = 0.17
 
 
+def gives_a_figure(tracker: Tracker) -> bool:
+    """A statement of a duration ("我合同签的两年", "我干了三年零两个月") right after an
+    answer: the figure the rule just given needs, not a new question."""
+    message = tracker.latest_message or {}
+    return latest_intent(tracker) == "inform" and any(
+        e.get("entity") == "duration" for e in message.get("entities") or []
+    )
+
+
 def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
     """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
     just before: one that leans on it ("那工作满十年的呢") always, another short message
@@ -143,7 +152,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                 # 还来得及不" after the time limit for arbitration)
                 runner_up = elsewhere[1].score if len(elsewhere) > 1 else 0.0
                 if (
-                    elsewhere
+                    not gives_a_figure(tracker)
+                    and elsewhere
                     and elsewhere[0].score >= max(cfg.likely_from, same + cfg.ambiguity_margin)
                     # another topic only when the words name it ("从啥时候开始算起" names none)
                     and (

@@ -184,7 +184,7 @@ _NOTES = {
     "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学"),
     "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停"),
     # "一个家庭算一个名额": how places are counted
-    "seats": re.compile(r"名额|家庭|每户|每家"),
+    "seats": re.compile(r"名额|家庭|每户|每家|小班|只收|\d+人"),
     "certificate": re.compile(r"证"),
     "length": re.compile(r"毕业|学制|\d+年|年半"),
     "level": re.compile(r"基础|初学|教起|简单|跟上|跟得上|分组|分班|小组|入门|新手"),
@@ -218,7 +218,9 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
         "fee": f"费用：{fee_text(course)}",
         "requirements": "报名要求："
         + (requirements_text(course) or "没有特别要求，职工都可以报。"),
-        "seats": f"名额：{seats_text(seats_left)}"
+        "seats": "名额："
+        + (f"每期 {course.capacity} 人，" if course.capacity else "")
+        + seats_text(seats_left)
         + (
             "（报满了也可以报名排候补，有人退出会按顺序补上并通知您）"
             if seats_left is not None and 0 < seats_left <= FEW_SEATS

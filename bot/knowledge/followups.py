@@ -37,10 +37,32 @@ def leans_on_context(text: str) -> bool:
 _WHERE_TO_TURN = re.compile(
     r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
     r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
+    # "那公司不给咋办", "拖起不发我可以咋个办": the right refused, what to do about it
+    r"|(?:不给|不发|不付|不赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起)[^，,。]{0,6}?"
+    r"(?:咋个办|怎么办|咋办|咋整|咋个整|如何是好)"
 )
 ROUTE_SCORE = 0.5
+# where a worker turns when a right of this topic is refused: the labour inspectorate for
+# wages and hours, the social-insurance office, the injury recognition, and for disputes
+# about the contract itself mediation or arbitration (seed entries; when an admin withdrew
+# one, the words decide as for any other topic)
+ROUTE_BY_TOPIC = {
+    "工资报酬": "wage_arrears_complain",
+    "工时与加班": "wage_arrears_complain",
+    "休息休假": "wage_arrears_complain",
+    "社会保险": "si_not_paid_complain",
+    "工伤": "injury_apply_deadline",
+    "经济补偿": "dispute_routes",
+    "离职与解除": "dispute_routes",
+    "劳动合同": "dispute_routes",
+    "试用期": "dispute_routes",
+    "病假医疗期": "wage_arrears_complain",
+    "女职工保护": "dispute_routes",
+    "竞业限制与培训": "dispute_routes",
+    "劳务派遣与灵活用工": "dispute_routes",
+}
 # entries that answer where to turn (their questions ask it)
-_ROUTE_ENTRY = re.compile(r"投诉|举报|找谁|找哪|去哪|哪里申请|向哪")
+_ROUTE_ENTRY = re.compile(r"投诉|举报|找谁|找哪|去哪|哪里申请|向哪|解决办法")
 
 
 # how much the message's own words weigh against the search with the previous question
@@ -49,7 +71,11 @@ OWN_WEIGHT = 2.0
 # for another (below it the words are not a topic of their own: "重庆是好多天")
 OWN_TOPIC = 0.2
 # ... and the score the words alone must reach on an entry of another topic to move there
-OWN_ESCAPE = 0.3
+OWN_ESCAPE = 0.27
+# ... or, from OWN_TOPIC up, this far ahead of the next entry ("那要是属于违法辞退的呢" after
+# the notice answer: 0.265, the next 0.146), where a near tie ("重庆是好多天": 0.236 / 0.205)
+# names no topic
+OWN_CLEAR = 0.1
 
 
 def _shares_a_term(text: str, answer: str, size: int = 3) -> bool:
@@ -75,6 +101,13 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     if _WHERE_TO_TURN.search(text) and not _WHERE_TO_TURN.search(previous.question):
         # "那我该找哪个反映" after the sick-pay answer: where to complain, about that topic
         routes = [h for h in hits if _ROUTE_ENTRY.search(h.answer.question)][:k]
+        preferred = knowledge.get(ROUTE_BY_TOPIC.get(previous.category, ""))
+        if preferred is not None and preferred.slug != previous.slug:
+            others = [h for h in routes if h.answer.slug != preferred.slug]
+            return [Hit(preferred, ROUTE_SCORE)] + [
+                Hit(h.answer, ROUTE_SCORE * 0.8 * h.score / (others[0].score or 1.0))
+                for h in others[: k - 1]
+            ]
         if routes:
             # chosen by rule, not by the words' weak overlap: the best route is put at
             # ROUTE_SCORE, the others in proportion (a close second still shows as related)
@@ -86,9 +119,13 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     own_hits = knowledge.search(text, pool)
     own = {h.answer.slug: h.score for h in own_hits}
     best_same = max((own.get(h.answer.slug, 0.0) for h in same), default=0.0)
+    second = own_hits[1].score if len(own_hits) > 1 else 0.0
     if (
         own_hits
-        and own_hits[0].score >= OWN_ESCAPE
+        and (
+            own_hits[0].score >= OWN_ESCAPE
+            or (own_hits[0].score >= OWN_TOPIC and own_hits[0].score - second >= OWN_CLEAR)
+        )
         and own_hits[0].answer.category != previous.category
         and best_same < OWN_TOPIC
         and not _shares_a_term(text, previous.answer)

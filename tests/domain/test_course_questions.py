@@ -123,8 +123,11 @@ def test_answer_says_what_was_asked_and_always_the_requirements():
     assert "费用：2000元" in text and "报名要求：报名要有大专毕业证" in text
     assert "地点" not in text
     card = answer(course(), [], 12)  # nothing in particular: the whole card
-    for part in ("介绍：", "时间：每周日 上午 09:00-12:00", "地点：四楼电教室", "名额：剩余 12 个"):
+    for part in ("介绍：", "时间：每周日 上午 09:00-12:00", "地点：四楼电教室", "剩余 12 个"):
         assert part in card
+    # "插花班一期收好多人": the size of a class as well as the places left
+    sized = answer(course(capacity=20), ["seats"], 3)
+    assert "名额：每期 20 人，剩余 3 个" in sized
     assert "没有特别要求" in answer(course(description="轻松愉快。"), ["requirements"], None)
 
 

@@ -61,6 +61,9 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         ("leave_paternity", "一般休好多天嘛", "leave_paternity"),
         # words that name a topic elsewhere and nothing of this one: the follow-up moves
         ("leave_paternity", "那怀孕三个月流产了呢", "women_maternity_leave"),
+        ("quit_notice_dismissal", "如果是违法辞退呢", "sev_unlawful_2x"),
+        # ... or name it clearly ahead of every other entry, though less surely
+        ("quit_notice_dismissal", "那要是无故辞退呢", "sev_unlawful_2x"),
         # ... unless they repeat a term of the answer just given (试用期 in the notice answer)
         ("quit_notice_period", "还在试用期嘞", "quit_notice_period"),
     ],
