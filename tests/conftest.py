@@ -158,6 +158,10 @@ class LiveServer:
             log_level="warning",
             access_log=False,
             log_config=logging_config(root=False),  # uvicorn's loggers through the mask
+            # a test that opens many browsers first and posts from all at once (the login
+            # limits) must not find the first ones' kept-alive connections closed after
+            # uvicorn's default 5 s on a loaded machine ("Connection reset by peer")
+            timeout_keep_alive=120,
             **proxies,
         )
         self.server = _StoppableServer(config)
