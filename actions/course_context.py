@@ -15,7 +15,7 @@ from actions.message import (
     typed_text,
     understood_text,
 )
-from bot.domain.course_questions import answer, aspects, is_followup, ordinal, points_back
+from bot.domain.course_questions import SHORT, answer, aspects, is_followup, ordinal, points_back
 from bot.store import courses as repo
 
 # the course list on the worker's screen: every course found (codes, in the order shown), how
@@ -43,7 +43,7 @@ def in_course_context(tracker: Tracker) -> bool:
 # a short message about the courses on the screen may still be about work ("那加班费呢")
 _ABOUT_WORK = re.compile(
     r"工资|加班|合同|工伤|社保|保险|试用期|年假|休假|产假|辞退|开除|补偿|赔偿|仲裁|调解|老板|单位|公司"
-    r"|劳动|退休|法律|法规"
+    r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假"
 )
 # the entities that narrow a course list ("星期天下午的呢", "只有晚上才有空")
 FILTER_ENTITIES = ("weekday", "time_of_day", "fee", "course_category")
@@ -60,10 +60,14 @@ def about_courses_in_view(tracker: Tracker, text: str) -> bool:
     ("每天几点到几点", "好多岁的娃儿可以去"), names a course ("书法呢") or a condition
     ("星期天下午的呢") and nothing about work is about those courses."""
     value = text.strip()
-    if not value or len(value) > IN_VIEW_SHORT or value.startswith("/"):
+    if not value or len(value) > SHORT or value.startswith("/"):
         return False
     if _ABOUT_WORK.search(value):
         return False
+    if len(value) > IN_VIEW_SHORT:
+        # longer ("不是说工会有补贴的嘛 咋个还要300"): only a question about the one course
+        # in focus
+        return bool(tracker.get_slot(FOCUS_SLOT) and aspects(value))
     return bool(aspects(value) or latest_entity(tracker, "course_name") or narrows(tracker))
 
 
@@ -98,6 +102,14 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         return [FollowupAction("action_course_followup")]
     if not searching and _COURSE_WORD.search(text) and is_followup(text):
         # 在哪里上课, 你们的培训收费不: no list in view
+        return [FollowupAction("action_course_followup")]
+    return None
+
+
+def named_course_instead(tracker: Tracker) -> list[EventType] | None:
+    """A message not understood otherwise that names a course ("那个晚上练身体的 不是跳舞
+    是有点像打拳那种" names 太极拳 by a keyword) and nothing about work: that course's card."""
+    if latest_entity(tracker, "course_name") and not _ABOUT_WORK.search(understood_text(tracker)):
         return [FollowupAction("action_course_followup")]
     return None
 

@@ -16,7 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.course_context import enrol_instead, followup_instead
+from actions.course_context import enrol_instead, followup_instead, named_course_instead
 from actions.knowledge import RETIREMENT, policy_followup_instead
 from actions.message import latest_entity, latest_intent, previous_action, typed_text
 from actions.services import ServiceAction
@@ -108,6 +108,7 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
         or retirement_instead(tracker)
         or status_by_phone_instead(tracker)
         or take_offer(tracker, domain)
+        or named_course_instead(tracker)
     )
 
 

@@ -27,6 +27,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     "time": re.compile(
         r"几点|时间|什么时候|啥时候|啥子时候|哪天|哪几天|星期几|礼拜几|周几|几号|开课|上几次|几次课"
         r"|多久|好久|白天还是晚上|白天上还是|晚上上还是|结束|结课|上完|上到|哪天完|几号完"
+        r"|面授|下一期|下期|下一批|再开|开班"
         # "元旦那天要上课不": whether a holiday is a class day
         r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上)"
         r"|停课|停不停|上不上课|要上课不|要不要上课"
@@ -40,6 +41,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"|几岁|好多岁|多少岁|多大的|多大年纪|多大可以|多大能|岁数|能去不|能不能去|可以去不|可不可以去|能参加不|能不能参加|可以参加不"
         r"|\d+岁|[一二两三四五六七八九十]+岁|收不收|适合|哪些人|什么人|啥子人|大人陪|家长陪|要陪"
         r"|考试|要考|考不考|免试|毕业证|学历证"
+        # "我只读到小学五年级 得行不": the worker's own schooling, asked against the course
+        r"|读到|只读了?|文化程度|没读过书|得行不|行不行"
     ),
     "seats": re.compile(
         r"名额|满了|满没满|还有位|位置|人多不多|人多不|人多吗|报满|还能报|还可以报|还报得|报不上|抢不到"
@@ -182,7 +185,7 @@ def pick(courses: Sequence[Course], position: int) -> Course | None:
 _NOTES = {
     "fee": re.compile(r"\d+元|费|补贴|报销|免费"),
     "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学"),
-    "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停"),
+    "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停|下一期|开班"),
     # "一个家庭算一个名额": how places are counted
     "seats": re.compile(r"名额|家庭|每户|每家|小班|只收|\d+人"),
     "certificate": re.compile(r"证"),
