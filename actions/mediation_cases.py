@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.identity import worker_from
 from actions.mediation import EDITABLE
-from actions.message import latest_entity, latest_intent
+from actions.message import latest_entity, latest_intent, typed_text
 from actions.services import ServiceAction
 from actions.validators import (
     clean_demand,
@@ -125,6 +126,10 @@ class ActionSubmitMediation(ServiceAction, Action):
         return [SlotSet(k, None) for k in CASE_SLOTS]
 
 
+# a case number as the bot gives it (TJ20261205-0001)
+CASE_NO = re.compile(r"TJ\d{8}-\d{4}")
+
+
 class ActionMediationStatus(ServiceAction, Action):
     """Lists the worker's own cases with where each one stands."""
 
@@ -166,9 +171,11 @@ class ActionMediationStatus(ServiceAction, Action):
         if not rows:
             # a case filed from another account or phone is not looked up by a number typed
             # here: anyone could type anyone's number (staff check who is asking)
+            typed = CASE_NO.search(typed_text(tracker).upper())
+            not_found = f"在您这个账号下没有找到编号 {typed.group(0)} 的申请。" if typed else ""
             dispatcher.utter_message(
                 text=(
-                    "您在这里还没有提交过调解申请。如果是用别的微信号、电话或在窗口提交的，"
+                    f"{not_found}您在这里还没有提交过调解申请。如果是用别的微信号、电话或在窗口提交的，"
                     "为了保护个人信息，这里不能按手机号查询，可以转人工，由工作人员核实身份后帮您查。"
                     "遇到劳动纠纷，也可以在这里申请调解。"
                 ),

@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_context import enrol_instead, followup_instead, named_course_instead
 from actions.knowledge import RETIREMENT, policy_followup_instead
+from actions.mediation_cases import CASE_NO
 from actions.message import latest_entity, latest_intent, previous_action, typed_text
 from actions.services import ServiceAction
 from bot.domain.retirement import birth_month
@@ -116,6 +117,8 @@ def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
     """ "编号我忘了 电话是158…" right after "您在这里还没有提交过调解申请": the status action
     says why a typed number finds no case, instead of "没太明白"."""
     if previous_action(tracker) == "action_mediation_status" and latest_entity(tracker, "phone"):
+        return [FollowupAction("action_mediation_status")]
+    if CASE_NO.search(typed_text(tracker).upper()):  # "编号好像是TJ20261116-0007"
         return [FollowupAction("action_mediation_status")]
     return None
 

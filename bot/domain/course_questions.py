@@ -43,6 +43,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"|考试|要考|考不考|免试|毕业证|学历证"
         # "我只读到小学五年级 得行不": the worker's own schooling, asked against the course
         r"|读到|只读了?|文化程度|没读过书|得行不|行不行"
+        # "那有啥子她去得了的嘛" after a course she is too young for
+        r"|去得了|报得了|上得了|合适的|适合的"
     ),
     "seats": re.compile(
         r"名额|满了|满没满|还有位|位置|人多不多|人多不|人多吗|报满|还能报|还可以报|还报得|报不上|抢不到"
@@ -161,6 +163,7 @@ _BARE_WORDS = re.compile(
     r"|上午|下午|晚上|早上|点钟|点"  # 下午几点: when on the day it was said to be
     r"|排练|练习|训练|活动|学|自己|买"  # 在哪里排练, 材料要自己买不
     r"|工会|你们|都|全部|所有|培训"  # 工会的课是不是都要交钱, 你们的培训收费不
+    r"|考试|考证|考"  # 在哪里考 (a certificate course)
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.course_ages import child_age
+from bot.domain.course_ages import age_range, child_age
 from bot.store.models import Course
 from intents.numbers import NUM_CN, parse_number
 
@@ -64,6 +64,11 @@ def unmet(course: Course, text: str | None) -> str | None:
     age = _age(value)
     if age_needed and age is not None and age < age_needed:
         return f"「{course.name}」要求年满{age_needed}岁，{age}岁暂时报不了"
+    ages = age_range(course)
+    child = child_age(value)
+    if ages and child is not None and not ages[0] <= child <= ages[1]:
+        # "我儿子4岁 想报寒假的小苗成长营": a children's course for other ages
+        return f"「{course.name}」收{ages[0]}到{ages[1]}岁的孩子，{child}岁暂时报不了"
     return None
 
 

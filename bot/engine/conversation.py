@@ -266,15 +266,28 @@ class Engine:
             leaves, reply = self.desk.while_held(s, turn.conversation.id, turn.state, text)
             if leaves:
                 set_state(turn, STATE_BOT, "worker left the queue")
+            request = request_of(turn.parse)
+            rest = self.desk.rest_after_leaving(text) if leaves else None
+            if rest and request in _NOT_ASKED_ON_LEAVING:
+                # "算了不用了 瑜伽课多少钱": read as 算了; the question after it is answered
+                again = self._parse(rest, False)
+                if request_of(again) not in _NOT_ASKED_ON_LEAVING:
+                    turn.parse, request = again, request_of(again)
+            meanwhile = (
+                self.desk.answers_meanwhile(text, turn.state)
+                if not leaves and request in _ANSWERED_MEANWHILE
+                else None
+            )
+            if meanwhile is not None:
+                reply = meanwhile  # said instead of the acknowledgement
             if reply is not None:
                 turn.say(reply, kind=HELD_REPLY)
-            request = request_of(turn.parse)
             if leaves and request not in _NOT_ASKED_ON_LEAVING:
                 # "不等了 我自己问机器人 年假咋个算": back with the bot, and answered
                 respond_safely(self.runner, s, turn)
-            elif request in _ANSWERED_MEANWHILE and self.desk.answers_meanwhile(text, turn.state):
-                # "那你先说下周末有啥子课": a question answered, the place in the queue kept
-                # (a form is never started here: its next answer would be held for staff)
+            elif meanwhile is not None:
+                # "叉车证要好多钱" while waiting: a question answered, the place in the queue
+                # kept (a form is never started here: its next answer would be held for staff)
                 held, turn.state = turn.state, STATE_BOT
                 try:
                     respond_safely(self.runner, s, turn)

@@ -30,9 +30,12 @@ class DeskHooks(Protocol):
         """A worker's message while waiting for staff or talking with them: whether it takes
         the worker back to the bot, and what the bot says (None: silent, staff answer)."""
 
-    def answers_meanwhile(self, text: str, state: str) -> bool:
-        """Whether the bot answers this message of a worker who stays in the queue ("那你先
-        说下周末有啥子课")."""
+    def rest_after_leaving(self, text: str) -> str | None:
+        """The words after the worker's giving up ("算了不用了 瑜伽课多少钱"), to be answered."""
+
+    def answers_meanwhile(self, text: str, state: str) -> Reply | None:
+        """A question the bot can answer ("叉车证要好多钱"), from a worker who stays in the
+        queue: what the bot says before answering it, or None when staff answer."""
 
 
 class NoDesk:
@@ -46,8 +49,11 @@ class NoDesk:
     ) -> tuple[bool, Reply | None]:
         return True, None
 
-    def answers_meanwhile(self, text: str, state: str) -> bool:
-        return False
+    def rest_after_leaving(self, text: str) -> str | None:
+        return None
+
+    def answers_meanwhile(self, text: str, state: str) -> Reply | None:
+        return None
 
 
 class CaseHooks(Protocol):

@@ -63,18 +63,18 @@ _BACK_ANYWHERE = re.compile(
 )
 # "等了半天都莫得人 算了算了": giving up, said at the end of the message
 _GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|啦|了|哈|嘛)*$")
+# "算了不用了 明天重庆下雨不": giving up first, then a question for the bot (not "算了 我还是
+# 等人工吧")
+_GIVES_UP_FIRST = re.compile(
+    r"^(?:算了|不用了|不等了|不用等了|不想等了|等不起了?)+(?!.*(?:等|人工|工作人员|真人|自己去|再来|再问))"
+)
 # "算了不等了 我还是问你嘛", "算了 还是不找人了 我自己问": giving up on a person and going
 # back to asking the bot, anywhere in the message
 _NO_PERSON = re.compile(
-    r"算了|不等了|不用等了|不想等了|不找人了?|不找人工了?|不要人工了?|不用人工了?|不转人工了?|不要人了"
+    r"算了|不等了|等不起|等不及|等不了|不用等了|不想等了|不找人了?|不找人工了?|不要人工了?|不用人工了?|不转人工了?|不要人了"
 )
 _ASK_BOT = re.compile(
-    r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手|你来回答|你回答|你来说|你先说)"
-)
-# "那你先说下周末有啥子课": the bot asked to answer while the worker keeps their place
-_MEANWHILE = re.compile(
-    r"(?:你|机器人|小助手)(?:就)?先(?:帮我)?(?:说|讲|回答|答|告诉|查|看)|先问(?:下|一下)?你"
-    r"|(?:你|机器人|小助手)(?:来|帮我)(?:说|讲|回答|答|查)"
+    r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手|你来回答|你回答|你来说|你先说|你来)"
 )
 MEANWHILE_TEXT = "您还在排队，工作人员接入后会回复您；这个问题小助手先回答您："
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -124,14 +124,25 @@ def wants_to_leave(text: str, state: str) -> bool:
     return state == STATE_WAITING and (
         _BACK_ANYWHERE.search(words) is not None
         or _GIVES_UP.search(words) is not None
+        or _GIVES_UP_FIRST.search(words) is not None
         or (_NO_PERSON.search(words) is not None and _ASK_BOT.search(words) is not None)
     )
 
 
-def answers_meanwhile(text: str, state: str) -> bool:
-    """The worker, still waiting, asks the bot to answer in the meantime."""
-    words = _NOISE.sub("", fold(text or ""))
-    return state == STATE_WAITING and _MEANWHILE.search(words) is not None
+def rest_after_giving_up(text: str) -> str | None:
+    """What follows the giving-up words ("算了不用了 瑜伽课多少钱" -> "瑜伽课多少钱")."""
+    value = (text or "").strip()
+    m = _GIVES_UP_FIRST.match(_NOISE.sub("", value))
+    if not m:
+        return None
+    # the same characters counted in the text as typed (spaces and commas skipped)
+    kept, i = 0, 0
+    while i < len(value) and kept < m.end():
+        if not _NOISE.fullmatch(value[i]):
+            kept += 1
+        i += 1
+    rest = value[i:].strip(" ，,。.!！")
+    return rest if len(rest) >= 2 else None
 
 
 def last_acknowledged(s: Session, conversation_id: int) -> datetime | None:
@@ -181,16 +192,21 @@ class StaffTurnHooks:
             return False, None  # a staff member is in the conversation and answers
         if text.strip() == KEEP_WAITING:
             return False, {"text": KEEP_WAITING_TEXT}
-        if answers_meanwhile(text, state):
-            return False, {"text": MEANWHILE_TEXT}
         now = utcnow()
         last = last_acknowledged(s, conversation_id)
         if last is not None and now - last < self.ack_every:
             return False, None  # told a moment ago; the message is stored for staff
         return False, {"text": self.acknowledgement(now), "buttons": [BACK_BUTTON]}
 
-    def answers_meanwhile(self, text: str, state: str) -> bool:
-        return answers_meanwhile(text, state)
+    def rest_after_leaving(self, text: str) -> str | None:
+        return rest_after_giving_up(text)
+
+    def answers_meanwhile(self, text: str, state: str) -> Reply | None:
+        # still waiting (no staff member yet): a question the bot can answer is answered,
+        # the place in the queue kept; with a staff member, they answer
+        return (
+            {"text": MEANWHILE_TEXT, "buttons": [BACK_BUTTON]} if state == STATE_WAITING else None
+        )
 
     def acknowledgement(self, now: datetime) -> str:
         if self.hours.is_open(now):

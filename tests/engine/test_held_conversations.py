@@ -110,6 +110,10 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         ("算了 还是不找人了 我自己问", True, False),
         ("不要人工了 我自己查", True, False),
         ("我的工资算了没有", False, False),
+        # giving up first, then a question for the bot; not "算了 我还是等人工吧"
+        ("算了不用了 瑜伽课多少钱", True, False),
+        ("等不起了 还是你来嘛 叉车证要好多钱", True, False),
+        ("算了 我还是等人工吧", False, False),
     ],
 )
 def test_what_counts_as_leaving(text, waiting, with_human):
