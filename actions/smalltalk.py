@@ -169,6 +169,23 @@ class ActionHelp(ServiceAction, Action):
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_help")
 
 
+class ActionThanks(ServiceAction, Action):
+    """Thanks back (for a thanks, or a no outside a form); right after courses, a question
+    about them read as either ("不是说有补贴吗" after a course's fee) is answered."""
+
+    def name(self) -> str:
+        return "action_thanks"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        instead = followup_instead(tracker)
+        if instead:
+            return instead
+        dispatcher.utter_message(response="utter_thanks")
+        return []
+
+
 class ActionEmpathize(ServiceAction, Action):
     """Acknowledges a worker's feelings; right after a policy answer, a short follow-up that
     sounds upset ("那一直都不签呢 都一年多了") is answered first."""

@@ -59,16 +59,16 @@ def unmet(course: Course, text: str | None) -> str | None:
     needed = _level_needed(course)
     has = schooling(value)
     if needed and has and _LEVELS[has] < _LEVELS[needed]:
-        return f"「{course.name}」报名要求{needed}及以上学历，{has}学历暂时报不了"
+        return f"「{course.name}」报名要求{needed}及以上学历，{has}学历暂时不能报"
     age_needed = _age_needed(course)
     age = _age(value)
     if age_needed and age is not None and age < age_needed:
-        return f"「{course.name}」要求年满{age_needed}岁，{age}岁暂时报不了"
+        return f"「{course.name}」要求年满{age_needed}岁，{age}岁暂时不能报"
     ages = age_range(course)
     child = child_age(value)
     if ages and child is not None and not ages[0] <= child <= ages[1]:
         # "我儿子4岁 想报寒假的小苗成长营": a children's course for other ages
-        return f"「{course.name}」收{ages[0]}到{ages[1]}岁的孩子，{child}岁暂时报不了"
+        return f"「{course.name}」收{ages[0]}到{ages[1]}岁的孩子，{child}岁暂时不能报"
     return None
 
 

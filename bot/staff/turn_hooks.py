@@ -59,7 +59,7 @@ LEAVE_WHILE_WAITING = re.compile(
 LEAVE_WITH_HUMAN = re.compile(rf"(?:(?:{_BACK}){_TAIL})+")
 _BACK_ANYWHERE = re.compile(
     r"(?<!不要)(?<!不想)(?<!别)(?<!不)(?:回|回到|返回|切回|换回)(?:机器人|小助手|智能客服)"
-    r"|不要人工了|退出人工|取消转人工|自己(?:问|找|查)(?:机器人|小助手)"
+    r"|不要人工了|退出人工|取消转人工|自己(?:问|找|查)(?:机器人|小助手)|还是问你|还是你来"
 )
 # "等了半天都莫得人 算了算了": giving up, said at the end of the message
 _GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|啦|了|哈|嘛)*$")
