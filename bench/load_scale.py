@@ -72,6 +72,8 @@ def _year_pg(server: str, models: Path) -> None:
 def scale_targets(work: Path, models: Path, server: str | None, year: bool) -> dict[str, Target]:
     """The runs of one round after the fresh SQLite one, by name."""
     targets: dict[str, Target] = {}
+    raw = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    threads = raw["database"]["engine_threads"]  # config.yml's, for PostgreSQL
     if server:
         for n in PG_PROCESSES:
 
@@ -79,20 +81,18 @@ def scale_targets(work: Path, models: Path, server: str | None, year: bool) -> d
                 name = f"fresh_{n}_{i}"
                 return new_database(server, name), lambda: drop_database(server, name)
 
-            targets[f"pg{n}"] = Target(f"PostgreSQL, {n} process{'es' * (n > 1)}", n, fresh)
-        # the same with several messages in flight per process (database.engine_threads)
-        threads = _config_with(work, "threads", {"database": {"engine_threads": ENGINE_THREADS}})
-        targets["pg2_threads"] = Target(
-            f"PostgreSQL, 2 processes, {ENGINE_THREADS} engine threads each",
-            2,
-            lambda i: fresh_threads(i),
-            threads,
-        )
+            label = f"PostgreSQL, {n} process{'es' * (n > 1)}, {threads} engine thread{'s' * (threads > 1)} each"
+            targets[f"pg{n}"] = Target(label, n, fresh)
+        # 2 processes again with the other number of engine threads: what the threads bring
+        other = 1 if threads > 1 else ENGINE_THREADS
 
-        def fresh_threads(i: int) -> tuple[str, Callable[[], None]]:
+        def fresh_other(i: int) -> tuple[str, Callable[[], None]]:
             name = f"fresh_threads_{i}"
             return new_database(server, name), lambda: drop_database(server, name)
 
+        config = _config_with(work, "threads", {"database": {"engine_threads": other}})
+        label = f"PostgreSQL, 2 processes, {other} engine thread{'s' * (other > 1)} each"
+        targets["pg2_threads"] = Target(label, 2, fresh_other, config)
     if year:
         year_db = _year_sqlite(work, models)
 
@@ -110,7 +110,8 @@ def scale_targets(work: Path, models: Path, server: str | None, year: bool) -> d
                 url = new_database(server, name, template="year")
                 return url, lambda: drop_database(server, name)
 
-            targets["pg2_year"] = Target("PostgreSQL, 2 processes, a year stored", 2, pg_copy)
+            label = f"PostgreSQL, 2 processes, {threads} engine thread{'s' * (threads > 1)} each, a year stored"
+            targets["pg2_year"] = Target(label, 2, pg_copy)
     return targets
 
 

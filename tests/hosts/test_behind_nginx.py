@@ -14,10 +14,12 @@ from datetime import timedelta
 
 import httpx
 from sqlalchemy import func, select, update
+from sqlalchemy import text as sql
 
 from bot.staff.accounts import create_user
 from bot.staff.desk import UNCLAIMED_TEXT
 from bot.store.db import Database
+from bot.store.live import CHANNEL as LIVE_CHANNEL
 from bot.store.models import (
     EV_BOT,
     EV_SYSTEM,
@@ -195,6 +197,20 @@ def _collect(url: str, cookies: httpx.Cookies, lines: list[str], opened: threadi
         opened.set()
 
 
+def _listening(db: Database) -> bool:
+    """A process listens for live updates on this database (only host A opens streams)."""
+    with db.read() as s:
+        return bool(
+            s.scalar(
+                sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND query = :listen"
+                ),
+                {"listen": f"LISTEN {LIVE_CHANNEL}"},
+            )
+        )
+
+
 def check_streams_see_the_other_host(
     a: AppHost, b: AppHost, db: Database, cid: int, holder: StaffClient
 ) -> None:
@@ -221,6 +237,10 @@ def check_streams_see_the_other_host(
         t.start()
     for o in opened:
         assert o.wait(DEADLINE)
+    # A's streams are woken by its LISTEN connection, which the first stream starts: a
+    # change committed before it listens is seen only at the streams' safety re-read (30 s,
+    # too close to the deadline on a loaded machine). Wait until it listens, then write.
+    _wait_for("host A's live-update listener", lambda: _listening(db), [a, b])
     on_b = StaffClient(b.url)
     on_b.http.cookies = holder.http.cookies  # the session signed by host A's key
     on_b.csrf = holder.csrf
