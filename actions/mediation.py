@@ -277,7 +277,8 @@ class ValidateMediationForm(
     def validate_dispute_type(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
-        """One of the domain's types; words are mapped, but never guessed as 其他."""
+        """One of the domain's types; words are mapped; a story or a wish told instead of a type
+        is registered as 其他 (the worker can change it at the summary)."""
         fixed = corrected_dispute_type(tracker)
         if fixed:  # "纠纷类型选错了，应该是工伤", at any question
             dispatcher.utter_message(text=f"好的，纠纷类型已改为{fixed}。")
@@ -294,22 +295,25 @@ class ValidateMediationForm(
             return {"dispute_type": None}
         text = typed_text(tracker).strip()
         told = clean_description(text)
+        wish = self._wish_in(tracker)
         asked = tracker.get_slot("requested_slot") == "dispute_type"
-        if not asked or not text or (told is None and not tracker.get_slot("description")):
+        if (
+            not asked
+            or not text
+            or (told is None and not wish and not tracker.get_slot("description"))
+        ):
             dispatcher.utter_message(text="我没能判断是哪一类纠纷，请从下面选一个最接近的。")
             return {"dispute_type": None}
-        if tracker.get_slot("description"):
-            # what happened told twice and still of no listed type (押金, 离职证明): 其他,
-            # never the same question a third time; the mediator reads the story
-            dispatcher.utter_message(
-                text="好的，纠纷类型先按“其他”登记，调解员会根据您说的情况处理。"
-            )
-            return {"dispute_type": OTHER_TYPE, **self._wish_in(tracker)}
-        # a story instead of a type: kept as what happened, the type asked once more
+        # a story or a wish instead of a type (押金, 离职证明, 罚款): 其他, never the same
+        # question again; the story is kept as what happened, the wish as the demand, and the
+        # summary lets the worker change the type
         dispatcher.utter_message(
-            text="好的，情况记下了。请从下面选一个最接近的纠纷类型，都不像就选“其他”。"
+            text="好的，纠纷类型先按“其他”登记，调解员会根据您说的情况处理，核对时也可以修改。"
         )
-        return {"dispute_type": None, "description": told, **self._wish_in(tracker)}
+        kept = (
+            {} if told is None or tracker.get_slot("description") or wish else {"description": told}
+        )
+        return {"dispute_type": OTHER_TYPE, **kept, **wish}
 
     @staticmethod
     def _wish_in(tracker: Tracker) -> dict[str, Any]:
