@@ -150,7 +150,11 @@ class ActionCourseFollowup(ServiceAction, Action):
             by_name is not None
             and focus
             and by_name.code != focus
-            and (words not in by_name.name or ABOUT_ME.search(text) is not None)
+            # (the name itself, with 课/班 after it, is no keyword: "书法课在哪里")
+            and (
+                (words not in by_name.name and by_name.name not in words)
+                or ABOUT_ME.search(text) is not None
+            )
             and all(c.code != by_name.code for c in listed)
             and not leans_on_context(text)
         ):
