@@ -27,7 +27,13 @@ from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from bot.domain.retirement import retirement_text
-from bot.domain.severance import about_severance, asks_how_much, months_worked, severance_text
+from bot.domain.severance import (
+    about_a_penalty,
+    about_severance,
+    asks_how_much,
+    months_worked,
+    severance_text,
+)
 from bot.knowledge.answers import answer_text, decide, likely_text, more_text
 from bot.knowledge.focus import focused
 from bot.knowledge.followups import in_context, is_short, leans_on_context
@@ -209,7 +215,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
     slug = tracker.get_slot("last_faq")
     after = slug in SEVERANCE_TOPICS and previous_action(tracker) == "action_answer_policy"
-    if not (after or about_severance(text)):
+    if about_a_penalty(text) or not (after or about_severance(text)):
         return None
     # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
     # message with its own question ("干了十年了 是不是该签无固定期限") does not

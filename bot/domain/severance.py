@@ -106,6 +106,15 @@ def about_severance(text: str) -> bool:
     return _ABOUT_SEVERANCE.search(text or "") is not None
 
 
+# what the worker owes the employer, not what the employer owes: a training bond's or a
+# non-compete's penalty ("签了五年服务期 我干了三年要走 要赔好多")
+_PENALTY = re.compile(r"服务期|培训费|违约金|竞业")
+
+
+def about_a_penalty(text: str) -> bool:
+    return _PENALTY.search(text or "") is not None
+
+
 def asks_how_much(text: str) -> bool:
     """The message asks what something comes to ("该补我好多", "能赔几个月")."""
     return _HOW_MUCH.search(text or "") is not None
