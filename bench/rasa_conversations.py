@@ -38,6 +38,7 @@ from rasa_project import (
     rasa_parser,
     rasa_version,
     sdk_version,
+    start_action_server,
     trained_model,
 )
 from rasa_report import (
@@ -195,21 +196,7 @@ def run(rasa: Path, project: Path, conversations: list[dict]) -> dict:
         envs["bot"]["CALLBACK_URL"] = receivers["bot"].url
         credentials = work / "credentials.yml"
         credentials.write_text(f'rest:\ncallback:\n  url: "{receivers["rasa"].url}"\n')
-        procs.start(
-            "actions",
-            [
-                str(BIN / "python"),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "-p",
-                str(actions_port),
-            ],
-            ROOT,
-            envs["rasa"],
-            logs["actions"],
-        )
+        start_action_server(procs, actions_port, envs["rasa"], logs["actions"])
         endpoints = work / "endpoints.yml"
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'

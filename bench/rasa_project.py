@@ -133,3 +133,10 @@ def trained_model(rasa: Path, project: Path, version: str, env: dict) -> tuple[P
     info_path.write_text(json.dumps(info))
     print(f"trained in {seconds / 60:.1f} min: {model}")
     return model, {**info, "reused": False}
+
+
+def start_action_server(procs, port: int, env: dict, log: Path) -> None:
+    """This project's actions under rasa_sdk (`python -m rasa_sdk --actions actions`), as a
+    Rasa user runs them beside their server; `procs` is bench/processes.py's Processes."""
+    args = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(port)]
+    procs.start("actions", args, ROOT, env, log)

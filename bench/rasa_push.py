@@ -34,7 +34,15 @@ from pathlib import Path
 from callback_receiver import Receiver, say_callback
 from docsection import write_section
 from processes import Processes, free_port, run_step, tail, wait_http
-from rasa_project import BIN, ROOT, export_project, rasa_found, rasa_parser, rasa_version
+from rasa_project import (
+    BIN,
+    ROOT,
+    export_project,
+    rasa_found,
+    rasa_parser,
+    rasa_version,
+    start_action_server,
+)
 
 from bot.channels.base import ChannelHub
 from bot.channels.rasa_push import RasaPush
@@ -235,21 +243,7 @@ def run(rasa: Path, project: Path, write: bool) -> int:
         actions_port, rasa_port = free_port(), free_port()
         rasa_url = f"http://127.0.0.1:{rasa_port}"
         env = dict(base, RASA_URL=rasa_url)
-        procs.start(
-            "actions",
-            [
-                str(BIN / "python"),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "-p",
-                str(actions_port),
-            ],
-            ROOT,
-            env,
-            logs["actions"],
-        )
+        start_action_server(procs, actions_port, env, logs["actions"])
         (work / "endpoints.yml").write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
         )
