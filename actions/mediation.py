@@ -58,6 +58,14 @@ _WISH_AT_SUMMARY = re.compile(
     r"|支付|赔偿|退还|退回|退我|退押金|退保证金|退钱|还我|发给我|给我发|出具|开具|开离职证明|恢复"
     r"|要么|让我回去|回去上班|赔钱|赔我)"
 )
+
+
+def wish_in(text: str) -> str | None:
+    """The demand a message says, with 希望/要求 or starting with its verb, in its words."""
+    said = opening_demand(text) or _WISH_AT_SUMMARY.search(text.strip())
+    return clean_demand(text) if said else None
+
+
 # the type of a dispute of no listed kind (押金, 离职证明)
 OTHER_TYPE = "其他"
 # what a worker with this kind of dispute almost always asks for: proposed in the summary
@@ -213,9 +221,7 @@ class ValidateMediationForm(
             tracker.get_slot("requested_slot") == "mediation_confirm"
             and tracker.get_slot("demand") in PROPOSED_DEMANDS.values()
         ):
-            text = typed_text(tracker)
-            said = opening_demand(text) or _WISH_AT_SUMMARY.search(text.strip())
-            own = clean_demand(text) if said else None
+            own = wish_in(typed_text(tracker))
             if own:  # kept whole, in the worker's words
                 dispatcher.utter_message(text="好的，调解诉求按您说的记。")
                 return {"demand": own, "mediation_confirm": None}
@@ -320,9 +326,7 @@ class ValidateMediationForm(
         """The demand a story at the type question also says ("要求马上出具离职证明")."""
         if tracker.get_slot("demand"):
             return {}
-        text = typed_text(tracker)
-        said = opening_demand(text) or _WISH_AT_SUMMARY.search(text.strip())
-        wish = clean_demand(text) if said else None
+        wish = wish_in(typed_text(tracker))
         return {"demand": wish} if wish else {}
 
     @staticmethod
