@@ -55,7 +55,8 @@ def tells_a_dispute(tracker: Tracker) -> bool:
     dispute (加班费, 拖欠工资 …): a worker's situation, for the policy answer."""
     return (
         latest_confidence(tracker) < SURE_SEARCH
-        and bool(latest_entity(tracker, "dispute_type"))
+        # ("其他" names no dispute: "还有没得其他养生的")
+        and latest_entity(tracker, "dispute_type") not in (None, "其他")
         and not latest_entity(tracker, "course_name")
     )
 

@@ -16,7 +16,14 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT, in_course_
 from actions.course_filters import SEARCH_SLOTS, describe, filter_from, wanted_course
 from actions.course_list import category_buttons, enrol_button, show_page
 from actions.knowledge import find_answer
-from actions.message import entity_words, latest_entity, ran_this_turn, understood_text
+from actions.message import (
+    TOLD_BEFORE,
+    entity_words,
+    latest_entity,
+    ran_this_turn,
+    recent_user_texts,
+    understood_text,
+)
 from actions.services import ServiceAction
 from bot.domain.course_ages import age_range, child_age, suits
 from bot.domain.course_questions import (
@@ -24,12 +31,15 @@ from bot.domain.course_questions import (
     answer,
     asks_more,
     aspects,
+    kind_asked,
     narrowing,
     ordinal,
+    part,
     pick,
     points_back,
+    requirements_text,
 )
-from bot.domain.course_requirements import instead_of, unmet
+from bot.domain.course_requirements import instead_of, tells_about, unmet
 from bot.domain.courses import closed_text, fee_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
@@ -61,7 +71,14 @@ class ActionCourseFollowup(ServiceAction, Action):
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
         with self.services.db.session() as s:
             listed = _courses(s, codes)
+            if asks_more(text) and not listed and len(kind_asked(text)) >= 2:
+                # "还有没得养老方面的" after one course: courses of that kind, searched
+                return [*done, FollowupAction("action_search_courses")]
             if latest_entity(tracker, "course_page") == "next" or (listed and asks_more(text)):
+                named = wanted_course(tracker)
+                if named and all(named != c.name for c in listed):
+                    # "还有没得别的家政类的" after 育婴员: that kind of course, searched
+                    return [*done, FollowupAction("action_search_courses")]
                 return done + self._more(dispatcher, s, listed, tracker)
             if _NEW_SEARCH.search(text) and not latest_entity(tracker, "course_name"):
                 # "那有没得免费的考证培训" after one course: a search of all the courses
@@ -84,7 +101,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             asked = [a for a in aspects(text) if a in EACH_ASPECT]
             if course is None and 1 < len(listed) <= MAX_EACH and asked:
                 # "那个星期几上" with a few courses in view: the answer for each of them
-                return done + self._each(dispatcher, listed, asked[0])
+                return done + self._each(dispatcher, s, listed, asked[0])
             if course is None:
                 return done + self._ask_which(dispatcher, s, listed, tracker, text)
             left = repo.seats_left(s, course)
@@ -96,8 +113,17 @@ class ActionCourseFollowup(ServiceAction, Action):
                     buttons=category_buttons(available),
                 )
                 return [*done, SlotSet(FOCUS_SLOT, course.code)]
-            reply = answer(course, aspects(text), left)
-            reason = unmet(course, text)
+            asked_about = aspects(text)
+            if (
+                asked_about
+                and set(asked_about) <= _NOT_THE_BASICS
+                and course.code != tracker.get_slot(FOCUS_SLOT)
+                and course.code not in codes
+            ):
+                # "合唱团还招人不", the first word of a course: the answer, then when and where
+                asked_about = [*asked_about, "time", "venue", "fee"]
+            reply = answer(course, asked_about, left)
+            reason = unmet(course, text, recent_user_texts(tracker, TOLD_BEFORE))
             focus = course
             if reason:  # "我只有高中毕业 想报那个专升本": the requirement first, and what fits
                 instead = instead_of(course, available, text)
@@ -106,8 +132,11 @@ class ActionCourseFollowup(ServiceAction, Action):
                 reply = f"{reason}。{also}\n" + reply
                 if len(instead) == 1:  # "这个好多钱" next is about the one suggested
                     focus = instead[0]
+            if reason is None and tells_about(text) and requirements_text(course):
+                # "我儿子20岁 高中毕业 他能报不": what they said meets the requirement
+                reply = f"按您说的情况，符合「{course.name}」的报名要求，可以报。\n" + reply
             age, ages = child_age(text), age_range(course)
-            if age is not None and ages and not suits(course, age):
+            if reason is None and age is not None and ages and not suits(course, age):
                 # "她哥哥13岁了 也能一起去不": the course's ages say no, first
                 low, high = ages
                 fitting = [c for c in available if suits(c, age)]
@@ -164,7 +193,11 @@ class ActionCourseFollowup(ServiceAction, Action):
             return repo.get_by_code(s, str(focus))
         if by_name is not None:
             return by_name
-        named = named_in(listed or repo.open_courses(s, self.services.today()), text)
+        named = named_in(
+            listed or repo.open_courses(s, self.services.today()),
+            text,
+            focus_held=focus is not None,
+        )
         if len(named) == 1:
             return named[0]
         if focus:
@@ -172,11 +205,11 @@ class ActionCourseFollowup(ServiceAction, Action):
         return listed[0] if len(listed) == 1 else None
 
     def _each(
-        self, dispatcher: CollectingDispatcher, listed: list[Course], aspect: str
+        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course], aspect: str
     ) -> list[EventType]:
-        """One part (time, place or fee) of each course in view, a line each."""
-        lines = [f"刚才这 {len(listed)} 门课程的{EACH_ASPECT[aspect][0]}："]
-        lines += [f"· {c.name}：{EACH_ASPECT[aspect][1](c)}" for c in listed]
+        """One part (time, place, fee, requirements …) of each course in view, a line each."""
+        lines = [f"刚才这 {len(listed)} 门课程的{EACH_ASPECT[aspect]}："]
+        lines += [f"· {c.name}：{part(c, aspect, repo.seats_left(s, c))}" for c in listed]
         dispatcher.utter_message(
             text="\n".join(lines), buttons=buttons(*(enrol_button(c) for c in listed))
         )
@@ -280,11 +313,17 @@ class ActionCourseFollowup(ServiceAction, Action):
         return show_page(dispatcher, s, others)
 
 
-# a part of a course asked of several in view at once, said for each (label, how)
+# a part of a course asked of several in view at once, said for each (its label)
 EACH_ASPECT = {
-    "time": ("上课时间", when_text),
-    "venue": ("上课地点", lambda c: c.venue or "待通知"),
-    "fee": ("费用", fee_text),
+    "time": "上课时间",
+    "venue": "上课地点",
+    "fee": "费用",
+    "requirements": "报名要求",
+    "seats": "名额",
+    "certificate": "证书",
+    "length": "学制",
+    "level": "基础",
+    "job": "就业",
 }
 MAX_EACH = 5
 
@@ -300,12 +339,27 @@ def _courses(s: Any, codes: list[str]) -> list[Course]:
     return [c for c in found if c is not None]
 
 
-def named_in(courses: list[Course], text: str) -> list[Course]:
+# keywords that speak of the learner, not the course: with a course in focus, "一家可以去两个
+# 娃儿不" is about that course, not the one whose keywords hold 娃儿
+_ABOUT_THE_LEARNER = frozenset({"孩子", "娃儿", "小孩", "娃娃", "读书", "考证", "证书"})
+# aspects a worker asks before knowing when and where a course is
+_NOT_THE_BASICS = frozenset({"seats", "requirements", "certificate", "level", "length", "job"})
+
+
+def named_in(courses: list[Course], text: str, focus_held: bool = False) -> list[Course]:
     """Courses the message names (the name, or one of its keywords), not merely shares a
-    character with: "书法班在哪里" names 书法, "在哪里上课" names none."""
+    character with: "书法班在哪里" names 书法, "在哪里上课" names none. While a course is in focus
+    (`focus_held`), words about the learner (孩子, 考证) name no other course."""
     found = [c for c in courses if c.name in text]
     if not found:
-        found = [c for c in courses if any(len(k) >= 2 and k in text for k in c.keywords or [])]
+        found = [
+            c
+            for c in courses
+            if any(
+                len(k) >= 2 and k in text and (not focus_held or k not in _ABOUT_THE_LEARNER)
+                for k in c.keywords or []
+            )
+        ]
     return found
 
 

@@ -16,9 +16,11 @@ from actions.course_list import enrol_button
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.identity import worker_from
 from actions.message import (
+    TOLD_BEFORE,
     latest_confidence,
     latest_entity,
     latest_intent,
+    recent_user_texts,
     typed_text,
     understood_text,
 )
@@ -133,7 +135,8 @@ class ValidateEnrolmentForm(
             running = [c for c in found if repo.is_running(c, today)]
             available = repo.open_courses(s, today)
             if len(running) == 1:
-                reason = unmet(running[0], typed_text(tracker))
+                told = recent_user_texts(tracker, TOLD_BEFORE)
+                reason = unmet(running[0], typed_text(tracker), told)
                 if reason is None:
                     return {"course_id": running[0].code}
                 instead = requirement_unmet(dispatcher, running[0], reason, available, tracker)

@@ -20,6 +20,7 @@ from actions.message import (
 )
 from actions.opening import from_opening, opening_demand, opening_employer
 from actions.person import (
+    DEMAND_CORRECTION,
     PersonSlotsMixin,
     corrected,
     corrected_demand,
@@ -349,8 +350,13 @@ class ValidateMediationForm(
                 text = f"内容超过{DESCRIPTION_MAX}字了，请精简一下，分重点说。"
             dispatcher.utter_message(text=text)
             return {"description": None}
+        demand = tracker.get_slot("demand")
+        wish = wish_in(description)
+        if wish and (not demand or demand in PROPOSED_DEMANDS.values()):
+            # "要求补发没签合同那几个月的二倍工资" asked what happened: that is the demand too
+            return {"description": description, "demand": wish}
         proposed = proposed_demand(tracker.get_slot("dispute_type"))
-        if proposed and not tracker.get_slot("demand"):
+        if proposed and not demand:
             # "8月到10月的工资都没发": the demand is plain; proposed, and shown to confirm
             return {"description": description, "demand": proposed}
         return {"description": description}
@@ -358,7 +364,10 @@ class ValidateMediationForm(
     def validate_demand(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
-        demand = clean_demand(str(value or ""))
+        text = str(value or "").strip()
+        relabelled = DEMAND_CORRECTION.search(text)
+        # "诉求改一下 要二倍工资" at the demand question: the demand, without the label
+        demand = clean_demand(relabelled.group("value") if relabelled else text)
         if demand is None:
             dispatcher.utter_message(text="请具体说说您希望得到什么结果。")
         return {"demand": demand}

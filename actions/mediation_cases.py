@@ -162,7 +162,8 @@ class ActionMediationStatus(ServiceAction, Action):
             # the number typed after "还没有提交过": why it finds nothing, and who can help
             dispatcher.utter_message(
                 text=(
-                    "抱歉，为了保护个人信息，这里不能按手机号查别人的或别处的调解申请"
+                    "您这个账号下没有查到调解申请。"
+                    "为了保护个人信息，这里不能按手机号查别人的或别处的调解申请"
                     "（谁都可以输入一个号码）。转人工后，工作人员核实您的身份，再帮您查进度。"
                 ),
                 buttons=buttons(button("转人工", "human_handoff")),

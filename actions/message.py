@@ -143,6 +143,10 @@ def asked_before(tracker: Tracker, form: str) -> bool:
     return False
 
 
+# how many of the worker's earlier messages may tell what they said of themselves
+TOLD_BEFORE = 8
+
+
 def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
     """The worker's last `count` messages before this one, newest first."""
     texts = [

@@ -24,7 +24,9 @@ from bot.domain.people import mask_phone
 
 _HAS_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
-_CORRECTS = re.compile(r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错")
+_CORRECTS = re.compile(
+    r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错|换一个|换个|换了|新号|换号|停机"
+)
 _PHONE_WORDS = re.compile(r"电话|手机|号码|号")
 _NAME_CORRECTION = re.compile(
     r"(?:名字|姓名)[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*(?:是|叫|应该是|改成|改为)?\s*"
@@ -88,14 +90,15 @@ def corrected_dispute_type(tracker: Tracker) -> str | None:
 
 
 # "诉求改成补发加班费并且补缴社保", "要求改为支付经济补偿"
-_DEMAND_CORRECTION = re.compile(
-    r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?(?:改成|改为|换成|写成|应该是)[：:\s]*(?P<value>.{2,60})$"
+DEMAND_CORRECTION = re.compile(
+    r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?(?:改成|改为|换成|写成|应该是|改一下|改下|换一下|要改)"
+    r"[：:\s，,]*(?P<value>.{2,60})$"
 )
 
 
 def corrected_demand(tracker: Tracker) -> str | None:
     """A new demand given as a correction while the form asks something else."""
-    return _correction(tracker, "demand", _DEMAND_CORRECTION, clean_demand)
+    return _correction(tracker, "demand", DEMAND_CORRECTION, clean_demand)
 
 
 def corrected(tracker: Tracker) -> bool:

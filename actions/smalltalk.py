@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
-from actions.course_context import followup_instead
+from actions.course_context import followup_instead, named_course_instead
 from actions.knowledge import (
     find_answer,
     policy_followup_instead,
@@ -44,6 +44,8 @@ def tells_about_work(text: str) -> bool:
     return len(text.strip()) >= STORY_CHARS and _ABOUT_WORK.search(standardise(text)) is not None
 
 
+# words of enrolling or studying beside a course's name ("电商只播咋个报")
+_ABOUT_A_COURSE = re.compile(r"报|课|班|学|培训|上课")
 _FALLBACK_TURN_ACTIONS = {"action_fallback", "action_listen", "utter_default"}
 _STREAK_BREAKERS = {"pause", "resume", "restart", "session_started"}
 
@@ -215,6 +217,11 @@ class ActionOutOfScope(ServiceAction, Action):
         followup = policy_followup_instead(self.services, tracker)
         if followup:
             return followup
+        if _ABOUT_A_COURSE.search(typed_text(tracker)):
+            # "电商只播咋个报": a course named (by sound) with how to enrol or study
+            named = named_course_instead(tracker)
+            if named:
+                return named
         note_miss(self.services, tracker, MISS_FALLBACK)  # on Rasa (our engine: its own)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []

@@ -28,6 +28,9 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"几点|时间|什么时候|啥时候|啥子时候|哪天|哪几天|星期几|礼拜几|周几|几号|开课|上几次|几次课"
         r"|多久|好久|白天还是晚上|白天上还是|晚上上还是|结束|结课|上完|上到|哪天完|几号完"
         r"|面授|下一期|下期|下一批|再开|开班|好多次|多少次|几次|最后一次"
+        r"|几节|好多节|多少节|几堂|好多堂|多少堂|课时"
+        # "是白天吗", "下午还是晚上": when in the day
+        r"|是白天|白天吗|白天上课吗|白天上不|是晚上吗|晚上上吗|上午还是|下午还是|早上还是"
         # "元旦那天要上课不": whether a holiday is a class day
         r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上)"
         r"|停课|停不停|上不上课|要上课不|要不要上课"
@@ -60,6 +63,11 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     "level": re.compile(
         r"跟得上|跟不上|零基础|没基础|没得基础|基础差|基础不好|学得会|学不会|难不难|难不|水平|打得撇|撇得很"
         r"|新手|有基础|有点基础|学过|会一点|打得还可以|打得还行|初学|提高班"
+    ),
+    # "学完帮忙找工作不": what the course leads to, from the description
+    "job": re.compile(
+        r"找工作|推荐工作|推荐就业|包分配|介绍工作|安排工作|帮忙找|介绍活路|找活路|找得到工作|好找工作"
+        r"|就业|上岗|工作好找"
     ),
     "description": re.compile(
         r"学些?什么|学些?啥|讲些?什么|讲些?啥|教些?什么|教些?啥|内容|介绍|详细|详情|具体|怎么样|咋样"
@@ -114,6 +122,18 @@ def asks_more(text: str) -> bool:
     """ "还有没得别的", "下一页": the rest of the last list."""
     value = (text or "").strip()
     return len(value) <= SHORT and _MORE.search(value) is not None
+
+
+_KIND_FILLER = re.compile(
+    r"别的|别|其他|其它|方面|类型?|这种|那种|之类|相关|的|课程?|班|培训|呢|吗|嘛|哦|么|没得|没有|[?？。!！\s]"
+)
+
+
+def kind_asked(text: str) -> str:
+    """The kind in "还有没得养老方面的" ("养老"), "" in a bare "还有没得别的"."""
+    value = (text or "").strip()
+    m = _MORE.search(value)
+    return _KIND_FILLER.sub("", value[m.end() :]) if m else ""
 
 
 # "周末上的是哪几个", "免费的有哪些": which of the list meet a condition
@@ -195,10 +215,11 @@ _NOTES = {
     "certificate": re.compile(r"证"),
     "length": re.compile(r"毕业|学制|\d+年|年半"),
     "level": re.compile(r"基础|初学|教起|简单|跟上|跟得上|分组|分班|小组|入门|新手"),
+    "job": re.compile(r"推荐|就业|上岗|工作|找活"),
 }
 # aspects answered only by what the description says (the whole description when it says
 # nothing to the point, so the worker can judge)
-_FROM_DESCRIPTION = ("certificate", "level", "length")
+_FROM_DESCRIPTION = ("certificate", "level", "length", "job")
 
 
 def notes(course: Course, aspect: str) -> str:
@@ -216,34 +237,68 @@ def requirements_text(course: Course) -> str:
     return "，".join(c for c in clauses if _REQUIREMENT.search(c))
 
 
-def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
-    """The parts asked about, or the whole card when nothing in particular was asked."""
+def _parts(course: Course, seats_left: int | None) -> dict[str, str]:
+    """Each aspect's answer, without its label."""
     period = period_text(course)
     parts = {
-        "time": f"时间：{when_text(course)}" + (f"（{period}）" if period else ""),
-        "venue": f"地点：{course.venue or '待通知'}",
-        "fee": f"费用：{fee_text(course)}",
-        "requirements": "报名要求："
-        + (requirements_text(course) or "没有特别要求，职工都可以报。"),
-        "seats": "名额："
-        + (f"每期 {course.capacity} 人，" if course.capacity else "")
+        "time": when_text(course) + (f"（{period}）" if period else ""),
+        "venue": course.venue or "待通知",
+        "fee": fee_text(course),
+        "requirements": requirements_text(course) or "没有特别要求，职工都可以报。",
+        "seats": (f"每期 {course.capacity} 人，" if course.capacity else "")
         + seats_text(seats_left)
         + (
             "（报满了也可以报名排候补，有人退出会按顺序补上并通知您）"
             if seats_left is not None and 0 < seats_left <= FEW_SEATS
             else ""
         ),
-        "description": f"介绍：{course.description or '暂无介绍'}",
+        "description": course.description or "暂无介绍",
     }
     for aspect in _FROM_DESCRIPTION:
         said = notes(course, aspect)
-        parts[aspect] = f"{said}。" if said else f"介绍：{course.description or '暂无介绍'}"
+        parts[aspect] = f"{said}。" if said else course.description or "暂无介绍"
+    return parts
+
+
+# each aspect's label on a card; an aspect answered from the description has none when the
+# description speaks to it, else the whole description stands as 介绍
+LABELS = {
+    "time": "时间",
+    "venue": "地点",
+    "fee": "费用",
+    "requirements": "报名要求",
+    "seats": "名额",
+    "description": "介绍",
+}
+
+
+def _labelled(course: Course, aspect: str, value: str) -> str:
+    if aspect in _FROM_DESCRIPTION:
+        return value if notes(course, aspect) else f"介绍：{value}"
+    return f"{LABELS[aspect]}：{value}"
+
+
+def part(course: Course, aspect: str, seats_left: int | None) -> str:
+    """One aspect of one course on a line, with what the description says to it: the answer
+    for each course of a short list ("要考试不" with two courses in view)."""
+    value = _parts(course, seats_left)[aspect]
+    said = notes(course, aspect) if aspect not in _FROM_DESCRIPTION else ""
+    if aspect == "requirements" and said and not requirements_text(course):
+        value = said + "。"  # "免试入学" says more than "没有特别要求"
+    elif said:
+        value += f"（{said}）"
+    return value
+
+
+def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
+    """The parts asked about, or the whole card when nothing in particular was asked."""
+    parts = _parts(course, seats_left)
     card = ["description", "time", "venue", "fee", "seats"]
     # nothing in particular, or "介绍一下": the whole card
     wanted = card if not asked or asked == ["description"] else asked
     lines = [f"「{course.name}」（{course.category}）"]
     for a in wanted:
-        lines.append(parts[a])
+        lines.append(_labelled(course, a, parts[a]))
         said = notes(course, a) if wanted != card and a not in _FROM_DESCRIPTION else ""
         if said:  # "费用：300元" and why: "考证费600元，工会补贴一半，个人交300元"
             lines.append(f"（{said}。）")

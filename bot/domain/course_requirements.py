@@ -5,6 +5,7 @@ needs a 大专 certificate before any name is asked."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.domain.course_ages import age_range, child_age
 from bot.store.models import Course
@@ -52,12 +53,13 @@ def _age(text: str) -> int | None:
     return int(value) if value is not None else child_age(text)
 
 
-def unmet(course: Course, text: str | None) -> str | None:
+def unmet(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str | None:
     """Why the person the message describes cannot enrol, or None when nothing it says
-    stands against the course's stated requirements."""
+    stands against the course's stated requirements. `earlier` (the worker's messages before,
+    newest first) may tell the schooling: "我初中毕业 想提升下学历" … "那个专升本我能直接报不"."""
     value = text or ""
     needed = _level_needed(course)
-    has = schooling(value)
+    has = schooling(value) or next(filter(None, map(schooling, earlier)), None)
     if needed and has and _LEVELS[has] < _LEVELS[needed]:
         return f"「{course.name}」报名要求{needed}及以上学历，{has}学历暂时不能报"
     age_needed = _age_needed(course)
@@ -70,6 +72,12 @@ def unmet(course: Course, text: str | None) -> str | None:
         # "我儿子4岁 想报寒假的小苗成长营": a children's course for other ages
         return f"「{course.name}」收{ages[0]}到{ages[1]}岁的孩子，{child}岁暂时不能报"
     return None
+
+
+def tells_about(text: str | None) -> bool:
+    """Whether the message says someone's schooling or age ("我儿子20岁 高中毕业")."""
+    value = text or ""
+    return schooling(value) is not None or _age(value) is not None
 
 
 def meets(course: Course, text: str | None) -> bool:

@@ -100,8 +100,11 @@ def period_text(course: Course) -> str:
     parts = []
     if course.start_date:
         parts.append(f"{course.start_date.month}月{course.start_date.day}日开课")
-    if course.end_date and course.end_date != course.start_date:
-        parts.append(f"{course.end_date.month}月{course.end_date.day}日结课")
+    end = course.end_date
+    if end and end != course.start_date:
+        # a course of years ends in another year: "2029年7月14日结课", not "7月14日"
+        later = course.start_date is not None and end.year != course.start_date.year
+        parts.append((f"{end.year}年" if later else "") + f"{end.month}月{end.day}日结课")
     if course.sessions:
         parts.append(f"共{course.sessions}次")
     return "，".join(parts)
