@@ -76,6 +76,14 @@ OWN_ESCAPE = 0.27
 # the notice answer: 0.265, the next 0.146), where a near tie ("重庆是好多天": 0.236 / 0.205)
 # names no topic
 OWN_CLEAR = 0.1
+# ... and, below OWN_TOPIC, the score the words must give another entry of the same topic,
+# this far ahead of the entry just answered, to move to it (no move: "从哪天开始算" gives the
+# ways to settle a dispute 0.167 after the time limit, "重庆是好多天" 婚丧假 0.151 against
+# 0.081 for annual leave)
+OWN_POINTS = 0.18
+OWN_POINTS_AHEAD = 0.08
+# ... the others then kept as related, below it
+AFTER_POINTED = 0.7
 
 
 def _shares_a_term(text: str, answer: str, size: int = 3) -> bool:
@@ -135,7 +143,19 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         return own_hits[:k]
     if best_same < OWN_TOPIC:
         # the words alone name no topic ("重庆是好多天", "从哪天开始算"): the question decides,
-        # and a detail of the answer just given is asked of that answer first
+        # and a detail of the answer just given is asked of that answer first; unless the
+        # words, weak as they are, point at another entry of the topic and not at this one
+        # ("公司要给钱不" after who a non-compete binds: its compensation, 0.19 against 0)
+        kept = own.get(previous.slug, 0.0)
+        pointed = max(same, key=lambda h: own.get(h.answer.slug, 0.0))
+        if (
+            pointed.answer.slug != previous.slug
+            and own.get(pointed.answer.slug, 0.0) >= OWN_POINTS
+            and own.get(pointed.answer.slug, 0.0) - kept >= OWN_POINTS_AHEAD
+        ):
+            top = max(h.score for h in same)
+            others = [Hit(h.answer, h.score * AFTER_POINTED) for h in same if h is not pointed]
+            return [Hit(pointed.answer, top), *others][:k]
         first = [h for h in same if h.answer.slug == previous.slug]
         rest = [h for h in same if h.answer.slug != previous.slug]
         if first:

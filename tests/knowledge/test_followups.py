@@ -66,6 +66,10 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         ("quit_notice_dismissal", "那要是无故辞退呢", "sev_unlawful_2x"),
         # ... unless they repeat a term of the answer just given (试用期 in the notice answer)
         ("quit_notice_period", "还在试用期嘞", "quit_notice_period"),
+        # weak words that point at another entry of the topic and not at this one
+        ("noncomp_who_limit", "公司要给钱不", "noncomp_compensation"),
+        # ... but not words as weak about anything ("从哪天开始算" after the time limit)
+        ("dispute_time_limit", "从哪天开始算", "dispute_time_limit"),
     ],
 )
 def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, text, expected):
