@@ -85,6 +85,10 @@ def enrolling_course_reply(services: Any, tracker: Tracker, text: str) -> str | 
 
 
 _COURSE_WORD = re.compile(r"课|培训")
+# "那我应该先读哪个", "我这种情况该报啥子": which course, for the worker
+_WHAT_FITS = re.compile(
+    r"(?:该|应该|可以|能)(?:先)?(?:报|读|学|上)(?:啥子|什么|哪个|哪门|哪一个|哪些)"
+)
 
 
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
@@ -99,6 +103,9 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     ):
         return [FollowupAction("action_course_followup")]
     if latest_entity(tracker, "course_name") and aspects(text):
+        return [FollowupAction("action_course_followup")]
+    if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and _WHAT_FITS.search(text):
+        # "那我这种情况该报啥子" after a course whose requirement was not met: the one that fits
         return [FollowupAction("action_course_followup")]
     if not searching and _COURSE_WORD.search(text) and is_followup(text):
         # 在哪里上课, 你们的培训收费不: no list in view

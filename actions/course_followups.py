@@ -174,16 +174,23 @@ class ActionCourseFollowup(ServiceAction, Action):
         ):
             return by_name  # "家政那个班又是在哪点": the course named, not the one in view
         if focus and points_back(text):
-            return repo.get_by_code(s, str(focus))
+            # "娃儿那个几岁能去": the course a word before 那个 names, else the one in focus
+            pointed = [
+                c
+                for c in repo.open_courses(s, self.services.today())
+                if any(
+                    k in text and _AS_A_CLASS.match(text[text.find(k) + len(k) :])
+                    for k in [c.name, *(c.keywords or [])]
+                    if len(k) >= 2
+                )
+            ]
+            return pointed[0] if len(pointed) == 1 else repo.get_by_code(s, str(focus))
         if (
             by_name is not None
             and focus
             and by_name.code != focus
-            # (the name itself, with 课/班 after it, is no keyword: "书法课在哪里")
-            and (
-                (words not in by_name.name and by_name.name not in words)
-                or ABOUT_ME.search(text) is not None
-            )
+            # (a word of one course only names it: "书法课在哪里", "叉车证好多钱")
+            and (any(w in words for w in _ABOUT_THE_LEARNER) or ABOUT_ME.search(text) is not None)
             and all(c.code != by_name.code for c in listed)
             and not leans_on_context(text)
         ):
@@ -341,7 +348,9 @@ def _courses(s: Any, codes: list[str]) -> list[Course]:
 
 # keywords that speak of the learner, not the course: with a course in focus, "一家可以去两个
 # 娃儿不" is about that course, not the one whose keywords hold 娃儿
-_ABOUT_THE_LEARNER = frozenset({"孩子", "娃儿", "小孩", "娃娃", "读书", "考证", "证书"})
+_ABOUT_THE_LEARNER = frozenset(
+    {"孩子", "娃儿", "小孩", "娃娃", "带娃", "带娃儿", "带孩子", "读书", "考证", "证书"}
+)
 # aspects a worker asks before knowing when and where a course is
 _NOT_THE_BASICS = frozenset({"seats", "requirements", "certificate", "level", "length", "job"})
 
@@ -356,7 +365,14 @@ def named_in(courses: list[Course], text: str, focus_held: bool = False) -> list
             c
             for c in courses
             if any(
-                len(k) >= 2 and k in text and (not focus_held or k not in _ABOUT_THE_LEARNER)
+                len(k) >= 2
+                and k in text
+                and (
+                    not focus_held
+                    or k not in _ABOUT_THE_LEARNER
+                    # "娃儿那个几岁能去": the learner's word said as the class meant
+                    or _AS_A_CLASS.match(text[text.find(k) + len(k) :]) is not None
+                )
                 for k in c.keywords or []
             )
         ]
