@@ -268,8 +268,9 @@ class Engine:
                 set_state(turn, STATE_BOT, "worker left the queue")
             request = request_of(turn.parse)
             rest = self.desk.rest_after_leaving(text) if leaves else None
-            if rest and request in _NOT_ASKED_ON_LEAVING:
+            if rest:
                 # "算了不用了 瑜伽课多少钱": read as 算了; the question after it is answered
+                # ("人工好久回我 你先帮我申请调解嘛": the request, not the complaint before it)
                 again = self._parse(rest, False)
                 if request_of(again) not in _NOT_ASKED_ON_LEAVING:
                     turn.parse, request = again, request_of(again)

@@ -76,6 +76,10 @@ _NO_PERSON = re.compile(
 _ASK_BOT = re.compile(
     r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手|你来|你回答|你先说)"
 )
+# "人工好久回我 你先帮我申请调解嘛": the bot asked to do it first (a form the queue would hold)
+_BOT_FIRST = re.compile(
+    r"(?:你|小助手|机器人)?(?<!人工)(?<!人员)(?<!真人)(?<!你们)先(?P<ask>(?:帮我|给我|替我)(?:申请|登记|报名|报个|办|提交|查))"
+)
 MEANWHILE_TEXT = "您还在排队，工作人员接入后会回复您；这个问题小助手先回答您："
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -123,6 +127,7 @@ def wants_to_leave(text: str, state: str) -> bool:
     # "算了 我自己查 回到小助手": an explicit way back, whatever else the message says
     return state == STATE_WAITING and (
         _BACK_ANYWHERE.search(words) is not None
+        or _BOT_FIRST.search(words) is not None
         or _GIVES_UP.search(words) is not None
         or _GIVES_UP_FIRST.search(words) is not None
         or (_NO_PERSON.search(words) is not None and _ASK_BOT.search(words) is not None)
@@ -130,8 +135,12 @@ def wants_to_leave(text: str, state: str) -> bool:
 
 
 def rest_after_giving_up(text: str) -> str | None:
-    """What follows the giving-up words ("算了不用了 瑜伽课多少钱" -> "瑜伽课多少钱")."""
+    """What follows the giving-up words ("算了不用了 瑜伽课多少钱" -> "瑜伽课多少钱"), or what the
+    bot is asked to do first ("你先帮我申请调解嘛" -> "帮我申请调解嘛")."""
     value = (text or "").strip()
+    asked = _BOT_FIRST.search(value)
+    if asked:  # "人工好久回我 你先帮我申请调解嘛" -> "帮我申请调解嘛"
+        return value[asked.start("ask") :].strip(" ，,。.!！")
     m = _GIVES_UP_FIRST.match(_NOISE.sub("", value))
     if not m:
         return None

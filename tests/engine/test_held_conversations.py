@@ -114,6 +114,9 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         ("算了不用了 瑜伽课多少钱", True, False),
         ("等不起了 还是你来嘛 叉车证要好多钱", True, False),
         ("算了 我还是等人工吧", False, False),
+        # the bot asked to do it first, while nobody has taken the conversation yet
+        ("人工好久回我 你先帮我申请调解嘛", True, False),
+        ("你们人工先帮我查下嘛", False, False),
     ],
 )
 def test_what_counts_as_leaving(text, waiting, with_human):
