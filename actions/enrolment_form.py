@@ -43,6 +43,8 @@ NOT_A_COURSE = {
 
 
 # "那我自己去学嘛", "那我来报": the same course, for the worker instead of the one refused
+# "报错了 改成报面点烘焙那个", "换成书法": another course instead of the one being enrolled in
+_CHANGE_COURSE = re.compile(r"改成|改为|换成|换个|换一个|改报|报错|不报这个|不要这个|不是这个")
 _FOR_MYSELF = re.compile(r"^(?:那|那么|那就)?\s*(?:我自己|我来|我去|换我|给我自己)")
 
 # a side question read as policy this surely is about the law, not the course
@@ -85,8 +87,15 @@ class ValidateEnrolmentForm(
     async def extract_course_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        """A course named in words (the slot itself only maps button codes)."""
+        """A course named in words (the slot itself only maps button codes); another course
+        named as a change ("报错了 改成报面点烘焙那个") while the form runs."""
         if tracker.get_slot("course_id"):
+            named = wanted_course(tracker)
+            if named and _CHANGE_COURSE.search(typed_text(tracker)):
+                with self.services.db.session() as s:
+                    current = repo.get_by_code(s, str(tracker.get_slot("course_id")))
+                    if current is None or current.name != named:
+                        return {"course_id": named}
             return {}
         if latest_intent(tracker) in NOT_A_COURSE:
             return {}

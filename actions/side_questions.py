@@ -22,7 +22,13 @@ from actions.message import (
     understood_text,
 )
 from actions.person import corrected
-from actions.validators import clean_dispute_type, clean_phone, dispute_types_in, normalise
+from actions.validators import (
+    COMMON_SURNAMES,
+    clean_dispute_type,
+    clean_phone,
+    dispute_types_in,
+    normalise,
+)
 from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.knowledge.answers import answer_text, decide, likely_text
@@ -50,6 +56,8 @@ _QUESTION_WORD = re.compile(
 # "你们有没有叉车培训": whether a course exists is answered with the course
 _EXISTS = re.compile(r"有没有|有没得|有莫得|有不有|有吗|有没")
 SHORT = 25
+# a Chinese name's length at most (a surname and up to three characters)
+MAX_NAME = 4
 SHORT_QUESTION = 10
 NOT_ANSWERED = "这个问题我暂时答不准，等这件事办完可以再问我，或者说“转人工”请工作人员解答。"
 
@@ -61,7 +69,17 @@ def is_side_question(text: str, slot: str) -> bool:
         return bool(value)
     if slot in ("name", "employer"):
         # "学费好多": 好多 asks how much in Chongqing (in a story it may say "a lot")
-        return bool(_ASKS.search(value) or _QUESTION_WORD.search(value) or "好多" in value)
+        return bool(
+            _ASKS.search(value)
+            or _QUESTION_WORD.search(value)
+            or "好多" in value
+            # "八段锦星期几", "在几楼": a course's part asked, never a name (钱进 is one)
+            or (
+                slot == "name"
+                and bool(aspects(value))
+                and not (len(value) <= MAX_NAME and value[0] in COMMON_SURNAMES)
+            )
+        )
     if len(value) <= SHORT and _ASKS.search(value):
         return True
     # "调解要多久" is too short to be what happened, and asks
