@@ -54,6 +54,7 @@ def test_intents_are_domain_intents(interp):
         ("报名 我叫陈大勇 电话15823456789", "course_enroll"),
         ("我要报名，13987654321，王芳", "course_enroll"),
         ("好嘛 帮我报电工 我叫孙勇 13022223333", "course_enroll"),
+        ("再帮我报个插花 我叫孙勇 电话13022223333", "course_enroll"),
         ("调解申请 姓名蒋丽萍 手机18983214567 单位是重庆同创科技有限公司", "mediation_request"),
         # whether one may enrol asks about the course's requirements
         ("我只是高中毕业 专升本能报不", "course_followup"),
