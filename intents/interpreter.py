@@ -20,6 +20,7 @@ from intents.overrides import (
     asks_rather_than_files,
     enrolment_without_course,
     follow_up_not_greeting,
+    mediation_without_dispute,
     names_a_class,
     negated_handoff,
     parse_payload,
@@ -192,6 +193,11 @@ class Interpreter:
         unread = bool(ranking) and (
             (ranking[0][0] == "greet" and follow_up_not_greeting(norm))
             or (ranking[0][0] == "course_enroll" and enrolment_without_course(norm, entities))
+            or (
+                ranking[0][0] == "mediation_request"
+                and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+                and mediation_without_dispute(norm, entities)
+            )
         )
         if ranking and (
             (ranking[0][0] in COURSE_MISREADS and asks_about_a_course(norm, entities))

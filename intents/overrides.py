@@ -294,6 +294,21 @@ _ENROLMENT_WORDS = re.compile(
 )
 
 
+# what a request for mediation speaks of: the dispute, the other side, the process
+_DISPUTE_TALK = re.compile(
+    r"调解|仲裁|纠纷|争议|维权|欠|拖|工资|工钱|薪|辞退|开除|炒|解雇|工伤|受伤|伤|赔|补偿|社保|保险"
+    r"|合同|老板|公司|单位|厂|老总|工头|包工|加班|投诉|告|申请|帮我|登记|不给|不发|扣"
+)
+
+
+def mediation_without_dispute(text: str, entities: list[dict]) -> bool:
+    """ "学完帮不帮忙找工作" read, unsure, as a mediation request: it speaks of no dispute, no
+    other side and no mediation, so it is no request (the conversation may tell what it is)."""
+    if any(e.get("entity") == "dispute_type" for e in entities):
+        return False
+    return _DISPUTE_TALK.search(text) is None
+
+
 def enrolment_without_course(text: str, entities: list[dict]) -> bool:
     """ "厂头不帮我报 我个人去报要得不" (reporting a work injury) read as an enrolment: it names
     no course and no enrolment, so it is not one."""
