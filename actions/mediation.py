@@ -53,6 +53,11 @@ EDITABLE = {
     "demand": "调解诉求",
 }
 NO_EDIT = "none"
+# the choice of what to change answered with a confirmation: handed in as it stands
+SUBMIT = "submit"
+_SUBMIT = re.compile(
+    r"(?:就这样|没问题了?|都对|对的)?[，,\s]*(?:确认提交|提交|确认|交了嘛|提交嘛|提交吧)"
+)
 # a wish typed at the summary without 希望/要求: "要回7600块工资", "按法律补发加班费"
 _WISH_AT_SUMMARY = re.compile(
     r"^(?:我|就)?(?:想|要|希望)?(?:按法律|依法|按规定|按劳动法)?(?:要回|讨回|拿回|追回|补发|补缴|补齐|补交"
@@ -234,7 +239,9 @@ class ValidateMediationForm(
         """This message's edit button, or the field named in words ("电话写错了")."""
         value = latest_entity(tracker, "edit_field")
         if value is None and tracker.get_slot("requested_slot") == "edit_field":
-            value = field_from_text(typed_text(tracker))
+            text = typed_text(tracker)
+            # "确认提交" asked what to change: nothing, and it is handed in
+            value = SUBMIT if _SUBMIT.fullmatch(text.strip(" 。！!")) else field_from_text(text)
         return {"edit_field": value} if value else {}
 
     def validate_edit_field(
@@ -242,6 +249,8 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         """Clear the chosen field so the form asks it again, then shows the summary again."""
         field = str(value or "")
+        if field == SUBMIT:
+            return {"edit_field": None, "mediation_confirm": True}
         if field == NO_EDIT or corrected(tracker):
             # "单位名字写错了，应该是…": corrected in the same message, so the summary again
             return {"edit_field": None, "mediation_confirm": None}

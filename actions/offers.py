@@ -108,9 +108,22 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
         or followup_instead(tracker)
         or retirement_instead(tracker)
         or status_by_phone_instead(tracker)
+        or cancel_listed_instead(tracker)
         or take_offer(tracker, domain)
         or named_course_instead(tracker)
     )
+
+
+# "还是取消了嘛 晚上娃儿莫得人带": cancelling, not negated ("不取消")
+_CANCELS = re.compile(r"(?<![不别莫])(?:取消|退了|退掉|不报了|不去了|不上了)")
+
+
+def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
+    """Right after the worker's enrolments were listed, a message that cancels is about them
+    (the cancel action asks which when there are several)."""
+    if previous_action(tracker) == "action_my_enrolments" and _CANCELS.search(typed_text(tracker)):
+        return [FollowupAction("action_cancel_enrolment")]
+    return None
 
 
 def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:

@@ -40,6 +40,13 @@ _NAME_CORRECTION_THEN_MORE = re.compile(
 )
 
 
+# "修改姓名 是黎晓冬 冬天的冬", "改一下名字：周晓": the field named, then the new name
+_NAME_EDIT = re.compile(
+    r"(?:修改|更改|改)(?:一下)?(?:姓名|名字)[，,：:\s]*(?:是|为|成|改成|改为)?\s*"
+    r"(?P<value>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|$)"
+)
+
+
 def corrected_phone(tracker: Tracker) -> str | None:
     """A new phone number given as a correction while the form asks something else."""
     text = typed_text(tracker)
@@ -66,8 +73,10 @@ def _correction(
 
 def corrected_name(tracker: Tracker) -> str | None:
     """A new name given as a correction ("名字写错了，是周晓")."""
-    return _correction(tracker, "name", _NAME_CORRECTION_THEN_MORE, looks_like_name) or (
-        _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
+    return (
+        _correction(tracker, "name", _NAME_CORRECTION_THEN_MORE, looks_like_name)
+        or _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
+        or _correction(tracker, "name", _NAME_EDIT, looks_like_name)
     )
 
 

@@ -19,7 +19,7 @@ from actions.knowledge import (
     severance_reply,
 )
 from actions.message import typed_text
-from actions.offers import meant_in_context
+from actions.offers import cancel_listed_instead, meant_in_context
 from actions.review import note_miss
 from actions.services import ServiceAction
 from bot.knowledge.followups import is_short
@@ -246,6 +246,9 @@ class ActionCancelForm(ServiceAction, Action):
     ) -> list[EventType]:
         form = (tracker.active_loop or {}).get("name")
         if not form:
+            listed = cancel_listed_instead(tracker)  # "还是取消嘛" after 我的报名
+            if listed:
+                return listed
             dispatcher.utter_message(text="好的。还有什么可以帮您？", buttons=menu())
             return []
         dispatcher.utter_message(response="utter_form_cancelled")
