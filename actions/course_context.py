@@ -99,7 +99,17 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         return None  # it handed this message over: never back and forth
     text = understood_text(tracker)
     if in_course_context(tracker) and (
-        is_followup(text) or (not searching and about_courses_in_view(tracker, text))
+        is_followup(text)
+        or (not searching and about_courses_in_view(tracker, text))
+        # "总共好多节课 啥时候结束", "好久开始 在哪里练车": read as a search, but naming no
+        # course and no condition, only parts of the course in view
+        or (
+            searching
+            and aspects(text)
+            and not latest_entity(tracker, "course_name")
+            and not narrows(tracker)
+            and not _ABOUT_WORK.search(text)
+        )
     ):
         return [FollowupAction("action_course_followup")]
     if latest_entity(tracker, "course_name") and aspects(text):

@@ -160,7 +160,15 @@ class ValidateEnrolmentForm(
                 }
             if len(found) == 1:
                 not_open(dispatcher, found[0], available)
-            elif running:
+                # the form ends (said why and what is open); "那下一期啥时候开" next is
+                # about this course, not an answer to "which course"
+                return {
+                    "course_id": None,
+                    FOCUS_SLOT: found[0].code,
+                    "enrolment_refused": True,
+                    "requested_slot": None,
+                }
+            if running:
                 dispatcher.utter_message(
                     text="您想报名的是哪一门？请点一下：",
                     buttons=buttons(*(enrol_button(c) for c in running)),

@@ -66,9 +66,17 @@ _WISH_AT_SUMMARY = re.compile(
 )
 
 
+# "八千块一次性给清", "5000元结清": a sum and how it should be paid
+_SUM_WISH = re.compile(
+    r"^(?:把)?[\d一二两三四五六七八九十百千万]+(?:块钱?|元|千|万)[^，,。]{0,8}"
+    r"(?:给清|结清|付清|给齐|补齐|付给我|给我|一次性)"
+)
+
+
 def wish_in(text: str) -> str | None:
     """The demand a message says, with 希望/要求 or starting with its verb, in its words."""
-    said = opening_demand(text) or _WISH_AT_SUMMARY.search(text.strip())
+    value = text.strip()
+    said = opening_demand(text) or _WISH_AT_SUMMARY.search(value) or _SUM_WISH.search(value)
     return clean_demand(text) if said else None
 
 

@@ -66,7 +66,9 @@ _OTHER_SIDE = re.compile(
     r"|耽误|时效"
 )
 # "老板不来 我要申请调解": the worker files now, whatever the other side does
-_FILES_NOW = re.compile(r"(?:要|想|准备|现在)(?:申请)?调解|帮我|给我申请")
+_FILES_NOW = re.compile(
+    r"(?:要|想|准备|现在)(?:找人|找你们|找工会|请你们)?(?:申请)?调解|帮我|给我申请"
+)
 # "如果申请调解了，老板不来咋办": a what-if about mediation itself, not a request to file
 _MEDIATION_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)[^，。,]{0,10}调解")
 # … but not a worker asking after their own case (我那个调解咋样了, 调解员好久联系我)
@@ -86,6 +88,8 @@ ENROL_WITH_DETAILS = re.compile(
 # "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
 MEDIATION_WITH_DETAILS = re.compile(
     rf"^{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整)?(?:个|一个)?(?:申请)?"
+    # "欠薪调解 我叫付小兵 电话189…": the kind of dispute in front
+    r"(?:欠薪|欠工资|工资|工伤|加班费|社保|辞退|开除|押金)?(?:的)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
 )
 _DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机")

@@ -37,7 +37,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     ),
     "fee": re.compile(
         r"钱|收费|免费|费用|学费|交费|缴费|贵不贵|自己出|出好多|出多少|自费|补贴|补助|报销"
-        r"|补了|补好多|补多少"
+        r"|补了|补好多|补多少|材料费|书本费|报名费|资料费|服装费|费不|费吗"
     ),
     "requirements": re.compile(
         r"要求|条件|门槛|资格|学历|年龄|能不能报|可不可以报|能报|带什么|带啥|准备什么|准备啥"
@@ -48,7 +48,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "我只读到小学五年级 得行不": the worker's own schooling, asked against the course
         r"|读到|只读了?|文化程度|没读过书|得行不|行不行"
         # "那有啥子她去得了的嘛" after a course she is too young for
-        r"|去得了|报得了|上得了|合适的|适合的"
+        r"|去得了|报得了|上得了|合适的|适合的|练得不|学得不|能练不|能不能练|可以练不"
     ),
     "seats": re.compile(
         r"名额|满了|满没满|还有位|位置|人多不多|人多不|人多吗|报满|还能报|还可以报|还报得|报不上|抢不到"
