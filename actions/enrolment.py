@@ -56,10 +56,12 @@ class ActionEnrolCourse(ServiceAction, Action):
                     buttons=buttons(button("查课程", "course_search")),
                 )
                 return events
+            # the course stays in view after this turn: "是在文化宫哪里上嘛" is about it
+            in_view = [SlotSet(LIST_SLOT, [course.code]), SlotSet(FOCUS_SLOT, course.code)]
             existing = repo.find_active(s, course.id, worker.channel, worker.sender_id)
             if existing is not None:
                 self._already(dispatcher, s, course, existing)
-                return events
+                return events + in_view
             if not repo.is_running(course, self.services.today()):
                 dispatcher.utter_message(text=closed_text(course))
                 return events
@@ -87,8 +89,7 @@ class ActionEnrolCourse(ServiceAction, Action):
             else:
                 log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
                 dispatcher.utter_message(text=self._done_text(course, result, name, phone))
-                # the course stays in view: "是在文化宫哪里上嘛" is about it
-                events += [SlotSet(LIST_SLOT, [course.code]), SlotSet(FOCUS_SLOT, course.code)]
+            events += in_view
         return events
 
     def _done_text(self, course: Course, result: repo.EnrolResult, name: str, phone: str) -> str:

@@ -15,7 +15,11 @@ DEMAND_MIN, DEMAND_MAX = 2, 500
 
 # how a name is introduced: "我的名字是…", "姓名：…", "我叫…", "他叫…"
 _NAME_LEAD = r"我的(?:名字|姓名)(?:是|叫)|(?:名字|姓名)(?:是|叫|[:：])|我叫|我是|他叫|她叫|叫"
-_NAME_PREFIX = re.compile(rf"^(?:(?:您好|你好)[，,！!\s]*)?(?:{_NAME_LEAD}|姓名)\s*")
+_NAME_PREFIX = re.compile(
+    rf"^(?:(?:您好|你好)[，,！!\s]*)?(?:(?:那|那么|好|好嘛|要得|嗯)\s*)?(?:{_NAME_LEAD}|姓名"
+    # "my name is 陈俊杰", "I am 陈俊杰": the English lead, a Chinese name after it
+    r"|(?i:my\s+name\s+is|my\s+name's|i\s+am|i'm|this\s+is|name\s*[:：]?)\s*(?=[\u4e00-\u9fff]))\s*"
+)
 _EDGE_PUNCT = " \t\r\n,.!?;:，。！？；：、\"'“”‘’()（）[]【】<>《》~～"
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*$")
 _LATIN_NAME = re.compile(r"^[A-Za-z]+(?:[ .'-][A-Za-z]+)*$")
@@ -87,7 +91,7 @@ def normalise(text: str | None) -> str:
 
 # "好 我叫吴明", "要得嘛 帮我弄，我叫邓小军": the part that gives the name
 _PARTS = re.compile(r"[\s,，。.!！?？;；、~～]+")
-_NAMED = re.compile(rf"^(?:{_NAME_LEAD})")
+_NAMED = re.compile(rf"^(?:那|那么)?(?:{_NAME_LEAD})")
 # "我姓谭 叫谭小军", "免贵姓王，王建国": the surname said first, then the whole name
 _SURNAME_ONLY = re.compile(r"^(?:我|免贵|本人)?姓[\u4e00-\u9fff]{1,2}$")
 

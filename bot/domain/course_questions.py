@@ -41,7 +41,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     ),
     "requirements": re.compile(
         r"要求|条件|门槛|资格|学历|年龄|能不能报|可不可以报|能报|带什么|带啥|准备什么|准备啥"
-        r"|材料|自己买|要买|工具|带不带|自己带|要带|要不要带"
+        r"|材料|自己买|要买|工具|带不带|自己带|要带|要不要带|穿什么|穿啥|穿哪|衣服|鞋子"
         r"|几岁|好多岁|多少岁|多大的|多大年纪|多大可以|多大能|岁数|能去不|能不能去|可以去不|可不可以去|能参加不|能不能参加|可以参加不"
         r"|\d+岁|[一二两三四五六七八九十]+岁|收不收|适合|哪些人|什么人|啥子人|大人陪|家长陪|要陪"
         r"|考试|要考|考不考|免试|毕业证|学历证"
@@ -195,7 +195,8 @@ def bare(text: str) -> bool:
     for pattern in ASPECTS.values():
         rest = pattern.sub("", rest)
     rest = _BARE_WORDS.sub("", rest)
-    return len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", rest)) <= 1
+    # English left over from a translated question ("星期几 课程 again") names nothing
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) <= 1
 
 
 def pick(courses: Sequence[Course], position: int) -> Course | None:

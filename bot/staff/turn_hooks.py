@@ -66,7 +66,8 @@ _GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|�
 # "算了不用了 明天重庆下雨不": giving up first, then a question for the bot (not "算了 我还是
 # 等人工吧")
 _GIVES_UP_FIRST = re.compile(
-    r"^(?:算了|不用了|不等了|不用等了|不想等了|等不起了?)+(?!.*(?:等|人工|工作人员|真人|自己去|再来|再问))"
+    r"^(?:那|哦|好|嗯)?(?:算了|不用了|不等了|不用等了|不想等了|等不起了?)+"
+    r"(?!.*(?:等|人工|工作人员|真人|自己去|再来|再问))"
 )
 # "算了不等了 我还是问你嘛", "算了 还是不找人了 我自己问": giving up on a person and going
 # back to asking the bot, anywhere in the message
