@@ -81,7 +81,9 @@ OWN_CLEAR = 0.1
 # ways to settle a dispute 0.167 after the time limit, "重庆是好多天" 婚丧假 0.151 against
 # 0.081 for annual leave)
 OWN_POINTS = 0.18
-OWN_POINTS_AHEAD = 0.08
+OWN_POINTS_AHEAD = 0.02
+# ("我可以不去加班不" after the special working-hours systems: refusing overtime 0.19, the
+# systems 0.162)
 # ... the others then kept as related, below it
 AFTER_POINTED = 0.7
 

@@ -68,6 +68,7 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         ("quit_notice_period", "还在试用期嘞", "quit_notice_period"),
         # weak words that point at another entry of the topic and not at this one
         ("noncomp_who_limit", "公司要给钱不", "noncomp_compensation"),
+        ("hours_special_system", "那我能拒绝加班不", "ot_refuse"),
         # ... but not words as weak about anything ("从哪天开始算" after the time limit)
         ("dispute_time_limit", "从哪天开始算", "dispute_time_limit"),
     ],
