@@ -112,7 +112,13 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         )
     ):
         return [FollowupAction("action_course_followup")]
-    if latest_entity(tracker, "course_name") and aspects(text):
+    if (
+        latest_entity(tracker, "course_name")
+        and aspects(text)
+        # "星期天带娃儿有啥子活动 娃儿7岁": a kind asked for (亲子活动) is a search, whatever
+        # course a word of it names (带娃儿 is also 育婴员's)
+        and not (searching and latest_entity(tracker, "course_category"))
+    ):
         return [FollowupAction("action_course_followup")]
     if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and _WHAT_FITS.search(text):
         # "那我这种情况该报啥子" after a course whose requirement was not met: the one that fits

@@ -184,7 +184,11 @@ class ActionCourseFollowup(ServiceAction, Action):
                     if len(k) >= 2
                 )
             ]
-            return pointed[0] if len(pointed) == 1 else repo.get_by_code(s, str(focus))
+            if len(pointed) == 1:
+                return pointed[0]
+            if by_name is not None and not any(w in words for w in _ABOUT_THE_LEARNER):
+                return by_name  # "那个厨师的烹调师哪天上课": the course it names
+            return repo.get_by_code(s, str(focus))
         if (
             by_name is not None
             and focus

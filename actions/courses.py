@@ -63,6 +63,11 @@ class ActionSearchCourses(ServiceAction, Action):
                 text = without_age(text)
             has_filter = f != repo.CourseFilter() or age is not None
             found = [c for c in available if repo.matches(c, f)]
+            if not found and f.name and f.category:
+                # "有啥子亲子活动 可以带娃儿的": 带娃 names 育婴员, a course of another kind;
+                # the kind asked for wins
+                f = replace(f, name=None)
+                found = [c for c in available if repo.matches(c, f)]
             if age is not None:
                 found = self._for_age(dispatcher, found, available, age)
                 if found is None:
@@ -74,10 +79,6 @@ class ActionSearchCourses(ServiceAction, Action):
                 found = ranked
             elif words and not has_filter:
                 found = []
-            if not found and f.name and f.category and age is None:
-                # "有啥子亲子活动 可以带娃儿的": 带娃 names 育婴员, a course of another kind;
-                # the kind asked for wins
-                found = [c for c in available if repo.matches(c, replace(f, name=None))]
             if not found:
                 stopped = repo.get_by_name(s, f.name) if f.name else None
                 if stopped is not None and any(c.id == stopped.id for c in available):
