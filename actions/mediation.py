@@ -18,7 +18,7 @@ from actions.message import (
     previous_value,
     typed_text,
 )
-from actions.opening import from_opening, opening_demand, opening_employer
+from actions.opening import from_opening, is_opening, opening_demand, opening_employer
 from actions.person import (
     DEMAND_CORRECTION,
     PersonSlotsMixin,
@@ -29,7 +29,7 @@ from actions.person import (
 )
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
-from actions.told import told_in_form
+from actions.told import dispute_type_in, told_in_form
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
@@ -210,6 +210,9 @@ class ValidateMediationForm(
         if fixed:
             return {"dispute_type": fixed}
         told = told_in_form(tracker, "dispute_type")  # a story told at another question
+        if not told and is_opening(tracker):
+            # "…公司上个月突然说不要我了…我想申请调解": a story in the opening names the kind
+            told = dispute_type_in(typed_text(tracker))
         return {"dispute_type": told} if told else {}
 
     async def extract_description(
