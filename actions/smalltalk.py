@@ -25,7 +25,7 @@ from actions.services import ServiceAction
 from bot.knowledge.followups import is_short
 from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
-from intents.overrides import is_only_greeting
+from intents.overrides import CANCEL_FOR_NOW, is_only_greeting
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
 EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}
@@ -34,6 +34,8 @@ EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("cours
 # its own question, with the close ones as buttons) helps more than "没太明白"
 _ABOUT_WORK = re.compile(
     r"老板|公司|单位|厂里|厂头|工地|工资|工钱|辞退|开除|合同|加班|工伤|社保|怀孕|产假|试用期|离职|辞职"
+    # "扣了我500块 说我迟到了": money kept back, late for work
+    r"|扣了?我?\d+|扣钱|罚款|罚了|迟到|早退|旷工"
     # working hours told as a day: "一天从早上7点干到晚上9点", "天天做到半夜"
     r"|(?:干|做|上班|忙)到(?:晚上|半夜|凌晨|深夜|\d{1,2}点)|从早.{0,8}到晚"
 )
@@ -249,6 +251,9 @@ class ActionCancelForm(ServiceAction, Action):
             listed = cancel_listed_instead(tracker)  # "还是取消嘛" after 我的报名
             if listed:
                 return listed
+            if CANCEL_FOR_NOW.match(typed_text(tracker).strip()):  # "回头再说", no form: bye
+                dispatcher.utter_message(response="utter_goodbye")
+                return []
             dispatcher.utter_message(text="好的。还有什么可以帮您？", buttons=menu())
             return []
         dispatcher.utter_message(response="utter_form_cancelled")

@@ -39,6 +39,13 @@ CANCEL_LAST = re.compile(
 )
 
 
+# "等哈再说 我先去送单了", "回头再弄": stopping for now, whatever the form was asking
+CANCEL_FOR_NOW = re.compile(
+    r"^(?:那|好|好嘛|算了)?[\s，,]*(?:等哈|等下|等一下|回头|晚点|晚些|下次|改天|有空|过两天)"
+    r"(?:再说|再弄|再填|再搞|再来|再办)(?:吧|嘛|哈|了)?(?:[\s，,。!！]+.{0,12})?$"
+)
+
+
 # "…老板欠我三个月工资，想申请调解": a request for mediation, however much else the message
 # says (name, phone, employer read as `inform`); never a question about mediation
 MEDIATION_ASK = re.compile(
@@ -235,6 +242,7 @@ def rule_intent(text: str) -> str | None:
             return "human_handoff"
     if (
         CANCEL.match(compact)
+        or CANCEL_FOR_NOW.match(text.strip())
         or CANCEL_WITH_REASON.match(text.strip())
         or CANCEL_LAST.search(text.strip())
     ):

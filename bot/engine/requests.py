@@ -45,7 +45,10 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
     intent = parse.get("intent") or {}
     name, confidence = intent.get("name"), intent.get("confidence") or 0
     names_course = any(e.get("entity") == "course_name" for e in parse.get("entities") or [])
-    if name in ("course_followup", "course_search", "nlu_fallback") and names_course:
+    if (
+        name in ("course_followup", "course_search", "nlu_fallback", "out_of_scope")
+        and names_course
+    ):
         # "书法班在哪里上课", "问两个事 乒乓球课是星期几": a question about a course it names,
         # however unsure the classifier is of the words around the name (or not sure at all:
         # "好嘛 那我还是问你 叉车证要好多钱")

@@ -27,6 +27,7 @@ from intents.requests import split_requests
         ("加班费咋算？我也想申请调解", ["加班费咋算？", "我也想申请调解"]),
         # 还有 before the worker's own wish, with no pause
         ("娃儿寒假有啥活动还有我自己想学电工", ["娃儿寒假有啥活动", "我自己想学电工"]),
+        ("书法是星期几还有就是老板欠我工资咋个办", ["书法是星期几", "老板欠我工资咋个办"]),
         # ... not 还有 that asks for more
         ("书法课还有没得名额", ["书法课还有没得名额"]),
         ("", [""]),
