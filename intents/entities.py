@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from datetime import date
@@ -36,6 +37,14 @@ def _syllables(text: str) -> list[str]:
 def _sound(text: str) -> str:
     """Toneless pinyin, syllables joined ("书发" and "书法" are both "shufa")."""
     return "".join(_syllables(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyword_sounds(key: str) -> tuple[str, str]:
+    """A course keyword's sound read character by character and as a phrase (伽 alone is
+    "ga", in 瑜伽 "jia"). Kept: every catalogue refresh and every app built learns the same
+    keywords again, and pypinyin is most of that work."""
+    return _sound(key), "".join(lazy_pinyin(key))
 
 
 class EntityExtractor:
@@ -120,8 +129,7 @@ class EntityExtractor:
         self._course_sounds = {}
         for key, names in claimed.items():
             if len(names) == 1 and 2 <= len(key) <= 4 and _CJK.fullmatch(key):
-                # read alone and as a phrase (伽 alone is "ga", in 瑜伽 "jia")
-                for sound in (_sound(key), "".join(lazy_pinyin(key))):
+                for sound in _keyword_sounds(key):
                     self._course_sounds.setdefault(sound, (key, next(iter(names))))
 
     def extract(

@@ -25,6 +25,9 @@ class ConsoleConfig(BaseModel):
     unclaimed_timeout_minutes: int = Field(10, ge=1, le=24 * 60)
     # minutes of silence (no worker or staff message) before a held conversation is resolved
     silence_timeout_minutes: int = Field(30, ge=1, le=7 * 24 * 60)
+    # seconds between the desk sweeper's rounds (the two timeouts above are acted on within
+    # this much of falling due); the sweeper's lease runs out after three rounds
+    sweep_seconds: float = Field(15.0, ge=1, le=300)
     # staff minutes per worker, for the "预计等待约 X 分钟" estimate
     minutes_per_worker: int = Field(5, ge=1, le=120)
     # how long a staff login lasts

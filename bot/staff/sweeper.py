@@ -24,7 +24,6 @@ from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, utcn
 
 log = logging.getLogger(__name__)
 LEASE = "console-sweeper"
-INTERVAL_SECONDS = 15.0
 
 
 class Sweeper:
@@ -35,12 +34,14 @@ class Sweeper:
         db: Database,
         outbox: Deliverer,
         config: ConsoleConfig,
-        interval: float = INTERVAL_SECONDS,
+        interval: float | None = None,
     ) -> None:
-        self.db, self.outbox, self.config, self.interval = db, outbox, config, interval
+        """`interval`: seconds between rounds, `config.sweep_seconds` unless given."""
+        self.db, self.outbox, self.config = db, outbox, config
+        self.interval = config.sweep_seconds if interval is None else interval
         self.desk = ConsoleDesk(db)
         self.hours = WorkingHours(self.config)
-        self.lease = LeaseHolder(db, LEASE, interval * 3)
+        self.lease = LeaseHolder(db, LEASE, self.interval * 3)
         self._periodic = Periodic("console sweeper", self.interval, self.run_once, self.release)
 
     @property

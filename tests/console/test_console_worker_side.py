@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
+import pytest
+from pydantic import ValidationError
 from sqlalchemy import select, update
 
 from actions.handoff import estimate_minutes
@@ -169,3 +171,13 @@ def test_what_counts_as_a_score():
         assert parse_score(text) == score
     for text in ("6", "15", "0", "5块钱", "满意", ""):
         assert parse_score(text) is None
+
+
+def test_the_sweeper_runs_as_often_as_configured(bot):
+    config = ConsoleConfig(**WEEKDAYS, sweep_seconds=2)
+    sweeper = Sweeper(bot.db, bot.channels, config)
+    assert (sweeper.interval, sweeper.lease.seconds) == (2, 6)  # the lease lasts three rounds
+    default = Sweeper(bot.db, bot.channels, ConsoleConfig(**WEEKDAYS))
+    assert default.interval == 15
+    with pytest.raises(ValidationError):
+        ConsoleConfig(sweep_seconds=0)

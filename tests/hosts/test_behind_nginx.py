@@ -6,6 +6,7 @@ and goes through nginx otherwise.
 from __future__ import annotations
 
 import secrets
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +36,7 @@ from bot.store.models import (
 from tests.console.conftest import PASSWORD, StaffClient
 from tests.hosts.support import AppHost, fresh_database, serving
 
+SWEEP_SECONDS = 2
 DEADLINE = 60.0  # generous: the machine is shared; watchers and streams poll once a second
 SLUG, QUESTION = "ot_pay_rates", "加班费按几倍算？"
 NEW_ANSWER = "（跨主机测试）加班费：工作日150%，休息日200%，法定节假日300%。"
@@ -180,14 +182,22 @@ def check_claims_win_once(
     return won
 
 
-def _collect(url: str, cookies: httpx.Cookies, lines: list[str], opened: threading.Event) -> None:
-    """Read a server-sent event stream into `lines` until the server or the test ends it."""
+def _collect(
+    url: str,
+    cookies: httpx.Cookies,
+    lines: list[str],
+    opened: threading.Event,
+    sockets: list[socket.socket],
+) -> None:
+    """Read a server-sent event stream into `lines` until the server or the test ends it;
+    the stream's socket goes into `sockets`, for the test to close the page."""
     try:
         with (
             httpx.Client(cookies=cookies, timeout=httpx.Timeout(10, read=DEADLINE)) as client,
             client.stream("GET", url) as r,
         ):
             assert r.status_code == 200
+            sockets.append(r.extensions["network_stream"].get_extra_info("socket"))
             opened.set()
             for line in r.iter_lines():
                 lines.append(line)
@@ -229,8 +239,9 @@ def check_streams_see_the_other_host(
         (f"{a.url}/chat/api/stream?sender={sender}&after={last}", httpx.Cookies(), chat),
     ]
     opened = [threading.Event() for _ in streams]
+    sockets: list[socket.socket] = []
     threads = [
-        threading.Thread(target=_collect, args=(*s, o), daemon=True)
+        threading.Thread(target=_collect, args=(*s, o, sockets), daemon=True)
         for s, o in zip(streams, opened, strict=True)
     ]
     for t in threads:
@@ -249,6 +260,12 @@ def check_streams_see_the_other_host(
     _wait_for("the console stream on A", lambda: any(text in line for line in console), [a, b])
     _wait_for("the web chat stream on A", lambda: any(text in line for line in chat), [a, b])
     on_b.close()
+    # the staff member and the worker close their pages: an open stream would hold host A's
+    # graceful shutdown at the end of the test until it is killed (20 s later)
+    for sock in sockets:
+        sock.shutdown(socket.SHUT_RDWR)
+    for t in threads:
+        t.join(DEADLINE)
 
 
 def check_faq_edit_answers_on_the_other_host(
@@ -310,7 +327,12 @@ def test_two_hosts_behind_nginx(pg_url, model_dir, tmp_path, nginx, cheap_hashes
         for name, role in (("alice", "staff"), ("bob", "staff"), ("root", "admin")):
             create_user(db, name, PASSWORD, role, name)
         key = secrets.token_urlsafe(48)
-        config = {"server": {"trusted_proxies": ["127.0.0.1"]}}
+        # the sweepers' rounds every 2 s (lease 6 s) rather than 15: the unclaimed notice
+        # checked last is due from the start
+        config = {
+            "server": {"trusted_proxies": ["127.0.0.1"]},
+            "console": {"sweep_seconds": SWEEP_SECONDS},
+        }
         hosts = [AppHost(n, tmp_path, url, model_dir, key, config) for n in ("host-a", "host-b")]
         a, b = hosts
         clients: list[StaffClient] = []
