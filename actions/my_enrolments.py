@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
 from actions.identity import Worker, worker_from
+from actions.knowledge import policy_followup_instead
+from actions.message import latest_entity
 from actions.services import ServiceAction
 from bot.domain.courses import promotion_text, when_text
 from bot.staff import notices as notify
@@ -59,6 +61,11 @@ class ActionMyEnrolments(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if latest_entity(tracker, "duration"):
+            # "我上了八年班" right after the annual-leave answer: the figure it needs
+            followup = policy_followup_instead(self.services, tracker)
+            if followup:
+                return followup
         worker = worker_from(tracker)
         with self.services.db.session() as s:
             show_enrolments(dispatcher, s, worker, "您的课程报名：")

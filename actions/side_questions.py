@@ -133,7 +133,8 @@ class SideQuestionsMixin:
             _drop_candidate(tracker, requested)
             events = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
             return [SlotSet(requested, tracker.slots[requested]), *events]
-        if taken and text and is_side_question(text, requested):
+        # "how much should i get" at the name question: asked in English, read as Chinese
+        if taken and text and is_side_question(understood_text(tracker), requested):
             self.answer(dispatcher, tracker, text)
             # nothing from this message is kept; the form asks its question again (the
             # requested slot is set back too: a form that sets no slot rejects the message,
