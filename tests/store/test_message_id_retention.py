@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -169,18 +167,6 @@ def test_a_retention_shorter_than_telegrams_retries_is_refused(tmp_path):
     with pytest.raises(ConfigError, match="processed_messages_days"):
         settings_with(tmp_path, "processed_messages_days: 1\n")
     assert settings_with(tmp_path, "").config.database.processed_messages_days == 7
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        found = Database(f"sqlite:///{tmp_path / 'ids.db'}")
-    else:
-        found = Database(request.getfixturevalue("pg_url"))
-        with found.engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    yield found
-    found.dispose()
 
 
 def indexes(db: Database) -> set[str]:
