@@ -53,7 +53,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format .
 
 # `make bench BENCH_ARGS="--postgres --year"`: also PostgreSQL (1, 2, 4 processes) and a
-# database holding a year of traffic (docs/benchmarks.md, "Load: PostgreSQL and a year")
+# database holding a year of traffic (docs/benchmarks.md, "Load: PostgreSQL and a year");
+# `make bench BENCH_ARGS=--hosts`: only 1 and 2 app hosts behind nginx on one PostgreSQL
 bench: $(STAMP)
 	$(PY) bench/load.py $(BENCH_ARGS)
 

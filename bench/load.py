@@ -5,6 +5,8 @@ Writes the figures into docs/benchmarks.md between the LOAD markers and prints t
 `--postgres` adds runs on a PostgreSQL server it starts (Debian's `postgresql`), with 1, 2
 and 4 app processes; `--year` adds runs on a database pre-filled by bench/seed_year.py
 (`make bench BENCH_ARGS="--postgres --year"`); those go between the SCALE markers.
+`--hosts` runs only the load through nginx to 1 and 2 app hosts on one PostgreSQL
+(bench/load_hosts.py; `make bench BENCH_ARGS=--hosts`), between the HOSTS markers.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from docsection import write_section
+from load_hosts import hosts_main
 from load_scale import remove_sqlite, scale_targets, write_scale_doc
 from pgserver import postgres_server
 from processes import free_port
@@ -265,9 +268,17 @@ def main() -> None:
     parser.add_argument(
         "--year", action="store_true", help="also on a database holding a year (1M events)"
     )
+    parser.add_argument(
+        "--hosts",
+        action="store_true",
+        help="only the runs through nginx to 1 and 2 app hosts on one PostgreSQL",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
+    if args.hosts:
+        hosts_main(REPEATS, THREADS, CONNECTIONS, DURATION)
+        return
     sys.path.insert(0, str(ROOT))
     from bot.settings import load_config
 

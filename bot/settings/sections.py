@@ -30,6 +30,10 @@ class DatabaseConfig(_Section):
     # PostgreSQL only: messages one process handles at once (each holds a connection while
     # it waits for the database); SQLite always handles one at a time per process
     engine_threads: int = Field(1, ge=1, le=64)
+    # message ids already answered are kept this long, so a channel's retry of a message is
+    # answered from the store and not handled twice; then the desk's sweeper deletes them.
+    # At least 2 days: Telegram keeps retrying an update for up to 24 hours (docs/deploy.md)
+    processed_messages_days: int = Field(7, ge=2, le=3650)
 
     @model_validator(mode="after")
     def _threads_fit_the_pool(self) -> DatabaseConfig:

@@ -1,4 +1,5 @@
-"""The desk's timers: tell waiting workers nobody has picked up, close silent conversations.
+"""The desk's timers: tell waiting workers nobody has picked up, close silent conversations;
+and forget the message ids older than their retention (bot/store/message_ids.py).
 
 Runs in every server process's lifespan, but a lease row in the database lets only one
 process work at a time; each step is also conditional, so a double run changes nothing.
@@ -18,6 +19,7 @@ from bot.core.ports import Deliverer
 from bot.settings import ConsoleConfig
 from bot.staff.desk import ConsoleDesk
 from bot.staff.hours import WorkingHours
+from bot.store import message_ids
 from bot.store.db import Database
 from bot.store.leases import LeaseHolder
 from bot.store.models import STATE_WAITING, STATE_WITH_HUMAN, Conversation, utcnow
@@ -35,10 +37,14 @@ class Sweeper:
         outbox: Deliverer,
         config: ConsoleConfig,
         interval: float | None = None,
+        keep_message_ids: timedelta | None = None,
     ) -> None:
-        """`interval`: seconds between rounds, `config.sweep_seconds` unless given."""
+        """`interval`: seconds between rounds, `config.sweep_seconds` unless given;
+        `keep_message_ids`: how long answered message ids are kept (None: for ever, as in
+        tests of the desk alone)."""
         self.db, self.outbox, self.config = db, outbox, config
         self.interval = config.sweep_seconds if interval is None else interval
+        self.keep_message_ids = keep_message_ids
         self.desk = ConsoleDesk(db)
         self.hours = WorkingHours(self.config)
         self.lease = LeaseHolder(db, LEASE, self.interval * 3)
@@ -83,6 +89,12 @@ class Sweeper:
                 pushes.append(push)
         return pushes
 
+    def forget_message_ids(self, now: datetime | None = None) -> int:
+        """Delete the message ids past their retention (some batches a round); how many went."""
+        if self.keep_message_ids is None:
+            return 0
+        return message_ids.prune(self.db, (now or utcnow()) - self.keep_message_ids)
+
     async def run_once(self, now: datetime | None = None) -> int:
         """One round if this process holds the lease; returns how many notices went out."""
         if not await asyncio.to_thread(self.acquire, now):
@@ -90,6 +102,7 @@ class Sweeper:
         pushes = await asyncio.to_thread(self.sweep, now)
         for push in pushes:
             await self.outbox.deliver(push)
+        await asyncio.to_thread(self.forget_message_ids, now)
         return len(pushes)
 
     def start(self) -> None:

@@ -90,10 +90,15 @@ FAVICON = Path(__file__).parent / "static" / "favicon.svg"
 def create_web(app: App) -> FastAPI:
     """A FastAPI application around an already-built App."""
     plugins = app.channels.plugins()
-    sweeper = Sweeper(app.db, app.channels, app.settings.config.console)
+    config = app.settings.config
+    sweeper = Sweeper(
+        app.db,
+        app.channels,
+        config.console,
+        keep_message_ids=timedelta(days=config.database.processed_messages_days),
+    )
     reminders = Reminders(app.db, app.channels, app.clock, app.settings.config.mediation)
     class_reminders = ClassReminders(app.db, app.channels, app.clock, app.settings.config.reminders)
-    config = app.settings.config
     notice_sender = NoticeSender(
         app.db,
         app.channels,

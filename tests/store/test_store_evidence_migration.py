@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -15,16 +12,10 @@ from bot.store.db import Database
 from bot.store.models import Base
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        found = Database(f"sqlite:///{tmp_path / 'ev.db'}")
-    else:
-        found = Database(request.getfixturevalue("pg_url"))
-        with found.engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    yield found
-    found.dispose()
+@pytest.fixture
+def db(empty_db: Database) -> Database:
+    """An empty database, SQLite and PostgreSQL (tests/store/conftest.py)."""
+    return empty_db
 
 
 def tables(db: Database) -> set[str]:

@@ -81,10 +81,13 @@ class ProcessedMessage(Base):
     """A message already handled, with the replies it got: a retry is answered from here.
 
     Keyed by the conversation (one sender on one channel) and the channel's message id, so a
-    message id means something only for the sender who sent it (migration 0004).
+    message id means something only for the sender who sent it (migration 0004). Kept
+    `database.processed_messages_days`, then pruned by the desk's sweeper (message_ids.py).
     """
 
     __tablename__ = "processed_messages"
+    # the retention job deletes the oldest first, a batch at a time (bot/store/message_ids.py)
+    __table_args__ = (Index("ix_processed_messages_created", "created_at"),)
 
     conversation_id: Mapped[int] = mapped_column(
         ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
