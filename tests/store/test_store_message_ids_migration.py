@@ -4,7 +4,6 @@ PostgreSQL), and back."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -23,15 +22,11 @@ OLD_ROWS = [  # (channel, message_id, conversation_id, replies, created_at) unde
 ]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """A database at migration 0003 holding processed messages of three senders."""
-    if request.param == "sqlite":
-        db = Database(f"sqlite:///{tmp_path / 'old.db'}")
-    else:
-        db = Database(request.getfixturevalue("pg_url"))
-        with db.engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+@pytest.fixture
+def old_db(empty_db: Database) -> Iterator[Database]:
+    """A database at migration 0003 holding processed messages of three senders (on SQLite
+    and on PostgreSQL, as `empty_db`)."""
+    db = empty_db
     command.upgrade(db.alembic_config(), "0003")
     with db.engine.begin() as conn:
         for cid, channel, sender in CONVERSATIONS:
@@ -50,7 +45,6 @@ def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
                 row,
             )
     yield db
-    db.dispose()
 
 
 def rows(db: Database) -> list[tuple]:
