@@ -101,7 +101,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             asked = [a for a in aspects(text) if a in EACH_ASPECT]
             if course is None and 1 < len(listed) <= MAX_EACH and asked:
                 # "那个星期几上" with a few courses in view: the answer for each of them
-                return done + self._each(dispatcher, s, listed, asked[0])
+                return done + self._each(dispatcher, s, listed, asked)
             if course is None:
                 return done + self._ask_which(dispatcher, s, listed, tracker, text)
             left = repo.seats_left(s, course)
@@ -216,11 +216,27 @@ class ActionCourseFollowup(ServiceAction, Action):
         return listed[0] if len(listed) == 1 else None
 
     def _each(
-        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course], aspect: str
+        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course], asked: list[str]
     ) -> list[EventType]:
-        """One part (time, place, fee, requirements …) of each course in view, a line each."""
-        lines = [f"刚才这 {len(listed)} 门课程的{EACH_ASPECT[aspect]}："]
-        lines += [f"· {c.name}：{part(c, aspect, repo.seats_left(s, c))}" for c in listed]
+        """The parts asked (time, place, fee, requirements …) of each course in view: a line
+        each for one part, a course with its parts under it for several."""
+        described = "介绍：{}"  # the description, when it says nothing to the part asked
+        if len(asked) == 1:
+            (aspect,) = asked
+            lines = [f"刚才这 {len(listed)} 门课程的{EACH_ASPECT[aspect]}："]
+            for c in listed:
+                said = part(c, aspect, repo.seats_left(s, c))
+                shown = said or f"（介绍里没有专门说）{c.description or '暂无介绍'}"
+                lines.append(f"· {c.name}：{shown}")
+        else:  # "要考试不 学费好多"
+            lines = [f"刚才这 {len(listed)} 门课程："]
+            for c in listed:
+                left = repo.seats_left(s, c)
+                parts = [(a, part(c, a, left)) for a in asked]
+                lines.append(f"· {c.name}")
+                lines += [f"  {EACH_ASPECT[a]}：{said}" for a, said in parts if said]
+                if not all(said for _, said in parts):
+                    lines.append("  " + described.format(c.description or "暂无"))
         dispatcher.utter_message(
             text="\n".join(lines), buttons=buttons(*(enrol_button(c) for c in listed))
         )

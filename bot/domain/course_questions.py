@@ -55,7 +55,9 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"|收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班"
     ),
     # what a learner gets and whether they can keep up: answered from the description
-    "certificate": re.compile(r"证书|发证|拿证|有证|结业证|发不发证|考证"),
+    "certificate": re.compile(
+        r"证书|发证|拿证|有证|结业证|发不发证|考证|啥子文凭|什么文凭|啥文凭|认不认|承不承认|国家认|国家承认"
+    ),
     "length": re.compile(
         r"(?<!没)(?<!未)毕业(?!证)|学制|读几年|几年读完|要读好久|要读多久|读多久|读好久"
         r"|读好多年|读多少年|毕得了业|毕得到业|几年才毕|几年毕|读得完|读完"
@@ -213,7 +215,7 @@ _NOTES = {
     "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停|下一期|开班"),
     # "一个家庭算一个名额": how places are counted
     "seats": re.compile(r"名额|家庭|每户|每家|小班|只收|\d+人"),
-    "certificate": re.compile(r"证"),
+    "certificate": re.compile(r"证|承认|文凭"),
     "length": re.compile(r"毕业|学制|\d+年|年半"),
     "level": re.compile(r"基础|初学|教起|简单|跟上|跟得上|分组|分班|小组|入门|新手"),
     "job": re.compile(r"推荐|就业|上岗|工作|找活"),
@@ -281,7 +283,10 @@ def _labelled(course: Course, aspect: str, value: str) -> str:
 
 def part(course: Course, aspect: str, seats_left: int | None) -> str:
     """One aspect of one course on a line, with what the description says to it: the answer
-    for each course of a short list ("要考试不" with two courses in view)."""
+    for each course of a short list ("要考试不" with two courses in view); "" for an aspect
+    only the description could answer when it says nothing to it."""
+    if aspect in _FROM_DESCRIPTION and not notes(course, aspect):
+        return ""  # the description says nothing to it: the caller shows the description
     value = _parts(course, seats_left)[aspect]
     said = notes(course, aspect) if aspect not in _FROM_DESCRIPTION else ""
     if aspect == "requirements" and said and not requirements_text(course):
