@@ -34,6 +34,13 @@ REQUEST_INTENTS = frozenset(
     }
 )
 MIN_CONFIDENCE = 0.5
+# a policy question that names a kind of dispute is one from here
+UNSURE_DISPUTE_QUESTION = 0.3
+# how a part that names a course may be read when it asks about that course ("你好我想问下
+# 那个书法班是星期几" read as a greeting)
+_COURSE_MISREADS = frozenset(
+    {"course_followup", "course_search", "nlu_fallback", "out_of_scope", "greet"}
+)
 # requests that may come twice in one message, each its own
 _ASKED_TWICE = frozenset({"policy_question", "course_search"})
 MAX_PARTS = 3
@@ -45,10 +52,7 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
     intent = parse.get("intent") or {}
     name, confidence = intent.get("name"), intent.get("confidence") or 0
     names_course = any(e.get("entity") == "course_name" for e in parse.get("entities") or [])
-    if (
-        name in ("course_followup", "course_search", "nlu_fallback", "out_of_scope")
-        and names_course
-    ):
+    if name in _COURSE_MISREADS and names_course:
         # "书法班在哪里上课", "问两个事 乒乓球课是星期几": a question about a course it names,
         # however unsure the classifier is of the words around the name (or not sure at all:
         # "好嘛 那我还是问你 叉车证要好多钱")
@@ -59,6 +63,9 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
         return name
     if name == "policy_question" and ranking and float(ranking[0]["confidence"]) >= sure:
         return name
+    names_dispute = any(e.get("entity") == "dispute_type" for e in parse.get("entities") or [])
+    if name == "policy_question" and names_dispute and confidence >= UNSURE_DISPUTE_QUESTION:
+        return name  # "我老板欠我工资咋个办": a dispute named and asked about
     return None
 
 
