@@ -88,11 +88,16 @@ OWN_POINTS_AHEAD = 0.02
 AFTER_POINTED = 0.7
 
 
+_PARTICLES = frozenset("的了呢吗吧嘛啊呀是在就也都还和与嘞喃哦")
+
+
 def _shares_a_term(text: str, answer: str, size: int = 3) -> bool:
     """Whether the message repeats a term of the answer just given ("还在试用期嘞" after an
     answer that says what holds in 试用期): then it qualifies that answer, not a new topic."""
     value = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return any(value[i : i + size] in answer for i in range(len(value) - size + 1))
+    terms = (value[i : i + size] for i in range(len(value) - size + 1))
+    # a run with a particle in it is no term ("辞退的" in "如果公司是违法辞退的呢")
+    return any(t in answer and not _PARTICLES.intersection(t) for t in terms)
 
 
 def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) -> list[Hit]:

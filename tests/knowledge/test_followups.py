@@ -66,6 +66,8 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         ("quit_notice_dismissal", "那要是无故辞退呢", "sev_unlawful_2x"),
         # ... unless they repeat a term of the answer just given (试用期 in the notice answer)
         ("quit_notice_period", "还在试用期嘞", "quit_notice_period"),
+        # ... a run with a particle in it is no term (辞退的 is in the notice answer)
+        ("quit_notice_dismissal", "那要是公司违法辞退的呢", "sev_unlawful_2x"),
         # weak words that point at another entry of the topic and not at this one
         ("noncomp_who_limit", "公司要给钱不", "noncomp_compensation"),
         ("hours_special_system", "那我能拒绝加班不", "ot_refuse"),
