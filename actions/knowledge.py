@@ -35,7 +35,7 @@ from bot.domain.severance import (
     severance_text,
 )
 from bot.knowledge.answers import answer_text, decide, likely_text, more_text
-from bot.knowledge.focus import focused
+from bot.knowledge.focus import covers, focused
 from bot.knowledge.followups import in_context, is_short, leans_on_context
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
@@ -140,7 +140,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     split_part = ((tracker.latest_message or {}).get("metadata") or {}).get("split_part")
     previous = None if split_part else previous_answer(services, tracker)
     if previous is not None and (
-        leans_on_context(text) or (general[0] != "answer" and is_short(text))
+        leans_on_context(text)
+        or (is_short(text) and (general[0] != "answer" or covers(previous.answer, text)))
     ):
         verdict, hits = decide(in_context(services.knowledge, previous, text, k), cfg)
         if verdict in ("answer", "likely"):
@@ -159,6 +160,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                 runner_up = elsewhere[1].score if len(elsewhere) > 1 else 0.0
                 if (
                     not gives_a_figure(tracker)
+                    # a detail the answer just given states ("工资好久结一回" after the
+                    # part-time answer) is asked of it
+                    and not covers(previous.answer, text)
                     and elsewhere
                     and elsewhere[0].score >= max(cfg.likely_from, same + cfg.ambiguity_margin)
                     # another topic only when the words name it ("从啥时候开始算起" names none)
@@ -184,9 +188,14 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
     asks about part of it: that part, with the source, instead of the whole answer again."""
     previous = previous_answer(services, tracker)
     top = hits[0].answer
-    if previous is None or top.slug != previous.slug or not leans_on_context(text):
+    if previous is None or top.slug != previous.slug:
         return None
-    part = focused(top.answer, text)
+    if leans_on_context(text):
+        part = focused(top.answer, text)
+    elif covers(top.answer, text):
+        part = focused(top.answer, text, details=True)
+    else:
+        return None
     if part is None:
         return None
     return f"{part}\n依据：{top.source}" if top.source else part
@@ -267,6 +276,24 @@ def answered(slug: str, category: str) -> list[EventType]:
     return [SlotSet("last_faq", slug), SlotSet("last_topic", category)]
 
 
+# "站点扣了我两千块押金不退 这种能调解不": whether the union mediates such a dispute
+_MEDIABLE = re.compile(
+    r"(?:能|可以|可不可以|能不能|可否|好|管不管)[^，。,？?]{0,4}调解|调解得了|调得了|调不调解"
+)
+MEDIABLE_TEXT = (
+    "这类纠纷可以申请工会的劳动纠纷调解，不收费。需要的话点“申请调解”，我一步步帮您登记。"
+)
+
+
+def offer_mediation(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+    """After an answer to a question that asks whether its dispute can be mediated: yes, and
+    applying one tap away (never inside a form)."""
+    if not tracker.active_loop and _MEDIABLE.search(text):
+        dispatcher.utter_message(
+            text=MEDIABLE_TEXT, buttons=[button("申请调解", "mediation_request")]
+        )
+
+
 class ActionAnswerPolicy(ServiceAction, Action):
     """Answers a policy question from the FAQ (the likeliest entry under its own question when
     not sure), or asks "您是想问…", or offers a human."""
@@ -331,6 +358,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
             dispatcher.utter_message(
                 text=narrowed, buttons=answer_buttons(top, bool(tracker.active_loop)), faq=top.slug
             )
+            offer_mediation(dispatcher, tracker, text)
             return done + answered(top.slug, top.category)
         if verdict == "answer":
             top = hits[0].answer
@@ -339,6 +367,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
                 buttons=answer_buttons(top, bool(tracker.active_loop), detail=True),
                 faq=top.slug,
             )
+            offer_mediation(dispatcher, tracker, text)
             return done + answered(top.slug, top.category)
         elif verdict == "likely":
             top = hits[0].answer
@@ -348,6 +377,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
                 buttons=likely_buttons(top, hits[1:], bool(tracker.active_loop)),
                 faq=top.slug,
             )
+            offer_mediation(dispatcher, tracker, text)
             return done + answered(top.slug, top.category)
         elif verdict == "suggest":
             options = [

@@ -121,7 +121,12 @@ _CANCELS = re.compile(r"(?<![不别莫])(?:取消|退了|退掉|不报了|不去
 def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the worker's enrolments were listed, a message that cancels is about them
     (the cancel action asks which when there are several)."""
-    if previous_action(tracker) == "action_my_enrolments" and _CANCELS.search(typed_text(tracker)):
+    # ... and right after a cancellation, "是的 取消" repeats it: the cancel action says what
+    # is left, instead of taking up the offer to look at courses
+    if previous_action(tracker) in (
+        "action_my_enrolments",
+        "action_cancel_enrolment",
+    ) and _CANCELS.search(typed_text(tracker)):
         return [FollowupAction("action_cancel_enrolment")]
     return None
 

@@ -96,10 +96,13 @@ class ActionFallback(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        text = typed_text(tracker)
+        if _CLOSES.search(text):  # "晚上我来不了 那就算了 多谢哈"
+            dispatcher.utter_message(response="utter_thanks")
+            return []
         meant = meant_in_context(tracker, domain)  # "那个在哪里", "那我重新申请一个"
         if meant:
             return meant
-        text = typed_text(tracker)
         cfg = self.services.config
         if text and (
             retirement_reply(self.services, tracker, text)
@@ -183,11 +186,18 @@ class ActionThanks(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        instead = followup_instead(tracker)
+        instead = None if _CLOSES.search(typed_text(tracker)) else followup_instead(tracker)
         if instead:
             return instead
         dispatcher.utter_message(response="utter_thanks")
         return []
+
+
+# "下午我去不了 算了 谢谢哈": the thanks closes what came before, it asks nothing of it
+_CLOSES = re.compile(
+    r"(?:算了|不用了|去不了|来不了|莫得空|没空|再说|下次)[^？?]{0,6}"
+    r"(?:谢谢|多谢|感谢|谢了)[哈啊呀哦嘛了你您们]*[!！。~～\s]*$"
+)
 
 
 class ActionEmpathize(ServiceAction, Action):

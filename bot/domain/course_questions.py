@@ -34,10 +34,14 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "元旦那天要上课不": whether a holiday is a class day
         r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上|要去|去不去|用不用去)"
         r"|停课|停不停|上不上课|要上课不|要不要上课"
+        # "开始了没得 现在报还来得及不": whether it has begun
+        r"|开始了没|开始没|开了没|开始了吗|开了吗|已经开始|已经开了|开学"
     ),
     "fee": re.compile(
         r"钱|收费|免费|费用|学费|交费|缴费|贵不贵|自己出|出好多|出多少|自费|补贴|补助|报销"
         r"|补了|补好多|补多少|材料费|书本费|报名费|资料费|服装费|费不|费吗"
+        # "我听别个说是600喃": a sum heard elsewhere, checked against the fee
+        r"|\d+\s*(?:块|元)|(?:说是|不是说|不是|说的是|咋个是|怎么是|听说)\s*\d{2,5}(?![\d岁点号次个人楼天月年])"
     ),
     "requirements": re.compile(
         r"要求|条件|门槛|资格|学历|年龄|能不能报|可不可以报|能报|带什么|带啥|准备什么|准备啥"
@@ -52,7 +56,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     ),
     "seats": re.compile(
         r"名额|满了|满没满|还有位|位置|人多不多|人多不|人多吗|报满|还能报|还可以报|还报得|报不上|抢不到"
-        r"|收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班"
+        r"|收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班|来得及|来不来得及|赶得上|赶不赶得上"
     ),
     # what a learner gets and whether they can keep up: answered from the description
     "certificate": re.compile(

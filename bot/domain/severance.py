@@ -32,6 +32,21 @@ _UNLAWFUL = re.compile(
     r"违法|无故|随便|莫名其妙|没得?任何理由|没有理由|硬开|直接开|说开就开|2[nN]|双倍"
 )
 MAX_YEARS = 60
+# the monthly pay said with it ("我干了两年 月工资五千"): the sums worked out too
+_PAY = re.compile(
+    rf"(?:月工资|月薪|每个?月|一个月|工资)(?:是|有|才|拿|大概|差不多|就|只有|税前|到手)*\s*"
+    rf"(?P<pay>{NUM})\s*(?:块|元|块钱)?"
+)
+MIN_PAY, MAX_PAY = 500, 200_000
+
+
+def monthly_pay(text: str) -> float | None:
+    """The monthly pay a message states, in yuan, or None."""
+    for m in _PAY.finditer(text or ""):
+        value = parse_number(m.group("pay"))
+        if value is not None and MIN_PAY <= value <= MAX_PAY:
+            return value
+    return None
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,14 @@ def severance_text(text: str, unlawful: bool = False, asked: bool = False) -> st
     doubled = f"违法辞退的赔偿金是经济补偿的2倍：{format_number(2 * n)}个月工资。"
     lines = [f"按您在本单位干了{s.worked_text()}算："]
     lines += [doubled, normal] if unlawful else [normal, doubled]
+    pay = monthly_pay(text)
+    if pay is not None:
+        sums = [f"赔偿金约{format_number(2 * n * pay)}元", f"经济补偿约{format_number(n * pay)}元"]
+        lines.append(
+            f"按月工资{format_number(pay)}元算："
+            + "；".join(sums if unlawful else sums[::-1])
+            + "。"
+        )
     lines.append(
         "月工资按离职前12个月的平均应得工资算，奖金、津贴、补贴都算在内；月工资高于当地上年度"
         "职工月平均工资3倍的，按3倍算，年限最多算12年。"

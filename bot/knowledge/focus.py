@@ -47,22 +47,44 @@ LENGTH_WORDS = ("期限", "时限", "多久", "好久", "多长", "几天", "几
 _LENGTH_IN_ANSWER = re.compile(r"\d+\s*(?:个月|天|日|年|周|小时)")
 
 
-def _facets(text: str) -> set[str]:
+# facets a follow-up that does not lean on the answer may still ask of it ("工资好久结一回",
+# "老板说不要我了 要给补偿不" right after the part-time answer, whose words alone point at
+# the payslip and a contract's end); not the days of the week or a length, which most answers
+# name in passing ("一个星期至少要休好久" after the overtime caps asks the weekly rest)
+DETAIL_FACETS: dict[str, tuple[str, ...]] = {
+    # the most hours in a week ("一个星期最多能做好久"), not the weekly rest
+    "每周": tuple(
+        f"{week}{most}"
+        for week in ("一个星期", "一星期", "一周", "每周", "每个星期", "每星期", "一个礼拜")
+        for most in ("最多", "最长", "能做", "能干", "可以做", "可以干", "做几", "干几")
+    ),
+    "结算": ("结算", "结一次", "结一回", "好久结", "多久结", "几天结", "几天一结", "多久一结"),
+    "补偿": ("补偿",),
+    "试用期": ("试用期",),
+}
+
+
+def _facets(text: str, details: bool = False) -> set[str]:
     named = {facet for facet, words in FACETS.items() if any(w in text for w in words)}
-    if any(w in text for w in LENGTH_WORDS):
-        named.add(LENGTH)
     if any(w in text for w in BREAKS):
         named |= {"休息日", "法定节假日"}
+    detail = {facet for facet, words in DETAIL_FACETS.items() if any(w in text for w in words)}
+    if details and detail:
+        # "工资好久结一回" asks the pay period, not any length the answer names
+        return named | detail
+    if any(w in text for w in LENGTH_WORDS):
+        named.add(LENGTH)
     return named
 
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
-def focused(answer: str, followup: str) -> str | None:
+def focused(answer: str, followup: str, details: bool = False) -> str | None:
     """The sentences of `answer` about what `followup` asks ("那周末呢": the rest-day
-    sentence), or None when the follow-up names no facet or the answer cannot be narrowed."""
-    asked = _facets(followup)
+    sentence), or None when the follow-up names no facet or the answer cannot be narrowed;
+    `details` adds the facets of DETAIL_FACETS."""
+    asked = _facets(followup, details)
     if not asked:
         return None
     sentences = [s.strip() for s in _SENTENCE.findall(answer) if s.strip()]
@@ -76,3 +98,14 @@ def focused(answer: str, followup: str) -> str | None:
         return None
     text = "".join(chosen)
     return text[:-1] + "。" if text[-1] in "；;" else text
+
+
+def covers(answer: str, followup: str) -> bool:
+    """Whether `answer` has a sentence about a detail `followup` names ("工资好久结一回"
+    after the part-time answer, which says the pay period is at most 15 days): the follow-up
+    asks that answer, whatever else its words point at. A length asked ("好久") is no such
+    detail: most answers hold some number of days; nor is a day of rest or a public holiday."""
+    asked = {facet for facet, words in DETAIL_FACETS.items() if any(w in followup for w in words)}
+    sentences = [s for s in _SENTENCE.findall(answer) if s.strip()]
+    named = [s for s in sentences if any(facet in s for facet in asked)]
+    return 0 < len(named) < len(sentences)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.focus import covers
 from bot.knowledge.index import Answer, Hit, Knowledge
 
 # leans on what was said before: 那…, 如果/要是/假如…, 换成…, …呢/嘞/喃
@@ -144,6 +145,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         and own_hits[0].answer.category != previous.category
         and best_same < OWN_TOPIC
         and not _shares_a_term(text, previous.answer)
+        and not covers(previous.answer, text)
     ):
         # "那怀孕三个月流产了呢" after the paternity answer: the words name a topic of their
         # own, elsewhere, and nothing of the previous topic: the follow-up moves there

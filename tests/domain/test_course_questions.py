@@ -45,6 +45,8 @@ def test_ordinal(text, position):
         ("还有名额没得", ["seats"]),
         ("讲些啥子内容", ["description"]),
         ("好的", []),
+        ("开始了没得 现在报还来得及不", ["time", "seats"]),
+        ("我听别个说是600喃", ["fee"]),
     ],
 )
 def test_aspects(text, asked):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.domain.severance import Severance, months_worked, severance_text
+from bot.domain.severance import Severance, monthly_pay, months_worked, severance_text
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,13 @@ def test_the_answer_gives_n_and_2n_and_says_unlawful_first_when_told():
 
 def test_no_question_about_money_no_calculation():
     assert severance_text("我在这干了三年") is None
+
+
+def test_a_monthly_pay_said_with_it_gives_the_sums():
+    text = severance_text("我干了两年 月工资五千", unlawful=True, asked=True)
+    assert text is not None and "赔偿金约20000元" in text and "经济补偿约10000元" in text
+    assert text.index("赔偿金约") < text.index("经济补偿约")
+    assert monthly_pay("一个月4500块") == 4500
+    # a sum that is no monthly pay: none worked out
+    assert monthly_pay("工资拖了两个月") is None
+    assert "元算" not in (severance_text("干了三年 能拿好多") or "")

@@ -1,6 +1,6 @@
 """The part of an answer a follow-up asks about (bot/knowledge/focus.py)."""
 
-from bot.knowledge.focus import focused
+from bot.knowledge.focus import covers, focused
 
 OVERTIME = (
     "工作日延长工时：不低于工资的150%；休息日加班：先安排补休，补不了的付不低于200%；"
@@ -35,3 +35,21 @@ INJURY = (
 def test_how_long_gets_the_sentence_with_the_length() -> None:
     assert focused(INJURY, "这个期限一般好久") == "停工留薪期一般不超过12个月。"
     assert focused(INJURY, "单位不发咋办") is None
+
+
+PART_TIME = (
+    "非全日制用工是按小时计酬、每周累计不超过24小时的用工。"
+    "不得约定试用期；双方都可以随时通知对方终止，单位不用给经济补偿。"
+    "工资结算周期最长不超过15天。"
+)
+
+
+def test_a_detail_the_answer_states_is_covered_by_it() -> None:
+    assert covers(PART_TIME, "老板说不要我了 要给补偿不")
+    assert covers(PART_TIME, "工资好久结一回")
+    assert covers(PART_TIME, "一个星期最多能做好久")
+    assert focused(PART_TIME, "工资好久结一回", details=True) == "工资结算周期最长不超过15天。"
+    # a length, a day of rest or the weekly rest are no such detail
+    assert not covers(PART_TIME, "产假有好久")
+    assert not covers(PART_TIME, "一个星期至少要休好久")
+    assert not covers(OVERTIME, "现在一年总共有几天法定节假日")
