@@ -22,7 +22,7 @@ from actions.message import typed_text
 from actions.offers import cancel_listed_instead, meant_in_context
 from actions.review import note_miss
 from actions.services import ServiceAction
-from bot.knowledge.followups import is_short
+from bot.knowledge.followups import is_short, leans_on_context
 from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
 from intents.overrides import CANCEL_FOR_NOW, is_only_greeting
@@ -198,6 +198,29 @@ _CLOSES = re.compile(
     r"(?:算了|不用了|去不了|来不了|莫得空|没空|再说|下次)[^？?]{0,6}"
     r"(?:谢谢|多谢|感谢|谢了)[哈啊呀哦嘛了你您们]*[!！。~～\s]*$"
 )
+
+
+# the words of a farewell: with them a goodbye is one, whatever else the message says
+_FAREWELL = re.compile(r"再见|拜拜|拜了|bye|回头聊|下次聊|不聊了|先这样|先走了|晚安", re.IGNORECASE)
+
+
+class ActionGoodbye(ServiceAction, Action):
+    """Says goodbye; right after an answer, a follow-up the classifier read as a goodbye
+    ("平时下了班再干两个钟头呢" after the overtime answer) is answered as what it is."""
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = typed_text(tracker)
+        if leans_on_context(text) and not _FAREWELL.search(text):
+            followup = followup_instead(tracker) or policy_followup_instead(self.services, tracker)
+            if followup:
+                return followup
+        dispatcher.utter_message(response="utter_goodbye")
+        return []
 
 
 class ActionEmpathize(ServiceAction, Action):

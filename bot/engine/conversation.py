@@ -62,6 +62,8 @@ RETRIEVAL_INTENTS = frozenset({"policy_question", "nlu_fallback"})
 RETRIEVAL_RANKING = 5
 # leaving the staff queue ("算了 不等了") is no request; anything else the message asks is
 _NOT_ASKED_ON_LEAVING = frozenset({None, "cancel", "human_handoff"})
+# ... and what the rest of a message that leaves the queue may say, answered all the same
+_SAID_ON_LEAVING = frozenset({"out_of_scope", "bot_challenge", "help", "thanks", "goodbye"})
 # what the bot answers for a worker who stays in the queue: questions, never a form
 _ANSWERED_MEANWHILE = frozenset({"course_search", "course_followup", "policy_question"})
 
@@ -272,8 +274,12 @@ class Engine:
                 # "算了不用了 瑜伽课多少钱": read as 算了; the question after it is answered
                 # ("人工好久回我 你先帮我申请调解嘛": the request, not the complaint before it)
                 again = self._parse(rest, False)
+                said = (again.get("intent") or {}).get("name")
                 if request_of(again) not in _NOT_ASKED_ON_LEAVING:
                     turn.parse, request = again, request_of(again)
+                elif said in _SAID_ON_LEAVING:
+                    # "算了不用了 明天重庆下雨不": back with the bot, which says it cannot
+                    turn.parse, request = again, said
             meanwhile = (
                 self.desk.answers_meanwhile(text, turn.state)
                 if not leaves and request in _ANSWERED_MEANWHILE

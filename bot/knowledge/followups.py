@@ -101,6 +101,14 @@ def _shares_a_term(text: str, answer: str, size: int = 3) -> bool:
     return any(t in answer and not _PARTICLES.intersection(t) for t in terms)
 
 
+# "那我老公呢" after the retirement age: the same question for someone else, no new topic
+_SOMEONE_ELSE = re.compile(
+    r"^(?:那|那么)?(?:我|我的|我家|我们家)?(?:老公|老婆|爱人|丈夫|妻子|媳妇|男人|婆娘|娃儿|孩子"
+    r"|儿子|女儿|妈|爸|我妈|我爸|父母|同事|工友|朋友|亲戚|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹)"
+    r"(?:呢|嘞|喃|咧)?[?？。!！~～]*$"
+)
+
+
 def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) -> list[Hit]:
     """Hits for `text` read as a follow-up to `previous`: entries of the same topic when there
     are any (a follow-up rarely changes the subject), each scored by the search with the
@@ -114,6 +122,10 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     Scores stay in 0..1 (a weighted mean)."""
     pool = max(k, 20)
     hits = knowledge.search(f"{previous.question} {text}", pool)
+    if _SOMEONE_ELSE.match(text.strip()):
+        top = max((h.score for h in hits), default=1.0)
+        rest = [h for h in hits if h.answer.slug != previous.slug]
+        return [Hit(previous, top), *rest][:k]
     if _WHERE_TO_TURN.search(text) and not _WHERE_TO_TURN.search(previous.question):
         # "那我该找哪个反映" after the sick-pay answer: where to complain, about that topic
         routes = [h for h in hits if _ROUTE_ENTRY.search(h.answer.question)][:k]

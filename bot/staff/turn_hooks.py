@@ -79,8 +79,11 @@ _ASK_BOT = re.compile(
 )
 # "人工好久回我 你先帮我申请调解嘛": the bot asked to do it first (a form the queue would hold)
 _BOT_FIRST = re.compile(
-    r"(?:你|小助手|机器人)?(?<!人工)(?<!人员)(?<!真人)(?<!你们)先(?P<ask>(?:帮我|给我|替我)(?:申请|登记|报名|报个|办|提交|查))"
+    r"(?:你|小助手|机器人)?(?<!人工)(?<!人员)(?<!真人)(?<!你们)先(?P<ask>(?:帮我|给我|替我)(?:申请|登记|报名|报个|办|提交|查)"
+    # "那我先在你这登个调解嘛": done here with the bot, not by the person awaited
+    r"|(?:在你这|在你这里|在这里|在这儿|在这)(?:申请|登记|登个|报名|报个|办|提交))"
 )
+_HERE = re.compile(r"^(?:在你这里|在你这|在这里|在这儿|在这)")
 MEANWHILE_TEXT = "您还在排队，工作人员接入后会回复您；这个问题小助手先回答您："
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -141,7 +144,8 @@ def rest_after_giving_up(text: str) -> str | None:
     value = (text or "").strip()
     asked = _BOT_FIRST.search(value)
     if asked:  # "人工好久回我 你先帮我申请调解嘛" -> "帮我申请调解嘛"
-        return value[asked.start("ask") :].strip(" ，,。.!！")
+        rest = value[asked.start("ask") :].strip(" ，,。.!！")
+        return _HERE.sub("", rest, count=1)  # "在你这登个调解嘛" -> "登个调解嘛"
     m = _GIVES_UP_FIRST.match(_NOISE.sub("", value))
     if not m:
         return None

@@ -117,6 +117,7 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         # the bot asked to do it first, while nobody has taken the conversation yet
         ("人工好久回我 你先帮我申请调解嘛", True, False),
         ("你们人工先帮我查下嘛", False, False),
+        ("那我先在你这登个调解嘛", True, False),
     ],
 )
 def test_what_counts_as_leaving(text, waiting, with_human):

@@ -73,6 +73,10 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         ("hours_special_system", "那我能拒绝加班不", "ot_refuse"),
         # ... but not words as weak about anything ("从哪天开始算" after the time limit)
         ("dispute_time_limit", "从哪天开始算", "dispute_time_limit"),
+        # the same question for someone else: no new topic, whatever the person's word names
+        ("si_retirement_age", "那我老公呢", "si_retirement_age"),
+        # a detail the answer states, in words that point elsewhere: that answer
+        ("flex_part_time", "老板说不要我了 要给补偿不", "flex_part_time"),
     ],
 )
 def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, text, expected):
