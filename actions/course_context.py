@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions.message import (
     latest_entity,
+    latest_intent,
     previous_actions,
     ran_this_turn,
     typed_text,
@@ -115,6 +116,8 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     if (
         latest_entity(tracker, "course_name")
         and aspects(text)
+        # "做钟点工的 老板说一个月结一次钱": a course's keyword in a question about work
+        and not (latest_intent(tracker) == "policy_question" and _ABOUT_WORK.search(text))
         # "星期天带娃儿有啥子活动 娃儿7岁": a kind asked for (亲子活动) is a search, whatever
         # course a word of it names (带娃儿 is also 育婴员's)
         and not (searching and latest_entity(tracker, "course_category"))

@@ -56,9 +56,34 @@ def _side_by_side(value: str) -> list[str]:
     return [value]
 
 
+# questions counted off: "问两个事 一是年休假有好多天 二是八段锦在哪里上", "1.… 2.…"; not
+# "第二个" (a course of a list)
+_COUNTED = re.compile(
+    r"(?:^|(?<=[\s，,。；;：:？?！!]))"
+    r"(?:[一二三]是|第[一二三](?:是|[，,：:、\s])|(?:另|还有)?一个是|[1-3一二三][.、)）](?!\d))\s*"
+)
+MIN_COUNTED = 4
+
+
+def _counted(value: str) -> list[str] | None:
+    """The questions of a message that counts them off, without the words that announce them
+    ("问两个事"), or None when it counts off fewer than two."""
+    marks = list(_COUNTED.finditer(value))
+    if len(marks) < 2:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(value)]
+    parts = [value[m.end() : end].strip(" ，,。；;：:") for m, end in zip(marks, ends, strict=True)]
+    if any(len(p) < MIN_COUNTED for p in parts):
+        return None
+    return parts
+
+
 def split_requests(text: str) -> list[str]:
     """The message's parts at joining words, in order; [text] when there is only one."""
     value = (text or "").strip()
+    counted = _counted(value)
+    if counted is not None:
+        return counted
     parts = [p.strip(" ，,。；;：:") for p in _JOIN.split(value)]
     parts = [p for p in parts if len(p) >= MIN_PART]
     if len(parts) > 1:

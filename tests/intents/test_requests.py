@@ -30,6 +30,12 @@ from intents.requests import split_requests
         ("书法是星期几还有就是老板欠我工资咋个办", ["书法是星期几", "老板欠我工资咋个办"]),
         # ... not 还有 that asks for more
         ("书法课还有没得名额", ["书法课还有没得名额"]),
+        # questions counted off, without the words that announce them
+        ("问两个事 一是年休假有好多天 二是八段锦在哪里上", ["年休假有好多天", "八段锦在哪里上"]),
+        ("1.加班费咋算 2.书法班在哪", ["加班费咋算", "书法班在哪"]),
+        ("有两个问题：一个是年假几天，另一个是书法课几点", ["年假几天", "书法课几点"]),
+        # ... not the courses of a list
+        ("第一个在哪里 第二个要钱不", ["第一个在哪里 第二个要钱不"]),
         ("", [""]),
     ],
 )
