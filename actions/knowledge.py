@@ -36,7 +36,7 @@ from bot.domain.severance import (
 )
 from bot.knowledge.answers import answer_text, decide, likely_text, more_text
 from bot.knowledge.focus import covers, focused
-from bot.knowledge.followups import in_context, is_short, leans_on_context
+from bot.knowledge.followups import asks_where_to_turn, in_context, is_short, leans_on_context
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
 from intents.overrides import is_ask_intro
@@ -141,7 +141,20 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     previous = None if split_part else previous_answer(services, tracker)
     if previous is not None and (
         leans_on_context(text)
-        or (is_short(text) and (general[0] != "answer" or covers(previous.answer, text)))
+        or (
+            is_short(text)
+            and (
+                general[0] != "answer"
+                or covers(previous.answer, text)
+                # "公司不帮我申请咋办" after the injury answer, read alone as the union's help;
+                # not when the words alone stay in the topic ("公司不安排年假又不给钱咋办")
+                or (
+                    asks_where_to_turn(text)
+                    and bool(own_hits)
+                    and own_hits[0].answer.category != previous.category
+                )
+            )
+        )
     ):
         verdict, hits = decide(in_context(services.knowledge, previous, text, k), cfg)
         if verdict in ("answer", "likely"):

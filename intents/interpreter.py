@@ -26,6 +26,7 @@ from intents.overrides import (
     parse_payload,
     rule_intent,
     wants_to_learn,
+    without_aside,
     without_greeting,
 )
 from intents.retrieval import RetrievalOptions
@@ -178,7 +179,7 @@ class Interpreter:
         folded = fold(original)
         entities = self.extractor.extract(original, folded, today)
         entities += self._foreign_entities(original, folded, entities, today)
-        norm = collapse_spaces(folded)
+        norm = without_aside(collapse_spaces(folded))
         limit = self.options.max_classify_chars
         ranking = self.classifier.rank(match_form(norm[:limit]))[:RANKING_LENGTH]
         asked = without_greeting(norm)

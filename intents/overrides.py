@@ -65,6 +65,7 @@ MEDIATION_ASK_ALONE = re.compile(
 # (its answer is in the FAQ), not a request to file a case
 _MEDIATION_QUESTION = re.compile(
     r"收费|收钱|要钱|交钱|花钱|免费|多久|好久(?!了)|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
+    r"|收好多|收多少|好多钱|多少钱|收不收|贵不贵|花好多|出好多"
 )
 # what the other side may do: "老板不来咋办", "调解了又反悔" (asked, unless the worker files)
 _OTHER_SIDE = re.compile(
@@ -185,6 +186,20 @@ _ASKS_TIME_LIMIT = re.compile(
 )
 
 
+# "要在好久之内去申请": within how long something must be done
+_ASKS_WITHIN = re.compile(r"(?:好久|多久|多长时间|几天|几个月|几年)(?:之内|以内|内)")
+# help the employer gives or refuses ("老板说帮我报工伤", "公司不帮我申请"): not the worker
+# asking the union for help
+_THEIR_HELP = re.compile(
+    r"(?:老板|公司|单位|厂里|厂头|主管|领导|他|她)"
+    r"(?:(?!我想|我要|想要|想申请|调解|工会|你们)[^，。,！!？?]){0,10}?(?:申请|报|认定|办)"
+)
+
+
+def _worker_asks_for_help(compact: str) -> bool:
+    return _ASKS_FOR_HELP.search(_THEIR_HELP.sub("", compact)) is not None
+
+
 def asks_what_to_do(compact: str) -> bool:
     """A message about work that asks what to do or how long a claim lasts, and asks for no
     help itself."""
@@ -192,8 +207,9 @@ def asks_what_to_do(compact: str) -> bool:
         (
             _ASKS_WHAT_TO_DO.search(compact) is not None
             or _ASKS_TIME_LIMIT.search(compact) is not None
+            or _ASKS_WITHIN.search(compact) is not None
         )
-        and _ASKS_FOR_HELP.search(compact) is None
+        and not _worker_asks_for_help(compact)
         and _ABOUT_WORK.search(compact) is not None
     )
 
@@ -393,6 +409,19 @@ def follow_up_not_greeting(text: str) -> bool:
     """A message that only makes sense after an answer, and holds no greeting word."""
     value = text.strip()
     return bool(_LEANS_ON.search(value)) and not _GREETING_WORD.search(value)
+
+
+# "好嘛说正事 …": back to business after small talk, words that ask nothing
+_ASIDE = re.compile(
+    r"^(?:好嘛|好吧|好了|行|那|嗯)?[，,\s]*"
+    r"(?:说正事|说点正事|言归正传|不开玩笑了|不扯了|不说这些了|问个?正经?事)(?:了|哈|嘛)?[，,。!！~\s]+"
+)
+
+
+def without_aside(text: str) -> str:
+    """The message without a "好嘛说正事" in front (kept when nothing else is left)."""
+    rest = _ASIDE.sub("", text, count=1)
+    return rest if len(rest.strip()) >= MIN_AFTER_GREETING else text
 
 
 def without_greeting(text: str) -> str:

@@ -64,11 +64,23 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
 }
 
 
+# the employer refusing what the answer says it must do ("单位不帮我报咋办" after the injury
+# application answer, which says what to do when 单位不申请): the answer's words for it
+# (applying only: "不给", "不批" name too many sentences in passing to say which one is meant)
+_REFUSED = re.compile(r"(?:不|没|没有|拒不)(?:帮我|给我|替我|肯|愿意)?(申请|报)")
+_REFUSED_AS = {"报": "申请"}
+
+
+def _refused(text: str) -> set[str]:
+    return {f"不{_REFUSED_AS.get(v, v)}" for v in _REFUSED.findall(text)}
+
+
 def _facets(text: str, details: bool = False) -> set[str]:
     named = {facet for facet, words in FACETS.items() if any(w in text for w in words)}
     if any(w in text for w in BREAKS):
         named |= {"休息日", "法定节假日"}
     detail = {facet for facet, words in DETAIL_FACETS.items() if any(w in text for w in words)}
+    detail |= _refused(text)
     if details and detail:
         # "工资好久结一回" asks the pay period, not any length the answer names
         return named | detail
@@ -106,6 +118,7 @@ def covers(answer: str, followup: str) -> bool:
     asks that answer, whatever else its words point at. A length asked ("好久") is no such
     detail: most answers hold some number of days; nor is a day of rest or a public holiday."""
     asked = {facet for facet, words in DETAIL_FACETS.items() if any(w in followup for w in words)}
+    asked |= _refused(followup)
     sentences = [s for s in _SENTENCE.findall(answer) if s.strip()]
     named = [s for s in sentences if any(facet in s for facet in asked)]
     return 0 < len(named) < len(sentences)

@@ -39,9 +39,16 @@ _WHERE_TO_TURN = re.compile(
     r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
     r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
     # "那公司不给咋办", "拖起不发我可以咋个办": the right refused, what to do about it
-    r"|(?:不给|不发|不付|不赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起)[^，,。]{0,6}?"
+    r"|(?:不给|不发|不付|不赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报)[^，,。]{0,6}?"
     r"(?:咋个办|怎么办|咋办|咋整|咋个整|如何是好)"
 )
+
+
+def asks_where_to_turn(text: str) -> bool:
+    """ "那公司不给咋办", "公司不帮我申请咋办": what to do when the right just told is refused."""
+    return _WHERE_TO_TURN.search(text or "") is not None
+
+
 ROUTE_SCORE = 0.5
 # where a worker turns when a right of this topic is refused: the labour inspectorate for
 # wages and hours, the social-insurance office, the injury recognition, and for disputes

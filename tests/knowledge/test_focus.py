@@ -53,3 +53,13 @@ def test_a_detail_the_answer_states_is_covered_by_it() -> None:
     assert not covers(PART_TIME, "产假有好久")
     assert not covers(PART_TIME, "一个星期至少要休好久")
     assert not covers(OVERTIME, "现在一年总共有几天法定节假日")
+
+
+def test_the_employer_refusing_what_the_answer_covers() -> None:
+    answer = "单位应在30日内申请工伤认定。单位不申请的，你本人可以在1年内直接去申请。要带申请表。"
+    assert covers(answer, "单位不帮我报咋办")
+    assert (
+        focused(answer, "单位不帮我报咋办", details=True)
+        == "单位不申请的，你本人可以在1年内直接去申请。"
+    )
+    assert not covers(answer, "单位不给我买社保咋办")

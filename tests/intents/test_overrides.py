@@ -1,0 +1,34 @@
+"""Rules read before the classifier: questions about mediation or about what the employer
+does are no request to file a case; small talk in front of a question is not what it asks."""
+
+import pytest
+
+from intents.overrides import rule_intent, without_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "找工会调解要收好多钱",  # what mediation costs
+        "调解贵不贵",
+        "公司不帮我申请咋办",  # the employer refuses to apply: what to do
+        "我在厂头搬货把腰闪了 老板说帮我报攻伤 他要在好久之内去申请哦",
+        "工伤认定要在多久之内办",
+    ],
+)
+def test_questions_about_mediation_or_the_employer_are_policy_questions(text):
+    assert rule_intent(text) == "policy_question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["老板欠我工资我想申请调解 咋办", "老板拖了三个月工资 帮我申请个调解"],
+)
+def test_the_worker_asking_to_file_is_no_question(text):
+    assert rule_intent(text) != "policy_question"
+
+
+def test_back_to_business_words_are_not_the_question():
+    assert without_aside("好嘛说正事 厂头一天上11个钟头正常不") == "厂头一天上11个钟头正常不"
+    assert without_aside("言归正传，加班费咋算") == "加班费咋算"
+    assert without_aside("说正事") == "说正事"  # nothing else said: kept
