@@ -16,7 +16,15 @@ from actions.message import (
     typed_text,
     understood_text,
 )
-from bot.domain.course_questions import SHORT, answer, aspects, is_followup, ordinal, points_back
+from bot.domain.course_questions import (
+    SHORT,
+    answer,
+    aspects,
+    described,
+    is_followup,
+    ordinal,
+    points_back,
+)
 from bot.store import courses as repo
 
 # the course list on the worker's screen: every course found (codes, in the order shown), how
@@ -132,6 +140,24 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     return None
 
 
+def described_instead(services: Any, tracker: Tracker) -> list[EventType] | None:
+    """Right after a course, a short question about something its description speaks of
+    ("练了是要去演出还是咋个" after the choir, read as out of scope): about that course."""
+    focus = tracker.get_slot(FOCUS_SLOT)
+    text = understood_text(tracker)
+    if not (focus and in_course_context(tracker)) or ran_this_turn(
+        tracker, "action_course_followup"
+    ):
+        return None
+    if not text or len(text) > SHORT or aspects(text) or _ABOUT_WORK.search(text):
+        return None
+    with services.db.session() as s:
+        course = repo.get_by_code(s, str(focus))
+        if course is None or not described(course, text):
+            return None
+    return [FollowupAction("action_course_followup")]
+
+
 def named_course_instead(tracker: Tracker) -> list[EventType] | None:
     """A message not understood otherwise that names a course ("那个晚上练身体的 不是跳舞
     是有点像打拳那种" names 太极拳 by a keyword) and nothing about work: that course's card."""
@@ -182,7 +208,10 @@ def enrol_instead(tracker: Tracker) -> list[EventType] | None:
         return None
     focus = tracker.get_slot(FOCUS_SLOT)
     codes = tracker.get_slot(LIST_SLOT) or []
-    course = focus or (codes[0] if len(codes) == 1 else None)
+    # "先报育婴员那个 罗春梅 138…" after another course: the one it names (its code found by
+    # the form's validation, as for any course named)
+    named = latest_entity(tracker, "course_name")
+    course = named or focus or (codes[0] if len(codes) == 1 else None)
     text = typed_text(tracker).strip()
     if course and (
         _JUST_ENROL.match(text) or _FOR_MYSELF.match(text) or latest_entity(tracker, "phone")

@@ -31,6 +31,7 @@ from bot.domain.course_questions import (
     answer,
     asks_more,
     aspects,
+    described,
     kind_asked,
     narrowing,
     ordinal,
@@ -84,7 +85,17 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # "那有没得免费的考证培训" after one course: a search of all the courses
                 return [*done, FollowupAction("action_search_courses")]
             wanted = narrowing(text)
-            if listed and not wanted and narrows(tracker) and not aspects(text):
+            focus = (
+                repo.get_by_code(s, str(tracker.get_slot(FOCUS_SLOT) or "")) if context else None
+            )
+            if (
+                listed
+                and not wanted
+                and narrows(tracker)
+                and not aspects(text)
+                # "做出来的包子能拿回屋头给娃儿吃不": about the course, not a condition
+                and not (focus is not None and described(focus, text))
+            ):
                 wanted = text  # "星期天下午的呢": the condition from its entities
             if listed and wanted:
                 return done + self._narrow(dispatcher, s, listed, tracker, wanted)
@@ -114,6 +125,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                 )
                 return [*done, SlotSet(FOCUS_SLOT, course.code)]
             asked_about = aspects(text)
+            if not asked_about and described(course, text):
+                asked_about = ["description"]  # "垫子呢 要自己扛起去不": what it says
             if (
                 asked_about
                 and set(asked_about) <= _NOT_THE_BASICS

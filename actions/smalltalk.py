@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
-from actions.course_context import followup_instead, named_course_instead
+from actions.course_context import described_instead, followup_instead, named_course_instead
 from actions.knowledge import (
     find_answer,
     policy_followup_instead,
@@ -100,8 +100,8 @@ class ActionFallback(ServiceAction, Action):
         if _CLOSES.search(text):  # "晚上我来不了 那就算了 多谢哈"
             dispatcher.utter_message(response="utter_thanks")
             return []
-        meant = meant_in_context(tracker, domain)  # "那个在哪里", "那我重新申请一个"
-        if meant:
+        meant = meant_in_context(tracker, domain) or described_instead(self.services, tracker)
+        if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant
         cfg = self.services.config
         if text and (
@@ -245,8 +245,8 @@ class ActionOutOfScope(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        instead = followup_instead(tracker)  # "第二个要钱不" after a course list
-        if instead:
+        instead = followup_instead(tracker) or described_instead(self.services, tracker)
+        if instead:  # "第二个要钱不" after a course list, "练了要去演出不" after a course
             return instead
         # "重庆是好多天" right after a policy answer: a follow-up, not something else
         followup = policy_followup_instead(self.services, tracker)

@@ -22,7 +22,7 @@ _THAT = re.compile(r"(?:那|这)(?:个|门|一个|一门)|^它|上面那")
 ASPECTS: dict[str, re.Pattern[str]] = {
     "venue": re.compile(
         r"在哪|哪里|哪儿|哪点|哪边|哪个地方|什么地方|啥地方|啥子地方|地点|地址|远不远|咋个走|怎么走"
-        r"|几楼|哪层|几层|哪一层|楼层"
+        r"|几楼|哪层|几层|哪一层|楼层|哪个屋|哪间|哪个教室|哪个房间|哪个厅|哪个室|哪个馆"
     ),
     "time": re.compile(
         r"几点|时间|什么时候|啥时候|啥子时候|哪天|哪几天|星期几|礼拜几|周几|几号|开课|上几次|几次课"
@@ -328,3 +328,42 @@ def about_me(text: str, words: str) -> bool:
     """`words` (a course's keyword in the message) are the worker's own schooling: "我大专毕业的
     想读个本科" speaks of 大专 as what the worker has, not the course they want."""
     return bool(words) and any(words in m.group(0) for m in ABOUT_ME.finditer(text or ""))
+
+
+# a worker's word for what a description says in its own ("练了要去演出不": 汇演)
+DESCRIBED_AS = {
+    "演出": "汇演",
+    "表演": "汇演",
+    "上台": "汇演",
+    "垫子": "垫",
+    "拍子": "球拍",
+    "拿回": "带回",
+    "带走": "带回",
+    "成考": "成人高考",
+}
+# characters no term of a description is made of, and terms every description may hold
+_NO_TERM = frozenset("的了吗呢吧嘛啊呀是不要能去有在我你他她们这那个些么哦喃噻还也都就和")
+_COMMON_TERMS = frozenset(
+    {"可以", "职工", "工会", "上课", "适合", "参加", "学习", "一起", "报名", "现场", "课程", "培训"}
+)
+
+
+def described(course: Course, text: str) -> bool:
+    """Whether the message asks about something the course's description speaks of ("做出来
+    的包子能拿回去不" after 面点烘焙, whose description says what is made and taken home), by a
+    term of two characters it shares with it (not the course's own name) or a worker's word
+    for one."""
+    description = course.description or ""
+    if not description or not text:
+        return False
+    if any(w in text and d in description for w, d in DESCRIBED_AS.items()):
+        return True
+    chars = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    terms = {chars[i : i + 2] for i in range(len(chars) - 1)}
+    return any(
+        t in description
+        and not _NO_TERM.intersection(t)
+        and t not in _COMMON_TERMS
+        and t not in course.name
+        for t in terms
+    )

@@ -162,3 +162,20 @@ def test_a_fee_or_what_to_bring_is_answered_with_what_the_description_says():
     )
     assert "球拍可以借用" in answer(table_tennis, ["requirements"], 10)
     assert answer(table_tennis, [], 10).count("球拍可以借用") == 1  # the card says it once
+
+
+def test_a_question_about_what_the_description_speaks_of():
+    from types import SimpleNamespace
+
+    from bot.domain.course_questions import described
+
+    bake = SimpleNamespace(
+        name="中西式面点烘焙", description="学做馒头、包子和蛋糕，做好的可以带回家。"
+    )
+    choir = SimpleNamespace(name="合唱", description="准备参加明年五一职工文艺汇演。")
+    assert described(bake, "做出来的包子能拿回去不")
+    assert described(choir, "练了要去演出不")  # a worker's word for the description's
+    # the course's own name, words every description has, or particles: no such question
+    assert not described(bake, "面点烘焙在哪里")
+    assert not described(bake, "可以报名不")
+    assert not described(choir, "我唱歌跑调得行不")
