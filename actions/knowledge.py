@@ -145,7 +145,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
             is_short(text)
             and (
                 general[0] != "answer"
-                or covers(previous.answer, text)
+                or covers(previous.answer, text, previous.question)
                 # "公司不帮我申请咋办" after the injury answer, read alone as the union's help;
                 # not when the words alone stay in the topic ("公司不安排年假又不给钱咋办")
                 or (
@@ -175,7 +175,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                     not gives_a_figure(tracker)
                     # a detail the answer just given states ("工资好久结一回" after the
                     # part-time answer) is asked of it
-                    and not covers(previous.answer, text)
+                    and not covers(previous.answer, text, previous.question)
                     and elsewhere
                     and elsewhere[0].score >= max(cfg.likely_from, same + cfg.ambiguity_margin)
                     # another topic only when the words name it ("从啥时候开始算起" names none)
@@ -205,8 +205,8 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
         return None
     if leans_on_context(text):
         part = focused(top.answer, text)
-    elif covers(top.answer, text):
-        part = focused(top.answer, text, details=True)
+    elif covers(top.answer, text, top.question):
+        part = focused(top.answer, text, details=True, topic=top.question)
     else:
         return None
     if part is None:

@@ -61,6 +61,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     "结算": ("结算", "结一次", "结一回", "好久结", "多久结", "几天结", "几天一结", "多久一结"),
     "补偿": ("补偿",),
     "试用期": ("试用期",),
+    # "要签合同不" after the part-time answer, which says an oral agreement will do
+    "口头": ("签合同", "签不签合同", "要不要合同", "书面合同", "签个合同", "要合同"),
 }
 
 
@@ -75,12 +77,19 @@ def _refused(text: str) -> set[str]:
     return {f"不{_REFUSED_AS.get(v, v)}" for v in _REFUSED.findall(text)}
 
 
-def _facets(text: str, details: bool = False) -> set[str]:
+def _details(text: str, topic: str) -> set[str]:
+    """The details `text` names, but not one the entry is about (its question, `topic`,
+    names it: 试用期 is no detail of the answer on how long a probation may be)."""
+    named = {facet for facet, words in DETAIL_FACETS.items() if any(w in text for w in words)}
+    named |= _refused(text)
+    return {facet for facet in named if facet not in topic}
+
+
+def _facets(text: str, details: bool = False, topic: str = "") -> set[str]:
     named = {facet for facet, words in FACETS.items() if any(w in text for w in words)}
     if any(w in text for w in BREAKS):
         named |= {"休息日", "法定节假日"}
-    detail = {facet for facet, words in DETAIL_FACETS.items() if any(w in text for w in words)}
-    detail |= _refused(text)
+    detail = _details(text, topic)
     if details and detail:
         # "工资好久结一回" asks the pay period, not any length the answer names
         return named | detail
@@ -92,11 +101,11 @@ def _facets(text: str, details: bool = False) -> set[str]:
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
-def focused(answer: str, followup: str, details: bool = False) -> str | None:
+def focused(answer: str, followup: str, details: bool = False, topic: str = "") -> str | None:
     """The sentences of `answer` about what `followup` asks ("那周末呢": the rest-day
     sentence), or None when the follow-up names no facet or the answer cannot be narrowed;
     `details` adds the facets of DETAIL_FACETS."""
-    asked = _facets(followup, details)
+    asked = _facets(followup, details, topic)
     if not asked:
         return None
     sentences = [s.strip() for s in _SENTENCE.findall(answer) if s.strip()]
@@ -112,13 +121,12 @@ def focused(answer: str, followup: str, details: bool = False) -> str | None:
     return text[:-1] + "。" if text[-1] in "；;" else text
 
 
-def covers(answer: str, followup: str) -> bool:
+def covers(answer: str, followup: str, topic: str = "") -> bool:
     """Whether `answer` has a sentence about a detail `followup` names ("工资好久结一回"
     after the part-time answer, which says the pay period is at most 15 days): the follow-up
     asks that answer, whatever else its words point at. A length asked ("好久") is no such
     detail: most answers hold some number of days; nor is a day of rest or a public holiday."""
-    asked = {facet for facet, words in DETAIL_FACETS.items() if any(w in followup for w in words)}
-    asked |= _refused(followup)
+    asked = _details(followup, topic)
     sentences = [s for s in _SENTENCE.findall(answer) if s.strip()]
     named = [s for s in sentences if any(facet in s for facet in asked)]
     return 0 < len(named) < len(sentences)

@@ -164,7 +164,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         and own_hits[0].answer.category != previous.category
         and best_same < OWN_TOPIC
         and not _shares_a_term(text, previous.answer)
-        and not covers(previous.answer, text)
+        and not covers(previous.answer, text, previous.question)
     ):
         # "那怀孕三个月流产了呢" after the paternity answer: the words name a topic of their
         # own, elsewhere, and nothing of the previous topic: the follow-up moves there

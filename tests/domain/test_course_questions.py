@@ -47,6 +47,8 @@ def test_ordinal(text, position):
         ("好的", []),
         ("开始了没得 现在报还来得及不", ["time", "seats"]),
         ("我听别个说是600喃", ["fee"]),
+        ("我白天要上班只能晚上去适合不", ["time", "requirements"]),
+        ("我白天上班 只有晚上有空", []),  # a condition, not a question
     ],
 )
 def test_aspects(text, asked):

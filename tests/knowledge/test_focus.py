@@ -63,3 +63,10 @@ def test_the_employer_refusing_what_the_answer_covers() -> None:
         == "单位不申请的，你本人可以在1年内直接去申请。"
     )
     assert not covers(answer, "单位不给我买社保咋办")
+
+
+def test_a_detail_the_entry_is_about_is_no_detail_of_it() -> None:
+    probation = "不满3个月的不能约定试用期；1年以上不满3年的最多2个月。试用期包含在合同期内。"
+    assert covers(probation, "有试用期没得")
+    assert not covers(probation, "有试用期没得", topic="试用期最长可以定好久")
+    assert covers(PART_TIME + "可以口头约定。", "要签合同不")
