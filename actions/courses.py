@@ -63,17 +63,19 @@ class ActionSearchCourses(ServiceAction, Action):
                 text = without_age(text)
             has_filter = f != repo.CourseFilter() or age is not None
             found = [c for c in available if repo.matches(c, f)]
+            kind_only = False
             if not found and f.name and f.category:
                 # "有啥子亲子活动 可以带娃儿的": 带娃 names 育婴员, a course of another kind;
-                # the kind asked for wins
+                # the kind asked for wins (and its words rank nothing: all of that kind)
                 f = replace(f, name=None)
                 found = [c for c in available if repo.matches(c, f)]
+                kind_only = True
             if age is not None:
                 found = self._for_age(dispatcher, found, available, age)
                 if found is None:
                     return cleared
             words = residual(text)
-            words = words if is_specific(words) else ""
+            words = words if is_specific(words) and not kind_only else ""
             ranked = rank_by_text(found, text) if words else []
             if ranked:
                 found = ranked

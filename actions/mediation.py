@@ -80,6 +80,13 @@ def wish_in(text: str) -> str | None:
     return clean_demand(text) if said else None
 
 
+# more of the story told where the demand is asked: what the boss said, when it began
+_MORE_STORY = re.compile(
+    r"(?:老板|公司|单位|主管|经理|领导|厂里|厂头|站长)(?:说|讲|还说|就说)|进去的|进厂的|入职的|来的时候"
+)
+_WISH_START = re.compile(r"^(?:我|就)?(?:要|想|希望|请求|只要|让|把|必须)")
+
+
 # the type of a dispute of no listed kind (押金, 离职证明)
 OTHER_TYPE = "其他"
 # what a worker with this kind of dispute almost always asks for: proposed in the summary
@@ -385,6 +392,14 @@ class ValidateMediationForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
         text = str(value or "").strip()
+        told = tracker.get_slot("description")
+        if told and _MORE_STORY.search(text) and not _WISH_START.match(text) and not wish_in(text):
+            # "去年12月进去的 当理货员 老板说签不签都一样" asked what the worker wants: more of
+            # what happened, kept with it; the demand is asked again
+            more = clean_description(f"{told} {text}")
+            if more is not None:
+                dispatcher.utter_message(text="好的，已补充到事情经过。")
+                return {"description": more, "demand": None}
         relabelled = DEMAND_CORRECTION.search(text)
         # "诉求改一下 要二倍工资" at the demand question: the demand, without the label
         demand = clean_demand(relabelled.group("value") if relabelled else text)

@@ -100,14 +100,23 @@ def corrected_dispute_type(tracker: Tracker) -> str | None:
 
 # "诉求改成补发加班费并且补缴社保", "要求改为支付经济补偿"
 DEMAND_CORRECTION = re.compile(
-    r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?(?:改成|改为|换成|写成|应该是|改一下|改下|换一下|要改)"
+    r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?"
+    r"(?:改成|改为|换成|写成|应该是|改一下|改下|改一哈|改哈|换一下|要改|加一条|加一个|加上|补充一下|补充)"
     r"[：:\s，,]*(?P<value>.{2,60})$"
 )
+# "诉求改一哈 还要补签合同": a demand added to the one given
+_ADDED = re.compile(r"^(?:另外|而且)?(?:还要|还有|再加|加上|也要|同时要|另外要)[：:\s，,]*")
 
 
 def corrected_demand(tracker: Tracker) -> str | None:
-    """A new demand given as a correction while the form asks something else."""
-    return _correction(tracker, "demand", DEMAND_CORRECTION, clean_demand)
+    """A new demand given as a correction while the form asks something else (added to the
+    one given when it says 还要…)."""
+    new = _correction(tracker, "demand", DEMAND_CORRECTION, clean_demand)
+    old = tracker.get_slot("demand")
+    added = _ADDED.match(new or "")
+    if new and added and old and new[added.end() :]:
+        return clean_demand(f"{old}；{new[added.end() :]}") or new
+    return new
 
 
 def corrected(tracker: Tracker) -> bool:
