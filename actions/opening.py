@@ -89,7 +89,17 @@ _NAME_AFTER_REQUEST = re.compile(
 )
 
 
+# "报名 我姓赵 赵丽华": the surname said first, then the whole name
+_SURNAME_THEN_NAME = re.compile(
+    r"(?:我|本人|免贵)?姓(?P<surname>[\u4e00-\u9fff])[\s，,]*(?:叫)?"
+    r"(?P<name>(?P=surname)[\u4e00-\u9fff]{1,2})(?:$|[\s，,。!！])"
+)
+
+
 def opening_name(text: str) -> str | None:
+    surnamed = _SURNAME_THEN_NAME.search(text)
+    if surnamed is not None:
+        return looks_like_name(surnamed.group("name"))
     after = _NAME_AFTER_REQUEST.search(text.strip())
     if after is not None:
         name = looks_like_name(after.group("name"))

@@ -113,8 +113,17 @@ def clean_name(text: str | None) -> str | None:
         named = [p for p in named if p.startswith("我")] or named
     if len(named) == 1 and named[0] != value:
         value = named[0]
-    elif len(parts) == 2 and _SURNAME_ONLY.match(parts[0]):
-        value = parts[1]
+    else:
+        # "我姓谭 叫谭小军", "报名 我姓赵 赵丽华": the part after the surname said alone
+        after = [
+            (parts[i][-1], parts[i + 1])
+            for i in range(len(parts) - 1)
+            if _SURNAME_ONLY.match(parts[i])
+        ]
+        if len(after) == 1 and (len(parts) == 2 or after[0][1] == parts[-1]):
+            surname, rest = after[0]
+            if _NAME_PREFIX.sub("", rest).startswith(surname):
+                value = rest
     value = _NAME_PREFIX.sub("", value).strip(_EDGE_PUNCT)
     value = value.replace("•", "·").replace("・", "·")
     if not NAME_MIN <= len(value) <= NAME_MAX:

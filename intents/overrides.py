@@ -100,7 +100,7 @@ MEDIATION_WITH_DETAILS = re.compile(
     r"(?:欠薪|欠工资|工资|工伤|加班费|社保|辞退|开除|押金)?(?:的)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
 )
-_DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机")
+_DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
 # requirements), not a request to enrol
 CAN_I_ENROL = re.compile(
@@ -109,6 +109,9 @@ CAN_I_ENROL = re.compile(
     # "书法班还报得到不", "合唱团还收人不": whether enrolment is still open
     r"|报得到(?:不|吗|么|没|哇)|报得上(?:不|吗|么|没)|还(?:能|可以)报|还报得"
     r"|(?:班|团|课|队)(?:还)?(?:收人|招人|收不收人|要不要人)|还有(?:名额|位置|空位)(?:不|吗|么|没)"
+    # "报名要带啥子证件", "报名需要什么条件": what enrolling takes, asked
+    r"|报名(?:要|需要|得|时|的时候)(?:带|准备|交|提供|啥|什么|哪些)[^，,。]{0,6}?"
+    r"(?:啥|什么|哪些|证件|材料|条件|资料)"
     # "高中文凭 可以报专升本不": the course between the verb and the question word
     r"|(?:能|可以)报[\u4e00-\u9fff]{2,8}?(?:不|吗|么)[？?]*$"
 )
@@ -366,7 +369,7 @@ def asks_about_a_course(text: str, entities: list[dict], by_name: bool = False) 
 
 
 # learning, classes or a certificate: "叉车证咋个考", "想学下咋个照顾老人家"
-_LEARNING = re.compile(r"学|课|班|培训|证|考|教|练")
+_LEARNING = re.compile(r"学|课|班|培训|证|考|教|练|锻炼|健身|养生|运动|兴趣|爱好")
 
 
 def wants_to_learn(text: str) -> bool:

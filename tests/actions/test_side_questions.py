@@ -58,6 +58,10 @@ def test_answers_are_not_questions(text, slot):
         ("欧阳娜娜", "欧阳娜娜"),
         ("阿卜杜·热依木", "阿卜杜·热依木"),
         ("那他该补我好多嘛", None),  # a sentence, not a name
+        # the surname said first, then the whole name; not anything after a surname
+        ("报名 我姓赵 赵丽华", "赵丽华"),
+        ("我姓谭 叫谭小军", "谭小军"),
+        ("我姓王 想报书法", None),
     ],
 )
 def test_the_name_in_an_answer(text, name):
