@@ -108,6 +108,7 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
         or followup_instead(tracker)
         or retirement_instead(tracker)
         or status_by_phone_instead(tracker)
+        or case_question_instead(tracker)
         or cancel_listed_instead(tracker)
         or take_offer(tracker, domain)
         or named_course_instead(tracker)
@@ -128,6 +129,24 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
         "action_cancel_enrolment",
     ) and _CANCELS.search(typed_text(tracker)):
         return [FollowupAction("action_cancel_enrolment")]
+    return None
+
+
+# "咋个这么慢 好久才有结果嘛" right after the worker's case was shown: how long mediation takes
+_HOW_LONG = re.compile(r"好久|多久|多长时间|几天|慢|啥时候|什么时候|哪天|拖")
+CASE_DURATION = "mediation_duration"  # the FAQ entry on how long mediation takes
+
+
+def case_question_instead(tracker: Tracker) -> list[EventType] | None:
+    """Right after the status of the worker's case, a short question about how long it
+    takes is answered from the FAQ entry on it (whatever the classifier read)."""
+    text = typed_text(tracker)
+    if (
+        previous_action(tracker) == "action_mediation_status"
+        and 0 < len(text) <= 30
+        and _HOW_LONG.search(text)
+    ):
+        return [SlotSet("faq_id", CASE_DURATION), FollowupAction("action_answer_policy")]
     return None
 
 

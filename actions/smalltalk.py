@@ -19,7 +19,7 @@ from actions.knowledge import (
     severance_reply,
 )
 from actions.message import typed_text
-from actions.offers import cancel_listed_instead, meant_in_context
+from actions.offers import cancel_listed_instead, case_question_instead, meant_in_context
 from actions.review import note_miss
 from actions.services import ServiceAction
 from bot.knowledge.followups import is_short, leans_on_context
@@ -245,7 +245,11 @@ class ActionOutOfScope(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        instead = followup_instead(tracker) or described_instead(self.services, tracker)
+        instead = (
+            followup_instead(tracker)
+            or described_instead(self.services, tracker)
+            or case_question_instead(tracker)
+        )
         if instead:  # "第二个要钱不" after a course list, "练了要去演出不" after a course
             return instead
         # "重庆是好多天" right after a policy answer: a follow-up, not something else
