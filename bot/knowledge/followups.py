@@ -69,6 +69,28 @@ ROUTE_BY_TOPIC = {
     "竞业限制与培训": "dispute_routes",
     "劳务派遣与灵活用工": "dispute_routes",
 }
+# what the employer refuses ("不给", "不让休", "不发"), and a sentence saying what to do then
+_REFUSAL = re.compile(r"不(?:给|发|付|赔|补|交|缴|让|准|批|安排)")
+_REMEDY = re.compile(r"投诉|仲裁|12333|监察")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+
+
+def _remedy_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:
+    """Among the first hits, another entry of the previous topic with a sentence about what
+    the message says is refused and where to turn then."""
+    refused = set(_REFUSAL.findall(text))
+    if not refused:
+        return None
+    for h in hits:
+        entry = h.answer
+        if entry.slug == previous.slug or entry.category != previous.category:
+            continue
+        for sentence in _SENTENCE.findall(entry.answer):
+            if any(r in sentence for r in refused) and _REMEDY.search(sentence):
+                return entry
+    return None
+
+
 # entries that answer where to turn (their questions ask it)
 _ROUTE_ENTRY = re.compile(r"投诉|举报|找谁|找哪|去哪|哪里申请|向哪|解决办法")
 
@@ -134,6 +156,15 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         rest = [h for h in hits if h.answer.slug != previous.slug]
         return [Hit(previous, top), *rest][:k]
     if _WHERE_TO_TURN.search(text) and not _WHERE_TO_TURN.search(previous.question):
+        # "公司不让休也不给钱咋办" after the annual-leave days: an entry of the topic that says
+        # what to do when that is refused (unused leave: 单位不给，可以…投诉或申请劳动仲裁)
+        remedy = _remedy_in_topic(hits[:3], previous, text)
+        if remedy is not None:
+            rest = [h for h in hits if h.answer.slug != remedy.slug][: k - 1]
+            return [
+                Hit(remedy, ROUTE_SCORE),
+                *(Hit(h.answer, h.score * AFTER_POINTED) for h in rest),
+            ]
         # "那我该找哪个反映" after the sick-pay answer: where to complain, about that topic
         routes = [h for h in hits if _ROUTE_ENTRY.search(h.answer.question)][:k]
         preferred = knowledge.get(ROUTE_BY_TOPIC.get(previous.category, ""))

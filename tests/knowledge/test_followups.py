@@ -77,6 +77,9 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         ("si_retirement_age", "那我老公呢", "si_retirement_age"),
         # a detail the answer states, in words that point elsewhere: that answer
         ("flex_part_time", "老板说不要我了 要给补偿不", "flex_part_time"),
+        # what to do when refused: an entry of the topic that says so, before the topic's
+        # route (unused leave says 单位不给，可以…投诉或申请劳动仲裁)
+        ("leave_annual_days", "公司不安排休假又不给钱咋整", "leave_annual_unused"),
     ],
 )
 def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, text, expected):
