@@ -172,6 +172,15 @@ COLLOQUIAL = {
     "扯证": "结婚",
     "领证": "结婚",
     "老公": "丈夫",
+    # going back to the job instead of the money (继续履行)
+    # (not "喊回去上班", called back to work on a holiday)
+    "回原单位上班": "恢复劳动关系",
+    "要求回去上班": "恢复劳动关系",
+    "想回去上班": "恢复劳动关系",
+    "让我回去上班": "恢复劳动关系",
+    "恢复我的工作": "恢复劳动关系",
+    "恢复工作": "恢复劳动关系",
+    "继续履行": "恢复劳动关系",
     # contract, insurance, injury
     "合约": "合同",
     "协议书": "协议",

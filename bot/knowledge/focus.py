@@ -61,6 +61,17 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     "结算": ("结算", "结一次", "结一回", "好久结", "多久结", "几天结", "几天一结", "多久一结"),
     "补偿": ("补偿",),
     "试用期": ("试用期",),
+    # "如果我想回去上班呢" after unlawful dismissal: going back instead of the money
+    "继续履行": (
+        "回去上班",
+        "回去干",
+        "回去做",
+        "继续上班",
+        "继续干",
+        "恢复工作",
+        "回原岗位",
+        "复工",
+    ),
     # "要签合同不" after the part-time answer, which says an oral agreement will do
     "口头": ("签合同", "签不签合同", "要不要合同", "书面合同", "签个合同", "要合同"),
 }
