@@ -15,6 +15,14 @@ from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT, in_course_context, narrows
 from actions.course_filters import SEARCH_SLOTS, describe, filter_from, wanted_course
 from actions.course_list import category_buttons, enrol_button, show_page
+from actions.course_list_answers import (
+    ALL_OF_THEM,
+    EACH_ASPECT,
+    MAX_EACH,
+    WHICH_OF_THEM,
+    each_answer,
+    paid_answer,
+)
 from actions.knowledge import find_answer
 from actions.message import (
     TOLD_BEFORE,
@@ -35,13 +43,12 @@ from bot.domain.course_questions import (
     kind_asked,
     narrowing,
     ordinal,
-    part,
     pick,
     points_back,
     requirements_text,
 )
 from bot.domain.course_requirements import instead_of, tells_about, unmet
-from bot.domain.courses import closed_text, fee_text, place_in, when_text
+from bot.domain.courses import closed_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -99,20 +106,20 @@ class ActionCourseFollowup(ServiceAction, Action):
                 wanted = text  # "星期天下午的呢": the condition from its entities
             if listed and wanted:
                 return done + self._narrow(dispatcher, s, listed, tracker, wanted)
-            if len(listed) > 1 and "fee" in aspects(text) and _WHICH_OF_THEM.search(text):
+            if len(listed) > 1 and "fee" in aspects(text) and WHICH_OF_THEM.search(text):
                 # "这里面哪个要交钱": the courses of the list that cost something
-                return done + self._paid(dispatcher, s, listed)
-            if not listed and aspects(text) == ["fee"] and _ALL_OF_THEM.search(text):
+                return done + paid_answer(dispatcher, s, listed)
+            if not listed and aspects(text) == ["fee"] and ALL_OF_THEM.search(text):
                 # "工会的课是不是都要交钱": the open courses that cost something, the rest free
                 available = repo.open_courses(s, self.services.today())
                 if available and not latest_entity(tracker, "course_name"):
                     shown = [SlotSet(LIST_SLOT, [c.code for c in available])]
-                    return done + self._paid(dispatcher, s, available, everything=True) + shown
+                    return done + paid_answer(dispatcher, s, available, everything=True) + shown
             course = self._which(s, tracker, text, listed, context)
             asked = [a for a in aspects(text) if a in EACH_ASPECT]
             if course is None and 1 < len(listed) <= MAX_EACH and asked:
                 # "那个星期几上" with a few courses in view: the answer for each of them
-                return done + self._each(dispatcher, s, listed, asked)
+                return done + each_answer(dispatcher, s, listed, asked)
             if course is None:
                 return done + self._ask_which(dispatcher, s, listed, tracker, text)
             left = repo.seats_left(s, course)
@@ -228,33 +235,6 @@ class ActionCourseFollowup(ServiceAction, Action):
             return repo.get_by_code(s, str(focus))
         return listed[0] if len(listed) == 1 else None
 
-    def _each(
-        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course], asked: list[str]
-    ) -> list[EventType]:
-        """The parts asked (time, place, fee, requirements …) of each course in view: a line
-        each for one part, a course with its parts under it for several."""
-        described = "介绍：{}"  # the description, when it says nothing to the part asked
-        if len(asked) == 1:
-            (aspect,) = asked
-            lines = [f"刚才这 {len(listed)} 门课程的{EACH_ASPECT[aspect]}："]
-            for c in listed:
-                said = part(c, aspect, repo.seats_left(s, c))
-                shown = said or f"（介绍里没有专门说）{c.description or '暂无介绍'}"
-                lines.append(f"· {c.name}：{shown}")
-        else:  # "要考试不 学费好多"
-            lines = [f"刚才这 {len(listed)} 门课程："]
-            for c in listed:
-                left = repo.seats_left(s, c)
-                parts = [(a, part(c, a, left)) for a in asked]
-                lines.append(f"· {c.name}")
-                lines += [f"  {EACH_ASPECT[a]}：{said}" for a, said in parts if said]
-                if not all(said for _, said in parts):
-                    lines.append("  " + described.format(c.description or "暂无"))
-        dispatcher.utter_message(
-            text="\n".join(lines), buttons=buttons(*(enrol_button(c) for c in listed))
-        )
-        return []
-
     def _ask_which(
         self,
         dispatcher: CollectingDispatcher,
@@ -288,31 +268,6 @@ class ActionCourseFollowup(ServiceAction, Action):
             return show_page(dispatcher, s, available) if available else []
         dispatcher.utter_message(
             text=NO_MORE_TEXT.format(n=len(listed)), buttons=category_buttons(available)
-        )
-        return []
-
-    def _paid(
-        self,
-        dispatcher: CollectingDispatcher,
-        s: Any,
-        listed: list[Course],
-        everything: bool = False,
-    ) -> list[EventType]:
-        """Which of the courses in view (`everything`: all open ones) cost something, with the
-        fee; else that none does."""
-        these = (
-            f"现在开放报名的 {len(listed)} 门课程" if everything else f"刚才这 {len(listed)} 门课程"
-        )
-        paid = [c for c in listed if c.fee]
-        if not paid:
-            dispatcher.utter_message(text=f"{these}都是免费的。")
-            return []
-        lines = [f"{these}里，要交费的是："]
-        lines += [f"· {c.name}：{fee_text(c)}" for c in paid]
-        lines.append("其余的都免费。" if len(paid) < len(listed) else "")
-        dispatcher.utter_message(
-            text="\n".join(line for line in lines if line),
-            buttons=buttons(*(enrol_button(c) for c in paid)),
         )
         return []
 
@@ -351,27 +306,6 @@ class ActionCourseFollowup(ServiceAction, Action):
             return []
         dispatcher.utter_message(text=note + f"符合“{describe(f)}”的其他课程有：")
         return show_page(dispatcher, s, others)
-
-
-# a part of a course asked of several in view at once, said for each (its label)
-EACH_ASPECT = {
-    "time": "上课时间",
-    "venue": "上课地点",
-    "fee": "费用",
-    "requirements": "报名要求",
-    "seats": "名额",
-    "certificate": "证书",
-    "length": "学制",
-    "level": "基础",
-    "job": "就业",
-}
-MAX_EACH = 5
-
-# "工会的课是不是都要交钱", "你们的培训收费吗": about the courses in general
-_ALL_OF_THEM = re.compile(
-    r"(?:课|培训|班)[^，,。]{0,6}(?:都|全部|全都|是不是|收费吗|要钱吗|要钱不|收费不)"
-)
-_WHICH_OF_THEM = re.compile(r"哪个|哪些|哪几个|哪门|哪几门|有没有.*要")
 
 
 def _courses(s: Any, codes: list[str]) -> list[Course]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,6 +10,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
+from actions.mediation_text import (
+    EDITABLE,
+    MORE_STORY,
+    NO_EDIT,
+    OTHER_TYPE,
+    PROPOSED_DEMANDS,
+    SUBMIT,
+    SUBMIT_WORDS,
+    WISH_START,
+    field_from_text,
+    proposed_demand,
+    summary,
+    wish_in,
+)
 from actions.message import (
     asked_before,
     latest_entity,
@@ -18,7 +31,7 @@ from actions.message import (
     previous_value,
     typed_text,
 )
-from actions.opening import from_opening, is_opening, opening_demand, opening_employer
+from actions.opening import from_opening, is_opening, opening_employer
 from actions.person import (
     DEMAND_CORRECTION,
     PersonSlotsMixin,
@@ -41,115 +54,6 @@ from actions.validators import (
     looks_like_employer,
     not_an_employer,
 )
-from bot.domain.groups import group_label, group_size
-
-# the fields a worker may change from the summary, in the order they were asked
-EDITABLE = {
-    "name": "姓名",
-    "phone": "手机号",
-    "employer": "用人单位",
-    "dispute_type": "纠纷类型",
-    "description": "事情经过",
-    "demand": "调解诉求",
-}
-NO_EDIT = "none"
-# the choice of what to change answered with a confirmation: handed in as it stands
-SUBMIT = "submit"
-_SUBMIT = re.compile(
-    r"(?:就这样|没问题了?|都对|对的)?[，,\s]*(?:确认提交|提交|确认|交了嘛|提交嘛|提交吧)"
-)
-# a wish typed at the summary without 希望/要求: "要回7600块工资", "按法律补发加班费"
-_WISH_AT_SUMMARY = re.compile(
-    r"^(?:我|就)?(?:想|要|希望)?(?:按法律|依法|按规定|按劳动法)?(?:要回|讨回|拿回|追回|补发|补缴|补齐|补交"
-    r"|支付|赔偿|退还|退回|退我|退押金|退保证金|退钱|还我|发给我|给我发|出具|开具|开离职证明|恢复"
-    r"|要么|让我回去|回去上班|赔钱|赔我)"
-)
-
-
-# "八千块一次性给清", "5000元结清": a sum and how it should be paid
-_SUM_WISH = re.compile(
-    r"^(?:把)?[\d一二两三四五六七八九十百千万]+(?:块钱?|元|千|万)[^，,。]{0,8}"
-    r"(?:给清|结清|付清|给齐|补齐|付给我|给我|一次性)"
-)
-
-
-def wish_in(text: str) -> str | None:
-    """The demand a message says, with 希望/要求 or starting with its verb, in its words."""
-    value = text.strip()
-    said = opening_demand(text) or _WISH_AT_SUMMARY.search(value) or _SUM_WISH.search(value)
-    return clean_demand(text) if said else None
-
-
-# more of the story told where the demand is asked: what the boss said, when it began
-_MORE_STORY = re.compile(
-    r"(?:老板|公司|单位|主管|经理|领导|厂里|厂头|站长)(?:说|讲|还说|就说)|进去的|进厂的|入职的|来的时候"
-)
-_WISH_START = re.compile(r"^(?:我|就)?(?:要|想|希望|请求|只要|让|把|必须)")
-
-
-# the type of a dispute of no listed kind (押金, 离职证明)
-OTHER_TYPE = "其他"
-# what a worker with this kind of dispute almost always asks for: proposed in the summary
-# (marked, and changed with 修改 or by saying the wish at the summary: the job back instead of
-# money after a dismissal) instead of one more question on a phone; contract disputes and
-# 其他 are too varied to guess and are asked
-PROPOSED_DEMANDS = {
-    "拖欠工资": "补发拖欠的工资",
-    "加班费": "支付拖欠的加班费",
-    "社会保险": "依法补缴社会保险",
-    "工伤": "依法享受工伤待遇",
-    "解除劳动合同": "依法支付经济补偿或赔偿金",
-}
-PROPOSED_NOTE = "（按纠纷类型代填，不对请点“修改”）"
-SUMMARY_DESCRIPTION_CHARS = 200
-_EDIT_WORDS = (
-    ("name", ("姓名", "名字")),
-    ("phone", ("电话", "手机", "号码")),
-    ("employer", ("单位", "公司", "老板", "厂")),
-    ("dispute_type", ("类型", "类别", "种类")),
-    ("description", ("经过", "情况", "描述", "事情")),
-    ("demand", ("诉求", "要求", "希望", "结果")),
-    (NO_EDIT, ("不用改", "不改", "没问题", "都对", "不修改")),
-)
-
-
-def field_from_text(text: str) -> str | None:
-    """Which field "单位名字写错了" means: the earliest field word in the message."""
-    best: tuple[int, str] | None = None
-    for field, words in _EDIT_WORDS:
-        for w in words:
-            at = text.find(w)
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, field)
-    return best[1] if best else None
-
-
-def proposed_demand(dispute_type: Any) -> str | None:
-    return PROPOSED_DEMANDS.get(str(dispute_type or ""))
-
-
-def _proposed(slots: dict[str, Any]) -> bool:
-    wanted = slots.get("demand")
-    return wanted is not None and wanted == proposed_demand(slots.get("dispute_type"))
-
-
-def summary(slots: dict[str, Any]) -> str:
-    """What will be submitted, so the worker can check it before it goes to a mediator."""
-    description = str(slots.get("description") or "")
-    if len(description) > SUMMARY_DESCRIPTION_CHARS:
-        description = description[:SUMMARY_DESCRIPTION_CHARS] + f"…（共{len(description)}字）"
-    lines = ["请核对您的调解申请："]
-    group = group_label(group_size(str(slots.get("description") or "")))
-    for field, label in EDITABLE.items():
-        value = description if field == "description" else slots.get(field)
-        if field == "name" and group:
-            label = "姓名（代表）"
-        note = PROPOSED_NOTE if field == "demand" and _proposed(slots) else ""
-        lines.append(f"{label}：{value or '（未填）'}{note}")
-        if field == "dispute_type" and group:
-            lines.append(f"涉及人数：{group}")
-    lines.append("信息无误请点“确认提交”；需要改动请点“修改”。")
-    return "\n".join(lines)
 
 
 class ValidateMediationForm(
@@ -259,7 +163,9 @@ class ValidateMediationForm(
         if value is None and tracker.get_slot("requested_slot") == "edit_field":
             text = typed_text(tracker)
             # "确认提交" asked what to change: nothing, and it is handed in
-            value = SUBMIT if _SUBMIT.fullmatch(text.strip(" 。！!")) else field_from_text(text)
+            value = (
+                SUBMIT if SUBMIT_WORDS.fullmatch(text.strip(" 。！!")) else field_from_text(text)
+            )
         return {"edit_field": value} if value else {}
 
     def validate_edit_field(
@@ -393,7 +299,7 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         text = str(value or "").strip()
         told = tracker.get_slot("description")
-        if told and _MORE_STORY.search(text) and not _WISH_START.match(text) and not wish_in(text):
+        if told and MORE_STORY.search(text) and not WISH_START.match(text) and not wish_in(text):
             # "去年12月进去的 当理货员 老板说签不签都一样" asked what the worker wants: more of
             # what happened, kept with it; the demand is asked again
             more = clean_description(f"{told} {text}")

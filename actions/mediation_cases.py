@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.identity import worker_from
-from actions.mediation import EDITABLE
+from actions.mediation_text import EDITABLE
 from actions.message import latest_entity, latest_intent, typed_text
 from actions.services import ServiceAction
 from actions.validators import (

@@ -25,7 +25,8 @@ from actions.services import ServiceAction
 from bot.knowledge.followups import is_short, leans_on_context
 from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
-from intents.overrides import CANCEL_FOR_NOW, is_only_greeting
+from intents.greetings import is_only_greeting
+from intents.overrides import CANCEL_FOR_NOW
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
 EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}

@@ -13,22 +13,20 @@ import orjson
 from intents.classifier import IntentClassifier
 from intents.entities import EntityExtractor
 from intents.foreign import read_foreign
+from intents.greetings import follow_up_not_greeting, without_aside, without_greeting
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
     asks_about_a_course,
-    asks_rather_than_files,
     enrolment_without_course,
-    follow_up_not_greeting,
     mediation_without_dispute,
     names_a_class,
     negated_handoff,
     parse_payload,
     rule_intent,
     wants_to_learn,
-    without_aside,
-    without_greeting,
 )
+from intents.question_cues import asks_rather_than_files
 from intents.retrieval import RetrievalOptions
 from intents.training_data import TrainingData, load_training_data
 

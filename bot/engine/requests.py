@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.core.messages import Incoming
 from bot.store.models import STATE_BOT
-from intents.overrides import asks_rather_than_files
+from intents.question_cues import asks_rather_than_files
 from intents.requests import split_requests
 
 # intents that ask for something on their own (not yes/no, thanks or a form answer)

@@ -263,7 +263,7 @@ def test_a_yes_in_dialect_with_particles_is_no_demand() -> None:
 
 
 def test_the_demand_proposed_for_a_dispute_type() -> None:
-    from actions.mediation import proposed_demand, summary
+    from actions.mediation_text import proposed_demand, summary
 
     assert proposed_demand("拖欠工资") == "补发拖欠的工资"
     assert proposed_demand("解除劳动合同") == "依法支付经济补偿或赔偿金"

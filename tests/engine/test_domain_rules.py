@@ -87,7 +87,7 @@ def test_a_long_wait_told_with_a_mediation_request_is_a_request():
 
 
 def test_an_unsure_request_that_asks_something_and_asks_for_no_help_is_a_question():
-    from intents.overrides import asks_rather_than_files
+    from intents.question_cues import asks_rather_than_files
 
     assert asks_rather_than_files("老板欠了两个月工资电话也不接我们找哪个")
     assert asks_rather_than_files("主管说打烂的东西每个月从工资里扣一半")

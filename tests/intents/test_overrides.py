@@ -3,7 +3,8 @@ does are no request to file a case; small talk in front of a question is not wha
 
 import pytest
 
-from intents.overrides import rule_intent, without_aside
+from intents.greetings import without_aside
+from intents.overrides import rule_intent
 
 
 @pytest.mark.parametrize(

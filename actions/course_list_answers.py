@@ -1,0 +1,88 @@
+"""Answers about several courses in view at once: a part asked of each ("那个星期几上" with
+three courses listed) and which of them cost something ("这里面哪个要交钱")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import buttons
+from actions.course_list import enrol_button
+from bot.domain.course_questions import part
+from bot.domain.courses import fee_text
+from bot.store import courses as repo
+from bot.store.models import Course
+
+# a part of a course asked of several in view at once, said for each (its label)
+EACH_ASPECT = {
+    "time": "上课时间",
+    "venue": "上课地点",
+    "fee": "费用",
+    "requirements": "报名要求",
+    "seats": "名额",
+    "certificate": "证书",
+    "length": "学制",
+    "level": "基础",
+    "job": "就业",
+}
+MAX_EACH = 5
+
+# "工会的课是不是都要交钱", "你们的培训收费吗": about the courses in general
+ALL_OF_THEM = re.compile(
+    r"(?:课|培训|班)[^，,。]{0,6}(?:都|全部|全都|是不是|收费吗|要钱吗|要钱不|收费不)"
+)
+WHICH_OF_THEM = re.compile(r"哪个|哪些|哪几个|哪门|哪几门|有没有.*要")
+
+
+def each_answer(
+    dispatcher: CollectingDispatcher, s: Any, listed: list[Course], asked: list[str]
+) -> list[EventType]:
+    """The parts asked (time, place, fee, requirements …) of each course in view: a line
+    each for one part, a course with its parts under it for several."""
+    described = "介绍：{}"  # the description, when it says nothing to the part asked
+    if len(asked) == 1:
+        (aspect,) = asked
+        lines = [f"刚才这 {len(listed)} 门课程的{EACH_ASPECT[aspect]}："]
+        for c in listed:
+            said = part(c, aspect, repo.seats_left(s, c))
+            shown = said or f"（介绍里没有专门说）{c.description or '暂无介绍'}"
+            lines.append(f"· {c.name}：{shown}")
+    else:  # "要考试不 学费好多"
+        lines = [f"刚才这 {len(listed)} 门课程："]
+        for c in listed:
+            left = repo.seats_left(s, c)
+            parts = [(a, part(c, a, left)) for a in asked]
+            lines.append(f"· {c.name}")
+            lines += [f"  {EACH_ASPECT[a]}：{said}" for a, said in parts if said]
+            if not all(said for _, said in parts):
+                lines.append("  " + described.format(c.description or "暂无"))
+    dispatcher.utter_message(
+        text="\n".join(lines), buttons=buttons(*(enrol_button(c) for c in listed))
+    )
+    return []
+
+
+def paid_answer(
+    dispatcher: CollectingDispatcher,
+    s: Any,
+    listed: list[Course],
+    everything: bool = False,
+) -> list[EventType]:
+    """Which of the courses in view (`everything`: all open ones) cost something, with the
+    fee; else that none does."""
+    these = f"现在开放报名的 {len(listed)} 门课程" if everything else f"刚才这 {len(listed)} 门课程"
+    paid = [c for c in listed if c.fee]
+    if not paid:
+        dispatcher.utter_message(text=f"{these}都是免费的。")
+        return []
+    lines = [f"{these}里，要交费的是："]
+    lines += [f"· {c.name}：{fee_text(c)}" for c in paid]
+    lines.append("其余的都免费。" if len(paid) < len(listed) else "")
+    dispatcher.utter_message(
+        text="\n".join(line for line in lines if line),
+        buttons=buttons(*(enrol_button(c) for c in paid)),
+    )
+    return []

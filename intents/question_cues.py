@@ -1,0 +1,88 @@
+"""Messages about work that ask rather than file: a what-if, a story that asks what to do or
+how long a claim lasts, a question about what the employer does. For an unsure
+`mediation_request` these are policy questions (their answers offer mediation)."""
+
+from __future__ import annotations
+
+import re
+
+# "要是公司想续 是我自己不想续呢": a hypothetical about work is a question, not a request
+_HYPOTHETICAL = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)")
+_ABOUT_WORK = re.compile(
+    r"公司|老板|单位|厂里|厂头|工地|合同|工资|补偿|赔偿|续签|辞退|开除|加班|工伤|社保|离职|辞职"
+)
+_ASKS_FOR_HELP = re.compile(r"调解|申请|帮我|帮忙|转人工|人工")
+
+
+# "…老板说是我自己不小心 不得赔 咋个整嘛": a story that ends asking what to do or whether it
+# is allowed wants an answer first (which offers mediation), not a form
+_ASKS_WHAT_TO_DO = re.compile(
+    r"(?:咋个整|怎么办|咋办|咋整|怎么整|合法吗|合不合法|合法不|要得不|算不算|违法吗|违法不)"
+    r"[嘛吗呢啊哦哈]*[？?。!！~]*$"
+)
+
+
+# "…欠我工资 过了好久就告不成了": asking how long before a claim runs out is a question (the
+# time limit), not a request to file one
+_ASKS_TIME_LIMIT = re.compile(
+    r"(?:好久|多久|多长时间|几年|几个月)[^,，。!！?？]{0,6}"
+    r"(?:不成|不了|不到|不回|不能|不行|没用|过期|失效|作废|无效|超时)"
+)
+
+
+# "要在好久之内去申请": within how long something must be done
+_ASKS_WITHIN = re.compile(r"(?:好久|多久|多长时间|几天|几个月|几年)(?:之内|以内|内)")
+# help the employer gives or refuses ("老板说帮我报工伤", "公司不帮我申请"): not the worker
+# asking the union for help
+_THEIR_HELP = re.compile(
+    r"(?:老板|公司|单位|厂里|厂头|主管|领导|他|她)"
+    r"(?:(?!我想|我要|想要|想申请|调解|工会|你们)[^，。,！!？?]){0,10}?(?:申请|报|认定|办)"
+)
+
+
+def _worker_asks_for_help(compact: str) -> bool:
+    return _ASKS_FOR_HELP.search(_THEIR_HELP.sub("", compact)) is not None
+
+
+def asks_what_to_do(compact: str) -> bool:
+    """A message about work that asks what to do or how long a claim lasts, and asks for no
+    help itself."""
+    return (
+        (
+            _ASKS_WHAT_TO_DO.search(compact) is not None
+            or _ASKS_TIME_LIMIT.search(compact) is not None
+            or _ASKS_WITHIN.search(compact) is not None
+        )
+        and not _worker_asks_for_help(compact)
+        and _ABOUT_WORK.search(compact) is not None
+    )
+
+
+# "老板欠我们两个月工资了 我们该找哪个", "我想换个厂 要提前好久跟老板说嘛": a story the
+# classifier only leans to read as a request, but that asks something and asks for no help,
+# is a question (its answer offers mediation)
+_QUESTION_CUE = re.compile(
+    r"[?？吗么]|找哪|找谁|哪里|哪个|哪些|好久(?!了)|多久|几天|几个月|咋个|怎么|咋|啥子|什么|"
+    r"能不能|可不可以|可以不|该不该|合不合|算不算|有没有|有没得|要得不|行不行|对不对|对不|合理不|"
+    r"(?:老板|公司|厂里|厂头|单位|领导|主管|站长)(?:说|讲)"
+)
+_FILES_A_REQUEST = re.compile(r"调解|申请|帮我|帮忙|帮下|转人工|人工|工会|管不管|找你们|登记")
+
+
+def asks_rather_than_files(compact: str) -> bool:
+    """A message about work that asks something, or reports what the boss said, and asks for
+    no help: for an unsure `mediation_request`, a question (compact text)."""
+    return (
+        _QUESTION_CUE.search(compact) is not None
+        and _FILES_A_REQUEST.search(compact) is None
+        and _ABOUT_WORK.search(compact) is not None
+    )
+
+
+def is_hypothetical(compact: str) -> bool:
+    """A "what if" about work that asks for nothing (compact text)."""
+    return (
+        _HYPOTHETICAL.match(compact) is not None
+        and _ABOUT_WORK.search(compact) is not None
+        and _ASKS_FOR_HELP.search(compact) is None
+    )
