@@ -23,7 +23,6 @@ from actions.course_list_answers import (
     each_answer,
     paid_answer,
 )
-from actions.knowledge import find_answer
 from actions.message import (
     TOLD_BEFORE,
     entity_words,
@@ -32,6 +31,7 @@ from actions.message import (
     recent_user_texts,
     understood_text,
 )
+from actions.policy_followups import find_answer
 from actions.services import ServiceAction
 from bot.domain.course_ages import age_range, child_age, suits
 from bot.domain.course_questions import (

@@ -19,8 +19,8 @@ from actions.course_filters import (
     unsure_search,
 )
 from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_button, show_page
-from actions.knowledge import policy_followup_instead
 from actions.message import understood_text
+from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.course_ages import ages_text, child_age, for_children, suits, without_age
 from bot.domain.courses import closed_text, is_specific, place_in, rank_by_text, residual

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
 from actions.identity import Worker, worker_from
-from actions.knowledge import policy_followup_instead
 from actions.message import latest_entity
+from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.courses import promotion_text, when_text
 from bot.staff import notices as notify

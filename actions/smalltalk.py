@@ -11,15 +11,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
 from actions.course_context import described_instead, followup_instead, named_course_instead
-from actions.knowledge import (
+from actions.message import typed_text
+from actions.offers import cancel_listed_instead, case_question_instead, meant_in_context
+from actions.policy_followups import (
     find_answer,
     policy_followup_instead,
     previous_answer,
     retirement_reply,
     severance_reply,
 )
-from actions.message import typed_text
-from actions.offers import cancel_listed_instead, case_question_instead, meant_in_context
 from actions.review import note_miss
 from actions.services import ServiceAction
 from bot.knowledge.followups import is_short, leans_on_context

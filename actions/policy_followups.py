@@ -1,0 +1,212 @@
+"""Follow-ups to a policy answer, read in the conversation: whether a short message asks the
+answer just given again or moves on ("那工作满十年的呢", "工资好久结一回"), the part of the
+answer it asks, and the compensation or retirement age worked out from what the worker says."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, FollowupAction
+
+from actions.message import (
+    latest_intent,
+    previous_action,
+    recent_user_texts,
+    typed_text,
+)
+from bot.domain.retirement import retirement_text
+from bot.domain.severance import (
+    about_a_penalty,
+    about_severance,
+    asks_how_much,
+    months_worked,
+    severance_text,
+)
+from bot.knowledge.answers import decide
+from bot.knowledge.focus import covers, focused
+from bot.knowledge.followups import asks_where_to_turn, in_context, is_short, leans_on_context
+from bot.knowledge.index import Hit
+
+# the FAQ's category of labour-dispute handling (data/faq.yml)
+
+
+def previous_answer(services: Any, tracker: Tracker) -> Any:
+    """The FAQ entry answered in the bot's last turn, when this message may follow up on it."""
+    slug = tracker.get_slot("last_faq")
+    if not slug or previous_action(tracker) != "action_answer_policy":
+        return None
+    return services.knowledge.get(str(slug))
+
+
+# a short message that does not lean on the answer just given moves to another topic only
+# when its own words reach this score there: between the guesses of words that name no topic
+# ("从啥时候开始算起" after the time limit: 0.155) and the weakest right move seen on the
+# development sets ("离职了工资好久结" after the deposit answer: 0.188)
+MOVE_MIN = 0.17
+
+
+def gives_a_figure(tracker: Tracker) -> bool:
+    """A statement of a duration ("我合同签的两年", "我干了三年零两个月") right after an
+    answer: the figure the rule just given needs, not a new question."""
+    message = tracker.latest_message or {}
+    return latest_intent(tracker) == "inform" and any(
+        e.get("entity") == "duration" for e in message.get("entities") or []
+    )
+
+
+def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
+    """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
+    just before: one that leans on it ("那工作满十年的呢") always, another short message
+    ("加起来算不算嘛") when it has no sure answer of its own."""
+    cfg = services.config.retrieval
+    k = max(cfg.max_suggestions, 5)
+    own_hits = services.knowledge.hits_for(tracker.latest_message, text, k=k)
+    general = decide(own_hits, cfg)
+    # the second question of "婚假几天 病假扣不扣工资吗" is its own, not a follow-up
+    split_part = ((tracker.latest_message or {}).get("metadata") or {}).get("split_part")
+    previous = None if split_part else previous_answer(services, tracker)
+    if previous is not None and (
+        leans_on_context(text)
+        or (
+            is_short(text)
+            and (
+                general[0] != "answer"
+                or covers(previous.answer, text, previous.question)
+                # "公司不帮我申请咋办" after the injury answer, read alone as the union's help;
+                # not when the words alone stay in the topic ("公司不安排年假又不给钱咋办")
+                or (
+                    asks_where_to_turn(text)
+                    and bool(own_hits)
+                    and own_hits[0].answer.category != previous.category
+                )
+            )
+        )
+    ):
+        verdict, hits = decide(in_context(services.knowledge, previous, text, k), cfg)
+        if verdict in ("answer", "likely"):
+            if hits[0].answer.slug == previous.slug and not leans_on_context(text):
+                # the answer just given, again: unless the message, which does not lean
+                # on it ("那…呢"), says something of its own that points elsewhere
+                # ("已经拖了两个月了 我可以直接走人不" after when wages are due)
+                elsewhere = [h for h in own_hits if h.answer.slug != previous.slug]
+                same = max(
+                    (h.score for h in own_hits if h.answer.slug == previous.slug), default=0.0
+                )
+                # ... and clearly: a sure score, one entry ahead of the rest, or the entry of
+                # the same topic among weak guesses ("拖起不发我可以咋个办" after when wages
+                # are due); not a tie of guesses elsewhere ("我离职了8个月 工资还欠着
+                # 还来得及不" after the time limit for arbitration)
+                runner_up = elsewhere[1].score if len(elsewhere) > 1 else 0.0
+                if (
+                    not gives_a_figure(tracker)
+                    # a detail the answer just given states ("工资好久结一回" after the
+                    # part-time answer) is asked of it
+                    and not covers(previous.answer, text, previous.question)
+                    and elsewhere
+                    and elsewhere[0].score >= max(cfg.likely_from, same + cfg.ambiguity_margin)
+                    # another topic only when the words name it ("从啥时候开始算起" names none)
+                    and (
+                        elsewhere[0].answer.category == previous.category
+                        or elsewhere[0].score >= MOVE_MIN
+                    )
+                    and (
+                        elsewhere[0].score >= cfg.answer_threshold
+                        or elsewhere[0].score - runner_up >= cfg.ambiguity_margin / 2
+                        or elsewhere[0].answer.category == previous.category
+                    )
+                ):
+                    moved = decide(elsewhere, cfg)
+                    if moved[0] in ("answer", "likely"):
+                        return moved
+            return verdict, hits
+    return general
+
+
+def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str) -> str | None:
+    """A follow-up that lands on the answer just given ("那周末呢" after how overtime is paid)
+    asks about part of it: that part, with the source, instead of the whole answer again."""
+    previous = previous_answer(services, tracker)
+    top = hits[0].answer
+    if previous is None or top.slug != previous.slug:
+        return None
+    if leans_on_context(text):
+        part = focused(top.answer, text)
+    elif covers(top.answer, text, top.question):
+        part = focused(top.answer, text, details=True, topic=top.question)
+    else:
+        return None
+    if part is None:
+        return None
+    return f"{part}\n依据：{top.source}" if top.source else part
+
+
+# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
+SEVERANCE_TOPICS = frozenset(
+    {
+        "sev_calc",
+        "sev_unlawful_2x",
+        "sev_when_due",
+        "sev_contract_expiry",
+        "quit_notice_dismissal",
+        "quit_mass_layoff",
+        "quit_fired_fault",
+        "quit_protected",
+        "probation_dismissal",
+    }
+)
+SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
+DURATION_ALONE = 12
+
+
+def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """How long the worker worked, asked about compensation or right after an answer about
+    leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
+    slug = tracker.get_slot("last_faq")
+    after = slug in SEVERANCE_TOPICS and previous_action(tracker) == "action_answer_policy"
+    if about_a_penalty(text) or not (after or about_severance(text)):
+        return None
+    # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
+    # message with its own question ("干了十年了 是不是该签无固定期限") does not
+    alone = after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE
+    unlawful = after and slug == "sev_unlawful_2x"
+    said = severance_text(text, unlawful=unlawful, asked=alone)
+    if said is None and after and months_worked(text) is None and asks_how_much(text):
+        # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
+        # was told a message ago
+        for earlier in recent_user_texts(tracker, 3):
+            if months_worked(earlier) is not None:
+                return severance_text(earlier, unlawful=unlawful, asked=True)
+    return said
+
+
+RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
+_ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
+
+
+def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """A birth month in a question about retiring ("我男的 1970年3月出生 好久能退"), or right
+    after the retirement answer ("那我老婆呢 76年6月的"): the age and month worked out."""
+    after = (
+        tracker.get_slot("last_faq") == RETIREMENT
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if not (after or _ABOUT_RETIRING.search(text)):
+        return None
+    return retirement_text(text)
+
+
+def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:
+    """Right after a policy answer, a short message read as a greeting, a feeling, a yes or
+    nothing ("要在好久之内申请", "那一直都不签呢 都一年多了", "是我自己不想休的呢") is a
+    follow-up when the FAQ, read against that answer, has one for it."""
+    text = typed_text(tracker)
+    if not is_short(text) or text.startswith("/"):
+        return None
+    if previous_answer(services, tracker) is None:
+        return None
+    if retirement_reply(services, tracker, text) or severance_reply(services, tracker, text):
+        return [FollowupAction("action_answer_policy")]
+    verdict, _ = find_answer(services, tracker, text)
+    return [FollowupAction("action_answer_policy")] if verdict in ("answer", "likely") else None
