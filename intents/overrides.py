@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from intents.question_cues import asks_what_to_do, is_hypothetical
+from intents.question_cues import asks_if_one_may_apply, asks_what_to_do, is_hypothetical
 
 # Rasa's payload syntax: /intent, /intent{"entity": "value"}, /intent@0.8{...}
 PAYLOAD = re.compile(
@@ -192,7 +192,12 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
-    if is_ask_intro(compact) or is_hypothetical(compact) or asks_what_to_do(compact):
+    if (
+        is_ask_intro(compact)
+        or is_hypothetical(compact)
+        or asks_what_to_do(compact)
+        or asks_if_one_may_apply(compact)
+    ):
         return "policy_question"
     if (
         _MEDIATION_WHAT_IF.match(compact)

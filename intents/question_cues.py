@@ -86,3 +86,16 @@ def is_hypothetical(compact: str) -> bool:
         and _ABOUT_WORK.search(compact) is not None
         and _ASKS_FOR_HELP.search(compact) is None
     )
+
+
+# "老板不帮我弄 我个人可以去申请不嘛": whether the worker may apply (for injury recognition,
+# arbitration) on their own, asked; not a request for the union's mediation
+_MAY_I_APPLY = re.compile(
+    r"我(?:个人|自己|本人)?(?:可以|能|能不能|可不可以)(?:自己|个人)?(?:去)?申请"
+    r"(?!调解)[^，。,！!]{0,6}?(?:不|吗|么|没|嘛|不嘛)[嘛吗哦呢?？]*$"
+)
+
+
+def asks_if_one_may_apply(compact: str) -> bool:
+    """Whether the worker may apply on their own, asked (compact text, no mediation named)."""
+    return "调解" not in compact and _MAY_I_APPLY.search(compact) is not None

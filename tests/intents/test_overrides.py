@@ -15,6 +15,7 @@ from intents.overrides import rule_intent
         "公司不帮我申请咋办",  # the employer refuses to apply: what to do
         "我在厂头搬货把腰闪了 老板说帮我报攻伤 他要在好久之内去申请哦",
         "工伤认定要在多久之内办",
+        "老板不帮我弄 我个人可以去申请不嘛",  # whether the worker may apply alone
     ],
 )
 def test_questions_about_mediation_or_the_employer_are_policy_questions(text):
