@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 
 from actions.course_context import narrows
@@ -31,10 +33,37 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     return repo.CourseFilter(
         category=latest_entity(tracker, "course_category"),
         time_of_day=wanted_time(tracker),
-        weekdays=repo.expand_weekday(latest_entity(tracker, "weekday")),
+        weekdays=wanted_weekdays(tracker),
         free=True if fee == "免费" else (False if fee == "收费" and not name else None),
         name=name,
     )
+
+
+# a clause that says when the worker cannot come ("我星期二星期四晚上要跑单")
+_BUSY = re.compile(
+    r"要跑单|跑单|要上班|上班|加班|值班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
+)
+_CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
+
+
+def wanted_weekdays(tracker: Tracker) -> tuple[str, ...]:
+    """The days asked for: every day the message names, but not those of a clause that says
+    the worker is busy then ("我星期二星期四晚上要跑单 有没得星期一星期三晚上的课": Monday and
+    Wednesday); all of them when every day named is a busy one."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    busy = [(m.start(), m.end()) for m in _CLAUSE.finditer(text) if _BUSY.search(m.group(0))]
+    named: list[str] = []
+    free: list[str] = []
+    for e in message.get("entities") or []:
+        if e.get("entity") != "weekday" or e.get("value") in (None, ""):
+            continue
+        days = repo.expand_weekday(str(e["value"]))
+        named += [d for d in days if d not in named]
+        start = e.get("start")
+        if not (isinstance(start, int) and any(a <= start < b for a, b in busy)):
+            free += [d for d in days if d not in free]
+    return tuple(free or named)
 
 
 # below this, a course search naming no course or condition may be something else
