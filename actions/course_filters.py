@@ -15,14 +15,14 @@ SEARCH_SLOTS = ("course_name", "course_category", "time_of_day", "weekday", "fee
 
 
 def wanted_time(tracker: Tracker) -> str | None:
-    """The time of day the worker wants: the last one named, when a message names two
-    ("我下午六点下班，晚上有啥课": busy in the afternoon, free in the evening)."""
-    named = [
-        str(e["value"])
-        for e in (tracker.latest_message or {}).get("entities") or []
-        if e.get("entity") == "time_of_day" and e.get("value")
-    ]
-    return named[-1] if named else None
+    """The time of day the worker wants: the last one named outside a clause that says the
+    worker is busy then ("我下午六点下班，晚上有啥课": busy in the afternoon, free in the
+    evening; "星期六下午我要送货 莫得空 有没得做面点的": no time asked for)."""
+    named = _entity_values(tracker, "time_of_day")
+    free = _entity_values(tracker, "time_of_day", outside_busy=True)
+    if named and not free:
+        return None if _busy_spans(tracker) else named[-1]
+    return free[-1] if free else None
 
 
 def filter_from(tracker: Tracker) -> repo.CourseFilter:
@@ -39,31 +39,52 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     )
 
 
-# a clause that says when the worker cannot come ("我星期二星期四晚上要跑单")
+# a clause that says when the worker cannot come ("我星期二星期四晚上要跑单"), or a clause of
+# its own that says so right after the time ("星期六下午我要送货 莫得空")
 _BUSY = re.compile(
-    r"要跑单|跑单|要上班|上班|加班|值班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
+    r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
 )
+_BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
+
+
+def _busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
+    text = (tracker.latest_message or {}).get("text") or ""
+    clauses = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(text)]
+    spans = []
+    for i, (a, b, words) in enumerate(clauses):
+        follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
+        if _BUSY.search(words) or follows:
+            spans.append((a, b))
+    return spans
+
+
+def _entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> list[str]:
+    """The values of this message's `name` entities, in order (outside a busy clause)."""
+    busy = _busy_spans(tracker) if outside_busy else []
+    values = []
+    for e in (tracker.latest_message or {}).get("entities") or []:
+        if e.get("entity") != name or e.get("value") in (None, ""):
+            continue
+        start = e.get("start")
+        if isinstance(start, int) and any(a <= start < b for a, b in busy):
+            continue
+        values.append(str(e["value"]))
+    return values
 
 
 def wanted_weekdays(tracker: Tracker) -> tuple[str, ...]:
     """The days asked for: every day the message names, but not those of a clause that says
     the worker is busy then ("我星期二星期四晚上要跑单 有没得星期一星期三晚上的课": Monday and
-    Wednesday); all of them when every day named is a busy one."""
-    message = tracker.latest_message or {}
-    text = message.get("text") or ""
-    busy = [(m.start(), m.end()) for m in _CLAUSE.finditer(text) if _BUSY.search(m.group(0))]
-    named: list[str] = []
-    free: list[str] = []
-    for e in message.get("entities") or []:
-        if e.get("entity") != "weekday" or e.get("value") in (None, ""):
-            continue
-        days = repo.expand_weekday(str(e["value"]))
-        named += [d for d in days if d not in named]
-        start = e.get("start")
-        if not (isinstance(start, int) and any(a <= start < b for a, b in busy)):
-            free += [d for d in days if d not in free]
-    return tuple(free or named)
+    Wednesday); none when every day named is a busy one."""
+    named = _entity_values(tracker, "weekday")
+    free = _entity_values(tracker, "weekday", outside_busy=True)
+    if named and not free and not _busy_spans(tracker):
+        free = named
+    days: list[str] = []
+    for value in free:
+        days += [d for d in repo.expand_weekday(value) if d not in days]
+    return tuple(days)
 
 
 # below this, a course search naming no course or condition may be something else
