@@ -27,6 +27,7 @@ from actions.validators import (
     clean_dispute_type,
     clean_phone,
     dispute_types_in,
+    looks_like_name,
     normalise,
 )
 from bot.domain.course_questions import answer as course_answer
@@ -60,6 +61,8 @@ SHORT = 25
 # a Chinese name's length at most (a surname and up to three characters)
 MAX_NAME = 4
 SHORT_QUESTION = 10
+# a labour topic named at the name question in so few words is asked about, not a name given
+SHORT_TOPIC = 15
 NOT_ANSWERED = "这个问题我暂时答不准，等这件事办完可以再问我，或者说“转人工”请工作人员解答。"
 
 
@@ -134,8 +137,21 @@ class SideQuestionsMixin:
             _drop_candidate(tracker, requested)
             events = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
             return [SlotSet(requested, tracker.slots[requested]), *events]
-        # "how much should i get" at the name question: asked in English, read as Chinese
-        if taken and text and is_side_question(understood_text(tracker), requested):
+        # "how much should i get" at the name question: asked in English, read as Chinese;
+        # "加班费的事先说清楚" at the name question: a labour topic named, no name given
+        topic_instead_of_name = (
+            requested == "name"
+            and latest_entity(tracker, "dispute_type") is not None
+            and looks_like_name(text) is None
+            # (a name with the details after it is an answer: "谭明亮 137… 重庆好运来超市…")
+            and len(text) <= SHORT_TOPIC
+            and not any(ch.isdigit() for ch in text)
+        )
+        if (
+            taken
+            and text
+            and (is_side_question(understood_text(tracker), requested) or topic_instead_of_name)
+        ):
             self.answer(dispatcher, tracker, text)
             # nothing from this message is kept; the form asks its question again (the
             # requested slot is set back too: a form that sets no slot rejects the message,
