@@ -111,6 +111,18 @@ def tells_a_dispute(tracker: Tracker) -> bool:
     )
 
 
+# leave from work asked about ("娃儿生了以后还有啥子假"), not a course
+_ASKS_LEAVE = re.compile(
+    r"(?:啥子|什么|哪些|几天|好多天|多少天|有没有|有没得|能休|可以休)的?假|请假|休假|产假|陪产假|育儿假|护理假|婚假|丧假"
+)
+
+
+def asks_about_leave(tracker: Tracker) -> bool:
+    """Read as a course search, but asking about leave from work and naming no course."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return _ASKS_LEAVE.search(text) is not None and not latest_entity(tracker, "course_name")
+
+
 def wanted_course(tracker: Tracker) -> str | None:
     """The course this message names, skipping one named only as the worker's own schooling
     ("我大专毕业的 想读个本科": 专升本, not the 大专 class)."""

@@ -13,6 +13,7 @@ from actions.buttons import buttons
 from actions.course_context import FOCUS_SLOT, followup_instead
 from actions.course_filters import (
     SEARCH_SLOTS,
+    asks_about_leave,
     describe,
     filter_from,
     tells_a_dispute,
@@ -41,7 +42,7 @@ class ActionSearchCourses(ServiceAction, Action):
         instead = followup_instead(tracker, searching=True)
         if instead:
             return instead  # the follow-up reads this message's filters, then clears them
-        if tells_a_dispute(tracker):
+        if tells_a_dispute(tracker) or asks_about_leave(tracker):
             # "学校说当老师就是这样 没得加班费": a dispute told, not a course wanted
             return cleared + [FollowupAction("action_answer_policy")]
         if unsure_search(tracker):
