@@ -154,7 +154,7 @@ class EntityExtractor:
             for m in pattern.finditer(text):
                 if m.end() > m.start():
                     found.append(Candidate(m.start(), m.end(), name, m.group(0), "regex", 4))
-        for m in _BRINGS_A_CHILD.finditer(text):
+        for m in BRINGS_A_CHILD.finditer(text):
             # "带娃儿去的有没得": a parent bringing a child (亲子活动), longer than 带娃儿, the
             # childcare course's keyword
             found.append(Candidate(m.start(), m.end(), "course_category", "亲子活动", "rule", 4))
@@ -240,7 +240,7 @@ def find_dispute_phrases(text: str) -> list[Candidate]:
     return []
 
 
-_BRINGS_A_CHILD = re.compile(
+BRINGS_A_CHILD = re.compile(
     r"带(?:上)?(?:娃儿|娃娃|娃|孩子|小孩|儿子|女儿)(?:一起|一块儿?)?(?:去|来|参加|过去|玩|耍)"
 )
 

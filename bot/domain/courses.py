@@ -9,6 +9,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from bot.store.models import Course
+from intents.entities import BRINGS_A_CHILD
 
 COURSE_CATEGORIES = ("幸福学堂", "技能培训", "学历提升", "亲子活动")
 # a list line names the seats left only when they are this few
@@ -128,18 +129,13 @@ def course_line(index: int, course: Course, left: int | None) -> str:
     return f"{index}. {course.name}（{course.category}）" + " · ".join(parts)
 
 
-# "带娃儿去的": who comes along (a parent-child activity, read as the kind), not a course's word
-_BRINGS_A_CHILD = re.compile(
-    r"带(?:上)?(?:娃儿|娃娃|娃|孩子|小孩|儿子|女儿)(?:一起|一块儿?)?(?:去|来|参加|过去|玩|耍)"
-)
-
-
 def residual(text: str | None) -> str:
     """What is left of a message once the generic course-asking words are removed."""
     value = text or ""
     if value.startswith("/"):
         return ""
-    value = _BRINGS_A_CHILD.sub(" ", value)
+    # "带娃儿去的": who comes along (read as the kind, 亲子活动), not a course's word
+    value = BRINGS_A_CHILD.sub(" ", value)
     for word in _FILLERS:
         value = value.replace(word, " ")
     return _NON_WORD.sub(" ", value).strip()
