@@ -172,6 +172,10 @@ COLLOQUIAL = {
     "扯证": "结婚",
     "领证": "结婚",
     "老公": "丈夫",
+    # beyond a legal limit ("多出来那一个月咋算" after the probation limits)
+    "多出来": "超出",
+    "超出来": "超出",
+    "多出的": "超出的",
     # going back to the job instead of the money (继续履行)
     # (not "喊回去上班", called back to work on a holiday)
     "回原单位上班": "恢复劳动关系",
