@@ -73,7 +73,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         "复工",
     ),
     # "要签合同不" after the part-time answer, which says an oral agreement will do
-    "口头": ("签合同", "签不签合同", "要不要合同", "书面合同", "签个合同", "要合同"),
+    # (whether one must sign, not "没签合同": that is a story, not this question)
+    "口头": ("要签合同", "签不签合同", "要不要签合同", "要不要合同", "需要签合同", "用不用签合同"),
 }
 
 

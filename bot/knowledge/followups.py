@@ -16,6 +16,8 @@ from bot.knowledge.index import Answer, Hit, Knowledge
 # leans on what was said before: 那…, 如果/要是/假如…, 换成…, …呢/嘞/喃
 _LEANS = re.compile(
     r"^(?:那|那么|那如果|那要是|那假如|如果|要是|假如|万一|换成|换做|还有|另外|然后)"
+    # "去的话要带些啥子" after what mediation costs: going there, as the answer just said
+    r"|^(?:那)?(?:去的话|要去的话|真要去的话|到时候去)"
     # "这个期限一般好久": a part of the answer just given, pointed at
     r"|^(?:这个|这|那个)(?:期限|时限|时间|期|钱|比例|标准|天数|补偿|赔偿|待遇|规定|证明|材料|费用?)"
     r"|(?:呢|嘞|喃|勒|咧)[?？。!！~～]*$"

@@ -12,6 +12,7 @@ from intents.overrides import rule_intent
     [
         "找工会调解要收好多钱",  # what mediation costs
         "调解贵不贵",
+        "找工会调解要出钱不",
         "公司不帮我申请咋办",  # the employer refuses to apply: what to do
         "我在厂头搬货把腰闪了 老板说帮我报攻伤 他要在好久之内去申请哦",
         "工伤认定要在多久之内办",

@@ -70,3 +70,5 @@ def test_a_detail_the_entry_is_about_is_no_detail_of_it() -> None:
     assert covers(probation, "有试用期没得")
     assert not covers(probation, "有试用期没得", topic="试用期最长可以定好久")
     assert covers(PART_TIME + "可以口头约定。", "要签合同不")
+    # a story of no contract asks nothing of an answer that mentions applying orally
+    assert not covers("可以书面申请，也可以口头申请。要带身份证。", "没签合同能要双倍工资不")
