@@ -36,6 +36,7 @@ from actions.services import ServiceAction
 from bot.domain.course_ages import age_range, child_age, suits
 from bot.domain.course_questions import (
     ABOUT_ME,
+    about_me,
     answer,
     asks_more,
     aspects,
@@ -186,7 +187,7 @@ class ActionCourseFollowup(ServiceAction, Action):
         focus = tracker.get_slot(FOCUS_SLOT) if context else None
         entity = wanted_course(tracker)
         by_name = repo.get_by_name(s, entity) if entity else None
-        words = entity_words(tracker, "course_name") or ""
+        words = _words_of(tracker, entity) or entity_words(tracker, "course_name") or ""
         if (
             by_name is not None
             and words
@@ -215,6 +216,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             and by_name.code != focus
             # (a word of one course only names it: "书法课在哪里", "叉车证好多钱")
             and (any(w in words for w in _ABOUT_THE_LEARNER) or ABOUT_ME.search(text) is not None)
+            # (a course named by its own name is meant: "等我大专毕业了再读专升本 每年交好多";
+            # not a name that is the worker's schooling: "我大专还差一年毕业")
+            and (words not in by_name.name or about_me(text, words))
             and all(c.code != by_name.code for c in listed)
             and not leans_on_context(text)
         ):
@@ -348,3 +352,15 @@ def named_in(courses: list[Course], text: str, focus_held: bool = False) -> list
 
 def _shown(listed: list[Course]) -> int:
     return min(len(listed), 8)
+
+
+def _words_of(tracker: Tracker, value: str | None) -> str | None:
+    """The words of this message a course entity of `value` was read from (of the course
+    meant, when the message names two: "等我大专毕业了再读专升本")."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    for e in message.get("entities") or []:
+        start, end = e.get("start"), e.get("end")
+        if e.get("value") == value and isinstance(start, int) and isinstance(end, int):
+            return text[start:end]
+    return None
