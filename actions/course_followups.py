@@ -187,7 +187,11 @@ class ActionCourseFollowup(ServiceAction, Action):
         focus = tracker.get_slot(FOCUS_SLOT) if context else None
         entity = wanted_course(tracker)
         by_name = repo.get_by_name(s, entity) if entity else None
-        words = _words_of(tracker, entity) or entity_words(tracker, "course_name") or ""
+        words = (
+            entity_words(tracker, "course_name", entity)
+            or entity_words(tracker, "course_name")
+            or ""
+        )
         if (
             by_name is not None
             and words
@@ -352,15 +356,3 @@ def named_in(courses: list[Course], text: str, focus_held: bool = False) -> list
 
 def _shown(listed: list[Course]) -> int:
     return min(len(listed), 8)
-
-
-def _words_of(tracker: Tracker, value: str | None) -> str | None:
-    """The words of this message a course entity of `value` was read from (of the course
-    meant, when the message names two: "等我大专毕业了再读专升本")."""
-    message = tracker.latest_message or {}
-    text = message.get("text") or ""
-    for e in message.get("entities") or []:
-        start, end = e.get("start"), e.get("end")
-        if e.get("value") == value and isinstance(start, int) and isinstance(end, int):
-            return text[start:end]
-    return None

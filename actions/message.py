@@ -33,13 +33,15 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
     return None
 
 
-def entity_words(tracker: Tracker, name: str) -> str | None:
-    """The words of this message an entity was read from ("读书" for 亲子绘本阅读)."""
+def entity_words(tracker: Tracker, name: str, value: str | None = None) -> str | None:
+    """The words of this message an entity was read from ("读书" for 亲子绘本阅读); with
+    `value`, of the entity with that value ("专升本" in "等我大专毕业了再读专升本")."""
     message = tracker.latest_message or {}
     text = message.get("text") or ""
     for e in message.get("entities") or []:
         if (
             e.get("entity") == name
+            and (value is None or e.get("value") == value)
             and isinstance(e.get("start"), int)
             and isinstance(e.get("end"), int)
         ):

@@ -113,6 +113,11 @@ def _facets(text: str, details: bool = False, topic: str = "") -> set[str]:
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
+def sentences(answer: str) -> list[str]:
+    """The answer's sentences (split at 。 and ；), each with its end mark."""
+    return [s.strip() for s in _SENTENCE.findall(answer) if s.strip()]
+
+
 def focused(answer: str, followup: str, details: bool = False, topic: str = "") -> str | None:
     """The sentences of `answer` about what `followup` asks ("那周末呢": the rest-day
     sentence), or None when the follow-up names no facet or the answer cannot be narrowed;
@@ -120,14 +125,14 @@ def focused(answer: str, followup: str, details: bool = False, topic: str = "") 
     asked = _facets(followup, details, topic)
     if not asked:
         return None
-    sentences = [s.strip() for s in _SENTENCE.findall(answer) if s.strip()]
+    parts = sentences(answer)
     # a sentence names a facet by the answer's own word for it
     chosen = [
         s
-        for s in sentences
+        for s in parts
         if any(facet in s for facet in asked) or (LENGTH in asked and _LENGTH_IN_ANSWER.search(s))
     ]
-    if not chosen or len(chosen) == len(sentences):
+    if not chosen or len(chosen) == len(parts):
         return None
     text = "".join(chosen)
     return text[:-1] + "。" if text[-1] in "；;" else text
@@ -139,6 +144,6 @@ def covers(answer: str, followup: str, topic: str = "") -> bool:
     asks that answer, whatever else its words point at. A length asked ("好久") is no such
     detail: most answers hold some number of days; nor is a day of rest or a public holiday."""
     asked = _details(followup, topic)
-    sentences = [s for s in _SENTENCE.findall(answer) if s.strip()]
-    named = [s for s in sentences if any(facet in s for facet in asked)]
-    return 0 < len(named) < len(sentences)
+    parts = sentences(answer)
+    named = [s for s in parts if any(facet in s for facet in asked)]
+    return 0 < len(named) < len(parts)

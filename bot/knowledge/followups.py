@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.focus import covers
+from bot.knowledge.focus import covers, sentences
 from bot.knowledge.index import Answer, Hit, Knowledge
 
 # leans on what was said before: 那…, 如果/要是/假如…, 换成…, …呢/嘞/喃
@@ -74,7 +74,6 @@ ROUTE_BY_TOPIC = {
 # what the employer refuses ("不给", "不让休", "不发"), and a sentence saying what to do then
 _REFUSAL = re.compile(r"不(?:给|发|付|赔|补|交|缴|让|准|批|安排)")
 _REMEDY = re.compile(r"投诉|仲裁|12333|监察")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
 
 def _remedy_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:
@@ -87,7 +86,7 @@ def _remedy_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | N
         entry = h.answer
         if entry.slug == previous.slug or entry.category != previous.category:
             continue
-        for sentence in _SENTENCE.findall(entry.answer):
+        for sentence in sentences(entry.answer):
             if any(r in sentence for r in refused) and _REMEDY.search(sentence):
                 return entry
     return None
