@@ -26,7 +26,7 @@ from intents.overrides import (
     rule_intent,
     wants_to_learn,
 )
-from intents.question_cues import asks_rather_than_files
+from intents.question_cues import announces_a_question, asks_rather_than_files
 from intents.retrieval import RetrievalOptions
 from intents.training_data import TrainingData, load_training_data
 
@@ -226,7 +226,10 @@ class Interpreter:
         if (
             ranking
             and ranking[0][0] == "mediation_request"
-            and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+            and (
+                ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+                or announces_a_question(norm.replace(" ", ""))
+            )
             and any(r[0] == "policy_question" for r in ranking[1:3])
             and asks_rather_than_files(norm.replace(" ", ""))
         ):

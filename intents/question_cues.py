@@ -9,7 +9,7 @@ import re
 # "要是公司想续 是我自己不想续呢": a hypothetical about work is a question, not a request
 _HYPOTHETICAL = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)")
 _ABOUT_WORK = re.compile(
-    r"公司|老板|单位|厂里|厂头|工地|合同|工资|补偿|赔偿|续签|辞退|开除|加班|工伤|社保|离职|辞职"
+    r"公司|老板|包工头|单位|厂里|厂头|工地|合同|工资|工钱|欠薪|补偿|赔偿|续签|辞退|开除|加班|工伤|社保|离职|辞职"
 )
 _ASKS_FOR_HELP = re.compile(r"调解|申请|帮我|帮忙|转人工|人工")
 
@@ -64,7 +64,13 @@ def asks_what_to_do(compact: str) -> bool:
 _QUESTION_CUE = re.compile(
     r"[?？吗么]|找哪|找谁|哪里|哪个|哪些|好久(?!了)|多久|几天|几个月|咋个|怎么|咋|啥子|什么|"
     r"能不能|可不可以|可以不|该不该|合不合|算不算|有没有|有没得|要得不|行不行|对不对|对不|合理不|"
-    r"(?:老板|公司|厂里|厂头|单位|领导|主管|站长)(?:说|讲)"
+    r"(?:老板|公司|厂里|厂头|单位|领导|主管|站长)(?:说|讲)|"
+    # "我想问哈 包工头欠了我们一伙人的工钱": the worker says a question comes
+    r"我想问|想问(?:一?下|哈|个事)|请问|问(?:一?下|哈)"
+)
+# "我想问一下 包工头欠了我们好几个人的工资": a message that opens by saying a question comes
+_ANNOUNCES_A_QUESTION = re.compile(
+    r"^(?:你好|您好|喂)?[，,]?(?:我)?(?:想|要)?(?:请问|问(?:一?下|哈|个事|点事))"
 )
 _FILES_A_REQUEST = re.compile(r"调解|申请|帮我|帮忙|帮下|转人工|人工|工会|管不管|找你们|登记")
 
@@ -77,6 +83,12 @@ def asks_rather_than_files(compact: str) -> bool:
         and _FILES_A_REQUEST.search(compact) is None
         and _ABOUT_WORK.search(compact) is not None
     )
+
+
+def announces_a_question(compact: str) -> bool:
+    """The message opens with 我想问一下 / 请问 (compact text): the worker asks, whatever the
+    story after it sounds like."""
+    return _ANNOUNCES_A_QUESTION.match(compact) is not None
 
 
 def is_hypothetical(compact: str) -> bool:

@@ -95,6 +95,17 @@ def test_an_unsure_request_that_asks_something_and_asks_for_no_help_is_a_questio
     assert not asks_rather_than_files("老板说没钱拖了半年了工会管不管")
 
 
+def test_a_message_that_opens_by_announcing_a_question_asks_whatever_its_story():
+    from intents.question_cues import announces_a_question, asks_rather_than_files
+
+    assert announces_a_question("我想问一下工地上的包工头欠了我们好几个人的工资")
+    assert announces_a_question("你好请问老板不发工资咋整")
+    assert asks_rather_than_files("我想问哈包工头欠了我们一伙人的工钱")
+    assert not announces_a_question("老板欠了工资我想问问工会")
+    # asking for the union's help still files the request
+    assert not asks_rather_than_files("我想问一下老板欠我三个月工资我想申请调解")
+
+
 def test_an_enrolment_with_details_may_name_the_course_first_but_a_work_injury_is_no_course():
     assert rule_intent("好那八段锦帮我报个名我叫张建国电话18996517328") == "course_enroll"
     assert rule_intent("帮我报个工伤电话13812345678") != "course_enroll"
