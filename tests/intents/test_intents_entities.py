@@ -209,6 +209,23 @@ def test_keyword_entities(extractor, text, expected):
     assert [(e, v) for e, v, _ in ents(extractor, text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("有没得周末带娃儿的", True),  # a parent bringing a child: 亲子活动
+        ("跟孩子一起的活动", True),
+        ("带娃儿去的那种", True),
+        ("我想学带娃儿", False),  # learning childcare: 育婴员
+        ("有没得教带娃儿的课", False),
+        ("带娃的技能培训", False),
+    ],
+)
+def test_a_parent_bringing_a_child_is_told_from_learning_childcare(text, meant):
+    from intents.entities import BRINGS_A_CHILD
+
+    assert (BRINGS_A_CHILD.search(text) is not None) is meant
+
+
 def test_training_data_synonyms_lookups_and_regexes():
     text, annotated = parse_annotated("[夜班](time_of_day:晚上)的课")
     data = TrainingData(
