@@ -18,6 +18,8 @@ from bot.knowledge.followups import in_context, leans_on_context
         "换成国庆节",
         "这个期限一般好久",
         "那个补偿咋个算",
+        "这种情况我能要求啥子",
+        "像我这样的能拿好多",
     ],
 )
 def test_follow_ups_lean_on_context(text):
