@@ -97,6 +97,24 @@ def _details(text: str, topic: str) -> set[str]:
     return {facet for facet in named if facet not in topic}
 
 
+# what it costs, asked bare ("要交钱不", "入会要交钱不" after who may join and how): the answer's
+# sentence about a fee (会费, 免费, 不收费). Only when the words around the ask name nothing
+# the answer does not: "调解收费不" after the overtime answer asks about mediation instead.
+FEE = "费"
+_FEE_ASK = re.compile(
+    r"要(?:交|出|花|给)?钱(?:不|吗|么|没|嘛)|要不要(?:交|出|花)?钱|(?:交|出|花|收)(?:不)?(?:交|出|花|收)?钱"
+    r"|收(?:不收)?费|要(?:不要)?(?:交)?费|费用|好多钱|多少钱"
+)
+_FEE_FILLER = re.compile(r"[那还要不吗么嘛哦呢的个这是我你们啊呀哈？?！!。，,\s]")
+
+
+def _asks_the_fee(text: str, answer: str, topic: str) -> bool:
+    if FEE in topic or not _FEE_ASK.search(text):
+        return False
+    rest = _FEE_FILLER.sub("", _FEE_ASK.sub("", text))
+    return not rest or rest in answer or rest in topic
+
+
 def _facets(text: str, details: bool = False, topic: str = "") -> set[str]:
     named = {facet for facet, words in FACETS.items() if any(w in text for w in words)}
     if any(w in text for w in BREAKS):
@@ -123,6 +141,8 @@ def focused(answer: str, followup: str, details: bool = False, topic: str = "") 
     sentence), or None when the follow-up names no facet or the answer cannot be narrowed;
     `details` adds the facets of DETAIL_FACETS."""
     asked = _facets(followup, details, topic)
+    if details and _asks_the_fee(followup, answer, topic):
+        asked.add(FEE)
     if not asked:
         return None
     parts = sentences(answer)
@@ -144,6 +164,8 @@ def covers(answer: str, followup: str, topic: str = "") -> bool:
     asks that answer, whatever else its words point at. A length asked ("好久") is no such
     detail: most answers hold some number of days; nor is a day of rest or a public holiday."""
     asked = _details(followup, topic)
+    if _asks_the_fee(followup, answer, topic):
+        asked.add(FEE)
     parts = sentences(answer)
     named = [s for s in parts if any(facet in s for facet in asked)]
     return 0 < len(named) < len(parts)

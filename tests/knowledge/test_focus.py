@@ -72,3 +72,21 @@ def test_a_detail_the_entry_is_about_is_no_detail_of_it() -> None:
     assert covers(PART_TIME + "可以口头约定。", "要签合同不")
     # a story of no contract asks nothing of an answer that mentions applying orally
     assert not covers("可以书面申请，也可以口头申请。要带身份证。", "没签合同能要双倍工资不")
+
+
+JOINING = (
+    "靠工资收入生活的劳动者都能入，向单位工会或区总工会申请。"
+    "也可以通过工会App、微信公众号网上入会。会员每月按本人工资收入的0.5%交会费。"
+)
+
+
+def test_what_it_costs_asked_bare_gets_the_fee_sentence() -> None:
+    fee = "会员每月按本人工资收入的0.5%交会费。"
+    assert covers(JOINING, "要交钱不")
+    assert focused(JOINING, "要交钱不", details=True) == fee
+    # the words around the ask name what the answer is about
+    assert focused(JOINING, "入会要交钱不", details=True) == fee
+    # ... or something else: mediation's fee is not asked of the joining answer
+    assert not covers(JOINING, "调解收费不")
+    # an answer with no fee sentence is not narrowed
+    assert not covers(OVERTIME, "要交钱不")
