@@ -161,6 +161,15 @@ ASK_INTRO = re.compile(
 )
 
 
+# "工会是干啥子的", "总工会是个啥子组织": what the union is (a policy answer), not what this
+# bot can do ("你是干啥子的", "工会能帮我啥子" stay `help`)
+WHAT_THE_UNION_IS = re.compile(
+    r"^(?:请问|那|你好)?(?:这个|你们|我们)?(?:区|总|区总|基层)?工会(?:到底|究竟|主要)?"
+    r"(?:是(?:干|做|搞|管)(?:啥子?|什么|啥|些啥子?)的|是(?:个|一个)?(?:啥子?|什么)(?:组织|单位|机构|东西)"
+    r"|(?:到底)?(?:管|干|做)(?:些)?(?:啥子?|什么)(?:事)?)[吗呢啊哈嘛哦。！!？?~]*$"
+)
+
+
 def is_ask_intro(text: str) -> bool:
     """A message that announces a question without asking it (compact text, no spaces)."""
     compact = text.replace(" ", "")
@@ -194,6 +203,7 @@ def rule_intent(text: str) -> str | None:
         return "course_followup"
     if (
         is_ask_intro(compact)
+        or WHAT_THE_UNION_IS.match(compact)
         or is_hypothetical(compact)
         or asks_what_to_do(compact)
         or asks_if_one_may_apply(compact)

@@ -137,3 +137,11 @@ def test_every_form_ignores_the_pushed_staff_message_as_rasa_does():
         }
     )
     assert other.slots["x"].mappings[0].applies(intent, "g", None, [intent]) is False  # no match
+
+
+def test_what_the_union_is_is_a_policy_question_and_what_the_bot_does_is_help():
+    assert rule_intent("工会是干啥子的") == "policy_question"
+    assert rule_intent("总工会是个啥子组织") == "policy_question"
+    assert rule_intent("工会到底管些啥子事") == "policy_question"
+    assert rule_intent("工会能帮我啥子") is None
+    assert rule_intent("你是干啥子的") is None
