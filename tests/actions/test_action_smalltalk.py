@@ -178,3 +178,12 @@ def test_cancel_outside_a_form_offers_the_menu(services: Services) -> None:
     assert events == []
     assert "还有什么可以帮您" in text_of(messages)
     assert "/mediation_request" in payloads(messages)
+
+
+def test_what_the_bot_does_is_told_from_help_with_a_topic():
+    from actions.smalltalk import _WHAT_THE_BOT_DOES
+
+    assert _WHAT_THE_BOT_DOES.search("你能帮我干啥")
+    assert _WHAT_THE_BOT_DOES.search("那你还能帮我做些啥子")
+    assert _WHAT_THE_BOT_DOES.search("你们这里都可以办哪些事")
+    assert not _WHAT_THE_BOT_DOES.search("你们这里能帮我查社保不")
