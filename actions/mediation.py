@@ -27,11 +27,12 @@ from actions.mediation_text import (
 from actions.message import (
     asked_before,
     latest_entity,
+    opening_text,
     plain_answer,
     previous_value,
     typed_text,
 )
-from actions.opening import from_opening, is_opening, opening_employer
+from actions.opening import from_opening, is_opening, opening_employer, with_the_group
 from actions.person import (
     DEMAND_CORRECTION,
     PersonSlotsMixin,
@@ -283,6 +284,7 @@ class ValidateMediationForm(
                 text = f"内容超过{DESCRIPTION_MAX}字了，请精简一下，分重点说。"
             dispatcher.utter_message(text=text)
             return {"description": None}
+        description = with_the_group(description, opening_text(tracker, "mediation_form"))
         demand = tracker.get_slot("demand")
         wish = wish_in(description)
         if wish and (not demand or demand in PROPOSED_DEMANDS.values()):

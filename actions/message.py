@@ -145,6 +145,18 @@ def asked_before(tracker: Tracker, form: str) -> bool:
     return False
 
 
+def opening_text(tracker: Tracker, form: str) -> str:
+    """The worker's message that started `form` (the last one before it became active), or
+    "" when none is found."""
+    started = False
+    for event in reversed(tracker.events):
+        if not started:
+            started = event.get("event") == "active_loop" and event.get("name") == form
+        elif event.get("event") == "user":
+            return str(event.get("text") or "")
+    return ""
+
+
 # how many of the worker's earlier messages may tell what they said of themselves
 TOLD_BEFORE = 8
 

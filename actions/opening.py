@@ -15,6 +15,7 @@ from rasa_sdk import Tracker
 from actions.message import latest_intent, ran_this_turn, typed_text
 from actions.validators import (
     COMMON_SURNAMES,
+    DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     INDUSTRY_WORDS,
     NOT_IN_A_NAME,
@@ -25,6 +26,7 @@ from actions.validators import (
     looks_like_employer,
     looks_like_name,
 )
+from bot.domain.groups import group_size
 
 # the intents whose message opens a form (rules in data/rules.yml)
 OPENERS = frozenset({"mediation_request", "course_enroll"})
@@ -33,6 +35,10 @@ _NAME = re.compile(
     rf"(?:我叫|我是|本人|他叫|她叫|名字(?:叫|是)?|姓名(?:是)?|(?:^|(?<=[\s，,。]))叫)[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
 )
 _NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
+# who the worker is at work, said where a name might be ("我是代表", "我是班长")
+_ROLE = re.compile(
+    r"(?:工人|职工|员工)?(?:代表|班长|组长|队长|主管|经理|工头|老板|负责人|领班|带班|厂长|车间主任)$"
+)
 _EMPLOYER = re.compile(
     r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：])\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店"
@@ -105,9 +111,10 @@ def opening_name(text: str) -> str | None:
         name = looks_like_name(after.group("name"))
         if name and name[0] in COMMON_SURNAMES:
             return name
-    m = _NAME.search(text)
-    if m is not None and not _NOT_A_NAME_END.search(m.group("name")):
-        return looks_like_name(m.group("name"))
+    for m in _NAME.finditer(text):
+        # "我是代表 叫罗建华": a role first, the name after it
+        if not _NOT_A_NAME_END.search(m.group("name")) and not _ROLE.match(m.group("name")):
+            return looks_like_name(m.group("name"))
     beside = _NAME_BY_PHONE.search(text)
     if beside is not None:
         name = looks_like_name(beside.group("before") or beside.group("after"))
@@ -193,6 +200,19 @@ def opening_description(text: str) -> str | None:
     if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not dispute_types_in(value):
         return None
     return value
+
+
+def with_the_group(description: str, opening: str) -> str:
+    """What happened, with the opening's words in front when they say how many workers the
+    dispute concerns and the story told later does not ("我们厂二十几个人都被欠了三个月工资"
+    opened the form, "从八月份开始就没发过" answered what happened): the case is recorded as
+    the group's, and the mediator reads both."""
+    if group_size(description) is not None or group_size(opening) is None:
+        return description
+    told = _REQUEST_WORDS.sub("", opening).strip(" ，,。；;！!")
+    if not told or told in description:
+        return description
+    return f"{told}；{description}"[:DESCRIPTION_MAX]
 
 
 def opening_demand(text: str) -> str | None:

@@ -30,7 +30,9 @@ _NOT_A_NAME = tuple(
     " 辞退 补偿 赔偿 离职 律师 法律 吗 呢 吧 啊 嗯 哦 呀 么 你 嘛 好多 咋个 啥子"
     " 确认 提交 修改 ok OK"
     # who the person is to the worker, not a name: "我是他老婆"
-    " 他 她 老婆 老公 媳妇 丈夫 妻子 爱人 家属 男人 婆娘".split()
+    " 他 她 老婆 老公 媳妇 丈夫 妻子 爱人 家属 男人 婆娘"
+    # who the person is at work: "我是代表 叫罗建华"
+    " 代表 班长 组长 队长 主管 经理 工头 老板 负责人 领班 厂长".split()
 )
 # the commonest Chinese surnames (well over nine in ten people carry one of them): a short
 # answer at the name question that starts with one is a name, whatever the classifier said

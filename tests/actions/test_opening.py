@@ -8,8 +8,9 @@ from actions.opening import (
     opening_employer,
     opening_name,
     opening_phone,
+    with_the_group,
 )
-from actions.validators import not_an_employer
+from actions.validators import clean_name, not_an_employer
 
 FULL = (
     "我叫王建国，电话13987654321，在重庆某某建筑工程有限公司做钢筋工，老板拖欠我三个月工资一万二，"
@@ -70,3 +71,19 @@ def test_a_bare_name_beside_the_phone_number():
     assert opening_name("13752006813，黄丽") == "黄丽"
     assert opening_name("报名书法 13752006813") is None
     assert opening_name("手机 13752006813") is None  # not a name: 手 is no surname
+
+
+def test_a_role_said_before_the_name_is_not_the_name():
+    assert opening_name("我是代表 叫罗建华 13908765432") == "罗建华"
+    assert opening_name("我是班长 叫李明") == "李明"
+    assert clean_name("我是代表 叫罗建华 13908765432") == "罗建华"
+    assert clean_name("我是代表") is None
+
+
+def test_the_group_the_opening_names_is_kept_in_what_happened():
+    opening = "我们厂二十几个人都被欠了三个月工资 想找工会调解"
+    story = "从八月份开始就没发过 每个人欠一万多"
+    assert with_the_group(story, opening) == "我们厂二十几个人都被欠了三个月工资；" + story
+    # a story that names the group itself, or an opening about one worker, stays as told
+    assert with_the_group("车间十几个人都没发", opening) == "车间十几个人都没发"
+    assert with_the_group(story, "老板欠我三个月工资 想申请调解") == story
