@@ -144,10 +144,11 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # "合唱团还招人不", the first word of a course: the answer, then when and where
                 asked_about = [*asked_about, "time", "venue", "fee"]
             reply = answer(course, asked_about, left)
-            reason = unmet(course, text, recent_user_texts(tracker, TOLD_BEFORE))
+            earlier = recent_user_texts(tracker, TOLD_BEFORE)
+            reason = unmet(course, text, earlier)
             focus = course
             if reason:  # "我只有高中毕业 想报那个专升本": the requirement first, and what fits
-                instead = instead_of(course, available, text)
+                instead = instead_of(course, available, text, earlier)
                 names = "」「".join(c.name for c in instead)
                 also = f"可以看看「{names}」。" if instead else ""
                 reply = f"{reason}。{also}\n" + reply

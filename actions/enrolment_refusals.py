@@ -6,8 +6,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.course_list import enrol_button
-from actions.message import typed_text
+from actions.course_list import category_buttons, enrol_button
+from actions.message import TOLD_BEFORE, recent_user_texts, typed_text
 from bot.domain.course_requirements import instead_of
 from bot.domain.courses import next_term_text
 from bot.store.models import Course
@@ -37,13 +37,25 @@ def requirement_unmet(
     tracker: Tracker,
 ) -> list[Course]:
     """The requirement the worker's own words show unmet, and what they can take instead."""
-    instead = instead_of(course, available, typed_text(tracker))
+    earlier = recent_user_texts(tracker, TOLD_BEFORE)
+    instead = instead_of(course, available, typed_text(tracker), earlier)
     text = f"{reason}。"
     if instead:
         names = "、".join(f"「{c.name}」" for c in instead)
         text += f"可以先看看同类的{names}："
-    dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in instead)))
+        dispatcher.utter_message(text=text, buttons=buttons(*(enrol_button(c) for c in instead)))
+        return instead
+    # nothing of its kind fits: the other kinds, and a person to ask, not a dead end
+    others = [c for c in available if c.category != course.category]
+    text += f"{OTHER_KINDS_TEXT}"
+    dispatcher.utter_message(
+        text=text,
+        buttons=category_buttons(others) + buttons(button("转人工", "human_handoff")),
+    )
     return instead
+
+
+OTHER_KINDS_TEXT = "可以看看其他类别的课程，或者转人工问问工作人员有什么办法："
 
 
 def unknown_course(dispatcher: CollectingDispatcher, value: str, available: list[Course]) -> None:

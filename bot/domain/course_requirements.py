@@ -80,15 +80,19 @@ def tells_about(text: str | None) -> bool:
     return schooling(value) is not None or _age(value) is not None
 
 
-def meets(course: Course, text: str | None) -> bool:
-    return unmet(course, text) is None
+def meets(course: Course, text: str | None, earlier: Sequence[str] = ()) -> bool:
+    return unmet(course, text, earlier) is None
 
 
-def instead_of(course: Course, available: list[Course], told: str | None) -> list[Course]:
+def instead_of(
+    course: Course, available: list[Course], told: str | None, earlier: Sequence[str] = ()
+) -> list[Course]:
     """Up to three open courses of the same kind as `course` whose requirements the words
-    meet: what to suggest when the worker cannot take it."""
+    (this message, and the worker's earlier ones for their schooling) meet: what to suggest
+    when the worker cannot take it; never one that needs even more ("初中毕业" is not sent
+    from the 大专 class to 专升本)."""
     return [
         c
         for c in available
-        if c.category == course.category and c.id != course.id and meets(c, told)
+        if c.category == course.category and c.id != course.id and meets(c, told, earlier)
     ][:3]

@@ -220,3 +220,27 @@ def test_cancel_by_course_name_in_words(services: Services) -> None:
     messages, _ = run(ActionCancelEnrolment(services), tracker)
     assert "已为您取消「书法」的报名" in text_of(messages)
     assert count(services, status=ENROLLED) == 1
+
+
+def test_a_requirement_unmet_with_nothing_of_its_kind_left_is_no_dead_end():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.enrolment_refusals import OTHER_KINDS_TEXT, requirement_unmet
+    from bot.store.models import Course
+    from tests.actions.action_support import make_tracker
+
+    upgrade = Course(
+        id=1, code="XL02", name="专升本班", category="学历提升",
+        description="报名要有大专毕业证。",
+    )  # fmt: skip
+    hobby = Course(id=2, code="XF02", name="书法", category="幸福学堂", description="练字。")
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("报名", history=[])
+    instead = requirement_unmet(
+        dispatcher, upgrade, "「专升本班」报名要求大专及以上学历", [upgrade, hobby], tracker
+    )
+    assert instead == []
+    [message] = dispatcher.messages
+    assert OTHER_KINDS_TEXT in message["text"]
+    titles = [b["title"] for b in message["buttons"]]
+    assert titles == ["幸福学堂", "转人工"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.course_requirements import schooling, unmet
+from bot.domain.course_requirements import instead_of, schooling, unmet
 from bot.store.models import Course
 
 UPGRADE = Course(
@@ -51,3 +51,14 @@ def test_the_schooling_a_worker_tells(text, level):
 def test_what_stands_against_enrolling(course, text, refused):
     reason = unmet(course, text)
     assert (reason is None) if refused is None else (refused in reason and course.name in reason)
+
+
+def test_what_is_suggested_instead_meets_what_the_worker_said_earlier():
+    college = Course(
+        code="XL01", name="大专班", category="学历提升",
+        description="免试入学。要有高中毕业证（中专、职高、技校毕业也可以）。",
+    )  # fmt: skip
+    college.id, UPGRADE.id = 1, 2
+    # "我初中毕业 想读个大专" … "报名": the schooling was told before, 专升本 needs even more
+    assert instead_of(college, [college, UPGRADE], "报名", ["我初中毕业 想读个大专"]) == []
+    assert instead_of(UPGRADE, [college, UPGRADE], "报名", ["我高中毕业"]) == [college]
