@@ -303,4 +303,12 @@ ENGLISH = {
     "year": "年",
     "months": "个月",
     "month": "个月",
+    # "what about after 10 years", "and if i worked 20 years": a follow-up on the answer
+    "and if": "那如果",
+    "and what if": "那如果",
+    "what if": "那如果",
+    "after work": "下班后",
+    "worked": "工作",
+    "working for": "工作",
+    "worked for": "工作",
 }

@@ -31,6 +31,12 @@ def test_english_phrases_become_their_chinese_terms():
     )
 
 
+def test_an_english_follow_up_leans_on_the_answer_before():
+    assert read_foreign("what about after 10 years") == "那 10 年"
+    assert read_foreign("and if i worked 20 years") == "那如果 工作 20 年"
+    assert read_foreign("classes after work") == "课程 下班后"
+
+
 def test_what_is_neither_is_left_alone():
     for text in ("zxqv blorp", "qq", "ok", "13912345678", "年假有几天", "wifi密码"):
         assert read_foreign(text) == text
