@@ -310,5 +310,4 @@ ENGLISH = {
     "after work": "下班后",
     "worked": "工作",
     "working for": "工作",
-    "worked for": "工作",
 }
