@@ -53,7 +53,7 @@ def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
 
 
 def answer_buttons(
-    answer: Answer | None = None, in_form: bool = False, detail: bool = False
+    answer: Answer | None = None, in_form: bool = False, detail: bool = False, told: bool = False
 ) -> list[dict[str, str]]:
     """Under every policy answer: the rest of it (`detail`: answer_text kept some back),
     feedback on it, applying for mediation after an answer about mediation, a human, or
@@ -65,8 +65,9 @@ def answer_buttons(
         if slug
         else ()
     )
-    # 申请调解 only where no request is already being filled in
-    offer = about_mediation(answer) and not in_form
+    # 申请调解 only where no request is already being filled in: after an answer about
+    # mediation, or when the worker `told` a dispute of their own
+    offer = (about_mediation(answer) or told) and not in_form
     apply = (button("申请调解", "mediation_request"),) if offer else ()
     law = law_button(answer.slug, answer.source or "") if answer is not None else None
     return buttons(
@@ -86,7 +87,7 @@ def about_mediation(answer: Answer | None) -> bool:
 
 
 def likely_buttons(
-    answer: Answer, related: list[Hit], in_form: bool = False
+    answer: Answer, related: list[Hit], in_form: bool = False, told: bool = False
 ) -> list[dict[str, str]]:
     """Under a likely answer: the close questions first (one tap if it was one of them),
     then the rest of the answer (when answer_text kept some back), feedback, applying for
@@ -95,10 +96,23 @@ def likely_buttons(
     slug = answer.slug
     more = more_button(slug) if more_text(answer) else None
     feedback = (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
-    apply = (
-        button("申请调解", "mediation_request") if about_mediation(answer) and not in_form else None
-    )
+    offer = (about_mediation(answer) or told) and not in_form
+    apply = button("申请调解", "mediation_request") if offer else None
     return buttons(*options, more, *feedback, apply, button("转人工", "human_handoff"))
+
+
+# "老板说是我自己不小心 一分钱不赔", "公司拖起不发": the employer refusing or holding back,
+# told of the worker's own case (a plain "加班费咋算" tells no dispute)
+_EMPLOYER_REFUSES = re.compile(
+    r"(?:老板|公司|厂里|厂头|单位|主管|领导|包工头|老总|经理)[^。？?]{0,14}?"
+    r"(?:不赔|不给|不发|不管|不认|不算|不肯|不批|不让|不交|不买|不签|拖|欠|扣|辞|开除|炒|赖)"
+)
+
+
+def tells_a_dispute(tracker: Tracker, text: str) -> bool:
+    """The worker tells their own dispute with the employer (outside any form): under the
+    answer, applying for mediation is one tap away."""
+    return not tracker.active_loop_name and _EMPLOYER_REFUSES.search(text) is not None
 
 
 def answered(slug: str, category: str) -> list[EventType]:
@@ -194,7 +208,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             top = hits[0].answer
             dispatcher.utter_message(
                 text=answer_text(top),
-                buttons=answer_buttons(top, bool(tracker.active_loop), detail=True),
+                buttons=answer_buttons(
+                    top, bool(tracker.active_loop), detail=True, told=tells_a_dispute(tracker, text)
+                ),
                 faq=top.slug,
             )
             offer_mediation(dispatcher, tracker, text)
@@ -204,7 +220,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             # an answer: reviewed by the admins only if the worker says 没帮助
             dispatcher.utter_message(
                 text=likely_text(top),
-                buttons=likely_buttons(top, hits[1:], bool(tracker.active_loop)),
+                buttons=likely_buttons(
+                    top, hits[1:], bool(tracker.active_loop), told=tells_a_dispute(tracker, text)
+                ),
                 faq=top.slug,
             )
             offer_mediation(dispatcher, tracker, text)

@@ -36,6 +36,12 @@ NAMES: dict[str, tuple[str, ...]] = {
     "course_search": ("课程", "有啥课", "什么课", "哪些课"),
 }
 MAX_CHARS = 20  # a longer message says something of its own
+# "要在好久之内去申请" under 申请调解 after the injury answer: when, where or how to apply
+# (for injury recognition) is asked, the offer is not taken up
+_ASKS_WHEN_OR_HOW = re.compile(
+    r"好久|多久|多长时间|几天|几个月|什么时候|啥时候|哪天|哪里|哪儿|去哪|哪个部门"
+    r"|(?:怎么|咋个|咋|如何)(?:去)?申请|要带|带啥|带什么|材料"
+)
 _PHONE = re.compile(r"1[3-9]\d{9}")
 # what a plain yes may take up: not a human (人工服务 under "没太明白" is a way out, not a
 # question; a "确认报名" there must not queue the worker for staff)
@@ -73,6 +79,8 @@ def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     text = typed_text(tracker)
     # a phone number given with it ("那我申请一个 陈国强 150…") adds nothing to the length
     if not text or len(_PHONE.sub("", text).strip()) > MAX_CHARS:
+        return None
+    if _ASKS_WHEN_OR_HOW.search(text):
         return None
     choices = [_intent_of(str(b.get("payload") or "")) for b in offered(tracker)]
     choices = [(intent, ents) for intent, ents in choices if intent in OFFERS]

@@ -155,3 +155,15 @@ def test_an_answer_about_mediation_offers_to_apply_except_inside_a_request() -> 
     assert "/mediation_request" in [b["payload"] for b in answer_buttons(fee)]
     inside = [b["payload"] for b in answer_buttons(fee, in_form=True)]
     assert "/mediation_request" not in inside and "/human_handoff" in inside
+
+
+def test_a_dispute_told_of_ones_own_case_puts_mediation_under_the_answer():
+    from actions.knowledge import tells_a_dispute
+    from tests.actions.action_support import make_tracker
+
+    told = "我在工地上摔断了手 老板说是我自己不小心 一分钱不赔"
+    assert tells_a_dispute(make_tracker(told), told)
+    assert tells_a_dispute(make_tracker("公司拖起加班费不发"), "公司拖起加班费不发")
+    assert not tells_a_dispute(make_tracker("加班费咋算"), "加班费咋算")
+    # inside a form the form is the way to apply
+    assert not tells_a_dispute(make_tracker(told, active_loop="mediation_form"), told)

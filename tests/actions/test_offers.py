@@ -76,3 +76,12 @@ def test_the_actions_of_the_last_turns_most_recent_first():
     assert previous_actions(tracker, 2) == ["action_out_of_scope", "action_search_courses"]
     assert previous_actions(tracker, 1) == ["action_out_of_scope"]
     assert previous_actions(make_tracker("你好", "greet"), 2) == []
+
+
+def test_asking_when_or_how_to_apply_does_not_take_up_the_offered_mediation():
+    from actions.offers import _ASKS_WHEN_OR_HOW
+
+    assert _ASKS_WHEN_OR_HOW.search("要在好久之内去申请")
+    assert _ASKS_WHEN_OR_HOW.search("咋个申请嘛")
+    assert not _ASKS_WHEN_OR_HOW.search("要得 那我申请一个")
+    assert not _ASKS_WHEN_OR_HOW.search("帮我申请调解")
