@@ -8,13 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.identity import worker_from
 from actions.mediation_text import EDITABLE
-from actions.message import latest_entity, latest_intent, typed_text
+from actions.message import latest_confidence, latest_entity, latest_intent, typed_text
 from actions.services import ServiceAction
 from actions.validators import (
     clean_demand,
@@ -128,6 +128,8 @@ class ActionSubmitMediation(ServiceAction, Action):
 
 # a case number as the bot gives it (TJ20261205-0001)
 CASE_NO = re.compile(r"TJ\d{8}-\d{4}")
+# below this a status request that finds no case is taken as not understood
+UNSURE_STATUS = 0.3
 
 
 class ActionMediationStatus(ServiceAction, Action):
@@ -154,6 +156,15 @@ class ActionMediationStatus(ServiceAction, Action):
                     lines.append(
                         f"   最新进展：{update.note}（{local_date(clock, update.created_at)}）"
                     )
+        if (
+            not rows
+            and latest_intent(tracker) == "mediation_status"
+            and latest_confidence(tracker) < UNSURE_STATUS
+            and not CASE_NO.search(typed_text(tracker).upper())
+        ):
+            # "开始了没得 现在报还来得及不" after a course, barely read as a status request, and
+            # no case to show: read as not understood (the course or the offer in view first)
+            return [FollowupAction("action_fallback")]
         if (
             not rows
             and latest_intent(tracker) != "mediation_status"

@@ -29,11 +29,13 @@ OFFERS: dict[str, str] = {
     "mediation_request": "mediation_form",
     "human_handoff": "action_handoff",
     "course_search": "action_search_courses",
+    "withdraw_case_confirm": "action_withdraw_case",
 }
 NAMES: dict[str, tuple[str, ...]] = {
     "mediation_request": ("申请", "调解", "办一个", "弄一个", "登记"),
     "human_handoff": ("人工", "工作人员", "真人", "客服"),
     "course_search": ("课程", "有啥课", "什么课", "哪些课"),
+    "withdraw_case_confirm": ("确认撤回", "确定撤回", "撤回吧", "撤了吧", "撤销吧"),
 }
 MAX_CHARS = 20  # a longer message says something of its own
 # "要在好久之内去申请" under 申请调解 after the injury answer: when, where or how to apply
@@ -46,6 +48,8 @@ _PHONE = re.compile(r"1[3-9]\d{9}")
 # what a plain yes may take up: not a human (人工服务 under "没太明白" is a way out, not a
 # question; a "确认报名" there must not queue the worker for staff)
 YES_TAKES = frozenset({"mediation_request", "course_search"})
+# a question that asked to confirm (确认撤回 beside 不撤回 and 转人工): a plain yes confirms it
+CONFIRMED_BY_YES = frozenset({"withdraw_case_confirm"})
 
 
 def offered(tracker: Tracker) -> list[dict[str, Any]]:
@@ -87,6 +91,9 @@ def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     named = [c for c in choices if any(word in text for word in NAMES[c[0]])]
     if len(named) == 1:
         return named[0]
+    confirms = [c for c in choices if c[0] in CONFIRMED_BY_YES]
+    if not named and len(confirms) == 1 and latest_intent(tracker) == "affirm":
+        return confirms[0]
     if (
         not named
         and len(choices) == 1

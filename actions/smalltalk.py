@@ -299,6 +299,9 @@ def form_slots(form: str, domain: dict[str, Any]) -> list[str]:
     return [s for s in slots if s not in KEEP_SLOTS]
 
 
+_ABOUT_A_CASE = re.compile(r"调解|案子|案件")
+
+
 class ActionCancelForm(ServiceAction, Action):
     """Leaves the active form without submitting anything; name and phone are kept."""
 
@@ -313,6 +316,9 @@ class ActionCancelForm(ServiceAction, Action):
             listed = cancel_listed_instead(tracker)  # "还是取消嘛" after 我的报名
             if listed:
                 return listed
+            if _ABOUT_A_CASE.search(typed_text(tracker)):
+                # "我不想调解了" with no form open: the request already filed is meant
+                return [FollowupAction("action_withdraw_case")]
             if CANCEL_FOR_NOW.match(typed_text(tracker).strip()):  # "回头再说", no form: bye
                 dispatcher.utter_message(response="utter_goodbye")
                 return []

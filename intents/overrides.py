@@ -60,7 +60,9 @@ _ASKS_ABOUT = re.compile(
 MEDIATION_MIN_CHARS = 12
 # … and a short one that is only the request: "那我现在申请一个调解嘛", "帮我申请个调解"
 MEDIATION_ASK_ALONE = re.compile(
-    r"^(?:那|那么|好|好的|行|嗯)?我?(?:现在|马上|就|还是|直接)*(?:要|想|帮我)?申请(?:一个|个|一下)?"
+    r"^(?:那|那么|好|好的|行|嗯)?我?(?:先)?(?:现在|马上|就|还是|直接)*(?:要|想|帮我)?"
+    # "登个调解嘛": registered, in the worker's word for it
+    r"(?:申请|登记|登)(?:一个|个|一下)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?:嘛|吧|哦|呀|啊)?[。!！]?$"
 )
 # "找工会调解要钱不", "申请调解要带啥材料": a short question about mediation is a policy question
@@ -170,6 +172,16 @@ WHAT_THE_UNION_IS = re.compile(
 )
 
 
+# "老板把钱给我了 我不想调解了 撤回", "调解申请撤销": withdrawing one's own mediation request
+# (not an enrolment: 报名撤回 is cancel_enrolment's)
+_ENROLMENT_TALK = re.compile(r"报名|课|班|培训")
+_WITHDRAWS_CASE = re.compile(
+    r"(?:调解|案子|案件)[^，,。？?]{0,8}?(?:撤回|撤销|撤掉|撤了|不要了|不用了|不弄了|不搞了)"
+    r"|(?:撤回|撤销|撤掉|撤了)[^，,。？?]{0,6}?(?:调解|案子|案件)"
+    r"|不(?:想|要|用|打算)(?:再)?(?:申请)?调解了.{0,6}?(?:撤|取消)"
+)
+
+
 def is_ask_intro(text: str) -> bool:
     """A message that announces a question without asking it (compact text, no spaces)."""
     compact = text.replace(" ", "")
@@ -195,6 +207,8 @@ def rule_intent(text: str) -> str | None:
         or CANCEL_LAST.search(text.strip())
     ):
         return "cancel"
+    if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
+        return "withdraw_case"
     if ENROL_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "course_enroll"
     if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):

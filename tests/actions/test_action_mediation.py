@@ -271,3 +271,37 @@ def test_the_demand_proposed_for_a_dispute_type() -> None:
     slots = {"name": "王芳", "dispute_type": "工伤", "demand": "依法享受工伤待遇"}
     assert "依法享受工伤待遇（按纠纷类型代填" in summary(slots)
     assert "代填" not in summary({**slots, "demand": "赔医药费"})
+
+
+def test_a_worker_withdraws_only_their_own_case_and_only_once_confirmed(
+    services: Services,
+) -> None:
+    from actions.case_withdrawal import ActionWithdrawCase
+
+    submit(services, sender="o-wang")
+    submit(services, sender="o-li", employer="重庆某某物流有限公司")
+    withdraw = ActionWithdrawCase(services)
+    asked, _ = run(withdraw, make_tracker("调解申请撤回", "withdraw_case", sender="o-wang"))
+    assert "确定要撤回调解申请 TJ20261122-0001" in text_of(asked)
+    assert payloads(asked)[0] == '/withdraw_case_confirm{"case_no":"TJ20261122-0001"}'
+    assert [c.status for c in cases(services)] == ["submitted", "submitted"]
+    # another worker's case number, even confirmed, is not theirs to withdraw
+    other = make_tracker(
+        '/withdraw_case_confirm{"case_no":"TJ20261122-0002"}', "withdraw_case_confirm",
+        sender="o-wang",
+    )  # fmt: skip
+    refused, _ = run(withdraw, other)
+    assert "没有可以撤回" in text_of(refused)
+    mine = make_tracker(
+        '/withdraw_case_confirm{"case_no":"TJ20261122-0001"}', "withdraw_case_confirm",
+        sender="o-wang",
+    )  # fmt: skip
+    done, _ = run(withdraw, mine)
+    assert "已撤回调解申请 TJ20261122-0001" in text_of(done)
+    assert [c.status for c in cases(services)] == ["withdrawn", "submitted"]
+    with services.db.session() as s:
+        last = s.scalars(select(CaseUpdate).order_by(CaseUpdate.id.desc())).first()
+        assert last is not None and last.status == "withdrawn" and last.actor == "worker"
+    # nothing left to withdraw
+    again, _ = run(withdraw, make_tracker("撤回调解", "withdraw_case", sender="o-wang"))
+    assert "没有可以撤回" in text_of(again)

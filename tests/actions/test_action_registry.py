@@ -17,7 +17,7 @@ OURS = {
     "action_cancel_enrolment", "validate_enrolment_form", "validate_mediation_form",
     "action_submit_mediation", "action_mediation_status", "action_answer_policy",
     "action_handoff", "action_fallback", "action_cancel_form", "action_out_of_scope",
-    "action_ask_mediation_confirm",
+    "action_ask_mediation_confirm", "action_withdraw_case",
 }  # fmt: skip
 
 

@@ -145,3 +145,12 @@ def test_what_the_union_is_is_a_policy_question_and_what_the_bot_does_is_help():
     assert rule_intent("工会到底管些啥子事") == "policy_question"
     assert rule_intent("工会能帮我啥子") is None
     assert rule_intent("你是干啥子的") is None
+
+
+def test_withdrawing_ones_mediation_request_is_told_from_filing_one():
+    assert rule_intent("老板把钱给我了我不想调解了撤回") == "withdraw_case"
+    assert rule_intent("调解申请撤销") == "withdraw_case"
+    assert rule_intent("我的调解案子不要了") == "withdraw_case"
+    assert rule_intent("书法报名撤回") != "withdraw_case"
+    assert rule_intent("我要申请调解") == "mediation_request"
+    assert rule_intent("登个调解嘛") == "mediation_request"
