@@ -51,6 +51,9 @@ NEXT_STEPS = (
 )
 
 
+WAITING_LINE = "   下一步：调解员会在提交后 3 个工作日内打电话联系您（{phone}），请留意来电"
+
+
 def local_date(clock: Clock, moment: datetime) -> str:
     """A stored naive-UTC time as the worker's calendar date."""
     d = clock.local(moment)
@@ -156,6 +159,11 @@ class ActionMediationStatus(ServiceAction, Action):
                     lines.append(
                         f"   最新进展：{update.note}（{local_date(clock, update.created_at)}）"
                     )
+                if case.status == "submitted":
+                    # "好久有人联系我": what happens next, and on which number
+                    lines.append(WAITING_LINE.format(phone=mask_phone(case.phone)))
+                elif case.status in ("accepted", "mediating") and case.mediator:
+                    lines.append(f"   调解员：{case.mediator}（会通过电话和您联系）")
         if (
             not rows
             and latest_intent(tracker) == "mediation_status"

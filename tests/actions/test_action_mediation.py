@@ -225,6 +225,7 @@ def test_status_lists_only_the_workers_own_cases(services: Services) -> None:
     text = text_of(messages)
     assert "TJ20261122-0001" in text and "TJ20261122-0002" not in text
     assert "待受理" in text and "最新进展：已提交申请" in text
+    assert "3 个工作日内打电话联系您（139****5678）" in text  # what happens next
     assert "重庆某某物流" not in text
     none, _ = run(
         ActionMediationStatus(services), make_tracker("查进度", "mediation_status", sender="o-new")
