@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from bot.domain.cases import DISPUTE_TYPES
+from intents.entities import DISMISSAL
 
 NAME_MIN, NAME_MAX = 2, 20
 CHINESE_NAME_MAX = 5
@@ -79,9 +80,9 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     "工伤": re.compile(
         r"工伤|受伤|伤了|摔伤|砸伤|压伤|烫伤|骨折|职业病|摔断|砸断|压断|切伤|割伤|烧伤|夹伤"
     ),
+    # the understanding's dismissal phrases (intents/entities.py), and the form's own
     "解除劳动合同": re.compile(
-        r"辞退|开除|解雇|炒鱿鱼|裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?|炒了我"
-        r"|把我(?:给)?(?:辞|开|炒|撵|赶|踢|裁)|(?:喊|叫|让)我(?:明天|下个月|马上)?(?:就)?(?:不用来|不来|滚)"
+        r"裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?|" + DISMISSAL.pattern
     ),
     "劳动合同": re.compile(r"合同"),
 }

@@ -13,10 +13,15 @@ import cn2an
 
 _COUNT = re.compile(
     r"(?P<n>\d{1,4}|[一二两三四五六七八九十百几]{1,4})\s*(?:多|来|几)?\s*(?:个|名|位)?\s*"
-    r"(?:人|工人|工友|同事|员工|师傅|兄弟|姐妹)"
+    r"(?:老|新|临时|正式|一线)?(?:人|工人|工友|同事|员工|师傅|兄弟|姐妹)"
 )
+# "我们几个": a few, not a crowd (a collective dispute starts at ten)
+_A_FEW = re.compile(
+    r"我们(?:这)?(?:(?P<n>几|两|三|四|五|六|七|八|九)个(?![月天年星礼钟小])|(?P<pair>俩))"
+)
+_FEW = {"几": 3, "俩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SEVERAL = re.compile(
-    r"我们(?:几个|这些|一起|大家|全部|所有|都)|工友们|同事们|大家都|全厂|全车间|整个(?:车间|班组|工地|厂)"
+    r"我们(?:这些|一起|大家|全部|所有|都)|工友们|同事们|大家都|全厂|全车间|整个(?:车间|班组|工地|厂)"
     r"|好多人|很多人|一群人|一帮人|集体|全体|班组的人|所有人"
 )
 COLLECTIVE_FROM = 10  # 《劳动争议调解仲裁法》第七条
@@ -43,7 +48,10 @@ def group_size(text: str | None) -> int | None:
         n = _number(m.group("n"))
         if n is not None and n >= 2:
             return n
-    return 0 if _SEVERAL.search(value) else None
+    if _SEVERAL.search(value):
+        return 0
+    few = _A_FEW.search(value)
+    return _FEW[few.group("n") or few.group("pair")] if few else None
 
 
 def group_label(size: int | None) -> str:

@@ -87,3 +87,8 @@ def test_the_group_the_opening_names_is_kept_in_what_happened():
     # a story that names the group itself, or an opening about one worker, stays as told
     assert with_the_group("车间十几个人都没发", opening) == "车间十几个人都没发"
     assert with_the_group(story, "老板欠我三个月工资 想申请调解") == story
+
+
+def test_the_employers_name_after_its_label_wins_over_a_vague_description():
+    told = "在南岸区的一个汽修厂做了四年 厂名叫重庆快捷汽车维修有限公司 上个月"
+    assert opening_employer(told) == "重庆快捷汽车维修有限公司"

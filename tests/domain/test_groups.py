@@ -16,6 +16,10 @@ from bot.domain.groups import group_label, group_size
         ("全厂都被欠薪", 0),
         ("老板欠我三个月工资", None),
         ("欠了我两个月工资，我一个人去要过", None),
+        ("把我们几个老员工都辞了", 3),  # a few, not a collective dispute
+        ("我们两个都没发工资", 2),
+        ("我们两个月没发工资", None),
+        ("我们几天没发工资", None),
     ],
 )
 def test_group_size(text, size):

@@ -201,6 +201,8 @@ def test_set_courses_replaces_catalogue():
         ("在厂里受伤了", [("dispute_type", "工伤")]),
         ("加班工资不给", [("dispute_type", "加班费")]),
         ("被炒鱿鱼了", [("dispute_type", "解除劳动合同")]),
+        ("老板把我们几个老员工都辞了", [("dispute_type", "解除劳动合同")]),
+        ("把我们的工资开了", []),  # wages paid, in dialect
         ("解除劳动合同", [("dispute_type", "解除劳动合同")]),
         ("没签合同", [("dispute_type", "劳动合同")]),
     ],
