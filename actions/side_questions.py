@@ -172,12 +172,12 @@ class SideQuestionsMixin:
             return course
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
-        course = self.course_asked_about(tracker, text)
+        read = understood_text(tracker) or text  # "Is it free?", "ji dian shang ke" as Chinese
+        course = self.course_asked_about(tracker, read)
         if course is not None:  # "要交钱不" while enrolling: about this course, not the FAQ
-            dispatcher.utter_message(text=course_answer(course, aspects(text), None))
+            dispatcher.utter_message(text=course_answer(course, aspects(read), None))
             return
         cfg = self.services.config.retrieval
-        read = understood_text(tracker) or text  # "Is it free?" read as Chinese
         hits = self.services.knowledge.hits_for(tracker.latest_message, read, k=3)
         verdict, hits = decide(hits, cfg)
         if verdict not in ("answer", "likely") and self.side_topic:
