@@ -22,13 +22,10 @@ from actions.message import (
     typed_text,
 )
 from actions.policy_followups import (
-    RETIREMENT,
-    SEVERANCE,
     find_answer,
     narrowed_answer,
     previous_answer,
-    retirement_reply,
-    severance_reply,
+    worked_out_reply,
 )
 from actions.review import note_miss
 from actions.services import ServiceAction
@@ -182,12 +179,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if not text or is_ask_intro(text):  # "我有个劳动方面的问题": which one?
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
-        worked_out = retirement_reply(self.services, tracker, text)
-        calculated = RETIREMENT
-        if not worked_out:
-            worked_out = severance_reply(self.services, tracker, text)
-            calculated = SEVERANCE
+        worked_out = worked_out_reply(self.services, tracker, text)
         if worked_out:
+            worked_out, calculated = worked_out
             entry = knowledge.get(calculated)
             dispatcher.utter_message(
                 text=worked_out,

@@ -16,6 +16,7 @@ from actions.message import (
     recent_user_texts,
     typed_text,
 )
+from bot.domain.annual_leave import annual_leave_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     about_a_penalty,
@@ -197,6 +198,41 @@ def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return retirement_text(text)
 
 
+ANNUAL_LEAVE = "leave_annual_days"  # the entry whose tiers the worked-out days apply
+_ABOUT_ANNUAL_LEAVE = re.compile(r"年假|年休假|带薪假|带薪年假|休年假")
+_ASKS_DAYS = re.compile(r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几")
+_NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职")
+
+
+def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """How long the worker has worked in all, right after an annual-leave answer ("我以前在
+    别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
+    # "工作了15年 年假有几天" asks the days; "干了3年 年假被取消了" asks something else
+    asked = _ABOUT_ANNUAL_LEAVE.search(text) is not None and _ASKS_DAYS.search(text) is not None
+    if not (asked or (after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4)):
+        return None
+    # the new employer's proration: said, or the answer just given was about it and the
+    # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
+    new = _NEW_EMPLOYER.search(text) is not None or (slug == "leave_annual_newhire" and not asked)
+    return annual_leave_text(text, new_employer=new)
+
+
+def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
+    """A calculator's answer (the retirement age, the compensation, the annual leave days) and
+    the FAQ entry whose rule it applies, when the message gives what it needs."""
+    for reply, entry in (
+        (retirement_reply, RETIREMENT),
+        (severance_reply, SEVERANCE),
+        (annual_leave_reply, ANNUAL_LEAVE),
+    ):
+        said = reply(services, tracker, text)
+        if said:
+            return said, entry
+    return None
+
+
 def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:
     """Right after a policy answer, a short message read as a greeting, a feeling, a yes or
     nothing ("要在好久之内申请", "那一直都不签呢 都一年多了", "是我自己不想休的呢") is a
@@ -206,7 +242,7 @@ def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] 
         return None
     if previous_answer(services, tracker) is None:
         return None
-    if retirement_reply(services, tracker, text) or severance_reply(services, tracker, text):
+    if worked_out_reply(services, tracker, text):
         return [FollowupAction("action_answer_policy")]
     verdict, _ = find_answer(services, tracker, text)
     return [FollowupAction("action_answer_policy")] if verdict in ("answer", "likely") else None

@@ -17,8 +17,7 @@ from actions.policy_followups import (
     find_answer,
     policy_followup_instead,
     previous_answer,
-    retirement_reply,
-    severance_reply,
+    worked_out_reply,
 )
 from actions.review import note_miss
 from actions.services import ServiceAction
@@ -105,10 +104,7 @@ class ActionFallback(ServiceAction, Action):
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant
         cfg = self.services.config
-        if text and (
-            retirement_reply(self.services, tracker, text)
-            or severance_reply(self.services, tracker, text)
-        ):
+        if text and worked_out_reply(self.services, tracker, text):
             return [FollowupAction("action_answer_policy")]  # a calculator's answer
         if text:
             # the FAQ (read against the last answer for a follow-up) may know what was meant

@@ -1,0 +1,48 @@
+"""Paid annual leave worked out from how long the worker has worked in all: "我以前在别的厂干了
+8年" right after the annual-leave answer is answered with 5 days a year, as a union lawyer
+would, instead of the rule again.
+
+《职工带薪年休假条例》第三条: 累计工作满1年不满10年 5天, 满10年不满20年 10天, 满20年 15天
+(every employer counts, not only this one). 《企业职工带薪年休假实施办法》第五条: in the year
+someone joins a new employer, the days are prorated by the calendar days left that year.
+"""
+
+from __future__ import annotations
+
+from bot.domain.severance import Severance, months_worked
+
+SOURCE = "《职工带薪年休假条例》第三条；《企业职工带薪年休假实施办法》第五条"
+# (months worked in all from, days a year), highest first
+_TIERS = ((240, 15), (120, 10), (12, 5))
+
+
+def days_a_year(months: int) -> int:
+    """The annual leave days for `months` of work in all (0 before the first full year)."""
+    return next((days for least, days in _TIERS if months >= least), 0)
+
+
+def annual_leave_text(text: str, new_employer: bool = False) -> str | None:
+    """The days worked out for a message that says how long the worker has worked, else
+    None; `new_employer`: the conversation is about the year one joins a new employer."""
+    worked = months_worked(text)
+    if worked is None:
+        return None
+    length = Severance(worked).worked_text()
+    days = days_a_year(worked)
+    if days == 0:
+        lines = [
+            f"累计工作{length}，还不满12个月，暂时还没有带薪年假；累计满12个月以后开始有，"
+            "以前在别的单位干的也算进去。"
+        ]
+    else:
+        lines = [f"累计工作{length}，每年应休{days}天带薪年假（以前在别的单位干的也算）。"]
+        if new_employer:
+            lines.append(
+                f"今年刚进新单位的，按剩余天数折算：当年在新单位剩余的日历天数÷365×{days}天，"
+                "不足1整天的部分不算。"
+            )
+        nxt = next(((least, d) for least, d in reversed(_TIERS) if least > worked), None)
+        if nxt is not None:
+            lines.append(f"累计满{nxt[0] // 12}年后，每年{nxt[1]}天。")
+    lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)
