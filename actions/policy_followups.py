@@ -134,6 +134,9 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
         return None
     if leans_on_context(text):
         part = focused(top.answer, text)
+        if part is None and covers(top.answer, text, top.question):
+            # "公司给我发的比这个还低咋办": leans on the answer and asks a detail of it
+            part = focused(top.answer, text, details=True, topic=top.question)
     elif covers(top.answer, text, top.question):
         part = focused(top.answer, text, details=True, topic=top.question)
     else:

@@ -72,6 +72,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         "回原岗位",
         "复工",
     ),
+    # "公司给我发的比这个还低咋办" after the minimum wage: what happens below the standard
+    "低于": ("还低", "还少", "更低", "更少", "低于", "达不到", "没达到", "少于"),
     # "要签合同不" after the part-time answer, which says an oral agreement will do
     # (whether one must sign, not "没签合同": that is a story, not this question)
     "口头": ("要签合同", "签不签合同", "要不要签合同", "要不要合同", "需要签合同", "用不用签合同"),

@@ -90,3 +90,12 @@ def test_what_it_costs_asked_bare_gets_the_fee_sentence() -> None:
     assert not covers(JOINING, "调解收费不")
     # an answer with no fee sentence is not narrowed
     assert not covers(OVERTIME, "要交钱不")
+
+
+def test_below_the_standard_gets_what_happens_then() -> None:
+    minimum = (
+        "由重庆市政府定，分档执行。最低工资不包括加班工资。"
+        "正常上满班的，工资不能低于当地最低工资；低于标准的，向劳动保障监察投诉，单位要补足差额。"
+    )
+    part = focused(minimum, "公司给我发的比这个还低咋办", details=True)
+    assert part is not None and "补足差额" in part and "分档" not in part

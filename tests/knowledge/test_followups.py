@@ -105,3 +105,10 @@ def test_the_same_entries_reuse_one_built_index_and_a_change_builds_another():
     edited = [docs[0], FaqDoc("b", "年休假有几天", [], "休假")]
     assert built_index(edited, RetrievalOptions()) is not first
     assert built_index(docs, RetrievalOptions(colloquial=False)) is not first
+
+
+def test_a_comparison_with_what_was_just_said_leans_on_it():
+    from bot.knowledge.followups import leans_on_context
+
+    assert leans_on_context("公司给我发的比这个还低咋办")
+    assert leans_on_context("我的工资低于这个标准")
