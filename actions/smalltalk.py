@@ -254,7 +254,16 @@ class ActionEmpathize(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if _AT_THE_BOT.search(typed_text(tracker)):
+            dispatcher.utter_message(response="utter_empathize_bot")
+            return []
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_empathize")
+
+
+# anger at the bot itself, not at what happened at work
+_AT_THE_BOT = re.compile(
+    r"机器人|小助手|你这个|你们这个|这个破|答非所问|听不懂|不懂人话|说了等于没说|没帮上|瞎回"
+)
 
 
 class ActionOutOfScope(ServiceAction, Action):
