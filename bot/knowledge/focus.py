@@ -108,12 +108,14 @@ _FEE_ASK = re.compile(
     r"|收(?:不收)?费|要(?:不要)?(?:交)?费|费用|好多钱|多少钱"
 )
 _FEE_FILLER = re.compile(r"[那还要不吗么嘛哦呢的个这是我你们啊呀哈？?！!。，,\s]")
+# doing what the answer is about ("加入要交钱不" after who may join): no other topic named
+_FEE_DOING = re.compile(r"加入|参加|报名|申请|入会|入|去|办|弄|搞")
 
 
 def _asks_the_fee(text: str, answer: str, topic: str) -> bool:
     if FEE in topic or not _FEE_ASK.search(text):
         return False
-    rest = _FEE_FILLER.sub("", _FEE_ASK.sub("", text))
+    rest = _FEE_DOING.sub("", _FEE_FILLER.sub("", _FEE_ASK.sub("", text)))
     return not rest or rest in answer or rest in topic
 
 

@@ -23,6 +23,12 @@ from intents.normalise import match_form
         ("年休有几天", "年假有几天"),
         ("拖欠工资", "拖欠工资"),  # a standard term that contains a colloquial key stays
         ("公司不让休年假", "单位不安排休年假"),
+        # what it costs, told from claiming money back
+        ("调解要不要钱", "调解收不收费"),
+        ("仲裁要交钱不", "仲裁收不收费"),
+        ("多出来的那段能要钱不", "超出的那段能要回钱吗"),
+        # hurt at work, told by what happened to the body
+        ("手指头压断了", "手指头工伤了"),
     ],
 )
 def test_standardise_rewrites_workers_words(text, expected):
