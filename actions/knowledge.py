@@ -101,8 +101,9 @@ def likely_buttons(
 # "老板说是我自己不小心 一分钱不赔", "公司拖起不发": the employer refusing or holding back,
 # told of the worker's own case (a plain "加班费咋算" tells no dispute)
 _EMPLOYER_REFUSES = re.compile(
-    r"(?:老板|公司|厂里|厂头|单位|主管|领导|包工头|老总|经理)[^。？?]{0,14}?"
-    r"(?:不赔|不给|不发|不管|不认|不算|不肯|不批|不让|不交|不买|不签|拖|欠|扣|辞|开除|炒|赖)"
+    r"(?:老板|公司|厂里|厂头|单位|主管|领导|包工头|工头|老总|经理|店长|站长|厂长|组长)[^。？?]{0,14}?"
+    r"(?:不赔|不给|不发|不管|不认|不算|不肯|不批|不让|不交|不买|不签|拖|欠|扣|辞|开除|炒|赖"
+    r"|(?:喊|叫|让)我(?:明天|下个月)?(?:就)?不用来)"
 )
 
 
@@ -185,7 +186,11 @@ class ActionAnswerPolicy(ServiceAction, Action):
             entry = knowledge.get(calculated)
             dispatcher.utter_message(
                 text=worked_out,
-                buttons=answer_buttons(entry, bool(tracker.active_loop)) if entry else [],
+                buttons=answer_buttons(
+                    entry, bool(tracker.active_loop), told=tells_a_dispute(tracker, text)
+                )
+                if entry
+                else [],
                 faq=entry.slug if entry else None,
             )
             return done + (answered(entry.slug, entry.category) if entry else [])

@@ -32,7 +32,13 @@ from actions.message import (
     previous_value,
     typed_text,
 )
-from actions.opening import from_opening, is_opening, opening_employer, with_the_group
+from actions.opening import (
+    from_opening,
+    is_opening,
+    opening_employer,
+    story_before,
+    with_the_group,
+)
 from actions.person import (
     DEMAND_CORRECTION,
     PersonSlotsMixin,
@@ -123,15 +129,21 @@ class ValidateMediationForm(
             return {"dispute_type": fixed}
         told = told_in_form(tracker, "dispute_type")  # a story told at another question
         if not told and is_opening(tracker):
-            # "…公司上个月突然说不要我了…我想申请调解": a story in the opening names the kind
-            told = dispute_type_in(typed_text(tracker))
+            # "…公司上个月突然说不要我了…我想申请调解": a story in the opening names the kind,
+            # or the story told just before it
+            before = story_before(tracker)
+            told = dispute_type_in(typed_text(tracker)) or (before and dispute_type_in(before))
         return {"dispute_type": told} if told else {}
 
     async def extract_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         """The opening message, when it already tells what happened."""
-        told = from_opening(tracker, "description") or told_in_form(tracker, "description")
+        told = (
+            from_opening(tracker, "description")
+            or story_before(tracker)
+            or told_in_form(tracker, "description")
+        )
         return {"description": told} if told else {}
 
     async def extract_demand(

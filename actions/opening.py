@@ -12,7 +12,13 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.message import latest_intent, ran_this_turn, typed_text
+from actions.message import (
+    latest_intent,
+    previous_action,
+    ran_this_turn,
+    recent_user_texts,
+    typed_text,
+)
 from actions.validators import (
     COMMON_SURNAMES,
     DESCRIPTION_MAX,
@@ -223,6 +229,16 @@ def opening_demand(text: str) -> str | None:
         return None
     demand = (m.group("demand") or m.group("wish")).strip()
     return None if "调解" in demand else demand  # "要求调解" asks for the process itself
+
+
+def story_before(tracker: Tracker) -> str | None:
+    """The dispute the worker told in the message just before the opening one, when the bot
+    answered it as a question ("…一分加班费没得 我能找哪个" answered, then "那我想申请调解"):
+    what happened is not asked again."""
+    if not is_opening(tracker) or previous_action(tracker) != "action_answer_policy":
+        return None
+    before = recent_user_texts(tracker, 1)
+    return opening_description(before[0]) if before else None
 
 
 def from_opening(tracker: Tracker, slot: str) -> str | None:

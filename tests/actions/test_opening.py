@@ -92,3 +92,22 @@ def test_the_group_the_opening_names_is_kept_in_what_happened():
 def test_the_employers_name_after_its_label_wins_over_a_vague_description():
     told = "在南岸区的一个汽修厂做了四年 厂名叫重庆快捷汽车维修有限公司 上个月"
     assert opening_employer(told) == "重庆快捷汽车维修有限公司"
+
+
+def test_the_story_answered_just_before_the_opening_is_what_happened():
+    from actions.opening import story_before
+    from tests.actions.action_support import make_tracker, user_event
+
+    story = "我在超市当理货员 干了两年 上个月店长突然喊我不用来了 啥子补偿都没说 这种该找哪个部门"
+    answered = [
+        user_event(story, "policy_question"),
+        {"event": "action", "name": "action_answer_policy"},
+        {"event": "bot", "text": "按您在本单位干了2年算…"},
+    ]
+    opening = make_tracker("好 那我申请调解", "mediation_request", history=answered)
+    assert story_before(opening) == story
+    # a short general question before is no story; nor a story the bot did not answer
+    asked = [user_event("加班费咋算", "policy_question"), *answered[1:]]
+    assert story_before(make_tracker("我要申请调解", "mediation_request", history=asked)) is None
+    fell = [user_event(story, "nlu_fallback"), {"event": "action", "name": "action_fallback"}]
+    assert story_before(make_tracker("我要申请调解", "mediation_request", history=fell)) is None
