@@ -11,6 +11,7 @@ from rasa_sdk.events import ActiveLoop, ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 
+from actions.buttons import button, buttons
 from actions.handoff_rasa import (
     RASA_REPLIES_TEXT,
     hold_on_rasa,
@@ -18,7 +19,7 @@ from actions.handoff_rasa import (
     via,
 )
 from actions.identity import worker_from
-from actions.message import latest_entity, latest_intent
+from actions.message import latest_confidence, latest_entity, latest_intent
 from actions.services import ServiceAction
 from bot.core.labels import REASONS
 from bot.staff.accounts import ONLINE_WITHIN
@@ -65,6 +66,13 @@ def closed_text(hours: WorkingHours, now: datetime) -> str:
     )
 
 
+# below this a classifier's reading of "wants a person" is offered as a button, not acted on
+UNSURE = 0.45
+UNSURE_TEXT = (
+    "您是想找工作人员吗？需要的话点“转人工”，工作人员会按顺序回复您；也可以直接把问题告诉我。"
+)
+
+
 class ActionHandoff(ServiceAction, Action):
     """Pauses the bot so staff take over; leaves any form but keeps what was filled."""
 
@@ -74,6 +82,17 @@ class ActionHandoff(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if latest_intent(tracker) == "human_handoff" and latest_confidence(tracker) < UNSURE:
+            # "我想找个律师 要钱不", barely read as asking for staff: offered, never forced
+            # (a button, a typed 转人工 or a rule's match is sure)
+            dispatcher.utter_message(
+                text=UNSURE_TEXT,
+                buttons=buttons(
+                    button("转人工", "human_handoff", handoff_reason="asked"),
+                    button("看看能办什么", "help"),
+                ),
+            )
+            return []
         worker = worker_from(tracker)
         console = self.services.config.console
         hours, now = WorkingHours(console), utcnow()

@@ -187,3 +187,18 @@ def test_what_the_bot_does_is_told_from_help_with_a_topic():
     assert _WHAT_THE_BOT_DOES.search("那你还能帮我做些啥子")
     assert _WHAT_THE_BOT_DOES.search("你们这里都可以办哪些事")
     assert not _WHAT_THE_BOT_DOES.search("你们这里能帮我查社保不")
+
+
+def test_a_barely_read_request_for_staff_is_offered_not_acted_on(services: Services) -> None:
+    from actions.handoff import UNSURE_TEXT
+
+    tracker = make_tracker("我想找个律师 要钱不", "human_handoff")
+    tracker.latest_message["intent"]["confidence"] = 0.32
+    messages, events = run(ActionHandoff(services), tracker)
+    assert events == []  # not queued
+    assert messages[0]["text"] == UNSURE_TEXT
+    assert payloads(messages)[0] == '/human_handoff{"handoff_reason":"asked"}'
+    # a sure reading (typed 转人工, a rule, a button) queues at once
+    sure = make_tracker("转人工", "human_handoff")
+    _, events = run(ActionHandoff(services), sure)
+    assert slot_events(events)["handoff_reason"] == "asked"
