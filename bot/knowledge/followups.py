@@ -45,7 +45,8 @@ _WHERE_TO_TURN = re.compile(
     r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
     r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
     # "那公司不给咋办", "拖起不发我可以咋个办": the right refused, what to do about it
-    r"|(?:不给|不发|不付|不赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报)[^，,。]{0,6}?"
+    r"|(?:不给|不发|不付|不赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报|不让|不批|不准)"
+    r"[^，,。]{0,6}?"
     r"(?:咋个办|怎么办|咋办|咋整|咋个整|如何是好)"
 )
 
@@ -78,6 +79,7 @@ ROUTE_BY_TOPIC = {
 # what the employer refuses ("不给", "不让休", "不发"), and a sentence saying what to do then
 _REFUSAL = re.compile(r"不(?:给|发|付|赔|补|交|缴|让|准|批|安排)")
 _REMEDY = re.compile(r"投诉|仲裁|12333|监察")
+_NOT_LET = frozenset({"不让", "不准", "不批", "不安排"})
 
 
 def _remedy_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:
@@ -86,14 +88,42 @@ def _remedy_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | N
     refused = set(_REFUSAL.findall(text))
     if not refused:
         return None
-    for h in hits:
-        entry = h.answer
-        if entry.slug == previous.slug or entry.category != previous.category:
-            continue
-        for sentence in sentences(entry.answer):
-            if any(r in sentence for r in refused) and _REMEDY.search(sentence):
-                return entry
-    return None
+    if refused & _NOT_LET:
+        # "不让休" is what an answer words as 不安排 / 不批 / 不给 (休)
+        refused |= _NOT_LET | {"不给"}
+
+    def says_the_remedy(entry: Answer) -> bool:
+        return any(
+            any(r in sentence for r in refused) and _REMEDY.search(sentence)
+            for sentence in sentences(entry.answer)
+        )
+
+    if says_the_remedy(previous):
+        return None  # the answer just given says it ("长期不让休息，可以打12333…")
+    found = [
+        h.answer
+        for h in hits
+        if h.answer.slug != previous.slug
+        and h.answer.category == previous.category
+        and says_the_remedy(h.answer)
+    ]
+    # the one about the same thing as the answer just given ("不让休" after the annual-leave
+    # days: unused annual leave, not the weekly day of rest), else the first found
+    return max(
+        found, key=lambda e: len(_grams(e.question) & _grams(previous.question)), default=None
+    )
+
+
+def _grams(text: str) -> set[str]:
+    """The question's subject as character pairs: not its question words (几天, 多少 …)."""
+    words = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    pairs = {words[i : i + 2] for i in range(len(words) - 1)}
+    return pairs - _QUESTION_PAIRS
+
+
+_QUESTION_PAIRS = frozenset(
+    "几天 有几 多少 好多 要给 给钱 怎么 咋个 可以 能不 不能 合法 单位 公司 要不 是不 有没".split()
+)
 
 
 # entries that answer where to turn (their questions ask it)
@@ -163,7 +193,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     if _WHERE_TO_TURN.search(text) and not _WHERE_TO_TURN.search(previous.question):
         # "公司不让休也不给钱咋办" after the annual-leave days: an entry of the topic that says
         # what to do when that is refused (unused leave: 单位不给，可以…投诉或申请劳动仲裁)
-        remedy = _remedy_in_topic(hits[:3], previous, text)
+        remedy = _remedy_in_topic(hits[:5], previous, text)
         if remedy is not None:
             rest = [h for h in hits if h.answer.slug != remedy.slug][: k - 1]
             return [

@@ -112,3 +112,11 @@ def test_a_comparison_with_what_was_just_said_leans_on_it():
 
     assert leans_on_context("公司给我发的比这个还低咋办")
     assert leans_on_context("我的工资低于这个标准")
+
+
+def test_where_to_turn_when_refused_goes_to_the_entry_about_the_same_thing():
+    from bot.knowledge.followups import _grams
+
+    # the subject of a question, not its question words: 年假 is shared, 几天 is not
+    assert "年假" in _grams("年假有几天？") & _grams("年假没休完，单位要给钱吗？")
+    assert not _grams("年假有几天？") & _grams("一个星期至少要休息几天？")
