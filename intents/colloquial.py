@@ -185,6 +185,8 @@ COLLOQUIAL = {
     "恢复我的工作": "恢复劳动关系",
     "恢复工作": "恢复劳动关系",
     "继续履行": "恢复劳动关系",
+    # pregnant, in dialect, once match_form has read 娃儿 as 孩子: 怀起娃儿了
+    "怀起孩子": "怀孕",
     # what it costs: "调解要不要钱" asks the fee, not whether something is needed
     "要不要钱": "收不收费",
     "要不要交钱": "收不收费",

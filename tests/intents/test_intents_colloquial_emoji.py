@@ -29,6 +29,7 @@ from intents.normalise import match_form
         ("多出来的那段能要钱不", "超出的那段能要回钱吗"),
         # hurt at work, told by what happened to the body
         ("手指头压断了", "手指头工伤了"),
+        ("怀起娃儿要去产检", "怀孕要去产检"),
     ],
 )
 def test_standardise_rewrites_workers_words(text, expected):
