@@ -175,18 +175,19 @@ class ActionHelp(ServiceAction, Action):
             # "你能帮我干啥" after an answer asks what the bot does, not about that answer
             dispatcher.utter_message(response="utter_help")
             return []
-        if text and names_a_topic_of_work(tracker):
-            # "你们这里能帮我查社保不": help with one topic of work, which the FAQ may answer
-            # (how to check the records) better than the list of what the bot does
+        if text:
+            # "你们这里能帮我查社保不", "能不能帮我写个仲裁申请书": help with one thing of work,
+            # which the FAQ answers (how to check the records, what the application says)
+            # better than the list of what the bot does
             verdict, _ = find_answer(self.services, tracker, text)
-            if verdict in ("answer", "likely"):
+            if verdict == "answer" or (verdict == "likely" and names_a_topic_of_work(tracker)):
                 return [FollowupAction("action_answer_policy")]
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_help")
 
 
 _WHAT_THE_BOT_DOES = re.compile(
-    r"^(?:那|那么)?(?:你|你们|这里|这个|小助手|机器人)(?:这里|这边)?(?:还|都|到底)?(?:能|可以|会)"
-    r"(?:帮我|帮忙|给我)?(?:干|做|办|弄|搞)?(?:些|点)?(?:啥子?|什么|哪些)(?:事|事情|忙)?"
+    r"^(?:那|那么)?(?:你|你们|这里|这个|小助手|机器人|工会)(?:这里|这边)?(?:还|都|到底)?(?:能|可以|会)"
+    r"(?:帮我|帮忙|给我|帮)?(?:干|做|办|弄|搞)?(?:些|点)?(?:啥子?|什么|哪些)(?:事|事情|忙)?"
     r"[吗呢啊哈嘛哦。！!？?~]*$"
 )
 

@@ -187,6 +187,8 @@ def test_what_the_bot_does_is_told_from_help_with_a_topic():
     assert _WHAT_THE_BOT_DOES.search("那你还能帮我做些啥子")
     assert _WHAT_THE_BOT_DOES.search("你们这里都可以办哪些事")
     assert not _WHAT_THE_BOT_DOES.search("你们这里能帮我查社保不")
+    assert _WHAT_THE_BOT_DOES.search("工会能帮我啥子")
+    assert _WHAT_THE_BOT_DOES.search("工会这边能帮啥子忙")
 
 
 def test_a_barely_read_request_for_staff_is_offered_not_acted_on(services: Services) -> None:
