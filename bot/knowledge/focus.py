@@ -72,6 +72,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         "回原岗位",
         "复工",
     ),
+    # "公司不批咋办" after the resignation notice: no approval is needed
+    "批": ("不批", "没批", "不放人", "不让我走", "不让走", "不准我走", "不准走", "不签字"),
     # "公司给我发的比这个还低咋办" after the minimum wage: what happens below the standard
     "低于": ("还低", "还少", "更低", "更少", "低于", "达不到", "没达到", "少于"),
     # "要签合同不" after the part-time answer, which says an oral agreement will do

@@ -190,7 +190,12 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         top = max((h.score for h in hits), default=1.0)
         rest = [h for h in hits if h.answer.slug != previous.slug]
         return [Hit(previous, top), *rest][:k]
-    if _WHERE_TO_TURN.search(text) and not _WHERE_TO_TURN.search(previous.question):
+    if (
+        _WHERE_TO_TURN.search(text)
+        and not _WHERE_TO_TURN.search(previous.question)
+        # "公司不批咋办" after the resignation notice, which says no approval is needed
+        and not covers(previous.answer, text, previous.question)
+    ):
         # "公司不让休也不给钱咋办" after the annual-leave days: an entry of the topic that says
         # what to do when that is refused (unused leave: 单位不给，可以…投诉或申请劳动仲裁)
         remedy = _remedy_in_topic(hits[:5], previous, text)

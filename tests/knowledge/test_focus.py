@@ -99,3 +99,13 @@ def test_below_the_standard_gets_what_happens_then() -> None:
     )
     part = focused(minimum, "公司给我发的比这个还低咋办", details=True)
     assert part is not None and "补足差额" in part and "分档" not in part
+
+
+def test_an_approval_refused_gets_the_sentence_that_none_is_needed() -> None:
+    notice = (
+        "提前30天书面通知；试用期内提前3天。过了试用期辞职，提前30天书面通知单位就行，"
+        "不需要单位批准，30天到了就可以走。最好写书面辞职信，自己留底。"
+    )
+    assert covers(notice, "公司不批咋办")
+    part = focused(notice, "公司不批咋办", details=True)
+    assert part is not None and "不需要单位批准" in part and "辞职信" not in part
