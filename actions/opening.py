@@ -232,13 +232,20 @@ def opening_demand(text: str) -> str | None:
 
 
 def story_before(tracker: Tracker) -> str | None:
-    """The dispute the worker told in the message just before the opening one, when the bot
-    answered it as a question ("…一分加班费没得 我能找哪个" answered, then "那我想申请调解"):
+    """The dispute the worker told in the message (or the one before it) before the opening
+    one, when the bot answered it as a question ("…一分加班费没得 我能找哪个" answered, then "那我想申请调解"):
     what happened is not asked again."""
     if not is_opening(tracker) or previous_action(tracker) != "action_answer_policy":
         return None
-    before = recent_user_texts(tracker, 1)
-    return opening_description(before[0]) if before else None
+    # the story, or the story and one follow-up about it ("我们能一起去申请不")
+    for before in recent_user_texts(tracker, STORY_LOOKBACK):
+        told = opening_description(before)
+        if told:
+            return told
+    return None
+
+
+STORY_LOOKBACK = 2
 
 
 def from_opening(tracker: Tracker, slot: str) -> str | None:
