@@ -154,3 +154,8 @@ def test_withdrawing_ones_mediation_request_is_told_from_filing_one():
     assert rule_intent("书法报名撤回") != "withdraw_case"
     assert rule_intent("我要申请调解") == "mediation_request"
     assert rule_intent("登个调解嘛") == "mediation_request"
+
+
+def test_how_many_places_is_a_question_about_the_course():
+    assert rule_intent("我屋头两个娃儿要报两个名额不") == "course_followup"
+    assert rule_intent("一家人算几个名额") == "course_followup"
