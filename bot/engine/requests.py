@@ -9,6 +9,7 @@ worker reads. Inside a form or while staff hold the conversation nothing is spli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -38,6 +39,8 @@ MIN_CONFIDENCE = 0.5
 UNSURE_DISPUTE_QUESTION = 0.3
 # how a part that names a course may be read when it asks about that course ("你好我想问下
 # 那个书法班是星期几" read as a greeting)
+# what is asked of a course (its fee, time, place), in a message that names one
+_COURSE_ASPECT = re.compile(r"好多钱|多少钱|收费|学费|几点|星期几|哪天|在哪|哪里上|啥时候开")
 _COURSE_MISREADS = frozenset(
     {"course_followup", "course_search", "nlu_fallback", "out_of_scope", "greet"}
 )
@@ -61,6 +64,13 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
         return None
     if confidence >= MIN_CONFIDENCE:
         return name
+    if (
+        name == "policy_question"
+        and names_course
+        and _COURSE_ASPECT.search(parse.get("text") or "")
+    ):
+        # "我先问下 叉车证好多钱": unsure, a course named and its fee, time or place asked
+        return "course_search"
     if name == "policy_question" and ranking and float(ranking[0]["confidence"]) >= sure:
         return name
     names_dispute = any(e.get("entity") == "dispute_type" for e in parse.get("entities") or [])

@@ -159,3 +159,13 @@ def test_withdrawing_ones_mediation_request_is_told_from_filing_one():
 def test_how_many_places_is_a_question_about_the_course():
     assert rule_intent("我屋头两个娃儿要报两个名额不") == "course_followup"
     assert rule_intent("一家人算几个名额") == "course_followup"
+
+
+def test_an_unsure_policy_reading_that_names_a_course_and_asks_its_fee_is_about_the_course():
+    from bot.engine.requests import request_of
+
+    course = [{"entity": "course_name", "value": "叉车操作"}]
+    unsure = {"intent": {"name": "policy_question", "confidence": 0.37}, "entities": course}
+    assert request_of({**unsure, "text": "我先问下 叉车证好多钱"}) == "course_search"
+    # no part of a course asked: not a course request
+    assert request_of({**unsure, "text": "开叉车受伤算工伤吗"}) is None
