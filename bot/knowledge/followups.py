@@ -22,6 +22,8 @@ _LEANS = re.compile(
     r"|^(?:这个|这|那个)(?:期限|时限|时间|期|钱|比例|标准|天数|补偿|赔偿|待遇|规定|证明|材料|费用?)"
     # "这种情况我能要求啥子", "像我这样的能拿好多": the case just told, pointed at
     r"|这种情况|这个情况|这样的话|像我这(?:种|样|个)|我这(?:种|样)情况"
+    # "重庆好多钱一个月" after the high-temperature allowance: the local figure of that answer
+    r"|^(?:那)?(?:重庆|我们这里|我们这边|我们这儿|本地|当地)(?:是|的话|这边)?(?:好多|多少|几)"
     # "公司给我发的比这个还低咋办" after the minimum wage: compared with what was just said
     r"|比这(?:个|些)?(?:还|都)?(?:低|少|高|多|短|长)|(?:低于|少于|高于|不到)这(?:个|些)"
     r"|(?:呢|嘞|喃|勒|咧)[?？。!！~～]*$"

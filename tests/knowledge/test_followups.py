@@ -120,3 +120,10 @@ def test_where_to_turn_when_refused_goes_to_the_entry_about_the_same_thing():
     # the subject of a question, not its question words: 年假 is shared, 几天 is not
     assert "年假" in _grams("年假有几天？") & _grams("年假没休完，单位要给钱吗？")
     assert not _grams("年假有几天？") & _grams("一个星期至少要休息几天？")
+
+
+def test_the_local_figure_asked_alone_leans_on_the_answer():
+    from bot.knowledge.followups import leans_on_context
+
+    assert leans_on_context("重庆好多钱一个月")
+    assert leans_on_context("我们这边是好多")
