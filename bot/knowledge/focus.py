@@ -72,6 +72,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         "回原岗位",
         "复工",
     ),
+    # "那老板要给我买社保不" after the part-time answer: which insurance the employer pays
+    "工伤保险": ("买社保", "交社保", "买保险", "交保险", "上保险", "五险"),
     # "公司不批咋办" after the resignation notice: no approval is needed
     "批": ("不批", "没批", "不放人", "不让我走", "不让走", "不准我走", "不准走", "不签字"),
     # "公司给我发的比这个还低咋办" after the minimum wage: what happens below the standard

@@ -109,3 +109,14 @@ def test_an_approval_refused_gets_the_sentence_that_none_is_needed() -> None:
     assert covers(notice, "公司不批咋办")
     part = focused(notice, "公司不批咋办", details=True)
     assert part is not None and "不需要单位批准" in part and "辞职信" not in part
+
+
+def test_which_insurance_the_employer_pays_is_asked_of_the_part_time_answer() -> None:
+    part_time = (
+        "非全日制用工是按小时计酬的用工。不得约定试用期。"
+        "单位要给你交工伤保险，养老、医疗保险可以按灵活就业人员自己参保。"
+    )
+    assert covers(part_time, "那老板要给我买社保不")
+    assert focused(part_time, "那老板要给我买社保不", details=True) == (
+        "单位要给你交工伤保险，养老、医疗保险可以按灵活就业人员自己参保。"
+    )
