@@ -14,19 +14,22 @@ from actions.mediation_text import (
     EDITABLE,
     MORE_STORY,
     NO_EDIT,
+    NOT_SUBMITTED_YET,
     OTHER_TYPE,
-    PROPOSED_DEMANDS,
+    PROPOSED,
     SUBMIT,
     SUBMIT_WORDS,
     WISH_START,
     field_from_text,
     proposed_demand,
     summary,
+    taken_from_opening,
     wish_in,
 )
 from actions.message import (
     asked_before,
     latest_entity,
+    latest_intent,
     opening_text,
     plain_answer,
     previous_value,
@@ -72,6 +75,31 @@ class ValidateMediationForm(
 
     def name(self) -> str:
         return "validate_mediation_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """The details an opening message gave are said back before the first question
+        ("我要申请调解 姓名何美玲 电话187… 单位…" then "请选择纠纷类型" alone left the worker
+        wondering whether anything was kept); a complete request goes straight to its summary."""
+        opening = is_opening(tracker)
+        events = await super().run(dispatcher, tracker, domain)
+        if opening:
+            slots = dict(tracker.slots)
+            slots.update({e["name"]: e.get("value") for e in events if e.get("event") == "slot"})
+            if not all(slots.get(field) for field in EDITABLE):
+                said = taken_from_opening(slots)
+                if said:
+                    dispatcher.utter_message(text=said)
+        return events
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        """ "我那个案子咋样了" while this request is still being filled: it is not handed in yet
+        (the worker may think it was); anything else is a side question."""
+        if latest_intent(tracker) == "mediation_status":
+            dispatcher.utter_message(text=NOT_SUBMITTED_YET)
+            return
+        super().answer(dispatcher, tracker, text)
 
     async def required_slots(
         self,
@@ -160,7 +188,7 @@ class ValidateMediationForm(
             return {"demand": wanted}
         if (
             tracker.get_slot("requested_slot") == "mediation_confirm"
-            and tracker.get_slot("demand") in PROPOSED_DEMANDS.values()
+            and tracker.get_slot("demand") in PROPOSED
         ):
             own = wish_in(typed_text(tracker))
             if own:  # kept whole, in the worker's words
@@ -281,8 +309,9 @@ class ValidateMediationForm(
         """A demand proposed for another type is proposed again for this one (or asked, when
         this type has none); a demand in the worker's own words stays."""
         demand = tracker.get_slot("demand")
-        if demand in PROPOSED_DEMANDS.values() and demand != proposed_demand(kind):
-            return {"demand": proposed_demand(kind)}
+        description = tracker.get_slot("description")
+        if demand in PROPOSED and demand != proposed_demand(kind, description):
+            return {"demand": proposed_demand(kind, description)}
         return {}
 
     def validate_description(
@@ -299,10 +328,10 @@ class ValidateMediationForm(
         description = with_the_group(description, opening_text(tracker, "mediation_form"))
         demand = tracker.get_slot("demand")
         wish = wish_in(description)
-        if wish and (not demand or demand in PROPOSED_DEMANDS.values()):
+        if wish and (not demand or demand in PROPOSED):
             # "要求补发没签合同那几个月的二倍工资" asked what happened: that is the demand too
             return {"description": description, "demand": wish}
-        proposed = proposed_demand(tracker.get_slot("dispute_type"))
+        proposed = proposed_demand(tracker.get_slot("dispute_type"), description)
         if proposed and not demand:
             # "8月到10月的工资都没发": the demand is plain; proposed, and shown to confirm
             return {"description": description, "demand": proposed}

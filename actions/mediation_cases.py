@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.identity import worker_from
-from actions.mediation_text import EDITABLE
+from actions.mediation_text import EDITABLE, NOT_SUBMITTED_YET
 from actions.message import latest_confidence, latest_entity, latest_intent, typed_text
 from actions.services import ServiceAction
 from actions.validators import (
@@ -188,6 +188,11 @@ class ActionMediationStatus(ServiceAction, Action):
                 buttons=buttons(button("转人工", "human_handoff")),
             )
             return []
+        filling = (tracker.active_loop or {}).get("name") == "mediation_form"
+        if not rows and filling:
+            # "我那个案子咋样了" at the summary of the request being filled: not handed in yet
+            dispatcher.utter_message(text=NOT_SUBMITTED_YET)
+            return []
         if not rows:
             # a case filed from another account or phone is not looked up by a number typed
             # here: anyone could type anyone's number (staff check who is asking)
@@ -204,6 +209,8 @@ class ActionMediationStatus(ServiceAction, Action):
                 ),
             )
             return []
+        if filling:
+            lines.append("正在填的这份申请还没有提交，点“确认提交”后才会登记。")
         lines.append("如有疑问，可以说“转人工”联系工作人员。")
         dispatcher.utter_message(text="\n".join(lines))
         return []

@@ -11,6 +11,7 @@ from actions.validators import (
     clean_demand,
 )
 from bot.domain.groups import group_label, group_size
+from bot.domain.people import mask_phone
 
 # the fields a worker may change from the summary, in the order they were asked
 EDITABLE = {
@@ -58,6 +59,11 @@ MORE_STORY = re.compile(
 WISH_START = re.compile(r"^(?:我|就)?(?:要|想|希望|请求|只要|让|把|必须)")
 
 
+# a worker asking after their case while this request is still being filled
+NOT_SUBMITTED_YET = (
+    "您正在填的这份调解申请还没有提交，填完并点“确认提交”后才会登记，并给您案件编号。"
+    "以前提交过的申请，这件办完后说“查询调解进度”就能看。"
+)
 # the type of a dispute of no listed kind (押金, 离职证明)
 OTHER_TYPE = "其他"
 # what a worker with this kind of dispute almost always asks for: proposed in the summary
@@ -71,6 +77,10 @@ PROPOSED_DEMANDS = {
     "工伤": "依法享受工伤待遇",
     "解除劳动合同": "依法支付经济补偿或赔偿金",
 }
+# … and for a dispute of no listed kind, what its words plainly ask back
+OTHER_PROPOSALS = {"押金": "退还押金", "保证金": "退还保证金", "离职证明": "出具离职证明"}
+# every demand the bot may have filled in itself
+PROPOSED = frozenset(PROPOSED_DEMANDS.values()) | frozenset(OTHER_PROPOSALS.values())
 PROPOSED_NOTE = "（按纠纷类型代填，不对请点“修改”）"
 SUMMARY_DESCRIPTION_CHARS = 200
 _EDIT_WORDS = (
@@ -95,13 +105,21 @@ def field_from_text(text: str) -> str | None:
     return best[1] if best else None
 
 
-def proposed_demand(dispute_type: Any) -> str | None:
-    return PROPOSED_DEMANDS.get(str(dispute_type or ""))
+def proposed_demand(dispute_type: Any, description: Any = None) -> str | None:
+    """The demand proposed for this kind of dispute ("站长扣了我1500块押金不退", of no listed
+    kind: 退还押金), or None when it must be asked."""
+    kind = str(dispute_type or "")
+    if kind == OTHER_TYPE:
+        told = str(description or "")
+        return next((wish for word, wish in OTHER_PROPOSALS.items() if word in told), None)
+    return PROPOSED_DEMANDS.get(kind)
 
 
 def _proposed(slots: dict[str, Any]) -> bool:
     wanted = slots.get("demand")
-    return wanted is not None and wanted == proposed_demand(slots.get("dispute_type"))
+    return wanted is not None and wanted == proposed_demand(
+        slots.get("dispute_type"), slots.get("description")
+    )
 
 
 def summary(slots: dict[str, Any]) -> str:
@@ -121,3 +139,25 @@ def summary(slots: dict[str, Any]) -> str:
             lines.append(f"涉及人数：{group}")
     lines.append("信息无误请点“确认提交”；需要改动请点“修改”。")
     return "\n".join(lines)
+
+
+# what the opening message gave, said back before the form's first question
+# (the name bare: "姓名" would read as the form asking it again)
+_TAKEN_LABELS = {"name": "", "phone": "手机", "employer": "单位"}
+TAKEN_MIN = 2
+
+
+def taken_from_opening(slots: dict[str, Any]) -> str | None:
+    """ "已记下：姓名何美玲，手机187****5918，单位…。" when the opening message gave at least two of
+    the worker's details (a desk clerk says back what they wrote down), or None."""
+    said = [
+        f"{label}{mask_phone(str(slots[field])) if field == 'phone' else slots[field]}"
+        for field, label in _TAKEN_LABELS.items()
+        if slots.get(field)
+    ]
+    if len(said) < TAKEN_MIN:
+        return None
+    told = "，事情经过也记下了" if slots.get("description") else ""
+    left = sum(1 for field in EDITABLE if not slots.get(field))
+    more = "还要问您一个问题" if left == 1 else "还要问您几个问题"
+    return f"好的，已记下：{'，'.join(said)}{told}。{more}。"

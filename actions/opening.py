@@ -31,6 +31,7 @@ from actions.validators import (
     dispute_types_in,
     looks_like_employer,
     looks_like_name,
+    other_kind_in,
 )
 from bot.domain.groups import group_size
 
@@ -148,7 +149,9 @@ _POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位)")
 _LABELLED_EMPLOYER = re.compile(
     r"(?:(?:工作|用人)?单位(?:是|叫|名称是?|名字是?|[:：])|公司(?:叫|名称是?|名字是?|[:：])"
     # "在南岸区的一个汽修厂 厂名叫重庆快捷汽车维修有限公司": the name after its label
-    r"|(?:厂|店)(?:名|的名字|名字)(?:叫|是|[:：])|全称(?:叫|是|[:：]))"
+    r"|(?:厂|店)(?:名|的名字|名字)(?:叫|是|[:：])|全称(?:叫|是|[:：])"
+    # "我是送外卖的 … 站点是重庆蜂鸟配送渝中站": a rider's or courier's station
+    r"|(?:站点|网点|配送站)(?:是|叫|名称是?|[:：]))"
     r"\s*(?P<employer>[^，,。；;！!？?\s]{2,30})"
 )
 
@@ -205,7 +208,9 @@ def opening_description(text: str) -> str | None:
     # what is left once the fields are taken out ("姓名赵大勇，电话…，单位…，类型加班费" tells
     # who and where, not what happened)
     story = _REQUEST_WORDS.sub("", _FIELDS.sub("", value))
-    if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not dispute_types_in(value):
+    if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not (
+        dispute_types_in(value) or other_kind_in(value)
+    ):
         return None
     return value
 

@@ -29,6 +29,7 @@ from actions.validators import (
     dispute_types_in,
     looks_like_employer,
     normalise,
+    other_kind_in,
 )
 
 # questions after which a message is read for other fields; at the summary and while
@@ -62,14 +63,14 @@ def employer_in(text: str) -> str | None:
 def story_in(text: str) -> str | None:
     """The message, when it tells what happened: a kind of dispute and more than its name."""
     compact = re.sub(r"\s+", "", normalise(text))
-    if len(compact) < STORY_MIN or not dispute_types_in(text):
+    if len(compact) < STORY_MIN or not (dispute_types_in(text) or other_kind_in(text)):
         return None
     return text.strip()
 
 
 def dispute_type_in(text: str) -> str | None:
     """The one kind of dispute a story points to."""
-    return clean_dispute_type(text) if story_in(text) else None
+    return (clean_dispute_type(text) or other_kind_in(text)) if story_in(text) else None
 
 
 _READERS = {

@@ -211,6 +211,16 @@ def dispute_types_in(text: str | None) -> list[str]:
     return [t for t in DISPUTE_TYPES if t in found]
 
 
+# a dispute of no listed kind, told plainly ("站长扣了我1500块押金不退", "不给开离职证明"): 其他
+_OTHER_KIND = re.compile(r"押金|保证金|离职证明|罚款|培训费|服装费|工装费")
+
+
+def other_kind_in(text: str | None) -> str | None:
+    """ "其他" when the words tell a dispute of no listed kind and of no listed kind as well."""
+    value = normalise(text)
+    return "其他" if _OTHER_KIND.search(value) and not dispute_types_in(value) else None
+
+
 def clean_dispute_type(text: str | None) -> str | None:
     """The one dispute type meant, or None when unclear (then the worker picks a button)."""
     found = dispute_types_in(text)

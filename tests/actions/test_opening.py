@@ -111,3 +111,20 @@ def test_the_story_answered_just_before_the_opening_is_what_happened():
     assert story_before(make_tracker("我要申请调解", "mediation_request", history=asked)) is None
     fell = [user_event(story, "nlu_fallback"), {"event": "action", "name": "action_fallback"}]
     assert story_before(make_tracker("我要申请调解", "mediation_request", history=fell)) is None
+
+
+def test_a_riders_station_is_the_employer_and_a_deposit_story_is_what_happened():
+    told = "帮我登记个调解 我跑外卖的 叫周强 电话13600002222 网点是重庆达达配送江北站 押金800块一直不退"
+    assert opening_employer(told) == "重庆达达配送江北站"
+    # a dispute of no listed kind is still a story (its type is 其他)
+    assert opening_description(told) == told
+
+
+def test_what_the_opening_gave_is_said_back_before_the_next_question():
+    from actions.mediation_text import proposed_demand, taken_from_opening
+
+    said = taken_from_opening({"name": "周强", "phone": "13600002222", "employer": "某配送站"})
+    assert said is not None and "周强" in said and "136****2222" in said and "几个问题" in said
+    assert taken_from_opening({"name": "周强"}) is None  # one detail alone: nothing to say back
+    assert proposed_demand("其他", "押金800块一直不退") == "退还押金"
+    assert proposed_demand("其他", "主管骂人") is None  # too varied to guess: asked

@@ -31,6 +31,18 @@ def test_the_worker_asking_to_file_is_no_question(text):
     assert rule_intent(text) != "policy_question"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # registered, in the worker's word, with the details after it (read as `inform`)
+        "帮我登记个调解 我在快递站分拣 叫周红梅 电话13500001111 站长不退保证金",
+        "我想登记一下调解 老板欠我三个月工资不给",
+    ],
+)
+def test_registering_a_mediation_with_details_is_the_request(text):
+    assert rule_intent(text) == "mediation_request"
+
+
 def test_back_to_business_words_are_not_the_question():
     assert without_aside("好嘛说正事 厂头一天上11个钟头正常不") == "厂头一天上11个钟头正常不"
     assert without_aside("言归正传，加班费咋算") == "加班费咋算"
