@@ -17,11 +17,13 @@ from actions.message import (
     typed_text,
 )
 from bot.domain.annual_leave import annual_leave_text
+from bot.domain.commute_injury import commute_injury_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     about_a_penalty,
     about_severance,
     asks_how_much,
+    monthly_pay,
     months_worked,
     severance_text,
 )
@@ -176,12 +178,14 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     alone = after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE
     unlawful = after and slug == "sev_unlawful_2x"
     said = severance_text(text, unlawful=unlawful, asked=alone)
-    if said is None and after and months_worked(text) is None and asks_how_much(text):
+    pay = monthly_pay(text)
+    if said is None and after and months_worked(text) is None and (asks_how_much(text) or pay):
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
-        # was told a message ago
+        # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
+        # this one)
         for earlier in recent_user_texts(tracker, 3):
             if months_worked(earlier) is not None:
-                return severance_text(earlier, unlawful=unlawful, asked=True)
+                return severance_text(earlier, unlawful=unlawful, asked=True, pay=pay)
     return said
 
 
@@ -222,13 +226,33 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     return annual_leave_text(text, new_employer=new)
 
 
+# the entries after which "交警认定的是对方全责" tells the finding their rule needs
+COMMUTE_TOPICS = frozenset({"injury_commute", "injury_what_counts"})
+COMMUTE = "injury_commute"  # the entry whose rule the worked-out answer applies
+_ON_THE_WAY = re.compile(r"上下班|上班路上|下班路上|回家路上|上班途中|下班途中|通勤")
+
+
+def commute_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """The traffic police's finding, told right after the answer on commuting accidents or
+    with the question ("下班路上被撞了 交警判对方全责 算工伤不"): whether it is 工伤."""
+    after = (
+        tracker.get_slot("last_faq") in COMMUTE_TOPICS
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if not (after or (_ON_THE_WAY.search(text) and "工伤" in text)):
+        return None
+    return commute_injury_text(text)
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
-    """A calculator's answer (the retirement age, the compensation, the annual leave days) and
+    """A calculator's answer (the retirement age, the compensation, the annual leave days,
+    whether a commuting accident is 工伤) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
     for reply, entry in (
         (retirement_reply, RETIREMENT),
         (severance_reply, SEVERANCE),
         (annual_leave_reply, ANNUAL_LEAVE),
+        (commute_reply, COMMUTE),
     ):
         said = reply(services, tracker, text)
         if said:

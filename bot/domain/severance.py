@@ -26,7 +26,11 @@ _LENGTH = re.compile(
 # asks what it comes to
 _HOW_MUCH = re.compile(r"好多|多少|几个月|能拿|能要|能赔|赔|补|怎么算|咋个算|咋算|算")
 # the compensation is the subject ("能赔好多" after a dismissal answer needs no such word)
-_ABOUT_SEVERANCE = re.compile(r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|把我开|开了我|炒|解除")
+_ABOUT_SEVERANCE = re.compile(
+    r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|把我开|开了我|炒|解除"
+    # "公司说要裁掉我们车间 我做了五年零两个月 能补多少": what it comes to, asked
+    r"|能补|补好多|补多少|补几个月"
+)
 # an unlawful dismissal: the 2N comes first
 _UNLAWFUL = re.compile(
     r"违法|无故|随便|莫名其妙|没得?任何理由|没有理由|硬开|直接开|说开就开|2[nN]|双倍"
@@ -35,7 +39,8 @@ MAX_YEARS = 60
 # the monthly pay said with it ("我干了两年 月工资五千"): the sums worked out too
 _PAY = re.compile(
     rf"(?:月工资|月薪|每个?月|一个月|工资)(?:是|有|才|拿|大概|差不多|就|只有|税前|到手)*\s*"
-    rf"(?P<pay>{NUM})\s*(?:块|元|块钱)?"
+    # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
+    rf"(?P<pay>{NUM})(?!\s*(?:个|年|天))\s*(?:块|元|块钱)?"
 )
 MIN_PAY, MAX_PAY = 500, 200_000
 
@@ -89,9 +94,12 @@ def months_worked(text: str) -> int | None:
     return total
 
 
-def severance_text(text: str, unlawful: bool = False, asked: bool = False) -> str | None:
+def severance_text(
+    text: str, unlawful: bool = False, asked: bool = False, pay: float | None = None
+) -> str | None:
     """The compensation worked out for a message that says how long the worker worked and
-    asks what it comes to (`asked`: the conversation already asks it), else None."""
+    asks what it comes to (`asked`: the conversation already asks it), else None; `pay`: the
+    monthly pay told in another message."""
     worked = months_worked(text)
     if worked is None or not (asked or _HOW_MUCH.search(text)):
         return None
@@ -105,7 +113,7 @@ def severance_text(text: str, unlawful: bool = False, asked: bool = False) -> st
     doubled = f"违法辞退的赔偿金是经济补偿的2倍：{format_number(2 * n)}个月工资。"
     lines = [f"按您在本单位干了{s.worked_text()}算："]
     lines += [doubled, normal] if unlawful else [normal, doubled]
-    pay = monthly_pay(text)
+    pay = monthly_pay(text) or pay
     if pay is not None:
         sums = [f"赔偿金约{format_number(2 * n * pay)}元", f"经济补偿约{format_number(n * pay)}元"]
         lines.append(

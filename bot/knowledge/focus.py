@@ -34,6 +34,8 @@ FACETS: dict[str, tuple[str, ...]] = {
     "难产": ("难产",),
     "多胞胎": ("多胞胎", "双胞胎", "龙凤胎", "三胞胎"),
     "流产": ("流产", "小产"),
+    # "重庆是好多" after the maternity leave: the local figure's sentence (or where to check it)
+    "重庆": ("重庆", "我们这里", "我们这边", "我们这儿", "本地", "当地", "本市"),
 }
 # a long break holds public holidays and rest days moved around them (春节: 除夕 to 初三 are
 # public holidays, the other days of the break are rest days): both sentences are the answer

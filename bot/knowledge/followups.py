@@ -175,6 +175,49 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
+# "那我老公呢 他有假没得" after the maternity leave: the spouse's own leave is another entry
+# (seed entries; when an admin withdrew one, the words decide as for any other follow-up)
+_HUSBAND = re.compile(r"老公|丈夫|男人|爱人|孩子他爸|娃儿他爸|男的")
+_WIFE = re.compile(r"老婆|妻子|媳妇|婆娘|爱人|孩子他妈|娃儿他妈|女的")
+SPOUSE_COUNTERPARTS = {
+    "women_maternity_leave": ("leave_paternity", _HUSBAND),
+    "leave_paternity": ("women_maternity_leave", _WIFE),
+}
+SPOUSE_MAX_CHARS = 16
+
+
+def _spouse_counterpart(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    slug, spouse = SPOUSE_COUNTERPARTS.get(previous.slug, ("", None))
+    compact = re.sub(r"\s", "", text)
+    if spouse is None or len(compact) > SPOUSE_MAX_CHARS or not spouse.search(compact):
+        return None
+    return knowledge.get(slug)
+
+
+# "我自己签了字同意的也不行啊" after the social-insurance duty: the worker agreed to give the
+# right up; the entry of the topic about such a waiver answers whether that counts
+_CONSENTED = re.compile(
+    r"签了?字|签过字|签了(?:协议|承诺|声明|同意书|放弃)|写了(?:承诺|声明)|"
+    r"我(?:自己)?(?:也)?(?:同意|答应)(?:了|的|过)|自愿的|我自己(?:说|要求|提)的?不要"
+)
+_WAIVER_ENTRY = re.compile(r"自愿|放弃")
+
+
+def _waiver_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:
+    if not _CONSENTED.search(text) or _WAIVER_ENTRY.search(previous.question):
+        return None
+    return next(
+        (
+            h.answer
+            for h in hits
+            if h.answer.category == previous.category
+            and h.answer.slug != previous.slug
+            and _WAIVER_ENTRY.search(h.answer.question)
+        ),
+        None,
+    )
+
+
 def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) -> list[Hit]:
     """Hits for `text` read as a follow-up to `previous`: entries of the same topic when there
     are any (a follow-up rarely changes the subject), each scored by the search with the
@@ -188,6 +231,12 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     Scores stay in 0..1 (a weighted mean)."""
     pool = max(k, 20)
     hits = knowledge.search(f"{previous.question} {text}", pool)
+    pointed = _waiver_in_topic(hits, previous, text) or _spouse_counterpart(
+        knowledge, previous, text
+    )
+    if pointed is not None:
+        rest = [h for h in hits if h.answer.slug != pointed.slug][: k - 1]
+        return [Hit(pointed, ROUTE_SCORE), *(Hit(h.answer, h.score * AFTER_POINTED) for h in rest)]
     if _SOMEONE_ELSE.match(text.strip()):
         top = max((h.score for h in hits), default=1.0)
         rest = [h for h in hits if h.answer.slug != previous.slug]

@@ -48,6 +48,15 @@ def test_a_monthly_pay_said_with_it_gives_the_sums():
     assert text is not None and "赔偿金约20000元" in text and "经济补偿约10000元" in text
     assert text.index("赔偿金约") < text.index("经济补偿约")
     assert monthly_pay("一个月4500块") == 4500
+    assert monthly_pay("我工资一个月四千") == 4000  # 一个月 is no pay of 1 元
     # a sum that is no monthly pay: none worked out
     assert monthly_pay("工资拖了两个月") is None
     assert "元算" not in (severance_text("干了三年 能拿好多") or "")
+
+
+def test_the_monthly_pay_told_in_another_message_gives_the_sums():
+    # "厂头要裁员 我干了三年半" then "我一个月6000 算下来好多钱": 4 months of pay, 24000 元
+    text = severance_text("厂头要裁员 我干了三年半", asked=True, pay=6000)
+    assert text is not None and "经济补偿约24000元" in text and "赔偿金约48000元" in text
+    # the pay the message itself states wins
+    assert "月工资5000元" in (severance_text("干了两年 月工资五千", asked=True, pay=6000) or "")

@@ -82,6 +82,12 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         # what to do when refused: an entry of the topic that says so, before the topic's
         # route (unused leave says 单位不给，可以…投诉或申请劳动仲裁)
         ("leave_annual_days", "公司不安排休假又不给钱咋整", "leave_annual_unused"),
+        # the worker agreed to give the right up: the topic's entry on such a waiver
+        ("si_must_pay", "可我自己签过字的啊", "si_waiver_invalid"),
+        ("si_must_pay", "是我自己答应了的", "si_waiver_invalid"),
+        # the spouse's own leave is another entry; any other person asks the same question
+        ("women_maternity_leave", "孩子他爸能休几天", "leave_paternity"),
+        ("leave_paternity", "那我媳妇呢", "women_maternity_leave"),
     ],
 )
 def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, text, expected):
