@@ -188,8 +188,12 @@ def opening_employer(text: str) -> str | None:
 
 
 _REQUEST_WORDS = re.compile(
-    r"(?:我)?(?:想|要|需要)?(?:申请|找|请)?(?:工会|你们)?(?:帮忙)?(?:劳动(?:纠纷|争议))?调解|1[3-9]\d{9}"
+    r"(?:我)?(?:想|要|需要)?(?:帮我)?(?:申请|找|请|登记|登)?(?:个|一个|一下)?(?:工会|你们)?(?:帮忙)?"
+    r"(?:劳动(?:纠纷|争议))?调解(?:申请)?|1[3-9]\d{9}"
 )
+# separators left where a field was taken out
+_GAPS = re.compile(r"\s*([，,。；;])[\s，,。；;]*|\s{2,}")
+_EDGES = " \t\n，,。；;：:"
 STORY_MIN = 25
 # a field given by its label: 姓名… / 电话… / 单位… / 类型… up to the next separator
 _FIELDS = re.compile(
@@ -202,8 +206,9 @@ _FIELDS = re.compile(
 
 
 def opening_description(text: str) -> str | None:
-    """The opening message itself, when it tells what happened: a dispute, and more than
-    "老板欠了我工资，想申请调解" (then the form asks for the details)."""
+    """What happened, as the opening message tells it (without the request and the labelled
+    details), when it tells a dispute and more than "老板欠了我工资，想申请调解" (then the form
+    asks for the details)."""
     value = text.strip()
     # what is left once the fields are taken out ("姓名赵大勇，电话…，单位…，类型加班费" tells
     # who and where, not what happened)
@@ -212,7 +217,10 @@ def opening_description(text: str) -> str | None:
         dispute_types_in(value) or other_kind_in(value)
     ):
         return None
-    return value
+    # what happened, without the request and the details the form keeps in their own fields
+    # (the phone number is not copied into the free text the mediator reads)
+    told = _GAPS.sub(lambda m: m.group(1) or " ", story).strip(_EDGES)
+    return told if len(told) >= DESCRIPTION_MIN else value
 
 
 def with_the_group(description: str, opening: str) -> str:

@@ -22,7 +22,10 @@ def test_a_complete_request():
     assert opening_name(FULL) == "王建国"
     assert opening_phone(FULL) == "13987654321"
     assert opening_employer(FULL) == "重庆某某建筑工程有限公司"
-    assert opening_description(FULL) == FULL
+    # what happened, without the request and the details kept in their own fields
+    assert opening_description(FULL) == (
+        "在重庆某某建筑工程有限公司做钢筋工，老板拖欠我三个月工资一万二，希望把工资补齐"
+    )
     assert opening_demand(FULL) == "把工资补齐"
 
 
@@ -117,7 +120,10 @@ def test_a_riders_station_is_the_employer_and_a_deposit_story_is_what_happened()
     told = "帮我登记个调解 我跑外卖的 叫周强 电话13600002222 网点是重庆达达配送江北站 押金800块一直不退"
     assert opening_employer(told) == "重庆达达配送江北站"
     # a dispute of no listed kind is still a story (its type is 其他)
-    assert opening_description(told) == told
+    # (without the request and the phone number)
+    assert (
+        opening_description(told) == "我跑外卖的 叫周强 网点是重庆达达配送江北站 押金800块一直不退"
+    )
 
 
 def test_what_the_opening_gave_is_said_back_before_the_next_question():
