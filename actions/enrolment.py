@@ -14,10 +14,11 @@ from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_list import enrol_button
 from actions.identity import worker_from
+from actions.message import opening_text
 from actions.services import ServiceAction
 from actions.validators import clean_name, clean_phone
 from bot.domain.courses import closed_text, fee_text, period_text, when_text
-from bot.domain.people import mask_phone
+from bot.domain.people import enrolled_for, mask_phone
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Course, Enrolment
 
@@ -58,7 +59,11 @@ class ActionEnrolCourse(ServiceAction, Action):
                 return events
             # the course stays in view after this turn: "是在文化宫哪里上嘛" is about it
             in_view = [SlotSet(LIST_SLOT, [course.code]), SlotSet(FOCUS_SLOT, course.code)]
-            existing = repo.find_active(s, course.id, worker.channel, worker.sender_id)
+            # "帮我妈报个八段锦": she is enrolled, whatever place the worker holds
+            other = enrolled_for(opening_text(tracker, "enrolment_form"))
+            existing = (
+                None if other else repo.find_active(s, course.id, worker.channel, worker.sender_id)
+            )
             if existing is not None:
                 self._already(dispatcher, s, course, existing)
                 return events + in_view
@@ -83,12 +88,16 @@ class ActionEnrolCourse(ServiceAction, Action):
                 name=name,
                 phone=phone,
                 conversation_id=worker.conversation_id,
+                someone_else=bool(other),
             )
             if result.already:
                 self._already(dispatcher, s, course, result.enrolment)
             else:
                 log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
-                dispatcher.utter_message(text=self._done_text(course, result, name, phone))
+                text = self._done_text(course, result, name, phone)
+                if other:  # "帮我妈报个八段锦": she is enrolled, not the worker
+                    text = text.replace("您已报名", f"已为{other}{name}报名", 1)
+                dispatcher.utter_message(text=text)
             events += in_view
         return events
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
@@ -20,10 +21,12 @@ from actions.message import (
     latest_confidence,
     latest_entity,
     latest_intent,
+    opening_text,
     recent_user_texts,
     typed_text,
     understood_text,
 )
+from actions.opening import is_opening
 from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
@@ -31,6 +34,7 @@ from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
 from bot.domain.course_questions import aspects
 from bot.domain.course_requirements import unmet
 from bot.domain.courses import resolve
+from bot.domain.people import enrolled_for
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -63,6 +67,21 @@ class ValidateEnrolmentForm(
     def name(self) -> str:
         return "validate_enrolment_form"
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """ "帮我妈也报个八段锦" after enrolling oneself: the name and phone kept from the worker's
+        own enrolment are not hers; only what this message says of her is kept."""
+        events = await super().run(dispatcher, tracker, domain)
+        if is_opening(tracker) and enrolled_for(typed_text(tracker)):
+            set_now = {e.get("name") for e in events if e.get("event") == "slot"}
+            events += [
+                SlotSet(slot, None)
+                for slot in ("name", "phone")
+                if slot not in set_now and tracker.get_slot(slot) is not None
+            ]
+        return events
+
     async def required_slots(
         self,
         domain_slots: list[str],
@@ -82,6 +101,8 @@ class ValidateEnrolmentForm(
             course = repo.get_by_code(s, code)
             if course is None:
                 return False
+            if enrolled_for(opening_text(tracker, "enrolment_form")):
+                return False  # a relative: known only once the name and phone are given
             return repo.find_active(s, course.id, worker.channel, worker.sender_id) is not None
 
     async def extract_course_id(

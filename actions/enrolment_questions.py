@@ -9,10 +9,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.message import asked_before
+from actions.message import asked_before, opening_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import requirements_text
 from bot.domain.courses import fee_text, period_text, when_text
+from bot.domain.people import enrolled_for
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -60,9 +61,10 @@ class ActionAskEnrolmentName(ServiceAction, Action):
     ) -> list[EventType]:
         title = course_title(self.services, tracker)
         lead = "我们接着报名" if asked_before(tracker, "enrolment_form") else "好的，报名"
-        dispatcher.utter_message(
-            text=f"{lead}{title}。请问您的姓名是？" if title else "请问您的姓名是？"
-        )
+        # "帮我妈报个八段锦": the name asked is hers
+        other = enrolled_for(opening_text(tracker, "enrolment_form"))
+        question = f"请问报名人（{other}）的姓名是？" if other else "请问您的姓名是？"
+        dispatcher.utter_message(text=f"{lead}{title}。{question}" if title else question)
         return []
 
 
@@ -76,7 +78,9 @@ class ActionAskEnrolmentPhone(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        question = "请留一个能联系到您的手机号码（11位）。"
+        other = enrolled_for(opening_text(tracker, "enrolment_form"))
+        whose = f"报名人（{other}）或您" if other else "您"
+        question = f"请留一个能联系到{whose}的手机号码（11位）。"
         code = str(tracker.get_slot("course_id") or "")
         if asked_before(tracker, "enrolment_form") or not code:
             dispatcher.utter_message(text=question)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def mask_phone(phone: str | None) -> str:
     """138****5678: enough for the worker to recognise, not enough to leak in a screenshot."""
@@ -32,3 +34,34 @@ def given_name(name: str | None) -> str:
         return name.split()[0] if name.split() else ""  # "Anna Li" -> Anna
     surname = 2 if name.startswith(_COMPOUND_SURNAMES) and len(name) > 2 else 1
     return name[surname:]
+
+
+# who a worker enrols when it is not themselves: "帮我妈报个八段锦", "给娃儿报个亲子绘本"
+_FOR_SOMEONE = re.compile(
+    r"(?:帮|给|替)(?P<who>(?:我|我们)?(?:妈妈|妈|母亲|老妈|爸爸|爸|父亲|老汉|老婆|媳妇|爱人|老公|婆娘"
+    r"|儿子|女儿|娃儿|娃娃|孩子|小孩|外婆|奶奶|爷爷|外公|婆婆|公公|同事|朋友|工友))"
+    r"(?:也)?(?:报|登记|报名)"
+)
+_CALLED = {
+    "老妈": "妈妈",
+    "妈": "妈妈",
+    "爸": "爸爸",
+    "老汉": "爸爸",
+    "婆娘": "爱人",
+    "媳妇": "爱人",
+}
+
+
+def enrolled_for(text: str | None) -> str | None:
+    """Whom the message enrols when it is someone else, as the bot says it ("您妈妈", "孩子"),
+    or None when the worker enrols themselves."""
+    m = _FOR_SOMEONE.search(re.sub(r"\s", "", text or ""))
+    if m is None:
+        return None
+    who = m.group("who")
+    mine = who.startswith("我")
+    bare = who.removeprefix("我们").removeprefix("我")
+    called = _CALLED.get(bare, bare)
+    if called in ("娃儿", "娃娃", "小孩"):
+        called = "孩子"
+    return f"您{called}" if mine or called not in ("孩子",) else called

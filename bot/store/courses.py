@@ -157,11 +157,23 @@ def _lock_course(s: Session, course_id: int) -> Course:
 
 
 def find_active(
-    s: Session, course_id: int, channel: str, sender_id: str, name: str = "", phone: str = ""
+    s: Session,
+    course_id: int,
+    channel: str,
+    sender_id: str,
+    name: str = "",
+    phone: str = "",
+    someone_else: bool = False,
 ) -> Enrolment | None:
-    """The worker's live enrolment in a course: same chat account, or same name and phone."""
+    """The worker's live enrolment in a course: same chat account, or same name and phone;
+    `someone_else`: the worker enrols a relative ("帮我妈报个八段锦"), who is the same person
+    only by name and phone (the account may hold the worker's own place in the course)."""
     same_person = (Enrolment.channel == channel) & (Enrolment.sender_id == sender_id)
-    if name and phone:
+    if someone_else:
+        if not (name and phone):
+            return None
+        same_person = (Enrolment.name == name) & (Enrolment.phone == phone)
+    elif name and phone:
         same_person = or_(same_person, (Enrolment.name == name) & (Enrolment.phone == phone))
     return s.scalars(
         select(Enrolment)
@@ -179,10 +191,11 @@ def enrol(
     name: str,
     phone: str,
     conversation_id: int | None = None,
+    someone_else: bool = False,
 ) -> EnrolResult:
     """Take a place if one is free, else join the waiting list; never enrol anyone twice."""
     course = _lock_course(s, course.id)
-    existing = find_active(s, course.id, channel, sender_id, name, phone)
+    existing = find_active(s, course.id, channel, sender_id, name, phone, someone_else)
     if existing is not None:
         return EnrolResult(existing, already=True, position=waitlist_position(s, existing))
     left = seats_left(s, course)

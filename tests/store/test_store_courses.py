@@ -89,6 +89,24 @@ def test_no_duplicate_enrolment_same_account_or_same_person(db: Database) -> Non
         assert s.scalar(select(func.count(Enrolment.id))) == 1
 
 
+def test_a_relative_enrolled_from_the_same_account_is_another_person(db: Database) -> None:
+    cid = add_course(db, capacity=5)
+    own = enrol(db, cid, "o-zhang", "张丽", "13800000003")
+    with db.session() as s:
+        course = s.get(Course, cid)
+        mother = repo.enrol(
+            s, course, channel="wechat", sender_id="o-zhang", name="刘秀英",
+            phone="13800000003", someone_else=True,
+        )  # fmt: skip
+        again = repo.enrol(
+            s, course, channel="wechat", sender_id="o-zhang", name="刘秀英",
+            phone="13800000003", someone_else=True,
+        )  # fmt: skip
+        assert not own.already and not mother.already
+        assert again.already and again.enrolment.id == mother.enrolment.id
+        assert s.scalar(select(func.count(Enrolment.id))) == 2
+
+
 def test_after_cancelling_a_worker_can_enrol_again(db: Database) -> None:
     cid = add_course(db, capacity=5)
     first = enrol(db, cid, "o-wang", "王芳", "13800000001")

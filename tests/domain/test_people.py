@@ -1,0 +1,14 @@
+"""Whom a worker enrols when it is not themselves."""
+
+from __future__ import annotations
+
+from bot.domain.people import enrolled_for
+
+
+def test_whom_a_worker_enrols_when_it_is_not_themselves():
+    assert enrolled_for("帮我妈报个八段锦") == "您妈妈"
+    assert enrolled_for("替我老汉报名太极") == "您爸爸"
+    assert enrolled_for("给我女儿报个乒乓球") == "您女儿"
+    assert enrolled_for("给娃儿报个亲子绘本") == "孩子"
+    assert enrolled_for("我想报书法") is None
+    assert enrolled_for("帮我报个名") is None
