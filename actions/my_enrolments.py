@@ -30,8 +30,14 @@ def status_text(s: Session, e: Enrolment) -> str:
     return f"候补第{repo.waitlist_position(s, e)}位"
 
 
-def cancel_button(e: Enrolment) -> dict[str, str] | None:
-    return button(f"取消 {e.course.name}", "cancel_enrolment", enrolment_id=str(e.id))
+def cancel_button(e: Enrolment, named: bool = False) -> dict[str, str] | None:
+    who = f"（{e.name}）" if named else ""
+    return button(f"取消 {e.course.name}{who}", "cancel_enrolment", enrolment_id=str(e.id))
+
+
+def several_people(rows: list[Enrolment]) -> bool:
+    """The account enrolled more than one person (the worker and a relative): each row says who."""
+    return len({e.name for e in rows}) > 1
 
 
 def show_enrolments(
@@ -45,11 +51,15 @@ def show_enrolments(
             buttons=buttons(button("查课程", "course_search")),
         )
         return
+    named = several_people(rows)
     lines = [notice + head]
     for i, e in enumerate(rows, 1):
-        lines.append(f"{i}. {e.course.name}（{status_text(s, e)}）")
+        who = f"  报名人：{e.name}" if named else ""
+        lines.append(f"{i}. {e.course.name}（{status_text(s, e)}）{who}")
         lines.append(f"   时间：{when_text(e.course)}  地点：{e.course.venue or '另行通知'}")
-    dispatcher.utter_message(text="\n".join(lines), buttons=buttons(*map(cancel_button, rows)))
+    dispatcher.utter_message(
+        text="\n".join(lines), buttons=buttons(*(cancel_button(e, named) for e in rows))
+    )
 
 
 class ActionMyEnrolments(ServiceAction, Action):
@@ -84,27 +94,28 @@ class ActionCancelEnrolment(ServiceAction, Action):
         worker = worker_from(tracker)
         events: list[EventType] = [SlotSet("enrolment_id", None), SlotSet("course_name", None)]
         with self.services.db.session() as s:
-            target, asked_for_one = self._target(s, tracker, worker)
+            target, notice = self._target(s, tracker, worker)
             if target is None:
-                notice = "没有找到这条报名（可能已经取消了）。" if asked_for_one else ""
                 show_enrolments(dispatcher, s, worker, "请选择要取消的报名：", notice)
                 return events
             name = target.course.name
+            own = repo.list_for_worker(s, worker.channel, worker.sender_id)
+            who = f"（{target.name}）" if several_people(own) else ""
             result = repo.cancel(s, target.id, worker.channel, worker.sender_id)
             if result is None:  # pragma: no cover - target was just read as this worker's
                 show_enrolments(dispatcher, s, worker, "请选择要取消的报名：")
                 return events
             self._notify_promoted(s, result)
         dispatcher.utter_message(
-            text=f"已为您取消「{name}」的报名。想报其他课程，可以说“查课程”。",
+            text=f"已为您取消「{name}」{who}的报名。想报其他课程，可以说“查课程”。",
             buttons=buttons(button("查课程", "course_search")),
         )
         return events
 
-    def _target(
-        self, s: Session, tracker: Tracker, worker: Worker
-    ) -> tuple[Enrolment | None, bool]:
-        """The enrolment the worker means (by button id or course name) and whether one was named."""
+    def _target(self, s: Session, tracker: Tracker, worker: Worker) -> tuple[Enrolment | None, str]:
+        """The enrolment the worker means (by button id, course name, and the person's name
+        when the account enrolled several), or None and what to say before the list."""
+        missing = "没有找到这条报名（可能已经取消了）。"
         raw = str(tracker.get_slot("enrolment_id") or "").strip()
         if raw:
             e = (
@@ -112,14 +123,20 @@ class ActionCancelEnrolment(ServiceAction, Action):
                 if raw.isdigit()
                 else None
             )
-            return e, True
+            return e, "" if e else missing
         own = repo.list_for_worker(s, worker.channel, worker.sender_id)
         named = tracker.get_slot("course_name")
         text = (tracker.latest_message or {}).get("text") or ""
         hits = [e for e in own if (named and e.course.name == named) or e.course.name in text]
+        if len(hits) > 1:
+            # "取消我妈的八段锦" / "八段锦 刘秀英那个": the person named picks one
+            person = [e for e in hits if e.name in text or e.name[1:] in text]
+            if len(person) == 1:
+                return person[0], ""
+            return None, f"「{hits[0].course.name}」有{len(hits)}条报名，报名人不同。"
         if len(hits) == 1:
-            return hits[0], True
-        return None, bool(named)
+            return hits[0], ""
+        return None, missing if named else ""
 
     def _notify_promoted(self, s: Session, result: repo.CancelResult) -> None:
         """A freed place went to the waiting list: tell each promoted worker, in this turn's
