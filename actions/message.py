@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -169,3 +170,22 @@ def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
         if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
     ]
     return list(reversed(texts[:-1]))[:count]
+
+
+_OFFERED = re.compile(r'^/policy_question\{"faq_id":\s*"(?P<slug>[^"]+)"')
+
+
+def offered_entries(tracker: Tracker) -> list[str]:
+    """The FAQ entries the bot's last reply offered as buttons (related questions under an
+    answer), in the order shown."""
+    seen_user, slugs = False, []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                break
+            seen_user = True
+        elif seen_user and event.get("event") == "bot":
+            shown = ((event.get("data") or {}).get("buttons")) or []
+            found = [_OFFERED.match(str(b.get("payload") or "")) for b in shown]
+            slugs = [m.group("slug") for m in found if m] + slugs
+    return slugs

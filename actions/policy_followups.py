@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction
 
 from actions.message import (
     latest_intent,
+    offered_entries,
     previous_action,
     recent_user_texts,
     typed_text,
@@ -59,6 +60,49 @@ def gives_a_figure(tracker: Tracker) -> bool:
     )
 
 
+# an entry offered under the answer just given, asked about in a short follow-up's own words
+# ("那工资咋个要" after the contract answer that offered 工地包工头跑了，我们的工钱找哪个要): its
+# score for the words alone, and how far ahead of the answer just given it must be
+OFFERED_MIN = 0.1
+OFFERED_AHEAD = 2.0
+# an entry just shown counts this much more than the words alone against the other entries
+# ("那多出来的时间要给加班费噻" after the weekly rest, which offered the overtime caps, asks the
+# overtime rates the words find first)
+OFFERED_PRIOR = 1.4
+TAKEN_SCORE = 0.5
+OFFERED_POOL = 60
+
+
+def offered_taken(services: Any, tracker: Tracker, text: str, previous: Any) -> Any:
+    """The entry offered as a button under the answer just given that a short follow-up asks
+    about in its own words, clearly more than it asks the answer itself, or None. Not when
+    the answer just given says what is asked ("仲裁要钱不" after 调解不成怎么办, which says
+    仲裁不收费)."""
+    offered = offered_entries(tracker)
+    if not offered or not is_short(text) or covers(previous.answer, text, previous.question):
+        return None
+    hits = services.knowledge.search(text, OFFERED_POOL)
+    scores = {h.answer.slug: h for h in hits}
+    best = max((scores[s] for s in offered if s in scores), key=lambda h: h.score, default=None)
+    if best is None or best.score < OFFERED_MIN:
+        return None
+    same = scores[previous.slug].score if previous.slug in scores else 0.0
+    if best.score < OFFERED_AHEAD * same:
+        return None
+    top = hits[0]
+    # an entry the words find first wins when it is sure, or of the same topic as the answer
+    # or the offered entry and clearly ahead ("那多出来的时间要给加班费噻" after the weekly
+    # rest asks the overtime rates, not the overtime caps offered); a weak guess elsewhere
+    # ("那工资咋个要": sick pay) does not
+    near = top.answer.category in (previous.category, best.answer.category)
+    if top.answer.slug != best.answer.slug and (
+        top.score >= services.config.retrieval.answer_threshold
+        or (near and top.score > best.score * OFFERED_PRIOR)
+    ):
+        return None
+    return best.answer
+
+
 def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
     """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
     just before: one that leans on it ("那工作满十年的呢") always, another short message
@@ -70,6 +114,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     # the second question of "婚假几天 病假扣不扣工资吗" is its own, not a follow-up
     split_part = ((tracker.latest_message or {}).get("metadata") or {}).get("split_part")
     previous = None if split_part else previous_answer(services, tracker)
+    taken = None if previous is None else offered_taken(services, tracker, text, previous)
+    if taken is not None:
+        return decide([Hit(taken, TAKEN_SCORE)], cfg)
     if previous is not None and (
         leans_on_context(text)
         or (

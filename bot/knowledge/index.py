@@ -14,6 +14,7 @@ from sqlalchemy import select
 from bot.core.clock import Clock
 from bot.domain.figures import FigureRow, render
 from bot.knowledge.figure_rows import load_rows
+from bot.knowledge.time_told import fits_the_time_told
 from bot.store.db import Database
 from bot.store.models import FaqEntry
 from intents import FaqDoc, KnowledgeBase
@@ -132,11 +133,12 @@ class Knowledge:
         """Best-matching entries for a worker's question, best first."""
         if self._index is None:
             return []
-        return [
+        hits = [
             Hit(self.rendered(self._answers[m.slug]), m.score)
             for m in self._index.search(text, k)
             if m.slug in self._answers
         ]
+        return fits_the_time_told(hits, text)
 
     def ranking(self, text: str, k: int = 5) -> list[dict[str, object]]:
         """Search results in the shape of Rasa's ResponseSelector ranking (for a parse)."""
