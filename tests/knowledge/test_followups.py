@@ -20,6 +20,9 @@ from bot.knowledge.followups import in_context, leans_on_context
         "那个补偿咋个算",
         "这种情况我能要求啥子",
         "像我这样的能拿好多",
+        # the worker's side of the case just answered
+        "可我是打了卡的",
+        "我明明跟主管说过",
     ],
 )
 def test_follow_ups_lean_on_context(text):
@@ -34,6 +37,9 @@ def test_follow_ups_lean_on_context(text):
         "这个月工资还没发",
         "",
         "老板欠我工资不给，我想申请调解，已经拖了三个月了，怎么办呢，急死了",
+        # who the worker is, told: no side of a case
+        "我是做保洁的",
+        "我是去年进厂的",
     ],
 )
 def test_full_questions_stand_alone(text):
