@@ -19,6 +19,12 @@ from actions.message import (
 )
 from bot.domain.annual_leave import annual_leave_text
 from bot.domain.commute_injury import commute_injury_text
+from bot.domain.probation import (
+    contract_months,
+    over_the_cap,
+    probation_months,
+    probation_text,
+)
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     about_a_penalty,
@@ -291,9 +297,35 @@ def commute_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return commute_injury_text(text)
 
 
+# the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
+_ABOUT_PROBATION = re.compile(r"试用")
+PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
+PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
+
+
+def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
+    """The contract's term and the probation given, told with a question about probation or
+    right after a probation answer (one of them told a message before): the cap and the
+    excess worked out, under the entry on the excess or the one on the caps."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
+    if not (after or _ABOUT_PROBATION.search(text)):
+        return None
+    told = text
+    one_told = (contract_months(text) is None) != (probation_months(text) is None)
+    if probation_text(told) is None and after and one_told:
+        # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
+        # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
+        told = " ".join([text, *recent_user_texts(tracker, 2)])
+    said = probation_text(told)
+    if said is None:
+        return None
+    return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
-    whether a commuting accident is 工伤) and
+    whether a commuting accident is 工伤, the longest probation) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
     for reply, entry in (
         (retirement_reply, RETIREMENT),
@@ -304,7 +336,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         said = reply(services, tracker, text)
         if said:
             return said, entry
-    return None
+    return probation_reply(services, tracker, text)
 
 
 def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:

@@ -1,0 +1,134 @@
+"""The longest probation a contract allows, worked out from the contract's term and the probation
+the worker was given: "我签的三年合同 试用期给我定了8个月" is answered "最长6个月，超了2个月"
+with what the excess is worth, as a union lawyer would, instead of the table alone.
+
+《劳动合同法》第十九条: a contract of less than three months (or for a task) has no probation;
+three months to less than a year, at most one month; one year to less than three, at most two
+months; three years or more, or open-ended, at most six months. 第八十三条: a probation served
+beyond the cap is paid, for the time served beyond it, at the full monthly pay after probation,
+as compensation. 第二十条: probation pay is at least 80 % of the contract's pay (or the lowest
+of the same post) and never below the local minimum wage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intents.numbers import NUM, format_number, parse_number
+
+SOURCE = "《劳动合同法》第十九条、第八十三条"
+WITHIN_SOURCE = "《劳动合同法》第十九条、第二十条"
+_UNIT = r"(?P<{}>年|个月|月)"
+# the contract's term: "三年合同", "签的是两年的劳动合同", "合同签了3年", "合同期一年"
+_TERM = re.compile(
+    rf"(?P<n>{NUM}|半)\s*{_UNIT.format('u')}(?:的)?(?:劳动)?合同"
+    rf"|合同(?:签了?|签的是?|是|期限?是?|期)(?:的)?\s*(?P<n2>{NUM}|半)\s*{_UNIT.format('u2')}"
+    # "那要是签三年的呢": the term alone, after the contract was talked about
+    rf"|签(?:了|的是|的)?\s*(?P<n3>{NUM}|半)\s*{_UNIT.format('u3')}(?:的|合同)"
+)
+_OPEN_ENDED = re.compile(r"无固定期限")
+# the probation given: "试用期给我定了8个月", "试用期是六个月", "要试用半年", "8个月的试用期"
+_PROBATION = re.compile(
+    rf"试用期?[^，,。；;？?\s\d零〇一二两三四五六七八九十半]{{0,8}}(?P<p>{NUM}|半)\s*{_UNIT.format('pu')}"
+    rf"|(?P<p2>{NUM}|半)\s*{_UNIT.format('pu2')}(?:的)?试用"
+)
+
+
+def _months(raw: str | None, unit: str | None) -> float | None:
+    if raw is None or unit is None:
+        return None
+    value = 0.5 if raw == "半" else parse_number(raw)
+    if value is None or value <= 0:
+        return None
+    return value * 12 if unit == "年" else value
+
+
+def contract_months(text: str) -> float | None:
+    """The contract's term in months (open-ended: infinity), or None when not told."""
+    if _OPEN_ENDED.search(text):
+        return float("inf")
+    m = _TERM.search(text)
+    if m is None:
+        return None
+    return _months(
+        m.group("n") or m.group("n2") or m.group("n3"),
+        m.group("u") or m.group("u2") or m.group("u3"),
+    )
+
+
+def probation_months(text: str) -> float | None:
+    m = _PROBATION.search(text)
+    if m is None:
+        return None
+    return _months(m.group("p") or m.group("p2"), m.group("pu") or m.group("pu2"))
+
+
+def longest_probation(term: float) -> int:
+    """The most months of probation a contract of `term` months allows (第十九条)."""
+    if term < 3:
+        return 0
+    if term < 12:
+        return 1
+    if term < 36:
+        return 2
+    return 6
+
+
+@dataclass(frozen=True)
+class Probation:
+    term: float
+    given: float
+
+    def term_text(self) -> str:
+        if self.term == float("inf"):
+            return "无固定期限合同"
+        years, rest = divmod(self.term, 12)
+        return (
+            f"{format_number(years)}年的合同"
+            if not rest
+            else f"{format_number(self.term)}个月的合同"
+        )
+
+
+def over_the_cap(text: str) -> bool:
+    """The probation told is longer than the contract told allows."""
+    term, given = contract_months(text), probation_months(text)
+    return term is not None and given is not None and given > longest_probation(term)
+
+
+def probation_text(text: str) -> str | None:
+    """The cap and the excess for a message that tells the contract's term and the probation
+    given, else None."""
+    term, given = contract_months(text), probation_months(text)
+    if term is None or given is None:
+        return None
+    p = Probation(term, given)
+    cap = longest_probation(term)
+    said = f"按您说的，签的是{p.term_text()}，试用期约定了{format_number(given)}个月："
+    if cap == 0:
+        head = "不满3个月的合同不能约定试用期，约定了也不算，这段时间就是正式合同期。"
+        over = given
+    elif given <= cap:
+        return "\n".join(
+            [
+                said,
+                f"依法最长{cap}个月，您的试用期没有超过上限。",
+                "试用期工资不得低于本单位相同岗位最低档工资或者合同约定工资的80%，"
+                "也不得低于当地最低工资标准；同一单位和同一个人只能约定一次试用期。",
+                f"依据：{WITHIN_SOURCE}",
+            ]
+        )
+    else:
+        over = given - cap
+        head = f"依法最长{cap}个月，超了{format_number(over)}个月，超出的部分违法。"
+    return "\n".join(
+        [
+            said,
+            head,
+            f"超出的{format_number(over)}个月已经干了的，单位要以转正后的月工资为标准，按已经"
+            "干了的超出时间向您支付赔偿金（这段时间本来就该按转正工资发）；还没到的，可以要求"
+            "单位改正、按转正对待。可以打12333投诉，或申请劳动仲裁。",
+            f"依据：{SOURCE}",
+        ]
+    )

@@ -1,0 +1,46 @@
+"""The longest probation a contract allows (劳动合同法第十九条) and the excess (第八十三条)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.probation import (
+    contract_months,
+    longest_probation,
+    probation_months,
+    probation_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("term", "cap"), [(2, 0), (3, 1), (11, 1), (12, 2), (35, 2), (36, 6), (float("inf"), 6)]
+)
+def test_the_caps_follow_article_19(term, cap):
+    assert longest_probation(term) == cap
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "given"),
+    [
+        ("我签的三年合同 试用期给我定了8个月", 36, 8),
+        ("合同签了一年 试用期三个月", 12, 3),
+        ("两年的劳动合同 要试用半年", 24, 6),
+        ("签了无固定期限合同 试用期6个月", float("inf"), 6),
+        # a question about probation across a space is no probation told
+        ("试用期最长好久 我签的三年合同", 36, None),
+        ("那要是签三年的呢", 36, None),
+    ],
+)
+def test_the_term_and_the_probation_told(text, term, given):
+    assert contract_months(text) == term
+    assert probation_months(text) == given
+
+
+def test_the_excess_is_worked_out_and_within_the_cap_says_so():
+    over = probation_text("合同签了1年 试用期定的4个月")
+    assert over is not None and "最长2个月" in over and "超了2个月" in over and "第八十三条" in over
+    within = probation_text("一年合同 试用期1个月")
+    assert within is not None and "没有超过上限" in within and "80%" in within
+    short = probation_text("合同签的是2个月 试用期一个月")
+    assert short is not None and "不能约定试用期" in short
+    assert probation_text("试用期最长好久") is None
