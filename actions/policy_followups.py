@@ -35,8 +35,14 @@ from bot.domain.severance import (
     severance_text,
 )
 from bot.knowledge.answers import decide
-from bot.knowledge.focus import covers, focused
-from bot.knowledge.followups import asks_where_to_turn, in_context, is_short, leans_on_context
+from bot.knowledge.focus import covers, focused, sentences
+from bot.knowledge.followups import (
+    asks_a_judgement,
+    asks_where_to_turn,
+    in_context,
+    is_short,
+    leans_on_context,
+)
 from bot.knowledge.index import Hit
 
 # the FAQ's category of labour-dispute handling (data/faq.yml)
@@ -196,6 +202,9 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
         part = focused(top.answer, text, details=True, topic=top.question)
     else:
         return None
+    if part is None and asks_a_judgement(text):
+        # "这样对不对嘛": the answer's verdict, its first sentence, not the whole answer again
+        part = sentences(top.answer)[0]
     if part is None:
         return None
     return f"{part}\n依据：{top.source}" if top.source else part

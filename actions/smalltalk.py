@@ -200,7 +200,8 @@ def names_a_topic_of_work(tracker: Tracker) -> bool:
 
 class ActionThanks(ServiceAction, Action):
     """Thanks back (for a thanks, or a no outside a form); right after courses, a question
-    about them read as either ("不是说有补贴吗" after a course's fee) is answered."""
+    about them read as either ("不是说有补贴吗" after a course's fee) is answered, and right
+    after a policy answer a follow-up that leans on it ("这样对不对嘛")."""
 
     def name(self) -> str:
         return "action_thanks"
@@ -208,7 +209,12 @@ class ActionThanks(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        instead = None if _CLOSES.search(typed_text(tracker)) else followup_instead(tracker)
+        text = typed_text(tracker)
+        instead = None if _CLOSES.search(text) else followup_instead(tracker)
+        if instead is None and leans_on_context(text):
+            # "这样对不对嘛" right after an answer, read as a no: whether the practice just
+            # told is lawful, asked of that answer
+            instead = policy_followup_instead(self.services, tracker)
         if instead:
             return instead
         dispatcher.utter_message(response="utter_thanks")

@@ -14,6 +14,11 @@ from bot.knowledge.focus import covers, sentences
 from bot.knowledge.index import Answer, Hit, Knowledge
 
 # leans on what was said before: 那…, 如果/要是/假如…, 换成…, …呢/嘞/喃
+# whether the practice just told is right: "这样对不对嘛", "这样合不合法", "这么搞行不行"
+_JUDGED = re.compile(
+    r"^(?:那)?(?:这样|这么|这种)(?:做|搞|弄|算|子)?"
+    r"(?:对|合法|合不合法|行|可以|可不可以|正常|合理|犯法|犯不犯法|违法|违不违法)"
+)
 _LEANS = re.compile(
     r"^(?:那|那么|那如果|那要是|那假如|如果|要是|假如|万一|换成|换做|还有|另外|然后)"
     # "去的话要带些啥子" after what mediation costs: going there, as the answer just said
@@ -22,6 +27,8 @@ _LEANS = re.compile(
     r"|^(?:这个|这|那个)(?:期限|时限|时间|期|钱|比例|标准|天数|补偿|赔偿|待遇|规定|证明|材料|费用?)"
     # "这种情况我能要求啥子", "像我这样的能拿好多": the case just told, pointed at
     r"|这种情况|这个情况|这样的话|像我这(?:种|样|个)|我这(?:种|样)情况"
+    # "这样对不对嘛", "这样合不合法" after a story and its answer: the practice just told
+    rf"|{_JUDGED.pattern}"
     # "重庆好多钱一个月" after the high-temperature allowance: the local figure of that answer
     r"|^(?:那)?(?:重庆|我们这里|我们这边|我们这儿|本地|当地)(?:是|的话|这边)?(?:好多|多少|几)"
     # "公司给我发的比这个还低咋办" after the minimum wage: compared with what was just said
@@ -38,6 +45,11 @@ MAX_CHARS = 30
 def is_short(text: str) -> bool:
     """Short enough to be a follow-up rather than a question of its own."""
     return 0 < len((text or "").strip()) <= MAX_CHARS
+
+
+def asks_a_judgement(text: str) -> bool:
+    """ "这样对不对嘛": whether what was just told is lawful, asked of the answer just given."""
+    return _JUDGED.search((text or "").strip()) is not None
 
 
 def leans_on_context(text: str) -> bool:

@@ -23,6 +23,8 @@ from bot.knowledge.followups import in_context, leans_on_context
         # the worker's side of the case just answered
         "可我是打了卡的",
         "我明明跟主管说过",
+        # whether the practice just told is right
+        "这么搞合不合法嘛",
     ],
 )
 def test_follow_ups_lean_on_context(text):
