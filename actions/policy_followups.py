@@ -19,6 +19,7 @@ from actions.message import (
 )
 from bot.domain.annual_leave import annual_leave_text
 from bot.domain.commute_injury import commute_injury_text
+from bot.domain.medical_period import medical_period_text
 from bot.domain.probation import (
     contract_months,
     over_the_cap,
@@ -306,6 +307,21 @@ def commute_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return commute_injury_text(text)
 
 
+# the entries after which "我在这个厂干了5年 总共工作了12年" tells what the medical period needs
+_ABOUT_SICKNESS = re.compile(r"医疗期|病假|生病|住院|看病|病休|手术")
+MEDICAL_PERIOD = "sick_medical_period"  # the entry whose tiers the worked-out period applies
+
+
+def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """The years worked in all and at this employer, told right after an answer about sick
+    leave or with a question about it: the medical period worked out."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("sick") and previous_action(tracker) == "action_answer_policy"
+    if not (after or _ABOUT_SICKNESS.search(text)):
+        return None
+    return medical_period_text(text)
+
+
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
 _ABOUT_PROBATION = re.compile(r"试用")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
@@ -334,13 +350,14 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
 
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
-    whether a commuting accident is 工伤, the longest probation) and
+    whether a commuting accident is 工伤, the medical period, the longest probation) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
     for reply, entry in (
         (retirement_reply, RETIREMENT),
         (severance_reply, SEVERANCE),
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
+        (medical_period_reply, MEDICAL_PERIOD),
     ):
         said = reply(services, tracker, text)
         if said:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 
 CN_DIGITS = "零〇一二两三四五六七八九"
@@ -12,6 +13,10 @@ NUM_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[十百千万亿]+[\d一二三
 # a Chinese numeral that starts with a digit or 十 (so 万一 / 千万 are not numbers)
 NUM_CN = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
 NUM = rf"(?:{NUM_AR}|{NUM_CN})"
+
+# two neighbouring digits with no unit between them: a rough count ("三四年", "七八个月")
+_APPROX = re.compile(r"^[一二两三四五六七八九]{2}$")
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 _cn2an = None
 
@@ -44,6 +49,12 @@ def parse_number(text: str) -> float | None:
         pass
     if text.isdigit():  # non-ASCII digits that float() rejected
         return None
+    approx = _APPROX.match(text)
+    if approx is not None:
+        # "三四年", "两三个月": a rough count, N or N+1, never 34 or 23 (the higher is taken)
+        low, high = (_DIGIT[c] for c in approx.group(0))
+        if high == low + 1:
+            return float(high) * scale
     try:
         return _convert(text.replace("〇", "零")) * scale
     except Exception:  # cn2an raises bare ValueError / its own errors on odd input

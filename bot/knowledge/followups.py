@@ -35,6 +35,8 @@ _LEANS = re.compile(
     r"|比这(?:个|些)?(?:还|都)?(?:低|少|高|多|短|长)|(?:低于|少于|高于|不到)这(?:个|些)"
     # "我是请了假的 只是主管没批" after a dismissal for absence: the worker's side of the case
     # just answered, not a new question ("我明明…", "可是我是…了的")
+    # "医生说要休息两个月" after the sick pay: what the doctor said of the worker's case
+    r"|^(?:医生|大夫|医院)(?:说|讲|开了?|让|叫|要求|建议)"
     r"|^(?:可是|可|但是|但|不过|其实)?我(?:明明|其实|本来)"
     r"|^(?:可是|可|但是|但|不过|其实)?我(?:是|有|都)[\u4e00-\u9fff]{1,6}(?:了|过)[\u4e00-\u9fff]{0,3}的"
     r"|(?:呢|嘞|喃|勒|咧)[?？。!！~～]*$"

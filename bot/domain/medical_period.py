@@ -1,0 +1,78 @@
+"""The medical period (医疗期) worked out from the years worked in all and at this employer:
+"我在这个厂干了5年 总共工作了12年" is answered "9个月，按15个月内累计病休时间算", as a union
+lawyer would, instead of the table alone.
+
+《企业职工患病或非因工负伤医疗期规定》第三条: under ten years worked in all, 3 months with
+under five years at this employer and 6 months with five or more; ten years or more in all, 6
+months under five years here, 9 for five to under ten, 12 for ten to under fifteen, 18 for
+fifteen to under twenty, 24 for twenty or more (the seed FAQ's reading of the tiers: 满5年 is
+the higher one). 第四条: each period is counted within a longer window of sick leave. 《劳动合同法》
+第四十二条: within the period, no dismissal under 第四十条 or 第四十一条.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intents.numbers import NUM, format_number, parse_number
+
+SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十二条"
+_YEARS = re.compile(rf"(?P<n>{NUM}|半)\s*(?:多|来)?年")
+# the words just before a number of years that say which it is
+_TOTAL_CUE = re.compile(r"总共|一共|总工龄|加起来|前后|参加工作|累计|以前|之前|总的")
+_HERE_CUE = re.compile(
+    r"这个?厂|这个?单位|这里|这儿|本单位|这家|这边|现在|这个公司|厂头|厂里|公司|单位"
+)
+CUE_WINDOW = 10
+# months of medical period -> the months within which the sick leave is counted (第四条)
+WINDOWS = {3: 6, 6: 12, 9: 15, 12: 18, 18: 24, 24: 30}
+
+
+def years_told(text: str) -> tuple[float | None, float | None]:
+    """(years worked in all, years at this employer) as the message tells them."""
+    found: list[tuple[float, str | None]] = []
+    for m in _YEARS.finditer(text or ""):
+        value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+        if value is None or not 0 < value <= 60:
+            continue
+        before = text[max(0, m.start() - CUE_WINDOW) : m.start()]
+        # the cue nearest the number says which it is
+        cues = [(c.end(), "total") for c in _TOTAL_CUE.finditer(before)]
+        cues += [(c.end(), "here") for c in _HERE_CUE.finditer(before)]
+        found.append((value, max(cues)[1] if cues else None))
+    kinds = [k for _, k in found]
+    if len(found) == 2 and kinds.count(None) == 1:
+        # "工作了22年 在现在单位3年": the one said plainly is the other one
+        other = "total" if "here" in kinds else "here"
+        found = [(v, k or other) for v, k in found]
+    total = next((v for v, k in found if k == "total"), None)
+    here = next((v for v, k in found if k == "here"), None)
+    return total, here
+
+
+def medical_months(total: float, here: float) -> int:
+    """The medical period in months for `total` years worked in all, `here` at this employer."""
+    if total < 10:
+        return 3 if here < 5 else 6
+    for least, months in ((20, 24), (15, 18), (10, 12), (5, 9)):
+        if here >= least:
+            return months
+    return 6
+
+
+def medical_period_text(text: str) -> str | None:
+    """The period worked out for a message that tells both the years in all and here."""
+    total, here = years_told(text)
+    if total is None or here is None:
+        return None
+    total = max(total, here)  # the years here are part of the years in all
+    months = medical_months(total, here)
+    return "\n".join(
+        [
+            f"按您说的，总工龄{format_number(total)}年、在本单位{format_number(here)}年：",
+            f"医疗期是{months}个月，按{WINDOWS[months]}个月内累计的病休时间算。",
+            "医疗期内单位不能以不能胜任、客观情况变化或裁员为由解除合同（严重违纪等过错除外），"
+            "合同到期的要顺延到医疗期满；病假工资不得低于当地最低工资标准的80%。",
+            f"依据：{SOURCE}",
+        ]
+    )

@@ -1,0 +1,40 @@
+"""The medical period from the years worked in all and here (医疗期规定第三条、第四条)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.medical_period import medical_months, medical_period_text, years_told
+
+
+@pytest.mark.parametrize(
+    ("total", "here", "months"),
+    [(8, 2, 3), (8, 5, 6), (12, 3, 6), (12, 5, 9), (15, 12, 12), (25, 16, 18), (30, 20, 24)],
+)
+def test_the_tiers_of_article_3(total, here, months):
+    assert medical_months(total, here) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "here"),
+    [
+        ("我在这个厂干了5年 总共工作了12年", 12, 5),
+        ("我总共上了8年班 在这个厂才2年", 8, 2),
+        # the one said plainly is the other one
+        ("工作了22年 在现在单位3年", 22, 3),
+        ("我干了三年", None, None),
+    ],
+)
+def test_which_years_are_which(text, total, here):
+    assert years_told(text) == (total, here)
+
+
+def test_the_period_and_its_window_are_worked_out():
+    text = medical_period_text("总工龄15年 本单位12年")
+    assert text is not None and "12个月" in text and "18个月内" in text and "第四十二条" in text
+    assert medical_period_text("我干了三年") is None
+
+
+def test_a_rough_count_of_years_is_not_read_as_tens():
+    # "三四年" is three or four years (it was read as 34, and the period as 6 months)
+    assert years_told("我出来打工也才三四年 在这个厂做了两年") == (4, 2)
