@@ -121,6 +121,10 @@ class ActionCourseFollowup(ServiceAction, Action):
             if course is None and 1 < len(listed) <= MAX_EACH and asked:
                 # "那个星期几上" with a few courses in view: the answer for each of them
                 return done + each_answer(dispatcher, s, listed, asked)
+            if course is None and len(listed) > MAX_EACH and asked == ["fee"]:
+                # "要钱不" after a long list: which of them cost something, the rest free
+                # (it asked which course was meant)
+                return done + paid_answer(dispatcher, s, listed)
             if course is None:
                 return done + self._ask_which(dispatcher, s, listed, tracker, text)
             left = repo.seats_left(s, course)
