@@ -80,6 +80,9 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     "批": ("不批", "没批", "不放人", "不让我走", "不让走", "不准我走", "不准走", "不签字"),
     # "公司给我发的比这个还低咋办" after the minimum wage: what happens below the standard
     "低于": ("还低", "还少", "更低", "更少", "低于", "达不到", "没达到", "少于"),
+    # "派遣公司说找用工单位 用工单位说找派遣公司" after the dispatched worker's injury: what
+    # to do when the two push it onto each other
+    "推": ("推来推去", "互相推", "踢皮球", "都不管", "两边都说", "说找"),
     # "要签合同不" after the part-time answer, which says an oral agreement will do
     # (whether one must sign, not "没签合同": that is a story, not this question)
     "口头": ("要签合同", "签不签合同", "要不要签合同", "要不要合同", "需要签合同", "用不用签合同"),
