@@ -20,6 +20,7 @@ from actions.message import (
 from bot.domain.annual_leave import annual_leave_text
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.medical_period import medical_period_text
+from bot.domain.overtime_pay import overtime_pay_text
 from bot.domain.probation import (
     contract_months,
     over_the_cap,
@@ -322,6 +323,25 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
     return medical_period_text(text)
 
 
+OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
+_ABOUT_OVERTIME = re.compile(r"加班|加了")
+
+
+def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """When the overtime was, how much and the pay, told with an overtime question or right
+    after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
+    then "我日工资200"): the sum worked out."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("ot_") and previous_action(tracker) == "action_answer_policy"
+    if not (after or _ABOUT_OVERTIME.search(text)):
+        return None
+    said = overtime_pay_text(text)
+    if said is None and after:
+        # (this message first: what it tells wins)
+        said = overtime_pay_text(" ".join([text, *recent_user_texts(tracker, 2)]))
+    return said
+
+
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
 _ABOUT_PROBATION = re.compile(r"试用")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
@@ -350,7 +370,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
 
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
-    whether a commuting accident is 工伤, the medical period, the longest probation) and
+    whether a commuting accident is 工伤, the medical period, the overtime pay, the longest
+    probation) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
     for reply, entry in (
         (retirement_reply, RETIREMENT),
@@ -358,6 +379,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
         (medical_period_reply, MEDICAL_PERIOD),
+        (overtime_reply, OVERTIME),
     ):
         said = reply(services, tracker, text)
         if said:

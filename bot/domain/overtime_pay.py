@@ -1,0 +1,117 @@
+"""Overtime pay worked out from the days or hours worked and the pay told: "国庆节加了三天班"
+then "我日工资200" is answered "200×300%×3=1800元", as a union lawyer would, instead of the
+rates alone.
+
+《劳动法》第四十四条, 《工资支付暂行规定》第十三条: beyond the working day, at least 150 % of
+the hourly pay; on a rest day without time off in lieu, at least 200 % of the daily pay; on a
+public holiday, at least 300 %, on top of the holiday's normal pay and never replaced by time
+off. 《关于职工全年月平均工作时间和工资折算问题的通知》: daily pay = monthly pay ÷ 21.75,
+hourly pay = daily pay ÷ 8.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.severance import monthly_pay
+from intents.numbers import NUM, format_number, parse_number
+
+SOURCE = "《劳动法》第四十四条；《工资支付暂行规定》第十三条"
+MONTHLY_SOURCE = "；《关于职工全年月平均工作时间和工资折算问题的通知》"
+WORK_DAYS_A_MONTH = 21.75
+HOURS_A_DAY = 8
+
+_HOLIDAY = re.compile(
+    r"节假日|法定假|法定节|国庆|春节|过年|除夕|大年|初一|初二|初三|五一|劳动节|元旦|清明|端午|中秋"
+)
+_REST_DAY = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|双休|休息天")
+# how much overtime, said with its verb ("加了三天班", "加班3天", "多干了20个小时"): "每天干12个
+# 小时" tells the working day, not the overtime
+_WORKED = r"(?:加班|加了|加|多干了?|多上了?|多做了?|上了|干了|做了)"
+_DAYS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:天|日)")
+_HOURS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:小时|钟头|钟)")
+_DAILY = re.compile(
+    rf"(?:日工资|日薪|一天|每天|天工资)(?:是|有|才|就|大概)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
+)
+_HOURLY = re.compile(
+    rf"(?:时薪|小时工资|一个?小时|每小时|一个钟头)(?:是|有|才|就)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
+)
+MIN_DAILY, MAX_DAILY = 30, 5000
+MIN_HOURLY, MAX_HOURLY = 5, 1000
+
+
+def _first(pattern: re.Pattern[str], text: str, low: float, high: float) -> float | None:
+    for m in pattern.finditer(text):
+        value = parse_number(m.group("pay"))
+        if value is not None and low <= value <= high:
+            return value
+    return None
+
+
+def _count(pattern: re.Pattern[str], text: str) -> float | None:
+    m = pattern.search(text)
+    if m is None:
+        return None
+    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+    return value if value is not None and 0 < value <= 400 else None
+
+
+def _money(value: float) -> str:
+    return format_number(round(value, 2))
+
+
+def overtime_pay_text(text: str) -> str | None:
+    """The overtime pay for a message that tells when the overtime was, how much of it and
+    the pay (daily, hourly or monthly), else None."""
+    holiday, rest = _HOLIDAY.search(text), _REST_DAY.search(text)
+    # the counts, once the pay is taken out ("一天工资150" is no day of overtime)
+    rest_of_it = _HOURLY.sub(" ", _DAILY.sub(" ", text))
+    days, hours = _count(_DAYS, rest_of_it), _count(_HOURS, rest_of_it)
+    hourly = _first(_HOURLY, text, MIN_HOURLY, MAX_HOURLY)
+    daily = _first(_DAILY, text, MIN_DAILY, MAX_DAILY)
+    monthly = None if daily or hourly else monthly_pay(text)
+    base = ""
+    if monthly:
+        daily = monthly / WORK_DAYS_A_MONTH
+        base = (
+            f"按月工资{_money(monthly)}元折算，日工资={_money(monthly)}÷21.75≈{_money(daily)}元。"
+        )
+    if daily is None and hourly is not None:
+        daily = hourly * HOURS_A_DAY
+    if daily is None:
+        return None
+    if holiday or rest:
+        if days is None:
+            return None
+        rate, kind = (3, "法定节假日") if holiday else (2, "休息日")
+        sum_ = daily * rate * days
+        told = f"按您说的：{kind}加班{format_number(days)}天，日工资{_money(daily)}元。"
+        if holiday:
+            rule = (
+                f"法定节假日加班费不低于日工资的300%：{_money(daily)}×300%×{format_number(days)}"
+                f"={_money(sum_)}元，是正常工资以外另给的，不能用补休抵。"
+            )
+        else:
+            rule = (
+                "休息日加班单位可以先安排同等时间的补休；补不了休的，不低于日工资的200%："
+                f"{_money(daily)}×200%×{format_number(days)}={_money(sum_)}元。"
+            )
+    elif hours is not None:
+        hour_pay = hourly or daily / HOURS_A_DAY
+        sum_ = hour_pay * 1.5 * hours
+        told = (
+            f"按您说的：工作日下班后加班{format_number(hours)}小时，小时工资{_money(hour_pay)}元。"
+        )
+        rule = (
+            f"工作日延长工时的加班费不低于小时工资的150%：{_money(hour_pay)}×150%×"
+            f"{format_number(hours)}={_money(sum_)}元。"
+        )
+    else:
+        return None
+    source = SOURCE + (MONTHLY_SOURCE if monthly else "")
+    lines = [told, *([base] if base else []), rule]
+    lines.append(
+        "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。"
+    )
+    lines.append(f"依据：{source}")
+    return "\n".join(lines)

@@ -1,0 +1,28 @@
+"""Overtime pay worked out from when, how much and the pay (劳动法第四十四条)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.overtime_pay import overtime_pay_text
+
+
+@pytest.mark.parametrize(
+    ("text", "sum_"),
+    [
+        ("我日工资200 今年国庆节加了三天班", "200×300%×3=1800元"),
+        ("我一天工资150 周末加了4天", "150×200%×4=1200元"),  # 一天 is the pay, not a day
+        ("平时下班后加了20个小时 一个小时25块", "25×150%×20=750元"),
+        ("星期六加了两天班 月工资4350", "200×200%×2=800元"),  # 4350 ÷ 21.75
+    ],
+)
+def test_the_sum_is_worked_out(text, sum_):
+    said = overtime_pay_text(text)
+    assert said is not None and sum_ in said
+
+
+def test_the_holiday_pay_is_on_top_and_a_working_day_is_no_overtime():
+    said = overtime_pay_text("日工资200 春节加了两天班")
+    assert said is not None and "另给" in said and "不能用补休抵" in said
+    assert overtime_pay_text("每天干12个小时 工资一个月3000") is None
+    assert overtime_pay_text("国庆加班3天") is None  # no pay told
