@@ -266,7 +266,7 @@ def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if not (after or _ABOUT_RETIRING.search(text)):
         return None
-    return retirement_text(text)
+    return retirement_text(text, services.today())
 
 
 ANNUAL_LEAVE = "leave_annual_days"  # the entry whose tiers the worked-out days apply

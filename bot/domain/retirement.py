@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 SOURCE = "《国务院关于渐进式延迟法定退休年龄的办法》第一条及所附对照表"
 
@@ -92,13 +93,28 @@ def schemes_for(text: str) -> list[Scheme]:
     return [MEN, WOMEN_50, WOMEN_55]
 
 
-def retirement_text(text: str) -> str | None:
-    """The answer for a message that gives a birth month, else None."""
+# already past the age: what that means for the job and the pension
+PAST_SOURCE = "；《劳动合同法实施条例》第二十一条；《社会保险法》第十六条"
+PAST_AGE = (
+    "按这个出生年月，已经到了法定退休年龄：劳动合同到这时依法终止，单位不需要为此给经济补偿，"
+    "但之前欠缴的社保、欠发的工资单位仍要补上。养老保险累计缴费满最低年限的，可以申领按月"
+    "养老金；不满的，可以继续缴费到满年限再领。具体缴费年限可以打12333或到社保经办机构查询。"
+)
+
+
+def retirement_text(text: str, today: date | None = None) -> str | None:
+    """The answer for a message that gives a birth month, else None; `today`: a person whose
+    every possible retirement month has come is told what that means."""
     born = birth_month(text)
     if born is None:
         return None
+    dates = [retirement(s, born) for s in schemes_for(text)]
     lines = ["按2025年1月1日起实施的渐进式延迟退休规定："]
-    lines += [retirement(s, born).text() for s in schemes_for(text)]
+    lines += [r.text() for r in dates]
+    if today is not None and all(r.at <= (today.year, today.month) for r in dates):
+        lines.append(PAST_AGE)
+        lines.append(f"依据：{SOURCE}{PAST_SOURCE}")
+        return "\n".join(lines)
     lines.append(
         "按月领养老金还要缴满最低年限（15年，从2030年起每年提高半年，逐步到20年）。"
         "缴满最低年限的，可以自己选择弹性提前退休，最多提前3年，但不早于原来的退休年龄；"

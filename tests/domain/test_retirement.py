@@ -58,3 +58,16 @@ def test_the_answer_names_the_age_the_month_and_the_source():
     text = retirement_text("我男的 1970年3月出生 好久能退")
     assert "61岁4个月" in text and "2031年7月" in text and "依据：" in text
     assert retirement_text("退休年龄改了吗") is None
+
+
+def test_a_person_already_past_the_age_is_told_what_that_means():
+    from datetime import date
+
+    from bot.domain.retirement import retirement_text
+
+    text = retirement_text("我是女的 1968年5月出生 在车间干活", date(2026, 12, 5))
+    assert text is not None and "2018年5月退休" in text and "已经到了法定退休年龄" in text
+    assert "实施条例》第二十一条" in text and "弹性" not in text
+    # not yet there: the flexible retirement, not the termination
+    later = retirement_text("我男的 1970年3月出生", date(2026, 12, 5))
+    assert later is not None and "已经到了" not in later and "弹性" in later
