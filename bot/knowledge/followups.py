@@ -236,6 +236,16 @@ def _waiver_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | N
     )
 
 
+def _named_own(knowledge: Knowledge, previous: Answer, text: str, k: int) -> list[Hit]:
+    """The message's own hits when its words surely name an entry other than the answer just
+    given, clearly ahead of the rest; else []."""
+    own = knowledge.search(text, k)
+    if not own or own[0].answer.slug == previous.slug or own[0].score < OWN_ESCAPE:
+        return []
+    second = own[1].score if len(own) > 1 else 0.0
+    return own if own[0].score - second >= OWN_CLEAR else []
+
+
 def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) -> list[Hit]:
     """Hits for `text` read as a follow-up to `previous`: entries of the same topic when there
     are any (a follow-up rarely changes the subject), each scored by the search with the
@@ -265,6 +275,11 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         # "公司不批咋办" after the resignation notice, which says no approval is needed
         and not covers(previous.answer, text, previous.question)
     ):
+        # "那他不给我开离职证明咋办" after the notice: the words name the entry on what is
+        # refused, surely and ahead of the rest; that entry says what to do
+        own = _named_own(knowledge, previous, text, k)
+        if own:
+            return own
         # "公司不让休也不给钱咋办" after the annual-leave days: an entry of the topic that says
         # what to do when that is refused (unused leave: 单位不给，可以…投诉或申请劳动仲裁)
         remedy = _remedy_in_topic(hits[:5], previous, text)
