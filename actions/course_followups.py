@@ -48,7 +48,7 @@ from bot.domain.course_questions import (
     points_back,
     requirements_text,
 )
-from bot.domain.course_requirements import instead_of, tells_about, unmet
+from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
 from bot.domain.courses import closed_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
@@ -159,8 +159,14 @@ class ActionCourseFollowup(ServiceAction, Action):
                 if len(instead) == 1:  # "这个好多钱" next is about the one suggested
                     focus = instead[0]
             if reason is None and tells_about(text) and requirements_text(course):
-                # "我儿子20岁 高中毕业 他能报不": what they said meets the requirement
-                reply = f"按您说的情况，符合「{course.name}」的报名要求，可以报。\n" + reply
+                # "我儿子20岁 高中毕业 他能报不": what they said meets the requirement; "我55岁了
+                # 能报不" says nothing of the schooling it also needs
+                left = "、".join(not_told(course, text, earlier))
+                reply = (
+                    f"按您说的情况，符合「{course.name}」的报名要求，可以报。\n"
+                    if not left
+                    else f"按您说的，这一条符合；另外还要求{left}，也符合的话就可以报。\n"
+                ) + reply
             age, ages = child_age(text), age_range(course)
             if reason is None and age is not None and ages and not suits(course, age):
                 # "她哥哥13岁了 也能一起去不": the course's ages say no, first

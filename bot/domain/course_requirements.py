@@ -28,7 +28,9 @@ _NEEDS_LEVEL = re.compile(
 )
 _NEEDS_AGE = re.compile(r"年满(\d{1,2})(?:周)?岁")
 # "我42岁", "她今年十七岁": the age of the worker or of the one they enrol
-_OWN_AGE = re.compile(rf"[我他她](?:今年|都|已经|才|刚|刚满|满)?({NUM_CN}|\d{{1,2}})(?:周)?岁")
+_OWN_AGE = re.compile(
+    rf"[我他她](?:今年|都|已经|才|刚|刚满|满)?({NUM_CN}|\d{{1,2}})(?:多)?(?:周)?岁"
+)
 
 
 def _level_needed(course: Course) -> str | None:
@@ -47,10 +49,21 @@ def schooling(text: str | None) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
+# "我初中毕业 45岁": an adult's age said bare (a child's is read by child_age)
+_BARE_AGE = re.compile(r"(?<!\d)(\d{2})\s*(?:多)?(?:周)?岁")
+ADULT = 16
+
+
 def _age(text: str) -> int | None:
     m = _OWN_AGE.search(text)
     value = parse_number(m.group(1)) if m else None
-    return int(value) if value is not None else child_age(text)
+    if value is not None:
+        return int(value)
+    child = child_age(text)
+    if child is not None:
+        return child
+    bare = _BARE_AGE.search(text)
+    return int(bare.group(1)) if bare and int(bare.group(1)) >= ADULT else None
 
 
 def unmet(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str | None:
@@ -72,6 +85,20 @@ def unmet(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str 
         # "我儿子4岁 想报寒假的小苗成长营": a children's course for other ages
         return f"「{course.name}」收{ages[0]}到{ages[1]}岁的孩子，{child}岁暂时不能报"
     return None
+
+
+def not_told(course: Course, text: str | None, earlier: Sequence[str] = ()) -> list[str]:
+    """The course's requirements the words (and the worker's earlier messages, for the
+    schooling) say nothing about: "我55岁了能报不" tells the age, not the schooling."""
+    value = text or ""
+    left = []
+    needed = _level_needed(course)
+    if needed and not (schooling(value) or any(map(schooling, earlier))):
+        left.append(f"{needed}以上文化")
+    age_needed = _age_needed(course)
+    if age_needed and _age(value) is None:
+        left.append(f"年满{age_needed}岁")
+    return left
 
 
 def tells_about(text: str | None) -> bool:

@@ -62,3 +62,12 @@ def test_what_is_suggested_instead_meets_what_the_worker_said_earlier():
     # "我初中毕业 想读个大专" … "报名": the schooling was told before, 专升本 needs even more
     assert instead_of(college, [college, UPGRADE], "报名", ["我初中毕业 想读个大专"]) == []
     assert instead_of(UPGRADE, [college, UPGRADE], "报名", ["我高中毕业"]) == [college]
+
+
+def test_what_the_words_leave_untold_of_the_requirements():
+    from bot.domain.course_requirements import not_told
+
+    assert not_told(ELECTRICIAN, "我55岁了能报不") == ["初中以上文化"]
+    assert not_told(ELECTRICIAN, "我初中毕业 45岁 能报不") == []  # an adult's age said bare
+    assert not_told(ELECTRICIAN, "我能报不", earlier=["我是高中毕业的"]) == ["年满18岁"]
+    assert unmet(ELECTRICIAN, "我初中毕业 16岁") is not None  # a bare age is still checked
