@@ -227,13 +227,22 @@ def with_the_group(description: str, opening: str) -> str:
     """What happened, with the opening's words in front when they say how many workers the
     dispute concerns and the story told later does not ("我们厂二十几个人都被欠了三个月工资"
     opened the form, "从八月份开始就没发过" answered what happened): the case is recorded as
-    the group's, and the mediator reads both."""
-    if group_size(description) is not None or group_size(opening) is None:
+    the group's, and the mediator reads both; likewise when the story told later only adds to
+    the opening's ("我想补充一下 老板还说要扣我押金")."""
+    adds = _ADDS_TO.search(description) is not None
+    if not adds and (group_size(description) is not None or group_size(opening) is None):
         return description
-    told = _REQUEST_WORDS.sub("", opening).strip(" ，,。；;！!")
-    if not told or told in description:
+    told = _GAPS.sub(
+        lambda m: m.group(1) or " ", _REQUEST_WORDS.sub("", _FIELDS.sub("", opening))
+    ).strip(_EDGES)
+    if not told or told in description or (adds and not dispute_types_in(told)):
         return description
     return f"{told}；{description}"[:DESCRIPTION_MAX]
+
+
+# what happened, told as an addition to the opening ("我想补充一下 老板还说要扣我押金" after
+# "老板欠我三个月工资 我要申请调解 我叫黄明…"): the opening's story is kept in front of it
+_ADDS_TO = re.compile(r"补充|另外|^(?:而且|并且|还有)|(?:老板|公司|厂里|单位|他)还")
 
 
 def opening_demand(text: str) -> str | None:

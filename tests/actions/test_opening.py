@@ -90,6 +90,11 @@ def test_the_group_the_opening_names_is_kept_in_what_happened():
     # a story that names the group itself, or an opening about one worker, stays as told
     assert with_the_group("车间十几个人都没发", opening) == "车间十几个人都没发"
     assert with_the_group(story, "老板欠我三个月工资 想申请调解") == story
+    # a story that only adds to the opening's keeps the opening's in front (without the
+    # request and the details kept in their own fields)
+    added = "我想补充一下 老板还说要扣我押金"
+    opening = "老板欠我三个月工资 我要申请调解 我叫黄明 电话13700001234"
+    assert with_the_group(added, opening) == "老板欠我三个月工资；" + added
 
 
 def test_the_employers_name_after_its_label_wins_over_a_vague_description():
