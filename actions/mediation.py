@@ -318,6 +318,10 @@ class ValidateMediationForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
         description = clean_description(str(value or ""))
+        if SUBMIT_WORDS.fullmatch(str(value or "").strip(" 。！!")):
+            # "确认提交" asked what happened: not yet, this is the part still missing
+            dispatcher.utter_message(text="还差事情经过没填，填完会请您核对再提交。")
+            return {"description": None}
         if description is None:
             if len(str(value or "").strip()) < DESCRIPTION_MIN:
                 text = "内容有点少，调解员需要多了解一些情况。"
