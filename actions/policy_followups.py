@@ -36,6 +36,7 @@ from bot.domain.severance import (
     months_worked,
     severance_text,
 )
+from bot.domain.unused_leave import unused_leave_text
 from bot.knowledge.answers import decide
 from bot.knowledge.focus import covers, focused, sentences
 from bot.knowledge.followups import (
@@ -368,14 +369,37 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP
 
 
+UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
+_LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|要走|被辞|被开|解除")
+
+
+def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """Leaving this year with annual leave not taken, the years worked in all and the monthly
+    pay told in the last few messages, right after an annual-leave answer: the days due so
+    far this year and what they are worth."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
+    if not after:
+        return None
+    told = [text, *recent_user_texts(tracker, 3)]
+    if not any(_LEAVING.search(t) for t in told):
+        return None
+    months = next(filter(None, map(months_worked, told)), None)
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
+        return None  # (this message must bring one of them: else it asks something else)
+    return unused_leave_text(months, pay, services.today())
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
-    whether a commuting accident is 工伤, the medical period, the overtime pay, the longest
-    probation) and
+    whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
+    annual leave of someone leaving, the longest probation) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
     for reply, entry in (
         (retirement_reply, RETIREMENT),
         (severance_reply, SEVERANCE),
+        (unused_leave_reply, UNUSED_LEAVE),
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
         (medical_period_reply, MEDICAL_PERIOD),

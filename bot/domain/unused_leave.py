@@ -1,0 +1,54 @@
+"""The pay for annual leave not taken by someone leaving this year, worked out from the years
+worked in all, the monthly pay and today's date: "我工作了3年 … 今年还没休就要离职了" then "我月
+工资5000" is answered with the days due so far this year and what they are worth.
+
+《企业职工带薪年休假实施办法》第十二条: leaving during the year, the days due are the calendar
+days worked this year ÷ 365 × the year's days, whole days only, less what was taken;
+第十条, 第十一条: each unused day is paid at 300 % of the daily pay, the 100 % already in the
+salary included, so 200 % more; the daily pay is the monthly pay (the last twelve months'
+average, overtime pay left out) ÷ 21.75. 《职工带薪年休假条例》第三条: 5/10/15 days a year.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from bot.domain.annual_leave import days_a_year
+from intents.numbers import format_number
+
+SOURCE = (
+    "《职工带薪年休假条例》第三条、第五条；《企业职工带薪年休假实施办法》第十条、第十一条、第十二条"
+)
+WORK_DAYS_A_MONTH = 21.75
+
+
+def days_due(year_days: int, today: date) -> int:
+    """Whole days of annual leave due for the part of this year worked up to `today`."""
+    passed = (today - date(today.year, 1, 1)).days + 1
+    length = (date(today.year + 1, 1, 1) - date(today.year, 1, 1)).days
+    return math.floor(passed / length * year_days)
+
+
+def unused_leave_text(months_in_all: int, monthly: float, today: date) -> str | None:
+    """What the annual leave not taken this year is worth to a worker leaving now, or None
+    before the first full year of work."""
+    year_days = days_a_year(months_in_all)
+    if year_days == 0:
+        return None
+    due = days_due(year_days, today)
+    daily = monthly / WORK_DAYS_A_MONTH
+    extra = due * daily * 2
+    return "\n".join(
+        [
+            f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
+            f"按今天（{today.month}月{today.day}日）离职、今年已过的天数折算，"
+            f"应休{due}天（不足1天的不算；离职日不同的按那天算）。",
+            f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"
+            f"没休的每天再补2倍：{due}×{format_number(round(daily, 2))}×200%"
+            f"≈{format_number(round(extra, 2))}元。",
+            "今年已经休过的天数要减掉；月工资按离职前12个月的平均工资算，加班费不算在内。"
+            "在本单位今年入职的，从入职那天起算。单位不给的，可以申请劳动仲裁。",
+            f"依据：{SOURCE}",
+        ]
+    )
