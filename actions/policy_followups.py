@@ -345,6 +345,8 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
 _ABOUT_PROBATION = re.compile(r"试用")
+# "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
+_ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
 PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
 
@@ -359,7 +361,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     told = text
     one_told = (contract_months(text) is None) != (probation_months(text) is None)
-    if probation_text(told) is None and after and one_told:
+    # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
+    if probation_text(told) is None and after and (one_told or _ASKS_THE_EXCESS.search(text)):
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
         told = " ".join([text, *recent_user_texts(tracker, 2)])
