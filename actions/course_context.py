@@ -220,11 +220,21 @@ def enrol_instead(tracker: Tracker) -> list[EventType] | None:
     return None
 
 
+# the course talked about before another subject, pointed back at
+_BACK_TO = re.compile(
+    r"回到刚才|刚才(?:那个|那门|那|的|说的|看的)|之前(?:那个|那门|说的|看的)|前面(?:那个|那门|说的)"
+)
+
+
 def course_in_view(tracker: Tracker, text: str) -> str | None:
     """The code of the course "报第二个" or "就报这个" means, from the list in view."""
     # "您想报名哪一门？" with the page's buttons: "第一个" is the first of that page too
     asked_which = previous_actions(tracker, 1) == ["action_ask_course_id"]
     in_context = in_course_context(tracker) and not just_enrolled(tracker)
+    focus = tracker.get_slot(FOCUS_SLOT)
+    if focus and _BACK_TO.search(text) and not latest_entity(tracker, "course_name"):
+        # "那回到刚才那个 我报名" after a question on something else: the course talked about
+        return str(focus)
     if not (in_context or asked_which):
         return None
     codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
