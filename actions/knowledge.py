@@ -25,11 +25,11 @@ from actions.policy_followups import (
     find_answer,
     narrowed_answer,
     previous_answer,
-    worked_out_reply,
 )
 from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
+from actions.worked_out import worked_out_reply
 from bot.knowledge.answers import answer_text, likely_text, more_text
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS

@@ -19,8 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.course_context import enrol_instead, followup_instead, named_course_instead
 from actions.mediation_cases import CASE_NO
 from actions.message import latest_entity, latest_intent, previous_action, typed_text
-from actions.policy_followups import RETIREMENT, policy_followup_instead
+from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
+from actions.worked_out import RETIREMENT
 from bot.domain.retirement import birth_month
 
 # what an offered button starts, as data/rules.yml starts it for its intent (a test keeps

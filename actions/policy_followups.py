@@ -1,10 +1,9 @@
 """Follow-ups to a policy answer, read in the conversation: whether a short message asks the
 answer just given again or moves on ("那工作满十年的呢", "工资好久结一回"), the part of the
-answer it asks, and the compensation or retirement age worked out from what the worker says."""
+answer it asks, or an answer worked out from what the worker says (actions/worked_out.py)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,29 +13,9 @@ from actions.message import (
     latest_intent,
     offered_entries,
     previous_action,
-    recent_user_texts,
     typed_text,
 )
-from bot.domain.annual_leave import annual_leave_text
-from bot.domain.commute_injury import commute_injury_text
-from bot.domain.medical_period import medical_period_text
-from bot.domain.overtime_pay import overtime_pay_text
-from bot.domain.probation import (
-    contract_months,
-    over_the_cap,
-    probation_months,
-    probation_text,
-)
-from bot.domain.retirement import retirement_text
-from bot.domain.severance import (
-    about_a_penalty,
-    about_severance,
-    asks_how_much,
-    monthly_pay,
-    months_worked,
-    severance_text,
-)
-from bot.domain.unused_leave import unused_leave_text
+from actions.worked_out import worked_out_reply
 from bot.knowledge.answers import decide
 from bot.knowledge.focus import covers, focused, sentences
 from bot.knowledge.followups import (
@@ -211,207 +190,6 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
     if part is None:
         return None
     return f"{part}\n依据：{top.source}" if top.source else part
-
-
-# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
-SEVERANCE_TOPICS = frozenset(
-    {
-        "sev_calc",
-        "sev_unlawful_2x",
-        "sev_when_due",
-        "sev_contract_expiry",
-        "quit_notice_dismissal",
-        "quit_mass_layoff",
-        "quit_fired_fault",
-        "quit_protected",
-        "probation_dismissal",
-    }
-)
-SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
-DURATION_ALONE = 12
-
-
-def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """How long the worker worked, asked about compensation or right after an answer about
-    leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
-    slug = tracker.get_slot("last_faq")
-    after = slug in SEVERANCE_TOPICS and previous_action(tracker) == "action_answer_policy"
-    if about_a_penalty(text) or not (after or about_severance(text)):
-        return None
-    # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
-    # message with its own question ("干了十年了 是不是该签无固定期限") does not
-    alone = after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE
-    unlawful = after and slug == "sev_unlawful_2x"
-    said = severance_text(text, unlawful=unlawful, asked=alone)
-    pay = monthly_pay(text)
-    if said is None and after and months_worked(text) is None and (asks_how_much(text) or pay):
-        # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
-        # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
-        # this one)
-        for earlier in recent_user_texts(tracker, 3):
-            if months_worked(earlier) is not None:
-                return severance_text(earlier, unlawful=unlawful, asked=True, pay=pay)
-    return said
-
-
-RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
-_ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
-
-
-def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """A birth month in a question about retiring ("我男的 1970年3月出生 好久能退"), or right
-    after the retirement answer ("那我老婆呢 76年6月的"): the age and month worked out."""
-    after = (
-        tracker.get_slot("last_faq") == RETIREMENT
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    if not (after or _ABOUT_RETIRING.search(text)):
-        return None
-    return retirement_text(text, services.today())
-
-
-ANNUAL_LEAVE = "leave_annual_days"  # the entry whose tiers the worked-out days apply
-_ABOUT_ANNUAL_LEAVE = re.compile(r"年假|年休假|带薪假|带薪年假|休年假")
-_ASKS_DAYS = re.compile(r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几")
-_NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职")
-
-
-def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """How long the worker has worked in all, right after an annual-leave answer ("我以前在
-    别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    # "工作了15年 年假有几天" asks the days; "干了3年 年假被取消了" asks something else
-    asked = _ABOUT_ANNUAL_LEAVE.search(text) is not None and _ASKS_DAYS.search(text) is not None
-    if not (asked or (after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4)):
-        return None
-    # the new employer's proration: said, or the answer just given was about it and the
-    # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
-    new = _NEW_EMPLOYER.search(text) is not None or (slug == "leave_annual_newhire" and not asked)
-    return annual_leave_text(text, new_employer=new)
-
-
-# the entries after which "交警认定的是对方全责" tells the finding their rule needs
-COMMUTE_TOPICS = frozenset({"injury_commute", "injury_what_counts"})
-COMMUTE = "injury_commute"  # the entry whose rule the worked-out answer applies
-_ON_THE_WAY = re.compile(r"上下班|上班路上|下班路上|回家路上|上班途中|下班途中|通勤")
-
-
-def commute_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """The traffic police's finding, told right after the answer on commuting accidents or
-    with the question ("下班路上被撞了 交警判对方全责 算工伤不"): whether it is 工伤."""
-    after = (
-        tracker.get_slot("last_faq") in COMMUTE_TOPICS
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    if not (after or (_ON_THE_WAY.search(text) and "工伤" in text)):
-        return None
-    return commute_injury_text(text)
-
-
-# the entries after which "我在这个厂干了5年 总共工作了12年" tells what the medical period needs
-_ABOUT_SICKNESS = re.compile(r"医疗期|病假|生病|住院|看病|病休|手术")
-MEDICAL_PERIOD = "sick_medical_period"  # the entry whose tiers the worked-out period applies
-
-
-def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """The years worked in all and at this employer, told right after an answer about sick
-    leave or with a question about it: the medical period worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("sick") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_SICKNESS.search(text)):
-        return None
-    return medical_period_text(text)
-
-
-OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
-_ABOUT_OVERTIME = re.compile(r"加班|加了")
-
-
-def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """When the overtime was, how much and the pay, told with an overtime question or right
-    after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
-    then "我日工资200"): the sum worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("ot_") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_OVERTIME.search(text)):
-        return None
-    said = overtime_pay_text(text)
-    if said is None and after:
-        # (this message first: what it tells wins)
-        said = overtime_pay_text(" ".join([text, *recent_user_texts(tracker, 2)]))
-    return said
-
-
-# the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
-_ABOUT_PROBATION = re.compile(r"试用")
-# "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
-_ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的")
-PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
-PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
-
-
-def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
-    """The contract's term and the probation given, told with a question about probation or
-    right after a probation answer (one of them told a message before): the cap and the
-    excess worked out, under the entry on the excess or the one on the caps."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_PROBATION.search(text)):
-        return None
-    told = text
-    one_told = (contract_months(text) is None) != (probation_months(text) is None)
-    # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
-    if probation_text(told) is None and after and (one_told or _ASKS_THE_EXCESS.search(text)):
-        # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
-        # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
-        told = " ".join([text, *recent_user_texts(tracker, 2)])
-    said = probation_text(told)
-    if said is None:
-        return None
-    return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP
-
-
-UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
-_LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|要走|被辞|被开|解除")
-
-
-def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """Leaving this year with annual leave not taken, the years worked in all and the monthly
-    pay told in the last few messages, right after an annual-leave answer: the days due so
-    far this year and what they are worth."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    if not after:
-        return None
-    told = [text, *recent_user_texts(tracker, 3)]
-    if not any(_LEAVING.search(t) for t in told):
-        return None
-    months = next(filter(None, map(months_worked, told)), None)
-    pay = next(filter(None, map(monthly_pay, told)), None)
-    if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
-        return None  # (this message must bring one of them: else it asks something else)
-    return unused_leave_text(months, pay, services.today())
-
-
-def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
-    """A calculator's answer (the retirement age, the compensation, the annual leave days,
-    whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
-    annual leave of someone leaving, the longest probation) and
-    the FAQ entry whose rule it applies, when the message gives what it needs."""
-    for reply, entry in (
-        (retirement_reply, RETIREMENT),
-        (severance_reply, SEVERANCE),
-        (unused_leave_reply, UNUSED_LEAVE),
-        (annual_leave_reply, ANNUAL_LEAVE),
-        (commute_reply, COMMUTE),
-        (medical_period_reply, MEDICAL_PERIOD),
-        (overtime_reply, OVERTIME),
-    ):
-        said = reply(services, tracker, text)
-        if said:
-            return said, entry
-    return probation_reply(services, tracker, text)
 
 
 def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:

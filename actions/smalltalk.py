@@ -17,10 +17,10 @@ from actions.policy_followups import (
     find_answer,
     policy_followup_instead,
     previous_answer,
-    worked_out_reply,
 )
 from actions.review import note_miss
 from actions.services import ServiceAction
+from actions.worked_out import worked_out_reply
 from bot.knowledge.followups import is_short, leans_on_context
 from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
