@@ -15,6 +15,7 @@ from actions.buttons import button, buttons
 from actions.identity import worker_from
 from actions.mediation_text import EDITABLE, NOT_SUBMITTED_YET
 from actions.message import latest_confidence, latest_entity, latest_intent, typed_text
+from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from actions.validators import (
     clean_demand,
@@ -133,6 +134,8 @@ class ActionSubmitMediation(ServiceAction, Action):
 CASE_NO = re.compile(r"TJ\d{8}-\d{4}")
 # below this a status request that finds no case is taken as not understood
 UNSURE_STATUS = 0.3
+# ... and right after a policy answer, below this it may be a follow-up to that answer
+UNSURE_AFTER_ANSWER = 0.5
 
 
 class ActionMediationStatus(ServiceAction, Action):
@@ -173,6 +176,12 @@ class ActionMediationStatus(ServiceAction, Action):
             # "开始了没得 现在报还来得及不" after a course, barely read as a status request, and
             # no case to show: read as not understood (the course or the offer in view first)
             return [FollowupAction("action_fallback")]
+        if not rows and latest_confidence(tracker) < UNSURE_AFTER_ANSWER:
+            # "那我呢 男的有假没得" right after the maternity leave, half read as "my case":
+            # with no case to show, the follow-up to the answer just given
+            followup = policy_followup_instead(self.services, tracker)
+            if followup:
+                return followup
         if (
             not rows
             and latest_intent(tracker) != "mediation_status"

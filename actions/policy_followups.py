@@ -97,6 +97,23 @@ def offered_taken(services: Any, tracker: Tracker, text: str, previous: Any) -> 
     return best.answer
 
 
+# how far below the message's first hit an entry of the topic just answered may be and still
+# keep the conversation on that topic
+TOPIC_MARGIN = 0.08
+TOPIC_FLOOR = 0.2
+
+
+def stays_near_the_topic(own_hits: list[Hit], previous: Any) -> bool:
+    """The message's first hit is of another topic, but its words point nearly as well at an
+    entry of the topic just answered ("老板说我们没买社保 不得给我报" after what counts as a
+    work injury: probation insurance 0.296, injury without insurance 0.222): a conversation
+    keeps its topic unless the words clearly leave it."""
+    if not own_hits or own_hits[0].answer.category == previous.category:
+        return False
+    floor = max(TOPIC_FLOOR, own_hits[0].score - TOPIC_MARGIN)
+    return any(h.answer.category == previous.category and h.score >= floor for h in own_hits)
+
+
 def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
     """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
     just before: one that leans on it ("那工作满十年的呢") always, another short message
@@ -125,6 +142,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                     and bool(own_hits)
                     and own_hits[0].answer.category != previous.category
                 )
+                or stays_near_the_topic(own_hits, previous)
             )
         )
     ):

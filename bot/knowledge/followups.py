@@ -161,6 +161,8 @@ OWN_ESCAPE = 0.27
 # the notice answer: 0.265, the next 0.146), where a near tie ("重庆是好多天": 0.236 / 0.205)
 # names no topic
 OWN_CLEAR = 0.1
+# ... or, from OWN_TOPIC up, the first TOPIC_RUN hits all of one other topic
+TOPIC_RUN = 3
 # ... and, below OWN_TOPIC, the score the words must give another entry of the same topic,
 # this far ahead of the entry just answered, to move to it (no move: "从哪天开始算" gives the
 # ways to settle a dispute 0.167 after the time limit, "重庆是好多天" 婚丧假 0.151 against
@@ -246,6 +248,20 @@ def _named_own(knowledge: Knowledge, previous: Answer, text: str, k: int) -> lis
     return own if own[0].score - second >= OWN_CLEAR else []
 
 
+def _one_topic_ahead(own_hits: list[Hit]) -> bool:
+    """The message's own hits name one topic, though not one entry of it: the first three of
+    the same topic, from OWN_TOPIC up and half OWN_CLEAR ahead of any other topic ("要是我已经
+    走了 好久之内要去申请仲裁喃": the time limit 0.217, then three more entries on disputes,
+    the first of another topic 0.144)."""
+    if len(own_hits) < TOPIC_RUN or own_hits[0].score < OWN_TOPIC:
+        return False
+    topic = own_hits[0].answer.category
+    if any(h.answer.category != topic for h in own_hits[:TOPIC_RUN]):
+        return False
+    other = next((h.score for h in own_hits if h.answer.category != topic), 0.0)
+    return own_hits[0].score - other >= OWN_CLEAR / 2
+
+
 def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) -> list[Hit]:
     """Hits for `text` read as a follow-up to `previous`: entries of the same topic when there
     are any (a follow-up rarely changes the subject), each scored by the search with the
@@ -315,6 +331,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         and (
             own_hits[0].score >= OWN_ESCAPE
             or (own_hits[0].score >= OWN_TOPIC and own_hits[0].score - second >= OWN_CLEAR)
+            or _one_topic_ahead(own_hits)
         )
         and own_hits[0].answer.category != previous.category
         and best_same < OWN_TOPIC

@@ -96,6 +96,10 @@ def test_a_follow_up_is_read_against_the_previous_answer(bot):
         # the spouse's own leave is another entry; any other person asks the same question
         ("women_maternity_leave", "孩子他爸能休几天", "leave_paternity"),
         ("leave_paternity", "那我媳妇呢", "women_maternity_leave"),
+        # the words name another topic, though not which entry of it: its first entry
+        ("sev_calc", "要是我已经走了 好久之内要去申请仲裁喃", "dispute_time_limit"),
+        # dismissed at whim after the notice rule: unlawful, 2N
+        ("quit_notice_dismissal", "要是他就是看我不顺眼乱开的呢", "sev_unlawful_2x"),
     ],
 )
 def test_the_message_chooses_within_the_topic_the_question_names(bot, previous, text, expected):
@@ -141,3 +145,17 @@ def test_the_local_figure_asked_alone_leans_on_the_answer():
 
     assert leans_on_context("重庆好多钱一个月")
     assert leans_on_context("我们这边是好多")
+
+
+def test_a_message_keeps_the_topic_when_its_words_point_nearly_as_well_at_it(bot):
+    from actions.policy_followups import stays_near_the_topic
+
+    knowledge = bot.knowledge
+    injury = knowledge.get("injury_what_counts")
+    # "no insurance, he won't pay" after what counts as a work injury: the probation entry
+    # on insurance comes first, the injury entry on no insurance close behind
+    own = knowledge.search("老板说我们没买社保 不得给我报", 5)
+    assert own[0].answer.category != injury.category
+    assert stays_near_the_topic(own, injury)
+    # words that clearly leave the topic do not keep it
+    assert not stays_near_the_topic(knowledge.search("年假有几天", 5), injury)
