@@ -18,6 +18,7 @@ from bot.domain.medical_period import medical_period_text
 from bot.domain.overtime_pay import overtime_pay_text
 from bot.domain.probation import (
     contract_months,
+    extends_probation,
     over_the_cap,
     probation_months,
     probation_text,
@@ -41,12 +42,15 @@ SEVERANCE_TOPICS = frozenset(
         "sev_when_due",
         "sev_contract_expiry",
         "quit_notice_dismissal",
+        # leaving at once because of unpaid wages or insurance, with compensation
+        "quit_immediate_38",
         "quit_mass_layoff",
         "quit_fired_fault",
         "quit_protected",
         "probation_dismissal",
     }
 )
+FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
 SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 DURATION_ALONE = 12
 
@@ -60,9 +64,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
     # message with its own question ("干了十年了 是不是该签无固定期限") does not
-    alone = after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE
+    # ("我在这里干了5年 一个月四千五": the time worked and the pay, nothing else)
+    told = len(re.sub(r"\s", "", text))
+    alone = after and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
     unlawful = after and slug == "sev_unlawful_2x"
-    said = severance_text(text, unlawful=unlawful, asked=alone)
+    forced = after and slug == FORCED_TO_LEAVE
+    said = severance_text(text, unlawful=unlawful, asked=alone, forced=forced)
     pay = monthly_pay(text)
     if said is None and after and months_worked(text) is None and (asks_how_much(text) or pay):
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
@@ -70,7 +77,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # this one)
         for earlier in recent_user_texts(tracker, 3):
             if months_worked(earlier) is not None:
-                return severance_text(earlier, unlawful=unlawful, asked=True, pay=pay)
+                return severance_text(
+                    earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced
+                )
     return said
 
 
@@ -177,7 +186,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     excess worked out, under the entry on the excess or the one on the caps."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_PROBATION.search(text)):
+    if not (after or _ABOUT_PROBATION.search(text)) or extends_probation(text):
         return None
     told = text
     one_told = (contract_months(text) is None) != (probation_months(text) is None)

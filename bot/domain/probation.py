@@ -35,6 +35,15 @@ _PROBATION = re.compile(
 )
 
 
+# "要再延长三个月试用期", "试用期又加两个月": an extension, whose months are not the probation
+# agreed (the law allows one probation only; that entry answers)
+_EXTENDED = re.compile(r"延长|延期|再(?:试用|试|延|加|续|搞)|又(?:加|延|续|试)|加长|续期")
+
+
+def extends_probation(text: str) -> bool:
+    return _EXTENDED.search(text) is not None
+
+
 def _months(raw: str | None, unit: str | None) -> float | None:
     if raw is None or unit is None:
         return None

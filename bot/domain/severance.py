@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《劳动合同法》第四十六条、第四十七条、第八十七条"
+FORCED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条"
 # how long at this employer, said after a verb of working: 干了5年零2个月, 在这做了三年半
 _WORKED = r"(?:干了|做了|工作了|上了|待了|干|做|工作|上班|工龄|入职)(?:快|满|了|都|有|差不多|大概)*"
 _LENGTH = re.compile(
@@ -95,11 +96,16 @@ def months_worked(text: str) -> int | None:
 
 
 def severance_text(
-    text: str, unlawful: bool = False, asked: bool = False, pay: float | None = None
+    text: str,
+    unlawful: bool = False,
+    asked: bool = False,
+    pay: float | None = None,
+    forced: bool = False,
 ) -> str | None:
     """The compensation worked out for a message that says how long the worker worked and
     asks what it comes to (`asked`: the conversation already asks it), else None; `pay`: the
-    monthly pay told in another message."""
+    monthly pay told in another message; `forced`: the worker leaves because the employer
+    broke the law (unpaid wages or insurance), which earns the compensation but no 2N."""
     worked = months_worked(text)
     if worked is None or not (asked or _HOW_MUCH.search(text)):
         return None
@@ -112,10 +118,13 @@ def severance_text(
     )
     doubled = f"违法辞退的赔偿金是经济补偿的2倍：{format_number(2 * n)}个月工资。"
     lines = [f"按您在本单位干了{s.worked_text()}算："]
-    lines += [doubled, normal] if unlawful else [normal, doubled]
+    unlawful = unlawful and not forced
+    lines += [doubled, normal] if unlawful else [normal] if forced else [normal, doubled]
     pay = monthly_pay(text) or pay
     if pay is not None:
         sums = [f"赔偿金约{format_number(2 * n * pay)}元", f"经济补偿约{format_number(n * pay)}元"]
+        if forced:
+            sums = sums[1:]
         lines.append(
             f"按月工资{format_number(pay)}元算："
             + "；".join(sums if unlawful else sums[::-1])
@@ -126,10 +135,12 @@ def severance_text(
         "职工月平均工资3倍的，按3倍算，年限最多算12年。"
     )
     lines.append(
-        "能不能拿要看怎么离职的：单位提出协商解除、裁员、合同到期单位不续签、单位欠薪或不缴社保"
+        "单位欠薪、不缴社保等，你依法解除合同的，单位要给这笔经济补偿；解除通知要写明单位的违法事实。"
+        if forced
+        else "能不能拿要看怎么离职的：单位提出协商解除、裁员、合同到期单位不续签、单位欠薪或不缴社保"
         "你被迫辞职等要给；你自己主动辞职一般没有。"
     )
-    lines.append(f"依据：{SOURCE}")
+    lines.append(f"依据：{FORCED_SOURCE if forced else SOURCE}")
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from bot.domain.probation import (
     contract_months,
+    extends_probation,
     longest_probation,
     probation_months,
     probation_text,
@@ -44,3 +45,10 @@ def test_the_excess_is_worked_out_and_within_the_cap_says_so():
     short = probation_text("合同签的是2个月 试用期一个月")
     assert short is not None and "不能约定试用期" in short
     assert probation_text("试用期最长好久") is None
+
+
+def test_an_extension_is_not_the_probation_agreed():
+    # the law allows one probation: the months of an extension are no probation's length
+    assert extends_probation("老板又说我表现不好 要再延长三个月试用期")
+    assert extends_probation("试用期又加两个月")
+    assert not extends_probation("合同签了1年 试用期定的4个月")

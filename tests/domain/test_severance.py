@@ -54,6 +54,15 @@ def test_a_monthly_pay_said_with_it_gives_the_sums():
     assert "元算" not in (severance_text("干了三年 能拿好多") or "")
 
 
+def test_leaving_because_the_employer_broke_the_law_earns_the_compensation_not_2n():
+    # "我在这里干了5年" right after "欠薪可以直接走人，还能要补偿": 5 months of pay
+    text = severance_text("我在这里干了5年", asked=True, pay=4500, forced=True)
+    assert text is not None and "经济补偿：5个月工资" in text and "经济补偿约22500元" in text
+    assert "2倍" not in text and "赔偿金" not in text and "第三十八条" in text
+    # forced wins over an unlawful word in the message: the worker left, nobody was dismissed
+    assert "2倍" not in (severance_text("无故拖欠 我干了两年", asked=True, forced=True) or "")
+
+
 def test_the_monthly_pay_told_in_another_message_gives_the_sums():
     # "厂头要裁员 我干了三年半" then "我一个月6000 算下来好多钱": 4 months of pay, 24000 元
     text = severance_text("厂头要裁员 我干了三年半", asked=True, pay=6000)
