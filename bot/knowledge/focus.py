@@ -83,6 +83,9 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     # "派遣公司说找用工单位 用工单位说找派遣公司" after the dispatched worker's injury: what
     # to do when the two push it onto each other
     "推": ("推来推去", "互相推", "踢皮球", "都不管", "两边都说", "说找"),
+    # "派遣公司每个月还要扣我200块管理费" after equal pay for dispatched workers, whose answer
+    # says neither firm may charge them anything
+    "收费": ("管理费", "中介费", "服务费", "介绍费", "手续费"),
     # "要签合同不" after the part-time answer, which says an oral agreement will do
     # (whether one must sign, not "没签合同": that is a story, not this question)
     "口头": ("要签合同", "签不签合同", "要不要签合同", "要不要合同", "需要签合同", "用不用签合同"),

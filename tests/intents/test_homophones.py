@@ -31,6 +31,8 @@ def homophones() -> Homophones:
         ("工上认定去哪里", "工伤认定去哪里"),
         ("家班费怎么算", "加班费怎么算"),
         ("单位拖欠工姿怎么办", "单位拖欠工资怎么办"),
+        # 加班费's last character typed by sound
+        ("天天加班到十点 加班废咋个算", "天天加班到十点 加班费咋个算"),
     ],
 )
 def test_a_mistyped_term_is_read_as_the_term(homophones, typed, read):

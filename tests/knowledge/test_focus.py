@@ -120,3 +120,15 @@ def test_which_insurance_the_employer_pays_is_asked_of_the_part_time_answer() ->
     assert focused(part_time, "那老板要给我买社保不", details=True) == (
         "单位要给你交工伤保险，养老、医疗保险可以按灵活就业人员自己参保。"
     )
+
+
+def test_a_fee_charged_gets_the_sentence_that_nobody_may_charge() -> None:
+    equal_pay = (
+        "不能，派遣工和正式工同工同酬。加班费、绩效奖金也要给。"
+        "派遣公司不得克扣用工单位付给你的报酬，派遣公司和用工单位都不能向你收费。"
+        "待遇被压低的，可以找工会，或申请劳动仲裁。"
+    )
+    asked = "派遣公司每个月还要扣我200块管理费"
+    assert covers(equal_pay, asked)
+    part = focused(equal_pay, asked, details=True)
+    assert part is not None and "不能向你收费" in part and "同工同酬" not in part
