@@ -39,6 +39,10 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "我白天要上班只能晚上去适合不": whether its hours suit the worker's
         # (a statement, "只有晚上有空", narrows a list instead)
         r"|(?:晚上|周末|白天|下午|上午)(?:去|来|上)?(?:适合|合适|得行|可以|行)(?:不|吗)"
+        # "上课要天天去不 我平时要上班": how often, against the worker's own working days
+        r"|天天(?:都)?(?:要)?(?:去|上|来)|每天都?要?(?:去|上课|来)|要天天"
+        r"|一(?:个)?(?:星期|周|礼拜)(?:要)?(?:去|上)?(?:几次|几天|几回|好多次|好多天)"
+        r"|(?:平时|白天|平常)要上班"
         # "开始了没得 现在报还来得及不": whether it has begun
         r"|开始了没|开始没|开了没|开始了吗|开了吗|已经开始|已经开了|开学"
     ),

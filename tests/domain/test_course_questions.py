@@ -49,6 +49,9 @@ def test_ordinal(text, position):
         ("我听别个说是600喃", ["fee"]),
         ("我白天要上班只能晚上去适合不", ["time", "requirements"]),
         ("我白天上班 只有晚上有空", []),  # a condition, not a question
+        # how often it meets, against the worker's working days
+        ("上课要天天去不 我平时要上班", ["time"]),
+        ("一个星期要去几次", ["time"]),
     ],
 )
 def test_aspects(text, asked):

@@ -272,6 +272,8 @@ def test_a_dismissal_told_in_words_is_the_dispute_even_when_the_contract_is_name
 
     assert DISMISSAL.search("合同没到期就把我辞了")
     assert DISMISSAL.search("经理喊我明天不用来了")
+    assert DISMISSAL.search("主管说我年纪大了 喊我明天就不要来了")
+    assert DISMISSAL.search("经理说下周就别来上班了")
     assert not DISMISSAL.search("合同到期不续签")
 
 
