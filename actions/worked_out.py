@@ -27,12 +27,13 @@ from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     about_a_penalty,
     about_severance,
+    about_unlawful,
     asks_how_much,
     monthly_pay,
     months_worked,
     severance_text,
 )
-from bot.domain.unused_leave import unused_leave_text
+from bot.domain.unused_leave import days_not_taken, unpaid_days_text, unused_leave_text
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(
@@ -55,6 +56,11 @@ SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 DURATION_ALONE = 12
 
 
+def forced_to_leave(tracker: Tracker) -> bool:
+    """The answer just given is about leaving over unpaid wages or insurance."""
+    return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
+
+
 def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker worked, asked about compensation or right after an answer about
     leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
@@ -68,10 +74,18 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     told = len(re.sub(r"\s", "", text))
     alone = after and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
     unlawful = after and slug == "sev_unlawful_2x"
-    forced = after and slug == FORCED_TO_LEAVE
+    forced = after and forced_to_leave(tracker)
     said = severance_text(text, unlawful=unlawful, asked=alone, forced=forced)
     pay = monthly_pay(text)
-    if said is None and after and months_worked(text) is None and (asks_how_much(text) or pay):
+    # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
+    told_unlawful = after and about_unlawful(text)
+    if (
+        said is None
+        and after
+        and months_worked(text) is None
+        and (asks_how_much(text) or pay or told_unlawful)
+    ):
+        unlawful = (unlawful or told_unlawful) and not forced
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
         # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
         # this one)
@@ -101,7 +115,9 @@ def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 ANNUAL_LEAVE = "leave_annual_days"  # the entry whose tiers the worked-out days apply
 _ABOUT_ANNUAL_LEAVE = re.compile(r"年假|年休假|带薪假|带薪年假|休年假")
-_ASKS_DAYS = re.compile(r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几")
+_ASKS_DAYS = re.compile(
+    r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几|咋个算|怎么算|咋算|如何算"
+)
 _NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职")
 
 
@@ -112,7 +128,10 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
     # "工作了15年 年假有几天" asks the days; "干了3年 年假被取消了" asks something else
     asked = _ABOUT_ANNUAL_LEAVE.search(text) is not None and _ASKS_DAYS.search(text) is not None
-    if not (asked or (after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4)):
+    short = len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4
+    # "顺便问下 我老汉在同一个厂头做了二十一年了 他有好多天": the days asked of someone's years
+    asks = _ASKS_DAYS.search(text) is not None and months_worked(text) is not None
+    if not (asked or (after and (short or asks))):
         return None
     # the new employer's proration: said, or the answer just given was about it and the
     # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
@@ -202,6 +221,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
 
 
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
+_NOT_TAKEN = re.compile(r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休")
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|要走|被辞|被开|解除")
 
 
@@ -215,7 +235,12 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         return None
     told = [text, *recent_user_texts(tracker, 3)]
     if not any(_LEAVING.search(t) for t in told):
-        return None
+        # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
+        days = days_not_taken(text)
+        pay = next(filter(None, map(monthly_pay, told)), None)
+        if days is None or pay is None or not _NOT_TAKEN.search(text):
+            return None
+        return unpaid_days_text(days, pay)
     months = next(filter(None, map(months_worked, told)), None)
     pay = next(filter(None, map(monthly_pay, told)), None)
     if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
@@ -238,6 +263,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (overtime_reply, OVERTIME),
     ):
         said = reply(services, tracker, text)
+        if said and reply is severance_reply and forced_to_leave(tracker):
+            # the conversation stays on leaving over unpaid wages ("要不要提前30天跟他说" next)
+            return said, FORCED_TO_LEAVE
         if said:
             return said, entry
     return probation_reply(services, tracker, text)

@@ -9,6 +9,8 @@ someone joins a new employer, the days are prorated by the calendar days left th
 
 from __future__ import annotations
 
+import re
+
 from bot.domain.severance import Severance, months_worked
 
 SOURCE = "《职工带薪年休假条例》第三条；《企业职工带薪年休假实施办法》第五条"
@@ -21,10 +23,25 @@ def days_a_year(months: int) -> int:
     return next((days for least, days in _TIERS if months >= least), 0)
 
 
+# "现在这个厂做了3年 之前在别个厂做了9年": several jobs told, each with its length
+_JOBS = re.compile(r"[\s，,。；;]+|(?=之前|以前|原来|先前|另外|加上)")
+_EARLIER_JOB = re.compile(r"之前|以前|原来|先前|另外|加上|别个|别的|其他")
+
+
+def total_months_worked(text: str) -> int | None:
+    """The months of work in all: the lengths of the jobs told added up when the message
+    tells an earlier job too, else the one length told."""
+    parts = [p for p in _JOBS.split(text or "") if p]
+    lengths = [m for m in (months_worked(p) for p in parts) if m is not None]
+    if len(lengths) > 1 and _EARLIER_JOB.search(text or ""):
+        return sum(lengths)
+    return months_worked(text)
+
+
 def annual_leave_text(text: str, new_employer: bool = False) -> str | None:
     """The days worked out for a message that says how long the worker has worked, else
     None; `new_employer`: the conversation is about the year one joins a new employer."""
-    worked = months_worked(text)
+    worked = total_months_worked(text)
     if worked is None:
         return None
     length = Severance(worked).worked_text()

@@ -36,6 +36,10 @@ _DAILY = re.compile(
 _HOURLY = re.compile(
     rf"(?:时薪|小时工资|一个?小时|每小时|一个钟头)(?:是|有|才|就)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
 )
+# a whole day worked on a rest day or a holiday, said without a number of days
+_WHOLE_DAY = re.compile(
+    r"一整天|整整一天|一天都|全天|整天|上了一天|干了一天|做了一天|那天(?:也|都|还)?(?:上了?班|加了?班)"
+)
 MIN_DAILY, MAX_DAILY = 30, 5000
 MIN_HOURLY, MAX_HOURLY = 5, 1000
 
@@ -81,6 +85,10 @@ def overtime_pay_text(text: str) -> str | None:
     if daily is None:
         return None
     if holiday or rest:
+        if days is None and _WHOLE_DAY.search(rest_of_it):
+            days = 1.0  # "周六上了一整天", "国庆节那天也上了班"
+        elif days is None and hours is not None:
+            days = hours / HOURS_A_DAY  # "周六加了8个钟头": a day's work
         if days is None:
             return None
         rate, kind = (3, "法定节假日") if holiday else (2, "休息日")

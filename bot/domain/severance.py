@@ -34,7 +34,8 @@ _ABOUT_SEVERANCE = re.compile(
 )
 # an unlawful dismissal: the 2N comes first
 _UNLAWFUL = re.compile(
-    r"违法|无故|随便|莫名其妙|没得?任何理由|没有理由|硬开|直接开|说开就开|2[nN]|双倍"
+    r"违法|无故|随便|莫名其妙|没得?(?:别的|任何|正当)?理由|没有(?:别的|任何|正当)?理由|硬开|直接开"
+    r"|说开就开|2[nN]|双倍|乱开|看我不顺眼|年纪大了?"
 )
 MAX_YEARS = 60
 # the monthly pay said with it ("我干了两年 月工资五千"): the sums worked out too
@@ -142,6 +143,11 @@ def severance_text(
     )
     lines.append(f"依据：{FORCED_SOURCE if forced else SOURCE}")
     return "\n".join(lines)
+
+
+def about_unlawful(text: str) -> bool:
+    """The message says the dismissal had no lawful reason ("没得别的理由", "看我不顺眼")."""
+    return _UNLAWFUL.search(text or "") is not None
 
 
 def about_severance(text: str) -> bool:

@@ -12,10 +12,11 @@ average, overtime pay left out) ÷ 21.75. 《职工带薪年休假条例》第�
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from bot.domain.annual_leave import days_a_year
-from intents.numbers import format_number
+from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = (
     "《职工带薪年休假条例》第三条、第五条；《企业职工带薪年休假实施办法》第十条、第十一条、第十二条"
@@ -49,6 +50,34 @@ def unused_leave_text(months_in_all: int, monthly: float, today: date) -> str | 
             f"≈{format_number(round(extra, 2))}元。",
             "今年已经休过的天数要减掉；月工资按离职前12个月的平均工资算，加班费不算在内。"
             "在本单位今年入职的，从入职那天起算。单位不给的，可以申请劳动仲裁。",
+            f"依据：{SOURCE}",
+        ]
+    )
+
+
+# "这10天都没休的话": the days of annual leave not taken, told
+_DAYS_NOT_TAKEN = re.compile(rf"(?P<n>{NUM})\s*天")
+MAX_DAYS = 15
+
+
+def days_not_taken(text: str) -> int | None:
+    m = _DAYS_NOT_TAKEN.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    return int(value) if value and 0 < value <= MAX_DAYS and value == int(value) else None
+
+
+def unpaid_days_text(days: int, monthly: float) -> str:
+    """What `days` of annual leave the employer did not let the worker take are worth."""
+    daily = monthly / WORK_DAYS_A_MONTH
+    extra = days * daily * 2
+    return "\n".join(
+        [
+            f"按您说的：{days}天年假没休，月工资{format_number(monthly)}元。",
+            f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"
+            f"没休的每天按300%算，正常工资已经发了，每天再补2倍：{days}×"
+            f"{format_number(round(daily, 2))}×200%≈{format_number(round(extra, 2))}元。",
+            "月工资按前12个月的平均工资算，加班费不算在内。你自己书面提出不休的除外；"
+            "单位不给的，可以向劳动保障监察投诉（12333）或申请劳动仲裁。",
             f"依据：{SOURCE}",
         ]
     )

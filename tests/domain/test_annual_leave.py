@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.annual_leave import annual_leave_text, days_a_year
+from bot.domain.annual_leave import annual_leave_text, days_a_year, total_months_worked
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,12 @@ def test_the_days_for_the_years_told_and_the_next_tier():
     assert said is not None and "每年应休15天" in said and "累计满" not in said
     assert "还没有带薪年假" in (annual_leave_text("才上了8个月班") or "")
     assert annual_leave_text("年假有几天") is None  # no length of work: the rule answers
+
+
+def test_several_jobs_told_are_added_up():
+    # "现在这个厂做了3年 之前在别个厂做了9年": 12 years in all, 10 days
+    assert total_months_worked("我在现在这个厂做了3年 之前在别个厂做了9年") == 144
+    text = annual_leave_text("年假咋个算 我在这个厂干了4年 以前在别的厂干了7年")
+    assert text is not None and "累计工作11年" in text and "10天" in text
+    # one job told: its length alone
+    assert total_months_worked("我在这个厂干了4年") == 48

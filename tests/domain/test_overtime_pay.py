@@ -26,3 +26,11 @@ def test_the_holiday_pay_is_on_top_and_a_working_day_is_no_overtime():
     assert said is not None and "另给" in said and "不能用补休抵" in said
     assert overtime_pay_text("每天干12个小时 工资一个月3000") is None
     assert overtime_pay_text("国庆加班3天") is None  # no pay told
+
+
+def test_a_whole_rest_day_or_holiday_worked_without_a_count_of_days():
+    # "那周六呢 上了一整天8个钟头": one day at 200 %, even with a weekday's hours told before
+    text = overtime_pay_text("那周六呢 上了一整天8个钟头 我一个月工资4350 平时每天还要加2个钟头")
+    assert text is not None and "休息日加班1天" in text and "400元" in text
+    holiday = overtime_pay_text("国庆节10月1号那天也上了班 月工资4350")
+    assert holiday is not None and "600元" in holiday

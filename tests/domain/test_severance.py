@@ -2,7 +2,13 @@
 
 import pytest
 
-from bot.domain.severance import Severance, monthly_pay, months_worked, severance_text
+from bot.domain.severance import (
+    Severance,
+    about_unlawful,
+    monthly_pay,
+    months_worked,
+    severance_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +58,12 @@ def test_a_monthly_pay_said_with_it_gives_the_sums():
     # a sum that is no monthly pay: none worked out
     assert monthly_pay("工资拖了两个月") is None
     assert "元算" not in (severance_text("干了三年 能拿好多") or "")
+
+
+def test_no_lawful_reason_told_is_an_unlawful_dismissal():
+    assert about_unlawful("他就说我年纪大了 手脚慢 没得别的理由")
+    assert about_unlawful("看我不顺眼乱开的")
+    assert not about_unlawful("公司效益不好要裁员")
 
 
 def test_leaving_because_the_employer_broke_the_law_earns_the_compensation_not_2n():
