@@ -17,7 +17,7 @@ from actions.message import (
 )
 from actions.worked_out import worked_out_reply
 from bot.knowledge.answers import decide
-from bot.knowledge.focus import covers, focused, sentences
+from bot.knowledge.focus import asks_how_long, covers, details_named, focused, sentences
 from bot.knowledge.followups import (
     asks_a_judgement,
     asks_where_to_turn,
@@ -26,6 +26,7 @@ from bot.knowledge.followups import (
     leans_on_context,
 )
 from bot.knowledge.index import Hit
+from bot.knowledge.situations import fits_the_situation, in_a_situation
 
 # the FAQ's category of labour-dispute handling (data/faq.yml)
 
@@ -97,10 +98,14 @@ def offered_taken(services: Any, tracker: Tracker, text: str, previous: Any) -> 
     return best.answer
 
 
+# a score of the message's own first hit that names its entry whatever came before
+SURELY_ELSEWHERE = 0.35
 # how far below the message's first hit an entry of the topic just answered may be and still
 # keep the conversation on that topic
 TOPIC_MARGIN = 0.08
 TOPIC_FLOOR = 0.2
+# ... when the other topic's first hit is below this (words that surely name it move there)
+KEEP_BELOW = 0.24
 
 
 def stays_near_the_topic(own_hits: list[Hit], previous: Any) -> bool:
@@ -114,6 +119,21 @@ def stays_near_the_topic(own_hits: list[Hit], previous: Any) -> bool:
     return any(h.answer.category == previous.category and h.score >= floor for h in own_hits)
 
 
+def keep_the_topic(hits: list[Hit], previous: Any) -> list[Hit]:
+    """`hits` with an entry of the topic just answered first when it is nearly as good as a
+    first hit of another topic ("要在好久之内去申请嘛" after a commuting accident: the injury
+    application's deadline 0.174 before the arbitration time limit 0.238)."""
+    if not hits or hits[0].answer.category == previous.category or hits[0].score >= KEEP_BELOW:
+        return hits
+    floor = max(MOVE_MIN, hits[0].score - TOPIC_MARGIN)
+    near = next(
+        (h for h in hits if h.answer.category == previous.category and h.score >= floor), None
+    )
+    if near is None:
+        return hits
+    return [Hit(near.answer, hits[0].score), *(h for h in hits if h is not near)]
+
+
 def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
     """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
     just before: one that leans on it ("那工作满十年的呢") always, another short message
@@ -121,13 +141,44 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     cfg = services.config.retrieval
     k = max(cfg.max_suggestions, 5)
     own_hits = services.knowledge.hits_for(tracker.latest_message, text, k=k)
-    general = decide(own_hits, cfg)
     # the second question of "婚假几天 病假扣不扣工资吗" is its own, not a follow-up
     split_part = ((tracker.latest_message or {}).get("metadata") or {}).get("split_part")
     previous = None if split_part else previous_answer(services, tracker)
+    if previous is None or not in_a_situation(previous):
+        # "社保没买合法吗": not the entry on insurance during probation (after an answer about
+        # probation, the conversation names the situation)
+        own_hits = fits_the_situation(own_hits, text)
+    general = decide(own_hits, cfg)
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
+    if (
+        previous is not None
+        and is_short(text)
+        # a detail named by the answers' words (not a fee asked: "仲裁要不要钱" after an
+        # answer that names 医疗费 asks what arbitration costs)
+        and bool(details_named(text, previous.question))
+        and covers(previous.answer, text, previous.question)
+        and not (
+            own_hits
+            and own_hits[0].score >= SURELY_ELSEWHERE
+            # ("要不要提前一个月跟老板说" after leaving over unpaid wages: the notice rule's own
+            # words, in the same topic, but the answer just given says none is needed)
+            and own_hits[0].answer.category != previous.category
+        )
+        # "那试用期公司想开我就开我吗" after the one-probation rule: the detail is what the
+        # message's own first entry is about (dismissal in probation), not a detail of this one
+        and not (
+            own_hits
+            and own_hits[0].answer.slug != previous.slug
+            and any(
+                d in own_hits[0].answer.question for d in details_named(text, previous.question)
+            )
+        )
+    ):
+        # "要不要提前30天跟他说" after "欠薪可以马上走，不用等30天": a detail that answer
+        # states, asked of it (unless the words surely name another entry)
+        return decide([Hit(previous, TAKEN_SCORE)], cfg)
     if previous is not None and (
         leans_on_context(text)
         or (
@@ -152,7 +203,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                 # the answer just given, again: unless the message, which does not lean
                 # on it ("那…呢"), says something of its own that points elsewhere
                 # ("已经拖了两个月了 我可以直接走人不" after when wages are due)
-                elsewhere = [h for h in own_hits if h.answer.slug != previous.slug]
+                elsewhere = keep_the_topic(
+                    [h for h in own_hits if h.answer.slug != previous.slug], previous
+                )
                 same = max(
                     (h.score for h in own_hits if h.answer.slug == previous.slug), default=0.0
                 )
@@ -163,6 +216,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                 runner_up = elsewhere[1].score if len(elsewhere) > 1 else 0.0
                 if (
                     not gives_a_figure(tracker)
+                    # "这种工伤该找哪个" after who answers for a dispatched worker's injury:
+                    # whom to turn to, which the answer just given is about
+                    and not (asks_where_to_turn(text) and asks_where_to_turn(previous.question))
                     # a detail the answer just given states ("工资好久结一回" after the
                     # part-time answer) is asked of it
                     and not covers(previous.answer, text, previous.question)
@@ -200,6 +256,9 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
             part = focused(top.answer, text, details=True, topic=top.question)
     elif covers(top.answer, text, top.question):
         part = focused(top.answer, text, details=True, topic=top.question)
+    elif is_short(text) and asks_how_long(text):
+        # "好久之内要去申请" read as this entry: its sentences with a length (30日内, 1年内)
+        part = focused(top.answer, text)
     else:
         return None
     if part is None and asks_a_judgement(text):

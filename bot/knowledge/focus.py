@@ -60,9 +60,24 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         for week in ("一个星期", "一星期", "一周", "每周", "每个星期", "每星期", "一个礼拜")
         for most in ("最多", "最长", "能做", "能干", "可以做", "可以干", "做几", "干几")
     ),
-    "结算": ("结算", "结一次", "结一回", "好久结", "多久结", "几天结", "几天一结", "多久一结"),
+    "结算": (
+        "结算",
+        "结一次",
+        "结一回",
+        "好久结",
+        "多久结",
+        "几天结",
+        "几天一结",
+        "多久一结",
+        # "工资一个月发一次可以不" after the part-time answer (at most 15 days)
+        "发一次",
+        "发一回",
+        "好久发",
+        "多久发",
+    ),
     "补偿": ("补偿",),
-    "试用期": ("试用期",),
+    # "他还说要先试用一个月" after the part-time answer, which says no probation may be agreed
+    "试用期": ("试用",),
     # "如果我想回去上班呢" after unlawful dismissal: going back instead of the money
     "继续履行": (
         "回去上班",
@@ -83,6 +98,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     # "派遣公司说找用工单位 用工单位说找派遣公司" after the dispatched worker's injury: what
     # to do when the two push it onto each other
     "推": ("推来推去", "互相推", "踢皮球", "都不管", "两边都说", "说找"),
+    # "要不要提前30天跟他说" after leaving over unpaid wages, which says 不用等30天
+    "30天": ("提前30天", "提前三十天", "提前一个月", "提前1个月"),
     # "派遣公司每个月还要扣我200块管理费" after equal pay for dispatched workers, whose answer
     # says neither firm may charge them anything
     "收费": ("管理费", "中介费", "服务费", "介绍费", "手续费"),
@@ -122,6 +139,16 @@ _FEE_ASK = re.compile(
 _FEE_FILLER = re.compile(r"[那还要不吗么嘛哦呢的个这是我你们啊呀哈？?！!。，,\s]")
 # doing what the answer is about ("加入要交钱不" after who may join): no other topic named
 _FEE_DOING = re.compile(r"加入|参加|报名|申请|入会|入|去|办|弄|搞")
+
+
+def asks_how_long(text: str) -> bool:
+    """ "好久之内要去申请", "这个期限一般好久": a length asked."""
+    return any(w in text for w in LENGTH_WORDS)
+
+
+def details_named(text: str, topic: str) -> set[str]:
+    """The details of DETAIL_FACETS (and a refusal) `text` names, by the answers' words."""
+    return _details(text, topic)
 
 
 def _asks_the_fee(text: str, answer: str, topic: str) -> bool:

@@ -38,6 +38,8 @@ _LEANS = re.compile(
     # "医生说要休息两个月" after the sick pay: what the doctor said of the worker's case
     r"|^(?:医生|大夫|医院)(?:说|讲|开了?|让|叫|要求|建议)"
     r"|^(?:可是|可|但是|但|不过|其实)?我(?:明明|其实|本来)"
+    # "我自己签了字同意的也不行啊": the worker's own part in the case just answered
+    r"|^(?:可是|可|但是|但|不过|其实)?(?:是)?我自己"
     r"|^(?:可是|可|但是|但|不过|其实)?我(?:是|有|都)[\u4e00-\u9fff]{1,6}(?:了|过)[\u4e00-\u9fff]{0,3}的"
     r"|(?:呢|嘞|喃|勒|咧)[?？。!！~～]*$"
 )
@@ -326,16 +328,18 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     own = {h.answer.slug: h.score for h in own_hits}
     best_same = max((own.get(h.answer.slug, 0.0) for h in same), default=0.0)
     second = own_hits[1].score if len(own_hits) > 1 else 0.0
+    named = bool(own_hits) and (
+        own_hits[0].score >= OWN_ESCAPE
+        or (own_hits[0].score >= OWN_TOPIC and own_hits[0].score - second >= OWN_CLEAR)
+    )
+    # one other topic named, and the words point at nothing of the entry just given (not
+    # "这种工伤该找哪个" after who answers for a dispatched worker's injury): a term the two
+    # share ("申请仲裁" in "…再申请仲裁要补偿") does not hold the follow-up back
+    topic = _one_topic_ahead(own_hits) and own.get(previous.slug, 0.0) < OWN_TOPIC / 2
     if (
-        own_hits
-        and (
-            own_hits[0].score >= OWN_ESCAPE
-            or (own_hits[0].score >= OWN_TOPIC and own_hits[0].score - second >= OWN_CLEAR)
-            or _one_topic_ahead(own_hits)
-        )
+        (topic or (named and not _shares_a_term(text, previous.answer)))
         and own_hits[0].answer.category != previous.category
         and best_same < OWN_TOPIC
-        and not _shares_a_term(text, previous.answer)
         and not covers(previous.answer, text, previous.question)
     ):
         # "那怀孕三个月流产了呢" after the paternity answer: the words name a topic of their

@@ -1,6 +1,6 @@
 """The part of an answer a follow-up asks about (bot/knowledge/focus.py)."""
 
-from bot.knowledge.focus import covers, focused
+from bot.knowledge.focus import asks_how_long, covers, details_named, focused
 
 OVERTIME = (
     "工作日延长工时：不低于工资的150%；休息日加班：先安排补休，补不了的付不低于200%；"
@@ -132,3 +132,14 @@ def test_a_fee_charged_gets_the_sentence_that_nobody_may_charge() -> None:
     assert covers(equal_pay, asked)
     part = focused(equal_pay, asked, details=True)
     assert part is not None and "不能向你收费" in part and "同工同酬" not in part
+
+
+def test_the_pay_period_and_the_notice_asked_of_an_answer_that_states_them() -> None:
+    part_time = "可以口头约定，不得约定试用期。工资结算周期最长不超过15天。单位要给你交工伤保险。"
+    assert covers(part_time, "工资一个月发一次可以不")
+    part = focused(part_time, "工资一个月发一次可以不", details=True)
+    assert part is not None and "15天" in part and "试用期" not in part
+    leaving = "可以，不用等30天，还能要经济补偿。要写书面解除通知。"
+    assert covers(leaving, "要不要提前30天跟他说")
+    assert "30天" in details_named("要不要提前一个月跟老板说", "单位不发工资，我能马上走人吗")
+    assert asks_how_long("好久之内要去申请") and not asks_how_long("要去申请")

@@ -159,3 +159,18 @@ def test_a_message_keeps_the_topic_when_its_words_point_nearly_as_well_at_it(bot
     assert stays_near_the_topic(own, injury)
     # words that clearly leave the topic do not keep it
     assert not stays_near_the_topic(knowledge.search("年假有几天", 5), injury)
+
+
+def test_an_entry_of_the_topic_nearly_as_good_is_taken_before_another_topic(bot):
+    from actions.policy_followups import keep_the_topic
+
+    knowledge = bot.knowledge
+    commute = knowledge.get("injury_commute")
+    # "要在好久之内去申请嘛" after a commuting accident: the injury application's deadline,
+    # not the arbitration time limit a little ahead of it
+    own = knowledge.search("要在好久之内去申请嘛", 5)
+    assert own[0].answer.slug == "dispute_time_limit"
+    assert keep_the_topic(own, commute)[0].answer.slug == "injury_apply_deadline"
+    # words that surely name the other entry keep it first
+    sure = knowledge.search("申请劳动仲裁的时效是多久", 5)
+    assert keep_the_topic(sure, commute)[0].answer.slug == sure[0].answer.slug

@@ -1,0 +1,37 @@
+"""Entries that assume a situation (on probation) fall behind when the worker names none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge.situations import fits_the_situation, in_a_situation
+
+
+@dataclass(frozen=True)
+class _Entry:
+    slug: str
+    category: str
+
+
+@dataclass(frozen=True)
+class _Hit:
+    answer: _Entry
+    score: float
+
+
+PROBATION = _Hit(_Entry("probation_social_ins", "试用期"), 0.30)
+GENERAL = _Hit(_Entry("si_must_pay", "社会保险"), 0.235)
+
+
+def test_a_probation_entry_falls_behind_when_probation_is_not_named():
+    hits = fits_the_situation([PROBATION, GENERAL], "社保没买合法吗")
+    assert [h.answer.slug for h in hits] == ["si_must_pay", "probation_social_ins"]
+
+
+def test_it_stays_first_when_the_worker_says_they_are_on_probation():
+    for text in ("试用期不买社保合法吗", "刚入职 公司说转正才买社保"):
+        assert fits_the_situation([PROBATION, GENERAL], text)[0] is PROBATION
+
+
+def test_the_situation_of_an_entry():
+    assert in_a_situation(PROBATION.answer) and not in_a_situation(GENERAL.answer)
