@@ -47,6 +47,7 @@ from actions.person import (
     PersonSlotsMixin,
     corrected,
     corrected_demand,
+    corrected_description,
     corrected_dispute_type,
     corrected_employer,
 )
@@ -166,7 +167,12 @@ class ValidateMediationForm(
     async def extract_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        """The opening message, when it already tells what happened."""
+        """The opening message, when it already tells what happened; a word of it corrected
+        at another question ("搞错了 我是做了九年 不是八年")."""
+        fixed = corrected_description(tracker)
+        if fixed and fixed != tracker.get_slot("description"):
+            dispatcher.utter_message(text="好的，事情经过已更正。")
+            return {"description": fixed}
         told = (
             from_opening(tracker, "description")
             or story_before(tracker)
@@ -264,6 +270,10 @@ class ValidateMediationForm(
         if fixed:  # "纠纷类型选错了，应该是工伤", at any question
             dispatcher.utter_message(text=f"好的，纠纷类型已改为{fixed}。")
             return {"dispute_type": fixed, **self._demand_for(tracker, fixed)}
+        if corrected(tracker):
+            # another answer corrected at the type question ("搞错了 我是做了九年 不是八年",
+            # "不对 单位要写…公司 合同也是跟他们签的"): no type, asked again
+            return {"dispute_type": previous_value(tracker, "dispute_type")}
         before = previous_value(tracker, "dispute_type")
         if before and tracker.get_slot("requested_slot") not in (None, "dispute_type"):
             # a later answer that happens to mention 工资 must not change the chosen type
@@ -346,6 +356,8 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         text = str(value or "").strip()
         told = tracker.get_slot("description")
+        if corrected_description(tracker):
+            return {"demand": previous_value(tracker, "demand")}  # a word of the story fixed
         if told and MORE_STORY.search(text) and not WISH_START.match(text) and not wish_in(text):
             # "去年12月进去的 当理货员 老板说签不签都一样" asked what the worker wants: more of
             # what happened, kept with it; the demand is asked again

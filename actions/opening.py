@@ -148,6 +148,8 @@ _POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位)")
 # the employer given by its label, whatever it ends with: "单位是重庆捷达快递渝北分部"
 _LABELLED_EMPLOYER = re.compile(
     r"(?:(?:工作|用人)?单位(?:是|叫|名称是?|名字是?|[:：])|公司(?:叫|名称是?|名字是?|[:：])"
+    # "单位要写重庆速达劳务公司", "公司应该填…": what the form should say
+    r"|(?:单位|公司)(?:要|应该|得|就)?(?:写成?|填成?|改成|改为)"
     # "在南岸区的一个汽修厂 厂名叫重庆快捷汽车维修有限公司": the name after its label
     r"|(?:厂|店)(?:名|的名字|名字)(?:叫|是|[:：])|全称(?:叫|是|[:：])"
     # "我是送外卖的 … 站点是重庆蜂鸟配送渝中站": a rider's or courier's station
@@ -189,7 +191,8 @@ def opening_employer(text: str) -> str | None:
 
 _REQUEST_WORDS = re.compile(
     r"(?:我)?(?:想|要|需要)?(?:帮我)?(?:申请|找|请|登记|登)?(?:个|一个|一下)?(?:工会|你们)?(?:帮忙)?"
-    r"(?:劳动(?:纠纷|争议))?调解(?:申请)?|1[3-9]\d{9}"
+    # "想请工会帮我调解一下"
+    r"(?:帮我|给我|帮忙)?(?:劳动(?:纠纷|争议))?调解(?:申请)?(?:一下|一哈|下)?|1[3-9]\d{9}"
 )
 # separators left where a field was taken out
 _GAPS = re.compile(r"\s*([，,。；;])[\s，,。；;]*|\s{2,}")
@@ -197,7 +200,10 @@ _EDGES = " \t\n，,。；;：:"
 STORY_MIN = 25
 # a field given by its label: 姓名… / 电话… / 单位… / 类型… up to the next separator
 _FIELDS = re.compile(
-    r"(?:我叫|姓名|名字)[是为：:\s]*[\u4e00-\u9fff·]{2,4}"
+    # "你好 我姓杨 叫杨树林 今年56了": the greeting and the name, not what happened
+    r"^(?:你好|您好|你们好)[啊呀哈]?"
+    r"|(?:我|本人)姓[\u4e00-\u9fff][\s，,]*(?:叫[\u4e00-\u9fff·]{2,4})?"
+    r"|(?:我叫|姓名|名字)[是为：:\s]*[\u4e00-\u9fff·]{2,4}"
     r"|(?:电话|手机|联系方式|号码)?[是为：:\s]*1[3-9]\d{9}"
     r"|(?:用人单位|单位|公司名称?)[是为叫：:\s]*[^，,。；;\s]{2,30}?"
     r"(?:有限公司|公司|集团|厂|店|中心|医院|学校)"

@@ -80,9 +80,18 @@ def corrected_name(tracker: Tracker) -> str | None:
     )
 
 
+# "不对不对 单位要写重庆速达劳务公司 站点是他们管的": what the form should say instead
+_EMPLOYER_TO_WRITE = re.compile(
+    r"(?:错|不对)[^，,。]{0,6}?[，,。\s]*(?:用人)?(?:单位|公司)(?:名字|名称)?(?:要|应该|得|就)?"
+    r"(?:写成?|填成?|改成|改为)\s*(?P<value>[^\s，,。]{2,30})"
+)
+
+
 def corrected_employer(tracker: Tracker) -> str | None:
     """A new employer given as a correction ("公司名字写错了，是某某物流有限公司")."""
-    return _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
+    return _correction(
+        tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer
+    ) or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
 
 
 # "纠纷类型选错了，应该是工伤": the type named after the correction
@@ -119,14 +128,49 @@ def corrected_demand(tracker: Tracker) -> str | None:
     return new
 
 
+# "搞错了 我是做了九年 不是八年", "说错了 不是三月份 是五月份": a word of the story told wrong
+_STORY_MISTAKE = re.compile(r"搞错|说错|写错|打错|弄错|记错|更正|不对")
+_STORY_FIX = re.compile(
+    r"(?:是|做了|干了)(?P<new>[^\s，,。不]{1,8}?)[\s，,。]*不是(?P<old>[^\s，,。]{1,8})"
+    r"|不是(?P<old2>[^\s，,。]{1,8}?)[\s，,。]*(?:而是|应该是|是)(?P<new2>[^\s，,。]{1,8})"
+)
+_DOING = re.compile(r"^(?:做了|干了|做的|干的)")
+
+
+def corrected_description(tracker: Tracker) -> str | None:
+    """What happened, with the word the worker corrects replaced ("八年" by "九年"), when the
+    story kept holds that word and the form asks something else."""
+    story = str(tracker.get_slot("description") or "")
+    text = typed_text(tracker).strip()
+    if (
+        not story
+        or tracker.get_slot("requested_slot") in (None, "description")
+        or not _STORY_MISTAKE.search(text)
+    ):
+        return None
+    m = _STORY_FIX.search(text)
+    if m is None:
+        return None
+    old = _DOING.sub("", m.group("old") or m.group("old2") or "")
+    new = _DOING.sub("", m.group("new") or m.group("new2") or "")
+    if not old or not new or old == new:
+        return None
+    if old in story:
+        return story.replace(old, new)
+    # taken already this turn (the form validates after extracting): still a correction
+    return story if new in story else None
+
+
 def corrected(tracker: Tracker) -> bool:
-    """The message corrects an earlier answer (name, phone, employer, dispute type, demand)."""
+    """The message corrects an earlier answer (name, phone, employer, dispute type, demand,
+    a word of what happened)."""
     return bool(
         corrected_phone(tracker)
         or corrected_name(tracker)
         or corrected_employer(tracker)
         or corrected_dispute_type(tracker)
         or corrected_demand(tracker)
+        or corrected_description(tracker)
     )
 
 
