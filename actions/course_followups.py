@@ -117,6 +117,12 @@ class ActionCourseFollowup(ServiceAction, Action):
                     shown = [SlotSet(LIST_SLOT, [c.code for c in available])]
                     return done + paid_answer(dispatcher, s, available, everything=True) + shown
             course = self._which(s, tracker, text, listed, context)
+            kept = narrowed_first(tracker, listed, text) if course is None else []
+            if len(kept) == 1:
+                # "只要星期天下午的 拍子要自己带不": the one course left, and the question about it
+                course = kept[0]
+            elif kept:
+                listed = kept
             asked = [a for a in aspects(text) if a in EACH_ASPECT]
             if course is None and 1 < len(listed) <= MAX_EACH and asked:
                 # "那个星期几上" with a few courses in view: the answer for each of them
@@ -325,6 +331,21 @@ class ActionCourseFollowup(ServiceAction, Action):
             return []
         dispatcher.utter_message(text=note + f"符合“{describe(f)}”的其他课程有：")
         return show_page(dispatcher, s, others)
+
+
+_CLAUSE = re.compile(r"[\s，,。；;！!？?]+")
+
+
+def narrowed_first(tracker: Tracker, listed: list[Course], text: str) -> list[Course]:
+    """The courses of the list that meet a condition said before a question in the same
+    message ("只要星期天下午的 拍子要自己带不"), or [] when the message starts with none."""
+    first, *rest = _CLAUSE.split(text.strip(), maxsplit=1)
+    if not rest or not listed or not aspects(" ".join(rest)) or not narrowing(first):
+        return []
+    f = filter_from(tracker)
+    if f == repo.CourseFilter():
+        return []
+    return [c for c in listed if repo.matches(c, f)]
 
 
 def _courses(s: Any, codes: list[str]) -> list[Course]:
