@@ -31,6 +31,7 @@ from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
+from bot.domain.course_ages import child_age, for_children, suits
 from bot.domain.course_questions import aspects
 from bot.domain.course_requirements import unmet
 from bot.domain.courses import resolve
@@ -53,6 +54,10 @@ _FOR_MYSELF = re.compile(r"^(?:那|那么|那就)?\s*(?:我自己|我来|我去|
 
 # a side question read as policy this surely is about the law, not the course
 SURE_POLICY = 0.5
+
+
+# whom enrolled_for() names when the message enrols a child
+_CHILD_WORDS = frozenset({"孩子", "您孩子", "您女儿", "您儿子", "您娃儿", "您小孩"})
 
 
 def surely_policy(tracker: Tracker) -> bool:
@@ -140,7 +145,30 @@ class ValidateEnrolmentForm(
         # the message that opened the form: take a course only if the words are unambiguous
         with self.services.db.session() as s:
             found = resolve(repo.all_courses(s), text)
-            return {"course_id": found[0].code} if len(found) == 1 else {}
+            if len(found) == 1:
+                return {"course_id": found[0].code}
+            # "想给我女儿报个班 她9岁": no one course named, a child's: the one that fits, or
+            # the ones that do to choose from
+            fitting = self._for_the_child(s, text)
+            if found and fitting:
+                fitting = [c for c in fitting if c in found] or fitting
+            if len(fitting) == 1:
+                return {"course_id": fitting[0].code}
+            if fitting:
+                dispatcher.utter_message(
+                    text="适合孩子的课程有这些，请点一下要报的：",
+                    buttons=buttons(*(enrol_button(c) for c in fitting)),
+                )
+            return {}
+
+    def _for_the_child(self, s: Any, text: str) -> list[Course]:
+        """The open courses for children that suit the child's age told (all of them when
+        no age is told), when the message enrols a child."""
+        age = child_age(text)
+        if age is None and enrolled_for(text) not in _CHILD_WORDS:
+            return []
+        courses = for_children(repo.open_courses(s, self.services.today()))
+        return [c for c in courses if age is None or suits(c, age)]
 
     def _details_not_course(self, text: str) -> dict[str, Any]:
         """A name or a phone number typed at the course question (no course is called

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
+from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.message import asked_before, opening_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import requirements_text
@@ -60,12 +61,35 @@ class ActionAskEnrolmentName(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         title = course_title(self.services, tracker)
-        lead = "我们接着报名" if asked_before(tracker, "enrolment_form") else "好的，报名"
+        again = asked_before(tracker, "enrolment_form")
+        lead = "我们接着报名" if again else "好的，报名"
         # "帮我妈报个八段锦": the name asked is hers
-        other = enrolled_for(opening_text(tracker, "enrolment_form"))
+        opening = opening_text(tracker, "enrolment_form")
+        other = enrolled_for(opening)
         question = f"请问报名人（{other}）的姓名是？" if other else "请问您的姓名是？"
+        found = None if again else self._found_for(tracker, opening)
+        if found:
+            # "我想给我娃儿报个班 他8岁": the one course that fits, said before its questions
+            dispatcher.utter_message(text=f"{found}\n要报这个的话，{question}")
+            return []
         dispatcher.utter_message(text=f"{lead}{title}。{question}" if title else question)
         return []
+
+    def _found_for(self, tracker: Tracker, opening: str) -> str | None:
+        """What the course is, when the opening message did not name it (found by its kind
+        or the child's age)."""
+        code = str(tracker.get_slot("course_id") or "")
+        shown = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+        if not code or code == tracker.get_slot(FOCUS_SLOT) or code in shown:
+            return None  # a course already in view ("好 那就刚才那个 帮我报上")
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            if course is None or course.name[:2] in opening:
+                return None
+            return (
+                f"合适的课程是「{course.name}」（{course.category}）：{when_text(course)}，"
+                f"{course.venue or '地点另行通知'}，{fee_text(course)}。"
+            )
 
 
 class ActionAskEnrolmentPhone(ServiceAction, Action):

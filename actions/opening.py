@@ -39,7 +39,10 @@ from bot.domain.groups import group_size
 OPENERS = frozenset({"mediation_request", "course_enroll"})
 _STOP = r"(?=[，,。；;！!\s]|电话|手机|联系|号码|在|今年|做|是|家住|$)"
 _NAME = re.compile(
-    rf"(?:我叫|我是|本人|他叫|她叫|名字(?:叫|是)?|姓名(?:是)?|(?:^|(?<=[\s，,。]))叫)[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
+    rf"(?:我叫|我是|本人|他叫|她叫|名字(?:叫|是)?|姓名(?:是)?|(?:^|(?<=[\s，,。]))叫"
+    # "孩子叫刘小雨", "我妈叫张桂英": the relative being enrolled
+    rf"|(?:孩子|娃儿|娃娃|小孩|儿子|女儿|闺女|妈妈|爸爸|我妈|我爸|老婆|老公|爱人)(?:的名字)?叫)"
+    rf"[：:\s]*(?P<name>[\u4e00-\u9fff·]{{2,4}}?){_STOP}"
 )
 _NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
 # who the worker is at work, said where a name might be ("我是代表", "我是班长")
@@ -226,7 +229,16 @@ def opening_description(text: str) -> str | None:
     # what happened, without the request and the details the form keeps in their own fields
     # (the phone number is not copied into the free text the mediator reads)
     told = _GAPS.sub(lambda m: m.group(1) or " ", story).strip(_EDGES)
+    told = _ASKS_AT_THE_END.sub("", told).strip(_EDGES)
     return told if len(told) >= DESCRIPTION_MIN else value
+
+
+# "…欠了三个月工资跑了 咋个办": the question that ends the story is not part of it
+_ASKS_AT_THE_END = re.compile(
+    r"[\s，,]*(?:我们|我)?(?:该|应该|可以|能)?"
+    r"(?:咋个办|怎么办|咋办|咋整|怎么整|咋个整|找哪个|找谁|工会能不能帮(?:哈|下|一下)?我)"
+    r"[嘛呢啊哦呀吗]*[？?。!！]*$"
+)
 
 
 def with_the_group(description: str, opening: str) -> str:
