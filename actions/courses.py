@@ -20,13 +20,25 @@ from actions.course_filters import (
     unsure_search,
 )
 from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_button, show_page
-from actions.message import understood_text
+from actions.message import latest_entity, previous_action, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.course_ages import ages_text, child_age, for_children, suits, without_age
 from bot.domain.courses import closed_text, is_specific, place_in, rank_by_text, residual
+from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
+
+
+def leans_on_an_answer(tracker: Tracker) -> bool:
+    """ "那室内上班有没得" right after the high-temperature allowance: a short message that
+    leans on the policy answer just given and names no course nor kind of course."""
+    return (
+        previous_action(tracker) == "action_answer_policy"
+        and leans_on_context(understood_text(tracker))
+        and not latest_entity(tracker, "course_name")
+        and not latest_entity(tracker, "course_category")
+    )
 
 
 class ActionSearchCourses(ServiceAction, Action):
@@ -45,7 +57,7 @@ class ActionSearchCourses(ServiceAction, Action):
         if tells_a_dispute(tracker) or asks_about_leave(tracker):
             # "学校说当老师就是这样 没得加班费": a dispute told, not a course wanted
             return cleared + [FollowupAction("action_answer_policy")]
-        if unsure_search(tracker):
+        if unsure_search(tracker) or leans_on_an_answer(tracker):
             # "我没有参加过啥子培训 也没签竞业协议" right after the answer about penalty
             # clauses: a word like 培训 in a follow-up to a policy answer is not a search
             instead = policy_followup_instead(self.services, tracker)

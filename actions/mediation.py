@@ -57,6 +57,7 @@ from actions.told import dispute_type_in, told_in_form
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
+    EMPLOYER_MIN,
     clean_demand,
     clean_description,
     clean_dispute_type,
@@ -259,6 +260,20 @@ class ValidateMediationForm(
         employer = clean_employer(str(value or ""))
         if employer is None:
             dispatcher.utter_message(response="utter_invalid_employer")
+            return {"employer": None}
+        # "重庆建工第三建设有限公司 包工头叫李老三": the words after the name are kept with what
+        # happened, for the mediator
+        said = str(value or "").strip()
+        rest = (
+            said[said.find(employer) + len(employer) :].strip(" ，,。；;")
+            if employer in said
+            else ""
+        )
+        story = tracker.get_slot("description")
+        if len(rest) >= EMPLOYER_MIN * 2 and story and rest not in story:
+            more = clean_description(f"{story}；{rest}")
+            if more:
+                return {"employer": employer, "description": more}
         return {"employer": employer}
 
     def validate_dispute_type(

@@ -157,9 +157,19 @@ def clean_phone(text: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# "重庆建工第三建设有限公司 包工头叫李老三": the registered name, then more about it
+_FULL_NAME_THEN_MORE = re.compile(
+    r"^(?P<name>\S{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))[\s，,。；;]+\S"
+)
+
+
 def clean_employer(text: str | None) -> str | None:
-    """An employer's name: 2-60 characters with at least one word character."""
+    """An employer's name: 2-60 characters with at least one word character (a registered
+    name followed by more words is the name alone)."""
     value = _EMPLOYER_PREFIX.sub("", (text or "").strip()).strip(_EDGE_PUNCT)
+    full = _FULL_NAME_THEN_MORE.match(value)
+    if full:
+        value = full.group("name")
     if not EMPLOYER_MIN <= len(value) <= EMPLOYER_MAX:
         return None
     return value if _HAS_WORD.search(value) else None
