@@ -21,7 +21,7 @@ from actions.message import (
     typed_text,
     understood_text,
 )
-from actions.person import corrected
+from actions.person import corrected, name_and_phone
 from actions.validators import (
     COMMON_SURNAMES,
     clean_dispute_type,
@@ -30,6 +30,7 @@ from actions.validators import (
     looks_like_name,
     normalise,
 )
+from actions.worked_out import worked_out_reply
 from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.knowledge.answers import answer_text, decide, likely_text
@@ -153,11 +154,21 @@ class SideQuestionsMixin:
             and (is_side_question(understood_text(tracker), requested) or topic_instead_of_name)
         ):
             self.answer(dispatcher, tracker, text)
-            # nothing from this message is kept; the form asks its question again (the
+            # nothing else from this message is kept; the form asks its question again (the
             # requested slot is set back too: a form that sets no slot rejects the message,
-            # here and in Rasa, and the answer would be lost)
+            # here and in Rasa, and the answer would be lost) ...
             kept = [*candidates, *([] if requested in candidates else [requested])]
-            return [SlotSet(name, previous_value(tracker, name)) for name in kept]
+            events = [SlotSet(name, previous_value(tracker, name)) for name in kept]
+            # ... but the name and the phone said plainly with the question ("我叫陈志勇 电话
+            # 133… 先问一下哈 我在那干了四年 应该赔我好多") are not asked again
+            name, phone = name_and_phone(text) if requested in ("name", "phone") else (None, None)
+            said = {"name": name, "phone": phone}
+            return [
+                SlotSet(e["name"], said.get(e["name"]) or e.get("value"))
+                if e.get("event") == "slot"
+                else e
+                for e in events
+            ] + [SlotSet(k, v) for k, v in said.items() if v and k not in kept]
         return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
 
     def course_asked_about(self, tracker: Tracker, text: str) -> Any:
@@ -176,6 +187,10 @@ class SideQuestionsMixin:
         course = self.course_asked_about(tracker, read)
         if course is not None:  # "要交钱不" while enrolling: about this course, not the FAQ
             dispatcher.utter_message(text=course_answer(course, aspects(read), None))
+            return
+        worked = worked_out_reply(self.services, tracker, read)
+        if worked is not None:  # "我在那干了四年 按道理应该赔我好多": the sum worked out
+            dispatcher.utter_message(text=worked[0], faq=worked[1])
             return
         cfg = self.services.config.retrieval
         hits = self.services.knowledge.hits_for(tracker.latest_message, read, k=3)

@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 from actions.message import previous_action, recent_user_texts
 from bot.domain.annual_leave import annual_leave_text
 from bot.domain.commute_injury import commute_injury_text
+from bot.domain.disability import disability_text, grade_told
 from bot.domain.medical_period import medical_period_text
 from bot.domain.overtime_pay import overtime_pay_text
 from bot.domain.probation import (
@@ -248,6 +249,18 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     return unused_leave_text(months, pay, services.today())
 
 
+DISABILITY = "injury_benefits"  # the entry with the grants by grade
+
+
+def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """A disability grade told ("要是评了个九级 一次性伤残补助金有好多"): the grant worked
+    out, with the monthly pay told in the last few messages."""
+    if grade_told(text) is None:
+        return None
+    pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
+    return disability_text(text, pay)
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -255,6 +268,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     the FAQ entry whose rule it applies, when the message gives what it needs."""
     for reply, entry in (
         (retirement_reply, RETIREMENT),
+        (disability_reply, DISABILITY),
         (severance_reply, SEVERANCE),
         (unused_leave_reply, UNUSED_LEAVE),
         (annual_leave_reply, ANNUAL_LEAVE),
