@@ -53,7 +53,7 @@ from actions.person import (
 )
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
-from actions.told import dispute_type_in, told_in_form
+from actions.told import STORY_AFTER, dispute_type_in, told_in_form
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
@@ -285,9 +285,17 @@ class ValidateMediationForm(
         if fixed:  # "纠纷类型选错了，应该是工伤", at any question
             dispatcher.utter_message(text=f"好的，纠纷类型已改为{fixed}。")
             return {"dispute_type": fixed, **self._demand_for(tracker, fixed)}
+        text_now = typed_text(tracker).strip()
         if corrected(tracker):
             # another answer corrected at the type question ("搞错了 我是做了九年 不是八年",
-            # "不对 单位要写…公司 合同也是跟他们签的"): no type, asked again
+            # "不对 单位要写…公司 合同也是跟他们签的"): no type, asked again; unless what
+            # happened is told after it ("…有限公司 事情是…一直没给我买社保")
+            told = STORY_AFTER.search(text_now)
+            found = dispute_types_in(told.group("story")) if told else []
+            if len(found) == 1:
+                kept = clean_description(told.group("story"))
+                keep = {"description": kept} if kept and not tracker.get_slot("description") else {}
+                return {"dispute_type": found[0], **keep, **self._demand_for(tracker, found[0])}
             return {"dispute_type": previous_value(tracker, "dispute_type")}
         before = previous_value(tracker, "dispute_type")
         if before and tracker.get_slot("requested_slot") not in (None, "dispute_type"):

@@ -162,6 +162,19 @@ def opening_text(tracker: Tracker, form: str) -> str:
 TOLD_BEFORE = 8
 
 
+def last_bot_text(tracker: Tracker) -> str:
+    """What the bot said last, before this message ("" when nothing)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                break
+            seen_user = True
+        elif seen_user and event.get("event") == "bot":
+            return str(event.get("text") or "")
+    return ""
+
+
 def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
     """The worker's last `count` messages before this one, newest first."""
     texts = [

@@ -18,7 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_context import enrol_instead, followup_instead, named_course_instead
 from actions.mediation_cases import CASE_NO
-from actions.message import latest_entity, latest_intent, previous_action, typed_text
+from actions.message import (
+    last_bot_text,
+    latest_entity,
+    latest_intent,
+    previous_action,
+    typed_text,
+)
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from actions.worked_out import RETIREMENT
@@ -77,6 +83,34 @@ def _intent_of(payload: str) -> tuple[str, dict[str, Any]]:
     except ValueError:
         entities = {}
     return head, entities if isinstance(entities, dict) else {}
+
+
+# "想了哈还是要弄 凭啥子白干 我叫刘春梅 电话…" right after a form was cancelled: the worker
+# changed their mind, the same form again (with what this message gives)
+_CHANGED_MIND = re.compile(
+    r"还是要|还是想|还是(?:申请|报|弄|办)|想了(?:哈|下|一下|想)|想好了|重新(?:来|申请|弄|填|报)|不怕了"
+)
+_CANCELLED = "已取消，刚才填的内容没有提交"
+
+
+def cancelled_form(tracker: Tracker) -> str | None:
+    """The form the bot's last reply cancelled, or None."""
+    if _CANCELLED not in last_bot_text(tracker):
+        return None
+    names = [
+        str(e.get("name"))
+        for e in tracker.events
+        if e.get("event") == "active_loop" and e.get("name")
+    ]
+    return names[-1] if names else None
+
+
+def changed_mind_instead(tracker: Tracker) -> list[EventType] | None:
+    """The form just cancelled, started again, when the message says so."""
+    form = cancelled_form(tracker)
+    if form in ("mediation_form", "enrolment_form") and _CHANGED_MIND.search(typed_text(tracker)):
+        return [FollowupAction(form)]
+    return None
 
 
 def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
@@ -196,8 +230,19 @@ class ActionAffirm(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if previous_action(tracker) == "action_cancel_enrolment" and _DONE.search(
+            last_bot_text(tracker)
+        ):
+            # "确定" right after the cancellation was done: it is, say so (not a search)
+            dispatcher.utter_message(
+                text="好的，已经取消好了。想报其他课程，可以说“查课程”；还有别的问题也可以直接问我。"
+            )
+            return []
         meant = meant_in_context(tracker, domain) or policy_followup_instead(self.services, tracker)
         if meant:
             return meant
         dispatcher.utter_message(response="utter_help")
         return []
+
+
+_DONE = re.compile(r"已为您取消")

@@ -12,7 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import menu
 from actions.course_context import described_instead, followup_instead, named_course_instead
 from actions.message import typed_text
-from actions.offers import cancel_listed_instead, case_question_instead, meant_in_context
+from actions.offers import (
+    cancel_listed_instead,
+    case_question_instead,
+    changed_mind_instead,
+    meant_in_context,
+)
 from actions.policy_followups import (
     find_answer,
     policy_followup_instead,
@@ -100,7 +105,11 @@ class ActionFallback(ServiceAction, Action):
         if _CLOSES.search(text):  # "晚上我来不了 那就算了 多谢哈"
             dispatcher.utter_message(response="utter_thanks")
             return []
-        meant = meant_in_context(tracker, domain) or described_instead(self.services, tracker)
+        meant = (
+            changed_mind_instead(tracker)
+            or meant_in_context(tracker, domain)
+            or described_instead(self.services, tracker)
+        )
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant
         cfg = self.services.config

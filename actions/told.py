@@ -60,8 +60,18 @@ def employer_in(text: str) -> str | None:
     return None
 
 
+# "哦 单位名字说错了 应该是…有限公司 事情是我进厂一年多了…": what happened, told after
+# something else (a correction): the part after its marker
+STORY_AFTER = re.compile(
+    r"(?:事情是|情况是|经过是|是这样的|事情经过是?)[：:，,\s]*(?P<story>.{6,})$"
+)
+
+
 def story_in(text: str) -> str | None:
     """The message, when it tells what happened: a kind of dispute and more than its name."""
+    after = STORY_AFTER.search(text or "")
+    if after:
+        text = after.group("story")
     compact = re.sub(r"\s+", "", normalise(text))
     if len(compact) < STORY_MIN or not (dispute_types_in(text) or other_kind_in(text)):
         return None

@@ -220,6 +220,9 @@ def dispute_types_in(text: str | None) -> list[str]:
     for specific, general in _SUPERSEDES.items():
         if specific in found and general in found:
             found.remove(general)
+    if "加班费" in found and "拖欠工资" in found and "工资" not in value.replace("加班工资", ""):
+        # "加班费一分没给": what is unpaid is the overtime pay, no wages are named
+        found.remove("拖欠工资")
     return [t for t in DISPUTE_TYPES if t in found]
 
 
