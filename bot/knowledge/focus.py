@@ -98,6 +98,9 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     # "派遣公司说找用工单位 用工单位说找派遣公司" after the dispatched worker's injury: what
     # to do when the two push it onto each other
     "推": ("推来推去", "互相推", "踢皮球", "都不管", "两边都说", "说找"),
+    # "我不想在那干了 走的时候还能拿啥子钱" after what a work injury pays: what is paid on
+    # leaving (the one-off medical and employment grants)
+    "解除或终止劳动合同时": ("走的时候", "不想在那干了", "不想干了", "离职的时候", "辞职的时候"),
     # "要不要提前30天跟他说" after leaving over unpaid wages, which says 不用等30天
     "30天": ("提前30天", "提前三十天", "提前一个月", "提前1个月"),
     # "派遣公司每个月还要扣我200块管理费" after equal pay for dispatched workers, whose answer
