@@ -24,7 +24,14 @@ from actions.message import latest_entity, previous_action, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.course_ages import ages_text, child_age, for_children, suits, without_age
-from bot.domain.courses import closed_text, is_specific, place_in, rank_by_text, residual
+from bot.domain.courses import (
+    closed_text,
+    is_specific,
+    place_in,
+    rank_by_text,
+    residual,
+    tells_own_age,
+)
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -87,6 +94,10 @@ class ActionSearchCourses(ServiceAction, Action):
                 found = self._for_age(dispatcher, found, available, age)
                 if found is None:
                     return cleared
+            elif tells_own_age(text):
+                # "我今年55了 有没得适合我的课": for the worker, not the children's courses
+                children = for_children(found)
+                found = [c for c in found if c not in children]
             words = residual(text)
             words = words if is_specific(words) and not kind_only else ""
             ranked = rank_by_text(found, text) if words else []
