@@ -35,6 +35,7 @@ from bot.domain.severance import (
     severance_text,
 )
 from bot.domain.unused_leave import days_not_taken, unpaid_days_text, unused_leave_text
+from bot.knowledge.followups import asks_where_to_turn
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(
@@ -57,6 +58,10 @@ SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 DURATION_ALONE = 12
 
 
+# a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
+_OTHER_SUBJECT = re.compile(r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假")
+
+
 def forced_to_leave(tracker: Tracker) -> bool:
     """The answer just given is about leaving over unpaid wages or insurance."""
     return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
@@ -69,6 +74,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     after = slug in SEVERANCE_TOPICS and previous_action(tracker) == "action_answer_policy"
     if about_a_penalty(text) or not (after or about_severance(text)):
         return None
+    if _OTHER_SUBJECT.search(text) and not about_severance(text):
+        return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
+    if asks_where_to_turn(text) and months_worked(text) is None:
+        return None  # "万一他就是不赔呢": what to do when it is refused, not the sum again
     # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
     # message with its own question ("干了十年了 是不是该签无固定期限") does not
     # ("我在这里干了5年 一个月四千五": the time worked and the pay, nothing else)

@@ -38,8 +38,13 @@ _HOURLY = re.compile(
 )
 # a whole day worked on a rest day or a holiday, said without a number of days
 _WHOLE_DAY = re.compile(
-    r"一整天|整整一天|一天都|全天|整天|上了一天|干了一天|做了一天|那天(?:也|都|还)?(?:上了?班|加了?班)"
+    r"一整天|整整一天|一天都|全天|整天|(?:上了?|干了?|做了?|加了?)一天|那天(?:也|都|还)?(?:上了?班|加了?班)"
 )
+# "这3天又咋算", "国庆1号到3号": days of a holiday told without a verb
+_DAYS_BARE = re.compile(rf"(?P<n>{NUM})\s*天")
+_DATE_RANGE = re.compile(r"(?P<a>\d{1,2})\s*(?:号|日)\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)")
+# "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
+_DAYS_A_MONTH = re.compile(rf"(?:一个月|每个?月)\s*(?:上|干|做|加|要上)?\s*(?P<n>{NUM})\s*天")
 MIN_DAILY, MAX_DAILY = 30, 5000
 MIN_HOURLY, MAX_HOURLY = 5, 1000
 
@@ -50,6 +55,17 @@ def _first(pattern: re.Pattern[str], text: str, low: float, high: float) -> floa
         if value is not None and low <= value <= high:
             return value
     return None
+
+
+def _without_pay(text: str, pattern: re.Pattern[str], low: float, high: float) -> str:
+    """`text` without the pay it states ("一天工资150"), keeping what only looks like it
+    ("上一天 8个钟头": a day and its hours, no pay of 8 元)."""
+
+    def drop(m: re.Match[str]) -> str:
+        value = parse_number(m.group("pay"))
+        return " " if value is not None and low <= value <= high else m.group(0)
+
+    return pattern.sub(drop, text)
 
 
 def _count(pattern: re.Pattern[str], text: str) -> float | None:
@@ -69,7 +85,9 @@ def overtime_pay_text(text: str) -> str | None:
     the pay (daily, hourly or monthly), else None."""
     holiday, rest = _HOLIDAY.search(text), _REST_DAY.search(text)
     # the counts, once the pay is taken out ("一天工资150" is no day of overtime)
-    rest_of_it = _HOURLY.sub(" ", _DAILY.sub(" ", text))
+    rest_of_it = _without_pay(
+        _without_pay(text, _DAILY, MIN_DAILY, MAX_DAILY), _HOURLY, MIN_HOURLY, MAX_HOURLY
+    )
     days, hours = _count(_DAYS, rest_of_it), _count(_HOURS, rest_of_it)
     hourly = _first(_HOURLY, text, MIN_HOURLY, MAX_HOURLY)
     daily = _first(_DAILY, text, MIN_DAILY, MAX_DAILY)
@@ -85,6 +103,12 @@ def overtime_pay_text(text: str) -> str | None:
     if daily is None:
         return None
     if holiday or rest:
+        if days is None:
+            span = _DATE_RANGE.search(rest_of_it)
+            if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:
+                days = float(int(span.group("b")) - int(span.group("a")) + 1)
+            elif _DAYS_BARE.search(_DAYS_A_MONTH.sub(" ", rest_of_it)):
+                days = _count(_DAYS_BARE, _DAYS_A_MONTH.sub(" ", rest_of_it))
         if days is None and _WHOLE_DAY.search(rest_of_it):
             days = 1.0  # "周六上了一整天", "国庆节那天也上了班"
         elif days is None and hours is not None:
@@ -99,6 +123,9 @@ def overtime_pay_text(text: str) -> str | None:
                 f"法定节假日加班费不低于日工资的300%：{_money(daily)}×300%×{format_number(days)}"
                 f"={_money(sum_)}元，是正常工资以外另给的，不能用补休抵。"
             )
+            if days > 1:
+                # a long break holds rest days moved around the public holidays
+                rule += "长假里只有法定节假日当天按300%算，调休出来的休息日按200%算（或安排补休）。"
         else:
             rule = (
                 "休息日加班单位可以先安排同等时间的补休；补不了休的，不低于日工资的200%："
@@ -114,6 +141,13 @@ def overtime_pay_text(text: str) -> str | None:
             f"工作日延长工时的加班费不低于小时工资的150%：{_money(hour_pay)}×150%×"
             f"{format_number(hours)}={_money(sum_)}元。"
         )
+        month_days = _count(_DAYS_A_MONTH, text)
+        if month_days and month_days <= 31:
+            # "每天要加班2个钟头 一个月上22天班": the month's overtime pay
+            rule += (
+                f"一个月按{format_number(month_days)}天算：{_money(sum_)}×{format_number(month_days)}"
+                f"={_money(sum_ * month_days)}元。"
+            )
     else:
         return None
     source = SOURCE + (MONTHLY_SOURCE if monthly else "")

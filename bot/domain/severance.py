@@ -31,6 +31,8 @@ _ABOUT_SEVERANCE = re.compile(
     r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|把我开|开了我|炒|解除"
     # "公司说要裁掉我们车间 我做了五年零两个月 能补多少": what it comes to, asked
     r"|能补|补好多|补多少|补几个月"
+    # "厂里叫我下个月不用来了 我干了4年 … 能拿好多": told not to come back (a dismissal)
+    r"|不用来了|不要来了|别来了|不要我了|不做了|走人"
 )
 # an unlawful dismissal: the 2N comes first
 _UNLAWFUL = re.compile(

@@ -34,3 +34,15 @@ def test_a_whole_rest_day_or_holiday_worked_without_a_count_of_days():
     assert text is not None and "休息日加班1天" in text and "400元" in text
     holiday = overtime_pay_text("国庆节10月1号那天也上了班 月工资4350")
     assert holiday is not None and "600元" in holiday
+
+
+def test_a_month_of_weekday_overtime_and_a_holiday_range():
+    # "每天要加班2个钟头 一个月上22天班 一个月该拿好多": 25×150%×2 = 75 a day, 1650 a month
+    month = overtime_pay_text("月工资4350 每天要加班2个钟头 一个月上22天班 一个月该拿好多")
+    assert month is not None and "75×22=1650元" in month
+    # "国庆1号到3号也喊我去上了": three public holidays at 300 %
+    days = overtime_pay_text("国庆1号到3号也喊我去上了 这3天又咋算 月工资4350")
+    assert days is not None and "加班3天" in days and "1800元" in days and "调休" in days
+    # "上一天 8个钟头" is a day and its hours, not a daily pay of 8
+    rest = overtime_pay_text("那周六喊我去上一天 8个钟头 月工资4350")
+    assert rest is not None and "休息日加班1天" in rest and "400元" in rest
