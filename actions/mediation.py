@@ -67,6 +67,9 @@ from actions.validators import (
     not_an_employer,
 )
 
+# the worker's details a message may give several of at once
+_DETAILS = ("name", "phone", "employer")
+
 
 class ValidateMediationForm(
     ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
@@ -85,14 +88,17 @@ class ValidateMediationForm(
         ("我要申请调解 姓名何美玲 电话187… 单位…" then "请选择纠纷类型" alone left the worker
         wondering whether anything was kept); a complete request goes straight to its summary."""
         opening = is_opening(tracker)
+        before = {field: tracker.get_slot(field) for field in _DETAILS}
         events = await super().run(dispatcher, tracker, domain)
-        if opening:
-            slots = dict(tracker.slots)
-            slots.update({e["name"]: e.get("value") for e in events if e.get("event") == "slot"})
-            if not all(slots.get(field) for field in EDITABLE):
-                said = taken_from_opening(slots)
-                if said:
-                    dispatcher.utter_message(text=said)
+        slots = dict(tracker.slots)
+        slots.update({e["name"]: e.get("value") for e in events if e.get("event") == "slot"})
+        # "黄丽 177… 重庆顺通速运有限公司 我在那里送快递" at the name question: several details
+        # at once are said back too, as from an opening message
+        several = sum(1 for f in _DETAILS if slots.get(f) and slots.get(f) != before[f]) >= 2
+        if (opening or several) and not all(slots.get(field) for field in EDITABLE):
+            said = taken_from_opening(slots)
+            if said:
+                dispatcher.utter_message(text=said)
         return events
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:

@@ -154,7 +154,7 @@ _LABELLED_EMPLOYER = re.compile(
     # "单位要写重庆速达劳务公司", "公司应该填…": what the form should say
     r"|(?:单位|公司)(?:要|应该|得|就)?(?:写成?|填成?|改成|改为)"
     # "在南岸区的一个汽修厂 厂名叫重庆快捷汽车维修有限公司": the name after its label
-    r"|(?:厂|店)(?:名|的名字|名字)(?:叫|是|[:：])|全称(?:叫|是|[:：])"
+    r"|(?:厂|店)(?:名|的名字|名字)?(?:叫|[:：])|(?:厂|店)(?:名|的名字|名字)是|全称(?:叫|是|[:：])"
     # "我是送外卖的 … 站点是重庆蜂鸟配送渝中站": a rider's or courier's station
     r"|(?:站点|网点|配送站)(?:是|叫|名称是?|[:：]))"
     r"\s*(?P<employer>[^，,。；;！!？?\s]{2,30})"
@@ -200,7 +200,7 @@ _REQUEST_WORDS = re.compile(
 # separators left where a field was taken out
 _GAPS = re.compile(r"\s*([，,。；;])[\s，,。；;]*|\s{2,}")
 _EDGES = " \t\n，,。；;：:"
-STORY_MIN = 25
+STORY_MIN = 16
 # a field given by its label: 姓名… / 电话… / 单位… / 类型… up to the next separator
 _FIELDS = re.compile(
     # "你好 我姓杨 叫杨树林 今年56了": the greeting and the name, not what happened
@@ -221,7 +221,7 @@ def opening_description(text: str) -> str | None:
     value = text.strip()
     # what is left once the fields are taken out ("姓名赵大勇，电话…，单位…，类型加班费" tells
     # who and where, not what happened)
-    story = _REQUEST_WORDS.sub("", _FIELDS.sub("", value))
+    story = _ASKS_AT_THE_END.sub("", _REQUEST_WORDS.sub("", _FIELDS.sub("", value)).strip(_EDGES))
     if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not (
         dispute_types_in(value) or other_kind_in(value)
     ):
@@ -230,15 +230,21 @@ def opening_description(text: str) -> str | None:
     # (the phone number is not copied into the free text the mediator reads)
     told = _GAPS.sub(lambda m: m.group(1) or " ", story).strip(_EDGES)
     told = _ASKS_AT_THE_END.sub("", told).strip(_EDGES)
+    told = _STORY_LABEL.sub("", told).strip(_EDGES)  # "事情是我生病住院…"
     return told if len(told) >= DESCRIPTION_MIN else value
 
 
 # "…欠了三个月工资跑了 咋个办": the question that ends the story is not part of it
 _ASKS_AT_THE_END = re.compile(
     r"[\s，,]*(?:我们|我)?(?:该|应该|可以|能)?"
-    r"(?:咋个办|怎么办|咋办|咋整|怎么整|咋个整|找哪个|找谁|工会能不能帮(?:哈|下|一下)?我)"
+    r"(?:咋个办|怎么办|咋办|咋整|怎么整|咋个整|找哪个|找谁|工会能不能帮(?:哈|下|一下)?我"
+    # "…不退给我 能不能帮我调解" once the request words are out
+    r"|能不能(?:帮我|帮忙)?|可不可以(?:帮我)?|行不行)"
     r"[嘛呢啊哦呀吗]*[？?。!！]*$"
 )
+
+
+_STORY_LABEL = re.compile(r"^(?:事情是|情况是|经过是|事情经过是?|是这样的)[：:，,\s]*")
 
 
 def with_the_group(description: str, opening: str) -> str:

@@ -113,6 +113,12 @@ def _drop_candidate(tracker: Tracker, slot: str) -> None:
     tracker.slots[slot] = previous_value(tracker, slot)
 
 
+# a question asked along with the details ("我叫陈志勇 电话133… 先问一下哈 … 应该赔我好多")
+_ASKS_WITH_DETAILS = re.compile(
+    r"先问|顺便问|问一下|问下|请问|想问|[吗嘛呢？?]\s*$|(?:好多|多少|几个月)\s*$|咋个算|怎么算|能拿好多|能赔好多"
+)
+
+
 class SideQuestionsMixin:
     """For a FormValidationAction: answer a side question instead of saving it as a slot."""
 
@@ -148,9 +154,17 @@ class SideQuestionsMixin:
             and len(text) <= SHORT_TOPIC
             and not any(ch.isdigit() for ch in text)
         )
+        # "李国强 187… 重庆顺丰达物流有限公司 今年3月到10月的加班费一共差我6000多 问了几次
+        # 都说没得": the details the form asks for, with what happened, is no question
+        details = (
+            requested in ("name", "phone")
+            and all(name_and_phone(text))
+            and not _ASKS_WITH_DETAILS.search(text)
+        )
         if (
             taken
             and text
+            and not details
             and (is_side_question(understood_text(tracker), requested) or topic_instead_of_name)
         ):
             self.answer(dispatcher, tracker, text)

@@ -75,7 +75,18 @@ def story_in(text: str) -> str | None:
     compact = re.sub(r"\s+", "", normalise(text))
     if len(compact) < STORY_MIN or not (dispute_types_in(text) or other_kind_in(text)):
         return None
-    return text.strip()
+    # "李国强 187… 重庆顺丰达物流有限公司 今年3月到10月的加班费…": the details have their own
+    # fields (the phone number is never copied into the free text the mediator reads)
+    told = text
+    for field in (opening_phone(text), opening_name(text), employer_in(text)):
+        if field:
+            told = told.replace(field, " ")
+    told = re.sub(r"(?:电话|手机|号码)[是：:\s]*(?=\s|$)", " ", told)
+    told = re.sub(r"\s{2,}", " ", told).strip(" ，,。；;")
+    if len(re.sub(r"\s+", "", told)) >= STORY_MIN:
+        return told
+    phone = opening_phone(text)
+    return (text.replace(phone, " ") if phone else text).strip()
 
 
 def dispute_type_in(text: str) -> str | None:

@@ -70,7 +70,7 @@ _EMPLOYER_PREFIX = re.compile(r"^(?:用人单位|单位|公司)(?:名称|名字)
 # words -> dispute type; the more specific type wins where one contains another
 _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     "拖欠工资": re.compile(
-        r"欠薪|拖欠|讨薪|克扣|欠.{0,8}(?:工资|工钱|薪)|(?:工资|工钱|薪水).{0,6}(?:没|不|未)(?:发|给|结|到)"
+        r"欠薪|拖欠|讨薪|克扣|欠.{0,8}(?:工资|工钱|薪)|(?:工资|工钱|薪水).{0,14}(?:没|不|未)(?:发|给|结|到)"
         r"|(?:没|不|未)(?:发|给|结).{0,3}(?:工资|工钱)|拿不到.{0,3}(?:工资|钱)|扣.{0,6}工资"
         r"|(?:拖|压).{0,6}(?:工资|工钱|薪)|(?:工资|工钱).{0,15}(?:说没钱|没钱给|不给钱)"
         # "包工头一分钱都没给", "尾款八千块拖了半年", "上面没拨款": nothing paid for the work
@@ -84,7 +84,10 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # the understanding's dismissal phrases (intents/entities.py), and the form's own
     "解除劳动合同": re.compile(
-        r"裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?|" + DISMISSAL.pattern
+        r"裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?"
+        # "老板要把厂搬到璧山去 喊我们要么跟过去要么自己辞职": a move that ends the job
+        r"|(?:喊|叫|让|逼)(?:我们|大家)[^，。,]{0,10}(?:自己)?辞职|搬厂|厂要搬|(?:厂|公司)[^，。,]{0,4}搬到|"
+        + DISMISSAL.pattern
     ),
     "劳动合同": re.compile(r"合同"),
 }

@@ -139,3 +139,25 @@ def test_what_the_opening_gave_is_said_back_before_the_next_question():
     assert taken_from_opening({"name": "周强"}) is None  # one detail alone: nothing to say back
     assert proposed_demand("其他", "押金800块一直不退") == "退还押金"
     assert proposed_demand("其他", "主管骂人") is None  # too varied to guess: asked
+
+
+def test_the_details_and_the_closing_question_are_not_what_happened():
+    from actions.opening import opening_description
+    from actions.told import story_in
+
+    # "你好 我姓杨 叫杨树林 …" and "…想请工会帮我调解一下": the greeting, the name and the
+    # request are not the story
+    told = opening_description(
+        "你好 我姓杨 叫杨树林 今年56了 在红星建材厂看大门做了八年 上个月厂头喊我不做了 "
+        "一分钱补偿都没给 想请工会帮我调解一下 电话13709481256"
+    )
+    assert told is not None and told.startswith("今年56了") and "调解" not in told
+    assert "13709481256" not in told and "杨树林" not in told
+    # "…包工头欠了三个月工资跑了 咋个办": the question that ends it is not part of it
+    group = opening_description("我们工地二十几个人 包工头欠了三个月工资跑了 咋个办 想申请调解")
+    assert group is not None and group.endswith("跑了")
+    # at another question, the details with the story have their own fields
+    story = story_in(
+        "李国强 18723056914 重庆顺丰达物流有限公司 今年3月到10月的加班费一共差我6000多"
+    )
+    assert story is not None and story.startswith("今年3月") and "18723056914" not in story
