@@ -72,6 +72,8 @@ _WHERE_TO_TURN = re.compile(
     # ("厂里拖起不去申报 都一个多月了 咋个办": how long it has dragged on, in between)
     r"[^，,。]{0,12}?"
     r"(?:咋个办|怎么办|咋办|咋整|咋个整|如何是好)"
+    # "那他要是硬是不给呢": the right refused, asked as a what-if
+    r"|(?:要是|如果|万一)[^，,。]{0,6}(?:不给|不发|不赔|不付|不认|不补)[^，,。]{0,3}(?:呢|嘞|喃)[?？]?$"
 )
 
 
@@ -227,6 +229,21 @@ _CONSENTED = re.compile(
 _WAIVER_ENTRY = re.compile(r"自愿|放弃")
 
 
+# "医生喊我休息3个月 这3个月工资咋个算" after a work injury: the rest a work injury needs is
+# 停工留薪期, not sick leave (seed entry; when an admin withdrew it, the words decide)
+INJURY_REST = "injury_paid_leave"
+_REST_ASKED = re.compile(r"休息|休养|养伤|住院|在家|屋头|病假|歇")
+
+
+def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != "工伤" or previous.slug == INJURY_REST or not _REST_ASKED.search(text):
+        return None
+    own = knowledge.search(text, 3)
+    if not own or own[0].answer.category != "病假医疗期":
+        return None
+    return knowledge.get(INJURY_REST)
+
+
 def _waiver_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:
     if not _CONSENTED.search(text) or _WAIVER_ENTRY.search(previous.question):
         return None
@@ -279,8 +296,10 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     Scores stay in 0..1 (a weighted mean)."""
     pool = max(k, 20)
     hits = knowledge.search(f"{previous.question} {text}", pool)
-    pointed = _waiver_in_topic(hits, previous, text) or _spouse_counterpart(
-        knowledge, previous, text
+    pointed = (
+        _waiver_in_topic(hits, previous, text)
+        or _spouse_counterpart(knowledge, previous, text)
+        or _injury_rest(knowledge, previous, text)
     )
     if pointed is not None:
         rest = [h for h in hits if h.answer.slug != pointed.slug][: k - 1]

@@ -174,3 +174,21 @@ def test_an_entry_of_the_topic_nearly_as_good_is_taken_before_another_topic(bot)
     # words that surely name the other entry keep it first
     sure = knowledge.search("申请劳动仲裁的时效是多久", 5)
     assert keep_the_topic(sure, commute)[0].answer.slug == sure[0].answer.slug
+
+
+def test_rest_after_a_work_injury_and_a_refusal_as_a_what_if(bot):
+    from bot.knowledge.followups import asks_where_to_turn
+
+    knowledge = bot.knowledge
+    injury = knowledge.get("injury_apply_deadline")
+    # "医生喊我休息3个月 这3个月工资咋个算" after a work injury: 停工留薪期, not sick leave
+    hits = in_context(knowledge, injury, "医生喊我休息3个月 这3个月工资咋个算")
+    assert hits[0].answer.slug == "injury_paid_leave"
+    # the same words with no injury before them are about sick leave
+    sick = knowledge.get("sick_pay")
+    assert in_context(knowledge, sick, "医生喊我休息3个月 这3个月工资咋个算")[0].answer.slug != (
+        "injury_paid_leave"
+    )
+    assert asks_where_to_turn("那他要是硬是不给呢")
+    assert asks_where_to_turn("厂里拖起不去申报 都一个多月了 咋个办")
+    assert not asks_where_to_turn("要是他给了呢")
