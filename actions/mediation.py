@@ -146,6 +146,9 @@ class ValidateMediationForm(
         fixed = corrected_employer(tracker)
         if fixed:
             dispatcher.utter_message(text=f"好的，用人单位已改为{fixed}。")
+            old, story = tracker.get_slot("employer"), tracker.get_slot("description")
+            if old and story and old in story:  # the story says the corrected name too
+                return {"employer": fixed, "description": story.replace(old, fixed)}
             return {"employer": fixed}
         employer = from_opening(tracker, "employer") or looks_like_employer(
             plain_answer(tracker, "employer")

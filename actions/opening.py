@@ -49,6 +49,10 @@ _NOT_A_NAME_END = re.compile(r"[工员师人的家们]$")
 _ROLE = re.compile(
     r"(?:工人|职工|员工)?(?:代表|班长|组长|队长|主管|经理|工头|老板|负责人|领班|带班|厂长|车间主任)$"
 )
+# who the worker is to someone, said where a name might be ("我是他妈", "我是她爸")
+_RELATION = re.compile(
+    r"^(?:他|她|娃儿|孩子)?(?:妈|爸|妈妈|爸爸|爷爷|奶奶|外婆|外公|家长|老婆|老公)$"
+)
 _EMPLOYER = re.compile(
     r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：])\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店"
@@ -122,9 +126,12 @@ def opening_name(text: str) -> str | None:
         if name and name[0] in COMMON_SURNAMES:
             return name
     for m in _NAME.finditer(text):
-        # "我是代表 叫罗建华": a role first, the name after it
+        # "我是代表 叫罗建华": a role first, the name after it ("我是他妈 我叫陈晓燕": a
+        # relation first)
         if not _NOT_A_NAME_END.search(m.group("name")) and not _ROLE.match(m.group("name")):
-            return looks_like_name(m.group("name"))
+            name = looks_like_name(m.group("name"))
+            if name and not _RELATION.match(name):
+                return name
     beside = _NAME_BY_PHONE.search(text)
     if beside is not None:
         name = looks_like_name(beside.group("before") or beside.group("after"))
@@ -195,7 +202,7 @@ def opening_employer(text: str) -> str | None:
 _REQUEST_WORDS = re.compile(
     r"(?:我)?(?:想|要|需要)?(?:帮我)?(?:申请|找|请|登记|登)?(?:个|一个|一下)?(?:工会|你们)?(?:帮忙)?"
     # "想请工会帮我调解一下"
-    r"(?:帮我|给我|帮忙)?(?:劳动(?:纠纷|争议))?调解(?:申请)?(?:一下|一哈|下)?|1[3-9]\d{9}"
+    r"(?:帮我|给我|帮忙)?(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?:一下|一哈|下)?|1[3-9]\d{9}"
 )
 # separators left where a field was taken out
 _GAPS = re.compile(r"\s*([，,。；;])[\s，,。；;]*|\s{2,}")

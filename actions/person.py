@@ -71,13 +71,28 @@ def _correction(
     return check(m.group("value")) if m else None
 
 
+# "还有我名字是李春妹 妹妹的妹 不是梅花的梅": the name said again, with what was wrong
+_NAME_SAID_AGAIN = re.compile(
+    r"(?<![厂司位店])(?:我的?)?(?:名字|姓名)(?:是|叫|应该是)\s*(?P<value>[\u4e00-\u9fff·]{2,4}?)(?=[\s，,。]|$)"
+)
+_NOT_THAT = re.compile(r"不是|错|打错|写错|搞错|弄错")
+
+
 def corrected_name(tracker: Tracker) -> str | None:
     """A new name given as a correction ("名字写错了，是周晓")."""
-    return (
+    found = (
         _correction(tracker, "name", _NAME_CORRECTION_THEN_MORE, looks_like_name)
         or _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
         or _correction(tracker, "name", _NAME_EDIT, looks_like_name)
     )
+    if found:
+        return found
+    text = typed_text(tracker)
+    if tracker.get_slot("requested_slot") in (None, "name") or not _NOT_THAT.search(text):
+        return None
+    again = _NAME_SAID_AGAIN.search(text)
+    name = looks_like_name(again.group("value")) if again else None
+    return name if name and name != tracker.get_slot("name") else None
 
 
 # "不对不对 单位要写重庆速达劳务公司 站点是他们管的": what the form should say instead
@@ -87,11 +102,25 @@ _EMPLOYER_TO_WRITE = re.compile(
 )
 
 
+# a registered name in a correction ("哎呀打错了 厂名字是美嘉 嘉陵江那个嘉 重庆美嘉食品有限公司")
+_REGISTERED = re.compile(
+    r"(?:^|(?<=[\s，,。；;：:]))(?P<value>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|有限公司|股份公司|集团))"
+)
+
+
 def corrected_employer(tracker: Tracker) -> str | None:
     """A new employer given as a correction ("公司名字写错了，是某某物流有限公司")."""
-    return _correction(
+    found = _correction(
         tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer
     ) or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
+    if found:
+        return found
+    text = typed_text(tracker)
+    if tracker.get_slot("requested_slot") in (None, "employer") or not _NOT_THAT.search(text):
+        return None
+    registered = _REGISTERED.search(text)
+    name = looks_like_employer(registered.group("value")) if registered else None
+    return name if name and name != tracker.get_slot("employer") else None
 
 
 # "纠纷类型选错了，应该是工伤": the type named after the correction
