@@ -20,6 +20,7 @@ from bot.domain.overtime_pay import overtime_pay_text
 from bot.domain.probation import (
     contract_months,
     extends_probation,
+    months_so_far,
     over_the_cap,
     probation_months,
     probation_text,
@@ -128,6 +129,7 @@ _ABOUT_ANNUAL_LEAVE = re.compile(r"年假|年休假|带薪假|带薪年假|休�
 _ASKS_DAYS = re.compile(
     r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几|咋个算|怎么算|咋算|如何算"
 )
+_SOMEONE_ELSE = re.compile(r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友|她|他")
 _NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职")
 
 
@@ -141,7 +143,9 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     short = len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4
     # "顺便问下 我老汉在同一个厂头做了二十一年了 他有好多天": the days asked of someone's years
     asks = _ASKS_DAYS.search(text) is not None and months_worked(text) is not None
-    if not (asked or (after and (short or asks))):
+    # "我老婆也是这种情况喃 她前后一共上了8年班": the same question for someone else's years
+    other = _SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
+    if not (asked or (after and (short or asks or other))):
         return None
     # the new employer's proration: said, or the answer just given was about it and the
     # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
@@ -224,7 +228,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
         told = " ".join([text, *recent_user_texts(tracker, 2)])
-    said = probation_text(told)
+    so_far = months_so_far(text)
+    pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
+    said = probation_text(told, so_far=so_far, pay=pay if so_far is not None else None)
     if said is None:
         return None
     return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP

@@ -106,9 +106,19 @@ def over_the_cap(text: str) -> bool:
     return term is not None and given is not None and given > longest_probation(term)
 
 
-def probation_text(text: str) -> str | None:
+# "我都已经做了5个月了": how long the probation has run so far
+_SO_FAR = re.compile(rf"(?:已经|都|现在)?(?:做|干|上|试用)了\s*(?P<n>{NUM}|半)\s*(?:个)?月")
+
+
+def months_so_far(text: str) -> float | None:
+    m = _SO_FAR.search(text or "")
+    return _months(m.group("n"), "月") if m else None
+
+
+def probation_text(text: str, so_far: float | None = None, pay: float | None = None) -> str | None:
     """The cap and the excess for a message that tells the contract's term and the probation
-    given, else None."""
+    given, else None; `so_far`: the months of probation already worked, `pay`: the monthly
+    pay after probation (the compensation for the excess worked is then worked out)."""
     term, given = contract_months(text), probation_months(text)
     if term is None or given is None:
         return None
@@ -131,13 +141,26 @@ def probation_text(text: str) -> str | None:
     else:
         over = given - cap
         head = f"依法最长{cap}个月，超了{format_number(over)}个月，超出的部分违法。"
-    return "\n".join(
-        [
-            said,
-            head,
-            f"超出的{format_number(over)}个月已经干了的，单位要以转正后的月工资为标准，按已经"
-            "干了的超出时间向您支付赔偿金（这段时间本来就该按转正工资发）；还没到的，可以要求"
-            "单位改正、按转正对待。可以打12333投诉，或申请劳动仲裁。",
-            f"依据：{SOURCE}",
-        ]
-    )
+    lines = [
+        said,
+        head,
+        f"超出的{format_number(over)}个月已经干了的，单位要以转正后的月工资为标准，按已经"
+        "干了的超出时间向您支付赔偿金（这段时间本来就该按转正工资发）；还没到的，可以要求"
+        "单位改正、按转正对待。可以打12333投诉，或申请劳动仲裁。",
+    ]
+    if so_far is not None:
+        done = min(so_far, given) - cap
+        if done > 0:
+            sum_ = (
+                f"：{format_number(done)}×{format_number(pay)}={format_number(done * pay)}元"
+                if pay
+                else ""
+            )
+            lines.append(
+                f"您已经试用了{format_number(so_far)}个月，超出上限的{format_number(done)}个月"
+                f"要按转正工资赔{sum_}。"
+            )
+        else:
+            lines.append(f"您试用了{format_number(so_far)}个月，还没超过上限。")
+    lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)

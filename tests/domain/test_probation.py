@@ -8,6 +8,7 @@ from bot.domain.probation import (
     contract_months,
     extends_probation,
     longest_probation,
+    months_so_far,
     probation_months,
     probation_text,
 )
@@ -52,3 +53,13 @@ def test_an_extension_is_not_the_probation_agreed():
     assert extends_probation("老板又说我表现不好 要再延长三个月试用期")
     assert extends_probation("试用期又加两个月")
     assert not extends_probation("合同签了1年 试用期定的4个月")
+
+
+def test_the_excess_already_worked_is_worked_out_with_the_pay():
+    # a one-year contract, 6 months agreed, 5 worked, 5000 after probation: 3 months over
+    # the 2-month cap already worked, 15000 元 (第八十三条)
+    assert months_so_far("我都已经做了5个月了 多出来那几个月咋算") == 5
+    text = probation_text("合同签一年 试用期写的6个月", so_far=5, pay=5000)
+    assert text is not None and "3×5000=15000元" in text
+    within = probation_text("合同签一年 试用期写的6个月", so_far=1)
+    assert within is not None and "还没超过上限" in within
