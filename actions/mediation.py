@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -55,6 +56,7 @@ from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.told import STORY_AFTER, dispute_type_in, told_in_form
 from actions.validators import (
+    COMMON_SURNAMES,
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     EMPLOYER_MIN,
@@ -64,11 +66,27 @@ from actions.validators import (
     clean_employer,
     dispute_types_in,
     looks_like_employer,
+    looks_like_name,
     not_an_employer,
 )
 
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
+
+
+# "金字旁那个鑫", "嘉陵江那个嘉": how a character of the name is written, not what happened
+_SPELLING = re.compile(
+    r"字旁|字头|偏旁|那个[\u4e00-\u9fff]$|的那个|立早|弓长|口天|耳东|双木|三点水"
+)
+
+
+def name_first(tracker: Tracker) -> str | None:
+    """ "刘德兵 鑫达五金厂的 就是渝北那个" at the name question: the name first, more after it."""
+    if tracker.get_slot("requested_slot") != "name" or previous_value(tracker, "name"):
+        return None
+    first, _, rest = typed_text(tracker).strip().partition(" ")
+    name = looks_like_name(first) if rest.strip() and 2 <= len(first) <= 3 else None
+    return name if name and name[0] in COMMON_SURNAMES else None
 
 
 class ValidateMediationForm(
@@ -127,7 +145,7 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         """The name, also when given at another question ("我叫何建军" with the employer)."""
         found = await super().extract_name(dispatcher, tracker, domain)
-        told = None if found else told_in_form(tracker, "name")
+        told = None if found else told_in_form(tracker, "name") or name_first(tracker)
         return {"name": told} if told else found
 
     async def extract_phone(
@@ -150,8 +168,18 @@ class ValidateMediationForm(
             if old and story and old in story:  # the story says the corrected name too
                 return {"employer": fixed, "description": story.replace(old, fixed)}
             return {"employer": fixed}
-        employer = from_opening(tracker, "employer") or looks_like_employer(
-            plain_answer(tracker, "employer")
+        typed = typed_text(tracker).strip()
+        # "哦不对 公司是渝鑫建设 金字旁那个鑫" at the employer question: the name after its
+        # label, not the whole message
+        labelled = (
+            opening_employer(typed)
+            if tracker.get_slot("requested_slot") == "employer" and " " in typed
+            else None
+        )
+        employer = (
+            from_opening(tracker, "employer")
+            or labelled
+            or looks_like_employer(plain_answer(tracker, "employer"))
         )
         if not employer and tracker.get_slot("employer") is None:
             # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班",
@@ -272,14 +300,19 @@ class ValidateMediationForm(
             return {"employer": None}
         # "重庆建工第三建设有限公司 包工头叫李老三": the words after the name are kept with what
         # happened, for the mediator
-        said = str(value or "").strip()
+        said = typed_text(tracker).strip()
         rest = (
             said[said.find(employer) + len(employer) :].strip(" ，,。；;")
             if employer in said
             else ""
         )
         story = tracker.get_slot("description")
-        if len(rest) >= EMPLOYER_MIN * 2 and story and rest not in story:
+        if (
+            len(rest) >= EMPLOYER_MIN * 2
+            and story
+            and rest not in story
+            and not _SPELLING.search(rest)
+        ):
             more = clean_description(f"{story}；{rest}")
             if more:
                 return {"employer": employer, "description": more}

@@ -158,7 +158,7 @@ class SideQuestionsMixin:
         # 都说没得": the details the form asks for, with what happened, is no question
         details = (
             requested in ("name", "phone")
-            and all(name_and_phone(text))
+            and any(name_and_phone(text))
             and not _ASKS_WITH_DETAILS.search(text)
         )
         if (

@@ -157,6 +157,10 @@ def clean_phone(text: str | None) -> str | None:
     """The one 11-digit mainland mobile number in the text, digits only, else None."""
     compact = _COUNTRY.sub("", _SEPARATORS.sub("", normalise(text)))
     found = set(_MOBILE.findall(compact))
+    if not found:
+        # "最后两位是46 13618297746": a number glued to other digits once spaces are gone
+        for part in normalise(text).split():
+            found |= set(_MOBILE.findall(_COUNTRY.sub("", _SEPARATORS.sub("", part))))
     return found.pop() if len(found) == 1 else None
 
 

@@ -39,6 +39,9 @@ _DIALECT = {
     "啥子": "什么",
     "爪子": "干什么",
     "咋": "怎么",
+    # "帮我抱个书法班": 报 typed by sound
+    "抱个": "报个",
+    "抱名": "报名",
     "啥": "什么",
 }
 _DIALECT_RE = re.compile("|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True)))

@@ -161,3 +161,11 @@ def test_the_details_and_the_closing_question_are_not_what_happened():
         "李国强 18723056914 重庆顺丰达物流有限公司 今年3月到10月的加班费一共差我6000多"
     )
     assert story is not None and story.startswith("今年3月") and "18723056914" not in story
+
+
+def test_a_phone_number_beside_other_digits_is_found():
+    from actions.validators import clean_phone
+
+    # "最后两位是46 13618297746": the spaces keep the 46 off the number
+    assert clean_phone("等一哈 电话打错了 最后两位是46 13618297746") == "13618297746"
+    assert clean_phone("139 8342 6715") == "13983426715"  # spaces inside the number still go
