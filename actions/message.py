@@ -162,17 +162,23 @@ def opening_text(tracker: Tracker, form: str) -> str:
 TOLD_BEFORE = 8
 
 
-def last_bot_text(tracker: Tracker) -> str:
-    """What the bot said last, before this message ("" when nothing)."""
-    seen_user = False
+def _last_reply(tracker: Tracker) -> list[dict[str, Any]]:
+    """The bot events of the reply before this message, in the order sent."""
+    seen_user, reply = False, []
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             if seen_user:
                 break
             seen_user = True
         elif seen_user and event.get("event") == "bot":
-            return str(event.get("text") or "")
-    return ""
+            reply.insert(0, event)
+    return reply
+
+
+def last_bot_text(tracker: Tracker) -> str:
+    """What the bot said last, before this message ("" when nothing)."""
+    reply = _last_reply(tracker)
+    return str(reply[-1].get("text") or "") if reply else ""
 
 
 def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
@@ -191,14 +197,9 @@ _OFFERED = re.compile(r'^/policy_question\{"faq_id":\s*"(?P<slug>[^"]+)"')
 def offered_entries(tracker: Tracker) -> list[str]:
     """The FAQ entries the bot's last reply offered as buttons (related questions under an
     answer), in the order shown."""
-    seen_user, slugs = False, []
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                break
-            seen_user = True
-        elif seen_user and event.get("event") == "bot":
-            shown = ((event.get("data") or {}).get("buttons")) or []
-            found = [_OFFERED.match(str(b.get("payload") or "")) for b in shown]
-            slugs = [m.group("slug") for m in found if m] + slugs
+    slugs = []
+    for event in _last_reply(tracker):
+        shown = ((event.get("data") or {}).get("buttons")) or []
+        found = [_OFFERED.match(str(b.get("payload") or "")) for b in shown]
+        slugs += [m.group("slug") for m in found if m]
     return slugs
