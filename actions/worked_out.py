@@ -100,7 +100,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
         # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
         # this one)
-        for earlier in recent_user_texts(tracker, 3):
+        earlier_texts = recent_user_texts(tracker, 3)
+        # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
+        pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
+        for earlier in earlier_texts:
             if months_worked(earlier) is not None:
                 return severance_text(
                     earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced
