@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
+from actions.mediation_extraction import MediationExtraction
 from actions.mediation_text import (
     EDITABLE,
     MORE_STORY,
@@ -21,7 +22,6 @@ from actions.mediation_text import (
     SUBMIT,
     SUBMIT_WORDS,
     WISH_START,
-    field_from_text,
     proposed_demand,
     summary,
     taken_from_opening,
@@ -32,31 +32,24 @@ from actions.message import (
     latest_entity,
     latest_intent,
     opening_text,
-    plain_answer,
     previous_value,
     typed_text,
 )
 from actions.opening import (
-    from_opening,
     is_opening,
-    opening_employer,
-    story_before,
     with_the_group,
 )
 from actions.person import (
     DEMAND_CORRECTION,
     PersonSlotsMixin,
     corrected,
-    corrected_demand,
     corrected_description,
     corrected_dispute_type,
-    corrected_employer,
 )
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
-from actions.told import STORY_AFTER, dispute_type_in, told_in_form
+from actions.told import STORY_AFTER
 from actions.validators import (
-    COMMON_SURNAMES,
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     EMPLOYER_MIN,
@@ -65,8 +58,6 @@ from actions.validators import (
     clean_dispute_type,
     clean_employer,
     dispute_types_in,
-    looks_like_employer,
-    looks_like_name,
     not_an_employer,
 )
 
@@ -80,17 +71,8 @@ _SPELLING = re.compile(
 )
 
 
-def name_first(tracker: Tracker) -> str | None:
-    """ "刘德兵 鑫达五金厂的 就是渝北那个" at the name question: the name first, more after it."""
-    if tracker.get_slot("requested_slot") != "name" or previous_value(tracker, "name"):
-        return None
-    first, _, rest = typed_text(tracker).strip().partition(" ")
-    name = looks_like_name(first) if rest.strip() and 2 <= len(first) <= 3 else None
-    return name if name and name[0] in COMMON_SURNAMES else None
-
-
 class ValidateMediationForm(
-    ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
+    MediationExtraction, ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
 ):
     """Checks each answer of the mediation request and runs the summary's edit loop."""
 
@@ -139,119 +121,6 @@ class ValidateMediationForm(
             slots = [s for s in domain_slots if s != "mediation_confirm"]
             return [*slots, "edit_field", "mediation_confirm"]
         return domain_slots
-
-    async def extract_name(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """The name, also when given at another question ("我叫何建军" with the employer)."""
-        found = await super().extract_name(dispatcher, tracker, domain)
-        told = None if found else told_in_form(tracker, "name") or name_first(tracker)
-        return {"name": told} if told else found
-
-    async def extract_phone(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """The phone, also when given at another question ("13752048816 单位是…")."""
-        found = await super().extract_phone(dispatcher, tracker, domain)
-        told = None if found else told_in_form(tracker, "phone")
-        return {"phone": told} if told else found
-
-    async def extract_employer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """A company name at the employer question, even if it was classified as a question;
-        in the opening message, the employer it names ("在某某建筑公司做钢筋工")."""
-        fixed = corrected_employer(tracker)
-        if fixed:
-            dispatcher.utter_message(text=f"好的，用人单位已改为{fixed}。")
-            old, story = tracker.get_slot("employer"), tracker.get_slot("description")
-            if old and story and old in story:  # the story says the corrected name too
-                return {"employer": fixed, "description": story.replace(old, fixed)}
-            return {"employer": fixed}
-        typed = typed_text(tracker).strip()
-        # "哦不对 公司是渝鑫建设 金字旁那个鑫" at the employer question: the name after its
-        # label, not the whole message
-        labelled = (
-            opening_employer(typed)
-            if tracker.get_slot("requested_slot") == "employer" and " " in typed
-            else None
-        )
-        employer = (
-            from_opening(tracker, "employer")
-            or labelled
-            or looks_like_employer(plain_answer(tracker, "employer"))
-        )
-        if not employer and tracker.get_slot("employer") is None:
-            # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班",
-            # "何建军 18375926608 南岸的重庆锐达电子有限公司"
-            employer = opening_employer(typed_text(tracker)) or told_in_form(tracker, "employer")
-        return {"employer": employer} if employer else {}
-
-    async def extract_dispute_type(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """A corrected dispute type, at any question (its mapping hears it only when asked)."""
-        fixed = corrected_dispute_type(tracker)
-        if fixed:
-            return {"dispute_type": fixed}
-        told = told_in_form(tracker, "dispute_type")  # a story told at another question
-        if not told and is_opening(tracker):
-            # "…公司上个月突然说不要我了…我想申请调解": a story in the opening names the kind,
-            # or the story told just before it
-            before = story_before(tracker)
-            told = dispute_type_in(typed_text(tracker)) or (before and dispute_type_in(before))
-        return {"dispute_type": told} if told else {}
-
-    async def extract_description(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """The opening message, when it already tells what happened; a word of it corrected
-        at another question ("搞错了 我是做了九年 不是八年")."""
-        fixed = corrected_description(tracker)
-        if fixed and fixed != tracker.get_slot("description"):
-            dispatcher.utter_message(text="好的，事情经过已更正。")
-            return {"description": fixed}
-        told = (
-            from_opening(tracker, "description")
-            or story_before(tracker)
-            or told_in_form(tracker, "description")
-        )
-        return {"description": told} if told else {}
-
-    async def extract_demand(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """What the opening message asks for ("希望把工资补齐"); at the summary, a wish said in
-        the worker's own words ("就想把钱要回来") replaces a proposed demand."""
-        fixed = corrected_demand(tracker)
-        if fixed:
-            dispatcher.utter_message(text=f"好的，调解诉求已改为：{fixed}。")
-            return {"demand": fixed}
-        wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
-        if wanted:
-            return {"demand": wanted}
-        if (
-            tracker.get_slot("requested_slot") == "mediation_confirm"
-            and tracker.get_slot("demand") in PROPOSED
-        ):
-            own = wish_in(typed_text(tracker))
-            if own:  # kept whole, in the worker's words
-                dispatcher.utter_message(text="好的，调解诉求按您说的记。")
-                return {"demand": own, "mediation_confirm": None}
-        return {}
-
-    async def extract_edit_field(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """This message's edit button, or the field named in words ("电话写错了")."""
-        value = latest_entity(tracker, "edit_field")
-        if value is None and tracker.get_slot("requested_slot") == "edit_field":
-            text = typed_text(tracker)
-            # "确认提交" asked what to change: nothing, and it is handed in
-            value = (
-                SUBMIT if SUBMIT_WORDS.fullmatch(text.strip(" 。！!")) else field_from_text(text)
-            )
-        return {"edit_field": value} if value else {}
 
     def validate_edit_field(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
