@@ -89,9 +89,23 @@ def fee_text(course: Course) -> str:
     return "免费" if course.fee == 0 else f"{course.fee}元"
 
 
+_WEEK = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+# three days or more in a row read as a span ("周一至周五"), as a notice board writes them
+SPAN_FROM = 3
+
+
+def _days_text(days: list[str]) -> str:
+    places = [_WEEK.index(d) for d in days if d in _WEEK]
+    if len(places) == len(days) >= SPAN_FROM and places == list(
+        range(places[0], places[0] + len(places))
+    ):
+        return f"{days[0]}至{days[-1]}"
+    return "、".join(days)
+
+
 def when_text(course: Course) -> str:
     """每周二、周四 晚上 19:00-20:30 — the line a worker plans their week by."""
-    days = "、".join(course.weekdays or [])
+    days = _days_text(list(course.weekdays or []))
     parts = [f"每{days}" if days else "", course.time_of_day or "", course.time or ""]
     return " ".join(p for p in parts if p) or "时间待定"
 

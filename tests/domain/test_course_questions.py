@@ -184,3 +184,11 @@ def test_a_question_about_what_the_description_speaks_of():
     assert not described(bake, "面点烘焙在哪里")
     assert not described(bake, "可以报名不")
     assert not described(choir, "我唱歌跑调得行不")
+
+
+def test_weekdays_in_a_row_read_as_a_span():
+    from bot.domain.courses import _days_text
+
+    assert _days_text(["周一", "周二", "周三", "周四", "周五"]) == "周一至周五"
+    assert _days_text(["周一", "周三"]) == "周一、周三"
+    assert _days_text(["周六", "周日"]) == "周六、周日"  # two days stay as they are
