@@ -162,7 +162,7 @@ def opening_text(tracker: Tracker, form: str) -> str:
 TOLD_BEFORE = 8
 
 
-def _last_reply(tracker: Tracker) -> list[dict[str, Any]]:
+def last_reply(tracker: Tracker) -> list[dict[str, Any]]:
     """The bot events of the reply before this message, in the order sent."""
     seen_user, reply = False, []
     for event in reversed(tracker.events):
@@ -177,7 +177,7 @@ def _last_reply(tracker: Tracker) -> list[dict[str, Any]]:
 
 def last_bot_text(tracker: Tracker) -> str:
     """What the bot said last, before this message ("" when nothing)."""
-    reply = _last_reply(tracker)
+    reply = last_reply(tracker)
     return str(reply[-1].get("text") or "") if reply else ""
 
 
@@ -198,7 +198,7 @@ def offered_entries(tracker: Tracker) -> list[str]:
     """The FAQ entries the bot's last reply offered as buttons (related questions under an
     answer), in the order shown."""
     slugs = []
-    for event in _last_reply(tracker):
+    for event in last_reply(tracker):
         shown = ((event.get("data") or {}).get("buttons")) or []
         found = [_OFFERED.match(str(b.get("payload") or "")) for b in shown]
         slugs += [m.group("slug") for m in found if m]

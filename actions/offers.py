@@ -20,6 +20,7 @@ from actions.course_context import enrol_instead, followup_instead, named_course
 from actions.mediation_cases import CASE_NO
 from actions.message import (
     last_bot_text,
+    last_reply,
     latest_entity,
     latest_intent,
     previous_action,
@@ -61,18 +62,9 @@ CONFIRMED_BY_YES = frozenset({"withdraw_case_confirm"})
 
 def offered(tracker: Tracker) -> list[dict[str, Any]]:
     """The buttons of the bot's last reply before this message."""
-    events = list(tracker.events or [])
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    if not users:
-        return []
-    for event in reversed(events[: users[-1]]):
-        kind = event.get("event")
-        if kind == "user":
-            return []
-        if kind == "bot":
-            buttons = (event.get("data") or {}).get("buttons") or []
-            return [b for b in buttons if isinstance(b, dict)]
-    return []
+    reply = last_reply(tracker)
+    buttons = ((reply[-1].get("data") or {}).get("buttons") or []) if reply else []
+    return [b for b in buttons if isinstance(b, dict)]
 
 
 def _intent_of(payload: str) -> tuple[str, dict[str, Any]]:

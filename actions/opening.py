@@ -169,7 +169,7 @@ _LABELLED_EMPLOYER = re.compile(
 
 
 # a registered company's name standing alone: "…手机159… 重庆安达物流有限公司的 受伤了"
-_BARE_COMPANY = re.compile(
+REGISTERED_NAME = re.compile(
     r"(?:^|(?<=[\s，,。；;]))(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?"
     r"(?:有限责任公司|有限公司|股份公司|集团))"
 )
@@ -192,7 +192,7 @@ def opening_employer(text: str) -> str | None:
             found = looks_like_employer(employer)
             if found:
                 return found
-    for m in _BARE_COMPANY.finditer(text):
+    for m in REGISTERED_NAME.finditer(text):
         found = looks_like_employer(m.group("employer"))
         if found and not _POINTS_AT.search(found):
             return found

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import latest_intent, plain_answer, typed_text
-from actions.opening import from_opening, opening_name
+from actions.opening import REGISTERED_NAME, from_opening, opening_name
 from actions.validators import (
     COMMON_SURNAMES,
     clean_demand,
@@ -78,6 +78,23 @@ _NAME_SAID_AGAIN = re.compile(
 _NOT_THAT = re.compile(r"不是|错|打错|写错|搞错|弄错")
 
 
+def _said_again(
+    tracker: Tracker,
+    slot: str,
+    pattern: re.Pattern[str],
+    group: str,
+    check: Callable[[str], str | None],
+) -> str | None:
+    """`slot`'s value said again in a message that says what was wrong ("…不是梅花的梅"),
+    while the form asks something else, when it differs from the one kept."""
+    text = typed_text(tracker)
+    if tracker.get_slot("requested_slot") in (None, slot) or not _NOT_THAT.search(text):
+        return None
+    m = pattern.search(text)
+    value = check(m.group(group)) if m else None
+    return value if value and value != tracker.get_slot(slot) else None
+
+
 def corrected_name(tracker: Tracker) -> str | None:
     """A new name given as a correction ("名字写错了，是周晓")."""
     found = (
@@ -85,14 +102,7 @@ def corrected_name(tracker: Tracker) -> str | None:
         or _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
         or _correction(tracker, "name", _NAME_EDIT, looks_like_name)
     )
-    if found:
-        return found
-    text = typed_text(tracker)
-    if tracker.get_slot("requested_slot") in (None, "name") or not _NOT_THAT.search(text):
-        return None
-    again = _NAME_SAID_AGAIN.search(text)
-    name = looks_like_name(again.group("value")) if again else None
-    return name if name and name != tracker.get_slot("name") else None
+    return found or _said_again(tracker, "name", _NAME_SAID_AGAIN, "value", looks_like_name)
 
 
 # "不对不对 单位要写重庆速达劳务公司 站点是他们管的": what the form should say instead
@@ -102,25 +112,15 @@ _EMPLOYER_TO_WRITE = re.compile(
 )
 
 
-# a registered name in a correction ("哎呀打错了 厂名字是美嘉 嘉陵江那个嘉 重庆美嘉食品有限公司")
-_REGISTERED = re.compile(
-    r"(?:^|(?<=[\s，,。；;：:]))(?P<value>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|有限公司|股份公司|集团))"
-)
-
-
 def corrected_employer(tracker: Tracker) -> str | None:
     """A new employer given as a correction ("公司名字写错了，是某某物流有限公司")."""
     found = _correction(
         tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer
     ) or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
-    if found:
-        return found
-    text = typed_text(tracker)
-    if tracker.get_slot("requested_slot") in (None, "employer") or not _NOT_THAT.search(text):
-        return None
-    registered = _REGISTERED.search(text)
-    name = looks_like_employer(registered.group("value")) if registered else None
-    return name if name and name != tracker.get_slot("employer") else None
+    # a registered name in a correction ("哎呀打错了 厂名字是美嘉 嘉陵江那个嘉 重庆美嘉食品有限公司")
+    return found or _said_again(
+        tracker, "employer", REGISTERED_NAME, "employer", looks_like_employer
+    )
 
 
 # "纠纷类型选错了，应该是工伤": the type named after the correction

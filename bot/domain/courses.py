@@ -143,14 +143,16 @@ def course_line(index: int, course: Course, left: int | None) -> str:
     return f"{index}. {course.name}（{course.category}）" + " · ".join(parts)
 
 
-_OWN_AGE = re.compile(
+# the worker's own age said, even without 岁 ("我今年55了"), to take it out of a search
+# (course_requirements reads the age itself, for a course's requirement)
+_AGE_SAID = re.compile(
     r"(?:我|本人)?(?:今年|都|快|已经)?(?:\d{2}|[四五六七八]十[一二三四五六七八九几多]?)(?:岁|多岁)?了"
 )
 
 
 def tells_own_age(text: str | None) -> bool:
     """ "我今年55了 有没得适合我的课": the worker tells their own age (no child's courses)."""
-    return _OWN_AGE.search(text or "") is not None
+    return _AGE_SAID.search(text or "") is not None
 
 
 def residual(text: str | None) -> str:
@@ -161,7 +163,7 @@ def residual(text: str | None) -> str:
     # "带娃儿去的": who comes along (read as the kind, 亲子活动), not a course's word
     value = BRINGS_A_CHILD.sub(" ", value)
     # "我今年55了", "我快六十了": the worker's own age, not a course's word
-    value = _OWN_AGE.sub(" ", value)
+    value = _AGE_SAID.sub(" ", value)
     for word in _FILLERS:
         value = value.replace(word, " ")
     return _NON_WORD.sub(" ", value).strip()
