@@ -179,7 +179,7 @@ def data_rasa_project(
 @data_app.command("validate")
 def data_validate(config: Path | None = ConfigOpt) -> None:
     """Fail on invalid Rasa files, conflicting examples, undefined intents/responses, FAQ gaps."""
-    from bot.engine.datacheck import validate
+    from bot.app.datacheck import validate
 
     settings = load_settings(config)
     problems = validate(settings.data_dir)
@@ -187,7 +187,7 @@ def data_validate(config: Path | None = ConfigOpt) -> None:
         typer.secho(str(p), fg=typer.colors.RED, err=True)
     if problems:
         raise typer.Exit(1)
-    from bot.engine.datacheck import citation_report
+    from bot.knowledge.datacheck import citation_report
 
     _, checked, unchecked = citation_report(settings.data_dir)
     typer.echo(f"{settings.data_dir}: Rasa files, training data, rules and FAQ are valid")

@@ -1,17 +1,15 @@
-"""`workerbot data validate`: the checks a broken data file must fail before it reaches a worker."""
+"""The Rasa files' part of `workerbot data validate` (bot/app/datacheck.py runs every check)."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.dataproblem import Problem
 from bot.core.yamlfile import read_yaml
-from bot.domain.figures import unknown_keys
 from bot.engine.domain import Domain
 from bot.engine.rulecheck import contradicting_rules, incomplete_rules
 from bot.engine.rules import RuleBook
-from bot.knowledge.statutes import statutes
 from intents import load_training_data
 from intents.normalise import match_form
 
@@ -24,15 +22,6 @@ RASA_FILES = {
 # examples taught from /admin's misunderstood-message page (bot/retrain.py), when any exist
 LEARNED = "nlu_learned.yml"
 OPTIONAL_RASA_FILES = {LEARNED: ["nlu.yml"]}
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.message}"
 
 
 def _load(path: Path) -> object:
@@ -126,57 +115,3 @@ def rasa_rule_problems(data_dir: Path) -> list[Problem]:
         text = "\n".join(contradicting)
         problems.append(Problem("rules.yml", f"Contradicting rules found:\n{text}"))
     return problems
-
-
-def faq_problems(data_dir: Path) -> list[Problem]:
-    """FAQ entries without a source or answer, or quoting a local figure that does not exist
-    (bot/domain/figure_catalogue.py); the same question under two entries."""
-    raw = _load(data_dir / "faq.yml") or {}
-    problems, owner = [], {}
-    for entry in raw.get("faq", []) or []:
-        slug = entry.get("id", "?")
-        if not str(entry.get("source") or "").strip():
-            problems.append(Problem("faq.yml", f"{slug}: no source (law and article)"))
-        if not str(entry.get("answer") or "").strip():
-            problems.append(Problem("faq.yml", f"{slug}: no answer"))
-        for key in unknown_keys(str(entry.get("answer") or "")):
-            problems.append(
-                Problem("faq.yml", f"{slug}: {{{{figure:{key}}}}} is not a local figure key")
-            )
-        for text in [entry.get("question", ""), *(entry.get("alternates") or [])]:
-            key = match_form(str(text))
-            first = owner.setdefault(key, slug)
-            if first != slug:
-                problems.append(
-                    Problem("faq.yml", f"{text!r} is a question of both {first} and {slug}")
-                )
-    return problems
-
-
-def citation_report(data_dir: Path) -> tuple[list[Problem], int, list[str]]:
-    """Every FAQ citation of a law in the statute data, checked against its current text:
-    (problems, articles checked, acts the data cannot check: regulations, rules, local law)."""
-    raw = _load(data_dir / "faq.yml") or {}
-    law = statutes()
-    problems: list[Problem] = []
-    checked, unchecked = 0, set()
-    for entry in raw.get("faq", []) or []:
-        report = law.check(str(entry.get("source") or ""))
-        checked += report.checked
-        unchecked.update(report.unchecked)
-        problems += [Problem("faq.yml", f"{entry.get('id', '?')}: {w}") for w in report.wrong]
-    return problems, checked, sorted(unchecked)
-
-
-def validate(data_dir: Path) -> list[Problem]:
-    """Every check; an empty list means the data is fit to train and serve."""
-    problems = rasa_schema_problems(data_dir)
-    if problems:
-        return problems
-    domain = Domain.load(data_dir / "domain.yml")
-    return (
-        domain_rule_problems(data_dir, domain)
-        + nlu_problems(data_dir, domain)
-        + faq_problems(data_dir)
-        + citation_report(data_dir)[0]
-    )

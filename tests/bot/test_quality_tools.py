@@ -10,8 +10,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from bot.app.datacheck import validate
 from bot.cli import app
-from bot.engine.datacheck import validate
 from intents.evaluate import score
 from intents.training_data import Example
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.engine.datacheck import validate
+from bot.app.datacheck import validate
 from bot.engine.rasa_export import write_rasa_project
 
 ROOT = Path(__file__).resolve().parents[2]

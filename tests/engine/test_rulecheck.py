@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.engine.datacheck import rasa_rule_problems, validate
+from bot.app.datacheck import validate
+from bot.engine.datacheck import rasa_rule_problems
 from bot.engine.rulecheck import contradicting_rules, incomplete_rules
 
 ROOT = Path(__file__).resolve().parents[2]

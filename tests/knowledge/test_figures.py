@@ -16,7 +16,7 @@ from bot.core.clock import Clock
 from bot.core.yamlfile import read_yaml
 from bot.domain.figure_catalogue import KINDS
 from bot.domain.figures import PLACEHOLDER, FigureRow, in_force, render, unknown_keys
-from bot.engine.datacheck import faq_problems
+from bot.knowledge.datacheck import faq_problems
 from bot.knowledge.drafts import Draft, problems
 from bot.knowledge.figure_rows import FigureDraft
 from bot.knowledge.figure_rows import problems as figure_problems

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.datacheck import citation_report, validate
+from bot.app.datacheck import validate
+from bot.knowledge.datacheck import citation_report
 from bot.knowledge.statutes import Citation, article_name, citations, statutes
 from intents.numbers import parse_number
 
