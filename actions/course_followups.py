@@ -49,7 +49,7 @@ from bot.domain.course_questions import (
     requirements_text,
 )
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
-from bot.domain.courses import closed_text, place_in, when_text
+from bot.domain.courses import asks_like_this, closed_text, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -78,6 +78,9 @@ class ActionCourseFollowup(ServiceAction, Action):
         done = [SlotSet(slot, None) for slot in (*SEARCH_SLOTS, "course_id")]
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
+        if asks_like_this(text) and tracker.get_slot(FOCUS_SLOT):
+            # "还有没得像这种的" after 太极拳: the courses like it, searched
+            return [*done, FollowupAction("action_search_courses")]
         with self.services.db.session() as s:
             listed = _courses(s, codes)
             if asks_more(text) and not listed and len(kind_asked(text)) >= 2:

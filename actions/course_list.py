@@ -29,9 +29,14 @@ def listed(found: list[Course], shown: int) -> list[EventType]:
 
 
 def show_page(
-    dispatcher: CollectingDispatcher, s: Any, found: list[Course], start: int = 0
+    dispatcher: CollectingDispatcher,
+    s: Any,
+    found: list[Course],
+    start: int = 0,
+    intro: str = "",
 ) -> list[EventType]:
-    """Courses start+1 … start+5 of `found`, numbered as in the whole list."""
+    """Courses start+1 … start+5 of `found`, numbered as in the whole list; `intro` goes
+    before the list's first line."""
     shown = found[start : start + MAX_LISTED]
     seats = repo.seats_left_many(s, shown)
     end = start + len(shown)
@@ -39,7 +44,8 @@ def show_page(
     if len(found) == 1:  # one course: its whole card at once
         (course,) = shown
         dispatcher.utter_message(
-            text="为您找到 1 门课程：\n"
+            text=intro
+            + "为您找到 1 门课程：\n"
             + answer(course, [], seats[course.id])
             + "\n点下面的按钮就可以报名；想了解更多，可以问“有啥要求”“讲些什么”。",
             buttons=buttons(enrol_button(course), button("看看其他课程", "course_search")),
@@ -60,7 +66,7 @@ def show_page(
         tail += "说“还有吗”看后面的课程。"
     items = [b for c in shown for b in (detail_button(c), enrol_button(c))]
     dispatcher.utter_message(
-        text=head + "\n" + "\n".join(lines) + "\n" + tail,
+        text=intro + head + "\n" + "\n".join(lines) + "\n" + tail,
         buttons=buttons(*items, MORE_BUTTON if more else None, SUBSCRIBE_BUTTON),
     )
     return listed(found, end)

@@ -25,11 +25,13 @@ from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.course_ages import ages_text, child_age, for_children, suits, without_age
 from bot.domain.courses import (
+    asks_like_this,
     closed_text,
     is_specific,
     place_in,
     rank_by_text,
     residual,
+    similar_courses,
     tells_own_age,
 )
 from bot.knowledge.followups import leans_on_context
@@ -58,6 +60,9 @@ class ActionSearchCourses(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         cleared = [SlotSet(slot, None) for slot in SEARCH_SLOTS]
+        like = self._like_this(dispatcher, tracker)
+        if like is not None:
+            return cleared + like
         instead = followup_instead(tracker, searching=True)
         if instead:
             return instead  # the follow-up reads this message's filters, then clears them
@@ -113,6 +118,28 @@ class ActionSearchCourses(ServiceAction, Action):
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
             return cleared + show_page(dispatcher, s, found)
+
+    def _like_this(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> list[EventType] | None:
+        """ "那有没得差不多的" after 太极拳 (closed): the open courses most like the one in view,
+        not every course. None when the message asks no such thing or no course is in view."""
+        focus = tracker.get_slot(FOCUS_SLOT)
+        if not focus or not asks_like_this(understood_text(tracker)):
+            return None
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, str(focus))
+            if course is None:
+                return None
+            available = repo.open_courses(s, self.services.today())
+            alike = similar_courses(course, available)
+            if not alike:
+                dispatcher.utter_message(
+                    text=f"暂时没有和“{course.name}”相近的课程。您可以按类别看看现在开放报名的课程：",
+                    buttons=category_buttons(available),
+                )
+                return []
+            return show_page(dispatcher, s, alike, intro=f"和“{course.name}”相近的课程：\n")
 
     @staticmethod
     def _for_age(

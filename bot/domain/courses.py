@@ -290,3 +290,33 @@ def promotion_text(course: Course) -> str:
 def cancelled_by_staff_text(course: Course) -> str:
     """An admin cancelled the worker's enrolment."""
     return f"您报名的「{course.name}」已由工会工作人员取消。如有疑问，可以说“转人工”联系工作人员。"
+
+
+# "那有没得差不多的", "有没得类似的课", "像这种的还有没得": courses like the one in view
+_LIKE_THIS = re.compile(
+    r"差不多的|差不多那种|类似|相似|相近|同类|像(?:这|那)(?:种|个|样)|这(?:一)?类的|跟(?:这|它)(?:个)?差不多"
+)
+# keywords too general to make two courses alike (every certificate course has 考证)
+_GENERAL_KEYWORDS = frozenset({"考证", "拿证", "证书", "孩子", "娃儿"})
+
+
+def asks_like_this(text: str | None) -> bool:
+    """The message asks for courses like the one just talked about."""
+    return bool(_LIKE_THIS.search(text or ""))
+
+
+def similar_courses(course: Course, available: Iterable[Course]) -> list[Course]:
+    """The open courses most like `course`: sharing its particular keywords first (太极拳 and
+    八段锦 share 养生, 锻炼, 练身体), then those of its kind; never the course itself."""
+    own = {k for k in course.keywords or [] if k not in _GENERAL_KEYWORDS}
+    others = [c for c in available if c.id != course.id]
+    scored = [(len(own & set(c.keywords or [])), i, c) for i, c in enumerate(others)]
+    alike = [c for n, _, c in sorted(scored, key=lambda t: (-t[0], t[1])) if n]
+    if alike:
+        return alike
+    # then its kind, those sharing a general keyword first (叉车: the other 考证 courses)
+    general = set(course.keywords or []) & _GENERAL_KEYWORDS
+    kind = [(len(general & set(c.keywords or [])), i, c) for i, c in enumerate(others)]
+    return [
+        c for _, _, c in sorted(kind, key=lambda t: (-t[0], t[1])) if c.category == course.category
+    ]
