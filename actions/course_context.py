@@ -59,9 +59,23 @@ FILTER_ENTITIES = ("weekday", "time_of_day", "fee", "course_category")
 IN_VIEW_SHORT = 16
 
 
+# "我周六要上班", "晚上没空": when the worker cannot come, not a condition to list by
+_WHEN = r"(?:(?:周|星期|礼拜)[一二三四五六日天末]|周末|白天|晚上|上午|下午)"
+_BUSY = re.compile(
+    _WHEN + r"[^，,。\s]{0,2}(?:要上班|上班|没空|没得空|莫得空|不得空|有事|不得闲|没时间)"
+)
+_WHEN_SAID = re.compile(_WHEN)
+
+
 def narrows(tracker: Tracker) -> bool:
-    """The message names a condition on courses (a day, a time of day, free, a category)."""
-    return any(latest_entity(tracker, e) for e in FILTER_ENTITIES)
+    """The message names a condition on courses (a day, a time of day, free, a category),
+    not only a day the worker is busy."""
+    named = [e for e in FILTER_ENTITIES if latest_entity(tracker, e)]
+    if named and set(named) <= {"weekday", "time_of_day"}:
+        text = understood_text(tracker)
+        if _BUSY.search(text) and not _WHEN_SAID.search(_BUSY.sub(" ", text)):
+            return False  # every day or time named is one the worker is busy
+    return bool(named)
 
 
 def about_courses_in_view(tracker: Tracker, text: str) -> bool:

@@ -26,7 +26,10 @@ NO_EDIT = "none"
 # the choice of what to change answered with a confirmation: handed in as it stands
 SUBMIT = "submit"
 SUBMIT_WORDS = re.compile(
-    r"(?:就这样|没问题了?|都对|对的)?[，,\s]*(?:确认提交|提交|确认|交了嘛|提交嘛|提交吧)"
+    # "对的 就恁个提交", "对 就这样交上去", "没问题 提交嘛"
+    r"(?:(?:就这样|没问题了?|都对|对的|对|是的|好的|好|嗯|没错|可以)[，,\s]*)*"
+    r"(?:就(?:恁个|这样|这么|这么样)?)?[，,\s]*"
+    r"(?:确认提交|提交|确认|交上去|交了|递上去|报上去)(?:嘛|吧|了|哈|噻)?"
 )
 # a wish typed at the summary without 希望/要求: "要回7600块工资", "按法律补发加班费"
 _WISH_AT_SUMMARY = re.compile(

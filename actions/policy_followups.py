@@ -24,6 +24,7 @@ from bot.knowledge.followups import (
     in_context,
     is_short,
     leans_on_context,
+    told_of_the_injury,
 )
 from bot.knowledge.index import Hit
 from bot.knowledge.situations import fits_the_situation, in_a_situation
@@ -152,6 +153,11 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
+    injury = None if previous is None else told_of_the_injury(services.knowledge, previous, text)
+    if injury is not None:
+        # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,
+        # not the general one on insurance
+        return decide([Hit(injury, TAKEN_SCORE)], cfg)
     if (
         previous is not None
         and is_short(text)

@@ -47,7 +47,8 @@ _LEAD = re.compile(
 # a short answer never asks: 吗/么/呢 at the end, 收不收 / 要不要, a question mark …
 _ASKS = re.compile(
     # ("签不签都一样", "来不来都行" concede, they do not ask)
-    r"[?？]|([\u4e00-\u9fff])[不没]\1(?![都也])|(?:吗|么|呢|不|没)[。.!！~～]*$|是不是|能不能|可不可以"
+    # ("不对不对 合同是跟…签的" says no twice, it does not ask 对不对)
+    r"[?？]|(?<!不)([\u4e00-\u9fff])[不没]\1(?![都也])|(?:吗|么|呢|不|没)[。.!！~～]*$|是不是|能不能|可不可以"
     r"|[不没](?:嘛|哦|喃|哇)[。.!！~～]*$"
     # "工伤认定有时间限制没得": 有…没得 / 有…没有 asks (a bare "…从来没得" tells)
     r"|有[^，。,\s]{1,12}没(?:得|有)[。.!！~～]*$"

@@ -67,6 +67,13 @@ STORY_AFTER = re.compile(
 )
 
 
+# words that only introduced a detail taken out into its own field, and the request itself
+_ORPHAN_LABELS = re.compile(
+    r"(?<=\s)(?:那好嘛|好嘛|好的|我叫|我是|名字是|叫|在|单位是|公司是|单位|公司|是|的|"
+    r"(?:我)?(?:想|要)?申请(?:劳动)?调解)(?=\s)"
+)
+
+
 def story_in(text: str) -> str | None:
     """The message, when it tells what happened: a kind of dispute and more than its name."""
     after = STORY_AFTER.search(text or "")
@@ -82,6 +89,8 @@ def story_in(text: str) -> str | None:
         if field:
             told = told.replace(field, " ")
     told = re.sub(r"(?:电话|手机|号码)[是：:\s]*(?=\s|$)", " ", told)
+    # the labels left without what they introduced: "我叫 在 叫恒安物业 每个月扣我500…"
+    told = _ORPHAN_LABELS.sub(" ", f" {told} ")
     told = re.sub(r"\s{2,}", " ", told).strip(" ，,。；;")
     if len(re.sub(r"\s+", "", told)) >= STORY_MIN:
         return told

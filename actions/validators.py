@@ -76,6 +76,12 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         # "包工头一分钱都没给", "尾款八千块拖了半年", "上面没拨款": nothing paid for the work
         r"|一分钱?(?:都|也)?没(?:给|发|拿到)|(?:工资|工钱|尾款).{0,15}(?:没拨款|拿到手|要回来)"
         r"|尾款.{0,8}(?:拖|没给|不给)"
+        # "欠我9月10月两个月工资", "欠我8月9月两个月 一共九千二", "每个月扣我500": money owed
+        # or taken, told by months or sums
+        r"|欠.{0,12}(?:工资|工钱|薪)|欠(?:了)?(?:我|我们)?[\d一二两三四五六七八九十几半月个]{1,10}月"
+        # (not a deposit or a fine kept: "扣了我2000块押金" is of no listed kind)
+        r"|扣(?:了)?(?:我|我们)?(?:的)?(?:\d{2,}(?!\d)|[一二两三四五六七八九十几]+(?:百|千))"
+        r"(?![块元]?钱?(?:押金|保证金|罚款|培训费|服装费|工装费))"
     ),
     "加班费": re.compile(r"加班"),
     "社会保险": re.compile(r"社保|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"),
@@ -185,7 +191,7 @@ def clean_employer(text: str | None) -> str | None:
 # typed at the employer question but not an employer: a button's words ("确认提交" typed
 # early), or the kind of dispute ("加班费")
 _NOT_AN_EMPLOYER = re.compile(
-    r"提交|^(?:确认|修改|取消|好的?|是的?|对的?|行|可以|ok|OK|不知道|没有|无)$"
+    r"提交|交上去|递上去|报上去|^(?:确认|修改|取消|好的?|是的?|对的?|行|可以|ok|OK|不知道|没有|无)$"
 )
 
 

@@ -143,6 +143,10 @@ def severance_text(
         else "能不能拿要看怎么离职的：单位提出协商解除、裁员、合同到期单位不续签、单位欠薪或不缴社保"
         "你被迫辞职等要给；你自己主动辞职一般没有。"
     )
+    lines.append(
+        "单位不给的，可以申请工会调解或劳动仲裁，都不收费，仲裁要在1年内申请；"
+        "想请工会调解，说“申请调解”就行。"
+    )
     lines.append(f"依据：{FORCED_SOURCE if forced else SOURCE}")
     return "\n".join(lines)
 

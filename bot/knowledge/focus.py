@@ -108,6 +108,18 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     "收费": ("管理费", "中介费", "服务费", "介绍费", "手续费"),
     # "要签合同不" after the part-time answer, which says an oral agreement will do
     # (whether one must sign, not "没签合同": that is a story, not this question)
+    # "那辞职信要咋个写" after leaving over unpaid wages, whose answer says what the written
+    # notice must state
+    "书面解除通知": (
+        "咋个写",
+        "怎么写",
+        "如何写",
+        "写啥",
+        "写什么",
+        "辞职信",
+        "辞职报告",
+        "解除通知",
+    ),
     "口头": ("要签合同", "签不签合同", "要不要签合同", "要不要合同", "需要签合同", "用不用签合同"),
 }
 

@@ -67,13 +67,15 @@ _WHERE_TO_TURN = re.compile(
     r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
     r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
     # "那公司不给咋办", "拖起不发我可以咋个办": the right refused, what to do about it
-    r"|(?:不给|不发|不付|不赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报|不让|不批|不准"
+    r"|(?:不给|不得给|不会给|不发|不付|不赔|不得赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报|不让|不批|不准"
     r"|不去申报|不申报|不去报|不去申请)"
     # ("厂里拖起不去申报 都一个多月了 咋个办": how long it has dragged on, in between)
     r"[^，,。]{0,12}?"
     r"(?:咋个办|怎么办|咋办|咋整|咋个整|如何是好)"
     # "那他要是硬是不给呢": the right refused, asked as a what-if
     r"|(?:要是|如果|万一)[^，,。]{0,6}(?:不给|不发|不赔|不付|不认|不补)[^，,。]{0,3}(?:呢|嘞|喃)[?？]?$"
+    # "老板说一分都不得给 要我自己去告": told to go to law, where to go
+    r"|(?:喊|叫|让|要)我(?:们)?(?:自己)?去告"
 )
 
 
@@ -244,6 +246,31 @@ def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | 
     return knowledge.get(INJURY_REST)
 
 
+# "关键是厂头根本没给我买社保" after an injury answer: who pays for an uninsured injury (seed
+# entry; when an admin withdrew it, the words decide)
+INJURY_UNINSURED = "injury_no_insurance"
+_UNINSURED = re.compile(
+    r"(?:没|莫|不)(?:有|得)?(?:给)?(?:我|我们)?(?:买|交|缴|上|办)[^，,。]{0,3}(?:社保|保险|工伤险|五险)"
+    r"|(?:社保|保险|工伤险)[^，,。]{0,4}(?:没买|没交|没缴|没有买|没上|莫得)"
+)
+
+
+def _injury_uninsured(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if (
+        previous.category != "工伤"
+        or previous.slug == INJURY_UNINSURED
+        or not _UNINSURED.search(text)
+    ):
+        return None
+    return knowledge.get(INJURY_UNINSURED)
+
+
+def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """After an injury answer, a circumstance of the worker's own that an injury entry is
+    about: rest (停工留薪期), no insurance (the employer pays), whatever else the words name."""
+    return _injury_rest(knowledge, previous, text) or _injury_uninsured(knowledge, previous, text)
+
+
 def _waiver_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:
     if not _CONSENTED.search(text) or _WAIVER_ENTRY.search(previous.question):
         return None
@@ -299,7 +326,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     pointed = (
         _waiver_in_topic(hits, previous, text)
         or _spouse_counterpart(knowledge, previous, text)
-        or _injury_rest(knowledge, previous, text)
+        or told_of_the_injury(knowledge, previous, text)
     )
     if pointed is not None:
         rest = [h for h in hits if h.answer.slug != pointed.slug][: k - 1]
