@@ -219,9 +219,18 @@ class ValidateMediationForm(
             dispatcher.utter_message(text=f"您的情况可能涉及{'、'.join(found)}，请选一个最主要的。")
             return {"dispute_type": None}
         text = typed_text(tracker).strip()
+        asked = tracker.get_slot("requested_slot") == "dispute_type"
+        if (
+            asked
+            and SUBMIT_WORDS.fullmatch(text.strip(" 。！!"))
+            # (with what happened told, "没问题 提交嘛" files it as 其他, changeable at the summary)
+            and not tracker.get_slot("description")
+        ):
+            # "好的 就这样提交吧" asked the kind of dispute: not yet, this is still missing
+            dispatcher.utter_message(text="还差几项没填，填完会请您核对再提交。")
+            return {"dispute_type": None}
         told = clean_description(text)
         wish = self._wish_in(tracker)
-        asked = tracker.get_slot("requested_slot") == "dispute_type"
         if (
             not asked
             or not text

@@ -148,7 +148,7 @@ def opening_phone(text: str) -> str | None:
 # a name's end that goes on past the first company word: 华宇物业 + 公司, 优品电子 + 有限公司
 _MORE_SUFFIX = re.compile(
     # "物业 + 服务有限公司": a trade word may come before the company word
-    r"(?:(?:服务|管理|工程|科技|贸易|发展|实业|建设|劳务|咨询|物流|餐饮|商贸|技术)+)?"
+    r"(?:(?:服务|管理|工程|科技|贸易|发展|实业|建设|劳务|咨询|物流|餐饮|商贸|技术|连锁)+)?"
     r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|厂)"
 )
 # a company pointed at, not named ("在这个厂")

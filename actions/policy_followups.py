@@ -24,7 +24,9 @@ from bot.knowledge.followups import (
     in_context,
     is_short,
     leans_on_context,
+    time_limit_asked,
     told_of_the_injury,
+    unlawful_dismissal_told,
 )
 from bot.knowledge.index import Hit
 from bot.knowledge.situations import fits_the_situation, in_a_situation
@@ -153,11 +155,17 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
-    injury = None if previous is None else told_of_the_injury(services.knowledge, previous, text)
-    if injury is not None:
+    pointed = (
+        None
+        if previous is None
+        else told_of_the_injury(services.knowledge, previous, text)
+        or time_limit_asked(services.knowledge, previous, text)
+        or unlawful_dismissal_told(services.knowledge, previous, text)
+    )
+    if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,
-        # not the general one on insurance
-        return decide([Hit(injury, TAKEN_SCORE)], cfg)
+        # not the general one on insurance; "多久之内要去" after an answer with no time limit
+        return decide([Hit(pointed, TAKEN_SCORE)], cfg)
     if (
         previous is not None
         and is_short(text)

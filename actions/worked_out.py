@@ -12,9 +12,15 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
-from bot.domain.annual_leave import annual_leave_text
+from bot.domain.annual_leave import (
+    annual_leave_text,
+    sick_leave_text,
+    sick_months,
+    total_months_worked,
+)
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.disability import disability_text, grade_told
+from bot.domain.double_wage import double_wage_text
 from bot.domain.medical_period import medical_period_text
 from bot.domain.overtime_pay import overtime_pay_text
 from bot.domain.probation import (
@@ -52,6 +58,7 @@ SEVERANCE_TOPICS = frozenset(
         "quit_fired_fault",
         "quit_protected",
         "probation_dismissal",
+        "quit_business_slow",
     }
 )
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
@@ -131,6 +138,8 @@ ANNUAL_LEAVE = "leave_annual_days"  # the entry whose tiers the worked-out days 
 _ABOUT_ANNUAL_LEAVE = re.compile(r"年假|年休假|带薪假|带薪年假|休年假")
 _ASKS_DAYS = re.compile(
     r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几|咋个算|怎么算|咋算|如何算"
+    # "人事说我只有5天年假 对不对哦": a number of days checked
+    r"|(?:只有|才|就|只给)[0-9一二两三四五六七八九十]+天[^，,。]{0,6}(?:对不对|对吗|是不是|合法|合理|对头)"
 )
 _SOMEONE_ELSE = re.compile(r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友|她|他")
 _NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职")
@@ -154,6 +163,22 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
     new = _NEW_EMPLOYER.search(text) is not None or (slug == "leave_annual_newhire" and not asked)
     return annual_leave_text(text, new_employer=new)
+
+
+def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """Sick leave this year told after an annual-leave answer or with the question ("我今年
+    病假请了一个月 今年还有年假没得"): whether it takes this year's leave away, by the years
+    worked in all told in the last few messages."""
+    sick = sick_months(text)
+    if sick is None:
+        return None
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
+    if not (after or _ABOUT_ANNUAL_LEAVE.search(text)):
+        return None
+    told = [text, *recent_user_texts(tracker, 3)]
+    worked = next((m for m in map(total_months_worked, told) if m is not None), None)
+    return sick_leave_text(worked, sick)
 
 
 # the entries after which "交警认定的是对方全责" tells the finding their rule needs
@@ -257,7 +282,9 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
         days = days_not_taken(text)
         pay = next(filter(None, map(monthly_pay, told)), None)
-        if days is None or pay is None or not _NOT_TAKEN.search(text):
+        # ("那10天该补好多" right after the answer on leave not taken: the days are those)
+        not_taken = _NOT_TAKEN.search(text) or (slug == UNUSED_LEAVE and asks_how_much(text))
+        if days is None or pay is None or not not_taken:
             return None
         return unpaid_days_text(days, pay)
     months = next(filter(None, map(months_worked, told)), None)
@@ -265,6 +292,35 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
         return None  # (this message must bring one of them: else it asks something else)
     return unused_leave_text(months, pay, services.today())
+
+
+# the entries on a contract not signed, after which "我一个月3500 能补好多钱" asks the double wage
+NO_CONTRACT_TOPICS = frozenset({"contract_sign_deadline", "contract_over_1year"})
+NO_CONTRACT = "contract_sign_deadline"
+_WHAT_IF = re.compile(r"要是|如果|假如|万一|假设")
+
+
+def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """Right after an answer about a contract never signed, the time worked and the pay told
+    in the last few messages, asked what it comes to: the double wage worked out."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    if slug not in NO_CONTRACT_TOPICS or previous_action(tracker) != "action_answer_policy":
+        return None
+    if not (
+        asks_how_much(text)
+        or monthly_pay(text)
+        # ("要是干满一年了他还是不签呢" asks what a year without a contract means)
+        or (months_worked(text) and not _WHAT_IF.search(text))
+    ):
+        return None
+    if asks_where_to_turn(text) or _OTHER_SUBJECT.search(text):
+        return None
+    told = [text, *recent_user_texts(tracker, 3)]
+    months = next((m for m in map(months_worked, told) if m is not None), None)
+    if months is None:
+        return None
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    return double_wage_text(months, pay)
 
 
 DISABILITY = "injury_benefits"  # the entry with the grants by grade
@@ -285,10 +341,12 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     annual leave of someone leaving, the longest probation) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
     for reply, entry in (
+        (double_wage_reply, NO_CONTRACT),
         (retirement_reply, RETIREMENT),
         (disability_reply, DISABILITY),
         (severance_reply, SEVERANCE),
         (unused_leave_reply, UNUSED_LEAVE),
+        (sick_leave_reply, ANNUAL_LEAVE),
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
         (medical_period_reply, MEDICAL_PERIOD),

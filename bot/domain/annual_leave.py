@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.severance import Severance, months_worked
+from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《职工带薪年休假条例》第三条；《企业职工带薪年休假实施办法》第五条"
 # (months worked in all from, days a year), highest first
@@ -62,4 +63,56 @@ def annual_leave_text(text: str, new_employer: bool = False) -> str | None:
         if nxt is not None:
             lines.append(f"累计满{nxt[0] // 12}年后，每年{nxt[1]}天。")
     lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)
+
+
+# 《职工带薪年休假条例》第四条（三）至（五）: sick leave in a year that takes that year's annual
+# leave away, by months worked in all: (months worked from, months of sick leave), highest first
+_SICK_LIMITS = ((240, 4), (120, 3), (12, 2))
+SICK_SOURCE = "《职工带薪年休假条例》第三条、第四条；《企业职工带薪年休假实施办法》第八条"
+_SICK = re.compile(
+    rf"病假[^，,。？?\d]{{0,4}}?(?P<a>{NUM}|半)\s*(?P<au>个月|月|天)"
+    rf"|(?P<b>{NUM}|半)\s*(?P<bu>个月|月|天)[^，,。？?]{{0,3}}病假"
+)
+
+
+def sick_months(text: str) -> float | None:
+    """The sick leave a message tells, in months (30 days a month), or None."""
+    m = _SICK.search(text or "")
+    if m is None:
+        return None
+    raw, unit = (m.group("a"), m.group("au")) if m.group("a") else (m.group("b"), m.group("bu"))
+    value = 0.5 if raw == "半" else parse_number(raw)
+    if value is None:
+        return None
+    return value / 30 if unit == "天" else value
+
+
+def sick_leave_text(worked: int | None, sick: float) -> str:
+    """Whether `sick` months of sick leave this year take away this year's annual leave for
+    someone who has worked `worked` months in all (None: not told, the three limits given)."""
+    told = f"{format_number(round(sick * 30))}天" if sick < 1 else f"{format_number(sick)}个月"
+    if worked is None or worked < 12:
+        lines = [
+            f"今年病假{told}，要看累计工龄：累计工作满1年不满10年的，病假累计2个月以上；满10年不满20年的，"
+            "3个月以上；满20年以上的，4个月以上，才不享受当年年假，没到的照样有年假。"
+        ]
+    else:
+        limit = next(months for least, months in _SICK_LIMITS if worked >= least)
+        days = days_a_year(worked)
+        length = Severance(worked).worked_text()
+        if sick < limit:
+            lines = [
+                f"照样有年假：您累计工作{length}，病假累计{limit}个月以上才不享受当年年假，"
+                f"今年病假{told}没到，当年的{days}天年假照样有。"
+            ]
+        else:
+            lines = [
+                f"今年的年假可能没有了：您累计工作{length}，当年病假累计{limit}个月以上的，不享受当年年假；"
+                f"今年病假{told}，已经到了。"
+            ]
+    lines.append(
+        "如果今年已经休过年假，之后病假才累计到这个数的，不扣回今年的，但不享受下一年的年假。"
+    )
+    lines.append(f"依据：{SICK_SOURCE}")
     return "\n".join(lines)

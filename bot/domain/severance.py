@@ -19,7 +19,11 @@ from intents.numbers import NUM, format_number, parse_number
 SOURCE = "《劳动合同法》第四十六条、第四十七条、第八十七条"
 FORCED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条"
 # how long at this employer, said after a verb of working: 干了5年零2个月, 在这做了三年半
-_WORKED = r"(?:干了|做了|工作了|上了|待了|干|做|工作|上班|工龄|入职)(?:快|满|了|都|有|差不多|大概)*"
+# ("当服务员8个月了", "当保安三年了": the job, then how long)
+_WORKED = (
+    r"(?:干了|做了|工作了|上了|待了|干|做|工作|上班|工龄|入职|当[\u4e00-\u9fff]{1,4}?)"
+    r"(?:快|满|了|都|有|差不多|大概)*"
+)
 _LENGTH = re.compile(
     rf"{_WORKED}\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?"
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)"

@@ -67,7 +67,7 @@ _WHERE_TO_TURN = re.compile(
     r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
     r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
     # "那公司不给咋办", "拖起不发我可以咋个办": the right refused, what to do about it
-    r"|(?:不给|不得给|不会给|不发|不付|不赔|不得赔|不补|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报|不让|不批|不准"
+    r"|(?:不(?:得|会)?(?:给|发|付|赔|补)|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报|不让|不批|不准"
     r"|不去申报|不申报|不去报|不去申请)"
     # ("厂里拖起不去申报 都一个多月了 咋个办": how long it has dragged on, in between)
     r"[^，,。]{0,12}?"
@@ -271,6 +271,47 @@ def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Ans
     return _injury_rest(knowledge, previous, text) or _injury_uninsured(knowledge, previous, text)
 
 
+# "走了以后还能去要不 多久之内要去", "那过好久就告不到了": by when to claim, after an answer
+# that gives no time limit of its own (seed entry; when an admin withdrew it, the words decide)
+TIME_LIMIT = "dispute_time_limit"
+_BY_WHEN = re.compile(
+    r"多久之内|多久以内|多久内|多长时间内|多长时间以内|几年内|几年之内|时效"
+    r"|过(?:了)?(?:好久|多久|多长时间)(?:就)?(?:告不|要不|申请不|仲裁不|不能告|不能要)"
+    r"|(?:现在|还)(?:去)?(?:告|要|申请|仲裁)[^，,。]{0,4}来得及"
+)
+# an answer that states its own limit ("你本人1年内", "2年内申请")
+_OWN_LIMIT = re.compile(r"[0-9一二两三]+年内|[0-9一二两三]+年之内|[0-9]+日内申请")
+
+
+def time_limit_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == TIME_LIMIT or not _BY_WHEN.search(text):
+        return None
+    if _OWN_LIMIT.search(previous.answer):
+        return None  # the answer just given says by when: asked of it
+    return knowledge.get(TIME_LIMIT)
+
+
+# "如果老板就是随便开的人呢", "他就是看我不顺眼" after an answer on dismissal or compensation:
+# a dismissal without a lawful reason (seed entry; when an admin withdrew it, the words decide)
+UNLAWFUL_DISMISSAL = "sev_unlawful_2x"
+_DISMISSAL_TOPICS = frozenset({"离职与解除", "经济补偿"})
+_NO_REASON = re.compile(
+    r"违法辞退|违法解除|违法开除|随便开|乱开|硬开|说开就开|无缘无故|无故|莫名其妙|看我不顺眼|没得?(?:任何|正当)?理由|没有(?:任何|正当)?理由"
+    r"|年纪大了?(?:要|就)?(?:换|不要|开)"
+)
+
+
+def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if (
+        previous.category not in _DISMISSAL_TOPICS
+        or previous.slug == UNLAWFUL_DISMISSAL
+        or not _NO_REASON.search(text)
+        or asks_where_to_turn(text)
+    ):
+        return None
+    return knowledge.get(UNLAWFUL_DISMISSAL)
+
+
 def _waiver_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:
     if not _CONSENTED.search(text) or _WAIVER_ENTRY.search(previous.question):
         return None
@@ -327,6 +368,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         _waiver_in_topic(hits, previous, text)
         or _spouse_counterpart(knowledge, previous, text)
         or told_of_the_injury(knowledge, previous, text)
+        or unlawful_dismissal_told(knowledge, previous, text)
     )
     if pointed is not None:
         rest = [h for h in hits if h.answer.slug != pointed.slug][: k - 1]

@@ -31,3 +31,24 @@ def test_several_jobs_told_are_added_up():
     assert text is not None and "累计工作11年" in text and "10天" in text
     # one job told: its length alone
     assert total_months_worked("我在这个厂干了4年") == 48
+
+
+def test_sick_leave_told_in_months_or_days():
+    from bot.domain.annual_leave import sick_months
+
+    assert sick_months("我今年病假请了一个月 今年还有年假没得") == 1.0
+    assert sick_months("请了两个月病假") == 2.0
+    assert sick_months("病假45天") == 1.5
+    assert sick_months("今年还有年假没得") is None
+
+
+def test_sick_leave_takes_the_year_s_leave_by_years_worked():
+    from bot.domain.annual_leave import sick_leave_text
+
+    kept = sick_leave_text(12 * 12, 1.0)
+    assert kept.startswith("照样有年假") and "3个月以上" in kept and "10天" in kept
+    lost = sick_leave_text(5 * 12, 2.0)
+    assert lost.startswith("今年的年假可能没有了") and "2个月以上" in lost
+    assert "4个月以上" in sick_leave_text(25 * 12, 3.0)
+    unknown = sick_leave_text(None, 1.0)
+    assert "2个月以上" in unknown and "3个月以上" in unknown and "4个月以上" in unknown

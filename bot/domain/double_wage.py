@@ -1,0 +1,48 @@
+"""The double wage for months worked without a written contract, worked out from how long
+the worker has worked and the monthly pay: "我在火锅店当服务员8个月了 从来没签过劳动合同" then
+"我一个月3500 能补好多钱" is 7 months more, 24500元.
+
+《劳动合同法》第十条、第八十二条 and 《劳动合同法实施条例》第六条、第七条: a written contract
+is due within a month of starting; from the second month the employer pays twice the wage
+each month, up to the day before a year is up (at most 11 months); after a year without one,
+an open-ended contract is taken to exist (第十四条)."""
+
+from __future__ import annotations
+
+from bot.domain.severance import Severance
+from intents.numbers import format_number
+
+SOURCE = "《劳动合同法》第十条、第十四条、第八十二条；《劳动合同法实施条例》第六条、第七条"
+MAX_MONTHS = 11
+
+
+def extra_months(months_worked: int) -> int:
+    """The months for which twice the wage is owed: from the second month, at most 11."""
+    return max(0, min(months_worked - 1, MAX_MONTHS))
+
+
+def double_wage_text(months_worked: int, pay: float | None) -> str:
+    n = extra_months(months_worked)
+    worked = Severance(months_worked).worked_text()
+    if n == 0:
+        lines = [
+            f"按您干了{worked}算，还在上班第1个月内，单位这时签合同不算晚；"
+            "过了1个月还不签，从第2个月起每月要多付1倍工资。"
+        ]
+    else:
+        sums = f"，按月工资{format_number(pay)}元算约{format_number(n * pay)}元" if pay else ""
+        lines = [
+            f"没签合同的双倍工资：按您干了{worked}算，可以多要{n}个月工资{sums}。",
+            "从上班第2个月起算，每月多付1倍工资，最多算11个月。",
+        ]
+        if months_worked >= 12:
+            lines.append(
+                "满1年还没签的，视为已经订立无固定期限劳动合同，满1年以后的月份不再算双倍工资，"
+                "单位要和你补签书面合同。"
+            )
+        lines.append(
+            "双倍工资要尽早申请劳动仲裁：时效一般1年，各地对从哪天起算认定不一，拖久了前面的月份"
+            "可能要不回来。工资条、转账记录、工牌、考勤都能证明你在那里上班。"
+        )
+    lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)
