@@ -54,28 +54,51 @@ _ABOUT_WORK = re.compile(
     r"工资|加班|合同|工伤|社保|保险|试用期|年假|休假|产假|辞退|开除|补偿|赔偿|仲裁|调解|老板|单位|公司"
     r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假"
 )
-# the entities that narrow a course list ("星期天下午的呢", "只有晚上才有空")
-FILTER_ENTITIES = ("weekday", "time_of_day", "fee", "course_category")
 IN_VIEW_SHORT = 16
 
 
-# "我周六要上班", "晚上没空": when the worker cannot come, not a condition to list by
-_WHEN = r"(?:(?:周|星期|礼拜)[一二三四五六日天末]|周末|白天|晚上|上午|下午)"
+# a clause that says when the worker cannot come ("我星期二星期四晚上要跑单"), or a clause of
+# its own that says so right after the time ("星期六下午我要送货 莫得空")
 _BUSY = re.compile(
-    _WHEN + r"[^，,。\s]{0,2}(?:要上班|上班|没空|没得空|莫得空|不得空|有事|不得闲|没时间)"
+    r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
+    # "晚上我眼睛不好": a time that does not suit the worker
+    r"|不方便|眼睛不好|看不清|看不见"
 )
-_WHEN_SAID = re.compile(_WHEN)
+_BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
+_CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
+
+
+def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
+    text = (tracker.latest_message or {}).get("text") or ""
+    clauses = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(text)]
+    spans = []
+    for i, (a, b, words) in enumerate(clauses):
+        follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
+        if _BUSY.search(words) or follows:
+            spans.append((a, b))
+    return spans
+
+
+def entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> list[str]:
+    """The values of this message's `name` entities, in order (outside a busy clause)."""
+    busy = busy_spans(tracker) if outside_busy else []
+    values = []
+    for e in (tracker.latest_message or {}).get("entities") or []:
+        if e.get("entity") != name or e.get("value") in (None, ""):
+            continue
+        start = e.get("start")
+        if isinstance(start, int) and any(a <= start < b for a, b in busy):
+            continue
+        values.append(str(e["value"]))
+    return values
 
 
 def narrows(tracker: Tracker) -> bool:
     """The message names a condition on courses (a day, a time of day, free, a category),
-    not only a day the worker is busy."""
-    named = [e for e in FILTER_ENTITIES if latest_entity(tracker, e)]
-    if named and set(named) <= {"weekday", "time_of_day"}:
-        text = understood_text(tracker)
-        if _BUSY.search(text) and not _WHEN_SAID.search(_BUSY.sub(" ", text)):
-            return False  # every day or time named is one the worker is busy
-    return bool(named)
+    not only a day or time the worker is busy ("星期几上课 我周六要上班")."""
+    if any(latest_entity(tracker, e) for e in ("fee", "course_category")):
+        return True
+    return any(entity_values(tracker, e, outside_busy=True) for e in ("weekday", "time_of_day"))
 
 
 def about_courses_in_view(tracker: Tracker, text: str) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.course_context import narrows
+from actions.course_context import busy_spans, entity_values, narrows
 from actions.message import latest_confidence, latest_entity
 from bot.domain.course_questions import about_me
 from bot.store import courses as repo
@@ -18,10 +18,10 @@ def wanted_time(tracker: Tracker) -> str | None:
     """The time of day the worker wants: the last one named outside a clause that says the
     worker is busy then ("我下午六点下班，晚上有啥课": busy in the afternoon, free in the
     evening; "星期六下午我要送货 莫得空 有没得做面点的": no time asked for)."""
-    named = _entity_values(tracker, "time_of_day")
-    free = _entity_values(tracker, "time_of_day", outside_busy=True)
+    named = entity_values(tracker, "time_of_day")
+    free = entity_values(tracker, "time_of_day", outside_busy=True)
     if named and not free:
-        return None if _busy_spans(tracker) else named[-1]
+        return None if busy_spans(tracker) else named[-1]
     return free[-1] if free else None
 
 
@@ -39,47 +39,13 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     )
 
 
-# a clause that says when the worker cannot come ("我星期二星期四晚上要跑单"), or a clause of
-# its own that says so right after the time ("星期六下午我要送货 莫得空")
-_BUSY = re.compile(
-    r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
-)
-_BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
-_CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
-
-
-def _busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
-    text = (tracker.latest_message or {}).get("text") or ""
-    clauses = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(text)]
-    spans = []
-    for i, (a, b, words) in enumerate(clauses):
-        follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
-        if _BUSY.search(words) or follows:
-            spans.append((a, b))
-    return spans
-
-
-def _entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> list[str]:
-    """The values of this message's `name` entities, in order (outside a busy clause)."""
-    busy = _busy_spans(tracker) if outside_busy else []
-    values = []
-    for e in (tracker.latest_message or {}).get("entities") or []:
-        if e.get("entity") != name or e.get("value") in (None, ""):
-            continue
-        start = e.get("start")
-        if isinstance(start, int) and any(a <= start < b for a, b in busy):
-            continue
-        values.append(str(e["value"]))
-    return values
-
-
 def wanted_weekdays(tracker: Tracker) -> tuple[str, ...]:
     """The days asked for: every day the message names, but not those of a clause that says
     the worker is busy then ("我星期二星期四晚上要跑单 有没得星期一星期三晚上的课": Monday and
     Wednesday); none when every day named is a busy one."""
-    named = _entity_values(tracker, "weekday")
-    free = _entity_values(tracker, "weekday", outside_busy=True)
-    if named and not free and not _busy_spans(tracker):
+    named = entity_values(tracker, "weekday")
+    free = entity_values(tracker, "weekday", outside_busy=True)
+    if named and not free and not busy_spans(tracker):
         free = named
     days: list[str] = []
     for value in free:
@@ -139,6 +105,26 @@ def wanted_course(tracker: Tracker) -> str | None:
         if not about_me(text, words):
             return str(e["value"])
     return str(named[0]["value"]) if named else None
+
+
+# "育婴员跟家政服务员这两个 哪个适合我", "书法还是插花好": courses set side by side
+_COMPARES = re.compile(
+    r"哪个|哪门|哪一个|哪一门|还是|比较|对比|区别|有啥不同|有什么不同|差别|这两|两个|两门"
+)
+
+
+def compared_courses(tracker: Tracker) -> list[str]:
+    """The courses a message names to compare them (two or more, in order), else []."""
+    message = tracker.latest_message or {}
+    if not _COMPARES.search(message.get("text") or ""):
+        return []
+    names = [
+        str(e["value"])
+        for e in message.get("entities") or []
+        if e.get("entity") == "course_name" and e.get("value") not in (None, "")
+    ]
+    names = list(dict.fromkeys(names))
+    return names if len(names) >= 2 else []
 
 
 def describe(f: repo.CourseFilter) -> str:

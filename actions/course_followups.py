@@ -13,8 +13,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT, in_course_context, narrows
-from actions.course_filters import SEARCH_SLOTS, describe, filter_from, wanted_course
-from actions.course_list import category_buttons, enrol_button, show_page
+from actions.course_filters import (
+    SEARCH_SLOTS,
+    compared_courses,
+    describe,
+    filter_from,
+    wanted_course,
+)
+from actions.course_list import category_buttons, compare, enrol_button, show_page
 from actions.course_list_answers import (
     ALL_OF_THEM,
     EACH_ASPECT,
@@ -80,6 +86,17 @@ class ActionCourseFollowup(ServiceAction, Action):
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
         if asks_like_this(text) and tracker.get_slot(FOCUS_SLOT):
             # "还有没得像这种的" after 太极拳: the courses like it, searched
+            return [*done, FollowupAction("action_search_courses")]
+        compared = compared_courses(tracker)
+        if compared:
+            # "育婴员跟家政服务员这两个 哪个适合我": both, side by side
+            with self.services.db.session() as s:
+                found = [c for c in (repo.get_by_name(s, n) for n in compared) if c is not None]
+                if len(found) >= 2:
+                    return done + compare(dispatcher, s, found)
+        if not codes and narrows(tracker) and not aspects(text) and self._closed_focus(tracker):
+            # "晚上我眼睛不好 莫得白天滴哦" after one course that stopped enrolling (太极拳): a
+            # condition on the open courses, searched
             return [*done, FollowupAction("action_search_courses")]
         with self.services.db.session() as s:
             listed = _courses(s, codes)
@@ -192,6 +209,16 @@ class ActionCourseFollowup(ServiceAction, Action):
                 buttons=buttons(enrol_button(focus), button("看看其他课程", "course_search")),
             )
             return [*done, SlotSet(FOCUS_SLOT, focus.code)]
+
+    def _closed_focus(self, tracker: Tracker) -> bool:
+        """The one course in view has stopped enrolling (or there is none)."""
+        focus = tracker.get_slot(FOCUS_SLOT)
+        if not focus:
+            return True
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, str(focus))
+            open_now = {c.code for c in repo.open_courses(s, self.services.today())}
+            return course is None or course.code not in open_now
 
     def _which(
         self, s: Any, tracker: Tracker, text: str, listed: list[Course], context: bool

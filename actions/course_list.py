@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT
 from bot.domain.course_questions import answer
-from bot.domain.courses import COURSE_CATEGORIES, course_line
+from bot.domain.courses import COURSE_CATEGORIES, course_line, fee_text, short_place, when_text
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -89,3 +89,20 @@ def category_buttons(available: list[Course] | None = None) -> list[dict[str, st
     present = {c.category for c in available or []}
     names = [c for c in COURSE_CATEGORIES if c in present] or list(COURSE_CATEGORIES)
     return buttons(*(button(n, "course_search", course_category=n) for n in names))
+
+
+def compare(dispatcher: CollectingDispatcher, s: Any, courses: list[Course]) -> list[EventType]:
+    """Two or more courses named together ("育婴员跟家政服务员 哪个适合我"): what each is, when
+    and what it costs, side by side, with their buttons; both stay in view ("两个都啥时候上课")."""
+    seats = repo.seats_left_many(s, courses)
+    lines = [f"这 {len(courses)} 门课程对比一下："]
+    for c in courses:
+        lines.append(f"· {c.name}（{c.category}）：{c.description or '暂无介绍'}")
+        lines.append(f"  {when_text(c)} · {short_place(c.venue)} · {fee_text(c)}")
+        left = seats[c.id]
+        if left is not None and left <= 0:
+            lines.append("  已满，可候补")
+    lines.append("看看哪门更合您的打算和时间；点“报名”直接报名，也可以接着问“哪个要交钱”。")
+    items = [b for c in courses for b in (detail_button(c), enrol_button(c))]
+    dispatcher.utter_message(text="\n".join(lines), buttons=buttons(*items))
+    return listed(courses, len(courses))

@@ -14,6 +14,7 @@ from actions.course_context import FOCUS_SLOT, followup_instead
 from actions.course_filters import (
     SEARCH_SLOTS,
     asks_about_leave,
+    compared_courses,
     describe,
     filter_from,
     tells_a_dispute,
@@ -23,7 +24,15 @@ from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_butto
 from actions.message import latest_entity, previous_action, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
-from bot.domain.course_ages import ages_text, child_age, for_children, suits, without_age
+from bot.domain.course_ages import (
+    ages_text,
+    children_ages,
+    for_children,
+    is_child_word,
+    suits,
+    without_age,
+    without_child_words,
+)
 from bot.domain.courses import (
     asks_like_this,
     closed_text,
@@ -37,6 +46,20 @@ from bot.domain.courses import (
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
+
+HOBBY = "幸福学堂"  # the hobby classes' category (data/courses.yml)
+
+
+def _named_by_a_child_word(tracker: Tracker) -> bool:
+    """The course this message names, it names only by a word for a child ("娃儿")."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    spans = [
+        text[e["start"] : e["end"]]
+        for e in message.get("entities") or []
+        if e.get("entity") == "course_name" and isinstance(e.get("start"), int)
+    ]
+    return bool(spans) and all(is_child_word(span) for span in spans)
 
 
 def leans_on_an_answer(tracker: Tracker) -> bool:
@@ -63,6 +86,9 @@ class ActionSearchCourses(ServiceAction, Action):
         like = self._like_this(dispatcher, tracker)
         if like is not None:
             return cleared + like
+        if compared_courses(tracker):
+            # "书法和插花哪个好": the courses side by side (the follow-up action's)
+            return cleared + [FollowupAction("action_course_followup")]
         instead = followup_instead(tracker, searching=True)
         if instead:
             return instead  # the follow-up reads this message's filters, then clears them
@@ -83,10 +109,13 @@ class ActionSearchCourses(ServiceAction, Action):
             if place:  # "城南那边有啥课": courses held there
                 f = replace(f, place=place)
                 text = text.replace(place, " ")
-            age = child_age(text)
-            if age is not None:  # "有没得适合5岁娃儿的": the child's age, not a course's name
+            ages = children_ages(text)
+            if ages:  # "有没得适合5岁娃儿的": the child's age, not a course's name
                 text = without_age(text)
-            has_filter = f != repo.CourseFilter() or age is not None
+                if f.name and _named_by_a_child_word(tracker):
+                    # "两个娃儿 一个5岁一个9岁": 娃儿 is a keyword of one course, not a choice
+                    f = replace(f, name=None)
+            has_filter = f != repo.CourseFilter() or bool(ages)
             found = [c for c in available if repo.matches(c, f)]
             kind_only = False
             if not found and f.name and f.category:
@@ -95,14 +124,21 @@ class ActionSearchCourses(ServiceAction, Action):
                 f = replace(f, name=None)
                 found = [c for c in available if repo.matches(c, f)]
                 kind_only = True
-            if age is not None:
-                found = self._for_age(dispatcher, found, available, age)
+            if ages:
+                found = self._for_age(dispatcher, found, available, ages)
                 if found is None:
                     return cleared
             elif tells_own_age(text):
-                # "我今年55了 有没得适合我的课": for the worker, not the children's courses
+                # "我今年55了 有没得适合我的课": for the worker, not the children's courses; an
+                # older worker's words about their days name no course ("退休两年了 天天在屋头
+                # 闲起"): the hobby classes first
                 children = for_children(found)
                 found = [c for c in found if c not in children]
+                found.sort(key=lambda c: c.category != HOBBY)
+                has_filter = True
+            if ages:
+                # "两个娃儿 一个5岁一个9岁 有啥子活动": who comes, the ages chose the courses
+                text = without_child_words(text)
             words = residual(text)
             words = words if is_specific(words) and not kind_only else ""
             ranked = rank_by_text(found, text) if words else []
@@ -143,11 +179,16 @@ class ActionSearchCourses(ServiceAction, Action):
 
     @staticmethod
     def _for_age(
-        dispatcher: CollectingDispatcher, found: list[Course], available: list[Course], age: int
+        dispatcher: CollectingDispatcher,
+        found: list[Course],
+        available: list[Course],
+        ages: list[int],
     ) -> list[Course] | None:
-        """The courses for a child of that age; None when there is none (the worker is told
-        which children's courses there are, and for what ages)."""
-        fitting = [c for c in found if suits(c, age)]
+        """The courses for a child of those ages (any of them: "一个5岁一个9岁"); None when
+        there is none (the worker is told which children's courses there are, and for what
+        ages)."""
+        fitting = [c for c in found if any(suits(c, age) for age in ages)]
+        age = "、".join(str(a) for a in ages)
         if fitting:
             return fitting
         children = for_children(available)

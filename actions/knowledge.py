@@ -20,6 +20,7 @@ from actions.message import (
     latest_entity,
     latest_intent,
     typed_text,
+    understood_text,
 )
 from actions.policy_followups import (
     find_answer,
@@ -180,7 +181,8 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if not text or is_ask_intro(text):  # "我有个劳动方面的问题": which one?
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
-        worked_out = worked_out_reply(self.services, tracker, text)
+        # (an English or pinyin message as read in Chinese: "I worked there for 3 years")
+        worked_out = worked_out_reply(self.services, tracker, understood_text(tracker))
         if worked_out:
             worked_out, calculated = worked_out
             entry = knowledge.get(calculated)

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
 from actions.course_context import described_instead, followup_instead, named_course_instead
+from actions.course_filters import compared_courses
 from actions.message import typed_text
 from actions.offers import (
     cancel_listed_instead,
@@ -302,8 +303,9 @@ class ActionOutOfScope(ServiceAction, Action):
         followup = policy_followup_instead(self.services, tracker)
         if followup:
             return followup
-        if _ABOUT_A_COURSE.search(typed_text(tracker)):
-            # "电商只播咋个报": a course named (by sound) with how to enrol or study
+        if _ABOUT_A_COURSE.search(typed_text(tracker)) or compared_courses(tracker):
+            # "电商只播咋个报": a course named (by sound) with how to enrol or study; "书法和插花
+            # 哪个好一点": two courses compared
             named = named_course_instead(tracker)
             if named:
                 return named

@@ -22,7 +22,7 @@ from bot.domain.commute_injury import commute_injury_text
 from bot.domain.disability import disability_text, grade_told
 from bot.domain.double_wage import double_wage_text
 from bot.domain.medical_period import medical_period_text
-from bot.domain.overtime_pay import overtime_pay_text
+from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.probation import (
     contract_months,
     extends_probation,
@@ -59,6 +59,8 @@ SEVERANCE_TOPICS = frozenset(
         "quit_protected",
         "probation_dismissal",
         "quit_business_slow",
+        # a domestic worker placed by an agency that signed the contract
+        "flex_household_domestic",
     }
 )
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
@@ -68,6 +70,13 @@ DURATION_ALONE = 12
 
 # a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
 _OTHER_SUBJECT = re.compile(r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假")
+
+
+# hired by a family, not a firm ("在别个屋头当住家保姆 … 主人家喊我莫来了")
+_HOUSEHOLD = re.compile(
+    r"主人家|东家|雇主家|住家保姆|(?:屋头|家里|私人家)[^，,。]{0,4}(?:当|做)保姆"
+)
+_BY_A_FIRM = re.compile(r"(?<!莫得)(?<!没得)(?<!没有)(?<!没)公司")
 
 
 def forced_to_leave(tracker: Tracker) -> bool:
@@ -84,6 +93,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     if _OTHER_SUBJECT.search(text) and not about_severance(text):
         return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
+    if _HOUSEHOLD.search(text) and not _BY_A_FIRM.search(text):
+        return None  # a family's own nanny: no labour relation, no compensation to work out
     if asks_where_to_turn(text) and months_worked(text) is None:
         return None  # "万一他就是不赔呢": what to do when it is refused, not the sum again
     # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
@@ -216,6 +227,7 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
 
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
 _ABOUT_OVERTIME = re.compile(r"加班|加了")
+_ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
 
 
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -225,11 +237,15 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("ot_") and previous_action(tracker) == "action_answer_policy"
     if not (after or _ABOUT_OVERTIME.search(text)):
-        return None
+        # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
+        return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
     said = overtime_pay_text(text)
     if said is None and after:
         # (this message first: what it tells wins)
         said = overtime_pay_text(" ".join([text, *recent_user_texts(tracker, 2)]))
+    if said is None and (after or _ABOUT_OVERTIME.search(text)):
+        # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
+        said = long_break_text(text)
     return said
 
 

@@ -49,9 +49,43 @@ def child_age(text: str | None) -> int | None:
     return None
 
 
+# "一个5岁一个9岁", "大的9岁 小的5岁": several children's ages in one message
+_EACH_AGE = re.compile(
+    rf"(?:一个|大的|小的|老大|老二|老幺|大娃|小娃|大的那个|小的那个)\s*(?:今年|才|都)?\s*({_AGE_NUM})\s*(?:周)?岁"
+)
+
+
+def is_child_word(text: str | None) -> bool:
+    """ "娃儿", "孩子": a word for a child, which names no course (a keyword may say it)."""
+    return re.fullmatch(_CHILD, (text or "").strip()) is not None
+
+
+def without_child_words(text: str) -> str:
+    """The message without its words for a child (a keyword of a children's course may be
+    one: they say who comes, not which course)."""
+    return re.sub(_CHILD, " ", text)
+
+
+def children_ages(text: str | None) -> list[int]:
+    """Every child's age a message tells ("两个娃儿 一个5岁一个9岁": [5, 9]); one age as one."""
+    ages = [a for a in (_number(m.group(1)) for m in _EACH_AGE.finditer(text or "")) if a]
+    if len(ages) >= 2:
+        return list(dict.fromkeys(ages))
+    one = child_age(text)
+    return [one] if one is not None else []
+
+
 def without_age(text: str) -> str:
     """The message with the child's age words taken out (they are no course's name)."""
-    for pattern in (_AGE_BEFORE, _AGE_AFTER, _SUITS_AGE, _GRADE, _SECONDARY, _KINDERGARTEN):
+    for pattern in (
+        _EACH_AGE,
+        _AGE_BEFORE,
+        _AGE_AFTER,
+        _SUITS_AGE,
+        _GRADE,
+        _SECONDARY,
+        _KINDERGARTEN,
+    ):
         text = pattern.sub(" ", text)
     return text
 

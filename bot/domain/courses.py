@@ -134,7 +134,7 @@ def seats_text(left: int | None) -> str:
 def course_line(index: int, course: Course, left: int | None) -> str:
     """One course in a list as one line (a phone shows a list of five at a glance; 详情 shows
     the whole card): 3. 书法（幸福学堂）周二、周四 晚上 19:00 · 区工人文化宫 · 免费."""
-    days = "、".join(course.weekdays or [])
+    days = _days_text(list(course.weekdays or []))
     start = (course.time or "").split("-")[0]
     when = " ".join(p for p in (days, course.time_of_day or "", start) if p) or "时间待定"
     parts = [when, short_place(course.venue), fee_text(course)]
@@ -150,9 +150,13 @@ _AGE_SAID = re.compile(
 )
 
 
+# "我退休两年了 … 适合我们老年人耍的课": an older worker, without a number
+_OLDER = re.compile(r"退休|老年人|老人家|老年|岁数大|年纪大|上了年纪")
+
+
 def tells_own_age(text: str | None) -> bool:
     """ "我今年55了 有没得适合我的课": the worker tells their own age (no child's courses)."""
-    return _AGE_SAID.search(text or "") is not None
+    return _AGE_SAID.search(text or "") is not None or _OLDER.search(text or "") is not None
 
 
 def residual(text: str | None) -> str:

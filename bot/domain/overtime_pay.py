@@ -31,7 +31,8 @@ _WORKED = r"(?:加班|加了|加|多干了?|多上了?|多做了?|上了|干了|
 _DAYS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:天|日)")
 _HOURS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:小时|钟头|钟)")
 _DAILY = re.compile(
-    rf"(?:日工资|日薪|一天|每天|天工资)(?:是|有|才|就|大概)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
+    # ("我一天工资算150")
+    rf"(?:日工资|日薪|一天|每天|天工资)(?:的)?(?:工资)?(?:是|有|才|就|大概|算|按)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
 )
 _HOURLY = re.compile(
     rf"(?:时薪|小时工资|一个?小时|每小时|一个钟头)(?:是|有|才|就)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
@@ -45,6 +46,20 @@ _DAYS_BARE = re.compile(rf"(?P<n>{NUM})\s*天")
 _DATE_RANGE = re.compile(r"(?P<a>\d{1,2})\s*(?:号|日)\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)")
 # "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
 _DAYS_A_MONTH = re.compile(rf"(?:一个月|每个?月)\s*(?:上|干|做|加|要上)?\s*(?P<n>{NUM})\s*天")
+# 《全国年节及纪念日放假办法》第二条 (as revised, in force from 2025-01-01): the public holidays'
+# own days; the rest of a long break is rest days moved around them
+_STATUTORY = {
+    "国庆": (3, "10月1日、2日、3日"),
+    "春节": (4, "农历除夕、正月初一至初三"),
+    "过年": (4, "农历除夕、正月初一至初三"),
+    "劳动节": (2, "5月1日、2日"),
+    "五一": (2, "5月1日、2日"),
+    "元旦": (1, "1月1日"),
+    "清明": (1, "清明节当天"),
+    "端午": (1, "端午节当天"),
+    "中秋": (1, "中秋节当天"),
+}
+HOLIDAYS_SOURCE = "；《全国年节及纪念日放假办法》第二条"
 MIN_DAILY, MAX_DAILY = 30, 5000
 MIN_HOURLY, MAX_HOURLY = 5, 1000
 
@@ -78,6 +93,36 @@ def _count(pattern: re.Pattern[str], text: str) -> float | None:
 
 def _money(value: float) -> str:
     return format_number(round(value, 2))
+
+
+def _named_holiday(text: str) -> tuple[str, int, str] | None:
+    """The public holiday the message names, with its own days and dates."""
+    for name, (days, when) in _STATUTORY.items():
+        if name in text:
+            return name, days, when
+    return None
+
+
+def long_break_text(text: str) -> str | None:
+    """ "国庆放七天 七天都按这个算吗": which days of a long break are the public holiday (300 %)
+    and which are moved rest days (time off in lieu, else 200 %), when more days than the
+    holiday's own are told and no pay is."""
+    named = _named_holiday(text)
+    days = _count(_DAYS_BARE, text) or _count(_DAYS, text)
+    if named is None or days is None:
+        return None
+    name, own, when = named
+    if days <= own or days > 15:
+        return None
+    return "\n".join(
+        [
+            f"不是{format_number(days)}天都按300%：{name}的法定节假日只有{own}天（{when}），这{own}天"
+            "加班不低于日工资的300%，在正常工资以外另给，不能用补休抵；",
+            f"其余{format_number(days - own)}天是调休出来的休息日，单位可以安排补休，补不了的不低于日工资的200%。"
+            "告诉我日工资或月工资，可以帮您算出具体金额。",
+            f"依据：{SOURCE}{HOLIDAYS_SOURCE}",
+        ]
+    )
 
 
 def overtime_pay_text(text: str) -> str | None:
@@ -115,6 +160,9 @@ def overtime_pay_text(text: str) -> str | None:
             days = hours / HOURS_A_DAY  # "周六加了8个钟头": a day's work
         if days is None:
             return None
+        named = _named_holiday(text) if holiday else None
+        if named is not None and named[1] < days <= 15:
+            return _long_break_sum(named, days, daily, base, monthly is not None)
         rate, kind = (3, "法定节假日") if holiday else (2, "休息日")
         sum_ = daily * rate * days
         told = f"按您说的：{kind}加班{format_number(days)}天，日工资{_money(daily)}元。"
@@ -156,4 +204,27 @@ def overtime_pay_text(text: str) -> str | None:
         "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。"
     )
     lines.append(f"依据：{source}")
+    return "\n".join(lines)
+
+
+def _long_break_sum(
+    named: tuple[str, int, str], days: float, daily: float, base: str, monthly: bool
+) -> str:
+    """A long break worked through: the holiday's own days at 300 %, the moved rest days at
+    200 % (when no time off is given in lieu)."""
+    name, own, when = named
+    rest = days - own
+    holiday_sum, rest_sum = daily * 3 * own, daily * 2 * rest
+    lines = [f"按您说的：{name}期间上了{format_number(days)}天班，日工资{_money(daily)}元。"]
+    if base:
+        lines.append(base)
+    lines += [
+        f"{name}的法定节假日只有{own}天（{when}），不低于日工资的300%：{_money(daily)}×300%×{own}"
+        f"={_money(holiday_sum)}元，不能用补休抵；",
+        f"其余{format_number(rest)}天是调休出来的休息日，没安排补休的不低于200%：{_money(daily)}×200%×"
+        f"{format_number(rest)}={_money(rest_sum)}元；",
+        f"合计{_money(holiday_sum + rest_sum)}元，都在正常工资以外另给。",
+        "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。",
+        f"依据：{SOURCE}{MONTHLY_SOURCE if monthly else ''}{HOLIDAYS_SOURCE}",
+    ]
     return "\n".join(lines)

@@ -63,11 +63,15 @@ def open_courses(s: Session, today: date) -> list[Course]:
     return [c for c in rows if is_running(c, today)]
 
 
+# "白天" is the morning or the afternoon
+DAYTIME = {"白天": ("上午", "下午")}
+
+
 def matches(course: Course, f: CourseFilter) -> bool:
     """Whether a course satisfies every filter the worker gave."""
     if f.category and course.category != f.category:
         return False
-    if f.time_of_day and course.time_of_day != f.time_of_day:
+    if f.time_of_day and course.time_of_day not in DAYTIME.get(f.time_of_day, (f.time_of_day,)):
         return False
     if f.weekdays and not set(f.weekdays) & set(course.weekdays or []):
         return False
