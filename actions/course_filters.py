@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from rasa_sdk import Tracker
 
@@ -39,6 +40,22 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     )
 
 
+_WEEK = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def _dates(tracker: Tracker) -> list[str]:
+    """This message's date entities that are whole ISO dates (2026-12-12)."""
+    values = entity_values(tracker, "date", outside_busy=True)
+    ok = []
+    for v in values:
+        try:
+            date.fromisoformat(v)
+        except ValueError:
+            continue
+        ok.append(v)
+    return ok
+
+
 def wanted_weekdays(tracker: Tracker) -> tuple[str, ...]:
     """The days asked for: every day the message names, but not those of a clause that says
     the worker is busy then ("我星期二星期四晚上要跑单 有没得星期一星期三晚上的课": Monday and
@@ -47,6 +64,9 @@ def wanted_weekdays(tracker: Tracker) -> tuple[str, ...]:
     free = entity_values(tracker, "weekday", outside_busy=True)
     if named and not free and not busy_spans(tracker):
         free = named
+    if not named:
+        # "你帮我查下星期六有啥子课" (read as the date 下星期六): that date's day of the week
+        free = [_WEEK[date.fromisoformat(v).weekday()] for v in _dates(tracker)]
     days: list[str] = []
     for value in free:
         days += [d for d in repo.expand_weekday(value) if d not in days]

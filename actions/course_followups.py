@@ -55,7 +55,7 @@ from bot.domain.course_questions import (
     requirements_text,
 )
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
-from bot.domain.courses import asks_like_this, closed_text, place_in, when_text
+from bot.domain.courses import asks_like_this, closed_text, gives_certificate, place_in, when_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -125,6 +125,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                 and not (focus is not None and described(focus, text))
             ):
                 wanted = text  # "星期天下午的呢": the condition from its entities
+            if listed and not wanted and _NO_CERTIFICATE.search(text):
+                wanted = text  # "只要免费的 不要考证那种": a condition, certificates ruled out
             if listed and wanted:
                 return done + self._narrow(dispatcher, s, listed, tracker, wanted)
             if len(listed) > 1 and "fee" in aspects(text) and WHICH_OF_THEM.search(text):
@@ -336,6 +338,11 @@ class ActionCourseFollowup(ServiceAction, Action):
     ) -> list[EventType]:
         """ "只要免费的": the same list with the new condition (from entities or words)."""
         f = filter_from(tracker)
+        no_certificate = _NO_CERTIFICATE.search(tracker.latest_message.get("text") or "")
+        if no_certificate:
+            # "只要免费的 不要考证那种": 考证 names no course here, it rules some out
+            f = replace(f, name=None, category=None if f.category == SKILLS else f.category)
+            listed = [c for c in listed if not gives_certificate(c)]
         place = place_in(wanted, listed)
         if place:  # "城南的是哪几个"
             f = replace(f, place=place)
@@ -364,6 +371,12 @@ class ActionCourseFollowup(ServiceAction, Action):
 
 
 _CLAUSE = re.compile(r"[\s，,。；;！!？?]+")
+SKILLS = "技能培训"  # the certificate courses' category, which 考证 names (data/courses.yml)
+# "不要考证那种", "不考证的": the certificate courses ruled out
+# ("考不考试" asks whether there is an exam)
+_NO_CERTIFICATE = re.compile(
+    r"(?<![考拿要])不(?:要|想|用)?(?:考证|拿证|考试|要证)|不要[^，,。]{0,3}(?:考证|证书)"
+)
 
 
 def narrowed_first(tracker: Tracker, listed: list[Course], text: str) -> list[Course]:

@@ -12,7 +12,7 @@ from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.message import asked_before, opening_text
 from actions.services import ServiceAction
-from bot.domain.course_questions import requirements_text
+from bot.domain.course_questions import aspects, part, requirements_text
 from bot.domain.courses import fee_text, period_text, when_text
 from bot.domain.people import enrolled_for
 from bot.store import courses as repo
@@ -72,8 +72,27 @@ class ActionAskEnrolmentName(ServiceAction, Action):
             # "我想给我娃儿报个班 他8岁": the one course that fits, said before its questions
             dispatcher.utter_message(text=f"{found}\n要报这个的话，{question}")
             return []
+        asked = None if again else self._asked_with(tracker, opening)
+        if asked:
+            # "想报那个八段锦 好久上课": the question answered first, then the name asked
+            dispatcher.utter_message(text=f"{asked}\n{lead}{title}。{question}")
+            return []
         dispatcher.utter_message(text=f"{lead}{title}。{question}" if title else question)
         return []
+
+    def _asked_with(self, tracker: Tracker, opening: str) -> str | None:
+        """What the request asked about the course besides enrolling (its time, place, fee),
+        from the catalogue."""
+        asked = [a for a in aspects(opening) if a in ("time", "venue", "fee")]
+        code = str(tracker.get_slot("course_id") or "")
+        if not asked or not code:
+            return None
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            if course is None:
+                return None
+            said = [(a, part(course, a, None)) for a in asked]
+            return "\n".join(f"{_LABELS[a]}：{text}" for a, text in said if text)
 
     def _found_for(self, tracker: Tracker, opening: str) -> str | None:
         """What the course is, when the opening message did not name it (found by its kind
@@ -90,6 +109,9 @@ class ActionAskEnrolmentName(ServiceAction, Action):
                 f"合适的课程是「{course.name}」（{course.category}）：{when_text(course)}，"
                 f"{course.venue or '地点另行通知'}，{fee_text(course)}。"
             )
+
+
+_LABELS = {"time": "上课时间", "venue": "上课地点", "fee": "费用"}
 
 
 class ActionAskEnrolmentPhone(ServiceAction, Action):

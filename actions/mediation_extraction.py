@@ -4,6 +4,7 @@ answer, or was told in the opening or just before it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -26,7 +27,9 @@ from actions.opening import (
     from_opening,
     is_opening,
     opening_employer,
+    opening_name,
     story_before,
+    told_before,
 )
 from actions.person import (
     corrected_demand,
@@ -34,7 +37,7 @@ from actions.person import (
     corrected_dispute_type,
     corrected_employer,
 )
-from actions.told import dispute_type_in, told_in_form
+from actions.told import dispute_type_in, employer_in, told_in_form
 from actions.validators import (
     COMMON_SURNAMES,
     looks_like_employer,
@@ -51,6 +54,26 @@ def name_first(tracker: Tracker) -> str | None:
     return name if name and name[0] in COMMON_SURNAMES else None
 
 
+# the job back instead of money, said in the middle of the form
+_BACK_TO_WORK = re.compile(
+    r"(?:想|要|希望|让我)(?:回去|回厂里?|回公司里?|回单位)(?:继续)?(?:上班|干|做|工作)"
+    r"|(?:想|要|希望)继续(?:上班|干|在那干)"
+    r"|恢复(?:劳动关系|工作|上班)"
+)
+BACK_TO_WORK = "恢复劳动关系，回去继续上班"
+# where the demand is asked or shown, a wish is kept in the worker's own words instead
+_OWN_WORDS_KEPT = frozenset({"demand", "mediation_confirm", "edit_field"})
+
+
+def labelled_name(tracker: Tracker) -> str | None:
+    """ "我姓刘 刘小梅 哦对了其实我不要补偿了…" at the name question: the name its words give,
+    with more after it."""
+    if tracker.get_slot("requested_slot") != "name" or previous_value(tracker, "name"):
+        return None
+    name = opening_name(typed_text(tracker))
+    return name if name and name[0] in COMMON_SURNAMES else None
+
+
 class MediationExtraction:
     """The extract_<slot> methods of ValidateMediationForm (a rasa_sdk form finds them on
     the instance); put first among its bases, so their super() calls reach
@@ -61,7 +84,14 @@ class MediationExtraction:
     ) -> dict[str, Any]:
         """The name, also when given at another question ("我叫何建军" with the employer)."""
         found = await super().extract_name(dispatcher, tracker, domain)
-        told = None if found else told_in_form(tracker, "name") or name_first(tracker)
+        told = (
+            None
+            if found
+            else told_in_form(tracker, "name")
+            or name_first(tracker)
+            or told_before(tracker, "name")
+            or labelled_name(tracker)
+        )
         return {"name": told} if told else found
 
     async def extract_phone(
@@ -69,7 +99,7 @@ class MediationExtraction:
     ) -> dict[str, Any]:
         """The phone, also when given at another question ("13752048816 单位是…")."""
         found = await super().extract_phone(dispatcher, tracker, domain)
-        told = None if found else told_in_form(tracker, "phone")
+        told = None if found else told_in_form(tracker, "phone") or told_before(tracker, "phone")
         return {"phone": told} if told else found
 
     async def extract_employer(
@@ -87,8 +117,9 @@ class MediationExtraction:
         typed = typed_text(tracker).strip()
         # "哦不对 公司是渝鑫建设 金字旁那个鑫" at the employer question: the name after its
         # label, not the whole message
+        # ("捷运达物流公司 每个星期六都要上班 …": the company first, what happened after it)
         labelled = (
-            opening_employer(typed)
+            opening_employer(typed) or employer_in(typed)
             if tracker.get_slot("requested_slot") == "employer" and " " in typed
             else None
         )
@@ -146,6 +177,14 @@ class MediationExtraction:
         wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
         if wanted:
             return {"demand": wanted}
+        if (
+            tracker.get_slot("requested_slot") not in _OWN_WORDS_KEPT
+            and tracker.get_slot("demand") in PROPOSED | {None}
+            and _BACK_TO_WORK.search(typed_text(tracker))
+        ):
+            # "哦对了其实我不要补偿了 我想回去继续上班" at any question: the job back, not money
+            dispatcher.utter_message(text=f"好的，调解诉求改为：{BACK_TO_WORK}。")
+            return {"demand": BACK_TO_WORK}
         if (
             tracker.get_slot("requested_slot") == "mediation_confirm"
             and tracker.get_slot("demand") in PROPOSED

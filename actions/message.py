@@ -102,6 +102,22 @@ def previous_action(tracker: Tracker) -> str | None:
     return None
 
 
+def faq_of_last_turn(tracker: Tracker) -> str | None:
+    """The FAQ entry a reply of the bot's last turn answered, also a question answered in the
+    middle of a form (the bot event's data says which)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "bot":
+            faq = (event.get("data") or {}).get("faq") or (event.get("metadata") or {}).get("faq")
+            if faq:
+                return str(faq)
+    return None
+
+
 def previous_actions(tracker: Tracker, turns: int = 2) -> list[str]:
     """The bot's last action in each of the last `turns` turns before the latest message,
     most recent first ([] where a turn ran none)."""

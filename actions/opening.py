@@ -305,6 +305,22 @@ def story_before(tracker: Tracker) -> str | None:
 STORY_LOOKBACK = 2
 
 
+def told_before(tracker: Tracker, slot: str) -> str | None:
+    """The name or phone the worker gave just before the request, asking about a case the bot
+    could not find ("编号我搞忘了 我电话是137… 叫王德芳" then "那我重新申请一个嘛"): not asked
+    again."""
+    if slot not in ("name", "phone") or not is_opening(tracker):
+        return None
+    if previous_action(tracker) != "action_mediation_status":
+        return None
+    read = opening_name if slot == "name" else opening_phone
+    for before in recent_user_texts(tracker, STORY_LOOKBACK):
+        found = read(before)
+        if found:
+            return found
+    return None
+
+
 def from_opening(tracker: Tracker, slot: str) -> str | None:
     """`slot`'s value from the message that opened the form, if it says it."""
     if not is_opening(tracker):

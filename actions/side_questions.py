@@ -21,6 +21,7 @@ from actions.message import (
     typed_text,
     understood_text,
 )
+from actions.opening import opening_employer, opening_name
 from actions.person import corrected, name_and_phone
 from actions.validators import (
     COMMON_SURNAMES,
@@ -33,6 +34,7 @@ from actions.validators import (
 from actions.worked_out import worked_out_reply
 from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
+from bot.domain.severance import monthly_pay, months_worked
 from bot.knowledge.answers import answer_text, decide, likely_text
 from bot.store import courses
 
@@ -159,14 +161,32 @@ class SideQuestionsMixin:
         # 都说没得": the details the form asks for, with what happened, is no question
         details = (
             requested in ("name", "phone")
-            and any(name_and_phone(text))
+            # ("我姓王 王秀兰 其实我不要钱了 想回厂里继续干": a name with its surname first)
+            and (any(name_and_phone(text)) or opening_name(text) is not None)
             and not _ASKS_WITH_DETAILS.search(text)
+        )
+        # "我干了2年8个月 一个月5000" at the name question right after a question about the
+        # compensation was answered: the figures that answer needs, worked out
+        figures = (
+            requested in ("name", "employer")
+            and text
+            and looks_like_name(text) is None
+            and not corrected(tracker)
+            # (a figure in this message, and no company: "公司是…有限公司 上个月底说我业绩不好
+            # 直接喊我走人 没给补偿" answers the employer question)
+            and (months_worked(text) is not None or monthly_pay(text) is not None)
+            and opening_employer(text) is None
+            and worked_out_reply(self.services, tracker, understood_text(tracker)) is not None
         )
         if (
             taken
             and text
             and not details
-            and (is_side_question(understood_text(tracker), requested) or topic_instead_of_name)
+            and (
+                is_side_question(understood_text(tracker), requested)
+                or topic_instead_of_name
+                or figures
+            )
         ):
             self.answer(dispatcher, tracker, text)
             # nothing else from this message is kept; the form asks its question again (the

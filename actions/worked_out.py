@@ -11,7 +11,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import previous_action, recent_user_texts
+from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from bot.domain.annual_leave import (
     annual_leave_text,
     sick_leave_text,
@@ -38,6 +38,7 @@ from bot.domain.severance import (
     about_unlawful,
     asks_how_much,
     monthly_pay,
+    months_since_start,
     months_worked,
     severance_text,
 )
@@ -59,6 +60,8 @@ SEVERANCE_TOPICS = frozenset(
         "quit_protected",
         "probation_dismissal",
         "quit_business_slow",
+        # a second fixed-term contract not renewed
+        "contract_second_fixed_term",
         # a domestic worker placed by an agency that signed the contract
         "flex_household_domestic",
     }
@@ -88,7 +91,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker worked, asked about compensation or right after an answer about
     leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
     slug = tracker.get_slot("last_faq")
-    after = slug in SEVERANCE_TOPICS and previous_action(tracker) == "action_answer_policy"
+    if previous_action(tracker) != "action_answer_policy":
+        # ("我干了2年8个月 一个月5000" right after the answer to a question asked in a form)
+        slug = faq_of_last_turn(tracker)
+    after = slug in SEVERANCE_TOPICS
     if about_a_penalty(text) or not (after or about_severance(text)):
         return None
     if _OTHER_SUBJECT.search(text) and not about_severance(text):
@@ -118,6 +124,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
         # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
         # this one)
+        since = months_since_start(text, services.today())
+        if since is not None:
+            # "我是2020年3月入职的 每个月5000 能赔好多": from the start date told here
+            return severance_text(
+                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
+            )
         earlier_texts = recent_user_texts(tracker, 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
@@ -125,6 +137,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             if months_worked(earlier) is not None:
                 return severance_text(
                     earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced
+                )
+            # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date
+            since = months_since_start(earlier, services.today())
+            if since is not None:
+                return severance_text(
+                    text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
                 )
     return said
 

@@ -324,3 +324,11 @@ def similar_courses(course: Course, available: Iterable[Course]) -> list[Course]
     return [
         c for _, _, c in sorted(kind, key=lambda t: (-t[0], t[1])) if c.category == course.category
     ]
+
+
+_CERTIFICATE_WORDS = frozenset({"考证", "拿证", "证书"})
+
+
+def gives_certificate(course: Course) -> bool:
+    """The course ends in a certificate exam (its keywords say 考证, 拿证 or 证书)."""
+    return bool(_CERTIFICATE_WORDS & set(course.keywords or []))

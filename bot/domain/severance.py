@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from intents.numbers import NUM, format_number, parse_number
 
@@ -79,6 +80,25 @@ class Severance:
         return f"{years}年" if years else f"{rest}个月"
 
 
+# "我是2021年12月1号进厂的": the day the job began
+_STARTED = re.compile(
+    r"(?P<y>20\d{2}|19\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[号日])?"
+    r"(?:份)?(?:就)?(?:进厂|入职|进的|进公司|进单位|来的|开始上班|上班的|开始做|开始干)"
+)
+
+
+def months_since_start(text: str, today: date) -> int | None:
+    """The whole months from the day the message says the job began to `today`, or None."""
+    m = _STARTED.search(text or "")
+    if m is None:
+        return None
+    year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d") or 1)
+    if not 1 <= month <= 12:
+        return None
+    months = (today.year - year) * 12 + today.month - month - (1 if today.day < day else 0)
+    return months if 0 <= months <= MAX_YEARS * 12 else None
+
+
 def months_worked(text: str) -> int | None:
     """How many months the worker says they have worked there, or None."""
     m = _LENGTH.search(text or "")
@@ -108,12 +128,13 @@ def severance_text(
     asked: bool = False,
     pay: float | None = None,
     forced: bool = False,
+    worked: int | None = None,
 ) -> str | None:
     """The compensation worked out for a message that says how long the worker worked and
     asks what it comes to (`asked`: the conversation already asks it), else None; `pay`: the
     monthly pay told in another message; `forced`: the worker leaves because the employer
     broke the law (unpaid wages or insurance), which earns the compensation but no 2N."""
-    worked = months_worked(text)
+    worked = months_worked(text) if worked is None else worked
     if worked is None or not (asked or _HOW_MUCH.search(text)):
         return None
     s = Severance(worked)

@@ -76,6 +76,9 @@ _WHERE_TO_TURN = re.compile(
     r"|(?:要是|如果|万一)[^，,。]{0,6}(?:不给|不发|不赔|不付|不认|不补)[^，,。]{0,3}(?:呢|嘞|喃)[?？]?$"
     # "老板说一分都不得给 要我自己去告": told to go to law, where to go
     r"|(?:喊|叫|让|要)我(?:们)?(?:自己)?去告"
+    # "那我现在能咋办" right after an answer: what to do about it
+    r"|^(?:那|那么)?(?:我|我们)?(?:现在)?(?:能|该|应该|可以|要)?(?:咋个办|咋办|怎么办|咋整|咋个整)"
+    r"(?:嘛|呢|喃|哦)?[?？]?$"
 )
 
 
@@ -301,15 +304,30 @@ _NO_REASON = re.compile(
 )
 
 
+# "那他说我不去就算自动离职 直接把我开了呢" after the answer on a transfer: dismissed for
+# refusing a change the worker may refuse
+_FIRED_FOR_REFUSING = re.compile(
+    r"不(?:去|同意|答应|签|接受|服从)[^，,。]{0,12}(?:开了|开除|辞退|炒了|解除|自动离职|走人)"
+)
+# "要是公司整个搬到成都去了呢" after a dismissal or a transfer: the objective circumstances
+# changed, the notice rule with its compensation (seed entry)
+RELOCATION = "quit_notice_dismissal"
+_RELOCATED = re.compile(r"(?:整个|整体|全部)?搬(?:到|去|走|迁)|迁到|迁走|搬厂")
+
+
 def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if (
-        previous.category not in _DISMISSAL_TOPICS
-        or previous.slug == UNLAWFUL_DISMISSAL
-        or not _NO_REASON.search(text)
-        or asks_where_to_turn(text)
-    ):
+    if asks_where_to_turn(text):
         return None
-    return knowledge.get(UNLAWFUL_DISMISSAL)
+    job = previous.category in _DISMISSAL_TOPICS | {"劳动合同"}
+    if job and previous.slug != RELOCATION and _RELOCATED.search(text):
+        return knowledge.get(RELOCATION)
+    if previous.slug == UNLAWFUL_DISMISSAL:
+        return None
+    if previous.category in _DISMISSAL_TOPICS and _NO_REASON.search(text):
+        return knowledge.get(UNLAWFUL_DISMISSAL)
+    if job and _FIRED_FOR_REFUSING.search(text):
+        return knowledge.get(UNLAWFUL_DISMISSAL)
+    return None
 
 
 def _waiver_in_topic(hits: list[Hit], previous: Answer, text: str) -> Answer | None:

@@ -18,14 +18,35 @@ SITUATIONS = {
 DEMOTED = 0.7
 
 
+# entries about a procedure, and the words that say the message asks about losing the job
+# instead ("正在等职业病诊断 公司这时候想辞退我" asks about the dismissal, not where to be
+# diagnosed): such an entry falls back the same way
+_LOSING_THE_JOB = re.compile(r"辞退|解除|开除|炒|不续|不要我|合同到期|让我走|喊我走|叫我走")
+ELSEWHERE = {
+    "injury_occupational_diagnosis": _LOSING_THE_JOB,
+    "injury_occupational_checks": _LOSING_THE_JOB,
+}
+# (a procedure shares many words with the question about the job: it falls further)
+DEMOTED_ELSEWHERE = 0.5
+
+
 def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
-    """`hits` (index.Hit) with the entries of a situation the message does not name put back;
-    unchanged when none is among them."""
+    """`hits` (index.Hit) with the entries of a situation the message does not name, and the
+    procedures of a message about something else, put back; unchanged when none is among
+    them."""
     unnamed = {category for category, said in SITUATIONS.items() if said.search(text or "") is None}
-    if not any(h.answer.category in unnamed for h in hits):
+    other = {slug for slug, said in ELSEWHERE.items() if said.search(text or "")}
+
+    def demoted(h: Any) -> bool:
+        return h.answer.category in unnamed or h.answer.slug in other
+
+    if not any(demoted(h) for h in hits):
         return hits
     scored = [
-        replace(h, score=h.score * DEMOTED) if h.answer.category in unnamed else h for h in hits
+        replace(h, score=h.score * (DEMOTED_ELSEWHERE if h.answer.slug in other else DEMOTED))
+        if demoted(h)
+        else h
+        for h in hits
     ]
     return sorted(scored, key=lambda h: h.score, reverse=True)
 

@@ -81,3 +81,15 @@ def test_the_monthly_pay_told_in_another_message_gives_the_sums():
     assert text is not None and "经济补偿约24000元" in text and "赔偿金约48000元" in text
     # the pay the message itself states wins
     assert "月工资5000元" in (severance_text("干了两年 月工资五千", asked=True, pay=6000) or "")
+
+
+def test_the_months_since_the_day_the_job_began():
+    from datetime import date
+
+    from bot.domain.severance import months_since_start
+
+    today = date(2026, 12, 5)
+    assert months_since_start("我是2021年12月1号进厂的 先签了两年", today) == 60
+    assert months_since_start("我是2020年3月入职的 每个月5000", today) == 81
+    assert months_since_start("2026年12月10号入职的", today) is None  # not begun yet
+    assert months_since_start("我2021年12月生的娃", today) is None  # no start of a job

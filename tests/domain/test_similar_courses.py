@@ -37,3 +37,10 @@ def test_without_shared_keywords_the_same_kind_with_general_keywords_first():
 
 def test_a_course_alone_of_its_kind_has_none_alike():
     assert similar_courses(CAMP, ALL) == []
+
+
+def test_a_certificate_course_by_its_keywords():
+    from bot.domain.courses import gives_certificate
+
+    assert gives_certificate(FORKLIFT) and gives_certificate(ELECTRICIAN)
+    assert not gives_certificate(TAIJI) and not gives_certificate(LIVE)

@@ -35,3 +35,14 @@ def test_it_stays_first_when_the_worker_says_they_are_on_probation():
 
 def test_the_situation_of_an_entry():
     assert in_a_situation(PROBATION.answer) and not in_a_situation(GENERAL.answer)
+
+
+DIAGNOSIS = _Hit(_Entry("injury_occupational_diagnosis", "工伤"), 0.39)
+PROTECTED = _Hit(_Entry("quit_protected", "离职与解除"), 0.20)
+
+
+def test_a_procedure_falls_behind_a_question_about_losing_the_job():
+    hits = fits_the_situation([DIAGNOSIS, PROTECTED], "我还在做职业病诊断 公司说合同到期了不续了")
+    assert [h.answer.slug for h in hits] == ["quit_protected", "injury_occupational_diagnosis"]
+    # ... and leads when the message asks only where to be diagnosed
+    assert fits_the_situation([DIAGNOSIS, PROTECTED], "去哪里做职业病诊断")[0] is DIAGNOSIS
