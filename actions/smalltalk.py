@@ -273,10 +273,17 @@ class ActionEmpathize(ServiceAction, Action):
     ) -> list[EventType]:
         if _AT_THE_BOT.search(typed_text(tracker)):
             dispatcher.utter_message(response="utter_empathize_bot")
+            if names_a_topic_of_work(tracker) or _TOLD_AT_WORK.search(typed_text(tracker)):
+                # "破机器人…老子遭公司开了 一分钱都不给": what happened at work, answered too
+                return [FollowupAction("action_answer_policy")]
             return []
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_empathize")
 
 
+# what happened at work, told in the same breath as anger at the bot
+_TOLD_AT_WORK = re.compile(
+    r"开了|开除|辞退|炒了|不要我了|欠薪|欠我|拖欠|不给钱|一分钱都不给|没发工资|工资不发|加班费|工伤|社保"
+)
 # anger at the bot itself, not at what happened at work
 _AT_THE_BOT = re.compile(
     r"机器人|小助手|你这个|你们这个|这个破|答非所问|听不懂|不懂人话|说了等于没说|没帮上|瞎回"

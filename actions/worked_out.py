@@ -95,7 +95,14 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # ("我干了2年8个月 一个月5000" right after the answer to a question asked in a form)
         slug = faq_of_last_turn(tracker)
     after = slug in SEVERANCE_TOPICS
-    if about_a_penalty(text) or not (after or about_severance(text)):
+    # "干了3年8个月 每个月6000" right after "老子遭公司开了 一分钱都不给": the figures of a
+    # dismissal told a message before
+    told_before = (
+        months_worked(text) is not None
+        and monthly_pay(text) is not None
+        and any(about_severance(t) for t in recent_user_texts(tracker, 1))
+    )
+    if about_a_penalty(text) or not (after or about_severance(text) or told_before):
         return None
     if _OTHER_SUBJECT.search(text) and not about_severance(text):
         return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
@@ -107,7 +114,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # message with its own question ("干了十年了 是不是该签无固定期限") does not
     # ("我在这里干了5年 一个月四千五": the time worked and the pay, nothing else)
     told = len(re.sub(r"\s", "", text))
-    alone = after and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
+    alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
     unlawful = after and slug == "sev_unlawful_2x"
     forced = after and forced_to_leave(tracker)
     said = severance_text(text, unlawful=unlawful, asked=alone, forced=forced)
@@ -245,6 +252,7 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
 
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
 _ABOUT_OVERTIME = re.compile(r"加班|加了")
+_A_FIGURE = re.compile(r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天")
 _ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
 
 
@@ -258,9 +266,11 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
         return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
     said = overtime_pay_text(text)
-    if said is None and after:
+    if said is None and after and (asks_how_much(text) or _A_FIGURE.search(text)):
+        # (a message with a figure of its own or asking the sum: not "打卡记录都在厂头手头
+        # 我拿不到咋办" after the figures were told)
         # (this message first: what it tells wins)
-        said = overtime_pay_text(" ".join([text, *recent_user_texts(tracker, 2)]))
+        said = overtime_pay_text(" ".join([text, *recent_user_texts(tracker, 2)]), dates_text=text)
     if said is None and (after or _ABOUT_OVERTIME.search(text)):
         # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
         said = long_break_text(text)

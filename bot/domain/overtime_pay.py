@@ -125,9 +125,10 @@ def long_break_text(text: str) -> str | None:
     )
 
 
-def overtime_pay_text(text: str) -> str | None:
+def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     """The overtime pay for a message that tells when the overtime was, how much of it and
-    the pay (daily, hourly or monthly), else None."""
+    the pay (daily, hourly or monthly), else None; `dates_text`: where to read the days of
+    the month worked ("10月1号2号3号", "那4号5号呢"), when `text` joins several messages."""
     holiday, rest = _HOLIDAY.search(text), _REST_DAY.search(text)
     # the counts, once the pay is taken out ("一天工资150" is no day of overtime)
     rest_of_it = _without_pay(
@@ -158,9 +159,19 @@ def overtime_pay_text(text: str) -> str | None:
             days = 1.0  # "周六上了一整天", "国庆节那天也上了班"
         elif days is None and hours is not None:
             days = hours / HOURS_A_DAY  # "周六加了8个钟头": a day's work
+        named = _named_holiday(text) if holiday else None
+        if days is None and _dated_days(named, dates_text if dates_text is not None else text):
+            days = 0.0  # the dates say how many
         if days is None:
             return None
-        named = _named_holiday(text) if holiday else None
+        dated = _dated_days(named, dates_text if dates_text is not None else text)
+        if dated is not None and (dated[1] or days is None or days == 0):
+            # "10月1号2号3号都在上班", "那4号5号呢": the holiday's own dates at 300 %, the
+            # other days of the break at 200 %
+            own, moved = dated
+            if moved:
+                return _split_sum(named, own, moved, daily, base, monthly is not None)
+            days = float(own)
         if named is not None and named[1] < days <= 15:
             return _long_break_sum(named, days, daily, base, monthly is not None)
         rate, kind = (3, "法定节假日") if holiday else (2, "休息日")
@@ -204,6 +215,60 @@ def overtime_pay_text(text: str) -> str | None:
         "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。"
     )
     lines.append(f"依据：{source}")
+    return "\n".join(lines)
+
+
+# the holidays with fixed dates in the solar calendar, and those dates (day of the month)
+_FIXED_DATES = {"国庆": {1, 2, 3}, "劳动节": {1, 2}, "五一": {1, 2}, "元旦": {1}}
+_DAY_NUMS = re.compile(r"(?<![\d月])(?:\d{1,2}月)?(\d{1,2})\s*[号日]")
+
+
+def _dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
+    """(the holiday's own days, the other days of its break) among the dates a message lists
+    ("1号2号3号", "4号5号"), for a holiday with fixed dates; None when it lists none."""
+    if named is None or named[0] not in _FIXED_DATES:
+        return None
+    span = _DATE_RANGE.search(text)
+    if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:
+        # "国庆1号到3号": every day of the range
+        days = set(range(int(span.group("a")), int(span.group("b")) + 1))
+    else:
+        days = {int(n) for n in _DAY_NUMS.findall(text)}
+    days = {d for d in days if 1 <= d <= 8}
+    if not days:
+        return None
+    own = len(days & _FIXED_DATES[named[0]])
+    return own, len(days) - own
+
+
+def _split_sum(
+    named: tuple[str, int, str], own: int, moved: int, daily: float, base: str, monthly: bool
+) -> str:
+    """The holiday's own days at 300 %, the moved rest days of its break at 200 %."""
+    name, _, when = named
+    lines = [f"按您说的：{name}期间上了{own + moved}天班，日工资{_money(daily)}元。"]
+    if base:
+        lines.append(base)
+    total = 0.0
+    if own:
+        total += daily * 3 * own
+        lines.append(
+            f"法定节假日（{when}）{own}天，不低于日工资的300%：{_money(daily)}×300%×{own}"
+            f"={_money(daily * 3 * own)}元，不能用补休抵；"
+        )
+    if moved:
+        total += daily * 2 * moved
+        lines.append(
+            f"{'其余' if own else '这'}{moved}天是{name}长假里调休的休息日，没安排补休的不低于200%："
+            f"{_money(daily)}×200%×{moved}"
+            f"={_money(daily * 2 * moved)}元；"
+        )
+    if own and moved:
+        lines.append(f"合计{_money(total)}元，都在正常工资以外另给。")
+    lines.append(
+        "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。"
+    )
+    lines.append(f"依据：{SOURCE}{MONTHLY_SOURCE if monthly else ''}{HOLIDAYS_SOURCE}")
     return "\n".join(lines)
 
 

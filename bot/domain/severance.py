@@ -38,6 +38,8 @@ _ABOUT_SEVERANCE = re.compile(
     r"|能补|补好多|补多少|补几个月"
     # "厂里叫我下个月不用来了 我干了4年 … 能拿好多": told not to come back (a dismissal)
     r"|不用来了|不要来了|别来了|不要我了|不做了|走人"
+    # "老子遭公司开了": dismissed, said with 遭/被
+    r"|(?:遭|被)[^，,。\s]{0,4}开了"
 )
 # an unlawful dismissal: the 2N comes first
 _UNLAWFUL = re.compile(
@@ -47,7 +49,7 @@ _UNLAWFUL = re.compile(
 MAX_YEARS = 60
 # the monthly pay said with it ("我干了两年 月工资五千"): the sums worked out too
 _PAY = re.compile(
-    rf"(?:月工资|月薪|每个?月|一个月|工资)(?:是|有|才|拿|大概|差不多|就|只有|税前|到手)*\s*"
+    rf"(?:月工资|月薪|每个?月|一个月|工资|底薪)(?:是|有|才|拿|大概|差不多|就|只有|税前|到手)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     rf"(?P<pay>{NUM})(?!\s*(?:个|年|天))\s*(?:块|元|块钱)?"
 )

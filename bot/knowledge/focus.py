@@ -108,6 +108,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     "收费": ("管理费", "中介费", "服务费", "介绍费", "手续费"),
     # "要签合同不" after the part-time answer, which says an oral agreement will do
     # (whether one must sign, not "没签合同": that is a story, not this question)
+    # "那周末值班呢" after the overtime rates, which state the rest day's 200 %
+    "周末": ("周末", "星期六", "星期天", "星期日", "礼拜六", "礼拜天", "周六", "周日"),
     # "那辞职信要咋个写" after leaving over unpaid wages, whose answer says what the written
     # notice must state
     "书面解除通知": (
