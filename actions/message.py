@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -88,30 +89,32 @@ def previous_value(tracker: Tracker, slot: str) -> Any:
     return None
 
 
-def previous_action(tracker: Tracker) -> str | None:
-    """The bot's last action before the worker's latest message."""
+def _last_turn(tracker: Tracker) -> Iterator[dict[str, Any]]:
+    """The events of the bot's last turn before the worker's latest message, latest first."""
     seen_user = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             if seen_user:
-                return None
+                return
             seen_user = True
-        elif seen_user and event.get("event") == "action":
-            if event.get("name") != "action_listen":  # Rasa's trackers hold it, ours do not
-                return event.get("name")
+        elif seen_user:
+            yield event
+
+
+def previous_action(tracker: Tracker) -> str | None:
+    """The bot's last action before the worker's latest message."""
+    for event in _last_turn(tracker):
+        # (Rasa's trackers hold action_listen, ours do not)
+        if event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name")
     return None
 
 
 def faq_of_last_turn(tracker: Tracker) -> str | None:
     """The FAQ entry a reply of the bot's last turn answered, also a question answered in the
     middle of a form (the bot event's data says which)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return None
-            seen_user = True
-        elif seen_user and event.get("event") == "bot":
+    for event in _last_turn(tracker):
+        if event.get("event") == "bot":
             faq = (event.get("data") or {}).get("faq") or (event.get("metadata") or {}).get("faq")
             if faq:
                 return str(faq)

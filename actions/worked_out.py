@@ -252,7 +252,9 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
 
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
 _ABOUT_OVERTIME = re.compile(r"加班|加了")
-_A_FIGURE = re.compile(r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天")
+_A_FIGURE = re.compile(
+    r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"
+)
 _ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
 
 
