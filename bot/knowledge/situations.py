@@ -18,6 +18,15 @@ SITUATIONS = {
 DEMOTED = 0.7
 
 
+# single entries that assume a situation, and the words that say the worker is in it ("在厂里
+# 搬货遭砸伤了脚 算工伤不" is no business trip)
+SITUATION_ENTRIES = {
+    "injury_business_trip": re.compile(r"出差|外出|外地|派我去|派到|办事|见客户|跑业务"),
+    "flex_household_domestic": re.compile(r"保姆|家政|主人家|雇主|东家|钟点工|阿姨|月嫂|育儿嫂"),
+    "si_transfer_cities": re.compile(
+        r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
+    ),
+}
 # entries about a procedure, and the words that say the message asks about losing the job
 # instead ("正在等职业病诊断 公司这时候想辞退我" asks about the dismissal, not where to be
 # diagnosed): such an entry falls back the same way
@@ -36,9 +45,16 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
     them."""
     unnamed = {category for category, said in SITUATIONS.items() if said.search(text or "") is None}
     other = {slug for slug, said in ELSEWHERE.items() if said.search(text or "")}
+    unnamed_entries = {
+        slug for slug, said in SITUATION_ENTRIES.items() if said.search(text or "") is None
+    }
 
     def demoted(h: Any) -> bool:
-        return h.answer.category in unnamed or h.answer.slug in other
+        return (
+            h.answer.category in unnamed
+            or h.answer.slug in other
+            or h.answer.slug in unnamed_entries
+        )
 
     if not any(demoted(h) for h in hits):
         return hits

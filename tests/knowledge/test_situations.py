@@ -46,3 +46,13 @@ def test_a_procedure_falls_behind_a_question_about_losing_the_job():
     assert [h.answer.slug for h in hits] == ["quit_protected", "injury_occupational_diagnosis"]
     # ... and leads when the message asks only where to be diagnosed
     assert fits_the_situation([DIAGNOSIS, PROTECTED], "去哪里做职业病诊断")[0] is DIAGNOSIS
+
+
+TRIP = _Hit(_Entry("injury_business_trip", "工伤"), 0.24)
+COUNTS = _Hit(_Entry("injury_what_counts", "工伤"), 0.20)
+
+
+def test_an_entry_of_one_situation_falls_behind_when_the_message_does_not_name_it():
+    hits = fits_the_situation([TRIP, COUNTS], "在厂里搬货遭砸伤了脚 算工伤不")
+    assert [h.answer.slug for h in hits] == ["injury_what_counts", "injury_business_trip"]
+    assert fits_the_situation([TRIP, COUNTS], "公司派我出差 路上摔伤了 算工伤不")[0] is TRIP
