@@ -57,7 +57,7 @@ _ASKS = re.compile(
 )
 # … and names or employers never hold a question word at all
 _QUESTION_WORD = re.compile(
-    r"多少|好多钱|好多天|多久|好久|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
+    r"多少|好多钱|好多天|多久|好久|多长|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
 )
 # "你们有没有叉车培训": whether a course exists is answered with the course
 _EXISTS = re.compile(r"有没有|有没得|有莫得|有不有|有吗|有没")
@@ -120,6 +120,10 @@ def _drop_candidate(tracker: Tracker, slot: str) -> None:
 _ASKS_WITH_DETAILS = re.compile(
     r"先问|顺便问|问一下|问下|请问|想问|[吗嘛呢？?]\s*$|(?:好多|多少|几个月)\s*$|咋个算|怎么算|能拿好多|能赔好多"
 )
+
+
+# the questions of one message, each on its own ("调解要好久哦 要交钱不")
+_QUESTION_PARTS = re.compile(r"[\s，,。？?！!；;]+")
 
 
 class SideQuestionsMixin:
@@ -217,6 +221,21 @@ class SideQuestionsMixin:
                 s.expunge(course)
             return course
 
+    def _several(self, read: str) -> list[Any]:
+        """The entries that answer each of two or more questions asked in one message, each
+        read with what the form is about; [] when it asks one."""
+        parts = [p for p in _QUESTION_PARTS.split(read) if p and is_side_question(p, "employer")]
+        if len(parts) < 2:
+            return []
+        cfg = self.services.config.retrieval
+        found: list[Any] = []
+        for part in parts:
+            verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {part}"), cfg)
+            if verdict != "answer" or any(e.slug == hits[0].answer.slug for e in found):
+                continue
+            found.append(hits[0].answer)
+        return found
+
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
         read = understood_text(tracker) or text  # "Is it free?", "ji dian shang ke" as Chinese
         course = self.course_asked_about(tracker, read)
@@ -228,6 +247,12 @@ class SideQuestionsMixin:
             dispatcher.utter_message(text=worked[0], faq=worked[1])
             return
         cfg = self.services.config.retrieval
+        several = self._several(read)
+        if len(several) >= 2:
+            # "等哈 调解要好久哦 要交钱不": each question its own answer
+            for entry in several:
+                dispatcher.utter_message(text=answer_text(entry, whole=True), faq=entry.slug)
+            return
         hits = self.services.knowledge.hits_for(tracker.latest_message, read, k=3)
         verdict, hits = decide(hits, cfg)
         if verdict not in ("answer", "likely") and self.side_topic:
