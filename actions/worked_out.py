@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from bot.domain.annual_leave import (
     annual_leave_text,
+    newcomer_text,
     sick_leave_text,
     sick_months,
     total_months_worked,
@@ -178,7 +179,7 @@ _ASKS_DAYS = re.compile(
     r"|(?:只有|才|就|只给)[0-9一二两三四五六七八九十]+天[^，,。]{0,6}(?:对不对|对吗|是不是|合法|合理|对头)"
 )
 _SOMEONE_ELSE = re.compile(r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友|她|他")
-_NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职")
+_NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来")
 
 
 def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -193,6 +194,13 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     asks = _ASKS_DAYS.search(text) is not None and months_worked(text) is not None
     # "我老婆也是这种情况喃 她前后一共上了8年班": the same question for someone else's years
     other = _SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
+    if after and _NEW_EMPLOYER.search(text):
+        # "那我今年8月1号才跳槽到现在这个厂呢": this year's days prorated from that date
+        told = [text, *recent_user_texts(tracker, 3)]
+        worked = next((m for m in map(total_months_worked, told) if m is not None), None)
+        joined = newcomer_text(text, worked, services.today()) if worked is not None else None
+        if joined:
+            return joined
     if not (asked or (after and (short or asks or other))):
         return None
     # the new employer's proration: said, or the answer just given was about it and the

@@ -9,7 +9,9 @@ someone joins a new employer, the days are prorated by the calendar days left th
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date
 
 from bot.domain.severance import Severance, months_worked
 from intents.numbers import NUM, format_number, parse_number
@@ -116,3 +118,35 @@ def sick_leave_text(worked: int | None, sick: float) -> str:
     )
     lines.append(f"依据：{SICK_SOURCE}")
     return "\n".join(lines)
+
+
+# "今年8月1号才跳槽到现在这个厂": the day the new job began this year
+_JOINED_ON = re.compile(r"(?:今年)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[号日]")
+
+
+def newcomer_text(text: str, worked: int, today: date) -> str | None:
+    """The days of this year's leave at a new employer joined on the date the message tells
+    (实施办法第五条: the calendar days left in the year ÷ 365 × the year's days, whole days
+    only), for someone who has worked `worked` months in all; None without a date."""
+    m = _JOINED_ON.search(text or "")
+    days = days_a_year(worked)
+    if m is None or days == 0:
+        return None
+    try:
+        joined = date(today.year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    if joined > today:
+        return None
+    left = (date(today.year, 12, 31) - joined).days + 1
+    length = (date(today.year + 1, 1, 1) - date(today.year, 1, 1)).days
+    due = math.floor(left / length * days)
+    return "\n".join(
+        [
+            f"今年在新单位可以休{due}天：累计工作{Severance(worked).worked_text()}，每年{days}天；"
+            f"{joined.month}月{joined.day}日进新单位，当年剩余{left}天，{left}÷{length}×{days}"
+            f"≈{format_number(round(left / length * days, 2))}天，不足1整天的部分不算。",
+            f"明年起每年{days}天。",
+            f"依据：{SOURCE}",
+        ]
+    )

@@ -52,3 +52,14 @@ def test_sick_leave_takes_the_year_s_leave_by_years_worked():
     assert "4个月以上" in sick_leave_text(25 * 12, 3.0)
     unknown = sick_leave_text(None, 1.0)
     assert "2个月以上" in unknown and "3个月以上" in unknown and "4个月以上" in unknown
+
+
+def test_a_newcomer_s_days_from_the_day_they_joined():
+    from datetime import date
+
+    from bot.domain.annual_leave import newcomer_text
+
+    text = newcomer_text("那我今年8月1号才跳槽到现在这个厂呢", 12 * 12, date(2026, 12, 5))
+    assert text.startswith("今年在新单位可以休4天") and "153÷365×10" in text
+    assert newcomer_text("今年跳槽了", 12 * 12, date(2026, 12, 5)) is None  # no date
+    assert newcomer_text("12月20号入职", 12 * 12, date(2026, 12, 5)) is None  # not yet
