@@ -179,7 +179,9 @@ _ASKS_DAYS = re.compile(
     r"|(?:只有|才|就|只给)[0-9一二两三四五六七八九十]+天[^，,。]{0,6}(?:对不对|对吗|是不是|合法|合理|对头)"
 )
 _SOMEONE_ELSE = re.compile(r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友|她|他")
-_NEW_EMPLOYER = re.compile(r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来")
+_NEW_EMPLOYER = re.compile(
+    r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来"
+)
 
 
 def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
