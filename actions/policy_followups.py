@@ -20,15 +20,17 @@ from bot.knowledge.answers import decide
 from bot.knowledge.focus import asks_how_long, covers, details_named, focused, sentences
 from bot.knowledge.followups import (
     asks_a_judgement,
-    asks_where_to_turn,
     in_context,
     is_short,
     leans_on_context,
+)
+from bot.knowledge.index import Hit
+from bot.knowledge.pointed import (
+    asks_where_to_turn,
     time_limit_asked,
     told_of_the_injury,
     unlawful_dismissal_told,
 )
-from bot.knowledge.index import Hit
 from bot.knowledge.situations import fits_the_situation, in_a_situation
 
 # the FAQ's category of labour-dispute handling (data/faq.yml)

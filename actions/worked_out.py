@@ -44,7 +44,7 @@ from bot.domain.severance import (
     severance_text,
 )
 from bot.domain.unused_leave import days_not_taken, unpaid_days_text, unused_leave_text
-from bot.knowledge.followups import asks_where_to_turn
+from bot.knowledge.pointed import asks_where_to_turn
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(

@@ -177,7 +177,7 @@ def test_an_entry_of_the_topic_nearly_as_good_is_taken_before_another_topic(bot)
 
 
 def test_rest_after_a_work_injury_and_a_refusal_as_a_what_if(bot):
-    from bot.knowledge.followups import asks_where_to_turn
+    from bot.knowledge.pointed import asks_where_to_turn
 
     knowledge = bot.knowledge
     injury = knowledge.get("injury_apply_deadline")

@@ -1,0 +1,133 @@
+"""Words after an answer that point at one entry whatever the scores: where to turn when a
+right is refused, rest or no insurance after a work injury, by when to claim after an answer
+with no time limit of its own, a dismissal without a reason or for refusing a transfer, the
+plant moving (bot/knowledge/followups.py and actions/policy_followups.py read them first)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+
+# "那我该找哪个反映", "去哪里投诉": where to turn, asked after an answer about a right
+_WHERE_TO_TURN = re.compile(
+    r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
+    r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
+    # "那公司不给咋办", "拖起不发我可以咋个办": the right refused, what to do about it
+    r"|(?:不(?:得|会)?(?:给|发|付|赔|补)|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报|不让|不批|不准"
+    r"|不去申报|不申报|不去报|不去申请)"
+    # ("厂里拖起不去申报 都一个多月了 咋个办": how long it has dragged on, in between)
+    r"[^，,。]{0,12}?"
+    r"(?:咋个办|怎么办|咋办|咋整|咋个整|如何是好)"
+    # "那他要是硬是不给呢": the right refused, asked as a what-if
+    r"|(?:要是|如果|万一)[^，,。]{0,6}(?:不给|不发|不赔|不付|不认|不补)[^，,。]{0,3}(?:呢|嘞|喃)[?？]?$"
+    # "老板说一分都不得给 要我自己去告": told to go to law, where to go
+    r"|(?:喊|叫|让|要)我(?:们)?(?:自己)?去告"
+    # "那他一分都不给呢": the right refused, asked bare
+    r"|^(?:那|那么)?(?:他|她|他们|公司|老板|单位|厂里|厂头)?(?:要是)?(?:就是|硬是|还是)?"
+    r"(?:一分钱?(?:都|也))?(?:不给|不赔|不补|不发|不认)(?:呢|嘞|喃)[?？]?$"
+    # "那我现在能咋办" right after an answer: what to do about it
+    r"|^(?:那|那么)?(?:我|我们)?(?:现在)?(?:能|该|应该|可以|要)?(?:咋个办|咋办|怎么办|咋整|咋个整)"
+    r"(?:嘛|呢|喃|哦)?[?？]?$"
+)
+
+
+def asks_where_to_turn(text: str) -> bool:
+    """ "那公司不给咋办", "公司不帮我申请咋办": what to do when the right just told is refused."""
+    return _WHERE_TO_TURN.search(text or "") is not None
+
+
+# "医生喊我休息3个月 这3个月工资咋个算" after a work injury: the rest a work injury needs is
+# 停工留薪期, not sick leave (seed entry; when an admin withdrew it, the words decide)
+INJURY_REST = "injury_paid_leave"
+_REST_ASKED = re.compile(r"休息|休养|养伤|住院|在家|屋头|病假|歇")
+
+
+def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != "工伤" or previous.slug == INJURY_REST or not _REST_ASKED.search(text):
+        return None
+    own = knowledge.search(text, 3)
+    if not own or own[0].answer.category != "病假医疗期":
+        return None
+    return knowledge.get(INJURY_REST)
+
+
+# "关键是厂头根本没给我买社保" after an injury answer: who pays for an uninsured injury (seed
+# entry; when an admin withdrew it, the words decide)
+INJURY_UNINSURED = "injury_no_insurance"
+_UNINSURED = re.compile(
+    r"(?:没|莫|不)(?:有|得)?(?:给)?(?:我|我们)?(?:买|交|缴|上|办)[^，,。]{0,3}(?:社保|保险|工伤险|五险)"
+    r"|(?:社保|保险|工伤险)[^，,。]{0,4}(?:没买|没交|没缴|没有买|没上|莫得)"
+)
+
+
+def _injury_uninsured(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if (
+        previous.category != "工伤"
+        or previous.slug == INJURY_UNINSURED
+        or not _UNINSURED.search(text)
+    ):
+        return None
+    return knowledge.get(INJURY_UNINSURED)
+
+
+def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """After an injury answer, a circumstance of the worker's own that an injury entry is
+    about: rest (停工留薪期), no insurance (the employer pays), whatever else the words name."""
+    return _injury_rest(knowledge, previous, text) or _injury_uninsured(knowledge, previous, text)
+
+
+# "走了以后还能去要不 多久之内要去", "那过好久就告不到了": by when to claim, after an answer
+# that gives no time limit of its own (seed entry; when an admin withdrew it, the words decide)
+TIME_LIMIT = "dispute_time_limit"
+_BY_WHEN = re.compile(
+    r"多久之内|多久以内|多久内|多长时间内|多长时间以内|几年内|几年之内|时效"
+    r"|过(?:了)?(?:好久|多久|多长时间)(?:就)?(?:告不|要不|申请不|仲裁不|不能告|不能要)"
+    r"|(?:现在|还)(?:去)?(?:告|要|申请|仲裁)[^，,。]{0,4}来得及"
+)
+# an answer that states its own limit ("你本人1年内", "2年内申请")
+_OWN_LIMIT = re.compile(r"[0-9一二两三]+年内|[0-9一二两三]+年之内|[0-9]+日内申请")
+
+
+def time_limit_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == TIME_LIMIT or not _BY_WHEN.search(text):
+        return None
+    if _OWN_LIMIT.search(previous.answer):
+        return None  # the answer just given says by when: asked of it
+    return knowledge.get(TIME_LIMIT)
+
+
+# "如果老板就是随便开的人呢", "他就是看我不顺眼" after an answer on dismissal or compensation:
+# a dismissal without a lawful reason (seed entry; when an admin withdrew it, the words decide)
+UNLAWFUL_DISMISSAL = "sev_unlawful_2x"
+_DISMISSAL_TOPICS = frozenset({"离职与解除", "经济补偿"})
+_NO_REASON = re.compile(
+    r"违法辞退|违法解除|违法开除|随便开|乱开|硬开|说开就开|无缘无故|无故|莫名其妙|看我不顺眼|没得?(?:任何|正当)?理由|没有(?:任何|正当)?理由"
+    r"|年纪大了?(?:要|就)?(?:换|不要|开)"
+)
+
+
+# "那他说我不去就算自动离职 直接把我开了呢" after the answer on a transfer: dismissed for
+# refusing a change the worker may refuse
+_FIRED_FOR_REFUSING = re.compile(
+    r"不(?:去|同意|答应|签|接受|服从)[^，,。]{0,12}(?:开了|开除|辞退|炒了|解除|自动离职|走人)"
+)
+# "要是公司整个搬到成都去了呢" after a dismissal or a transfer: the objective circumstances
+# changed, the notice rule with its compensation (seed entry)
+RELOCATION = "quit_notice_dismissal"
+_RELOCATED = re.compile(r"(?:整个|整体|全部)?搬(?:到|去|走|迁)|迁到|迁走|搬厂")
+
+
+def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if asks_where_to_turn(text):
+        return None
+    job = previous.category in _DISMISSAL_TOPICS | {"劳动合同"}
+    if job and previous.slug != RELOCATION and _RELOCATED.search(text):
+        return knowledge.get(RELOCATION)
+    if previous.slug == UNLAWFUL_DISMISSAL:
+        return None
+    if previous.category in _DISMISSAL_TOPICS and _NO_REASON.search(text):
+        return knowledge.get(UNLAWFUL_DISMISSAL)
+    if job and _FIRED_FOR_REFUSING.search(text):
+        return knowledge.get(UNLAWFUL_DISMISSAL)
+    return None
