@@ -1,8 +1,9 @@
 """Answers worked out from what the worker says, right after a policy answer or with the
-question: the compensation, the retirement age, the annual-leave days and the unused leave of
-someone leaving, the medical period, the overtime pay, the longest probation and whether a
-commuting accident is 工伤 (bot/domain/ does the arithmetic; this module decides when a message
-gives what a calculation needs, reading the last few messages too)."""
+question: the compensation, the retirement age, the double wage without a contract, the
+medical period, the overtime pay, the longest probation, the disability grant and whether a
+commuting accident is 工伤; the annual-leave calculators are in actions/worked_out_leave.py
+(bot/domain/ does the arithmetic; these modules decide when a message gives what a
+calculation needs, reading the last few messages too)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import faq_of_last_turn, previous_action, recent_user_texts
-from bot.domain.annual_leave import (
-    annual_leave_text,
-    newcomer_text,
-    sick_leave_text,
-    sick_months,
-    total_months_worked,
+from actions.worked_out_leave import (
+    ANNUAL_LEAVE,
+    DURATION_ALONE,
+    UNUSED_LEAVE,
+    annual_leave_reply,
+    sick_leave_reply,
+    unused_leave_reply,
 )
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.disability import disability_text, grade_told
@@ -43,7 +45,6 @@ from bot.domain.severance import (
     months_worked,
     severance_text,
 )
-from bot.domain.unused_leave import days_not_taken, unpaid_days_text, unused_leave_text
 from bot.knowledge.pointed import asks_where_to_turn
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
@@ -69,7 +70,6 @@ SEVERANCE_TOPICS = frozenset(
 )
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
 SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
-DURATION_ALONE = 12
 
 
 # a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
@@ -171,62 +171,6 @@ def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return retirement_text(text, services.today())
 
 
-ANNUAL_LEAVE = "leave_annual_days"  # the entry whose tiers the worked-out days apply
-_ABOUT_ANNUAL_LEAVE = re.compile(r"年假|年休假|带薪假|带薪年假|休年假")
-_ASKS_DAYS = re.compile(
-    r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几|咋个算|怎么算|咋算|如何算"
-    # "人事说我只有5天年假 对不对哦": a number of days checked
-    r"|(?:只有|才|就|只给)[0-9一二两三四五六七八九十]+天[^，,。]{0,6}(?:对不对|对吗|是不是|合法|合理|对头)"
-)
-_SOMEONE_ELSE = re.compile(r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友|她|他")
-_NEW_EMPLOYER = re.compile(
-    r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来"
-)
-
-
-def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """How long the worker has worked in all, right after an annual-leave answer ("我以前在
-    别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    # "工作了15年 年假有几天" asks the days; "干了3年 年假被取消了" asks something else
-    asked = _ABOUT_ANNUAL_LEAVE.search(text) is not None and _ASKS_DAYS.search(text) is not None
-    short = len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4
-    # "顺便问下 我老汉在同一个厂头做了二十一年了 他有好多天": the days asked of someone's years
-    asks = _ASKS_DAYS.search(text) is not None and months_worked(text) is not None
-    # "我老婆也是这种情况喃 她前后一共上了8年班": the same question for someone else's years
-    other = _SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
-    if after and _NEW_EMPLOYER.search(text):
-        # "那我今年8月1号才跳槽到现在这个厂呢": this year's days prorated from that date
-        told = [text, *recent_user_texts(tracker, 3)]
-        worked = next((m for m in map(total_months_worked, told) if m is not None), None)
-        joined = newcomer_text(text, worked, services.today()) if worked is not None else None
-        if joined:
-            return joined
-    if not (asked or (after and (short or asks or other))):
-        return None
-    # the new employer's proration: said, or the answer just given was about it and the
-    # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
-    new = _NEW_EMPLOYER.search(text) is not None or (slug == "leave_annual_newhire" and not asked)
-    return annual_leave_text(text, new_employer=new)
-
-
-def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """Sick leave this year told after an annual-leave answer or with the question ("我今年
-    病假请了一个月 今年还有年假没得"): whether it takes this year's leave away, by the years
-    worked in all told in the last few messages."""
-    sick = sick_months(text)
-    if sick is None:
-        return None
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_ANNUAL_LEAVE.search(text)):
-        return None
-    told = [text, *recent_user_texts(tracker, 3)]
-    worked = next((m for m in map(total_months_worked, told) if m is not None), None)
-    return sick_leave_text(worked, sick)
-
-
 # the entries after which "交警认定的是对方全责" tells the finding their rule needs
 COMMUTE_TOPICS = frozenset({"injury_commute", "injury_what_counts"})
 COMMUTE = "injury_commute"  # the entry whose rule the worked-out answer applies
@@ -318,36 +262,6 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     if said is None:
         return None
     return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP
-
-
-UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
-_NOT_TAKEN = re.compile(r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休")
-_LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|要走|被辞|被开|解除")
-
-
-def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """Leaving this year with annual leave not taken, the years worked in all and the monthly
-    pay told in the last few messages, right after an annual-leave answer: the days due so
-    far this year and what they are worth."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    if not after:
-        return None
-    told = [text, *recent_user_texts(tracker, 3)]
-    if not any(_LEAVING.search(t) for t in told):
-        # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
-        days = days_not_taken(text)
-        pay = next(filter(None, map(monthly_pay, told)), None)
-        # ("那10天该补好多" right after the answer on leave not taken: the days are those)
-        not_taken = _NOT_TAKEN.search(text) or (slug == UNUSED_LEAVE and asks_how_much(text))
-        if days is None or pay is None or not not_taken:
-            return None
-        return unpaid_days_text(days, pay)
-    months = next(filter(None, map(months_worked, told)), None)
-    pay = next(filter(None, map(monthly_pay, told)), None)
-    if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
-        return None  # (this message must bring one of them: else it asks something else)
-    return unused_leave_text(months, pay, services.today())
 
 
 # the entries on a contract not signed, after which "我一个月3500 能补好多钱" asks the double wage
