@@ -29,6 +29,7 @@ from bot.domain.course_ages import (
     children_ages,
     for_children,
     is_child_word,
+    labelled_ages,
     suits,
     without_age,
     without_child_words,
@@ -102,7 +103,7 @@ class ActionSearchCourses(ServiceAction, Action):
             if instead:
                 return cleared + instead
         f = filter_from(tracker)
-        text = understood_text(tracker)
+        text = text_told = understood_text(tracker)
         with self.services.db.session() as s:
             available = repo.open_courses(s, self.services.today())
             place = place_in(text, available)
@@ -153,7 +154,7 @@ class ActionSearchCourses(ServiceAction, Action):
                 self._nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
-            return cleared + show_page(dispatcher, s, found)
+            return cleared + show_page(dispatcher, s, found, intro=_who_fits(found, text_told))
 
     def _like_this(
         self, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -222,3 +223,21 @@ class ActionSearchCourses(ServiceAction, Action):
         what = describe(f) or (f"“{words}”相关" if words else "")
         text = f"抱歉，暂时没有找到{what}的课程。您可以换个说法，或者按类别看看现在开放报名的课程："
         dispatcher.utter_message(text=text, buttons=category_buttons(available))
+
+
+def _who_fits(found: list[Course], text: str) -> str:
+    """ "弟弟7岁 姐姐11岁 有啥子课": which of the courses found suits which child, said before
+    the list when the children's ages differ in what they allow ("" otherwise)."""
+    ages = labelled_ages(text)
+    if len(ages) < 2:
+        return ""
+    fits = {who: [c.name for c in found if suits(c, age)] for who, age in ages.items()}
+    if len({tuple(names) for names in fits.values()}) < 2:
+        return ""
+    said = [
+        f"{who}（{ages[who]}岁）可以上{'、'.join(names)}"
+        if names
+        else f"{who}（{ages[who]}岁）暂时没有合适的"
+        for who, names in fits.items()
+    ]
+    return "；".join(said) + "。\n"

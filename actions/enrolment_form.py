@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import buttons
-from actions.course_context import FOCUS_SLOT, course_in_view
+from actions.course_context import FOCUS_SLOT, LIST_SLOT, course_in_view
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
@@ -31,7 +31,7 @@ from actions.person import PersonSlotsMixin, corrected
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
-from bot.domain.course_ages import child_age, for_children, suits
+from bot.domain.course_ages import age_told_before, child_age, child_named, for_children, suits
 from bot.domain.course_questions import aspects
 from bot.domain.course_requirements import unmet
 from bot.domain.courses import resolve
@@ -57,6 +57,8 @@ SURE_POLICY = 0.5
 
 
 # whom enrolled_for() names when the message enrols a child
+# how far back a child's age told by who they are is looked for ("弟弟7岁 姐姐11岁")
+RECENT_FOR_AGES = 6
 _CHILD_WORDS = frozenset({"孩子", "您孩子", "您女儿", "您儿子", "您娃儿", "您小孩"})
 
 
@@ -149,7 +151,7 @@ class ValidateEnrolmentForm(
                 return {"course_id": found[0].code}
             # "想给我女儿报个班 她9岁": no one course named, a child's: the one that fits, or
             # the ones that do to choose from
-            fitting = self._for_the_child(s, text)
+            fitting = self._for_the_child(s, text, tracker)
             if found and fitting:
                 fitting = [c for c in fitting if c in found] or fitting
             if len(fitting) == 1:
@@ -161,14 +163,23 @@ class ValidateEnrolmentForm(
                 )
             return {}
 
-    def _for_the_child(self, s: Any, text: str) -> list[Course]:
+    def _for_the_child(self, s: Any, text: str, tracker: Tracker) -> list[Course]:
         """The open courses for children that suit the child's age told (all of them when
-        no age is told), when the message enrols a child."""
+        no age is told), when the message enrols a child; a child named by who they are
+        ("给姐姐报一个" after "弟弟7岁 姐姐11岁") has the age told before, and the courses of
+        the list in view come first."""
         age = child_age(text)
+        who = child_named(text)
+        if age is None and who:
+            age = age_told_before(who, recent_user_texts(tracker, RECENT_FOR_AGES))
         if age is None and enrolled_for(text) not in _CHILD_WORDS:
             return []
         courses = for_children(repo.open_courses(s, self.services.today()))
-        return [c for c in courses if age is None or suits(c, age)]
+        fitting = [c for c in courses if age is None or suits(c, age)]
+        if who:
+            in_view = {str(code) for code in tracker.get_slot(LIST_SLOT) or []}
+            fitting = [c for c in fitting if c.code in in_view] or fitting
+        return fitting
 
     def _details_not_course(self, text: str) -> dict[str, Any]:
         """A name or a phone number typed at the course question (no course is called

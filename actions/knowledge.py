@@ -17,6 +17,7 @@ from actions.course_context import enrolling_course_reply, followup_instead
 from actions.law_articles import articles_reply
 from actions.law_text import law_button
 from actions.message import (
+    last_bot_text,
     latest_entity,
     latest_intent,
     typed_text,
@@ -31,7 +32,7 @@ from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
-from bot.knowledge.answers import answer_text, likely_text, more_text
+from bot.knowledge.answers import answer_text, likely_text, more_text, unseen_detail
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
 from intents.overrides import is_ask_intro
@@ -200,8 +201,11 @@ class ActionAnswerPolicy(ServiceAction, Action):
         narrowed = narrowed_answer(self.services, tracker, hits, text) if hits else None
         if verdict in ("answer", "likely") and narrowed:
             top = hits[0].answer  # "那周末呢" after the overtime answer: its rest-day part
+            moved = top.slug != getattr(previous, "slug", None)  # its rest behind 详细说明
             dispatcher.utter_message(
-                text=narrowed, buttons=answer_buttons(top, bool(tracker.active_loop)), faq=top.slug
+                text=narrowed,
+                buttons=answer_buttons(top, bool(tracker.active_loop), detail=moved),
+                faq=top.slug,
             )
             offer_mediation(dispatcher, tracker, text)
             return done + answered(top.slug, top.category)
@@ -265,7 +269,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return []
         dispatcher.utter_message(
-            text=more_text(entry) or answer_text(entry, whole=True),
+            text=unseen_detail(entry, last_bot_text(tracker))
+            or more_text(entry)
+            or answer_text(entry, whole=True),
             buttons=answer_buttons(entry, bool(tracker.active_loop)),
         )
         return answered(entry.slug, entry.category)

@@ -16,7 +16,7 @@ from actions.message import (
     typed_text,
 )
 from actions.worked_out import worked_out_reply
-from bot.knowledge.answers import decide
+from bot.knowledge.answers import decide, layout
 from bot.knowledge.focus import asks_how_long, covers, details_named, focused, sentences
 from bot.knowledge.followups import (
     asks_a_judgement,
@@ -27,6 +27,7 @@ from bot.knowledge.followups import (
 from bot.knowledge.index import Hit
 from bot.knowledge.pointed import (
     asks_where_to_turn,
+    leaving_told,
     time_limit_asked,
     told_of_the_injury,
     unlawful_dismissal_told,
@@ -163,6 +164,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         else told_of_the_injury(services.knowledge, previous, text)
         or time_limit_asked(services.knowledge, previous, text)
         or unlawful_dismissal_told(services.knowledge, previous, text)
+        or leaving_told(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,
@@ -263,8 +265,10 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
     asks about part of it: that part, with the source, instead of the whole answer again."""
     previous = previous_answer(services, tracker)
     top = hits[0].answer
-    if previous is None or top.slug != previous.slug:
+    if previous is None:
         return None
+    if top.slug != previous.slug:
+        return asked_part_first(top, text)
     if leans_on_context(text):
         part = focused(top.answer, text)
         if part is None and covers(top.answer, text, top.question):
@@ -283,6 +287,18 @@ def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str)
     if part is None:
         return None
     return f"{part}\n依据：{top.source}" if top.source else part
+
+
+def asked_part_first(answer: Any, text: str) -> str | None:
+    """A follow-up that moves to another entry and asks one part of it ("那我现在辞职要咋个写"
+    after where to complain about unpaid wages: leaving at once, and what the written notice
+    says): the key point, then that part, when the phone's first screen would not show it."""
+    part = focused(answer.answer, text, details=True, topic=answer.question)
+    parts = layout(answer.answer)
+    if part is None or part in parts.lead or part in parts.shown:
+        return None
+    body = f"{parts.lead}\n\n{part}"
+    return f"{body}\n依据：{answer.source}" if answer.source else body
 
 
 def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:

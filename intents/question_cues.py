@@ -17,7 +17,7 @@ _ASKS_FOR_HELP = re.compile(r"调解|申请|帮我|帮忙|转人工|人工")
 # "…老板说是我自己不小心 不得赔 咋个整嘛": a story that ends asking what to do or whether it
 # is allowed wants an answer first (which offers mediation), not a form
 _ASKS_WHAT_TO_DO = re.compile(
-    r"(?:咋个整|怎么办|咋办|咋整|怎么整|合法吗|合不合法|合法不|要得不|算不算|违法吗|违法不)"
+    r"(?:咋个整|咋个办|怎么办|咋办|咋整|怎么整|咋个弄|咋弄|怎么弄|合法吗|合不合法|合法不|要得不|算不算|违法吗|违法不)"
     r"[嘛吗呢啊哦哈]*[？?。!！~]*$"
 )
 

@@ -55,6 +55,37 @@ _EACH_AGE = re.compile(
 )
 
 
+# "弟弟7岁 姐姐11岁", "孙子8岁了 孙女12岁": a child named by who they are, with their age
+_WHO = r"(哥哥|姐姐|弟弟|妹妹|老大|老二|老幺|大娃|小娃|儿子|女儿|孙子|孙女|外孙女?)"
+_LABELLED_AGE = re.compile(rf"{_WHO}\s*(?:今年|才|都|有|已经)?\s*({_AGE_NUM})\s*(?:周)?岁")
+_WHO_NAMED = re.compile(rf"(?:给|帮|替|报|让)(?:我|我们)?(?:家)?{_WHO}")
+
+
+def labelled_ages(text: str | None) -> dict[str, int]:
+    """Each child the message names with an age ("弟弟7岁 姐姐11岁": {弟弟: 7, 姐姐: 11})."""
+    ages: dict[str, int] = {}
+    for m in _LABELLED_AGE.finditer(text or ""):
+        age = _number(m.group(2))
+        if age:
+            ages.setdefault(m.group(1), age)
+    return ages
+
+
+def child_named(text: str | None) -> str | None:
+    """Which child a message enrols or asks for by who they are ("给姐姐报一个": 姐姐)."""
+    m = _WHO_NAMED.search(re.sub(r"\s", "", text or ""))
+    return m.group(1) if m else None
+
+
+def age_told_before(who: str, texts: list[str]) -> int | None:
+    """The age of the child called `who` in the worker's earlier messages (newest first)."""
+    for text in texts:
+        age = labelled_ages(text).get(who)
+        if age is not None:
+            return age
+    return None
+
+
 def is_child_word(text: str | None) -> bool:
     """ "娃儿", "孩子": a word for a child, which names no course (a keyword may say it)."""
     return re.fullmatch(_CHILD, (text or "").strip()) is not None
@@ -69,6 +100,8 @@ def without_child_words(text: str) -> str:
 def children_ages(text: str | None) -> list[int]:
     """Every child's age a message tells ("两个娃儿 一个5岁一个9岁": [5, 9]); one age as one."""
     ages = [a for a in (_number(m.group(1)) for m in _EACH_AGE.finditer(text or "")) if a]
+    if len(ages) < 2:
+        ages = list(labelled_ages(text).values())
     if len(ages) >= 2:
         return list(dict.fromkeys(ages))
     one = child_age(text)
@@ -79,6 +112,7 @@ def without_age(text: str) -> str:
     """The message with the child's age words taken out (they are no course's name)."""
     for pattern in (
         _EACH_AGE,
+        _LABELLED_AGE,
         _AGE_BEFORE,
         _AGE_AFTER,
         _SUITS_AGE,

@@ -39,7 +39,9 @@ def given_name(name: str | None) -> str:
 # who a worker enrols when it is not themselves: "帮我妈报个八段锦", "给娃儿报个亲子绘本"
 _FOR_SOMEONE = re.compile(
     r"(?:帮|给|替)(?P<who>(?:我|我们)?(?:妈妈|妈|母亲|老妈|爸爸|爸|父亲|老汉|老婆|媳妇|爱人|老公|婆娘"
-    r"|儿子|女儿|娃儿|娃娃|孩子|小孩|外婆|奶奶|爷爷|外公|婆婆|公公|同事|朋友|工友))"
+    r"|儿子|女儿|娃儿|娃娃|孩子|小孩|外婆|奶奶|爷爷|外公|婆婆|公公|同事|朋友|工友"
+    # "给姐姐报一个", "给他报一个" (a child or relative spoken of just before)
+    r"|哥哥|姐姐|弟弟|妹妹|孙子|孙女|外孙女?|老大|老二|老幺|他|她))"
     r"(?:也)?(?:报|登记|报名)"
 )
 _CALLED = {
@@ -50,6 +52,11 @@ _CALLED = {
     "婆娘": "爱人",
     "媳妇": "爱人",
 }
+
+
+_AS_THE_FAMILY_CALLS_THEM = frozenset(
+    {"孩子", "他", "她", "哥哥", "姐姐", "弟弟", "妹妹", "老大", "老二", "老幺"}
+)
 
 
 def enrolled_for(text: str | None) -> str | None:
@@ -64,4 +71,6 @@ def enrolled_for(text: str | None) -> str | None:
     called = _CALLED.get(bare, bare)
     if called in ("娃儿", "娃娃", "小孩"):
         called = "孩子"
-    return f"您{called}" if mine or called not in ("孩子",) else called
+    # "给姐姐报一个" after "弟弟7岁 姐姐11岁": the children as the family calls them (not the
+    # worker's own sister); "给我姐姐报" is the worker's
+    return f"您{called}" if mine or called not in _AS_THE_FAMILY_CALLS_THEM else called

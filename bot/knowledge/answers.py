@@ -87,6 +87,18 @@ def more_text(answer: Answer) -> str | None:
     return layout(answer.answer).rest or None
 
 
+def unseen_detail(answer: Answer, shown: str) -> str | None:
+    """What 详细说明 shows after an answer that showed one asked part instead of the usual
+    first screen (`shown`, the text the worker saw): the detail's sentences not yet seen;
+    None after the usual first screen (then more_text is the rest)."""
+    parts = layout(answer.answer)
+    if not shown or not parts.shown or parts.shown in shown:
+        return None
+    detail = f"{parts.shown}{parts.rest}"
+    unseen = [s for s in _SENTENCE.findall(detail) if s.strip() and s.strip() not in shown]
+    return "".join(s.strip() for s in unseen) or None
+
+
 def likely_text(answer: Answer, whole: bool = False) -> str:
     """A likely answer, headed by the question it answers, so a worker who meant something
     else sees it at once."""

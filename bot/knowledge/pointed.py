@@ -131,3 +131,37 @@ def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -
     if job and _FIRED_FOR_REFUSING.search(text):
         return knowledge.get(UNLAWFUL_DISMISSAL)
     return None
+
+
+# "那我现在辞职要咋个写" after where to complain about unpaid wages: quitting over the
+# employer's breach (wages unpaid or late, no insurance), which needs no 30 days' notice and
+# brings compensation (劳动合同法第三十八条, seed entry)
+QUIT_OVER_BREACH = "quit_immediate_38"
+RESIGN_PRESSURE = "quit_resign_pressure"
+_BREACH = re.compile(
+    r"拖欠|欠薪|欠工资|被欠|不发工资|按时发|克扣|扣工资|不给缴社保|买社保|缴社保|放弃社保"
+)
+_QUITS = re.compile(
+    r"辞职|辞工|不干了|不想干了|不做了|走人|我要走|想走|离职|跳槽|解除(?:劳动)?合同|炒(?:了)?老板"
+)
+
+# ("喊我走人" is a dismissal, not this)
+_PUSHED_OUT = re.compile(
+    r"(?:逼|让|叫|喊|要|劝)我(?:自己)?(?:主动)?(?:写|打|签)?(?:辞职|辞工|自愿离职|离职申请)|逼我走"
+)
+
+
+def leaving_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry on leaving at once over unpaid wages or insurance, when the worker says they
+    will quit after an answer about that breach; the entry on a resignation pressed for, when
+    the employer pushes them to quit."""
+    if asks_where_to_turn(text):
+        return None
+    if _PUSHED_OUT.search(text):
+        # "那老板逼我辞职呢": pressed to sign a resignation, whatever the topic before
+        return None if previous.slug == RESIGN_PRESSURE else knowledge.get(RESIGN_PRESSURE)
+    if previous.slug == QUIT_OVER_BREACH:
+        return None
+    if _BREACH.search(previous.question) and _QUITS.search(text):
+        return knowledge.get(QUIT_OVER_BREACH)
+    return None

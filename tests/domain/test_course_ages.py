@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.course_ages import age_range, child_age, suits, without_age
+from bot.domain.course_ages import (
+    age_range,
+    age_told_before,
+    child_age,
+    child_named,
+    children_ages,
+    labelled_ages,
+    suits,
+    without_age,
+)
 from bot.store.models import Course
 
 
@@ -50,3 +59,14 @@ def test_the_ages_a_course_is_for(description, ages):
     assert age_range(course) == ages
     if ages:
         assert suits(course, ages[0]) and suits(course, ages[1]) and not suits(course, ages[1] + 1)
+
+
+def test_children_named_by_who_they_are_with_their_ages():
+    text = "我屋头两个娃儿 弟弟7岁 姐姐今年11岁 有啥子课"
+    assert labelled_ages(text) == {"弟弟": 7, "姐姐": 11}
+    assert children_ages(text) == [7, 11]
+    assert child_named("给姐姐报一个") == "姐姐"
+    assert child_named("帮我家老二也报上") == "老二"
+    assert child_named("我想报书法") is None
+    assert age_told_before("姐姐", ["给姐姐报一个", text]) == 11
+    assert age_told_before("哥哥", [text]) is None

@@ -12,3 +12,8 @@ def test_whom_a_worker_enrols_when_it_is_not_themselves():
     assert enrolled_for("给娃儿报个亲子绘本") == "孩子"
     assert enrolled_for("我想报书法") is None
     assert enrolled_for("帮我报个名") is None
+    # the children as the family calls them, and a child spoken of just before
+    assert enrolled_for("给姐姐报一个") == "姐姐"
+    assert enrolled_for("给我姐姐报个太极") == "您姐姐"
+    assert enrolled_for("那给他报一个嘛") == "他"
+    assert enrolled_for("给他们报个名") is None
