@@ -34,6 +34,7 @@ from bot.domain.course_ages import (
     without_age,
     without_child_words,
 )
+from bot.domain.course_questions import about_me
 from bot.domain.courses import (
     asks_like_this,
     closed_text,
@@ -74,6 +75,10 @@ def leans_on_an_answer(tracker: Tracker) -> bool:
     )
 
 
+# courses named in one message that are listed together ("蛋糕…电工证…")
+SEVERAL = 2
+
+
 class ActionSearchCourses(ServiceAction, Action):
     """Shows open courses matching what the worker asked for."""
 
@@ -102,6 +107,10 @@ class ActionSearchCourses(ServiceAction, Action):
             instead = policy_followup_instead(self.services, tracker)
             if instead:
                 return cleared + instead
+        several = self._several_named(dispatcher, tracker)
+        if several:
+            # "我娃儿10岁 要托管 我婆娘想学做蛋糕 我自己想考个电工证": one course for each
+            return cleared + several
         f = filter_from(tracker)
         text = text_told = understood_text(tracker)
         with self.services.db.session() as s:
@@ -155,6 +164,32 @@ class ActionSearchCourses(ServiceAction, Action):
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
             return cleared + show_page(dispatcher, s, found, intro=_who_fits(found, text_told))
+
+    def _several_named(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> list[EventType] | None:
+        """The open courses a message names, two or more (not to compare them: that is the
+        follow-up's), listed together; None for any other message."""
+        message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        names: list[str] = []
+        for e in message.get("entities") or []:
+            start, end = e.get("start"), e.get("end")
+            if e.get("entity") != "course_name" or not e.get("value"):
+                continue
+            words = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+            if words and (is_child_word(words) or about_me(text, words)):
+                continue
+            names.append(str(e["value"]))
+        names = list(dict.fromkeys(names))
+        if len(names) < SEVERAL:
+            return None
+        with self.services.db.session() as s:
+            available = repo.open_courses(s, self.services.today())
+            found = [c for name in names for c in available if c.name == name]
+            if len(found) < SEVERAL:
+                return None
+            return show_page(dispatcher, s, found)
 
     def _like_this(
         self, dispatcher: CollectingDispatcher, tracker: Tracker

@@ -23,6 +23,7 @@ from actions.message import (
     typed_text,
     understood_text,
 )
+from actions.offers import case_question_instead
 from actions.policy_followups import (
     find_answer,
     narrowed_answer,
@@ -171,7 +172,8 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
             dispatcher.utter_message(response="utter_policy_not_found")
             return done
-        instead = followup_instead(tracker)  # "要交钱不" right after a course list
+        # "要交钱不" right after a course list; "然后呢 我还要准备些啥" right after filing
+        instead = followup_instead(tracker) or case_question_instead(tracker)
         if instead:
             return done + instead
         text = typed_text(tracker)

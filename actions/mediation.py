@@ -13,6 +13,7 @@ from rasa_sdk.forms import FormValidationAction
 from actions.buttons import button, buttons
 from actions.mediation_extraction import MediationExtraction
 from actions.mediation_text import (
+    DEMAND_TO_ASK,
     EDITABLE,
     MORE_STORY,
     NO_EDIT,
@@ -311,6 +312,11 @@ class ValidateMediationForm(
         relabelled = DEMAND_CORRECTION.search(text)
         # "诉求改一下 要二倍工资" at the demand question: the demand, without the label
         demand = clean_demand(relabelled.group("value") if relabelled else text)
+        if demand is None and SUBMIT_WORDS.fullmatch(text.strip(" 。！!")):
+            # "好 确认提交" asked what the worker wants: handed in with the mediator to ask it;
+            # the summary shows it, and 修改 still changes it
+            dispatcher.utter_message(text=f"好的，调解诉求先写为：{DEMAND_TO_ASK}。")
+            return {"demand": DEMAND_TO_ASK}
         if demand is None:
             dispatcher.utter_message(text="请具体说说您希望得到什么结果。")
         return {"demand": demand}

@@ -53,6 +53,11 @@ NEXT_STEPS = (
 
 
 WAITING_LINE = "   下一步：调解员会在提交后 3 个工作日内打电话联系您（{phone}），请留意来电"
+# while waiting for that call (the FAQ's entry on what to bring, mediation_materials)
+PREPARE_LINE = (
+    "   等电话时可以先准备：身份证，能证明在那里上班的材料（劳动合同、工牌、考勤、工资条或"
+    "银行流水、聊天记录），和诉求有关的证据"
+)
 
 
 def local_date(clock: Clock, moment: datetime) -> str:
@@ -165,6 +170,7 @@ class ActionMediationStatus(ServiceAction, Action):
                 if case.status == "submitted":
                     # "好久有人联系我": what happens next, and on which number
                     lines.append(WAITING_LINE.format(phone=mask_phone(case.phone)))
+                    lines.append(PREPARE_LINE)
                 elif case.status in ("accepted", "mediating") and case.mediator:
                     lines.append(f"   调解员：{case.mediator}（会通过电话和您联系）")
         if (

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.mediation_text import (
     PROPOSED,
+    PROPOSED_DEMANDS,
     SUBMIT,
     SUBMIT_WORDS,
     field_from_text,
@@ -36,10 +37,12 @@ from actions.person import (
     corrected_description,
     corrected_dispute_type,
     corrected_employer,
+    story_added,
 )
 from actions.told import dispute_type_in, employer_in, told_in_form
 from actions.validators import (
     COMMON_SURNAMES,
+    dispute_types_in,
     looks_like_employer,
     looks_like_name,
 )
@@ -158,6 +161,12 @@ class MediationExtraction:
         if fixed and fixed != tracker.get_slot("description"):
             dispatcher.utter_message(text="好的，事情经过已更正。")
             return {"description": fixed}
+        added = story_added(tracker)
+        if added and added != tracker.get_slot("description"):
+            # "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: kept with what
+            # happened, and its usual demand added to a demand the bot proposed
+            dispatcher.utter_message(text="好的，已补充到事情经过。")
+            return {"description": added, "mediation_confirm": None, **_demand_added(tracker)}
         told = (
             from_opening(tracker, "description")
             or story_before(tracker)
@@ -207,3 +216,20 @@ class MediationExtraction:
                 SUBMIT if SUBMIT_WORDS.fullmatch(text.strip(" 。！!")) else field_from_text(text)
             )
         return {"edit_field": value} if value else {}
+
+
+def _demand_added(tracker: Tracker) -> dict[str, Any]:
+    """The proposed demand of each dispute an addition names, joined to a proposed demand."""
+    demand = tracker.get_slot("demand")
+    if demand is not None and not all(part in PROPOSED for part in str(demand).split("；")):
+        return {}  # the worker's own words stay as they are
+    kinds = [
+        k for k in dispute_types_in(typed_text(tracker)) if k != tracker.get_slot("dispute_type")
+    ]
+    parts = [p for p in str(demand or "").split("；") if p]
+    parts += [
+        PROPOSED_DEMANDS[k]
+        for k in kinds
+        if k in PROPOSED_DEMANDS and PROPOSED_DEMANDS[k] not in parts
+    ]
+    return {"demand": "；".join(parts)} if parts else {}

@@ -27,7 +27,7 @@ NO_EDIT = "none"
 SUBMIT = "submit"
 SUBMIT_WORDS = re.compile(
     # "对的 就恁个提交", "对 就这样交上去", "没问题 提交嘛"
-    r"(?:(?:就这样|没问题了?|都对|对的|对|是的|好的|好|嗯|没错|可以)[，,\s]*)*"
+    r"(?:(?:就这样|没问题了?|都对|对的|对|是的|好的|好了|好|嗯|没错|可以了?|行了?)[，,\s]*)*"
     r"(?:就(?:恁个|这样|这么|这么样)?)?[，,\s]*"
     r"(?:确认提交|提交|确认|交上去|交了|递上去|报上去)(?:嘛|吧|了|哈|噻)?"
 )
@@ -82,8 +82,13 @@ PROPOSED_DEMANDS = {
 }
 # … and for a dispute of no listed kind, what its words plainly ask back
 OTHER_PROPOSALS = {"押金": "退还押金", "保证金": "退还保证金", "离职证明": "出具离职证明"}
+# the demand of a worker who hands the request in without saying one ("好 确认提交" at the
+# demand question): the mediator asks it on the phone
+DEMAND_TO_ASK = "请工会帮忙协调（具体诉求由调解员电话确认）"
 # every demand the bot may have filled in itself
-PROPOSED = frozenset(PROPOSED_DEMANDS.values()) | frozenset(OTHER_PROPOSALS.values())
+PROPOSED = (
+    frozenset(PROPOSED_DEMANDS.values()) | frozenset(OTHER_PROPOSALS.values()) | {DEMAND_TO_ASK}
+)
 PROPOSED_NOTE = "（按纠纷类型代填，不对请点“修改”）"
 SUMMARY_DESCRIPTION_CHARS = 200
 _EDIT_WORDS = (

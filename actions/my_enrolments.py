@@ -11,8 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
+from actions.course_context import FOCUS_SLOT
 from actions.identity import Worker, worker_from
-from actions.message import latest_entity
+from actions.message import latest_entity, previous_action
+from actions.offers import JUST_ENROLLED
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.courses import promotion_text, when_text
@@ -136,6 +138,12 @@ class ActionCancelEnrolment(ServiceAction, Action):
             return None, f"「{hits[0].course.name}」有{len(hits)}条报名，报名人不同。"
         if len(hits) == 1:
             return hits[0], ""
+        if not named and previous_action(tracker) == JUST_ENROLLED:
+            # "还是取消了嘛" right after enrolling: the course just enrolled in
+            focus = str(tracker.get_slot(FOCUS_SLOT) or "")
+            just = [e for e in own if e.course.code == focus]
+            if len(just) == 1:
+                return just[0], ""
         return None, missing if named else ""
 
     def _notify_promoted(self, s: Session, result: repo.CancelResult) -> None:

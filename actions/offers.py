@@ -161,14 +161,19 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
 _CANCELS = re.compile(r"(?<![不别莫])(?:取消|退了|退掉|不报了|不去了|不上了)")
 
 
+JUST_ENROLLED = "action_enrol_course"
+
+
 def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the worker's enrolments were listed, a message that cancels is about them
     (the cancel action asks which when there are several)."""
     # ... and right after a cancellation, "是的 取消" repeats it: the cancel action says what
     # is left, instead of taking up the offer to look at courses
+    # ... and right after an enrolment, "周三跑不脱 还是取消了嘛" takes back the one just made
     if previous_action(tracker) in (
         "action_my_enrolments",
         "action_cancel_enrolment",
+        JUST_ENROLLED,
     ) and _CANCELS.search(typed_text(tracker)):
         return [FollowupAction("action_cancel_enrolment")]
     return None
@@ -177,6 +182,12 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
 # "咋个这么慢 好久才有结果嘛" right after the worker's case was shown: how long mediation takes
 _HOW_LONG = re.compile(r"好久|多久|多长时间|几天|慢|啥时候|什么时候|哪天|拖")
 CASE_DURATION = "mediation_duration"  # the FAQ entry on how long mediation takes
+# "然后呢 我要做啥子", "好久有人找我" right after filing: what happens next
+_WHAT_NEXT = re.compile(
+    r"然后呢|接下来|下一步|(?:要|该|还要|还得)(?:做|干|弄|准备|带)(?:啥|什么|些)|好久有人|多久有人|"
+    r"哪个(?:联系|找)|谁(?:联系|找)我|(?:就|只)?等着?(?:就行|就可以|吗|嘛)|咋个弄|怎么弄"
+)
+WHAT_NEXT_MAX_CHARS = 30
 
 
 def case_question_instead(tracker: Tracker) -> list[EventType] | None:
@@ -189,6 +200,14 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
         and _HOW_LONG.search(text)
     ):
         return [SlotSet("faq_id", CASE_DURATION), FollowupAction("action_answer_policy")]
+    if (
+        previous_action(tracker) == "action_submit_mediation"
+        and 0 < len(text) <= WHAT_NEXT_MAX_CHARS
+        and _WHAT_NEXT.search(text)
+    ):
+        # "提交了然后呢 我要做啥子 好久有人找我": the case just filed, where it stands and what
+        # to get ready while waiting for the mediator's call
+        return [FollowupAction("action_mediation_status")]
     return None
 
 

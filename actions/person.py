@@ -14,6 +14,7 @@ from actions.opening import REGISTERED_NAME, from_opening, opening_name
 from actions.validators import (
     COMMON_SURNAMES,
     clean_demand,
+    clean_description,
     clean_name,
     clean_phone,
     dispute_types_in,
@@ -190,6 +191,28 @@ def corrected_description(tracker: Tracker) -> str | None:
     return story if new in story else None
 
 
+# "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: one more thing that happened
+_ADDS = re.compile(r"还有|另外|也|一起|补充|加上|再加|顺便|忘了说|漏了")
+_ASKS = re.compile(r"[?？吗么]|不嘛$|没得?$|能不能|可不可以|咋个|怎么|啥子|什么")
+
+
+def story_added(tracker: Tracker) -> str | None:
+    """What happened with one more dispute added, when the worker tells it at the summary
+    (a kind of dispute the story does not name yet, said as an addition, not asked)."""
+    story = str(tracker.get_slot("description") or "")
+    text = typed_text(tracker).strip()
+    if not story or not text or tracker.get_slot("requested_slot") != "mediation_confirm":
+        return None
+    if text in story:  # taken already this turn (the form validates after extracting)
+        return story if story.endswith(text) and story != text else None
+    if not _ADDS.search(text) or _ASKS.search(text):
+        return None
+    known = set(dispute_types_in(story)) | {tracker.get_slot("dispute_type")}
+    if not set(dispute_types_in(text)) - known:
+        return None
+    return clean_description(f"{story}；{text}")
+
+
 def corrected(tracker: Tracker) -> bool:
     """The message corrects an earlier answer (name, phone, employer, dispute type, demand,
     a word of what happened)."""
@@ -200,6 +223,7 @@ def corrected(tracker: Tracker) -> bool:
         or corrected_dispute_type(tracker)
         or corrected_demand(tracker)
         or corrected_description(tracker)
+        or story_added(tracker)
     )
 
 

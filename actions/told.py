@@ -37,6 +37,9 @@ from actions.validators import (
 _READ_AT = frozenset({"name", "phone", "employer", "dispute_type", "description", "demand"})
 # a story: long enough to tell what happened (a dispute named, and more than its name)
 STORY_MIN = 12
+# what is left of a message once its name, phone and employer are taken out, when it still
+# names a kind of dispute ("7到9月工资一直没发")
+SHORT_STORY_MIN = 6
 # a company named on its own among other details: "… 南岸的重庆锐达电子有限公司"
 _BARE_EMPLOYER = re.compile(
     r"(?:^|[\s，,；;])(?:[\u4e00-\u9fff]{1,4}的)?"
@@ -92,7 +95,10 @@ def story_in(text: str) -> str | None:
     # the labels left without what they introduced: "我叫 在 叫恒安物业 每个月扣我500…"
     told = _ORPHAN_LABELS.sub(" ", f" {told} ")
     told = re.sub(r"\s{2,}", " ", told).strip(" ，,。；;")
-    if len(re.sub(r"\s+", "", told)) >= STORY_MIN:
+    if len(re.sub(r"\s+", "", told)) >= STORY_MIN or (
+        # "何大勇 139… 重庆长风机械厂 7到9月工资一直没发": short, but a story of its own
+        len(re.sub(r"\s+", "", told)) >= SHORT_STORY_MIN and dispute_types_in(told)
+    ):
         return told
     phone = opening_phone(text)
     return (text.replace(phone, " ") if phone else text).strip()

@@ -329,9 +329,11 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
     return "\n".join(lines)
 
 
-# the worker speaking of themself ("我大专还没毕业", "我读书的时候")
+# the worker speaking of themself or of the one they ask for ("我大专还没毕业", "我读书的时候",
+# "我老公已经是大专了 他想读个本科")
 ABOUT_ME = re.compile(
-    r"我(?:的)?(?:是)?(?:(?:大专|本科|高中|中专|初中)(?:还没|没|已经)?(?:毕业|学历|文凭)?"
+    r"(?:我|他|她)(?:老公|老婆|爱人|媳妇|男人|儿子|女儿|娃儿|孩子)?(?:的)?(?:已经|都|早就)?(?:是|有)?"
+    r"(?:(?:大专|本科|高中|中专|初中)(?:还没|没|已经)?(?:毕业|学历|文凭)?"
     r"|学历|文凭|读书|上学|(?:还没|没|已经)?毕业)"
 )
 

@@ -18,9 +18,11 @@ _LEVELS = {
 }  # fmt: skip
 _LEVEL = "|".join(sorted(_LEVELS, key=len, reverse=True))
 # what the worker has: "高中毕业", "只有初中文化", "才读到初中", "学历是中专"
+# (and of the one they ask for: "我老公已经是大专了", "她有本科文凭")
 _HAS = re.compile(
-    rf"(?:只有|才|只读了?|只读过|读到|读完|学历是|文化是|文凭是)\s*({_LEVEL})"
+    rf"(?:只有|才|只读了?|只读过|读到|读完|学历是|文化是|文凭是|已经是|都是|早就是)\s*({_LEVEL})"
     rf"|({_LEVEL})\s*(?:毕业|文化|学历|文凭|肄业|水平)"
+    rf"|有\s*({_LEVEL})\s*(?:毕业证|文凭|学历)"
 )
 # what a course asks: "初中以上文化", "要有大专毕业证", "大专及以上学历"
 _NEEDS_LEVEL = re.compile(
@@ -46,7 +48,7 @@ def _age_needed(course: Course) -> int | None:
 def schooling(text: str | None) -> str | None:
     """The schooling the message says someone has, if it says it."""
     m = _HAS.search(text or "")
-    return (m.group(1) or m.group(2)) if m else None
+    return (m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 # "我初中毕业 45岁": an adult's age said bare (a child's is read by child_age)

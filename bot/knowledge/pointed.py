@@ -146,6 +146,12 @@ _QUITS = re.compile(
 )
 
 # ("喊我走人" is a dismissal, not this)
+# "我已经离职半年了 还能申请仲裁不": left already, asking about the claim, not about leaving
+_QUIT_DONE = re.compile(
+    r"(?:已经|早就|早都|去年|上个月|前几天)(?:就)?(?:辞职|辞工|离职|走|不干)"
+    r"|(?:辞职|辞工|离职|走)了?(?:有|快)?(?:半年|[0-9一二两三四五六七八九十几]+(?:个月|年|天|周))"
+    r"|(?:辞职|辞工|离职)(?:后|以后|之后)"
+)
 _PUSHED_OUT = re.compile(
     r"(?:逼|让|叫|喊|要|劝)我(?:自己)?(?:主动)?(?:写|打|签)?(?:辞职|辞工|自愿离职|离职申请)|逼我走"
 )
@@ -162,6 +168,6 @@ def leaving_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | 
         return None if previous.slug == RESIGN_PRESSURE else knowledge.get(RESIGN_PRESSURE)
     if previous.slug == QUIT_OVER_BREACH:
         return None
-    if _BREACH.search(previous.question) and _QUITS.search(text):
+    if _BREACH.search(previous.question) and _QUITS.search(text) and not _QUIT_DONE.search(text):
         return knowledge.get(QUIT_OVER_BREACH)
     return None

@@ -74,6 +74,11 @@ _GIVES_UP_FIRST = re.compile(
 _NO_PERSON = re.compile(
     r"算了|不等了|等不起|等不及|等不了|不用等了|不想等了|不找人了?|不找人工了?|不要人工了?|不用人工了?|不转人工了?|不要人了"
 )
+# "不等了 我明天打电话问", "算了 我自己去劳动局": giving up on the queue for another way
+_ANOTHER_WAY = re.compile(
+    r"(?:明天|改天|下次|回头|晚点|过两天|等会儿?)(?:再|自己)?(?:打电话|来电|去|来|问|说)"
+    r"|(?:自己|直接)(?:去|打电话|跑一趟)|打电话(?:问|去|过去)"
+)
 _ASK_BOT = re.compile(
     r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手|你来|你回答|你先说)"
 )
@@ -134,7 +139,10 @@ def wants_to_leave(text: str, state: str) -> bool:
         or _BOT_FIRST.search(words) is not None
         or _GIVES_UP.search(words) is not None
         or _GIVES_UP_FIRST.search(words) is not None
-        or (_NO_PERSON.search(words) is not None and _ASK_BOT.search(words) is not None)
+        or (
+            _NO_PERSON.search(words) is not None
+            and (_ASK_BOT.search(words) is not None or _ANOTHER_WAY.search(words) is not None)
+        )
     )
 
 

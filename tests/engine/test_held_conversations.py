@@ -105,7 +105,11 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         ("算了 我自己查 回到小助手", True, False),
         ("我的工资问题还没解决 不要回机器人", False, False),
         ("/back_to_bot", True, True),
-        ("算了我自己去劳动局问", False, False),
+        # giving up on the queue for another way: leaves it (the worker can come back)
+        ("算了我自己去劳动局问", True, False),
+        ("要等好久哦 不等了 我明天打电话问", True, False),
+        ("不等了 我明天再来", True, False),
+        ("我明天打电话问", False, False),
         ("算了不等了 我还是问你嘛", True, False),
         ("算了 还是不找人了 我自己问", True, False),
         ("不要人工了 我自己查", True, False),
