@@ -28,6 +28,7 @@ from bot.knowledge.index import Hit
 from bot.knowledge.pointed import (
     asks_where_to_turn,
     leaving_told,
+    period_over_told,
     time_limit_asked,
     told_of_the_injury,
     unlawful_dismissal_told,
@@ -165,6 +166,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or time_limit_asked(services.knowledge, previous, text)
         or unlawful_dismissal_told(services.knowledge, previous, text)
         or leaving_told(services.knowledge, previous, text)
+        or period_over_told(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

@@ -225,10 +225,20 @@ class Interpreter:
             unread = False
         if (
             ranking
-            and ranking[0][0] == "mediation_request"
             and (
-                ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
-                or announces_a_question(norm.replace(" ", ""))
+                (
+                    ranking[0][0] == "mediation_request"
+                    and (
+                        ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+                        or announces_a_question(norm.replace(" ", ""))
+                    )
+                )
+                # "装修公司欠了我三个月工资 一共15600 我已经离职4个月了 还能要回来不": figures
+                # told, read as details given, but a dispute asked about
+                or (
+                    ranking[0][0] == "inform"
+                    and any(e.get("entity") == "dispute_type" for e in entities)
+                )
             )
             and any(r[0] == "policy_question" for r in ranking[1:3])
             and asks_rather_than_files(norm.replace(" ", ""))

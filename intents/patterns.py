@@ -38,9 +38,12 @@ _MONEY_MAGNITUDE = re.compile(
     rf"(?<![\d.])(?P<num>(?>(?:{NUM_AR}|[一二两三四五六七八九十][零一二两三四五六七八九十百]*)"
     rf"[千万][零一二两三四五六七八九十百千\d]*)){_NOT_MONEY_AFTER}"
 )
+# ("工资 一共15600": 一 of 一共 is no amount; the amount after it is)
 _MONEY_CONTEXT = re.compile(
-    r"(?:欠我|欠了我?|欠|工资|月薪|薪水|底薪|工钱|补偿|赔偿|赔了?|押金|扣了我?|扣我|少发了?|少给了?)"
-    rf"(?:了|我)?\s*(?P<num>(?>{NUM})){_NOT_MONEY_AFTER}"
+    r"(?:欠我|欠了我?|欠|工资|月薪|薪水|底薪|工钱|补偿|赔偿|赔了?|押金|扣了我?|扣我|少发了?|少给了?"
+    r"|一共|总共|合计|共计)"
+    rf"(?:了|我)?\s*(?P<num>(?>{NUM}))(?![共起直下般样定些切同边])"
+    rf"{_NOT_MONEY_AFTER}"
 )
 
 _DURATION = re.compile(

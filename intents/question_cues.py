@@ -66,7 +66,9 @@ _QUESTION_CUE = re.compile(
     r"能不能|可不可以|可以不|该不该|合不合|算不算|有没有|有没得|要得不|行不行|对不对|对不|合理不|"
     r"(?:老板|公司|厂里|厂头|单位|领导|主管|站长)(?:说|讲)|"
     # "我想问哈 包工头欠了我们一伙人的工钱": the worker says a question comes
-    r"我想问|想问(?:一?下|哈|个事)|请问|问(?:一?下|哈)"
+    r"我想问|想问(?:一?下|哈|个事)|请问|问(?:一?下|哈)|"
+    # "还能要回来不", "算不算数不": asked with 不 at the end
+    r"(?:能|可以|会|算|有|要得)[^，,。!！]{0,10}不[嘛吗哦啊呢]?$"
 )
 # "我想问一下 包工头欠了我们好几个人的工资": a message that opens by saying a question comes
 _ANNOUNCES_A_QUESTION = re.compile(

@@ -171,3 +171,21 @@ def leaving_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | 
     if _BREACH.search(previous.question) and _QUITS.search(text) and not _QUIT_DONE.search(text):
         return knowledge.get(QUIT_OVER_BREACH)
     return None
+
+
+# "要是三个月过了还没好 厂头是不是就可以辞我了" after an answer on sick leave: the medical
+# period over and the worker not well (seed entry)
+SICK_TOPIC = "病假医疗期"
+AFTER_THE_PERIOD = "sick_after_period"
+_PERIOD_OVER = re.compile(
+    r"(?:过了|满了|到了|完了|结束了?|到期了?|用完了?)[^，,。]{0,4}"
+    r"(?:还没好|没好|好不了|没恢复|还没恢复|上不了班|干不了|回不去)"
+)
+
+
+def period_over_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry on the medical period running out, when the worker asks about it after an
+    answer on sick leave."""
+    if previous.category != SICK_TOPIC or previous.slug == AFTER_THE_PERIOD:
+        return None
+    return knowledge.get(AFTER_THE_PERIOD) if _PERIOD_OVER.search(text) else None
