@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_list import enrol_button
+from actions.enrolment_questions import contact_signs_up
 from actions.identity import worker_from
 from actions.message import opening_text
 from actions.services import ServiceAction
 from actions.validators import clean_name, clean_phone
 from bot.domain.courses import closed_text, fee_text, period_text, when_text
-from bot.domain.people import enrolled_for, mask_phone
+from bot.domain.people import CONTACT_LABEL, enrolled_for, mask_phone
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Course, Enrolment
 
@@ -95,7 +96,11 @@ class ActionEnrolCourse(ServiceAction, Action):
             else:
                 log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
                 text = self._done_text(course, result, name, phone)
-                if other:  # "帮我妈报个八段锦": she is enrolled, not the worker
+                if other and contact_signs_up(tracker):
+                    # "给娃儿报一个 我叫周丽": the child is enrolled, the parent is the contact
+                    text = text.replace("您已报名", f"已为{other}报名", 1)
+                    text = text.replace(f"报名人：{name}", f"{CONTACT_LABEL}：{name}", 1)
+                elif other:  # "帮我妈报个八段锦": she is enrolled, not the worker
                     text = text.replace("您已报名", f"已为{other}{name}报名", 1)
                 dispatcher.utter_message(text=text)
             events += in_view

@@ -112,21 +112,6 @@ class ValidateEnrolmentForm(
                 return False  # a relative: known only once the name and phone are given
             return repo.find_active(s, course.id, worker.channel, worker.sender_id) is not None
 
-    async def extract_name(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        """ "先给娃儿报那个寒假营 我叫刘建军 电话136…": the worker's own name, said while
-        enrolling someone else, is not the name of the one enrolled (asked next)."""
-        found = await super().extract_name(dispatcher, tracker, domain)
-        name = found.get("name")
-        if not name or not enrolled_for(opening_text(tracker, "enrolment_form")):
-            return found
-        said = typed_text(tracker).replace(" ", "")
-        if re.search(rf"(?:我叫|我是|我的名字是|我姓\S?|本人)(?:叫)?{re.escape(name)}", said):
-            dispatcher.utter_message(text=f"{name}是您自己的名字吧，报名要填上课的人的名字。")
-            return {}
-        return found
-
     async def extract_course_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:

@@ -10,16 +10,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
-from actions.message import asked_before, opening_text
+from actions.message import asked_before, opening_text, recent_user_texts, typed_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import aspects, part, requirements_text
 from bot.domain.courses import fee_text, period_text, when_text
-from bot.domain.people import enrolled_for
+from bot.domain.people import CONTACT_LABEL, enrolled_for, said_as_own
 from bot.store import courses as repo
 from bot.store.models import Course
 
 
-def enrolment_summary(course: Course, name: str | None, phone: str | None, left: int | None) -> str:
+def enrolment_summary(
+    course: Course, name: str | None, phone: str | None, left: int | None, contact: bool = False
+) -> str:
     """What the worker is about to sign up for: when, where, what it costs, who may come."""
     period = period_text(course)
     lines = [
@@ -36,8 +38,23 @@ def enrolment_summary(course: Course, name: str | None, phone: str | None, left:
         lines.append("名额：已报满，确认后登记为候补，有空位会通知您。")
     # the whole number: the summary is where the worker checks it (the mediation summary shows
     # it whole too); later messages mask it
-    lines.append(f"报名人：{name or ''}（{phone or ''}）")
+    # a worker who gave their own name for their child or parent signs up as the contact
+    label = CONTACT_LABEL if contact else "报名人"
+    lines.append(f"{label}：{name or ''}（{phone or ''}）")
     return "\n".join(lines)
+
+
+# how many of the worker's latest messages may hold their own name ("我叫周丽")
+RECENT_FOR_OWN_NAME = 8
+
+
+def contact_signs_up(tracker: Tracker) -> bool:
+    """Enrolling someone else, the worker gave their own name ("给娃儿报一个 我叫周丽"): the
+    worker signs up as the contact of the one who comes (a child, a parent)."""
+    if not enrolled_for(opening_text(tracker, "enrolment_form")):
+        return False
+    texts = [typed_text(tracker), *recent_user_texts(tracker, RECENT_FOR_OWN_NAME)]
+    return said_as_own(texts, tracker.get_slot("name"))
 
 
 def course_title(services: Any, tracker: Tracker) -> str:
@@ -157,6 +174,7 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
                 tracker.get_slot("name"),
                 tracker.get_slot("phone"),
                 repo.seats_left(s, course),
+                contact=contact_signs_up(tracker),
             )
             yes = "符合，确认报名" if requirements_text(course) else "确认报名"
         dispatcher.utter_message(

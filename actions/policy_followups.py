@@ -29,6 +29,7 @@ from bot.knowledge.pointed import (
     asks_where_to_turn,
     leaving_told,
     period_over_told,
+    still_in_time_asked,
     time_limit_asked,
     told_of_the_injury,
     unlawful_dismissal_told,
@@ -159,7 +160,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
-    pointed = (
+    pointed = still_in_time_asked(services.knowledge, text) or (
         None
         if previous is None
         else told_of_the_injury(services.knowledge, previous, text)

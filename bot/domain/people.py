@@ -74,3 +74,16 @@ def enrolled_for(text: str | None) -> str | None:
     # "给姐姐报一个" after "弟弟7岁 姐姐11岁": the children as the family calls them (not the
     # worker's own sister); "给我姐姐报" is the worker's
     return f"您{called}" if mine or called not in _AS_THE_FAMILY_CALLS_THEM else called
+
+
+# who signs up someone else with their own name ("给娃儿报一个 我叫周丽")
+CONTACT_LABEL = "报名联系人"
+
+
+def said_as_own(texts: list[str], name: str | None) -> bool:
+    """The worker gave `name` as their own ("我叫周丽") in one of `texts`: enrolling their
+    child, that is the parent signing up, not the child's name."""
+    if not name:
+        return False
+    own = re.compile(rf"(?:我叫|我是|我的名字是|我的名字叫|本人)(?:叫)?{re.escape(name)}")
+    return any(own.search(re.sub(r"\s", "", t or "")) for t in texts)

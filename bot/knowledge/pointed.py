@@ -146,9 +146,11 @@ _QUITS = re.compile(
 )
 
 # ("喊我走人" is a dismissal, not this)
-# "我已经离职半年了 还能申请仲裁不": left already, asking about the claim, not about leaving
+# "我已经离职半年了 还能申请仲裁不", "我上个月已经辞了不做了 现在去告还来得及不": left
+# already, or asking by when to claim, not about leaving
 _QUIT_DONE = re.compile(
-    r"(?:已经|早就|早都|去年|上个月|前几天)(?:就)?(?:辞职|辞工|离职|走|不干)"
+    r"(?:已经|早就|早都|去年|上个?月|上周|前几天|前段时间)[^，,。]{0,3}?(?:辞|离职|走|不干|不做)"
+    r"|来得及|还能告|还能要|还要得|时效"
     r"|(?:辞职|辞工|离职|走)了?(?:有|快)?(?:半年|[0-9一二两三四五六七八九十几]+(?:个月|年|天|周))"
     r"|(?:辞职|辞工|离职)(?:后|以后|之后)"
 )
@@ -189,3 +191,22 @@ def period_over_told(knowledge: Knowledge, previous: Answer, text: str) -> Answe
     if previous.category != SICK_TOPIC or previous.slug == AFTER_THE_PERIOD:
         return None
     return knowledge.get(AFTER_THE_PERIOD) if _PERIOD_OVER.search(text) else None
+
+
+# "装修公司欠了我三个月工资 一共15600 我已经离职4个月了 还能要回来不": left some time ago,
+# asking whether a claim is still possible: the time limit, whatever the figures around it
+_LEFT_A_WHILE = re.compile(
+    r"(?:离职|走了|辞职|辞工|不干了|不做了|离开)[^，,。]{0,6}?"
+    r"(?:半年|一年|[0-9一二两三四五六七八九十几]+(?:个多?月|年|天))"
+)
+# (what is claimed: not "辞职3个月了 还能领失业金不")
+_CLAIMED = re.compile(r"欠|拖|差我|没发|没给|要回|要得回|告|仲裁|追|讨|维权|拿回")
+_STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还告得|还有用|过期")
+
+
+def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry on the time limit for a claim, when a worker who left a while ago asks
+    whether it is still possible."""
+    if _LEFT_A_WHILE.search(text) and _STILL_IN_TIME.search(text) and _CLAIMED.search(text):
+        return knowledge.get(TIME_LIMIT)
+    return None
