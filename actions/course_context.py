@@ -63,6 +63,8 @@ _BUSY = re.compile(
     r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
     # "晚上我眼睛不好": a time that does not suit the worker
     r"|不方便|眼睛不好|看不清|看不见"
+    # "周六要带娃": looking after a child then
+    r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃"
 )
 _BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")

@@ -119,6 +119,14 @@ def wanted_course(tracker: Tracker) -> str | None:
         for e in message.get("entities") or []
         if e.get("entity") == "course_name" and e.get("value") not in (None, "")
     ]
+    # ("周六要带娃 有没得礼拜天的课": 带娃 names 育婴员, in a clause that says when the
+    # worker is busy)
+    busy = busy_spans(tracker)
+    named = [
+        e
+        for e in named
+        if not (isinstance(e.get("start"), int) and any(a <= e["start"] < b for a, b in busy))
+    ]
     for e in named:
         start, end = e.get("start"), e.get("end")
         words = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""

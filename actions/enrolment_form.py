@@ -27,7 +27,7 @@ from actions.message import (
     understood_text,
 )
 from actions.opening import is_opening
-from actions.person import PersonSlotsMixin, corrected
+from actions.person import PersonSlotsMixin, corrected, name_and_phone
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
@@ -57,6 +57,9 @@ SURE_POLICY = 0.5
 
 
 # whom enrolled_for() names when the message enrols a child
+# how far back a name and phone given with a wish to enrol are looked for
+RECENT_FOR_DETAILS = 6
+_ENROLS = re.compile(r"报名|要报|想报|帮我报|报一个|报个")
 # how far back a child's age told by who they are is looked for ("弟弟7岁 姐姐11岁")
 RECENT_FOR_AGES = 6
 _CHILD_WORDS = frozenset({"孩子", "您孩子", "您女儿", "您儿子", "您娃儿", "您小孩"})
@@ -111,6 +114,34 @@ class ValidateEnrolmentForm(
             if enrolled_for(opening_text(tracker, "enrolment_form")):
                 return False  # a relative: known only once the name and phone are given
             return repo.find_active(s, course.id, worker.channel, worker.sender_id) is not None
+
+    async def extract_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        found = await super().extract_name(dispatcher, tracker, domain)
+        return found or self._given_before(tracker, "name")
+
+    async def extract_phone(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        found = await super().extract_phone(dispatcher, tracker, domain)
+        return found or self._given_before(tracker, "phone")
+
+    @staticmethod
+    def _given_before(tracker: Tracker, slot: str) -> dict[str, Any]:
+        """ "周六上午那个做面包的课 我要报 陈晓燕 186…" … "那就报乒乓球": the name and phone
+        the worker gave with an earlier wish to enrol (themselves), not asked again."""
+        if tracker.get_slot(slot) is not None or not is_opening(tracker):
+            return {}
+        if enrolled_for(typed_text(tracker)):
+            return {}
+        for before in recent_user_texts(tracker, RECENT_FOR_DETAILS):
+            if not _ENROLS.search(before) or enrolled_for(before):
+                continue
+            name, phone = name_and_phone(before)
+            if name and phone:
+                return {slot: name if slot == "name" else phone}
+        return {}
 
     async def extract_course_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

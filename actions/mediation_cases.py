@@ -14,7 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.identity import worker_from
 from actions.mediation_text import EDITABLE, NOT_SUBMITTED_YET
-from actions.message import latest_confidence, latest_entity, latest_intent, typed_text
+from actions.message import (
+    latest_confidence,
+    latest_entity,
+    latest_intent,
+    previous_action,
+    typed_text,
+)
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from actions.validators import (
@@ -143,6 +149,14 @@ UNSURE_STATUS = 0.3
 UNSURE_AFTER_ANSWER = 0.5
 
 
+# how long until the dispute is settled (not when the mediator calls: the status says that)
+_RESULT_HOW_LONG = re.compile(
+    r"(?:好久|多久|多长时间|几天)[^，,。]{0,4}(?:结果|调好|办完|解决|搞定|完)"
+    r"|(?:结果|调好|解决)[^，,。]{0,4}(?:好久|多久|多长时间)"
+)
+DURATION_ENTRY = "mediation_duration"  # the FAQ entry on how long mediation takes
+
+
 class ActionMediationStatus(ServiceAction, Action):
     """Lists the worker's own cases with where each one stands."""
 
@@ -152,6 +166,11 @@ class ActionMediationStatus(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if previous_action(tracker) == "action_submit_mediation" and _RESULT_HOW_LONG.search(
+            typed_text(tracker)
+        ):
+            # "要等好久才有结果" right after filing: how long mediation takes (15 days)
+            return [SlotSet("faq_id", DURATION_ENTRY), FollowupAction("action_answer_policy")]
         worker, clock = worker_from(tracker), self.services.clock
         with self.services.db.session() as s:
             rows = repo.list_for_worker(s, worker.channel, worker.sender_id)

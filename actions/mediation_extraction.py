@@ -122,7 +122,7 @@ class MediationExtraction:
         # label, not the whole message
         # ("捷运达物流公司 每个星期六都要上班 …": the company first, what happened after it)
         labelled = (
-            opening_employer(typed) or employer_in(typed)
+            employer_in(typed)  # (the labelled name first; a company before a worksite)
             if tracker.get_slot("requested_slot") == "employer" and " " in typed
             else None
         )

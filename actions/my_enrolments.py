@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
@@ -64,6 +65,10 @@ def show_enrolments(
     )
 
 
+# a course of one's own named to be dropped, in a message that asks for the list
+_CANCELS_ONE = re.compile(r"(?<![不别莫])(?:取消|退了|退掉|退出|不报了|不去了|不上了)")
+
+
 class ActionMyEnrolments(ServiceAction, Action):
     """Lists what the worker has enrolled in or is waiting for."""
 
@@ -79,6 +84,17 @@ class ActionMyEnrolments(ServiceAction, Action):
             if followup:
                 return followup
         worker = worker_from(tracker)
+        text = (tracker.latest_message or {}).get("text") or ""
+        if _CANCELS_ONE.search(text):
+            # "我现在报了哪几个 八段锦退了嘛": the one named is cancelled, and the rest shown
+            with self.services.db.session() as s:
+                own = repo.list_for_worker(s, worker.channel, worker.sender_id)
+                named = {e.course.name for e in own if e.course.name in text}
+            if len(named) == 1:
+                return [
+                    SlotSet("course_name", named.pop()),
+                    FollowupAction("action_cancel_enrolment"),
+                ]
         with self.services.db.session() as s:
             show_enrolments(dispatcher, s, worker, "您的课程报名：")
         return []
@@ -108,8 +124,11 @@ class ActionCancelEnrolment(ServiceAction, Action):
                 show_enrolments(dispatcher, s, worker, "请选择要取消的报名：")
                 return events
             self._notify_promoted(s, result)
+            left = [e.course.name for e in own if e.id != target.id]
+        # what is still enrolled, so "我现在报了哪几个 八段锦退了嘛" is answered whole
+        still = f"您还报了：{'、'.join(left)}。" if left else ""
         dispatcher.utter_message(
-            text=f"已为您取消「{name}」{who}的报名。想报其他课程，可以说“查课程”。",
+            text=f"已为您取消「{name}」{who}的报名。{still}想报其他课程，可以说“查课程”。",
             buttons=buttons(button("查课程", "course_search")),
         )
         return events

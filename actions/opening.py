@@ -179,13 +179,21 @@ REGISTERED_NAME = re.compile(
 )
 
 
+# a place of work, not who employs ("在融创江畔那个工地做钢筋")
+SITE = re.compile(r"(?:那个|这个)?(?:工地|项目部?|楼盘)$")
+
+
 def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
+    site = None
     for m in _LABELLED_EMPLOYER.finditer(text):
         employer = m.group("employer")
         if not NOT_IN_A_NAME.search(employer) and not _POINTS_AT.search(employer):
             found = clean_employer(employer)  # the label says what it is
-            if found and not dispute_types_in(found):
+            if found and SITE.search(found):
+                # "在融创江畔那个工地做钢筋": where the work is; a company named too wins
+                site = site or found
+            elif found and not dispute_types_in(found):
                 return found
     for m in _EMPLOYER.finditer(text):
         employer = m.group("employer")
@@ -194,13 +202,15 @@ def opening_employer(text: str) -> str | None:
             employer += more.group(0)
         if not NOT_IN_A_NAME.search(employer) and not _POINTS_AT.search(employer):
             found = looks_like_employer(employer)
-            if found:
+            if found and SITE.search(found):
+                site = site or found
+            elif found:
                 return found
     for m in REGISTERED_NAME.finditer(text):
         found = looks_like_employer(m.group("employer"))
         if found and not _POINTS_AT.search(found):
             return found
-    return None
+    return site
 
 
 _REQUEST_WORDS = re.compile(

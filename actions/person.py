@@ -193,6 +193,9 @@ def corrected_description(tracker: Tracker) -> str | None:
 
 # "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: one more thing that happened
 _ADDS = re.compile(r"还有|另外|也|一起|补充|加上|再加|顺便|忘了说|漏了")
+# (a field of its own: "还有电话打错了 是139…" corrects the phone, it tells nothing)
+_OTHER_FIELD = re.compile(r"电话|手机|号码|名字|姓名|单位名|公司名|诉求")
+_SUM_TOLD = re.compile(r"\d{3,}|[一二两三四五六七八九十几]+(?:千|万)|少发|没发|扣了|一半")
 _ASKS = re.compile(r"[?？吗么]|不嘛$|没得?$|能不能|可不可以|咋个|怎么|啥子|什么")
 
 
@@ -205,10 +208,12 @@ def story_added(tracker: Tracker) -> str | None:
         return None
     if text in story:  # taken already this turn (the form validates after extracting)
         return story if story.endswith(text) and story != text else None
-    if not _ADDS.search(text) or _ASKS.search(text):
+    if not _ADDS.search(text) or _ASKS.search(text) or _OTHER_FIELD.search(text):
         return None
     known = set(dispute_types_in(story)) | {tracker.get_slot("dispute_type")}
-    if not set(dispute_types_in(text)) - known:
+    # one more kind of dispute, or more of this one told with its sums ("8月份也只发了一半
+    # 少发了3400 加起一共是17000")
+    if not (set(dispute_types_in(text)) - known or _SUM_TOLD.search(text)):
         return None
     return clean_description(f"{story}；{text}")
 

@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 
 from actions.message import typed_text
 from actions.opening import (
+    SITE,
     opening_demand,
     opening_employer,
     opening_name,
@@ -50,17 +51,19 @@ _BARE_EMPLOYER = re.compile(
 
 
 def employer_in(text: str) -> str | None:
-    """An employer named in a message of several details."""
+    """An employer named in a message of several details (a company named on its own before
+    a worksite: "渝兴建筑劳务公司 在融创江畔那个工地做钢筋")."""
     found = opening_employer(text)
-    if found:
+    if found and not SITE.search(found):
         return found
+    site = found
     for m in _BARE_EMPLOYER.finditer(text):
         employer = m.group("employer")
         if not NOT_IN_A_NAME.search(employer):
-            found = looks_like_employer(employer)
-            if found:
-                return found
-    return None
+            company = looks_like_employer(employer)
+            if company and not SITE.search(company):
+                return company
+    return site
 
 
 # "哦 单位名字说错了 应该是…有限公司 事情是我进厂一年多了…": what happened, told after

@@ -65,7 +65,10 @@ _COUNTRY = re.compile(r"(?:\+86|0086|(?<!\d)86)(?=1[3-9]\d{9}(?!\d))")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_EMPLOYER_PREFIX = re.compile(r"^(?:用人单位|单位|公司)(?:名称|名字)?(?:是|叫|[:：])\s*")
+# ("厂是金鑫五金厂", "厂子叫…": the label of a factory's name too)
+_EMPLOYER_PREFIX = re.compile(
+    r"^(?:用人单位|单位|公司|厂子|厂里|工厂|厂)(?:名称|名字|名)?(?:是|叫|[:：])\s*"
+)
 
 # words -> dispute type; the more specific type wins where one contains another
 _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -79,6 +82,9 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         # "欠我9月10月两个月工资", "欠我8月9月两个月 一共九千二", "每个月扣我500": money owed
         # or taken, told by months or sums
         r"|欠.{0,12}(?:工资|工钱|薪)|欠(?:了)?(?:我|我们)?[\d一二两三四五六七八九十几半月个]{1,10}月"
+        # "欠我两万三", "工地上的钱包工头不给": a sum owed, the work's money withheld
+        r"|欠(?:了)?(?:我|我们)?(?:\d{3,}|[一二两三四五六七八九十几]+(?:百|千|万))"
+        r"|(?:工地|包工头|老板|厂头|工头)[^，,。]{0,6}钱[^，,。]{0,4}(?:不给|没给|拿不到|要不到)"
         # (not a deposit or a fine kept: "扣了我2000块押金" is of no listed kind)
         r"|扣(?:了)?(?:我|我们)?(?:的)?(?:\d{2,}(?!\d)|[一二两三四五六七八九十几]+(?:百|千))"
         r"(?![块元]?钱?(?:押金|保证金|罚款|培训费|服装费|工装费))"

@@ -32,7 +32,9 @@ from bot.domain.probation import (
     months_so_far,
     over_the_cap,
     probation_months,
+    probation_pay_text,
     probation_text,
+    regular_pay,
 )
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
@@ -217,7 +219,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
     then "我日工资200"): the sum worked out."""
     slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("ot_") and previous_action(tracker) == "action_answer_policy"
+    after = (
+        slug.startswith("ot_")
+        and previous_action(tracker) == "action_answer_policy"
+        # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
+        and not (_ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
+    )
     if not (after or _ABOUT_OVERTIME.search(text)):
         # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
         return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
@@ -239,6 +246,7 @@ _ABOUT_PROBATION = re.compile(r"试用")
 _ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
 PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
+PROBATION_PAY = "probation_pay"  # the entry on the lowest pay in probation
 
 
 def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
@@ -249,15 +257,27 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
     if not (after or _ABOUT_PROBATION.search(text)) or extends_probation(text):
         return None
+    pay_said = probation_pay_text(text)  # "试用期一个月3000 说转正了是4000 合法不"
+    if pay_said is not None:
+        return pay_said, PROBATION_PAY
     told = text
     one_told = (contract_months(text) is None) != (probation_months(text) is None)
     # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
-    if probation_text(told) is None and after and (one_told or _ASKS_THE_EXCESS.search(text)):
+    if (
+        probation_text(told) is None
+        and after
+        # ("我都已经做了5个月了还没转正": how long it has run, the excess now worked)
+        and (one_told or _ASKS_THE_EXCESS.search(text) or months_so_far(text) is not None)
+    ):
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
         told = " ".join([text, *recent_user_texts(tracker, 2)])
     so_far = months_so_far(text)
-    pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
+    earlier = [text, *recent_user_texts(tracker, 3)]
+    # the pay after probation ("说转正了是4000"), else any monthly pay told
+    pay = next(filter(None, map(regular_pay, earlier)), None) or next(
+        filter(None, map(monthly_pay, earlier)), None
+    )
     said = probation_text(told, so_far=so_far, pay=pay if so_far is not None else None)
     if said is None:
         return None

@@ -43,6 +43,9 @@ _DIALECT = {
     "抱个": "报个",
     "抱名": "报名",
     "啥": "什么",
+    # "你们调节得不" (调解 typed by sound), "想找你们评理": mediation asked for
+    "调节": "调解",
+    "评理": "调解",
 }
 _DIALECT_RE = re.compile("|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True)))
 

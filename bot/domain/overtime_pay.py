@@ -45,7 +45,13 @@ _WHOLE_DAY = re.compile(
 _DAYS_BARE = re.compile(rf"(?P<n>{NUM})\s*天")
 _DATE_RANGE = re.compile(r"(?P<a>\d{1,2})\s*(?:号|日)\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)")
 # "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
-_DAYS_A_MONTH = re.compile(rf"(?:一个月|每个?月)\s*(?:上|干|做|加|要上)?\s*(?P<n>{NUM})\s*天")
+_DAYS_A_MONTH = re.compile(
+    rf"(?:一个月|每个?月|上个?月|这个月|本月)\s*(?:上了?|干了?|做了?|加了?|要上)?\s*(?P<n>{NUM})\s*天"
+)
+# "还有4个星期六也去了的": rest days counted by the day of the week
+_REST_DAYS_COUNTED = re.compile(
+    rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
+)
 # 《全国年节及纪念日放假办法》第二条 (as revised, in force from 2025-01-01): the public holidays'
 # own days; the rest of a long break is rest days moved around them
 _STATUTORY = {
@@ -149,6 +155,9 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     if daily is None:
         return None
     if holiday or rest:
+        counted = _count(_REST_DAYS_COUNTED, dates_text if dates_text is not None else text)
+        if rest and not holiday and counted is not None:
+            days = counted  # the rest days this message counts, not the month's days
         if days is None:
             span = _DATE_RANGE.search(rest_of_it)
             if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:

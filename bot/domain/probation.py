@@ -164,3 +164,47 @@ def probation_text(text: str, so_far: float | None = None, pay: float | None = N
             lines.append(f"您试用了{format_number(so_far)}个月，还没超过上限。")
     lines.append(f"依据：{SOURCE}")
     return "\n".join(lines)
+
+
+# "试用期一个月3000 说转正了是4000": the pay in probation and the pay agreed after it
+_PROBATION_PAY = re.compile(
+    rf"试用期(?:工资|的工资)?(?:一个月|每个?月|月薪)?(?:是|只有|才|给|给我|发)?\s*(?P<pay>{NUM})"
+    r"(?!\s*(?:个|年|天|月))"
+)
+_REGULAR_PAY = re.compile(
+    rf"(?:转正|转了正|正式)(?:了|后|以后|之后)?(?:工资|的工资)?(?:是|有|给|拿)?\s*(?P<pay>{NUM})"
+    r"(?!\s*(?:个|年|天|月))"
+)
+PAY_SOURCE = "《劳动合同法》第二十条；《劳动合同法实施条例》第十五条"
+
+
+def _pay(pattern: re.Pattern[str], text: str) -> float | None:
+    m = pattern.search(text or "")
+    value = parse_number(m.group("pay")) if m else None
+    return value if value is not None and 500 <= value <= 200_000 else None
+
+
+def regular_pay(text: str) -> float | None:
+    """The pay agreed for after probation, when the message tells it ("转正了是4000")."""
+    return _pay(_REGULAR_PAY, text)
+
+
+def probation_pay_text(text: str) -> str | None:
+    """Whether the probation pay told reaches 80 % of the pay agreed after it, else None."""
+    given, regular = _pay(_PROBATION_PAY, text), _pay(_REGULAR_PAY, text)
+    if given is None or regular is None or given >= regular:
+        return None
+    floor = regular * 0.8
+    said = f"按您说的，转正工资{format_number(regular)}元，试用期{format_number(given)}元："
+    if given < floor:
+        verdict = (
+            f"试用期工资不得低于约定工资的80%，也就是{format_number(floor)}元；"
+            f"您的{format_number(given)}元低了{format_number(floor - given)}元，不合法，"
+            "可以要求补足差额（向劳动保障监察投诉或申请劳动仲裁）。"
+        )
+    else:
+        verdict = (
+            f"试用期工资不得低于约定工资的80%，也就是{format_number(floor)}元；"
+            f"{format_number(given)}元没有低于这个标准，合法（同时不能低于当地最低工资标准）。"
+        )
+    return "\n".join([said, verdict, f"依据：{PAY_SOURCE}"])

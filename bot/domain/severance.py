@@ -56,9 +56,13 @@ _PAY = re.compile(
 MIN_PAY, MAX_PAY = 500, 200_000
 
 
+# "那7天按3000算": the pay to reckon with, said as what to count by
+_PAY_AS = re.compile(rf"按\s*(?P<pay>{NUM})\s*(?:块|元)?\s*(?:一个月|每月|的工资)?\s*算")
+
+
 def monthly_pay(text: str) -> float | None:
     """The monthly pay a message states, in yuan, or None."""
-    for m in _PAY.finditer(text or ""):
+    for m in [*_PAY.finditer(text or ""), *_PAY_AS.finditer(text or "")]:
         value = parse_number(m.group("pay"))
         if value is not None and MIN_PAY <= value <= MAX_PAY:
             return value
