@@ -127,12 +127,23 @@ def wanted_course(tracker: Tracker) -> str | None:
         for e in named
         if not (isinstance(e.get("start"), int) and any(a <= e["start"] < b for a, b in busy))
     ]
+    if len({str(e["value"]) for e in named}) > 1:
+        # "带娃儿读绘本那个": 带娃儿 (a keyword of 育婴员) says who comes, the other names it
+        named = [e for e in named if not _CARE.fullmatch(_span(text, e))] or named
     for e in named:
-        start, end = e.get("start"), e.get("end")
-        words = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        words = _span(text, e)
         if not about_me(text, words):
             return str(e["value"])
     return str(named[0]["value"]) if named else None
+
+
+# taking a child along, said with a word that is also a keyword of the childcare course
+_CARE = re.compile(r"带(?:娃儿?|娃娃|孩子|小孩)|娃儿?|孩子|小孩")
+
+
+def _span(text: str, entity: dict) -> str:
+    start, end = entity.get("start"), entity.get("end")
+    return text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
 
 
 # "育婴员跟家政服务员这两个 哪个适合我", "书法还是插花好": courses set side by side

@@ -24,6 +24,7 @@ from actions.worked_out_leave import (
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.disability import disability_text, grade_told
 from bot.domain.double_wage import double_wage_text
+from bot.domain.injury_leave import injury_leave_text
 from bot.domain.medical_period import medical_period_text
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.probation import (
@@ -43,6 +44,7 @@ from bot.domain.severance import (
     about_unlawful,
     asks_how_much,
     monthly_pay,
+    months_employed,
     months_since_start,
     months_worked,
     severance_text,
@@ -206,6 +208,20 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
     return medical_period_text(text)
 
 
+INJURY_REST = "injury_paid_leave"  # the entry on the pay while an injury heals
+_ABOUT_INJURY = re.compile(r"工伤|受伤|伤了|压了|切了|断了|养伤")
+
+
+def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """The months of rest and the pay, told right after an answer about a work injury or with
+    the injury: the pay while it heals worked out."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("injury") and previous_action(tracker) == "action_answer_policy"
+    if not (after or _ABOUT_INJURY.search(text)):
+        return None
+    return injury_leave_text(text, " ".join(recent_user_texts(tracker, 2)))
+
+
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
 _ABOUT_OVERTIME = re.compile(r"加班|加了")
 _A_FIGURE = re.compile(
@@ -296,17 +312,22 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     slug = str(tracker.get_slot("last_faq") or "")
     if slug not in NO_CONTRACT_TOPICS or previous_action(tracker) != "action_answer_policy":
         return None
+    today = services.today()
     if not (
         asks_how_much(text)
         or monthly_pay(text)
         # ("要是干满一年了他还是不签呢" asks what a year without a contract means)
         or (months_worked(text) and not _WHAT_IF.search(text))
+        # "我是今年3月1号去的 10月31号走的": the first and last day
+        or months_employed(text, today) is not None
     ):
         return None
     if asks_where_to_turn(text) or _OTHER_SUBJECT.search(text):
         return None
     told = [text, *recent_user_texts(tracker, 3)]
     months = next((m for m in map(months_worked, told) if m is not None), None)
+    if months is None:
+        months = next((m for m in (months_employed(t, today) for t in told) if m is not None), None)
     if months is None:
         return None
     pay = next(filter(None, map(monthly_pay, told)), None)
@@ -339,6 +360,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (sick_leave_reply, ANNUAL_LEAVE),
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
+        (injury_leave_reply, INJURY_REST),
         (medical_period_reply, MEDICAL_PERIOD),
         (overtime_reply, OVERTIME),
     ):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from intents.numbers import NUM, format_number, parse_number
 
@@ -30,7 +30,10 @@ _LENGTH = re.compile(
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)"
 )
 # asks what it comes to
-_HOW_MUCH = re.compile(r"好多|多少|几个月|能拿|能要|能赔|赔|补|怎么算|咋个算|咋算|算")
+# ("说给我3个月工资打发了 … 这个够不够哦": whether what is offered is enough)
+_HOW_MUCH = re.compile(
+    r"好多|多少|几个月|能拿|能要|能赔|赔|补|怎么算|咋个算|咋算|算|够不够|够不|够吗|够了吗"
+)
 # the compensation is the subject ("能赔好多" after a dismissal answer needs no such word)
 _ABOUT_SEVERANCE = re.compile(
     r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|把我开|开了我|炒|解除"
@@ -38,6 +41,8 @@ _ABOUT_SEVERANCE = re.compile(
     r"|能补|补好多|补多少|补几个月"
     # "厂里叫我下个月不用来了 我干了4年 … 能拿好多": told not to come back (a dismissal)
     r"|不用来了|不要来了|别来了|不要我了|不做了|走人"
+    # "厂头想喊我走 说给我3个月工资打发了": sent away with a sum
+    r"|(?:喊|叫|让|要|赶)我走|打发"
     # "老子遭公司开了": dismissed, said with 遭/被
     r"|(?:遭|被)[^，,。\s]{0,4}开了"
 )
@@ -91,6 +96,51 @@ _STARTED = re.compile(
     r"(?P<y>20\d{2}|19\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[号日])?"
     r"(?:份)?(?:就)?(?:进厂|入职|进的|进公司|进单位|来的|开始上班|上班的|开始做|开始干)"
 )
+
+
+# "我是今年3月1号去的 上个月底10月31号走的": the first and the last day, the year said as
+# 今年/去年 or not at all
+_DAY = r"(?:(?P<{p}y>20\d{{2}})\s*年|(?P<{p}rel>今年|去年|前年))?\s*(?P<{p}m>\d{{1,2}})\s*月(?:\s*(?P<{p}d>\d{{1,2}})\s*[号日])?"
+_FROM_DAY = re.compile(
+    _DAY.format(p="a")
+    + r"(?:份)?(?:就)?(?:去的|进的|来的|进厂|入职|进公司|开始上班|上班的|开始做|开始干|去上班)"
+)
+_TO_DAY = re.compile(
+    r"(?:上个?月底|月底)?\s*"
+    + _DAY.format(p="b")
+    + r"(?:份)?(?:就)?(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|被辞|被开)"
+)
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+
+
+def _day_of(m: re.Match[str], p: str, today: date) -> date | None:
+    year = m.group(f"{p}y")
+    rel = m.group(f"{p}rel")
+    y = int(year) if year else today.year - _YEARS_BACK.get(rel or "今年", 0)
+    month, day = int(m.group(f"{p}m")), int(m.group(f"{p}d") or 1)
+    try:
+        return date(y, month, day)
+    except ValueError:
+        return None
+
+
+def months_employed(text: str, today: date) -> int | None:
+    """The whole months from the first day the message tells to the last (or to `today`
+    when it tells no last day): "今年3月1号去的 10月31号走的" is 8 months."""
+    start_m = _FROM_DAY.search(text or "")
+    if start_m is None:
+        return None
+    start = _day_of(start_m, "a", today)
+    end_m = _TO_DAY.search(text or "")
+    end = _day_of(end_m, "b", today) if end_m else today
+    if start is None or end is None:
+        return None
+    if end < start and end_m and not end_m.group("by") and not end_m.group("brel"):
+        return None
+    after = end + timedelta(days=1) if end_m else end  # the last day worked counts
+    months = (after.year - start.year) * 12 + after.month - start.month
+    months -= 1 if after.day < start.day else 0
+    return months if 0 <= months <= MAX_YEARS * 12 else None
 
 
 def months_since_start(text: str, today: date) -> int | None:

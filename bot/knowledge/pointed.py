@@ -40,7 +40,10 @@ def asks_where_to_turn(text: str) -> bool:
 # "医生喊我休息3个月 这3个月工资咋个算" after a work injury: the rest a work injury needs is
 # 停工留薪期, not sick leave (seed entry; when an admin withdrew it, the words decide)
 INJURY_REST = "injury_paid_leave"
-_REST_ASKED = re.compile(r"休息|休养|养伤|住院|在家|屋头|病假|歇")
+# ("医生喊我休3个月": 休 with how long)
+_REST_ASKED = re.compile(
+    r"休息|休养|养伤|住院|在家|屋头|病假|歇|休\s*(?:\d|[一二两三四五六七八九十几半])"
+)
 
 
 def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
@@ -74,7 +77,30 @@ def _injury_uninsured(knowledge: Knowledge, previous: Answer, text: str) -> Answ
 def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """After an injury answer, a circumstance of the worker's own that an injury entry is
     about: rest (停工留薪期), no insurance (the employer pays), whatever else the words name."""
-    return _injury_rest(knowledge, previous, text) or _injury_uninsured(knowledge, previous, text)
+    return (
+        _injury_rest(knowledge, previous, text)
+        or _injury_uninsured(knowledge, previous, text)
+        or _injury_not_applied(knowledge, previous, text)
+    )
+
+
+# "厂头说他们不去报" after an injury answer: the employer will not apply for recognition; the
+# worker may, within a year (seed entry)
+INJURY_APPLY = "injury_apply_deadline"
+_NOT_APPLIED = re.compile(
+    r"(?:不|不肯|不愿意|不想|不给|不帮|没有?|没给|没帮)(?:我)?(?:去)?(?:报|申请|认定|上报|报工伤|申报)"
+)
+
+
+def _injury_not_applied(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if (
+        previous.category != "工伤"
+        or previous.slug == INJURY_APPLY
+        or not _NOT_APPLIED.search(text)
+        or asks_where_to_turn(text)
+    ):
+        return None
+    return knowledge.get(INJURY_APPLY)
 
 
 # "走了以后还能去要不 多久之内要去", "那过好久就告不到了": by when to claim, after an answer
@@ -83,6 +109,8 @@ TIME_LIMIT = "dispute_time_limit"
 _BY_WHEN = re.compile(
     r"多久之内|多久以内|多久内|多长时间内|多长时间以内|几年内|几年之内|时效"
     r"|过(?:了)?(?:好久|多久|多长时间)(?:就)?(?:告不|要不|申请不|仲裁不|不能告|不能要)"
+    # "过久了是不是就要不到了", "拖久了还告得到不"
+    r"|(?:过|拖|隔)(?:得)?(?:太)?久了?[^，,。]{0,6}(?:告不|要不|申请不|仲裁不|不能告|不能要|还告得|还要得)"
     r"|(?:现在|还)(?:去)?(?:告|要|申请|仲裁)[^，,。]{0,4}来得及"
 )
 # an answer that states its own limit ("你本人1年内", "2年内申请")

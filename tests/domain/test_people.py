@@ -17,3 +17,11 @@ def test_whom_a_worker_enrols_when_it_is_not_themselves():
     assert enrolled_for("给我姐姐报个太极") == "您姐姐"
     assert enrolled_for("那给他报一个嘛") == "他"
     assert enrolled_for("给他们报个名") is None
+
+
+def test_the_worker_giving_their_own_name():
+    from bot.domain.people import said_as_own
+
+    assert said_as_own(["要得 给娃儿报一个 我叫周丽 电话13983321475"], "周丽")
+    assert not said_as_own(["周丽 13983321475"], "周丽")
+    assert not said_as_own(["我叫周丽"], None)

@@ -1,0 +1,43 @@
+"""The pay of a work injury's rest (停工留薪期, 《工伤保险条例》第三十三条): the months the
+doctor gave and the monthly pay told ("我月工资6000 医生喊我休3个月") worked out."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.severance import monthly_pay
+from intents.numbers import NUM, format_number, parse_number
+
+SOURCE = "《工伤保险条例》第三十三条"
+LONGEST_MONTHS = 12  # 一般不超过12个月; extended by at most 12 more
+# "医生喊我休3个月", "要养伤两个月", "停工留薪三个月"
+_RESTED = re.compile(
+    rf"(?:休|休息|养伤|养|歇|停工留薪|停工)\s*(?:了)?\s*(?P<n>{NUM}|半)\s*(?:个)?\s*月"
+)
+
+
+def rest_months(text: str) -> float | None:
+    m = _RESTED.search(text or "")
+    if not m:
+        return None
+    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+    return value if value is not None and 0 < value <= 2 * LONGEST_MONTHS else None
+
+
+def injury_leave_text(text: str, pay_text: str | None = None) -> str | None:
+    """The pay owed for the rest told, when the message (or `pay_text`) tells the monthly
+    pay, else None."""
+    months = rest_months(text)
+    pay = monthly_pay(text) or monthly_pay(pay_text or "")
+    if months is None or pay is None:
+        return None
+    total = pay * months
+    lines = [
+        f"按您说的：停工留薪{format_number(months)}个月，原月工资{format_number(pay)}元。",
+        "停工留薪期内原工资福利待遇不变，由单位按月支付："
+        f"{format_number(pay)}×{format_number(months)}={format_number(total)}元。",
+        "停工留薪期一般不超过12个月；伤情严重或情况特殊的，经劳动能力鉴定委员会确认可以延长，"
+        "最多再延长12个月。评定伤残等级后停发原待遇，改享受伤残待遇。",
+        f"依据：{SOURCE}",
+    ]
+    return "\n".join(lines)

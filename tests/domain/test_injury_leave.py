@@ -1,0 +1,21 @@
+"""The pay while a work injury heals (停工留薪期), worked out from the months and the pay."""
+
+from __future__ import annotations
+
+from bot.domain.injury_leave import injury_leave_text, rest_months
+
+
+def test_the_months_of_rest_as_workers_say_them():
+    assert rest_months("医生喊我休3个月") == 3
+    assert rest_months("要养伤两个月") == 2
+    assert rest_months("停工留薪半个月") == 0.5
+    assert rest_months("我在厂里干了3个月") is None
+
+
+def test_the_pay_while_healing_is_the_pay_before_for_each_month():
+    said = injury_leave_text("我月工资6000 医生喊我休3个月")
+    assert said is not None
+    assert "6000×3=18000元" in said and "12个月" in said and "第三十三条" in said
+    # the pay told a message before
+    assert "4500×2=9000元" in (injury_leave_text("要养伤两个月", "我一个月4500") or "")
+    assert injury_leave_text("医生喊我休3个月") is None  # no pay told
