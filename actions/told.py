@@ -129,6 +129,11 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
     if requested not in _READ_AT or requested == slot or tracker.get_slot(slot) is not None:
         return None
     text = typed_text(tracker)
-    if not text or text.startswith("/") or is_side_question(text, "employer"):
+    if not text or text.startswith("/"):
+        return None
+    # (a message that gives the name and the phone answers the form, whatever question word
+    # its story holds: "…又拿不出啥子证据")
+    details = opening_name(text) is not None and opening_phone(text) is not None
+    if not details and is_side_question(text, "employer"):
         return None
     return _READERS[slot](text)

@@ -20,7 +20,12 @@ from bot.domain.annual_leave import (
     total_months_worked,
 )
 from bot.domain.severance import asks_how_much, monthly_pay, months_worked
-from bot.domain.unused_leave import days_not_taken, unpaid_days_text, unused_leave_text
+from bot.domain.unused_leave import (
+    days_not_taken,
+    last_day,
+    unpaid_days_text,
+    unused_leave_text,
+)
 
 # a duration told alone right after an answer is this short ("我干了两年零三个月")
 DURATION_ALONE = 12
@@ -57,7 +62,9 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         joined = newcomer_text(text, worked, services.today()) if worked is not None else None
         if joined:
             return joined
-    if not (asked or (after and (short or asks or other))):
+    # "我在现在这个厂做了3年 之前在别个厂还做了8年": the jobs told, added up
+    jobs = after and total_months_worked(text) not in (None, months_worked(text))
+    if not (asked or (after and (short or asks or other or jobs))):
         return None
     # the new employer's proration: said, or the answer just given was about it and the
     # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
@@ -83,7 +90,7 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休")
-_LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|要走|被辞|被开|解除")
+_LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d")
 
 
 def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -104,8 +111,11 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         if days is None or pay is None or not not_taken:
             return None
         return unpaid_days_text(days, pay)
-    months = next(filter(None, map(months_worked, told)), None)
+    # (the years of all the jobs told: "这个厂做了3年 之前在别个厂还做了8年")
+    months = next(filter(None, map(total_months_worked, told)), None)
     pay = next(filter(None, map(monthly_pay, told)), None)
     if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
         return None  # (this message must bring one of them: else it asks something else)
-    return unused_leave_text(months, pay, services.today())
+    today = services.today()
+    leaving = next(filter(None, (last_day(t, today) for t in told)), None)
+    return unused_leave_text(months, pay, today, leaving=leaving)

@@ -37,6 +37,13 @@ CANCEL_WITH_REASON = re.compile(
     r"^(?:等哈|等下|等一下|等等|那|那就|还是|我)?[\s，,]*(?:先)?(?:不报了|不报名了|不申请了|不办了|不填了)"
     r"[吧啦嘛哈]*[\s，,。!！]+(?:我)?(?:先|再|还是)(?:问|想|考虑|商量|和|跟)"
 )
+# "等下 算了不用了 我先去找老板当面说一哈": never mind first, then what the worker will do
+# instead (not "算了 我先问个事…": a question follows)
+CANCEL_THEN_INSTEAD = re.compile(
+    r"^(?:等下|等哈|等一下|等等|哦|那|嗯)?[\s，,]*(?:算了|不用了)"
+    r"(?:[\s，,]*(?:算了|不用了|不弄了|不申请了|不办了|不报了))*[\s，,]+"
+    r"(?:我)?(?:先|自己|明天|改天|回头)(?!问)(?![^?？]*[?？吗])"
+)
 # "等哈 我星期一晚上要加班 不报了", "周三晚上跑不脱 还是取消了嘛": the reason first,
 # stopping said last on its own
 CANCEL_LAST = re.compile(
@@ -84,8 +91,10 @@ _OTHER_SIDE = re.compile(
     r"|耽误|时效"
 )
 # "老板不来 我要申请调解": the worker files now, whatever the other side does
+# ("老板还是不认账 我还是申请调解嘛": the worker files after all)
 _FILES_NOW = re.compile(
-    r"(?:要|想|准备|现在)(?:找人|找你们|找工会|请你们)?(?:申请)?调解|帮我|给我申请"
+    r"(?:要|想|准备|现在|还是|就)(?:找人|找你们|找工会|请你们)?(?:申请)?调解|帮我|给我申请"
+    r"|我(?:还是|就|要)?申请(?:个|一个|一下)?调解"
 )
 # "如果申请调解了，老板不来咋办": a what-if about mediation itself, not a request to file
 _MEDIATION_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)[^，。,]{0,10}调解")
@@ -95,6 +104,9 @@ MEDIATION_QUESTION_MAX_CHARS = 20
 # "报名，我叫陈大勇，电话158…": a request to enrol that brings the worker's details along (read
 # as `inform` for the name and phone); the course comes from the message or the list in view
 _YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
+# "那个绘本的要钱不 不要钱的话就帮我报一个 我叫…": a question about the course, then the
+# enrolment with the details
+ENROL_AFTER_ASKING = re.compile(r"(?:的话|那就|就)(?:帮我|给我)?(?:报一个|报个名|报个|报名|报上)")
 ENROL_WITH_DETAILS = re.compile(
     # "好 那八段锦帮我报个名 我叫…": the course may come before who enrols
     # ("周日带娃儿读绘本那个帮我报一个": the course told by what it is)
@@ -216,11 +228,14 @@ def rule_intent(text: str) -> str | None:
         or CANCEL_FOR_NOW.match(text.strip())
         or CANCEL_WITH_REASON.match(text.strip())
         or CANCEL_LAST.search(text.strip())
+        or CANCEL_THEN_INSTEAD.match(text.strip())
     ):
         return "cancel"
     if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "withdraw_case"
-    if ENROL_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
+    if (
+        ENROL_WITH_DETAILS.match(compact) or ENROL_AFTER_ASKING.search(compact)
+    ) and _DETAILS.search(compact):
         return "course_enroll"
     if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "mediation_request"

@@ -31,19 +31,43 @@ def days_due(year_days: int, today: date) -> int:
     return math.floor(passed / length * year_days)
 
 
-def unused_leave_text(months_in_all: int, monthly: float, today: date) -> str | None:
-    """What the annual leave not taken this year is worth to a worker leaving now, or None
-    before the first full year of work."""
+# "做到11月30号", "11月30号就不做了": the last day told
+_LAST_DAY = re.compile(
+    r"(?:做到|干到|上到|上班到|待到)\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[号日]"
+    r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
+)
+
+
+def last_day(text: str, today: date) -> date | None:
+    """The day the worker says they leave, this year."""
+    m = _LAST_DAY.search(text or "")
+    if m is None:
+        return None
+    try:
+        return date(
+            today.year, int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
+        )
+    except ValueError:
+        return None
+
+
+def unused_leave_text(
+    months_in_all: int, monthly: float, today: date, leaving: date | None = None
+) -> str | None:
+    """What the annual leave not taken this year is worth to a worker leaving now (or on the
+    day `leaving` told), or None before the first full year of work."""
     year_days = days_a_year(months_in_all)
     if year_days == 0:
         return None
-    due = days_due(year_days, today)
+    day = leaving or today
+    due = days_due(year_days, day)
     daily = monthly / WORK_DAYS_A_MONTH
     extra = due * daily * 2
+    when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
     return "\n".join(
         [
             f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
-            f"按今天（{today.month}月{today.day}日）离职、今年已过的天数折算，"
+            f"{when}离职、今年已过的天数折算，"
             f"应休{due}天（不足1天的不算；离职日不同的按那天算）。",
             f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"
             f"没休的每天再补2倍：{due}×{format_number(round(daily, 2))}×200%"

@@ -25,3 +25,16 @@ def test_days_not_taken_while_staying_are_paid_200_percent_more():
     text = unpaid_days_text(10, 4350)
     assert "4000元" in text and "200%" in text
     assert days_not_taken("休了30天") is None  # more than a year's leave: no such count
+
+
+def test_the_last_day_told_is_the_day_the_leave_is_counted_to():
+    from datetime import date
+
+    from bot.domain.unused_leave import last_day, unused_leave_text
+
+    today = date(2026, 12, 5)
+    assert last_day("我这个月底就不做了 做到11月30号", today) == date(2026, 11, 30)
+    assert last_day("12月20号就走", today) == date(2026, 12, 20)
+    assert last_day("我做了3年", today) is None
+    said = unused_leave_text(132, 5000, today, leaving=date(2026, 11, 30)) or ""
+    assert "按11月30日离职" in said and "应休9天" in said and "4137.93元" in said
