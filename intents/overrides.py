@@ -47,9 +47,14 @@ CANCEL_THEN_INSTEAD = re.compile(
 # "等哈 我星期一晚上要加班 不报了", "周三晚上跑不脱 还是取消了嘛": the reason first,
 # stopping said last on its own
 CANCEL_LAST = re.compile(
-    r"[\s，,。!！](?:那|那就|还是|我|先|就)?(?:不报了|不报名了|不申请了|不填了|取消了?|取消掉|不去了|不上了)"
-    r"[吧啦嘛哈]*[\s!！。.~～]*$"
+    r"[\s，,。!！](?:那|那就|还是|我|先|就)?(?:不报了|不报名了|不申请了|不填了)[吧啦嘛哈]*[\s!！。.~～]*$"
 )
+# ... or 取消 / 不去了 last, when no course is named (then it is that course's enrolment:
+# "太极班我不去了 取消掉")
+CANCEL_LAST_UNNAMED = re.compile(
+    r"[\s，,。!！](?:那|那就|还是|我|先|就)?(?:取消了?|取消掉|不去了|不上了)[吧啦嘛哈]*[\s!！。.~～]*$"
+)
+_NAMES_A_COURSE = re.compile(r"班|课|营|报的|报名|学堂")
 
 
 # "等哈再说 我先去送单了", "回头再弄": stopping for now, whatever the form was asking
@@ -228,6 +233,7 @@ def rule_intent(text: str) -> str | None:
         or CANCEL_FOR_NOW.match(text.strip())
         or CANCEL_WITH_REASON.match(text.strip())
         or CANCEL_LAST.search(text.strip())
+        or (CANCEL_LAST_UNNAMED.search(text.strip()) and not _NAMES_A_COURSE.search(compact))
         or CANCEL_THEN_INSTEAD.match(text.strip())
     ):
         return "cancel"

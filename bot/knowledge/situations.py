@@ -23,6 +23,12 @@ DEMOTED = 0.7
 SITUATION_ENTRIES = {
     "injury_business_trip": re.compile(r"出差|外出|外地|派我去|派到|办事|见客户|跑业务"),
     "flex_household_domestic": re.compile(r"保姆|家政|主人家|雇主|东家|钟点工|阿姨|月嫂|育儿嫂"),
+    # a teacher at a school is no student on a placement; a worker hurt is not past
+    # retirement age unless the message says so
+    "student_intern_rights": re.compile(r"实习|学生|职高|中专|技校|顶岗|学徒工?.{0,4}学校"),
+    "older_past_retirement": re.compile(
+        r"退休|超龄|养老金|返聘|年纪超|岁数过|[6-9]\d\s*岁|[六七八]十(?:多|几)?岁?|[六七八]十[一二三四五六七八九]"
+    ),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
     ),
@@ -35,6 +41,9 @@ ELSEWHERE = {
     "injury_occupational_diagnosis": _LOSING_THE_JOB,
     "injury_occupational_checks": _LOSING_THE_JOB,
 }
+# entries whose words many other questions share ("学校" of a teacher's school, "受了伤" of any
+# injury): unnamed, they fall as far as a procedure does
+STRICT_ENTRIES = frozenset({"student_intern_rights", "older_past_retirement"})
 # (a procedure shares many words with the question about the job: it falls further)
 DEMOTED_ELSEWHERE = 0.5
 
@@ -59,7 +68,11 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
     if not any(demoted(h) for h in hits):
         return hits
     scored = [
-        replace(h, score=h.score * (DEMOTED_ELSEWHERE if h.answer.slug in other else DEMOTED))
+        replace(
+            h,
+            score=h.score
+            * (DEMOTED_ELSEWHERE if h.answer.slug in other | STRICT_ENTRIES else DEMOTED),
+        )
         if demoted(h)
         else h
         for h in hits
