@@ -16,7 +16,7 @@ from actions.message import (
     typed_text,
 )
 from actions.worked_out import worked_out_reply
-from bot.knowledge.answers import decide, layout
+from bot.knowledge.answers import MAX_RELATED, decide, layout
 from bot.knowledge.focus import asks_how_long, covers, details_named, focused, sentences
 from bot.knowledge.followups import (
     asks_a_judgement,
@@ -260,6 +260,17 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                     if moved[0] in ("answer", "likely"):
                         return moved
             return verdict, hits
+    if (
+        general[0] == "suggest"
+        and previous is not None
+        and own_hits
+        and own_hits[0].answer.category == previous.category
+        and own_hits[0].answer.slug != previous.slug
+        and all(h.answer.category != previous.category for h in own_hits[1:3])
+    ):
+        # "我已经离职4个月了 他们一分钱都没给过 我现在可以去同行上班不" after the non-compete
+        # compensation: among weak guesses, the one of the conversation's topic
+        return "likely", own_hits[: 1 + MAX_RELATED]
     return general
 
 

@@ -21,6 +21,10 @@ DEMOTED = 0.7
 # single entries that assume a situation, and the words that say the worker is in it ("在厂里
 # 搬货遭砸伤了脚 算工伤不" is no business trip)
 SITUATION_ENTRIES = {
+    # (not "厂头喊我回家歇着": going home after a hurt at work is no commute)
+    "injury_commute": re.compile(
+        r"上下班|上班路|下班路|路上|途中|交通|车祸|撞|骑车|电瓶车|电动车|摩托|开车|公交|地铁|轻轨|走路|过马路"
+    ),
     "injury_business_trip": re.compile(r"出差|外出|外地|派我去|派到|办事|见客户|跑业务"),
     "flex_household_domestic": re.compile(r"保姆|家政|主人家|雇主|东家|钟点工|阿姨|月嫂|育儿嫂"),
     # a teacher at a school is no student on a placement; a worker hurt is not past
