@@ -223,6 +223,9 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
 
 
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
+# the worker's messages before this one that may hold the pay or the days ("月工资4350" three
+# messages before "平时每天晚上还要加两个钟头 一个钟头好多钱")
+OVERTIME_LOOKBACK = 4
 _ABOUT_OVERTIME = re.compile(r"加班|加了")
 _A_FIGURE = re.compile(
     r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"
@@ -249,7 +252,9 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # (a message with a figure of its own or asking the sum: not "打卡记录都在厂头手头
         # 我拿不到咋办" after the figures were told)
         # (this message first: what it tells wins)
-        said = overtime_pay_text(" ".join([text, *recent_user_texts(tracker, 2)]), dates_text=text)
+        said = overtime_pay_text(
+            " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)]), dates_text=text
+        )
     if said is None and (after or _ABOUT_OVERTIME.search(text)):
         # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
         said = long_break_text(text)

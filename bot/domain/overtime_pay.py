@@ -97,6 +97,11 @@ def _count(pattern: re.Pattern[str], text: str) -> float | None:
     return value if value is not None and 0 < value <= 400 else None
 
 
+def _own_count(text: str) -> bool:
+    """The message tells a number of hours or days of overtime of its own."""
+    return _count(_HOURS, text) is not None or _count(_DAYS, text) is not None
+
+
 def _money(value: float) -> str:
     return format_number(round(value, 2))
 
@@ -135,7 +140,10 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     """The overtime pay for a message that tells when the overtime was, how much of it and
     the pay (daily, hourly or monthly), else None; `dates_text`: where to read the days of
     the month worked ("10月1号2号3号", "那4号5号呢"), when `text` joins several messages."""
-    holiday, rest = _HOLIDAY.search(text), _REST_DAY.search(text)
+    # the message itself tells how much overtime ("平时每天晚上还要加两个钟头" after the rest
+    # days and the holiday were worked out): its own kind of day, not the earlier messages'
+    own = dates_text if dates_text is not None and _own_count(dates_text) else text
+    holiday, rest = _HOLIDAY.search(own), _REST_DAY.search(own)
     # the counts, once the pay is taken out ("一天工资150" is no day of overtime)
     rest_of_it = _without_pay(
         _without_pay(text, _DAILY, MIN_DAILY, MAX_DAILY), _HOURLY, MIN_HOURLY, MAX_HOURLY
@@ -158,6 +166,9 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         counted = _count(_REST_DAYS_COUNTED, dates_text if dates_text is not None else text)
         if rest and not holiday and counted is not None:
             days = counted  # the rest days this message counts, not the month's days
+        bare = _count(_DAYS_BARE, dates_text) if dates_text is not None else None
+        if bare is not None and holiday and _HOLIDAY.search(dates_text or ""):
+            days = bare  # "那国庆那三天也上了班呢": this message's days, not the earlier ones
         if days is None:
             span = _DATE_RANGE.search(rest_of_it)
             if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:
