@@ -64,24 +64,21 @@ _UNINSURED = re.compile(
 )
 
 
-def _injury_uninsured(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if (
-        previous.category != "工伤"
-        or previous.slug == INJURY_UNINSURED
-        or not _UNINSURED.search(text)
-    ):
-        return None
-    return knowledge.get(INJURY_UNINSURED)
-
-
 def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """After an injury answer, a circumstance of the worker's own that an injury entry is
     about: rest (停工留薪期), no insurance (the employer pays), whatever else the words name."""
-    return (
-        _injury_rest(knowledge, previous, text)
-        or _injury_uninsured(knowledge, previous, text)
-        or _injury_not_applied(knowledge, previous, text)
-    )
+    if previous.category != "工伤":
+        return None
+    rest = _injury_rest(knowledge, previous, text)
+    if rest is not None:
+        return rest
+    for slug, told, unless_where in _INJURY_TOLD:
+        if previous.slug == slug or not told.search(text):
+            continue
+        if unless_where and asks_where_to_turn(text):
+            continue
+        return knowledge.get(slug)
+    return None
 
 
 # "厂头说他们不去报" after an injury answer: the employer will not apply for recognition; the
@@ -92,15 +89,12 @@ _NOT_APPLIED = re.compile(
 )
 
 
-def _injury_not_applied(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if (
-        previous.category != "工伤"
-        or previous.slug == INJURY_APPLY
-        or not _NOT_APPLIED.search(text)
-        or asks_where_to_turn(text)
-    ):
-        return None
-    return knowledge.get(INJURY_APPLY)
+# the circumstances an injury entry is about: its entry, the words, and whether asking where
+# to turn leaves it to the routes instead ("厂头不报 我该找哪个")
+_INJURY_TOLD = (
+    (INJURY_UNINSURED, _UNINSURED, False),
+    (INJURY_APPLY, _NOT_APPLIED, True),
+)
 
 
 # "走了以后还能去要不 多久之内要去", "那过好久就告不到了": by when to claim, after an answer
