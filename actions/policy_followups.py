@@ -27,6 +27,7 @@ from bot.knowledge.followups import (
 from bot.knowledge.index import Hit
 from bot.knowledge.pointed import (
     asks_where_to_turn,
+    dispatched_told,
     leaving_told,
     period_over_told,
     still_in_time_asked,
@@ -168,6 +169,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or unlawful_dismissal_told(services.knowledge, previous, text)
         or leaving_told(services.knowledge, previous, text)
         or period_over_told(services.knowledge, previous, text)
+        or dispatched_told(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

@@ -232,3 +232,29 @@ def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _LEFT_A_WHILE.search(text) and _STILL_IN_TIME.search(text) and _CLAIMED.search(text):
         return knowledge.get(TIME_LIMIT)
     return None
+
+
+# after an answer about a dispatched worker: pay compared with the host's own staff (equal
+# pay), sent back to the agency and waiting for a post (its pay while waiting), the agency not
+# paying insurance (the employer's duty) — seed entries
+DISPATCH_TOPIC = "劳务派遣与灵活用工"
+DISPATCH_PAY = "flex_dispatch_pay"
+DISPATCH_EMPLOYER = "flex_dispatch_employer"
+INSURANCE_DUE = "si_must_pay"
+_PAY_COMPARED = re.compile(
+    r"比(?:我们|我)[^，,。]{0,4}(?:多|高)|比正式工|少一大截|少了?(?:几百|好多|一截)|同工|一样的活|同样的活"
+)
+_SENT_BACK = re.compile(r"退回|退给|等到起|等活|没得?活路|没派|不派|等的时候|等着上岗|等岗")
+
+
+def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry a dispatched worker's circumstance points at, after a dispatch answer."""
+    if previous.category != DISPATCH_TOPIC or not previous.slug.startswith("flex_dispatch"):
+        return None
+    if _PAY_COMPARED.search(text) and previous.slug != DISPATCH_PAY:
+        return knowledge.get(DISPATCH_PAY)
+    if _SENT_BACK.search(text):
+        return knowledge.get(DISPATCH_EMPLOYER)
+    if _UNINSURED.search(text):
+        return knowledge.get(INSURANCE_DUE)
+    return None
