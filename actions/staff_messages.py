@@ -26,7 +26,7 @@ from actions.identity import worker_from
 from actions.message import latest_intent
 from actions.services import ServiceAction
 from bot.core.messages import Reply
-from bot.staff.outside import shown_to_worker
+from bot.staff.missed import shown_to_worker
 from bot.store.models import EV_STAFF, EV_SYSTEM, Conversation, Event
 
 PUSHED = "EXTERNAL_staff_message"

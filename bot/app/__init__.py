@@ -30,7 +30,6 @@ from bot.mediation.replies import CaseReplies
 from bot.nlu import model as nlu_model
 from bot.nlu import retrain
 from bot.settings import Settings
-from bot.staff import missed
 from bot.staff import notices as notify
 from bot.staff.handoff import Desk
 from bot.staff.turn_hooks import StaffTurnHooks
@@ -88,10 +87,8 @@ class App:
     def _turn(self, incoming: Incoming, submitted: float) -> tuple[list[Reply], list[Push]]:
         if self.metrics is not None:  # how long the message waited for an engine thread
             self.metrics.observe_stage(STAGE_QUEUE, time.perf_counter() - submitted)
-        # a channel that cannot push (REST): what staff wrote since the worker's last
-        # message comes first in the answer to this one
-        stored_only = self.channels.stores_only(incoming.channel)
-        before = missed.mark(self.db, incoming.channel, incoming.sender_id) if stored_only else 0
+        # (a channel that cannot push, REST: the engine puts what staff wrote since the
+        # worker's last message first in the answer to this one)
         with notify.collecting() as collected:
             try:
                 replies = self.engine.handle(incoming)
@@ -99,8 +96,6 @@ class App:
                 if self.metrics is not None:  # nothing stored; the channel answers an error
                     self.metrics.count_error(incoming.channel)
                 raise
-        if stored_only:
-            replies = missed.since(self.db, incoming.channel, incoming.sender_id, before) + replies
         return replies, notify.committed(self.db, collected)
 
     def swap_model(self, interpreter: Interpreter) -> None:
@@ -173,6 +168,8 @@ def create_app(
     domain = Domain.load(settings.data_dir / "domain.yml")
     rules = RuleBook.load(settings.data_dir / "rules.yml")
     registry = ActionRegistry(services)
+    channels = ChannelHub()
+    channels.register(StoredOnly("rest"))
     engine = Engine(
         db,
         nlu,
@@ -184,9 +181,8 @@ def create_app(
         rank_faq=knowledge.ranking,
         desk=StaffTurnHooks(settings.config),
         cases=CaseReplies(clock, settings.config.mediation),
+        stores_only=channels.stores_only,
     )
-    channels = ChannelHub()
-    channels.register(StoredOnly("rest"))
     threads = 1 if db.is_sqlite else settings.config.database.engine_threads
     app = App(
         settings,

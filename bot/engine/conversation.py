@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from bot.core.messages import Incoming, Reply
@@ -112,12 +113,15 @@ class Engine:
         desk: DeskHooks | None = None,
         cases: CaseHooks | None = None,
         observer: TurnObserver | None = None,
+        stores_only: Callable[[str], bool] | None = None,
     ) -> None:
         self.db, self.nlu, self.domain, self.rules = db, nlu, domain, rules
         self.rank_faq = rank_faq
         self.desk: DeskHooks = desk or NoDesk()
         self.cases: CaseHooks = cases or NoCases()
         self.observer: TurnObserver = observer or NoObserver()
+        # channels that cannot push: their worker hears what staff wrote with the next answer
+        self.stores_only: Callable[[str], bool] = stores_only or (lambda channel: False)
         self.registry, self.config, self.today = registry, config, today
         self.runner = ActionRunner(domain, rules, registry, config)
         self.review_threshold = config.nlu.review_threshold
@@ -198,9 +202,10 @@ class Engine:
             turn = self._turn(s, conv, incoming, text, too_long, parse)
         laps.lap(STAGE_ACTIONS)
         with self.db.write_lock(), self.db.engine.begin() as conn:
+            shown = self._missed(conn, incoming, turn)
             persist(conn, turn, incoming)
         laps.lap(STAGE_STORE)
-        return self._handled(incoming, turn, laps)
+        return shown + self._handled(incoming, turn, laps)
 
     def _handle_locked(
         self, incoming: Incoming, text: str, too_long: bool, parse: dict[str, Any]
@@ -227,9 +232,17 @@ class Engine:
             laps.lap(STAGE_LOAD)
             turn = self._turn(s, conv, incoming, text, too_long, parse)
             laps.lap(STAGE_ACTIONS)
+            shown = self._missed(conn, incoming, turn)
             persist(conn, turn, incoming)
         laps.lap(STAGE_STORE)  # the commit included
-        return self._handled(incoming, turn, laps)
+        return shown + self._handled(incoming, turn, laps)
+
+    def _missed(self, conn: Connection, incoming: Incoming, turn: Turn) -> list[Reply]:
+        """What staff wrote since the worker's last message, for a channel that cannot push
+        (read in the transaction that stores this message, before it is stored)."""
+        if not self.stores_only(incoming.channel):
+            return []
+        return self.desk.missed(conn, turn.conversation.id)
 
     def _handled(self, incoming: Incoming, turn: Turn, laps: Laps) -> list[Reply]:
         """The stored turn's replies, its outcome and stage times told to the observer."""

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from bot.core.messages import Reply
@@ -37,6 +38,10 @@ class DeskHooks(Protocol):
         """A question the bot can answer ("叉车证要好多钱"), from a worker who stays in the
         queue: what the bot says before answering it, or None when staff answer."""
 
+    def missed(self, conn: Connection, conversation_id: int) -> list[Reply]:
+        """For a channel that cannot push: what staff and the desk wrote since the worker's
+        latest stored message, shown before the answer to the next (read before it is stored)."""
+
 
 class NoDesk:
     """An engine without a staff desk: no scores; a held worker is back with the bot at once."""
@@ -54,6 +59,9 @@ class NoDesk:
 
     def answers_meanwhile(self, text: str, state: str) -> Reply | None:
         return None
+
+    def missed(self, conn: Connection, conversation_id: int) -> list[Reply]:
+        return []
 
 
 class CaseHooks(Protocol):

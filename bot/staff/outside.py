@@ -29,13 +29,12 @@ from sqlalchemy.orm import Session
 
 from bot.core.clock import utcnow
 from bot.core.messages import Reply
+from bot.staff.missed import shown_to_worker
 from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.db import Database
 from bot.store.models import (
     EV_BOT,
     EV_RATING,
-    EV_STAFF,
-    EV_SYSTEM,
     EV_USER,
     HELD_REPLY,
     STATE_BOT,
@@ -75,17 +74,6 @@ def via_rasa(sender: str | None, channel: str | None) -> dict[str, Any]:
     if channel:
         data["channel"] = channel
     return data
-
-
-def shown_to_worker(event: Event) -> Reply | None:
-    """A staff message or a desk notice (claim, transfer, hand-back, resolve), as a reply."""
-    if event.type == EV_STAFF or (event.type == EV_SYSTEM and (event.data or {}).get("notice")):
-        reply: Reply = {"text": event.text or ""}
-        buttons = (event.data or {}).get("buttons")
-        if buttons:
-            reply["buttons"] = buttons
-        return reply
-    return None
 
 
 def shown_since(s: Session, conversation_id: int, seen: int) -> tuple[list[Reply], int]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.messages import Reply
 from bot.settings import BotConfig
 from bot.staff.hours import WorkingHours
+from bot.staff.missed import missed
 from bot.store.models import (
     EV_BOT,
     EV_STATE,
@@ -190,6 +191,9 @@ class StaffTurnHooks:
         # read at each message: the desk's hours and the acknowledgement interval are the
         # configuration of the moment (tests and a reload change them on the live config)
         self.config = config or BotConfig()
+
+    def missed(self, conn: Connection, conversation_id: int) -> list[Reply]:
+        return missed(conn, conversation_id)
 
     @property
     def hours(self) -> WorkingHours:

@@ -63,3 +63,20 @@ def test_a_retried_message_does_not_show_them_again(bot, http):
     assert first[:2] == ["工作人员小李已接入，正在为您服务。", "请问有什么可以帮您？"]
     # the same message again (a client's retry): the stored answer, nothing added
     assert "请问有什么可以帮您？" not in texts(worker.say("工资的事", message_id="m2"))
+
+
+def test_more_staff_messages_than_the_tail_read_are_all_shown_in_order(bot, http):
+    from bot.staff.missed import TAIL
+
+    staff = accounts.create_user(bot.db, "xiaozhao", "Correct-horse-battery-9", "staff", "小赵")
+    desk = ConsoleDesk(bot.db)
+    worker = Worker(http, "rest-staff-3")
+    worker.say("转人工")
+    conv = conversation_id(bot, worker.sender)
+    desk.claim(conv, staff)
+    written = [f"第{i}条：请把材料准备好。" for i in range(1, TAIL + 6)]
+    for text in written:
+        desk.reply(conv, staff, text)
+    said = texts(worker.say("好的"))
+    assert said == [CLAIM.replace("小王", "小赵"), *written]
+    assert worker.say("收到") == []  # shown once
