@@ -53,6 +53,8 @@ def in_course_context(tracker: Tracker) -> bool:
 _ABOUT_WORK = re.compile(
     r"工资|加班|合同|工伤|社保|保险|试用期|年假|休假|产假|辞退|开除|补偿|赔偿|仲裁|调解|老板|单位|公司"
     r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假"
+    # "上个月平时晚上加了20个钟头 好多钱": hours worked over
+    r"|加了\s*\d+\s*个?(?:钟头|小时|钟)|底薪|月薪"
 )
 IN_VIEW_SHORT = 16
 
@@ -79,6 +81,14 @@ def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
         if _BUSY.search(words) or follows:
             spans.append((a, b))
     return spans
+
+
+def outside_busy_text(tracker: Tracker) -> str:
+    """The message without its busy clauses ("晚上的呢 我白天要上班" -> "晚上的呢")."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    for a, b in reversed(busy_spans(tracker)):
+        text = text[:a] + text[b:]
+    return text.strip()
 
 
 def entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> list[str]:

@@ -12,7 +12,14 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
-from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT, in_course_context, narrows
+from actions.course_context import (
+    FOCUS_SLOT,
+    LIST_SLOT,
+    SHOWN_SLOT,
+    in_course_context,
+    narrows,
+    outside_busy_text,
+)
 from actions.course_filters import (
     SEARCH_SLOTS,
     compared_courses,
@@ -120,7 +127,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                 listed
                 and not wanted
                 and narrows(tracker)
-                and not aspects(text)
+                # ("晚上的呢 我白天要上班": the busy clause asks nothing about the course)
+                and not aspects(outside_busy_text(tracker))
                 # "做出来的包子能拿回屋头给娃儿吃不": about the course, not a condition
                 and not (focus is not None and described(focus, text))
             ):

@@ -12,7 +12,7 @@ from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.message import asked_before, opening_text, recent_user_texts, typed_text
 from actions.services import ServiceAction
-from bot.domain.course_questions import aspects, part, requirements_text
+from bot.domain.course_questions import asked_lines, aspects, part, requirements_text
 from bot.domain.courses import fee_text, period_text, when_text
 from bot.domain.people import CONTACT_LABEL, enrolled_for, said_as_own
 from bot.store import courses as repo
@@ -169,13 +169,20 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
             course = repo.get_by_code(s, code)
             if course is None:  # defensive: the form has a checked course by now
                 return []
+            seats = repo.seats_left(s, course)
             text = enrolment_summary(
                 course,
                 tracker.get_slot("name"),
                 tracker.get_slot("phone"),
-                repo.seats_left(s, course),
+                seats,
                 contact=contact_signs_up(tracker),
             )
+            if not asked_before(tracker, "enrolment_form"):
+                # "发证不 要得的话我报 何雪梅 199…": what was asked with the request, answered
+                # above the summary (the name and phone came with it: no other question)
+                asked = aspects(opening_text(tracker, "enrolment_form"))
+                said = asked_lines(course, asked, seats)
+                text = "\n".join([*said, text]) if said else text
             yes = "符合，确认报名" if requirements_text(course) else "确认报名"
         dispatcher.utter_message(
             text=text, buttons=buttons(button(yes, "affirm"), button("不报了", "deny"))

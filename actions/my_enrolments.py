@@ -163,6 +163,9 @@ class ActionCancelEnrolment(ServiceAction, Action):
             just = [e for e in own if e.course.code == focus]
             if len(just) == 1:
                 return just[0], ""
+        if not named and previous_action(tracker) == self.name():
+            # "嗯 取消" right after a cancellation: it is done, said again
+            return None, "刚才那门课的报名已经取消了。"
         return None, missing if named else ""
 
     def _notify_promoted(self, s: Session, result: repo.CancelResult) -> None:

@@ -232,6 +232,8 @@ _FIELDS = re.compile(
     r"|(?:用人单位|单位|公司名称?)[是为叫：:\s]*[^，,。；;\s]{2,30}?"
     r"(?:有限公司|公司|集团|厂|店|中心|医院|学校)"
     r"|(?:纠纷类型|类型)[是为：:\s]*[^，,。；;\s]{2,6}"
+    # "那我申请嘛 …": applying, mediation understood
+    r"|^[^\s，,。]{0,8}?申请(?:一个|个|一下)?(?:嘛|吧|哦|哈|啊|了|噻)?(?=[\s，,。!！]|$)"
 )
 
 
@@ -242,17 +244,37 @@ def opening_description(text: str) -> str | None:
     value = text.strip()
     # what is left once the fields are taken out ("姓名赵大勇，电话…，单位…，类型加班费" tells
     # who and where, not what happened)
-    story = _ASKS_AT_THE_END.sub("", _REQUEST_WORDS.sub("", _FIELDS.sub("", value)).strip(_EDGES))
+    story = _story_of(value)
     if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not (
         dispute_types_in(value) or other_kind_in(value)
     ):
         return None
-    # what happened, without the request and the details the form keeps in their own fields
-    # (the phone number is not copied into the free text the mediator reads)
+    # ("… 在重庆美亿电子有限公司 上个月…": where the worker works has its own field, unless
+    # the story is too short without it)
+    employer = opening_employer(value)
+    if employer and f"在{employer}" in value:
+        # (not "在…有限公司做钢筋工": the job told with it stays)
+        where = (
+            rf"(?:我是?)?在{re.escape(employer)}(?:上班|做事|打工|工作|做工|干活)?(?:的)?"
+            r"(?=[\s，,。；;]|$)"
+        )
+        told = _told(_story_of(re.sub(where, " ", value)))
+        if len(told) >= DESCRIPTION_MIN:
+            return told
+    told = _told(story)
+    return told if len(told) >= DESCRIPTION_MIN else value
+
+
+def _story_of(value: str) -> str:
+    return _ASKS_AT_THE_END.sub("", _REQUEST_WORDS.sub("", _FIELDS.sub("", value)).strip(_EDGES))
+
+
+def _told(story: str) -> str:
+    """What happened, without the request and the details the form keeps in their own
+    fields (the phone number is not copied into the free text the mediator reads)."""
     told = _GAPS.sub(lambda m: m.group(1) or " ", story).strip(_EDGES)
     told = _ASKS_AT_THE_END.sub("", told).strip(_EDGES)
-    told = _STORY_LABEL.sub("", told).strip(_EDGES)  # "事情是我生病住院…"
-    return told if len(told) >= DESCRIPTION_MIN else value
+    return _STORY_LABEL.sub("", told).strip(_EDGES)  # "事情是我生病住院…"
 
 
 # "…欠了三个月工资跑了 咋个办": the question that ends the story is not part of it

@@ -16,9 +16,11 @@ from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     DURATION_ALONE,
+    SICK_PAY,
     UNUSED_LEAVE,
     annual_leave_reply,
     sick_leave_reply,
+    sick_pay_reply,
     unused_leave_reply,
 )
 from bot.domain.commute_injury import commute_injury_text
@@ -48,6 +50,7 @@ from bot.domain.severance import (
     months_since_start,
     months_worked,
     severance_text,
+    told_until,
 )
 from bot.knowledge.pointed import asks_where_to_turn
 
@@ -59,6 +62,8 @@ SEVERANCE_TOPICS = frozenset(
         "sev_when_due",
         "sev_contract_expiry",
         "quit_notice_dismissal",
+        # a move the worker cannot follow: dismissal under 第四十条 with compensation
+        "contract_relocation",
         # leaving at once because of unpaid wages or insurance, with compensation
         "quit_immediate_38",
         "quit_mass_layoff",
@@ -325,14 +330,16 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         or (months_worked(text) and not _WHAT_IF.search(text))
         # "我是今年3月1号去的 10月31号走的": the first and last day
         or months_employed(text, today) is not None
+        # ("要是他一直拖到明年8月都不签呢": the months up to then)
+        or (_WHAT_IF.search(text) and told_until(text))
     ):
         return None
     if asks_where_to_turn(text) or _OTHER_SUBJECT.search(text):
         return None
     told = [text, *recent_user_texts(tracker, 3)]
     months = next((m for m in map(months_worked, told) if m is not None), None)
-    if months is None:
-        months = next((m for m in (months_employed(t, today) for t in told) if m is not None), None)
+    if months is None:  # the first day and the last, told in one message or apart
+        months = months_employed(" ".join(reversed(told)), today)
     if months is None:
         return None
     pay = next(filter(None, map(monthly_pay, told)), None)
@@ -362,6 +369,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (disability_reply, DISABILITY),
         (severance_reply, SEVERANCE),
         (unused_leave_reply, UNUSED_LEAVE),
+        (sick_pay_reply, SICK_PAY),
         (sick_leave_reply, ANNUAL_LEAVE),
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),

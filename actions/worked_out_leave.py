@@ -7,6 +7,7 @@ worked_out.py asks each calculator in turn)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,12 +15,15 @@ from rasa_sdk import Tracker
 from actions.message import previous_action, recent_user_texts
 from bot.domain.annual_leave import (
     annual_leave_text,
+    days_a_year,
+    newcomer_days,
     newcomer_text,
     sick_leave_text,
     sick_months,
     total_months_worked,
 )
 from bot.domain.severance import asks_how_much, monthly_pay, months_worked
+from bot.domain.sick_pay import minimum_told, sick_pay_text, sick_pay_told
 from bot.domain.unused_leave import (
     days_not_taken,
     last_day,
@@ -89,8 +93,22 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
-_NOT_TAKEN = re.compile(r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休")
+_NOT_TAKEN = re.compile(
+    r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
+)
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d")
+
+
+def _days_due_told(earlier: list[str], today: date) -> int | None:
+    """This year's days, from the years worked told before and the day a new job began
+    ("我前前后后都上了12年班了 今年9月1号才跳槽过来的": 3 days), or a whole year's."""
+    worked = next((m for m in map(total_months_worked, earlier) if m is not None), None)
+    if worked is None:
+        return None
+    found = next(filter(None, (newcomer_days(t, worked, today) for t in earlier)), None)
+    if found is None:  # a whole year at this employer: the year's days
+        return days_a_year(worked) or None
+    return found[0] if found[0] > 0 else None
 
 
 def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -104,7 +122,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     told = [text, *recent_user_texts(tracker, 3)]
     if not any(_LEAVING.search(t) for t in told):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
-        days = days_not_taken(text)
+        days = days_not_taken(text) or _days_due_told(told[1:], services.today())
         pay = next(filter(None, map(monthly_pay, told)), None)
         # ("那10天该补好多" right after the answer on leave not taken: the days are those)
         not_taken = _NOT_TAKEN.search(text) or (slug == UNUSED_LEAVE and asks_how_much(text))
@@ -119,3 +137,28 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     today = services.today()
     leaving = next(filter(None, (last_day(t, today) for t in told)), None)
     return unused_leave_text(months, pay, today, leaving=leaving)
+
+
+# the entries after which a minimum wage and what is paid while off sick ask the floor
+SICK_PAY = "sick_pay"
+SICK_PAY_TOPICS = frozenset({SICK_PAY, "wage_minimum"})
+_SICK = re.compile(r"病假|病休|生病|住院|医疗期")
+
+
+def sick_pay_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """Right after the sick-pay answer (or the minimum wage asked after it), the local
+    minimum wage and what the employer pays told: 80 % of the minimum, and whether it is
+    short ("我问了说是2100 老板说病假每个月只给我1500 对不对哦")."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    if slug not in SICK_PAY_TOPICS or previous_action(tracker) != "action_answer_policy":
+        return None
+    told = [text, *recent_user_texts(tracker, 3)]
+    if slug != SICK_PAY and not any(_SICK.search(t) for t in told):
+        return None  # the minimum wage asked for its own sake
+    minimum = next(filter(None, map(minimum_told, told)), None)
+    if minimum is None:
+        return None
+    paid = sick_pay_told(text)
+    if paid is None and minimum_told(text) is None:
+        return None  # this message tells neither: it asks something else
+    return sick_pay_text(minimum, paid)

@@ -9,7 +9,8 @@ import warnings
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_UNITS = "十百千万亿"
 # an Arabic amount, optionally followed by Chinese magnitudes (1.5万, 3千5, 1万5)
-NUM_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[十百千万亿]+[\d一二三四五六七八九]?)?"
+# ("4千35" is 4350 as said, 四千三五: see _SHORTHAND)
+NUM_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[十百千万亿]+(?:\d{1,4}|[一二三四五六七八九])?)?"
 # a Chinese numeral that starts with a digit or 十 (so 万一 / 千万 are not numbers)
 NUM_CN = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
 NUM = rf"(?:{NUM_AR}|{NUM_CN})"
@@ -17,6 +18,11 @@ NUM = rf"(?:{NUM_AR}|{NUM_CN})"
 # two neighbouring digits with no unit between them: a rough count ("三四年", "七八个月")
 _APPROX = re.compile(r"^[一二两三四五六七八九]{2}$")
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+# "4千35", "1万25": digits after 千 or 万 go on from the next unit down, as said (四千三五 is
+# 4350, 一万二五 is 12500); a leading 0 is read as written ("4千05" is 4005)
+_SHORTHAND = re.compile(r"^(?P<head>\d+(?:\.\d+)?)(?P<unit>[千万])(?P<tail>[1-9]\d*)$")
+_UNIT_DIGITS = {"千": 3, "万": 4}
 
 _cn2an = None
 
@@ -48,6 +54,14 @@ def parse_number(text: str) -> float | None:
     except ValueError:
         pass
     if text.isdigit():  # non-ASCII digits that float() rejected
+        return None
+    shorthand = _SHORTHAND.match(text)
+    if shorthand is not None:
+        digits = _UNIT_DIGITS[shorthand.group("unit")]
+        tail = shorthand.group("tail")
+        if len(tail) <= digits:
+            head = float(shorthand.group("head")) * 10**digits
+            return (head + int(tail) * 10 ** (digits - len(tail))) * scale
         return None
     approx = _APPROX.match(text)
     if approx is not None:

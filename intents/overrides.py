@@ -106,6 +106,8 @@ _MEDIATION_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一
 # … but not a worker asking after their own case (我那个调解咋样了, 调解员好久联系我)
 _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|咋样了|怎么样了|结果出来")
 MEDIATION_QUESTION_MAX_CHARS = 20
+# … or the end of a longer message, from its last word of mediation
+MEDIATION_TAIL_MAX_CHARS = 12
 # "报名，我叫陈大勇，电话158…": a request to enrol that brings the worker's details along (read
 # as `inform` for the name and phone); the course comes from the message or the list in view
 _YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
@@ -128,6 +130,12 @@ MEDIATION_WITH_DETAILS = re.compile(
     # "欠薪调解 我叫付小兵 电话189…": the kind of dispute in front
     r"(?:欠薪|欠工资|工资|工伤|加班费|社保|辞退|开除|押金)?(?:的)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
+)
+# "那我申请嘛 我叫李秀英 电话153…", "想了一哈还是申请嘛 我叫周婷 …": applying, with the
+# details, after mediation was offered or talked of (the only thing a worker applies for
+# here; 报名 is a course's): the first words end at 申请, nothing applied for after it
+APPLY_WITH_DETAILS = re.compile(
+    r"^[^\s，,。!！？?]{0,8}?申请(?:一个|个|一下)?(?:嘛|吧|哦|哈|啊|了|噻)?(?:[\s，,。!！]|$)"
 )
 _DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
@@ -245,6 +253,8 @@ def rule_intent(text: str) -> str | None:
         return "course_enroll"
     if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "mediation_request"
+    if APPLY_WITH_DETAILS.match(text.strip()) and _DETAILS.search(compact):
+        return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
     if (
@@ -271,6 +281,8 @@ def rule_intent(text: str) -> str | None:
         and not _OWN_CASE.search(compact)
     ):
         return "policy_question"
+    if asks_about_mediation_last(compact):
+        return "policy_question"
     if MEDIATION_ASK_ALONE.match(compact):
         return "mediation_request"
     if (
@@ -280,6 +292,15 @@ def rule_intent(text: str) -> str | None:
     ):
         return "mediation_request"
     return None
+
+
+def asks_about_mediation_last(compact: str) -> bool:
+    """ "我被厂头无缘无故开除了 听说工会可以帮到调解 这个要钱不": the story first, then a question
+    about mediation at the end (what it costs, how long) — asked, not filed."""
+    if "调解" not in compact or _FILES_NOW.search(compact) or _OWN_CASE.search(compact):
+        return False
+    tail = compact[compact.rindex("调解") :]
+    return len(tail) <= MEDIATION_TAIL_MAX_CHARS and _MEDIATION_QUESTION.search(tail) is not None
 
 
 def negated_handoff(text: str) -> bool:

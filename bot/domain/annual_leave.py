@@ -124,10 +124,10 @@ def sick_leave_text(worked: int | None, sick: float) -> str:
 _JOINED_ON = re.compile(r"(?:今年)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[号日]")
 
 
-def newcomer_text(text: str, worked: int, today: date) -> str | None:
-    """The days of this year's leave at a new employer joined on the date the message tells
-    (实施办法第五条: the calendar days left in the year ÷ 365 × the year's days, whole days
-    only), for someone who has worked `worked` months in all; None without a date."""
+def newcomer_days(text: str, worked: int, today: date) -> tuple[int, date] | None:
+    """This year's days at a new employer joined on the date the message tells, and that
+    date (实施办法第五条: the calendar days left in the year ÷ 365 × the year's days, whole
+    days only), for someone who has worked `worked` months in all; None without a date."""
     m = _JOINED_ON.search(text or "")
     days = days_a_year(worked)
     if m is None or days == 0:
@@ -140,7 +140,18 @@ def newcomer_text(text: str, worked: int, today: date) -> str | None:
         return None
     left = (date(today.year, 12, 31) - joined).days + 1
     length = (date(today.year + 1, 1, 1) - date(today.year, 1, 1)).days
-    due = math.floor(left / length * days)
+    return math.floor(left / length * days), joined
+
+
+def newcomer_text(text: str, worked: int, today: date) -> str | None:
+    """newcomer_days, said with how it is reckoned."""
+    found = newcomer_days(text, worked, today)
+    if found is None:
+        return None
+    due, joined = found
+    days = days_a_year(worked)
+    left = (date(today.year, 12, 31) - joined).days + 1
+    length = (date(today.year + 1, 1, 1) - date(today.year, 1, 1)).days
     return "\n".join(
         [
             f"今年在新单位可以休{due}天：累计工作{Severance(worked).worked_text()}，每年{days}天；"

@@ -50,6 +50,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"钱|收费|免费|费用|学费|交费|缴费|贵不贵|自己出|出好多|出多少|自费|补贴|补助|报销"
         r"|补了|补好多|补多少|材料费|书本费|报名费|资料费|服装费|费不|费吗"
         r"|交好多|交多少|交几千|交几百|出几千|一年好多|每年好多"
+        # "咋个那么便宜哦 是不是还要另外交": whether more is paid besides
+        r"|另外交|另外收|另外出|额外|其他费用|别的费用|还要交|还收|那么便宜|这么便宜|咋便宜|那么贵|这么贵"
         # "我听别个说是600喃": a sum heard elsewhere, checked against the fee
         # ("不是说考证要600吗", "咋个又是300了")
         r"|\d+\s*(?:块|元)|(?:说是|不是说|不是|说的是|咋个是|怎么是|听说|又是|咋又|怎么又)"
@@ -204,6 +206,7 @@ _BARE_WORDS = re.compile(
     r"|排练|练习|训练|活动|学|自己|买"  # 在哪里排练, 材料要自己买不
     r"|工会|你们|都|全部|所有|培训"  # 工会的课是不是都要交钱, 你们的培训收费不
     r"|考试|考证|考"  # 在哪里考 (a certificate course)
+    r"|咋个|怎么|那么|这么|是不是|另外"  # 咋个那么便宜 是不是还要另外交
 )
 
 
@@ -313,6 +316,23 @@ def part(course: Course, aspect: str, seats_left: int | None) -> str:
     return value
 
 
+def _lines(course: Course, wanted: list[str], parts: dict, with_notes: bool) -> list[str]:
+    lines = []
+    for a in wanted:
+        lines.append(_labelled(course, a, parts[a]))
+        said = notes(course, a) if with_notes and a not in _FROM_DESCRIPTION else ""
+        if said:  # "费用：300元" and why: "考证费600元，工会补贴一半，个人交300元"
+            lines.append(f"（{said}。）")
+    return lines
+
+
+def asked_lines(course: Course, asked: list[str], seats_left: int | None) -> list[str]:
+    """Only the parts asked about, each with its label ("发证不 要得的话我报 …" answered
+    above the enrolment's summary)."""
+    wanted = [a for a in asked if a != "description"]
+    return _lines(course, wanted, _parts(course, seats_left), with_notes=True)
+
+
 def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
     """The parts asked about, or the whole card when nothing in particular was asked."""
     parts = _parts(course, seats_left)
@@ -320,11 +340,7 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
     # nothing in particular, or "介绍一下": the whole card
     wanted = card if not asked or asked == ["description"] else asked
     lines = [f"「{course.name}」（{course.category}）"]
-    for a in wanted:
-        lines.append(_labelled(course, a, parts[a]))
-        said = notes(course, a) if wanted != card and a not in _FROM_DESCRIPTION else ""
-        if said:  # "费用：300元" and why: "考证费600元，工会补贴一半，个人交300元"
-            lines.append(f"（{said}。）")
+    lines += _lines(course, wanted, parts, with_notes=wanted != card)
     if "requirements" not in wanted and requirements_text(course):
         lines.append("报名要求：" + requirements_text(course))
     return "\n".join(lines)

@@ -13,6 +13,8 @@ LONGEST_MONTHS = 12  # 一般不超过12个月; extended by at most 12 more
 # "医生喊我休3个月", "要养伤两个月", "停工留薪三个月"
 _RESTED = re.compile(
     rf"(?:休|休息|养伤|养|歇|停工留薪|停工)\s*(?:了)?\s*(?P<n>{NUM}|半)\s*(?:个)?\s*月"
+    # "医生开了3个月的假", "请了两个月病假": the leave the doctor wrote
+    rf"|(?P<n2>{NUM}|半)\s*(?:个)?\s*月\s*的?\s*(?:假|病假|假条|病休|伤假)"
 )
 
 
@@ -20,7 +22,8 @@ def rest_months(text: str) -> float | None:
     m = _RESTED.search(text or "")
     if not m:
         return None
-    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+    n = m.group("n") or m.group("n2")
+    value = 0.5 if n == "半" else parse_number(n)
     return value if value is not None and 0 < value <= 2 * LONGEST_MONTHS else None
 
 

@@ -168,7 +168,7 @@ def probation_text(text: str, so_far: float | None = None, pay: float | None = N
 
 # "试用期一个月3000 说转正了是4000": the pay in probation and the pay agreed after it
 _PROBATION_PAY = re.compile(
-    rf"试用期(?:工资|的工资)?(?:一个月|每个?月|月薪)?(?:是|只有|才|给|给我|发)?\s*(?P<pay>{NUM})"
+    rf"试用期(?:工资|的工资)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|拿)?\s*(?P<pay>{NUM})"
     r"(?!\s*(?:个|年|天|月))"
 )
 _REGULAR_PAY = re.compile(

@@ -23,7 +23,7 @@ FORCED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四
 # ("当服务员8个月了", "当保安三年了": the job, then how long)
 _WORKED = (
     r"(?:干了|做了|工作了|上了|待了|干|做|工作|上班|工龄|入职|当[\u4e00-\u9fff]{1,4}?)"
-    r"(?:快|满|了|都|有|差不多|大概)*"
+    r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|将近|快要|接近)*"
 )
 _LENGTH = re.compile(
     rf"{_WORKED}\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?"
@@ -54,9 +54,14 @@ _UNLAWFUL = re.compile(
 MAX_YEARS = 60
 # the monthly pay said with it ("我干了两年 月工资五千"): the sums worked out too
 _PAY = re.compile(
-    rf"(?:月工资|月薪|每个?月|一个月|工资|底薪)(?:是|有|才|拿|大概|差不多|就|只有|税前|到手)*\s*"
+    rf"(?:月工资|月薪|每个?月|一个月|工资|底薪)"
+    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     rf"(?P<pay>{NUM})(?!\s*(?:个|年|天))\s*(?:块|元|块钱)?"
+)
+# "4千一个月": the sum first
+_PAY_FIRST = re.compile(
+    rf"(?P<pay>{NUM})\s*(?:块钱|块|元)?\s*(?:一个月|每个月|每月|一月)(?!\S*[天号日])"
 )
 MIN_PAY, MAX_PAY = 500, 200_000
 
@@ -67,7 +72,8 @@ _PAY_AS = re.compile(rf"按\s*(?P<pay>{NUM})\s*(?:块|元)?\s*(?:一个月|每�
 
 def monthly_pay(text: str) -> float | None:
     """The monthly pay a message states, in yuan, or None."""
-    for m in [*_PAY.finditer(text or ""), *_PAY_AS.finditer(text or "")]:
+    found = [_PAY, _PAY_AS, _PAY_FIRST]
+    for m in (m for pattern in found for m in pattern.finditer(text or "")):
         value = parse_number(m.group("pay"))
         if value is not None and MIN_PAY <= value <= MAX_PAY:
             return value
@@ -103,36 +109,67 @@ _STARTED = re.compile(
 _DAY = r"(?:(?P<{p}y>20\d{{2}})\s*年|(?P<{p}rel>今年|去年|前年))?\s*(?P<{p}m>\d{{1,2}})\s*月(?:\s*(?P<{p}d>\d{{1,2}})\s*[号日])?"
 _FROM_DAY = re.compile(
     _DAY.format(p="a")
-    + r"(?:份)?(?:就)?(?:去的|进的|来的|进厂|入职|进公司|开始上班|上班的|开始做|开始干|去上班)"
+    + r"(?:份)?(?:就)?(?:去的|进的|来的|进去的?|进来的?|过去的|过来的|进厂|入职|进公司|开始上班"
+    r"|上班的|开始做|开始干|去上班)"
 )
 _TO_DAY = re.compile(
     r"(?:上个?月底|月底)?\s*"
     + _DAY.format(p="b")
     + r"(?:份)?(?:就)?(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|被辞|被开)"
 )
-_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+# "8月1号进去的 到11月底刚好4个月", "要是他一直拖到明年8月都不签呢": to a month (its end)
+_TO_MONTH = re.compile(
+    r"(?:到|做到|干到|上到)\s*(?:(?P<by>20\d{2})\s*年|(?P<brel>今年|去年|前年|明年))?"
+    r"\s*(?P<bm>\d{1,2})\s*月(?P<end>底)?(?!\s*\d{1,2}\s*[号日])"
+)
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
 
 
 def _day_of(m: re.Match[str], p: str, today: date) -> date | None:
     year = m.group(f"{p}y")
     rel = m.group(f"{p}rel")
     y = int(year) if year else today.year - _YEARS_BACK.get(rel or "今年", 0)
-    month, day = int(m.group(f"{p}m")), int(m.group(f"{p}d") or 1)
+    month, day = int(m.group(f"{p}m")), int(m.groupdict().get(f"{p}d") or 1)
     try:
         return date(y, month, day)
     except ValueError:
         return None
 
 
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last place `text` says it: several messages read together, the latest wins."""
+    found = None
+    for found in pattern.finditer(text or ""):  # noqa: B007 - the last one is kept
+        pass
+    return found
+
+
+def told_until(text: str) -> bool:
+    """The message names a month the job runs to ("拖到明年8月")."""
+    return _TO_MONTH.search(text or "") is not None or _TO_DAY.search(text or "") is not None
+
+
+def _month_end(m: re.Match[str], today: date) -> date | None:
+    first = _day_of(m, "b", today)  # (the month's first day: no day is told)
+    if first is None:
+        return None
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 def months_employed(text: str, today: date) -> int | None:
     """The whole months from the first day the message tells to the last (or to `today`
-    when it tells no last day): "今年3月1号去的 10月31号走的" is 8 months."""
-    start_m = _FROM_DAY.search(text or "")
+    when it tells no last day): "今年3月1号去的 10月31号走的" is 8 months. Several messages
+    joined, oldest first: the latest first and last day they tell."""
+    start_m = _last(_FROM_DAY, text)
     if start_m is None:
         return None
     start = _day_of(start_m, "a", today)
-    end_m = _TO_DAY.search(text or "")
+    end_m = _last(_TO_DAY, text)
     end = _day_of(end_m, "b", today) if end_m else today
+    if end_m is None and (month := _last(_TO_MONTH, text)) is not None:
+        end_m = month
+        end = _month_end(month, today) if month.group("end") else _day_of(month, "b", today)
     if start is None or end is None:
         return None
     if end < start and end_m and not end_m.group("by") and not end_m.group("brel"):

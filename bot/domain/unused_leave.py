@@ -84,7 +84,13 @@ _DAYS_NOT_TAKEN = re.compile(rf"(?P<n>{NUM})\s*天")
 MAX_DAYS = 15
 
 
+# "一天都没休到": not a count of one day, none of them
+_NONE_TAKEN = re.compile(r"一天(?:都|也)(?:没|不|莫)|一天没休")
+
+
 def days_not_taken(text: str) -> int | None:
+    if _NONE_TAKEN.search(text or ""):
+        return None
     m = _DAYS_NOT_TAKEN.search(text or "")
     value = parse_number(m.group("n")) if m else None
     return int(value) if value and 0 < value <= MAX_DAYS and value == int(value) else None

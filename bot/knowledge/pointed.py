@@ -46,8 +46,15 @@ _REST_ASKED = re.compile(
 )
 
 
+# "要是3个月还没好呢 最长能休好久" after the injury rest's pay: still its rest, not sick leave
+_LONGER_ASKED = re.compile(r"最长|还没好|没好|没有好|延长|再休|还要休|休好久|休多久|能休")
+
+
 def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category != "工伤" or previous.slug == INJURY_REST or not _REST_ASKED.search(text):
+    if previous.category != "工伤":
+        return None
+    asked = _LONGER_ASKED if previous.slug == INJURY_REST else _REST_ASKED
+    if not asked.search(text):
         return None
     own = knowledge.search(text, 3)
     if not own or own[0].answer.category != "病假医疗期":
@@ -136,7 +143,7 @@ _FIRED_FOR_REFUSING = re.compile(
 )
 # "要是公司整个搬到成都去了呢" after a dismissal or a transfer: the objective circumstances
 # changed, the notice rule with its compensation (seed entry)
-RELOCATION = "quit_notice_dismissal"
+RELOCATION = "contract_relocation"
 _RELOCATED = re.compile(r"(?:整个|整体|全部)?搬(?:到|去|走|迁)|迁到|迁走|搬厂")
 
 
@@ -247,8 +254,29 @@ _PAY_COMPARED = re.compile(
 _SENT_BACK = re.compile(r"退回|退给|等到起|等活|没得?活路|没派|不派|等的时候|等着上岗|等岗")
 
 
+# "我是专送不是众包 每天要去站点开早会打卡 排班请假都是站长管" after the answer for riders and
+# drivers: the signs of being managed, which make a labour relation (seed entry)
+PROVE_RELATION = "contract_prove_relation"
+_MANAGED = re.compile(
+    r"打卡|考勤|排班|开早会|早会|请假|(?:站长|店长|经理|主管|老板|组长)(?:管|安排|派)|专送"
+    r"|工资[^，,。]{0,6}发|发工资|固定(?:上班|时间|站点|片区)|工牌|工服|罚款|扣钱"
+)
+SIGNS_OF_MANAGEMENT = 2
+
+
+def managed_told(previous: Answer, text: str) -> bool:
+    """Signs that the worker is managed like an employee, told after an answer about
+    flexible work (riders, drivers, outsourcing)."""
+    if previous.category != DISPATCH_TOPIC or previous.slug.startswith("flex_dispatch"):
+        return False
+    return len({m.group(0) for m in _MANAGED.finditer(text)}) >= SIGNS_OF_MANAGEMENT
+
+
 def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    """The entry a dispatched worker's circumstance points at, after a dispatch answer."""
+    """The entry a dispatched worker's circumstance points at, after a dispatch answer (or
+    the one on proving a labour relation, after an answer on other flexible work)."""
+    if managed_told(previous, text):
+        return knowledge.get(PROVE_RELATION)
     if previous.category != DISPATCH_TOPIC or not previous.slug.startswith("flex_dispatch"):
         return None
     if _PAY_COMPARED.search(text) and previous.slug != DISPATCH_PAY:
