@@ -11,7 +11,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_more import MORE_INTENT, asks_more, more_button
+from actions.answer_more import (
+    MORE_INTENT,
+    PLAINER_HELP,
+    PLAINER_LEAD,
+    asks_more,
+    asks_plainer,
+    more_button,
+)
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.course_context import enrolling_course_reply, followup_instead
 from actions.law_articles import articles_reply
@@ -33,7 +40,7 @@ from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
-from bot.knowledge.answers import answer_text, likely_text, more_text, unseen_detail
+from bot.knowledge.answers import answer_text, layout, likely_text, more_text, unseen_detail
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
 from intents.overrides import is_ask_intro
@@ -160,6 +167,15 @@ class ActionAnswerPolicy(ServiceAction, Action):
         previous = previous_answer(self.services, tracker)
         if previous is not None and more_text(previous) and asks_more(typed_text(tracker)):
             return done + self.more(dispatcher, tracker)  # "说详细点" typed instead
+        if previous is not None and asks_plainer(typed_text(tracker)):
+            # "我看不懂这些": the key point alone, and where to ask the rest
+            lead = layout(previous.answer).lead
+            dispatcher.utter_message(
+                text=f"{PLAINER_LEAD}{lead}\n{PLAINER_HELP}",
+                buttons=buttons(button("转人工", "human_handoff")),
+                faq=previous.slug,
+            )
+            return done + answered(previous.slug, previous.category)
         slug = tracker.get_slot("faq_id")
         chosen = knowledge.get(str(slug)) if slug else None
         if chosen is not None:

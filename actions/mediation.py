@@ -61,6 +61,7 @@ from actions.validators import (
     dispute_types_in,
     not_an_employer,
 )
+from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
@@ -334,8 +335,11 @@ class ActionAskMediationName(Action):
     ) -> list[EventType]:
         if asked_before(tracker, "mediation_form"):
             dispatcher.utter_message(response="utter_resume_mediation_form")
-        else:
-            dispatcher.utter_message(response="utter_ask_mediation_form_name")
+            return []
+        if sounds_upset(opening_text(tracker, "mediation_form")):
+            # "气死老子了!!! 老板跑路了…": the worker's state acknowledged first
+            dispatcher.utter_message(text=ACKNOWLEDGED)
+        dispatcher.utter_message(response="utter_ask_mediation_form_name")
         return []
 
 

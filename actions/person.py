@@ -9,6 +9,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.mediation_text import PROPOSED
 from actions.message import latest_intent, plain_answer, typed_text
 from actions.opening import REGISTERED_NAME, from_opening, opening_name
 from actions.validators import (
@@ -22,6 +23,7 @@ from actions.validators import (
     looks_like_name,
 )
 from bot.domain.people import mask_phone
+from bot.domain.unpaid_wages import unpaid_text
 
 _HAS_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
@@ -253,6 +255,21 @@ _PHONE_PART = re.compile(
 )
 
 
+def unpaid_told(tracker: Tracker, text: str) -> tuple[str, dict[str, Any]] | None:
+    """In the mediation form, unpaid wages told where something else was asked: the sum,
+    and the story (and the demand, when none was given) that keep it."""
+    if tracker.active_loop_name != "mediation_form":
+        return None
+    said = unpaid_text(text)
+    if said is None:
+        return None
+    story = str(tracker.get_slot("description") or "")
+    kept: dict[str, Any] = {"description": f"{story}；{text}" if story else text}
+    if not tracker.get_slot("demand") or tracker.get_slot("demand") in PROPOSED:
+        kept["demand"] = "补发拖欠的工资" + said[said.index("一共") + 2 : -1]
+    return said, kept
+
+
 def name_and_phone(text: str) -> tuple[str | None, str | None]:
     """(name, phone) of "我叫马德明 电话158…" or "郑海 电话159…", when it holds both."""
     phone = clean_phone(text)
@@ -327,6 +344,13 @@ class PersonSlotsMixin:
             ):
                 dispatcher.utter_message(text=f"手机号{mask_phone(phone)}记下了。")
                 return {"name": None, "phone": phone}
+            unpaid = unpaid_told(tracker, str(value or ""))
+            if unpaid is not None:
+                # "我每个月5千8 9月10月11月都没发" at the name question: the sum kept for the
+                # mediator, then the name asked again
+                said, kept = unpaid
+                dispatcher.utter_message(text=f"{said}这个记下了。")
+                return {"name": None, **kept}
             dispatcher.utter_message(response="utter_invalid_name")
         return {"name": name}
 

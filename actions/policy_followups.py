@@ -30,6 +30,7 @@ from bot.knowledge.pointed import (
     dispatched_told,
     leaving_told,
     period_over_told,
+    relation_told,
     still_in_time_asked,
     time_limit_asked,
     told_of_the_injury,
@@ -158,6 +159,10 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # probation, the conversation names the situation)
         own_hits = fits_the_situation(own_hits, text)
     general = decide(own_hits, cfg)
+    relation = None if previous is None else relation_told(services.knowledge, previous, text)
+    if relation is not None:
+        # "我每天要到站点打卡 排班都是站长安排" after a rider's injury: the labour relation
+        return decide([Hit(relation, TAKEN_SCORE)], cfg)
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)

@@ -122,7 +122,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     told = [text, *recent_user_texts(tracker, 3)]
     if not any(_LEAVING.search(t) for t in told):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
-        days = days_not_taken(text) or _days_due_told(told[1:], services.today())
+        days = days_not_taken(text)
+        if days is None and _NOT_TAKEN.search(text) and not _SOMEONE_ELSE.search(text):
+            # "要是到年底一天都没休到": the days worked out before, or the year's
+            days = _days_due_told(told[1:], services.today())
         pay = next(filter(None, map(monthly_pay, told)), None)
         # ("那10天该补好多" right after the answer on leave not taken: the days are those)
         not_taken = _NOT_TAKEN.search(text) or (slug == UNUSED_LEAVE and asks_how_much(text))

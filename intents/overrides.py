@@ -135,7 +135,7 @@ MEDIATION_WITH_DETAILS = re.compile(
 # details, after mediation was offered or talked of (the only thing a worker applies for
 # here; 报名 is a course's): the first words end at 申请, nothing applied for after it
 APPLY_WITH_DETAILS = re.compile(
-    r"^[^\s，,。!！？?]{0,8}?申请(?:一个|个|一下)?(?:嘛|吧|哦|哈|啊|了|噻)?(?:[\s，,。!！]|$)"
+    rf"^{_YES_FIRST}[^\s，,。!！？?]{{0,8}}?申请(?:一个|个|一下)?(?:嘛|吧|哦|哈|啊|了|噻)?(?:[\s，,。!！]|$)"
 )
 _DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its

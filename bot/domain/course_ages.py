@@ -9,11 +9,18 @@ from bot.store.models import Course
 from intents.numbers import NUM_CN, parse_number
 
 _AGE_NUM = rf"(?:\d{{1,2}}|{NUM_CN})"
-_CHILD = r"(?:娃儿?|娃娃|孩子|小孩儿?|小朋友|儿子|女儿|闺女|崽儿?|宝宝|外孙女?|孙子|孙女|哥哥|姐姐|弟弟|妹妹|老大|老二|老幺)"
+_CHILD = (
+    r"(?:娃儿?|娃娃|孩子|小孩儿?|小朋友|儿子|女儿|闺女|崽儿?|宝宝|外孙女?|孙子|孙女|孙孙|侄儿|侄女|侄子"
+    r"|外甥女?|哥哥|姐姐|弟弟|妹妹|老大|老二|老幺)"
+)
 # "5岁的娃儿", "娃儿5岁", "孩子今年八岁半", "我家崽崽才四岁"
 _AGE_BEFORE = re.compile(rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?(?:的|大的)?\s*{_CHILD}")
 _AGE_AFTER = re.compile(rf"{_CHILD}.{{0,6}}?({_AGE_NUM})\s*(?:周)?岁")
 # "有没得适合5岁的": an age a course should suit is a child's
+# "那5岁的有没得别的可以去": an age with 的, asked of the courses for children
+_AGE_BARE = re.compile(
+    rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?的(?=\s*(?:呢|有没|有莫|有不有|可以|能|要得|咋|还|$))"
+)
 _SUITS_AGE = re.compile(rf"(?:适合|给)\s*({_AGE_NUM})\s*(?:周)?岁")
 _GRADE = re.compile(rf"(?:小学|读|上)\s*({_AGE_NUM})\s*年级")
 # "读初二", "上高一" (not 正月初二: said of going to school)
@@ -32,7 +39,7 @@ def _number(text: str) -> int | None:
 def child_age(text: str | None) -> int | None:
     """The age of the worker's child the message tells, if it tells one."""
     value = text or ""
-    for pattern in (_AGE_BEFORE, _AGE_AFTER, _SUITS_AGE):
+    for pattern in (_AGE_BEFORE, _AGE_AFTER, _SUITS_AGE, _AGE_BARE):
         m = pattern.search(value)
         if m:
             return _number(m.group(1))

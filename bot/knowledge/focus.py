@@ -74,6 +74,14 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         "发一回",
         "好久发",
         "多久发",
+        # "工资他说月底一起结 可以不": paid once a month
+        "一起结",
+        "月底结",
+        "月结",
+        "一月一结",
+        "一个月一结",
+        "一起发",
+        "月底发",
     ),
     "补偿": ("补偿",),
     # "他还说要先试用一个月" after the part-time answer, which says no probation may be agreed
@@ -94,7 +102,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     # "公司不批咋办" after the resignation notice: no approval is needed
     "批": ("不批", "没批", "不放人", "不让我走", "不让走", "不准我走", "不准走", "不签字"),
     # "公司给我发的比这个还低咋办" after the minimum wage: what happens below the standard
-    "低于": ("还低", "还少", "更低", "更少", "低于", "达不到", "没达到", "少于"),
+    # ("一个钟头才拿16块 是不是太低了" after the part-time answer: the lowest hourly pay)
+    "低于": ("还低", "还少", "更低", "更少", "低于", "达不到", "没达到", "少于", "太低", "低了"),
     # "派遣公司说找用工单位 用工单位说找派遣公司" after the dispatched worker's injury: what
     # to do when the two push it onto each other
     "推": ("推来推去", "互相推", "踢皮球", "都不管", "两边都说", "说找"),

@@ -262,21 +262,28 @@ _MANAGED = re.compile(
     r"|工资[^，,。]{0,6}发|发工资|固定(?:上班|时间|站点|片区)|工牌|工服|罚款|扣钱"
 )
 SIGNS_OF_MANAGEMENT = 2
+# (after an injury answer too: "我跑外卖送餐路上被车撞了" then the signs; a work injury needs
+# the relation first)
+_MANAGED_AFTER = frozenset({DISPATCH_TOPIC, "工伤"})
 
 
 def managed_told(previous: Answer, text: str) -> bool:
     """Signs that the worker is managed like an employee, told after an answer about
     flexible work (riders, drivers, outsourcing)."""
-    if previous.category != DISPATCH_TOPIC or previous.slug.startswith("flex_dispatch"):
+    if previous.slug.startswith("flex_dispatch") or previous.category not in _MANAGED_AFTER:
         return False
     return len({m.group(0) for m in _MANAGED.finditer(text)}) >= SIGNS_OF_MANAGEMENT
 
 
+def relation_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry on proving a labour relation, when the signs of one are told after an answer
+    on flexible work or an injury (before an entry the answer offered: the signs are the
+    point, whatever else the words share)."""
+    return knowledge.get(PROVE_RELATION) if managed_told(previous, text) else None
+
+
 def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    """The entry a dispatched worker's circumstance points at, after a dispatch answer (or
-    the one on proving a labour relation, after an answer on other flexible work)."""
-    if managed_told(previous, text):
-        return knowledge.get(PROVE_RELATION)
+    """The entry a dispatched worker's circumstance points at, after a dispatch answer."""
     if previous.category != DISPATCH_TOPIC or not previous.slug.startswith("flex_dispatch"):
         return None
     if _PAY_COMPARED.search(text) and previous.slug != DISPATCH_PAY:

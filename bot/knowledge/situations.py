@@ -32,6 +32,8 @@ SITUATION_ENTRIES = {
     "student_intern_rights": re.compile(r"实习|学生|职高|中专|技校|顶岗|学徒工?.{0,4}学校"),
     "older_past_retirement": re.compile(
         r"退休|超龄|养老金|返聘|年纪超|岁数过|[6-9]\d\s*岁|[六七八]十(?:多|几)?岁?|[六七八]十[一二三四五六七八九]"
+        # "我今年63了": an age past 60 told without 岁
+        r"|(?:今年|都|已经|快)[6-9]\d\s*了"
     ),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
@@ -41,6 +43,12 @@ SITUATION_ENTRIES = {
 # instead ("正在等职业病诊断 公司这时候想辞退我" asks about the dismissal, not where to be
 # diagnosed): such an entry falls back the same way
 _LOSING_THE_JOB = re.compile(r"辞退|解除|开除|炒|不续|不要我|合同到期|让我走|喊我走|叫我走")
+# … and words that say the road is the work itself, not the way to it ("送餐路上被车撞了")
+NOT_THE_SITUATION = {
+    "injury_commute": re.compile(
+        r"送餐|送外卖|送单|跑单|跑外卖|配送|骑手|快递员|送快递|网约车|跑滴滴"
+    ),
+}
 ELSEWHERE = {
     "injury_occupational_diagnosis": _LOSING_THE_JOB,
     "injury_occupational_checks": _LOSING_THE_JOB,
@@ -60,7 +68,7 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
     other = {slug for slug, said in ELSEWHERE.items() if said.search(text or "")}
     unnamed_entries = {
         slug for slug, said in SITUATION_ENTRIES.items() if said.search(text or "") is None
-    }
+    } | {slug for slug, said in NOT_THE_SITUATION.items() if said.search(text or "")}
 
     def demoted(h: Any) -> bool:
         return (
@@ -69,6 +77,7 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
             or h.answer.slug in unnamed_entries
         )
 
+    hits = _past_the_age(hits, text)
     if not any(demoted(h) for h in hits):
         return hits
     scored = [
@@ -82,6 +91,40 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
         for h in hits
     ]
     return sorted(scored, key=lambda h: h.score, reverse=True)
+
+
+# "我今年63了 … 老板说我超龄了": an age past every retirement age in force (men's rises from 60
+# to 63 by 2040 under the 2025 reform; at 61 in 2026 every worker is past it), so the entry
+# for those past it goes before the one for older workers not yet there
+_OWN_AGE = re.compile(r"(?:我|本人)?(?:今年|都|已经|快)?(?P<age>[6-9]\d)\s*(?:岁|了)")
+PAST_EVERY_RETIREMENT_AGE = 61
+PAST_THE_AGE_MARGIN = 0.05
+BELOW_THE_AGE, PAST_THE_AGE = "older_worker_rights", "older_past_retirement"
+
+
+def _past_the_age(hits: list[Any], text: str) -> list[Any]:
+    m = _OWN_AGE.search(text or "")
+    if m is None or int(m.group("age")) < PAST_EVERY_RETIREMENT_AGE:
+        return hits
+    slugs = [h.answer.slug for h in hits]
+    if PAST_THE_AGE not in slugs:
+        return hits
+    past = slugs.index(PAST_THE_AGE)
+    if past > 0 and hits[0].score - hits[past].score <= PAST_THE_AGE_MARGIN:
+        # ("我今年64了 … 公司说我超龄了 合同不签保险也不买": nearly as close as the first)
+        first = replace(hits[past], score=hits[0].score)
+        return [first, *(h for h in hits if h is not hits[past])]
+    if BELOW_THE_AGE not in slugs:
+        return hits
+    below = slugs.index(BELOW_THE_AGE)
+    if past < below:
+        return hits
+    swapped = list(hits)
+    swapped[below], swapped[past] = (
+        replace(hits[past], score=hits[below].score),
+        replace(hits[below], score=hits[past].score),
+    )
+    return swapped
 
 
 def in_a_situation(entry: Any) -> bool:
