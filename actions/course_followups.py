@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,7 +14,6 @@ from actions.buttons import button, buttons
 from actions.course_context import (
     FOCUS_SLOT,
     LIST_SLOT,
-    SHOWN_SLOT,
     in_course_context,
     narrows,
     outside_busy_text,
@@ -23,11 +21,9 @@ from actions.course_context import (
 from actions.course_filters import (
     SEARCH_SLOTS,
     compared_courses,
-    describe,
-    filter_from,
     wanted_course,
 )
-from actions.course_list import category_buttons, compare, enrol_button, show_page
+from actions.course_list import category_buttons, compare, enrol_button
 from actions.course_list_answers import (
     ALL_OF_THEM,
     EACH_ASPECT,
@@ -35,6 +31,15 @@ from actions.course_list_answers import (
     WHICH_OF_THEM,
     each_answer,
     paid_answer,
+)
+from actions.course_narrowing import (
+    ABOUT_THE_LEARNER,
+    AS_A_CLASS,
+    NO_CERTIFICATE,
+    more,
+    named_in,
+    narrow,
+    narrowed_first,
 )
 from actions.message import (
     TOLD_BEFORE,
@@ -62,14 +67,11 @@ from bot.domain.course_questions import (
     requirements_text,
 )
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
-from bot.domain.courses import asks_like_this, closed_text, gives_certificate, place_in, when_text
+from bot.domain.courses import asks_like_this, closed_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
 
-# a course's word said as the class meant: "家政那个班", "插花的课", "瑜伽那个"
-_AS_A_CLASS = re.compile(r"^(?:那个|这个|那门|的那个|的)?(?:班|课|培训)|^(?:那个|这个|那门)")
-NO_MORE_TEXT = "上面就是全部 {n} 门了。想换个方向，可以按类别看看："
 WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
 
@@ -115,7 +117,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                 if named and all(named != c.name for c in listed):
                     # "还有没得别的家政类的" after 育婴员: that kind of course, searched
                     return [*done, FollowupAction("action_search_courses")]
-                return done + self._more(dispatcher, s, listed, tracker)
+                return done + more(dispatcher, s, listed, tracker, self.services.today())
             if _NEW_SEARCH.search(text) and not latest_entity(tracker, "course_name"):
                 # "那有没得免费的考证培训" after one course: a search of all the courses
                 return [*done, FollowupAction("action_search_courses")]
@@ -133,10 +135,10 @@ class ActionCourseFollowup(ServiceAction, Action):
                 and not (focus is not None and described(focus, text))
             ):
                 wanted = text  # "星期天下午的呢": the condition from its entities
-            if listed and not wanted and _NO_CERTIFICATE.search(text):
+            if listed and not wanted and NO_CERTIFICATE.search(text):
                 wanted = text  # "只要免费的 不要考证那种": a condition, certificates ruled out
             if listed and wanted:
-                return done + self._narrow(dispatcher, s, listed, tracker, wanted)
+                return done + narrow(dispatcher, s, listed, tracker, wanted, self.services.today())
             if len(listed) > 1 and "fee" in aspects(text) and WHICH_OF_THEM.search(text):
                 # "这里面哪个要交钱": the courses of the list that cost something
                 return done + paid_answer(dispatcher, s, listed)
@@ -252,7 +254,7 @@ class ActionCourseFollowup(ServiceAction, Action):
         if (
             by_name is not None
             and words
-            and _AS_A_CLASS.match(text[text.find(words) + len(words) :])
+            and AS_A_CLASS.match(text[text.find(words) + len(words) :])
         ):
             return by_name  # "家政那个班又是在哪点": the course named, not the one in view
         if focus and points_back(text):
@@ -261,14 +263,14 @@ class ActionCourseFollowup(ServiceAction, Action):
                 c
                 for c in repo.open_courses(s, self.services.today())
                 if any(
-                    k in text and _AS_A_CLASS.match(text[text.find(k) + len(k) :])
+                    k in text and AS_A_CLASS.match(text[text.find(k) + len(k) :])
                     for k in [c.name, *(c.keywords or [])]
                     if len(k) >= 2
                 )
             ]
             if len(pointed) == 1:
                 return pointed[0]
-            if by_name is not None and not any(w in words for w in _ABOUT_THE_LEARNER):
+            if by_name is not None and not any(w in words for w in ABOUT_THE_LEARNER):
                 return by_name  # "那个厨师的烹调师哪天上课": the course it names
             return repo.get_by_code(s, str(focus))
         if (
@@ -276,7 +278,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             and focus
             and by_name.code != focus
             # (a word of one course only names it: "书法课在哪里", "叉车证好多钱")
-            and (any(w in words for w in _ABOUT_THE_LEARNER) or ABOUT_ME.search(text) is not None)
+            and (any(w in words for w in ABOUT_THE_LEARNER) or ABOUT_ME.search(text) is not None)
             # (a course named by its own name is meant: "等我大专毕业了再读专升本 每年交好多";
             # not a name that is the worker's schooling: "我大专还差一年毕业")
             and (words not in by_name.name or about_me(text, words))
@@ -322,119 +324,14 @@ class ActionCourseFollowup(ServiceAction, Action):
         dispatcher.utter_message(text=WHICH_TEXT, buttons=buttons(*options))
         return []
 
-    def _more(
-        self, dispatcher: CollectingDispatcher, s: Any, listed: list[Course], tracker: Tracker
-    ) -> list[EventType]:
-        shown = int(tracker.get_slot(SHOWN_SLOT) or 0)
-        if listed and shown < len(listed):
-            return show_page(dispatcher, s, listed, shown)
-        available = repo.open_courses(s, self.services.today())
-        if not listed:
-            return show_page(dispatcher, s, available) if available else []
-        dispatcher.utter_message(
-            text=NO_MORE_TEXT.format(n=len(listed)), buttons=category_buttons(available)
-        )
-        return []
-
-    def _narrow(
-        self,
-        dispatcher: CollectingDispatcher,
-        s: Any,
-        listed: list[Course],
-        tracker: Tracker,
-        wanted: str,
-    ) -> list[EventType]:
-        """ "只要免费的": the same list with the new condition (from entities or words)."""
-        f = filter_from(tracker)
-        no_certificate = _NO_CERTIFICATE.search(tracker.latest_message.get("text") or "")
-        if no_certificate:
-            # "只要免费的 不要考证那种": 考证 names no course here, it rules some out
-            f = replace(f, name=None, category=None if f.category == SKILLS else f.category)
-            listed = [c for c in listed if not gives_certificate(c)]
-        place = place_in(wanted, listed)
-        if place:  # "城南的是哪几个"
-            f = replace(f, place=place)
-        if f == repo.CourseFilter():
-            f = repo.CourseFilter(free=True) if "免费" in wanted or "不要钱" in wanted else f
-        if f == repo.CourseFilter():
-            kept = named_in(listed, wanted)
-        else:
-            kept = [c for c in listed if repo.matches(c, f)]
-        if kept:
-            return show_page(dispatcher, s, kept)
-        available = repo.open_courses(s, self.services.today())
-        others = [c for c in available if repo.matches(c, f)] if f != repo.CourseFilter() else []
-        if len(listed) == 1:  # "只有晚上才有空" after one course: when it is, then what fits
-            (course,) = listed
-            note = f"「{course.name}」是{when_text(course)}上课。"
-        else:
-            note = f"刚才那些课程里没有{describe(f) or wanted}的。"
-        if not others:
-            dispatcher.utter_message(
-                text=note + "可以按类别看看其他课程：", buttons=category_buttons(available)
-            )
-            return []
-        dispatcher.utter_message(text=note + f"符合“{describe(f)}”的其他课程有：")
-        return show_page(dispatcher, s, others)
-
-
-_CLAUSE = re.compile(r"[\s，,。；;！!？?]+")
-SKILLS = "技能培训"  # the certificate courses' category, which 考证 names (data/courses.yml)
-# "不要考证那种", "不考证的": the certificate courses ruled out
-# ("考不考试" asks whether there is an exam)
-_NO_CERTIFICATE = re.compile(
-    r"(?<![考拿要])不(?:要|想|用)?(?:考证|拿证|考试|要证)|不要[^，,。]{0,3}(?:考证|证书)"
-)
-
-
-def narrowed_first(tracker: Tracker, listed: list[Course], text: str) -> list[Course]:
-    """The courses of the list that meet a condition said before a question in the same
-    message ("只要星期天下午的 拍子要自己带不"), or [] when the message starts with none."""
-    first, *rest = _CLAUSE.split(text.strip(), maxsplit=1)
-    if not rest or not listed or not aspects(" ".join(rest)) or not narrowing(first):
-        return []
-    f = filter_from(tracker)
-    if f == repo.CourseFilter():
-        return []
-    return [c for c in listed if repo.matches(c, f)]
-
 
 def _courses(s: Any, codes: list[str]) -> list[Course]:
     found = [repo.get_by_code(s, code) for code in codes]
     return [c for c in found if c is not None]
 
 
-# keywords that speak of the learner, not the course: with a course in focus, "一家可以去两个
-# 娃儿不" is about that course, not the one whose keywords hold 娃儿
-_ABOUT_THE_LEARNER = frozenset(
-    {"孩子", "娃儿", "小孩", "娃娃", "带娃", "带娃儿", "带孩子", "读书", "考证", "证书"}
-)
 # aspects a worker asks before knowing when and where a course is
 _NOT_THE_BASICS = frozenset({"seats", "requirements", "certificate", "level", "length", "job"})
-
-
-def named_in(courses: list[Course], text: str, focus_held: bool = False) -> list[Course]:
-    """Courses the message names (the name, or one of its keywords), not merely shares a
-    character with: "书法班在哪里" names 书法, "在哪里上课" names none. While a course is in focus
-    (`focus_held`), words about the learner (孩子, 考证) name no other course."""
-    found = [c for c in courses if c.name in text]
-    if not found:
-        found = [
-            c
-            for c in courses
-            if any(
-                len(k) >= 2
-                and k in text
-                and (
-                    not focus_held
-                    or k not in _ABOUT_THE_LEARNER
-                    # "娃儿那个几岁能去": the learner's word said as the class meant
-                    or _AS_A_CLASS.match(text[text.find(k) + len(k) :]) is not None
-                )
-                for k in c.keywords or []
-            )
-        ]
-    return found
 
 
 def _shown(listed: list[Course]) -> int:
