@@ -40,11 +40,14 @@ from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
+from bot.domain.told import TOLD_REPLY, told_not_asked
 from bot.knowledge.answers import answer_text, layout, likely_text, more_text, unseen_detail
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
 from intents.overrides import is_ask_intro
 
+# "问个事哈": a question announced, then the story (bot/domain/told.py)
+_ASK_INTRO = re.compile(r"^(?:问个事|问一下|问下|请问|想问下?|我想问下?)(?:哈|哦|嘛|啊)?[\s，,]*")
 # the FAQ's category of labour-dispute handling (data/faq.yml)
 DISPUTES = "劳动争议处理"
 
@@ -272,6 +275,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             law_text, law_buttons = law
             dispatcher.utter_message(text=law_text, buttons=law_buttons, faq_miss="")
             note_miss(self.services, tracker, MISS_FAQ)  # on Rasa (our engine: its own)
+        elif told_not_asked(_ASK_INTRO.sub("", text)):
+            # "问个事哈 我在汽配厂上班 前年进的厂": the story first, the question to come
+            dispatcher.utter_message(text=TOLD_REPLY)
         else:
             dispatcher.utter_message(response="utter_policy_not_found", faq_miss="")
             note_miss(self.services, tracker, MISS_FAQ)  # on Rasa (our engine: its own)

@@ -27,6 +27,7 @@ from actions.policy_followups import (
 from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.worked_out import worked_out_reply
+from bot.domain.told import TOLD_REPLY, told_not_asked
 from bot.knowledge.followups import is_short, leans_on_context
 from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
@@ -128,6 +129,10 @@ class ActionFallback(ServiceAction, Action):
                 or (verdict == "likely" and tells_about_work(text))
             ):
                 return [FollowupAction("action_answer_policy")]
+        if told_not_asked(text):
+            # "我今年4月1号跳槽过来的 之前干了12年": the story first, the question to come
+            dispatcher.utter_message(text=TOLD_REPLY)
+            return []
         note_miss(self.services, tracker, MISS_FALLBACK)  # on Rasa (our engine: its own)
         if fallback_streak(tracker.events) >= cfg.handoff.fallbacks_before_handoff:
             # offered, never forced: the worker chooses whether to wait for staff

@@ -52,6 +52,7 @@ from bot.domain.severance import (
     severance_text,
     told_until,
 )
+from bot.domain.wages_owed import days_pay_text, days_worked, extra_text, extra_told
 from bot.knowledge.pointed import asks_where_to_turn
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
@@ -150,6 +151,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         earlier_texts = recent_user_texts(tracker, 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
+        # "我是23年2月1号进去的 合同上个月30号满的": the first and last day told before
+        employed = months_employed(" ".join(reversed([text, *earlier_texts])), services.today())
+        if employed is not None and not any(map(months_worked, earlier_texts)):
+            return severance_text(
+                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=employed
+            )
         for earlier in earlier_texts:
             if months_worked(earlier) is not None:
                 return severance_text(
@@ -268,6 +275,9 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
 _ABOUT_PROBATION = re.compile(r"试用")
+BOTH_SOURCES = "《劳动合同法》第十九条、第二十条、第八十三条；《劳动合同法实施条例》第十五条"
+# the probation is over ("上个月才转正"): all of it was worked
+_CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
 _ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
@@ -285,6 +295,19 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     pay_said = probation_pay_text(text)  # "试用期一个月3000 说转正了是4000 合法不"
     if pay_said is not None:
+        # (the messages before: "试用期一个月4千" here is the pay, not the probation's length)
+        joined = " ".join(recent_user_texts(tracker, 3))
+        if over_the_cap(joined):
+            # "两年合同 试用期搞了半年 … 上个月才转正" then "试用期一个月4千 转正后是5千": the
+            # excess worked at the pay after probation first, then the probation pay's floor
+            done = probation_months(joined) if _CONFIRMED.search(joined) else None
+            excess = probation_text(
+                joined, so_far=done or months_so_far(joined), pay=regular_pay(text)
+            )
+            if excess is not None:
+                verdict = [ln for ln in pay_said.split("\n")[1:] if not ln.startswith("依据")]
+                lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
+                return "\n".join(lines), PROBATION_OVER
         return pay_said, PROBATION_PAY
     told = text
     one_told = (contract_months(text) is None) != (probation_months(text) is None)
@@ -314,13 +337,17 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
 NO_CONTRACT_TOPICS = frozenset({"contract_sign_deadline", "contract_over_1year"})
 NO_CONTRACT = "contract_sign_deadline"
 _WHAT_IF = re.compile(r"要是|如果|假如|万一|假设")
+_NO_CONTRACT = re.compile(r"没签|没有签|未签|不签|没得合同|莫得合同|没有合同|没合同")
+_DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
 
 
 def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """Right after an answer about a contract never signed, the time worked and the pay told
     in the last few messages, asked what it comes to: the double wage worked out."""
     slug = str(tracker.get_slot("last_faq") or "")
-    if slug not in NO_CONTRACT_TOPICS or previous_action(tracker) != "action_answer_policy":
+    after = slug in NO_CONTRACT_TOPICS and previous_action(tracker) == "action_answer_policy"
+    # "没签合同是不是要赔双倍工资 我今年3月1号进去的 11月30号走的 一个月4千8": asked outright
+    if not (after or (_NO_CONTRACT.search(text) and _DOUBLE.search(text))):
         return None
     today = services.today()
     if not (
@@ -347,15 +374,53 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 
 DISABILITY = "injury_benefits"  # the entry with the grants by grade
+# the grant asked of ("那个补助金是好多"), not the pay while the injury heals ("养伤…基本工资1千8")
+_GRANT_ASKED = re.compile(r"补助|伤残|一次性|评残|鉴定")
 
 
 def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """A disability grade told ("要是评了个九级 一次性伤残补助金有好多"): the grant worked
     out, with the monthly pay told in the last few messages."""
+    earlier = recent_user_texts(tracker, 3)
     if grade_told(text) is None:
-        return None
-    pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
+        # "我受伤前工资一个月5千5 那个补助金是好多" after the grade was told: that grade
+        told = next((t for t in earlier if grade_told(t) is not None), None)
+        slug = str(tracker.get_slot("last_faq") or "")
+        if (
+            told is None
+            or not slug.startswith("injury")
+            or monthly_pay(text) is None
+            or not _GRANT_ASKED.search(text)
+        ):
+            return None
+        return disability_text(told, monthly_pay(text))
+    pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
     return disability_text(text, pay)
+
+
+# the entries on wages held back, after which the days worked and the pay ask the sum
+WAGES_OWED = "quit_wage_withheld"
+WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
+EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
+
+
+def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
+    """After an answer on wages held back, the days worked and the monthly pay told, asked
+    what they come to ("我11月份上了15天班 一个月是4千3百5 他该给我好多"); or the extra for
+    holding them back, with the sum ("加付赔偿金 按3000算是好多到好多")."""
+    owed = extra_told(text)
+    if owed is not None and asks_how_much(text):
+        return extra_text(owed), EXTRA_OWED
+    slug = str(tracker.get_slot("last_faq") or "")
+    if slug not in WAGE_TOPICS or previous_action(tracker) != "action_answer_policy":
+        return None
+    days = days_worked(text)
+    if days is None or not asks_how_much(text):
+        return None
+    pay = monthly_pay(text) or next(
+        filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None
+    )
+    return (days_pay_text(days, pay), WAGES_OWED) if pay else None
 
 
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
@@ -363,6 +428,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
     annual leave of someone leaving, the longest probation) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
+    owed = wages_owed_reply(services, tracker, text)
+    if owed is not None:
+        return owed
     for reply, entry in (
         (double_wage_reply, NO_CONTRACT),
         (retirement_reply, RETIREMENT),

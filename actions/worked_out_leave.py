@@ -26,8 +26,10 @@ from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 from bot.domain.sick_pay import minimum_told, sick_pay_text, sick_pay_told
 from bot.domain.unused_leave import (
     days_not_taken,
+    days_taken,
     last_day,
     unpaid_days_text,
+    unused_days_text,
     unused_leave_text,
 )
 
@@ -59,11 +61,20 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     asks = _ASKS_DAYS.search(text) is not None and months_worked(text) is not None
     # "我老婆也是这种情况喃 她前后一共上了8年班": the same question for someone else's years
     other = _SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
-    if after and _NEW_EMPLOYER.search(text):
+    told = [text, *recent_user_texts(tracker, 3)]
+    # "那我今年到底有好多天年假嘛" after "我今年4月1号跳槽到现在这个公司的 之前干了12年" was
+    # told: the new job's date and the years from the story
+    story = _ASKS_DAYS.search(text) is not None and any(map(_NEW_EMPLOYER.search, told[1:]))
+    if after and (_NEW_EMPLOYER.search(text) or story):
         # "那我今年8月1号才跳槽到现在这个厂呢": this year's days prorated from that date
-        told = [text, *recent_user_texts(tracker, 3)]
         worked = next((m for m in map(total_months_worked, told) if m is not None), None)
-        joined = newcomer_text(text, worked, services.today()) if worked is not None else None
+        today = services.today()
+        dated = [text] if _NEW_EMPLOYER.search(text) else told
+        joined = (
+            next(filter(None, (newcomer_text(t, worked, today) for t in dated)), None)
+            if worked is not None
+            else None
+        )
         if joined:
             return joined
     # "我在现在这个厂做了3年 之前在别个厂还做了8年": the jobs told, added up
@@ -135,11 +146,15 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # (the years of all the jobs told: "这个厂做了3年 之前在别个厂还做了8年")
     months = next(filter(None, map(total_months_worked, told)), None)
     pay = next(filter(None, map(monthly_pay, told)), None)
+    today = services.today()
+    if months is not None and pay is None and (last_day(text, today) or days_taken(text)):
+        # "我上个月30号走的 今年只休了3天": the days left, the pay still to come
+        return unused_days_text(months, today, last_day(text, today), days_taken(text))
     if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
         return None  # (this message must bring one of them: else it asks something else)
-    today = services.today()
     leaving = next(filter(None, (last_day(t, today) for t in told)), None)
-    return unused_leave_text(months, pay, today, leaving=leaving)
+    taken = next(filter(None, map(days_taken, told)), None)
+    return unused_leave_text(months, pay, today, leaving=leaving, taken=taken)
 
 
 # the entries after which a minimum wage and what is paid while off sick ask the floor

@@ -10,7 +10,11 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 CN_UNITS = "十百千万亿"
 # an Arabic amount, optionally followed by Chinese magnitudes (1.5万, 3千5, 1万5)
 # ("4千35" is 4350 as said, 四千三五: see _SHORTHAND)
-NUM_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[十百千万亿]+(?:\d{1,4}|[一二三四五六七八九])?)?"
+# ("4千3百5": units and digits in turn, as said)
+NUM_AR = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:[十百千万亿]+(?:\d{1,4}|[一二三四五六七八九])?){0,3}"
+)
 # a Chinese numeral that starts with a digit or 十 (so 万一 / 千万 are not numbers)
 NUM_CN = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
 NUM = rf"(?:{NUM_AR}|{NUM_CN})"

@@ -69,7 +69,7 @@ CANCEL_FOR_NOW = re.compile(
 MEDIATION_ASK = re.compile(
     r"(?:想|要|我要|需要|申请|请求|请|帮我|找工会|找你们|走|弄个|搞个|办个|整个)"
     # "帮我登记个调解 我是送外卖的 叫杨帆 …": registered, in the worker's word for it
-    r"(?:申请|找|(?:登记|登)(?:一个|个|一下)?)?(?:工会)?(?:帮忙)?"
+    r"(?:(?:申请|登记|登)(?:一个|个|一下)?|找)?(?:工会)?(?:帮忙)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?!书|员|协议|组织|委员会)"
 )
 _ASKS_ABOUT = re.compile(
@@ -126,7 +126,7 @@ ENROL_WITH_DETAILS = re.compile(
 )
 # "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
 MEDIATION_WITH_DETAILS = re.compile(
-    rf"^{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整|登记|登)?(?:个|一个)?(?:申请)?"
+    rf"^{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整|登记|登)?(?:个|一个)?(?:申请)?(?:个|一个|一下)?"
     # "欠薪调解 我叫付小兵 电话189…": the kind of dispute in front
     r"(?:欠薪|欠工资|工资|工伤|加班费|社保|辞退|开除|押金)?(?:的)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"

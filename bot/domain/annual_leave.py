@@ -28,6 +28,7 @@ def days_a_year(months: int) -> int:
 
 # "现在这个厂做了3年 之前在别个厂做了9年": several jobs told, each with its length
 _JOBS = re.compile(r"[\s，,。；;]+|(?=之前|以前|原来|先前|另外|加上)")
+_OVERALL = re.compile(r"出来打工|出来做|参加工作|总共|一共|前前后后|加起来|工龄")
 _EARLIER_JOB = re.compile(r"之前|以前|原来|先前|另外|加上|别个|别的|其他")
 
 
@@ -36,6 +37,9 @@ def total_months_worked(text: str) -> int | None:
     tells an earlier job too, else the one length told."""
     parts = [p for p in _JOBS.split(text or "") if p]
     lengths = [m for m in (months_worked(p) for p in parts) if m is not None]
+    if len(lengths) > 1 and _OVERALL.search(text or ""):
+        # "出来打工12年了 在这个厂做了5年多": the years in all, this job among them
+        return max(lengths)
     if len(lengths) > 1 and _EARLIER_JOB.search(text or ""):
         return sum(lengths)
     return months_worked(text)

@@ -22,7 +22,7 @@ FORCED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四
 # how long at this employer, said after a verb of working: 干了5年零2个月, 在这做了三年半
 # ("当服务员8个月了", "当保安三年了": the job, then how long)
 _WORKED = (
-    r"(?:干了|做了|工作了|上了|待了|干|做|工作|上班|工龄|入职|当[\u4e00-\u9fff]{1,4}?)"
+    r"(?:干了|做了|工作了|上了|待了|打了|干|做|工作|上班|打工|工龄|入职|当[\u4e00-\u9fff]{1,4}?)"
     r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|将近|快要|接近)*"
 )
 _LENGTH = re.compile(
@@ -57,7 +57,8 @@ _PAY = re.compile(
     rf"(?:月工资|月薪|每个?月|一个月|工资|底薪)"
     rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
-    rf"(?P<pay>{NUM})(?!\s*(?:个|年|天))\s*(?:块|元|块钱)?"
+    # ("6千 年底了": a word after a space is no unit of the sum)
+    rf"(?P<pay>{NUM})(?!\s*个|年|天)\s*(?:块|元|块钱)?"
 )
 # "4千一个月": the sum first
 _PAY_FIRST = re.compile(
@@ -106,7 +107,8 @@ _STARTED = re.compile(
 
 # "我是今年3月1号去的 上个月底10月31号走的": the first and the last day, the year said as
 # 今年/去年 or not at all
-_DAY = r"(?:(?P<{p}y>20\d{{2}})\s*年|(?P<{p}rel>今年|去年|前年))?\s*(?P<{p}m>\d{{1,2}})\s*月(?:\s*(?P<{p}d>\d{{1,2}})\s*[号日])?"
+# ("23年2月1号": the year said in two digits)
+_DAY = r"(?:(?P<{p}y>20\d{{2}}|(?<!\d)[12]\d)\s*年|(?P<{p}rel>今年|去年|前年))?\s*(?P<{p}m>\d{{1,2}})\s*月(?:\s*(?P<{p}d>\d{{1,2}})\s*[号日])?"
 _FROM_DAY = re.compile(
     _DAY.format(p="a")
     + r"(?:份)?(?:就)?(?:去的|进的|来的|进去的?|进来的?|过去的|过来的|进厂|入职|进公司|开始上班"
@@ -115,7 +117,11 @@ _FROM_DAY = re.compile(
 _TO_DAY = re.compile(
     r"(?:上个?月底|月底)?\s*"
     + _DAY.format(p="b")
-    + r"(?:份)?(?:就)?(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|被辞|被开)"
+    + r"(?:份)?(?:就)?(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|被辞|被开|满的|满了|到期)"
+)
+# "合同上个月30号满的": a day of last month
+_TO_LAST_MONTH = re.compile(
+    r"上个?月\s*(?P<bd>\d{1,2})\s*[号日](?:就)?(?:走的|走了|离职|离开|辞职|不做了?|不干了?|满的|满了|到期)"
 )
 # "8月1号进去的 到11月底刚好4个月", "要是他一直拖到明年8月都不签呢": to a month (its end)
 _TO_MONTH = re.compile(
@@ -129,6 +135,7 @@ def _day_of(m: re.Match[str], p: str, today: date) -> date | None:
     year = m.group(f"{p}y")
     rel = m.group(f"{p}rel")
     y = int(year) if year else today.year - _YEARS_BACK.get(rel or "今年", 0)
+    y = 2000 + y if y < 100 else y
     month, day = int(m.group(f"{p}m")), int(m.groupdict().get(f"{p}d") or 1)
     try:
         return date(y, month, day)
@@ -149,6 +156,14 @@ def told_until(text: str) -> bool:
     return _TO_MONTH.search(text or "") is not None or _TO_DAY.search(text or "") is not None
 
 
+def _last_month_day(day: int, today: date) -> date | None:
+    first = date(today.year, today.month, 1) - timedelta(days=1)
+    try:
+        return date(first.year, first.month, day)
+    except ValueError:
+        return None
+
+
 def _month_end(m: re.Match[str], today: date) -> date | None:
     first = _day_of(m, "b", today)  # (the month's first day: no day is told)
     if first is None:
@@ -167,12 +182,15 @@ def months_employed(text: str, today: date) -> int | None:
     start = _day_of(start_m, "a", today)
     end_m = _last(_TO_DAY, text)
     end = _day_of(end_m, "b", today) if end_m else today
+    if end_m is None and (last := _last(_TO_LAST_MONTH, text)) is not None:
+        end_m, end = last, _last_month_day(int(last.group("bd")), today)
     if end_m is None and (month := _last(_TO_MONTH, text)) is not None:
         end_m = month
         end = _month_end(month, today) if month.group("end") else _day_of(month, "b", today)
     if start is None or end is None:
         return None
-    if end < start and end_m and not end_m.group("by") and not end_m.group("brel"):
+    said_year = end_m.groupdict().get("by") or end_m.groupdict().get("brel") if end_m else None
+    if end < start and end_m and not said_year:
         return None
     after = end + timedelta(days=1) if end_m else end  # the last day worked counts
     months = (after.year - start.year) * 12 + after.month - start.month

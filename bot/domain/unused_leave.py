@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.domain.annual_leave import days_a_year
 from intents.numbers import NUM, format_number, parse_number
@@ -35,7 +35,19 @@ def days_due(year_days: int, today: date) -> int:
 _LAST_DAY = re.compile(
     r"(?:做到|干到|上到|上班到|待到)\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[号日]"
     r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
+    # "我上个月30号走的": a day of last month
+    r"|上个?月\s*(?P<d3>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
 )
+# "今年只休了3天", "已经休了两天": the days already taken this year
+_TAKEN = re.compile(rf"(?:今年)?(?:只|已经|才|一共)?休(?:过)?了\s*(?P<n>{NUM})\s*天")
+
+
+def days_taken(text: str) -> int | None:
+    m = _TAKEN.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    return (
+        int(value) if value is not None and 0 < value <= MAX_DAYS and value == int(value) else None
+    )
 
 
 def last_day(text: str, today: date) -> date | None:
@@ -43,6 +55,12 @@ def last_day(text: str, today: date) -> date | None:
     m = _LAST_DAY.search(text or "")
     if m is None:
         return None
+    if m.group("d3"):
+        end = date(today.year, today.month, 1) - timedelta(days=1)
+        try:
+            return date(end.year, end.month, int(m.group("d3")))
+        except ValueError:
+            return None
     try:
         return date(
             today.year, int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
@@ -51,8 +69,34 @@ def last_day(text: str, today: date) -> date | None:
         return None
 
 
+def unused_days_text(
+    months_in_all: int, today: date, leaving: date | None, taken: int | None
+) -> str | None:
+    """The days of this year's leave due up to the last day (or today), less those taken."""
+    year_days = days_a_year(months_in_all)
+    if year_days == 0:
+        return None
+    day = leaving or today
+    due = days_due(year_days, day)
+    left = max(due - (taken or 0), 0)
+    when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
+    less = f"，减去已经休的{taken}天，还有{left}天没休" if taken else ""
+    return "\n".join(
+        [
+            f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
+            f"{when}离职、今年已过的天数折算，应休{due}天{less}。",
+            "没休的每天按日工资的300%补（正常工资已发，每天再补2倍）；告诉我月工资，我帮您算出钱数。",
+            f"依据：{SOURCE}",
+        ]
+    )
+
+
 def unused_leave_text(
-    months_in_all: int, monthly: float, today: date, leaving: date | None = None
+    months_in_all: int,
+    monthly: float,
+    today: date,
+    leaving: date | None = None,
+    taken: int | None = None,
 ) -> str | None:
     """What the annual leave not taken this year is worth to a worker leaving now (or on the
     day `leaving` told), or None before the first full year of work."""
@@ -61,16 +105,18 @@ def unused_leave_text(
         return None
     day = leaving or today
     due = days_due(year_days, day)
+    left = max(due - (taken or 0), 0)
     daily = monthly / WORK_DAYS_A_MONTH
-    extra = due * daily * 2
+    extra = left * daily * 2
     when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
+    owed = f"减去已经休的{taken}天，还有{left}天没休。" if taken else ""
     return "\n".join(
         [
             f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
             f"{when}离职、今年已过的天数折算，"
-            f"应休{due}天（不足1天的不算；离职日不同的按那天算）。",
+            f"应休{due}天（不足1天的不算；离职日不同的按那天算）。{owed}",
             f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"
-            f"没休的每天再补2倍：{due}×{format_number(round(daily, 2))}×200%"
+            f"没休的每天再补2倍：{left}×{format_number(round(daily, 2))}×200%"
             f"≈{format_number(round(extra, 2))}元。",
             "今年已经休过的天数要减掉；月工资按离职前12个月的平均工资算，加班费不算在内。"
             "在本单位今年入职的，从入职那天起算。单位不给的，可以申请劳动仲裁。",

@@ -1,0 +1,41 @@
+"""A worker who tells their situation before asking ("我今年4月1号跳槽到现在这个公司的 之前在
+别的厂干了12年 中间没断过"): the message tells facts of the job and asks nothing yet. A person at
+the union desk says "您说，我听着" and waits for the question; the facts stay in the conversation
+for the sums worked out when it comes."""
+
+from __future__ import annotations
+
+import re
+
+# facts of a job: dates, lengths, pay, a workplace, a pregnancy or a birth
+_FACTS = re.compile(
+    r"\d|[一二两三四五六七八九十]+\s*(?:年|个月|天|号)|进厂|进的|入职|跳槽|上班|打工|做事|干活"
+    r"|工资|每个?月|厂|公司|单位|工地|仓库|店|预产期|怀|生的|产假|合同|社保|老板|主管|领导"
+)
+# anything asked: a question mark, a question word, or a yes-no ending
+_ASKS = re.compile(
+    r"[?？吗么呢]|咋|怎么|怎样|如何|好多|多少|几|啥|什么|哪|能不能|可不可以|是不是|有没有|有没得|有莫得"
+    r"|对不对|合不合|行不行|要不要|该不该|算不算|合法|违法|可以不|不\s*$|没得?\s*$|办\s*$"
+)
+TOLD_MIN_CHARS = 8
+TOLD_REPLY = (
+    "好的，您说的情况我记下了。想问哪方面，直接问就行（比如补偿、年假、加班费、产假），"
+    "我会结合您刚才说的情况来答。"
+)
+
+
+# "具体哪个月记不到了": a date forgotten, not a question; a phone number is details given
+_FORGOTTEN = re.compile(r"(?:具体)?哪(?:个月|一年|年|天|号)(?:记不到|记不清|不记得|忘了|搞忘了)")
+_PHONE = re.compile(r"1[3-9]\d{9}")
+
+
+def told_not_asked(text: str | None) -> bool:
+    """The message tells facts of the worker's job and asks nothing."""
+    value = _FORGOTTEN.sub("", (text or "").strip())
+    if _PHONE.search(value):
+        return False
+    return (
+        len(re.sub(r"\s", "", value)) >= TOLD_MIN_CHARS
+        and _FACTS.search(value) is not None
+        and _ASKS.search(value) is None
+    )

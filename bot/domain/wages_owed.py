@@ -1,0 +1,62 @@
+"""Wages owed for days worked, and the extra an employer pays for holding them back.
+
+- "我11月份上了15天班 一个月是4千3百5 他该给我好多": 4350 ÷ 21.75 × 15 = 3000元 (the day's pay as
+  《关于职工全年月平均工作时间和工资折算问题的通知》 reckons it);
+- "拖着不给还要加付赔偿金 按3000算是好多到好多": 50 % to 100 % of the sum owed, 1500 to 3000元,
+  once the labour inspectorate's deadline passed (《劳动合同法》第八十五条)."""
+
+from __future__ import annotations
+
+import re
+
+from intents.numbers import NUM, format_number, parse_number
+
+DAYS_SOURCE = "《工资支付暂行规定》第九条；《关于职工全年月平均工作时间和工资折算问题的通知》"
+EXTRA_SOURCE = "《劳动合同法》第八十五条"
+WORK_DAYS_A_MONTH = 21.75
+# "上了15天班", "做了12天", "干了二十天"
+_DAYS_WORKED = re.compile(rf"(?:上了|做了|干了|上|做)\s*(?P<n>{NUM})\s*(?:个)?\s*(?:天|工)(?:班)?")
+# "加付赔偿金 按3000算", "加付的赔偿金是好多"
+_EXTRA = re.compile(r"加付|加倍|另外赔|还要赔")
+_OWED = re.compile(rf"(?:按|欠|差|是)\s*(?P<sum>{NUM})\s*(?:块|元)?")
+
+
+def days_worked(text: str) -> int | None:
+    m = _DAYS_WORKED.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    return int(value) if value and value == int(value) and 0 < value <= 31 else None
+
+
+def days_pay_text(days: int, monthly: float) -> str:
+    daily = monthly / WORK_DAYS_A_MONTH
+    total = round(daily * days, 2)
+    return "\n".join(
+        [
+            f"按您说的：月工资{format_number(monthly)}元，上了{days}天班。",
+            f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"
+            f"{days}天的工资约{format_number(total)}元，离职时要一次付清。",
+            f"依据：{DAYS_SOURCE}",
+        ]
+    )
+
+
+def extra_told(text: str) -> float | None:
+    """The sum owed, in a message asking what the extra for holding it back comes to."""
+    if not _EXTRA.search(text or ""):
+        return None
+    m = _OWED.search(text)
+    value = parse_number(m.group("sum")) if m else None
+    return value if value is not None and 100 <= value <= 1_000_000 else None
+
+
+def extra_text(owed: float) -> str:
+    low, high = owed * 0.5, owed
+    return "\n".join(
+        [
+            f"按欠{format_number(owed)}元算：劳动保障监察部门责令限期支付后逾期还不付的，"
+            f"单位要按欠款的50%到100%另外加付赔偿金，也就是{format_number(low)}元到"
+            f"{format_number(high)}元（具体比例由监察部门或仲裁确定）。",
+            "先打12333或到区县人社局劳动保障监察投诉，让他们责令限期支付。",
+            f"依据：{EXTRA_SOURCE}",
+        ]
+    )
