@@ -40,7 +40,7 @@ from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
-from bot.domain.told import TOLD_REPLY, told_not_asked
+from bot.domain.told import TOLD_REPLY, only_told, told_not_asked
 from bot.knowledge.answers import answer_text, layout, likely_text, more_text, unseen_detail
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
@@ -241,6 +241,11 @@ class ActionAnswerPolicy(ServiceAction, Action):
             )
             offer_mediation(dispatcher, tracker, text)
             return done + answered(top.slug, top.category)
+        elif verdict == "likely" and previous is None and only_told(text):
+            # "我在商贸公司做会计 合同是2024年1月15号签的 签了三年": facts with no grievance
+            # and no question: the question is still to come, a guessed answer would not help
+            dispatcher.utter_message(text=TOLD_REPLY)
+            return done
         elif verdict == "likely":
             top = hits[0].answer
             # an answer: reviewed by the admins only if the worker says 没帮助

@@ -358,10 +358,13 @@ def from_opening(tracker: Tracker, slot: str) -> str | None:
     """`slot`'s value from the message that opened the form, if it says it."""
     if not is_opening(tracker):
         return None
+    # (an employer named bare among the details, "重庆顺发印刷厂欠了我…": actions/told.py)
+    from actions.told import employer_in
+
     read = {
         "name": opening_name,
         "phone": opening_phone,
-        "employer": opening_employer,
+        "employer": employer_in,
         "description": opening_description,
         "demand": opening_demand,
     }[slot]

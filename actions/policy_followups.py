@@ -13,6 +13,7 @@ from actions.message import (
     latest_intent,
     offered_entries,
     previous_action,
+    recent_user_texts,
     typed_text,
 )
 from actions.worked_out import worked_out_reply
@@ -172,7 +173,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         else told_of_the_injury(services.knowledge, previous, text)
         or time_limit_asked(services.knowledge, previous, text)
         or unlawful_dismissal_told(services.knowledge, previous, text)
-        or leaving_told(services.knowledge, previous, text)
+        or leaving_told(services.knowledge, previous, text, tuple(recent_user_texts(tracker, 4)))
         or period_over_told(services.knowledge, previous, text)
         or dispatched_told(services.knowledge, previous, text)
     )

@@ -27,6 +27,7 @@ from bot.domain.commute_injury import commute_injury_text
 from bot.domain.disability import disability_text, grade_told
 from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text
+from bot.domain.maternity import asks_leave_days, maternity_text
 from bot.domain.medical_period import medical_period_text
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.probation import (
@@ -260,7 +261,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
         return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
     said = overtime_pay_text(text)
-    if said is None and after and (asks_how_much(text) or _A_FIGURE.search(text)):
+    # ("按规定我上个月加班费应该是好多" after the month's overtime was told: that story)
+    if (
+        said is None
+        and (after or asks_how_much(text))
+        and (asks_how_much(text) or _A_FIGURE.search(text))
+    ):
         # (a message with a figure of its own or asking the sum: not "打卡记录都在厂头手头
         # 我拿不到咋办" after the figures were told)
         # (this message first: what it tells wins)
@@ -423,6 +429,22 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     return (days_pay_text(days, pay), WAGES_OWED) if pay else None
 
 
+MATERNITY = "women_maternity_leave"  # the entry with the days of maternity leave
+_DAYS_ASKED = re.compile(r"好多天|几天|多少天|多久|好久|多长|天数|休好久|休多久|几个月")
+_PAY_ASKED = re.compile(r"钱|工资|津贴|哪个发|谁发|咋个发|怎么发")
+
+
+def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """Maternity leave asked, with twins or a difficult birth told in the last few messages
+    ("医生说是双胞胎" then "那我产假有好多天"): the days worked out."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    if not asks_leave_days(text) and slug != MATERNITY:
+        return None
+    if not _DAYS_ASKED.search(text) or _PAY_ASKED.search(text):
+        return None  # ("休产假那段时间钱哪个发": the pay, not the days)
+    return maternity_text(" ".join([text, *recent_user_texts(tracker, 3)]))
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -432,6 +454,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     if owed is not None:
         return owed
     for reply, entry in (
+        (maternity_reply, MATERNITY),
         (double_wage_reply, NO_CONTRACT),
         (retirement_reply, RETIREMENT),
         (disability_reply, DISABILITY),

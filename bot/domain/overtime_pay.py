@@ -136,6 +136,34 @@ def long_break_text(text: str) -> str | None:
     )
 
 
+def _weekdays_and_rest_days(
+    text: str, rest_of_it: str, hours: float | None, daily: float, hourly: float | None
+) -> tuple[str, str] | None:
+    """The month's weekday evenings and its counted rest days in one message, each at its
+    rate: (what was told, the sums), or None unless the message tells both."""
+    rest_days = _count(_REST_DAYS_COUNTED, text)
+    month_days = _count(_DAYS_A_MONTH, text)
+    if rest_days is None or month_days is None or hours is None or not 0 < month_days <= 31:
+        return None
+    if hours > 6:  # a day's hours, not the overtime of an evening
+        return None
+    hour_pay = hourly or daily / HOURS_A_DAY
+    weekday = hour_pay * 1.5 * hours * month_days
+    rest = daily * 2 * rest_days
+    told = (
+        f"按您说的：工作日{format_number(month_days)}天、每天下班后加班{format_number(hours)}小时，"
+        f"另有{format_number(rest_days)}个休息日上整天班、没补休；日工资{_money(daily)}元，"
+        f"小时工资{_money(hour_pay)}元。"
+    )
+    rule = (
+        f"工作日延长工时按150%：{_money(hour_pay)}×150%×{format_number(hours)}×"
+        f"{format_number(month_days)}={_money(weekday)}元；休息日没补休的按200%："
+        f"{_money(daily)}×200%×{format_number(rest_days)}={_money(rest)}元；"
+        f"合计{_money(weekday + rest)}元。"
+    )
+    return told, rule
+
+
 def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     """The overtime pay for a message that tells when the overtime was, how much of it and
     the pay (daily, hourly or monthly), else None; `dates_text`: where to read the days of
@@ -162,7 +190,11 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         daily = hourly * HOURS_A_DAY
     if daily is None:
         return None
-    if holiday or rest:
+    both = _weekdays_and_rest_days(text, rest_of_it, hours, daily, hourly)
+    if both is not None and not holiday:
+        # "上个月上了20天班 每天都要多加2个钟头 还有4个星期六也喊去上了": the month's two kinds
+        told, rule = both
+    elif holiday or rest:
         counted = _count(_REST_DAYS_COUNTED, dates_text if dates_text is not None else text)
         if rest and not holiday and counted is not None:
             days = counted  # the rest days this message counts, not the month's days

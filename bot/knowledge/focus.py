@@ -84,6 +84,10 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         "月底发",
     ),
     "补偿": ("补偿",),
+    # "去医院产检 请的假他要扣工资" after the pregnancy answer: check-ups in working time
+    "产前检查": ("产检", "产前检查", "孕检"),
+    # "扣我钱对不对嘛" after the nursing hour: whether it may be docked
+    "扣": ("扣钱", "扣我钱", "扣工资", "扣我工资", "扣了我", "要扣"),
     # "他还说要先试用一个月" after the part-time answer, which says no probation may be agreed
     "试用期": ("试用",),
     # "如果我想回去上班呢" after unlawful dismissal: going back instead of the money
@@ -192,7 +196,13 @@ def _facets(text: str, details: bool = False, topic: str = "") -> set[str]:
         named |= {"休息日", "法定节假日"}
     detail = _details(text, topic)
     if details and detail:
-        # "工资好久结一回" asks the pay period, not any length the answer names
+        # "工资好久结一回" asks the pay period, not any length the answer names; "哺乳时间到底
+        # 是好久 扣我钱对不对嘛" asks both, in clauses of their own
+        if any(
+            any(w in clause for w in LENGTH_WORDS) and not _details(clause, topic)
+            for clause in _CLAUSES.split(text)
+        ):
+            named.add(LENGTH)
         return named | detail
     if any(w in text for w in LENGTH_WORDS):
         named.add(LENGTH)
@@ -200,6 +210,7 @@ def _facets(text: str, details: bool = False, topic: str = "") -> set[str]:
 
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+_CLAUSES = re.compile(r"[\s，,。；;！!？?]+")
 
 
 def sentences(answer: str) -> list[str]:

@@ -21,7 +21,9 @@ _JUDGED = re.compile(
     r"(?:对|合法|合不合法|行|可以|可不可以|正常|合理|犯法|犯不犯法|违法|违不违法)"
 )
 _LEANS = re.compile(
-    r"^(?:那|那么|那如果|那要是|那假如|如果|要是|假如|万一|换成|换做|还有|另外|然后)"
+    r"^(?:那|那么|那如果|那要是|那假如|如果|要是|假如|万一|换成|换做)"
+    # ("还有呢"; not "还有我每个月要去做产检 请半天假他要扣我钱": another matter, told whole)
+    r"|^(?:还有|另外|然后)(?![^，,。？?]{8,})"
     # "去的话要带些啥子" after what mediation costs: going there, as the answer just said
     r"|^(?:那)?(?:去的话|要去的话|真要去的话|到时候去)"
     # "这个期限一般好久": a part of the answer just given, pointed at

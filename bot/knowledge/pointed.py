@@ -188,7 +188,16 @@ _PUSHED_OUT = re.compile(
 )
 
 
-def leaving_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+# the worker's own words of the breach, told earlier in the conversation ("10月11月的工资都没发")
+_BREACH_TOLD = re.compile(
+    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
+    r"|没(?:买|交|缴)社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
+)
+
+
+def leaving_told(
+    knowledge: Knowledge, previous: Answer, text: str, earlier: tuple[str, ...] = ()
+) -> Answer | None:
     """The entry on leaving at once over unpaid wages or insurance, when the worker says they
     will quit after an answer about that breach; the entry on a resignation pressed for, when
     the employer pushes them to quit."""
@@ -199,7 +208,9 @@ def leaving_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | 
         return None if previous.slug == RESIGN_PRESSURE else knowledge.get(RESIGN_PRESSURE)
     if previous.slug == QUIT_OVER_BREACH:
         return None
-    if _BREACH.search(previous.question) and _QUITS.search(text) and not _QUIT_DONE.search(text):
+    breach = _BREACH.search(previous.question) or any(map(_BREACH_TOLD.search, earlier))
+    if breach and _QUITS.search(text) and not _QUIT_DONE.search(text):
+        # (the breach in the answer's topic, or told by the worker a few messages before)
         return knowledge.get(QUIT_OVER_BREACH)
     return None
 

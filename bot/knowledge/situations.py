@@ -77,7 +77,7 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
             or h.answer.slug in unnamed_entries
         )
 
-    hits = _past_the_age(hits, text)
+    hits = _pregnant(_past_the_age(hits, text), text)
     if not any(demoted(h) for h in hits):
         return hits
     scored = [
@@ -100,6 +100,27 @@ _OWN_AGE = re.compile(r"(?:我|本人)?(?:今年|都|已经|快)?(?P<age>[6-9]\d
 PAST_EVERY_RETIREMENT_AGE = 61
 PAST_THE_AGE_MARGIN = 0.05
 BELOW_THE_AGE, PAST_THE_AGE = "older_worker_rights", "older_past_retirement"
+
+
+# "我现在怀起4个多月了 … 领导在暗示合同到期就不续了": a pregnant worker's contract runs on to the
+# end of the nursing period, so the entry on the three periods goes before the one on a
+# contract not renewed when the words point at both nearly as well
+_PREGNANT = re.compile(r"怀孕|怀起|怀了|怀上|有了身孕|孕期|预产期|产假|哺乳|喂奶")
+PREGNANCY_ENTRY = "women_three_periods"
+PREGNANCY_MARGIN = 0.05
+
+
+def _pregnant(hits: list[Any], text: str) -> list[Any]:
+    if _PREGNANT.search(text or "") is None:
+        return hits
+    slugs = [h.answer.slug for h in hits]
+    if PREGNANCY_ENTRY not in slugs or slugs[0] == PREGNANCY_ENTRY:
+        return hits
+    at = slugs.index(PREGNANCY_ENTRY)
+    if hits[0].answer.category == "女职工保护" or hits[0].score - hits[at].score > PREGNANCY_MARGIN:
+        return hits
+    first = replace(hits[at], score=hits[0].score)
+    return [first, *(h for h in hits if h is not hits[at])]
 
 
 def _past_the_age(hits: list[Any], text: str) -> list[Any]:
