@@ -259,7 +259,10 @@ def enrol_instead(tracker: Tracker) -> list[EventType] | None:
     codes = tracker.get_slot(LIST_SLOT) or []
     # "先报育婴员那个 罗春梅 138…" after another course: the one it names (its code found by
     # the form's validation, as for any course named)
-    named = latest_entity(tracker, "course_name")
+    # ("那绘本的先不管 我先报手机拍视频那个": the course not set aside)
+    from actions.course_filters import wanted_course
+
+    named = wanted_course(tracker)
     course = named or focus or (codes[0] if len(codes) == 1 else None)
     text = typed_text(tracker).strip()
     if course and (

@@ -130,6 +130,8 @@ def wanted_course(tracker: Tracker) -> str | None:
     if len({str(e["value"]) for e in named}) > 1:
         # "带娃儿读绘本那个": 带娃儿 (a keyword of 育婴员) says who comes, the other names it
         named = [e for e in named if not _CARE.fullmatch(_span(text, e))] or named
+        # "那绘本的先不管 我先报手机拍视频那个": one set aside, the other wanted
+        named = [e for e in named if not _SET_ASIDE.match(text, e.get("end") or 0)] or named
     for e in named:
         words = _span(text, e)
         if not about_me(text, words):
@@ -137,6 +139,10 @@ def wanted_course(tracker: Tracker) -> str | None:
     return str(named[0]["value"]) if named else None
 
 
+# a course set aside right after its name ("绘本的先不管", "书法那个不报了")
+_SET_ASIDE = re.compile(
+    r"[^，,。\s]{0,4}?(?:先不管|不管了|不报了?|先不报|不要了|算了|不考虑|放一边|以后再说|下回再说)"
+)
 # taking a child along, said with a word that is also a keyword of the childcare course
 _CARE = re.compile(r"带(?:娃儿?|娃娃|孩子|小孩)|娃儿?|孩子|小孩")
 

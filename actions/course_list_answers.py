@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import buttons
 from actions.course_list import enrol_button
 from bot.domain.course_questions import part
-from bot.domain.courses import fee_text
+from bot.domain.courses import clash_text, fee_text
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -59,6 +59,9 @@ def each_answer(
             lines += [f"  {EACH_ASPECT[a]}：{said}" for a, said in parts if said]
             if not all(said for _, said in parts):
                 lines.append("  " + described.format(c.description or "暂无"))
+    if "time" in asked and len(listed) == 2:
+        # "我两个都想报 时间对得上不": whether they clash
+        lines.append(clash_text(*listed))
     dispatcher.utter_message(
         text="\n".join(lines), buttons=buttons(*(enrol_button(c) for c in listed))
     )

@@ -69,6 +69,10 @@ def surely_policy(tracker: Tracker) -> bool:
     return latest_intent(tracker) == "policy_question" and latest_confidence(tracker) >= SURE_POLICY
 
 
+# the course in view set aside in the same message that names another
+_SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一边|以后再说|下回再说")
+
+
 class ValidateEnrolmentForm(
     ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
 ):
@@ -158,10 +162,13 @@ class ValidateEnrolmentForm(
             return {}
         if latest_intent(tracker) in NOT_A_COURSE:
             return {}
+        named = wanted_course(tracker)
         in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
+        if named and in_view and _SET_ASIDE_IN_VIEW.search(understood_text(tracker)):
+            # "那绘本的先不管 我先报手机拍视频那个": the course named, not the one in view
+            return {"course_id": named}
         if in_view:
             return {"course_id": in_view}
-        named = wanted_course(tracker)
         if named:
             return {"course_id": named}
         text = understood_text(tracker)

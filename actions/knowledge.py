@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_more import (
@@ -21,6 +21,7 @@ from actions.answer_more import (
 )
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.course_context import enrolling_course_reply, followup_instead
+from actions.course_filters import compared_courses
 from actions.law_articles import articles_reply
 from actions.law_text import law_button
 from actions.message import (
@@ -195,6 +196,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         instead = followup_instead(tracker) or case_question_instead(tracker)
         if instead:
             return done + instead
+        if compared_courses(tracker):
+            # "工会是不是有电工证和叉车证的培训 两个有啥子区别": the courses side by side
+            return done + [FollowupAction("action_course_followup")]
         text = typed_text(tracker)
         about_course = enrolling_course_reply(self.services, tracker, text)
         if about_course:

@@ -62,6 +62,7 @@ from actions.validators import (
     not_an_employer,
 )
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
+from bot.domain.groups import group_size
 
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
@@ -323,6 +324,13 @@ class ValidateMediationForm(
         return {"demand": demand}
 
 
+GROUP_MIN = 3
+GROUP_NOTE = (
+    "可以一起申请：工友们有共同请求的，推举一位代表来登记就行，十人以上的还可以推举代表参加调解"
+    "（《劳动争议调解仲裁法》第七条）。请在事情经过里写上一共多少人、各欠多少。"
+)
+
+
 class ActionAskMediationName(Action):
     """The mediation form's first question: with its opening line only the first time; after
     a side question it picks up the thread instead of starting over."""
@@ -336,9 +344,13 @@ class ActionAskMediationName(Action):
         if asked_before(tracker, "mediation_form"):
             dispatcher.utter_message(response="utter_resume_mediation_form")
             return []
-        if sounds_upset(opening_text(tracker, "mediation_form")):
+        opening = opening_text(tracker, "mediation_form")
+        if sounds_upset(opening):
             # "气死老子了!!! 老板跑路了…": the worker's state acknowledged first
             dispatcher.utter_message(text=ACKNOWLEDGED)
+        if (group_size(opening) or 0) >= GROUP_MIN:
+            # "我们工地上12个工友 … 可不可以一起申请": how a group files, then the form
+            dispatcher.utter_message(text=GROUP_NOTE)
         dispatcher.utter_message(response="utter_ask_mediation_form_name")
         return []
 

@@ -354,17 +354,30 @@ def told_before(tracker: Tracker, slot: str) -> str | None:
     return None
 
 
+# a company's own name, not a kind of business ("物业公司扣了我…" names none)
+NAMED_EMPLOYER_MIN = 6
+
+
+def _employer_named(text: str) -> str | None:
+    """The employer the opening message names: labelled or after 在, else one named bare
+    among the details ("重庆顺发印刷厂欠了我…", actions/told.py) when it is a name."""
+    found = opening_employer(text)
+    if found:
+        return found
+    from actions.told import employer_in  # (told reads the opening's own patterns)
+
+    bare = employer_in(text)
+    return bare if bare and len(bare) >= NAMED_EMPLOYER_MIN else None
+
+
 def from_opening(tracker: Tracker, slot: str) -> str | None:
     """`slot`'s value from the message that opened the form, if it says it."""
     if not is_opening(tracker):
         return None
-    # (an employer named bare among the details, "重庆顺发印刷厂欠了我…": actions/told.py)
-    from actions.told import employer_in
-
     read = {
         "name": opening_name,
         "phone": opening_phone,
-        "employer": employer_in,
+        "employer": _employer_named,
         "description": opening_description,
         "demand": opening_demand,
     }[slot]

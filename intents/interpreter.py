@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -247,6 +248,12 @@ class Interpreter:
             ranking = [("policy_question", max(ranking[0][1], policy[1]))] + [
                 r for r in ranking if r[0] != "policy_question"
             ][: RANKING_LENGTH - 1]
+        if _named_alone(original, entities):
+            # "八段锦": a course named and nothing else is asked about first, not enrolled in
+            ranking = [("course_search", 1.0)] + [r for r in ranking if r[0] != "course_search"][
+                : RANKING_LENGTH - 1
+            ]
+            return _result(original, "course_search", 1.0, ranking, entities)
         forced = rule_intent(norm)
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
@@ -288,6 +295,28 @@ class Interpreter:
             return _result(text, FALLBACK, 0.0, [(FALLBACK, 0.0)], [])
         conf = 1.0 if confidence is None else confidence
         return _result(text, intent, conf, [(intent, conf)], entities)
+
+
+# what may stand beside a course's name in a message that only names it
+_BESIDE_A_NAME = re.compile(r"[\s，,。.!！?？~～呢嘛吧啊哦哈呀的那个这个班课程]*")
+
+
+def _named_alone(text: str, entities: list[dict]) -> bool:
+    """The message is a course's name alone ("八段锦", "书法班呢")."""
+    spans = [
+        (e["start"], e["end"])
+        for e in entities
+        if e.get("entity") == "course_name"
+        and isinstance(e.get("start"), int)
+        # (an English or pinyin message's entities span all of it: read from its meaning)
+        and e.get("extractor") != "foreign"
+    ]
+    if not spans:
+        return False
+    rest = text
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + rest[end:]
+    return _BESIDE_A_NAME.fullmatch(rest) is not None
 
 
 def _entity_examples(data: TrainingData):

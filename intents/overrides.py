@@ -281,6 +281,8 @@ def rule_intent(text: str) -> str | None:
         and not _OWN_CASE.search(compact)
     ):
         return "policy_question"
+    if OWN_CASE_STATUS.search(compact):
+        return "mediation_status"
     if asks_about_mediation_last(compact):
         return "policy_question"
     if MEDIATION_ASK_ALONE.match(compact):
@@ -292,6 +294,13 @@ def rule_intent(text: str) -> str | None:
     ):
         return "mediation_request"
     return None
+
+
+# "那我们这个申请现在是啥子情况了", "我的调解到哪一步了": the worker's own case asked after
+OWN_CASE_STATUS = re.compile(
+    r"(?:我们|我)(?:的|这个|那个|的那个)(?:调解)?(?:申请|调解|案子|案件)[^，,。？?]{0,6}?"
+    r"(?:啥子情况|什么情况|啥情况|咋样了|怎么样了|到哪|进度|有人管没|结果|处理了没|受理了没)"
+)
 
 
 def asks_about_mediation_last(compact: str) -> bool:

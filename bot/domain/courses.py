@@ -332,3 +332,41 @@ _CERTIFICATE_WORDS = frozenset({"考证", "拿证", "证书"})
 def gives_certificate(course: Course) -> bool:
     """The course ends in a certificate exam (its keywords say 考证, 拿证 or 证书)."""
     return bool(_CERTIFICATE_WORDS & set(course.keywords or []))
+
+
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
+
+
+def _minutes(course: Course) -> tuple[int, int] | None:
+    m = _CLOCK.search(course.time or "")
+    if m is None:
+        return None
+    a, b, c, d = (int(x) for x in m.groups())
+    return a * 60 + b, c * 60 + d
+
+
+def clash_text(first: Course, second: Course) -> str:
+    """Whether two courses can both be taken: the days and hours they share while both run
+    ("两个都想报 时间对得上不")."""
+    days = [d for d in first.weekdays or [] if d in (second.weekdays or [])]
+    spans = _minutes(first), _minutes(second)
+    dates_meet = not (
+        first.start_date
+        and second.start_date
+        and first.end_date
+        and second.end_date
+        and (first.end_date < second.start_date or second.end_date < first.start_date)
+    )
+    overlap = (
+        days
+        and dates_meet
+        and None not in spans
+        and spans[0][0] < spans[1][1]  # type: ignore[index]
+        and spans[1][0] < spans[0][1]  # type: ignore[index]
+    )
+    if overlap:
+        return (
+            f"「{first.name}」和「{second.name}」都在{'、'.join(days)}，上课时间有重叠"
+            f"（{first.time} 和 {second.time}），两门同时上不了，只能先报一门。"
+        )
+    return f"「{first.name}」和「{second.name}」的上课时间不冲突，可以都报。"

@@ -16,6 +16,8 @@ _FACTS = re.compile(
 _ASKS = re.compile(
     r"[?？吗么呢]|咋|怎么|怎样|如何|好多|多少|几|啥|什么|哪|能不能|可不可以|是不是|有没有|有没得|有莫得"
     r"|对不对|合不合|行不行|要不要|该不该|算不算|合法|违法|可以不|不\s*$|没得?\s*$|办\s*$"
+    # "生娃儿有好久产假", "这个犯不犯法哦" (A-not-A asks), "这个咋说"
+    r"|好久|多久|多长|啥时候|什么时候|何时|([\u4e00-\u9fff])不\1|犯法|咋说|怎么说|咋整|咋弄|咋搞"
 )
 TOLD_MIN_CHARS = 8
 TOLD_REPLY = (
@@ -45,12 +47,17 @@ def told_not_asked(text: str | None) -> bool:
 # ("老板说要把我开了"), a hurt, an illness or a pregnancy
 _GRIEVANCE = re.compile(
     r"开了|开除|辞退|炒|不续|不要我|走人|不给|没给|没发|不发|扣|欠|拖|不签|没签|逼|罚|不让|不准|不批"
-    r"|降|调岗|伤|砸|压|摔|病|住院|关门|倒闭|跑路|裁"
+    r"|降|调岗|调到|调我|伤|砸|压|摔|病|住院|关门|倒闭|跑路|裁|搬|开我|辞我|炒我|不合格|不想去"
     # "人事说新来的头一年莫得年假": a right denied
     r"|莫得|没得|没有|不算|作废|没休|不休|不上|加班"
 )
 
 
 def only_told(text: str | None) -> bool:
-    """Facts told with no question and nothing done to the worker yet."""
-    return told_not_asked(text) and _GRIEVANCE.search(text or "") is None
+    """Facts told with no question and nothing done to the worker yet, with a date or a
+    figure among them ("合同是2024年1月15号签的 签了三年")."""
+    return (
+        told_not_asked(text)
+        and _GRIEVANCE.search(text or "") is None
+        and re.search(r"\d", text or "") is not None
+    )

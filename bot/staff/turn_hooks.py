@@ -48,14 +48,16 @@ WAY_BACK = "不想等了可以说“算了”，或点下方按钮回到小助�
 
 # what a worker says to leave: while waiting, any "never mind"; with a staff member already
 # talking, only an explicit "back to the bot" (a 算了 there is part of the conversation)
-_TAIL = r"(?:吧|啦|了|哈|嘛|哦|噢|呀|啊|嗯)*(?:谢谢|谢了|多谢)?(?:你|您)?"
+_TAIL = r"(?:吧|啦|了|哈|嘛|哦|噢|呀|啊|嗯)*(?:谢谢|谢了|多谢)?(?:你|您)?(?:吧|啦|了|哈|嘛|哦|噢|呀|啊|嗯)*"
 _BACK = (
     r"(?:那|那就|那我|我|还是|我还是|那还是)?(?:自己)?(?:回|回到|返回|退回|切回|换回|找|问)"
     r"(?:机器人|小助手|智能客服)|不要人工了|退出人工|结束人工"
 )
 LEAVE_WHILE_WAITING = re.compile(
+    # ("晓得了 不用转人工了 谢谢哈": the answer meanwhile was enough)
+    r"(?:晓得了|知道了|明白了|懂了|好的|好|哦|嗯|行|那)*"
     rf"(?:(?:算了|不用了|不用等了|不等了|我不等了|不想等了|等不了了?|不要了|不需要了|没事了|"
-    rf"取消|取消转人工|不转了|不转人工了|{_BACK}){_TAIL})+"
+    rf"取消|取消转人工|不转了|不转人工了|不用转人工了?|不用人工了?|{_BACK}){_TAIL})+"
 )
 LEAVE_WITH_HUMAN = re.compile(rf"(?:(?:{_BACK}){_TAIL})+")
 _BACK_ANYWHERE = re.compile(

@@ -122,6 +122,10 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         ("人工好久回我 你先帮我申请调解嘛", True, False),
         ("你们人工先帮我查下嘛", False, False),
         ("那我先在你这登个调解嘛", True, False),
+        # the answer given meanwhile was enough: no person needed any more
+        ("晓得了 不用转人工了 谢谢哈", True, False),
+        ("好的 不用人工了", True, False),
+        ("好的 谢谢", False, False),
     ],
 )
 def test_what_counts_as_leaving(text, waiting, with_human):
