@@ -42,12 +42,14 @@ from bot.domain.probation import (
 )
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
+    Severance,
     about_a_penalty,
     about_severance,
     about_unlawful,
     asks_how_much,
     monthly_pay,
     months_employed,
+    months_employed_range,
     months_since_start,
     months_worked,
     severance_text,
@@ -55,6 +57,7 @@ from bot.domain.severance import (
 )
 from bot.domain.wages_owed import days_pay_text, days_worked, extra_text, extra_told
 from bot.knowledge.pointed import asks_where_to_turn
+from intents.numbers import format_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(
@@ -116,6 +119,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before):
         return None
+    ranged = _by_season(services, tracker, text, after)
+    if ranged is not None:
+        return ranged
     if _OTHER_SUBJECT.search(text) and not about_severance(text):
         return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
     if _HOUSEHOLD.search(text) and not _BY_A_FIRM.search(text):
@@ -170,6 +176,36 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                     text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
                 )
     return said
+
+
+_UNSURE = re.compile(r"记不到|记不清|不记得|忘了|搞忘|差两个月|差几个月|有影响")
+
+
+def _by_season(services: Any, tracker: Tracker, text: str, after: bool) -> str | None:
+    """The compensation when the start was told only by its season ("前年秋天进的厂"): the
+    fewest and most months it may be, one sum when both give the same months of pay."""
+    if months_worked(text) is not None:
+        return None
+    told = [text, *recent_user_texts(tracker, 4)]
+    span = months_employed_range(" ".join(reversed(told)), services.today())
+    if span is None or not (asks_how_much(text) or monthly_pay(text) or _UNSURE.search(text)):
+        return None
+    low, high = span
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    said = severance_text(text, asked=True, pay=pay, worked=low)
+    if said is None:
+        return None
+    same = Severance(low).months_pay == Severance(high).months_pay
+    note = (
+        f"记不清是哪个月进的不要紧：按{Severance(low).worked_text()}到"
+        f"{Severance(high).worked_text()}算，经济补偿都是{format_number(Severance(low).months_pay)}"
+        "个月工资，差一两个月没有影响。"
+        if same
+        else f"记不清是哪个月进的：按{Severance(low).worked_text()}算是"
+        f"{format_number(Severance(low).months_pay)}个月工资，按{Severance(high).worked_text()}算是"
+        f"{format_number(Severance(high).months_pay)}个月；进厂日期以劳动合同、工资流水或社保记录为准。"
+    )
+    return note + "\n" + said
 
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
@@ -282,6 +318,7 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
 _ABOUT_PROBATION = re.compile(r"试用")
 BOTH_SOURCES = "《劳动合同法》第十九条、第二十条、第八十三条；《劳动合同法实施条例》第十五条"
+_LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
 # the probation is over ("上个月才转正"): all of it was worked
 _CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
@@ -299,7 +336,10 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
     if not (after or _ABOUT_PROBATION.search(text)) or extends_probation(text):
         return None
-    pay_said = probation_pay_text(text)  # "试用期一个月3000 说转正了是4000 合法不"
+    # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
+    # after probation told before
+    regular_before = next(filter(None, map(regular_pay, recent_user_texts(tracker, 3))), None)
+    pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
     if pay_said is not None:
         # (the messages before: "试用期一个月4千" here is the pay, not the probation's length)
         joined = " ".join(recent_user_texts(tracker, 3))

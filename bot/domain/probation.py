@@ -189,9 +189,10 @@ def regular_pay(text: str) -> float | None:
     return _pay(_REGULAR_PAY, text)
 
 
-def probation_pay_text(text: str) -> str | None:
-    """Whether the probation pay told reaches 80 % of the pay agreed after it, else None."""
-    given, regular = _pay(_PROBATION_PAY, text), _pay(_REGULAR_PAY, text)
+def probation_pay_text(text: str, regular_told: float | None = None) -> str | None:
+    """Whether the probation pay told reaches 80 % of the pay agreed after it (told here, or
+    before: `regular_told`), else None."""
+    given, regular = _pay(_PROBATION_PAY, text), _pay(_REGULAR_PAY, text) or regular_told
     if given is None or regular is None or given >= regular:
         return None
     floor = regular * 0.8

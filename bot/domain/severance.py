@@ -198,6 +198,45 @@ def months_employed(text: str, today: date) -> int | None:
     return months if 0 <= months <= MAX_YEARS * 12 else None
 
 
+# "大概前年秋天进的厂 具体哪个月记不到了": a start told by its season, a range of months
+_SEASON_START = re.compile(
+    r"(?P<rel>今年|去年|前年)(?P<season>春天|夏天|秋天|冬天|年初|年底|上半年|下半年)"
+    r"(?:份)?(?:就)?(?:进的|进厂|来的|入职|进去的?|进来的?|开始上班|去的)"
+)
+_SEASON_MONTHS = {
+    "春天": (3, 5),
+    "夏天": (6, 8),
+    "秋天": (9, 11),
+    "冬天": (12, 14),  # December to February, the next year's months counted on
+    "年初": (1, 2),
+    "年底": (11, 12),
+    "上半年": (1, 6),
+    "下半年": (7, 12),
+}
+# "这个月底就不开了": the end of this month
+_THIS_MONTH_END = re.compile(r"这个?月底|月底就?(?:不开|关门|停|不做|不干|走)")
+
+
+def months_employed_range(text: str, today: date) -> tuple[int, int] | None:
+    """The fewest and most whole months worked when the start is told only by its season,
+    to the end of this month when the message says so (else today)."""
+    m = _SEASON_START.search(text or "")
+    if m is None:
+        return None
+    year = today.year - _YEARS_BACK[m.group("rel")]
+    first, last = _SEASON_MONTHS[m.group("season")]
+    if _THIS_MONTH_END.search(text or ""):
+        end = date(today.year + today.month // 12, today.month % 12 + 1, 1)  # the day after
+    else:
+        end = today
+    counts = []
+    for month in (first, last):
+        y, mo = year + (month - 1) // 12, (month - 1) % 12 + 1
+        counts.append((end.year - y) * 12 + end.month - mo - (1 if end.day < 1 else 0))
+    low, high = min(counts), max(counts)
+    return (low, high) if 0 <= low <= MAX_YEARS * 12 else None
+
+
 def months_since_start(text: str, today: date) -> int | None:
     """The whole months from the day the message says the job began to `today`, or None."""
     m = _STARTED.search(text or "")
