@@ -160,7 +160,12 @@ class ValidateEnrolmentForm(
                     if current is None or current.name != named:
                         return {"course_id": named}
             return {}
-        if latest_intent(tracker) in NOT_A_COURSE:
+        if latest_intent(tracker) in NOT_A_COURSE and not (
+            # "瑜伽" answering "请问您想报名哪门课程": a course named alone (read as a search)
+            tracker.get_slot("requested_slot") == "course_id"
+            and latest_intent(tracker) == "course_search"
+            and wanted_course(tracker)
+        ):
             return {}
         named = wanted_course(tracker)
         in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
