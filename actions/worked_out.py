@@ -37,8 +37,10 @@ from bot.domain.probation import (
     over_the_cap,
     probation_months,
     probation_pay_text,
+    probation_pays,
     probation_text,
     regular_pay,
+    shortfall_text,
 )
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
@@ -57,7 +59,7 @@ from bot.domain.severance import (
 )
 from bot.domain.wages_owed import days_pay_text, days_worked, extra_text, extra_told
 from bot.knowledge.pointed import asks_where_to_turn
-from intents.numbers import format_number
+from intents.numbers import format_number, parse_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(
@@ -318,6 +320,8 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
 _ABOUT_PROBATION = re.compile(r"试用")
 BOTH_SOURCES = "《劳动合同法》第十九条、第二十条、第八十三条；《劳动合同法实施条例》第十五条"
+# "试用期一共3个月": how long the probation ran
+_PROBATION_SPAN = re.compile(r"试用期?[^，,。\d]{0,4}?(?P<n>\d{1,2}|[一二两三四五六])\s*个月")
 _LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
 # the probation is over ("上个月才转正"): all of it was worked
 _CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
@@ -340,6 +344,15 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     # after probation told before
     regular_before = next(filter(None, map(regular_pay, recent_user_texts(tracker, 3))), None)
     pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
+    if pay_said is None and asks_how_much(text):
+        # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
+        pays = probation_pays(recent_user_texts(tracker, 3))
+        m = _PROBATION_SPAN.search(text)
+        months = probation_months(text) or (parse_number(m.group("n")) if m else None)
+        if pays and months:
+            short = shortfall_text(*pays, months)
+            if short:
+                return short, PROBATION_PAY
     if pay_said is not None:
         # (the messages before: "试用期一个月4千" here is the pay, not the probation's length)
         joined = " ".join(recent_user_texts(tracker, 3))

@@ -28,6 +28,7 @@ from bot.domain.unused_leave import (
     days_not_taken,
     days_taken,
     last_day,
+    unpaid_days_only_text,
     unpaid_days_text,
     unused_days_text,
     unused_leave_text,
@@ -65,7 +66,8 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # "那我今年到底有好多天年假嘛" after "我今年4月1号跳槽到现在这个公司的 之前干了12年" was
     # told: the new job's date and the years from the story
     story = _ASKS_DAYS.search(text) is not None and any(map(_NEW_EMPLOYER.search, told[1:]))
-    if after and (_NEW_EMPLOYER.search(text) or story):
+    # ("我今年4月1号跳槽到现在这个物流公司 之前做了11年多 … 我今年到底有几天年假": all at once)
+    if (after or asked) and (_NEW_EMPLOYER.search(text) or story):
         # "那我今年8月1号才跳槽到现在这个厂呢": this year's days prorated from that date
         worked = next((m for m in map(total_months_worked, told) if m is not None), None)
         today = services.today()
@@ -105,7 +107,7 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(
-    r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
+    r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批|不休的话"
 )
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d")
 
@@ -140,6 +142,9 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         pay = next(filter(None, map(monthly_pay, told)), None)
         # ("那10天该补好多" right after the answer on leave not taken: the days are those)
         not_taken = _NOT_TAKEN.search(text) or (slug == UNUSED_LEAVE and asks_how_much(text))
+        if days is not None and pay is None and not_taken and _NOT_TAKEN.search(text):
+            # "要是公司不准休呢 有没得钱补": the days, and the pay still to come
+            return unpaid_days_only_text(days)
         if days is None or pay is None or not not_taken:
             return None
         return unpaid_days_text(days, pay)

@@ -209,3 +209,27 @@ def probation_pay_text(text: str, regular_told: float | None = None) -> str | No
             f"{format_number(given)}元没有低于这个标准，合法（同时不能低于当地最低工资标准）。"
         )
     return "\n".join([said, verdict, f"依据：{PAY_SOURCE}"])
+
+
+def probation_pays(texts: list[str]) -> tuple[float, float] | None:
+    """(the probation pay, the pay after it) told across several messages, or None."""
+    given = next(filter(None, (_pay(_PROBATION_PAY, t) for t in texts)), None)
+    regular = next(filter(None, (_pay(_REGULAR_PAY, t) for t in texts)), None)
+    return (given, regular) if given and regular and given < regular else None
+
+
+def shortfall_text(given: float, regular: float, months: float) -> str | None:
+    """What a probation paid below 80 % of the pay after it owes over its months."""
+    floor = regular * 0.8
+    if given >= floor:
+        return None
+    short = floor - given
+    return "\n".join(
+        [
+            f"按您说的：转正工资{format_number(regular)}元，试用期每月至少{format_number(floor)}元，"
+            f"实发{format_number(given)}元，每月少{format_number(short)}元；"
+            f"试用期{format_number(months)}个月一共少{format_number(short * months)}元，可以要求补发。",
+            "先找单位要；不给的，向劳动保障监察投诉（12333）或申请劳动仲裁，工会也可以帮忙调解。",
+            f"依据：{PAY_SOURCE}",
+        ]
+    )
