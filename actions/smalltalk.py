@@ -315,6 +315,10 @@ class ActionOutOfScope(ServiceAction, Action):
         followup = policy_followup_instead(self.services, tracker)
         if followup:
             return followup
+        text = typed_text(tracker)
+        if text and worked_out_reply(self.services, tracker, text):
+            # "他还欠我好多" after the days, the rate and what was paid were told
+            return [FollowupAction("action_answer_policy")]
         if _ABOUT_A_COURSE.search(typed_text(tracker)) or compared_courses(tracker):
             # "电商只播咋个报": a course named (by sound) with how to enrol or study; "书法和插花
             # 哪个好一点": two courses compared

@@ -29,7 +29,7 @@ from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text
 from bot.domain.maternity import asks_leave_days, maternity_text
 from bot.domain.medical_period import medical_period_text
-from bot.domain.overtime_pay import long_break_text, overtime_pay_text
+from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
 from bot.domain.probation import (
     contract_months,
     extends_probation,
@@ -57,7 +57,13 @@ from bot.domain.severance import (
     severance_text,
     told_until,
 )
-from bot.domain.wages_owed import days_pay_text, days_worked, extra_text, extra_told
+from bot.domain.wages_owed import (
+    days_pay_text,
+    days_worked,
+    extra_text,
+    extra_told,
+    site_owed_text,
+)
 from bot.knowledge.pointed import asks_where_to_turn
 from intents.numbers import format_number, parse_number
 
@@ -119,7 +125,19 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and monthly_pay(text) is not None
         and any(about_severance(t) for t in recent_user_texts(tracker, 1))
     )
-    if about_a_penalty(text) or not (after or about_severance(text) or told_before):
+    earlier_told = recent_user_texts(tracker, 3)
+    # "那我能拿好多" after a story of a dismissal or of quitting over a breach told before, or
+    # "要是因为不交社保我辞职 有补偿不 好多" with its own start date: the sum from that story
+    story = (
+        not after
+        and asks_how_much(text)
+        and not _ABOUT_LEAVE.search(text)  # ("不休的话能补好多": the leave's pay)
+        and (
+            any(_DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
+            or _QUITS_OVER.search(text) is not None
+        )
+    )
+    if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
         return None
     ranged = _by_season(services, tracker, text, after)
     if ranged is not None:
@@ -136,14 +154,19 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     told = len(re.sub(r"\s", "", text))
     alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
     unlawful = after and slug == "sev_unlawful_2x"
-    forced = after and forced_to_leave(tracker)
+    forced = (after and forced_to_leave(tracker)) or (
+        story and _QUITS_OVER.search(text) is not None
+    )
+    if story and not forced and any(map(_PROTECTED.search, [text, *earlier_told])):
+        # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
+        unlawful = True
     said = severance_text(text, unlawful=unlawful, asked=alone, forced=forced)
     pay = monthly_pay(text)
     # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
     told_unlawful = after and about_unlawful(text)
     if (
         said is None
-        and after
+        and (after or story)
         and months_worked(text) is None
         and (asks_how_much(text) or pay or told_unlawful)
     ):
@@ -208,6 +231,20 @@ def _by_season(services: Any, tracker: Tracker, text: str, after: bool) -> str |
         f"{format_number(Severance(high).months_pay)}个月；进厂日期以劳动合同、工资流水或社保记录为准。"
     )
     return note + "\n" + said
+
+
+# quitting over the employer's breach, told with it ("要是因为不交社保我辞职")
+_QUITS_OVER = re.compile(
+    r"(?:社保|保险|工资|欠薪|拖欠)[^，,。]{0,8}(?:不交|没交|不买|没买|不发|没发|拖)[^，,。]{0,8}(?:辞职|走|不干)"
+    r"|(?:不交|没交|不买|没买)(?:社保|保险)[^，,。]{0,6}(?:辞职|走人|不干)"
+)
+_ABOUT_LEAVE = re.compile(r"休|年假|假")
+# a dismissal told in a story ("前几天主管打电话说我不用回来了")
+_DISMISSED = re.compile(
+    r"开除|辞退|开了我|把我开|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
+)
+# dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
+_PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
 
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
@@ -281,6 +318,9 @@ _ABOUT_OVERTIME = re.compile(r"加班|加了")
 _A_FIGURE = re.compile(
     r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"
 )
+_PER_HOUR = re.compile(
+    r"(?:一个钟头|一个小时|一小时|每小时|每个钟头)[^，,。]{0,4}(?:好多|多少|几块)"
+)
 _ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
 
 
@@ -295,6 +335,16 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
         and not (_ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
     )
+    hours_topic = slug.startswith(("ot_", "hours_")) and previous_action(tracker) == (
+        "action_answer_policy"
+    )
+    if (
+        _PER_HOUR.search(text)
+        and monthly_pay(text)
+        and (hours_topic or _ABOUT_OVERTIME.search(text))
+    ):
+        # "我工资一个月4350 多上的那几个钟头算加班不 一个钟头该好多钱": the hour's rates
+        return hourly_rates_text(monthly_pay(text))
     if not (after or _ABOUT_OVERTIME.search(text)):
         # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
         return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
@@ -461,6 +511,8 @@ def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 WAGES_OWED = "quit_wage_withheld"
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
 EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
+SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
+_STILL_OWED = re.compile(r"还欠|欠我好多|欠好多|欠多少|还差|差我好多|该给我好多|还该给")
 
 
 def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
@@ -470,6 +522,11 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = extra_told(text)
     if owed is not None and asks_how_much(text):
         return extra_text(owed), EXTRA_OWED
+    if _STILL_OWED.search(text):
+        # "他还欠我好多" after "做了78个工 说好一天350 只给了1万块生活费"
+        site = site_owed_text(" ".join([text, *recent_user_texts(tracker, 3)]))
+        if site is not None:
+            return site, SITE_WAGES
     slug = str(tracker.get_slot("last_faq") or "")
     if slug not in WAGE_TOPICS or previous_action(tracker) != "action_answer_policy":
         return None

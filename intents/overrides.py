@@ -286,6 +286,8 @@ def rule_intent(text: str) -> str | None:
         return "policy_question"
     if OWN_CASE_STATUS.search(compact):
         return "mediation_status"
+    if MEDIATOR_ASKED.search(compact):
+        return "policy_question"
     if asks_about_mediation_last(compact):
         return "policy_question"
     if MEDIATION_ASK_ALONE.match(compact):
@@ -299,6 +301,11 @@ def rule_intent(text: str) -> str | None:
     return None
 
 
+# "工会那个调解员到底是做啥子的哦 他会帮我去找老板谈不": what mediation does, asked
+MEDIATOR_ASKED = re.compile(
+    r"调解员[^，,。？?]{0,6}?(?:是)?(?:做|干)(?:啥子|啥|什么)|调解[^，,。？?]{0,4}(?:咋个调|怎么调|是咋个|是怎么)"
+    r"|(?:帮我|替我)(?:去)?找老板谈"
+)
 # "那我们这个申请现在是啥子情况了", "我的调解到哪一步了": the worker's own case asked after
 OWN_CASE_STATUS = re.compile(
     r"(?:我们|我)(?:的|这个|那个|的那个)(?:调解)?(?:申请|调解|案子|案件)[^，,。？?]{0,6}?"

@@ -136,6 +136,18 @@ def long_break_text(text: str) -> str | None:
     )
 
 
+# "每天还是12个钟头", "一天12个小时": the hours of each day worked, when longer than 8
+_LONG_DAY = re.compile(
+    rf"(?:每天|一天)(?:都|还是|也)?(?:是|上|干|做)?\s*(?P<n>{NUM})\s*个?(?:小时|钟头|钟)"
+)
+
+
+def _long_day(text: str) -> float | None:
+    m = _LONG_DAY.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    return value if value is not None and HOURS_A_DAY < value <= 16 else None
+
+
 def _weekdays_and_rest_days(
     text: str, rest_of_it: str, hours: float | None, daily: float, hourly: float | None
 ) -> tuple[str, str] | None:
@@ -227,8 +239,17 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         if named is not None and named[1] < days <= 15:
             return _long_break_sum(named, days, daily, base, monthly is not None)
         rate, kind = (3, "法定节假日") if holiday else (2, "休息日")
+        long_day = _long_day(text)
+        if long_day is not None:
+            # "每天还是12个钟头": a longer day than 8 hours, paid by its hours
+            daily = daily * long_day / HOURS_A_DAY
         sum_ = daily * rate * days
         told = f"按您说的：{kind}加班{format_number(days)}天，日工资{_money(daily)}元。"
+        if long_day is not None:
+            told = (
+                f"按您说的：{kind}加班{format_number(days)}天，每天{format_number(long_day)}小时，"
+                f"按小时工资{_money(daily / long_day)}元算一天{_money(daily)}元。"
+            )
         if holiday:
             rule = (
                 f"法定节假日加班费不低于日工资的300%：{_money(daily)}×300%×{format_number(days)}"
@@ -345,3 +366,18 @@ def _long_break_sum(
         f"依据：{SOURCE}{MONTHLY_SOURCE if monthly else ''}{HOLIDAYS_SOURCE}",
     ]
     return "\n".join(lines)
+
+
+def hourly_rates_text(monthly: float) -> str:
+    """An hour of overtime at each rate, from the monthly pay."""
+    hourly = monthly / WORK_DAYS_A_MONTH / HOURS_A_DAY
+    return "\n".join(
+        [
+            f"按月工资{_money(monthly)}元折算：日工资={_money(monthly)}÷21.75≈"
+            f"{_money(monthly / WORK_DAYS_A_MONTH)}元，小时工资≈{_money(hourly)}元。",
+            f"超过8小时的部分就是加班：工作日每小时不低于{_money(hourly * 1.5)}元（150%）；"
+            f"休息日没补休的每小时不低于{_money(hourly * 2)}元（200%）；"
+            f"法定节假日每小时不低于{_money(hourly * 3)}元（300%）。",
+            f"依据：{SOURCE}{MONTHLY_SOURCE}",
+        ]
+    )

@@ -40,7 +40,7 @@ _ABOUT_SEVERANCE = re.compile(
     # "公司说要裁掉我们车间 我做了五年零两个月 能补多少": what it comes to, asked
     r"|能补|补好多|补多少|补几个月"
     # "厂里叫我下个月不用来了 我干了4年 … 能拿好多": told not to come back (a dismissal)
-    r"|不用来了|不要来了|别来了|不要我了|不做了|走人"
+    r"|不用来了|不要来了|别来了|不用回来了?|不要回来了?|不要我了|不做了|走人"
     # "厂头想喊我走 说给我3个月工资打发了": sent away with a sum
     r"|(?:喊|叫|让|要|赶)我走|打发"
     # "老子遭公司开了": dismissed, said with 遭/被

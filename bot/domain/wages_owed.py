@@ -60,3 +60,40 @@ def extra_text(owed: float) -> str:
             f"依据：{EXTRA_SOURCE}",
         ]
     )
+
+
+# "一共做了78个工 说好一天350 到现在只给了1万块": days worked at a day's rate, less paid
+_WORK_DAYS = re.compile(rf"(?:做了|干了|上了|一共)\s*(?P<n>{NUM})\s*(?:个工|个工日|天工|天)")
+_DAY_RATE = re.compile(rf"(?:一天|每天|一个工|日薪|工钱)(?:是|给|算)?\s*(?P<n>{NUM})\s*(?:块|元)?")
+_PAID = re.compile(rf"(?:只给了|给了|拿了|只拿了|付了|预支了|借了)\s*(?P<n>{NUM})\s*(?:块|元)?")
+
+
+def _told(pattern: re.Pattern[str], text: str, low: float, high: float) -> float | None:
+    for m in pattern.finditer(text or ""):
+        value = parse_number(m.group("n"))
+        if value is not None and low <= value <= high:
+            return value
+    return None
+
+
+def site_owed_text(text: str) -> str | None:
+    """What is still owed for days worked at a day's rate, less what was paid, when the
+    message (several joined) tells all three."""
+    days = _told(_WORK_DAYS, text, 1, 1000)
+    rate = _told(_DAY_RATE, text, 50, 3000)
+    paid = _told(_PAID, text, 100, 10_000_000)
+    if days is None or rate is None or paid is None:
+        return None
+    total = days * rate
+    if paid >= total:
+        return None
+    return "\n".join(
+        [
+            f"按您说的：{format_number(days)}个工×每天{format_number(rate)}元="
+            f"{format_number(total)}元，已经给了{format_number(paid)}元，"
+            f"还欠{format_number(total - paid)}元。",
+            "记下每天的考勤、工友证言、微信聊天和转账记录；包工头不付的，可以找施工总承包单位"
+            "或建设单位清偿，打12333或到区县人社局投诉。",
+            "依据：《保障农民工工资支付条例》第三十条、第三十六条",
+        ]
+    )

@@ -35,6 +35,10 @@ SITUATION_ENTRIES = {
         # "我今年63了": an age past 60 told without 岁
         r"|(?:今年|都|已经|快)[6-9]\d\s*了"
     ),
+    # what mediation is like: asked of the mediator or the way it goes, not of its time limit
+    "mediation_how": re.compile(
+        r"调解员|怎么调|咋个调|咋调|过程|流程|谈|协商|出面|到场|站哪边|偏向|中立|开会"
+    ),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
     ),
@@ -55,7 +59,7 @@ ELSEWHERE = {
 }
 # entries whose words many other questions share ("学校" of a teacher's school, "受了伤" of any
 # injury): unnamed, they fall as far as a procedure does
-STRICT_ENTRIES = frozenset({"student_intern_rights", "older_past_retirement"})
+STRICT_ENTRIES = frozenset({"student_intern_rights", "older_past_retirement", "mediation_how"})
 # (a procedure shares many words with the question about the job: it falls further)
 DEMOTED_ELSEWHERE = 0.5
 
