@@ -130,7 +130,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # "要是因为不交社保我辞职 有补偿不 好多" with its own start date: the sum from that story
     story = (
         not after
-        and asks_how_much(text)
+        and _SUM_ASKED.search(text) is not None
         and not _ABOUT_LEAVE.search(text)  # ("不休的话能补好多": the leave's pay)
         and (
             any(_DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
@@ -239,6 +239,10 @@ _QUITS_OVER = re.compile(
     r"|(?:不交|没交|不买|没买)(?:社保|保险)[^，,。]{0,6}(?:辞职|走人|不干)"
 )
 _ABOUT_LEAVE = re.compile(r"休|年假|假")
+# what the worker gets asked ("那我能拿好多"), not any sum ("重庆最低工资现在是好多嘛")
+_SUM_ASKED = re.compile(
+    r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
+)
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
 _DISMISSED = re.compile(
     r"开除|辞退|开了我|把我开|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
