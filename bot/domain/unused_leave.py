@@ -69,17 +69,28 @@ def last_day(text: str, today: date) -> date | None:
         return None
 
 
-def unused_days_text(
+def _days_left(
     months_in_all: int, today: date, leaving: date | None, taken: int | None
-) -> str | None:
-    """The days of this year's leave due up to the last day (or today), less those taken."""
+) -> tuple[int, int, int, str] | None:
+    """(the year's days, the days due to the last day, those left once the days taken are
+    counted, how the day is said), or None before the first full year of work."""
     year_days = days_a_year(months_in_all)
     if year_days == 0:
         return None
     day = leaving or today
     due = days_due(year_days, day)
-    left = max(due - (taken or 0), 0)
     when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
+    return year_days, due, max(due - (taken or 0), 0), when
+
+
+def unused_days_text(
+    months_in_all: int, today: date, leaving: date | None, taken: int | None
+) -> str | None:
+    """The days of this year's leave due up to the last day (or today), less those taken."""
+    counted = _days_left(months_in_all, today, leaving, taken)
+    if counted is None:
+        return None
+    year_days, due, left, when = counted
     less = f"，减去已经休的{taken}天，还有{left}天没休" if taken else ""
     return "\n".join(
         [
@@ -100,15 +111,12 @@ def unused_leave_text(
 ) -> str | None:
     """What the annual leave not taken this year is worth to a worker leaving now (or on the
     day `leaving` told), or None before the first full year of work."""
-    year_days = days_a_year(months_in_all)
-    if year_days == 0:
+    counted = _days_left(months_in_all, today, leaving, taken)
+    if counted is None:
         return None
-    day = leaving or today
-    due = days_due(year_days, day)
-    left = max(due - (taken or 0), 0)
+    year_days, due, left, when = counted
     daily = monthly / WORK_DAYS_A_MONTH
     extra = left * daily * 2
-    when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
     owed = f"减去已经休的{taken}天，还有{left}天没休。" if taken else ""
     return "\n".join(
         [
