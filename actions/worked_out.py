@@ -135,6 +135,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and (
             any(_DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
             or _QUITS_OVER.search(text) is not None
+            or _quits_after_a_breach(text, earlier_told)
         )
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
@@ -155,7 +156,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
     unlawful = after and slug == "sev_unlawful_2x"
     forced = (after and forced_to_leave(tracker)) or (
-        story and _QUITS_OVER.search(text) is not None
+        story
+        and (_QUITS_OVER.search(text) is not None or _quits_after_a_breach(text, earlier_told))
     )
     if story and not forced and any(map(_PROTECTED.search, [text, *earlier_told])):
         # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
@@ -247,6 +249,17 @@ _SUM_ASKED = re.compile(
 _DISMISSED = re.compile(
     r"开除|辞退|开了我|把我开|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
 )
+# quitting now ("我不想干了 现在走能要补偿不") after wages unpaid were told a few messages before
+_QUITS_NOW = re.compile(r"不想干了|不干了|不做了|辞职|我要走|现在走|想走")
+_WAGES_UNPAID = re.compile(
+    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资|没(?:买|交)社保"
+)
+
+
+def _quits_after_a_breach(text: str, earlier: list[str]) -> bool:
+    return _QUITS_NOW.search(text) is not None and any(map(_WAGES_UNPAID.search, earlier))
+
+
 # dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
 _PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
 

@@ -62,7 +62,10 @@ def test_handoff_commands_release_a_conversation(bot, monkeypatch):
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["handoff", "release", str(item.conversation_id)], env=e)
     assert r.exit_code == 0 and bot.desk.queue() == []
-    assert "小助手" in bot.engine.handle(Incoming("rest", "cli-h1", "你好"))[0]["text"]
+    # (on REST, what staff wrote since comes first: the CLI's message, then the bot's answer)
+    replies = [r["text"] for r in bot.engine.handle(Incoming("rest", "cli-h1", "你好"))]
+    assert replies[0] == "您好，我是工作人员小王"
+    assert any("小助手" in text for text in replies[1:]), replies
 
 
 def test_shell_numbers_press_buttons(bot):
