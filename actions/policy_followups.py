@@ -30,6 +30,7 @@ from bot.knowledge.pointed import (
     asks_where_to_turn,
     dispatched_told,
     leaving_told,
+    noncompete_told,
     period_over_told,
     relation_told,
     still_in_time_asked,
@@ -176,6 +177,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or leaving_told(services.knowledge, previous, text, tuple(recent_user_texts(tracker, 4)))
         or period_over_told(services.knowledge, previous, text)
         or dispatched_told(services.knowledge, previous, text)
+        or noncompete_told(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

@@ -29,6 +29,7 @@ from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text
 from bot.domain.maternity import asks_leave_days, maternity_text
 from bot.domain.medical_period import medical_period_text
+from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
 from bot.domain.probation import (
     contract_months,
@@ -572,6 +573,21 @@ def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return maternity_text(" ".join([text, *recent_user_texts(tracker, 3)]))
 
 
+NONCOMPETE = "noncomp_compensation"  # the entry on a non-compete's compensation
+# the sum asked ("那我能拿好多"), not "也算吗"
+_NONCOMPETE_SUM = re.compile(r"好多|多少|能拿|能要|几千|几百")
+
+
+def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """After an answer on a non-compete, the average pay told (here or in the last few
+    messages) and the sum asked: 30 % of it a month ("离职前一年平均工资9千" then "那我能拿好多")."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    if not slug.startswith("noncomp") or not _NONCOMPETE_SUM.search(text):
+        return None
+    pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
+    return noncompete_pay_text(pay) if pay else None
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -582,6 +598,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         return owed
     for reply, entry in (
         (maternity_reply, MATERNITY),
+        (noncompete_reply, NONCOMPETE),
         (double_wage_reply, NO_CONTRACT),
         (retirement_reply, RETIREMENT),
         (disability_reply, DISABILITY),

@@ -286,6 +286,23 @@ def managed_told(previous: Answer, text: str) -> bool:
     return len({m.group(0) for m in _MANAGED.finditer(text)}) >= SIGNS_OF_MANAGEMENT
 
 
+# after an answer on a non-compete: "要是他一直不给呢" (the compensation unpaid), "我就是个普通
+# 业务员也算吗" (who may be bound)
+NONCOMPETE_UNPAID, NONCOMPETE_WHO = "noncomp_unpaid_end", "noncomp_who_limit"
+_NONCOMPETE_UNPAID = re.compile(r"不给|不付|没给|不发|没发|拖着")
+_NONCOMPETE_WHO = re.compile(r"普通|一般员工|业务员|小职员|打工的|也算吗|也算不|算不算|我也要")
+
+
+def noncompete_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if not previous.slug.startswith("noncomp") or previous.slug == "noncomp_training_bond":
+        return None
+    if _NONCOMPETE_WHO.search(text) and previous.slug != NONCOMPETE_WHO:
+        return knowledge.get(NONCOMPETE_WHO)
+    if _NONCOMPETE_UNPAID.search(text) and previous.slug != NONCOMPETE_UNPAID:
+        return knowledge.get(NONCOMPETE_UNPAID)
+    return None
+
+
 def relation_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """The entry on proving a labour relation, when the signs of one are told after an answer
     on flexible work or an injury (before an entry the answer offered: the signs are the
