@@ -1,0 +1,228 @@
+"""The compensation worked out from what the worker says (经济补偿 and the 2N of an unlawful
+dismissal): right after an answer about leaving a job, with the question, or after a story
+of a dismissal or of quitting over a breach told a few messages before; a start told only by
+its season gives the range. The other calculators are in actions/worked_out.py and
+actions/worked_out_leave.py (bot/domain/severance.py does the arithmetic)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.message import faq_of_last_turn, previous_action, recent_user_texts
+from actions.worked_out_leave import (
+    DURATION_ALONE,
+)
+from bot.domain.severance import (
+    Severance,
+    about_a_penalty,
+    about_severance,
+    about_unlawful,
+    asks_how_much,
+    monthly_pay,
+    months_employed,
+    months_employed_range,
+    months_since_start,
+    months_worked,
+    severance_text,
+)
+from bot.knowledge.pointed import asks_where_to_turn
+from intents.numbers import format_number
+
+# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
+SEVERANCE_TOPICS = frozenset(
+    {
+        "sev_calc",
+        "sev_unlawful_2x",
+        "sev_when_due",
+        "sev_contract_expiry",
+        "quit_notice_dismissal",
+        # a move the worker cannot follow: dismissal under 第四十条 with compensation
+        "contract_relocation",
+        # leaving at once because of unpaid wages or insurance, with compensation
+        "quit_immediate_38",
+        "quit_mass_layoff",
+        "quit_fired_fault",
+        "quit_protected",
+        "probation_dismissal",
+        "quit_business_slow",
+        # a second fixed-term contract not renewed
+        "contract_second_fixed_term",
+        # a domestic worker placed by an agency that signed the contract
+        "flex_household_domestic",
+    }
+)
+FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
+SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
+
+
+# a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
+OTHER_SUBJECT = re.compile(r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假")
+
+
+# hired by a family, not a firm ("在别个屋头当住家保姆 … 主人家喊我莫来了")
+_HOUSEHOLD = re.compile(
+    r"主人家|东家|雇主家|住家保姆|(?:屋头|家里|私人家)[^，,。]{0,4}(?:当|做)保姆"
+)
+_BY_A_FIRM = re.compile(r"(?<!莫得)(?<!没得)(?<!没有)(?<!没)公司")
+
+
+def forced_to_leave(tracker: Tracker) -> bool:
+    """The answer just given is about leaving over unpaid wages or insurance."""
+    return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
+
+
+def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """How long the worker worked, asked about compensation or right after an answer about
+    leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
+    slug = tracker.get_slot("last_faq")
+    if previous_action(tracker) != "action_answer_policy":
+        # ("我干了2年8个月 一个月5000" right after the answer to a question asked in a form)
+        slug = faq_of_last_turn(tracker)
+    after = slug in SEVERANCE_TOPICS
+    # "干了3年8个月 每个月6000" right after "老子遭公司开了 一分钱都不给": the figures of a
+    # dismissal told a message before
+    told_before = (
+        months_worked(text) is not None
+        and monthly_pay(text) is not None
+        and any(about_severance(t) for t in recent_user_texts(tracker, 1))
+    )
+    earlier_told = recent_user_texts(tracker, 3)
+    # "那我能拿好多" after a story of a dismissal or of quitting over a breach told before, or
+    # "要是因为不交社保我辞职 有补偿不 好多" with its own start date: the sum from that story
+    story = (
+        not after
+        and _SUM_ASKED.search(text) is not None
+        and not _ABOUT_LEAVE.search(text)  # ("不休的话能补好多": the leave's pay)
+        and (
+            any(_DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
+            or _QUITS_OVER.search(text) is not None
+            or _quits_after_a_breach(text, earlier_told)
+        )
+    )
+    if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
+        return None
+    ranged = _by_season(services, tracker, text, after)
+    if ranged is not None:
+        return ranged
+    if OTHER_SUBJECT.search(text) and not about_severance(text):
+        return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
+    if _HOUSEHOLD.search(text) and not _BY_A_FIRM.search(text):
+        return None  # a family's own nanny: no labour relation, no compensation to work out
+    if asks_where_to_turn(text) and months_worked(text) is None:
+        return None  # "万一他就是不赔呢": what to do when it is refused, not the sum again
+    # right after such an answer, the time worked alone ("我干了两年零三个月") asks it; a longer
+    # message with its own question ("干了十年了 是不是该签无固定期限") does not
+    # ("我在这里干了5年 一个月四千五": the time worked and the pay, nothing else)
+    told = len(re.sub(r"\s", "", text))
+    alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
+    unlawful = after and slug == "sev_unlawful_2x"
+    forced = (after and forced_to_leave(tracker)) or (
+        story
+        and (_QUITS_OVER.search(text) is not None or _quits_after_a_breach(text, earlier_told))
+    )
+    if story and not forced and any(map(_PROTECTED.search, [text, *earlier_told])):
+        # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
+        unlawful = True
+    said = severance_text(text, unlawful=unlawful, asked=alone, forced=forced)
+    pay = monthly_pay(text)
+    # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
+    told_unlawful = after and about_unlawful(text)
+    if (
+        said is None
+        and (after or story)
+        and months_worked(text) is None
+        and (asks_how_much(text) or pay or told_unlawful)
+    ):
+        unlawful = (unlawful or told_unlawful) and not forced
+        # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
+        # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
+        # this one)
+        since = months_since_start(text, services.today())
+        if since is not None:
+            # "我是2020年3月入职的 每个月5000 能赔好多": from the start date told here
+            return severance_text(
+                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
+            )
+        earlier_texts = recent_user_texts(tracker, 3)
+        # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
+        pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
+        # "我是23年2月1号进去的 合同上个月30号满的": the first and last day told before
+        employed = months_employed(" ".join(reversed([text, *earlier_texts])), services.today())
+        if employed is not None and not any(map(months_worked, earlier_texts)):
+            return severance_text(
+                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=employed
+            )
+        for earlier in earlier_texts:
+            if months_worked(earlier) is not None:
+                return severance_text(
+                    earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced
+                )
+            # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date
+            since = months_since_start(earlier, services.today())
+            if since is not None:
+                return severance_text(
+                    text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
+                )
+    return said
+
+
+_UNSURE = re.compile(r"记不到|记不清|不记得|忘了|搞忘|差两个月|差几个月|有影响")
+
+
+def _by_season(services: Any, tracker: Tracker, text: str, after: bool) -> str | None:
+    """The compensation when the start was told only by its season ("前年秋天进的厂"): the
+    fewest and most months it may be, one sum when both give the same months of pay."""
+    if months_worked(text) is not None:
+        return None
+    told = [text, *recent_user_texts(tracker, 4)]
+    span = months_employed_range(" ".join(reversed(told)), services.today())
+    if span is None or not (asks_how_much(text) or monthly_pay(text) or _UNSURE.search(text)):
+        return None
+    low, high = span
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    said = severance_text(text, asked=True, pay=pay, worked=low)
+    if said is None:
+        return None
+    same = Severance(low).months_pay == Severance(high).months_pay
+    note = (
+        f"记不清是哪个月进的不要紧：按{Severance(low).worked_text()}到"
+        f"{Severance(high).worked_text()}算，经济补偿都是{format_number(Severance(low).months_pay)}"
+        "个月工资，差一两个月没有影响。"
+        if same
+        else f"记不清是哪个月进的：按{Severance(low).worked_text()}算是"
+        f"{format_number(Severance(low).months_pay)}个月工资，按{Severance(high).worked_text()}算是"
+        f"{format_number(Severance(high).months_pay)}个月；进厂日期以劳动合同、工资流水或社保记录为准。"
+    )
+    return note + "\n" + said
+
+
+# quitting over the employer's breach, told with it ("要是因为不交社保我辞职")
+_QUITS_OVER = re.compile(
+    r"(?:社保|保险|工资|欠薪|拖欠)[^，,。]{0,8}(?:不交|没交|不买|没买|不发|没发|拖)[^，,。]{0,8}(?:辞职|走|不干)"
+    r"|(?:不交|没交|不买|没买)(?:社保|保险)[^，,。]{0,6}(?:辞职|走人|不干)"
+)
+_ABOUT_LEAVE = re.compile(r"休|年假|假")
+# what the worker gets asked ("那我能拿好多"), not any sum ("重庆最低工资现在是好多嘛")
+_SUM_ASKED = re.compile(
+    r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
+)
+# a dismissal told in a story ("前几天主管打电话说我不用回来了")
+_DISMISSED = re.compile(
+    r"开除|辞退|开了我|把我开|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
+)
+# quitting now ("我不想干了 现在走能要补偿不") after wages unpaid were told a few messages before
+_QUITS_NOW = re.compile(r"不想干了|不干了|不做了|辞职|我要走|现在走|想走")
+_WAGES_UNPAID = re.compile(
+    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资|没(?:买|交)社保"
+)
+
+
+def _quits_after_a_breach(text: str, earlier: list[str]) -> bool:
+    return _QUITS_NOW.search(text) is not None and any(map(_WAGES_UNPAID.search, earlier))
+
+
+# dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
+_PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
