@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
@@ -104,7 +104,25 @@ class ActionEnrolCourse(ServiceAction, Action):
                     text = text.replace("您已报名", f"已为{other}{name}报名", 1)
                 dispatcher.utter_message(text=text)
             events += in_view
+            return events + self._next_course(dispatcher, tracker, course)
         return events
+
+    def _next_course(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, course: Course
+    ) -> list[EventType]:
+        """ "我要报合唱和手机摄影 两个都要": after the first, the next one's summary to confirm,
+        with the same name and phone."""
+        wanted = tracker.get_slot("next_courses") or {}
+        later = list(wanted.get("next") or []) if isinstance(wanted, dict) else []
+        if not later or wanted.get("after") != course.name:
+            return [SlotSet("next_courses", None)] if wanted else []
+        following, rest = later[0], later[1:]
+        dispatcher.utter_message(text=f"您一起要报的「{following}」接着报上：")
+        return [
+            SlotSet("next_courses", {"after": following, "next": rest} if rest else None),
+            SlotSet("course_id", following),
+            FollowupAction("enrolment_form"),
+        ]
 
     def _done_text(self, course: Course, result: repo.EnrolResult, name: str, phone: str) -> str:
         who = f"报名人：{name}（{mask_phone(phone)}）"

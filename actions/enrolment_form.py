@@ -73,6 +73,24 @@ def surely_policy(tracker: Tracker) -> bool:
 _SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一边|以后再说|下回再说")
 
 
+NEXT_SLOT = "next_courses"
+# several courses wanted at once: "两个都要", "合唱和手机摄影", "书法、插花"
+_SEVERAL = re.compile(r"都要|都报|都想|两个|两门|几个都|[和跟、]|还有|以及|另外")
+
+
+def also_wanted(tracker: Tracker, first: str) -> list[str]:
+    """The other courses the opening message names to enrol in along with `first`."""
+    text = typed_text(tracker)
+    if not _SEVERAL.search(text) or _CHANGE_COURSE.search(text) or _SET_ASIDE_IN_VIEW.search(text):
+        return []
+    names: list[str] = []
+    for e in (tracker.latest_message or {}).get("entities") or []:
+        value = str(e.get("value") or "")
+        if e.get("entity") == "course_name" and value and value != first and value not in names:
+            names.append(value)
+    return names
+
+
 class ValidateEnrolmentForm(
     ServiceAction, SideQuestionsMixin, PersonSlotsMixin, FormValidationAction
 ):
@@ -250,6 +268,10 @@ class ValidateEnrolmentForm(
                 told = recent_user_texts(tracker, TOLD_BEFORE)
                 reason = unmet(running[0], typed_text(tracker), told)
                 if reason is None:
+                    others = also_wanted(tracker, running[0].name)
+                    if others:  # "我要报合唱和手机摄影 两个都要": this one first, then the others
+                        later = {"after": running[0].name, "next": others}
+                        return {"course_id": running[0].code, NEXT_SLOT: later}
                     return {"course_id": running[0].code}
                 instead = requirement_unmet(dispatcher, running[0], reason, available, tracker)
                 # the form ends (said why); "那个学费好多" next is about the one suggested,

@@ -183,6 +183,11 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
                 asked = aspects(opening_text(tracker, "enrolment_form"))
                 said = asked_lines(course, asked, seats)
                 text = "\n".join([*said, text]) if said else text
+            wanted = tracker.get_slot("next_courses") or {}
+            later = wanted.get("next") if isinstance(wanted, dict) else None
+            if later and wanted.get("after") == course.name:
+                # "我要报合唱和手机摄影 两个都要": the others come next, each confirmed
+                text += "\n确认后接着用同样的信息报名" + "、".join(f"「{n}」" for n in later) + "。"
             yes = "符合，确认报名" if requirements_text(course) else "确认报名"
         dispatcher.utter_message(
             text=text, buttons=buttons(button(yes, "affirm"), button("不报了", "deny"))

@@ -20,7 +20,7 @@ from actions.answer_more import (
     more_button,
 )
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
-from actions.course_context import enrolling_course_reply, followup_instead
+from actions.course_context import described_instead, enrolling_course_reply, followup_instead
 from actions.course_filters import compared_courses
 from actions.law_articles import articles_reply
 from actions.law_text import law_button
@@ -223,6 +223,12 @@ class ActionAnswerPolicy(ServiceAction, Action):
             )
             return done + (answered(entry.slug, entry.category) if entry else [])
         verdict, hits = find_answer(self.services, tracker, text)
+        if verdict in ("none", "suggest"):
+            # "我周六要上班的 只在网上学可以不" after the course whose description says
+            # 网上学习: about that course, not a policy the FAQ lacks
+            described = described_instead(self.services, tracker)
+            if described:
+                return done + described
         narrowed = narrowed_answer(self.services, tracker, hits, text) if hits else None
         if verdict in ("answer", "likely") and narrowed:
             top = hits[0].answer  # "那周末呢" after the overtime answer: its rest-day part

@@ -319,7 +319,9 @@ def asked_part_first(answer: Any, text: str) -> str | None:
     says): the key point, then that part, when the phone's first screen would not show it."""
     part = focused(answer.answer, text, details=True, topic=answer.question)
     parts = layout(answer.answer)
-    if part is None or part in parts.lead or part in parts.shown:
+    if part is not None and part.startswith(parts.lead):  # the key point is said once
+        part = part[len(parts.lead) :].strip()
+    if not part or part in parts.lead or part in parts.shown:
         return None
     body = f"{parts.lead}\n\n{part}"
     return f"{body}\n依据：{answer.source}" if answer.source else body

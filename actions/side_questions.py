@@ -28,6 +28,7 @@ from actions.validators import (
     clean_dispute_type,
     clean_phone,
     dispute_types_in,
+    looks_like_employer,
     looks_like_name,
     normalise,
 )
@@ -122,6 +123,26 @@ _ASKS_WITH_DETAILS = re.compile(
 )
 
 
+def leading_employer(text: str) -> str | None:
+    """The company a message starts with, asked for the employer ("重庆顺泰物流有限公司 我在那
+    做分拣 上个月…", "重庆渝美服装有限公司 对了调解要钱不哦"): the answer, whatever follows."""
+    head = re.split(r"[\s，,。；;]", (text or "").strip(), maxsplit=1)[0]
+    found = opening_employer(head) or looks_like_employer(head) if head else None
+    return found if found and head.startswith(found[:2]) else None
+
+
+def _asks_after(text: str, employer: str) -> bool:
+    """Whether what follows the company a message starts with is a short question."""
+    rest = normalise(text.split(employer, 1)[-1] if employer in text else text)
+    return 0 < len(rest) <= SHORT and is_side_question(rest, "employer")
+
+
+def employer_then_story(text: str) -> bool:
+    """The company first, then what happened (not a short question after it)."""
+    employer = leading_employer(text)
+    return employer is not None and not _asks_after(text, employer)
+
+
 # the questions of one message, each on its own ("调解要好久哦 要交钱不")
 _QUESTION_PARTS = re.compile(r"[\s，,。？?！!；;]+")
 
@@ -163,12 +184,18 @@ class SideQuestionsMixin:
         )
         # "李国强 187… 重庆顺丰达物流有限公司 今年3月到10月的加班费一共差我6000多 问了几次
         # 都说没得": the details the form asks for, with what happened, is no question
+        employer = leading_employer(text) if requested == "employer" else None
+        # a short question after the company ("…有限公司 对了调解要钱不哦") is asked; a story
+        # after it ("…有限公司 我在那做分拣 … 也没给啥子补偿") is what happened
+        asks_after = employer is not None and _asks_after(text, employer)
         details = (
             requested in ("name", "phone")
             # ("我姓王 王秀兰 其实我不要钱了 想回厂里继续干": a name with its surname first)
             and (any(name_and_phone(text)) or opening_name(text) is not None)
-            and not _ASKS_WITH_DETAILS.search(text)
-        )
+            # ("重庆顺泰物流有限公司 我在那做分拣 … 也没给啥子补偿": the company, then
+            # what happened)
+            or (employer is not None and not asks_after)
+        ) and not _ASKS_WITH_DETAILS.search(text)
         # "我干了2年8个月 一个月5000" at the name question right after a question about the
         # compensation was answered: the figures that answer needs, worked out
         figures = (
@@ -201,7 +228,8 @@ class SideQuestionsMixin:
             # ... but the name and the phone said plainly with the question ("我叫陈志勇 电话
             # 133… 先问一下哈 我在那干了四年 应该赔我好多") are not asked again
             name, phone = name_and_phone(text) if requested in ("name", "phone") else (None, None)
-            said = {"name": name, "phone": phone}
+            # (nor the company named before the question: "重庆渝美服装有限公司 对了调解要钱不哦")
+            said = {"name": name, "phone": phone, "employer": employer}
             return [
                 SlotSet(e["name"], said.get(e["name"]) or e.get("value"))
                 if e.get("event") == "slot"

@@ -22,7 +22,7 @@ from actions.opening import (
     opening_name,
     opening_phone,
 )
-from actions.side_questions import is_side_question
+from actions.side_questions import employer_then_story, is_side_question
 from actions.validators import (
     INDUSTRY_WORDS,
     NOT_IN_A_NAME,
@@ -138,6 +138,8 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
     # (a message that gives the name and the phone answers the form, whatever question word
     # its story holds: "…又拿不出啥子证据")
     details = opening_name(text) is not None and opening_phone(text) is not None
+    # "重庆顺泰物流有限公司 我在那做分拣 上个月…也没给啥子补偿": the company, then the story
+    details = details or (requested == "employer" and employer_then_story(text))
     if not details and is_side_question(text, "employer"):
         return None
     return _READERS[slot](text)

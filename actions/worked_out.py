@@ -24,6 +24,7 @@ from actions.worked_out_leave import (
     unused_leave_reply,
 )
 from actions.worked_out_severance import (
+    DISMISSED,
     FORCED_TO_LEAVE,
     OTHER_SUBJECT,
     SEVERANCE,
@@ -267,8 +268,21 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
 NO_CONTRACT_TOPICS = frozenset({"contract_sign_deadline", "contract_over_1year"})
 NO_CONTRACT = "contract_sign_deadline"
 _WHAT_IF = re.compile(r"要是|如果|假如|万一|假设")
-_NO_CONTRACT = re.compile(r"没签|没有签|未签|不签|没得合同|莫得合同|没有合同|没合同")
+_NO_CONTRACT = re.compile(
+    r"(?:没|没有|未|不)(?:跟我|和我|给我|同我|与我)?签|没得合同|莫得合同|没有合同|没合同"
+)
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
+
+
+def _told_no_contract(tracker: Tracker, text: str) -> bool:
+    """A contract never signed told a message or two before ("我4月1号进的厂 11月30号辞职走了
+    老板一直没跟我签合同"), no dismissal among it, and now the sum asked or the pay given."""
+    told = recent_user_texts(tracker, 2)
+    return (
+        any(_NO_CONTRACT.search(t) for t in told)
+        and not any(DISMISSED.search(t) for t in [text, *told])
+        and (asks_how_much(text) or monthly_pay(text) is not None)
+    )
 
 
 def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -277,7 +291,8 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug in NO_CONTRACT_TOPICS and previous_action(tracker) == "action_answer_policy"
     # "没签合同是不是要赔双倍工资 我今年3月1号进去的 11月30号走的 一个月4千8": asked outright
-    if not (after or (_NO_CONTRACT.search(text) and _DOUBLE.search(text))):
+    asked = _NO_CONTRACT.search(text) and _DOUBLE.search(text)
+    if not (after or asked or _told_no_contract(tracker, text)):
         return None
     today = services.today()
     if not (

@@ -97,7 +97,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and _SUM_ASKED.search(text) is not None
         and not _ABOUT_LEAVE.search(text)  # ("不休的话能补好多": the leave's pay)
         and (
-            any(_DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
+            any(DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
             or _QUITS_OVER.search(text) is not None
             or _quits_after_a_breach(text, earlier_told)
         )
@@ -210,7 +210,7 @@ _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
 )
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
-_DISMISSED = re.compile(
+DISMISSED = re.compile(
     r"开除|辞退|开了我|把我开|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
 )
 # quitting now ("我不想干了 现在走能要补偿不") after wages unpaid were told a few messages before

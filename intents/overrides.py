@@ -127,6 +127,11 @@ ENROL_WITH_DETAILS = re.compile(
     r"(?:再|还|也)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上|报|抱个|抱名)"
     r"(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
 )
+# "书法和八段锦我都想报 我叫…": the courses first, then "both" and the wish to enrol
+ENROL_COURSES_FIRST = re.compile(
+    r"^[\u4e00-\u9fff、]{2,16}?(?:我|两个|两门|这两个|这几个)?(?:都|也)(?:想|要)?(?:报名|报)"
+    r"(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
+)
 # "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
 MEDIATION_WITH_DETAILS = re.compile(
     rf"^{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整|登记|登)?(?:个|一个)?(?:申请)?(?:个|一个|一下)?"
@@ -213,7 +218,8 @@ WHAT_THE_UNION_IS = re.compile(
 
 # "老板把钱给我了 我不想调解了 撤回", "调解申请撤销": withdrawing one's own mediation request
 # (not an enrolment: 报名撤回 is cancel_enrolment's)
-_ENROLMENT_TALK = re.compile(r"报名|课|班|培训")
+# (加班 and 上班 are work, not a class)
+_ENROLMENT_TALK = re.compile(r"报名|课|(?<![加上值夜白早晚中倒换轮跟下])班|培训")
 _WITHDRAWS_CASE = re.compile(
     r"(?:调解|案子|案件)[^，,。？?]{0,8}?(?:撤回|撤销|撤掉|撤了|不要了|不用了|不弄了|不搞了)"
     r"|(?:撤回|撤销|撤掉|撤了)[^，,。？?]{0,6}?(?:调解|案子|案件)"
@@ -251,7 +257,9 @@ def rule_intent(text: str) -> str | None:
     if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "withdraw_case"
     if (
-        ENROL_WITH_DETAILS.match(compact) or ENROL_AFTER_ASKING.search(compact)
+        ENROL_WITH_DETAILS.match(compact)
+        or ENROL_AFTER_ASKING.search(compact)
+        or ENROL_COURSES_FIRST.match(compact)
     ) and _DETAILS.search(compact):
         return "course_enroll"
     if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):

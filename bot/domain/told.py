@@ -46,7 +46,7 @@ def told_not_asked(text: str | None) -> bool:
 # what makes a story a question without a question word: something done to the worker
 # ("老板说要把我开了"), a hurt, an illness or a pregnancy
 _GRIEVANCE = re.compile(
-    r"开了|开除|辞退|炒|不续|不要我|走人|不给|没给|没发|不发|扣|欠|拖|不签|没签|逼|罚|不让|不准|不批"
+    r"开了|开除|辞退|炒|不续|不要我|走人|不给|没给|没发|不发|扣|欠|拖|不签|没签|(?:没|不)(?:跟我|和我|给我)签|逼|罚|不让|不准|不批"
     r"|降|调岗|调到|调我|伤|砸|压|摔|病|住院|关门|倒闭|跑路|裁|搬|开我|辞我|炒我|不合格|不想去"
     # "人事说新来的头一年莫得年假": a right denied
     r"|莫得|没得|没有|不算|作废|没休|不休|不上|加班"

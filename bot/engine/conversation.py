@@ -64,7 +64,10 @@ RETRIEVAL_RANKING = 5
 # leaving the staff queue ("算了 不等了") is no request; anything else the message asks is
 _NOT_ASKED_ON_LEAVING = frozenset({None, "cancel", "human_handoff"})
 # ... and what the rest of a message that leaves the queue may say, answered all the same
-_SAID_ON_LEAVING = frozenset({"out_of_scope", "bot_challenge", "help", "thanks", "goodbye"})
+# ("算了 等不到 你先帮我看下嘛 我4月1号进的厂 …": a story told, kept for the question after it)
+_SAID_ON_LEAVING = frozenset(
+    {"out_of_scope", "bot_challenge", "help", "thanks", "goodbye", "inform"}
+)
 # what the bot answers for a worker who stays in the queue: questions, never a form
 _ANSWERED_MEANWHILE = frozenset({"course_search", "course_followup", "policy_question"})
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.messages import Reply
+from bot.domain.people import mask_phone
 from bot.settings import BotConfig
 from bot.staff.hours import WorkingHours
 from bot.staff.missed import missed
@@ -69,7 +70,7 @@ _GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|�
 # "算了不用了 明天重庆下雨不": giving up first, then a question for the bot (not "算了 我还是
 # 等人工吧")
 _GIVES_UP_FIRST = re.compile(
-    r"^(?:那|哦|好|嗯)?(?:算了|不用了|不等了|不用等了|不想等了|等不起了?)+"
+    r"^(?:那|哦|好|嗯)?(?:算了|不用了|不等了|不用等了|不想等了|等不起了?|等不到了?|等不了了?)+"
     r"(?!.*(?:等|人工|工作人员|真人|自己去|再来|再问))"
 )
 # "算了不等了 我还是问你嘛", "算了 还是不找人了 我自己问": giving up on a person and going
@@ -87,13 +88,15 @@ _ASK_BOT = re.compile(
 )
 # "人工好久回我 你先帮我申请调解嘛": the bot asked to do it first (a form the queue would hold)
 _BOT_FIRST = re.compile(
-    r"(?:你|小助手|机器人)?(?<!人工)(?<!人员)(?<!真人)(?<!你们)先(?P<ask>(?:帮我|给我|替我)(?:申请|登记|报名|报个|办|提交|查)"
+    r"(?:你|小助手|机器人)?(?<!人工)(?<!人员)(?<!真人)(?<!你们)先(?P<ask>(?:帮我|给我|替我)(?:申请|登记|报名|报个|办|提交|查|看|算|记)"
     # "那我先在你这登个调解嘛": done here with the bot, not by the person awaited
     r"|(?:在你这|在你这里|在这里|在这儿|在这)(?:申请|登记|登个|报名|报个|办|提交))"
 )
 _HERE = re.compile(r"^(?:在你这里|在你这|在这里|在这儿|在这)")
 MEANWHILE_TEXT = "您还在排队，工作人员接入后会回复您；这个问题小助手先回答您："
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+# "明天一早打我电话 19923457810 姓唐": a number left for staff is always acknowledged
+_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 def parse_score(text: str) -> int | None:
@@ -221,6 +224,9 @@ class StaffTurnHooks:
         if text.strip() == KEEP_WAITING:
             return False, {"text": KEEP_WAITING_TEXT}
         now = utcnow()
+        phone = _PHONE.search(text)
+        if phone:  # a number left to be called back: said once it is kept, whatever the pace
+            return False, {"text": self.phone_kept(now, phone.group()), "buttons": [BACK_BUTTON]}
         last = last_acknowledged(s, conversation_id)
         if last is not None and now - last < self.ack_every:
             return False, None  # told a moment ago; the message is stored for staff
@@ -234,6 +240,13 @@ class StaffTurnHooks:
         # the place in the queue kept; with a staff member, they answer
         return (
             {"text": MEANWHILE_TEXT, "buttons": [BACK_BUTTON]} if state == STATE_WAITING else None
+        )
+
+    def phone_kept(self, now: datetime, phone: str) -> str:
+        when = "接入后" if self.hours.is_open(now) else f"{self.hours.describe_next(now)}上班后"
+        return (
+            f"已收到，您留的电话 {mask_phone(phone)} 已记下，工作人员能看到，{when}会按顺序"
+            f"联系您。\n{WAY_BACK}"
         )
 
     def acknowledgement(self, now: datetime) -> str:
