@@ -60,9 +60,7 @@ def typed_text(tracker: Tracker) -> str:
 def understood_text(tracker: Tracker) -> str:
     """What the worker wrote, with English and pinyin read as Chinese (intents/foreign.py),
     for matching words against courses; never stored or shown."""
-    text = typed_text(tracker)
-    chinese = read_foreign(fold(text))
-    return chinese if chinese != fold(text) else text
+    return _as_chinese(typed_text(tracker))
 
 
 def plain_answer(tracker: Tracker, slot: str) -> str | None:
@@ -200,14 +198,21 @@ def last_bot_text(tracker: Tracker) -> str:
     return str(reply[-1].get("text") or "") if reply else ""
 
 
+def _as_chinese(text: str) -> str:
+    """English and pinyin read as Chinese ("my salary is 5220 yuan a month"), else as typed."""
+    chinese = read_foreign(fold(text))
+    return chinese if chinese != fold(text) else text
+
+
 def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
-    """The worker's last `count` messages before this one, newest first."""
+    """The worker's last `count` messages before this one, newest first (English and pinyin
+    read as Chinese, as understood_text reads this one)."""
     texts = [
         str(e.get("text") or "")
         for e in tracker.events
         if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
     ]
-    return list(reversed(texts[:-1]))[:count]
+    return [_as_chinese(t) for t in list(reversed(texts[:-1]))[:count]]
 
 
 _OFFERED = re.compile(r'^/policy_question\{"faq_id":\s*"(?P<slug>[^"]+)"')

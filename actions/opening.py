@@ -87,7 +87,7 @@ def is_opening(tracker: Tracker) -> bool:
 
 # "My name is Li Wei, phone …"
 _ENGLISH_NAME = re.compile(
-    r"\b(?:my name is|my name's|name:)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
+    r"\b(?:my name is|my name's|name:|wo jiao|wo de ming zi shi|wo de mingzi shi)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
     r"(?=\s*(?:[,.;!?，。]|$|\s+(?:and|phone|my|tel|mobile)\b))",
     re.IGNORECASE,
 )

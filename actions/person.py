@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.mediation_text import PROPOSED
-from actions.message import latest_intent, plain_answer, typed_text
+from actions.message import latest_intent, plain_answer, typed_text, understood_text
 from actions.opening import REGISTERED_NAME, from_opening, opening_name
 from actions.validators import (
     COMMON_SURNAMES,
@@ -299,8 +299,8 @@ class PersonSlotsMixin:
             if named:
                 return {"name": named}
         name = looks_like_name(plain_answer(tracker, "name")) or surname_first(tracker)
-        if name is None:
-            return {}
+        if name is None or understood_text(tracker) != typed_text(tracker):
+            return {}  # ("que ren" is 确认 in pinyin, not a name)
         services = getattr(self, "services", None)
         if services is not None:
             hits = services.knowledge.search(name, k=1)

@@ -38,6 +38,7 @@ from bot.domain.injury_leave import injury_leave_text
 from bot.domain.maternity import asks_leave_days, maternity_text
 from bot.domain.medical_period import medical_period_text
 from bot.domain.noncompete import noncompete_pay_text
+from bot.domain.overtime_mix import TOTAL, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
 from bot.domain.probation import (
     contract_months,
@@ -139,11 +140,33 @@ OVERTIME_LOOKBACK = 4
 _ABOUT_OVERTIME = re.compile(r"加班|加了")
 _A_FIGURE = re.compile(
     r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"
+    # ("元旦那天要是喊我上班呢": one named day)
+    r"|(?:那天|当天|那一天)[^，,。]{0,6}(?:上班|上了班|加班|去了)"
 )
+# another subject asked after the overtime sums ("我们重庆最低工资标准是好多"): not overtime
+_NOT_OVERTIME = re.compile(r"最低工资|年假|社保|公积金|产假|病假|工伤|试用期|合同|补偿|辞退|开除")
 _PER_HOUR = re.compile(
     r"(?:一个钟头|一个小时|一小时|每小时|每个钟头)[^，,。]{0,4}(?:好多|多少|几块)"
 )
 _ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
+
+
+def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
+    """Overtime of two or three kinds told in one message ("平时10个钟头 星期六一天 元旦一天"),
+    or their sum asked right after they were worked out one by one ("三样加起来好多")."""
+    parts = parts_of(text)
+    earlier = recent_user_texts(tracker, OVERTIME_LOOKBACK)
+    if len(parts) < 2 and after and TOTAL.search(text):
+        kinds = {p.kind for p in parts}
+        for told in earlier:  # the latest message of each kind
+            for part in parts_of(told):
+                if part.kind not in kinds:
+                    parts.append(part)
+                    kinds.add(part.kind)
+    if len(parts) < 2:
+        return None
+    pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
+    return mixed_overtime_text(parts, pay) if pay else None
 
 
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -167,9 +190,14 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     ):
         # "我工资一个月4350 多上的那几个钟头算加班不 一个钟头该好多钱": the hour's rates
         return hourly_rates_text(monthly_pay(text))
+    if after and _NOT_OVERTIME.search(text) and not _ABOUT_OVERTIME.search(text):
+        return None
     if not (after or _ABOUT_OVERTIME.search(text)):
         # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
         return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
+    mixed = _mixed_overtime(tracker, text, after)
+    if mixed is not None:
+        return mixed
     said = overtime_pay_text(text)
     # ("按规定我上个月加班费应该是好多" after the month's overtime was told: that story)
     if (
@@ -378,6 +406,7 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
 MATERNITY = "women_maternity_leave"  # the entry with the days of maternity leave
 _DAYS_ASKED = re.compile(r"好多天|几天|多少天|多久|好久|多长|天数|休好久|休多久|几个月")
 _PAY_ASKED = re.compile(r"钱|工资|津贴|哪个发|谁发|咋个发|怎么发")
+_BIRTH_TOLD = re.compile(r"双胞胎|双胞|龙凤胎|多胞胎|三胞胎|难产|剖腹|剖宫|顺转剖")
 
 
 def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -386,7 +415,9 @@ def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     slug = str(tracker.get_slot("last_faq") or "")
     if not asks_leave_days(text) and slug != MATERNITY:
         return None
-    if not _DAYS_ASKED.search(text) or _PAY_ASKED.search(text):
+    # ("如果是双胞胎呢" right after the maternity answer: its days for twins)
+    what_if = slug == MATERNITY and _BIRTH_TOLD.search(text) is not None
+    if not (_DAYS_ASKED.search(text) or what_if) or _PAY_ASKED.search(text):
         return None  # ("休产假那段时间钱哪个发": the pay, not the days)
     return maternity_text(" ".join([text, *recent_user_texts(tracker, 3)]))
 

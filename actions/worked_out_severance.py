@@ -74,6 +74,11 @@ def forced_to_leave(tracker: Tracker) -> bool:
     return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
 
 
+# part-time work by the hour, which either side may end at once without compensation
+# (《劳动合同法》第七十一条): the part-time entry's, not a sum
+_PART_TIME = re.compile(r"钟点工|小时工|非全日制|兼职|按小时(?:算|计|给)")
+
+
 def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker worked, asked about compensation or right after an answer about
     leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
@@ -104,6 +109,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
         return None
+    if _PART_TIME.search(text):
+        return None  # "我老婆做钟点工 老板说随时可以不要她": no compensation for part-time work
     ranged = _by_season(services, tracker, text, after)
     if ranged is not None:
         return ranged

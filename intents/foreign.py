@@ -31,6 +31,7 @@ PINYIN_WORDS = (
     " 哪些 有哪些 哪个 星期几 周几 多久 怎么办 好多钱 可以 能不能 课程表 活动"
     " 工地 工厂 厂里 了 不给 给 认定 工伤认定 自己 限制 时间限制 时效 在 上 辞职 提前 通知"
     " 合法 违法 怀孕 不发 没发 扣 押金 还 会 就 被"
+    " 带 球拍 确认 好的 对 帮我 我叫"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -84,10 +85,30 @@ def _from_english(run: str) -> str:
     return " ".join(words)
 
 
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# English with a number in it, read before the runs of letters (which stop at digits):
+# "worked 10 extra hours" -> 加了10个小时, "5220 yuan a month" -> 每个月5220元, "october 1st"
+_NUMBERED = [
+    (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) hours?"), r"加了\1个小时 "),
+    (re.compile(r"(\d+(?:\.\d+)?) hours? (?:of )?overtime"), r"加了\1个小时 "),
+    (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) days?"), r"加了\1天 "),
+    (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai) (?:a|per|each) month"), r"每个月\1元 "),
+    (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai)"), r"\1元 "),
+    (
+        re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
+        lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",
+    ),
+]
+
+
 def read_foreign(text: str) -> str:
     """`text` (already lowercased) with English phrases and pinyin runs in Chinese."""
     if not re.search(r"[a-z]{2}", text):
         return text
+    for pattern, chinese in _NUMBERED:
+        text = pattern.sub(chinese, text)  # type: ignore[arg-type]
 
     untouched: list[str] = []
     translated: list[str] = []

@@ -95,6 +95,8 @@ _OTHER_SIDE = re.compile(
     r"不来|不到场|不露面|不理|不配合|不履行|不执行|反悔|不认账|不照着?做|不按协议|不兑现|赖账"
     # "那我先找工会调解 会不会把时间耽误了": what mediation does to the worker's claim
     r"|耽误|时效"
+    # "那调解好了老板到时候还是不给钱呢": an agreement not kept
+    r"|(?:调解|协议)(?:好了|成了|完了|达成了?|谈好了?|签了)[^，,。]{0,8}?(?:不给|不付|不认|反悔|不兑现)"
 )
 # "老板不来 我要申请调解": the worker files now, whatever the other side does
 # ("老板还是不认账 我还是申请调解嘛": the worker files after all)

@@ -27,7 +27,7 @@ _HOLIDAY = re.compile(
 _REST_DAY = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|双休|休息天")
 # how much overtime, said with its verb ("加了三天班", "加班3天", "多干了20个小时"): "每天干12个
 # 小时" tells the working day, not the overtime
-_WORKED = r"(?:加班|加了|加|多干了?|多上了?|多做了?|上了|干了|做了)"
+_WORKED = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了)"
 _DAYS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:天|日)")
 _HOURS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:小时|钟头|钟)")
 _DAILY = re.compile(
@@ -40,9 +40,12 @@ _HOURLY = re.compile(
 # a whole day worked on a rest day or a holiday, said without a number of days
 _WHOLE_DAY = re.compile(
     r"一整天|整整一天|一天都|全天|整天|(?:上了?|干了?|做了?|加了?)一天|那天(?:也|都|还)?(?:上了?班|加了?班)"
+    # "元旦那天要是喊我上班呢": that one day, asked of
+    r"|(?:那天|当天|那一天)[^，,。]{0,6}(?:上班|上了班|加班)"
 )
 # "这3天又咋算", "国庆1号到3号": days of a holiday told without a verb
-_DAYS_BARE = re.compile(rf"(?P<n>{NUM})\s*天")
+# ("星期六一天": one day, not 六一)
+_DAYS_BARE = re.compile(rf"(?<![期拜周])(?P<n>{NUM})\s*天")
 _DATE_RANGE = re.compile(r"(?P<a>\d{1,2})\s*(?:号|日)\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)")
 # "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
 _DAYS_A_MONTH = re.compile(
@@ -183,12 +186,24 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     # the message itself tells how much overtime ("平时每天晚上还要加两个钟头" after the rest
     # days and the holiday were worked out): its own kind of day, not the earlier messages'
     own = dates_text if dates_text is not None and _own_count(dates_text) else text
+    # ("还有10月1号国庆那天也上了班的" after rest days were worked out: that holiday's day)
+    one_day = (
+        dates_text is not None
+        and not _own_count(dates_text)
+        and _count(_DAYS_BARE, dates_text) is None
+        and _WHOLE_DAY.search(dates_text) is not None
+        and (_HOLIDAY.search(dates_text) or _REST_DAY.search(dates_text)) is not None
+    )
+    if one_day:
+        own = dates_text
     holiday, rest = _HOLIDAY.search(own), _REST_DAY.search(own)
     # the counts, once the pay is taken out ("一天工资150" is no day of overtime)
     rest_of_it = _without_pay(
         _without_pay(text, _DAILY, MIN_DAILY, MAX_DAILY), _HOURLY, MIN_HOURLY, MAX_HOURLY
     )
     days, hours = _count(_DAYS, rest_of_it), _count(_HOURS, rest_of_it)
+    if one_day:
+        days, hours = 1.0, None
     hourly = _first(_HOURLY, text, MIN_HOURLY, MAX_HOURLY)
     daily = _first(_DAILY, text, MIN_DAILY, MAX_DAILY)
     monthly = None if daily or hourly else monthly_pay(text)

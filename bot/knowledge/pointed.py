@@ -225,12 +225,19 @@ _PERIOD_OVER = re.compile(
 )
 
 
+_DISMISSAL_ASKED = re.compile(r"开了|开除|辞退|解除|炒|不要我|把我开|开我|辞了我")
+
+
 def period_over_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """The entry on the medical period running out, when the worker asks about it after an
     answer on sick leave."""
-    if previous.category != SICK_TOPIC or previous.slug == AFTER_THE_PERIOD:
+    if previous.slug == AFTER_THE_PERIOD or not _PERIOD_OVER.search(text):
         return None
-    return knowledge.get(AFTER_THE_PERIOD) if _PERIOD_OVER.search(text) else None
+    # ("如果三个月到了我还没好完 他能把我开了不" after another topic asked in between: the
+    # period running out and a dismissal asked name it)
+    if previous.category == SICK_TOPIC or _DISMISSAL_ASKED.search(text):
+        return knowledge.get(AFTER_THE_PERIOD)
+    return None
 
 
 # "装修公司欠了我三个月工资 一共15600 我已经离职4个月了 还能要回来不": left some time ago,

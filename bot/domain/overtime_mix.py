@@ -1,0 +1,125 @@
+"""Overtime of several kinds added up: "平时10个钟头 星期六一天 元旦一天 加起来好多" with a
+monthly pay of 4350 is 375 + 400 + 600 = 1375元, each kind at its own rate, as a union
+lawyer would add them for a worker's claim.
+
+《劳动法》第四十四条, 《工资支付暂行规定》第十三条: beyond the working day at least 150 % of
+the hourly pay; on a rest day without time off in lieu at least 200 %; on a public holiday at
+least 300 %. Daily pay = monthly pay ÷ 21.75, hourly pay = daily pay ÷ 8.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intents.numbers import NUM, format_number, parse_number
+
+SOURCE = (
+    "《劳动法》第四十四条；《工资支付暂行规定》第十三条；"
+    "《关于职工全年月平均工作时间和工资折算问题的通知》"
+)
+WORK_DAYS_A_MONTH = 21.75
+HOURS_A_DAY = 8
+
+_HOLIDAY = re.compile(
+    r"节假日|法定假|法定节|国庆|春节|过年|除夕|五一|劳动节|元旦|清明|端午|中秋|\d{1,2}月\d{1,2}[号日]"
+)
+_REST = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|双休|休息天")
+# ("每天还是12个钟头" tells the working day's length, not its overtime)
+_WEEKDAY = re.compile(r"平时|平常|下班|晚上|工作日|延长")
+# "2个星期天也去上了": rest days counted by the day of the week (overtime_pay.py's)
+_COUNTED_DAYS = re.compile(rf"{NUM}\s*个\s*(?:星期|礼拜|周)")
+# a count not read into a weekday's name ("星期六一天" is one day, not 61)
+_HOURS = re.compile(rf"(?<![期拜周])(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)")
+_DAYS = re.compile(rf"(?<![期拜周])(?P<n>{NUM}|半)\s*个?\s*(?:天|日)(?!工资)")
+_ONE_DAY = re.compile(r"一整天|整整一天|全天|整天|那天|当天")
+_SPLIT = re.compile(r"[\s，,。；;、]+|还有|加上|另外")
+# the sum of them asked
+TOTAL = re.compile(r"加起来|一共|总共|合计|全部|加在一起|总的|共计")
+RATES = {"weekday": 1.5, "rest": 2.0, "holiday": 3.0}
+_NAMES = {
+    "weekday": "工作日下班后加班",
+    "rest": "休息日加班（没补休）",
+    "holiday": "法定节假日加班",
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: str
+    hours: float  # the overtime in hours (a day is 8)
+
+
+def _number(m: re.Match[str]) -> float | None:
+    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+    return value if value is not None and 0 < value <= 400 else None
+
+
+def part_of(clause: str) -> Part | None:
+    """The kind of overtime a clause tells and how much of it ("星期六一天" is a rest day)."""
+    if _COUNTED_DAYS.search(clause):
+        return None
+    kind = (
+        "holiday"
+        if _HOLIDAY.search(clause)
+        else "rest"
+        if _REST.search(clause)
+        else "weekday"
+        if _WEEKDAY.search(clause)
+        else None
+    )
+    hours_m, days_m = _HOURS.search(clause), _DAYS.search(clause)
+    hours = _number(hours_m) if hours_m else None
+    days = _number(days_m) if days_m else None
+    if hours is None and days is None and _ONE_DAY.search(clause):
+        days = 1.0
+    if kind is None and hours is not None and days is None:
+        kind = "weekday"  # hours alone are the working day's overtime
+    if kind is None or (hours is None and days is None):
+        return None
+    return Part(kind, hours if hours is not None else days * HOURS_A_DAY)  # type: ignore[operator]
+
+
+def parts_of(text: str) -> list[Part]:
+    """Each kind of overtime a message tells, in order (the first count of each kind)."""
+    found: dict[str, Part] = {}
+    clauses = [c for c in _SPLIT.split(text or "") if c]
+    for clause in clauses:
+        part = part_of(clause)
+        if part is not None and part.kind not in found:
+            found[part.kind] = part
+    return list(found.values())
+
+
+def mixed_overtime_text(parts: list[Part], monthly: float) -> str:
+    """Each kind at its rate, and the total."""
+    daily = monthly / WORK_DAYS_A_MONTH
+    hourly = daily / HOURS_A_DAY
+    lines = [
+        f"按您说的，月工资{_money(monthly)}元：日工资={_money(monthly)}÷21.75≈{_money(daily)}元，"
+        f"小时工资≈{_money(hourly)}元。"
+    ]
+    total = 0.0
+    for part in parts:
+        rate = RATES[part.kind]
+        if part.kind == "weekday" or part.hours % HOURS_A_DAY:
+            amount = hourly * rate * part.hours
+            how = f"{_money(hourly)}×{int(rate * 100)}%×{format_number(part.hours)}小时"
+            told = f"{format_number(part.hours)}小时"
+        else:
+            days = part.hours / HOURS_A_DAY
+            amount = daily * rate * days
+            how = f"{_money(daily)}×{int(rate * 100)}%×{format_number(days)}天"
+            told = f"{format_number(days)}天"
+        total += amount
+        lines.append(f"{_NAMES[part.kind]}{told}：{how}={_money(amount)}元；")
+    lines.append(f"合计{_money(total)}元，都在正常工资以外另给（都是最低标准）。")
+    lines.append(
+        "工资基数按劳动合同约定的本人工资算；少给的可以找劳动保障监察投诉（12333）或申请仲裁。"
+    )
+    lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)
+
+
+def _money(value: float) -> str:
+    return format_number(round(value, 2))
