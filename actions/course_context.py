@@ -13,6 +13,7 @@ from actions.message import (
     latest_intent,
     previous_actions,
     ran_this_turn,
+    recent_user_texts,
     typed_text,
     understood_text,
 )
@@ -304,4 +305,37 @@ def course_in_view(tracker: Tracker, text: str) -> str | None:
     if focus and (points_back(text) or len(codes) <= 1 or just_asked):
         # "我要报名" right after a question about one course: that course
         return str(focus)
+    return None
+
+
+# "两个都想报 时间冲不冲突哦" after two courses asked about one after the other
+_BOTH = re.compile(r"两个|两门|都|一起")
+_CLASH = re.compile(r"冲突|冲不冲突|撞|重叠|重合|对得上|错得开|错开|时间")
+
+
+def both_talked_about(tracker: Tracker) -> list[str]:
+    """The codes of the last two courses talked about one after the other (older first),
+    when the message asks whether both can be taken; else []."""
+    text = typed_text(tracker)
+    if not (_BOTH.search(text) and _CLASH.search(text)):
+        return []
+    seen: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == FOCUS_SLOT and event.get("value"):
+            code = str(event["value"])
+            if code not in seen:
+                seen.append(code)
+            if len(seen) == 2:
+                return list(reversed(seen))
+    return []
+
+
+def child_course_instead(tracker: Tracker) -> list[EventType] | None:
+    """ "那小的可以去啥子" after "大的9岁 小的4岁": courses for that child, searched (the
+    search reads the child's age from the earlier message)."""
+    from bot.domain.course_ages import age_told_before, child_named
+
+    who = child_named(typed_text(tracker))
+    if who and age_told_before(who, recent_user_texts(tracker, 6)) is not None:
+        return [FollowupAction("action_search_courses")]
     return None

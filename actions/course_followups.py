@@ -14,6 +14,7 @@ from actions.buttons import button, buttons
 from actions.course_context import (
     FOCUS_SLOT,
     LIST_SLOT,
+    both_talked_about,
     in_course_context,
     narrows,
     outside_busy_text,
@@ -67,7 +68,7 @@ from bot.domain.course_questions import (
     requirements_text,
 )
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
-from bot.domain.courses import asks_like_this, closed_text
+from bot.domain.courses import asks_like_this, clash_text, closed_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -103,6 +104,16 @@ class ActionCourseFollowup(ServiceAction, Action):
                 found = [c for c in (repo.get_by_name(s, n) for n in compared) if c is not None]
                 if len(found) >= 2:
                     return done + compare(dispatcher, s, found)
+        both = both_talked_about(tracker) if len(codes) <= 1 else []
+        if both:
+            # "两个都想报 时间冲不冲突哦" after 叉车, then 电工: whether they clash
+            with self.services.db.session() as s:
+                pair = _courses(s, both)
+                if len(pair) == 2:
+                    dispatcher.utter_message(
+                        text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
+                    )
+                    return done
         if not codes and narrows(tracker) and not aspects(text) and self._closed_focus(tracker):
             # "晚上我眼睛不好 莫得白天滴哦" after one course that stopped enrolling (太极拳): a
             # condition on the open courses, searched

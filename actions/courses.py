@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import buttons
-from actions.course_context import FOCUS_SLOT, followup_instead
+from actions.course_context import FOCUS_SLOT, LIST_SLOT, followup_instead, in_course_context
 from actions.course_filters import (
     SEARCH_SLOTS,
     asks_about_leave,
@@ -21,11 +21,13 @@ from actions.course_filters import (
     unsure_search,
 )
 from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_button, show_page
-from actions.message import latest_entity, previous_action, understood_text
+from actions.message import latest_entity, previous_action, recent_user_texts, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.course_ages import (
+    age_told_before,
     ages_text,
+    child_named,
     children_ages,
     for_children,
     is_child_word,
@@ -79,6 +81,10 @@ def leans_on_an_answer(tracker: Tracker) -> bool:
 SEVERAL = 2
 
 
+# how far back a child's age told by who they are is looked for ("大的10岁小的5岁")
+RECENT_FOR_AGES = 6
+
+
 class ActionSearchCourses(ServiceAction, Action):
     """Shows open courses matching what the worker asked for."""
 
@@ -116,10 +122,22 @@ class ActionSearchCourses(ServiceAction, Action):
         with self.services.db.session() as s:
             available = repo.open_courses(s, self.services.today())
             place = place_in(text, available)
+            in_view: set[str] = set()
             if place:  # "城南那边有啥课": courses held there
+                if f == repo.CourseFilter() and in_course_context(tracker):
+                    # "我住城南那边 有没得近点的" after the evening courses: those held there
+                    in_view = {str(c) for c in tracker.get_slot(LIST_SLOT) or []}
                 f = replace(f, place=place)
                 text = text.replace(place, " ")
             ages = children_ages(text)
+            who = None if ages else child_named(text)
+            told = (
+                age_told_before(who, recent_user_texts(tracker, RECENT_FOR_AGES)) if who else None
+            )
+            if told is not None:
+                # "那小的有啥子可以耍的" after "大的10岁小的5岁": that child's age
+                ages = [told]
+                text = text.replace(who or "", " ")
             if ages:  # "有没得适合5岁娃儿的": the child's age, not a course's name
                 text = without_age(text)
                 if f.name and _named_by_a_child_word(tracker):
@@ -127,6 +145,8 @@ class ActionSearchCourses(ServiceAction, Action):
                     f = replace(f, name=None)
             has_filter = f != repo.CourseFilter() or bool(ages)
             found = [c for c in available if repo.matches(c, f)]
+            if len(in_view) > 1:
+                found = [c for c in found if c.code in in_view] or found
             kind_only = False
             if not found and f.name and f.category:
                 # "有啥子亲子活动 可以带娃儿的": 带娃 names 育婴员, a course of another kind;

@@ -20,7 +20,13 @@ from actions.answer_more import (
     more_button,
 )
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
-from actions.course_context import described_instead, enrolling_course_reply, followup_instead
+from actions.course_context import (
+    child_course_instead,
+    described_instead,
+    enrolling_course_reply,
+    followup_instead,
+    named_course_instead,
+)
 from actions.course_filters import compared_courses
 from actions.law_articles import articles_reply
 from actions.law_text import law_button
@@ -226,7 +232,12 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if verdict in ("none", "suggest"):
             # "我周六要上班的 只在网上学可以不" after the course whose description says
             # 网上学习: about that course, not a policy the FAQ lacks
-            described = described_instead(self.services, tracker)
+            # ("… 我中专毕业的 读得了专升本不": a course named, read as a policy question)
+            described = (
+                described_instead(self.services, tracker)
+                or named_course_instead(tracker)
+                or child_course_instead(tracker)
+            )
             if described:
                 return done + described
         narrowed = narrowed_answer(self.services, tracker, hits, text) if hits else None

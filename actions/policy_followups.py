@@ -28,6 +28,7 @@ from bot.knowledge.followups import (
 from bot.knowledge.index import Hit
 from bot.knowledge.pointed import (
     asks_where_to_turn,
+    cap_asked,
     dispatched_told,
     leaving_told,
     noncompete_told,
@@ -37,6 +38,7 @@ from bot.knowledge.pointed import (
     time_limit_asked,
     told_of_the_injury,
     unlawful_dismissal_told,
+    year_unsigned_asked,
 )
 from bot.knowledge.situations import fits_the_situation, in_a_situation
 
@@ -178,6 +180,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or period_over_told(services.knowledge, previous, text)
         or dispatched_told(services.knowledge, previous, text)
         or noncompete_told(services.knowledge, previous, text)
+        or cap_asked(services.knowledge, previous, text)
+        or year_unsigned_asked(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

@@ -41,6 +41,8 @@ EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("cours
 # its own question, with the close ones as buttons) helps more than "没太明白"
 _ABOUT_WORK = re.compile(
     r"老板|公司|单位|厂里|厂头|工地|工资|工钱|辞退|开除|合同|加班|工伤|社保|怀孕|产假|试用期|离职|辞职"
+    # "我们厂突然说停产放假 只发生活费": the factory stopped, the pay cut
+    r"|我们厂|停产|停工|放长假|生活费|待岗"
     # "扣了我500块 说我迟到了": money kept back, late for work
     r"|扣了?我?\d+|扣钱|罚款|罚了|迟到|早退|旷工"
     # working hours told as a day: "一天从早上7点干到晚上9点", "天天做到半夜"
@@ -319,6 +321,12 @@ class ActionOutOfScope(ServiceAction, Action):
         if text and worked_out_reply(self.services, tracker, text):
             # "他还欠我好多" after the days, the rate and what was paid were told
             return [FollowupAction("action_answer_policy")]
+        if text and tells_about_work(text):
+            # "我们厂突然说停产放假 只发生活费 咋个办嘛": a story about work the FAQ surely
+            # answers, whatever the classifier made of it
+            verdict, _ = find_answer(self.services, tracker, text)
+            if verdict == "answer":
+                return [FollowupAction("action_answer_policy")]
         if _ABOUT_A_COURSE.search(typed_text(tracker)) or compared_courses(tracker):
             # "电商只播咋个报": a course named (by sound) with how to enrol or study; "书法和插花
             # 哪个好一点": two courses compared

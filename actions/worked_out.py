@@ -226,7 +226,10 @@ _LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
 # the probation is over ("上个月才转正"): all of it was worked
 _CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
-_ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的")
+_MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月")
+# the months over the cap named ("多搞的那4个月"): not the probation's own length
+_EXCESS_NAMED = re.compile(r"多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
+_ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
 PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
 PROBATION_PAY = "probation_pay"  # the entry on the lowest pay in probation
@@ -244,7 +247,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     # after probation told before
     regular_before = next(filter(None, map(regular_pay, recent_user_texts(tracker, 3))), None)
     pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
-    if pay_said is None and asks_how_much(text):
+    if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):
         # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
         pays = probation_pays(recent_user_texts(tracker, 3))
         m = _PROBATION_SPAN.search(text)
@@ -268,6 +271,25 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
                 lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
                 return "\n".join(lines), PROBATION_OVER
         return pay_said, PROBATION_PAY
+    if (
+        after
+        and _EXCESS_NAMED.search(text)
+        and _MONTHS_NAMED.search(text)
+        # ("我已经干了4个月了 多出来的咋算": how long it has run, read below)
+        and months_so_far(text) is None
+    ):
+        # "那多搞的那4个月试用期 他要赔我不": the months over the cap, from the probation and
+        # the pay told before (not a probation of 4 months)
+        joined = " ".join(recent_user_texts(tracker, 3))
+        if over_the_cap(joined):
+            done = probation_months(joined) if _CONFIRMED.search(joined) else None
+            earlier = recent_user_texts(tracker, 3)
+            pay = next(filter(None, map(regular_pay, earlier)), None) or next(
+                filter(None, map(monthly_pay, earlier)), None
+            )
+            excess = probation_text(joined, so_far=done or months_so_far(joined), pay=pay)
+            if excess is not None:
+                return excess, PROBATION_OVER
     told = text
     one_told = (contract_months(text) is None) != (probation_months(text) is None)
     # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again

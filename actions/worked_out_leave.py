@@ -108,8 +108,15 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(
     r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批|不休的话"
+    r"|(?:没|不)(?:让|准|给|安排)我休"
 )
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d")
+# the job before ("前面那家做到6月底"): no leaving of this one
+_EARLIER_JOB = re.compile(r"(?:前面|之前|以前|上一?家|原来)[^，,。]{0,8}?(?:做到|干到|上到)\S*")
+
+
+def _leaves(text: str) -> bool:
+    return _LEAVING.search(_EARLIER_JOB.sub(" ", text)) is not None
 
 
 def _days_due_told(earlier: list[str], today: date) -> int | None:
@@ -133,7 +140,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     if not after:
         return None
     told = [text, *recent_user_texts(tracker, 3)]
-    if not any(_LEAVING.search(t) for t in told):
+    if not any(map(_leaves, told)):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
         days = days_not_taken(text)
         if days is None and _NOT_TAKEN.search(text) and not _SOMEONE_ELSE.search(text):

@@ -28,7 +28,7 @@ from bot.domain.severance import (
     months_worked,
     severance_text,
 )
-from bot.knowledge.pointed import asks_where_to_turn
+from bot.knowledge.pointed import CAP_ASKED, asks_where_to_turn
 from intents.numbers import format_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
@@ -74,6 +74,8 @@ def forced_to_leave(tracker: Tracker) -> bool:
     return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
 
 
+# the pay said to be the same as the one told before
+_SAME_PAY = re.compile(r"工资(?:也)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多")
 # part-time work by the hour, which either side may end at once without compensation
 # (《劳动合同法》第七十一条): the part-time entry's, not a sum
 _PART_TIME = re.compile(r"钟点工|小时工|非全日制|兼职|按小时(?:算|计|给)")
@@ -109,7 +111,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
         return None
-    if _PART_TIME.search(text):
+    if _PART_TIME.search(text) or CAP_ASKED.search(text):
+        # (the cap asked, "那我们经理一个月3万 补偿有没得封顶": the rule, not a sum)
         return None  # "我老婆做钟点工 老板说随时可以不要她": no compensation for part-time work
     ranged = _by_season(services, tracker, text, after)
     if ranged is not None:
@@ -135,6 +138,11 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         unlawful = True
     said = severance_text(text, unlawful=unlawful, asked=alone, forced=forced)
     pay = monthly_pay(text)
+    if said is not None and pay is None and _SAME_PAY.search(text):
+        # "我同事干了3年零4个月 工资一样 他好多": the pay told before, for the other time
+        same = next(filter(None, map(monthly_pay, recent_user_texts(tracker, 4))), None)
+        if same:
+            said = severance_text(text, unlawful=unlawful, asked=True, forced=forced, pay=same)
     # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
     told_unlawful = after and about_unlawful(text)
     if (

@@ -160,7 +160,7 @@ def newcomer_text(text: str, worked: int, today: date) -> str | None:
         [
             f"今年在新单位可以休{due}天：累计工作{Severance(worked).worked_text()}，每年{days}天；"
             f"{joined.month}月{joined.day}日进新单位，当年剩余{left}天，{left}÷{length}×{days}"
-            f"≈{format_number(round(left / length * days, 2))}天，不足1整天的部分不算。",
+            f"≈{format_number(round(left / length * days, 1))}天，不足1整天的部分不算。",
             f"明年起每年{days}天。",
             f"依据：{SOURCE}",
         ]

@@ -11,7 +11,9 @@ from intents.numbers import NUM_CN, parse_number
 _AGE_NUM = rf"(?:\d{{1,2}}|{NUM_CN})"
 _CHILD = (
     r"(?:娃儿?|娃娃|孩子|小孩儿?|小朋友|儿子|女儿|闺女|崽儿?|宝宝|外孙女?|孙子|孙女|孙孙|侄儿|侄女|侄子"
-    r"|外甥女?|哥哥|姐姐|弟弟|妹妹|老大|老二|老幺)"
+    r"|外甥女?|哥哥|姐姐|弟弟|妹妹|老大|老二|老幺"
+    # ("还有个小的才4岁": the younger one of two)
+    r"|小的|大的)"
 )
 # "5岁的娃儿", "娃儿5岁", "孩子今年八岁半", "我家崽崽才四岁"
 _AGE_BEFORE = re.compile(rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?(?:的|大的)?\s*{_CHILD}")
@@ -63,9 +65,13 @@ _EACH_AGE = re.compile(
 
 
 # "弟弟7岁 姐姐11岁", "孙子8岁了 孙女12岁": a child named by who they are, with their age
-_WHO = r"(哥哥|姐姐|弟弟|妹妹|老大|老二|老幺|大娃|小娃|儿子|女儿|孙子|孙女|外孙女?)"
+_WHO = r"(哥哥|姐姐|弟弟|妹妹|老大|老二|老幺|大娃|小娃|儿子|女儿|孙子|孙女|外孙女?|小的|大的)"
 _LABELLED_AGE = re.compile(rf"{_WHO}\s*(?:今年|才|都|有|已经)?\s*({_AGE_NUM})\s*(?:周)?岁")
-_WHO_NAMED = re.compile(rf"(?:给|帮|替|报|让)(?:我|我们)?(?:家)?{_WHO}")
+_WHO_NAMED = re.compile(
+    rf"(?:给|帮|替|报|让)(?:我|我们)?(?:家)?{_WHO}"
+    # "那小的有啥子可以耍的": the child asked for, at the start
+    rf"|^(?:那|还有|那么)?(?:个)?{_WHO}(?=有|呢|可以|能|咋|去|适合)"
+)
 
 
 def labelled_ages(text: str | None) -> dict[str, int]:
@@ -81,7 +87,7 @@ def labelled_ages(text: str | None) -> dict[str, int]:
 def child_named(text: str | None) -> str | None:
     """Which child a message enrols or asks for by who they are ("给姐姐报一个": 姐姐)."""
     m = _WHO_NAMED.search(re.sub(r"\s", "", text or ""))
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def age_told_before(who: str, texts: list[str]) -> int | None:

@@ -52,6 +52,8 @@ _ABOUT_SEVERANCE = re.compile(
 _UNLAWFUL = re.compile(
     r"违法|无故|随便|莫名其妙|没得?(?:别的|任何|正当)?理由|没有(?:别的|任何|正当)?理由|硬开|直接开"
     r"|说开就开|2[nN]|双倍|乱开|看我不顺眼|年纪大了?"
+    # "要是他啥子理由都不给 直接把我开了呢"
+    r"|(?:啥子|啥|什么|任何)理由都?(?:不给|没给|不说|没说|没有|莫得)|直接把我开|直接(?:开除|辞退)"
 )
 MAX_YEARS = 60
 # the monthly pay said with it ("我干了两年 月工资五千"): the sums worked out too

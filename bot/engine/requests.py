@@ -41,6 +41,8 @@ UNSURE_DISPUTE_QUESTION = 0.3
 # 那个书法班是星期几" read as a greeting)
 # what is asked of a course (its fee, time, place), in a message that names one
 _COURSE_ASPECT = re.compile(r"好多钱|多少钱|收费|学费|几点|星期几|哪天|在哪|哪里上|啥时候开")
+# taking a class the message names ("可以去上瑜伽课不", "能学插花不")
+_TAKES_THE_CLASS = re.compile(r"上[\u4e00-\u9fff]{0,4}课|去上|来上|能上|可以上|能学|可以学|学得了")
 _COURSE_MISREADS = frozenset(
     {"course_followup", "course_search", "nlu_fallback", "out_of_scope", "greet"}
 )
@@ -62,6 +64,13 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
         return "course_search"
     if name not in REQUEST_INTENTS:
         return None
+    if (
+        name == "policy_question"
+        and names_course
+        and _TAKES_THE_CLASS.search(parse.get("text") or "")
+    ):
+        # "怀孕了可以去上瑜伽课不": whether the worker can take a course it names
+        return "course_search"
     if confidence >= MIN_CONFIDENCE:
         return name
     if (
@@ -102,6 +111,11 @@ def separate(
         for n, (p, i) in enumerate(zip(parts, intents, strict=True)):
             if i == "mediation_request" and asks_rather_than_files(p.replace(" ", "")):
                 intents[n] = read_as[n] = "policy_question"
+    for n, i in enumerate(intents):
+        if i == "course_search":
+            # ("…合不合法哦 还有怀孕了可以去上瑜伽课不": the course named, however the words
+            # around it read alone)
+            read_as[n] = "course_search"
     repeated = {i for i in intents if intents.count(i) > 1}
     if not repeated <= _ASKED_TWICE:
         return None  # the same request twice is one request said at length

@@ -108,7 +108,7 @@ _INJURY_TOLD = (
 # that gives no time limit of its own (seed entry; when an admin withdrew it, the words decide)
 TIME_LIMIT = "dispute_time_limit"
 _BY_WHEN = re.compile(
-    r"多久之内|多久以内|多久内|多长时间内|多长时间以内|几年内|几年之内|时效"
+    r"多久之内|多久以内|多久内|多长时间内|多长时间以内|几年内|几年之内|时效|时间限制|时限"
     r"|过(?:了)?(?:好久|多久|多长时间)(?:就)?(?:告不|要不|申请不|仲裁不|不能告|不能要)"
     # "过久了是不是就要不到了", "拖久了还告得到不"
     r"|(?:过|拖|隔)(?:得)?(?:太)?久了?[^，,。]{0,6}(?:告不|要不|申请不|仲裁不|不能告|不能要|还告得|还要得)"
@@ -328,3 +328,31 @@ def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
     if _UNINSURED.search(text):
         return knowledge.get(INSURANCE_DUE)
     return None
+
+
+# "那我们主管一个月2万多 也是这样算不 有没得封顶" after an answer on compensation or leaving:
+# the cap on the compensation, in the entry on how it is worked out
+SEVERANCE_SUMS = "sev_calc"
+CAP_ASKED = re.compile(
+    r"封顶|上限|最高(?:能|可以)?(?:拿|赔|算)|最多(?:能|可以)?(?:拿|赔|算)|三倍|3倍"
+)
+_LEAVING_TOPICS = ("经济补偿", "离职与解除", "劳动合同")
+
+
+def cap_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == SEVERANCE_SUMS or not CAP_ASKED.search(text):
+        return None
+    if previous.category in _LEAVING_TOPICS or "补偿" in text or "赔" in text:
+        return knowledge.get(SEVERANCE_SUMS)
+    return None
+
+
+# "要是一直拖到明年都不签呢" after the answer on a contract not signed: a year without one
+NOT_SIGNED, A_YEAR_UNSIGNED = "contract_sign_deadline", "contract_over_1year"
+_A_YEAR_ON = re.compile(r"明年|满一年|满1年|一年多|超过一年|超过1年|一年了|一年以后|拖到年底")
+
+
+def year_unsigned_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != NOT_SIGNED or not _A_YEAR_ON.search(text):
+        return None
+    return knowledge.get(A_YEAR_UNSIGNED)
