@@ -17,6 +17,8 @@ _JOIN = re.compile(
     r"(?<=[\s，,。；;！!？?])还有(?!没|名额|位置|空位|啥|什么|别的|其他|其它|吗|不|呢|几|多少|好多)|"
     # "书法班是星期几还有就是我老板欠我工资咋个办": 还有就是 joins two questions anywhere
     r"还有就是|另外就是|"
+    # "老板说要把她辞退 还说产假期间不发工资": a second thing the boss said, after a pause
+    r"(?<=[\s，,。；;！!？?])还说(?=[^，,。]{4,})|"
     # "娃儿寒假有啥子活动还有我自己想学个叉车证": 还有 before the worker's own wish
     r"还有(?=我(?:自己|老婆|老公|爱人|屋头)?(?:也|还)?(?:想|要))|"
     r"other than that|also,? ?)"

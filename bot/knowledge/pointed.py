@@ -114,6 +114,7 @@ _BY_WHEN = re.compile(
     r"|(?:过|拖|隔)(?:得)?(?:太)?久了?[^，,。]{0,6}(?:告不|要不|申请不|仲裁不|不能告|不能要|还告得|还要得)"
     r"|(?:现在|还)(?:去)?(?:告|要|申请|仲裁)[^，,。]{0,4}来得及"
 )
+_COST_TOO = re.compile(r"要钱|收费|免费|花钱|交钱|收钱|好多钱|多少钱")
 # an answer that states its own limit ("你本人1年内", "2年内申请")
 _OWN_LIMIT = re.compile(r"[0-9一二两三]+年内|[0-9一二两三]+年之内|[0-9]+日内申请")
 
@@ -121,6 +122,8 @@ _OWN_LIMIT = re.compile(r"[0-9一二两三]+年内|[0-9一二两三]+年之内|[
 def time_limit_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if previous.slug == TIME_LIMIT or not _BY_WHEN.search(text):
         return None
+    if _COST_TOO.search(text):
+        return None  # "仲裁要钱不 有没得时间限制": the entry on arbitration tells both
     if _OWN_LIMIT.search(previous.answer):
         return None  # the answer just given says by when: asked of it
     return knowledge.get(TIME_LIMIT)
