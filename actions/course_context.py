@@ -26,6 +26,7 @@ from bot.domain.course_questions import (
     ordinal,
     points_back,
 )
+from bot.domain.course_requirements import tells_about
 from bot.store import courses as repo
 
 # the course list on the worker's screen: every course found (codes, in the order shown), how
@@ -58,6 +59,7 @@ _ABOUT_WORK = re.compile(
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟)|底薪|月薪"
 )
 IN_VIEW_SHORT = 16
+_WHICH_ONE = re.compile(r"哪个|哪门|哪一个|哪一门|哪些")
 
 
 # a clause that says when the worker cannot come ("我星期二星期四晚上要跑单"), or a clause of
@@ -127,7 +129,13 @@ def about_courses_in_view(tracker: Tracker, text: str) -> bool:
         # longer ("不是说工会有补贴的嘛 咋个还要300"): only a question about the one course
         # in focus
         return bool(tracker.get_slot(FOCUS_SLOT) and aspects(value))
-    return bool(aspects(value) or latest_entity(tracker, "course_name") or narrows(tracker))
+    return bool(
+        aspects(value)
+        or latest_entity(tracker, "course_name")
+        or narrows(tracker)
+        # "我中专毕业 报哪个合适": which of them the worker may take
+        or (_WHICH_ONE.search(value) and tells_about(value))
+    )
 
 
 def enrolling_course_reply(services: Any, tracker: Tracker, text: str) -> str | None:

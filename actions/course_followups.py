@@ -32,6 +32,7 @@ from actions.course_list_answers import (
     WHICH_OF_THEM,
     each_answer,
     paid_answer,
+    suits_me_answer,
 )
 from actions.course_narrowing import (
     ABOUT_THE_LEARNER,
@@ -150,6 +151,14 @@ class ActionCourseFollowup(ServiceAction, Action):
                 wanted = text  # "只要免费的 不要考证那种": a condition, certificates ruled out
             if listed and wanted:
                 return done + narrow(dispatcher, s, listed, tracker, wanted, self.services.today())
+            suited = (
+                suits_me_answer(dispatcher, listed, text, recent_user_texts(tracker, 3))
+                if len(listed) > 1
+                else None
+            )
+            if suited is not None:
+                # "我只是高中毕业 读哪个合适": the ones whose requirements the worker meets
+                return done + suited
             if len(listed) > 1 and "fee" in aspects(text) and WHICH_OF_THEM.search(text):
                 # "这里面哪个要交钱": the courses of the list that cost something
                 return done + paid_answer(dispatcher, s, listed)
@@ -252,11 +261,14 @@ class ActionCourseFollowup(ServiceAction, Action):
         if code:
             return repo.get_by_code(s, code)
         position = ordinal(text)
-        if position is not None and listed:
-            return pick(listed, position)
-        focus = tracker.get_slot(FOCUS_SLOT) if context else None
         entity = wanted_course(tracker)
         by_name = repo.get_by_name(s, entity) if entity else None
+        if position is not None and listed:
+            picked = pick(listed, position)
+            if by_name is not None and by_name in listed and picked is not by_name:
+                return by_name  # "那第一个 手机拍照那个": the name says which, not the count
+            return picked
+        focus = tracker.get_slot(FOCUS_SLOT) if context else None
         words = (
             entity_words(tracker, "course_name", entity)
             or entity_words(tracker, "course_name")

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import buttons
+from actions.course_context import FOCUS_SLOT
 from actions.course_list import enrol_button
 from bot.domain.course_questions import part
+from bot.domain.course_requirements import tells_about, unmet
 from bot.domain.courses import clash_text, fee_text
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -89,3 +91,28 @@ def paid_answer(
         buttons=buttons(*(enrol_button(c) for c in paid)),
     )
     return []
+
+
+# "我只是高中毕业 读哪个合适": which of the courses in view the worker may take
+_SUITS_ME = re.compile(r"合适|适合|能读|读得了|能报|报得了|可以报|可以读|能上|上得了")
+
+
+def suits_me_answer(
+    dispatcher: CollectingDispatcher, listed: list[Course], text: str, earlier: list[str]
+) -> list[EventType] | None:
+    """For a worker who tells their schooling (or age) and asks which course fits: those whose
+    requirements they meet, and why the others do not; None when it asks no such thing."""
+    if not (WHICH_OF_THEM.search(text) and _SUITS_ME.search(text) and tells_about(text)):
+        return None
+    fits = [c for c in listed if unmet(c, text, earlier) is None]
+    lines = [f"{unmet(c, text, earlier)}。" for c in listed if c not in fits]
+    if fits:
+        names = "、".join(f"「{c.name}」" for c in fits)
+        lines.insert(0, f"按您说的情况，可以报{names}。")
+    else:
+        lines.insert(0, "按您说的情况，这几门暂时都报不了。")
+    dispatcher.utter_message(
+        text="\n".join(lines), buttons=buttons(*(enrol_button(c) for c in fits))
+    )
+    # the one that fits is the course talked about now ("那我报名 …" next)
+    return [SlotSet(FOCUS_SLOT, fits[0].code)] if len(fits) == 1 else []

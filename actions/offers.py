@@ -208,6 +208,13 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
         # "提交了然后呢 我要做啥子 好久有人找我": the case just filed, where it stands and what
         # to get ready while waiting for the mediator's call
         return [FollowupAction("action_mediation_status")]
+    if (
+        previous_action(tracker) == "action_submit_mediation"
+        and 0 < len(text) <= WHAT_NEXT_MAX_CHARS
+        and _HOW_LONG.search(text)
+    ):
+        # "大概好久才有结果哦" right after filing: how long mediation takes
+        return [SlotSet("faq_id", CASE_DURATION), FollowupAction("action_answer_policy")]
     return None
 
 

@@ -31,7 +31,9 @@ from bot.knowledge.pointed import (
     cap_asked,
     dispatched_told,
     leaving_told,
+    mediation_failed_asked,
     noncompete_told,
+    paid_when_asked,
     period_over_told,
     relation_told,
     still_in_time_asked,
@@ -182,6 +184,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or noncompete_told(services.knowledge, previous, text)
         or cap_asked(services.knowledge, previous, text)
         or year_unsigned_asked(services.knowledge, previous, text)
+        or paid_when_asked(services.knowledge, previous, text)
+        or mediation_failed_asked(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

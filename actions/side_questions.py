@@ -57,6 +57,10 @@ _ASKS = re.compile(
     r"|有[^，。,\s]{1,12}没(?:得|有)[。.!！~～]*$"
 )
 # … and names or employers never hold a question word at all
+# "违法辞退能赔好多 我每个月5000": a sum asked (好多 alone may say "a lot" in a story)
+_SUM_ASKED = re.compile(
+    r"能(?:赔|拿|要|补)(?:好多|多少)|该(?:赔|补|给)(?:我)?(?:好多|多少)|(?:赔|补)(?:我)?(?:好多|多少)(?:钱)?$"
+)
 _QUESTION_WORD = re.compile(
     r"多少|好多钱|好多天|多久|好久|多长|几[天个月年点]|怎么|咋|啥|什么|哪|为什么|如何|要钱|交钱|收费|免费"
 )
@@ -89,7 +93,7 @@ def is_side_question(text: str, slot: str) -> bool:
                 and not (len(value) <= MAX_NAME and value[0] in COMMON_SURNAMES)
             )
         )
-    if len(value) <= SHORT and _ASKS.search(value):
+    if len(value) <= SHORT and (_ASKS.search(value) or _SUM_ASKED.search(value)):
         return True
     # "调解要多久" is too short to be what happened, and asks
     return len(value) <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
@@ -119,14 +123,18 @@ def _drop_candidate(tracker: Tracker, slot: str) -> None:
 
 # a question asked along with the details ("我叫陈志勇 电话133… 先问一下哈 … 应该赔我好多")
 _ASKS_WITH_DETAILS = re.compile(
-    r"先问|顺便问|问一下|问下|请问|想问|[吗嘛呢？?]\s*$|(?:好多|多少|几个月)\s*$|咋个算|怎么算|能拿好多|能赔好多"
+    r"先问|顺便问|问一下|问下|问一哈|问哈|问个事|请问|想问|[吗嘛呢？?]\s*$|(?:好多|多少|几个月)\s*$|咋个算|怎么算|能拿好多|能赔好多"
 )
+
+
+_EMPLOYER_LABEL = re.compile(r"^(?:厂是|厂子是|厂头是|公司是|单位是|公司叫|厂叫|单位叫|厂子叫)")
 
 
 def leading_employer(text: str) -> str | None:
     """The company a message starts with, asked for the employer ("重庆顺泰物流有限公司 我在那
     做分拣 上个月…", "重庆渝美服装有限公司 对了调解要钱不哦"): the answer, whatever follows."""
-    head = re.split(r"[\s，,。；;]", (text or "").strip(), maxsplit=1)[0]
+    value = _EMPLOYER_LABEL.sub("", (text or "").strip(), count=1)  # "厂是…", "公司叫…"
+    head = re.split(r"[\s，,。；;]", value, maxsplit=1)[0]
     found = opening_employer(head) or looks_like_employer(head) if head else None
     return found if found and head.startswith(found[:2]) else None
 
@@ -134,7 +142,9 @@ def leading_employer(text: str) -> str | None:
 def _asks_after(text: str, employer: str) -> bool:
     """Whether what follows the company a message starts with is a short question."""
     rest = normalise(text.split(employer, 1)[-1] if employer in text else text)
-    return 0 < len(rest) <= SHORT and is_side_question(rest, "employer")
+    return 0 < len(rest) <= SHORT and (
+        is_side_question(rest, "employer") or _ASKS_WITH_DETAILS.search(rest) is not None
+    )
 
 
 def employer_then_story(text: str) -> bool:
@@ -209,14 +219,25 @@ class SideQuestionsMixin:
             and opening_employer(text) is None
             and worked_out_reply(self.services, tracker, understood_text(tracker)) is not None
         )
+        # "18723456709 对了问一哈 老板收押金合法不哦": the number, and a question asked with it
+        # (answered, the number kept)
+        asks_too = (
+            requested in ("name", "phone")
+            and any(name_and_phone(text))
+            and bool(_ASKS_WITH_DETAILS.search(text))
+        )
         if (
-            taken
-            and text
-            and not details
-            and (
-                is_side_question(understood_text(tracker), requested)
-                or topic_instead_of_name
-                or figures
+            asks_too
+            or asks_after
+            or (
+                taken
+                and text
+                and not details
+                and (
+                    is_side_question(understood_text(tracker), requested)
+                    or topic_instead_of_name
+                    or figures
+                )
             )
         ):
             self.answer(dispatcher, tracker, text)

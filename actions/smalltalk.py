@@ -113,6 +113,7 @@ class ActionFallback(ServiceAction, Action):
             changed_mind_instead(tracker)
             or meant_in_context(tracker, domain)
             or described_instead(self.services, tracker)
+            or case_question_instead(tracker)
         )
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant

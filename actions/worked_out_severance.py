@@ -28,7 +28,7 @@ from bot.domain.severance import (
     months_worked,
     severance_text,
 )
-from bot.knowledge.pointed import CAP_ASKED, asks_where_to_turn
+from bot.knowledge.pointed import CAP_ASKED, WHEN_PAID, asks_where_to_turn
 from intents.numbers import format_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
@@ -48,6 +48,8 @@ SEVERANCE_TOPICS = frozenset(
         "quit_protected",
         "probation_dismissal",
         "quit_business_slow",
+        # pushed to write a resignation: what leaving at the employer's wish is worth
+        "quit_resign_pressure",
         # a second fixed-term contract not renewed
         "contract_second_fixed_term",
         # a domestic worker placed by an agency that signed the contract
@@ -74,6 +76,8 @@ def forced_to_leave(tracker: Tracker) -> bool:
     return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
 
 
+# the employer's grounds for a dismissal, asked about
+_GROUNDS = re.compile(r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退")
 # the pay said to be the same as the one told before
 _SAME_PAY = re.compile(r"工资(?:也)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多")
 # part-time work by the hour, which either side may end at once without compensation
@@ -111,7 +115,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
         return None
-    if _PART_TIME.search(text) or CAP_ASKED.search(text):
+    if _GROUNDS.search(text) and not _SUM_ASKED.search(text):
+        return None  # "他说我迟到了3回 算严重违纪 可以直接开": whether the grounds hold
+    if _PART_TIME.search(text) or CAP_ASKED.search(text) or WHEN_PAID.search(text):
         # (the cap asked, "那我们经理一个月3万 补偿有没得封顶": the rule, not a sum)
         return None  # "我老婆做钟点工 老板说随时可以不要她": no compensation for part-time work
     ranged = _by_season(services, tracker, text, after)

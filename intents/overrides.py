@@ -83,6 +83,12 @@ MEDIATION_ASK_ALONE = re.compile(
     r"(?:申请|登记|登)(?:一个|个|一下)?"
     r"(?:劳动(?:纠纷|争议)?)?调解(?:嘛|吧|哦|呀|啊)?[。!！]?$"
 )
+# "…说我不符合录用条件 又拿不出啥子证据 我要申请调解": the story, then the request said last
+# (whatever question words the story holds)
+FILES_AT_THE_END = re.compile(
+    r"(?:我|我们)(?:就|还是|现在)?(?:要|想)(?:申请|请求|找工会|请工会)(?:劳动(?:纠纷|争议)?)?调解"
+    r"(?:嘛|吧|哦|呀|啊)?[。!！]?$"
+)
 # "找工会调解要钱不", "申请调解要带啥材料": a short question about mediation is a policy question
 # (its answer is in the FAQ), not a request to file a case
 _MEDIATION_QUESTION = re.compile(
@@ -300,7 +306,7 @@ def rule_intent(text: str) -> str | None:
         return "policy_question"
     if asks_about_mediation_last(compact):
         return "policy_question"
-    if MEDIATION_ASK_ALONE.match(compact):
+    if MEDIATION_ASK_ALONE.match(compact) or FILES_AT_THE_END.search(compact):
         return "mediation_request"
     if (
         len(compact) >= MEDIATION_MIN_CHARS

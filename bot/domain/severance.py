@@ -253,11 +253,19 @@ def months_since_start(text: str, today: date) -> int | None:
     return months if 0 <= months <= MAX_YEARS * 12 else None
 
 
+# "试用期第二个月就把我开了": let go in the Nth month (whole months before it count)
+_IN_MONTH = re.compile(
+    rf"第\s*(?P<n>{NUM})\s*个月\s*(?:就|才|的时候|头)?\s*(?:被|把我|给我|就)?\s*(?:开|辞|炒|解除|不要)"
+)
+
+
 def months_worked(text: str) -> int | None:
     """How many months the worker says they have worked there, or None."""
     m = _LENGTH.search(text or "")
     if m is None:
-        return None
+        within = _IN_MONTH.search(text or "")
+        n = parse_number(within.group("n")) if within else None
+        return int(n) - 1 if n and 1 <= n <= 12 else None
     if m.group("only"):
         months = parse_number(m.group("only"))
         return int(months) if months and 0 < months < MAX_YEARS * 12 else None

@@ -21,12 +21,14 @@ _PAID = re.compile(
 # "我问了说是2100", "最低工资2100": the local minimum wage the worker found out
 _MINIMUM = re.compile(
     rf"(?:最低工资|最低|说是|问了是|查了是|听说是|好像是|标准是)[^\d，,。？?]{{0,6}}?(?P<sum>{NUM})"
+    # "就按2100算嘛 最少拿好多": a figure to work with, right after the minimum wage answer
+    rf"|(?:就|先)?按\s*(?P<as>{NUM})\s*(?:块|元)?\s*(?:算|来算)"
 )
 
 
 def _sum(pattern: re.Pattern[str], text: str) -> float | None:
     for m in pattern.finditer(text or ""):
-        value = parse_number(m.group("sum"))
+        value = parse_number(m.group("sum") or m.groupdict().get("as") or "")
         if value is not None and MIN_SUM <= value <= MAX_SUM:
             return value
     return None

@@ -107,6 +107,7 @@ _INJURY_TOLD = (
 # "走了以后还能去要不 多久之内要去", "那过好久就告不到了": by when to claim, after an answer
 # that gives no time limit of its own (seed entry; when an admin withdrew it, the words decide)
 TIME_LIMIT = "dispute_time_limit"
+INJURY_TOPIC = "工伤"
 _BY_WHEN = re.compile(
     r"多久之内|多久以内|多久内|多长时间内|多长时间以内|几年内|几年之内|时效|时间限制|时限"
     r"|过(?:了)?(?:好久|多久|多长时间)(?:就)?(?:告不|要不|申请不|仲裁不|不能告|不能要)"
@@ -122,6 +123,8 @@ _OWN_LIMIT = re.compile(r"[0-9一二两三]+年内|[0-9一二两三]+年之内|[
 def time_limit_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if previous.slug == TIME_LIMIT or not _BY_WHEN.search(text):
         return None
+    if previous.category == INJURY_TOPIC:
+        return None  # "有时间限制没得" after an injury answer: the application's own limits
     if _COST_TOO.search(text):
         return None  # "仲裁要钱不 有没得时间限制": the entry on arbitration tells both
     if _OWN_LIMIT.search(previous.answer):
@@ -359,3 +362,32 @@ def year_unsigned_asked(knowledge: Knowledge, previous: Answer, text: str) -> An
     if previous.slug != NOT_SIGNED or not _A_YEAR_ON.search(text):
         return None
     return knowledge.get(A_YEAR_UNSIGNED)
+
+
+# "那补偿好久给我 走的那天就给不" after the compensation: paid at the handover (第五十条), in
+# the entry on what is settled when leaving
+SETTLED_ON_LEAVING = "quit_certificate_final"
+WHEN_PAID = re.compile(
+    r"(?:好久|什么时候|啥时候|啥子时候|哪天|几时|多久)(?:才|能)?(?:给|发|到账|打)"
+)
+
+
+def paid_when_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == SETTLED_ON_LEAVING or not WHEN_PAID.search(text):
+        return None
+    if "补偿" in text or previous.category in _LEAVING_TOPICS:
+        return knowledge.get(SETTLED_ON_LEAVING)
+    return None
+
+
+# "要是调不成呢 还要等好久" after what mediation costs: when it fails, in its own entry
+MEDIATION_FAILED = "mediation_failed"
+_FAILS = re.compile(r"调不成|调不拢|调不好|没调成|调解不成|调解失败|谈不拢|没谈拢|谈崩")
+
+
+def mediation_failed_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == MEDIATION_FAILED or not _FAILS.search(text):
+        return None
+    if "调解" in previous.question or "调" in text:
+        return knowledge.get(MEDIATION_FAILED)
+    return None

@@ -39,6 +39,8 @@ SITUATION_ENTRIES = {
     "mediation_how": re.compile(
         r"调解员|怎么调|咋个调|咋调|过程|流程|谈|协商|出面|到场|站哪边|偏向|中立|开会"
     ),
+    # a stop to the work itself ("平时只给点生活费" of wages held to the year's end is none)
+    "wage_shutdown": re.compile(r"停产|停工|停业|放假|放长假|待岗|没订单|没活|关门|歇业|回家等"),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
     ),
@@ -59,7 +61,9 @@ ELSEWHERE = {
 }
 # entries whose words many other questions share ("学校" of a teacher's school, "受了伤" of any
 # injury): unnamed, they fall as far as a procedure does
-STRICT_ENTRIES = frozenset({"student_intern_rights", "older_past_retirement", "mediation_how"})
+STRICT_ENTRIES = frozenset(
+    {"student_intern_rights", "older_past_retirement", "mediation_how", "wage_shutdown"}
+)
 # (a procedure shares many words with the question about the job: it falls further)
 DEMOTED_ELSEWHERE = 0.5
 
