@@ -23,15 +23,18 @@ from actions.worked_out_leave import (
     sick_pay_reply,
     unused_leave_reply,
 )
+from actions.worked_out_probation import ABOUT_PROBATION, probation_reply
 from actions.worked_out_severance import (
     DISMISSED,
     FORCED_TO_LEAVE,
     OTHER_SUBJECT,
     SEVERANCE,
     forced_to_leave,
+    owed_and_severance_reply,
     severance_reply,
 )
 from bot.domain.commute_injury import commute_injury_text
+from bot.domain.contribution_years import contribution_years_text
 from bot.domain.disability import disability_text, grade_told
 from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text
@@ -40,18 +43,6 @@ from bot.domain.medical_period import medical_period_text
 from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.overtime_mix import TOTAL, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
-from bot.domain.probation import (
-    contract_months,
-    extends_probation,
-    months_so_far,
-    over_the_cap,
-    probation_months,
-    probation_pay_text,
-    probation_pays,
-    probation_text,
-    regular_pay,
-    shortfall_text,
-)
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     asks_how_much,
@@ -68,7 +59,6 @@ from bot.domain.wages_owed import (
     site_owed_text,
 )
 from bot.knowledge.pointed import asks_where_to_turn
-from intents.numbers import parse_number
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -178,7 +168,7 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         slug.startswith("ot_")
         and previous_action(tracker) == "action_answer_policy"
         # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
-        and not (_ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
+        and not (ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
     )
     hours_topic = slug.startswith(("ot_", "hours_")) and previous_action(tracker) == (
         "action_answer_policy"
@@ -215,103 +205,6 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
         said = long_break_text(text)
     return said
-
-
-# the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
-_ABOUT_PROBATION = re.compile(r"试用")
-BOTH_SOURCES = "《劳动合同法》第十九条、第二十条、第八十三条；《劳动合同法实施条例》第十五条"
-# "试用期一共3个月": how long the probation ran
-_PROBATION_SPAN = re.compile(r"试用期?[^，,。\d]{0,4}?(?P<n>\d{1,2}|[一二两三四五六])\s*个月")
-_LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
-# the probation is over ("上个月才转正"): all of it was worked
-_CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
-# "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
-_MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月")
-# the months over the cap named ("多搞的那4个月"): not the probation's own length
-_EXCESS_NAMED = re.compile(r"多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
-_ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
-PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
-PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
-PROBATION_PAY = "probation_pay"  # the entry on the lowest pay in probation
-
-
-def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
-    """The contract's term and the probation given, told with a question about probation or
-    right after a probation answer (one of them told a message before): the cap and the
-    excess worked out, under the entry on the excess or the one on the caps."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_PROBATION.search(text)) or extends_probation(text):
-        return None
-    # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
-    # after probation told before
-    regular_before = next(filter(None, map(regular_pay, recent_user_texts(tracker, 3))), None)
-    pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
-    if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):
-        # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
-        pays = probation_pays(recent_user_texts(tracker, 3))
-        m = _PROBATION_SPAN.search(text)
-        months = probation_months(text) or (parse_number(m.group("n")) if m else None)
-        if pays and months:
-            short = shortfall_text(*pays, months)
-            if short:
-                return short, PROBATION_PAY
-    if pay_said is not None:
-        # (the messages before: "试用期一个月4千" here is the pay, not the probation's length)
-        joined = " ".join(recent_user_texts(tracker, 3))
-        if over_the_cap(joined):
-            # "两年合同 试用期搞了半年 … 上个月才转正" then "试用期一个月4千 转正后是5千": the
-            # excess worked at the pay after probation first, then the probation pay's floor
-            done = probation_months(joined) if _CONFIRMED.search(joined) else None
-            excess = probation_text(
-                joined, so_far=done or months_so_far(joined), pay=regular_pay(text)
-            )
-            if excess is not None:
-                verdict = [ln for ln in pay_said.split("\n")[1:] if not ln.startswith("依据")]
-                lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
-                return "\n".join(lines), PROBATION_OVER
-        return pay_said, PROBATION_PAY
-    if (
-        after
-        and _EXCESS_NAMED.search(text)
-        and _MONTHS_NAMED.search(text)
-        # ("我已经干了4个月了 多出来的咋算": how long it has run, read below)
-        and months_so_far(text) is None
-    ):
-        # "那多搞的那4个月试用期 他要赔我不": the months over the cap, from the probation and
-        # the pay told before (not a probation of 4 months)
-        joined = " ".join(recent_user_texts(tracker, 3))
-        if over_the_cap(joined):
-            done = probation_months(joined) if _CONFIRMED.search(joined) else None
-            earlier = recent_user_texts(tracker, 3)
-            pay = next(filter(None, map(regular_pay, earlier)), None) or next(
-                filter(None, map(monthly_pay, earlier)), None
-            )
-            excess = probation_text(joined, so_far=done or months_so_far(joined), pay=pay)
-            if excess is not None:
-                return excess, PROBATION_OVER
-    told = text
-    one_told = (contract_months(text) is None) != (probation_months(text) is None)
-    # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
-    if (
-        probation_text(told) is None
-        and after
-        # ("我都已经做了5个月了还没转正": how long it has run, the excess now worked)
-        and (one_told or _ASKS_THE_EXCESS.search(text) or months_so_far(text) is not None)
-    ):
-        # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
-        # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
-        told = " ".join([text, *recent_user_texts(tracker, 2)])
-    so_far = months_so_far(text)
-    earlier = [text, *recent_user_texts(tracker, 3)]
-    # the pay after probation ("说转正了是4000"), else any monthly pay told
-    pay = next(filter(None, map(regular_pay, earlier)), None) or next(
-        filter(None, map(monthly_pay, earlier)), None
-    )
-    said = probation_text(told, so_far=so_far, pay=pay if so_far is not None else None)
-    if said is None:
-        return None
-    return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP
 
 
 # the entries on a contract not signed, after which "我一个月3500 能补好多钱" asks the double wage
@@ -459,6 +352,9 @@ def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return noncompete_pay_text(pay) if pay else None
 
 
+PENSION_YEARS = "si_pension_medical"  # the entry on the years a pension needs
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -467,6 +363,12 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
+    both = owed_and_severance_reply(services, tracker, text)
+    if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
+        return both, FORCED_TO_LEAVE
+    years = contribution_years_text(text)
+    if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
+        return years, PENSION_YEARS
     for reply, entry in (
         (maternity_reply, MATERNITY),
         (noncompete_reply, NONCOMPETE),

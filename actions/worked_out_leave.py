@@ -47,6 +47,8 @@ _ASKS_DAYS = re.compile(
 _SOMEONE_ELSE = re.compile(r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友|她|他")
 _NEW_EMPLOYER = re.compile(
     r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来"
+    # "我9月1号进的现在这个单位": a date this year the present job began
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[号日](?:才)?(?:进的|进了|进来|入职|来的|到)(?:现在|这个|这家)"
 )
 
 

@@ -29,7 +29,7 @@ from bot.domain.severance import (
     severance_text,
 )
 from bot.knowledge.pointed import CAP_ASKED, WHEN_PAID, asks_where_to_turn
-from intents.numbers import format_number
+from intents.numbers import NUM, format_number, parse_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(
@@ -247,3 +247,37 @@ def _quits_after_a_breach(text: str, earlier: list[str]) -> bool:
 
 # dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
 _PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
+
+
+# "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
+_OWED_MONTHS = re.compile(rf"欠(?:的|了|我)?(?P<n>{NUM})\s*个月(?:的)?工资")
+_ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
+OWED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条；《工资支付暂行规定》第九条"
+
+
+def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """The months of wages owed and the compensation, added up, with the time worked and
+    the pay told in the last few messages."""
+    owed = _OWED_MONTHS.search(text)
+    if owed is None or not _ADDED_UP.search(text) or "补偿" not in text:
+        return None
+    n = parse_number(owed.group("n"))
+    earlier = [text, *recent_user_texts(tracker, 4)]
+    months = next((m for m in map(months_worked, earlier) if m is not None), None)
+    pay = next(filter(None, map(monthly_pay, earlier)), None)
+    if not n or months is None or pay is None:
+        return None
+    months_pay = Severance(months).months_pay
+    compensation, wages = months_pay * pay, n * pay
+    return "\n".join(
+        [
+            f"按您说的（干了{Severance(months).worked_text()}，月工资{format_number(pay)}元）：",
+            f"经济补偿{format_number(months_pay)}个月×{format_number(pay)}={format_number(compensation)}元；",
+            f"拖欠的{format_number(n)}个月工资{format_number(n)}×{format_number(pay)}"
+            f"={format_number(wages)}元；",
+            f"一共{format_number(compensation + wages)}元。",
+            "欠的工资本来就该发，离职时要一次结清；因欠薪辞职的，经济补偿另外给。单位不给的，"
+            "可以申请劳动仲裁（不收费），也可以打12333向劳动保障监察投诉。",
+            f"依据：{OWED_SOURCE}",
+        ]
+    )

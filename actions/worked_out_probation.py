@@ -1,0 +1,123 @@
+"""The probation calculator: the contract's term and the probation given, told with a
+question about probation or right after a probation answer; the cap, the excess worked at the
+pay after probation, and the probation pay's floor (《劳动合同法》第十九条、第二十条、第八十三条,
+《劳动合同法实施条例》第十五条)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.message import previous_action, recent_user_texts
+from bot.domain.probation import (
+    contract_months,
+    extends_probation,
+    months_so_far,
+    over_the_cap,
+    probation_months,
+    probation_pay_text,
+    probation_pays,
+    probation_text,
+    regular_pay,
+    shortfall_text,
+)
+from bot.domain.severance import asks_how_much, monthly_pay
+from intents.numbers import parse_number
+
+# the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
+ABOUT_PROBATION = re.compile(r"试用")
+BOTH_SOURCES = "《劳动合同法》第十九条、第二十条、第八十三条；《劳动合同法实施条例》第十五条"
+# "试用期一共3个月": how long the probation ran
+_PROBATION_SPAN = re.compile(r"试用期?[^，,。\d]{0,4}?(?P<n>\d{1,2}|[一二两三四五六])\s*个月")
+_LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
+# the probation is over ("上个月才转正"): all of it was worked
+_CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
+# "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
+_MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月")
+# the months over the cap named ("多搞的那4个月"): not the probation's own length
+_EXCESS_NAMED = re.compile(r"多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
+_ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
+PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
+PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
+PROBATION_PAY = "probation_pay"  # the entry on the lowest pay in probation
+
+
+def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
+    """The contract's term and the probation given, told with a question about probation or
+    right after a probation answer (one of them told a message before): the cap and the
+    excess worked out, under the entry on the excess or the one on the caps."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
+    if not (after or ABOUT_PROBATION.search(text)) or extends_probation(text):
+        return None
+    # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
+    # after probation told before
+    regular_before = next(filter(None, map(regular_pay, recent_user_texts(tracker, 3))), None)
+    pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
+    if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):
+        # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
+        pays = probation_pays(recent_user_texts(tracker, 3))
+        m = _PROBATION_SPAN.search(text)
+        months = probation_months(text) or (parse_number(m.group("n")) if m else None)
+        if pays and months:
+            short = shortfall_text(*pays, months)
+            if short:
+                return short, PROBATION_PAY
+    if pay_said is not None:
+        # (the messages before: "试用期一个月4千" here is the pay, not the probation's length)
+        joined = " ".join(recent_user_texts(tracker, 3))
+        if over_the_cap(joined):
+            # "两年合同 试用期搞了半年 … 上个月才转正" then "试用期一个月4千 转正后是5千": the
+            # excess worked at the pay after probation first, then the probation pay's floor
+            done = probation_months(joined) if _CONFIRMED.search(joined) else None
+            excess = probation_text(
+                joined, so_far=done or months_so_far(joined), pay=regular_pay(text)
+            )
+            if excess is not None:
+                verdict = [ln for ln in pay_said.split("\n")[1:] if not ln.startswith("依据")]
+                lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
+                return "\n".join(lines), PROBATION_OVER
+        return pay_said, PROBATION_PAY
+    if (
+        after
+        and _EXCESS_NAMED.search(text)
+        and _MONTHS_NAMED.search(text)
+        # ("我已经干了4个月了 多出来的咋算": how long it has run, read below)
+        and months_so_far(text) is None
+    ):
+        # "那多搞的那4个月试用期 他要赔我不": the months over the cap, from the probation and
+        # the pay told before (not a probation of 4 months)
+        joined = " ".join(recent_user_texts(tracker, 3))
+        if over_the_cap(joined):
+            done = probation_months(joined) if _CONFIRMED.search(joined) else None
+            earlier = recent_user_texts(tracker, 3)
+            pay = next(filter(None, map(regular_pay, earlier)), None) or next(
+                filter(None, map(monthly_pay, earlier)), None
+            )
+            excess = probation_text(joined, so_far=done or months_so_far(joined), pay=pay)
+            if excess is not None:
+                return excess, PROBATION_OVER
+    told = text
+    one_told = (contract_months(text) is None) != (probation_months(text) is None)
+    # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
+    if (
+        probation_text(told) is None
+        and after
+        # ("我都已经做了5个月了还没转正": how long it has run, the excess now worked)
+        and (one_told or _ASKS_THE_EXCESS.search(text) or months_so_far(text) is not None)
+    ):
+        # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
+        # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
+        told = " ".join([text, *recent_user_texts(tracker, 2)])
+    so_far = months_so_far(text)
+    earlier = [text, *recent_user_texts(tracker, 3)]
+    # the pay after probation ("说转正了是4000"), else any monthly pay told
+    pay = next(filter(None, map(regular_pay, earlier)), None) or next(
+        filter(None, map(monthly_pay, earlier)), None
+    )
+    said = probation_text(told, so_far=so_far, pay=pay if so_far is not None else None)
+    if said is None:
+        return None
+    return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP

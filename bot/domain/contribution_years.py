@@ -1,0 +1,67 @@
+"""Pension contributions paid in several places, added up: "我在成都交了6年零4个月 重庆这边以前
+也交过2年零9个月 加起来算好多年" is 9 years 1 month, and what is still short of the minimum.
+
+《社会保险法》第十六条、第十九条: contributions paid in different places are added up when the
+insurance is transferred; a pension is drawn monthly after at least 15 years in all at the
+statutory retirement age (《国务院关于渐进式延迟法定退休年龄的办法》第二条: from 2030 the
+minimum rises by half a year a year, to 20 years).
+"""
+
+from __future__ import annotations
+
+import re
+
+from intents.numbers import NUM, parse_number
+
+SOURCE = "《社会保险法》第十六条、第十九条；《国务院关于渐进式延迟法定退休年龄的办法》第二条"
+MINIMUM_YEARS = 15
+_PAID = re.compile(
+    rf"(?:交|缴|买)(?:了|过)?\s*(?:(?P<y>{NUM}|半)\s*年(?:多)?(?:零|又)?(?:(?P<m>{NUM})\s*个?月)?"
+    rf"|(?P<only>{NUM})\s*个月)"
+)
+_ADDED_UP = re.compile(r"加起来|一共|总共|合计|算好多|算多少|累计")
+
+
+def paid_periods(text: str) -> list[int]:
+    """Each contribution period a message tells, in months."""
+    periods = []
+    for m in _PAID.finditer(text or ""):
+        if m.group("only"):
+            n = parse_number(m.group("only"))
+            months = int(n) if n and n < 600 else None
+        else:
+            years = 0.5 if m.group("y") == "半" else parse_number(m.group("y"))
+            extra = parse_number(m.group("m")) if m.group("m") else 0
+            ok = years is not None and 0 < years <= 50 and extra is not None and extra < 12
+            months = round(years * 12) + int(extra) if ok else None  # type: ignore[operator]
+        if months:
+            periods.append(months)
+    return periods
+
+
+def _span(months: int) -> str:
+    years, rest = divmod(months, 12)
+    return f"{years}年{rest}个月" if years and rest else (f"{years}年" if years else f"{rest}个月")
+
+
+def contribution_years_text(text: str) -> str | None:
+    """The periods added up and what is short of 15 years, when the message tells two or more
+    and asks the total; else None."""
+    periods = paid_periods(text)
+    if len(periods) < 2 or not _ADDED_UP.search(text or ""):
+        return None
+    total = sum(periods)
+    short = MINIMUM_YEARS * 12 - total
+    lines = [
+        "按您说的："
+        + "＋".join(_span(p) for p in periods)
+        + f"＝{_span(total)}（{total}个月）。养老保险的缴费年限在不同地方是累计计算的，"
+        "转移接续后合在一起算，中间断了也不清零。",
+        f"目前按月领养老金要累计缴满{MINIMUM_YEARS}年，您还差{_span(short)}；从2030年起这个最低年限"
+        "每年提高半年，逐步到20年。"
+        if short > 0
+        else f"已经超过目前按月领养老金要求的{MINIMUM_YEARS}年（从2030年起最低年限逐步提高到20年）。",
+        "转移时在新参保地社保经办机构申请，原参保地的缴费记录会转过来；具体问12333。",
+        f"依据：{SOURCE}",
+    ]
+    return "\n".join(lines)
