@@ -347,3 +347,16 @@ def child_course_instead(tracker: Tracker) -> list[EventType] | None:
     if who and age_told_before(who, recent_user_texts(tracker, 6)) is not None:
         return [FollowupAction("action_search_courses")]
     return None
+
+
+# "我住城南那边 离城南近的有没得" after a list: the list narrowed by the place (the search
+# action reads the place against the venues)
+_NEAR = re.compile(
+    r"附近|近点|近一点|近的|离[^，,。]{1,6}近|那边的|这边的|住在?[^，,。]{1,6}(?:那边|这边|附近)"
+)
+
+
+def near_instead(tracker: Tracker) -> list[EventType] | None:
+    if in_course_context(tracker) and _NEAR.search(typed_text(tracker)):
+        return [FollowupAction("action_search_courses")]
+    return None

@@ -70,8 +70,20 @@ def _correction(
     """`slot`'s new value when the message corrects it while the form asks something else."""
     if tracker.get_slot("requested_slot") in (None, slot):
         return None
-    m = pattern.search(typed_text(tracker).strip().rstrip("。！!"))
+    text = typed_text(tracker).strip().rstrip("。！!")
+    if slot == "name":
+        # "是桂花的桂 张桂英": the character explained, then the name
+        text = _CHARACTER_EXPLAINED.sub(" ", text)
+    m = pattern.search(text)
     return check(m.group("value")) if m else None
+
+
+# "桂花的桂", "木子李", "弓长张": a character of the name explained, not the name
+_CHARACTER_EXPLAINED = re.compile(
+    r"(?P<c>[\u4e00-\u9fff])[\u4e00-\u9fff]{0,2}的(?P=c)(?:字)?"
+    r"|[\u4e00-\u9fff]{0,2}(?P<d>[\u4e00-\u9fff])的(?P=d)(?:字)?"
+    r"|木子李|弓长张|口天吴|立早章|耳东陈"
+)
 
 
 # "还有我名字是李春妹 妹妹的妹 不是梅花的梅": the name said again, with what was wrong

@@ -30,10 +30,13 @@ from bot.knowledge.pointed import (
     asks_where_to_turn,
     cap_asked,
     dispatched_told,
+    her_leave_asked,
     leaving_told,
     mediation_failed_asked,
     noncompete_told,
+    not_renewed_asked,
     paid_when_asked,
+    part_time_detail_asked,
     period_over_told,
     relation_told,
     still_in_time_asked,
@@ -172,7 +175,10 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
-    pointed = still_in_time_asked(services.knowledge, text) or (
+    pointed = (
+        still_in_time_asked(services.knowledge, text)
+        or not_renewed_asked(services.knowledge, previous, text)
+    ) or (
         None
         if previous is None
         else told_of_the_injury(services.knowledge, previous, text)
@@ -186,6 +192,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or year_unsigned_asked(services.knowledge, previous, text)
         or paid_when_asked(services.knowledge, previous, text)
         or mediation_failed_asked(services.knowledge, previous, text)
+        or part_time_detail_asked(services.knowledge, previous, text)
+        or her_leave_asked(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

@@ -10,7 +10,12 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
-from actions.course_context import described_instead, followup_instead, named_course_instead
+from actions.course_context import (
+    described_instead,
+    followup_instead,
+    named_course_instead,
+    near_instead,
+)
 from actions.course_filters import compared_courses
 from actions.message import typed_text
 from actions.offers import (
@@ -114,6 +119,7 @@ class ActionFallback(ServiceAction, Action):
             or meant_in_context(tracker, domain)
             or described_instead(self.services, tracker)
             or case_question_instead(tracker)
+            or near_instead(tracker)
         )
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant

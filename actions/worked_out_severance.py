@@ -7,6 +7,7 @@ actions/worked_out_leave.py (bot/domain/severance.py does the arithmetic)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -80,6 +81,8 @@ def forced_to_leave(tracker: Tracker) -> bool:
 _GROUNDS = re.compile(r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退")
 # the pay said to be the same as the one told before
 _SAME_PAY = re.compile(r"工资(?:也)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多")
+CONTRACT_EXPIRY = "sev_contract_expiry"
+_NOT_RENEWED = re.compile(r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续")
 # part-time work by the hour, which either side may end at once without compensation
 # (《劳动合同法》第七十一条): the part-time entry's, not a sum
 _PART_TIME = re.compile(r"钟点工|小时工|非全日制|兼职|按小时(?:算|计|给)")
@@ -93,6 +96,11 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # ("我干了2年8个月 一个月5000" right after the answer to a question asked in a form)
         slug = faq_of_last_turn(tracker)
     after = slug in SEVERANCE_TOPICS
+    # (a contract that ended and was not renewed: the compensation, no dismissal to double)
+    expired = (after and slug == CONTRACT_EXPIRY) or any(
+        _NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 2)]
+    )
+    sev_text = partial(severance_text, expired=expired)
     # "干了3年8个月 每个月6000" right after "老子遭公司开了 一分钱都不给": the figures of a
     # dismissal told a message before
     told_before = (
@@ -100,7 +108,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and monthly_pay(text) is not None
         and any(about_severance(t) for t in recent_user_texts(tracker, 1))
     )
-    earlier_told = recent_user_texts(tracker, 3)
+    # (the dismissal told before the form's answers: "公司说我迟到把我开除了 … 想找工会帮我调解")
+    earlier_told = recent_user_texts(tracker, 5)
     # "那我能拿好多" after a story of a dismissal or of quitting over a breach told before, or
     # "要是因为不交社保我辞职 有补偿不 好多" with its own start date: the sum from that story
     story = (
@@ -142,13 +151,13 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if story and not forced and any(map(_PROTECTED.search, [text, *earlier_told])):
         # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
         unlawful = True
-    said = severance_text(text, unlawful=unlawful, asked=alone, forced=forced)
+    said = sev_text(text, unlawful=unlawful, asked=alone, forced=forced)
     pay = monthly_pay(text)
     if said is not None and pay is None and _SAME_PAY.search(text):
         # "我同事干了3年零4个月 工资一样 他好多": the pay told before, for the other time
         same = next(filter(None, map(monthly_pay, recent_user_texts(tracker, 4))), None)
         if same:
-            said = severance_text(text, unlawful=unlawful, asked=True, forced=forced, pay=same)
+            said = sev_text(text, unlawful=unlawful, asked=True, forced=forced, pay=same)
     # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
     told_unlawful = after and about_unlawful(text)
     if (
@@ -164,7 +173,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         since = months_since_start(text, services.today())
         if since is not None:
             # "我是2020年3月入职的 每个月5000 能赔好多": from the start date told here
-            return severance_text(
+            return sev_text(
                 text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
             )
         earlier_texts = recent_user_texts(tracker, 3)
@@ -173,18 +182,16 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "我是23年2月1号进去的 合同上个月30号满的": the first and last day told before
         employed = months_employed(" ".join(reversed([text, *earlier_texts])), services.today())
         if employed is not None and not any(map(months_worked, earlier_texts)):
-            return severance_text(
+            return sev_text(
                 text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=employed
             )
         for earlier in earlier_texts:
             if months_worked(earlier) is not None:
-                return severance_text(
-                    earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced
-                )
+                return sev_text(earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced)
             # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date
             since = months_since_start(earlier, services.today())
             if since is not None:
-                return severance_text(
+                return sev_text(
                     text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
                 )
     return said

@@ -149,7 +149,14 @@ class EntityExtractor:
         found += find_money(text)
         found += find_dates(text, today)
         found += find_durations(text)
-        found += [Candidate(*hit) for hit in self.gazetteer.find(text)]
+        found += [
+            Candidate(*hit)
+            for hit in self.gazetteer.find(text)
+            # ("我在火锅店当钟点工": the worker's own job, not the course that keyword names)
+            if not (
+                hit[2] == "course_name" and hit[4] == "catalogue" and _own_job(text, hit[0], hit[1])
+            )
+        ]
         for name, pattern in self.regexes:
             for m in pattern.finditer(text):
                 if m.end() > m.start():
@@ -270,3 +277,25 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
         used[c.start : c.end] = b"\1" * (c.end - c.start)
         taken.append(c)
     return sorted(taken, key=lambda c: c.start)
+
+
+# "当钟点工", "做保姆的": a job the worker (or a family member) does, said before the keyword
+# ("想当保姆", "学做家政" want the course)
+_DOES_THE_JOB = re.compile(r"(?<![想要学去])(?:当|做|干)(?:了|的|过)?(?:个|一个)?$")
+
+
+# a job's pay or rights asked of ("重庆钟点工一个钟头最低好多钱"): the job, not the course
+_PAY_OR_RIGHTS = re.compile(
+    r"最低|工资|工钱|合同|补偿|社保|违法|合法|老板|一个钟头|每小时|小时工资|辞退"
+)
+# the keywords that are also jobs people do
+JOB_KEYWORDS = frozenset(
+    {"钟点工", "保姆", "月嫂", "育儿嫂", "家政", "保洁", "护工", "电工", "厨师"}
+)
+
+
+def _own_job(text: str, start: int, end: int | None = None) -> bool:
+    if _DOES_THE_JOB.search(text[max(0, start - 4) : start]) is not None:
+        return True
+    word = text[start:end] if end is not None else ""
+    return word in JOB_KEYWORDS and _PAY_OR_RIGHTS.search(text) is not None

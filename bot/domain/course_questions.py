@@ -365,7 +365,13 @@ ABOUT_ME = re.compile(
 def about_me(text: str, words: str) -> bool:
     """`words` (a course's keyword in the message) are the worker's own schooling: "我大专毕业的
     想读个本科" speaks of 大专 as what the worker has, not the course they want."""
-    return bool(words) and any(words in m.group(0) for m in ABOUT_ME.finditer(text or ""))
+    if not words:
+        return False
+    if any(words in m.group(0) for m in ABOUT_ME.finditer(text or "")):
+        return True
+    # "我在火锅店当钟点工": the worker's own job, not a course wanted ("想当保姆" wants one)
+    job = rf"(?<![想要学去])(?:当|做|干)(?:了|的|过)?(?:个|一个)?{re.escape(words)}"
+    return re.search(job, text or "") is not None
 
 
 # a worker's word for what a description says in its own ("练了要去演出不": 汇演)

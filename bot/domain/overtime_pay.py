@@ -47,6 +47,10 @@ _WHOLE_DAY = re.compile(
 # ("星期六一天": one day, not 六一)
 _DAYS_BARE = re.compile(rf"(?<![期拜周])(?P<n>{NUM})\s*天")
 _DATE_RANGE = re.compile(r"(?P<a>\d{1,2})\s*(?:号|日)\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)")
+# "一个月下来差不多40个钟头": the month's overtime hours, told as a total
+_MONTH_HOURS = re.compile(
+    rf"(?:一个月|每个?月|上个?月)[^，,。]{{0,6}}?(?P<n>{NUM})\s*个?(?:钟头|小时|钟)"
+)
 # "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
 _DAYS_A_MONTH = re.compile(
     rf"(?:一个月|每个?月|上个?月|这个月|本月)\s*(?:上了?|干了?|做了?|加了?|要上)?\s*(?P<n>{NUM})\s*天"
@@ -202,6 +206,9 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         _without_pay(text, _DAILY, MIN_DAILY, MAX_DAILY), _HOURLY, MIN_HOURLY, MAX_HOURLY
     )
     days, hours = _count(_DAYS, rest_of_it), _count(_HOURS, rest_of_it)
+    month_hours = _count(_MONTH_HOURS, own)
+    if month_hours is not None:
+        hours = month_hours  # "每天多做2个钟 一个月下来差不多40个钟头": the month's hours
     if one_day:
         days, hours = 1.0, None
     hourly = _first(_HOURLY, text, MIN_HOURLY, MAX_HOURLY)

@@ -259,9 +259,18 @@ _IN_MONTH = re.compile(
 )
 
 
+_TERM_ENDED = re.compile(
+    rf"签的?\s*(?P<n>{NUM})\s*年(?:的)?(?:劳动)?合同[^，,。]{{0,8}}?(?:到期|满了|期满)"
+)
+
+
 def months_worked(text: str) -> int | None:
     """How many months the worker says they have worked there, or None."""
     m = _LENGTH.search(text or "")
+    if m is None and (term := _TERM_ENDED.search(text or "")):
+        # "签的两年合同这个月到期了": the whole term worked
+        years = parse_number(term.group("n"))
+        return int(years * 12) if years and 0 < years <= 10 else None
     if m is None:
         within = _IN_MONTH.search(text or "")
         n = parse_number(within.group("n")) if within else None
@@ -291,6 +300,7 @@ def severance_text(
     pay: float | None = None,
     forced: bool = False,
     worked: int | None = None,
+    expired: bool = False,
 ) -> str | None:
     """The compensation worked out for a message that says how long the worker worked and
     asks what it comes to (`asked`: the conversation already asks it), else None; `pay`: the
@@ -308,6 +318,8 @@ def severance_text(
     )
     doubled = f"违法辞退的赔偿金是经济补偿的2倍：{format_number(2 * n)}个月工资。"
     lines = [f"按您在本单位干了{s.worked_text()}算："]
+    # (a contract ended and not renewed: the compensation, no dismissal to double)
+    forced = forced or expired
     unlawful = unlawful and not forced
     lines += [doubled, normal] if unlawful else [normal] if forced else [normal, doubled]
     pay = monthly_pay(text) or pay
@@ -325,7 +337,10 @@ def severance_text(
         "职工月平均工资3倍的，按3倍算，年限最多算12年。"
     )
     lines.append(
-        "单位欠薪、不缴社保等，你可以随时书面通知单位解除合同，不用提前30天，单位要给这笔经济补偿；解除通知要写明单位的违法事实。"
+        "合同到期单位不续签的，要给这笔经济补偿；单位维持或者提高原来的条件续签、你自己不愿续的，"
+        "才不给（降低条件续签你不同意的，照样要给）。"
+        if expired
+        else "单位欠薪、不缴社保等，你可以随时书面通知单位解除合同，不用提前30天，单位要给这笔经济补偿；解除通知要写明单位的违法事实。"
         if forced
         else "能不能拿要看怎么离职的：单位提出协商解除、裁员、合同到期单位不续签、单位欠薪或不缴社保"
         "你被迫辞职等要给；你自己主动辞职一般没有。"
@@ -334,7 +349,7 @@ def severance_text(
         "单位不给的，可以申请工会调解或劳动仲裁，都不收费，仲裁要在1年内申请；"
         "想请工会调解，说“申请调解”就行。"
     )
-    lines.append(f"依据：{FORCED_SOURCE if forced else SOURCE}")
+    lines.append(f"依据：{FORCED_SOURCE if forced and not expired else SOURCE}")
     return "\n".join(lines)
 
 

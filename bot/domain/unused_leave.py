@@ -37,6 +37,8 @@ _LAST_DAY = re.compile(
     r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
     # "我上个月30号走的": a day of last month
     r"|上个?月\s*(?P<d3>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
+    # "我这个月15号就辞职走了": a day of this month
+    r"|(?:这个?月|本月)\s*(?P<d4>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
 )
 # "今年只休了3天", "已经休了两天": the days already taken this year
 _TAKEN = re.compile(rf"(?:今年)?(?:只|已经|才|一共)?休(?:过)?了\s*(?P<n>{NUM})\s*天")
@@ -55,6 +57,11 @@ def last_day(text: str, today: date) -> date | None:
     m = _LAST_DAY.search(text or "")
     if m is None:
         return None
+    if m.group("d4"):
+        try:
+            return date(today.year, today.month, int(m.group("d4")))
+        except ValueError:
+            return None
     if m.group("d3"):
         end = date(today.year, today.month, 1) - timedelta(days=1)
         try:

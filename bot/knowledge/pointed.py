@@ -391,3 +391,42 @@ def mediation_failed_asked(knowledge: Knowledge, previous: Answer, text: str) ->
     if "调解" in previous.question or "调" in text:
         return knowledge.get(MEDIATION_FAILED)
     return None
+
+
+# after the part-time answer, its own details asked ("当时也没签啥子合同 这个算不算违法",
+# "工资是一个月才结一回 这样可以不", "钟点工一个钟头最低好多钱", "说明天不用来了 有莫得补偿"):
+# the answer states each of them
+PART_TIME = "flex_part_time"
+_PART_TIME_DETAIL = re.compile(
+    r"合同|口头|结一回|结一次|多久结|几天结|好久结|发一次|最低|一个钟头|一小时|每小时|补偿|不用来|试用期|社保|工伤保险"
+)
+
+
+def part_time_detail_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != PART_TIME or not _PART_TIME_DETAIL.search(text):
+        return None
+    return previous
+
+
+# "跟派遣公司签的两年合同这个月到期了 派遣公司说不续了 有没得补偿": a contract ending and not
+# renewed, compensation asked (whoever the employer is)
+CONTRACT_EXPIRY = "sev_contract_expiry"
+_NOT_RENEWED = re.compile(r"到期[^，,。]{0,12}(?:不续|不签了|不要了)|不续签|不续了|不再续")
+
+
+def not_renewed_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    if previous is not None and previous.slug == CONTRACT_EXPIRY:
+        return None
+    if _NOT_RENEWED.search(text) and ("补偿" in text or "赔" in text):
+        return knowledge.get(CONTRACT_EXPIRY)
+    return None
+
+
+# "那她产假有好多天嘛" after the husband's paternity leave: her maternity leave
+PATERNITY, MATERNITY_LEAVE = "leave_paternity", "women_maternity_leave"
+
+
+def her_leave_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != PATERNITY or "产假" not in text or "陪产" in text:
+        return None
+    return knowledge.get(MATERNITY_LEAVE)
