@@ -360,3 +360,18 @@ def near_instead(tracker: Tracker) -> list[EventType] | None:
     if in_course_context(tracker) and _NEAR.search(typed_text(tracker)):
         return [FollowupAction("action_search_courses")]
     return None
+
+
+# "我娃儿才5岁 可以去不" after a children's course was shown (a question answered in between):
+# whether the child may join that course, not whether a child may work
+_CAN_JOIN = re.compile(r"可以去|能去|去得了|能报|可以报|报得了|收不收|能不能去|能参加|可以参加")
+
+
+def child_can_join_instead(tracker: Tracker) -> list[EventType] | None:
+    from bot.domain.course_ages import child_age
+
+    text = typed_text(tracker)
+    focus = tracker.get_slot(FOCUS_SLOT)
+    if focus and child_age(text) is not None and _CAN_JOIN.search(text):
+        return [FollowupAction("action_course_followup")]
+    return None

@@ -21,6 +21,7 @@ from actions.answer_more import (
 )
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.course_context import (
+    child_can_join_instead,
     child_course_instead,
     described_instead,
     enrolling_course_reply,
@@ -199,7 +200,11 @@ class ActionAnswerPolicy(ServiceAction, Action):
             dispatcher.utter_message(response="utter_policy_not_found")
             return done
         # "要交钱不" right after a course list; "然后呢 我还要准备些啥" right after filing
-        instead = followup_instead(tracker) or case_question_instead(tracker)
+        instead = (
+            followup_instead(tracker)
+            or case_question_instead(tracker)
+            or child_can_join_instead(tracker)
+        )
         if instead:
             return done + instead
         if compared_courses(tracker):

@@ -86,6 +86,10 @@ def is_opening(tracker: Tracker) -> bool:
 
 
 # "My name is Li Wei, phone …"
+# "ok sign me up. Zhang Wei, 19923459087": a name in letters right before the phone number
+_LATIN_NAME_BY_PHONE = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\s*[,，:：]?\s*(?:\+?86)?1[3-9]\d{9}"
+)
 _ENGLISH_NAME = re.compile(
     r"\b(?:my name is|my name's|name:|wo jiao|wo de ming zi shi|wo de mingzi shi)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
     r"(?=\s*(?:[,.;!?，。]|$|\s+(?:and|phone|my|tel|mobile)\b))",
@@ -137,7 +141,7 @@ def opening_name(text: str) -> str | None:
         name = looks_like_name(beside.group("before") or beside.group("after"))
         if name and name[0] in COMMON_SURNAMES:
             return name
-    english = _ENGLISH_NAME.search(text)
+    english = _ENGLISH_NAME.search(text) or _LATIN_NAME_BY_PHONE.search(text)
     return clean_name(english.group("name")) if english else None
 
 

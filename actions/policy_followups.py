@@ -28,6 +28,7 @@ from bot.knowledge.followups import (
 from bot.knowledge.index import Hit
 from bot.knowledge.pointed import (
     asks_where_to_turn,
+    back_or_paid_asked,
     cap_asked,
     dispatched_told,
     her_leave_asked,
@@ -39,6 +40,7 @@ from bot.knowledge.pointed import (
     part_time_detail_asked,
     period_over_told,
     relation_told,
+    sick_pay_asked,
     still_in_time_asked,
     time_limit_asked,
     told_of_the_injury,
@@ -178,6 +180,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     pointed = (
         still_in_time_asked(services.knowledge, text)
         or not_renewed_asked(services.knowledge, previous, text)
+        or back_or_paid_asked(services.knowledge, previous, text)
+        or sick_pay_asked(services.knowledge, previous, text)
     ) or (
         None
         if previous is None

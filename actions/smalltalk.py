@@ -17,7 +17,7 @@ from actions.course_context import (
     near_instead,
 )
 from actions.course_filters import compared_courses
-from actions.message import typed_text
+from actions.message import typed_text, understood_text
 from actions.offers import (
     cancel_listed_instead,
     case_question_instead,
@@ -124,7 +124,7 @@ class ActionFallback(ServiceAction, Action):
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant
         cfg = self.services.config
-        if text and worked_out_reply(self.services, tracker, text):
+        if text and worked_out_reply(self.services, tracker, understood_text(tracker)):
             return [FollowupAction("action_answer_policy")]  # a calculator's answer
         if text:
             # the FAQ (read against the last answer for a follow-up) may know what was meant
@@ -325,7 +325,7 @@ class ActionOutOfScope(ServiceAction, Action):
         if followup:
             return followup
         text = typed_text(tracker)
-        if text and worked_out_reply(self.services, tracker, text):
+        if text and worked_out_reply(self.services, tracker, understood_text(tracker)):
             # "他还欠我好多" after the days, the rate and what was paid were told
             return [FollowupAction("action_answer_policy")]
         if text and tells_about_work(text):

@@ -57,7 +57,8 @@ _COMPANY_WORD = re.compile(
     r"公司|集团|工厂|厂$|有限|门店|商店|超市|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
     # "飞毛腿配送站", "城南网点": a rider's or courier's station
     r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|配送站|站$|网点$|"
-    + INDUSTRY_WORDS
+    # "刘记老火锅", "张姐面馆": a restaurant by its kind
+    r"火锅$|火锅店|面馆|饭馆|茶楼|串串|烧烤店|发廊|洗车|" + INDUSTRY_WORDS
 )
 
 _SEPARATORS = re.compile(r"[\s\-—–_()（）.]")

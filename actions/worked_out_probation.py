@@ -71,9 +71,12 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         if over_the_cap(joined):
             # "两年合同 试用期搞了半年 … 上个月才转正" then "试用期一个月4千 转正后是5千": the
             # excess worked at the pay after probation first, then the probation pay's floor
-            done = probation_months(joined) if _CONFIRMED.search(joined) else None
+            # ("我已经做满3个月才转正的 试用期工资3200 转正4000": confirmed in this message)
+            done = probation_months(joined) if _CONFIRMED.search(f"{text} {joined}") else None
             excess = probation_text(
-                joined, so_far=done or months_so_far(joined), pay=regular_pay(text)
+                joined,
+                so_far=done or months_so_far(text) or months_so_far(joined),
+                pay=regular_pay(text),
             )
             if excess is not None:
                 verdict = [ln for ln in pay_said.split("\n")[1:] if not ln.startswith("依据")]
@@ -91,8 +94,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         # the pay told before (not a probation of 4 months)
         joined = " ".join(recent_user_texts(tracker, 3))
         if over_the_cap(joined):
-            done = probation_months(joined) if _CONFIRMED.search(joined) else None
-            earlier = recent_user_texts(tracker, 3)
+            done = probation_months(joined) if _CONFIRMED.search(f"{text} {joined}") else None
+            earlier = [text, *recent_user_texts(tracker, 3)]
             pay = next(filter(None, map(regular_pay, earlier)), None) or next(
                 filter(None, map(monthly_pay, earlier)), None
             )
@@ -112,6 +115,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
         told = " ".join([text, *recent_user_texts(tracker, 2)])
     so_far = months_so_far(text)
+    if so_far is None and _CONFIRMED.search(text):
+        # "我已经干满4个月才转正的": the whole probation worked
+        so_far = probation_months(told)
     earlier = [text, *recent_user_texts(tracker, 3)]
     # the pay after probation ("说转正了是4000"), else any monthly pay told
     pay = next(filter(None, map(regular_pay, earlier)), None) or next(

@@ -77,6 +77,7 @@ def forced_to_leave(tracker: Tracker) -> bool:
     return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
 
 
+_BACK_TO_WORK = re.compile(r"回去上班|回去干|继续(?:上班|干|做|履行)|恢复(?:劳动关系|上班)")
 # the employer's grounds for a dismissal, asked about
 _GROUNDS = re.compile(r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退")
 # the pay said to be the same as the one told before
@@ -124,6 +125,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
         return None
+    if _BACK_TO_WORK.search(text):
+        return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
     if _GROUNDS.search(text) and not _SUM_ASKED.search(text):
         return None  # "他说我迟到了3回 算严重违纪 可以直接开": whether the grounds hold
     if _PART_TIME.search(text) or CAP_ASKED.search(text) or WHEN_PAID.search(text):

@@ -76,7 +76,7 @@ def unmet(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str 
     needed = _level_needed(course)
     has = schooling(value) or next(filter(None, map(schooling, earlier)), None)
     if needed and has and _LEVELS[has] < _LEVELS[needed]:
-        return f"「{course.name}」报名要求{needed}及以上学历，{has}学历暂时不能报"
+        return f"「{course.name}」报名要有{needed}毕业证（{needed}及以上学历），{has}学历暂时不能报"
     age_needed = _age_needed(course)
     age = _age(value)
     if age_needed and age is not None and age < age_needed:

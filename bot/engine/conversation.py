@@ -296,9 +296,11 @@ class Engine:
                 elif said in _SAID_ON_LEAVING:
                     # "算了不用了 明天重庆下雨不": back with the bot, which says it cannot
                     turn.parse, request = again, said
+            # ("你到底是真人还是机器人嘛" while waiting: a question about the bot, answered)
+            asked_of_bot = ((turn.parse or {}).get("intent") or {}).get("name") == "bot_challenge"
             meanwhile = (
                 self.desk.answers_meanwhile(text, turn.state)
-                if not leaves and request in _ANSWERED_MEANWHILE
+                if not leaves and (request in _ANSWERED_MEANWHILE or asked_of_bot)
                 else None
             )
             if meanwhile is not None:

@@ -430,3 +430,29 @@ def her_leave_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer
     if previous.slug != PATERNITY or "产假" not in text or "陪产" in text:
         return None
     return knowledge.get(MATERNITY_LEAVE)
+
+
+# "那我是要回去上班还是要赔偿 可以自己选不": going back to work or the 2N, the worker's choice
+_BACK_OR_PAID = re.compile(
+    r"(?:回去上班|回去干|继续上班|恢复(?:工作|上班|劳动关系))[^。？?]{0,12}(?:赔|钱)"
+    r"|(?:赔|钱)[^。？?]{0,12}(?:回去上班|回去干|继续上班|恢复(?:工作|上班|劳动关系))"
+)
+
+
+def back_or_paid_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    if previous is not None and previous.slug == UNLAWFUL_DISMISSAL:
+        return None
+    return knowledge.get(UNLAWFUL_DISMISSAL) if _BACK_OR_PAID.search(text) else None
+
+
+# "老板说病假一分钱都莫得 是不是这样哦": the pay while off sick, whatever else the story tells
+SICK_PAY = "sick_pay"
+_SICK_PAY_ASKED = re.compile(
+    r"病假[^。？?]{0,8}(?:一分钱|不发|没得钱|莫得钱|没有钱|工资|扣钱|扣工资|不给钱|都莫得|都没得|都没有)"
+)
+
+
+def sick_pay_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    if previous is not None and previous.slug == SICK_PAY:
+        return None
+    return knowledge.get(SICK_PAY) if _SICK_PAY_ASKED.search(text) else None

@@ -93,6 +93,12 @@ _BOT_FIRST = re.compile(
     r"|(?:在你这|在你这里|在这里|在这儿|在这)(?:申请|登记|登个|报名|报个|办|提交))"
 )
 _HERE = re.compile(r"^(?:在你这里|在你这|在这里|在这儿|在这)")
+# "那我申请调解嘛" while waiting: filing is what the bot does, now (the worker's place in the
+# queue would only hold the form's answers for staff)
+_FILES_NOW = re.compile(
+    r"^(?:那|那么|好|好嘛|行|算了)?(?:我)?(?:就|还是|先|直接)?(?:要|想)?(?:申请|登记|登)(?:个|一个|一下)?"
+    r"(?:劳动(?:纠纷|争议)?)?调解(?:嘛|吧|哦|啊)?$"
+)
 MEANWHILE_TEXT = "您还在排队，工作人员接入后会回复您；这个问题小助手先回答您："
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 # "明天一早打我电话 19923457810 姓唐": a number left for staff is always acknowledged
@@ -145,6 +151,7 @@ def wants_to_leave(text: str, state: str) -> bool:
         or _BOT_FIRST.search(words) is not None
         or _GIVES_UP.search(words) is not None
         or _GIVES_UP_FIRST.search(words) is not None
+        or _FILES_NOW.match(words) is not None
         or (
             _NO_PERSON.search(words) is not None
             and (_ASK_BOT.search(words) is not None or _ANOTHER_WAY.search(words) is not None)
@@ -156,6 +163,8 @@ def rest_after_giving_up(text: str) -> str | None:
     """What follows the giving-up words ("算了不用了 瑜伽课多少钱" -> "瑜伽课多少钱"), or what the
     bot is asked to do first ("你先帮我申请调解嘛" -> "帮我申请调解嘛")."""
     value = (text or "").strip()
+    if _FILES_NOW.match(_NOISE.sub("", value)):
+        return value  # "那我申请调解嘛": the request itself, handled by the bot
     asked = _BOT_FIRST.search(value)
     if asked:  # "人工好久回我 你先帮我申请调解嘛" -> "帮我申请调解嘛"
         rest = value[asked.start("ask") :].strip(" ，,。.!！")
