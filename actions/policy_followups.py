@@ -40,6 +40,7 @@ from bot.knowledge.pointed import (
     part_time_detail_asked,
     period_over_told,
     relation_told,
+    route_asked,
     sick_pay_asked,
     still_in_time_asked,
     time_limit_asked,
@@ -198,6 +199,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or mediation_failed_asked(services.knowledge, previous, text)
         or part_time_detail_asked(services.knowledge, previous, text)
         or her_leave_asked(services.knowledge, previous, text)
+        or route_asked(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

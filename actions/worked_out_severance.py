@@ -179,7 +179,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             return sev_text(
                 text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
             )
-        earlier_texts = recent_user_texts(tracker, 3)
+        earlier_texts = recent_user_texts(tracker, 5 if story else 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
         # "我是23年2月1号进去的 合同上个月30号满的": the first and last day told before
@@ -242,7 +242,7 @@ _SUM_ASKED = re.compile(
 )
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
 DISMISSED = re.compile(
-    r"开除|辞退|开了我|把我开|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
+    r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
 )
 # quitting now ("我不想干了 现在走能要补偿不") after wages unpaid were told a few messages before
 _QUITS_NOW = re.compile(r"不想干了|不干了|不做了|辞职|我要走|现在走|想走")

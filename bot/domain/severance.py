@@ -254,9 +254,7 @@ def months_since_start(text: str, today: date) -> int | None:
 
 
 # "试用期第二个月就把我开了": let go in the Nth month (whole months before it count)
-_IN_MONTH = re.compile(
-    rf"第\s*(?P<n>{NUM})\s*个月\s*(?:就|才|的时候|头)?\s*(?:被|把我|给我|就)?\s*(?:开|辞|炒|解除|不要)"
-)
+_IN_MONTH = re.compile(rf"第\s*(?P<n>{NUM})\s*个月[^，,。]{{0,10}}?(?:开|辞|炒|解除|不要)")
 
 
 _TERM_ENDED = re.compile(

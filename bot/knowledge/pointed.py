@@ -456,3 +456,15 @@ def sick_pay_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> 
     if previous is not None and previous.slug == SICK_PAY:
         return None
     return knowledge.get(SICK_PAY) if _SICK_PAY_ASKED.search(text) else None
+
+
+# "厂头说我那天没走平时那条路 绕去菜市场买了早饭 所以不算" after the commute answer: the
+# reasonable route and the daily errands it counts, in that answer
+COMMUTE_ENTRY = "injury_commute"
+_ROUTE = re.compile(r"那条路|路线|绕|顺路|买菜|菜市场|早饭|早餐|接娃|送娃|接孩子|送孩子|拐去|绕道")
+
+
+def route_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != INJURY_TOPIC or not _ROUTE.search(text):
+        return None
+    return knowledge.get(COMMUTE_ENTRY)
