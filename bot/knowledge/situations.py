@@ -40,7 +40,9 @@ SITUATION_ENTRIES = {
         r"调解员|怎么调|咋个调|咋调|过程|流程|谈|协商|出面|到场|站哪边|偏向|中立|开会"
     ),
     # a stop to the work itself ("平时只给点生活费" of wages held to the year's end is none)
-    "wage_shutdown": re.compile(r"停产|停工|停业|放假|放长假|待岗|没订单|没活|关门|歇业|回家等"),
+    "wage_shutdown": re.compile(
+        r"停产|停工(?!留薪)|停业|放假|放长假|待岗|没订单|没活|关门|歇业|回家等"
+    ),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
     ),
@@ -51,6 +53,8 @@ SITUATION_ENTRIES = {
 _LOSING_THE_JOB = re.compile(r"辞退|解除|开除|炒|不续|不要我|合同到期|让我走|喊我走|叫我走")
 # … and words that say the road is the work itself, not the way to it ("送餐路上被车撞了")
 NOT_THE_SITUATION = {
+    # an injury's or an illness's time off is no stop to the work ("工伤停工期间工资怎么算")
+    "wage_shutdown": re.compile(r"工伤|受伤|养伤|留薪|病假|生病|住院"),
     "injury_commute": re.compile(
         r"送餐|送外卖|送单|跑单|跑外卖|配送|骑手|快递员|送快递|网约车|跑滴滴"
     ),
