@@ -28,6 +28,12 @@ _JOIN = re.compile(
 MIN_PART = 2
 
 
+# "…算了 帮我取消了嘛 有没得晚上上的": a cancellation, then a search for something else
+_CANCEL_THEN_ASK = re.compile(
+    r"(?:(?<=取消了嘛)|(?<=取消了吧)|(?<=取消了)|(?<=取消嘛)|(?<=取消吧)|(?<=不报了)|(?<=不去了))"
+    r"[\s，,。]+"
+    r"(?=(?:那|还)?(?:有没得|有没有|有莫得|有不有))"
+)
 # two whole questions side by side, no joining word: "女职工产假有好多天 男的陪产假有没得"
 _ENDS_ASKING = re.compile(
     r"(?:吗|么|没得|没有|有没|好多天|几天|多少天|好多钱|多少钱|几倍|几个月|好久|多久"
@@ -91,4 +97,7 @@ def split_requests(text: str) -> list[str]:
     if len(parts) > 1:
         return parts
     asked = [p.strip() for p in _ASK_THEN_REQUEST.split(value) if len(p.strip()) >= MIN_PART]
-    return asked if len(asked) > 1 else _side_by_side(value)
+    if len(asked) > 1:
+        return asked
+    dropped = [p.strip() for p in _CANCEL_THEN_ASK.split(value) if len(p.strip()) >= MIN_PART]
+    return dropped if len(dropped) > 1 else _side_by_side(value)
