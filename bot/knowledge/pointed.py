@@ -429,7 +429,14 @@ PATERNITY, MATERNITY_LEAVE = "leave_paternity", "women_maternity_leave"
 def her_leave_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if previous.slug != PATERNITY or "产假" not in text or "陪产" in text:
         return None
+    # (her days asked, not the pay during them: "休产假那几个月工资哪个发")
+    if _PAY_WORDS.search(text) or not _DAYS_WORDS.search(text):
+        return None
     return knowledge.get(MATERNITY_LEAVE)
+
+
+_PAY_WORDS = re.compile(r"钱|工资|津贴|哪个发|谁发")
+_DAYS_WORDS = re.compile(r"好多天|几天|多少天|多久|好久|多长|天数")
 
 
 # "那我是要回去上班还是要赔偿 可以自己选不": going back to work or the 2N, the worker's choice
