@@ -169,6 +169,11 @@ class ActionCourseFollowup(ServiceAction, Action):
                     shown = [SlotSet(LIST_SLOT, [c.code for c in available])]
                     return done + paid_answer(dispatcher, s, available, everything=True) + shown
             course = self._which(s, tracker, text, listed, context)
+            if course is None and len(listed) > 1:
+                # "要自己带拍子不" after the weekend courses: the one whose description speaks
+                # of it (乒乓球's 球拍)
+                speaks = [c for c in listed if described(c, text)]
+                course = speaks[0] if len(speaks) == 1 else None
             kept = narrowed_first(tracker, listed, text) if course is None else []
             if len(kept) == 1:
                 # "只要星期天下午的 拍子要自己带不": the one course left, and the question about it
