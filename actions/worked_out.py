@@ -39,7 +39,13 @@ from bot.domain.disability import disability_text, grade_told
 from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text
 from bot.domain.maternity import asks_leave_days, maternity_text
-from bot.domain.medical_period import medical_period_text
+from bot.domain.medical_period import (
+    DISMISSAL_ASKED,
+    PERIOD_OVER,
+    after_period_text,
+    medical_period_text,
+    years_told,
+)
 from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.overtime_mix import TOTAL, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
@@ -97,6 +103,20 @@ def commute_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 # the entries after which "我在这个厂干了5年 总共工作了12年" tells what the medical period needs
 _ABOUT_SICKNESS = re.compile(r"医疗期|病假|生病|住院|看病|病休|手术")
 MEDICAL_PERIOD = "sick_medical_period"  # the entry whose tiers the worked-out period applies
+
+
+AFTER_THE_PERIOD = "sick_after_period"  # the entry on the medical period running out
+
+
+def after_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """Let go when the medical period is over ("要是3个月到了我还没好得了 老板可以把我开了不
+    我工资4千"), the years at this employer told before: the compensation and the month in lieu."""
+    if not (PERIOD_OVER.search(text) and DISMISSAL_ASKED.search(text)):
+        return None
+    told = [text, *recent_user_texts(tracker, 4)]
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    here = next((h for h in (years_told(t)[1] for t in told) if h), None)
+    return after_period_text(here, pay) if pay and here else None
 
 
 def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -382,6 +402,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
         (injury_leave_reply, INJURY_REST),
+        (after_period_reply, AFTER_THE_PERIOD),
         (medical_period_reply, MEDICAL_PERIOD),
         (overtime_reply, OVERTIME),
     ):

@@ -76,3 +76,35 @@ def medical_period_text(text: str) -> str | None:
             f"依据：{SOURCE}",
         ]
     )
+
+
+AFTER_SOURCE = "《劳动合同法》第四十条、第四十六条、第四十七条"
+# "要是3个月到了我还没好得了 老板可以把我开了不": the period over, the worker not well
+PERIOD_OVER = re.compile(
+    r"(?:过了|满了|到了|完了|结束了?|到期了?|用完了?)[^，,。]{0,4}"
+    r"(?:还没好|没好|好不了|没恢复|还没恢复|上不了班|干不了|回不去)"
+)
+DISMISSAL_ASKED = re.compile(r"开了|开除|辞退|解除|炒|不要我|把我开|开我|辞了我")
+
+
+def after_period_text(years_here: float, pay: float) -> str:
+    """Let go when the medical period is over and the worker cannot do the job or another one
+    arranged: the compensation by the years at this employer, and a month's pay in lieu of the
+    30 days' written notice (《劳动合同法》第四十条第一项)."""
+    months = int(round(years_here * 12))
+    whole, rest = divmod(months, 12)
+    n = whole + (1.0 if rest >= 6 else 0.5 if rest else 0.0)
+    compensation = n * pay
+    return "\n".join(
+        [
+            "医疗期满后，你不能从事原工作、也不能从事单位另行安排的工作的，单位才可以解除合同，"
+            "要提前30天书面通知你，或者额外付1个月工资，并给经济补偿；还在医疗期内的不能这样解除。",
+            f"按您在本单位干了{format_number(years_here)}年、月工资{format_number(pay)}元算："
+            f"经济补偿{format_number(n)}×{format_number(pay)}={format_number(compensation)}元；"
+            f"没提前30天通知的，另加1个月工资{format_number(pay)}元，"
+            f"共{format_number(compensation + pay)}元。",
+            "不是因为身体原因干不了、或者没给你安排别的工作就解除的，属于违法解除，可以要求继续干"
+            "或者要经济补偿2倍的赔偿金。",
+            f"依据：{AFTER_SOURCE}",
+        ]
+    )

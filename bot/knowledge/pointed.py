@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
 
 # "那我该找哪个反映", "去哪里投诉": where to turn, asked after an answer about a right
@@ -225,23 +226,16 @@ def leaving_told(
 # period over and the worker not well (seed entry)
 SICK_TOPIC = "病假医疗期"
 AFTER_THE_PERIOD = "sick_after_period"
-_PERIOD_OVER = re.compile(
-    r"(?:过了|满了|到了|完了|结束了?|到期了?|用完了?)[^，,。]{0,4}"
-    r"(?:还没好|没好|好不了|没恢复|还没恢复|上不了班|干不了|回不去)"
-)
-
-
-_DISMISSAL_ASKED = re.compile(r"开了|开除|辞退|解除|炒|不要我|把我开|开我|辞了我")
 
 
 def period_over_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """The entry on the medical period running out, when the worker asks about it after an
     answer on sick leave."""
-    if previous.slug == AFTER_THE_PERIOD or not _PERIOD_OVER.search(text):
+    if previous.slug == AFTER_THE_PERIOD or not PERIOD_OVER.search(text):
         return None
     # ("如果三个月到了我还没好完 他能把我开了不" after another topic asked in between: the
     # period running out and a dismissal asked name it)
-    if previous.category == SICK_TOPIC or _DISMISSAL_ASKED.search(text):
+    if previous.category == SICK_TOPIC or DISMISSAL_ASKED.search(text):
         return knowledge.get(AFTER_THE_PERIOD)
     return None
 
