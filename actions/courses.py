@@ -81,6 +81,8 @@ def leans_on_an_answer(tracker: Tracker) -> bool:
 SEVERAL = 2
 
 
+# the bot's turns about one course, after which a new search ranks that kind first
+COURSE_TURNS = frozenset({"action_course_followup", "action_search_courses"})
 # how far back a child's age told by who they are is looked for ("大的10岁小的5岁")
 RECENT_FOR_AGES = 6
 
@@ -176,6 +178,9 @@ class ActionSearchCourses(ServiceAction, Action):
                 found = ranked
             elif words and not has_filter:
                 found = []
+            elif not words and not f.category and not ages:
+                # "周末的有没得" right after 太极拳 (closed): courses of its kind first
+                found = self._like_the_one_before(s, tracker, found)
             if not found:
                 stopped = repo.get_by_name(s, f.name) if f.name else None
                 if stopped is not None and any(c.id == stopped.id for c in available):
@@ -232,6 +237,14 @@ class ActionSearchCourses(ServiceAction, Action):
                 )
                 return []
             return show_page(dispatcher, s, alike, intro=f"和“{course.name}”相近的课程：\n")
+
+    def _like_the_one_before(self, s: Any, tracker: Tracker, found: list[Course]) -> list[Course]:
+        """`found` with the courses of the kind of the one talked about just before first."""
+        focus = tracker.get_slot(FOCUS_SLOT) if previous_action(tracker) in COURSE_TURNS else None
+        before = repo.get_by_code(s, str(focus)) if focus else None
+        if before is None:
+            return found
+        return sorted(found, key=lambda c: c.category != before.category)
 
     @staticmethod
     def _for_age(

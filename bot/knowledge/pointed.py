@@ -366,7 +366,19 @@ WHEN_PAID = re.compile(
 )
 
 
+# "那这个月上了的几天工资他要给我结不" after a dismissal: the last wages, settled on leaving
+_LAST_WAGES = re.compile(
+    r"(?:上了的|干了的|做了的|上的那|干的那|做的那|这个月的|最后)[^，,。]{0,6}(?:工资|钱)[^，,。]{0,6}(?:结|给|发)"
+)
+
+
 def paid_when_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if (
+        previous.slug != SETTLED_ON_LEAVING
+        and previous.category in _LEAVING_TOPICS + ("试用期",)
+        and _LAST_WAGES.search(text)
+    ):
+        return knowledge.get(SETTLED_ON_LEAVING)
     if previous.slug == SETTLED_ON_LEAVING or not WHEN_PAID.search(text):
         return None
     if "补偿" in text or previous.category in _LEAVING_TOPICS:
