@@ -79,6 +79,8 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:拖|压).{0,14}(?:工资|工钱|薪)|(?:工资|工钱).{0,15}(?:说没钱|没钱给|不给钱)"
         # "扣了我3个月的绩效": pay held back by another name
         r"|扣.{0,8}(?:绩效|奖金|提成)"
+        # "把11月绩效1千2全扣了": the pay named first, then 扣
+        r"|(?:绩效|奖金|提成|工资)[^，,。]{0,8}扣(?:了|掉|完)"
         # "包工头一分钱都没给", "尾款八千块拖了半年", "上面没拨款": nothing paid for the work
         r"|一分钱?(?:都|也)?没(?:给|发|拿到)|(?:工资|工钱|尾款).{0,15}(?:没拨款|拿到手|要回来)"
         r"|尾款.{0,8}(?:拖|没给|不给)"
@@ -106,7 +108,9 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:喊|叫|让|逼)(?:我们|大家)[^，。,]{0,10}(?:自己)?辞职|搬厂|厂要搬|(?:厂|公司)[^，。,]{0,4}搬到|"
         + DISMISSAL.pattern
     ),
-    "劳动合同": re.compile(r"合同"),
+    # ("不同意调岗", "把我从渝北调到江津": the work's place or post changed, a change of the
+    # contract's terms)
+    "劳动合同": re.compile(r"合同|调岗|调动岗位|换岗|调到[^，,。]{1,8}(?:上班|去)"),
 }
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}
 _CLEARLY_OTHER = {"其他", "其它", "别的", "都不是", "以上都不是", "其他类型", "其它类型"}

@@ -142,16 +142,24 @@ ENROL_COURSES_FIRST = re.compile(
 )
 # "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
 MEDIATION_WITH_DETAILS = re.compile(
-    rf"^{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整|登记|登)?(?:个|一个)?(?:申请)?(?:个|一个|一下)?"
+    rf"^(?:你好|您好)?{_YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整|登记|登)?(?:个|一个)?(?:申请)?(?:个|一个|一下)?"
     # "欠薪调解 我叫付小兵 电话189…": the kind of dispute in front
     r"(?:欠薪|欠工资|工资|工伤|加班费|社保|辞退|开除|押金)?(?:的)?"
-    r"(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
+    r"(?:(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
+    # "你好 我想登记个劳动纠纷 我叫…": a dispute registered, in the worker's word for it
+    r"|(?<=登记)(?:个|一个|一下)?劳动(?:纠纷|争议))"
 )
 # "那我申请嘛 我叫李秀英 电话153…", "想了一哈还是申请嘛 我叫周婷 …": applying, with the
 # details, after mediation was offered or talked of (the only thing a worker applies for
 # here; 报名 is a course's): the first words end at 申请, nothing applied for after it
 APPLY_WITH_DETAILS = re.compile(
     rf"^{_YES_FIRST}[^\s，,。!！？?]{{0,8}}?申请(?:一个|个|一下)?(?:嘛|吧|哦|哈|啊|了|噻)?(?:[\s，,。!！]|$)"
+)
+# "那我还是申请嘛 厂头上个月把我开了…": applying after all, what is applied for understood
+# (not "还是申请工伤认定" or "申请仲裁")
+APPLY_AFTER_ALL = re.compile(
+    r"^(?:那|那我|好|好嘛|行|要得)?(?:我)?(?:还是|就)(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
+    r"(?!工伤|仲裁|认定|劳动仲裁|年假|补缴|退休|失业|生育|社保|养老|公积金)"
 )
 _DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓")
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
@@ -273,6 +281,8 @@ def rule_intent(text: str) -> str | None:
     if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
         return "mediation_request"
     if APPLY_WITH_DETAILS.match(text.strip()) and _DETAILS.search(compact):
+        return "mediation_request"
+    if APPLY_AFTER_ALL.match(compact):
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
