@@ -28,24 +28,26 @@ from bot.knowledge.followups import (
 from bot.knowledge.index import Hit
 from bot.knowledge.pointed import (
     asks_where_to_turn,
-    back_or_paid_asked,
-    cap_asked,
     dispatched_told,
-    her_leave_asked,
     leaving_told,
-    mediation_failed_asked,
     noncompete_told,
-    not_renewed_asked,
-    paid_when_asked,
-    part_time_detail_asked,
     period_over_told,
     relation_told,
-    route_asked,
-    sick_pay_asked,
     still_in_time_asked,
     time_limit_asked,
     told_of_the_injury,
     unlawful_dismissal_told,
+)
+from bot.knowledge.pointed_asked import (
+    back_or_paid_asked,
+    cap_asked,
+    her_leave_asked,
+    mediation_failed_asked,
+    not_renewed_asked,
+    paid_when_asked,
+    part_time_detail_asked,
+    route_asked,
+    sick_pay_asked,
     year_unsigned_asked,
 )
 from bot.knowledge.situations import fits_the_situation, in_a_situation

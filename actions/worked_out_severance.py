@@ -29,7 +29,8 @@ from bot.domain.severance import (
     months_worked,
     severance_text,
 )
-from bot.knowledge.pointed import CAP_ASKED, WHEN_PAID, asks_where_to_turn
+from bot.knowledge.pointed import asks_where_to_turn
+from bot.knowledge.pointed_asked import CAP_ASKED, WHEN_PAID
 from intents.numbers import NUM, format_number, parse_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to

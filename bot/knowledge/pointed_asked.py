@@ -1,0 +1,164 @@
+"""Follow-ups that ask one named part of the law, whatever the FAQ's ranking reads against the
+answer just given (bot/knowledge/pointed.py holds the first of these rules; these came with
+blind sets 29 and 30): the compensation's cap and when it is paid, a year without a contract,
+mediation failing, a part-time worker's details, her leave after his, a contract not renewed,
+going back to work or the 2N, no sick pay, a commute's route. Each returns the entry, or None."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed import INJURY_TOPIC, UNLAWFUL_DISMISSAL
+
+# "那我们主管一个月2万多 也是这样算不 有没得封顶" after an answer on compensation or leaving:
+# the cap on the compensation, in the entry on how it is worked out
+SEVERANCE_SUMS = "sev_calc"
+CAP_ASKED = re.compile(
+    r"封顶|上限|最高(?:能|可以)?(?:拿|赔|算)|最多(?:能|可以)?(?:拿|赔|算)|三倍|3倍"
+)
+_LEAVING_TOPICS = ("经济补偿", "离职与解除", "劳动合同")
+
+
+def cap_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == SEVERANCE_SUMS or not CAP_ASKED.search(text):
+        return None
+    if previous.category in _LEAVING_TOPICS or "补偿" in text or "赔" in text:
+        return knowledge.get(SEVERANCE_SUMS)
+    return None
+
+
+# "要是一直拖到明年都不签呢" after the answer on a contract not signed: a year without one
+NOT_SIGNED, A_YEAR_UNSIGNED = "contract_sign_deadline", "contract_over_1year"
+_A_YEAR_ON = re.compile(r"明年|满一年|满1年|一年多|超过一年|超过1年|一年了|一年以后|拖到年底")
+
+
+def year_unsigned_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != NOT_SIGNED or not _A_YEAR_ON.search(text):
+        return None
+    return knowledge.get(A_YEAR_UNSIGNED)
+
+
+# "那补偿好久给我 走的那天就给不" after the compensation: paid at the handover (第五十条), in
+# the entry on what is settled when leaving
+SETTLED_ON_LEAVING = "quit_certificate_final"
+WHEN_PAID = re.compile(
+    r"(?:好久|什么时候|啥时候|啥子时候|哪天|几时|多久)(?:才|能)?(?:给|发|到账|打)"
+)
+
+
+# "那这个月上了的几天工资他要给我结不" after a dismissal: the last wages, settled on leaving
+_LAST_WAGES = re.compile(
+    r"(?:上了的|干了的|做了的|上的那|干的那|做的那|这个月的|最后)[^，,。]{0,6}(?:工资|钱)[^，,。]{0,6}(?:结|给|发)"
+)
+
+
+def paid_when_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if (
+        previous.slug != SETTLED_ON_LEAVING
+        and previous.category in _LEAVING_TOPICS + ("试用期",)
+        and _LAST_WAGES.search(text)
+    ):
+        return knowledge.get(SETTLED_ON_LEAVING)
+    if previous.slug == SETTLED_ON_LEAVING or not WHEN_PAID.search(text):
+        return None
+    if "补偿" in text or previous.category in _LEAVING_TOPICS:
+        return knowledge.get(SETTLED_ON_LEAVING)
+    return None
+
+
+# "要是调不成呢 还要等好久" after what mediation costs: when it fails, in its own entry
+MEDIATION_FAILED = "mediation_failed"
+_FAILS = re.compile(r"调不成|调不拢|调不好|没调成|调解不成|调解失败|谈不拢|没谈拢|谈崩")
+
+
+def mediation_failed_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == MEDIATION_FAILED or not _FAILS.search(text):
+        return None
+    if "调解" in previous.question or "调" in text:
+        return knowledge.get(MEDIATION_FAILED)
+    return None
+
+
+# after the part-time answer, its own details asked ("当时也没签啥子合同 这个算不算违法",
+# "工资是一个月才结一回 这样可以不", "钟点工一个钟头最低好多钱", "说明天不用来了 有莫得补偿"):
+# the answer states each of them
+PART_TIME = "flex_part_time"
+_PART_TIME_DETAIL = re.compile(
+    r"合同|口头|结一回|结一次|多久结|几天结|好久结|发一次|最低|一个钟头|一小时|每小时|补偿|不用来|试用期|社保|工伤保险"
+)
+
+
+def part_time_detail_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != PART_TIME or not _PART_TIME_DETAIL.search(text):
+        return None
+    return previous
+
+
+# "跟派遣公司签的两年合同这个月到期了 派遣公司说不续了 有没得补偿": a contract ending and not
+# renewed, compensation asked (whoever the employer is)
+CONTRACT_EXPIRY = "sev_contract_expiry"
+_NOT_RENEWED = re.compile(r"到期[^，,。]{0,12}(?:不续|不签了|不要了)|不续签|不续了|不再续")
+
+
+def not_renewed_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    if previous is not None and previous.slug == CONTRACT_EXPIRY:
+        return None
+    if _NOT_RENEWED.search(text) and ("补偿" in text or "赔" in text):
+        return knowledge.get(CONTRACT_EXPIRY)
+    return None
+
+
+# "那她产假有好多天嘛" after the husband's paternity leave: her maternity leave
+PATERNITY, MATERNITY_LEAVE = "leave_paternity", "women_maternity_leave"
+
+
+def her_leave_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != PATERNITY or "产假" not in text or "陪产" in text:
+        return None
+    # (her days asked, not the pay during them: "休产假那几个月工资哪个发")
+    if _PAY_WORDS.search(text) or not _DAYS_WORDS.search(text):
+        return None
+    return knowledge.get(MATERNITY_LEAVE)
+
+
+_PAY_WORDS = re.compile(r"钱|工资|津贴|哪个发|谁发")
+_DAYS_WORDS = re.compile(r"好多天|几天|多少天|多久|好久|多长|天数")
+
+
+# "那我是要回去上班还是要赔偿 可以自己选不": going back to work or the 2N, the worker's choice
+_BACK_OR_PAID = re.compile(
+    r"(?:回去上班|回去干|继续上班|恢复(?:工作|上班|劳动关系))[^。？?]{0,12}(?:赔|钱)"
+    r"|(?:赔|钱)[^。？?]{0,12}(?:回去上班|回去干|继续上班|恢复(?:工作|上班|劳动关系))"
+)
+
+
+def back_or_paid_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    if previous is not None and previous.slug == UNLAWFUL_DISMISSAL:
+        return None
+    return knowledge.get(UNLAWFUL_DISMISSAL) if _BACK_OR_PAID.search(text) else None
+
+
+# "老板说病假一分钱都莫得 是不是这样哦": the pay while off sick, whatever else the story tells
+SICK_PAY = "sick_pay"
+_SICK_PAY_ASKED = re.compile(
+    r"病假[^。？?]{0,8}(?:一分钱|不发|没得钱|莫得钱|没有钱|工资|扣钱|扣工资|不给钱|都莫得|都没得|都没有)"
+)
+
+
+def sick_pay_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    if previous is not None and previous.slug == SICK_PAY:
+        return None
+    return knowledge.get(SICK_PAY) if _SICK_PAY_ASKED.search(text) else None
+
+
+# "厂头说我那天没走平时那条路 绕去菜市场买了早饭 所以不算" after the commute answer: the
+# reasonable route and the daily errands it counts, in that answer
+COMMUTE_ENTRY = "injury_commute"
+_ROUTE = re.compile(r"那条路|路线|绕|顺路|买菜|菜市场|早饭|早餐|接娃|送娃|接孩子|送孩子|拐去|绕道")
+
+
+def route_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != INJURY_TOPIC or not _ROUTE.search(text):
+        return None
+    return knowledge.get(COMMUTE_ENTRY)
