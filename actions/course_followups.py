@@ -92,7 +92,12 @@ class ActionCourseFollowup(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = understood_text(tracker)
-        done = [SlotSet(slot, None) for slot in (*SEARCH_SLOTS, "course_id")]
+        # (the course being enrolled in stays: "还有合唱是星期几" at the enrolment's summary is
+        # answered, then the summary asked again)
+        enrolling = tracker.active_loop_name == "enrolment_form"
+        done = [
+            SlotSet(slot, None) for slot in (*SEARCH_SLOTS, *(() if enrolling else ("course_id",)))
+        ]
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
         if asks_like_this(text) and tracker.get_slot(FOCUS_SLOT):

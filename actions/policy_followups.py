@@ -221,6 +221,15 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
             # words, in the same topic, but the answer just given says none is needed)
             and own_hits[0].answer.category != previous.category
         )
+        # "请了一个礼拜病假 要扣年假不" after the leave not taken (扣除 in its words): a detail of
+        # one character only, and the message names an entry of its own and not this one at all
+        and not (
+            own_hits
+            and all(len(d) == 1 for d in details_named(text, previous.question))
+            and own_hits[0].answer.slug != previous.slug
+            and own_hits[0].score >= cfg.answer_threshold
+            and all(h.answer.slug != previous.slug for h in own_hits[:3])
+        )
         # "那试用期公司想开我就开我吗" after the one-probation rule: the detail is what the
         # message's own first entry is about (dismissal in probation), not a detail of this one
         and not (

@@ -31,6 +31,7 @@ from actions.worked_out_severance import (
     SEVERANCE,
     forced_to_leave,
     owed_and_severance_reply,
+    owed_wages_reply,
     severance_reply,
 )
 from bot.domain.commute_injury import commute_injury_text
@@ -272,9 +273,13 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if asks_where_to_turn(text) or OTHER_SUBJECT.search(text):
         return None
     told = [text, *recent_user_texts(tracker, 3)]
-    months = next((m for m in map(months_worked, told) if m is not None), None)
-    if months is None:  # the first day and the last, told in one message or apart
+    # the first day and the last, told in one message or apart, before a rough length told
+    # earlier ("干了快一年", then "今年2月1号进去的 11月30号不干了")
+    months = months_worked(text)
+    if months is None:
         months = months_employed(" ".join(reversed(told)), today)
+    if months is None:
+        months = next((m for m in map(months_worked, told[1:]) if m is not None), None)
     if months is None:
         return None
     pay = next(filter(None, map(monthly_pay, told)), None)
@@ -290,7 +295,12 @@ def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """A disability grade told ("要是评了个九级 一次性伤残补助金有好多"): the grant worked
     out, with the monthly pay told in the last few messages."""
     earlier = recent_user_texts(tracker, 3)
-    if grade_told(text) is None:
+    # "评九级呢", "那7级呢" right after the grades' entry or a grant worked out: another grade
+    about = (
+        tracker.get_slot("last_faq") == DISABILITY
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if grade_told(text, about) is None:
         # "我受伤前工资一个月5千5 那个补助金是好多" after the grade was told: that grade
         told = next((t for t in earlier if grade_told(t) is not None), None)
         slug = str(tracker.get_slot("last_faq") or "")
@@ -303,7 +313,7 @@ def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             return None
         return disability_text(told, monthly_pay(text))
     pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
-    return disability_text(text, pay)
+    return disability_text(text, pay, about)
 
 
 # the entries on wages held back, after which the days worked and the pay ask the sum
@@ -383,6 +393,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
+    owed_months = owed_wages_reply(services, tracker, text)
+    if owed_months is not None:  # "三个月没发工资了 每个月4800 一共欠我好多"
+        return owed_months, EXTRA_OWED
     both = owed_and_severance_reply(services, tracker, text)
     if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
         return both, FORCED_TO_LEAVE

@@ -41,6 +41,8 @@ ANNUAL_LEAVE = "leave_annual_days"  # the entry whose tiers the worked-out days 
 _ABOUT_ANNUAL_LEAVE = re.compile(r"年假|年休假|带薪假|带薪年假|休年假")
 _ASKS_DAYS = re.compile(
     r"几天|多少天|好多天|有没|有几|该休|能休|可以休|有吗|有不|有么|算几|咋个算|怎么算|咋算|如何算"
+    # "今年有年假没得"
+    r"|有(?:年假|年休假|带薪年假)(?:没得|没有|莫得|吗|不)"
     # "人事说我只有5天年假 对不对哦": a number of days checked
     r"|(?:只有|才|就|只给)[0-9一二两三四五六七八九十]+天[^，,。]{0,6}(?:对不对|对吗|是不是|合法|合理|对头)"
 )
@@ -49,6 +51,8 @@ _NEW_EMPLOYER = re.compile(
     r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来"
     # "我9月1号进的现在这个单位": a date this year the present job began
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[号日](?:才)?(?:进的|进了|进来|入职|来的|到)(?:现在|这个|这家)"
+    # ("9月1号入职的", "7月1号才进厂"): the day the present job began
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[号日](?:才)?(?:入职|进厂|进的厂)"
 )
 
 
@@ -109,7 +113,8 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(
-    r"没休|没有休|休不了|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批|不休的话"
+    r"没休|没有休|休不了|休不完|休不到|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
+    r"|不休的话"
     r"|(?:没|不)(?:让|准|给|安排)我休"
 )
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d|[号日]就?走")
@@ -145,7 +150,14 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     if not any(map(_leaves, told)):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
         days = days_not_taken(text)
-        if days is None and _NOT_TAKEN.search(text) and not _SOMEONE_ELSE.search(text):
+        # ("我一个月6千2 算一哈好多钱" after the days not taken were worked out and the pay
+        # asked for: those days)
+        pay_for_them = slug == UNUSED_LEAVE and monthly_pay(text) is not None
+        if (
+            days is None
+            and (_NOT_TAKEN.search(text) or pay_for_them)
+            and not _SOMEONE_ELSE.search(text)
+        ):
             # "要是到年底一天都没休到": the days worked out before, or the year's
             days = _days_due_told(told[1:], services.today())
         pay = next(filter(None, map(monthly_pay, told)), None)
@@ -154,7 +166,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         if days is not None and pay is None and not_taken and _NOT_TAKEN.search(text):
             # "要是公司不准休呢 有没得钱补": the days, and the pay still to come
             return unpaid_days_only_text(days)
-        if days is None or pay is None or not not_taken:
+        if days is None or pay is None or not (not_taken or pay_for_them):
             return None
         return unpaid_days_text(days, pay)
     # (the years of all the jobs told: "这个厂做了3年 之前在别个厂还做了8年")

@@ -104,17 +104,21 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
                 return excess, PROBATION_OVER
     told = text
     one_told = (contract_months(text) is None) != (probation_months(text) is None)
+    # "具体能要好多钱嘛" right after the excess was worked out: that sum again, from the figures
+    again = after and slug == PROBATION_OVER and asks_how_much(text)
     # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
     if (
         probation_text(told) is None
         and after
         # ("我都已经做了5个月了还没转正": how long it has run, the excess now worked)
-        and (one_told or _ASKS_THE_EXCESS.search(text) or months_so_far(text) is not None)
+        and (one_told or again or _ASKS_THE_EXCESS.search(text) or months_so_far(text) is not None)
     ):
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
         told = " ".join([text, *recent_user_texts(tracker, 2)])
     so_far = months_so_far(text)
+    if so_far is None and again:
+        so_far = next(filter(None, map(months_so_far, recent_user_texts(tracker, 3))), None)
     if so_far is None and _CONFIRMED.search(text):
         # "我已经干满4个月才转正的": the whole probation worked
         so_far = probation_months(told)

@@ -157,6 +157,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         unlawful = True
     said = sev_text(text, unlawful=unlawful, asked=alone, forced=forced)
     pay = monthly_pay(text)
+    if said is not None and pay is None and not _SOMEONE_ELSE.search(text):
+        # "我不想干了 可以找他要补偿不 我在这干了两年零三个月" after "每个月4800" was told: the
+        # worker's own pay, told a message or two before
+        told_pay = next(filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None)
+        if told_pay:
+            said = sev_text(text, unlawful=unlawful, asked=alone, forced=forced, pay=told_pay)
     if said is not None and pay is None and _SAME_PAY.search(text):
         # "我同事干了3年零4个月 工资一样 他好多": the pay told before, for the other time
         same = next(filter(None, map(monthly_pay, recent_user_texts(tracker, 4))), None)
@@ -168,7 +174,13 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         said is None
         and (after or story)
         and months_worked(text) is None
-        and (asks_how_much(text) or pay or told_unlawful)
+        and (
+            asks_how_much(text)
+            or pay
+            or told_unlawful
+            # "我是2023年3月进厂的 这个月底走" right after such an answer: the start told
+            or (after and months_since_start(text, services.today()) is not None)
+        )
     ):
         unlawful = (unlawful or told_unlawful) and not forced
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
@@ -256,24 +268,66 @@ def _quits_after_a_breach(text: str, earlier: list[str]) -> bool:
     return _QUITS_NOW.search(text) is not None and any(map(_WAGES_UNPAID.search, earlier))
 
 
+# someone else's time worked ("我同事干了3年"): not the worker's own pay
+_SOMEONE_ELSE = re.compile(r"同事|工友|老婆|老公|爱人|媳妇|我妈|我爸|老汉|朋友|他干|她干")
+
+
 # dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
 _PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
 
 
 # "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
-_OWED_MONTHS = re.compile(rf"欠(?:的|了|我)?(?P<n>{NUM})\s*个月(?:的)?工资")
+# ("老板三个月没发工资了": the months owed told as wages not paid)
+_OWED_MONTHS = re.compile(
+    rf"欠(?:的|了|我)?(?P<n>{NUM})\s*个月(?:的)?工资"
+    rf"|(?P<m>{NUM})\s*个月(?:的)?(?:工资)?(?:都|也|一直)?(?:没发|没有发|没给|不发|没拿到)"
+)
 _ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
 OWED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条；《工资支付暂行规定》第九条"
+WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资支付暂行规定》第九条"
+
+
+def _months_owed(text: str) -> float | None:
+    m = _OWED_MONTHS.search(text or "")
+    value = parse_number(m.group("n") or m.group("m")) if m else None
+    return value if value and 0 < value <= 36 else None
+
+
+def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
+    n = _months_owed(text)
+    pay = monthly_pay(text)
+    if n is None or pay is None or not (asks_how_much(text) or _ADDED_UP.search(text)):
+        return None
+    return "\n".join(
+        [
+            f"按您说的：拖欠{format_number(n)}个月工资，每月{format_number(pay)}元，"
+            f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。",
+            "工资要按月足额发，拖欠的可以打12333向劳动保障监察投诉，也可以申请劳动仲裁（不收费）；"
+            "监察部门责令限期支付后还不付的，单位还要按应付金额50%到100%加付赔偿金。"
+            "因欠薪辞职的，可以随时书面通知解除合同，还能要经济补偿。",
+            f"依据：{WAGES_SOURCE}",
+        ]
+    )
 
 
 def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """The months of wages owed and the compensation, added up, with the time worked and
-    the pay told in the last few messages."""
-    owed = _OWED_MONTHS.search(text)
-    if owed is None or not _ADDED_UP.search(text) or "补偿" not in text:
+    the pay told in the last few messages ("加起来好多" right after the compensation was
+    worked out, the months owed told before)."""
+    if not _ADDED_UP.search(text):
         return None
-    n = parse_number(owed.group("n"))
     earlier = [text, *recent_user_texts(tracker, 4)]
+    after = (
+        tracker.get_slot("last_faq") in SEVERANCE_TOPICS
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if "补偿" in text and _months_owed(text) is not None:
+        n = _months_owed(text)
+    elif after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE:
+        n = next(filter(None, map(_months_owed, earlier[1:])), None)
+    else:
+        return None
     months = next((m for m in map(months_worked, earlier) if m is not None), None)
     pay = next(filter(None, map(monthly_pay, earlier)), None)
     if not n or months is None or pay is None:

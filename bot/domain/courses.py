@@ -300,8 +300,11 @@ def cancelled_by_staff_text(course: Course) -> str:
 _LIKE_THIS = re.compile(
     r"差不多的|差不多那种|类似|相似|相近|同类|像(?:这|那)(?:种|个|样)|这(?:一)?类的|跟(?:这|它)(?:个)?差不多"
 )
-# keywords too general to make two courses alike (every certificate course has 考证)
-_GENERAL_KEYWORDS = frozenset({"考证", "拿证", "证书", "孩子", "娃儿"})
+# keywords too general to make two courses alike (every certificate course has 考证, every
+# sport 锻炼)
+_GENERAL_KEYWORDS = frozenset(
+    {"考证", "拿证", "证书", "孩子", "娃儿", "锻炼", "练身体", "运动", "健身"}
+)
 
 
 def asks_like_this(text: str | None) -> bool:
@@ -311,7 +314,7 @@ def asks_like_this(text: str | None) -> bool:
 
 def similar_courses(course: Course, available: Iterable[Course]) -> list[Course]:
     """The open courses most like `course`: sharing its particular keywords first (太极拳 and
-    八段锦 share 养生, 锻炼, 练身体), then those of its kind; never the course itself."""
+    八段锦 share 养生), then those of its kind; never the course itself."""
     own = {k for k in course.keywords or [] if k not in _GENERAL_KEYWORDS}
     others = [c for c in available if c.id != course.id]
     scored = [(len(own & set(c.keywords or [])), i, c) for i, c in enumerate(others)]

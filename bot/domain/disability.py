@@ -21,21 +21,24 @@ MONTHS = {1: 27, 2: 25, 3: 23, 4: 21, 5: 18, 6: 16, 7: 13, 8: 11, 9: 9, 10: 7}
 ALLOWANCE = {1: 90, 2: 85, 3: 80, 4: 75, 5: 70, 6: 60}
 _CN = dict(enumerate("一二三四五六七八九十", 1))
 _GRADE = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一二三四五六七八九]|10|[1-9])\s*级")
-_ABOUT = re.compile(r"伤残|评残|残疾|鉴定|评了|评个|评上|补助金")
+_ABOUT = re.compile(
+    r"伤残|评残|残疾|鉴定|评了|评个|评上|补助金|评\s*(?:成|为|到|的)?\s*[一二三四五六七八九十\d]"
+)
 
 
-def grade_told(text: str) -> int | None:
-    """The disability grade the message tells ("评了个九级", "伤残7级"), or None."""
-    if not _ABOUT.search(text or ""):
+def grade_told(text: str, about: bool = False) -> int | None:
+    """The disability grade the message tells ("评了个九级", "伤残7级"), or None; `about`:
+    the conversation is already on the grades ("那九级呢" after the grant of one)."""
+    if not about and not _ABOUT.search(text or ""):
         return None
     m = _GRADE.search(text)
     value = parse_number(m.group("n")) if m else None
     return int(value) if value and int(value) in MONTHS else None
 
 
-def disability_text(text: str, pay: float | None = None) -> str | None:
+def disability_text(text: str, pay: float | None = None, about: bool = False) -> str | None:
     """The grant for the grade told, with the sum when the monthly wage is told too."""
-    grade = grade_told(text)
+    grade = grade_told(text, about)
     if grade is None:
         return None
     months = MONTHS[grade]

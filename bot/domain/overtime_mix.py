@@ -27,13 +27,19 @@ _HOLIDAY = re.compile(
 _REST = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|双休|休息天")
 # ("每天还是12个钟头" tells the working day's length, not its overtime)
 _WEEKDAY = re.compile(r"平时|平常|下班|晚上|工作日|延长")
-# "2个星期天也去上了": rest days counted by the day of the week (overtime_pay.py's)
-_COUNTED_DAYS = re.compile(rf"{NUM}\s*个\s*(?:星期|礼拜|周)")
+# "2个星期天也去上了": rest days counted by the day of the week ("两个周六" is 2 days)
+_COUNTED_DAYS = re.compile(rf"(?P<n>{NUM})\s*个\s*(?:星期|礼拜|周)(?P<day>[六天日末])?")
+# "每天8个钟头", "那天干了10个钟头": the length of the days just told, not more overtime
+_DAY_LENGTH = re.compile(r"每天|每次|一天|那天|当天|都是")
 # a count not read into a weekday's name ("星期六一天" is one day, not 61)
 _HOURS = re.compile(rf"(?<![期拜周])(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)")
 _DAYS = re.compile(rf"(?<![期拜周])(?P<n>{NUM}|半)\s*个?\s*(?:天|日)(?!工资)")
 _ONE_DAY = re.compile(r"一整天|整整一天|全天|整天|那天|当天")
-_SPLIT = re.compile(r"[\s，,。；;、]+|还有|加上|另外")
+_SPLIT = re.compile(
+    r"[\s，,。；;、]+|还有|再加上|再加|加上|另外"
+    # "礼拜六一天国庆一天": a new kind right after a day's count
+    r"|(?<=[天头时])(?=国庆|春节|过年|元旦|五一|中秋|端午|清明|礼拜|星期|周[六日末]|平时|晚上)"
+)
 # the sum of them asked
 TOTAL = re.compile(r"加起来|一共|总共|合计|全部|加在一起|总的|共计")
 RATES = {"weekday": 1.5, "rest": 2.0, "holiday": 3.0}
@@ -57,7 +63,11 @@ def _number(m: re.Match[str]) -> float | None:
 
 def part_of(clause: str) -> Part | None:
     """The kind of overtime a clause tells and how much of it ("星期六一天" is a rest day)."""
-    if _COUNTED_DAYS.search(clause):
+    counted = _COUNTED_DAYS.search(clause)
+    if counted:
+        days = _number(counted)
+        if counted.group("day") and days is not None:
+            return Part("rest", days * HOURS_A_DAY)
         return None
     kind = (
         "holiday"
@@ -84,9 +94,21 @@ def parts_of(text: str) -> list[Part]:
     """Each kind of overtime a message tells, in order (the first count of each kind)."""
     found: dict[str, Part] = {}
     clauses = [c for c in _SPLIT.split(text or "") if c]
+    days_told = False
     for clause in clauses:
         part = part_of(clause)
-        if part is not None and part.kind not in found:
+        if part is None:
+            continue
+        if (
+            days_told
+            and part.kind == "weekday"
+            and not _WEEKDAY.search(clause)
+            and (_DAY_LENGTH.search(clause) or not _DAYS.search(clause))
+        ):
+            # "国庆那天也上了一天班 8个钟头": how long that day was
+            continue
+        days_told = part.kind != "weekday"
+        if part.kind not in found:
             found[part.kind] = part
     return list(found.values())
 

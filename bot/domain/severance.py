@@ -58,8 +58,9 @@ _UNLAWFUL = re.compile(
 MAX_YEARS = 60
 # the monthly pay said with it ("我干了两年 月工资五千"): the sums worked out too
 _PAY = re.compile(
-    rf"(?:月工资|月薪|每个?月|一个月|工资|底薪)"
-    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只)*\s*"
+    # ("工资条上应发是5800": the payslip's gross)
+    rf"(?:月工资|月薪|每个?月|一个月|工资条上|工资|底薪|应发工资|应发)"
+    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     # ("6千 年底了": a word after a space is no unit of the sum)
     rf"(?P<pay>{NUM})(?!\s*个|年|天)\s*(?:块|元|块钱)?"
@@ -105,7 +106,8 @@ class Severance:
 # "我是2021年12月1号进厂的": the day the job began
 _STARTED = re.compile(
     r"(?P<y>20\d{2}|19\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[号日])?"
-    r"(?:份)?(?:就)?(?:进厂|入职|进的|进公司|进单位|来的|开始上班|上班的|开始做|开始干)"
+    r"(?:份)?(?:就|才)?(?:进厂|入职|进的|进公司|进单位|来的|开始上班|上班的|开始做|开始干"
+    r"|进来|进去|过来)"
 )
 
 

@@ -149,16 +149,23 @@ class Engine:
                 self._request_of,
                 lambda intent: self.rules.opens_form(intent, self.domain.forms),
                 state,
+                self._names_course,
             )
             if parts:
                 return parts
         return [incoming]
 
-    def _request_of(self, text: str) -> str | None:
-        """A part of a message as a request of its own (bot/engine/requests.py)."""
+    def _request_of(self, text: str, parse: dict | None = None) -> str | None:
+        """A part of a message as a request of its own (bot/engine/requests.py); a policy
+        question the classifier is unsure of counts when the FAQ's best entry is sure."""
         ranking = self.rank_faq(text, 1) if self.rank_faq is not None else None
-        parse = self.nlu.parse(text, today=self.today())
+        if parse is None:
+            parse = self.nlu.parse(text, today=self.today())
         return request_of(parse, ranking, self.config.retrieval.answer_threshold)
+
+    def _names_course(self, text: str) -> bool:
+        parse = self.nlu.parse(text, today=self.today())
+        return any(e.get("entity") == "course_name" for e in parse.get("entities") or [])
 
     def conversation_state(self, incoming: Incoming) -> tuple[str, str | None] | None:
         """(state, active form) of the worker's conversation, or None before the first message."""
@@ -284,15 +291,25 @@ class Engine:
             leaves, reply = self.desk.while_held(s, turn.conversation.id, turn.state, text)
             if leaves:
                 set_state(turn, STATE_BOT, "worker left the queue")
-            request = request_of(turn.parse)
+            # ("我自己能去报不" after a fall told: unsure words, a question the FAQ knows)
+            request = self._request_of(text, turn.parse)
+            said = ((turn.parse or {}).get("intent") or {}).get("name")
+            if request is None and said == "policy_question" and turn.slots.get("last_faq"):
+                # ... or a question after a policy answer given meanwhile, read against it
+                request = said
             rest = self.desk.rest_after_leaving(text) if leaves else None
             if rest:
                 # "算了不用了 瑜伽课多少钱": read as 算了; the question after it is answered
                 # ("人工好久回我 你先帮我申请调解嘛": the request, not the complaint before it)
                 again = self._parse(rest, False)
                 said = (again.get("intent") or {}).get("name")
-                if request_of(again) not in _NOT_ASKED_ON_LEAVING:
-                    turn.parse, request = again, request_of(again)
+                asked = self._request_of(rest, again)
+                if asked is None and said == "policy_question":
+                    # "算了等不起 先问你 我怀起4个月了 老板喊我…": back with the bot, which
+                    # answers as best it can (a guess, or its choices), never only "left"
+                    asked = said
+                if asked not in _NOT_ASKED_ON_LEAVING:
+                    turn.parse, request = again, asked
                 elif said in _SAID_ON_LEAVING:
                     # "算了不用了 明天重庆下雨不": back with the bot, which says it cannot
                     turn.parse, request = again, said

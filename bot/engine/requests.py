@@ -94,11 +94,13 @@ def separate(
     understood: Callable[[str], str | None],
     opens_form: Callable[[str], bool],
     state: Callable[[], tuple[str, str | None] | None],
+    names_course: Callable[[str], bool] | None = None,
 ) -> list[Incoming] | None:
     """The messages to handle instead of `incoming`, or None to handle it as it is.
 
     `understood` gives a part's request (request_of), `opens_form` whether a request starts
-    a form, `state` the conversation's (state, active form)."""
+    a form, `state` the conversation's (state, active form), `names_course` whether a part
+    names a course."""
     parts = split_requests(text)
     if not 1 < len(parts) <= MAX_PARTS:
         return None
@@ -127,6 +129,16 @@ def separate(
     if now is not None and (now[0] != STATE_BOT or (now[1] and not in_form_leaving)):
         return None
     order = sorted(range(len(parts)), key=lambda i: opens_form(str(intents[i])))
+    if (
+        intents[0] == "course_enroll"
+        and names_course is not None
+        and not names_course(parts[0])
+        and any(names_course(p) for p in parts[1:])
+    ):
+        # "帮我报一个 张小燕 177… 还有合唱是星期几": the course in view is enrolled in first (the
+        # form answers the question after it and asks again); asked first, the other course
+        # would be the one in view
+        order = list(range(len(parts)))
     out = []
     for n, i in enumerate(order):
         mid = incoming.message_id

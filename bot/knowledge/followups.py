@@ -34,6 +34,9 @@ _LEANS = re.compile(
     rf"|{_JUDGED.pattern}"
     # "重庆好多钱一个月" after the high-temperature allowance: the local figure of that answer
     r"|^(?:那)?(?:重庆|我们这里|我们这边|我们这儿|本地|当地)(?:是|的话|这边)?(?:好多|多少|几)"
+    # "重庆本地还有没得多的" after the maternity leave: more locally than the answer said
+    r"|^(?:那)?(?:在)?(?:重庆|我们这里|我们这边|我们这儿|本地|当地)(?:本地|当地|这边|这里)?"
+    r"(?:是|的话)?(?:还|会|能|要)?(?:有没得|有没有|多不多|多几天|多点|多些|更多|多的|长点|长些)"
     # "公司给我发的比这个还低咋办" after the minimum wage: compared with what was just said
     r"|比这(?:个|些)?(?:还|都)?(?:低|少|高|多|短|长)|(?:低于|少于|高于|不到)这(?:个|些)"
     # "我是请了假的 只是主管没批" after a dismissal for absence: the worker's side of the case

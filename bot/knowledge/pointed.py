@@ -71,6 +71,10 @@ _UNINSURED = re.compile(
     r"|(?:社保|保险|工伤险)[^，,。]{0,4}(?:没买|没交|没缴|没有买|没上|莫得)"
 )
 
+_NO_CONTRACT = re.compile(
+    r"(?:没|莫|未|没有)(?:得|有)?(?:签|订)?(?:劳动|书面)?合同|合同(?:都|也)?(?:没|莫|未)(?:有|得)?(?:签|订)"
+)
+
 
 def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """After an injury answer, a circumstance of the worker's own that an injury entry is
@@ -101,6 +105,8 @@ _NOT_APPLIED = re.compile(
 # to turn leaves it to the routes instead ("厂头不报 我该找哪个")
 _INJURY_TOLD = (
     (INJURY_UNINSURED, _UNINSURED, False),
+    # "我是没签合同的 这个有影响不": the same entry (no contract does not stop recognition)
+    (INJURY_UNINSURED, _NO_CONTRACT, False),
     (INJURY_APPLY, _NOT_APPLIED, True),
 )
 
