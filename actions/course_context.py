@@ -158,6 +158,13 @@ _WHAT_FITS = re.compile(
 )
 
 
+# whether the course in view meets at a time, asked ("是不是周末上", "晚上上不")
+_ASKS_IF_WHEN = re.compile(
+    r"是不是(?:在)?(?:周末|晚上|白天|上午|下午|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六天])"
+    r"|(?:周末|晚上|白天|上午|下午)(?:上课?|开课)?(?:吗|不|嘛|哇)$"
+)
+
+
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
@@ -188,6 +195,10 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         # course a word of it names (带娃儿 is also 育婴员's)
         and not (searching and latest_entity(tracker, "course_category"))
     ):
+        return [FollowupAction("action_course_followup")]
+    if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and _ASKS_IF_WHEN.search(text):
+        # "啥时候开学 平时要上班 是不是周末上" after one course: whether that one meets then,
+        # not a search for weekend courses
         return [FollowupAction("action_course_followup")]
     if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and _WHAT_FITS.search(text):
         # "那我这种情况该报啥子" after a course whose requirement was not met: the one that fits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -77,6 +78,10 @@ def leans_on_an_answer(tracker: Tracker) -> bool:
     )
 
 
+# courses for younger children asked for, the child's age told before
+_YOUNGER = re.compile(r"小点|小一点|小些|更小|年纪小|年龄小|岁数小")
+
+
 # courses named in one message that are listed together ("蛋糕…电工证…")
 SEVERAL = 2
 
@@ -140,6 +145,14 @@ class ActionSearchCourses(ServiceAction, Action):
                 # "那小的有啥子可以耍的" after "大的10岁小的5岁": that child's age
                 ages = [told]
                 text = text.replace(who or "", " ")
+            if not ages and _YOUNGER.search(text):
+                # "那有没得小点的娃儿可以去的" after "我娃儿5岁半" was too young: that age
+                earlier = [
+                    a for t in recent_user_texts(tracker, RECENT_FOR_AGES) for a in children_ages(t)
+                ]
+                if earlier:
+                    ages = [min(earlier)]
+                    text = _YOUNGER.sub(" ", text)
             if ages:  # "有没得适合5岁娃儿的": the child's age, not a course's name
                 text = without_age(text)
                 if f.name and _named_by_a_child_word(tracker):

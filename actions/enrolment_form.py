@@ -75,7 +75,11 @@ _SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一
 
 NEXT_SLOT = "next_courses"
 # several courses wanted at once: "两个都要", "合唱和手机摄影", "书法、插花"
-_SEVERAL = re.compile(r"都要|都报|都想|两个|两门|几个都|[和跟、]|还有|以及|另外")
+# ("大的报寒假营 小的报绘本那个": one course for each child)
+_SEVERAL = re.compile(
+    r"都要|都报|都想|两个|两门|几个都|[和跟、]|还有|以及|另外"
+    r"|(?:大的|小的|老大|老二|哥哥|姐姐|弟弟|妹妹)[^，,。]{0,3}报"
+)
 
 
 def also_wanted(tracker: Tracker, first: str) -> list[str]:

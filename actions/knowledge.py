@@ -50,6 +50,8 @@ from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
 from bot.domain.told import TOLD_REPLY, only_told, told_not_asked
 from bot.knowledge.answers import answer_text, layout, likely_text, more_text, unseen_detail
+from bot.knowledge.aspects_asked import aspects_asked
+from bot.knowledge.followups import is_short
 from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
 from intents.overrides import is_ask_intro
@@ -233,7 +235,22 @@ class ActionAnswerPolicy(ServiceAction, Action):
                 faq=entry.slug if entry else None,
             )
             return done + (answered(entry.slug, entry.category) if entry else [])
-        verdict, hits = find_answer(self.services, tracker, text)
+        several = [] if tracker.active_loop_name else aspects_asked(knowledge, text)
+        if several:
+            # "工会调解要不要钱 一般要搞好久": each thing asked, its own answer, in order
+            for n, entry in enumerate(several, 1):
+                last = n == len(several)
+                dispatcher.utter_message(
+                    text=answer_text(entry),
+                    buttons=answer_buttons(entry, False, detail=True) if last else [],
+                    faq=entry.slug,
+                )
+            return done + answered(several[-1].slug, several[-1].category)
+        # (an English follow-up is read as the Chinese it means: "what if i was already past
+        # probation?" is 那如果 转正后, leaning on the answer just given)
+        read = understood_text(tracker)
+        short_follow_up = previous is not None and read != text and is_short(read)
+        verdict, hits = find_answer(self.services, tracker, read if short_follow_up else text)
         if verdict in ("none", "suggest"):
             # "我周六要上班的 只在网上学可以不" after the course whose description says
             # 网上学习: about that course, not a policy the FAQ lacks

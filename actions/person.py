@@ -127,11 +127,30 @@ _EMPLOYER_TO_WRITE = re.compile(
 )
 
 
+# "单位是重庆巴渝缘餐饮有限公司 …" at the summary, when only "火锅店" was kept: the full name
+_EMPLOYER_NAMED = re.compile(
+    r"(?:单位|公司|厂|店)(?:的)?(?:全称|全名|名字|名称)?(?:是|叫)\s*"
+    r"(?P<value>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|有限公司|股份公司|集团))"
+)
+
+
+def _full_name_at_summary(tracker: Tracker) -> str | None:
+    kept = str(tracker.get_slot("employer") or "")
+    if tracker.get_slot("requested_slot") != "mediation_confirm" or "公司" in kept:
+        return None
+    m = _EMPLOYER_NAMED.search(typed_text(tracker))
+    value = looks_like_employer(m.group("value")) if m else None
+    return value if value and value != kept else None
+
+
 def corrected_employer(tracker: Tracker) -> str | None:
-    """A new employer given as a correction ("公司名字写错了，是某某物流有限公司")."""
-    found = _correction(
-        tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer
-    ) or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
+    """A new employer given as a correction ("公司名字写错了，是某某物流有限公司"), or the full
+    name given at the summary when only a shop or a site was kept."""
+    found = (
+        _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
+        or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
+        or _full_name_at_summary(tracker)
+    )
     # a registered name in a correction ("哎呀打错了 厂名字是美嘉 嘉陵江那个嘉 重庆美嘉食品有限公司")
     return found or _said_again(
         tracker, "employer", REGISTERED_NAME, "employer", looks_like_employer

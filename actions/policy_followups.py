@@ -14,7 +14,7 @@ from actions.message import (
     offered_entries,
     previous_action,
     recent_user_texts,
-    typed_text,
+    understood_text,
 )
 from actions.worked_out import worked_out_reply
 from bot.knowledge.answers import MAX_RELATED, decide, layout
@@ -46,6 +46,7 @@ from bot.knowledge.pointed_asked import (
     not_renewed_asked,
     paid_when_asked,
     part_time_detail_asked,
+    past_retirement_asked,
     route_asked,
     sick_pay_asked,
     year_unsigned_asked,
@@ -202,6 +203,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or part_time_detail_asked(services.knowledge, previous, text)
         or her_leave_asked(services.knowledge, previous, text)
         or route_asked(services.knowledge, previous, text)
+        or past_retirement_asked(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,
@@ -364,7 +366,8 @@ def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] 
     """Right after a policy answer, a short message read as a greeting, a feeling, a yes or
     nothing ("要在好久之内申请", "那一直都不签呢 都一年多了", "是我自己不想休的呢") is a
     follow-up when the FAQ, read against that answer, has one for it."""
-    text = typed_text(tracker)
+    # ("What if I was already past probation?": read as the Chinese it means, 那如果 转正后)
+    text = understood_text(tracker)
     if not is_short(text) or text.startswith("/"):
         return None
     if previous_answer(services, tracker) is None:

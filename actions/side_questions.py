@@ -124,6 +124,8 @@ def _drop_candidate(tracker: Tracker, slot: str) -> None:
 # a question asked along with the details ("我叫陈志勇 电话133… 先问一下哈 … 应该赔我好多")
 _ASKS_WITH_DETAILS = re.compile(
     r"先问|顺便问|问一下|问下|问一哈|问哈|问个事|请问|想问|[吗嘛呢？?]\s*$|(?:好多|多少|几个月)\s*$|咋个算|怎么算|能拿好多|能赔好多"
+    # ("陈丽娟 139… 对了调解要准备啥子材料哦")
+    r"|对了[^，,。]{0,20}?(?:啥|什么|多少|好多|多久|好久|几|哪|要不要|收不收)"
 )
 
 
@@ -151,6 +153,17 @@ def employer_then_story(text: str) -> bool:
     """The company first, then what happened (not a short question after it)."""
     employer = leading_employer(text)
     return employer is not None and not _asks_after(text, employer)
+
+
+def _short_question_left(text: str) -> bool:
+    """ "18725094637 调解要好久才有结果哦": what is left besides the name and the number is a
+    short question (not a story: "…我在那干了好久了 老板不给钱")."""
+    rest = text
+    for part in name_and_phone(text):
+        if part:
+            rest = rest.replace(part, " ")
+    rest = normalise(rest).strip(" ，,。")
+    return 0 < len(rest) <= SHORT_QUESTION + 4 and is_side_question(rest, "employer")
 
 
 # the questions of one message, each on its own ("调解要好久哦 要交钱不")
@@ -224,7 +237,7 @@ class SideQuestionsMixin:
         asks_too = (
             requested in ("name", "phone")
             and any(name_and_phone(text))
-            and bool(_ASKS_WITH_DETAILS.search(text))
+            and (bool(_ASKS_WITH_DETAILS.search(text)) or _short_question_left(text))
         )
         if (
             asks_too

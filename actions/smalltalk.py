@@ -128,8 +128,12 @@ class ActionFallback(ServiceAction, Action):
             return [FollowupAction("action_answer_policy")]  # a calculator's answer
         if text:
             # the FAQ (read against the last answer for a follow-up) may know what was meant
-            verdict, hits = find_answer(self.services, tracker, text)
-            follows_up = previous_answer(self.services, tracker) and is_short(text)
+            # ("What if I was already past probation?" read as 那如果 转正后)
+            read = understood_text(tracker)
+            if read == text or not is_short(read):
+                read = text
+            verdict, hits = find_answer(self.services, tracker, read)
+            follows_up = previous_answer(self.services, tracker) and is_short(read)
             if (
                 verdict == "answer"
                 or (hits and hits[0].score >= cfg.retrieval.answer_threshold)

@@ -27,15 +27,17 @@ from actions.worked_out_probation import ABOUT_PROBATION, probation_reply
 from actions.worked_out_severance import (
     DISMISSED,
     FORCED_TO_LEAVE,
+    NOTICE_DISMISSAL,
     OTHER_SUBJECT,
     SEVERANCE,
     forced_to_leave,
+    notice_total_reply,
     owed_and_severance_reply,
     owed_wages_reply,
     severance_reply,
 )
 from bot.domain.commute_injury import commute_injury_text
-from bot.domain.contribution_years import contribution_years_text
+from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
 from bot.domain.disability import disability_text, grade_told
 from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text
@@ -393,13 +395,16 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
+    in_lieu = notice_total_reply(services, tracker, text)
+    if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
+        return in_lieu, NOTICE_DISMISSAL
     owed_months = owed_wages_reply(services, tracker, text)
     if owed_months is not None:  # "三个月没发工资了 每个月4800 一共欠我好多"
         return owed_months, EXTRA_OWED
     both = owed_and_severance_reply(services, tracker, text)
     if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
         return both, FORCED_TO_LEAVE
-    years = contribution_years_text(text)
+    years = contribution_years_text(text) or short_of_minimum_text(text)
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS
     for reply, entry in (

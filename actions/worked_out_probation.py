@@ -115,7 +115,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     ):
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
-        told = " ".join([text, *recent_user_texts(tracker, 2)])
+        told = " ".join([text, *recent_user_texts(tracker, 4 if again else 2)])
     so_far = months_so_far(text)
     if so_far is None and again:
         so_far = next(filter(None, map(months_so_far, recent_user_texts(tracker, 3))), None)

@@ -16,6 +16,7 @@ from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from actions.worked_out_leave import (
     DURATION_ALONE,
 )
+from bot.domain.notice_pay import notice_and_severance_text
 from bot.domain.severance import (
     Severance,
     about_a_penalty,
@@ -346,3 +347,23 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
             f"依据：{OWED_SOURCE}",
         ]
     )
+
+
+NOTICE_DISMISSAL = "quit_notice_dismissal"  # the entry on 第四十条: notice or a month's pay
+
+
+def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """ "那加起来一共该拿好多" right after the answer on a dismissal with notice or a month's pay
+    (第四十条), the time worked and the pay told before: both, added up."""
+    after = (
+        tracker.get_slot("last_faq") == NOTICE_DISMISSAL
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if not after or not (_ADDED_UP.search(text) or asks_how_much(text)):
+        return None
+    told = [text, *recent_user_texts(tracker, 4)]
+    months = next((m for m in map(months_worked, told) if m is not None), None)
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    if months is None or pay is None:
+        return None
+    return notice_and_severance_text(months, pay)

@@ -38,6 +38,9 @@ COLLOQUIAL = {
     "欠工资": "拖欠工资",
     "拖欠工资": "拖欠工资",
     "扣钱": "扣工资",
+    # goods damaged in the worker's hands: a loss the employer claims
+    "货损": "损失",
+    "货物损坏": "损失",
     "罚钱": "罚款",
     "加班钱": "加班费",
     "加班工资": "加班费",

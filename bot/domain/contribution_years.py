@@ -65,3 +65,39 @@ def contribution_years_text(text: str) -> str | None:
         f"依据：{SOURCE}",
     ]
     return "\n".join(lines)
+
+
+# whether the years paid are enough for a pension, asked ("社保才交了12年 到时候领得到退休金不")
+_ENOUGH_ASKED = re.compile(
+    r"(?:领|拿)(?:得到|不到|得了|不了|不领得到|不拿得到)|能(?:不能)?(?:领|拿)|够不够|够了没|够没得|够不"
+)
+_PENSION = re.compile(r"社保|养老|退休金|养老金|退休工资")
+
+
+def short_of_minimum_text(text: str) -> str | None:
+    """One contribution period told, and whether it is enough for a pension asked: what is
+    short of 15 years and how it may be made up; else None."""
+    periods = paid_periods(text)
+    if len(periods) != 1 or not _PENSION.search(text or "") or not _ENOUGH_ASKED.search(text):
+        return None
+    paid = periods[0]
+    short = MINIMUM_YEARS * 12 - paid
+    if short <= 0:
+        return "\n".join(
+            [
+                f"按您说的交了{_span(paid)}：已经够目前按月领养老金要求的累计{MINIMUM_YEARS}年"
+                "（从2030年起最低年限每年提高半年，逐步到20年），到法定退休年龄就可以申请按月领取。",
+                f"依据：{SOURCE}",
+            ]
+        )
+    return "\n".join(
+        [
+            f"按您说的交了{_span(paid)}：到法定退休年龄时要累计缴满{MINIMUM_YEARS}年才能按月领"
+            f"养老金，您还差{_span(short)}。",
+            "不够的可以延长缴费，一直缴到满15年再按月领；也可以按当地规定一次性补缴不够的年限"
+            "（能不能一次补、怎么补，以当地社保经办机构的规定为准）。"
+            "从2030年起这个最低年限每年提高半年，逐步到20年。",
+            "具体问12333或当地社保经办机构。",
+            f"依据：{SOURCE}",
+        ]
+    )

@@ -28,9 +28,10 @@ def rest_months(text: str) -> float | None:
 
 
 def injury_leave_text(text: str, pay_text: str | None = None) -> str | None:
-    """The pay owed for the rest told, when the message (or `pay_text`) tells the monthly
-    pay, else None."""
-    months = rest_months(text)
+    """The pay owed for the rest told, when the message (or `pay_text`, the messages
+    before it) tells the monthly pay and the months ("我一个月4千2 那这3个月应该拿好多" after
+    "医生说要休3个月"), else None."""
+    months = rest_months(text) or rest_months(pay_text or "")
     pay = monthly_pay(text) or monthly_pay(pay_text or "")
     if months is None or pay is None:
         return None

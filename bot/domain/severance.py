@@ -60,7 +60,7 @@ MAX_YEARS = 60
 _PAY = re.compile(
     # ("工资条上应发是5800": the payslip's gross)
     rf"(?:月工资|月薪|每个?月|一个月|工资条上|工资|底薪|应发工资|应发)"
-    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的)*\s*"
+    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     # ("6千 年底了": a word after a space is no unit of the sum)
     rf"(?P<pay>{NUM})(?!\s*个|年|天)\s*(?:块|元|块钱)?"

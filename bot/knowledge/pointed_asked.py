@@ -162,3 +162,18 @@ def route_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | N
     if previous.category != INJURY_TOPIC or not _ROUTE.search(text):
         return None
     return knowledge.get(COMMUTE_ENTRY)
+
+
+# "要是退休了厂头还想喊我回去干 那算啥子关系", "到了退休年龄厂里不要我了 有补偿没得" after
+# any answer: work past the retirement age (the relation, and the contract that ends there)
+PAST_RETIREMENT = "older_past_retirement"
+_RETIRED = re.compile(r"退休了|退休以后|退休后|到了退休|到退休|过了退休|领了?养老金|领了?退休金")
+_WORK_ON = re.compile(
+    r"回去干|回去上班|返聘|再干|继续干|接着干|请回去|喊我回去|算啥子关系|算什么关系"
+)
+
+
+def past_retirement_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == PAST_RETIREMENT or not _RETIRED.search(text):
+        return None
+    return knowledge.get(PAST_RETIREMENT) if _WORK_ON.search(text) else None

@@ -12,6 +12,7 @@ from bot.store.models import CANCELLED, ENROLLED, WAITLISTED, Course, Enrolment
 
 ACTIVE = (ENROLLED, WAITLISTED)
 WEEKEND = ("周六", "周日")
+WORKDAYS = ("周一", "周二", "周三", "周四", "周五")
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,12 @@ class CancelResult:
 
 
 def expand_weekday(value: str | None) -> tuple[str, ...]:
-    """周末 means either weekend day; anything else is one day."""
+    """周末 means either weekend day, 工作日 any day from Monday to Friday; anything else is
+    one day."""
     if not value:
         return ()
+    if value == "工作日":
+        return WORKDAYS
     return WEEKEND if value == "周末" else (value,)
 
 

@@ -1,0 +1,44 @@
+"""Two or three things asked of mediation in one message ("工会调解要不要钱 一般要搞好久"):
+each answered by its own entry, in the order asked, as a desk officer would answer both
+instead of the first alone. Only the aspects that have an entry of their own count: what it
+costs, how long it takes, what to bring (seed entries; one an admin withdrew is skipped)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+
+_MEDIATION = re.compile(r"调解")
+# aspect -> (its entry, the words that ask it)
+_ASPECTS = (
+    (
+        "mediation_fee",
+        re.compile(r"要不要钱|要钱不|要钱吗|收不收费|收费|免费|花钱|交钱|费用|好多钱|多少钱"),
+    ),
+    (
+        "mediation_duration",
+        re.compile(r"好久|多久|多长时间|几天|要等|等多|搞好久|啥时候有结果|多快"),
+    ),
+    (
+        "mediation_materials",
+        re.compile(r"带啥|带什么|带些|准备啥|准备什么|准备些|材料|证据要"),
+    ),
+)
+
+
+def aspects_asked(knowledge: Knowledge, text: str) -> list[Answer]:
+    """The entries of each aspect of mediation the message asks, in the order asked, when it
+    asks two or more of them; [] otherwise."""
+    value = text or ""
+    if not _MEDIATION.search(value):
+        return []
+    found: list[tuple[int, Answer]] = []
+    for slug, words in _ASPECTS:
+        m = words.search(value)
+        entry = knowledge.get(slug) if m else None
+        if m and entry is not None:
+            found.append((m.start(), entry))
+    if len(found) < 2:
+        return []
+    return [entry for _, entry in sorted(found, key=lambda t: t[0])]
