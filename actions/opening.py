@@ -171,7 +171,9 @@ _LABELLED_EMPLOYER = re.compile(
     # "在渝北一家物业公司 叫恒安物业", "合同是跟一个劳务公司签的 叫重庆速达人力资源有限公司":
     # the name after the kind of place
     r"|(?:一家|一个)[^，,。；;\s]{0,10}(?:公司|厂|店|物业|酒店|饭店|餐馆)[^，,。；;\s]{0,4}[\s，,]*叫"
-    r"|(?:^|(?<=[\s，,]))叫(?=[^，,。；;\s]{2,30}(?:有限责任公司|有限公司|公司|集团)))"
+    r"|(?:^|(?<=[\s，,]))叫(?=[^，,。；;\s]{2,30}(?:有限责任公司|有限公司|公司|集团))"
+    # "我们是重庆美嘉服装厂的": who the workers belong to (the 的 left to clean_employer)
+    r"|(?:^|(?<=[\s，,]))(?:我们|我)(?:都|也)?是(?=[\u4e00-\u9fff]{2,30}?(?:公司|厂|集团)的(?:$|[\s，,。])))"
     r"\s*(?P<employer>[^，,。；;！!？?\s]{2,30})"
 )
 
@@ -266,8 +268,19 @@ def opening_description(text: str) -> str | None:
         told = _told(_story_of(re.sub(where, " ", value)))
         if len(told) >= DESCRIPTION_MIN:
             return told
-    told = _told(story)
+    told = _without_bare_fields(_told(story), value, employer)
     return told if len(told) >= DESCRIPTION_MIN else value
+
+
+def _without_bare_fields(told: str, value: str, employer: str | None) -> str:
+    """The story without the name and the company standing alone in it ("申请调解 黄伟 187…
+    重庆恒通汽车配件有限公司 今年3月…": they have their own fields), unless too little is left."""
+    kept = told
+    for field in (opening_name(value), employer):
+        if field:
+            kept = re.sub(rf"(?:^|(?<=\s)){re.escape(field)}(?=\s|$)", " ", kept)
+    kept = re.sub(r"\s{2,}", " ", kept).strip(_EDGES)
+    return kept if len(kept) >= DESCRIPTION_MIN else told
 
 
 def _story_of(value: str) -> str:

@@ -134,11 +134,18 @@ _EMPLOYER_NAMED = re.compile(
 )
 
 
+_FULL_NAME = re.compile(r"全名|全称|准确名字|正式名字|营业执照上")
+
+
 def _full_name_at_summary(tracker: Tracker) -> str | None:
     kept = str(tracker.get_slot("employer") or "")
-    if tracker.get_slot("requested_slot") != "mediation_confirm" or "公司" in kept:
+    text = typed_text(tracker)
+    # ("还有公司全名是…有限公司": the full name said to be this one, whatever was kept)
+    if tracker.get_slot("requested_slot") != "mediation_confirm" or (
+        "公司" in kept and not _FULL_NAME.search(text)
+    ):
         return None
-    m = _EMPLOYER_NAMED.search(typed_text(tracker))
+    m = _EMPLOYER_NAMED.search(text)
     value = looks_like_employer(m.group("value")) if m else None
     return value if value and value != kept else None
 
@@ -225,6 +232,8 @@ def corrected_description(tracker: Tracker) -> str | None:
 
 
 # "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: one more thing that happened
+# a message at the summary this long, telling the dispute with figures, adds to the story
+STORY_MORE_MIN = 15
 _ADDS = re.compile(r"还有|另外|也|一起|补充|加上|再加|顺便|忘了说|漏了")
 # (a field of its own: "还有电话打错了 是139…" corrects the phone, it tells nothing)
 _OTHER_FIELD = re.compile(r"电话|手机|号码|名字|姓名|单位名|公司名|诉求")
@@ -241,9 +250,16 @@ def story_added(tracker: Tracker) -> str | None:
         return None
     if text in story:  # taken already this turn (the form validates after extracting)
         return story if story.endswith(text) and story != text else None
-    if not _ADDS.search(text) or _ASKS.search(text) or _OTHER_FIELD.search(text):
+    if _ASKS.search(text) or _OTHER_FIELD.search(text):
         return None
     known = set(dispute_types_in(story)) | {tracker.get_slot("dispute_type")}
+    if not _ADDS.search(text):
+        # "一共14个人 7月到10月天天加班到晚上10点 加班费一分都没给" at the summary: more of the
+        # story told at length, with its figures (not a short yes or a word of the form)
+        told_more = len(text) >= STORY_MORE_MIN and bool(
+            set(dispute_types_in(text)) & known or _SUM_TOLD.search(text)
+        )
+        return clean_description(f"{story}；{text}") if told_more else None
     # one more kind of dispute, or more of this one told with its sums ("8月份也只发了一半
     # 少发了3400 加起一共是17000")
     if not (set(dispute_types_in(text)) - known or _SUM_TOLD.search(text)):

@@ -200,6 +200,8 @@ def clean_employer(text: str | None) -> str | None:
     full = _FULL_NAME_THEN_MORE.match(value)
     if full:
         value = full.group("name")
+    # "重庆美嘉服装厂的" (我们是…的): the name without the 的 that closes the phrase
+    value = re.sub(r"(?<=[厂司店团])的$", "", value)
     if not EMPLOYER_MIN <= len(value) <= EMPLOYER_MAX:
         return None
     return value if _HAS_WORD.search(value) else None

@@ -44,10 +44,15 @@ def group_size(text: str | None) -> int | None:
     """How many workers the dispute concerns: a number said, 0 for "several" without one,
     None for one worker."""
     value = text or ""
-    for m in _COUNT.finditer(value):
-        n = _number(m.group("n"))
-        if n is not None and n >= 2:
-            return n
+    counts = [
+        (n, "几" in m.group("n"))
+        for m in _COUNT.finditer(value)
+        if (n := _number(m.group("n"))) is not None and n >= 2
+    ]
+    if counts:
+        # "十几个人 …；一共14个人" (a count added at the summary): the exact one
+        exact = [n for n, rough in counts if not rough]
+        return exact[-1] if exact else counts[0][0]
     if _SEVERAL.search(value):
         return 0
     few = _A_FEW.search(value)
