@@ -69,7 +69,7 @@ _BUSY = re.compile(
     # "晚上我眼睛不好": a time that does not suit the worker
     r"|不方便|眼睛不好|看不清|看不见"
     # "周六要带娃": looking after a child then
-    r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃"
+    r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃|要带孙|带孙子|带孙女|要照顾"
 )
 _BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")

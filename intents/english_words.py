@@ -40,6 +40,8 @@ ENGLISH = {
     "contract": "劳动合同",
     "probation period": "试用期",
     # "what if i was already past probation?": a regular worker's case
+    "and after probation": "那转正后",
+    "and past probation": "那转正后",
     "past probation": "转正后",
     "past the probation": "转正后",
     "passed probation": "转正后",

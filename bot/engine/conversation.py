@@ -304,10 +304,14 @@ class Engine:
                 again = self._parse(rest, False)
                 said = (again.get("intent") or {}).get("name")
                 asked = self._request_of(rest, again)
-                if asked is None and said == "policy_question":
+                if asked is None and said in ("policy_question", "mediation_request"):
                     # "算了等不起 先问你 我怀起4个月了 老板喊我…": back with the bot, which
                     # answers as best it can (a guess, or its choices), never only "left"
-                    asked = said
+                    # (a story read, unsure, as a request to file is asked as a question: a form
+                    # is started only when the worker surely asks for one)
+                    asked = "policy_question"
+                    sure = (again.get("intent") or {}).get("confidence") or 0.0
+                    again = {**again, "intent": {"name": asked, "confidence": sure}}
                 if asked not in _NOT_ASKED_ON_LEAVING:
                     turn.parse, request = again, asked
                 elif said in _SAID_ON_LEAVING:

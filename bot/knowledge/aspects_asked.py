@@ -14,7 +14,7 @@ _MEDIATION = re.compile(r"调解")
 _ASPECTS = (
     (
         "mediation_fee",
-        re.compile(r"要不要钱|要钱不|要钱吗|收不收费|收费|免费|花钱|交钱|费用|好多钱|多少钱"),
+        re.compile(r"要不要钱|要钱不|要钱吗|收不收费|收费|收钱|免费|花钱|交钱|费用|好多钱|多少钱"),
     ),
     (
         "mediation_duration",
