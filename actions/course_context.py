@@ -386,3 +386,17 @@ def child_can_join_instead(tracker: Tracker) -> list[EventType] | None:
     if focus and child_age(text) is not None and _CAN_JOIN.search(text):
         return [FollowupAction("action_course_followup")]
     return None
+
+
+# "想考个证出去好找点工作 工会有啥子证可以考": a course wanted, in words the FAQ has no entry
+# for (a certificate, a trade to learn), when the FAQ has no sure answer
+_COURSE_WANTED = re.compile(
+    r"考(?:个|一个|些|啥子|什么|哪些)?证|(?:啥子|什么|哪些)证(?:可以|能)?考"
+    r"|学(?:门|个|点)(?:手艺|技术)|培训班|(?:有|开)(?:啥子|什么|哪些)(?:课|班|培训)"
+)
+
+
+def course_wanted_instead(tracker: Tracker) -> list[EventType] | None:
+    if _COURSE_WANTED.search(typed_text(tracker)):
+        return [FollowupAction("action_search_courses")]
+    return None

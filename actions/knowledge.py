@@ -23,6 +23,7 @@ from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.course_context import (
     child_can_join_instead,
     child_course_instead,
+    course_wanted_instead,
     described_instead,
     enrolling_course_reply,
     followup_instead,
@@ -259,6 +260,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
                 described_instead(self.services, tracker)
                 or named_course_instead(tracker)
                 or child_course_instead(tracker)
+                or course_wanted_instead(tracker)
             )
             if described:
                 return done + described
