@@ -109,6 +109,10 @@ def asks_about_leave(tracker: Tracker) -> bool:
     return _ASKS_LEAVE.search(text) is not None and not latest_entity(tracker, "course_name")
 
 
+# an enrolment's verb right before a course's name ("我就报叉车嘛", "还是报书法")
+_ENROLS_BEFORE = re.compile(r"(?:报|报名|报个|报一个|想学|要学)\s*$")
+
+
 def wanted_course(tracker: Tracker) -> str | None:
     """The course this message names, skipping one named only as the worker's own schooling
     ("我大专毕业的 想读个本科": 专升本, not the 大专 class)."""
@@ -136,6 +140,8 @@ def wanted_course(tracker: Tracker) -> str | None:
         named = [e for e in named if _A_CLASS.match(text, e.get("end") or 0)] or named
         # "我颈椎不好 想去打太极拳": the course called by its name, not by a keyword (颈椎)
         named = [e for e in named if str(e["value"]) in _span(text, e)] or named
+        # "算了电工那个周六周日都要去 … 我就报叉车嘛": the one the enrolment names
+        named = [e for e in named if _ENROLS_BEFORE.search(text[: e.get("start") or 0])] or named
     for e in named:
         words = _span(text, e)
         if not about_me(text, words):

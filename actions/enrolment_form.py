@@ -70,7 +70,7 @@ def surely_policy(tracker: Tracker) -> bool:
 
 
 # the course in view set aside in the same message that names another
-_SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一边|以后再说|下回再说")
+_SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一边|以后再说|下回再说|算了")
 
 
 NEXT_SLOT = "next_courses"

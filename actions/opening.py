@@ -101,8 +101,9 @@ _ENGLISH_NAME = re.compile(
 _NAME_BY_PHONE = re.compile(
     r"(?:^|[\s，,：:])(?P<before>[\u4e00-\u9fff]{2,3})[\s，,]*"
     # "何建国 手机17723456018": the number's label between them
-    r"(?:(?:手机号?码?|电话号?码?|号码|联系电话)(?:是|[:：])?[\s，,]*)?1[3-9]\d{9}"
-    r"|1[3-9]\d{9}[\s，,]*(?P<after>[\u4e00-\u9fff]{2,3})(?:$|[\s，,。])"
+    # ("李德华 1872301456": beside a number mistyped a digit short or long, still the name)
+    r"(?:(?:手机号?码?|电话号?码?|号码|联系电话)(?:是|[:：])?[\s，,]*)?1[3-9]\d{8,10}(?!\d)"
+    r"|1[3-9]\d{8,10}[\s，,]*(?P<after>[\u4e00-\u9fff]{2,3})(?:$|[\s，,。])"
 )
 
 

@@ -125,7 +125,7 @@ def _drop_candidate(tracker: Tracker, slot: str) -> None:
 _ASKS_WITH_DETAILS = re.compile(
     r"先问|顺便问|问一下|问下|问一哈|问哈|问个事|请问|想问|[吗嘛呢？?]\s*$|(?:好多|多少|几个月)\s*$|咋个算|怎么算|能拿好多|能赔好多"
     # ("陈丽娟 139… 对了调解要准备啥子材料哦")
-    r"|对了[^，,。]{0,20}?(?:啥|什么|多少|好多|多久|好久|几|哪|要不要|收不收)"
+    r"|对了[^，,。]{0,20}?(?:啥|什么|多少|好多|多久|好久|几|哪|要不要|收不收|钱不|费不|钱吗|费吗)"
 )
 
 
@@ -153,6 +153,9 @@ def employer_then_story(text: str) -> bool:
     """The company first, then what happened (not a short question after it)."""
     employer = leading_employer(text)
     return employer is not None and not _asks_after(text, employer)
+
+
+_NAME_LABEL = re.compile(r"我叫|我是|名字(?:是|叫)|姓名")
 
 
 def _short_question_left(text: str) -> bool:
@@ -234,9 +237,13 @@ class SideQuestionsMixin:
         )
         # "18723456709 对了问一哈 老板收押金合法不哦": the number, and a question asked with it
         # (answered, the number kept)
+        # ("我叫龙贵平 对了 调解要收钱不": the name alone, labelled, and a question)
+        labelled_name = (
+            opening_name(text) if requested == "name" and _NAME_LABEL.search(text) else None
+        )
         asks_too = (
             requested in ("name", "phone")
-            and any(name_and_phone(text))
+            and (any(name_and_phone(text)) or labelled_name is not None)
             and (bool(_ASKS_WITH_DETAILS.search(text)) or _short_question_left(text))
         )
         if (
@@ -262,6 +269,7 @@ class SideQuestionsMixin:
             # ... but the name and the phone said plainly with the question ("我叫陈志勇 电话
             # 133… 先问一下哈 我在那干了四年 应该赔我好多") are not asked again
             name, phone = name_and_phone(text) if requested in ("name", "phone") else (None, None)
+            name = name or labelled_name
             # (nor the company named before the question: "重庆渝美服装有限公司 对了调解要钱不哦")
             said = {"name": name, "phone": phone, "employer": employer}
             return [

@@ -108,6 +108,8 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?"
         # "老板要把厂搬到璧山去 喊我们要么跟过去要么自己辞职": a move that ends the job
         r"|(?:喊|叫|让|逼)(?:我们|大家)[^，。,]{0,10}(?:自己)?辞职|搬厂|厂要搬|(?:厂|公司)[^，。,]{0,4}搬到|"
+        # "厂里要搬去外地 … 不去就算自动离职 不给补偿": a move, leaving counted as quitting
+        r"(?:厂|公司|单位)[^，。,]{0,4}搬(?:去|走|迁)|算(?:你|我|我们)?自动离职|不给(?:经济)?补偿|"
         + DISMISSAL.pattern
     ),
     # ("不同意调岗", "把我从渝北调到江津": the work's place or post changed, a change of the

@@ -164,12 +164,19 @@ _PER_HOUR = re.compile(
 _ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
 
 
+_OWN_DAYS_ADDED = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|个小时|个钟头|小时)\s*(?:加起来|一共|总共)"
+)
+
+
 def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
     """Overtime of two or three kinds told in one message ("平时10个钟头 星期六一天 元旦一天"),
     or their sum asked right after they were worked out one by one ("三样加起来好多")."""
     parts = parts_of(text)
     earlier = recent_user_texts(tracker, OVERTIME_LOOKBACK)
-    if len(parts) < 2 and after and TOTAL.search(text):
+    # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
+    own_days_added = _OWN_DAYS_ADDED.search(text) is not None
+    if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):
         kinds = {p.kind for p in parts}
         for told in earlier:  # the latest message of each kind
             for part in parts_of(told):

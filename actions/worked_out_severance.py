@@ -64,7 +64,9 @@ SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 
 
 # a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
-OTHER_SUBJECT = re.compile(r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假")
+OTHER_SUBJECT = re.compile(
+    r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假|最低工资|降到|降工资|降薪"
+)
 
 
 # hired by a family, not a firm ("在别个屋头当住家保姆 … 主人家喊我莫来了")
@@ -123,6 +125,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             any(DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
             or _QUITS_OVER.search(text) is not None
             or _quits_after_a_breach(text, earlier_told)
+            # "按6年算我能拿好多 我月工资6千5" after a request for the compensation was filed
+            or (_YEARS_CLAIMED.search(text) is not None and any(map(about_severance, earlier_told)))
         )
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
@@ -247,9 +251,12 @@ def _by_season(services: Any, tracker: Tracker, text: str, after: bool) -> str |
 # quitting over the employer's breach, told with it ("要是因为不交社保我辞职")
 _QUITS_OVER = re.compile(
     r"(?:社保|保险|工资|欠薪|拖欠)[^，,。]{0,8}(?:不交|没交|不买|没买|不发|没发|拖)[^，,。]{0,8}(?:辞职|走|不干)"
-    r"|(?:不交|没交|不买|没买)(?:社保|保险)[^，,。]{0,6}(?:辞职|走人|不干)"
+    r"|(?:不|没)(?:给我|跟我|帮我|给我们)?(?:交|买|缴)(?:社保|保险)[^，,。]{0,6}"
+    r"(?:辞职|走人|不干|不想干|不做|不想做|要走|想走)"
 )
 _ABOUT_LEAVE = re.compile(r"休|年假|假")
+# the years the compensation is claimed for ("按6年算")
+_YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 # what the worker gets asked ("那我能拿好多"), not any sum ("重庆最低工资现在是好多嘛")
 _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
@@ -282,15 +289,18 @@ _PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|�
 _OWED_MONTHS = re.compile(
     rf"欠(?:的|了|我)?(?P<n>{NUM})\s*个月(?:的)?工资"
     rf"|(?P<m>{NUM})\s*个月(?:的)?(?:工资)?(?:都|也|一直)?(?:没发|没有发|没给|不发|没拿到)"
+    # "老板拖了我两个月工资"
+    rf"|(?:拖|欠|压)了?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?工资"
 )
 _ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
+_MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
 OWED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条；《工资支付暂行规定》第九条"
 WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资支付暂行规定》第九条"
 
 
 def _months_owed(text: str) -> float | None:
     m = _OWED_MONTHS.search(text or "")
-    value = parse_number(m.group("n") or m.group("m")) if m else None
+    value = parse_number(m.group("n") or m.group("m") or m.group("k")) if m else None
     return value if value and 0 < value <= 36 else None
 
 
@@ -298,6 +308,13 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
     n = _months_owed(text)
     pay = monthly_pay(text)
+    if n is None and pay is not None:
+        # "我一个月4千5 两个月加起来好多" after "老板拖了我两个月工资": the months told before
+        told = next(filter(None, map(_months_owed, recent_user_texts(tracker, 2))), None)
+        # (its own count of months, if any, is that one: "一个月" is the pay's month)
+        counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)} - {1.0}
+        if told and (not counted or told in counted):
+            n = told
     if n is None or pay is None or not (asks_how_much(text) or _ADDED_UP.search(text)):
         return None
     return "\n".join(

@@ -32,6 +32,9 @@ PINYIN_WORDS = (
     " 工地 工厂 厂里 了 不给 给 认定 工伤认定 自己 限制 时间限制 时效 在 上 辞职 提前 通知"
     " 合法 违法 怀孕 不发 没发 扣 押金 还 会 就 被"
     " 带 球拍 确认 好的 对 帮我 我叫"
+    # a domestic worker's course asked in pinyin ("xiang kao ge yu ying yuan zheng")
+    " 育婴员 育婴师 考 考个 证 考证 带娃 保姆 住家 雇主 家里 家政 月嫂 厨师 面点 太极 合唱 摄影 直播 养老 护理"
+    " 星期一 星期二 星期三 星期四 星期五 星期六 星期天 有空 没空 先 报 吧 好吧 还能报吗 能报 要上班 上午 下午"
     " 一个月 上个月 平时 晚上 下班 下班后 加班了 个小时 小时 该给 国庆节 国庆 号 一天 那 月"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
@@ -96,6 +99,14 @@ _NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) hours? (?:of )?overtime"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) days?"), r"加了\1天 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai) (?:a|per|each) month"), r"每个月\1元 "),
+    # "my salary is 4350 a month", "4 saturdays 8 hours each", "stay 2 hours extra"
+    (re.compile(r"(\d{3,6}(?:\.\d+)?) (?:a|per|each) month"), r"每个月\1元 "),
+    (
+        re.compile(r"(\d+) (saturdays|sundays)"),
+        lambda m: f"{m.group(1)}个{'周六' if m.group(2).startswith('sa') else '周日'} ",
+    ),
+    (re.compile(r"(\d+(?:\.\d+)?) hours? each"), r"每天\1个小时 "),
+    (re.compile(r"(\d+(?:\.\d+)?) hours? extra"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai)"), r"\1元 "),
     (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),

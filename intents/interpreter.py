@@ -19,6 +19,7 @@ from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
     asks_about_a_course,
+    cancels_a_course,
     enrolment_without_course,
     mediation_without_dispute,
     names_a_class,
@@ -255,6 +256,8 @@ class Interpreter:
             ]
             return _result(original, "course_search", 1.0, ranking, entities)
         forced = rule_intent(norm)
+        if forced is None and cancels_a_course(norm, entities):
+            forced = "cancel_enrolment"  # "八段锦还是取消了嘛": that course's enrolment
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
         if forced is not None:

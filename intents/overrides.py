@@ -124,7 +124,12 @@ MEDIATION_TAIL_MAX_CHARS = 12
 _YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
 # "那个绘本的要钱不 不要钱的话就帮我报一个 我叫…": a question about the course, then the
 # enrolment with the details
-ENROL_AFTER_ASKING = re.compile(r"(?:的话|那就|就)(?:帮我|给我)?(?:报一个|报个名|报个|报名|报上)")
+ENROL_AFTER_ASKING = re.compile(
+    r"(?:的话|那就|就)(?:帮我|给我)?(?:报一个|报个名|报个|报名|报上)"
+    # "…请不到那么多假 我就报叉车嘛 … 陈德彬 139…": the course chosen instead, after the reason
+    r"|(?:我|那)(?:就|还是|干脆|改)报(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
+    r"(?=[\u4e00-\u9fff]{2,10}?(?:嘛|吧|了|算了|\s|$))"
+)
 ENROL_WITH_DETAILS = re.compile(
     # "好 那八段锦帮我报个名 我叫…": the course may come before who enrols
     # ("周日带娃儿读绘本那个帮我报一个": the course told by what it is)
@@ -164,7 +169,10 @@ APPLY_AFTER_ALL = re.compile(
     r"^(?:那|那我|好|好嘛|行|要得)?(?:我)?(?:还是|就)(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
     r"(?!工伤|仲裁|认定|劳动仲裁|年假|补缴|退休|失业|生育|社保|养老|公积金)"
 )
-_DETAILS = re.compile(r"1[3-9]\d{9}|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓")
+# ("李德华 1872301456": a mobile number mistyped one digit short is still the details given)
+_DETAILS = re.compile(
+    r"1[3-9]\d{9}|(?<!\d)1[3-9]\d{8}(?!\d)|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓"
+)
 # "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
 # requirements), not a request to enrol
 CAN_I_ENROL = re.compile(
@@ -442,3 +450,17 @@ def _negated(text: str, start: int) -> bool:
     window = _CLAUSE_BREAK.split(text[max(0, start - 4) : start])[-1]
     # the negation must stand right before it: 不要转人工, not 听不懂…喊个真人来
     return bool(_NEGATION_BEFORE.search(_NOT_NEGATION.sub("", window)))
+
+
+# "哎呀 下个月要倒夜班 八段锦还是取消了嘛": a course named, then its enrolment taken back
+_CANCELS_LAST = re.compile(
+    r"(?:还是|我|就|那就|先)?(?:取消了?|取消掉|退了|退掉)[吧嘛哈啦哦]*[\s!！。.~～]*$"
+)
+
+
+def cancels_a_course(text: str, entities: list[dict]) -> bool:
+    """A course named and cancelling said last (not "不取消")."""
+    if not any(e.get("entity") == "course_name" for e in entities):
+        return False
+    m = _CANCELS_LAST.search(text)
+    return m is not None and not text[: m.start()].endswith(("不", "别", "莫", "没"))

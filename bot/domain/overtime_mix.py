@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.domain.overtime_pay import STATUTORY_DATE
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = (
@@ -22,7 +23,7 @@ WORK_DAYS_A_MONTH = 21.75
 HOURS_A_DAY = 8
 
 _HOLIDAY = re.compile(
-    r"节假日|法定假|法定节|国庆|春节|过年|除夕|五一|劳动节|元旦|清明|端午|中秋|\d{1,2}月\d{1,2}[号日]"
+    r"节假日|法定假|法定节|国庆|春节|过年|除夕|五一|劳动节|元旦|清明|端午|中秋|" + STATUTORY_DATE
 )
 _REST = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|双休|休息天")
 # ("每天还是12个钟头" tells the working day's length, not its overtime)

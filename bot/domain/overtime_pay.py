@@ -21,8 +21,11 @@ MONTHLY_SOURCE = "；《关于职工全年月平均工作时间和工资折算�
 WORK_DAYS_A_MONTH = 21.75
 HOURS_A_DAY = 8
 
+# the public holidays' own dates ("10月1号那天也上了班"): 10月1-3日, 1月1日, 5月1-2日
+STATUTORY_DATE = r"(?<!\d)(?:10\s*月\s*0?[123]|0?1\s*月\s*0?1|0?5\s*月\s*0?[12])\s*[号日](?!\d)"
 _HOLIDAY = re.compile(
-    r"节假日|法定假|法定节|国庆|春节|过年|除夕|大年|初一|初二|初三|五一|劳动节|元旦|清明|端午|中秋"
+    r"节假日|法定假|法定节|国庆|春节|过年|除夕|大年|初一|初二|初三|五一|劳动节|元旦|清明|端午|中秋|"
+    + STATUTORY_DATE
 )
 _REST_DAY = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|双休|休息天")
 # how much overtime, said with its verb ("加了三天班", "加班3天", "多干了20个小时"): "每天干12个
