@@ -79,7 +79,11 @@ NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法�
 
 
 # "有没得免费的考证培训", "有没有晚上的班": asks for courses, not about the one in view
-_NEW_SEARCH = re.compile(r"(?:有没得|有没有|有莫得|有不有|有木有)[^，,。？?]{0,10}(?:课|班|培训)")
+_NEW_SEARCH = re.compile(
+    r"(?:有没得|有没有|有莫得|有不有|有木有)[^，,。？?]{0,10}(?:课|班|培训)"
+    # "那有没得别的养生锻炼的" after one course: others of that kind
+    r"|(?:有没得|有没有|有莫得|有不有|有木有)(?:别的|其他|其它)"
+)
 
 
 class ActionCourseFollowup(ServiceAction, Action):

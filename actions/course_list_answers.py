@@ -36,7 +36,8 @@ MAX_EACH = 5
 ALL_OF_THEM = re.compile(
     r"(?:课|培训|班)[^，,。]{0,6}(?:都|全部|全都|是不是|收费吗|要钱吗|要钱不|收费不)"
 )
-WHICH_OF_THEM = re.compile(r"哪个|哪些|哪几个|哪门|哪几门|有没有.*要")
+# ("在哪个地方上" asks where, not which of them)
+WHICH_OF_THEM = re.compile(r"哪个(?!地方|地点|位置|楼)|哪些(?!地方)|哪几个|哪门|哪几门|有没有.*要")
 
 
 def each_answer(

@@ -160,6 +160,16 @@ class ActionSearchCourses(ServiceAction, Action):
                     f = replace(f, name=None)
             has_filter = f != repo.CourseFilter() or bool(ages)
             found = [c for c in available if repo.matches(c, f)]
+            if (
+                not in_view
+                and not f.name
+                and not f.category
+                and (f.weekdays or f.time_of_day)
+                and in_course_context(tracker)
+            ):
+                # "周末的有没得" right after the courses to keep fit: those of the list that
+                # meet then (all of that day when none does)
+                in_view = {str(c) for c in tracker.get_slot(LIST_SLOT) or []}
             if len(in_view) > 1:
                 found = [c for c in found if c.code in in_view] or found
             kind_only = False

@@ -233,7 +233,11 @@ def corrected_description(tracker: Tracker) -> str | None:
 
 # "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: one more thing that happened
 # a message at the summary this long, telling the dispute with figures, adds to the story
+# (not a question asked there: "先问哈 工伤认定有没得时间限制哦")
 STORY_MORE_MIN = 15
+_ASKS_MORE = re.compile(
+    r"有没得|有没有|先问|问哈|问下|问一下|问个|多久|好久|要不要|是不是|可以不|行不|对不|合法|咋办"
+)
 _ADDS = re.compile(r"还有|另外|也|一起|补充|加上|再加|顺便|忘了说|漏了")
 # (a field of its own: "还有电话打错了 是139…" corrects the phone, it tells nothing)
 _OTHER_FIELD = re.compile(r"电话|手机|号码|名字|姓名|单位名|公司名|诉求")
@@ -256,8 +260,10 @@ def story_added(tracker: Tracker) -> str | None:
     if not _ADDS.search(text):
         # "一共14个人 7月到10月天天加班到晚上10点 加班费一分都没给" at the summary: more of the
         # story told at length, with its figures (not a short yes or a word of the form)
-        told_more = len(text) >= STORY_MORE_MIN and bool(
-            set(dispute_types_in(text)) & known or _SUM_TOLD.search(text)
+        told_more = (
+            len(text) >= STORY_MORE_MIN
+            and not _ASKS_MORE.search(text)
+            and bool(set(dispute_types_in(text)) & known or _SUM_TOLD.search(text))
         )
         return clean_description(f"{story}；{text}") if told_more else None
     # one more kind of dispute, or more of this one told with its sums ("8月份也只发了一半

@@ -105,7 +105,13 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     told = text
     one_told = (contract_months(text) is None) != (probation_months(text) is None)
     # "具体能要好多钱嘛" right after the excess was worked out: that sum again, from the figures
-    again = after and slug == PROBATION_OVER and asks_how_much(text)
+    again = (
+        after
+        and slug == PROBATION_OVER
+        and asks_how_much(text)
+        # (not "试用期的工资最低不能低于多少": the probation pay's floor)
+        and not re.search(r"工资|最低|低于", text)
+    )
     # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
     if (
         probation_text(told) is None

@@ -184,7 +184,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             or pay
             or told_unlawful
             # "我是2023年3月进厂的 这个月底走" right after such an answer: the start told
-            or (after and months_since_start(text, services.today()) is not None)
+            # (not the story of a second fixed term: "先签了两年 后头又签了三年")
+            or (
+                after
+                and months_since_start(text, services.today()) is not None
+                and not _SECOND_TERM.search(text)
+            )
         )
     ):
         unlawful = (unlawful or told_unlawful) and not forced
@@ -255,6 +260,7 @@ _QUITS_OVER = re.compile(
     r"(?:辞职|走人|不干|不想干|不做|不想做|要走|想走)"
 )
 _ABOUT_LEAVE = re.compile(r"休|年假|假")
+_SECOND_TERM = re.compile(r"第二次|两次|又签|再签|续签|续了")
 # the years the compensation is claimed for ("按6年算")
 _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 # what the worker gets asked ("那我能拿好多"), not any sum ("重庆最低工资现在是好多嘛")
@@ -376,7 +382,8 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         tracker.get_slot("last_faq") == NOTICE_DISMISSAL
         and previous_action(tracker) == "action_answer_policy"
     )
-    if not after or not (_ADDED_UP.search(text) or asks_how_much(text)):
+    # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
+    if not after or not _ADDED_UP.search(text):
         return None
     told = [text, *recent_user_texts(tracker, 4)]
     months = next((m for m in map(months_worked, told) if m is not None), None)

@@ -40,6 +40,8 @@ COLLOQUIAL = {
     "扣钱": "扣工资",
     # goods damaged in the worker's hands: a loss the employer claims
     "货损": "损失",
+    "扣完": "扣工资",
+    "全扣了": "扣工资",
     "货物损坏": "损失",
     "罚钱": "罚款",
     "加班钱": "加班费",
@@ -151,6 +153,8 @@ COLLOQUIAL = {
     "n+1": "补偿",
     # leave
     "年休假": "年假",
+    # typed by sound: 年修假, 年体假
+    "年修假": "年假",
     "年休": "年假",
     "带薪假": "年假",
     "带薪休假": "年假",

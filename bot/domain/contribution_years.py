@@ -71,7 +71,9 @@ def contribution_years_text(text: str) -> str | None:
 _ENOUGH_ASKED = re.compile(
     r"(?:领|拿)(?:得到|不到|得了|不了|不领得到|不拿得到)|能(?:不能)?(?:领|拿)|够不够|够了没|够没得|够不"
 )
-_PENSION = re.compile(r"社保|养老|退休金|养老金|退休工资")
+_PENSION = re.compile(r"养老|退休金|养老金|退休工资|退休")
+# (unemployment or medical insurance asked: "失业金最多能领好久")
+_OTHER_INSURANCE = re.compile(r"失业|医保|生育|工伤")
 
 
 def short_of_minimum_text(text: str) -> str | None:
@@ -79,6 +81,8 @@ def short_of_minimum_text(text: str) -> str | None:
     short of 15 years and how it may be made up; else None."""
     periods = paid_periods(text)
     if len(periods) != 1 or not _PENSION.search(text or "") or not _ENOUGH_ASKED.search(text):
+        return None
+    if _OTHER_INSURANCE.search(text):
         return None
     paid = periods[0]
     short = MINIMUM_YEARS * 12 - paid

@@ -43,6 +43,8 @@ SITUATION_ENTRIES = {
     "wage_shutdown": re.compile(
         r"停产|停工(?!留薪)|停业|放假|放长假|待岗|没订单|没活|关门|歇业|回家等"
     ),
+    # annual leave after sick leave: asked of the annual leave ("病假最多能请好久" is not)
+    "leave_annual_sick": re.compile(r"年假|年休假|带薪假|休假"),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
     ),
@@ -66,7 +68,13 @@ ELSEWHERE = {
 # entries whose words many other questions share ("学校" of a teacher's school, "受了伤" of any
 # injury): unnamed, they fall as far as a procedure does
 STRICT_ENTRIES = frozenset(
-    {"student_intern_rights", "older_past_retirement", "mediation_how", "wage_shutdown"}
+    {
+        "student_intern_rights",
+        "older_past_retirement",
+        "mediation_how",
+        "wage_shutdown",
+        "leave_annual_sick",
+    }
 )
 # (a procedure shares many words with the question about the job: it falls further)
 DEMOTED_ELSEWHERE = 0.5
