@@ -54,7 +54,7 @@ def in_course_context(tracker: Tracker) -> bool:
 # a short message about the courses on the screen may still be about work ("那加班费呢")
 _ABOUT_WORK = re.compile(
     r"工资|加班|合同|工伤|社保|保险|试用期|年假|休假|产假|辞退|开除|补偿|赔偿|仲裁|调解|老板|单位|公司"
-    r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假"
+    r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假|产检|怀孕|哺乳"
     # "上个月平时晚上加了20个钟头 好多钱": hours worked over
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟)|底薪|月薪"
 )
@@ -111,9 +111,19 @@ def entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> li
 def narrows(tracker: Tracker) -> bool:
     """The message names a condition on courses (a day, a time of day, free, a category),
     not only a day or time the worker is busy ("星期几上课 我周六要上班")."""
-    if any(latest_entity(tracker, e) for e in ("fee", "course_category")):
+    if latest_entity(tracker, "fee"):
         return True
-    return any(entity_values(tracker, e, outside_busy=True) for e in ("weekday", "time_of_day"))
+    if latest_entity(tracker, "course_category") and entity_values(
+        tracker, "course_category", outside_busy=True
+    ):
+        return True
+    timed = any(entity_values(tracker, e, outside_busy=True) for e in ("weekday", "time_of_day"))
+    busy_time = any(
+        entity_values(tracker, e) != entity_values(tracker, e, outside_busy=True)
+        for e in ("weekday", "time_of_day")
+    )
+    # (a kind named in a clause that names no busy time: "可以带娃娃一起参加的活动")
+    return timed or (bool(latest_entity(tracker, "course_category")) and not busy_time)
 
 
 def about_courses_in_view(tracker: Tracker, text: str) -> bool:
@@ -162,6 +172,8 @@ _WHAT_FITS = re.compile(
 _ASKS_IF_WHEN = re.compile(
     r"是不是(?:在)?(?:周末|晚上|白天|上午|下午|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六天])"
     r"|(?:周末|晚上|白天|上午|下午)(?:上课?|开课)?(?:吗|不|嘛|哇)$"
+    # "上课在哪里上 周末哪天": which day of the weekend the course in view meets
+    r"|(?:周末|星期|礼拜)[^，,。\s]{0,2}(?:哪天|哪一天|几)"
 )
 
 
@@ -399,4 +411,14 @@ _COURSE_WANTED = re.compile(
 def course_wanted_instead(tracker: Tracker) -> list[EventType] | None:
     if _COURSE_WANTED.search(typed_text(tracker)):
         return [FollowupAction("action_search_courses")]
+    return None
+
+
+def work_question_instead(tracker: Tracker) -> list[EventType] | None:
+    """ "还有产检要请假 厂头说请一次扣一次钱" read as a question about a course, with no course
+    named or in view: a question about work, for the policy answer."""
+    if in_course_context(tracker) or latest_entity(tracker, "course_name"):
+        return None
+    if _ABOUT_WORK.search(understood_text(tracker)):
+        return [FollowupAction("action_answer_policy")]
     return None

@@ -31,8 +31,15 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     of an earlier message ("周末加班…" before "有没得学书法的" is not a weekend search)."""
     fee = latest_entity(tracker, "fee")
     name = wanted_course(tracker)
+    # ("下午的喃 上午要送娃儿去补课": the child is why the morning is busy, not a kind asked;
+    # but "可以带娃娃一起参加的活动" names no busy time, and asks for that kind)
+    timed = any(
+        entity_values(tracker, e) != entity_values(tracker, e, outside_busy=True)
+        for e in ("weekday", "time_of_day")
+    )
+    categories = entity_values(tracker, "course_category", outside_busy=timed)
     return repo.CourseFilter(
-        category=latest_entity(tracker, "course_category"),
+        category=categories[-1] if categories else None,
         time_of_day=wanted_time(tracker),
         weekdays=wanted_weekdays(tracker),
         free=True if fee == "免费" else (False if fee == "收费" and not name else None),

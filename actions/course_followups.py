@@ -18,6 +18,7 @@ from actions.course_context import (
     in_course_context,
     narrows,
     outside_busy_text,
+    work_question_instead,
 )
 from actions.course_filters import (
     SEARCH_SLOTS,
@@ -96,6 +97,9 @@ class ActionCourseFollowup(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = understood_text(tracker)
+        work = work_question_instead(tracker)
+        if work is not None and not tracker.active_loop_name:
+            return work
         # (the course being enrolled in stays: "还有合唱是星期几" at the enrolment's summary is
         # answered, then the summary asked again)
         enrolling = tracker.active_loop_name == "enrolment_form"

@@ -202,6 +202,17 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
             dispatcher.utter_message(response="utter_policy_not_found")
             return done
+        several = [] if tracker.active_loop_name else aspects_asked(knowledge, typed_text(tracker))
+        if several:
+            # "工会调解要不要钱 一般要搞好久": each thing asked, its own answer, in order
+            for n, entry in enumerate(several, 1):
+                last = n == len(several)
+                dispatcher.utter_message(
+                    text=answer_text(entry),
+                    buttons=answer_buttons(entry, False, detail=True) if last else [],
+                    faq=entry.slug,
+                )
+            return done + answered(several[-1].slug, several[-1].category)
         # "要交钱不" right after a course list; "然后呢 我还要准备些啥" right after filing
         instead = (
             followup_instead(tracker)
@@ -236,17 +247,6 @@ class ActionAnswerPolicy(ServiceAction, Action):
                 faq=entry.slug if entry else None,
             )
             return done + (answered(entry.slug, entry.category) if entry else [])
-        several = [] if tracker.active_loop_name else aspects_asked(knowledge, text)
-        if several:
-            # "工会调解要不要钱 一般要搞好久": each thing asked, its own answer, in order
-            for n, entry in enumerate(several, 1):
-                last = n == len(several)
-                dispatcher.utter_message(
-                    text=answer_text(entry),
-                    buttons=answer_buttons(entry, False, detail=True) if last else [],
-                    faq=entry.slug,
-                )
-            return done + answered(several[-1].slug, several[-1].category)
         # (an English follow-up is read as the Chinese it means: "what if i was already past
         # probation?" is 那如果 转正后, leaning on the answer just given)
         read = understood_text(tracker)

@@ -44,9 +44,11 @@ from bot.knowledge.pointed_asked import (
     her_leave_asked,
     mediation_failed_asked,
     not_renewed_asked,
+    notice_after_probation_asked,
     paid_when_asked,
     part_time_detail_asked,
     past_retirement_asked,
+    probation_dismissal_asked,
     route_asked,
     sick_pay_asked,
     year_unsigned_asked,
@@ -204,6 +206,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or her_leave_asked(services.knowledge, previous, text)
         or route_asked(services.knowledge, previous, text)
         or past_retirement_asked(services.knowledge, previous, text)
+        or notice_after_probation_asked(services.knowledge, previous, text)
+        or probation_dismissal_asked(services.knowledge, previous, text)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

@@ -114,7 +114,11 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # ("不同意调岗", "把我从渝北调到江津": the work's place or post changed, a change of the
     # contract's terms)
-    "劳动合同": re.compile(r"合同|调岗|调动岗位|换岗|调到[^，,。]{1,8}(?:上班|去)"),
+    # ("从会计调去前台 工资从6千降到3千5": moved to another post, the pay cut)
+    "劳动合同": re.compile(
+        r"合同|调岗|调动岗位|换岗|调到[^，,。]{1,8}(?:上班|去)|调去|调我去"
+        r"|降(?:了|到)?[^，,。]{0,3}工资|工资[^，,。]{0,8}降(?:到|了|成)|降薪"
+    ),
 }
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}
 _CLEARLY_OTHER = {"其他", "其它", "别的", "都不是", "以上都不是", "其他类型", "其它类型"}

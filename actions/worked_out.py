@@ -50,7 +50,7 @@ from bot.domain.medical_period import (
     years_told,
 )
 from bot.domain.noncompete import noncompete_pay_text
-from bot.domain.overtime_mix import TOTAL, mixed_overtime_text, parts_of
+from bot.domain.overtime_mix import TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
@@ -68,6 +68,7 @@ from bot.domain.wages_owed import (
     site_owed_text,
 )
 from bot.knowledge.pointed import asks_where_to_turn
+from intents.numbers import NUM, parse_number
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -169,11 +170,38 @@ _OWN_DAYS_ADDED = re.compile(
 )
 
 
+# a rest day given back as time off ("补休了一天", "给我调休了两天")
+_TIME_OFF_GIVEN = re.compile(rf"(?:补休|调休)了?\s*(?P<n>{NUM})?\s*天")
+
+
+def _latest_parts(texts: list[str]) -> list[Part]:
+    """The latest told part of each kind of overtime, in the messages given (newest first)."""
+    found: dict[str, Part] = {}
+    for told in texts:
+        for part in parts_of(told):
+            found.setdefault(part.kind, part)
+    return list(found.values())
+
+
 def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
     """Overtime of two or three kinds told in one message ("平时10个钟头 星期六一天 元旦一天"),
     or their sum asked right after they were worked out one by one ("三样加起来好多")."""
     parts = parts_of(text)
     earlier = recent_user_texts(tracker, OVERTIME_LOOKBACK)
+    off = _TIME_OFF_GIVEN.search(text) if after else None
+    if off:
+        # "那要是其中一个星期六后头给我补休了一天喃": the rest days told, less those taken off
+        days = parse_number(off.group("n")) if off.group("n") else 1.0
+        told = _latest_parts(earlier)
+        rest = next((p for p in told if p.kind == "rest"), None)
+        pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
+        if rest is not None and days and pay:
+            left = rest.hours - days * 8
+            kept = [p for p in told if p.kind != "rest"]
+            if left > 0:
+                kept.append(Part("rest", left))
+            if kept:
+                return mixed_overtime_text(kept, pay)
     # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
     own_days_added = _OWN_DAYS_ADDED.search(text) is not None
     if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):

@@ -160,7 +160,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if story and not forced and any(map(_PROTECTED.search, [text, *earlier_told])):
         # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
         unlawful = True
-    said = sev_text(text, unlawful=unlawful, asked=alone, forced=forced)
+    # "我们车间还有个才来4个月的 他有没得": a colleague's time, asked of the same rule
+    colleague = after and _SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
+    said = sev_text(text, unlawful=unlawful, asked=alone or colleague, forced=forced)
     pay = monthly_pay(text)
     if said is not None and pay is None and not _SOMEONE_ELSE.search(text):
         # "我不想干了 可以找他要补偿不 我在这干了两年零三个月" after "每个月4800" was told: the
@@ -283,7 +285,9 @@ def _quits_after_a_breach(text: str, earlier: list[str]) -> bool:
 
 
 # someone else's time worked ("我同事干了3年"): not the worker's own pay
-_SOMEONE_ELSE = re.compile(r"同事|工友|老婆|老公|爱人|媳妇|我妈|我爸|老汉|朋友|他干|她干")
+_SOMEONE_ELSE = re.compile(
+    r"同事|工友|老婆|老公|爱人|媳妇|我妈|我爸|老汉|朋友|他干|她干|他有|她有|他能|她能|还有个"
+)
 
 
 # dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing

@@ -32,9 +32,19 @@ _OVERALL = re.compile(r"出来打工|出来做|参加工作|总共|一共|前前
 _EARLIER_JOB = re.compile(r"之前|以前|原来|先前|另外|加上|别个|别的|其他")
 
 
+# "加起来差不多12年了": the total said in so many words
+_TOTAL_SAID = re.compile(
+    rf"(?:加起来|一共|总共|前前后后|累计)[^，,。\d]{{0,6}}?(?P<n>{NUM})\s*年(?:多|了|左右)?"
+)
+
+
 def total_months_worked(text: str) -> int | None:
-    """The months of work in all: the lengths of the jobs told added up when the message
-    tells an earlier job too, else the one length told."""
+    """The months of work in all: the total when the message says it, the lengths of the jobs
+    told added up when it tells an earlier job too, else the one length told."""
+    said = _TOTAL_SAID.search(text or "")
+    years = parse_number(said.group("n")) if said else None
+    if years and 0 < years <= 50:
+        return int(years * 12)
     parts = [p for p in _JOBS.split(text or "") if p]
     lengths = [m for m in (months_worked(p) for p in parts) if m is not None]
     if len(lengths) > 1 and _OVERALL.search(text or ""):

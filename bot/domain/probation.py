@@ -172,14 +172,20 @@ _PROBATION_PAY = re.compile(
     r"(?!\s*(?:个|年|天|月))"
 )
 _REGULAR_PAY = re.compile(
-    rf"(?:转正|转了正|正式)(?:了|后|以后|之后)?(?:工资|的工资)?(?:是|有|给|拿)?\s*(?P<pay>{NUM})"
+    rf"(?:转正|转了正|正式)(?:了|后|以后|之后|过后)?(?:工资|的工资)?(?:是|有|给|拿)?\s*(?P<pay>{NUM})"
     r"(?!\s*(?:个|年|天|月))"
 )
 PAY_SOURCE = "《劳动合同法》第二十条；《劳动合同法实施条例》第十五条"
 
 
+# "那3千6的试用期工资": the pay said before the words
+_PAY_BEFORE = re.compile(rf"(?P<pay>{NUM})\s*(?:块|元)?(?:钱)?的试用期工资")
+
+
 def _pay(pattern: re.Pattern[str], text: str) -> float | None:
     m = pattern.search(text or "")
+    if m is None and pattern is _PROBATION_PAY:
+        m = _PAY_BEFORE.search(text or "")
     value = parse_number(m.group("pay")) if m else None
     return value if value is not None and 500 <= value <= 200_000 else None
 

@@ -13,7 +13,7 @@ import re
 from bot.knowledge.focus import covers, sentences
 from bot.knowledge.index import Answer, Hit, Knowledge
 from bot.knowledge.pointed import asks_where_to_turn, told_of_the_injury, unlawful_dismissal_told
-from bot.knowledge.situations import fits_the_situation
+from bot.knowledge.situations import fits_the_situation, in_a_situation
 
 # leans on what was said before: 那…, 如果/要是/假如…, 换成…, …呢/嘞/喃
 # whether the practice just told is right: "这样对不对嘛", "这样合不合法", "这么搞行不行"
@@ -323,7 +323,9 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         return hits[:k]
     # (an entry of a situation the words do not name falls back: "病假最多能请好久" after the
     # annual leave is not the entry on sick leave's effect on the annual leave)
-    own_hits = fits_the_situation(knowledge.search(text, pool), text)
+    own_hits = knowledge.search(text, pool)
+    if not in_a_situation(previous):
+        own_hits = fits_the_situation(own_hits, text)
     own = {h.answer.slug: h.score for h in own_hits}
     best_same = max((own.get(h.answer.slug, 0.0) for h in same), default=0.0)
     second = own_hits[1].score if len(own_hits) > 1 else 0.0

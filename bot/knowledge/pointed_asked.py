@@ -177,3 +177,31 @@ def past_retirement_asked(knowledge: Knowledge, previous: Answer, text: str) -> 
     if previous.slug == PAST_RETIREMENT or not _RETIRED.search(text):
         return None
     return knowledge.get(PAST_RETIREMENT) if _WORK_ON.search(text) else None
+
+
+# "要是我转正了再走呢" after an answer on probation pay: the notice to leave once confirmed
+QUIT_NOTICE = "quit_notice_period"
+_LEAVES_CONFIRMED = re.compile(
+    r"转正(?:了|以后|之后|后)(?:再|才)?(?:走|辞职|离职|不干)|过了试用期(?:再|才)?(?:走|辞职|离职)"
+)
+
+
+def notice_after_probation_asked(
+    knowledge: Knowledge, previous: Answer, text: str
+) -> Answer | None:
+    if previous.slug == QUIT_NOTICE or not _LEAVES_CONFIRMED.search(text):
+        return None
+    return knowledge.get(QUIT_NOTICE)
+
+
+# "老板还说试用期随便都可以开人" after another probation answer: dismissal in probation
+PROBATION_DISMISSAL = "probation_dismissal"
+_LET_GO_AT_WILL = re.compile(
+    r"(?:随便|随时|想开就开|说开就开)[^，,。]{0,4}(?:开人|开除|辞退|炒|开我|辞掉|不要)"
+)
+
+
+def probation_dismissal_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == PROBATION_DISMISSAL or previous.category != "试用期":
+        return None
+    return knowledge.get(PROBATION_DISMISSAL) if _LET_GO_AT_WILL.search(text) else None

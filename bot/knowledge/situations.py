@@ -110,7 +110,17 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
         else h
         for h in hits
     ]
-    return sorted(scored, key=lambda h: h.score, reverse=True)
+    # (the others keep their order: the general entry put first in a near-tie stays first)
+    kept = [h for h in scored if not demoted(h)]
+    fallen = [h for h in scored if demoted(h)]
+    merged: list[Any] = []
+    for h in kept:
+        while fallen and max(f.score for f in fallen) > h.score:
+            top = max(fallen, key=lambda f: f.score)
+            fallen.remove(top)
+            merged.append(top)
+        merged.append(h)
+    return merged + sorted(fallen, key=lambda f: f.score, reverse=True)
 
 
 # "我今年63了 … 老板说我超龄了": an age past every retirement age in force (men's rises from 60
