@@ -117,7 +117,7 @@ def asks_about_leave(tracker: Tracker) -> bool:
 
 
 # an enrolment's verb right before a course's name ("我就报叉车嘛", "还是报书法")
-_ENROLS_BEFORE = re.compile(r"(?:报|报名|报个|报一个|想学|要学)\s*$")
+_ENROLS_BEFORE = re.compile(r"(?<![不别莫没])(?:报|报名|报个|报一个|想学|要学)\s*$")
 
 
 def wanted_course(tracker: Tracker) -> str | None:
@@ -139,6 +139,8 @@ def wanted_course(tracker: Tracker) -> str | None:
         if not (isinstance(e.get("start"), int) and any(a <= e["start"] < b for a, b in busy))
     ]
     if len({str(e["value"]) for e in named}) > 1:
+        # "算了电工那个周六周日都要去 … 我就报叉车嘛": the one the enrolment names
+        named = [e for e in named if _ENROLS_BEFORE.search(text[: e.get("start") or 0])] or named
         # "带娃儿读绘本那个": 带娃儿 (a keyword of 育婴员) says who comes, the other names it
         named = [e for e in named if not _CARE.fullmatch(_span(text, e))] or named
         # "那绘本的先不管 我先报手机拍视频那个": one set aside, the other wanted
@@ -147,8 +149,6 @@ def wanted_course(tracker: Tracker) -> str | None:
         named = [e for e in named if _A_CLASS.match(text, e.get("end") or 0)] or named
         # "我颈椎不好 想去打太极拳": the course called by its name, not by a keyword (颈椎)
         named = [e for e in named if str(e["value"]) in _span(text, e)] or named
-        # "算了电工那个周六周日都要去 … 我就报叉车嘛": the one the enrolment names
-        named = [e for e in named if _ENROLS_BEFORE.search(text[: e.get("start") or 0])] or named
     for e in named:
         words = _span(text, e)
         if not about_me(text, words):

@@ -19,8 +19,11 @@ from bot.domain.probation import (
     probation_months,
     probation_pay_text,
     probation_pays,
+    probation_share_text,
     probation_text,
     regular_pay,
+    share_told,
+    share_with_pay_text,
     shortfall_text,
 )
 from bot.domain.severance import asks_how_much, monthly_pay
@@ -54,6 +57,19 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
     # after probation told before
+    share = probation_share_text(text)
+    if share is not None:  # "试用期工资只给我打了7折 合法不"
+        excess = probation_text(text)
+        if excess is None:
+            return share, PROBATION_PAY
+        # "合同签的两年 定了6个月试用期 试用期工资还只发6成": both, the length first
+        verdict = [ln for ln in share.split("\n")[1:] if not ln.startswith("依据")]
+        lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
+        return "\n".join(lines), PROBATION_OVER
+    told_share = next(filter(None, map(share_told, recent_user_texts(tracker, 3))), None)
+    if told_share and regular_pay(text) and share_told(text) is None:
+        # "我转正工资是5000" after "试用期工资还只发6成": the floor and the shortfall
+        return share_with_pay_text(told_share, regular_pay(text)), PROBATION_PAY
     regular_before = next(filter(None, map(regular_pay, recent_user_texts(tracker, 3))), None)
     pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
     if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):

@@ -239,3 +239,67 @@ def shortfall_text(given: float, regular: float, months: float) -> str | None:
             f"依据：{PAY_SOURCE}",
         ]
     )
+
+
+# "试用期工资只给我打了7折", "只发6成": the probation pay told as a share of the agreed pay
+_SHARE = re.compile(
+    r"打了?\s*(?P<z>[5-9](?:\.\d)?|[五六七八九])\s*折|(?P<c>[五六七八九]|[5-9])\s*成"
+    r"|(?:百分之|%)?(?P<p>[5-9]\d)\s*(?:%|％)"
+)
+_CN_DIGIT = dict(zip("五六七八九", "56789", strict=True))
+
+
+def probation_share_text(text: str) -> str | None:
+    """Whether a probation pay told as a share (打7折, 6成, 70%) reaches the 80 % floor."""
+    if "试用" not in (text or ""):
+        return None
+    m = _SHARE.search(text)
+    if m is None:
+        return None
+    raw = m.group("z") or m.group("c")
+    share = float(_CN_DIGIT.get(raw, raw)) * 10 if raw else float(m.group("p"))
+    if not 50 <= share <= 100:
+        return None
+    told = f"按您说的，试用期工资是约定工资的{format_number(share)}%："
+    if share < 80:
+        verdict = (
+            "试用期工资不得低于劳动合同约定工资的80%（也不得低于当地最低工资标准），"
+            f"{format_number(share)}%低于这个标准，不合法，可以要求补足差额"
+            "（向劳动保障监察投诉或申请劳动仲裁）。"
+        )
+    else:
+        verdict = (
+            "试用期工资不得低于劳动合同约定工资的80%（也不得低于当地最低工资标准），"
+            f"{format_number(share)}%没有低于这个标准。"
+        )
+    return "\n".join([told, verdict, f"依据：{PAY_SOURCE}"])
+
+
+def share_told(text: str) -> float | None:
+    """The share of the agreed pay a message says the probation pay is (70.0 for 打7折)."""
+    if "试用" not in (text or ""):
+        return None
+    m = _SHARE.search(text)
+    if m is None:
+        return None
+    raw = m.group("z") or m.group("c")
+    share = float(_CN_DIGIT.get(raw, raw)) * 10 if raw else float(m.group("p"))
+    return share if 50 <= share <= 100 else None
+
+
+def share_with_pay_text(share: float, regular: float) -> str:
+    """The share told before, worked out with the pay after probation told now."""
+    given, floor = regular * share / 100, regular * 0.8
+    lines = [
+        f"按您说的，转正工资{format_number(regular)}元，试用期按{format_number(share)}%发，"
+        f"也就是{format_number(given)}元。",
+        f"试用期工资不得低于约定工资的80%，也就是{format_number(floor)}元"
+        + (
+            f"；少了{format_number(floor - given)}元，不合法，可以要求补足差额"
+            "（向劳动保障监察投诉或申请劳动仲裁）。"
+            if given < floor
+            else "，没有低于这个标准。"
+        ),
+        f"依据：{PAY_SOURCE}",
+    ]
+    return "\n".join(lines)
