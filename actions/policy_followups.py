@@ -53,7 +53,7 @@ from bot.knowledge.pointed_asked import (
     sick_pay_asked,
     year_unsigned_asked,
 )
-from bot.knowledge.situations import fits_the_situation, in_a_situation
+from bot.knowledge.situations import fits_the_situation, in_a_situation, pregnant_and_harmed
 
 # the FAQ's category of labour-dispute handling (data/faq.yml)
 
@@ -176,6 +176,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # probation, the conversation names the situation)
         own_hits = fits_the_situation(own_hits, text)
     general = decide(own_hits, cfg)
+    if general[0] == "suggest" and previous is None and pregnant_and_harmed(own_hits, text):
+        # "我怀起了3个月 厂头说要把我换到包装 工资从5千降到3千5": the three periods' entry
+        general = ("likely", own_hits[: 1 + MAX_RELATED])
     relation = None if previous is None else relation_told(services.knowledge, previous, text)
     if relation is not None:
         # "我每天要到站点打卡 排班都是站长安排" after a rider's injury: the labour relation

@@ -38,7 +38,7 @@ from actions.worked_out_severance import (
 )
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
-from bot.domain.disability import disability_text, grade_told
+from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
 from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text
 from bot.domain.maternity import asks_leave_days, maternity_text
@@ -337,6 +337,11 @@ def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         tracker.get_slot("last_faq") == DISABILITY
         and previous_action(tracker) == "action_answer_policy"
     )
+    if about and LEAVING.search(text) and grade_told(text, about) is None:
+        # "那以后我要是辞职 还有啥子钱拿" after the grant of a grade told before
+        grade = next(filter(None, (grade_told(t, True) for t in earlier)), None)
+        if grade is not None:
+            return leaving_grants_text(grade)
     if grade_told(text, about) is None:
         # "我受伤前工资一个月5千5 那个补助金是好多" after the grade was told: that grade
         told = next((t for t in earlier if grade_told(t) is not None), None)

@@ -67,3 +67,30 @@ def disability_text(text: str, pay: float | None = None, about: bool = False) ->
     lines.append("没买工伤保险的，这些都由单位按同样标准支付。")
     lines.append(f"依据：{SOURCE}")
     return "\n".join(lines)
+
+
+# "那以后我要是辞职 还有啥子钱拿" after a grant: what grades 5-10 get on leaving the job
+LEAVING = re.compile(r"辞职|离职|不干了|不做了|走人|合同到期|解除|要走")
+
+
+def leaving_grants_text(grade: int) -> str:
+    """The one-off grants of a worker of `grade` who leaves the job (第三十六条, 第三十七条)."""
+    if grade <= 4:
+        return "\n".join(
+            [
+                f"{_CN[grade]}级伤残保留劳动关系、退出工作岗位，按月领伤残津贴，一般不办辞职；"
+                "到退休年龄办退休后停发伤残津贴，按规定享受基本养老保险待遇。",
+                "具体标准以重庆的规定为准，可以打12333问区县人社局。",
+                f"依据：{SOURCE}",
+            ]
+        )
+    return "\n".join(
+        [
+            f"{_CN[grade]}级伤残的，劳动合同期满终止，或者您本人提出解除劳动合同的，"
+            "由工伤保险基金支付一次性工伤医疗补助金，由用人单位支付一次性伤残就业补助金"
+            "（五、六级的，本人提出解除也可以拿这两项）。",
+            "这两项的具体标准由重庆市规定，以重庆的现行规定为准，可以打12333或问区县人社局；"
+            "单位没买工伤保险的，这两项都由单位支付。前面说的一次性伤残补助金是另外的，不因离职少。",
+            f"依据：{SOURCE}",
+        ]
+    )

@@ -35,6 +35,11 @@ SITUATION_ENTRIES = {
         # "我今年63了": an age past 60 told without 岁
         r"|(?:今年|都|已经|快)[6-9]\d\s*了"
     ),
+    # an older worker's rights: only for one who tells their age ("进公司五个月了还没签合同
+    # 这样行不行" is not "五十好几了…这样行不行")
+    "older_worker_rights": re.compile(
+        r"年纪|岁数|年龄|老了|超龄|[4-6]\d\s*岁|[四五六]十(?:多|几|好几)?岁?|快退休|退休"
+    ),
     # what mediation is like: asked of the mediator or the way it goes, not of its time limit
     "mediation_how": re.compile(
         r"调解员|怎么调|咋个调|咋调|过程|流程|谈|协商|出面|到场|站哪边|偏向|中立|开会"
@@ -97,7 +102,7 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
             or h.answer.slug in unnamed_entries
         )
 
-    hits = _pregnant(_past_the_age(hits, text), text)
+    hits = _recognition_kept_back(_pregnant(_past_the_age(hits, text), text), text)
     if not any(demoted(h) for h in hits):
         return hits
     scored = [
@@ -138,6 +143,28 @@ BELOW_THE_AGE, PAST_THE_AGE = "older_worker_rights", "older_past_retirement"
 _PREGNANT = re.compile(r"怀孕|怀起|怀了|怀上|有了身孕|孕期|预产期|产假|哺乳|喂奶")
 PREGNANCY_ENTRY = "women_three_periods"
 PREGNANCY_MARGIN = 0.05
+
+
+# "老板说医药费他出 喊我莫去搞工伤认定": the employer keeping the injury from being recognised,
+# so the entry on applying (and the worker's own year to apply) goes before what counts
+_RECOGNITION_KEPT_BACK = re.compile(
+    r"(?:莫|别|不要|不准|不让|不许|不用)(?:去)?(?:搞|报|申请|做)?(?:工伤)?认定|私了|不给(?:我)?报工伤|不报工伤"
+)
+APPLY_ENTRY = "injury_apply_deadline"
+APPLY_MARGIN = 0.05
+
+
+def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
+    if _RECOGNITION_KEPT_BACK.search(text or "") is None:
+        return hits
+    slugs = [h.answer.slug for h in hits]
+    if APPLY_ENTRY not in slugs or slugs[0] == APPLY_ENTRY:
+        return hits
+    at = slugs.index(APPLY_ENTRY)
+    if hits[0].answer.category != "工伤" or hits[0].score - hits[at].score > APPLY_MARGIN:
+        return hits
+    first = replace(hits[at], score=hits[0].score)
+    return [first, *(h for h in hits if h is not hits[at])]
 
 
 def _pregnant(hits: list[Any], text: str) -> list[Any]:
@@ -181,3 +208,21 @@ def _past_the_age(hits: list[Any], text: str) -> list[Any]:
 def in_a_situation(entry: Any) -> bool:
     """The entry (index.Answer) is of a category that assumes a situation."""
     return entry.category in SITUATIONS
+
+
+# what is done to a pregnant worker that the three periods' protection forbids
+_HARMED = re.compile(
+    r"降|扣|辞退|开除|炒|不要我|劝退|调到|调去|换到|换岗|调岗|不续|解除|逼我|喊我走"
+)
+
+
+def pregnant_and_harmed(hits: list[Any], text: str) -> bool:
+    """The protection of the three periods is the first hit of a message that tells a
+    pregnancy (or a nursing baby) and something done to the worker for it: an answer to give,
+    not a choice to offer, however many other words the story has."""
+    return (
+        bool(hits)
+        and hits[0].answer.slug == PREGNANCY_ENTRY
+        and _PREGNANT.search(text or "") is not None
+        and _HARMED.search(text or "") is not None
+    )
