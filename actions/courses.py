@@ -79,11 +79,9 @@ def leans_on_an_answer(tracker: Tracker) -> bool:
 
 
 # courses for younger children asked for, the child's age told before
-_YOUNGER = re.compile(
-    r"小点|小一点|小些|更小|年纪小|年龄小|岁数小"
-    # "那有莫得他能去的嘛" after the child's age was too young: for that child
-    r"|(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:能|可以)(?:去|报|参加|耍|上)"
-)
+_YOUNGER = re.compile(r"小点|小一点|小些|更小|年纪小|年龄小|岁数小")
+# "那有莫得他能去的嘛" after the child's age was told: for that child (the one told last)
+_THAT_CHILD = re.compile(r"(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:能|可以)(?:去|报|参加|耍|上)")
 
 
 # courses named in one message that are listed together ("蛋糕…电工证…")
@@ -149,14 +147,17 @@ class ActionSearchCourses(ServiceAction, Action):
                 # "那小的有啥子可以耍的" after "大的10岁小的5岁": that child's age
                 ages = [told]
                 text = text.replace(who or "", " ")
-            if not ages and _YOUNGER.search(text):
-                # "那有没得小点的娃儿可以去的" after "我娃儿5岁半" was too young: that age
-                earlier = [
-                    a for t in recent_user_texts(tracker, RECENT_FOR_AGES) for a in children_ages(t)
-                ]
-                if earlier:
-                    ages = [min(earlier)]
-                    text = _YOUNGER.sub(" ", text)
+            if not ages and (_YOUNGER.search(text) or _THAT_CHILD.search(text)):
+                # "那有没得小点的娃儿可以去的" after "我娃儿5岁半" was too young: that age; "那寒假
+                # 有没得他可以去的" after "她哥哥9岁了": the child told of last
+                told_ages = [children_ages(t) for t in recent_user_texts(tracker, RECENT_FOR_AGES)]
+                told_ages = [a for a in told_ages if a]
+                if told_ages:
+                    younger = _YOUNGER.search(text) is not None
+                    ages = (
+                        [min(a for ts in told_ages for a in ts)] if younger else [told_ages[0][-1]]
+                    )
+                    text = _THAT_CHILD.sub(" ", _YOUNGER.sub(" ", text))
             if ages:  # "有没得适合5岁娃儿的": the child's age, not a course's name
                 text = without_age(text)
                 if f.name and _named_by_a_child_word(tracker):

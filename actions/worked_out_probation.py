@@ -42,6 +42,7 @@ _MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*�
 # the months over the cap named ("多搞的那4个月"): not the probation's own length
 _EXCESS_NAMED = re.compile(r"多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
 _ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
+_PART_TIME = re.compile(r"兼职|小时工|钟点工|非全日制|按小时")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
 PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
 PROBATION_PAY = "probation_pay"  # the entry on the lowest pay in probation
@@ -57,7 +58,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
     # after probation told before
-    share = probation_share_text(text)
+    # (no probation at all for part-time work: "兼职 … 先试用一个月 工资打八折")
+    part_time = any(_PART_TIME.search(t) for t in [text, *recent_user_texts(tracker, 3)])
+    share = None if part_time else probation_share_text(text)
     if share is not None:  # "试用期工资只给我打了7折 合法不"
         excess = probation_text(text)
         if excess is None:
