@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -23,9 +24,10 @@ from actions.course_context import (
 from actions.course_filters import (
     SEARCH_SLOTS,
     compared_courses,
+    filter_from,
     wanted_course,
 )
-from actions.course_list import category_buttons, compare, enrol_button
+from actions.course_list import category_buttons, compare, enrol_button, show_page
 from actions.course_list_answers import (
     ALL_OF_THEM,
     EACH_ASPECT,
@@ -70,7 +72,7 @@ from bot.domain.course_questions import (
     requirements_text,
 )
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
-from bot.domain.courses import asks_like_this, clash_text, closed_text
+from bot.domain.courses import alike_meeting, asks_like_this, clash_text, closed_text
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -207,6 +209,16 @@ class ActionCourseFollowup(ServiceAction, Action):
             available = repo.open_courses(s, self.services.today())
             if all(c.id != course.id for c in available):
                 # "太极拳还能报名不": a course not open for enrolment says so first
+                if narrows(tracker):
+                    # "周末有没得锻炼身体的课 太极拳还报得到不": and the open courses most like
+                    # it that meet the conditions asked
+                    wanted_filter = replace(filter_from(tracker), name=None)
+                    alike = alike_meeting(
+                        course, available, lambda c: repo.matches(c, wanted_filter)
+                    )
+                    if alike:
+                        intro = closed_text(course) + "和它相近、现在可以报名的：\n"
+                        return done + show_page(dispatcher, s, alike, intro=intro)
                 dispatcher.utter_message(
                     text=closed_text(course) + "您可以按类别看看现在开放报名的课程：",
                     buttons=category_buttons(available),

@@ -39,6 +39,7 @@ from bot.domain.course_ages import (
 )
 from bot.domain.course_questions import about_me
 from bot.domain.courses import (
+    alike_meeting,
     asks_like_this,
     closed_text,
     is_specific,
@@ -213,6 +214,15 @@ class ActionSearchCourses(ServiceAction, Action):
                 stopped = repo.get_by_name(s, f.name) if f.name else None
                 if stopped is not None and any(c.id == stopped.id for c in available):
                     stopped = None  # open, just not on the day or time asked for
+                unnamed = replace(f, name=None)
+                if stopped is not None and unnamed != repo.CourseFilter():
+                    # "周末有没得锻炼身体的课 太极拳还报得到不": closed, and the open courses
+                    # most like it that meet the conditions asked (a course asked for alone:
+                    # only that it is closed, "那给我报个名" still means that one)
+                    alike = alike_meeting(stopped, available, lambda c: repo.matches(c, unnamed))
+                    if alike:
+                        intro = closed_text(stopped) + "和它相近、现在可以报名的：\n"
+                        return cleared + show_page(dispatcher, s, alike, intro=intro)
                 self._nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])

@@ -286,7 +286,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
             )
             offer_mediation(dispatcher, tracker, text)
             return done + answered(top.slug, top.category)
-        elif verdict == "likely" and previous is None and only_told(text):
+        elif verdict == "likely" and previous is None and only_told(understood_text(tracker)):
             # "我在商贸公司做会计 合同是2024年1月15号签的 签了三年": facts with no grievance
             # and no question: the question is still to come, a guessed answer would not help
             dispatcher.utter_message(text=TOLD_REPLY)
@@ -303,6 +303,15 @@ class ActionAnswerPolicy(ServiceAction, Action):
             )
             offer_mediation(dispatcher, tracker, text)
             return done + answered(top.slug, top.category)
+        elif (
+            verdict == "suggest"
+            and previous is None
+            and told_not_asked(_ASK_INTRO.sub("", understood_text(tracker)))
+        ):
+            # "…我是2月1号进的厂 10月31号自己走的 一直没跟我签过合同" and no question yet: the
+            # story kept for the question to come, not a menu of guesses
+            dispatcher.utter_message(text=TOLD_REPLY)
+            return done
         elif verdict == "suggest":
             options = [
                 button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in hits
@@ -325,7 +334,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
             law_text, law_buttons = law
             dispatcher.utter_message(text=law_text, buttons=law_buttons, faq_miss="")
             note_miss(self.services, tracker, MISS_FAQ)  # on Rasa (our engine: its own)
-        elif told_not_asked(_ASK_INTRO.sub("", text)):
+        elif told_not_asked(_ASK_INTRO.sub("", understood_text(tracker))):
             # "问个事哈 我在汽配厂上班 前年进的厂": the story first, the question to come
             dispatcher.utter_message(text=TOLD_REPLY)
         else:

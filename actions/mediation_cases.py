@@ -157,6 +157,14 @@ _RESULT_HOW_LONG = re.compile(
 DURATION_ENTRY = "mediation_duration"  # the FAQ entry on how long mediation takes
 
 
+# where the case stands, asked ("现在是啥子状态", "到哪步了")
+ASKS_WHERE_IT_STANDS = re.compile(r"状态|到哪步|哪一步|到哪了|进度|进展|咋样了|怎么样了|处理到")
+DURATION_LINE = (
+    "调解一般在收到申请之日起15日内结束；15日内没达成调解协议的，可以直接申请劳动仲裁"
+    "（《劳动争议调解仲裁法》第十四条）。"
+)
+
+
 class ActionMediationStatus(ServiceAction, Action):
     """Lists the worker's own cases with where each one stands."""
 
@@ -166,8 +174,11 @@ class ActionMediationStatus(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if previous_action(tracker) == "action_submit_mediation" and _RESULT_HOW_LONG.search(
-            typed_text(tracker)
+        asks_both = ASKS_WHERE_IT_STANDS.search(typed_text(tracker)) is not None
+        if (
+            previous_action(tracker) == "action_submit_mediation"
+            and _RESULT_HOW_LONG.search(typed_text(tracker))
+            and not asks_both
         ):
             # "要等好久才有结果" right after filing: how long mediation takes (15 days)
             return [SlotSet("faq_id", DURATION_ENTRY), FollowupAction("action_answer_policy")]
@@ -245,6 +256,9 @@ class ActionMediationStatus(ServiceAction, Action):
             return []
         if filling:
             lines.append("正在填的这份申请还没有提交，点“确认提交”后才会登记。")
+        if asks_both and _RESULT_HOW_LONG.search(typed_text(tracker)):
+            # "那好久有结果哦 现在是啥子状态": where it stands, and how long mediation takes
+            lines.append(DURATION_LINE)
         lines.append("如有疑问，可以说“转人工”联系工作人员。")
         dispatcher.utter_message(text="\n".join(lines))
         return []

@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_context import enrol_instead, followup_instead, named_course_instead
-from actions.mediation_cases import CASE_NO
+from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
 from actions.message import (
     last_bot_text,
     last_reply,
@@ -194,6 +194,13 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the status of the worker's case, a short question about how long it
     takes is answered from the FAQ entry on it (whatever the classifier read)."""
     text = typed_text(tracker)
+    if (
+        previous_action(tracker) in ("action_mediation_status", "action_submit_mediation")
+        and 0 < len(text) <= 30
+        and ASKS_WHERE_IT_STANDS.search(text)
+    ):
+        # "那好久有结果哦 现在是啥子状态": where the case stands (and how long it takes)
+        return [FollowupAction("action_mediation_status")]
     if (
         previous_action(tracker) == "action_mediation_status"
         and 0 < len(text) <= 30

@@ -372,6 +372,11 @@ ENGLISH = {
     "work every saturday": "每个周六都加班",
     "every saturday": "每个周六",
     "and on weekdays": "那平时",
+    # "can i get extra money because he paid so late?": the extra for wages held back
+    "paid so late": "拖欠工资",
+    "paid late": "拖欠工资",
+    "pays late": "拖欠工资",
+    "extra money": "加付赔偿金",
     # a course's things ("I don't have a paddle, do I need to buy one?")
     "paddle": "球拍",
     "racket": "球拍",

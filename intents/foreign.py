@@ -35,6 +35,8 @@ PINYIN_WORDS = (
     # a domestic worker's course asked in pinyin ("xiang kao ge yu ying yuan zheng")
     " 育婴员 育婴师 考 考个 证 考证 带娃 保姆 住家 雇主 家里 家政 月嫂 厨师 面点 太极 合唱 摄影 直播 养老 护理"
     " 星期一 星期二 星期三 星期四 星期五 星期六 星期天 有空 没空 先 报 吧 好吧 还能报吗 能报 要上班 上午 下午"
+    # a waitress's pregnancy asked in pinyin ("huai yun 3 ge yue le lao ban shuo yao ci tui wo")
+    " 餐馆 饭店 服务员 当 说 重庆 放 多 去 做 产检 请假 几 可以吗 怀孕了 休 能休"
     " 一个月 上个月 平时 晚上 下班 下班后 加班了 个小时 小时 该给 国庆节 国庆 号 一天 那 月"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")

@@ -169,6 +169,12 @@ APPLY_AFTER_ALL = re.compile(
     r"^(?:那|那我|好|好嘛|行|要得)?(?:我)?(?:还是|就)(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
     r"(?!工伤|仲裁|认定|劳动仲裁|年假|补缴|退休|失业|生育|社保|养老|公积金)"
 )
+# "老板还是不认账 还是帮我申请嘛 我黄建国 电话… 单位是…": applying after all, after the
+# reason, with the details
+APPLY_AFTER_ALL_LATER = re.compile(
+    r"(?:^|[\s，,。])(?:那|那我|我)?(?:还是|就)(?:帮我|给我)?(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
+    r"(?=[\s，,。!！]|$)"
+)
 # ("李德华 1872301456": a mobile number mistyped one digit short is still the details given)
 _DETAILS = re.compile(
     r"1[3-9]\d{9}|(?<!\d)1[3-9]\d{8}(?!\d)|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓"
@@ -294,6 +300,8 @@ def rule_intent(text: str) -> str | None:
     if APPLY_WITH_DETAILS.match(text.strip()) and _DETAILS.search(compact):
         return "mediation_request"
     if APPLY_AFTER_ALL.match(compact):
+        return "mediation_request"
+    if APPLY_AFTER_ALL_LATER.search(text) and _DETAILS.search(compact):
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"

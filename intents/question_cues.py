@@ -69,6 +69,8 @@ _QUESTION_CUE = re.compile(
     r"(?:老板|公司|厂里|厂头|单位|领导|主管|站长)(?:说|讲)|"
     # "我想问哈 包工头欠了我们一伙人的工钱": the worker says a question comes
     r"我想问|想问(?:一?下|哈|个事)|请问|问(?:一?下|哈)|"
+    # "我平均工资5千2 帮我算下好多": a sum asked
+    r"算(?:一)?下|算一哈|算哈|好多钱?$|"
     # "还能要回来不", "算不算数不": asked with 不 at the end
     r"(?:能|可以|会|算|有|要得)[^，,。!！]{0,10}不[嘛吗哦啊呢]?$"
 )
@@ -76,7 +78,9 @@ _QUESTION_CUE = re.compile(
 _ANNOUNCES_A_QUESTION = re.compile(
     r"^(?:你好|您好|喂)?[，,]?(?:我)?(?:想|要)?(?:请问|问(?:一?下|哈|个事|点事))"
 )
-_FILES_A_REQUEST = re.compile(r"调解|申请|帮我|帮忙|帮下|转人工|人工|工会|管不管|找你们|登记")
+_FILES_A_REQUEST = re.compile(
+    r"调解|申请|帮我(?!算|看下|看一下|查)|帮忙|帮下|转人工|人工|工会|管不管|找你们|登记"
+)
 
 
 def asks_rather_than_files(compact: str) -> bool:

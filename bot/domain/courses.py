@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
@@ -373,3 +373,21 @@ def clash_text(first: Course, second: Course) -> str:
             f"（{first.time} 和 {second.time}），两门同时上不了，只能先报一门。"
         )
     return f"「{first.name}」和「{second.name}」的上课时间不冲突，可以都报。"
+
+
+def alike_meeting(
+    course: Course, available: Iterable[Course], meets: Callable[[Course], bool]
+) -> list[Course]:
+    """The open courses like `course` that `meets` accepts: the most alike first, and when
+    none of those meets, any sharing a keyword with it (太极拳 closed, asked at the weekend:
+    乒乓球 shares 锻炼)."""
+    alike = [c for c in similar_courses(course, available) if meets(c)]
+    if alike:
+        return alike
+    own = set(course.keywords or [])
+    sharing = [
+        (len(own & set(c.keywords or [])), i, c)
+        for i, c in enumerate(available)
+        if c.id != course.id and own & set(c.keywords or []) and meets(c)
+    ]
+    return [c for _, _, c in sorted(sharing, key=lambda t: (-t[0], t[1]))]

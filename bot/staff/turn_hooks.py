@@ -182,6 +182,13 @@ def rest_after_giving_up(text: str) -> str | None:
     return rest if len(rest) >= 2 else None
 
 
+# when someone will answer, asked while waiting ("你们工作人员一般啥时候在", "好久才有人")
+_ASKS_WHEN_STAFF = re.compile(
+    r"(?:啥时候|什么时候|几点|好久|多久|哪天|几时)[^，,。]{0,6}(?:在|有人|上班|回复|回我|接|来)"
+    r"|(?:工作人员|人工|你们|有人)[^，,。]{0,8}(?:啥时候|什么时候|几点|好久|多久|上班时间|在不在|在吗)"
+)
+
+
 def last_acknowledged(s: Session, conversation_id: int) -> datetime | None:
     """When the worker was last told their message is waiting, in this handoff (or None)."""
     rows = s.execute(
@@ -236,6 +243,9 @@ class StaffTurnHooks:
         phone = _PHONE.search(text)
         if phone:  # a number left to be called back: said once it is kept, whatever the pace
             return False, {"text": self.phone_kept(now, phone.group()), "buttons": [BACK_BUTTON]}
+        if _ASKS_WHEN_STAFF.search(text):
+            # "你们工作人员一般啥时候在": a question about the desk's hours, always answered
+            return False, {"text": self.acknowledgement(now), "buttons": [BACK_BUTTON]}
         last = last_acknowledged(s, conversation_id)
         if last is not None and now - last < self.ack_every:
             return False, None  # told a moment ago; the message is stored for staff
