@@ -27,6 +27,7 @@ from bot.domain.course_questions import (
     points_back,
 )
 from bot.domain.course_requirements import tells_about
+from bot.domain.courses import asks_like_this
 from bot.store import courses as repo
 
 # the course list on the worker's screen: every course found (codes, in the order shown), how
@@ -179,6 +180,13 @@ _ASKS_IF_WHEN = re.compile(
 )
 
 
+# more courses of a kind asked for ("那还有啥子练身体的嘛", "有没得学手艺的")
+_MORE_OF_A_KIND = re.compile(
+    r"(?:还有|有没得|有没有|有莫得)(?:啥子|什么|别的|其他|其它)?(?:可以)?(?:练|学|锻炼|耍|玩)"
+    r"[^，,。\s]{0,6}的"
+)
+
+
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
@@ -209,6 +217,13 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         # course a word of it names (带娃儿 is also 育婴员's)
         and not (searching and latest_entity(tracker, "course_category"))
     ):
+        return [FollowupAction("action_course_followup")]
+    if not searching and in_course_context(tracker) and _MORE_OF_A_KIND.search(text):
+        # "哦 那还有啥子练身体的嘛 我在服装厂踩缝纫机…" after a closed course: a search of
+        # that kind, whatever else the message tells
+        return [FollowupAction("action_search_courses")]
+    if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and asks_like_this(text):
+        # "那有没得差不多的嘛 养生的 动作简单点的" after a closed course: those like it
         return [FollowupAction("action_course_followup")]
     if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and _ASKS_IF_WHEN.search(text):
         # "啥时候开学 平时要上班 是不是周末上" after one course: whether that one meets then,

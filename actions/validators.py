@@ -77,6 +77,8 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"欠薪|拖欠|讨薪|克扣|欠.{0,8}(?:工资|工钱|薪)|(?:工资|工钱|薪水).{0,14}(?:没|不|未)(?:发|给|结|到)"
         r"|(?:没|不|未)(?:发|给|结).{0,3}(?:工资|工钱)|拿不到.{0,3}(?:工资|钱)|扣.{0,6}工资"
         r"|(?:拖|压).{0,14}(?:工资|工钱|薪)|(?:工资|工钱).{0,15}(?:说没钱|没钱给|不给钱)"
+        # "押了我11月的工资5千2": wages held back
+        r"|押(?:了|着)?(?:我|我们)?[^，,。\s]{0,6}工资"
         # "我干了4个月 欠了2万3": a sum owed for the work, the wages by another name
         r"|欠(?:了|我|我们)?\s*(?:\d|[一二两三四五六七八九十几])[^，,。\s]{0,4}(?:万|千|块|元)"
         # "扣了我3个月的绩效": pay held back by another name
@@ -190,7 +192,17 @@ def clean_phone(text: str | None) -> str | None:
         # "最后两位是46 13618297746": a number glued to other digits once spaces are gone
         for part in normalise(text).split():
             found |= set(_MOBILE.findall(_COUNTRY.sub("", _SEPARATORS.sub("", part))))
+    if len(found) == 2:
+        # "电话19922345781 诶不对 电话是19922345718": the number said after the correction
+        ordered = [m.group(0) for m in _MOBILE.finditer(compact)]
+        if len(ordered) >= 2:
+            first_end = compact.find(ordered[0]) + len(ordered[0])
+            if _PHONE_CORRECTED.search(compact[first_end : compact.rfind(ordered[-1])]):
+                return ordered[-1]
     return found.pop() if len(found) == 1 else None
+
+
+_PHONE_CORRECTED = re.compile(r"不对|错了|打错|输错|写错|改成|改为|应该是|重新")
 
 
 # "重庆建工第三建设有限公司 包工头叫李老三": the registered name, then more about it

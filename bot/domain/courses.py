@@ -61,10 +61,14 @@ def short_place(venue: str | None) -> str:
 
 def place_in(text: str | None, courses: Iterable[Course]) -> str | None:
     """The place a message asks about ("城南那边有啥课"), if it names one of the venues'."""
-    value = text or ""
+    # ("那个实训基地离我太远了 我住城南 城南那边有啥子课": not the place said to be too far)
+    value = " ".join(c for c in re.split(r"[\s，,。；;]+", text or "") if not _TOO_FAR.search(c))
     known = {p for c in courses for p in places(c.venue)}
     named = [p for p in known if p in value]
     return max(named, key=len) if named else None
+
+
+_TOO_FAR = re.compile(r"太远|远了|好远|不方便|去不了|跑不赢")
 
 
 _NEXT_TERM = re.compile(r"[^。！!；;，,]*(?:下一期|下期|下一批|下学期|明年)[^。！!；;]*[。！!；;]?")
