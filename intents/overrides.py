@@ -134,6 +134,8 @@ ENROL_WITH_DETAILS = re.compile(
     # "好 那八段锦帮我报个名 我叫…": the course may come before who enrols
     # ("周日带娃儿读绘本那个帮我报一个": the course told by what it is)
     rf"^{_YES_FIRST}(?:(?!老板|公司|单位|厂|工头)(?:[\u4e00-\u9fff]{{2,8}}?|[\u4e00-\u9fff]{{2,12}}?那个)(?=帮|给))?"
+    # ("书法课报一个 我叫…": the class named, then 报)
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:课|班)(?=报))?"
     # "再帮我报个书法 我叫…": again, or also
     r"(?:再|还|也|先|就)?(?:请)?(?:(?:帮|给)(?:我|她|他|我妈|我爸|我老婆|我老公|娃儿|孩子))?"
     # ("我老婆也想报个瑜伽 她叫…": the one enrolled said first)
