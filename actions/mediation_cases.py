@@ -158,7 +158,9 @@ DURATION_ENTRY = "mediation_duration"  # the FAQ entry on how long mediation tak
 
 
 # where the case stands, asked ("现在是啥子状态", "到哪步了")
-ASKS_WHERE_IT_STANDS = re.compile(r"状态|到哪步|哪一步|到哪了|进度|进展|咋样了|怎么样了|处理到")
+ASKS_WHERE_IT_STANDS = re.compile(
+    r"状态|到哪步|哪一步|到哪了|进度|进展|咋样了|怎么样了|处理到|啥子情况|什么情况|啥情况"
+)
 DURATION_LINE = (
     "调解一般在收到申请之日起15日内结束；15日内没达成调解协议的，可以直接申请劳动仲裁"
     "（《劳动争议调解仲裁法》第十四条）。"

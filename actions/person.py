@@ -55,7 +55,24 @@ def corrected_phone(tracker: Tracker) -> str | None:
     text = typed_text(tracker)
     if tracker.get_slot("requested_slot") in (None, "phone") or not _CORRECTS.search(text):
         return None
-    return clean_phone(text) if _PHONE_WORDS.search(text) else None
+    if not _PHONE_WORDS.search(text):
+        return None
+    whole = clean_phone(text)
+    if whole:
+        return whole
+    # "电话打错了 最后两位是25 不是52", "尾数是6349 不是6394": the last digits put right
+    ending = _LAST_DIGITS.search(text)
+    kept = str(tracker.get_slot("phone") or "")
+    if ending and len(kept) == 11:
+        digits = ending.group("d")
+        return clean_phone(kept[: 11 - len(digits)] + digits)
+    return None
+
+
+# the end of the number said again ("最后两位是25", "尾数是6349", "后四位应该是0416")
+_LAST_DIGITS = re.compile(
+    r"(?:最后|末|后|尾数|尾号)[^，,。\d]{0,6}?(?:是|应该是|为|改成)?\s*(?P<d>\d{1,4})(?!\d)"
+)
 
 
 _EMPLOYER_CORRECTION = re.compile(

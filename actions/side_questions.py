@@ -138,6 +138,7 @@ def leading_employer(text: str) -> str | None:
     """The company a message starts with, asked for the employer ("重庆顺泰物流有限公司 我在那
     做分拣 上个月…", "重庆渝美服装有限公司 对了调解要钱不哦"): the answer, whatever follows."""
     value = _EMPLOYER_LABEL.sub("", (text or "").strip(), count=1)  # "厂是…", "公司叫…"
+    value = re.sub(r"^(?:我)?在(?=[\u4e00-\u9fff]{2})", "", value)  # "在万家福超市 公司要写全称不"
     head = re.split(r"[\s，,。；;]", value, maxsplit=1)[0]
     found = opening_employer(head) or looks_like_employer(head) if head else None
     return found if found and head.startswith(found[:2]) else None

@@ -372,6 +372,18 @@ ENGLISH = {
     "work every saturday": "每个周六都加班",
     "every saturday": "每个周六",
     "and on weekdays": "那平时",
+    # "I teach at a private training school … hasn't paid my salary": a workplace, not a
+    # training bond; proof of a job without a contract
+    "training school": "学校",
+    "hasn't paid my salary": "拖欠工资",
+    "has not paid my salary": "拖欠工资",
+    "never signed a contract": "没签合同",
+    "didn't sign a contract": "没签合同",
+    "no contract": "没签合同",
+    "enough proof": "证据够不够",
+    "enough evidence": "证据够不够",
+    "proof": "证据",
+    "evidence": "证据",
     # "can i get extra money because he paid so late?": the extra for wages held back
     "paid so late": "拖欠工资",
     "paid late": "拖欠工资",

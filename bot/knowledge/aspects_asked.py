@@ -1,7 +1,7 @@
 """Two or three things asked of mediation in one message ("工会调解要不要钱 一般要搞好久"):
 each answered by its own entry, in the order asked, as a desk officer would answer both
 instead of the first alone. Only the aspects that have an entry of their own count: what it
-costs, how long it takes, what to bring (seed entries; one an admin withdrew is skipped)."""
+costs, how long it takes, what if it fails, what to bring (seed entries; one an admin withdrew is skipped)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ _ASPECTS = (
     (
         "mediation_duration",
         re.compile(r"好久|多久|多长时间|几天|要等|等多|搞好久|啥时候有结果|多快"),
+    ),
+    (
+        "mediation_failed",
+        re.compile(
+            r"(?:调不拢|调不成|调解不成|谈不拢|没调成|不成功)[^，,。]{0,4}(?:咋办|怎么办|咋个办|又咋|咋整|呢)"
+        ),
     ),
     (
         "mediation_materials",
