@@ -251,14 +251,8 @@ _CN_DIGIT = dict(zip("五六七八九", "56789", strict=True))
 
 def probation_share_text(text: str) -> str | None:
     """Whether a probation pay told as a share (打7折, 6成, 70%) reaches the 80 % floor."""
-    if "试用" not in (text or ""):
-        return None
-    m = _SHARE.search(text)
-    if m is None:
-        return None
-    raw = m.group("z") or m.group("c")
-    share = float(_CN_DIGIT.get(raw, raw)) * 10 if raw else float(m.group("p"))
-    if not 50 <= share <= 100:
+    share = share_told(text)
+    if share is None:
         return None
     told = f"按您说的，试用期工资是约定工资的{format_number(share)}%："
     if share < 80:

@@ -154,30 +154,31 @@ APPLY_ENTRY = "injury_apply_deadline"
 APPLY_MARGIN = 0.05
 
 
-def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
-    if _RECOGNITION_KEPT_BACK.search(text or "") is None:
-        return hits
+def _first_when_close(hits: list[Any], slug: str, margin: float, keep: Any) -> list[Any]:
+    """`hits` with `slug` put first (at the first hit's score) when it is within `margin` of
+    the first hit and `keep(first hit)` does not say the first hit stays."""
     slugs = [h.answer.slug for h in hits]
-    if APPLY_ENTRY not in slugs or slugs[0] == APPLY_ENTRY:
+    if slug not in slugs or slugs[0] == slug:
         return hits
-    at = slugs.index(APPLY_ENTRY)
-    if hits[0].answer.category != "工伤" or hits[0].score - hits[at].score > APPLY_MARGIN:
+    at = slugs.index(slug)
+    if keep(hits[0]) or hits[0].score - hits[at].score > margin:
         return hits
     first = replace(hits[at], score=hits[0].score)
     return [first, *(h for h in hits if h is not hits[at])]
+
+
+def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
+    if _RECOGNITION_KEPT_BACK.search(text or "") is None:
+        return hits
+    return _first_when_close(hits, APPLY_ENTRY, APPLY_MARGIN, lambda h: h.answer.category != "工伤")
 
 
 def _pregnant(hits: list[Any], text: str) -> list[Any]:
     if _PREGNANT.search(text or "") is None:
         return hits
-    slugs = [h.answer.slug for h in hits]
-    if PREGNANCY_ENTRY not in slugs or slugs[0] == PREGNANCY_ENTRY:
-        return hits
-    at = slugs.index(PREGNANCY_ENTRY)
-    if hits[0].answer.category == "女职工保护" or hits[0].score - hits[at].score > PREGNANCY_MARGIN:
-        return hits
-    first = replace(hits[at], score=hits[0].score)
-    return [first, *(h for h in hits if h is not hits[at])]
+    return _first_when_close(
+        hits, PREGNANCY_ENTRY, PREGNANCY_MARGIN, lambda h: h.answer.category == "女职工保护"
+    )
 
 
 def _past_the_age(hits: list[Any], text: str) -> list[Any]:
