@@ -50,7 +50,7 @@ from bot.domain.medical_period import (
     years_told,
 )
 from bot.domain.noncompete import noncompete_pay_text
-from bot.domain.overtime_mix import TOTAL, Part, mixed_overtime_text, parts_of
+from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
@@ -247,6 +247,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if mixed is not None:
         return mixed
     said = overtime_pay_text(text)
+    if said is None and after and TIMES_TOLD.search(text):
+        # "还有平时下班后加的 一次2个钟 上个月加了10次": hours each time, times in the month
+        own = parts_of(text)
+        pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 4)])), None)
+        if len(own) == 1 and pay:
+            return mixed_overtime_text(own, pay)
     # ("按规定我上个月加班费应该是好多" after the month's overtime was told: that story)
     if (
         said is None

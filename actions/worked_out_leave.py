@@ -113,6 +113,8 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return sick_leave_text(worked, sick)
 
 
+# "剩下的老板不批": the rest of the year's days, after those taken
+_THE_REST = re.compile(r"剩下|剩余|其余")
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(
     r"没休|没有休|休不了|休不完|休不到|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
@@ -152,6 +154,11 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     if not any(map(_leaves, told)):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
         days = days_not_taken(text)
+        taken = days_taken(text)
+        if taken is not None and days == taken and _THE_REST.search(text):
+            # "我休了2天 剩下的老板不批": the days due this year less those taken
+            due = _days_due_told(told[1:], services.today())
+            days = due - taken if due is not None and due > taken else None
         # ("我一个月6千2 算一哈好多钱" after the days not taken were worked out and the pay
         # asked for: those days)
         pay_for_them = slug == UNUSED_LEAVE and monthly_pay(text) is not None

@@ -91,8 +91,28 @@ def part_of(clause: str) -> Part | None:
     return Part(kind, hours if hours is not None else days * HOURS_A_DAY)  # type: ignore[operator]
 
 
+# "一次2个钟 上个月加了10次": hours each time, and how many times
+_EACH_TIME = re.compile(rf"(?:一次|每次)\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)")
+_TIMES = re.compile(rf"(?:加了|加班|加过|上了)\s*(?P<n>{NUM})\s*(?:次|回|趟)")
+TIMES_TOLD = _EACH_TIME
+
+
+def _times_told(text: str) -> str:
+    """The message with hours told per time and a number of times said as the hours in all
+    ("一次2个钟 上个月加了10次" -> "平时加了20个钟头")."""
+    each, times = _EACH_TIME.search(text or ""), _TIMES.search(text or "")
+    if not (each and times):
+        return text
+    hours, count = _number(each), _number(times)
+    if hours is None or count is None:
+        return text
+    told = f"平时加了{format_number(hours * count)}个钟头"
+    return _TIMES.sub(" ", _EACH_TIME.sub(told, text, count=1), count=1)
+
+
 def parts_of(text: str) -> list[Part]:
     """Each kind of overtime a message tells, in order (the first count of each kind)."""
+    text = _times_told(text)
     found: dict[str, Part] = {}
     clauses = [c for c in _SPLIT.split(text or "") if c]
     days_told = False
