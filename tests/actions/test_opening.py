@@ -169,3 +169,18 @@ def test_a_phone_number_beside_other_digits_is_found():
     # "最后两位是46 13618297746": the spaces keep the 46 off the number
     assert clean_phone("等一哈 电话打错了 最后两位是46 13618297746") == "13618297746"
     assert clean_phone("139 8342 6715") == "13983426715"  # spaces inside the number still go
+
+
+def test_a_number_corrected_in_the_same_message_is_the_one_kept():
+    from actions.validators import clean_phone
+
+    assert clean_phone("电话19922345781 诶不对 电话是19922345718") == "19922345718"
+    assert clean_phone("13812345678 13912345678") is None  # two numbers, none corrected
+
+
+def test_the_name_beside_a_number_a_digit_short():
+    assert opening_name("那先报大专班 李德华 1872301456") == "李德华"
+
+
+def test_whose_workers_they_are_names_the_employer():
+    assert opening_employer("我叫何志强 电话13608352917 我们是重庆美嘉服装厂的") == "重庆美嘉服装厂"

@@ -63,3 +63,22 @@ def test_the_excess_already_worked_is_worked_out_with_the_pay():
     assert text is not None and "3×5000=15000元" in text
     within = probation_text("合同签一年 试用期写的6个月", so_far=1)
     assert within is not None and "还没超过上限" in within
+
+
+def test_a_probation_pay_told_as_a_share():
+    from bot.domain.probation import probation_share_text, share_told
+
+    assert share_told("试用期工资只给我打了7折 合法不") == 70
+    assert share_told("试用期工资还只发6成") == 60
+    assert share_told("工资打7折") is None  # no probation named
+    below = probation_share_text("试用期工资只给我打了7折 合法不")
+    assert below is not None and "不合法" in below
+    at_floor = probation_share_text("试用期给80%")
+    assert at_floor is not None and "没有低于" in at_floor
+
+
+def test_the_share_worked_out_with_the_pay_after_probation():
+    from bot.domain.probation import share_with_pay_text
+
+    text = share_with_pay_text(60, 5000)
+    assert "3000元" in text and "4000元" in text and "少了1000元" in text

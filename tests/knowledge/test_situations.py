@@ -56,3 +56,12 @@ def test_an_entry_of_one_situation_falls_behind_when_the_message_does_not_name_i
     hits = fits_the_situation([TRIP, COUNTS], "在厂里搬货遭砸伤了脚 算工伤不")
     assert [h.answer.slug for h in hits] == ["injury_what_counts", "injury_business_trip"]
     assert fits_the_situation([TRIP, COUNTS], "公司派我出差 路上摔伤了 算工伤不")[0] is TRIP
+
+
+def test_a_demoted_entry_does_not_reorder_the_others():
+    # the general entry put first in a near-tie stays first when a situation's entry falls
+    general = _Hit(_Entry("leave_annual_days", "休息休假"), 0.26)
+    special = _Hit(_Entry("leave_annual_unused", "休息休假"), 0.267)
+    sick = _Hit(_Entry("leave_annual_sick", "休息休假"), 0.237)
+    ranked = fits_the_situation([general, special, sick], "how much annual leave")
+    assert [h.answer.slug for h in ranked][:2] == ["leave_annual_days", "leave_annual_unused"]
