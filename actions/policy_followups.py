@@ -161,6 +161,25 @@ def keep_the_topic(hits: list[Hit], previous: Any) -> list[Hit]:
     return [Hit(near.answer, hits[0].score), *(h for h in hits if h is not near)]
 
 
+# the rules that name one entry for a follow-up to `previous`, tried in this order after the
+# injury, time-limit, dismissal and leaving rules (bot/knowledge/pointed.py, pointed_asked.py)
+_POINTED_AFTER = (
+    period_over_told,
+    dispatched_told,
+    noncompete_told,
+    cap_asked,
+    year_unsigned_asked,
+    paid_when_asked,
+    mediation_failed_asked,
+    part_time_detail_asked,
+    her_leave_asked,
+    route_asked,
+    past_retirement_asked,
+    notice_after_probation_asked,
+    probation_dismissal_asked,
+)
+
+
 def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
     """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
     just before: one that leans on it ("那工作满十年的呢") always, another short message
@@ -186,31 +205,24 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
+    knowledge = services.knowledge
+    recent = tuple(recent_user_texts(tracker, 4))
+    after_previous = (
+        told_of_the_injury,
+        time_limit_asked,
+        unlawful_dismissal_told,
+        lambda k, p, t: leaving_told(k, p, t, recent),
+        *_POINTED_AFTER,
+    )
     pointed = (
-        still_in_time_asked(services.knowledge, text)
-        or not_renewed_asked(services.knowledge, previous, text)
-        or back_or_paid_asked(services.knowledge, previous, text)
-        or sick_pay_asked(services.knowledge, previous, text)
+        still_in_time_asked(knowledge, text)
+        or not_renewed_asked(knowledge, previous, text)
+        or back_or_paid_asked(knowledge, previous, text)
+        or sick_pay_asked(knowledge, previous, text)
     ) or (
         None
         if previous is None
-        else told_of_the_injury(services.knowledge, previous, text)
-        or time_limit_asked(services.knowledge, previous, text)
-        or unlawful_dismissal_told(services.knowledge, previous, text)
-        or leaving_told(services.knowledge, previous, text, tuple(recent_user_texts(tracker, 4)))
-        or period_over_told(services.knowledge, previous, text)
-        or dispatched_told(services.knowledge, previous, text)
-        or noncompete_told(services.knowledge, previous, text)
-        or cap_asked(services.knowledge, previous, text)
-        or year_unsigned_asked(services.knowledge, previous, text)
-        or paid_when_asked(services.knowledge, previous, text)
-        or mediation_failed_asked(services.knowledge, previous, text)
-        or part_time_detail_asked(services.knowledge, previous, text)
-        or her_leave_asked(services.knowledge, previous, text)
-        or route_asked(services.knowledge, previous, text)
-        or past_retirement_asked(services.knowledge, previous, text)
-        or notice_after_probation_asked(services.knowledge, previous, text)
-        or probation_dismissal_asked(services.knowledge, previous, text)
+        else next(filter(None, (rule(knowledge, previous, text) for rule in after_previous)), None)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,
