@@ -1,7 +1,8 @@
 """Answers worked out from what the worker says, right after a policy answer or with the
 question: the retirement age, the double wage without a contract, the
-medical period, the overtime pay, the longest probation, the disability grant and whether a
+medical period, the longest probation, the disability grant and whether a
 commuting accident is 工伤; the annual-leave calculators are in actions/worked_out_leave.py,
+the overtime pay's in actions/worked_out_overtime.py,
 the compensation's in actions/worked_out_severance.py
 (bot/domain/ does the arithmetic; these modules decide when a message gives what a
 calculation needs, reading the last few messages too)."""
@@ -23,7 +24,8 @@ from actions.worked_out_leave import (
     sick_pay_reply,
     unused_leave_reply,
 )
-from actions.worked_out_probation import ABOUT_PROBATION, probation_reply
+from actions.worked_out_overtime import OVERTIME, overtime_reply
+from actions.worked_out_probation import probation_reply
 from actions.worked_out_severance import (
     DISMISSED,
     FORCED_TO_LEAVE,
@@ -50,8 +52,6 @@ from bot.domain.medical_period import (
     years_told,
 )
 from bot.domain.noncompete import noncompete_pay_text
-from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
-from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     asks_how_much,
@@ -68,7 +68,6 @@ from bot.domain.wages_owed import (
     site_owed_text,
 )
 from bot.knowledge.pointed import asks_where_to_turn
-from intents.numbers import NUM, parse_number
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -145,130 +144,6 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     if not (after or _ABOUT_INJURY.search(text)):
         return None
     return injury_leave_text(text, " ".join(recent_user_texts(tracker, 2)))
-
-
-OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
-# the worker's messages before this one that may hold the pay or the days ("月工资4350" three
-# messages before "平时每天晚上还要加两个钟头 一个钟头好多钱")
-OVERTIME_LOOKBACK = 4
-_ABOUT_OVERTIME = re.compile(r"加班|加了")
-_A_FIGURE = re.compile(
-    r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"
-    # ("元旦那天要是喊我上班呢": one named day)
-    r"|(?:那天|当天|那一天)[^，,。]{0,6}(?:上班|上了班|加班|去了)"
-)
-# another subject asked after the overtime sums ("我们重庆最低工资标准是好多"): not overtime
-_NOT_OVERTIME = re.compile(r"最低工资|年假|社保|公积金|产假|病假|工伤|试用期|合同|补偿|辞退|开除")
-_PER_HOUR = re.compile(
-    r"(?:一个钟头|一个小时|一小时|每小时|每个钟头)[^，,。]{0,4}(?:好多|多少|几块)"
-)
-_ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
-
-
-_OWN_DAYS_ADDED = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|个小时|个钟头|小时)\s*(?:加起来|一共|总共)"
-)
-
-
-# a rest day given back as time off ("补休了一天", "给我调休了两天")
-_TIME_OFF_GIVEN = re.compile(rf"(?:补休|调休)了?\s*(?P<n>{NUM})?\s*天")
-
-
-def _latest_parts(texts: list[str]) -> list[Part]:
-    """The latest told part of each kind of overtime, in the messages given (newest first)."""
-    found: dict[str, Part] = {}
-    for told in texts:
-        for part in parts_of(told):
-            found.setdefault(part.kind, part)
-    return list(found.values())
-
-
-def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
-    """Overtime of two or three kinds told in one message ("平时10个钟头 星期六一天 元旦一天"),
-    or their sum asked right after they were worked out one by one ("三样加起来好多")."""
-    parts = parts_of(text)
-    earlier = recent_user_texts(tracker, OVERTIME_LOOKBACK)
-    off = _TIME_OFF_GIVEN.search(text) if after else None
-    if off:
-        # "那要是其中一个星期六后头给我补休了一天喃": the rest days told, less those taken off
-        days = parse_number(off.group("n")) if off.group("n") else 1.0
-        told = _latest_parts(earlier)
-        rest = next((p for p in told if p.kind == "rest"), None)
-        pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
-        if rest is not None and days and pay:
-            left = rest.hours - days * 8
-            kept = [p for p in told if p.kind != "rest"]
-            if left > 0:
-                kept.append(Part("rest", left))
-            if kept:
-                return mixed_overtime_text(kept, pay)
-    # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
-    own_days_added = _OWN_DAYS_ADDED.search(text) is not None
-    if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):
-        kinds = {p.kind for p in parts}
-        for told in earlier:  # the latest message of each kind
-            for part in parts_of(told):
-                if part.kind not in kinds:
-                    parts.append(part)
-                    kinds.add(part.kind)
-    if len(parts) < 2:
-        return None
-    pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
-    return mixed_overtime_text(parts, pay) if pay else None
-
-
-def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """When the overtime was, how much and the pay, told with an overtime question or right
-    after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
-    then "我日工资200"): the sum worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = (
-        slug.startswith("ot_")
-        and previous_action(tracker) == "action_answer_policy"
-        # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
-        and not (ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
-    )
-    hours_topic = slug.startswith(("ot_", "hours_")) and previous_action(tracker) == (
-        "action_answer_policy"
-    )
-    if (
-        _PER_HOUR.search(text)
-        and monthly_pay(text)
-        and (hours_topic or _ABOUT_OVERTIME.search(text))
-    ):
-        # "我工资一个月4350 多上的那几个钟头算加班不 一个钟头该好多钱": the hour's rates
-        return hourly_rates_text(monthly_pay(text))
-    if after and _NOT_OVERTIME.search(text) and not _ABOUT_OVERTIME.search(text):
-        return None
-    if not (after or _ABOUT_OVERTIME.search(text)):
-        # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
-        return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
-    mixed = _mixed_overtime(tracker, text, after)
-    if mixed is not None:
-        return mixed
-    said = overtime_pay_text(text)
-    if said is None and after and TIMES_TOLD.search(text):
-        # "还有平时下班后加的 一次2个钟 上个月加了10次": hours each time, times in the month
-        own = parts_of(text)
-        pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 4)])), None)
-        if len(own) == 1 and pay:
-            return mixed_overtime_text(own, pay)
-    # ("按规定我上个月加班费应该是好多" after the month's overtime was told: that story)
-    if (
-        said is None
-        and (after or asks_how_much(text))
-        and (asks_how_much(text) or _A_FIGURE.search(text))
-    ):
-        # (a message with a figure of its own or asking the sum: not "打卡记录都在厂头手头
-        # 我拿不到咋办" after the figures were told)
-        # (this message first: what it tells wins)
-        said = overtime_pay_text(
-            " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)]), dates_text=text
-        )
-    if said is None and (after or _ABOUT_OVERTIME.search(text)):
-        # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
-        said = long_break_text(text)
-    return said
 
 
 # the entries on a contract not signed, after which "我一个月3500 能补好多钱" asks the double wage
