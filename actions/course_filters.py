@@ -38,12 +38,28 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         for e in ("weekday", "time_of_day")
     )
     categories = entity_values(tracker, "course_category", outside_busy=timed)
+    if name and _named_by_its_name(tracker, name):
+        # "想学点带娃儿的 有没得育婴员的课": the course named by its own name, not the kind a
+        # word of the message points at (亲子活动)
+        categories = []
     return repo.CourseFilter(
         category=categories[-1] if categories else None,
         time_of_day=wanted_time(tracker),
         weekdays=wanted_weekdays(tracker),
         free=True if fee == "免费" else (False if fee == "收费" and not name else None),
         name=name,
+    )
+
+
+def _named_by_its_name(tracker: Tracker, name: str) -> bool:
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    return any(
+        e.get("entity") == "course_name"
+        and e.get("value") == name
+        and isinstance(e.get("start"), int)
+        and text[e["start"] : e["end"]] == name
+        for e in message.get("entities") or []
     )
 
 
@@ -106,7 +122,9 @@ def tells_a_dispute(tracker: Tracker) -> bool:
 
 # leave from work asked about ("娃儿生了以后还有啥子假"), not a course
 _ASKS_LEAVE = re.compile(
-    r"(?:啥子|什么|哪些|几天|好多天|多少天|有没有|有没得|能休|可以休)的?假|请假|休假|产假|陪产假|育儿假|护理假|婚假|丧假"
+    r"(?:啥子|什么|哪些|几天|好多天|多少天|有没有|有没得|能休|可以休)的?假"
+    # ("算了还是不请假了 星期天有没得啥子课": leave given up, a course asked)
+    r"|(?<![不莫别])请假|(?<![不莫别])休假|产假|陪产假|育儿假|护理假|婚假|丧假"
 )
 
 

@@ -14,6 +14,7 @@ from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_list import enrol_button
 from actions.enrolment_questions import contact_signs_up
+from actions.enrolment_switch import cancel_replaced, replaced
 from actions.identity import worker_from
 from actions.message import opening_text
 from actions.services import ServiceAction
@@ -81,6 +82,7 @@ class ActionEnrolCourse(ServiceAction, Action):
                 )
                 events += [SlotSet(k, None) for k, v in (("name", name), ("phone", phone)) if not v]
                 return events
+            old = None if other else replaced(s, tracker, worker, course.code)
             result = repo.enrol(
                 s,
                 course,
@@ -96,6 +98,8 @@ class ActionEnrolCourse(ServiceAction, Action):
             else:
                 log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
                 text = self._done_text(course, result, name, phone)
+                if old is not None:  # "改成合唱嘛": the one it replaces, cancelled now
+                    text += "\n" + cancel_replaced(s, old, worker)
                 if other and contact_signs_up(tracker):
                     # "给娃儿报一个 我叫周丽": the child is enrolled, the parent is the contact
                     text = text.replace("您已报名", f"已为{other}报名", 1)

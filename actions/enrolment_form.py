@@ -15,6 +15,7 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT, course_in_view
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
+from actions.enrolment_switch import replaced
 from actions.identity import worker_from
 from actions.message import (
     TOLD_BEFORE,
@@ -145,13 +146,26 @@ class ValidateEnrolmentForm(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         found = await super().extract_name(dispatcher, tracker, domain)
-        return found or self._given_before(tracker, "name")
+        return found or self._given_before(tracker, "name") or self._switched(tracker, "name")
 
     async def extract_phone(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         found = await super().extract_phone(dispatcher, tracker, domain)
-        return found or self._given_before(tracker, "phone")
+        return found or self._given_before(tracker, "phone") or self._switched(tracker, "phone")
+
+    def _switched(self, tracker: Tracker, slot: str) -> dict[str, Any]:
+        """ "改成合唱嘛" after enrolling in 书法: the name and phone of the enrolment it
+        replaces, not asked again."""
+        if tracker.get_slot(slot) is not None or not is_opening(tracker):
+            return {}
+        with self.services.db.session() as s:
+            old = replaced(
+                s, tracker, worker_from(tracker), str(tracker.get_slot("course_id") or "")
+            )
+        if old is None:
+            return {}
+        return {slot: old.name if slot == "name" else old.phone}
 
     @staticmethod
     def _given_before(tracker: Tracker, slot: str) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.enrolment_switch import replaced, summary_line
+from actions.identity import worker_from
 from actions.message import asked_before, opening_text, recent_user_texts, typed_text
 from actions.services import ServiceAction
 from bot.domain.course_questions import asked_lines, aspects, part, requirements_text
@@ -151,7 +153,13 @@ class ActionAskEnrolmentPhone(ServiceAction, Action):
         title = course_title(self.services, tracker)
         name = tracker.get_slot("name")
         lead = f"好的，报名{title}" + (f"，报名人{name}" if name else "") + "。" if title else ""
-        dispatcher.utter_message(text=lead + question)
+        # "帮我报一个 杨建 要交钱不", "报嘛 我叫黄俊 等下 上课是星期几哦": what was asked
+        # with the request, answered above the question
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            asked = aspects(opening_text(tracker, "enrolment_form"))
+            said = asked_lines(course, asked, repo.seats_left(s, course)) if course else []
+        dispatcher.utter_message(text="\n".join([*said, lead + question]))
         return []
 
 
@@ -183,6 +191,9 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
                 asked = aspects(opening_text(tracker, "enrolment_form"))
                 said = asked_lines(course, asked, seats)
                 text = "\n".join([*said, text]) if said else text
+            old = replaced(s, tracker, worker_from(tracker), course.code)
+            if old is not None:  # "改成合唱嘛": the enrolment this one replaces
+                text += "\n" + summary_line(old)
             wanted = tracker.get_slot("next_courses") or {}
             later = wanted.get("next") if isinstance(wanted, dict) else None
             if later and wanted.get("after") == course.name:

@@ -59,6 +59,7 @@ from actions.validators import (
     clean_dispute_type,
     clean_employer,
     dispute_types_in,
+    is_assent,
     not_an_employer,
 )
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
@@ -66,6 +67,8 @@ from bot.domain.groups import group_size
 
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
+# a yes at the type question, before anything is summed up
+TYPE_STILL_MISSING = "还差“纠纷类型”这一项：请点下面最接近的一个，拿不准就点“其他”。"
 
 
 # "金字旁那个鑫", "嘉陵江那个嘉": how a character of the name is written, not what happened
@@ -225,12 +228,12 @@ class ValidateMediationForm(
         asked = tracker.get_slot("requested_slot") == "dispute_type"
         if (
             asked
-            and SUBMIT_WORDS.fullmatch(text.strip(" 。！!"))
+            and (SUBMIT_WORDS.fullmatch(text.strip(" 。！!")) or is_assent(text))
             # (with what happened told, "没问题 提交嘛" files it as 其他, changeable at the summary)
             and not tracker.get_slot("description")
         ):
-            # "好的 就这样提交吧" asked the kind of dispute: not yet, this is still missing
-            dispatcher.utter_message(text="还差几项没填，填完会请您核对再提交。")
+            # "好的 就这样提交吧", "对头" asked the kind of dispute: not yet, this is missing
+            dispatcher.utter_message(text=TYPE_STILL_MISSING)
             return {"dispute_type": None}
         told = clean_description(text)
         wish = self._wish_in(tracker)
@@ -331,6 +334,14 @@ GROUP_NOTE = (
 )
 
 
+_DISPATCH = re.compile(r"派遣|劳务公司|外包公司|中介公司")
+_WHICH_ONE = re.compile(r"哪个公司|哪家|找哪个|告哪个|哪一家|哪个单位|找谁")
+DISPATCH_NOTE = (
+    "劳务派遣的：和您签劳动合同的派遣公司是用人单位，您实际上班的厂是用工单位，发生争议时两家是"
+    "共同当事人，都可以列上（《劳动争议调解仲裁法》第二十二条）。问到单位时把两家的名字都告诉我就行。"
+)
+
+
 class ActionAskMediationName(Action):
     """The mediation form's first question: with its opening line only the first time; after
     a side question it picks up the thread instead of starting over."""
@@ -351,6 +362,9 @@ class ActionAskMediationName(Action):
         if (group_size(opening) or 0) >= GROUP_MIN:
             # "我们工地上12个工友 … 可不可以一起申请": how a group files, then the form
             dispatcher.utter_message(text=GROUP_NOTE)
+        if _DISPATCH.search(opening) and _WHICH_ONE.search(opening):
+            # "劳务派遣到电子厂 … 搞不清楚该找哪个公司": both firms are parties
+            dispatcher.utter_message(text=DISPATCH_NOTE)
         dispatcher.utter_message(response="utter_ask_mediation_form_name")
         return []
 

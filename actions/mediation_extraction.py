@@ -24,6 +24,7 @@ from actions.message import (
     previous_value,
     typed_text,
 )
+from actions.offers import kept_from_cancelled
 from actions.opening import (
     from_opening,
     is_opening,
@@ -39,7 +40,7 @@ from actions.person import (
     corrected_employer,
     story_added,
 )
-from actions.told import dispute_type_in, employer_in, told_in_form
+from actions.told import dispatch_employers, dispute_type_in, employer_in, told_in_form
 from actions.validators import (
     COMMON_SURNAMES,
     dispute_types_in,
@@ -134,7 +135,13 @@ class MediationExtraction:
         if not employer and tracker.get_slot("employer") is None:
             # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班",
             # "何建军 18375926608 南岸的重庆锐达电子有限公司"
-            employer = opening_employer(typed_text(tracker)) or told_in_form(tracker, "employer")
+            employer = (
+                dispatch_employers(typed_text(tracker))
+                or opening_employer(typed_text(tracker))
+                or told_in_form(tracker, "employer")
+                # ("唉 还是申请嘛 …" right after cancelling: the company given then)
+                or (kept_from_cancelled(tracker, "employer") if is_opening(tracker) else None)
+            )
         return {"employer": employer} if employer else {}
 
     async def extract_dispute_type(
@@ -149,7 +156,11 @@ class MediationExtraction:
             # "…公司上个月突然说不要我了…我想申请调解": a story in the opening names the kind,
             # or the story told just before it
             before = story_before(tracker)
-            told = dispute_type_in(typed_text(tracker)) or (before and dispute_type_in(before))
+            told = (
+                dispute_type_in(typed_text(tracker))
+                or (before and dispute_type_in(before))
+                or kept_from_cancelled(tracker, "dispute_type")
+            )
         return {"dispute_type": told} if told else {}
 
     async def extract_description(
@@ -171,6 +182,7 @@ class MediationExtraction:
             from_opening(tracker, "description")
             or story_before(tracker)
             or told_in_form(tracker, "description")
+            or (kept_from_cancelled(tracker, "description") if is_opening(tracker) else None)
         )
         return {"description": told} if told else {}
 

@@ -148,6 +148,10 @@ class ActionCancelEnrolment(ServiceAction, Action):
         own = repo.list_for_worker(s, worker.channel, worker.sender_id)
         named = tracker.get_slot("course_name")
         text = (tracker.latest_message or {}).get("text") or ""
+        if named and named not in text and all(e.course.name != named for e in own):
+            # "我要带娃 还是帮我退了嘛": 带娃 is a keyword of a course not enrolled in, a
+            # reason told, not the course to cancel
+            named = None
         hits = [e for e in own if (named and e.course.name == named) or e.course.name in text]
         if len(hits) > 1:
             # "取消我妈的八段锦" / "八段锦 刘秀英那个": the person named picks one

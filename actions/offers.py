@@ -97,6 +97,27 @@ def cancelled_form(tracker: Tracker) -> str | None:
     return names[-1] if names else None
 
 
+# how many of the worker's messages back a cancelled form's answers are still taken up
+KEPT_AFTER_CANCEL = 4
+
+
+def kept_from_cancelled(tracker: Tracker, slot: str) -> Any:
+    """ "唉 还是申请嘛 …" a message or two after "算了 先不申请了": what the cancelled form
+    already held for `slot` (the worker is not asked again), or None."""
+    users, passed = 0, False
+    for e in reversed(tracker.events):
+        kind = e.get("event")
+        if kind == "user":
+            users += 1
+            if users > KEPT_AFTER_CANCEL:
+                return None
+        elif kind == "bot" and _CANCELLED in str(e.get("text") or ""):
+            passed = True
+        elif passed and kind == "slot" and e.get("name") == slot and e.get("value"):
+            return e.get("value")
+    return None
+
+
 def changed_mind_instead(tracker: Tracker) -> list[EventType] | None:
     """The form just cancelled, started again, when the message says so."""
     form = cancelled_form(tracker)

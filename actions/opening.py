@@ -110,7 +110,8 @@ _NAME_BY_PHONE = re.compile(
 # a bare name right after the request: "报个名 邓建平", "帮我报上嘛 刘芳"
 _NAME_AFTER_REQUEST = re.compile(
     r"(?:报个?名|报一个|报上|帮我报|我要报|我想报|申请调解|要调解)[吧嘛哈呀噻]?[\s，,：:]+"
-    r"(?P<name>[\u4e00-\u9fff]{2,3})[。!！]?$"
+    # ("帮我报一个 杨建 要交钱不": a short question after the name)
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?:[。!！]?$|[\s，,]+[^\s，,]{1,12}[不吗嘛么呢哦?？][。!！]?$)"
 )
 
 
@@ -121,7 +122,18 @@ _SURNAME_THEN_NAME = re.compile(
 )
 
 
+# "报名人写我 陈志强 158… 娃儿叫陈子涵": the worker named as the one signing up, whoever
+# else the message names
+_SIGNS_UP_AS_ME = re.compile(
+    r"(?:报名人|联系人)(?:就)?(?:写|填|是|留)我(?:的名字)?[\s，,：:]*(?:叫)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[\s，,。\d]|$)"
+)
+
+
 def opening_name(text: str) -> str | None:
+    mine = _SIGNS_UP_AS_ME.search(text)
+    if mine is not None and looks_like_name(mine.group("name")):
+        return looks_like_name(mine.group("name"))
     surnamed = _SURNAME_THEN_NAME.search(text)
     if surnamed is not None:
         return looks_like_name(surnamed.group("name"))

@@ -421,6 +421,10 @@ class PersonSlotsMixin:
                 said, kept = unpaid
                 dispatcher.utter_message(text=f"{said}这个记下了。")
                 return {"name": None, **kept}
+            if tracker.slots_to_validate().get("employer"):
+                # "派遣公司是… 厂是…" at the name question: the employer taken, the name asked
+                dispatcher.utter_message(text="单位记下了。")
+                return {"name": None}
             dispatcher.utter_message(response="utter_invalid_name")
         return {"name": name}
 

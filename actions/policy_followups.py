@@ -4,6 +4,7 @@ answer it asks, or an answer worked out from what the worker says (actions/worke
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -16,6 +17,7 @@ from actions.message import (
     recent_user_texts,
     understood_text,
 )
+from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
 from bot.knowledge.answers import MAX_RELATED, decide, layout
 from bot.knowledge.focus import asks_how_long, covers, details_named, focused, sentences
@@ -335,7 +337,19 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "我已经离职4个月了 他们一分钱都没给过 我现在可以去同行上班不" after the non-compete
         # compensation: among weak guesses, the one of the conversation's topic
         return "likely", own_hits[: 1 + MAX_RELATED]
+    if general[0] not in ("answer", "likely") and _STILL_REFUSED.search(text):
+        # "要是这个星期过了他还是不给呢" after telling of three months' wages unpaid (and a
+        # request given up): the refusal asked of the dispute told before
+        kinds = [k for t in recent for k in dispute_types_in(t) if k != "其他"]
+        if kinds:
+            verdict, hits = decide(knowledge.search(f"{text} {kinds[0]}", k), cfg)
+            if verdict in ("answer", "likely"):
+                return verdict, hits
     return general
+
+
+# what the other side may still refuse ("他还是不给呢")
+_STILL_REFUSED = re.compile(r"还是?不(?:给|发|还|赔|补|认)|不给呢|不发呢|赖着|还不给")
 
 
 def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str) -> str | None:

@@ -69,6 +69,10 @@ _QUESTION_WORD = re.compile(
 # "你们有没有叉车培训": whether a course exists is answered with the course
 _EXISTS = re.compile(r"有没有|有没得|有莫得|有不有|有吗|有没")
 SHORT = 25
+# a person asked for by name ("转人工", "跟真人说")
+_A_PERSON = re.compile(r"人工|真人|工作人员|客服|活人")
+# a question word and a particle at the end ("有好多天嘛", "要咋个弄哦")
+_PARTICLE_END = re.compile(r"[嘛哦喃呀啊][。.!！~～]*$")
 # a Chinese name's length at most (a surname and up to three characters)
 MAX_NAME = 4
 SHORT_QUESTION = 10
@@ -96,6 +100,9 @@ def is_side_question(text: str, slot: str) -> bool:
             )
         )
     if len(value) <= SHORT and (_ASKS.search(value) or _SUM_ASKED.search(value)):
+        return True
+    if len(value) <= SHORT and _QUESTION_WORD.search(value) and _PARTICLE_END.search(value):
+        # "对了 重庆这边产假有好多天嘛" at the type question: asked, not what happened
         return True
     # "调解要多久" is too short to be what happened, and asks
     return len(value) <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
@@ -194,6 +201,10 @@ class SideQuestionsMixin:
         # read as a search) that the slot's own extraction would still take as the answer
         unmapped = not candidates.get(requested) and latest_intent(tracker) not in EXIT_INTENTS
         taken = requested in FREE_TEXT_SLOTS and (as_text or unmapped)
+        if latest_intent(tracker) == "human_handoff" and _A_PERSON.search(text or ""):
+            # "能不能转人工 我想跟真人说下具体情况": asks for a person, not a question to answer
+            # (the form rejects the message and the handoff's rule runs)
+            return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
         if text and not corrected(tracker) and not _gives(requested, text):
             taken = True  # "等一下先问个事，叉车培训好多钱" is no wrong number
         if as_text and text and corrected(tracker):

@@ -24,6 +24,8 @@ from actions.opening import (
 )
 from actions.side_questions import employer_then_story, is_side_question
 from actions.validators import (
+    DISPATCH_LABEL,
+    DISPATCH_SITE_LABEL,
     INDUSTRY_WORDS,
     NOT_IN_A_NAME,
     clean_dispute_type,
@@ -54,9 +56,28 @@ _BARE_EMPLOYER = re.compile(
 )
 
 
+# "派遣公司是重庆人和人力资源有限公司 厂是西永那边的京达电子": the dispatch firm and the
+# factory where the work is done, both parties to the dispute
+_DISPATCHER = re.compile(r"(?:派遣公司|劳务公司|派遣单位)(?:是|叫)\s*(?P<name>[^\s，,。；;]{2,30})")
+_WORKPLACE = re.compile(
+    r"(?:^|[\s，,。；;])(?:厂|厂子|厂里|用工单位|上班的厂|干活的厂)(?:是|叫)\s*(?:[^\s，,。；;]{1,6}的)?"
+    r"(?P<name>[^\s，,。；;]{2,20})"
+)
+
+
+def dispatch_employers(text: str) -> str | None:
+    firm, site = _DISPATCHER.search(text or ""), _WORKPLACE.search(text or "")
+    if firm is None or site is None:
+        return None
+    return f"{DISPATCH_LABEL}{firm.group('name')}{DISPATCH_SITE_LABEL}{site.group('name')}"
+
+
 def employer_in(text: str) -> str | None:
     """An employer named in a message of several details (a company named on its own before
     a worksite: "渝兴建筑劳务公司 在融创江畔那个工地做钢筋")."""
+    both = dispatch_employers(text)
+    if both is not None:
+        return both
     found = opening_employer(text)
     if found and not SITE.search(found):
         return found

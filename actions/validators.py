@@ -97,6 +97,10 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         # (not a deposit or a fine kept: "扣了我2000块押金" is of no listed kind)
         r"|扣(?:了)?(?:我|我们)?(?:的)?(?:\d{2,}(?!\d)|[一二两三四五六七八九十几]+(?:百|千))"
         r"(?![块元]?钱?(?:押金|保证金|罚款|培训费|服装费|工装费))"
+        # "每个月少发我800块": paid short; "要公司把这个年假工资给我": leave's pay owed
+        r"|少发|少给(?:了)?(?:我|我们)|年假(?:的)?(?:工资|钱)"
+        # "公司说离职了年假就作废了": leave not taken, its pay withheld
+        r"|年假[^，,。？?]{0,10}(?:作废|不给钱|没给钱|不补|不算钱)"
     ),
     "加班费": re.compile(r"加班"),
     "社会保险": re.compile(r"社保|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"),
@@ -108,6 +112,8 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     # the understanding's dismissal phrases (intents/entities.py), and the form's own
     "解除劳动合同": re.compile(
         r"裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?"
+        # "叫我这个月底自己走人"
+        r"|(?:让|喊|叫|赶|逼)(?:我|我们)[^，,。？?]{0,8}(?:走人|自己走|辞职|离职)"
         # "老板要把厂搬到璧山去 喊我们要么跟过去要么自己辞职": a move that ends the job
         r"|(?:喊|叫|让|逼)(?:我们|大家)[^，。,]{0,10}(?:自己)?辞职|搬厂|厂要搬|(?:厂|公司)[^，。,]{0,4}搬到|"
         # "厂里要搬去外地 … 不去就算自动离职 不给补偿": a move, leaving counted as quitting
@@ -119,7 +125,7 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     # ("从会计调去前台 工资从6千降到3千5": moved to another post, the pay cut)
     "劳动合同": re.compile(
         r"合同|调岗|调动岗位|换岗|调到[^，,。]{1,8}(?:上班|去)|调去|调我去"
-        r"|降(?:了|到)?[^，,。]{0,3}工资|工资[^，,。]{0,8}降(?:到|了|成)|降薪"
+        r"|降(?:了|到)?[^，,。]{0,3}工资|工资[^，,。]{0,8}降(?:到|了|成|一半|[\d一二两三四五六七八九])|降薪"
     ),
 }
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}
@@ -211,10 +217,16 @@ _FULL_NAME_THEN_MORE = re.compile(
 )
 
 
+DISPATCH_LABEL, DISPATCH_SITE_LABEL = "派遣单位：", "；用工单位："
+
+
 def clean_employer(text: str | None) -> str | None:
     """An employer's name: 2-60 characters with at least one word character (a registered
     name followed by more words is the name alone)."""
     value = _EMPLOYER_PREFIX.sub("", (text or "").strip()).strip(_EDGE_PUNCT)
+    if value.startswith(DISPATCH_LABEL) and DISPATCH_SITE_LABEL in value:
+        # both parties of a dispatched worker's dispute (actions/told.py), kept whole
+        return value if len(value) <= EMPLOYER_MAX else None
     full = _FULL_NAME_THEN_MORE.match(value)
     if full:
         value = full.group("name")
@@ -233,7 +245,8 @@ _NOT_AN_EMPLOYER = re.compile(
 
 
 # words that make a sentence, not a name ("在公司上班被机器压伤了手在医院")
-NOT_IN_A_NAME = re.compile(r"[了被我你他她说没把给吗呢吧嘛]")
+# ("但是搞不清楚该找哪个公司" asks which company, it names none)
+NOT_IN_A_NAME = re.compile(r"[了被我你他她说没把给吗呢吧嘛哪啥谁]|什么|怎么|咋个|但是")
 SENTENCE_LEN = 16
 
 
@@ -315,13 +328,18 @@ _ASSENT = _NOT_A_DEMAND | frozenset(
 _PARTICLES = re.compile(r"[嘛吧了啊哦呀呢哈啦噻]+$")
 
 
+def is_assent(text: str | None) -> bool:
+    """Only words of assent or of handing in ("对的 没问题 提交", "对头 交了嘛")."""
+    words = [w for w in _WORDS_OF_ASSENT.split(normalise(text).strip(_EDGE_PUNCT)) if w]
+    # particles off, a yes or "hand it in" is still a yes
+    bare = [_PARTICLES.sub("", w) or w for w in words]
+    return bool(words) and all(
+        w in _ASSENT or b in _ASSENT for w, b in zip(words, bare, strict=True)
+    )
+
+
 def clean_demand(text: str | None) -> str | None:
     value = clean_text(text, DEMAND_MIN, DEMAND_MAX)
-    if value is None:
-        return None
-    words = [w for w in _WORDS_OF_ASSENT.split(value.strip(_EDGE_PUNCT)) if w]
-    # "对头 交了嘛": particles off, a yes or "hand it in" is still no demand
-    bare = [_PARTICLES.sub("", w) or w for w in words]
-    if not words or all(w in _ASSENT or b in _ASSENT for w, b in zip(words, bare, strict=True)):
+    if value is None or is_assent(value):
         return None  # "对的 没问题 提交": a yes, not what the worker wants
     return value

@@ -60,6 +60,7 @@ from bot.domain.severance import (
     months_worked,
     told_until,
 )
+from bot.domain.time_limit import interrupted_text
 from bot.domain.wages_owed import (
     days_pay_text,
     days_worked,
@@ -306,6 +307,17 @@ def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 
 PENSION_YEARS = "si_pension_medical"  # the entry on the years a pension needs
+TIME_LIMIT = "dispute_time_limit"
+
+
+def interrupted_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """Right after the answer on the time limit, a demand made on the employer told ("我今年3
+    月份还打电话找老板要过的"): the year runs anew from then."""
+    if tracker.get_slot("last_faq") != TIME_LIMIT or previous_action(tracker) != (
+        "action_answer_policy"
+    ):
+        return None
+    return interrupted_text(text, services.today())
 
 
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
@@ -325,6 +337,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     both = owed_and_severance_reply(services, tracker, text)
     if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
         return both, FORCED_TO_LEAVE
+    anew = interrupted_reply(services, tracker, text)
+    if anew is not None:  # "我今年3月份还找老板要过的" after the time limit
+        return anew, TIME_LIMIT
     years = contribution_years_text(text) or short_of_minimum_text(text)
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS

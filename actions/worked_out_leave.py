@@ -48,9 +48,13 @@ _ASKS_DAYS = re.compile(
     # "人事说我只有5天年假 对不对哦": a number of days checked
     r"|(?:只有|才|就|只给)[0-9一二两三四五六七八九十]+天[^，,。]{0,6}(?:对不对|对吗|是不是|合法|合理|对头)"
 )
-_SOMEONE_ELSE = re.compile(r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友|她|他")
+_SOMEONE_ELSE = re.compile(
+    r"老婆|老公|爱人|媳妇|我妈|我爸|老汉|老妈|同事|工友"
+    # ("算下他该补我好多": 他 is the employer who pays)
+    r"|[她他](?!们?(?:该|要|应该|应当|得|会|能)?(?:补|给|赔|发|付|算))"
+)
 _NEW_EMPLOYER = re.compile(
-    r"刚换|新单位|刚进|刚来|跳槽|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来"
+    r"刚换|新单位|刚进|刚来|跳槽|跳到|跳过来|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来"
     # "我9月1号进的现在这个单位": a date this year the present job began
     r"|\d{1,2}\s*月\s*\d{1,2}\s*[号日](?:才)?(?:进的|进了|进来|入职|来的|到)(?:现在|这个|这家)"
     # ("9月1号入职的", "7月1号才进厂"): the day the present job began
@@ -58,11 +62,30 @@ _NEW_EMPLOYER = re.compile(
 )
 
 
+_NEXT_YEAR = re.compile(r"明年|下一年|下年")
+
+
+def next_year_text(months: int) -> str:
+    return "\n".join(
+        [
+            f"按您说的工龄，明年起每年{days_a_year(months)}天带薪年假，按全年算，不再折算"
+            "（累计工作满1年不满10年5天，满10年不满20年10天，满20年15天）。",
+            "依据：《职工带薪年休假条例》第三条；《企业职工带薪年休假实施办法》第五条",
+        ]
+    )
+
+
 def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker has worked in all, right after an annual-leave answer ("我以前在
     别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
+    if after and _NEXT_YEAR.search(text) and _ASKS_DAYS.search(text):
+        # "明年呢 明年有好多天" after this year's days: a year more, worked out
+        told = recent_user_texts(tracker, 6)
+        worked = next((m for m in map(total_months_worked, told) if m is not None), None)
+        if worked is not None:
+            return next_year_text(worked + 12)
     # "工作了15年 年假有几天" asks the days; "干了3年 年假被取消了" asks something else
     asked = _ABOUT_ANNUAL_LEAVE.search(text) is not None and _ASKS_DAYS.search(text) is not None
     short = len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4

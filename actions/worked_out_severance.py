@@ -93,6 +93,10 @@ _NOT_RENEWED = re.compile(r"到期[^，,。]{0,12}(?:不续|不签了)|不续签
 _PART_TIME = re.compile(r"钟点工|小时工|非全日制|兼职|按小时(?:算|计|给)")
 
 
+# the compensation itself named, not only "能补好多" (of leave not taken, after its answer)
+_COMPENSATION_NAMED = re.compile(r"补偿|赔偿|[nN]\+1|2[nN]|辞退|开除|裁员|遣散")
+
+
 def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker worked, asked about compensation or right after an answer about
     leaving a job: the months of pay worked out (2N first after an unlawful dismissal)."""
@@ -100,6 +104,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if previous_action(tracker) != "action_answer_policy":
         # ("我干了2年8个月 一个月5000" right after the answer to a question asked in a form)
         slug = faq_of_last_turn(tracker)
+    if str(slug or "").startswith("leave_annual") and not _COMPENSATION_NAMED.search(text):
+        # "我参加工作12年了 在这个公司做了3年 月工资6525 能补好多钱" right after the answer on
+        # leave not taken when leaving: the leave's pay, not a compensation
+        return None
     after = slug in SEVERANCE_TOPICS
     # (a contract that ended and was not renewed: the compensation, no dismissal to double)
     expired = (after and slug == CONTRACT_EXPIRY) or any(
@@ -377,6 +385,11 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
 
 
 NOTICE_DISMISSAL = "quit_notice_dismissal"  # the entry on 第四十条: notice or a month's pay
+_NO_NOTICE = re.compile(
+    r"没(?:有)?提前|没打招呼|不打招呼|没通知|明天就(?:莫|不|别|不用)来|(?:今天|马上)就(?:喊|叫|让)我走"
+)
+# the circumstances of 第四十条 told before: the plant moved away
+_MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
 
 
 def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -386,10 +399,17 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         tracker.get_slot("last_faq") == NOTICE_DISMISSAL
         and previous_action(tracker) == "action_answer_policy"
     )
-    # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
-    if not after or not _ADDED_UP.search(text):
-        return None
     told = [text, *recent_user_texts(tracker, 4)]
+    # "他今天跟我说明天就莫来了 一点都没提前打招呼" after the compensation for a factory's
+    # move (第四十条): let go without the 30 days' notice, a month's pay more
+    unnoticed = (
+        previous_action(tracker) == "action_answer_policy"
+        and _NO_NOTICE.search(text) is not None
+        and any(_MOVED_AWAY.search(t) for t in told[1:])
+    )
+    # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
+    if not unnoticed and (not after or not _ADDED_UP.search(text)):
+        return None
     months = next((m for m in map(months_worked, told) if m is not None), None)
     pay = next(filter(None, map(monthly_pay, told)), None)
     if months is None or pay is None:

@@ -19,6 +19,7 @@ from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
     asks_about_a_course,
+    asks_another_course,
     cancels_a_course,
     enrolment_without_course,
     mediation_without_dispute,
@@ -26,6 +27,7 @@ from intents.overrides import (
     negated_handoff,
     parse_payload,
     rule_intent,
+    switches_course,
     wants_to_learn,
 )
 from intents.question_cues import announces_a_question, asks_rather_than_files
@@ -258,6 +260,10 @@ class Interpreter:
         forced = rule_intent(norm)
         if forced is None and cancels_a_course(norm, entities):
             forced = "cancel_enrolment"  # "八段锦还是取消了嘛": that course's enrolment
+        if forced is None and switches_course(norm, entities):
+            forced = "course_enroll"  # "改成合唱嘛": enrolled in that one instead
+        if forced is None and asks_another_course(norm, entities):
+            forced = "course_search"  # "算了瑜伽不报了 八段锦是哪天嘛": the other one asked
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
         if forced is not None:

@@ -114,6 +114,11 @@ _FILES_NOW = re.compile(
 )
 # "如果申请调解了，老板不来咋办": a what-if about mediation itself, not a request to file
 _MEDIATION_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)[^，。,]{0,10}调解")
+# "我在考虑要不要找你们调解 …": a worker still deciding asks about mediation, files nothing yet
+_STILL_DECIDING = re.compile(
+    r"(?:考虑|在想|想一下|犹豫|拿不定主意|还没想好)[^，。,]{0,6}要不要[^，。,]{0,8}调解"
+)
+_WHAT_TO_DO = re.compile(r"咋个办|怎么办|咋办|咋整|会不会|[?？]")
 # … but not a worker asking after their own case (我那个调解咋样了, 调解员好久联系我)
 _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|咋样了|怎么样了|结果出来")
 MEDIATION_QUESTION_MAX_CHARS = 20
@@ -177,6 +182,9 @@ APPLY_AFTER_ALL_LATER = re.compile(
     r"(?:^|[\s，,。])(?:那|那我|我)?(?:还是|就)(?:帮我|给我)?(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
     r"(?=[\s，,。!！]|$)"
 )
+_UNION_HELPS_MEDIATE = re.compile(r"(?:帮我|给我|帮忙)[^，,。]{0,8}调解")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_WANTS_IT_PAID = re.compile(r"补给我|还给我|退给我|发给我|给我补|要回来|结清")
 # ("李德华 1872301456": a mobile number mistyped one digit short is still the details given)
 _DETAILS = re.compile(
     r"1[3-9]\d{9}|(?<!\d)1[3-9]\d{8}(?!\d)|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓"
@@ -303,10 +311,17 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if APPLY_AFTER_ALL.match(compact):
         return "mediation_request"
-    if APPLY_AFTER_ALL_LATER.search(text) and _DETAILS.search(compact):
+    if APPLY_AFTER_ALL_LATER.search(text) and (
+        _DETAILS.search(compact) or _WANTS_IT_PAID.search(compact)
+    ):
+        # ("唉 还是申请嘛 他们说了好几回了都没兑现 … 要他全部补给我": what is wanted, told)
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
+    if _UNION_HELPS_MEDIATE.search(compact) and _MOBILE.search(compact):
+        # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
+        # details the request needs, it is the request
+        return "mediation_request"
     if (
         is_ask_intro(compact)
         or WHAT_THE_UNION_IS.match(compact)
@@ -314,6 +329,13 @@ def rule_intent(text: str) -> str | None:
         or asks_what_to_do(compact)
         or asks_if_one_may_apply(compact)
     ):
+        return "policy_question"
+    if _STILL_DECIDING.search(compact) and (
+        _OTHER_SIDE.search(compact)
+        or _MEDIATION_QUESTION.search(compact)
+        or _WHAT_TO_DO.search(compact)
+    ):
+        # "我在考虑要不要找你们调解 就怕调解谈好了 老板到时候又不认账 那咋个办"
         return "policy_question"
     if (
         _MEDIATION_WHAT_IF.match(compact)
@@ -474,3 +496,36 @@ def cancels_a_course(text: str, entities: list[dict]) -> bool:
         return False
     m = _CANCELS_LAST.search(text)
     return m is not None and not text[: m.start()].endswith(("不", "别", "莫", "没"))
+
+
+# "算了瑜伽不报了 八段锦是哪天嘛": one course given up, another asked about
+_GIVEN_UP_AFTER = re.compile(r"[^，,。\s]{0,2}?(?:不报了?|先不报|不要了|不学了|不去了|算了)")
+_ASKS_OF_A_COURSE = re.compile(
+    r"哪天|星期几|礼拜几|周几|几点|好久|啥时候|在哪|哪里|好多钱|多少钱|收费|要钱|免费|咋样|怎么样"
+)
+
+
+def asks_another_course(text: str, entities: list[dict]) -> bool:
+    """A course named and given up, then another named and asked about."""
+    named = [e for e in entities if e.get("entity") == "course_name" and e.get("end")]
+    if len({e.get("value") for e in named}) < 2:
+        return False
+    first, last = named[0], named[-1]
+    return (
+        _GIVEN_UP_AFTER.match(text, first["end"]) is not None
+        and _ASKS_OF_A_COURSE.search(text, last["end"]) is not None
+    )
+
+
+# "哎呀 忘了周二晚上我要值班 改成合唱嘛": another course instead of the one enrolled in
+_SWITCH_BEFORE = re.compile(r"(?:改成|换成|改报|改为|换报|换到)(?:报)?(?:个|一个)?\s*$")
+
+
+def switches_course(text: str, entities: list[dict]) -> bool:
+    """A course named right after the word for a change."""
+    return any(
+        e.get("entity") == "course_name"
+        and isinstance(e.get("start"), int)
+        and _SWITCH_BEFORE.search(text[: e["start"]]) is not None
+        for e in entities
+    )

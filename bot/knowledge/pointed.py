@@ -185,6 +185,8 @@ _BREACH = re.compile(
 )
 _QUITS = re.compile(
     r"辞职|辞工|不干了|不想干了|不做了|走人|我要走|想走|离职|跳槽|解除(?:劳动)?合同|炒(?:了)?老板"
+    # "我走的话有补偿没得"
+    r"|我走的话|我要是走|要是我走|我走了的话"
 )
 
 # ("喊我走人" is a dismissal, not this)
@@ -204,7 +206,7 @@ _PUSHED_OUT = re.compile(
 # the worker's own words of the breach, told earlier in the conversation ("10月11月的工资都没发")
 _BREACH_TOLD = re.compile(
     r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
-    r"|没(?:买|交|缴)社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
+    r"|(?:没|莫|不)(?:给我们?|帮我|跟我)?(?:买|交|缴)社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
 )
 
 
@@ -221,7 +223,7 @@ def leaving_told(
         return None if previous.slug == RESIGN_PRESSURE else knowledge.get(RESIGN_PRESSURE)
     if previous.slug == QUIT_OVER_BREACH:
         return None
-    breach = _BREACH.search(previous.question) or any(map(_BREACH_TOLD.search, earlier))
+    breach = _BREACH.search(previous.question) or any(map(_BREACH_TOLD.search, (text, *earlier)))
     if breach and _QUITS.search(text) and not _QUIT_DONE.search(text):
         # (the breach in the answer's topic, or told by the worker a few messages before)
         return knowledge.get(QUIT_OVER_BREACH)
@@ -323,13 +325,20 @@ def relation_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer |
     return knowledge.get(PROVE_RELATION) if managed_told(previous, text) else None
 
 
+_WHO_ANSWERS = re.compile(
+    r"找哪个|找谁|告谁|告哪个|告哪家|找哪家|哪个负责|谁负责|哪个出|谁出|是告.{0,10}还是告|找.{0,10}还是找"
+)
+
+
 def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """The entry a dispatched worker's circumstance points at, after a dispatch answer."""
     if previous.category != DISPATCH_TOPIC or not previous.slug.startswith("flex_dispatch"):
         return None
     if _PAY_COMPARED.search(text) and previous.slug != DISPATCH_PAY:
         return knowledge.get(DISPATCH_PAY)
-    if _SENT_BACK.search(text):
+    if _SENT_BACK.search(text) or _WHO_ANSWERS.search(text):
+        # "之前在汽车厂我还扭伤过腰 要报工伤该找哪个", "是告劳务公司还是告汽车厂": which
+        # of the two firms answers
         return knowledge.get(DISPATCH_EMPLOYER)
     if _UNINSURED.search(text):
         return knowledge.get(INSURANCE_DUE)

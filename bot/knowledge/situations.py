@@ -50,6 +50,10 @@ SITUATION_ENTRIES = {
     ),
     # annual leave after sick leave: asked of the annual leave ("病假最多能请好久" is not)
     "leave_annual_sick": re.compile(r"年假|年休假|带薪假|休假"),
+    # losing the job for slow business ("工资要推迟到下个月底才发" is about the pay, not this)
+    "quit_business_slow": re.compile(
+        r"辞退|解除|开除|炒|裁|不要我|喊我走|叫我走|让我走|辞人|走人|不用来|下岗|辞工|赶"
+    ),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
     ),
@@ -64,6 +68,13 @@ NOT_THE_SITUATION = {
     "wage_shutdown": re.compile(r"工伤|受伤|养伤|留薪|病假|生病|住院"),
     "injury_commute": re.compile(
         r"送餐|送外卖|送单|跑单|跑外卖|配送|骑手|快递员|送快递|网约车|跑滴滴"
+    ),
+    # "厂头是给我买了工伤保险的 那医药费该哪个出": insured, the fund pays (the benefits'
+    # entry), not the employer in full; a message that says it was never bought is not this
+    "injury_no_insurance": re.compile(
+        r"^(?![^。？?！!]*(?:没|莫|未|不|冇|没有)[^，。,？?]{0,4}(?:买|交|缴|上|参|办))"
+        r"(?=.*(?:买|交|缴|上|参|办)(?:了|过|得有|的有)?[^，。,？?]{0,3}(?:工伤保险|工伤险|社保|五险))",
+        re.S,
     ),
 }
 ELSEWHERE = {

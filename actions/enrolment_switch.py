@@ -1,0 +1,74 @@
+"""One enrolment changed for another: "哎呀 忘了周二晚上我要值班 改成合唱嘛" after enrolling in
+书法. The new course is enrolled through the usual form (its summary confirmed), with the name
+and phone of the enrolment it replaces; the summary says which one is cancelled, and the old
+one is cancelled only once the new one is made."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
+
+from actions.identity import Worker
+from actions.message import opening_text
+from bot.domain.courses import promotion_text
+from bot.staff import notices as notify
+from bot.store import courses as repo
+from intents.overrides import switches_course
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Replaced:
+    enrolment_id: int
+    course: str
+    name: str
+    phone: str
+
+
+def replaced(s: Session, tracker: Tracker, worker: Worker, new_code: str) -> Replaced | None:
+    """The worker's latest enrolment in another course, when the message that opened the
+    enrolment asked for a change."""
+    message = _opening_message(tracker)
+    if message is None or not switches_course(message["text"], message["entities"]):
+        return None
+    own = [
+        e
+        for e in repo.list_for_worker(s, worker.channel, worker.sender_id)
+        if e.course.code != new_code
+    ]
+    if not own:
+        return None
+    last = max(own, key=lambda e: e.id)
+    return Replaced(last.id, last.course.name, last.name, last.phone)
+
+
+def _opening_message(tracker: Tracker) -> dict[str, Any] | None:
+    text = opening_text(tracker, "enrolment_form")
+    if not text:
+        return None
+    for e in reversed(tracker.events):
+        if e.get("event") == "user" and e.get("text") == text:
+            entities = (e.get("parse_data") or {}).get("entities") or []
+            return {"text": text, "entities": entities}
+    return None
+
+
+def summary_line(old: Replaced) -> str:
+    return f"确认后会取消「{old.course}」的报名，改报这门课。"
+
+
+def cancel_replaced(s: Session, old: Replaced, worker: Worker) -> str:
+    """Cancels the replaced enrolment (its freed place goes to the waiting list, each
+    promoted worker told after the turn); what to tell the worker."""
+    result = repo.cancel(s, old.enrolment_id, worker.channel, worker.sender_id)
+    if result is None:
+        return ""
+    for p in result.promoted:
+        if notify.record(s, p.channel, p.sender_id, promotion_text(p.course)) is None:
+            log.info("enrolment %s promoted; the worker has no conversation to notify", p.id)
+    return f"「{old.course}」的报名已为您取消。"
