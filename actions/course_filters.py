@@ -178,7 +178,7 @@ def wanted_course(tracker: Tracker) -> str | None:
 _A_CLASS = re.compile(r"(?:的|那个|这个)?(?:课|班|培训)")
 # a course set aside right after its name ("绘本的先不管", "书法那个不报了")
 _SET_ASIDE = re.compile(
-    r"[^，,。\s]{0,4}?(?:先不管|不管了|不报了?|先不报|不要了|算了|不考虑|放一边|以后再说|下回再说)"
+    r"[^，,。\s]{0,4}?(?:先不管|不管了|不报了?|先不报|不要了|不去了|不学了|算了|不考虑|放一边|以后再说|下回再说)"
 )
 # taking a child along, said with a word that is also a keyword of the childcare course
 _CARE = re.compile(r"带(?:娃儿?|娃娃|孩子|小孩)|娃儿?|孩子|小孩")

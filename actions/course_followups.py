@@ -293,6 +293,12 @@ class ActionCourseFollowup(ServiceAction, Action):
         position = ordinal(text)
         entity = wanted_course(tracker)
         by_name = repo.get_by_name(s, entity) if entity else None
+        enrolling = (
+            tracker.get_slot("course_id") if tracker.active_loop_name == "enrolment_form" else None
+        )
+        if enrolling and by_name is None and position is None:
+            # "等哈 这个文凭国家认不认哦" at the enrolment's summary: the course enrolled in
+            return repo.get_by_code(s, str(enrolling))
         if position is not None and listed:
             picked = pick(listed, position)
             if by_name is not None and by_name in listed and picked is not by_name:

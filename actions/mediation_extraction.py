@@ -178,6 +178,10 @@ class MediationExtraction:
             # happened, and its usual demand added to a demand the bot proposed
             dispatcher.utter_message(text="好的，已补充到事情经过。")
             return {"description": added, "mediation_confirm": None, **_demand_added(tracker)}
+        if tracker.get_slot("description") and is_opening(tracker):
+            # the request begun before a handoff, taken up again ("我先把申请交了 …"): what
+            # happened was told then, and stays
+            return {}
         told = (
             from_opening(tracker, "description")
             or story_before(tracker)

@@ -109,7 +109,7 @@ _NAME_BY_PHONE = re.compile(
 
 # a bare name right after the request: "报个名 邓建平", "帮我报上嘛 刘芳"
 _NAME_AFTER_REQUEST = re.compile(
-    r"(?:报个?名|报一个|报上|帮我报|我要报|我想报|申请调解|要调解)[吧嘛哈呀噻]?[\s，,：:]+"
+    r"(?:报个?名|报一个|报个|报上|帮我报|我要报|我想报|申请调解|要调解)[吧嘛哈呀噻]?[\s，,：:]+"
     # ("帮我报一个 杨建 要交钱不": a short question after the name)
     r"(?P<name>[\u4e00-\u9fff]{2,3})(?:[。!！]?$|[\s，,]+[^\s，,]{1,12}[不吗嘛么呢哦?？][。!！]?$)"
 )

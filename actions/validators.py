@@ -246,7 +246,9 @@ _NOT_AN_EMPLOYER = re.compile(
 
 # words that make a sentence, not a name ("在公司上班被机器压伤了手在医院")
 # ("但是搞不清楚该找哪个公司" asks which company, it names none)
-NOT_IN_A_NAME = re.compile(r"[了被我你他她说没把给吗呢吧嘛哪啥谁]|什么|怎么|咋个|但是")
+NOT_IN_A_NAME = re.compile(
+    r"[了被我你他她说没把给吗呢吧嘛哪啥谁]|什么|怎么|咋个|但是|派遣到|派到|调到"
+)
 SENTENCE_LEN = 16
 
 

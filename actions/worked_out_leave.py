@@ -80,7 +80,12 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    if after and _NEXT_YEAR.search(text) and _ASKS_DAYS.search(text):
+    if (
+        after
+        and _NEXT_YEAR.search(text)
+        and _ASKS_DAYS.search(text)
+        and not _NEW_EMPLOYER.search(text)
+    ):
         # "明年呢 明年有好多天" after this year's days: a year more, worked out
         told = recent_user_texts(tracker, 6)
         worked = next((m for m in map(total_months_worked, told) if m is not None), None)

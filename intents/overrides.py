@@ -179,12 +179,15 @@ APPLY_AFTER_ALL = re.compile(
 # "老板还是不认账 还是帮我申请嘛 我黄建国 电话… 单位是…": applying after all, after the
 # reason, with the details
 APPLY_AFTER_ALL_LATER = re.compile(
-    r"(?:^|[\s，,。])(?:那|那我|我)?(?:还是|就)(?:帮我|给我)?(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
+    r"(?:^|[\s，,。])(?:算了)?(?:那|那我|我)?(?:还是|就)(?:帮我|给我)?(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
     r"(?=[\s，,。!！]|$)"
 )
 _UNION_HELPS_MEDIATE = re.compile(r"(?:帮我|给我|帮忙)[^，,。]{0,8}调解")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_WANTS_IT_PAID = re.compile(r"补给我|还给我|退给我|发给我|给我补|要回来|结清")
+_HANDS_IN_THE_REQUEST = re.compile(
+    r"(?:先|还是|直接)把(?:调解)?申请(?:交了|提交了?|交上去|递上去|填了)"
+)
+_WANTS_IT_PAID = re.compile(r"补给我|还给我|退给我|发给我|结给我|给我补|要回来|结清")
 # ("李德华 1872301456": a mobile number mistyped one digit short is still the details given)
 _DETAILS = re.compile(
     r"1[3-9]\d{9}|(?<!\d)1[3-9]\d{8}(?!\d)|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓"
@@ -311,6 +314,9 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if APPLY_AFTER_ALL.match(compact):
         return "mediation_request"
+    if _HANDS_IN_THE_REQUEST.search(compact):
+        # "那好嘛 我先把申请交了 电话是151…": the request (begun before) handed in now
+        return "mediation_request"
     if APPLY_AFTER_ALL_LATER.search(text) and (
         _DETAILS.search(compact) or _WANTS_IT_PAID.search(compact)
     ):
@@ -400,7 +406,7 @@ def negated_handoff(text: str) -> bool:
 
 # what an enrolment names: the act of enrolling or a class ("报书法" names the course by entity)
 _ENROLMENT_WORDS = re.compile(
-    r"报名|报个名|报一个|报班|课|班|培训|学|参加|名额|占个|这门|那门|这个|那个|一个|第.|报了|报上|enrol|sign"
+    r"报名|报个名|报一个|报个|帮我报|报班|课|班|培训|学|参加|名额|占个|这门|那门|这个|那个|一个|第.|报了|报上|enrol|sign"
 )
 
 

@@ -88,6 +88,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     "产前检查": ("产检", "产前检查", "孕检"),
     # "扣我钱对不对嘛" after the nursing hour: whether it may be docked
     "扣": ("扣钱", "扣我钱", "扣工资", "扣我工资", "扣了我", "要扣"),
+    # "请年假那几天工资扣不扣" after the annual leave: paid as normal (照发)
+    "照发": ("扣不扣", "会不会扣", "照不照发", "照发不", "工资照发", "扣工资不", "扣钱不"),
     # "他还说要先试用一个月" after the part-time answer, which says no probation may be agreed
     "试用期": ("试用",),
     # "如果我想回去上班呢" after unlawful dismissal: going back instead of the money
