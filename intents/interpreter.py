@@ -18,6 +18,7 @@ from intents.greetings import follow_up_not_greeting, without_aside, without_gre
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
+    about_privacy,
     asks_about_a_course,
     asks_another_course,
     cancels_a_course,
@@ -191,6 +192,9 @@ class Interpreter:
                 ranking = after
         if ranking and ranking[0][0] == "human_handoff" and negated_handoff(norm):
             ranking = ranking[1:] + ranking[:1]  # 不用转人工: anything but a handoff
+        if ranking and ranking[0][0] == "ask_privacy" and not about_privacy(norm):
+            # "问我们愿不愿意跟过去": no word of who may know, no question of privacy
+            ranking = ranking[1:] + ranking[:1]
         # "那女工人呢" read as a greeting: a follow-up the classifier cannot read, for the
         # fallback to read against the conversation (the last answer, the courses in view)
         unread = bool(ranking) and (

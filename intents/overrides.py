@@ -535,3 +535,16 @@ def switches_course(text: str, entities: list[dict]) -> bool:
         and _SWITCH_BEFORE.search(text[: e["start"]]) is not None
         for e in entities
     )
+
+
+# who sees what the worker tells: asked with a word of knowing, seeing or telling
+_PRIVACY_WORDS = re.compile(
+    r"知道|晓得|保密|泄露|泄漏|看得到|看到|看得见|传出去|传到|告诉|说出去|讲出去|发现|隐私|信息|号码|名字"
+    r"|confidential|privacy|private|know",
+    re.IGNORECASE,
+)
+
+
+def about_privacy(text: str) -> bool:
+    """ "我跟你说厂头的事 会不会被老板晓得": whether the words speak of who may know."""
+    return _PRIVACY_WORDS.search(text) is not None

@@ -113,7 +113,7 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
             or h.answer.slug in unnamed_entries
         )
 
-    hits = _recognition_kept_back(_pregnant(_past_the_age(hits, text), text), text)
+    hits = _pay_cut(_recognition_kept_back(_pregnant(_past_the_age(hits, text), text), text), text)
     if not any(demoted(h) for h in hits):
         return hits
     scored = [
@@ -176,6 +176,19 @@ def _first_when_close(hits: list[Any], slug: str, margin: float, keep: Any) -> l
         return hits
     first = replace(hits[at], score=hits[0].score)
     return [first, *(h for h in hits if h is not hits[at])]
+
+
+# "公司说效益不好 下个月起工资从5000降到3500 我没同意也要降吗": the pay cut (a change of the
+# contract's terms), not the dismissal the words about business share
+_PAY_CUT = re.compile(r"降(?:到|了|成)?[^，,。]{0,6}(?:工资|薪)|工资[^，,。]{0,12}降|降薪|减薪")
+CHANGE_OF_TERMS = "contract_change_terms"
+PAY_CUT_MARGIN = 0.06
+
+
+def _pay_cut(hits: list[Any], text: str) -> list[Any]:
+    if _PAY_CUT.search(text or "") is None or _LOSING_THE_JOB.search(text or ""):
+        return hits
+    return _first_when_close(hits, CHANGE_OF_TERMS, PAY_CUT_MARGIN, lambda h: False)
 
 
 def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
