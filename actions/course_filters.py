@@ -8,7 +8,7 @@ from datetime import date
 from rasa_sdk import Tracker
 
 from actions.course_context import busy_spans, entity_values, narrows
-from actions.message import latest_confidence, latest_entity
+from actions.message import latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
 from bot.store import courses as repo
 
@@ -38,6 +38,9 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         for e in ("weekday", "time_of_day")
     )
     categories = entity_values(tracker, "course_category", outside_busy=timed)
+    if categories and categories[-1] == CHILDREN and _HAD_A_BABY.search(understood_text(tracker)):
+        # "生了娃儿腰杆一直痛 … 可以去锻炼的课": the worker's own birth, not a class for a child
+        categories = []
     if name and _named_by_its_name(tracker, name):
         # "想学点带娃儿的 有没得育婴员的课": the course named by its own name, not the kind a
         # word of the message points at (亲子活动)
@@ -49,6 +52,12 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         free=True if fee == "免费" else (False if fee == "收费" and not name else None),
         name=name,
     )
+
+
+CHILDREN = "亲子活动"
+_HAD_A_BABY = re.compile(
+    r"生了?(?:个)?(?:娃儿?|孩子|小孩|宝宝)|生完(?:娃儿?|孩子|小孩)|坐完?月子|产后"
+)
 
 
 def _named_by_its_name(tracker: Tracker, name: str) -> bool:

@@ -82,7 +82,11 @@ def leans_on_an_answer(tracker: Tracker) -> bool:
 # courses for younger children asked for, the child's age told before
 _YOUNGER = re.compile(r"小点|小一点|小些|更小|年纪小|年龄小|岁数小")
 # "那有莫得他能去的嘛" after the child's age was told: for that child (the one told last)
-_THAT_CHILD = re.compile(r"(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:能|可以)(?:去|报|参加|耍|上)")
+_THAT_CHILD = re.compile(
+    r"(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:能|可以)(?:去|报|参加|耍|上)"
+    # "那他这个年纪有啥子可以去的没得"
+    r"|(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:这个|这么大的?|这种)(?:年纪|岁数|年龄)"
+)
 
 
 # courses named in one message that are listed together ("蛋糕…电工证…")

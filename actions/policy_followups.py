@@ -44,13 +44,17 @@ from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
     cap_asked,
     her_leave_asked,
+    injury_leave_pay_asked,
+    maternity_costs_asked,
     mediation_failed_asked,
     not_renewed_asked,
     notice_after_probation_asked,
     paid_when_asked,
     part_time_detail_asked,
     past_retirement_asked,
+    private_deal_asked,
     probation_dismissal_asked,
+    probation_extended_asked,
     route_asked,
     sick_pay_asked,
     year_unsigned_asked,
@@ -179,6 +183,10 @@ _POINTED_AFTER = (
     past_retirement_asked,
     notice_after_probation_asked,
     probation_dismissal_asked,
+    maternity_costs_asked,
+    probation_extended_asked,
+    injury_leave_pay_asked,
+    private_deal_asked,
 )
 
 

@@ -16,6 +16,8 @@ from actions.message import previous_action, recent_user_texts
 from bot.domain.annual_leave import (
     annual_leave_text,
     days_a_year,
+    months_in_all,
+    months_since_work_began,
     newcomer_days,
     newcomer_text,
     sick_leave_text,
@@ -105,8 +107,8 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # ("我今年4月1号跳槽到现在这个物流公司 之前做了11年多 … 我今年到底有几天年假": all at once)
     if (after or asked) and (_NEW_EMPLOYER.search(text) or story):
         # "那我今年8月1号才跳槽到现在这个厂呢": this year's days prorated from that date
-        worked = next((m for m in map(total_months_worked, told) if m is not None), None)
         today = services.today()
+        worked = next((m for m in (_in_all(t, today) for t in told) if m is not None), None)
         dated = [text] if _NEW_EMPLOYER.search(text) else told
         joined = (
             next(filter(None, (newcomer_text(t, worked, today) for t in dated)), None)
@@ -158,10 +160,15 @@ def _leaves(text: str) -> bool:
     return _LEAVING.search(_EARLIER_JOB.sub(" ", text)) is not None
 
 
+def _in_all(text: str, today: date) -> int | None:
+    """The months of work in all a message tells: the lengths, or the year work began."""
+    return total_months_worked(text) or months_since_work_began(text, today)
+
+
 def _days_due_told(earlier: list[str], today: date) -> int | None:
     """This year's days, from the years worked told before and the day a new job began
     ("我前前后后都上了12年班了 今年9月1号才跳槽过来的": 3 days), or a whole year's."""
-    worked = next((m for m in map(total_months_worked, earlier) if m is not None), None)
+    worked = next((m for m in (_in_all(t, today) for t in earlier) if m is not None), None)
     if worked is None:
         return None
     found = next(filter(None, (newcomer_days(t, worked, today) for t in earlier)), None)
@@ -207,7 +214,8 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             return None
         return unpaid_days_text(days, pay)
     # (the years of all the jobs told: "这个厂做了3年 之前在别个厂还做了8年")
-    months = next(filter(None, map(total_months_worked, told)), None)
+    # ("我参加工作25年了" then "我在这个公司干了6年": the 25 years in all)
+    months = months_in_all(told)
     pay = next(filter(None, map(monthly_pay, told)), None)
     today = services.today()
     if months is not None and pay is None and (last_day(text, today) or days_taken(text)):

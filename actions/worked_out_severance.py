@@ -280,6 +280,8 @@ _SUM_ASKED = re.compile(
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
 DISMISSED = re.compile(
     r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|解除|炒了我"
+    # "厂头现在想让我先走 … 叫我这个月自己写个辞职": pushed out
+    r"|(?:喊|叫|让|要|赶)我(?:先|赶紧|马上)?走|(?:喊|叫|让|逼)我[^，,。]{0,6}写[个份]?辞职"
 )
 # quitting now ("我不想干了 现在走能要补偿不") after wages unpaid were told a few messages before
 _QUITS_NOW = re.compile(r"不想干了|不干了|不做了|辞职|我要走|现在走|想走")

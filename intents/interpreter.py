@@ -22,6 +22,7 @@ from intents.overrides import (
     asks_about_a_course,
     asks_another_course,
     cancels_a_course,
+    certificate_course_asked,
     enrolment_without_course,
     mediation_without_dispute,
     names_a_class,
@@ -216,6 +217,12 @@ class Interpreter:
             or (
                 ranking[0][1] < self.options.fallback_threshold
                 and asks_about_a_course(norm, entities, by_name=True)
+            )
+            or (
+                # "叉车证哪里可以考 …": where to take a course's certificate
+                ranking[0][0] in CLASS_MISREADS
+                and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+                and certificate_course_asked(norm, entities)
             )
             or (
                 # "插花班一期收好多人" read, unsure, as a fee question of policy

@@ -279,6 +279,13 @@ def is_ask_intro(text: str) -> bool:
     return len(compact) >= 3 and ASK_INTRO.match(compact) is not None
 
 
+# "那算了 周二周四晚上我要接孙子 下回再说": the offer declined for now, with a reason
+_PUT_OFF = re.compile(
+    r"^(?:那|哦|好|唉)?算了.{0,20}(?:下回再说|以后再说|下次再说|下次吧|下回吧|以后再报|下期再报|再说吧)"
+    r"[吧嘛哈啦。.!！]*$"
+)
+
+
 def rule_intent(text: str) -> str | None:
     """`human_handoff`, `cancel`, `course_enroll`, `course_followup`, `policy_question` (an
     announced question) or `mediation_request` when the
@@ -288,6 +295,8 @@ def rule_intent(text: str) -> str | None:
         return None
     if HANDOFF_WHOLE.match(compact):
         return "human_handoff"
+    if _PUT_OFF.match(compact):
+        return "cancel"  # "那算了 周二周四晚上我要接孙子 下回再说": not now
     for m in HANDOFF.finditer(compact):
         if not _negated(compact, m.start()):
             return "human_handoff"
@@ -537,14 +546,31 @@ def switches_course(text: str, entities: list[dict]) -> bool:
     )
 
 
-# who sees what the worker tells: asked with a word of knowing, seeing or telling
-_PRIVACY_WORDS = re.compile(
-    r"知道|晓得|保密|泄露|泄漏|看得到|看到|看得见|传出去|传到|告诉|说出去|讲出去|发现|隐私|信息|号码|名字"
-    r"|confidential|privacy|private|know",
-    re.IGNORECASE,
+# who sees what the worker tells: privacy named, or someone coming to know, see or be told
+_PRIVACY_NAMED = re.compile(r"保密|泄露|泄漏|隐私|个人信息|confidential|privacy|private", re.I)
+_KNOWING = re.compile(
+    r"知道|晓得|看得到|看到|看得见|传出去|传到|告诉|说出去|讲出去|发现|给不给|know|see", re.I
 )
+_WHO_MAY_KNOW = re.compile(r"老板|公司|厂|单位|领导|主管|别人|哪些人|谁|boss|company", re.I)
 
 
 def about_privacy(text: str) -> bool:
-    """ "我跟你说厂头的事 会不会被老板晓得": whether the words speak of who may know."""
-    return _PRIVACY_WORDS.search(text) is not None
+    """ "我跟你说厂头的事 会不会被老板晓得": whether the words speak of who may know ("不晓得是
+    真是假" does not)."""
+    return _PRIVACY_NAMED.search(text) is not None or (
+        _KNOWING.search(text) is not None and _WHO_MAY_KNOW.search(text) is not None
+    )
+
+
+# "叉车证哪里可以考 … 老板喊我去考个证": a course's certificate, where to take it
+_WHERE_TO_TAKE = re.compile(r"哪里(?:可以|能)?考|在哪考|哪点考|咋个考|怎么考|去哪考|哪里学|哪里报")
+
+
+def certificate_course_asked(text: str, entities: list[dict]) -> bool:
+    """A course named by its certificate ("叉车证", "电工证") and where to take it asked."""
+    return _WHERE_TO_TAKE.search(text) is not None and any(
+        e.get("entity") == "course_name"
+        and isinstance(e.get("end"), int)
+        and text[e["start"] : e["end"]].endswith("证")
+        for e in entities
+    )

@@ -55,6 +55,41 @@ def total_months_worked(text: str) -> int | None:
     return months_worked(text)
 
 
+# "在这个公司干了6年" tells this job, not the years in all
+_THIS_JOB = re.compile(r"(?:这个|这家|现在的?|本)(?:公司|厂|单位|店|老板)")
+
+
+# "我07年就开始上班了一直没断过": the year work began, the years since counted
+_BEGAN_IN = re.compile(
+    r"(?P<y>19\d{2}|20\d{2}|(?<!\d)\d{2})\s*年(?:就|才)?(?:开始)?(?:参加工作|上班|工作|出来打工|出来做事|打工)"
+)
+
+
+def months_since_work_began(text: str, today: date) -> int | None:
+    """Whole years (in months) since the year the worker says work began, or None."""
+    m = _BEGAN_IN.search(text or "")
+    if m is None:
+        return None
+    year = int(m.group("y"))
+    if year < 100:
+        year += 2000 if 2000 + year <= today.year else 1900
+    years = today.year - year
+    return years * 12 if 0 < years <= 50 else None
+
+
+def months_in_all(texts: list[str]) -> int | None:
+    """The months of work in all from several messages, newest first: one that says the total
+    ("我参加工作25年了") over a later one that only tells this job ("在这个公司干了6年")."""
+    found = [(t, total_months_worked(t)) for t in texts]
+    found = [(t, m) for t, m in found if m is not None]
+    if not found:
+        return None
+    overall = [m for t, m in found if _OVERALL.search(t) or _TOTAL_SAID.search(t)]
+    if overall and _THIS_JOB.search(found[0][0]) and not _OVERALL.search(found[0][0]):
+        return max(overall[0], found[0][1])
+    return found[0][1]
+
+
 def annual_leave_text(text: str, new_employer: bool = False) -> str | None:
     """The days worked out for a message that says how long the worker has worked, else
     None; `new_employer`: the conversation is about the year one joins a new employer."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.overtime_pay import STATUTORY_DATE
+from bot.domain.overtime_pay import STATUTORY_DATE, without_today
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = (
@@ -112,7 +112,7 @@ def _times_told(text: str) -> str:
 
 def parts_of(text: str) -> list[Part]:
     """Each kind of overtime a message tells, in order (the first count of each kind)."""
-    text = _times_told(text)
+    text = _times_told(without_today(text))
     found: dict[str, Part] = {}
     clauses = [c for c in _SPLIT.split(text or "") if c]
     days_told = False

@@ -31,8 +31,10 @@ _REST_DAY = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜�
 # how much overtime, said with its verb ("加了三天班", "加班3天", "多干了20个小时"): "每天干12个
 # 小时" tells the working day, not the overtime
 _WORKED = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了)"
+# ("元旦那天要是也喊我去上3个小时呢": hours after a bare 上)
+_WORKED_HOURS = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了|去上|上(?=\s*[\d一二两三四五六七八九十半]))"
 _DAYS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:天|日)")
-_HOURS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:小时|钟头|钟)")
+_HOURS = re.compile(rf"{_WORKED_HOURS}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:小时|钟头|钟)")
 _DAILY = re.compile(
     # ("我一天工资算150")
     rf"(?:日工资|日薪|一天|每天|天工资)(?:的)?(?:工资)?(?:是|有|才|就|大概|算|按)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
@@ -188,10 +190,21 @@ def _weekdays_and_rest_days(
     return told, rule
 
 
+_TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?:哇|哦|嘛|噻|啊|呀)?")
+
+
+def without_today(text: str) -> str:
+    """The message without the day of the week it says today is."""
+    return _TODAY_IS.sub(" ", text or "")
+
+
 def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     """The overtime pay for a message that tells when the overtime was, how much of it and
     the pay (daily, hourly or monthly), else None; `dates_text`: where to read the days of
     the month worked ("10月1号2号3号", "那4号5号呢"), when `text` joins several messages."""
+    # ("今天礼拜天哇 那算了 我先问你嘛 … 平时晚上加了20个钟头": today's day, no overtime's)
+    text = without_today(text)
+    dates_text = without_today(dates_text) if dates_text is not None else None
     # the message itself tells how much overtime ("平时每天晚上还要加两个钟头" after the rest
     # days and the holiday were worked out): its own kind of day, not the earlier messages'
     own = dates_text if dates_text is not None and _own_count(dates_text) else text
@@ -289,6 +302,19 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
             rule = (
                 "休息日加班单位可以先安排同等时间的补休；补不了休的，不低于日工资的200%："
                 f"{_money(daily)}×200%×{format_number(days)}={_money(sum_)}元。"
+            )
+        if hours is not None and long_day is None and days == hours / HOURS_A_DAY < 1:
+            # "元旦那天上3个小时": told and paid by the hour ("0.38天" says nothing to a worker)
+            hour_pay = daily / HOURS_A_DAY
+            told = f"按您说的：{kind}加班{format_number(hours)}小时，小时工资{_money(hour_pay)}元。"
+            rule = (
+                f"{kind}加班费不低于小时工资的{rate * 100}%：{_money(hour_pay)}×{rate * 100}%×"
+                f"{format_number(hours)}={_money(sum_)}元"
+                + (
+                    "，是正常工资以外另给的，不能用补休抵。"
+                    if holiday
+                    else "；也可以先安排同等时间的补休。"
+                )
             )
     elif hours is not None:
         hour_pay = hourly or daily / HOURS_A_DAY

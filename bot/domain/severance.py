@@ -62,7 +62,7 @@ MAX_YEARS = 60
 _PAY = re.compile(
     # ("工资条上应发是5800": the payslip's gross)
     rf"(?:月工资|月薪|每个?月|一个月|工资条上|工资|底薪|应发工资|应发)"
-    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来)*\s*"
+    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     # ("6千 年底了": a word after a space is no unit of the sum)
     rf"(?P<pay>{NUM})(?!\s*个|年|天)\s*(?:块|元|块钱)?"
@@ -107,7 +107,8 @@ class Severance:
 
 # "我是2021年12月1号进厂的": the day the job began
 _STARTED = re.compile(
-    r"(?P<y>20\d{2}|19\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[号日])?"
+    # ("我15年3月进的厂", "08年3月进厂的": the year in two digits)
+    r"(?P<y>20\d{2}|19\d{2}|(?<!\d)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[号日])?"
     r"(?:份)?(?:就|才)?(?:进厂|入职|进的|进公司|进单位|来的|开始上班|上班的|开始做|开始干"
     r"|进来|进去|过来)"
 )
@@ -251,6 +252,8 @@ def months_since_start(text: str, today: date) -> int | None:
     if m is None:
         return None
     year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d") or 1)
+    if year < 100:  # "15年": this century's, unless later than this year ("98年": the last)
+        year += 2000 if 2000 + year <= today.year else 1900
     if not 1 <= month <= 12:
         return None
     months = (today.year - year) * 12 + today.month - month - (1 if today.day < day else 0)

@@ -150,7 +150,18 @@ MAX_DAYS = 15
 _NONE_TAKEN = re.compile(r"一天(?:都|也)(?:没|不|莫)|一天没休")
 
 
+# "今年那5天一天都没休": the days named, none of them taken
+_THOSE_DAYS = re.compile(
+    rf"(?:那|这)\s*(?P<n>{NUM})\s*天[^，,。]{{0,3}}(?:一天(?:都|也)(?:没|不|莫)|都没|全没)"
+)
+
+
 def days_not_taken(text: str) -> int | None:
+    those = _THOSE_DAYS.search(text or "")
+    if those:
+        value = parse_number(those.group("n"))
+        if value and 0 < value <= MAX_DAYS and value == int(value):
+            return int(value)
     if _NONE_TAKEN.search(text or ""):
         return None
     m = _DAYS_NOT_TAKEN.search(text or "")

@@ -89,7 +89,17 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     # "扣我钱对不对嘛" after the nursing hour: whether it may be docked
     "扣": ("扣钱", "扣我钱", "扣工资", "扣我工资", "扣了我", "要扣"),
     # "请年假那几天工资扣不扣" after the annual leave: paid as normal (照发)
-    "照发": ("扣不扣", "会不会扣", "照不照发", "照发不", "工资照发", "扣工资不", "扣钱不"),
+    "照发": (
+        "扣不扣",
+        "会不会扣",
+        "遭扣",
+        "被扣",
+        "照不照发",
+        "照发不",
+        "工资照发",
+        "扣工资不",
+        "扣钱不",
+    ),
     # "他还说要先试用一个月" after the part-time answer, which says no probation may be agreed
     "试用期": ("试用",),
     # "如果我想回去上班呢" after unlawful dismissal: going back instead of the money
@@ -192,7 +202,12 @@ def _asks_the_fee(text: str, answer: str, topic: str) -> bool:
     return not rest or rest in answer or rest in topic
 
 
+# "休假这几天工资会不会遭扣": those days, referred to, not a length asked
+_THOSE_DAYS = re.compile(r"[这那](?:几|些)天")
+
+
 def _facets(text: str, details: bool = False, topic: str = "") -> set[str]:
+    text = _THOSE_DAYS.sub("", text)
     named = {facet for facet, words in FACETS.items() if any(w in text for w in words)}
     if any(w in text for w in BREAKS):
         named |= {"休息日", "法定节假日"}

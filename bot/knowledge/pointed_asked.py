@@ -209,3 +209,57 @@ def probation_dismissal_asked(knowledge: Knowledge, previous: Answer, text: str)
     if previous.slug == PROBATION_DISMISSAL or previous.category != "试用期":
         return None
     return knowledge.get(PROBATION_DISMISSAL) if _LET_GO_AT_WILL.search(text) else None
+
+
+# "做手术那些医药费哪个出 单位是有买社保的", "休假这几天工资会不会遭扣" after the maternity
+# (or miscarriage) leave: what maternity insurance pays, the medical costs and the allowance
+MATERNITY_LEAVE, MATERNITY_INSURANCE = "women_maternity_leave", "si_maternity"
+_COSTS_OR_PAY = re.compile(
+    r"医药费|手术费|住院费|医疗费|报销|哪个出|谁出|哪个报|工资[^，,。]{0,8}(?:扣|发|少)|扣[^，,。]{0,4}工资|遭扣|津贴"
+)
+
+
+def maternity_costs_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != MATERNITY_LEAVE or not _COSTS_OR_PAY.search(text):
+        return None
+    return knowledge.get(MATERNITY_INSURANCE)
+
+
+# "现在主管说我做得不好 试用期还要再加两个月": a probation extended is a second one, which the
+# law does not allow (the one-probation rule), whatever the words share with dismissals
+ONE_PROBATION = "probation_once_only"
+_EXTENDED = re.compile(
+    r"试用期[^，,。]{0,6}(?:再加|延长|加长|再延|往后延|再来)|延长试用|再试用|(?:还要|又要)再?(?:试|延)"
+)
+
+
+def probation_extended_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == ONE_PROBATION or not _EXTENDED.search(text):
+        return None
+    return knowledge.get(ONE_PROBATION)
+
+
+# "他现在躺起不能上班 这段时间工资咋个算" after an injury answer: the wages while off work
+# (停工留薪期), not the application the answer was about
+INJURY_PAID_LEAVE = "injury_paid_leave"
+_OFF_WORK_PAY = re.compile(
+    r"(?:不能上班|上不了班|躺起|躺着|养伤|休养|歇着|在家休息|住院|停工)[^。？?]{0,12}(?:工资|钱)"
+)
+
+
+def injury_leave_pay_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != "工伤" or previous.slug == INJURY_PAID_LEAVE:
+        return None
+    return knowledge.get(INJURY_PAID_LEAVE) if _OFF_WORK_PAY.search(text) else None
+
+
+# "他说给我5千块钱私了 签个字就两清了 要得不" after an injury answer: settling privately before
+# the injury is recognised and assessed; the application first (the entry on applying)
+INJURY_APPLY = "injury_apply_deadline"
+_PRIVATE_DEAL = re.compile(r"私了|两清|一次性了断|签个字就|签了字就|买断")
+
+
+def private_deal_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != "工伤" or previous.slug == INJURY_APPLY:
+        return None
+    return knowledge.get(INJURY_APPLY) if _PRIVATE_DEAL.search(text) else None

@@ -30,15 +30,17 @@ SITUATION_ENTRIES = {
     # a teacher at a school is no student on a placement; a worker hurt is not past
     # retirement age unless the message says so
     "student_intern_rights": re.compile(r"实习|学生|职高|中专|技校|顶岗|学徒工?.{0,4}学校"),
+    # ("退休年龄咋算" asks the age, the worker is not past it)
     "older_past_retirement": re.compile(
-        r"退休|超龄|养老金|返聘|年纪超|岁数过|[6-9]\d\s*岁|[六七八]十(?:多|几)?岁?|[六七八]十[一二三四五六七八九]"
+        r"退休了|退了休|退的休|已经退休|退休后|退休以后|退休的人|退休人员|退休工人|到了退休|过了退休"
+        r"|超龄|养老金|返聘|年纪超|岁数过|[6-9]\d\s*岁|[六七八]十(?:多|几)?岁?|[六七八]十[一二三四五六七八九]"
         # "我今年63了": an age past 60 told without 岁
         r"|(?:今年|都|已经|快)[6-9]\d\s*了"
     ),
     # an older worker's rights: only for one who tells their age ("进公司五个月了还没签合同
     # 这样行不行" is not "五十好几了…这样行不行")
     "older_worker_rights": re.compile(
-        r"年纪|岁数|年龄|老了|超龄|[4-6]\d\s*岁|[四五六]十(?:多|几|好几)?岁?|快退休|退休"
+        r"年纪|岁数|年龄|老了|超龄|[4-6]\d\s*岁|(?:我|今年|都|已经)[4-6]\d了|[四五六]十(?:多|几|好几)?岁?|快退休|退休"
     ),
     # what mediation is like: asked of the mediator or the way it goes, not of its time limit
     "mediation_how": re.compile(
@@ -50,12 +52,25 @@ SITUATION_ENTRIES = {
     ),
     # annual leave after sick leave: asked of the annual leave ("病假最多能请好久" is not)
     "leave_annual_sick": re.compile(r"年假|年休假|带薪假|休假"),
+    # leave not taken and its pay ("休了产假 年假就莫得了" asks whether there is any)
+    "leave_annual_unused": re.compile(
+        r"钱|补|工资|倍|折算|离职|辞职|走了|没休|未休|休不了|休不完|没休完|作废|清零|不安排|不准|不批|不让|过期"
+    ),
+    # the non-compete's compensation left unpaid ("我这种小员工也要遵守吗" asks who it binds)
+    "noncomp_unpaid_end": re.compile(
+        r"没给|没付|没发|不给|不付|不发|没得|莫得|没有补偿|一分|拖着|三个月|3个月"
+    ),
+    # let go with notice or a month's pay ("试用期还要再加两个月" is no dismissal)
+    "quit_notice_dismissal": re.compile(
+        r"辞退|解除|开除|炒|不要我|(?:喊|叫|让|要)我[^，,。]{0,4}走|辞了|辞人|走人|不用来|下岗|裁"
+        r"|通知|代通知金|多给一个月|一个月工资|N\+1|n\+1"
+    ),
     # losing the job for slow business ("工资要推迟到下个月底才发" is about the pay, not this)
     "quit_business_slow": re.compile(
         r"辞退|解除|开除|炒|裁|不要我|喊我走|叫我走|让我走|辞人|走人|不用来|下岗|辞工|赶"
     ),
     "si_transfer_cities": re.compile(
-        r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|广东|东莞"
+        r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|那边的社保|广东|东莞|深圳|上海|北京|浙江|江苏|福建|成都|贵州"
     ),
 }
 # entries about a procedure, and the words that say the message asks about losing the job
@@ -66,6 +81,8 @@ _LOSING_THE_JOB = re.compile(r"辞退|解除|开除|炒|不续|不要我|合同�
 NOT_THE_SITUATION = {
     # an injury's or an illness's time off is no stop to the work ("工伤停工期间工资怎么算")
     "wage_shutdown": re.compile(r"工伤|受伤|养伤|留薪|病假|生病|住院"),
+    # a maternity leave is no sick leave ("我今年休了产假 人事说今年的年假就莫得了")
+    "leave_annual_sick": re.compile(r"产假|生娃|生孩子|坐月子|婚假|丧假|探亲假"),
     "injury_commute": re.compile(
         r"送餐|送外卖|送单|跑单|跑外卖|配送|骑手|快递员|送快递|网约车|跑滴滴"
     ),
@@ -113,7 +130,9 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
             or h.answer.slug in unnamed_entries
         )
 
-    hits = _pay_cut(_recognition_kept_back(_pregnant(_past_the_age(hits, text), text), text), text)
+    hits = _past_the_age(hits, text)
+    hits = _pay_cut(_recognition_kept_back(_pregnant(hits, text), text), text)
+    hits = _draws_a_pension(hits, text)
     if not any(demoted(h) for h in hits):
         return hits
     scored = [
@@ -154,6 +173,7 @@ BELOW_THE_AGE, PAST_THE_AGE = "older_worker_rights", "older_past_retirement"
 _PREGNANT = re.compile(r"怀孕|怀起|怀了|怀上|有了身孕|孕期|预产期|产假|哺乳|喂奶")
 PREGNANCY_ENTRY = "women_three_periods"
 PREGNANCY_MARGIN = 0.05
+HARMED_MARGIN = 0.15
 
 
 # "老板说医药费他出 喊我莫去搞工伤认定": the employer keeping the injury from being recognised,
@@ -188,7 +208,21 @@ PAY_CUT_MARGIN = 0.06
 def _pay_cut(hits: list[Any], text: str) -> list[Any]:
     if _PAY_CUT.search(text or "") is None or _LOSING_THE_JOB.search(text or ""):
         return hits
+    if _PREGNANT.search(text or ""):
+        return hits  # (a pregnant worker's pay cut: the three periods' protection)
     return _first_when_close(hits, CHANGE_OF_TERMS, PAY_CUT_MARGIN, lambda h: False)
+
+
+# "我去年退的休 在领养老金了 现在原来的厂返聘我 … 能不能要双倍工资": drawing a pension, the
+# work is a labour service, whatever else the words share with a contract's rules
+_DRAWS_A_PENSION = re.compile(r"退了休|退的休|已经退休|领(?:了|着)?养老金|领(?:了|着)?退休金|返聘")
+PENSIONER_MARGIN = 0.06
+
+
+def _draws_a_pension(hits: list[Any], text: str) -> list[Any]:
+    if _DRAWS_A_PENSION.search(text or "") is None:
+        return hits
+    return _first_when_close(hits, PAST_THE_AGE, PENSIONER_MARGIN, lambda h: False)
 
 
 def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
@@ -200,8 +234,11 @@ def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
 def _pregnant(hits: list[Any], text: str) -> list[Any]:
     if _PREGNANT.search(text or "") is None:
         return hits
+    # ("我怀起4个月了 老板说效益不好要裁人 第一个就喊我走": something done to her for it puts
+    # the three periods' protection first from further back)
+    margin = HARMED_MARGIN if _HARMED.search(text or "") else PREGNANCY_MARGIN
     return _first_when_close(
-        hits, PREGNANCY_ENTRY, PREGNANCY_MARGIN, lambda h: h.answer.category == "女职工保护"
+        hits, PREGNANCY_ENTRY, margin, lambda h: h.answer.category == "女职工保护"
     )
 
 
