@@ -45,6 +45,7 @@ from bot.knowledge.pointed_asked import (
     cap_asked,
     her_leave_asked,
     injury_leave_pay_asked,
+    lighter_work_asked,
     maternity_costs_asked,
     mediation_failed_asked,
     not_renewed_asked,
@@ -187,6 +188,7 @@ _POINTED_AFTER = (
     probation_extended_asked,
     injury_leave_pay_asked,
     private_deal_asked,
+    lighter_work_asked,
 )
 
 

@@ -286,7 +286,8 @@ DISMISSED = re.compile(
 # quitting now ("我不想干了 现在走能要补偿不") after wages unpaid were told a few messages before
 _QUITS_NOW = re.compile(r"不想干了|不干了|不做了|辞职|我要走|现在走|想走")
 _WAGES_UNPAID = re.compile(
-    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资|没(?:买|交)社保"
+    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
+    r"|(?:没|莫)(?:给我们?|帮我)?(?:买|交|缴)(?:过|了)?社保"
 )
 
 

@@ -263,3 +263,17 @@ def private_deal_asked(knowledge: Knowledge, previous: Answer, text: str) -> Ans
     if previous.category != "工伤" or previous.slug == INJURY_APPLY:
         return None
     return knowledge.get(INJURY_APPLY) if _PRIVATE_DEAL.search(text) else None
+
+
+# "我们车间一站就是一天 我现在腰杆痛站不住了 可不可以喊厂头给我换个轻松点的活路" after a
+# pregnancy answer: work she cannot manage, lightened on a doctor's certificate
+PREGNANT_WORK = "women_pregnant_work"
+_LIGHTER_WORK = re.compile(
+    r"轻松点|轻松些|轻一点|轻点的|减轻|换个?(?:岗|活|工作)|站不住|站不了|吃不消|干不动|受不了"
+)
+
+
+def lighter_work_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != "女职工保护":
+        return None
+    return knowledge.get(PREGNANT_WORK) if _LIGHTER_WORK.search(text) else None

@@ -216,7 +216,8 @@ def _pay_cut(hits: list[Any], text: str) -> list[Any]:
 # "我去年退的休 在领养老金了 现在原来的厂返聘我 … 能不能要双倍工资": drawing a pension, the
 # work is a labour service, whatever else the words share with a contract's rules
 _DRAWS_A_PENSION = re.compile(r"退了休|退的休|已经退休|领(?:了|着)?养老金|领(?:了|着)?退休金|返聘")
-PENSIONER_MARGIN = 0.06
+# (a pensioner asking about a contract, its double wage or its end: whatever the distance)
+PENSIONER_MARGIN = 1.0
 
 
 def _draws_a_pension(hits: list[Any], text: str) -> list[Any]:
