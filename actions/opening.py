@@ -125,7 +125,7 @@ _SURNAME_THEN_NAME = re.compile(
 # "报名人写我 陈志强 158… 娃儿叫陈子涵": the worker named as the one signing up, whoever
 # else the message names
 _SIGNS_UP_AS_ME = re.compile(
-    r"(?:报名人|联系人)(?:就)?(?:写|填|是|留)我(?:的名字)?[\s，,：:]*(?:叫)?"
+    r"(?:报名人|联系人|申请人)(?:就)?(?:写|填|是|留)我(?:的名字)?[\s，,：:]*(?:叫)?"
     r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[\s，,。\d]|$)"
 )
 

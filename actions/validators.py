@@ -112,6 +112,9 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     # the understanding's dismissal phrases (intents/entities.py), and the form's own
     "解除劳动合同": re.compile(
         r"裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?"
+        # "服装店要关门了": the business closing; "想要老板把18200的补偿给我": the compensation
+        r"|(?:店|厂|公司|超市|馆子)[^，,。]{0,3}(?:要)?(?:关门|倒闭|停业|歇业)|关门了|倒闭了"
+        r"|把[^，,。]{0,10}补偿[^，,。]{0,2}给我|要[^，,。]{0,4}经济补偿"
         # "叫我这个月底自己走人"
         r"|(?:让|喊|叫|赶|逼)(?:我|我们)[^，,。？?]{0,8}(?:走人|自己走|辞职|离职)"
         # "老板要把厂搬到璧山去 喊我们要么跟过去要么自己辞职": a move that ends the job

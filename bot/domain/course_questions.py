@@ -26,6 +26,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"|^在那(?:里|儿)?[？?吗呢嘛哦]*$"
         # "要钱不 在那里": the last of a message's questions
         r"|[\s，,]在那(?:里|儿)[？?吗呢嘛哦]*$"
+        # "在那里 几点钟 要钱不": the first of a message's questions
+        r"|^在那(?:里|儿)[？?吗呢嘛哦]*[\s，,]"
         r"|几楼|哪层|几层|哪一层|楼层|哪个屋|哪间|哪个教室|哪个房间|哪个厅|哪个室|哪个馆"
         # "在那里打" typed for 在哪里打
         r"|在那里(?:打|上|学|练|搞|考|集合)"
