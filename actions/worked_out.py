@@ -52,6 +52,7 @@ from bot.domain.medical_period import (
     years_told,
 )
 from bot.domain.noncompete import noncompete_pay_text
+from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     asks_how_much,
@@ -308,6 +309,7 @@ def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 PENSION_YEARS = "si_pension_medical"  # the entry on the years a pension needs
 TIME_LIMIT = "dispute_time_limit"
+NURSING = "women_breastfeeding"
 
 
 def interrupted_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -337,6 +339,8 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     both = owed_and_severance_reply(services, tracker, text)
     if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
         return both, FORCED_TO_LEAVE
+    if tracker.get_slot("last_faq") == NURSING and (docked := docked_nursing_text(text)):
+        return docked, NURSING  # "每天都扣一个钟头 他总共扣了我好多钱" after the nursing hour
     anew = interrupted_reply(services, tracker, text)
     if anew is not None:  # "我今年3月份还找老板要过的" after the time limit
         return anew, TIME_LIMIT

@@ -63,3 +63,22 @@ def test_a_newcomer_s_days_from_the_day_they_joined():
     assert text.startswith("今年在新单位可以休4天") and "153÷365×10" in text
     assert newcomer_text("今年跳槽了", 12 * 12, date(2026, 12, 5)) is None  # no date
     assert newcomer_text("12月20号入职", 12 * 12, date(2026, 12, 5)) is None  # not yet
+
+
+def test_the_year_work_began_counts_the_years_since():
+    from datetime import date
+
+    from bot.domain.annual_leave import months_since_work_began
+
+    today = date(2026, 12, 6)
+    assert months_since_work_began("我07年就开始上班了一直没断过", today) == 19 * 12
+    assert months_since_work_began("我1998年参加工作", today) == 28 * 12
+    assert months_since_work_began("今年7月1号才换到现在这个厂", today) is None
+
+
+def test_the_years_in_all_told_before_beat_this_jobs():
+    from bot.domain.annual_leave import months_in_all
+
+    texts = ["我在这个公司干了6年 今年一天都没让休", "想问下年休假 我参加工作25年了"]
+    assert months_in_all(texts) == 25 * 12
+    assert months_in_all(["我在这个公司干了6年"]) == 6 * 12
