@@ -46,6 +46,7 @@ from bot.knowledge.pointed_asked import (
     her_leave_asked,
     injury_leave_pay_asked,
     lighter_work_asked,
+    make_up_insurance_asked,
     maternity_costs_asked,
     mediation_failed_asked,
     not_renewed_asked,
@@ -53,6 +54,7 @@ from bot.knowledge.pointed_asked import (
     paid_when_asked,
     part_time_detail_asked,
     past_retirement_asked,
+    pregnant_harmed_told,
     private_deal_asked,
     probation_dismissal_asked,
     probation_extended_asked,
@@ -189,6 +191,8 @@ _POINTED_AFTER = (
     injury_leave_pay_asked,
     private_deal_asked,
     lighter_work_asked,
+    make_up_insurance_asked,
+    pregnant_harmed_told,
 )
 
 

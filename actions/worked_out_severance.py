@@ -389,7 +389,7 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
 
 NOTICE_DISMISSAL = "quit_notice_dismissal"  # the entry on 第四十条: notice or a month's pay
 _NO_NOTICE = re.compile(
-    r"没(?:有)?提前|没打招呼|不打招呼|没通知|明天就(?:莫|不|别|不用)来|(?:今天|马上)就(?:喊|叫|让)我走"
+    r"(?:没有?|莫得|没得|不)提前|没打招呼|不打招呼|没通知|明天就(?:莫|不|别|不用)来|(?:今天|马上)就(?:喊|叫|让)我走"
 )
 # the circumstances of 第四十条 told before: the plant moved away
 _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")

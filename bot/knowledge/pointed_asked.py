@@ -215,7 +215,9 @@ def probation_dismissal_asked(knowledge: Knowledge, previous: Answer, text: str)
 # (or miscarriage) leave: what maternity insurance pays, the medical costs and the allowance
 MATERNITY_LEAVE, MATERNITY_INSURANCE = "women_maternity_leave", "si_maternity"
 _COSTS_OR_PAY = re.compile(
-    r"医药费|手术费|住院费|医疗费|报销|哪个出|谁出|哪个报|工资[^，,。]{0,8}(?:扣|发|少)|扣[^，,。]{0,4}工资|遭扣|津贴"
+    r"医药费|手术费|住院费|医疗费|报销|哪个出|谁出|哪个报|津贴"
+    # the pay of the leave itself ("休假这几天工资会不会遭扣"), not a check-up's docked pay
+    r"|(?:休假|产假|假期|休息)[^，,。]{0,8}(?:工资|钱)"
 )
 
 
@@ -277,3 +279,32 @@ def lighter_work_asked(knowledge: Knowledge, previous: Answer, text: str) -> Ans
     if previous.category != "女职工保护":
         return None
     return knowledge.get(PREGNANT_WORK) if _LIGHTER_WORK.search(text) else None
+
+
+# "那我咋个办 能补交不" after the duty to pay social insurance: making the employer pay what it
+# owes, through the complaint (the entry on where to complain, which says so)
+INSURANCE_COMPLAINT = "si_not_paid_complain"
+_MAKE_UP = re.compile(r"补交|补缴|补起|补上|补回来|能补不|补不补")
+
+
+def make_up_insurance_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != "社会保险" or previous.slug == INSURANCE_COMPLAINT:
+        return None
+    return knowledge.get(INSURANCE_COMPLAINT) if _MAKE_UP.search(text) else None
+
+
+# "她说怀起的时候老板就想喊她走人 这个可以不" after any answer: a pregnant worker harmed for
+# it, the three periods' protection
+THREE_PERIODS = "women_three_periods"
+_PREGNANT_TOLD = re.compile(r"怀孕|怀起|怀了|怀上|孕期|哺乳期|产假期间|喂奶")
+_HARMED_TOLD = re.compile(
+    r"降|辞退|开除|炒|不要(?:我|她)|劝退|(?:喊|叫|让|逼)(?:我|她)[^，,。]{0,3}走|解除|不续"
+)
+
+
+def pregnant_harmed_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == THREE_PERIODS:
+        return None
+    if _PREGNANT_TOLD.search(text) and _HARMED_TOLD.search(text):
+        return knowledge.get(THREE_PERIODS)
+    return None

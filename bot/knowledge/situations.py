@@ -56,6 +56,14 @@ SITUATION_ENTRIES = {
     "leave_annual_unused": re.compile(
         r"钱|补|工资|倍|折算|离职|辞职|走了|没休|未休|休不了|休不完|没休完|作废|清零|不安排|不准|不批|不让|过期"
     ),
+    # a training bond ("从来没给我培训也没调岗位" tells no bond)
+    "noncomp_training_bond": re.compile(
+        r"服务期|违约金|培训费|赔钱|赔培训|协议|出钱(?:送我|让我|给我)?(?:去)?培训|送我去培训|培训了我"
+    ),
+    # the notice of a resignation ("能不能早点退休 最多提前好久" asks about retiring)
+    "quit_notice_period": re.compile(
+        r"辞职|辞工|离职|不干|不做|不想干|走人|我走|要走|想走|跳槽|解除|辞了|提前(?:好久|多久|几天|一个月|30天)?(?:说|讲|通知|打招呼|报告)"
+    ),
     # the non-compete's compensation left unpaid ("我这种小员工也要遵守吗" asks who it binds)
     "noncomp_unpaid_end": re.compile(
         r"没给|没付|没发|不给|不付|不发|没得|莫得|没有补偿|一分|拖着|三个月|3个月"
@@ -63,6 +71,7 @@ SITUATION_ENTRIES = {
     # let go with notice or a month's pay ("试用期还要再加两个月" is no dismissal)
     "quit_notice_dismissal": re.compile(
         r"辞退|解除|开除|炒|不要我|(?:喊|叫|让|要)我[^，,。]{0,4}走|辞了|辞人|走人|不用来|下岗|裁"
+        r"|开了|开我|把我开|辞我|不要来|别来了"
         r"|通知|代通知金|多给一个月|一个月工资|N\+1|n\+1"
     ),
     # losing the job for slow business ("工资要推迟到下个月底才发" is about the pay, not this)
@@ -132,7 +141,7 @@ def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
 
     hits = _past_the_age(hits, text)
     hits = _pay_cut(_recognition_kept_back(_pregnant(hits, text), text), text)
-    hits = _draws_a_pension(hits, text)
+    hits = _other_leave_taken(_draws_a_pension(hits, text), text)
     if not any(demoted(h) for h in hits):
         return hits
     scored = [
@@ -224,6 +233,19 @@ def _draws_a_pension(hits: list[Any], text: str) -> list[Any]:
     if _DRAWS_A_PENSION.search(text or "") is None:
         return hits
     return _first_when_close(hits, PAST_THE_AGE, PENSIONER_MARGIN, lambda h: False)
+
+
+# "今年休了产假 人事说年假就没得了": another leave taken this year, which does not take the
+# annual leave (the entry on the days says so: 实施办法第六条)
+_OTHER_LEAVE = re.compile(r"产假|婚假|丧假|探亲假|陪产假|护理假")
+_ANNUAL = re.compile(r"年假|年休假")
+ANNUAL_DAYS, OTHER_LEAVE_MARGIN = "leave_annual_days", 0.2
+
+
+def _other_leave_taken(hits: list[Any], text: str) -> list[Any]:
+    if not (_OTHER_LEAVE.search(text or "") and _ANNUAL.search(text or "")):
+        return hits
+    return _first_when_close(hits, ANNUAL_DAYS, OTHER_LEAVE_MARGIN, lambda h: False)
 
 
 def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
