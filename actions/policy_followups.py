@@ -44,10 +44,6 @@ from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
     cap_asked,
     her_leave_asked,
-    injury_leave_pay_asked,
-    lighter_work_asked,
-    make_up_insurance_asked,
-    maternity_costs_asked,
     mediation_failed_asked,
     not_renewed_asked,
     notice_after_probation_asked,
@@ -55,11 +51,10 @@ from bot.knowledge.pointed_asked import (
     part_time_detail_asked,
     past_retirement_asked,
     pregnant_harmed_told,
-    private_deal_asked,
     probation_dismissal_asked,
-    probation_extended_asked,
     route_asked,
     sick_pay_asked,
+    topic_rule_asked,
     year_unsigned_asked,
 )
 from bot.knowledge.situations import fits_the_situation, in_a_situation, pregnant_and_harmed
@@ -186,12 +181,7 @@ _POINTED_AFTER = (
     past_retirement_asked,
     notice_after_probation_asked,
     probation_dismissal_asked,
-    maternity_costs_asked,
-    probation_extended_asked,
-    injury_leave_pay_asked,
-    private_deal_asked,
-    lighter_work_asked,
-    make_up_insurance_asked,
+    topic_rule_asked,
     pregnant_harmed_told,
 )
 

@@ -7,6 +7,7 @@ going back to work or the 2N, no sick pay, a commute's route. Each returns the e
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import INJURY_TOPIC, UNLAWFUL_DISMISSAL
@@ -211,86 +212,87 @@ def probation_dismissal_asked(knowledge: Knowledge, previous: Answer, text: str)
     return knowledge.get(PROBATION_DISMISSAL) if _LET_GO_AT_WILL.search(text) else None
 
 
-# "做手术那些医药费哪个出 单位是有买社保的", "休假这几天工资会不会遭扣" after the maternity
-# (or miscarriage) leave: what maternity insurance pays, the medical costs and the allowance
-MATERNITY_LEAVE, MATERNITY_INSURANCE = "women_maternity_leave", "si_maternity"
-_COSTS_OR_PAY = re.compile(
-    r"医药费|手术费|住院费|医疗费|报销|哪个出|谁出|哪个报|津贴"
-    # the pay of the leave itself ("休假这几天工资会不会遭扣"), not a check-up's docked pay
-    r"|(?:休假|产假|假期|休息)[^，,。]{0,8}(?:工资|钱)"
+@dataclass(frozen=True)
+class AfterATopic:
+    """A follow-up whose words name one entry, right after an answer of a category (or one
+    entry): the words, the answer they follow, the entry they point at."""
+
+    words: re.Pattern[str]
+    entry: str
+    category: str | None = None  # the previous answer's category (None: any)
+    slug: str | None = None  # ... or the previous answer itself
+    again: bool = False  # the entry may be the one just given (a part of it is asked)
+
+    def points(self, previous: Answer, text: str) -> bool:
+        if self.category is not None and previous.category != self.category:
+            return False
+        if self.slug is not None and previous.slug != self.slug:
+            return False
+        if previous.slug == self.entry and not self.again:
+            return False
+        return self.words.search(text) is not None
+
+
+AFTER_A_TOPIC = (
+    # "做手术那些医药费哪个出 单位是有买社保的", "休假这几天工资会不会遭扣" after the maternity
+    # (or miscarriage) leave: what maternity insurance pays, the medical costs and the allowance
+    # (the leave's own pay, not a check-up's docked pay)
+    AfterATopic(
+        re.compile(
+            r"医药费|手术费|住院费|医疗费|报销|哪个出|谁出|哪个报|津贴"
+            r"|(?:休假|产假|假期|休息)[^，,。]{0,8}(?:工资|钱)"
+        ),
+        "si_maternity",
+        slug="women_maternity_leave",
+    ),
+    # "现在主管说我做得不好 试用期还要再加两个月": a probation extended is a second one, which
+    # the law does not allow, whatever the words share with dismissals
+    AfterATopic(
+        re.compile(
+            r"试用期[^，,。]{0,6}(?:再加|延长|加长|再延|往后延|再来)|延长试用|再试用"
+            r"|(?:还要|又要)再?(?:试|延)"
+        ),
+        "probation_once_only",
+    ),
+    # "他现在躺起不能上班 这段时间工资咋个算" after an injury answer: the wages while off work
+    AfterATopic(
+        re.compile(
+            r"(?:不能上班|上不了班|躺起|躺着|养伤|休养|歇着|在家休息|住院|停工)[^。？?]{0,12}(?:工资|钱)"
+        ),
+        "injury_paid_leave",
+        category="工伤",
+    ),
+    # "他说给我5千块钱私了 签个字就两清了 要得不" after an injury answer: settling before the
+    # injury is recognised and assessed; the application first
+    AfterATopic(
+        re.compile(r"私了|两清|一次性了断|签个字就|签了字就|买断"),
+        "injury_apply_deadline",
+        category="工伤",
+    ),
+    # "我现在腰杆痛站不住了 可不可以喊厂头给我换个轻松点的活路" after a pregnancy answer: work
+    # she cannot manage, lightened on a doctor's certificate (asked of that answer too)
+    AfterATopic(
+        re.compile(
+            r"轻松点|轻松些|轻一点|轻点的|减轻|换个?(?:岗|活|工作)|站不住|站不了|吃不消|干不动|受不了"
+        ),
+        "women_pregnant_work",
+        category="女职工保护",
+        again=True,
+    ),
+    # "那我咋个办 能补交不" after the duty to pay social insurance: the back payment, through
+    # the complaint (the entry on where to complain, which says so)
+    AfterATopic(
+        re.compile(r"补交|补缴|补起|补上|补回来|能补不|补不补"),
+        "si_not_paid_complain",
+        category="社会保险",
+    ),
 )
 
 
-def maternity_costs_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.slug != MATERNITY_LEAVE or not _COSTS_OR_PAY.search(text):
-        return None
-    return knowledge.get(MATERNITY_INSURANCE)
-
-
-# "现在主管说我做得不好 试用期还要再加两个月": a probation extended is a second one, which the
-# law does not allow (the one-probation rule), whatever the words share with dismissals
-ONE_PROBATION = "probation_once_only"
-_EXTENDED = re.compile(
-    r"试用期[^，,。]{0,6}(?:再加|延长|加长|再延|往后延|再来)|延长试用|再试用|(?:还要|又要)再?(?:试|延)"
-)
-
-
-def probation_extended_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.slug == ONE_PROBATION or not _EXTENDED.search(text):
-        return None
-    return knowledge.get(ONE_PROBATION)
-
-
-# "他现在躺起不能上班 这段时间工资咋个算" after an injury answer: the wages while off work
-# (停工留薪期), not the application the answer was about
-INJURY_PAID_LEAVE = "injury_paid_leave"
-_OFF_WORK_PAY = re.compile(
-    r"(?:不能上班|上不了班|躺起|躺着|养伤|休养|歇着|在家休息|住院|停工)[^。？?]{0,12}(?:工资|钱)"
-)
-
-
-def injury_leave_pay_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category != "工伤" or previous.slug == INJURY_PAID_LEAVE:
-        return None
-    return knowledge.get(INJURY_PAID_LEAVE) if _OFF_WORK_PAY.search(text) else None
-
-
-# "他说给我5千块钱私了 签个字就两清了 要得不" after an injury answer: settling privately before
-# the injury is recognised and assessed; the application first (the entry on applying)
-INJURY_APPLY = "injury_apply_deadline"
-_PRIVATE_DEAL = re.compile(r"私了|两清|一次性了断|签个字就|签了字就|买断")
-
-
-def private_deal_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category != "工伤" or previous.slug == INJURY_APPLY:
-        return None
-    return knowledge.get(INJURY_APPLY) if _PRIVATE_DEAL.search(text) else None
-
-
-# "我们车间一站就是一天 我现在腰杆痛站不住了 可不可以喊厂头给我换个轻松点的活路" after a
-# pregnancy answer: work she cannot manage, lightened on a doctor's certificate
-PREGNANT_WORK = "women_pregnant_work"
-_LIGHTER_WORK = re.compile(
-    r"轻松点|轻松些|轻一点|轻点的|减轻|换个?(?:岗|活|工作)|站不住|站不了|吃不消|干不动|受不了"
-)
-
-
-def lighter_work_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category != "女职工保护":
-        return None
-    return knowledge.get(PREGNANT_WORK) if _LIGHTER_WORK.search(text) else None
-
-
-# "那我咋个办 能补交不" after the duty to pay social insurance: making the employer pay what it
-# owes, through the complaint (the entry on where to complain, which says so)
-INSURANCE_COMPLAINT = "si_not_paid_complain"
-_MAKE_UP = re.compile(r"补交|补缴|补起|补上|补回来|能补不|补不补")
-
-
-def make_up_insurance_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category != "社会保险" or previous.slug == INSURANCE_COMPLAINT:
-        return None
-    return knowledge.get(INSURANCE_COMPLAINT) if _MAKE_UP.search(text) else None
+def topic_rule_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry the first rule of AFTER_A_TOPIC that fits points at, or None."""
+    rule = next((r for r in AFTER_A_TOPIC if r.points(previous, text)), None)
+    return None if rule is None else knowledge.get(rule.entry)
 
 
 # "她说怀起的时候老板就想喊她走人 这个可以不" after any answer: a pregnant worker harmed for
