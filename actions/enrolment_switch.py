@@ -17,7 +17,7 @@ from actions.message import opening_text
 from bot.domain.courses import promotion_text
 from bot.staff import notices as notify
 from bot.store import courses as repo
-from intents.overrides import switches_course
+from intents.course_rules import switches_course
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,16 @@ import numpy as np
 import orjson
 
 from intents.classifier import IntentClassifier
+from intents.course_rules import (
+    asks_about_a_course,
+    asks_another_course,
+    cancels_a_course,
+    certificate_course_asked,
+    enrolment_without_course,
+    names_a_class,
+    switches_course,
+    wants_to_learn,
+)
 from intents.entities import EntityExtractor
 from intents.foreign import read_foreign
 from intents.greetings import follow_up_not_greeting, without_aside, without_greeting
@@ -19,18 +29,10 @@ from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
     about_privacy,
-    asks_about_a_course,
-    asks_another_course,
-    cancels_a_course,
-    certificate_course_asked,
-    enrolment_without_course,
     mediation_without_dispute,
-    names_a_class,
     negated_handoff,
     parse_payload,
     rule_intent,
-    switches_course,
-    wants_to_learn,
 )
 from intents.question_cues import announces_a_question, asks_rather_than_files
 from intents.retrieval import RetrievalOptions

@@ -413,12 +413,6 @@ def negated_handoff(text: str) -> bool:
     return bool(found) and all(_negated(compact, m.start()) for m in found)
 
 
-# what an enrolment names: the act of enrolling or a class ("报书法" names the course by entity)
-_ENROLMENT_WORDS = re.compile(
-    r"报名|报个名|报一个|报个|帮我报|报班|课|班|培训|学|参加|名额|占个|这门|那门|这个|那个|一个|第.|报了|报上|enrol|sign"
-)
-
-
 # what a request for mediation speaks of: the dispute, the other side, the process
 _DISPUTE_TALK = re.compile(
     r"调解|仲裁|纠纷|争议|维权|欠|拖|工资|工钱|薪|辞退|开除|炒|解雇|工伤|受伤|伤|赔|补偿|社保|保险"
@@ -434,116 +428,11 @@ def mediation_without_dispute(text: str, entities: list[dict]) -> bool:
     return _DISPUTE_TALK.search(text) is None
 
 
-def enrolment_without_course(text: str, entities: list[dict]) -> bool:
-    """ "厂头不帮我报 我个人去报要得不" (reporting a work injury) read as an enrolment: it names
-    no course and no enrolment, so it is not one."""
-    if any(e.get("entity") == "course_name" for e in entities):
-        return False
-    return _ENROLMENT_WORDS.search(text) is None
-
-
-_ENROL_VERB = re.compile(
-    r"报|参加|加入|登记|预约|占个|算我|enrol|sign|join|register|apply|book|bao\s*ming",
-    re.IGNORECASE,
-)
-
-
-def asks_about_a_course(text: str, entities: list[dict], by_name: bool = False) -> bool:
-    """ "养老护理那个呢", "区里合唱团还招人不": a course named, and nothing asks to enrol in it
-    (read as an enrolment or out of scope, it is a question about that course). `by_name`:
-    only a course named by (part of) its own name, not by a keyword (孩子, 读书)."""
-    named = [e for e in entities if e.get("entity") == "course_name"]
-    if by_name:
-        named = [e for e in named if _named_by_name(text, e)]
-    if not named or _ENROL_VERB.search(text) is not None:
-        return False
-    # a course's name alone ("八段锦") may answer a question: only a question about it counts
-    said = sum(e["end"] - e["start"] for e in named if isinstance(e.get("end"), int))
-    return len(re.sub(r"\W", "", text)) > said + 1
-
-
-# learning, classes or a certificate: "叉车证咋个考", "想学下咋个照顾老人家"
-_LEARNING = re.compile(r"学|课|班|培训|证|考|教|练|锻炼|健身|养生|运动|兴趣|爱好")
-
-
-def wants_to_learn(text: str) -> bool:
-    """The message speaks of learning something (read as out of scope, with a course's
-    words in it, it asks about that course)."""
-    return _LEARNING.search(text) is not None
-
-
-_CLASS_AFTER = re.compile(r"^(?:的)?(?:班|课|培训|营|兴趣班|学习班)")
-
-
-def names_a_class(text: str, entities: list[dict]) -> bool:
-    """ "插花班一期收好多人": a course named by its own name as a class (…班, …课)."""
-    return any(
-        e.get("entity") == "course_name"
-        and _named_by_name(text, e)
-        and _CLASS_AFTER.match(text[e["end"] :]) is not None
-        for e in entities
-    )
-
-
-def _named_by_name(text: str, entity: dict) -> bool:
-    start, end = entity.get("start"), entity.get("end")
-    if not isinstance(start, int) or not isinstance(end, int) or end - start < 2:
-        return False
-    return text[start:end] in str(entity.get("value") or "")
-
-
 def _negated(text: str, start: int) -> bool:
     """True when the few characters before `start`, in the same clause, negate it (不要转人工)."""
     window = _CLAUSE_BREAK.split(text[max(0, start - 4) : start])[-1]
     # the negation must stand right before it: 不要转人工, not 听不懂…喊个真人来
     return bool(_NEGATION_BEFORE.search(_NOT_NEGATION.sub("", window)))
-
-
-# "哎呀 下个月要倒夜班 八段锦还是取消了嘛": a course named, then its enrolment taken back
-_CANCELS_LAST = re.compile(
-    r"(?:还是|我|就|那就|先)?(?:取消了?|取消掉|退了|退掉)[吧嘛哈啦哦]*[\s!！。.~～]*$"
-)
-
-
-def cancels_a_course(text: str, entities: list[dict]) -> bool:
-    """A course named and cancelling said last (not "不取消")."""
-    if not any(e.get("entity") == "course_name" for e in entities):
-        return False
-    m = _CANCELS_LAST.search(text)
-    return m is not None and not text[: m.start()].endswith(("不", "别", "莫", "没"))
-
-
-# "算了瑜伽不报了 八段锦是哪天嘛": one course given up, another asked about
-_GIVEN_UP_AFTER = re.compile(r"[^，,。\s]{0,2}?(?:不报了?|先不报|不要了|不学了|不去了|算了)")
-_ASKS_OF_A_COURSE = re.compile(
-    r"哪天|星期几|礼拜几|周几|几点|好久|啥时候|在哪|哪里|好多钱|多少钱|收费|要钱|免费|咋样|怎么样"
-)
-
-
-def asks_another_course(text: str, entities: list[dict]) -> bool:
-    """A course named and given up, then another named and asked about."""
-    named = [e for e in entities if e.get("entity") == "course_name" and e.get("end")]
-    if len({e.get("value") for e in named}) < 2:
-        return False
-    first, last = named[0], named[-1]
-    return (
-        _GIVEN_UP_AFTER.match(text, first["end"]) is not None
-        and _ASKS_OF_A_COURSE.search(text, last["end"]) is not None
-    )
-
-
-# "哎呀 忘了周二晚上我要值班 改成合唱嘛": another course instead of the one enrolled in
-_SWITCH_BEFORE = re.compile(r"(?:改成|换成|改报|改为|换报|换到)(?:报)?(?:个|一个)?\s*$")
-
-
-def switches_course(text: str, entities: list[dict]) -> bool:
-    """A course named right after the word for a change."""
-    return any(
-        e.get("entity") == "course_name"
-        and isinstance(e.get("start"), int)
-        and _SWITCH_BEFORE.search(text[: e["start"]]) is not None
-        for e in entities
-    )
 
 
 # who sees what the worker tells: privacy named, or someone coming to know, see or be told
@@ -559,18 +448,4 @@ def about_privacy(text: str) -> bool:
     真是假" does not)."""
     return _PRIVACY_NAMED.search(text) is not None or (
         _KNOWING.search(text) is not None and _WHO_MAY_KNOW.search(text) is not None
-    )
-
-
-# "叉车证哪里可以考 … 老板喊我去考个证": a course's certificate, where to take it
-_WHERE_TO_TAKE = re.compile(r"哪里(?:可以|能)?考|在哪考|哪点考|咋个考|怎么考|去哪考|哪里学|哪里报")
-
-
-def certificate_course_asked(text: str, entities: list[dict]) -> bool:
-    """A course named by its certificate ("叉车证", "电工证") and where to take it asked."""
-    return _WHERE_TO_TAKE.search(text) is not None and any(
-        e.get("entity") == "course_name"
-        and isinstance(e.get("end"), int)
-        and text[e["start"] : e["end"]].endswith("证")
-        for e in entities
     )
