@@ -198,6 +198,11 @@ def last_bot_text(tracker: Tracker) -> str:
     return str(reply[-1].get("text") or "") if reply else ""
 
 
+def as_chinese(text: str) -> str:
+    """English and pinyin read as Chinese, else the text as typed."""
+    return _as_chinese(text)
+
+
 def _as_chinese(text: str) -> str:
     """English and pinyin read as Chinese ("my salary is 5220 yuan a month"), else as typed."""
     chinese = read_foreign(fold(text))

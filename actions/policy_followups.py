@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction
 
 from actions.message import (
+    as_chinese,
     latest_intent,
     offered_entries,
     previous_action,
@@ -94,7 +95,7 @@ OFFERED_AHEAD = 2.0
 # an entry just shown counts this much more than the words alone against the other entries
 # ("那多出来的时间要给加班费噻" after the weekly rest, which offered the overtime caps, asks the
 # overtime rates the words find first)
-OFFERED_PRIOR = 1.4
+OFFERED_PRIOR = 1.35
 TAKEN_SCORE = 0.5
 OFFERED_POOL = 60
 
@@ -199,7 +200,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     if previous is None or not in_a_situation(previous):
         # "社保没买合法吗": not the entry on insurance during probation (after an answer about
         # probation, the conversation names the situation)
-        own_hits = fits_the_situation(own_hits, text)
+        # (the words of a situation read in Chinese: "I want to quit … on probation" resigns)
+        own_hits = fits_the_situation(own_hits, as_chinese(text))
     general = decide(own_hits, cfg)
     if general[0] == "suggest" and previous is None and pregnant_and_harmed(own_hits, text):
         # "我怀起了3个月 厂头说要把我换到包装 工资从5千降到3千5": the three periods' entry

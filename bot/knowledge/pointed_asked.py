@@ -222,13 +222,14 @@ class AfterATopic:
     category: str | None = None  # the previous answer's category (None: any)
     slug: str | None = None  # ... or the previous answer itself
     again: bool = False  # the entry may be the one just given (a part of it is asked)
+    not_after: tuple[str, ...] = ()  # answers that say it themselves
 
     def points(self, previous: Answer, text: str) -> bool:
         if self.category is not None and previous.category != self.category:
             return False
         if self.slug is not None and previous.slug != self.slug:
             return False
-        if previous.slug == self.entry and not self.again:
+        if (previous.slug == self.entry and not self.again) or previous.slug in self.not_after:
             return False
         return self.words.search(text) is not None
 
@@ -285,6 +286,8 @@ AFTER_A_TOPIC = (
         re.compile(r"补交|补缴|补起|补上|补回来|能补不|补不补"),
         "si_not_paid_complain",
         category="社会保险",
+        # (the waiver's answer says the back payment and what happens to the money paid instead)
+        not_after=("si_waiver_invalid",),
     ),
 )
 
@@ -305,7 +308,9 @@ _HARMED_TOLD = re.compile(
 
 
 def pregnant_harmed_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.slug == THREE_PERIODS:
+    # (after an answer on women's protection the conversation is there already: "喂奶的时间有没得
+    # 厂头还说哺乳期要给我降工资" asks the nursing time as well)
+    if previous.slug == THREE_PERIODS or previous.category == "女职工保护":
         return None
     if _PREGNANT_TOLD.search(text) and _HARMED_TOLD.search(text):
         return knowledge.get(THREE_PERIODS)

@@ -60,6 +60,10 @@ SITUATION_ENTRIES = {
     "noncomp_training_bond": re.compile(
         r"服务期|违约金|培训费|赔钱|赔培训|协议|出钱(?:送我|让我|给我)?(?:去)?培训|送我去培训|培训了我"
     ),
+    # dismissed in probation ("I want to quit … on probation" resigns, nobody dismisses)
+    "probation_dismissal": re.compile(
+        r"辞退|开除|炒|解除|不要我|开了|开我|把我开|喊我走|叫我走|让我走|不合格|不符合|随便开|辞掉我|辞了我|辞我|走人|录用条件"
+    ),
     # the notice of a resignation ("能不能早点退休 最多提前好久" asks about retiring)
     "quit_notice_period": re.compile(
         r"辞职|辞工|离职|不干|不做|不想干|走人|我走|要走|想走|跳槽|解除|辞了|提前(?:好久|多久|几天|一个月|30天)?(?:说|讲|通知|打招呼|报告)"
@@ -224,7 +228,10 @@ def _pay_cut(hits: list[Any], text: str) -> list[Any]:
 
 # "我去年退的休 在领养老金了 现在原来的厂返聘我 … 能不能要双倍工资": drawing a pension, the
 # work is a labour service, whatever else the words share with a contract's rules
-_DRAWS_A_PENSION = re.compile(r"退了休|退的休|已经退休|领(?:了|着)?养老金|领(?:了|着)?退休金|返聘")
+# ("还要交好多年才能退休领养老金" is not drawing one yet)
+_DRAWS_A_PENSION = re.compile(
+    r"退了休|退的休|已经退休|(?:在|已经)领(?:养老金|退休金)|领(?:了|着)(?:养老金|退休金)|返聘"
+)
 # (a pensioner asking about a contract, its double wage or its end: whatever the distance)
 PENSIONER_MARGIN = 1.0
 
