@@ -14,7 +14,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import previous_action, recent_user_texts
+from actions.message import last_reply, previous_action, recent_user_texts
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,
@@ -53,6 +53,7 @@ from bot.domain.medical_period import (
 )
 from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.nursing_pay import docked_nursing_text
+from bot.domain.paid_short import shortfall_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     asks_how_much,
@@ -322,6 +323,16 @@ def interrupted_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return interrupted_text(text, services.today())
 
 
+def _paid_short(tracker: Tracker, text: str) -> tuple[str, str] | None:
+    """What is still owed of the sum the last reply worked out, under the same entry."""
+    slug = tracker.get_slot("last_faq")
+    if not slug or previous_action(tracker) != "action_answer_policy":
+        return None
+    said = " ".join(str(e.get("text") or "") for e in last_reply(tracker))
+    short = shortfall_text(said, text)
+    return None if short is None else (short, str(slug))
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -339,6 +350,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     both = owed_and_severance_reply(services, tracker, text)
     if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
         return both, FORCED_TO_LEAVE
+    short = _paid_short(tracker, text)
+    if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
+        return short
     if tracker.get_slot("last_faq") == NURSING and (docked := docked_nursing_text(text)):
         return docked, NURSING  # "每天都扣一个钟头 他总共扣了我好多钱" after the nursing hour
     anew = interrupted_reply(services, tracker, text)
