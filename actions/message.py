@@ -60,7 +60,7 @@ def typed_text(tracker: Tracker) -> str:
 def understood_text(tracker: Tracker) -> str:
     """What the worker wrote, with English and pinyin read as Chinese (intents/foreign.py),
     for matching words against courses; never stored or shown."""
-    return _as_chinese(typed_text(tracker))
+    return as_chinese(typed_text(tracker))
 
 
 def plain_answer(tracker: Tracker, slot: str) -> str | None:
@@ -199,11 +199,6 @@ def last_bot_text(tracker: Tracker) -> str:
 
 
 def as_chinese(text: str) -> str:
-    """English and pinyin read as Chinese, else the text as typed."""
-    return _as_chinese(text)
-
-
-def _as_chinese(text: str) -> str:
     """English and pinyin read as Chinese ("my salary is 5220 yuan a month"), else as typed."""
     chinese = read_foreign(fold(text))
     return chinese if chinese != fold(text) else text
@@ -217,7 +212,7 @@ def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
         for e in tracker.events
         if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
     ]
-    return [_as_chinese(t) for t in list(reversed(texts[:-1]))[:count]]
+    return [as_chinese(t) for t in list(reversed(texts[:-1]))[:count]]
 
 
 _OFFERED = re.compile(r'^/policy_question\{"faq_id":\s*"(?P<slug>[^"]+)"')

@@ -13,7 +13,7 @@ import math
 import re
 from datetime import date
 
-from bot.domain.severance import Severance, months_worked
+from bot.domain.severance import Severance, full_year, months_worked
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《职工带薪年休假条例》第三条；《企业职工带薪年休假实施办法》第五条"
@@ -70,9 +70,7 @@ def months_since_work_began(text: str, today: date) -> int | None:
     m = _BEGAN_IN.search(text or "")
     if m is None:
         return None
-    year = int(m.group("y"))
-    if year < 100:
-        year += 2000 if 2000 + year <= today.year else 1900
+    year = full_year(int(m.group("y")), today)
     years = today.year - year
     return years * 12 if 0 < years <= 50 else None
 

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.long_breaks import (
+    DATE_RANGE,
+    HOLIDAYS_SOURCE,
+    MONTHLY_SOURCE,
+    SOURCE,
+    dated_days,
+    long_break_sum,
+    money,
+    named_holiday,
+    split_sum,
+)
 from bot.domain.severance import monthly_pay
 from intents.numbers import NUM, format_number, parse_number
 
-SOURCE = "《劳动法》第四十四条；《工资支付暂行规定》第十三条"
-MONTHLY_SOURCE = "；《关于职工全年月平均工作时间和工资折算问题的通知》"
 WORK_DAYS_A_MONTH = 21.75
 HOURS_A_DAY = 8
 
@@ -53,7 +62,6 @@ _WHOLE_DAY = re.compile(
 # "这3天又咋算", "国庆1号到3号": days of a holiday told without a verb
 # ("星期六一天": one day, not 六一)
 _DAYS_BARE = re.compile(rf"(?<![期拜周])(?P<n>{NUM})\s*天")
-_DATE_RANGE = re.compile(r"(?P<a>\d{1,2})\s*(?:号|日)\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)")
 # "一个月下来差不多40个钟头": the month's overtime hours, told as a total
 _MONTH_HOURS = re.compile(
     rf"(?:一个月|每个?月|上个?月)[^，,。]{{0,6}}?(?P<n>{NUM})\s*个?(?:钟头|小时|钟)"
@@ -66,20 +74,6 @@ _DAYS_A_MONTH = re.compile(
 _REST_DAYS_COUNTED = re.compile(
     rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
 )
-# 《全国年节及纪念日放假办法》第二条 (as revised, in force from 2025-01-01): the public holidays'
-# own days; the rest of a long break is rest days moved around them
-_STATUTORY = {
-    "国庆": (3, "10月1日、2日、3日"),
-    "春节": (4, "农历除夕、正月初一至初三"),
-    "过年": (4, "农历除夕、正月初一至初三"),
-    "劳动节": (2, "5月1日、2日"),
-    "五一": (2, "5月1日、2日"),
-    "元旦": (1, "1月1日"),
-    "清明": (1, "清明节当天"),
-    "端午": (1, "端午节当天"),
-    "中秋": (1, "中秋节当天"),
-}
-HOLIDAYS_SOURCE = "；《全国年节及纪念日放假办法》第二条"
 MIN_DAILY, MAX_DAILY = 30, 5000
 MIN_HOURLY, MAX_HOURLY = 5, 1000
 
@@ -116,23 +110,11 @@ def _own_count(text: str) -> bool:
     return _count(_HOURS, text) is not None or _count(_DAYS, text) is not None
 
 
-def _money(value: float) -> str:
-    return format_number(round(value, 2))
-
-
-def _named_holiday(text: str) -> tuple[str, int, str] | None:
-    """The public holiday the message names, with its own days and dates."""
-    for name, (days, when) in _STATUTORY.items():
-        if name in text:
-            return name, days, when
-    return None
-
-
 def long_break_text(text: str) -> str | None:
     """ "国庆放七天 七天都按这个算吗": which days of a long break are the public holiday (300 %)
     and which are moved rest days (time off in lieu, else 200 %), when more days than the
     holiday's own are told and no pay is."""
-    named = _named_holiday(text)
+    named = named_holiday(text)
     days = _count(_DAYS_BARE, text) or _count(_DAYS, text)
     if named is None or days is None:
         return None
@@ -178,14 +160,14 @@ def _weekdays_and_rest_days(
     rest = daily * 2 * rest_days
     told = (
         f"按您说的：工作日{format_number(month_days)}天、每天下班后加班{format_number(hours)}小时，"
-        f"另有{format_number(rest_days)}个休息日上整天班、没补休；日工资{_money(daily)}元，"
-        f"小时工资{_money(hour_pay)}元。"
+        f"另有{format_number(rest_days)}个休息日上整天班、没补休；日工资{money(daily)}元，"
+        f"小时工资{money(hour_pay)}元。"
     )
     rule = (
-        f"工作日延长工时按150%：{_money(hour_pay)}×150%×{format_number(hours)}×"
-        f"{format_number(month_days)}={_money(weekday)}元；休息日没补休的按200%："
-        f"{_money(daily)}×200%×{format_number(rest_days)}={_money(rest)}元；"
-        f"合计{_money(weekday + rest)}元。"
+        f"工作日延长工时按150%：{money(hour_pay)}×150%×{format_number(hours)}×"
+        f"{format_number(month_days)}={money(weekday)}元；休息日没补休的按200%："
+        f"{money(daily)}×200%×{format_number(rest_days)}={money(rest)}元；"
+        f"合计{money(weekday + rest)}元。"
     )
     return told, rule
 
@@ -235,9 +217,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     base = ""
     if monthly:
         daily = monthly / WORK_DAYS_A_MONTH
-        base = (
-            f"按月工资{_money(monthly)}元折算，日工资={_money(monthly)}÷21.75≈{_money(daily)}元。"
-        )
+        base = f"按月工资{money(monthly)}元折算，日工资={money(monthly)}÷21.75≈{money(daily)}元。"
     if daily is None and hourly is not None:
         daily = hourly * HOURS_A_DAY
     if daily is None:
@@ -254,7 +234,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         if bare is not None and holiday and _HOLIDAY.search(dates_text or ""):
             days = bare  # "那国庆那三天也上了班呢": this message's days, not the earlier ones
         if days is None:
-            span = _DATE_RANGE.search(rest_of_it)
+            span = DATE_RANGE.search(rest_of_it)
             if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:
                 days = float(int(span.group("b")) - int(span.group("a")) + 1)
             elif _DAYS_BARE.search(_DAYS_A_MONTH.sub(" ", rest_of_it)):
@@ -263,37 +243,37 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
             days = 1.0  # "周六上了一整天", "国庆节那天也上了班"
         elif days is None and hours is not None:
             days = hours / HOURS_A_DAY  # "周六加了8个钟头": a day's work
-        named = _named_holiday(text) if holiday else None
-        if days is None and _dated_days(named, dates_text if dates_text is not None else text):
+        named = named_holiday(text) if holiday else None
+        if days is None and dated_days(named, dates_text if dates_text is not None else text):
             days = 0.0  # the dates say how many
         if days is None:
             return None
-        dated = _dated_days(named, dates_text if dates_text is not None else text)
+        dated = dated_days(named, dates_text if dates_text is not None else text)
         if dated is not None and (dated[1] or days is None or days == 0):
             # "10月1号2号3号都在上班", "那4号5号呢": the holiday's own dates at 300 %, the
             # other days of the break at 200 %
             own, moved = dated
             if moved:
-                return _split_sum(named, own, moved, daily, base, monthly is not None)
+                return split_sum(named, own, moved, daily, base, monthly is not None)
             days = float(own)
         if named is not None and named[1] < days <= 15:
-            return _long_break_sum(named, days, daily, base, monthly is not None)
+            return long_break_sum(named, days, daily, base, monthly is not None)
         rate, kind = (3, "法定节假日") if holiday else (2, "休息日")
         long_day = _long_day(text)
         if long_day is not None:
             # "每天还是12个钟头": a longer day than 8 hours, paid by its hours
             daily = daily * long_day / HOURS_A_DAY
         sum_ = daily * rate * days
-        told = f"按您说的：{kind}加班{format_number(days)}天，日工资{_money(daily)}元。"
+        told = f"按您说的：{kind}加班{format_number(days)}天，日工资{money(daily)}元。"
         if long_day is not None:
             told = (
                 f"按您说的：{kind}加班{format_number(days)}天，每天{format_number(long_day)}小时，"
-                f"按小时工资{_money(daily / long_day)}元算一天{_money(daily)}元。"
+                f"按小时工资{money(daily / long_day)}元算一天{money(daily)}元。"
             )
         if holiday:
             rule = (
-                f"法定节假日加班费不低于日工资的300%：{_money(daily)}×300%×{format_number(days)}"
-                f"={_money(sum_)}元，是正常工资以外另给的，不能用补休抵。"
+                f"法定节假日加班费不低于日工资的300%：{money(daily)}×300%×{format_number(days)}"
+                f"={money(sum_)}元，是正常工资以外另给的，不能用补休抵。"
             )
             if days > 1:
                 # a long break holds rest days moved around the public holidays
@@ -301,15 +281,15 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         else:
             rule = (
                 "休息日加班单位可以先安排同等时间的补休；补不了休的，不低于日工资的200%："
-                f"{_money(daily)}×200%×{format_number(days)}={_money(sum_)}元。"
+                f"{money(daily)}×200%×{format_number(days)}={money(sum_)}元。"
             )
         if hours is not None and long_day is None and days == hours / HOURS_A_DAY < 1:
             # "元旦那天上3个小时": told and paid by the hour ("0.38天" says nothing to a worker)
             hour_pay = daily / HOURS_A_DAY
-            told = f"按您说的：{kind}加班{format_number(hours)}小时，小时工资{_money(hour_pay)}元。"
+            told = f"按您说的：{kind}加班{format_number(hours)}小时，小时工资{money(hour_pay)}元。"
             rule = (
-                f"{kind}加班费不低于小时工资的{rate * 100}%：{_money(hour_pay)}×{rate * 100}%×"
-                f"{format_number(hours)}={_money(sum_)}元"
+                f"{kind}加班费不低于小时工资的{rate * 100}%：{money(hour_pay)}×{rate * 100}%×"
+                f"{format_number(hours)}={money(sum_)}元"
                 + (
                     "，是正常工资以外另给的，不能用补休抵。"
                     if holiday
@@ -320,18 +300,18 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         hour_pay = hourly or daily / HOURS_A_DAY
         sum_ = hour_pay * 1.5 * hours
         told = (
-            f"按您说的：工作日下班后加班{format_number(hours)}小时，小时工资{_money(hour_pay)}元。"
+            f"按您说的：工作日下班后加班{format_number(hours)}小时，小时工资{money(hour_pay)}元。"
         )
         rule = (
-            f"工作日延长工时的加班费不低于小时工资的150%：{_money(hour_pay)}×150%×"
-            f"{format_number(hours)}={_money(sum_)}元。"
+            f"工作日延长工时的加班费不低于小时工资的150%：{money(hour_pay)}×150%×"
+            f"{format_number(hours)}={money(sum_)}元。"
         )
         month_days = _count(_DAYS_A_MONTH, text)
         if month_days and month_days <= 31:
             # "每天要加班2个钟头 一个月上22天班": the month's overtime pay
             rule += (
-                f"一个月按{format_number(month_days)}天算：{_money(sum_)}×{format_number(month_days)}"
-                f"={_money(sum_ * month_days)}元。"
+                f"一个月按{format_number(month_days)}天算：{money(sum_)}×{format_number(month_days)}"
+                f"={money(sum_ * month_days)}元。"
             )
     else:
         return None
@@ -344,93 +324,16 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     return "\n".join(lines)
 
 
-# the holidays with fixed dates in the solar calendar, and those dates (day of the month)
-_FIXED_DATES = {"国庆": {1, 2, 3}, "劳动节": {1, 2}, "五一": {1, 2}, "元旦": {1}}
-_DAY_NUMS = re.compile(r"(?<![\d月])(?:\d{1,2}月)?(\d{1,2})\s*[号日]")
-
-
-def _dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
-    """(the holiday's own days, the other days of its break) among the dates a message lists
-    ("1号2号3号", "4号5号"), for a holiday with fixed dates; None when it lists none."""
-    if named is None or named[0] not in _FIXED_DATES:
-        return None
-    span = _DATE_RANGE.search(text)
-    if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:
-        # "国庆1号到3号": every day of the range
-        days = set(range(int(span.group("a")), int(span.group("b")) + 1))
-    else:
-        days = {int(n) for n in _DAY_NUMS.findall(text)}
-    days = {d for d in days if 1 <= d <= 8}
-    if not days:
-        return None
-    own = len(days & _FIXED_DATES[named[0]])
-    return own, len(days) - own
-
-
-def _split_sum(
-    named: tuple[str, int, str], own: int, moved: int, daily: float, base: str, monthly: bool
-) -> str:
-    """The holiday's own days at 300 %, the moved rest days of its break at 200 %."""
-    name, _, when = named
-    lines = [f"按您说的：{name}期间上了{own + moved}天班，日工资{_money(daily)}元。"]
-    if base:
-        lines.append(base)
-    total = 0.0
-    if own:
-        total += daily * 3 * own
-        lines.append(
-            f"法定节假日（{when}）{own}天，不低于日工资的300%：{_money(daily)}×300%×{own}"
-            f"={_money(daily * 3 * own)}元，不能用补休抵；"
-        )
-    if moved:
-        total += daily * 2 * moved
-        lines.append(
-            f"{'其余' if own else '这'}{moved}天是{name}长假里调休的休息日，没安排补休的不低于200%："
-            f"{_money(daily)}×200%×{moved}"
-            f"={_money(daily * 2 * moved)}元；"
-        )
-    if own and moved:
-        lines.append(f"合计{_money(total)}元，都在正常工资以外另给。")
-    lines.append(
-        "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。"
-    )
-    lines.append(f"依据：{SOURCE}{MONTHLY_SOURCE if monthly else ''}{HOLIDAYS_SOURCE}")
-    return "\n".join(lines)
-
-
-def _long_break_sum(
-    named: tuple[str, int, str], days: float, daily: float, base: str, monthly: bool
-) -> str:
-    """A long break worked through: the holiday's own days at 300 %, the moved rest days at
-    200 % (when no time off is given in lieu)."""
-    name, own, when = named
-    rest = days - own
-    holiday_sum, rest_sum = daily * 3 * own, daily * 2 * rest
-    lines = [f"按您说的：{name}期间上了{format_number(days)}天班，日工资{_money(daily)}元。"]
-    if base:
-        lines.append(base)
-    lines += [
-        f"{name}的法定节假日只有{own}天（{when}），不低于日工资的300%：{_money(daily)}×300%×{own}"
-        f"={_money(holiday_sum)}元，不能用补休抵；",
-        f"其余{format_number(rest)}天是调休出来的休息日，没安排补休的不低于200%：{_money(daily)}×200%×"
-        f"{format_number(rest)}={_money(rest_sum)}元；",
-        f"合计{_money(holiday_sum + rest_sum)}元，都在正常工资以外另给。",
-        "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。",
-        f"依据：{SOURCE}{MONTHLY_SOURCE if monthly else ''}{HOLIDAYS_SOURCE}",
-    ]
-    return "\n".join(lines)
-
-
 def hourly_rates_text(monthly: float) -> str:
     """An hour of overtime at each rate, from the monthly pay."""
     hourly = monthly / WORK_DAYS_A_MONTH / HOURS_A_DAY
     return "\n".join(
         [
-            f"按月工资{_money(monthly)}元折算：日工资={_money(monthly)}÷21.75≈"
-            f"{_money(monthly / WORK_DAYS_A_MONTH)}元，小时工资≈{_money(hourly)}元。",
-            f"超过8小时的部分就是加班：工作日每小时不低于{_money(hourly * 1.5)}元（150%）；"
-            f"休息日没补休的每小时不低于{_money(hourly * 2)}元（200%）；"
-            f"法定节假日每小时不低于{_money(hourly * 3)}元（300%）。",
+            f"按月工资{money(monthly)}元折算：日工资={money(monthly)}÷21.75≈"
+            f"{money(monthly / WORK_DAYS_A_MONTH)}元，小时工资≈{money(hourly)}元。",
+            f"超过8小时的部分就是加班：工作日每小时不低于{money(hourly * 1.5)}元（150%）；"
+            f"休息日没补休的每小时不低于{money(hourly * 2)}元（200%）；"
+            f"法定节假日每小时不低于{money(hourly * 3)}元（300%）。",
             f"依据：{SOURCE}{MONTHLY_SOURCE}",
         ]
     )

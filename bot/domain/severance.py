@@ -246,14 +246,21 @@ def months_employed_range(text: str, today: date) -> tuple[int, int] | None:
     return (low, high) if 0 <= low <= MAX_YEARS * 12 else None
 
 
+def full_year(year: int, today: date) -> int:
+    """A year told in two digits ("15年", "08年"): this century's, unless later than this year
+    ("98年": the last century's); a year in four digits as it is."""
+    if year >= 100:
+        return year
+    return year + (2000 if 2000 + year <= today.year else 1900)
+
+
 def months_since_start(text: str, today: date) -> int | None:
     """The whole months from the day the message says the job began to `today`, or None."""
     m = _STARTED.search(text or "")
     if m is None:
         return None
     year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d") or 1)
-    if year < 100:  # "15年": this century's, unless later than this year ("98年": the last)
-        year += 2000 if 2000 + year <= today.year else 1900
+    year = full_year(year, today)
     if not 1 <= month <= 12:
         return None
     months = (today.year - year) * 12 + today.month - month - (1 if today.day < day else 0)

@@ -1,0 +1,119 @@
+"""The public holidays' own days and the rest days moved around them in a long break
+(《全国年节及纪念日放假办法》第二条, as revised, in force from 2025-01-01): which days of a break
+worked are paid at 300 % and which at 200 % (bot/domain/overtime_pay.py asks these)."""
+
+from __future__ import annotations
+
+import re
+
+from intents.numbers import format_number
+
+SOURCE = "《劳动法》第四十四条；《工资支付暂行规定》第十三条"
+MONTHLY_SOURCE = "；《关于职工全年月平均工作时间和工资折算问题的通知》"
+# "国庆1号到3号", "1号到3号": a range of days of the month
+DATE_RANGE = re.compile(r"(?P<a>\d{1,2})\s*(?:号|日)\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)")
+
+
+def money(value: float) -> str:
+    return format_number(round(value, 2))
+
+
+# 《全国年节及纪念日放假办法》第二条 (as revised, in force from 2025-01-01): the public holidays'
+# own days; the rest of a long break is rest days moved around them
+_STATUTORY = {
+    "国庆": (3, "10月1日、2日、3日"),
+    "春节": (4, "农历除夕、正月初一至初三"),
+    "过年": (4, "农历除夕、正月初一至初三"),
+    "劳动节": (2, "5月1日、2日"),
+    "五一": (2, "5月1日、2日"),
+    "元旦": (1, "1月1日"),
+    "清明": (1, "清明节当天"),
+    "端午": (1, "端午节当天"),
+    "中秋": (1, "中秋节当天"),
+}
+HOLIDAYS_SOURCE = "；《全国年节及纪念日放假办法》第二条"
+
+
+def named_holiday(text: str) -> tuple[str, int, str] | None:
+    """The public holiday the message names, with its own days and dates."""
+    for name, (days, when) in _STATUTORY.items():
+        if name in text:
+            return name, days, when
+    return None
+
+
+# the holidays with fixed dates in the solar calendar, and those dates (day of the month)
+_FIXED_DATES = {"国庆": {1, 2, 3}, "劳动节": {1, 2}, "五一": {1, 2}, "元旦": {1}}
+_DAY_NUMS = re.compile(r"(?<![\d月])(?:\d{1,2}月)?(\d{1,2})\s*[号日]")
+
+
+def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
+    """(the holiday's own days, the other days of its break) among the dates a message lists
+    ("1号2号3号", "4号5号"), for a holiday with fixed dates; None when it lists none."""
+    if named is None or named[0] not in _FIXED_DATES:
+        return None
+    span = DATE_RANGE.search(text)
+    if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:
+        # "国庆1号到3号": every day of the range
+        days = set(range(int(span.group("a")), int(span.group("b")) + 1))
+    else:
+        days = {int(n) for n in _DAY_NUMS.findall(text)}
+    days = {d for d in days if 1 <= d <= 8}
+    if not days:
+        return None
+    own = len(days & _FIXED_DATES[named[0]])
+    return own, len(days) - own
+
+
+def split_sum(
+    named: tuple[str, int, str], own: int, moved: int, daily: float, base: str, monthly: bool
+) -> str:
+    """The holiday's own days at 300 %, the moved rest days of its break at 200 %."""
+    name, _, when = named
+    lines = [f"按您说的：{name}期间上了{own + moved}天班，日工资{money(daily)}元。"]
+    if base:
+        lines.append(base)
+    total = 0.0
+    if own:
+        total += daily * 3 * own
+        lines.append(
+            f"法定节假日（{when}）{own}天，不低于日工资的300%：{money(daily)}×300%×{own}"
+            f"={money(daily * 3 * own)}元，不能用补休抵；"
+        )
+    if moved:
+        total += daily * 2 * moved
+        lines.append(
+            f"{'其余' if own else '这'}{moved}天是{name}长假里调休的休息日，没安排补休的不低于200%："
+            f"{money(daily)}×200%×{moved}"
+            f"={money(daily * 2 * moved)}元；"
+        )
+    if own and moved:
+        lines.append(f"合计{money(total)}元，都在正常工资以外另给。")
+    lines.append(
+        "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。"
+    )
+    lines.append(f"依据：{SOURCE}{MONTHLY_SOURCE if monthly else ''}{HOLIDAYS_SOURCE}")
+    return "\n".join(lines)
+
+
+def long_break_sum(
+    named: tuple[str, int, str], days: float, daily: float, base: str, monthly: bool
+) -> str:
+    """A long break worked through: the holiday's own days at 300 %, the moved rest days at
+    200 % (when no time off is given in lieu)."""
+    name, own, when = named
+    rest = days - own
+    holiday_sum, rest_sum = daily * 3 * own, daily * 2 * rest
+    lines = [f"按您说的：{name}期间上了{format_number(days)}天班，日工资{money(daily)}元。"]
+    if base:
+        lines.append(base)
+    lines += [
+        f"{name}的法定节假日只有{own}天（{when}），不低于日工资的300%：{money(daily)}×300%×{own}"
+        f"={money(holiday_sum)}元，不能用补休抵；",
+        f"其余{format_number(rest)}天是调休出来的休息日，没安排补休的不低于200%：{money(daily)}×200%×"
+        f"{format_number(rest)}={money(rest_sum)}元；",
+        f"合计{money(holiday_sum + rest_sum)}元，都在正常工资以外另给。",
+        "工资基数按劳动合同约定的本人工资算，不能拿很低的底薪当基数；少给的可以找劳动保障监察投诉或申请仲裁。",
+        f"依据：{SOURCE}{MONTHLY_SOURCE if monthly else ''}{HOLIDAYS_SOURCE}",
+    ]
+    return "\n".join(lines)
