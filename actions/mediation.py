@@ -49,11 +49,11 @@ from actions.person import (
 )
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
-from actions.told import STORY_AFTER
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
     EMPLOYER_MIN,
+    STORY_AFTER,
     clean_demand,
     clean_description,
     clean_dispute_type,
@@ -61,7 +61,9 @@ from actions.validators import (
     dispute_types_in,
     is_assent,
     not_an_employer,
+    other_kind_in,
 )
+from bot.domain.cases import DISPUTE_TYPES
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 from bot.domain.groups import group_size
 
@@ -276,11 +278,21 @@ class ValidateMediationForm(
     def validate_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
+        said = typed_text(tracker).strip()
+        story = STORY_AFTER.search(said) if corrected(tracker) else None
+        if story:
+            # "单位名字写错了 应该是…有限公司 情况是这半年周末加班…": what happened, after it
+            value = story.group("story")
         description = clean_description(str(value or ""))
-        if SUBMIT_WORDS.fullmatch(str(value or "").strip(" 。！!")):
-            # "确认提交" asked what happened: not yet, this is the part still missing
+        if SUBMIT_WORDS.fullmatch(str(value or "").strip(" 。！!")) or is_assent(said):
+            # "确认提交", "对头" asked what happened: not yet, this is the part still missing
             dispatcher.utter_message(text="还差事情经过没填，填完会请您核对再提交。")
             return {"description": None}
+        kind = _bare_type(said)
+        if kind:
+            # "拖欠工资", "好 类型是加班费" asked what happened: the kind is kept, the story asked
+            dispatcher.utter_message(text=f"好的，纠纷类型记为{kind}。")
+            return {"description": None, "dispute_type": kind, **self._demand_for(tracker, kind)}
         if description is None:
             if len(str(value or "").strip()) < DESCRIPTION_MIN:
                 text = "内容有点少，调解员需要多了解一些情况。"
@@ -289,16 +301,32 @@ class ValidateMediationForm(
             dispatcher.utter_message(text=text)
             return {"description": None}
         description = with_the_group(description, opening_text(tracker, "mediation_form"))
+        lead = _LEADING_TYPE.match(description)
+        if lead and not tracker.get_slot("dispute_type"):
+            # "解除劳动合同 干了三年说辞就辞了…": the kind named first, then the story
+            description = clean_description(lead.group("story")) or description
+        kind = tracker.get_slot("dispute_type") or (lead and lead.group("kind"))
+        kind = kind or clean_dispute_type(description)
+        kind = kind or other_kind_in(description)
+        several = [] if kind else dispute_types_in(description)
+        if len(several) > 1:
+            # "干了三年 上个月说不要我了 工资也没发": the main kind is the worker's choice
+            dispatcher.utter_message(
+                text=f"您说的情况可能涉及{'、'.join(several)}，请选一个最主要的，核对时也可以修改。"
+            )
+        # what happened is asked before the kind of dispute: a story that names one kind sets
+        # it ("8月到10月的工资都没发" → 拖欠工资), and the type question is asked only when unclear
+        typed = {"dispute_type": kind} if kind and not tracker.get_slot("dispute_type") else {}
         demand = tracker.get_slot("demand")
         wish = wish_in(description)
         if wish and (not demand or demand in PROPOSED):
             # "要求补发没签合同那几个月的二倍工资" asked what happened: that is the demand too
-            return {"description": description, "demand": wish}
-        proposed = proposed_demand(tracker.get_slot("dispute_type"), description)
+            return {"description": description, **typed, "demand": wish}
+        proposed = proposed_demand(kind, description)
         if proposed and not demand:
             # "8月到10月的工资都没发": the demand is plain; proposed, and shown to confirm
-            return {"description": description, "demand": proposed}
-        return {"description": description}
+            return {"description": description, **typed, "demand": proposed}
+        return {"description": description, **typed}
 
     def validate_demand(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
@@ -325,6 +353,23 @@ class ValidateMediationForm(
         if demand is None:
             dispatcher.utter_message(text="请具体说说您希望得到什么结果。")
         return {"demand": demand}
+
+
+_TYPE_LABEL = re.compile(
+    r"^(?:好的?|对|嗯|是)?[，,\s]*(?:纠纷)?(?:类型|类别)?(?:是|选|为|就是)?[：:\s]*"
+)
+
+
+_LEADING_TYPE = re.compile(
+    rf"^(?P<kind>{'|'.join(sorted(DISPUTE_TYPES, key=len, reverse=True))})[，,。：:\s]+(?P<story>.+)$"
+)
+
+
+def _bare_type(text: str) -> str | None:
+    """The kind of dispute when the message is only its name ("拖欠工资", "类型是加班费")."""
+    rest = _TYPE_LABEL.sub("", text.strip(" 。！!")).strip(" 。！!的")
+    kind = clean_dispute_type(rest)
+    return kind if kind and len(rest) <= len(kind) + 2 else None
 
 
 GROUP_MIN = 3

@@ -32,13 +32,13 @@ _CORRECTS = re.compile(
 )
 _PHONE_WORDS = re.compile(r"电话|手机|号码|号")
 _NAME_CORRECTION = re.compile(
-    r"(?:名字|姓名)[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*(?:是|叫|应该是|改成|改为)?\s*"
+    r"(?<![位司厂店])(?:名字|姓名)[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*(?:是|叫|应该是|改成|改为)?\s*"
     r"(?P<value>[\u4e00-\u9fff·]{2,5})$"
 )
 # "名字写错了 是黄莉 草字头那个莉", "名字错了 少了个字 是牟红梅": the name right after 是/叫,
 # with a few words of explanation before or after it
 _NAME_CORRECTION_THEN_MORE = re.compile(
-    r"(?:名字|姓名)[^，,。]*?(?:错|不对)[了啦]?[^，,。]{0,8}?[，,。\s]*(?:是|叫|应该是|改成|改为)\s*"
+    r"(?<![位司厂店])(?:名字|姓名)[^，,。]*?(?:错|不对)[了啦]?[^，,。]{0,8}?[，,。\s]*(?:是|叫|应该是|改成|改为)\s*"
     r"(?P<value>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|$)"
 )
 

@@ -25,6 +25,7 @@ from actions.opening import opening_employer, opening_name
 from actions.person import corrected, name_and_phone
 from actions.validators import (
     COMMON_SURNAMES,
+    STORY_AFTER,
     clean_dispute_type,
     clean_phone,
     dispute_types_in,
@@ -207,7 +208,10 @@ class SideQuestionsMixin:
             return await super().run(dispatcher, tracker, domain)  # type: ignore[misc]
         if text and not corrected(tracker) and not _gives(requested, text):
             taken = True  # "等一下先问个事，叉车培训好多钱" is no wrong number
-        if as_text and text and corrected(tracker):
+        # ("单位名字写错了 应该是…有限公司 情况是这半年…" asked what happened: a correction, and
+        # the answer after it)
+        story_after = requested == "description" and STORY_AFTER.search(text or "")
+        if as_text and text and corrected(tracker) and not story_after:
             # "电话错了，是139…" corrects an earlier answer; it does not answer this question
             _drop_candidate(tracker, requested)
             events = await super().run(dispatcher, tracker, domain)  # type: ignore[misc]

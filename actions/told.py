@@ -28,6 +28,7 @@ from actions.validators import (
     DISPATCH_SITE_LABEL,
     INDUSTRY_WORDS,
     NOT_IN_A_NAME,
+    STORY_AFTER,
     clean_dispute_type,
     dispute_types_in,
     looks_like_employer,
@@ -89,13 +90,6 @@ def employer_in(text: str) -> str | None:
             if company and not SITE.search(company):
                 return company
     return site
-
-
-# "哦 单位名字说错了 应该是…有限公司 事情是我进厂一年多了…": what happened, told after
-# something else (a correction): the part after its marker
-STORY_AFTER = re.compile(
-    r"(?:事情是|情况是|经过是|是这样的|事情经过是?)[：:，,\s]*(?P<story>.{6,})$"
-)
 
 
 # words that only introduced a detail taken out into its own field, and the request itself

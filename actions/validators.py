@@ -348,3 +348,10 @@ def clean_demand(text: str | None) -> str | None:
     if value is None or is_assent(value):
         return None  # "对的 没问题 提交": a yes, not what the worker wants
     return value
+
+
+# "哦 单位名字说错了 应该是…有限公司 事情是我进厂一年多了…": what happened, told after
+# something else (a correction): the part after its marker
+STORY_AFTER = re.compile(
+    r"(?:事情是|情况是|经过是|是这样的|事情经过是?)[：:，,\s]*(?P<story>.{6,})$"
+)

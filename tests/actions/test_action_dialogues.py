@@ -81,9 +81,8 @@ def test_mediation_request_with_a_correction_before_submitting(
     assert "手机号码" in chat.text("我叫王建国")
     assert "这个手机号好像不对" in chat.text("139123")
     assert "用人单位" in chat.text("139 1234 5678")
-    replies = chat.say("重庆渝建建筑工程有限公司")
-    assert any("dispute_type" in b["payload"] for r in replies for b in r.get("buttons", []))
-    assert "发生了什么" in chat.text("老板三个月没发工资了")
+    # what happened is asked before the kind of dispute, which the story then tells
+    assert "发生了什么" in chat.text("重庆渝建建筑工程有限公司")
     summary = chat.text("2026年8月到10月的工资一直没发，共计约2万5千元。")
     assert "请核对您的调解申请" in summary and "拖欠工资" in summary and "13912345678" in summary
     assert "调解诉求：补发拖欠的工资（按纠纷类型代填" in summary
@@ -149,4 +148,7 @@ def test_short_names_misread_as_questions_are_still_names(engine: Engine) -> Non
     assert "依据：《中华人民共和国劳动法》第四十四条" in answer and "手机号码" in answer
     replies = chat.say("13800001234")
     assert "用人单位" in replies[-1]["text"]
-    assert "请选择纠纷类型" in chat.text("重庆渝建建筑工程有限公司")  # still asked, not guessed
+    assert "发生了什么" in chat.text("重庆渝建建筑工程有限公司")
+    replies = chat.say("我在工地上干了半年多，现在情况有点复杂")  # a story of no kind
+    # the kind is still asked, not guessed from the question before
+    assert any("dispute_type" in b["payload"] for r in replies for b in r.get("buttons", []))
