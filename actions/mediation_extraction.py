@@ -151,6 +151,12 @@ class MediationExtraction:
         fixed = corrected_dispute_type(tracker)
         if fixed:
             return {"dispute_type": fixed}
+        tapped = latest_entity(tracker, "dispute_type")
+        payload = ((tracker.latest_message or {}).get("text") or "").startswith("/")
+        if tapped and payload and tracker.get_slot("requested_slot") == "description":
+            # a kind tapped under the question for what happened (the story is still asked)
+            dispatcher.utter_message(text=f"好的，纠纷类型记为{tapped}。")
+            return {"dispute_type": tapped}
         told = told_in_form(tracker, "dispute_type")  # a story told at another question
         if not told and is_opening(tracker):
             # "…公司上个月突然说不要我了…我想申请调解": a story in the opening names the kind,

@@ -8,6 +8,7 @@ from typing import Any
 
 from actions.opening import opening_demand
 from actions.validators import (
+    CERTIFICATES,
     clean_demand,
 )
 from bot.domain.groups import group_label, group_size
@@ -81,7 +82,12 @@ PROPOSED_DEMANDS = {
     "解除劳动合同": "依法支付经济补偿或赔偿金",
 }
 # … and for a dispute of no listed kind, what its words plainly ask back
-OTHER_PROPOSALS = {"押金": "退还押金", "保证金": "退还保证金", "离职证明": "出具离职证明"}
+OTHER_PROPOSALS = {
+    "押金": "退还押金",
+    "保证金": "退还保证金",
+    "离职证明": "出具离职证明",
+    **{paper: "退还扣押的证件" for paper in CERTIFICATES},
+}
 # the demand of a worker who hands the request in without saying one ("好 确认提交" at the
 # demand question): the mediator asks it on the phone
 DEMAND_TO_ASK = "请工会帮忙协调（具体诉求由调解员电话确认）"

@@ -103,7 +103,11 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|年假[^，,。？?]{0,10}(?:作废|不给钱|没给钱|不补|不算钱)"
     ),
     "加班费": re.compile(r"加班"),
-    "社会保险": re.compile(r"社保|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"),
+    "社会保险": re.compile(
+        r"社保|社宝|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"
+        # "说好要买的 … 结果到现在都没买": the insurance understood
+        r"|(?:没|不|莫得?)(?:给(?:我|我们))?(?:买|交|缴)(?=$|[\s，,。！!])"
+    ),
     "工伤": re.compile(
         r"工伤|受伤|伤了|摔伤|砸伤|压伤|烫伤|骨折|职业病|摔断|砸断|压断|切伤|割伤|烧伤|夹伤"
         # "压到右手两根手指头", "要他把医药费和停工这几个月的工资给我"
@@ -295,7 +299,23 @@ def dispute_types_in(text: str | None) -> list[str]:
 
 
 # a dispute of no listed kind, told plainly ("站长扣了我1500块押金不退", "不给开离职证明"): 其他
-_OTHER_KIND = re.compile(r"押金|保证金|离职证明|罚款|培训费|服装费|工装费")
+# ("入职的时候人事说要押着毕业证 现在离职了还不还": papers kept by the employer)
+CERTIFICATES = (
+    "毕业证",
+    "身份证",
+    "证件",
+    "资格证",
+    "健康证",
+    "学位证",
+    "驾驶证",
+    "驾照",
+    "技能证",
+)
+_CERTS = "(?:" + "|".join(CERTIFICATES) + ")"
+_OTHER_KIND = re.compile(
+    r"押金|保证金|离职证明|罚款|培训费|服装费|工装费"
+    rf"|(?:扣|押|压|拿|退还|归还|还给?我)[^，,。]{{0,8}}{_CERTS}|{_CERTS}[^，,。]{{0,12}}(?:不还|不退|不给|没还|没退|还我|退还)"
+)
 
 
 def other_kind_in(text: str | None) -> str | None:
