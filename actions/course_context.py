@@ -187,6 +187,10 @@ _MORE_OF_A_KIND = re.compile(
 )
 
 
+# courses for the age of the child told before, asked
+_FOR_THAT_AGE = re.compile(r"(?:这个|那个|这么大|她的|他的)(?:年纪|岁数|年龄)|这么大的|那么大的")
+
+
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:
     """For any action: a short question about the courses just shown is the follow-up
     action's ("第二个在哪里上课" classified as a search, a policy question or a miss), and so
@@ -194,6 +198,9 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     if ran_this_turn(tracker, "action_course_followup"):
         return None  # it handed this message over: never back and forth
     text = understood_text(tracker)
+    if searching and _FOR_THAT_AGE.search(text):
+        # "哦 那还有没得适合她这个年纪的" after a course she is too young for: a search
+        return None
     if in_course_context(tracker) and (
         is_followup(text)
         or (not searching and about_courses_in_view(tracker, text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -89,6 +90,25 @@ _NEW_SEARCH = re.compile(
 )
 
 
+_JOINED = re.compile(r"^\s*(?:跟|和|与|还有|、|，|,|\s)\s*$")
+
+
+def _all_named(tracker: Tracker) -> list[str]:
+    """The courses this message names side by side ("瑜伽跟合唱"), in order, each once; none
+    when they are not joined (a word of one course in the story of another)."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    entities = [
+        e
+        for e in (tracker.latest_message or {}).get("entities") or []
+        if e.get("entity") == "course_name" and isinstance(e.get("start"), int)
+    ]
+    entities.sort(key=lambda e: e["start"])
+    for first, second in pairwise(entities):
+        if not _JOINED.match(text[first["end"] : second["start"]]):
+            return []
+    return list(dict.fromkeys(str(e.get("value")) for e in entities))
+
+
 class ActionCourseFollowup(ServiceAction, Action):
     """Answers a question about a course already shown, or shows more of the list."""
 
@@ -120,6 +140,15 @@ class ActionCourseFollowup(ServiceAction, Action):
                 found = [c for c in (repo.get_by_name(s, n) for n in compared) if c is not None]
                 if len(found) >= 2:
                     return done + compare(dispatcher, s, found)
+        asked_each = [a for a in aspects(text) if a in EACH_ASPECT]
+        named = _all_named(tracker)
+        if len(named) >= 2 and asked_each:
+            # "瑜伽跟合唱都是好久上课哦": the answer for each course named
+            with self.services.db.session() as s:
+                found = [c for c in (repo.get_by_name(s, n) for n in named) if c is not None]
+                if len(found) >= 2:
+                    shown = [SlotSet(LIST_SLOT, [c.code for c in found])]
+                    return done + each_answer(dispatcher, s, found, asked_each) + shown
         both = both_talked_about(tracker) if len(codes) <= 1 else []
         if both:
             # "两个都想报 时间冲不冲突哦" after 叉车, then 电工: whether they clash

@@ -21,7 +21,13 @@ from actions.course_filters import (
     tells_a_dispute,
     unsure_search,
 )
-from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_button, show_page
+from actions.course_list import (
+    SUBSCRIBE_BUTTON,
+    category_buttons,
+    detail_button,
+    listed,
+    show_page,
+)
 from actions.message import latest_entity, previous_action, recent_user_texts, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
@@ -86,6 +92,8 @@ _THAT_CHILD = re.compile(
     r"(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:能|可以)(?:去|报|参加|耍|上)"
     # "那他这个年纪有啥子可以去的没得"
     r"|(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:这个|这么大的?|这种)(?:年纪|岁数|年龄)"
+    # "那还有没得适合她这么大的"
+    r"|(?:适合|合适)(?:他|她|娃儿|孩子|儿子|女儿|小孩)(?:这么大|这个年纪|这个岁数)"
 )
 
 
@@ -190,9 +198,21 @@ class ActionSearchCourses(ServiceAction, Action):
                 found = [c for c in available if repo.matches(c, f)]
                 kind_only = True
             if ages:
+                named = found
                 found = self._for_age(dispatcher, found, available, ages)
                 if found is None:
-                    return cleared
+                    # the children's courses told are the list on the screen, the one the
+                    # worker named its focus ("那他哥哥9岁 每天几点到几点" asks of it)
+                    children = for_children(available)
+                    fits = [c for c in children if any(suits(c, a) for a in ages)]
+                    focus = named[0].code if len(named) == 1 and f.name else None
+                    if focus is None and len(fits) == 1:
+                        focus = fits[0].code  # the one course offered for that age
+                    return [
+                        *cleared,
+                        *listed(children, len(children)),
+                        SlotSet(FOCUS_SLOT, focus),
+                    ]
             elif tells_own_age(text):
                 # "我今年55了 有没得适合我的课": for the worker, not the children's courses; an
                 # older worker's words about their days name no course ("退休两年了 天天在屋头
@@ -303,6 +323,17 @@ class ActionSearchCourses(ServiceAction, Action):
         if fitting:
             return fitting
         children = for_children(available)
+        others = [c for c in children if any(suits(c, a) for a in ages)]
+        if others and len(found) < len(children):
+            # "我娃儿4岁半 那个寒假的成长营收不收嘛": not that one, but another course takes her
+            asked = "、".join(f"「{ages_text(c)}」" for c in found if c in children)
+            refused = f"{asked}，{age}岁的孩子还报不了。" if asked else ""
+            listed = "、".join(ages_text(c) for c in others)
+            dispatcher.utter_message(
+                text=f"{refused}适合{age}岁孩子的有：{listed}。",
+                buttons=[detail_button(c) for c in others[:4]],
+            )
+            return None
         if children:
             listed = "、".join(ages_text(c) for c in children)
             text = f"抱歉，现在没有适合{age}岁孩子的课程。开放报名的亲子课程有：{listed}。"

@@ -59,6 +59,7 @@ from actions.validators import (
     clean_dispute_type,
     clean_employer,
     dispute_types_in,
+    first_told,
     is_assent,
     not_an_employer,
     other_kind_in,
@@ -310,9 +311,12 @@ class ValidateMediationForm(
         kind = kind or other_kind_in(description)
         several = [] if kind else dispute_types_in(description)
         if len(several) > 1:
-            # "干了三年 上个月说不要我了 工资也没发": the main kind is the worker's choice
+            # "试用期不合格把我辞了 工资还扣了一半": the kind told first is taken as the main
+            # one, the others named; the summary lets the worker change it
+            kind = first_told(description, several)
+            others = "、".join(k for k in several if k != kind)
             dispatcher.utter_message(
-                text=f"您说的情况可能涉及{'、'.join(several)}，请选一个最主要的，核对时也可以修改。"
+                text=f"纠纷类型先记为{kind}（也涉及{others}，调解员会一并了解），核对时可以修改。"
             )
         # what happened is asked before the kind of dispute: a story that names one kind sets
         # it ("8月到10月的工资都没发" → 拖欠工资), and the type question is asked only when unclear
@@ -380,7 +384,9 @@ GROUP_NOTE = (
 
 
 _DISPATCH = re.compile(r"派遣|劳务公司|外包公司|中介公司")
-_WHICH_ONE = re.compile(r"哪个公司|哪家|找哪个|告哪个|哪一家|哪个单位|找谁")
+_WHICH_ONE = re.compile(
+    r"哪个公司|哪家|找哪个|告哪个|哪一家|哪个单位|找谁|一起告|一起申请|都告|两家|两个公司|一起列|都列"
+)
 DISPATCH_NOTE = (
     "劳务派遣的：和您签劳动合同的派遣公司是用人单位，您实际上班的厂是用工单位，发生争议时两家是"
     "共同当事人，都可以列上（《劳动争议调解仲裁法》第二十二条）。问到单位时把两家的名字都告诉我就行。"

@@ -30,7 +30,6 @@ from actions.opening import (
     is_opening,
     opening_employer,
     opening_name,
-    story_before,
     told_before,
 )
 from actions.person import (
@@ -40,6 +39,7 @@ from actions.person import (
     corrected_employer,
     story_added,
 )
+from actions.story_so_far import story_before
 from actions.told import dispatch_employers, dispute_type_in, employer_in, told_in_form
 from actions.validators import (
     COMMON_SURNAMES,

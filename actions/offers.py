@@ -201,7 +201,7 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
 
 
 # "咋个这么慢 好久才有结果嘛" right after the worker's case was shown: how long mediation takes
-_HOW_LONG = re.compile(r"好久|多久|多长时间|几天|慢|啥时候|什么时候|哪天|拖")
+_HOW_LONG = re.compile(r"好久|多久|多长时间|几天|慢|啥时候|什么时候|哪天|拖(?!欠)")
 CASE_DURATION = "mediation_duration"  # the FAQ entry on how long mediation takes
 # "然后呢 我要做啥子", "好久有人找我" right after filing: what happens next
 _WHAT_NEXT = re.compile(

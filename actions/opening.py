@@ -61,7 +61,7 @@ _EMPLOYER = re.compile(
     + r")(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干)))"
 )
 _DEMAND = re.compile(
-    r"(?:希望|要求|想要|想让|要让|请求|诉求是?"
+    r"(?:希望|要求|想要(?!回)|想让|要让|请求|诉求是?"
     r"|(?:我)?要(?=(?:他们|他|她|公司|老板|厂里|单位|包工头|经济补偿|补偿|赔偿|工资|加班费|医药费)))"
     r"[：:\s]*(?P<demand>[^，。,.!?！？；;\s]{2,60})"
     # the wish said with its verb: "过年前想拿到钱", "想把钱要回来", or starting with it
@@ -254,6 +254,8 @@ _FIELDS = re.compile(
     r"|(?:用人单位|单位|公司名称?)[是为叫：:\s]*[^，,。；;\s]{2,30}?"
     r"(?:有限公司|公司|集团|厂|店|中心|医院|学校)"
     r"|(?:纠纷类型|类型)[是为：:\s]*[^，,。；;\s]{2,6}"
+    # "我要告重庆顺安保安服务有限公司 …": the company sued has its own field
+    r"|^(?:我|我们)?(?:要|想|准备)(?:去)?告[^，,。；;\s]{2,30}?(?:有限公司|公司|集团|厂|店|中心|医院|学校)"
     # "那我申请嘛 …": applying, mediation understood
     r"|^(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*[^\s，,。]{0,8}?申请(?:一个|个|一下)?"
     r"(?:嘛|吧|哦|哈|啊|了|噻)?(?=[\s，,。!！]|$)"
@@ -308,7 +310,12 @@ def _told(story: str) -> str:
     fields (the phone number is not copied into the free text the mediator reads)."""
     told = _GAPS.sub(lambda m: m.group(1) or " ", story).strip(_EDGES)
     told = _ASKS_AT_THE_END.sub("", told).strip(_EDGES)
-    return _STORY_LABEL.sub("", told).strip(_EDGES)  # "事情是我生病住院…"
+    told = _STORY_LABEL.sub("", told).strip(_EDGES)  # "事情是我生病住院…"
+    # ("要得 那我申请调解嘛 …" once the request is out: "要得 那嘛" said nothing)
+    return _LEFT_FILLER.sub("", told).strip(_EDGES)
+
+
+_LEFT_FILLER = re.compile(r"^(?:(?:要得|好的?|好嘛|行|可以|对的?|嗯|那嘛|那|嘛|吧|哦)[\s，,。]+)+")
 
 
 # "…欠了三个月工资跑了 咋个办": the question that ends the story is not part of it
@@ -354,21 +361,7 @@ def opening_demand(text: str) -> str | None:
     return None if "调解" in demand else demand  # "要求调解" asks for the process itself
 
 
-def story_before(tracker: Tracker) -> str | None:
-    """The dispute the worker told in the message (or the one before it) before the opening
-    one, when the bot answered it as a question ("…一分加班费没得 我能找哪个" answered, then "那我想申请调解"):
-    what happened is not asked again."""
-    if not is_opening(tracker) or previous_action(tracker) != "action_answer_policy":
-        return None
-    # the story, or the story and one follow-up about it ("我们能一起去申请不")
-    for before in recent_user_texts(tracker, STORY_LOOKBACK):
-        told = opening_description(before)
-        if told:
-            return told
-    return None
-
-
-STORY_LOOKBACK = 2
+DETAILS_LOOKBACK = 2
 
 
 def told_before(tracker: Tracker, slot: str) -> str | None:
@@ -380,7 +373,7 @@ def told_before(tracker: Tracker, slot: str) -> str | None:
     if previous_action(tracker) != "action_mediation_status":
         return None
     read = opening_name if slot == "name" else opening_phone
-    for before in recent_user_texts(tracker, STORY_LOOKBACK):
+    for before in recent_user_texts(tracker, DETAILS_LOOKBACK):
         found = read(before)
         if found:
             return found

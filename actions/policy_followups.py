@@ -176,7 +176,6 @@ _POINTED_AFTER = (
     year_unsigned_asked,
     paid_when_asked,
     mediation_failed_asked,
-    part_time_detail_asked,
     her_leave_asked,
     route_asked,
     past_retirement_asked,
@@ -220,6 +219,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         time_limit_asked,
         unlawful_dismissal_told,
         lambda k, p, t: leaving_told(k, p, t, recent),
+        lambda k, p, t: part_time_detail_asked(k, p, t, recent),
         *_POINTED_AFTER,
     )
     pointed = (

@@ -245,6 +245,10 @@ class ActionThanks(ServiceAction, Action):
             instead = policy_followup_instead(self.services, tracker)
         if instead:
             return instead
+        if worked_out_reply(self.services, tracker, understood_text(tracker)):
+            # "哦不对我说错了 是3年8个月" right after a sum, read as a no: the figure
+            # corrected, the sum worked out again
+            return [FollowupAction("action_answer_policy")]
         dispatcher.utter_message(response="utter_thanks")
         return []
 

@@ -14,6 +14,7 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions.mediation_text import PROPOSED
 from actions.message import typed_text
 from actions.opening import (
     SITE,
@@ -147,7 +148,10 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
     """`slot`'s value from a message answering another question of the form, when the
     message plainly holds it and the slot is still empty."""
     requested = tracker.get_slot("requested_slot")
-    if requested not in _READ_AT or requested == slot or tracker.get_slot(slot) is not None:
+    # (a demand the bot proposed gives way to one the worker says)
+    held = tracker.get_slot(slot)
+    empty = held is None or (slot == "demand" and held in PROPOSED)
+    if requested not in _READ_AT or requested == slot or not empty:
         return None
     text = typed_text(tracker)
     if not text or text.startswith("/"):

@@ -69,6 +69,8 @@ _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # ("厂是金鑫五金厂", "厂子叫…": the label of a factory's name too)
 _EMPLOYER_PREFIX = re.compile(
     r"^(?:用人单位|单位|公司|厂子|厂里|工厂|厂)(?:名称|名字|名)?(?:是|叫|[:：])\s*"
+    # "我要告重庆顺安保安服务有限公司 …": the company sued
+    r"|^(?:我|我们)?(?:要|想|准备)(?:去)?告\s*"
 )
 
 # words -> dispute type; the more specific type wins where one contains another
@@ -102,7 +104,10 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         # "公司说离职了年假就作废了": leave not taken, its pay withheld
         r"|年假[^，,。？?]{0,10}(?:作废|不给钱|没给钱|不补|不算钱)"
     ),
-    "加班费": re.compile(r"加班"),
+    "加班费": re.compile(
+        # "平时晚上加了20个钟头 还加了两个星期六": overtime without the word
+        r"加班|加了[^，,。\s]{0,6}(?:钟头|小时|个?夜班|个?星期六|个?周六|个?礼拜六|个?星期天|个?周末)"
+    ),
     "社会保险": re.compile(
         r"社保|社宝|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"
         # "说好要买的 … 结果到现在都没买": the insurance understood
@@ -296,6 +301,17 @@ def dispute_types_in(text: str | None) -> list[str]:
         # "加班费一分没给": what is unpaid is the overtime pay, no wages are named
         found.remove("拖欠工资")
     return [t for t in DISPUTE_TYPES if t in found]
+
+
+def first_told(text: str, kinds: list[str]) -> str:
+    """Of several kinds of dispute, the one the words name first."""
+    value = normalise(text)
+
+    def at(kind: str) -> int:
+        found = _DISPUTE_PATTERNS[kind].search(value)
+        return found.start() if found else len(value)
+
+    return min(kinds, key=at)
 
 
 # a dispute of no listed kind, told plainly ("站长扣了我1500块押金不退", "不给开离职证明"): 其他

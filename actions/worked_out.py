@@ -176,7 +176,16 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug in NO_CONTRACT_TOPICS and previous_action(tracker) == "action_answer_policy"
     # "没签合同是不是要赔双倍工资 我今年3月1号进去的 11月30号走的 一个月4千8": asked outright
-    asked = _NO_CONTRACT.search(text) and _DOUBLE.search(text)
+    asked = _NO_CONTRACT.search(text) and (
+        _DOUBLE.search(text)
+        # "我进厂8个月了 老板一直没跟我签合同 每个月5千 能找他要好多": all told at once
+        or (
+            asks_how_much(text)
+            and months_worked(text)
+            and monthly_pay(text)
+            and not DISMISSED.search(text)
+        )
+    )
     if not (after or asked or _told_no_contract(tracker, text)):
         return None
     today = services.today()

@@ -88,6 +88,25 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
     return mixed_overtime_text(parts, pay) if pay else None
 
 
+# the most overtime allowed asked ("一个月最多能加好多班", "加班有没有上限")
+# time off given for the rest days worked, no number of days ("要是老板后头给我安排补休了呢")
+_TIME_OFF_ASKED = re.compile(
+    r"(?:安排|给我|给了|让我|喊我)[^，,。？?]{0,4}(?:补休|调休|倒休)|补休了|调休了|倒休了|补了休"
+)
+TIME_OFF_INSTEAD = (
+    "安排了补休，休息日那几天就可以不给加班费。\n"
+    "休息日加班，单位安排了同等时间补休的，可以不再支付加班费；补休不足的天数，仍按不低于日工资的"
+    "200%支付。法定节假日加班不能用补休代替，必须按不低于300%支付。\n"
+    "依据：《劳动法》第四十四条；《工资支付暂行规定》第十三条"
+)
+_LAWFUL_ASKED = re.compile(
+    r"合法不|合不合法|合法吗|违法不|违不违法|犯法|算违法|这样对吗|是不是这样"
+)
+_ASKS_THE_LIMIT = re.compile(
+    r"最多(?:能|可以|只能)?加|上限|封顶|最多.{0,4}(?:小时|钟头)|不能超过|最长"
+)
+
+
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """When the overtime was, how much and the pay, told with an overtime question or right
     after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
@@ -111,6 +130,14 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return hourly_rates_text(monthly_pay(text))
     if after and _NOT_OVERTIME.search(text) and not _ABOUT_OVERTIME.search(text):
         return None
+    if after and _TIME_OFF_ASKED.search(text) and not _A_FIGURE.search(text):
+        # "要是老板后头给我安排补休了呢" right after the rest days' sum: no pay then
+        return TIME_OFF_INSTEAD
+    if (_ASKS_THE_LIMIT.search(text) or _LAWFUL_ASKED.search(text)) and monthly_pay(text) is None:
+        # "一个月最多能加好多班", "一天要开十几个钟头 … 合法不": the legal limit asked, no sum
+        # (劳动法第四十一条)
+        if not _ASKS_THE_RATE.search(text):
+            return None
     if not (after or _ABOUT_OVERTIME.search(text)):
         # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
         return long_break_text(text) if _ASKS_THE_RATE.search(text) else None

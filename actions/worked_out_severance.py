@@ -23,6 +23,7 @@ from bot.domain.severance import (
     about_severance,
     about_unlawful,
     asks_how_much,
+    length_said,
     monthly_pay,
     months_employed,
     months_employed_range,
@@ -113,7 +114,11 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     expired = (after and slug == CONTRACT_EXPIRY) or any(
         _NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 2)]
     )
-    sev_text = partial(severance_text, expired=expired)
+    # "哦不对我说错了 是3年8个月" right after the sum: the length corrected, said alone
+    corrected_length = (
+        length_said(text) if after and months_worked(text) is None and len(text) <= 20 else None
+    )
+    sev_text = partial(severance_text, expired=expired, worked=corrected_length)
     # "干了3年8个月 每个月6000" right after "老子遭公司开了 一分钱都不给": the figures of a
     # dismissal told a message before
     told_before = (
@@ -160,6 +165,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("我在这里干了5年 一个月四千五": the time worked and the pay, nothing else)
     told = len(re.sub(r"\s", "", text))
     alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
+    alone = alone or corrected_length is not None
     unlawful = after and slug == "sev_unlawful_2x"
     forced = (after and forced_to_leave(tracker)) or (
         story

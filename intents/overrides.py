@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from intents.filing_cues import files_a_case
 from intents.question_cues import asks_if_one_may_apply, asks_what_to_do, is_hypothetical
 
 # Rasa's payload syntax: /intent, /intent{"entity": "value"}, /intent@0.8{...}
@@ -333,6 +334,9 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"
+    if files_a_case(compact):
+        # "我要告…公司 押金不退…", "冉秀英 158… 想要回工资和押金": the request
+        return "mediation_request"
     if _UNION_HELPS_MEDIATE.search(compact) and _MOBILE.search(compact):
         # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
         # details the request needs, it is the request

@@ -75,6 +75,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "大人要跟到一起去不 我是她奶奶": whether a grown-up comes along
         r"|大人要|家长要|跟到一起|跟着一起|一起去不|陪着去|陪她去|陪他去"
         r"|考试|要考|考不考|免试|毕业证|学历证"
+        # "我屋头没得毛笔": a thing the worker has not got, whether it is provided
+        r"|(?:没得|没有|莫得|没)(?:毛笔|笔墨|纸|墨|砚|垫子|瑜伽垫|球拍|拍子|乐器|电脑|相机|运动鞋|工具)"
         # "我只读到小学五年级 得行不": the worker's own schooling, asked against the course
         r"|读到|只读了?|文化程度|没读过书|得行不|行不行"
         # "那有啥子她去得了的嘛" after a course she is too young for

@@ -287,6 +287,24 @@ def months_worked(text: str) -> int | None:
         within = _IN_MONTH.search(text or "")
         n = parse_number(within.group("n")) if within else None
         return int(n) - 1 if n and 1 <= n <= 12 else None
+    return _months_of(m)
+
+
+# a length of time said alone ("哦不对我说错了 是3年8个月" right after a sum)
+_BARE_LENGTH = re.compile(
+    rf"(?:^|[是\s，,])\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?"
+    rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)(?:[了的呢啊哦嘛]*)\s*$"
+)
+
+
+def length_said(text: str) -> int | None:
+    """The months of a length of time the message ends with, said without a verb of
+    working ("是3年8个月"), or None."""
+    m = _BARE_LENGTH.search((text or "").strip())
+    return _months_of(m) if m else None
+
+
+def _months_of(m: re.Match[str]) -> int | None:
     if m.group("only"):
         months = parse_number(m.group("only"))
         return int(months) if months and 0 < months < MAX_YEARS * 12 else None

@@ -91,13 +91,24 @@ def mediation_failed_asked(knowledge: Knowledge, previous: Answer, text: str) ->
 PART_TIME = "flex_part_time"
 _PART_TIME_DETAIL = re.compile(
     r"合同|口头|结一回|结一次|多久结|几天结|好久结|发一次|最低|一个钟头|一小时|每小时|补偿|不用来|试用期|社保|工伤保险"
+    # "我一个礼拜做6天 每天4个钟 超了没得": the hours, against the part-time limits
+    r"|超了|超没超|超过|(?:每天|一天|一个?礼拜|一周|每周)[^，,。]{0,4}(?:做|上|干)?[^，,。]{0,3}(?:个钟|小时|天)"
+    # "老板今天又说明天就不要我了": ended at any time
+    r"|不要我了|辞退|开除|不用来"
 )
+# the worker said they work part-time, a message or a few before
+_PART_TIME_TOLD = re.compile(r"兼职|非全日制|小时工|钟点工|按小时(?:算|计|给)")
 
 
-def part_time_detail_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.slug != PART_TIME or not _PART_TIME_DETAIL.search(text):
+def part_time_detail_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
+) -> Answer | None:
+    """After the part-time answer, or with part-time work told before (its answer and another
+    given together: "兼职 … 试用期打8折 … 工资一个月才发一次"), a detail it states."""
+    told = previous.slug == PART_TIME or any(_PART_TIME_TOLD.search(t) for t in recent)
+    if not told or not _PART_TIME_DETAIL.search(text):
         return None
-    return previous
+    return knowledge.get(PART_TIME)
 
 
 # "跟派遣公司签的两年合同这个月到期了 派遣公司说不续了 有没得补偿": a contract ending and not
@@ -258,7 +269,9 @@ AFTER_A_TOPIC = (
     # "他现在躺起不能上班 这段时间工资咋个算" after an injury answer: the wages while off work
     AfterATopic(
         re.compile(
-            r"(?:不能上班|上不了班|躺起|躺着|养伤|休养|歇着|在家休息|住院|停工)[^。？?]{0,12}(?:工资|钱)"
+            r"(?:不能上班|上不了班|上不到班|躺起|躺着|养伤|休养|歇着|在家休息|住院|停工"
+            # ("我这几个月跑不了单 工资咋个算嘛": a rider off the road)
+            r"|跑不了单|跑不成单|跑不到单|干不了活|做不了事|开不了车)[^。？?]{0,12}(?:工资|钱)"
         ),
         "injury_paid_leave",
         category="工伤",

@@ -103,7 +103,7 @@ def test_the_employers_name_after_its_label_wins_over_a_vague_description():
 
 
 def test_the_story_answered_just_before_the_opening_is_what_happened():
-    from actions.opening import story_before
+    from actions.story_so_far import story_before
     from tests.actions.action_support import make_tracker, user_event
 
     story = "我在超市当理货员 干了两年 上个月店长突然喊我不用来了 啥子补偿都没说 这种该找哪个部门"
@@ -114,11 +114,41 @@ def test_the_story_answered_just_before_the_opening_is_what_happened():
     ]
     opening = make_tracker("好 那我申请调解", "mediation_request", history=answered)
     assert story_before(opening) == story
-    # a short general question before is no story; nor a story the bot did not answer
+    # a short general question before is no story
     asked = [user_event("加班费咋算", "policy_question"), *answered[1:]]
     assert story_before(make_tracker("我要申请调解", "mediation_request", history=asked)) is None
+    # a story the bot only acknowledged ("您说的情况我记下了") is what happened as well
     fell = [user_event(story, "nlu_fallback"), {"event": "action", "name": "action_fallback"}]
-    assert story_before(make_tracker("我要申请调解", "mediation_request", history=fell)) is None
+    assert story_before(make_tracker("我要申请调解", "mediation_request", history=fell)) == story
+    # what was told before a form that ran is not this story
+    earlier = [
+        user_event(story, "policy_question"),
+        {"event": "active_loop", "name": "enrolment_form"},
+        user_event("好", "affirm"),
+        {"event": "active_loop", "name": None},
+        user_event("那工伤咋个认定", "policy_question"),
+        {"event": "action", "name": "action_answer_policy"},
+    ]
+    assert story_before(make_tracker("我要申请调解", "mediation_request", history=earlier)) is None
+
+
+def test_the_facts_told_around_the_story_are_kept_with_it_in_order():
+    from actions.story_so_far import story_before
+    from tests.actions.action_support import make_tracker, user_event
+
+    told = [
+        user_event("厂里要搬到江津去 我去不了 老板说不去就算自己走 没得补偿", "policy_question"),
+        {"event": "action", "name": "action_answer_policy"},
+        user_event("我做了5年零7个月 每个月4千8", "inform"),
+        {"event": "action", "name": "action_answer_policy"},
+        user_event("他说下个星期就不要来了", "inform"),
+        {"event": "action", "name": "action_answer_policy"},
+    ]
+    opening = make_tracker("那我申请调解嘛", "mediation_request", history=told)
+    assert story_before(opening) == (
+        "厂里要搬到江津去 我去不了 老板说不去就算自己走 没得补偿 我做了5年零7个月 每个月4千8"
+        " 他说下个星期就不要来了"
+    )
 
 
 def test_a_riders_station_is_the_employer_and_a_deposit_story_is_what_happened():

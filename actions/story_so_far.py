@@ -1,0 +1,89 @@
+"""What happened, as the worker told it before asking to file a mediation request.
+
+A worker usually asks first ("厂头要搬到江津去 … 是不是这样嘛"), gives figures for a sum ("我做了
+5年零7个月 每个月4千8"), adds a detail ("他也没提前说 今天才说下个星期就不要来了") and only then
+says "那我申请调解嘛". A desk officer would not ask what happened again: the messages the bot
+answered since the last form, those that tell the dispute or its facts, are what happened (the
+summary shows it, and the worker can change it there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions.message import as_chinese, previous_action
+from actions.opening import is_opening, opening_description
+from actions.validators import (
+    DESCRIPTION_MAX,
+    clean_description,
+    dispute_types_in,
+    other_kind_in,
+)
+from bot.domain.severance import monthly_pay, months_worked
+
+# the bot's replies to a story told before the request (an answer, or "您说的情况我记下了")
+_ANSWERED_BY = frozenset({"action_answer_policy", "action_fallback"})
+# the worker's messages looked at, newest first
+STORY_LOOKBACK = 6
+
+
+def answered_messages(tracker: Tracker, count: int = STORY_LOOKBACK) -> list[str]:
+    """The worker's messages before this one, newest first, back to the last form that ran (what
+    was said for it is not this story); button taps are skipped."""
+    texts: list[str] = []
+    current = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            if not current:
+                current = True
+                continue
+            text = str(event.get("text") or "")
+            if not text.startswith("/"):
+                texts.append(as_chinese(text))
+            if len(texts) >= count:
+                break
+        elif kind == "active_loop" and current:
+            break
+    return texts
+
+
+# a question of a few words ("加班费咋算"), no fact of the story
+_ONLY_ASKS = re.compile(
+    r"^.{0,10}(?:吗|嘛|不|呢|么|[？?]|咋算|咋个算|怎么算|好多|多少|几天)[？?]*$"
+)
+
+
+def _tells_facts(text: str) -> bool:
+    """ "我做了5年零7个月 每个月4千8左右 能补好多": the years and the pay of the story."""
+    return months_worked(text) is not None or monthly_pay(text) is not None
+
+
+def story_before(tracker: Tracker) -> str | None:
+    """What happened, told in the messages the bot answered just before the opening one
+    ("…一分加班费没得 我能找哪个" answered, then "那我想申请调解"): not asked again. None
+    unless one of them tells a dispute."""
+    if not is_opening(tracker) or previous_action(tracker) not in _ANSWERED_BY:
+        return None
+    told: list[str] = []
+    story = False
+    for text in answered_messages(tracker):
+        found = opening_description(text)
+        if found:
+            told.append(found)
+            story = True
+        elif _tells_facts(text) or (
+            (dispute_types_in(text) or other_kind_in(text)) and not _ONLY_ASKS.search(text)
+        ):
+            # ("他说下个星期就不要来了": a short word of the dispute, kept with the story)
+            told.append(text.strip())
+    if not story:
+        return None
+    kept: list[str] = []
+    for text in told:  # the newest first, as many as fit
+        if sum(len(t) + 1 for t in [*kept, text]) > DESCRIPTION_MAX:
+            break
+        kept.append(text)
+    return clean_description(" ".join(reversed(kept)))

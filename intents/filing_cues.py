@@ -1,0 +1,33 @@
+"""Messages that file a mediation request without saying 调解.
+
+"我要告重庆顺安保安服务有限公司 我辞职都一个多月了 押金500不退 …" names the employer and the
+dispute and asks for action against it; "冉秀英 158… 想要回工资和押金" gives the worker's
+details with what they want back. Either is the request (the form then takes what the
+message told and asks only what is missing); a bare "我要告诉你" is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "我要告…公司", "我们想告老板": action against the employer asked for
+_SUES = re.compile(r"^(?:我|我们)?(?:要|想|准备)(?:去)?告(?!诉|知|一段|别)")
+_AGAINST = re.compile(r"公司|厂|老板|单位|店|超市|工地|包工头|项目部|物业|集团")
+# the worker's details: a mobile number
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# what the worker wants back or paid ("想要回工资和押金", "要求补发", "要他把离职证明开给我")
+_WANTS = re.compile(
+    r"要回|想要回|拿回|讨回|要求(?:他|公司|单位|老板)?(?:补|赔|退|还|发|付|开)|要他把|让他把"
+)
+_WHAT_IS_OWED = re.compile(r"工资|工钱|押金|补偿|赔偿|加班费|社保|证明|保证金|医药费")
+SUES_MIN_CHARS = 8
+
+
+def files_a_case(compact: str) -> bool:
+    """True when the (space-free) message asks for action against the employer, or gives a
+    mobile number with what the worker wants back."""
+    if _SUES.match(compact) and len(compact) >= SUES_MIN_CHARS and _AGAINST.search(compact):
+        return True
+    return bool(
+        _MOBILE.search(compact) and _WANTS.search(compact) and _WHAT_IS_OWED.search(compact)
+    )
