@@ -262,7 +262,7 @@ AFTER_A_TOPIC = (
     AfterATopic(
         re.compile(
             r"试用期[^，,。]{0,6}(?:再加|延长|加长|再延|往后延|再来)|延长试用|再试用"
-            r"|(?:还要|又要)再?(?:试|延)"
+            r"|(?:还要|又要)再?(?:试|延)|重新试用|再试一个月|又试用"
         ),
         "probation_once_only",
     ),
@@ -275,6 +275,15 @@ AFTER_A_TOPIC = (
         ),
         "injury_paid_leave",
         category="工伤",
+    ),
+    # "如果是厂里说可以续 但是工资要降到4千 我不干呢" after a contract's end: renewed on worse
+    # terms and refused, the compensation is still due (the entry says so)
+    AfterATopic(
+        re.compile(
+            r"续[^，,。？?]{0,12}(?:降|少|减|低)|(?:降|减)[^，,。？?]{0,8}(?:续|签)|条件(?:差|低|降)"
+        ),
+        "sev_contract_expiry",
+        again=True,
     ),
     # "他说给我5千块钱私了 签个字就两清了 要得不" after an injury answer: settling before the
     # injury is recognised and assessed; the application first
