@@ -58,7 +58,7 @@ _EMPLOYER = re.compile(
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店"
     r"|医院|学校|幼儿园|工地|项目部|物业|中心|(?:"
     + INDUSTRY_WORDS
-    + r")(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干)))"
+    + r")(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干|开车|开货车|跑车|送货|送餐)))"
 )
 _DEMAND = re.compile(
     r"(?:希望|要求|想要(?!回)|想让|要让|请求|诉求是?"
@@ -315,7 +315,9 @@ def _told(story: str) -> str:
     return _LEFT_FILLER.sub("", told).strip(_EDGES)
 
 
-_LEFT_FILLER = re.compile(r"^(?:(?:要得|好的?|好嘛|行|可以|对的?|嗯|那嘛|那|嘛|吧|哦)[\s，,。]+)+")
+_LEFT_FILLER = re.compile(
+    r"^(?:(?:要得|好的?|好嘛|行|可以|对的?|嗯|那还是嘛|还是嘛|那嘛|那|嘛|吧|哦)[\s，,。]+)+"
+)
 
 
 # "…欠了三个月工资跑了 咋个办": the question that ends the story is not part of it

@@ -252,7 +252,10 @@ def clean_employer(text: str | None) -> str | None:
 # typed at the employer question but not an employer: a button's words ("确认提交" typed
 # early), or the kind of dispute ("加班费")
 _NOT_AN_EMPLOYER = re.compile(
-    r"提交|交上去|递上去|报上去|^(?:确认|修改|取消|好的?|是的?|对的?|行|可以|ok|OK|不知道|没有|无)$"
+    r"提交|交上去|递上去|报上去"
+    # ("对 确认", "好的 可以": a yes, typed where the company was asked)
+    r"|^(?:(?:对|好|是|嗯|行|可以)[的了嘛啊]?[\s，,。]*)*"
+    r"(?:确认|修改|取消|好的?|是的?|对的?|行|可以|ok|OK|不知道|没有|无)[。！!]?$"
 )
 
 

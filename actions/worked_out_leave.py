@@ -147,7 +147,7 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 _THE_REST = re.compile(r"剩下|剩余|其余")
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(
-    r"没休|没有休|休不了|休不完|休不到|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
+    r"没休|没有休|休不了|休不完|休不到|休不成|没法休|不能休|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
     r"|不休的话"
     r"|(?:没|不)(?:让|准|给|安排)我休"
 )

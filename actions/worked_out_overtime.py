@@ -42,7 +42,10 @@ _OWN_DAYS_ADDED = re.compile(
 
 
 # a rest day given back as time off ("补休了一天", "给我调休了两天")
-_TIME_OFF_GIVEN = re.compile(rf"(?:补休|调休)了?\s*(?P<n>{NUM})?\s*天")
+# ("周六那两天有一天后头补休了的": the day named before)
+_TIME_OFF_GIVEN = re.compile(
+    rf"(?:补休|调休)了?\s*(?P<n>{NUM})?\s*天|有\s*(?P<before>{NUM})\s*天[^，,。]{{0,6}}(?:补休|调休)了"
+)
 
 
 def _latest_parts(texts: list[str]) -> list[Part]:
@@ -62,7 +65,8 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
     off = _TIME_OFF_GIVEN.search(text) if after else None
     if off:
         # "那要是其中一个星期六后头给我补休了一天喃": the rest days told, less those taken off
-        days = parse_number(off.group("n")) if off.group("n") else 1.0
+        named = off.group("n") or off.group("before")
+        days = parse_number(named) if named else 1.0
         told = _latest_parts(earlier)
         rest = next((p for p in told if p.kind == "rest"), None)
         pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)

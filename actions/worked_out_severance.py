@@ -331,6 +331,12 @@ def _months_owed(text: str) -> float | None:
     return value if value and 0 < value <= 36 else None
 
 
+# another sum owed with the wages ("还有6百块加班费也没给")
+_ALSO_OWED = re.compile(
+    rf"还有\s*(?P<sum>{NUM})\s*(?:块|元)钱?的?\s*(?P<what>加班费|奖金|提成|绩效|补贴|押金|报销)"
+)
+
+
 def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
     n = _months_owed(text)
@@ -344,10 +350,19 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             n = told
     if n is None or pay is None or not (asks_how_much(text) or _ADDED_UP.search(text)):
         return None
+    owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"
+    besides = _ALSO_OWED.search(text)
+    extra = parse_number(besides.group("sum")) if besides else None
+    if besides and extra and extra != pay:
+        # "还有6百块加班费也没给 一共好多": that sum owed as well, added
+        what = besides.group("what")
+        owed = (
+            f"工资{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元，"
+            f"加上{what}{format_number(extra)}元，一共{format_number(n * pay + extra)}元。"
+        )
     return "\n".join(
         [
-            f"按您说的：拖欠{format_number(n)}个月工资，每月{format_number(pay)}元，"
-            f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。",
+            f"按您说的：拖欠{format_number(n)}个月工资，每月{format_number(pay)}元，{owed}",
             "工资要按月足额发，拖欠的可以打12333向劳动保障监察投诉，也可以申请劳动仲裁（不收费）；"
             "监察部门责令限期支付后还不付的，单位还要按应付金额50%到100%加付赔偿金。"
             "因欠薪辞职的，可以随时书面通知解除合同，还能要经济补偿。",

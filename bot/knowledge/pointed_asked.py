@@ -285,6 +285,13 @@ AFTER_A_TOPIC = (
         "sev_contract_expiry",
         again=True,
     ),
+    # "那我现在每天还要上夜班 上到晚上11点 可以不上不" in a pregnant worker's conversation:
+    # night shifts and overtime in pregnancy
+    AfterATopic(
+        re.compile(r"夜班|上到晚上|晚上\d{1,2}点|加班到|通宵"),
+        "women_pregnant_work",
+        category="女职工保护",
+    ),
     # "他说给我5千块钱私了 签个字就两清了 要得不" after an injury answer: settling before the
     # injury is recognised and assessed; the application first
     AfterATopic(
