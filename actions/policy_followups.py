@@ -54,6 +54,7 @@ from bot.knowledge.pointed_asked import (
     pregnant_harmed_told,
     probation_dismissal_asked,
     route_asked,
+    settled_privately_asked,
     sick_pay_asked,
     topic_rule_asked,
     year_unsigned_asked,
@@ -224,6 +225,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     )
     pointed = (
         still_in_time_asked(knowledge, text)
+        or settled_privately_asked(knowledge, text)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)
         or sick_pay_asked(knowledge, previous, text)

@@ -65,6 +65,7 @@ SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 
 
 # a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
+_MADE_UP = re.compile(r"没交的|没缴的|没买的|补缴|补交")
 OTHER_SUBJECT = re.compile(
     r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假|最低工资|降到|降工资|降薪"
 )
@@ -154,6 +155,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     ranged = _by_season(services, tracker, text, after)
     if ranged is not None:
         return ranged
+    if _MADE_UP.search(text) and "补偿" not in text:
+        return None  # "那之前没交的那几年能补不": the insurance made up, not the compensation
     if OTHER_SUBJECT.search(text) and not about_severance(text):
         return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
     if _HOUSEHOLD.search(text) and not _BY_A_FIRM.search(text):

@@ -209,7 +209,10 @@ _PUSHED_OUT = re.compile(
 _BREACH_TOLD = re.compile(
     r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
     r"|(?:没|莫)(?:给我们?|帮我|跟我)?(?:买|交|缴)(?:过|了)?社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
+    r"|放弃社保"
 )
+# "要提前30天跟他说不": the notice asked, of the quitting told before
+_NOTICE_ASKED = re.compile(r"提前(?:30|三十)天|提前一个月|提前(?:说|通知|打招呼|讲)|要不要提前")
 
 
 def leaving_told(
@@ -226,7 +229,8 @@ def leaving_told(
     if previous.slug == QUIT_OVER_BREACH:
         return None
     breach = _BREACH.search(previous.question) or any(map(_BREACH_TOLD.search, (text, *earlier)))
-    if breach and _QUITS.search(text) and not _QUIT_DONE.search(text):
+    quits = _QUITS.search(text) or (_NOTICE_ASKED.search(text) and any(map(_QUITS.search, earlier)))
+    if breach and quits and not _QUIT_DONE.search(text):
         # (the breach in the answer's topic, or told by the worker a few messages before)
         return knowledge.get(QUIT_OVER_BREACH)
     return None

@@ -344,3 +344,16 @@ def pregnant_harmed_told(knowledge: Knowledge, previous: Answer, text: str) -> A
     if _PREGNANT_TOLD.search(text) and _HARMED_TOLD.search(text):
         return knowledge.get(THREE_PERIODS)
     return None
+
+
+# "我在厂头切纸机上把手指头压了 老板说给5千块私了 要得不": an injury at work settled with a sum
+# before it is recognised; the recognition comes first (whatever answer came before)
+INJURY_APPLY = "injury_apply_deadline"
+_SETTLED = re.compile(r"私了|两清|一次性了断|买断")
+_HURT = re.compile(r"压了|压到|砸了|砸到|夹了|夹到|切了|切到|伤了|受伤|骨折|断了|烫伤|摔伤|工伤")
+
+
+def settled_privately_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _SETTLED.search(text) and _HURT.search(text):
+        return knowledge.get(INJURY_APPLY)
+    return None
