@@ -18,6 +18,7 @@ SOURCE = (
     "《工伤保险条例》第十四条、第十七条；"
     "《人力资源社会保障部关于执行〈工伤保险条例〉若干问题的意见》第二条"
 )
+UNINSURED_SOURCE = SOURCE.replace("第十七条；", "第十七条、第六十二条；")
 REVIEW_SOURCE = "《工伤保险条例》第十四条；《道路交通事故处理程序规定》第七十一条"
 
 _FAULT = r"(?:全责|全部责任|主要责任|主责|次要责任|次责|同等责任|无责|没有?责任|没得责任)"
@@ -52,12 +53,19 @@ def mainly_mine(text: str) -> bool | None:
     return None
 
 
+# the employer never insured the worker against injury ("公司说没给我们买工伤保险")
+_UNINSURED = re.compile(
+    r"(?:没|没有|莫得|不)(?:给我们?|帮我们?)?(?:买|交|缴|上)[^，,。]{0,3}(?:工伤保险|工伤险|社保|保险)"
+)
+
+
 def commute_injury_text(text: str) -> str | None:
     """The finding applied, for a message that tells who the police found at fault, else None."""
     mine = mainly_mine(text)
     if mine is None:
         return None
     if not mine:
+        uninsured = _UNINSURED.search(text or "") is not None
         return "\n".join(
             [
                 "按您说的责任认定，事故不是您的主要责任，上下班途中发生的（合理时间、合理路线），"
@@ -65,8 +73,16 @@ def commute_injury_text(text: str) -> str | None:
                 "接下来：单位应在受伤之日起30日内申请工伤认定；单位不申请的，您本人1年内可以"
                 "去区县人社局申请，带上《道路交通事故认定书》、劳动关系证明（合同、工资流水、"
                 "考勤等）和病历。",
+                *(
+                    [
+                        "单位没给您买工伤保险的，照样认定工伤，工伤保险待遇由单位按规定的项目和标准"
+                        "支付（《工伤保险条例》第六十二条），不能只叫您去找对方赔。"
+                    ]
+                    if uninsured
+                    else []
+                ),
                 "对方的交通事故赔偿和工伤保险待遇可以都要，但对方已经赔了的医疗费不重复报。",
-                f"依据：{SOURCE}",
+                f"依据：{UNINSURED_SOURCE if uninsured else SOURCE}",
             ]
         )
     return "\n".join(

@@ -37,7 +37,9 @@ _PROBATION = re.compile(
 
 # "要再延长三个月试用期", "试用期又加两个月": an extension, whose months are not the probation
 # agreed (the law allows one probation only; that entry answers)
-_EXTENDED = re.compile(r"延长|延期|再(?:试用|试|延|加|续|搞)|又(?:加|延|续|试)|加长|续期")
+_EXTENDED = re.compile(
+    r"延长|延期|再(?:试用|试|延|加|续|搞)|又(?:加|延|续|试)|又要(?:重新)?试|重新试用|加长|续期"
+)
 
 
 def extends_probation(text: str) -> bool:
@@ -168,11 +170,11 @@ def probation_text(text: str, so_far: float | None = None, pay: float | None = N
 
 # "试用期一个月3000 说转正了是4000": the pay in probation and the pay agreed after it
 _PROBATION_PAY = re.compile(
-    rf"试用期(?:工资|的工资)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|拿)?\s*(?P<pay>{NUM})"
+    rf"试用期(?:工资|的工资)?(?:他|老板|公司)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|给我发|拿)?\s*(?P<pay>{NUM})"
     r"(?!\s*(?:个|年|天|月))"
 )
 _REGULAR_PAY = re.compile(
-    rf"(?:转正|转了正|正式|合同上写的|合同上的|合同上|合同)(?:了|后|以后|之后|过后)?(?:工资|的工资)?(?:是|有|给|拿)?\s*(?P<pay>{NUM})"
+    rf"(?:转正|转了正|正式|合同上写的|合同上的|合同上|合同)(?:了|后|以后|之后|过后)?(?:工资|的工资)?(?:才|就)?(?:是|有|给|拿)?\s*(?P<pay>{NUM})"
     r"(?!\s*(?:个|年|天|月))"
 )
 PAY_SOURCE = "《劳动合同法》第二十条；《劳动合同法实施条例》第十五条"

@@ -205,6 +205,14 @@ _PUSHED_OUT = re.compile(
 )
 
 
+# wages kept back because the worker leaves (the employer's threat, not a breach to quit over)
+WAGE_WITHHELD = "quit_wage_withheld"
+_HELD_FOR_LEAVING = re.compile(
+    r"(?:要走|走的话|辞职|离职|不干)[^。？?]{0,10}工资[^，,。？?]{0,6}(?:不发|不给|扣)"
+    r"|扣(?:起|着|下)?(?:当|作|抵)(?:赔偿|违约金|押金)"
+)
+
+
 # the worker's own words of the breach, told earlier in the conversation ("10月11月的工资都没发")
 _BREACH_TOLD = re.compile(
     r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
@@ -228,6 +236,9 @@ def leaving_told(
         return None if previous.slug == RESIGN_PRESSURE else knowledge.get(RESIGN_PRESSURE)
     if previous.slug == QUIT_OVER_BREACH:
         return None
+    if _HELD_FOR_LEAVING.search(text):
+        # "老板说我要走这个月工资就不发了 扣起当赔偿": wages held back because the worker leaves
+        return None if previous.slug == WAGE_WITHHELD else knowledge.get(WAGE_WITHHELD)
     breach = _BREACH.search(previous.question) or any(map(_BREACH_TOLD.search, (text, *earlier)))
     quits = _QUITS.search(text) or (_NOTICE_ASKED.search(text) and any(map(_QUITS.search, earlier)))
     if breach and quits and not _QUIT_DONE.search(text):
