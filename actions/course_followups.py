@@ -53,6 +53,7 @@ from actions.message import (
     latest_entity,
     ran_this_turn,
     recent_user_texts,
+    typed_text,
     understood_text,
 )
 from actions.policy_followups import find_answer
@@ -91,6 +92,14 @@ _NEW_SEARCH = re.compile(
 
 
 _JOINED = re.compile(r"^\s*(?:跟|和|与|还有|、|，|,|\s)\s*$")
+
+
+# a holiday named in a question about a course ("元旦那天刚好周五 要去不")
+_HOLIDAY = re.compile(r"元旦|春节|过年|国庆|五一|清明|端午|中秋|放假|节假日")
+# whether two courses' times clash, asked of one named against another ("跟瑜伽时间冲不冲")
+_CLASH_ASKED = re.compile(
+    r"(?:跟|和|与)[^，,。？?]{1,10}(?:冲不冲|冲突|撞不撞|撞车|重不重|重叠|错得开|错不错得开)"
+)
 
 
 def _all_named(tracker: Tracker) -> list[str]:
@@ -150,6 +159,14 @@ class ActionCourseFollowup(ServiceAction, Action):
                     shown = [SlotSet(LIST_SLOT, [c.code for c in found])]
                     return done + each_answer(dispatcher, s, found, asked_each) + shown
         both = both_talked_about(tracker) if len(codes) <= 1 else []
+        pair = self._against_the_one_before(tracker) if not both else []
+        if len(pair) == 2:
+            # "书法也是周二周四晚上吧 跟瑜伽时间冲不冲", "还有个学炒川菜的 跟做面点的时间撞不撞":
+            # the course named and the other one (named too, or talked about just before)
+            dispatcher.utter_message(
+                text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
+            )
+            return [*done, SlotSet(LIST_SLOT, [c.code for c in pair])]
         if both:
             # "两个都想报 时间冲不冲突哦" after 叉车, then 电工: whether they clash
             with self.services.db.session() as s:
@@ -256,6 +273,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             asked_about = aspects(text)
             if not asked_about and described(course, text):
                 asked_about = ["description"]  # "垫子呢 要自己扛起去不": what it says
+            if _HOLIDAY.search(text) and "time" not in asked_about:
+                # "元旦那天刚好周五 要去不": the time, with the days it does not meet
+                asked_about = [*asked_about, "time"]
             if (
                 asked_about
                 and set(asked_about) <= _NOT_THE_BASICS
@@ -300,6 +320,20 @@ class ActionCourseFollowup(ServiceAction, Action):
                 buttons=buttons(enrol_button(focus), button("看看其他课程", "course_search")),
             )
             return [*done, SlotSet(FOCUS_SLOT, focus.code)]
+
+    def _against_the_one_before(self, tracker: Tracker) -> list[Any]:
+        """The two courses a clash question is about: those it names, else the one it names
+        and the one talked about just before; [] when it asks no clash."""
+        if not _CLASH_ASKED.search(typed_text(tracker)):
+            return []
+        entities = (tracker.latest_message or {}).get("entities") or []
+        names = [str(e.get("value")) for e in entities if e.get("entity") == "course_name"]
+        with self.services.db.session() as s:
+            found = [c for c in (repo.get_by_name(s, n) for n in dict.fromkeys(names)) if c]
+            focus = repo.get_by_code(s, str(tracker.get_slot(FOCUS_SLOT) or ""))
+            if focus is not None and all(c.id != focus.id for c in found):
+                found = [focus, *found]
+            return found[:2] if len(found) >= 2 else []
 
     def _closed_focus(self, tracker: Tracker) -> bool:
         """The one course in view has stopped enrolling (or there is none)."""

@@ -376,7 +376,11 @@ def clash_text(first: Course, second: Course) -> str:
             f"「{first.name}」和「{second.name}」都在{'、'.join(days)}，上课时间有重叠"
             f"（{first.time} 和 {second.time}），两门同时上不了，只能先报一门。"
         )
-    return f"「{first.name}」和「{second.name}」的上课时间不冲突，可以都报。"
+    times = "；".join(
+        f"「{c.name}」每{'、'.join(c.weekdays or [])} {c.time}" for c in (first, second) if c.time
+    )
+    said = f"{times}。" if times else ""
+    return f"{said}「{first.name}」和「{second.name}」的上课时间不冲突，可以都报。"
 
 
 def alike_meeting(

@@ -85,5 +85,9 @@ def said_as_own(texts: list[str], name: str | None) -> bool:
     child, that is the parent signing up, not the child's name."""
     if not name:
         return False
-    own = re.compile(rf"(?:我叫|我是|我的名字是|我的名字叫|本人)(?:叫)?{re.escape(name)}")
+    # ("我是他奶奶刘桂芳": the grown-up, named after who they are to the child)
+    own = re.compile(
+        rf"(?:我叫|我是|我的名字是|我的名字叫|本人)(?:他|她|孩子|娃儿)?的?"
+        rf"(?:奶奶|爷爷|外婆|外公|婆婆|姥姥|妈妈|爸爸|家长)?(?:叫)?{re.escape(name)}"
+    )
     return any(own.search(re.sub(r"\s", "", t or "")) for t in texts)
