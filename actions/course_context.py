@@ -187,6 +187,11 @@ _MORE_OF_A_KIND = re.compile(
 )
 
 
+# when the worker is free, said beside a question ("我周末才有空", "我只有晚上有时间")
+_FREE_WHEN = re.compile(
+    r"(?:只有|就|才)?(?:周末|星期六|星期天|礼拜六|礼拜天|周六|周日|晚上|白天|下午|上午)"
+    r"(?:才|就)?(?:有空|有时间|得空|空得出来)"
+)
 # courses for the age of the child told before, asked
 _FOR_THAT_AGE = re.compile(r"(?:这个|那个|这么大|她的|他的)(?:年纪|岁数|年龄)|这么大的|那么大的")
 
@@ -231,6 +236,15 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         return [FollowupAction("action_search_courses")]
     if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and asks_like_this(text):
         # "那有没得差不多的嘛 养生的 动作简单点的" after a closed course: those like it
+        return [FollowupAction("action_course_followup")]
+    if (
+        tracker.get_slot(FOCUS_SLOT)
+        and in_course_context(tracker)
+        and aspects(text)
+        and _FREE_WHEN.search(text)
+    ):
+        # "啥子时候开学 在哪里上课 我周末才有空" after one course: its time and place, the
+        # worker's free days said with it (not a search for weekend courses)
         return [FollowupAction("action_course_followup")]
     if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and _ASKS_IF_WHEN.search(text):
         # "啥时候开学 平时要上班 是不是周末上" after one course: whether that one meets then,

@@ -381,7 +381,7 @@ def about_me(text: str, words: str) -> bool:
     if any(words in m.group(0) for m in ABOUT_ME.finditer(text or "")):
         return True
     # "我在火锅店当钟点工": the worker's own job, not a course wanted ("想当保姆" wants one)
-    job = rf"(?<![想要学去])(?:当|做|干)(?:了|的|过)?(?:个|一个)?{re.escape(words)}"
+    job = rf"(?<![想要学去者])(?:当|做|干)(?:了|的|过)?(?:个|一个)?{re.escape(words)}"
     return re.search(job, text or "") is not None
 
 
