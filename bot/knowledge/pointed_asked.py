@@ -291,6 +291,8 @@ AFTER_A_TOPIC = (
         re.compile(r"夜班|上到晚上|晚上\d{1,2}点|加班到|通宵"),
         "women_pregnant_work",
         category="女职工保护",
+        # (a nursing mother's night shifts are the nursing entry's: "那夜班呢" after it)
+        not_after=("women_breastfeeding",),
     ),
     # "他说给我5千块钱私了 签个字就两清了 要得不" after an injury answer: settling before the
     # injury is recognised and assessed; the application first
