@@ -35,6 +35,7 @@ from bot.domain.unused_leave import (
     unused_days_text,
     unused_leave_text,
 )
+from intents.numbers import parse_number
 
 # a duration told alone right after an answer is this short ("我干了两年零三个月")
 DURATION_ALONE = 12
@@ -177,6 +178,11 @@ def _days_due_told(earlier: list[str], today: date) -> int | None:
     return found[0] if found[0] > 0 else None
 
 
+# the days a year the worker says they have ("一年是5天"), and years in all that give them
+_DAYS_A_YEAR = re.compile(r"(?:一年|每年)(?:是|有|就|只有)?\s*(?P<n>5|10|15|五|十|十五)\s*天")
+_YEARS_FOR_DAYS = {5.0: 12, 10.0: 120, 15.0: 240}
+
+
 def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """Leaving this year with annual leave not taken, the years worked in all and the monthly
     pay told in the last few messages, right after an annual-leave answer: the days due so
@@ -216,6 +222,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # (the years of all the jobs told: "这个厂做了3年 之前在别个厂还做了8年")
     # ("我参加工作25年了" then "我在这个公司干了6年": the 25 years in all)
     months = months_in_all(told)
+    if months is None:
+        # "一年是5天": the days a year told instead of the years worked (the years they need)
+        said = next(filter(None, map(_DAYS_A_YEAR.search, told)), None)
+        months = _YEARS_FOR_DAYS.get(parse_number(said.group("n")) or 0) if said else None
     pay = next(filter(None, map(monthly_pay, told)), None)
     today = services.today()
     if months is not None and pay is None and (last_day(text, today) or days_taken(text)):
