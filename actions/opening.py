@@ -390,13 +390,30 @@ NAMED_EMPLOYER_MIN = 6
 def _employer_named(text: str) -> str | None:
     """The employer the opening message names: labelled or after 在, else one named bare
     among the details ("重庆顺发印刷厂欠了我…", actions/told.py) when it is a name."""
+    from actions.told import dispatch_employers, employer_in  # (told reads the opening's)
+
+    both = dispatch_employers(text)  # a dispatched worker's two firms, both parties
+    if both:
+        return both
     found = opening_employer(text)
     if found:
         return found
-    from actions.told import employer_in  # (told reads the opening's own patterns)
 
     bare = employer_in(text)
-    return bare if bare and len(bare) >= NAMED_EMPLOYER_MIN else None
+    if bare and len(bare) >= NAMED_EMPLOYER_MIN:
+        return bare
+    # ("罗明辉 13708352916 金川机械厂 厂头一直…": a shorter name standing among the details,
+    # right after the phone number, is the company's)
+    if (
+        bare
+        and len(bare) >= BESIDE_PHONE_MIN
+        and re.search(rf"1[3-9]\d{{9}}\s+{re.escape(bare)}", text)
+    ):
+        return bare
+    return None
+
+
+BESIDE_PHONE_MIN = 4
 
 
 def from_opening(tracker: Tracker, slot: str) -> str | None:

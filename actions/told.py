@@ -67,8 +67,15 @@ _WORKPLACE = re.compile(
 )
 
 
+# "派到长江电子厂上班": the workplace a dispatched worker is sent to
+_SENT_TO = re.compile(
+    r"派(?:到|去|在)\s*(?P<name>[^\s，,。；;]{2,20}?)(?:上班|干活|做事|做工|工作)"
+)
+
+
 def dispatch_employers(text: str) -> str | None:
-    firm, site = _DISPATCHER.search(text or ""), _WORKPLACE.search(text or "")
+    firm = _DISPATCHER.search(text or "")
+    site = _WORKPLACE.search(text or "") or _SENT_TO.search(text or "")
     if firm is None or site is None:
         return None
     return f"{DISPATCH_LABEL}{firm.group('name')}{DISPATCH_SITE_LABEL}{site.group('name')}"

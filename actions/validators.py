@@ -101,6 +101,8 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?![块元]?钱?(?:押金|保证金|罚款|培训费|服装费|工装费))"
         # "每个月少发我800块": paid short; "要公司把这个年假工资给我": leave's pay owed
         r"|少发|少给(?:了)?(?:我|我们)|年假(?:的)?(?:工资|钱)"
+        # "跟正式工一样的活每个月少1千多 要补同工同酬的差价": paid less for the same work
+        r"|同工同酬|每个月少[\d一二两三四五六七八九十几]"
         # "公司说离职了年假就作废了": leave not taken, its pay withheld
         r"|年假[^，,。？?]{0,10}(?:作废|不给钱|没给钱|不补|不算钱)"
     ),

@@ -359,3 +359,16 @@ def settled_privately_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _SETTLED.search(text) and _HURT.search(text):
         return knowledge.get(INJURY_APPLY)
     return None
+
+
+# "国庆1号2号3号我都在酒店上班 老板说以后给我补休就算了": a statutory holiday worked, time off
+# offered instead of the 300 % (which time off cannot replace)
+OVERTIME_RATES = "ot_pay_rates"
+_HOLIDAY_WORKED = re.compile(r"国庆|春节|元旦|五一|劳动节|清明|端午|中秋|法定节假日|法定假日")
+_TIME_OFF_INSTEAD = re.compile(r"补休|调休|倒休|换休")
+
+
+def holiday_time_off_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _HOLIDAY_WORKED.search(text) and _TIME_OFF_INSTEAD.search(text):
+        return knowledge.get(OVERTIME_RATES)
+    return None
