@@ -67,7 +67,13 @@ from actions.validators import (
 from bot.domain.cases import DISPUTE_TYPES
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 from bot.domain.groups import group_size
+from bot.knowledge.answers import answer_text, decide
 
+# a question about mediation at the end of a request with details ("… 调解要是公司不认账咋办")
+_ASKED_AT_THE_END = re.compile(
+    r"(?:调解|仲裁)[^，,。？?\d]{0,14}(?:咋办|怎么办|咋个办|要钱不|收不收费|收费不|要好久|要多久)"
+    r"[嘛呢哦啊]*[？?]*$"
+)
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
 # a yes at the type question, before anything is summed up
@@ -99,6 +105,15 @@ class ValidateMediationForm(
         opening = is_opening(tracker)
         before = {field: tracker.get_slot(field) for field in _DETAILS}
         events = await super().run(dispatcher, tracker, domain)
+        asked = _ASKED_AT_THE_END.search(typed_text(tracker)) if opening else None
+        if asked and asked.start() > 0:
+            # "我想申请调解 我叫邓俊 电话199… 调解要是公司不认账咋办": the question answered too
+            verdict, hits = decide(
+                self.services.knowledge.search(asked.group(0)), self.services.config.retrieval
+            )
+            if verdict in ("answer", "likely"):
+                top = hits[0].answer
+                dispatcher.utter_message(text=answer_text(top, whole=True), faq=top.slug)
         slots = dict(tracker.slots)
         slots.update({e["name"]: e.get("value") for e in events if e.get("event") == "slot"})
         # "黄丽 177… 重庆顺通速运有限公司 我在那里送快递" at the name question: several details

@@ -103,6 +103,8 @@ TIME_OFF_INSTEAD = (
     "200%支付。法定节假日加班不能用补休代替，必须按不低于300%支付。\n"
     "依据：《劳动法》第四十四条；《工资支付暂行规定》第十三条"
 )
+# overtime refused ("不想加那么多班 可以不去不 会不会算旷工")
+_REFUSES = re.compile(r"不想加|不愿意加|可以不加|能不能不加|拒绝加班|不去加班|算旷工|可以不去不")
 _LAWFUL_ASKED = re.compile(
     r"合法不|合不合法|合法吗|违法不|违不违法|犯法|算违法|这样对吗|是不是这样"
 )
@@ -134,6 +136,8 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return hourly_rates_text(monthly_pay(text))
     if after and _NOT_OVERTIME.search(text) and not _ABOUT_OVERTIME.search(text):
         return None
+    if _REFUSES.search(text):
+        return None  # "那我不想加那么多班 可以不去不": whether overtime may be refused
     if after and _TIME_OFF_ASKED.search(text) and not _A_FIGURE.search(text):
         # "要是老板后头给我安排补休了呢" right after the rest days' sum: no pay then
         return TIME_OFF_INSTEAD
