@@ -344,6 +344,8 @@ def relation_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer |
 
 _WHO_ANSWERS = re.compile(
     r"找哪个|找谁|告谁|告哪个|告哪家|找哪家|哪个负责|谁负责|哪个出|谁出|是告.{0,10}还是告|找.{0,10}还是找"
+    # "社保该哪个买", "哪个去申请工伤": which of the two firms does it
+    r"|该哪个|哪个去|谁去|哪个(?:买|交|缴|申请|报)|谁(?:买|交|缴|申请|报)"
 )
 
 
