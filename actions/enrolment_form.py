@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import buttons
-from actions.course_context import FOCUS_SLOT, LIST_SLOT, course_in_view
+from actions.course_context import FOCUS_SLOT, LIST_SLOT, course_in_view, in_course_context
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
@@ -75,6 +75,9 @@ _SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一
 
 
 NEXT_SLOT = "next_courses"
+# every course in view wanted ("两个都给我报了", "这两门都报")
+_ALL_IN_VIEW = re.compile(r"两个都|两门都|三个都|都给我报|都报|都要报|一起报")
+MAX_IN_VIEW = 3
 # several courses wanted at once: "两个都要", "合唱和手机摄影", "书法、插花"
 # ("大的报寒假营 小的报绘本那个": one course for each child)
 _SEVERAL = re.compile(
@@ -212,6 +215,11 @@ class ValidateEnrolmentForm(
             return {"course_id": in_view}
         if named:
             return {"course_id": named}
+        if _ALL_IN_VIEW.search(typed_text(tracker)) and in_course_context(tracker):
+            # "两个都给我报了 魏丽 136…" after two courses: the first of them, the others next
+            codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+            if 2 <= len(codes) <= MAX_IN_VIEW:
+                return {"course_id": codes[0]}
         text = understood_text(tracker)
         if not text:
             return {}
@@ -273,6 +281,17 @@ class ValidateEnrolmentForm(
         # a common surname first: "钢琴" is a course asked for, "杜春燕" a name
         return {"name": name} if name and name[0] in COMMON_SURNAMES else {}
 
+    @staticmethod
+    def _rest_in_view(s: Any, tracker: Tracker, first: str) -> list[str]:
+        """ "两个都给我报了" with two or three courses in view: the others, after `first`."""
+        if not _ALL_IN_VIEW.search(typed_text(tracker)) or not in_course_context(tracker):
+            return []
+        codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+        if not 2 <= len(codes) <= MAX_IN_VIEW or first not in codes:
+            return []
+        found = [repo.get_by_code(s, c) for c in codes if c != first]
+        return [c.name for c in found if c is not None]
+
     def validate_course_id(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
@@ -286,7 +305,9 @@ class ValidateEnrolmentForm(
                 told = recent_user_texts(tracker, TOLD_BEFORE)
                 reason = unmet(running[0], typed_text(tracker), told)
                 if reason is None:
-                    others = also_wanted(tracker, running[0].name)
+                    others = also_wanted(tracker, running[0].name) or self._rest_in_view(
+                        s, tracker, running[0].code
+                    )
                     if others:  # "我要报合唱和手机摄影 两个都要": this one first, then the others
                         later = {"after": running[0].name, "next": others}
                         return {"course_id": running[0].code, NEXT_SLOT: later}
