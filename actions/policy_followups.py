@@ -43,9 +43,9 @@ from bot.knowledge.pointed import (
 )
 from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
+    both_said_asked,
     cap_asked,
     her_leave_asked,
-    holiday_time_off_asked,
     mediation_failed_asked,
     not_renewed_asked,
     notice_after_probation_asked,
@@ -55,7 +55,6 @@ from bot.knowledge.pointed_asked import (
     pregnant_harmed_told,
     probation_dismissal_asked,
     route_asked,
-    settled_privately_asked,
     sick_pay_asked,
     topic_rule_asked,
     year_unsigned_asked,
@@ -226,8 +225,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     )
     pointed = (
         still_in_time_asked(knowledge, text)
-        or settled_privately_asked(knowledge, text)
-        or holiday_time_off_asked(knowledge, text)
+        or both_said_asked(knowledge, text)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)
         or sick_pay_asked(knowledge, previous, text)

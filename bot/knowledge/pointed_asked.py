@@ -348,27 +348,36 @@ def pregnant_harmed_told(knowledge: Knowledge, previous: Answer, text: str) -> A
     return None
 
 
-# "我在厂头切纸机上把手指头压了 老板说给5千块私了 要得不": an injury at work settled with a sum
-# before it is recognised; the recognition comes first (whatever answer came before)
-INJURY_APPLY = "injury_apply_deadline"
-_SETTLED = re.compile(r"私了|两清|一次性了断|买断")
-_HURT = re.compile(r"压了|压到|砸了|砸到|夹了|夹到|切了|切到|伤了|受伤|骨折|断了|烫伤|摔伤|工伤")
+# two things said together that point at one entry, whatever answer came before
+@dataclass(frozen=True)
+class BothSaid:
+    first: re.Pattern[str]
+    second: re.Pattern[str]
+    entry: str
+
+    def points(self, text: str) -> bool:
+        return bool(self.first.search(text) and self.second.search(text))
 
 
-def settled_privately_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    if _SETTLED.search(text) and _HURT.search(text):
-        return knowledge.get(INJURY_APPLY)
-    return None
+BOTH_SAID = (
+    # "我在厂头切纸机上把手指头压了 老板说给5千块私了 要得不": an injury at work settled with a
+    # sum before it is recognised; the recognition comes first
+    BothSaid(
+        re.compile(r"私了|两清|一次性了断|买断"),
+        re.compile(r"压了|压到|砸了|砸到|夹了|夹到|切了|切到|伤了|受伤|骨折|断了|烫伤|摔伤|工伤"),
+        "injury_apply_deadline",
+    ),
+    # "国庆1号2号3号我都在酒店上班 老板说以后给我补休就算了": a statutory holiday worked, time
+    # off offered instead of the 300 % (which time off cannot replace)
+    BothSaid(
+        re.compile(r"国庆|春节|元旦|五一|劳动节|清明|端午|中秋|法定节假日|法定假日"),
+        re.compile(r"补休|调休|倒休|换休"),
+        "ot_pay_rates",
+    ),
+)
 
 
-# "国庆1号2号3号我都在酒店上班 老板说以后给我补休就算了": a statutory holiday worked, time off
-# offered instead of the 300 % (which time off cannot replace)
-OVERTIME_RATES = "ot_pay_rates"
-_HOLIDAY_WORKED = re.compile(r"国庆|春节|元旦|五一|劳动节|清明|端午|中秋|法定节假日|法定假日")
-_TIME_OFF_INSTEAD = re.compile(r"补休|调休|倒休|换休")
-
-
-def holiday_time_off_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    if _HOLIDAY_WORKED.search(text) and _TIME_OFF_INSTEAD.search(text):
-        return knowledge.get(OVERTIME_RATES)
-    return None
+def both_said_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry the first rule of BOTH_SAID that fits points at, or None."""
+    rule = next((r for r in BOTH_SAID if r.points(text)), None)
+    return None if rule is None else knowledge.get(rule.entry)
