@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -47,13 +46,13 @@ from actions.course_narrowing import (
     narrow,
     narrowed_first,
 )
+from actions.course_pairs import HOLIDAY, all_named, clash_pair
 from actions.message import (
     TOLD_BEFORE,
     entity_words,
     latest_entity,
     ran_this_turn,
     recent_user_texts,
-    typed_text,
     understood_text,
 )
 from actions.policy_followups import find_answer
@@ -91,33 +90,6 @@ _NEW_SEARCH = re.compile(
 )
 
 
-_JOINED = re.compile(r"^\s*(?:跟|和|与|还有|、|，|,|\s)\s*$")
-
-
-# a holiday named in a question about a course ("元旦那天刚好周五 要去不")
-_HOLIDAY = re.compile(r"元旦|春节|过年|国庆|五一|清明|端午|中秋|放假|节假日")
-# whether two courses' times clash, asked of one named against another ("跟瑜伽时间冲不冲")
-_CLASH_ASKED = re.compile(
-    r"(?:跟|和|与)[^，,。？?]{1,10}(?:冲不冲|冲突|撞不撞|撞车|重不重|重叠|错得开|错不错得开)"
-)
-
-
-def _all_named(tracker: Tracker) -> list[str]:
-    """The courses this message names side by side ("瑜伽跟合唱"), in order, each once; none
-    when they are not joined (a word of one course in the story of another)."""
-    text = str((tracker.latest_message or {}).get("text") or "")
-    entities = [
-        e
-        for e in (tracker.latest_message or {}).get("entities") or []
-        if e.get("entity") == "course_name" and isinstance(e.get("start"), int)
-    ]
-    entities.sort(key=lambda e: e["start"])
-    for first, second in pairwise(entities):
-        if not _JOINED.match(text[first["end"] : second["start"]]):
-            return []
-    return list(dict.fromkeys(str(e.get("value")) for e in entities))
-
-
 class ActionCourseFollowup(ServiceAction, Action):
     """Answers a question about a course already shown, or shows more of the list."""
 
@@ -150,7 +122,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                 if len(found) >= 2:
                     return done + compare(dispatcher, s, found)
         asked_each = [a for a in aspects(text) if a in EACH_ASPECT]
-        named = _all_named(tracker)
+        named = all_named(tracker)
         if len(named) >= 2 and asked_each:
             # "瑜伽跟合唱都是好久上课哦": the answer for each course named
             with self.services.db.session() as s:
@@ -159,7 +131,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                     shown = [SlotSet(LIST_SLOT, [c.code for c in found])]
                     return done + each_answer(dispatcher, s, found, asked_each) + shown
         both = both_talked_about(tracker) if len(codes) <= 1 else []
-        pair = self._against_the_one_before(tracker) if not both else []
+        pair = clash_pair(self.services, tracker) if not both else []
         if len(pair) == 2:
             # "书法也是周二周四晚上吧 跟瑜伽时间冲不冲", "还有个学炒川菜的 跟做面点的时间撞不撞":
             # the course named and the other one (named too, or talked about just before)
@@ -273,7 +245,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             asked_about = aspects(text)
             if not asked_about and described(course, text):
                 asked_about = ["description"]  # "垫子呢 要自己扛起去不": what it says
-            if _HOLIDAY.search(text) and "time" not in asked_about:
+            if HOLIDAY.search(text) and "time" not in asked_about:
                 # "元旦那天刚好周五 要去不": the time, with the days it does not meet
                 asked_about = [*asked_about, "time"]
             if (
@@ -320,20 +292,6 @@ class ActionCourseFollowup(ServiceAction, Action):
                 buttons=buttons(enrol_button(focus), button("看看其他课程", "course_search")),
             )
             return [*done, SlotSet(FOCUS_SLOT, focus.code)]
-
-    def _against_the_one_before(self, tracker: Tracker) -> list[Any]:
-        """The two courses a clash question is about: those it names, else the one it names
-        and the one talked about just before; [] when it asks no clash."""
-        if not _CLASH_ASKED.search(typed_text(tracker)):
-            return []
-        entities = (tracker.latest_message or {}).get("entities") or []
-        names = [str(e.get("value")) for e in entities if e.get("entity") == "course_name"]
-        with self.services.db.session() as s:
-            found = [c for c in (repo.get_by_name(s, n) for n in dict.fromkeys(names)) if c]
-            focus = repo.get_by_code(s, str(tracker.get_slot(FOCUS_SLOT) or ""))
-            if focus is not None and all(c.id != focus.id for c in found):
-                found = [focus, *found]
-            return found[:2] if len(found) >= 2 else []
 
     def _closed_focus(self, tracker: Tracker) -> bool:
         """The one course in view has stopped enrolling (or there is none)."""

@@ -13,8 +13,10 @@ from rasa_sdk.forms import FormValidationAction
 from actions.buttons import button, buttons
 from actions.mediation_extraction import MediationExtraction
 from actions.mediation_text import (
+    ASKED_AT_THE_END,
     DEMAND_TO_ASK,
     EDITABLE,
+    LEADING_TYPE,
     MORE_STORY,
     NO_EDIT,
     NOT_SUBMITTED_YET,
@@ -23,6 +25,7 @@ from actions.mediation_text import (
     SUBMIT,
     SUBMIT_WORDS,
     WISH_START,
+    bare_type,
     proposed_demand,
     summary,
     taken_from_opening,
@@ -64,16 +67,10 @@ from actions.validators import (
     not_an_employer,
     other_kind_in,
 )
-from bot.domain.cases import DISPUTE_TYPES
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 from bot.domain.groups import group_size
 from bot.knowledge.answers import answer_text, decide
 
-# a question about mediation at the end of a request with details ("… 调解要是公司不认账咋办")
-_ASKED_AT_THE_END = re.compile(
-    r"(?:调解|仲裁)[^，,。？?\d]{0,14}(?:咋办|怎么办|咋个办|要钱不|收不收费|收费不|要好久|要多久)"
-    r"[嘛呢哦啊]*[？?]*$"
-)
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
 # a yes at the type question, before anything is summed up
@@ -105,7 +102,7 @@ class ValidateMediationForm(
         opening = is_opening(tracker)
         before = {field: tracker.get_slot(field) for field in _DETAILS}
         events = await super().run(dispatcher, tracker, domain)
-        asked = _ASKED_AT_THE_END.search(typed_text(tracker)) if opening else None
+        asked = ASKED_AT_THE_END.search(typed_text(tracker)) if opening else None
         if asked and asked.start() > 0:
             # "我想申请调解 我叫邓俊 电话199… 调解要是公司不认账咋办": the question answered too
             verdict, hits = decide(
@@ -304,7 +301,7 @@ class ValidateMediationForm(
             # "确认提交", "对头" asked what happened: not yet, this is the part still missing
             dispatcher.utter_message(text="还差事情经过没填，填完会请您核对再提交。")
             return {"description": None}
-        kind = _bare_type(said)
+        kind = bare_type(said)
         if kind:
             # "拖欠工资", "好 类型是加班费" asked what happened: the kind is kept, the story asked
             dispatcher.utter_message(text=f"好的，纠纷类型记为{kind}。")
@@ -317,7 +314,7 @@ class ValidateMediationForm(
             dispatcher.utter_message(text=text)
             return {"description": None}
         description = with_the_group(description, opening_text(tracker, "mediation_form"))
-        lead = _LEADING_TYPE.match(description)
+        lead = LEADING_TYPE.match(description)
         if lead and not tracker.get_slot("dispute_type"):
             # "解除劳动合同 干了三年说辞就辞了…": the kind named first, then the story
             description = clean_description(lead.group("story")) or description
@@ -372,23 +369,6 @@ class ValidateMediationForm(
         if demand is None:
             dispatcher.utter_message(text="请具体说说您希望得到什么结果。")
         return {"demand": demand}
-
-
-_TYPE_LABEL = re.compile(
-    r"^(?:好的?|对|嗯|是)?[，,\s]*(?:纠纷)?(?:类型|类别)?(?:是|选|为|就是)?[：:\s]*"
-)
-
-
-_LEADING_TYPE = re.compile(
-    rf"^(?P<kind>{'|'.join(sorted(DISPUTE_TYPES, key=len, reverse=True))})[，,。：:\s]+(?P<story>.+)$"
-)
-
-
-def _bare_type(text: str) -> str | None:
-    """The kind of dispute when the message is only its name ("拖欠工资", "类型是加班费")."""
-    rest = _TYPE_LABEL.sub("", text.strip(" 。！!")).strip(" 。！!的")
-    kind = clean_dispute_type(rest)
-    return kind if kind and len(rest) <= len(kind) + 2 else None
 
 
 GROUP_MIN = 3

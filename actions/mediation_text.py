@@ -10,7 +10,9 @@ from actions.opening import opening_demand
 from actions.validators import (
     CERTIFICATES,
     clean_demand,
+    clean_dispute_type,
 )
+from bot.domain.cases import DISPUTE_TYPES
 from bot.domain.groups import group_label, group_size
 from bot.domain.people import mask_phone
 
@@ -175,3 +177,26 @@ def taken_from_opening(slots: dict[str, Any]) -> str | None:
     left = sum(1 for field in EDITABLE if not slots.get(field))
     more = "还要问您一个问题" if left == 1 else "还要问您几个问题"
     return f"好的，已记下：{'，'.join(said)}{told}。{more}。"
+
+
+# a question about mediation at the end of a request with details ("… 调解要是公司不认账咋办")
+ASKED_AT_THE_END = re.compile(
+    r"(?:调解|仲裁)[^，,。？?\d]{0,14}(?:咋办|怎么办|咋个办|要钱不|收不收费|收费不|要好久|要多久)"
+    r"[嘛呢哦啊]*[？?]*$"
+)
+
+TYPE_LABEL = re.compile(
+    r"^(?:好的?|对|嗯|是)?[，,\s]*(?:纠纷)?(?:类型|类别)?(?:是|选|为|就是)?[：:\s]*"
+)
+
+
+LEADING_TYPE = re.compile(
+    rf"^(?P<kind>{'|'.join(sorted(DISPUTE_TYPES, key=len, reverse=True))})[，,。：:\s]+(?P<story>.+)$"
+)
+
+
+def bare_type(text: str) -> str | None:
+    """The kind of dispute when the message is only its name ("拖欠工资", "类型是加班费")."""
+    rest = TYPE_LABEL.sub("", text.strip(" 。！!")).strip(" 。！!的")
+    kind = clean_dispute_type(rest)
+    return kind if kind and len(rest) <= len(kind) + 2 else None

@@ -1,0 +1,56 @@
+"""Two courses asked about together: named side by side ("瑜伽跟合唱都是好久上课"), or one
+named against the one talked about before ("跟瑜伽时间冲不冲")."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.course_context import FOCUS_SLOT
+from actions.message import typed_text
+from bot.store import courses as repo
+from bot.store.models import Course
+
+_JOINED = re.compile(r"^\s*(?:跟|和|与|还有|、|，|,|\s)\s*$")
+
+
+# a holiday named in a question about a course ("元旦那天刚好周五 要去不")
+HOLIDAY = re.compile(r"元旦|春节|过年|国庆|五一|清明|端午|中秋|放假|节假日")
+# whether two courses' times clash, asked of one named against another ("跟瑜伽时间冲不冲")
+_CLASH_ASKED = re.compile(
+    r"(?:跟|和|与)[^，,。？?]{1,10}(?:冲不冲|冲突|撞不撞|撞车|重不重|重叠|错得开|错不错得开)"
+)
+
+
+def all_named(tracker: Tracker) -> list[str]:
+    """The courses this message names side by side ("瑜伽跟合唱"), in order, each once; none
+    when they are not joined (a word of one course in the story of another)."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    entities = [
+        e
+        for e in (tracker.latest_message or {}).get("entities") or []
+        if e.get("entity") == "course_name" and isinstance(e.get("start"), int)
+    ]
+    entities.sort(key=lambda e: e["start"])
+    for first, second in pairwise(entities):
+        if not _JOINED.match(text[first["end"] : second["start"]]):
+            return []
+    return list(dict.fromkeys(str(e.get("value")) for e in entities))
+
+
+def clash_pair(services: Any, tracker: Tracker) -> list[Course]:
+    """The two courses a clash question is about: those it names, else the one it names
+    and the one talked about just before; [] when it asks no clash."""
+    if not _CLASH_ASKED.search(typed_text(tracker)):
+        return []
+    entities = (tracker.latest_message or {}).get("entities") or []
+    names = [str(e.get("value")) for e in entities if e.get("entity") == "course_name"]
+    with services.db.session() as s:
+        found = [c for c in (repo.get_by_name(s, n) for n in dict.fromkeys(names)) if c]
+        focus = repo.get_by_code(s, str(tracker.get_slot(FOCUS_SLOT) or ""))
+        if focus is not None and all(c.id != focus.id for c in found):
+            found = [focus, *found]
+        return found[:2] if len(found) >= 2 else []
