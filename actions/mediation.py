@@ -102,7 +102,9 @@ class ValidateMediationForm(
         opening = is_opening(tracker)
         before = {field: tracker.get_slot(field) for field in _DETAILS}
         events = await super().run(dispatcher, tracker, domain)
-        asked = ASKED_AT_THE_END.search(typed_text(tracker)) if opening else None
+        # (a correction with a question after it: "电话打错了 是139… 对了调解要好久嘛")
+        with_question = opening or corrected(tracker)
+        asked = ASKED_AT_THE_END.search(typed_text(tracker)) if with_question else None
         if asked and asked.start() > 0:
             # "我想申请调解 我叫邓俊 电话199… 调解要是公司不认账咋办": the question answered too
             verdict, hits = decide(
