@@ -207,12 +207,10 @@ def as_chinese(text: str) -> str:
 def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
     """The worker's last `count` messages before this one, newest first (English and pinyin
     read as Chinese, as understood_text reads this one)."""
-    texts = [
-        str(e.get("text") or "")
-        for e in tracker.events
-        if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
-    ]
-    return [as_chinese(t) for t in list(reversed(texts[:-1]))[:count]]
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    # (this message dropped first: a button's payload is this message too)
+    texts = [t for t in said[:-1] if not t.startswith("/")]
+    return [as_chinese(t) for t in list(reversed(texts))[:count]]
 
 
 _OFFERED = re.compile(r'^/policy_question\{"faq_id":\s*"(?P<slug>[^"]+)"')

@@ -46,6 +46,17 @@ _PART_TIME = re.compile(r"兼职|小时工|钟点工|非全日制|按小时")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
 PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
 PROBATION_PAY = "probation_pay"  # the entry on the lowest pay in probation
+# "那签半年的呢", "要是签一年的": a contract asked about, not the worker's own
+_WHAT_IF = re.compile(
+    r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)|^那[^，。,！!]{0,12}呢[？?]*$"
+)
+
+
+def told_texts(tracker: Tracker, count: int) -> list[str]:
+    """The worker's last `count` messages before this one, newest first, without the what-ifs
+    asked in between (the worker's own contract stays theirs for a later sum)."""
+    texts = [t for t in recent_user_texts(tracker, count + 2) if not _WHAT_IF.search(t.strip())]
+    return texts[:count]
 
 
 def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
@@ -59,7 +70,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
     # after probation told before
     # (no probation at all for part-time work: "兼职 … 先试用一个月 工资打八折")
-    part_time = any(_PART_TIME.search(t) for t in [text, *recent_user_texts(tracker, 3)])
+    part_time = any(_PART_TIME.search(t) for t in [text, *told_texts(tracker, 3)])
     share = None if part_time else probation_share_text(text)
     if share is not None:  # "试用期工资只给我打了7折 合法不"
         excess = probation_text(text)
@@ -69,15 +80,15 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         verdict = [ln for ln in share.split("\n")[1:] if not ln.startswith("依据")]
         lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
         return "\n".join(lines), PROBATION_OVER
-    told_share = next(filter(None, map(share_told, recent_user_texts(tracker, 3))), None)
+    told_share = next(filter(None, map(share_told, told_texts(tracker, 3))), None)
     if told_share and regular_pay(text) and share_told(text) is None:
         # "我转正工资是5000" after "试用期工资还只发6成": the floor and the shortfall
         return share_with_pay_text(told_share, regular_pay(text)), PROBATION_PAY
-    regular_before = next(filter(None, map(regular_pay, recent_user_texts(tracker, 3))), None)
+    regular_before = next(filter(None, map(regular_pay, told_texts(tracker, 3))), None)
     pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
     if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):
         # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
-        pays = probation_pays(recent_user_texts(tracker, 3))
+        pays = probation_pays(told_texts(tracker, 3))
         m = _PROBATION_SPAN.search(text)
         months = probation_months(text) or (parse_number(m.group("n")) if m else None)
         if pays and months:
@@ -86,7 +97,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
                 return short, PROBATION_PAY
     if pay_said is not None:
         # (the messages before: "试用期一个月4千" here is the pay, not the probation's length)
-        joined = " ".join(recent_user_texts(tracker, 3))
+        joined = " ".join(told_texts(tracker, 3))
         if over_the_cap(joined):
             # "两年合同 试用期搞了半年 … 上个月才转正" then "试用期一个月4千 转正后是5千": the
             # excess worked at the pay after probation first, then the probation pay's floor
@@ -111,10 +122,10 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     ):
         # "那多搞的那4个月试用期 他要赔我不": the months over the cap, from the probation and
         # the pay told before (not a probation of 4 months)
-        joined = " ".join(recent_user_texts(tracker, 3))
+        joined = " ".join(told_texts(tracker, 3))
         if over_the_cap(joined):
             done = probation_months(joined) if _CONFIRMED.search(f"{text} {joined}") else None
-            earlier = [text, *recent_user_texts(tracker, 3)]
+            earlier = [text, *told_texts(tracker, 3)]
             pay = next(filter(None, map(regular_pay, earlier)), None) or next(
                 filter(None, map(monthly_pay, earlier)), None
             )
@@ -140,14 +151,14 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     ):
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
-        told = " ".join([text, *recent_user_texts(tracker, 4 if again else 2)])
+        told = " ".join([text, *told_texts(tracker, 4 if again else 2)])
     so_far = months_so_far(text)
     if so_far is None and again:
-        so_far = next(filter(None, map(months_so_far, recent_user_texts(tracker, 3))), None)
+        so_far = next(filter(None, map(months_so_far, told_texts(tracker, 3))), None)
     if so_far is None and _CONFIRMED.search(text):
         # "我已经干满4个月才转正的": the whole probation worked
         so_far = probation_months(told)
-    earlier = [text, *recent_user_texts(tracker, 3)]
+    earlier = [text, *told_texts(tracker, 3)]
     # the pay after probation ("说转正了是4000"), else any monthly pay told
     pay = next(filter(None, map(regular_pay, earlier)), None) or next(
         filter(None, map(monthly_pay, earlier)), None
