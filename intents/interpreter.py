@@ -28,13 +28,12 @@ from intents.greetings import follow_up_not_greeting, without_aside, without_gre
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
 from intents.overrides import (
-    about_privacy,
     mediation_without_dispute,
     negated_handoff,
     parse_payload,
     rule_intent,
 )
-from intents.question_cues import announces_a_question, asks_rather_than_files
+from intents.question_cues import about_privacy, announces_a_question, asks_rather_than_files
 from intents.retrieval import RetrievalOptions
 from intents.training_data import TrainingData, load_training_data
 

@@ -119,3 +119,19 @@ _MAY_I_APPLY = re.compile(
 def asks_if_one_may_apply(compact: str) -> bool:
     """Whether the worker may apply on their own, asked (compact text, no mediation named)."""
     return "调解" not in compact and _MAY_I_APPLY.search(compact) is not None
+
+
+# who sees what the worker tells: privacy named, or someone coming to know, see or be told
+_PRIVACY_NAMED = re.compile(r"保密|泄露|泄漏|隐私|个人信息|confidential|privacy|private", re.I)
+_KNOWING = re.compile(
+    r"知道|晓得|看得到|看到|看得见|传出去|传到|告诉|说出去|讲出去|发现|给不给|know|see", re.I
+)
+_WHO_MAY_KNOW = re.compile(r"老板|公司|厂|单位|领导|主管|别人|哪些人|谁|boss|company", re.I)
+
+
+def about_privacy(text: str) -> bool:
+    """ "我跟你说厂头的事 会不会被老板晓得": whether the words speak of who may know ("不晓得是
+    真是假" does not)."""
+    return _PRIVACY_NAMED.search(text) is not None or (
+        _KNOWING.search(text) is not None and _WHO_MAY_KNOW.search(text) is not None
+    )

@@ -1,0 +1,72 @@
+"""Messages that ask to enrol in a course (with the worker's details, read as `inform` by the
+classifier for the name and phone), and messages that only ask whether one may enrol."""
+
+from __future__ import annotations
+
+import re
+
+# "报名，我叫陈大勇，电话158…": a request to enrol that brings the worker's details along (read
+# as `inform` for the name and phone); the course comes from the message or the list in view
+YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
+# "那个绘本的要钱不 不要钱的话就帮我报一个 我叫…": a question about the course, then the
+# enrolment with the details
+ENROL_AFTER_ASKING = re.compile(
+    r"(?:的话|那就|就)(?:帮我|给我)?(?:报一个|报个名|报个|报名|报上)"
+    # "…请不到那么多假 我就报叉车嘛 … 陈德彬 139…": the course chosen instead, after the reason
+    r"|(?:我|那)(?:就|还是|干脆|改)报(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
+    r"(?=[\u4e00-\u9fff]{2,10}?(?:嘛|吧|了|算了|\s|$))"
+)
+_FAMILY = (
+    "妈|爸|老婆|老公|爱人|媳妇|男人|女儿|儿子|孙子|孙女|外孙女|外孙|娃儿|娃|孩子|小孩"
+    "|妹妹|弟弟|姐姐|哥哥|侄儿|侄女|外甥女|外甥"
+)
+ENROL_WITH_DETAILS = re.compile(
+    # "好 那八段锦帮我报个名 我叫…": the course may come before who enrols
+    # ("周日带娃儿读绘本那个帮我报一个": the course told by what it is)
+    rf"^{YES_FIRST}(?:(?!老板|公司|单位|厂|工头)(?:[\u4e00-\u9fff]{{2,8}}?|[\u4e00-\u9fff]{{2,12}}?那个)(?=帮|给))?"
+    # ("书法课报一个 我叫…": the class named, then 报)
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:课|班)(?=报))?"
+    # "再帮我报个书法 我叫…": again, or also
+    # ("小苗成长营给我外孙女报一个 …": for one of the family)
+    rf"(?:再|还|也|先|就)?(?:请)?(?:(?:帮|给)(?:她|他|(?:我(?:家)?)?(?:{_FAMILY})?))?"
+    # ("我老婆也想报个瑜伽 她叫…": the one enrolled said first)
+    r"(?:我(?:老婆|老公|爱人|媳妇|男人|妈|爸|女儿|儿子)?|(?:老婆|老公|爱人|媳妇))?"
+    # ("帮我抱个八段锦": 报 typed by sound)
+    # ("那我还是报乒乓球嘛 … 黄志刚 199…": after all, this one)
+    r"(?:再|还是|还|也)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上|报|抱个|抱名)"
+    r"(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
+)
+# "书法和八段锦我都想报 我叫…": the courses first, then "both" and the wish to enrol
+ENROL_COURSES_FIRST = re.compile(
+    r"^[\u4e00-\u9fff、]{2,16}?(?:我|两个|两门|这两个|这几个)?(?:都|也)(?:想|要)?(?:报名|报)"
+    r"(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
+)
+
+
+def enrols_with(compact: str) -> bool:
+    """The message (compact text) asks to enrol: the course may come first, the one enrolled
+    may be family, a question about the course may come before it."""
+    return bool(
+        ENROL_WITH_DETAILS.match(compact)
+        or ENROL_AFTER_ASKING.search(compact)
+        or ENROL_COURSES_FIRST.match(compact)
+    )
+
+
+# "我只是高中毕业 专升本能报不": whether one may enrol is a question about the course (its
+# requirements), not a request to enrol
+CAN_I_ENROL = re.compile(
+    r"能报(?:不|吗|么|名吗|名不|得了)|能不能报|可不可以报|可以报(?:吗|不|么)|报得了|报不了"
+    r"|够(?:不够)?(?:条件|资格)|符合(?:不符合)?条件"
+    # "书法班还报得到不", "合唱团还收人不": whether enrolment is still open
+    r"|报得到(?:不|吗|么|没|哇)|报得上(?:不|吗|么|没)|还(?:能|可以)报|还报得"
+    r"|(?:班|团|课|队)(?:还)?(?:收人|招人|收不收人|要不要人)|还有(?:名额|位置|空位)(?:不|吗|么|没)"
+    # "报名要带啥子证件", "报名需要什么条件": what enrolling takes, asked
+    r"|报名(?:要|需要|得|时|的时候)(?:带|准备|交|提供|啥|什么|哪些)[^，,。]{0,6}?"
+    r"(?:啥|什么|哪些|证件|材料|条件|资料)"
+    # "两个娃儿 要报两个名额不", "一家人算几个名额": how many places, asked
+    r"|(?:要|得|需要|该)?报(?:几|两|二|三|多少|一)个名额(?:不|吗|么|嘛|哦)?[？?]*$"
+    r"|算(?:几|两|一|多少)个名额"
+    # "高中文凭 可以报专升本不": the course between the verb and the question word
+    r"|(?:能|可以)报[\u4e00-\u9fff]{2,8}?(?:不|吗|么)[？?]*$"
+)
