@@ -8,12 +8,12 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
+from actions.course_busy import entity_values
 from actions.message import (
     latest_entity,
     latest_intent,
     previous_actions,
     ran_this_turn,
-    recent_user_texts,
     typed_text,
     understood_text,
 )
@@ -61,52 +61,6 @@ _ABOUT_WORK = re.compile(
 )
 IN_VIEW_SHORT = 16
 _WHICH_ONE = re.compile(r"哪个|哪门|哪一个|哪一门|哪些")
-
-
-# a clause that says when the worker cannot come ("我星期二星期四晚上要跑单"), or a clause of
-# its own that says so right after the time ("星期六下午我要送货 莫得空")
-_BUSY = re.compile(
-    r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
-    # "晚上我眼睛不好": a time that does not suit the worker
-    r"|不方便|眼睛不好|看不清|看不见"
-    # "周六要带娃": looking after a child then
-    r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃|要带孙|带孙子|带孙女|要照顾"
-)
-_BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
-_CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
-
-
-def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
-    text = (tracker.latest_message or {}).get("text") or ""
-    clauses = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(text)]
-    spans = []
-    for i, (a, b, words) in enumerate(clauses):
-        follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
-        if _BUSY.search(words) or follows:
-            spans.append((a, b))
-    return spans
-
-
-def outside_busy_text(tracker: Tracker) -> str:
-    """The message without its busy clauses ("晚上的呢 我白天要上班" -> "晚上的呢")."""
-    text = (tracker.latest_message or {}).get("text") or ""
-    for a, b in reversed(busy_spans(tracker)):
-        text = text[:a] + text[b:]
-    return text.strip()
-
-
-def entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> list[str]:
-    """The values of this message's `name` entities, in order (outside a busy clause)."""
-    busy = busy_spans(tracker) if outside_busy else []
-    values = []
-    for e in (tracker.latest_message or {}).get("entities") or []:
-        if e.get("entity") != name or e.get("value") in (None, ""):
-            continue
-        start = e.get("start")
-        if isinstance(start, int) and any(a <= start < b for a, b in busy):
-            continue
-        values.append(str(e["value"]))
-    return values
 
 
 def narrows(tracker: Tracker) -> bool:
@@ -397,59 +351,6 @@ def both_talked_about(tracker: Tracker) -> list[str]:
             if len(seen) == 2:
                 return list(reversed(seen))
     return []
-
-
-def child_course_instead(tracker: Tracker) -> list[EventType] | None:
-    """ "那小的可以去啥子" after "大的9岁 小的4岁": courses for that child, searched (the
-    search reads the child's age from the earlier message)."""
-    from bot.domain.course_ages import age_told_before, child_named
-
-    who = child_named(typed_text(tracker))
-    if who and age_told_before(who, recent_user_texts(tracker, 6)) is not None:
-        return [FollowupAction("action_search_courses")]
-    return None
-
-
-# "我住城南那边 离城南近的有没得" after a list: the list narrowed by the place (the search
-# action reads the place against the venues)
-_NEAR = re.compile(
-    r"附近|近点|近一点|近的|离[^，,。]{1,6}近|那边的|这边的|住在?[^，,。]{1,6}(?:那边|这边|附近)"
-)
-
-
-def near_instead(tracker: Tracker) -> list[EventType] | None:
-    if in_course_context(tracker) and _NEAR.search(typed_text(tracker)):
-        return [FollowupAction("action_search_courses")]
-    return None
-
-
-# "我娃儿才5岁 可以去不" after a children's course was shown (a question answered in between):
-# whether the child may join that course, not whether a child may work
-_CAN_JOIN = re.compile(r"可以去|能去|去得了|能报|可以报|报得了|收不收|能不能去|能参加|可以参加")
-
-
-def child_can_join_instead(tracker: Tracker) -> list[EventType] | None:
-    from bot.domain.course_ages import child_age
-
-    text = typed_text(tracker)
-    focus = tracker.get_slot(FOCUS_SLOT)
-    if focus and child_age(text) is not None and _CAN_JOIN.search(text):
-        return [FollowupAction("action_course_followup")]
-    return None
-
-
-# "想考个证出去好找点工作 工会有啥子证可以考": a course wanted, in words the FAQ has no entry
-# for (a certificate, a trade to learn), when the FAQ has no sure answer
-_COURSE_WANTED = re.compile(
-    r"考(?:个|一个|些|啥子|什么|哪些)?证|(?:啥子|什么|哪些)证(?:可以|能)?考"
-    r"|学(?:门|个|点)(?:手艺|技术)|培训班|(?:有|开)(?:啥子|什么|哪些)(?:课|班|培训)"
-)
-
-
-def course_wanted_instead(tracker: Tracker) -> list[EventType] | None:
-    if _COURSE_WANTED.search(typed_text(tracker)):
-        return [FollowupAction("action_search_courses")]
-    return None
 
 
 def work_question_instead(tracker: Tracker) -> list[EventType] | None:

@@ -7,7 +7,8 @@ from datetime import date
 
 from rasa_sdk import Tracker
 
-from actions.course_context import busy_spans, entity_values, narrows
+from actions.course_busy import busy_spans, entity_values
+from actions.course_context import narrows
 from actions.message import latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
 from bot.store import courses as repo

@@ -12,13 +12,13 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
+from actions.course_busy import outside_busy_text
 from actions.course_context import (
     FOCUS_SLOT,
     LIST_SLOT,
     both_talked_about,
     in_course_context,
     narrows,
-    outside_busy_text,
     work_question_instead,
 )
 from actions.course_filters import (

@@ -21,15 +21,17 @@ from actions.answer_more import (
 )
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.course_context import (
-    child_can_join_instead,
-    child_course_instead,
-    course_wanted_instead,
     described_instead,
     enrolling_course_reply,
     followup_instead,
     named_course_instead,
 )
 from actions.course_filters import compared_courses
+from actions.course_redirects import (
+    child_can_join_instead,
+    child_course_instead,
+    course_wanted_instead,
+)
 from actions.law_articles import articles_reply
 from actions.law_text import law_button
 from actions.message import (

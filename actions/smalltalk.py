@@ -14,9 +14,9 @@ from actions.course_context import (
     described_instead,
     followup_instead,
     named_course_instead,
-    near_instead,
 )
 from actions.course_filters import compared_courses
+from actions.course_redirects import near_instead
 from actions.message import typed_text, understood_text
 from actions.offers import (
     cancel_listed_instead,

@@ -1,0 +1,53 @@
+"""The times a worker says they cannot come ("我星期二星期四晚上要跑单"): their clauses, so
+that a time named in one is not read as the time wanted."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+# a clause that says when the worker cannot come ("我星期二星期四晚上要跑单"), or a clause of
+# its own that says so right after the time ("星期六下午我要送货 莫得空")
+_BUSY = re.compile(
+    r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
+    # "晚上我眼睛不好": a time that does not suit the worker
+    r"|不方便|眼睛不好|看不清|看不见"
+    # "周六要带娃": looking after a child then
+    r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃|要带孙|带孙子|带孙女|要照顾"
+)
+_BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
+_CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
+
+
+def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
+    text = (tracker.latest_message or {}).get("text") or ""
+    clauses = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(text)]
+    spans = []
+    for i, (a, b, words) in enumerate(clauses):
+        follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
+        if _BUSY.search(words) or follows:
+            spans.append((a, b))
+    return spans
+
+
+def outside_busy_text(tracker: Tracker) -> str:
+    """The message without its busy clauses ("晚上的呢 我白天要上班" -> "晚上的呢")."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    for a, b in reversed(busy_spans(tracker)):
+        text = text[:a] + text[b:]
+    return text.strip()
+
+
+def entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> list[str]:
+    """The values of this message's `name` entities, in order (outside a busy clause)."""
+    busy = busy_spans(tracker) if outside_busy else []
+    values = []
+    for e in (tracker.latest_message or {}).get("entities") or []:
+        if e.get("entity") != name or e.get("value") in (None, ""):
+            continue
+        start = e.get("start")
+        if isinstance(start, int) and any(a <= start < b for a, b in busy):
+            continue
+        values.append(str(e["value"]))
+    return values
