@@ -25,17 +25,19 @@ from actions.worked_out_leave import (
     unused_leave_reply,
 )
 from actions.worked_out_overtime import OVERTIME, overtime_reply
+from actions.worked_out_owed import (
+    NOTICE_DISMISSAL,
+    notice_total_reply,
+    owed_and_severance_reply,
+    owed_wages_reply,
+)
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_severance import (
     DISMISSED,
     FORCED_TO_LEAVE,
-    NOTICE_DISMISSAL,
     OTHER_SUBJECT,
     SEVERANCE,
     forced_to_leave,
-    notice_total_reply,
-    owed_and_severance_reply,
-    owed_wages_reply,
     severance_reply,
 )
 from bot.domain.commute_injury import commute_injury_text

@@ -16,7 +16,6 @@ from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from actions.worked_out_leave import (
     DURATION_ALONE,
 )
-from bot.domain.notice_pay import notice_and_severance_text
 from bot.domain.severance import (
     Severance,
     about_a_penalty,
@@ -33,7 +32,7 @@ from bot.domain.severance import (
 )
 from bot.knowledge.pointed import asks_where_to_turn
 from bot.knowledge.pointed_asked import CAP_ASKED, WHEN_PAID
-from intents.numbers import NUM, format_number, parse_number
+from intents.numbers import NUM, format_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(
@@ -312,133 +311,3 @@ _SOMEONE_ELSE = re.compile(
 
 # dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
 _PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
-
-
-# "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
-# ("老板三个月没发工资了": the months owed told as wages not paid)
-_OWED_MONTHS = re.compile(
-    rf"欠(?:的|了|我)?(?:那|这)?(?P<n>{NUM})\s*个月(?:的)?工资"
-    rf"|(?P<m>{NUM})\s*个月(?:的)?(?:工资)?(?:都|也|一直)?(?:没发|没有发|没给|不发|没拿到)"
-    # "老板拖了我两个月工资"
-    rf"|(?:拖|欠|压)了?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?工资"
-)
-_ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
-_MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
-OWED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条；《工资支付暂行规定》第九条"
-WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资支付暂行规定》第九条"
-
-
-def _months_owed(text: str) -> float | None:
-    m = _OWED_MONTHS.search(text or "")
-    value = parse_number(m.group("n") or m.group("m") or m.group("k")) if m else None
-    return value if value and 0 < value <= 36 else None
-
-
-# another sum owed with the wages ("还有6百块加班费也没给")
-_ALSO_OWED = re.compile(
-    rf"还有\s*(?P<sum>{NUM})\s*(?:块|元)钱?的?\s*(?P<what>加班费|奖金|提成|绩效|补贴|押金|报销)"
-)
-
-
-def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
-    n = _months_owed(text)
-    pay = monthly_pay(text)
-    if n is None and pay is not None:
-        # "我一个月4千5 两个月加起来好多" after "老板拖了我两个月工资": the months told before
-        told = next(filter(None, map(_months_owed, recent_user_texts(tracker, 2))), None)
-        # (its own count of months, if any, is that one: "一个月" is the pay's month)
-        counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)} - {1.0}
-        if told and (not counted or told in counted):
-            n = told
-    if n is None or pay is None or not (asks_how_much(text) or _ADDED_UP.search(text)):
-        return None
-    owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"
-    besides = _ALSO_OWED.search(text)
-    extra = parse_number(besides.group("sum")) if besides else None
-    if besides and extra and extra != pay:
-        # "还有6百块加班费也没给 一共好多": that sum owed as well, added
-        what = besides.group("what")
-        owed = (
-            f"工资{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元，"
-            f"加上{what}{format_number(extra)}元，一共{format_number(n * pay + extra)}元。"
-        )
-    return "\n".join(
-        [
-            f"按您说的：拖欠{format_number(n)}个月工资，每月{format_number(pay)}元，{owed}",
-            "工资要按月足额发，拖欠的可以打12333向劳动保障监察投诉，也可以申请劳动仲裁（不收费）；"
-            "监察部门责令限期支付后还不付的，单位还要按应付金额50%到100%加付赔偿金。"
-            "因欠薪辞职的，可以随时书面通知解除合同，还能要经济补偿。",
-            f"依据：{WAGES_SOURCE}",
-        ]
-    )
-
-
-def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """The months of wages owed and the compensation, added up, with the time worked and
-    the pay told in the last few messages ("加起来好多" right after the compensation was
-    worked out, the months owed told before)."""
-    if not _ADDED_UP.search(text):
-        return None
-    earlier = [text, *recent_user_texts(tracker, 4)]
-    after = (
-        tracker.get_slot("last_faq") in SEVERANCE_TOPICS
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    if "补偿" in text and _months_owed(text) is not None:
-        n = _months_owed(text)
-    elif after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE:
-        n = next(filter(None, map(_months_owed, earlier[1:])), None)
-    else:
-        return None
-    months = next((m for m in map(months_worked, earlier) if m is not None), None)
-    pay = next(filter(None, map(monthly_pay, earlier)), None)
-    if not n or months is None or pay is None:
-        return None
-    months_pay = Severance(months).months_pay
-    compensation, wages = months_pay * pay, n * pay
-    return "\n".join(
-        [
-            f"按您说的（干了{Severance(months).worked_text()}，月工资{format_number(pay)}元）：",
-            f"经济补偿{format_number(months_pay)}个月×{format_number(pay)}={format_number(compensation)}元；",
-            f"拖欠的{format_number(n)}个月工资{format_number(n)}×{format_number(pay)}"
-            f"={format_number(wages)}元；",
-            f"一共{format_number(compensation + wages)}元。",
-            "欠的工资本来就该发，离职时要一次结清；因欠薪辞职的，经济补偿另外给。单位不给的，"
-            "可以申请劳动仲裁（不收费），也可以打12333向劳动保障监察投诉。",
-            f"依据：{OWED_SOURCE}",
-        ]
-    )
-
-
-NOTICE_DISMISSAL = "quit_notice_dismissal"  # the entry on 第四十条: notice or a month's pay
-_NO_NOTICE = re.compile(
-    r"(?:没有?|莫得|没得|不)提前|没打招呼|不打招呼|没通知|明天就(?:莫|不|别|不用)来|(?:今天|马上)就(?:喊|叫|让)我走"
-)
-# the circumstances of 第四十条 told before: the plant moved away
-_MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
-
-
-def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """ "那加起来一共该拿好多" right after the answer on a dismissal with notice or a month's pay
-    (第四十条), the time worked and the pay told before: both, added up."""
-    after = (
-        tracker.get_slot("last_faq") == NOTICE_DISMISSAL
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    told = [text, *recent_user_texts(tracker, 4)]
-    # "他今天跟我说明天就莫来了 一点都没提前打招呼" after the compensation for a factory's
-    # move (第四十条): let go without the 30 days' notice, a month's pay more
-    unnoticed = (
-        previous_action(tracker) == "action_answer_policy"
-        and _NO_NOTICE.search(text) is not None
-        and any(_MOVED_AWAY.search(t) for t in told[1:])
-    )
-    # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
-    if not unnoticed and (not after or not _ADDED_UP.search(text)):
-        return None
-    months = next((m for m in map(months_worked, told) if m is not None), None)
-    pay = next(filter(None, map(monthly_pay, told)), None)
-    if months is None or pay is None:
-        return None
-    return notice_and_severance_text(months, pay)
