@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import buttons
+from actions.corrections import corrected
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, course_in_view, in_course_context
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
@@ -28,7 +29,7 @@ from actions.message import (
     understood_text,
 )
 from actions.opening import is_opening
-from actions.person import PersonSlotsMixin, corrected, name_and_phone
+from actions.person import PersonSlotsMixin, name_and_phone
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name

@@ -11,6 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import button, buttons
+from actions.corrections import (
+    DEMAND_CORRECTION,
+    corrected,
+    corrected_description,
+    corrected_dispute_type,
+)
 from actions.mediation_extraction import MediationExtraction
 from actions.mediation_text import (
     ASKED_AT_THE_END,
@@ -43,13 +49,7 @@ from actions.opening import (
     is_opening,
     with_the_group,
 )
-from actions.person import (
-    DEMAND_CORRECTION,
-    PersonSlotsMixin,
-    corrected,
-    corrected_description,
-    corrected_dispute_type,
-)
+from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import (

@@ -10,6 +10,13 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.corrections import (
+    corrected_demand,
+    corrected_description,
+    corrected_dispute_type,
+    corrected_employer,
+    story_added,
+)
 from actions.mediation_text import (
     PROPOSED,
     PROPOSED_DEMANDS,
@@ -31,13 +38,6 @@ from actions.opening import (
     opening_employer,
     opening_name,
     told_before,
-)
-from actions.person import (
-    corrected_demand,
-    corrected_description,
-    corrected_dispute_type,
-    corrected_employer,
-    story_added,
 )
 from actions.story_so_far import story_before
 from actions.told import dispatch_employers, dispute_type_in, employer_in, told_in_form

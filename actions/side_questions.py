@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.corrections import corrected
 from actions.message import (
     EXIT_INTENTS,
     latest_entity,
@@ -22,7 +23,7 @@ from actions.message import (
     understood_text,
 )
 from actions.opening import opening_employer, opening_name
-from actions.person import corrected, name_and_phone
+from actions.person import name_and_phone
 from actions.validators import (
     COMMON_SURNAMES,
     STORY_AFTER,

@@ -1,0 +1,301 @@
+"""Corrections of what the worker told in a form, at any point of it ("电话错了 是…",
+"名字写错了", "单位名称不对", "类型错了", "还要…", "经过说错了…"), and a detail added to the
+story already told."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rasa_sdk import Tracker
+
+from actions.message import typed_text
+from actions.opening import REGISTERED_NAME
+from actions.validators import (
+    clean_demand,
+    clean_description,
+    clean_phone,
+    dispute_types_in,
+    looks_like_employer,
+    looks_like_name,
+)
+
+# "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
+_CORRECTS = re.compile(
+    r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错|换一个|换个|换了|新号|换号|停机"
+)
+_PHONE_WORDS = re.compile(r"电话|手机|号码|号")
+_NAME_CORRECTION = re.compile(
+    r"(?<![位司厂店])(?:名字|姓名)[^，,。]*(?:错|不对)[^，,。]*[，,。\s]*(?:是|叫|应该是|改成|改为)?\s*"
+    r"(?P<value>[\u4e00-\u9fff·]{2,5})$"
+)
+# "名字写错了 是黄莉 草字头那个莉", "名字错了 少了个字 是牟红梅": the name right after 是/叫,
+# with a few words of explanation before or after it
+_NAME_CORRECTION_THEN_MORE = re.compile(
+    r"(?<![位司厂店])(?:名字|姓名)[^，,。]*?(?:错|不对)[了啦]?[^，,。]{0,8}?[，,。\s]*(?:是|叫|应该是|改成|改为)\s*"
+    r"(?P<value>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|$)"
+)
+
+
+# "修改姓名 是黎晓冬 冬天的冬", "改一下名字：周晓": the field named, then the new name
+_NAME_EDIT = re.compile(
+    r"(?:修改|更改|改)(?:一下)?(?:姓名|名字)[，,：:\s]*(?:是|为|成|改成|改为)?\s*"
+    r"(?P<value>[\u4e00-\u9fff·]{2,4})(?=[\s，,。]|$)"
+)
+
+
+def corrected_phone(tracker: Tracker) -> str | None:
+    """A new phone number given as a correction while the form asks something else."""
+    text = typed_text(tracker)
+    if tracker.get_slot("requested_slot") in (None, "phone") or not _CORRECTS.search(text):
+        return None
+    if not _PHONE_WORDS.search(text):
+        return None
+    whole = clean_phone(text)
+    if whole:
+        return whole
+    # "电话打错了 最后两位是25 不是52", "尾数是6349 不是6394": the last digits put right
+    ending = _LAST_DIGITS.search(text)
+    kept = str(tracker.get_slot("phone") or "")
+    if ending and len(kept) == 11:
+        digits = ending.group("d")
+        return clean_phone(kept[: 11 - len(digits)] + digits)
+    return None
+
+
+# the end of the number said again ("最后两位是25", "尾数是6349", "后四位应该是0416")
+_LAST_DIGITS = re.compile(
+    r"(?:最后|末|后|尾数|尾号)[^，,。\d]{0,6}?(?:是|应该是|为|改成)?\s*(?P<d>\d{1,4})(?!\d)"
+)
+
+
+_EMPLOYER_CORRECTION = re.compile(
+    r"(?:公司|单位|厂)(?:的)?(?:名字|名称|名)?[^，,。]*?(?:错|不对|漏|不全|没写全|少写|写少)[了啦]?[^，,。\s]{0,4}?[，,。\s]*"
+    r"(?:(?:全称|全名|名字|名称)?(?:是|叫|应该是|改成|改为))?\s*(?P<value>.{2,40})$"
+)
+
+
+def _correction(
+    tracker: Tracker, slot: str, pattern: re.Pattern[str], check: Callable[[str], str | None]
+) -> str | None:
+    """`slot`'s new value when the message corrects it while the form asks something else."""
+    if tracker.get_slot("requested_slot") in (None, slot):
+        return None
+    text = typed_text(tracker).strip().rstrip("。！!")
+    if slot == "name":
+        # "是桂花的桂 张桂英": the character explained, then the name
+        text = _CHARACTER_EXPLAINED.sub(" ", text)
+    m = pattern.search(text)
+    return check(m.group("value")) if m else None
+
+
+# "桂花的桂", "木子李", "弓长张": a character of the name explained, not the name
+_CHARACTER_EXPLAINED = re.compile(
+    r"(?P<c>[\u4e00-\u9fff])[\u4e00-\u9fff]{0,2}的(?P=c)(?:字)?"
+    r"|[\u4e00-\u9fff]{0,2}(?P<d>[\u4e00-\u9fff])的(?P=d)(?:字)?"
+    r"|木子李|弓长张|口天吴|立早章|耳东陈"
+)
+
+
+# "还有我名字是李春妹 妹妹的妹 不是梅花的梅": the name said again, with what was wrong
+_NAME_SAID_AGAIN = re.compile(
+    r"(?<![厂司位店])(?:我的?)?(?:名字|姓名)(?:是|叫|应该是)\s*(?P<value>[\u4e00-\u9fff·]{2,4}?)(?=[\s，,。]|$)"
+)
+_NOT_THAT = re.compile(r"不是|错|打错|写错|搞错|弄错")
+
+
+def _said_again(
+    tracker: Tracker,
+    slot: str,
+    pattern: re.Pattern[str],
+    group: str,
+    check: Callable[[str], str | None],
+) -> str | None:
+    """`slot`'s value said again in a message that says what was wrong ("…不是梅花的梅"),
+    while the form asks something else, when it differs from the one kept."""
+    text = typed_text(tracker)
+    if tracker.get_slot("requested_slot") in (None, slot) or not _NOT_THAT.search(text):
+        return None
+    m = pattern.search(text)
+    value = check(m.group(group)) if m else None
+    return value if value and value != tracker.get_slot(slot) else None
+
+
+def corrected_name(tracker: Tracker) -> str | None:
+    """A new name given as a correction ("名字写错了，是周晓")."""
+    found = (
+        _correction(tracker, "name", _NAME_CORRECTION_THEN_MORE, looks_like_name)
+        or _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)
+        or _correction(tracker, "name", _NAME_EDIT, looks_like_name)
+    )
+    return found or _said_again(tracker, "name", _NAME_SAID_AGAIN, "value", looks_like_name)
+
+
+# "不对不对 单位要写重庆速达劳务公司 站点是他们管的": what the form should say instead
+_EMPLOYER_TO_WRITE = re.compile(
+    r"(?:错|不对)[^，,。]{0,6}?[，,。\s]*(?:用人)?(?:单位|公司)(?:名字|名称)?(?:要|应该|得|就)?"
+    r"(?:写成?|填成?|改成|改为)\s*(?P<value>[^\s，,。]{2,30})"
+)
+
+
+# "单位是重庆巴渝缘餐饮有限公司 …" at the summary, when only "火锅店" was kept: the full name
+_EMPLOYER_NAMED = re.compile(
+    r"(?:单位|公司|厂|店)(?:的)?(?:全称|全名|名字|名称)?(?:是|叫)\s*"
+    r"(?P<value>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|有限公司|股份公司|集团))"
+)
+
+
+_FULL_NAME = re.compile(r"全名|全称|准确名字|正式名字|营业执照上")
+
+
+def _full_name_at_summary(tracker: Tracker) -> str | None:
+    kept = str(tracker.get_slot("employer") or "")
+    text = typed_text(tracker)
+    # ("还有公司全名是…有限公司": the full name said to be this one, whatever was kept)
+    if tracker.get_slot("requested_slot") != "mediation_confirm" or (
+        "公司" in kept and not _FULL_NAME.search(text)
+    ):
+        return None
+    m = _EMPLOYER_NAMED.search(text)
+    value = looks_like_employer(m.group("value")) if m else None
+    return value if value and value != kept else None
+
+
+def corrected_employer(tracker: Tracker) -> str | None:
+    """A new employer given as a correction ("公司名字写错了，是某某物流有限公司"), or the full
+    name given at the summary when only a shop or a site was kept."""
+    found = (
+        _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
+        or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
+        or _full_name_at_summary(tracker)
+    )
+    # a registered name in a correction ("哎呀打错了 厂名字是美嘉 嘉陵江那个嘉 重庆美嘉食品有限公司")
+    return found or _said_again(
+        tracker, "employer", REGISTERED_NAME, "employer", looks_like_employer
+    )
+
+
+# "纠纷类型选错了，应该是工伤": the type named after the correction
+_TYPE_CORRECTION = re.compile(r"(?:纠纷)?类型[^，,。]*?(?:错|不对)[了啦]?(?P<rest>.*)$")
+
+
+def corrected_dispute_type(tracker: Tracker) -> str | None:
+    """A new dispute type given as a correction while the form asks something else."""
+    if tracker.get_slot("requested_slot") in (None, "dispute_type"):
+        return None
+    m = _TYPE_CORRECTION.search(typed_text(tracker))
+    found = dispute_types_in(m.group("rest")) if m else []
+    return found[0] if len(found) == 1 else None
+
+
+# "诉求改成补发加班费并且补缴社保", "要求改为支付经济补偿"
+DEMAND_CORRECTION = re.compile(
+    r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?"
+    r"(?:改成|改为|换成|写成|应该是|改一下|改下|改一哈|改哈|换一下|要改|加一条|加一个|加上|补充一下|补充)"
+    r"[：:\s，,]*(?P<value>.{2,60})$"
+)
+# "诉求改一哈 还要补签合同": a demand added to the one given
+_ADDED = re.compile(r"^(?:另外|而且)?(?:还要|还有|再加|加上|也要|同时要|另外要)[：:\s，,]*")
+
+
+def corrected_demand(tracker: Tracker) -> str | None:
+    """A new demand given as a correction while the form asks something else (added to the
+    one given when it says 还要…)."""
+    new = _correction(tracker, "demand", DEMAND_CORRECTION, clean_demand)
+    old = tracker.get_slot("demand")
+    added = _ADDED.match(new or "")
+    if new and added and old and new[added.end() :]:
+        return clean_demand(f"{old}；{new[added.end() :]}") or new
+    return new
+
+
+# "搞错了 我是做了九年 不是八年", "说错了 不是三月份 是五月份": a word of the story told wrong
+_STORY_MISTAKE = re.compile(r"搞错|说错|写错|打错|弄错|记错|更正|不对")
+_STORY_FIX = re.compile(
+    r"(?:是|做了|干了)(?P<new>[^\s，,。不]{1,8}?)[\s，,。]*不是(?P<old>[^\s，,。]{1,8})"
+    r"|不是(?P<old2>[^\s，,。]{1,8}?)[\s，,。]*(?:而是|应该是|是)(?P<new2>[^\s，,。]{1,8})"
+)
+_DOING = re.compile(r"^(?:做了|干了|做的|干的)")
+
+
+def corrected_description(tracker: Tracker) -> str | None:
+    """What happened, with the word the worker corrects replaced ("八年" by "九年"), when the
+    story kept holds that word and the form asks something else."""
+    story = str(tracker.get_slot("description") or "")
+    text = typed_text(tracker).strip()
+    if (
+        not story
+        or tracker.get_slot("requested_slot") in (None, "description")
+        or not _STORY_MISTAKE.search(text)
+    ):
+        return None
+    m = _STORY_FIX.search(text)
+    if m is None:
+        return None
+    old = _DOING.sub("", m.group("old") or m.group("old2") or "")
+    new = _DOING.sub("", m.group("new") or m.group("new2") or "")
+    if not old or not new or old == new:
+        return None
+    if old in story:
+        return story.replace(old, new)
+    # taken already this turn (the form validates after extracting): still a correction
+    return story if new in story else None
+
+
+# "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: one more thing that happened
+# a message at the summary this long, telling the dispute with figures, adds to the story
+# (not a question asked there: "先问哈 工伤认定有没得时间限制哦")
+STORY_MORE_MIN = 15
+_ASKS_MORE = re.compile(
+    r"有没得|有没有|先问|问哈|问下|问一下|问个|多久|好久|要不要|是不是|可以不|行不|对不|合法|咋办"
+)
+_ADDS = re.compile(r"还有|另外|也|一起|补充|加上|再加|顺便|忘了说|漏了")
+# (a field of its own: "还有电话打错了 是139…" corrects the phone, it tells nothing)
+_OTHER_FIELD = re.compile(r"电话|手机|号码|名字|姓名|单位名|公司名|诉求")
+_SUM_TOLD = re.compile(r"\d{3,}|[一二两三四五六七八九十几]+(?:千|万)|少发|没发|扣了|一半")
+_ASKS = re.compile(r"[?？吗么]|不嘛$|没得?$|能不能|可不可以|咋个|怎么|啥子|什么")
+
+
+def story_added(tracker: Tracker) -> str | None:
+    """What happened with one more dispute added, when the worker tells it at the summary
+    (a kind of dispute the story does not name yet, said as an addition, not asked)."""
+    story = str(tracker.get_slot("description") or "")
+    text = typed_text(tracker).strip()
+    if not story or not text or tracker.get_slot("requested_slot") != "mediation_confirm":
+        return None
+    if text in story:  # taken already this turn (the form validates after extracting)
+        return story if story.endswith(text) and story != text else None
+    if _ASKS.search(text) or _OTHER_FIELD.search(text):
+        return None
+    known = set(dispute_types_in(story)) | {tracker.get_slot("dispute_type")}
+    if not _ADDS.search(text):
+        # "一共14个人 7月到10月天天加班到晚上10点 加班费一分都没给" at the summary: more of the
+        # story told at length, with its figures (not a short yes or a word of the form)
+        told_more = (
+            len(text) >= STORY_MORE_MIN
+            and not _ASKS_MORE.search(text)
+            and bool(set(dispute_types_in(text)) & known or _SUM_TOLD.search(text))
+        )
+        return clean_description(f"{story}；{text}") if told_more else None
+    # one more kind of dispute, or more of this one told with its sums ("8月份也只发了一半
+    # 少发了3400 加起一共是17000")
+    if not (set(dispute_types_in(text)) - known or _SUM_TOLD.search(text)):
+        return None
+    return clean_description(f"{story}；{text}")
+
+
+def corrected(tracker: Tracker) -> bool:
+    """The message corrects an earlier answer (name, phone, employer, dispute type, demand,
+    a word of what happened)."""
+    return bool(
+        corrected_phone(tracker)
+        or corrected_name(tracker)
+        or corrected_employer(tracker)
+        or corrected_dispute_type(tracker)
+        or corrected_demand(tracker)
+        or corrected_description(tracker)
+        or story_added(tracker)
+    )
+
+
+# intents a bare name is sometimes read as (鲁智 -> frustrated, 高兴 -> affirm)
