@@ -19,6 +19,7 @@ from actions.validators import (
     looks_like_employer,
     looks_like_name,
 )
+from bot.domain.severance import asks_how_much
 
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
 _CORRECTS = re.compile(
@@ -265,8 +266,8 @@ def story_added(tracker: Tracker) -> str | None:
         return None
     if text in story:  # taken already this turn (the form validates after extracting)
         return story if story.endswith(text) and story != text else None
-    if _ASKS.search(text) or _OTHER_FIELD.search(text):
-        return None
+    if _ASKS.search(text) or _OTHER_FIELD.search(text) or asks_how_much(text):
+        return None  # ("没休的年假应该补好多钱 我月工资4350": a question, answered)
     known = set(dispute_types_in(story)) | {tracker.get_slot("dispute_type")}
     if not _ADDS.search(text):
         # "一共14个人 7月到10月天天加班到晚上10点 加班费一分都没给" at the summary: more of the

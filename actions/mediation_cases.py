@@ -225,7 +225,7 @@ class ActionMediationStatus(ServiceAction, Action):
             and latest_intent(tracker) != "mediation_status"
             and latest_entity(tracker, "phone")
         ):
-            # the number typed after "还没有提交过": why it finds nothing, and who can help
+            # the number typed after "没有查到您在这里提交过": why it finds nothing, and who can help
             dispatcher.utter_message(
                 text=(
                     "您这个账号下没有查到调解申请。"
@@ -247,7 +247,7 @@ class ActionMediationStatus(ServiceAction, Action):
             not_found = f"在您这个账号下没有找到编号 {typed.group(0)} 的申请。" if typed else ""
             dispatcher.utter_message(
                 text=(
-                    f"{not_found}您在这里还没有提交过调解申请。如果是用别的微信号、电话或在窗口提交的，"
+                    f"{not_found}没有查到您在这里提交过调解申请。如果是用别的微信号、电话或在窗口提交的，"
                     "为了保护个人信息，这里不能按手机号查询，可以转人工，由工作人员核实身份后帮您查。"
                     "遇到劳动纠纷，也可以在这里申请调解。"
                 ),

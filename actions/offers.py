@@ -247,7 +247,7 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
 
 
 def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
-    """ "编号我忘了 电话是158…" right after "您在这里还没有提交过调解申请": the status action
+    """ "编号我忘了 电话是158…" right after "您在这里没有查到您在这里提交过调解申请": the status action
     says why a typed number finds no case, instead of "没太明白"."""
     if previous_action(tracker) == "action_mediation_status" and latest_entity(tracker, "phone"):
         return [FollowupAction("action_mediation_status")]

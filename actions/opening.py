@@ -63,12 +63,19 @@ _EMPLOYER = re.compile(
 )
 _DEMAND = re.compile(
     r"(?:希望|要求|想要(?!回)|想让|要让|请求|诉求是?"
+    # "… 还是申请调解嘛 让公司不要辞我": what the worker wants the employer to do
+    r"|(?:(?<=[\s，,。])|^)让(?=公司|老板|厂里|厂头|单位|他们)"
+    # "… 就要试用期多约的那4个月的赔偿金": the sum wanted, after 就要
+    r"|(?:(?<=[\s，,。])|^)(?:我)?就(?:是)?(?:想)?要(?=[^，。,\s]{0,16}?(?:赔偿金|补偿|工资|加班费|押金|赔偿|钱))"
     r"|(?:我)?要(?=(?:他们|他|她|公司|老板|厂里|单位|包工头|经济补偿|补偿|赔偿|工资|加班费|医药费)))"
     r"[：:\s]*(?P<demand>[^，。,.!?！？；;\s]{2,60})"
     # the wish said with its verb: "过年前想拿到钱", "想把钱要回来", or starting with it
     # ("要回拖欠的工资", "追回工资")
     r"|(?P<wish>(?:(?:想|要)(?:拿到|拿回|要回|讨回|追回|把钱要回|把工资要回)|^(?:要回|拿回|讨回|追回))"
-    r"[^，。,.!?！？；;\s]{0,30})"
+    r"[^，。,.!?！？；;\s]{0,30}"
+    # "想回原来的岗位", "恢复原岗位": the old post back
+    r"|(?:(?:想|要|希望)(?:回|调回)|恢复|调回)(?:到)?(?:原来|原先|以前|之前|原)的?(?:岗位|工作|位置|车间|部门|岗)"
+    r"[^，。,.!?！？；;\s]{0,20})"
 )
 
 
@@ -361,6 +368,8 @@ def opening_demand(text: str) -> str | None:
     if m is None:
         return None
     demand = (m.group("demand") or m.group("wish")).strip()
+    if demand.startswith(("个", "一个")):
+        demand = "要" + demand  # "我想要个说法": 要个说法
     return None if "调解" in demand else demand  # "要求调解" asks for the process itself
 
 

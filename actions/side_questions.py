@@ -59,6 +59,8 @@ _ASKS = re.compile(
     r"|(?:要|用|能|可以|得)[^，,。\s]{1,8}不(?=[\s，,。]|$)"
     # "工伤认定有时间限制没得": 有…没得 / 有…没有 asks (a bare "…从来没得" tells)
     r"|有[^，。,\s]{1,12}没(?:得|有)[。.!！~～]*$"
+    # "这个押金本来就不该收的吧", "是违法的对吧": a guess put for the bot to confirm
+    r"|(?:的|对|是)吧[。.!！~～？?]*$"
 )
 # … and names or employers never hold a question word at all
 # "违法辞退能赔好多 我每个月5000": a sum asked (好多 alone may say "a lot" in a story)
@@ -140,13 +142,16 @@ _ASKS_WITH_DETAILS = re.compile(
 )
 
 
+_YES_FIRST = re.compile(r"^(?:要得|好的|好嘛|好|嗯|行|可以|对|哦)[，,。!！\s]+")
 _EMPLOYER_LABEL = re.compile(r"^(?:厂是|厂子是|厂头是|公司是|单位是|公司叫|厂叫|单位叫|厂子叫)")
 
 
 def leading_employer(text: str) -> str | None:
     """The company a message starts with, asked for the employer ("重庆顺泰物流有限公司 我在那
     做分拣 上个月…", "重庆渝美服装有限公司 对了调解要钱不哦"): the answer, whatever follows."""
-    value = _EMPLOYER_LABEL.sub("", (text or "").strip(), count=1)  # "厂是…", "公司叫…"
+    # ("要得 公司是…": a yes before it)
+    value = _YES_FIRST.sub("", (text or "").strip(), count=1)
+    value = _EMPLOYER_LABEL.sub("", value, count=1)  # "厂是…", "公司叫…"
     value = re.sub(r"^(?:我)?在(?=[\u4e00-\u9fff]{2})", "", value)  # "在万家福超市 公司要写全称不"
     head = re.split(r"[\s，,。；;]", value, maxsplit=1)[0]
     found = opening_employer(head) or looks_like_employer(head) if head else None

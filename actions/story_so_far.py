@@ -14,7 +14,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.message import as_chinese, previous_action
-from actions.opening import is_opening, opening_description
+from actions.opening import STORY_MIN, is_opening, opening_description
 from actions.validators import (
     DESCRIPTION_MAX,
     clean_description,
@@ -68,7 +68,7 @@ def story_before(tracker: Tracker) -> str | None:
     if not is_opening(tracker) or previous_action(tracker) not in _ANSWERED_BY:
         return None
     told: list[str] = []
-    story = False
+    story = kind_told = False
     for text in answered_messages(tracker):
         found = opening_description(text)
         if found:
@@ -79,7 +79,10 @@ def story_before(tracker: Tracker) -> str | None:
         ):
             # ("他说下个星期就不要来了": a short word of the dispute, kept with the story)
             told.append(text.strip())
-    if not story:
+            kind_told = kind_told or bool(dispute_types_in(text) or other_kind_in(text))
+    # ("我怀孕4个月了 公司说要裁我 这个合法不" then "我一个月6千 做了2年8个月": the dispute
+    # in a short message and its facts in another tell the story together)
+    if not story and not (kind_told and sum(len(t) for t in told) >= 2 * STORY_MIN):
         return None
     kept: list[str] = []
     for text in told:  # the newest first, as many as fit

@@ -220,6 +220,8 @@ class EntityExtractor:
 # a dismissal told in words: 把我辞了, 喊我明天不来了, 让我走人
 DISMISSAL = re.compile(
     r"把我(?:给)?(?:辞|开|炒|撵|赶|踢|裁)|辞退|开除|解雇|炒鱿鱼|炒了我|裁了我"
+    # "公司说要裁我", "硬要辞我": the employer means to let the worker go
+    r"|(?<![不别莫])(?:要|想|准备|打算)(?:裁|辞|开)(?:掉)?我(?![的们])"
     # "把我们几个老员工都辞了", "老板把他们全部裁掉": several of them let go
     # (not "把我们的工资开了": wages paid)
     r"|把(?:我们|他们|咱们|大家)(?:(?!工资|工钱|钱|证明|票|账)[^，。,！？!?]){0,8}?(?:给)?"

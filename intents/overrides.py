@@ -153,6 +153,17 @@ APPLY_AFTER_ALL_LATER = re.compile(
     r"(?:^|[\s，,。])(?:算了)?(?:那|那我|我)?(?:还是|就)(?:帮我|给我)?(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
     r"(?=[\s，,。!！]|$)"
 )
+# "那我先试下调解 公司叫…", "那就试试调解嘛", "先调解看看": deciding to try mediation (after
+# asking what it is like) is the request
+TRIES_MEDIATION = re.compile(
+    r"^(?:那|那就|那我|好|好嘛|要得|行|嗯)?(?:我)?(?:们)?(?:就|先|还是)?(?:先)?"
+    r"(?:试(?:下|一下|哈|一哈|试|试看)|走(?:个|一下)?)?调解(?:一下|下)?(?:看看|看|试试)?"
+    r"(?:嘛|吧|哦|哈|噻)?(?=$|[\s，,。!！])"
+)
+_APPLIES_AGAIN = re.compile(
+    r"(?:^|[\s，,。])(?:那|那我|我|那就)?(?:就)?(?:再|重新)(?:申请|登记)(?:一个|个|一下|一次|一遍)?"
+    r"(?:调解)?(?:嘛|吧|哦|哈|噻)?(?=$|[\s，,。!！])"
+)
 _UNION_HELPS_MEDIATE = re.compile(r"(?:帮我|给我|帮忙)[^，,。]{0,8}调解")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 _HANDS_IN_THE_REQUEST = re.compile(
@@ -273,6 +284,8 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if APPLY_AFTER_ALL.match(compact):
         return "mediation_request"
+    if TRIES_MEDIATION.match(text.strip()) and re.search(r"试|走|先|看看|就", text):
+        return "mediation_request"
     if _HANDS_IN_THE_REQUEST.search(compact):
         # "那好嘛 我先把申请交了 电话是151…": the request (begun before) handed in now
         return "mediation_request"
@@ -280,6 +293,9 @@ def rule_intent(text: str) -> str | None:
         _DETAILS.search(compact) or _WANTS_IT_PAID.search(compact)
     ):
         # ("唉 还是申请嘛 他们说了好几回了都没兑现 … 要他全部补给我": what is wanted, told)
+        return "mediation_request"
+    if _APPLIES_AGAIN.search(text) and not _ENROLMENT_TALK.search(compact):
+        # "编号我没记到 … 那我重新申请一个嘛": a request the bot cannot find, made again
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"

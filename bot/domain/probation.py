@@ -109,12 +109,16 @@ def over_the_cap(text: str) -> bool:
 
 
 # "我都已经做了5个月了": how long the probation has run so far
-_SO_FAR = re.compile(rf"(?:已经|都|现在)?(?:做|干|上|试用)了\s*(?P<n>{NUM}|半)\s*(?:个)?月")
+# ("6个月都干完了": all of it worked)
+_SO_FAR = re.compile(
+    rf"(?:已经|都|现在)?(?:做|干|上|试用)了\s*(?P<n>{NUM}|半)\s*(?:个)?月"
+    rf"|(?P<m>{NUM}|半)\s*个?月(?:都|全|全部|已经)?(?:干|做|上|试用)(?:完|满)了?"
+)
 
 
 def months_so_far(text: str) -> float | None:
     m = _SO_FAR.search(text or "")
-    return _months(m.group("n"), "月") if m else None
+    return _months(m.group("n") or m.group("m"), "月") if m else None
 
 
 def probation_text(text: str, so_far: float | None = None, pay: float | None = None) -> str | None:

@@ -230,7 +230,7 @@ def test_status_lists_only_the_workers_own_cases(services: Services) -> None:
     none, _ = run(
         ActionMediationStatus(services), make_tracker("查进度", "mediation_status", sender="o-new")
     )
-    assert "还没有提交过调解申请" in text_of(none)
+    assert "没有查到您在这里提交过调解申请" in text_of(none)
     # a case filed elsewhere is never looked up by a phone number typed here
     assert "不能按手机号查询" in text_of(none)
     assert payloads(none) == ["/mediation_request", "/human_handoff"]
