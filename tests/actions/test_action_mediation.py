@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from actions.mediation import ActionAskMediationConfirm, ValidateMediationForm
+from actions.mediation import ValidateMediationForm
+from actions.mediation_asks import ActionAskMediationConfirm
 from actions.mediation_cases import ActionMediationStatus, ActionSubmitMediation
 from actions.services import Services
 from bot.store.models import CaseUpdate, MediationCase

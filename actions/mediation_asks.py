@@ -1,0 +1,79 @@
+"""The mediation form's own questions: the first (with a word for an upset worker, a group or
+a dispatched worker) and the summary to confirm."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import button, buttons
+from actions.mediation_text import summary
+from actions.message import asked_before, opening_text
+from actions.services import ServiceAction
+from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
+from bot.domain.groups import group_size
+
+GROUP_MIN = 3
+GROUP_NOTE = (
+    "可以一起申请：工友们有共同请求的，推举一位代表来登记就行，十人以上的还可以推举代表参加调解"
+    "（《劳动争议调解仲裁法》第七条）。请在事情经过里写上一共多少人、各欠多少。"
+)
+
+
+_DISPATCH = re.compile(r"派遣|劳务公司|外包公司|中介公司")
+_WHICH_ONE = re.compile(
+    r"哪个公司|哪家|找哪个|告哪个|哪一家|哪个单位|找谁|一起告|一起申请|都告|两家|两个公司|一起列|都列"
+)
+DISPATCH_NOTE = (
+    "劳务派遣的：和您签劳动合同的派遣公司是用人单位，您实际上班的厂是用工单位，发生争议时两家是"
+    "共同当事人，都可以列上（《劳动争议调解仲裁法》第二十二条）。问到单位时把两家的名字都告诉我就行。"
+)
+
+
+class ActionAskMediationName(Action):
+    """The mediation form's first question: with its opening line only the first time; after
+    a side question it picks up the thread instead of starting over."""
+
+    def name(self) -> str:
+        return "action_ask_mediation_form_name"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if asked_before(tracker, "mediation_form"):
+            dispatcher.utter_message(response="utter_resume_mediation_form")
+            return []
+        opening = opening_text(tracker, "mediation_form")
+        if sounds_upset(opening):
+            # "气死老子了!!! 老板跑路了…": the worker's state acknowledged first
+            dispatcher.utter_message(text=ACKNOWLEDGED)
+        if (group_size(opening) or 0) >= GROUP_MIN:
+            # "我们工地上12个工友 … 可不可以一起申请": how a group files, then the form
+            dispatcher.utter_message(text=GROUP_NOTE)
+        if _DISPATCH.search(opening) and _WHICH_ONE.search(opening):
+            # "劳务派遣到电子厂 … 搞不清楚该找哪个公司": both firms are parties
+            dispatcher.utter_message(text=DISPATCH_NOTE)
+        dispatcher.utter_message(response="utter_ask_mediation_form_name")
+        return []
+
+
+class ActionAskMediationConfirm(ServiceAction, Action):
+    """The form's question for mediation_confirm: the summary with 确认提交 / 修改 / 取消."""
+
+    def name(self) -> str:
+        return "action_ask_mediation_confirm"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text=summary(tracker.slots),
+            buttons=buttons(
+                button("确认提交", "affirm"), button("修改", "deny"), button("取消", "cancel")
+            ),
+        )
+        return []
