@@ -14,7 +14,13 @@ from rasa_sdk import Tracker
 from actions.message import previous_action, recent_user_texts
 from actions.worked_out_probation import ABOUT_PROBATION
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
-from bot.domain.overtime_pay import hourly_rates_text, long_break_text, overtime_pay_text
+from bot.domain.overtime_pay import (
+    hourly_rates_text,
+    long_break_text,
+    overtime_pay_text,
+    rate_checked_text,
+    rate_given,
+)
 from bot.domain.severance import asks_how_much, monthly_pay
 from intents.numbers import NUM, parse_number
 
@@ -127,6 +133,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     hours_topic = slug.startswith(("ot_", "hours_")) and previous_action(tracker) == (
         "action_answer_policy"
     )
+    given = rate_given(text)
+    if given and (hours_topic or _ABOUT_OVERTIME.search(text)):
+        # "加班费一个钟头就给15块 这个合法不 我一个月工资4千5": that rate against the law's
+        pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
+        if pay and pay != given:
+            return rate_checked_text(pay, given)
     if (
         _PER_HOUR.search(text)
         and monthly_pay(text)

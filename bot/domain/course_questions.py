@@ -45,6 +45,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "元旦那天要上课不": whether a holiday is a class day
         r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上|要去|去不去|用不用去)"
         r"|停课|停不停|上不上课|要上课不|要不要上课"
+        # "下午管不管", "中午要接回来不": whether the hours cover a part of the day
+        r"|(?:上午|下午|中午|晚上|全天)(?:也|还)?(?:管不管|管吗|管不|托不托|有没得|有没有|有课不|上不上)"
         # "我白天要上班只能晚上去适合不": whether its hours suit the worker's
         # (a statement, "只有晚上有空", narrows a list instead)
         r"|(?:晚上|周末|白天|下午|上午)(?:去|来|上)?(?:适合|合适|得行|可以|行)(?:不|吗)"

@@ -46,3 +46,15 @@ def test_a_month_of_weekday_overtime_and_a_holiday_range():
     # "上一天 8个钟头" is a day and its hours, not a daily pay of 8
     rest = overtime_pay_text("那周六喊我去上一天 8个钟头 月工资4350")
     assert rest is not None and "休息日加班1天" in rest and "400元" in rest
+
+
+def test_an_hourly_rate_below_the_weekday_lowest_is_unlawful():
+    from bot.domain.overtime_pay import rate_checked_text, rate_given
+
+    assert rate_given("加班费一个钟头就给15块 我一个月工资4千5") == 15
+    assert rate_given("我一个月工资4千5") is None
+    low = rate_checked_text(4500, 15)
+    assert "38.79" in low and "不合法" in low
+    enough = rate_checked_text(4500, 40)
+    assert "没有低于" in enough and "不合法" not in enough
+    assert rate_given("平时下班后加了20个小时 一个小时25块") is None  # the hourly wage
