@@ -58,6 +58,7 @@ from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.paid_short import shortfall_text
 from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
+    FORCED_LINE,
     asks_how_much,
     monthly_pay,
     months_employed,
@@ -355,12 +356,12 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     in_lieu = notice_total_reply(services, tracker, text)
     if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
         return in_lieu, NOTICE_DISMISSAL
-    owed_months = owed_wages_reply(services, tracker, text)
-    if owed_months is not None:  # "三个月没发工资了 每个月4800 一共欠我好多"
-        return owed_months, EXTRA_OWED
     both = owed_and_severance_reply(services, tracker, text)
     if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
         return both, FORCED_TO_LEAVE
+    owed_months = owed_wages_reply(services, tracker, text)
+    if owed_months is not None:  # "三个月没发工资了 每个月4800 一共欠我好多"
+        return owed_months, EXTRA_OWED
     short = _paid_short(tracker, text)
     if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
         return short
@@ -390,8 +391,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (overtime_reply, OVERTIME),
     ):
         said = reply(services, tracker, text)
-        if said and reply is severance_reply and forced_to_leave(tracker):
-            # the conversation stays on leaving over unpaid wages ("要不要提前30天跟他说" next)
+        if said and reply is severance_reply and (forced_to_leave(tracker) or FORCED_LINE in said):
+            # the conversation stays on leaving over unpaid wages ("要不要提前30天跟他说" next;
+            # "工资一个月3千6 那补偿是好多" after the story of quitting over insurance)
             return said, FORCED_TO_LEAVE
         if said:
             return said, entry

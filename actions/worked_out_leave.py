@@ -210,6 +210,12 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         ):
             # "要是到年底一天都没休到": the days worked out before, or the year's
             days = _days_due_told(told[1:], services.today())
+        in_all = _in_all(text, services.today())
+        if days is None and slug == UNUSED_LEAVE and in_all is not None and asks_how_much(text):
+            # "我是2017年7月才开始上班的 才9年多 那是好多天 钱又是好多" after the sum: the
+            # years corrected, the year's days again (none taken)
+            days = days_a_year(in_all) or None
+            pay_for_them = days is not None
         pay = next(filter(None, map(monthly_pay, told)), None)
         # ("那10天该补好多" right after the answer on leave not taken: the days are those)
         not_taken = _NOT_TAKEN.search(text) or (slug == UNUSED_LEAVE and asks_how_much(text))

@@ -171,6 +171,11 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 4)])), None)
         if len(own) == 1 and pay:
             return mixed_overtime_text(own, pay)
+    own = parts_of(text) if said is None and after else []
+    if len(own) == 1 and monthly_pay(text) and asks_how_much(text):
+        # "底薪是5220不是4350 那平时那30个钟头该好多嘛" after the sums: that kind again, at the
+        # pay told now (not the last kind told before)
+        return mixed_overtime_text(own, monthly_pay(text))
     # ("按规定我上个月加班费应该是好多" after the month's overtime was told: that story)
     if (
         said is None

@@ -22,7 +22,8 @@ _OWED_MONTHS = re.compile(
     rf"欠(?:的|了|我)?(?:那|这)?(?P<n>{NUM})\s*个月(?:的)?工资"
     rf"|(?P<m>{NUM})\s*个月(?:的)?(?:工资)?(?:都|也|一直)?(?:没发|没有发|没给|不发|没拿到)"
     # "老板拖了我两个月工资"
-    rf"|(?:拖|欠|压)了?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?工资"
+    # ("那拖的那3个月工资呢": the months told before, named again)
+    rf"|(?:拖|欠|压)(?:了|的)?(?:那|这)?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?工资"
 )
 _ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
 _MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
@@ -42,6 +43,10 @@ _ALSO_OWED = re.compile(
 )
 
 
+# "还要得回来不": whether the wages owed can still be had
+_BACK_AT_ALL = re.compile(r"要得回来|要回来|要得到|拿得回来|拿得到|能要回|能拿回|追得回")
+
+
 def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
     n = _months_owed(text)
@@ -53,7 +58,14 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)} - {1.0}
         if told and (not counted or told in counted):
             n = told
-    if n is None or pay is None or not (asks_how_much(text) or _ADDED_UP.search(text)):
+    if n is not None and pay is None:
+        # "那拖的那3个月工资呢 还要得回来不": the pay told before
+        pay = next(filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None)
+    if (
+        n is None
+        or pay is None
+        or not (asks_how_much(text) or _ADDED_UP.search(text) or _BACK_AT_ALL.search(text))
+    ):
         return None
     owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"
     besides = _ALSO_OWED.search(text)

@@ -214,15 +214,16 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
         # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
         # this one)
-        since = months_since_start(text, services.today())
-        if since is not None:
-            # "我是2020年3月入职的 每个月5000 能赔好多": from the start date told here
-            return sev_text(
-                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
-            )
         earlier_texts = recent_user_texts(tracker, 5 if story else 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
+        since = months_since_start(text, services.today())
+        if since is not None:
+            # "我是2020年3月入职的 每个月5000 能赔好多": from the start date told here (the pay
+            # told before: "… 一个月6千5 我想不干了" then "我是2021年3月进去的 那补偿该好多")
+            return sev_text(
+                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
+            )
         # "我是23年2月1号进去的 合同上个月30号满的": the first and last day told before
         employed = months_employed(" ".join(reversed([text, *earlier_texts])), services.today())
         if employed is not None and not any(map(months_worked, earlier_texts)):
@@ -298,11 +299,17 @@ _QUITS_NOW = re.compile(r"不想干了|不干了|不做了|辞职|我要走|现�
 _WAGES_UNPAID = re.compile(
     r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
     r"|(?:没|莫)(?:给我们?|帮我)?(?:买|交|缴)(?:过|了)?社保"
+    # "老板喊我签个自愿放弃社保的承诺书": no insurance paid either
+    r"|放弃社保|(?<!会)不(?:给我们?|帮我)?(?:买|交|缴)社保"
 )
 
 
 def _quits_after_a_breach(text: str, earlier: list[str]) -> bool:
-    return _QUITS_NOW.search(text) is not None and any(map(_WAGES_UNPAID.search, earlier))
+    """Quitting now after wages or insurance unpaid were told before, or both told in one
+    message before ("老板拖了3个月工资没发了 … 我想不干了", then "那补偿该好多")."""
+    return (_QUITS_NOW.search(text) is not None and any(map(_WAGES_UNPAID.search, earlier))) or any(
+        _QUITS_NOW.search(t) and _WAGES_UNPAID.search(t) for t in earlier
+    )
 
 
 # someone else's time worked ("我同事干了3年"): not the worker's own pay

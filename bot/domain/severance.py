@@ -323,6 +323,14 @@ def _months_of(m: re.Match[str]) -> int | None:
     return total
 
 
+# leaving over the employer's breach: said under the sum (and read by the action to keep the
+# conversation on it)
+FORCED_LINE = (
+    "单位欠薪、不缴社保等，你可以随时书面通知单位解除合同，不用提前30天，单位要给这笔经济补偿；"
+    "解除通知要写明单位的违法事实。"
+)
+
+
 def severance_text(
     text: str,
     unlawful: bool = False,
@@ -370,7 +378,7 @@ def severance_text(
         "合同到期单位不续签的，要给这笔经济补偿；单位维持或者提高原来的条件续签、你自己不愿续的，"
         "才不给（降低条件续签你不同意的，照样要给）。"
         if expired
-        else "单位欠薪、不缴社保等，你可以随时书面通知单位解除合同，不用提前30天，单位要给这笔经济补偿；解除通知要写明单位的违法事实。"
+        else FORCED_LINE
         if forced
         else "能不能拿要看怎么离职的：单位提出协商解除、裁员、合同到期单位不续签、单位欠薪或不缴社保"
         "你被迫辞职等要给；你自己主动辞职一般没有。"

@@ -306,7 +306,17 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
             ]
         # "那我该找哪个反映" after the sick-pay answer: where to complain, about that topic
         routes = [h for h in hits if _ROUTE_ENTRY.search(h.answer.question)][:k]
-        preferred = knowledge.get(ROUTE_BY_TOPIC.get(previous.category, ""))
+        # ("那前头8个月莫得交的社保还补得到不 找哪个" after the compensation: the words name
+        # another topic, whose route it is)
+        own_run = knowledge.search(text, TOPIC_RUN)
+        topic = previous.category
+        if (
+            len(own_run) == TOPIC_RUN
+            and own_run[0].score >= OWN_TOPIC
+            and len({h.answer.category for h in own_run}) == 1
+        ):
+            topic = own_run[0].answer.category
+        preferred = knowledge.get(ROUTE_BY_TOPIC.get(topic, ""))
         if preferred is not None and preferred.slug != previous.slug:
             others = [h for h in routes if h.answer.slug != preferred.slug]
             return [Hit(preferred, ROUTE_SCORE)] + [
