@@ -44,7 +44,7 @@ from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
 from bot.domain.double_wage import double_wage_text
-from bot.domain.injury_leave import injury_leave_text
+from bot.domain.injury_leave import injury_leave_text, rest_months
 from bot.domain.maternity import asks_leave_days, maternity_text
 from bot.domain.medical_period import (
     DISMISSAL_ASKED,
@@ -67,6 +67,7 @@ from bot.domain.severance import (
 )
 from bot.domain.time_limit import interrupted_text
 from bot.domain.wages_owed import (
+    days_corrected,
     days_pay_text,
     days_worked,
     extra_text,
@@ -148,6 +149,10 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("injury") and previous_action(tracker) == "action_answer_policy"
     if not (after or _ABOUT_INJURY.search(text)):
+        return None
+    if not (rest_months(text) or monthly_pay(text) or asks_how_much(text)):
+        # ("那我自己去申请要在好久之内" after the sum: another question, the figures told before
+        # are not asked of again)
         return None
     return injury_leave_text(text, " ".join(recent_user_texts(tracker, 2)))
 
@@ -259,6 +264,10 @@ WAGES_OWED = "quit_wage_withheld"
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
 EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
 SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
+# "做了52天 说好的一天350": days worked at a day's rate
+_WORK_DAYS_TOLD = re.compile(
+    r"(?:做了|干了|上了|一共)\s*\S{1,4}?\s*(?:个工|个工日|天工|天)[^，,。]{0,8}?(?:一天|每天|一个工)"
+)
 _STILL_OWED = re.compile(r"还欠|欠我好多|欠好多|欠多少|还差|差我好多|该给我好多|还该给")
 
 
@@ -275,6 +284,18 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         if site is not None:
             return site, SITE_WAGES
     slug = str(tracker.get_slot("last_faq") or "")
+    earlier = recent_user_texts(tracker, 4)
+    if slug == SITE_WAGES and asks_how_much(text) and _WORK_DAYS_TOLD.search(text):
+        # "我做了52天 说好的一天350 一共该好多" after where a site's wages are claimed
+        site = site_owed_text(" ".join([text, *earlier]), none_paid=True)
+        if site is not None:
+            return site, SITE_WAGES
+    fixed = days_corrected(text)
+    if fixed is not None and any(map(_WORK_DAYS_TOLD.search, earlier)):
+        # "是58天不是52天" a few messages after the site's sum: that sum again
+        site = site_owed_text(" ".join([text, *earlier]), none_paid=True, days=fixed)
+        if site is not None:
+            return site, SITE_WAGES
     if slug not in WAGE_TOPICS or previous_action(tracker) != "action_answer_policy":
         return None
     days = days_worked(text)

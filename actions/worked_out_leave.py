@@ -27,6 +27,7 @@ from bot.domain.annual_leave import (
 from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 from bot.domain.sick_pay import minimum_told, sick_pay_text, sick_pay_told
 from bot.domain.unused_leave import (
+    days_in_year_of_leaving_text,
     days_not_taken,
     days_taken,
     last_day,
@@ -92,6 +93,10 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # "明年呢 明年有好多天" after this year's days: a year more, worked out
         told = recent_user_texts(tracker, 6)
         worked = next((m for m in map(total_months_worked, told) if m is not None), None)
+        leaving = last_day(text, services.today())
+        if worked is not None and leaving is not None:
+            # "那如果我明年3月底就不做了 明年的年假有几天": that year's days prorated
+            return days_in_year_of_leaving_text(worked + 12, leaving)
         if worked is not None:
             return next_year_text(worked + 12)
     # "工作了15年 年假有几天" asks the days; "干了3年 年假被取消了" asks something else

@@ -88,7 +88,9 @@ _GROUNDS = re.compile(r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|�
 # the pay said to be the same as the one told before
 _SAME_PAY = re.compile(r"工资(?:也)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多")
 CONTRACT_EXPIRY = "sev_contract_expiry"
-_NOT_RENEWED = re.compile(r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续")
+_NOT_RENEWED = re.compile(
+    r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续|不想续|不愿续|不愿意续"
+)
 # part-time work by the hour, which either side may end at once without compensation
 # (《劳动合同法》第七十一条): the part-time entry's, not a sum
 _PART_TIME = re.compile(r"钟点工|小时工|非全日制|兼职|按小时(?:算|计|给)")
@@ -112,7 +114,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     after = slug in SEVERANCE_TOPICS
     # (a contract that ended and was not renewed: the compensation, no dismissal to double)
     expired = (after and slug == CONTRACT_EXPIRY) or any(
-        _NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 2)]
+        _NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 4)]
     )
     # "哦不对我说错了 是3年8个月" right after the sum: the length corrected, said alone
     corrected_length = (

@@ -26,7 +26,9 @@ _WORKED = (
     # ("进厂8个月了老板一直没跟我签合同": since coming in)
     r"|进厂|进公司|进单位|进来|进去|来厂里|来公司"
     # ("还有个才来4个月的": one who came only so long ago)
-    r"|才来了?|刚来了?)"
+    r"|才来了?|刚来了?"
+    # ("我跟派遣公司签了有2年零4个月": how long with the firm, not a contract's term)
+    r"|签了有)"
     r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|将近|快要|接近|总共|一共|累计|加起来)*"
 )
 _LENGTH = re.compile(

@@ -40,6 +40,9 @@ _LAST_DAY = re.compile(
     r"|上个?月\s*(?P<d3>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
     # "我这个月15号就辞职走了": a day of this month
     r"|(?:这个?月|本月)\s*(?P<d4>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
+    # "明年3月底就不做了", "明年5月10号走": a day of next year
+    r"|明年\s*(?P<m5>\d{1,2})\s*月(?:份)?\s*(?:(?P<d5>\d{1,2})\s*[号日]|(?P<part5>底|末|初|中旬|中|份))?"
+    r"(?:就)?(?:走|离职|辞职|不做|不干)"
 )
 # "今年只休了3天", "已经休了两天": the days already taken this year
 _TAKEN = re.compile(rf"(?:今年)?(?:只|已经|才|一共)?休(?:过)?了\s*(?P<n>{NUM})\s*天")
@@ -54,10 +57,23 @@ def days_taken(text: str) -> int | None:
 
 
 def last_day(text: str, today: date) -> date | None:
-    """The day the worker says they leave, this year."""
+    """The day the worker says they leave, this year (or next year, said so)."""
     m = _LAST_DAY.search(text or "")
     if m is None:
         return None
+    if m.group("m5"):
+        month, year = int(m.group("m5")), today.year + 1
+        if not 1 <= month <= 12:
+            return None
+        end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+        part = m.group("part5") or ""
+        day = (
+            int(m.group("d5")) if m.group("d5") else {"初": 1, "中": 15, "中旬": 15}.get(part, end)
+        )
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     if m.group("d4"):
         try:
             return date(today.year, today.month, int(m.group("d4")))
@@ -87,8 +103,11 @@ def _days_left(
         return None
     day = leaving or today
     due = days_due(year_days, day)
+    year = "明年" if day.year > today.year else "今年"
     when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
-    return year_days, due, max(due - (taken or 0), 0), when
+    # ("按明年3月31日离职、明年已过的天数折算")
+    when = f"按明年{day.month}月{day.day}日" if year == "明年" else when
+    return year_days, due, max(due - (taken or 0), 0), f"{when}离职、{year}已过的天数折算"
 
 
 def unused_days_text(
@@ -103,7 +122,7 @@ def unused_days_text(
     return "\n".join(
         [
             f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
-            f"{when}离职、今年已过的天数折算，应休{due}天{less}。",
+            f"{when}，应休{due}天{less}。",
             "没休的每天按日工资的300%补（正常工资已发，每天再补2倍）；告诉我月工资，我帮您算出钱数。",
             f"依据：{SOURCE}",
         ]
@@ -129,7 +148,7 @@ def unused_leave_text(
     return "\n".join(
         [
             f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
-            f"{when}离职、今年已过的天数折算，"
+            f"{when}，"
             f"应休{due}天（不足1天的不算；离职日不同的按那天算）。{owed}",
             f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"
             f"没休的每天再补2倍：{left}×{format_number(round(daily, 2))}×200%"
@@ -194,5 +213,22 @@ def unpaid_days_text(days: int, monthly: float) -> str:
             "月工资按前12个月的平均工资算，加班费不算在内。你自己书面提出不休的除外；"
             "单位不给的，可以向劳动保障监察投诉（12333）或申请劳动仲裁。",
             f"依据：{SOURCE}",
+        ]
+    )
+
+
+def days_in_year_of_leaving_text(months_in_all: int, leaving: date) -> str | None:
+    """The days of leave due in the year the worker leaves ("明年3月底就不做了 明年的年假有几天"):
+    the year's days prorated to the last day, or None before the first full year of work."""
+    year_days = days_a_year(months_in_all)
+    if year_days == 0:
+        return None
+    due = days_due(year_days, leaving)
+    return "\n".join(
+        [
+            f"按{leaving.month}月{leaving.day}日离职算：那一年应休{year_days}天，按那一年在职的天数折算，"
+            f"应休{due}天（{year_days}×在职天数÷365，不足1整天的部分不算）。",
+            "离职前没休完的，每天按日工资的300%补（正常工资已发，每天再补2倍）。",
+            "依据：《职工带薪年休假条例》第三条；《企业职工带薪年休假实施办法》第十二条",
         ]
     )

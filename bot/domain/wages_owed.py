@@ -76,22 +76,37 @@ def _told(pattern: re.Pattern[str], text: str, low: float, high: float) -> float
     return None
 
 
-def site_owed_text(text: str) -> str | None:
+# "是58天不是52天": the days worked, corrected
+_DAYS_CORRECTED = re.compile(rf"是\s*(?P<n>{NUM})\s*(?:个工|天)\s*(?:不是|，不是|,不是)")
+
+
+def days_corrected(text: str) -> float | None:
+    return _told(_DAYS_CORRECTED, text, 1, 1000)
+
+
+def site_owed_text(text: str, none_paid: bool = False, days: float | None = None) -> str | None:
     """What is still owed for days worked at a day's rate, less what was paid, when the
-    message (several joined) tells all three."""
-    days = _told(_WORK_DAYS, text, 1, 1000)
+    message (several joined) tells all three; with `none_paid`, the days and the rate alone
+    ("做了52天 说好的一天350 一共该好多": nothing paid yet); `days`: a number corrected."""
+    days = days or _told(_WORK_DAYS, text, 1, 1000)
     rate = _told(_DAY_RATE, text, 50, 3000)
     paid = _told(_PAID, text, 100, 10_000_000)
+    if paid is None and none_paid:
+        paid = 0.0
     if days is None or rate is None or paid is None:
         return None
     total = days * rate
     if paid >= total:
         return None
+    less = (
+        f"已经给了{format_number(paid)}元，还欠{format_number(total - paid)}元"
+        if paid
+        else "都还没给"
+    )
     return "\n".join(
         [
             f"按您说的：{format_number(days)}个工×每天{format_number(rate)}元="
-            f"{format_number(total)}元，已经给了{format_number(paid)}元，"
-            f"还欠{format_number(total - paid)}元。",
+            f"{format_number(total)}元，{less}。",
             "记下每天的考勤、工友证言、微信聊天和转账记录；包工头不付的，可以找施工总承包单位"
             "或建设单位清偿，打12333或到区县人社局投诉。",
             "依据：《保障农民工工资支付条例》第三十条、第三十六条",
