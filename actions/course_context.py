@@ -28,6 +28,7 @@ from bot.domain.course_questions import (
 )
 from bot.domain.course_requirements import tells_about
 from bot.domain.courses import asks_like_this
+from bot.domain.people import enrolled_for
 from bot.store import courses as repo
 
 # the course list on the worker's screen: every course found (codes, in the order shown), how
@@ -306,7 +307,10 @@ def course_in_view(tracker: Tracker, text: str) -> str | None:
     """The code of the course "报第二个" or "就报这个" means, from the list in view."""
     # "您想报名哪一门？" with the page's buttons: "第一个" is the first of that page too
     asked_which = previous_actions(tracker, 1) == ["action_ask_course_id"]
-    in_context = in_course_context(tracker) and not just_enrolled(tracker)
+    # (just enrolled: the same course again only for someone else, "我老婆罗芳也要去")
+    in_context = in_course_context(tracker) and (
+        not just_enrolled(tracker) or enrolled_for(text) is not None
+    )
     focus = tracker.get_slot(FOCUS_SLOT)
     if focus and _BACK_TO.search(text) and not latest_entity(tracker, "course_name"):
         # "那回到刚才那个 我报名" after a question on something else: the course talked about

@@ -175,6 +175,8 @@ def wanted_course(tracker: Tracker) -> str | None:
         named = [e for e in named if not _SET_ASIDE.match(text, e.get("end") or 0)] or named
         # "我拍视频其实是想卖点东西 那个直播带货的课在哪里上": the one called a class
         named = [e for e in named if _A_CLASS.match(text, e.get("end") or 0)] or named
+        # "读完大专还可以升本科不 专升本那个要啥子条件": the one pointed at and asked about
+        named = [e for e in named if _ASKED_OF.match(text, e.get("end") or 0)] or named
         # "我颈椎不好 想去打太极拳": the course called by its name, not by a keyword (颈椎)
         named = [e for e in named if str(e["value"]) in _span(text, e)] or named
     for e in named:
@@ -186,6 +188,8 @@ def wanted_course(tracker: Tracker) -> str | None:
 
 # a course's name followed by what makes it the class asked about
 _A_CLASS = re.compile(r"(?:的|那个|这个)?(?:课|班|培训)")
+# a course's name followed by 那个 and a question about it
+_ASKED_OF = re.compile(r"(?:那个|这个)\s*(?:要|是|在|好多|多少|几|啥|什么|咋|怎么|有没|收|学)")
 # a course set aside right after its name ("绘本的先不管", "书法那个不报了")
 _SET_ASIDE = re.compile(
     r"[^，,。\s]{0,4}?(?:先不管|不管了|不报了?|先不报|不要了|不去了|不学了|算了|不考虑|放一边|以后再说|下回再说)"

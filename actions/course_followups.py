@@ -57,7 +57,7 @@ from actions.message import (
 )
 from actions.policy_followups import find_answer
 from actions.services import ServiceAction
-from bot.domain.course_ages import age_range, child_age, suits
+from bot.domain.course_ages import age_range, child_age, children_ages, each_child_text, suits
 from bot.domain.course_questions import (
     ABOUT_ME,
     about_me,
@@ -258,7 +258,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                 asked_about = [*asked_about, "time", "venue", "fee"]
             reply = answer(course, asked_about, left)
             earlier = recent_user_texts(tracker, TOLD_BEFORE)
-            reason = unmet(course, text, earlier)
+            # "好多岁可以去 我大的8岁小的5岁": who may come, who may not (before one age's)
+            each = each_child_text(course, children_ages(text), available)
+            reason = None if each else unmet(course, text, earlier)
             focus = course
             if reason:  # "我只有高中毕业 想报那个专升本": the requirement first, and what fits
                 instead = instead_of(course, available, text, earlier)
@@ -267,7 +269,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                 reply = f"{reason}。{also}\n" + reply
                 if len(instead) == 1:  # "这个好多钱" next is about the one suggested
                     focus = instead[0]
-            if reason is None and tells_about(text) and requirements_text(course):
+            if each:  # "好多岁可以去 我大的8岁小的5岁": who may come, who may not
+                reply = each + "\n" + reply
+            elif reason is None and tells_about(text) and requirements_text(course):
                 # "我儿子20岁 高中毕业 他能报不": what they said meets the requirement; "我55岁了
                 # 能报不" says nothing of the schooling it also needs
                 left = "、".join(not_told(course, text, earlier))
@@ -277,7 +281,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                     else f"按您说的，这一条符合；另外还要求{left}，也符合的话就可以报。\n"
                 ) + reply
             age, ages = child_age(text), age_range(course)
-            if reason is None and age is not None and ages and not suits(course, age):
+            if not each and reason is None and age is not None and ages and not suits(course, age):
                 # "她哥哥13岁了 也能一起去不": the course's ages say no, first
                 low, high = ages
                 fitting = [c for c in available if suits(c, age)]

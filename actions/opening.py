@@ -138,7 +138,19 @@ _SIGNS_UP_AS_ME = re.compile(
 )
 
 
+# "我老婆罗芳也要去": the relative's name between who they are and 也
+_KIN_NAMED = re.compile(
+    r"(?:我)?(?:老婆|老公|爱人|媳妇|妈|爸|女儿|儿子|姐姐|妹妹|哥哥|弟弟)"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=也|还|一起)"
+)
+
+
 def opening_name(text: str) -> str | None:
+    kin = _KIN_NAMED.search(text)
+    if kin is not None and looks_like_name(kin.group("name")):
+        name = looks_like_name(kin.group("name"))
+        if name and name[0] in COMMON_SURNAMES:
+            return name
     mine = _SIGNS_UP_AS_ME.search(text)
     if mine is not None and looks_like_name(mine.group("name")):
         return looks_like_name(mine.group("name"))

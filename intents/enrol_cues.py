@@ -43,6 +43,12 @@ ENROL_COURSES_FIRST = re.compile(
 )
 
 
+# "我老婆罗芳也要去 她电话199…": a relative coming too, with their details
+ALSO_COMES = re.compile(
+    rf"^(?:那)?我(?:{_FAMILY})[\u4e00-\u9fff]{{0,3}}?(?:也|还)(?:要|想|可以)?(?:去|来|报|参加|一起)"
+)
+
+
 def enrols_with(compact: str) -> bool:
     """The message (compact text) asks to enrol: the course may come first, the one enrolled
     may be family, a question about the course may come before it."""
@@ -50,6 +56,7 @@ def enrols_with(compact: str) -> bool:
         ENROL_WITH_DETAILS.match(compact)
         or ENROL_AFTER_ASKING.search(compact)
         or ENROL_COURSES_FIRST.match(compact)
+        or ALSO_COMES.match(compact)
     )
 
 

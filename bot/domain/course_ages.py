@@ -70,7 +70,7 @@ _LABELLED_AGE = re.compile(rf"{_WHO}\s*(?:今年|才|都|有|已经)?\s*({_AGE_N
 _WHO_NAMED = re.compile(
     rf"(?:给|帮|替|报|让)(?:我|我们)?(?:家)?{_WHO}"
     # "那小的有啥子可以耍的": the child asked for, at the start
-    rf"|^(?:那|还有|那么)?(?:个)?{_WHO}(?=有|呢|可以|能|咋|去|适合)"
+    rf"|^(?:那|还有|那么)?(?:个)?{_WHO}(?:那个|那一个)?(?=有|呢|可以|能|咋|去|适合)"
 )
 
 
@@ -159,3 +159,24 @@ def suits(course: Course, age: int) -> bool:
 def ages_text(course: Course) -> str:
     ages = age_range(course)
     return f"{course.name}（{ages[0]}到{ages[1]}岁）" if ages else course.name
+
+
+def each_child_text(course: Course, ages: list[int], available: list[Course]) -> str | None:
+    """Several children's ages told for one course ("我大的8岁小的5岁"), not all of them in its
+    range: who may come, who may not, and the courses that take the others; None when the
+    course states no ages or all fit."""
+    span = age_range(course)
+    if span is None or len(ages) < 2 or all(suits(course, a) for a in ages):
+        return None
+    low, high = span
+    fit = [a for a in ages if suits(course, a)]
+    out = [a for a in ages if not suits(course, a)]
+    said = f"「{course.name}」收{low}到{high}岁的孩子："
+    if fit:
+        said += "、".join(f"{a}岁" for a in fit) + "的可以报，"
+    said += "、".join(f"{a}岁" for a in out) + "的不在这个范围，不能报。"
+    for age in out:
+        others = [c.name for c in available if c.code != course.code and suits(c, age)]
+        if others:
+            said += f"适合{age}岁孩子的有「" + "」「".join(others) + "」。"
+    return said

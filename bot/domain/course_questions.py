@@ -189,6 +189,9 @@ def narrowing(text: str) -> str | None:
     rather than a new search."""
     value = (text or "").strip()
     m = _NARROW.match(value) or _WHICH_ARE.match(value)
+    if m and re.search(r"[不吗么][\s，,]", m.group(1)):
+        # ("要自己带材料不 面粉啥子的": a question, then what it is about)
+        return None
     if m:
         return m.group(1).strip()
     m = _WHICH_OF.match(value)

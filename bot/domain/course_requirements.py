@@ -103,9 +103,16 @@ def not_told(course: Course, text: str | None, earlier: Sequence[str] = ()) -> l
     return left
 
 
+# "读完大专还可以升本科不": schooling to come, not had
+_TO_COME = re.compile(r"读完|读出来|以后|之后|毕业后|毕业了再|拿到(?:了)?(?:大专|本科|高中)")
+
+
 def tells_about(text: str | None) -> bool:
-    """Whether the message says someone's schooling or age ("我儿子20岁 高中毕业")."""
+    """Whether the message says someone's schooling or age ("我儿子20岁 高中毕业"), not
+    schooling still to come ("读完大专还可以升本科不")."""
     value = text or ""
+    if _TO_COME.search(value) and _age(value) is None:
+        return False
     return schooling(value) is not None or _age(value) is not None
 
 

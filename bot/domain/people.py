@@ -50,6 +50,8 @@ _CALLED = {
     "爸": "爸爸",
     "老汉": "爸爸",
     "婆娘": "爱人",
+    "老婆": "爱人",
+    "老公": "爱人",
     "媳妇": "爱人",
     # "先给大的报成长营": the elder of the children talked of
     "大的": "大孩子",
@@ -64,10 +66,18 @@ _AS_THE_FAMILY_CALLS_THEM = frozenset(
 )
 
 
+# "我老婆罗芳也要去", "我妈也想来": a relative coming too, after the worker enrolled
+_ALSO_COMES = re.compile(
+    r"^(?:那)?(?P<who>我(?:老婆|老公|爱人|媳妇|妈|爸|女儿|儿子|姐姐|妹妹|哥哥|弟弟))"
+    r"[\u4e00-\u9fff]{0,3}?(?:也|还)(?:要|想|可以)?(?:去|来|报|参加|一起)"
+)
+
+
 def enrolled_for(text: str | None) -> str | None:
     """Whom the message enrols when it is someone else, as the bot says it ("您妈妈", "孩子"),
     or None when the worker enrols themselves."""
-    m = _FOR_SOMEONE.search(re.sub(r"\s", "", text or ""))
+    compact = re.sub(r"\s", "", text or "")
+    m = _FOR_SOMEONE.search(compact) or _ALSO_COMES.search(compact)
     if m is None:
         return None
     who = m.group("who")
