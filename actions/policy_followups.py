@@ -397,6 +397,10 @@ def asked_part_first(answer: Any, text: str) -> str | None:
     parts = layout(answer.answer)
     if part is not None and part.startswith(parts.lead):  # the key point is said once
         part = part[len(parts.lead) :].strip()
+    while part and sentences(part) and sentences(part)[0] in parts.lead:
+        # ("单位30日内，你本人1年内。" under the key point "向区县人社局申请；单位30日内，你本人
+        # 1年内。": said once)
+        part = part[len(sentences(part)[0]) :].strip()
     if not part or part in parts.lead or part in parts.shown:
         return None
     body = f"{parts.lead}\n\n{part}"
