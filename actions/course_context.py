@@ -346,6 +346,12 @@ def both_talked_about(tracker: Tracker) -> list[str]:
     text = typed_text(tracker)
     if not (_BOTH.search(text) and _CLASH.search(text)):
         return []
+    return last_two_focused(tracker)
+
+
+def last_two_focused(tracker: Tracker) -> list[str]:
+    """The codes of the last two courses talked about one after the other (older first), or
+    []."""
     seen: list[str] = []
     for event in reversed(tracker.events):
         if event.get("event") == "slot" and event.get("name") == FOCUS_SLOT and event.get("value"):

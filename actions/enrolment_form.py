@@ -12,7 +12,13 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.buttons import buttons
 from actions.corrections import corrected
-from actions.course_context import FOCUS_SLOT, LIST_SLOT, course_in_view, in_course_context
+from actions.course_context import (
+    FOCUS_SLOT,
+    LIST_SLOT,
+    course_in_view,
+    in_course_context,
+    last_two_focused,
+)
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
@@ -288,6 +294,9 @@ class ValidateEnrolmentForm(
         if not _ALL_IN_VIEW.search(typed_text(tracker)) or not in_course_context(tracker):
             return []
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+        if len(codes) < 2:
+            # "那两个都帮我报了嘛" after one course for each child, talked about in turn
+            codes = last_two_focused(tracker)
         if not 2 <= len(codes) <= MAX_IN_VIEW or first not in codes:
             return []
         found = [repo.get_by_code(s, c) for c in codes if c != first]
