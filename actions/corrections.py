@@ -19,6 +19,7 @@ from actions.validators import (
     looks_like_employer,
     looks_like_name,
 )
+from bot.domain.groups import group_size
 from bot.domain.severance import asks_how_much
 
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
@@ -192,7 +193,9 @@ def corrected_dispute_type(tracker: Tracker) -> str | None:
 # "诉求改成补发加班费并且补缴社保", "要求改为支付经济补偿"
 DEMAND_CORRECTION = re.compile(
     r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?"
-    r"(?:改成|改为|换成|写成|应该是|改一下|改下|改一哈|改哈|换一下|要改|加一条|加一个|加上|补充一下|补充)"
+    r"(?:改成|改为|换成|写成|应该是|改一下|改下|改一哈|改哈|换一下|要改|加一条|加一个|加上|补充一下|补充"
+    # ("诉求就是不愿意去长寿的 公司要按工龄给经济补偿": the demand said outright)
+    r"|就是)"
     r"[：:\s，,]*(?P<value>.{2,60})$"
 )
 # "诉求改一哈 还要补签合同": a demand added to the one given
@@ -268,6 +271,10 @@ def story_added(tracker: Tracker) -> str | None:
         return story if story.endswith(text) and story != text else None
     if _ASKS.search(text) or _OTHER_FIELD.search(text) or asks_how_much(text):
         return None  # ("没休的年假应该补好多钱 我月工资4350": a question, answered)
+    size = group_size(text)
+    if size and size != group_size(story):
+        # "哦还有 人数是16个 刚刚又有一个要加进来": the group's head count, kept with the story
+        return clean_description(f"{story}；{text}")
     known = set(dispute_types_in(story)) | {tracker.get_slot("dispute_type")}
     if not _ADDS.search(text):
         # "一共14个人 7月到10月天天加班到晚上10点 加班费一分都没给" at the summary: more of the

@@ -204,14 +204,16 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
             dispatcher.utter_message(response="utter_policy_not_found")
             return done
-        several = [] if tracker.active_loop_name else aspects_asked(knowledge, typed_text(tracker))
+        # (in the mediation form too: "等下 先问下 调解要交钱不 要弄好久哦" at the summary)
+        several = aspects_asked(knowledge, typed_text(tracker))
         if several:
             # "工会调解要不要钱 一般要搞好久": each thing asked, its own answer, in order
+            in_form = bool(tracker.active_loop)
             for n, entry in enumerate(several, 1):
                 last = n == len(several)
                 dispatcher.utter_message(
                     text=answer_text(entry),
-                    buttons=answer_buttons(entry, False, detail=True) if last else [],
+                    buttons=answer_buttons(entry, in_form, detail=True) if last else [],
                     faq=entry.slug,
                 )
             return done + answered(several[-1].slug, several[-1].category)

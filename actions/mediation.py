@@ -65,6 +65,7 @@ from actions.validators import (
     other_kind_in,
 )
 from bot.knowledge.answers import answer_text, decide
+from intents.overrides import CONFIRMS_THEN_ASKS
 
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
@@ -98,12 +99,19 @@ class ValidateMediationForm(
         before = {field: tracker.get_slot(field) for field in _DETAILS}
         events = await super().run(dispatcher, tracker, domain)
         # (a correction with a question after it: "电话打错了 是139… 对了调解要好久嘛")
-        with_question = opening or corrected(tracker)
+        # ("确认 要是调解的时候老板也不来咋个办": handed in, and the question answered)
+        confirmed_asking = tracker.get_slot(
+            "requested_slot"
+        ) == "mediation_confirm" and CONFIRMS_THEN_ASKS.match(typed_text(tracker).strip())
+        with_question = opening or corrected(tracker) or confirmed_asking
         asked = ASKED_AT_THE_END.search(typed_text(tracker)) if with_question else None
-        if asked and asked.start() > 0:
+        question = asked.group(0) if asked and asked.start() > 0 else None
+        if confirmed_asking:
+            question = typed_text(tracker).strip()[confirmed_asking.end() :]
+        if question:
             # "我想申请调解 我叫邓俊 电话199… 调解要是公司不认账咋办": the question answered too
             verdict, hits = decide(
-                self.services.knowledge.search(asked.group(0)), self.services.config.retrieval
+                self.services.knowledge.search(question), self.services.config.retrieval
             )
             if verdict in ("answer", "likely"):
                 top = hits[0].answer
@@ -294,6 +302,13 @@ class ValidateMediationForm(
             # "单位名字写错了 应该是…有限公司 情况是这半年周末加班…": what happened, after it
             value = story.group("story")
         description = clean_description(str(value or ""))
+        confirmed_asking = CONFIRMS_THEN_ASKS.match(said)
+        if confirmed_asking:
+            # "确认 到时候老板不来调解咋办" asked what happened: the question answered, the story
+            # still to tell
+            self.answer(dispatcher, tracker, said[confirmed_asking.end() :])
+            dispatcher.utter_message(text="还差事情经过没填，填完会请您核对再提交。")
+            return {"description": None}
         if SUBMIT_WORDS.fullmatch(str(value or "").strip(" 。！!")) or is_assent(said):
             # "确认提交", "对头" asked what happened: not yet, this is the part still missing
             dispatcher.utter_message(text="还差事情经过没填，填完会请您核对再提交。")

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.mediation_text import summary
-from actions.message import asked_before, opening_text
+from actions.message import asked_before, opening_text, recent_user_texts
 from actions.services import ServiceAction
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 from bot.domain.groups import group_size
@@ -24,6 +24,7 @@ GROUP_NOTE = (
 )
 
 
+_TOGETHER = re.compile(r"一起|代表|推举|集体")
 _DISPATCH = re.compile(r"派遣|劳务公司|外包公司|中介公司")
 _WHICH_ONE = re.compile(
     r"哪个公司|哪家|找哪个|告哪个|哪一家|哪个单位|找谁|一起告|一起申请|都告|两家|两个公司|一起列|都列"
@@ -51,7 +52,10 @@ class ActionAskMediationName(Action):
         if sounds_upset(opening):
             # "气死老子了!!! 老板跑路了…": the worker's state acknowledged first
             dispatcher.utter_message(text=ACKNOWLEDGED)
-        if (group_size(opening) or 0) >= GROUP_MIN:
+        told = [opening, *recent_user_texts(tracker, 3)]
+        group = max((group_size(t) or 0 for t in told), default=0) >= GROUP_MIN
+        if group or (_TOGETHER.search(opening) and any(group_size(t) is not None for t in told)):
+            # ("我们车间有15个人都不想去" then "我们想一起去申请调解 派个代表可以不")
             # "我们工地上12个工友 … 可不可以一起申请": how a group files, then the form
             dispatcher.utter_message(text=GROUP_NOTE)
         if _DISPATCH.search(opening) and _WHICH_ONE.search(opening):

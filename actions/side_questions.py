@@ -188,6 +188,9 @@ def _short_question_left(text: str) -> bool:
 
 # the questions of one message, each on its own ("调解要好久哦 要交钱不")
 _QUESTION_PARTS = re.compile(r"[\s，,。？?！!；;]+")
+_LEAD_ALONE = re.compile(
+    r"(?:等一下|等等|稍等|等下|等哈|对了|哦对了|那个)?(?:我)?(?:先|顺便|再)?(?:想)?问(?:一)?(?:下|哈|一哈|个事)?"
+)
 
 
 class SideQuestionsMixin:
@@ -318,14 +321,22 @@ class SideQuestionsMixin:
     def _several(self, read: str) -> list[Any]:
         """The entries that answer each of two or more questions asked in one message, each
         read with what the form is about; [] when it asks one."""
-        parts = [p for p in _QUESTION_PARTS.split(read) if p and is_side_question(p, "employer")]
+        # ("先问下", "等下": a lead, not a question of its own)
+        parts = [
+            p
+            for p in _QUESTION_PARTS.split(read)
+            if p and is_side_question(p, "employer") and not _LEAD_ALONE.fullmatch(p)
+        ]
         if len(parts) < 2:
             return []
         cfg = self.services.config.retrieval
         found: list[Any] = []
         for part in parts:
             verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {part}"), cfg)
-            if verdict != "answer" or any(e.slug == hits[0].answer.slug for e in found):
+            # ("调解要交钱不 要弄好久哦": the second short question read with the form's topic
+            # is likely enough, once another was sure)
+            sure = verdict == "answer" or (verdict == "likely" and bool(found))
+            if not sure or any(e.slug == hits[0].answer.slug for e in found):
                 continue
             found.append(hits[0].answer)
         return found

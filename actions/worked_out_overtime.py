@@ -109,6 +109,14 @@ TIME_OFF_INSTEAD = (
     "200%支付。法定节假日加班不能用补休代替，必须按不低于300%支付。\n"
     "依据：《劳动法》第四十四条；《工资支付暂行规定》第十三条"
 )
+_HOLIDAY_NAMED = re.compile(r"国庆|春节|过年|元旦|五一|劳动节|清明|端午|中秋|节假日|法定假")
+HOLIDAY_NOT_TIME_OFF = (
+    "不可以，法定节假日加班不能用补休抵，钱照样要给。\n"
+    "法定节假日那几天加班，单位必须另外支付不低于日工资300%的加班费，安排补休也不能代替；"
+    "只有休息日（周末和长假里调休出来的日子）加班才可以用补休抵。单位不给的，可以向劳动保障监察投诉"
+    "（12333）或申请劳动仲裁。\n"
+    "依据：《劳动法》第四十四条；《工资支付暂行规定》第十三条"
+)
 # overtime refused ("不想加那么多班 可以不去不 会不会算旷工")
 _REFUSES = re.compile(r"不想加|不愿意加|可以不加|能不能不加|拒绝加班|不去加班|算旷工|可以不去不")
 _LAWFUL_ASKED = re.compile(
@@ -150,6 +158,9 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     if _REFUSES.search(text):
         return None  # "那我不想加那么多班 可以不去不": whether overtime may be refused
+    if after and _TIME_OFF_ASKED.search(text) and _HOLIDAY_NAMED.search(text):
+        # "老板说国庆加的班给我补休几天就算了 钱就不给了": a holiday is never paid in time off
+        return HOLIDAY_NOT_TIME_OFF
     if after and _TIME_OFF_ASKED.search(text) and not _A_FIGURE.search(text):
         # "要是老板后头给我安排补休了呢" right after the rest days' sum: no pay then
         return TIME_OFF_INSTEAD

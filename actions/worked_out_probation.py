@@ -98,6 +98,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     if pay_said is not None:
         # (the messages before: "试用期一个月4千" here is the pay, not the probation's length)
         joined = " ".join(told_texts(tracker, 3))
+        if not over_the_cap(joined) and over_the_cap(text):
+            joined = text  # "合同签的2年 试用期签了6个月 试用期工资3千2 转正4千5": all at once
         if over_the_cap(joined):
             # "两年合同 试用期搞了半年 … 上个月才转正" then "试用期一个月4千 转正后是5千": the
             # excess worked at the pay after probation first, then the probation pay's floor

@@ -93,7 +93,11 @@ _NOT_RENEWED = re.compile(
 )
 # part-time work by the hour, which either side may end at once without compensation
 # (《劳动合同法》第七十一条): the part-time entry's, not a sum
-_PART_TIME = re.compile(r"钟点工|小时工|非全日制|兼职|按小时(?:算|计|给)")
+_PART_TIME = re.compile(
+    r"钟点工|小时工|非全日制|兼职|按小时(?:算|计|给)|打零工"
+    # "一天做4个钟头 一周做5天": hours of part-time work (at most 4 a day)
+    r"|(?:一天|每天)(?:只|就)?(?:做|干|上)\s*[1-4一二两三四]\s*个?(?:钟头|小时|钟)"
+)
 
 
 # the compensation itself named, not only "能补好多" (of leave not taken, after its answer)
@@ -146,6 +150,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
         return None
+    if str(slug or "").startswith("probation") and _PROBATION_EXCESS.search(text):
+        return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if _BACK_TO_WORK.search(text):
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
     if _GROUNDS.search(text) and not _SUM_ASKED.search(text):
@@ -194,7 +200,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         if same:
             said = sev_text(text, unlawful=unlawful, asked=True, forced=forced, pay=same)
     # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
-    told_unlawful = after and about_unlawful(text)
+    # (not "他会不会随便就把我开了": whether the employer may, asked)
+    told_unlawful = after and about_unlawful(text) and not _MAY_THEY.search(text)
     if (
         said is None
         and (after or story)
@@ -288,6 +295,10 @@ _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
 )
+# whether the employer may ("他会不会随便就把我开了"), asked, not a dismissal told
+_MAY_THEY = re.compile(r"会不会|能不能|可不可以|可以随便|能随便")
+# the months of a probation over the cap, named
+_PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|多搞|多定|多签|多约")
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
 DISMISSED = re.compile(
     r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|裁我|把我裁|解除|炒了我"

@@ -251,6 +251,12 @@ _PUT_OFF = re.compile(
 )
 
 
+# "确认 要是…咋个办" at a summary: a yes, then a question of its own
+CONFIRMS_THEN_ASKS = re.compile(
+    r"^(?:确认|确认提交|确定提交|提交)(?:了|吧|嘛)?[，,。\s]+(?=\S{4,})"
+)
+
+
 def rule_intent(text: str) -> str | None:
     """`human_handoff`, `cancel`, `course_enroll`, `course_followup`, `policy_question` (an
     announced question) or `mediation_request` when the
@@ -260,6 +266,9 @@ def rule_intent(text: str) -> str | None:
         return None
     if HANDOFF_WHOLE.match(compact):
         return "human_handoff"
+    if CONFIRMS_THEN_ASKS.match(text.strip()):
+        # "确认 要是调解的时候老板也不来咋个办": handed in, the question answered after
+        return "affirm"
     if _PUT_OFF.match(compact):
         return "cancel"  # "那算了 周二周四晚上我要接孙子 下回再说": not now
     for m in HANDOFF.finditer(compact):

@@ -15,6 +15,10 @@ _COUNT = re.compile(
     r"(?P<n>\d{1,4}|[一二两三四五六七八九十百几]{1,4})\s*(?:多|来|几)?\s*(?:个|名|位)?\s*"
     r"(?:老|新|临时|正式|一线)?(?:人|工人|工友|同事|员工|师傅|兄弟|姐妹)"
 )
+# "人数是16个": the head count, named
+_HEADCOUNT = re.compile(
+    r"人数(?:是|有|为|一共|总共)?\s*(?P<n>\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*(?:个|名|位|人)?"
+)
 # "我们几个": a few, not a crowd (a collective dispute starts at ten)
 _A_FEW = re.compile(
     r"我们(?:这)?(?:(?P<n>几|两|三|四|五|六|七|八|九)个(?![月天年星礼钟小])|(?P<pair>俩))"
@@ -46,7 +50,7 @@ def group_size(text: str | None) -> int | None:
     value = text or ""
     counts = [
         (n, "几" in m.group("n"))
-        for m in _COUNT.finditer(value)
+        for m in [*_COUNT.finditer(value), *_HEADCOUNT.finditer(value)]
         if (n := _number(m.group("n"))) is not None and n >= 2
     ]
     if counts:

@@ -249,7 +249,10 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         if days is None:
             return None
         dated = dated_days(named, dates_text if dates_text is not None else text)
-        if dated is not None and (dated[1] or days is None or days == 0):
+        # (the dates told in this message count, not a number of days told before: "10月1号
+        # 2号3号都在厂头上班" after "周末又加了2天")
+        dates_own = dates_text is not None and _count(_DAYS, dates_text) is None
+        if dated is not None and (dated[1] or days is None or days == 0 or dates_own):
             # "10月1号2号3号都在上班", "那4号5号呢": the holiday's own dates at 300 %, the
             # other days of the break at 200 %
             own, moved = dated

@@ -111,7 +111,7 @@ def over_the_cap(text: str) -> bool:
 # "我都已经做了5个月了": how long the probation has run so far
 # ("6个月都干完了": all of it worked)
 _SO_FAR = re.compile(
-    rf"(?:已经|都|现在)?(?:做|干|上|试用)了\s*(?P<n>{NUM}|半)\s*(?:个)?月"
+    rf"(?:已经|都|现在)?(?:做|干|上|试用)(?:满|够)?了\s*(?P<n>{NUM}|半)\s*(?:个)?月"
     rf"|(?P<m>{NUM}|半)\s*个?月(?:都|全|全部|已经)?(?:干|做|上|试用)(?:完|满)了?"
 )
 

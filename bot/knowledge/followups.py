@@ -34,7 +34,8 @@ _LEANS = re.compile(
     # "这样对不对嘛", "这样合不合法" after a story and its answer: the practice just told
     rf"|{_JUDGED.pattern}"
     # "重庆好多钱一个月" after the high-temperature allowance: the local figure of that answer
-    r"|^(?:那)?(?:重庆|我们这里|我们这边|我们这儿|本地|当地)(?:是|的话|这边)?(?:好多|多少|几)"
+    r"|^(?:那)?(?:重庆|我们这里|我们这边|我们这儿|本地|当地)(?:是|的话|这边)?"
+    r"(?:一天|一个月|每天|每个月|一年|每年)?(?:好多|多少|几)"
     # "重庆本地还有没得多的" after the maternity leave: more locally than the answer said
     r"|^(?:那)?(?:在)?(?:重庆|我们这里|我们这边|我们这儿|本地|当地)(?:本地|当地|这边|这里)?"
     r"(?:是|的话)?(?:还|会|能|要)?(?:有没得|有没有|多不多|多几天|多点|多些|更多|多的|长点|长些)"

@@ -95,9 +95,14 @@ _PART_TIME_DETAIL = re.compile(
     r"|超了|超没超|超过|(?:每天|一天|一个?礼拜|一周|每周)[^，,。]{0,4}(?:做|上|干)?[^，,。]{0,3}(?:个钟|小时|天)"
     # "老板今天又说明天就不要我了": ended at any time
     r"|不要我了|辞退|开除|不用来"
+    # "还差我半个月的工钱没结 说月底一起给": when the pay is settled
+    r"|没结|结钱|结工钱|结工资|月底(?:一起|再)?(?:给|发|结)"
 )
 # the worker said they work part-time, a message or a few before
-_PART_TIME_TOLD = re.compile(r"兼职|非全日制|小时工|钟点工|按小时(?:算|计|给)")
+_PART_TIME_TOLD = re.compile(
+    r"兼职|非全日制|小时工|钟点工|按小时(?:算|计|给)|打零工"
+    r"|(?:一天|每天)(?:只|就)?(?:做|干|上)\s*[1-4一二两三四]\s*个?(?:钟头|小时|钟)"
+)
 
 
 def part_time_detail_asked(
