@@ -127,6 +127,12 @@ _ASKS_THE_LIMIT = re.compile(
 )
 
 
+def _summed(services: Any, tracker: Tracker, text: str) -> str | None:
+    """The overtime told in the last few messages, summed (the rate told now left out)."""
+    joined = " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)])
+    return overtime_pay_text(joined, dates_text=text)
+
+
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """When the overtime was, how much and the pay, told with an overtime question or right
     after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
@@ -144,7 +150,11 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     given = rate_given(text)
     if given and (hours_topic or _ABOUT_OVERTIME.search(text)):
         # "加班费一个钟头就给15块 这个合法不 我一个月工资4千5": that rate against the law's
+        # (the month's sum asked instead, "按规定我上个月加班费应该是好多": that sum first)
         pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
+        summed = _summed(services, tracker, text) if asks_how_much(text) else None
+        if summed is not None:
+            return summed
         if pay and pay != given:
             return rate_checked_text(pay, given)
     if (
