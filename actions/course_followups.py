@@ -73,10 +73,24 @@ from bot.domain.course_questions import (
     requirements_text,
 )
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
-from bot.domain.courses import alike_meeting, asks_like_this, clash_text, closed_text
+from bot.domain.course_times import asks_other_times, other_times_text
+from bot.domain.courses import (
+    alike_meeting,
+    asks_like_this,
+    clash_text,
+    closed_text,
+    similar_courses,
+)
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
+
+
+def more_with_conditions(tracker: Tracker, text: str) -> bool:
+    """ "还有没得其他晚上学的技术 能拿证的": more asked, with conditions of its own."""
+    timed = any(latest_entity(tracker, e) for e in ("time_of_day", "weekday", "course_category"))
+    return timed or re.search(r"拿证|考证|发证|证书|技术|手艺", text) is not None
+
 
 WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
@@ -161,6 +175,10 @@ class ActionCourseFollowup(ServiceAction, Action):
                 named = wanted_course(tracker)
                 if named and all(named != c.name for c in listed):
                     # "还有没得别的家政类的" after 育婴员: that kind of course, searched
+                    return [*done, FollowupAction("action_search_courses")]
+                shown_all = int(tracker.get_slot("course_shown") or 0) >= len(listed)
+                if shown_all and more_with_conditions(tracker, text):
+                    # "还有没得其他晚上学的技术 能拿证的" after the whole list: searched anew
                     return [*done, FollowupAction("action_search_courses")]
                 return done + more(dispatcher, s, listed, tracker, self.services.today())
             if _NEW_SEARCH.search(text) and not latest_entity(tracker, "course_name"):
@@ -257,6 +275,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # "合唱团还招人不", the first word of a course: the answer, then when and where
                 asked_about = [*asked_about, "time", "venue", "fee"]
             reply = answer(course, asked_about, left)
+            if asks_other_times(text):  # "还有其他时间的没得": one class a term, and its like
+                reply = other_times_text(course, similar_courses(course, available)) + "\n" + reply
             earlier = recent_user_texts(tracker, TOLD_BEFORE)
             # "好多岁可以去 我大的8岁小的5岁": who may come, who may not (before one age's)
             each = each_child_text(course, children_ages(text), available)

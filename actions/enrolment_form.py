@@ -40,6 +40,7 @@ from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
 from bot.domain.course_ages import age_told_before, child_age, child_named, for_children, suits
+from bot.domain.course_questions import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.course_requirements import unmet
 from bot.domain.courses import resolve
@@ -83,6 +84,8 @@ _SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一
 
 NEXT_SLOT = "next_courses"
 # every course in view wanted ("两个都给我报了", "这两门都报")
+# a question about the course after the details ("我叫杨小红 对了 这个学完发证书不")
+_ASKED_AFTER = re.compile(r"(?:对了|顺便问一?下|顺便|另外问一?下|问一?下)[，,\s]*(?P<q>\S.*)$")
 _ALL_IN_VIEW = re.compile(r"两个都|两门都|三个都|都给我报|都报|都要报|一起报")
 MAX_IN_VIEW = 3
 # several courses wanted at once: "两个都要", "合唱和手机摄影", "书法、插花"
@@ -120,6 +123,7 @@ class ValidateEnrolmentForm(
         """ "帮我妈也报个八段锦" after enrolling oneself: the name and phone kept from the worker's
         own enrolment are not hers; only what this message says of her is kept."""
         events = await super().run(dispatcher, tracker, domain)
+        self._asked_with_details(dispatcher, tracker, events)
         if is_opening(tracker) and enrolled_for(typed_text(tracker)):
             set_now = {e.get("name") for e in events if e.get("event") == "slot"}
             events += [
@@ -128,6 +132,24 @@ class ValidateEnrolmentForm(
                 if slot not in set_now and tracker.get_slot(slot) is not None
             ]
         return events
+
+    def _asked_with_details(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]
+    ) -> None:
+        """ "我叫杨小红 对了 这个学完发证书不": the details kept and the question about the
+        course after them answered."""
+        given = {e.get("name") for e in events if e.get("event") == "slot" and e.get("value")}
+        tail = _ASKED_AFTER.search(typed_text(tracker))
+        code = tracker.get_slot("course_id")
+        if not (given & {"name", "phone"}) or tail is None or not code:
+            return
+        asked = aspects(tail.group("q"))
+        if not asked:
+            return
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, str(code))
+            if course is not None:
+                dispatcher.utter_message(text=course_answer(course, asked, None))
 
     async def required_slots(
         self,
