@@ -43,6 +43,7 @@ from bot.domain.course_ages import (
     without_age,
     without_child_words,
 )
+from bot.domain.course_fees import all_free_text, asks_all_free
 from bot.domain.course_questions import about_me
 from bot.domain.courses import (
     alike_meeting,
@@ -135,6 +136,14 @@ class ActionSearchCourses(ServiceAction, Action):
             instead = policy_followup_instead(self.services, tracker)
             if instead:
                 return cleared + instead
+        if asks_all_free(understood_text(tracker)):
+            # "你们那些课都是免费的噻": most, and the ones that cost something
+            with self.services.db.session() as s:
+                available = repo.open_courses(s, self.services.today())
+                dispatcher.utter_message(
+                    text=all_free_text(available), buttons=category_buttons(available)
+                )
+            return cleared
         several = self._several_named(dispatcher, tracker)
         if several:
             # "我娃儿10岁 要托管 我婆娘想学做蛋糕 我自己想考个电工证": one course for each

@@ -52,6 +52,7 @@ from bot.knowledge.pointed_asked import (
     paid_when_asked,
     part_time_detail_asked,
     past_retirement_asked,
+    pregnant_dismissal_asked,
     pregnant_harmed_told,
     probation_dismissal_asked,
     route_asked,
@@ -59,7 +60,12 @@ from bot.knowledge.pointed_asked import (
     topic_rule_asked,
     year_unsigned_asked,
 )
-from bot.knowledge.situations import fits_the_situation, in_a_situation, pregnant_and_harmed
+from bot.knowledge.situations import (
+    fits_the_situation,
+    in_a_situation,
+    injured_at_work,
+    pregnant_and_harmed,
+)
 
 # the FAQ's category of labour-dispute handling (data/faq.yml)
 
@@ -206,6 +212,14 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     if general[0] == "suggest" and previous is None and pregnant_and_harmed(own_hits, text):
         # "我怀起了3个月 厂头说要把我换到包装 工资从5千降到3千5": the three periods' entry
         general = ("likely", own_hits[: 1 + MAX_RELATED])
+    injured = (
+        injured_at_work(own_hits, text) if general[0] == "suggest" and previous is None else None
+    )
+    if injured is not None:
+        # "…在厂头搬货把腰闪了 老板说是我自己不小心 医药费一分都不出": the injury's entry
+        first = own_hits[injured]
+        rest = [h for h in own_hits if h is not first]
+        general = ("likely", [first, *rest][: 1 + MAX_RELATED])
     relation = None if previous is None else relation_told(services.knowledge, previous, text)
     if relation is not None:
         # "我每天要到站点打卡 排班都是站长安排" after a rider's injury: the labour relation
@@ -221,6 +235,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         unlawful_dismissal_told,
         lambda k, p, t: leaving_told(k, p, t, recent),
         lambda k, p, t: part_time_detail_asked(k, p, t, recent),
+        lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
         *_POINTED_AFTER,
     )
     pointed = (

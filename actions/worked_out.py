@@ -165,6 +165,7 @@ _NO_CONTRACT = re.compile(
     r"(?:没|没有|未|不)(?:跟我|和我|给我|同我|与我)?签|没得合同|莫得合同|没有合同|没合同"
 )
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
+_COMPENSATION = re.compile(r"补偿|赔偿")
 
 
 def _told_no_contract(tracker: Tracker, text: str) -> bool:
@@ -211,6 +212,12 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if asks_where_to_turn(text) or OTHER_SUBJECT.search(text):
         return None
     told = [text, *recent_user_texts(tracker, 3)]
+    if (
+        _COMPENSATION.search(text)
+        and not _DOUBLE.search(text)
+        and any(DISMISSED.search(t) for t in told)
+    ):
+        return None  # "他喊我走的时候啥子理由都没说 这个还有补偿没得": the dismissal's sum
     # the first day and the last, told in one message or apart, before a rough length told
     # earlier ("干了快一年", then "今年2月1号进去的 11月30号不干了")
     months = months_worked(text)

@@ -181,6 +181,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         story
         and (_QUITS_OVER.search(text) is not None or _quits_after_a_breach(text, earlier_told))
     )
+    if story and not forced and about_unlawful(text) and not _MAY_THEY.search(text):
+        # "他喊我走的时候啥子理由都没说 这个还有补偿没得": no reason given, 2N
+        unlawful = True
     if story and not forced and any(map(_PROTECTED.search, [text, *earlier_told])):
         # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
         unlawful = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -19,6 +20,13 @@ from bot.store.db import Database
 from bot.store.models import FaqEntry
 from intents import FaqDoc, KnowledgeBase
 from intents.interpreter import RetrievalOptions
+
+# "你们工会到底管不管嘛" after a story: the help asked of the union, said at the end
+_UNION_ASKED_AT_THE_END = re.compile(
+    r"[\s，,。！!]*(?:你们)?(?:工会)?(?:到底|究竟)?(?:管不管|管不|帮不帮|能不能帮(?:我|下|一下)?|可不可以帮(?:我)?)"
+    r"(?:我|我们)?(?:嘛|哦|啊|呀|呢)?[？?！!。]*$"
+)
+STORY_BEFORE_THE_UNION = 16
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,10 @@ class Knowledge:
         """Best-matching entries for a worker's question, best first."""
         if self._index is None:
             return []
+        # ("… 医药费一分都不出 … 你们工会到底管不管嘛": the story is the question, not the union)
+        story = _UNION_ASKED_AT_THE_END.sub("", text)
+        if story != text and len(story.strip()) >= STORY_BEFORE_THE_UNION:
+            text = story
         hits = [
             Hit(self.rendered(self._answers[m.slug]), m.score)
             for m in self._index.search(text, k)

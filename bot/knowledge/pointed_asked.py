@@ -386,3 +386,20 @@ def both_said_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The entry the first rule of BOTH_SAID that fits points at, or None."""
     rule = next((r for r in BOTH_SAID if r.points(text)), None)
     return None if rule is None else knowledge.get(rule.entry)
+
+
+# "要是他硬是把我开了呢" in a pregnant worker's conversation: a dismissal she may not be given,
+# what it is worth (2N or her job back)
+_PREGNANCY_TOLD = re.compile(r"怀孕|怀起|怀了|怀上|孕期|预产期|产假|哺乳|喂奶")
+_DISMISSAL_ASKED = re.compile(
+    r"(?:把我|将我)(?:给)?(?:开|辞|炒|裁)(?:了|掉)|开除我|辞退我|炒了我|不要我了|喊我走|叫我走"
+)
+
+
+def pregnant_dismissal_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
+) -> Answer | None:
+    told = any(_PREGNANCY_TOLD.search(t) for t in (previous.question, *recent))
+    if not told or not _DISMISSAL_ASKED.search(text) or previous.slug == UNLAWFUL_DISMISSAL:
+        return None
+    return knowledge.get(UNLAWFUL_DISMISSAL)

@@ -318,3 +318,23 @@ def pregnant_and_harmed(hits: list[Any], text: str) -> bool:
         and _PREGNANT.search(text or "") is not None
         and _HARMED.search(text or "") is not None
     )
+
+
+# an injury at work told ("上个礼拜在厂头搬货把腰闪了 … 医药费一分都不出"): among close hits,
+# the entry of the injury topic is the one to give, not a choice to offer
+_INJURED = re.compile(
+    r"闪了腰|把腰闪|腰闪|扭伤|扭到|摔伤|摔断|摔倒|砸伤|砸到|压伤|割伤|烫伤|受伤|弄伤|骨折|伤到"
+)
+_AT_WORK = re.compile(r"厂头|厂里|车间|工地|上班|干活|搬货|做事|工作|送货|送餐")
+INJURY_CATEGORY = "工伤"
+
+
+def injured_at_work(hits: list[Any], text: str, within: int = 3) -> int | None:
+    """The place among the first hits of the injury topic's entry, when the message tells an
+    injury at work; else None."""
+    if not (_INJURED.search(text or "") and _AT_WORK.search(text or "")):
+        return None
+    for i, hit in enumerate(hits[:within]):
+        if hit.answer.category == INJURY_CATEGORY:
+            return i
+    return None
