@@ -47,6 +47,7 @@ from bot.knowledge.pointed_asked import (
     cap_asked,
     her_leave_asked,
     mediation_failed_asked,
+    never_signed_asked,
     not_renewed_asked,
     notice_after_probation_asked,
     paid_when_asked,
@@ -64,6 +65,7 @@ from bot.knowledge.situations import (
     fits_the_situation,
     in_a_situation,
     injured_at_work,
+    pregnancy_entry_near,
     pregnant_and_harmed,
 )
 
@@ -208,6 +210,10 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # probation, the conversation names the situation)
         # (the words of a situation read in Chinese: "I want to quit … on probation" resigns)
         own_hits = fits_the_situation(own_hits, as_chinese(text))
+    near = pregnancy_entry_near(own_hits, text) if previous is None else None
+    if near is not None:
+        # "怀孕3个多月了 店长喊我自己写辞职": the protection of pregnancy first
+        own_hits = [own_hits[near], *own_hits[:near], *own_hits[near + 1 :]]
     general = decide(own_hits, cfg)
     if general[0] == "suggest" and previous is None and pregnant_and_harmed(own_hits, text):
         # "我怀起了3个月 厂头说要把我换到包装 工资从5千降到3千5": the three periods' entry
@@ -241,6 +247,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     pointed = (
         still_in_time_asked(knowledge, text)
         or both_said_asked(knowledge, text)
+        or never_signed_asked(knowledge, text)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)
         or sick_pay_asked(knowledge, previous, text)

@@ -161,8 +161,10 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
 NO_CONTRACT_TOPICS = frozenset({"contract_sign_deadline", "contract_over_1year"})
 NO_CONTRACT = "contract_sign_deadline"
 _WHAT_IF = re.compile(r"要是|如果|假如|万一|假设")
+# ("我不签呢": the worker refusing a renewal, not a contract never signed)
 _NO_CONTRACT = re.compile(
-    r"(?:没|没有|未|不)(?:跟我|和我|给我|同我|与我)?签|没得合同|莫得合同|没有合同|没合同"
+    r"(?:没|没有|未)(?:跟我|和我|给我|同我|与我)?签|不(?:跟我|和我|给我|同我|与我)签"
+    r"|没得合同|莫得合同|没有合同|没合同"
 )
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
 _COMPENSATION = re.compile(r"补偿|赔偿")

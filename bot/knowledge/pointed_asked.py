@@ -403,3 +403,23 @@ def pregnant_dismissal_asked(
     if not told or not _DISMISSAL_ASKED.search(text) or previous.slug == UNLAWFUL_DISMISSAL:
         return None
     return knowledge.get(UNLAWFUL_DISMISSAL)
+
+
+# "3月1号进去的 到现在合同都没签 这个合不合法哦": a contract never signed, whether lawful,
+# under a year told (a year or more is the other entry's)
+SIGN_DEADLINE = "contract_sign_deadline"
+_NEVER_SIGNED = re.compile(
+    r"合同[^，,。]{0,4}(?:没|没有|未)签|(?:没|没有|未)(?:跟我|给我|和我)?签(?:过)?(?:劳动)?合同"
+)
+_LAWFUL_ASKED = re.compile(r"合法|违法|合不合法|犯法|行不行|可以不|对不对")
+_A_YEAR_OR_MORE = re.compile(r"[一二两三四五六七八九十\d]+\s*年|年多|满年")
+
+
+def never_signed_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if (
+        _NEVER_SIGNED.search(text)
+        and _LAWFUL_ASKED.search(text)
+        and not _A_YEAR_OR_MORE.search(re.sub(r"\d{4}\s*年", "", text))
+    ):
+        return knowledge.get(SIGN_DEADLINE)
+    return None

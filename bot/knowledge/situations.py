@@ -305,6 +305,8 @@ def in_a_situation(entry: Any) -> bool:
 # what is done to a pregnant worker that the three periods' protection forbids
 _HARMED = re.compile(
     r"降|扣|辞退|开除|炒|不要我|劝退|调到|调去|换到|换岗|调岗|不续|解除|逼我|喊我走"
+    # "店长喊我自己写辞职": pushed to resign
+    r"|写辞职|辞职信|辞职报告|让我辞|喊我辞|叫我辞|自己走"
 )
 
 
@@ -318,6 +320,18 @@ def pregnant_and_harmed(hits: list[Any], text: str) -> bool:
         and _PREGNANT.search(text or "") is not None
         and _HARMED.search(text or "") is not None
     )
+
+
+def pregnancy_entry_near(hits: list[Any], text: str, within: int = 3) -> int | None:
+    """The place of the three periods' entry among the first hits of a message that tells a
+    pregnancy and something done to the worker for it ("怀孕3个多月了 店长喊我自己写辞职"),
+    when it is not first; else None."""
+    if _PREGNANT.search(text or "") is None or _HARMED.search(text or "") is None:
+        return None
+    for i, hit in enumerate(hits[:within]):
+        if hit.answer.slug == PREGNANCY_ENTRY:
+            return i if i > 0 else None
+    return None
 
 
 # an injury at work told ("上个礼拜在厂头搬货把腰闪了 … 医药费一分都不出"): among close hits,
