@@ -56,6 +56,7 @@ from bot.knowledge.pointed_asked import (
     pregnant_dismissal_asked,
     pregnant_harmed_told,
     probation_dismissal_asked,
+    rider_hours_asked,
     route_asked,
     sick_pay_asked,
     topic_rule_asked,
@@ -242,6 +243,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         lambda k, p, t: leaving_told(k, p, t, recent),
         lambda k, p, t: part_time_detail_asked(k, p, t, recent),
         lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
+        lambda k, p, t: rider_hours_asked(k, p, t, recent),
         *_POINTED_AFTER,
     )
     pointed = (

@@ -296,8 +296,16 @@ JOB_KEYWORDS = frozenset(
 )
 
 
+# words that hold a course keyword and mean something else ("我在写字楼做保洁": an office
+# block, not 写字 for calligraphy)
+_HOLDS_A_KEYWORD = re.compile(r"写字楼|写字间|写字台")
+
+
 def _own_job(text: str, start: int, end: int | None = None) -> bool:
     if _DOES_THE_JOB.search(text[max(0, start - 4) : start]) is not None:
         return True
+    for m in _HOLDS_A_KEYWORD.finditer(text):
+        if m.start() <= start and (end is None or end <= m.end()):
+            return True  # (not the worker's job, but no course either)
     word = text[start:end] if end is not None else ""
     return word in JOB_KEYWORDS and _PAY_OR_RIGHTS.search(text) is not None

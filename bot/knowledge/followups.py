@@ -73,6 +73,8 @@ def leans_on_context(text: str) -> bool:
     return 0 < len(value) <= MAX_CHARS and _LEANS.search(value) is not None
 
 
+_COST_ASKED = re.compile(r"交钱|要钱|收费|收不收|花钱|要不要钱|出钱|费用")
+_COST_SAID = re.compile(r"收费|免费|不要钱|费用由")
 ROUTE_SCORE = 0.5
 # where a worker turns when a right of this topic is refused: the labour inspectorate for
 # wages and hours, the social-insurance office, the injury recognition, and for disputes
@@ -348,8 +350,11 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     # "这种工伤该找哪个" after who answers for a dispatched worker's injury): a term the two
     # share ("申请仲裁" in "…再申请仲裁要补偿") does not hold the follow-up back
     topic = _one_topic_ahead(own_hits) and own.get(previous.slug, 0.0) < OWN_TOPIC / 2
+    # ("要是去劳动仲裁的话 要交钱不" after the overtime rates, which name 劳动仲裁 but no fee:
+    # what it costs is asked of the other topic)
+    cost_elsewhere = bool(_COST_ASKED.search(text)) and not _COST_SAID.search(previous.answer)
     if (
-        (topic or (named and not _shares_a_term(text, previous.answer)))
+        (topic or (named and (cost_elsewhere or not _shares_a_term(text, previous.answer))))
         and own_hits[0].answer.category != previous.category
         and best_same < OWN_TOPIC
         and not covers(previous.answer, text, previous.question)

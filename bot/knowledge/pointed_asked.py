@@ -423,3 +423,19 @@ def never_signed_asked(knowledge: Knowledge, text: str) -> Answer | None:
     ):
         return knowledge.get(SIGN_DEADLINE)
     return None
+
+
+# "还有我每天跑十一二个钟头 平台也从来不算加班费" after a rider's answer (or a rider's story):
+# hours and overtime pay for platform work hang on whether there is a labour relation
+RIDER = "flex_platform_rider"
+_RIDER_TOLD = re.compile(r"众包|骑手|外卖|跑单|送餐|专送|网约车|平台")
+_HOURS_ASKED = re.compile(r"加班费|加班|钟头|小时|休息|工时")
+
+
+def rider_hours_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
+) -> Answer | None:
+    told = previous.slug == RIDER or any(_RIDER_TOLD.search(t) for t in recent)
+    if not told or previous.slug != RIDER or not _HOURS_ASKED.search(text):
+        return None
+    return knowledge.get(RIDER) if _RIDER_TOLD.search(text) or "平台" in text else None
