@@ -176,6 +176,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     told = len(re.sub(r"\s", "", text))
     alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
     alone = alone or corrected_length is not None
+    # ("我在厂里踩了3年8个月缝纫机 前面12个月平均6千2一个月" right after such an answer: the
+    # figures it needs, told at length)
+    alone = alone or (after and months_worked(text) is not None and monthly_pay(text) is not None)
     unlawful = after and slug == "sev_unlawful_2x"
     forced = (after and forced_to_leave(tracker)) or (
         story
@@ -243,6 +246,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                 text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=employed
             )
         for earlier in earlier_texts:
+            fixed = length_said(earlier) if _SAID_WRONG.search(earlier) else None
+            if fixed is not None:
+                # "哎说错了 是3年零4个月 不是3年8个月" before: the length corrected
+                return sev_text(
+                    text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=fixed
+                )
             if months_worked(earlier) is not None:
                 return sev_text(earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced)
             # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date
@@ -298,6 +307,7 @@ _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
 )
+_SAID_WRONG = re.compile(r"说错|搞错|记错|不对|不是")
 # whether the employer may ("他会不会随便就把我开了"), asked, not a dismissal told
 _MAY_THEY = re.compile(r"会不会|能不能|可不可以|可以随便|能随便")
 # the months of a probation over the cap, named

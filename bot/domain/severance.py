@@ -23,6 +23,8 @@ FORCED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四
 # ("当服务员8个月了", "当保安三年了": the job, then how long)
 _WORKED = (
     r"(?:干了|做了|工作了|上了|待了|打了|干|做|工作|上班|打工|工龄|入职|当[\u4e00-\u9fff]{1,4}?"
+    # ("在厂里踩了3年8个月缝纫机": a trade's own verb)
+    r"|踩了|跑了|送了|守了|站了|修了|搬了|扫了|带了|教了|管了"
     # ("进厂8个月了老板一直没跟我签合同": since coming in)
     r"|进厂|进公司|进单位|进来|进去|来厂里|来公司"
     # ("还有个才来4个月的": one who came only so long ago)
@@ -303,8 +305,9 @@ _BARE_LENGTH = re.compile(
 
 def length_said(text: str) -> int | None:
     """The months of a length of time the message ends with, said without a verb of
-    working ("是3年8个月"), or None."""
-    m = _BARE_LENGTH.search((text or "").strip())
+    working ("是3年8个月"), or None ("是3年零4个月 不是3年8个月": the one said to be right)."""
+    value = re.sub(r"[\s，,]*不是[^，,。]*$", "", (text or "").strip())
+    m = _BARE_LENGTH.search(value)
     return _months_of(m) if m else None
 
 
