@@ -109,6 +109,7 @@ TIME_OFF_INSTEAD = (
     "200%支付。法定节假日加班不能用补休代替，必须按不低于300%支付。\n"
     "依据：《劳动法》第四十四条；《工资支付暂行规定》第十三条"
 )
+_PAY_CORRECTED = re.compile(r"不是|说错|看错|搞错|记错|重新算|再算")
 _HOLIDAY_NAMED = re.compile(r"国庆|春节|过年|元旦|五一|劳动节|清明|端午|中秋|节假日|法定假")
 HOLIDAY_NOT_TIME_OFF = (
     "不可以，法定节假日加班不能用补休抵，钱照样要给。\n"
@@ -185,6 +186,11 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     mixed = _mixed_overtime(tracker, text, after)
     if mixed is not None:
         return mixed
+    if after and monthly_pay(text) and _PAY_CORRECTED.search(text) and not parts_of(text):
+        # "底薪是5千4 不是4千5 麻烦重新算一哈": every kind told before, at the pay corrected
+        told = _latest_parts(recent_user_texts(tracker, OVERTIME_LOOKBACK))
+        if told:
+            return mixed_overtime_text(told, monthly_pay(text))
     said = overtime_pay_text(text)
     if said is None and after and TIMES_TOLD.search(text):
         # "还有平时下班后加的 一次2个钟 上个月加了10次": hours each time, times in the month
