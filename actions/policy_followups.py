@@ -45,6 +45,7 @@ from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
     both_said_asked,
     cap_asked,
+    gangmaster_injury_asked,
     her_leave_asked,
     mediation_failed_asked,
     never_signed_asked,
@@ -237,6 +238,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     knowledge = services.knowledge
     recent = tuple(recent_user_texts(tracker, 4))
     after_previous = (
+        gangmaster_injury_asked,
         told_of_the_injury,
         time_limit_asked,
         unlawful_dismissal_told,

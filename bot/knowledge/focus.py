@@ -84,6 +84,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
         "月底发",
     ),
     "补偿": ("补偿",),
+    # "包工头就是个人 没得公司 那我该找哪个" after the uninsured injury: the contractor behind him
+    "包工头": ("包工头", "工头", "个人包的"),
     # "去医院产检 请的假他要扣工资" after the pregnancy answer: check-ups in working time
     "产前检查": ("产检", "产前检查", "孕检"),
     # "扣我钱对不对嘛" after the nursing hour: whether it may be docked

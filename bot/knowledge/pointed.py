@@ -58,9 +58,14 @@ def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | 
     if not asked.search(text):
         return None
     own = knowledge.search(text, 3)
-    if not own or own[0].answer.category != "病假医疗期":
+    # ("医生说至少要休3个月 这段时间的工资哪个给": the pay while it heals, asked)
+    pay_asked = previous.slug != INJURY_REST and _PAY_WHILE_OFF.search(text) is not None
+    if not pay_asked and (not own or own[0].answer.category != "病假医疗期"):
         return None
     return knowledge.get(INJURY_REST)
+
+
+_PAY_WHILE_OFF = re.compile(r"工资|钱|待遇")
 
 
 # "关键是厂头根本没给我买社保" after an injury answer: who pays for an uninsured injury (seed
@@ -210,7 +215,9 @@ _PUSHED_OUT = re.compile(
 # wages kept back because the worker leaves (the employer's threat, not a breach to quit over)
 WAGE_WITHHELD = "quit_wage_withheld"
 _HELD_FOR_LEAVING = re.compile(
-    r"(?:要走|走的话|辞职|离职|不干)[^。？?]{0,10}工资[^，,。？?]{0,6}(?:不发|不给|扣)"
+    r"(?:要走|走的话|辞职|离职|不干|现在走)[^。？?]{0,10}工资[^，,。？?]{0,6}(?:不发|不给|扣)"
+    # "我要是现在走 这个月的工资要等到过年才统一发": held back until later
+    r"|(?:要走|走的话|辞职|离职|不干|现在走)[^。？?]{0,10}工资[^，,。？?]{0,4}(?:要)?(?:等到|拖到|压到)[^，,。？?]{1,6}(?:才|再)"
     r"|扣(?:起|着|下)?(?:当|作|抵)(?:赔偿|违约金|押金)"
 )
 

@@ -439,3 +439,15 @@ def rider_hours_asked(
     if not told or previous.slug != RIDER or not _HOURS_ASKED.search(text):
         return None
     return knowledge.get(RIDER) if _RIDER_TOLD.search(text) or "平台" in text else None
+
+
+# "包工头就是个人 没得公司 那我该找哪个" after an injury answer: the contractor who passed the
+# work to a person answers for the injury (the uninsured injury's entry says so)
+INJURY_UNINSURED = "injury_no_insurance"
+_GANGMASTER = re.compile(r"包工头|工头|个人包的|没得公司|没有公司|不是公司")
+
+
+def gangmaster_injury_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != INJURY_TOPIC or not _GANGMASTER.search(text):
+        return None
+    return knowledge.get(INJURY_UNINSURED)
