@@ -28,7 +28,11 @@ OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay a
 # the worker's messages before this one that may hold the pay or the days ("月工资4350" three
 # messages before "平时每天晚上还要加两个钟头 一个钟头好多钱")
 OVERTIME_LOOKBACK = 4
-_ABOUT_OVERTIME = re.compile(r"加班|加了")
+# ("过年除夕那天馆子照样营业 我上班算三倍不": a holiday worked)
+_ABOUT_OVERTIME = re.compile(
+    r"加班|加了"
+    r"|(?:除夕|初[一二三四五六七]|国庆|春节|过年|元旦|五一|劳动节|节假日)[^，,。]{0,12}(?:上班|上了班|去上|要上)"
+)
 _A_FIGURE = re.compile(
     r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"
     # ("元旦那天要是喊我上班呢": one named day)

@@ -67,6 +67,8 @@ SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 _MADE_UP = re.compile(r"没交的|没缴的|没买的|补缴|补交")
 OTHER_SUBJECT = re.compile(
     r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假|最低工资|降到|降工资|降薪"
+    # "过年除夕那天馆子照样营业 我上班算三倍不": a holiday's overtime
+    r"|三倍|3倍|两倍工资|除夕|初[一二三四五六七]|国庆|春节|元旦|五一|节假日|加班"
 )
 
 

@@ -47,9 +47,31 @@ _FIXED_DATES = {"国庆": {1, 2, 3}, "劳动节": {1, 2}, "五一": {1, 2}, "元
 _DAY_NUMS = re.compile(r"(?<![\d月])(?:\d{1,2}月)?(\d{1,2})\s*[号日]")
 
 
+# the Spring Festival's days by the lunar calendar: 除夕 and 初一 to 初三 are its own
+_LUNAR_DAYS = {
+    "除夕": 0,
+    "初一": 1,
+    "初二": 2,
+    "初三": 3,
+    "初四": 4,
+    "初五": 5,
+    "初六": 6,
+    "初七": 7,
+    "初八": 8,
+}
+_LUNAR = re.compile("|".join(_LUNAR_DAYS))
+
+
 def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
     """(the holiday's own days, the other days of its break) among the dates a message lists
-    ("1号2号3号", "4号5号"), for a holiday with fixed dates; None when it lists none."""
+    ("1号2号3号", "4号5号", "初四初五"), for a holiday with fixed dates; None when it lists
+    none."""
+    if named is not None and named[0] in ("春节", "过年"):
+        lunar = {_LUNAR_DAYS[m] for m in _LUNAR.findall(text)}
+        if not lunar:
+            return None
+        own = len(lunar & {0, 1, 2, 3})
+        return own, len(lunar) - own
     if named is None or named[0] not in _FIXED_DATES:
         return None
     span = DATE_RANGE.search(text)
