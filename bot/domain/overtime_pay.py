@@ -55,7 +55,7 @@ _HOURLY = re.compile(
 _WHOLE_DAY = re.compile(
     r"一整天|整整一天|一天都|全天|整天|(?:上了?|干了?|做了?|加了?)一天|那天(?:也|都|还)?(?:上了?班|加了?班)"
     # "元旦那天要是喊我上班呢": that one day, asked of
-    r"|(?:那天|当天|那一天)[^，,。]{0,10}(?:上班|上了班|加班)"
+    r"|(?:那天|当天|那一天)[^，,。\d]{0,10}(?:上班|上了班|加班)"
     # "上个礼拜六喊我们加班": one rest day, named
     r"|(?:上个|上一个|上|这个|这)(?:礼拜|星期|周)[六天日][^，,。]{0,6}(?:上班|上了班|加班|加了班)"
 )
@@ -195,6 +195,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         dates_text is not None
         and not _own_count(dates_text)
         and _count(_DAYS_BARE, dates_text) is None
+        and _count(_HOURS, dates_text) is None  # ("国庆那天上了4个钟头": its hours)
         and _WHOLE_DAY.search(dates_text) is not None
         and (_HOLIDAY.search(dates_text) or _REST_DAY.search(dates_text)) is not None
     )
