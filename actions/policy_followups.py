@@ -45,6 +45,7 @@ from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
     both_said_asked,
     cap_asked,
+    early_retirement_asked,
     gangmaster_injury_asked,
     her_leave_asked,
     mediation_failed_asked,
@@ -61,6 +62,7 @@ from bot.knowledge.pointed_asked import (
     route_asked,
     sick_pay_asked,
     topic_rule_asked,
+    unemployment_reason_told,
     year_unsigned_asked,
 )
 from bot.knowledge.situations import (
@@ -239,6 +241,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     recent = tuple(recent_user_texts(tracker, 4))
     after_previous = (
         gangmaster_injury_asked,
+        unemployment_reason_told,
         told_of_the_injury,
         time_limit_asked,
         unlawful_dismissal_told,
@@ -252,6 +255,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         still_in_time_asked(knowledge, text)
         or both_said_asked(knowledge, text)
         or never_signed_asked(knowledge, text)
+        or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)
         or sick_pay_asked(knowledge, previous, text)

@@ -45,6 +45,7 @@ from bot.domain.contribution_years import contribution_years_text, short_of_mini
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
 from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text, rest_months
+from bot.domain.leave_deduction import personal_leave_text
 from bot.domain.maternity import asks_leave_days, maternity_text
 from bot.domain.medical_period import (
     DISMISSAL_ASKED,
@@ -87,9 +88,19 @@ def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         tracker.get_slot("last_faq") == RETIREMENT
         and previous_action(tracker) == "action_answer_policy"
     )
-    if not (after or _ABOUT_RETIRING.search(text)):
+    # ("还有我老婆 她是纺织厂的工人 1978年3月生的" with retiring talked of a few messages
+    # before, a pension answer between)
+    talked = _SPOUSE_BORN.search(text) is not None and any(
+        _ABOUT_RETIRING.search(t) for t in recent_user_texts(tracker, 4)
+    )
+    if not (after or talked or _ABOUT_RETIRING.search(text)):
         return None
     return retirement_text(text, services.today())
+
+
+_SPOUSE_BORN = re.compile(
+    r"(?:老婆|老公|爱人|媳妇|我妈|我爸|她|他)[^，,。]{0,16}(?:19\d{2}|\d{2})\s*年[^，,。]{0,4}(?:生|出生)"
+)
 
 
 # the entries after which "交警认定的是对方全责" tells the finding their rule needs
@@ -233,6 +244,7 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return double_wage_text(months, pay)
 
 
+PERSONAL_LEAVE = "leave_marriage_funeral"  # the entry the docked personal leave follows
 DISABILITY = "injury_benefits"  # the entry with the grants by grade
 # the grant asked of ("那个补助金是好多"), not the pay while the injury heals ("养伤…基本工资1千8")
 _GRANT_ASKED = re.compile(r"补助|伤残|一次性|评残|鉴定")
@@ -397,6 +409,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         return short
     if tracker.get_slot("last_faq") == NURSING and (docked := docked_nursing_text(text)):
         return docked, NURSING  # "每天都扣一个钟头 他总共扣了我好多钱" after the nursing hour
+    docked = personal_leave_text(text, " ".join(recent_user_texts(tracker, 3)))
+    if docked is not None:  # "我一个月4350 扣两天事假的话 最多该扣好多"
+        return docked, PERSONAL_LEAVE
     anew = interrupted_reply(services, tracker, text)
     if anew is not None:  # "我今年3月份还找老板要过的" after the time limit
         return anew, TIME_LIMIT

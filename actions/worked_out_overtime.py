@@ -37,6 +37,8 @@ _A_FIGURE = re.compile(
     r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"
     # ("元旦那天要是喊我上班呢": one named day)
     r"|(?:那天|当天|那一天)[^，,。]{0,6}(?:上班|上了班|加班|去了)"
+    # ("那初五初六呢": the Spring Festival's days by name)
+    r"|初[一二三四五六七八]|除夕"
 )
 # another subject asked after the overtime sums ("我们重庆最低工资标准是好多"): not overtime
 _NOT_OVERTIME = re.compile(r"最低工资|年假|社保|公积金|产假|病假|工伤|试用期|合同|补偿|辞退|开除")

@@ -451,3 +451,31 @@ def gangmaster_injury_asked(knowledge: Knowledge, previous: Answer, text: str) -
     if previous.category != INJURY_TOPIC or not _GANGMASTER.search(text):
         return None
     return knowledge.get(INJURY_UNINSURED)
+
+
+# "那我可不可以还是满60就退嘛": retiring at the old age or earlier, asked (the retirement entry
+# says who may choose to retire early, and by how much)
+RETIREMENT_ENTRY = "si_retirement_age"
+_RETIRE_EARLY = re.compile(
+    r"满\s*(?:5[0-9]|6[0-9]|五十五|五十|六十)\s*(?:岁)?(?:就)?退|还是\s*(?:5[05]|60|五十五|五十|六十)\s*(?:岁)?退"
+    r"|按原来的(?:年龄|岁数)?退|提前退休?|早点退|弹性退休"
+)
+
+
+def early_retirement_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    return knowledge.get(RETIREMENT_ENTRY) if _RETIRE_EARLY.search(text) else None
+
+
+# "我辞职是因为公司拖了3个月工资一直不发" after the unemployment answer: quitting over the
+# employer's breach is not leaving of one's own will (the entry says so)
+UNEMPLOYMENT = "si_unemployment"
+_QUIT_OVER_BREACH = re.compile(
+    r"(?:拖|欠|没发|不发|克扣)[^，,。]{0,8}工资|工资[^，,。]{0,8}(?:没发|不发|拖|欠)"
+    r"|(?:没|不)(?:给我|帮我)?(?:买|交|缴)社保"
+)
+
+
+def unemployment_reason_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != UNEMPLOYMENT or not _QUIT_OVER_BREACH.search(text):
+        return None
+    return knowledge.get(UNEMPLOYMENT)
