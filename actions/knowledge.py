@@ -44,9 +44,9 @@ from actions.message import (
 from actions.offers import case_question_instead
 from actions.policy_followups import (
     find_answer,
-    narrowed_answer,
     previous_answer,
 )
+from actions.policy_parts import narrowed_answer
 from actions.review import note_miss
 from actions.services import ServiceAction
 from actions.validators import dispute_types_in

@@ -20,10 +20,9 @@ from actions.message import (
 )
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
-from bot.knowledge.answers import MAX_RELATED, decide, layout
-from bot.knowledge.focus import asks_how_long, covers, details_named, focused, sentences
+from bot.knowledge.answers import MAX_RELATED, decide
+from bot.knowledge.focus import covers, details_named
 from bot.knowledge.followups import (
-    asks_a_judgement,
     in_context,
     is_short,
     leans_on_context,
@@ -45,25 +44,27 @@ from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
     both_said_asked,
     cap_asked,
-    early_retirement_asked,
-    gangmaster_injury_asked,
     her_leave_asked,
     mediation_failed_asked,
-    never_signed_asked,
     not_renewed_asked,
     notice_after_probation_asked,
     paid_when_asked,
     part_time_detail_asked,
     past_retirement_asked,
-    pregnant_dismissal_asked,
     pregnant_harmed_told,
     probation_dismissal_asked,
-    rider_hours_asked,
     route_asked,
     sick_pay_asked,
     topic_rule_asked,
-    unemployment_reason_told,
     year_unsigned_asked,
+)
+from bot.knowledge.pointed_situations import (
+    early_retirement_asked,
+    gangmaster_injury_asked,
+    never_signed_asked,
+    pregnant_dismissal_asked,
+    rider_hours_asked,
+    unemployment_reason_told,
 )
 from bot.knowledge.situations import (
     fits_the_situation,
@@ -388,53 +389,6 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
 
 # what the other side may still refuse ("他还是不给呢")
 _STILL_REFUSED = re.compile(r"还是?不(?:给|发|还|赔|补|认)|不给呢|不发呢|赖着|还不给")
-
-
-def narrowed_answer(services: Any, tracker: Tracker, hits: list[Hit], text: str) -> str | None:
-    """A follow-up that lands on the answer just given ("那周末呢" after how overtime is paid)
-    asks about part of it: that part, with the source, instead of the whole answer again."""
-    previous = previous_answer(services, tracker)
-    top = hits[0].answer
-    if previous is None:
-        return None
-    if top.slug != previous.slug:
-        return asked_part_first(top, text)
-    if leans_on_context(text):
-        part = focused(top.answer, text)
-        if part is None and covers(top.answer, text, top.question):
-            # "公司给我发的比这个还低咋办": leans on the answer and asks a detail of it
-            part = focused(top.answer, text, details=True, topic=top.question)
-    elif covers(top.answer, text, top.question):
-        part = focused(top.answer, text, details=True, topic=top.question)
-    elif is_short(text) and asks_how_long(text):
-        # "好久之内要去申请" read as this entry: its sentences with a length (30日内, 1年内)
-        part = focused(top.answer, text)
-    else:
-        return None
-    if part is None and asks_a_judgement(text):
-        # "这样对不对嘛": the answer's verdict, its first sentence, not the whole answer again
-        part = sentences(top.answer)[0]
-    if part is None:
-        return None
-    return f"{part}\n依据：{top.source}" if top.source else part
-
-
-def asked_part_first(answer: Any, text: str) -> str | None:
-    """A follow-up that moves to another entry and asks one part of it ("那我现在辞职要咋个写"
-    after where to complain about unpaid wages: leaving at once, and what the written notice
-    says): the key point, then that part, when the phone's first screen would not show it."""
-    part = focused(answer.answer, text, details=True, topic=answer.question)
-    parts = layout(answer.answer)
-    if part is not None and part.startswith(parts.lead):  # the key point is said once
-        part = part[len(parts.lead) :].strip()
-    while part and sentences(part) and sentences(part)[0] in parts.lead:
-        # ("单位30日内，你本人1年内。" under the key point "向区县人社局申请；单位30日内，你本人
-        # 1年内。": said once)
-        part = part[len(sentences(part)[0]) :].strip()
-    if not part or part in parts.lead or part in parts.shown:
-        return None
-    body = f"{parts.lead}\n\n{part}"
-    return f"{body}\n依据：{answer.source}" if answer.source else body
 
 
 def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:

@@ -1,0 +1,102 @@
+"""More pointed rules (after bot/knowledge/pointed_asked.py): a question asked in the
+situation the conversation has told — a pregnant worker's dismissal, a contract never signed, a
+rider's hours, an injury under a gangmaster, retiring at the old age, quitting over a breach
+before claiming unemployment pay. Each returns the entry that answers it, or None."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed import INJURY_TOPIC, INJURY_UNINSURED, UNLAWFUL_DISMISSAL
+
+# "要是他硬是把我开了呢" in a pregnant worker's conversation: a dismissal she may not be given,
+# what it is worth (2N or her job back)
+_PREGNANCY_TOLD = re.compile(r"怀孕|怀起|怀了|怀上|孕期|预产期|产假|哺乳|喂奶")
+_DISMISSAL_ASKED = re.compile(
+    r"(?:把我|将我)(?:给)?(?:开|辞|炒|裁)(?:了|掉)|开除我|辞退我|炒了我|不要我了|喊我走|叫我走"
+)
+
+
+def pregnant_dismissal_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
+) -> Answer | None:
+    told = any(_PREGNANCY_TOLD.search(t) for t in (previous.question, *recent))
+    if not told or not _DISMISSAL_ASKED.search(text) or previous.slug == UNLAWFUL_DISMISSAL:
+        return None
+    return knowledge.get(UNLAWFUL_DISMISSAL)
+
+
+# "3月1号进去的 到现在合同都没签 这个合不合法哦": a contract never signed, whether lawful,
+# under a year told (a year or more is the other entry's)
+SIGN_DEADLINE = "contract_sign_deadline"
+_NEVER_SIGNED = re.compile(
+    r"合同[^，,。]{0,4}(?:没|没有|未)签|(?:没|没有|未)(?:跟我|给我|和我)?签(?:过)?(?:劳动)?合同"
+)
+_LAWFUL_ASKED = re.compile(r"合法|违法|合不合法|犯法|行不行|可以不|对不对")
+_A_YEAR_OR_MORE = re.compile(r"[一二两三四五六七八九十\d]+\s*年|年多|满年")
+
+
+def never_signed_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if (
+        _NEVER_SIGNED.search(text)
+        and _LAWFUL_ASKED.search(text)
+        and not _A_YEAR_OR_MORE.search(re.sub(r"\d{4}\s*年", "", text))
+    ):
+        return knowledge.get(SIGN_DEADLINE)
+    return None
+
+
+# "还有我每天跑十一二个钟头 平台也从来不算加班费" after a rider's answer (or a rider's story):
+# hours and overtime pay for platform work hang on whether there is a labour relation
+RIDER = "flex_platform_rider"
+_RIDER_TOLD = re.compile(r"众包|骑手|外卖|跑单|送餐|专送|网约车|平台")
+_HOURS_ASKED = re.compile(r"加班费|加班|钟头|小时|休息|工时")
+
+
+def rider_hours_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
+) -> Answer | None:
+    told = previous.slug == RIDER or any(_RIDER_TOLD.search(t) for t in recent)
+    if not told or previous.slug != RIDER or not _HOURS_ASKED.search(text):
+        return None
+    return knowledge.get(RIDER) if _RIDER_TOLD.search(text) or "平台" in text else None
+
+
+# "包工头就是个人 没得公司 那我该找哪个" after an injury answer: the contractor who passed the
+# work to a person answers for the injury (the uninsured injury's entry says so)
+_GANGMASTER = re.compile(r"包工头|工头|个人包的|没得公司|没有公司|不是公司")
+
+
+def gangmaster_injury_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != INJURY_TOPIC or not _GANGMASTER.search(text):
+        return None
+    return knowledge.get(INJURY_UNINSURED)
+
+
+# "那我可不可以还是满60就退嘛": retiring at the old age or earlier, asked (the retirement entry
+# says who may choose to retire early, and by how much)
+RETIREMENT_ENTRY = "si_retirement_age"
+_RETIRE_EARLY = re.compile(
+    r"满\s*(?:5[0-9]|6[0-9]|五十五|五十|六十)\s*(?:岁)?(?:就)?退|还是\s*(?:5[05]|60|五十五|五十|六十)\s*(?:岁)?退"
+    r"|按原来的(?:年龄|岁数)?退|提前退休?|早点退|弹性退休"
+)
+
+
+def early_retirement_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    return knowledge.get(RETIREMENT_ENTRY) if _RETIRE_EARLY.search(text) else None
+
+
+# "我辞职是因为公司拖了3个月工资一直不发" after the unemployment answer: quitting over the
+# employer's breach is not leaving of one's own will (the entry says so)
+UNEMPLOYMENT = "si_unemployment"
+_QUIT_OVER_BREACH = re.compile(
+    r"(?:拖|欠|没发|不发|克扣)[^，,。]{0,8}工资|工资[^，,。]{0,8}(?:没发|不发|拖|欠)"
+    r"|(?:没|不)(?:给我|帮我)?(?:买|交|缴)社保"
+)
+
+
+def unemployment_reason_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != UNEMPLOYMENT or not _QUIT_OVER_BREACH.search(text):
+        return None
+    return knowledge.get(UNEMPLOYMENT)
