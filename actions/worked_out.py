@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import last_reply, previous_action, recent_user_texts
+from actions.worked_out_contract import NO_CONTRACT, double_wage_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,
@@ -33,9 +34,7 @@ from actions.worked_out_owed import (
 )
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_severance import (
-    DISMISSED,
     FORCED_TO_LEAVE,
-    OTHER_SUBJECT,
     SEVERANCE,
     forced_to_leave,
     severance_reply,
@@ -43,7 +42,6 @@ from actions.worked_out_severance import (
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
-from bot.domain.double_wage import double_wage_text
 from bot.domain.injury_leave import injury_leave_text, rest_months
 from bot.domain.leave_deduction import personal_leave_text
 from bot.domain.maternity import asks_leave_days, maternity_text
@@ -62,9 +60,6 @@ from bot.domain.severance import (
     FORCED_LINE,
     asks_how_much,
     monthly_pay,
-    months_employed,
-    months_worked,
-    told_until,
 )
 from bot.domain.time_limit import interrupted_text
 from bot.domain.wages_owed import (
@@ -75,7 +70,6 @@ from bot.domain.wages_owed import (
     extra_told,
     site_owed_text,
 )
-from bot.knowledge.pointed import asks_where_to_turn
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -166,82 +160,6 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # are not asked of again)
         return None
     return injury_leave_text(text, " ".join(recent_user_texts(tracker, 2)))
-
-
-# the entries on a contract not signed, after which "我一个月3500 能补好多钱" asks the double wage
-NO_CONTRACT_TOPICS = frozenset({"contract_sign_deadline", "contract_over_1year"})
-NO_CONTRACT = "contract_sign_deadline"
-_WHAT_IF = re.compile(r"要是|如果|假如|万一|假设")
-# ("我不签呢": the worker refusing a renewal, not a contract never signed)
-_NO_CONTRACT = re.compile(
-    r"(?:没|没有|未)(?:跟我|和我|给我|同我|与我)?签|不(?:跟我|和我|给我|同我|与我)签"
-    r"|没得合同|莫得合同|没有合同|没合同"
-)
-_DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
-_COMPENSATION = re.compile(r"补偿|赔偿")
-
-
-def _told_no_contract(tracker: Tracker, text: str) -> bool:
-    """A contract never signed told a message or two before ("我4月1号进的厂 11月30号辞职走了
-    老板一直没跟我签合同"), no dismissal among it, and now the sum asked or the pay given."""
-    told = recent_user_texts(tracker, 2)
-    return (
-        any(_NO_CONTRACT.search(t) for t in told)
-        and not any(DISMISSED.search(t) for t in [text, *told])
-        and (asks_how_much(text) or monthly_pay(text) is not None)
-    )
-
-
-def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """Right after an answer about a contract never signed, the time worked and the pay told
-    in the last few messages, asked what it comes to: the double wage worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug in NO_CONTRACT_TOPICS and previous_action(tracker) == "action_answer_policy"
-    # "没签合同是不是要赔双倍工资 我今年3月1号进去的 11月30号走的 一个月4千8": asked outright
-    asked = _NO_CONTRACT.search(text) and (
-        _DOUBLE.search(text)
-        # "我进厂8个月了 老板一直没跟我签合同 每个月5千 能找他要好多": all told at once
-        or (
-            asks_how_much(text)
-            and months_worked(text)
-            and monthly_pay(text)
-            and not DISMISSED.search(text)
-        )
-    )
-    if not (after or asked or _told_no_contract(tracker, text)):
-        return None
-    today = services.today()
-    if not (
-        asks_how_much(text)
-        or monthly_pay(text)
-        # ("要是干满一年了他还是不签呢" asks what a year without a contract means)
-        or (months_worked(text) and not _WHAT_IF.search(text))
-        # "我是今年3月1号去的 10月31号走的": the first and last day
-        or months_employed(text, today) is not None
-        # ("要是他一直拖到明年8月都不签呢": the months up to then)
-        or (_WHAT_IF.search(text) and told_until(text))
-    ):
-        return None
-    if asks_where_to_turn(text) or OTHER_SUBJECT.search(text):
-        return None
-    told = [text, *recent_user_texts(tracker, 3)]
-    if (
-        _COMPENSATION.search(text)
-        and not _DOUBLE.search(text)
-        and any(DISMISSED.search(t) for t in told)
-    ):
-        return None  # "他喊我走的时候啥子理由都没说 这个还有补偿没得": the dismissal's sum
-    # the first day and the last, told in one message or apart, before a rough length told
-    # earlier ("干了快一年", then "今年2月1号进去的 11月30号不干了")
-    months = months_worked(text)
-    if months is None:
-        months = months_employed(" ".join(reversed(told)), today)
-    if months is None:
-        months = next((m for m in map(months_worked, told[1:]) if m is not None), None)
-    if months is None:
-        return None
-    pay = next(filter(None, map(monthly_pay, told)), None)
-    return double_wage_text(months, pay)
 
 
 PERSONAL_LEAVE = "leave_marriage_funeral"  # the entry the docked personal leave follows
