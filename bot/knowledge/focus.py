@@ -85,7 +85,9 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     ),
     "补偿": ("补偿",),
     # "包工头就是个人 没得公司 那我该找哪个" after the uninsured injury: the contractor behind him
-    "包工头": ("包工头", "工头", "个人包的"),
+    # (the gangmaster said to be a person, not a firm: "我又没签合同的 是包工头喊我去的" asks the
+    # proof, the whole answer)
+    "包工头": ("个人包的", "不是公司", "没得公司", "没有公司", "就是个人", "是个人"),
     # "去医院产检 请的假他要扣工资" after the pregnancy answer: check-ups in working time
     "产前检查": ("产检", "产前检查", "孕检"),
     # "扣我钱对不对嘛" after the nursing hour: whether it may be docked
