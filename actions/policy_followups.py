@@ -59,6 +59,7 @@ from bot.knowledge.pointed_asked import (
     year_unsigned_asked,
 )
 from bot.knowledge.pointed_situations import (
+    business_slow_dismissal_asked,
     early_retirement_asked,
     gangmaster_injury_asked,
     never_signed_asked,
@@ -256,6 +257,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         still_in_time_asked(knowledge, text)
         or both_said_asked(knowledge, text)
         or never_signed_asked(knowledge, text)
+        or (business_slow_dismissal_asked(knowledge, text) if previous is None else None)
         or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)

@@ -100,3 +100,21 @@ def unemployment_reason_told(knowledge: Knowledge, previous: Answer, text: str) 
     if previous.slug != UNEMPLOYMENT or not _QUIT_OVER_BREACH.search(text):
         return None
     return knowledge.get(UNEMPLOYMENT)
+
+
+# "老板说厂头生意不好 喊我这个月做完就莫来了 … 这样合法不": let go because business is slow
+BUSINESS_SLOW = "quit_business_slow"
+_SLOW = re.compile(
+    r"生意不好|效益不好|效益差|订单少|没得订单|没有订单|没活|没得活|经营困难|亏本|亏损"
+)
+_LET_GO = re.compile(
+    r"莫来了|不要来了|不用来了|别来了|不要我|辞退|开除|把我开|把我辞|喊我走|叫我走|让我走"
+)
+# (not a layoff's procedure, a pregnant worker's protection, or a sum asked)
+_NOT_THIS = re.compile(r"裁员|裁人|好多|多少|几个月|怀孕|怀起|孕期|哺乳|产假")
+
+
+def business_slow_dismissal_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _SLOW.search(text) and _LET_GO.search(text) and not _NOT_THIS.search(text):
+        return knowledge.get(BUSINESS_SLOW)
+    return None
