@@ -56,7 +56,13 @@ def told_texts(tracker: Tracker, count: int) -> list[str]:
     """The worker's last `count` messages before this one, newest first, without the what-ifs
     asked in between (the worker's own contract stays theirs for a later sum)."""
     texts = [t for t in recent_user_texts(tracker, count + 2) if not _WHAT_IF.search(t.strip())]
-    return texts[:count]
+    # ("试用期一个月只发3千": the pay by the month, not a probation of one month)
+    return [_MONTHLY_PAY_SAID.sub("每月", t) for t in texts[:count]]
+
+
+_MONTHLY_PAY_SAID = re.compile(
+    r"一个月(?=\s*(?:只|就|才)?(?:发|给|拿|是|有)?\s*(?:\d{3,}|\d+\s*千|[一二三四五六七八九两]千))"
+)
 
 
 def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
