@@ -18,11 +18,18 @@ _DISMISSAL_ASKED = re.compile(
 )
 
 
+# (done, as a what-if: "要是他硬是把我开了呢"; not whether it may be done, "产假期间能不能辞退我")
+_DONE_WHAT_IF = re.compile(r"要是|如果|万一|假如|硬是|硬要|真的")
+_MAY_IT = re.compile(r"能不能|可不可以|可以|会不会|能否|允许|合法|让不让")
+
+
 def pregnant_dismissal_asked(
     knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
 ) -> Answer | None:
     told = any(_PREGNANCY_TOLD.search(t) for t in (previous.question, *recent))
     if not told or not _DISMISSAL_ASKED.search(text) or previous.slug == UNLAWFUL_DISMISSAL:
+        return None
+    if not _DONE_WHAT_IF.search(text) or _MAY_IT.search(text):
         return None
     return knowledge.get(UNLAWFUL_DISMISSAL)
 

@@ -185,6 +185,7 @@ BELOW_THE_AGE, PAST_THE_AGE = "older_worker_rights", "older_past_retirement"
 # contract not renewed when the words point at both nearly as well
 _PREGNANT = re.compile(r"怀孕|怀起|怀了|怀上|有了身孕|孕期|预产期|产假|哺乳|喂奶")
 PREGNANCY_ENTRY = "women_three_periods"
+WOMEN_CATEGORY = "女职工保护"
 PREGNANCY_MARGIN = 0.05
 HARMED_MARGIN = 0.15
 
@@ -328,6 +329,8 @@ def pregnancy_entry_near(hits: list[Any], text: str, within: int = 3) -> int | N
     when it is not first; else None."""
     if _PREGNANT.search(text or "") is None or _HARMED.search(text or "") is None:
         return None
+    if hits and hits[0].answer.category == WOMEN_CATEGORY:
+        return None  # (another entry on pregnant workers is first: 产检, night shifts)
     for i, hit in enumerate(hits[:within]):
         if hit.answer.slug == PREGNANCY_ENTRY:
             return i if i > 0 else None
