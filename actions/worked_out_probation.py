@@ -34,6 +34,8 @@ ABOUT_PROBATION = re.compile(r"试用")
 BOTH_SOURCES = "《劳动合同法》第十九条、第二十条、第八十三条；《劳动合同法实施条例》第十五条"
 # "试用期一共3个月": how long the probation ran
 _PROBATION_SPAN = re.compile(r"试用期?[^，,。\d]{0,4}?(?P<n>\d{1,2}|[一二两三四五六])\s*个月")
+# "6个月一共差好多": the months of the probation, said alone
+_MONTHS_ALONE = re.compile(r"(?P<n>\d{1,2}|[一二两三四五六])\s*个月(?:一共|总共|加起来)")
 _LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
 # the probation is over ("上个月才转正"): all of it was worked
 _CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
@@ -95,8 +97,10 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):
         # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
         pays = probation_pays(told_texts(tracker, 3))
-        m = _PROBATION_SPAN.search(text)
+        m = _PROBATION_SPAN.search(text) or _MONTHS_ALONE.search(text)
         months = probation_months(text) or (parse_number(m.group("n")) if m else None)
+        # ("那少发的要补给我不 一共差好多": the probation's length told before)
+        months = months or probation_months(" ".join(told_texts(tracker, 3)))
         if pays and months:
             short = shortfall_text(*pays, months)
             if short:

@@ -209,7 +209,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             said = sev_text(text, unlawful=unlawful, asked=True, forced=forced, pay=same)
     # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
     # (not "他会不会随便就把我开了": whether the employer may, asked)
-    told_unlawful = after and about_unlawful(text) and not _MAY_THEY.search(text)
+    # ("那要是他直接喊我明天莫来了 啥子都不给呢": let go with nothing, the 2N)
+    nothing = DISMISSED.search(text) is not None and _NOTHING_GIVEN.search(text) is not None
+    told_unlawful = after and (about_unlawful(text) or nothing) and not _MAY_THEY.search(text)
     if (
         said is None
         and (after or story)
@@ -309,6 +311,7 @@ _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
 )
+_NOTHING_GIVEN = re.compile(r"(?:啥子|什么|一分钱?|一分)(?:都|也)(?:不给|没给|莫得|没得)|啥都不给")
 _SAID_WRONG = re.compile(r"说错|搞错|记错|不对|不是")
 # whether the employer may ("他会不会随便就把我开了"), asked, not a dismissal told
 _MAY_THEY = re.compile(r"会不会|能不能|可不可以|可以随便|能随便")
@@ -316,7 +319,7 @@ _MAY_THEY = re.compile(r"会不会|能不能|可不可以|可以随便|能随便
 _PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|多搞|多定|多签|多约")
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
 DISMISSED = re.compile(
-    r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|裁我|把我裁|解除|炒了我"
+    r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|莫来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|裁我|把我裁|解除|炒了我"
     # "他们硬要辞的话": dismissed, told as what the employer means to do
     r"|硬要辞|硬要开|要辞我|要开我"
     # "厂头现在想让我先走 … 叫我这个月自己写个辞职": pushed out
