@@ -62,6 +62,7 @@ from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
     early_retirement_asked,
     gangmaster_injury_asked,
+    moved_to_work_asked,
     never_signed_asked,
     pregnant_dismissal_asked,
     rider_hours_asked,
@@ -258,6 +259,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or both_said_asked(knowledge, text)
         or never_signed_asked(knowledge, text)
         or (business_slow_dismissal_asked(knowledge, text) if previous is None else None)
+        or (moved_to_work_asked(knowledge, text) if previous is None else None)
         or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)

@@ -125,3 +125,19 @@ def business_slow_dismissal_asked(knowledge: Knowledge, text: str) -> Answer | N
     if _SLOW.search(text) and _LET_GO.search(text) and not _NOT_THIS.search(text):
         return knowledge.get(BUSINESS_SLOW)
     return None
+
+
+# "公司要把我从渝北调到江津去上班 不去就算旷工": moved to work elsewhere (a change of the
+# contract's terms, needing agreement), whatever is threatened for refusing
+CHANGE_TERMS = "contract_change_terms"
+_MOVED_TO_WORK = re.compile(
+    r"(?:把我|要我|让我|喊我|叫我)?(?:从[^，,。]{1,6})?(?:调到|调去|派到|派去|弄到)[^，,。]{1,8}(?:去)?(?:上班|干活|做事|工作)"
+)
+
+
+def moved_to_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _MOVED_TO_WORK.search(text) and not re.search(
+        r"派遣|劳务|人力|中介|外包|工伤|受伤|怀孕|怀起", text
+    ):
+        return knowledge.get(CHANGE_TERMS)
+    return None
