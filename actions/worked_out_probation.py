@@ -34,6 +34,8 @@ ABOUT_PROBATION = re.compile(r"试用")
 BOTH_SOURCES = "《劳动合同法》第十九条、第二十条、第八十三条；《劳动合同法实施条例》第十五条"
 # "试用期一共3个月": how long the probation ran
 _PROBATION_SPAN = re.compile(r"试用期?[^，,。\d]{0,4}?(?P<n>\d{1,2}|[一二两三四五六])\s*个月")
+# "那少发的要补给我不": the probation pay's shortfall asked (not the excess, not another sum)
+_SHORTFALL_ASKED = re.compile(r"少发|少给|差好多|差多少|一共差|补差|补足|少了好多|少好多")
 # "6个月一共差好多": the months of the probation, said alone
 _MONTHS_ALONE = re.compile(r"(?P<n>\d{1,2}|[一二两三四五六])\s*个月(?:一共|总共|加起来)")
 _LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
@@ -100,7 +102,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         m = _PROBATION_SPAN.search(text) or _MONTHS_ALONE.search(text)
         months = probation_months(text) or (parse_number(m.group("n")) if m else None)
         # ("那少发的要补给我不 一共差好多": the probation's length told before)
-        months = months or probation_months(" ".join(told_texts(tracker, 3)))
+        if months is None and _SHORTFALL_ASKED.search(text):
+            months = probation_months(" ".join(told_texts(tracker, 3)))
         if pays and months:
             short = shortfall_text(*pays, months)
             if short:
