@@ -194,9 +194,16 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     far this year and what they are worth."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    if not after:
-        return None
     told = [text, *recent_user_texts(tracker, 3)]
+    # ("…这个月20号走 …" then "还有今年的年假我一天都没休 一年是5天": leaving told before, the
+    # leave not taken told now)
+    leaving_told = (
+        _ABOUT_ANNUAL_LEAVE.search(text) is not None
+        and _NOT_TAKEN.search(text) is not None
+        and any(map(_leaves, told[1:]))
+    )
+    if not (after or leaving_told):
+        return None
     if not any(map(_leaves, told)):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
         days = days_not_taken(text)
@@ -239,6 +246,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         months = _YEARS_FOR_DAYS.get(parse_number(said.group("n")) or 0) if said else None
     pay = next(filter(None, map(monthly_pay, told)), None)
     today = services.today()
+    if months is not None and pay is None and leaving_told:
+        # the days due to the last day told before, the pay still to come
+        last = next(filter(None, (last_day(t, today) for t in told)), None)
+        return unused_days_text(months, today, last, days_taken(text))
     if months is not None and pay is None and (last_day(text, today) or days_taken(text)):
         # "我上个月30号走的 今年只休了3天": the days left, the pay still to come
         return unused_days_text(months, today, last_day(text, today), days_taken(text))

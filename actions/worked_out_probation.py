@@ -40,7 +40,7 @@ _SHORTFALL_ASKED = re.compile(r"少发|少给|差好多|差多少|一共差|补�
 _MONTHS_ALONE = re.compile(r"(?P<n>\d{1,2}|[一二两三四五六])\s*个月(?:一共|总共|加起来)")
 _LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
 # the probation is over ("上个月才转正"): all of it was worked
-_CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正")
+_CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正|试用期满了|试用期已经满|试用期到了")
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
 _MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月")
 # the months over the cap named ("多搞的那4个月"): not the probation's own length
@@ -172,6 +172,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         so_far = next(filter(None, map(months_so_far, told_texts(tracker, 3))), None)
     if so_far is None and _CONFIRMED.search(text):
         # "我已经干满4个月才转正的": the whole probation worked
+        so_far = probation_months(told)
+    if so_far is None and after and any(_CONFIRMED.search(t) for t in told_texts(tracker, 2)):
+        # "我3个月试用期满了 …" then "那多试用的那段能赔不 我转正工资3千6": all of it worked
         so_far = probation_months(told)
     earlier = [text, *told_texts(tracker, 3)]
     # the pay after probation ("说转正了是4000"), else any monthly pay told
