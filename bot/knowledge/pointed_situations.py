@@ -9,10 +9,10 @@ import re
 
 from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import INJURY_TOPIC, INJURY_UNINSURED, UNLAWFUL_DISMISSAL
+from bot.knowledge.situations import PREGNANT
 
 # "要是他硬是把我开了呢" in a pregnant worker's conversation: a dismissal she may not be given,
 # what it is worth (2N or her job back)
-_PREGNANCY_TOLD = re.compile(r"怀孕|怀起|怀了|怀上|孕期|预产期|产假|哺乳|喂奶")
 _DISMISSAL_ASKED = re.compile(
     r"(?:把我|将我)(?:给)?(?:开|辞|炒|裁)(?:了|掉)|开除我|辞退我|炒了我|不要我了|喊我走|叫我走"
 )
@@ -26,7 +26,7 @@ _MAY_IT = re.compile(r"能不能|可不可以|可以|会不会|能否|允许|合
 def pregnant_dismissal_asked(
     knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
 ) -> Answer | None:
-    told = any(_PREGNANCY_TOLD.search(t) for t in (previous.question, *recent))
+    told = any(PREGNANT.search(t) for t in (previous.question, *recent))
     if not told or not _DISMISSAL_ASKED.search(text) or previous.slug == UNLAWFUL_DISMISSAL:
         return None
     if not _DONE_WHAT_IF.search(text) or _MAY_IT.search(text):

@@ -183,7 +183,8 @@ BELOW_THE_AGE, PAST_THE_AGE = "older_worker_rights", "older_past_retirement"
 # "我现在怀起4个多月了 … 领导在暗示合同到期就不续了": a pregnant worker's contract runs on to the
 # end of the nursing period, so the entry on the three periods goes before the one on a
 # contract not renewed when the words point at both nearly as well
-_PREGNANT = re.compile(r"怀孕|怀起|怀了|怀上|有了身孕|孕期|预产期|产假|哺乳|喂奶")
+# a pregnancy (or a nursing baby) told
+PREGNANT = re.compile(r"怀孕|怀起|怀了|怀上|有了身孕|孕期|预产期|产假|哺乳|喂奶")
 PREGNANCY_ENTRY = "women_three_periods"
 WOMEN_CATEGORY = "女职工保护"
 PREGNANCY_MARGIN = 0.05
@@ -222,7 +223,7 @@ PAY_CUT_MARGIN = 0.06
 def _pay_cut(hits: list[Any], text: str) -> list[Any]:
     if _PAY_CUT.search(text or "") is None or _LOSING_THE_JOB.search(text or ""):
         return hits
-    if _PREGNANT.search(text or ""):
+    if PREGNANT.search(text or ""):
         return hits  # (a pregnant worker's pay cut: the three periods' protection)
     return _first_when_close(hits, CHANGE_OF_TERMS, PAY_CUT_MARGIN, lambda h: False)
 
@@ -263,7 +264,7 @@ def _recognition_kept_back(hits: list[Any], text: str) -> list[Any]:
 
 
 def _pregnant(hits: list[Any], text: str) -> list[Any]:
-    if _PREGNANT.search(text or "") is None:
+    if PREGNANT.search(text or "") is None:
         return hits
     # ("我怀起4个月了 老板说效益不好要裁人 第一个就喊我走": something done to her for it puts
     # the three periods' protection first from further back)
@@ -318,7 +319,7 @@ def pregnant_and_harmed(hits: list[Any], text: str) -> bool:
     return (
         bool(hits)
         and hits[0].answer.slug == PREGNANCY_ENTRY
-        and _PREGNANT.search(text or "") is not None
+        and PREGNANT.search(text or "") is not None
         and _HARMED.search(text or "") is not None
     )
 
@@ -327,7 +328,7 @@ def pregnancy_entry_near(hits: list[Any], text: str, within: int = 3) -> int | N
     """The place of the three periods' entry among the first hits of a message that tells a
     pregnancy and something done to the worker for it ("怀孕3个多月了 店长喊我自己写辞职"),
     when it is not first; else None."""
-    if _PREGNANT.search(text or "") is None or _HARMED.search(text or "") is None:
+    if PREGNANT.search(text or "") is None or _HARMED.search(text or "") is None:
         return None
     if hits and hits[0].answer.category == WOMEN_CATEGORY:
         return None  # (another entry on pregnant workers is first: 产检, night shifts)
