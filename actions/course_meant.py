@@ -1,0 +1,97 @@
+"""Which course a follow-up means: a button's code, a position in the list in view, a name,
+or the one talked about just before ("第二个", "那个厨师的烹调师", "娃儿那个几岁能去")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.course_context import FOCUS_SLOT
+from actions.course_filters import wanted_course
+from actions.course_narrowing import ABOUT_THE_LEARNER, AS_A_CLASS, named_in
+from actions.message import entity_words, latest_entity
+from actions.services import Services
+from bot.domain.course_questions import ABOUT_ME, about_me, ordinal, pick, points_back
+from bot.knowledge.followups import leans_on_context
+from bot.store import courses as repo
+from bot.store.models import Course
+
+
+def course_meant(
+    services: Services,
+    s: Any,
+    tracker: Tracker,
+    text: str,
+    listed: list[Course],
+    context: bool,
+) -> Course | None:
+    """The course meant: a button's code, a position in the list, a name, or the one
+    talked about just before."""
+    code = latest_entity(tracker, "course_id")
+    if code:
+        return repo.get_by_code(s, code)
+    position = ordinal(text)
+    entity = wanted_course(tracker)
+    by_name = repo.get_by_name(s, entity) if entity else None
+    enrolling = (
+        tracker.get_slot("course_id") if tracker.active_loop_name == "enrolment_form" else None
+    )
+    if enrolling and by_name is None and position is None:
+        # "等哈 这个文凭国家认不认哦" at the enrolment's summary: the course enrolled in
+        return repo.get_by_code(s, str(enrolling))
+    if position is not None and listed:
+        picked = pick(listed, position)
+        if by_name is not None and by_name in listed and picked is not by_name:
+            return by_name  # "那第一个 手机拍照那个": the name says which, not the count
+        return picked
+    focus = tracker.get_slot(FOCUS_SLOT) if context else None
+    words = (
+        entity_words(tracker, "course_name", entity) or entity_words(tracker, "course_name") or ""
+    )
+    if by_name is not None and words and AS_A_CLASS.match(text[text.find(words) + len(words) :]):
+        return by_name  # "家政那个班又是在哪点": the course named, not the one in view
+    if focus and points_back(text):
+        # "娃儿那个几岁能去": the course a word before 那个 names, else the one in focus
+        pointed = [
+            c
+            for c in repo.open_courses(s, services.today())
+            if any(
+                k in text and AS_A_CLASS.match(text[text.find(k) + len(k) :])
+                for k in [c.name, *(c.keywords or [])]
+                if len(k) >= 2
+            )
+        ]
+        if len(pointed) == 1:
+            return pointed[0]
+        if by_name is not None and not any(w in words for w in ABOUT_THE_LEARNER):
+            return by_name  # "那个厨师的烹调师哪天上课": the course it names
+        return repo.get_by_code(s, str(focus))
+    if (
+        by_name is not None
+        and focus
+        and by_name.code != focus
+        # (a word of one course only names it: "书法课在哪里", "叉车证好多钱")
+        and (any(w in words for w in ABOUT_THE_LEARNER) or ABOUT_ME.search(text) is not None)
+        # (a course named by its own name is meant: "等我大专毕业了再读专升本 每年交好多";
+        # not a name that is the worker's schooling: "我大专还差一年毕业")
+        and (words not in by_name.name or about_me(text, words))
+        and all(c.code != by_name.code for c in listed)
+        and not leans_on_context(text)
+    ):
+        # "我读书的时候成绩不好 要考试不" about the course in view: a keyword of another
+        # course (读书 for 亲子绘本阅读) in a question about this one does not move on, nor
+        # does the worker's own schooling ("我大专还没毕业 能报吗" about 专升本)
+        return repo.get_by_code(s, str(focus))
+    if by_name is not None:
+        return by_name
+    named = named_in(
+        listed or repo.open_courses(s, services.today()),
+        text,
+        focus_held=focus is not None,
+    )
+    if len(named) == 1:
+        return named[0]
+    if focus:
+        return repo.get_by_code(s, str(focus))
+    return listed[0] if len(listed) == 1 else None
