@@ -17,15 +17,8 @@ from actions.message import (
     typed_text,
     understood_text,
 )
-from bot.domain.course_questions import (
-    SHORT,
-    answer,
-    aspects,
-    described,
-    is_followup,
-    ordinal,
-    points_back,
-)
+from bot.domain.course_cards import answer
+from bot.domain.course_questions import SHORT, aspects, described, is_followup, ordinal, points_back
 from bot.domain.course_requirements import tells_about
 from bot.domain.courses import asks_like_this
 from bot.domain.people import enrolled_for

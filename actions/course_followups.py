@@ -55,15 +55,8 @@ from actions.message import (
 from actions.policy_followups import find_answer
 from actions.services import ServiceAction
 from bot.domain.course_ages import age_range, child_age, children_ages, each_child_text, suits
-from bot.domain.course_questions import (
-    answer,
-    asks_more,
-    aspects,
-    described,
-    kind_asked,
-    narrowing,
-    requirements_text,
-)
+from bot.domain.course_cards import answer, requirements_text
+from bot.domain.course_questions import asks_more, aspects, described, kind_asked, narrowing
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
 from bot.domain.course_times import asks_other_times, other_times_text
 from bot.domain.courses import (

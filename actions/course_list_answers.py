@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import buttons
 from actions.course_context import FOCUS_SLOT
 from actions.course_list import enrol_button
-from bot.domain.course_questions import part
+from bot.domain.course_cards import part
 from bot.domain.course_requirements import tells_about, unmet
 from bot.domain.courses import clash_text, fee_text
 from bot.store import courses as repo

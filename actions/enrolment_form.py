@@ -40,7 +40,7 @@ from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
 from bot.domain.course_ages import age_told_before, child_age, child_named, for_children, suits
-from bot.domain.course_questions import answer as course_answer
+from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.course_requirements import unmet
 from bot.domain.courses import resolve

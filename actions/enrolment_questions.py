@@ -14,7 +14,8 @@ from actions.enrolment_switch import replaced, summary_line
 from actions.identity import worker_from
 from actions.message import asked_before, opening_text, recent_user_texts, typed_text
 from actions.services import ServiceAction
-from bot.domain.course_questions import asked_lines, aspects, part, requirements_text
+from bot.domain.course_cards import asked_lines, part, requirements_text
+from bot.domain.course_questions import aspects
 from bot.domain.courses import fee_text, period_text, when_text
 from bot.domain.people import CONTACT_LABEL, enrolled_for, said_as_own
 from bot.store import courses as repo

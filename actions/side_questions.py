@@ -35,7 +35,7 @@ from actions.validators import (
     normalise,
 )
 from actions.worked_out import worked_out_reply
-from bot.domain.course_questions import answer as course_answer
+from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.severance import monthly_pay, months_worked
 from bot.knowledge.answers import answer_text, decide, likely_text

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.domain.courses import fee_text, period_text, seats_text, when_text
 from bot.store.models import Course
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
@@ -120,13 +119,6 @@ _NARROW = re.compile(
     r"^(?:那|嗯)?\s*(?:再|还|然后|另外)?\s*(?:只要|就要|只看|只想要?|我只要|要)(.{1,12})的[吧呢嘛哦]?[。!！]?$"
 )
 SHORT = 30
-# few enough seats left that the waiting list is worth saying
-FEW_SEATS = 5
-# requirements are the clauses of the description that say what a learner must have
-_CLAUSE = re.compile(r"[^，,。；;！!]+")
-_REQUIREMENT = re.compile(
-    r"要求|要有|须|年满|以上文化|以上学历|持有|限.{0,6}报名|\d+到\d+岁|\d+岁以[上下]|会员"
-)
 
 
 def ordinal(text: str) -> int | None:
@@ -245,125 +237,6 @@ def pick(courses: Sequence[Course], position: int) -> Course | None:
     if position == -1:
         return courses[-1] if courses else None
     return courses[position - 1] if 1 <= position <= len(courses) else None
-
-
-# what the description says that answers a question about the fee or what to bring
-# ("考证费600元，工会补贴一半", "球拍可以借用", "材料由工会提供")
-_NOTES = {
-    "fee": re.compile(r"\d+元|费|补贴|报销|免费"),
-    "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学|适合"),
-    "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停|下一期|开班"),
-    # "一个家庭算一个名额": how places are counted
-    "seats": re.compile(r"名额|家庭|每户|每家|小班|只收|\d+人"),
-    "certificate": re.compile(r"证|承认|文凭"),
-    "length": re.compile(r"毕业|学制|\d+年|年半"),
-    "level": re.compile(r"基础|初学|教起|简单|跟上|跟得上|分组|分班|小组|入门|新手"),
-    "job": re.compile(r"推荐|就业|上岗|工作|找活"),
-}
-# aspects answered only by what the description says (the whole description when it says
-# nothing to the point, so the worker can judge)
-_FROM_DESCRIPTION = ("certificate", "level", "length", "job")
-
-
-def notes(course: Course, aspect: str) -> str:
-    """The description's clauses that bear on `aspect` ("" when none does)."""
-    pattern = _NOTES.get(aspect)
-    if pattern is None:
-        return ""
-    clauses = [c.strip() for c in _CLAUSE.findall(course.description or "")]
-    return "，".join(c for c in clauses if pattern.search(c) and not _REQUIREMENT.search(c))
-
-
-def requirements_text(course: Course) -> str:
-    """What a learner needs, from the course's description; "" when it says nothing."""
-    clauses = [c.strip() for c in _CLAUSE.findall(course.description or "")]
-    return "，".join(c for c in clauses if _REQUIREMENT.search(c))
-
-
-def _parts(course: Course, seats_left: int | None) -> dict[str, str]:
-    """Each aspect's answer, without its label."""
-    period = period_text(course)
-    parts = {
-        "time": when_text(course) + (f"（{period}）" if period else ""),
-        "venue": course.venue or "待通知",
-        "fee": fee_text(course),
-        "requirements": requirements_text(course) or "没有特别要求，职工都可以报。",
-        "seats": (f"每期 {course.capacity} 人，" if course.capacity else "")
-        + seats_text(seats_left)
-        + (
-            "（报满了也可以报名排候补，有人退出会按顺序补上并通知您）"
-            if seats_left is not None and 0 < seats_left <= FEW_SEATS
-            else ""
-        ),
-        "description": course.description or "暂无介绍",
-    }
-    for aspect in _FROM_DESCRIPTION:
-        said = notes(course, aspect)
-        parts[aspect] = f"{said}。" if said else course.description or "暂无介绍"
-    return parts
-
-
-# each aspect's label on a card; an aspect answered from the description has none when the
-# description speaks to it, else the whole description stands as 介绍
-LABELS = {
-    "time": "时间",
-    "venue": "地点",
-    "fee": "费用",
-    "requirements": "报名要求",
-    "seats": "名额",
-    "description": "介绍",
-}
-
-
-def _labelled(course: Course, aspect: str, value: str) -> str:
-    if aspect in _FROM_DESCRIPTION:
-        return value if notes(course, aspect) else f"介绍：{value}"
-    return f"{LABELS[aspect]}：{value}"
-
-
-def part(course: Course, aspect: str, seats_left: int | None) -> str:
-    """One aspect of one course on a line, with what the description says to it: the answer
-    for each course of a short list ("要考试不" with two courses in view); "" for an aspect
-    only the description could answer when it says nothing to it."""
-    if aspect in _FROM_DESCRIPTION and not notes(course, aspect):
-        return ""  # the description says nothing to it: the caller shows the description
-    value = _parts(course, seats_left)[aspect]
-    said = notes(course, aspect) if aspect not in _FROM_DESCRIPTION else ""
-    if aspect == "requirements" and said and not requirements_text(course):
-        value = said + "。"  # "免试入学" says more than "没有特别要求"
-    elif said:
-        value += f"（{said}）"
-    return value
-
-
-def _lines(course: Course, wanted: list[str], parts: dict, with_notes: bool) -> list[str]:
-    lines = []
-    for a in wanted:
-        lines.append(_labelled(course, a, parts[a]))
-        said = notes(course, a) if with_notes and a not in _FROM_DESCRIPTION else ""
-        if said:  # "费用：300元" and why: "考证费600元，工会补贴一半，个人交300元"
-            lines.append(f"（{said}。）")
-    return lines
-
-
-def asked_lines(course: Course, asked: list[str], seats_left: int | None) -> list[str]:
-    """Only the parts asked about, each with its label ("发证不 要得的话我报 …" answered
-    above the enrolment's summary)."""
-    wanted = [a for a in asked if a != "description"]
-    return _lines(course, wanted, _parts(course, seats_left), with_notes=True)
-
-
-def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
-    """The parts asked about, or the whole card when nothing in particular was asked."""
-    parts = _parts(course, seats_left)
-    card = ["description", "time", "venue", "fee", "seats"]
-    # nothing in particular, or "介绍一下": the whole card
-    wanted = card if not asked or asked == ["description"] else asked
-    lines = [f"「{course.name}」（{course.category}）"]
-    lines += _lines(course, wanted, parts, with_notes=wanted != card)
-    if "requirements" not in wanted and requirements_text(course):
-        lines.append("报名要求：" + requirements_text(course))
-    return "\n".join(lines)
 
 
 # the worker speaking of themself or of the one they ask for ("我大专还没毕业", "我读书的时候",

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.course_cards import answer, requirements_text
 from bot.domain.course_questions import (
-    answer,
     asks_more,
     aspects,
     is_followup,
     narrowing,
     ordinal,
     points_back,
-    requirements_text,
 )
 from bot.domain.courses import residual, sounds
 from bot.store.models import Course
