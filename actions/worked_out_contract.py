@@ -15,13 +15,8 @@ from actions.worked_out_severance import (
     OTHER_SUBJECT,
 )
 from bot.domain.double_wage import double_wage_text
-from bot.domain.severance import (
-    asks_how_much,
-    monthly_pay,
-    months_employed,
-    months_worked,
-    told_until,
-)
+from bot.domain.employment_dates import months_employed, told_until
+from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 from bot.knowledge.pointed import asks_where_to_turn
 
 # the entries on a contract not signed, after which "我一个月3500 能补好多钱" asks the double wage

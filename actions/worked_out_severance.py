@@ -16,6 +16,7 @@ from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from actions.worked_out_leave import (
     DURATION_ALONE,
 )
+from bot.domain.employment_dates import months_employed, months_employed_range, months_since_start
 from bot.domain.severance import (
     Severance,
     about_a_penalty,
@@ -24,9 +25,6 @@ from bot.domain.severance import (
     asks_how_much,
     length_said,
     monthly_pay,
-    months_employed,
-    months_employed_range,
-    months_since_start,
     months_worked,
     severance_text,
 )

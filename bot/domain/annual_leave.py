@@ -13,7 +13,8 @@ import math
 import re
 from datetime import date
 
-from bot.domain.severance import Severance, full_year, months_worked
+from bot.domain.employment_dates import full_year
+from bot.domain.severance import Severance, months_worked
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《职工带薪年休假条例》第三条；《企业职工带薪年休假实施办法》第五条"

@@ -86,7 +86,7 @@ def test_the_monthly_pay_told_in_another_message_gives_the_sums():
 def test_the_months_since_the_day_the_job_began():
     from datetime import date
 
-    from bot.domain.severance import months_since_start
+    from bot.domain.employment_dates import months_since_start
 
     today = date(2026, 12, 5)
     assert months_since_start("我是2021年12月1号进厂的 先签了两年", today) == 60
