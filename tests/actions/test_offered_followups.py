@@ -6,7 +6,7 @@ import json
 from types import SimpleNamespace
 
 from actions.message import offered_entries
-from actions.policy_followups import offered_taken
+from actions.policy_topic import offered_taken
 from tests.actions.action_support import make_tracker, user_event
 
 

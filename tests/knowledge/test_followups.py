@@ -148,7 +148,7 @@ def test_the_local_figure_asked_alone_leans_on_the_answer():
 
 
 def test_a_message_keeps_the_topic_when_its_words_point_nearly_as_well_at_it(bot):
-    from actions.policy_followups import stays_near_the_topic
+    from actions.policy_topic import stays_near_the_topic
 
     knowledge = bot.knowledge
     injury = knowledge.get("injury_what_counts")
@@ -162,7 +162,7 @@ def test_a_message_keeps_the_topic_when_its_words_point_nearly_as_well_at_it(bot
 
 
 def test_an_entry_of_the_topic_nearly_as_good_is_taken_before_another_topic(bot):
-    from actions.policy_followups import keep_the_topic
+    from actions.policy_topic import keep_the_topic
 
     knowledge = bot.knowledge
     commute = knowledge.get("injury_commute")
