@@ -54,7 +54,15 @@ from actions.message import (
 )
 from actions.policy_followups import find_answer
 from actions.services import ServiceAction
-from bot.domain.course_ages import age_range, child_age, children_ages, each_child_text, suits
+from bot.domain.course_ages import (
+    age_range,
+    age_told_before,
+    child_age,
+    child_named,
+    children_ages,
+    each_child_text,
+    suits,
+)
 from bot.domain.course_cards import answer, requirements_text
 from bot.domain.course_questions import asks_more, aspects, described, kind_asked, narrowing
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
@@ -262,6 +270,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             if asks_other_times(text):  # "还有其他时间的没得": one class a term, and its like
                 reply = other_times_text(course, similar_courses(course, available)) + "\n" + reply
             earlier = recent_user_texts(tracker, TOLD_BEFORE)
+            # "小的那个能一起去不": the age told before of the child named by who they are
+            who = child_named(text)
+            told_age = child_age(text) or (age_told_before(who, earlier) if who else None)
             # "好多岁可以去 我大的8岁小的5岁": who may come, who may not (before one age's)
             each = each_child_text(course, children_ages(text), available)
             reason = None if each else unmet(course, text, earlier)
@@ -275,7 +286,13 @@ class ActionCourseFollowup(ServiceAction, Action):
                     focus = instead[0]
             if each:  # "好多岁可以去 我大的8岁小的5岁": who may come, who may not
                 reply = each + "\n" + reply
-            elif reason is None and tells_about(text) and requirements_text(course):
+            elif (
+                reason is None
+                and tells_about(text)
+                and requirements_text(course)
+                # ("那她5岁能去啥子嘛" for a course of 6 to 12: the ages say no, below)
+                and (told_age is None or suits(course, told_age))
+            ):
                 # "我儿子20岁 高中毕业 他能报不": what they said meets the requirement; "我55岁了
                 # 能报不" says nothing of the schooling it also needs
                 left = "、".join(not_told(course, text, earlier))
@@ -284,7 +301,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                     if not left
                     else f"按您说的，这一条符合；另外还要求{left}，也符合的话就可以报。\n"
                 ) + reply
-            age, ages = child_age(text), age_range(course)
+            age, ages = told_age, age_range(course)
             if not each and reason is None and age is not None and ages and not suits(course, age):
                 # "她哥哥13岁了 也能一起去不": the course's ages say no, first
                 low, high = ages

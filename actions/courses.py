@@ -55,6 +55,7 @@ from bot.domain.courses import (
     residual,
     similar_courses,
     tells_own_age,
+    when_text,
 )
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
@@ -259,7 +260,9 @@ class ActionSearchCourses(ServiceAction, Action):
                 self._nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
-            return cleared + show_page(dispatcher, s, found, intro=_who_fits(found, text_told))
+            return cleared + show_page(
+                dispatcher, s, found, intro=_who_fits(found, text_told, available)
+            )
 
     def _several_named(
         self, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -375,19 +378,31 @@ class ActionSearchCourses(ServiceAction, Action):
         dispatcher.utter_message(text=text, buttons=category_buttons(available))
 
 
-def _who_fits(found: list[Course], text: str) -> str:
+def when_said(course: Course) -> str:
+    """ "亲子绘本阅读（每周日 上午 10:00-11:30，…）": a course and when it meets."""
+    return f"{course.name}（{when_text(course)}）"
+
+
+def _who_fits(found: list[Course], text: str, available: list[Course]) -> str:
     """ "弟弟7岁 姐姐11岁 有啥子课": which of the courses found suits which child, said before
-    the list when the children's ages differ in what they allow ("" otherwise)."""
+    the list when the children's ages differ in what they allow ("" otherwise); a child none
+    of them suits hears of an open course of another time that does (寒假 asked, a weekend
+    class for a 4-year-old running till then)."""
     ages = labelled_ages(text)
     if len(ages) < 2:
         return ""
     fits = {who: [c.name for c in found if suits(c, age)] for who, age in ages.items()}
     if len({tuple(names) for names in fits.values()}) < 2:
         return ""
-    said = [
-        f"{who}（{ages[who]}岁）可以上{'、'.join(names)}"
-        if names
-        else f"{who}（{ages[who]}岁）暂时没有合适的"
-        for who, names in fits.items()
-    ]
+    said = []
+    for who, names in fits.items():
+        if names:
+            said.append(f"{who}（{ages[who]}岁）可以上{'、'.join(names)}")
+            continue
+        other = [c for c in for_children(available) if c not in found and suits(c, ages[who])]
+        said.append(
+            f"{who}（{ages[who]}岁）这次没有合适的；平时有{'、'.join(when_said(c) for c in other)}"
+            if other
+            else f"{who}（{ages[who]}岁）暂时没有合适的"
+        )
     return "；".join(said) + "。\n"

@@ -252,7 +252,8 @@ class SideQuestionsMixin:
         # "我干了2年8个月 一个月5000" at the name question right after a question about the
         # compensation was answered: the figures that answer needs, worked out
         figures = (
-            requested in ("name", "employer")
+            # (or at the summary: "每个月3千8 做了3年10个月" after "我这种情况能赔好多")
+            requested in ("name", "employer", "mediation_confirm")
             and text
             and looks_like_name(text) is None
             and not corrected(tracker)
@@ -276,6 +277,8 @@ class SideQuestionsMixin:
         if (
             asks_too
             or asks_after
+            # (the figures at the summary: worked out, the summary asked again)
+            or (requested == "mediation_confirm" and figures)
             or (
                 taken
                 and text

@@ -161,8 +161,18 @@ TRIES_MEDIATION = re.compile(
     r"(?:嘛|吧|哦|哈|噻)?(?=$|[\s，,。!！])"
 )
 _APPLIES_AGAIN = re.compile(
-    r"(?:^|[\s，,。])(?:那|那我|我|那就)?(?:就)?(?:再|重新)(?:申请|登记)(?:一个|个|一下|一次|一遍)?"
+    r"(?:^|[\s，,。])(?:那|那我|我|那就)?(?:就)?(?:再|重新|也)(?:申请|登记)(?:一个|个|一下|一次|一遍)?"
     r"(?:调解)?(?:嘛|吧|哦|哈|噻)?(?=$|[\s，,。!！])"
+    # "可能是用我老婆手机报的 … 你重新帮我报一个": a request filed elsewhere, filed again
+    r"|(?:报的|报过|记不得|搞忘|编号).{0,20}?(?:再|重新)(?:帮我|给我)?报(?:一个|个|一下)"
+)
+# "帮我报个调解 我叫…": 报 said of a mediation request, not of a course
+_REPORTS_MEDIATION = re.compile(
+    r"(?<!已经)报(?:个|一个|一下)?(?:劳动)?(?:纠纷)?调解(?!员|书|协议|要|收|好久|多久)"
+)
+# "我还是不想辞职 想先调解下 让厂头…": mediation tried first
+_MEDIATION_FIRST = re.compile(
+    r"(?:想|要|准备)先(?:走|试(?:下|一下|哈)?)?调解(?:一下|下|哈|看看)?(?=$|[\s，,。!！]|让|喊|叫|要)"
 )
 _UNION_HELPS_MEDIATE = re.compile(r"(?:帮我|给我|帮忙)[^，,。]{0,8}调解")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -251,6 +261,10 @@ _PUT_OFF = re.compile(
 )
 
 
+# "要钱不 要钱就算了", "要收费的话就算了": a decline only if it costs, the fee is the question
+_IF_IT_COSTS = re.compile(r"(?:要钱|收费|收钱|要交钱|交钱|要交费|太贵|贵)了?(?:的话)?就算了")
+
+
 # "确认 要是…咋个办" at a summary: a yes, then a question of its own
 CONFIRMS_THEN_ASKS = re.compile(
     r"^(?:确认|确认提交|确定提交|提交)(?:了|吧|嘛)?[，,。\s]+(?=\S{4,})"
@@ -269,6 +283,9 @@ def rule_intent(text: str) -> str | None:
     if CONFIRMS_THEN_ASKS.match(text.strip()):
         # "确认 要是调解的时候老板也不来咋个办": handed in, the question answered after
         return "affirm"
+    if _IF_IT_COSTS.search(compact):
+        # "要钱不 要钱就算了": the fee asked, the decline only if it costs
+        return "course_followup"
     if _PUT_OFF.match(compact):
         return "cancel"  # "那算了 周二周四晚上我要接孙子 下回再说": not now
     for m in HANDOFF.finditer(compact):
@@ -285,6 +302,8 @@ def rule_intent(text: str) -> str | None:
         return "cancel"
     if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "withdraw_case"
+    if _REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):
+        return "mediation_request"
     if enrols_with(compact) and _DETAILS.search(compact):
         return "course_enroll"
     if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
@@ -302,6 +321,8 @@ def rule_intent(text: str) -> str | None:
         _DETAILS.search(compact) or _WANTS_IT_PAID.search(compact)
     ):
         # ("唉 还是申请嘛 他们说了好几回了都没兑现 … 要他全部补给我": what is wanted, told)
+        return "mediation_request"
+    if _MEDIATION_FIRST.search(text) and not _MEDIATION_QUESTION.search(compact):
         return "mediation_request"
     if _APPLIES_AGAIN.search(text) and not _ENROLMENT_TALK.search(compact):
         # "编号我没记到 … 那我重新申请一个嘛": a request the bot cannot find, made again

@@ -23,6 +23,10 @@ _AGE_AFTER = re.compile(rf"{_CHILD}.{{0,6}}?({_AGE_NUM})\s*(?:周)?岁")
 _AGE_BARE = re.compile(
     rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?的(?=\s*(?:呢|有没|有莫|有不有|可以|能|要得|咋|还|$))"
 )
+# "那她5岁能去啥子嘛": the child spoken of just before, with an age under 19
+_PRONOUN_AGE = re.compile(
+    rf"(?:她|他)(?:今年|才|都|已经|也)?\s*({_AGE_NUM})\s*(?:周)?岁(?!以上|以下)"
+)
 _SUITS_AGE = re.compile(rf"(?:适合|给)\s*({_AGE_NUM})\s*(?:周)?岁")
 _GRADE = re.compile(rf"(?:小学|读|上)\s*({_AGE_NUM})\s*年级")
 # "读初二", "上高一" (not 正月初二: said of going to school)
@@ -41,7 +45,7 @@ def _number(text: str) -> int | None:
 def child_age(text: str | None) -> int | None:
     """The age of the worker's child the message tells, if it tells one."""
     value = text or ""
-    for pattern in (_AGE_BEFORE, _AGE_AFTER, _SUITS_AGE, _AGE_BARE):
+    for pattern in (_AGE_BEFORE, _AGE_AFTER, _SUITS_AGE, _AGE_BARE, _PRONOUN_AGE):
         m = pattern.search(value)
         if m:
             return _number(m.group(1))

@@ -77,6 +77,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"|\d+岁|[一二两三四五六七八九十]+岁|收不收|适合|哪些人|什么人|啥子人|大人陪|家长陪|要陪"
         # "大人要跟到一起去不 我是她奶奶": whether a grown-up comes along
         r"|大人要|家长要|跟到一起|跟着一起|一起去不|陪着去|陪她去|陪他去"
+        # "小的那个能一起去成长营不": whether one may come, the course named in between
+        r"|(?:能|可以)(?:一起|跟着)?(?:去|上|参加)[^，,。\s]{1,6}(?:不|吗|嘛)"
         r"|考试|要考|考不考|免试|毕业证|学历证"
         # "我屋头没得毛笔": a thing the worker has not got, whether it is provided
         r"|(?:没得|没有|莫得|没)(?:毛笔|笔墨|纸|墨|砚|垫子|瑜伽垫|球拍|拍子|乐器|电脑|相机|运动鞋|工具)"

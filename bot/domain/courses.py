@@ -163,6 +163,12 @@ def tells_own_age(text: str | None) -> bool:
     return _AGE_SAID.search(text or "") is not None or _OLDER.search(text or "") is not None
 
 
+# a phone that is no course's word: the number, playing with it, someone's phone used
+_PHONE_NOT_A_COURSE = re.compile(
+    r"手机号码?|手机(?=\s*[:：]?\s*1\d{10})|[耍玩刷看用拿借摸][了着个下]?手机|(?:我|他|她|你|老婆|老公|屋头|家里|别人)的?手机(?!摄影|拍|视频|剪)"
+)
+
+
 def residual(text: str | None) -> str:
     """What is left of a message once the generic course-asking words are removed."""
     value = text or ""
@@ -172,6 +178,9 @@ def residual(text: str | None) -> str:
     value = BRINGS_A_CHILD.sub(" ", value)
     # "我今年55了", "我快六十了": the worker's own age, not a course's word
     value = _AGE_SAID.sub(" ", value)
+    # "手机号158…", "上班耍手机", "用我老婆手机报的": a phone as a contact or a thing, not the
+    # photography course
+    value = _PHONE_NOT_A_COURSE.sub(" ", value)
     for word in _FILLERS:
         value = value.replace(word, " ")
     return _NON_WORD.sub(" ", value).strip()
