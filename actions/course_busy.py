@@ -16,6 +16,12 @@ _BUSY = re.compile(
     # "周六要带娃": looking after a child then
     r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃|要带孙|带孙子|带孙女|要照顾"
 )
+# a day or time said back with a particle before a question ("星期天上午啊 在哪里上",
+# "是周六下午哇 几点到几点"): the course's own time heard, no condition
+ECHOED_TIME = re.compile(
+    r"^(?:哦|噢|是|原来是)?(?:每)?(?:星期|周|礼拜)[一二三四五六天日末](?:的)?(?:上午|下午|晚上|早上|中午)?"
+    r"(?:啊|哇|嗦|噢|哦|嘛|是吧|对吧)[\s，,]+\S"
+)
 _BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
 
@@ -24,6 +30,9 @@ def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
     text = (tracker.latest_message or {}).get("text") or ""
     clauses = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(text)]
     spans = []
+    echoed = ECHOED_TIME.match(text)
+    if echoed:  # "星期四下午哇 …": the course's own time heard back, no time wanted
+        spans.append((0, echoed.end() - 1))
     for i, (a, b, words) in enumerate(clauses):
         follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
         if _BUSY.search(words) or follows:

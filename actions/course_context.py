@@ -8,7 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
-from actions.course_busy import entity_values
+from actions.course_busy import ECHOED_TIME, entity_values
 from actions.message import (
     latest_entity,
     latest_intent,
@@ -62,6 +62,9 @@ def narrows(tracker: Tracker) -> bool:
     not only a day or time the worker is busy ("星期几上课 我周六要上班")."""
     if latest_entity(tracker, "fee"):
         return True
+    if ECHOED_TIME.match(typed_text(tracker)) and not latest_entity(tracker, "course_category"):
+        # "星期天上午啊 在哪里上" after the course: its time said back, then a question
+        return False
     if latest_entity(tracker, "course_category") and entity_values(
         tracker, "course_category", outside_busy=True
     ):

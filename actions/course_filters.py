@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from rasa_sdk import Tracker
 
-from actions.course_busy import busy_spans, entity_values
+from actions.course_busy import busy_spans, entity_values, outside_busy_text
 from actions.course_context import narrows
 from actions.message import latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
@@ -52,7 +53,13 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         weekdays=wanted_weekdays(tracker),
         free=True if fee == "免费" else (False if fee == "收费" and not name else None),
         name=name,
+        either=_EITHER.search(outside_busy_text(tracker)) is not None,
     )
+
+
+# "晚上或者周末的", "周末还是晚上都行": either the time of day or the days
+_TIME_WORD = r"(?:晚上|白天|上午|下午|早上|中午|周末|星期[一二三四五六天日]|周[一二三四五六日]|礼拜[一二三四五六天])"
+_EITHER = re.compile(rf"{_TIME_WORD}的?(?:或者|或|要么|还是|也行|也可以)(?:是)?{_TIME_WORD}")
 
 
 CHILDREN = "亲子活动"
@@ -225,6 +232,10 @@ def compared_courses(tracker: Tracker) -> list[str]:
 
 def describe(f: repo.CourseFilter) -> str:
     """The conditions in the worker's words, for "没有找到…" messages."""
+    if f.either and f.weekdays and f.time_of_day:
+        return f"{f.time_of_day}或{'、'.join(f.weekdays)}" + describe(
+            replace(f, weekdays=(), time_of_day=None, either=False)
+        )
     parts = [
         "、".join(f.weekdays) if f.weekdays else "",
         f.time_of_day or "",

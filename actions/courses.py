@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import buttons
+from actions.course_busy import outside_busy_text
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, followup_instead, in_course_context
 from actions.course_filters import (
     SEARCH_SLOTS,
@@ -25,6 +26,7 @@ from actions.course_list import (
     SUBSCRIBE_BUTTON,
     category_buttons,
     detail_button,
+    enrol_button,
     listed,
     show_page,
 )
@@ -151,6 +153,13 @@ class ActionSearchCourses(ServiceAction, Action):
             return cleared + several
         f = filter_from(tracker)
         text = text_told = understood_text(tracker)
+        outside = outside_busy_text(tracker)
+        if outside != (tracker.latest_message or {}).get("text", "").strip() and is_specific(
+            residual(outside)
+        ):
+            # "星期六下午我要接娃儿 上午有没得别的学做吃的": the busy clause's words (娃儿) are
+            # no course wanted
+            text = outside
         with self.services.db.session() as s:
             available = repo.open_courses(s, self.services.today())
             place = place_in(text, available)
@@ -198,6 +207,12 @@ class ActionSearchCourses(ServiceAction, Action):
                 # "周末的有没得" right after the courses to keep fit: those of the list that
                 # meet then (all of that day when none does)
                 in_view = {str(c) for c in tracker.get_slot(LIST_SLOT) or []}
+            if len(in_view) == 1 and not f.name and not f.category and not ages:
+                only = repo.get_by_code(s, next(iter(in_view)))
+                if only is not None and only in available and not repo.matches(only, f):
+                    # "星期四下午哇 我要上班 有没得晚上或者周末的" after 养老护理员: it meets
+                    # only then; the courses that meet when asked, offered beside it
+                    return cleared + self._only_then(dispatcher, only, f, found)
             if len(in_view) > 1:
                 found = [c for c in found if c.code in in_view] or found
             kind_only = False
@@ -356,6 +371,26 @@ class ActionSearchCourses(ServiceAction, Action):
                 buttons=category_buttons(available),
             )
         return None
+
+    def _only_then(
+        self,
+        dispatcher: CollectingDispatcher,
+        only: Course,
+        f: repo.CourseFilter,
+        meeting: list[Course],
+    ) -> list[EventType]:
+        asked = describe(f)
+        text = f"「{only.name}」只在{when_text(only)}上课，没有{asked}的班。"
+        alike = [c for c in similar_courses(only, meeting) if c in meeting]
+        others = alike or meeting
+        if others:
+            names = "」「".join(c.name for c in others[:4])
+            text += f"\n{asked}上课的{'同类' if alike else '其他'}课程有「{names}」，点一下看详情。"
+        dispatcher.utter_message(
+            text=text,
+            buttons=buttons(enrol_button(only), *(detail_button(c) for c in others[:4])),
+        )
+        return [SlotSet(FOCUS_SLOT, only.code)]
 
     def _nothing_found(
         self,

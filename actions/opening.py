@@ -140,7 +140,8 @@ _SIGNS_UP_AS_ME = re.compile(
 
 # "我老婆罗芳也要去": the relative's name between who they are and 也
 _KIN_NAMED = re.compile(
-    r"(?:我)?(?:老婆|老公|爱人|媳妇|妈|爸|女儿|儿子|姐姐|妹妹|哥哥|弟弟)"
+    # ("我同事黄丽娟也想去": a colleague, a friend)
+    r"(?:我)?(?:老婆|老公|爱人|媳妇|妈|爸|女儿|儿子|姐姐|妹妹|哥哥|弟弟|同事|工友|朋友|邻居|同学)"
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=也|还|一起)"
 )
 

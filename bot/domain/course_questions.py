@@ -89,7 +89,9 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     ),
     "seats": re.compile(
         r"名额|满了|满没满|还有位|位置|人多不多|人多不|人多吗|报满|还能报|还可以报|还报得|报不上|抢不到"
-        r"|收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班|来得及|来不来得及|赶得上|赶不赶得上"
+        # ("是不是在招合唱团的人": taking people in, the course named in between)
+        r"|招[^，,。\s]{1,6}的人|"
+        r"收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班|来得及|来不来得及|赶得上|赶不赶得上"
     ),
     # what a learner gets and whether they can keep up: answered from the description
     "certificate": re.compile(

@@ -25,6 +25,8 @@ class CourseFilter:
     free: bool | None = None
     name: str | None = None
     place: str | None = None  # a part of the venue: 城南, 文化宫
+    # "晚上或者周末的": the time of day or the days will do, either one
+    either: bool = False
 
 
 @dataclass
@@ -75,9 +77,12 @@ def matches(course: Course, f: CourseFilter) -> bool:
     """Whether a course satisfies every filter the worker gave."""
     if f.category and course.category != f.category:
         return False
-    if f.time_of_day and course.time_of_day not in DAYTIME.get(f.time_of_day, (f.time_of_day,)):
-        return False
-    if f.weekdays and not set(f.weekdays) & set(course.weekdays or []):
+    timed = not f.time_of_day or course.time_of_day in DAYTIME.get(f.time_of_day, (f.time_of_day,))
+    days = not f.weekdays or bool(set(f.weekdays) & set(course.weekdays or []))
+    if f.either and f.time_of_day and f.weekdays:
+        if not (timed or days):
+            return False
+    elif not (timed and days):
         return False
     if f.free is not None and (course.fee == 0) != f.free:
         return False  # free=False: only the courses that charge a fee
