@@ -272,6 +272,11 @@ class ActionSearchCourses(ServiceAction, Action):
                     if alike:
                         intro = closed_text(stopped) + "和它相近、现在可以报名的：\n"
                         return cleared + show_page(dispatcher, s, alike, intro=intro)
+                named = [c for c in available if f.name and repo.matches(c, _any_time(f))]
+                if len(named) == 1 and (f.weekdays or f.time_of_day) and stopped is None:
+                    # "有没得周末的瑜伽课": 瑜伽 meets on weekday evenings only, said so
+                    meeting = [c for c in available if repo.matches(c, replace(f, name=None))]
+                    return cleared + self._only_then(dispatcher, named[0], f, meeting)
                 self._nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
@@ -379,7 +384,7 @@ class ActionSearchCourses(ServiceAction, Action):
         f: repo.CourseFilter,
         meeting: list[Course],
     ) -> list[EventType]:
-        asked = describe(f)
+        asked = describe(replace(f, name=None))
         text = f"「{only.name}」只在{when_text(only)}上课，没有{asked}的班。"
         alike = [c for c in similar_courses(only, meeting) if c in meeting]
         others = alike or meeting
@@ -411,6 +416,10 @@ class ActionSearchCourses(ServiceAction, Action):
         what = describe(f) or (f"“{words}”相关" if words else "")
         text = f"抱歉，暂时没有找到{what}的课程。您可以换个说法，或者按类别看看现在开放报名的课程："
         dispatcher.utter_message(text=text, buttons=category_buttons(available))
+
+
+def _any_time(f: repo.CourseFilter) -> repo.CourseFilter:
+    return replace(f, weekdays=(), time_of_day=None, either=False)
 
 
 def when_said(course: Course) -> str:

@@ -141,7 +141,7 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
     after = slug.startswith("sick") and previous_action(tracker) == "action_answer_policy"
     if not (after or _ABOUT_SICKNESS.search(text)):
         return None
-    return medical_period_text(text)
+    return medical_period_text(text, recent_user_texts(tracker, 3) if after else None)
 
 
 INJURY_REST = "injury_paid_leave"  # the entry on the pay while an injury heals

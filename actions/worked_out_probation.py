@@ -44,8 +44,10 @@ _CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正|�
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
 _MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月")
 # the months over the cap named ("多搞的那4个月"): not the probation's own length
-_EXCESS_NAMED = re.compile(r"多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
-_ASKS_THE_EXCESS = re.compile(r"赔|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
+_EXCESS_NAMED = re.compile(r"多做|多干|多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
+_ASKS_THE_EXCESS = re.compile(r"赔|多做|多干|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
+# whether the worker may be let go in probation ("说辞就辞", "能随便开不")
+_LET_GO_ASKED = re.compile(r"说辞就辞|想辞就辞|辞退|开除|把我开|开了我|随便开|说开就开|炒鱿鱼|炒了|不要我")
 _PART_TIME = re.compile(r"兼职|小时工|钟点工|非全日制|按小时")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
 PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term
@@ -77,6 +79,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
     if not (after or ABOUT_PROBATION.search(text)) or extends_probation(text):
         return None
+    if _LET_GO_ASKED.search(text) and not _EXCESS_NAMED.search(text):
+        return None  # "试用期老板是不是说辞就辞 要给补偿不": a dismissal in probation, asked
     # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
     # after probation told before
     # (no probation at all for part-time work: "兼职 … 先试用一个月 工资打八折")
@@ -93,7 +97,21 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     told_share = next(filter(None, map(share_told, told_texts(tracker, 3))), None)
     if told_share and regular_pay(text) and share_told(text) is None:
         # "我转正工资是5000" after "试用期工资还只发6成": the floor and the shortfall
-        return share_with_pay_text(told_share, regular_pay(text)), PROBATION_PAY
+        short = share_with_pay_text(told_share, regular_pay(text))
+        joined = " ".join(told_texts(tracker, 3))
+        if _ASKS_THE_EXCESS.search(text) and over_the_cap(joined):
+            # "… 我试用期已经做了5个月了 多做的这几个月能找他要啥子": the excess worked, at
+            # the pay after probation, then the shortfall
+            excess = probation_text(
+                joined,
+                so_far=months_so_far(text) or months_so_far(joined),
+                pay=regular_pay(text),
+            )
+            if excess is not None:
+                verdict = [ln for ln in short.split("\n")[1:] if not ln.startswith("依据")]
+                lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
+                return "\n".join(lines), PROBATION_OVER
+        return short, PROBATION_PAY
     regular_before = next(filter(None, map(regular_pay, told_texts(tracker, 3))), None)
     pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
     if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):

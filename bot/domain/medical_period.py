@@ -60,9 +60,16 @@ def medical_months(total: float, here: float) -> int:
     return 6
 
 
-def medical_period_text(text: str) -> str | None:
-    """The period worked out for a message that tells both the years in all and here."""
+def medical_period_text(text: str, earlier: list[str] | None = None) -> str | None:
+    """The period worked out for a message that tells both the years in all and here, or one
+    of them correcting a message before that told both ("在这个公司其实做了6年了")."""
     total, here = years_told(text)
+    if (total is None) != (here is None):
+        for before in earlier or []:
+            old_total, old_here = years_told(before)
+            if old_total is not None and old_here is not None:
+                total, here = total or old_total, here or old_here
+                break
     if total is None or here is None:
         return None
     total = max(total, here)  # the years here are part of the years in all

@@ -74,6 +74,8 @@ _PAY = re.compile(
 _PAY_FIRST = re.compile(
     rf"(?P<pay>{NUM})\s*(?:块钱|块|元)?\s*(?:一个月|每个月|每月|一月)(?!\S*[天号日])"
 )
+# "这个月涨到5800了": the pay after a raise is the pay now
+_PAY_RAISED = re.compile(rf"(?:涨到|涨成|调到|调成|加到|提到|升到)\s*(?P<pay>{NUM})\s*(?:块|元)?(?!\s*个|年|天)")
 MIN_PAY, MAX_PAY = 500, 200_000
 
 
@@ -83,7 +85,7 @@ _PAY_AS = re.compile(rf"按\s*(?P<pay>{NUM})\s*(?:块|元)?\s*(?:一个月|每�
 
 def monthly_pay(text: str) -> float | None:
     """The monthly pay a message states, in yuan, or None."""
-    found = [_PAY, _PAY_AS, _PAY_FIRST]
+    found = [_PAY_RAISED, _PAY, _PAY_AS, _PAY_FIRST]
     for m in (m for pattern in found for m in pattern.finditer(text or "")):
         value = parse_number(m.group("pay"))
         if value is not None and MIN_PAY <= value <= MAX_PAY:
