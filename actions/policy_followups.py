@@ -72,6 +72,7 @@ from bot.knowledge.pointed_situations import (
     moved_to_work_asked,
     never_signed_asked,
     pregnant_dismissal_asked,
+    quitting_over_breach_asked,
     rider_hours_asked,
     unemployment_reason_told,
 )
@@ -172,6 +173,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or never_signed_asked(knowledge, text)
         or (business_slow_dismissal_asked(knowledge, text) if previous is None else None)
         or (moved_to_work_asked(knowledge, text) if previous is None else None)
+        or (quitting_over_breach_asked(knowledge, text) if previous is None else None)
         or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)

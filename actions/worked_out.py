@@ -70,6 +70,7 @@ from bot.domain.wages_owed import (
     extra_told,
     site_owed_text,
 )
+from bot.domain.working_hours import week_text, week_told
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -305,6 +306,11 @@ def _paid_short(tracker: Tracker, text: str) -> tuple[str, str] | None:
     return None if short is None else (short, str(slug))
 
 
+HOURS_CAP = "ot_limits"  # the entry on the limits of overtime
+# the pay for the hours asked (the overtime calculator's), not whether the week is lawful
+_PAY_ASKED = re.compile(r"加班费|好多钱|多少钱|工资.{0,6}(?:算|给)")
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -333,6 +339,10 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     anew = interrupted_reply(services, tracker, text)
     if anew is not None:  # "我今年3月份还找老板要过的" after the time limit
         return anew, TIME_LIMIT
+    week = week_told(text)
+    if week is not None and not _PAY_ASKED.search(text):
+        # "我们厂每天要做11个钟头 一个星期做6天 这个合法不": the week against the limits
+        return week_text(*week), HOURS_CAP
     years = contribution_years_text(text) or short_of_minimum_text(text)
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS

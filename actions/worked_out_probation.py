@@ -47,7 +47,9 @@ _MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*�
 _EXCESS_NAMED = re.compile(r"多做|多干|多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
 _ASKS_THE_EXCESS = re.compile(r"赔|多做|多干|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
 # whether the worker may be let go in probation ("说辞就辞", "能随便开不")
-_LET_GO_ASKED = re.compile(r"说辞就辞|想辞就辞|辞退|开除|把我开|开了我|随便开|说开就开|炒鱿鱼|炒了|不要我")
+_LET_GO_ASKED = re.compile(
+    r"说辞就辞|想辞就辞|辞退|开除|把我开|开了我|随便开|说开就开|炒鱿鱼|炒了|不要我"
+)
 _PART_TIME = re.compile(r"兼职|小时工|钟点工|非全日制|按小时")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap
 PROBATION_CAP = "probation_length"  # the entry with the caps by the contract's term

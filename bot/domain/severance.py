@@ -75,7 +75,9 @@ _PAY_FIRST = re.compile(
     rf"(?P<pay>{NUM})\s*(?:块钱|块|元)?\s*(?:一个月|每个月|每月|一月)(?!\S*[天号日])"
 )
 # "这个月涨到5800了": the pay after a raise is the pay now
-_PAY_RAISED = re.compile(rf"(?:涨到|涨成|调到|调成|加到|提到|升到)\s*(?P<pay>{NUM})\s*(?:块|元)?(?!\s*个|年|天)")
+_PAY_RAISED = re.compile(
+    rf"(?:涨到|涨成|调到|调成|加到|提到|升到)\s*(?P<pay>{NUM})\s*(?:块|元)?(?!\s*个|年|天)"
+)
 MIN_PAY, MAX_PAY = 500, 200_000
 
 

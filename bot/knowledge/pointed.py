@@ -229,7 +229,11 @@ _BREACH_TOLD = re.compile(
     r"|放弃社保"
 )
 # "要提前30天跟他说不": the notice asked, of the quitting told before
-_NOTICE_ASKED = re.compile(r"提前(?:30|三十)天|提前一个月|提前(?:说|通知|打招呼|讲)|要不要提前")
+_NOTICE_ASKED = re.compile(
+    r"提前(?:30|三十)天|提前一个月|提前(?:说|通知|打招呼|讲)|要不要提前"
+    # ("这样也要等30天啊": the notice, asked of quitting told before)
+    r"|(?:要|也要|还要|得|都要)等(?:30|三十)天|等一个月"
+)
 
 
 def leaving_told(

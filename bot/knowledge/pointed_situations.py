@@ -141,3 +141,22 @@ def moved_to_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
     ):
         return knowledge.get(CHANGE_TERMS)
     return None
+
+
+# "厂头拖了我2个月工资了 我想不干了 我个人辞职的话还拿得到补偿不": quitting over unpaid wages or
+# insurance, with what it brings asked (the compensation, the 30 days' notice)
+_BREACH = re.compile(
+    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|拖了我?|欠了?我?)[^，,。]{0,6}工资"
+    r"|(?:没|莫)(?:给我们?|帮我|跟我)?(?:买|交|缴)(?:过|了)?社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
+)
+_QUITTING = re.compile(r"辞职|辞工|不干了|不想干了|不做了|走人|离职")
+_WHAT_IT_BRINGS = re.compile(r"补偿|赔偿|能拿|拿得到|有没得钱|要等|提前|30天|三十天|一个月")
+QUIT_OVER_BREACH = "quit_immediate_38"
+
+
+def quitting_over_breach_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry on leaving at once over the employer's breach, when the message tells the
+    breach and the quitting and asks what it brings."""
+    if _BREACH.search(text) and _QUITTING.search(text) and _WHAT_IT_BRINGS.search(text):
+        return knowledge.get(QUIT_OVER_BREACH)
+    return None
