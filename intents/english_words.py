@@ -268,6 +268,10 @@ ENGLISH = {
     "no reason": "无故",
     "unfair dismissal": "违法辞退",
     "illegal dismissal": "违法辞退",
+    "paid triple": "三倍工资",
+    "triple pay": "三倍工资",
+    "triple": "三倍",
+    "three times": "三倍",
     "double pay": "双倍工资",
     "double salary": "双倍工资",
     # lawful or not

@@ -60,6 +60,9 @@ _LUNAR_DAYS = {
     "初八": 8,
 }
 _LUNAR = re.compile("|".join(_LUNAR_DAYS))
+_LUNAR_RANGE = re.compile(
+    rf"(?P<a>{'|'.join(_LUNAR_DAYS)})\s*(?:到|至|-|~|一直到)\s*(?P<b>{'|'.join(_LUNAR_DAYS)})"
+)
 
 
 def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
@@ -70,6 +73,10 @@ def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int]
         lunar = {_LUNAR_DAYS[m] for m in _LUNAR.findall(text)}
         if not lunar:
             return None
+        span = _LUNAR_RANGE.search(text)
+        if span:  # "除夕到初三": every day of the range
+            first, last = _LUNAR_DAYS[span.group("a")], _LUNAR_DAYS[span.group("b")]
+            lunar |= set(range(first, last + 1))
         own = len(lunar & {0, 1, 2, 3})
         return own, len(lunar) - own
     if named is None or named[0] not in _FIXED_DATES:
