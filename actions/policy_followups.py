@@ -115,6 +115,10 @@ _POINTED_AFTER = (
 )
 
 
+# the place's own rule asked ("重庆这边是不是还要多放几天", "我们这里有没得地方规定")
+_LOCAL_ASKED = re.compile(r"重庆|我们这边|我们这儿|我们这里|本地|当地|本市|地方规定")
+
+
 def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[Hit]]:
     """decide() on the FAQ hits for `text`; a follow-up is read against the entry answered
     just before: one that leans on it ("那工作满十年的呢") always, another short message
@@ -150,6 +154,15 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     if relation is not None:
         # "我每天要到站点打卡 排班都是站长安排" after a rider's injury: the labour relation
         return decide([Hit(relation, TAKEN_SCORE)], cfg)
+    if (
+        previous is not None
+        and is_short(text)
+        and _LOCAL_ASKED.search(text)
+        and _LOCAL_ASKED.search(previous.answer)
+    ):
+        # "重庆这边是不是还要多放几天" after an answer that says where Chongqing's own figure
+        # is found: that answer, not another entry on days off
+        return decide([Hit(previous, TAKEN_SCORE)], cfg)
     taken = None if previous is None else offered_taken(services, tracker, text, previous)
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)

@@ -86,7 +86,9 @@ _BACK_TO_WORK = re.compile(r"回去上班|回去干|继续(?:上班|干|做|履�
 # the employer's grounds for a dismissal, asked about
 _GROUNDS = re.compile(r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退")
 # the pay said to be the same as the one told before
-_SAME_PAY = re.compile(r"工资(?:也)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多")
+_SAME_PAY = re.compile(
+    r"工资(?:也)?(?:(?:跟|和|同)我的?)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多"
+)
 CONTRACT_EXPIRY = "sev_contract_expiry"
 _NOT_RENEWED = re.compile(
     r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续|不想续|不愿续|不愿意续"

@@ -261,6 +261,10 @@ _PUT_OFF = re.compile(
 )
 
 
+# "调解的话是找派遣公司还是找厂里": which side a request is against, asked
+_WHICH_PARTY = re.compile(r"(?:调解|仲裁|告)[^，,。？?]{0,6}?(?:是)?找[^，,。？?]{1,10}还是(?:找)?")
+
+
 # "要钱不 要钱就算了", "要收费的话就算了": a decline only if it costs, the fee is the question
 _IF_IT_COSTS = re.compile(r"(?:要钱|收费|收钱|要交钱|交钱|要交费|太贵|贵)了?(?:的话)?就算了")
 
@@ -336,6 +340,9 @@ def rule_intent(text: str) -> str | None:
         # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
         # details the request needs, it is the request
         return "mediation_request"
+    if _WHICH_PARTY.search(compact) and not _MOBILE.search(compact):
+        # "那我要调解的话是找派遣公司还是找厂里": which side the request is against, asked
+        return "policy_question"
     if (
         is_ask_intro(compact)
         or WHAT_THE_UNION_IS.match(compact)

@@ -294,10 +294,20 @@ _STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还
 
 def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The entry on the time limit for a claim, when a worker who left a while ago asks
-    whether it is still possible."""
+    whether it is still possible, or asks whether a claim left waiting runs out ("那我拖起会不
+    会过期哦 加班费是今年上半年的")."""
     if _LEFT_A_WHILE.search(text) and _STILL_IN_TIME.search(text) and _CLAIMED.search(text):
         return knowledge.get(TIME_LIMIT)
+    if _RUNS_OUT.search(text) and (_CLAIMED.search(text) or _OWED_WORDS.search(text)):
+        return knowledge.get(TIME_LIMIT)
     return None
+
+
+_RUNS_OUT = re.compile(
+    r"会不会过期|过不过期|过期了?(?:没|吗|不|哦)|(?:拖|等|放)(?:起|着|久了)[^，,。]{0,4}(?:过期|失效|作废|要不到)"
+    r"|会不会失效|过了时效|超过时效"
+)
+_OWED_WORDS = re.compile(r"工资|加班费|补偿|赔偿|押金|工钱")
 
 
 # after an answer about a dispatched worker: pay compared with the host's own staff (equal
