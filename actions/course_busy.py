@@ -20,7 +20,9 @@ _BUSY = re.compile(
 # "是周六下午哇 几点到几点"): the course's own time heard, no condition
 ECHOED_TIME = re.compile(
     r"^(?:哦|噢|是|原来是)?(?:每)?(?:星期|周|礼拜)[一二三四五六天日末](?:的)?(?:上午|下午|晚上|早上|中午)?"
-    r"(?:啊|哇|嗦|噢|哦|嘛|是吧|对吧)[\s，,]+\S"
+    r"(?:(?:啊|哇|嗦|噢|哦|嘛|是吧|对吧)[\s，,]+\S"
+    # ("周六下午几点到几点 在哪" after a course on Saturday afternoons: its hours asked)
+    r"|(?:是|从)?几点)"
 )
 _BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")

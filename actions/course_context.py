@@ -54,6 +54,7 @@ _ABOUT_WORK = re.compile(
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
 )
 IN_VIEW_SHORT = 16
+_COURSE_FEE = re.compile(r"学费|报名费|材料费|书本费|课时费|资料费")
 _WHICH_ONE = re.compile(r"哪个|哪门|哪一个|哪一门|哪些")
 
 
@@ -85,7 +86,8 @@ def about_courses_in_view(tracker: Tracker, text: str) -> bool:
     value = text.strip()
     if not value or len(value) > SHORT or value.startswith("/"):
         return False
-    if _ABOUT_WORK.search(value):
+    if _ABOUT_WORK.search(value) and not _COURSE_FEE.search(value):
+        # ("学费好多 我工资不高哦": the course's fee, the worker's pay said beside it)
         return False
     if len(value) > IN_VIEW_SHORT:
         # longer ("不是说工会有补贴的嘛 咋个还要300"): only a question about the one course

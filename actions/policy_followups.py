@@ -75,6 +75,7 @@ from bot.knowledge.pointed_situations import (
     quitting_over_breach_asked,
     rider_hours_asked,
     unemployment_reason_told,
+    wages_also_unpaid_told,
 )
 from bot.knowledge.situations import (
     fits_the_situation,
@@ -178,6 +179,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         lambda k, p, t: part_time_detail_asked(k, p, t, recent),
         lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
         lambda k, p, t: rider_hours_asked(k, p, t, recent),
+        wages_also_unpaid_told,
         *_POINTED_AFTER,
     )
     pointed = (
