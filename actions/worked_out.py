@@ -70,7 +70,16 @@ from bot.domain.wages_owed import (
     extra_told,
     site_owed_text,
 )
-from bot.domain.working_hours import week_text, week_told
+from bot.domain.working_hours import (
+    STANDARD_DAY,
+    day_hours,
+    hourly_total,
+    hourly_total_text,
+    month_days_told,
+    month_overtime_text,
+    week_text,
+    week_told,
+)
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -306,7 +315,10 @@ def _paid_short(tracker: Tracker, text: str) -> tuple[str, str] | None:
     return None if short is None else (short, str(slug))
 
 
-HOURS_CAP = "ot_limits"  # the entry on the limits of overtime
+HOURS_CAP = "ot_limits"
+PART_TIME = (
+    "flex_part_time"  # the entry on work paid by the hour  # the entry on the limits of overtime
+)
 # the pay for the hours asked (the overtime calculator's), not whether the week is lawful
 _PAY_ASKED = re.compile(r"加班费|好多钱|多少钱|工资.{0,6}(?:算|给)")
 
@@ -343,6 +355,17 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     if week is not None and not _PAY_ASKED.search(text):
         # "我们厂每天要做11个钟头 一个星期做6天 这个合法不": the week against the limits
         return week_text(*week), HOURS_CAP
+    by_hour = hourly_total(text) if asks_how_much(text) else None
+    if by_hour is not None:
+        # "这个月做了96个钟头 一个钟头25块 该拿好多": the hours at the rate
+        return hourly_total_text(*by_hour), PART_TIME
+    days = month_days_told(text)
+    pay = monthly_pay(text)
+    if days is not None and pay is not None:
+        # "我基本工资3480 上个月上了22天 每天都这样" after the day's hours were told
+        day = next(filter(None, map(day_hours, recent_user_texts(tracker, 3))), None)
+        if day is not None and day > STANDARD_DAY:
+            return month_overtime_text(day, days, pay, text), OVERTIME
     years = contribution_years_text(text) or short_of_minimum_text(text)
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS

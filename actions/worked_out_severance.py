@@ -152,7 +152,11 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
         return None
-    if str(slug or "").startswith("probation") and _PROBATION_EXCESS.search(text):
+    if str(slug or "").startswith("probation") and (
+        _PROBATION_EXCESS.search(text)
+        # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
+        or ("试用" in text and not DISMISSED.search(text))
+    ):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if _BACK_TO_WORK.search(text):
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum

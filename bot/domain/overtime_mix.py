@@ -62,6 +62,9 @@ def _number(m: re.Match[str]) -> float | None:
     return value if value is not None and 0 < value <= 400 else None
 
 
+_DATED_DAY = re.compile(r"(?<![\d月])(\d{1,2})\s*[号日]")
+
+
 def part_of(clause: str) -> Part | None:
     """The kind of overtime a clause tells and how much of it ("星期六一天" is a rest day)."""
     counted = _COUNTED_DAYS.search(clause)
@@ -82,6 +85,10 @@ def part_of(clause: str) -> Part | None:
     hours_m, days_m = _HOURS.search(clause), _DAYS.search(clause)
     hours = _number(hours_m) if hours_m else None
     days = _number(days_m) if days_m else None
+    if hours is None and days is None and kind == "holiday":
+        # "国庆1号2号3号我也在厂头上班": the days named by their dates
+        dated = set(_DATED_DAY.findall(clause))
+        days = float(len(dated)) if dated else None
     if hours is None and days is None and _ONE_DAY.search(clause):
         days = 1.0
     if kind is None and hours is not None and days is None:

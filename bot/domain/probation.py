@@ -174,7 +174,7 @@ def probation_text(text: str, so_far: float | None = None, pay: float | None = N
 
 # "试用期一个月3000 说转正了是4000": the pay in probation and the pay agreed after it
 _PROBATION_PAY = re.compile(
-    rf"试用期(?:工资|的工资)?(?:他|老板|公司)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|给我发|拿)?\s*(?P<pay>{NUM})"
+    rf"试用期(?:工资|的工资)?(?:他|老板|公司)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|给我发|拿|给我开的|开的|开)?\s*(?P<pay>{NUM})"
     r"(?!\s*(?:个|年|天|月))"
 )
 _REGULAR_PAY = re.compile(

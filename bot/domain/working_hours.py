@@ -31,16 +31,57 @@ _NO_REST = re.compile(
 )
 
 
+# "早上8点上到晚上8点 中午休息一个钟头": the hours from the clock, less the break
+_CLOCK_SPAN = re.compile(
+    r"(?P<am>早上|上午|早晨)?\s*(?P<a>\d{1,2})\s*点(?:钟)?(?:半)?(?:上|做|干|开始)?(?:班)?(?:一直)?(?:上|做|干)?到"
+    r"\s*(?P<pm>晚上|下午|夜里|半夜)?\s*(?P<b>\d{1,2})\s*点"
+)
+_BREAK = re.compile(rf"(?:休息|吃饭)(?:了)?\s*(?P<n>{NUM}|半)\s*个?(?:钟头|小时|钟)")
+# "周一到周五天天这样", "星期一到星期六": the days of the week worked
+_DAY_NAMES = "一二三四五六日天"
+_WEEK_SPAN = re.compile(
+    r"(?:周|星期|礼拜)(?P<a>[一二三四五六])\s*(?:到|至)\s*(?:周|星期|礼拜)?(?P<b>[一二三四五六日天])"
+)
+
+
+def day_hours(text: str) -> float | None:
+    """The hours worked a day the message tells: said as hours, or from the clock."""
+    hours = _DAY_HOURS.search(text or "")
+    if hours is not None:
+        return parse_number(hours.group("n"))
+    span = _CLOCK_SPAN.search(text or "")
+    if span is None:
+        return None
+    start, end = int(span.group("a")), int(span.group("b"))
+    if span.group("pm") and end < 12:
+        end += 12
+    if end <= start:
+        return None
+    rest = _BREAK.search(text or "")
+    taken = (0.5 if rest.group("n") == "半" else parse_number(rest.group("n")) or 0) if rest else 0
+    return end - start - taken
+
+
+def week_days(text: str) -> int | None:
+    """The days a week worked the message tells."""
+    days_m = _WEEK_DAYS.search(text or "")
+    if days_m:
+        value = parse_number(days_m.group("n"))
+        return int(value) if value else None
+    span = _WEEK_SPAN.search(text or "")
+    if span:
+        first = _DAY_NAMES.index(span.group("a"))
+        last = min(_DAY_NAMES.index(span.group("b")), 6)
+        return last - first + 1 if last >= first else None
+    return 7 if _NO_REST.search(text or "") else None
+
+
 def week_told(text: str) -> tuple[float, int] | None:
     """(hours a day, days a week) the message tells, or None."""
-    hours = _DAY_HOURS.search(text or "")
-    if hours is None:
-        return None
-    day = parse_number(hours.group("n"))
+    day = day_hours(text)
     if day is None or not STANDARD_DAY < day <= 24:
         return None
-    days_m = _WEEK_DAYS.search(text or "")
-    days = parse_number(days_m.group("n")) if days_m else (7 if _NO_REST.search(text) else None)
+    days = week_days(text)
     if days is None or not 1 <= days <= 7:
         return None
     return day, int(days)
@@ -72,3 +113,74 @@ def week_text(day: float, days: int) -> str:
     )
     lines.append(f"依据：{SOURCE}")
     return "\n".join(lines)
+
+
+# "上个月上了22天 每天都这样": the days of the month worked at the hours told before
+_MONTH_DAYS = re.compile(rf"(?:上了|做了|干了|上班|出勤)\s*(?P<n>{NUM})\s*天")
+_SAME_EACH_DAY = re.compile(r"每天都这样|天天都这样|天天这样|都是这样|每天都是")
+# "老板说工资是包了的": pay said to include the overtime
+_ALL_IN = re.compile(r"包了|包干|包含了?加班|包括了?加班|综合工资|打包")
+
+
+def month_days_told(text: str) -> int | None:
+    m = _MONTH_DAYS.search(text or "")
+    if m is None or not _SAME_EACH_DAY.search(text or ""):
+        return None
+    value = parse_number(m.group("n"))
+    return int(value) if value and 0 < value <= 31 else None
+
+
+def month_overtime_text(day: float, days: int, monthly: float, said: str) -> str:
+    """The working days' overtime of a month at the hours told a day: its pay at 150 %."""
+    extra = day - STANDARD_DAY
+    hours = extra * days
+    hourly = monthly / 21.75 / 8
+    lines = [
+        f"按您说的，每天{format_number(day)}小时，比8小时多{format_number(extra)}小时，"
+        f"上个月{days}天，一共加班{format_number(hours)}小时（每月上限是36小时）。",
+        f"月工资{format_number(monthly)}元，小时工资={format_number(monthly)}÷21.75÷8"
+        f"≈{format_number(round(hourly, 2))}元；工作日加班不低于150%："
+        f"{format_number(round(hourly, 2))}×150%×{format_number(hours)}="
+        f"{format_number(round(hourly * 1.5 * hours, 2))}元。",
+    ]
+    if _ALL_IN.search(said):
+        lines.append(
+            "说工资“包了”加班费的，要有书面约定，而且按正常工时折算的工资不能低于当地最低工资"
+            "标准、加班部分不能低于法定标准；没有约定或折算不够的，要补足。"
+        )
+    lines.append(
+        "周末上的按200%（或补休），法定节假日300%。可以向劳动保障监察投诉（12333）或申请劳动仲裁。"
+    )
+    lines.append("依据：《劳动法》第四十一条、第四十四条；《工资支付暂行规定》第十三条")
+    return "\n".join(lines)
+
+
+# "这个月做了96个钟头 一个钟头25块": hours paid by the hour, and the rate
+_HOURS_DONE = re.compile(rf"(?:做了|干了|上了|一共|总共)\s*(?P<n>{NUM})\s*个?(?:钟头|小时)")
+_HOURLY_RATE = re.compile(
+    rf"(?:一个?(?:钟头|小时)|每(?:个)?(?:钟头|小时)|时薪)(?:是|给|算|就|才|只有)?\s*(?P<n>{NUM})\s*(?:块|元)?"
+)
+
+
+def hourly_total(text: str) -> tuple[float, float] | None:
+    """(hours, the rate an hour) a message tells of work paid by the hour, or None."""
+    done, rate = _HOURS_DONE.search(text or ""), _HOURLY_RATE.search(text or "")
+    if done is None or rate is None:
+        return None
+    hours, pay = parse_number(done.group("n")), parse_number(rate.group("n"))
+    if not hours or not pay or not 0 < hours <= 400 or not 0 < pay <= 1000:
+        return None
+    return hours, pay
+
+
+def hourly_total_text(hours: float, rate: float) -> str:
+    """Hours at an hour's rate: the pay, with the rules on it for work by the hour."""
+    return "\n".join(
+        [
+            f"按您说的：{format_number(hours)}小时×{format_number(rate)}元="
+            f"{format_number(round(hours * rate, 2))}元。",
+            "按小时计酬的，小时工资不能低于当地最低小时工资标准（重庆的现行标准问12333），"
+            "结算周期最长不超过15天；少给、拖着不给的，可以向劳动保障监察投诉（12333）。",
+            "依据：《劳动合同法》第六十八条、第七十二条；《最低工资规定》第五条",
+        ]
+    )

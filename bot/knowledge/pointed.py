@@ -207,6 +207,9 @@ _QUIT_DONE = re.compile(
     r"|(?:辞职|辞工|离职|走)了?(?:有|快)?(?:半年|[0-9一二两三四五六七八九十几]+(?:个月|年|天|周))"
     r"|(?:辞职|辞工|离职)(?:后|以后|之后)"
 )
+_RESIGNED_ALREADY = re.compile(
+    r"(?:已经|都|早就)(?:写了|签了|交了|打了)[^，,。]{0,3}(?:辞职信|辞职|辞职报告|自愿离职|离职申请)"
+)
 _PUSHED_OUT = re.compile(
     r"(?:逼|让|叫|喊|要|劝)我(?:自己)?(?:主动)?(?:写|打|签)?(?:辞职|辞工|自愿离职|离职申请)|逼我走"
 )
@@ -244,7 +247,8 @@ def leaving_told(
     the employer pushes them to quit."""
     if asks_where_to_turn(text):
         return None
-    if _PUSHED_OUT.search(text):
+    if _PUSHED_OUT.search(text) or _RESIGNED_ALREADY.search(text):
+        # ("要是我已经写了辞职信了呢" after being pushed to: what signing it means)
         # "那老板逼我辞职呢": pressed to sign a resignation, whatever the topic before
         return None if previous.slug == RESIGN_PRESSURE else knowledge.get(RESIGN_PRESSURE)
     if previous.slug == QUIT_OVER_BREACH:
