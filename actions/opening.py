@@ -67,7 +67,9 @@ _DEMAND = re.compile(
     r"|(?:(?<=[\s，,。])|^)让(?=公司|老板|厂里|厂头|单位|他们)"
     # "… 就要试用期多约的那4个月的赔偿金": the sum wanted, after 就要
     r"|(?:(?<=[\s，,。])|^)(?:我)?就(?:是)?(?:想)?要(?=[^，。,\s]{0,16}?(?:赔偿金|补偿|工资|加班费|押金|赔偿|钱))"
-    r"|(?:我)?要(?=(?:他们|他|她|公司|老板|厂里|单位|包工头|经济补偿|补偿|赔偿|工资|加班费|医药费)))"
+    # ("要二倍工资差额3万5", "我要补足差额": the sum or the making up wanted)
+    r"|(?:我)?要(?=(?:他们|他|她|公司|老板|厂里|单位|包工头|经济补偿|补偿|赔偿|工资|加班费|医药费"
+    r"|二倍|双倍|补足|补发|补齐|补缴|退还|赔)))"
     r"[：:\s]*(?P<demand>[^，。,.!?！？；;\s]{2,60})"
     # the wish said with its verb: "过年前想拿到钱", "想把钱要回来", or starting with it
     # ("要回拖欠的工资", "追回工资")
@@ -307,7 +309,7 @@ def opening_description(text: str) -> str | None:
         told = _told(_story_of(re.sub(where, " ", value)))
         if len(told) >= DESCRIPTION_MIN:
             return told
-    told = _without_bare_fields(_told(story), value, employer)
+    told = _without_bare_fields(_told(story), value, employer or _employer_named(value))
     return told if len(told) >= DESCRIPTION_MIN else value
 
 
