@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from rasa_sdk import Tracker
 
-from actions.message import typed_text
+from actions.message import faq_of_last_turn, typed_text
 from actions.opening import REGISTERED_NAME
 from actions.validators import (
     clean_demand,
@@ -20,7 +20,7 @@ from actions.validators import (
     looks_like_name,
 )
 from bot.domain.groups import group_size
-from bot.domain.severance import asks_how_much
+from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
 _CORRECTS = re.compile(
@@ -271,6 +271,12 @@ def story_added(tracker: Tracker) -> str | None:
         return story if story.endswith(text) and story != text else None
     if _ASKS.search(text) or _OTHER_FIELD.search(text) or asks_how_much(text):
         return None  # ("没休的年假应该补好多钱 我月工资4350": a question, answered)
+    if (
+        (months_worked(text) is not None or monthly_pay(text) is not None)
+        and not dispute_types_in(text)
+        and faq_of_last_turn(tracker)
+    ):
+        return None  # ("月工资5000 做了2年9个月" after the compensation was explained: its sum)
     size = group_size(text)
     if size and size != group_size(story):
         # "哦还有 人数是16个 刚刚又有一个要加进来": the group's head count, kept with the story

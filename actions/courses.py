@@ -10,26 +10,23 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.buttons import buttons
 from actions.course_busy import outside_busy_text
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, followup_instead, in_course_context
 from actions.course_filters import (
     SEARCH_SLOTS,
     asks_about_leave,
     compared_courses,
-    describe,
     filter_from,
     tells_a_dispute,
     unsure_search,
 )
 from actions.course_list import (
-    SUBSCRIBE_BUTTON,
     category_buttons,
     detail_button,
-    enrol_button,
     listed,
     show_page,
 )
+from actions.course_search_answers import any_time, nothing_found, only_then, who_fits
 from actions.message import latest_entity, previous_action, recent_user_texts, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
@@ -40,7 +37,6 @@ from bot.domain.course_ages import (
     children_ages,
     for_children,
     is_child_word,
-    labelled_ages,
     suits,
     without_age,
     without_child_words,
@@ -57,7 +53,6 @@ from bot.domain.courses import (
     residual,
     similar_courses,
     tells_own_age,
-    when_text,
 )
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
@@ -212,7 +207,7 @@ class ActionSearchCourses(ServiceAction, Action):
                 if only is not None and only in available and not repo.matches(only, f):
                     # "星期四下午哇 我要上班 有没得晚上或者周末的" after 养老护理员: it meets
                     # only then; the courses that meet when asked, offered beside it
-                    return cleared + self._only_then(dispatcher, only, f, found)
+                    return cleared + only_then(dispatcher, only, f, found)
             if len(in_view) > 1:
                 found = [c for c in found if c.code in in_view] or found
             kind_only = False
@@ -272,16 +267,16 @@ class ActionSearchCourses(ServiceAction, Action):
                     if alike:
                         intro = closed_text(stopped) + "和它相近、现在可以报名的：\n"
                         return cleared + show_page(dispatcher, s, alike, intro=intro)
-                named = [c for c in available if f.name and repo.matches(c, _any_time(f))]
+                named = [c for c in available if f.name and repo.matches(c, any_time(f))]
                 if len(named) == 1 and (f.weekdays or f.time_of_day) and stopped is None:
                     # "有没得周末的瑜伽课": 瑜伽 meets on weekday evenings only, said so
                     meeting = [c for c in available if repo.matches(c, replace(f, name=None))]
-                    return cleared + self._only_then(dispatcher, named[0], f, meeting)
-                self._nothing_found(dispatcher, f, words, available, stopped)
+                    return cleared + only_then(dispatcher, named[0], f, meeting)
+                nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
             return cleared + show_page(
-                dispatcher, s, found, intro=_who_fits(found, text_told, available)
+                dispatcher, s, found, intro=who_fits(found, text_told, available)
             )
 
     def _several_named(
@@ -376,77 +371,3 @@ class ActionSearchCourses(ServiceAction, Action):
                 buttons=category_buttons(available),
             )
         return None
-
-    def _only_then(
-        self,
-        dispatcher: CollectingDispatcher,
-        only: Course,
-        f: repo.CourseFilter,
-        meeting: list[Course],
-    ) -> list[EventType]:
-        asked = describe(replace(f, name=None))
-        text = f"「{only.name}」只在{when_text(only)}上课，没有{asked}的班。"
-        alike = [c for c in similar_courses(only, meeting) if c in meeting]
-        others = alike or meeting
-        if others:
-            names = "」「".join(c.name for c in others[:4])
-            text += f"\n{asked}上课的{'同类' if alike else '其他'}课程有「{names}」，点一下看详情。"
-        dispatcher.utter_message(
-            text=text,
-            buttons=buttons(enrol_button(only), *(detail_button(c) for c in others[:4])),
-        )
-        return [SlotSet(FOCUS_SLOT, only.code)]
-
-    def _nothing_found(
-        self,
-        dispatcher: CollectingDispatcher,
-        f: repo.CourseFilter,
-        words: str,
-        available: list[Course],
-        stopped: Course | None = None,
-    ) -> None:
-        if stopped is not None:
-            text = closed_text(stopped) + "您可以按类别看看现在开放报名的课程："
-            dispatcher.utter_message(text=text, buttons=category_buttons(available))
-            return
-        if not available:
-            text = "现在暂时没有开放报名的课程，新一期课程开放后欢迎再来看看。"
-            dispatcher.utter_message(text=text, buttons=buttons(SUBSCRIBE_BUTTON))
-            return
-        what = describe(f) or (f"“{words}”相关" if words else "")
-        text = f"抱歉，暂时没有找到{what}的课程。您可以换个说法，或者按类别看看现在开放报名的课程："
-        dispatcher.utter_message(text=text, buttons=category_buttons(available))
-
-
-def _any_time(f: repo.CourseFilter) -> repo.CourseFilter:
-    return replace(f, weekdays=(), time_of_day=None, either=False)
-
-
-def when_said(course: Course) -> str:
-    """ "亲子绘本阅读（每周日 上午 10:00-11:30，…）": a course and when it meets."""
-    return f"{course.name}（{when_text(course)}）"
-
-
-def _who_fits(found: list[Course], text: str, available: list[Course]) -> str:
-    """ "弟弟7岁 姐姐11岁 有啥子课": which of the courses found suits which child, said before
-    the list when the children's ages differ in what they allow ("" otherwise); a child none
-    of them suits hears of an open course of another time that does (寒假 asked, a weekend
-    class for a 4-year-old running till then)."""
-    ages = labelled_ages(text)
-    if len(ages) < 2:
-        return ""
-    fits = {who: [c.name for c in found if suits(c, age)] for who, age in ages.items()}
-    if len({tuple(names) for names in fits.values()}) < 2:
-        return ""
-    said = []
-    for who, names in fits.items():
-        if names:
-            said.append(f"{who}（{ages[who]}岁）可以上{'、'.join(names)}")
-            continue
-        other = [c for c in for_children(available) if c not in found and suits(c, ages[who])]
-        said.append(
-            f"{who}（{ages[who]}岁）这次没有合适的；平时有{'、'.join(when_said(c) for c in other)}"
-            if other
-            else f"{who}（{ages[who]}岁）暂时没有合适的"
-        )
-    return "；".join(said) + "。\n"

@@ -187,7 +187,13 @@ class ValidateMediationForm(
         if why == "story":  # what happened, told early: kept, and the employer asked again
             told = clean_description(str(value))
             dispatcher.utter_message(text="经过我先记下了。")
-            keep = {"description": told} if told and not tracker.get_slot("description") else {}
+            before = tracker.get_slot("description")
+            # (figures told after the story are added to it: "月工资5000 做了2年9个月")
+            keep = (
+                {"description": f"{before}；{told}" if before else told}
+                if told and (not before or told not in str(before))
+                else {}
+            )
             return {"employer": None, **keep}
         employer = clean_employer(str(value or ""))
         if employer is None:

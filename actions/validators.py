@@ -54,7 +54,7 @@ INDUSTRY_WORDS = (
     "|快递|汽修|印务|五金|塑胶|包装|制品|商贸|传媒|文化传播"
 )
 _COMPANY_WORD = re.compile(
-    r"公司|集团|工厂|厂$|有限|门店|商店|超市|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
+    r"公司|集团|工厂|厂$|有限|门店|商店|超市|商场|商城|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
     # "飞毛腿配送站", "城南网点": a rider's or courier's station
     r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|配送站|站$|网点$|"
     # "刘记老火锅", "张姐面馆": a restaurant by its kind
@@ -284,7 +284,13 @@ def not_an_employer(text: str | None) -> str | None:
         return "dispute_type"
     if len(value) > SENTENCE_LEN or (NOT_IN_A_NAME.search(value) and dispute_types_in(value)):
         return "story"
+    if _FIGURES.search(value):
+        return "story"  # "月工资5000 做了2年9个月": the worker's figures, not a company
     return None
+
+
+# pay or time worked told with numbers
+_FIGURES = re.compile(r"(?:工资|月薪|底薪|做了|干了|上了|工作了)\s*\d|\d\s*(?:年|个月|块|元|千|万)")
 
 
 def looks_like_employer(text: str | None) -> str | None:

@@ -155,7 +155,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if str(slug or "").startswith("probation") and (
         _PROBATION_EXCESS.search(text)
         # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
-        or ("试用" in text and not DISMISSED.search(text))
+        or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
     ):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if _BACK_TO_WORK.search(text):

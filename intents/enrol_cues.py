@@ -45,7 +45,7 @@ ENROL_COURSES_FIRST = re.compile(
 
 # "我老婆罗芳也要去 她电话199…": a relative coming too, with their details
 ALSO_COMES = re.compile(
-    rf"^(?:那)?我(?:{_FAMILY})[\u4e00-\u9fff]{{0,3}}?(?:也|还)(?:要|想|可以)?(?:去|来|报|参加|一起)"
+    rf"^(?:那)?我(?:{_FAMILY}|同事|工友|朋友|邻居)[\u4e00-\u9fff]{{0,3}}?(?:也|还)(?:要|想|可以)?(?:去|来|报|参加|一起)"
 )
 
 

@@ -5,9 +5,24 @@ from __future__ import annotations
 import json
 import re
 
-from intents.enrol_cues import CAN_I_ENROL, YES_FIRST, enrols_with
+from intents.enrol_cues import CAN_I_ENROL, enrols_with
 from intents.filing_cues import files_a_case
 from intents.question_cues import asks_if_one_may_apply, asks_what_to_do, is_hypothetical
+from intents.request_cues import (
+    APPLIES_AGAIN,
+    APPLY_AFTER_ALL,
+    APPLY_AFTER_ALL_LATER,
+    APPLY_WITH_DETAILS,
+    DETAILS,
+    HANDS_IN_THE_REQUEST,
+    MEDIATION_FIRST,
+    MEDIATION_WITH_DETAILS,
+    MOBILE,
+    REPORTS_MEDIATION,
+    TRIES_MEDIATION,
+    UNION_HELPS_MEDIATE,
+    WANTS_IT_PAID,
+)
 
 # Rasa's payload syntax: /intent, /intent{"entity": "value"}, /intent@0.8{...}
 PAYLOAD = re.compile(
@@ -126,64 +141,6 @@ _OWN_CASE = re.compile(r"进度|到哪|我的|我那个|的事|下文|联系我|
 MEDIATION_QUESTION_MAX_CHARS = 20
 # … or the end of a longer message, from its last word of mediation
 MEDIATION_TAIL_MAX_CHARS = 12
-# "调解申请 姓名蒋丽萍 手机189…": a request form typed in one message
-MEDIATION_WITH_DETAILS = re.compile(
-    rf"^(?:你好|您好)?{YES_FIRST}(?:我要|我想)?(?:帮我)?(?:弄|搞|办|整|登记|登)?(?:个|一个)?(?:申请)?(?:个|一个|一下)?"
-    # "欠薪调解 我叫付小兵 电话189…": the kind of dispute in front
-    r"(?:欠薪|欠工资|工资|工伤|加班费|社保|辞退|开除|押金)?(?:的)?"
-    r"(?:(?:劳动(?:纠纷|争议)?)?调解(?:申请)?(?!书|员|协议)"
-    # "你好 我想登记个劳动纠纷 我叫…": a dispute registered, in the worker's word for it
-    r"|(?<=登记)(?:个|一个|一下)?劳动(?:纠纷|争议))"
-)
-# "那我申请嘛 我叫李秀英 电话153…", "想了一哈还是申请嘛 我叫周婷 …": applying, with the
-# details, after mediation was offered or talked of (the only thing a worker applies for
-# here; 报名 is a course's): the first words end at 申请, nothing applied for after it
-APPLY_WITH_DETAILS = re.compile(
-    rf"^{YES_FIRST}[^\s，,。!！？?]{{0,8}}?申请(?:一个|个|一下)?(?:嘛|吧|哦|哈|啊|了|噻)?(?:[\s，,。!！]|$)"
-)
-# "那我还是申请嘛 厂头上个月把我开了…": applying after all, what is applied for understood
-# (not "还是申请工伤认定" or "申请仲裁")
-APPLY_AFTER_ALL = re.compile(
-    r"^(?:那|那我|好|好嘛|行|要得)?(?:我)?(?:还是|就)(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
-    r"(?!工伤|仲裁|认定|劳动仲裁|年假|补缴|退休|失业|生育|社保|养老|公积金)"
-)
-# "老板还是不认账 还是帮我申请嘛 我黄建国 电话… 单位是…": applying after all, after the
-# reason, with the details
-APPLY_AFTER_ALL_LATER = re.compile(
-    r"(?:^|[\s，,。])(?:算了)?(?:那|那我|我)?(?:还是|就)(?:帮我|给我)?(?:要|想)?申请(?:嘛|吧|哦|一个|个|一下)?"
-    r"(?=[\s，,。!！]|$)"
-)
-# "那我先试下调解 公司叫…", "那就试试调解嘛", "先调解看看": deciding to try mediation (after
-# asking what it is like) is the request
-TRIES_MEDIATION = re.compile(
-    r"^(?:那|那就|那我|好|好嘛|要得|行|嗯)?(?:我)?(?:们)?(?:就|先|还是)?(?:先)?"
-    r"(?:试(?:下|一下|哈|一哈|试|试看)|走(?:个|一下)?)?调解(?:一下|下)?(?:看看|看|试试)?"
-    r"(?:嘛|吧|哦|哈|噻)?(?=$|[\s，,。!！])"
-)
-_APPLIES_AGAIN = re.compile(
-    r"(?:^|[\s，,。])(?:那|那我|我|那就)?(?:就)?(?:再|重新|也)(?:申请|登记)(?:一个|个|一下|一次|一遍)?"
-    r"(?:调解)?(?:嘛|吧|哦|哈|噻)?(?=$|[\s，,。!！])"
-    # "可能是用我老婆手机报的 … 你重新帮我报一个": a request filed elsewhere, filed again
-    r"|(?:报的|报过|记不得|搞忘|编号).{0,20}?(?:再|重新)(?:帮我|给我)?报(?:一个|个|一下)"
-)
-# "帮我报个调解 我叫…": 报 said of a mediation request, not of a course
-_REPORTS_MEDIATION = re.compile(
-    r"(?<!已经)报(?:个|一个|一下)?(?:劳动)?(?:纠纷)?调解(?!员|书|协议|要|收|好久|多久)"
-)
-# "我还是不想辞职 想先调解下 让厂头…": mediation tried first
-_MEDIATION_FIRST = re.compile(
-    r"(?:想|要|准备)先(?:走|试(?:下|一下|哈)?)?调解(?:一下|下|哈|看看)?(?=$|[\s，,。!！]|让|喊|叫|要)"
-)
-_UNION_HELPS_MEDIATE = re.compile(r"(?:帮我|给我|帮忙)[^，,。]{0,8}调解")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_HANDS_IN_THE_REQUEST = re.compile(
-    r"(?:先|还是|直接)把(?:调解)?申请(?:交了|提交了?|交上去|递上去|填了)"
-)
-_WANTS_IT_PAID = re.compile(r"补给我|还给我|退给我|发给我|结给我|给我补|要回来|结清")
-# ("李德华 1872301456": a mobile number mistyped one digit short is still the details given)
-_DETAILS = re.compile(
-    r"1[3-9]\d{9}|(?<!\d)1[3-9]\d{8}(?!\d)|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓"
-)
 
 
 def parse_payload(text: str) -> tuple[str, float | None, list[dict]] | None:
@@ -306,29 +263,29 @@ def rule_intent(text: str) -> str | None:
         return "cancel"
     if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "withdraw_case"
-    if _REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):
+    if REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "mediation_request"
-    if enrols_with(compact) and _DETAILS.search(compact):
+    if enrols_with(compact) and DETAILS.search(compact):
         return "course_enroll"
-    if MEDIATION_WITH_DETAILS.match(compact) and _DETAILS.search(compact):
+    if MEDIATION_WITH_DETAILS.match(compact) and DETAILS.search(compact):
         return "mediation_request"
-    if APPLY_WITH_DETAILS.match(text.strip()) and _DETAILS.search(compact):
+    if APPLY_WITH_DETAILS.match(text.strip()) and DETAILS.search(compact):
         return "mediation_request"
     if APPLY_AFTER_ALL.match(compact):
         return "mediation_request"
     if TRIES_MEDIATION.match(text.strip()) and re.search(r"试|走|先|看看|就", text):
         return "mediation_request"
-    if _HANDS_IN_THE_REQUEST.search(compact):
+    if HANDS_IN_THE_REQUEST.search(compact):
         # "那好嘛 我先把申请交了 电话是151…": the request (begun before) handed in now
         return "mediation_request"
     if APPLY_AFTER_ALL_LATER.search(text) and (
-        _DETAILS.search(compact) or _WANTS_IT_PAID.search(compact)
+        DETAILS.search(compact) or WANTS_IT_PAID.search(compact)
     ):
         # ("唉 还是申请嘛 他们说了好几回了都没兑现 … 要他全部补给我": what is wanted, told)
         return "mediation_request"
-    if _MEDIATION_FIRST.search(text) and not _MEDIATION_QUESTION.search(compact):
+    if MEDIATION_FIRST.search(text) and not _MEDIATION_QUESTION.search(compact):
         return "mediation_request"
-    if _APPLIES_AGAIN.search(text) and not _ENROLMENT_TALK.search(compact):
+    if APPLIES_AGAIN.search(text) and not _ENROLMENT_TALK.search(compact):
         # "编号我没记到 … 那我重新申请一个嘛": a request the bot cannot find, made again
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
@@ -336,11 +293,11 @@ def rule_intent(text: str) -> str | None:
     if files_a_case(compact):
         # "我要告…公司 押金不退…", "冉秀英 158… 想要回工资和押金": the request
         return "mediation_request"
-    if _UNION_HELPS_MEDIATE.search(compact) and _MOBILE.search(compact):
+    if UNION_HELPS_MEDIATE.search(compact) and MOBILE.search(compact):
         # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
         # details the request needs, it is the request
         return "mediation_request"
-    if _WHICH_PARTY.search(compact) and not _MOBILE.search(compact):
+    if _WHICH_PARTY.search(compact) and not MOBILE.search(compact):
         # "那我要调解的话是找派遣公司还是找厂里": which side the request is against, asked
         return "policy_question"
     if (

@@ -76,7 +76,7 @@ _PAY_FIRST = re.compile(
 )
 # "这个月涨到5800了": the pay after a raise is the pay now
 _PAY_RAISED = re.compile(
-    rf"(?:涨到|涨成|调到|调成|加到|提到|升到)\s*(?P<pay>{NUM})\s*(?:块|元)?(?!\s*个|年|天)"
+    rf"(?:涨到|涨成|调到|调成|加到|提到|升到)了?\s*(?P<pay>{NUM})\s*(?:块|元)?(?!\s*个|年|天)"
 )
 MIN_PAY, MAX_PAY = 500, 200_000
 

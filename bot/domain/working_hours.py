@@ -33,8 +33,8 @@ _NO_REST = re.compile(
 
 # "早上8点上到晚上8点 中午休息一个钟头": the hours from the clock, less the break
 _CLOCK_SPAN = re.compile(
-    r"(?P<am>早上|上午|早晨)?\s*(?P<a>\d{1,2})\s*点(?:钟)?(?:半)?(?:上|做|干|开始)?(?:班)?(?:一直)?(?:上|做|干)?到"
-    r"\s*(?P<pm>晚上|下午|夜里|半夜)?\s*(?P<b>\d{1,2})\s*点"
+    r"(?P<am>早上|上午|早晨|中午|下午|晚上)?\s*(?P<a>\d{1,2})\s*点(?:钟)?(?P<ahalf>半)?(?:上|做|干|开始)?(?:班)?"
+    r"(?:一直)?(?:上|做|干)?到\s*(?P<pm>晚上|下午|夜里|半夜)?\s*(?P<b>\d{1,2})\s*点(?P<bhalf>半)?"
 )
 _BREAK = re.compile(rf"(?:休息|吃饭)(?:了)?\s*(?P<n>{NUM}|半)\s*个?(?:钟头|小时|钟)")
 # "周一到周五天天这样", "星期一到星期六": the days of the week worked
@@ -52,7 +52,10 @@ def day_hours(text: str) -> float | None:
     span = _CLOCK_SPAN.search(text or "")
     if span is None:
         return None
-    start, end = int(span.group("a")), int(span.group("b"))
+    start = int(span.group("a")) + (0.5 if span.group("ahalf") else 0)
+    end = int(span.group("b")) + (0.5 if span.group("bhalf") else 0)
+    if span.group("am") in ("下午", "晚上") and start < 12:
+        start += 12
     if span.group("pm") and end < 12:
         end += 12
     if end <= start:

@@ -38,3 +38,10 @@ def test_the_period_and_its_window_are_worked_out():
 def test_a_rough_count_of_years_is_not_read_as_tens():
     # "三四年" is three or four years (it was read as 34, and the period as 6 months)
     assert years_told("我出来打工也才三四年 在这个厂做了两年") == (4, 2)
+
+
+def test_one_of_the_years_corrected_after_both_were_told() -> None:
+    earlier = ["我工作了8年 在这个公司3年 医疗期多久"]
+    said = medical_period_text("不对 在这个公司其实做了6年了", earlier)
+    assert said is not None and "在本单位6年" in said and "医疗期是6个月" in said
+    assert medical_period_text("不对 在这个公司其实做了6年了") is None

@@ -58,3 +58,15 @@ def test_an_hourly_rate_below_the_weekday_lowest_is_unlawful():
     enough = rate_checked_text(4500, 40)
     assert "没有低于" in enough and "不合法" not in enough
     assert rate_given("平时下班后加了20个小时 一个小时25块") is None  # the hourly wage
+
+
+def test_a_holiday_named_by_its_dates_and_the_spring_festival_as_a_range() -> None:
+    from bot.domain.long_breaks import dated_days, named_holiday
+    from bot.domain.overtime_mix import parts_of
+
+    assert [(p.kind, p.hours) for p in parts_of("国庆1号2号3号我也在厂头上班")] == [
+        ("holiday", 24.0)
+    ]
+    named = named_holiday("过年除夕到初三都要上")
+    assert dated_days(named, "过年除夕到初三都要上") == (4, 0)
+    assert dated_days(named, "初三到初五也上了") == (1, 2)

@@ -93,3 +93,10 @@ def test_the_months_since_the_day_the_job_began():
     assert months_since_start("我是2020年3月入职的 每个月5000", today) == 81
     assert months_since_start("2026年12月10号入职的", today) is None  # not begun yet
     assert months_since_start("我2021年12月生的娃", today) is None  # no start of a job
+
+
+def test_a_raise_is_the_pay_now() -> None:
+    from bot.domain.severance import monthly_pay
+
+    assert monthly_pay("5220是上个月的 这个月涨到5800了") == 5800
+    assert monthly_pay("工资调成了4800") == 4800

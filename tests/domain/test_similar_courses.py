@@ -44,3 +44,12 @@ def test_a_certificate_course_by_its_keywords():
 
     assert gives_certificate(FORKLIFT) and gives_certificate(ELECTRICIAN)
     assert not gives_certificate(TAIJI) and not gives_certificate(LIVE)
+
+
+def test_a_phone_as_a_contact_or_a_thing_names_no_course() -> None:
+    from bot.domain.courses import residual
+
+    assert "手机" not in residual("那报嘛 我叫龙德明 手机号15826473019")
+    assert "手机" not in residual("老板说我上班耍手机")
+    assert "手机" not in residual("可能是用我老婆手机报的")
+    assert "手机拍视频" in residual("想学手机拍视频")

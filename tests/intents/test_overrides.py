@@ -47,3 +47,35 @@ def test_back_to_business_words_are_not_the_question():
     assert without_aside("好嘛说正事 厂头一天上11个钟头正常不") == "厂头一天上11个钟头正常不"
     assert without_aside("言归正传，加班费咋算") == "加班费咋算"
     assert without_aside("说正事") == "说正事"  # nothing else said: kept
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # 报 said of a mediation request, not of a course
+        ("麻烦帮我报个调解 我叫何兰 电话13983216650", "mediation_request"),
+        # a request filed elsewhere, filed again
+        ("可能是我儿子手机上报的 记不得了 你再帮我报一个", "mediation_request"),
+        # mediation tried first, with what the employer should do
+        ("我暂时不想走 想先调解一下 让公司把加班费补给我", "mediation_request"),
+        # applying too, after questions about mediation
+        ("那我也申请一个 老板欠了我两个月工资", "mediation_request"),
+        # a decline only if it costs: the fee is the question
+        ("要交钱不 要交钱就算了", "course_followup"),
+        # which side a request is against, asked
+        ("我是派遣的 调解是找派遣公司还是找用工的厂", "policy_question"),
+    ],
+)
+def test_requests_and_questions_read_before_the_classifier(text, intent):
+    assert rule_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我上周报了个调解 到现在都没人联系",  # a status check, not a new request
+        "报名书法 重新帮我报一个",  # a course enrolment
+    ],
+)
+def test_reports_of_a_request_already_made_are_no_new_request(text):
+    assert rule_intent(text) != "mediation_request"

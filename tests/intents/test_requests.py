@@ -51,3 +51,13 @@ def test_a_greeting_in_front_and_a_negated_handoff():
     assert without_greeting("你好") == "你好" and without_greeting("你好啊") == "你好啊"
     assert negated_handoff("不用转人工 我就问下年假")
     assert not negated_handoff("帮我转人工") and not negated_handoff("年假有几天")
+
+
+def test_what_the_employer_should_do_with_the_details_files_a_case() -> None:
+    from intents.filing_cues import files_a_case
+
+    assert files_a_case(
+        "龚丽13896543210渝北区金源五金厂做了三年厂里一直没给我买社保我要求厂里给我补缴"
+    )
+    assert files_a_case("刘芳15922807316流水线上做了两年厂里没交社保我想要厂里把社保给我补起")
+    assert not files_a_case("我想要厂里把社保给我补起")  # no details: a wish, not the request

@@ -159,6 +159,13 @@ def test_search_filters_and_hides_closed_or_finished_courses(db: Database) -> No
         skills = repo.search(s, repo.CourseFilter(category="技能培训", time_of_day="上午"), TODAY)
         assert [c.code for c in skills] == ["JN05"]
         assert repo.get_by_code(s, "jn05").name == "叉车操作"
+        # "晚上或者周末的": either the evening or the weekend will do
+        either = repo.CourseFilter(
+            weekdays=repo.expand_weekday("周末"), time_of_day="晚上", either=True
+        )
+        assert [c.code for c in repo.search(s, either, TODAY)] == ["JN05", "XF05"]
+        both = repo.CourseFilter(weekdays=repo.expand_weekday("周末"), time_of_day="晚上")
+        assert repo.search(s, both, TODAY) == []
 
 
 def test_capacity_zero_means_unlimited(db: Database) -> None:

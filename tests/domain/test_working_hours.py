@@ -1,0 +1,76 @@
+"""A working week told against the limits, a month's overtime at those hours, and work paid
+by the hour."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.working_hours import (
+    day_hours,
+    hourly_total,
+    hourly_total_text,
+    month_days_told,
+    month_overtime_text,
+    week_days,
+    week_text,
+    week_told,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "week"),
+    [
+        ("我们厂每天要做11个钟头 一个星期做6天 这个合法不", (11, 6)),
+        ("天天干10个小时 每周上六天", (10, 6)),
+        ("早上8点上到晚上8点 中午休息一个钟头 周一到周五天天这样", (11, 5)),
+        ("上午7点半开始干到晚上7点 星期一到星期六", (11.5, 6)),
+        ("每天上9个小时 一个星期都没得休息", (9, 7)),
+    ],
+)
+def test_the_week_told(text: str, week: tuple[float, int]) -> None:
+    assert week_told(text) == week
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每天8个小时 一周5天",  # within the standard: nothing over to work out
+        "每天要做11个钟头",  # the days of the week not told
+        "周一到周五上班",  # no hours told
+    ],
+)
+def test_no_week_to_work_out(text: str) -> None:
+    assert week_told(text) is None
+
+
+def test_clock_hours_less_the_break_and_days_by_their_names() -> None:
+    assert day_hours("早上9点做到晚上9点 吃饭半个钟头") == 11.5
+    assert day_hours("下午2点干到晚上11点") == 9
+    assert week_days("周二到周日都要上") == 6
+
+
+def test_the_week_against_the_limits() -> None:
+    said = week_text(11, 6)
+    assert "一周66小时" in said
+    assert "多26小时" in said
+    assert "一个月大约多113小时" in said
+    assert "超过了36小时的上限" in said
+    assert "每天加班3小时" not in said  # 3 hours a day is the day's cap, not over it
+    assert "天天上班也违法" in week_text(9, 7)
+
+
+def test_a_month_of_overtime_at_the_hours_told() -> None:
+    assert month_days_told("上个月上了22天 每天都这样") == 22
+    assert month_days_told("上个月上了22天") is None  # the hours of each day not said
+    said = month_overtime_text(11, 22, 3480, "老板说工资是包了的")
+    assert "一共加班66小时" in said
+    assert "20×150%×66=1980元" in said
+    assert "书面约定" in said  # pay said to include the overtime
+    assert "书面约定" not in month_overtime_text(11, 22, 3480, "加班费一分没有")
+
+
+def test_work_paid_by_the_hour() -> None:
+    assert hourly_total("这个月做了96个钟头 一个钟头25块 该拿好多") == (96, 25)
+    assert hourly_total("每小时20元 一共80个小时") == (80, 20)
+    assert hourly_total("做了96个钟头") is None
+    assert "96小时×25元=2400元" in hourly_total_text(96, 25)
