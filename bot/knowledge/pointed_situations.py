@@ -165,15 +165,21 @@ def quitting_over_breach_asked(knowledge: Knowledge, text: str) -> Answer | None
 # "还有上个月工资也还没发" after the compensation for a dismissal: wages owed besides, where to
 # claim them (seed entry)
 WAGES_OWED = "wage_arrears_complain"
-_DISMISSAL_TOPICS = frozenset({"经济补偿", "离职与解除"})
+_COMPENSATION_TOPIC = "经济补偿"
+# wages kept back because the worker leaves (the entry on that, found by its words)
+_HELD_FOR_LEAVING = re.compile(r"违约|提前走|要走|走了就|离职就|辞职就|扣着|押着")
 _WAGES_UNPAID = re.compile(
     r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|拖了我?|欠了?我?)[^，,。]{0,6}工资"
 )
 
 
 def wages_also_unpaid_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category not in _DISMISSAL_TOPICS or previous.slug == WAGES_OWED:
+    if previous.category != _COMPENSATION_TOPIC or previous.slug == WAGES_OWED:
         return None
-    if _WAGES_UNPAID.search(text) and not _QUITTING.search(text):
+    if (
+        _WAGES_UNPAID.search(text)
+        and not _QUITTING.search(text)
+        and not _HELD_FOR_LEAVING.search(text)
+    ):
         return knowledge.get(WAGES_OWED)
     return None
