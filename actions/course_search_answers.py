@@ -19,6 +19,11 @@ from bot.store import courses as repo
 from bot.store.models import Course
 
 
+def only_then_intro(only: Course, f: repo.CourseFilter) -> str:
+    """ "「书法」只在每周二、周四 晚上上课，没有周一、周三晚上的班。" """
+    return f"「{only.name}」只在{when_text(only)}上课，没有{describe(replace(f, name=None))}的班。"
+
+
 def only_then(
     dispatcher: CollectingDispatcher,
     only: Course,
@@ -26,7 +31,7 @@ def only_then(
     meeting: list[Course],
 ) -> list[EventType]:
     asked = describe(replace(f, name=None))
-    text = f"「{only.name}」只在{when_text(only)}上课，没有{asked}的班。"
+    text = only_then_intro(only, f)
     alike = [c for c in similar_courses(only, meeting) if c in meeting]
     others = alike or meeting
     if others:

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.course_busy import outside_busy_text
+from actions.course_busy import busy_spans
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, followup_instead, in_course_context
 from actions.course_filters import (
     SEARCH_SLOTS,
@@ -26,7 +26,13 @@ from actions.course_list import (
     listed,
     show_page,
 )
-from actions.course_search_answers import any_time, nothing_found, only_then, who_fits
+from actions.course_search_answers import (
+    any_time,
+    nothing_found,
+    only_then,
+    only_then_intro,
+    who_fits,
+)
 from actions.message import latest_entity, previous_action, recent_user_texts, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
@@ -96,6 +102,10 @@ _THAT_CHILD = re.compile(
 )
 
 
+# other courses asked for, not the one in view at another time ("有没得星期一晚上的课")
+_OTHER_COURSES = re.compile(r"的(?:课|班|培训|活动)|别的|其他|其它")
+
+
 # courses named in one message that are listed together ("蛋糕…电工证…")
 SEVERAL = 2
 
@@ -148,13 +158,12 @@ class ActionSearchCourses(ServiceAction, Action):
             return cleared + several
         f = filter_from(tracker)
         text = text_told = understood_text(tracker)
-        outside = outside_busy_text(tracker)
-        if outside != (tracker.latest_message or {}).get("text", "").strip() and is_specific(
-            residual(outside)
-        ):
-            # "星期六下午我要接娃儿 上午有没得别的学做吃的": the busy clause's words (娃儿) are
-            # no course wanted
-            text = outside
+        raw = (tracker.latest_message or {}).get("text") or ""
+        if raw == text:
+            # "星期六下午我要接娃儿 上午有没得别的学做吃的": a child in the clause that says when
+            # the worker is busy is no course wanted (a word of its time, 寒假, still is)
+            for a, b in reversed(busy_spans(tracker)):
+                text = text[:a] + without_child_words(text[a:b]) + text[b:]
         with self.services.db.session() as s:
             available = repo.open_courses(s, self.services.today())
             place = place_in(text, available)
@@ -205,6 +214,11 @@ class ActionSearchCourses(ServiceAction, Action):
             if len(in_view) == 1 and not f.name and not f.category and not ages:
                 only = repo.get_by_code(s, next(iter(in_view)))
                 if only is not None and only in available and not repo.matches(only, f):
+                    if found and _OTHER_COURSES.search(text):
+                        # "有没得星期一星期三晚上的课" after 书法: the courses that meet then,
+                        # after the one in view said when it meets
+                        intro = only_then_intro(only, f) + "这些时间上课的有：\n"
+                        return cleared + show_page(dispatcher, s, found, intro=intro)
                     # "星期四下午哇 我要上班 有没得晚上或者周末的" after 养老护理员: it meets
                     # only then; the courses that meet when asked, offered beside it
                     return cleared + only_then(dispatcher, only, f, found)

@@ -69,6 +69,7 @@ from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
     early_retirement_asked,
     gangmaster_injury_asked,
+    holiday_off_pay_asked,
     moved_to_work_asked,
     never_signed_asked,
     pregnant_dismissal_asked,
@@ -159,7 +160,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         previous is not None
         and is_short(text)
         and _LOCAL_ASKED.search(text)
-        and _LOCAL_ASKED.search(previous.answer)
+        and "重庆" in previous.answer
     ):
         # "重庆这边是不是还要多放几天" after an answer that says where Chongqing's own figure
         # is found: that answer, not another entry on days off
@@ -189,6 +190,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (business_slow_dismissal_asked(knowledge, text) if previous is None else None)
         or (moved_to_work_asked(knowledge, text) if previous is None else None)
         or (quitting_over_breach_asked(knowledge, text) if previous is None else None)
+        or holiday_off_pay_asked(knowledge, text)
         or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)

@@ -183,3 +183,18 @@ def wages_also_unpaid_told(knowledge: Knowledge, previous: Answer, text: str) ->
     ):
         return knowledge.get(WAGES_OWED)
     return None
+
+
+# "那元旦那天要是公司放假不上班 我的工资会扣不": a public holiday off, its pay asked (seed entry)
+HOLIDAY_PAID = "leave_holiday_paid"
+_HOLIDAY_OFF = re.compile(
+    r"(?:元旦|春节|过年|清明|五一|劳动节|端午|中秋|国庆|法定假|法定节假日|节假日|过节)"
+    r"[^，,。？?]{0,10}(?:放假|休息|不上班|没上班)"
+)
+_PAY_DOCKED = re.compile(r"扣|少发|发不发|有没有工资|有没得工资|给不给钱|算不算钱|照发")
+
+
+def holiday_off_pay_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _HOLIDAY_OFF.search(text) and _PAY_DOCKED.search(text) and "加班" not in text:
+        return knowledge.get(HOLIDAY_PAID)
+    return None
