@@ -256,7 +256,11 @@ _ASKS_MORE = re.compile(
 _ADDS = re.compile(r"还有|另外|也|一起|补充|加上|再加|顺便|忘了说|漏了")
 # (a field of its own: "还有电话打错了 是139…" corrects the phone, it tells nothing)
 _OTHER_FIELD = re.compile(r"电话|手机|号码|名字|姓名|单位名|公司名|诉求")
-_SUM_TOLD = re.compile(r"\d{3,}|[一二两三四五六七八九十几]+(?:千|万)|少发|没发|扣了|一半")
+_SUM_TOLD = re.compile(
+    r"\d{3,}|(?:\d|[一二两三四五六七八九十几])+(?:千|万)|少发|没发|扣了|一半|按\S{1,4}发"
+)
+# a sum wanted, said as a statement ("差的1千5也要补给我")
+_WANTED_TOO = re.compile(r"(?:也|还)要(?:他|公司|老板|厂里)?(?:补|赔|退|还|发)(?:给我)?")
 _ASKS = re.compile(r"[?？吗么]|不嘛$|没得?$|能不能|可不可以|咋个|怎么|啥子|什么")
 
 
@@ -269,7 +273,12 @@ def story_added(tracker: Tracker) -> str | None:
         return None
     if text in story:  # taken already this turn (the form validates after extracting)
         return story if story.endswith(text) and story != text else None
-    if _ASKS.search(text) or _OTHER_FIELD.search(text) or asks_how_much(text):
+    if (
+        _ASKS.search(text)
+        or _OTHER_FIELD.search(text)
+        # (not "差的1千5也要补给我": what is wanted, told)
+        or (asks_how_much(text) and not _WANTED_TOO.search(text))
+    ):
         return None  # ("没休的年假应该补好多钱 我月工资4350": a question, answered)
     if (
         (months_worked(text) is not None or monthly_pay(text) is not None)

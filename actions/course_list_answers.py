@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import buttons
 from actions.course_context import FOCUS_SLOT
 from actions.course_list import enrol_button
-from bot.domain.course_cards import part
+from bot.domain.course_cards import notes, part
 from bot.domain.course_requirements import tells_about, unmet
 from bot.domain.courses import clash_text, fee_text
 from bot.store import courses as repo
@@ -85,7 +85,11 @@ def paid_answer(
         dispatcher.utter_message(text=f"{these}都是免费的。")
         return []
     lines = [f"{these}里，要交费的是："]
-    lines += [f"· {c.name}：{fee_text(c)}" for c in paid]
+    # (with what the description says of it: "考证费600元，工会补贴一半，个人交300元")
+    lines += [
+        f"· {c.name}：{fee_text(c)}" + (f"（{notes(c, 'fee')}）" if notes(c, "fee") else "")
+        for c in paid
+    ]
     lines.append("其余的都免费。" if len(paid) < len(listed) else "")
     dispatcher.utter_message(
         text="\n".join(line for line in lines if line),

@@ -202,7 +202,11 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
 
 # "咋个这么慢 好久才有结果嘛" right after the worker's case was shown: how long mediation takes
 _HOW_LONG = re.compile(r"好久|多久|多长时间|几天|慢|啥时候|什么时候|哪天|拖(?!欠)")
-CASE_DURATION = "mediation_duration"  # the FAQ entry on how long mediation takes
+CASE_DURATION = "mediation_duration"
+# another subject the worker asks about right after the case ("工伤认定", "仲裁", "年假")
+_OTHER_SUBJECT = re.compile(
+    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿"
+)  # the FAQ entry on how long mediation takes
 # "然后呢 我要做啥子", "好久有人找我" right after filing: what happens next
 _WHAT_NEXT = re.compile(
     r"然后呢|接下来|下一步|(?:要|该|还要|还得)(?:做|干|弄|准备|带)(?:啥|什么|些)|好久有人|多久有人|"
@@ -222,6 +226,8 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
     ):
         # "那好久有结果哦 现在是啥子状态": where the case stands (and how long it takes)
         return [FollowupAction("action_mediation_status")]
+    if _OTHER_SUBJECT.search(text):
+        return None  # "对了 工伤认定有没得时间限制哦 我怕拖过了": asked of another thing
     if (
         previous_action(tracker) == "action_mediation_status"
         and 0 < len(text) <= 30

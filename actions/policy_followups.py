@@ -76,6 +76,7 @@ from bot.knowledge.pointed_situations import (
     quitting_over_breach_asked,
     rider_hours_asked,
     unemployment_reason_told,
+    union_notice_asked,
     wages_also_unpaid_told,
 )
 from bot.knowledge.situations import (
@@ -191,6 +192,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (moved_to_work_asked(knowledge, text) if previous is None else None)
         or (quitting_over_breach_asked(knowledge, text) if previous is None else None)
         or holiday_off_pay_asked(knowledge, text)
+        or union_notice_asked(knowledge, text)
         or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)

@@ -198,3 +198,19 @@ def holiday_off_pay_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _HOLIDAY_OFF.search(text) and _PAY_DOCKED.search(text) and "加班" not in text:
         return knowledge.get(HOLIDAY_PAID)
     return None
+
+
+# "我们厂有工会的 裁人要先跟工会说不": whether the union must be told first — of a layoff (30
+# days ahead to the union or all staff), else of one dismissal (the reasons first) (seed entries)
+LAYOFF = "quit_mass_layoff"
+UNION_HELP = "union_legal_help"
+_UNION_TOLD = re.compile(
+    r"(?:通知|告诉|告知|跟|和|给|向|问|征求)工会|工会(?:同意|同不同意|打招呼|商量|说一声|知道)"
+)
+_LAYOFF_WORDS = re.compile(r"裁")
+
+
+def union_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if not _UNION_TOLD.search(text) or not re.search(r"开|辞|裁|解除|炒", text):
+        return None
+    return knowledge.get(LAYOFF if _LAYOFF_WORDS.search(text) else UNION_HELP)
