@@ -24,6 +24,8 @@ ECHOED_TIME = re.compile(
     # ("周六下午几点到几点 在哪" after a course on Saturday afternoons: its hours asked)
     r"|(?:是|从)?几点)"
 )
+# "我想先学下咋个带娃娃": learning to look after a child, no time the worker is busy
+_LEARNS_TO_CARE = re.compile(r"学[^，,。\s]{0,4}(?:带|照顾|护理|照看)")
 _BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
 
@@ -37,7 +39,7 @@ def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
         spans.append((0, echoed.end() - 1))
     for i, (a, b, words) in enumerate(clauses):
         follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
-        if _BUSY.search(words) or follows:
+        if (_BUSY.search(words) and not _LEARNS_TO_CARE.search(words)) or follows:
             spans.append((a, b))
     return spans
 

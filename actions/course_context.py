@@ -54,7 +54,11 @@ _ABOUT_WORK = re.compile(
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
 )
 IN_VIEW_SHORT = 16
-_COURSE_FEE = re.compile(r"学费|报名费|材料费|书本费|课时费|资料费")
+# the course's own parts asked beside words of work ("学费好多 我工资不高哦", "学完有证不
+# 以后退休了出去当月嫂用得到不")
+_ABOUT_THE_COURSE = re.compile(
+    r"学费|报名费|材料费|书本费|课时费|资料费|学完|学了|有证不|发证|发不发证|证书|下课|上课"
+)
 _WHICH_ONE = re.compile(r"哪个|哪门|哪一个|哪一门|哪些")
 
 
@@ -86,7 +90,7 @@ def about_courses_in_view(tracker: Tracker, text: str) -> bool:
     value = text.strip()
     if not value or len(value) > SHORT or value.startswith("/"):
         return False
-    if _ABOUT_WORK.search(value) and not _COURSE_FEE.search(value):
+    if _ABOUT_WORK.search(value) and not _ABOUT_THE_COURSE.search(value):
         # ("学费好多 我工资不高哦": the course's fee, the worker's pay said beside it)
         return False
     if len(value) > IN_VIEW_SHORT:

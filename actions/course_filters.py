@@ -40,7 +40,15 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         for e in ("weekday", "time_of_day")
     )
     categories = entity_values(tracker, "course_category", outside_busy=timed)
-    if categories and categories[-1] == CHILDREN and _HAD_A_BABY.search(understood_text(tracker)):
+    if (
+        categories
+        and categories[-1] == CHILDREN
+        and (
+            _HAD_A_BABY.search(understood_text(tracker))
+            # "我想先学下咋个带娃娃": the worker learning to care for a baby (育婴员)
+            or _LEARNS_CHILDCARE.search(understood_text(tracker))
+        )
+    ):
         # "生了娃儿腰杆一直痛 … 可以去锻炼的课": the worker's own birth, not a class for a child
         categories = []
     if name and _named_by_its_name(tracker, name):
@@ -63,6 +71,9 @@ _EITHER = re.compile(rf"{_TIME_WORD}的?(?:或者|或|要么|还是|也行|也�
 
 
 CHILDREN = "亲子活动"
+_LEARNS_CHILDCARE = re.compile(
+    r"学[^，,。]{0,4}(?:带|照顾|护理|照看)(?:娃|孩子|小孩|宝宝|婴儿|新生儿)"
+)
 _HAD_A_BABY = re.compile(
     r"生了?(?:个)?(?:娃儿?|孩子|小孩|宝宝)|生完(?:娃儿?|孩子|小孩)|坐完?月子|产后"
 )
@@ -83,8 +94,14 @@ def _named_by_its_name(tracker: Tracker, name: str) -> bool:
 _WEEK = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
+_BIRTH_DUE = re.compile(r"要生了|要生娃|要生孩子|预产期|生产|坐月子|出生")
+
+
 def _dates(tracker: Tracker) -> list[str]:
-    """This message's date entities that are whole ISO dates (2026-12-12)."""
+    """This message's date entities that are whole ISO dates (2026-12-12), not the day a
+    baby is due ("我儿媳妇明年二月要生了 我想先学下咋个带娃娃")."""
+    if _BIRTH_DUE.search(understood_text(tracker)):
+        return []
     values = entity_values(tracker, "date", outside_busy=True)
     ok = []
     for v in values:

@@ -86,7 +86,10 @@ NEXT_SLOT = "next_courses"
 # every course in view wanted ("两个都给我报了", "这两门都报")
 # a question about the course after the details ("我叫杨小红 对了 这个学完发证书不")
 _ASKED_AFTER = re.compile(r"(?:对了|顺便问一?下|顺便|另外问一?下|问一?下)[，,\s]*(?P<q>\S.*)$")
-_ALL_IN_VIEW = re.compile(r"两个都|两门都|三个都|都给我报|都报|都要报|一起报")
+# (not "两个都有周三晚上哦 那我就报直播那个": both said of something else, one chosen)
+_ALL_IN_VIEW = re.compile(
+    r"(?:两个|两门|三个|几个)都(?:给我|帮我)?(?:报|要|想|上|学|去|参加)|都给我报|都报|都要报|一起报"
+)
 MAX_IN_VIEW = 3
 # several courses wanted at once: "两个都要", "合唱和手机摄影", "书法、插花"
 # ("大的报寒假营 小的报绘本那个": one course for each child)

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import menu
 from actions.course_context import (
     described_instead,
+    enrolling_course_reply,
     followup_instead,
     named_course_instead,
 )
@@ -328,6 +329,10 @@ class ActionOutOfScope(ServiceAction, Action):
         )
         if instead:  # "第二个要钱不" after a course list, "练了要去演出不" after a course
             return instead
+        about_course = enrolling_course_reply(self.services, tracker, typed_text(tracker))
+        if about_course:  # "等哈 要自己带垫子不" at the enrolment's summary: from the catalogue
+            dispatcher.utter_message(text=about_course)
+            return []
         # "重庆是好多天" right after a policy answer: a follow-up, not something else
         followup = policy_followup_instead(self.services, tracker)
         if followup:
