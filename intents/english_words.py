@@ -10,6 +10,8 @@ ENGLISH = {
     "paid holiday": "带薪年假",
     "days off": "休假",
     "vacation": "年休假",
+    "how is overtime": "加班费怎么算",
+    "how is my overtime": "加班费怎么算",
     "overtime pay": "加班费",
     "overtime": "加班",
     "work overtime": "加班",
