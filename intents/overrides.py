@@ -14,12 +14,14 @@ from intents.request_cues import (
     APPLY_AFTER_ALL_LATER,
     APPLY_WITH_DETAILS,
     DETAILS,
+    DISPUTE_TOLD,
     HANDS_IN_THE_REQUEST,
     MEDIATION_FIRST,
     MEDIATION_WITH_DETAILS,
     MOBILE,
     REPORTS_MEDIATION,
     TRIES_MEDIATION,
+    UNION_CAN_MEDIATE,
     UNION_HELPS_MEDIATE,
     WANTS_IT_PAID,
 )
@@ -287,6 +289,9 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if APPLIES_AGAIN.search(text) and not _ENROLMENT_TALK.search(compact):
         # "编号我没记到 … 那我重新申请一个嘛": a request the bot cannot find, made again
+        return "mediation_request"
+    if UNION_CAN_MEDIATE.search(compact) and DISPUTE_TOLD.search(compact):
+        # "包工头的钱一直不给 工会调节得不": the union asked to mediate this dispute
         return "mediation_request"
     if CAN_I_ENROL.search(compact):
         return "course_followup"

@@ -66,3 +66,8 @@ WANTS_IT_PAID = re.compile(r"补给我|还给我|退给我|发给我|结给我|�
 DETAILS = re.compile(
     r"1[3-9]\d{9}|(?<!\d)1[3-9]\d{8}(?!\d)|叫(?![啥什哪])|我是|名字|姓名|电话|手机|(?:我|免贵|本人)姓"
 )
+# "包工头的钱一直不给 工会调节得不": whether the union will mediate, asked after the dispute told
+UNION_CAN_MEDIATE = re.compile(
+    r"工会(?:能|可以|可不可以|能不能)?(?:帮我|帮忙|给我)?(?:调解|调节)(?:得|一下|下)?(?:不|吗|嘛|没)[？?]*$"
+)
+DISPUTE_TOLD = re.compile(r"钱|工资|工钱|欠|不给|不发|开除|辞退|社保|加班")
