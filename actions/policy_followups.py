@@ -73,8 +73,10 @@ from bot.knowledge.pointed_situations import (
     moved_to_work_asked,
     never_signed_asked,
     pregnant_dismissal_asked,
+    quitting_notice_asked,
     quitting_over_breach_asked,
     rider_hours_asked,
+    same_terms_refused,
     unemployment_reason_told,
     union_notice_asked,
     wages_also_unpaid_told,
@@ -182,6 +184,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
         lambda k, p, t: rider_hours_asked(k, p, t, recent),
         wages_also_unpaid_told,
+        same_terms_refused,
         *_POINTED_AFTER,
     )
     pointed = (
@@ -193,6 +196,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (quitting_over_breach_asked(knowledge, text) if previous is None else None)
         or holiday_off_pay_asked(knowledge, text)
         or union_notice_asked(knowledge, text)
+        or quitting_notice_asked(knowledge, text)
         or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)

@@ -250,8 +250,17 @@ class ActionThanks(ServiceAction, Action):
             # "哦不对我说错了 是3年8个月" right after a sum, read as a no: the figure
             # corrected, the sum worked out again
             return [FollowupAction("action_answer_policy")]
+        if _ASKS_IF_ALLOWED.search(text) and tells_about_work(text):
+            # "他说不愿意上就走人 能这样不", read as a no: whether the employer may, asked
+            verdict, _ = find_answer(self.services, tracker, text)
+            if verdict in ("answer", "likely"):
+                return [FollowupAction("action_answer_policy")]
         dispatcher.utter_message(response="utter_thanks")
         return []
+
+
+# whether something is allowed, asked ("能这样不", "合法不", "可以这样吗")
+_ASKS_IF_ALLOWED = re.compile(r"能这样|可以这样|合法|违法|行不行|能不能|可不可以|[吗嘛不][？?]?$")
 
 
 # "下午我去不了 算了 谢谢哈": the thanks closes what came before, it asks nothing of it

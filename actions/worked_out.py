@@ -77,6 +77,8 @@ from bot.domain.working_hours import (
     hourly_total_text,
     month_days_told,
     month_overtime_text,
+    month_text,
+    month_told,
     week_text,
     week_told,
 )
@@ -359,6 +361,10 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     if by_hour is not None:
         # "这个月做了96个钟头 一个钟头25块 该拿好多": the hours at the rate
         return hourly_total_text(*by_hour), PART_TIME
+    month = month_told(text) if week is None else None
+    if month is not None and not _PAY_ASKED.search(text):
+        # "一天上12个钟头 一个月只休得到2天 这个合法不": the month against the limits
+        return month_text(*month), HOURS_CAP
     days = month_days_told(text)
     pay = monthly_pay(text)
     if days is not None and pay is not None:

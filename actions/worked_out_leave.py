@@ -252,8 +252,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         last = next(filter(None, (last_day(t, today) for t in told)), None)
         return unused_days_text(months, today, last, days_taken(text))
     if months is not None and pay is None and (last_day(text, today) or days_taken(text)):
-        # "我上个月30号走的 今年只休了3天": the days left, the pay still to come
-        return unused_days_text(months, today, last_day(text, today), days_taken(text))
+        # "我上个月30号走的 今年只休了3天": the days left, the pay still to come (the last day
+        # told a message before: "我准备做到这个月31号就辞职了" then "今年只休了5天")
+        last = next(filter(None, (last_day(t, today) for t in told)), None)
+        return unused_days_text(months, today, last, days_taken(text))
     if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
         return None  # (this message must bring one of them: else it asks something else)
     leaving = next(filter(None, (last_day(t, today) for t in told)), None)

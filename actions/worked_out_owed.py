@@ -88,6 +88,10 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
 
 
+# the wages owed named as such ("拖的工资", "欠的工资", "没发的工资")
+_OWED_NAMED = re.compile(r"(?:拖|欠|没发|差)的?(?:那?几个月的?|那两个月的?)?(?:工资|工钱)")
+
+
 def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """The months of wages owed and the compensation, added up, with the time worked and
     the pay told in the last few messages ("加起来好多" right after the compensation was
@@ -101,7 +105,10 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
     )
     if "补偿" in text and _months_owed(text) is not None:
         n = _months_owed(text)
-    elif after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE:
+    elif (after and len(re.sub(r"\s", "", text)) <= DURATION_ALONE) or (
+        # ("我一个月6千 … 拖的工资和补偿总共能要好多": the months owed told a message before)
+        "补偿" in text and _OWED_NAMED.search(text)
+    ):
         n = next(filter(None, map(_months_owed, earlier[1:])), None)
     else:
         return None

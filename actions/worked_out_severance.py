@@ -39,12 +39,13 @@ SEVERANCE_TOPICS = frozenset(
         "sev_unlawful_2x",
         "sev_when_due",
         "sev_contract_expiry",
+        # (a layoff's: "我在这个厂做了5年零8个月 前头12个月平均下来5千5左右" after it)
+        "quit_mass_layoff",
         "quit_notice_dismissal",
         # a move the worker cannot follow: dismissal under 第四十条 with compensation
         "contract_relocation",
         # leaving at once because of unpaid wages or insurance, with compensation
         "quit_immediate_38",
-        "quit_mass_layoff",
         "quit_fired_fault",
         "quit_protected",
         "probation_dismissal",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.overtime_pay import STATUTORY_DATE, without_today
+from bot.domain.overtime_pay import STATUTORY_DATE, each_day_said_as_hours, without_today
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = (
@@ -106,7 +106,8 @@ TIMES_TOLD = _EACH_TIME
 
 def _times_told(text: str) -> str:
     """The message with hours told per time and a number of times said as the hours in all
-    ("一次2个钟 上个月加了10次" -> "平时加了20个钟头")."""
+    ("一次2个钟 上个月加了10次" -> "平时加了20个钟头"; "每天多上4个钟头 一共22天" -> 88)."""
+    text = each_day_said_as_hours(text)
     each, times = _EACH_TIME.search(text or ""), _TIMES.search(text or "")
     if not (each and times):
         return text

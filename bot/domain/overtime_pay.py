@@ -180,13 +180,35 @@ def without_today(text: str) -> str:
     return _TODAY_IS.sub(" ", text or "")
 
 
+# "上个月工作日每天多上4个钟头 一共22天": hours over each day, and the days
+_EACH_DAY_OVER = re.compile(
+    rf"每天(?:都)?多(?:上|做|干|加|搞)了?\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)"
+)
+_DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共|上了|做了)\s*(?P<n>{NUM})\s*天")
+
+
+def each_day_said_as_hours(text: str) -> str:
+    """ "每天多上4个钟头 一共22天" said as the weekday hours in all ("平时加了88个钟头")."""
+    over, days = _EACH_DAY_OVER.search(text or ""), _DAYS_IN_ALL.search(text or "")
+    if not (over and days):
+        return text
+    hours = 0.5 if over.group("n") == "半" else parse_number(over.group("n"))
+    count = parse_number(days.group("n"))
+    if not hours or not count or not 0 < count <= 31:
+        return text
+    told = f"平时加了{format_number(hours * count)}个钟头"
+    return _DAYS_IN_ALL.sub(" ", _EACH_DAY_OVER.sub(told, text, count=1), count=1)
+
+
 def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     """The overtime pay for a message that tells when the overtime was, how much of it and
     the pay (daily, hourly or monthly), else None; `dates_text`: where to read the days of
     the month worked ("10月1号2号3号", "那4号5号呢"), when `text` joins several messages."""
     # ("今天礼拜天哇 那算了 我先问你嘛 … 平时晚上加了20个钟头": today's day, no overtime's)
-    text = without_today(text)
-    dates_text = without_today(dates_text) if dates_text is not None else None
+    text = each_day_said_as_hours(without_today(text))
+    dates_text = (
+        each_day_said_as_hours(without_today(dates_text)) if dates_text is not None else None
+    )
     # the message itself tells how much overtime ("平时每天晚上还要加两个钟头" after the rest
     # days and the holiday were worked out): its own kind of day, not the earlier messages'
     own = dates_text if dates_text is not None and _own_count(dates_text) else text

@@ -33,7 +33,8 @@ _WORKED = (
     r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|将近|快要|接近|总共|一共|累计|加起来)*"
 )
 _LENGTH = re.compile(
-    rf"{_WORKED}\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?"
+    # ("工作20多年了": the years said with 多 before 年)
+    rf"{_WORKED}\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)"
 )
 # asks what it comes to
@@ -78,6 +79,10 @@ _PAY_FIRST = re.compile(
 _PAY_RAISED = re.compile(
     rf"(?:涨到|涨成|调到|调成|加到|提到|升到)了?\s*(?P<pay>{NUM})\s*(?:块|元)?(?!\s*个|年|天)"
 )
+# "前头12个月平均下来5千5左右": the average over the last months
+_PAY_AVERAGE = re.compile(
+    rf"平均(?:下来|算下来|算)?(?:一个月|每个?月)?(?:是|有|大概|差不多|在)?\s*(?P<pay>{NUM})\s*(?:块|元)?(?:左右)?(?!\s*个|年|天)"
+)
 MIN_PAY, MAX_PAY = 500, 200_000
 
 
@@ -87,7 +92,7 @@ _PAY_AS = re.compile(rf"按\s*(?P<pay>{NUM})\s*(?:块|元)?\s*(?:一个月|每�
 
 def monthly_pay(text: str) -> float | None:
     """The monthly pay a message states, in yuan, or None."""
-    found = [_PAY_RAISED, _PAY, _PAY_AS, _PAY_FIRST]
+    found = [_PAY_RAISED, _PAY, _PAY_AS, _PAY_FIRST, _PAY_AVERAGE]
     for m in (m for pattern in found for m in pattern.finditer(text or "")):
         value = parse_number(m.group("pay"))
         if value is not None and MIN_PAY <= value <= MAX_PAY:

@@ -187,3 +187,41 @@ def hourly_total_text(hours: float, rate: float) -> str:
             "依据：《劳动合同法》第六十八条、第七十二条；《最低工资规定》第五条",
         ]
     )
+
+
+# "一个月只休得到2天": the rest days of a month, the rest worked
+_MONTH_REST = re.compile(
+    rf"一个?月(?:只|就|才)?(?:休|休息|能休|休得到|休得了)(?:得到|得了)?\s*(?P<n>{NUM})\s*天"
+)
+# the standard hours of a month: 21.75 working days of 8 hours
+MONTH_STANDARD = 174
+DAYS_A_MONTH = 30
+
+
+def month_told(text: str) -> tuple[float, int] | None:
+    """(hours a day, days worked a month) for "一天上12个钟头 一个月只休得到2天", or None."""
+    day = day_hours(text)
+    rest = _MONTH_REST.search(text or "")
+    if day is None or rest is None or not STANDARD_DAY < day <= 24:
+        return None
+    off = parse_number(rest.group("n"))
+    if off is None or not 0 <= off < DAYS_A_MONTH:
+        return None
+    return day, DAYS_A_MONTH - int(off)
+
+
+def month_text(day: float, days: int) -> str:
+    """A month's hours against the standard month and the monthly overtime cap."""
+    total = day * days
+    over = total - MONTH_STANDARD
+    lines = [
+        f"按您说的，每天{format_number(day)}小时、一个月上{days}天左右：一个月约"
+        f"{format_number(total)}小时，法定标准每月约174小时（21.75天×8小时），多出约"
+        f"{format_number(over)}小时。",
+        f"加班每天最多3小时、每月合计不超过{MONTH_CAP}小时；每周还要至少休息1天。"
+        f"这样排班明显超过加班上限，属于违法超时加班。",
+        "超出标准的部分都是加班，要付加班费：工作日不低于150%，休息日200%（或补休），"
+        "法定节假日300%。可以向劳动保障监察投诉（12333），也可以找工会。",
+        f"依据：{SOURCE}",
+    ]
+    return "\n".join(lines)

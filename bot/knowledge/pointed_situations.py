@@ -214,3 +214,36 @@ def union_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if not _UNION_TOLD.search(text) or not re.search(r"开|辞|裁|解除|炒", text):
         return None
     return knowledge.get(LAYOFF if _LAYOFF_WORDS.search(text) else UNION_HELP)
+
+
+# "那我试用期干起不舒服想走 要提前好多天说": the worker leaving, the notice asked (seed entry)
+NOTICE_TO_QUIT = "quit_notice_period"
+_I_LEAVE = re.compile(
+    r"(?:我|自己)[^，,。]{0,8}(?:想走|要走|辞职|不干了|不想干|不做了|走人)|想走|要辞职"
+)
+_NOTICE_HOW_LONG = re.compile(
+    r"提前(?:好多|多少|几|多久|好久)|提前(?:一个月|30天|三十天|3天|三天)?(?:说|讲|通知|打报告|打招呼)"
+)
+
+
+def quitting_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text) and not _BREACH.search(text):
+        return knowledge.get(NOTICE_TO_QUIT)
+    return None
+
+
+# "那如果他给的条件跟原来一样 我不签呢" after a contract not renewed: renewal refused on the
+# same terms (no compensation then; seed entry)
+CONTRACT_EXPIRY = "sev_contract_expiry"
+_SAME_TERMS = re.compile(
+    r"(?:条件|工资|待遇)[^，,。]{0,4}(?:跟|和|同)?原来(?:的)?一样|原条件|不降|一样的条件|同样的条件"
+)
+_I_REFUSE = re.compile(r"我不(?:签|续|想签|想续|愿意)|不想续|不愿意续|我不干")
+
+
+def same_terms_refused(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != _COMPENSATION_TOPIC and previous.slug != CONTRACT_EXPIRY:
+        return None
+    if _SAME_TERMS.search(text) and _I_REFUSE.search(text):
+        return knowledge.get(CONTRACT_EXPIRY)
+    return None
