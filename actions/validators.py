@@ -81,6 +81,9 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:拖|压).{0,14}(?:工资|工钱|薪)|(?:工资|工钱).{0,15}(?:说没钱|没钱给|不给钱)"
         # "押了我11月的工资5千2": wages held back
         r"|押(?:了|着)?(?:我|我们)?[^，,。\s]{0,6}工资"
+        # "要他把欠的4200结清", "老板说月底一起结 结果都拖了一个半月了": a sum owed, pay
+        # promised at the month's end and not paid
+        r"|欠的?\s*\d{3,}|结[^，,。]{0,6}拖了|(?:没|不|未)(?:给我)?结(?:清|账|钱)"
         # "8到10月的提成一共1万6没发": a commission unpaid is pay unpaid
         r"|提成.{0,12}(?:没|不|未)(?:发|给|结|到)|(?:拖|欠|扣).{0,8}提成"
         # "我干了4个月 欠了2万3": a sum owed for the work, the wages by another name
