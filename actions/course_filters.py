@@ -94,7 +94,7 @@ def _named_by_its_name(tracker: Tracker, name: str) -> bool:
 _WEEK = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
-_BIRTH_DUE = re.compile(r"要生了|要生娃|要生孩子|预产期|生产|坐月子|出生")
+_BIRTH_DUE = re.compile(r"要生了|生娃|生孩子|生宝宝|生小孩|预产期|生产|坐月子|出生")
 
 
 def _dates(tracker: Tracker) -> list[str]:

@@ -16,6 +16,7 @@ from actions.course_context import (
     FOCUS_SLOT,
     LIST_SLOT,
     course_in_view,
+    enrolling_course_reply,
     in_course_context,
     last_two_focused,
 )
@@ -81,6 +82,9 @@ def surely_policy(tracker: Tracker) -> bool:
 # the course in view set aside in the same message that names another
 _SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一边|以后再说|下回再说|算了")
 
+
+# a question whether something is needed ("要不要带垫子"), not a no
+_ASKS_WHETHER = re.compile(r"要不要|需不需要|用不用|得不得|要不要得")
 
 NEXT_SLOT = "next_courses"
 # every course in view wanted ("两个都给我报了", "这两门都报")
@@ -395,5 +399,11 @@ class ValidateEnrolmentForm(
     ) -> dict[str, Any]:
         """确认报名 or 不报了; a correction ("名字写错了…") is no answer: the summary again."""
         if corrected(tracker):
+            return {"enrolment_confirm": None}
+        if value is False and _ASKS_WHETHER.search(typed_text(tracker)):
+            # "要不要带垫子" read as a no: a question about the course, answered, no cancel
+            reply = enrolling_course_reply(self.services, tracker, typed_text(tracker))
+            if reply:
+                dispatcher.utter_message(text=reply)
             return {"enrolment_confirm": None}
         return {"enrolment_confirm": value if isinstance(value, bool) else None}

@@ -267,8 +267,6 @@ _REQUEST_WORDS = re.compile(
 _GAPS = re.compile(r"\s*([，,。；;])[\s，,。；;]*|\s{2,}")
 _EDGES = " \t\n，,。；;：:"
 STORY_MIN = 16
-SHORT_STORY_MIN = 10
-_A_FIGURE = re.compile(r"\d|[一二两三四五六七八九十几半]+(?:个多?月|年|天|周|千|万|块|元)")
 # a field given by its label: 姓名… / 电话… / 单位… / 类型… up to the next separator
 _FIELDS = re.compile(
     # "你好 我姓杨 叫杨树林 今年56了": the greeting and the name, not what happened
@@ -295,9 +293,9 @@ def opening_description(text: str) -> str | None:
     # what is left once the fields are taken out ("姓名赵大勇，电话…，单位…，类型加班费" tells
     # who and where, not what happened)
     story = _story_of(value)
-    # (a short story with its figure is a story: "老板欠了我两个月工资莫得给")
-    least = SHORT_STORY_MIN if _A_FIGURE.search(story) else max(DESCRIPTION_MIN, STORY_MIN)
-    if len(story) < least or not (dispute_types_in(value) or other_kind_in(value)):
+    if len(story) < max(DESCRIPTION_MIN, STORY_MIN) or not (
+        dispute_types_in(value) or other_kind_in(value)
+    ):
         return None
     # ("… 在重庆美亿电子有限公司 上个月…": where the worker works has its own field, unless
     # the story is too short without it)

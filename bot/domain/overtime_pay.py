@@ -184,7 +184,8 @@ def without_today(text: str) -> str:
 _EACH_DAY_OVER = re.compile(
     rf"每天(?:都)?多(?:上|做|干|加|搞)了?\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)"
 )
-_DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共|上了|做了)\s*(?P<n>{NUM})\s*天")
+# (only said as a total: "上了20天班 每天多做3个钟头" has its own reading, day by day)
+_DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共)\s*(?P<n>{NUM})\s*天")
 
 
 def each_day_said_as_hours(text: str) -> str:

@@ -157,9 +157,20 @@ QUIT_OVER_BREACH = "quit_immediate_38"
 def quitting_over_breach_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The entry on leaving at once over the employer's breach, when the message tells the
     breach and the quitting and asks what it brings."""
-    if _BREACH.search(text) and _QUITTING.search(text) and _WHAT_IT_BRINGS.search(text):
+    if (
+        _BREACH.search(text)
+        and _QUITTING.search(text)
+        # ("老板三个月没发工资了 我想辞职走人": leaving over it, whether at once asked or not;
+        # not wages held because the worker leaves)
+        and (_WHAT_IT_BRINGS.search(text) or _WANTS_TO_QUIT.search(text))
+        and not _HELD_BACK.search(text)
+    ):
         return knowledge.get(QUIT_OVER_BREACH)
     return None
+
+
+_HELD_BACK = re.compile(r"违约|扣着|押着|走了就|离职就|辞职就|现在走|要是走|走的话|如果走|要是我走")
+_WANTS_TO_QUIT = re.compile(r"(?:想|要|准备|打算)(?:辞职|辞工|走人|不干|离职)")
 
 
 # "还有上个月工资也还没发" after the compensation for a dismissal: wages owed besides, where to

@@ -70,3 +70,15 @@ def test_a_holiday_named_by_its_dates_and_the_spring_festival_as_a_range() -> No
     named = named_holiday("过年除夕到初三都要上")
     assert dated_days(named, "过年除夕到初三都要上") == (4, 0)
     assert dated_days(named, "初三到初五也上了") == (1, 2)
+
+
+def test_each_days_extra_hours_over_the_days_in_all() -> None:
+    from bot.domain.overtime_pay import each_day_said_as_hours
+
+    said = each_day_said_as_hours("上个月工作日每天多上4个钟头 一共22天 加班费该好多")
+    assert "平时加了88个钟头" in said
+    # days said as worked, not as a total: read day by day elsewhere
+    assert (
+        each_day_said_as_hours("这个月上了20天班 每天多做3个钟头")
+        == "这个月上了20天班 每天多做3个钟头"
+    )

@@ -100,3 +100,11 @@ def test_a_raise_is_the_pay_now() -> None:
 
     assert monthly_pay("5220是上个月的 这个月涨到5800了") == 5800
     assert monthly_pay("工资调成了4800") == 4800
+
+
+def test_an_average_pay_and_years_said_with_many() -> None:
+    from bot.domain.severance import monthly_pay, months_worked
+
+    assert monthly_pay("前头12个月平均下来5千5左右") == 5500
+    assert months_worked("我工作20多年了") == 240
+    assert months_worked("干了十多年") == 120

@@ -74,3 +74,12 @@ def test_work_paid_by_the_hour() -> None:
     assert hourly_total("每小时20元 一共80个小时") == (80, 20)
     assert hourly_total("做了96个钟头") is None
     assert "96小时×25元=2400元" in hourly_total_text(96, 25)
+
+
+def test_a_month_with_its_rest_days() -> None:
+    from bot.domain.working_hours import month_text, month_told
+
+    assert month_told("一天上12个钟头 一个月只休得到2天 这个合法不") == (12, 28)
+    assert month_told("一天上12个钟头") is None
+    said = month_text(12, 28)
+    assert "一个月约336小时" in said and "多出约162小时" in said and "36小时" in said
