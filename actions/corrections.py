@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 from rasa_sdk import Tracker
 
+from actions.assent import clean_demand
 from actions.message import faq_of_last_turn, typed_text
 from actions.opening import REGISTERED_NAME
 from actions.validators import (
-    clean_demand,
     clean_description,
     clean_phone,
     dispute_types_in,

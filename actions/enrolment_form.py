@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -22,6 +21,16 @@ from actions.course_context import (
 )
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
+from actions.enrolment_cues import (
+    ALL_IN_VIEW,
+    ASKED_AFTER,
+    ASKS_WHETHER,
+    CHANGE_COURSE,
+    ENROLS,
+    FOR_MYSELF,
+    SET_ASIDE_IN_VIEW,
+    SEVERAL,
+)
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.enrolment_switch import replaced
 from actions.identity import worker_from
@@ -57,11 +66,6 @@ NOT_A_COURSE = {
 }  # fmt: skip
 
 
-# "那我自己去学嘛", "那我来报": the same course, for the worker instead of the one refused
-# "报错了 改成报面点烘焙那个", "换成书法": another course instead of the one being enrolled in
-_CHANGE_COURSE = re.compile(r"改成|改为|换成|换个|换一个|改报|报错|不报这个|不要这个|不是这个")
-_FOR_MYSELF = re.compile(r"^(?:那|那么|那就)?\s*(?:我自己|我来|我去|换我|给我自己)")
-
 # a side question read as policy this surely is about the law, not the course
 SURE_POLICY = 0.5
 
@@ -69,7 +73,6 @@ SURE_POLICY = 0.5
 # whom enrolled_for() names when the message enrols a child
 # how far back a name and phone given with a wish to enrol are looked for
 RECENT_FOR_DETAILS = 6
-_ENROLS = re.compile(r"报名|要报|想报|帮我报|报一个|报个")
 # how far back a child's age told by who they are is looked for ("弟弟7岁 姐姐11岁")
 RECENT_FOR_AGES = 6
 _CHILD_WORDS = frozenset({"孩子", "您孩子", "您女儿", "您儿子", "您娃儿", "您小孩"})
@@ -79,34 +82,14 @@ def surely_policy(tracker: Tracker) -> bool:
     return latest_intent(tracker) == "policy_question" and latest_confidence(tracker) >= SURE_POLICY
 
 
-# the course in view set aside in the same message that names another
-_SET_ASIDE_IN_VIEW = re.compile(r"先不管|不管了|先不报|不报了|放一边|以后再说|下回再说|算了")
-
-
-# a question whether something is needed ("要不要带垫子"), not a no
-_ASKS_WHETHER = re.compile(r"要不要|需不需要|用不用|得不得|要不要得")
-
 NEXT_SLOT = "next_courses"
-# every course in view wanted ("两个都给我报了", "这两门都报")
-# a question about the course after the details ("我叫杨小红 对了 这个学完发证书不")
-_ASKED_AFTER = re.compile(r"(?:对了|顺便问一?下|顺便|另外问一?下|问一?下)[，,\s]*(?P<q>\S.*)$")
-# (not "两个都有周三晚上哦 那我就报直播那个": both said of something else, one chosen)
-_ALL_IN_VIEW = re.compile(
-    r"(?:两个|两门|三个|几个)都(?:给我|帮我)?(?:报|要|想|上|学|去|参加)|都给我报|都报|都要报|一起报"
-)
 MAX_IN_VIEW = 3
-# several courses wanted at once: "两个都要", "合唱和手机摄影", "书法、插花"
-# ("大的报寒假营 小的报绘本那个": one course for each child)
-_SEVERAL = re.compile(
-    r"都要|都报|都想|两个|两门|几个都|[和跟、]|还有|以及|另外"
-    r"|(?:大的|小的|老大|老二|哥哥|姐姐|弟弟|妹妹)[^，,。]{0,3}报"
-)
 
 
 def also_wanted(tracker: Tracker, first: str) -> list[str]:
     """The other courses the opening message names to enrol in along with `first`."""
     text = typed_text(tracker)
-    if not _SEVERAL.search(text) or _CHANGE_COURSE.search(text) or _SET_ASIDE_IN_VIEW.search(text):
+    if not SEVERAL.search(text) or CHANGE_COURSE.search(text) or SET_ASIDE_IN_VIEW.search(text):
         return []
     names: list[str] = []
     for e in (tracker.latest_message or {}).get("entities") or []:
@@ -146,7 +129,7 @@ class ValidateEnrolmentForm(
         """ "我叫杨小红 对了 这个学完发证书不": the details kept and the question about the
         course after them answered."""
         given = {e.get("name") for e in events if e.get("event") == "slot" and e.get("value")}
-        tail = _ASKED_AFTER.search(typed_text(tracker))
+        tail = ASKED_AFTER.search(typed_text(tracker))
         code = tracker.get_slot("course_id")
         if not (given & {"name", "phone"}) or tail is None or not code:
             return
@@ -215,7 +198,7 @@ class ValidateEnrolmentForm(
         if enrolled_for(typed_text(tracker)):
             return {}
         for before in recent_user_texts(tracker, RECENT_FOR_DETAILS):
-            if not _ENROLS.search(before) or enrolled_for(before):
+            if not ENROLS.search(before) or enrolled_for(before):
                 continue
             name, phone = name_and_phone(before)
             if name and phone:
@@ -229,7 +212,7 @@ class ValidateEnrolmentForm(
         named as a change ("报错了 改成报面点烘焙那个") while the form runs."""
         if tracker.get_slot("course_id"):
             named = wanted_course(tracker)
-            if named and _CHANGE_COURSE.search(typed_text(tracker)):
+            if named and CHANGE_COURSE.search(typed_text(tracker)):
                 with self.services.db.session() as s:
                     current = repo.get_by_code(s, str(tracker.get_slot("course_id")))
                     if current is None or current.name != named:
@@ -244,14 +227,14 @@ class ValidateEnrolmentForm(
             return {}
         named = wanted_course(tracker)
         in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
-        if named and in_view and _SET_ASIDE_IN_VIEW.search(understood_text(tracker)):
+        if named and in_view and SET_ASIDE_IN_VIEW.search(understood_text(tracker)):
             # "那绘本的先不管 我先报手机拍视频那个": the course named, not the one in view
             return {"course_id": named}
         if in_view:
             return {"course_id": in_view}
         if named:
             return {"course_id": named}
-        if _ALL_IN_VIEW.search(typed_text(tracker)) and in_course_context(tracker):
+        if ALL_IN_VIEW.search(typed_text(tracker)) and in_course_context(tracker):
             # "两个都给我报了 魏丽 136…" after two courses: the first of them, the others next
             codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
             if 2 <= len(codes) <= MAX_IN_VIEW:
@@ -261,7 +244,7 @@ class ValidateEnrolmentForm(
             return {}
         if tracker.get_slot("requested_slot") == "course_id":
             refused = tracker.get_slot(FOCUS_SLOT)
-            if refused and _FOR_MYSELF.search(text):  # after a requirement unmet
+            if refused and FOR_MYSELF.search(text):  # after a requirement unmet
                 return {"course_id": refused}
             given = self._details_not_course(text)
             if given:  # "刘小梅" before the course was chosen: kept, the course asked again
@@ -320,7 +303,7 @@ class ValidateEnrolmentForm(
     @staticmethod
     def _rest_in_view(s: Any, tracker: Tracker, first: str) -> list[str]:
         """ "两个都给我报了" with two or three courses in view: the others, after `first`."""
-        if not _ALL_IN_VIEW.search(typed_text(tracker)) or not in_course_context(tracker):
+        if not ALL_IN_VIEW.search(typed_text(tracker)) or not in_course_context(tracker):
             return []
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
         if len(codes) < 2:
@@ -400,7 +383,7 @@ class ValidateEnrolmentForm(
         """确认报名 or 不报了; a correction ("名字写错了…") is no answer: the summary again."""
         if corrected(tracker):
             return {"enrolment_confirm": None}
-        if value is False and _ASKS_WHETHER.search(typed_text(tracker)):
+        if value is False and ASKS_WHETHER.search(typed_text(tracker)):
             # "要不要带垫子" read as a no: a question about the course, answered, no cancel
             reply = enrolling_course_reply(self.services, tracker, typed_text(tracker))
             if reply:

@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
+from actions.assent import clean_demand, is_assent
 from actions.corrections import (
     DEMAND_CORRECTION,
     corrected,
@@ -54,13 +55,11 @@ from actions.validators import (
     DESCRIPTION_MIN,
     EMPLOYER_MIN,
     STORY_AFTER,
-    clean_demand,
     clean_description,
     clean_dispute_type,
     clean_employer,
     dispute_types_in,
     first_told,
-    is_assent,
     not_an_employer,
     other_kind_in,
 )

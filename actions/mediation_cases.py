@@ -11,6 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.assent import clean_demand
 from actions.buttons import button, buttons
 from actions.identity import worker_from
 from actions.mediation_text import EDITABLE, NOT_SUBMITTED_YET
@@ -23,13 +24,7 @@ from actions.message import (
 )
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
-from actions.validators import (
-    clean_demand,
-    clean_description,
-    clean_employer,
-    clean_name,
-    clean_phone,
-)
+from actions.validators import clean_description, clean_employer, clean_name, clean_phone
 from bot.core.clock import Clock
 from bot.domain.cases import DISPUTE_TYPES
 from bot.domain.groups import group_label, group_size

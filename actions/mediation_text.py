@@ -6,12 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from actions.assent import clean_demand
 from actions.opening import opening_demand
-from actions.validators import (
-    CERTIFICATES,
-    clean_demand,
-    clean_dispute_type,
-)
+from actions.validators import CERTIFICATES, clean_dispute_type
 from bot.domain.cases import DISPUTE_TYPES
 from bot.domain.groups import group_label, group_size
 from bot.domain.people import mask_phone

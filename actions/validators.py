@@ -21,7 +21,7 @@ _NAME_PREFIX = re.compile(
     # "my name is 陈俊杰", "I am 陈俊杰": the English lead, a Chinese name after it
     r"|(?i:my\s+name\s+is|my\s+name's|i\s+am|i'm|this\s+is|name\s*[:：]?)\s*(?=[\u4e00-\u9fff]))\s*"
 )
-_EDGE_PUNCT = " \t\r\n,.!?;:，。！？；：、\"'“”‘’()（）[]【】<>《》~～"
+EDGE_PUNCT = " \t\r\n,.!?;:，。！？；：、\"'“”‘’()（）[]【】<>《》~～"
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*$")
 _LATIN_NAME = re.compile(r"^[A-Za-z]+(?:[ .'-][A-Za-z]+)*$")
 # words no real name contains, but short answers and questions do
@@ -188,7 +188,7 @@ def clean_name(text: str | None) -> str | None:
             surname, rest = after[0]
             if _NAME_PREFIX.sub("", rest).startswith(surname):
                 value = rest
-    value = _NAME_PREFIX.sub("", value).strip(_EDGE_PUNCT)
+    value = _NAME_PREFIX.sub("", value).strip(EDGE_PUNCT)
     value = value.replace("•", "·").replace("・", "·")
     if not NAME_MIN <= len(value) <= NAME_MAX:
         return None
@@ -242,7 +242,7 @@ DISPATCH_LABEL, DISPATCH_SITE_LABEL = "派遣单位：", "；用工单位："
 def clean_employer(text: str | None) -> str | None:
     """An employer's name: 2-60 characters with at least one word character (a registered
     name followed by more words is the name alone)."""
-    value = _EMPLOYER_PREFIX.sub("", (text or "").strip()).strip(_EDGE_PUNCT)
+    value = _EMPLOYER_PREFIX.sub("", (text or "").strip()).strip(EDGE_PUNCT)
     if value.startswith(DISPATCH_LABEL) and DISPATCH_SITE_LABEL in value:
         # both parties of a dispatched worker's dispute (actions/told.py), kept whole
         return value if len(value) <= EMPLOYER_MAX else None
@@ -278,7 +278,7 @@ def not_an_employer(text: str | None) -> str | None:
     """Why an answer at the employer question cannot be the employer: "command" (a button's
     words), "dispute_type" (a bare kind of dispute), "story" (what happened, not who), else
     None."""
-    value = normalise(text).strip(_EDGE_PUNCT)
+    value = normalise(text).strip(EDGE_PUNCT)
     if _NOT_AN_EMPLOYER.search(value):
         return "command"
     if _COMPANY_WORD.search(value):
@@ -307,7 +307,7 @@ def dispute_types_in(text: str | None) -> list[str]:
     value = normalise(text)
     if value in DISPUTE_TYPES:
         return [value]
-    if value.strip(_EDGE_PUNCT) in _CLEARLY_OTHER:
+    if value.strip(EDGE_PUNCT) in _CLEARLY_OTHER:
         return ["其他"]
     found = [t for t, pattern in _DISPUTE_PATTERNS.items() if pattern.search(value)]
     for specific, general in _SUPERSEDES.items():
@@ -372,36 +372,6 @@ def clean_text(text: str | None, min_len: int, max_len: int) -> str | None:
 
 def clean_description(text: str | None) -> str | None:
     return clean_text(text, DESCRIPTION_MIN, DESCRIPTION_MAX)
-
-
-# a button's words typed where the form asks what the worker wants: no demand
-_NOT_A_DEMAND = frozenset(
-    "确认提交 确认 提交 好的 好 是的 对 对的 行 可以 修改 取消 不知道 没有 无 随便".split()
-)
-
-
-_WORDS_OF_ASSENT = re.compile(r"[\s，,。.!！~～]+")
-_ASSENT = _NOT_A_DEMAND | frozenset(
-    "没问题 都对 对头 要得 嗯 嗯嗯 ok OK 好嘞 提交吧 确认无误 交 交了 就这样 没得问题 莫得问题".split()
-)
-_PARTICLES = re.compile(r"[嘛吧了啊哦呀呢哈啦噻]+$")
-
-
-def is_assent(text: str | None) -> bool:
-    """Only words of assent or of handing in ("对的 没问题 提交", "对头 交了嘛")."""
-    words = [w for w in _WORDS_OF_ASSENT.split(normalise(text).strip(_EDGE_PUNCT)) if w]
-    # particles off, a yes or "hand it in" is still a yes
-    bare = [_PARTICLES.sub("", w) or w for w in words]
-    return bool(words) and all(
-        w in _ASSENT or b in _ASSENT for w, b in zip(words, bare, strict=True)
-    )
-
-
-def clean_demand(text: str | None) -> str | None:
-    value = clean_text(text, DEMAND_MIN, DEMAND_MAX)
-    if value is None or is_assent(value):
-        return None  # "对的 没问题 提交": a yes, not what the worker wants
-    return value
 
 
 # "哦 单位名字说错了 应该是…有限公司 事情是我进厂一年多了…": what happened, told after

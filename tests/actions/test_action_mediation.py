@@ -256,7 +256,7 @@ def test_an_old_edit_choice_left_in_the_slots_changes_nothing(services: Services
 
 
 def test_a_yes_in_dialect_with_particles_is_no_demand() -> None:
-    from actions.validators import clean_demand
+    from actions.assent import clean_demand
 
     assert clean_demand("对头 交了嘛") is None
     assert clean_demand("要得 提交嘛") is None

@@ -13,7 +13,8 @@ from bot.domain.course_questions import (
     ordinal,
     points_back,
 )
-from bot.domain.courses import residual, sounds
+from bot.domain.course_sounds import sounds
+from bot.domain.courses import residual
 from bot.store.models import Course
 
 
