@@ -317,7 +317,7 @@ def _paid_short(tracker: Tracker, text: str) -> tuple[str, str] | None:
     return None if short is None else (short, str(slug))
 
 
-HOURS_CAP = "ot_limits"
+HOURS_CAP = "hours_standard"  # the standard hours: its follow-ups ask the pay for more
 PART_TIME = (
     "flex_part_time"  # the entry on work paid by the hour  # the entry on the limits of overtime
 )

@@ -146,7 +146,8 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     then "我日工资200"): the sum worked out."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = (
-        slug.startswith("ot_")
+        # (or the hours: "工资4350 这个月工作日加班有60个钟头" after a working week checked)
+        (slug.startswith("ot_") or (slug.startswith("hours_") and _A_FIGURE.search(text)))
         and previous_action(tracker) == "action_answer_policy"
         # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
         and not (ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))

@@ -230,7 +230,7 @@ def union_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
 # "那我试用期干起不舒服想走 要提前好多天说": the worker leaving, the notice asked (seed entry)
 NOTICE_TO_QUIT = "quit_notice_period"
 _I_LEAVE = re.compile(
-    r"(?:我|自己)[^，,。]{0,8}(?:想走|要走|辞职|不干了|不想干|不做了|走人)|想走|要辞职"
+    r"(?<![喊叫让要赶逼])(?:我|自己)[^，,。]{0,8}(?:想走|要走|辞职|不干了|不想干|不做了|走人)|想走|要辞职"
 )
 _NOTICE_HOW_LONG = re.compile(
     r"提前(?:好多|多少|几|多久|好久)|提前(?:一个月|30天|三十天|3天|三天)?(?:说|讲|通知|打报告|打招呼)"
