@@ -226,9 +226,12 @@ _HELD_FOR_LEAVING = re.compile(
 
 
 # the worker's own words of the breach, told earlier in the conversation ("10月11月的工资都没发")
-_BREACH_TOLD = re.compile(
-    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
-    r"|(?:没|莫)(?:给我们?|帮我|跟我)?(?:买|交|缴)(?:过|了)?社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
+_WAGES_WORDS = r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|拖了我?|欠了?我?)[^，,。]{0,6}工资"
+# wages unpaid, in the worker's words ("厂头拖了我2个月工资了", "工资一直没发")
+WAGES_UNPAID = re.compile(_WAGES_WORDS)
+BREACH_TOLD = re.compile(
+    _WAGES_WORDS
+    + r"|(?:没|莫)(?:给我们?|帮我|跟我)?(?:买|交|缴)(?:过|了)?社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
     r"|放弃社保"
 )
 # "要提前30天跟他说不": the notice asked, of the quitting told before
@@ -256,7 +259,7 @@ def leaving_told(
     if _HELD_FOR_LEAVING.search(text):
         # "老板说我要走这个月工资就不发了 扣起当赔偿": wages held back because the worker leaves
         return None if previous.slug == WAGE_WITHHELD else knowledge.get(WAGE_WITHHELD)
-    breach = _BREACH.search(previous.question) or any(map(_BREACH_TOLD.search, (text, *earlier)))
+    breach = _BREACH.search(previous.question) or any(map(BREACH_TOLD.search, (text, *earlier)))
     quits = _QUITS.search(text) or (_NOTICE_ASKED.search(text) and any(map(_QUITS.search, earlier)))
     if breach and quits and not _QUIT_DONE.search(text):
         # (the breach in the answer's topic, or told by the worker a few messages before)

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.index import Answer, Knowledge
-from bot.knowledge.pointed import INJURY_TOPIC, INJURY_UNINSURED, UNLAWFUL_DISMISSAL
+from bot.knowledge.pointed import (
+    BREACH_TOLD,
+    INJURY_TOPIC,
+    INJURY_UNINSURED,
+    QUIT_OVER_BREACH,
+    UNLAWFUL_DISMISSAL,
+    WAGES_UNPAID,
+)
 from bot.knowledge.situations import PREGNANT
 
 # "要是他硬是把我开了呢" in a pregnant worker's conversation: a dismissal she may not be given,
@@ -145,20 +152,15 @@ def moved_to_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
 
 # "厂头拖了我2个月工资了 我想不干了 我个人辞职的话还拿得到补偿不": quitting over unpaid wages or
 # insurance, with what it brings asked (the compensation, the 30 days' notice)
-_BREACH = re.compile(
-    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|拖了我?|欠了?我?)[^，,。]{0,6}工资"
-    r"|(?:没|莫)(?:给我们?|帮我|跟我)?(?:买|交|缴)(?:过|了)?社保|社保[^，,。]{0,4}(?:没买|没交|不买|不交)"
-)
 _QUITTING = re.compile(r"辞职|辞工|不干了|不想干了|不做了|走人|离职")
 _WHAT_IT_BRINGS = re.compile(r"补偿|赔偿|能拿|拿得到|有没得钱|要等|提前|30天|三十天|一个月")
-QUIT_OVER_BREACH = "quit_immediate_38"
 
 
 def quitting_over_breach_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The entry on leaving at once over the employer's breach, when the message tells the
     breach and the quitting and asks what it brings."""
     if (
-        _BREACH.search(text)
+        BREACH_TOLD.search(text)
         and _QUITTING.search(text)
         # ("老板三个月没发工资了 我想辞职走人": leaving over it, whether at once asked or not;
         # not wages held because the worker leaves)
@@ -179,16 +181,13 @@ WAGES_OWED = "wage_arrears_complain"
 _COMPENSATION_TOPIC = "经济补偿"
 # wages kept back because the worker leaves (the entry on that, found by its words)
 _HELD_FOR_LEAVING = re.compile(r"违约|提前走|要走|走了就|离职就|辞职就|扣着|押着")
-_WAGES_UNPAID = re.compile(
-    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|拖了我?|欠了?我?)[^，,。]{0,6}工资"
-)
 
 
 def wages_also_unpaid_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if previous.category != _COMPENSATION_TOPIC or previous.slug == WAGES_OWED:
         return None
     if (
-        _WAGES_UNPAID.search(text)
+        WAGES_UNPAID.search(text)
         and not _QUITTING.search(text)
         and not _HELD_FOR_LEAVING.search(text)
     ):
@@ -238,7 +237,7 @@ _NOTICE_HOW_LONG = re.compile(
 
 
 def quitting_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    if _I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text) and not _BREACH.search(text):
+    if _I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text) and not BREACH_TOLD.search(text):
         return knowledge.get(NOTICE_TO_QUIT)
     return None
 
