@@ -133,26 +133,46 @@ def month_days_told(text: str) -> int | None:
     return int(value) if value and 0 < value <= 31 else None
 
 
+# working days in a month on the standard week (21.75, counted whole): days worked beyond
+# them were rest days
+WORKDAYS_A_MONTH = 22
+
+
 def month_overtime_text(day: float, days: int, monthly: float, said: str) -> str:
-    """The working days' overtime of a month at the hours told a day: its pay at 150 %."""
+    """The month's overtime at the hours told a day: the working days' extra hours at 150 %,
+    and days beyond the month's working days as rest days, all their hours at 200 %."""
     extra = day - STANDARD_DAY
-    hours = extra * days
-    hourly = monthly / 21.75 / 8
+    workdays = min(days, WORKDAYS_A_MONTH)
+    rest = days - workdays
+    hours = extra * workdays
+    hourly = round(monthly / 21.75 / 8, 2)
+    weekday_pay = round(hourly * 1.5 * hours, 2)
+    rest_pay = round(hourly * 2 * day * rest, 2)
     lines = [
         f"按您说的，每天{format_number(day)}小时，比8小时多{format_number(extra)}小时，"
-        f"上个月{days}天，一共加班{format_number(hours)}小时（每月上限是36小时）。",
+        f"上个月{days}天"
+        + (f"（按每月约{WORKDAYS_A_MONTH}个工作日算，另外{rest}天是休息日）" if rest else "")
+        + f"，工作日一共加班{format_number(hours)}小时（每月上限是36小时）。",
         f"月工资{format_number(monthly)}元，小时工资={format_number(monthly)}÷21.75÷8"
-        f"≈{format_number(round(hourly, 2))}元；工作日加班不低于150%："
-        f"{format_number(round(hourly, 2))}×150%×{format_number(hours)}="
-        f"{format_number(round(hourly * 1.5 * hours, 2))}元。",
+        f"≈{format_number(hourly)}元；工作日加班不低于150%："
+        f"{format_number(hourly)}×150%×{format_number(hours)}={format_number(weekday_pay)}元"
+        + ("。" if not rest else "；"),
     ]
+    if rest:
+        lines.append(
+            f"休息日上的{rest}天整天算加班，没补休的不低于200%："
+            f"{format_number(hourly)}×200%×{format_number(day)}×{rest}={format_number(rest_pay)}元；"
+            f"合计{format_number(round(weekday_pay + rest_pay, 2))}元。"
+        )
     if _ALL_IN.search(said):
         lines.append(
             "说工资“包了”加班费的，要有书面约定，而且按正常工时折算的工资不能低于当地最低工资"
             "标准、加班部分不能低于法定标准；没有约定或折算不够的，要补足。"
         )
     lines.append(
-        "周末上的按200%（或补休），法定节假日300%。可以向劳动保障监察投诉（12333）或申请劳动仲裁。"
+        "法定节假日上的按300%。可以向劳动保障监察投诉（12333）或申请劳动仲裁。"
+        if rest
+        else "周末上的按200%（或补休），法定节假日300%。可以向劳动保障监察投诉（12333）或申请劳动仲裁。"
     )
     lines.append("依据：《劳动法》第四十一条、第四十四条；《工资支付暂行规定》第十三条")
     return "\n".join(lines)

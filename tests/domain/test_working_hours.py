@@ -83,3 +83,11 @@ def test_a_month_with_its_rest_days() -> None:
     assert month_told("一天上12个钟头") is None
     said = month_text(12, 28)
     assert "一个月约336小时" in said and "多出约162小时" in said and "36小时" in said
+
+
+def test_days_beyond_the_months_working_days_are_rest_days() -> None:
+    said = month_overtime_text(11, 26, 4350, "每天都这样")
+    assert "另外4天是休息日" in said
+    assert "25×150%×66=2475元" in said
+    assert "25×200%×11×4=2200元" in said
+    assert "合计4675元" in said
