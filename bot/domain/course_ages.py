@@ -94,12 +94,23 @@ def child_named(text: str | None) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
+# the younger or the elder of the children told, by those words
+_YOUNGER_WORDS = frozenset({"小的", "小娃", "老幺", "幺儿", "幺女", "幺妹", "老二"})
+_ELDER_WORDS = frozenset({"大的", "大娃", "老大"})
+
+
 def age_told_before(who: str, texts: list[str]) -> int | None:
-    """The age of the child called `who` in the worker's earlier messages (newest first)."""
+    """The age of the child called `who` in the worker's earlier messages (newest first);
+    the younger or the elder ("小的能去不") of children told by other words ("儿子8岁 女儿4岁")."""
     for text in texts:
         age = labelled_ages(text).get(who)
         if age is not None:
             return age
+    if who in _YOUNGER_WORDS | _ELDER_WORDS:
+        for text in texts:
+            ages = children_ages(text)
+            if len(ages) >= 2:
+                return min(ages) if who in _YOUNGER_WORDS else max(ages)
     return None
 
 

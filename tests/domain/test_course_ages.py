@@ -70,3 +70,12 @@ def test_children_named_by_who_they_are_with_their_ages():
     assert child_named("我想报书法") is None
     assert age_told_before("姐姐", ["给姐姐报一个", text]) == 11
     assert age_told_before("哥哥", [text]) is None
+
+
+def test_the_younger_or_elder_of_children_told_by_other_words() -> None:
+    from bot.domain.course_ages import age_told_before
+
+    told = ["我儿子8岁 女儿4岁 寒假有没得活动"]
+    assert age_told_before("小的", told) == 4
+    assert age_told_before("大的", told) == 8
+    assert age_told_before("小的", ["我儿子8岁"]) is None
