@@ -183,6 +183,11 @@ class ValidateMediationForm(
         if why == "command":  # "确认提交" before the request is complete
             dispatcher.utter_message(text="还差几项没填，填完会请您核对再提交。")
             return {"employer": None}
+        if why == "demand":  # "要他把押金退给我": what is wanted, kept; the employer asked again
+            told = clean_demand(str(value))
+            dispatcher.utter_message(text="诉求我先记下了。")
+            keep = {"demand": told} if told and not tracker.get_slot("demand") else {}
+            return {"employer": None, **keep}
         if why == "story":  # what happened, told early: kept, and the employer asked again
             told = clean_description(str(value))
             dispatcher.utter_message(text="经过我先记下了。")

@@ -54,7 +54,7 @@ INDUSTRY_WORDS = (
     "|快递|汽修|印务|五金|塑胶|包装|制品|商贸|传媒|文化传播"
 )
 _COMPANY_WORD = re.compile(
-    r"公司|集团|工厂|厂$|有限|门店|商店|超市|商场|商城|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
+    r"公司|集团|工厂|厂$|有限|门店|商店|超市|商场|商城|美容院|养老院|敬老院|诊所|会所|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
     # "飞毛腿配送站", "城南网点": a rider's or courier's station
     r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|配送站|站$|网点$|"
     # "刘记老火锅", "张姐面馆": a restaurant by its kind
@@ -289,7 +289,15 @@ def not_an_employer(text: str | None) -> str | None:
         return "story"
     if _FIGURES.search(value):
         return "story"  # "月工资5000 做了2年9个月": the worker's figures, not a company
+    if _A_DEMAND.search(value):
+        return "demand"  # "要他把押金退给我": what the worker wants, not a company
     return None
+
+
+# what the worker wants the employer to do
+_A_DEMAND = re.compile(
+    r"^(?:我)?(?:要|想要|想让|让|喊|叫|要求)(?:他|她|他们|公司|老板|厂里|单位)?把|(?:退|还|补|发|赔)给我"
+)
 
 
 # pay or time worked told with numbers

@@ -214,3 +214,10 @@ def test_the_name_beside_a_number_a_digit_short():
 
 def test_whose_workers_they_are_names_the_employer():
     assert opening_employer("我叫何志强 电话13608352917 我们是重庆美嘉服装厂的") == "重庆美嘉服装厂"
+
+
+def test_figures_or_a_demand_at_the_employer_question_are_no_company() -> None:
+    assert not_an_employer("月工资5000 做了2年9个月") == "story"
+    assert not_an_employer("要他把押金退给我") == "demand"
+    assert not_an_employer("解放碑丽人美容院") is None
+    assert not_an_employer("重庆顺丰达物流有限公司") is None
