@@ -339,7 +339,13 @@ class ActionCourseFollowup(ServiceAction, Action):
         if not listed:
             # no course in view or named: the FAQ may know for sure (调解要交钱不 …)
             handed = ran_this_turn(tracker, "action_answer_policy")
-            if text and not handed and find_answer(self.services, tracker, text)[0] == "answer":
+            verdict = find_answer(self.services, tracker, text)[0] if text and not handed else None
+            # ("那我下一步自己去申请的话 要准备些啥子材料" after the injury answers: likely enough)
+            if verdict == "answer" or (
+                verdict == "likely"
+                and tracker.get_slot("last_faq")
+                and not _COURSE_WORD.search(text)
+            ):
                 return [FollowupAction("action_answer_policy")]
             available = repo.open_courses(s, self.services.today())
             dispatcher.utter_message(text=NO_LIST_TEXT, buttons=category_buttons(available))
@@ -349,6 +355,10 @@ class ActionCourseFollowup(ServiceAction, Action):
         ]
         dispatcher.utter_message(text=WHICH_TEXT, buttons=buttons(*options))
         return []
+
+
+# a word of courses, which a question about them says
+_COURSE_WORD = re.compile(r"课|班|培训|报名|学")
 
 
 def _courses(s: Any, codes: list[str]) -> list[Course]:

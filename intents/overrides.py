@@ -220,6 +220,10 @@ _PUT_OFF = re.compile(
 )
 
 
+# "…你们工会到底管不管嘛" ending a story: whether the union can help, the story answered first
+_DOES_THE_UNION_CARE = re.compile(r"(?:工会|你们)(?:到底|究竟|还)?管不管[嘛吗哦啊噻]*[？?]*$")
+
+
 # "调解的话是找派遣公司还是找厂里": which side a request is against, asked
 _WHICH_PARTY = re.compile(r"(?:调解|仲裁|告)[^，,。？?]{0,6}?(?:是)?找[^，,。？?]{1,10}还是(?:找)?")
 
@@ -302,6 +306,9 @@ def rule_intent(text: str) -> str | None:
         # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
         # details the request needs, it is the request
         return "mediation_request"
+    if _DOES_THE_UNION_CARE.search(compact) and "调解" not in compact:
+        # "…医药费一分都不出 还说再请假就扣工资 你们工会到底管不管嘛": the story is asked about
+        return "policy_question"
     if _WHICH_PARTY.search(compact) and not MOBILE.search(compact):
         # "那我要调解的话是找派遣公司还是找厂里": which side the request is against, asked
         return "policy_question"

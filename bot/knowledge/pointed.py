@@ -285,38 +285,6 @@ def period_over_told(knowledge: Knowledge, previous: Answer, text: str) -> Answe
     return None
 
 
-# "装修公司欠了我三个月工资 一共15600 我已经离职4个月了 还能要回来不": left some time ago,
-# asking whether a claim is still possible: the time limit, whatever the figures around it
-_LEFT_A_WHILE = re.compile(
-    r"(?:离职|走了|辞职|辞工|不干了|不做了|离开)[^，,。]{0,6}?"
-    r"(?:半年|一年|[0-9一二两三四五六七八九十几]+(?:个多?月|年|天))"
-    # "我9月份就从装修公司辞职了 … 过了这么久": the month left, and the time since
-    r"|(?:\d{1,2}|[一二三四五六七八九十]+)月份?(?:就|的时候)?(?:从[^，,。]{1,10})?(?:离职|辞职|辞工|走)"
-    r"|过了这么久|都这么久了|隔了这么久"
-)
-# (what is claimed: not "辞职3个月了 还能领失业金不")
-_CLAIMED = re.compile(r"欠|拖|差我|没发|没给|要回|要得回|告|仲裁|追|讨|维权|拿回")
-_STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还告得|还有用|过期")
-
-
-def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """The entry on the time limit for a claim, when a worker who left a while ago asks
-    whether it is still possible, or asks whether a claim left waiting runs out ("那我拖起会不
-    会过期哦 加班费是今年上半年的")."""
-    if _LEFT_A_WHILE.search(text) and _STILL_IN_TIME.search(text) and _CLAIMED.search(text):
-        return knowledge.get(TIME_LIMIT)
-    if _RUNS_OUT.search(text) and (_CLAIMED.search(text) or _OWED_WORDS.search(text)):
-        return knowledge.get(TIME_LIMIT)
-    return None
-
-
-_RUNS_OUT = re.compile(
-    r"会不会过期|过不过期|过期了?(?:没|吗|不|哦)|(?:拖|等|放)(?:起|着|久了)[^，,。]{0,4}(?:过期|失效|作废|要不到)"
-    r"|会不会失效|过了时效|超过时效"
-)
-_OWED_WORDS = re.compile(r"工资|加班费|补偿|赔偿|押金|工钱")
-
-
 # after an answer about a dispatched worker: pay compared with the host's own staff (equal
 # pay), sent back to the agency and waiting for a post (its pay while waiting), the agency not
 # paying insurance (the employer's duty) — seed entries
@@ -326,6 +294,9 @@ DISPATCH_EMPLOYER = "flex_dispatch_employer"
 INSURANCE_DUE = "si_must_pay"
 _PAY_COMPARED = re.compile(
     r"比(?:我们|我)[^，,。]{0,4}(?:多|高)|比正式工|少一大截|少了?(?:几百|好多|一截)|同工|一样的活|同样的活"
+)
+_AGENCY_TERM = re.compile(
+    r"签了?[^，,。]{0,4}(?:一|两|二|三|\d)年的?(?:劳动)?合同|合同[^，,。]{0,4}签了?(?:一|两|二|\d)年"
 )
 _SENT_BACK = re.compile(r"退回|退给|等到起|等活|没得?活路|没派|不派|等的时候|等着上岗|等岗")
 
@@ -388,6 +359,9 @@ def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
         return None
     if _PAY_COMPARED.search(text) and previous.slug != DISPATCH_PAY:
         return knowledge.get(DISPATCH_PAY)
+    if _AGENCY_TERM.search(text) and previous.slug != DISPATCH_EMPLOYER:
+        # "派遣公司只跟我签了一年的合同 这个对不": the agency's contract term (two years at least)
+        return knowledge.get(DISPATCH_EMPLOYER)
     if _SENT_BACK.search(text) or _WHO_ANSWERS.search(text):
         # "之前在汽车厂我还扭伤过腰 要报工伤该找哪个", "是告劳务公司还是告汽车厂": which
         # of the two firms answers

@@ -13,6 +13,7 @@ from bot.knowledge.pointed import (
     INJURY_TOPIC,
     INJURY_UNINSURED,
     QUIT_OVER_BREACH,
+    TIME_LIMIT,
     UNLAWFUL_DISMISSAL,
     WAGES_UNPAID,
 )
@@ -257,3 +258,35 @@ def same_terms_refused(knowledge: Knowledge, previous: Answer, text: str) -> Ans
     if _SAME_TERMS.search(text) and _I_REFUSE.search(text):
         return knowledge.get(CONTRACT_EXPIRY)
     return None
+
+
+# "装修公司欠了我三个月工资 一共15600 我已经离职4个月了 还能要回来不": left some time ago,
+# asking whether a claim is still possible: the time limit, whatever the figures around it
+_LEFT_A_WHILE = re.compile(
+    r"(?:离职|走了|辞职|辞工|不干了|不做了|离开)[^，,。]{0,6}?"
+    r"(?:半年|一年|[0-9一二两三四五六七八九十几]+(?:个多?月|年|天))"
+    # "我9月份就从装修公司辞职了 … 过了这么久": the month left, and the time since
+    r"|(?:\d{1,2}|[一二三四五六七八九十]+)月份?(?:就|的时候)?(?:从[^，,。]{1,10})?(?:离职|辞职|辞工|走)"
+    r"|过了这么久|都这么久了|隔了这么久"
+)
+# (what is claimed: not "辞职3个月了 还能领失业金不")
+_CLAIMED = re.compile(r"欠|拖|差我|没发|没给|要回|要得回|告|仲裁|追|讨|维权|拿回")
+_STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还告得|还有用|过期")
+
+
+def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry on the time limit for a claim, when a worker who left a while ago asks
+    whether it is still possible, or asks whether a claim left waiting runs out ("那我拖起会不
+    会过期哦 加班费是今年上半年的")."""
+    if _LEFT_A_WHILE.search(text) and _STILL_IN_TIME.search(text) and _CLAIMED.search(text):
+        return knowledge.get(TIME_LIMIT)
+    if _RUNS_OUT.search(text) and (_CLAIMED.search(text) or _OWED_WORDS.search(text)):
+        return knowledge.get(TIME_LIMIT)
+    return None
+
+
+_RUNS_OUT = re.compile(
+    r"会不会过期|过不过期|过期了?(?:没|吗|不|哦)|(?:拖|等|放)(?:起|着|久了)[^，,。]{0,4}(?:过期|失效|作废|要不到)"
+    r"|会不会失效|过了时效|超过时效"
+)
+_OWED_WORDS = re.compile(r"工资|加班费|补偿|赔偿|押金|工钱")
