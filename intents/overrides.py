@@ -221,7 +221,8 @@ _PUT_OFF = re.compile(
 
 
 # "…你们工会到底管不管嘛" ending a story: whether the union can help, the story answered first
-_DOES_THE_UNION_CARE = re.compile(r"(?:工会|你们)(?:到底|究竟|还)?管不管[嘛吗哦啊噻]*[？?]*$")
+# (not "…两个月工资都没给 你们管不管": help asked with the dispute, the request)
+_DOES_THE_UNION_CARE = re.compile(r"工会(?:到底|究竟)管不管[嘛吗哦啊噻]*[？?]*$")
 
 
 # "调解的话是找派遣公司还是找厂里": which side a request is against, asked
