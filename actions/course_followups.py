@@ -93,6 +93,8 @@ _NEW_SEARCH = re.compile(
     r"(?:有没得|有没有|有莫得|有不有|有木有)[^，,。？?]{0,10}(?:课|班|培训)"
     # "那有没得别的养生锻炼的" after one course: others of that kind
     r"|(?:有没得|有没有|有莫得|有不有|有木有)(?:别的|其他|其它)"
+    # "300还是有点贵 有没得免费的可以拿证的" after one course: the free ones, searched
+    r"|(?:有没得|有没有|有莫得|有不有|有木有)(?:免费|不要钱|不收费|便宜)"
 )
 
 

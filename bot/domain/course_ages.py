@@ -70,11 +70,14 @@ _EACH_AGE = re.compile(
 
 # "弟弟7岁 姐姐11岁", "孙子8岁了 孙女12岁": a child named by who they are, with their age
 _WHO = r"(哥哥|姐姐|弟弟|妹妹|老大|老二|老幺|大娃|小娃|儿子|女儿|孙子|孙女|外孙女?|小的|大的)"
-_LABELLED_AGE = re.compile(rf"{_WHO}\s*(?:今年|才|都|有|已经)?\s*({_AGE_NUM})\s*(?:周)?岁")
+_LABELLED_AGE = re.compile(
+    rf"{_WHO}\s*(?:那个|这个)?\s*(?:今年|才|都|有|已经)?\s*({_AGE_NUM})\s*(?:周)?岁"
+)
 _WHO_NAMED = re.compile(
     rf"(?:给|帮|替|报|让)(?:我|我们)?(?:家)?{_WHO}"
     # "那小的有啥子可以耍的": the child asked for, at the start
-    rf"|^(?:那|还有|那么)?(?:个)?{_WHO}(?:那个|那一个)?(?=有|呢|可以|能|咋|去|适合)"
+    # ("那算了 小的有没得其他适合她的": after setting something aside)
+    rf"|^(?:那?算了|好嘛|哦|嗯)?(?:那|还有|那么)?(?:个)?{_WHO}(?:那个|那一个)?(?=有|呢|可以|能|咋|去|适合)"
 )
 
 
