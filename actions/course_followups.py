@@ -17,6 +17,7 @@ from actions.course_context import (
     FOCUS_SLOT,
     LIST_SLOT,
     both_talked_about,
+    enrol_instead,
     in_course_context,
     narrows,
     work_question_instead,
@@ -111,6 +112,9 @@ class ActionCourseFollowup(ServiceAction, Action):
         work = work_question_instead(tracker)
         if work is not None and not tracker.active_loop_name:
             return work
+        enrols = None if tracker.active_loop_name else enrol_instead(tracker)
+        if enrols:  # "那我自己来报 我三十五岁高中文化" read as a question: the enrolment
+            return enrols
         # (the course being enrolled in stays: "还有合唱是星期几" at the enrolment's summary is
         # answered, then the summary asked again)
         enrolling = tracker.active_loop_name == "enrolment_form"
