@@ -221,8 +221,10 @@ _PUT_OFF = re.compile(
 
 
 # "…你们工会到底管不管嘛" ending a story: whether the union can help, the story answered first
-# (not "…两个月工资都没给 你们管不管": help asked with the dispute, the request)
+# (an injury told: whether it counts comes first; not "…两个月工资都没给 你们管不管": help asked
+# with unpaid wages, the request)
 _DOES_THE_UNION_CARE = re.compile(r"工会(?:到底|究竟)管不管[嘛吗哦啊噻]*[？?]*$")
+_HURT = re.compile(r"工伤|受伤|伤了|闪了|摔|压到|砸|骨折|扭伤")
 
 
 # "调解的话是找派遣公司还是找厂里": which side a request is against, asked
@@ -307,7 +309,7 @@ def rule_intent(text: str) -> str | None:
         # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
         # details the request needs, it is the request
         return "mediation_request"
-    if _DOES_THE_UNION_CARE.search(compact) and "调解" not in compact:
+    if _DOES_THE_UNION_CARE.search(compact) and _HURT.search(compact) and "调解" not in compact:
         # "…医药费一分都不出 还说再请假就扣工资 你们工会到底管不管嘛": the story is asked about
         return "policy_question"
     if _WHICH_PARTY.search(compact) and not MOBILE.search(compact):
