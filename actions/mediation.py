@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
@@ -17,6 +17,8 @@ from actions.corrections import (
     corrected_description,
     corrected_dispute_type,
 )
+from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.mediation_asks import course_asked
 from actions.mediation_extraction import MediationExtraction
 from actions.mediation_text import (
     ASKED_AT_THE_END,
@@ -107,7 +109,12 @@ class ValidateMediationForm(
         question = asked.group(0) if asked and asked.start() > 0 else None
         if confirmed_asking:
             question = typed_text(tracker).strip()[confirmed_asking.end() :]
-        if question:
+        about_course = course_asked(self.services, question) if question else None
+        if about_course:  # "确认 然后那个做面包的课在哪里上": the course asked about, answered
+            text, code = about_course
+            dispatcher.utter_message(text=text)
+            events += [SlotSet(FOCUS_SLOT, code), SlotSet(LIST_SLOT, [code])]
+        elif question:
             # "我想申请调解 我叫邓俊 电话199… 调解要是公司不认账咋办": the question answered too
             verdict, hits = decide(
                 self.services.knowledge.search(question), self.services.config.retrieval

@@ -14,8 +14,12 @@ from actions.buttons import button, buttons
 from actions.mediation_text import summary
 from actions.message import asked_before, opening_text, recent_user_texts
 from actions.services import ServiceAction
+from bot.domain.course_cards import answer as course_answer
+from bot.domain.course_questions import aspects
+from bot.domain.courses import rank_by_text
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 from bot.domain.groups import group_size
+from bot.store import courses as repo
 
 GROUP_MIN = 3
 GROUP_NOTE = (
@@ -81,3 +85,22 @@ class ActionAskMediationConfirm(ServiceAction, Action):
             ),
         )
         return []
+
+
+# a course named by its words, strongly enough to be the one meant ("做面包的课")
+COURSE_NAMED_SCORE = 5
+
+
+def course_asked(services: Any, question: str) -> tuple[str, str] | None:
+    """A question about a course asked with a yes at the request's summary ("确认 然后那个做面包
+    的课在哪里上"): the answer from the catalogue and the course's code, else None."""
+    asked = aspects(question)
+    if not asked:
+        return None
+    with services.db.session() as s:
+        available = repo.open_courses(s, services.today())
+        ranked = rank_by_text(available, question, min_score=COURSE_NAMED_SCORE)
+        if not ranked:
+            return None
+        course = ranked[0]
+        return course_answer(course, asked, repo.seats_left(s, course)), course.code

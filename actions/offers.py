@@ -203,6 +203,7 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
 # "咋个这么慢 好久才有结果嘛" right after the worker's case was shown: how long mediation takes
 _HOW_LONG = re.compile(r"好久|多久|多长时间|几天|慢|啥时候|什么时候|哪天|拖(?!欠)")
 CASE_DURATION = "mediation_duration"
+_WHAT_IF = re.compile(r"要是|如果|万一|假如|超过|过了")
 # another subject the worker asks about right after the case ("工伤认定", "仲裁", "年假")
 _OTHER_SUBJECT = re.compile(
     r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿"
@@ -223,6 +224,8 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
         previous_action(tracker) in ("action_mediation_status", "action_submit_mediation")
         and 0 < len(text) <= 30
         and ASKS_WHERE_IT_STANDS.search(text)
+        # (not "那要是超过15天还莫得结果呢": what happens then, asked)
+        and not _WHAT_IF.search(text)
     ):
         # "那好久有结果哦 现在是啥子状态": where the case stands (and how long it takes)
         return [FollowupAction("action_mediation_status")]

@@ -69,6 +69,7 @@ from bot.knowledge.pointed_situations import (
     early_retirement_asked,
     gangmaster_injury_asked,
     holiday_off_pay_asked,
+    insurance_made_up_asked,
     moved_to_work_asked,
     never_signed_asked,
     pregnant_dismissal_asked,
@@ -197,6 +198,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or holiday_off_pay_asked(knowledge, text)
         or union_notice_asked(knowledge, text)
         or quitting_notice_asked(knowledge, text)
+        or insurance_made_up_asked(knowledge, text)
         or (early_retirement_asked(knowledge, text) if previous is not None else None)
         or not_renewed_asked(knowledge, previous, text)
         or back_or_paid_asked(knowledge, previous, text)

@@ -69,6 +69,10 @@ def _latest_parts(texts: list[str]) -> list[Part]:
     return list(found.values())
 
 
+# a day's length said, not a count of overtime ("星期六都是上的全天8个钟头")
+_DAY_LENGTH_ONLY = re.compile(r"(?:全天|整天|每天|一天)(?:都是)?\s*\d+\s*个?(?:钟头|小时|钟)")
+
+
 def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
     """Overtime of two or three kinds told in one message ("平时10个钟头 星期六一天 元旦一天"),
     or their sum asked right after they were worked out one by one ("三样加起来好多")."""
@@ -98,6 +102,13 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
                 if part.kind not in kinds:
                     parts.append(part)
                     kinds.add(part.kind)
+    if len(parts) < 2 and monthly_pay(text) and earlier and _DAY_LENGTH_ONLY.search(text):
+        # "我月工资4350 星期六都是上的全天8个钟头 帮我算下" after "平时晚上加了20个钟头 还有
+        # 两个星期六": the kinds told just before, the pay (and a day's length) now
+        # (a message read in two parts is two messages: "…加了20个钟头 还有两个星期六…")
+        told = _latest_parts(earlier[:2])
+        if len(told) >= 2 and {p.kind for p in parts} <= {p.kind for p in told}:
+            parts = told
     if len(parts) < 2:
         return None
     pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)

@@ -227,8 +227,14 @@ _DOES_THE_UNION_CARE = re.compile(r"工会(?:到底|究竟)管不管[嘛吗哦�
 _HURT = re.compile(r"工伤|受伤|伤了|闪了|摔|压到|砸|骨折|扭伤")
 
 
+# "那要是超过15天还莫得结果呢": what happens then, not where the case stands
+_CASE_WHAT_IF = re.compile(r"^(?:那)?(?:要是|如果|万一|假如)|超过\d+天")
+
+
 # "调解的话是找派遣公司还是找厂里": which side a request is against, asked
-_WHICH_PARTY = re.compile(r"(?:调解|仲裁|告)[^，,。？?]{0,6}?(?:是)?找[^，,。？?]{1,10}还是(?:找)?")
+_WHICH_PARTY = re.compile(
+    r"(?:调解|仲裁|告)[^，,。？?]{0,6}?(?:是)?(?:找|告)[^，,。？?]{1,10}还是(?:找|告)?"
+)
 
 
 # "要钱不 要钱就算了", "要收费的话就算了": a decline only if it costs, the fee is the question
@@ -237,7 +243,9 @@ _IF_IT_COSTS = re.compile(r"(?:要钱|收费|收钱|要交钱|交钱|要交费|�
 
 # "确认 要是…咋个办" at a summary: a yes, then a question of its own
 CONFIRMS_THEN_ASKS = re.compile(
-    r"^(?:确认|确认提交|确定提交|提交)(?:了|吧|嘛)?[，,。\s]+(?=\S{4,})"
+    # ("要得 确认 对了这个好久有回复": a word of assent before it)
+    r"^(?:(?:好|好的|要得|对|对的|行|可以|嗯|没问题)[，,。\s]*)?"
+    r"(?:确认|确认提交|确定提交|提交)(?:了|吧|嘛)?[，,。\s]+(?=\S{4,})"
 )
 
 
@@ -346,7 +354,10 @@ def rule_intent(text: str) -> str | None:
         and not _OWN_CASE.search(compact)
     ):
         return "policy_question"
-    if OWN_CASE_STATUS.search(compact):
+    if _CASE_WHAT_IF.search(compact) and re.search(r"结果|调解|调不|15天|十五天", compact):
+        # "那要是超过15天还莫得结果呢": what happens if mediation brings nothing, asked
+        return "policy_question"
+    if OWN_CASE_STATUS.search(compact) and not _CASE_WHAT_IF.search(compact):
         return "mediation_status"
     if MEDIATOR_ASKED.search(compact):
         return "policy_question"

@@ -55,7 +55,8 @@ REPORTS_MEDIATION = re.compile(
 # "我还是不想辞职 想先调解下 让厂头…": mediation tried first
 MEDIATION_FIRST = re.compile(
     # (not "是不是一定要先调解": whether mediation must come first, asked)
-    r"(?<!一定)(?<!必须)(?<!非得)(?<!是不是)(?<!要不)(?:想|要|准备)先(?:走|试(?:下|一下|哈)?)?调解(?:一下|下|哈|看看)?(?=$|[\s，,。!！]|让|喊|叫|要)"
+    # ("算了还是先调解嘛 我叫…": mediation first after all)
+    r"(?<!一定)(?<!必须)(?<!非得)(?<!是不是)(?<!要不)(?:想|要|准备|还是)先(?:走|试(?:下|一下|哈)?)?调解(?:一下|下|哈|看看)?(?:嘛|吧|哦)?(?=$|[\s，,。!！]|让|喊|叫|要)"
 )
 UNION_HELPS_MEDIATE = re.compile(r"(?:帮我|给我|帮忙)[^，,。]{0,8}调解")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")

@@ -40,6 +40,8 @@ _LAST_DAY = re.compile(
     r"|上个?月\s*(?P<d3>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
     # "我这个月15号就辞职走了": a day of this month
     r"|(?:这个?月|本月)\s*(?P<d4>\d{1,2})\s*[号日](?:就)?(?:走|离职|辞职|不做|不干)"
+    # "我月底就辞职了", "这个月底走": the end of this month
+    r"|(?P<end6>(?:这个?月|本月)?月底)(?:就)?(?:要)?(?:走|离职|辞职|不做|不干)"
     # "明年3月底就不做了", "明年5月10号走": a day of next year
     r"|明年\s*(?P<m5>\d{1,2})\s*月(?:份)?\s*(?:(?P<d5>\d{1,2})\s*[号日]|(?P<part5>底|末|初|中旬|中|份))?"
     r"(?:就)?(?:走|离职|辞职|不做|不干)"
@@ -74,6 +76,8 @@ def last_day(text: str, today: date) -> date | None:
             return date(year, month, day)
         except ValueError:
             return None
+    if m.group("end6"):
+        return date(today.year + (today.month == 12), today.month % 12 + 1, 1) - timedelta(days=1)
     if m.group("d4"):
         try:
             return date(today.year, today.month, int(m.group("d4")))

@@ -290,3 +290,15 @@ _RUNS_OUT = re.compile(
     r"|会不会失效|过了时效|超过时效"
 )
 _OWED_WORDS = re.compile(r"工资|加班费|补偿|赔偿|押金|工钱")
+
+
+# "那社保能让他补交不" after leaving over unpaid insurance: making the insurance up, where to
+# ask for it (seed entry)
+INSURANCE_MADE_UP = "si_not_paid_complain"
+_MADE_UP = re.compile(
+    r"社保[^，,。]{0,8}(?:补交|补缴|补起|补上|补齐)|(?:补交|补缴|补齐)[^，,。]{0,4}社保"
+)
+
+
+def insurance_made_up_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    return knowledge.get(INSURANCE_MADE_UP) if _MADE_UP.search(text) else None
