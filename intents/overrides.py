@@ -227,6 +227,8 @@ _DOES_THE_UNION_CARE = re.compile(r"工会(?:到底|究竟)管不管[嘛吗哦�
 _HURT = re.compile(r"工伤|受伤|伤了|闪了|摔|压到|砸|骨折|扭伤")
 
 
+# "…我该找哪个", "应该去找谁": where to turn, asked at the end
+_WHERE_TO_TURN = re.compile(r"(?:该|应该|要|能)(?:去)?找(?:哪个|谁|哪里|哪个部门)[嘛呢哦啊]*[？?]*$")
 # "那要是超过15天还莫得结果呢": what happens then, not where the case stands
 _CASE_WHAT_IF = re.compile(r"^(?:那)?(?:要是|如果|万一|假如)|超过\d+天")
 
@@ -353,6 +355,9 @@ def rule_intent(text: str) -> str | None:
         )
         and not _OWN_CASE.search(compact)
     ):
+        return "policy_question"
+    if _WHERE_TO_TURN.search(compact) and "调解" not in compact and not MOBILE.search(compact):
+        # "老板欠了我三个月工资 一直拖起不给 我该找哪个": where to turn, asked
         return "policy_question"
     if _CASE_WHAT_IF.search(compact) and re.search(r"结果|调解|调不|15天|十五天", compact):
         # "那要是超过15天还莫得结果呢": what happens if mediation brings nothing, asked
