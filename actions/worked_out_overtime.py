@@ -142,6 +142,8 @@ _LAWFUL_ASKED = re.compile(
 )
 _ASKS_THE_LIMIT = re.compile(
     r"最多(?:能|可以|只能)?加|上限|封顶|最多.{0,4}(?:小时|钟头)|不能超过|最长"
+    # ("一个月加44个钟头 超了没得": whether the hours told pass the limit)
+    r"|超了没|超没超|超过了没|超标|超出了没"
 )
 
 
