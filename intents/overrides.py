@@ -228,7 +228,9 @@ _HURT = re.compile(r"工伤|受伤|伤了|闪了|摔|压到|砸|骨折|扭伤")
 
 
 # "…我该找哪个", "应该去找谁": where to turn, asked at the end
-_WHERE_TO_TURN = re.compile(r"(?:该|应该|要|能)(?:去)?找(?:哪个|谁|哪里|哪个部门)[嘛呢哦啊]*[？?]*$")
+_WHERE_TO_TURN = re.compile(
+    r"(?:该|应该|要|能)(?:去)?找(?:哪个|谁|哪里|哪个部门)[嘛呢哦啊]*[？?]*$"
+)
 # "那要是超过15天还莫得结果呢": what happens then, not where the case stands
 _CASE_WHAT_IF = re.compile(r"^(?:那)?(?:要是|如果|万一|假如)|超过\d+天")
 
