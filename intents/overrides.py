@@ -361,7 +361,11 @@ def rule_intent(text: str) -> str | None:
     if _WHERE_TO_TURN.search(compact) and "调解" not in compact and not MOBILE.search(compact):
         # "老板欠了我三个月工资 一直拖起不给 我该找哪个": where to turn, asked
         return "policy_question"
-    if _CASE_WHAT_IF.search(compact) and re.search(r"结果|调解|调不|15天|十五天", compact):
+    if (
+        _CASE_WHAT_IF.search(compact)
+        and re.search(r"结果|调不|15天|十五天", compact)
+        and "申请" not in compact
+    ):
         # "那要是超过15天还莫得结果呢": what happens if mediation brings nothing, asked
         return "policy_question"
     if OWN_CASE_STATUS.search(compact) and not _CASE_WHAT_IF.search(compact):

@@ -60,7 +60,9 @@ def days_taken(text: str) -> int | None:
 
 def last_day(text: str, today: date) -> date | None:
     """The day the worker says they leave, this year (or next year, said so)."""
-    m = _LAST_DAY.search(text or "")
+    found = list(_LAST_DAY.finditer(text or ""))
+    # (a day told wins over "月底": "我这个月底就不做了 做到11月30号")
+    m = next((f for f in found if not f.group("end6")), found[0] if found else None)
     if m is None:
         return None
     if m.group("m5"):
