@@ -5,6 +5,16 @@ from __future__ import annotations
 import json
 import re
 
+from intents.asked_cues import (
+    CASE_WHAT_IF,
+    IF_IT_COSTS,
+    MEDIATOR_ASKED,
+    OWN_CASE_STATUS,
+    asks_after_an_injury,
+    asks_if_mediation_stalls,
+    asks_where_to_turn_at_the_end,
+    asks_which_party,
+)
 from intents.enrol_cues import CAN_I_ENROL, enrols_with
 from intents.filing_cues import files_a_case
 from intents.question_cues import asks_if_one_may_apply, asks_what_to_do, is_hypothetical
@@ -220,31 +230,6 @@ _PUT_OFF = re.compile(
 )
 
 
-# "…你们工会到底管不管嘛" ending a story: whether the union can help, the story answered first
-# (an injury told: whether it counts comes first; not "…两个月工资都没给 你们管不管": help asked
-# with unpaid wages, the request)
-_DOES_THE_UNION_CARE = re.compile(r"工会(?:到底|究竟)管不管[嘛吗哦啊噻]*[？?]*$")
-_HURT = re.compile(r"工伤|受伤|伤了|闪了|摔|压到|砸|骨折|扭伤")
-
-
-# "…我该找哪个", "应该去找谁": where to turn, asked at the end
-_WHERE_TO_TURN = re.compile(
-    r"(?:该|应该|要|能)(?:去)?找(?:哪个|谁|哪里|哪个部门)[嘛呢哦啊]*[？?]*$"
-)
-# "那要是超过15天还莫得结果呢": what happens then, not where the case stands
-_CASE_WHAT_IF = re.compile(r"^(?:那)?(?:要是|如果|万一|假如)|超过\d+天")
-
-
-# "调解的话是找派遣公司还是找厂里": which side a request is against, asked
-_WHICH_PARTY = re.compile(
-    r"(?:调解|仲裁|告)[^，,。？?]{0,6}?(?:是)?(?:找|告)[^，,。？?]{1,10}还是(?:找|告)?"
-)
-
-
-# "要钱不 要钱就算了", "要收费的话就算了": a decline only if it costs, the fee is the question
-_IF_IT_COSTS = re.compile(r"(?:要钱|收费|收钱|要交钱|交钱|要交费|太贵|贵)了?(?:的话)?就算了")
-
-
 # "确认 要是…咋个办" at a summary: a yes, then a question of its own
 CONFIRMS_THEN_ASKS = re.compile(
     # ("要得 确认 对了这个好久有回复": a word of assent before it)
@@ -265,7 +250,7 @@ def rule_intent(text: str) -> str | None:
     if CONFIRMS_THEN_ASKS.match(text.strip()):
         # "确认 要是调解的时候老板也不来咋个办": handed in, the question answered after
         return "affirm"
-    if _IF_IT_COSTS.search(compact):
+    if IF_IT_COSTS.search(compact):
         # "要钱不 要钱就算了": the fee asked, the decline only if it costs
         return "course_followup"
     if _PUT_OFF.match(compact):
@@ -321,11 +306,8 @@ def rule_intent(text: str) -> str | None:
         # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
         # details the request needs, it is the request
         return "mediation_request"
-    if _DOES_THE_UNION_CARE.search(compact) and _HURT.search(compact) and "调解" not in compact:
-        # "…医药费一分都不出 还说再请假就扣工资 你们工会到底管不管嘛": the story is asked about
-        return "policy_question"
-    if _WHICH_PARTY.search(compact) and not MOBILE.search(compact):
-        # "那我要调解的话是找派遣公司还是找厂里": which side the request is against, asked
+    if asks_after_an_injury(compact) or asks_which_party(compact):
+        # "…你们工会到底管不管嘛" after an injury; "调解的话是找派遣公司还是找厂里"
         return "policy_question"
     if (
         is_ask_intro(compact)
@@ -358,17 +340,10 @@ def rule_intent(text: str) -> str | None:
         and not _OWN_CASE.search(compact)
     ):
         return "policy_question"
-    if _WHERE_TO_TURN.search(compact) and "调解" not in compact and not MOBILE.search(compact):
-        # "老板欠了我三个月工资 一直拖起不给 我该找哪个": where to turn, asked
+    if asks_where_to_turn_at_the_end(compact) or asks_if_mediation_stalls(compact):
+        # "…我该找哪个"; "那要是超过15天还莫得结果呢"
         return "policy_question"
-    if (
-        _CASE_WHAT_IF.search(compact)
-        and re.search(r"结果|调不|15天|十五天", compact)
-        and "申请" not in compact
-    ):
-        # "那要是超过15天还莫得结果呢": what happens if mediation brings nothing, asked
-        return "policy_question"
-    if OWN_CASE_STATUS.search(compact) and not _CASE_WHAT_IF.search(compact):
+    if OWN_CASE_STATUS.search(compact) and not CASE_WHAT_IF.search(compact):
         return "mediation_status"
     if MEDIATOR_ASKED.search(compact):
         return "policy_question"
@@ -383,18 +358,6 @@ def rule_intent(text: str) -> str | None:
     ):
         return "mediation_request"
     return None
-
-
-# "工会那个调解员到底是做啥子的哦 他会帮我去找老板谈不": what mediation does, asked
-MEDIATOR_ASKED = re.compile(
-    r"调解员[^，,。？?]{0,6}?(?:是)?(?:做|干)(?:啥子|啥|什么)|调解[^，,。？?]{0,4}(?:咋个调|怎么调|是咋个|是怎么)"
-    r"|(?:帮我|替我)(?:去)?找老板谈"
-)
-# "那我们这个申请现在是啥子情况了", "我的调解到哪一步了": the worker's own case asked after
-OWN_CASE_STATUS = re.compile(
-    r"(?:我们|我)(?:的|这个|那个|的那个)(?:调解)?(?:申请|调解|案子|案件)[^，,。？?]{0,6}?"
-    r"(?:啥子情况|什么情况|啥情况|咋样了|怎么样了|到哪|进度|有人管没|结果|处理了没|受理了没)"
-)
 
 
 def asks_about_mediation_last(compact: str) -> bool:

@@ -1,0 +1,66 @@
+"""Questions that a word of mediation or a dispute told would make look like a request: whether
+the union helps after an injury, which side a request is against, where to turn, what happens
+if mediation brings nothing."""
+
+from __future__ import annotations
+
+import re
+
+from intents.request_cues import MOBILE
+
+# "…你们工会到底管不管嘛" ending a story: whether the union can help, the story answered first
+# (an injury told: whether it counts comes first; not "…两个月工资都没给 你们管不管": help asked
+# with unpaid wages, the request)
+_DOES_THE_UNION_CARE = re.compile(r"工会(?:到底|究竟)管不管[嘛吗哦啊噻]*[？?]*$")
+_HURT = re.compile(r"工伤|受伤|伤了|闪了|摔|压到|砸|骨折|扭伤")
+# "调解的话是找派遣公司还是找厂里": which side a request is against, asked
+_WHICH_PARTY = re.compile(
+    r"(?:调解|仲裁|告)[^，,。？?]{0,6}?(?:是)?(?:找|告)[^，,。？?]{1,10}还是(?:找|告)?"
+)
+# "…我该找哪个", "应该去找谁": where to turn, asked at the end
+_WHERE_TO_TURN = re.compile(
+    r"(?:该|应该|要|能)(?:去)?找(?:哪个|谁|哪里|哪个部门)[嘛呢哦啊]*[？?]*$"
+)
+# "那要是超过15天还莫得结果呢": what happens then, not where the case stands
+CASE_WHAT_IF = re.compile(r"^(?:那)?(?:要是|如果|万一|假如)|超过\d+天")
+_NOTHING_COMES = re.compile(r"结果|调不|15天|十五天")
+
+
+def asks_after_an_injury(compact: str) -> bool:
+    return bool(
+        _DOES_THE_UNION_CARE.search(compact) and _HURT.search(compact) and "调解" not in compact
+    )
+
+
+def asks_which_party(compact: str) -> bool:
+    return bool(_WHICH_PARTY.search(compact)) and not MOBILE.search(compact)
+
+
+def asks_where_to_turn_at_the_end(compact: str) -> bool:
+    return (
+        bool(_WHERE_TO_TURN.search(compact))
+        and "调解" not in compact
+        and not MOBILE.search(compact)
+    )
+
+
+def asks_if_mediation_stalls(compact: str) -> bool:
+    return bool(
+        CASE_WHAT_IF.search(compact) and _NOTHING_COMES.search(compact) and "申请" not in compact
+    )
+
+
+# "工会那个调解员到底是做啥子的哦 他会帮我去找老板谈不": what mediation does, asked
+MEDIATOR_ASKED = re.compile(
+    r"调解员[^，,。？?]{0,6}?(?:是)?(?:做|干)(?:啥子|啥|什么)|调解[^，,。？?]{0,4}(?:咋个调|怎么调|是咋个|是怎么)"
+    r"|(?:帮我|替我)(?:去)?找老板谈"
+)
+# "那我们这个申请现在是啥子情况了", "我的调解到哪一步了": the worker's own case asked after
+OWN_CASE_STATUS = re.compile(
+    r"(?:我们|我)(?:的|这个|那个|的那个)(?:调解)?(?:申请|调解|案子|案件)[^，,。？?]{0,6}?"
+    r"(?:啥子情况|什么情况|啥情况|咋样了|怎么样了|到哪|进度|有人管没|结果|处理了没|受理了没)"
+)
+
+
+# "要钱不 要钱就算了", "要收费的话就算了": a decline only if it costs, the fee is the question
+IF_IT_COSTS = re.compile(r"(?:要钱|收费|收钱|要交钱|交钱|要交费|太贵|贵)了?(?:的话)?就算了")
