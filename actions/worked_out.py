@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 
 from actions.message import last_reply, previous_action, recent_user_texts
 from actions.worked_out_contract import NO_CONTRACT, double_wage_reply
+from actions.worked_out_hours import hours_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,
@@ -69,18 +70,6 @@ from bot.domain.wages_owed import (
     extra_text,
     extra_told,
     site_owed_text,
-)
-from bot.domain.working_hours import (
-    STANDARD_DAY,
-    day_hours,
-    hourly_total,
-    hourly_total_text,
-    month_days_told,
-    month_overtime_text,
-    month_text,
-    month_told,
-    week_text,
-    week_told,
 )
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
@@ -317,14 +306,6 @@ def _paid_short(tracker: Tracker, text: str) -> tuple[str, str] | None:
     return None if short is None else (short, str(slug))
 
 
-HOURS_CAP = "hours_standard"  # the standard hours: its follow-ups ask the pay for more
-PART_TIME = (
-    "flex_part_time"  # the entry on work paid by the hour  # the entry on the limits of overtime
-)
-# the pay for the hours asked (the overtime calculator's), not whether the week is lawful
-_PAY_ASKED = re.compile(r"加班费|好多钱|多少钱|工资.{0,6}(?:算|给)")
-
-
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -353,25 +334,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     anew = interrupted_reply(services, tracker, text)
     if anew is not None:  # "我今年3月份还找老板要过的" after the time limit
         return anew, TIME_LIMIT
-    week = week_told(text)
-    if week is not None and not _PAY_ASKED.search(text):
-        # "我们厂每天要做11个钟头 一个星期做6天 这个合法不": the week against the limits
-        return week_text(*week), HOURS_CAP
-    by_hour = hourly_total(text) if asks_how_much(text) else None
-    if by_hour is not None:
-        # "这个月做了96个钟头 一个钟头25块 该拿好多": the hours at the rate
-        return hourly_total_text(*by_hour), PART_TIME
-    month = month_told(text) if week is None else None
-    if month is not None and not _PAY_ASKED.search(text):
-        # "一天上12个钟头 一个月只休得到2天 这个合法不": the month against the limits
-        return month_text(*month), HOURS_CAP
-    days = month_days_told(text)
-    pay = monthly_pay(text)
-    if days is not None and pay is not None:
-        # "我基本工资3480 上个月上了22天 每天都这样" after the day's hours were told
-        day = next(filter(None, map(day_hours, recent_user_texts(tracker, 3))), None)
-        if day is not None and day > STANDARD_DAY:
-            return month_overtime_text(day, days, pay, text), OVERTIME
+    hours = hours_reply(tracker, text)
+    if hours is not None:  # a working week or month, hours paid by the hour, a month's overtime
+        return hours
     years = contribution_years_text(text) or short_of_minimum_text(text)
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.overtime_pay import STATUTORY_DATE, each_day_said_as_hours, without_today
+from bot.domain.overtime_pay import STATUTORY_DATE, without_today
+from bot.domain.working_hours import each_day_said_as_hours
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = (

@@ -25,6 +25,7 @@ from bot.domain.long_breaks import (
     split_sum,
 )
 from bot.domain.severance import monthly_pay
+from bot.domain.working_hours import each_day_said_as_hours
 from intents.numbers import NUM, format_number, parse_number
 
 WORK_DAYS_A_MONTH = 21.75
@@ -178,27 +179,6 @@ _TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?
 def without_today(text: str) -> str:
     """The message without the day of the week it says today is."""
     return _TODAY_IS.sub(" ", text or "")
-
-
-# "上个月工作日每天多上4个钟头 一共22天": hours over each day, and the days
-_EACH_DAY_OVER = re.compile(
-    rf"每天(?:都)?多(?:上|做|干|加|搞)了?\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)"
-)
-# (only said as a total: "上了20天班 每天多做3个钟头" has its own reading, day by day)
-_DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共)\s*(?P<n>{NUM})\s*天")
-
-
-def each_day_said_as_hours(text: str) -> str:
-    """ "每天多上4个钟头 一共22天" said as the weekday hours in all ("平时加了88个钟头")."""
-    over, days = _EACH_DAY_OVER.search(text or ""), _DAYS_IN_ALL.search(text or "")
-    if not (over and days):
-        return text
-    hours = 0.5 if over.group("n") == "半" else parse_number(over.group("n"))
-    count = parse_number(days.group("n"))
-    if not hours or not count or not 0 < count <= 31:
-        return text
-    told = f"平时加了{format_number(hours * count)}个钟头"
-    return _DAYS_IN_ALL.sub(" ", _EACH_DAY_OVER.sub(told, text, count=1), count=1)
 
 
 def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:

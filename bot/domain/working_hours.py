@@ -245,3 +245,24 @@ def month_text(day: float, days: int) -> str:
         f"依据：{SOURCE}",
     ]
     return "\n".join(lines)
+
+
+# "上个月工作日每天多上4个钟头 一共22天": hours over each day, and the days
+_EACH_DAY_OVER = re.compile(
+    rf"每天(?:都)?多(?:上|做|干|加|搞)了?\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)"
+)
+# (only said as a total: "上了20天班 每天多做3个钟头" has its own reading, day by day)
+_DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共)\s*(?P<n>{NUM})\s*天")
+
+
+def each_day_said_as_hours(text: str) -> str:
+    """ "每天多上4个钟头 一共22天" said as the weekday hours in all ("平时加了88个钟头")."""
+    over, days = _EACH_DAY_OVER.search(text or ""), _DAYS_IN_ALL.search(text or "")
+    if not (over and days):
+        return text
+    hours = 0.5 if over.group("n") == "半" else parse_number(over.group("n"))
+    count = parse_number(days.group("n"))
+    if not hours or not count or not 0 < count <= 31:
+        return text
+    told = f"平时加了{format_number(hours * count)}个钟头"
+    return _DAYS_IN_ALL.sub(" ", _EACH_DAY_OVER.sub(told, text, count=1), count=1)

@@ -73,7 +73,7 @@ def test_a_holiday_named_by_its_dates_and_the_spring_festival_as_a_range() -> No
 
 
 def test_each_days_extra_hours_over_the_days_in_all() -> None:
-    from bot.domain.overtime_pay import each_day_said_as_hours
+    from bot.domain.working_hours import each_day_said_as_hours
 
     said = each_day_said_as_hours("上个月工作日每天多上4个钟头 一共22天 加班费该好多")
     assert "平时加了88个钟头" in said

@@ -1,0 +1,54 @@
+"""Hours of work worked out from what the worker says: a working week or month against the
+limits (bot/domain/working_hours.py), work paid by the hour, a month's overtime at the hours a
+day told before."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions.message import recent_user_texts
+from actions.worked_out_overtime import OVERTIME
+from bot.domain.severance import asks_how_much, monthly_pay
+from bot.domain.working_hours import (
+    STANDARD_DAY,
+    day_hours,
+    hourly_total,
+    hourly_total_text,
+    month_days_told,
+    month_overtime_text,
+    month_text,
+    month_told,
+    week_text,
+    week_told,
+)
+
+HOURS_CAP = "hours_standard"  # the standard hours: its follow-ups ask the pay for more
+PART_TIME = "flex_part_time"  # the entry on work paid by the hour
+# the pay for the hours asked (the overtime calculator's), not whether the week is lawful
+_SUM_ASKED = re.compile(r"加班费|好多钱|多少钱|工资.{0,6}(?:算|给)")
+
+
+def hours_reply(tracker: Tracker, text: str) -> tuple[str, str] | None:
+    """The answer worked out from the hours told, with its FAQ entry, or None."""
+    week = week_told(text)
+    if week is not None and not _SUM_ASKED.search(text):
+        # "我们厂每天要做11个钟头 一个星期做6天 这个合法不": the week against the limits
+        return week_text(*week), HOURS_CAP
+    by_hour = hourly_total(text) if asks_how_much(text) else None
+    if by_hour is not None:
+        # "这个月做了96个钟头 一个钟头25块 该拿好多": the hours at the rate
+        return hourly_total_text(*by_hour), PART_TIME
+    month = month_told(text) if week is None else None
+    if month is not None and not _SUM_ASKED.search(text):
+        # "一天上12个钟头 一个月只休得到2天 这个合法不": the month against the limits
+        return month_text(*month), HOURS_CAP
+    days = month_days_told(text)
+    pay = monthly_pay(text)
+    if days is not None and pay is not None:
+        # "我基本工资3480 上个月上了22天 每天都这样" after the day's hours were told
+        day = next(filter(None, map(day_hours, recent_user_texts(tracker, 3))), None)
+        if day is not None and day > STANDARD_DAY:
+            return month_overtime_text(day, days, pay, text), OVERTIME
+    return None
