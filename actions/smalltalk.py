@@ -6,10 +6,9 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.buttons import menu
 from actions.course_context import (
     described_instead,
     enrolling_course_reply,
@@ -20,7 +19,6 @@ from actions.course_filters import compared_courses
 from actions.course_redirects import near_instead
 from actions.message import typed_text, understood_text
 from actions.offers import (
-    cancel_listed_instead,
     case_question_instead,
     changed_mind_instead,
     meant_in_context,
@@ -38,10 +36,7 @@ from bot.knowledge.followups import is_short, leans_on_context
 from bot.store.models import MISS_FALLBACK
 from intents.colloquial import standardise
 from intents.greetings import is_only_greeting
-from intents.overrides import CANCEL_FOR_NOW
 
-KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
-EXTRA_FORM_SLOTS = {"mediation_form": ("edit_field",), "enrolment_form": ("course_name",)}
 # actions that run inside a fallback turn; any other means the turn was understood
 # a message that tells something about the worker's job: the FAQ's likeliest answer (under
 # its own question, with the close ones as buttons) helps more than "没太明白"
@@ -365,41 +360,3 @@ class ActionOutOfScope(ServiceAction, Action):
         note_miss(self.services, tracker, MISS_FALLBACK)  # on Rasa (our engine: its own)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-
-
-def form_slots(form: str, domain: dict[str, Any]) -> list[str]:
-    """The slots a form fills, except who the worker is."""
-    spec = (domain.get("forms") or {}).get(form) or {}
-    required = list(spec.get("required_slots") or []) if isinstance(spec, dict) else []
-    slots = required + list(EXTRA_FORM_SLOTS.get(form, ()))
-    return [s for s in slots if s not in KEEP_SLOTS]
-
-
-_ABOUT_A_CASE = re.compile(r"调解|案子|案件")
-
-
-class ActionCancelForm(ServiceAction, Action):
-    """Leaves the active form without submitting anything; name and phone are kept."""
-
-    def name(self) -> str:
-        return "action_cancel_form"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        form = (tracker.active_loop or {}).get("name")
-        if not form:
-            listed = cancel_listed_instead(tracker)  # "还是取消嘛" after 我的报名
-            if listed:
-                return listed
-            if _ABOUT_A_CASE.search(typed_text(tracker)):
-                # "我不想调解了" with no form open: the request already filed is meant
-                return [FollowupAction("action_withdraw_case")]
-            if CANCEL_FOR_NOW.match(typed_text(tracker).strip()):  # "回头再说", no form: bye
-                dispatcher.utter_message(response="utter_goodbye")
-                return []
-            dispatcher.utter_message(text="好的。还有什么可以帮您？", buttons=menu())
-            return []
-        dispatcher.utter_message(response="utter_form_cancelled")
-        resets = [SlotSet(s, None) for s in form_slots(form, domain)]
-        return [ActiveLoop(None), SlotSet("requested_slot", None), *resets]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from actions.cancel_form import ActionCancelForm
 from actions.handoff import ActionHandoff
 from actions.services import Services
-from actions.smalltalk import ActionCancelForm, ActionFallback, ActionOutOfScope, fallback_streak
+from actions.smalltalk import ActionFallback, ActionOutOfScope, fallback_streak
 from bot.store.models import STATE_BOT, STATE_WAITING, Conversation
 from tests.actions.action_support import (
     make_tracker,
