@@ -14,6 +14,7 @@ from actions.message import (
     latest_intent,
     previous_actions,
     ran_this_turn,
+    set_last_turn,
     typed_text,
     understood_text,
 )
@@ -37,11 +38,13 @@ MISSES = ("action_out_of_scope", "action_fallback", "utter_default", "action_aff
 
 def in_course_context(tracker: Tracker) -> bool:
     """The bot's last turn was about courses (or the one before, with only a misunderstood
-    message between) and a list or a course is still in view."""
+    message between; or it answered about a course inside a form it then ended: "确认 然后那个
+    做面包的课在哪里上") and a list or a course is still in view."""
     last = previous_actions(tracker, 2)
     about_courses = bool(last) and (
         last[0] in COURSE_ACTIONS
         or (len(last) > 1 and last[0] in MISSES and last[1] in COURSE_ACTIONS)
+        or set_last_turn(tracker, FOCUS_SLOT)
     )
     return about_courses and bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
 

@@ -108,6 +108,15 @@ def previous_action(tracker: Tracker) -> str | None:
     return None
 
 
+def set_last_turn(tracker: Tracker, slot: str) -> bool:
+    """The bot's last turn set `slot` to a value (a course put in view by an answer given
+    inside a form, before the form's own last action)."""
+    return any(
+        e.get("event") == "slot" and e.get("name") == slot and e.get("value")
+        for e in _last_turn(tracker)
+    )
+
+
 def faq_of_last_turn(tracker: Tracker) -> str | None:
     """The FAQ entry a reply of the bot's last turn answered, also a question answered in the
     middle of a form (the bot event's data says which)."""

@@ -15,7 +15,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.mediation_text import PROPOSED
-from actions.message import typed_text
+from actions.message import latest_intent, typed_text
 from actions.opening import (
     SITE,
     opening_demand,
@@ -153,6 +153,10 @@ _READERS = {
 }
 
 
+# the worker leaves the request ("算了", "还是不申请了")
+_LEAVES = re.compile(r"算了|不(?:申请|弄|办|搞|调解|告|要|报|填)了|不想(?:申请|弄|办|搞|调解)了")
+
+
 def told_in_form(tracker: Tracker, slot: str) -> str | None:
     """`slot`'s value from a message answering another question of the form, when the
     message plainly holds it and the slot is still empty."""
@@ -164,6 +168,9 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
         return None
     text = typed_text(tracker)
     if not text or text.startswith("/"):
+        return None
+    if latest_intent(tracker) == "cancel" and _LEAVES.search(text):
+        # "算了 还是不申请了 怕老板晓得了把我开了": the reason for leaving tells no story
         return None
     # (a message that gives the name and the phone answers the form, whatever question word
     # its story holds: "…又拿不出啥子证据")

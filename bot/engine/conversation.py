@@ -69,7 +69,10 @@ _SAID_ON_LEAVING = frozenset(
     {"out_of_scope", "bot_challenge", "help", "thanks", "goodbye", "inform"}
 )
 # what the bot answers for a worker who stays in the queue: questions, never a form
-_ANSWERED_MEANWHILE = frozenset({"course_search", "course_followup", "policy_question"})
+_ANSWERED_MEANWHILE = frozenset(
+    # ("我那个调解现在到哪一步了" while waiting: the case's progress, looked up)
+    {"course_search", "course_followup", "policy_question", "mediation_status", "my_enrolments"}
+)
 
 
 ATTACHMENT_INTENT = "send_evidence"
