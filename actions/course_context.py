@@ -150,7 +150,8 @@ _MORE_OF_A_KIND = re.compile(
 # when the worker is free, said beside a question ("我周末才有空", "我只有晚上有时间")
 _FREE_WHEN = re.compile(
     r"(?:只有|就|才)?(?:周末|星期六|星期天|礼拜六|礼拜天|周六|周日|晚上|白天|下午|上午)"
-    r"(?:才|就)?(?:有空|有时间|得空|空得出来)"
+    # ("啥时候上课 我只有星期天休息")
+    r"(?:才|就)?(?:有空|有时间|得空|空得出来|休息|不上班|歇)"
 )
 # courses for the age of the child told before, asked
 _FOR_THAT_AGE = re.compile(r"(?:这个|那个|这么大|她的|他的)(?:年纪|岁数|年龄)|这么大的|那么大的")

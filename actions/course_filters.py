@@ -12,6 +12,7 @@ from actions.course_busy import busy_spans, entity_values, outside_busy_text
 from actions.course_context import narrows
 from actions.message import latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
+from bot.domain.starting_time import clock_text, earliest_start
 from bot.store import courses as repo
 
 SEARCH_SLOTS = ("course_name", "course_category", "time_of_day", "weekday", "fee")
@@ -62,6 +63,7 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         free=True if fee == "免费" else (False if fee == "收费" and not name else None),
         name=name,
         either=_EITHER.search(outside_busy_text(tracker)) is not None,
+        starts_after=earliest_start(understood_text(tracker)),
     )
 
 
@@ -260,6 +262,7 @@ def describe(f: repo.CourseFilter) -> str:
     parts = [
         "、".join(f.weekdays) if f.weekdays else "",
         f.time_of_day or "",
+        clock_text(f.starts_after) if f.starts_after is not None else "",
         "免费" if f.free else ("收费" if f.free is False else ""),
         f.category or "",
         f"“{f.name}”" if f.name else "",

@@ -64,7 +64,7 @@ from bot.domain.course_ages import (
     each_child_text,
     suits,
 )
-from bot.domain.course_cards import answer, requirements_text
+from bot.domain.course_cards import answer, joining_late_text, requirements_text
 from bot.domain.course_questions import asks_more, aspects, described, kind_asked, narrowing
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
 from bot.domain.course_times import asks_other_times, other_times_text
@@ -273,6 +273,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # "合唱团还招人不", the first word of a course: the answer, then when and where
                 asked_about = [*asked_about, "time", "venue", "fee"]
             reply = answer(course, asked_about, left)
+            late = joining_late_text(course, text, self.services.today())
+            if late:  # "已经开了课的还可以报不": begun, and still open
+                reply = late + "\n" + reply
             if asks_other_times(text):  # "还有其他时间的没得": one class a term, and its like
                 reply = other_times_text(course, similar_courses(course, available)) + "\n" + reply
             earlier = recent_user_texts(tracker, TOLD_BEFORE)

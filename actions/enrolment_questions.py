@@ -16,6 +16,7 @@ from actions.message import asked_before, opening_text, recent_user_texts, typed
 from actions.services import ServiceAction
 from bot.domain.course_cards import asked_lines, part, requirements_text
 from bot.domain.course_questions import aspects
+from bot.domain.course_requirements import met_text
 from bot.domain.courses import fee_text, period_text, when_text
 from bot.domain.people import CONTACT_LABEL, enrolled_for, said_as_own
 from bot.store import courses as repo
@@ -93,6 +94,9 @@ class ActionAskEnrolmentName(ServiceAction, Action):
             dispatcher.utter_message(text=f"{found}\n要报这个的话，{question}")
             return []
         asked = None if again else self._asked_with(tracker, opening)
+        if not again and not asked:
+            # "那我自己去学嘛 我43了 初中文化 可以不": the requirements told, and met
+            asked = self._requirements_met(tracker, opening)
         if asked:
             # "想报那个八段锦 好久上课": the question answered first, then the name asked
             dispatcher.utter_message(text=f"{asked}\n{lead}{title}。{question}")
@@ -129,6 +133,14 @@ class ActionAskEnrolmentName(ServiceAction, Action):
                 f"合适的课程是「{course.name}」（{course.category}）：{when_text(course)}，"
                 f"{course.venue or '地点另行通知'}，{fee_text(course)}。"
             )
+
+    def _requirements_met(self, tracker: Tracker, opening: str) -> str | None:
+        code = str(tracker.get_slot("course_id") or "")
+        if not code or enrolled_for(opening):
+            return None
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code)
+            return met_text(course, opening) if course is not None else None
 
 
 _LABELS = {"time": "上课时间", "venue": "上课地点", "fee": "费用"}

@@ -39,8 +39,15 @@ from actions.opening import (
     opening_name,
     told_before,
 )
+from actions.side_questions import is_side_question
 from actions.story_so_far import story_before
-from actions.told import dispatch_employers, dispute_type_in, employer_in, told_in_form
+from actions.told import (
+    dispatch_employers,
+    dispute_type_in,
+    employer_in,
+    same_as_before,
+    told_in_form,
+)
 from actions.validators import (
     COMMON_SURNAMES,
     dispute_types_in,
@@ -95,6 +102,7 @@ class MediationExtraction:
             or name_first(tracker)
             or told_before(tracker, "name")
             or labelled_name(tracker)
+            or same_as_before(tracker, "name")
         )
         return {"name": told} if told else found
 
@@ -103,7 +111,13 @@ class MediationExtraction:
     ) -> dict[str, Any]:
         """The phone, also when given at another question ("13752048816 单位是…")."""
         found = await super().extract_phone(dispatcher, tracker, domain)
-        told = None if found else told_in_form(tracker, "phone") or told_before(tracker, "phone")
+        told = (
+            None
+            if found
+            else told_in_form(tracker, "phone")
+            or told_before(tracker, "phone")
+            or same_as_before(tracker, "phone")
+        )
         return {"phone": told} if told else found
 
     async def extract_employer(
@@ -127,10 +141,12 @@ class MediationExtraction:
             if tracker.get_slot("requested_slot") == "employer" and " " in typed
             else None
         )
+        # ("要是公司那边不来调解咋个办" at the employer question: a question naming 公司, no name)
+        asked = is_side_question(typed, "employer") and not labelled
         employer = (
             from_opening(tracker, "employer")
             or labelled
-            or looks_like_employer(plain_answer(tracker, "employer"))
+            or (None if asked else looks_like_employer(plain_answer(tracker, "employer")))
         )
         if not employer and tracker.get_slot("employer") is None:
             # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班",

@@ -92,7 +92,9 @@ OTHER_PROPOSALS = {
 DEMAND_TO_ASK = "请工会帮忙协调（具体诉求由调解员电话确认）"
 # every demand the bot may have filled in itself
 PROPOSED = (
-    frozenset(PROPOSED_DEMANDS.values()) | frozenset(OTHER_PROPOSALS.values()) | {DEMAND_TO_ASK}
+    frozenset(PROPOSED_DEMANDS.values())
+    | frozenset(OTHER_PROPOSALS.values())
+    | {DEMAND_TO_ASK, "支付未签书面劳动合同期间的二倍工资差额"}
 )
 PROPOSED_NOTE = "（按纠纷类型代填，不对请点“修改”）"
 SUMMARY_DESCRIPTION_CHARS = 200
@@ -125,7 +127,18 @@ def proposed_demand(dispute_type: Any, description: Any = None) -> str | None:
     if kind == OTHER_TYPE:
         told = str(description or "")
         return next((wish for word, wish in OTHER_PROPOSALS.items() if word in told), None)
+    if kind == CONTRACT_TYPE and _NEVER_SIGNED.search(str(description or "")):
+        # "进去到走都没签过合同": the double wage for the months without one
+        return DOUBLE_WAGE_DEMAND
     return PROPOSED_DEMANDS.get(kind)
+
+
+CONTRACT_TYPE = "劳动合同"
+DOUBLE_WAGE_DEMAND = "支付未签书面劳动合同期间的二倍工资差额"
+_NEVER_SIGNED = re.compile(
+    r"(?:没|没有|未|从来没|一直没|都没)(?:跟我|和我|给我)?签(?:过|订)?(?:书面)?(?:劳动)?合同"
+    r"|没得合同|莫得合同|没有合同|没合同"
+)
 
 
 def _proposed(slots: dict[str, Any]) -> bool:

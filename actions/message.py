@@ -201,6 +201,27 @@ def last_reply(tracker: Tracker) -> list[dict[str, Any]]:
     return reply
 
 
+def recent_bot_texts(tracker: Tracker, turns: int) -> list[str]:
+    """The bot's replies in each of the last `turns` turns before this message, latest
+    first (one text per turn, its messages joined)."""
+    found: list[str] = []
+    users, current = 0, []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if users and current:
+                found.append("\n".join(reversed(current)))
+            users += 1
+            current = []
+            if users > turns:
+                break
+        elif users and event.get("event") == "bot":
+            current.append(str(event.get("text") or ""))
+    else:
+        if current and users <= turns:
+            found.append("\n".join(reversed(current)))
+    return found
+
+
 def last_bot_text(tracker: Tracker) -> str:
     """What the bot said last, before this message ("" when nothing)."""
     reply = last_reply(tracker)

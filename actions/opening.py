@@ -193,6 +193,7 @@ _MORE_SUFFIX = re.compile(
 )
 # a company pointed at, not named ("在这个厂")
 _POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位)")
+_POINTED_AT_END = re.compile(r"(?:那个|这个|那家|这家|那|这)(?:公司|厂|单位|店)$")
 
 
 # the employer given by its label, whatever it ends with: "单位是重庆捷达快递渝北分部"
@@ -424,6 +425,8 @@ def _employer_named(text: str) -> str | None:
         return found
 
     bare = employer_in(text)
+    if bare and _POINTED_AT_END.search(bare):
+        return None  # "之前开货车那个公司": the company pointed at, not named
     if bare and len(bare) >= NAMED_EMPLOYER_MIN:
         return bare
     # ("罗明辉 13708352916 金川机械厂 厂头一直…": a shorter name standing among the details,

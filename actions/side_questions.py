@@ -85,6 +85,13 @@ SHORT_TOPIC = 15
 NOT_ANSWERED = "这个问题我暂时答不准，等这件事办完可以再问我，或者说“转人工”请工作人员解答。"
 
 
+_CLAIM_REPORTED = re.compile(
+    # (at the start: "王德明 158… 公司说不给我补偿" gives the details, then tells)
+    r"^(?:但是|可是|不过|而且|他|可)?(?:老板|公司|厂头|厂里|单位|领导|经理|主管|他们)(?:说|讲)[^。？?]{0,14}"
+    r"(?:不算|不是|没有|不给|不能|不用|不赔|不管)"
+)
+
+
 def is_side_question(text: str, slot: str) -> bool:
     """Whether the answer to `slot` is really a question of the worker's own."""
     value = normalise(text)
@@ -96,6 +103,8 @@ def is_side_question(text: str, slot: str) -> bool:
             _ASKS.search(value)
             or _QUESTION_WORD.search(value)
             or "好多" in value
+            # "老板说我是临时工 没签合同 不算工伤": what the employer claims, to be answered
+            or _CLAIM_REPORTED.search(value)
             # "八段锦星期几", "在几楼": a course's part asked, never a name (钱进 is one)
             or (
                 slot == "name"

@@ -15,7 +15,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.mediation_text import PROPOSED
-from actions.message import latest_intent, typed_text
+from actions.message import latest_intent, recent_user_texts, typed_text
 from actions.opening import (
     SITE,
     opening_demand,
@@ -180,3 +180,19 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
     if not details and is_side_question(text, "employer"):
         return None
     return _READERS[slot](text)
+
+
+# "名字电话就是刚才那个": the name and phone told earlier in the conversation, not asked again
+_SAME_AS_BEFORE = re.compile(
+    r"(?:名字|姓名|电话|手机)[^，,。]{0,6}?(?:就是|还是|跟|和|同)?(?:刚才|前面|之前|上面|先前)"
+    r"(?:那个|说的|发的|留的|的|一样)"
+)
+SAME_LOOKBACK = 6
+
+
+def same_as_before(tracker: Tracker, slot: str) -> str | None:
+    """The name or phone the worker says is the one told before, read from their messages."""
+    if slot not in ("name", "phone") or not _SAME_AS_BEFORE.search(typed_text(tracker)):
+        return None
+    read = opening_name if slot == "name" else opening_phone
+    return next(filter(None, map(read, recent_user_texts(tracker, SAME_LOOKBACK))), None)

@@ -33,7 +33,11 @@ _NOT_A_NAME = tuple(
     # who the person is to the worker, not a name: "我是他老婆"
     " 他 她 老婆 老公 媳妇 丈夫 妻子 爱人 家属 男人 婆娘"
     # who the person is at work: "我是代表 叫罗建华"
-    " 代表 班长 组长 队长 主管 经理 工头 老板 负责人 领班 厂长".split()
+    " 代表 班长 组长 队长 主管 经理 工头 老板 负责人 领班 厂长"
+    # what kind of worker, not a name: "厂里说我是试用期"
+    " 试用期 临时工 正式工 合同工 派遣工 学徒 实习生 小时工 钟点工 员工 工人"
+    # "名字电话还是刚才的": the details told before, not a name
+    " 电话 手机 号码 刚才 一样".split()
 )
 # the commonest Chinese surnames (well over nine in ten people carry one of them): a short
 # answer at the name question that starts with one is a name, whatever the classifier said
@@ -80,6 +84,8 @@ _DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
     "拖欠工资": re.compile(
         r"欠薪|拖欠|讨薪|克扣|欠.{0,8}(?:工资|工钱|薪)|(?:工资|工钱|薪水).{0,14}(?:没|不|未)(?:发|给|结|到)"
         r"|(?:没|不|未)(?:发|给|结).{0,3}(?:工资|工钱)|拿不到.{0,3}(?:工资|钱)|扣.{0,6}工资"
+        # "两个月没给我发钱": the pay said as money
+        r"|个?月(?:都)?(?:没|不|未)(?:给我们?|跟我们?)?(?:发|结)钱"
         r"|(?:拖|压).{0,14}(?:工资|工钱|薪)|(?:工资|工钱).{0,15}(?:说没钱|没钱给|不给钱)"
         # "押了我11月的工资5千2": wages held back
         r"|押(?:了|着)?(?:我|我们)?[^，,。\s]{0,6}工资"

@@ -40,6 +40,7 @@ from actions.worked_out_severance import (
     forced_to_leave,
     severance_reply,
 )
+from actions.worked_out_together import severances_added
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
@@ -71,6 +72,7 @@ from bot.domain.wages_owed import (
     extra_told,
     site_owed_text,
 )
+from intents.numbers import NUM, parse_number
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -191,7 +193,8 @@ def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             told is None
             or not slug.startswith("injury")
             or monthly_pay(text) is None
-            or not _GRANT_ASKED.search(text)
+            # ("受伤前一年平均工资5200" right after the grant of the grade: its sum)
+            or not (_GRANT_ASKED.search(text) or about)
         ):
             return None
         return disability_text(told, monthly_pay(text))
@@ -250,6 +253,7 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
 MATERNITY = "women_maternity_leave"  # the entry with the days of maternity leave
 _DAYS_ASKED = re.compile(r"好多天|几天|多少天|多久|好久|多长|天数|休好久|休多久|几个月")
 _PAY_ASKED = re.compile(r"钱|工资|津贴|哪个发|谁发|咋个发|怎么发")
+_NURSING_ASKED = re.compile(r"喂奶|哺乳|吃奶")
 _BIRTH_TOLD = re.compile(r"双胞胎|双胞|龙凤胎|多胞胎|三胞胎|难产|剖腹|剖宫|顺转剖")
 
 
@@ -263,6 +267,8 @@ def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     what_if = slug == MATERNITY and _BIRTH_TOLD.search(text) is not None
     if not (_DAYS_ASKED.search(text) or what_if) or _PAY_ASKED.search(text):
         return None  # ("休产假那段时间钱哪个发": the pay, not the days)
+    if _NURSING_ASKED.search(text):
+        return None  # ("生了以后每天喂奶的时间有好久": the nursing hours, their own entry)
     return maternity_text(" ".join([text, *recent_user_texts(tracker, 3)]))
 
 
@@ -275,10 +281,27 @@ def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """After an answer on a non-compete, the average pay told (here or in the last few
     messages) and the sum asked: 30 % of it a month ("离职前一年平均工资9千" then "那我能拿好多")."""
     slug = str(tracker.get_slot("last_faq") or "")
-    if not slug.startswith("noncomp") or not _NONCOMPETE_SUM.search(text):
+    # ("离职前一年平均工资1万2" right after: the pay told is what it is asked with)
+    if not slug.startswith("noncomp") or not (_NONCOMPETE_SUM.search(text) or monthly_pay(text)):
         return None
-    pay = next(filter(None, map(monthly_pay, [text, *recent_user_texts(tracker, 3)])), None)
-    return noncompete_pay_text(pay) if pay else None
+    told = [text, *recent_user_texts(tracker, 3)]
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    if not pay:
+        return None
+    # "竞业限制写的是3年" (the term), "公司一直没给过钱 都4个月了" (the months gone unpaid)
+    term = next(filter(None, map(_NONCOMPETE_TERM.search, told)), None)
+    unpaid = _UNPAID_MONTHS.search(text)
+    return noncompete_pay_text(
+        pay,
+        years=parse_number(term.group("n")) if term else None,
+        unpaid_months=int(parse_number(unpaid.group("n")) or 0) if unpaid else None,
+    )
+
+
+_NONCOMPETE_TERM = re.compile(
+    rf"(?:竞业限制|竞业|限制)(?:期)?[^，,。\d]{{0,6}}?(?P<n>{NUM}|半)\s*年"
+)
+_UNPAID_MONTHS = re.compile(rf"(?:没给|没发|没付|没打|一分)[^，,。]{{0,8}}?(?P<n>{NUM})\s*个月")
 
 
 PENSION_YEARS = "si_pension_medical"  # the entry on the years a pension needs
@@ -317,6 +340,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     in_lieu = notice_total_reply(services, tracker, text)
     if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
         return in_lieu, NOTICE_DISMISSAL
+    together = severances_added(tracker, text)
+    if together is not None:  # "那我们两口子加起来好多" after each one's compensation
+        return together, SEVERANCE
     both = owed_and_severance_reply(services, tracker, text)
     if both is not None:  # "那欠的两个月工资加上补偿 一共好多"
         return both, FORCED_TO_LEAVE

@@ -10,6 +10,12 @@ from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts
 from actions.worked_out_overtime import OVERTIME
+from bot.domain.part_time_hours import (
+    PAID_BY_THE_HOUR,
+    hourly_rate,
+    part_time_text,
+    part_time_week,
+)
 from bot.domain.severance import asks_how_much, monthly_pay
 from bot.domain.working_hours import (
     STANDARD_DAY,
@@ -30,8 +36,34 @@ PART_TIME = "flex_part_time"  # the entry on work paid by the hour
 _SUM_ASKED = re.compile(r"加班费|好多钱|多少钱|工资.{0,6}(?:算|给)")
 
 
+def _part_time_reply(tracker: Tracker, text: str) -> str | None:
+    """Work by the hour: the week told now, or its pay asked with the rate ("时薪22块 一周能拿
+    好多" after "钟点工 一天做4个钟头 一周做6天"), the week read from the messages before."""
+    earlier = recent_user_texts(tracker, 3)
+    if not (
+        PAID_BY_THE_HOUR.search(text)
+        or (
+            tracker.get_slot("last_faq") == PART_TIME and any(map(PAID_BY_THE_HOUR.search, earlier))
+        )
+    ):
+        return None
+    week = part_time_week(text)
+    rate = next(filter(None, map(hourly_rate, [text, *earlier])), None)
+    before = next(filter(None, map(part_time_week, earlier)), None)
+    if week is None and hourly_rate(text) is not None and asks_how_much(text):
+        week = before
+    day = day_hours(text)
+    if week is None and before is not None and day is not None and 0 < day <= 12:
+        # "老板说下个月每天要做5个钟头 还是6天": the new day, the days a week as before
+        week = (day, before[1])
+    return part_time_text(*week, rate) if week is not None else None
+
+
 def hours_reply(tracker: Tracker, text: str) -> tuple[str, str] | None:
     """The answer worked out from the hours told, with its FAQ entry, or None."""
+    part_time = _part_time_reply(tracker, text)
+    if part_time is not None:  # "钟点工 一天做4个钟头 一周做6天 这个算不算非全日制"
+        return part_time, PART_TIME
     week = week_told(text)
     if week is not None and not _SUM_ASKED.search(text):
         # "我们厂每天要做11个钟头 一个星期做6天 这个合法不": the week against the limits

@@ -80,6 +80,9 @@ def next_year_text(months: int) -> str:
     )
 
 
+NEXT_YEAR_ALONE = 6
+
+
 def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker has worked in all, right after an annual-leave answer ("我以前在
     别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
@@ -88,7 +91,8 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     if (
         after
         and _NEXT_YEAR.search(text)
-        and _ASKS_DAYS.search(text)
+        # ("那明年呢": the days, asked by leaning on this year's)
+        and (_ASKS_DAYS.search(text) or len(re.sub(r"\s", "", text)) <= NEXT_YEAR_ALONE)
         and not _NEW_EMPLOYER.search(text)
     ):
         # "明年呢 明年有好多天" after this year's days: a year more, worked out
@@ -155,7 +159,7 @@ _THE_REST = re.compile(r"剩下|剩余|其余")
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(
     r"没休|没有休|休不了|休不完|休不到|休不成|没法休|不能休|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
-    r"|不休的话"
+    r"|不休的话|不休(?:要|就|了)|(?:莫得|没得|没有|没)(?:空|时间)休"
     r"|(?:没|不)(?:让|准|给|安排)我休"
 )
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d|[号日]就?走")

@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from actions.message import previous_action, recent_user_texts
 from actions.worked_out_leave import DURATION_ALONE
 from actions.worked_out_severance import SEVERANCE_TOPICS
+from bot.domain.employment_dates import months_since_start
 from bot.domain.notice_pay import notice_and_severance_text
 from bot.domain.severance import Severance, asks_how_much, monthly_pay, months_worked
 from intents.numbers import NUM, format_number, parse_number
@@ -113,6 +114,9 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
     else:
         return None
     months = next((m for m in map(months_worked, earlier) if m is not None), None)
+    if months is None:  # "我是2024年9月10号进厂的": from the day the job began
+        today = services.today()
+        months = next((m for t in earlier if (m := months_since_start(t, today)) is not None), None)
     pay = next(filter(None, map(monthly_pay, earlier)), None)
     if not n or months is None or pay is None:
         return None

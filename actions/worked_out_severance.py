@@ -91,6 +91,7 @@ _SAME_PAY = re.compile(
     r"工资(?:也)?(?:(?:跟|和|同)我的?)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多"
 )
 CONTRACT_EXPIRY = "sev_contract_expiry"
+_NOT_EXPIRY = re.compile(r"不是(?:合同)?(?:到期|期满)|(?:合同)?(?:还)?没(?:有)?到期")
 _NOT_RENEWED = re.compile(
     r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续|不想续|不愿续|不愿意续"
 )
@@ -120,9 +121,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     after = slug in SEVERANCE_TOPICS
     # (a contract that ended and was not renewed: the compensation, no dismissal to double)
-    expired = (after and slug == CONTRACT_EXPIRY) or any(
-        _NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 4)]
-    )
+    expired = (
+        (after and slug == CONTRACT_EXPIRY)
+        or any(_NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 4)])
+    ) and not _NOT_EXPIRY.search(text)  # ("要是他不是合同到期 是直接把我开了呢": a dismissal)
     # "哦不对我说错了 是3年8个月" right after the sum: the length corrected, said alone
     corrected_length = (
         length_said(text) if after and months_worked(text) is None and len(text) <= 20 else None

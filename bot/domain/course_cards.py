@@ -4,6 +4,7 @@ what the description says to the point), labelled, or the whole card."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.domain.courses import fee_text, period_text, seats_text, when_text
 from bot.store.models import Course
@@ -134,3 +135,22 @@ def answer(course: Course, asked: list[str], seats_left: int | None) -> str:
     if "requirements" not in wanted and requirements_text(course):
         lines.append("报名要求：" + requirements_text(course))
     return "\n".join(lines)
+
+
+# "已经开了课的还可以报不", "中途能不能插班": joining a course that has begun
+_JOINS_LATE = re.compile(
+    r"(?:已经|都)?开(?:了|始了)?课(?:的|了)?[^，,。]{0,4}(?:还)?(?:可以|能|能不能|可不可以)(?:报|插班|进)"
+    r"|插班|中途(?:进|加入|报)|现在报还来得及|还来得及报|晚了(?:还)?(?:能|可以)报"
+)
+
+
+def joining_late_text(course: Course, text: str, today: date) -> str | None:
+    """Whether one may still join a course that has begun, when asked."""
+    if not _JOINS_LATE.search(text or "") or course.start_date is None:
+        return None
+    begun = f"{course.start_date.month}月{course.start_date.day}日"
+    if course.start_date > today:
+        return f"「{course.name}」还没开课（{begun}开课），现在报正好。"
+    if course.status != "open" or (course.end_date is not None and course.end_date < today):
+        return f"「{course.name}」已经结束报名了。"
+    return f"「{course.name}」{begun}已经开课，还可以报名，报上后从下一次课跟着上。"

@@ -32,6 +32,8 @@ _NEEDS_AGE = re.compile(r"年满(\d{1,2})(?:周)?岁")
 # "我42岁", "她今年十七岁": the age of the worker or of the one they enrol
 _OWN_AGE = re.compile(
     rf"[我他她](?:今年|都|已经|才|刚|刚满|满)?({NUM_CN}|\d{{1,2}})(?:多)?(?:周)?岁"
+    # "我43了": the years said without 岁
+    rf"|[我他她](?:今年|都|已经)?(\d{{2}})(?:多)?了"
 )
 
 
@@ -58,7 +60,7 @@ ADULT = 16
 
 def _age(text: str) -> int | None:
     m = _OWN_AGE.search(text)
-    value = parse_number(m.group(1)) if m else None
+    value = parse_number(m.group(1) or m.group(2)) if m else None
     if value is not None:
         return int(value)
     child = child_age(text)
@@ -114,6 +116,21 @@ def tells_about(text: str | None) -> bool:
     if _TO_COME.search(value) and _age(value) is None:
         return False
     return schooling(value) is not None or _age(value) is not None
+
+
+def met_text(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str | None:
+    """ "我43了 初中文化 可以不": every requirement of the course told and met, said so; None
+    when the course asks nothing, or something is not told or not met."""
+    needed = [
+        f"年满{age}岁" if (age := _age_needed(course)) else "",
+        f"{level}以上文化" if (level := _level_needed(course)) else "",
+    ]
+    needed = [n for n in needed if n]
+    if not needed or not tells_about(text) or not_told(course, text, earlier):
+        return None
+    if not meets(course, text, earlier):
+        return None
+    return f"按您说的条件，符合「{course.name}」的报名要求（{'、'.join(needed)}），可以报。"
 
 
 def meets(course: Course, text: str | None, earlier: Sequence[str] = ()) -> bool:

@@ -24,12 +24,14 @@ _DAY = r"(?:(?P<{p}y>20\d{{2}}|(?<!\d)[12]\d)\s*年|(?P<{p}rel>今年|去年|前
 _FROM_DAY = re.compile(
     _DAY.format(p="a")
     + r"(?:份)?(?:就)?(?:去的|进的|来的|进去的?|进来的?|过去的|过来的|进厂|入职|进公司|开始上班"
-    r"|上班的|开始做|开始干|去上班)"
+    r"|上班的|开始做|开始干|去上班"
+    # "3月1号去上的班"
+    r"|(?:去|来)?上的班)"
 )
 _TO_DAY = re.compile(
     r"(?:上个?月底|月底)?\s*"
     + _DAY.format(p="b")
-    + r"(?:份)?(?:就)?(?:自己|主动)?(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|被辞|被开|满的|满了|到期"
+    + r"(?:份)?(?:就)?(?:自己|主动)?(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|没(?:做|干|上班|去)了|被辞|被开|满的|满了|到期"
     # "10月31号老板就喊我明天不要来了": the last day, the dismissal said after it
     r"|[^，,。\d]{0,6}?(?:喊|叫|让|要)我(?:明天|第二天)?(?:就)?(?:不要来|不用来|别来|莫来|走))"
 )
@@ -41,6 +43,11 @@ _TO_LAST_MONTH = re.compile(
 _TO_MONTH = re.compile(
     r"(?:到|做到|干到|上到)\s*(?:(?P<by>20\d{2})\s*年|(?P<brel>今年|去年|前年|明年))?"
     r"\s*(?P<bm>\d{1,2})\s*月(?P<end>底)?(?!\s*\d{1,2}\s*[号日])"
+)
+# "10月底走的": the end of the month left
+_LEFT_MONTH_END = re.compile(
+    r"(?:(?P<by>20\d{2})\s*年|(?P<brel>今年|去年|前年))?\s*(?P<bm>\d{1,2})\s*月(?P<end>底|末)(?:就)?"
+    r"(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|没(?:做|干)了|被辞|被开|满的|满了|到期)"
 )
 _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
 
@@ -96,9 +103,15 @@ def months_employed(text: str, today: date) -> int | None:
     start = _day_of(start_m, "a", today)
     end_m = _last(_TO_DAY, text)
     end = _day_of(end_m, "b", today) if end_m else today
-    if end_m is None and (last := _last(_TO_LAST_MONTH, text)) is not None:
+    last = _last(_TO_LAST_MONTH, text)
+    if last is not None and (end_m is None or last.start() > end_m.start()):
         end_m, end = last, _last_month_day(int(last.group("bd")), today)
-    if end_m is None and (month := _last(_TO_MONTH, text)) is not None:
+    month_end = _last(_LEFT_MONTH_END, text)
+    if month_end is not None and (end_m is None or month_end.start() > end_m.start()):
+        end_m, end = month_end, _month_end(month_end, today)
+    month = _last(_TO_MONTH, text)
+    if month is not None and (end_m is None or month.start() > end_m.start()):
+        # ("…10月31号就没干了" then "要是我一直没走 干到明年4月份呢": the latest end told)
         end_m = month
         end = _month_end(month, today) if month.group("end") else _day_of(month, "b", today)
     if start is None or end is None:

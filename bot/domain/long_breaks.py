@@ -65,6 +65,21 @@ _LUNAR_RANGE = re.compile(
 )
 
 
+# "4号5号也莫得补休": days said again, as part of what was told before
+_ALSO = re.compile(r"也|都|同样|一样")
+
+
+def part_of_range_told(dates: str, text: str) -> bool:
+    """The days `dates` names ("4号5号也莫得补休") lie inside a longer range told in `text`
+    (the messages joined: "国庆节我1号到5号都在上班"): a detail of those days, not the only ones."""
+    span = DATE_RANGE.search(text)
+    if not _ALSO.search(dates) or span is None or DATE_RANGE.search(dates):
+        return False
+    days = {int(n) for n in _DAY_NUMS.findall(dates)}
+    first, last = int(span.group("a")), int(span.group("b"))
+    return bool(days) and all(first <= d <= last for d in days) and len(days) < last - first + 1
+
+
 def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
     """(the holiday's own days, the other days of its break) among the dates a message lists
     ("1号2号3号", "4号5号", "初四初五"), for a holiday with fixed dates; None when it lists

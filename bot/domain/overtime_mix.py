@@ -56,6 +56,7 @@ _NAMES = {
 class Part:
     kind: str
     hours: float  # the overtime in hours (a day is 8)
+    days: float | None = None  # the days, when each was told longer than 8 hours
 
 
 def _number(m: re.Match[str]) -> float | None:
@@ -99,6 +100,11 @@ def part_of(clause: str) -> Part | None:
     return Part(kind, hours if hours is not None else days * HOURS_A_DAY)  # type: ignore[operator]
 
 
+# "每个都是10个钟头": the length of each of the days just counted
+_EACH_OF_THEM = re.compile(r"每个|每天|每次|每回|都是|一天")
+MAX_DAY_HOURS = 16
+
+
 # "一次2个钟 上个月加了10次": hours each time, and how many times
 _EACH_TIME = re.compile(rf"(?:一次|每次)\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)")
 _TIMES = re.compile(rf"(?:加了|加班|加过|上了)\s*(?P<n>{NUM})\s*(?:次|回|趟)")
@@ -108,7 +114,7 @@ TIMES_TOLD = _EACH_TIME
 def _times_told(text: str) -> str:
     """The message with hours told per time and a number of times said as the hours in all
     ("一次2个钟 上个月加了10次" -> "平时加了20个钟头"; "每天多上4个钟头 一共22天" -> 88)."""
-    text = each_day_said_as_hours(text)
+    text = each_day_said_as_hours(text, days_worked=True)
     each, times = _EACH_TIME.search(text or ""), _TIMES.search(text or "")
     if not (each and times):
         return text
@@ -124,7 +130,7 @@ def parts_of(text: str) -> list[Part]:
     text = _times_told(without_today(text))
     found: dict[str, Part] = {}
     clauses = [c for c in _SPLIT.split(text or "") if c]
-    days_told = False
+    days_told: Part | None = None
     for clause in clauses:
         part = part_of(clause)
         if part is None:
@@ -135,9 +141,19 @@ def parts_of(text: str) -> list[Part]:
             and not _WEEKDAY.search(clause)
             and (_DAY_LENGTH.search(clause) or not _DAYS.search(clause))
         ):
-            # "国庆那天也上了一天班 8个钟头": how long that day was
+            # "国庆那天也上了一天班 8个钟头": how long that day was ("上了4个周六 每个都是10个
+            # 钟头": each of the days, all of it at the days' rate)
+            if (
+                found.get(days_told.kind) is days_told
+                and _EACH_OF_THEM.search(clause)
+                and not days_told.hours % HOURS_A_DAY
+                and HOURS_A_DAY < part.hours <= MAX_DAY_HOURS
+            ):
+                days = days_told.hours / HOURS_A_DAY
+                days_told = Part(days_told.kind, days * part.hours, days)
+                found[days_told.kind] = days_told
             continue
-        days_told = part.kind != "weekday"
+        days_told = part if part.kind != "weekday" else None
         if part.kind not in found:
             found[part.kind] = part
     return list(found.values())
@@ -154,10 +170,13 @@ def mixed_overtime_text(parts: list[Part], monthly: float) -> str:
     total = 0.0
     for part in parts:
         rate = RATES[part.kind]
-        if part.kind == "weekday" or part.hours % HOURS_A_DAY:
+        if part.kind == "weekday" or part.hours % HOURS_A_DAY or part.days:
             amount = hourly * rate * part.hours
             how = f"{_money(hourly)}×{int(rate * 100)}%×{format_number(part.hours)}小时"
             told = f"{format_number(part.hours)}小时"
+            if part.days:
+                each = format_number(part.hours / part.days)
+                told = f"{format_number(part.days)}天、每天{each}小时共{told}"
         else:
             days = part.hours / HOURS_A_DAY
             amount = daily * rate * days

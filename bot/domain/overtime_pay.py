@@ -22,6 +22,7 @@ from bot.domain.long_breaks import (
     long_break_sum,
     money,
     named_holiday,
+    part_of_range_told,
     split_sum,
 )
 from bot.domain.severance import monthly_pay
@@ -57,6 +58,8 @@ _WHOLE_DAY = re.compile(
     r"一整天|整整一天|一天都|全天|整天|(?:上了?|干了?|做了?|加了?)一天|那天(?:也|都|还)?(?:上了?班|加了?班)"
     # "元旦那天要是喊我上班呢": that one day, asked of
     r"|(?:那天|当天|那一天)[^，,。\d]{0,10}(?:上班|上了班|加班)"
+    # "国庆节那天也上了的": the day worked, said without 班
+    r"|(?:那天|当天|那一天)(?:也|都|还)?(?:上了|干了|做了|去了)(?:的|嘛|哦)?(?=$|[\s，,。])"
     # "上个礼拜六喊我们加班": one rest day, named
     r"|(?:上个|上一个|上|这个|这)(?:礼拜|星期|周)[六天日][^，,。]{0,6}(?:上班|上了班|加班|加了班)"
 )
@@ -69,7 +72,8 @@ _MONTH_HOURS = re.compile(
 )
 # "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
 _DAYS_A_MONTH = re.compile(
-    rf"(?:一个月|每个?月|上个?月|这个月|本月)\s*(?:上了?|干了?|做了?|加了?|要上|有)?\s*(?P<n>{NUM})\s*天"
+    # ("上个月周一到周五上了22天": the weekdays named between)
+    rf"(?:一个月|每个?月|上个?月|这个月|本月)\s*(?:周一到周五|工作日|平时)?\s*(?:上了?|干了?|做了?|加了?|要上|有)?\s*(?P<n>{NUM})\s*天"
 )
 # "还有4个星期六也去了的": rest days counted by the day of the week
 _REST_DAYS_COUNTED = re.compile(
@@ -137,6 +141,10 @@ def long_break_text(text: str) -> str | None:
 _LONG_DAY = re.compile(
     rf"(?:每天|一天)(?:都|还是|也)?(?:是|上|干|做)?\s*(?P<n>{NUM})\s*个?(?:小时|钟头|钟)"
 )
+# "上了4个周六 每个都是10个钟头": the length of each rest day counted
+_EACH_REST_DAY = re.compile(
+    rf"(?:每个|每次|每回|每天)(?:都)?(?:是|上|干|做)?\s*(?P<n>{NUM})\s*个?(?:小时|钟头|钟)"
+)
 
 
 def _long_day(text: str) -> float | None:
@@ -146,7 +154,12 @@ def _long_day(text: str) -> float | None:
 
 
 def _weekdays_and_rest_days(
-    text: str, rest_of_it: str, hours: float | None, daily: float, hourly: float | None
+    text: str,
+    rest_of_it: str,
+    hours: float | None,
+    daily: float,
+    hourly: float | None,
+    rest_said: str | None = None,
 ) -> tuple[str, str] | None:
     """The month's weekday evenings and its counted rest days in one message, each at its
     rate: (what was told, the sums), or None unless the message tells both."""
@@ -159,15 +172,24 @@ def _weekdays_and_rest_days(
     hour_pay = hourly or daily / HOURS_A_DAY
     weekday = hour_pay * 1.5 * hours * month_days
     rest = daily * 2 * rest_days
+    rest_sum = f"{money(daily)}×200%×{format_number(rest_days)}"
+    whole = "上整天班"
+    each = _EACH_REST_DAY.search(rest_said) if rest_said else None
+    long = parse_number(each.group("n")) if each else None
+    if long is not None and HOURS_A_DAY < long <= 16:
+        # "上了4个周六 每个都是10个钟头": each rest day's hours, all at 200 %
+        rest = hour_pay * 2 * long * rest_days
+        rest_sum = f"{money(hour_pay)}×200%×{format_number(long)}×{format_number(rest_days)}"
+        whole = f"每天{format_number(long)}小时"
     told = (
         f"按您说的：工作日{format_number(month_days)}天、每天下班后加班{format_number(hours)}小时，"
-        f"另有{format_number(rest_days)}个休息日上整天班、没补休；日工资{money(daily)}元，"
+        f"另有{format_number(rest_days)}个休息日{whole}、没补休；日工资{money(daily)}元，"
         f"小时工资{money(hour_pay)}元。"
     )
     rule = (
         f"工作日延长工时按150%：{money(hour_pay)}×150%×{format_number(hours)}×"
         f"{format_number(month_days)}={money(weekday)}元；休息日没补休的按200%："
-        f"{money(daily)}×200%×{format_number(rest_days)}={money(rest)}元；"
+        f"{rest_sum}={money(rest)}元；"
         f"合计{money(weekday + rest)}元。"
     )
     return told, rule
@@ -204,6 +226,12 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     )
     if one_day:
         own = dates_text
+    if (
+        dates_text is not None
+        and not _HOLIDAY.search(dates_text)
+        and _count(_REST_DAYS_COUNTED, dates_text) is not None
+    ):
+        own = dates_text  # "那两个周六该好多钱" after a holiday and rest days: those Saturdays
     holiday, rest = _HOLIDAY.search(own), _REST_DAY.search(own)
     # the counts, once the pay is taken out ("一天工资150" is no day of overtime)
     rest_of_it = _without_pay(
@@ -226,7 +254,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         daily = hourly * HOURS_A_DAY
     if daily is None:
         return None
-    both = _weekdays_and_rest_days(text, rest_of_it, hours, daily, hourly)
+    both = _weekdays_and_rest_days(text, rest_of_it, hours, daily, hourly, dates_text)
     if both is not None and not holiday:
         # "上个月上了20天班 每天都要多加2个钟头 还有4个星期六也喊去上了": the month's two kinds
         told, rule = both
@@ -248,6 +276,8 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         elif days is None and hours is not None:
             days = hours / HOURS_A_DAY  # "周六加了8个钟头": a day's work
         named = named_holiday(text) if holiday else None
+        if dates_text is not None and part_of_range_told(dates_text, text):
+            dates_text = None  # "4号5号也莫得补休" after "1号到5号都在上班": all five days
         if days is None and dated_days(named, dates_text if dates_text is not None else text):
             days = 0.0  # the dates say how many
         if days is None:

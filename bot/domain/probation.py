@@ -25,7 +25,7 @@ _TERM = re.compile(
     rf"(?P<n>{NUM}|半)\s*{_UNIT.format('u')}(?:的)?(?:劳动)?合同"
     rf"|合同(?:签了?|签的是?|是|期限?是?|期)(?:的)?\s*(?P<n2>{NUM}|半)\s*{_UNIT.format('u2')}"
     # "那要是签三年的呢": the term alone, after the contract was talked about
-    rf"|签(?:了|的是|的)?\s*(?P<n3>{NUM}|半)\s*{_UNIT.format('u3')}(?:的|合同)"
+    rf"|签(?:了|的是|的)?\s*(?P<n3>{NUM}|半)\s*{_UNIT.format('u3')}(?:的|合同|(?=\s*[，,]?\s*试用))"
 )
 _OPEN_ENDED = re.compile(r"无固定期限")
 # the probation given: "试用期给我定了8个月", "试用期是六个月", "要试用半年", "8个月的试用期"

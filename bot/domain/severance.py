@@ -34,7 +34,8 @@ _WORKED = (
 )
 _LENGTH = re.compile(
     # ("工作20多年了": the years said with 多 before 年)
-    rf"{_WORKED}\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
+    # ("干满就是4年": the whole term, when it ends)
+    rf"{_WORKED}\s*(?:满|够)?(?:就是|刚好|正好)?\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)"
 )
 # asks what it comes to

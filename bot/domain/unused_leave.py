@@ -45,9 +45,13 @@ _LAST_DAY = re.compile(
     # "明年3月底就不做了", "明年5月10号走": a day of next year
     r"|明年\s*(?P<m5>\d{1,2})\s*月(?:份)?\s*(?:(?P<d5>\d{1,2})\s*[号日]|(?P<part5>底|末|初|中旬|中|份))?"
     r"(?:就)?(?:走|离职|辞职|不做|不干)"
+    # "最后一天是9月30号", "最后一天上班是9月30号"
+    r"|最后一天(?:上班|是|上班是|上到|做到)*\s*(?P<m6>\d{1,2})\s*月\s*(?P<d6>\d{1,2})\s*[号日]"
+    # "我9月底从公司离职了": a month's end
+    r"|(?P<m7>\d{1,2})\s*月(?:底|末)(?:就)?(?:从[^，,。\s]{1,8})?(?:走|离职|辞职|不做|不干)"
 )
 # "今年只休了3天", "已经休了两天": the days already taken this year
-_TAKEN = re.compile(rf"(?:今年)?(?:只|已经|才|一共)?休(?:过)?了\s*(?P<n>{NUM})\s*天")
+_TAKEN = re.compile(rf"(?:今年)?(?:只|已经|才|一共)?休(?:过了?|了)\s*(?P<n>{NUM})\s*天")
 
 
 def days_taken(text: str) -> int | None:
@@ -91,9 +95,16 @@ def last_day(text: str, today: date) -> date | None:
             return date(end.year, end.month, int(m.group("d3")))
         except ValueError:
             return None
+    if m.group("m7"):
+        month = int(m.group("m7"))
+        if not 1 <= month <= 12:
+            return None
+        return date(today.year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
     try:
         return date(
-            today.year, int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
+            today.year,
+            int(m.group("m") or m.group("m2") or m.group("m6")),
+            int(m.group("d") or m.group("d2") or m.group("d6")),
         )
     except ValueError:
         return None

@@ -253,11 +253,15 @@ _EACH_DAY_OVER = re.compile(
 )
 # (only said as a total: "上了20天班 每天多做3个钟头" has its own reading, day by day)
 _DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共)\s*(?P<n>{NUM})\s*天")
+# ("上个月周一到周五上了22天 每天都多干了2个钟头": the days worked, each with its extra hours)
+_DAYS_WORKED = re.compile(rf"(?:一共|总共|共|上了|干了|做了)\s*(?P<n>{NUM})\s*天(?:班)?")
 
 
-def each_day_said_as_hours(text: str) -> str:
-    """ "每天多上4个钟头 一共22天" said as the weekday hours in all ("平时加了88个钟头")."""
-    over, days = _EACH_DAY_OVER.search(text or ""), _DAYS_IN_ALL.search(text or "")
+def each_day_said_as_hours(text: str, days_worked: bool = False) -> str:
+    """ "每天多上4个钟头 一共22天" said as the weekday hours in all ("平时加了88个钟头");
+    `days_worked`: also "上了22天" (where overtime of several kinds is added up)."""
+    found = _DAYS_WORKED if days_worked else _DAYS_IN_ALL
+    over, days = _EACH_DAY_OVER.search(text or ""), found.search(text or "")
     if not (over and days):
         return text
     hours = 0.5 if over.group("n") == "半" else parse_number(over.group("n"))
@@ -265,4 +269,4 @@ def each_day_said_as_hours(text: str) -> str:
     if not hours or not count or not 0 < count <= 31:
         return text
     told = f"平时加了{format_number(hours * count)}个钟头"
-    return _DAYS_IN_ALL.sub(" ", _EACH_DAY_OVER.sub(told, text, count=1), count=1)
+    return found.sub(" ", _EACH_DAY_OVER.sub(told, text, count=1), count=1)

@@ -48,7 +48,7 @@ def year_unsigned_asked(knowledge: Knowledge, previous: Answer, text: str) -> An
 # the entry on what is settled when leaving
 SETTLED_ON_LEAVING = "quit_certificate_final"
 WHEN_PAID = re.compile(
-    r"(?:好久|什么时候|啥时候|啥子时候|哪天|几时|多久)(?:才|能)?(?:给|发|到账|打)"
+    r"(?:好久|什么时候|啥时候|啥子时候|哪天|几时|多久)(?:之内|以内|内)?(?:才|能|要|会|就)?(?:给|发|到账|打)"
 )
 
 
@@ -315,6 +315,13 @@ AFTER_A_TOPIC = (
         "women_pregnant_work",
         category="女职工保护",
         again=True,
+    ),
+    # "重庆现在最低工资是好多 我们这个算不算低了" after the overtime sums: the minimum wage
+    # named is its own subject, not a part of the overtime rates ("不低于…")
+    AfterATopic(
+        re.compile(r"最低工资(?:标准)?[^，,。]{0,4}(?:是?好多|多少|几多|是多少|咋个|怎么)"),
+        "wage_minimum",
+        category="工时与加班",
     ),
     # "那我咋个办 能补交不" after the duty to pay social insurance: the back payment, through
     # the complaint (the entry on where to complain, which says so)

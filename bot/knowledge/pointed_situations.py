@@ -264,13 +264,17 @@ def same_terms_refused(knowledge: Knowledge, previous: Answer, text: str) -> Ans
 # asking whether a claim is still possible: the time limit, whatever the figures around it
 _LEFT_A_WHILE = re.compile(
     r"(?:离职|走了|辞职|辞工|不干了|不做了|离开)[^，,。]{0,6}?"
-    r"(?:半年|一年|[0-9一二两三四五六七八九十几]+(?:个多?月|年|天))"
+    r"(?:半年|一年|半个月|[0-9一二两三四五六七八九十几]+(?:个多?月|年|天|个?礼拜|个?星期|周))"
     # "我9月份就从装修公司辞职了 … 过了这么久": the month left, and the time since
     r"|(?:\d{1,2}|[一二三四五六七八九十]+)月份?(?:就|的时候)?(?:从[^，,。]{1,10})?(?:离职|辞职|辞工|走)"
     r"|过了这么久|都这么久了|隔了这么久"
 )
 # (what is claimed: not "辞职3个月了 还能领失业金不")
-_CLAIMED = re.compile(r"欠|拖|差我|没发|没给|要回|要得回|告|仲裁|追|讨|维权|拿回")
+_CLAIMED = re.compile(
+    r"欠|拖|差我|没发|没给|要回|要得回|告|仲裁|追|讨|维权|拿回"
+    # "我都走了一个礼拜了 现在还能要不" (after an answer on what is owed)
+    r"|还能(?:找他|找老板)?要(?:不|吗|得到|嘛)"
+)
 _STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还告得|还有用|过期")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,6 +28,8 @@ class CourseFilter:
     place: str | None = None  # a part of the venue: 城南, 文化宫
     # "晚上或者周末的": the time of day or the days will do, either one
     either: bool = False
+    # "7点半以后才开始的": the earliest start, in minutes after midnight
+    starts_after: int | None = None
 
 
 @dataclass
@@ -73,6 +76,15 @@ def open_courses(s: Session, today: date) -> list[Course]:
 DAYTIME = {"白天": ("上午", "下午")}
 
 
+_START = re.compile(r"^\s*(?P<h>\d{1,2})[:：](?P<m>\d{2})")
+
+
+def course_start(time: str | None) -> int | None:
+    """A course's start in minutes after midnight, from its time ("19:00-20:30")."""
+    m = _START.match(time or "")
+    return int(m.group("h")) * 60 + int(m.group("m")) if m else None
+
+
 def matches(course: Course, f: CourseFilter) -> bool:
     """Whether a course satisfies every filter the worker gave."""
     if f.category and course.category != f.category:
@@ -88,6 +100,10 @@ def matches(course: Course, f: CourseFilter) -> bool:
         return False  # free=False: only the courses that charge a fee
     if f.place and f.place not in (course.venue or ""):
         return False
+    if f.starts_after is not None:
+        start = course_start(course.time)
+        if start is None or start < f.starts_after:
+            return False
     return not (f.name and f.name not in course.name and course.name not in f.name)
 
 
