@@ -85,6 +85,7 @@ OTHER_PROPOSALS = {
     "押金": "退还押金",
     "保证金": "退还保证金",
     "离职证明": "出具离职证明",
+    "年假": "支付未休年休假的工资报酬",
     **{paper: "退还扣押的证件" for paper in CERTIFICATES},
 }
 # the demand of a worker who hands the request in without saying one ("好 确认提交" at the
@@ -124,16 +125,21 @@ def proposed_demand(dispute_type: Any, description: Any = None) -> str | None:
     """The demand proposed for this kind of dispute ("站长扣了我1500块押金不退", of no listed
     kind: 退还押金), or None when it must be asked."""
     kind = str(dispute_type or "")
+    if kind == "拖欠工资" and "年假" in str(description or ""):
+        return OTHER_PROPOSALS["年假"]  # "年假的钱公司不给": the pay for the leave not taken
     if kind == OTHER_TYPE:
         told = str(description or "")
         return next((wish for word, wish in OTHER_PROPOSALS.items() if word in told), None)
-    if kind == CONTRACT_TYPE and _NEVER_SIGNED.search(str(description or "")):
-        # "进去到走都没签过合同": the double wage for the months without one
+    told = str(description or "")
+    if kind == CONTRACT_TYPE and _NEVER_SIGNED.search(told) and _LEFT_OR_PAY.search(told):
+        # "进去到走都没签过合同": the double wage for the months without one (one still at
+        # work may want the contract signed instead: asked)
         return DOUBLE_WAGE_DEMAND
     return PROPOSED_DEMANDS.get(kind)
 
 
 CONTRACT_TYPE = "劳动合同"
+_LEFT_OR_PAY = re.compile(r"走|离职|辞职|辞工|不干|不做|双倍|二倍|两倍")
 DOUBLE_WAGE_DEMAND = "支付未签书面劳动合同期间的二倍工资差额"
 _NEVER_SIGNED = re.compile(
     r"(?:没|没有|未|从来没|一直没|都没)(?:跟我|和我|给我)?签(?:过|订)?(?:书面)?(?:劳动)?合同"

@@ -69,7 +69,7 @@ _DEMAND = re.compile(
     r"|(?:(?<=[\s，,。])|^)(?:我)?就(?:是)?(?:想)?要(?=[^，。,\s]{0,16}?(?:赔偿金|补偿|工资|加班费|押金|赔偿|钱))"
     # ("要二倍工资差额3万5", "我要补足差额": the sum or the making up wanted)
     r"|(?:我)?要(?=(?:他们|他|她|公司|老板|厂里|单位|包工头|经济补偿|补偿|赔偿|工资|加班费|医药费"
-    r"|二倍|双倍|补足|补发|补齐|补缴|退还|赔)))"
+    r"|二倍|双倍|补足|补发|补齐|补缴|退还|赔|补\s*\d|补钱)))"
     r"[：:\s]*(?P<demand>[^，。,.!?！？；;\s]{2,60})"
     # the wish said with its verb: "过年前想拿到钱", "想把钱要回来", or starting with it
     # ("要回拖欠的工资", "追回工资")
@@ -193,6 +193,7 @@ _MORE_SUFFIX = re.compile(
 )
 # a company pointed at, not named ("在这个厂")
 _POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位)")
+_NOT_A_FIRM = re.compile(r"的钱|工资|年假|加班费|社保|补偿|押金")
 _POINTED_AT_END = re.compile(r"(?:那个|这个|那家|这家|那|这)(?:公司|厂|单位|店)$")
 
 
@@ -425,8 +426,10 @@ def _employer_named(text: str) -> str | None:
         return found
 
     bare = employer_in(text)
-    if bare and _POINTED_AT_END.search(bare):
-        return None  # "之前开货车那个公司": the company pointed at, not named
+    if bare and (_POINTED_AT_END.search(bare) or _NOT_A_FIRM.search(bare)):
+        # "之前开货车那个公司": the company pointed at, not named; "年假的钱公司不给": what
+        # is owed, before the word 公司
+        return None
     if bare and len(bare) >= NAMED_EMPLOYER_MIN:
         return bare
     # ("罗明辉 13708352916 金川机械厂 厂头一直…": a shorter name standing among the details,

@@ -162,6 +162,8 @@ def leading_employer(text: str) -> str | None:
     value = _YES_FIRST.sub("", (text or "").strip(), count=1)
     value = _EMPLOYER_LABEL.sub("", value, count=1)  # "厂是…", "公司叫…"
     value = re.sub(r"^(?:我)?在(?=[\u4e00-\u9fff]{2})", "", value)  # "在万家福超市 公司要写全称不"
+    # ("解放碑那边的老码头火锅店 诶这个调解要收钱不哦": where it is, before the name)
+    value = re.sub(r"^[\u4e00-\u9fff]{2,4}(?:那边|那里|那儿|这边|附近)的", "", value)
     head = re.split(r"[\s，,。；;]", value, maxsplit=1)[0]
     found = opening_employer(head) or looks_like_employer(head) if head else None
     return found if found and head.startswith(found[:2]) else None

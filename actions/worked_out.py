@@ -25,6 +25,7 @@ from actions.worked_out_leave import (
     sick_leave_reply,
     sick_pay_reply,
     unused_leave_reply,
+    waived_leave_reply,
 )
 from actions.worked_out_overtime import OVERTIME, overtime_reply
 from actions.worked_out_owed import (
@@ -202,6 +203,12 @@ def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     return disability_text(text, pay, about)
 
 
+# the last wages held back from a worker who leaves
+_WITHHELD_ON_LEAVING = re.compile(
+    r"工资(?:就|也)?(?:不发|不给|不结|扣了?|押)|(?:不发|扣|押)(?:着|住)?(?:我)?(?:的)?工资"
+)
+WITHHELD_LEAD = "不合法：干了活的工资，离职时单位要一次付清，不能扣着不发，也不能拿来抵违约金。"
+
 # the entries on wages held back, after which the days worked and the pay ask the sum
 WAGES_OWED = "quit_wage_withheld"
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
@@ -221,6 +228,10 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = extra_told(text)
     if owed is not None and asks_how_much(text):
         return extra_text(owed), EXTRA_OWED
+    days, pay = days_worked(text), monthly_pay(text)
+    if days is not None and pay and _WITHHELD_ON_LEAVING.search(text):
+        # "老板说我要走的话这个月工资就不发了 我这个月上了15天班 工资4350": unlawful, and the sum
+        return WITHHELD_LEAD + "\n" + days_pay_text(days, pay), WAGES_OWED
     if _STILL_OWED.search(text):
         # "他还欠我好多" after "做了78个工 说好一天350 只给了1万块生活费"
         site = site_owed_text(" ".join([text, *recent_user_texts(tracker, 3)]))
@@ -373,6 +384,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (retirement_reply, RETIREMENT),
         (disability_reply, DISABILITY),
         (severance_reply, SEVERANCE),
+        (waived_leave_reply, UNUSED_LEAVE),
         (unused_leave_reply, UNUSED_LEAVE),
         (sick_pay_reply, SICK_PAY),
         (sick_leave_reply, ANNUAL_LEAVE),

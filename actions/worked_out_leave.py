@@ -28,6 +28,7 @@ from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 from bot.domain.sick_pay import minimum_told, sick_pay_text, sick_pay_told
 from bot.domain.unused_leave import (
     days_in_year_of_leaving_text,
+    days_left_text,
     days_not_taken,
     days_taken,
     last_day,
@@ -156,6 +157,8 @@ def sick_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 # "剩下的老板不批": the rest of the year's days, after those taken
 _THE_REST = re.compile(r"剩下|剩余|其余")
+# "还剩好多", "还有几天": the days left asked
+_LEFT_ASKED = re.compile(r"还剩|剩(?:下)?(?:好多|多少|几天)|还有(?:好多|多少|几)天")
 UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum applies
 _NOT_TAKEN = re.compile(
     r"没休|没有休|休不了|休不完|休不到|休不成|没法休|不能休|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
@@ -217,6 +220,16 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             # "我休了2天 剩下的老板不批": the days due this year less those taken
             due = _days_due_told(told[1:], services.today())
             days = due - taken if due is not None and due > taken else None
+        if taken is not None and days in (None, taken) and _LEFT_ASKED.search(text):
+            # "今年已经休了3天了 还剩好多" after this year's days: those less the days taken
+            due = _days_due_told(told[1:], services.today())
+            if due is not None and due >= taken:
+                return days_left_text(due, taken)
+        taken_before = next(filter(None, map(days_taken, told[1:])), None)
+        if days is None and taken is None and taken_before and _THE_REST.search(text):
+            # "老板说剩下的不休就作废了" after the days taken were told: the days left
+            due = _days_due_told(told[1:], services.today())
+            days = due - taken_before if due is not None and due > taken_before else None
         # ("我一个月6千2 算一哈好多钱" after the days not taken were worked out and the pay
         # asked for: those days)
         pay_for_them = slug == UNUSED_LEAVE and monthly_pay(text) is not None
@@ -290,3 +303,26 @@ def sick_pay_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if paid is None and minimum_told(text) is None:
         return None  # this message tells neither: it asks something else
     return sick_pay_text(minimum, paid)
+
+
+# "那要是我自己写了申请说不休呢": leave waived in writing by the worker
+_WAIVED = re.compile(
+    r"(?:自己|本人|我)[^，,。]{0,6}(?:写了?|打了?|交了?|签了?|书面)[^，,。]{0,6}(?:申请|报告|字)?"
+    r"[^，,。]{0,6}(?:不休|不要休|放弃)"
+)
+
+
+def waived_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """After an answer on annual leave, leave the worker waived in writing: normal pay only."""
+    if not str(tracker.get_slot("last_faq") or "").startswith("leave_annual"):
+        return None
+    if not _WAIVED.search(text):
+        return None
+    return "\n".join(
+        [
+            "您自己因个人原因书面提出不休年假的，单位只支付正常工作期间的工资，不用另外补那2倍。",
+            "要注意：是单位安排了你休、你自己书面说不休才算；单位不安排、让你写“自愿不休”的，"
+            "照样要按300%补。写之前想清楚，已经被要求写的，可以找工会或打12333咨询。",
+            "依据：《企业职工带薪年休假实施办法》第十条",
+        ]
+    )

@@ -153,6 +153,9 @@ def _summed(services: Any, tracker: Tracker, text: str) -> str | None:
     return overtime_pay_text(joined, dates_text=text)
 
 
+_WHAT_IF_WORKED = re.compile(r"(?:要是|如果|假如)[^，,。]{0,8}(?:上班|加班)")
+
+
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """When the overtime was, how much and the pay, told with an overtime question or right
     after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
@@ -227,7 +230,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if (
         said is None
         and (after or asks_how_much(text))
-        and (asks_how_much(text) or _A_FIGURE.search(text))
+        # ("元旦要是也喊我去上班呢" after the sums: that day, at the pay told before)
+        and (
+            asks_how_much(text)
+            or _A_FIGURE.search(text)
+            or (after and _WHAT_IF_WORKED.search(text))
+        )
     ):
         # (a message with a figure of its own or asking the sum: not "打卡记录都在厂头手头
         # 我拿不到咋办" after the figures were told)

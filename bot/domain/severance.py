@@ -148,10 +148,17 @@ _BARE_LENGTH = re.compile(
 )
 
 
+_ASKED_AFTER = re.compile(
+    r"[\s，,]+(?:那|那么)?(?:是|能拿|该拿|该|能补|补)?(?:好多|多少)(?:钱)?[呢嘛哦啊喃？?]*$"
+)
+
+
 def length_said(text: str) -> int | None:
     """The months of a length of time the message ends with, said without a verb of
     working ("是3年8个月"), or None ("是3年零4个月 不是3年8个月": the one said to be right)."""
     value = re.sub(r"[\s，,]*不是[^，,。]*$", "", (text or "").strip())
+    # ("是4年零3个月 那是好多": the sum asked after it)
+    value = _ASKED_AFTER.sub("", value)
     m = _BARE_LENGTH.search(value)
     return _months_of(m) if m else None
 

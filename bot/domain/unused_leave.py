@@ -205,6 +205,18 @@ def days_not_taken(text: str) -> int | None:
     return int(value) if value and 0 < value <= MAX_DAYS and value == int(value) else None
 
 
+def days_left_text(due: int, taken: int) -> str:
+    """This year's days less those taken."""
+    return "\n".join(
+        [
+            f"按您说的，今年应休{due}天，已经休了{taken}天，还剩{due - taken}天。",
+            "剩下的由单位在年内统筹安排（工作需要也可以跨1个年度安排）；单位不安排休的，每天按日工资的"
+            "300%补（正常工资已经发了，每天再补2倍），你自己书面提出不休的除外。",
+            f"依据：{SOURCE}",
+        ]
+    )
+
+
 def unpaid_days_only_text(days: int) -> str:
     """The days not taken, before the pay is told."""
     return "\n".join(

@@ -323,6 +323,17 @@ AFTER_A_TOPIC = (
         "wage_minimum",
         category="工时与加班",
     ),
+    # "月工资要把加班费算进去不" after the pay for leave not taken: the pay it is counted on
+    # (overtime pay left out, as that answer says), not the overtime base's entry
+    AfterATopic(
+        re.compile(
+            r"加班费[^，,。]{0,6}(?:算进去|算不算|算在内|包括|包不包括|要算|也算|算吗|算不)"
+            r"|(?:算进去|包括|包含|加上)[^，,。]{0,4}加班费"
+        ),
+        "leave_annual_unused",
+        slug="leave_annual_unused",
+        again=True,
+    ),
     # "那我咋个办 能补交不" after the duty to pay social insurance: the back payment, through
     # the complaint (the entry on where to complain, which says so)
     AfterATopic(
