@@ -195,7 +195,8 @@ DEMAND_CORRECTION = re.compile(
     r"(?:调解)?(?:诉求|要求)[^，,。]{0,4}?"
     r"(?:改成|改为|换成|写成|应该是|改一下|改下|改一哈|改哈|换一下|要改|加一条|加一个|加上|补充一下|补充"
     # ("诉求就是不愿意去长寿的 公司要按工龄给经济补偿": the demand said outright)
-    r"|就是)"
+    # ("那诉求就写要他赔26000")
+    r"|就是|就写|写|填|就填)"
     r"[：:\s，,]*(?P<value>.{2,60})$"
 )
 # "诉求改一哈 还要补签合同": a demand added to the one given
@@ -322,3 +323,19 @@ def corrected(tracker: Tracker) -> bool:
 
 
 # intents a bare name is sometimes read as (鲁智 -> frustrated, 高兴 -> affirm)
+
+
+# "人数说错了 是31个 有一个已经签字走了": the number of workers corrected
+_HEADCOUNT_FIX = re.compile(
+    r"(?:人数|多少人|几个人|人头)[^，,。\d]{0,6}(?:说错|搞错|写错|打错|记错|不对)了?[\s，,]*"
+    r"(?:是|应该是|其实是|改成)?\s*(?P<n>\d{1,4})\s*(?:个人|个|人|名)"
+)
+
+
+def corrected_headcount(tracker: Tracker) -> int | None:
+    """The workers' number corrected while a request is filled in, when the story holds one."""
+    if not tracker.get_slot("description"):
+        return None
+    m = _HEADCOUNT_FIX.search(typed_text(tracker))
+    n = int(m.group("n")) if m else None
+    return n if n is not None and 2 <= n <= 10000 else None

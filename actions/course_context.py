@@ -57,6 +57,7 @@ _ABOUT_WORK = re.compile(
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
 )
 IN_VIEW_SHORT = 16
+FEW_LISTED = 3  # a list this short is answered course by course
 # the course's own parts asked beside words of work ("学费好多 我工资不高哦", "学完有证不
 # 以后退休了出去当月嫂用得到不")
 _ABOUT_THE_COURSE = re.compile(
@@ -206,6 +207,16 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     ):
         # "啥子时候开学 在哪里上课 我周末才有空" after one course: its time and place, the
         # worker's free days said with it (not a search for weekend courses)
+        return [FollowupAction("action_course_followup")]
+    listed = tracker.get_slot(LIST_SLOT) or []
+    if (
+        not tracker.get_slot(FOCUS_SLOT)
+        and 1 < len(listed) <= FEW_LISTED
+        and in_course_context(tracker)
+        and "time" in aspects(text)
+        and _FREE_WHEN.search(text)
+    ):
+        # "是哪天上课 我只有周末有空" after two courses: when each meets (not a new search)
         return [FollowupAction("action_course_followup")]
     if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and _ASKS_IF_WHEN.search(text):
         # "啥时候开学 平时要上班 是不是周末上" after one course: whether that one meets then,

@@ -9,12 +9,13 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.course_context import SHOWN_SLOT
+from actions.buttons import button, buttons
+from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT
 from actions.course_filters import describe, filter_from
-from actions.course_list import category_buttons, show_page
+from actions.course_list import category_buttons, enrol_button, show_page
 from bot.domain.course_questions import aspects, narrowing
 from bot.domain.courses import gives_certificate, place_in, when_text
 from bot.store import courses as repo
@@ -93,6 +94,18 @@ def more(
     return []
 
 
+# "是不是星期天上课哦": whether the course in view meets then, asked (not a wish to narrow)
+_ASKED_IF = re.compile(r"是不是|[吗嘛哦不][？?]?$")
+
+
+def _filter_entities(f: repo.CourseFilter) -> dict[str, str]:
+    """The search's conditions as a button's entities."""
+    found = {"weekday": f.weekdays[0]} if f.weekdays else {}
+    if f.time_of_day:
+        found["time_of_day"] = f.time_of_day
+    return found
+
+
 def narrow(
     dispatcher: CollectingDispatcher,
     s: Any,
@@ -121,6 +134,18 @@ def narrow(
         return show_page(dispatcher, s, kept)
     available = repo.open_courses(s, today)
     others = [c for c in available if repo.matches(c, f)] if f != repo.CourseFilter() else []
+    if len(listed) == 1 and others and _ASKED_IF.search(wanted):
+        # "是不是星期天上课哦" of the one course in view: no, when it is, the others a tap
+        # away (the course stays in view: "在哪里 要钱不" next is about it)
+        (course,) = listed
+        dispatcher.utter_message(
+            text=f"不是，「{course.name}」是{when_text(course)}上课。",
+            buttons=buttons(
+                enrol_button(course),
+                button(f"看看{describe(f)}的课", "course_search", **_filter_entities(f)),
+            ),
+        )
+        return [SlotSet(FOCUS_SLOT, course.code), SlotSet(LIST_SLOT, [course.code])]
     if len(listed) == 1:  # "只有晚上才有空" after one course: when it is, then what fits
         (course,) = listed
         note = f"「{course.name}」是{when_text(course)}上课。"

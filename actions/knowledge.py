@@ -33,7 +33,8 @@ from actions.course_redirects import (
     course_wanted_instead,
 )
 from actions.law_articles import articles_reply
-from actions.law_text import law_button
+from actions.law_text import asks_which_law, law_button
+from actions.law_text import law_text as articles_text
 from actions.message import (
     last_bot_text,
     latest_entity,
@@ -188,6 +189,14 @@ class ActionAnswerPolicy(ServiceAction, Action):
             lead = layout(previous.answer).lead
             dispatcher.utter_message(
                 text=f"{PLAINER_LEAD}{lead}\n{PLAINER_HELP}",
+                buttons=buttons(button("转人工", "human_handoff")),
+                faq=previous.slug,
+            )
+            return done + answered(previous.slug, previous.category)
+        if previous is not None and asks_which_law(typed_text(tracker)):
+            # "是哪条法律规定的嘛 我好拿去跟老板说": the citation, and the articles' text
+            dispatcher.utter_message(
+                text=f"依据：{previous.source}\n\n{articles_text(previous.source)}",
                 buttons=buttons(button("转人工", "human_handoff")),
                 faq=previous.slug,
             )

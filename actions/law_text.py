@@ -8,6 +8,7 @@ to read it; nothing is paraphrased or invented.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -25,6 +26,18 @@ NOT_HELD = "《{acts}》的原文这里没有收录，可以在国家法律法�
 NOTHING = "这条回答没有引用可以查看原文的法律条文。"
 # one reply holds at most this many characters of law text; the rest is named, not shown
 MAX_CHARS = 1500
+
+
+# "是哪条法律规定的嘛 我好拿去跟老板说": the law behind the answer just given, asked
+_WHICH_LAW = re.compile(
+    r"哪条法|哪一条|哪条规定|哪个法|法律依据|依据是|哪里规定|哪个规定|什么法律|啥子法律|法条"
+)
+WHICH_LAW_MAX = 24
+
+
+def asks_which_law(text: str) -> bool:
+    value = (text or "").strip()
+    return len(value) <= WHICH_LAW_MAX and _WHICH_LAW.search(value) is not None
 
 
 def law_button(slug: str, source: str) -> dict[str, str] | None:

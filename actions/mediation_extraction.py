@@ -15,6 +15,7 @@ from actions.corrections import (
     corrected_description,
     corrected_dispute_type,
     corrected_employer,
+    corrected_headcount,
     story_added,
 )
 from actions.mediation_text import (
@@ -190,6 +191,10 @@ class MediationExtraction:
     ) -> dict[str, Any]:
         """The opening message, when it already tells what happened; a word of it corrected
         at another question ("搞错了 我是做了九年 不是八年")."""
+        heads = corrected_headcount(tracker)
+        if heads is not None:  # "人数说错了 是31个": the story says so, the summary shows it
+            dispatcher.utter_message(text=f"好的，人数已更正为{heads}人。")
+            return {"description": f"{tracker.get_slot('description')}；更正：一共{heads}个人"}
         fixed = corrected_description(tracker)
         if fixed and fixed != tracker.get_slot("description"):
             dispatcher.utter_message(text="好的，事情经过已更正。")

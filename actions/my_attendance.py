@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_context import followup_instead
 from actions.identity import worker_from
-from actions.message import typed_text
+from actions.message import previous_action, typed_text
 from actions.services import ServiceAction
 from bot.store import attendance
 
@@ -36,6 +36,14 @@ class ActionMyAttendance(ServiceAction, Action):
         worker = worker_from(tracker)
         with self.services.db.read() as s:
             counts = attendance.counts_for_worker(s, worker.channel, worker.sender_id)
+        if (
+            not counts
+            and previous_action(tracker) == "action_answer_policy"
+            and "课" not in typed_text(tracker)
+        ):
+            # "我看了下考勤 5号我请了假的 只上了4号" after the overtime's sum: work's attendance,
+            # a figure of the policy answer corrected
+            return [FollowupAction("action_answer_policy")]
         if not counts:
             dispatcher.utter_message(
                 text="您还没有报名课程，所以没有上课和请假的记录。想看看有哪些课程吗？",

@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 
 from actions.message import (
     latest_intent,
-    previous_action,
+    previous_actions,
     ran_this_turn,
     recent_user_texts,
     typed_text,
@@ -55,11 +55,12 @@ _RELATION = re.compile(
     r"^(?:他|她|娃儿|孩子)?(?:妈|爸|妈妈|爸爸|爷爷|奶奶|外婆|外公|家长|老婆|老公)$"
 )
 _EMPLOYER = re.compile(
-    r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：])\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
+    # ("是重庆渝发建设承包的…工地": the firm that took the contract)
+    r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：]|(?<=[\s，,])是)\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|商场|商城|美容院|养老院|诊所|会所|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店"
     r"|医院|学校|幼儿园|工地|项目部|物业|中心|仓库|(?:"
     + INDUSTRY_WORDS
-    + r")(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干|开车|开货车|跑车|送货|送餐)))"
+    + r")(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干|开车|开货车|跑车|送货|送餐|承包)))"
 )
 _DEMAND = re.compile(
     r"(?:希望|要求|想要(?!回)|想让|要让|请求|诉求是?"
@@ -399,7 +400,8 @@ def told_before(tracker: Tracker, slot: str) -> str | None:
     again."""
     if slot not in ("name", "phone") or not is_opening(tracker):
         return None
-    if previous_action(tracker) != "action_mediation_status":
+    # (or a turn or two before: "那我转人工嘛" then "还是重新申请一个嘛 …" while waiting)
+    if "action_mediation_status" not in previous_actions(tracker, 3):
         return None
     read = opening_name if slot == "name" else opening_phone
     for before in recent_user_texts(tracker, DETAILS_LOOKBACK):

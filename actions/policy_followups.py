@@ -70,11 +70,13 @@ from bot.knowledge.pointed_situations import (
     gangmaster_injury_asked,
     holiday_off_pay_asked,
     insurance_made_up_asked,
+    months_unpaid_asked,
     moved_to_work_asked,
     never_signed_asked,
     pregnant_dismissal_asked,
     quitting_notice_asked,
     quitting_over_breach_asked,
+    relocation_asked,
     rider_hours_asked,
     same_terms_refused,
     still_in_time_asked,
@@ -194,6 +196,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or never_signed_asked(knowledge, text)
         or (business_slow_dismissal_asked(knowledge, text) if previous is None else None)
         or (moved_to_work_asked(knowledge, text) if previous is None else None)
+        or (relocation_asked(knowledge, text) if previous is None else None)
+        or (months_unpaid_asked(knowledge, text) if previous is None else None)
         or (quitting_over_breach_asked(knowledge, text) if previous is None else None)
         or holiday_off_pay_asked(knowledge, text)
         or union_notice_asked(knowledge, text)

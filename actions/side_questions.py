@@ -186,6 +186,14 @@ def employer_then_story(text: str) -> bool:
 _NAME_LABEL = re.compile(r"我叫|我是|名字(?:是|叫)|姓名")
 
 
+def _leading_name(text: str) -> str | None:
+    """The name a message begins with, alone before a space ("李娟 电话等下给你 …")."""
+    head = re.split(r"[\s，,。]", (text or "").strip(), maxsplit=1)[0]
+    if not 2 <= len(head) <= 3 or head[0] not in COMMON_SURNAMES or head == text.strip():
+        return None
+    return looks_like_name(head)
+
+
 def _short_question_left(text: str) -> bool:
     """ "18725094637 调解要好久才有结果哦": what is left besides the name and the number is a
     short question (not a story: "…我在那干了好久了 老板不给钱")."""
@@ -280,6 +288,9 @@ class SideQuestionsMixin:
         labelled_name = (
             opening_name(text) if requested == "name" and _NAME_LABEL.search(text) else None
         )
+        if requested == "name" and labelled_name is None:
+            # "李娟 电话等下给你 先问下这个课几点到几点": a name standing first, then the question
+            labelled_name = _leading_name(text)
         asks_too = (
             requested in ("name", "phone")
             and (any(name_and_phone(text)) or labelled_name is not None)

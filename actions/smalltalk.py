@@ -17,7 +17,7 @@ from actions.course_context import (
 )
 from actions.course_filters import compared_courses
 from actions.course_redirects import near_instead
-from actions.message import typed_text, understood_text
+from actions.message import previous_action, typed_text, understood_text
 from actions.offers import (
     case_question_instead,
     changed_mind_instead,
@@ -245,6 +245,10 @@ class ActionThanks(ServiceAction, Action):
             # "哦不对我说错了 是3年8个月" right after a sum, read as a no: the figure
             # corrected, the sum worked out again
             return [FollowupAction("action_answer_policy")]
+        if _CORRECTS.search(text) and previous_action(tracker) == "action_answer_policy":
+            # "不对不对 我看错单子了 预产期是3月20号" after an answer: a figure corrected, never
+            # thanked for; the answer is given again in its light
+            return [FollowupAction("action_answer_policy")]
         if _ASKS_IF_ALLOWED.search(text) and tells_about_work(text):
             # "他说不愿意上就走人 能这样不", read as a no: whether the employer may, asked
             verdict, _ = find_answer(self.services, tracker, text)
@@ -252,6 +256,12 @@ class ActionThanks(ServiceAction, Action):
                 return [FollowupAction("action_answer_policy")]
         dispatcher.utter_message(response="utter_thanks")
         return []
+
+
+# a figure of the worker's own corrected ("打错了 是5千4 不是5千")
+_CORRECTS = re.compile(
+    r"(?:说|搞|打|看|记|弄|算|写)错了|不对(?:不对|哦|哈|的)?[\s，,]|是[^，,。\s]{1,12}[\s，,]*不是"
+)
 
 
 # whether something is allowed, asked ("能这样不", "合法不", "可以这样吗")

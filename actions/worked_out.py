@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from actions.message import last_reply, previous_action, recent_user_texts
 from actions.worked_out_contract import NO_CONTRACT, double_wage_reply
 from actions.worked_out_hours import hours_reply
+from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,
@@ -47,7 +48,7 @@ from bot.domain.contribution_years import contribution_years_text, short_of_mini
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
 from bot.domain.injury_leave import injury_leave_text, rest_months
 from bot.domain.leave_deduction import personal_leave_text
-from bot.domain.maternity import asks_leave_days, maternity_text
+from bot.domain.maternity import asks_leave_days, due_date, leave_dates_text, maternity_text
 from bot.domain.medical_period import (
     DISMISSAL_ASKED,
     PERIOD_OVER,
@@ -272,6 +273,10 @@ def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """Maternity leave asked, with twins or a difficult birth told in the last few messages
     ("医生说是双胞胎" then "那我产假有好多天"): the days worked out."""
     slug = str(tracker.get_slot("last_faq") or "")
+    due = due_date(text, services.today())
+    if due is not None and (slug == MATERNITY or asks_leave_days(text)):
+        # "预产期是3月10号 她最早哪天可以开始休": the days from 15 before the due date
+        return leave_dates_text(due, " ".join([text, *recent_user_texts(tracker, 3)]))
     if not asks_leave_days(text) and slug != MATERNITY:
         return None
     # ("如果是双胞胎呢" right after the maternity answer: its days for twins)
@@ -378,6 +383,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS
     for reply, entry in (
+        (unemployment_reply, UNEMPLOYMENT),
         (maternity_reply, MATERNITY),
         (noncompete_reply, NONCOMPETE),
         (double_wage_reply, NO_CONTRACT),

@@ -71,6 +71,8 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         or months_employed(text, today) is not None
         # ("要是他一直拖到明年8月都不签呢": the months up to then)
         or (_WHAT_IF.search(text) and told_until(text))
+        # ("哎呀不对 合同是7月1号签的 不是8月" right after the sum: the day it ended, corrected)
+        or (after and told_until(text))
     ):
         return None
     if asks_where_to_turn(text) or OTHER_SUBJECT.search(text):

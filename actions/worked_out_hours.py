@@ -12,7 +12,10 @@ from actions.message import recent_user_texts
 from actions.worked_out_overtime import OVERTIME
 from bot.domain.part_time_hours import (
     PAID_BY_THE_HOUR,
+    days_worked,
     hourly_rate,
+    month_by_the_hour_text,
+    paid_told,
     part_time_text,
     part_time_week,
 )
@@ -36,6 +39,25 @@ PART_TIME = "flex_part_time"  # the entry on work paid by the hour
 _SUM_ASKED = re.compile(r"加班费|好多钱|多少钱|工资.{0,6}(?:算|给)")
 
 
+def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str | None:
+    """ "上个月我上了26天 每天5个钟 按18块一个钟他该给我好多" (or the rate corrected after it,
+    "说错了 是20块一个钟不是18"): the month's pay by the hour, and what is short."""
+    told = [text, *earlier]
+    days = days_worked(text)
+    if days is None and hourly_rate(text) and _SAID_WRONG.search(text):
+        days = next(filter(None, map(days_worked, earlier)), None)
+        told = [text, *[t for t in earlier if days_worked(t)]]
+    if days is None or rate is None:
+        return None
+    day = next(filter(None, map(day_hours, told)), None)
+    if day is None or not 0 < day <= 12:
+        return None
+    return month_by_the_hour_text(days, day, rate, next(filter(None, map(paid_told, told)), None))
+
+
+_SAID_WRONG = re.compile(r"(?:说|打|写|搞|记)错了|不对|不是")
+
+
 def _part_time_reply(tracker: Tracker, text: str) -> str | None:
     """Work by the hour: the week told now, or its pay asked with the rate ("时薪22块 一周能拿
     好多" after "钟点工 一天做4个钟头 一周做6天"), the week read from the messages before."""
@@ -47,8 +69,11 @@ def _part_time_reply(tracker: Tracker, text: str) -> str | None:
         )
     ):
         return None
-    week = part_time_week(text)
     rate = next(filter(None, map(hourly_rate, [text, *earlier])), None)
+    month = _month_by_the_hour(text, earlier, rate)
+    if month is not None:
+        return month
+    week = part_time_week(text)
     before = next(filter(None, map(part_time_week, earlier)), None)
     if week is None and hourly_rate(text) is not None and asks_how_much(text):
         week = before

@@ -179,6 +179,20 @@ def _in_all(text: str, today: date) -> int | None:
     return total_months_worked(text) or months_since_work_began(text, today)
 
 
+def _year_days_said(told: list[str]) -> int | None:
+    """The days a year the worker said they have ("我一年有5天年假"), newest first."""
+    said = next(filter(None, map(_DAYS_A_YEAR.search, told)), None)
+    value = parse_number(said.group("n")) if said else None
+    return int(value) if value else None
+
+
+def _days_left_said(told: list[str]) -> int | None:
+    """The days a year said less the days taken said last ("只休了1天" correcting 2)."""
+    year = _year_days_said(told)
+    taken = next(filter(None, map(days_taken, told)), None)
+    return year - taken if year is not None and taken is not None and year > taken else None
+
+
 def _days_due_told(earlier: list[str], today: date) -> int | None:
     """This year's days, from the years worked told before and the day a new job began
     ("我前前后后都上了12年班了 今年9月1号才跳槽过来的": 3 days), or a whole year's."""
@@ -225,6 +239,19 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             due = _days_due_told(told[1:], services.today())
             if due is not None and due >= taken:
                 return days_left_text(due, taken)
+        year_said = _year_days_said(told)
+        left_used = False
+        # ("我一年有5天年假" reads as 5 days not taken: the year's days, said)
+        if days is None or days == taken or (year_said is not None and days == year_said):
+            left = _days_left_said(told) if year_said else None
+            if left is not None and taken is not None and monthly_pay(text) is None:
+                if slug != UNUSED_LEAVE or not any(map(monthly_pay, told[1:])):
+                    # "我一年有5天年假 上半年休了2天": the days left, the pay still to come
+                    return days_left_text(year_said, taken)
+            if left is not None:
+                # the pay told (or a day taken corrected) after the days: those left
+                days = left
+                left_used = slug == UNUSED_LEAVE
         taken_before = next(filter(None, map(days_taken, told[1:])), None)
         if days is None and taken is None and taken_before and _THE_REST.search(text):
             # "老板说剩下的不休就作废了" after the days taken were told: the days left
@@ -232,7 +259,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             days = due - taken_before if due is not None and due > taken_before else None
         # ("我一个月6千2 算一哈好多钱" after the days not taken were worked out and the pay
         # asked for: those days)
-        pay_for_them = slug == UNUSED_LEAVE and monthly_pay(text) is not None
+        pay_for_them = left_used or (slug == UNUSED_LEAVE and monthly_pay(text) is not None)
         if (
             days is None
             and (_NOT_TAKEN.search(text) or pay_for_them)
@@ -309,6 +336,8 @@ def sick_pay_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 _WAIVED = re.compile(
     r"(?:自己|本人|我)[^，,。]{0,6}(?:写了?|打了?|交了?|签了?|书面)[^，,。]{0,6}(?:申请|报告|字)?"
     r"[^，,。]{0,6}(?:不休|不要休|放弃)"
+    # "那要是我自己不想休呢": the worker's own wish (which counts only in writing)
+    r"|(?:我)?自己(?:不想|不愿意|不要|不)休"
 )
 
 

@@ -153,6 +153,8 @@ def _summed(services: Any, tracker: Tracker, text: str) -> str | None:
     return overtime_pay_text(joined, dates_text=text)
 
 
+PUBLIC_HOLIDAYS = "leave_public_holiday"
+_DATES_ALONE = re.compile(r"\d{1,2}\s*[号日]")
 _WHAT_IF_WORKED = re.compile(r"(?:要是|如果|假如)[^，,。]{0,8}(?:上班|加班)")
 
 
@@ -163,7 +165,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     slug = str(tracker.get_slot("last_faq") or "")
     after = (
         # (or the hours: "工资4350 这个月工作日加班有60个钟头" after a working week checked)
-        (slug.startswith("ot_") or (slug.startswith("hours_") and _A_FIGURE.search(text)))
+        # (or the public holidays: "1号2号3号都去了" after which days are 五一's)
+        (
+            slug.startswith("ot_")
+            or slug == PUBLIC_HOLIDAYS
+            or (slug.startswith("hours_") and _A_FIGURE.search(text))
+        )
         and previous_action(tracker) == "action_answer_policy"
         # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
         and not (ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
@@ -246,4 +253,7 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if said is None and (after or _ABOUT_OVERTIME.search(text)):
         # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
         said = long_break_text(text)
+    if said is None and after and _DATES_ALONE.search(text):
+        # "1号2号3号都上了 4号5号也上了" after the holiday named: those days of its break
+        said = long_break_text(" ".join([text, *recent_user_texts(tracker, 2)]))
     return said

@@ -48,10 +48,38 @@ _ALSO_OWED = re.compile(
 _BACK_AT_ALL = re.compile(r"要得回来|要回来|要得到|拿得回来|拿得到|能要回|能拿回|追得回")
 
 
+ARREARS_TOPICS = frozenset({"quit_wage_withheld", "wage_arrears_complain", "wage_monthly_payslip"})
+_HALF_PAID = re.compile(r"(?:发|给)了一半|只(?:发|给)了?一半|发了半个月")
+HALF = 0.5
+
+
+def _owed_text(n: float, pay: float, lead: str) -> str:
+    return "\n".join(
+        [
+            f"{lead}一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。",
+            "欠的工资可以打12333向劳动保障监察投诉，也可以申请劳动仲裁（不收费）；监察部门责令限期"
+            "支付后还不付的，单位还要按应付金额50%到100%加付赔偿金。",
+            "依据：《劳动合同法》第三十条、第八十五条；《工资支付暂行规定》第九条",
+        ]
+    )
+
+
 def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
     n = _months_owed(text)
     pay = monthly_pay(text)
+    # right after an answer on wages held back, the months and the pay told are the sum asked
+    after = (
+        tracker.get_slot("last_faq") in ARREARS_TOPICS
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if n is None and pay is None and after and _HALF_PAID.search(text):
+        # "哦不对 10月份那个月他其实发了一半的" after the sum: half a month less
+        earlier = recent_user_texts(tracker, 3)
+        told = next(filter(None, map(_months_owed, earlier)), None)
+        pay = next(filter(None, map(monthly_pay, earlier)), None)
+        if told and pay and told > HALF:
+            return _owed_text(told - HALF, pay, "其中一个月发了一半，按少半个月算：")
     if n is None and pay is not None:
         # "我一个月4千5 两个月加起来好多" after "老板拖了我两个月工资": the months told before
         told = next(filter(None, map(_months_owed, recent_user_texts(tracker, 2))), None)
@@ -65,7 +93,7 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if (
         n is None
         or pay is None
-        or not (asks_how_much(text) or _ADDED_UP.search(text) or _BACK_AT_ALL.search(text))
+        or not (asks_how_much(text) or _ADDED_UP.search(text) or _BACK_AT_ALL.search(text) or after)
     ):
         return None
     owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"

@@ -37,12 +37,18 @@ _PROBATION_SPAN = re.compile(r"试用期?[^，,。\d]{0,4}?(?P<n>\d{1,2}|[一二
 # "那少发的要补给我不": the probation pay's shortfall asked (not the excess, not another sum)
 _SHORTFALL_ASKED = re.compile(r"少发|少给|差好多|差多少|一共差|补差|补足|少了好多|少好多")
 # "6个月一共差好多": the months of the probation, said alone
-_MONTHS_ALONE = re.compile(r"(?P<n>\d{1,2}|[一二两三四五六])\s*个月(?:一共|总共|加起来)")
+_MONTHS_ALONE = re.compile(
+    r"(?P<n>\d{1,2}|[一二两三四五六])\s*个月(?:一共|总共|加起来)"
+    # "那前头两个月少发的": the months of it already paid short
+    r"|(?:前头|前面|前|头)(?P<n2>\d{1,2}|[一二两三四五六])\s*个月"
+)
 _LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
 # the probation is over ("上个月才转正"): all of it was worked
 _CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正|试用期满了|试用期已经满|试用期到了")
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
-_MONTHS_NAMED = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月")
+_MONTHS_NAMED = re.compile(
+    r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月|第[一二三四五六七八九十\d]+个月"
+)
 # the months over the cap named ("多搞的那4个月"): not the probation's own length
 _EXCESS_NAMED = re.compile(r"多做|多干|多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
 _ASKS_THE_EXCESS = re.compile(r"赔|多做|多干|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
@@ -73,6 +79,31 @@ _MONTHLY_PAY_SAID = re.compile(
 )
 
 
+EXCESS_LOOKBACK = 5
+_NTH_MONTH = re.compile(r"第[一二三四五六七八九十\d]+个月")
+_CORRECTED = re.compile(r"(?:打|说|写|搞|记|看)错了|不对|不是")
+
+
+def _pay_corrected(tracker: Tracker, text: str) -> str | None:
+    """The pay after probation corrected right after the shortfall was worked out: the
+    shortfall again, over the months asked before ("前头两个月") or the probation's."""
+    if not (_CORRECTED.search(text) and regular_pay(text)) or tracker.get_slot("last_faq") != (
+        PROBATION_PAY
+    ):
+        return None
+    told = told_texts(tracker, 4)
+    pays = probation_pays([text, *told])
+    if pays is None:
+        return None
+    said = next(filter(None, (_MONTHS_ALONE.search(t) for t in told)), None)
+    months = (
+        parse_number(said.groupdict().get("n2") or said.group("n"))
+        if said
+        else probation_months(" ".join(told))
+    )
+    return shortfall_text(*pays, months) if months else None
+
+
 def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """The contract's term and the probation given, told with a question about probation or
     right after a probation answer (one of them told a message before): the cap and the
@@ -83,6 +114,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     if _LET_GO_ASKED.search(text) and not _EXCESS_NAMED.search(text):
         return None  # "试用期老板是不是说辞就辞 要给补偿不": a dismissal in probation, asked
+    fixed = _pay_corrected(tracker, text) if after else None
+    if fixed is not None:  # "哦 打错了 转正工资是5千4 不是5千" after the shortfall
+        return fixed, PROBATION_PAY
     # "试用期一个月3000 说转正了是4000 合法不"; "试用期给4千这个算不算低了" with the pay
     # after probation told before
     # (no probation at all for part-time work: "兼职 … 先试用一个月 工资打八折")
@@ -120,7 +154,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
         pays = probation_pays(told_texts(tracker, 3))
         m = _PROBATION_SPAN.search(text) or _MONTHS_ALONE.search(text)
-        months = probation_months(text) or (parse_number(m.group("n")) if m else None)
+        months = probation_months(text) or (
+            parse_number(m.groupdict().get("n2") or m.group("n")) if m else None
+        )
         # ("那少发的要补给我不 一共差好多": the probation's length told before)
         if months is None and _SHORTFALL_ASKED.search(text):
             months = probation_months(" ".join(told_texts(tracker, 3)))
@@ -156,11 +192,14 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         and months_so_far(text) is None
     ):
         # "那多搞的那4个月试用期 他要赔我不": the months over the cap, from the probation and
-        # the pay told before (not a probation of 4 months)
-        joined = " ".join(told_texts(tracker, 3))
+        # the pay told before (not a probation of 4 months); the term may be a few messages
+        # back ("那多出来的第三个月试用期" after the pay was corrected)
+        joined = " ".join(told_texts(tracker, EXCESS_LOOKBACK))
         if over_the_cap(joined):
-            done = probation_months(joined) if _CONFIRMED.search(f"{text} {joined}") else None
-            earlier = [text, *told_texts(tracker, 3)]
+            # ("第三个月": the probation worked to its end)
+            ended = _CONFIRMED.search(f"{text} {joined}") or _NTH_MONTH.search(text)
+            done = probation_months(joined) if ended else None
+            earlier = [text, *told_texts(tracker, EXCESS_LOOKBACK)]
             pay = next(filter(None, map(regular_pay, earlier)), None) or next(
                 filter(None, map(monthly_pay, earlier)), None
             )

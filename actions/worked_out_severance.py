@@ -91,6 +91,9 @@ _SAME_PAY = re.compile(
     r"工资(?:也)?(?:(?:跟|和|同)我的?)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多"
 )
 CONTRACT_EXPIRY = "sev_contract_expiry"
+_NOTICE_ASKED = re.compile(
+    r"提前通知|通知(?:够不够|够吗|够不|期)|提前(?:多久|几天|好久|一个月|30天)(?:通知|说)"
+)
 _NOT_EXPIRY = re.compile(r"不是(?:合同)?(?:到期|期满)|(?:合同)?(?:还)?没(?:有)?到期")
 _NOT_RENEWED = re.compile(
     r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续|不想续|不愿续|不愿意续"
@@ -163,6 +166,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if _BACK_TO_WORK.search(text):
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
+    if _NOTICE_ASKED.search(text) and not _SUM_ASKED.search(text):
+        return None  # "月底就要走人 这个提前通知够不够哦": the notice asked, not the sum
     if _GROUNDS.search(text) and not _SUM_ASKED.search(text):
         return None  # "他说我迟到了3回 算严重违纪 可以直接开": whether the grounds hold
     if _PART_TIME.search(text) or CAP_ASKED.search(text) or WHEN_PAID.search(text):
@@ -316,7 +321,7 @@ _SECOND_TERM = re.compile(r"第二次|两次|又签|再签|续签|续了")
 _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 # what the worker gets asked ("那我能拿好多"), not any sum ("重庆最低工资现在是好多嘛")
 _SUM_ASKED = re.compile(
-    r"能拿|能赔|能补|能要|该给我|该补|该拿|可以拿|可以要|拿好多|赔好多|补好多|补偿|赔偿|拿得到|要得到"
+    r"能拿|能赔|能补|能要|该给我|该补|该拿|该赔|可以拿|可以要|拿好多|赔好多|赔我好多|补好多|补偿|赔偿|拿得到|要得到"
 )
 _NOTHING_GIVEN = re.compile(r"(?:啥子|什么|一分钱?|一分)(?:都|也)(?:不给|没给|莫得|没得)|啥都不给")
 _SAID_WRONG = re.compile(r"说错|搞错|记错|不对|不是")

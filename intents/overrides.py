@@ -238,6 +238,9 @@ CONFIRMS_THEN_ASKS = re.compile(
 )
 
 
+_NOT_MEDIATION = re.compile(r"不想(?:找|去|走)?(?:工会)?调解|不要调解|不(?:找|走)?调解|调解就算了")
+
+
 def rule_intent(text: str) -> str | None:
     """`human_handoff`, `cancel`, `course_enroll`, `course_followup`, `policy_question` (an
     announced question) or `mediation_request` when the
@@ -267,6 +270,9 @@ def rule_intent(text: str) -> str | None:
         or CANCEL_THEN_INSTEAD.match(text.strip())
     ):
         return "cancel"
+    if _NOT_MEDIATION.search(compact) and "仲裁" in compact:
+        # "我不想调解 直接去仲裁可以不": arbitration asked about, no request to mediate
+        return "policy_question"
     if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "withdraw_case"
     if REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):

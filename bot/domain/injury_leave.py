@@ -15,14 +15,26 @@ _RESTED = re.compile(
     rf"(?:休|休息|养伤|养|歇|停工留薪|停工)\s*(?:了)?\s*(?P<n>{NUM}|半)\s*(?:个)?\s*月"
     # "医生开了3个月的假", "请了两个月病假": the leave the doctor wrote
     rf"|(?P<n2>{NUM}|半)\s*(?:个)?\s*月\s*的?\s*(?:假|病假|假条|病休|伤假)"
+    # "8 9 10 11 是4个月" (歇 said before it): the months counted again
+    rf"|(?:歇|休|养)[^，,。]{{0,16}}?是\s*(?P<n3>{NUM})\s*个\s*月"
 )
+# "公司一个月只给我发2千块": what is paid a month instead
+_PAID_A_MONTH = re.compile(
+    rf"(?:一个月|每个?月)(?:只|就|才)?(?:给我|给)?(?:发|给|打)(?:了)?\s*(?P<n>{NUM})\s*(?:块|元)?"
+)
+
+
+def paid_a_month(text: str) -> float | None:
+    m = _PAID_A_MONTH.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    return value if value is not None and 100 <= value <= 100_000 else None
 
 
 def rest_months(text: str) -> float | None:
     m = _RESTED.search(text or "")
     if not m:
         return None
-    n = m.group("n") or m.group("n2")
+    n = m.group("n") or m.group("n2") or m.group("n3")
     value = 0.5 if n == "半" else parse_number(n)
     return value if value is not None and 0 < value <= 2 * LONGEST_MONTHS else None
 
@@ -32,7 +44,10 @@ def injury_leave_text(text: str, pay_text: str | None = None) -> str | None:
     before it) tells the monthly pay and the months ("我一个月4千2 那这3个月应该拿好多" after
     "医生说要休3个月"), else None."""
     months = rest_months(text) or rest_months(pay_text or "")
-    pay = monthly_pay(text) or monthly_pay(pay_text or "")
+    paid = paid_a_month(text) or paid_a_month(pay_text or "")
+    pay = monthly_pay(_PAID_A_MONTH.sub(" ", text)) or monthly_pay(
+        _PAID_A_MONTH.sub(" ", pay_text or "")
+    )
     if months is None or pay is None:
         return None
     total = pay * months
@@ -40,6 +55,15 @@ def injury_leave_text(text: str, pay_text: str | None = None) -> str | None:
         f"按您说的：停工留薪{format_number(months)}个月，原月工资{format_number(pay)}元。",
         "停工留薪期内原工资福利待遇不变，由单位按月支付："
         f"{format_number(pay)}×{format_number(months)}={format_number(total)}元。",
+    ]
+    if paid is not None and paid < pay:
+        # "公司一个月只给我发2千块": the months' shortfall
+        short = (pay - paid) * months
+        lines.append(
+            f"单位每月只发了{format_number(paid)}元，每月少{format_number(pay - paid)}元，"
+            f"{format_number(months)}个月一共该补{format_number(short)}元。"
+        )
+    lines += [
         "停工留薪期一般不超过12个月；伤情严重或情况特殊的，经劳动能力鉴定委员会确认可以延长，"
         "最多再延长12个月。评定伤残等级后停发原待遇，改享受伤残待遇。",
         f"依据：{SOURCE}",

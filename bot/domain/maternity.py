@@ -6,6 +6,7 @@ they are set rather than a number."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from intents.numbers import parse_number
 
@@ -25,6 +26,49 @@ def babies(text: str) -> int | None:
         n = parse_number(m.group("n"))
         return int(n) if n else None
     return _BABIES[m.group(0)]
+
+
+# "预产期是3月20号": the due date (the latest one told wins)
+_DUE = re.compile(
+    r"预产期(?:是|在)?\s*(?:(?P<y>20\d{2})\s*年)?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[号日]"
+)
+
+
+def due_date(text: str, today: date) -> date | None:
+    """The due date the message tells, the next such day from today when no year is said."""
+    m = _DUE.search(text or "")
+    if m is None:
+        return None
+    month, day = int(m.group("m")), int(m.group("d"))
+    year = int(m.group("y")) if m.group("y") else today.year
+    try:
+        found = date(year, month, day)
+        if not m.group("y") and found < today:
+            found = date(year + 1, month, day)
+    except ValueError:
+        return None
+    return found
+
+
+def total_days(told: str) -> int:
+    n, difficult = babies(told), _DIFFICULT.search(told or "") is not None
+    return BASE_DAYS + (EACH_MORE * (n - 1) if n and n > 1 else 0) + (EACH_MORE if difficult else 0)
+
+
+def leave_dates_text(due: date, told: str) -> str:
+    """When the leave may begin (15 days before the due date) and, taken from then, ends."""
+    days = total_days(told)
+    start = due - timedelta(days=BEFORE_BIRTH)
+    end = start + timedelta(days=days - 1)
+    return "\n".join(
+        [
+            f"按预产期{due.month}月{due.day}日算：产前可以休{BEFORE_BIRTH}天，最早从{start.month}月"
+            f"{start.day}日开始休；按国家规定共{days}天算，从那天休起到{end.month}月{end.day}日"
+            "（实际生的日子早了晚了，产后的天数照样休足）。",
+            "重庆另外增加的生育假天数以《重庆市人口与计划生育条例》的现行规定为准，可以打12333核实。",
+            f"依据：{SOURCE}",
+        ]
+    )
 
 
 def maternity_text(told: str) -> str | None:

@@ -26,7 +26,7 @@ from bot.domain.long_breaks import (
     split_sum,
 )
 from bot.domain.severance import monthly_pay
-from bot.domain.working_hours import each_day_said_as_hours
+from bot.domain.working_hours import each_day_said_as_hours, evening_hours
 from intents.numbers import NUM, format_number, parse_number
 
 WORK_DAYS_A_MONTH = 21.75
@@ -123,6 +123,9 @@ def long_break_text(text: str) -> str | None:
     holiday's own are told and no pay is."""
     named = named_holiday(text)
     days = _count(_DAYS_BARE, text) or _count(_DAYS, text)
+    dated = dated_days(named, text) if days is None else None
+    if dated is not None and dated[1]:
+        days = float(sum(dated))  # "1号2号3号都上了 4号5号也上了": the dates counted
     if named is None or days is None:
         return None
     name, own, when = named
@@ -142,6 +145,10 @@ def long_break_text(text: str) -> str | None:
 # "每天还是12个钟头", "一天12个小时": the hours of each day worked, when longer than 8
 _LONG_DAY = re.compile(
     rf"(?:每天|一天)(?:都|还是|也)?(?:是|上|干|做)?\s*(?P<n>{NUM})\s*个?(?:小时|钟头|钟)"
+)
+# "星期六只去了3个": the rest days worked, corrected
+_ONLY_SO_MANY_REST_DAYS = re.compile(
+    rf"(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|周末)[^，,。\d]{{0,3}}只(?:去|上|加)了?\s*(?P<n>{NUM})\s*(?:个|天|次)"
 )
 # "上了4个周六 每个都是10个钟头": the length of each rest day counted
 _EACH_REST_DAY = re.compile(
@@ -166,6 +173,9 @@ def _weekdays_and_rest_days(
     """The month's weekday evenings and its counted rest days in one message, each at its
     rate: (what was told, the sums), or None unless the message tells both."""
     rest_days = _count(_REST_DAYS_COUNTED, text)
+    only = _count(_ONLY_SO_MANY_REST_DAYS, rest_said or text)
+    if only is not None:
+        rest_days = only  # "哦说错了 星期六只去了3个 有一个星期六我屋头有事没去"
     month_days = _count(_DAYS_A_MONTH, text)
     if rest_days is None or month_days is None or hours is None or not 0 < month_days <= 31:
         return None
@@ -197,6 +207,15 @@ def _weekdays_and_rest_days(
     return told, rule
 
 
+# "5号我请了假的", "5号没去": a day not worked after all
+_ON_LEAVE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*[号日](?:那天)?(?:我)?(?:请了?假|没上班?|没去|在休息|休息了)"
+)
+# a message that tells when or how much overtime ("4号5号", "3天", "周六", "国庆", "2个钟头")
+_TELLS_WHEN = re.compile(
+    r"\d{1,2}\s*[号日]|天|星期|礼拜|周[一二三四五六日末]|钟头|小时|个钟|[初除]"
+    r"|国庆|春节|过年|元旦|五一|劳动节|清明|端午|中秋|节"
+)
 _TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?:哇|哦|嘛|噻|啊|呀)?")
 
 
@@ -209,6 +228,15 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     """The overtime pay for a message that tells when the overtime was, how much of it and
     the pay (daily, hourly or monthly), else None; `dates_text`: where to read the days of
     the month worked ("10月1号2号3号", "那4号5号呢"), when `text` joins several messages."""
+    off = _ON_LEAVE.findall(dates_text or "")
+    if off:
+        # "5号我请了假的 只上了4号" after "4号5号也上了": that day out of the days told
+        for day in off:
+            text = re.sub(rf"(?<!\d){day}\s*[号日]", " ", text)
+        dates_text = None
+    if dates_text is not None and not _TELLS_WHEN.search(dates_text):
+        # "我一个月工资5220 帮我算下总共该给好多加班费": the pay only, the days told before
+        dates_text = None
     # ("今天礼拜天哇 那算了 我先问你嘛 … 平时晚上加了20个钟头": today's day, no overtime's)
     text = each_day_said_as_hours(without_today(text))
     dates_text = (
@@ -256,7 +284,8 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         daily = hourly * HOURS_A_DAY
     if daily is None:
         return None
-    both = _weekdays_and_rest_days(text, rest_of_it, hours, daily, hourly, dates_text)
+    evening = hours if hours is not None else evening_hours(rest_of_it)
+    both = _weekdays_and_rest_days(text, rest_of_it, evening, daily, hourly, dates_text)
     if both is not None and not holiday:
         # "上个月上了20天班 每天都要多加2个钟头 还有4个星期六也喊去上了": the month's two kinds
         told, rule = both

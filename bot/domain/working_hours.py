@@ -257,11 +257,34 @@ _DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共)\s*(?P<n>{NUM})\s*天")
 _DAYS_WORKED = re.compile(rf"(?:一共|总共|共|上了|干了|做了)\s*(?P<n>{NUM})\s*天(?:班)?")
 
 
+# "平时加了22天 每天都是2个钟头": the days of overtime, each of a few hours
+_DAYS_OF_OVERTIME = re.compile(rf"(?:平时|工作日|晚上)?加了?\s*(?P<n>{NUM})\s*天(?:班)?")
+_EACH_DAY_IS = re.compile(rf"每天(?:都)?是\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)")
+EVENING_MAX = 4  # more hours than this a day is the day's length, not its overtime
+
+
+def evening_hours(text: str) -> float | None:
+    """ "平时加了22天 每天都是2个钟头": the hours of each evening's overtime."""
+    each, days = _EACH_DAY_IS.search(text or ""), _DAYS_OF_OVERTIME.search(text or "")
+    if not (each and days):
+        return None
+    hours = 0.5 if each.group("n") == "半" else parse_number(each.group("n"))
+    return hours if hours and 0 < hours <= EVENING_MAX else None
+
+
 def each_day_said_as_hours(text: str, days_worked: bool = False) -> str:
     """ "每天多上4个钟头 一共22天" said as the weekday hours in all ("平时加了88个钟头");
     `days_worked`: also "上了22天" (where overtime of several kinds is added up)."""
     found = _DAYS_WORKED if days_worked else _DAYS_IN_ALL
     over, days = _EACH_DAY_OVER.search(text or ""), found.search(text or "")
+    each = _EACH_DAY_IS.search(text or "") if days_worked else None
+    overtime_days = _DAYS_OF_OVERTIME.search(text or "") if each else None
+    if over is None and each and overtime_days:
+        hours = 0.5 if each.group("n") == "半" else parse_number(each.group("n"))
+        count = parse_number(overtime_days.group("n"))
+        if hours and count and 0 < hours <= EVENING_MAX and 0 < count <= 31:
+            told = f"平时加了{format_number(hours * count)}个钟头"
+            return _DAYS_OF_OVERTIME.sub(" ", _EACH_DAY_IS.sub(told, text, count=1), count=1)
     if not (over and days):
         return text
     hours = 0.5 if over.group("n") == "半" else parse_number(over.group("n"))

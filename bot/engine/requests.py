@@ -50,6 +50,10 @@ _COURSE_MISREADS = frozenset(
 # requests that may come twice in one message, each its own
 _ASKED_TWICE = frozenset({"policy_question", "course_search"})
 MAX_PARTS = 3
+# a figure corrected ("说错了 是20块一个钟不是18")
+_FIGURE_CORRECTED = re.compile(
+    r"(?:(?:说|打|搞|写|记|看)错了|不对)[^。？?]{0,16}\d|\d[^，,。\s]{0,8}[\s，,]*不是\s*\d"
+)
 
 
 def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0) -> str | None:
@@ -112,9 +116,14 @@ def separate(
     if not 1 < len(parts) <= MAX_PARTS:
         return None
     intents = [understood(p) for p in parts]
+    read_as: dict[int, str] = {}
+    for n, p in enumerate(parts):
+        if intents[n] is None and _FIGURE_CORRECTED.search(p):
+            # "说错了 是20块一个钟不是18 还有…课要钱不": a figure of the last answer corrected,
+            # read as a question about it, then the other request
+            intents[n] = read_as[n] = "policy_question"
     if None in intents:
         return None
-    read_as: dict[int, str] = {}
     if intents.count("mediation_request") > 1:
         # "…能不能要赔偿？我也想申请调解": the part that asks and files nothing is a question
         for n, (p, i) in enumerate(zip(parts, intents, strict=True)):

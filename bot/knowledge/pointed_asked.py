@@ -274,7 +274,7 @@ AFTER_A_TOPIC = (
     # "他现在躺起不能上班 这段时间工资咋个算" after an injury answer: the wages while off work
     AfterATopic(
         re.compile(
-            r"(?:不能上班|上不了班|上不到班|躺起|躺着|养伤|休养|歇着|在家休息|住院|停工"
+            r"(?:不能上班|上不了班|上不到班|躺起|躺着|养伤|休养|歇着|在家休息|休息这段|休息期间|住院|停工"
             # ("我这几个月跑不了单 工资咋个算嘛": a rider off the road)
             r"|跑不了单|跑不成单|跑不到单|干不了活|做不了事|开不了车)[^。？?]{0,12}(?:工资|钱)"
         ),
@@ -315,6 +315,14 @@ AFTER_A_TOPIC = (
         "women_pregnant_work",
         category="女职工保护",
         again=True,
+    ),
+    # "那休产假期间公司能不能辞退我" after the maternity leave: the three periods' protection
+    AfterATopic(
+        re.compile(
+            r"(?:能不能|可不可以|能|可以|会不会)[^，,。]{0,4}(?:辞退|开除|炒|解除|辞了|开了|不要)"
+        ),
+        "women_three_periods",
+        slug="women_maternity_leave",
     ),
     # "重庆现在最低工资是好多 我们这个算不算低了" after the overtime sums: the minimum wage
     # named is its own subject, not a part of the overtime rates ("不低于…")

@@ -143,6 +143,38 @@ _MOVED_TO_WORK = re.compile(
 )
 
 
+# "我们厂要搬到遂宁去 不去的就喊我们自己走人": a move the workers cannot follow (第四十条), the
+# substance, however many of them there are
+RELOCATION = "contract_relocation"
+_PLANT_MOVES = re.compile(
+    r"(?:厂|公司|单位|车间|工厂|厂子|厂头)[^，,。]{0,4}(?:要|准备|打算)?搬(?:到|去|迁|走)"
+)
+_CANNOT_FOLLOW = re.compile(r"不去|不跟|不愿意去|去不了|走人|补偿|辞退|不要我们|一分钱")
+
+
+# "老板拖了我们好几个月工资了 说是资金周转不过来 我该咋个办": wages owed for months, where
+# to turn (not a site's, an agency's, a gang's: their own entries)
+ARREARS = "wage_arrears_complain"
+_MONTHS_UNPAID = re.compile(
+    r"(?:拖|欠)了?(?:我们?)?(?:好|几|两|三|四|五|\d)+个月(?:的)?(?:工资|工钱)"
+    r"|(?:好|几|两|三|四|五|\d)+个月(?:的)?(?:工资|工钱)[^，,。]{0,4}(?:没发|不发|没给|拖着)"
+)
+_WHAT_NOW = re.compile(r"咋个办|怎么办|咋办|咋整|找哪个|找谁|去哪里|哪里告")
+_OWN_ROUTE = re.compile(r"派|工地|包工头|劳务|人力|外包|跑了|跑路|倒闭|破产")
+
+
+def months_unpaid_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _MONTHS_UNPAID.search(text) and _WHAT_NOW.search(text) and not _OWN_ROUTE.search(text):
+        return knowledge.get(ARREARS)
+    return None
+
+
+def relocation_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _PLANT_MOVES.search(text) and _CANNOT_FOLLOW.search(text):
+        return knowledge.get(RELOCATION)
+    return None
+
+
 def moved_to_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _MOVED_TO_WORK.search(text) and not re.search(
         r"派遣|劳务|人力|中介|外包|工伤|受伤|怀孕|怀起", text
@@ -275,6 +307,8 @@ _CLAIMED = re.compile(
     # "我都走了一个礼拜了 现在还能要不" (after an answer on what is owed)
     r"|还能(?:找他|找老板)?要(?:不|吗|得到|嘛)"
 )
+INJURY_DEADLINE = "injury_apply_deadline"
+_INJURED_ON = re.compile(r"受的伤|受伤的|伤的|出的事|工伤")
 _STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还告得|还有用|过期")
 
 
@@ -282,6 +316,9 @@ def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The entry on the time limit for a claim, when a worker who left a while ago asks
     whether it is still possible, or asks whether a claim left waiting runs out ("那我拖起会不
     会过期哦 加班费是今年上半年的")."""
+    if _INJURED_ON.search(text) and _STILL_IN_TIME.search(text):
+        # "我是10月18号受的伤 现在自己去报还来得及不": the injury's own time limit
+        return knowledge.get(INJURY_DEADLINE)
     if _LEFT_A_WHILE.search(text) and _STILL_IN_TIME.search(text) and _CLAIMED.search(text):
         return knowledge.get(TIME_LIMIT)
     if _RUNS_OUT.search(text) and (_CLAIMED.search(text) or _OWED_WORDS.search(text)):

@@ -101,6 +101,10 @@ _FILES_NOW = re.compile(
 )
 # "那好嘛 我先把申请交了 电话是151… 要他把扣的1500退给我": the request handed in now, by the bot
 _HANDS_IN_NOW = re.compile(r"(?:先|还是|直接)把(?:调解)?申请(?:交了|提交了?|交上去|递上去|填了)")
+# "还是重新申请一个嘛 我在南岸区宏达电子厂上班 …" while waiting: a request made anew, by the bot
+_FILES_AGAIN = re.compile(
+    r"^(?:那|算了|好嘛|好|还是|那我|我)*(?:重新|再)(?:申请|登记|报|填|提交)(?:一个|个|一下|一次|一遍)?"
+)
 MEANWHILE_TEXT = "您还在排队，工作人员接入后会回复您；这个问题小助手先回答您："
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 # "明天一早打我电话 19923457810 姓唐": a number left for staff is always acknowledged
@@ -155,6 +159,7 @@ def wants_to_leave(text: str, state: str) -> bool:
         or _GIVES_UP_FIRST.search(words) is not None
         or _FILES_NOW.match(words) is not None
         or _HANDS_IN_NOW.search(words) is not None
+        or _FILES_AGAIN.match(words) is not None
         or (
             _NO_PERSON.search(words) is not None
             and (_ASK_BOT.search(words) is not None or _ANOTHER_WAY.search(words) is not None)
@@ -166,7 +171,11 @@ def rest_after_giving_up(text: str) -> str | None:
     """What follows the giving-up words ("算了不用了 瑜伽课多少钱" -> "瑜伽课多少钱"), or what the
     bot is asked to do first ("你先帮我申请调解嘛" -> "帮我申请调解嘛")."""
     value = (text or "").strip()
-    if _FILES_NOW.match(_NOISE.sub("", value)) or _HANDS_IN_NOW.search(value):
+    if (
+        _FILES_NOW.match(_NOISE.sub("", value))
+        or _HANDS_IN_NOW.search(value)
+        or _FILES_AGAIN.match(_NOISE.sub("", value))
+    ):
         return value  # "那我申请调解嘛": the request itself, handled by the bot
     asked = _BOT_FIRST.search(value)
     if asked:  # "人工好久回我 你先帮我申请调解嘛" -> "帮我申请调解嘛"
