@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_list import enrol_button
+from actions.enrolment_cues import partner_told
 from actions.enrolment_questions import contact_signs_up
 from actions.enrolment_switch import cancel_replaced, replaced
 from actions.identity import worker_from
@@ -83,16 +84,7 @@ class ActionEnrolCourse(ServiceAction, Action):
                 events += [SlotSet(k, None) for k, v in (("name", name), ("phone", phone)) if not v]
                 return events
             old = None if other else replaced(s, tracker, worker, course.code)
-            result = repo.enrol(
-                s,
-                course,
-                channel=worker.channel,
-                sender_id=worker.sender_id,
-                name=name,
-                phone=phone,
-                conversation_id=worker.conversation_id,
-                someone_else=bool(other),
-            )
+            result = _enrol(s, course, worker, name, phone, someone_else=bool(other))
             if result.already:
                 self._already(dispatcher, s, course, result.enrolment)
             else:
@@ -106,10 +98,24 @@ class ActionEnrolCourse(ServiceAction, Action):
                     text = text.replace(f"报名人：{name}", f"{CONTACT_LABEL}：{name}", 1)
                 elif other:  # "帮我妈报个八段锦": she is enrolled, not the worker
                     text = text.replace("您已报名", f"已为{other}{name}报名", 1)
+                partner = None if other else partner_told(opening_text(tracker, "enrolment_form"))
+                if partner is not None and partner[1] != phone:
+                    # "把我们两个都报上 … 他叫何军189…": the partner enrolled too
+                    text += "\n" + self._partner_enrolled(s, course, worker, partner)
                 dispatcher.utter_message(text=text)
             events += in_view
             return events + self._next_course(dispatcher, tracker, course)
         return events
+
+    def _partner_enrolled(
+        self, s: Session, course: Course, worker: Any, partner: tuple[str, str]
+    ) -> str:
+        name, phone = partner
+        result = _enrol(s, course, worker, name, phone, someone_else=True)
+        log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
+        if result.enrolment.status == ENROLLED:
+            return f"也已为{name}（{mask_phone(phone)}）报名「{course.name}」。"
+        return f"{name}（{mask_phone(phone)}）已登记候补，是第 {result.position} 位。"
 
     def _next_course(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, course: Course
@@ -162,3 +168,19 @@ class ActionEnrolCourse(ServiceAction, Action):
                 f"{repo.waitlist_position(s, e)} 位候补，有空位会通知您。"
             )
         dispatcher.utter_message(text=text)
+
+
+def _enrol(
+    s: Session, course: Course, worker: Any, name: str, phone: str, someone_else: bool
+) -> repo.EnrolResult:
+    """The enrolment written for the worker's conversation (theirs, or someone they enrol)."""
+    return repo.enrol(
+        s,
+        course,
+        channel=worker.channel,
+        sender_id=worker.sender_id,
+        name=name,
+        phone=phone,
+        conversation_id=worker.conversation_id,
+        someone_else=someone_else,
+    )

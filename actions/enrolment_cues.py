@@ -36,3 +36,31 @@ SEVERAL = re.compile(
 
 # a wish to enrol said in an earlier message
 ENROLS = re.compile(r"报名|要报|想报|帮我报|报一个|报个")
+
+# "我老公也想学 把我们两个都报上 我叫周丽137… 他叫何军189…": a partner enrolled with the worker
+_TOGETHER = re.compile(
+    r"我们两个|我们俩|我俩|两口子|两个都报|一起报|都报上|也想学|也要学|也想报|也报|一起学"
+)
+_PARTNER = re.compile(
+    r"(?:他|她|我老公|我老婆|我爱人|我媳妇|我男人|老公|老婆|爱人)(?:叫|是)\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)[\s，,]*(?:电话|手机|号码)?(?:是)?[\s，,:：]*"
+    r"(?P<phone>1[3-9]\d{9})(?!\d)"
+)
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def partner_told(text: str) -> tuple[str, str] | None:
+    """The name and phone of a partner to enrol too, when the message asks for both."""
+    if not _TOGETHER.search(text or ""):
+        return None
+    m = _PARTNER.search(text or "")
+    return (m.group("name"), m.group("phone")) if m else None
+
+
+def own_phone(text: str) -> str | None:
+    """The worker's own number in a message that also gives the partner's."""
+    partner = partner_told(text)
+    if partner is None:
+        return None
+    others = [p for p in _MOBILE.findall(text) if p != partner[1]]
+    return others[0] if len(others) == 1 else None

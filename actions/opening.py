@@ -37,7 +37,8 @@ from bot.domain.groups import group_size
 
 # the intents whose message opens a form (rules in data/rules.yml)
 OPENERS = frozenset({"mediation_request", "course_enroll"})
-_STOP = r"(?=[，,。；;！!\s]|电话|手机|联系|号码|在|今年|做|是|家住|$)"
+# ("我叫周丽13752860394": the number right after the name)
+_STOP = r"(?=[，,。；;！!\s]|电话|手机|联系|号码|在|今年|做|是|家住|1[3-9]\d{9}|$)"
 _NAME = re.compile(
     rf"(?:我叫|我是(?:他|她|孩子|娃儿)?的?(?:奶奶|爷爷|外婆|外公|婆婆|姥姥|妈妈|爸爸|家长)?"
     rf"|本人|他叫|她叫|名字(?:叫|是)?|姓名(?:是)?|(?:^|(?<=[\s，,。]))叫"

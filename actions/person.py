@@ -9,9 +9,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.corrections import corrected_name, corrected_phone
+from actions.enrolment_cues import own_phone
 from actions.mediation_text import PROPOSED
 from actions.message import latest_intent, plain_answer, typed_text, understood_text
-from actions.opening import from_opening, opening_name
+from actions.opening import from_opening, is_opening, opening_name
 from actions.validators import (
     COMMON_SURNAMES,
     clean_name,
@@ -108,6 +109,9 @@ class PersonSlotsMixin:
             dispatcher.utter_message(text=f"好的，手机号已改为{fixed}。")
             return {"phone": fixed}
         opened = from_opening(tracker, "phone")
+        if opened is None and is_opening(tracker):
+            # "我叫周丽137… 他叫何军189… 把我们两个都报上": the worker's own of the two
+            opened = own_phone(typed_text(tracker))
         if opened:
             return {"phone": opened}
         phone = clean_phone(plain_answer(tracker, "phone"))

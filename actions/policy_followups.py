@@ -61,7 +61,6 @@ from bot.knowledge.pointed_asked import (
     probation_dismissal_asked,
     route_asked,
     sick_pay_asked,
-    topic_rule_asked,
     year_unsigned_asked,
 )
 from bot.knowledge.pointed_situations import (
@@ -84,6 +83,7 @@ from bot.knowledge.pointed_situations import (
     union_notice_asked,
     wages_also_unpaid_told,
 )
+from bot.knowledge.pointed_topics import topic_rule_asked
 from bot.knowledge.situations import (
     fits_the_situation,
     in_a_situation,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from actions.dispute_words import DISPUTE_PATTERNS
 from bot.domain.cases import DISPUTE_TYPES
-from intents.entities import DISMISSAL
 
 NAME_MIN, NAME_MAX = 2, 20
 CHINESE_NAME_MAX = 5
@@ -79,86 +79,6 @@ _EMPLOYER_PREFIX = re.compile(
     r"|^[\u4e00-\u9fff]{2,4}(?:那边|那里|那儿|这边|附近)的"
 )
 
-# words -> dispute type; the more specific type wins where one contains another
-_DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "拖欠工资": re.compile(
-        r"欠薪|拖欠|讨薪|克扣|欠.{0,8}(?:工资|工钱|薪)|(?:工资|工钱|薪水).{0,14}(?:没|不|未)(?:发|给|结|到)"
-        r"|(?:没|不|未)(?:发|给|结).{0,3}(?:工资|工钱)|拿不到.{0,3}(?:工资|钱)|扣.{0,6}工资"
-        # "两个月没给我发钱": the pay said as money
-        r"|个?月(?:都)?(?:没|不|未)(?:给我们?|跟我们?)?(?:发|结)钱"
-        # "公司乱扣我3个月全勤奖": a bonus that is part of the pay, docked
-        r"|扣[^，,。\s]{0,6}(?:全勤|奖金|绩效|提成)|(?:全勤奖|奖金|绩效|提成)[^，,。]{0,12}(?:扣|不发|没发|不给)"
-        # "8月到11月都没发 差不多32万": the months named, unpaid
-        r"|\d{1,2}\s*月[^，,。\s]{0,6}(?:都|一直)?(?:没|没有|莫得|没得)(?:发|给|结)(?:过|了)?(?=$|[\s，,。])"
-        r"|(?:拖|压).{0,14}(?:工资|工钱|薪)|(?:工资|工钱).{0,15}(?:说没钱|没钱给|不给钱)"
-        # "押了我11月的工资5千2": wages held back
-        r"|押(?:了|着)?(?:我|我们)?[^，,。\s]{0,6}工资"
-        # "要他把欠的4200结清", "老板说月底一起结 结果都拖了一个半月了": a sum owed, pay
-        # promised at the month's end and not paid
-        r"|欠的?\s*\d{3,}|结[^，,。]{0,6}拖了|(?:没|不|未)(?:给我)?结(?:清|账|钱)"
-        # "8到10月的提成一共1万6没发": a commission unpaid is pay unpaid
-        r"|提成.{0,12}(?:没|不|未)(?:发|给|结|到)|(?:拖|欠|扣).{0,8}提成"
-        # "我干了4个月 欠了2万3": a sum owed for the work, the wages by another name
-        r"|欠(?:了|我|我们)?\s*(?:\d|[一二两三四五六七八九十几])[^，,。\s]{0,4}(?:万|千|块|元)"
-        # "扣了我3个月的绩效": pay held back by another name
-        r"|扣.{0,8}(?:绩效|奖金|提成)"
-        # "把11月绩效1千2全扣了": the pay named first, then 扣
-        r"|(?:绩效|奖金|提成|工资)[^，,。]{0,8}扣(?:了|掉|完)"
-        # "包工头一分钱都没给", "尾款八千块拖了半年", "上面没拨款": nothing paid for the work
-        r"|一分钱?(?:都|也)?没(?:给|发|拿到)|(?:工资|工钱|尾款).{0,15}(?:没拨款|拿到手|要回来)"
-        r"|尾款.{0,8}(?:拖|没给|不给)"
-        # "欠我9月10月两个月工资", "欠我8月9月两个月 一共九千二", "每个月扣我500": money owed
-        # or taken, told by months or sums
-        r"|欠.{0,12}(?:工资|工钱|薪)|欠(?:了)?(?:我|我们)?[\d一二两三四五六七八九十几半月个]{1,10}月"
-        # "欠我两万三", "工地上的钱包工头不给": a sum owed, the work's money withheld
-        r"|欠(?:了)?(?:我|我们)?(?:\d{3,}|[一二两三四五六七八九十几]+(?:百|千|万))"
-        r"|(?:工地|包工头|老板|厂头|工头)[^，,。]{0,6}钱[^，,。]{0,4}(?:不给|没给|拿不到|要不到)"
-        # (not a deposit or a fine kept: "扣了我2000块押金" is of no listed kind)
-        r"|扣(?:了)?(?:我|我们)?(?:的)?(?:\d{2,}(?!\d)|[一二两三四五六七八九十几]+(?:百|千))"
-        r"(?![块元]?钱?(?:押金|保证金|罚款|培训费|服装费|工装费))"
-        # "每个月少发我800块": paid short; "要公司把这个年假工资给我": leave's pay owed
-        r"|少发|少给(?:了)?(?:我|我们)|年假(?:的)?(?:工资|钱)"
-        # "跟正式工一样的活每个月少1千多 要补同工同酬的差价": paid less for the same work
-        r"|同工同酬|每个月少[\d一二两三四五六七八九十几]"
-        # "公司说离职了年假就作废了": leave not taken, its pay withheld
-        r"|年假[^，,。？?]{0,10}(?:作废|不给钱|没给钱|不补|不算钱)"
-    ),
-    "加班费": re.compile(
-        # "平时晚上加了20个钟头 还加了两个星期六": overtime without the word
-        r"加班|加了[^，,。\s]{0,6}(?:钟头|小时|个?夜班|个?星期六|个?周六|个?礼拜六|个?星期天|个?周末)"
-    ),
-    "社会保险": re.compile(
-        r"社保|社宝|社会保险|五险|养老保险|医保|医疗保险|失业保险|生育保险"
-        # "说好要买的 … 结果到现在都没买": the insurance understood
-        r"|(?:没|不|莫得?)(?:给(?:我|我们))?(?:买|交|缴)(?=$|[\s，,。！!])"
-    ),
-    "工伤": re.compile(
-        r"工伤|受伤|伤了|摔伤|砸伤|压伤|烫伤|骨折|职业病|摔断|砸断|压断|切伤|割伤|烧伤|夹伤"
-        # "压到右手两根手指头", "要他把医药费和停工这几个月的工资给我"
-        r"|压到|砸到|夹到|切到|绞到|医药费|停工留薪"
-    ),
-    # the understanding's dismissal phrases (intents/entities.py), and the form's own
-    "解除劳动合同": re.compile(
-        r"裁员|被裁|劝退|逼.{0,3}辞职|解除|不要我了|(?:让|喊|叫|赶)我走人?"
-        # "服装店要关门了": the business closing; "想要老板把18200的补偿给我": the compensation
-        r"|(?:店|厂|公司|超市|馆子)[^，,。]{0,3}(?:要)?(?:关门|倒闭|停业|歇业)|关门了|倒闭了"
-        r"|把[^，,。]{0,10}补偿[^，,。]{0,2}给我|要[^，,。]{0,4}经济补偿"
-        # "叫我这个月底自己走人"
-        r"|(?:让|喊|叫|赶|逼)(?:我|我们)[^，,。？?]{0,8}(?:走人|自己走|辞职|离职)"
-        # "老板要把厂搬到璧山去 喊我们要么跟过去要么自己辞职": a move that ends the job
-        r"|(?:喊|叫|让|逼)(?:我们|大家)[^，。,]{0,10}(?:自己)?辞职|搬厂|厂要搬|(?:厂|公司)[^，。,]{0,4}搬到|"
-        # "厂里要搬去外地 … 不去就算自动离职 不给补偿": a move, leaving counted as quitting
-        r"(?:厂|公司|单位)[^，。,]{0,4}搬(?:去|走|迁)|算(?:你|我|我们)?自动离职|不给(?:经济)?补偿|"
-        + DISMISSAL.pattern
-    ),
-    # ("不同意调岗", "把我从渝北调到江津": the work's place or post changed, a change of the
-    # contract's terms)
-    # ("从会计调去前台 工资从6千降到3千5": moved to another post, the pay cut)
-    "劳动合同": re.compile(
-        r"合同|调岗|调动岗位|换岗|调到[^，,。]{1,8}(?:上班|去)|调去|调我去"
-        r"|降(?:了|到)?[^，,。]{0,3}工资|工资[^，,。]{0,8}降(?:到|了|成|一半|[\d一二两三四五六七八九])|降薪"
-    ),
-}
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}
 _CLEARLY_OTHER = {"其他", "其它", "别的", "都不是", "以上都不是", "其他类型", "其它类型"}
 
@@ -329,7 +249,7 @@ def dispute_types_in(text: str | None) -> list[str]:
         return [value]
     if value.strip(EDGE_PUNCT) in _CLEARLY_OTHER:
         return ["其他"]
-    found = [t for t, pattern in _DISPUTE_PATTERNS.items() if pattern.search(value)]
+    found = [t for t, pattern in DISPUTE_PATTERNS.items() if pattern.search(value)]
     for specific, general in _SUPERSEDES.items():
         if specific in found and general in found:
             found.remove(general)
@@ -344,7 +264,7 @@ def first_told(text: str, kinds: list[str]) -> str:
     value = normalise(text)
 
     def at(kind: str) -> int:
-        found = _DISPUTE_PATTERNS[kind].search(value)
+        found = DISPUTE_PATTERNS[kind].search(value)
         return found.start() if found else len(value)
 
     return min(kinds, key=at)

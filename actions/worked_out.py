@@ -15,7 +15,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import last_reply, previous_action, recent_user_texts
-from actions.worked_out_contract import NO_CONTRACT, double_wage_reply
+from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_hours import hours_reply
 from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
 from actions.worked_out_leave import (
@@ -28,6 +28,7 @@ from actions.worked_out_leave import (
     unused_leave_reply,
     waived_leave_reply,
 )
+from actions.worked_out_maternity import MATERNITY, maternity_reply
 from actions.worked_out_overtime import OVERTIME, overtime_reply
 from actions.worked_out_owed import (
     NOTICE_DISMISSAL,
@@ -48,7 +49,6 @@ from bot.domain.contribution_years import contribution_years_text, short_of_mini
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
 from bot.domain.injury_leave import injury_leave_text, rest_months
 from bot.domain.leave_deduction import personal_leave_text
-from bot.domain.maternity import asks_leave_days, due_date, leave_dates_text, maternity_text
 from bot.domain.medical_period import (
     DISMISSAL_ASKED,
     PERIOD_OVER,
@@ -56,7 +56,6 @@ from bot.domain.medical_period import (
     medical_period_text,
     years_told,
 )
-from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.paid_short import shortfall_text
 from bot.domain.retirement import retirement_text
@@ -74,7 +73,6 @@ from bot.domain.wages_owed import (
     extra_told,
     site_owed_text,
 )
-from intents.numbers import NUM, parse_number
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -260,64 +258,6 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None
     )
     return (days_pay_text(days, pay), WAGES_OWED) if pay else None
-
-
-MATERNITY = "women_maternity_leave"  # the entry with the days of maternity leave
-_DAYS_ASKED = re.compile(r"好多天|几天|多少天|多久|好久|多长|天数|休好久|休多久|几个月")
-_PAY_ASKED = re.compile(r"钱|工资|津贴|哪个发|谁发|咋个发|怎么发")
-_NURSING_ASKED = re.compile(r"喂奶|哺乳|吃奶")
-_BIRTH_TOLD = re.compile(r"双胞胎|双胞|龙凤胎|多胞胎|三胞胎|难产|剖腹|剖宫|顺转剖")
-
-
-def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """Maternity leave asked, with twins or a difficult birth told in the last few messages
-    ("医生说是双胞胎" then "那我产假有好多天"): the days worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    due = due_date(text, services.today())
-    if due is not None and (slug == MATERNITY or asks_leave_days(text)):
-        # "预产期是3月10号 她最早哪天可以开始休": the days from 15 before the due date
-        return leave_dates_text(due, " ".join([text, *recent_user_texts(tracker, 3)]))
-    if not asks_leave_days(text) and slug != MATERNITY:
-        return None
-    # ("如果是双胞胎呢" right after the maternity answer: its days for twins)
-    what_if = slug == MATERNITY and _BIRTH_TOLD.search(text) is not None
-    if not (_DAYS_ASKED.search(text) or what_if) or _PAY_ASKED.search(text):
-        return None  # ("休产假那段时间钱哪个发": the pay, not the days)
-    if _NURSING_ASKED.search(text):
-        return None  # ("生了以后每天喂奶的时间有好久": the nursing hours, their own entry)
-    return maternity_text(" ".join([text, *recent_user_texts(tracker, 3)]))
-
-
-NONCOMPETE = "noncomp_compensation"  # the entry on a non-compete's compensation
-# the sum asked ("那我能拿好多"), not "也算吗"
-_NONCOMPETE_SUM = re.compile(r"好多|多少|能拿|能要|几千|几百")
-
-
-def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """After an answer on a non-compete, the average pay told (here or in the last few
-    messages) and the sum asked: 30 % of it a month ("离职前一年平均工资9千" then "那我能拿好多")."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    # ("离职前一年平均工资1万2" right after: the pay told is what it is asked with)
-    if not slug.startswith("noncomp") or not (_NONCOMPETE_SUM.search(text) or monthly_pay(text)):
-        return None
-    told = [text, *recent_user_texts(tracker, 3)]
-    pay = next(filter(None, map(monthly_pay, told)), None)
-    if not pay:
-        return None
-    # "竞业限制写的是3年" (the term), "公司一直没给过钱 都4个月了" (the months gone unpaid)
-    term = next(filter(None, map(_NONCOMPETE_TERM.search, told)), None)
-    unpaid = _UNPAID_MONTHS.search(text)
-    return noncompete_pay_text(
-        pay,
-        years=parse_number(term.group("n")) if term else None,
-        unpaid_months=int(parse_number(unpaid.group("n")) or 0) if unpaid else None,
-    )
-
-
-_NONCOMPETE_TERM = re.compile(
-    rf"(?:竞业限制|竞业|限制)(?:期)?[^，,。\d]{{0,6}}?(?P<n>{NUM}|半)\s*年"
-)
-_UNPAID_MONTHS = re.compile(rf"(?:没给|没发|没付|没打|一分)[^，,。]{{0,8}}?(?P<n>{NUM})\s*个月")
 
 
 PENSION_YEARS = "si_pension_medical"  # the entry on the years a pension needs

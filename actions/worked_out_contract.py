@@ -1,4 +1,5 @@
-"""The double wage for months without a written contract (《劳动合同法》第八十二条), worked out
+"""The double wage for months without a written contract (《劳动合同法》第八十二条), and a
+non-compete's compensation (第二十三条, 第二十四条), worked out
 from the dates or the months and the pay the worker tells, right after an answer about a
 contract never signed or asked outright (split from actions/worked_out.py)."""
 
@@ -16,8 +17,10 @@ from actions.worked_out_severance import (
 )
 from bot.domain.double_wage import double_wage_text
 from bot.domain.employment_dates import months_employed, told_until
+from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 from bot.knowledge.pointed import asks_where_to_turn
+from intents.numbers import NUM, parse_number
 
 # the entries on a contract not signed, after which "我一个月3500 能补好多钱" asks the double wage
 NO_CONTRACT_TOPICS = frozenset({"contract_sign_deadline", "contract_over_1year"})
@@ -95,3 +98,35 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     pay = next(filter(None, map(monthly_pay, told)), None)
     return double_wage_text(months, pay)
+
+
+NONCOMPETE = "noncomp_compensation"  # the entry on a non-compete's compensation
+# the sum asked ("那我能拿好多"), not "也算吗"
+_NONCOMPETE_SUM = re.compile(r"好多|多少|能拿|能要|几千|几百")
+
+
+def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """After an answer on a non-compete, the average pay told (here or in the last few
+    messages) and the sum asked: 30 % of it a month ("离职前一年平均工资9千" then "那我能拿好多")."""
+    slug = str(tracker.get_slot("last_faq") or "")
+    # ("离职前一年平均工资1万2" right after: the pay told is what it is asked with)
+    if not slug.startswith("noncomp") or not (_NONCOMPETE_SUM.search(text) or monthly_pay(text)):
+        return None
+    told = [text, *recent_user_texts(tracker, 3)]
+    pay = next(filter(None, map(monthly_pay, told)), None)
+    if not pay:
+        return None
+    # "竞业限制写的是3年" (the term), "公司一直没给过钱 都4个月了" (the months gone unpaid)
+    term = next(filter(None, map(_NONCOMPETE_TERM.search, told)), None)
+    unpaid = _UNPAID_MONTHS.search(text)
+    return noncompete_pay_text(
+        pay,
+        years=parse_number(term.group("n")) if term else None,
+        unpaid_months=int(parse_number(unpaid.group("n")) or 0) if unpaid else None,
+    )
+
+
+_NONCOMPETE_TERM = re.compile(
+    rf"(?:竞业限制|竞业|限制)(?:期)?[^，,。\d]{{0,6}}?(?P<n>{NUM}|半)\s*年"
+)
+_UNPAID_MONTHS = re.compile(rf"(?:没给|没发|没付|没打|一分)[^，,。]{{0,8}}?(?P<n>{NUM})\s*个月")

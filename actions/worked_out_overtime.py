@@ -14,13 +14,8 @@ from rasa_sdk import Tracker
 from actions.message import previous_action, recent_user_texts
 from actions.worked_out_probation import ABOUT_PROBATION
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
-from bot.domain.overtime_pay import (
-    hourly_rates_text,
-    long_break_text,
-    overtime_pay_text,
-    rate_checked_text,
-    rate_given,
-)
+from bot.domain.overtime_pay import long_break_text, overtime_pay_text
+from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
 from bot.domain.severance import asks_how_much, monthly_pay
 from intents.numbers import NUM, parse_number
 

@@ -27,13 +27,9 @@ from intents.foreign import read_foreign
 from intents.greetings import follow_up_not_greeting, without_aside, without_greeting
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
-from intents.overrides import (
-    mediation_without_dispute,
-    negated_handoff,
-    parse_payload,
-    rule_intent,
-)
+from intents.overrides import negated_handoff, parse_payload, rule_intent
 from intents.question_cues import about_privacy, announces_a_question, asks_rather_than_files
+from intents.request_cues import mediation_without_dispute
 from intents.retrieval import RetrievalOptions
 from intents.training_data import TrainingData, load_training_data
 

@@ -29,6 +29,7 @@ from intents.request_cues import (
     MEDIATION_FIRST,
     MEDIATION_WITH_DETAILS,
     MOBILE,
+    NOT_MEDIATION,
     REPORTS_MEDIATION,
     TRIES_MEDIATION,
     UNION_CAN_MEDIATE,
@@ -238,9 +239,6 @@ CONFIRMS_THEN_ASKS = re.compile(
 )
 
 
-_NOT_MEDIATION = re.compile(r"不想(?:找|去|走)?(?:工会)?调解|不要调解|不(?:找|走)?调解|调解就算了")
-
-
 def rule_intent(text: str) -> str | None:
     """`human_handoff`, `cancel`, `course_enroll`, `course_followup`, `policy_question` (an
     announced question) or `mediation_request` when the
@@ -270,7 +268,7 @@ def rule_intent(text: str) -> str | None:
         or CANCEL_THEN_INSTEAD.match(text.strip())
     ):
         return "cancel"
-    if _NOT_MEDIATION.search(compact) and "仲裁" in compact:
+    if NOT_MEDIATION.search(compact) and "仲裁" in compact:
         # "我不想调解 直接去仲裁可以不": arbitration asked about, no request to mediate
         return "policy_question"
     if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
@@ -380,21 +378,6 @@ def negated_handoff(text: str) -> bool:
     compact = text.replace(" ", "")
     found = list(HANDOFF.finditer(compact))
     return bool(found) and all(_negated(compact, m.start()) for m in found)
-
-
-# what a request for mediation speaks of: the dispute, the other side, the process
-_DISPUTE_TALK = re.compile(
-    r"调解|仲裁|纠纷|争议|维权|欠|拖|工资|工钱|薪|辞退|开除|炒|解雇|工伤|受伤|伤|赔|补偿|社保|保险"
-    r"|合同|老板|公司|单位|厂|老总|工头|包工|加班|投诉|告|申请|帮我|登记|不给|不发|扣"
-)
-
-
-def mediation_without_dispute(text: str, entities: list[dict]) -> bool:
-    """ "学完帮不帮忙找工作" read, unsure, as a mediation request: it speaks of no dispute, no
-    other side and no mediation, so it is no request (the conversation may tell what it is)."""
-    if any(e.get("entity") == "dispute_type" for e in entities):
-        return False
-    return _DISPUTE_TALK.search(text) is None
 
 
 def _negated(text: str, start: int) -> bool:

@@ -73,3 +73,21 @@ UNION_CAN_MEDIATE = re.compile(
     r"工会(?:能|可以|可不可以|能不能)?(?:帮我|帮忙|给我)?(?:调解|调节)(?:得|一下|下)?(?:不|吗|嘛|没)[？?]*$"
 )
 DISPUTE_TOLD = re.compile(r"钱|工资|工钱|欠|不给|不发|开除|辞退|社保|加班")
+
+# "我不想调解 直接去仲裁可以不": arbitration asked about instead, no request to mediate
+NOT_MEDIATION = re.compile(r"不想(?:找|去|走)?(?:工会)?调解|不要调解|不(?:找|走)?调解|调解就算了")
+
+
+# what a request for mediation speaks of: the dispute, the other side, the process
+_DISPUTE_TALK = re.compile(
+    r"调解|仲裁|纠纷|争议|维权|欠|拖|工资|工钱|薪|辞退|开除|炒|解雇|工伤|受伤|伤|赔|补偿|社保|保险"
+    r"|合同|老板|公司|单位|厂|老总|工头|包工|加班|投诉|告|申请|帮我|登记|不给|不发|扣"
+)
+
+
+def mediation_without_dispute(text: str, entities: list[dict]) -> bool:
+    """ "学完帮不帮忙找工作" read, unsure, as a mediation request: it speaks of no dispute, no
+    other side and no mediation, so it is no request (the conversation may tell what it is)."""
+    if any(e.get("entity") == "dispute_type" for e in entities):
+        return False
+    return _DISPUTE_TALK.search(text) is None

@@ -19,3 +19,11 @@ def test_the_pay_while_healing_is_the_pay_before_for_each_month():
     # the pay told a message before
     assert "4500×2=9000元" in (injury_leave_text("要养伤两个月", "我一个月4500") or "")
     assert injury_leave_text("医生喊我休3个月") is None  # no pay told
+
+
+def test_rest_paid_short_and_months_counted_again():
+    from bot.domain.injury_leave import injury_leave_text, rest_months
+
+    assert rest_months("等哈 我数了下 8月初就开始歇了 8 9 10 11 是4个月") == 4
+    said = injury_leave_text("我原来工资是5800 已经歇了3个月了", "公司一个月只给我发2千块")
+    assert "5800×3=17400元" in said and "3个月一共该补11400元" in said

@@ -49,7 +49,7 @@ def test_a_month_of_weekday_overtime_and_a_holiday_range():
 
 
 def test_an_hourly_rate_below_the_weekday_lowest_is_unlawful():
-    from bot.domain.overtime_pay import rate_checked_text, rate_given
+    from bot.domain.overtime_rates import rate_checked_text, rate_given
 
     assert rate_given("加班费一个钟头就给15块 我一个月工资4千5") == 15
     assert rate_given("我一个月工资4千5") is None

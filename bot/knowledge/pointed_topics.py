@@ -1,0 +1,142 @@
+"""Follow-ups whose words name one entry right after an answer of a topic (a category, or one
+entry): the rules as data, each with the words, the answer they follow and the entry they point
+at (split from bot/knowledge/pointed_asked.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.knowledge.index import Answer, Knowledge
+
+
+@dataclass(frozen=True)
+class AfterATopic:
+    """A follow-up whose words name one entry, right after an answer of a category (or one
+    entry): the words, the answer they follow, the entry they point at."""
+
+    words: re.Pattern[str]
+    entry: str
+    category: str | None = None  # the previous answer's category (None: any)
+    slug: str | None = None  # ... or the previous answer itself
+    again: bool = False  # the entry may be the one just given (a part of it is asked)
+    not_after: tuple[str, ...] = ()  # answers that say it themselves
+
+    def points(self, previous: Answer, text: str) -> bool:
+        if self.category is not None and previous.category != self.category:
+            return False
+        if self.slug is not None and previous.slug != self.slug:
+            return False
+        if (previous.slug == self.entry and not self.again) or previous.slug in self.not_after:
+            return False
+        return self.words.search(text) is not None
+
+
+AFTER_A_TOPIC = (
+    # "做手术那些医药费哪个出 单位是有买社保的", "休假这几天工资会不会遭扣" after the maternity
+    # (or miscarriage) leave: what maternity insurance pays, the medical costs and the allowance
+    # (the leave's own pay, not a check-up's docked pay)
+    AfterATopic(
+        re.compile(
+            r"医药费|手术费|住院费|医疗费|报销|哪个出|谁出|哪个报|津贴"
+            r"|(?:休假|产假|假期|休息)[^，,。]{0,8}(?:工资|钱)"
+        ),
+        "si_maternity",
+        slug="women_maternity_leave",
+    ),
+    # "现在主管说我做得不好 试用期还要再加两个月": a probation extended is a second one, which
+    # the law does not allow, whatever the words share with dismissals
+    AfterATopic(
+        re.compile(
+            r"试用期[^，,。]{0,6}(?:再加|延长|加长|再延|往后延|再来)|延长试用|再试用"
+            r"|(?:还要|又要)再?(?:试|延)|重新试用|再试一个月|又试用"
+        ),
+        "probation_once_only",
+    ),
+    # "他现在躺起不能上班 这段时间工资咋个算" after an injury answer: the wages while off work
+    AfterATopic(
+        re.compile(
+            r"(?:不能上班|上不了班|上不到班|躺起|躺着|养伤|休养|歇着|在家休息|休息这段|休息期间|住院|停工"
+            # ("我这几个月跑不了单 工资咋个算嘛": a rider off the road)
+            r"|跑不了单|跑不成单|跑不到单|干不了活|做不了事|开不了车)[^。？?]{0,12}(?:工资|钱)"
+        ),
+        "injury_paid_leave",
+        category="工伤",
+    ),
+    # "如果是厂里说可以续 但是工资要降到4千 我不干呢" after a contract's end: renewed on worse
+    # terms and refused, the compensation is still due (the entry says so)
+    AfterATopic(
+        re.compile(
+            r"续[^，,。？?]{0,12}(?:降|少|减|低)|(?:降|减)[^，,。？?]{0,8}(?:续|签)|条件(?:差|低|降)"
+        ),
+        "sev_contract_expiry",
+        again=True,
+    ),
+    # "那我现在每天还要上夜班 上到晚上11点 可以不上不" in a pregnant worker's conversation:
+    # night shifts and overtime in pregnancy
+    AfterATopic(
+        re.compile(r"夜班|上到晚上|晚上\d{1,2}点|加班到|通宵"),
+        "women_pregnant_work",
+        category="女职工保护",
+        # (a nursing mother's night shifts are the nursing entry's: "那夜班呢" after it)
+        not_after=("women_breastfeeding",),
+    ),
+    # "他说给我5千块钱私了 签个字就两清了 要得不" after an injury answer: settling before the
+    # injury is recognised and assessed; the application first
+    AfterATopic(
+        re.compile(r"私了|两清|一次性了断|签个字就|签了字就|买断"),
+        "injury_apply_deadline",
+        category="工伤",
+    ),
+    # "我现在腰杆痛站不住了 可不可以喊厂头给我换个轻松点的活路" after a pregnancy answer: work
+    # she cannot manage, lightened on a doctor's certificate (asked of that answer too)
+    AfterATopic(
+        re.compile(
+            r"轻松点|轻松些|轻一点|轻点的|减轻|换个?(?:岗|活|工作)|站不住|站不了|吃不消|干不动|受不了"
+        ),
+        "women_pregnant_work",
+        category="女职工保护",
+        again=True,
+    ),
+    # "那休产假期间公司能不能辞退我" after the maternity leave: the three periods' protection
+    AfterATopic(
+        re.compile(
+            r"(?:能不能|可不可以|能|可以|会不会)[^，,。]{0,4}(?:辞退|开除|炒|解除|辞了|开了|不要)"
+        ),
+        "women_three_periods",
+        slug="women_maternity_leave",
+    ),
+    # "重庆现在最低工资是好多 我们这个算不算低了" after the overtime sums: the minimum wage
+    # named is its own subject, not a part of the overtime rates ("不低于…")
+    AfterATopic(
+        re.compile(r"最低工资(?:标准)?[^，,。]{0,4}(?:是?好多|多少|几多|是多少|咋个|怎么)"),
+        "wage_minimum",
+        category="工时与加班",
+    ),
+    # "月工资要把加班费算进去不" after the pay for leave not taken: the pay it is counted on
+    # (overtime pay left out, as that answer says), not the overtime base's entry
+    AfterATopic(
+        re.compile(
+            r"加班费[^，,。]{0,6}(?:算进去|算不算|算在内|包括|包不包括|要算|也算|算吗|算不)"
+            r"|(?:算进去|包括|包含|加上)[^，,。]{0,4}加班费"
+        ),
+        "leave_annual_unused",
+        slug="leave_annual_unused",
+        again=True,
+    ),
+    # "那我咋个办 能补交不" after the duty to pay social insurance: the back payment, through
+    # the complaint (the entry on where to complain, which says so)
+    AfterATopic(
+        re.compile(r"补交|补缴|补起|补上|补回来|能补不|补不补"),
+        "si_not_paid_complain",
+        category="社会保险",
+        # (the waiver's answer says the back payment and what happens to the money paid instead)
+        not_after=("si_waiver_invalid",),
+    ),
+)
+
+
+def topic_rule_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry the first rule of AFTER_A_TOPIC that fits points at, or None."""
+    rule = next((r for r in AFTER_A_TOPIC if r.points(previous, text)), None)
+    return None if rule is None else knowledge.get(rule.entry)
