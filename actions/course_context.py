@@ -149,7 +149,7 @@ _MORE_OF_A_KIND = re.compile(
 
 
 # when the worker is free, said beside a question ("我周末才有空", "我只有晚上有时间")
-_FREE_WHEN = re.compile(
+FREE_WHEN = re.compile(
     r"(?:只有|就|才)?(?:周末|星期六|星期天|礼拜六|礼拜天|周六|周日|晚上|白天|下午|上午)"
     # ("啥时候上课 我只有星期天休息")
     r"(?:才|就)?(?:有空|有时间|得空|空得出来|休息|不上班|歇)"
@@ -203,7 +203,7 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         tracker.get_slot(FOCUS_SLOT)
         and in_course_context(tracker)
         and aspects(text)
-        and _FREE_WHEN.search(text)
+        and FREE_WHEN.search(text)
     ):
         # "啥子时候开学 在哪里上课 我周末才有空" after one course: its time and place, the
         # worker's free days said with it (not a search for weekend courses)
@@ -214,7 +214,7 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         and 1 < len(listed) <= FEW_LISTED
         and in_course_context(tracker)
         and "time" in aspects(text)
-        and _FREE_WHEN.search(text)
+        and FREE_WHEN.search(text)
     ):
         # "是哪天上课 我只有周末有空" after two courses: when each meets (not a new search)
         return [FollowupAction("action_course_followup")]

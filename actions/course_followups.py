@@ -15,6 +15,7 @@ from actions.buttons import button, buttons
 from actions.course_busy import outside_busy_text
 from actions.course_context import (
     FOCUS_SLOT,
+    FREE_WHEN,
     LIST_SLOT,
     both_talked_about,
     enrol_instead,
@@ -261,6 +262,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             asked_about = aspects(text)
             if not asked_about and described(course, text):
                 asked_about = ["description"]  # "垫子呢 要自己扛起去不": what it says
+            if asked_about == ["time"] and FREE_WHEN.search(text):
+                # "啥时候上课 我礼拜天才休息": when, and where to go on that day
+                asked_about = ["time", "venue"]
             if HOLIDAY.search(text) and "time" not in asked_about:
                 # "元旦那天刚好周五 要去不": the time, with the days it does not meet
                 asked_about = [*asked_about, "time"]

@@ -73,6 +73,7 @@ from bot.knowledge.pointed_situations import (
     moved_to_work_asked,
     never_signed_asked,
     pregnant_dismissal_asked,
+    pregnant_let_go_asked,
     quitting_notice_asked,
     quitting_over_breach_asked,
     relocation_asked,
@@ -192,6 +193,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     )
     pointed = (
         still_in_time_asked(knowledge, text)
+        or pregnant_let_go_asked(knowledge, text)
         or both_said_asked(knowledge, text)
         or never_signed_asked(knowledge, text)
         or (business_slow_dismissal_asked(knowledge, text) if previous is None else None)

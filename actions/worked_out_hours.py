@@ -55,6 +55,7 @@ def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str
     return month_by_the_hour_text(days, day, rate, next(filter(None, map(paid_told, told)), None))
 
 
+_OTHER_PART_TIME_TOPIC = re.compile(r"保险|社保|辞退|不要我|开除|补偿|工伤|合同|试用")
 _SAID_WRONG = re.compile(r"(?:说|打|写|搞|记)错了|不对|不是")
 
 
@@ -73,6 +74,10 @@ def _part_time_reply(tracker: Tracker, text: str) -> str | None:
     month = _month_by_the_hour(text, earlier, rate)
     if month is not None:
         return month
+    if _OTHER_PART_TIME_TOPIC.search(text):
+        # "…一个礼拜做6天 老板说我们是兼职的不买任何保险 是不是哦": the insurance asked, the
+        # entry on work by the hour answers it (not the week's arithmetic)
+        return None
     week = part_time_week(text)
     before = next(filter(None, map(part_time_week, earlier)), None)
     if week is None and hourly_rate(text) is not None and asks_how_much(text):

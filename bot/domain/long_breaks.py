@@ -61,7 +61,9 @@ _LUNAR_DAYS = {
 }
 _LUNAR = re.compile("|".join(_LUNAR_DAYS))
 _LUNAR_RANGE = re.compile(
-    rf"(?P<a>{'|'.join(_LUNAR_DAYS)})\s*(?:到|至|-|~|一直到)\s*(?P<b>{'|'.join(_LUNAR_DAYS)})"
+    # ("从除夕一直上到初六": the days between worked too)
+    rf"(?P<a>{'|'.join(_LUNAR_DAYS)})\s*(?:到|至|-|~|一直到|一直上到|一直干到|一直做到|上到|干到|做到)\s*"
+    rf"(?P<b>{'|'.join(_LUNAR_DAYS)})"
 )
 
 

@@ -160,12 +160,31 @@ _MONTHS_UNPAID = re.compile(
     r"|(?:好|几|两|三|四|五|\d)+个月(?:的)?(?:工资|工钱)[^，,。]{0,4}(?:没发|不发|没给|拖着)"
 )
 _WHAT_NOW = re.compile(r"咋个办|怎么办|咋办|咋整|找哪个|找谁|去哪里|哪里告")
-_OWN_ROUTE = re.compile(r"派|工地|包工头|劳务|人力|外包|跑了|跑路|倒闭|破产")
+_OWN_ROUTE = re.compile(
+    r"派|工地|包工头|劳务|人力|外包|跑了|跑路|倒闭|破产"
+    # (more than the wages told: "社保也没给我买 说我签了自愿放弃")
+    r"|社保|保险|辞退|开除|合同|加班|工伤"
+)
 
 
 def months_unpaid_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _MONTHS_UNPAID.search(text) and _WHAT_NOW.search(text) and not _OWN_ROUTE.search(text):
         return knowledge.get(ARREARS)
+    return None
+
+
+# "还有 我刚查出来怀起了 老板能不能因为这个把我辞了": a pregnant worker's protection, whatever
+# the conversation was about before (probation, pay)
+PROTECTED = "quit_protected"
+_PREGNANT_NOW = re.compile(r"怀起了|怀孕了|怀上了|有了身孕|查出来怀|怀了(?:孕|娃|小孩|宝宝)")
+_LET_GO_ASKED = re.compile(
+    r"(?:能不能|可不可以|会不会|能|可以)[^，,。]{0,8}(?:辞|开除|炒|开了|不要我|解除|赶我走)"
+)
+
+
+def pregnant_let_go_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _PREGNANT_NOW.search(text) and _LET_GO_ASKED.search(text):
+        return knowledge.get(PROTECTED)
     return None
 
 

@@ -32,7 +32,15 @@ class AfterATopic:
         return self.words.search(text) is not None
 
 
+_CONTRACT_ENDS = re.compile(r"合同[^，,。]{0,10}(?:到期|满了|期满|不续)")
+
 AFTER_A_TOPIC = (
+    # "对了我合同是明年2月份到期 那时候我可能还没好" in a sick worker's conversation: the
+    # contract runs on to the end of the medical period (第四十五条), in that entry
+    AfterATopic(_CONTRACT_ENDS, "sick_no_dismissal", category="病假医疗期"),
+    # "我合同明年2月就到期了 到时候他不续咋办" in a pregnant worker's: the same, to the end of
+    # the pregnancy, maternity leave and nursing year
+    AfterATopic(_CONTRACT_ENDS, "quit_protected", category="女职工保护"),
     # "做手术那些医药费哪个出 单位是有买社保的", "休假这几天工资会不会遭扣" after the maternity
     # (or miscarriage) leave: what maternity insurance pays, the medical costs and the allowance
     # (the leave's own pay, not a check-up's docked pay)

@@ -198,6 +198,8 @@ def rest_after_giving_up(text: str) -> str | None:
 _ASKS_WHEN_STAFF = re.compile(
     r"(?:啥时候|什么时候|几点|好久|多久|哪天|几时)[^，,。]{0,6}(?:在|有人|上班|回复|回我|接|来)"
     r"|(?:工作人员|人工|你们|有人)[^，,。]{0,8}(?:啥时候|什么时候|几点|好久|多久|上班时间|在不在|在吗)"
+    # "星期六有人上班没得": whether the desk is staffed on a day
+    r"|(?:星期|周|礼拜)[一二三四五六日天末]?[^，,。]{0,3}(?:有人|有没有人|有没得人)(?:上班|在|值班)"
 )
 
 
@@ -268,7 +270,10 @@ class StaffTurnHooks:
 
     def answers_meanwhile(self, text: str, state: str) -> Reply | None:
         # still waiting (no staff member yet): a question the bot can answer is answered,
-        # the place in the queue kept; with a staff member, they answer
+        # the place in the queue kept; with a staff member, they answer (a question about the
+        # desk's own hours is the desk's: answered by the acknowledgement)
+        if _ASKS_WHEN_STAFF.search(text):
+            return None
         return (
             {"text": MEANWHILE_TEXT, "buttons": [BACK_BUTTON]} if state == STATE_WAITING else None
         )
