@@ -28,7 +28,11 @@ ECHOED_TIME = re.compile(
 )
 # "我想先学下咋个带娃娃": learning to look after a child, no time the worker is busy
 _LEARNS_TO_CARE = re.compile(r"学[^，,。\s]{0,4}(?:带|照顾|护理|照看)")
-_BUSY_ALONE = re.compile(r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)")
+_BUSY_ALONE = re.compile(
+    r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)"
+    # ("下午哦 我要上班 育婴员那个呢": the time said, then why it will not do)
+    r"|^(?:我)?(?:要|得|都要|还要)(?:上班|加班|值班|跑单|送货|接娃|带娃)"
+)
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
 
 

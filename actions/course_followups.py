@@ -270,7 +270,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                 asked_about = [*asked_about, "time"]
             if (
                 asked_about
-                and set(asked_about) <= _NOT_THE_BASICS
+                and (set(asked_about) <= _NOT_THE_BASICS or _IS_THERE.search(text))
                 and course.code != tracker.get_slot(FOCUS_SLOT)
                 and course.code not in codes
             ):
@@ -380,6 +380,8 @@ def _courses(s: Any, codes: list[str]) -> list[Course]:
 
 
 # aspects a worker asks before knowing when and where a course is
+# "你们那有没有学叉车的 … 要钱不": whether there is one, then a part of it asked
+_IS_THERE = re.compile(r"有没有|有没得|有莫得|有不有")
 _NOT_THE_BASICS = frozenset({"seats", "requirements", "certificate", "level", "length", "job"})
 
 

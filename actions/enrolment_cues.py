@@ -40,13 +40,29 @@ ENROLS = re.compile(r"报名|要报|想报|帮我报|报一个|报个")
 # "我老公也想学 把我们两个都报上 我叫周丽137… 他叫何军189…": a partner enrolled with the worker
 _TOGETHER = re.compile(
     r"我们两个|我们俩|我俩|两口子|两个都报|一起报|都报上|也想学|也要学|也想报|也报|一起学"
+    r"|(?:两个|俩)(?:人)?都报"
 )
 _PARTNER = re.compile(
-    r"(?:他|她|我老公|我老婆|我爱人|我媳妇|我男人|老公|老婆|爱人)(?:叫|是)\s*"
+    # ("我老婆陈丽 189…": the name said right after who she is)
+    r"(?:他|她|我老公|我老婆|我爱人|我媳妇|我男人|老公|老婆|爱人)(?:叫|是)?\s*"
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)[\s，,]*(?:电话|手机|号码)?(?:是)?[\s，,:：]*"
     r"(?P<phone>1[3-9]\d{9})(?!\d)"
 )
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+# "我张勇 13627740392 我老婆陈丽 …": the worker's own name said right before the number
+_OWN_BEFORE_PHONE = re.compile(
+    r"(?:我叫|我是|我)\s*(?P<name>[\u4e00-\u9fff]{2,3}?)\s*(?:电话|手机)?\s*1[3-9]\d{9}"
+)
+
+
+def own_name(text: str) -> str | None:
+    """The worker's own name in a message that also enrols a partner."""
+    if partner_told(text) is None:
+        return None
+    m = _OWN_BEFORE_PHONE.search(text or "")
+    return m.group("name") if m else None
 
 
 def partner_told(text: str) -> tuple[str, str] | None:

@@ -32,7 +32,7 @@ from actions.enrolment_cues import (
     SEVERAL,
 )
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
-from actions.enrolment_switch import replaced
+from actions.enrolment_switch import course_at_the_days, replaced
 from actions.identity import worker_from
 from actions.message import (
     TOLD_BEFORE,
@@ -234,6 +234,10 @@ class ValidateEnrolmentForm(
             return {"course_id": in_view}
         if named:
             return {"course_id": named}
+        with self.services.db.session() as s:
+            by_days = course_at_the_days(s, tracker, worker_from(tracker), self.services.today())
+        if by_days:  # "换成周一周三晚上那个嘛" after an enrolment
+            return {"course_id": by_days}
         if ALL_IN_VIEW.search(typed_text(tracker)) and in_course_context(tracker):
             # "两个都给我报了 魏丽 136…" after two courses: the first of them, the others next
             codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]

@@ -17,7 +17,7 @@ from actions.message import opening_text
 from bot.domain.courses import promotion_text
 from bot.staff import notices as notify
 from bot.store import courses as repo
-from intents.course_rules import switches_course
+from intents.course_rules import switch_point, switches_course
 
 log = logging.getLogger(__name__)
 
@@ -72,3 +72,27 @@ def cancel_replaced(s: Session, old: Replaced, worker: Worker) -> str:
         if notify.record(s, p.channel, p.sender_id, promotion_text(p.course)) is None:
             log.info("enrolment %s promoted; the worker has no conversation to notify", p.id)
     return f"「{old.course}」的报名已为您取消。"
+
+
+def course_at_the_days(s: Session, tracker: Tracker, worker: Worker, today: Any) -> str | None:
+    """ "换成周一周三晚上那个嘛" after an enrolment: the one open course that meets on the days
+    (and at the time of day) said after the word for a change, not one already enrolled in."""
+    message = tracker.latest_message or {}
+    text = str(message.get("text") or "")
+    at = switch_point(text)
+    if at is None:
+        return None
+    after = [e for e in message.get("entities") or [] if (e.get("start") or 0) >= at]
+    days = {str(e["value"]) for e in after if e.get("entity") == "weekday"}
+    times = {str(e["value"]) for e in after if e.get("entity") == "time_of_day"}
+    if not days:
+        return None
+    mine = {e.course.code for e in repo.list_for_worker(s, worker.channel, worker.sender_id)}
+    fits = [
+        c
+        for c in repo.open_courses(s, today)
+        if days <= set(c.weekdays or [])
+        and (not times or c.time_of_day in times)
+        and c.code not in mine
+    ]
+    return fits[0].code if len(fits) == 1 else None

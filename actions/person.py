@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.corrections import corrected_name, corrected_phone
-from actions.enrolment_cues import own_phone
+from actions.enrolment_cues import own_name, own_phone
 from actions.mediation_text import PROPOSED
 from actions.message import latest_intent, plain_answer, typed_text, understood_text
 from actions.opening import from_opening, is_opening, opening_name
@@ -82,6 +82,8 @@ class PersonSlotsMixin:
             dispatcher.utter_message(text=f"好的，姓名已改为{fixed}。")
             return {"name": fixed}
         opened = from_opening(tracker, "name")  # "我叫王建国，…想申请调解"
+        if opened is None and is_opening(tracker):
+            opened = own_name(typed_text(tracker))  # "我张勇 136… 我老婆陈丽 189…"
         if opened:
             return {"name": opened}
         if tracker.get_slot("requested_slot") == "name":

@@ -191,28 +191,29 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         same_terms_refused,
         *_POINTED_AFTER,
     )
+    read = as_chinese(text)  # ("I'm 3 months pregnant … can they do that?" as Chinese)
     pointed = (
-        still_in_time_asked(knowledge, text)
-        or pregnant_let_go_asked(knowledge, text)
-        or both_said_asked(knowledge, text)
-        or never_signed_asked(knowledge, text)
-        or (business_slow_dismissal_asked(knowledge, text) if previous is None else None)
-        or (moved_to_work_asked(knowledge, text) if previous is None else None)
-        or (relocation_asked(knowledge, text) if previous is None else None)
-        or (months_unpaid_asked(knowledge, text) if previous is None else None)
-        or (quitting_over_breach_asked(knowledge, text) if previous is None else None)
-        or holiday_off_pay_asked(knowledge, text)
-        or union_notice_asked(knowledge, text)
-        or quitting_notice_asked(knowledge, text)
-        or insurance_made_up_asked(knowledge, text)
-        or (early_retirement_asked(knowledge, text) if previous is not None else None)
-        or not_renewed_asked(knowledge, previous, text)
-        or back_or_paid_asked(knowledge, previous, text)
-        or sick_pay_asked(knowledge, previous, text)
+        still_in_time_asked(knowledge, read)
+        or pregnant_let_go_asked(knowledge, read)
+        or both_said_asked(knowledge, read)
+        or never_signed_asked(knowledge, read)
+        or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
+        or (moved_to_work_asked(knowledge, read) if previous is None else None)
+        or (relocation_asked(knowledge, read) if previous is None else None)
+        or (months_unpaid_asked(knowledge, read) if previous is None else None)
+        or (quitting_over_breach_asked(knowledge, read) if previous is None else None)
+        or holiday_off_pay_asked(knowledge, read)
+        or union_notice_asked(knowledge, read)
+        or quitting_notice_asked(knowledge, read)
+        or insurance_made_up_asked(knowledge, read)
+        or (early_retirement_asked(knowledge, read) if previous is not None else None)
+        or not_renewed_asked(knowledge, previous, read)
+        or back_or_paid_asked(knowledge, previous, read)
+        or sick_pay_asked(knowledge, previous, read)
     ) or (
         None
         if previous is None
-        else next(filter(None, (rule(knowledge, previous, text) for rule in after_previous)), None)
+        else next(filter(None, (rule(knowledge, previous, read) for rule in after_previous)), None)
     )
     if pointed is not None:
         # "关键是厂头根本没给我买社保" after the injury answers: the uninsured injury's entry,

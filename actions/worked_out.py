@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 
 from actions.message import last_reply, previous_action, recent_user_texts
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
+from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
 from actions.worked_out_hours import hours_reply
 from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
 from actions.worked_out_leave import (
@@ -23,6 +24,7 @@ from actions.worked_out_leave import (
     SICK_PAY,
     UNUSED_LEAVE,
     annual_leave_reply,
+    resigned_leave_reply,
     sick_leave_reply,
     sick_pay_reply,
     unused_leave_reply,
@@ -64,13 +66,16 @@ from bot.domain.severance import (
     asks_how_much,
     monthly_pay,
 )
-from bot.domain.time_limit import interrupted_text
+from bot.domain.time_limit import deadline_text, interrupted_text, left_on
 from bot.domain.wages_owed import (
+    asks_the_extra,
     days_corrected,
     days_pay_text,
     days_worked,
     extra_text,
     extra_told,
+    months_at_pays,
+    owed_by_pays_text,
     site_owed_text,
 )
 
@@ -227,6 +232,14 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = extra_told(text)
     if owed is not None and asks_how_much(text):
         return extra_text(owed), EXTRA_OWED
+    pairs = months_at_pays(text)
+    if pairs:  # "搞错了 有一个月是4千8 另外两个月才是5千2": each month at its pay
+        return owed_by_pays_text(pairs), EXTRA_OWED
+    if asks_the_extra(text) and asks_how_much(text):
+        # "听说还要加付赔偿金 最少好多最多好多": on the sum owed worked out before
+        before = next(filter(None, map(months_at_pays, recent_user_texts(tracker, 3))), None)
+        if before:
+            return extra_text(sum(c * p for c, p in before)), EXTRA_OWED
     days, pay = days_worked(text), monthly_pay(text)
     if days is not None and pay and _WITHHELD_ON_LEAVING.search(text):
         # "老板说我要走的话这个月工资就不发了 我这个月上了15天班 工资4350": unlawful, and the sum
@@ -272,6 +285,9 @@ def interrupted_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         "action_answer_policy"
     ):
         return None
+    left = left_on(text, services.today())
+    if left is not None:  # "我是2025年10月15号走的": the year from that day
+        return deadline_text(left, services.today())
     return interrupted_text(text, services.today())
 
 
@@ -296,6 +312,11 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     in_lieu = notice_total_reply(services, tracker, text)
     if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
         return in_lieu, NOTICE_DISMISSAL
+    docked = deduction_reply(services, tracker, text) or heat_allowance_reply(
+        services, tracker, text
+    )
+    if docked is not None:  # "我一个月4千5" after what may be docked; a day's allowance
+        return docked
     together = severances_added(tracker, text)
     if together is not None:  # "那我们两口子加起来好多" after each one's compensation
         return together, SEVERANCE
@@ -331,6 +352,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (disability_reply, DISABILITY),
         (severance_reply, SEVERANCE),
         (waived_leave_reply, UNUSED_LEAVE),
+        (resigned_leave_reply, UNUSED_LEAVE),
         (unused_leave_reply, UNUSED_LEAVE),
         (sick_pay_reply, SICK_PAY),
         (sick_leave_reply, ANNUAL_LEAVE),

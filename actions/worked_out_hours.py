@@ -55,6 +55,8 @@ def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str
     return month_by_the_hour_text(days, day, rate, next(filter(None, map(paid_told, told)), None))
 
 
+_MORE_DAYS = re.compile(r"周六|周天|周日|星期六|星期天|星期日|礼拜六|礼拜天")
+_ALSO_COME = re.compile(r"也要(?:来|上|做|干)|也来|也得来|也喊")
 _OTHER_PART_TIME_TOPIC = re.compile(r"保险|社保|辞退|不要我|开除|补偿|工伤|合同|试用")
 _SAID_WRONG = re.compile(r"(?:说|打|写|搞|记)错了|不对|不是")
 
@@ -83,6 +85,10 @@ def _part_time_reply(tracker: Tracker, text: str) -> str | None:
     if week is None and hourly_rate(text) is not None and asks_how_much(text):
         week = before
     day = day_hours(text)
+    more = len(_MORE_DAYS.findall(text)) if _ALSO_COME.search(text) else 0
+    if week is None and before is not None and more:
+        # "老板又说周六周天也要来 也是一天4个钟头": those days added to the week told before
+        week = (day if day is not None and 0 < day <= 12 else before[0], min(7, before[1] + more))
     if week is None and before is not None and day is not None and 0 < day <= 12:
         # "老板说下个月每天要做5个钟头 还是6天": the new day, the days a week as before
         week = (day, before[1])

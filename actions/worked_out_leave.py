@@ -27,6 +27,7 @@ from bot.domain.annual_leave import (
 from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 from bot.domain.sick_pay import minimum_told, sick_pay_text, sick_pay_told
 from bot.domain.unused_leave import (
+    SOURCE,
     days_in_year_of_leaving_text,
     days_left_text,
     days_not_taken,
@@ -179,6 +180,18 @@ def _in_all(text: str, today: date) -> int | None:
     return total_months_worked(text) or months_since_work_began(text, today)
 
 
+def _someone_elses_days(told: list[str], text: str) -> int | None:
+    """The year's days of someone else the worker asks about (this message, or the one before
+    when this one tells the pay), with none of them taken."""
+    said = text if _SOMEONE_ELSE.search(text) and months_worked(text) else None
+    if said is None and len(told) > 1 and _SOMEONE_ELSE.search(told[1]) and monthly_pay(text):
+        said = told[1]
+    if said is None or not _NOT_TAKEN.search(said + " " + text):
+        return None
+    months = months_worked(said)
+    return (days_a_year(months) or None) if months else None
+
+
 def _year_days_said(told: list[str]) -> int | None:
     """The days a year the worker said they have ("我一年有5天年假"), newest first."""
     said = next(filter(None, map(_DAYS_A_YEAR.search, told)), None)
@@ -226,6 +239,12 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     )
     if not (after or leaving_told):
         return None
+    other = _someone_elses_days(told, text)
+    if other is not None:
+        # "那我老婆呢 她在一个厂干了8年 今年一天年假都没休" then "她一个月5655 能拿好多": her
+        # year's days, not the worker's own told before
+        pay = monthly_pay(text)
+        return unpaid_days_text(other, pay) if pay else unpaid_days_only_text(other)
     if not any(map(_leaves, told)):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
         days = days_not_taken(text)
@@ -353,5 +372,24 @@ def waived_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             "要注意：是单位安排了你休、你自己书面说不休才算；单位不安排、让你写“自愿不休”的，"
             "照样要按300%补。写之前想清楚，已经被要求写的，可以找工会或打12333咨询。",
             "依据：《企业职工带薪年休假实施办法》第十条",
+        ]
+    )
+
+
+# "老板说我是自己辞职的 一分都不给 有没得这个道理" after the leave's sum: leaving of one's own
+# accord takes nothing from it
+_RESIGNED = re.compile(r"(?:自己|主动)(?:要)?辞(?:职|工)|是我辞的|我辞职的|自己走的")
+
+
+def resigned_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    if tracker.get_slot("last_faq") != UNUSED_LEAVE or not _RESIGNED.search(text):
+        return None
+    return "\n".join(
+        [
+            "没有这个道理，自己辞职的照样要给。",
+            "离职时当年没休完的年假，单位应当按当年已工作的时间折算，没休的每天按日工资的300%补"
+            "（正常工资已经发了的，每天再补2倍）；只有单位安排了、你自己书面提出不休的才不用补。"
+            "单位不给的，可以向劳动保障监察投诉（12333）或申请劳动仲裁。",
+            f"依据：{SOURCE}",
         ]
     )

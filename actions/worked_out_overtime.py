@@ -113,7 +113,9 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
 # the most overtime allowed asked ("一个月最多能加好多班", "加班有没有上限")
 # time off given for the rest days worked, no number of days ("要是老板后头给我安排补休了呢")
 _TIME_OFF_ASKED = re.compile(
-    r"(?:安排|给我|给了|让我|喊我)[^，,。？?]{0,4}(?:补休|调休|倒休)|补休了|调休了|倒休了|补了休"
+    # (not "也莫得安排补休": no time off given, the days to be paid)
+    r"(?<![没莫不])(?<!没得|莫得|没有)(?:安排|给我|给了|让我|喊我)[^，,。？?]{0,4}(?:补休|调休|倒休)"
+    r"|(?<![没莫不])补休了|调休了|倒休了|补了休"
 )
 TIME_OFF_INSTEAD = (
     "安排了补休，休息日那几天就可以不给加班费。\n"

@@ -25,6 +25,8 @@ _OWED_MONTHS = re.compile(
     # "老板拖了我两个月工资"
     # ("那拖的那3个月工资呢": the months told before, named again)
     rf"|(?:拖|欠|压)(?:了|的)?(?:那|这)?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?工资"
+    # ("欠了我3个月 每个月4千2": the pay said next)
+    rf"|(?:拖|欠|压)(?:了|的)?(?:我|我们)?(?P<j>{NUM})\s*个月(?=[\s，,]*(?:每个?月|一个月))"
 )
 _ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
 _MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
@@ -34,13 +36,17 @@ WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资�
 
 def _months_owed(text: str) -> float | None:
     m = _OWED_MONTHS.search(text or "")
-    value = parse_number(m.group("n") or m.group("m") or m.group("k")) if m else None
+    value = (
+        parse_number(m.group("n") or m.group("m") or m.group("k") or m.group("j")) if m else None
+    )
     return value if value and 0 < value <= 36 else None
 
 
 # another sum owed with the wages ("还有6百块加班费也没给")
 _ALSO_OWED = re.compile(
     rf"还有\s*(?P<sum>{NUM})\s*(?:块|元)钱?的?\s*(?P<what>加班费|奖金|提成|绩效|补贴|押金|报销)"
+    # ("还有一个月加班费800没给")
+    rf"|还有(?:一个月|个月)?的?(?P<what2>加班费|奖金|提成|绩效|补贴|押金|报销)\s*(?P<sum2>{NUM})\s*(?:块|元)?"
 )
 
 
@@ -48,7 +54,10 @@ _ALSO_OWED = re.compile(
 _BACK_AT_ALL = re.compile(r"要得回来|要回来|要得到|拿得回来|拿得到|能要回|能拿回|追得回")
 
 
-ARREARS_TOPICS = frozenset({"quit_wage_withheld", "wage_arrears_complain", "wage_monthly_payslip"})
+# (and the time limit: "欠了我3个月 每个月4千2 还有一个月加班费800没给" after it)
+ARREARS_TOPICS = frozenset(
+    {"quit_wage_withheld", "wage_arrears_complain", "wage_monthly_payslip", "dispute_time_limit"}
+)
 _HALF_PAID = re.compile(r"(?:发|给)了一半|只(?:发|给)了?一半|发了半个月")
 HALF = 0.5
 
@@ -98,10 +107,10 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"
     besides = _ALSO_OWED.search(text)
-    extra = parse_number(besides.group("sum")) if besides else None
+    extra = parse_number(besides.group("sum") or besides.group("sum2")) if besides else None
     if besides and extra and extra != pay:
         # "还有6百块加班费也没给 一共好多": that sum owed as well, added
-        what = besides.group("what")
+        what = besides.group("what") or besides.group("what2")
         owed = (
             f"工资{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元，"
             f"加上{what}{format_number(extra)}元，一共{format_number(n * pay + extra)}元。"

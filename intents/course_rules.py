@@ -109,13 +109,19 @@ _SWITCH_BEFORE = re.compile(r"(?:改成|换成|改报|改为|换报|换到)(?:�
 
 
 def switches_course(text: str, entities: list[dict]) -> bool:
-    """A course named right after the word for a change."""
+    """A course named right after the word for a change (or its days: "换成周一周三晚上那个嘛")."""
     return any(
-        e.get("entity") == "course_name"
+        e.get("entity") in ("course_name", "weekday")
         and isinstance(e.get("start"), int)
         and _SWITCH_BEFORE.search(text[: e["start"]]) is not None
         for e in entities
     )
+
+
+def switch_point(text: str) -> int | None:
+    """Where the course switched to begins ("…换成|周一周三晚上那个嘛"), if a change is said."""
+    m = re.search(r"(?:改成|换成|改报|改为|换报|换到)(?:报)?(?:个|一个)?", text)
+    return m.end() if m else None
 
 
 # "叉车证哪里可以考 … 老板喊我去考个证": a course's certificate, where to take it

@@ -3,6 +3,8 @@ search know them by (intents/foreign.py applies them, longest phrases first)."""
 
 from __future__ import annotations
 
+from intents.english_sentences import SENTENCES
+
 # English phrase -> Chinese, longest phrases first when applied
 ENGLISH = {
     "annual leave": "年休假",
@@ -402,3 +404,5 @@ ENGLISH = {
     "need to buy": "要自己买",
     "buy one": "买",
 }
+
+ENGLISH.update(SENTENCES)

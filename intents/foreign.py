@@ -38,6 +38,10 @@ PINYIN_WORDS = (
     # a waitress's pregnancy asked in pinyin ("huai yun 3 ge yue le lao ban shuo yao ci tui wo")
     " 餐馆 饭店 服务员 当 说 重庆 放 多 去 做 产检 请假 几 可以吗 怀孕了 休 能休"
     " 一个月 上个月 平时 晚上 下班 下班后 加班了 个小时 小时 该给 国庆节 国庆 号 一天 那 月"
+    # a waiter's contract never signed, a courier's fines ("lao ban yi zhi bu gen wo qian he
+    # tong", "gong si mei ge yue kou wo 500 kuai fa kuan")
+    " 火锅店 火锅 店 签 签合同 跟 跟我 不跟我 一直 这样 合法吗 要求 补发 快递员 快递 每个月 罚款"
+    " 一共 扣了 单位是 公司是 有限公司 什么时候 联系 联系我 人 干 要回 想要回 块 经理 钱"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

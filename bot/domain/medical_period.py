@@ -19,9 +19,14 @@ from intents.numbers import NUM, format_number, parse_number
 SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十二条"
 _YEARS = re.compile(rf"(?P<n>{NUM}|半)\s*(?:多|来)?年")
 # the words just before a number of years that say which it is
-_TOTAL_CUE = re.compile(r"总共|一共|总工龄|加起来|前后|参加工作|累计|以前|之前|总的")
+# ("在另外一个单位 工作了25年": the years in all, said after where; not "在这个厂工作了5年")
+_TOTAL_CUE = re.compile(
+    r"总共|一共|总工龄|加起来|前后|参加工作|累计|以前|之前|总的|(?<![厂位司里儿边家])工作了"
+)
 _HERE_CUE = re.compile(
     r"这个?厂|这个?单位|这里|这儿|本单位|这家|这边|现在|这个公司|厂头|厂里|公司|单位"
+    # ("我老汉儿在另外一个单位 工作了25年 在那个单位干了18年": someone else's employer)
+    r"|那个?单位|那个?厂|那个?公司|那里|那儿|那边"
 )
 CUE_WINDOW = 10
 # months of medical period -> the months within which the sick leave is counted (第四条)

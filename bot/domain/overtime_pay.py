@@ -212,6 +212,7 @@ def _weekdays_and_rest_days(
 _ON_LEAVE = re.compile(
     r"(?<!\d)(\d{1,2})\s*[号日](?:那天)?(?:我)?(?:请了?假|没上班?|没去|在休息|休息了)"
 )
+_HOURS_CORRECTED = re.compile(rf"是\s*(?P<n>{NUM})\s*个?(?:钟头|小时|钟)[\s，,]*不是")
 # a message that tells when or how much overtime ("4号5号", "3天", "周六", "国庆", "2个钟头")
 _TELLS_WHEN = re.compile(
     r"\d{1,2}\s*[号日]|天|星期|礼拜|周[一二三四五六日末]|钟头|小时|个钟|[初除]"
@@ -234,6 +235,13 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         # "5号我请了假的 只上了4号" after "4号5号也上了": that day out of the days told
         for day in off:
             text = re.sub(rf"(?<!\d){day}\s*[号日]", " ", text)
+        dates_text = None
+    fixed = _HOURS_CORRECTED.search(dates_text or "")
+    corrected_hours = None
+    if fixed:
+        # "哦打错了 是36个钟头 不是30": the hours corrected, read as the overtime told
+        text = f"平时加了{fixed.group('n')}个钟头 " + text
+        corrected_hours = parse_number(fixed.group("n"))
         dates_text = None
     if dates_text is not None and not _TELLS_WHEN.search(dates_text):
         # "我一个月工资5220 帮我算下总共该给好多加班费": the pay only, the days told before
@@ -272,6 +280,8 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     month_hours = _count(_MONTH_HOURS, own)
     if month_hours is not None:
         hours = month_hours  # "每天多做2个钟 一个月下来差不多40个钟头": the month's hours
+    if corrected_hours:
+        hours = corrected_hours  # the figure corrected wins over the one told before
     if one_day:
         days, hours = 1.0, None
     hourly = _first(_HOURLY, text, MIN_HOURLY, MAX_HOURLY)

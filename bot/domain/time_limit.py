@@ -69,3 +69,55 @@ def interrupted_text(text: str, today: date) -> str | None:
             f"依据：{SOURCE}",
         ]
     )
+
+
+# "我是2025年10月15号走的", "是去年12月20号走的": the day the job ended
+_LEFT_ON = re.compile(
+    r"(?:(?P<y>20\d{2})\s*年|(?P<rel>今年|去年|前年))?\s*(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[1-3]?\d)\s*[号日]"
+    r"[^，,。\d]{0,4}?(?:走的|走了|离职|离开|辞职|不干|不做|出来)"
+)
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+
+
+def left_on(text: str, today: date) -> date | None:
+    """The last day of the job the message tells (the latest said wins)."""
+    found = list(_LEFT_ON.finditer(text or ""))
+    if not found:
+        return None
+    m = found[-1]
+    year = (
+        int(m.group("y"))
+        if m.group("y")
+        else today.year - _YEARS_BACK.get(m.group("rel") or "今年", 0)
+    )
+    try:
+        day = date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return day if day <= today else None
+
+
+def deadline_text(left: date, today: date) -> str:
+    """The year to apply for arbitration from the day the job ended: the last day, and what is
+    left of it (or that it has passed, and what may still count)."""
+    try:
+        last = date(left.year + 1, left.month, left.day)
+    except ValueError:  # 2月29日
+        last = date(left.year + 1, 3, 1)
+    said = f"按您说的{left.year}年{left.month}月{left.day}日离职算，申请仲裁的1年时效到{last.year}年{last.month}月{last.day}日"
+    days = (last - today).days
+    if days >= 0:
+        return "\n".join(
+            [
+                f"{said}，还剩{days}天，来得及，抓紧申请（也可以先申请工会调解，调解会让时效中断）。",
+                f"依据：{SOURCE}",
+            ]
+        )
+    return "\n".join(
+        [
+            f"{said}，已经过了。",
+            "但这期间你找单位要过钱、向有关部门投诉过，或者单位答应过给的，时效从那时起重新算1年；"
+            "有这些情况的，把聊天记录、录音等证据找出来，还可以申请。",
+            f"依据：{SOURCE}",
+        ]
+    )

@@ -112,3 +112,36 @@ def site_owed_text(text: str, none_paid: bool = False, days: float | None = None
             "依据：《保障农民工工资支付条例》第三十条、第三十六条",
         ]
     )
+
+
+# "有一个月是4千8 另外两个月才是5千2": months owed at different pays
+_MONTHS_AT = re.compile(
+    rf"(?P<c>{NUM})\s*个月(?:的)?(?:工资)?(?:才|都|只)?是\s*(?P<p>{NUM})\s*(?:块|元)?"
+)
+
+
+def months_at_pays(text: str) -> list[tuple[float, float]]:
+    """(months, pay) pairs a message tells, when it tells two or more."""
+    pairs = []
+    for m in _MONTHS_AT.finditer(text or ""):
+        count, pay = parse_number(m.group("c")), parse_number(m.group("p"))
+        if count and pay and 0 < count <= 24 and 100 <= pay <= 100_000:
+            pairs.append((count, pay))
+    return pairs if len(pairs) >= 2 else []
+
+
+def owed_by_pays_text(pairs: list[tuple[float, float]]) -> str:
+    total = sum(c * p for c, p in pairs)
+    parts = "＋".join(f"{format_number(c)}×{format_number(p)}" for c, p in pairs)
+    return "\n".join(
+        [
+            f"按您说的：{parts}，一共欠{format_number(total)}元。",
+            "欠的工资可以打12333向劳动保障监察投诉，也可以申请劳动仲裁（不收费）；监察部门责令限期"
+            "支付后还不付的，单位还要按应付金额50%到100%加付赔偿金。",
+            f"依据：{EXTRA_SOURCE}",
+        ]
+    )
+
+
+def asks_the_extra(text: str) -> bool:
+    return _EXTRA.search(text or "") is not None

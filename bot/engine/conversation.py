@@ -300,6 +300,9 @@ class Engine:
             if request is None and said == "policy_question" and turn.slots.get("last_faq"):
                 # ... or a question after a policy answer given meanwhile, read against it
                 request = said
+            elif request is None and said == "course_followup" and turn.slots.get("course_focus"):
+                # ... or about the course shown meanwhile ("是晚上上课的噻 几点 要钱不")
+                request = said
             rest = self.desk.rest_after_leaving(text) if leaves else None
             if rest:
                 # "算了不用了 瑜伽课多少钱": read as 算了; the question after it is answered

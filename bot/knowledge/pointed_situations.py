@@ -59,7 +59,21 @@ def never_signed_asked(knowledge: Knowledge, text: str) -> Answer | None:
         and not _A_YEAR_OR_MORE.search(re.sub(r"\d{4}\s*年", "", text))
     ):
         return knowledge.get(SIGN_DEADLINE)
+    if _NEVER_SIGNED.search(text) and _WHAT_IS_OWED.search(text):
+        # "老板从来没跟我签过合同 去年11月1号进去的 一直干到现在 能找他要啥子": the double
+        # wage, and a year on the open-ended contract (the entry on a year or more says both)
+        over_a_year = _A_YEAR_OR_MORE.search(text) or _SINCE_LAST_YEAR.search(text)
+        return knowledge.get(OVER_A_YEAR if over_a_year else SIGN_DEADLINE)
     return None
+
+
+OVER_A_YEAR = "contract_over_1year"
+_WHAT_IS_OWED = re.compile(
+    r"能(?:找他)?要(?:啥子|什么|好多|多少)|能(?:拿|赔)(?:啥子|什么|好多|多少)|有啥子说法"
+    # "现在还可以找他要钱不"
+    r"|(?:可以|能)(?:找他|找老板)?要钱"
+)
+_SINCE_LAST_YEAR = re.compile(r"(?:去年|前年)[^，,。]{0,8}(?:进|来|入职|开始)")
 
 
 # "还有我每天跑十一二个钟头 平台也从来不算加班费" after a rider's answer (or a rider's story):
@@ -176,9 +190,11 @@ def months_unpaid_asked(knowledge: Knowledge, text: str) -> Answer | None:
 # "还有 我刚查出来怀起了 老板能不能因为这个把我辞了": a pregnant worker's protection, whatever
 # the conversation was about before (probation, pay)
 PROTECTED = "quit_protected"
-_PREGNANT_NOW = re.compile(r"怀起了|怀孕了|怀上了|有了身孕|查出来怀|怀了(?:孕|娃|小孩|宝宝)")
+_PREGNANT_NOW = re.compile(r"怀起了|怀孕|怀上了|有了身孕|查出来怀|怀了(?:孕|娃|小孩|宝宝)")
 _LET_GO_ASKED = re.compile(
     r"(?:能不能|可不可以|会不会|能|可以)[^，,。]{0,8}(?:辞|开除|炒|开了|不要我|解除|赶我走)"
+    # "经理叫我下周不要来了 能这样吗": let go, and whether they may
+    r"|(?:叫|喊|让)我[^，,。]{0,4}(?:不要来了|不用来了|别来了|莫来了|走人)[^。]{0,8}(?:能这样|可以这样|合法|行不行|对不对)"
 )
 
 
