@@ -42,6 +42,7 @@ PINYIN_WORDS = (
     # tong", "gong si mei ge yue kou wo 500 kuai fa kuan")
     " 火锅店 火锅 店 签 签合同 跟 跟我 不跟我 一直 这样 合法吗 要求 补发 快递员 快递 每个月 罚款"
     " 一共 扣了 单位是 公司是 有限公司 什么时候 联系 联系我 人 干 要回 想要回 块 经理 钱"
+    " 工作 工作了 参加工作 干了 做了"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -114,6 +115,10 @@ _NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) hours? each"), r"每天\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) hours? extra"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai)"), r"\1元 "),
+    # a number in pinyin with its unit ("wo gong zuo le 12 nian", "8 ge yue", "3 tian")
+    (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
+    (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
+    (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
     (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
         lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",
