@@ -1,9 +1,19 @@
 """English phrases of whole requests and stories (being let go while pregnant, what one can
-get, whether they may), merged into intents/english_words.py's table."""
+get, whether they may), merged with intents/english_words.py's table by intents/foreign.py."""
 
 from __future__ import annotations
 
 SENTENCES = {
+    "fired without any reason": "无故辞退",
+    "fired without reason": "无故辞退",
+    "fired for no reason": "无故辞退",
+    "dismissed without any reason": "无故辞退",
+    "after working there for": "干了",
+    "after working for": "干了",
+    "working there for": "干了",
+    "worked there for": "干了",
+    "worked there": "干了",
+    "worked for": "干了",
     "told me not to come back": "叫我不要来了",
     "not to come back": "不要来了",
     "don't come back": "不要来了",

@@ -3,8 +3,6 @@ search know them by (intents/foreign.py applies them, longest phrases first)."""
 
 from __future__ import annotations
 
-from intents.english_sentences import SENTENCES
-
 # English phrase -> Chinese, longest phrases first when applied
 ENGLISH = {
     "annual leave": "年休假",
@@ -256,16 +254,6 @@ ENGLISH = {
     "can i ask for": "能要",
     "ask for": "要",
     "can i get": "能拿",
-    "fired without any reason": "无故辞退",
-    "fired without reason": "无故辞退",
-    "fired for no reason": "无故辞退",
-    "dismissed without any reason": "无故辞退",
-    "after working there for": "干了",
-    "after working for": "干了",
-    "working there for": "干了",
-    "worked there for": "干了",
-    "worked there": "干了",
-    "worked for": "干了",
     "without any reason": "无故",
     "without reason": "无故",
     "for no reason": "无故",
@@ -404,5 +392,3 @@ ENGLISH = {
     "need to buy": "要自己买",
     "buy one": "买",
 }
-
-ENGLISH.update(SENTENCES)

@@ -25,6 +25,7 @@ from bot.domain.long_breaks import (
     part_of_range_told,
     split_sum,
 )
+from bot.domain.overtime_said import reread
 from bot.domain.severance import monthly_pay
 from bot.domain.working_hours import each_day_said_as_hours, evening_hours
 from intents.numbers import NUM, format_number, parse_number
@@ -208,16 +209,6 @@ def _weekdays_and_rest_days(
     return told, rule
 
 
-# "5号我请了假的", "5号没去": a day not worked after all
-_ON_LEAVE = re.compile(
-    r"(?<!\d)(\d{1,2})\s*[号日](?:那天)?(?:我)?(?:请了?假|没上班?|没去|在休息|休息了)"
-)
-_HOURS_CORRECTED = re.compile(rf"是\s*(?P<n>{NUM})\s*个?(?:钟头|小时|钟)[\s，,]*不是")
-# a message that tells when or how much overtime ("4号5号", "3天", "周六", "国庆", "2个钟头")
-_TELLS_WHEN = re.compile(
-    r"\d{1,2}\s*[号日]|天|星期|礼拜|周[一二三四五六日末]|钟头|小时|个钟|[初除]"
-    r"|国庆|春节|过年|元旦|五一|劳动节|清明|端午|中秋|节"
-)
 _TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?:哇|哦|嘛|噻|啊|呀)?")
 
 
@@ -230,22 +221,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     """The overtime pay for a message that tells when the overtime was, how much of it and
     the pay (daily, hourly or monthly), else None; `dates_text`: where to read the days of
     the month worked ("10月1号2号3号", "那4号5号呢"), when `text` joins several messages."""
-    off = _ON_LEAVE.findall(dates_text or "")
-    if off:
-        # "5号我请了假的 只上了4号" after "4号5号也上了": that day out of the days told
-        for day in off:
-            text = re.sub(rf"(?<!\d){day}\s*[号日]", " ", text)
-        dates_text = None
-    fixed = _HOURS_CORRECTED.search(dates_text or "")
-    corrected_hours = None
-    if fixed:
-        # "哦打错了 是36个钟头 不是30": the hours corrected, read as the overtime told
-        text = f"平时加了{fixed.group('n')}个钟头 " + text
-        corrected_hours = parse_number(fixed.group("n"))
-        dates_text = None
-    if dates_text is not None and not _TELLS_WHEN.search(dates_text):
-        # "我一个月工资5220 帮我算下总共该给好多加班费": the pay only, the days told before
-        dates_text = None
+    text, dates_text, corrected_hours = reread(text, dates_text)
     # ("今天礼拜天哇 那算了 我先问你嘛 … 平时晚上加了20个钟头": today's day, no overtime's)
     text = each_day_said_as_hours(without_today(text))
     dates_text = (

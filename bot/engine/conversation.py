@@ -16,11 +16,6 @@ from bot.core.messages import Incoming, Reply
 from bot.core.privacy import mask
 from bot.engine.domain import Domain
 from bot.engine.hooks import (
-    OUTCOME_ANSWERED,
-    OUTCOME_ERROR,
-    OUTCOME_FALLBACK,
-    OUTCOME_HANDOFF,
-    OUTCOME_HELD,
     STAGE_ACTIONS,
     STAGE_LOAD,
     STAGE_PARSE,
@@ -34,6 +29,7 @@ from bot.engine.hooks import (
     Ranker,
     TurnObserver,
 )
+from bot.engine.outcomes import attachment_parse, outcome_of
 from bot.engine.persistence import compact, persist
 from bot.engine.registry import ActionRegistry
 from bot.engine.requests import request_of, separate
@@ -73,34 +69,6 @@ _ANSWERED_MEANWHILE = frozenset(
     # ("我那个调解现在到哪一步了" while waiting: the case's progress, looked up)
     {"course_search", "course_followup", "policy_question", "mediation_status", "my_enrolments"}
 )
-
-
-ATTACHMENT_INTENT = "send_evidence"
-
-
-def attachment_parse(text: str) -> dict[str, Any]:
-    """A message carrying a file, as the NLU would give it: its own intent, sure."""
-    return {
-        "text": text,
-        "intent": {"name": ATTACHMENT_INTENT, "confidence": 1.0},
-        "intent_ranking": [{"name": ATTACHMENT_INTENT, "confidence": 1.0}],
-        "entities": [],
-    }
-
-
-def outcome_of(turn: Turn) -> str:
-    """What became of the message (bot/engine/hooks.py): an action failed, the worker was
-    handed to staff, the bot had no answer, the message went to staff holding the
-    conversation, or the bot answered."""
-    if turn.failed:
-        return OUTCOME_ERROR
-    if turn.handoff_reason is not None:
-        return OUTCOME_HANDOFF
-    if turn.ruled_intent is None and turn.state in (STATE_WAITING, STATE_WITH_HUMAN):
-        return OUTCOME_HELD
-    if not turn.faq and (turn.fell_back or turn.faq_missed):
-        return OUTCOME_FALLBACK
-    return OUTCOME_ANSWERED
 
 
 class Engine:

@@ -1,0 +1,42 @@
+"""The latest message read against the ones before it, for the overtime's sums (split from
+bot/domain/overtime_pay.py): a day told as not worked after all, hours corrected, a message that
+tells the pay only (the days were told before)."""
+
+from __future__ import annotations
+
+import re
+
+from intents.numbers import NUM, parse_number
+
+# "5号我请了假的", "5号没去": a day not worked after all
+_ON_LEAVE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*[号日](?:那天)?(?:我)?(?:请了?假|没上班?|没去|在休息|休息了)"
+)
+_HOURS_CORRECTED = re.compile(rf"是\s*(?P<n>{NUM})\s*个?(?:钟头|小时|钟)[\s，,]*不是")
+# a message that tells when or how much overtime ("4号5号", "3天", "周六", "国庆", "2个钟头")
+_TELLS_WHEN = re.compile(
+    r"\d{1,2}\s*[号日]|天|星期|礼拜|周[一二三四五六日末]|钟头|小时|个钟|[初除]"
+    r"|国庆|春节|过年|元旦|五一|劳动节|清明|端午|中秋|节"
+)
+
+
+def reread(text: str, dates_text: str | None) -> tuple[str, str | None, float | None]:
+    """(the messages joined, where to read the days, the hours corrected) once the latest
+    message (`dates_text`) has been read against the others."""
+    off = _ON_LEAVE.findall(dates_text or "")
+    if off:
+        # "5号我请了假的 只上了4号" after "4号5号也上了": that day out of the days told
+        for day in off:
+            text = re.sub(rf"(?<!\d){day}\s*[号日]", " ", text)
+        dates_text = None
+    fixed = _HOURS_CORRECTED.search(dates_text or "")
+    corrected_hours = None
+    if fixed:
+        # "哦打错了 是36个钟头 不是30": the hours corrected, read as the overtime told
+        text = f"平时加了{fixed.group('n')}个钟头 " + text
+        corrected_hours = parse_number(fixed.group("n"))
+        dates_text = None
+    if dates_text is not None and not _TELLS_WHEN.search(dates_text):
+        # "我一个月工资5220 帮我算下总共该给好多加班费": the pay only, the days told before
+        dates_text = None
+    return text, dates_text, corrected_hours
