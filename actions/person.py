@@ -161,3 +161,11 @@ class PersonSlotsMixin:
         if phone is None:
             dispatcher.utter_message(response="utter_invalid_phone")
         return {"phone": phone}
+
+
+def leading_name(text: str) -> str | None:
+    """The name a message begins with, alone before a space ("李娟 电话等下给你 …")."""
+    head = re.split(r"[\s，,。]", (text or "").strip(), maxsplit=1)[0]
+    if not 2 <= len(head) <= 3 or head[0] not in COMMON_SURNAMES or head == text.strip():
+        return None
+    return looks_like_name(head)

@@ -23,7 +23,7 @@ from actions.message import (
     understood_text,
 )
 from actions.opening import opening_employer, opening_name
-from actions.person import name_and_phone
+from actions.person import leading_name, name_and_phone
 from actions.validators import (
     COMMON_SURNAMES,
     STORY_AFTER,
@@ -188,14 +188,6 @@ def employer_then_story(text: str) -> bool:
 _NAME_LABEL = re.compile(r"我叫|我是|名字(?:是|叫)|姓名")
 
 
-def _leading_name(text: str) -> str | None:
-    """The name a message begins with, alone before a space ("李娟 电话等下给你 …")."""
-    head = re.split(r"[\s，,。]", (text or "").strip(), maxsplit=1)[0]
-    if not 2 <= len(head) <= 3 or head[0] not in COMMON_SURNAMES or head == text.strip():
-        return None
-    return looks_like_name(head)
-
-
 def _short_question_left(text: str) -> bool:
     """ "18725094637 调解要好久才有结果哦": what is left besides the name and the number is a
     short question (not a story: "…我在那干了好久了 老板不给钱")."""
@@ -292,7 +284,7 @@ class SideQuestionsMixin:
         )
         if requested == "name" and labelled_name is None:
             # "李娟 电话等下给你 先问下这个课几点到几点": a name standing first, then the question
-            labelled_name = _leading_name(text)
+            labelled_name = leading_name(text)
         asks_too = (
             requested in ("name", "phone")
             and (any(name_and_phone(text)) or labelled_name is not None)
@@ -337,10 +329,13 @@ class SideQuestionsMixin:
     def course_asked_about(self, tracker: Tracker, text: str) -> Any:
         """The course a side question names and asks about ("叉车培训好多钱"), in any form."""
         name = latest_entity(tracker, "course_name")
-        if not name or not (aspects(text) or _EXISTS.search(text)):
+        code = tracker.get_slot("course_id")
+        # ("是上午还是下午" while enrolling: the course being enrolled in)
+        by_code = not name and code and aspects(text)
+        if not by_code and (not name or not (aspects(text) or _EXISTS.search(text))):
             return None
         with self.services.db.session() as s:
-            course = courses.get_by_name(s, name)
+            course = courses.get_by_code(s, str(code)) if by_code else courses.get_by_name(s, name)
             if course is not None:
                 s.expunge(course)
             return course
