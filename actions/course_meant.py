@@ -3,6 +3,7 @@ or the one talked about just before ("第二个", "那个厨师的烹调师", "�
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -16,6 +17,9 @@ from bot.domain.course_questions import ABOUT_ME, about_me, ordinal, pick, point
 from bot.knowledge.followups import leans_on_context
 from bot.store import courses as repo
 from bot.store.models import Course
+
+# "周四那个", "星期六的那个": a course of the list named by its day
+_DAY_POINTED = re.compile(r"(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?:的)?那个")
 
 
 def course_meant(
@@ -40,6 +44,13 @@ def course_meant(
     if enrolling and by_name is None and position is None:
         # "等哈 这个文凭国家认不认哦" at the enrolment's summary: the course enrolled in
         return repo.get_by_code(s, str(enrolling))
+    day = _DAY_POINTED.search(text)
+    if day is not None and position is None and by_name is None and len(listed) > 1:
+        # "周四那个在哪里 学些啥子" with two courses in view: the one that meets on that day
+        named = "周" + ("日" if day.group("d") in "天日" else day.group("d"))
+        meets = [c for c in listed if named in (c.weekdays or [])]
+        if len(meets) == 1:
+            return meets[0]
     if position is not None and listed:
         picked = pick(listed, position)
         if by_name is not None and by_name in listed and picked is not by_name:

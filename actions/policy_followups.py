@@ -68,10 +68,13 @@ from bot.knowledge.pointed_situations import (
     early_retirement_asked,
     gangmaster_injury_asked,
     holiday_off_pay_asked,
+    injury_rest_pay_asked,
     insurance_made_up_asked,
+    leave_days_asked,
     months_unpaid_asked,
     moved_to_work_asked,
     never_signed_asked,
+    post_cut_asked,
     pregnant_dismissal_asked,
     pregnant_let_go_asked,
     quitting_notice_asked,
@@ -200,6 +203,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
         or (moved_to_work_asked(knowledge, read) if previous is None else None)
         or (relocation_asked(knowledge, read) if previous is None else None)
+        or (post_cut_asked(knowledge, read) if previous is None else None)
+        or (leave_days_asked(knowledge, read) if previous is None else None)
+        or (injury_rest_pay_asked(knowledge, read) if previous is None else None)
         or (months_unpaid_asked(knowledge, read) if previous is None else None)
         or (quitting_over_breach_asked(knowledge, read) if previous is None else None)
         or holiday_off_pay_asked(knowledge, read)

@@ -249,7 +249,11 @@ class ActionThanks(ServiceAction, Action):
             # "不对不对 我看错单子了 预产期是3月20号" after an answer: a figure corrected, never
             # thanked for; the answer is given again in its light
             return [FollowupAction("action_answer_policy")]
-        if _ASKS_IF_ALLOWED.search(text) and tells_about_work(text):
+        after_answer = (
+            previous_action(tracker) == "action_answer_policy" and len(text) >= STORY_CHARS
+        )
+        if _ASKS_IF_ALLOWED.search(text) and (tells_about_work(text) or after_answer):
+            # ("其实我还想回去接着上班 不要那笔钱 行不行" after the compensation: asked of it)
             # "他说不愿意上就走人 能这样不", read as a no: whether the employer may, asked
             verdict, _ = find_answer(self.services, tracker, text)
             if verdict in ("answer", "likely"):

@@ -37,7 +37,9 @@ _NOT_A_NAME = tuple(
     # what kind of worker, not a name: "厂里说我是试用期"
     " 试用期 临时工 正式工 合同工 派遣工 学徒 实习生 小时工 钟点工 员工 工人"
     # "名字电话还是刚才的": the details told before, not a name
-    " 电话 手机 号码 刚才 一样".split()
+    " 电话 手机 号码 刚才 一样"
+    # "申请 火锅店老板扣我2千押金不退": the request's word, not a name
+    " 申请 押金 辞职 工厂 火锅".split()
 )
 # the commonest Chinese surnames (well over nine in ten people carry one of them): a short
 # answer at the name question that starts with one is a name, whatever the classifier said
@@ -75,8 +77,10 @@ _EMPLOYER_PREFIX = re.compile(
     r"^(?:用人单位|单位|公司|厂子|厂里|工厂|厂)(?:名称|名字|名)?(?:是|叫|[:：])\s*"
     # "我要告重庆顺安保安服务有限公司 …": the company sued
     r"|^(?:我|我们)?(?:要|想|准备)(?:去)?告\s*"
-    # "两路那边的顺达物流仓库": where it is, before the company
-    r"|^[\u4e00-\u9fff]{2,4}(?:那边|那里|那儿|这边|附近)的"
+    # "两路那边的顺达物流仓库", "观音桥的渝味佳火锅": where it is, before the company
+    r"|^[\u4e00-\u9fff]{2,4}(?:那边|那里|那儿|这边|附近)?的(?=[\u4e00-\u9fff]{3,})"
+    # "店是观音桥的渝味佳火锅": the shop's label
+    r"|^(?:店|店子|馆子|厂子)(?:名字|名)?(?:是|叫)"
 )
 
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}
@@ -174,7 +178,9 @@ DISPATCH_LABEL, DISPATCH_SITE_LABEL = "派遣单位：", "；用工单位："
 def clean_employer(text: str | None) -> str | None:
     """An employer's name: 2-60 characters with at least one word character (a registered
     name followed by more words is the name alone)."""
-    value = _EMPLOYER_PREFIX.sub("", (text or "").strip()).strip(EDGE_PUNCT)
+    value = (text or "").strip()
+    for _ in range(2):  # ("店是观音桥的渝味佳火锅": a label, then where it is)
+        value = _EMPLOYER_PREFIX.sub("", value).strip(EDGE_PUNCT)
     if value.startswith(DISPATCH_LABEL) and DISPATCH_SITE_LABEL in value:
         # both parties of a dispatched worker's dispute (actions/told.py), kept whole
         return value if len(value) <= EMPLOYER_MAX else None

@@ -27,6 +27,8 @@ _OWED_MONTHS = re.compile(
     rf"|(?:拖|欠|压)(?:了|的)?(?:那|这)?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?工资"
     # ("欠了我3个月 每个月4千2": the pay said next)
     rf"|(?:拖|欠|压)(?:了|的)?(?:我|我们)?(?P<j>{NUM})\s*个月(?=[\s，,]*(?:每个?月|一个月))"
+    # ("哦还有11月的也莫发 一共4个月了": the months owed counted again)
+    rf"|(?:也莫发|也没发|也没给)[^。]{{0,6}}一共\s*(?P<i>{NUM})\s*个月"
 )
 _ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
 _MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
@@ -36,9 +38,8 @@ WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资�
 
 def _months_owed(text: str) -> float | None:
     m = _OWED_MONTHS.search(text or "")
-    value = (
-        parse_number(m.group("n") or m.group("m") or m.group("k") or m.group("j")) if m else None
-    )
+    said = m and (m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("i"))
+    value = parse_number(said) if said else None
     return value if value and 0 < value <= 36 else None
 
 
@@ -177,6 +178,11 @@ NOTICE_DISMISSAL = "quit_notice_dismissal"  # the entry on 第四十条: notice 
 _NO_NOTICE = re.compile(
     r"(?:没有?|莫得|没得|不)提前|没打招呼|不打招呼|没通知|明天就(?:莫|不|别|不用)来|(?:今天|马上)就(?:喊|叫|让)我走"
 )
+_FULL_NOTICE_IF = re.compile(r"(?:要是|如果|假如)[^，,。]{0,6}提前(?:一个月|1个月|30天|三十天)")
+# notice given, but less than 30 days ("只提前3天跟我说", "提前一个星期才说")
+_SHORT_NOTICE = re.compile(
+    r"只提前\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*(?:天|个?星期|周)|提前(?:\d|[一二两三四五六七])\s*天"
+)
 # the circumstances of 第四十条 told before: the plant moved away
 _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
 
@@ -196,8 +202,29 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         and _NO_NOTICE.search(text) is not None
         and any(_MOVED_AWAY.search(t) for t in told[1:])
     )
+    # "公司说我的岗位撤了 … 只提前3天跟我说" then "我在这做了2年8个月 一个月7千": too short a
+    # notice told before, the figures now (a month's pay in lieu, and the compensation)
+    short = (
+        after
+        and any(_SHORT_NOTICE.search(t) for t in told[1:])
+        and months_worked(text) is not None
+        and monthly_pay(text) is not None
+    )
+    if after and _FULL_NOTICE_IF.search(text):
+        # "那要是公司提前一个月书面通知我了呢": the compensation alone, no month in lieu
+        months = next((m for m in map(months_worked, told) if m is not None), None)
+        pay = next(filter(None, map(monthly_pay, told)), None)
+        if months is not None and pay is not None:
+            n = Severance(months).months_pay
+            return "\n".join(
+                [
+                    "提前30天书面通知了的，就不用另付那1个月工资，只给经济补偿："
+                    f"{format_number(n)}个月×{format_number(pay)}={format_number(n * pay)}元。",
+                    "依据：《劳动合同法》第四十条、第四十六条、第四十七条",
+                ]
+            )
     # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
-    if not unnoticed and (not after or not _ADDED_UP.search(text)):
+    if not unnoticed and not short and (not after or not _ADDED_UP.search(text)):
         return None
     months = next((m for m in map(months_worked, told) if m is not None), None)
     pay = next(filter(None, map(monthly_pay, told)), None)

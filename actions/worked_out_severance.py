@@ -193,6 +193,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("我在厂里踩了3年8个月缝纫机 前面12个月平均6千2一个月" right after such an answer: the
     # figures it needs, told at length)
     alone = alone or (after and months_worked(text) is not None and monthly_pay(text) is not None)
+    # "公司无缘无故把我辞了 干了3年 工资5000": a dismissal told with its figures, the sum given
+    alone = alone or (
+        DISMISSED.search(text) is not None
+        and months_worked(text) is not None
+        and monthly_pay(text) is not None
+    )
     unlawful = after and slug == "sev_unlawful_2x"
     forced = (after and forced_to_leave(tracker)) or (
         story

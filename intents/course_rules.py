@@ -74,6 +74,8 @@ def _named_by_name(text: str, entity: dict) -> bool:
 # "哎呀 下个月要倒夜班 八段锦还是取消了嘛": a course named, then its enrolment taken back
 _CANCELS_LAST = re.compile(
     r"(?:还是|我|就|那就|先)?(?:取消了?|取消掉|退了|退掉)[吧嘛哈啦哦]*[\s!！。.~～]*$"
+    # ("烘焙那个还是退了嘛 周六厂头要加班": the reason after it)
+    r"|(?:还是|那就|就)(?:取消了?|取消掉|退了|退掉)[吧嘛哈啦哦]*(?=[\s，,。!！])"
 )
 
 
@@ -135,4 +137,14 @@ def certificate_course_asked(text: str, entities: list[dict]) -> bool:
         and isinstance(e.get("end"), int)
         and text[e["start"] : e["end"]].endswith("证")
         for e in entities
+    )
+
+
+# "算了 那我个人去学个啥子嘛 … 想练哈毛笔字": learning the course named, whatever came before
+_WANTS_TO_LEARN = re.compile(r"想学|想练|去学|学个|学点|练哈|练一下|学一下|想去学")
+
+
+def learns_the_course_named(text: str, entities: list[dict]) -> bool:
+    return _WANTS_TO_LEARN.search(text) is not None and any(
+        e.get("entity") == "course_name" for e in entities
     )

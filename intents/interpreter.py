@@ -18,6 +18,7 @@ from intents.course_rules import (
     cancels_a_course,
     certificate_course_asked,
     enrolment_without_course,
+    learns_the_course_named,
     names_a_class,
     switches_course,
     wants_to_learn,
@@ -272,6 +273,8 @@ class Interpreter:
             forced = "course_enroll"  # "改成合唱嘛": enrolled in that one instead
         if forced is None and asks_another_course(norm, entities):
             forced = "course_search"  # "算了瑜伽不报了 八段锦是哪天嘛": the other one asked
+        if forced is None and top_is_unsure(ranking) and learns_the_course_named(norm, entities):
+            forced = "course_search"  # "算了 … 想练哈毛笔字": the course named, wanted
         if forced is None and (read := read_foreign(norm)) != norm:
             forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
         if forced is not None:
@@ -316,6 +319,14 @@ class Interpreter:
 
 # what may stand beside a course's name in a message that only names it
 _BESIDE_A_NAME = re.compile(r"[\s，,。.!！?？~～呢嘛吧啊哦哈呀的那个这个班课程]*")
+
+
+def top_is_unsure(ranking: list[tuple[str, float]]) -> bool:
+    """The classifier's first reading is a fallback or a weak guess."""
+    return not ranking or ranking[0][0] == "nlu_fallback" or ranking[0][1] < UNSURE_TOP
+
+
+UNSURE_TOP = 0.5
 
 
 def _named_alone(text: str, entities: list[dict]) -> bool:

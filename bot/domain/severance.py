@@ -36,7 +36,8 @@ _LENGTH = re.compile(
     # ("工作20多年了": the years said with 多 before 年)
     # ("干满就是4年": the whole term, when it ends)
     rf"{_WORKED}\s*(?:满|够)?(?:就是|刚好|正好)?\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
-    rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)"
+    # (not "一个月5千": the pay's month, the sum right after it)
+    rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月(?!\d))"
 )
 # asks what it comes to
 # ("说给我3个月工资打发了 … 这个够不够哦": whether what is offered is enough)
@@ -45,7 +46,7 @@ _HOW_MUCH = re.compile(
 )
 # the compensation is the subject ("能赔好多" after a dismissal answer needs no such word)
 _ABOUT_SEVERANCE = re.compile(
-    r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|把我开|开了我|炒|解除"
+    r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|把我开|开了我|把我辞|辞了我|炒|解除"
     # "公司说要裁掉我们车间 我做了五年零两个月 能补多少": what it comes to, asked
     r"|能补|补好多|补多少|补几个月"
     # "厂里叫我下个月不用来了 我干了4年 … 能拿好多": told not to come back (a dismissal)

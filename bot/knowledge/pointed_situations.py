@@ -204,6 +204,41 @@ def pregnant_let_go_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return None
 
 
+# "年假是咋个算的 好多天嘛 我好几年都没休过了": the days asked (the leave not taken is told)
+LEAVE_DAYS = "leave_annual_days"
+_LEAVE_DAYS_ASKED = re.compile(
+    r"年假[^，,。]{0,8}(?:好多天|几天|多少天)|(?:好多天|几天|多少天)[^，,。]{0,4}年假"
+)
+# "已经认定工伤了 现在在屋头养伤 厂头工资还要发不": the pay while an injury heals
+INJURY_REST = "injury_paid_leave"
+_RECOGNISED = re.compile(r"认定(?:了)?工伤|工伤认定(?:了|下来)|定了工伤|算工伤了")
+_RESTING = re.compile(r"养伤|休息|在家|屋头|躺|歇")
+_PAY_WORDS = re.compile(r"工资|钱")
+
+
+def leave_days_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    # (not the pay for them: "还有几天没休 能折钱吗")
+    if _LEAVE_DAYS_ASKED.search(text) and not re.search(r"钱|工资|补|折|赔|扣", text):
+        return knowledge.get(LEAVE_DAYS)
+    return None
+
+
+def injury_rest_pay_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    told = _RECOGNISED.search(text) and _RESTING.search(text) and _PAY_WORDS.search(text)
+    return knowledge.get(INJURY_REST) if told else None
+
+
+# "公司说我岗位没了 只提前5天告诉我": a post cut, a dismissal with notice (第四十条)
+NOTICE_DISMISSAL = "quit_notice_dismissal"
+_POST_CUT = re.compile(
+    r"岗位(?:没了|撤了|取消了|撤销了?|被撤|被取消|砍了)|(?:撤|砍|取消)了?(?:我的)?岗位"
+)
+
+
+def post_cut_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    return knowledge.get(NOTICE_DISMISSAL) if _POST_CUT.search(text) else None
+
+
 def relocation_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _PLANT_MOVES.search(text) and _CANNOT_FOLLOW.search(text):
         return knowledge.get(RELOCATION)

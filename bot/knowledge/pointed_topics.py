@@ -34,7 +34,15 @@ class AfterATopic:
 
 _CONTRACT_ENDS = re.compile(r"合同[^，,。]{0,10}(?:到期|满了|期满|不续)")
 
+_BACK_TO_WORK = re.compile(
+    r"(?:想|还想|要|愿意)(?:接到|接着|继续|回去|回厂|留在|留下)[^，,。]{0,6}(?:干|上班|做)"
+    r"|不要(?:那个|那笔)?(?:钱|补偿|赔偿)"
+)
+
 AFTER_A_TOPIC = (
+    # "他其实还想接到在厂头干 不要那个钱 可以不" after the compensation: going back to work
+    # instead of the 2N (继续履行, in the entry on an unlawful dismissal)
+    AfterATopic(_BACK_TO_WORK, "sev_unlawful_2x", category="经济补偿", again=True),
     # "对了我合同是明年2月份到期 那时候我可能还没好" in a sick worker's conversation: the
     # contract runs on to the end of the medical period (第四十五条), in that entry
     AfterATopic(_CONTRACT_ENDS, "sick_no_dismissal", category="病假医疗期"),
