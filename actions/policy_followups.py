@@ -77,6 +77,7 @@ from bot.knowledge.pointed_situations import (
     post_cut_asked,
     pregnant_dismissal_asked,
     pregnant_let_go_asked,
+    probation_at_will_asked,
     quitting_notice_asked,
     quitting_over_breach_asked,
     relocation_asked,
@@ -204,6 +205,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (moved_to_work_asked(knowledge, read) if previous is None else None)
         or (relocation_asked(knowledge, read) if previous is None else None)
         or (post_cut_asked(knowledge, read) if previous is None else None)
+        or (probation_at_will_asked(knowledge, read) if previous is None else None)
         or (leave_days_asked(knowledge, read) if previous is None else None)
         or (injury_rest_pay_asked(knowledge, read) if previous is None else None)
         or (months_unpaid_asked(knowledge, read) if previous is None else None)

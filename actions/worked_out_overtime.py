@@ -152,7 +152,11 @@ def _summed(services: Any, tracker: Tracker, text: str) -> str | None:
 
 PUBLIC_HOLIDAYS = "leave_public_holiday"
 _DATES_ALONE = re.compile(r"\d{1,2}\s*[号日]")
-_WHAT_IF_WORKED = re.compile(r"(?:要是|如果|假如)[^，,。不没放]{0,8}(?<![不没])(?:上班|加班)")
+_WHAT_IF_WORKED = re.compile(
+    r"(?:要是|如果|假如)[^，,。不没放]{0,8}(?<![不没])(?:上班|加班)"
+    # ("那国庆节那天也加了的呢" after a rest day's sum: that day too, at the pay told)
+    r"|(?:那天|当天)(?:也|还)(?:加了|上了|干了|做了)"
+)
 
 
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:

@@ -256,8 +256,10 @@ def rule_intent(text: str) -> str | None:
         return "course_followup"
     if _PUT_OFF.match(compact):
         return "cancel"  # "那算了 周二周四晚上我要接孙子 下回再说": not now
-    for m in HANDOFF.finditer(compact):
-        if not _negated(compact, m.start()):
+    # (a space ends a clause: "当面说哈不 想找个真人" is no "不想")
+    spaced = re.sub(r"\s+", "，", text.strip())
+    for m in HANDOFF.finditer(spaced):
+        if not _negated(spaced, m.start()):
             return "human_handoff"
     if (
         CANCEL.match(compact)

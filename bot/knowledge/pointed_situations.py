@@ -235,6 +235,17 @@ _POST_CUT = re.compile(
 )
 
 
+# "试用期公司是不是想开就开哦": dismissal in probation (录用条件, 说明理由)
+PROBATION_LET_GO = "probation_dismissal"
+_AT_WILL = re.compile(r"想开就开|说开就开|随便开|想辞就辞|说辞就辞|随便辞|想炒就炒")
+
+
+def probation_at_will_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if "试用" in text and _AT_WILL.search(text):
+        return knowledge.get(PROBATION_LET_GO)
+    return None
+
+
 def post_cut_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return knowledge.get(NOTICE_DISMISSAL) if _POST_CUT.search(text) else None
 
