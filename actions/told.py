@@ -111,6 +111,11 @@ _ORPHAN_LABELS = re.compile(
 )
 
 
+_LEFT_BEFORE_EMPLOYER = re.compile(
+    r"(?:^|(?<=\s))(?:店|店子|馆子|厂子|公司|单位)(?:名字|名)?(?:叫|是)[\u4e00-\u9fff]{0,4}的?(?=\s)"
+)
+
+
 def story_in(text: str) -> str | None:
     """The message, when it tells what happened: a kind of dispute and more than its name."""
     after = STORY_AFTER.search(text or "")
@@ -125,6 +130,8 @@ def story_in(text: str) -> str | None:
     for field in (opening_phone(text), opening_name(text), employer_in(text)):
         if field:
             told = told.replace(field, " ")
+    # ("店叫南坪的好又来超市 …": the label and the place left before the company taken out)
+    told = _LEFT_BEFORE_EMPLOYER.sub(" ", told)
     told = re.sub(r"(?:电话|手机|号码)[是：:\s]*(?=\s|$)", " ", told)
     # the labels left without what they introduced: "我叫 在 叫恒安物业 每个月扣我500…"
     told = _ORPHAN_LABELS.sub(" ", f" {told} ")
