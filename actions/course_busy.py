@@ -11,6 +11,10 @@ from rasa_sdk import Tracker
 # its own that says so right after the time ("星期六下午我要送货 莫得空")
 _BUSY = re.compile(
     r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
+    # "周二周四晚上还要去跑滴滴": another job then
+    r"|跑(?:滴滴|网约车|出租|外卖|快递|车)|摆摊|出摊|还要去"
+    # "下午5点半才走得脱": busy until then
+    r"|才(?:走得脱|走得了|能走|下班|收工|下得了班|出得来)"
     # "晚上我眼睛不好": a time that does not suit the worker
     r"|不方便|眼睛不好|看不清|看不见"
     # "周末上午我要睡瞌睡": asleep then

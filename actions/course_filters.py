@@ -64,6 +64,8 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         name=name,
         either=_EITHER.search(outside_busy_text(tracker)) is not None,
         starts_after=earliest_start(understood_text(tracker)),
+        busy_weekdays=busy_weekdays(tracker),
+        busy_time=busy_time(tracker),
     )
 
 
@@ -113,6 +115,27 @@ def _dates(tracker: Tracker) -> list[str]:
             continue
         ok.append(v)
     return ok
+
+
+def _inside_busy(tracker: Tracker, name: str) -> list[str]:
+    inside = entity_values(tracker, name)
+    for value in entity_values(tracker, name, outside_busy=True):
+        inside.remove(value)
+    return inside
+
+
+def busy_weekdays(tracker: Tracker) -> tuple[str, ...]:
+    """The days of a clause that says the worker is busy then ("周二周四晚上要跑滴滴")."""
+    days: list[str] = []
+    for value in _inside_busy(tracker, "weekday"):
+        days += [d for d in repo.expand_weekday(value) if d not in days]
+    return tuple(days)
+
+
+def busy_time(tracker: Tracker) -> str | None:
+    """The time of day of a busy clause, when it names its days too."""
+    inside = _inside_busy(tracker, "time_of_day")
+    return inside[-1] if inside and busy_weekdays(tracker) else None
 
 
 def wanted_weekdays(tracker: Tracker) -> tuple[str, ...]:

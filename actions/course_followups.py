@@ -86,6 +86,9 @@ def more_with_conditions(tracker: Tracker, text: str) -> bool:
     return timed or re.search(r"拿证|考证|发证|证书|技术|手艺", text) is not None
 
 
+_BOTH_CLASH = re.compile(r"(?:两个|两门|这两)[^，,。？?]{0,4}(?:冲|撞|重叠|错得开|错不错得开)")
+
+
 WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
 NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
 
@@ -144,6 +147,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                     shown = [SlotSet(LIST_SLOT, [c.code for c in found])]
                     return done + each_answer(dispatcher, s, found, asked_each) + shown
         both = both_talked_about(tracker) if len(codes) <= 1 else []
+        if len(codes) == 2 and _BOTH_CLASH.search(text):
+            both = [str(c) for c in codes]  # "两个时间冲不冲" with two courses in view
         pair = clash_pair(self.services, tracker) if not both else []
         if len(pair) == 2:
             # "书法也是周二周四晚上吧 跟瑜伽时间冲不冲", "还有个学炒川菜的 跟做面点的时间撞不撞":
@@ -176,7 +181,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                     # "还有没得别的家政类的" after 育婴员: that kind of course, searched
                     return [*done, FollowupAction("action_search_courses")]
                 shown_all = int(tracker.get_slot("course_shown") or 0) >= len(listed)
-                if shown_all and more_with_conditions(tracker, text):
+                timed = any(latest_entity(tracker, e) for e in ("time_of_day", "weekday"))
+                if (shown_all or timed) and more_with_conditions(tracker, text):
+                    # ("还有没得 周末白天的" after the evening courses: a time of its own)
                     # "还有没得其他晚上学的技术 能拿证的" after the whole list: searched anew
                     return [*done, FollowupAction("action_search_courses")]
                 return done + more(dispatcher, s, listed, tracker, self.services.today())

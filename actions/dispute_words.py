@@ -53,6 +53,8 @@ DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|同工同酬|每个月少[\d一二两三四五六七八九十几]"
         # "公司说离职了年假就作废了": leave not taken, its pay withheld
         r"|年假[^，,。？?]{0,10}(?:作废|不给钱|没给钱|不补|不算钱)"
+        # "还有3200流水没结": a driver's or rider's earnings held by the platform
+        r"|(?:流水|跑的钱|收入)[^，,。]{0,4}(?:没|不|未)(?:结|给|发)"
     ),
     "加班费": re.compile(
         # "平时晚上加了20个钟头 还加了两个星期六": overtime without the word

@@ -27,6 +27,11 @@ ALL_IN_VIEW = re.compile(
     r"(?:两个|两门|三个|几个)都(?:给我|帮我)?(?:报|要|想|上|学|去|参加)|都给我报|都报|都要报|一起报"
 )
 
+# "我跟我婆娘两个都报", "我们三姐妹都报": the people counted, not courses in view
+PEOPLE_BOTH = re.compile(
+    r"(?:我跟|我和|我们|咱们|我俩|两口子)[^，,。\d]{0,6}(?:两个|俩|三个|几个)?都"
+)
+
 # several courses wanted at once: "两个都要", "合唱和手机摄影", "书法、插花"
 # ("大的报寒假营 小的报绘本那个": one course for each child)
 SEVERAL = re.compile(
@@ -44,7 +49,7 @@ _TOGETHER = re.compile(
 )
 _PARTNER = re.compile(
     # ("我老婆陈丽 189…": the name said right after who she is)
-    r"(?:他|她|我老公|我老婆|我爱人|我媳妇|我男人|老公|老婆|爱人)(?:叫|是)?\s*"
+    r"(?:他|她|我老公|我老婆|我爱人|我媳妇|我婆娘|我男人|老公|老婆|婆娘|爱人)(?:叫|是)?\s*"
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)[\s，,]*(?:电话|手机|号码)?(?:是)?[\s，,:：]*"
     r"(?P<phone>1[3-9]\d{9})(?!\d)"
 )

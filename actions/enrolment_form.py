@@ -28,9 +28,12 @@ from actions.enrolment_cues import (
     CHANGE_COURSE,
     ENROLS,
     FOR_MYSELF,
+    PEOPLE_BOTH,
     SET_ASIDE_IN_VIEW,
     SEVERAL,
+    partner_told,
 )
+from actions.enrolment_pending import drop_pending, shown_instead
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.enrolment_switch import course_at_the_days, replaced
 from actions.identity import worker_from
@@ -112,6 +115,10 @@ class ValidateEnrolmentForm(
     ) -> list[EventType]:
         """ "帮我妈也报个八段锦" after enrolling oneself: the name and phone kept from the worker's
         own enrolment are not hers; only what this message says of her is kept."""
+        if tracker.get_slot("requested_slot") == "enrolment_confirm":
+            at_summary = self._at_summary(dispatcher, tracker, domain)
+            if at_summary is not None:
+                return at_summary
         events = await super().run(dispatcher, tracker, domain)
         self._asked_with_details(dispatcher, tracker, events)
         if is_opening(tracker) and enrolled_for(typed_text(tracker)):
@@ -122,6 +129,25 @@ class ValidateEnrolmentForm(
                 if slot not in set_now and tracker.get_slot(slot) is not None
             ]
         return events
+
+    def _at_summary(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> list[EventType] | None:
+        """At the summary: a course to follow dropped ("书法算了 只报插花"), or the course just
+        shown taken instead ("要得 就换这个"); the summary is shown again."""
+        dropped = drop_pending(dispatcher, tracker)
+        if dropped is not None:
+            return [*dropped, SlotSet("enrolment_confirm", None)]
+        with self.services.db.session() as s:
+            names = {c.name: c.code for c in repo.all_courses(s)}
+        shown = shown_instead(tracker, names)
+        if shown:
+            switched = self.validate_course_id(shown, dispatcher, tracker, domain)
+            if switched.get("course_id") == shown:
+                return [SlotSet(k, v) for k, v in switched.items()] + [
+                    SlotSet("enrolment_confirm", None)
+                ]
+        return None
 
     def _asked_with_details(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]
@@ -307,8 +333,11 @@ class ValidateEnrolmentForm(
     @staticmethod
     def _rest_in_view(s: Any, tracker: Tracker, first: str) -> list[str]:
         """ "两个都给我报了" with two or three courses in view: the others, after `first`."""
-        if not ALL_IN_VIEW.search(typed_text(tracker)) or not in_course_context(tracker):
+        text = typed_text(tracker)
+        if not ALL_IN_VIEW.search(text) or not in_course_context(tracker):
             return []
+        if partner_told(text) is not None or PEOPLE_BOTH.search(text):
+            return []  # "我跟我婆娘两个都报 … 她叫…": both people, one course
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
         if len(codes) < 2:
             # "那两个都帮我报了嘛" after one course for each child, talked about in turn

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT
+from actions.enrolment_pending import drop_pending
 from actions.identity import Worker, worker_from
 from actions.message import latest_entity, previous_action
 from actions.offers import JUST_ENROLLED
@@ -111,6 +112,9 @@ class ActionCancelEnrolment(ServiceAction, Action):
     ) -> list[EventType]:
         worker = worker_from(tracker)
         events: list[EventType] = [SlotSet("enrolment_id", None), SlotSet("course_name", None)]
+        dropped = drop_pending(dispatcher, tracker)
+        if dropped is not None:
+            return events + dropped
         with self.services.db.session() as s:
             target, notice = self._target(s, tracker, worker)
             if target is None:

@@ -53,6 +53,10 @@ _ASKS_WHEN_OR_HOW = re.compile(
     r"|(?:怎么|咋个|咋|如何)(?:去)?申请|要带|带啥|带什么|材料"
 )
 _PHONE = re.compile(r"1[3-9]\d{9}")
+# the worker's own details, or the group's spokesman's ("我当代表 我叫…")
+_SPEAKS_FOR = re.compile(
+    r"我当代表|我是代表|我来当代表|我叫|我是[\u4e00-\u9fff]{2,3}[\s，,]*(?:电话|手机)?\s*1"
+)
 # what a plain yes may take up: not a human (人工服务 under "没太明白" is a way out, not a
 # question; a "确认报名" there must not queue the worker for staff)
 YES_TAKES = frozenset({"mediation_request", "course_search"})
@@ -129,13 +133,17 @@ def changed_mind_instead(tracker: Tracker) -> list[EventType] | None:
 def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     """(intent, entities) of the offered button this message takes up, or None."""
     text = typed_text(tracker)
+    if text and _PHONE.search(text) and _SPEAKS_FOR.search(text):
+        # "我当代表 我叫冉建华 电话159…" under 申请调解: the request, its details given
+        details = [c for c in offered_intents(tracker) if c[0] == "mediation_request"]
+        if details:
+            return details[0]
     # a phone number given with it ("那我申请一个 陈国强 150…") adds nothing to the length
     if not text or len(_PHONE.sub("", text).strip()) > MAX_CHARS:
         return None
     if _ASKS_WHEN_OR_HOW.search(text):
         return None
-    choices = [_intent_of(str(b.get("payload") or "")) for b in offered(tracker)]
-    choices = [(intent, ents) for intent, ents in choices if intent in OFFERS]
+    choices = offered_intents(tracker)
     named = [c for c in choices if any(word in text for word in NAMES[c[0]])]
     if len(named) == 1:
         return named[0]
@@ -150,6 +158,11 @@ def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     ):
         return choices[0]
     return None
+
+
+def offered_intents(tracker: Tracker) -> list[tuple[str, dict[str, Any]]]:
+    choices = [_intent_of(str(b.get("payload") or "")) for b in offered(tracker)]
+    return [(intent, ents) for intent, ents in choices if intent in OFFERS]
 
 
 def take_offer(tracker: Tracker, domain: dict[str, Any]) -> list[EventType] | None:

@@ -104,7 +104,7 @@ _LATIN_NAME_BY_PHONE = re.compile(
     r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\s*[,，:：]?\s*(?:\+?86)?1[3-9]\d{9}"
 )
 _ENGLISH_NAME = re.compile(
-    r"\b(?:my name is|my name's|name:|wo jiao|wo de ming zi shi|wo de mingzi shi)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
+    r"\b(?:my name is|my name's|name:|name is|name|wo jiao|wo de ming zi shi|wo de mingzi shi)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
     r"(?=\s*(?:[,.;!?，。]|$|\s+(?:and|phone|my|tel|mobile)\b))",
     re.IGNORECASE,
 )
@@ -207,6 +207,12 @@ _LABELLED_EMPLOYER = re.compile(
     r"|(?:单位|公司)(?:要|应该|得|就)?(?:写成?|填成?|改成|改为)"
     # "在南岸区的一个汽修厂 厂名叫重庆快捷汽车维修有限公司": the name after its label
     r"|(?:厂子|店子|厂|店)(?:名|的名字|名字)?(?:叫|[:：])|(?:厂|店)(?:名|的名字|名字)是|全称(?:叫|是|[:：])"
+    # "馆子是渝北的老李家火锅", "平台是T3出行", "学校是小树苗幼儿园": the place by its kind
+    r"|(?:馆子|餐馆|饭店|酒店|超市|学校|幼儿园|医院|平台|物业|商场|美发店|理发店)(?:是|叫)"
+    r"(?:[\u4e00-\u9fff]{1,3}的(?=[^\s，,。]{2}))?"
+    # "school is 小树苗幼儿园", "company: …": the employer labelled in English
+    r"|(?:[Ss]chool|[Cc]ompany|[Ee]mployer|[Ff]actory|[Rr]estaurant|[Ss]hop|[Ss]tore|[Hh]otel|[Ff]irm)"
+    r"(?: name)?(?: is|:|(?=\s+[A-Z\u4e00-\u9fff]))(?!\s+(?:wrong|right|incorrect|not)\b)"
     # "店是观音桥的衣尚衣服装店"
     r"|(?:(?<=\s)|^)(?:店子|店)是(?:[\u4e00-\u9fff]{1,4}的)?"
     r"(?=[^\s，,。]{1,20}(?:店|公司|厂|超市|馆|行|部|中心)(?:[\s，,。]|$))"
@@ -219,6 +225,12 @@ _LABELLED_EMPLOYER = re.compile(
     # "我们是重庆美嘉服装厂的": who the workers belong to (the 的 left to clean_employer)
     r"|(?:^|(?<=[\s，,]))(?:我们|我)(?:都|也)?是(?=[\u4e00-\u9fff]{2,30}?(?:公司|厂|集团)的(?:$|[\s，,。])))"
     r"\s*(?P<employer>[^，,。；;！!？?\s]{2,30})"
+)
+
+
+_ENGLISH_LABELLED = re.compile(
+    r"\b(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm)(?: name)?"
+    r"(?: is|:)?\s+(?P<employer>[A-Z][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]*){0,5})"
 )
 
 
@@ -236,6 +248,9 @@ SITE = re.compile(r"(?:那个|这个)?(?:工地|项目部?|楼盘)$")
 def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
     site = None
+    latin = _ENGLISH_LABELLED.search(text)
+    if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
+        return clean_employer(latin.group("employer"))
     for m in _LABELLED_EMPLOYER.finditer(text):
         employer = m.group("employer")
         if not NOT_IN_A_NAME.search(employer) and not _POINTS_AT.search(employer):
@@ -260,7 +275,19 @@ def opening_employer(text: str) -> str | None:
         found = looks_like_employer(m.group("employer"))
         if found and not _POINTS_AT.search(found):
             return found
+    at = _AT_THAT_PLACE.search(text)
+    if site is None and at and not _POINTS_AT.search(at.group("who")):
+        # "在中通大渡口那个站点干分拣": the firm and its place, named by the kind of place
+        return clean_employer(at.group("who") + at.group("kind"))
     return site
+
+
+# "在中通大渡口那个站点干分拣", "在美团南坪那个站送外卖"
+_AT_THAT_PLACE = re.compile(
+    r"在(?P<who>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:那个|这个|那家|这家)"
+    r"(?P<kind>站点|网点|站|门店|分店|店|厂|超市|仓库)"
+    r"(?=干|做|上班|当|送|打工|分拣|跑|上)"
+)
 
 
 _REQUEST_WORDS = re.compile(

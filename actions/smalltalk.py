@@ -57,7 +57,8 @@ def tells_about_work(text: str) -> bool:
 
 
 # words of enrolling or studying beside a course's name ("电商只播咋个报")
-_ABOUT_A_COURSE = re.compile(r"报|课|班|学|培训|上课")
+# ("拍视频那个呢": a course of the list by what it does)
+_ABOUT_A_COURSE = re.compile(r"报|课|班|学|培训|上课|那个呢|这个呢")
 _FALLBACK_TURN_ACTIONS = {"action_fallback", "action_listen", "utter_default"}
 _STREAK_BREAKERS = {"pause", "resume", "restart", "session_started"}
 

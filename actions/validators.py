@@ -99,6 +99,10 @@ _NAMED = re.compile(rf"^(?:那|那么)?(?:{_NAME_LEAD})")
 _SURNAME_ONLY = re.compile(r"^(?:我|免贵|本人)?姓[\u4e00-\u9fff]{1,2}$")
 
 
+# English words a name slot may catch ("school name is wrong")
+_NOT_LATIN_NAMES = frozenset({"wrong", "right", "incorrect", "not", "correct", "sure", "yes", "no"})
+
+
 def clean_name(text: str | None) -> str | None:
     """A plausible real name with any 我叫/我是 prefix removed, else None; in a longer
     answer, the part that says 我叫… ("好 我叫吴明")."""
@@ -128,6 +132,10 @@ def clean_name(text: str | None) -> str | None:
     value = value.replace("•", "·").replace("・", "·")
     if not NAME_MIN <= len(value) <= NAME_MAX:
         return None
+    if _LATIN_NAME.match(value) and not re.search(r"[\u4e00-\u9fff]", value):
+        # "Daniel Brooks" (not "ok" in it): a word of the list only as a whole word
+        words = set(value.lower().split())
+        return None if words & ({w.lower() for w in _NOT_A_NAME} | _NOT_LATIN_NAMES) else value
     if any(word in value for word in _NOT_A_NAME):
         return None
     if _CHINESE_NAME.match(value):
@@ -198,9 +206,11 @@ def clean_employer(text: str | None) -> str | None:
 # early), or the kind of dispute ("加班费")
 _NOT_AN_EMPLOYER = re.compile(
     r"提交|交上去|递上去|报上去"
+    # ("对的 交嘛", "要得 交了嘛": handing it in)
+    r"|(?:^|[\s，,])(?:交|发|弄)(?:嘛|吧|了嘛|了吧|了)$"
     # ("对 确认", "好的 可以": a yes, typed where the company was asked)
     r"|^(?:(?:对|好|是|嗯|行|可以)[的了嘛啊]?[\s，,。]*)*"
-    r"(?:确认|修改|取消|好的?|是的?|对的?|行|可以|ok|OK|不知道|没有|无)[。！!]?$"
+    r"(?:确认|修改|取消|好的?|是的?|对的?|行|可以|ok|OK|不知道|没有|无|(?i:yes|yeah|yep|okay|sure))[。！!]?$"
 )
 
 

@@ -31,7 +31,10 @@ _SUITS_AGE = re.compile(rf"(?:适合|给)\s*({_AGE_NUM})\s*(?:周)?岁")
 _GRADE = re.compile(rf"(?:小学|读|上)\s*({_AGE_NUM})\s*年级")
 # "读初二", "上高一" (not 正月初二: said of going to school)
 _SECONDARY = re.compile(r"(?:读|上|在读)\s*(初|高)\s*([一二三])")
-_KINDERGARTEN = re.compile(r"幼儿园(小班|中班|大班)?")
+# (not "我幼儿园上班", "在幼儿园当老师": where the worker works)
+_KINDERGARTEN = re.compile(
+    r"幼儿园(小班|中班|大班)?(?![^，,。\s]{0,3}(?:上班|工作|当老师|做老师|当保育|做保育|做饭|打扫|做保洁))"
+)
 _KINDERGARTEN_AGE = {"小班": 3, "中班": 4, "大班": 5, None: 4}
 # what a description says: "6到12岁", "3-8岁", "3至8周岁"
 _RANGE = re.compile(r"(\d{1,2})\s*(?:到|至|-|~|－|—)\s*(\d{1,2})\s*周?岁")

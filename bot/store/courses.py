@@ -30,6 +30,9 @@ class CourseFilter:
     either: bool = False
     # "7点半以后才开始的": the earliest start, in minutes after midnight
     starts_after: int | None = None
+    # "周二周四晚上要跑滴滴": the days (and time of day) the worker cannot come
+    busy_weekdays: tuple[str, ...] = ()
+    busy_time: str | None = None
 
 
 @dataclass
@@ -104,6 +107,12 @@ def matches(course: Course, f: CourseFilter) -> bool:
         start = course_start(course.time)
         if start is None or start < f.starts_after:
             return False
+    if f.busy_weekdays and set(course.weekdays or []) <= set(f.busy_weekdays):
+        busy_then = not f.busy_time or course.time_of_day in DAYTIME.get(
+            f.busy_time, (f.busy_time,)
+        )
+        if busy_then:
+            return False  # every day it meets, the worker is busy then
     return not (f.name and f.name not in course.name and course.name not in f.name)
 
 

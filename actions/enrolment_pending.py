@@ -1,0 +1,60 @@
+"""At an enrolment's summary: another course taken instead ("下午那个炒菜的班可以不" answered,
+then "要得 就换这个"), or a course that was to follow dropped ("那合唱算了 只报书法")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.course_context import FOCUS_SLOT
+from actions.message import last_reply, typed_text
+
+NEXT_SLOT = "next_courses"
+
+# the course shown at the summary taken instead ("要得 就换这个", "那就报这个")
+TAKES_THE_SHOWN = re.compile(
+    r"(?:就|那就|那)?(?:换|改|报|要)(?:成|为)?(?:这个|这门|这一个|它|这个班)|(?:换|改)(?:成)?那个"
+)
+# a course that was to follow, set aside ("合唱算了", "书法不报了", "不要书法了")
+_SET_ASIDE = re.compile(r"算了|不报了?|不要了?|不学了?|先不|下回|以后再")
+_QUOTED = re.compile(r"「([^」]+)」")
+
+
+def shown_instead(tracker: Tracker, names: dict[str, str]) -> str | None:
+    """The code of the one other course just shown, when the message takes it instead.
+    `names` maps the catalogue's course names to codes."""
+    current = tracker.get_slot("course_id")
+    if not TAKES_THE_SHOWN.search(typed_text(tracker)):
+        return None
+    focus = tracker.get_slot(FOCUS_SLOT)
+    if focus and focus != current:
+        return str(focus)
+    # "周六上午上课的同类课程有「中西式面点烘焙」": the one course offered beside it
+    said = " ".join(str(e.get("text") or "") for e in last_reply(tracker))
+    others = {names[n] for n in _QUOTED.findall(said) if n in names} - {current}
+    return others.pop() if len(others) == 1 else None
+
+
+def drop_pending(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """ "那合唱算了 只报书法" at the summary of 书法 with 合唱 to follow: 合唱 is taken off
+    what comes next (it is no enrolment to cancel)."""
+    wanted: Any = tracker.get_slot(NEXT_SLOT) or {}
+    later = list(wanted.get("next") or []) if isinstance(wanted, dict) else []
+    text = typed_text(tracker)
+    gone = [n for n in later if n in text and _SET_ASIDE.search(text)]
+    named = tracker.get_slot("course_name")
+    if not gone and named in later and _SET_ASIDE.search(text):
+        gone = [named]
+    if tracker.active_loop_name != "enrolment_form" or not gone:
+        return None
+    rest = [n for n in later if n not in gone]
+    now = wanted.get("after")
+    dispatcher.utter_message(
+        text=f"好的，{'、'.join(f'「{n}」' for n in gone)}不报了"
+        + (f"，只报「{now}」。" if now and not rest else "。")
+    )
+    return [SlotSet(NEXT_SLOT, {"after": now, "next": rest} if rest else None)]
