@@ -117,10 +117,20 @@ def _dates(tracker: Tracker) -> list[str]:
     return ok
 
 
+# a busy clause that also says when the worker is free ("我平时上班只有周末有空")
+_FREE_TOO = re.compile(r"有空|得空|空闲|有时间|只有|才有|可以|都行|都可以|闲")
+
+
 def _inside_busy(tracker: Tracker, name: str) -> list[str]:
-    inside = entity_values(tracker, name)
-    for value in entity_values(tracker, name, outside_busy=True):
-        inside.remove(value)
+    text = (tracker.latest_message or {}).get("text") or ""
+    inside = []
+    for e in (tracker.latest_message or {}).get("entities") or []:
+        start = e.get("start")
+        if e.get("entity") != name or not isinstance(start, int):
+            continue
+        for a, b in busy_spans(tracker):
+            if a <= start < b and not _FREE_TOO.search(text[a:b]):
+                inside.append(str(e.get("value")))
     return inside
 
 

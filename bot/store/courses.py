@@ -31,8 +31,9 @@ class CourseFilter:
     # "7点半以后才开始的": the earliest start, in minutes after midnight
     starts_after: int | None = None
     # "周二周四晚上要跑滴滴": the days (and time of day) the worker cannot come
-    busy_weekdays: tuple[str, ...] = ()
-    busy_time: str | None = None
+    # (not compared: a filter holding only these asks for no kind of course)
+    busy_weekdays: tuple[str, ...] = field(default=(), compare=False)
+    busy_time: str | None = field(default=None, compare=False)
 
 
 @dataclass
