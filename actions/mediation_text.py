@@ -139,7 +139,8 @@ def proposed_demand(dispute_type: Any, description: Any = None) -> str | None:
 
 
 CONTRACT_TYPE = "劳动合同"
-_LEFT_OR_PAY = re.compile(r"走|离职|辞职|辞工|不干|不做|双倍|二倍|两倍")
+# ("我能要点啥子", "补签了前头的还作不作数": what is owed for the months, asked)
+_LEFT_OR_PAY = re.compile(r"走|离职|辞职|辞工|不干|不做|双倍|二倍|两倍|能要|能拿|补签")
 DOUBLE_WAGE_DEMAND = "支付未签书面劳动合同期间的二倍工资差额"
 _NEVER_SIGNED = re.compile(
     r"(?:没|没有|未|从来没|一直没|都没)(?:跟我|和我|给我)?签(?:过|订)?(?:书面)?(?:劳动)?合同"

@@ -54,6 +54,7 @@ from bot.knowledge.pointed_asked import (
     mediation_failed_asked,
     not_renewed_asked,
     notice_after_probation_asked,
+    ordinary_quit_asked,
     paid_when_asked,
     part_time_detail_asked,
     past_retirement_asked,
@@ -111,6 +112,7 @@ def previous_answer(services: Any, tracker: Tracker) -> Any:
 # the rules that name one entry for a follow-up to `previous`, tried in this order after the
 # injury, time-limit, dismissal and leaving rules (bot/knowledge/pointed.py, pointed_asked.py)
 _POINTED_AFTER = (
+    ordinary_quit_asked,
     period_over_told,
     dispatched_told,
     noncompete_told,

@@ -149,7 +149,9 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
     after = slug.startswith("sick") and previous_action(tracker) == "action_answer_policy"
     if not (after or _ABOUT_SICKNESS.search(text)):
         return None
-    return medical_period_text(text, recent_user_texts(tracker, 3) if after else None)
+    return medical_period_text(
+        text, recent_user_texts(tracker, 3) if after else None, services.today().year
+    )
 
 
 INJURY_REST = "injury_paid_leave"  # the entry on the pay while an injury heals

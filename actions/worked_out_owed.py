@@ -92,9 +92,12 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             return _owed_text(told - HALF, pay, "其中一个月发了一半，按少半个月算：")
     if n is None and pay is not None:
         # "我一个月4千5 两个月加起来好多" after "老板拖了我两个月工资": the months told before
-        told = next(filter(None, map(_months_owed, recent_user_texts(tracker, 2))), None)
-        # (its own count of months, if any, is that one: "一个月" is the pay's month)
+        # (or further back when this message counts them again: "三个月一共该有好多" after
+        # two messages about when the worker left)
         counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)} - {1.0}
+        back = 5 if counted else 2
+        told = next(filter(None, map(_months_owed, recent_user_texts(tracker, back))), None)
+        # (its own count of months, if any, is that one: "一个月" is the pay's month)
         if told and (not counted or told in counted):
             n = told
     if n is not None and pay is None:
@@ -182,9 +185,39 @@ _FULL_NOTICE_IF = re.compile(r"(?:要是|如果|假如)[^，,。]{0,6}提前(?:�
 # notice given, but less than 30 days ("只提前3天跟我说", "提前一个星期才说")
 _SHORT_NOTICE = re.compile(
     r"只提前\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*(?:天|个?星期|周)|提前(?:\d|[一二两三四五六七])\s*天"
+    # "他们上个礼拜才口头跟我说的": told a week or two before, by word of mouth
+    r"|(?:上个?|这个?)(?:礼拜|星期|周)才[^，,。]{0,6}(?:说|通知|讲)|口头(?:跟我|给我|和我)?(?:说|讲|通知)"
+    r"|(?:才|只)提前(?:一|两|1|2)\s*个?(?:礼拜|星期|周)"
 )
+# the entries after which a notice too short is worked out: 第四十条 itself, a plant's move
+NOTICE_TOPICS = frozenset({"quit_notice_dismissal", "contract_relocation"})
 # the circumstances of 第四十条 told before: the plant moved away
 _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
+
+
+_SAID_WRONG = re.compile(r"不对|说错|记错|搞错|看错")
+
+
+def _months_from(told: list[str], today: Any) -> int | None:
+    """The time worked the latest message of `told` says, by its length or its start day."""
+    for t in told:
+        months = months_worked(t)
+        if months is None:
+            months = months_since_start(t, today)
+        if months is not None:
+            return months
+    return None
+
+
+def _full_notice_text(months: int, pay: float) -> str:
+    n = Severance(months).months_pay
+    return "\n".join(
+        [
+            "提前30天书面通知了的，就不用另付那1个月工资，只给经济补偿："
+            f"{format_number(n)}个月×{format_number(pay)}={format_number(n * pay)}元。",
+            "依据：《劳动合同法》第四十条、第四十六条、第四十七条",
+        ]
+    )
 
 
 def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -195,6 +228,25 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         and previous_action(tracker) == "action_answer_policy"
     )
     told = [text, *recent_user_texts(tracker, 4)]
+    today = services.today()
+    topic = tracker.get_slot("last_faq")
+    moved = previous_action(tracker) == "action_answer_policy" and (
+        topic in NOTICE_TOPICS
+        # (the compensation worked out since, the move told before)
+        or (topic in SEVERANCE_TOPICS and any(_MOVED_AWAY.search(t) for t in told))
+    )
+    if moved:
+        # after the answer on a plant's move (第四十条), the start day and the pay told: a
+        # notice too short is a month's pay more; a full one asked of, the compensation alone
+        months = _months_from(told, today)
+        pay = next(filter(None, map(monthly_pay, told)), None)
+        if months is not None and pay is not None:
+            if _FULL_NOTICE_IF.search(text):
+                return _full_notice_text(months, pay)
+            if any(_SHORT_NOTICE.search(t) for t in told) and (
+                asks_how_much(text) or monthly_pay(text) or _SAID_WRONG.search(text)
+            ):
+                return notice_and_severance_text(months, pay)
     # "他今天跟我说明天就莫来了 一点都没提前打招呼" after the compensation for a factory's
     # move (第四十条): let go without the 30 days' notice, a month's pay more
     unnoticed = (
@@ -215,14 +267,7 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         months = next((m for m in map(months_worked, told) if m is not None), None)
         pay = next(filter(None, map(monthly_pay, told)), None)
         if months is not None and pay is not None:
-            n = Severance(months).months_pay
-            return "\n".join(
-                [
-                    "提前30天书面通知了的，就不用另付那1个月工资，只给经济补偿："
-                    f"{format_number(n)}个月×{format_number(pay)}={format_number(n * pay)}元。",
-                    "依据：《劳动合同法》第四十条、第四十六条、第四十七条",
-                ]
-            )
+            return _full_notice_text(months, pay)
     # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
     if not unnoticed and not short and (not after or not _ADDED_UP.search(text)):
         return None

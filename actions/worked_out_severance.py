@@ -132,6 +132,11 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     corrected_length = (
         length_said(text) if after and months_worked(text) is None and len(text) <= 20 else None
     )
+    said_length = months_worked(text)
+    dated = months_since_start(text, services.today()) if said_length is not None else None
+    if corrected_length is None and dated is not None and _ROUGHLY.search(text):
+        # "做了3年多 2023年3月进去的": the start day is the exact length
+        corrected_length = dated
     sev_text = partial(severance_text, expired=expired, worked=corrected_length)
     # "干了3年8个月 每个月6000" right after "老子遭公司开了 一分钱都不给": the figures of a
     # dismissal told a message before
@@ -284,6 +289,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                 )
     return said
 
+
+# a length said roughly ("3年多", "差不多4年"), beside a start day that says it exactly
+_ROUGHLY = re.compile(r"年多|差不多\s*\d|大概\s*\d|将近|快\s*\d\s*年")
 
 _UNSURE = re.compile(r"记不到|记不清|不记得|忘了|搞忘|差两个月|差几个月|有影响")
 

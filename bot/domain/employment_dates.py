@@ -53,6 +53,10 @@ _LEFT_MONTH_END = re.compile(
     r"(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|没(?:做|干)了|被辞|被开|满的|满了|到期)"
 )
 _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
+# "合同也是这个月底到期", "这个月底就走了": the end of this month
+_THIS_MONTH_END_LEFT = re.compile(
+    r"(?:这个?|本)月底(?:就|也)?(?:合同)?(?:到期|走|离职|辞职|不做|不干|解除|满)"
+)
 
 
 def _day_of(m: re.Match[str], p: str, today: date) -> date | None:
@@ -117,12 +121,16 @@ def months_employed(text: str, today: date) -> int | None:
         # ("…10月31号就没干了" then "要是我一直没走 干到明年4月份呢": the latest end told)
         end_m = month
         end = _month_end(month, today) if month.group("end") else _day_of(month, "b", today)
+    this_end = _last(_THIS_MONTH_END_LEFT, text)
+    if this_end is not None and (end_m is None or this_end.start() > end_m.start()):
+        end_m = this_end
+        end = date(today.year + today.month // 12, today.month % 12 + 1, 1) - timedelta(days=1)
     if start is None or end is None:
         return None
     said_year = end_m.groupdict().get("by") or end_m.groupdict().get("brel") if end_m else None
     if end < start and end_m and not said_year:
         return None
-    after = end + timedelta(days=1) if end_m else end  # the last day worked counts
+    after = end + timedelta(days=1)  # the last day worked (or today, still working) counts
     months = (after.year - start.year) * 12 + after.month - start.month
     months -= 1 if after.day < start.day else 0
     return months if 0 <= months <= MAX_YEARS * 12 else None
@@ -180,9 +188,15 @@ def months_since_start(text: str, today: date) -> int | None:
     m = _STARTED.search(text or "")
     if m is None:
         return None
+    if told_until(text) or _THIS_MONTH_END_LEFT.search(text or ""):
+        # "2024年6月15号进的 … 合同也是这个月底到期": to the last day told
+        employed = months_employed(text, today)
+        if employed is not None:
+            return employed
     year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d") or 1)
     year = full_year(year, today)
     if not 1 <= month <= 12:
         return None
-    months = (today.year - year) * 12 + today.month - month - (1 if today.day < day else 0)
+    after = today + timedelta(days=1)  # today, still working, counts
+    months = (after.year - year) * 12 + after.month - month - (1 if after.day < day else 0)
     return months if 0 <= months <= MAX_YEARS * 12 else None

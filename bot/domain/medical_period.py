@@ -65,10 +65,21 @@ def medical_months(total: float, here: float) -> int:
     return 6
 
 
-def medical_period_text(text: str, earlier: list[str] | None = None) -> str | None:
+# "他2023年才参加工作 一直在这家": the year work began, all of it at this employer
+_BEGAN_HERE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年(?:才|就)?(?:开始)?参加工作[^。]{0,8}(?:一直在这|一直在那|没换过|就在这)"
+)
+
+
+def medical_period_text(
+    text: str, earlier: list[str] | None = None, this_year: int | None = None
+) -> str | None:
     """The period worked out for a message that tells both the years in all and here, or one
     of them correcting a message before that told both ("在这个公司其实做了6年了")."""
     total, here = years_told(text)
+    began = _BEGAN_HERE.search(text or "") if this_year else None
+    if began and this_year:
+        total = here = max(this_year - int(began.group("y")), 0.5)
     if (total is None) != (here is None):
         for before in earlier or []:
             old_total, old_here = years_told(before)

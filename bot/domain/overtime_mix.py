@@ -185,6 +185,9 @@ def mixed_overtime_text(parts: list[Part], monthly: float) -> str:
         total += amount
         lines.append(f"{_NAMES[part.kind]}{told}：{how}={_money(amount)}元；")
     lines.append(f"合计{_money(total)}元，都在正常工资以外另给（都是最低标准）。")
+    if any(part.kind == "holiday" for part in parts):
+        # ("老板说元旦上班就给补休一天 不给钱": the holiday's pay cannot be swapped)
+        lines.append("法定节假日加班不能用补休代替，必须按300%另外给钱。")
     lines.append(
         "工资基数按劳动合同约定的本人工资算；少给的可以找劳动保障监察投诉（12333）或申请仲裁。"
     )

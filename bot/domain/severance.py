@@ -35,14 +35,16 @@ _WORKED = (
 _LENGTH = re.compile(
     # ("工作20多年了": the years said with 多 before 年)
     # ("干满就是4年": the whole term, when it ends)
-    rf"{_WORKED}\s*(?:满|够)?(?:就是|刚好|正好)?\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
+    rf"{_WORKED}\s*(?:满|够)?(?:就是|刚好|正好|整整|整)?\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
     # (not "一个月5千": the pay's month, the sum right after it)
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月(?!\d))"
 )
 # asks what it comes to
 # ("说给我3个月工资打发了 … 这个够不够哦": whether what is offered is enough)
 _HOW_MUCH = re.compile(
-    r"好多|多少|几个月|能拿|能要|能赔|赔|补|怎么算|咋个算|咋算|算|够不够|够不|够吗|够了吗"
+    # (not 补签, 补缴: a contract signed late, insurance paid up; not 算了; not 前面几个月)
+    r"好多|多少|(?<![面头那这后])几个月|能拿|能要|能赔|赔|补(?!签|缴|交|办)|怎么算|咋个算|咋算|算(?!了)"
+    r"|够不够|够不|够吗|够了吗"
 )
 # the compensation is the subject ("能赔好多" after a dismissal answer needs no such word)
 _ABOUT_SEVERANCE = re.compile(

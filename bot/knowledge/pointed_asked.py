@@ -280,3 +280,18 @@ def both_said_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The entry the first rule of BOTH_SAID that fits points at, or None."""
     rule = next((r for r in BOTH_SAID if r.points(text)), None)
     return None if rule is None else knowledge.get(rule.entry)
+
+
+# "要是我就直接辞职 不提社保这个事呢" after quitting over a breach (第三十八条): an ordinary
+# resignation (30 days' notice, no compensation), in the entry on notice
+BREACH_QUIT, ORDINARY_QUIT = "quit_immediate_38", "quit_notice_period"
+_BREACH_SET_ASIDE = re.compile(
+    r"(?:不提|不说|不管|不讲|不扯|不拿)[^，,。]{0,6}(?:社保|工资|欠薪|这个事|那个事)"
+    r"|不是因为[^，,。]{0,6}(?:社保|工资|欠薪)|就?(?:普通|正常)(?:地)?辞职|自己想走"
+)
+
+
+def ordinary_quit_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug != BREACH_QUIT or not _BREACH_SET_ASIDE.search(text):
+        return None
+    return knowledge.get(ORDINARY_QUIT)
