@@ -86,6 +86,10 @@ def labelled_name(tracker: Tracker) -> str | None:
     return name if name and name[0] in COMMON_SURNAMES else None
 
 
+# the employer's full name given at another question ("公司全名是…", "全称叫…")
+_FULL_NAME = re.compile(r"全名|全称|正式名字|营业执照上")
+
+
 class MediationExtraction:
     """The extract_<slot> methods of ValidateMediationForm (a rasa_sdk form finds them on
     the instance); put first among its bases, so their super() calls reach
@@ -149,6 +153,12 @@ class MediationExtraction:
             or labelled
             or (None if asked else looks_like_employer(plain_answer(tracker, "employer")))
         )
+        kept = tracker.get_slot("employer")
+        if not employer and kept and _FULL_NAME.search(typed):
+            # "15086914473 哦对了 公司全名是重庆瑞安保安服务有限公司" after 瑞安保安: the full name
+            fuller = opening_employer(typed)
+            if fuller and str(kept) in fuller and fuller != kept:
+                return {"employer": fuller}
         if not employer and tracker.get_slot("employer") is None:
             # named at another question: "我叫罗志强，电话…，在重庆鑫源机械厂上班",
             # "何建军 18375926608 南岸的重庆锐达电子有限公司"

@@ -72,6 +72,7 @@ from bot.knowledge.pointed_situations import (
     injury_rest_pay_asked,
     insurance_made_up_asked,
     leave_days_asked,
+    maternity_days_asked,
     months_unpaid_asked,
     moved_to_work_asked,
     never_signed_asked,
@@ -203,6 +204,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)
         or never_signed_asked(knowledge, read)
+        or maternity_days_asked(knowledge, read)
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
         or (moved_to_work_asked(knowledge, read) if previous is None else None)
         or (relocation_asked(knowledge, read) if previous is None else None)

@@ -24,6 +24,7 @@ from actions.message import (
 )
 from actions.opening import opening_employer, opening_name
 from actions.person import leading_name, name_and_phone
+from actions.policy_followups import find_answer
 from actions.validators import (
     COMMON_SURNAMES,
     STORY_AFTER,
@@ -148,6 +149,8 @@ def _drop_candidate(tracker: Tracker, slot: str) -> None:
 # a question asked along with the details ("我叫陈志勇 电话133… 先问一下哈 … 应该赔我好多")
 _ASKS_WITH_DETAILS = re.compile(
     r"先问|顺便问|问一下|问下|问一哈|问哈|问个事|请问|想问|[吗嘛呢？?]\s*$|(?:好多|多少|几个月)\s*$|咋个算|怎么算|能拿好多|能赔好多"
+    # ("电话177… 还有个事 … 酒店说产假只有98天 对不对哦")
+    r"|还有个事|(?:对不对|是不是|合不合法|合法不|行不行|可以不|对吗|算不算)[哦嘛啊呀喃噻]?\s*$"
     # ("陈丽娟 139… 对了调解要准备啥子材料哦")
     r"|对了[^，,。]{0,20}?(?:啥|什么|多少|好多|多久|好久|几|哪|要不要|收不收|钱不|费不|钱吗|费吗)"
 )
@@ -380,8 +383,11 @@ class SideQuestionsMixin:
             for entry in several:
                 dispatcher.utter_message(text=answer_text(entry, whole=True), faq=entry.slug)
             return
-        hits = self.services.knowledge.hits_for(tracker.latest_message, read, k=3)
-        verdict, hits = decide(hits, cfg)
+        # (the rules that point at one entry first: "酒店说产假只有98天 对不对哦")
+        verdict, hits = find_answer(self.services, tracker, read)
+        if verdict != "answer":
+            hits = self.services.knowledge.hits_for(tracker.latest_message, read, k=3)
+            verdict, hits = decide(hits, cfg)
         if verdict not in ("answer", "likely") and self.side_topic:
             # "是免费的吗" in the mediation form asks about mediation
             verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {read}"), cfg)

@@ -222,6 +222,9 @@ NOT_IN_A_NAME = re.compile(
 SENTENCE_LEN = 16
 
 
+LATIN_NAME_WORDS = 8
+
+
 def not_an_employer(text: str | None) -> str | None:
     """Why an answer at the employer question cannot be the employer: "command" (a button's
     words), "dispute_type" (a bare kind of dispute), "story" (what happened, not who), else
@@ -231,6 +234,8 @@ def not_an_employer(text: str | None) -> str | None:
         return "command"
     if _COMPANY_WORD.search(value):
         return None
+    if re.fullmatch(r"[A-Za-z0-9&.,'() -]+", value) and len(value.split()) <= LATIN_NAME_WORDS:
+        return None  # "Chongqing Hongtai Electronics": a name in Latin letters, long as it is
     if len(value) <= 6 and clean_dispute_type(value):
         return "dispute_type"
     if len(value) > SENTENCE_LEN or (NOT_IN_A_NAME.search(value) and dispute_types_in(value)):

@@ -177,7 +177,9 @@ def _leaves(text: str) -> bool:
 
 def _in_all(text: str, today: date) -> int | None:
     """The months of work in all a message tells: the lengths, or the year work began."""
-    return total_months_worked(text) or months_since_work_began(text, today)
+    # ("我2014年开始上班的 在这个酒店做了4年": the years in all are the longer)
+    found = [m for m in (total_months_worked(text), months_since_work_began(text, today)) if m]
+    return max(found) if found else None
 
 
 def _someone_elses_days(told: list[str], text: str) -> int | None:
@@ -218,6 +220,9 @@ def _days_due_told(earlier: list[str], today: date) -> int | None:
     return found[0] if found[0] > 0 else None
 
 
+# a figure told before, corrected ("不对 记错了 我2018年才出来上班")
+_CORRECTED = re.compile(r"不对|记错|说错|搞错|弄错")
+
 # the days a year the worker says they have ("一年是5天"), and years in all that give them
 _DAYS_A_YEAR = re.compile(r"(?:一年|每年)(?:是|有|就|只有)?\s*(?P<n>5|10|15|五|十|十五)\s*天")
 _YEARS_FOR_DAYS = {5.0: 12, 10.0: 120, 15.0: 240}
@@ -237,7 +242,14 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         and _NOT_TAKEN.search(text) is not None
         and any(map(_leaves, told[1:]))
     )
-    if not (after or leaving_told):
+    # "今年一天年假都没休 … 我2014年开始上班的 … 一个月4350 能要好多": all told at once
+    told_here = (
+        _ABOUT_ANNUAL_LEAVE.search(text) is not None
+        and _NOT_TAKEN.search(text) is not None
+        and monthly_pay(text) is not None
+        and asks_how_much(text)
+    )
+    if not (after or leaving_told or told_here):
         return None
     other = _someone_elses_days(told, text)
     if other is not None:
@@ -285,9 +297,14 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             and not _SOMEONE_ELSE.search(text)
         ):
             # "要是到年底一天都没休到": the days worked out before, or the year's
-            days = _days_due_told(told[1:], services.today())
+            days = _days_due_told(told if told_here else told[1:], services.today())
         in_all = _in_all(text, services.today())
-        if days is None and slug == UNUSED_LEAVE and in_all is not None and asks_how_much(text):
+        if (
+            days is None
+            and slug == UNUSED_LEAVE
+            and in_all is not None
+            and (asks_how_much(text) or _CORRECTED.search(text))
+        ):
             # "我是2017年7月才开始上班的 才9年多 那是好多天 钱又是好多" after the sum: the
             # years corrected, the year's days again (none taken)
             days = days_a_year(in_all) or None

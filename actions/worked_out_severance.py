@@ -122,6 +122,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "我参加工作12年了 在这个公司做了3年 月工资6525 能补好多钱" right after the answer on
         # leave not taken when leaving: the leave's pay, not a compensation
         return None
+    if _LEAVE_NOT_TAKEN.search(text) and not _COMPENSATION_NAMED.search(text):
+        # "今年一天年假都没休 … 干了3年 一个月4350 能补好多": the leave's pay, not a compensation
+        return None
     after = slug in SEVERANCE_TOPICS
     # (a contract that ended and was not renewed: the compensation, no dismissal to double)
     expired = (
@@ -218,6 +221,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # "我们车间还有个才来4个月的 他有没得": a colleague's time, asked of the same rule
     colleague = after and _SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
     said = sev_text(text, unlawful=unlawful, asked=alone or colleague, forced=forced)
+    if said is None and months_worked(text) is None and asks_how_much(text):
+        # "店月底关门 喊我们都走 我2019年3月进的 一个月平均6千5 能拿好多补偿": the start day
+        # and the pay told with the question
+        since = months_since_start(text, services.today())
+        if since is not None and monthly_pay(text) is not None:
+            said = sev_text(text, unlawful=unlawful, asked=True, forced=forced, worked=since)
     pay = monthly_pay(text)
     if said is not None and pay is None and not _SOMEONE_ELSE.search(text):
         # "我不想干了 可以找他要补偿不 我在这干了两年零三个月" after "每个月4800" was told: the
@@ -289,6 +298,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                 )
     return said
 
+
+_LEAVE_NOT_TAKEN = re.compile(r"年假[^，,。]{0,6}(?:没休|没有休|没得休|不准休|不让休|休不了)")
 
 # a length said roughly ("3年多", "差不多4年"), beside a start day that says it exactly
 _ROUGHLY = re.compile(r"年多|差不多\s*\d|大概\s*\d|将近|快\s*\d\s*年")

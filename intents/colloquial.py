@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 
 COLLOQUIAL = {
+    # "现在还告得了不": whether a claim can still be brought
+    "告得了": "能告",
+    "告得到": "能告",
+    "告不告得了": "能不能告",
     # pay
     "薪水": "工资",
     "薪资": "工资",

@@ -56,6 +56,8 @@ _YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
 # "合同也是这个月底到期", "这个月底就走了": the end of this month
 _THIS_MONTH_END_LEFT = re.compile(
     r"(?:这个?|本)月底(?:就|也)?(?:合同)?(?:到期|走|离职|辞职|不做|不干|解除|满)"
+    # "这个店月底关门 喊我们都走": the business closing at the month's end
+    r"|月底(?:就|要)?(?:关门|倒闭|停业|不开了|散伙)"
 )
 
 

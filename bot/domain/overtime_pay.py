@@ -83,6 +83,9 @@ _DAYS_A_MONTH = re.compile(
 _REST_DAYS_COUNTED = re.compile(
     rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
 )
+# the hours of each evening told ("每天晚上都加班2个钟"), then the days ("加了22天")
+_EVERY_EVENING = re.compile(r"(?:每天|天天)(?:晚上)?(?:都|要)?(?:加班|加|多做|多干)")
+_EVENINGS_COUNTED = re.compile(rf"(?:加了|加班了|上了|一共|总共)\s*(?P<n>{NUM})\s*天")
 MIN_DAILY, MAX_DAILY = 30, 5000
 MIN_HOURLY, MAX_HOURLY = 5, 1000
 
@@ -362,6 +365,9 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
             f"{format_number(hours)}={money(sum_)}元。"
         )
         month_days = _count(_DAYS_A_MONTH, text)
+        if month_days is None and _EVERY_EVENING.search(text):
+            # "每天晚上都加班2个钟 加了22天": the evenings counted after the hours of each
+            month_days = _count(_EVENINGS_COUNTED, text)
         if month_days and month_days <= 31:
             # "每天要加班2个钟头 一个月上22天班": the month's overtime pay
             rule += (

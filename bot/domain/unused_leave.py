@@ -183,7 +183,7 @@ MAX_DAYS = 15
 
 
 # "一天都没休到": not a count of one day, none of them
-_NONE_TAKEN = re.compile(r"一天(?:都|也)(?:没|不|莫)|一天没休")
+_NONE_TAKEN = re.compile(r"一天(?:年假|年休假)?(?:都|也)(?:没|不|莫)|一天没休")
 
 
 # "今年那5天一天都没休": the days named, none of them taken
