@@ -55,6 +55,8 @@ _ABOUT_WORK = re.compile(
     r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假|产检|怀孕|哺乳"
     # "上个月平时晚上加了20个钟头 好多钱": hours worked over
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
+    # "他说钟点工随时都可以喊我走 一分钱都不得给": let go, paid nothing
+    r"|喊我走|叫我走|让我走|一分钱|不得给|不给钱|是不是真的"
 )
 IN_VIEW_SHORT = 16
 FEW_LISTED = 3  # a list this short is answered course by course

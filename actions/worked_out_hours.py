@@ -47,6 +47,10 @@ def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str
     if days is None and hourly_rate(text) and _SAID_WRONG.search(text):
         days = next(filter(None, map(days_worked, earlier)), None)
         told = [text, *[t for t in earlier if days_worked(t)]]
+    if days is None and _MONTH_ASKED.search(text):
+        # "要是我改成一天做4个钟头 … 一个月有好多": the month's days told before, this day
+        days = next(filter(None, map(days_worked, earlier)), None)
+        told = [text, *[t for t in earlier if days_worked(t)]]
     if days is None or rate is None:
         return None
     day = next(filter(None, map(day_hours, told)), None)
@@ -55,6 +59,7 @@ def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str
     return month_by_the_hour_text(days, day, rate, next(filter(None, map(paid_told, told)), None))
 
 
+_MONTH_ASKED = re.compile(r"一个月(?:有|能拿|该拿|该有|拿|是)?(?:好多|多少)")
 _MORE_DAYS = re.compile(r"周六|周天|周日|星期六|星期天|星期日|礼拜六|礼拜天")
 _ALSO_COME = re.compile(r"也要(?:来|上|做|干)|也来|也得来|也喊")
 _OTHER_PART_TIME_TOPIC = re.compile(r"保险|社保|辞退|不要我|开除|补偿|工伤|合同|试用")

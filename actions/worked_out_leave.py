@@ -164,7 +164,7 @@ UNUSED_LEAVE = "leave_annual_unused"  # the entry whose 300 % the worked-out sum
 _NOT_TAKEN = re.compile(
     r"没休|没有休|休不了|休不完|休不到|休不成|没法休|不能休|不准休|不让休|不给休|没让休|没得休|不安排|没安排|没给安排|不批"
     r"|不休的话|不休(?:要|就|了)|(?:莫得|没得|没有|没)(?:空|时间)休"
-    r"|(?:没|不)(?:让|准|给|安排)我休"
+    r"|(?:没|不)(?:让|准|给|安排|喊)我休|都不喊我休|不得休"
 )
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d|[号日]就?走")
 # the job before ("前面那家做到6月底"): no leaving of this one
@@ -308,6 +308,12 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             # "我是2017年7月才开始上班的 才9年多 那是好多天 钱又是好多" after the sum: the
             # years corrected, the year's days again (none taken)
             days = days_a_year(in_all) or None
+            # (a new job this year told before: its share of the year, "9月1号才跳槽过来")
+            newer = next(
+                filter(None, (newcomer_days(t, in_all, services.today()) for t in told[1:])), None
+            )
+            if newer is not None and newer[0] > 0:
+                days = newer[0]
             pay_for_them = days is not None
         pay = next(filter(None, map(monthly_pay, told)), None)
         # ("那10天该补好多" right after the answer on leave not taken: the days are those)

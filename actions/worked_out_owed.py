@@ -196,6 +196,8 @@ _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
 
 
 _SAID_WRONG = re.compile(r"不对|说错|记错|搞错|看错")
+# what counts in the pay asked ("绩效算不算进去"), not the sum again
+_COUNTS_ASKED = re.compile(r"算不算|算进去|算在内|包不包括|包括不包括|计不计入")
 
 
 def _months_from(told: list[str], today: Any) -> int | None:
@@ -235,14 +237,17 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # (the compensation worked out since, the move told before)
         or (topic in SEVERANCE_TOPICS and any(_MOVED_AWAY.search(t) for t in told))
     )
-    if moved:
+    if moved and not _COUNTS_ASKED.search(text):
         # after the answer on a plant's move (第四十条), the start day and the pay told: a
         # notice too short is a month's pay more; a full one asked of, the compensation alone
         months = _months_from(told, today)
         pay = next(filter(None, map(monthly_pay, told)), None)
         if months is not None and pay is not None:
-            if _FULL_NOTICE_IF.search(text):
+            if _FULL_NOTICE_IF.search(text) and not _NO_NOTICE.search(text):
                 return _full_notice_text(months, pay)
+            if _NO_NOTICE.search(text) and _FULL_NOTICE_IF.search(text):
+                # "要是老板没有提前一个月通知我们呢": no notice, a month's pay more
+                return notice_and_severance_text(months, pay)
             if any(_SHORT_NOTICE.search(t) for t in told) and (
                 asks_how_much(text) or monthly_pay(text) or _SAID_WRONG.search(text)
             ):
@@ -262,7 +267,7 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         and months_worked(text) is not None
         and monthly_pay(text) is not None
     )
-    if after and _FULL_NOTICE_IF.search(text):
+    if after and _FULL_NOTICE_IF.search(text) and not _NO_NOTICE.search(text):
         # "那要是公司提前一个月书面通知我了呢": the compensation alone, no month in lieu
         months = next((m for m in map(months_worked, told) if m is not None), None)
         pay = next(filter(None, map(monthly_pay, told)), None)

@@ -73,7 +73,9 @@ def part_time_text(day: float, days: int, rate: float | None) -> str:
 
 
 # "上个月我上了26天 每天5个钟": the days of a month worked by the hour
-_DAYS_WORKED = re.compile(rf"(?:上了|做了|干了|上班)\s*(?P<n>{NUM})\s*天")
+_DAYS_WORKED = re.compile(
+    rf"(?:上了|做了|干了|上班|(?:一个月|每个?月)(?:要)?(?:做|上|干))\s*(?P<n>{NUM})\s*天"
+)
 # "他只给了2千": what was paid
 _PAID = re.compile(rf"(?:只|就|才)(?:给了?|发了?|打了?)(?:我)?\s*(?P<n>{NUM})\s*(?:块|元)?")
 
