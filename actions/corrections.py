@@ -25,6 +25,8 @@ from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 # "电话错了，是139…", "手机号改成…", "名字写错了，应该是周晓"; taken whatever the form asks now
 _CORRECTS = re.compile(
     r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错|换一个|换个|换了|新号|换号|停机"
+    # "电话后头是0396 打反了": two digits swapped
+    r"|打反|反了|颠倒"
 )
 _PHONE_WORDS = re.compile(r"电话|手机|号码|号")
 _NAME_CORRECTION = re.compile(
@@ -163,11 +165,20 @@ def _full_name_at_summary(tracker: Tracker) -> str | None:
     return value if value and value != kept else None
 
 
+# "sorry school name is wrong, on my contract it is 小树苗双语幼儿园": corrected in English
+_EMPLOYER_FIX_IN_ENGLISH = re.compile(
+    r"(?i:(?:school|company|employer|factory|shop|store|restaurant|hotel)(?: name)?"
+    r"(?: is)? (?:wrong|incorrect|not right))"
+    r"[^。]*?(?i:it is|it's|should be|actually|is)\s*(?P<value>[^\s，,。]{2,40})$"
+)
+
+
 def corrected_employer(tracker: Tracker) -> str | None:
     """A new employer given as a correction ("公司名字写错了，是某某物流有限公司"), or the full
     name given at the summary when only a shop or a site was kept."""
     found = (
         _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
+        or _correction(tracker, "employer", _EMPLOYER_FIX_IN_ENGLISH, looks_like_employer)
         or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
         or _full_name_at_summary(tracker)
     )

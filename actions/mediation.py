@@ -19,7 +19,7 @@ from actions.corrections import (
 )
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.mediation_asks import course_asked
-from actions.mediation_extraction import MediationExtraction
+from actions.mediation_extraction import ASSENT_THEN_ASKS, MediationExtraction
 from actions.mediation_text import (
     ASKED_AT_THE_END,
     DEMAND_TO_ASK,
@@ -101,14 +101,16 @@ class ValidateMediationForm(
         events = await super().run(dispatcher, tracker, domain)
         # (a correction with a question after it: "电话打错了 是139… 对了调解要好久嘛")
         # ("确认 要是调解的时候老板也不来咋个办": handed in, and the question answered)
-        confirmed_asking = tracker.get_slot(
-            "requested_slot"
-        ) == "mediation_confirm" and CONFIRMS_THEN_ASKS.match(typed_text(tracker).strip())
+        at_summary = tracker.get_slot("requested_slot") == "mediation_confirm"
+        said = typed_text(tracker).strip()
+        confirmed_asking = at_summary and (
+            CONFIRMS_THEN_ASKS.match(said) or ASSENT_THEN_ASKS.match(said)
+        )
         with_question = opening or corrected(tracker) or confirmed_asking
         asked = ASKED_AT_THE_END.search(typed_text(tracker)) if with_question else None
         question = asked.group(0) if asked and asked.start() > 0 else None
         if confirmed_asking:
-            question = typed_text(tracker).strip()[confirmed_asking.end() :]
+            question = said[confirmed_asking.end() :]
         about_course = course_asked(self.services, question) if question else None
         if about_course:  # "确认 然后那个做面包的课在哪里上": the course asked about, answered
             text, code = about_course

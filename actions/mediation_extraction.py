@@ -86,6 +86,12 @@ def labelled_name(tracker: Tracker) -> str | None:
     return name if name and name[0] in COMMON_SURNAMES else None
 
 
+# a yes at the summary, then a question after 还有/对了 ("要得 还有 调解的时候我要本人去不")
+ASSENT_THEN_ASKS = re.compile(
+    r"^(?:好|好的|要得|对|对的|行|可以|嗯|没问题)[，,。\s]+(?:还有|另外|对了|顺便问下?|问下)"
+    r"[，,。\s]*(?=\S{4,})"
+)
+
 # the employer's full name given at another question ("公司全名是…", "全称叫…")
 _FULL_NAME = re.compile(r"全名|全称|正式名字|营业执照上")
 
@@ -94,6 +100,17 @@ class MediationExtraction:
     """The extract_<slot> methods of ValidateMediationForm (a rasa_sdk form finds them on
     the instance); put first among its bases, so their super() calls reach
     PersonSlotsMixin's."""
+
+    async def extract_mediation_confirm(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        """ "要得 还有 调解的时候我要本人去不" at the summary: a yes, then a question of its own
+        (handed in; the question is answered by the form's run)."""
+        if tracker.get_slot("requested_slot") != "mediation_confirm":
+            return {}
+        if ASSENT_THEN_ASKS.match(typed_text(tracker).strip()):
+            return {"mediation_confirm": True}
+        return {}
 
     async def extract_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -51,6 +51,7 @@ from bot.knowledge.pointed_asked import (
     both_said_asked,
     cap_asked,
     her_leave_asked,
+    injury_followup_asked,
     mediation_failed_asked,
     not_renewed_asked,
     notice_after_probation_asked,
@@ -114,6 +115,7 @@ def previous_answer(services: Any, tracker: Tracker) -> Any:
 # injury, time-limit, dismissal and leaving rules (bot/knowledge/pointed.py, pointed_asked.py)
 _POINTED_AFTER = (
     ordinary_quit_asked,
+    injury_followup_asked,
     period_over_told,
     dispatched_told,
     noncompete_told,

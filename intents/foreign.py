@@ -87,7 +87,7 @@ _GREETING_FIRST = re.compile(r"^\s*你好\s*[,，.。!！]+\s*")
 _STOPWORDS = frozenset(
     "a an the to of for in on at is are am be do does did i me my you your we our it this"
     " that there please can could would will just about any some with from get got so and"
-    " or if what which who after was were been already still has have had".split()
+    " or if what which who after was were been already still has have had they them".split()
 )
 
 

@@ -36,6 +36,15 @@ FACETS: dict[str, tuple[str, ...]] = {
     "流产": ("流产", "小产"),
     # "重庆是好多" after the maternity leave: the local figure's sentence (or where to check it)
     "重庆": ("重庆", "我们这里", "我们这边", "我们这儿", "本地", "当地", "本市"),
+    # "要是以后我不想在他那干了 还有啥子钱" after an injury: what is paid when the job ends
+    "解除或终止劳动合同": (
+        "不想在他那干",
+        "不想在那干",
+        "不想干了",
+        "以后不干",
+        "走的时候",
+        "离职的时候",
+    ),
 }
 # a long break holds public holidays and rest days moved around them (春节: 除夕 to 初三 are
 # public holidays, the other days of the break are rest days): both sentences are the answer

@@ -295,3 +295,22 @@ def ordinary_quit_asked(knowledge: Knowledge, previous: Answer, text: str) -> An
     if previous.slug != BREACH_QUIT or not _BREACH_SET_ASIDE.search(text):
         return None
     return knowledge.get(ORDINARY_QUIT)
+
+
+# after an answer on an injury: "伤好之前这几个月我都没上班 工资咋个算" (the pay while it heals),
+# "要是以后我不想在他那干了 除了这些还有啥子钱" (the grants on leaving, in the benefits entry)
+INJURY_REST_PAY, INJURY_BENEFITS = "injury_paid_leave", "injury_benefits"
+_HEALING = re.compile(r"伤好之前|养伤|治伤|治疗期间|住院期间|没上班|上不了班|休息的?这|歇")
+_PAY_ASKED = re.compile(r"工资|钱")
+_LEAVING_AFTER = re.compile(r"不想在[^，,。]{0,4}干|不干了|不做了|辞职|离职|走人|解除|不想干")
+_MORE_MONEY = re.compile(r"还有(?:啥子|什么|哪些|没得|没有)?[^，,。]{0,4}钱|(?:啥子|什么)钱")
+
+
+def injury_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if not previous.slug.startswith("injury"):
+        return None
+    if _LEAVING_AFTER.search(text) and _MORE_MONEY.search(text):
+        return knowledge.get(INJURY_BENEFITS)
+    if _HEALING.search(text) and _PAY_ASKED.search(text) and previous.slug != INJURY_REST_PAY:
+        return knowledge.get(INJURY_REST_PAY)
+    return None
