@@ -100,6 +100,11 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # (its own count of months, if any, is that one: "一个月" is the pay's month)
         if told and (not counted or told in counted):
             n = told
+    if n is None and pay is None and _ADDED_UP.search(text) and asks_how_much(text):
+        # "那一共该要好多" after the months owed and the pay were told (with a question between)
+        earlier = recent_user_texts(tracker, 4)
+        n = next(filter(None, map(_months_owed, earlier)), None)
+        pay = next(filter(None, map(monthly_pay, earlier)), None) if n else None
     if n is not None and pay is None:
         # "那拖的那3个月工资呢 还要得回来不": the pay told before
         pay = next(filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None)

@@ -44,6 +44,8 @@ MIN_QUESTION = 5
 # a question, then a request of its own: "…能不能要赔偿？我也想申请调解"
 _ASK_THEN_REQUEST = re.compile(
     r"(?<=[？?])\s*(?=我?(?:也|还|再|就)?(?:想|要)(?:申请|找你们|报名|报个))"
+    # "那一共该要好多 帮我申请调解": the sum asked, then the request
+    r"|(?<=好多|多少)\s+(?=(?:那|然后)?(?:帮我|给我)(?:申请|登记))"
 )
 
 

@@ -54,6 +54,8 @@ MAX_PARTS = 3
 _FIGURE_CORRECTED = re.compile(
     r"(?:(?:说|打|搞|写|记|看)错了|不对)[^。？?]{0,16}\d|\d[^，,。\s]{0,8}[\s，,]*不是\s*\d"
 )
+# "那一共该要好多 帮我申请调解": the sum of what was told, asked before the request
+_SUM_ASKED = re.compile(r"^(?:那|那么)?(?:一共|总共|加起来)[^，,。]{0,6}(?:好多|多少)(?:钱)?$")
 
 
 def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0) -> str | None:
@@ -118,6 +120,8 @@ def separate(
     intents = [understood(p) for p in parts]
     read_as: dict[int, str] = {}
     for n, p in enumerate(parts):
+        if intents[n] is None and _SUM_ASKED.search(p):
+            intents[n] = read_as[n] = "policy_question"
         if intents[n] is None and _FIGURE_CORRECTED.search(p):
             # "说错了 是20块一个钟不是18 还有…课要钱不": a figure of the last answer corrected,
             # read as a question about it, then the other request
