@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.assent import clean_demand
 from actions.buttons import button, buttons
 from actions.identity import worker_from
-from actions.mediation_text import EDITABLE, NOT_SUBMITTED_YET
+from actions.mediation_text import EDITABLE, NOT_SUBMITTED_YET, WHY_NOT_FOUND
 from actions.message import (
     latest_confidence,
     latest_entity,
@@ -228,6 +228,19 @@ class ActionMediationStatus(ServiceAction, Action):
                     "（谁都可以输入一个号码）。转人工后，工作人员核实您的身份，再帮您查进度。"
                 ),
                 buttons=buttons(button("转人工", "human_handoff")),
+            )
+            return []
+        if not rows and WHY_NOT_FOUND.search(typed_text(tracker)):
+            # "咋个会查不到喃 是不是没交上去哦": no case number means it was never handed in here
+            dispatcher.utter_message(
+                text=(
+                    "没有拿到案件编号的话，一般是当时没有提交成功（最后要点“确认提交”，看到编号才算登记上）；"
+                    "也可能是用别的微信号、电话或在窗口提交的。可以在这里重新申请，"
+                    "或者转人工，由工作人员核实后帮您查。"
+                ),
+                buttons=buttons(
+                    button("重新申请调解", "mediation_request"), button("转人工", "human_handoff")
+                ),
             )
             return []
         filling = (tracker.active_loop or {}).get("name") == "mediation_form"

@@ -217,3 +217,9 @@ def bare_type(text: str) -> str | None:
     rest = TYPE_LABEL.sub("", text.strip(" 。！!")).strip(" 。！!的")
     kind = clean_dispute_type(rest)
     return kind if kind and len(rest) <= len(kind) + 2 else None
+
+
+# why a request the worker filed is not found, asked ("咋个会查不到喃", "是不是没交上去哦")
+WHY_NOT_FOUND = re.compile(
+    r"(?:咋个|怎么|为啥|为什么)(?:会)?(?:查不到|没有|没得|找不到)|没交上去|没提交上|没交成功|没提交成功"
+)

@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_context import enrol_instead, followup_instead, named_course_instead
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
+from actions.mediation_text import WHY_NOT_FOUND
 from actions.message import (
     last_bot_text,
     last_reply,
@@ -233,6 +234,9 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the status of the worker's case, a short question about how long it
     takes is answered from the FAQ entry on it (whatever the classifier read)."""
     text = typed_text(tracker)
+    if previous_action(tracker) == "action_mediation_status" and WHY_NOT_FOUND.search(text):
+        # "咋个会查不到喃 是不是没交上去哦": why the request is not found, said by the status action
+        return [FollowupAction("action_mediation_status")]
     if (
         previous_action(tracker) in ("action_mediation_status", "action_submit_mediation")
         and 0 < len(text) <= 30
@@ -273,6 +277,7 @@ def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
     says why a typed number finds no case, instead of "没太明白"."""
     if previous_action(tracker) == "action_mediation_status" and latest_entity(tracker, "phone"):
         return [FollowupAction("action_mediation_status")]
+
     if CASE_NO.search(typed_text(tracker).upper()):  # "编号好像是TJ20261116-0007"
         return [FollowupAction("action_mediation_status")]
     return None
