@@ -105,7 +105,7 @@ _LATIN_NAME_BY_PHONE = re.compile(
 )
 _ENGLISH_NAME = re.compile(
     r"\b(?:my name is|my name's|name:|name is|name|wo jiao|wo de ming zi shi|wo de mingzi shi)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
-    r"(?=\s*(?:[,.;!?，。]|$|\s+(?:and|phone|my|tel|mobile)\b))",
+    r"(?=\s*(?:[,.;!?，。]|$|\d|\s+(?:and|phone|my|tel|mobile|dianhua|shouji|haoma)\b))",
     re.IGNORECASE,
 )
 
@@ -229,8 +229,11 @@ _LABELLED_EMPLOYER = re.compile(
 
 
 _ENGLISH_LABELLED = re.compile(
-    r"\b(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm)(?: name)?"
-    r"(?: is|:)?\s+(?P<employer>[A-Z][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]*){0,5})"
+    r"\b(?:(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm)(?: name)?"
+    r"(?: is|:)?"
+    # ("gongsi shi Jinyu Wuye", "zhandian shi …": labelled in pinyin)
+    r"|(?:gongsi|danwei|zhandian|changli|dianpu)\s*(?:shi|jiao))"
+    r"\s+(?P<employer>[A-Z][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]*){0,6})"
 )
 
 

@@ -68,6 +68,7 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
     early_retirement_asked,
+    fine_asked,
     gangmaster_injury_asked,
     holiday_off_pay_asked,
     injury_rest_pay_asked,
@@ -207,6 +208,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or both_said_asked(knowledge, read)
         or never_signed_asked(knowledge, read)
         or maternity_days_asked(knowledge, read)
+        or fine_asked(knowledge, read)
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
         or (moved_to_work_asked(knowledge, read) if previous is None else None)
         or (relocation_asked(knowledge, read) if previous is None else None)

@@ -20,7 +20,7 @@ from intents.numbers import NUM, format_number, parse_number
 # "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
 # ("老板三个月没发工资了": the months owed told as wages not paid)
 _OWED_MONTHS = re.compile(
-    rf"欠(?:的|了|我)?(?:那|这)?(?P<n>{NUM})\s*个月(?:的)?工资"
+    rf"欠(?:的|了|我)?\s*(?:那|这)?(?P<n>{NUM})\s*个月\s*(?:的)?工资"
     rf"|(?P<m>{NUM})\s*个月(?:的)?(?:工资)?(?:都|也|一直)?(?:没发|没有发|没给|不发|没拿到)"
     # "老板拖了我两个月工资"
     # ("那拖的那3个月工资呢": the months told before, named again)

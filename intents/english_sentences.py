@@ -35,6 +35,11 @@ SENTENCES = {
     "my november salary": "11月工资",
     "my october salary": "10月工资",
     "my december salary": "12月工资",
+    # a yes typed in pinyin as one short word ("dui" at the summary)
+    "dui": "对",
+    "duide": "对的",
+    "queren": "确认",
+    "tijiao": "提交",
     "submit it": "确认提交",
     "submit": "确认提交",
     "thats right": "对",

@@ -46,6 +46,9 @@ PINYIN_WORDS = (
     " 火锅店 火锅 店 签 签合同 跟 跟我 不跟我 一直 这样 合法吗 要求 补发 快递员 快递 每个月 罚款"
     " 一共 扣了 单位是 公司是 有限公司 什么时候 联系 联系我 人 干 要回 想要回 块 经理 钱"
     " 工作 工作了 参加工作 干了 做了"
+    # a cleaner's and a rider's words ("wo zai yige xiaoqu zuo baojie", "pao waimai de zhandian")
+    " 一个 小区 保洁 物业 物业公司 外卖 跑外卖 站点 合理 证据 需要 没 平台 刚才 那个 这个 这样"
+    " 案子 状态 的 说是 跑 扣 现在 以后 查 进度 帮 他们 不是 每个 罚 经常 已经 还没"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -60,11 +63,8 @@ def _pinyin_table() -> dict[str, str]:
     return table
 
 
-def _from_pinyin(run: str) -> str | None:
-    """The Chinese a Latin run spells in pinyin, when most of it does; else None."""
-    letters = run.replace(" ", "").replace("'", "")
-    table = _pinyin_table()
-    longest = max(map(len, table))
+def _inside(letters: str, table: dict[str, str], longest: int) -> tuple[list[str], int]:
+    """The words a run of letters spells, longest first, and how many letters they cover."""
     out: list[str] = []
     covered = i = 0
     while i < len(letters):
@@ -76,6 +76,32 @@ def _from_pinyin(run: str) -> str | None:
                 i += size
                 break
         else:
+            i += 1
+    return out, covered
+
+
+def _from_pinyin(run: str) -> str | None:
+    """The Chinese a Latin run spells in pinyin, when most of it does; else None. Typed
+    spaces are word boundaries ("wo zai jiangbei" is 我 在 …, never 再见): whole syllables
+    joined across them ("lao ban" 老板), never a word that starts or ends inside one."""
+    tokens = [t for t in run.replace("'", "").split(" ") if t]
+    letters = "".join(tokens)
+    table = _pinyin_table()
+    longest = max(map(len, table))
+    out: list[str] = []
+    covered = i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            key = "".join(tokens[i:j])
+            if len(key) <= longest and key in table:
+                out.append(table[key])
+                covered += len(key)
+                i = j
+                break
+        else:
+            words, inside = _inside(tokens[i], table, longest)
+            out += words
+            covered += inside
             i += 1
     if not letters or covered / len(letters) < MIN_PINYIN_COVER:
         return None

@@ -439,3 +439,15 @@ def maternity_days_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if not _MATERNITY_DAYS_SAID.search(text):
         return None
     return knowledge.get(MATERNITY_LEAVE)
+
+
+# "站点每个月扣我500块 说是罚款 这个合理吗": a fine docked from the pay, whether it may be
+FINES = "wage_deduction_fine"
+_FINED = re.compile(r"罚款|罚钱|罚我|罚了")
+_MAY_IT_BE = re.compile(r"合理|合法|可以吗|可以不|行不行|对不对|能这样|有没有道理")
+
+
+def fine_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _FINED.search(text) and re.search(r"扣", text) and _MAY_IT_BE.search(text):
+        return knowledge.get(FINES)
+    return None
