@@ -10,8 +10,8 @@ from collections.abc import Callable
 from rasa_sdk import Tracker
 
 from actions.assent import clean_demand
+from actions.employer_named import REGISTERED_NAME
 from actions.message import faq_of_last_turn, typed_text
-from actions.opening import REGISTERED_NAME
 from actions.validators import (
     clean_description,
     clean_phone,

@@ -30,10 +30,9 @@ from actions.enrolment_cues import (
     FOR_MYSELF,
     PEOPLE_BOTH,
     SET_ASIDE_IN_VIEW,
-    SEVERAL,
     partner_told,
 )
-from actions.enrolment_pending import drop_pending, shown_instead
+from actions.enrolment_pending import NEXT_SLOT, also_wanted, at_the_summary
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.enrolment_switch import course_at_the_days, replaced
 from actions.identity import worker_from
@@ -85,21 +84,7 @@ def surely_policy(tracker: Tracker) -> bool:
     return latest_intent(tracker) == "policy_question" and latest_confidence(tracker) >= SURE_POLICY
 
 
-NEXT_SLOT = "next_courses"
 MAX_IN_VIEW = 3
-
-
-def also_wanted(tracker: Tracker, first: str) -> list[str]:
-    """The other courses the opening message names to enrol in along with `first`."""
-    text = typed_text(tracker)
-    if not SEVERAL.search(text) or CHANGE_COURSE.search(text) or SET_ASIDE_IN_VIEW.search(text):
-        return []
-    names: list[str] = []
-    for e in (tracker.latest_message or {}).get("entities") or []:
-        value = str(e.get("value") or "")
-        if e.get("entity") == "course_name" and value and value != first and value not in names:
-            names.append(value)
-    return names
 
 
 class ValidateEnrolmentForm(
@@ -116,7 +101,7 @@ class ValidateEnrolmentForm(
         """ "帮我妈也报个八段锦" after enrolling oneself: the name and phone kept from the worker's
         own enrolment are not hers; only what this message says of her is kept."""
         if tracker.get_slot("requested_slot") == "enrolment_confirm":
-            at_summary = self._at_summary(dispatcher, tracker, domain)
+            at_summary = at_the_summary(self, dispatcher, tracker, domain)
             if at_summary is not None:
                 return at_summary
         events = await super().run(dispatcher, tracker, domain)
@@ -129,25 +114,6 @@ class ValidateEnrolmentForm(
                 if slot not in set_now and tracker.get_slot(slot) is not None
             ]
         return events
-
-    def _at_summary(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> list[EventType] | None:
-        """At the summary: a course to follow dropped ("书法算了 只报插花"), or the course just
-        shown taken instead ("要得 就换这个"); the summary is shown again."""
-        dropped = drop_pending(dispatcher, tracker)
-        if dropped is not None:
-            return [*dropped, SlotSet("enrolment_confirm", None)]
-        with self.services.db.session() as s:
-            names = {c.name: c.code for c in repo.all_courses(s)}
-        shown = shown_instead(tracker, names)
-        if shown:
-            switched = self.validate_course_id(shown, dispatcher, tracker, domain)
-            if switched.get("course_id") == shown:
-                return [SlotSet(k, v) for k, v in switched.items()] + [
-                    SlotSet("enrolment_confirm", None)
-                ]
-        return None
 
     def _asked_with_details(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]

@@ -11,7 +11,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_context import FOCUS_SLOT
+from actions.enrolment_cues import CHANGE_COURSE, SET_ASIDE_IN_VIEW, SEVERAL
 from actions.message import last_reply, typed_text
+from bot.store import courses as repo
 
 NEXT_SLOT = "next_courses"
 
@@ -58,3 +60,37 @@ def drop_pending(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         + (f"，只报「{now}」。" if now and not rest else "。")
     )
     return [SlotSet(NEXT_SLOT, {"after": now, "next": rest} if rest else None)]
+
+
+def also_wanted(tracker: Tracker, first: str) -> list[str]:
+    """The other courses the opening message names to enrol in along with `first`."""
+    text = typed_text(tracker)
+    if not SEVERAL.search(text) or CHANGE_COURSE.search(text) or SET_ASIDE_IN_VIEW.search(text):
+        return []
+    names: list[str] = []
+    for e in (tracker.latest_message or {}).get("entities") or []:
+        value = str(e.get("value") or "")
+        if e.get("entity") == "course_name" and value and value != first and value not in names:
+            names.append(value)
+    return names
+
+
+def at_the_summary(
+    form: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+) -> list[EventType] | None:
+    """At the summary: a course to follow dropped ("书法算了 只报插花"), or the course just
+    shown taken instead ("要得 就换这个"); the summary is shown again. `form` is the enrolment
+    form's validation (its services and its course check)."""
+    dropped = drop_pending(dispatcher, tracker)
+    if dropped is not None:
+        return [*dropped, SlotSet("enrolment_confirm", None)]
+    with form.services.db.session() as s:
+        names = {c.name: c.code for c in repo.all_courses(s)}
+    shown = shown_instead(tracker, names)
+    if shown:
+        switched = form.validate_course_id(shown, dispatcher, tracker, domain)
+        if switched.get("course_id") == shown:
+            return [SlotSet(k, v) for k, v in switched.items()] + [
+                SlotSet("enrolment_confirm", None)
+            ]
+    return None

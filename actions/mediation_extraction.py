@@ -18,6 +18,7 @@ from actions.corrections import (
     corrected_headcount,
     story_added,
 )
+from actions.employer_named import opening_employer
 from actions.mediation_text import (
     PROPOSED,
     PROPOSED_DEMANDS,
@@ -36,7 +37,6 @@ from actions.offers import kept_from_cancelled
 from actions.opening import (
     from_opening,
     is_opening,
-    opening_employer,
     opening_name,
     told_before,
 )

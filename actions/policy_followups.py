@@ -65,16 +65,22 @@ from bot.knowledge.pointed_asked import (
     sick_pay_asked,
     year_unsigned_asked,
 )
+from bot.knowledge.pointed_claims import (
+    fine_asked,
+    holiday_off_pay_asked,
+    insurance_made_up_asked,
+    maternity_days_asked,
+    quitting_notice_asked,
+    same_terms_refused,
+    still_in_time_asked,
+    union_notice_asked,
+)
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
     early_retirement_asked,
-    fine_asked,
     gangmaster_injury_asked,
-    holiday_off_pay_asked,
     injury_rest_pay_asked,
-    insurance_made_up_asked,
     leave_days_asked,
-    maternity_days_asked,
     months_unpaid_asked,
     moved_to_work_asked,
     never_signed_asked,
@@ -82,14 +88,10 @@ from bot.knowledge.pointed_situations import (
     pregnant_dismissal_asked,
     pregnant_let_go_asked,
     probation_at_will_asked,
-    quitting_notice_asked,
     quitting_over_breach_asked,
     relocation_asked,
     rider_hours_asked,
-    same_terms_refused,
-    still_in_time_asked,
     unemployment_reason_told,
-    union_notice_asked,
     wages_also_unpaid_told,
 )
 from bot.knowledge.pointed_topics import topic_rule_asked

@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.corrections import corrected
+from actions.employer_named import opening_employer
 from actions.message import (
     EXIT_INTENTS,
     latest_entity,
@@ -22,7 +23,7 @@ from actions.message import (
     typed_text,
     understood_text,
 )
-from actions.opening import opening_employer, opening_name
+from actions.opening import opening_name
 from actions.person import leading_name, name_and_phone
 from actions.policy_followups import find_answer
 from actions.validators import (

@@ -14,12 +14,11 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions.employer_named import SITE, opening_employer
 from actions.mediation_text import PROPOSED
 from actions.message import latest_intent, recent_user_texts, typed_text
 from actions.opening import (
-    SITE,
     opening_demand,
-    opening_employer,
     opening_name,
     opening_phone,
 )

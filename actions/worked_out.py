@@ -27,7 +27,6 @@ from actions.worked_out_leave import (
     resigned_leave_reply,
     sick_leave_reply,
     sick_pay_reply,
-    unused_leave_reply,
     waived_leave_reply,
 )
 from actions.worked_out_maternity import MATERNITY, maternity_reply
@@ -46,6 +45,7 @@ from actions.worked_out_severance import (
     severance_reply,
 )
 from actions.worked_out_together import severances_added
+from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from actions.employer_named import opening_employer
 from actions.opening import (
     opening_demand,
     opening_description,
-    opening_employer,
     opening_name,
     opening_phone,
     with_the_group,

@@ -1,0 +1,156 @@
+"""More pointed rules (after bot/knowledge/pointed_situations.py): a claim's question asked
+plainly — a public holiday's pay, whether the union must be told of a layoff, the notice to
+quit, renewal refused on the same terms, whether a claim is still in time, the maternity days
+an employer grants, a fine docked. Each returns the entry that answers it, or None."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed import BREACH_TOLD, TIME_LIMIT
+
+_COMPENSATION_TOPIC = "经济补偿"  # the FAQ's category of the entries on compensation
+
+# "那元旦那天要是公司放假不上班 我的工资会扣不": a public holiday off, its pay asked (seed entry)
+HOLIDAY_PAID = "leave_holiday_paid"
+_HOLIDAY_OFF = re.compile(
+    r"(?:元旦|春节|过年|清明|五一|劳动节|端午|中秋|国庆|法定假|法定节假日|节假日|过节)"
+    r"[^，,。？?]{0,10}(?:放假|休息|不上班|没上班)"
+)
+_PAY_DOCKED = re.compile(r"扣|少发|发不发|有没有工资|有没得工资|给不给钱|算不算钱|照发")
+
+
+def holiday_off_pay_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _HOLIDAY_OFF.search(text) and _PAY_DOCKED.search(text) and "加班" not in text:
+        return knowledge.get(HOLIDAY_PAID)
+    return None
+
+
+# "我们厂有工会的 裁人要先跟工会说不": whether the union must be told first — of a layoff (30
+# days ahead to the union or all staff), else of one dismissal (the reasons first) (seed entries)
+LAYOFF = "quit_mass_layoff"
+UNION_HELP = "union_legal_help"
+_UNION_TOLD = re.compile(
+    r"(?:通知|告诉|告知|跟|和|给|向|问|征求)工会|工会(?:同意|同不同意|打招呼|商量|说一声|知道)"
+)
+_LAYOFF_WORDS = re.compile(r"裁")
+
+
+def union_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if not _UNION_TOLD.search(text) or not re.search(r"开|辞|裁|解除|炒", text):
+        return None
+    return knowledge.get(LAYOFF if _LAYOFF_WORDS.search(text) else UNION_HELP)
+
+
+# "那我试用期干起不舒服想走 要提前好多天说": the worker leaving, the notice asked (seed entry)
+NOTICE_TO_QUIT = "quit_notice_period"
+_I_LEAVE = re.compile(
+    r"(?<![喊叫让要赶逼])(?:我|自己)[^，,。]{0,8}(?:想走|要走|辞职|不干了|不想干|不做了|走人)|想走|要辞职"
+)
+_NOTICE_HOW_LONG = re.compile(
+    r"提前(?:好多|多少|几|多久|好久)|提前(?:一个月|30天|三十天|3天|三天)?(?:说|讲|通知|打报告|打招呼)"
+)
+
+
+def quitting_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text) and not BREACH_TOLD.search(text):
+        return knowledge.get(NOTICE_TO_QUIT)
+    return None
+
+
+# "那如果他给的条件跟原来一样 我不签呢" after a contract not renewed: renewal refused on the
+# same terms (no compensation then; seed entry)
+CONTRACT_EXPIRY = "sev_contract_expiry"
+_SAME_TERMS = re.compile(
+    r"(?:条件|工资|待遇)[^，,。]{0,4}(?:跟|和|同)?原来(?:的)?一样|原条件|不降|一样的条件|同样的条件"
+)
+_I_REFUSE = re.compile(r"我不(?:签|续|想签|想续|愿意)|不想续|不愿意续|我不干")
+
+
+def same_terms_refused(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != _COMPENSATION_TOPIC and previous.slug != CONTRACT_EXPIRY:
+        return None
+    if _SAME_TERMS.search(text) and _I_REFUSE.search(text):
+        return knowledge.get(CONTRACT_EXPIRY)
+    return None
+
+
+# "装修公司欠了我三个月工资 一共15600 我已经离职4个月了 还能要回来不": left some time ago,
+# asking whether a claim is still possible: the time limit, whatever the figures around it
+_LEFT_A_WHILE = re.compile(
+    r"(?:离职|走了|辞职|辞工|不干了|不做了|离开)[^，,。]{0,6}?"
+    r"(?:半年|一年|半个月|[0-9一二两三四五六七八九十几]+(?:个多?月|年|天|个?礼拜|个?星期|周))"
+    # "我9月份就从装修公司辞职了 … 过了这么久": the month left, and the time since
+    r"|(?:\d{1,2}|[一二三四五六七八九十]+)月份?(?:就|的时候)?(?:从[^，,。]{1,10})?(?:离职|辞职|辞工|走)"
+    r"|过了这么久|都这么久了|隔了这么久"
+    # "去年11月20号就没做了": the last day worked, a while ago
+    r"|(?:去年|前年|\d{1,2}月\d{1,2}[号日])[^，,。\s]{0,8}(?:就)?(?:没做了|没干了|不做了|不干了|走的|离开的)"
+)
+# (what is claimed: not "辞职3个月了 还能领失业金不")
+_CLAIMED = re.compile(
+    r"欠|拖|差我|没发|没给|要回|要得回|告|仲裁|追|讨|维权|拿回"
+    # "我都走了一个礼拜了 现在还能要不" (after an answer on what is owed)
+    r"|还能(?:找他|找老板)?要(?:不|吗|得到|嘛)"
+)
+INJURY_DEADLINE = "injury_apply_deadline"
+_INJURED_ON = re.compile(r"受的伤|受伤的|伤的|出的事|工伤")
+_STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还告得|告得了|还有用|过期")
+
+
+def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry on the time limit for a claim, when a worker who left a while ago asks
+    whether it is still possible, or asks whether a claim left waiting runs out ("那我拖起会不
+    会过期哦 加班费是今年上半年的")."""
+    if _INJURED_ON.search(text) and _STILL_IN_TIME.search(text):
+        # "我是10月18号受的伤 现在自己去报还来得及不": the injury's own time limit
+        return knowledge.get(INJURY_DEADLINE)
+    if _LEFT_A_WHILE.search(text) and _STILL_IN_TIME.search(text) and _CLAIMED.search(text):
+        return knowledge.get(TIME_LIMIT)
+    if _RUNS_OUT.search(text) and (_CLAIMED.search(text) or _OWED_WORDS.search(text)):
+        return knowledge.get(TIME_LIMIT)
+    return None
+
+
+_RUNS_OUT = re.compile(
+    r"会不会过期|过不过期|过期了?(?:没|吗|不|哦)|(?:拖|等|放)(?:起|着|久了)[^，,。]{0,4}(?:过期|失效|作废|要不到)"
+    r"|会不会失效|过了时效|超过时效"
+)
+_OWED_WORDS = re.compile(r"工资|加班费|补偿|赔偿|押金|工钱")
+
+
+# "那社保能让他补交不" after leaving over unpaid insurance: making the insurance up, where to
+# ask for it (seed entry)
+INSURANCE_MADE_UP = "si_not_paid_complain"
+_MADE_UP = re.compile(
+    r"社保[^，,。]{0,8}(?:补交|补缴|补起|补上|补齐)|(?:补交|补缴|补齐)[^，,。]{0,4}社保"
+)
+
+
+def insurance_made_up_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    return knowledge.get(INSURANCE_MADE_UP) if _MADE_UP.search(text) else None
+
+
+# "酒店说产假只有98天 对不对哦": the days of maternity leave an employer grants, checked
+MATERNITY_LEAVE = "women_maternity_leave"
+_MATERNITY_DAYS_SAID = re.compile(
+    r"产假[^，,。？?]{0,6}?(?:只有|才|就|只给|给|是)\s*(?:\d{2,3}|九十八|一百)\s*天"
+)
+
+
+def maternity_days_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if not _MATERNITY_DAYS_SAID.search(text):
+        return None
+    return knowledge.get(MATERNITY_LEAVE)
+
+
+# "站点每个月扣我500块 说是罚款 这个合理吗": a fine docked from the pay, whether it may be
+FINES = "wage_deduction_fine"
+_FINED = re.compile(r"罚款|罚钱|罚我|罚了")
+_MAY_IT_BE = re.compile(r"合理|合法|可以吗|可以不|行不行|对不对|能这样|有没有道理")
+
+
+def fine_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _FINED.search(text) and re.search(r"扣", text) and _MAY_IT_BE.search(text):
+        return knowledge.get(FINES)
+    return None
