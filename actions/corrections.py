@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 
 from actions.assent import clean_demand
 from actions.employer_named import REGISTERED_NAME
-from actions.message import faq_of_last_turn, typed_text
+from actions.message import as_chinese, faq_of_last_turn, typed_text
 from actions.validators import (
     clean_description,
     clean_phone,
@@ -49,8 +49,9 @@ _NAME_EDIT = re.compile(
 
 
 def corrected_phone(tracker: Tracker) -> str | None:
-    """A new phone number given as a correction while the form asks something else."""
-    text = typed_text(tracker)
+    """A new phone number given as a correction while the form asks something else
+    ("sorry the phone is wrong, it is 135…" read in Chinese)."""
+    text = as_chinese(typed_text(tracker))
     if tracker.get_slot("requested_slot") in (None, "phone") or not _CORRECTS.search(text):
         return None
     if not _PHONE_WORDS.search(text):
@@ -288,6 +289,8 @@ def story_added(tracker: Tracker) -> str | None:
     if (
         _ASKS.search(text)
         or _OTHER_FIELD.search(text)
+        # ("sorry the phone is wrong, it is 135…": a field corrected in English)
+        or _OTHER_FIELD.search(as_chinese(text))
         # (not "差的1千5也要补给我": what is wanted, told)
         or (asks_how_much(text) and not _WANTED_TOO.search(text))
     ):

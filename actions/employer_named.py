@@ -64,11 +64,20 @@ _LABELLED_EMPLOYER = re.compile(
 )
 
 
+# "gong si shi xin hua yin shua chang, …": the employer labelled in pinyin, all lowercase
+_PINYIN_LABELLED = re.compile(
+    r"\b(?:gong ?si|dan ?wei|chang ?li|chang zi|dian pu)\s*(?:shi|jiao)\s+"
+    r"(?P<employer>[a-z]+(?:\s[a-z]+){1,7})(?=\s*(?:[,，.。;；]|$))"
+)
+
+
 _ENGLISH_LABELLED = re.compile(
     r"\b(?:(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm)(?: name)?"
     r"(?: is|:)?"
     # ("gongsi shi Jinyu Wuye", "zhandian shi …": labelled in pinyin)
-    r"|(?:gongsi|danwei|zhandian|changli|dianpu)\s*(?:shi|jiao))"
+    r"|(?:gongsi|danwei|zhandian|changli|dianpu)\s*(?:shi|jiao)"
+    # ("I work at Sunrise English Training School": where the worker works, named)
+    r"|\b[Ii]?\s*(?:[Ww]ork|[Ww]orked|[Ww]orking)\s+(?:at|for))"
     r"\s+(?P<employer>[A-Z][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]*){0,6})"
 )
 
@@ -87,7 +96,7 @@ SITE = re.compile(r"(?:那个|这个)?(?:工地|项目部?|楼盘)$")
 def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
     site = None
-    latin = _ENGLISH_LABELLED.search(text)
+    latin = _ENGLISH_LABELLED.search(text) or _PINYIN_LABELLED.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
         return clean_employer(latin.group("employer"))
     for m in _LABELLED_EMPLOYER.finditer(text):

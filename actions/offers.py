@@ -20,6 +20,7 @@ from actions.course_context import enrol_instead, followup_instead, named_course
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
 from actions.mediation_text import WHY_NOT_FOUND
 from actions.message import (
+    as_chinese,
     last_bot_text,
     last_reply,
     latest_entity,
@@ -134,7 +135,8 @@ def changed_mind_instead(tracker: Tracker) -> list[EventType] | None:
 def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     """(intent, entities) of the offered button this message takes up, or None."""
     text = typed_text(tracker)
-    if text and _PHONE.search(text) and _SPEAKS_FOR.search(text):
+    # ("ok i want to apply. my name is Daniel Wu, phone 135…": the details in English)
+    if text and _PHONE.search(text) and _SPEAKS_FOR.search(as_chinese(text)):
         # "我当代表 我叫冉建华 电话159…" under 申请调解: the request, its details given
         details = [c for c in offered_intents(tracker) if c[0] == "mediation_request"]
         if details:

@@ -68,11 +68,13 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_claims import (
     fine_asked,
     holiday_off_pay_asked,
+    husband_leave_asked,
     insurance_made_up_asked,
     maternity_days_asked,
     quitting_notice_asked,
     same_terms_refused,
     still_in_time_asked,
+    uninsured_injury_asked,
     union_notice_asked,
 )
 from bot.knowledge.pointed_situations import (
@@ -199,6 +201,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         lambda k, p, t: part_time_detail_asked(k, p, t, recent),
         lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
         lambda k, p, t: rider_hours_asked(k, p, t, recent),
+        lambda k, p, t: husband_leave_asked(k, p, t, recent),
         wages_also_unpaid_told,
         same_terms_refused,
         *_POINTED_AFTER,
@@ -211,6 +214,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or never_signed_asked(knowledge, read)
         or maternity_days_asked(knowledge, read)
         or fine_asked(knowledge, read)
+        or (uninsured_injury_asked(knowledge, read) if previous is None else None)
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
         or (moved_to_work_asked(knowledge, read) if previous is None else None)
         or (relocation_asked(knowledge, read) if previous is None else None)

@@ -96,6 +96,10 @@ _CLAIM_REPORTED = re.compile(
 )
 
 
+# a question this short ("要钱吗", "收费不") names no topic of its own
+_BARE_QUESTION = 5
+
+
 def is_side_question(text: str, slot: str) -> bool:
     """Whether the answer to `slot` is really a question of the worker's own."""
     value = normalise(text)
@@ -178,6 +182,9 @@ def leading_employer(text: str) -> str | None:
 def _asks_after(text: str, employer: str) -> bool:
     """Whether what follows the company a message starts with is a short question."""
     rest = normalise(text.split(employer, 1)[-1] if employer in text else text)
+    if dispute_types_in(rest) and not rest.endswith(("吗", "么", "?", "？", "不", "嘛")):
+        # "…公司 上个月被辞了 说我不合格 可从来没说过啥子标准": a dispute told, not asked
+        return False
     return 0 < len(rest) <= SHORT and (
         is_side_question(rest, "employer") or _ASKS_WITH_DETAILS.search(rest) is not None
     )
@@ -384,6 +391,13 @@ class SideQuestionsMixin:
             for entry in several:
                 dispatcher.utter_message(text=answer_text(entry, whole=True), faq=entry.slug)
             return
+        if self.side_topic and len(re.sub(r"\W", "", read)) <= _BARE_QUESTION:
+            # "要钱吗" in the mediation form: a bare question asks about the form's topic
+            verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {read}"), cfg)
+            if verdict in ("answer", "likely"):
+                top = hits[0].answer
+                dispatcher.utter_message(text=answer_text(top, whole=True), faq=top.slug)
+                return
         # (the rules that point at one entry first: "酒店说产假只有98天 对不对哦")
         verdict, hits = find_answer(self.services, tracker, read)
         if verdict != "answer":

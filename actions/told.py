@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 
 from actions.employer_named import SITE, opening_employer
 from actions.mediation_text import PROPOSED
-from actions.message import latest_intent, recent_user_texts, typed_text
+from actions.message import as_chinese, latest_intent, recent_user_texts, typed_text
 from actions.opening import (
     opening_demand,
     opening_name,
@@ -178,14 +178,37 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
     if latest_intent(tracker) == "cancel" and _LEAVES.search(text):
         # "算了 还是不申请了 怕老板晓得了把我开了": the reason for leaving tells no story
         return None
+    read = as_chinese(text)
+    if read != text and slot in ("description", "demand") and opening_employer(text):
+        # "gong si shi xin hua yin shua chang, lao ban qian wo liang ge yue gong zi …": the
+        # employer, then the story, in pinyin or English: the story as read in Chinese (short
+        # when it names its dispute: "lao ban qian wo san ge yue gong zi")
+        found = _READERS[slot](read)
+        short = read.strip(" ，,。")
+        if found is None and slot == "description" and dispute_types_in(short):
+            found = short if len(re.sub(r"\W", "", short)) >= SHORT_STORY_MIN else None
+        return found
     # (a message that gives the name and the phone answers the form, whatever question word
     # its story holds: "…又拿不出啥子证据")
     details = opening_name(text) is not None and opening_phone(text) is not None
     # "重庆顺泰物流有限公司 我在那做分拣 上个月…也没给啥子补偿": the company, then the story
     details = details or (requested == "employer" and employer_then_story(text))
+    # ("电话139… 在城南美居装饰公司 试用期被辞了 …从来没跟我说过啥子条件": the phone and the
+    # employer, then the story)
+    details = details or (
+        requested == "phone"
+        and opening_phone(text) is not None
+        and employer_then_story(_PHONE_FIRST.sub("", text).strip())
+    )
     if not details and is_side_question(text, "employer"):
         return None
     return _READERS[slot](text)
+
+
+# "电话139… 在…公司 …": the number said first, before the rest of the answer
+_PHONE_FIRST = re.compile(
+    r"^(?:我的?)?(?:电话|手机|号码)?(?:是|号码是?)?[\s:：]*1[3-9]\d{9}[\s，,。]*"
+)
 
 
 # "名字电话就是刚才那个": the name and phone told earlier in the conversation, not asked again

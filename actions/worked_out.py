@@ -67,6 +67,7 @@ from bot.domain.severance import (
     monthly_pay,
 )
 from bot.domain.time_limit import deadline_text, interrupted_text, left_on
+from bot.domain.training_bond import bond_penalty_text
 from bot.domain.wages_owed import (
     asks_the_extra,
     days_corrected,
@@ -303,6 +304,22 @@ def _paid_short(tracker: Tracker, text: str) -> tuple[str, str] | None:
     return None if short is None else (short, str(slug))
 
 
+TRAINING_BOND = "noncomp_training_bond"  # the entry on a training's service period
+_ABOUT_BOND = re.compile(r"服务期|培训费")
+
+
+def _bond_reply(tracker: Tracker, text: str) -> str | None:
+    """The training cost, the service period and the time served, told with the question or
+    right after the answer on service periods: the largest penalty worked out."""
+    after = (
+        tracker.get_slot("last_faq") == TRAINING_BOND
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if not (after or (_ABOUT_BOND.search(text) and asks_how_much(text))):
+        return None
+    return bond_penalty_text([text, *recent_user_texts(tracker, 3)])
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
@@ -342,6 +359,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     hours = hours_reply(tracker, text)
     if hours is not None:  # a working week or month, hours paid by the hour, a month's overtime
         return hours
+    bond = _bond_reply(tracker, text)
+    if bond is not None:  # "培训费是12000 服务期3年 她已经干满2年了 最多赔好多"
+        return bond, TRAINING_BOND
     years = contribution_years_text(text) or short_of_minimum_text(text)
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS

@@ -11,13 +11,13 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import previous_action, recent_user_texts
+from actions.message import last_bot_text, previous_action, recent_user_texts
 from actions.worked_out_probation import ABOUT_PROBATION
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
 from bot.domain.severance import asks_how_much, monthly_pay
-from intents.numbers import NUM, parse_number
+from intents.numbers import NUM, format_number, parse_number
 
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
 # the worker's messages before this one that may hold the pay or the days ("月工资4350" three
@@ -53,6 +53,10 @@ _OWN_DAYS_ADDED = re.compile(
 _TIME_OFF_GIVEN = re.compile(
     rf"(?:补休|调休)了?\s*(?P<n>{NUM})?\s*天|有\s*(?P<before>{NUM})\s*天[^，,。]{{0,6}}(?:补休|调休)了"
 )
+
+
+# the last answer summed a long break's days (bot/domain/long_breaks.py)
+_BREAK_SUMMED = re.compile(r"期间上了\S*天班|长假里调休")
 
 
 def _latest_parts(texts: list[str]) -> list[Part]:
@@ -214,6 +218,20 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if not (after or _ABOUT_OVERTIME.search(text)):
         # "春节放了8天 我天天都在上班 这8天都按三倍算吗": a long break worked, its pay asked
         return long_break_text(text) if _ASKS_THE_RATE.search(text) else None
+    if (
+        after
+        and monthly_pay(text)
+        and _PAY_CORRECTED.search(text)
+        and not parts_of(text)
+        and _BREAK_SUMMED.search(last_bot_text(tracker))
+    ):
+        # "我说错了 月工资是6090 重新算一下" after a long break's days were summed: the same
+        # days at the pay corrected (this message first: its pay wins)
+        told = " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)])
+        # ("工资说错了 是5220": the pay corrected, put first as the pay)
+        again = overtime_pay_text(f"月工资{format_number(monthly_pay(text))} {told}")
+        if again is not None:
+            return again
     mixed = _mixed_overtime(tracker, text, after)
     if mixed is not None:
         return mixed

@@ -16,7 +16,12 @@ from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from actions.worked_out_leave import (
     DURATION_ALONE,
 )
-from bot.domain.employment_dates import months_employed, months_employed_range, months_since_start
+from bot.domain.employment_dates import (
+    employed_span,
+    months_employed_range,
+    months_since_start,
+    since_start_span,
+)
 from bot.domain.severance import (
     Severance,
     about_a_penalty,
@@ -224,9 +229,16 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if said is None and months_worked(text) is None and asks_how_much(text):
         # "店月底关门 喊我们都走 我2019年3月进的 一个月平均6千5 能拿好多补偿": the start day
         # and the pay told with the question
-        since = months_since_start(text, services.today())
-        if since is not None and monthly_pay(text) is not None:
-            said = sev_text(text, unlawful=unlawful, asked=True, forced=forced, worked=since)
+        span = since_start_span(text, services.today())
+        if span is not None and monthly_pay(text) is not None:
+            said = sev_text(
+                text,
+                unlawful=unlawful,
+                asked=True,
+                forced=forced,
+                worked=span[0],
+                extra_days=span[1],
+            )
     pay = monthly_pay(text)
     if said is not None and pay is None and not _SOMEONE_ELSE.search(text):
         # "我不想干了 可以找他要补偿不 我在这干了两年零三个月" after "每个月4800" was told: the
@@ -268,18 +280,30 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         earlier_texts = recent_user_texts(tracker, 5 if story else 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
-        since = months_since_start(text, services.today())
+        since = since_start_span(text, services.today())
         if since is not None:
             # "我是2020年3月入职的 每个月5000 能赔好多": from the start date told here (the pay
             # told before: "… 一个月6千5 我想不干了" then "我是2021年3月进去的 那补偿该好多")
             return sev_text(
-                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
+                text,
+                unlawful=unlawful,
+                asked=True,
+                pay=pay,
+                forced=forced,
+                worked=since[0],
+                extra_days=since[1],
             )
         # "我是23年2月1号进去的 合同上个月30号满的": the first and last day told before
-        employed = months_employed(" ".join(reversed([text, *earlier_texts])), services.today())
+        employed = employed_span(" ".join(reversed([text, *earlier_texts])), services.today())
         if employed is not None and not any(map(months_worked, earlier_texts)):
             return sev_text(
-                text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=employed
+                text,
+                unlawful=unlawful,
+                asked=True,
+                pay=pay,
+                forced=forced,
+                worked=employed[0],
+                extra_days=employed[1],
             )
         for earlier in earlier_texts:
             fixed = length_said(earlier) if _SAID_WRONG.search(earlier) else None
@@ -291,10 +315,16 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             if months_worked(earlier) is not None:
                 return sev_text(earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced)
             # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date
-            since = months_since_start(earlier, services.today())
+            since = since_start_span(earlier, services.today())
             if since is not None:
                 return sev_text(
-                    text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=since
+                    text,
+                    unlawful=unlawful,
+                    asked=True,
+                    pay=pay,
+                    forced=forced,
+                    worked=since[0],
+                    extra_days=since[1],
                 )
     return said
 

@@ -47,16 +47,22 @@ def _leaves(text: str) -> bool:
     return _LEAVING.search(_EARLIER_JOB.sub(" ", text)) is not None
 
 
-def _someone_elses_days(told: list[str], text: str) -> int | None:
+def _someone_elses_days(told: list[str], text: str, today: date) -> int | None:
     """The year's days of someone else the worker asks about (this message, or the one before
-    when this one tells the pay), with none of them taken."""
+    when this one tells the pay), with none of them taken; their share of the year when they
+    joined a new employer this year ("她…今年7月1号才换到新单位": 5 of 10)."""
     said = text if SOMEONE_ELSE.search(text) and months_worked(text) else None
     if said is None and len(told) > 1 and SOMEONE_ELSE.search(told[1]) and monthly_pay(text):
         said = told[1]
     if said is None or not _NOT_TAKEN.search(said + " " + text):
         return None
     months = months_worked(said)
-    return (days_a_year(months) or None) if months else None
+    if not months:
+        return None
+    newer = newcomer_days(said, months, today)
+    if newer is not None and newer[0] > 0:
+        return newer[0]
+    return days_a_year(months) or None
 
 
 def _year_days_said(told: list[str]) -> int | None:
@@ -116,7 +122,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     )
     if not (after or leaving_told or told_here):
         return None
-    other = _someone_elses_days(told, text)
+    other = _someone_elses_days(told, text, services.today())
     if other is not None:
         # "那我老婆呢 她在一个厂干了8年 今年一天年假都没休" then "她一个月5655 能拿好多": her
         # year's days, not the worker's own told before

@@ -57,8 +57,9 @@ SENTENCES = {
     "havent paid": "拖欠工资",
     "haven't paid": "拖欠工资",
     "hasnt paid": "拖欠工资",
-    "still owe me": "还欠我",
-    "owe me": "欠我",
+    # ("they owe me 24000": wages owed, the dispute the form names)
+    "still owe me": "还欠我工资",
+    "owe me": "欠我工资",
     "that's right": "对",
     "front desk": "前台",
     "next week": "下周",

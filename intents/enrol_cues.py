@@ -7,7 +7,9 @@ import re
 
 # "报名，我叫陈大勇，电话158…": a request to enrol that brings the worker's details along (read
 # as `inform` for the name and phone); the course comes from the message or the list in view
-YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了)*[，,。!！\s]*"
+YES_FIRST = r"(?:好|好的|好嘛|要得|行|嗯|那|那就|对了|晓得了|知道了|明白了)*[，,。!！\s]*"
+# "回到刚才那个蛋糕课 帮我报个名": back to a course talked of before
+BACK_TO_COURSE = r"(?:回到|说回|还是说)?(?:刚才|之前|前面)(?:那个|那门|说的|的)?"
 # "那个绘本的要钱不 不要钱的话就帮我报一个 我叫…": a question about the course, then the
 # enrolment with the details
 ENROL_AFTER_ASKING = re.compile(
@@ -20,20 +22,24 @@ _FAMILY = (
     "妈|爸|老婆|老公|爱人|媳妇|男人|女儿|儿子|孙子|孙女|外孙女|外孙|娃儿|娃|孩子|小孩"
     "|妹妹|弟弟|姐姐|哥哥|侄儿|侄女|外甥女|外甥"
 )
+# "再帮我同事报一个 她叫…": someone else than family
+_OTHERS = "同事|工友|朋友|邻居|闺蜜|室友|老乡|师傅|徒弟"
 ENROL_WITH_DETAILS = re.compile(
     # "好 那八段锦帮我报个名 我叫…": the course may come before who enrols
     # ("周日带娃儿读绘本那个帮我报一个": the course told by what it is)
-    rf"^{YES_FIRST}(?:(?!老板|公司|单位|厂|工头)(?:[\u4e00-\u9fff]{{2,8}}?|[\u4e00-\u9fff]{{2,12}}?那个)(?=帮|给))?"
+    rf"^{YES_FIRST}(?:{BACK_TO_COURSE})?(?:(?!老板|公司|单位|厂|工头)(?:[\u4e00-\u9fff]{{2,8}}?|[\u4e00-\u9fff]{{2,12}}?那个)(?=帮|给))?"
     # ("书法课报一个 我叫…": the class named, then 报)
     r"(?:[\u4e00-\u9fff]{1,8}?(?:课|班)(?=报))?"
     # "再帮我报个书法 我叫…": again, or also
     # ("小苗成长营给我外孙女报一个 …": for one of the family)
-    rf"(?:再|还|也|先|就)?(?:请)?(?:(?:帮|给)(?:她|他|(?:我(?:家)?)?(?:{_FAMILY})?))?"
+    rf"(?:再|还|也|先|就)?(?:请)?(?:(?:帮|给)(?:她|他|(?:我(?:家)?)?(?:{_FAMILY}|{_OTHERS})?))?"
     # ("我老婆也想报个瑜伽 她叫…": the one enrolled said first)
     r"(?:我(?:老婆|老公|爱人|媳妇|男人|妈|爸|女儿|儿子)?|(?:老婆|老公|爱人|媳妇))?"
     # ("帮我抱个八段锦": 报 typed by sound)
     # ("那我还是报乒乓球嘛 … 黄志刚 199…": after all, this one)
-    r"(?:再|还是|还|也)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上|报|抱个|抱名)"
+    # ("那帮她登记个候补嘛 杨芳 135…": the waiting list of the course in view)
+    r"(?:再|还是|还|也)?(?:要|想)?(?:报名|报个名|报个|报一个|报这个|报上|报|抱个|抱名"
+    r"|(?:登记|排|报)(?:个|一个)?候补|排(?:个|一个)?队)"
     r"(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
 )
 # "书法和八段锦我都想报 我叫…": the courses first, then "both" and the wish to enrol
@@ -45,7 +51,10 @@ ENROL_COURSES_FIRST = re.compile(
 
 # "我老婆罗芳也要去 她电话199…": a relative coming too, with their details
 ALSO_COMES = re.compile(
-    rf"^(?:那)?我(?:{_FAMILY}|同事|工友|朋友|邻居)[\u4e00-\u9fff]{{0,3}}?(?:也|还)(?:要|想|可以)?(?:去|来|报|参加|一起)"
+    rf"^(?:那)?我(?:{_FAMILY}|{_OTHERS})[\u4e00-\u9fff]{{0,3}}?(?:也|还)(?:要|想|可以)?(?:去|来|报|参加|一起)"
+    # ("还有个朋友也想去 也帮她排个队嘛 罗娟 138…": someone else, with their details)
+    rf"|^(?:还有|另外)?(?:个|一个)(?:{_OTHERS})(?:也|还)(?:要|想)(?:去|来|报|参加)"
+    r"(?=.*(?:帮|给)(?:她|他)(?:也)?(?:报|登记|排))"
 )
 
 

@@ -220,6 +220,8 @@ class EntityExtractor:
 # a dismissal told in words: 把我辞了, 喊我明天不来了, 让我走人
 DISMISSAL = re.compile(
     r"把我(?:给)?(?:辞|开|炒|撵|赶|踢|裁)|辞退|开除|解雇|炒鱿鱼|炒了我|裁了我"
+    # "试用期被辞了", "我遭开了": let go, said with 被/遭
+    r"|(?:被|遭)(?:老板|公司|厂里|厂头|单位)?(?:辞|开|炒|裁)(?:了|掉|退)"
     # "公司说要裁我", "硬要辞我": the employer means to let the worker go
     r"|(?<![不别莫])(?:要|想|准备|打算)(?:裁|辞|开)(?:掉)?我(?![的们])"
     # "把我们几个老员工都辞了", "老板把他们全部裁掉": several of them let go

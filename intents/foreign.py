@@ -63,6 +63,61 @@ def _pinyin_table() -> dict[str, str]:
     return table
 
 
+# the Chinese the model was trained on, for words the list above lacks: the commonest run of
+# 2 to 4 characters of the training examples with a given pinyin ("dian hua" 电话, "yao qian"
+# 要钱); read only for two or more syllables, never for one (a name's syllable stays as typed)
+_GENERAL: dict[str, str] = {}
+_MIN_SEEN = 2
+_GENERAL_SIZES = (2, 3, 4)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def pinyin_words_of(texts: list[str]) -> dict[str, str]:
+    """Concatenated toneless pinyin -> the commonest run of 2 to 4 characters of `texts` that
+    reads so (seen at least twice): the table a model keeps for reading pinyin."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for run in _HAN_RUN.findall(text):
+            for size in _GENERAL_SIZES:
+                for i in range(len(run) - size + 1):
+                    gram = run[i : i + size]
+                    counts[gram] = counts.get(gram, 0) + 1
+    chars = sorted({c for gram in counts for c in gram})
+    sound = dict(zip(chars, lazy_pinyin(chars), strict=True))
+    best: dict[str, tuple[int, str]] = {}
+    for gram, seen in counts.items():
+        if seen < _MIN_SEEN:
+            continue
+        key = "".join(sound[c] for c in gram)
+        if seen > best.get(key, (0, ""))[0]:
+            best[key] = (seen, gram)
+    return {key: gram for key, (_, gram) in sorted(best.items())}
+
+
+def use_pinyin_words(table: dict[str, str]) -> None:
+    """The model's table of words spelled in pinyin (set by the interpreter it belongs to)."""
+    if table != _GENERAL:
+        _GENERAL.clear()
+        _GENERAL.update(table)
+
+
+def _general_table() -> dict[str, str]:
+    return _GENERAL
+
+
+# "wo jiao zhao lei": the syllables after "jiao" (叫) that spell no word are the name, kept
+# as typed
+_NAME_SYLLABLES = 3
+# what each reading of a span of syllables costs: the cheapest reading of the whole run wins
+# (a word of the list before a run of the examples, a word of several syllables before one of
+# one: "zhong cai yao qian ma" is 仲裁 要钱 吗, not 仲裁要 欠 吗)
+_COST_LISTED = 1.0
+_COST_LISTED_SYLLABLE = 1.2
+_COST_EXAMPLES = 1.5
+_COST_NAME = 0.5
+_COST_UNREAD = 5.0
+
+
 def _inside(letters: str, table: dict[str, str], longest: int) -> tuple[list[str], int]:
     """The words a run of letters spells, longest first, and how many letters they cover."""
     out: list[str] = []
@@ -83,27 +138,47 @@ def _inside(letters: str, table: dict[str, str], longest: int) -> tuple[list[str
 def _from_pinyin(run: str) -> str | None:
     """The Chinese a Latin run spells in pinyin, when most of it does; else None. Typed
     spaces are word boundaries ("wo zai jiangbei" is 我 在 …, never 再见): whole syllables
-    joined across them ("lao ban" 老板), never a word that starts or ends inside one."""
+    joined across them ("lao ban" 老板), never a word that starts or ends inside one. The run
+    is read the cheapest way (the costs above)."""
     tokens = [t for t in run.replace("'", "").split(" ") if t]
     letters = "".join(tokens)
+    if not letters:
+        return None
     table = _pinyin_table()
+    general = _general_table()
     longest = max(map(len, table))
-    out: list[str] = []
-    covered = i = 0
-    while i < len(tokens):
-        for j in range(len(tokens), i, -1):
+    n = len(tokens)
+    # best[i]: (cost, letters covered, words) of reading tokens[:i]
+    best: list[tuple[float, int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0, [])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        cost, covered, out = best[i]  # type: ignore[misc]
+        options: list[tuple[int, float, int, str]] = []
+        for j in range(i + 1, n + 1):
             key = "".join(tokens[i:j])
-            if len(key) <= longest and key in table:
-                out.append(table[key])
-                covered += len(key)
-                i = j
-                break
-        else:
-            words, inside = _inside(tokens[i], table, longest)
-            out += words
-            covered += inside
-            i += 1
-    if not letters or covered / len(letters) < MIN_PINYIN_COVER:
+            if key in table:
+                each = _COST_LISTED_SYLLABLE if j - i == 1 else _COST_LISTED
+                options.append((j, each, len(key), table[key]))
+            if j - i >= 2 and key in general:
+                options.append((j, _COST_EXAMPLES, len(key), general[key]))
+        if i and tokens[i - 1] == "jiao":
+            # "wo jiao zhao lei dian hua …": the name's syllables, up to a known word
+            for j in range(i + 1, min(n, i + _NAME_SYLLABLES) + 1):
+                if any(t in table for t in tokens[i:j]):
+                    break
+                name = " " + " ".join(tokens[i:j]) + " "
+                options.append((j, _COST_NAME, sum(map(len, tokens[i:j])), name))
+        words, inside = _inside(tokens[i], table, longest)
+        options.append((i + 1, _COST_UNREAD, inside, "".join(words)))
+        for j, each, more, word in options:
+            candidate = (cost + each, covered + more, [*out, word])
+            held = best[j]
+            if held is None or (candidate[1], -candidate[0]) > (held[1], -held[0]):
+                best[j] = candidate
+    _, covered, out = best[n]  # type: ignore[misc]
+    if covered / len(letters) < MIN_PINYIN_COVER:
         return None
     return "".join(out)
 

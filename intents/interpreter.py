@@ -24,7 +24,7 @@ from intents.course_rules import (
     wants_to_learn,
 )
 from intents.entities import EntityExtractor
-from intents.foreign import read_foreign
+from intents.foreign import pinyin_words_of, read_foreign, use_pinyin_words
 from intents.greetings import follow_up_not_greeting, without_aside, without_greeting
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
@@ -39,7 +39,8 @@ __all__ = ["CourseRef", "Interpreter", "NLUOptions", "RetrievalOptions", "finger
 FALLBACK = "nlu_fallback"
 RULE_INTENTS = ("human_handoff", "cancel", "mediation_request", "policy_question")
 MODEL_FORMAT = (
-    4  # bump when the saved layout or the features change (3: English, pinyin; 4: more English)
+    5  # bump when the saved layout or the features change (3: English, pinyin; 4: more English;
+    # 5: the pinyin words of the examples)
 )
 RANKING_LENGTH = 10
 # what a question about a named course is sometimes read as
@@ -72,6 +73,7 @@ class Interpreter:
         options: NLUOptions,
         fingerprint: str = "",
         trained_at: str = "",
+        pinyin_words: dict[str, str] | None = None,
     ) -> None:
         self.classifier = classifier
         self.options = options
@@ -84,6 +86,14 @@ class Interpreter:
             examples=_entity_examples(data),
         )
         self.extractor = EntityExtractor(self.lexicon)
+        # pinyin read as the words the examples use (intents/foreign.py); a loaded model
+        # brings the table its training made
+        self.pinyin_words = (
+            pinyin_words
+            if pinyin_words is not None
+            else pinyin_words_of([e.text for e in data.examples])
+        )
+        use_pinyin_words(self.pinyin_words)
         self.courses: list[CourseRef] = []
         self.intents = sorted(set(classifier.classes) | set(RULE_INTENTS))
         self.extractor.extract("两万五", today=date(2026, 1, 1))  # pay lazy imports (cn2an) now
@@ -132,6 +142,7 @@ class Interpreter:
             "regexes": self.lexicon.regexes,
             "annotated": [[e.text, e.intent, e.entities] for e in self.lexicon.examples],
             "courses": [vars(c) for c in self.courses],
+            "pinyin_words": self.pinyin_words,
         }
         np.savez(directory / "arrays.npz", **arrays)
         (directory / "metadata.json").write_bytes(orjson.dumps(meta, option=orjson.OPT_INDENT_2))
@@ -164,6 +175,7 @@ class Interpreter:
             NLUOptions.from_dict(meta["options"]),
             meta["fingerprint"],
             meta["trained_at"],
+            pinyin_words=meta.get("pinyin_words"),
         )
         if meta.get("courses"):
             interp.set_courses([CourseRef(**c) for c in meta["courses"]])

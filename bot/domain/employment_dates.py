@@ -32,7 +32,9 @@ _FROM_DAY = re.compile(
 _TO_DAY = re.compile(
     r"(?:上个?月底|月底)?\s*"
     + _DAY.format(p="b")
-    + r"(?:份)?(?:就)?(?:自己|主动)?(?:走的|走了|离职|离开|辞职|辞的|辞工|不做了?|不干了?|没(?:做|干|上班|去)了|被辞|被开|满的|满了|到期"
+    + r"(?:份)?(?:就)?(?:自己|主动)?(?:走的|走了|走人|离职|离开|辞职|辞的|辞工|不做了?|不干了?|没(?:做|干|上班|去)了|被辞|被开|满的|满了|到期"
+    # ("她也跟我12月10号一起走": leaving on a day, with someone)
+    r"|一起走|一路走"
     # "10月31号老板就喊我明天不要来了": the last day, the dismissal said after it
     r"|[^，,。\d]{0,6}?(?:喊|叫|让|要)我(?:明天|第二天)?(?:就)?(?:不要来|不用来|别来|莫来|走)"
     # "8月1号老板才喊我补签的合同", "合同是7月1号签的": the months without a contract end
@@ -106,6 +108,29 @@ def months_employed(text: str, today: date) -> int | None:
     """The whole months from the first day the message tells to the last (or to `today`
     when it tells no last day): "今年3月1号去的 10月31号走的" is 8 months. Several messages
     joined, oldest first: the latest first and last day they tell."""
+    span = employed_span(text, today)
+    return span[0] if span is not None else None
+
+
+def _span(start: date, after: date) -> tuple[int, int] | None:
+    """Whole months from `start` to the day `after` the last one counted, and the days left
+    over beyond them (2025-12-01 to 2026-12-10: 12 months and 10 days)."""
+    months = (after.year - start.year) * 12 + after.month - start.month
+    months -= 1 if after.day < start.day else 0
+    if not 0 <= months <= MAX_YEARS * 12:
+        return None
+    y, m = divmod(start.month - 1 + months, 12)
+    anchor_year, anchor_month = start.year + y, m + 1
+    last_day = (
+        date(anchor_year + anchor_month // 12, anchor_month % 12 + 1, 1) - timedelta(days=1)
+    ).day
+    anchor = date(anchor_year, anchor_month, min(start.day, last_day))
+    return months, max(0, (after - anchor).days)
+
+
+def employed_span(text: str, today: date) -> tuple[int, int] | None:
+    """`months_employed` with the days worked beyond the whole months (第四十七条: a remainder
+    of under six months, days included, earns half a month)."""
     start_m = _last(_FROM_DAY, text)
     if start_m is None:
         return None
@@ -133,9 +158,11 @@ def months_employed(text: str, today: date) -> int | None:
     if end < start and end_m and not said_year:
         return None
     after = end + timedelta(days=1)  # the last day worked (or today, still working) counts
-    months = (after.year - start.year) * 12 + after.month - start.month
-    months -= 1 if after.day < start.day else 0
-    return months if 0 <= months <= MAX_YEARS * 12 else None
+    span = _span(start, after)
+    if span is None or end_m is None or not (start_m.group("ad") and end_m.groupdict().get("bd")):
+        # (still working, or a month without its day: the whole months alone)
+        return (span[0], 0) if span is not None else None
+    return span
 
 
 # "大概前年秋天进的厂 具体哪个月记不到了": a start told by its season, a range of months
@@ -187,18 +214,29 @@ def full_year(year: int, today: date) -> int:
 
 def months_since_start(text: str, today: date) -> int | None:
     """The whole months from the day the message says the job began to `today`, or None."""
+    span = since_start_span(text, today)
+    return span[0] if span is not None else None
+
+
+def since_start_span(text: str, today: date) -> tuple[int, int] | None:
+    """`months_since_start` with the days beyond the whole months, when a last day is told."""
     m = _STARTED.search(text or "")
     if m is None:
         return None
     if told_until(text) or _THIS_MONTH_END_LEFT.search(text or ""):
         # "2024年6月15号进的 … 合同也是这个月底到期": to the last day told
-        employed = months_employed(text, today)
+        employed = employed_span(text, today)
         if employed is not None:
             return employed
     year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d") or 1)
     year = full_year(year, today)
     if not 1 <= month <= 12:
         return None
+    try:
+        start = date(year, month, day)
+    except ValueError:
+        return None
     after = today + timedelta(days=1)  # today, still working, counts
-    months = (after.year - year) * 12 + after.month - month - (1 if after.day < day else 0)
-    return months if 0 <= months <= MAX_YEARS * 12 else None
+    span = _span(start, after)
+    # (still working: the whole months, no days that change the answer from day to day)
+    return (span[0], 0) if span is not None else None

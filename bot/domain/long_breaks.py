@@ -90,8 +90,8 @@ def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int]
         lunar = {_LUNAR_DAYS[m] for m in _LUNAR.findall(text)}
         if not lunar:
             return None
-        span = _LUNAR_RANGE.search(text)
-        if span:  # "除夕到初三": every day of the range
+        # "除夕到初三": every day of the range ("初一到初三 … 初四到初六": of each range)
+        for span in _LUNAR_RANGE.finditer(text):
             first, last = _LUNAR_DAYS[span.group("a")], _LUNAR_DAYS[span.group("b")]
             lunar |= set(range(first, last + 1))
         own = len(lunar & {0, 1, 2, 3})

@@ -24,6 +24,8 @@ _WORKED = (
     r"(?:干了|做了|工作了|上了|待了|打了|干|做|工作|上班|打工|工龄|入职|当[\u4e00-\u9fff]{1,4}?"
     # ("在厂里踩了3年8个月缝纫机": a trade's own verb)
     r"|踩了|跑了|送了|守了|站了|修了|搬了|扫了|带了|教了|管了"
+    # ("在物流园开叉车一年半了": a driver's trade)
+    r"|开(?:叉车|货车|大车|车|出租车?|滴滴|网约车|挖机|挖掘机|吊车|塔吊|公交)(?:都)?"
     # ("进厂8个月了老板一直没跟我签合同": since coming in)
     r"|进厂|进公司|进单位|进来|进去|来厂里|来公司"
     # ("还有个才来4个月的": one who came only so long ago)
@@ -45,10 +47,14 @@ _HOW_MUCH = re.compile(
     # (not 补签, 补缴: a contract signed late, insurance paid up; not 算了; not 前面几个月)
     r"好多|多少|(?<![面头那这后])几个月|能拿|能要|能赔|赔|补(?!签|缴|交|办)|怎么算|咋个算|咋算|算(?!了)"
     r"|够不够|够不|够吗|够了吗"
+    # "他们只给一个月工资 这个合理不": a sum offered, whether it is right
+    # (months of pay offered: not "加班一个小时只给20块 合不合法", an hourly rate)
+    r"|(?:只|才|就)(?:给|赔|补)[^。？?]{0,4}?个?月(?:的)?(?:工资)?[^。？?]{0,8}?"
+    r"(?:合理|合不合理|对不对|合法|合不合法)"
 )
 # the compensation is the subject ("能赔好多" after a dismissal answer needs no such word)
 _ABOUT_SEVERANCE = re.compile(
-    r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|把我开|开了我|把我辞|辞了我|炒|解除"
+    r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|裁我|要裁|把我裁|把我开|开了我|把我辞|辞了我|炒|解除"
     # "公司说要裁掉我们车间 我做了五年零两个月 能补多少": what it comes to, asked
     r"|能补|补好多|补多少|补几个月"
     # "厂里叫我下个月不用来了 我干了4年 … 能拿好多": told not to come back (a dismissal)
@@ -95,9 +101,15 @@ MIN_PAY, MAX_PAY = 500, 200_000
 _PAY_AS = re.compile(rf"按\s*(?P<pay>{NUM})\s*(?:块|元)?\s*(?:一个月|每月|的工资)?\s*算")
 
 
+# "工资说错了 是5220": the pay said wrong, then said again
+_PAY_SAID_AGAIN = re.compile(
+    rf"(?:月工资|工资|月薪|底薪)(?:说|打|写|记|搞)错了[\s，,]*(?:应该|其实)?是\s*(?P<pay>{NUM})(?!\s*个|年|天)"
+)
+
+
 def monthly_pay(text: str) -> float | None:
     """The monthly pay a message states, in yuan, or None."""
-    found = [_PAY_RAISED, _PAY, _PAY_AS, _PAY_FIRST, _PAY_AVERAGE]
+    found = [_PAY_SAID_AGAIN, _PAY_RAISED, _PAY, _PAY_AS, _PAY_FIRST, _PAY_AVERAGE]
     for m in (m for pattern in found for m in pattern.finditer(text or "")):
         value = parse_number(m.group("pay"))
         if value is not None and MIN_PAY <= value <= MAX_PAY:
@@ -108,18 +120,26 @@ def monthly_pay(text: str) -> float | None:
 @dataclass(frozen=True)
 class Severance:
     months_worked: int
+    # days beyond the whole months, when the first and last day are told ("1年零9天")
+    extra_days: int = 0
 
     @property
     def months_pay(self) -> float:
-        """Economic compensation in months of pay (第四十七条)."""
+        """Economic compensation in months of pay (第四十七条): a remainder under six months,
+        days included, is half a month."""
         years, rest = divmod(self.months_worked, 12)
-        return years + (1.0 if rest >= 6 else 0.5 if rest > 0 else 0.0)
+        return years + (1.0 if rest >= 6 else 0.5 if rest > 0 or self.extra_days > 0 else 0.0)
 
     def worked_text(self) -> str:
         years, rest = divmod(self.months_worked, 12)
         if years and rest:
-            return f"{years}年{rest}个月"
-        return f"{years}年" if years else f"{rest}个月"
+            text = f"{years}年{rest}个月"
+        else:
+            text = f"{years}年" if years else f"{rest}个月"
+        if self.extra_days and rest < 6:
+            # (the days matter only while the months left over are under six)
+            text += f"零{self.extra_days}天" if not (years and rest) else f"{self.extra_days}天"
+        return text
 
 
 # "试用期第二个月就把我开了": let go in the Nth month (whole months before it count)
@@ -202,6 +222,7 @@ def severance_text(
     forced: bool = False,
     worked: int | None = None,
     expired: bool = False,
+    extra_days: int = 0,
 ) -> str | None:
     """The compensation worked out for a message that says how long the worker worked and
     asks what it comes to (`asked`: the conversation already asks it), else None; `pay`: the
@@ -210,7 +231,7 @@ def severance_text(
     worked = months_worked(text) if worked is None else worked
     if worked is None or not (asked or _HOW_MUCH.search(text)):
         return None
-    s = Severance(worked)
+    s = Severance(worked, extra_days)
     n = s.months_pay
     unlawful = unlawful or _UNLAWFUL.search(text) is not None
     normal = (

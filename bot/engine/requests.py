@@ -55,6 +55,7 @@ _FIGURE_CORRECTED = re.compile(
     r"(?:(?:说|打|搞|写|记|看)错了|不对)[^。？?]{0,16}\d|\d[^，,。\s]{0,8}[\s，,]*不是\s*\d"
 )
 # "那一共该要好多 帮我申请调解": the sum of what was told, asked before the request
+_WORKED_OUT_ASKED = re.compile(r"好多|多少|咋个算|怎么算|咋算|能拿|能补|该给|该补")
 _SUM_ASKED = re.compile(r"^(?:那|那么)?(?:一共|总共|加起来)[^，,。]{0,6}(?:好多|多少)(?:钱)?$")
 
 
@@ -94,6 +95,15 @@ def request_of(parse: dict, ranking: list[dict] | None = None, sure: float = 1.0
         # "我先问下 叉车证好多钱": unsure, a course named and its fee, time or place asked
         return "course_search"
     if name == "policy_question" and ranking and float(ranking[0]["confidence"]) >= sure:
+        return name
+    figures = any(e.get("entity") == "money" for e in parse.get("entities") or [])
+    if (
+        name == "policy_question"
+        and figures
+        and confidence >= UNSURE_DISPUTE_QUESTION
+        and _WORKED_OUT_ASKED.search(parse.get("text") or "")
+    ):
+        # "我今年年假还有3天没休 月工资6525 咋个算": the worker's own figures, a sum asked
         return name
     names_dispute = any(e.get("entity") == "dispute_type" for e in parse.get("entities") or [])
     if name == "policy_question" and names_dispute and confidence >= UNSURE_DISPUTE_QUESTION:

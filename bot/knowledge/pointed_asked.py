@@ -219,6 +219,8 @@ def notice_after_probation_asked(
 PROBATION_DISMISSAL = "probation_dismissal"
 _LET_GO_AT_WILL = re.compile(
     r"(?:随便|随时|想开就开|说开就开)[^，,。]{0,4}(?:开人|开除|辞退|炒|开我|辞掉|不要)"
+    # ("老板说试用期他想不要哪个就不要哪个")
+    r"|想(?:不要|开|辞|炒)(?:哪个|谁|哪一个|就)[^，,。]{0,3}?(?:不要|开|辞|炒)"
 )
 
 

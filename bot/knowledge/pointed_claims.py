@@ -154,3 +154,38 @@ def fine_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _FINED.search(text) and re.search(r"扣", text) and _MAY_IT_BE.search(text):
         return knowledge.get(FINES)
     return None
+
+
+# "我在车间被机器压到手了 公司没给我买工伤保险 还算不算工伤": an injury with no insurance paid
+# in, whether it counts and who pays (seed entry: the employer pays every benefit)
+UNINSURED_INJURY = "injury_no_insurance"
+_HURT = re.compile(r"受伤|受了伤|伤了|伤到|压到|压断|砸到|砸伤|摔|割到|夹到|烫伤|工伤|骨折")
+_NO_INJURY_INSURANCE = re.compile(
+    r"(?:没|没有|莫得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上|参加|办)(?:过)?(?:工伤保险|工伤险|工伤|保险|社保)"
+    r"|(?:工伤保险|工伤险)(?:都)?(?:没|没有|莫得)(?:买|交|缴|上)"
+)
+
+
+def uninsured_injury_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _HURT.search(text) and _NO_INJURY_INSURANCE.search(text):
+        return knowledge.get(UNINSURED_INJURY)
+    return None
+
+
+# "那我老公呢 他能休几天" after her maternity leave: the husband's days (护理假, seed entry)
+PATERNITY_LEAVE = "leave_paternity"
+_HUSBAND = re.compile(r"老公|丈夫|男人|爱人|孩子(?:他)?爸|娃儿(?:他)?爸|男的|男同志|男职工")
+_DAYS_OFF_ASKED = re.compile(r"休几天|能休|可以休|有几天|好多天|多少天|有没得假|有没有假|有假")
+_BIRTH_TALK = re.compile(r"产假|预产期|生孩子|生娃|生小孩|坐月子|剖腹产|顺产|怀孕|怀起|生育")
+
+
+def husband_leave_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
+) -> Answer | None:
+    if previous.slug == PATERNITY_LEAVE or not _HUSBAND.search(text):
+        return None
+    if not _DAYS_OFF_ASKED.search(text) or "产假" in text:
+        return None
+    if not any(map(_BIRTH_TALK.search, recent)):
+        return None
+    return knowledge.get(PATERNITY_LEAVE)
