@@ -29,7 +29,13 @@ from bot.store import courses as repo
 # many have been shown, and the one course last talked about (docs/architecture.md, Context)
 LIST_SLOT, SHOWN_SLOT, FOCUS_SLOT = "course_list", "course_shown", "course_focus"
 # the bot's actions after which a course is in view ("是在文化宫哪里上嘛" after enrolling)
-COURSE_ACTIONS = ("action_search_courses", "action_course_followup", "action_enrol_course")
+COURSE_ACTIONS = (
+    "action_search_courses",
+    "action_course_followup",
+    "action_enrol_course",
+    # (the enrolments listed: "几点开始" next asks of the one course enrolled in)
+    "action_my_enrolments",
+)
 
 
 # replies that say the bot did not understand: they do not change the subject

@@ -68,6 +68,8 @@ _LABELLED_EMPLOYER = re.compile(
 _PINYIN_LABELLED = re.compile(
     r"\b(?:gong ?si|dan ?wei|chang ?li|chang zi|dian pu)\s*(?:shi|jiao)\s+"
     r"(?P<employer>[a-z]+(?:\s[a-z]+){1,7})(?=\s*(?:[,，.。;；]|$))"
+    # ("zai hong xing can yin gong si, …": where the worker works, a company in pinyin)
+    r"|\bzai\s+(?P<at>(?:[a-z]+\s){1,6}?(?:gong ?si|chang|dian))(?=\s*(?:[,，.。;；]|$))"
 )
 
 
@@ -79,6 +81,15 @@ _ENGLISH_LABELLED = re.compile(
     # ("I work at Sunrise English Training School": where the worker works, named)
     r"|\b[Ii]?\s*(?:[Ww]ork|[Ww]orked|[Ww]orking)\s+(?:at|for))"
     r"\s+(?P<employer>[A-Z][A-Za-z0-9&]*(?:\s+[A-Z][A-Za-z0-9&]*){0,6})"
+)
+
+
+# "Zhang Min, 159…, Jiali Furniture Factory, …": an English firm's name standing alone, told by
+# the word it ends with
+_ENGLISH_FIRM = re.compile(
+    r"(?<![A-Za-z])(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
+    r"(?:Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
+    r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre))(?![A-Za-z])"
 )
 
 
@@ -97,8 +108,9 @@ def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
     site = None
     latin = _ENGLISH_LABELLED.search(text) or _PINYIN_LABELLED.search(text)
+    latin = latin or _ENGLISH_FIRM.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
-        return clean_employer(latin.group("employer"))
+        return clean_employer(latin.group("employer") or latin.groupdict().get("at") or "")
     for m in _LABELLED_EMPLOYER.finditer(text):
         employer = m.group("employer")
         if not NOT_IN_A_NAME.search(employer) and not _POINTS_AT.search(employer):

@@ -98,6 +98,12 @@ class ActionMyEnrolments(ServiceAction, Action):
                 ]
         with self.services.db.session() as s:
             show_enrolments(dispatcher, s, worker, "您的课程报名：")
+            codes = {
+                e.course.code for e in repo.list_for_worker(s, worker.channel, worker.sender_id)
+            }
+        if len(codes) == 1:
+            # "几点开始 我们好早点去" after the list: the one course enrolled in is in view
+            return [SlotSet(FOCUS_SLOT, codes.pop())]
         return []
 
 

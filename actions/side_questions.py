@@ -41,6 +41,7 @@ from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.severance import monthly_pay, months_worked
 from bot.knowledge.answers import answer_text, decide, likely_text
+from bot.knowledge.aspects_asked import one_aspect_asked
 from bot.store import courses
 
 # slots filled from free text: the only ones a question could be mistaken for
@@ -393,9 +394,8 @@ class SideQuestionsMixin:
             return
         if self.side_topic and len(re.sub(r"\W", "", read)) <= _BARE_QUESTION:
             # "要钱吗" in the mediation form: a bare question asks about the form's topic
-            verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {read}"), cfg)
-            if verdict in ("answer", "likely"):
-                top = hits[0].answer
+            top = one_aspect_asked(self.services.knowledge, f"{self.side_topic} {read}")
+            if top is not None:
                 dispatcher.utter_message(text=answer_text(top, whole=True), faq=top.slug)
                 return
         # (the rules that point at one entry first: "酒店说产假只有98天 对不对哦")

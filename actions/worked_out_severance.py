@@ -90,6 +90,9 @@ def forced_to_leave(tracker: Tracker) -> bool:
 
 _BACK_TO_WORK = re.compile(r"回去上班|回去干|继续(?:上班|干|做|履行)|恢复(?:劳动关系|上班)")
 # the employer's grounds for a dismissal, asked about
+_BACK_TO_SEVERANCE = re.compile(
+    r"(?:回到|说回|还是说|再说)(?:刚才|之前|前面)?(?:的|那个)?(?:补偿|赔偿|赔钱)"
+)
 _GROUNDS = re.compile(r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退")
 # the pay said to be the same as the one told before
 _SAME_PAY = re.compile(
@@ -277,7 +280,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "那他该补我好多嘛" after "我在厂头做了八年了 老板说要把我撵走…": the time worked
         # was told a message ago ("我一个月6000 算下来好多钱", "我工资一个月四千": the pay in
         # this one)
-        earlier_texts = recent_user_texts(tracker, 5 if story else 3)
+        # ("回到刚才那个补偿 要是…" after a request filed between: the pay told back then)
+        back = _BACK_TO_SEVERANCE.search(text) is not None
+        earlier_texts = recent_user_texts(tracker, 8 if back else 5 if story else 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
         since = since_start_span(text, services.today())

@@ -59,6 +59,8 @@ def _someone_elses_days(told: list[str], text: str, today: date) -> int | None:
     months = months_worked(said)
     if not months:
         return None
+    if _leaves(said):
+        return None  # ("she also quit on 9月30号": the share up to her leaving, worked out below)
     newer = newcomer_days(said, months, today)
     if newer is not None and newer[0] > 0:
         return newer[0]
@@ -91,6 +93,12 @@ def _days_due_told(earlier: list[str], today: date) -> int | None:
     return found[0] if found[0] > 0 else None
 
 
+_BACK_TO_LEAVE = re.compile(
+    r"(?:回到|说回|还是说|再说|接着说)(?:刚才|之前|前面)?(?:的|那个)?(?:年假|年休假|休假)"
+)
+BACK_LOOKBACK = 6
+
+
 # a figure told before, corrected ("不对 记错了 我2018年才出来上班")
 _CORRECTED = re.compile(r"不对|记错|说错|搞错|弄错")
 
@@ -105,7 +113,11 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     far this year and what they are worth."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
-    told = [text, *recent_user_texts(tracker, 3)]
+    # "回到年假那个 要是我今年休了4天 剩下的咋个算" after a question on something else: the
+    # leave talked of before, with what was told of it then
+    back = slug.startswith("leave_annual") and _BACK_TO_LEAVE.search(text) is not None
+    after = after or back
+    told = [text, *recent_user_texts(tracker, BACK_LOOKBACK if back else 3)]
     # ("…这个月20号走 …" then "还有今年的年假我一天都没休 一年是5天": leaving told before, the
     # leave not taken told now)
     leaving_told = (

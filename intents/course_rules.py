@@ -107,7 +107,11 @@ def asks_another_course(text: str, entities: list[dict]) -> bool:
 
 
 # "哎呀 忘了周二晚上我要值班 改成合唱嘛": another course instead of the one enrolled in
-_SWITCH_BEFORE = re.compile(r"(?:改成|换成|改报|改为|换报|换到)(?:报)?(?:个|一个)?\s*$")
+# ("直播不去了 … 换个手机摄影": a change said as 换个)
+_SWITCH_WORDS = (
+    r"(?:(?:改成|换成|改报|改为|换报|换到)(?:报)?(?:个|一个)?|(?:换|改)(?:报)?(?:个|一个))"
+)
+_SWITCH_BEFORE = re.compile(rf"{_SWITCH_WORDS}\s*$")
 
 
 def switches_course(text: str, entities: list[dict]) -> bool:
@@ -122,7 +126,7 @@ def switches_course(text: str, entities: list[dict]) -> bool:
 
 def switch_point(text: str) -> int | None:
     """Where the course switched to begins ("…换成|周一周三晚上那个嘛"), if a change is said."""
-    m = re.search(r"(?:改成|换成|改报|改为|换报|换到)(?:报)?(?:个|一个)?", text)
+    m = re.search(_SWITCH_WORDS, text)
     return m.end() if m else None
 
 

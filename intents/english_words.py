@@ -6,6 +6,28 @@ from __future__ import annotations
 # English phrase -> Chinese, longest phrases first when applied
 ENGLISH = {
     "annual leave": "年休假",
+    # "can you file a mediation request for me instead", "what can I claim"
+    "file a mediation request": "申请调解",
+    "file a request": "申请调解",
+    "mediation request": "调解申请",
+    "what can i claim": "能要多少赔偿",
+    "unlawful dismissal": "违法辞退",
+    # "And my wife? She has worked 25 years…": someone else asked of
+    "and my wife": "那我老婆呢",
+    "what about my wife": "那我老婆呢",
+    "my wife": "我老婆",
+    "and my husband": "那我老公呢",
+    "what about my husband": "那我老公呢",
+    "my husband": "我老公",
+    "she has": "她",
+    "she": "她",
+    # "did not take any leave this year", "took no leave": the leave not taken
+    "did not take any leave": "年假一天都没休",
+    "didn't take any leave": "年假一天都没休",
+    "didnt take any leave": "年假一天都没休",
+    "took no leave": "年假一天都没休",
+    "not taken any leave": "年假一天都没休",
+    "resigned": "辞职",
     "paid leave": "带薪年假",
     "paid holiday": "带薪年假",
     "days off": "休假",

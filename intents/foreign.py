@@ -49,6 +49,8 @@ PINYIN_WORDS = (
     # a cleaner's and a rider's words ("wo zai yige xiaoqu zuo baojie", "pao waimai de zhandian")
     " 一个 小区 保洁 物业 物业公司 外卖 跑外卖 站点 合理 证据 需要 没 平台 刚才 那个 这个 这样"
     " 案子 状态 的 说是 跑 扣 现在 以后 查 进度 帮 他们 不是 每个 罚 经常 已经 还没"
+    # words whose pinyin the examples also spell otherwise ("jia le" 加了, not 假了)
+    " 加了 加过 周六 周日 要钱 不来 电话 全部 错了 两个 补休 没补休"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -116,6 +118,8 @@ _COST_LISTED_SYLLABLE = 1.2
 _COST_EXAMPLES = 1.5
 _COST_NAME = 0.5
 _COST_UNREAD = 5.0
+# letters a single typed token needs before it is read as a run of the examples' characters
+_JOINED_SYLLABLES = 5
 
 
 def _inside(letters: str, table: dict[str, str], longest: int) -> tuple[list[str], int]:
@@ -161,7 +165,8 @@ def _from_pinyin(run: str) -> str | None:
             if key in table:
                 each = _COST_LISTED_SYLLABLE if j - i == 1 else _COST_LISTED
                 options.append((j, each, len(key), table[key]))
-            if j - i >= 2 and key in general:
+            # (a token of two syllables or more typed together counts too: "zhouliu" 周六)
+            if (j - i >= 2 or len(key) >= _JOINED_SYLLABLES) and key in general:
                 options.append((j, _COST_EXAMPLES, len(key), general[key]))
         if i and tokens[i - 1] == "jiao":
             # "wo jiao zhao lei dian hua …": the name's syllables, up to a known word
@@ -206,6 +211,28 @@ _MONTHS = (
 # English with a number in it, read before the runs of letters (which stop at digits):
 # "worked 10 extra hours" -> 加了10个小时, "5220 yuan a month" -> 每个月5220元, "october 1st"
 _NUMBERED = [
+    # "I resigned on 2026-09-30", "she also quit on …": the last day, then the leaving
+    (
+        re.compile(
+            r"\b(?:resigned|quit|left|leave|leaving)(?: the job| the company)? on (20\d{2})-(\d{1,2})-(\d{1,2})\b"
+        ),
+        lambda m: f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}号离职 ",
+    ),
+    # "after working there exactly 2 years": the time at this employer
+    (
+        re.compile(
+            r"(?:working|worked)(?: there| here)?(?: for)?(?: exactly| about| almost| nearly| over)?"
+            r" (\d+(?:\.\d+)?) years?"
+        ),
+        r"干了\1年 ",
+    ),
+    # "3 years of work in total": the years worked in all
+    (re.compile(r"(\d+(?:\.\d+)?) years? of (?:work|working)(?: in total)?"), r"累计工作\1年 "),
+    # "2026-09-30": the date as the date readers know it
+    (
+        re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b"),
+        lambda m: f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}号 ",
+    ),
     (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) hours?"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) hours? (?:of )?overtime"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) days?"), r"加了\1天 "),

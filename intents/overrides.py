@@ -241,6 +241,13 @@ CONFIRMS_THEN_ASKS = re.compile(
 )
 
 
+# "我老公也报上了噻", "她也报好了吧": whether someone named is enrolled too, asked
+_ALSO_ENROLLED_ASKED = re.compile(
+    r"^(?:那)?(?:我)?(?:老公|老婆|爱人|媳妇|男人|妈|爸|娃儿|孩子|同事|工友|朋友|他|她)"
+    r"(?:的)?也(?:都)?(?:报上|报好|报了|报名了|登记上|登记好)(?:了)?(?:噻|吧|没|吗|么|哈|嘛|哦|不)[？?]*$"
+)
+
+
 def rule_intent(text: str) -> str | None:
     """`human_handoff`, `cancel`, `course_enroll`, `course_followup`, `policy_question` (an
     announced question) or `mediation_request` when the
@@ -279,6 +286,8 @@ def rule_intent(text: str) -> str | None:
         return "withdraw_case"
     if REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "mediation_request"
+    if _ALSO_ENROLLED_ASKED.match(compact):
+        return "my_enrolments"  # "我老公也报上了噻": whether the partner is enrolled too
     if enrols_with(compact) and DETAILS.search(compact):
         return "course_enroll"
     if MEDIATION_WITH_DETAILS.match(compact) and DETAILS.search(compact):

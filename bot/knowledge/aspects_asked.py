@@ -48,3 +48,14 @@ def aspects_asked(knowledge: Knowledge, text: str) -> list[Answer]:
     if len(found) < 2:
         return []
     return [entry for _, entry in sorted(found, key=lambda t: t[0])]
+
+
+def one_aspect_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry of the one aspect of mediation a message asks ("调解 要钱吗" for a bare
+    "要钱吗" in the mediation form), or None when it asks none or several."""
+    found = [
+        entry
+        for slug, words in _ASPECTS
+        if words.search(text or "") and (entry := knowledge.get(slug)) is not None
+    ]
+    return found[0] if len(found) == 1 and _MEDIATION.search(text or "") else None

@@ -93,6 +93,16 @@ _BOT_FIRST = re.compile(
     r"|(?:在你这|在你这里|在这里|在这儿|在这)(?:申请|登记|登个|报名|报个|办|提交))"
 )
 _HERE = re.compile(r"^(?:在你这里|在你这|在这里|在这儿|在这)")
+# "没人理 那你帮我申请调解嘛": the bot asked to file, without 先
+_BOT_FILES = re.compile(
+    r"你(?:就|还是|直接)?(?P<ask>(?:帮我|给我|替我)(?:申请|登记|登)(?:个|一个|一下)?"
+    r"(?:劳动(?:纠纷|争议)?)?调解)"
+)
+# "ok can you file a mediation request for me instead": the same, in English
+_BOT_FILES_ENGLISH = re.compile(
+    r"(?:can|could|would) you (?:please )?(?:file|submit|make|start)\s+(?:a |my )?mediation",
+    re.IGNORECASE,
+)
 # "那我申请调解嘛" while waiting: filing is what the bot does, now (the worker's place in the
 # queue would only hold the form's answers for staff)
 _FILES_NOW = re.compile(
@@ -155,6 +165,8 @@ def wants_to_leave(text: str, state: str) -> bool:
     return state == STATE_WAITING and (
         _BACK_ANYWHERE.search(words) is not None
         or _BOT_FIRST.search(words) is not None
+        or _BOT_FILES.search(words) is not None
+        or _BOT_FILES_ENGLISH.search(text or "") is not None
         or _GIVES_UP.search(words) is not None
         or _GIVES_UP_FIRST.search(words) is not None
         or _FILES_NOW.match(words) is not None
@@ -177,7 +189,9 @@ def rest_after_giving_up(text: str) -> str | None:
         or _FILES_AGAIN.match(_NOISE.sub("", value))
     ):
         return value  # "那我申请调解嘛": the request itself, handled by the bot
-    asked = _BOT_FIRST.search(value)
+    if _BOT_FILES_ENGLISH.search(value):
+        return "帮我申请调解"  # "nobody answered. ok can you file a mediation request …"
+    asked = _BOT_FIRST.search(value) or _BOT_FILES.search(value)
     if asked:  # "人工好久回我 你先帮我申请调解嘛" -> "帮我申请调解嘛"
         rest = value[asked.start("ask") :].strip(" ，,。.!！")
         return _HERE.sub("", rest, count=1)  # "在你这登个调解嘛" -> "登个调解嘛"
