@@ -221,7 +221,7 @@ _NUMBERED = [
     # "after working there exactly 2 years": the time at this employer
     (
         re.compile(
-            r"(?:working|worked)(?: there| here)?(?: for)?(?: exactly| about| almost| nearly| over)?"
+            r"(?:working|worked) (?:there|here)(?: for)?(?: exactly| about| almost| nearly| over)?"
             r" (\d+(?:\.\d+)?) years?"
         ),
         r"干了\1年 ",

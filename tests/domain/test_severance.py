@@ -108,3 +108,23 @@ def test_an_average_pay_and_years_said_with_many() -> None:
     assert monthly_pay("前头12个月平均下来5千5左右") == 5500
     assert months_worked("我工作20多年了") == 240
     assert months_worked("干了十多年") == 120
+
+
+def test_days_past_the_whole_months_earn_half_a_month():
+    from bot.domain.severance import Severance
+
+    assert Severance(12, 10).months_pay == 1.5
+    assert Severance(12, 0).months_pay == 1.0
+    assert Severance(18, 10).months_pay == 2.0  # six months or more: a year, days or not
+    assert Severance(12, 10).worked_text() == "1年零10天"
+
+
+def test_the_span_of_a_first_and_last_day_told_keeps_its_days():
+    from datetime import date
+
+    from bot.domain.employment_dates import employed_span
+
+    today = date(2026, 12, 7)
+    assert employed_span("我是2025年12月1号进的 12月10号走人", today) == (12, 10)
+    # still working: the whole months alone (no answer that changes day by day)
+    assert employed_span("我是2025年12月1号进的", today)[1] == 0

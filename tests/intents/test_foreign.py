@@ -54,3 +54,22 @@ def test_english_follow_ups_read_as_chinese():
     assert "要带什么" in read_foreign("what should i bring?")
     assert "证书" in read_foreign("does it give a certificate?")
     assert "男方护理假" not in read_foreign("my father is sick, can i take leave")
+
+
+def test_pinyin_reads_the_words_the_examples_use():
+    from intents.foreign import pinyin_words_of, use_pinyin_words
+
+    use_pinyin_words(pinyin_words_of(["调解要钱吗", "仲裁要钱不", "我的电话是", "电话打错了"]))
+    try:
+        assert read_foreign("yao qian ma") == "要钱吗"
+        assert read_foreign("zhong cai yao qian ma") == "仲裁要钱吗"
+        assert "电话" in read_foreign("wo jiao zhao lei dian hua 13896541230")
+        # the name after "jiao" stays as typed
+        assert "zhao lei" in read_foreign("wo jiao zhao lei dian hua 13896541230")
+    finally:
+        use_pinyin_words({})
+
+
+def test_english_dates_of_leaving_and_years_of_work():
+    assert "2026年9月30号离职" in read_foreign("i resigned on 2026-09-30 and took no leave")
+    assert "累计工作3年" in read_foreign("3 years of work in total")

@@ -1,0 +1,24 @@
+"""A training bond's largest penalty: the cost of the part of the service period not served."""
+
+from __future__ import annotations
+
+from bot.domain.training_bond import bond_penalty_text
+
+
+def test_the_penalty_is_the_cost_of_the_years_left():
+    said = bond_penalty_text(["培训费是12000 服务期3年 她已经干满2年了 最多赔好多"])
+    assert said is not None and "4000元" in said and "还差1年" in said
+
+
+def test_figures_told_in_several_messages_are_taken_from_the_newest():
+    said = bond_penalty_text(["我已经干了1年半 最多赔好多", "培训费9000 服务期是3年"])
+    assert said is not None and "4500元" in said
+
+
+def test_a_period_served_in_full_owes_nothing():
+    said = bond_penalty_text(["培训费6000 服务期2年 我已经干了3年"])
+    assert said is not None and "不用再付" in said
+
+
+def test_nothing_without_all_three_figures():
+    assert bond_penalty_text(["培训费6000 最多赔好多"]) is None
