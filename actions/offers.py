@@ -29,6 +29,7 @@ from actions.message import (
     typed_text,
 )
 from actions.policy_followups import policy_followup_instead
+from actions.say_again import say_again_instead
 from actions.services import ServiceAction
 from actions.worked_out import RETIREMENT
 from bot.domain.retirement import birth_month
@@ -183,7 +184,8 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
     """What a message means in the conversation, before any other reading: a question about
     the courses in view ("要得 好久开始哦"), or the bot's last offer taken up ("那我申请一个")."""
     return (
-        enrol_instead(tracker)  # "那我自己来报 我三十五岁": enrolling, whatever else it says
+        say_again_instead(tracker)  # "你刚才说的那些 再发一遍嘛 我没看清楚"
+        or enrol_instead(tracker)  # "那我自己来报 我三十五岁": enrolling, whatever else it says
         or followup_instead(tracker)
         or retirement_instead(tracker)
         or status_by_phone_instead(tracker)

@@ -29,6 +29,7 @@ from actions.policy_followups import (
     previous_answer,
 )
 from actions.review import note_miss
+from actions.say_again import say_again_instead
 from actions.services import ServiceAction
 from actions.worked_out import worked_out_reply
 from bot.domain.told import TOLD_REPLY, told_not_asked
@@ -313,6 +314,9 @@ class ActionEmpathize(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        again = say_again_instead(tracker)
+        if again:  # "你刚才说的那些 再发一遍嘛 我没看清楚": not anger, the list asked again
+            return again
         if _AT_THE_BOT.search(typed_text(tracker)):
             dispatcher.utter_message(response="utter_empathize_bot")
             if names_a_topic_of_work(tracker) or _TOLD_AT_WORK.search(typed_text(tracker)):

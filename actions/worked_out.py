@@ -35,6 +35,7 @@ from actions.worked_out_owed import (
     NOTICE_DISMISSAL,
     notice_total_reply,
     owed_and_severance_reply,
+    owed_sum,
     owed_wages_reply,
 )
 from actions.worked_out_probation import probation_reply
@@ -238,11 +239,16 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     pairs = months_at_pays(text)
     if pairs:  # "搞错了 有一个月是4千8 另外两个月才是5千2": each month at its pay
         return owed_by_pays_text(pairs), EXTRA_OWED
-    if asks_the_extra(text) and asks_how_much(text):
+    if asks_the_extra(text):
         # "听说还要加付赔偿金 最少好多最多好多": on the sum owed worked out before
-        before = next(filter(None, map(months_at_pays, recent_user_texts(tracker, 3))), None)
-        if before:
+        earlier = recent_user_texts(tracker, 3)
+        before = next(filter(None, map(months_at_pays, earlier)), None)
+        if before and asks_how_much(text):
             return extra_text(sum(c * p for c, p in before)), EXTRA_OWED
+        # ("听别个说拖欠工资还能多要一笔钱 真的假的" after "欠了我两个月工资 每个月6000")
+        owed_before = owed_sum(earlier)
+        if owed_before:
+            return extra_text(owed_before), EXTRA_OWED
     days, pay = days_worked(text), monthly_pay(text)
     if days is not None and pay and _WITHHELD_ON_LEAVING.search(text):
         # "老板说我要走的话这个月工资就不发了 我这个月上了15天班 工资4350": unlawful, and the sum

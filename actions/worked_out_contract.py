@@ -16,7 +16,7 @@ from actions.worked_out_severance import (
     OTHER_SUBJECT,
 )
 from bot.domain.double_wage import double_wage_text
-from bot.domain.employment_dates import months_employed, told_until
+from bot.domain.employment_dates import months_employed, months_since_start, told_until
 from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.severance import asks_how_much, monthly_pay, months_worked
 from bot.knowledge.pointed import asks_where_to_turn
@@ -57,7 +57,8 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "我进厂8个月了 老板一直没跟我签合同 每个月5千 能找他要好多": all told at once
         or (
             asks_how_much(text)
-            and months_worked(text)
+            # ("我师傅2024年6月1号进去的 到现在也没签 工资5000 他能要好多": a start day)
+            and (months_worked(text) or months_since_start(text, services.today()) is not None)
             and monthly_pay(text)
             and not DISMISSED.search(text)
         )

@@ -57,7 +57,7 @@ _TIME_OFF_GIVEN = re.compile(
 
 # the last answer summed a long break's days (bot/domain/long_breaks.py)
 # ("按您说的：法定节假日加班3天": one kind's days summed, the pay then corrected)
-_BREAK_SUMMED = re.compile(r"期间上了\S*天班|长假里调休|^按您说的：(?:法定节假日|休息日)加班\d+天")
+_BREAK_SUMMED = re.compile(r"期间上了\S*天班|长假里调休|^按您说的：法定节假日加班\d+天")
 
 
 def _latest_parts(texts: list[str]) -> list[Part]:

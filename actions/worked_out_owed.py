@@ -43,6 +43,16 @@ def _months_owed(text: str) -> float | None:
     return value if value and 0 < value <= 36 else None
 
 
+def owed_sum(texts: list[str]) -> float | None:
+    """The wages owed a message of `texts` tells as months at a monthly pay ("欠了我两个月工资
+    没发 每个月6000": 12000), the first that tells both; None when none does."""
+    for text in texts:
+        months, pay = _months_owed(text), monthly_pay(text)
+        if months and pay:
+            return months * pay
+    return None
+
+
 # another sum owed with the wages ("还有6百块加班费也没给")
 _ALSO_OWED = re.compile(
     rf"还有\s*(?P<sum>{NUM})\s*(?:块|元)钱?的?\s*(?P<what>加班费|奖金|提成|绩效|补贴|押金|报销)"

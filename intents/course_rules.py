@@ -152,3 +152,26 @@ def learns_the_course_named(text: str, entities: list[dict]) -> bool:
     return _WANTS_TO_LEARN.search(text) is not None and any(
         e.get("entity") == "course_name" for e in entities
     )
+
+
+# "我周二周四都要加班 那书法是不是去不成": whether a course named fits the worker's time
+_FITS_ASKED = re.compile(
+    r"去不成|去不了|上不了|赶不上|来不了|去得成|赶得上|去得了|冲突|冲不冲突|撞不撞|撞了|错得开|错不开"
+)
+
+
+def asks_if_a_course_fits(text: str, entities: list[dict]) -> bool:
+    return any(e.get("entity") == "course_name" for e in entities) and bool(
+        _FITS_ASKED.search(text)
+    )
+
+
+# "考出来发啥子证", "学完有证没得": the certificate of the course in view, asked
+_CERTIFICATE_ASKED = re.compile(
+    r"^(?:那|这个|那个)?(?:考出来|学完|学出来|结业|考过了?)?(?:了)?(?:发|拿|给|有|是)(?:个)?"
+    r"(?:啥子|什么|哪样|啥|哪种)(?:样的)?证(?:书)?(?:哦|呢|嘛|啊)?[？?]*$"
+)
+
+
+def asks_the_certificate(text: str) -> bool:
+    return bool(_CERTIFICATE_ASKED.search(text.replace(" ", "")))

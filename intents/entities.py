@@ -156,6 +156,8 @@ class EntityExtractor:
             if not (
                 hit[2] == "course_name" and hit[4] == "catalogue" and _own_job(text, hit[0], hit[1])
             )
+            # ("报 我叫谭亮 … 大专证有的": a schooling held, however the keyword is known)
+            and not (hit[2] == "course_name" and _schooling_held(text, hit[0], hit[1]))
         ]
         for name, pattern in self.regexes:
             for m in pattern.finditer(text):
@@ -308,9 +310,26 @@ JOB_KEYWORDS = frozenset(
 _HOLDS_A_KEYWORD = re.compile(r"写字楼|写字间|写字台")
 
 
+# "大专证有的", "我是大专毕业的": a schooling the worker has, not the course that names it
+_HELD_AFTER = re.compile(
+    r"^(?:毕业证|证书|证|文凭|学历)(?:书)?(?:有的|有了|有|了|的|早就有)|^毕业(?!证)"
+)
+_WANTED_BEFORE = re.compile(r"(?:读|报|考|拿|想|要|学|上)(?:个|一个)?$")
+QUALIFICATION_KEYWORDS = frozenset({"大专", "专科", "本科"})
+
+
+def _schooling_held(text: str, start: int, end: int) -> bool:
+    return (
+        text[start:end] in QUALIFICATION_KEYWORDS
+        and _HELD_AFTER.search(text[end:]) is not None
+        and _WANTED_BEFORE.search(text[max(0, start - 3) : start]) is None
+    )
+
+
 def _own_job(text: str, start: int, end: int | None = None) -> bool:
     if _DOES_THE_JOB.search(text[max(0, start - 4) : start]) is not None:
         return True
+
     for m in _HOLDS_A_KEYWORD.finditer(text):
         if m.start() <= start and (end is None or end <= m.end()):
             return True  # (not the worker's job, but no course either)

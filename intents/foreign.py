@@ -222,9 +222,17 @@ _NUMBERED = [
     (
         re.compile(
             r"(?:working|worked) (?:there|here)(?: for)?(?: exactly| about| almost| nearly| over)?"
-            r" (\d+(?:\.\d+)?) years?"
+            r" (\d+(?:\.\d+)?) years?(?: and (\d+) months?)?"
         ),
-        r"干了\1年 ",
+        lambda m: f"干了{m.group(1)}年{m.group(2) + '个月' if m.group(2) else ''} ",
+    ),
+    # "my cousin is 17, can he join too?": an age, and whether one may enrol
+    (
+        re.compile(
+            r"\bis (\d{1,2})(?: years old)?,? (?:can|could|may) (?:he|she|they|i) "
+            r"(?:join|sign up|enrol|enroll|take (?:it|the course|the class)|come)"
+        ),
+        r"\1岁了 能报不 ",
     ),
     # "3 years of work in total": the years worked in all
     (re.compile(r"(\d+(?:\.\d+)?) years? of (?:work|working)(?: in total)?"), r"累计工作\1年 "),

@@ -15,6 +15,8 @@ from intents.classifier import IntentClassifier
 from intents.course_rules import (
     asks_about_a_course,
     asks_another_course,
+    asks_if_a_course_fits,
+    asks_the_certificate,
     cancels_a_course,
     certificate_course_asked,
     enrolment_without_course,
@@ -50,6 +52,13 @@ CLASS_MISREADS = ("policy_question", "out_of_scope")
 # below this, a `mediation_request` that asks something and asks for no help is a question
 UNSURE_REQUEST_CONFIDENCE = 0.5
 GREETED_QUESTION_CONFIDENCE = 0.6
+
+
+# a day the job began or ended, told ("我是2月1号就去上班了")
+_WORK_DATE_TOLD = re.compile(
+    r"\d{1,2}\s*月(?:\s*\d{1,2}\s*[号日])?[^，,。]{0,3}"
+    r"(?:进的|进去|进厂|入职|去上班|开始上班|来上班|上班的|走的|走了|离职)"
+)
 
 
 def fingerprint(nlu_files: list[Path], options: NLUOptions) -> str:
@@ -283,6 +292,18 @@ class Interpreter:
             forced = "cancel_enrolment"  # "八段锦还是取消了嘛": that course's enrolment
         if forced is None and switches_course(norm, entities):
             forced = "course_enroll"  # "改成合唱嘛": enrolled in that one instead
+        if (
+            forced is None
+            and ranking
+            and ranking[0][0] in ("goodbye", "thanks")
+            and _WORK_DATE_TOLD.search(norm)
+        ):
+            # "等哈我翻了下聊天记录 我是2月1号就去上班了": a date of the job, corrected, not a
+            # goodbye (等哈 is "wait a moment")
+            forced = "policy_question"
+        if forced is None and (asks_if_a_course_fits(norm, entities) or asks_the_certificate(norm)):
+            # "我周二周四都要加班 那书法是不是去不成", "考出来发啥子证": about the course
+            forced = "course_followup"
         if forced is None and asks_another_course(norm, entities):
             forced = "course_search"  # "算了瑜伽不报了 八段锦是哪天嘛": the other one asked
         if forced is None and top_is_unsure(ranking) and learns_the_course_named(norm, entities):

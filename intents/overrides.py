@@ -241,6 +241,11 @@ CONFIRMS_THEN_ASKS = re.compile(
 )
 
 
+# "…算了 我这个确认报名", "那就确认提交": the summary's confirmation said last
+_CONFIRMED_AT_THE_END = re.compile(
+    r"(?:^|算了|不管了|[，,。])(?:我(?:这个|的)?|那)?(?:就|还是)?确认(?:报名|提交)"
+    r"(?:嘛|吧|了|哈)?[。!！]?$"
+)
 # "我老公也报上了噻", "她也报好了吧": whether someone named is enrolled too, asked
 _ALSO_ENROLLED_ASKED = re.compile(
     r"^(?:那)?(?:我)?(?:老公|老婆|爱人|媳妇|男人|妈|爸|娃儿|孩子|同事|工友|朋友|他|她)"
@@ -286,6 +291,9 @@ def rule_intent(text: str) -> str | None:
         return "withdraw_case"
     if REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "mediation_request"
+    if _CONFIRMED_AT_THE_END.search(compact):
+        # "她周六上午要上班 去不成 算了 我这个确认报名": the summary's button said in words
+        return "affirm"
     if _ALSO_ENROLLED_ASKED.match(compact):
         return "my_enrolments"  # "我老公也报上了噻": whether the partner is enrolled too
     if enrols_with(compact) and DETAILS.search(compact):

@@ -22,7 +22,9 @@ _REQUIREMENT = re.compile(
 # ("考证费600元，工会补贴一半", "球拍可以借用", "材料由工会提供")
 _NOTES = {
     "fee": re.compile(r"\d+元|费|补贴|报销|免费"),
-    "requirements": re.compile(r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学|适合"),
+    "requirements": re.compile(
+        r"提供|借用|可以借|自带|自己的|带上|穿|准备|免试|考试|入学|适合|高考|成考|考上"
+    ),
     "time": re.compile(r"面授|网上|线上|远程|停课|放假|暂停|下一期|开班"),
     # "一个家庭算一个名额": how places are counted
     "seats": re.compile(r"名额|家庭|每户|每家|小班|只收|\d+人"),

@@ -46,6 +46,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "元旦那天要上课不": whether a holiday is a class day
         r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上|要去|去不去|用不用去)"
         r"|停课|停不停|上不上课|要上课不|要不要上课"
+        # "中午管饭不 要不要带午饭": whether the hours run over lunch
+        r"|管饭|管不管饭|午饭|中饭|中午饭"
         # "下午管不管", "中午要接回来不": whether the hours cover a part of the day
         r"|(?:上午|下午|中午|晚上|全天)(?:也|还)?(?:管不管|管吗|管不|托不托|有没得|有没有|有课不|上不上)"
         # "我白天要上班只能晚上去适合不": whether its hours suit the worker's
@@ -62,6 +64,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"钱|收费|免费|费用|学费|交费|缴费|贵不贵|自己出|出好多|出多少|自费|补贴|补助|报销"
         r"|补了|补好多|补多少|材料费|书本费|报名费|资料费|服装费|费不|费吗"
         r"|交好多|交多少|交几千|交几百|出几千|一年好多|每年好多"
+        # "一年2000还是总共2000": whether the fee is a year's or the whole course's
+        r"|(?:一年|每年)\s*\d+[^，,。]{0,3}还是|还是(?:总共|一共|全部)\s*\d+|是一年的还是|一年还是总共"
         # "咋个那么便宜哦 是不是还要另外交": whether more is paid besides
         r"|另外交|另外收|另外出|额外|其他费用|别的费用|还要交|那么便宜|这么便宜|咋便宜|那么贵|这么贵"
         # "我听别个说是600喃": a sum heard elsewhere, checked against the fee

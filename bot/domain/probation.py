@@ -26,6 +26,8 @@ _TERM = re.compile(
     rf"|合同(?:签了?|签的是?|是|期限?是?|期)(?:的)?\s*(?P<n2>{NUM}|半)\s*{_UNIT.format('u2')}"
     # "那要是签三年的呢": the term alone, after the contract was talked about
     rf"|签(?:了|的是|的)?\s*(?P<n3>{NUM}|半)\s*{_UNIT.format('u3')}(?:的|合同|(?=\s*[，,]?\s*试用))"
+    # "那我老公呢 他签的三年": the term said last, asked for someone else
+    rf"|签(?:了|的是|的)\s*(?P<n4>{NUM}|半)\s*{_UNIT.format('u4')}(?=(?:的|呢|嘛|喃)?(?:[？?。\s]|$))"
 )
 _OPEN_ENDED = re.compile(r"无固定期限")
 # the probation given: "试用期给我定了8个月", "试用期是六个月", "要试用半年", "8个月的试用期"
@@ -63,8 +65,8 @@ def contract_months(text: str) -> float | None:
     if m is None:
         return None
     return _months(
-        m.group("n") or m.group("n2") or m.group("n3"),
-        m.group("u") or m.group("u2") or m.group("u3"),
+        m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"),
+        m.group("u") or m.group("u2") or m.group("u3") or m.group("u4"),
     )
 
 

@@ -32,7 +32,7 @@ _WORKED = (
     r"|才来了?|刚来了?"
     # ("我跟派遣公司签了有2年零4个月": how long with the firm, not a contract's term)
     r"|签了有)"
-    r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|将近|快要|接近|总共|一共|累计|加起来)*"
+    r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|刚|将近|快要|接近|总共|一共|累计|加起来)*"
 )
 _LENGTH = re.compile(
     # ("工作20多年了": the years said with 多 before 年)
@@ -76,7 +76,8 @@ MAX_YEARS = 60
 _PAY = re.compile(
     # ("工资条上应发是5800": the payslip's gross)
     # ("税前应该是6千1": the gross said alone)
-    rf"(?:月工资|月薪|每个?月|一个月|工资条上|工资|底薪|应发工资|应发|税前)"
+    # ("我月新3480": 月薪 typed by its sound)
+    rf"(?:月工资|月薪|月新|每个?月|一个月|工资条上|工资|底薪|应发工资|应发|税前)"
     rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时|应该)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     # ("6千 年底了": a word after a space is no unit of the sum)
