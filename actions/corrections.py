@@ -126,8 +126,28 @@ def _said_again(
     return value if value and value != tracker.get_slot(slot) else None
 
 
+# "Sorry, my name is spelled Lin Xiaoyue, with an e at the end.": a name put right in English
+_ENGLISH_NAME_FIX = re.compile(
+    r"(?:sorry|wrong|actually|not|spelled|spelt|typo)[^.]*?\b(?:my name is|name is|my name's|it's|it is)"
+    r"(?: spelled| spelt| actually)?\s+(?P<value>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})"
+    r"|\b(?:my name is|name is) (?:spelled|spelt|actually)\s+(?P<value2>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})",
+    re.IGNORECASE,
+)
+
+
+def _english_name_fixed(tracker: Tracker) -> str | None:
+    if tracker.get_slot("requested_slot") in (None, "name"):
+        return None
+    m = _ENGLISH_NAME_FIX.search(typed_text(tracker))
+    value = (m.group("value") or m.group("value2")) if m else None
+    return value if value and value != tracker.get_slot("name") else None
+
+
 def corrected_name(tracker: Tracker) -> str | None:
     """A new name given as a correction ("名字写错了，是周晓")."""
+    english = _english_name_fixed(tracker)
+    if english:
+        return english
     found = (
         _correction(tracker, "name", _NAME_CORRECTION_THEN_MORE, looks_like_name)
         or _correction(tracker, "name", _NAME_CORRECTION, looks_like_name)

@@ -39,6 +39,7 @@ from actions.mediation_text import (
     wish_in,
 )
 from actions.message import (
+    as_chinese,
     latest_entity,
     latest_intent,
     opening_text,
@@ -185,6 +186,12 @@ class ValidateMediationForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
         why = not_an_employer(str(value or ""))
+        if (
+            why is None
+            and latest_intent(tracker) in ("affirm", "deny")
+            and not re.search(r"[\u4e00-\u9fff]", str(value or ""))
+        ):
+            why = "command"  # "Yes, that's correct." at the employer question: no company
         if why == "dispute_type":  # "加班费": the kind of dispute, given early
             kind = clean_dispute_type(str(value))
             dispatcher.utter_message(text=f"好的，纠纷类型记为{kind}。")
@@ -328,7 +335,13 @@ class ValidateMediationForm(
             self.answer(dispatcher, tracker, said[confirmed_asking.end() :])
             dispatcher.utter_message(text="还差事情经过没填，填完会请您核对再提交。")
             return {"description": None}
-        if SUBMIT_WORDS.fullmatch(str(value or "").strip(" 。！!")) or is_assent(said):
+        read = as_chinese(said)
+        if (
+            SUBMIT_WORDS.fullmatch(str(value or "").strip(" 。！!"))
+            or is_assent(said)
+            # ("Now it's right, submit it.", "hao le ti jiao": the same, in English or pinyin)
+            or (read != said and (is_assent(read) or "确认提交" in read or "提交" in read))
+        ):
             # "确认提交", "对头" asked what happened: not yet, this is the part still missing
             dispatcher.utter_message(text="还差事情经过没填，填完会请您核对再提交。")
             return {"description": None}

@@ -46,9 +46,20 @@ NAMES: dict[str, tuple[str, ...]] = {
     "mediation_request": ("申请", "调解", "办一个", "弄一个", "登记"),
     "human_handoff": ("人工", "工作人员", "真人", "客服"),
     "course_search": ("课程", "有啥课", "什么课", "哪些课"),
-    "withdraw_case_confirm": ("确认撤回", "确定撤回", "撤回吧", "撤了吧", "撤销吧"),
+    "withdraw_case_confirm": (
+        "确认撤回",
+        "确定撤回",
+        "撤回吧",
+        "撤了吧",
+        "撤销吧",
+        # ("钱到账了 撤嘛")
+        "撤嘛",
+        "撤了嘛",
+        "就撤",
+    ),
 }
 MAX_CHARS = 20  # a longer message says something of its own
+_NOT_WITHDRAWN = re.compile(r"[不别莫]撤|不要撤|先不")
 # "要在好久之内去申请" under 申请调解 after the injury answer: when, where or how to apply
 # (for injury recognition) is asked, the offer is not taken up
 _ASKS_WHEN_OR_HOW = re.compile(
@@ -149,6 +160,9 @@ def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
         return None
     choices = offered_intents(tracker)
     named = [c for c in choices if any(word in text for word in NAMES[c[0]])]
+    if _NOT_WITHDRAWN.search(text):
+        # ("算了不撤了嘛", "不撤回"): never the withdrawal
+        named = [c for c in named if c[0] != "withdraw_case_confirm"]
     if len(named) == 1:
         return named[0]
     confirms = [c for c in choices if c[0] in CONFIRMED_BY_YES]

@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 
 from actions.employer_named import NOT_A_FIRM, POINTED_AT_END, opening_employer
 from actions.message import (
+    as_chinese,
     latest_intent,
     previous_actions,
     ran_this_turn,
@@ -375,4 +376,13 @@ def from_opening(tracker: Tracker, slot: str) -> str | None:
         "description": opening_description,
         "demand": opening_demand,
     }[slot]
-    return read(typed_text(tracker))
+    text = typed_text(tracker)
+    found = read(text)
+    if found is None and slot == "description" and not re.search(r"[\u4e00-\u9fff]", text):
+        # "I want to apply for mediation. … They fired me because I was pregnant": the story
+        # as read in Chinese
+        chinese = as_chinese(text)
+        if chinese != text and read(chinese) is not None:
+            # (kept as the worker wrote it, for the mediator; the number has its own field)
+            found = re.sub(r"\s*(?:phone|tel|mobile)?[:：]?\s*1[3-9]\d{9}[,，]?", " ", text).strip()
+    return found

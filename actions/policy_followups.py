@@ -28,6 +28,7 @@ from actions.policy_topic import (
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
 from bot.knowledge.answers import MAX_RELATED, decide
+from bot.knowledge.aspects_asked import one_aspect_asked
 from bot.knowledge.focus import covers, details_named
 from bot.knowledge.followups import (
     in_context,
@@ -67,9 +68,11 @@ from bot.knowledge.pointed_asked import (
 )
 from bot.knowledge.pointed_claims import (
     fine_asked,
+    grants_after_grading_asked,
     holiday_off_pay_asked,
     husband_leave_asked,
     insurance_made_up_asked,
+    let_go_with_nothing_told,
     maternity_days_asked,
     quitting_notice_asked,
     same_terms_refused,
@@ -136,6 +139,10 @@ _POINTED_AFTER = (
     topic_rule_asked,
     pregnant_harmed_told,
 )
+
+
+# a question this short asks one thing of mediation ("调解要钱吗", "调解一般要好久")
+_ONE_ASPECT_CHARS = 12
 
 
 # the place's own rule asked ("重庆这边是不是还要多放几天", "我们这里有没得地方规定")
@@ -215,6 +222,10 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or maternity_days_asked(knowledge, read)
         or fine_asked(knowledge, read)
         or (uninsured_injury_asked(knowledge, read) if previous is None else None)
+        or grants_after_grading_asked(knowledge, read)
+        or (let_go_with_nothing_told(knowledge, read) if previous is None else None)
+        # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)
+        or (one_aspect_asked(knowledge, read) if len(read.strip()) <= _ONE_ASPECT_CHARS else None)
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
         or (moved_to_work_asked(knowledge, read) if previous is None else None)
         or (relocation_asked(knowledge, read) if previous is None else None)

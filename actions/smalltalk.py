@@ -323,7 +323,16 @@ class ActionEmpathize(ServiceAction, Action):
                 # "破机器人…老子遭公司开了 一分钱都不给": what happened at work, answered too
                 return [FollowupAction("action_answer_policy")]
             return []
+        if _TOLD_AT_WORK.search(typed_text(tracker)) and _FIGURES_TOLD.search(typed_text(tracker)):
+            # "太气人了 做了四年 主管说辞就辞 一分钱都不给": angry at the employer, with what
+            # happened and how long: heard, then answered
+            dispatcher.utter_message(text="遇到这种事确实窝火，先别急，我把能要的跟您说清楚：")
+            return [FollowupAction("action_answer_policy")]
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_empathize")
+
+
+# how long or how much, told with the anger ("做了四年", "欠了我8000")
+_FIGURES_TOLD = re.compile(r"\d|[一二两三四五六七八九十几]+(?:年|个月|千|万|百)")
 
 
 # what happened at work, told in the same breath as anger at the bot

@@ -180,6 +180,9 @@ DISABILITY = "injury_benefits"  # the entry with the grants by grade
 _GRANT_ASKED = re.compile(r"补助|伤残|一次性|评残|鉴定")
 
 
+_GRADING_TALK = re.compile(r"伤残|鉴定|评残|评级|定级")
+
+
 def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """A disability grade told ("要是评了个九级 一次性伤残补助金有好多"): the grant worked
     out, with the monthly pay told in the last few messages."""
@@ -188,6 +191,13 @@ def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     about = (
         tracker.get_slot("last_faq") == DISABILITY
         and previous_action(tracker) == "action_answer_policy"
+    )
+    # "九级 受伤前工资6000一个月" right after the appraisal's answer, the grant asked before
+    # ("伤残鉴定结果出来了 我能拿好多钱"): the grade said bare
+    about = about or (
+        str(tracker.get_slot("last_faq") or "").startswith("injury")
+        and previous_action(tracker) == "action_answer_policy"
+        and any(_GRADING_TALK.search(t) for t in earlier[:2])
     )
     if about and LEAVING.search(text) and grade_told(text, about) is None:
         # "那以后我要是辞职 还有啥子钱拿" after the grant of a grade told before

@@ -60,6 +60,7 @@ def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str
 
 
 _MONTH_ASKED = re.compile(r"一个月(?:有|能拿|该拿|该有|拿|是)?(?:好多|多少)")
+_A_WEEK = re.compile(r"一周|一个?星期|一个?礼拜|每周|每个?星期")
 _MORE_DAYS = re.compile(r"周六|周天|周日|星期六|星期天|星期日|礼拜六|礼拜天")
 _ALSO_COME = re.compile(r"也要(?:来|上|做|干)|也来|也得来|也喊")
 _OTHER_PART_TIME_TOPIC = re.compile(r"保险|社保|辞退|不要我|开除|补偿|工伤|合同|试用")
@@ -87,7 +88,12 @@ def _part_time_reply(tracker: Tracker, text: str) -> str | None:
         return None
     week = part_time_week(text)
     before = next(filter(None, map(part_time_week, earlier)), None)
-    if week is None and hourly_rate(text) is not None and asks_how_much(text):
+    if (
+        week is None
+        and asks_how_much(text)
+        and (hourly_rate(text) is not None or (rate is not None and _A_WEEK.search(text)))
+    ):
+        # ("那我一周能拿好多钱" after the week and the rate were told): the week before
         week = before
     day = day_hours(text)
     more = len(_MORE_DAYS.findall(text)) if _ALSO_COME.search(text) else 0

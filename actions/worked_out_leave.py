@@ -106,7 +106,10 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     told = [text, *recent_user_texts(tracker, 3)]
     # "那我今年到底有好多天年假嘛" after "我今年4月1号跳槽到现在这个公司的 之前干了12年" was
     # told: the new job's date and the years from the story
-    story = _ASKS_DAYS.search(text) is not None and any(map(_NEW_EMPLOYER.search, told[1:]))
+    # ("总共工作8年了" right after the answer on a new job's first year, its day told before)
+    story = (
+        _ASKS_DAYS.search(text) is not None or (after and total_months_worked(text) is not None)
+    ) and any(map(_NEW_EMPLOYER.search, told[1:]))
     # ("我今年4月1号跳槽到现在这个物流公司 之前做了11年多 … 我今年到底有几天年假": all at once)
     if (after or asked) and (_NEW_EMPLOYER.search(text) or story):
         # "那我今年8月1号才跳槽到现在这个厂呢": this year's days prorated from that date

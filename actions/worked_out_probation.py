@@ -27,7 +27,7 @@ from bot.domain.probation import (
     shortfall_text,
 )
 from bot.domain.severance import asks_how_much, monthly_pay
-from intents.numbers import parse_number
+from intents.numbers import format_number, parse_number
 
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
 ABOUT_PROBATION = re.compile(r"试用")
@@ -80,6 +80,8 @@ _MONTHLY_PAY_SAID = re.compile(
 
 
 EXCESS_LOOKBACK = 5
+# a colleague's or relative's contract asked of ("我同事签的是3年 … 他那个呢")
+_OTHERS_CASE = re.compile(r"同事|工友|朋友|老公|老婆|爱人|媳妇|我妈|我爸|他那个|她那个|他的|她的")
 _NTH_MONTH = re.compile(r"第[一二三四五六七八九十\d]+个月")
 _CORRECTED = re.compile(r"(?:打|说|写|搞|记|看)错了|不对|不是")
 
@@ -87,14 +89,20 @@ _CORRECTED = re.compile(r"(?:打|说|写|搞|记|看)错了|不对|不是")
 def _pay_corrected(tracker: Tracker, text: str) -> str | None:
     """The pay after probation corrected right after the shortfall was worked out: the
     shortfall again, over the months asked before ("前头两个月") or the probation's."""
-    if not (_CORRECTED.search(text) and regular_pay(text)) or tracker.get_slot("last_faq") != (
-        PROBATION_PAY
+    if not (_CORRECTED.search(text) and regular_pay(text)) or tracker.get_slot("last_faq") not in (
+        PROBATION_PAY,
+        PROBATION_OVER,
     ):
         return None
     told = told_texts(tracker, 4)
     pays = probation_pays([text, *told])
     if pays is None:
         return None
+    if tracker.get_slot("last_faq") == PROBATION_OVER:
+        # "哎呀看错了 合同上转正工资是6500" after the excess and the floor: the floor again
+        return probation_pay_text(
+            f"试用期工资{format_number(pays[0])} 转正工资{format_number(pays[1])}"
+        )
     said = next(filter(None, (_MONTHS_ALONE.search(t) for t in told)), None)
     months = (
         parse_number(said.groupdict().get("n2") or said.group("n"))
@@ -225,7 +233,14 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     ):
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
-        told = " ".join([text, *told_texts(tracker, 4 if again else 2)])
+        count = 4 if again else 2
+        earlier = told_texts(tracker, count)
+        if not _OTHERS_CASE.search(text) and any(map(_OTHERS_CASE.search, earlier)):
+            # ("我已经干了4个月了 …" after a colleague's contract was asked of: one's own
+            # figures, from the messages before that one)
+            own = [t for t in told_texts(tracker, count + 2) if not _OTHERS_CASE.search(t)]
+            earlier = own[:count] or earlier
+        told = " ".join([text, *earlier])
     so_far = months_so_far(text)
     if so_far is None and again:
         so_far = next(filter(None, map(months_so_far, told_texts(tracker, 3))), None)

@@ -318,7 +318,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                     text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=fixed
                 )
             if months_worked(earlier) is not None:
-                return sev_text(earlier, unlawful=unlawful, asked=True, pay=pay, forced=forced)
+                own = monthly_pay(text)
+                # ("我工资说错了 是5200 那该好多": the pay said now wins over the one in the story)
+                told = f"月工资{format_number(own)} {earlier}" if own else earlier
+                return sev_text(told, unlawful=unlawful, asked=True, pay=pay, forced=forced)
             # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date
             since = since_start_span(earlier, services.today())
             if since is not None:
@@ -392,6 +395,8 @@ _PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
 DISMISSED = re.compile(
     r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|莫来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|裁我|把我裁|解除|炒了我"
+    # "店要关了 叫我们月底走人": all of them sent away
+    r"|(?:喊|叫|让|赶)(?:我们|大家)[^，,。]{0,6}?走人?"
     # "他们硬要辞的话": dismissed, told as what the employer means to do
     r"|硬要辞|硬要开|要辞我|要开我"
     # "厂头现在想让我先走 … 叫我这个月自己写个辞职": pushed out

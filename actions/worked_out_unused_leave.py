@@ -225,7 +225,16 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # told a message before: "我准备做到这个月31号就辞职了" then "今年只休了5天")
         last = next(filter(None, (last_day(t, today) for t in told)), None)
         return unused_days_text(months, today, last, days_taken(text))
-    if months is None or pay is None or (monthly_pay(text) is None and months_worked(text) is None):
+    if (
+        months is None
+        or pay is None
+        or (
+            monthly_pay(text) is None
+            and months_worked(text) is None
+            # ("我是6月30号离职的 能要钱不": the day of leaving, told now)
+            and not (last_day(text, today) and _NOT_TAKEN.search(text))
+        )
+    ):
         return None  # (this message must bring one of them: else it asks something else)
     leaving = next(filter(None, (last_day(t, today) for t in told)), None)
     taken = next(filter(None, map(days_taken, told)), None)

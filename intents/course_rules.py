@@ -156,7 +156,7 @@ def learns_the_course_named(text: str, entities: list[dict]) -> bool:
 
 # "我周二周四都要加班 那书法是不是去不成": whether a course named fits the worker's time
 _FITS_ASKED = re.compile(
-    r"去不成|去不了|上不了|赶不上|来不了|去得成|赶得上|去得了|冲突|冲不冲突|撞不撞|撞了|错得开|错不开"
+    r"去不成|去不了|上不了|赶不上|来不了|去得成|赶得上|去得了|冲突|冲不冲突|错得开|错不开"
 )
 
 

@@ -61,6 +61,8 @@ SENTENCES = {
     "still owe me": "还欠我工资",
     "owe me": "欠我工资",
     "that's right": "对",
+    "that's correct": "对",
+    "thats correct": "对",
     "front desk": "前台",
     "next week": "下周",
     "this week": "这周",

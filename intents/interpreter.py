@@ -54,6 +54,8 @@ UNSURE_REQUEST_CONFIDENCE = 0.5
 GREETED_QUESTION_CONFIDENCE = 0.6
 
 
+# a course given up ("书法那个给我取消了嘛 … 去不了"): not a question of whether it fits
+_CANCELS_WORDS = re.compile(r"取消|退了|退掉|不报了|不去了|不上了|不学了")
 # a day the job began or ended, told ("我是2月1号就去上班了")
 _WORK_DATE_TOLD = re.compile(
     r"\d{1,2}\s*月(?:\s*\d{1,2}\s*[号日])?[^，,。]{0,3}"
@@ -301,7 +303,11 @@ class Interpreter:
             # "等哈我翻了下聊天记录 我是2月1号就去上班了": a date of the job, corrected, not a
             # goodbye (等哈 is "wait a moment")
             forced = "policy_question"
-        if forced is None and (asks_if_a_course_fits(norm, entities) or asks_the_certificate(norm)):
+        if (
+            forced is None
+            and (asks_if_a_course_fits(norm, entities) or asks_the_certificate(norm))
+            and not _CANCELS_WORDS.search(norm)
+        ):
             # "我周二周四都要加班 那书法是不是去不成", "考出来发啥子证": about the course
             forced = "course_followup"
         if forced is None and asks_another_course(norm, entities):

@@ -33,6 +33,12 @@ CUE_WINDOW = 10
 WINDOWS = {3: 6, 6: 12, 9: 15, 12: 18, 18: 24, 24: 30}
 
 
+_ALL_HERE = re.compile(
+    r"一直(?:都)?在(?:我们|这个|这家|同一个|一个)?(?:厂|公司|单位|店|厂头|厂里)"
+    r"|都在(?:我们|这个|这家|同一个)(?:厂|公司|单位)|没换过(?:单位|工作|厂)"
+)
+
+
 def years_told(text: str) -> tuple[float | None, float | None]:
     """(years worked in all, years at this employer) as the message tells them."""
     found: list[tuple[float, str | None]] = []
@@ -52,6 +58,9 @@ def years_told(text: str) -> tuple[float | None, float | None]:
         found = [(v, k or other) for v, k in found]
     total = next((v for v, k in found if k == "total"), None)
     here = next((v for v, k in found if k == "here"), None)
+    if total is not None and here is None and _ALL_HERE.search(text or ""):
+        # "参加工作25年了 一直都在我们厂": every year at this employer
+        here = total
     return total, here
 
 

@@ -189,3 +189,33 @@ def husband_leave_asked(
     if not any(map(_BIRTH_TALK.search, recent)):
         return None
     return knowledge.get(PATERNITY_LEAVE)
+
+
+# "伤残鉴定结果出来了 我能拿好多钱": the grants by grade, not how the appraisal is applied for
+INJURY_GRANTS = "injury_benefits"
+_GRADED = re.compile(
+    r"(?:鉴定|评残|评级|定级)(?:的)?(?:结果|结论|书)?(?:已经)?(?:出来|下来|拿到|评下来)了?"
+)
+_WHAT_IT_PAYS = re.compile(
+    r"能拿|能得|能赔|能要|好多钱|多少钱|赔好多|赔多少|拿好多|拿多少|有啥子钱|有什么钱"
+)
+
+
+def grants_after_grading_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    if _GRADED.search(text) and _WHAT_IT_PAYS.search(text):
+        return knowledge.get(INJURY_GRANTS)
+    return None
+
+
+# "老板说开就开 一分钱都不给 还有没得王法": let go at will with nothing paid, the 2N entry
+AT_WILL_UNPAID = "sev_unlawful_2x"
+_LET_GO_AT_WILL = re.compile(r"说开就开|想开就开|说辞就辞|想辞就辞|说炒就炒|随便就把我(?:开|辞|炒)")
+_NOTHING_PAID = re.compile(
+    r"一分钱?都?不给|一分都不给|啥子都不给|什么都不给|没给补偿|不给补偿|一分钱没给"
+)
+
+
+def let_go_with_nothing_told(knowledge: Knowledge, text: str) -> Answer | None:
+    if _LET_GO_AT_WILL.search(text) and _NOTHING_PAID.search(text):
+        return knowledge.get(AT_WILL_UNPAID)
+    return None
