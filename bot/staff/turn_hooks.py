@@ -273,7 +273,8 @@ class StaffTurnHooks:
             return False, {"text": self.phone_kept(now, phone.group()), "buttons": [BACK_BUTTON]}
         if _ASKS_WHEN_STAFF.search(text):
             # "你们工作人员一般啥时候在": a question about the desk's hours, always answered
-            return False, {"text": self.acknowledgement(now), "buttons": [BACK_BUTTON]}
+            # (in working hours too: the hours, and that someone will answer soon)
+            return False, {"text": self.hours_answer(now), "buttons": [BACK_BUTTON]}
         last = last_acknowledged(s, conversation_id)
         if last is not None and now - last < self.ack_every:
             return False, None  # told a moment ago; the message is stored for staff
@@ -298,6 +299,15 @@ class StaffTurnHooks:
             f"已收到，您留的电话 {mask_phone(phone)} 已记下，工作人员能看到，{when}会按顺序"
             f"联系您。\n{WAY_BACK}"
         )
+
+    def hours_answer(self, now: datetime) -> str:
+        """The desk's hours, asked while waiting."""
+        if self.hours.is_open(now):
+            return (
+                f"现在是服务时间（{self.hours.schedule()}），工作人员接入后会马上回复您，请稍候。"
+                f"\n{WAY_BACK}"
+            )
+        return self.acknowledgement(now)
 
     def acknowledgement(self, now: datetime) -> str:
         if self.hours.is_open(now):
