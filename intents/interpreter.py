@@ -54,6 +54,10 @@ UNSURE_REQUEST_CONFIDENCE = 0.5
 GREETED_QUESTION_CONFIDENCE = 0.6
 
 
+# words of work and its rights: an unsure course search that names them asks about work
+_WORK_WORDS = re.compile(
+    r"补偿|赔偿|工资|加班|合同|工伤|社保|辞职|辞退|开除|离职|老板|单位|公司|年假|产假|试用期|仲裁"
+)
 # a course given up ("书法那个给我取消了嘛 … 去不了"): not a question of whether it fits
 _CANCELS_WORDS = re.compile(r"取消|退了|退掉|不报了|不去了|不上了|不学了")
 # a day the job began or ended, told ("我是2月1号就去上班了")
@@ -294,6 +298,17 @@ class Interpreter:
             forced = "cancel_enrolment"  # "八段锦还是取消了嘛": that course's enrolment
         if forced is None and switches_course(norm, entities):
             forced = "course_enroll"  # "改成合唱嘛": enrolled in that one instead
+        if (
+            forced is None
+            and ranking
+            and ranking[0][0] == "course_search"
+            and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+            and not wants_to_learn(norm)
+            and not any(e.get("entity") in ("course_name", "course_category") for e in entities)
+            and _WORK_WORDS.search(norm)
+        ):
+            # "我自己想词职回老家 有没得经济补偿拿": unsure, no course in it, a question of work
+            forced = "policy_question"
         if (
             forced is None
             and ranking
