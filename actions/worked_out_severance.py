@@ -285,31 +285,28 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         earlier_texts = recent_user_texts(tracker, 8 if back else 5 if story else 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
+
+        def over(span: tuple[int, int]) -> str | None:
+            """The sum over a span of whole months and days past them."""
+            return sev_text(
+                text,
+                unlawful=unlawful,
+                asked=True,
+                pay=pay,
+                forced=forced,
+                worked=span[0],
+                extra_days=span[1],
+            )
+
         since = since_start_span(text, services.today())
         if since is not None:
             # "我是2020年3月入职的 每个月5000 能赔好多": from the start date told here (the pay
             # told before: "… 一个月6千5 我想不干了" then "我是2021年3月进去的 那补偿该好多")
-            return sev_text(
-                text,
-                unlawful=unlawful,
-                asked=True,
-                pay=pay,
-                forced=forced,
-                worked=since[0],
-                extra_days=since[1],
-            )
+            return over(since)
         # "我是23年2月1号进去的 合同上个月30号满的": the first and last day told before
         employed = employed_span(" ".join(reversed([text, *earlier_texts])), services.today())
         if employed is not None and not any(map(months_worked, earlier_texts)):
-            return sev_text(
-                text,
-                unlawful=unlawful,
-                asked=True,
-                pay=pay,
-                forced=forced,
-                worked=employed[0],
-                extra_days=employed[1],
-            )
+            return over(employed)
         for earlier in earlier_texts:
             fixed = length_said(earlier) if _SAID_WRONG.search(earlier) else None
             if fixed is not None:
@@ -325,15 +322,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date
             since = since_start_span(earlier, services.today())
             if since is not None:
-                return sev_text(
-                    text,
-                    unlawful=unlawful,
-                    asked=True,
-                    pay=pay,
-                    forced=forced,
-                    worked=since[0],
-                    extra_days=since[1],
-                )
+                return over(since)
     return said
 
 
