@@ -3,7 +3,7 @@ question: the retirement age, the double wage without a contract, the
 medical period, the longest probation, the disability grant and whether a
 commuting accident is 工伤; the annual-leave calculators are in actions/worked_out_leave.py,
 the overtime pay's in actions/worked_out_overtime.py,
-the compensation's in actions/worked_out_severance.py
+the compensation's in actions/worked_out_severance.py, the injury's in actions/worked_out_injury.py
 (bot/domain/ does the arithmetic; these modules decide when a message gives what a
 calculation needs, reading the last few messages too)."""
 
@@ -18,6 +18,7 @@ from actions.message import last_reply, previous_action, recent_user_texts
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
 from actions.worked_out_hours import hours_reply
+from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
 from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
@@ -49,8 +50,6 @@ from actions.worked_out_together import severances_added
 from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
-from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
-from bot.domain.injury_leave import injury_leave_text, rest_months
 from bot.domain.leave_deduction import personal_leave_text
 from bot.domain.medical_period import (
     DISMISSAL_ASKED,
@@ -156,69 +155,7 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
     )
 
 
-INJURY_REST = "injury_paid_leave"  # the entry on the pay while an injury heals
-_ABOUT_INJURY = re.compile(r"工伤|受伤|伤了|压了|切了|断了|养伤")
-
-
-def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """The months of rest and the pay, told right after an answer about a work injury or with
-    the injury: the pay while it heals worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("injury") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_INJURY.search(text)):
-        return None
-    if not (rest_months(text) or monthly_pay(text) or asks_how_much(text)):
-        # ("那我自己去申请要在好久之内" after the sum: another question, the figures told before
-        # are not asked of again)
-        return None
-    return injury_leave_text(text, " ".join(recent_user_texts(tracker, 2)))
-
-
 PERSONAL_LEAVE = "leave_marriage_funeral"  # the entry the docked personal leave follows
-DISABILITY = "injury_benefits"  # the entry with the grants by grade
-# the grant asked of ("那个补助金是好多"), not the pay while the injury heals ("养伤…基本工资1千8")
-_GRANT_ASKED = re.compile(r"补助|伤残|一次性|评残|鉴定")
-
-
-_GRADING_TALK = re.compile(r"伤残|鉴定|评残|评级|定级")
-
-
-def disability_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """A disability grade told ("要是评了个九级 一次性伤残补助金有好多"): the grant worked
-    out, with the monthly pay told in the last few messages."""
-    earlier = recent_user_texts(tracker, 3)
-    # "评九级呢", "那7级呢" right after the grades' entry or a grant worked out: another grade
-    about = (
-        tracker.get_slot("last_faq") == DISABILITY
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    # "九级 受伤前工资6000一个月" right after the appraisal's answer, the grant asked before
-    # ("伤残鉴定结果出来了 我能拿好多钱"): the grade said bare
-    about = about or (
-        str(tracker.get_slot("last_faq") or "").startswith("injury")
-        and previous_action(tracker) == "action_answer_policy"
-        and any(_GRADING_TALK.search(t) for t in earlier[:2])
-    )
-    if about and LEAVING.search(text) and grade_told(text, about) is None:
-        # "那以后我要是辞职 还有啥子钱拿" after the grant of a grade told before
-        grade = next(filter(None, (grade_told(t, True) for t in earlier)), None)
-        if grade is not None:
-            return leaving_grants_text(grade)
-    if grade_told(text, about) is None:
-        # "我受伤前工资一个月5千5 那个补助金是好多" after the grade was told: that grade
-        told = next((t for t in earlier if grade_told(t) is not None), None)
-        slug = str(tracker.get_slot("last_faq") or "")
-        if (
-            told is None
-            or not slug.startswith("injury")
-            or monthly_pay(text) is None
-            # ("受伤前一年平均工资5200" right after the grant of the grade: its sum)
-            or not (_GRANT_ASKED.search(text) or about)
-        ):
-            return None
-        return disability_text(told, monthly_pay(text))
-    pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
-    return disability_text(text, pay, about)
 
 
 # the last wages held back from a worker who leaves

@@ -14,23 +14,21 @@ import orjson
 from intents.classifier import IntentClassifier
 from intents.course_rules import (
     asks_about_a_course,
-    asks_another_course,
-    asks_if_a_course_fits,
-    asks_the_certificate,
-    cancels_a_course,
     certificate_course_asked,
     enrolment_without_course,
-    learns_the_course_named,
     names_a_class,
-    switches_course,
     wants_to_learn,
 )
 from intents.entities import EntityExtractor
+
+# (below UNSURE_REQUEST_CONFIDENCE, a `mediation_request` that asks something and asks for no
+# help is a question)
+from intents.forced_intents import UNSURE_REQUEST_CONFIDENCE, forced_intent
 from intents.foreign import pinyin_words_of, read_foreign, use_pinyin_words
 from intents.greetings import follow_up_not_greeting, without_aside, without_greeting
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
-from intents.overrides import negated_handoff, parse_payload, rule_intent
+from intents.overrides import negated_handoff, parse_payload
 from intents.question_cues import about_privacy, announces_a_question, asks_rather_than_files
 from intents.request_cues import mediation_without_dispute
 from intents.retrieval import RetrievalOptions
@@ -49,22 +47,7 @@ RANKING_LENGTH = 10
 COURSE_MISREADS = ("course_enroll", "help")
 # intents a question about a class named by its name is read as when the classifier is unsure
 CLASS_MISREADS = ("policy_question", "out_of_scope")
-# below this, a `mediation_request` that asks something and asks for no help is a question
-UNSURE_REQUEST_CONFIDENCE = 0.5
 GREETED_QUESTION_CONFIDENCE = 0.6
-
-
-# words of work and its rights: an unsure course search that names them asks about work
-_WORK_WORDS = re.compile(
-    r"补偿|赔偿|工资|加班|合同|工伤|社保|辞职|辞退|开除|离职|老板|单位|公司|年假|产假|试用期|仲裁"
-)
-# a course given up ("书法那个给我取消了嘛 … 去不了"): not a question of whether it fits
-_CANCELS_WORDS = re.compile(r"取消|退了|退掉|不报了|不去了|不上了|不学了")
-# a day the job began or ended, told ("我是2月1号就去上班了")
-_WORK_DATE_TOLD = re.compile(
-    r"\d{1,2}\s*月(?:\s*\d{1,2}\s*[号日])?[^，,。]{0,3}"
-    r"(?:进的|进去|进厂|入职|去上班|开始上班|来上班|上班的|走的|走了|离职)"
-)
 
 
 def fingerprint(nlu_files: list[Path], options: NLUOptions) -> str:
@@ -293,44 +276,7 @@ class Interpreter:
                 : RANKING_LENGTH - 1
             ]
             return _result(original, "course_search", 1.0, ranking, entities)
-        forced = rule_intent(norm)
-        if forced is None and cancels_a_course(norm, entities):
-            forced = "cancel_enrolment"  # "八段锦还是取消了嘛": that course's enrolment
-        if forced is None and switches_course(norm, entities):
-            forced = "course_enroll"  # "改成合唱嘛": enrolled in that one instead
-        if (
-            forced is None
-            and ranking
-            and ranking[0][0] == "course_search"
-            and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
-            and not wants_to_learn(norm)
-            and not any(e.get("entity") in ("course_name", "course_category") for e in entities)
-            and _WORK_WORDS.search(norm)
-        ):
-            # "我自己想词职回老家 有没得经济补偿拿": unsure, no course in it, a question of work
-            forced = "policy_question"
-        if (
-            forced is None
-            and ranking
-            and ranking[0][0] in ("goodbye", "thanks")
-            and _WORK_DATE_TOLD.search(norm)
-        ):
-            # "等哈我翻了下聊天记录 我是2月1号就去上班了": a date of the job, corrected, not a
-            # goodbye (等哈 is "wait a moment")
-            forced = "policy_question"
-        if (
-            forced is None
-            and (asks_if_a_course_fits(norm, entities) or asks_the_certificate(norm))
-            and not _CANCELS_WORDS.search(norm)
-        ):
-            # "我周二周四都要加班 那书法是不是去不成", "考出来发啥子证": about the course
-            forced = "course_followup"
-        if forced is None and asks_another_course(norm, entities):
-            forced = "course_search"  # "算了瑜伽不报了 八段锦是哪天嘛": the other one asked
-        if forced is None and top_is_unsure(ranking) and learns_the_course_named(norm, entities):
-            forced = "course_search"  # "算了 … 想练哈毛笔字": the course named, wanted
-        if forced is None and (read := read_foreign(norm)) != norm:
-            forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
+        forced = forced_intent(norm, entities, ranking)
         if forced is not None:
             ranking = [(forced, 1.0)] + [r for r in ranking if r[0] != forced][: RANKING_LENGTH - 1]
             return _result(original, forced, 1.0, ranking, entities)
@@ -373,14 +319,6 @@ class Interpreter:
 
 # what may stand beside a course's name in a message that only names it
 _BESIDE_A_NAME = re.compile(r"[\s，,。.!！?？~～呢嘛吧啊哦哈呀的那个这个班课程]*")
-
-
-def top_is_unsure(ranking: list[tuple[str, float]]) -> bool:
-    """The classifier's first reading is a fallback or a weak guess."""
-    return not ranking or ranking[0][0] == "nlu_fallback" or ranking[0][1] < UNSURE_TOP
-
-
-UNSURE_TOP = 0.5
 
 
 def _named_alone(text: str, entities: list[dict]) -> bool:

@@ -1,0 +1,87 @@
+"""The rules that override the classifier's reading of a message (after the explicit requests
+of intents/overrides.py): a course cancelled, switched, asked whether it fits or what it
+certifies, another course asked, an unsure search that asks about work, a date of the job
+told where the classifier heard a goodbye, and the explicit requests read again in English or
+pinyin. intents/interpreter.py applies them before its own sure-or-fallback logic."""
+
+from __future__ import annotations
+
+import re
+
+from intents.course_rules import (
+    asks_another_course,
+    asks_if_a_course_fits,
+    asks_the_certificate,
+    cancels_a_course,
+    learns_the_course_named,
+    switches_course,
+    wants_to_learn,
+)
+from intents.foreign import read_foreign
+from intents.overrides import rule_intent
+
+# below this, a reading is a guess the rules may set aside
+UNSURE_REQUEST_CONFIDENCE = 0.5
+
+# words of work and its rights: an unsure course search that names them asks about work
+_WORK_WORDS = re.compile(
+    r"补偿|赔偿|工资|加班|合同|工伤|社保|辞职|辞退|开除|离职|老板|单位|公司|年假|产假|试用期|仲裁"
+)
+# a course given up ("书法那个给我取消了嘛 … 去不了"): not a question of whether it fits
+_CANCELS_WORDS = re.compile(r"取消|退了|退掉|不报了|不去了|不上了|不学了")
+# a day the job began or ended, told ("我是2月1号就去上班了")
+_WORK_DATE_TOLD = re.compile(
+    r"\d{1,2}\s*月(?:\s*\d{1,2}\s*[号日])?[^，,。]{0,3}"
+    r"(?:进的|进去|进厂|入职|去上班|开始上班|来上班|上班的|走的|走了|离职)"
+)
+
+
+def top_is_unsure(ranking: list[tuple[str, float]]) -> bool:
+    """The classifier's first reading is a fallback or a weak guess."""
+    return not ranking or ranking[0][0] == "nlu_fallback" or ranking[0][1] < UNSURE_TOP
+
+
+UNSURE_TOP = 0.5
+
+
+def forced_intent(norm: str, entities: list[dict], ranking: list[tuple[str, float]]) -> str | None:
+    """The intent the rules give the (normalised) message, or None to keep the classifier's."""
+    forced = rule_intent(norm)
+    if forced is None and cancels_a_course(norm, entities):
+        forced = "cancel_enrolment"  # "八段锦还是取消了嘛": that course's enrolment
+    if forced is None and switches_course(norm, entities):
+        forced = "course_enroll"  # "改成合唱嘛": enrolled in that one instead
+    if (
+        forced is None
+        and ranking
+        and ranking[0][0] == "course_search"
+        and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+        and not wants_to_learn(norm)
+        and not any(e.get("entity") in ("course_name", "course_category") for e in entities)
+        and _WORK_WORDS.search(norm)
+    ):
+        # "我自己想词职回老家 有没得经济补偿拿": unsure, no course in it, a question of work
+        forced = "policy_question"
+    if (
+        forced is None
+        and ranking
+        and ranking[0][0] in ("goodbye", "thanks")
+        and _WORK_DATE_TOLD.search(norm)
+    ):
+        # "等哈我翻了下聊天记录 我是2月1号就去上班了": a date of the job, corrected, not a
+        # goodbye (等哈 is "wait a moment")
+        forced = "policy_question"
+    if (
+        forced is None
+        and (asks_if_a_course_fits(norm, entities) or asks_the_certificate(norm))
+        and not _CANCELS_WORDS.search(norm)
+    ):
+        # "我周二周四都要加班 那书法是不是去不成", "考出来发啥子证": about the course
+        forced = "course_followup"
+    if forced is None and asks_another_course(norm, entities):
+        forced = "course_search"  # "算了瑜伽不报了 八段锦是哪天嘛": the other one asked
+    if forced is None and top_is_unsure(ranking) and learns_the_course_named(norm, entities):
+        forced = "course_search"  # "算了 … 想练哈毛笔字": the course named, wanted
+    if forced is None and (read := read_foreign(norm)) != norm:
+        forced = rule_intent(read)  # "i want to sign up. my name is …, phone 136…"
+    return forced
