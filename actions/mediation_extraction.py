@@ -40,7 +40,7 @@ from actions.opening import (
     opening_name,
     told_before,
 )
-from actions.side_questions import is_side_question
+from actions.side_question_cues import is_side_question
 from actions.story_so_far import story_before
 from actions.told import (
     dispatch_employers,

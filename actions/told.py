@@ -22,7 +22,7 @@ from actions.opening import (
     opening_name,
     opening_phone,
 )
-from actions.side_questions import employer_then_story, is_side_question
+from actions.side_question_cues import employer_then_story, is_side_question
 from actions.validators import (
     DISPATCH_LABEL,
     DISPATCH_SITE_LABEL,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.side_questions import is_side_question
+from actions.side_question_cues import is_side_question
 from actions.validators import clean_name
 
 
