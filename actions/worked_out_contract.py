@@ -10,11 +10,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.leaving_told import DISMISSED
 from actions.message import previous_action, recent_user_texts
-from actions.worked_out_severance import (
-    DISMISSED,
-    OTHER_SUBJECT,
-)
+from actions.worked_out_severance import OTHER_SUBJECT
 from bot.domain.double_wage import double_wage_text
 from bot.domain.employment_dates import months_employed, months_since_start, told_until
 from bot.domain.noncompete import noncompete_pay_text

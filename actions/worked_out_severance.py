@@ -12,6 +12,14 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.leaving_told import (
+    DISMISSED,
+    MAY_THEY,
+    NOTHING_GIVEN,
+    PROTECTED,
+    QUITS_OVER,
+    quits_after_a_breach,
+)
 from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from actions.worked_out_leave import (
     DURATION_ALONE,
@@ -165,9 +173,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and _SUM_ASKED.search(text) is not None
         and not _ABOUT_LEAVE.search(text)  # ("不休的话能补好多": the leave's pay)
         and (
-            any(DISMISSED.search(t) or _QUITS_OVER.search(t) for t in earlier_told)
-            or _QUITS_OVER.search(text) is not None
-            or _quits_after_a_breach(text, earlier_told)
+            any(DISMISSED.search(t) or QUITS_OVER.search(t) for t in earlier_told)
+            or QUITS_OVER.search(text) is not None
+            or quits_after_a_breach(text, earlier_told)
             # "按6年算我能拿好多 我月工资6千5" after a request for the compensation was filed
             or (_YEARS_CLAIMED.search(text) is not None and any(map(about_severance, earlier_told)))
         )
@@ -217,13 +225,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     unlawful = after and slug == "sev_unlawful_2x"
     forced = (after and forced_to_leave(tracker)) or (
-        story
-        and (_QUITS_OVER.search(text) is not None or _quits_after_a_breach(text, earlier_told))
+        story and (QUITS_OVER.search(text) is not None or quits_after_a_breach(text, earlier_told))
     )
-    if story and not forced and about_unlawful(text) and not _MAY_THEY.search(text):
+    if story and not forced and about_unlawful(text) and not MAY_THEY.search(text):
         # "他喊我走的时候啥子理由都没说 这个还有补偿没得": no reason given, 2N
         unlawful = True
-    if story and not forced and any(map(_PROTECTED.search, [text, *earlier_told])):
+    if story and not forced and any(map(PROTECTED.search, [text, *earlier_told])):
         # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
         unlawful = True
     # "我们车间还有个才来4个月的 他有没得": a colleague's time, asked of the same rule
@@ -257,8 +264,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # "他就说我年纪大了 手脚慢 没得别的理由" after the sums: no lawful reason, so 2N first
     # (not "他会不会随便就把我开了": whether the employer may, asked)
     # ("那要是他直接喊我明天莫来了 啥子都不给呢": let go with nothing, the 2N)
-    nothing = DISMISSED.search(text) is not None and _NOTHING_GIVEN.search(text) is not None
-    told_unlawful = after and (about_unlawful(text) or nothing) and not _MAY_THEY.search(text)
+    nothing = DISMISSED.search(text) is not None and NOTHING_GIVEN.search(text) is not None
+    told_unlawful = after and (about_unlawful(text) or nothing) and not MAY_THEY.search(text)
     if (
         said is None
         and (after or story)
@@ -361,12 +368,6 @@ def _by_season(services: Any, tracker: Tracker, text: str, after: bool) -> str |
     return note + "\n" + said
 
 
-# quitting over the employer's breach, told with it ("要是因为不交社保我辞职")
-_QUITS_OVER = re.compile(
-    r"(?:社保|保险|工资|欠薪|拖欠)[^，,。]{0,8}(?:不交|没交|不买|没买|不发|没发|拖)[^，,。]{0,8}(?:辞职|走|不干)"
-    r"|(?:不|没)(?:给我|跟我|帮我|给我们)?(?:交|买|缴)(?:社保|保险)[^，,。]{0,6}"
-    r"(?:辞职|走人|不干|不想干|不做|不想做|要走|想走)"
-)
 _ABOUT_LEAVE = re.compile(r"休|年假|假")
 _SECOND_TERM = re.compile(r"第二次|两次|又签|再签|续签|续了")
 # the years the compensation is claimed for ("按6年算")
@@ -375,45 +376,10 @@ _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|该赔|可以拿|可以要|拿好多|赔好多|赔我好多|补好多|补偿|赔偿|拿得到|要得到"
 )
-_NOTHING_GIVEN = re.compile(r"(?:啥子|什么|一分钱?|一分)(?:都|也)(?:不给|没给|莫得|没得)|啥都不给")
 _SAID_WRONG = re.compile(r"说错|搞错|记错|不对|不是")
-# whether the employer may ("他会不会随便就把我开了"), asked, not a dismissal told
-_MAY_THEY = re.compile(r"会不会|能不能|可不可以|可以随便|能随便")
 # the months of a probation over the cap, named
 _PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|多搞|多定|多签|多约")
-# a dismissal told in a story ("前几天主管打电话说我不用回来了")
-DISMISSED = re.compile(
-    r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|莫来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|裁我|把我裁|解除|炒了我"
-    # "店要关了 叫我们月底走人": all of them sent away
-    r"|(?:喊|叫|让|赶)(?:我们|大家)[^，,。]{0,6}?走人?"
-    # "他们硬要辞的话": dismissed, told as what the employer means to do
-    r"|硬要辞|硬要开|要辞我|要开我"
-    # "厂头现在想让我先走 … 叫我这个月自己写个辞职": pushed out
-    r"|(?:喊|叫|让|要|赶)我(?:先|赶紧|马上)?走|(?:喊|叫|让|逼)我[^，,。]{0,6}写[个份]?辞职"
-)
-# quitting now ("我不想干了 现在走能要补偿不") after wages unpaid were told a few messages before
-_QUITS_NOW = re.compile(r"不想干了|不干了|不做了|辞职|我要走|现在走|想走")
-_WAGES_UNPAID = re.compile(
-    r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖)|(?:没发|拖欠|欠了?我?)[^，,。]{0,6}工资"
-    r"|(?:没|莫)(?:给我们?|帮我)?(?:买|交|缴)(?:过|了)?社保"
-    # "老板喊我签个自愿放弃社保的承诺书": no insurance paid either
-    r"|放弃社保|(?<!会)不(?:给我们?|帮我)?(?:买|交|缴)社保"
-)
-
-
-def _quits_after_a_breach(text: str, earlier: list[str]) -> bool:
-    """Quitting now after wages or insurance unpaid were told before, or both told in one
-    message before ("老板拖了3个月工资没发了 … 我想不干了", then "那补偿该好多")."""
-    return (_QUITS_NOW.search(text) is not None and any(map(_WAGES_UNPAID.search, earlier))) or any(
-        _QUITS_NOW.search(t) and _WAGES_UNPAID.search(t) for t in earlier
-    )
-
-
 # someone else's time worked ("我同事干了3年"): not the worker's own pay
 _SOMEONE_ELSE = re.compile(
     r"同事|工友|老婆|老公|爱人|媳妇|我妈|我爸|老汉|朋友|他干|她干|他有|她有|他能|她能|还有个"
 )
-
-
-# dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
-_PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
