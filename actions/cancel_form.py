@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
 from actions.message import typed_text
-from actions.offers import cancel_listed_instead
+from actions.offers import cancel_listed_instead, withdrawal_instead
 from actions.services import ServiceAction
 from intents.overrides import CANCEL_FOR_NOW
 
@@ -42,7 +42,8 @@ class ActionCancelForm(ServiceAction, Action):
     ) -> list[EventType]:
         form = (tracker.active_loop or {}).get("name")
         if not form:
-            listed = cancel_listed_instead(tracker)  # "还是取消嘛" after 我的报名
+            # "还是取消嘛" after 我的报名; "我还是想撤回" after a request was filed
+            listed = cancel_listed_instead(tracker) or withdrawal_instead(tracker)
             if listed:
                 return listed
             if _ABOUT_A_CASE.search(typed_text(tracker)):

@@ -194,11 +194,50 @@ _EMPLOYER_FIX_IN_ENGLISH = re.compile(
 )
 
 
+# "厂名字写错了 是鑫达 金字旁那个达 不是大小的大": a part of the name put right
+_EMPLOYER_PART_FIX = re.compile(
+    r"(?:公司|单位|厂|店)(?:的)?(?:名字|名称|名)[^，,。]*?(?:错|不对)[了啦]?[^，,。]{0,6}?[，,。\s]*"
+    r"(?:是|应该是|改成|改为)\s*(?P<value>[\u4e00-\u9fff]{1,6})(?=[\s，,。]|$)"
+)
+
+
+def part_put_right(kept: str, part: str) -> str | None:
+    """`kept` with the one stretch of it that `part` puts right (as long as `part`, differing
+    in at most half its characters and sharing at least one), or None when there is none or
+    more than one such stretch ("渝北鑫大机械厂" with "鑫达" is "渝北鑫达机械厂")."""
+    if not part or part in kept:
+        return None
+    size, best, at = len(part), max(1, len(part) // 2), []
+    for i in range(len(kept) - size + 1):
+        differs = sum(a != b for a, b in zip(kept[i : i + size], part, strict=True))
+        if 0 < differs <= best:
+            if differs < best:
+                best, at = differs, []
+            at.append(i)
+    if len(at) != 1 or best >= size:
+        return None
+    i = at[0]
+    return kept[:i] + part + kept[i + size :]
+
+
+def _part_of_employer(tracker: Tracker) -> str | None:
+    kept = str(tracker.get_slot("employer") or "")
+    if not kept or tracker.get_slot("requested_slot") in (None, "employer"):
+        return None
+    m = _EMPLOYER_PART_FIX.search(typed_text(tracker))
+    if m is None:
+        return None
+    # (taken already this turn, the form validating after extracting: still a correction)
+    return kept if m.group("value") in kept else part_put_right(kept, m.group("value"))
+
+
 def corrected_employer(tracker: Tracker) -> str | None:
-    """A new employer given as a correction ("公司名字写错了，是某某物流有限公司"), or the full
-    name given at the summary when only a shop or a site was kept."""
+    """A new employer given as a correction ("公司名字写错了，是某某物流有限公司"), a part of it
+    put right ("厂名字写错了 是鑫达 …"), or the full name given at the summary when only a shop
+    or a site was kept."""
     found = (
-        _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
+        _part_of_employer(tracker)
+        or _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
         or _correction(tracker, "employer", _EMPLOYER_FIX_IN_ENGLISH, looks_like_employer)
         or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
         or _full_name_at_summary(tracker)
@@ -353,6 +392,7 @@ def corrected(tracker: Tracker) -> bool:
         or corrected_demand(tracker)
         or corrected_description(tracker)
         or story_added(tracker)
+        or corrected_headcount(tracker) is not None
     )
 
 
@@ -363,6 +403,9 @@ def corrected(tracker: Tracker) -> bool:
 _HEADCOUNT_FIX = re.compile(
     r"(?:人数|多少人|几个人|人头)[^，,。\d]{0,6}(?:说错|搞错|写错|打错|记错|不对)了?[\s，,]*"
     r"(?:是|应该是|其实是|改成)?\s*(?P<n>\d{1,4})\s*(?:个人|个|人|名)"
+    # "等哈 是16个人 我把我兄弟算漏了": the count said again, with what went wrong after it
+    r"|(?:^|[\s，,])(?:等哈|等下|不对|哦|噢)?[\s，,]*(?:是|应该是|其实是|一共是?|总共是?)\s*"
+    r"(?P<m>\d{1,4})\s*(?:个人|个|人|名)[^。]{0,12}(?:算漏|漏了|漏算|少算|多算|算错|数错|说错|搞错)"
 )
 
 
@@ -371,5 +414,5 @@ def corrected_headcount(tracker: Tracker) -> int | None:
     if not tracker.get_slot("description"):
         return None
     m = _HEADCOUNT_FIX.search(typed_text(tracker))
-    n = int(m.group("n")) if m else None
+    n = int(m.group("n") or m.group("m")) if m else None
     return n if n is not None and 2 <= n <= 10000 else None

@@ -63,6 +63,9 @@ _ABOUT_WORK = re.compile(
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
     # "他说钟点工随时都可以喊我走 一分钱都不得给": let go, paid nothing
     r"|喊我走|叫我走|让我走|一分钱|不得给|不给钱|是不是真的"
+    # "我在超市做钟点工 一个多月没给我结钱了": the worker's own job by the hour, its pay
+    r"|(?:在|是)[^，,。\s]{0,8}(?:做|当|干)(?:的)?钟点工|结钱|结账|结工钱|工钱|没给我结"
+    r"|一个钟头\s*\d+\s*块|\d+\s*个钟头"
 )
 IN_VIEW_SHORT = 16
 FEW_LISTED = 3  # a list this short is answered course by course

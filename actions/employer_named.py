@@ -100,6 +100,14 @@ REGISTERED_NAME = re.compile(
 )
 
 
+# "是给渝建劳务公司做的", "帮重庆大成建筑公司干活": who the work is done for
+_WORKS_FOR = re.compile(
+    r"(?:给|帮|替)(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?"
+    r"(?:有限责任公司|有限公司|公司|集团|工厂|厂|劳务队|工程队))"
+    r"(?=做|干|打工|上班|开车|送|搬|跑)"
+)
+
+
 # a place of work, not who employs ("在融创江畔那个工地做钢筋")
 SITE = re.compile(r"(?:那个|这个)?(?:工地|项目部?|楼盘)$")
 
@@ -134,6 +142,10 @@ def opening_employer(text: str) -> str | None:
     for m in REGISTERED_NAME.finditer(text):
         found = looks_like_employer(m.group("employer"))
         if found and not _POINTS_AT.search(found):
+            return found
+    for m in _WORKS_FOR.finditer(text):
+        found = looks_like_employer(m.group("employer"))
+        if found and not _POINTS_AT.search(found) and not NOT_IN_A_NAME.search(found):
             return found
     at = _AT_THAT_PLACE.search(text)
     if site is None and at and not _POINTS_AT.search(at.group("who")):

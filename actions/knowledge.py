@@ -20,6 +20,7 @@ from actions.answer_more import (
     more_button,
 )
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
+from actions.case_additions import addition_instead
 from actions.course_context import (
     described_instead,
     enrolling_course_reply,
@@ -42,7 +43,7 @@ from actions.message import (
     typed_text,
     understood_text,
 )
-from actions.offers import case_question_instead
+from actions.offers import case_question_instead, withdrawal_instead
 from actions.policy_followups import (
     find_answer,
     previous_answer,
@@ -231,6 +232,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             followup_instead(tracker)
             or case_question_instead(tracker)
             or child_can_join_instead(tracker)
+            # ("算了 我还是想撤回 我准备直接去仲裁": the request filed, withdrawn)
+            or withdrawal_instead(tracker)
+            or addition_instead(tracker)  # "还要补充一哈 …" after filing: added to the case
         )
         if instead:
             return done + instead

@@ -148,7 +148,7 @@ class MediationExtraction:
         """A company name at the employer question, even if it was classified as a question;
         in the opening message, the employer it names ("在某某建筑公司做钢筋工")."""
         fixed = corrected_employer(tracker)
-        if fixed:
+        if fixed and fixed != tracker.get_slot("employer"):
             dispatcher.utter_message(text=f"好的，用人单位已改为{fixed}。")
             old, story = tracker.get_slot("employer"), tracker.get_slot("description")
             if old and story and old in story:  # the story says the corrected name too

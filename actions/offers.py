@@ -16,6 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.case_additions import addition_instead
 from actions.course_context import enrol_instead, followup_instead, named_course_instead
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
 from actions.mediation_text import WHY_NOT_FOUND
@@ -206,6 +207,8 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
         or case_question_instead(tracker)
         or cancel_listed_instead(tracker)
         or take_offer(tracker, domain)
+        or withdrawal_instead(tracker)
+        or addition_instead(tracker)  # "还有个事忘了说 …" after filing
         or named_course_instead(tracker)
     )
 
@@ -299,6 +302,28 @@ def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
     if CASE_NO.search(typed_text(tracker).upper()):  # "编号好像是TJ20261116-0007"
         return [FollowupAction("action_mediation_status")]
     return None
+
+
+# "算了 我还是想撤回 我准备直接去仲裁" once a request was filed: that request withdrawn (the
+# action names it and asks to confirm); not a course ("报名撤了") and never "不撤"
+_WITHDRAWS = re.compile(r"(?<![不别莫])(?:撤回|撤销|撤掉|撤了|撤嘛)")
+_ABOUT_COURSES = re.compile(r"报名|课|(?<![加上值夜白早晚中倒换轮跟下])班|培训")
+
+
+def withdrawal_instead(tracker: Tracker) -> list[EventType] | None:
+    """A bare withdrawal ("我还是想撤回") when this conversation shows a filed request."""
+    text = typed_text(tracker)
+    if (
+        not _WITHDRAWS.search(text)
+        or _NOT_WITHDRAWN.search(text)
+        or _ABOUT_COURSES.search(text)
+        or tracker.active_loop
+    ):
+        return None
+    filed = any(
+        e.get("event") == "bot" and CASE_NO.search(str(e.get("text") or "")) for e in tracker.events
+    )
+    return [FollowupAction("action_withdraw_case")] if filed else None
 
 
 def retirement_instead(tracker: Tracker) -> list[EventType] | None:

@@ -141,7 +141,20 @@ _KIN_NAMED = re.compile(
 )
 
 
+# "我是班组长何大兵 电话…": a role at work, then the name
+_ROLE_THEN_NAME = re.compile(
+    r"我是(?:这个|我们|工地上?的?|车间的?|班组的?)?(?:工人|职工|员工)?"
+    r"(?:班组长|代表|班长|组长|队长|工头|领班|带班|负责人|车间主任)[\s，,]*"
+    r"(?:叫)?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=$|[\s，,。]|电话|手机|1[3-9]\d)"
+)
+
+
 def opening_name(text: str) -> str | None:
+    role = _ROLE_THEN_NAME.search(text)
+    if role is not None:
+        name = looks_like_name(role.group("name"))
+        if name and name[0] in COMMON_SURNAMES:
+            return name
     kin = _KIN_NAMED.search(text)
     if kin is not None and looks_like_name(kin.group("name")):
         name = looks_like_name(kin.group("name"))

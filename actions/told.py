@@ -103,7 +103,8 @@ def employer_in(text: str) -> str | None:
 
 # words that only introduced a detail taken out into its own field, and the request itself
 _ORPHAN_LABELS = re.compile(
-    r"(?<=\s)(?:那好嘛|好嘛|好的|要得|嗯|我叫|我是|名字是|叫|在|单位是|公司是|单位|公司|是|的|"
+    # ("是给渝建劳务公司做的": 做的, once the company is taken out)
+    r"(?<=\s)(?:那好嘛|好嘛|好的|要得|嗯|我叫|我是|名字是|叫|在|单位是|公司是|单位|公司|是|的|做的|干的|"
     r"(?:我)?(?:想|要)?申请(?:劳动)?调解"
     # "那我申请嘛 …", "想了一哈还是申请嘛 …": applying, the thing applied for understood
     r"|(?:好|好的|好嘛|那|那我|我|想了一[哈下])?(?:还是|就)?(?:要|想)?申请(?:嘛|吧|哦|哈|一个|个|一下)?)(?=\s)"

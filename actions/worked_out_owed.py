@@ -13,6 +13,7 @@ from actions.message import previous_action, recent_user_texts
 from actions.worked_out_leave import DURATION_ALONE
 from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.employment_dates import months_since_start
+from bot.domain.groups import group_size
 from bot.domain.notice_pay import notice_and_severance_text
 from bot.domain.severance import Severance, asks_how_much, monthly_pay, months_worked
 from intents.numbers import NUM, format_number, parse_number
@@ -134,6 +135,11 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             f"工资{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元，"
             f"加上{what}{format_number(extra)}元，一共{format_number(n * pay + extra)}元。"
         )
+    size = _group_told(tracker, text) if _EACH_ONE.search(text) else None
+    if size:
+        # "每个人欠了2个月 一个月6500 总共好多钱" in a group of 15: each one's, then all of it
+        each = n * pay + (extra if besides and extra and extra != pay else 0)
+        owed += f"{size}个人一共{format_number(each)}×{size}={format_number(each * size)}元。"
     return "\n".join(
         [
             f"按您说的：拖欠{format_number(n)}个月工资，每月{format_number(pay)}元，{owed}",
@@ -143,6 +149,20 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             f"依据：{WAGES_SOURCE}",
         ]
     )
+
+
+# each worker of a group ("每个人欠了2个月", "人人都欠")
+_EACH_ONE = re.compile(r"每个人|每人|每一个人|每个兄弟|每个工友|人人|一人")
+
+
+def _group_told(tracker: Tracker, text: str) -> int | None:
+    """How many workers this conversation's group is, told now or shortly before."""
+    story = str(tracker.get_slot("description") or "")
+    for told in [text, *recent_user_texts(tracker, 5), story]:
+        size = group_size(told)
+        if size and size >= 2:
+            return size
+    return None
 
 
 # the wages owed named as such ("拖的工资", "欠的工资", "没发的工资")

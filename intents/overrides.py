@@ -154,6 +154,11 @@ _WITHDRAWS_CASE = re.compile(
 )
 
 
+# "想了下还是撤销算了 …", "我还是想撤回 我准备直接去仲裁": the verb alone, its object understood
+# (the worker's request: a course is 报名 talk; "撤销仲裁裁决" names another object)
+_BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])")
+
+
 def is_ask_intro(text: str) -> bool:
     """A message that announces a question without asking it (compact text, no spaces)."""
     compact = text.replace(" ", "")
@@ -221,7 +226,9 @@ def rule_intent(text: str) -> str | None:
     if NOT_MEDIATION.search(compact) and "仲裁" in compact:
         # "我不想调解 直接去仲裁可以不": arbitration asked about, no request to mediate
         return "policy_question"
-    if _WITHDRAWS_CASE.search(compact) and not _ENROLMENT_TALK.search(compact):
+    if (
+        _WITHDRAWS_CASE.search(compact) or _BARE_WITHDRAWAL.search(text)
+    ) and not _ENROLMENT_TALK.search(compact):
         return "withdraw_case"
     if REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "mediation_request"

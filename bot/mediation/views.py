@@ -19,6 +19,7 @@ from bot.staff.accounts import Staff
 from bot.store import cases as repo
 from bot.store.db import Database
 from bot.store.models import (
+    KIND_ADDED,
     KIND_AGREEMENT,
     KIND_ANSWER,
     KIND_ASSIGN,
@@ -48,6 +49,7 @@ KIND_LABELS = {
     KIND_SESSION_REPLY: "职工答复",
     KIND_REMINDER: "提醒",
     KIND_AGREEMENT: "调解协议",
+    KIND_ADDED: "职工补充",
 }
 CLOSED = ("closed", "withdrawn")
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.core.clock import utcnow
 from bot.store.models import (
     CASE_STATUS_LABELS,
+    KIND_ADDED,
     KIND_ASSIGN,
     KIND_STATUS,
     CaseUpdate,
@@ -146,6 +147,15 @@ def add_update(
     case.status = status
     if status == "accepted" and case.accepted_at is None:
         case.accepted_at = utcnow()  # when a mediator took it (the 15-day limit runs from filing)
+    s.flush()
+    return update
+
+
+def add_worker_note(s: Session, case: MediationCase, text: str) -> CaseUpdate:
+    """One more thing the worker told after filing, kept in the case's timeline (its status
+    unchanged) for the mediators."""
+    update = CaseUpdate(status=case.status, note=text[:NOTE_MAX], actor="worker", kind=KIND_ADDED)
+    case.updates.append(update)
     s.flush()
     return update
 

@@ -7,6 +7,7 @@ from bot.core.clock import utcnow
 from bot.store.models.base import Base
 from bot.store.models.cases import (
     CASE_STATUS_LABELS,
+    KIND_ADDED,
     KIND_AGREEMENT,
     KIND_ANSWER,
     KIND_ASSIGN,
@@ -155,6 +156,7 @@ __all__ = [
     "KIND_SESSION_REPLY",
     "KIND_REMINDER",
     "KIND_ASSIGN",
+    "KIND_ADDED",
     "KIND_AGREEMENT",
     "CaseUpdate",
     "SESSION_PROPOSED",

@@ -60,6 +60,7 @@ KIND_STATUS, KIND_NOTE, KIND_QUESTION, KIND_ANSWER = "status", "note", "question
 KIND_SESSION, KIND_SESSION_REPLY, KIND_REMINDER = "session", "session_reply", "reminder"
 KIND_ASSIGN = "assign"
 KIND_AGREEMENT = "agreement"  # the signed mediation agreement, uploaded by the mediator
+KIND_ADDED = "added"  # one more thing the worker told after filing, in their own words
 
 
 class CaseUpdate(Base):

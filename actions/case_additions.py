@@ -1,0 +1,94 @@
+"""One more thing told after a request was filed ("还有个事忘了说 他们上个月还无缘无故扣了我800
+块钱", "I forgot to say … please add that"): added to the filed case's timeline as the worker's
+own words, where the mediators read it, and said so with the case's number. Only the worker's
+own open cases take additions; a question asked is answered instead."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.identity import worker_from
+from actions.mediation_cases import CASE_NO
+from actions.message import typed_text
+from actions.services import ServiceAction
+from bot.store import cases as repo
+
+ADD_TO_CASE = "action_add_to_case"
+# a case still in the mediators' hands
+OPEN = ("submitted", "accepted", "mediating")
+_ADDS = re.compile(
+    r"忘了说|忘记说|还有个事|还有一个事|还有件事|还有一件事|还有个情况|还有一个情况|补充|再加上|也写上|也加上"
+    r"|也记上|一起写进去|加进去"
+    r"|\b(?:forgot to (?:say|mention|tell)|please add|add (?:that|this|it)|one more thing|also add)\b",
+    re.IGNORECASE,
+)
+# a question of its own ("还有个事 调解要去现场不"), answered, not added
+_ASKS = re.compile(
+    r"[?？]|吗|不嘛|没得$|不$|不哦$|没有$|能不能|可不可以|咋个|怎么|啥子|什么|好久|多久|是不是|要不要"
+    r"|好多钱|多少钱|该好多|有好多|算好多"
+    r"|\b(?:how|what|when|can i|should i|do i)\b",
+    re.IGNORECASE,
+)
+_WITHDRAWS_OR_CHECKS = re.compile(r"撤|进度|到哪|查询|withdraw|status|progress", re.IGNORECASE)
+MIN_CHARS = 8
+NOTE_MAX = repo.NOTE_MAX
+
+
+def filed_here(tracker: Tracker) -> bool:
+    """This conversation shows a filed request (its case number was sent)."""
+    return any(
+        e.get("event") == "bot" and CASE_NO.search(str(e.get("text") or "")) for e in tracker.events
+    )
+
+
+def addition_instead(tracker: Tracker) -> list[EventType] | None:
+    """One more thing told, not asked, once a request was filed in this conversation."""
+    text = typed_text(tracker).strip()
+    if (
+        tracker.active_loop
+        or len(text) < MIN_CHARS
+        or not _ADDS.search(text)
+        or _WITHDRAWS_OR_CHECKS.search(text)
+        or (_ASKS.search(text) and not re.search(r"please add|add (?:that|this)", text, re.I))
+        or not filed_here(tracker)
+    ):
+        return None
+    return [FollowupAction(ADD_TO_CASE)]
+
+
+class ActionAddToCase(ServiceAction, Action):
+    """Adds the message to the worker's latest open case as a 职工补充 row."""
+
+    def name(self) -> str:
+        return ADD_TO_CASE
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        worker = worker_from(tracker)
+        text = typed_text(tracker).strip()[:NOTE_MAX]
+        with self.services.db.session() as s:
+            own = [
+                case
+                for case, _ in repo.list_for_worker(s, worker.channel, worker.sender_id)
+                if case.status in OPEN
+            ]
+            if not own:
+                dispatcher.utter_message(
+                    text="您在这里没有还在处理中的调解申请，这条情况没法补充进去。"
+                    "需要的话可以说“申请调解”重新登记，或者说“转人工”。"
+                )
+                return []
+            case = max(own, key=lambda c: c.id)
+            repo.add_worker_note(s, case, text)
+            case_no = case.case_no
+        dispatcher.utter_message(
+            text=f"好的，已把这条情况补充到调解申请 {case_no}，调解员处理时会看到。"
+            "还有材料（照片、截图）也可以直接发过来。"
+        )
+        return []
