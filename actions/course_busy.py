@@ -21,6 +21,8 @@ _BUSY = re.compile(
     r"|睡瞌睡|睡懒觉|睡觉|要睡|起不来|爬不起来"
     # "周六要带娃": looking after a child then
     r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃|要带孙|带孙子|带孙女|要照顾"
+    # ("我周二周四晚上要去接娃儿 上不了": fetching a child then)
+    r"|去接(?:娃|孩子|小孩|孙)|接送(?:娃|孩子|小孩)|上不了|去不成|走不开"
 )
 # a day or time said back with a particle before a question ("星期天上午啊 在哪里上",
 # "是周六下午哇 几点到几点"): the course's own time heard, no condition
@@ -33,7 +35,7 @@ ECHOED_TIME = re.compile(
 # "我想先学下咋个带娃娃": learning to look after a child, no time the worker is busy
 _LEARNS_TO_CARE = re.compile(r"学[^，,。\s]{0,4}(?:带|照顾|护理|照看)")
 _BUSY_ALONE = re.compile(
-    r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了)"
+    r"^(?:又|都|就|也)?(?:没空|莫得空|不得空|没时间|有事|去不了|来不了|上不了|去不成|走不开)"
     # ("下午哦 我要上班 育婴员那个呢": the time said, then why it will not do)
     r"|^(?:我)?(?:要|得|都要|还要)(?:上班|加班|值班|跑单|送货|接娃|带娃)"
 )

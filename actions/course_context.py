@@ -166,7 +166,12 @@ FREE_WHEN = re.compile(
     r"(?:才|就)?(?:有空|有时间|得空|空得出来|休息|不上班|歇)"
 )
 # courses for the age of the child told before, asked
-_FOR_THAT_AGE = re.compile(r"(?:这个|那个|这么大|她的|他的)(?:年纪|岁数|年龄)|这么大的|那么大的")
+_FOR_THAT_AGE = re.compile(
+    r"(?:这个|那个|这么大|她的|他的)(?:年纪|岁数|年龄)|这么大的|那么大的"
+    # "那5岁的有啥子可以参加的": a child's age, and what there is for it
+    r"|\d{1,2}\s*岁(?:的|那个)?(?:娃儿?|孩子|小孩|小的|大的)?[^，,。]{0,3}"
+    r"(?:有啥子?|有什么|有哪些|能去啥|可以去啥|能参加啥|可以参加啥|能报啥|可以报啥)"
+)
 
 
 def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventType] | None:

@@ -14,6 +14,7 @@ from actions.message import latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
 from bot.domain.starting_time import clock_text, earliest_start
 from bot.store import courses as repo
+from intents.course_rules import switch_point
 
 SEARCH_SLOTS = ("course_name", "course_category", "time_of_day", "weekday", "fee")
 
@@ -230,6 +231,10 @@ def wanted_course(tracker: Tracker) -> str | None:
         if not (isinstance(e.get("start"), int) and any(a <= e["start"] < b for a, b in busy))
     ]
     if len({str(e["value"]) for e in named}) > 1:
+        # "把瑜伽换成八段锦": the course changed to, not the one left
+        at = switch_point(text)
+        if at is not None:
+            named = [e for e in named if (e.get("start") or 0) >= at] or named
         # "算了电工那个周六周日都要去 … 我就报叉车嘛": the one the enrolment names
         named = [e for e in named if _ENROLS_BEFORE.search(text[: e.get("start") or 0])] or named
         # "带娃儿读绘本那个": 带娃儿 (a keyword of 育婴员) says who comes, the other names it

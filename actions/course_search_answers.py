@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import buttons
-from actions.course_context import FOCUS_SLOT
+from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_filters import describe
 from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_button, enrol_button
 from bot.domain.course_ages import for_children, labelled_ages, suits
@@ -41,6 +41,14 @@ def only_then(
         text=text,
         buttons=buttons(enrol_button(only), *(detail_button(c) for c in others[:4])),
     )
+    if others:
+        # "那个几点" next is about the courses offered at the time asked (one: that one;
+        # several: each of them), not the one that does not meet then
+        shown = [c.code for c in others[:4]]
+        return [
+            SlotSet(FOCUS_SLOT, shown[0] if len(shown) == 1 else None),
+            SlotSet(LIST_SLOT, shown),
+        ]
     return [SlotSet(FOCUS_SLOT, only.code)]
 
 

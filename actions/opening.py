@@ -100,6 +100,14 @@ _ENGLISH_NAME = re.compile(
 )
 
 
+# "bao ming zhao hai tao 13996541238": a name in pinyin after the request, before the phone
+_PINYIN_NAME_BY_PHONE = re.compile(
+    r"\b(?:bao ?ming|bao ?yi ?ge|bang wo bao|shen ?qing|deng ?ji)[,，\s]+"
+    r"(?P<name>[a-z]+(?:\s[a-z]+){1,2})\s*[,，:：]?\s*1[3-9]\d{9}",
+    re.IGNORECASE,
+)
+
+
 # a bare name right beside the phone number: "帮我报上 黄丽 13752006813", "13752006813 黄丽"
 _NAME_BY_PHONE = re.compile(
     r"(?:^|[\s，,：:])(?P<before>[\u4e00-\u9fff]{2,3})[\s，,]*"
@@ -183,7 +191,11 @@ def opening_name(text: str) -> str | None:
         name = looks_like_name(beside.group("before") or beside.group("after"))
         if name and name[0] in COMMON_SURNAMES:
             return name
-    english = _ENGLISH_NAME.search(text) or _LATIN_NAME_BY_PHONE.search(text)
+    english = (
+        _ENGLISH_NAME.search(text)
+        or _LATIN_NAME_BY_PHONE.search(text)
+        or _PINYIN_NAME_BY_PHONE.search(text)
+    )
     return clean_name(english.group("name")) if english else None
 
 

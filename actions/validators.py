@@ -100,7 +100,16 @@ _SURNAME_ONLY = re.compile(r"^(?:我|免贵|本人)?姓[\u4e00-\u9fff]{1,2}$")
 
 
 # English words a name slot may catch ("school name is wrong")
-_NOT_LATIN_NAMES = frozenset({"wrong", "right", "incorrect", "not", "correct", "sure", "yes", "no"})
+_NOT_LATIN_NAMES = frozenset(
+    {"wrong", "right", "incorrect", "not", "correct", "sure", "yes", "no", "ok", "okay"}
+)
+# a yes or a no typed in pinyin, said alone ("dui" at the enrolment's summary); as a word of
+# a longer name it may be a surname (Shi Lei, Xing Hua)
+_PINYIN_YES_NO = frozenset(
+    {"dui", "duide", "dui de", "shi", "shide", "shi de", "hao", "haode", "hao de", "xing"}
+    | {"keyi", "ke yi", "queren", "que ren", "bu", "budui", "bu dui", "bushi", "bu shi", "en"}
+    | {"hao ba", "haoba", "meiwenti", "mei wen ti", "mei wenti", "dui a", "shi a", "xing a"}
+)
 
 
 def clean_name(text: str | None) -> str | None:
@@ -135,6 +144,8 @@ def clean_name(text: str | None) -> str | None:
     if _LATIN_NAME.match(value) and not re.search(r"[\u4e00-\u9fff]", value):
         # "Daniel Brooks" (not "ok" in it): a word of the list only as a whole word
         words = set(value.lower().split())
+        if " ".join(value.lower().split()) in _PINYIN_YES_NO:
+            return None
         return None if words & ({w.lower() for w in _NOT_A_NAME} | _NOT_LATIN_NAMES) else value
     if any(word in value for word in _NOT_A_NAME):
         return None

@@ -159,6 +159,13 @@ _WITHDRAWS_CASE = re.compile(
 _BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])")
 
 
+# "那我还剩啥子", "我现在还剩哪几门课": the worker's enrolments left (not seats: "还剩几个")
+_WHAT_IS_LEFT = re.compile(
+    r"^(?:那|那么|哦)?(?:我)?(?:现在)?(?:还)?剩(?:下)?(?:的)?(?:啥子|什么|哪些|哪几门|啥|哪几个课|几门课)"
+    r"(?:课|了|呢|嘛|哦|哇)?[？?。]*$"
+)
+
+
 def is_ask_intro(text: str) -> bool:
     """A message that announces a question without asking it (compact text, no spaces)."""
     compact = text.replace(" ", "")
@@ -235,6 +242,8 @@ def rule_intent(text: str) -> str | None:
     if _CONFIRMED_AT_THE_END.search(compact):
         # "她周六上午要上班 去不成 算了 我这个确认报名": the summary's button said in words
         return "affirm"
+    if _WHAT_IS_LEFT.match(compact):
+        return "my_enrolments"  # "那我还剩啥子" after a cancellation: the enrolments left
     if _ALSO_ENROLLED_ASKED.match(compact):
         return "my_enrolments"  # "我老公也报上了噻": whether the partner is enrolled too
     if enrols_with(compact) and DETAILS.search(compact):

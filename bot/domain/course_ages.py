@@ -21,7 +21,8 @@ _AGE_AFTER = re.compile(rf"{_CHILD}.{{0,6}}?({_AGE_NUM})\s*(?:周)?岁")
 # "有没得适合5岁的": an age a course should suit is a child's
 # "那5岁的有没得别的可以去": an age with 的, asked of the courses for children
 _AGE_BARE = re.compile(
-    rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?的(?=\s*(?:呢|有没|有莫|有不有|可以|能|要得|咋|还|$))"
+    # ("那5岁的有啥子可以参加的")
+    rf"({_AGE_NUM})\s*(?:周)?岁半?(?:多)?的(?=\s*(?:呢|有没|有莫|有不有|可以|能|要得|咋|还|有啥|有什么|有哪些|$))"
 )
 # "那她5岁能去啥子嘛": the child spoken of just before, with an age under 19
 _PRONOUN_AGE = re.compile(
