@@ -16,6 +16,8 @@ _NOT_A_DEMAND = frozenset(
 _WORDS_OF_ASSENT = re.compile(r"[\s，,。.!！~～]+")
 _ASSENT = _NOT_A_DEMAND | frozenset(
     "没问题 都对 对头 要得 嗯 嗯嗯 ok OK 好嘞 提交吧 确认无误 交 交了 就这样 没得问题 莫得问题".split()
+    # ("yes" at the demand question is no demand; in English or pinyin)
+    + "yes Yes YES yeah yep sure okay Okay correct right confirm submit dui duide haode queren".split()
 )
 _PARTICLES = re.compile(r"[嘛吧了啊哦呀呢哈啦噻]+$")
 

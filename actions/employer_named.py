@@ -93,6 +93,14 @@ _ENGLISH_FIRM = re.compile(
 )
 
 
+# "Xie Qiang, 185…, Jiahe wuye gongsi, …": a firm's name in pinyin standing alone, told by the
+# word it ends with
+_PINYIN_FIRM = re.compile(
+    r"(?<![A-Za-z])(?P<employer>[A-Z][a-z]+(?:\s[A-Za-z][a-z]+){0,3}\s"
+    r"(?:gongsi|gong si|chang|jiudian|fandian|chaoshi|wuye|kuaidi|wuliu))(?![A-Za-z])"
+)
+
+
 # a registered company's name standing alone: "…手机159… 重庆安达物流有限公司的 受伤了"
 REGISTERED_NAME = re.compile(
     r"(?:^|(?<=[\s，,。；;]))(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?"
@@ -116,7 +124,7 @@ def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
     site = None
     latin = _ENGLISH_LABELLED.search(text) or _PINYIN_LABELLED.search(text)
-    latin = latin or _ENGLISH_FIRM.search(text)
+    latin = latin or _ENGLISH_FIRM.search(text) or _PINYIN_FIRM.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
         return clean_employer(latin.group("employer") or latin.groupdict().get("at") or "")
     for m in _LABELLED_EMPLOYER.finditer(text):

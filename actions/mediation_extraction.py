@@ -28,6 +28,7 @@ from actions.mediation_text import (
     wish_in,
 )
 from actions.message import (
+    as_chinese,
     latest_entity,
     plain_answer,
     previous_value,
@@ -208,7 +209,8 @@ class MediationExtraction:
             before = story_before(tracker)
             told = (
                 dispute_type_in(typed_text(tracker))
-                or (before and dispute_type_in(before))
+                # (a story told in English kept as written: its kind read in Chinese)
+                or (before and dispute_type_in(as_chinese(before)))
                 or kept_from_cancelled(tracker, "dispute_type")
             )
         return {"dispute_type": told} if told else {}

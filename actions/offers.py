@@ -71,6 +71,8 @@ _PHONE = re.compile(r"1[3-9]\d{9}")
 # the worker's own details, or the group's spokesman's ("我当代表 我叫…")
 _SPEAKS_FOR = re.compile(
     r"我当代表|我是代表|我来当代表|我叫|我是[\u4e00-\u9fff]{2,3}[\s，,]*(?:电话|手机)?\s*1"
+    # ("hao bang wo shenqing. Xie Qiang, 185…": asked to file, the details given with it)
+    r"|(?:帮我|给我|替我)(?:申请|登记)"
 )
 # what a plain yes may take up: not a human (人工服务 under "没太明白" is a way out, not a
 # question; a "确认报名" there must not queue the worker for staff)
@@ -160,7 +162,9 @@ def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     if _ASKS_WHEN_OR_HOW.search(text):
         return None
     choices = offered_intents(tracker)
-    named = [c for c in choices if any(word in text for word in NAMES[c[0]])]
+    # ("yes withdraw it": the words read in Chinese too)
+    said = f"{text} {as_chinese(text)}"
+    named = [c for c in choices if any(word in said for word in NAMES[c[0]])]
     if _NOT_WITHDRAWN.search(text):
         # ("算了不撤了嘛", "不撤回"): never the withdrawal
         named = [c for c in named if c[0] != "withdraw_case_confirm"]

@@ -31,7 +31,12 @@ STORY_LOOKBACK = 6
 
 def answered_messages(tracker: Tracker, count: int = STORY_LOOKBACK) -> list[str]:
     """The worker's messages before this one, newest first, back to the last form that ran (what
-    was said for it is not this story); button taps are skipped."""
+    was said for it is not this story); button taps are skipped (English and pinyin read in
+    Chinese)."""
+    return [as_chinese(text) for text in _answered_as_typed(tracker, count)]
+
+
+def _answered_as_typed(tracker: Tracker, count: int = STORY_LOOKBACK) -> list[str]:
     texts: list[str] = []
     current = False
     for event in reversed(tracker.events):
@@ -42,7 +47,7 @@ def answered_messages(tracker: Tracker, count: int = STORY_LOOKBACK) -> list[str
                 continue
             text = str(event.get("text") or "")
             if not text.startswith("/"):
-                texts.append(as_chinese(text))
+                texts.append(text)
             if len(texts) >= count:
                 break
         elif kind == "active_loop" and current:
@@ -69,16 +74,18 @@ def story_before(tracker: Tracker) -> str | None:
         return None
     told: list[str] = []
     story = kind_told = False
-    for text in answered_messages(tracker):
+    for typed in _answered_as_typed(tracker):
+        text = as_chinese(typed)
         found = opening_description(text)
         if found:
-            told.append(found)
+            # (a story told in English or pinyin is kept as the worker wrote it)
+            told.append(found if text == typed else typed.strip())
             story = True
         elif _tells_facts(text) or (
             (dispute_types_in(text) or other_kind_in(text)) and not _ONLY_ASKS.search(text)
         ):
             # ("他说下个星期就不要来了": a short word of the dispute, kept with the story)
-            told.append(text.strip())
+            told.append(typed.strip())
             kind_told = kind_told or bool(dispute_types_in(text) or other_kind_in(text))
     # ("我怀孕4个月了 公司说要裁我 这个合法不" then "我一个月6千 做了2年8个月": the dispute
     # in a short message and its facts in another tell the story together)

@@ -25,7 +25,8 @@ _ENGLISH_RE = re.compile(
 
 # the domain's words a pinyin message is read as (pinyin computed by pypinyin)
 PINYIN_WORDS = (
-    "年假 年休假 带薪 休假 几天 多少 多少钱 怎么 怎么算 咋个 什么 是 吗 呢 有 没有 我 你 我的 要 想 能"
+    # ("hao bang wo shenqing": 好, a yes; a date's 号 comes after its number, read below)
+    "好 几号 哪号 年假 年休假 带薪 休假 几天 多少 多少钱 怎么 怎么算 咋个 什么 是 吗 呢 有 没有 我 你 我的 要 想 能"
     " 加班 加班费 工资 拖欠 欠 发 老板 公司 单位 工伤 受伤 合同 劳动合同 试用期 社保 五险一金 养老保险"
     " 调解 申请 仲裁 劳动仲裁 辞退 开除 赔偿 补偿 经济补偿 最低工资 产假 病假 婚假 退休 周末 节假日"
     " 课程 课 报名 培训 免费 书法 瑜伽 乒乓球 烘焙 插花 八段锦 电工 叉车 在哪里 哪里 时间 几点"
@@ -224,7 +225,7 @@ _NUMBERED = [
     (
         re.compile(
             r"(?:working|worked) (?:there|here)(?: for)?(?: exactly| about| almost| nearly| over)?"
-            r" (\d+(?:\.\d+)?) years?(?: and (\d+) months?)?"
+            r" (\d+(?:\.\d+)?) years?(?:,? (?:and )?(\d+) months?)?"
         ),
         lambda m: f"干了{m.group(1)}年{m.group(2) + '个月' if m.group(2) else ''} ",
     ),
@@ -235,6 +236,13 @@ _NUMBERED = [
             r"(?:join|sign up|enrol|enroll|take (?:it|the course|the class)|come)"
         ),
         r"\1岁了 能报不 ",
+    ),
+    # "no written contract for 5 months": the months worked without one
+    (
+        re.compile(
+            r"\b(no (?:written )?contract|without (?:a )?contract)( for| in)? (\d+) months?"
+        ),
+        r"\1 干了\3个月 ",
     ),
     # "3 years of work in total": the years worked in all
     (re.compile(r"(\d+(?:\.\d+)?) years? of (?:work|working)(?: in total)?"), r"累计工作\1年 "),
@@ -260,6 +268,7 @@ _NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
     (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
     (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
+    (re.compile(r"(\d{1,2}) ?hao\b"), r"\1号 "),
     (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
         lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",

@@ -179,6 +179,27 @@ def wants_to_leave(text: str, state: str) -> bool:
     )
 
 
+# giving up the wait in English, sentence by sentence
+_ENGLISH_GIVES_UP = re.compile(
+    r"^(?:ok(?:ay)?,?\s*)?(?:forget it|never ?mind|no need|i(?: do not|'?m not| don'?t) (?:want to )?wait"
+    r"|(?:i'?ll |let me )?(?:go )?back to (?:you|the bot)|cancel (?:that|it|the wait)|too slow"
+    r"|nobody(?:'s| is)? (?:here|answering|answered))\b[^.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _rest_after_english(value: str) -> str | None:
+    """The sentences after the English words of giving up, or None."""
+    sentences = [p.strip() for p in re.split(r"(?<=[.!?])\s+", value) if p.strip()]
+    dropped = 0
+    for sentence in sentences:
+        if not _ENGLISH_GIVES_UP.match(sentence.rstrip(".!?").strip()):
+            break
+        dropped += 1
+    rest = " ".join(sentences[dropped:])
+    return rest if dropped and rest else None
+
+
 def rest_after_giving_up(text: str) -> str | None:
     """What follows the giving-up words ("算了不用了 瑜伽课多少钱" -> "瑜伽课多少钱"), or what the
     bot is asked to do first ("你先帮我申请调解嘛" -> "帮我申请调解嘛")."""
@@ -195,6 +216,9 @@ def rest_after_giving_up(text: str) -> str | None:
     if asked:  # "人工好久回我 你先帮我申请调解嘛" -> "帮我申请调解嘛"
         rest = value[asked.start("ask") :].strip(" ，,。.!！")
         return _HERE.sub("", rest, count=1)  # "在你这登个调解嘛" -> "登个调解嘛"
+    english = _rest_after_english(value)
+    if english:  # "forget it I don't want to wait. back to you. how much is …"
+        return english
     m = _GIVES_UP_FIRST.match(_NOISE.sub("", value))
     if not m:
         return None
