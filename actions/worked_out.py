@@ -31,6 +31,7 @@ from actions.worked_out_leave import (
     waived_leave_reply,
 )
 from actions.worked_out_maternity import MATERNITY, maternity_reply
+from actions.worked_out_offer import offer_reply
 from actions.worked_out_overtime import OVERTIME, overtime_reply
 from actions.worked_out_owed import (
     NOTICE_DISMISSAL,
@@ -298,6 +299,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed_months = owed_wages_reply(services, tracker, text)
     if owed_months is not None:  # "三个月没发工资了 每个月4800 一共欠我好多"
         return owed_months, EXTRA_OWED
+    offer = offer_reply(services, tracker, text)
+    if offer is not None:  # "说协商解除 给我5万块 划不划算", "那他给5万 差好多"
+        return offer, SEVERANCE
     short = _paid_short(tracker, text)
     if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
         return short

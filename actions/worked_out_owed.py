@@ -14,7 +14,13 @@ from actions.worked_out_leave import DURATION_ALONE
 from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.employment_dates import months_since_start
 from bot.domain.notice_pay import notice_and_severance_text
-from bot.domain.severance import Severance, asks_how_much, monthly_pay, months_worked
+from bot.domain.severance import (
+    Severance,
+    asks_how_much,
+    latest_length,
+    monthly_pay,
+    months_worked,
+)
 from intents.numbers import NUM, format_number, parse_number
 
 # "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
@@ -208,6 +214,11 @@ _SHORT_NOTICE = re.compile(
 NOTICE_TOPICS = frozenset({"quit_notice_dismissal", "contract_relocation"})
 # the circumstances of 第四十条 told before: the plant moved away
 _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
+# or the post done away with ("厂头说我那个岗位撤了", "没得别的岗位给我调"): 第四十条(三)
+_POST_CUT = re.compile(
+    r"岗位[^，,。\s]{0,2}(?:撤|取消|砍|没了)|撤(?:销|掉)?了?[^，,。\s]{0,4}岗位|部门[^，,。\s]{0,2}撤"
+    r"|(?:没得|没有|莫得)(?:别的|其他|其它)岗位"
+)
 
 
 _SAID_WRONG = re.compile(r"不对|说错|记错|搞错|看错")
@@ -269,10 +280,12 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
                 return notice_and_severance_text(months, pay)
     # "他今天跟我说明天就莫来了 一点都没提前打招呼" after the compensation for a factory's
     # move (第四十条): let go without the 30 days' notice, a month's pay more
+    # ("明天就不要我来了 也没提前一个月通知我" after the compensation for a post cut)
     unnoticed = (
         previous_action(tracker) == "action_answer_policy"
         and _NO_NOTICE.search(text) is not None
-        and any(_MOVED_AWAY.search(t) for t in told[1:])
+        and not _FULL_NOTICE_IF.search(text)
+        and any(_MOVED_AWAY.search(t) or _POST_CUT.search(t) for t in told)
     )
     # "公司说我的岗位撤了 … 只提前3天跟我说" then "我在这做了2年8个月 一个月7千": too short a
     # notice told before, the figures now (a month's pay in lieu, and the compensation)
@@ -291,7 +304,8 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
     if not unnoticed and not short and (not after or not _ADDED_UP.search(text)):
         return None
-    months = next((m for m in map(months_worked, told) if m is not None), None)
+    # (the length put right since: "等哈 我翻了下合同 是3年5个月")
+    months = latest_length(told)
     pay = next(filter(None, map(monthly_pay, told)), None)
     if months is None or pay is None:
         return None

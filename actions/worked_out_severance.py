@@ -36,6 +36,7 @@ from bot.domain.severance import (
     about_severance,
     about_unlawful,
     asks_how_much,
+    length_corrected,
     length_said,
     monthly_pay,
     months_worked,
@@ -315,9 +316,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         if employed is not None and not any(map(months_worked, earlier_texts)):
             return over(employed)
         for earlier in earlier_texts:
-            fixed = length_said(earlier) if _SAID_WRONG.search(earlier) else None
+            fixed = length_corrected(earlier)
             if fixed is not None:
-                # "哎说错了 是3年零4个月 不是3年8个月" before: the length corrected
+                # "哎说错了 是3年零4个月 不是3年8个月", "等哈 我翻了下合同 是3年5个月" before:
+                # the length corrected
                 return sev_text(
                     text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=fixed
                 )
@@ -376,7 +378,6 @@ _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|该赔|可以拿|可以要|拿好多|赔好多|赔我好多|补好多|补偿|赔偿|拿得到|要得到"
 )
-_SAID_WRONG = re.compile(r"说错|搞错|记错|不对|不是")
 # the months of a probation over the cap, named
 _PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|多搞|多定|多签|多约")
 # someone else's time worked ("我同事干了3年"): not the worker's own pay
