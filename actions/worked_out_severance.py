@@ -114,6 +114,8 @@ _NOTICE_ASKED = re.compile(
 _NOT_EXPIRY = re.compile(r"不是(?:合同)?(?:到期|期满)|(?:合同)?(?:还)?没(?:有)?到期")
 _NOT_RENEWED = re.compile(
     r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续|不想续|不愿续|不愿意续"
+    # ("合同到期了厂里不跟她续")
+    r"|不(?:跟|和|给|同)(?:我|她|他|我们|她们|他们)续"
 )
 # part-time work by the hour, which either side may end at once without compensation
 # (《劳动合同法》第七十一条): the part-time entry's, not a sum
@@ -181,7 +183,15 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             or (_YEARS_CLAIMED.search(text) is not None and any(map(about_severance, earlier_told)))
         )
     )
-    if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
+    # "合同到期了厂里不跟她续 她做了6年 工资4800": a contract not renewed, told with its figures
+    ran_out = (
+        _NOT_RENEWED.search(text) is not None
+        and months_worked(text) is not None
+        and monthly_pay(text) is not None
+    )
+    if about_a_penalty(text) or not (
+        after or about_severance(text) or told_before or story or ran_out
+    ):
         return None
     if str(slug or "").startswith("probation") and (
         _PROBATION_EXCESS.search(text)
@@ -214,7 +224,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("我在这里干了5年 一个月四千五": the time worked and the pay, nothing else)
     told = len(re.sub(r"\s", "", text))
     alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
-    alone = alone or corrected_length is not None
+    alone = alone or corrected_length is not None or ran_out
     # ("我在厂里踩了3年8个月缝纫机 前面12个月平均6千2一个月" right after such an answer: the
     # figures it needs, told at length)
     alone = alone or (after and months_worked(text) is not None and monthly_pay(text) is not None)
