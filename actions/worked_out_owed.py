@@ -14,6 +14,8 @@ from actions.worked_out_leave import DURATION_ALONE
 from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.employment_dates import months_since_start
 from bot.domain.notice_pay import notice_and_severance_text
+from bot.domain.told import told_not_asked
+from bot.domain.wages_owed import WORK_DAYS_A_MONTH, days_worked
 from bot.domain.severance import (
     Severance,
     asks_how_much,
@@ -94,6 +96,8 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
     n = _months_owed(text)
     pay = monthly_pay(text)
+    # "公司欠我两个月工资没发了 9月10月的 月薪4350": the months and the pay told, nothing asked
+    told_here = n is not None and pay is not None and told_not_asked(text)
     # right after an answer on wages held back, the months and the pay told are the sum asked
     after = (
         tracker.get_slot("last_faq") in ARREARS_TOPICS
@@ -127,7 +131,13 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if (
         n is None
         or pay is None
-        or not (asks_how_much(text) or _ADDED_UP.search(text) or _BACK_AT_ALL.search(text) or after)
+        or not (
+            asks_how_much(text)
+            or _ADDED_UP.search(text)
+            or _BACK_AT_ALL.search(text)
+            or after
+            or told_here
+        )
     ):
         return None
     owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"
@@ -149,6 +159,10 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             f"依据：{WAGES_SOURCE}",
         ]
     )
+
+
+# the days worked told of this month ("我这个月上了15天班就不想干了")
+_THIS_MONTH = re.compile(r"这个月|这月|本月|当月")
 
 
 # the wages owed named as such ("拖的工资", "欠的工资", "没发的工资")
@@ -184,13 +198,25 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
         return None
     months_pay = Severance(months).months_pay
     compensation, wages = months_pay * pay, n * pay
+    # "我这个月上了15天班就不想干了" told before: those days' pay is owed too
+    days = next((d for t in earlier if _THIS_MONTH.search(t) and (d := days_worked(t))), None)
+    this_month = round(pay / WORK_DAYS_A_MONTH * days, 2) if days else 0
+    days_line = (
+        [
+            f"这个月上的{days}天工资{format_number(pay)}÷21.75×{days}"
+            f"≈{format_number(this_month)}元；"
+        ]
+        if days
+        else []
+    )
     return "\n".join(
         [
             f"按您说的（干了{Severance(months).worked_text()}，月工资{format_number(pay)}元）：",
             f"经济补偿{format_number(months_pay)}个月×{format_number(pay)}={format_number(compensation)}元；",
             f"拖欠的{format_number(n)}个月工资{format_number(n)}×{format_number(pay)}"
             f"={format_number(wages)}元；",
-            f"一共{format_number(compensation + wages)}元。",
+            *days_line,
+            f"一共{format_number(compensation + wages + this_month)}元。",
             "欠的工资本来就该发，离职时要一次结清；因欠薪辞职的，经济补偿另外给。单位不给的，"
             "可以申请劳动仲裁（不收费），也可以打12333向劳动保障监察投诉。",
             f"依据：{OWED_SOURCE}",
