@@ -14,8 +14,6 @@ from actions.worked_out_leave import DURATION_ALONE
 from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.employment_dates import months_since_start
 from bot.domain.notice_pay import notice_and_severance_text
-from bot.domain.told import told_not_asked
-from bot.domain.wages_owed import WORK_DAYS_A_MONTH, days_worked
 from bot.domain.severance import (
     Severance,
     asks_how_much,
@@ -23,6 +21,8 @@ from bot.domain.severance import (
     monthly_pay,
     months_worked,
 )
+from bot.domain.told import told_not_asked
+from bot.domain.wages_owed import WORK_DAYS_A_MONTH, days_worked
 from intents.numbers import NUM, format_number, parse_number
 
 # "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
@@ -202,10 +202,7 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
     days = next((d for t in earlier if _THIS_MONTH.search(t) and (d := days_worked(t))), None)
     this_month = round(pay / WORK_DAYS_A_MONTH * days, 2) if days else 0
     days_line = (
-        [
-            f"这个月上的{days}天工资{format_number(pay)}÷21.75×{days}"
-            f"≈{format_number(this_month)}元；"
-        ]
+        [f"这个月上的{days}天工资{format_number(pay)}÷21.75×{days}≈{format_number(this_month)}元；"]
         if days
         else []
     )
