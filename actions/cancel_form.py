@@ -11,9 +11,10 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
-from actions.message import typed_text
+from actions.message import typed_text, understood_text
 from actions.offers import cancel_listed_instead, withdrawal_instead
 from actions.services import ServiceAction
+from actions.worked_out import worked_out_reply
 from intents.overrides import CANCEL_FOR_NOW
 
 KEEP_SLOTS = ("name", "phone")  # who the worker is survives a cancelled form
@@ -49,6 +50,10 @@ class ActionCancelForm(ServiceAction, Action):
             if _ABOUT_A_CASE.search(typed_text(tracker)):
                 # "我不想调解了" with no form open: the request already filed is meant
                 return [FollowupAction("action_withdraw_case")]
+            if worked_out_reply(self.services, tracker, understood_text(tracker)):
+                # "等哈 我算了下 是7个月了" right after a sum (算了 read as never mind): the
+                # figure put right, the sum worked out again
+                return [FollowupAction("action_answer_policy")]
             if CANCEL_FOR_NOW.match(typed_text(tracker).strip()):  # "回头再说", no form: bye
                 dispatcher.utter_message(response="utter_goodbye")
                 return []

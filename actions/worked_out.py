@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from actions.message import last_reply, previous_action, recent_user_texts
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
+from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
 from actions.worked_out_hours import hours_reply
 from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
 from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
@@ -31,6 +32,7 @@ from actions.worked_out_leave import (
     waived_leave_reply,
 )
 from actions.worked_out_maternity import MATERNITY, maternity_reply
+from actions.worked_out_offer import offer_reply
 from actions.worked_out_overtime import OVERTIME, overtime_reply
 from actions.worked_out_owed import (
     NOTICE_DISMISSAL,
@@ -281,6 +283,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
+    final = final_pay_reply(services, tracker, text)
+    if final is not None:  # "这个月的工资 公司说下个月15号才发" from one leaving this month
+        return final, FINAL_PAY
     in_lieu = notice_total_reply(services, tracker, text)
     if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
         return in_lieu, NOTICE_DISMISSAL
@@ -298,6 +303,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed_months = owed_wages_reply(services, tracker, text)
     if owed_months is not None:  # "三个月没发工资了 每个月4800 一共欠我好多"
         return owed_months, EXTRA_OWED
+    offer = offer_reply(services, tracker, text)
+    if offer is not None:  # "说协商解除 给我5万块 划不划算", "那他给5万 差好多"
+        return offer, SEVERANCE
     short = _paid_short(tracker, text)
     if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
         return short

@@ -16,7 +16,7 @@ from actions.worked_out_severance import OTHER_SUBJECT
 from bot.domain.double_wage import double_wage_text
 from bot.domain.employment_dates import months_employed, months_since_start, told_until
 from bot.domain.noncompete import noncompete_pay_text
-from bot.domain.severance import asks_how_much, monthly_pay, months_worked
+from bot.domain.severance import asks_how_much, length_corrected, monthly_pay, months_worked
 from bot.knowledge.pointed import asks_where_to_turn
 from intents.numbers import NUM, parse_number
 
@@ -30,6 +30,8 @@ _NO_CONTRACT = re.compile(
     r"|没得合同|莫得合同|没有合同|没合同"
 )
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
+# a contract there was, that ran out ("合同到期了厂里不跟她续"): no double wage, the compensation
+_CONTRACT_RAN_OUT = re.compile(r"合同(?:已经|都|也)?(?:到期|期满|满了)")
 _COMPENSATION = re.compile(r"补偿|赔偿")
 
 
@@ -63,12 +65,17 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if not (after or asked or _told_no_contract(tracker, text)):
         return None
+    if _CONTRACT_RAN_OUT.search(text) and not _NO_CONTRACT.search(text):
+        return None  # "我姐 … 合同到期了厂里不跟她续 她做了6年": a contract signed, ended
+    # "等哈 我算了下 是7个月了" right after the sum: the months without a contract put right
+    corrected = length_corrected(text) if after else None
     today = services.today()
     if not (
         asks_how_much(text)
         or monthly_pay(text)
         # ("要是干满一年了他还是不签呢" asks what a year without a contract means)
         or (months_worked(text) and not _WHAT_IF.search(text))
+        or corrected is not None
         # "我是今年3月1号去的 10月31号走的": the first and last day
         or months_employed(text, today) is not None
         # ("要是他一直拖到明年8月都不签呢": the months up to then)
@@ -89,6 +96,8 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # the first day and the last, told in one message or apart, before a rough length told
     # earlier ("干了快一年", then "今年2月1号进去的 11月30号不干了")
     months = months_worked(text)
+    if months is None:
+        months = corrected
     if months is None:
         months = months_employed(" ".join(reversed(told)), today)
     if months is None:

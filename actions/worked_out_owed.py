@@ -15,7 +15,15 @@ from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.employment_dates import months_since_start
 from bot.domain.groups import group_size
 from bot.domain.notice_pay import notice_and_severance_text
-from bot.domain.severance import Severance, asks_how_much, monthly_pay, months_worked
+from bot.domain.severance import (
+    Severance,
+    asks_how_much,
+    latest_length,
+    monthly_pay,
+    months_worked,
+)
+from bot.domain.told import told_not_asked
+from bot.domain.wages_owed import WORK_DAYS_A_MONTH, days_worked
 from intents.numbers import NUM, format_number, parse_number
 
 # "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
@@ -89,6 +97,8 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
     n = _months_owed(text)
     pay = monthly_pay(text)
+    # "公司欠我两个月工资没发了 9月10月的 月薪4350": the months and the pay told, nothing asked
+    told_here = n is not None and pay is not None and told_not_asked(text)
     # right after an answer on wages held back, the months and the pay told are the sum asked
     after = (
         tracker.get_slot("last_faq") in ARREARS_TOPICS
@@ -122,7 +132,13 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if (
         n is None
         or pay is None
-        or not (asks_how_much(text) or _ADDED_UP.search(text) or _BACK_AT_ALL.search(text) or after)
+        or not (
+            asks_how_much(text)
+            or _ADDED_UP.search(text)
+            or _BACK_AT_ALL.search(text)
+            or after
+            or told_here
+        )
     ):
         return None
     owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"
@@ -165,6 +181,10 @@ def _group_told(tracker: Tracker, text: str) -> int | None:
     return None
 
 
+# the days worked told of this month ("我这个月上了15天班就不想干了")
+_THIS_MONTH = re.compile(r"这个月|这月|本月|当月")
+
+
 # the wages owed named as such ("拖的工资", "欠的工资", "没发的工资")
 _OWED_NAMED = re.compile(r"(?:拖|欠|没发|差)的?(?:那?几个月的?|那两个月的?)?(?:工资|工钱)")
 
@@ -198,13 +218,22 @@ def owed_and_severance_reply(services: Any, tracker: Tracker, text: str) -> str 
         return None
     months_pay = Severance(months).months_pay
     compensation, wages = months_pay * pay, n * pay
+    # "我这个月上了15天班就不想干了" told before: those days' pay is owed too
+    days = next((d for t in earlier if _THIS_MONTH.search(t) and (d := days_worked(t))), None)
+    this_month = round(pay / WORK_DAYS_A_MONTH * days, 2) if days else 0
+    days_line = (
+        [f"这个月上的{days}天工资{format_number(pay)}÷21.75×{days}≈{format_number(this_month)}元；"]
+        if days
+        else []
+    )
     return "\n".join(
         [
             f"按您说的（干了{Severance(months).worked_text()}，月工资{format_number(pay)}元）：",
             f"经济补偿{format_number(months_pay)}个月×{format_number(pay)}={format_number(compensation)}元；",
             f"拖欠的{format_number(n)}个月工资{format_number(n)}×{format_number(pay)}"
             f"={format_number(wages)}元；",
-            f"一共{format_number(compensation + wages)}元。",
+            *days_line,
+            f"一共{format_number(compensation + wages + this_month)}元。",
             "欠的工资本来就该发，离职时要一次结清；因欠薪辞职的，经济补偿另外给。单位不给的，"
             "可以申请劳动仲裁（不收费），也可以打12333向劳动保障监察投诉。",
             f"依据：{OWED_SOURCE}",
@@ -228,6 +257,11 @@ _SHORT_NOTICE = re.compile(
 NOTICE_TOPICS = frozenset({"quit_notice_dismissal", "contract_relocation"})
 # the circumstances of 第四十条 told before: the plant moved away
 _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
+# or the post done away with ("厂头说我那个岗位撤了", "没得别的岗位给我调"): 第四十条(三)
+_POST_CUT = re.compile(
+    r"岗位[^，,。\s]{0,2}(?:撤|取消|砍|没了)|撤(?:销|掉)?了?[^，,。\s]{0,4}岗位|部门[^，,。\s]{0,2}撤"
+    r"|(?:没得|没有|莫得)(?:别的|其他|其它)岗位"
+)
 
 
 _SAID_WRONG = re.compile(r"不对|说错|记错|搞错|看错")
@@ -289,10 +323,12 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
                 return notice_and_severance_text(months, pay)
     # "他今天跟我说明天就莫来了 一点都没提前打招呼" after the compensation for a factory's
     # move (第四十条): let go without the 30 days' notice, a month's pay more
+    # ("明天就不要我来了 也没提前一个月通知我" after the compensation for a post cut)
     unnoticed = (
         previous_action(tracker) == "action_answer_policy"
         and _NO_NOTICE.search(text) is not None
-        and any(_MOVED_AWAY.search(t) for t in told[1:])
+        and not _FULL_NOTICE_IF.search(text)
+        and any(_MOVED_AWAY.search(t) or _POST_CUT.search(t) for t in told)
     )
     # "公司说我的岗位撤了 … 只提前3天跟我说" then "我在这做了2年8个月 一个月7千": too short a
     # notice told before, the figures now (a month's pay in lieu, and the compensation)
@@ -311,7 +347,8 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # (the total asked: "该赔我好多" after a dismissal without notice or reason is the 2N's)
     if not unnoticed and not short and (not after or not _ADDED_UP.search(text)):
         return None
-    months = next((m for m in map(months_worked, told) if m is not None), None)
+    # (the length put right since: "等哈 我翻了下合同 是3年5个月")
+    months = latest_length(told)
     pay = next(filter(None, map(monthly_pay, told)), None)
     if months is None or pay is None:
         return None

@@ -44,7 +44,11 @@ _MONTHS_ALONE = re.compile(
 )
 _LOW_ASKED = re.compile(r"低|少|违法|合法|够不够|对不对|算不算")
 # the probation is over ("上个月才转正"): all of it was worked
-_CONFIRMED = re.compile(r"转正了|才转正|已经转正|转了正|刚转正|试用期满了|试用期已经满|试用期到了")
+_CONFIRMED = re.compile(
+    r"转正了|才转正|已经转正|转了正|刚转正|试用期满了|试用期已经满|试用期到了"
+    # "我已经把6个月试用期都做完了": all of it worked
+    r"|试用期(?:都|已经|全部)?(?:做|干|上|熬)(?:完|满)了"
+)
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
 _MONTHS_NAMED = re.compile(
     r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月|第[一二三四五六七八九十\d]+个月"
@@ -81,7 +85,10 @@ _MONTHLY_PAY_SAID = re.compile(
 
 EXCESS_LOOKBACK = 5
 # a colleague's or relative's contract asked of ("我同事签的是3年 … 他那个呢")
-_OTHERS_CASE = re.compile(r"同事|工友|朋友|老公|老婆|爱人|媳妇|我妈|我爸|他那个|她那个|他的|她的")
+_OTHERS_CASE = re.compile(
+    r"同事|工友|朋友|老公|老婆|爱人|媳妇|我妈|我爸|他那个|她那个|他的|她的"
+    r"|表妹|表姐|表弟|表哥|堂妹|堂姐|我姐|我妹|我哥|我弟|妹妹|姐姐|亲戚"
+)
 _NTH_MONTH = re.compile(r"第[一二三四五六七八九十\d]+个月")
 _CORRECTED = re.compile(r"(?:打|说|写|搞|记|看)错了|不对|不是")
 
@@ -235,7 +242,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
         count = 4 if again else 2
         earlier = told_texts(tracker, count)
-        if not _OTHERS_CASE.search(text) and any(map(_OTHERS_CASE.search, earlier)):
+        # ("要是她签的半年呢" after the cousin's contract: still hers)
+        of_them = _OTHERS_CASE.search(text) or (re.search("[她他]", text) and "我" not in text)
+        if not of_them and any(map(_OTHERS_CASE.search, earlier)):
             # ("我已经干了4个月了 …" after a colleague's contract was asked of: one's own
             # figures, from the messages before that one)
             own = [t for t in told_texts(tracker, count + 2) if not _OTHERS_CASE.search(t)]
@@ -247,7 +256,13 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     if so_far is None and _CONFIRMED.search(text):
         # "我已经干满4个月才转正的": the whole probation worked
         so_far = probation_months(told)
-    if so_far is None and after and any(_CONFIRMED.search(t) for t in told_texts(tracker, 2)):
+    if (
+        so_far is None
+        and after
+        and any(_CONFIRMED.search(t) for t in told_texts(tracker, 2))
+        # (not a relative's contract told whole: "我表妹 … 签的2个月合同 也说有1个月试用期")
+        and not (_OTHERS_CASE.search(text) and probation_text(text) is not None)
+    ):
         # "我3个月试用期满了 …" then "那多试用的那段能赔不 我转正工资3千6": all of it worked
         so_far = probation_months(told)
     earlier = [text, *told_texts(tracker, 3)]

@@ -20,22 +20,28 @@ from actions.leaving_told import (
     QUITS_OVER,
     quits_after_a_breach,
 )
-from actions.message import faq_of_last_turn, previous_action, recent_user_texts
+from actions.message import (
+    faq_of_last_turn,
+    previous_action,
+    recent_bot_texts,
+    recent_user_texts,
+)
+from actions.severance_season import by_season
 from actions.worked_out_leave import (
     DURATION_ALONE,
 )
 from bot.domain.employment_dates import (
     employed_span,
-    months_employed_range,
     months_since_start,
     since_start_span,
 )
 from bot.domain.severance import (
-    Severance,
+    FORCED_LINE,
     about_a_penalty,
     about_severance,
     about_unlawful,
     asks_how_much,
+    length_corrected,
     length_said,
     monthly_pay,
     months_worked,
@@ -73,6 +79,7 @@ SEVERANCE_TOPICS = frozenset(
 )
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
 SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
+LIKEWISE_TURNS = 3  # a compensation shown this many turns back is one another's is likened to
 
 
 # a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
@@ -113,6 +120,8 @@ _NOTICE_ASKED = re.compile(
 _NOT_EXPIRY = re.compile(r"不是(?:合同)?(?:到期|期满)|(?:合同)?(?:还)?没(?:有)?到期")
 _NOT_RENEWED = re.compile(
     r"到期[^，,。]{0,12}(?:不续|不签了)|不续签|不续了|不再续|不想续|不愿续|不愿意续"
+    # ("合同到期了厂里不跟她续")
+    r"|不(?:跟|和|给|同)(?:我|她|他|我们|她们|他们)续"
 )
 # part-time work by the hour, which either side may end at once without compensation
 # (《劳动合同法》第七十一条): the part-time entry's, not a sum
@@ -180,7 +189,25 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             or (_YEARS_CLAIMED.search(text) is not None and any(map(about_severance, earlier_told)))
         )
     )
-    if about_a_penalty(text) or not (after or about_severance(text) or told_before or story):
+    # "合同到期了厂里不跟她续 她做了6年 工资4800": a contract not renewed, told with its figures
+    ran_out = (
+        _NOT_RENEWED.search(text) is not None
+        and months_worked(text) is not None
+        and monthly_pay(text) is not None
+    )
+    # "我老婆也在这个公司 做了2年3个月 工资4200 也没买社保" a turn or two after the worker's
+    # own compensation: theirs, on the same grounds
+    shown = recent_bot_texts(tracker, LIKEWISE_TURNS)
+    likewise = (
+        _SOMEONE_ELSE.search(text) is not None
+        and "也" in text
+        and months_worked(text) is not None
+        and monthly_pay(text) is not None
+        and any("经济补偿约" in t for t in shown)
+    )
+    if about_a_penalty(text) or not (
+        after or about_severance(text) or told_before or story or ran_out or likewise
+    ):
         return None
     if str(slug or "").startswith("probation") and (
         _PROBATION_EXCESS.search(text)
@@ -197,12 +224,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if _PART_TIME.search(text) or CAP_ASKED.search(text) or WHEN_PAID.search(text):
         # (the cap asked, "那我们经理一个月3万 补偿有没得封顶": the rule, not a sum)
         return None  # "我老婆做钟点工 老板说随时可以不要她": no compensation for part-time work
-    ranged = _by_season(services, tracker, text, after)
+    ranged = by_season(services, tracker, text)
     if ranged is not None:
         return ranged
     if _MADE_UP.search(text) and "补偿" not in text:
         return None  # "那之前没交的那几年能补不": the insurance made up, not the compensation
-    if OTHER_SUBJECT.search(text) and not about_severance(text):
+    if OTHER_SUBJECT.search(text) and not about_severance(text) and not likewise:
         return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
     if _HOUSEHOLD.search(text) and not _BY_A_FIRM.search(text):
         return None  # a family's own nanny: no labour relation, no compensation to work out
@@ -213,7 +240,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("我在这里干了5年 一个月四千五": the time worked and the pay, nothing else)
     told = len(re.sub(r"\s", "", text))
     alone = (after or told_before) and told <= DURATION_ALONE * (2 if monthly_pay(text) else 1)
-    alone = alone or corrected_length is not None
+    alone = alone or corrected_length is not None or ran_out or likewise
     # ("我在厂里踩了3年8个月缝纫机 前面12个月平均6千2一个月" right after such an answer: the
     # figures it needs, told at length)
     alone = alone or (after and months_worked(text) is not None and monthly_pay(text) is not None)
@@ -227,6 +254,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     forced = (after and forced_to_leave(tracker)) or (
         story and (QUITS_OVER.search(text) is not None or quits_after_a_breach(text, earlier_told))
     )
+    # (the worker left over the employer's breach: so does the one told of "也")
+    forced = forced or (likewise and any(FORCED_LINE in t for t in shown))
     if story and not forced and about_unlawful(text) and not MAY_THEY.search(text):
         # "他喊我走的时候啥子理由都没说 这个还有补偿没得": no reason given, 2N
         unlawful = True
@@ -315,9 +344,10 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         if employed is not None and not any(map(months_worked, earlier_texts)):
             return over(employed)
         for earlier in earlier_texts:
-            fixed = length_said(earlier) if _SAID_WRONG.search(earlier) else None
+            fixed = length_corrected(earlier)
             if fixed is not None:
-                # "哎说错了 是3年零4个月 不是3年8个月" before: the length corrected
+                # "哎说错了 是3年零4个月 不是3年8个月", "等哈 我翻了下合同 是3年5个月" before:
+                # the length corrected
                 return sev_text(
                     text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=fixed
                 )
@@ -338,36 +368,6 @@ _LEAVE_NOT_TAKEN = re.compile(r"年假[^，,。]{0,6}(?:没休|没有休|没得�
 # a length said roughly ("3年多", "差不多4年"), beside a start day that says it exactly
 _ROUGHLY = re.compile(r"年多|差不多\s*\d|大概\s*\d|将近|快\s*\d\s*年")
 
-_UNSURE = re.compile(r"记不到|记不清|不记得|忘了|搞忘|差两个月|差几个月|有影响")
-
-
-def _by_season(services: Any, tracker: Tracker, text: str, after: bool) -> str | None:
-    """The compensation when the start was told only by its season ("前年秋天进的厂"): the
-    fewest and most months it may be, one sum when both give the same months of pay."""
-    if months_worked(text) is not None:
-        return None
-    told = [text, *recent_user_texts(tracker, 4)]
-    span = months_employed_range(" ".join(reversed(told)), services.today())
-    if span is None or not (asks_how_much(text) or monthly_pay(text) or _UNSURE.search(text)):
-        return None
-    low, high = span
-    pay = next(filter(None, map(monthly_pay, told)), None)
-    said = severance_text(text, asked=True, pay=pay, worked=low)
-    if said is None:
-        return None
-    same = Severance(low).months_pay == Severance(high).months_pay
-    note = (
-        f"记不清是哪个月进的不要紧：按{Severance(low).worked_text()}到"
-        f"{Severance(high).worked_text()}算，经济补偿都是{format_number(Severance(low).months_pay)}"
-        "个月工资，差一两个月没有影响。"
-        if same
-        else f"记不清是哪个月进的：按{Severance(low).worked_text()}算是"
-        f"{format_number(Severance(low).months_pay)}个月工资，按{Severance(high).worked_text()}算是"
-        f"{format_number(Severance(high).months_pay)}个月；进厂日期以劳动合同、工资流水或社保记录为准。"
-    )
-    return note + "\n" + said
-
-
 _ABOUT_LEAVE = re.compile(r"休|年假|假")
 _SECOND_TERM = re.compile(r"第二次|两次|又签|再签|续签|续了")
 # the years the compensation is claimed for ("按6年算")
@@ -376,7 +376,6 @@ _YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
 _SUM_ASKED = re.compile(
     r"能拿|能赔|能补|能要|该给我|该补|该拿|该赔|可以拿|可以要|拿好多|赔好多|赔我好多|补好多|补偿|赔偿|拿得到|要得到"
 )
-_SAID_WRONG = re.compile(r"说错|搞错|记错|不对|不是")
 # the months of a probation over the cap, named
 _PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|多搞|多定|多签|多约")
 # someone else's time worked ("我同事干了3年"): not the worker's own pay

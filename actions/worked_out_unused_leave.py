@@ -43,7 +43,8 @@ _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|�
 _EARLIER_JOB = re.compile(r"(?:前面|之前|以前|上一?家|原来)[^，,。]{0,8}?(?:做到|干到|上到)\S*")
 
 
-def _leaves(text: str) -> bool:
+def leaves_the_job(text: str) -> bool:
+    """The message tells of leaving this job ("我这个月30号就离职了"), not an earlier one."""
     return _LEAVING.search(_EARLIER_JOB.sub(" ", text)) is not None
 
 
@@ -59,7 +60,7 @@ def _someone_elses_days(told: list[str], text: str, today: date) -> int | None:
     months = months_worked(said)
     if not months:
         return None
-    if _leaves(said):
+    if leaves_the_job(said):
         return None  # ("she also quit on 9月30号": the share up to her leaving, worked out below)
     newer = newcomer_days(said, months, today)
     if newer is not None and newer[0] > 0:
@@ -123,7 +124,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     leaving_told = (
         ABOUT_ANNUAL_LEAVE.search(text) is not None
         and _NOT_TAKEN.search(text) is not None
-        and any(map(_leaves, told[1:]))
+        and any(map(leaves_the_job, told[1:]))
     )
     # "今年一天年假都没休 … 我2014年开始上班的 … 一个月4350 能要好多": all told at once
     told_here = (
@@ -132,6 +133,9 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         and monthly_pay(text) is not None
         and asks_how_much(text)
     )
+    colleague = _colleague_leaving(services, tracker, text)
+    if colleague is not None:
+        return colleague
     if not (after or leaving_told or told_here):
         return None
     other = _someone_elses_days(told, text, services.today())
@@ -140,7 +144,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # year's days, not the worker's own told before
         pay = monthly_pay(text)
         return unpaid_days_text(other, pay) if pay else unpaid_days_only_text(other)
-    if not any(map(_leaves, told)):
+    if not any(map(leaves_the_job, told)):
         # "我月工资4350 这10天都没休的话 他还该补我好多钱": staying, the days not taken told
         days = days_not_taken(text)
         taken = days_taken(text)
@@ -233,9 +237,37 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             and months_worked(text) is None
             # ("我是6月30号离职的 能要钱不": the day of leaving, told now)
             and not (last_day(text, today) and _NOT_TAKEN.search(text))
+            # ("要是我干到12月31号再走呢" right after the sum: another last day)
+            and not (after and last_day(text, today))
         )
     ):
         return None  # (this message must bring one of them: else it asks something else)
     leaving = next(filter(None, (last_day(t, today) for t in told)), None)
     taken = next(filter(None, map(days_taken, told)), None)
     return unused_leave_text(months, pay, today, leaving=leaving, taken=taken)
+
+
+# "30号走": the day of the month alone
+_DAY_ALONE = re.compile(r"(?<![月\d])(?P<d>[1-9]|[12]\d|3[01])\s*[号日]")
+
+
+def _colleague_leaving(services: Any, tracker: Tracker, text: str) -> str | None:
+    """ "我同事工龄8年 今年一天都没休 月薪4350 也是30号走" while leave on leaving is talked of:
+    the colleague's own days to their last day (the worker's, when said with 也), and their pay."""
+    pay, months = monthly_pay(text), months_in_all([text])
+    if not (SOMEONE_ELSE.search(text) and leaves_the_job(text) and pay and months):
+        return None
+    earlier = recent_user_texts(tracker, BACK_LOOKBACK)
+    if not any(ABOUT_ANNUAL_LEAVE.search(t) for t in earlier):
+        return None
+    today = services.today()
+    leaving = last_day(text, today)
+    told_days = [d for d in (last_day(t, today) for t in earlier) if d is not None]
+    day = _DAY_ALONE.search(text)
+    if leaving is None and day is not None:
+        # "也是30号走": the day of the month the worker told of leaving on ("这个月30号")
+        same = [d for d in told_days if d.day == int(day.group("d"))]
+        leaving = same[0] if same else None
+    if leaving is None and "也" in text and told_days:
+        leaving = told_days[0]
+    return unused_leave_text(months, pay, today, leaving=leaving, taken=days_taken(text))

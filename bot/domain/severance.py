@@ -188,6 +188,32 @@ def length_said(text: str) -> int | None:
     return _months_of(m) if m else None
 
 
+# a length said again to put it right ("等哈 我翻了下合同 是3年5个月", "哎说错了 是3年零4个月")
+_PUTS_RIGHT = re.compile(
+    r"说错|搞错|记错|算错|不对|不是|等哈|等一下|等下|再算|算了下|翻了下|看了下|查了下|其实"
+)
+_SAID_ALONE = 12  # characters: a message this short that ends with a length says only that
+
+
+def length_corrected(text: str) -> int | None:
+    """The months of a length said without a verb of working to put an earlier one right
+    ("等哈 我再算哈 是9年8个月"), or said alone ("3年5个月"); else None."""
+    short = len(re.sub(r"\s", "", text or "")) <= _SAID_ALONE
+    return length_said(text) if short or _PUTS_RIGHT.search(text or "") else None
+
+
+def latest_length(texts: list[str]) -> int | None:
+    """The time worked the first of `texts` (newest first) to tell one says: with a verb of
+    working ("做了3年7个月") or put right alone ("是3年5个月"); None when none does."""
+    for text in texts:
+        months = months_worked(text)
+        if months is None:
+            months = length_corrected(text)
+        if months is not None:
+            return months
+    return None
+
+
 def _months_of(m: re.Match[str]) -> int | None:
     if m.group("only"):
         months = parse_number(m.group("only"))

@@ -5,6 +5,8 @@ import pytest
 from bot.domain.severance import (
     Severance,
     about_unlawful,
+    latest_length,
+    length_corrected,
     monthly_pay,
     months_worked,
     severance_text,
@@ -128,3 +130,24 @@ def test_the_span_of_a_first_and_last_day_told_keeps_its_days():
     assert employed_span("我是2025年12月1号进的 12月10号走人", today) == (12, 10)
     # still working: the whole months alone (no answer that changes day by day)
     assert employed_span("我是2025年12月1号进的", today)[1] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("等哈 我翻了下合同 是3年5个月", 41),
+        ("等一下 我再算哈 是6年8个月", 80),
+        ("4年2个月", 50),  # said alone
+        ("我们老板说给我们放假 是3个月", None),  # a long message that puts nothing right
+        ("那他给5万 差好多", None),
+    ],
+)
+def test_a_length_put_right_without_a_verb(text, months):
+    assert length_corrected(text) == months
+
+
+def test_the_latest_length_told_wins_put_right_or_not():
+    told = ["他说没得别的岗位", "等哈 我翻了下合同 是3年5个月", "我做了3年7个月 能拿好多补偿"]
+    assert latest_length(told) == 41
+    assert latest_length(["我做了3年7个月", "是2年"]) == 43
+    assert latest_length(["加班费怎么算"]) is None
