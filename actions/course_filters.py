@@ -14,7 +14,7 @@ from actions.message import latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
 from bot.domain.starting_time import clock_text, earliest_start
 from bot.store import courses as repo
-from intents.course_rules import switch_point
+from intents.course_rules import switch_point, switched_to_the_one_in_view
 
 SEARCH_SLOTS = ("course_name", "course_category", "time_of_day", "weekday", "fee")
 
@@ -230,6 +230,10 @@ def wanted_course(tracker: Tracker) -> str | None:
         for e in named
         if not (isinstance(e.get("start"), int) and any(a <= e["start"] < b for a, b in busy))
     ]
+    at = switch_point(text)
+    if at is not None and switched_to_the_one_in_view(text):
+        # "把瑜伽换成这个": 瑜伽 is the course left; the one wanted is the one in view
+        named = [e for e in named if (e.get("start") or 0) >= at]
     if len({str(e["value"]) for e in named}) > 1:
         # "把瑜伽换成八段锦": the course changed to, not the one left
         at = switch_point(text)

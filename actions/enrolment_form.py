@@ -34,7 +34,7 @@ from actions.enrolment_cues import (
 )
 from actions.enrolment_pending import NEXT_SLOT, also_wanted, at_the_summary
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
-from actions.enrolment_switch import course_at_the_days, replaced
+from actions.enrolment_switch import course_at_the_days, replaced, switched_to_in_view
 from actions.identity import worker_from
 from actions.message import (
     TOLD_BEFORE,
@@ -59,6 +59,7 @@ from bot.domain.courses import resolve
 from bot.domain.people import enrolled_for
 from bot.store import courses as repo
 from bot.store.models import Course
+from intents.course_rules import switched_to_the_one_in_view
 
 # a message with one of these intents is about something else, not the course to pick
 NOT_A_COURSE = {
@@ -246,6 +247,9 @@ class ValidateEnrolmentForm(
             if given:  # "刘小梅" before the course was chosen: kept, the course asked again
                 return given
             return {"course_id": text}
+        if switched_to_the_one_in_view(text):
+            # "那把瑜伽换成这个": the course in view, not the one left (named before 换成)
+            return switched_to_in_view(tracker)
         # the message that opened the form: take a course only if the words are unambiguous
         with self.services.db.session() as s:
             found = resolve(repo.all_courses(s), text)

@@ -12,6 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
+from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.identity import Worker
 from actions.message import opening_text
 from bot.domain.courses import promotion_text
@@ -96,3 +97,13 @@ def course_at_the_days(s: Session, tracker: Tracker, worker: Worker, today: Any)
         and c.code not in mine
     ]
     return fits[0].code if len(fits) == 1 else None
+
+
+def switched_to_in_view(tracker: Tracker) -> dict[str, Any]:
+    """ "那把瑜伽换成这个": the one course in view switched to (the one named before 换成 is
+    the one left); with several in view, none yet (the form asks which, with their buttons)."""
+    focus = tracker.get_slot(FOCUS_SLOT)
+    if focus:
+        return {"course_id": str(focus)}
+    codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+    return {"course_id": codes[0]} if len(codes) == 1 else {}

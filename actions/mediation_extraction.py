@@ -52,6 +52,7 @@ from actions.told import (
 )
 from actions.validators import (
     COMMON_SURNAMES,
+    clean_description,
     dispute_types_in,
     looks_like_employer,
     looks_like_name,
@@ -238,9 +239,17 @@ class MediationExtraction:
             # the request begun before a handoff, taken up again ("我先把申请交了 …"): what
             # happened was told then, and stays
             return {}
+        typed = typed_text(tracker)
+        before = story_before(tracker)
+        if before and is_opening(tracker) and as_chinese(typed) != typed:
+            # "ok I want mediation. name …, phone …, I want the 33000 …" after the story told
+            # in English: the story told first, then what the request itself says
+            own = from_opening(tracker, "description")
+            both = clean_description(f"{before}；{own}") if own and own not in before else None
+            return {"description": both or before}
         told = (
             from_opening(tracker, "description")
-            or story_before(tracker)
+            or before
             or told_in_form(tracker, "description")
             or (kept_from_cancelled(tracker, "description") if is_opening(tracker) else None)
         )

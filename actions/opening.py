@@ -323,10 +323,20 @@ def with_the_group(description: str, opening: str) -> str:
 _ADDS_TO = re.compile(r"补充|另外|^(?:而且|并且|还有)|(?:老板|公司|厂里|单位|他)还")
 
 
+# "…, I want the 33000 and a written contract": what is wanted, in English, kept as typed
+_ENGLISH_DEMAND = re.compile(
+    r"\bI(?:'d| would)? (?:want|like|need|ask for|demand|expect)\b"
+    r"(?! (?:to )?(?:mediat|the union|apply|file|talk|speak|ask|know|cancel|withdraw))"
+    r"\s*(?P<demand>[^.!?]{3,80})",
+    re.IGNORECASE,
+)
+
+
 def opening_demand(text: str) -> str | None:
     m = _DEMAND.search(text)
     if m is None:
-        return None
+        english = _ENGLISH_DEMAND.search(text)
+        return english.group("demand").strip(" ,") if english else None
     demand = (m.group("demand") or m.group("wish")).strip()
     if demand.startswith(("个", "一个")):
         demand = "要" + demand  # "我想要个说法": 要个说法

@@ -114,8 +114,21 @@ _SWITCH_WORDS = (
 _SWITCH_BEFORE = re.compile(rf"{_SWITCH_WORDS}\s*$")
 
 
+# "把瑜伽换成这个": the course in view pointed at after the word for a change
+_SWITCH_TO_THIS = re.compile(rf"{_SWITCH_WORDS}\s*(?:这个|那个|这门|那门|它)")
+
+
+def switched_to_the_one_in_view(text: str) -> bool:
+    return _SWITCH_TO_THIS.search(text) is not None
+
+
 def switches_course(text: str, entities: list[dict]) -> bool:
-    """A course named right after the word for a change (or its days: "换成周一周三晚上那个嘛")."""
+    """A course named right after the word for a change (or its days: "换成周一周三晚上那个嘛"),
+    or the one in view pointed at after it with the course left named ("把瑜伽换成这个")."""
+    if switched_to_the_one_in_view(text) and any(
+        e.get("entity") == "course_name" for e in entities
+    ):
+        return True
     return any(
         e.get("entity") in ("course_name", "weekday")
         and isinstance(e.get("start"), int)

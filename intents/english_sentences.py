@@ -118,4 +118,7 @@ SENTENCES = {
     "the union to mediate": "工会调解",
     "double pay": "双倍工资",
     "double wages": "双倍工资",
+    "how much exactly": "具体多少钱",
+    "the extra": "多要的",
+    "extra pay": "多给的钱",
 }

@@ -278,6 +278,14 @@ class Engine:
                 again = self._parse(rest, False)
                 said = (again.get("intent") or {}).get("name")
                 asked = self._request_of(rest, again)
+                if (
+                    asked is None
+                    and said == "course_followup"
+                    and not turn.slots.get("course_focus")
+                ):
+                    # ("… back to you. how much exactly is the extra for my 7 months?": a sum
+                    # asked with no course in view is no course's fee)
+                    said = "policy_question"
                 if asked is None and said in ("policy_question", "mediation_request"):
                     # "算了等不起 先问你 我怀起4个月了 老板喊我…": back with the bot, which
                     # answers as best it can (a guess, or its choices), never only "left"

@@ -158,6 +158,15 @@ _NO_REASON = re.compile(
 )
 
 
+# what the worker may claim, asked ("那我可以要求啥子", "我能主张些什么")
+_CLAIMS_ASKED = re.compile(
+    r"(?:可以|能|该|能够)(?:向(?:公司|单位|老板)?)?(?:要求|主张|要|拿|得到|索赔)(?:些)?(?:啥子?|什么|哪些)"
+    r"|要求些啥"
+)
+# an answer that says the employer may not dismiss ("也不能辞退你", "不能以…为由解除合同")
+_NO_DISMISSAL_SAID = re.compile(r"不能辞退|不得辞退|不能开除|也不能辞退|不能以[^。]{0,30}解除")
+
+
 # "那他说我不去就算自动离职 直接把我开了呢" after the answer on a transfer: dismissed for
 # refusing a change the worker may refuse
 _FIRED_FOR_REFUSING = re.compile(
@@ -177,6 +186,10 @@ def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -
         return knowledge.get(RELOCATION)
     if previous.slug == UNLAWFUL_DISMISSAL:
         return None
+    if _CLAIMS_ASKED.search(text) and _NO_DISMISSAL_SAID.search(previous.answer):
+        # "那我可以要求啥子" after an answer that the dismissal is not allowed (pregnant, in
+        # the medical period): what an unlawful dismissal lets the worker claim
+        return knowledge.get(UNLAWFUL_DISMISSAL)
     if previous.category in _DISMISSAL_TOPICS and _NO_REASON.search(text):
         return knowledge.get(UNLAWFUL_DISMISSAL)
     if job and _FIRED_FOR_REFUSING.search(text):
