@@ -236,11 +236,33 @@ def as_chinese(text: str) -> str:
 
 def recent_user_texts(tracker: Tracker, count: int) -> list[str]:
     """The worker's last `count` messages before this one, newest first (English and pinyin
-    read as Chinese, as understood_text reads this one)."""
-    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    read as Chinese, as understood_text reads this one); the short answers given to a form
+    that has ended (a name, a phone, "确认") are skipped: "回到刚才那个补偿 …" after a request
+    was filed reads the figures told before it."""
+    said: list[tuple[str, bool]] = []
+    started: int | None = None  # the first message answered inside the form running
+    for e in tracker.events:
+        kind = e.get("event")
+        if kind == "user":
+            said.append((str(e.get("text") or ""), False))
+        elif kind == "active_loop" and e.get("name"):
+            started = len(said) if started is None else started
+        elif kind == "active_loop" and started is not None:
+            # the form ended: its short answers are no context for what comes later
+            said[started:] = [(t, True) for t, _ in said[started:]]
+            started = None
     # (this message dropped first: a button's payload is this message too)
-    texts = [t for t in said[:-1] if not t.startswith("/")]
+    texts = [
+        t
+        for t, answered in said[:-1]
+        if not t.startswith("/") and not (answered and _SHORT_ANSWER.fullmatch(_PHONE.sub("", t)))
+    ]
     return [as_chinese(t) for t in list(reversed(texts))[:count]]
+
+
+_PHONE = re.compile(r"(?:\+?86)?1[3-9]\d{9}")
+# a form's short answer: a name, a company, "确认", "要经济补偿" (no figure told)
+_SHORT_ANSWER = re.compile(r"[^\d]{0,14}")
 
 
 _OFFERED = re.compile(r'^/policy_question\{"faq_id":\s*"(?P<slug>[^"]+)"')

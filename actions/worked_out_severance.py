@@ -150,7 +150,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if _LEAVE_NOT_TAKEN.search(text) and not _COMPENSATION_NAMED.search(text):
         # "今年一天年假都没休 … 干了3年 一个月4350 能补好多": the leave's pay, not a compensation
         return None
-    after = slug in SEVERANCE_TOPICS
+    # ("回到刚才那个补偿 要是…" after a request filed between: that topic, taken up again)
+    after = slug in SEVERANCE_TOPICS or _BACK_TO_SEVERANCE.search(text) is not None
     # (a contract that ended and was not renewed: the compensation, no dismissal to double)
     expired = (
         (after and slug == CONTRACT_EXPIRY)

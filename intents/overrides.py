@@ -159,6 +159,14 @@ _WITHDRAWS_CASE = re.compile(
 _BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])")
 
 
+# "回到刚才那个补偿 要是他们没得理由乱开的呢" after a request was filed: the policy topic
+# talked of before, taken up again (not where the request stands)
+_BACK_TO_A_SUM = re.compile(
+    r"(?:回到|说回|再说回|接着说|还是说)(?:刚才|之前|前面|先前)?(?:那个|说的|问的|的)?"
+    r"(?:补偿|赔偿|赔偿金|加班费|加班|年假|工资|社保|试用期|工伤|产假|病假|双倍工资)"
+)
+
+
 # "那我还剩啥子", "我现在还剩哪几门课": the worker's enrolments left (not seats: "还剩几个")
 _WHAT_IS_LEFT = re.compile(
     r"^(?:那|那么|哦)?(?:我)?(?:现在)?(?:还)?剩(?:下)?(?:的)?(?:啥子|什么|哪些|哪几门|啥|哪几个课|几门课)"
@@ -242,6 +250,8 @@ def rule_intent(text: str) -> str | None:
     if _CONFIRMED_AT_THE_END.search(compact):
         # "她周六上午要上班 去不成 算了 我这个确认报名": the summary's button said in words
         return "affirm"
+    if _BACK_TO_A_SUM.search(compact) and not _ENROLMENT_TALK.search(compact):
+        return "policy_question"  # "回到刚才那个补偿 要是…呢": the topic taken up again
     if _WHAT_IS_LEFT.match(compact):
         return "my_enrolments"  # "那我还剩啥子" after a cancellation: the enrolments left
     if _ALSO_ENROLLED_ASKED.match(compact):
