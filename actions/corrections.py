@@ -190,7 +190,12 @@ def _full_name_at_summary(tracker: Tracker) -> str | None:
 _EMPLOYER_FIX_IN_ENGLISH = re.compile(
     r"(?i:(?:school|company|employer|factory|shop|store|restaurant|hotel)(?: name)?"
     r"(?: is)? (?:wrong|incorrect|not right))"
-    r"[^。]*?(?i:it is|it's|should be|actually|is)\s*(?P<value>[^\s，,。]{2,40})$"
+    r"[^。]*?(?i:it is|it's|its|should be|actually|is)\s*(?P<value>[^\s，,。]{2,40})$"
+    # ("sorry the company name is wrong, its Chongqing Hengxing Electronics, with a g": a
+    # name of several words, then a word on its spelling)
+    r"|(?i:(?:company|employer|factory|shop|store|restaurant|hotel|school)(?: name)?"
+    r"(?: is)? (?:wrong|incorrect|not right))[^。]*?(?i:it is|it's|its|should be|is)\s+"
+    r"(?P<value2>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&.]*){1,6})"
 )
 
 
@@ -231,6 +236,14 @@ def _part_of_employer(tracker: Tracker) -> str | None:
     return kept if m.group("value") in kept else part_put_right(kept, m.group("value"))
 
 
+def _english_firm_fixed(tracker: Tracker) -> str | None:
+    """An English firm's name of several words put right ("…, its Chongqing Hengxing …")."""
+    if tracker.get_slot("requested_slot") in (None, "employer"):
+        return None
+    m = _EMPLOYER_FIX_IN_ENGLISH.search(typed_text(tracker))
+    return m.group("value2") if m else None
+
+
 def corrected_employer(tracker: Tracker) -> str | None:
     """A new employer given as a correction ("公司名字写错了，是某某物流有限公司"), a part of it
     put right ("厂名字写错了 是鑫达 …"), or the full name given at the summary when only a shop
@@ -239,6 +252,7 @@ def corrected_employer(tracker: Tracker) -> str | None:
         _part_of_employer(tracker)
         or _correction(tracker, "employer", _EMPLOYER_CORRECTION, looks_like_employer)
         or _correction(tracker, "employer", _EMPLOYER_FIX_IN_ENGLISH, looks_like_employer)
+        or _english_firm_fixed(tracker)
         or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
         or _full_name_at_summary(tracker)
     )

@@ -54,6 +54,8 @@ _LABELLED_EMPLOYER = re.compile(
     r"(?=[^\s，,。]{1,20}(?:店|公司|厂|超市|馆|行|部|中心)(?:[\s，,。]|$))"
     # "我是送外卖的 … 站点是重庆蜂鸟配送渝中站": a rider's or courier's station
     r"|(?:站点|网点|配送站)(?:是|叫|名称是?|[:：])"
+    # "总包是重庆渝建建设工程有限公司": the main contractor, who pays when the labour boss ran off
+    r"|(?:总包|总承包|总包单位|总承包单位|承包方)(?:是|叫|[:：])"
     # "在渝北一家物业公司 叫恒安物业", "合同是跟一个劳务公司签的 叫重庆速达人力资源有限公司":
     # the name after the kind of place
     r"|(?:一家|一个)[^，,。；;\s]{0,10}(?:公司|厂|店|物业|酒店|饭店|餐馆)[^，,。；;\s]{0,4}[\s，,]*叫"
@@ -66,15 +68,16 @@ _LABELLED_EMPLOYER = re.compile(
 
 # "gong si shi xin hua yin shua chang, …": the employer labelled in pinyin, all lowercase
 _PINYIN_LABELLED = re.compile(
-    r"\b(?:gong ?si|dan ?wei|chang ?li|chang zi|dian pu)\s*(?:shi|jiao)\s+"
-    r"(?P<employer>[a-z]+(?:\s[a-z]+){1,7})(?=\s*(?:[,，.。;；]|$))"
+    # ("dian jiao Xiangcha Jiyi naicha dian, …": the shop's name, capitals as typed)
+    r"\b(?:gong ?si|dan ?wei|chang ?li|chang zi|dian pu|dian ming|dian)\s*(?:shi|jiao)\s+"
+    r"(?P<employer>[A-Za-z]+(?:\s[A-Za-z]+){1,7})(?=\s*(?:[,，.。;；]|$))"
     # ("zai hong xing can yin gong si, …": where the worker works, a company in pinyin)
     r"|\bzai\s+(?P<at>(?:[a-z]+\s){1,6}?(?:gong ?si|chang|dian))(?=\s*(?:[,，.。;；]|$))"
 )
 
 
 _ENGLISH_LABELLED = re.compile(
-    r"\b(?:(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm)(?: name)?"
+    r"\b(?:(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm|[Ss]tation|[Ss]tore)(?: name)?"
     r"(?: is|:)?"
     # ("gongsi shi Jinyu Wuye", "zhandian shi …": labelled in pinyin)
     r"|(?:gongsi|danwei|zhandian|changli|dianpu)\s*(?:shi|jiao)"

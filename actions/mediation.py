@@ -193,6 +193,8 @@ class ValidateMediationForm(
             why is None
             and latest_intent(tracker) in ("affirm", "deny")
             and not re.search(r"[\u4e00-\u9fff]", str(value or ""))
+            # (not a firm's name read, unsure, as a yes: "the school is Bright Future …")
+            and not re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,}", str(value or ""))
         ):
             why = "command"  # "Yes, that's correct." at the employer question: no company
         if why == "dispute_type":  # "加班费": the kind of dispute, given early

@@ -91,10 +91,13 @@ def is_opening(tracker: Tracker) -> bool:
 # "My name is Li Wei, phone …"
 # "ok sign me up. Zhang Wei, 19923459087": a name in letters right before the phone number
 _LATIN_NAME_BY_PHONE = re.compile(
-    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\s*[,，:：]?\s*(?:\+?86)?1[3-9]\d{9}"
+    # ("Huang Lina, phone 139…": the number's label between them)
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})\s*[,，:：]?\s*"
+    r"(?:(?:my )?(?:phone|tel|mobile|cell)(?: number)?(?: is)?[:：]?\s*)?(?:\+?86)?1[3-9]\d{9}"
 )
 _ENGLISH_NAME = re.compile(
-    r"\b(?:my name is|my name's|name:|name is|name|wo jiao|wo de ming zi shi|wo de mingzi shi)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
+    r"\b(?:my name is|my name's|name:|name is|name|wo jiao|wo de ming zi shi|wo de mingzi shi"
+    r"|i am the representative,?|i'm the representative,?|representative:?)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
     r"(?=\s*(?:[,.;!?，。]|$|\d|\s+(?:and|phone|my|tel|mobile|dianhua|dian hua|shouji|shou ji|haoma|hao ma)\b))",
     re.IGNORECASE,
 )
@@ -325,7 +328,7 @@ _ADDS_TO = re.compile(r"补充|另外|^(?:而且|并且|还有)|(?:老板|公司
 
 # "…, I want the 33000 and a written contract": what is wanted, in English, kept as typed
 _ENGLISH_DEMAND = re.compile(
-    r"\bI(?:'d| would)? (?:want|like|need|ask for|demand|expect)\b"
+    r"\b(?:I|we|We)(?:'d| would)? (?:want|like|need|ask for|demand|expect)\b"
     r"(?! (?:to )?(?:mediat|the union|apply|file|talk|speak|ask|know|cancel|withdraw))"
     r"\s*(?P<demand>[^.!?]{3,80})",
     re.IGNORECASE,

@@ -24,7 +24,10 @@ from actions.validators import (
 from bot.domain.severance import monthly_pay, months_worked
 
 # the bot's replies to a story told before the request (an answer, or "您说的情况我记下了")
-_ANSWERED_BY = frozenset({"action_answer_policy", "action_fallback"})
+# (or the queue for staff, left to file: "算了 不等了 还是你帮我申请调解嘛" after the story)
+_ANSWERED_BY = frozenset(
+    {"action_answer_policy", "action_fallback", "action_handoff", "action_back_to_bot"}
+)
 # the worker's messages looked at, newest first
 STORY_LOOKBACK = 6
 

@@ -185,6 +185,8 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
         # employer, then the story, in pinyin or English: the story as read in Chinese (short
         # when it names its dispute: "lao ban qian wo san ge yue gong zi")
         found = _READERS[slot](read)
+        if found is None and slot == "demand":
+            found = opening_demand(text)  # "… We want the saturday overtime pay": as typed
         short = read.strip(" ，,。")
         if found is None and slot == "description" and dispute_types_in(short):
             found = short if len(re.sub(r"\W", "", short)) >= SHORT_STORY_MIN else None

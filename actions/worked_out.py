@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import last_reply, previous_action, recent_user_texts
+from actions.worked_out_by_day import by_day_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
 from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
@@ -283,6 +284,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
+    by_day = by_day_reply(services, tracker, text)
+    if by_day is not None:  # "一个人一天300 做了70天 一个人该拿好多"
+        return by_day, EXTRA_OWED
     final = final_pay_reply(services, tracker, text)
     if final is not None:  # "这个月的工资 公司说下个月15号才发" from one leaving this month
         return final, FINAL_PAY

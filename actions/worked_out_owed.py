@@ -151,7 +151,7 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             f"工资{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元，"
             f"加上{what}{format_number(extra)}元，一共{format_number(n * pay + extra)}元。"
         )
-    size = _group_told(tracker, text) if _EACH_ONE.search(text) else None
+    size = group_told(tracker, text) if _EACH_ONE.search(text) else None
     if size:
         # "每个人欠了2个月 一个月6500 总共好多钱" in a group of 15: each one's, then all of it
         each = n * pay + (extra if besides and extra and extra != pay else 0)
@@ -171,7 +171,7 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 _EACH_ONE = re.compile(r"每个人|每人|每一个人|每个兄弟|每个工友|人人|一人")
 
 
-def _group_told(tracker: Tracker, text: str) -> int | None:
+def group_told(tracker: Tracker, text: str) -> int | None:
     """How many workers this conversation's group is, told now or shortly before."""
     story = str(tracker.get_slot("description") or "")
     for told in [text, *recent_user_texts(tracker, 5), story]:
