@@ -41,10 +41,11 @@ def only_then(
         text=text,
         buttons=buttons(enrol_button(only), *(detail_button(c) for c in others[:4])),
     )
-    if others:
-        # "那个几点" next is about the courses offered at the time asked (one: that one;
-        # several: each of them), not the one that does not meet then
-        shown = [c.code for c in others[:4]]
+    if alike:
+        # "那个几点" next is about the courses like it offered at the time asked (one: that
+        # one; several: each of them), not the one that does not meet then (courses of
+        # other kinds are only mentioned: "在哪" after "乒乓球今天下午有课没" is still 乒乓球)
+        shown = [c.code for c in alike[:4]]
         return [
             SlotSet(FOCUS_SLOT, shown[0] if len(shown) == 1 else None),
             SlotSet(LIST_SLOT, shown),

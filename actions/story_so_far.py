@@ -64,6 +64,16 @@ _ONLY_ASKS = re.compile(
 )
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+ENGLISH_WORDS_LEFT = 3
+
+
+def _english(read: str) -> bool:
+    """A message read in Chinese that still holds English words: it was English (pinyin
+    reads all but names into Chinese)."""
+    return len(_LATIN_WORD.findall(read)) >= ENGLISH_WORDS_LEFT
+
+
 def _tells_facts(text: str) -> bool:
     """ "我做了5年零7个月 每个月4千8左右 能补好多": the years and the pay of the story."""
     return months_worked(text) is not None or monthly_pay(text) is not None
@@ -81,14 +91,14 @@ def story_before(tracker: Tracker) -> str | None:
         text = as_chinese(typed)
         found = opening_description(text)
         if found:
-            # (a story told in English or pinyin is kept as the worker wrote it)
-            told.append(found if text == typed else typed.strip())
+            # (a story told in English is kept as the worker wrote it; pinyin as read)
+            told.append(typed.strip() if _english(text) else found)
             story = True
         elif _tells_facts(text) or (
             (dispute_types_in(text) or other_kind_in(text)) and not _ONLY_ASKS.search(text)
         ):
             # ("他说下个星期就不要来了": a short word of the dispute, kept with the story)
-            told.append(typed.strip())
+            told.append(typed.strip() if _english(text) else text.strip())
             kind_told = kind_told or bool(dispute_types_in(text) or other_kind_in(text))
     # ("我怀孕4个月了 公司说要裁我 这个合法不" then "我一个月6千 做了2年8个月": the dispute
     # in a short message and its facts in another tell the story together)
