@@ -53,6 +53,7 @@ from actions.told import (
 from actions.validators import (
     COMMON_SURNAMES,
     clean_description,
+    clean_dispute_type,
     dispute_types_in,
     looks_like_employer,
     looks_like_name,
@@ -212,6 +213,12 @@ class MediationExtraction:
                 dispute_type_in(typed_text(tracker))
                 # (a story told in English kept as written: its kind read in Chinese)
                 or (before and dispute_type_in(as_chinese(before)))
+                # ("hi my boss hasnt paid me for 2 months": short once read, its kind all the same)
+                or (
+                    before
+                    and as_chinese(before) != before
+                    and clean_dispute_type(as_chinese(before))
+                )
                 or kept_from_cancelled(tracker, "dispute_type")
             )
         return {"dispute_type": told} if told else {}

@@ -64,14 +64,19 @@ _ONLY_ASKS = re.compile(
 )
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-ENGLISH_WORDS_LEFT = 3
+# words of English that pinyin never spells ("the", "my", "they"): a message typed in English
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|my|they|them|their|is|are|was|were|have|has|with|and|for|i|it|to|of|at|what|"
+    r"how|did|not|no|last|this|without|any|month|months|salary|boss|company|worked|work|paid|"
+    r"pay|want|please|in|on|do|does|be)\b",
+    re.IGNORECASE,
+)
+ENGLISH_WORDS_SEEN = 2
 
 
-def _english(read: str) -> bool:
-    """A message read in Chinese that still holds English words: it was English (pinyin
-    reads all but names into Chinese)."""
-    return len(_LATIN_WORD.findall(read)) >= ENGLISH_WORDS_LEFT
+def _english(typed: str) -> bool:
+    """A message typed in English, not pinyin (kept as typed for the mediator)."""
+    return len(_ENGLISH_WORDS.findall(typed)) >= ENGLISH_WORDS_SEEN
 
 
 def _tells_facts(text: str) -> bool:
@@ -92,13 +97,13 @@ def story_before(tracker: Tracker) -> str | None:
         found = opening_description(text)
         if found:
             # (a story told in English is kept as the worker wrote it; pinyin as read)
-            told.append(typed.strip() if _english(text) else found)
+            told.append(typed.strip() if _english(typed) else found)
             story = True
         elif _tells_facts(text) or (
             (dispute_types_in(text) or other_kind_in(text)) and not _ONLY_ASKS.search(text)
         ):
             # ("他说下个星期就不要来了": a short word of the dispute, kept with the story)
-            told.append(typed.strip() if _english(text) else text.strip())
+            told.append(typed.strip() if _english(typed) else text.strip())
             kind_told = kind_told or bool(dispute_types_in(text) or other_kind_in(text))
     # ("我怀孕4个月了 公司说要裁我 这个合法不" then "我一个月6千 做了2年8个月": the dispute
     # in a short message and its facts in another tell the story together)
