@@ -23,12 +23,14 @@ _BUSY = re.compile(
     r"|要带娃|要带孩子|要带小孩|带娃娃|要接娃|要接孩子|要送娃|要带孙|带孙子|带孙女|要照顾"
     # ("我周二周四晚上要去接娃儿 上不了": fetching a child then)
     r"|去接(?:娃|孩子|小孩|孙)|接送(?:娃|孩子|小孩)|上不了|去不成|走不开"
+    # ("我白天要去做钟点工": another job then, not a course named by it)
+    r"|(?:去|要)?做钟点工|打零工|(?:要|得)去做事"
 )
 # a day or time said back with a particle before a question ("星期天上午啊 在哪里上",
 # "是周六下午哇 几点到几点"): the course's own time heard, no condition
 ECHOED_TIME = re.compile(
     r"^(?:哦|噢|是|原来是)?(?:每)?(?:星期|周|礼拜)[一二三四五六天日末](?:的)?(?:上午|下午|晚上|早上|中午)?"
-    r"(?:(?:啊|哇|嗦|噢|哦|嘛|是吧|对吧)[\s，,]+\S"
+    r"(?:(?:啊|哇|嗦|噢|哦|嘛|哈|是吧|对吧)[\s，,]+\S"
     # ("周六下午几点到几点 在哪" after a course on Saturday afternoons: its hours asked)
     r"|(?:是|从)?几点)"
 )

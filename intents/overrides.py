@@ -167,6 +167,20 @@ _BACK_TO_A_SUM = re.compile(
 )
 
 
+# a diploma wanted ("想去弄个文凭", "想拿个大专文凭", "提升下学历")
+_WANTS_A_DIPLOMA = re.compile(
+    r"(?:想|要|准备|打算)(?:去)?(?:弄|拿|考|读|混|搞|整)(?:个|一个)?(?:大专|本科)?(?:文凭|学历)"
+    r"|(?:想|要)(?:提升|提高)(?:一?下|一哈)?学历"
+)
+
+
+# the seats of a course asked ("名额够不", "收好多个人哦", "还有位置没")
+_SEATS_ASKED = re.compile(
+    r"名额(?:够不|够吗|够不够|还有没|还有吗|有好多|有多少|多不多|满了没)|收好多个?人|收多少人|收几个人"
+    r"|一个?班(?:收|有)?好多人|还有(?:位置|空位|名额)(?:没|吗|不)"
+)
+
+
 # "那我还剩啥子", "我现在还剩哪几门课": the worker's enrolments left (not seats: "还剩几个")
 _WHAT_IS_LEFT = re.compile(
     r"^(?:那|那么|哦)?(?:我)?(?:现在)?(?:还)?剩(?:下)?(?:的)?(?:啥子|什么|哪些|哪几门|啥|哪几个课|几门课)"
@@ -252,6 +266,10 @@ def rule_intent(text: str) -> str | None:
         return "affirm"
     if _BACK_TO_A_SUM.search(compact) and not _ENROLMENT_TALK.search(compact):
         return "policy_question"  # "回到刚才那个补偿 要是…呢": the topic taken up again
+    if _WANTS_A_DIPLOMA.search(compact):
+        return "course_search"  # "我只读了高中 想去弄个文凭": the union's schooling courses
+    if _SEATS_ASKED.search(compact) and not REPORTS_MEDIATION.search(compact):
+        return "course_followup"  # "我们三姊妹都想去 名额够不": the seats of the course in view
     if _WHAT_IS_LEFT.match(compact):
         return "my_enrolments"  # "那我还剩啥子" after a cancellation: the enrolments left
     if _ALSO_ENROLLED_ASKED.match(compact):

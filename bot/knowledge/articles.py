@@ -10,6 +10,7 @@ so a greeting or a question about the weather never gets articles.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -26,6 +27,10 @@ SEARCHED_ACTS = (
 ARTICLE_THRESHOLD = 0.15  # bench/data/law_articles.yml; docs/benchmarks.md
 MAX_ARTICLES = 3
 SEPARATOR = "|"
+
+
+# articles that state no rule a worker could use: when the act took effect, what it replaced
+_NO_RULE = re.compile(r"^本(?:法|条例|规定)自[^。]{0,30}起施行[。]?(?:[^。]{0,60}同时废止。)?$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class ArticleIndex:
         for act in acts:
             name = law.full_name(act)
             for number, text in law.acts.get(name or "", {}).items():
+                if _NO_RULE.match(text):
+                    continue  # "本法自2008年5月1日起施行": when the act began, no rule to show
                 docs.append(FaqDoc(f"{act}{SEPARATOR}{number}", text, [], act))
         self._index = KnowledgeBase(docs, RetrievalOptions()) if docs else None
 

@@ -70,13 +70,16 @@ _GIVES_UP = re.compile(r"(?:算了|不等了|不用等了|不想等了)+(?:吧|�
 # "算了不用了 明天重庆下雨不": giving up first, then a question for the bot (not "算了 我还是
 # 等人工吧")
 _GIVES_UP_FIRST = re.compile(
-    r"^(?:那|哦|好|嗯)?(?:算了|不用了|不等了|不用等了|不想等了|等不起了?|等不到了?|等不了了?)+"
-    r"(?!.*(?:等|人工|工作人员|真人|自己去|再来|再问))"
+    # ("不转了 我再问个 乒乓球在哪点打": the transfer given up, a question for the bot)
+    r"^(?:那|哦|好|嗯)?(?:算了|不用了|不等了|不用等了|不想等了|等不起了?|等不到了?|等不了了?|不转了|不转人工了)+"
+    # ("我再问个 …" asks the bot one more thing; "再问" alone is asking a person later)
+    r"(?!.*(?:等|人工|工作人员|真人|自己去|再来|再问(?!个|一个|下|一下|哈)))"
 )
 # "算了不等了 我还是问你嘛", "算了 还是不找人了 我自己问": giving up on a person and going
 # back to asking the bot, anywhere in the message
 _NO_PERSON = re.compile(
     r"算了|不等了|等不起|等不及|等不了|不用等了|不想等了|不找人了?|不找人工了?|不要人工了?|不用人工了?|不转人工了?|不要人了"
+    r"|不转了"
 )
 # "不等了 我明天打电话问", "算了 我自己去劳动局": giving up on the queue for another way
 _ANOTHER_WAY = re.compile(
