@@ -25,6 +25,7 @@ from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,
+    SOMEONE_ELSE,
     UNUSED_LEAVE,
     annual_leave_reply,
     resigned_leave_reply,
@@ -68,6 +69,7 @@ from bot.domain.severance import (
     FORCED_LINE,
     asks_how_much,
     monthly_pay,
+    months_worked,
 )
 from bot.domain.time_limit import deadline_text, interrupted_text, left_on
 from bot.domain.training_bond import bond_penalty_text
@@ -153,8 +155,12 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
     after = slug.startswith("sick") and previous_action(tracker) == "action_answer_policy"
     if not (after or _ABOUT_SICKNESS.search(text)):
         return None
+    # ("那我兄弟呢 他才参加工作2年 现在也在住院": his own years, not the worker's told before)
+    own_only = SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
     return medical_period_text(
-        text, recent_user_texts(tracker, 3) if after else None, services.today().year
+        text,
+        recent_user_texts(tracker, 3) if after and not own_only else None,
+        services.today().year,
     )
 
 

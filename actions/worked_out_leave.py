@@ -75,9 +75,15 @@ def next_year_text(months: int) -> str:
 NEXT_YEAR_ALONE = 6
 
 
+# another topic named outright, whatever the answer before was about
+_ANOTHER_TOPIC = re.compile(r"医疗期|病假工资|经济补偿|赔偿金|加班费|工伤|产假|试用期|社保|退休")
+
+
 def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker has worked in all, right after an annual-leave answer ("我以前在
     别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
+    if _ANOTHER_TOPIC.search(text) and not ABOUT_ANNUAL_LEAVE.search(text):
+        return None  # "她在这个厂做了18年了 医疗期有好久" after the leave: the topic named
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
     if (

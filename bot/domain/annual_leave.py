@@ -36,6 +36,8 @@ _EARLIER_JOB = re.compile(r"之前|以前|原来|先前|另外|加上|别个|别
 # "加起来差不多12年了": the total said in so many words
 _TOTAL_SAID = re.compile(
     rf"(?:加起来|一共|总共|前前后后|累计)[^，,。\d]{{0,6}}?(?P<n>{NUM})\s*年(?:多|了|左右)?"
+    # ("工龄是11年 前头在别个厂还做了8年的": the years in all named as such)
+    rf"|(?:总工龄|工龄)(?:是|有|算|一共|总共)?\s*(?P<g>{NUM})\s*年(?:多|了|左右)?"
 )
 
 
@@ -43,7 +45,7 @@ def total_months_worked(text: str) -> int | None:
     """The months of work in all: the total when the message says it, the lengths of the jobs
     told added up when it tells an earlier job too, else the one length told."""
     said = _TOTAL_SAID.search(text or "")
-    years = parse_number(said.group("n")) if said else None
+    years = parse_number(said.group("n") or said.group("g")) if said else None
     if years and 0 < years <= 50:
         return int(years * 12)
     parts = [p for p in _JOBS.split(text or "") if p]
@@ -128,8 +130,19 @@ _SICK = re.compile(
 )
 
 
+# "病假请了一个半月": a month and a half (not 半月, half a month)
+_AND_A_HALF = re.compile(
+    rf"病假[^，,。？?\d]{{0,4}}?(?P<n>{NUM})\s*个半月|(?P<m>{NUM})\s*个半月[^，,。？?]{{0,3}}病假"
+)
+
+
 def sick_months(text: str) -> float | None:
     """The sick leave a message tells, in months (30 days a month), or None."""
+    half = _AND_A_HALF.search(text or "")
+    if half is not None:
+        whole = parse_number(half.group("n") or half.group("m"))
+        if whole is not None:
+            return whole + 0.5
     m = _SICK.search(text or "")
     if m is None:
         return None

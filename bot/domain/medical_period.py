@@ -95,13 +95,18 @@ def medical_period_text(
             if old_total is not None and old_here is not None:
                 total, here = total or old_total, here or old_here
                 break
+    inferred = total is not None and here is None and total < 5
+    if inferred:
+        # "他才参加工作2年": under 5 years in all, the years here can only be fewer (3 months)
+        here = total
     if total is None or here is None:
         return None
     total = max(total, here)  # the years here are part of the years in all
     months = medical_months(total, here)
     return "\n".join(
         [
-            f"按您说的，总工龄{format_number(total)}年、在本单位{format_number(here)}年：",
+            f"按您说的，总工龄{format_number(total)}年"
+            + ("（在本单位也不满5年）：" if inferred else f"、在本单位{format_number(here)}年："),
             f"医疗期是{months}个月，按{WINDOWS[months]}个月内累计的病休时间算。",
             "医疗期内单位不能以不能胜任、客观情况变化或裁员为由解除合同（严重违纪等过错除外），"
             "合同到期的要顺延到医疗期满；病假工资不得低于当地最低工资标准的80%。",
