@@ -153,4 +153,16 @@ SENTENCES = {
     "apply together": "一起申请调解",
     "can we file": "能不能申请调解",
     "together": "一起",
+    # a cook's certificate asked in English ("want to get a chef certificate")
+    "chef certificate": "厨师证 中式烹调师",
+    "cooking certificate": "厨师证 中式烹调师",
+    "chef": "厨师",
+    "kitchen": "厨房",
+    "in total": "一共",
+    "restaurant": "餐馆",
+    "helper": "帮工",
+    "earn more": "多挣钱",
+    "want to get": "想考",
+    "any course": "有没有课程",
+    "any courses": "有没有课程",
 }

@@ -24,6 +24,7 @@ _FAMILY = (
     "妈|爸|老婆|老公|爱人|媳妇|男人|女儿|儿子|孙子|孙女|外孙女|外孙|娃儿|娃|孩子|小孩"
     "|妹妹|弟弟|姐姐|哥哥|侄儿|侄女|外甥女|外甥"
     # ("再帮我妹报一个 杨雪 136…": a sister, a cousin, an in-law)
+    "|[大二三四小幺](?:姐|妹|哥|弟)"
     "|表妹|表弟|表姐|表哥|堂妹|堂弟|堂姐|堂哥|嫂子|弟媳|妹|弟|姐|哥|姑姑|小姨|姨妈|舅舅|岳母|丈母娘|婆婆|公公"
 )
 # "再帮我同事报一个 她叫…": someone else than family
@@ -64,6 +65,12 @@ ALSO_COMES = re.compile(
 )
 
 
+# "还有三妹孙雪莲 173… 满了就帮她排候补嘛": the waiting list asked for someone named before
+_WAITLIST_FOR_THEM = re.compile(
+    r"1[3-9]\d{9}.*(?:帮|给)(?:她|他)(?:也)?(?:排|登记|报)(?:个|一个)?(?:候补|队)"
+)
+
+
 def enrols_with(compact: str) -> bool:
     """The message (compact text) asks to enrol: the course may come first, the one enrolled
     may be family, a question about the course may come before it."""
@@ -72,6 +79,7 @@ def enrols_with(compact: str) -> bool:
         or ENROL_AFTER_ASKING.search(compact)
         or ENROL_COURSES_FIRST.match(compact)
         or ALSO_COMES.match(compact)
+        or _WAITLIST_FOR_THEM.search(compact)
     )
 
 
