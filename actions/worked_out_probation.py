@@ -70,10 +70,25 @@ _WHAT_IF = re.compile(
 )
 
 
+# "我刚毕业 … 签了两年的合同 公司说实习期6个月 … 转正5000": a graduate under a labour
+# contract on "实习期" is on probation (a student's internship has no contract and no 转正)
+_CONTRACT_OR_CONFIRMATION = re.compile(r"签了?[^，,。]{0,6}合同|转正|毕业")
+
+
+def as_probation(text: str) -> str:
+    if "实习期" in text and _CONTRACT_OR_CONFIRMATION.search(text):
+        return text.replace("实习期", "试用期")
+    return text
+
+
 def told_texts(tracker: Tracker, count: int) -> list[str]:
     """The worker's last `count` messages before this one, newest first, without the what-ifs
     asked in between (the worker's own contract stays theirs for a later sum)."""
-    texts = [t for t in recent_user_texts(tracker, count + 2) if not _WHAT_IF.search(t.strip())]
+    texts = [
+        as_probation(t)
+        for t in recent_user_texts(tracker, count + 2)
+        if not _WHAT_IF.search(t.strip())
+    ]
     # ("试用期一个月只发3千": the pay by the month, not a probation of one month)
     return [_MONTHLY_PAY_SAID.sub("每月", t) for t in texts[:count]]
 
@@ -123,9 +138,12 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     """The contract's term and the probation given, told with a question about probation or
     right after a probation answer (one of them told a message before): the cap and the
     excess worked out, under the entry on the excess or the one on the caps."""
+    text = as_probation(text)
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
-    if not (after or ABOUT_PROBATION.search(text)) or extends_probation(text):
+    # ("我都做了5个月了还没转正 多出来那几个月咋个算" after the probation was told: about it)
+    unconfirmed = "转正" in text and any(ABOUT_PROBATION.search(t) for t in told_texts(tracker, 3))
+    if not (after or unconfirmed or ABOUT_PROBATION.search(text)) or extends_probation(text):
         return None
     if _LET_GO_ASKED.search(text) and not _EXCESS_NAMED.search(text):
         return None  # "试用期老板是不是说辞就辞 要给补偿不": a dismissal in probation, asked

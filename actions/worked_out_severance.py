@@ -26,6 +26,16 @@ from actions.message import (
     recent_bot_texts,
     recent_user_texts,
 )
+from actions.severance_cues import (
+    ABOUT_LEAVE,
+    LEAVE_NOT_TAKEN,
+    PROBATION_EXCESS,
+    ROUGHLY,
+    SECOND_TERM,
+    SOMEONE_ELSE,
+    SUM_ASKED,
+    YEARS_CLAIMED,
+)
 from actions.severance_season import by_season
 from actions.worked_out_leave import (
     DURATION_ALONE,
@@ -35,6 +45,7 @@ from bot.domain.employment_dates import (
     months_since_start,
     since_start_span,
 )
+from bot.domain.medical_period import years_told
 from bot.domain.severance import (
     FORCED_LINE,
     about_a_penalty,
@@ -49,7 +60,7 @@ from bot.domain.severance import (
 )
 from bot.knowledge.pointed import asks_where_to_turn
 from bot.knowledge.pointed_asked import CAP_ASKED, WHEN_PAID
-from intents.numbers import NUM, format_number
+from intents.numbers import format_number
 
 # the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
 SEVERANCE_TOPICS = frozenset(
@@ -147,7 +158,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "我参加工作12年了 在这个公司做了3年 月工资6525 能补好多钱" right after the answer on
         # leave not taken when leaving: the leave's pay, not a compensation
         return None
-    if _LEAVE_NOT_TAKEN.search(text) and not _COMPENSATION_NAMED.search(text):
+    if LEAVE_NOT_TAKEN.search(text) and not _COMPENSATION_NAMED.search(text):
         # "今年一天年假都没休 … 干了3年 一个月4350 能补好多": the leave's pay, not a compensation
         return None
     # ("回到刚才那个补偿 要是…" after a request filed between: that topic, taken up again)
@@ -163,7 +174,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     said_length = months_worked(text)
     dated = months_since_start(text, services.today()) if said_length is not None else None
-    if corrected_length is None and dated is not None and _ROUGHLY.search(text):
+    if corrected_length is None and dated is not None and ROUGHLY.search(text):
         # "做了3年多 2023年3月进去的": the start day is the exact length
         corrected_length = dated
     sev_text = partial(severance_text, expired=expired, worked=corrected_length)
@@ -180,14 +191,21 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # "要是因为不交社保我辞职 有补偿不 好多" with its own start date: the sum from that story
     story = (
         not after
-        and _SUM_ASKED.search(text) is not None
-        and not _ABOUT_LEAVE.search(text)  # ("不休的话能补好多": the leave's pay)
+        and SUM_ASKED.search(text) is not None
+        and not ABOUT_LEAVE.search(text)  # ("不休的话能补好多": the leave's pay)
         and (
             any(DISMISSED.search(t) or QUITS_OVER.search(t) for t in earlier_told)
             or QUITS_OVER.search(text) is not None
+            # ("要是医疗期满了还没好 厂里把我辞了 补偿好多 我工资3200": the dismissal told now,
+            # the years told before)
+            or (
+                DISMISSED.search(text) is not None
+                and monthly_pay(text) is not None
+                and any(map(months_worked, earlier_told))
+            )
             or quits_after_a_breach(text, earlier_told)
             # "按6年算我能拿好多 我月工资6千5" after a request for the compensation was filed
-            or (_YEARS_CLAIMED.search(text) is not None and any(map(about_severance, earlier_told)))
+            or (YEARS_CLAIMED.search(text) is not None and any(map(about_severance, earlier_told)))
         )
     )
     # "合同到期了厂里不跟她续 她做了6年 工资4800": a contract not renewed, told with its figures
@@ -200,7 +218,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # own compensation: theirs, on the same grounds
     shown = recent_bot_texts(tracker, LIKEWISE_TURNS)
     likewise = (
-        _SOMEONE_ELSE.search(text) is not None
+        SOMEONE_ELSE.search(text) is not None
         and "也" in text
         and months_worked(text) is not None
         and monthly_pay(text) is not None
@@ -211,16 +229,16 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     ):
         return None
     if str(slug or "").startswith("probation") and (
-        _PROBATION_EXCESS.search(text)
+        PROBATION_EXCESS.search(text)
         # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
         or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
     ):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if _BACK_TO_WORK.search(text):
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
-    if _NOTICE_ASKED.search(text) and not _SUM_ASKED.search(text):
+    if _NOTICE_ASKED.search(text) and not SUM_ASKED.search(text):
         return None  # "月底就要走人 这个提前通知够不够哦": the notice asked, not the sum
-    if _GROUNDS.search(text) and not _SUM_ASKED.search(text):
+    if _GROUNDS.search(text) and not SUM_ASKED.search(text):
         return None  # "他说我迟到了3回 算严重违纪 可以直接开": whether the grounds hold
     if _PART_TIME.search(text) or CAP_ASKED.search(text) or WHEN_PAID.search(text):
         # (the cap asked, "那我们经理一个月3万 补偿有没得封顶": the rule, not a sum)
@@ -264,7 +282,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
         unlawful = True
     # "我们车间还有个才来4个月的 他有没得": a colleague's time, asked of the same rule
-    colleague = after and _SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
+    colleague = after and SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
     said = sev_text(text, unlawful=unlawful, asked=alone or colleague, forced=forced)
     if said is None and months_worked(text) is None and asks_how_much(text):
         # "店月底关门 喊我们都走 我2019年3月进的 一个月平均6千5 能拿好多补偿": the start day
@@ -280,7 +298,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                 extra_days=span[1],
             )
     pay = monthly_pay(text)
-    if said is not None and pay is None and not _SOMEONE_ELSE.search(text):
+    if said is not None and pay is None and not SOMEONE_ELSE.search(text):
         # "我不想干了 可以找他要补偿不 我在这干了两年零三个月" after "每个月4800" was told: the
         # worker's own pay, told a message or two before
         told_pay = next(filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None)
@@ -309,7 +327,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             or (
                 after
                 and months_since_start(text, services.today()) is not None
-                and not _SECOND_TERM.search(text)
+                and not SECOND_TERM.search(text)
             )
         )
     ):
@@ -352,6 +370,17 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                 return sev_text(
                     text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=fixed
                 )
+            total, here = years_told(earlier)
+            if total is not None and here is not None and here < total:
+                # "我一共上了8年班 在这个公司做了2年": the compensation counts this employer's
+                return sev_text(
+                    text,
+                    unlawful=unlawful,
+                    asked=True,
+                    pay=pay,
+                    forced=forced,
+                    worked=round(here * 12),
+                )
             if months_worked(earlier) is not None:
                 own = monthly_pay(text)
                 # ("我工资说错了 是5200 那该好多": the pay said now wins over the one in the story)
@@ -362,24 +391,3 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             if since is not None:
                 return over(since)
     return said
-
-
-_LEAVE_NOT_TAKEN = re.compile(r"年假[^，,。]{0,6}(?:没休|没有休|没得休|不准休|不让休|休不了)")
-
-# a length said roughly ("3年多", "差不多4年"), beside a start day that says it exactly
-_ROUGHLY = re.compile(r"年多|差不多\s*\d|大概\s*\d|将近|快\s*\d\s*年")
-
-_ABOUT_LEAVE = re.compile(r"休|年假|假")
-_SECOND_TERM = re.compile(r"第二次|两次|又签|再签|续签|续了")
-# the years the compensation is claimed for ("按6年算")
-_YEARS_CLAIMED = re.compile(rf"按\s*(?:{NUM})\s*年")
-# what the worker gets asked ("那我能拿好多"), not any sum ("重庆最低工资现在是好多嘛")
-_SUM_ASKED = re.compile(
-    r"能拿|能赔|能补|能要|该给我|该补|该拿|该赔|可以拿|可以要|拿好多|赔好多|赔我好多|补好多|补偿|赔偿|拿得到|要得到"
-)
-# the months of a probation over the cap, named
-_PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|多搞|多定|多签|多约")
-# someone else's time worked ("我同事干了3年"): not the worker's own pay
-_SOMEONE_ELSE = re.compile(
-    r"同事|工友|老婆|老公|爱人|媳妇|我妈|我爸|老汉|朋友|他干|她干|他有|她有|他能|她能|还有个"
-)

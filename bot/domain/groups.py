@@ -23,6 +23,8 @@ _HEADCOUNT = re.compile(
 _A_FEW = re.compile(
     r"我们(?:这)?(?:(?P<n>几|两|三|四|五|六|七|八|九)个(?![月天年星礼钟小])|(?P<pair>俩))"
 )
+# "我们6个在小区做保洁的": the count in digits, the workers understood
+_WE_COUNTED = re.compile(r"我们(?:这)?(?:一共|总共)?\s*(?P<n>\d{1,4})\s*个(?![月天年星礼钟小号块元万千百])")
 _FEW = {"几": 3, "俩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SEVERAL = re.compile(
     r"我们(?:这些|一起|大家|全部|所有|都)|工友们|同事们|大家都|全厂|全车间|整个(?:车间|班组|工地|厂)"
@@ -57,6 +59,9 @@ def group_size(text: str | None) -> int | None:
         # "十几个人 …；一共14个人" (a count added at the summary): the exact one
         exact = [n for n, rough in counts if not rough]
         return exact[-1] if exact else counts[0][0]
+    counted = _WE_COUNTED.search(value)
+    if counted and int(counted.group("n")) >= 2:
+        return int(counted.group("n"))
     if _SEVERAL.search(value):
         return 0
     few = _A_FEW.search(value)

@@ -51,8 +51,17 @@ _REST_ASKED = re.compile(
 _LONGER_ASKED = re.compile(r"最长|还没好|没好|没有好|延长|再休|还要休|休好久|休多久|能休")
 
 
+def about_injury(previous: Answer) -> bool:
+    """An answer about a work injury: of the injury topic, or leading with it ("送单受伤：有劳
+    动关系的算工伤…" under the entry on riders' rights)."""
+    return previous.category == "工伤" or "工伤" in previous.answer[:INJURY_LEAD]
+
+
+INJURY_LEAD = 30
+
+
 def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category != "工伤":
+    if not about_injury(previous):
         return None
     asked = _LONGER_ASKED if previous.slug == INJURY_REST else _REST_ASKED
     if not asked.search(text):
@@ -84,7 +93,7 @@ _NO_CONTRACT = re.compile(
 def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """After an injury answer, a circumstance of the worker's own that an injury entry is
     about: rest (停工留薪期), no insurance (the employer pays), whatever else the words name."""
-    if previous.category != "工伤":
+    if not about_injury(previous):
         return None
     rest = _injury_rest(knowledge, previous, text)
     if rest is not None:
@@ -92,7 +101,7 @@ def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Ans
     for slug, told, unless_where in _INJURY_TOLD:
         if previous.slug == slug or not told.search(text):
             continue
-        if unless_where and asks_where_to_turn(text):
+        if unless_where and asks_where_to_turn(text) and not _SELF_APPLY.search(text):
             continue
         return knowledge.get(slug)
     return None
@@ -104,6 +113,10 @@ INJURY_APPLY = "injury_apply_deadline"
 _NOT_APPLIED = re.compile(
     r"(?:不|不肯|不愿意|不想|不给|不帮|没有?|没给|没帮)(?:我)?(?:去)?(?:报|申请|认定|上报|报工伤|申报)"
 )
+
+
+# "我自己可以去申请不": the worker applying for recognition themselves (the entry says how)
+_SELF_APPLY = re.compile(r"自己(?:可以|能|能不能)?(?:去)?(?:申请|报|申报|认定)")
 
 
 # the circumstances an injury entry is about: its entry, the words, and whether asking where
