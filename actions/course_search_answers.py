@@ -41,15 +41,14 @@ def only_then(
         text=text,
         buttons=buttons(enrol_button(only), *(detail_button(c) for c in others[:4])),
     )
+    if len(alike) == 1:
+        # "那个几点" next is about the one course like it offered at the time asked, not the
+        # one that does not meet then (with several offered, "那在哪里上" is still about the
+        # course asked of; other kinds are only mentioned: "在哪" after "乒乓球今天下午有课没")
+        return [SlotSet(FOCUS_SLOT, alike[0].code), SlotSet(LIST_SLOT, [alike[0].code])]
     if alike:
-        # "那个几点" next is about the courses like it offered at the time asked (one: that
-        # one; several: each of them), not the one that does not meet then (courses of
-        # other kinds are only mentioned: "在哪" after "乒乓球今天下午有课没" is still 乒乓球)
-        shown = [c.code for c in alike[:4]]
-        return [
-            SlotSet(FOCUS_SLOT, shown[0] if len(shown) == 1 else None),
-            SlotSet(LIST_SLOT, shown),
-        ]
+        # (the several offered are the list in view: "把瑜伽换成这个" chooses among them)
+        return [SlotSet(FOCUS_SLOT, only.code), SlotSet(LIST_SLOT, [c.code for c in alike[:4]])]
     return [SlotSet(FOCUS_SLOT, only.code)]
 
 

@@ -218,6 +218,9 @@ class ValidateEnrolmentForm(
             and wanted_course(tracker)
         ):
             return {}
+        if switched_to_the_one_in_view(understood_text(tracker)):
+            # "那把瑜伽换成这个": the course in view, not the one left (named before 换成)
+            return switched_to_in_view(self.services, tracker)
         named = wanted_course(tracker)
         in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
         if named and in_view and SET_ASIDE_IN_VIEW.search(understood_text(tracker)):
@@ -247,9 +250,6 @@ class ValidateEnrolmentForm(
             if given:  # "刘小梅" before the course was chosen: kept, the course asked again
                 return given
             return {"course_id": text}
-        if switched_to_the_one_in_view(text):
-            # "那把瑜伽换成这个": the course in view, not the one left (named before 换成)
-            return switched_to_in_view(tracker)
         # the message that opened the form: take a course only if the words are unambiguous
         with self.services.db.session() as s:
             found = resolve(repo.all_courses(s), text)

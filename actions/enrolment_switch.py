@@ -99,11 +99,18 @@ def course_at_the_days(s: Session, tracker: Tracker, worker: Worker, today: Any)
     return fits[0].code if len(fits) == 1 else None
 
 
-def switched_to_in_view(tracker: Tracker) -> dict[str, Any]:
+def switched_to_in_view(services: Any, tracker: Tracker) -> dict[str, Any]:
     """ "那把瑜伽换成这个": the one course in view switched to (the one named before 换成 is
     the one left); with several in view, none yet (the form asks which, with their buttons)."""
     focus = tracker.get_slot(FOCUS_SLOT)
-    if focus:
-        return {"course_id": str(focus)}
+    named = {str(e.get("value")) for e in (tracker.latest_message or {}).get("entities") or []}
     codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+    if focus:
+        with services.db.session() as s:
+            course = repo.get_by_code(s, str(focus))
+            left = course is not None and course.name in named
+        if not left:
+            return {"course_id": str(focus)}
+        # (the course in view is the one left, "把合唱换成这个" after 合唱 was asked of: the list)
+        codes = [c for c in codes if c != str(focus)]
     return {"course_id": codes[0]} if len(codes) == 1 else {}

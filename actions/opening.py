@@ -147,10 +147,12 @@ _SIGNS_UP_AS_ME = re.compile(
 # "我老婆罗芳也要去": the relative's name between who they are and 也
 _KIN_NAMED = re.compile(
     # ("我同事黄丽娟也想去": a colleague, a friend)
-    r"(?:我)?(?:老婆|老公|爱人|媳妇|妈|爸|女儿|儿子|姐姐|妹妹|哥哥|弟弟|同事|工友|朋友|邻居|同学"
-    r"|[大二三四小幺](?:姐|妹|哥|弟))"
-    # ("还有三妹孙雪莲 173…": the relative's name, then the number)
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=也|还|一起|\s*1[3-9]\d{9})"
+    r"(?:我)?(?:老婆|老公|爱人|媳妇|妈|爸|女儿|儿子|姐姐|妹妹|哥哥|弟弟|同事|工友|朋友|邻居|同学)"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=也|还|一起)"
+)
+# "还有三妹孙雪莲 173…": a sister or brother by their order, their name, then the number
+_ORDINAL_KIN_NAMED = re.compile(
+    r"(?:还有|再|给|帮)?(?:我)?[大二三四小幺](?:姐|妹|哥|弟)(?P<name>[\u4e00-\u9fff]{2,3}?)(?=\s*1[3-9]\d{9})"
 )
 
 
@@ -194,6 +196,11 @@ def opening_name(text: str) -> str | None:
     beside = _NAME_BY_PHONE.search(text)
     if beside is not None:
         name = looks_like_name(beside.group("before") or beside.group("after"))
+        if name and name[0] in COMMON_SURNAMES:
+            return name
+    ordinal = _ORDINAL_KIN_NAMED.search(text)
+    if ordinal is not None:
+        name = looks_like_name(ordinal.group("name"))
         if name and name[0] in COMMON_SURNAMES:
             return name
     english = (
