@@ -78,6 +78,8 @@ _BACK_AT_ALL = re.compile(r"要得回来|要回来|要得到|拿得回来|拿得
 ARREARS_TOPICS = frozenset(
     {"quit_wage_withheld", "wage_arrears_complain", "wage_monthly_payslip", "dispute_time_limit"}
 )
+# "他发了2000的": part of a month's pay paid
+_PAID_SOME = re.compile(rf"(?:发了|给了|付了)\s*(?P<n>{NUM})\s*(?:块|元)?(?:钱)?(?:的)?")
 _HALF_PAID = re.compile(r"(?:发|给)了一半|只(?:发|给)了?一半|发了半个月")
 HALF = 0.5
 
@@ -104,6 +106,21 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         tracker.get_slot("last_faq") in ARREARS_TOPICS
         and previous_action(tracker) == "action_answer_policy"
     )
+    paid = _PAID_SOME.search(text) if n is None and pay is None and after else None
+    if paid is not None:
+        # "等哈 9月那个月他发了2000的" after the sum: that much paid, the rest still owed
+        earlier = recent_user_texts(tracker, 3)
+        told = next(filter(None, map(_months_owed, earlier)), None)
+        monthly = next(filter(None, map(monthly_pay, earlier)), None)
+        some = parse_number(paid.group("n"))
+        if told and monthly and some and 0 < some < monthly:
+            owed_now = told * monthly - some
+            return (
+                f"其中一个月发了{format_number(some)}元，还欠："
+                f"{format_number(told)}×{format_number(monthly)}-{format_number(some)}"
+                f"={format_number(owed_now)}元。\n"
+                + _owed_text(told, monthly, "").split("\n", 1)[1]
+            )
     if n is None and pay is None and after and _HALF_PAID.search(text):
         # "哦不对 10月份那个月他其实发了一半的" after the sum: half a month less
         earlier = recent_user_texts(tracker, 3)

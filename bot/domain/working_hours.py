@@ -185,9 +185,14 @@ _HOURLY_RATE = re.compile(
 )
 
 
+# "20块一个钟头": the rate said before its hour
+_RATE_FIRST = re.compile(rf"(?P<n>{NUM})\s*(?:块|元)钱?\s*(?:一个|每个?|1个)(?:钟头|小时)")
+
+
 def hourly_total(text: str) -> tuple[float, float] | None:
     """(hours, the rate an hour) a message tells of work paid by the hour, or None."""
-    done, rate = _HOURS_DONE.search(text or ""), _HOURLY_RATE.search(text or "")
+    done = _HOURS_DONE.search(text or "")
+    rate = _HOURLY_RATE.search(text or "") or _RATE_FIRST.search(text or "")
     if done is None or rate is None:
         return None
     hours, pay = parse_number(done.group("n")), parse_number(rate.group("n"))
