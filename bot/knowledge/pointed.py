@@ -54,7 +54,8 @@ _LONGER_ASKED = re.compile(r"最长|还没好|没好|没有好|延长|再休|还
 def about_injury(previous: Answer) -> bool:
     """An answer about a work injury: of the injury topic, or leading with it ("送单受伤：有劳
     动关系的算工伤…" under the entry on riders' rights)."""
-    return previous.category == "工伤" or "工伤" in previous.answer[:INJURY_LEAD]
+    lead = previous.answer[:INJURY_LEAD]
+    return previous.category == "工伤" or ("工伤" in lead and "受伤" in lead)
 
 
 INJURY_LEAD = 30
