@@ -39,6 +39,9 @@ def named_holiday(text: str) -> tuple[str, int, str] | None:
     for name, (days, when) in _STATUTORY.items():
         if name in text:
             return name, days, when
+    if _LUNAR.search(text or ""):
+        # "除夕到初三都上了": the Spring Festival's days by their lunar names
+        return "春节", *_STATUTORY["春节"]
     return None
 
 
@@ -65,6 +68,11 @@ _LUNAR_RANGE = re.compile(
     rf"(?P<a>{'|'.join(_LUNAR_DAYS)})\s*(?:到|至|-|~|一直到|一直上到|一直干到|一直做到|上到|干到|做到)\s*"
     rf"(?P<b>{'|'.join(_LUNAR_DAYS)})"
 )
+
+
+def range_told(text: str) -> bool:
+    """The message tells a range of days ("1号到7号", "除夕到初三")."""
+    return bool(DATE_RANGE.search(text or "") or _LUNAR_RANGE.search(text or ""))
 
 
 # "4号5号也莫得补休": days said again, as part of what was told before

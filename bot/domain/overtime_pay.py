@@ -23,6 +23,7 @@ from bot.domain.long_breaks import (
     money,
     named_holiday,
     part_of_range_told,
+    range_told,
     split_sum,
 )
 from bot.domain.overtime_said import reread
@@ -307,7 +308,9 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         # (the dates told in this message count, not a number of days told before: "10月1号
         # 2号3号都在厂头上班" after "周末又加了2天")
         dates_own = dates_text is not None and _count(_DAYS, dates_text) is None
-        if dated is not None and (dated[1] or days is None or days == 0 or dates_own):
+        # ("除夕到初三都上了 一天8个钟头": the range's days, "一天" the length of each)
+        ranged = dated is not None and sum(dated) > (days or 0) and range_told(own)
+        if dated is not None and (dated[1] or days is None or days == 0 or dates_own or ranged):
             # "10月1号2号3号都在上班", "那4号5号呢": the holiday's own dates at 300 %, the
             # other days of the break at 200 %
             own, moved = dated

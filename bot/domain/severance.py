@@ -102,9 +102,9 @@ MIN_PAY, MAX_PAY = 500, 200_000
 _PAY_AS = re.compile(rf"按\s*(?P<pay>{NUM})\s*(?:块|元)?\s*(?:一个月|每月|的工资)?\s*算")
 
 
-# "工资说错了 是5220": the pay said wrong, then said again
+# "工资说错了 是5220", "工资我说错了 是4785": the pay said wrong, then said again
 _PAY_SAID_AGAIN = re.compile(
-    rf"(?:月工资|工资|月薪|底薪)(?:说|打|写|记|搞)错了[\s，,]*(?:应该|其实)?是\s*(?P<pay>{NUM})(?!\s*个|年|天)"
+    rf"(?:月工资|工资|月薪|底薪)(?:我|刚才|刚刚)*(?:说|打|写|记|搞)错了[\s，,]*(?:应该|其实)?是\s*(?P<pay>{NUM})(?!\s*个|年|天)"
 )
 
 
