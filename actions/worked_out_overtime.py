@@ -30,6 +30,8 @@ OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay a
 # the worker's messages before this one that may hold the pay or the days ("月工资4350" three
 # messages before "平时每天晚上还要加两个钟头 一个钟头好多钱")
 OVERTIME_LOOKBACK = 4
+# ("刚才说的加班 …" back after a course was enrolled in: the pay told seven messages before)
+PAY_LOOKBACK = 10
 # ("过年除夕那天馆子照样营业 我上班算三倍不": a holiday worked)
 _ABOUT_OVERTIME = re.compile(
     r"加班|加了"
@@ -322,6 +324,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         said = overtime_pay_text(
             " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)]), dates_text=text
         )
+    if said is None and _ABOUT_OVERTIME.search(text) and asks_how_much(text):
+        # "刚才说的加班 上个月有个星期六也喊我去上了8个钟头 … 这个又该好多" with a course
+        # enrolled in between: this overtime at the pay told further back
+        pay = next(filter(None, map(monthly_pay, recent_user_texts(tracker, PAY_LOOKBACK))), None)
+        if pay is not None:
+            said = overtime_pay_text(f"月工资{format_number(pay)} {text}", dates_text=text)
     if said is None and (after or _ABOUT_OVERTIME.search(text)):
         # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
         said = long_break_text(text)
