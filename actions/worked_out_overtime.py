@@ -78,8 +78,6 @@ def _latest_parts(texts: list[str]) -> list[Part]:
     return list(found.values())
 
 
-# one more kind of overtime told after a sum ("还有5月3号…", "另外星期六也去了一天")
-_ONE_MORE = re.compile(r"\s*(?:还有|另外|对了还有)")
 # a day's length said, not a count of overtime ("星期六都是上的全天8个钟头")
 _DAY_LENGTH_ONLY = re.compile(r"(?:全天|整天|每天|一天)(?:都是)?\s*\d+\s*个?(?:钟头|小时|钟)")
 
@@ -106,9 +104,7 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
                 return mixed_overtime_text(kept, pay)
     # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
     own_days_added = _OWN_DAYS_ADDED.search(text) is not None
-    # ("还有5月3号 那天是我的休息日 老板没补休" after May Day's sum: one more kind, added)
-    one_more = len(parts) == 1 and _ONE_MORE.match(text) is not None
-    if len(parts) < 2 and not own_days_added and after and (TOTAL.search(text) or one_more):
+    if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):
         kinds = {p.kind for p in parts}
         for told in earlier:  # the latest message of each kind
             for part in parts_of(told):

@@ -216,6 +216,10 @@ def _weekdays_and_rest_days(
 _TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?:哇|哦|嘛|噻|啊|呀)?")
 
 
+# "5月3号": a day of the month (not the start of a range "3号到5号")
+_ONE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[号日](?!\s*(?:到|至|-|~))")
+
+
 def without_today(text: str) -> str:
     """The message without the day of the week it says today is."""
     return _TODAY_IS.sub(" ", text or "")
@@ -240,7 +244,8 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         and not _own_count(dates_text)
         and _count(_DAYS_BARE, dates_text) is None
         and _count(_HOURS, dates_text) is None  # ("国庆那天上了4个钟头": its hours)
-        and _WHOLE_DAY.search(dates_text) is not None
+        # ("还有5月3号 那天是我的休息日": one day named by its date)
+        and (_WHOLE_DAY.search(dates_text) is not None or len(_ONE_DATE.findall(dates_text)) == 1)
         and (_HOLIDAY.search(dates_text) or _REST_DAY.search(dates_text)) is not None
     )
     if one_day:
