@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**_WORDS, **SENTENCES}
+ENGLISH = {**_WORDS, **OVERTIME, **SENTENCES}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
