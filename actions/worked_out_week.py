@@ -31,6 +31,8 @@ _SUM_ASKED = re.compile(r"加班费|好多|多少|几多")
 _A_MONTH = re.compile(r"一个月|每个月|一月下来|整个月")
 # ("一个月加班有上限没得": the limit asked, not the month's pay)
 _LIMIT_ASKED = re.compile(r"上限|最多|封顶|超过|合法|违法")
+# "那一个月呢", "一个月下来": the month asked after the week's pay
+_FOLLOW_UP = re.compile(r"呢|喃|嘞|下来|算一下|算下")
 # "也是跟我一样这么上的班", "和我上的一样"
 _SAME_AS_MINE = re.compile(r"(?:跟|和|同)我[^，,。]{0,4}一样|一样(?:这么|这样)?上|同样")
 _SAID_WRONG = re.compile(r"(?:说|打|写|搞|记)错了|不对|不是")
@@ -79,7 +81,7 @@ def week_pay_reply(tracker: Tracker, text: str) -> str | None:
             # "星期六只做8个钟头", "工资说错了 是5400" after the week's pay
             or (summed and (rest_day_hours(text) or (pay_now and _SAID_WRONG.search(text))))
             # "那一个月下来呢 按4个礼拜算" after the week's pay
-            or (summed and month and (asked or weeks_told(text) or "下来" in text))
+            or (summed and month and (asked or weeks_told(text) or _FOLLOW_UP.search(text)))
             # "我兄弟 工资4350 也是跟我一样这么上的班 他一个礼拜好多"
             or (pay_now and _SAME_AS_MINE.search(text) and asked)
         )

@@ -25,9 +25,9 @@ STANDARD_DAY, WORKDAYS_A_WEEK, MONTH_CAP = 8, 5, 36
 WEEKS_A_MONTH = 21.75 / 5
 _REST_DAY_NAMES = ("六", "日")  # the 6th and 7th day of the week, in order
 
-# "星期六只做8个钟头", "周日也是上10个小时", "礼拜天就干了6个钟"
+# "星期六只做8个钟头", "周日也是上10个小时", "礼拜天就干了6个钟", "礼拜六其实只上8个钟头"
 _REST_DAY_HOURS = re.compile(
-    r"(?:星期|周|礼拜)(?P<day>[六日天])(?:那天|那一天)?(?:只|就|都|也|还)?(?:是)?(?:要)?"
+    r"(?:星期|周|礼拜)(?P<day>[六日天])(?:那天|那一天)?(?:其实|实际上|实际)?(?:只|就|都|也|还)?(?:是)?(?:要)?"
     rf"(?:做|上|干|上班|工作)?(?:了)?(?:满)?\s*(?P<n>{NUM}|半)\s*个?(?:钟头|小时|钟)"
 )
 # "按4个礼拜算", "算4周", "4个星期下来"
@@ -104,8 +104,11 @@ class Week:
 
 
 def with_rest_hours(week: Week, told: dict[int, float]) -> Week:
-    """The week with the rest days' hours corrected ("星期六只做8个钟头")."""
+    """The week with the rest days' hours corrected ("星期六只做8个钟头"); a week of one rest
+    day worked has it corrected by either name ("礼拜天只上6个钟头" of a 6-day week)."""
     hours = list(week.rest_hours) + [0.0] * (2 - len(week.rest_hours))
+    if week.days - WORKDAYS_A_WEEK == 1 and told:
+        told = {0: told.get(0, told.get(1, 0.0))}
     for place, value in told.items():
         hours[place] = value
     return Week(week.day, week.days, week.monthly, tuple(hours))

@@ -39,6 +39,11 @@ def test_a_rest_day_corrected_to_fewer_hours() -> None:
     assert week.total == 25 * 1.5 * 3 * 5 + 25 * 2 * 6
 
 
+def test_the_one_rest_day_of_a_six_day_week_corrected_by_either_name() -> None:
+    week = with_rest_hours(Week(10, 6, 4350), rest_day_hours("礼拜天只上6个钟头"))
+    assert week.rest_days == (6,)
+
+
 def test_eight_hour_days_on_six_days_pay_only_the_rest_day() -> None:
     week = Week(8, 6, 4350)
     assert week.weekday_pay == 0 and week.rest_pay == 400
