@@ -23,13 +23,21 @@ from bot.domain.long_breaks import (
 from intents.numbers import NUM, parse_number
 
 WORK_DAYS_A_MONTH = 21.75
-# "后面4天也上了", "剩下的3天": more days of the break, after those told
-_LATER_DAYS = re.compile(rf"(?:后面|后头|后边|剩下|其余|其他)的?\s*(?P<n>{NUM})\s*天")
+# "后面4天也上了", "剩下的3天也去了": more days of the break worked, after those told (not
+# "后头4天给我补休")
+_LATER_DAYS = re.compile(
+    rf"(?:后面|后头|后边|剩下|其余|其他)的?\s*(?P<n>{NUM})\s*天(?:班)?\s*(?:也|都|还|我)?\s*"
+    r"(?:上了|去了|加了|做了|干了|上班|加班|没休|没放)"
+)
 TIME_OFF = re.compile(r"补休|调休|倒休")
 # "如果他不给我补休呢", "要是补休一直没安排呢", "也莫得补休": none given
 NO_TIME_OFF = re.compile(
     r"(?:不|没|莫)(?:得|有)?(?:给我?|安排|让我?)?(?:补休|调休|倒休)"
     r"|(?:补休|调休|倒休)[^，,。？?]{0,6}(?:没|莫|不)(?:得|有)?(?:安排|兑现|给|休成|落实)"
+)
+# "给我补休两天", "调休了2天", "后头4天给我补休": how many days are given off
+_DAYS_OFF_COUNTED = re.compile(
+    rf"(?:补休|调休|倒休)了?\s*(?P<n>{NUM})\s*天|(?P<m>{NUM})\s*天[^，,。\d]{{0,4}}(?:补休|调休|倒休)"
 )
 Break = tuple[tuple[str, int, str], int, int]
 
@@ -68,7 +76,10 @@ def days_off(named: tuple[str, int, str], moved: int, text: str) -> tuple[int, i
         return 0, 0
     dated = dated_days(named, text)
     if dated is None:
-        return 0, moved
+        counted = _DAYS_OFF_COUNTED.search(text)
+        value = parse_number(counted.group("n") or counted.group("m")) if counted else None
+        # ("老板说给我补休两天": so many of them)
+        return 0, min(int(value), moved) if value and value >= 1 else moved
     return dated[0], min(dated[1], moved)
 
 

@@ -23,6 +23,8 @@ def test_which_days_are_given_off() -> None:
     named = ("国庆", 3, "10月1日、2日、3日")
     assert days_off(named, 4, "老板说6号7号给我补休") == (0, 2)
     assert days_off(named, 4, "厂头说后面几天给我补休") == (0, 4)
+    assert days_off(named, 4, "老板说给我补休两天") == (0, 2)
+    assert days_off(named, 4, "后头4天给我调休") == (0, 4)
     assert days_off(named, 4, "他要是不给我补休呢") == (0, 0)
     assert days_off(named, 4, "补休一直没安排咋办") == (0, 0)
 
