@@ -20,6 +20,7 @@ from bot.domain.break_time_off import (
     break_told,
     days_off,
 )
+from bot.domain.long_breaks import dated_days
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
@@ -183,6 +184,10 @@ def _rest_days_off(tracker: Tracker, text: str) -> str | None:
 REST_DAYS_OFF = "休息日那几天安排了同等时间补休的，单位可以不支付那几天的加班费；剩下的照样要给：\n"
 
 
+# the rest days of a break named without dates ("国庆后面几天给我补休")
+_REST_OF_BREAK = re.compile(r"后面|后头|后边|剩下|其余|其他|调休出来")
+
+
 def _break_time_off(tracker: Tracker, text: str) -> str | None:
     """Time off given back, or not, for the rest days of a long break told before ("4号到7号
     给我补休", "如果他不给我补休呢"): the holiday's own days at 300 %, the rest days left at
@@ -193,6 +198,12 @@ def _break_time_off(tracker: Tracker, text: str) -> str | None:
     told = break_told(text, earlier)
     if told is None:
         return None
+    if (
+        _HOLIDAY_NAMED.search(text)
+        and dated_days(told[0], text) is None
+        and not _REST_OF_BREAK.search(text)
+    ):
+        return None  # "老板说国庆那三天不给加班费 给我们补休": the holiday's own days
     own_off, off = days_off(told[0], told[2], text)
     if own_off and not off:
         return HOLIDAY_NOT_TIME_OFF  # "那1号到3号那几天可不可以也拿补休抵": never in time off

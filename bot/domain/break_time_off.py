@@ -17,8 +17,10 @@ from bot.domain.long_breaks import (
     MONTHLY_SOURCE,
     SOURCE,
     dated_days,
+    dated_set,
     money,
     named_holiday,
+    own_dates,
 )
 from intents.numbers import NUM, parse_number
 
@@ -50,22 +52,27 @@ def _later(text: str) -> int:
 
 def break_told(text: str, earlier: list[str]) -> Break | None:
     """(the holiday, its own days worked, the moved rest days worked) told in the messages
-    before (newest first) by their dates ("1号到7号"), with more days said after them ("后面4
-    天也上了", in this message or a later one); None unless some are rest days."""
+    before (newest first) by their dates ("1号2号3号" then "4号5号也上了", all of them), with
+    more days said after them ("后面4天也上了", in this message or a later one); None unless
+    some are rest days."""
     named = next(filter(None, map(named_holiday, [text, *earlier])), None)
     if named is None:
         return None
     later = _later(text)
+    worked: set[int] = set()
     for said in earlier:
-        dated = dated_days(named, said)
+        dated = dated_set(named, said)
         if dated is not None and TIME_OFF.search(said):
             continue  # ("4号到7号给我补休": days given off, not more days worked)
         if dated is not None:
-            own, moved = dated
-            moved += later
-            return (named, own, moved) if moved and own + moved <= 15 else None
-        later += _later(said)
-    return None
+            worked |= dated
+        elif not worked:
+            later += _later(said)
+    if not worked:
+        return None
+    own = len(worked & own_dates(named))
+    moved = len(worked) - own + later
+    return (named, own, moved) if moved and own + moved <= 15 else None
 
 
 def days_off(named: tuple[str, int, str], moved: int, text: str) -> tuple[int, int]:

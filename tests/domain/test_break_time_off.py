@@ -36,3 +36,9 @@ def test_the_holiday_paid_the_rest_days_off_and_what_they_are_worth() -> None:
     assert "800元" in text  # the 2 rest days not given off, at 200 %
     assert "合计2600元" in text and "一共3400元" in text
     assert "不能用补休抵" in text
+
+
+def test_the_dates_of_several_messages_are_one_break() -> None:
+    earlier = ["4号5号也上了的", "国庆1号2号3号都上了 工资6525"]
+    told = break_told("老板说4号5号给我补休", earlier)
+    assert told is not None and told[1:] == (3, 2)
