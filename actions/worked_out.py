@@ -34,6 +34,7 @@ from actions.worked_out_leave import (
     waived_leave_reply,
 )
 from actions.worked_out_maternity import MATERNITY, maternity_reply
+from actions.worked_out_minimum import minimum_wage_reply
 from actions.worked_out_offer import offer_reply
 from actions.worked_out_overtime import OVERTIME, overtime_reply
 from actions.worked_out_owed import (
@@ -327,6 +328,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     anew = interrupted_reply(services, tracker, text)
     if anew is not None:  # "我今年3月份还找老板要过的" after the time limit
         return anew, TIME_LIMIT
+    minimum = minimum_wage_reply(services, tracker, text)
+    if minimum is not None:  # "老板说这1800里头还有加班费" after the minimum wage asked
+        return minimum
     hours = hours_reply(tracker, text)
     if hours is not None:  # a working week or month, hours paid by the hour, a month's overtime
         return hours

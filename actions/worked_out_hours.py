@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts
 from actions.worked_out_overtime import OVERTIME
+from actions.worked_out_week import week_pay_reply
 from bot.domain.part_time_hours import (
     PAID_BY_THE_HOUR,
     days_worked,
@@ -111,6 +112,9 @@ def hours_reply(tracker: Tracker, text: str) -> tuple[str, str] | None:
     part_time = _part_time_reply(tracker, text)
     if part_time is not None:  # "钟点工 一天做4个钟头 一周做6天 这个算不算非全日制"
         return part_time, PART_TIME
+    week_pay = week_pay_reply(tracker, text)
+    if week_pay is not None:  # "每天做10个钟头 一个礼拜上6天" and the week's overtime pay asked
+        return week_pay, OVERTIME
     week = week_told(text)
     if week is not None and not _SUM_ASKED.search(text):
         # "我们厂每天要做11个钟头 一个星期做6天 这个合法不": the week against the limits

@@ -13,6 +13,14 @@ from rasa_sdk import Tracker
 
 from actions.message import last_bot_text, previous_action, recent_user_texts
 from actions.worked_out_probation import ABOUT_PROBATION
+from bot.domain.break_time_off import (
+    NO_TIME_OFF,
+    TIME_OFF,
+    break_time_off_text,
+    break_told,
+    days_off,
+)
+from bot.domain.long_breaks import dated_days
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
@@ -23,6 +31,8 @@ OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay a
 # the worker's messages before this one that may hold the pay or the days ("月工资4350" three
 # messages before "平时每天晚上还要加两个钟头 一个钟头好多钱")
 OVERTIME_LOOKBACK = 4
+# ("刚才说的加班 …" back after a course was enrolled in: the pay told seven messages before)
+PAY_LOOKBACK = 10
 # ("过年除夕那天馆子照样营业 我上班算三倍不": a holiday worked)
 _ABOUT_OVERTIME = re.compile(
     r"加班|加了"
@@ -155,6 +165,52 @@ def _summed(services: Any, tracker: Tracker, text: str) -> str | None:
     return overtime_pay_text(joined, dates_text=text)
 
 
+def _rest_days_off(tracker: Tracker, text: str) -> str | None:
+    """Time off given for all the rest days told, no count of them ("要是星期六那几天后头给我补
+    休了呢"), after other kinds of overtime were told too: those kinds alone are paid."""
+    if not _TIME_OFF_ASKED.search(text) or NO_TIME_OFF.search(text) or parts_of(text):
+        return None
+    if _TIME_OFF_GIVEN.search(text):
+        return None  # ("补休了一天": so many days, in _mixed_overtime)
+    earlier = recent_user_texts(tracker, OVERTIME_LOOKBACK)
+    told = _latest_parts(earlier)
+    kept = [p for p in told if p.kind != "rest"]
+    pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
+    if not kept or len(kept) == len(told) or not pay:
+        return None
+    return REST_DAYS_OFF + mixed_overtime_text(kept, pay)
+
+
+REST_DAYS_OFF = "休息日那几天安排了同等时间补休的，单位可以不支付那几天的加班费；剩下的照样要给：\n"
+
+
+# the rest days of a break named without dates ("国庆后面几天给我补休")
+_REST_OF_BREAK = re.compile(r"后面|后头|后边|剩下|其余|其他|调休出来")
+
+
+def _break_time_off(tracker: Tracker, text: str) -> str | None:
+    """Time off given back, or not, for the rest days of a long break told before ("4号到7号
+    给我补休", "如果他不给我补休呢"): the holiday's own days at 300 %, the rest days left at
+    200 % (bot/domain/break_time_off.py)."""
+    if not TIME_OFF.search(text):
+        return None
+    earlier = recent_user_texts(tracker, OVERTIME_LOOKBACK)
+    told = break_told(text, earlier)
+    if told is None:
+        return None
+    if (
+        _HOLIDAY_NAMED.search(text)
+        and dated_days(told[0], text) is None
+        and not _REST_OF_BREAK.search(text)
+    ):
+        return None  # "老板说国庆那三天不给加班费 给我们补休": the holiday's own days
+    own_off, off = days_off(told[0], told[2], text)
+    if own_off and not off:
+        return HOLIDAY_NOT_TIME_OFF  # "那1号到3号那几天可不可以也拿补休抵": never in time off
+    pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
+    return break_time_off_text(told, off, pay) if pay else None
+
+
 PUBLIC_HOLIDAYS = "leave_public_holiday"
 _DATES_ALONE = re.compile(r"\d{1,2}\s*[号日]")
 _WHAT_IF_WORKED = re.compile(
@@ -205,9 +261,18 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     if _REFUSES.search(text):
         return None  # "那我不想加那么多班 可以不去不": whether overtime may be refused
+    off = _break_time_off(tracker, text) if after else None
+    if off is not None:
+        # "公司说4号到7号给我补休 那还有好多钱" after a long break's days were summed
+        return off
     if after and _TIME_OFF_ASKED.search(text) and _HOLIDAY_NAMED.search(text):
         # "老板说国庆加的班给我补休几天就算了 钱就不给了": a holiday is never paid in time off
         return HOLIDAY_NOT_TIME_OFF
+    kept = _rest_days_off(tracker, text) if after else None
+    if kept is not None:
+        # "要是星期六那几天后头给我补休了呢" after the weekday hours and rest days were added
+        # up: the weekday hours' pay is left
+        return kept
     if after and _TIME_OFF_ASKED.search(text) and not _A_FIGURE.search(text):
         # "要是老板后头给我安排补休了呢" right after the rest days' sum: no pay then
         return TIME_OFF_INSTEAD
@@ -270,6 +335,12 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         said = overtime_pay_text(
             " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)]), dates_text=text
         )
+    if said is None and _ABOUT_OVERTIME.search(text) and asks_how_much(text):
+        # "刚才说的加班 上个月有个星期六也喊我去上了8个钟头 … 这个又该好多" with a course
+        # enrolled in between: this overtime at the pay told further back
+        pay = next(filter(None, map(monthly_pay, recent_user_texts(tracker, PAY_LOOKBACK))), None)
+        if pay is not None:
+            said = overtime_pay_text(f"月工资{format_number(pay)} {text}", dates_text=text)
     if said is None and (after or _ABOUT_OVERTIME.search(text)):
         # "国庆放七天 七天都按这个算吗": which days of the break are the holiday's, no pay told
         said = long_break_text(text)

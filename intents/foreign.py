@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**_WORDS, **SENTENCES}
+ENGLISH = {**_WORDS, **OVERTIME, **SENTENCES}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -54,6 +55,8 @@ PINYIN_WORDS = (
     " 加了 加过 周六 周日 要钱 不来 电话 全部 错了 两个 补休 没补休"
     # a cook's course asked in pinyin ("wo xiang xue zuo chuan cai you mei you ke")
     " 川菜 做菜 炒菜 厨艺 烹饪 烹调 证书 结业"
+    # a wife's May Day told in pinyin ("wo laopo zai chaoshi shangban yuexin 3480 wuyi …")
+    " 老婆 老公 超市 月薪 五一 都"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -262,12 +265,17 @@ _NUMBERED = [
         lambda m: f"{m.group(1)}个{'周六' if m.group(2).startswith('sa') else '周日'} ",
     ),
     (re.compile(r"(\d+(?:\.\d+)?) hours? each"), r"每天\1个小时 "),
+    # "I worked on May 1st, the full 8 hours": the day's hours worked
+    (re.compile(r"(?:the )?(?:full|whole|entire) (\d+(?:\.\d+)?) hours?"), r"上了\1个小时 "),
+    # "my salary is 6525 not 6090": the figure corrected
+    (re.compile(r"(\d+(?:\.\d+)?),? not (\d+(?:\.\d+)?)\b"), r"\1 不是\2 "),
     (re.compile(r"(\d+(?:\.\d+)?) hours? extra"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai)"), r"\1元 "),
     # a number in pinyin with its unit ("wo gong zuo le 12 nian", "8 ge yue", "3 tian")
     (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
     (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
     (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
+    # "wuyi 1 hao 2 hao dou shang le": days of the month in pinyin
     (re.compile(r"(\d{1,2}) ?hao\b"), r"\1号 "),
     (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
@@ -288,7 +296,9 @@ def read_foreign(text: str) -> str:
 
     def rewrite(m: re.Match[str]) -> str:
         run = m.group(0)
-        pinyin = _from_pinyin(run) if " " in run or len(run) > 4 else None
+        # ("… 3480 wuyi 1 hao …": a listed word of four letters alone between figures)
+        spelled = " " in run or len(run) > 4 or (len(run) == 4 and run in _pinyin_table())
+        pinyin = _from_pinyin(run) if spelled else None
         read = pinyin if pinyin is not None else _from_english(run)
         (untouched if read == run else translated).append(run)
         return read

@@ -39,6 +39,9 @@ def named_holiday(text: str) -> tuple[str, int, str] | None:
     for name, (days, when) in _STATUTORY.items():
         if name in text:
             return name, days, when
+    if _LUNAR.search(text or ""):
+        # "除夕到初三都上了": the Spring Festival's days by their lunar names
+        return "春节", *_STATUTORY["春节"]
     return None
 
 
@@ -67,6 +70,11 @@ _LUNAR_RANGE = re.compile(
 )
 
 
+def range_told(text: str) -> bool:
+    """The message tells a range of days ("1号到7号", "除夕到初三")."""
+    return bool(DATE_RANGE.search(text or "") or _LUNAR_RANGE.search(text or ""))
+
+
 # "4号5号也莫得补休": days said again, as part of what was told before
 _ALSO = re.compile(r"也|都|同样|一样")
 
@@ -82,10 +90,10 @@ def part_of_range_told(dates: str, text: str) -> bool:
     return bool(days) and all(first <= d <= last for d in days) and len(days) < last - first + 1
 
 
-def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
-    """(the holiday's own days, the other days of its break) among the dates a message lists
-    ("1号2号3号", "4号5号", "初四初五"), for a holiday with fixed dates; None when it lists
-    none."""
+def dated_set(named: tuple[str, int, str] | None, text: str) -> set[int] | None:
+    """The days of a holiday's break a message lists by their dates ("1号2号3号", "4号到7号",
+    "初四初五": lunar days counted from 除夕 as 0), and the holiday's own days among such
+    numbers; None when it lists none or the holiday has no dates."""
     if named is not None and named[0] in ("春节", "过年"):
         lunar = {_LUNAR_DAYS[m] for m in _LUNAR.findall(text)}
         if not lunar:
@@ -94,8 +102,7 @@ def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int]
         for span in _LUNAR_RANGE.finditer(text):
             first, last = _LUNAR_DAYS[span.group("a")], _LUNAR_DAYS[span.group("b")]
             lunar |= set(range(first, last + 1))
-        own = len(lunar & {0, 1, 2, 3})
-        return own, len(lunar) - own
+        return lunar
     if named is None or named[0] not in _FIXED_DATES:
         return None
     span = DATE_RANGE.search(text)
@@ -104,10 +111,22 @@ def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int]
         days = set(range(int(span.group("a")), int(span.group("b")) + 1))
     else:
         days = {int(n) for n in _DAY_NUMS.findall(text)}
-    days = {d for d in days if 1 <= d <= 8}
-    if not days:
+    return {d for d in days if 1 <= d <= 8} or None
+
+
+def own_dates(named: tuple[str, int, str]) -> set[int]:
+    """The holiday's own days, as dated_set numbers them."""
+    return {0, 1, 2, 3} if named[0] in ("春节", "过年") else _FIXED_DATES.get(named[0], set())
+
+
+def dated_days(named: tuple[str, int, str] | None, text: str) -> tuple[int, int] | None:
+    """(the holiday's own days, the other days of its break) among the dates a message lists
+    ("1号2号3号", "4号5号", "初四初五"), for a holiday with fixed dates; None when it lists
+    none."""
+    days = dated_set(named, text)
+    if days is None or named is None:
         return None
-    own = len(days & _FIXED_DATES[named[0]])
+    own = len(days & own_dates(named))
     return own, len(days) - own
 
 

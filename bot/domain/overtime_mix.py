@@ -65,6 +65,7 @@ def _number(m: re.Match[str]) -> float | None:
 
 
 _DATED_DAY = re.compile(r"(?<![\d月])(\d{1,2})\s*[号日]")
+_DATE_OF_MONTH = re.compile(r"(?:\d{1,2}\s*月\s*)?(?<!\d)(\d{1,2})\s*[号日]")
 
 
 def part_of(clause: str) -> Part | None:
@@ -89,7 +90,12 @@ def part_of(clause: str) -> Part | None:
     days = _number(days_m) if days_m else None
     if hours is None and days is None and kind == "holiday":
         # "国庆1号2号3号我也在厂头上班": the days named by their dates
-        dated = set(_DATED_DAY.findall(clause))
+        # ("5月1号": the date with its month)
+        dated = set(_DATED_DAY.findall(clause)) or set(_DATE_OF_MONTH.findall(clause))
+        days = float(len(dated)) if dated else None
+    if hours is None and days is None and kind == "rest":
+        # "5月3号 是我的休息日": the rest days named by their dates
+        dated = set(_DATE_OF_MONTH.findall(clause))
         days = float(len(dated)) if dated else None
     if hours is None and days is None and _ONE_DAY.search(clause):
         days = 1.0

@@ -23,6 +23,7 @@ from bot.domain.long_breaks import (
     money,
     named_holiday,
     part_of_range_told,
+    range_told,
     split_sum,
 )
 from bot.domain.overtime_said import reread
@@ -215,6 +216,10 @@ def _weekdays_and_rest_days(
 _TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?:哇|哦|嘛|噻|啊|呀)?")
 
 
+# "5月3号": a day of the month (not the start of a range "3号到5号")
+_ONE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[号日](?!\s*(?:到|至|-|~))")
+
+
 def without_today(text: str) -> str:
     """The message without the day of the week it says today is."""
     return _TODAY_IS.sub(" ", text or "")
@@ -239,7 +244,8 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         and not _own_count(dates_text)
         and _count(_DAYS_BARE, dates_text) is None
         and _count(_HOURS, dates_text) is None  # ("国庆那天上了4个钟头": its hours)
-        and _WHOLE_DAY.search(dates_text) is not None
+        # ("还有5月3号 那天是我的休息日": one day named by its date)
+        and (_WHOLE_DAY.search(dates_text) is not None or len(_ONE_DATE.findall(dates_text)) == 1)
         and (_HOLIDAY.search(dates_text) or _REST_DAY.search(dates_text)) is not None
     )
     if one_day:
@@ -307,7 +313,9 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         # (the dates told in this message count, not a number of days told before: "10月1号
         # 2号3号都在厂头上班" after "周末又加了2天")
         dates_own = dates_text is not None and _count(_DAYS, dates_text) is None
-        if dated is not None and (dated[1] or days is None or days == 0 or dates_own):
+        # ("除夕到初三都上了 一天8个钟头": the range's days, "一天" the length of each)
+        ranged = dated is not None and sum(dated) > (days or 0) and range_told(own)
+        if dated is not None and (dated[1] or days is None or days == 0 or dates_own or ranged):
             # "10月1号2号3号都在上班", "那4号5号呢": the holiday's own dates at 300 %, the
             # other days of the break at 200 %
             own, moved = dated

@@ -78,7 +78,8 @@ _PAY = re.compile(
     # ("税前应该是6千1": the gross said alone)
     # ("我月新3480": 月薪 typed by its sound)
     rf"(?:月工资|月薪|月新|每个?月|一个月|工资条上|工资|底薪|应发工资|应发|税前)"
-    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时|应该)*\s*"
+    # ("一个月才发1800": what is paid)
+    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时|应该|发)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     # ("6千 年底了": a word after a space is no unit of the sum)
     rf"(?P<pay>{NUM})(?!\s*个|年|天)\s*(?:块|元|块钱)?"
@@ -102,9 +103,9 @@ MIN_PAY, MAX_PAY = 500, 200_000
 _PAY_AS = re.compile(rf"按\s*(?P<pay>{NUM})\s*(?:块|元)?\s*(?:一个月|每月|的工资)?\s*算")
 
 
-# "工资说错了 是5220": the pay said wrong, then said again
+# "工资说错了 是5220", "工资我说错了 是4785": the pay said wrong, then said again
 _PAY_SAID_AGAIN = re.compile(
-    rf"(?:月工资|工资|月薪|底薪)(?:说|打|写|记|搞)错了[\s，,]*(?:应该|其实)?是\s*(?P<pay>{NUM})(?!\s*个|年|天)"
+    rf"(?:月工资|工资|月薪|底薪)(?:我|刚才|刚刚)*(?:说|打|写|记|搞)错了[\s，,]*(?:应该|其实)?是\s*(?P<pay>{NUM})(?!\s*个|年|天)"
 )
 
 

@@ -253,8 +253,9 @@ def month_text(day: float, days: int) -> str:
 
 
 # "上个月工作日每天多上4个钟头 一共22天": hours over each day, and the days
+# ("平时每天也要多做1个钟头 上个月上了22天")
 _EACH_DAY_OVER = re.compile(
-    rf"每天(?:都)?多(?:上|做|干|加|搞)了?\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)"
+    rf"每天(?:都|也|还)?(?:要|得)?多(?:上|做|干|加|搞)了?\s*(?P<n>{NUM}|半)\s*个?\s*(?:小时|钟头|钟)"
 )
 # (only said as a total: "上了20天班 每天多做3个钟头" has its own reading, day by day)
 _DAYS_IN_ALL = re.compile(rf"(?:一共|总共|共)\s*(?P<n>{NUM})\s*天")

@@ -82,3 +82,19 @@ def test_each_days_extra_hours_over_the_days_in_all() -> None:
         each_day_said_as_hours("这个月上了20天班 每天多做3个钟头")
         == "这个月上了20天班 每天多做3个钟头"
     )
+
+
+def test_the_spring_festival_by_its_lunar_days_a_range_over_one_day_said() -> None:
+    from bot.domain.long_breaks import named_holiday
+
+    assert named_holiday("初一到初三都在店里")[0] == "春节"  # type: ignore[index]
+    # "一天8个钟头" is each day's length, the range 除夕到初二 its 3 holiday days
+    said = overtime_pay_text("月工资4350 除夕到初二都上了 一天8个钟头")
+    assert said is not None and "200×300%×3=1800元" in said
+
+
+def test_rest_and_holiday_days_counted_by_their_dates() -> None:
+    from bot.domain.overtime_mix import parts_of
+
+    parts = {p.kind: p.hours for p in parts_of("5月1号 上了8个小时 还有5月4号 那天是休息日")}
+    assert parts == {"holiday": 8, "rest": 8}

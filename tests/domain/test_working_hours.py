@@ -91,3 +91,11 @@ def test_days_beyond_the_months_working_days_are_rest_days() -> None:
     assert "25×150%×66=2475元" in said
     assert "25×200%×11×4=2200元" in said
     assert "合计4675元" in said
+
+
+def test_each_day_also_more_hours_read_with_the_days() -> None:
+    from bot.domain.working_hours import each_day_said_as_hours
+
+    assert "平时加了44个钟头" in each_day_said_as_hours(
+        "平时每天还要多干2个钟头 上个月上了22天", days_worked=True
+    )

@@ -73,3 +73,12 @@ def test_pinyin_reads_the_words_the_examples_use():
 def test_english_dates_of_leaving_and_years_of_work():
     assert "2026年9月30号离职" in read_foreign("i resigned on 2026-09-30 and took no leave")
     assert "累计工作3年" in read_foreign("3 years of work in total")
+
+
+def test_overtime_told_in_english_and_pinyin() -> None:
+    said = read_foreign("monthly salary 5220 yuan. i worked on may 2nd, the full 8 hours")
+    assert "月工资" in said and "5月2号" in said and "上了8个小时" in said
+    assert "没补休" in read_foreign("it was my rest day and the boss didnt give me another day off")
+    assert "不是4350" in read_foreign("my salary is 5220 not 4350")
+    said = read_foreign("wo laopo yuexin 4350 wuyi 1 hao dou shang le")
+    assert "老婆" in said and "月薪" in said and "五一" in said and "1号" in said

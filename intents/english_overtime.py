@@ -1,0 +1,62 @@
+"""English phrases of overtime told (the kinds of days, the monthly pay, a rest day without time
+off in lieu, one more day "also" told), merged with intents/english_words.py's table by
+intents/foreign.py (split from it along this seam)."""
+
+from __future__ import annotations
+
+OVERTIME = {
+    "how is overtime": "加班费怎么算",
+    "how is my overtime": "加班费怎么算",
+    "overtime pay": "加班费",
+    "overtime": "加班",
+    "work overtime": "加班",
+    "working overtime": "加班",
+    "overtime work": "加班",
+    # "monthly salary 6090 yuan", "my salary is 6525": the monthly pay
+    "monthly salary": "月工资",
+    "monthly pay": "月工资",
+    "monthly wage": "月工资",
+    "my salary is": "我工资是",
+    "salary is": "工资是",
+    # "10 extra hours on weekday evenings", "the whole day on national day"
+    "weekday evenings": "平时晚上",
+    "weekday evening": "平时晚上",
+    "on weekdays": "平时",
+    "weekdays": "平时",
+    "weekday": "平时",
+    "the whole day": "一整天",
+    "whole day": "一整天",
+    "national day": "国庆",
+    "spring festival": "春节",
+    "chinese new year": "春节",
+    "new year's day": "元旦",
+    # a rest day worked without time off in lieu ("no days off instead"; not annual leave)
+    "no days off instead": "没补休",
+    "no day off instead": "没补休",
+    "no days off": "没补休",
+    # "it was my rest day and the boss didnt give me another day off"
+    "didnt give me another day off": "没补休",
+    "didn't give me another day off": "没补休",
+    "did not give me another day off": "没补休",
+    "no other day off": "没补休",
+    "another day off": "补休",
+    "it was my rest day": "那天是我的休息日",
+    "was my rest day": "那天是我的休息日",
+    "my rest day": "休息日",
+    # "also May 3rd, …": one more day told after the sum
+    "and also": "还有",
+    "also": "还有",
+    "rest day": "休息日",
+    "how much overtime pay should i get": "加班费该拿好多",
+    "how much overtime pay": "加班费好多",
+    "time off in lieu": "补休",
+    "day off instead": "补休",
+    "never pays extra": "不给加班费",
+    "doesn't pay extra": "不给加班费",
+    "does not pay extra": "不给加班费",
+    "no extra pay": "不给加班费",
+    "without extra pay": "不给加班费",
+    "work every saturday": "每个周六都加班",
+    "every saturday": "每个周六",
+    "and on weekdays": "那平时",
+}
