@@ -27,3 +27,8 @@ PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|�
 SOMEONE_ELSE = re.compile(
     r"同事|工友|老婆|老公|爱人|媳妇|我妈|我爸|老汉|朋友|他干|她干|他有|她有|他能|她能|还有个"
 )
+# the years at this employer said as such ("在这个公司做了2年"), beside the years in all
+HERE_SAID = re.compile(
+    r"(?:这个|这家|现在这个|现在的|本)(?:公司|厂|单位|店|酒店|医院)(?:头|里)?(?:才|只)?"
+    r"(?:做|干|上)(?:了)?\s*(?:\d|[一二两三四五六七八九十半])"
+)

@@ -79,7 +79,8 @@ ARREARS_TOPICS = frozenset(
     {"quit_wage_withheld", "wage_arrears_complain", "wage_monthly_payslip", "dispute_time_limit"}
 )
 # "他发了2000的": part of a month's pay paid
-_PAID_SOME = re.compile(rf"(?:发了|给了|付了)\s*(?P<n>{NUM})\s*(?:块|元)?(?:钱)?(?:的)?")
+_PAID_SOME = re.compile(rf"(?:发了|给了|付了)\s*(?P<n>{NUM})(?!\s*半)\s*(?:块|元)?(?:钱)?(?:的)?")
+MIN_PAID = 100  # a sum paid, not "发了一半" read as one yuan
 _HALF_PAID = re.compile(r"(?:发|给)了一半|只(?:发|给)了?一半|发了半个月")
 HALF = 0.5
 
@@ -113,7 +114,7 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         told = next(filter(None, map(_months_owed, earlier)), None)
         monthly = next(filter(None, map(monthly_pay, earlier)), None)
         some = parse_number(paid.group("n"))
-        if told and monthly and some and 0 < some < monthly:
+        if told and monthly and some and MIN_PAID <= some < monthly:
             owed_now = told * monthly - some
             return (
                 f"其中一个月发了{format_number(some)}元，还欠："

@@ -28,6 +28,7 @@ from actions.message import (
 )
 from actions.severance_cues import (
     ABOUT_LEAVE,
+    HERE_SAID,
     LEAVE_NOT_TAKEN,
     PROBATION_EXCESS,
     ROUGHLY,
@@ -371,7 +372,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                     text, unlawful=unlawful, asked=True, pay=pay, forced=forced, worked=fixed
                 )
             total, here = years_told(earlier)
-            if total is not None and here is not None and here < total:
+            if (
+                total is not None
+                and here is not None
+                and here < total
+                and HERE_SAID.search(earlier) is not None
+            ):
                 # "我一共上了8年班 在这个公司做了2年": the compensation counts this employer's
                 return sev_text(
                     text,
