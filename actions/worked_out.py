@@ -14,7 +14,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import last_reply, previous_action, recent_user_texts
+from actions.message import last_reply, previous_action, recent_bot_texts, recent_user_texts
 from actions.worked_out_by_day import by_day_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
@@ -186,11 +186,23 @@ _WORK_DAYS_TOLD = re.compile(
 _STILL_OWED = re.compile(r"还欠|欠我好多|欠好多|欠多少|还差|差我好多|该给我好多|还该给")
 
 
+# the wages owed as the bot worked them out ("还欠：3×4800-2000=12400元", "一共2×6500=13000元")
+_OWED_SHOWN = re.compile(r"(?:还欠|拖欠)[^\n]*?=(?P<n>\d+(?:\.\d+)?)元")
+
+
+def _owed_shown(said: str) -> float | None:
+    m = _OWED_SHOWN.search(said or "")
+    return float(m.group("n")) if m else None
+
+
 def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """After an answer on wages held back, the days worked and the monthly pay told, asked
     what they come to ("我11月份上了15天班 一个月是4千3百5 他该给我好多"); or the extra for
     holding them back, with the sum ("加付赔偿金 按3000算是好多到好多")."""
     owed = extra_told(text)
+    if owed is None and asks_the_extra(text) and asks_how_much(text):
+        # "听说还可以要加付赔偿金 是好多" after the sum owed was worked out: that sum
+        owed = next(filter(None, map(_owed_shown, recent_bot_texts(tracker, 4))), None)
     if owed is not None and asks_how_much(text):
         return extra_text(owed), EXTRA_OWED
     pairs = months_at_pays(text)

@@ -139,6 +139,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     right after a probation answer (one of them told a message before): the cap and the
     excess worked out, under the entry on the excess or the one on the caps."""
     text = as_probation(text)
+    if "实习期" in text and any("试用期" in t for t in told_texts(tracker, 3)):
+        text = text.replace("实习期", "试用期")  # ("那实习期给3500呢" after it was read as one)
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("probation") and previous_action(tracker) == "action_answer_policy"
     # ("我都做了5个月了还没转正 多出来那几个月咋个算" after the probation was told: about it)
@@ -252,13 +254,14 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
     if (
         probation_text(told) is None
-        and after
+        and (after or unconfirmed)
         # ("我都已经做了5个月了还没转正": how long it has run, the excess now worked)
         and (one_told or again or _ASKS_THE_EXCESS.search(text) or months_so_far(text) is not None)
     ):
         # "我签的是三年合同" after "试用期8个月合法不" was answered: both, from two messages
         # (this message first: what it tells wins, "那要是签三年的呢" after a one-year contract)
-        count = 4 if again else 2
+        # (the months served told after questions between: the contract told further back)
+        count = 4 if again or months_so_far(text) is not None else 2
         earlier = told_texts(tracker, count)
         # ("要是她签的半年呢" after the cousin's contract: still hers)
         of_them = _OTHERS_CASE.search(text) or (re.search("[她他]", text) and "我" not in text)

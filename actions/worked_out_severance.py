@@ -379,14 +379,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                 and HERE_SAID.search(earlier) is not None
             ):
                 # "我一共上了8年班 在这个公司做了2年": the compensation counts this employer's
-                return sev_text(
-                    text,
-                    unlawful=unlawful,
-                    asked=True,
-                    pay=pay,
-                    forced=forced,
-                    worked=round(here * 12),
-                )
+                return over((round(here * 12), 0))
             if months_worked(earlier) is not None:
                 own = monthly_pay(text)
                 # ("我工资说错了 是5200 那该好多": the pay said now wins over the one in the story)

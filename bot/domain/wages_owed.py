@@ -86,6 +86,12 @@ def days_corrected(text: str) -> float | None:
     return _told(_DAYS_CORRECTED, text, 1, 1000)
 
 
+def days_and_rate(text: str) -> tuple[float, float] | None:
+    """(days worked, a day's rate) a message tells, or None."""
+    days, rate = _told(_WORK_DAYS, text, 1, 1000), _told(_DAY_RATE, text, 50, 3000)
+    return (days, rate) if days is not None and rate is not None else None
+
+
 def site_owed_text(text: str, none_paid: bool = False, days: float | None = None) -> str | None:
     """What is still owed for days worked at a day's rate, less what was paid, when the
     message (several joined) tells all three; with `none_paid`, the days and the rate alone
