@@ -18,6 +18,7 @@ from actions.message import (
     typed_text,
     understood_text,
 )
+from actions.work_talk import ABOUT_WORK as _ABOUT_WORK
 from bot.domain.course_cards import answer
 from bot.domain.course_questions import SHORT, aspects, described, is_followup, ordinal, points_back
 from bot.domain.course_requirements import tells_about
@@ -55,18 +56,6 @@ def in_course_context(tracker: Tracker) -> bool:
     return about_courses and bool(tracker.get_slot(LIST_SLOT) or tracker.get_slot(FOCUS_SLOT))
 
 
-# a short message about the courses on the screen may still be about work ("那加班费呢")
-_ABOUT_WORK = re.compile(
-    r"工资|加班|合同|工伤|社保|保险|试用期|年假|休假|产假|辞退|开除|补偿|赔偿|仲裁|调解|老板|单位|公司"
-    r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假|产检|怀孕|哺乳"
-    # "上个月平时晚上加了20个钟头 好多钱": hours worked over
-    r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
-    # "他说钟点工随时都可以喊我走 一分钱都不得给": let go, paid nothing
-    r"|喊我走|叫我走|让我走|一分钱|不得给|不给钱|是不是真的"
-    # "我在超市做钟点工 一个多月没给我结钱了": the worker's own job by the hour, its pay
-    r"|(?:在|是)[^，,。\s]{0,8}(?:做|当|干)(?:的)?钟点工|结钱|结账|结工钱|工钱|没给我结"
-    r"|一个钟头\s*\d+\s*块|\d+\s*个钟头"
-)
 IN_VIEW_SHORT = 16
 FEW_LISTED = 3  # a list this short is answered course by course
 # the course's own parts asked beside words of work ("学费好多 我工资不高哦", "学完有证不
