@@ -286,9 +286,23 @@ DEMAND_CORRECTION = re.compile(
 _ADDED = re.compile(r"^(?:另外|而且)?(?:还要|还有|再加|加上|也要|同时要|另外要)[：:\s，,]*")
 
 
+# "等哈 我不光要钱 还要他以后按时结": one more thing wanted, besides what was asked for
+_DEMAND_MORE = re.compile(
+    r"(?:不光|不只|不仅|除了)(?:是)?要?[^，,。\s]{0,6}[\s，,]*(?:还要|也要|还得|还想)(?P<value>[^，,。]{2,30})"
+)
+
+
 def corrected_demand(tracker: Tracker) -> str | None:
     """A new demand given as a correction while the form asks something else (added to the
     one given when it says 还要…)."""
+    more = _DEMAND_MORE.search(typed_text(tracker))
+    old = tracker.get_slot("demand")
+    if more and old and tracker.get_slot("requested_slot") not in (None, "demand"):
+        wanted = clean_demand(more.group("value"))
+        if wanted and wanted not in str(old):
+            return clean_demand(f"{old}；{wanted}") or None
+        if wanted:
+            return str(old)  # (taken already this turn: still a correction)
     new = _correction(tracker, "demand", DEMAND_CORRECTION, clean_demand)
     old = tracker.get_slot("demand")
     added = _ADDED.match(new or "")

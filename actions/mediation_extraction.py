@@ -211,6 +211,8 @@ class MediationExtraction:
             before = story_before(tracker)
             told = (
                 dispute_type_in(typed_text(tracker))
+                # ("my boss … keeps deducting my wages … I want to file": read in Chinese)
+                or dispute_type_in(as_chinese(typed_text(tracker)))
                 # (a story told in English kept as written: its kind read in Chinese)
                 or (before and dispute_type_in(as_chinese(before)))
                 # ("hi my boss hasnt paid me for 2 months": short once read, its kind all the same)

@@ -39,11 +39,11 @@ def story_added(tracker: Tracker) -> str | None:
         return None
     if text in story:  # taken already this turn (the form validates after extracting)
         return story if story.endswith(text) and story != text else None
+    typed, text = text, as_chinese(text)  # (read in Chinese; added as typed)
     if (
         _ASKS.search(text)
-        or _OTHER_FIELD.search(text)
         # ("sorry the phone is wrong, it is 135…": a field corrected in English)
-        or _OTHER_FIELD.search(as_chinese(text))
+        or _OTHER_FIELD.search(text)
         # (not "差的1千5也要补给我": what is wanted, told)
         or (asks_how_much(text) and not _WANTED_TOO.search(text))
     ):
@@ -57,7 +57,7 @@ def story_added(tracker: Tracker) -> str | None:
     size = group_size(text)
     if size and size != group_size(story):
         # "哦还有 人数是16个 刚刚又有一个要加进来": the group's head count, kept with the story
-        return clean_description(f"{story}；{text}")
+        return clean_description(f"{story}；{typed}")
     known = set(dispute_types_in(story)) | {tracker.get_slot("dispute_type")}
     if not _ADDS.search(text):
         # "一共14个人 7月到10月天天加班到晚上10点 加班费一分都没给" at the summary: more of the
@@ -67,9 +67,9 @@ def story_added(tracker: Tracker) -> str | None:
             and not _ASKS_MORE.search(text)
             and bool(set(dispute_types_in(text)) & known or _SUM_TOLD.search(text))
         )
-        return clean_description(f"{story}；{text}") if told_more else None
+        return clean_description(f"{story}；{typed}") if told_more else None
     # one more kind of dispute, or more of this one told with its sums ("8月份也只发了一半
     # 少发了3400 加起一共是17000")
     if not (set(dispute_types_in(text)) - known or _SUM_TOLD.search(text)):
         return None
-    return clean_description(f"{story}；{text}")
+    return clean_description(f"{story}；{typed}")

@@ -165,4 +165,12 @@ SENTENCES = {
     "want to get": "想考",
     "any course": "有没有课程",
     "any courses": "有没有课程",
+    # one more thing told for a request ("one more thing for my case: they also havent paid
+    # my social insurance since august")
+    "one more thing": "还有一件事",
+    "for my case": "另外",
+    "they also": "他们还",
+    "havent paid my social insurance": "没给我交社保",
+    "haven't paid my social insurance": "没给我交社保",
+    "not paid my social insurance": "没给我交社保",
 }

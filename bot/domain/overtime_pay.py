@@ -26,7 +26,7 @@ from bot.domain.long_breaks import (
     range_told,
     split_sum,
 )
-from bot.domain.overtime_said import reread
+from bot.domain.overtime_said import months_running, reread
 from bot.domain.severance import monthly_pay
 from bot.domain.working_hours import each_day_said_as_hours, evening_hours
 from intents.numbers import NUM, format_number, parse_number
@@ -382,6 +382,10 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
                 f"一个月按{format_number(month_days)}天算：{money(sum_)}×{format_number(month_days)}"
                 f"={money(sum_ * month_days)}元。"
             )
+        months = months_running(own) if month_hours is not None else None
+        if months:
+            # "每个月都要多上30个钟头 搞了半年了": the month's overtime, every month of them
+            rule += f"{format_number(months)}个月一共{money(sum_)}×{format_number(months)}={money(sum_ * months)}元。"
     else:
         return None
     source = SOURCE + (MONTHLY_SOURCE if monthly else "")

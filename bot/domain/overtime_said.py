@@ -40,3 +40,24 @@ def reread(text: str, dates_text: str | None) -> tuple[str, str | None, float | 
         # "我一个月工资5220 帮我算下总共该给好多加班费": the pay only, the days told before
         dates_text = None
     return text, dates_text, corrected_hours
+
+
+# "搞了半年了", "一直加了3个月了", "这半年都是": how many months the same overtime has run
+_MONTHS_RUNNING = re.compile(
+    rf"(?:搞了|加了|持续了?|已经|一直)(?P<n>{NUM}|半)\s*(?:个)?(?:月|年)了?"
+    rf"|(?:这|近|快)(?P<m>{NUM}|半)\s*(?:个)?(?:月|年)(?:都|一直)"
+)
+
+
+def months_running(text: str) -> float | None:
+    """The months a monthly overtime has run, when the message says so (半年 is 6)."""
+    m = _MONTHS_RUNNING.search(text or "")
+    if m is None:
+        return None
+    raw = m.group("n") or m.group("m")
+    unit_year = m.group(0).rstrip("了").endswith("年")
+    value = 0.5 if raw == "半" else parse_number(raw)
+    if value is None:
+        return None
+    months = value * 12 if unit_year else value
+    return months if 1 < months <= 36 else None
