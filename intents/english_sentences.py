@@ -89,8 +89,6 @@ SENTENCES = {
     "when does it end": "什么时候结束",
     "when does it start": "什么时候开始",
     "sign me up": "帮我报名",
-    "ok": "好",
-    "okay": "好",
     # a firm closing ("the factory closed down and they say no compensation")
     "closed down": "倒闭",
     "shut down": "倒闭",
