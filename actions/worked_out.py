@@ -295,11 +295,17 @@ def _bond_reply(tracker: Tracker, text: str) -> str | None:
     return bond_penalty_text([text, *recent_user_texts(tracker, 3)])
 
 
+# the slips of a pinyin keyboard the classifier already reads through (intents/colloquial.py)
+_BY_SOUND = {"加斑": "加班", "加版": "加班", "公资": "工资"}
+_TYPED_BY_SOUND = re.compile("|".join(_BY_SOUND))
+
+
 def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
     annual leave of someone leaving, the longest probation) and
     the FAQ entry whose rule it applies, when the message gives what it needs."""
+    text = _TYPED_BY_SOUND.sub(lambda m: _BY_SOUND[m.group(0)], text)  # "加斑费" is 加班费
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
