@@ -36,6 +36,7 @@ from actions.severance_cues import (
     SOMEONE_ELSE,
     SUM_ASKED,
     YEARS_CLAIMED,
+    YEARS_RESET,
 )
 from actions.severance_season import by_season
 from actions.worked_out_leave import (
@@ -159,6 +160,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "我参加工作12年了 在这个公司做了3年 月工资6525 能补好多钱" right after the answer on
         # leave not taken when leaving: the leave's pay, not a compensation
         return None
+    if YEARS_RESET.search(text):
+        return None  # "新公司说工龄从零开始算 对不对": whether the years carry over, asked
     if LEAVE_NOT_TAKEN.search(text) and not _COMPENSATION_NAMED.search(text):
         # "今年一天年假都没休 … 干了3年 一个月4350 能补好多": the leave's pay, not a compensation
         return None
