@@ -220,6 +220,9 @@ _WHAT_IF_WORKED = re.compile(
 )
 
 
+_THOSE_DAYS = re.compile(r"(?:那|这)(?:\s*(?:\d+|[一二两三四五六七八九十几]))?\s*(?:几)?(?:天|个小时|个钟头)")
+
+
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """When the overtime was, how much and the pay, told with an overtime question or right
     after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
@@ -236,6 +239,13 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and previous_action(tracker) == "action_answer_policy"
         # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
         and not (ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
+    )
+    # ("how much should they pay me for those 3 days?" right after the overtime was told, added
+    # to a request: those days, asked)
+    after = after or (
+        asks_how_much(text)
+        and _THOSE_DAYS.search(text) is not None
+        and any(_ABOUT_OVERTIME.search(t) for t in recent_user_texts(tracker, 1))
     )
     hours_topic = slug.startswith(("ot_", "hours_")) and previous_action(tracker) == (
         "action_answer_policy"

@@ -240,6 +240,8 @@ _NUMBERED = [
         ),
         r"\1岁了 能报不 ",
     ),
+    # "for those 3 days": the days told before, pointed at
+    (re.compile(r"\b(?:those|these) (\d+) days?\b"), r"那\1天 "),
     # "no written contract for 5 months": the months worked without one
     (
         re.compile(
