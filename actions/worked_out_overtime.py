@@ -220,7 +220,9 @@ _WHAT_IF_WORKED = re.compile(
 )
 
 
-_THOSE_DAYS = re.compile(r"(?:那|这)(?:\s*(?:\d+|[一二两三四五六七八九十几]))?\s*(?:几)?(?:天|个小时|个钟头)")
+_THOSE_DAYS = re.compile(
+    r"(?:那|这)(?:\s*(?:\d+|[一二两三四五六七八九十几]))?\s*(?:几)?(?:天|个小时|个钟头)"
+)
 
 
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
