@@ -200,9 +200,6 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     what they come to ("我11月份上了15天班 一个月是4千3百5 他该给我好多"); or the extra for
     holding them back, with the sum ("加付赔偿金 按3000算是好多到好多")."""
     owed = extra_told(text)
-    if owed is None and asks_the_extra(text) and asks_how_much(text):
-        # "听说还可以要加付赔偿金 是好多" after the sum owed was worked out: that sum
-        owed = next(filter(None, map(_owed_shown, recent_bot_texts(tracker, 4))), None)
     if owed is not None and asks_how_much(text):
         return extra_text(owed), EXTRA_OWED
     pairs = months_at_pays(text)
@@ -214,6 +211,11 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         before = next(filter(None, map(months_at_pays, earlier)), None)
         if before and asks_how_much(text):
             return extra_text(sum(c * p for c, p in before)), EXTRA_OWED
+        # ("听说还可以要加付赔偿金 是好多" after the sum owed was worked out and corrected:
+        # the latest sum shown, "还欠：3×4800-2000=12400元")
+        shown = next(filter(None, map(_owed_shown, recent_bot_texts(tracker, 4))), None)
+        if shown and asks_how_much(text):
+            return extra_text(shown), EXTRA_OWED
         # ("听别个说拖欠工资还能多要一笔钱 真的假的" after "欠了我两个月工资 每个月6000")
         owed_before = owed_sum(earlier)
         if owed_before:
