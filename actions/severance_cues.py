@@ -36,3 +36,5 @@ HERE_SAID = re.compile(
 YEARS_RESET = re.compile(
     r"(?:工龄|年限|工作年限)[^，,。]{0,4}(?:从零|清零|归零|重新算|从头算|不算了|不连续)"
 )
+# the compensation named by its N ("the 2N", "N+1")
+NAMED_BY_ITS_N = re.compile(r"2\s*[nN]|[nN]\s*\+\s*1")

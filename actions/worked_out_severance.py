@@ -30,6 +30,7 @@ from actions.severance_cues import (
     ABOUT_LEAVE,
     HERE_SAID,
     LEAVE_NOT_TAKEN,
+    NAMED_BY_ITS_N,
     PROBATION_EXCESS,
     ROUGHLY,
     SECOND_TERM,
@@ -166,7 +167,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "今年一天年假都没休 … 干了3年 一个月4350 能补好多": the leave's pay, not a compensation
         return None
     # ("回到刚才那个补偿 要是…" after a request filed between: that topic, taken up again)
-    after = slug in SEVERANCE_TOPICS or _BACK_TO_SEVERANCE.search(text) is not None
+    # ("how much is the 2N exactly?" after the queue was left: the compensation, named)
+    named = NAMED_BY_ITS_N.search(text) is not None and asks_how_much(text)
+    after = slug in SEVERANCE_TOPICS or _BACK_TO_SEVERANCE.search(text) is not None or named
     # (a contract that ended and was not renewed: the compensation, no dismissal to double)
     expired = (
         (after and slug == CONTRACT_EXPIRY)

@@ -240,6 +240,14 @@ _NUMBERED = [
         ),
         r"\1岁了 能报不 ",
     ),
+    # "fired me after 4 years": the years worked there
+    (
+        re.compile(r"\b(?:fired|dismissed|sacked|let go|laid off)( me)? after (\d+(?:\.\d+)?) years?"),
+        r"辞退了我 干了\2年 ",
+    ),
+    # "the 2N", "N+1": the compensation's names
+    (re.compile(r"\b2\s*n\b"), "2N "),
+    (re.compile(r"\bn\s*\+\s*1\b"), "N+1 "),
     # "for those 3 days": the days told before, pointed at
     (re.compile(r"\b(?:those|these) (\d+) days?\b"), r"那\1天 "),
     # "no written contract for 5 months": the months worked without one
