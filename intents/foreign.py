@@ -242,7 +242,9 @@ _NUMBERED = [
     ),
     # "fired me after 4 years": the years worked there
     (
-        re.compile(r"\b(?:fired|dismissed|sacked|let go|laid off)( me)? after (\d+(?:\.\d+)?) years?"),
+        re.compile(
+            r"\b(?:fired|dismissed|sacked|let go|laid off)( me)? after (\d+(?:\.\d+)?) years?"
+        ),
         r"辞退了我 干了\2年 ",
     ),
     # "the 2N", "N+1": the compensation's names
