@@ -172,6 +172,11 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
                 # the pay told (or a day taken corrected) after the days: those left
                 days = left
                 left_used = slug == UNUSED_LEAVE
+        if (days is None or days == taken) and taken is not None and _CORRECTED.search(text):
+            # "等哈 说错了 今年休了4天" after the sum: the days due less those taken, again
+            due = _days_due_told(told[1:], services.today())
+            days = due - taken if due is not None and due > taken else None
+        recounted = days is not None and taken is not None and _CORRECTED.search(text) is not None
         taken_before = next(filter(None, map(days_taken, told[1:])), None)
         if days is None and taken is None and taken_before and _THE_REST.search(text):
             # "老板说剩下的不休就作废了" after the days taken were told: the days left
@@ -210,7 +215,7 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         if days is not None and pay is None and not_taken and _NOT_TAKEN.search(text):
             # "要是公司不准休呢 有没得钱补": the days, and the pay still to come
             return unpaid_days_only_text(days)
-        if days is None or pay is None or not (not_taken or pay_for_them):
+        if days is None or pay is None or not (not_taken or pay_for_them or recounted):
             return None
         return unpaid_days_text(days, pay)
     # (the years of all the jobs told: "这个厂做了3年 之前在别个厂还做了8年")
