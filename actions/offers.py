@@ -16,7 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case_additions import addition_instead
+from actions.case_additions import addition_instead, filed_here
 from actions.course_context import enrol_instead, followup_instead, named_course_instead
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
 from actions.mediation_text import WHY_NOT_FOUND
@@ -34,6 +34,7 @@ from actions.say_again import say_again_instead
 from actions.services import ServiceAction
 from actions.worked_out import RETIREMENT
 from bot.domain.retirement import birth_month
+from intents.overrides import ENROLMENT_TALK
 
 # what an offered button starts, as data/rules.yml starts it for its intent (a test keeps
 # the two in step), and the words that name it
@@ -311,7 +312,6 @@ def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
 # "算了 我还是想撤回 我准备直接去仲裁" once a request was filed: that request withdrawn (the
 # action names it and asks to confirm); not a course ("报名撤了") and never "不撤"
 _WITHDRAWS = re.compile(r"(?<![不别莫])(?:撤回|撤销|撤掉|撤了|撤嘛)")
-_ABOUT_COURSES = re.compile(r"报名|课|(?<![加上值夜白早晚中倒换轮跟下])班|培训")
 
 
 def withdrawal_instead(tracker: Tracker) -> list[EventType] | None:
@@ -320,14 +320,11 @@ def withdrawal_instead(tracker: Tracker) -> list[EventType] | None:
     if (
         not _WITHDRAWS.search(text)
         or _NOT_WITHDRAWN.search(text)
-        or _ABOUT_COURSES.search(text)
+        or ENROLMENT_TALK.search(text)
         or tracker.active_loop
     ):
         return None
-    filed = any(
-        e.get("event") == "bot" and CASE_NO.search(str(e.get("text") or "")) for e in tracker.events
-    )
-    return [FollowupAction("action_withdraw_case")] if filed else None
+    return [FollowupAction("action_withdraw_case")] if filed_here(tracker) else None
 
 
 def retirement_instead(tracker: Tracker) -> list[EventType] | None:

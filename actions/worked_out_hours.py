@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts
 from actions.worked_out_overtime import OVERTIME
-from actions.worked_out_week import week_pay_reply
+from actions.worked_out_week import A_WEEK, SAID_WRONG, week_pay_reply
 from bot.domain.part_time_hours import (
     PAID_BY_THE_HOUR,
     days_worked,
@@ -45,7 +45,7 @@ def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str
     "说错了 是20块一个钟不是18"): the month's pay by the hour, and what is short."""
     told = [text, *earlier]
     days = days_worked(text)
-    if days is None and hourly_rate(text) and _SAID_WRONG.search(text):
+    if days is None and hourly_rate(text) and SAID_WRONG.search(text):
         days = next(filter(None, map(days_worked, earlier)), None)
         told = [text, *[t for t in earlier if days_worked(t)]]
     if days is None and _MONTH_ASKED.search(text):
@@ -61,11 +61,9 @@ def _month_by_the_hour(text: str, earlier: list[str], rate: float | None) -> str
 
 
 _MONTH_ASKED = re.compile(r"一个月(?:有|能拿|该拿|该有|拿|是)?(?:好多|多少)")
-_A_WEEK = re.compile(r"一周|一个?星期|一个?礼拜|每周|每个?星期")
 _MORE_DAYS = re.compile(r"周六|周天|周日|星期六|星期天|星期日|礼拜六|礼拜天")
 _ALSO_COME = re.compile(r"也要(?:来|上|做|干)|也来|也得来|也喊")
 _OTHER_PART_TIME_TOPIC = re.compile(r"保险|社保|辞退|不要我|开除|补偿|工伤|合同|试用")
-_SAID_WRONG = re.compile(r"(?:说|打|写|搞|记)错了|不对|不是")
 
 
 def _part_time_reply(tracker: Tracker, text: str) -> str | None:
@@ -92,7 +90,7 @@ def _part_time_reply(tracker: Tracker, text: str) -> str | None:
     if (
         week is None
         and asks_how_much(text)
-        and (hourly_rate(text) is not None or (rate is not None and _A_WEEK.search(text)))
+        and (hourly_rate(text) is not None or (rate is not None and A_WEEK.search(text)))
     ):
         # ("那我一周能拿好多钱" after the week and the rate were told): the week before
         week = before

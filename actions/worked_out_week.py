@@ -25,7 +25,7 @@ from bot.domain.working_hours import STANDARD_DAY, day_hours, week_days
 # the worker's messages before this one that may hold the week ("我兄弟 … 跟我一样" five
 # messages after the week was told)
 WEEK_LOOKBACK = 6
-_A_WEEK = re.compile(r"一周|一个?星期|一个?礼拜|每周|每个?星期|每个?礼拜")
+A_WEEK = re.compile(r"一周|一个?星期|一个?礼拜|每周|每个?星期|每个?礼拜")
 _PAY_ASKED = re.compile(r"加班费|好多钱|多少钱")
 _SUM_ASKED = re.compile(r"加班费|好多|多少|几多")
 _A_MONTH = re.compile(r"一个月|每个月|一月下来|整个月")
@@ -35,7 +35,7 @@ _LIMIT_ASKED = re.compile(r"上限|最多|封顶|超过|合法|违法")
 _FOLLOW_UP = re.compile(r"呢|喃|嘞|下来|算一下|算下")
 # "也是跟我一样这么上的班", "和我上的一样"
 _SAME_AS_MINE = re.compile(r"(?:跟|和|同)我[^，,。]{0,4}一样|一样(?:这么|这样)?上|同样")
-_SAID_WRONG = re.compile(r"(?:说|打|写|搞|记)错了|不对|不是")
+SAID_WRONG = re.compile(r"(?:说|打|写|搞|记)错了|不对|不是")
 # the last answer summed a week (or a month of weeks): "一周加班费合计1050元"
 _WEEK_SUMMED = re.compile(r"一周加班费")
 
@@ -73,13 +73,13 @@ def week_pay_reply(tracker: Tracker, text: str) -> str | None:
     if at == 0:
         # "底薪5220 每天10个钟头 一个礼拜上6天 一个礼拜加班费好多": the week told and its pay
         # (not "这样算加班不": whether it is overtime, the week against the limits)
-        wanted = _SUM_ASKED.search(text) and _A_WEEK.search(text) and not _LIMIT_ASKED.search(text)
+        wanted = _SUM_ASKED.search(text) and A_WEEK.search(text) and not _LIMIT_ASKED.search(text)
     else:
         wanted = (
             # "那一个礼拜加班费该好多嘛" right after the week checked against the limits
-            (_on_hours(tracker) and _A_WEEK.search(text) and asked)
+            (_on_hours(tracker) and A_WEEK.search(text) and asked)
             # "星期六只做8个钟头", "工资说错了 是5400" after the week's pay
-            or (summed and (rest_day_hours(text) or (pay_now and _SAID_WRONG.search(text))))
+            or (summed and (rest_day_hours(text) or (pay_now and SAID_WRONG.search(text))))
             # "那一个月下来呢 按4个礼拜算" after the week's pay
             or (summed and month and (asked or weeks_told(text) or _FOLLOW_UP.search(text)))
             # "我兄弟 工资4350 也是跟我一样这么上的班 他一个礼拜好多"
@@ -93,7 +93,7 @@ def week_pay_reply(tracker: Tracker, text: str) -> str | None:
     week = Week(*week_of(told[at]), pay)  # type: ignore[misc]
     for said in reversed(told[: at + 1]):  # the rest days' hours, the latest told winning
         week = with_rest_hours(week, rest_day_hours(said))
-    if month or (summed and not _A_WEEK.search(text) and _month_last(tracker)):
+    if month or (summed and not A_WEEK.search(text) and _month_last(tracker)):
         weeks = next(filter(None, map(weeks_told, told[: at + 1])), None)
         return month_of_weeks_text(week, weeks)
     return week_overtime_text(week)

@@ -142,7 +142,7 @@ WHAT_THE_UNION_IS = re.compile(
 # "老板把钱给我了 我不想调解了 撤回", "调解申请撤销": withdrawing one's own mediation request
 # (not an enrolment: 报名撤回 is cancel_enrolment's)
 # (加班 and 上班 are work, not a class)
-_ENROLMENT_TALK = re.compile(r"报名|课|(?<![加上值夜白早晚中倒换轮跟下])班|培训")
+ENROLMENT_TALK = re.compile(r"报名|课|(?<![加上值夜白早晚中倒换轮跟下])班|培训")
 _WITHDRAWS_CASE = re.compile(
     r"(?:调解|案子|案件)[^，,。？?]{0,8}?(?:撤回|撤销|撤掉|撤了|不要了|不用了|不弄了|不搞了)"
     # "那我那个申请撤了嘛": the request filed, taken back
@@ -257,14 +257,14 @@ def rule_intent(text: str) -> str | None:
         return "policy_question"
     if (
         _WITHDRAWS_CASE.search(compact) or _BARE_WITHDRAWAL.search(text)
-    ) and not _ENROLMENT_TALK.search(compact):
+    ) and not ENROLMENT_TALK.search(compact):
         return "withdraw_case"
-    if REPORTS_MEDIATION.search(compact) and not _ENROLMENT_TALK.search(compact):
+    if REPORTS_MEDIATION.search(compact) and not ENROLMENT_TALK.search(compact):
         return "mediation_request"
     if _CONFIRMED_AT_THE_END.search(compact):
         # "她周六上午要上班 去不成 算了 我这个确认报名": the summary's button said in words
         return "affirm"
-    if _BACK_TO_A_SUM.search(compact) and not _ENROLMENT_TALK.search(compact):
+    if _BACK_TO_A_SUM.search(compact) and not ENROLMENT_TALK.search(compact):
         return "policy_question"  # "回到刚才那个补偿 要是…呢": the topic taken up again
     if _WANTS_A_DIPLOMA.search(compact):
         return "course_search"  # "我只读了高中 想去弄个文凭": the union's schooling courses
@@ -294,7 +294,7 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if MEDIATION_FIRST.search(text) and not MEDIATION_QUESTION.search(compact):
         return "mediation_request"
-    if APPLIES_AGAIN.search(text) and not _ENROLMENT_TALK.search(compact):
+    if APPLIES_AGAIN.search(text) and not ENROLMENT_TALK.search(compact):
         # "编号我没记到 … 那我重新申请一个嘛": a request the bot cannot find, made again
         return "mediation_request"
     if UNION_CAN_MEDIATE.search(compact) and DISPUTE_TOLD.search(compact):
