@@ -34,9 +34,10 @@ def show_page(
     found: list[Course],
     start: int = 0,
     intro: str = "",
+    ranked: bool = False,
 ) -> list[EventType]:
     """Courses start+1 … start+5 of `found`, numbered as in the whole list; `intro` goes
-    before the list's first line."""
+    before the list's first line; `ranked` when the worker's words put them in order."""
     shown = found[start : start + MAX_LISTED]
     seats = repo.seats_left_many(s, shown)
     end = start + len(shown)
@@ -56,7 +57,7 @@ def show_page(
         head = f"第 {start + 1}-{end} 门（共 {len(found)} 门）："
     elif more:
         head = (
-            f"找到 {len(found)} 门课程，先列出最近开课的 {len(shown)} 门"
+            f"找到 {len(found)} 门课程，先列出{'最相关' if ranked else '最近开课'}的 {len(shown)} 门"
             "（可以加上类别、时间或“免费”缩小范围）："
         )
     else:

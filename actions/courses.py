@@ -52,6 +52,7 @@ from bot.domain.course_questions import about_me
 from bot.domain.courses import (
     alike_meeting,
     asks_like_this,
+    clear_lead,
     closed_text,
     is_specific,
     place_in,
@@ -289,8 +290,24 @@ class ActionSearchCourses(ServiceAction, Action):
                 nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
+            lead = clear_lead(found, text) if ranked and len(found) > 1 else None
+            if lead is not None:
+                # "我做护理好几年了 有没得考证的课": the one that fits the worker's own job said
+                # first and kept in view ("哪天上", "报一个" ask of it)
+                intro = (
+                    f"按您说的，「{lead.name}」最对口（列在下面第{found.index(lead) + 1}个）。\n"
+                )
+                return [
+                    *cleared,
+                    *show_page(dispatcher, s, found, intro=intro, ranked=True),
+                    SlotSet(FOCUS_SLOT, lead.code),
+                ]
             return cleared + show_page(
-                dispatcher, s, found, intro=who_fits(found, text_told, available)
+                dispatcher,
+                s,
+                found,
+                intro=who_fits(found, text_told, available),
+                ranked=bool(ranked),
             )
 
     def _several_named(

@@ -226,6 +226,24 @@ def text_score(course: Course, text: str) -> int:
     return score
 
 
+def keyword_hits(course: Course, text: str) -> set[str]:
+    """The course's own name and keywords that the message says."""
+    return {k for k in [course.name, *(course.keywords or [])] if k and k in text}
+
+
+def clear_lead(courses: Sequence[Course], text: str) -> Course | None:
+    """The one course of several that the message's words point at beyond the rest: it says
+    a word of that course no other says, and every word it says of the others is one of that
+    course's too ("我做护理好几年了还没得证 有没得考证的课": 养老护理员 among the certificate
+    courses). None when two are alike or it says nothing of any."""
+    hits = [(c, keyword_hits(c, text)) for c in courses]
+    for c, own in hits:
+        others = [h for o, h in hits if o is not c]
+        if others and own and all(h < own for h in others):
+            return c
+    return None
+
+
 def rank_by_text(courses: Iterable[Course], text: str, min_score: int = 2) -> list[Course]:
     """Courses the message points at, strongest first (stable for equal scores)."""
     scored = [(text_score(c, text), i, c) for i, c in enumerate(courses)]
