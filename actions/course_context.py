@@ -20,7 +20,15 @@ from actions.message import (
 )
 from actions.work_talk import ABOUT_WORK as _ABOUT_WORK
 from bot.domain.course_cards import answer
-from bot.domain.course_questions import SHORT, aspects, described, is_followup, ordinal, points_back
+from bot.domain.course_questions import (
+    SHORT,
+    asks_no_clash,
+    aspects,
+    described,
+    is_followup,
+    ordinal,
+    points_back,
+)
 from bot.domain.course_requirements import tells_about
 from bot.domain.courses import asks_like_this
 from bot.domain.people import enrolled_for
@@ -170,6 +178,8 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     if ran_this_turn(tracker, "action_course_followup"):
         return None  # it handed this message over: never back and forth
     text = understood_text(tracker)
+    if searching and asks_no_clash(text):
+        return None  # "跟书法时间不冲突的有啥子": the others, searched
     if searching and _FOR_THAT_AGE.search(text):
         # "哦 那还有没得适合她这个年纪的" after a course she is too young for: a search
         return None

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.course_busy import busy_spans, entity_values, outside_busy_text
 from actions.course_context import narrows
-from actions.message import latest_confidence, latest_entity, understood_text
+from actions.message import entity_words, latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
 from bot.domain.starting_time import clock_text, earliest_start
 from bot.store import courses as repo
@@ -53,6 +53,11 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     ):
         # "生了娃儿腰杆一直痛 … 可以去锻炼的课": the worker's own birth, not a class for a child
         categories = []
+    said = entity_words(tracker, "course_category")
+    ruled_out = None
+    if categories and said and _ruled_out(said).search(understood_text(tracker)):
+        # "有没得周末搞运动的 不要文凭那种": the kind named is the one not wanted
+        ruled_out, categories = categories[-1], categories[:-1]
     if name and _named_by_its_name(tracker, name):
         # "想学点带娃儿的 有没得育婴员的课": the course named by its own name, not the kind a
         # word of the message points at (亲子活动)
@@ -67,6 +72,13 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         starts_after=earliest_start(understood_text(tracker)),
         busy_weekdays=busy_weekdays(tracker),
         busy_time=busy_time(tracker),
+        not_category=ruled_out,
+    )
+
+
+def _ruled_out(words: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:不要|不想要|不用|不需要|莫要|不考|不读)[^，,。\s]{{0,2}}{re.escape(words)}"
     )
 
 

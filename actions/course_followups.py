@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +28,19 @@ from actions.course_filters import (
     filter_from,
     wanted_course,
 )
+from actions.course_followup_cues import (
+    COURSE_WORD,
+    IS_THERE,
+    NEW_SEARCH,
+    NO_LIST_TEXT,
+    NOT_THE_BASICS,
+    OTHERS_ASKED,
+    WHICH_TEXT,
+    courses_of,
+    more_with_conditions,
+    named_outside,
+    shown_count,
+)
 from actions.course_list import category_buttons, compare, enrol_button, show_page
 from actions.course_list_answers import (
     ALL_OF_THEM,
@@ -46,7 +58,8 @@ from actions.course_narrowing import (
     narrow,
     narrowed_first,
 )
-from actions.course_pairs import HOLIDAY, all_named, clash_pair
+from actions.course_no_clash import clash_with_enrolled
+from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, clash_pair
 from actions.message import (
     TOLD_BEFORE,
     latest_entity,
@@ -66,7 +79,14 @@ from bot.domain.course_ages import (
     suits,
 )
 from bot.domain.course_cards import answer, joining_late_text, requirements_text
-from bot.domain.course_questions import asks_more, aspects, described, kind_asked, narrowing
+from bot.domain.course_questions import (
+    asks_more,
+    asks_no_clash,
+    aspects,
+    described,
+    kind_asked,
+    narrowing,
+)
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
 from bot.domain.course_times import asks_other_times, other_times_text
 from bot.domain.courses import (
@@ -78,29 +98,6 @@ from bot.domain.courses import (
 )
 from bot.store import courses as repo
 from bot.store.models import Course
-
-
-def more_with_conditions(tracker: Tracker, text: str) -> bool:
-    """ "还有没得其他晚上学的技术 能拿证的": more asked, with conditions of its own."""
-    timed = any(latest_entity(tracker, e) for e in ("time_of_day", "weekday", "course_category"))
-    return timed or re.search(r"拿证|考证|发证|证书|技术|手艺", text) is not None
-
-
-_BOTH_CLASH = re.compile(r"(?:两个|两门|这两)[^，,。？?]{0,4}(?:冲|撞|重叠|错得开|错不错得开)")
-
-
-WHICH_TEXT = "您问的是哪一门课程？点一下课程名，或者说“第二个”这样的序号："
-NO_LIST_TEXT = "您想了解哪门课程？可以说课程名（比如“书法班在哪里上课”），或者先看看有哪些课程："
-
-
-# "有没得免费的考证培训", "有没有晚上的班": asks for courses, not about the one in view
-_NEW_SEARCH = re.compile(
-    r"(?:有没得|有没有|有莫得|有不有|有木有)[^，,。？?]{0,10}(?:课|班|培训)"
-    # "那有没得别的养生锻炼的" after one course: others of that kind
-    r"|(?:有没得|有没有|有莫得|有不有|有木有)(?:别的|其他|其它)"
-    # "300还是有点贵 有没得免费的可以拿证的" after one course: the free ones, searched
-    r"|(?:有没得|有没有|有莫得|有不有|有木有)(?:免费|不要钱|不收费|便宜)"
-)
 
 
 class ActionCourseFollowup(ServiceAction, Action):
@@ -146,8 +143,11 @@ class ActionCourseFollowup(ServiceAction, Action):
                 if len(found) >= 2:
                     shown = [SlotSet(LIST_SLOT, [c.code for c in found])]
                     return done + each_answer(dispatcher, s, found, asked_each) + shown
+        if asks_no_clash(text) and OTHERS_ASKED.search(text):
+            # "跟书法时间不冲突的有啥子": the other courses, searched
+            return [*done, FollowupAction("action_search_courses")]
         both = both_talked_about(tracker) if len(codes) <= 1 else []
-        if len(codes) == 2 and _BOTH_CLASH.search(text):
+        if len(codes) == 2 and BOTH_CLASH.search(text):
             both = [str(c) for c in codes]  # "两个时间冲不冲" with two courses in view
         pair = clash_pair(self.services, tracker) if not both else []
         if len(pair) == 2:
@@ -160,7 +160,7 @@ class ActionCourseFollowup(ServiceAction, Action):
         if both:
             # "两个都想报 时间冲不冲突哦" after 叉车, then 电工: whether they clash
             with self.services.db.session() as s:
-                pair = _courses(s, both)
+                pair = courses_of(s, both)
                 if len(pair) == 2:
                     dispatcher.utter_message(
                         text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
@@ -171,7 +171,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             # condition on the open courses, searched
             return [*done, FollowupAction("action_search_courses")]
         with self.services.db.session() as s:
-            listed = _courses(s, codes)
+            listed = courses_of(s, codes)
             if asks_more(text) and not listed and len(kind_asked(text)) >= 2:
                 # "还有没得养老方面的" after one course: courses of that kind, searched
                 return [*done, FollowupAction("action_search_courses")]
@@ -187,7 +187,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                     # "还有没得其他晚上学的技术 能拿证的" after the whole list: searched anew
                     return [*done, FollowupAction("action_search_courses")]
                 return done + more(dispatcher, s, listed, tracker, self.services.today())
-            if _NEW_SEARCH.search(text) and not latest_entity(tracker, "course_name"):
+            if NEW_SEARCH.search(text) and not latest_entity(tracker, "course_name"):
                 # "那有没得免费的考证培训" after one course: a search of all the courses
                 return [*done, FollowupAction("action_search_courses")]
             wanted = narrowing(text)
@@ -202,6 +202,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                 and not aspects(outside_busy_text(tracker))
                 # "做出来的包子能拿回屋头给娃儿吃不": about the course, not a condition
                 and not (focus is not None and described(focus, text))
+                # "听说还有个太极拳 周六早上的 也可以报不": a course of its own, not in the list
+                and not named_outside(tracker, listed)
             ):
                 wanted = text  # "星期天下午的呢": the condition from its entities
             if listed and not wanted and NO_CERTIFICATE.search(text):
@@ -277,7 +279,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                 asked_about = [*asked_about, "time"]
             if (
                 asked_about
-                and (set(asked_about) <= _NOT_THE_BASICS or _IS_THERE.search(text))
+                and (set(asked_about) <= NOT_THE_BASICS or IS_THERE.search(text))
                 and course.code != tracker.get_slot(FOCUS_SLOT)
                 and course.code not in codes
             ):
@@ -304,6 +306,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                 reply = f"{reason}。{also}\n" + reply
                 if len(instead) == 1:  # "这个好多钱" next is about the one suggested
                     focus = instead[0]
+            clash = clash_with_enrolled(s, tracker, course)
+            if clash:  # "合唱呢" after enrolling in 电商直播 (both on Friday evenings)
+                reply = reply + "\n" + clash
             if each:  # "好多岁可以去 我大的8岁小的5岁": who may come, who may not
                 reply = each + "\n" + reply
             elif (
@@ -364,33 +369,15 @@ class ActionCourseFollowup(ServiceAction, Action):
             if verdict == "answer" or (
                 verdict == "likely"
                 and tracker.get_slot("last_faq")
-                and not _COURSE_WORD.search(text)
+                and not COURSE_WORD.search(text)
             ):
                 return [FollowupAction("action_answer_policy")]
             available = repo.open_courses(s, self.services.today())
             dispatcher.utter_message(text=NO_LIST_TEXT, buttons=category_buttons(available))
             return []
         options = [
-            button(c.name, "course_followup", course_id=c.code) for c in listed[: _shown(listed)]
+            button(c.name, "course_followup", course_id=c.code)
+            for c in listed[: shown_count(listed)]
         ]
         dispatcher.utter_message(text=WHICH_TEXT, buttons=buttons(*options))
         return []
-
-
-# a word of courses, which a question about them says
-_COURSE_WORD = re.compile(r"课|班|培训|报名|学")
-
-
-def _courses(s: Any, codes: list[str]) -> list[Course]:
-    found = [repo.get_by_code(s, code) for code in codes]
-    return [c for c in found if c is not None]
-
-
-# aspects a worker asks before knowing when and where a course is
-# "你们那有没有学叉车的 … 要钱不": whether there is one, then a part of it asked
-_IS_THERE = re.compile(r"有没有|有没得|有莫得|有不有")
-_NOT_THE_BASICS = frozenset({"seats", "requirements", "certificate", "level", "length", "job"})
-
-
-def _shown(listed: list[Course]) -> int:
-    return min(len(listed), 8)

@@ -35,9 +35,11 @@ def show_page(
     start: int = 0,
     intro: str = "",
     ranked: bool = False,
+    note: str = "",
 ) -> list[EventType]:
     """Courses start+1 … start+5 of `found`, numbered as in the whole list; `intro` goes
-    before the list's first line; `ranked` when the worker's words put them in order."""
+    before the list's first line; `ranked` when the worker's words put them in order; `note`
+    goes under one course's card (a clash with the worker's own enrolment)."""
     shown = found[start : start + MAX_LISTED]
     seats = repo.seats_left_many(s, shown)
     end = start + len(shown)
@@ -48,6 +50,7 @@ def show_page(
             text=intro
             + "为您找到 1 门课程：\n"
             + answer(course, [], seats[course.id])
+            + (f"\n{note}" if note else "")
             + "\n点下面的按钮就可以报名；想了解更多，可以问“有啥要求”“讲些什么”。",
             buttons=buttons(enrol_button(course), button("看看其他课程", "course_search")),
         )

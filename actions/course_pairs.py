@@ -25,6 +25,10 @@ _CLASH_ASKED = re.compile(
 )
 
 
+# "两个时间冲不冲": whether the two courses talked about clash
+BOTH_CLASH = re.compile(r"(?:两个|两门|这两)[^，,。？?]{0,4}(?:冲|撞|重叠|错得开|错不错得开)")
+
+
 def all_named(tracker: Tracker) -> list[str]:
     """The courses this message names side by side ("瑜伽跟合唱"), in order, each once; none
     when they are not joined (a word of one course in the story of another)."""
@@ -44,8 +48,9 @@ def all_named(tracker: Tracker) -> list[str]:
 def clash_pair(services: Any, tracker: Tracker) -> list[Course]:
     """The two courses a clash question is about: those it names, else the one it names
     and the one talked about just before; [] when it asks no clash."""
-    if not _CLASH_ASKED.search(typed_text(tracker)):
-        return []
+    text = typed_text(tracker)
+    if not _CLASH_ASKED.search(text) and not BOTH_CLASH.search(text):
+        return []  # ("上午那个做面包的也想学 两个时间冲不冲": the one named and the one before)
     entities = (tracker.latest_message or {}).get("entities") or []
     names = [str(e.get("value")) for e in entities if e.get("entity") == "course_name"]
     with services.db.session() as s:

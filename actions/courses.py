@@ -26,6 +26,7 @@ from actions.course_list import (
     listed,
     show_page,
 )
+from actions.course_no_clash import clash_with_enrolled, lead_said, no_clash_search
 from actions.course_search_answers import (
     any_time,
     nothing_found,
@@ -33,6 +34,7 @@ from actions.course_search_answers import (
     only_then_intro,
     who_fits,
 )
+from actions.course_search_extras import like_this, several_named
 from actions.message import latest_entity, previous_action, recent_user_texts, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
@@ -48,17 +50,13 @@ from bot.domain.course_ages import (
     without_child_words,
 )
 from bot.domain.course_fees import all_free_text, asks_all_free
-from bot.domain.course_questions import about_me
 from bot.domain.courses import (
     alike_meeting,
-    asks_like_this,
-    clear_lead,
     closed_text,
     is_specific,
     place_in,
     rank_by_text,
     residual,
-    similar_courses,
     tells_own_age,
 )
 from bot.knowledge.followups import leans_on_context
@@ -107,10 +105,6 @@ _THAT_CHILD = re.compile(
 _OTHER_COURSES = re.compile(r"的(?:课|班|培训|活动)|别的|其他|其它")
 
 
-# courses named in one message that are listed together ("蛋糕…电工证…")
-SEVERAL = 2
-
-
 # the bot's turns about one course, after which a new search ranks that kind first
 COURSE_TURNS = frozenset({"action_course_followup", "action_search_courses"})
 # how far back a child's age told by who they are is looked for ("大的10岁小的5岁")
@@ -127,7 +121,7 @@ class ActionSearchCourses(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         cleared = [SlotSet(slot, None) for slot in SEARCH_SLOTS]
-        like = self._like_this(dispatcher, tracker)
+        like = like_this(self.services, dispatcher, tracker)
         if like is not None:
             return cleared + like
         if compared_courses(tracker):
@@ -153,7 +147,7 @@ class ActionSearchCourses(ServiceAction, Action):
                     text=all_free_text(available), buttons=category_buttons(available)
                 )
             return cleared
-        several = self._several_named(dispatcher, tracker)
+        several = several_named(self.services, dispatcher, tracker)
         if several:
             # "我娃儿10岁 要托管 我婆娘想学做蛋糕 我自己想考个电工证": one course for each
             return cleared + several
@@ -167,6 +161,11 @@ class ActionSearchCourses(ServiceAction, Action):
                 text = text[:a] + without_child_words(text[a:b]) + text[b:]
         with self.services.db.session() as s:
             available = repo.open_courses(s, self.services.today())
+            clear_intro = ""
+            kept_clear = no_clash_search(s, tracker, text, available)
+            if kept_clear:  # "跟直播不撞的有哪些": none at the same time as it
+                available, text, clear_intro = kept_clear
+                f = replace(f, name=None)
             place = place_in(text, available)
             in_view: set[str] = set()
             if place:  # "城南那边有啥课": courses held there
@@ -290,73 +289,20 @@ class ActionSearchCourses(ServiceAction, Action):
                 nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
-            lead = clear_lead(found, text) if ranked and len(found) > 1 else None
-            if lead is not None:
-                # "我做护理好几年了 有没得考证的课": the one that fits the worker's own job said
-                # first and kept in view ("哪天上", "报一个" ask of it)
-                intro = (
-                    f"按您说的，「{lead.name}」最对口（列在下面第{found.index(lead) + 1}个）。\n"
-                )
-                return [
-                    *cleared,
-                    *show_page(dispatcher, s, found, intro=intro, ranked=True),
-                    SlotSet(FOCUS_SLOT, lead.code),
-                ]
+            # "我做护理好几年了 有没得考证的课": the one that fits the worker's own job said
+            # first and kept in view ("哪天上", "报一个" ask of it)
+            intro, lead = lead_said(found, text) if ranked else ("", [])
+            if lead:
+                return cleared + show_page(dispatcher, s, found, intro=intro, ranked=True) + lead
             return cleared + show_page(
                 dispatcher,
                 s,
                 found,
-                intro=who_fits(found, text_told, available),
+                intro=clear_intro or who_fits(found, text_told, available),
                 ranked=bool(ranked),
+                # "瑜伽呢" after the courses clear of 书法: it clashes, said
+                note=clash_with_enrolled(s, tracker, found[0]) if len(found) == 1 else "",
             )
-
-    def _several_named(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> list[EventType] | None:
-        """The open courses a message names, two or more (not to compare them: that is the
-        follow-up's), listed together; None for any other message."""
-        message = tracker.latest_message or {}
-        text = message.get("text") or ""
-        names: list[str] = []
-        for e in message.get("entities") or []:
-            start, end = e.get("start"), e.get("end")
-            if e.get("entity") != "course_name" or not e.get("value"):
-                continue
-            words = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
-            if words and (is_child_word(words) or about_me(text, words)):
-                continue
-            names.append(str(e["value"]))
-        names = list(dict.fromkeys(names))
-        if len(names) < SEVERAL:
-            return None
-        with self.services.db.session() as s:
-            available = repo.open_courses(s, self.services.today())
-            found = [c for name in names for c in available if c.name == name]
-            if len(found) < SEVERAL:
-                return None
-            return show_page(dispatcher, s, found)
-
-    def _like_this(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> list[EventType] | None:
-        """ "那有没得差不多的" after 太极拳 (closed): the open courses most like the one in view,
-        not every course. None when the message asks no such thing or no course is in view."""
-        focus = tracker.get_slot(FOCUS_SLOT)
-        if not focus or not asks_like_this(understood_text(tracker)):
-            return None
-        with self.services.db.session() as s:
-            course = repo.get_by_code(s, str(focus))
-            if course is None:
-                return None
-            available = repo.open_courses(s, self.services.today())
-            alike = similar_courses(course, available)
-            if not alike:
-                dispatcher.utter_message(
-                    text=f"暂时没有和“{course.name}”相近的课程。您可以按类别看看现在开放报名的课程：",
-                    buttons=category_buttons(available),
-                )
-                return []
-            return show_page(dispatcher, s, alike, intro=f"和“{course.name}”相近的课程：\n")
 
     def _like_the_one_before(self, s: Any, tracker: Tracker, found: list[Course]) -> list[Course]:
         """`found` with the courses of the kind of the one talked about just before first."""

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_list import enrol_button
-from actions.enrolment_cues import partner_told
+from actions.enrolment_cues import partner_in_form
 from actions.enrolment_questions import contact_signs_up
 from actions.enrolment_switch import cancel_replaced, replaced
 from actions.identity import worker_from
@@ -98,7 +98,7 @@ class ActionEnrolCourse(ServiceAction, Action):
                     text = text.replace(f"报名人：{name}", f"{CONTACT_LABEL}：{name}", 1)
                 elif other:  # "帮我妈报个八段锦": she is enrolled, not the worker
                     text = text.replace("您已报名", f"已为{other}{name}报名", 1)
-                partner = None if other else partner_told(opening_text(tracker, "enrolment_form"))
+                partner = None if other else partner_in_form(tracker)
                 if partner is not None and partner[1] != phone:
                     # "把我们两个都报上 … 他叫何军189…": the partner enrolled too
                     text += "\n" + self._partner_enrolled(s, course, worker, partner)

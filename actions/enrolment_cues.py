@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+from rasa_sdk import Tracker
+
+from actions.message import form_texts
+
 # "报错了 改成报面点烘焙那个", "换成书法": another course instead of the one being enrolled in
 CHANGE_COURSE = re.compile(r"改成|改为|换成|换个|换一个|改报|报错|不报这个|不要这个|不是这个")
 
@@ -71,8 +75,11 @@ def own_name(text: str) -> str | None:
 
 
 def partner_told(text: str) -> tuple[str, str] | None:
-    """The name and phone of a partner to enrol too, when the message asks for both."""
-    if not _TOGETHER.search(text or ""):
+    """The name and phone of a partner to enrol too, when the message asks for both (or
+    gives both people's numbers: "我叫罗建 电话158… 我老婆叫何丽 电话189…" after "我们两口子
+    都要报")."""
+    both_told = len(set(_MOBILE.findall(text or ""))) == 2
+    if not _TOGETHER.search(text or "") and not both_told:
         return None
     m = _PARTNER.search(text or "")
     return (m.group("name"), m.group("phone")) if m else None
@@ -85,3 +92,13 @@ def own_phone(text: str) -> str | None:
         return None
     others = [p for p in _MOBILE.findall(text) if p != partner[1]]
     return others[0] if len(others) == 1 else None
+
+
+def partner_in_form(tracker: Tracker) -> tuple[str, str] | None:
+    """The partner told in any message of the enrolment form ("我们两口子都要报", then "我叫
+    罗建 电话158… 我老婆叫何丽 电话189…"), the latest first."""
+    for text in reversed(form_texts(tracker, "enrolment_form")):
+        partner = partner_told(text)
+        if partner is not None:
+            return partner
+    return None

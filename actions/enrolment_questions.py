@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
-from actions.enrolment_cues import partner_told
+from actions.enrolment_cues import partner_in_form
 from actions.enrolment_switch import replaced, summary_line
 from actions.identity import worker_from
 from actions.message import asked_before, opening_text, recent_user_texts, typed_text
@@ -208,7 +208,7 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
             old = replaced(s, tracker, worker_from(tracker), course.code)
             if old is not None:  # "改成合唱嘛": the enrolment this one replaces
                 text += "\n" + summary_line(old)
-            partner = partner_told(opening_text(tracker, "enrolment_form"))
+            partner = partner_in_form(tracker)
             if partner is not None and partner[1] != tracker.get_slot("phone"):
                 # "把我们两个都报上": the partner, enrolled with the worker on confirming
                 text += f"\n一起报名：{partner[0]}（{partner[1]}）"

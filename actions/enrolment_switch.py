@@ -6,6 +6,7 @@ one is cancelled only once the new one is made."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.identity import Worker
-from actions.message import opening_text
+from actions.message import opening_text, typed_text
 from bot.domain.courses import promotion_text
 from bot.staff import notices as notify
 from bot.store import courses as repo
@@ -99,11 +100,23 @@ def course_at_the_days(s: Session, tracker: Tracker, worker: Worker, today: Any)
     return fits[0].code if len(fits) == 1 else None
 
 
+# "把瑜伽换成": the course left, named between 把 and 换成
+_LEFT = re.compile(r"把[^，,。？?\s]{1,10}?(?:换成|改成|换为|改为)")
+
+
 def switched_to_in_view(services: Any, tracker: Tracker) -> dict[str, Any]:
     """ "那把瑜伽换成这个": the one course in view switched to (the one named before 换成 is
     the one left); with several in view, none yet (the form asks which, with their buttons)."""
     focus = tracker.get_slot(FOCUS_SLOT)
     named = {str(e.get("value")) for e in (tracker.latest_message or {}).get("entities") or []}
+    left_part = _LEFT.search(typed_text(tracker))
+    chosen = [n for n in named if not (left_part and n in left_part.group(0))]
+    if len(chosen) == 1:
+        # "就八段锦 把瑜伽换成这个": the course named outside 把…换成 is "这个"
+        with services.db.session() as s:
+            course = repo.get_by_name(s, chosen[0])
+            if course is not None:
+                return {"course_id": course.code}
     codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
     if focus:
         with services.db.session() as s:

@@ -184,6 +184,21 @@ def opening_text(tracker: Tracker, form: str) -> str:
     return ""
 
 
+def form_texts(tracker: Tracker, form: str) -> list[str]:
+    """The worker's messages since `form` was started, its opening one first ([] when the
+    form was never started)."""
+    texts: list[str] = []
+    started = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            texts.insert(0, str(event.get("text") or ""))
+            if started:
+                return texts
+        elif event.get("event") == "active_loop" and event.get("name") == form:
+            started = True
+    return []
+
+
 # how many of the worker's earlier messages may tell what they said of themselves
 TOLD_BEFORE = 8
 

@@ -87,6 +87,9 @@ class PersonSlotsMixin:
         if opened:
             return {"name": opened}
         if tracker.get_slot("requested_slot") == "name":
+            both = own_name(typed_text(tracker))  # "我叫罗建 电话158… 我老婆叫何丽 电话189…"
+            if both:
+                return {"name": both}
             named, _ = name_and_phone(typed_text(tracker))  # "郑海 电话159…"
             if named:
                 return {"name": named}
@@ -117,6 +120,8 @@ class PersonSlotsMixin:
         if opened:
             return {"phone": opened}
         phone = clean_phone(plain_answer(tracker, "phone"))
+        if phone is None and tracker.get_slot("requested_slot") in ("name", "phone"):
+            phone = own_phone(typed_text(tracker))  # the worker's own of two numbers
         if phone is None and tracker.get_slot("requested_slot") == "name":
             # "我当代表 我叫马德明 电话158…", "郑海 电话159…": the number comes with the name
             named, phone = name_and_phone(typed_text(tracker))

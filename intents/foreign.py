@@ -14,11 +14,12 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from intents.english_courses import COURSES
 from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**_WORDS, **OVERTIME, **SENTENCES}
+ENGLISH = {**COURSES, **_WORDS, **OVERTIME, **SENTENCES}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -57,6 +58,9 @@ PINYIN_WORDS = (
     " 川菜 做菜 炒菜 厨艺 烹饪 烹调 证书 结业"
     # a wife's May Day told in pinyin ("wo laopo zai chaoshi shangban yuexin 3480 wuyi …")
     " 老婆 老公 超市 月薪 五一 都"
+    # a baker's course asked in pinyin ("you mei you jiao zuo mianbao dangao de ke", "zai na
+    # dian", "yao jiao qian ma cailiao zenme suan", "zuo hao de keyi dai hui jia ma")
+    " 教 教做 面包 蛋糕 几点钟 在哪点 哪点 交钱 要交钱 材料 做好的 带回家 带回去 带回"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

@@ -171,6 +171,8 @@ _BACK_TO_A_SUM = re.compile(
 _WANTS_A_DIPLOMA = re.compile(
     r"(?:想|要|准备|打算)(?:去)?(?:弄|拿|考|读|混|搞|整)(?:个|一个)?(?:大专|本科)?(?:文凭|学历)"
     r"|(?:想|要)(?:提升|提高)(?:一?下|一哈)?学历"
+    # "我还想考个证 以后休完产假可以去做育儿嫂": a certificate course wanted
+    r"|(?:想|要|准备|打算)(?:去)?(?:考|拿|弄)(?:个|一个)(?:[^，,。？?\s]{0,4}?)证(?!明|据|件)"
 )
 
 
@@ -178,6 +180,13 @@ _WANTS_A_DIPLOMA = re.compile(
 _SEATS_ASKED = re.compile(
     r"名额(?:够不|够吗|够不够|还有没|还有吗|有好多|有多少|多不多|满了没)|收好多个?人|收多少人|收几个人"
     r"|一个?班(?:收|有)?好多人|还有(?:位置|空位|名额)(?:没|吗|不)"
+)
+
+
+# "我们两口子都要报 咋个报", "我俩都想报名": the worker and a partner enrolling together
+_BOTH_ENROL = re.compile(
+    r"(?:两口子|我们两个|我们俩|我俩|我们两人|我跟我(?:老婆|老公|爱人|媳妇|婆娘|男人)(?:两个)?)"
+    r"(?:都|一起)(?:要|想)?(?:报|报名)(?![^，,。？?]{0,6}(?:工伤|调解|仲裁|案))"
 )
 
 
@@ -268,6 +277,8 @@ def rule_intent(text: str) -> str | None:
         return "policy_question"  # "回到刚才那个补偿 要是…呢": the topic taken up again
     if _WANTS_A_DIPLOMA.search(compact):
         return "course_search"  # "我只读了高中 想去弄个文凭": the union's schooling courses
+    if _BOTH_ENROL.search(compact) and not REPORTS_MEDIATION.search(compact):
+        return "course_enroll"  # "我们两口子都要报 咋个报": the course in view, for both
     if _SEATS_ASKED.search(compact) and not REPORTS_MEDIATION.search(compact):
         return "course_followup"  # "我们三姊妹都想去 名额够不": the seats of the course in view
     if _WHAT_IS_LEFT.match(compact):

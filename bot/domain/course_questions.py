@@ -59,6 +59,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"|(?:平时|白天|平常)要上班"
         # "开始了没得 现在报还来得及不": whether it has begun
         r"|开始了没|开始没|开了没|开始了吗|开了吗|已经开始|已经开了|开学"
+        # "我白班 下午五点半下班 赶得上不": whether the worker gets there in time
+        r"|下班[^，,。？?]{0,12}(?:赶得上|赶不赶得上|来得及|来不来得及|赶得到|赶不赶得到)"
     ),
     "fee": re.compile(
         r"钱|收费|免费|费用|学费|交费|缴费|贵不贵|自己出|出好多|出多少|自费|补贴|补助|报销"
@@ -100,6 +102,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
     # what a learner gets and whether they can keep up: answered from the description
     "certificate": re.compile(
         r"证书|发证|拿证|有证|结业证|考得到证|考到证|拿得到证|拿到证|发不发证|考证|啥子文凭|什么文凭|啥文凭|认不认|承不承认|国家认|国家承认"
+        # "上完了发啥子证": which certificate it gives
+        r"|(?:发|给|拿|考)(?:个|的|得到)?(?:啥子|什么|啥|哪种|哪个)证|(?:啥子|什么|啥)证"
     ),
     "length": re.compile(
         r"(?<!没)(?<!未)毕业(?!证)|学制|读几年|几年读完|要读好久|要读多久|读多久|读好久"
@@ -153,7 +157,13 @@ def points_back(text: str) -> bool:
 def aspects(text: str) -> list[str]:
     """Which parts of a course the message asks about, in the catalogue's order."""
     asked = ABOUT_ME.sub(" ", text or "")  # "我本科毕业的" tells, it does not ask how long
-    return [name for name, pattern in ASPECTS.items() if pattern.search(asked)]
+    found = [name for name, pattern in ASPECTS.items() if pattern.search(asked)]
+    if "seats" in found and _IN_TIME_AFTER_WORK.search(asked):
+        found.remove("seats")  # "下班 赶得上不": in time for the class, not a place left
+    return found
+
+
+_IN_TIME_AFTER_WORK = re.compile(r"下班[^，,。？?]{0,12}(?:赶得上|赶不赶得上|来得及|来不来得及)")
 
 
 def asks_more(text: str) -> bool:
@@ -310,3 +320,14 @@ def described(course: Course, text: str) -> bool:
         and t not in course.name
         for t in terms
     )
+
+
+# "跟直播不撞的有哪些": courses that do not clash with one (not "冲不冲", "撞不撞", "错不错得开":
+# whether two clash, asked)
+NO_CLASH = re.compile(
+    r"(?<!撞)不撞|(?<!冲)不冲突?|不重叠|不打架|(?<!错不)错得开|错开|撞不到|冲不到|不矛盾|不重(?:合|复)?的"
+)
+
+
+def asks_no_clash(text: str) -> bool:
+    return NO_CLASH.search(text or "") is not None

@@ -338,9 +338,8 @@ def _minutes(course: Course) -> tuple[int, int] | None:
     return a * 60 + b, c * 60 + d
 
 
-def clash_text(first: Course, second: Course) -> str:
-    """Whether two courses can both be taken: the days and hours they share while both run
-    ("两个都想报 时间对得上不")."""
+def clashes(first: Course, second: Course) -> bool:
+    """The two courses meet on a same day at overlapping hours while both run."""
     days = [d for d in first.weekdays or [] if d in (second.weekdays or [])]
     spans = _minutes(first), _minutes(second)
     dates_meet = not (
@@ -350,14 +349,20 @@ def clash_text(first: Course, second: Course) -> str:
         and second.end_date
         and (first.end_date < second.start_date or second.end_date < first.start_date)
     )
-    overlap = (
+    return bool(
         days
         and dates_meet
         and None not in spans
         and spans[0][0] < spans[1][1]  # type: ignore[index]
         and spans[1][0] < spans[0][1]  # type: ignore[index]
     )
-    if overlap:
+
+
+def clash_text(first: Course, second: Course) -> str:
+    """Whether two courses can both be taken: the days and hours they share while both run
+    ("两个都想报 时间对得上不")."""
+    if clashes(first, second):
+        days = [d for d in first.weekdays or [] if d in (second.weekdays or [])]
         return (
             f"「{first.name}」和「{second.name}」都在{'、'.join(days)}，上课时间有重叠"
             f"（{first.time} 和 {second.time}），两门同时上不了，只能先报一门。"

@@ -29,6 +29,9 @@ _LEANS = re.compile(
     r"|^(?:那)?(?:去的话|要去的话|真要去的话|到时候去)"
     # "这个期限一般好久": a part of the answer just given, pointed at
     r"|^(?:这个|这|那个)(?:期限|时限|时间|期|钱|比例|标准|天数|补偿|赔偿|待遇|规定|证明|材料|费用?)"
+    # "不用厂头批准也可以走噻" after the notice to quit: a detail of the answer, checked
+    r"|^(?:那)?(?:不用|不要|不需要|不经过|没有|没得|莫得)[^，,。？?]{1,8}(?:也|就)(?:可以|能|得行|行)"
+    r"[^，,。？?]{0,4}[噻吗嘛不哇][？?]?$"
     # "这种情况我能要求啥子", "像我这样的能拿好多": the case just told, pointed at
     r"|这种情况|这个情况|这样的话|像我这(?:种|样|个)|我这(?:种|样)情况"
     # "这样对不对嘛", "这样合不合法" after a story and its answer: the practice just told

@@ -34,6 +34,8 @@ class CourseFilter:
     # (not compared: a filter holding only these asks for no kind of course)
     busy_weekdays: tuple[str, ...] = field(default=(), compare=False)
     busy_time: str | None = field(default=None, compare=False)
+    # "搞运动的 不要文凭那种": a kind ruled out
+    not_category: str | None = None
 
 
 @dataclass
@@ -92,6 +94,8 @@ def course_start(time: str | None) -> int | None:
 def matches(course: Course, f: CourseFilter) -> bool:
     """Whether a course satisfies every filter the worker gave."""
     if f.category and course.category != f.category:
+        return False
+    if f.not_category and course.category == f.not_category:
         return False
     timed = not f.time_of_day or course.time_of_day in DAYTIME.get(f.time_of_day, (f.time_of_day,))
     days = not f.weekdays or bool(set(f.weekdays) & set(course.weekdays or []))

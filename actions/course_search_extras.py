@@ -1,0 +1,72 @@
+"""Searches answered before the filters are read: several courses named together ("书法跟
+合唱"), and the courses like the one in view ("那有没得差不多的" after 太极拳) (split from
+actions/courses.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.course_context import FOCUS_SLOT
+from actions.course_list import category_buttons, show_page
+from actions.message import understood_text
+from bot.domain.course_ages import is_child_word
+from bot.domain.course_questions import about_me
+from bot.domain.courses import asks_like_this, similar_courses
+from bot.store import courses as repo
+
+# courses named in one message that are listed together ("蛋糕…电工证…")
+SEVERAL = 2
+
+
+def several_named(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    """The open courses a message names, two or more (not to compare them: that is the
+    follow-up's), listed together; None for any other message."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    names: list[str] = []
+    for e in message.get("entities") or []:
+        start, end = e.get("start"), e.get("end")
+        if e.get("entity") != "course_name" or not e.get("value"):
+            continue
+        words = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        if words and (is_child_word(words) or about_me(text, words)):
+            continue
+        names.append(str(e["value"]))
+    names = list(dict.fromkeys(names))
+    if len(names) < SEVERAL:
+        return None
+    with services.db.session() as s:
+        available = repo.open_courses(s, services.today())
+        found = [c for name in names for c in available if c.name == name]
+        if len(found) < SEVERAL:
+            return None
+        return show_page(dispatcher, s, found)
+
+
+def like_this(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    """ "那有没得差不多的" after 太极拳 (closed): the open courses most like the one in view,
+    not every course. None when the message asks no such thing or no course is in view."""
+    focus = tracker.get_slot(FOCUS_SLOT)
+    if not focus or not asks_like_this(understood_text(tracker)):
+        return None
+    with services.db.session() as s:
+        course = repo.get_by_code(s, str(focus))
+        if course is None:
+            return None
+        available = repo.open_courses(s, services.today())
+        alike = similar_courses(course, available)
+        if not alike:
+            dispatcher.utter_message(
+                text=f"暂时没有和“{course.name}”相近的课程。您可以按类别看看现在开放报名的课程：",
+                buttons=category_buttons(available),
+            )
+            return []
+        return show_page(dispatcher, s, alike, intro=f"和“{course.name}”相近的课程：\n")
