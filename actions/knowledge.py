@@ -23,6 +23,7 @@ from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.case_additions import addition_instead
 from actions.course_context import (
     described_instead,
+    enrol_instead,
     enrolling_course_reply,
     followup_instead,
     named_course_instead,
@@ -229,7 +230,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             return done + answered(several[-1].slug, several[-1].category)
         # "要交钱不" right after a course list; "然后呢 我还要准备些啥" right after filing
         instead = (
-            followup_instead(tracker)
+            # "那我自己报嘛 我初中毕业的 可以不" after the son was too young: enrolling
+            enrol_instead(tracker)
+            or followup_instead(tracker)
             or case_question_instead(tracker)
             or child_can_join_instead(tracker)
             # ("算了 我还是想撤回 我准备直接去仲裁": the request filed, withdrawn)

@@ -36,7 +36,7 @@ _LATIN_NAME_BY_PHONE = re.compile(
     r"(?:(?:my )?(?:phone|tel|mobile|cell)(?: number)?(?: is)?[:：]?\s*)?(?:\+?86)?1[3-9]\d{9}"
 )
 _ENGLISH_NAME = re.compile(
-    r"\b(?:my name is|my name's|name:|name is|name|wo jiao|wo de ming zi shi|wo de mingzi shi"
+    r"\b(?:my name is|my name's|name:|name is|name|wo jiao|ta jiao|wo de ming zi shi|wo de mingzi shi"
     r"|i am the representative,?|i'm the representative,?|representative:?)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
     r"(?=\s*(?:[,.;!?，。]|$|\d|\s+(?:and|phone|my|tel|mobile|dianhua|dian hua|shouji|shou ji|haoma|hao ma)\b))",
     re.IGNORECASE,

@@ -27,6 +27,7 @@ from actions.message import (
     latest_entity,
     latest_intent,
     previous_action,
+    recent_bot_texts,
     typed_text,
 )
 from actions.policy_followups import policy_followup_instead
@@ -237,7 +238,18 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
         JUST_ENROLLED,
     ) and _CANCELS.search(typed_text(tracker)):
         return [FollowupAction("action_cancel_enrolment")]
+    if (
+        previous_action(tracker) == "action_course_followup"
+        and _CANCELS.search(typed_text(tracker))
+        and any("报名成功" in t for t in recent_bot_texts(tracker, ENROLLED_TURNS))
+    ):
+        # "算了 那几个周末要加班 还是取消了嘛" after asking again where and when the course
+        # just enrolled meets: that enrolment taken back
+        return [FollowupAction("action_cancel_enrolment")]
     return None
+
+
+ENROLLED_TURNS = 3
 
 
 # "咋个这么慢 好久才有结果嘛" right after the worker's case was shown: how long mediation takes

@@ -61,6 +61,9 @@ PINYIN_WORDS = (
     # a baker's course asked in pinyin ("you mei you jiao zuo mianbao dangao de ke", "zai na
     # dian", "yao jiao qian ma cailiao zenme suan", "zuo hao de keyi dai hui jia ma")
     " 教 教做 面包 蛋糕 几点钟 在哪点 哪点 交钱 要交钱 材料 做好的 带回家 带回去 带回"
+    # a parent enrolled in pinyin ("wo ma tui xiu le xiang xue chang ge", "bang ta bao ming ta
+    # jiao …": the syllables after 她叫 are her name)
+    " 他 她 他叫 她叫 帮他 帮她 我妈 我爸 退休了 唱歌 元旦 那天 上不上"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -178,7 +181,7 @@ def _from_pinyin(run: str) -> str | None:
             # (a token of two syllables or more typed together counts too: "zhouliu" 周六)
             if (j - i >= 2 or len(key) >= _JOINED_SYLLABLES) and key in general:
                 options.append((j, _COST_EXAMPLES, len(key), general[key]))
-        if i and tokens[i - 1] == "jiao":
+        if i and tokens[i - 1] == "jiao":  # (我叫, 她叫: the name follows)
             # "wo jiao zhao lei dian hua …": the name's syllables, up to a known word
             for j in range(i + 1, min(n, i + _NAME_SYLLABLES) + 1):
                 if any(t in table for t in tokens[i:j]):

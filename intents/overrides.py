@@ -171,6 +171,8 @@ _BACK_TO_A_SUM = re.compile(
 _WANTS_A_DIPLOMA = re.compile(
     r"(?:想|要|准备|打算)(?:去)?(?:弄|拿|考|读|混|搞|整)(?:个|一个)?(?:大专|本科)?(?:文凭|学历)"
     r"|(?:想|要)(?:提升|提高)(?:一?下|一哈)?学历"
+    # "厂里裁员了 … 想学个好找工作的 推荐一下嘛": a course wanted, whatever the story before
+    r"|想学(?:个|点|门|一门|一个|一点)[^，,。？?\s]{0,8}?(?:的|手艺|技术)"
     # "我还想考个证 以后休完产假可以去做育儿嫂": a certificate course wanted
     r"|(?:想|要|准备|打算)(?:去)?(?:考|拿|弄)(?:个|一个)(?:[^，,。？?\s]{0,4}?)证(?!明|据|件)"
 )
@@ -180,6 +182,13 @@ _WANTS_A_DIPLOMA = re.compile(
 _SEATS_ASKED = re.compile(
     r"名额(?:够不|够吗|够不够|还有没|还有吗|有好多|有多少|多不多|满了没)|收好多个?人|收多少人|收几个人"
     r"|一个?班(?:收|有)?好多人|还有(?:位置|空位|名额)(?:没|吗|不)"
+)
+
+
+# "那小的咋个办嘛", "那大的呢": the other child of two told of, asked about bare
+_THE_OTHER_CHILD = re.compile(
+    r"^(?:那|那么)?(?:小的|大的|老大|老二|老幺|小的那个|大的那个)(?:咋个办|怎么办|咋办|呢|嘞|喃|咋整)?"
+    r"[嘛呢哦喃啊？?。]*$"
 )
 
 
@@ -277,6 +286,8 @@ def rule_intent(text: str) -> str | None:
         return "policy_question"  # "回到刚才那个补偿 要是…呢": the topic taken up again
     if _WANTS_A_DIPLOMA.search(compact):
         return "course_search"  # "我只读了高中 想去弄个文凭": the union's schooling courses
+    if _THE_OTHER_CHILD.match(compact):
+        return "course_search"  # "那小的咋个办嘛" after a course too old for her: for that child
     if _BOTH_ENROL.search(compact) and not REPORTS_MEDIATION.search(compact):
         return "course_enroll"  # "我们两口子都要报 咋个报": the course in view, for both
     if _SEATS_ASKED.search(compact) and not REPORTS_MEDIATION.search(compact):

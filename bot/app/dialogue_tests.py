@@ -43,10 +43,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from sqlalchemy import select
 
 from bot.core.messages import Incoming, Reply
+from bot.core.yamlfile import parse_rasa_yaml
 from bot.staff.accounts import Staff, create_user
 from bot.staff.desk import ConsoleDesk
 from bot.store.models import EV_USER, Conversation, Event
@@ -95,7 +95,8 @@ def load_cases(paths: Iterable[Path]) -> list[Case]:
     """Every test case of the given files and of the *.yml files in the given folders."""
     cases: list[Case] = []
     for path in _files(paths):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # (as Rasa reads test stories: "- user: yes" is the word typed, not a boolean)
+        document = parse_rasa_yaml(path.read_text(encoding="utf-8")) or {}
         if not isinstance(document, dict) or not isinstance(document.get("test_cases"), list):
             raise CaseFormatError(f"{path}: expected a top-level `test_cases:` list")
         for raw in document["test_cases"]:

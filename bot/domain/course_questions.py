@@ -38,7 +38,7 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"|(?:周末|周六|周日|星期[六天日]|礼拜[六天日]|晚上|白天)(?:上课|上|开课)?(?:不|吗|嘛|噻)"
         r"|多久|好久|白天还是晚上|白天上还是|晚上上还是|结束|结课|上完|上到|哪天完|几号完"
         r"|面授|下一期|下期|下一批|再开|开班|好多次|多少次|几次|几回|好多回|多少回|最后一次"
-        r"|几节|好多节|多少节|几堂|好多堂|多少堂|课时"
+        r"|几节|好多节|多少节|几堂|好多堂|多少堂|课时|次数|节数|上得多|上的多"
         # "是白天吗", "下午还是晚上": when in the day
         r"|是白天|白天吗|白天上课吗|白天上不|是晚上吗|晚上上吗|上午还是|下午还是|早上还是"
         # "周末还是平时": which days of the week
@@ -98,6 +98,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # ("是不是在招合唱团的人": taking people in, the course named in between)
         r"|招[^，,。\s]{1,6}的人|"
         r"收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班|来得及|来不来得及|赶得上|赶不赶得上"
+        # "我和她妈两个都去行不": how many of a family may come
+        r"|(?:两个|俩|都|一家人?)(?:都|一起)?(?:去|来|陪)(?:行不|可以不|得行不|能不能|行吗|可以吗|要得不)"
     ),
     # what a learner gets and whether they can keep up: answered from the description
     "certificate": re.compile(
