@@ -100,6 +100,7 @@ from bot.knowledge.pointed_situations import (
     wages_also_unpaid_told,
 )
 from bot.knowledge.pointed_topics import topic_rule_asked
+from bot.knowledge.pointed_women import hours_of_the_protected
 from bot.knowledge.situations import (
     fits_the_situation,
     in_a_situation,
@@ -215,7 +216,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     )
     read = as_chinese(text)  # ("I'm 3 months pregnant … can they do that?" as Chinese)
     pointed = (
-        still_in_time_asked(knowledge, read)
+        # "主管喊我天天加班到晚上10点 我能不能不加" after the nursing hour: its protection
+        hours_of_the_protected(knowledge, read, recent)
+        or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)
         or never_signed_asked(knowledge, read)

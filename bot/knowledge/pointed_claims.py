@@ -176,13 +176,18 @@ def uninsured_injury_asked(knowledge: Knowledge, text: str) -> Answer | None:
 PATERNITY_LEAVE = "leave_paternity"
 _HUSBAND = re.compile(r"老公|丈夫|男人|爱人|孩子(?:他)?爸|娃儿(?:他)?爸|男的|男同志|男职工")
 _DAYS_OFF_ASKED = re.compile(r"休几天|能休|可以休|有几天|好多天|多少天|有没得假|有没有假|有假")
+# "她生了过后我有假没得": the husband asking of himself
+_HIS_OWN = re.compile(
+    r"(?:她|老婆|媳妇|爱人|婆娘)[^，,。？?]{0,6}(?:生了|生娃|生孩子|生小孩|生的时候|坐月子|生完)"
+    r"[^，,。？?]{0,6}我"
+)
 _BIRTH_TALK = re.compile(r"产假|预产期|生孩子|生娃|生小孩|坐月子|剖腹产|顺产|怀孕|怀起|生育")
 
 
 def husband_leave_asked(
     knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
 ) -> Answer | None:
-    if previous.slug == PATERNITY_LEAVE or not _HUSBAND.search(text):
+    if previous.slug == PATERNITY_LEAVE or not (_HUSBAND.search(text) or _HIS_OWN.search(text)):
         return None
     if not _DAYS_OFF_ASKED.search(text) or "产假" in text:
         return None
