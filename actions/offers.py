@@ -33,7 +33,7 @@ from actions.message import (
 from actions.policy_followups import policy_followup_instead
 from actions.say_again import say_again_instead
 from actions.services import ServiceAction
-from actions.worked_out import RETIREMENT
+from actions.worked_out_retirement import RETIREMENT
 from bot.domain.retirement import birth_month
 from intents.overrides import ENROLMENT_TALK
 

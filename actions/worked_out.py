@@ -14,10 +14,16 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import last_reply, previous_action, recent_bot_texts, recent_user_texts
+from actions.message import (
+    last_reply,
+    previous_action,
+    recent_bot_texts,
+    recent_user_texts,
+)
 from actions.worked_out_by_day import by_day_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
+from actions.worked_out_docked import paid_time_docked_reply
 from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
 from actions.worked_out_hours import hours_reply
 from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
@@ -33,7 +39,12 @@ from actions.worked_out_leave import (
     sick_pay_reply,
     waived_leave_reply,
 )
-from actions.worked_out_maternity import MATERNITY, maternity_reply
+from actions.worked_out_maternity import (
+    BIRTH_ALLOWANCE,
+    MATERNITY,
+    birth_allowance_reply,
+    maternity_reply,
+)
 from actions.worked_out_minimum import minimum_wage_reply
 from actions.worked_out_offer import offer_reply
 from actions.worked_out_overtime import OVERTIME, overtime_reply
@@ -45,6 +56,7 @@ from actions.worked_out_owed import (
     owed_wages_reply,
 )
 from actions.worked_out_probation import probation_reply
+from actions.worked_out_retirement import RETIREMENT, retirement_reply
 from actions.worked_out_severance import (
     FORCED_TO_LEAVE,
     SEVERANCE,
@@ -65,7 +77,6 @@ from bot.domain.medical_period import (
 )
 from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.paid_short import shortfall_text
-from bot.domain.retirement import retirement_text
 from bot.domain.severance import (
     FORCED_LINE,
     asks_how_much,
@@ -85,32 +96,6 @@ from bot.domain.wages_owed import (
     owed_by_pays_text,
     site_owed_text,
 )
-
-RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
-_ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
-
-
-def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """A birth month in a question about retiring ("我男的 1970年3月出生 好久能退"), or right
-    after the retirement answer ("那我老婆呢 76年6月的"): the age and month worked out."""
-    after = (
-        tracker.get_slot("last_faq") == RETIREMENT
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    # ("还有我老婆 她是纺织厂的工人 1978年3月生的" with retiring talked of a few messages
-    # before, a pension answer between)
-    talked = _SPOUSE_BORN.search(text) is not None and any(
-        _ABOUT_RETIRING.search(t) for t in recent_user_texts(tracker, 4)
-    )
-    if not (after or talked or _ABOUT_RETIRING.search(text)):
-        return None
-    return retirement_text(text, services.today())
-
-
-_SPOUSE_BORN = re.compile(
-    r"(?:老婆|老公|爱人|媳妇|我妈|我爸|她|他)[^，,。]{0,16}(?:19\d{2}|\d{2})\s*年[^，,。]{0,4}(?:生|出生)"
-)
-
 
 # the entries after which "交警认定的是对方全责" tells the finding their rule needs
 COMMUTE_TOPICS = frozenset({"injury_commute", "injury_what_counts"})
@@ -345,6 +330,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     docked = personal_leave_text(text, " ".join(recent_user_texts(tracker, 3)))
     if docked is not None:  # "我一个月4350 扣两天事假的话 最多该扣好多"
         return docked, PERSONAL_LEAVE
+    refund = paid_time_docked_reply(tracker, text)
+    if refund is not None:  # "已经扣了我3天了 … 该退我好多" after check-ups are paid time
+        return refund
     anew = interrupted_reply(services, tracker, text)
     if anew is not None:  # "我今年3月份还找老板要过的" after the time limit
         return anew, TIME_LIMIT
@@ -363,6 +351,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     for reply, entry in (
         (unemployment_reply, UNEMPLOYMENT),
         (maternity_reply, MATERNITY),
+        (birth_allowance_reply, BIRTH_ALLOWANCE),
         (noncompete_reply, NONCOMPETE),
         (double_wage_reply, NO_CONTRACT),
         (retirement_reply, RETIREMENT),

@@ -10,9 +10,11 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts
+from bot.domain.birth_allowance import birth_allowance_text
 from bot.domain.maternity import asks_leave_days, due_date, leave_dates_text, maternity_text
 
 MATERNITY = "women_maternity_leave"  # the entry with the days of maternity leave
+BIRTH_ALLOWANCE = "women_birth_allowance"
 _DAYS_ASKED = re.compile(r"好多天|几天|多少天|多久|好久|多长|天数|休好久|休多久|几个月")
 _PAY_ASKED = re.compile(r"钱|工资|津贴|哪个发|谁发|咋个发|怎么发")
 _NURSING_ASKED = re.compile(r"喂奶|哺乳|吃奶")
@@ -36,3 +38,8 @@ def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if _NURSING_ASKED.search(text):
         return None  # ("生了以后每天喂奶的时间有好久": the nursing hours, their own entry)
     return maternity_text(" ".join([text, *recent_user_texts(tracker, 3)]))
+
+
+def birth_allowance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """ "我休了128天 公司去年平均工资是5400 我该拿好多生育津贴": the allowance worked out."""
+    return birth_allowance_text(text)

@@ -36,6 +36,8 @@ WINDOWS = {3: 6, 6: 12, 9: 15, 12: 18, 18: 24, 24: 30}
 _ALL_HERE = re.compile(
     r"一直(?:都)?在(?:我们|这个|这家|同一个|一个)?(?:厂|公司|单位|店|厂头|厂里)"
     r"|都在(?:我们|这个|这家|同一个)(?:厂|公司|单位)|没换过(?:单位|工作|厂)"
+    # "她在超市上了3年班 第一份工作": the only job, all its years here
+    r"|第一份工作|头一份工作|第一个单位|第一次(?:出来)?上班|以前没(?:上过班|工作过)"
 )
 
 
@@ -56,8 +58,12 @@ def years_told(text: str) -> tuple[float | None, float | None]:
         # "工作了22年 在现在单位3年": the one said plainly is the other one
         other = "total" if "here" in kinds else "here"
         found = [(v, k or other) for v, k in found]
+    if len(found) == 1 and _ALL_HERE.search(text or ""):
+        found = [(found[0][0], found[0][1] or "total")]  # (the one number, both; see below)
     total = next((v for v, k in found if k == "total"), None)
     here = next((v for v, k in found if k == "here"), None)
+    if here is not None and total is None and _ALL_HERE.search(text or ""):
+        total = here
     if total is not None and here is None and _ALL_HERE.search(text or ""):
         # "参加工作25年了 一直都在我们厂": every year at this employer
         here = total
