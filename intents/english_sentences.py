@@ -114,6 +114,13 @@ SENTENCES = {
     "ask the union to mediate": "申请工会调解",
     "want the union to mediate": "想申请工会调解",
     "the union to mediate": "工会调解",
+    # "if the company refuses to mediate can I still go to arbitration? is there a deadline"
+    "refuses to mediate": "不同意调解",
+    "refused to mediate": "不同意调解",
+    "refuse to mediate": "不同意调解",
+    "won't mediate": "不同意调解",
+    "can i still go to": "还能去",
+    "is there a deadline": "有没有期限",
     "double pay": "双倍工资",
     "double wages": "双倍工资",
     "how much exactly": "具体多少钱",
