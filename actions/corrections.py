@@ -25,6 +25,8 @@ _CORRECTS = re.compile(
     r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错|换一个|换个|换了|新号|换号|停机"
     # "电话后头是0396 打反了": two digits swapped
     r"|打反|反了|颠倒"
+    # "电话后两位是48 不是84": the right digits, then the wrong ones
+    r"|\d\s*[，,]?\s*不是\s*\d"
 )
 _PHONE_WORDS = re.compile(r"电话|手机|号码|号")
 _NAME_CORRECTION = re.compile(
