@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 
 from actions.assent import clean_demand
 from actions.employer_named import REGISTERED_NAME
+from actions.employer_paper import full_name_at_summary, name_on_paper
 from actions.message import as_chinese, typed_text
 from actions.story_added import story_added
 from actions.validators import (
@@ -163,29 +164,6 @@ _EMPLOYER_TO_WRITE = re.compile(
 )
 
 
-# "单位是重庆巴渝缘餐饮有限公司 …" at the summary, when only "火锅店" was kept: the full name
-_EMPLOYER_NAMED = re.compile(
-    r"(?:单位|公司|厂|店)(?:的)?(?:全称|全名|名字|名称)?(?:是|叫)\s*"
-    r"(?P<value>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|有限公司|股份公司|集团))"
-)
-
-
-_FULL_NAME = re.compile(r"全名|全称|准确名字|正式名字|营业执照上")
-
-
-def _full_name_at_summary(tracker: Tracker) -> str | None:
-    kept = str(tracker.get_slot("employer") or "")
-    text = typed_text(tracker)
-    # ("还有公司全名是…有限公司": the full name said to be this one, whatever was kept)
-    if tracker.get_slot("requested_slot") != "mediation_confirm" or (
-        "公司" in kept and not _FULL_NAME.search(text)
-    ):
-        return None
-    m = _EMPLOYER_NAMED.search(text)
-    value = looks_like_employer(m.group("value")) if m else None
-    return value if value and value != kept else None
-
-
 # "sorry school name is wrong, on my contract it is 小树苗双语幼儿园": corrected in English
 _EMPLOYER_FIX_IN_ENGLISH = re.compile(
     r"(?i:(?:school|company|employer|factory|shop|store|restaurant|hotel)(?: name)?"
@@ -254,7 +232,8 @@ def corrected_employer(tracker: Tracker) -> str | None:
         or _correction(tracker, "employer", _EMPLOYER_FIX_IN_ENGLISH, looks_like_employer)
         or _english_firm_fixed(tracker)
         or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
-        or _full_name_at_summary(tracker)
+        or full_name_at_summary(tracker)
+        or name_on_paper(tracker)
     )
     # a registered name in a correction ("哎呀打错了 厂名字是美嘉 嘉陵江那个嘉 重庆美嘉食品有限公司")
     return found or _said_again(

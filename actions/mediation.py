@@ -17,6 +17,7 @@ from actions.corrections import (
     corrected_description,
 )
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.employer_paper import USE_THIS
 from actions.mediation_asks import course_asked
 from actions.mediation_extraction import ASSENT_THEN_ASKS, MediationExtraction
 from actions.mediation_text import (
@@ -238,6 +239,7 @@ class ValidateMediationForm(
             and story
             and rest not in story
             and not _SPELLING.search(rest)
+            and not USE_THIS.fullmatch(rest)  # ("… 用这个名字": the name chosen, no story)
         ):
             more = clean_description(f"{story}；{rest}")
             if more:
