@@ -136,10 +136,19 @@ _ENGLISH_NAME_FIX = re.compile(
 )
 
 
+_FIRM_NAME = re.compile(
+    r"\b(?:company|employer|factory|school|shop|store|restaurant|hotel|firm)(?:'s)? name\b",
+    re.IGNORECASE,
+)
+
+
 def _english_name_fixed(tracker: Tracker) -> str | None:
     if tracker.get_slot("requested_slot") in (None, "name"):
         return None
-    m = _ENGLISH_NAME_FIX.search(typed_text(tracker))
+    text = typed_text(tracker)
+    if _FIRM_NAME.search(text):
+        return None  # "oh wrong company name, it's …": the firm's name, not the worker's
+    m = _ENGLISH_NAME_FIX.search(text)
     value = (m.group("value") or m.group("value2")) if m else None
     return value if value and value != tracker.get_slot("name") else None
 
@@ -174,6 +183,10 @@ _EMPLOYER_FIX_IN_ENGLISH = re.compile(
     r"|(?i:(?:company|employer|factory|shop|store|restaurant|hotel|school)(?: name)?"
     r"(?: is)? (?:wrong|incorrect|not right))[^。]*?(?i:it is|it's|its|should be|is)\s+"
     r"(?P<value2>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&.]*){1,6})"
+    # ("oh wrong company name, it's Chongqing Hengrui Commerce Co": the wrong word first)
+    r"|(?i:(?:wrong|incorrect) (?:company|employer|factory|shop|store|restaurant|hotel|school)"
+    r"(?: name)?)[^。]*?(?i:it is|it's|its|should be|is)\s+"
+    r"(?P<value3>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&.]*){1,6})"
 )
 
 
@@ -219,7 +232,7 @@ def _english_firm_fixed(tracker: Tracker) -> str | None:
     if tracker.get_slot("requested_slot") in (None, "employer"):
         return None
     m = _EMPLOYER_FIX_IN_ENGLISH.search(typed_text(tracker))
-    return m.group("value2") if m else None
+    return (m.group("value2") or m.group("value3")) if m else None
 
 
 def corrected_employer(tracker: Tracker) -> str | None:

@@ -198,7 +198,9 @@ _ADDS_TO = re.compile(r"补充|另外|^(?:而且|并且|还有)|(?:老板|公司
 # "…, I want the 33000 and a written contract": what is wanted, in English, kept as typed
 _ENGLISH_DEMAND = re.compile(
     r"\b(?:I|we|We)(?:'d| would)? (?:want|like|need|ask for|demand|expect)\b"
-    r"(?! (?:to )?(?:mediat|the union|apply|file|talk|speak|ask|know|cancel|withdraw))"
+    # ("i want union mediation. … I want to keep my job": the process asked for is no demand)
+    r"(?! (?:to )?(?:mediat|the union|union|a mediation|apply|file|talk|speak|ask|know|cancel"
+    r"|withdraw|help))"
     r"\s*(?P<demand>[^.!?]{3,80})",
     re.IGNORECASE,
 )
@@ -212,7 +214,8 @@ def opening_demand(text: str) -> str | None:
     m = _DEMAND.search(text)
     if m is None:
         english = _ENGLISH_DEMAND.search(text)
-        return english.group("demand").strip(" ,") if english else None
+        # ("I want to keep my job": what is wanted, without the "to")
+        return re.sub(r"^to\s+", "", english.group("demand").strip(" ,")) if english else None
     demand = (m.group("demand") or m.group("wish")).strip()
     if _BARE_SUM.fullmatch(demand):
         demand = f"支付{demand.rstrip('块钱元')}元"  # "要27000": the sum wanted, said as one

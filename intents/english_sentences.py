@@ -23,6 +23,17 @@ SENTENCES = {
     "what can i get": "能拿多少",
     "how much can i get": "能拿多少",
     "fire me": "辞退我",
+    # "my company told me to leave by the end of this month", "I've been there 2 years, pay is
+    # 5800": being let go, the time at the firm and the pay
+    "told me to leave": "叫我走人",
+    "asked me to leave": "叫我走人",
+    "by the end of this month": "这个月底",
+    "been there for": "干了",
+    "been there": "干了",
+    "been here for": "干了",
+    "been here": "干了",
+    "pay is": "工资是",
+    "what can i ask for": "能要啥",
     "let me go": "辞退我",
     "manager": "经理",
     "supervisor": "主管",
