@@ -229,7 +229,7 @@ class ValidateMediationForm(
         # happened, for the mediator
         said = typed_text(tracker).strip()
         rest = (
-            said[said.find(employer) + len(employer) :].strip(" ，,。；;")
+            said[said.find(employer) + len(employer) :].strip(" ，,。；;.")
             if employer in said
             else ""
         )
