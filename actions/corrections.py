@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from actions.assent import clean_demand
 from actions.employer_named import REGISTERED_NAME
 from actions.employer_paper import full_name_at_summary, name_on_paper
+from actions.group_claims import story_with_sum_fixed
 from actions.message import as_chinese, typed_text
 from actions.story_added import story_added
 from actions.validators import (
@@ -319,11 +320,13 @@ def corrected_description(tracker: Tracker) -> str | None:
     story kept holds that word and the form asks something else."""
     story = str(tracker.get_slot("description") or "")
     text = typed_text(tracker).strip()
-    if (
-        not story
-        or tracker.get_slot("requested_slot") in (None, "description")
-        or not _STORY_MISTAKE.search(text)
-    ):
+    if not story or tracker.get_slot("requested_slot") in (None, "description"):
+        return None
+    # ("sorry Gao Jun is 4900 not 4700": one worker's sum of a group's list put right)
+    fixed_sum = story_with_sum_fixed(story, text)
+    if fixed_sum is not None:
+        return fixed_sum
+    if not _STORY_MISTAKE.search(text):
         return None
     m = _STORY_FIX.search(text)
     if m is None:

@@ -175,6 +175,7 @@ SENTENCES = {
     "chef": "厨师",
     "kitchen": "厨房",
     "in total": "一共",
+    "altogether": "一共",
     "restaurant": "餐馆",
     "helper": "帮工",
     "earn more": "多挣钱",
