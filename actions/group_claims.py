@@ -44,9 +44,24 @@ def group_sum_asked(tracker: Tracker) -> str | None:
     return group_total_text(pairs) if pairs else None
 
 
+# ... in English: "how much is that altogether", "what's the total"
+_SUM_ASKED_IN_ENGLISH = re.compile(
+    r"[\s,.]*(?:so\s+)?(?:how much (?:is|does|do|would)[^.?!]*(?:altogether|in total|total)"
+    r"|what(?:'s| is) (?:the|our) total)[^.?!]*[.?!]*$",
+    re.IGNORECASE,
+)
+
+
 def without_sum_asked(text: str) -> str:
     """The message without the question of the total at its end ("" if that is all)."""
-    return _SUM_ASKED.sub("", text).strip()
+    return _SUM_ASKED_IN_ENGLISH.sub("", _SUM_ASKED.sub("", text)).strip()
+
+
+def only_the_list(text: str) -> bool:
+    """The message (its question of the total taken out) tells each one's sum and no detail
+    of the form ("3 people total. I'm owed 4500, Ma Li 4200, Gao Jun 4700")."""
+    rest = without_sum_asked(text)
+    return bool(amounts_each(rest)) and not re.search(r"1[3-9]\d{9}", rest)
 
 
 def story_with_sum_fixed(story: str, text: str) -> str | None:
@@ -69,6 +84,6 @@ def group_list_added(tracker: Tracker) -> str | None:
     after the story), when the story kept does not hold it yet; else None."""
     story = str(tracker.get_slot("description") or "")
     said = without_sum_asked(typed_text(tracker))
-    if not story or not amounts_each(said) or amounts_each(story):
+    if not amounts_each(said) or amounts_each(story):
         return None
-    return clean_description(f"{story}；{said}")
+    return clean_description(f"{story}；{said}" if story else said)

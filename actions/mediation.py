@@ -18,7 +18,12 @@ from actions.corrections import (
 )
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.employer_paper import USE_THIS
-from actions.group_claims import group_sum_asked, without_sum_asked
+from actions.group_claims import (
+    group_list_added,
+    group_sum_asked,
+    only_the_list,
+    without_sum_asked,
+)
 from actions.mediation_asks import course_asked
 from actions.mediation_extraction import ASSENT_THEN_ASKS, MediationExtraction
 from actions.mediation_text import (
@@ -106,6 +111,13 @@ class ValidateMediationForm(
         before = {field: tracker.get_slot(field) for field in _DETAILS}
         total = group_sum_asked(tracker)
         rest = without_sum_asked(typed_text(tracker)) if total else ""
+        requested = tracker.get_slot("requested_slot")
+        listed = group_list_added(tracker) if total and only_the_list(rest) else None
+        if listed and requested:
+            # "3 people total. I'm owed 4500, Ma Li 4200, … how much is that altogether": the
+            # total said, the list kept with what happened, the question asked again
+            dispatcher.utter_message(text=total)
+            return [SlotSet("description", listed), SlotSet(requested, None)]
         if total and rest:
             # "电话137… 厂是…有限公司 就是要把工资补齐 对了加起来一共好多钱": the group's
             # total said, the rest of the message answers the form

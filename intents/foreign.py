@@ -300,6 +300,11 @@ _NUMBERED = [
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
         lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",
     ),
+    # "didn't get paid for October": the month's pay
+    (
+        re.compile(rf"\b(?:for|in) ({'|'.join(_MONTHS)})\b(?! \d)"),
+        lambda m: f"{_MONTHS.index(m.group(1)) + 1}月 ",
+    ),
 ]
 
 
