@@ -266,8 +266,15 @@ class MediationExtraction:
             own = from_opening(tracker, "description")
             both = clean_description(f"{before}；{own}") if own and own not in before else None
             return {"description": both or before}
+        own = from_opening(tracker, "description")
+        if before and own and own not in before and before not in own:
+            # "入职的时候公司收了我2000押金 现在我走了他不退" answered, then "那申请嘛 我叫马骏
+            # … 要他退2000押金": the story told first, then what the request itself says
+            both = clean_description(f"{before}；{own}")
+            if both:
+                return {"description": both}
         told = (
-            from_opening(tracker, "description")
+            own
             or before
             or told_in_form(tracker, "description")
             or (kept_from_cancelled(tracker, "description") if is_opening(tracker) else None)
