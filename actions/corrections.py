@@ -11,6 +11,8 @@ from rasa_sdk import Tracker
 
 from actions.assent import clean_demand
 from actions.employer_named import REGISTERED_NAME
+from actions.employer_paper import full_name_at_summary, name_on_paper
+from actions.group_claims import story_with_sum_fixed
 from actions.message import as_chinese, typed_text
 from actions.story_added import story_added
 from actions.validators import (
@@ -25,6 +27,8 @@ _CORRECTS = re.compile(
     r"错|不对|改成|改为|改一下|换成|应该是|更正|写成了|打错|换一个|换个|换了|新号|换号|停机"
     # "电话后头是0396 打反了": two digits swapped
     r"|打反|反了|颠倒"
+    # "电话后两位是48 不是84": the right digits, then the wrong ones
+    r"|\d\s*[，,]?\s*不是\s*\d"
 )
 _PHONE_WORDS = re.compile(r"电话|手机|号码|号")
 _NAME_CORRECTION = re.compile(
@@ -133,10 +137,19 @@ _ENGLISH_NAME_FIX = re.compile(
 )
 
 
+_FIRM_NAME = re.compile(
+    r"\b(?:company|employer|factory|school|shop|store|restaurant|hotel|firm)(?:'s)? name\b",
+    re.IGNORECASE,
+)
+
+
 def _english_name_fixed(tracker: Tracker) -> str | None:
     if tracker.get_slot("requested_slot") in (None, "name"):
         return None
-    m = _ENGLISH_NAME_FIX.search(typed_text(tracker))
+    text = typed_text(tracker)
+    if _FIRM_NAME.search(text):
+        return None  # "oh wrong company name, it's …": the firm's name, not the worker's
+    m = _ENGLISH_NAME_FIX.search(text)
     value = (m.group("value") or m.group("value2")) if m else None
     return value if value and value != tracker.get_slot("name") else None
 
@@ -161,29 +174,6 @@ _EMPLOYER_TO_WRITE = re.compile(
 )
 
 
-# "单位是重庆巴渝缘餐饮有限公司 …" at the summary, when only "火锅店" was kept: the full name
-_EMPLOYER_NAMED = re.compile(
-    r"(?:单位|公司|厂|店)(?:的)?(?:全称|全名|名字|名称)?(?:是|叫)\s*"
-    r"(?P<value>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|有限公司|股份公司|集团))"
-)
-
-
-_FULL_NAME = re.compile(r"全名|全称|准确名字|正式名字|营业执照上")
-
-
-def _full_name_at_summary(tracker: Tracker) -> str | None:
-    kept = str(tracker.get_slot("employer") or "")
-    text = typed_text(tracker)
-    # ("还有公司全名是…有限公司": the full name said to be this one, whatever was kept)
-    if tracker.get_slot("requested_slot") != "mediation_confirm" or (
-        "公司" in kept and not _FULL_NAME.search(text)
-    ):
-        return None
-    m = _EMPLOYER_NAMED.search(text)
-    value = looks_like_employer(m.group("value")) if m else None
-    return value if value and value != kept else None
-
-
 # "sorry school name is wrong, on my contract it is 小树苗双语幼儿园": corrected in English
 _EMPLOYER_FIX_IN_ENGLISH = re.compile(
     r"(?i:(?:school|company|employer|factory|shop|store|restaurant|hotel)(?: name)?"
@@ -194,6 +184,10 @@ _EMPLOYER_FIX_IN_ENGLISH = re.compile(
     r"|(?i:(?:company|employer|factory|shop|store|restaurant|hotel|school)(?: name)?"
     r"(?: is)? (?:wrong|incorrect|not right))[^。]*?(?i:it is|it's|its|should be|is)\s+"
     r"(?P<value2>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&.]*){1,6})"
+    # ("oh wrong company name, it's Chongqing Hengrui Commerce Co": the wrong word first)
+    r"|(?i:(?:wrong|incorrect) (?:company|employer|factory|shop|store|restaurant|hotel|school)"
+    r"(?: name)?)[^。]*?(?i:it is|it's|its|should be|is)\s+"
+    r"(?P<value3>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&.]*){1,6})"
 )
 
 
@@ -239,7 +233,7 @@ def _english_firm_fixed(tracker: Tracker) -> str | None:
     if tracker.get_slot("requested_slot") in (None, "employer"):
         return None
     m = _EMPLOYER_FIX_IN_ENGLISH.search(typed_text(tracker))
-    return m.group("value2") if m else None
+    return (m.group("value2") or m.group("value3")) if m else None
 
 
 def corrected_employer(tracker: Tracker) -> str | None:
@@ -252,7 +246,8 @@ def corrected_employer(tracker: Tracker) -> str | None:
         or _correction(tracker, "employer", _EMPLOYER_FIX_IN_ENGLISH, looks_like_employer)
         or _english_firm_fixed(tracker)
         or _correction(tracker, "employer", _EMPLOYER_TO_WRITE, looks_like_employer)
-        or _full_name_at_summary(tracker)
+        or full_name_at_summary(tracker)
+        or name_on_paper(tracker)
     )
     # a registered name in a correction ("哎呀打错了 厂名字是美嘉 嘉陵江那个嘉 重庆美嘉食品有限公司")
     return found or _said_again(
@@ -325,11 +320,13 @@ def corrected_description(tracker: Tracker) -> str | None:
     story kept holds that word and the form asks something else."""
     story = str(tracker.get_slot("description") or "")
     text = typed_text(tracker).strip()
-    if (
-        not story
-        or tracker.get_slot("requested_slot") in (None, "description")
-        or not _STORY_MISTAKE.search(text)
-    ):
+    if not story or tracker.get_slot("requested_slot") in (None, "description"):
+        return None
+    # ("sorry Gao Jun is 4900 not 4700": one worker's sum of a group's list put right)
+    fixed_sum = story_with_sum_fixed(story, text)
+    if fixed_sum is not None:
+        return fixed_sum
+    if not _STORY_MISTAKE.search(text):
         return None
     m = _STORY_FIX.search(text)
     if m is None:

@@ -71,6 +71,10 @@ _PINYIN_LABELLED = re.compile(
     # ("dian jiao Xiangcha Jiyi naicha dian, …": the shop's name, capitals as typed)
     r"\b(?:gong ?si|dan ?wei|chang ?li|chang zi|dian pu|dian ming|dian)\s*(?:shi|jiao)\s+"
     r"(?P<employer>[A-Za-z]+(?:\s[A-Za-z]+){1,7})(?=\s*(?:[,，.。;；]|$))"
+    # ("gongsi shi chongqing jianfeng jianzhu gongcheng youxian gongsi jiu xiang ba 21000 na
+    # hui lai": the labelled name up to the word a firm's name ends with, more said after it)
+    r"|\b(?:gong ?si|dan ?wei|chang ?li|chang zi)\s*(?:shi|jiao)\s+"
+    r"(?P<named>(?:[a-z]+\s){1,8}?(?:you ?xian (?:ze ?ren )?gong ?si|gong ?si|chang))(?=\s|$)"
     # ("zai hong xing can yin gong si, …": where the worker works, a company in pinyin)
     r"|\bzai\s+(?P<at>(?:[a-z]+\s){1,6}?(?:gong ?si|chang|dian))(?=\s*(?:[,，.。;；]|$))"
 )
@@ -129,6 +133,9 @@ def opening_employer(text: str) -> str | None:
     latin = _ENGLISH_LABELLED.search(text) or _PINYIN_LABELLED.search(text)
     latin = latin or _ENGLISH_FIRM.search(text) or _PINYIN_FIRM.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
+        named = latin.groupdict().get("named")
+        if named:  # (pinyin typed all lowercase: written down as a name, each word capitalised)
+            return clean_employer(named.title())
         return clean_employer(latin.group("employer") or latin.groupdict().get("at") or "")
     for m in _LABELLED_EMPLOYER.finditer(text):
         employer = m.group("employer")

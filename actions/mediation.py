@@ -17,6 +17,13 @@ from actions.corrections import (
     corrected_description,
 )
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.employer_paper import USE_THIS
+from actions.group_claims import (
+    group_list_added,
+    group_sum_asked,
+    only_the_list,
+    without_sum_asked,
+)
 from actions.mediation_asks import course_asked
 from actions.mediation_extraction import ASSENT_THEN_ASKS, MediationExtraction
 from actions.mediation_text import (
@@ -102,6 +109,20 @@ class ValidateMediationForm(
         wondering whether anything was kept); a complete request goes straight to its summary."""
         opening = is_opening(tracker)
         before = {field: tracker.get_slot(field) for field in _DETAILS}
+        total = group_sum_asked(tracker)
+        rest = without_sum_asked(typed_text(tracker)) if total else ""
+        requested = tracker.get_slot("requested_slot")
+        listed = group_list_added(tracker) if total and only_the_list(rest) else None
+        if listed and requested:
+            # "3 people total. I'm owed 4500, Ma Li 4200, … how much is that altogether": the
+            # total said, the list kept with what happened, the question asked again
+            dispatcher.utter_message(text=total)
+            return [SlotSet("description", listed), SlotSet(requested, None)]
+        if total and rest:
+            # "电话137… 厂是…有限公司 就是要把工资补齐 对了加起来一共好多钱": the group's
+            # total said, the rest of the message answers the form
+            dispatcher.utter_message(text=total)
+            tracker.latest_message = {**tracker.latest_message, "text": rest}
         events = await super().run(dispatcher, tracker, domain)
         # (a correction with a question after it: "电话打错了 是139… 对了调解要好久嘛")
         # ("确认 要是调解的时候老板也不来咋个办": handed in, and the question answered)
@@ -144,6 +165,10 @@ class ValidateMediationForm(
         (the worker may think it was); anything else is a side question."""
         if latest_intent(tracker) == "mediation_status":
             dispatcher.utter_message(text=NOT_SUBMITTED_YET)
+            return
+        total = group_sum_asked(tracker)
+        if total:  # "那我们加起来一共好多钱" after each one's sum was told
+            dispatcher.utter_message(text=total)
             return
         super().answer(dispatcher, tracker, text)
 
@@ -228,7 +253,7 @@ class ValidateMediationForm(
         # happened, for the mediator
         said = typed_text(tracker).strip()
         rest = (
-            said[said.find(employer) + len(employer) :].strip(" ，,。；;")
+            said[said.find(employer) + len(employer) :].strip(" ，,。；;.")
             if employer in said
             else ""
         )
@@ -238,6 +263,7 @@ class ValidateMediationForm(
             and story
             and rest not in story
             and not _SPELLING.search(rest)
+            and not USE_THIS.fullmatch(rest)  # ("… 用这个名字": the name chosen, no story)
         ):
             more = clean_description(f"{story}；{rest}")
             if more:

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.mediation_text import summary
-from actions.message import asked_before, opening_text, recent_user_texts
+from actions.message import as_chinese, asked_before, opening_text, recent_user_texts
 from actions.services import ServiceAction
 from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
@@ -56,9 +56,11 @@ class ActionAskMediationName(Action):
         if sounds_upset(opening):
             # "气死老子了!!! 老板跑路了…": the worker's state acknowledged first
             dispatcher.utter_message(text=ACKNOWLEDGED)
-        told = [opening, *recent_user_texts(tracker, 3)]
+        # (read in Chinese: "Me and 2 coworkers … can we file mediation together?")
+        told = [as_chinese(t) for t in [opening, *recent_user_texts(tracker, 3)]]
         group = max((group_size(t) or 0 for t in told), default=0) >= GROUP_MIN
-        if group or (_TOGETHER.search(opening) and any(group_size(t) is not None for t in told)):
+        together = _TOGETHER.search(told[0])
+        if group or (together and any(group_size(t) is not None for t in told)):
             # ("我们车间有15个人都不想去" then "我们想一起去申请调解 派个代表可以不")
             # "我们工地上12个工友 … 可不可以一起申请": how a group files, then the form
             dispatcher.utter_message(text=GROUP_NOTE)

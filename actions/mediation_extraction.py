@@ -19,6 +19,7 @@ from actions.corrections import (
     story_added,
 )
 from actions.employer_named import opening_employer
+from actions.group_claims import group_list_added
 from actions.mediation_text import (
     PROPOSED,
     PROPOSED_DEMANDS,
@@ -58,6 +59,7 @@ from actions.validators import (
     looks_like_employer,
     looks_like_name,
 )
+from bot.domain.group_amounts import amounts_each, group_total_text, speaker_name
 
 
 def name_first(tracker: Tracker) -> str | None:
@@ -128,6 +130,8 @@ class MediationExtraction:
             or told_before(tracker, "name")
             or labelled_name(tracker)
             or same_as_before(tracker, "name")
+            # ("一共4个人 我王德明欠5600 李小兵欠4800 …": the worker's own name in the list)
+            or speaker_name(typed_text(tracker))
         )
         return {"name": told} if told else found
 
@@ -236,8 +240,14 @@ class MediationExtraction:
             return {"description": f"{tracker.get_slot('description')}；更正：一共{heads}个人"}
         fixed = corrected_description(tracker)
         if fixed and fixed != tracker.get_slot("description"):
-            dispatcher.utter_message(text="好的，事情经过已更正。")
+            # (a group's sums: the total again, "李小兵是4300 不是4800")
+            pairs = amounts_each(fixed)
+            total = group_total_text(pairs) if pairs else ""
+            dispatcher.utter_message(text="好的，事情经过已更正。" + total)
             return {"description": fixed}
+        listed = group_list_added(tracker)
+        if listed:  # "一共4个人 我王德明欠5600 李小兵欠4800 …": what each is owed, kept
+            return {"description": listed}
         added = story_added(tracker)
         if added and added != tracker.get_slot("description"):
             # "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: kept with what
@@ -256,8 +266,15 @@ class MediationExtraction:
             own = from_opening(tracker, "description")
             both = clean_description(f"{before}；{own}") if own and own not in before else None
             return {"description": both or before}
+        own = from_opening(tracker, "description")
+        if before and own and own not in before and before not in own:
+            # "入职的时候公司收了我2000押金 现在我走了他不退" answered, then "那申请嘛 我叫马骏
+            # … 要他退2000押金": the story told first, then what the request itself says
+            both = clean_description(f"{before}；{own}")
+            if both:
+                return {"description": both}
         told = (
-            from_opening(tracker, "description")
+            own
             or before
             or told_in_form(tracker, "description")
             or (kept_from_cancelled(tracker, "description") if is_opening(tracker) else None)

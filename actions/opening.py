@@ -41,7 +41,10 @@ _DEMAND = re.compile(
     r"|(?:(?<=[\s，,。])|^)(?:我)?就(?:是)?(?:想)?要(?=[^，。,\s]{0,16}?(?:赔偿金|补偿|工资|加班费|押金|赔偿|钱))"
     # ("要二倍工资差额3万5", "我要补足差额": the sum or the making up wanted)
     r"|(?:我)?要(?=(?:他们|他|她|公司|老板|厂里|单位|包工头|经济补偿|补偿|赔偿|工资|加班费|医药费"
-    r"|二倍|双倍|补足|补发|补齐|补缴|退还|赔|补\s*\d|补钱)))"
+    r"|二倍|双倍|补足|补发|补齐|补缴|退还|赔|补\s*\d|补钱))"
+    # "… 重庆安居物业管理有限公司 要27000": a sum alone, wanted
+    # ("就要那35000": the sum worked out before, pointed at)
+    r"|(?:(?<=[\s，,。])|^)(?:我)?(?:就)?要(?:那|这)?(?=\d{3,}(?:块钱?|元)?(?:$|[\s，,。])))"
     r"[：:\s]*(?P<demand>[^，。,.!?！？；;\s]{2,60})"
     # the wish said with its verb: "过年前想拿到钱", "想把钱要回来", or starting with it
     # ("要回拖欠的工资", "追回工资")
@@ -195,18 +198,27 @@ _ADDS_TO = re.compile(r"补充|另外|^(?:而且|并且|还有)|(?:老板|公司
 # "…, I want the 33000 and a written contract": what is wanted, in English, kept as typed
 _ENGLISH_DEMAND = re.compile(
     r"\b(?:I|we|We)(?:'d| would)? (?:want|like|need|ask for|demand|expect)\b"
-    r"(?! (?:to )?(?:mediat|the union|apply|file|talk|speak|ask|know|cancel|withdraw))"
+    # ("i want union mediation. … I want to keep my job": the process asked for is no demand)
+    r"(?! (?:to )?(?:mediat|the union|union|a mediation|apply|file|talk|speak|ask|know|cancel"
+    r"|withdraw|help))"
     r"\s*(?P<demand>[^.!?]{3,80})",
     re.IGNORECASE,
 )
+
+
+# a sum said on its own ("27000", "8000块")
+_BARE_SUM = re.compile(r"\d{3,}(?:块钱?|元)?")
 
 
 def opening_demand(text: str) -> str | None:
     m = _DEMAND.search(text)
     if m is None:
         english = _ENGLISH_DEMAND.search(text)
-        return english.group("demand").strip(" ,") if english else None
+        # ("I want to keep my job": what is wanted, without the "to")
+        return re.sub(r"^to\s+", "", english.group("demand").strip(" ,")) if english else None
     demand = (m.group("demand") or m.group("wish")).strip()
+    if _BARE_SUM.fullmatch(demand):
+        demand = f"支付{demand.rstrip('块钱元')}元"  # "要27000": the sum wanted, said as one
     if demand.startswith(("个", "一个")):
         demand = "要" + demand  # "我想要个说法": 要个说法
     return None if "调解" in demand else demand  # "要求调解" asks for the process itself

@@ -137,7 +137,9 @@ class ActionFallback(ServiceAction, Action):
                 or (hits and hits[0].score >= cfg.retrieval.answer_threshold)
                 or (verdict == "likely" and follows_up)  # "那干了二十年的喃" after 年假
                 # "我怀了娃儿两个月 老板说要把我开了": a story about work, likely answered
-                or (verdict == "likely" and tells_about_work(text))
+                # (told in English: "my factory makes us work every saturday but never pays
+                # overtime", read in Chinese)
+                or (verdict == "likely" and tells_about_work(understood_text(tracker)))
             ):
                 return [FollowupAction("action_answer_policy")]
         if told_not_asked(text):

@@ -75,6 +75,8 @@ _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # ("厂是金鑫五金厂", "厂子叫…": the label of a factory's name too)
 _EMPLOYER_PREFIX = re.compile(
     r"^(?:用人单位|单位|公司|厂子|厂里|工厂|厂)(?:名称|名字|名)?(?:是|叫|[:：])\s*"
+    # "公司重庆筑梦装饰工程有限公司": the label glued to a registered name
+    r"|^(?:用人单位|单位|公司)(?=[\u4e00-\u9fff]{4,}(?:有限责任公司|有限公司|股份公司|集团)$)"
     # "我要告重庆顺安保安服务有限公司 …": the company sued
     r"|^(?:我|我们)?(?:要|想|准备)(?:去)?告\s*"
     # "两路那边的顺达物流仓库", "观音桥的渝味佳火锅": where it is, before the company

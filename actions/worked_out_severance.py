@@ -285,12 +285,13 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if story and not forced and about_unlawful(text) and not MAY_THEY.search(text):
         # "他喊我走的时候啥子理由都没说 这个还有补偿没得": no reason given, 2N
         unlawful = True
-    if story and not forced and any(map(PROTECTED.search, [text, *earlier_told])):
-        # dismissed while ill or pregnant ("住院 … 老板在微信上喊我不用来了"): unlawful, 2N
-        unlawful = True
+    protected = not forced and any(map(PROTECTED.search, [text, *earlier_told]))
+    if protected and (story or any(map(DISMISSED.search, [text, *earlier_told]))):
+        # dismissed while ill or pregnant ("住院 … 老板喊我不用来了"): unlawful, 2N or the job
+        unlawful = protected = True
     # "我们车间还有个才来4个月的 他有没得": a colleague's time, asked of the same rule
     colleague = after and SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
-    said = sev_text(text, unlawful=unlawful, asked=alone or colleague, forced=forced)
+    said = sev_text(text, unlawful, alone or colleague, forced=forced, protected=protected)
     if said is None and months_worked(text) is None and asks_how_much(text):
         # "店月底关门 喊我们都走 我2019年3月进的 一个月平均6千5 能拿好多补偿": the start day
         # and the pay told with the question

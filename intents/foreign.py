@@ -206,7 +206,7 @@ _GREETING_FIRST = re.compile(r"^\s*你好\s*[,，.。!！]+\s*")
 _STOPWORDS = frozenset(
     "a an the to of for in on at is are am be do does did i me my you your we our it this"
     " that there please can could would will just about any some with from get got so and"
-    " or if what which who after was were been already still has have had they them".split()
+    " or if what which who after was were been already still has have had they them but".split()
 )
 
 
@@ -279,6 +279,13 @@ _NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai) (?:a|per|each) month"), r"每个月\1元 "),
     # "my salary is 4350 a month", "4 saturdays 8 hours each", "stay 2 hours extra"
     (re.compile(r"(\d{3,6}(?:\.\d+)?) (?:a|per|each) month"), r"每个月\1元 "),
+    # "for the last 3 months": how many months of it
+    (re.compile(r"(?:for )?the (?:last|past) (\d+) months?"), r"最近\1个月 "),
+    # "about 4 saturdays a month": the rest days of each month
+    (
+        re.compile(r"(\d+) (saturdays|sundays) (?:a|per|each|every) month"),
+        lambda m: f"一个月{m.group(1)}个{'周六' if m.group(2).startswith('sa') else '周日'} ",
+    ),
     (
         re.compile(r"(\d+) (saturdays|sundays)"),
         lambda m: f"{m.group(1)}个{'周六' if m.group(2).startswith('sa') else '周日'} ",
@@ -299,6 +306,11 @@ _NUMBERED = [
     (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
         lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",
+    ),
+    # "didn't get paid for October": the month's pay
+    (
+        re.compile(rf"\b(?:for|in) ({'|'.join(_MONTHS)})\b(?! \d)"),
+        lambda m: f"{_MONTHS.index(m.group(1)) + 1}月 ",
     ),
 ]
 

@@ -26,7 +26,7 @@ from bot.domain.long_breaks import (
     range_told,
     split_sum,
 )
-from bot.domain.overtime_said import months_running, reread
+from bot.domain.overtime_said import every_month, months_running, reread
 from bot.domain.severance import monthly_pay
 from bot.domain.working_hours import each_day_said_as_hours, evening_hours
 from intents.numbers import NUM, format_number, parse_number
@@ -348,7 +348,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
             rule = (
                 "休息日加班单位可以先安排同等时间的补休；补不了休的，不低于日工资的200%："
                 f"{money(daily)}×200%×{format_number(days)}={money(sum_)}元。"
-            )
+            ) + every_month(own, sum_, money)  # ("一个月4个周六 3个月了": every month of them)
         if hours is not None and long_day is None and days == hours / HOURS_A_DAY < 1:
             # "元旦那天上3个小时": told and paid by the hour ("0.38天" says nothing to a worker)
             hour_pay = daily / HOURS_A_DAY

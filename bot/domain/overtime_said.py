@@ -5,6 +5,7 @@ tells the pay only (the days were told before)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from intents.numbers import NUM, parse_number
 
@@ -61,3 +62,35 @@ def months_running(text: str) -> float | None:
         return None
     months = value * 12 if unit_year else value
     return months if 1 < months <= 36 else None
+
+
+# "一个月大概4个周六", "每个月2个星期天": rest days counted for each month
+_REST_DAYS_A_MONTH = re.compile(
+    rf"(?:一个月|每个?月)[^，,。\d]{{0,4}}?{NUM}\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
+)
+# "3个月了", "这3个月", "last 3 个月" (English read): how many months of it
+_MONTHS_OF_IT = re.compile(
+    rf"(?:这|近|最近|过去|last)\s*(?P<n>{NUM})\s*个\s*月|(?P<m>{NUM})\s*个\s*月(?:了|来|以来|都是)"
+)
+
+
+def rest_day_months(text: str) -> float | None:
+    """The months of rest days counted for each month ("一个月大概4个周六 3个月了"), when the
+    message says how many months; None otherwise."""
+    if _REST_DAYS_A_MONTH.search(text or "") is None:
+        return None
+    running = months_running(text)
+    m = _MONTHS_OF_IT.search(text or "")
+    told = parse_number(m.group("n") or m.group("m")) if m else None
+    months = running or told
+    return months if months and 1 < months <= 36 else None
+
+
+def every_month(text: str, month_sum: float, money: Callable[[float], str]) -> str:
+    """ "3个月一共1600×3=4800元。" when the message counts the rest days of each month over
+    several months, else ""."""
+    months = rest_day_months(text)
+    if months is None:
+        return ""
+    n = f"{months:g}"
+    return f"{n}个月一共{money(month_sum)}×{n}={money(month_sum * months)}元。"

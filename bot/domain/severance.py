@@ -18,6 +18,7 @@ from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《劳动合同法》第四十六条、第四十七条、第八十七条"
 FORCED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条"
+PROTECTED_SOURCE = "《劳动合同法》第四十二条、第四十六条、第四十七条、第四十八条、第八十七条"
 # how long at this employer, said after a verb of working: 干了5年零2个月, 在这做了三年半
 # ("当服务员8个月了", "当保安三年了": the job, then how long)
 _WORKED = (
@@ -242,6 +243,14 @@ FORCED_LINE = (
 )
 
 
+# dismissed while pregnant, ill or injured (《劳动合同法》第四十二条): unlawful, and the worker
+# chooses between the job and 2N (第四十八条、第八十七条)
+PROTECTED_LINE = (
+    "孕期、产期、哺乳期或医疗期内，你没有严重违纪等过错，单位辞退你就属于违法解除：你可以"
+    "要求继续履行劳动合同、回去上班；不愿回去或已经不能继续履行的，再要赔偿金。"
+)
+
+
 def severance_text(
     text: str,
     unlawful: bool = False,
@@ -251,11 +260,13 @@ def severance_text(
     worked: int | None = None,
     expired: bool = False,
     extra_days: int = 0,
+    protected: bool = False,
 ) -> str | None:
     """The compensation worked out for a message that says how long the worker worked and
     asks what it comes to (`asked`: the conversation already asks it), else None; `pay`: the
     monthly pay told in another message; `forced`: the worker leaves because the employer
-    broke the law (unpaid wages or insurance), which earns the compensation but no 2N."""
+    broke the law (unpaid wages or insurance), which earns the compensation but no 2N;
+    `protected`: dismissed while pregnant, ill or injured, the job may be kept instead."""
     worked = months_worked(text) if worked is None else worked
     if worked is None or not (asked or _HOW_MUCH.search(text)):
         return None
@@ -292,6 +303,8 @@ def severance_text(
         if expired
         else FORCED_LINE
         if forced
+        else PROTECTED_LINE
+        if protected and unlawful
         else "能不能拿要看怎么离职的：单位提出协商解除、裁员、合同到期单位不续签、单位欠薪或不缴社保"
         "你被迫辞职等要给；你自己主动辞职一般没有。"
     )
@@ -299,7 +312,8 @@ def severance_text(
         "单位不给的，可以申请工会调解或劳动仲裁，都不收费，仲裁要在1年内申请；"
         "想请工会调解，说“申请调解”就行。"
     )
-    lines.append(f"依据：{FORCED_SOURCE if forced and not expired else SOURCE}")
+    source = PROTECTED_SOURCE if protected and unlawful and not expired else SOURCE
+    lines.append(f"依据：{FORCED_SOURCE if forced and not expired else source}")
     return "\n".join(lines)
 
 

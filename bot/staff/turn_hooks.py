@@ -103,7 +103,9 @@ _BOT_FILES = re.compile(
 )
 # "ok can you file a mediation request for me instead": the same, in English
 _BOT_FILES_ENGLISH = re.compile(
-    r"(?:can|could|would) you (?:please )?(?:file|submit|make|start)\s+(?:a |my )?mediation",
+    r"(?:can|could|would) you (?:please )?(?:file|submit|make|start)\s+(?:a |my )?mediation"
+    # ("nah forget it, too long to wait. just help me file a mediation request")
+    r"|(?:just |please )?help me (?:file|submit|make|start|apply for)\s+(?:a |my )?mediation",
     re.IGNORECASE,
 )
 # "那我申请调解嘛" while waiting: filing is what the bot does, now (the worker's place in the
@@ -184,7 +186,7 @@ def wants_to_leave(text: str, state: str) -> bool:
 
 # giving up the wait in English, sentence by sentence
 _ENGLISH_GIVES_UP = re.compile(
-    r"^(?:ok(?:ay)?,?\s*)?(?:forget it|never ?mind|no need|i(?: do not|'?m not| don'?t) (?:want to )?wait"
+    r"^(?:(?:ok(?:ay)?|nah|no|oh)\b,?\s*)?(?:forget it|never ?mind|no need|i(?: do not|'?m not| don'?t) (?:want to )?wait"
     r"|(?:i'?ll |let me )?(?:go )?back to (?:you|the bot)|cancel (?:that|it|the wait)|too slow"
     r"|nobody(?:'s| is)? (?:here|answering|answered))\b[^.!?]*$",
     re.IGNORECASE,

@@ -98,3 +98,17 @@ def test_rest_and_holiday_days_counted_by_their_dates() -> None:
 
     parts = {p.kind: p.hours for p in parts_of("5月1号 上了8个小时 还有5月4号 那天是休息日")}
     assert parts == {"holiday": 8, "rest": 8}
+
+
+def test_rest_days_of_each_month_summed_over_the_months() -> None:
+    """ "一个月大概2个星期天 搞了5个月了": the month's rest days, every month of them."""
+    from bot.domain.overtime_said import every_month, rest_day_months
+
+    assert rest_day_months("一个月大概2个星期天 搞了5个月了 该给好多") == 5
+    assert rest_day_months("每个月3个周六 最近4个月 该给好多") == 4
+    assert rest_day_months("上个月加了3个周六") is None  # one month's days, no months
+    assert every_month("每个月3个周六 最近4个月", 1200.0, lambda v: f"{v:g}") == (
+        "4个月一共1200×4=4800元。"
+    )
+    said = overtime_pay_text("月工资6525 每个月3个周六都在上班 没补休 最近4个月了 该给好多")
+    assert said is not None and "4个月一共" in said

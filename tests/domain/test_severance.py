@@ -3,6 +3,8 @@
 import pytest
 
 from bot.domain.severance import (
+    PROTECTED_LINE,
+    PROTECTED_SOURCE,
     Severance,
     about_unlawful,
     latest_length,
@@ -151,3 +153,12 @@ def test_the_latest_length_told_wins_put_right_or_not():
     assert latest_length(told) == 41
     assert latest_length(["我做了3年7个月", "是2年"]) == 43
     assert latest_length(["加班费怎么算"]) is None
+
+
+def test_dismissed_while_protected_may_keep_the_job() -> None:
+    """ "干了4年 工资5100 怀孕了被开除 能要啥": unlawful, 2N first, or the contract kept."""
+    said = severance_text("干了4年 工资5100 能要啥", unlawful=True, asked=True, protected=True)
+    assert said is not None
+    assert "赔偿金约40800元" in said and PROTECTED_LINE in said and PROTECTED_SOURCE in said
+    plain = severance_text("干了4年 工资5100 能要啥", unlawful=True, asked=True)
+    assert plain is not None and PROTECTED_LINE not in plain

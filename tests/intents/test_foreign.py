@@ -82,3 +82,14 @@ def test_overtime_told_in_english_and_pinyin() -> None:
     assert "不是4350" in read_foreign("my salary is 5220 not 4350")
     said = read_foreign("wo laopo yuexin 4350 wuyi 1 hao dou shang le")
     assert "老婆" in said and "月薪" in said and "五一" in said and "1号" in said
+
+
+def test_english_rest_days_a_month_and_months_and_a_group_read():
+    """ "about 4 saturdays a month for the last 3 months": the month's days and the months;
+    "me and 2 coworkers didn't get paid for october": a group, a month's pay unpaid."""
+    read = read_foreign("about 2 sundays a month for the last 5 months, how much should that be")
+    assert "一个月2个周日" in read and "最近5个月" in read and "应该给好多" in read
+    read = read_foreign("me and 3 coworkers didn't get paid for november. can we apply together?")
+    assert "我和" in read and "没发工资" in read and "11月" in read and "一起" in read
+    read = read_foreign("my factory makes us work every sunday but never pays overtime")
+    assert "从来不给加班费" in read and "but" not in read

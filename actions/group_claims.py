@@ -1,0 +1,89 @@
+"""A group's sums in the mediation form: "一共4个人 我王德明欠5600 李小兵欠4800 …" told, then
+"对了加起来一共好多钱" asked with the other details ("电话137… 厂是…有限公司 就是要把工资补齐
+对了加起来一共好多钱"): the total is said (bot/domain/group_amounts.py) and the rest of the
+message answers the form as if the question were not there; "李小兵是4300 不是4800" puts one
+sum right in what happened, and the total is said again."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions.message import recent_user_texts, typed_text, understood_text
+from actions.validators import clean_description
+from bot.domain.group_amounts import amount_corrected, amounts_each, group_total_text
+from bot.domain.overtime_mix import TOTAL
+
+# the sum asked: "加起来一共好多钱", "how much is that altogether" (read as 多少钱 … 一共)
+_ASKS_SUM = re.compile(r"好多|多少|几多|好些钱")
+# the part of the message that asks it, with the words leading into it ("对了 加起来一共好多钱")
+_SUM_ASKED = re.compile(
+    r"[\s，,。]*(?:对了|哦对了|还有|另外|那|那么)?[\s，,]*(?:我们|大家)?[^\s，,。]{0,4}?"
+    r"(?:加起来|一共|总共|合计|加在一起)[^\s，,。]{0,8}?(?:好多|多少|几多)[^\s，,。]{0,4}[？?]*$"
+)
+TURNS_BACK = 6
+
+
+def group_pairs(tracker: Tracker) -> list[tuple[str, float]]:
+    """Each worker's sum, from this message, what happened or the worker's recent messages."""
+    kept = str(tracker.get_slot("description") or "")
+    for text in [typed_text(tracker), kept, *recent_user_texts(tracker, TURNS_BACK)]:
+        pairs = amounts_each(text)
+        if pairs:
+            return pairs
+    return []
+
+
+def group_sum_asked(tracker: Tracker) -> str | None:
+    """The group's total, when the message asks it and the sums were told; else None."""
+    read = understood_text(tracker)
+    if not (TOTAL.search(read) and _ASKS_SUM.search(read)):
+        return None
+    pairs = group_pairs(tracker)
+    return group_total_text(pairs) if pairs else None
+
+
+# ... in English: "how much is that altogether", "what's the total"
+_SUM_ASKED_IN_ENGLISH = re.compile(
+    r"[\s,.]*(?:so\s+)?(?:how much (?:is|does|do|would)[^.?!]*(?:altogether|in total|total)"
+    r"|what(?:'s| is) (?:the|our) total)[^.?!]*[.?!]*$",
+    re.IGNORECASE,
+)
+
+
+def without_sum_asked(text: str) -> str:
+    """The message without the question of the total at its end ("" if that is all)."""
+    return _SUM_ASKED_IN_ENGLISH.sub("", _SUM_ASKED.sub("", text)).strip()
+
+
+def only_the_list(text: str) -> bool:
+    """The message (its question of the total taken out) tells each one's sum and no detail
+    of the form ("3 people total. I'm owed 4500, Ma Li 4200, Gao Jun 4700")."""
+    rest = without_sum_asked(text)
+    return bool(amounts_each(rest)) and not re.search(r"1[3-9]\d{9}", rest)
+
+
+def story_with_sum_fixed(story: str, text: str) -> str | None:
+    """What happened with one worker's sum put right ("李小兵是4300 不是4800": 李小兵欠4800 becomes
+    李小兵欠4300), when the story lists that worker; else None."""
+    pairs = amounts_each(story)
+    fixed = amount_corrected(text, pairs) if pairs else None
+    if fixed is None:
+        return None
+    for (who, old), (_, new) in zip(pairs, fixed, strict=True):
+        if old != new:
+            at = story.find(who)
+            head, tail = story[:at], story[at:]
+            return head + re.sub(rf"(?<!\d){old:g}(?!\d)", f"{new:g}", tail, count=1)
+    return None
+
+
+def group_list_added(tracker: Tracker) -> str | None:
+    """What happened with the group's list added ("一共4个人 我王德明欠5600 李小兵欠4800 …" told
+    after the story), when the story kept does not hold it yet; else None."""
+    story = str(tracker.get_slot("description") or "")
+    said = without_sum_asked(typed_text(tracker))
+    if not amounts_each(said) or amounts_each(story):
+        return None
+    return clean_description(f"{story}；{said}" if story else said)
