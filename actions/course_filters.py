@@ -77,8 +77,9 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
 
 
 def _ruled_out(words: str) -> re.Pattern[str]:
+    # (not "不要钱的考证的": the fee ruled out, not the kind)
     return re.compile(
-        rf"(?:不要|不想要|不用|不需要|莫要|不考|不读)[^，,。\s]{{0,2}}{re.escape(words)}"
+        rf"(?:不要|不想要|不用|不需要|莫要|不考|不读)(?:(?!钱|费)[^，,。\s]){{0,2}}{re.escape(words)}"
     )
 
 
