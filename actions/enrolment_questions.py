@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -13,7 +14,13 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.enrolment_cues import partner_in_form
 from actions.enrolment_switch import replaced, summary_line
 from actions.identity import worker_from
-from actions.message import asked_before, opening_text, recent_user_texts, typed_text
+from actions.message import (
+    asked_before,
+    form_texts,
+    opening_text,
+    recent_user_texts,
+    typed_text,
+)
 from actions.services import ServiceAction
 from bot.domain.course_cards import asked_lines, part, requirements_text
 from bot.domain.course_questions import aspects
@@ -145,6 +152,7 @@ class ActionAskEnrolmentName(ServiceAction, Action):
 
 
 _LABELS = {"time": "上课时间", "venue": "上课地点", "fee": "费用"}
+_WAITLIST_ASKED = re.compile(r"候补|排个?队|等位|排个号")
 
 
 class ActionAskEnrolmentPhone(ServiceAction, Action):
@@ -205,6 +213,11 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
                 asked = aspects(opening_text(tracker, "enrolment_form"))
                 said = asked_lines(course, asked, seats)
                 text = "\n".join([*said, text]) if said else text
+            if seats and any(map(_WAITLIST_ASKED.search, form_texts(tracker, "enrolment_form"))):
+                # "那帮我排个候补嘛" while places are left: no waiting, said so
+                text = (
+                    f"「{course.name}」现在还有{seats}个名额，不用排候补，可以直接报名。\n" + text
+                )
             old = replaced(s, tracker, worker_from(tracker), course.code)
             if old is not None:  # "改成合唱嘛": the enrolment this one replaces
                 text += "\n" + summary_line(old)

@@ -119,17 +119,22 @@ def tells_about(text: str | None) -> bool:
 
 
 def met_text(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str | None:
-    """ "我43了 初中文化 可以不": every requirement of the course told and met, said so; None
-    when the course asks nothing, or something is not told or not met."""
+    """ "我43了 初中文化 可以不": the requirements of the course told and met, said so (and
+    those not told, named); None when the course asks nothing, nothing is told, or one is not
+    met."""
     needed = [
         f"年满{age}岁" if (age := _age_needed(course)) else "",
         f"{level}以上文化" if (level := _level_needed(course)) else "",
     ]
     needed = [n for n in needed if n]
-    if not needed or not tells_about(text) or not_told(course, text, earlier):
+    if not needed or not tells_about(text) or not meets(course, text, earlier):
         return None
-    if not meets(course, text, earlier):
+    left = not_told(course, text, earlier)
+    if len(left) == len(needed):
         return None
+    if left:
+        # "我初中毕业的 可以不" for a course that also needs 18: the one told, and the other
+        return f"按您说的，这一条符合；另外还要求{'、'.join(left)}，也符合的话就可以报。"
     return f"按您说的条件，符合「{course.name}」的报名要求（{'、'.join(needed)}），可以报。"
 
 
