@@ -72,6 +72,7 @@ from bot.knowledge.pointed_claims import (
     holiday_off_pay_asked,
     husband_leave_asked,
     insurance_made_up_asked,
+    let_go_on_the_spot_told,
     let_go_with_nothing_told,
     maternity_days_asked,
     quitting_notice_asked,
@@ -224,6 +225,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (uninsured_injury_asked(knowledge, read) if previous is None else None)
         or grants_after_grading_asked(knowledge, read)
         or (let_go_with_nothing_told(knowledge, read) if previous is None else None)
+        or (let_go_on_the_spot_told(knowledge, read) if previous is None else None)
         # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)
         or (one_aspect_asked(knowledge, read) if len(read.strip()) <= _ONE_ASPECT_CHARS else None)
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)

@@ -38,3 +38,11 @@ YEARS_RESET = re.compile(
 )
 # the compensation named by its N ("the 2N", "N+1")
 NAMED_BY_ITS_N = re.compile(r"2\s*[nN]|[nN]\s*\+\s*1")
+# the money chosen over the job back ("我不想回去了 就要钱", "不回去了 要赔偿金")
+MONEY_CHOSEN = re.compile(
+    r"不想回去|不回去|不想再回去|回不去|就要钱|只要钱|要赔偿金|拿钱走人|要钱走人|要赔钱"
+)
+# the pay told with what it holds beside the base ("加上加班费平均每个月有7000")
+PAY_WITH_EXTRAS = re.compile(
+    r"(?:加上|算上|连上|加起|连同|包括|含)[^，,。]{0,4}(?:加班费|提成|奖金|补贴|津贴|绩效)"
+)

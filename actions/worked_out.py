@@ -44,6 +44,7 @@ from actions.worked_out_owed import (
     owed_sum,
     owed_wages_reply,
 )
+from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_severance import (
     FORCED_TO_LEAVE,
@@ -337,6 +338,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     offer = offer_reply(services, tracker, text)
     if offer is not None:  # "说协商解除 给我5万块 划不划算", "那他给5万 差好多"
         return offer, SEVERANCE
+    cut = pay_cut_reply(services, tracker, text)
+    if cut is not None:  # "降了3个月了 我少拿了好多" after the pay cut without agreement
+        return cut, CHANGE_OF_TERMS
     short = _paid_short(tracker, text)
     if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
         return short

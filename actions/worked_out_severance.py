@@ -30,7 +30,9 @@ from actions.severance_cues import (
     ABOUT_LEAVE,
     HERE_SAID,
     LEAVE_NOT_TAKEN,
+    MONEY_CHOSEN,
     NAMED_BY_ITS_N,
+    PAY_WITH_EXTRAS,
     PROBATION_EXCESS,
     ROUGHLY,
     SECOND_TERM,
@@ -255,7 +257,14 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return ranged
     if _MADE_UP.search(text) and "补偿" not in text:
         return None  # "那之前没交的那几年能补不": the insurance made up, not the compensation
-    if OTHER_SUBJECT.search(text) and not about_severance(text) and not likewise:
+    if (
+        OTHER_SUBJECT.search(text)
+        and not about_severance(text)
+        and not likewise
+        and not (after and PAY_WITH_EXTRAS.search(text) and monthly_pay(text))
+    ):
+        # ("等哈 6200是底薪 加上加班费平均每个月有7000" after the sums: the pay put right,
+        # its overtime counted in the average, not the overtime asked)
         return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
     if _HOUSEHOLD.search(text) and not _BY_A_FIRM.search(text):
         return None  # a family's own nanny: no labour relation, no compensation to work out
@@ -321,6 +330,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("那要是他直接喊我明天莫来了 啥子都不给呢": let go with nothing, the 2N)
     nothing = DISMISSED.search(text) is not None and NOTHING_GIVEN.search(text) is not None
     told_unlawful = after and (about_unlawful(text) or nothing) and not MAY_THEY.search(text)
+    # "我不想回去了 就要钱" after the 2N was summed: the money chosen, that sum again
+    told_unlawful = told_unlawful or (
+        after
+        and MONEY_CHOSEN.search(text) is not None
+        and any("赔偿金约" in t for t in recent_bot_texts(tracker, 1))
+    )
     if (
         said is None
         and (after or story)

@@ -219,3 +219,31 @@ def let_go_with_nothing_told(knowledge: Knowledge, text: str) -> Answer | None:
     if _LET_GO_AT_WILL.search(text) and _NOTHING_PAID.search(text):
         return knowledge.get(AT_WILL_UNPAID)
     return None
+
+
+# "今天跟组长吵了两句 主管直接喊我明天不要来了 啥子手续都没得 这样可以不": let go on the spot,
+# with no procedure or reason, and whether they may: a dismissal without lawful grounds
+# (第三十九条 to 第四十一条 name them all), the 2N or the job back (第四十八条、第八十七条)
+_TOLD_TO_GO = re.compile(
+    r"(?:喊|叫|让|要)我[^，,。]{0,6}(?:不要来了|不用来了|别来了|莫来了|不要来上班了|不用来上班了|走人|滚)"
+    r"|直接(?:把我)?(?:开除|辞退|开了|炒了|辞了)|当场(?:开除|辞退|把我)"
+)
+_NO_GROUNDS_OR_MAY_IT = re.compile(
+    r"手续都?(?:没得|没有|莫得|没办)|(?:没得|没有|莫得|不给|没给)(?:任何|啥子|什么)?(?:手续|通知|书面|理由|说法)"
+    r"|吵了|顶了?(?:几|两)句|可以不|可不可以|合法|能这样|可以这样|行不行|对不对|有没有道理"
+)
+# (their own entries: a pregnant worker, probation, slow business, misconduct, illness, a layoff)
+_OWN_GROUNDS = re.compile(
+    r"怀孕|怀起|孕期|产假|哺乳|试用|生意不好|效益|订单|违纪|旷工|迟到|医疗期|病假|生病|工伤|受伤"
+    r"|裁员|裁人|搬|岗位|到期|退休|钟点工|保姆|好多|多少"
+)
+
+
+def let_go_on_the_spot_told(knowledge: Knowledge, text: str) -> Answer | None:
+    if (
+        _TOLD_TO_GO.search(text)
+        and _NO_GROUNDS_OR_MAY_IT.search(text)
+        and not _OWN_GROUNDS.search(text)
+    ):
+        return knowledge.get(AT_WILL_UNPAID)
+    return None
