@@ -246,7 +246,8 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     if slug not in WAGE_TOPICS or previous_action(tracker) != "action_answer_policy":
         return None
     days = days_worked(text)
-    if days is None or not asks_how_much(text):
+    # ("我工资4350 这个月上了10天班" right after such an answer: the figures, the sum asked)
+    if days is None or not (asks_how_much(text) or monthly_pay(text)):
         return None
     pay = monthly_pay(text) or next(
         filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None

@@ -124,7 +124,16 @@ def _days_left(
     when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
     # ("按明年3月31日离职、明年已过的天数折算")
     when = f"按明年{day.month}月{day.day}日" if year == "明年" else when
-    return year_days, due, max(due - (taken or 0), 0), f"{when}离职、{year}已过的天数折算"
+    # ("319÷365×5≈4.37天": the share of the year shown, so a whole day dropped is seen)
+    passed = (day - date(day.year, 1, 1)).days + 1
+    length = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
+    share = f"{passed}÷{length}×{year_days}≈{passed / length * year_days:.2f}天"
+    return (
+        year_days,
+        due,
+        max(due - (taken or 0), 0),
+        f"{when}离职、{year}已过的天数折算（{share}）",
+    )
 
 
 def unused_days_text(
