@@ -53,8 +53,13 @@ _NOTICE_HOW_LONG = re.compile(
 )
 
 
+def asks_notice_to_quit(text: str) -> bool:
+    """The worker says they will leave and asks how long before to say so."""
+    return bool(_I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text))
+
+
 def quitting_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    if _I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text) and not BREACH_TOLD.search(text):
+    if asks_notice_to_quit(text) and not BREACH_TOLD.search(text):
         return knowledge.get(NOTICE_TO_QUIT)
     return None
 
