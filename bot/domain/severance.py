@@ -169,7 +169,7 @@ def months_worked(text: str) -> int | None:
 
 # a length of time said alone ("哦不对我说错了 是3年8个月" right after a sum)
 _BARE_LENGTH = re.compile(
-    rf"(?:^|[是\s，,])\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?"
+    rf"(?:^|[是\s，,])\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?\s*"
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)(?:[了的呢啊哦嘛]*)\s*$"
 )
 
