@@ -46,3 +46,30 @@ MONEY_CHOSEN = re.compile(
 PAY_WITH_EXTRAS = re.compile(
     r"(?:加上|算上|连上|加起|连同|包括|含)[^，,。]{0,4}(?:加班费|提成|奖金|补贴|津贴|绩效)"
 )
+
+# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
+SEVERANCE_TOPICS = frozenset(
+    {
+        "sev_calc",
+        "sev_unlawful_2x",
+        "sev_when_due",
+        "sev_contract_expiry",
+        # (a layoff's: "我在这个厂做了5年零8个月 前头12个月平均下来5千5左右" after it)
+        "quit_mass_layoff",
+        "quit_notice_dismissal",
+        # a move the worker cannot follow: dismissal under 第四十条 with compensation
+        "contract_relocation",
+        # leaving at once because of unpaid wages or insurance, with compensation
+        "quit_immediate_38",
+        "quit_fired_fault",
+        "quit_protected",
+        "probation_dismissal",
+        "quit_business_slow",
+        # pushed to write a resignation: what leaving at the employer's wish is worth
+        "quit_resign_pressure",
+        # a second fixed-term contract not renewed
+        "contract_second_fixed_term",
+        # a domestic worker placed by an agency that signed the contract
+        "flex_household_domestic",
+    }
+)

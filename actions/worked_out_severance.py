@@ -36,6 +36,7 @@ from actions.severance_cues import (
     PROBATION_EXCESS,
     ROUGHLY,
     SECOND_TERM,
+    SEVERANCE_TOPICS,
     SOMEONE_ELSE,
     SUM_ASKED,
     YEARS_CLAIMED,
@@ -57,6 +58,7 @@ from bot.domain.severance import (
     about_severance,
     about_unlawful,
     asks_how_much,
+    length_and_pay_said,
     length_corrected,
     length_said,
     monthly_pay,
@@ -67,32 +69,6 @@ from bot.knowledge.pointed import asks_where_to_turn
 from bot.knowledge.pointed_asked import CAP_ASKED, WHEN_PAID
 from intents.numbers import format_number
 
-# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
-SEVERANCE_TOPICS = frozenset(
-    {
-        "sev_calc",
-        "sev_unlawful_2x",
-        "sev_when_due",
-        "sev_contract_expiry",
-        # (a layoff's: "我在这个厂做了5年零8个月 前头12个月平均下来5千5左右" after it)
-        "quit_mass_layoff",
-        "quit_notice_dismissal",
-        # a move the worker cannot follow: dismissal under 第四十条 with compensation
-        "contract_relocation",
-        # leaving at once because of unpaid wages or insurance, with compensation
-        "quit_immediate_38",
-        "quit_fired_fault",
-        "quit_protected",
-        "probation_dismissal",
-        "quit_business_slow",
-        # pushed to write a resignation: what leaving at the employer's wish is worth
-        "quit_resign_pressure",
-        # a second fixed-term contract not renewed
-        "contract_second_fixed_term",
-        # a domestic worker placed by an agency that signed the contract
-        "flex_household_domestic",
-    }
-)
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
 SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 LIKEWISE_TURNS = 3  # a compensation shown this many turns back is one another's is likened to
@@ -181,6 +157,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     corrected_length = (
         length_said(text) if after and months_worked(text) is None and len(text) <= 20 else None
     )
+    if corrected_length is None and after and months_worked(text) is None:
+        # "2年7个月 一个月5100" right after the answer: the length and the pay, said bare
+        corrected_length = length_and_pay_said(text)
     said_length = months_worked(text)
     dated = months_since_start(text, services.today()) if said_length is not None else None
     if corrected_length is None and dated is not None and ROUGHLY.search(text):

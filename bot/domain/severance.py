@@ -179,6 +179,17 @@ _ASKED_AFTER = re.compile(
 )
 
 
+def length_and_pay_said(text: str) -> int | None:
+    """The months of a message that tells only a length and the pay, without a verb of working
+    ("2年7个月 一个月5100", "一个月5100 2年7个月"), or None."""
+    if monthly_pay(text) is None:
+        return None
+    rest = text
+    for pattern in (_PAY_FIRST, _PAY):
+        rest = pattern.sub(" ", rest)
+    return length_said(rest) if len(re.sub(r"[\s，,。]", "", rest)) <= _SAID_ALONE else None
+
+
 def length_said(text: str) -> int | None:
     """The months of a length of time the message ends with, said without a verb of
     working ("是3年8个月"), or None ("是3年零4个月 不是3年8个月": the one said to be right)."""
