@@ -80,6 +80,7 @@ from bot.knowledge.pointed_claims import (
     still_in_time_asked,
     uninsured_injury_asked,
     union_notice_asked,
+    unpaid_apprentice_told,
     wages_held_on_leaving_told,
 )
 from bot.knowledge.pointed_situations import (
@@ -228,6 +229,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (let_go_with_nothing_told(knowledge, read) if previous is None else None)
         or (let_go_on_the_spot_told(knowledge, read) if previous is None else None)
         or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
+        or unpaid_apprentice_told(knowledge, read)
         # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)
         or (one_aspect_asked(knowledge, read) if len(read.strip()) <= _ONE_ASPECT_CHARS else None)
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)

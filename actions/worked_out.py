@@ -362,7 +362,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     bond = _bond_reply(tracker, text)
     if bond is not None:  # "培训费是12000 服务期3年 她已经干满2年了 最多赔好多"
         return bond, TRAINING_BOND
-    years = contribution_years_text(text) or short_of_minimum_text(text)
+    years = contribution_years_text(text) or short_of_minimum_text(
+        text, " ".join(recent_user_texts(tracker, 1))
+    )
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS
     for reply, entry in (

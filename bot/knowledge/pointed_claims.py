@@ -272,3 +272,19 @@ def wages_held_on_leaving_told(knowledge: Knowledge, text: str) -> Answer | None
     if _LEFT.search(text) and _LAST_WAGES_KEPT.search(text) and not _NOT_LAST_WAGES.search(text):
         return knowledge.get(WAGE_WITHHELD)
     return None
+
+
+# "我19岁 在理发店当学徒 老板说学徒头3个月不发工资 只包吃住 这样可以不": an apprentice is a worker
+# like any other, paid at least the minimum wage for the work done (board and lodging are no
+# wage: 《最低工资规定》第十二条 counts money only)
+MINIMUM_WAGE = "wage_minimum"
+_APPRENTICE = re.compile(r"学徒|学手艺|学技术|跟师傅学|徒弟|实习")
+_UNPAID_WHILE_LEARNING = re.compile(
+    r"不发工资|没得?工资|没有工资|不给工资|不开工资|白干|只包吃住|包吃住不给钱|零工资|一分钱都?不给"
+)
+
+
+def unpaid_apprentice_told(knowledge: Knowledge, text: str) -> Answer | None:
+    if _APPRENTICE.search(text) and _UNPAID_WHILE_LEARNING.search(text):
+        return knowledge.get(MINIMUM_WAGE)
+    return None
