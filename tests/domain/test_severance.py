@@ -151,3 +151,12 @@ def test_the_latest_length_told_wins_put_right_or_not():
     assert latest_length(told) == 41
     assert latest_length(["我做了3年7个月", "是2年"]) == 43
     assert latest_length(["加班费怎么算"]) is None
+
+
+def test_a_length_and_the_pay_said_bare():
+    from bot.domain.severance import length_and_pay_said
+
+    assert length_and_pay_said("3年4个月 一个月4800") == 40
+    assert length_and_pay_said("一个月4800 3年4个月") == 40
+    assert length_and_pay_said("3年4个月") is None  # (no pay: the other reading's)
+    assert length_and_pay_said("一个月4800 我想问下补偿咋个算 干了3年4个月") is None
