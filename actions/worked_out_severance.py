@@ -69,6 +69,7 @@ from bot.knowledge.pointed import asks_where_to_turn
 from bot.knowledge.pointed_asked import CAP_ASKED, WHEN_PAID
 from intents.numbers import format_number
 
+_TWO_N_FIRST = "算：\n违法辞退的赔偿金"  # (a sum of severance_text with the 2N first)
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
 SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 LIKEWISE_TURNS = 3  # a compensation shown this many turns back is one another's is likened to
@@ -264,7 +265,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and months_worked(text) is not None
         and monthly_pay(text) is not None
     )
-    unlawful = after and slug == "sev_unlawful_2x"
+    # (the 2N put first in the sum just shown: "6200是底薪 … 平均7000" puts its pay right)
+    unlawful = after and (slug == "sev_unlawful_2x" or any(_TWO_N_FIRST in t for t in shown[:1]))
     forced = (after and forced_to_leave(tracker)) or (
         story and (QUITS_OVER.search(text) is not None or quits_after_a_breach(text, earlier_told))
     )
