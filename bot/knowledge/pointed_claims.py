@@ -275,10 +275,11 @@ def wages_held_on_leaving_told(knowledge: Knowledge, text: str) -> Answer | None
 
 
 # "我19岁 在理发店当学徒 老板说学徒头3个月不发工资 只包吃住 这样可以不": an apprentice is a worker
-# like any other, paid at least the minimum wage for the work done (board and lodging are no
-# wage: 《最低工资规定》第十二条 counts money only)
+# like any other, paid at least the minimum wage for the work done (《劳动法》第四十八条; board
+# and lodging are benefits, not counted in it: 《最低工资规定》第十二条); (not a student's
+# internship, which is no labour relation)
 MINIMUM_WAGE = "wage_minimum"
-_APPRENTICE = re.compile(r"学徒|学手艺|学技术|跟师傅学|徒弟|实习")
+_APPRENTICE = re.compile(r"学徒|学手艺|学技术|跟师傅学|徒弟")
 _UNPAID_WHILE_LEARNING = re.compile(
     r"不发工资|没得?工资|没有工资|不给工资|不开工资|白干|只包吃住|包吃住不给钱|零工资|一分钱都?不给"
 )
