@@ -276,7 +276,9 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         return None  # (this message must bring one of them: else it asks something else)
     leaving = next(filter(None, (last_day(t, today) for t in told)), None)
     taken = next(filter(None, map(days_taken, told)), None)
-    return unused_leave_text(months, pay, today, leaving=leaving, taken=taken)
+    # ("今年年假5天": the year's days told, not the years that give them)
+    years = months_in_all(told) is not None
+    return unused_leave_text(months, pay, today, leaving=leaving, taken=taken, years_told=years)
 
 
 # "30号走": the day of the month alone

@@ -161,9 +161,11 @@ def unused_leave_text(
     today: date,
     leaving: date | None = None,
     taken: int | None = None,
+    years_told: bool = True,
 ) -> str | None:
     """What the annual leave not taken this year is worth to a worker leaving now (or on the
-    day `leaving` told), or None before the first full year of work."""
+    day `leaving` told), or None before the first full year of work; `years_told`: False when
+    the year's days were told instead of the years worked ("今年年假5天")."""
     counted = _days_left(months_in_all, today, leaving, taken)
     if counted is None:
         return None
@@ -171,9 +173,10 @@ def unused_leave_text(
     daily = monthly / WORK_DAYS_A_MONTH
     extra = left * daily * 2
     owed = f"减去已经休的{taken}天，还有{left}天没休。" if taken else ""
+    years = f"累计工作满{months_in_all // 12}年，" if years_told else ""
     return "\n".join(
         [
-            f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
+            f"按您说的：{years}每年应休{year_days}天；"
             f"{when}，"
             f"应休{due}天（不足1天的不算；离职日不同的按那天算）。{owed}",
             f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"

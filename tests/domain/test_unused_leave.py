@@ -47,3 +47,14 @@ def test_the_share_of_the_year_is_shown():
 
     said = unused_leave_text(120, 5220, date(2026, 12, 1), leaving=date(2026, 9, 30), taken=2)
     assert "273÷365×10≈7.48天" in said and "还有5天没休" in said
+
+
+def test_the_years_are_not_said_when_only_the_days_were_told():
+    from datetime import date
+
+    from bot.domain.unused_leave import unused_leave_text
+
+    said = unused_leave_text(
+        12, 4350, date(2026, 12, 1), leaving=date(2026, 11, 15), years_told=False
+    )
+    assert said.startswith("按您说的：每年应休5天") and "累计工作" not in said
