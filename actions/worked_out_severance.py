@@ -96,7 +96,10 @@ def forced_to_leave(tracker: Tracker) -> bool:
     return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
 
 
-_BACK_TO_WORK = re.compile(r"回去上班|回去干|继续(?:上班|干|做|履行)|恢复(?:劳动关系|上班)")
+# (not the job refused: "我不回去上班了 就要钱")
+_BACK_TO_WORK = re.compile(
+    r"(?<!不)(?<!不想)(?:回去上班|回去干)|继续(?:上班|干|做|履行)|恢复(?:劳动关系|上班)"
+)
 # the employer's grounds for a dismissal, asked about
 _BACK_TO_SEVERANCE = re.compile(
     r"(?:回到|说回|还是说|再说)(?:刚才|之前|前面)?(?:的|那个)?(?:补偿|赔偿|赔钱)"

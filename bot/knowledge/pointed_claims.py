@@ -257,14 +257,16 @@ def let_go_on_the_spot_told(knowledge: Knowledge, text: str) -> Answer | None:
 # "我11月15号离职了 提前一个月打了辞职报告的 老板说这个月上的半个月工资不发了 说是我自己要走的":
 # the last wages kept back from one who left (paid in full on leaving, 《工资支付暂行规定》第九条)
 WAGE_WITHHELD = "quit_wage_withheld"
-_LEFT = re.compile(r"(?:离职|辞职|辞工|走)了|打了辞职|交了辞职|辞职报告|离职申请|自己要走")
+_LEFT = re.compile(
+    r"(?:离职|辞职|辞工)了|我[^，,。]{0,8}走了|打了辞职|交了辞职|辞职报告|离职申请|自己要走"
+)
 _LAST_WAGES_KEPT = re.compile(
     r"工资[^，,。]{0,6}(?:不发了|不给了|不结了|不发|不给|不结|扣着|押着|扣了)"
     r"|(?:不发|不给|不结|扣着|押着)[^，,。]{0,4}(?:我的?)?工资"
 )
 # (not months of arrears quit over, nor by when to claim: their own entries)
 _NOT_LAST_WAGES = re.compile(
-    r"[两三四五六七八九十几\d]+个月[^，,。]{0,4}(?:工资|没发)|来得及|时效|还能告"
+    r"[两三四五六七八九十几\d]+个月[^，,。]{0,4}(?:工资|没发)|来得及|时效|还能告|跑路|跑了|倒闭"
 )
 
 
