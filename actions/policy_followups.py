@@ -72,6 +72,7 @@ from bot.knowledge.pointed_claims import (
     holiday_off_pay_asked,
     husband_leave_asked,
     insurance_made_up_asked,
+    let_go_on_the_spot_told,
     let_go_with_nothing_told,
     maternity_days_asked,
     quitting_notice_asked,
@@ -79,6 +80,8 @@ from bot.knowledge.pointed_claims import (
     still_in_time_asked,
     uninsured_injury_asked,
     union_notice_asked,
+    unpaid_apprentice_told,
+    wages_held_on_leaving_told,
 )
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
@@ -227,6 +230,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (uninsured_injury_asked(knowledge, read) if previous is None else None)
         or grants_after_grading_asked(knowledge, read)
         or (let_go_with_nothing_told(knowledge, read) if previous is None else None)
+        or (let_go_on_the_spot_told(knowledge, read) if previous is None else None)
+        or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
+        or unpaid_apprentice_told(knowledge, read)
         # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)
         or (one_aspect_asked(knowledge, read) if len(read.strip()) <= _ONE_ASPECT_CHARS else None)
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)

@@ -38,3 +38,38 @@ YEARS_RESET = re.compile(
 )
 # the compensation named by its N ("the 2N", "N+1")
 NAMED_BY_ITS_N = re.compile(r"2\s*[nN]|[nN]\s*\+\s*1")
+# the money chosen over the job back ("我不想回去了 就要钱", "不回去了 要赔偿金")
+MONEY_CHOSEN = re.compile(
+    r"不想回去|不回去|不想再回去|回不去|就要钱|只要钱|要赔偿金|拿钱走人|要钱走人|要赔钱"
+)
+# the pay told with what it holds beside the base ("加上加班费平均每个月有7000")
+PAY_WITH_EXTRAS = re.compile(
+    r"(?:加上|算上|连上|加起|连同|包括|含)[^，,。]{0,4}(?:加班费|提成|奖金|补贴|津贴|绩效)"
+)
+
+# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
+SEVERANCE_TOPICS = frozenset(
+    {
+        "sev_calc",
+        "sev_unlawful_2x",
+        "sev_when_due",
+        "sev_contract_expiry",
+        # (a layoff's: "我在这个厂做了5年零8个月 前头12个月平均下来5千5左右" after it)
+        "quit_mass_layoff",
+        "quit_notice_dismissal",
+        # a move the worker cannot follow: dismissal under 第四十条 with compensation
+        "contract_relocation",
+        # leaving at once because of unpaid wages or insurance, with compensation
+        "quit_immediate_38",
+        "quit_fired_fault",
+        "quit_protected",
+        "probation_dismissal",
+        "quit_business_slow",
+        # pushed to write a resignation: what leaving at the employer's wish is worth
+        "quit_resign_pressure",
+        # a second fixed-term contract not renewed
+        "contract_second_fixed_term",
+        # a domestic worker placed by an agency that signed the contract
+        "flex_household_domestic",
+    }
+)

@@ -55,6 +55,7 @@ from actions.worked_out_owed import (
     owed_sum,
     owed_wages_reply,
 )
+from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_retirement import RETIREMENT, retirement_reply
 from actions.worked_out_severance import (
@@ -230,7 +231,8 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     if slug not in WAGE_TOPICS or previous_action(tracker) != "action_answer_policy":
         return None
     days = days_worked(text)
-    if days is None or not asks_how_much(text):
+    # ("我工资4350 这个月上了10天班" right after such an answer: the figures, the sum asked)
+    if days is None or not (asks_how_much(text) or monthly_pay(text)):
         return None
     pay = monthly_pay(text) or next(
         filter(None, map(monthly_pay, recent_user_texts(tracker, 3))), None
@@ -322,6 +324,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     offer = offer_reply(services, tracker, text)
     if offer is not None:  # "说协商解除 给我5万块 划不划算", "那他给5万 差好多"
         return offer, SEVERANCE
+    cut = pay_cut_reply(services, tracker, text)
+    if cut is not None:  # "降了3个月了 我少拿了好多" after the pay cut without agreement
+        return cut, CHANGE_OF_TERMS
     short = _paid_short(tracker, text)
     if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
         return short
@@ -345,7 +350,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     bond = _bond_reply(tracker, text)
     if bond is not None:  # "培训费是12000 服务期3年 她已经干满2年了 最多赔好多"
         return bond, TRAINING_BOND
-    years = contribution_years_text(text) or short_of_minimum_text(text)
+    years = contribution_years_text(text) or short_of_minimum_text(
+        text, " ".join(recent_user_texts(tracker, 1))
+    )
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS
     for reply, entry in (

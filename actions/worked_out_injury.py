@@ -11,7 +11,12 @@ from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
 from bot.domain.disability import LEAVING, disability_text, grade_told, leaving_grants_text
-from bot.domain.injury_leave import injury_leave_text, rest_months
+from bot.domain.injury_leave import (
+    injury_leave_text,
+    monthly_due_text,
+    paid_a_month,
+    rest_months,
+)
 from bot.domain.severance import asks_how_much, monthly_pay
 
 INJURY_REST = "injury_paid_leave"  # the entry on the pay while an injury heals
@@ -29,7 +34,14 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # ("那我自己去申请要在好久之内" after the sum: another question, the figures told before
         # are not asked of again)
         return None
-    return injury_leave_text(text, " ".join(recent_user_texts(tracker, 2)))
+    earlier = " ".join(recent_user_texts(tracker, 2))
+    said = injury_leave_text(text, earlier)
+    pay = monthly_pay(text)
+    if said is None and slug == INJURY_REST and after and pay and not rest_months(text):
+        # "我受伤前每个月7000" right after the rest's answer, "老板每个月只给2000块" told before:
+        # the pay due a month and what is short of it, the months still to come
+        return monthly_due_text(pay, paid_a_month(earlier))
+    return said
 
 
 DISABILITY = "injury_benefits"  # the entry with the grants by grade

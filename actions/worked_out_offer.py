@@ -14,6 +14,10 @@ from bot.domain.exit_offer import (
     offer_rule_text,
     offer_text,
     offered_sum,
+    own_resignation_asked,
+    own_resignation_text,
+    refusal_asked,
+    refusal_text,
     weighs_offer,
 )
 from bot.domain.severance import latest_length, monthly_pay, months_worked
@@ -29,6 +33,16 @@ def offer_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     and the pay are still to be told; None when no offer to leave is in view."""
     earlier = recent_user_texts(tracker, STORY_TURNS)
     told = [text, *earlier]
+    in_view = [t for t in told if offered_sum(t) and by_agreement(t)]
+    refused, own = refusal_asked(text), own_resignation_asked(text)
+    if in_view and (refused or (own and offered_sum(text) is None)):
+        # "我不签他能咋个", "如果是我自己提出来辞职呢" after the offer was weighed: what
+        # refusing it brings, or leaving on one's own word instead
+        offered = offered_sum(text) or offered_sum(in_view[0])
+        if not refused:
+            return own_resignation_text(offered)
+        pay = next(filter(None, map(monthly_pay, told)), None)
+        return refusal_text(offered, latest_length(told), pay)
     offered = offered_sum(text)
     if offered is not None:
         # the offer in this message: to leave by agreement, told here or before

@@ -10,8 +10,8 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
+from actions.severance_cues import SEVERANCE_TOPICS
 from actions.worked_out_leave import DURATION_ALONE
-from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.employment_dates import months_since_start
 from bot.domain.groups import group_size
 from bot.domain.notice_pay import notice_and_severance_text

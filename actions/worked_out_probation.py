@@ -27,6 +27,7 @@ from bot.domain.probation import (
     shortfall_text,
 )
 from bot.domain.severance import asks_how_much, monthly_pay
+from bot.knowledge.pointed_claims import asks_notice_to_quit
 from intents.numbers import format_number, parse_number
 
 # the entries after which "我签的三年合同 试用期给我定了8个月" tells what their rule needs
@@ -149,6 +150,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     if _LET_GO_ASKED.search(text) and not _EXCESS_NAMED.search(text):
         return None  # "试用期老板是不是说辞就辞 要给补偿不": a dismissal in probation, asked
+    if asks_notice_to_quit(text):
+        return None  # "我现在想辞职了 要提前好多天说" after the excess: the notice to quit
     fixed = _pay_corrected(tracker, text) if after else None
     if fixed is not None:  # "哦 打错了 转正工资是5千4 不是5千" after the shortfall
         return fixed, PROBATION_PAY

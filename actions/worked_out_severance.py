@@ -30,10 +30,13 @@ from actions.severance_cues import (
     ABOUT_LEAVE,
     HERE_SAID,
     LEAVE_NOT_TAKEN,
+    MONEY_CHOSEN,
     NAMED_BY_ITS_N,
+    PAY_WITH_EXTRAS,
     PROBATION_EXCESS,
     ROUGHLY,
     SECOND_TERM,
+    SEVERANCE_TOPICS,
     SOMEONE_ELSE,
     SUM_ASKED,
     YEARS_CLAIMED,
@@ -55,6 +58,7 @@ from bot.domain.severance import (
     about_severance,
     about_unlawful,
     asks_how_much,
+    length_and_pay_said,
     length_corrected,
     length_said,
     monthly_pay,
@@ -65,32 +69,7 @@ from bot.knowledge.pointed import asks_where_to_turn
 from bot.knowledge.pointed_asked import CAP_ASKED, WHEN_PAID
 from intents.numbers import format_number
 
-# the entries after which "干了五年零八个月 能拿好多" asks what the compensation comes to
-SEVERANCE_TOPICS = frozenset(
-    {
-        "sev_calc",
-        "sev_unlawful_2x",
-        "sev_when_due",
-        "sev_contract_expiry",
-        # (a layoff's: "我在这个厂做了5年零8个月 前头12个月平均下来5千5左右" after it)
-        "quit_mass_layoff",
-        "quit_notice_dismissal",
-        # a move the worker cannot follow: dismissal under 第四十条 with compensation
-        "contract_relocation",
-        # leaving at once because of unpaid wages or insurance, with compensation
-        "quit_immediate_38",
-        "quit_fired_fault",
-        "quit_protected",
-        "probation_dismissal",
-        "quit_business_slow",
-        # pushed to write a resignation: what leaving at the employer's wish is worth
-        "quit_resign_pressure",
-        # a second fixed-term contract not renewed
-        "contract_second_fixed_term",
-        # a domestic worker placed by an agency that signed the contract
-        "flex_household_domestic",
-    }
-)
+_TWO_N_FIRST = "算：\n违法辞退的赔偿金"  # (a sum of severance_text with the 2N first)
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
 SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
 LIKEWISE_TURNS = 3  # a compensation shown this many turns back is one another's is likened to
@@ -117,7 +96,10 @@ def forced_to_leave(tracker: Tracker) -> bool:
     return tracker.get_slot("last_faq") == FORCED_TO_LEAVE
 
 
-_BACK_TO_WORK = re.compile(r"回去上班|回去干|继续(?:上班|干|做|履行)|恢复(?:劳动关系|上班)")
+# (not the job refused: "我不回去上班了 就要钱")
+_BACK_TO_WORK = re.compile(
+    r"(?<!不)(?<!不想)(?:回去上班|回去干)|继续(?:上班|干|做|履行)|恢复(?:劳动关系|上班)"
+)
 # the employer's grounds for a dismissal, asked about
 _BACK_TO_SEVERANCE = re.compile(
     r"(?:回到|说回|还是说|再说)(?:刚才|之前|前面)?(?:的|那个)?(?:补偿|赔偿|赔钱)"
@@ -179,6 +161,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     corrected_length = (
         length_said(text) if after and months_worked(text) is None and len(text) <= 20 else None
     )
+    if corrected_length is None and after and months_worked(text) is None:
+        # "2年7个月 一个月5100" right after the answer: the length and the pay, said bare
+        corrected_length = length_and_pay_said(text)
     said_length = months_worked(text)
     dated = months_since_start(text, services.today()) if said_length is not None else None
     if corrected_length is None and dated is not None and ROUGHLY.search(text):
@@ -255,7 +240,14 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return ranged
     if _MADE_UP.search(text) and "补偿" not in text:
         return None  # "那之前没交的那几年能补不": the insurance made up, not the compensation
-    if OTHER_SUBJECT.search(text) and not about_severance(text) and not likewise:
+    if (
+        OTHER_SUBJECT.search(text)
+        and not about_severance(text)
+        and not likewise
+        and not (after and PAY_WITH_EXTRAS.search(text) and monthly_pay(text))
+    ):
+        # ("等哈 6200是底薪 加上加班费平均每个月有7000" after the sums: the pay put right,
+        # its overtime counted in the average, not the overtime asked)
         return None  # "那以前没交的社保能不能喊他补起" after the sums: another subject
     if _HOUSEHOLD.search(text) and not _BY_A_FIRM.search(text):
         return None  # a family's own nanny: no labour relation, no compensation to work out
@@ -276,7 +268,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and months_worked(text) is not None
         and monthly_pay(text) is not None
     )
-    unlawful = after and slug == "sev_unlawful_2x"
+    # (the 2N put first in the sum just shown: "6200是底薪 … 平均7000" puts its pay right)
+    unlawful = after and (slug == "sev_unlawful_2x" or any(_TWO_N_FIRST in t for t in shown[:1]))
     forced = (after and forced_to_leave(tracker)) or (
         story and (QUITS_OVER.search(text) is not None or quits_after_a_breach(text, earlier_told))
     )
@@ -322,6 +315,12 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("那要是他直接喊我明天莫来了 啥子都不给呢": let go with nothing, the 2N)
     nothing = DISMISSED.search(text) is not None and NOTHING_GIVEN.search(text) is not None
     told_unlawful = after and (about_unlawful(text) or nothing) and not MAY_THEY.search(text)
+    # "我不想回去了 就要钱" after the 2N was summed: the money chosen, that sum again
+    told_unlawful = told_unlawful or (
+        after
+        and MONEY_CHOSEN.search(text) is not None
+        and any("赔偿金约" in t for t in recent_bot_texts(tracker, 1))
+    )
     if (
         said is None
         and (after or story)

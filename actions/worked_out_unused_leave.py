@@ -10,7 +10,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import previous_action, recent_user_texts
+from actions.message import last_bot_text, previous_action, recent_user_texts
 from actions.worked_out_leave import ABOUT_ANNUAL_LEAVE, SOMEONE_ELSE, UNUSED_LEAVE, in_all
 from bot.domain.annual_leave import (
     days_a_year,
@@ -31,6 +31,18 @@ from bot.domain.unused_leave import (
 from intents.numbers import parse_number
 
 _THE_REST = re.compile(r"剩下|剩余|其余")
+# why the days worked out are so many ("为啥子是3天嘛 不是4天啊", "咋个只有3天")
+_WHY_SO_MANY = re.compile(
+    r"(?:为啥子?|为什么|咋个|怎么|凭啥)(?:只有|才|是|就)?\s*\S{0,2}天|咋个算的|怎么算的|咋算的"
+)
+_DAYS_ASKED = re.compile(r"(?:好多|多少|几)天")
+_SHARE_SHOWN = (
+    "已过的天数折算（"  # (the sum shows the share of the year: bot/domain/unused_leave.py)
+)
+WHY_PRORATED = (
+    "离职那年的年假要按当年已经过去的日历天数折算：已过天数÷全年天数×全年应休天数，"
+    "折算后不足1天的部分不算，再减去今年已经休了的天数。"
+)
 # "还剩好多", "还有几天": the days left asked
 _LEFT_ASKED = re.compile(r"还剩|剩(?:下)?(?:好多|多少|几天)|还有(?:好多|多少|几)天")
 _NOT_TAKEN = re.compile(
@@ -106,7 +118,10 @@ BACK_LOOKBACK = 6
 _CORRECTED = re.compile(r"不对|记错|说错|搞错|弄错")
 
 # the days a year the worker says they have ("一年是5天"), and years in all that give them
-_DAYS_A_YEAR = re.compile(r"(?:一年|每年)(?:是|有|就|只有)?\s*(?P<n>5|10|15|五|十|十五)\s*天")
+# ("今年年假5天 我只休了1天": this year's days, said of the leave)
+_DAYS_A_YEAR = re.compile(
+    r"(?:一年|每年|(?:今年|我)的?(?:年假|年休假))(?:是|有|就|只有|一共)?\s*(?P<n>5|10|15|五|十|十五)\s*天"
+)
 _YEARS_FOR_DAYS = {5.0: 12, 10.0: 120, 15.0: 240}
 
 
@@ -116,6 +131,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     far this year and what they are worth."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
+    shown = last_bot_text(tracker)
+    if after and _WHY_SO_MANY.search(text) and _SHARE_SHOWN in shown:
+        # "为啥子是3天嘛 不是4天啊" right after the sum: how the days were prorated, again
+        return WHY_PRORATED + "\n" + shown
     # "回到年假那个 要是我今年休了4天 剩下的咋个算" after a question on something else: the
     # leave talked of before, with what was told of it then
     back = slug.startswith("leave_annual") and _BACK_TO_LEAVE.search(text) is not None
@@ -135,6 +154,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         and monthly_pay(text) is not None
         and asks_how_much(text)
     )
+    if SOMEONE_ELSE.search(text) and _DAYS_ASKED.search(text) and monthly_pay(text) is None:
+        # "我老公也准备辞职 他工作20多年了 他年假该好多天": his days a year, not the worker's
+        # pay and days taken (actions/worked_out_leave.py's calculator)
+        return None
     colleague = _colleague_leaving(services, tracker, text)
     if colleague is not None:
         return colleague
@@ -246,12 +269,16 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             and not (last_day(text, today) and _NOT_TAKEN.search(text))
             # ("要是我干到12月31号再走呢" right after the sum: another last day)
             and not (after and last_day(text, today))
+            # ("今年年假5天 我只休了1天 没休的能要钱不" after leaving and the pay were told)
+            and not (leaving_told and (_DAYS_A_YEAR.search(text) or days_taken(text)))
         )
     ):
         return None  # (this message must bring one of them: else it asks something else)
     leaving = next(filter(None, (last_day(t, today) for t in told)), None)
     taken = next(filter(None, map(days_taken, told)), None)
-    return unused_leave_text(months, pay, today, leaving=leaving, taken=taken)
+    # ("今年年假5天": the year's days told, not the years that give them)
+    years = months_in_all(told) is not None
+    return unused_leave_text(months, pay, today, leaving=leaving, taken=taken, years_told=years)
 
 
 # "30号走": the day of the month alone

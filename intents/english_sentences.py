@@ -199,4 +199,24 @@ SENTENCES = {
     "havent paid my social insurance": "没给我交社保",
     "haven't paid my social insurance": "没给我交社保",
     "not paid my social insurance": "没给我交社保",
+    # a layoff told and its sums put right ("my company is laying off 30 people including me",
+    # "sorry I made a mistake, its 2 years and 7 months")
+    "laying off": "裁员",
+    "lay off": "裁员",
+    "including me": "包括我",
+    "i made a mistake": "说错了",
+    "made a mistake": "说错了",
+    # the compensation put off ("they will pay the compensation 3 months later, is that ok")
+    "months later": "个月以后才给",
+    "weeks later": "周以后才给",
+    "is that ok": "可以吗",
+    "is it ok": "可以吗",
+    # ("my wife works in the same factory 11 months, salary 4200, also laid off")
+    "works in the same factory": "在同一个厂干了",
+    "works in the same company": "在同一个公司干了",
+    "worked in the same factory": "在同一个厂干了",
+    "worked in the same company": "在同一个公司干了",
+    "also laid off": "也被裁员了",
+    "same factory": "同一个厂",
+    "same company": "同一个公司",
 }

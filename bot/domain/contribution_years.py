@@ -76,9 +76,16 @@ _PENSION = re.compile(r"养老|退休金|养老金|退休工资|退休")
 _OTHER_INSURANCE = re.compile(r"失业|医保|生育|工伤")
 
 
-def short_of_minimum_text(text: str) -> str | None:
+# how far short, asked after the years were told ("那还差好多年", "还差几年")
+_SHORT_ASKED = re.compile(r"差(?:好多|几|多少)年|差(?:好多|多少)")
+
+
+def short_of_minimum_text(text: str, before: str = "") -> str | None:
     """One contribution period told, and whether it is enough for a pension asked: what is
-    short of 15 years and how it may be made up; else None."""
+    short of 15 years and how it may be made up; else None. `before`: the message before,
+    read with one asking only how far short ("那还差好多年")."""
+    if before and _SHORT_ASKED.search(text or "") and not paid_periods(text):
+        text = f"{text} {before}"
     periods = paid_periods(text)
     if len(periods) != 1 or not _PENSION.search(text or "") or not _ENOUGH_ASKED.search(text):
         return None

@@ -30,6 +30,8 @@ _BY_AGREEMENT = re.compile(r"协商解除|协商离职|协议解除|劝退|找�
 _WEIGHED = re.compile(
     r"划不划算|划算|合算|合不合算|亏不亏|吃亏|值不值|够不够|够不|差好多|差多少|少好多|少多少|还差"
     r"|该不该签|签不签|要不要签|能不能签|合理不|合不合理"
+    # ("给我3万 该签不", "我能签不")
+    r"|该签不|能签不|可以签不|签得不"
 )
 
 
@@ -93,5 +95,68 @@ def offer_text(offered: float, months: int, pay: float) -> str:
             "协商解除要双方都同意，签了协议一般就不能再要了。单位不协商、直接辞退又没有合法理由的，"
             f"是违法解除，赔偿金是经济补偿的2倍：{format_number(2 * due)}元。",
             f"依据：{SOURCE}",
+        ]
+    )
+
+
+# the offer refused, what then asked ("我不签他能咋个", "不同意会怎样")
+_REFUSAL_ASKED = re.compile(
+    r"(?:不签|不同意|不答应|不接受)[^，,。]{0,6}(?:能咋|会咋|咋个|怎么样|会怎样|能怎样|怎么办|咋办|行不行|可以不|会不会)"
+    r"|(?:可以|能)不签"
+)
+# leaving on the worker's own word instead, asked ("如果是我自己提出来辞职呢")
+_OWN_RESIGNATION = re.compile(
+    r"(?:我|自己)[^，,。]{0,6}(?:提出|主动|先提)[^，,。]{0,4}(?:辞职|离职|走|解除)|我自己辞职|主动辞职"
+)
+REFUSAL_SOURCE = (
+    "《劳动合同法》第三十六条、第三十九条至第四十一条、第四十六条、第四十八条、第八十七条"
+)
+OWN_SOURCE = "《劳动合同法》第三十七条、第四十六条"
+
+
+def refusal_asked(text: str) -> bool:
+    return _REFUSAL_ASKED.search(text or "") is not None
+
+
+def own_resignation_asked(text: str) -> bool:
+    return _OWN_RESIGNATION.search(text or "") is not None
+
+
+def refusal_text(offered: float | None, months: int | None, pay: float | None) -> str:
+    """What follows when the worker will not sign the agreement offered: the contract goes on;
+    ending it without a lawful reason is unlawful (2N), with one (第四十条) it is N and a
+    month's pay in lieu of notice, worked out when the years and the pay are told."""
+    due = Severance(months).months_pay * pay if months and pay else None
+    sums = (
+        f"按您说的算，违法解除的赔偿金（2N）是{format_number(2 * due)}元；单位依第四十条合法解除的，"
+        f"至少给经济补偿{format_number(due)}元，没提前30天书面通知的再加1个月工资"
+        f"（{format_number(due + pay)}元）。"
+        if due is not None and pay
+        else "没有合法理由硬把你辞退的，赔偿金是经济补偿的2倍（2N）。"
+    )
+    offer = f"单位给的{format_number(offered)}元你不接受的，" if offered else "你不同意的，"
+    return "\n".join(
+        [
+            f"可以不签。协商解除要双方协商一致，{offer}单位不能逼你签，合同照常履行，"
+            "单位要照常安排工作、发工资。",
+            "单位要单方面解除，只能凭法律规定的理由（严重违纪、不能胜任经培训调岗仍不能胜任、"
+            "客观情况重大变化协商不成等），并依法通知；没有合法理由的，是违法解除，你可以要求回去上班，"
+            "或者要赔偿金。" + sums,
+            "谈话时别当场签字，也别写辞职信；留好录音、聊天记录。需要的话可以申请工会调解。",
+            f"依据：{REFUSAL_SOURCE}",
+        ]
+    )
+
+
+def own_resignation_text(offered: float | None) -> str:
+    """Leaving on the worker's own word: no compensation, so the offer is worth keeping in view."""
+    offer = f"单位现在提出的{format_number(offered)}元也可以不给了。" if offered else ""
+    return "\n".join(
+        [
+            "你自己提出辞职的，单位一般不支付经济补偿，" + offer,
+            "经济补偿只在单位提出协商解除、单位依法解除、裁员、合同到期单位不续签，或者单位欠薪、"
+            "不缴社保等你被迫解除时才有。所以单位找你谈离职时，别自己写辞职信、别签“自愿离职”；"
+            "真想走的，提前30天书面通知（试用期提前3天）就行。",
+            f"依据：{OWN_SOURCE}",
         ]
     )

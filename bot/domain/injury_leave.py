@@ -69,3 +69,21 @@ def injury_leave_text(text: str, pay_text: str | None = None) -> str | None:
         f"依据：{SOURCE}",
     ]
     return "\n".join(lines)
+
+
+def monthly_due_text(pay: float, paid: float | None = None) -> str:
+    """The pay due each month of the rest, with what is short of it when less is paid ("我受伤
+    前每个月7000" after "老板每个月只给2000块"), the months still to be told."""
+    lines = [
+        f"按您说的：受伤前月工资{format_number(pay)}元。停工留薪期内原工资福利待遇不变，"
+        f"单位每月应当照发{format_number(pay)}元，不能只发基本工资或生活费。",
+    ]
+    if paid is not None and paid < pay:
+        lines.append(
+            f"单位每月只发{format_number(paid)}元，每月少发{format_number(pay - paid)}元；"
+            "告诉我已经歇了几个月，我帮您算一共该补好多。"
+        )
+    else:
+        lines.append("告诉我已经歇了几个月，我帮您算一共该发好多。")
+    lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)

@@ -31,8 +31,7 @@ from bot.domain.severance import monthly_pay
 from bot.domain.working_hours import each_day_said_as_hours, evening_hours
 from intents.numbers import NUM, format_number, parse_number
 
-WORK_DAYS_A_MONTH = 21.75
-HOURS_A_DAY = 8
+WORK_DAYS_A_MONTH, HOURS_A_DAY = 21.75, 8
 
 # the public holidays' own dates ("10月1号那天也上了班"): 10月1-3日, 1月1日, 5月1-2日
 STATUTORY_DATE = r"(?<!\d)(?:10\s*月\s*0?[123]|0?1\s*月\s*0?1|0?5\s*月\s*0?[12])\s*[号日](?!\d)"
@@ -68,8 +67,7 @@ _WHOLE_DAY = re.compile(
     # "上个礼拜六喊我们加班": one rest day, named
     r"|(?:上个|上一个|上|这个|这)(?:礼拜|星期|周)[六天日][^，,。]{0,6}(?:上班|上了班|加班|加了班)"
 )
-# "这3天又咋算", "国庆1号到3号": days of a holiday told without a verb
-# ("星期六一天": one day, not 六一)
+# "这3天又咋算", "国庆1号到3号": days of a holiday told without a verb ("星期六一天": not 六一)
 _DAYS_BARE = re.compile(rf"(?<![期拜周])(?P<n>{NUM})\s*天")
 # "一个月下来差不多40个钟头": the month's overtime hours, told as a total
 _MONTH_HOURS = re.compile(
@@ -272,6 +270,10 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     hourly = _first(_HOURLY, text, MIN_HOURLY, MAX_HOURLY)
     daily = _first(_DAILY, text, MIN_DAILY, MAX_DAILY)
     monthly = None if daily or hourly else monthly_pay(text)
+    if (daily or hourly) and dates_text and not _DAILY.search(dates_text):
+        # ("帮工小何工资4350 他元旦也上了的" after "一天250呢": the month's pay told now wins)
+        monthly = monthly_pay(dates_text)
+        daily, hourly = (None, None) if monthly else (daily, hourly)
     base = ""
     if monthly:
         daily = monthly / WORK_DAYS_A_MONTH

@@ -170,7 +170,7 @@ def months_worked(text: str) -> int | None:
 
 # a length of time said alone ("哦不对我说错了 是3年8个月" right after a sum)
 _BARE_LENGTH = re.compile(
-    rf"(?:^|[是\s，,])\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?"
+    rf"(?:^|[是\s，,])\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?\s*"
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)(?:[了的呢啊哦嘛]*)\s*$"
 )
 
@@ -178,6 +178,17 @@ _BARE_LENGTH = re.compile(
 _ASKED_AFTER = re.compile(
     r"[\s，,]+(?:那|那么)?(?:是|能拿|该拿|该|能补|补)?(?:好多|多少)(?:钱)?[呢嘛哦啊喃？?]*$"
 )
+
+
+def length_and_pay_said(text: str) -> int | None:
+    """The months of a message that tells only a length and the pay, without a verb of working
+    ("2年7个月 一个月5100", "一个月5100 2年7个月"), or None."""
+    if monthly_pay(text) is None:
+        return None
+    rest = text
+    for pattern in (_PAY_FIRST, _PAY):
+        rest = pattern.sub(" ", rest)
+    return length_said(rest) if len(re.sub(r"[\s，,。]", "", rest)) <= _SAID_ALONE else None
 
 
 def length_said(text: str) -> int | None:

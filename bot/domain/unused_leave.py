@@ -124,7 +124,16 @@ def _days_left(
     when = f"按{day.month}月{day.day}日" if leaving else f"按今天（{day.month}月{day.day}日）"
     # ("按明年3月31日离职、明年已过的天数折算")
     when = f"按明年{day.month}月{day.day}日" if year == "明年" else when
-    return year_days, due, max(due - (taken or 0), 0), f"{when}离职、{year}已过的天数折算"
+    # ("319÷365×5≈4.37天": the share of the year shown, so a whole day dropped is seen)
+    passed = (day - date(day.year, 1, 1)).days + 1
+    length = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
+    share = f"{passed}÷{length}×{year_days}≈{passed / length * year_days:.2f}天"
+    return (
+        year_days,
+        due,
+        max(due - (taken or 0), 0),
+        f"{when}离职、{year}已过的天数折算（{share}）",
+    )
 
 
 def unused_days_text(
@@ -152,9 +161,11 @@ def unused_leave_text(
     today: date,
     leaving: date | None = None,
     taken: int | None = None,
+    years_told: bool = True,
 ) -> str | None:
     """What the annual leave not taken this year is worth to a worker leaving now (or on the
-    day `leaving` told), or None before the first full year of work."""
+    day `leaving` told), or None before the first full year of work; `years_told`: False when
+    the year's days were told instead of the years worked ("今年年假5天")."""
     counted = _days_left(months_in_all, today, leaving, taken)
     if counted is None:
         return None
@@ -162,9 +173,10 @@ def unused_leave_text(
     daily = monthly / WORK_DAYS_A_MONTH
     extra = left * daily * 2
     owed = f"减去已经休的{taken}天，还有{left}天没休。" if taken else ""
+    years = f"累计工作满{months_in_all // 12}年，" if years_told else ""
     return "\n".join(
         [
-            f"按您说的：累计工作满{months_in_all // 12}年，每年应休{year_days}天；"
+            f"按您说的：{years}每年应休{year_days}天；"
             f"{when}，"
             f"应休{due}天（不足1天的不算；离职日不同的按那天算）。{owed}",
             f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"

@@ -49,6 +49,8 @@ def year_unsigned_asked(knowledge: Knowledge, previous: Answer, text: str) -> An
 SETTLED_ON_LEAVING = "quit_certificate_final"
 WHEN_PAID = re.compile(
     r"(?:好久|什么时候|啥时候|啥子时候|哪天|几时|多久)(?:之内|以内|内)?(?:才|能|要|会|就)?(?:给|发|到账|打)"
+    # put off ("补偿说3个月以后才给 可以吗", "等年底再发")
+    r"|(?:个月|年|周)\s*(?:以后|之后|后)(?:才|再)(?:给|发|付|打)|(?:年底|明年|过年后)(?:才|再)(?:给|发|付|打)"
 )
 
 

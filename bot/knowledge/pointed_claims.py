@@ -53,8 +53,13 @@ _NOTICE_HOW_LONG = re.compile(
 )
 
 
+def asks_notice_to_quit(text: str) -> bool:
+    """The worker says they will leave and asks how long before to say so."""
+    return bool(_I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text))
+
+
 def quitting_notice_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    if _I_LEAVE.search(text) and _NOTICE_HOW_LONG.search(text) and not BREACH_TOLD.search(text):
+    if asks_notice_to_quit(text) and not BREACH_TOLD.search(text):
         return knowledge.get(NOTICE_TO_QUIT)
     return None
 
@@ -223,4 +228,71 @@ _NOTHING_PAID = re.compile(
 def let_go_with_nothing_told(knowledge: Knowledge, text: str) -> Answer | None:
     if _LET_GO_AT_WILL.search(text) and _NOTHING_PAID.search(text):
         return knowledge.get(AT_WILL_UNPAID)
+    return None
+
+
+# "今天跟组长吵了两句 主管直接喊我明天不要来了 啥子手续都没得 这样可以不": let go on the spot,
+# with no procedure or reason, and whether they may: a dismissal without lawful grounds
+# (第三十九条 to 第四十一条 name them all), the 2N or the job back (第四十八条、第八十七条)
+_TOLD_TO_GO = re.compile(
+    r"(?:喊|叫|让|要)我[^，,。]{0,6}(?:不要来了|不用来了|别来了|莫来了|不要来上班了|不用来上班了|走人|滚)"
+    r"|直接(?:把我)?(?:开除|辞退|开了|炒了|辞了)|当场(?:开除|辞退|把我)"
+)
+_NO_GROUNDS_OR_MAY_IT = re.compile(
+    r"手续都?(?:没得|没有|莫得|没办)|(?:没得|没有|莫得|不给|没给)(?:任何|啥子|什么)?(?:手续|通知|书面|理由|说法)"
+    r"|吵了|顶了?(?:几|两)句|可以不|可不可以|合法|能这样|可以这样|行不行|对不对|有没有道理"
+)
+# (their own entries: a pregnant worker, probation, slow business, misconduct, illness, a layoff)
+_OWN_GROUNDS = re.compile(
+    r"怀孕|怀起|孕期|产假|哺乳|试用|生意不好|效益|订单|违纪|旷工|迟到|医疗期|病假|生病|工伤|受伤"
+    r"|裁员|裁人|搬|岗位|到期|退休|钟点工|保姆|好多|多少"
+)
+
+
+def let_go_on_the_spot_told(knowledge: Knowledge, text: str) -> Answer | None:
+    if (
+        _TOLD_TO_GO.search(text)
+        and _NO_GROUNDS_OR_MAY_IT.search(text)
+        and not _OWN_GROUNDS.search(text)
+    ):
+        return knowledge.get(AT_WILL_UNPAID)
+    return None
+
+
+# "我11月15号离职了 提前一个月打了辞职报告的 老板说这个月上的半个月工资不发了 说是我自己要走的":
+# the last wages kept back from one who left (paid in full on leaving, 《工资支付暂行规定》第九条)
+WAGE_WITHHELD = "quit_wage_withheld"
+_LEFT = re.compile(
+    r"(?:离职|辞职|辞工)了|我[^，,。]{0,8}走了|打了辞职|交了辞职|辞职报告|离职申请|自己要走"
+)
+_LAST_WAGES_KEPT = re.compile(
+    r"工资[^，,。]{0,6}(?:不发了|不给了|不结了|不发|不给|不结|扣着|押着|扣了)"
+    r"|(?:不发|不给|不结|扣着|押着)[^，,。]{0,4}(?:我的?)?工资"
+)
+# (not months of arrears quit over, nor by when to claim: their own entries)
+_NOT_LAST_WAGES = re.compile(
+    r"[两三四五六七八九十几\d]+个月[^，,。]{0,4}(?:工资|没发)|来得及|时效|还能告|跑路|跑了|倒闭"
+)
+
+
+def wages_held_on_leaving_told(knowledge: Knowledge, text: str) -> Answer | None:
+    if _LEFT.search(text) and _LAST_WAGES_KEPT.search(text) and not _NOT_LAST_WAGES.search(text):
+        return knowledge.get(WAGE_WITHHELD)
+    return None
+
+
+# "我19岁 在理发店当学徒 老板说学徒头3个月不发工资 只包吃住 这样可以不": an apprentice is a worker
+# like any other, paid at least the minimum wage for the work done (《劳动法》第四十八条; board
+# and lodging are benefits, not counted in it: 《最低工资规定》第十二条); (not a student's
+# internship, which is no labour relation)
+MINIMUM_WAGE = "wage_minimum"
+_APPRENTICE = re.compile(r"学徒|学手艺|学技术|跟师傅学|徒弟")
+_UNPAID_WHILE_LEARNING = re.compile(
+    r"不发工资|没得?工资|没有工资|不给工资|不开工资|白干|只包吃住|包吃住不给钱|零工资|一分钱都?不给"
+)
+
+
+def unpaid_apprentice_told(knowledge: Knowledge, text: str) -> Answer | None:
+    if _APPRENTICE.search(text) and _UNPAID_WHILE_LEARNING.search(text):
+        return knowledge.get(MINIMUM_WAGE)
     return None

@@ -255,10 +255,23 @@ def relocation_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return None
 
 
+# "老板说生意不好 从8月份开始 工资从5000降到4000 也没跟我们商量 这样可以不": the pay cut
+# without agreement (a change of the contract's terms, 第三十五条), whatever reason is given
+_PAY_CUT = re.compile(
+    r"工资[^，,。]{0,12}降(?:到|成|了)|降(?:到|了|成)?[^，,。]{0,3}(?:工资|薪)|降薪|减薪|扣(?:了)?(?:一半|[\d一二两三四五六七八九]+成)工资"
+)
+_NOT_AGREED_OR_MAY_IT = re.compile(
+    r"(?:没|没有|不|莫)(?:跟|和|同)?(?:我们?|大家|员工|工人)?(?:商量|协商|同意|签字|打招呼|通知)"
+    r"|单方面|可以不|可不可以|合法|能这样|可以这样|行不行|对不对"
+)
+
+
 def moved_to_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    if _MOVED_TO_WORK.search(text) and not re.search(
-        r"派遣|劳务|人力|中介|外包|工伤|受伤|怀孕|怀起", text
-    ):
+    if re.search(r"派遣|劳务|人力|中介|外包|工伤|受伤|怀孕|怀起|孕期|产假|哺乳", text):
+        return None
+    if _MOVED_TO_WORK.search(text):
+        return knowledge.get(CHANGE_TERMS)
+    if _PAY_CUT.search(text) and _NOT_AGREED_OR_MAY_IT.search(text):
         return knowledge.get(CHANGE_TERMS)
     return None
 

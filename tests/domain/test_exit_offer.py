@@ -52,3 +52,20 @@ def test_an_offer_above_n_reaches_the_floor():
     said = offer_text(40000, 3 * 12 + 2, 8000)  # 3年2个月: 3.5 months, 28000
     assert "不低于经济补偿（多12000元）" in said
     assert "少" not in said.split("\n")[2]
+
+
+def test_the_offer_refused():
+    from bot.domain.exit_offer import refusal_asked, refusal_text
+
+    assert refusal_asked("才给3万 我不同意会咋样")
+    said = refusal_text(30000, 6 * 12 + 2, 6000)
+    assert "可以不签" in said and "协商一致" in said
+    # 6年2个月 is 6.5 months' pay: N 39000, 2N 78000, N and a month in lieu 45000
+    assert "78000元" in said and "39000元" in said and "45000元" in said
+
+
+def test_leaving_on_ones_own_word():
+    from bot.domain.exit_offer import own_resignation_asked, own_resignation_text
+
+    assert own_resignation_asked("要是我主动辞职呢")
+    assert "不支付经济补偿" in own_resignation_text(30000)

@@ -27,3 +27,11 @@ def test_rest_paid_short_and_months_counted_again():
     assert rest_months("等哈 我数了下 8月初就开始歇了 8 9 10 11 是4个月") == 4
     said = injury_leave_text("我原来工资是5800 已经歇了3个月了", "公司一个月只给我发2千块")
     assert "5800×3=17400元" in said and "3个月一共该补11400元" in said
+
+
+def test_the_pay_due_a_month_when_the_months_are_still_to_come():
+    from bot.domain.injury_leave import monthly_due_text
+
+    said = monthly_due_text(6500, 1800)
+    assert "6500元" in said and "每月少发4700元" in said and "几个月" in said
+    assert "每月少发" not in monthly_due_text(6500)

@@ -162,3 +162,12 @@ def test_dismissed_while_protected_may_keep_the_job() -> None:
     assert "赔偿金约40800元" in said and PROTECTED_LINE in said and PROTECTED_SOURCE in said
     plain = severance_text("干了4年 工资5100 能要啥", unlawful=True, asked=True)
     assert plain is not None and PROTECTED_LINE not in plain
+
+
+def test_a_length_and_the_pay_said_bare():
+    from bot.domain.severance import length_and_pay_said
+
+    assert length_and_pay_said("3年4个月 一个月4800") == 40
+    assert length_and_pay_said("一个月4800 3年4个月") == 40
+    assert length_and_pay_said("3年4个月") is None  # (no pay: the other reading's)
+    assert length_and_pay_said("一个月4800 我想问下补偿咋个算 干了3年4个月") is None

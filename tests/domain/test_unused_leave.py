@@ -38,3 +38,23 @@ def test_the_last_day_told_is_the_day_the_leave_is_counted_to():
     assert last_day("我做了3年", today) is None
     said = unused_leave_text(132, 5000, today, leaving=date(2026, 11, 30)) or ""
     assert "按11月30日离职" in said and "应休9天" in said and "4137.93元" in said
+
+
+def test_the_share_of_the_year_is_shown():
+    from datetime import date
+
+    from bot.domain.unused_leave import unused_leave_text
+
+    said = unused_leave_text(120, 5220, date(2026, 12, 1), leaving=date(2026, 9, 30), taken=2)
+    assert "273÷365×10≈7.48天" in said and "还有5天没休" in said
+
+
+def test_the_years_are_not_said_when_only_the_days_were_told():
+    from datetime import date
+
+    from bot.domain.unused_leave import unused_leave_text
+
+    said = unused_leave_text(
+        12, 4350, date(2026, 12, 1), leaving=date(2026, 11, 15), years_told=False
+    )
+    assert said.startswith("按您说的：每年应休5天") and "累计工作" not in said
