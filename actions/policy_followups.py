@@ -90,6 +90,7 @@ from bot.knowledge.pointed_situations import (
     injury_rest_pay_asked,
     leave_days_asked,
     months_unpaid_asked,
+    more_than_wages_asked,
     moved_to_work_asked,
     never_signed_asked,
     post_cut_asked,
@@ -142,13 +143,12 @@ _POINTED_AFTER = (
     probation_dismissal_asked,
     topic_rule_asked,
     pregnant_harmed_told,
+    more_than_wages_asked,
 )
 
 
 # a question this short asks one thing of mediation ("调解要钱吗", "调解一般要好久")
 _ONE_ASPECT_CHARS = 12
-
-
 # the place's own rule asked ("重庆这边是不是还要多放几天", "我们这里有没得地方规定")
 _LOCAL_ASKED = re.compile(r"重庆|我们这边|我们这儿|我们这里|本地|当地|本市|地方规定")
 

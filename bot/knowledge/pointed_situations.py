@@ -186,6 +186,20 @@ def months_unpaid_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return None
 
 
+# "拖这么久 老板除了工资还要不要赔点啥子" with wages owed told before: the extra 50 % to 100 %
+# the labour inspectorate may order (《劳动合同法》第八十五条), the arrears' entry
+_MORE_THAN_WAGES = re.compile(
+    r"除了(?:工资|工钱|欠的|拖的)[^，,。？?]{0,6}(?:赔|补|给|罚|加)"
+    r"|(?:工资|工钱)(?:以外|之外)[^，,。？?]{0,6}(?:赔|补|给|罚|加)"
+)
+_OWED_TOLD = re.compile(r"拖欠|欠(?:了|我|我们)|没发|不发|拖了|拖着|拖(?:这么|那么|这|好)久")
+
+
+def more_than_wages_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    owed = _OWED_TOLD.search(text) or previous.category == "工资报酬"
+    return knowledge.get(ARREARS) if owed and _MORE_THAN_WAGES.search(text) else None
+
+
 # "还有 我刚查出来怀起了 老板能不能因为这个把我辞了": a pregnant worker's protection, whatever
 # the conversation was about before (probation, pay)
 PROTECTED = "quit_protected"

@@ -23,3 +23,16 @@ def test_what_the_overtime_pays_is_not_asked_here() -> None:
     recent = ("我老婆怀孕了",)
     assert hours_of_the_protected(_Knowledge(), "我上个月加班30个钟头 加班费好多", recent) is None
     assert hours_of_the_protected(_Knowledge(), "我天天加班 能不能不加") is None
+
+
+def test_more_than_the_wages_owed_asked() -> None:
+    from bot.knowledge.pointed_situations import ARREARS, more_than_wages_asked
+
+    class _Previous:
+        category = "调解"
+
+    asked = more_than_wages_asked(
+        _Knowledge(), _Previous(), "拖这么久 老板除了工资还要不要赔点啥子"
+    )
+    assert asked == ARREARS
+    assert more_than_wages_asked(_Knowledge(), _Previous(), "除了书法还有啥子课") is None
