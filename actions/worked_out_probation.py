@@ -53,6 +53,7 @@ _CONFIRMED = re.compile(
 # "那多出来的几个月能赔不": what the excess is worth, asked (not the probation pay's floor)
 _MONTHS_NAMED = re.compile(
     r"(?:\d{1,2}|[一二两三四五六七八九十])\s*个月|第[一二三四五六七八九十\d]+个月"
+    r"|那(?:几|些|两|三|四)个?月"
 )
 # the months over the cap named ("多搞的那4个月"): not the probation's own length
 _EXCESS_NAMED = re.compile(r"多做|多干|多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
@@ -148,6 +149,8 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     unconfirmed = "转正" in text and any(ABOUT_PROBATION.search(t) for t in told_texts(tracker, 3))
     if not (after or unconfirmed or ABOUT_PROBATION.search(text)) or extends_probation(text):
         return None
+    # ("他要是让我试用了半年 超出的那几个月咋个算" after the notice to quit: the excess named)
+    excess_named = _EXCESS_NAMED.search(text) is not None and not after
     if _LET_GO_ASKED.search(text) and not _EXCESS_NAMED.search(text):
         return None  # "试用期老板是不是说辞就辞 要给补偿不": a dismissal in probation, asked
     if asks_notice_to_quit(text):
@@ -223,7 +226,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
                 return "\n".join(lines), PROBATION_OVER
         return pay_said, PROBATION_PAY
     if (
-        after
+        (after or excess_named)
         and _EXCESS_NAMED.search(text)
         and _MONTHS_NAMED.search(text)
         # ("我已经干了4个月了 多出来的咋算": how long it has run, read below)
@@ -257,7 +260,7 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     # "那多出来的几个月能赔不" after the worked-out excess: the worker's own figures again
     if (
         probation_text(told) is None
-        and (after or unconfirmed)
+        and (after or unconfirmed or excess_named)
         # ("我都已经做了5个月了还没转正": how long it has run, the excess now worked)
         and (one_told or again or _ASKS_THE_EXCESS.search(text) or months_so_far(text) is not None)
     ):
