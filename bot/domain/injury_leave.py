@@ -17,6 +17,8 @@ _RESTED = re.compile(
     rf"|(?P<n2>{NUM}|半)\s*(?:个)?\s*月\s*的?\s*(?:假|病假|假条|病休|伤假)"
     # "8 9 10 11 是4个月" (歇 said before it): the months counted again
     rf"|(?:歇|休|养)[^，,。]{{0,16}}?是\s*(?P<n3>{NUM})\s*个\s*月"
+    # "这3个月厂头每个月只发了3500": the months of the rest so far, pointed at
+    rf"|(?:这|这个|这几|已经)\s*(?P<n4>{NUM})\s*个\s*月"
 )
 # "公司一个月只给我发2千块": what is paid a month instead
 _PAID_A_MONTH = re.compile(
@@ -34,7 +36,7 @@ def rest_months(text: str) -> float | None:
     m = _RESTED.search(text or "")
     if not m:
         return None
-    n = m.group("n") or m.group("n2") or m.group("n3")
+    n = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
     value = 0.5 if n == "半" else parse_number(n)
     return value if value is not None and 0 < value <= 2 * LONGEST_MONTHS else None
 
