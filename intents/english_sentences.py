@@ -233,6 +233,12 @@ SENTENCES = {
     "if he fires me": "如果他辞退我",
     "if they fire me": "如果他们辞退我",
     "if she fires me": "如果她辞退我",
+    # "is it legal for my boss to keep my ID card": papers held back
+    "keep my id card": "扣着我的身份证",
+    "keeps my id card": "扣着我的身份证",
+    "kept my id card": "扣了我的身份证",
+    "took my id card": "扣了我的身份证",
+    "id card": "身份证",
     # "sorry actually its 2 years 9 months": a figure put right
     "sorry actually it's": "说错了 是",
     "sorry actually its": "说错了 是",
