@@ -53,6 +53,11 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
     ):
         # "生了娃儿腰杆一直痛 … 可以去锻炼的课": the worker's own birth, not a class for a child
         categories = []
+    if len(set(categories)) > 1 and _FOR_A_JOB.fullmatch(
+        entity_words(tracker, "course_category", SKILLS) or ""
+    ):
+        # "想去弄个文凭 好找工作点": a job sought by way of the kind named, not the skills
+        categories = [c for c in categories if c != SKILLS]
     said = entity_words(tracker, "course_category")
     ruled_out = None
     if categories and said and _ruled_out(said).search(understood_text(tracker)):
@@ -74,6 +79,11 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
         busy_time=busy_time(tracker),
         not_category=ruled_out,
     )
+
+
+SKILLS = "技能培训"
+# words of the skills kind that only say what a course is for (intents/keywords.py)
+_FOR_A_JOB = re.compile(r"好找活路|好找工作|找得到工作|好就业|找得到活路|好找事做")
 
 
 def _ruled_out(words: str) -> re.Pattern[str]:
