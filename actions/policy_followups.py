@@ -103,7 +103,7 @@ from bot.knowledge.pointed_situations import (
     unemployment_reason_told,
     wages_also_unpaid_told,
 )
-from bot.knowledge.pointed_topics import topic_rule_asked
+from bot.knowledge.pointed_topics import not_up_to_it_claimed, topic_rule_asked
 from bot.knowledge.pointed_women import hours_of_the_protected
 from bot.knowledge.situations import (
     fits_the_situation,
@@ -144,6 +144,7 @@ _POINTED_AFTER = (
     topic_rule_asked,
     pregnant_harmed_told,
     more_than_wages_asked,
+    not_up_to_it_claimed,
 )
 
 

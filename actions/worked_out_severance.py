@@ -28,6 +28,7 @@ from actions.message import (
 )
 from actions.severance_cues import (
     ABOUT_LEAVE,
+    GROUNDS,
     HERE_SAID,
     LEAVE_NOT_TAKEN,
     MONEY_CHOSEN,
@@ -104,7 +105,6 @@ _BACK_TO_WORK = re.compile(
 _BACK_TO_SEVERANCE = re.compile(
     r"(?:回到|说回|还是说|再说)(?:刚才|之前|前面)?(?:的|那个)?(?:补偿|赔偿|赔钱)"
 )
-_GROUNDS = re.compile(r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退")
 # the pay said to be the same as the one told before
 _SAME_PAY = re.compile(
     r"工资(?:也)?(?:(?:跟|和|同)我的?)?(?:一样|差不多|相同)|一样的工资|同样的工资|工资也是这么多"
@@ -230,7 +230,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
     if _NOTICE_ASKED.search(text) and not SUM_ASKED.search(text):
         return None  # "月底就要走人 这个提前通知够不够哦": the notice asked, not the sum
-    if _GROUNDS.search(text) and not SUM_ASKED.search(text):
+    if GROUNDS.search(text) and not SUM_ASKED.search(text):
         return None  # "他说我迟到了3回 算严重违纪 可以直接开": whether the grounds hold
     if _PART_TIME.search(text) or CAP_ASKED.search(text) or WHEN_PAID.search(text):
         # (the cap asked, "那我们经理一个月3万 补偿有没得封顶": the rule, not a sum)

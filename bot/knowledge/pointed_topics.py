@@ -156,3 +156,16 @@ def topic_rule_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answe
     """The entry the first rule of AFTER_A_TOPIC that fits points at, or None."""
     rule = next((r for r in AFTER_A_TOPIC if r.points(previous, text)), None)
     return None if rule is None else knowledge.get(rule.entry)
+
+
+# "如果他后头补个理由说我不胜任工作呢" after a dismissal's sum: the grounds a dismissal with
+# notice needs (training or another post first, 《劳动合同法》第四十条), not the sum again
+NOT_UP_TO_IT = "quit_notice_dismissal"
+_NOT_UP_TO_IT = re.compile(r"不胜任|不能胜任|胜任不了|干不好|能力不行|能力不够")
+_GROUND_CLAIMED = re.compile(r"理由|说我|借口|说是|以…为由|为由")
+
+
+def not_up_to_it_claimed(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.slug == NOT_UP_TO_IT or not _NOT_UP_TO_IT.search(text):
+        return None
+    return knowledge.get(NOT_UP_TO_IT) if _GROUND_CLAIMED.search(text) else None
