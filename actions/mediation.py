@@ -72,6 +72,7 @@ from actions.validators import (
     not_an_employer,
     other_kind_in,
 )
+from bot.domain.group_amounts import speaker_name
 from bot.knowledge.answers import answer_text, decide
 from intents.overrides import CONFIRMS_THEN_ASKS
 
@@ -117,7 +118,10 @@ class ValidateMediationForm(
             # "3 people total. I'm owed 4500, Ma Li 4200, … how much is that altogether": the
             # total said, the list kept with what happened, the question asked again
             dispatcher.utter_message(text=total)
-            return [SlotSet("description", listed), SlotSet(requested, None)]
+            # ("我叫冉小红欠我5200 何军欠6100 … 一共好多" at the name question: that name kept)
+            own = speaker_name(rest) if requested == "name" else None
+            kept = [SlotSet("name", own)] if own else []
+            return [SlotSet("description", listed), SlotSet(requested, None), *kept]
         if total and rest:
             # "电话137… 厂是…有限公司 就是要把工资补齐 对了加起来一共好多钱": the group's
             # total said, the rest of the message answers the form

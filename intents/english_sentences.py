@@ -169,6 +169,8 @@ SENTENCES = {
     "apply together": "一起申请调解",
     "can we file": "能不能申请调解",
     "together": "一起",
+    # "There are 4 of us from the same restaurant": a group, counted
+    "of us": "个人",
     # a cook's certificate asked in English ("want to get a chef certificate")
     "chef certificate": "厨师证 中式烹调师",
     "cooking certificate": "厨师证 中式烹调师",
@@ -176,6 +178,10 @@ SENTENCES = {
     "kitchen": "厨房",
     "in total": "一共",
     "altogether": "一共",
+    # "whats the total he owes us": the group's sum asked
+    "whats the total": "一共多少钱",
+    "what's the total": "一共多少钱",
+    "what is the total": "一共多少钱",
     # "Me and 2 coworkers didn't get paid for October": a group's pay not paid
     "me and": "我和",
     "didn't get paid": "没发工资",
