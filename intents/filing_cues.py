@@ -23,12 +23,23 @@ _WANTS = re.compile(
 )
 _WHAT_IS_OWED = re.compile(r"工资|工钱|押金|补偿|赔偿|加班费|社保|证明|保证金|医药费|的钱|钱")
 SUES_MIN_CHARS = 8
+# "就要这个加班费 公司是重庆鑫达五金制品有限公司": the sum just worked out claimed, the employer
+# named by its registered name
+_CLAIMS_THAT = re.compile(
+    r"要(?:这个|那个|这笔|那笔|这些|那些)(?:加班费|补偿金?|赔偿金?|工资|工钱|钱)"
+)
+_FIRM_NAMED = re.compile(
+    r"有限公司|有限责任公司|(?:公司|单位|厂|店)(?:是|叫)[\u4e00-\u9fff]{4,}(?:公司|厂|店)"
+)
 
 
 def files_a_case(compact: str) -> bool:
-    """True when the (space-free) message asks for action against the employer, or gives a
-    mobile number with what the worker wants back."""
+    """True when the (space-free) message asks for action against the employer, claims the
+    sum just told from an employer it names, or gives a mobile number with what the worker
+    wants back."""
     if _SUES.match(compact) and len(compact) >= SUES_MIN_CHARS and _AGAINST.search(compact):
+        return True
+    if _CLAIMS_THAT.search(compact) and _FIRM_NAMED.search(compact):
         return True
     return bool(
         _MOBILE.search(compact) and _WANTS.search(compact) and _WHAT_IS_OWED.search(compact)
