@@ -57,6 +57,13 @@ SENTENCES = {
     "does mediation cost anything": "调解收费吗",
     "does it cost anything": "收费吗",
     "cost anything": "收费吗",
+    # "if mediation fails does arbitration cost money", "… how long do i have to apply for
+    # arbitration?": after a failed mediation, the fee and the time limit asked
+    "if mediation fails": "要是调解不成",
+    "mediation fails": "调解不成",
+    "cost money": "要钱不",
+    "how long do i have to apply": "申请时效是多久",
+    "how long do i have to file": "申请时效是多久",
     "is it free": "免费吗",
     "lets do it": "那我申请调解",
     "let's do it": "那我申请调解",
@@ -139,6 +146,10 @@ SENTENCES = {
     "extra pay": "多给的钱",
     # money taken from the pay, and rights refused ("keeps deducting my wages for lost
     # parcels", "they refuse to give me any annual leave")
+    # "because a machine broke while i was using it": damage the pay is docked for
+    "a machine broke": "机器弄坏了",
+    "machine broke": "机器弄坏了",
+    "broke the machine": "弄坏了机器",
     "deducting": "扣",
     "deducted": "扣了",
     "deducts": "扣",

@@ -257,6 +257,14 @@ _NUMBERED = [
     # "the 2N", "N+1": the compensation's names
     (re.compile(r"\b2\s*n\b"), "2N "),
     (re.compile(r"\bn\s*\+\s*1\b"), "N+1 "),
+    # "my boss took 1500 out of my salary": a sum docked from the pay
+    (
+        re.compile(
+            r"\b(?:took|takes|deducted|docked|cut)\s+(\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?"
+            r"\s+(?:out of|from|off)\s+my\s+(?:salary|wages?|pay)"
+        ),
+        r"扣了我\1元 ",
+    ),
     # "for those 3 days": the days told before, pointed at
     (re.compile(r"\b(?:those|these) (\d+) days?\b"), r"那\1天 "),
     # "no written contract for 5 months": the months worked without one
