@@ -23,6 +23,10 @@ _WANTS = re.compile(
 )
 _WHAT_IS_OWED = re.compile(r"工资|工钱|押金|补偿|赔偿|加班费|社保|证明|保证金|医药费|的钱|钱")
 SUES_MIN_CHARS = 8
+# "电话是18623378809 先问哈 调解要好久": the details given, a question asked before the rest
+_DETAILS_THEN_ASKS = re.compile(
+    r"(?:电话|手机)(?:号码?)?(?:是|：|:)?1[3-9]\d{9}(?!\d)[^\d]{0,3}?先(?:问|说)(?:一?下|哈|个)"
+)
 # "就要这个加班费 公司是重庆鑫达五金制品有限公司": the sum just worked out claimed, the employer
 # named by its registered name
 _CLAIMS_THAT = re.compile(
@@ -35,11 +39,13 @@ _FIRM_NAMED = re.compile(
 
 def files_a_case(compact: str) -> bool:
     """True when the (space-free) message asks for action against the employer, claims the
-    sum just told from an employer it names, or gives a mobile number with what the worker
-    wants back."""
+    sum just told from an employer it names, gives a mobile number with what the worker
+    wants back, or gives it and asks something first."""
     if _SUES.match(compact) and len(compact) >= SUES_MIN_CHARS and _AGAINST.search(compact):
         return True
     if _CLAIMS_THAT.search(compact) and _FIRM_NAMED.search(compact):
+        return True
+    if _DETAILS_THEN_ASKS.search(compact):
         return True
     return bool(
         _MOBILE.search(compact) and _WANTS.search(compact) and _WHAT_IS_OWED.search(compact)
