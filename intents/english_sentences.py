@@ -57,6 +57,16 @@ SENTENCES = {
     "does mediation cost anything": "调解收费吗",
     "does it cost anything": "收费吗",
     "cost anything": "收费吗",
+    # "they made us work on the national day holiday and paid nothing extra": overtime unpaid
+    "made us work": "让我们加班",
+    "made me work": "让我加班",
+    "paid nothing extra": "加班费没给",
+    # "i want the union to help me get it": the union asked to get the money back
+    "help me get it back": "帮我要回来",
+    "help me get it": "帮我要回来",
+    "help me get my money back": "帮我要回来",
+    "help me get my money": "帮我要回来",
+    "help me get the money": "帮我要回来",
     # "if mediation fails does arbitration cost money", "… how long do i have to apply for
     # arbitration?": after a failed mediation, the fee and the time limit asked
     "if mediation fails": "要是调解不成",

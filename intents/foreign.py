@@ -221,6 +221,8 @@ def _from_english(run: str) -> str:
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+# a month by its name or its short name ("oct", "sept")
+_MONTH_OF = {**{m: m for m in _MONTHS}, **{m[:3]: m for m in _MONTHS}, "sept": "september"}
 # English with a number in it, read before the runs of letters (which stop at digits):
 # "worked 10 extra hours" -> 加了10个小时, "5220 yuan a month" -> 每个月5220元, "october 1st"
 _NUMBERED = [
@@ -311,6 +313,14 @@ _NUMBERED = [
     (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
     # "wuyi 1 hao 2 hao dou shang le": days of the month in pinyin
     (re.compile(r"(\d{1,2}) ?hao\b"), r"\1号 "),
+    (
+        # "oct 1 to 3", "october 1st-3rd": the days of a month, from one to another
+        re.compile(
+            rf"\b({'|'.join(_MONTH_OF)})\.? (\d{{1,2}})(?:st|nd|rd|th)?"
+            r"\s*(?:to|-|through|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+        ),
+        lambda m: f"{_MONTHS.index(_MONTH_OF[m.group(1)]) + 1}月{m.group(2)}号到{m.group(3)}号 ",
+    ),
     (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
         lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",
