@@ -49,6 +49,8 @@ SENTENCES = {
     # a yes typed in pinyin as one short word ("dui" at the summary)
     "dui": "对",
     "duide": "对的",
+    "en": "嗯",
+    "enen": "嗯嗯",
     "queren": "确认",
     "tijiao": "提交",
     "submit it": "确认提交",

@@ -64,6 +64,9 @@ PINYIN_WORDS = (
     # a parent enrolled in pinyin ("wo ma tui xiu le xiang xue chang ge", "bang ta bao ming ta
     # jiao …": the syllables after 她叫 are her name)
     " 他 她 他叫 她叫 帮他 帮她 我妈 我爸 退休了 唱歌 元旦 那天 上不上"
+    # a probation dismissal told in pinyin ("shuo wo bu fuhe luyong tiaojian ke tamen cong lai
+    # mei kaohe guo", "neng pei duo shao")
+    " 赔 能赔 赔多少 不符合 录用条件 考核 从来 可"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
