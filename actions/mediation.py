@@ -25,7 +25,12 @@ from actions.group_claims import (
     without_sum_asked,
 )
 from actions.mediation_asks import course_asked
-from actions.mediation_extraction import ASSENT_THEN_ASKS, MediationExtraction
+from actions.mediation_extraction import (
+    ASSENT_THEN_ASKS,
+    BACK_TO_WORK,
+    WANTS_THE_JOB_BACK,
+    MediationExtraction,
+)
 from actions.mediation_text import (
     ASKED_AT_THE_END,
     DEMAND_TO_ASK,
@@ -333,6 +338,9 @@ class ValidateMediationForm(
         # it ("8月到10月的工资都没发" → 拖欠工资), and the type question is asked only when unclear
         typed = {"dispute_type": kind} if kind and not tracker.get_slot("dispute_type") else {}
         demand = tracker.get_slot("demand")
+        if WANTS_THE_JOB_BACK.search(description) and (not demand or demand in PROPOSED):
+            # "…昨天他们真的把我辞退了 我想回去上班 不想要赔偿": the job back, not the story
+            return {"description": description, **typed, "demand": BACK_TO_WORK}
         wish = wish_in(description)
         if wish and (not demand or demand in PROPOSED):
             # "要求补发没签合同那几个月的二倍工资" asked what happened: that is the demand too
