@@ -18,6 +18,7 @@ from actions.corrections import (
     corrected_headcount,
     story_added,
 )
+from actions.demand_pointed import sum_pointed_at
 from actions.employer_named import opening_employer
 from actions.group_claims import group_list_added
 from actions.mediation_text import (
@@ -292,7 +293,8 @@ class MediationExtraction:
             return {"demand": fixed}
         wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
         if wanted:
-            return {"demand": wanted}
+            # ("就要这个加班费": the sum just worked out)
+            return {"demand": sum_pointed_at(tracker, wanted) or wanted}
         if (
             tracker.get_slot("requested_slot") not in _OWN_WORDS_KEPT
             and tracker.get_slot("demand") in PROPOSED | {None}
