@@ -34,6 +34,12 @@ _ASKS = re.compile(
     r"|\b(?:how|what|when|can i|should i|do i)\b",
     re.IGNORECASE,
 )
+# asking to add it is adding it ("可以加进去不", "can I add that to the request")
+_ASKS_TO_ADD = re.compile(
+    r"please add|add (?:that|this)"
+    r"|(?:可以|能)(?:加|补充|写|添)(?:进去|上去|上)?(?:不|吗|嘛|没)|能不能(?:加|补充|写)|可不可以(?:加|补充|写)",
+    re.IGNORECASE,
+)
 _WITHDRAWS_OR_CHECKS = re.compile(r"撤|进度|到哪|查询|withdraw|status|progress", re.IGNORECASE)
 MIN_CHARS = 8
 NOTE_MAX = repo.NOTE_MAX
@@ -54,7 +60,7 @@ def addition_instead(tracker: Tracker) -> list[EventType] | None:
         or len(text) < MIN_CHARS
         or not _ADDS.search(text)
         or _WITHDRAWS_OR_CHECKS.search(text)
-        or (_ASKS.search(text) and not re.search(r"please add|add (?:that|this)", text, re.I))
+        or (_ASKS.search(text) and not _ASKS_TO_ADD.search(text))
         or not filed_here(tracker)
     ):
         return None

@@ -4,6 +4,7 @@ mediators see it. Only the worker's own open cases can be withdrawn, and only by
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -13,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.identity import worker_from
 from actions.mediation_cases import CASE_NO
-from actions.message import latest_entity, latest_intent, typed_text
+from actions.message import last_bot_text, latest_entity, latest_intent, typed_text
 from actions.offers import taken_offer
 from actions.services import ServiceAction
 from bot.store import cases as repo
@@ -94,3 +95,21 @@ class ActionWithdrawCase(ServiceAction, Action):
             case_no = case.case_no
         dispatcher.utter_message(text=DONE_TEXT.format(case_no=case_no))
         return []
+
+
+# "如果下个月他又不发 我还可以重新申请不" right after the withdrawal: applying again asked
+_AGAIN = re.compile(r"重新申请|再申请|再来申请|还(?:可以|能)申请|再(?:去)?调解|重新(?:来|弄|办)")
+AGAIN_TEXT = (
+    "可以。撤回不影响您的权利：以后他还是不发，随时可以重新申请调解，说“申请调解”就行；"
+    "也可以直接申请劳动仲裁，或者打12333向劳动保障监察投诉。"
+    "仲裁时效是1年，从知道或者应当知道权利被侵害之日起算，在职期间被拖欠的工资不受这1年限制"
+    "（《劳动争议调解仲裁法》第二十七条）。"
+)
+
+
+def again_after_withdrawal(tracker: Tracker) -> str | None:
+    """Whether the worker may apply again, asked right after their request was withdrawn:
+    yes, and the time limit that still runs; None otherwise."""
+    if not (_AGAIN.search(typed_text(tracker)) and last_bot_text(tracker).startswith("已撤回")):
+        return None
+    return AGAIN_TEXT

@@ -188,6 +188,11 @@ _EMPLOYER_FIX_IN_ENGLISH = re.compile(
     r"|(?i:(?:wrong|incorrect) (?:company|employer|factory|shop|store|restaurant|hotel|school)"
     r"(?: name)?)[^。]*?(?i:it is|it's|its|should be|is)\s+"
     r"(?P<value3>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&.]*){1,6})"
+    # ("sorry the company is Chongqing Ruixing Electronics, with a g at the end": a sorry
+    # first, the name said again)
+    r"|(?i:(?:sorry|oops|actually|wait)[,.]?\s+(?:the |my )?"
+    r"(?:company|employer|factory|shop|store|restaurant|hotel|school)(?: name)? is)\s+"
+    r"(?P<value4>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&.]*){1,6})"
 )
 
 
@@ -233,7 +238,7 @@ def _english_firm_fixed(tracker: Tracker) -> str | None:
     if tracker.get_slot("requested_slot") in (None, "employer"):
         return None
     m = _EMPLOYER_FIX_IN_ENGLISH.search(typed_text(tracker))
-    return (m.group("value2") or m.group("value3")) if m else None
+    return (m.group("value2") or m.group("value3") or m.group("value4")) if m else None
 
 
 def corrected_employer(tracker: Tracker) -> str | None:

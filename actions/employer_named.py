@@ -81,7 +81,8 @@ _PINYIN_LABELLED = re.compile(
 
 
 _ENGLISH_LABELLED = re.compile(
-    r"\b(?:(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm|[Ss]tation|[Ss]tore)(?: name)?"
+    r"\b(?:(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm|[Ss]tation|[Ss]tore"
+    r"|[Bb]akery|[Ss]hop|[Cc]afe|[Ss]alon|[Ww]orkshop)(?: name)?"
     r"(?: is|:)?"
     # ("gongsi shi Jinyu Wuye", "zhandian shi …": labelled in pinyin)
     r"|(?:gongsi|danwei|zhandian|changli|dianpu)\s*(?:shi|jiao)"
@@ -96,7 +97,7 @@ _ENGLISH_LABELLED = re.compile(
 _ENGLISH_FIRM = re.compile(
     r"(?<![A-Za-z])(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
     r"(?:Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
-    r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre))(?![A-Za-z])"
+    r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre|Bakery|Cafe|Salon))(?![A-Za-z])"
 )
 
 

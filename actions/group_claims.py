@@ -47,7 +47,7 @@ def group_sum_asked(tracker: Tracker) -> str | None:
 # ... in English: "how much is that altogether", "what's the total"
 _SUM_ASKED_IN_ENGLISH = re.compile(
     r"[\s,.]*(?:so\s+)?(?:how much (?:is|does|do|would)[^.?!]*(?:altogether|in total|total)"
-    r"|what(?:'s| is) (?:the|our) total)[^.?!]*[.?!]*$",
+    r"|what(?:'?s| is) (?:the|our) total)[^.?!]*[.?!]*$",
     re.IGNORECASE,
 )
 

@@ -21,6 +21,7 @@ from actions.answer_more import (
 )
 from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
 from actions.case_additions import addition_instead
+from actions.case_withdrawal import again_after_withdrawal
 from actions.course_context import (
     described_instead,
     enrol_instead,
@@ -241,6 +242,10 @@ class ActionAnswerPolicy(ServiceAction, Action):
         )
         if instead:
             return done + instead
+        again = again_after_withdrawal(tracker)
+        if again:  # "如果下个月他又不发 我还可以重新申请不" right after withdrawing
+            dispatcher.utter_message(text=again)
+            return done
         if compared_courses(tracker):
             # "工会是不是有电工证和叉车证的培训 两个有啥子区别": the courses side by side
             return done + [FollowupAction("action_course_followup")]

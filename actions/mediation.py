@@ -25,7 +25,12 @@ from actions.group_claims import (
     without_sum_asked,
 )
 from actions.mediation_asks import course_asked
-from actions.mediation_extraction import ASSENT_THEN_ASKS, MediationExtraction
+from actions.mediation_extraction import (
+    ASSENT_THEN_ASKS,
+    BACK_TO_WORK,
+    WANTS_THE_JOB_BACK,
+    MediationExtraction,
+)
 from actions.mediation_text import (
     ASKED_AT_THE_END,
     DEMAND_TO_ASK,
@@ -72,6 +77,7 @@ from actions.validators import (
     not_an_employer,
     other_kind_in,
 )
+from bot.domain.group_amounts import speaker_name
 from bot.knowledge.answers import answer_text, decide
 from intents.overrides import CONFIRMS_THEN_ASKS
 
@@ -117,7 +123,10 @@ class ValidateMediationForm(
             # "3 people total. I'm owed 4500, Ma Li 4200, … how much is that altogether": the
             # total said, the list kept with what happened, the question asked again
             dispatcher.utter_message(text=total)
-            return [SlotSet("description", listed), SlotSet(requested, None)]
+            # ("我叫冉小红欠我5200 何军欠6100 … 一共好多" at the name question: that name kept)
+            own = speaker_name(rest) if requested == "name" else None
+            kept = [SlotSet("name", own)] if own else []
+            return [SlotSet("description", listed), SlotSet(requested, None), *kept]
         if total and rest:
             # "电话137… 厂是…有限公司 就是要把工资补齐 对了加起来一共好多钱": the group's
             # total said, the rest of the message answers the form
@@ -329,6 +338,9 @@ class ValidateMediationForm(
         # it ("8月到10月的工资都没发" → 拖欠工资), and the type question is asked only when unclear
         typed = {"dispute_type": kind} if kind and not tracker.get_slot("dispute_type") else {}
         demand = tracker.get_slot("demand")
+        if WANTS_THE_JOB_BACK.search(description) and (not demand or demand in PROPOSED):
+            # "…昨天他们真的把我辞退了 我想回去上班 不想要赔偿": the job back, not the story
+            return {"description": description, **typed, "demand": BACK_TO_WORK}
         wish = wish_in(description)
         if wish and (not demand or demand in PROPOSED):
             # "要求补发没签合同那几个月的二倍工资" asked what happened: that is the demand too

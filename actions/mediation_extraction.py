@@ -18,6 +18,7 @@ from actions.corrections import (
     corrected_headcount,
     story_added,
 )
+from actions.demand_pointed import sum_pointed_at
 from actions.employer_named import opening_employer
 from actions.group_claims import group_list_added
 from actions.mediation_text import (
@@ -72,7 +73,7 @@ def name_first(tracker: Tracker) -> str | None:
 
 
 # the job back instead of money, said in the middle of the form
-_BACK_TO_WORK = re.compile(
+WANTS_THE_JOB_BACK = re.compile(
     r"(?:想|要|希望|让我)(?:回去|回厂里?|回公司里?|回单位)(?:继续)?(?:上班|干|做|工作)"
     r"|(?:想|要|希望)继续(?:上班|干|在那干)"
     r"|恢复(?:劳动关系|工作|上班)"
@@ -292,11 +293,12 @@ class MediationExtraction:
             return {"demand": fixed}
         wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
         if wanted:
-            return {"demand": wanted}
+            # ("就要这个加班费": the sum just worked out)
+            return {"demand": sum_pointed_at(tracker, wanted) or wanted}
         if (
             tracker.get_slot("requested_slot") not in _OWN_WORDS_KEPT
             and tracker.get_slot("demand") in PROPOSED | {None}
-            and _BACK_TO_WORK.search(typed_text(tracker))
+            and WANTS_THE_JOB_BACK.search(typed_text(tracker))
         ):
             # "哦对了其实我不要补偿了 我想回去继续上班" at any question: the job back, not money
             dispatcher.utter_message(text=f"好的，调解诉求改为：{BACK_TO_WORK}。")

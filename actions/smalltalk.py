@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.case_additions import addition_instead
 from actions.course_context import (
     described_instead,
     enrolling_course_reply,
@@ -360,6 +361,7 @@ class ActionOutOfScope(ServiceAction, Action):
             followup_instead(tracker)
             or described_instead(self.services, tracker)
             or case_question_instead(tracker)
+            or addition_instead(tracker)  # "I also have wechat messages … can I add that"
         )
         if instead:  # "第二个要钱不" after a course list, "练了要去演出不" after a course
             return instead

@@ -277,6 +277,10 @@ def looks_like_employer(text: str | None) -> str | None:
     return employer if employer and _COMPANY_WORD.search(employer) else None
 
 
+# the overtime's own name and the pay told as a figure ("加班工资", "月工资 4350")
+_PAY_TOLD = re.compile(r"加班工资|(?:月|底|日|基本)工资(?:是|为|有)?\s*\d[\d.,]*")
+
+
 def dispute_types_in(text: str | None) -> list[str]:
     """Every dispute type the worker's words point to, in the canonical order."""
     value = normalise(text)
@@ -288,8 +292,9 @@ def dispute_types_in(text: str | None) -> list[str]:
     for specific, general in _SUPERSEDES.items():
         if specific in found and general in found:
             found.remove(general)
-    if "加班费" in found and "拖欠工资" in found and "工资" not in value.replace("加班工资", ""):
-        # "加班费一分没给": what is unpaid is the overtime pay, no wages are named
+    if "加班费" in found and "拖欠工资" in found and "工资" not in _PAY_TOLD.sub("", value):
+        # "加班费一分没给": what is unpaid is the overtime pay, no wages are named (the pay's
+        # figure, "月工资4350", names none either)
         found.remove("拖欠工资")
     return [t for t in DISPUTE_TYPES if t in found]
 

@@ -20,7 +20,21 @@ _LEFT_ASKED = re.compile(r"剩的|剩下|还剩|剩多少|剩好多|最低工资
 _HOW_LONG = re.compile(r"几个月|好久|多久|多少个月|好多个月")
 
 
+# "机器坏了 老板扣了我1500 合法吗 我工资5000": a loss docked, told with the question
+_DAMAGE = re.compile(r"弄坏|搞坏|打坏|摔坏|坏了|损坏|弄丢|搞丢|损失")
+# who bears the loss: only a loss the worker caused may be docked (工资支付暂行规定第十六条)
+FAULT_FIRST = (
+    "只有因为你本人的原因给单位造成经济损失，单位才可以按劳动合同的约定要你赔；"
+    "机器正常损耗、老化或者不是你的过错弄坏的，不该由你赔。"
+)
+
+
 def deduction_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
+    """The most a month's pay may be docked, after the answer on deductions or told with a
+    loss docked ("机器坏了 老板扣了我1500 合法吗 我工资5000": the fault first, then the 20 %)."""
+    pay, owed = monthly_pay(text), sum_to_dock(text)
+    if _DAMAGE.search(text) and pay and owed and owed != pay:
+        return f"{FAULT_FIRST}\n{dock_limit_text(pay, owed)}", DEDUCTION
     if tracker.get_slot("last_faq") != DEDUCTION or previous_action(tracker) != (
         "action_answer_policy"
     ):

@@ -33,10 +33,12 @@ OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay a
 OVERTIME_LOOKBACK = 4
 # ("刚才说的加班 …" back after a course was enrolled in: the pay told seven messages before)
 PAY_LOOKBACK = 10
-# ("过年除夕那天馆子照样营业 我上班算三倍不": a holiday worked)
+# ("过年除夕那天馆子照样营业 我上班算三倍不": a holiday worked; "上个月周六上了4天班 没补休":
+# rest days worked)
 _ABOUT_OVERTIME = re.compile(
     r"加班|加了"
     r"|(?:除夕|初[一二三四五六七]|国庆|春节|过年|元旦|五一|劳动节|节假日)[^，,。]{0,12}(?:上班|上了班|去上|要上)"
+    r"|(?:周六|周日|周末|星期[六天日]|礼拜[六天日]|休息日)[^，,。]{0,4}上了\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|个)班"
 )
 _A_FIGURE = re.compile(
     r"\d|[一二两三四五六七八九十半几]\s*整?\s*(?:天|个?小时|个?钟头|号)|整天|全天"

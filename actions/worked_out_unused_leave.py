@@ -52,6 +52,8 @@ _NOT_TAKEN = re.compile(
     # ("去年厂头只让我休了5天 剩下的也没给钱": the rest not taken, nor paid)
     r"|只(?:让|准|给|批)我?休了?|剩下的?(?:也|都)?(?:没|不)(?:给钱|折钱|补钱|给|补|发)"
 )
+# "那些年假折成钱有好多" after the leave not taken was told: those days, in money
+_AS_MONEY = re.compile(r"折成钱|折现|折钱|换成钱|折算成钱|算成钱")
 _LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d|[号日]就?走")
 # the job before ("前面那家做到6月底"): no leaving of this one
 _EARLIER_JOB = re.compile(r"(?:前面|之前|以前|上一?家|原来)[^，,。]{0,8}?(?:做到|干到|上到)\S*")
@@ -208,6 +210,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # ("我一个月6千2 算一哈好多钱" after the days not taken were worked out and the pay
         # asked for: those days)
         pay_for_them = left_used or (slug == UNUSED_LEAVE and monthly_pay(text) is not None)
+        in_money = _AS_MONEY.search(text) is not None and any(
+            _NOT_TAKEN.search(t) for t in told[1:]
+        )
+        pay_for_them = pay_for_them or in_money
         if (
             days is None
             and (_NOT_TAKEN.search(text) or pay_for_them)

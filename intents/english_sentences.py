@@ -49,6 +49,8 @@ SENTENCES = {
     # a yes typed in pinyin as one short word ("dui" at the summary)
     "dui": "对",
     "duide": "对的",
+    "en": "嗯",
+    "enen": "嗯嗯",
     "queren": "确认",
     "tijiao": "提交",
     "submit it": "确认提交",
@@ -57,6 +59,23 @@ SENTENCES = {
     "does mediation cost anything": "调解收费吗",
     "does it cost anything": "收费吗",
     "cost anything": "收费吗",
+    # "they made us work on the national day holiday and paid nothing extra": overtime unpaid
+    "made us work": "让我们加班",
+    "made me work": "让我加班",
+    "paid nothing extra": "加班费没给",
+    # "i want the union to help me get it": the union asked to get the money back
+    "help me get it back": "帮我要回来",
+    "help me get it": "帮我要回来",
+    "help me get my money back": "帮我要回来",
+    "help me get my money": "帮我要回来",
+    "help me get the money": "帮我要回来",
+    # "if mediation fails does arbitration cost money", "… how long do i have to apply for
+    # arbitration?": after a failed mediation, the fee and the time limit asked
+    "if mediation fails": "要是调解不成",
+    "mediation fails": "调解不成",
+    "cost money": "要钱不",
+    "how long do i have to apply": "仲裁时效是好久 有没得时限",
+    "how long do i have to file": "仲裁时效是好久 有没得时限",
     "is it free": "免费吗",
     "lets do it": "那我申请调解",
     "let's do it": "那我申请调解",
@@ -139,6 +158,10 @@ SENTENCES = {
     "extra pay": "多给的钱",
     # money taken from the pay, and rights refused ("keeps deducting my wages for lost
     # parcels", "they refuse to give me any annual leave")
+    # "because a machine broke while i was using it": damage the pay is docked for
+    "a machine broke": "机器弄坏了",
+    "machine broke": "机器弄坏了",
+    "broke the machine": "弄坏了机器",
     "deducting": "扣",
     "deducted": "扣了",
     "deducts": "扣",
@@ -169,6 +192,8 @@ SENTENCES = {
     "apply together": "一起申请调解",
     "can we file": "能不能申请调解",
     "together": "一起",
+    # "There are 4 of us from the same restaurant": a group, counted
+    "of us": "个人",
     # a cook's certificate asked in English ("want to get a chef certificate")
     "chef certificate": "厨师证 中式烹调师",
     "cooking certificate": "厨师证 中式烹调师",
@@ -176,6 +201,10 @@ SENTENCES = {
     "kitchen": "厨房",
     "in total": "一共",
     "altogether": "一共",
+    # "whats the total he owes us": the group's sum asked
+    "whats the total": "一共多少钱",
+    "what's the total": "一共多少钱",
+    "what is the total": "一共多少钱",
     # "Me and 2 coworkers didn't get paid for October": a group's pay not paid
     "me and": "我和",
     "didn't get paid": "没发工资",

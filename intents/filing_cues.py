@@ -23,12 +23,33 @@ _WANTS = re.compile(
 )
 _WHAT_IS_OWED = re.compile(r"工资|工钱|押金|补偿|赔偿|加班费|社保|证明|保证金|医药费|的钱|钱")
 SUES_MIN_CHARS = 8
+# "我想工会帮我要回来", "i want the union to help me get it": the union asked to get it back
+_UNION_GETS_IT = re.compile(
+    r"工会[^，,。]{0,4}帮(?:我|忙|我们)[^，,。]{0,6}(?:要回来|讨回来|追回来|拿回来)"
+)
+# "电话是18623378809 先问哈 调解要好久": the details given, a question asked before the rest
+_DETAILS_THEN_ASKS = re.compile(
+    r"(?:电话|手机)(?:号码?)?(?:是|：|:)?1[3-9]\d{9}(?!\d)[^\d]{0,3}?先(?:问|说)(?:一?下|哈|个)"
+)
+# "就要这个加班费 公司是重庆鑫达五金制品有限公司": the sum just worked out claimed, the employer
+# named by its registered name
+_CLAIMS_THAT = re.compile(
+    r"要(?:这个|那个|这笔|那笔|这些|那些)(?:加班费|补偿金?|赔偿金?|工资|工钱|钱)"
+)
+_FIRM_NAMED = re.compile(
+    r"有限公司|有限责任公司|(?:公司|单位|厂|店)(?:是|叫)[\u4e00-\u9fff]{4,}(?:公司|厂|店)"
+)
 
 
 def files_a_case(compact: str) -> bool:
-    """True when the (space-free) message asks for action against the employer, or gives a
-    mobile number with what the worker wants back."""
+    """True when the (space-free) message asks for action against the employer, claims the
+    sum just told from an employer it names, gives a mobile number with what the worker
+    wants back, or gives it and asks something first, or asks the union to get the money back."""
     if _SUES.match(compact) and len(compact) >= SUES_MIN_CHARS and _AGAINST.search(compact):
+        return True
+    if _CLAIMS_THAT.search(compact) and _FIRM_NAMED.search(compact):
+        return True
+    if _DETAILS_THEN_ASKS.search(compact) or _UNION_GETS_IT.search(compact):
         return True
     return bool(
         _MOBILE.search(compact) and _WANTS.search(compact) and _WHAT_IS_OWED.search(compact)

@@ -64,6 +64,9 @@ PINYIN_WORDS = (
     # a parent enrolled in pinyin ("wo ma tui xiu le xiang xue chang ge", "bang ta bao ming ta
     # jiao …": the syllables after 她叫 are her name)
     " 他 她 他叫 她叫 帮他 帮她 我妈 我爸 退休了 唱歌 元旦 那天 上不上"
+    # a probation dismissal told in pinyin ("shuo wo bu fuhe luyong tiaojian ke tamen cong lai
+    # mei kaohe guo", "neng pei duo shao")
+    " 赔 能赔 赔多少 不符合 录用条件 考核 从来 可"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -221,6 +224,8 @@ def _from_english(run: str) -> str:
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+# a month by its name or its short name ("oct", "sept")
+_MONTH_OF = {**{m: m for m in _MONTHS}, **{m[:3]: m for m in _MONTHS}, "sept": "september"}
 # English with a number in it, read before the runs of letters (which stop at digits):
 # "worked 10 extra hours" -> 加了10个小时, "5220 yuan a month" -> 每个月5220元, "october 1st"
 _NUMBERED = [
@@ -257,6 +262,14 @@ _NUMBERED = [
     # "the 2N", "N+1": the compensation's names
     (re.compile(r"\b2\s*n\b"), "2N "),
     (re.compile(r"\bn\s*\+\s*1\b"), "N+1 "),
+    # "my boss took 1500 out of my salary": a sum docked from the pay
+    (
+        re.compile(
+            r"\b(?:took|takes|deducted|docked|cut)\s+(\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?"
+            r"\s+(?:out of|from|off)\s+my\s+(?:salary|wages?|pay)"
+        ),
+        r"扣了我\1元 ",
+    ),
     # "for those 3 days": the days told before, pointed at
     (re.compile(r"\b(?:those|these) (\d+) days?\b"), r"那\1天 "),
     # "no written contract for 5 months": the months worked without one
@@ -303,6 +316,14 @@ _NUMBERED = [
     (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
     # "wuyi 1 hao 2 hao dou shang le": days of the month in pinyin
     (re.compile(r"(\d{1,2}) ?hao\b"), r"\1号 "),
+    (
+        # "oct 1 to 3", "october 1st-3rd": the days of a month, from one to another
+        re.compile(
+            rf"\b({'|'.join(_MONTH_OF)})\.? (\d{{1,2}})(?:st|nd|rd|th)?"
+            r"\s*(?:to|-|through|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+        ),
+        lambda m: f"{_MONTHS.index(_MONTH_OF[m.group(1)]) + 1}月{m.group(2)}号到{m.group(3)}号 ",
+    ),
     (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
         lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",

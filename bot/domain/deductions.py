@@ -12,7 +12,9 @@ from intents.numbers import NUM, format_number, parse_number
 SHARE = 0.2
 DEDUCTION_SOURCE = "《工资支付暂行规定》第十六条"
 # "老板说要扣我3千块": the sum to be docked
-_TO_DOCK = re.compile(rf"扣(?:我)?(?:了)?\s*(?P<n>{NUM})(?!\s*(?:个|月|天|次|号|年))\s*(?:块|元)?")
+_TO_DOCK = re.compile(
+    rf"扣(?:了)?(?:我)?(?:了)?\s*(?P<n>{NUM})(?!\s*(?:个|月|天|次|号|年))\s*(?:块|元)?"
+)
 
 
 def sum_to_dock(text: str) -> float | None:

@@ -13,14 +13,18 @@ import re
 
 from intents.numbers import format_number
 
-# one worker and their sum, in Chinese: "我王德明欠5600", "李小兵欠4800", "张华5200"
+# one worker and their sum, in Chinese: "我王德明欠5600", "我叫冉小红欠我5200", "李小兵欠4800",
+# "张华5200"
 _CHINESE_EACH = re.compile(
-    r"(?P<who>我[\u4e00-\u9fff]{2,3}|我|[\u4e00-\u9fff]{2,3}?)(?:的)?(?:被)?"
-    r"(?:欠了?|少发了?|差|是|有|要)?\s*(?P<n>\d{3,6}(?:\.\d+)?)\s*(?:块钱?|元)?"
+    r"(?P<who>我叫?[\u4e00-\u9fff]{2,3}?|我|[\u4e00-\u9fff]{2,3}?)(?:的)?(?:被)?"
+    r"(?:欠了?我?|少发了?|差|是|有|要)?\s*(?P<n>\d{3,6}(?:\.\d+)?)\s*(?:块钱?|元)?"
 )
+# the worker naming themself in the list: "我王德明", "我叫冉小红", "me Liu Yang"
+_SELF_NAMED = re.compile(r"^(?:我叫?|(?:me|myself)\s+)(?=\S{2})", re.IGNORECASE)
 # ... in English: "I'm owed 4500", "Ma Li 4200", "and Gao Jun is owed 4700"
 _ENGLISH_EACH = re.compile(
-    r"(?:and\s+)?(?P<who>I'?m|I am|I|me|mine|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:'s)?"
+    r"(?:and\s+)?(?P<who>(?:me|myself)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
+    r"|I'?m|I am|I|me|mine|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:'s)?"
     r"(?:\s+(?:is|was|am|gets?|needs?))?(?:\s+owed)?\s+(?P<n>\d{3,6}(?:\.\d+)?)"
     r"(?:\s*(?:yuan|rmb|kuai))?",
     re.IGNORECASE,
@@ -66,16 +70,19 @@ def amounts_each(text: str | None) -> list[tuple[str, float]]:
 
 
 def speaker_name(text: str | None) -> str | None:
-    """The name the worker gives for themself in the list ("我王德明欠5600": 王德明)."""
+    """The name the worker gives for themself in the list ("我王德明欠5600": 王德明; "我叫冉小红欠我
+    5200": 冉小红; "me Liu Yang 4200": Liu Yang)."""
     for who, _ in amounts_each(text):
-        if who.startswith("我") and len(who) >= 3:
-            return who[1:]
+        named = _SELF_NAMED.sub("", who)
+        if named != who and len(named) >= 2:
+            return named
     return None
 
 
 def _label(who: str) -> str:
-    if who.startswith("我") and len(who) > 1:
-        return who[1:]  # "我王德明": the worker's own name
+    named = _SELF_NAMED.sub("", who)
+    if named != who:
+        return named  # "我王德明", "me Liu Yang": the worker's own name
     return "我" if who.lower() in _SPEAKER else who
 
 
@@ -97,8 +104,13 @@ _CHINESE_FIX = re.compile(
     r"(?:块|元)?\s*[，,]?\s*(?:不是|而不是)\s*(?P<old>\d{3,6})"
 )
 _ENGLISH_FIX = re.compile(
-    r"(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:'s)?\s+(?:is|was|should be)(?:\s+owed)?\s+"
-    r"(?P<new>\d{3,6}),?\s+not\s+(?P<old>\d{3,6})"
+    r"(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:'s)?(?:\s+(?:salary|wages?|pay))?"
+    r"\s+(?:is|was|should be)(?:\s+owed)?\s+(?P<new>\d{3,6}),?\s+not\s+(?P<old>\d{3,6})"
+)
+# "何军是6300 我看错了": one worker's sum put right, the old one left untold
+_CHINESE_FIX_NEW = re.compile(
+    r"(?P<who>[\u4e00-\u9fff]{2,3}?)(?:的)?(?:是|应该是|欠的是)\s*(?P<new>\d{3,6})(?:块|元)?"
+    r"[^\d]{0,6}?(?:看错|说错|写错|搞错|记错|打错|弄错)"
 )
 
 
@@ -107,13 +119,17 @@ def amount_corrected(
 ) -> list[tuple[str, float]] | None:
     """The list with one worker's sum put right, when the message does so for a worker of
     the list; None otherwise."""
-    for pattern in (_CHINESE_FIX, _ENGLISH_FIX):
+    for pattern in (_CHINESE_FIX, _ENGLISH_FIX, _CHINESE_FIX_NEW):
         m = pattern.search(text or "")
         if m is None:
             continue
-        who, new, old = m.group("who"), float(m.group("new")), float(m.group("old"))
+        who, new = m.group("who"), float(m.group("new"))
+        old = float(m.group("old")) if "old" in pattern.groupindex else None
         fixed = [
-            (name, new if (name.endswith(who) or who.endswith(name)) and n == old else n)
+            (
+                name,
+                new if (name.endswith(who) or who.endswith(name)) and old in (None, n) else n,
+            )
             for name, n in pairs
         ]
         return fixed if fixed != pairs else None

@@ -63,3 +63,31 @@ def test_one_sum_put_right() -> None:
     # a worker not in the list, or the old sum not theirs: nothing to put right
     assert amount_corrected("钱小红是3600 不是3800", pairs) is None
     assert amount_corrected("赵小军是3600 不是4800", pairs) is None
+
+
+def test_the_speaker_named_with_jiao_or_me() -> None:
+    """ "我叫X欠我N" and "me X N" name the worker in the list, their own sum counted."""
+    chinese = "我叫龙小琴欠我4700 蒋平欠5300 郑红欠3900 加起来好多"
+    assert amounts_each(chinese) == [("我叫龙小琴", 4700.0), ("蒋平", 5300.0), ("郑红", 3900.0)]
+    assert speaker_name(chinese) == "龙小琴"
+    assert "龙小琴4700" in group_total_text(amounts_each(chinese))
+    english = "me Chen Bo 5100, Xu Li 4300, Fang Tao 3600. whats the total"
+    assert amounts_each(english)[0] == ("me Chen Bo", 5100.0)
+    assert speaker_name(english) == "Chen Bo"
+    assert "13000元" in group_total_text(amounts_each(english))
+
+
+def test_one_sum_put_right_without_the_old_one_or_with_salary() -> None:
+    pairs = [("我叫龙小琴", 4700.0), ("蒋平", 5300.0), ("郑红", 3900.0)]
+    assert amount_corrected("等一下 蒋平是5500 我记错了", pairs) == [
+        ("我叫龙小琴", 4700.0),
+        ("蒋平", 5500.0),
+        ("郑红", 3900.0),
+    ]
+    english = [("me Chen Bo", 5100.0), ("Xu Li", 4300.0)]
+    assert amount_corrected("sorry, Xu Li's salary is 4100 not 4300", english) == [
+        ("me Chen Bo", 5100.0),
+        ("Xu Li", 4100.0),
+    ]
+    # a worker's sum said with no mistake owned is no correction
+    assert amount_corrected("蒋平是5500", pairs) is None

@@ -93,3 +93,10 @@ def test_english_rest_days_a_month_and_months_and_a_group_read():
     assert "我和" in read and "没发工资" in read and "11月" in read and "一起" in read
     read = read_foreign("my factory makes us work every sunday but never pays overtime")
     assert "从来不给加班费" in read and "but" not in read
+
+
+def test_a_month_s_days_from_one_to_another_and_a_sum_docked():
+    assert "11月2号到4号" in read_foreign("i worked nov 2 to 4")
+    assert "5月1号到3号" in read_foreign("we worked may 1st-3rd")
+    assert "月" not in read_foreign("it was decided 1 to 3")
+    assert "扣了我800元" in read_foreign("they took 800 out of my wages")

@@ -61,3 +61,14 @@ def test_what_the_employer_should_do_with_the_details_files_a_case() -> None:
     )
     assert files_a_case("刘芳15922807316流水线上做了两年厂里没交社保我想要厂里把社保给我补起")
     assert not files_a_case("我想要厂里把社保给我补起")  # no details: a wish, not the request
+
+
+def test_the_sum_claimed_from_a_named_firm_or_details_then_a_question_files_a_case() -> None:
+    from intents.filing_cues import files_a_case
+
+    assert files_a_case("就要这个工资公司是重庆佳和包装制品有限公司")
+    assert files_a_case("我就要那笔补偿单位叫渝北恒通机械厂")
+    assert files_a_case("手机13512345678先问一下仲裁要钱不")
+    assert files_a_case("我想请工会帮我把钱要回来")
+    assert not files_a_case("就要这个加班费")  # no firm named: a wish, not the request
+    assert not files_a_case("公司是重庆佳和包装制品有限公司")
