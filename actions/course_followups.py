@@ -17,11 +17,11 @@ from actions.course_context import (
     FREE_WHEN,
     LIST_SLOT,
     both_talked_about,
-    enrol_instead,
     in_course_context,
     narrows,
     work_question_instead,
 )
+from actions.course_enrol_instead import enrol_instead
 from actions.course_filters import (
     SEARCH_SLOTS,
     compared_courses,

@@ -24,11 +24,11 @@ from actions.case_additions import addition_instead
 from actions.case_withdrawal import again_after_withdrawal
 from actions.course_context import (
     described_instead,
-    enrol_instead,
     enrolling_course_reply,
     followup_instead,
     named_course_instead,
 )
+from actions.course_enrol_instead import enrol_instead
 from actions.course_filters import compared_courses
 from actions.course_redirects import (
     child_can_join_instead,

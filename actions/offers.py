@@ -17,7 +17,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_additions import addition_instead, filed_here
-from actions.course_context import enrol_instead, followup_instead, named_course_instead
+from actions.course_context import followup_instead, named_course_instead
+from actions.course_enrol_instead import enrol_instead
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
 from actions.mediation_text import WHY_NOT_FOUND
 from actions.message import (

@@ -57,7 +57,7 @@ _DEMAND = re.compile(
 
 
 # actions that open a form for a message read another way ("我叫谭明 手机号…" right after one
-# course was shown: actions/courses.py enrol_instead)
+# course was shown: actions/course_enrol_instead.py)
 # (or a course follow-up: "那现在还报得到不 报得到就帮我报 我叫冉小军 139…")
 _HANDED_OVER_BY = ("action_fallback", "action_affirm", "action_course_followup")
 
