@@ -67,6 +67,7 @@ from bot.knowledge.pointed_asked import (
     year_unsigned_asked,
 )
 from bot.knowledge.pointed_claims import (
+    breach_after_quitting_told,
     fine_asked,
     grants_after_grading_asked,
     holiday_off_pay_asked,
@@ -74,6 +75,7 @@ from bot.knowledge.pointed_claims import (
     insurance_made_up_asked,
     let_go_with_nothing_told,
     maternity_days_asked,
+    own_quit_pay_asked,
     quitting_notice_asked,
     same_terms_refused,
     still_in_time_asked,
@@ -205,6 +207,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         time_limit_asked,
         unlawful_dismissal_told,
         lambda k, p, t: leaving_told(k, p, t, recent),
+        lambda k, p, t: own_quit_pay_asked(k, p, t, recent),
+        lambda k, p, t: breach_after_quitting_told(k, p, t, recent),
         lambda k, p, t: part_time_detail_asked(k, p, t, recent),
         lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
         lambda k, p, t: rider_hours_asked(k, p, t, recent),

@@ -290,7 +290,7 @@ _COUNTS_ASKED = re.compile(r"算不算|算进去|算在内|包不包括|包括�
 def _months_from(told: list[str], today: Any) -> int | None:
     """The time worked the latest message of `told` says, by its length or its start day."""
     for t in told:
-        months = months_worked(t)
+        months = latest_length([t])  # ("等哈 我说错了 是4年零4个月": the length put right)
         if months is None:
             months = months_since_start(t, today)
         if months is not None:
@@ -335,8 +335,12 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
             if _NO_NOTICE.search(text) and _FULL_NOTICE_IF.search(text):
                 # "要是老板没有提前一个月通知我们呢": no notice, a month's pay more
                 return notice_and_severance_text(months, pay)
-            if any(_SHORT_NOTICE.search(t) for t in told) and (
-                asks_how_much(text) or monthly_pay(text) or _SAID_WRONG.search(text)
+            # (no notice at all told before, "他没有提前通知我哦", and the length put right)
+            unnoticed_before = any(_NO_NOTICE.search(t) for t in told[1:])
+            if (
+                any(_SHORT_NOTICE.search(t) for t in told)
+                and (asks_how_much(text) or monthly_pay(text) or _SAID_WRONG.search(text))
+                or (unnoticed_before and _SAID_WRONG.search(text))
             ):
                 return notice_and_severance_text(months, pay)
     # "他今天跟我说明天就莫来了 一点都没提前打招呼" after the compensation for a factory's

@@ -1,14 +1,17 @@
 """More pointed rules (after bot/knowledge/pointed_situations.py): a claim's question asked
 plainly — a public holiday's pay, whether the union must be told of a layoff, the notice to
 quit, renewal refused on the same terms, whether a claim is still in time, the maternity days
-an employer grants, a fine docked. Each returns the entry that answers it, or None."""
+an employer grants, a fine docked, whether an ordinary resignation brings compensation (none:
+劳动合同法第四十六条 lists when it is due), and a breach told after the worker said they want
+to quit (leaving at once with compensation, 第三十八条). Each returns the entry that answers it,
+or None."""
 
 from __future__ import annotations
 
 import re
 
 from bot.knowledge.index import Answer, Knowledge
-from bot.knowledge.pointed import BREACH_TOLD, TIME_LIMIT
+from bot.knowledge.pointed import BREACH_TOLD, QUIT_OVER_BREACH, QUITS, TIME_LIMIT
 
 _COMPENSATION_TOPIC = "经济补偿"  # the FAQ's category of the entries on compensation
 
@@ -218,4 +221,45 @@ _NOTHING_PAID = re.compile(
 def let_go_with_nothing_told(knowledge: Knowledge, text: str) -> Answer | None:
     if _LET_GO_AT_WILL.search(text) and _NOTHING_PAID.search(text):
         return knowledge.get(AT_WILL_UNPAID)
+    return None
+
+
+# "那我自己走的话 有没有补偿嘛" after an answer on quitting, no breach told: an ordinary
+# resignation brings no compensation (the entry on when it is due lists the exceptions)
+WHEN_DUE = "sev_when_due"
+_OWN_QUIT = re.compile(
+    r"(?:我|自己|主动)[^，,。？?]{0,4}(?:走|辞职|辞工|离职|不干|不做)"
+    r"|(?:主动|自愿|自己)(?:提出)?(?:辞职|辞工|离职)"
+)
+_COMPENSATION_ASKED = re.compile(r"补偿|(?<![A-Za-z])N(?![A-Za-z])|遣散费")
+# "老板说必须干满今年才放人 不然押一个月工资不发": wages threatened, not yet a breach
+_THREATENED = re.compile(r"不然|否则")
+
+
+def breach_in(texts: tuple[str, ...]) -> bool:
+    """Wages unpaid or no insurance told in `texts` (a threat to hold wages back is none)."""
+    return any(BREACH_TOLD.search(t) and not _THREATENED.search(t) for t in texts)
+
+
+def own_quit_pay_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
+) -> Answer | None:
+    if previous.slug == WHEN_DUE or not previous.slug.startswith(("quit_", "sev_")):
+        return None
+    if previous.slug == QUIT_OVER_BREACH or breach_in((text, *recent)):
+        return None  # (quitting over unpaid wages or insurance brings compensation)
+    if _OWN_QUIT.search(text) and _COMPENSATION_ASKED.search(text):
+        return knowledge.get(WHEN_DUE)
+    return None
+
+
+# "对了 他们从来没给我买过社保" after asking about quitting ("不想干了"): the worker may leave
+# at once over the breach and claim compensation
+def breach_after_quitting_told(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
+) -> Answer | None:
+    if previous.slug == QUIT_OVER_BREACH or not previous.slug.startswith(("quit_", "sev_")):
+        return None
+    if breach_in((text,)) and any(map(QUITS.search, recent)):
+        return knowledge.get(QUIT_OVER_BREACH)
     return None
