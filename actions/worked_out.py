@@ -18,6 +18,7 @@ from actions.message import last_reply, previous_action, recent_bot_texts, recen
 from actions.worked_out_by_day import by_day_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
+from actions.worked_out_earlier_job import earlier_job_reply
 from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
 from actions.worked_out_hours import hours_reply
 from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
@@ -367,6 +368,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (double_wage_reply, NO_CONTRACT),
         (retirement_reply, RETIREMENT),
         (disability_reply, DISABILITY),
+        (earlier_job_reply, SEVERANCE),  # "之前那家的9年算不算进去" after the sum
         (severance_reply, SEVERANCE),
         (waived_leave_reply, UNUSED_LEAVE),
         (resigned_leave_reply, UNUSED_LEAVE),
