@@ -129,6 +129,8 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         pay = next(filter(None, map(monthly_pay, earlier)), None)
         if told and pay and told > HALF:
             return _owed_text(told - HALF, pay, "其中一个月发了一半，按少半个月算：")
+    if n is None and pay is not None and months_worked(text) is not None and "补偿" in text:
+        return None  # "干了3年零2个月 每个月5500 走的话补偿好多": the compensation asked
     if n is None and pay is not None:
         # "我一个月4千5 两个月加起来好多" after "老板拖了我两个月工资": the months told before
         # (or further back when this message counts them again: "三个月一共该有好多" after
