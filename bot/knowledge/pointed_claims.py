@@ -1,7 +1,7 @@
 """More pointed rules (after bot/knowledge/pointed_situations.py): a claim's question asked
 plainly — a public holiday's pay, whether the union must be told of a layoff, the notice to
 quit, renewal refused on the same terms, whether a claim is still in time, the maternity days
-an employer grants, a fine docked, whether an ordinary resignation brings compensation (none:
+an employer grants, a fine or a breakage docked, whether an ordinary resignation brings compensation (none:
 劳动合同法第四十六条 lists when it is due), and a breach told after the worker said they want
 to quit (leaving at once with compensation, 第三十八条). Each returns the entry that answers it,
 or None."""
@@ -153,8 +153,18 @@ _FINED = re.compile(r"罚款|罚钱|罚我|罚了")
 _MAY_IT_BE = re.compile(r"合理|合法|可以吗|可以不|行不行|对不对|能这样|有没有道理")
 
 
+# "我端盘子摔烂了一托盘杯子 … 老板说这个月工资扣3000": damage told, the pay docked for it
+# (at most 20 % a month, 《工资支付暂行规定》第十六条, in the same entry)
+_DAMAGED = re.compile(
+    r"(?:摔|打|弄|碰|搞|砸|撞|烧)(?:烂|坏|碎|破|丢)|损坏|坏了|丢了|弄丢|赔(?:偿)?(?:东西|损失)"
+)
+_PAY_DOCKED_FOR_IT = re.compile(r"扣[^，,。？?]{0,6}(?:\d|工资|钱|[一两二三四五六七八九十百千万]+(?:块|元))")
+
+
 def fine_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _FINED.search(text) and re.search(r"扣", text) and _MAY_IT_BE.search(text):
+        return knowledge.get(FINES)
+    if _DAMAGED.search(text) and _PAY_DOCKED_FOR_IT.search(text):
         return knowledge.get(FINES)
     return None
 
