@@ -12,6 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import last_bot_text, previous_action, recent_user_texts
+from actions.worked_out_break_total import break_and_rest_days_total
 from actions.worked_out_probation import ABOUT_PROBATION
 from bot.domain.break_time_off import (
     NO_TIME_OFF,
@@ -24,6 +25,7 @@ from bot.domain.long_breaks import dated_days
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
+from bot.domain.overtime_said import rest_days_given_back
 from bot.domain.severance import asks_how_much, monthly_pay
 from intents.numbers import NUM, format_number, parse_number
 
@@ -226,6 +228,16 @@ _THOSE_DAYS = re.compile(
 
 
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """The overtime's sum (_overtime_sum), said to leave out the rest days told as given back
+    as time off ("4个星期六 有2个厂头安排了补休")."""
+    said = _overtime_sum(services, tracker, text)
+    given = rest_days_given_back(text)
+    if said is None or given is None or "休息日" not in said:
+        return said
+    return f"有{format_number(given[1])}个休息日已经补休了，那几天可以不再给加班费；没补休的照算：\n{said}"
+
+
+def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
     """When the overtime was, how much and the pay, told with an overtime question or right
     after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
     then "我日工资200"): the sum worked out."""
@@ -310,6 +322,9 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         again = overtime_pay_text(f"月工资{format_number(monthly_pay(text))} {told}")
         if again is not None:
             return again
+    together = break_and_rest_days_total(tracker, text) if after else None
+    if together is not None:  # "那这些加起一共该补我好多": the break and the other rest days
+        return together
     mixed = _mixed_overtime(tracker, text, after)
     if mixed is not None:
         return mixed

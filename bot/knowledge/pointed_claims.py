@@ -158,7 +158,9 @@ _MAY_IT_BE = re.compile(r"合理|合法|可以吗|可以不|行不行|对不对|
 _DAMAGED = re.compile(
     r"(?:摔|打|弄|碰|搞|砸|撞|烧)(?:烂|坏|碎|破|丢)|损坏|坏了|丢了|弄丢|赔(?:偿)?(?:东西|损失)"
 )
-_PAY_DOCKED_FOR_IT = re.compile(r"扣[^，,。？?]{0,6}(?:\d|工资|钱|[一两二三四五六七八九十百千万]+(?:块|元))")
+_PAY_DOCKED_FOR_IT = re.compile(
+    r"扣[^，,。？?]{0,6}(?:\d|工资|钱|[一两二三四五六七八九十百千万]+(?:块|元))"
+)
 
 
 def fine_asked(knowledge: Knowledge, text: str) -> Answer | None:
