@@ -140,9 +140,9 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # "那我今年年假该休几天" after "在这家干了2年9个月" and "我之前在电子厂干了9年":
         # the jobs told before, added up
         earlier = [t for t in recent_user_texts(tracker, 4) if not SOMEONE_ELSE.search(t)]
-        in_all = jobs_added_up(earlier[::-1])
-        if in_all is not None:
-            return annual_leave_text(text, worked=in_all)
+        added = jobs_added_up(earlier[::-1])
+        if added is not None:
+            return annual_leave_text(text, worked=added)
     # the new employer's proration: said, or the answer just given was about it and the
     # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
     new = _NEW_EMPLOYER.search(text) is not None or (slug == "leave_annual_newhire" and not asked)
