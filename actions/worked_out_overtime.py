@@ -25,8 +25,9 @@ from bot.domain.long_breaks import dated_days
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
-from bot.domain.overtime_said import rest_days_given_back
+from bot.domain.overtime_said import each_rest_day_hours, rest_days_given_back
 from bot.domain.severance import asks_how_much, monthly_pay
+from bot.domain.working_hours import day_hours
 from intents.numbers import NUM, format_number, parse_number
 
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
@@ -229,8 +230,10 @@ _THOSE_DAYS = re.compile(
 
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """The overtime's sum (_overtime_sum), said to leave out the rest days told as given back
-    as time off ("4个星期六 有2个厂头安排了补休")."""
-    said = _overtime_sum(services, tracker, text)
+    as time off ("4个星期六 有2个厂头安排了补休"); rest days as long as the shift told before
+    ("2个星期六也喊我去上了夜班 12个钟头" after "晚上8点到早上8点") paid for all their hours."""
+    shift = next(filter(None, map(day_hours, recent_user_texts(tracker, OVERTIME_LOOKBACK))), None)
+    said = _overtime_sum(services, tracker, each_rest_day_hours(text, shift))
     given = rest_days_given_back(text)
     if said is None or given is None or "休息日" not in said:
         return said

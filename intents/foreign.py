@@ -57,6 +57,9 @@ PINYIN_WORDS = (
     " 川菜 做菜 炒菜 厨艺 烹饪 烹调 证书 结业"
     # a wife's May Day told in pinyin ("wo laopo zai chaoshi shangban yuexin 3480 wuyi …")
     " 老婆 老公 超市 月薪 五一 都"
+    # a night shift told in pinyin ("wo zai zhusu chang shang ye ban wanshang 8 dian dao
+    # zaoshang 8 dian yi ge libai shang 5 tian zheyang heli bu")
+    " 注塑厂 注塑 夜班 上夜班 早上 到 礼拜 一个礼拜 钟头 多做 合理不 室友"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -287,6 +290,10 @@ _NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
     (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
     (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
+    # "wanshang 8 dian dao zaoshang 8 dian", "4 ge zhongtou": the clock and hours in pinyin
+    (re.compile(r"(\d{1,2}) ?dian\b"), r"\1点 "),
+    (re.compile(r"(\d+) ?ge ?zhong ?tou\b"), r"\1个钟头 "),
+    (re.compile(r"(\d+) ?ge ?xiao ?shi\b"), r"\1个小时 "),
     # "wuyi 1 hao 2 hao dou shang le": days of the month in pinyin
     (re.compile(r"(\d{1,2}) ?hao\b"), r"\1号 "),
     (

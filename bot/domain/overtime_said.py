@@ -100,3 +100,19 @@ def rest_days_unpaid(text: str) -> str:
     """The message with the rest days given back as time off left out of its count."""
     given = rest_days_given_back(text)
     return text if given is None else given[0]
+
+
+# "2个星期六也喊我去上了夜班 12个钟头": the hours of each of the rest days counted, when they
+# are the length of the shift told before (not a total: "两个周六一共加了12个钟头")
+_BARE_HOURS = re.compile(rf"(?<![天共计])\s(?P<n>{NUM})\s*个?(?:钟头|小时)")
+
+
+def each_rest_day_hours(text: str, day: float | None) -> str:
+    """The message with the hours of its rest days said for each day ("每天12个钟头") when
+    they equal `day`, the length of a shift told before (longer than 8 hours)."""
+    if day is None or day <= 8 or _RESTS_COUNTED.search(text or "") is None:
+        return text
+    m = _BARE_HOURS.search(text or "")
+    if m is None or parse_number(m.group("n")) != day:
+        return text
+    return text[: m.start()] + f" 每天{m.group('n')}个钟头" + text[m.end() :]
