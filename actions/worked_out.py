@@ -52,6 +52,7 @@ from actions.worked_out_severance import (
     forced_to_leave,
     severance_reply,
 )
+from actions.worked_out_sick import NO_DISMISSAL, threatened_dismissal_reply
 from actions.worked_out_together import severances_added
 from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
@@ -378,6 +379,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
         (injury_leave_reply, INJURY_REST),
+        (threatened_dismissal_reply, NO_DISMISSAL),  # "歇超过两个月就要辞退我"
         (after_period_reply, AFTER_THE_PERIOD),
         (medical_period_reply, MEDICAL_PERIOD),
         (overtime_reply, OVERTIME),

@@ -145,3 +145,40 @@ def after_period_text(years_here: float, pay: float) -> str:
             f"依据：{AFTER_SOURCE}",
         ]
     )
+
+
+THREAT_SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十条、第四十二条、第八十七条"
+# "厂头说歇超过两个月就要辞退我": a dismissal threatened after so many months of sick leave
+_MONTHS_OFF = re.compile(
+    rf"(?:歇|休|病休|病假|请假|请病假|养病)[^，,。\d]{{0,4}}?(?:超过|满|到|了)?\s*(?P<n>{NUM}|半)\s*个?月"
+)
+
+
+def months_off_threatened(text: str) -> float | None:
+    """The months of sick leave after which the message says the worker will be let go."""
+    m = _MONTHS_OFF.search(text or "")
+    if m is None or not DISMISSAL_ASKED.search(text or ""):
+        return None
+    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+    return value if value and 0 < value <= 36 else None
+
+
+def threatened_within_text(months_off: float, total: float, here: float) -> str:
+    """A dismissal threatened after `months_off` of sick leave, against the medical period of
+    `total` years in all and `here` at this employer (《劳动合同法》第四十条、第四十二条)."""
+    total = max(total, here)
+    months = medical_months(total, here)
+    off = format_number(months_off)
+    within = months_off <= months
+    lines = [
+        f"按您说的，总工龄{format_number(total)}年、在本单位{format_number(here)}年，医疗期是{months}个月"
+        f"（按{WINDOWS[months]}个月内累计的病休时间算）。",
+        f"歇{off}个月还在医疗期内，单位不能因为您病休就辞退您；医疗期内单位不能以不能胜任、"
+        "客观情况变化或裁员为由解除合同（严重违纪等过错除外），违法解除的要付经济补偿2倍的赔偿金。"
+        if within
+        else f"歇{off}个月超过了{months}个月的医疗期。",
+        f"医疗期满（{months}个月）后病还没好、不能从事原工作也不能从事单位另行安排的工作的，单位才能"
+        "提前30天书面通知或多付1个月工资解除合同，并且要给经济补偿。",
+        f"依据：{THREAT_SOURCE}",
+    ]
+    return "\n".join(lines)

@@ -3,15 +3,16 @@ plainly — a public holiday's pay, whether the union must be told of a layoff, 
 quit, renewal refused on the same terms, whether a claim is still in time, the maternity days
 an employer grants, a fine or a breakage docked, whether an ordinary resignation brings compensation (none:
 劳动合同法第四十六条 lists when it is due), and a breach told after the worker said they want
-to quit (leaving at once with compensation, 第三十八条). Each returns the entry that answers it,
+to quit (leaving at once with compensation, 第三十八条), a dismissal while ill (第四十二条). Each returns the entry that answers it,
 or None."""
 
 from __future__ import annotations
 
 import re
 
+from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
-from bot.knowledge.pointed import BREACH_TOLD, QUIT_OVER_BREACH, QUITS, TIME_LIMIT
+from bot.knowledge.pointed import BREACH_TOLD, QUIT_OVER_BREACH, QUITS, SICK_TOPIC, TIME_LIMIT
 
 _COMPENSATION_TOPIC = "经济补偿"  # the FAQ's category of the entries on compensation
 
@@ -274,4 +275,17 @@ def breach_after_quitting_told(
         return None
     if breach_in((text,)) and any(map(QUITS.search, recent)):
         return knowledge.get(QUIT_OVER_BREACH)
+    return None
+
+
+# "厂头说歇超过两个月就要辞退我" after an answer on sick leave: a dismissal while ill, within
+# the medical period (not once it is over: bot/knowledge/pointed.py period_over_told)
+SICK_NO_DISMISSAL = "sick_no_dismissal"
+
+
+def sick_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != SICK_TOPIC or previous.slug == SICK_NO_DISMISSAL:
+        return None
+    if DISMISSAL_ASKED.search(text) and not PERIOD_OVER.search(text):
+        return knowledge.get(SICK_NO_DISMISSAL)
     return None
