@@ -106,6 +106,12 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
                 kept.append(Part("rest", left))
             if kept:
                 return mixed_overtime_text(kept, pay)
+    if after and len(parts) == 1 and _PAY_CORRECTED.search(text):
+        # "等哈 我说错了 星期六是40个钟头 不是48" after the kinds were summed: that kind put
+        # right, the others as told
+        told = _latest_parts(earlier)
+        if len(told) >= 2 and parts[0].kind in {p.kind for p in told}:
+            parts = [parts[0] if p.kind == parts[0].kind else p for p in told]
     # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
     own_days_added = _OWN_DAYS_ADDED.search(text) is not None
     if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):
