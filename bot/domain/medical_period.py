@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.severance import Severance, months_worked
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十二条"
@@ -62,6 +63,16 @@ def years_told(text: str) -> tuple[float | None, float | None]:
         # "参加工作25年了 一直都在我们厂": every year at this employer
         here = total
     return total, here
+
+
+def years_here(text: str) -> float | None:
+    """The years at this employer the message tells, its months too when the length said
+    with a verb of working is those years ("我在厂头干了4年2个月": 4年2个月, not 4年)."""
+    here = years_told(text)[1]
+    months = months_worked(text)
+    if here is not None and months is not None and months // 12 == here:
+        return months / 12
+    return here
 
 
 def medical_months(total: float, here: float) -> int:
@@ -128,15 +139,14 @@ def after_period_text(years_here: float, pay: float) -> str:
     """Let go when the medical period is over and the worker cannot do the job or another one
     arranged: the compensation by the years at this employer, and a month's pay in lieu of the
     30 days' written notice (《劳动合同法》第四十条第一项)."""
-    months = int(round(years_here * 12))
-    whole, rest = divmod(months, 12)
-    n = whole + (1.0 if rest >= 6 else 0.5 if rest else 0.0)
+    worked = Severance(int(round(years_here * 12)))
+    n = worked.months_pay
     compensation = n * pay
     return "\n".join(
         [
             "医疗期满后，你不能从事原工作、也不能从事单位另行安排的工作的，单位才可以解除合同，"
             "要提前30天书面通知你，或者额外付1个月工资，并给经济补偿；还在医疗期内的不能这样解除。",
-            f"按您在本单位干了{format_number(years_here)}年、月工资{format_number(pay)}元算："
+            f"按您在本单位干了{worked.worked_text()}、月工资{format_number(pay)}元算："
             f"经济补偿{format_number(n)}×{format_number(pay)}={format_number(compensation)}元；"
             f"没提前30天通知的，另加1个月工资{format_number(pay)}元，"
             f"共{format_number(compensation + pay)}元。",
