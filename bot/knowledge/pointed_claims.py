@@ -241,7 +241,8 @@ def let_go_with_nothing_told(knowledge: Knowledge, text: str) -> Answer | None:
 # resignation brings no compensation (the entry on when it is due lists the exceptions)
 WHEN_DUE = "sev_when_due"
 _OWN_QUIT = re.compile(
-    r"(?:我|自己|主动)[^，,。？?]{0,4}(?:走|辞职|辞工|离职|不干|不做)"
+    # ("要是我自己辞的话"; not "把我辞了", the employer's)
+    r"(?:(?<![把将被让叫喊给])我|自己|主动)[^，,。？?]{0,4}(?:走|辞(?!退)|离职|不干|不做)"
     r"|(?:主动|自愿|自己)(?:提出)?(?:辞职|辞工|离职)"
 )
 _COMPENSATION_ASKED = re.compile(r"补偿|(?<![A-Za-z])N(?![A-Za-z])|遣散费")
