@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.deductions import docked_at_once, dock_limit_text, sum_to_dock
+from bot.domain.deductions import dock_limit_text, docked_at_once, sum_to_dock
 
 
 def test_the_sum_docked_of_the_worker_or_another():
