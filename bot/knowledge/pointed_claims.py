@@ -274,9 +274,15 @@ def breach_after_quitting_told(
 ) -> Answer | None:
     if previous.slug == QUIT_OVER_BREACH or not previous.slug.startswith(("quit_", "sev_")):
         return None
+    if _HELD_ON_LEAVING.search(text):
+        return None  # ("我提前走就是违约 最后一个月工资不给了": wages held for leaving)
     if breach_in((text,)) and any(map(QUITS.search, recent)):
         return knowledge.get(QUIT_OVER_BREACH)
     return None
+
+
+# the wages held because the worker leaves, not a breach to quit over
+_HELD_ON_LEAVING = re.compile(r"走|违约|辞|离职|不干")
 
 
 # "厂头说歇超过两个月就要辞退我" after an answer on sick leave: a dismissal while ill, within

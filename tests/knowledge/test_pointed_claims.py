@@ -32,6 +32,9 @@ def test_a_breach_told_after_the_worker_said_they_want_to_quit(bot):
     said = breach_after_quitting_told(k, previous, "还有 公司一直没给我交社保", ("我不想干了",))
     assert said is not None and said.slug == "quit_immediate_38"
     assert breach_after_quitting_told(k, previous, "还有 公司一直没给我交社保", ()) is None
+    # wages held because the worker leaves: not a breach to quit over
+    held = "公司说我提前走就是违约 最后一个月工资不给了"
+    assert breach_after_quitting_told(k, k.get("quit_notice_period"), held, ("辞职",)) is None
 
 
 def test_breakage_docked_points_at_the_entry_on_deductions(bot):
