@@ -10,11 +10,12 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
+from actions.severance_cues import SOMEONE_ELSE
 from actions.worked_out_leave import DURATION_ALONE
 from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.employment_dates import months_since_start
 from bot.domain.groups import group_size
-from bot.domain.notice_pay import notice_and_severance_text
+from bot.domain.notice_pay import notice_and_severance_text, pays_told
 from bot.domain.severance import (
     Severance,
     asks_how_much,
@@ -331,6 +332,14 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # notice too short is a month's pay more; a full one asked of, the compensation alone
         months = _months_from(told, today)
         pay = next(filter(None, map(monthly_pay, told)), None)
+        pays = pays_told(text)
+        if months is not None and pays is not None:
+            # "上个月工资是6500哦 前面平均才6000 那个代通知金按好多算": each at its own pay
+            return notice_and_severance_text(months, pays[1], last_month=pays[0])
+        # "我同事小刘才来了5个月 工资5000 跟我一样被辞了": another let go the same way
+        likewise = "一样" in text and SOMEONE_ELSE.search(text) and monthly_pay(text)
+        if likewise and months is not None and any(_NO_NOTICE.search(t) for t in told[1:]):
+            return notice_and_severance_text(months, monthly_pay(text))
         if months is not None and pay is not None:
             if _FULL_NOTICE_IF.search(text) and not _NO_NOTICE.search(text):
                 return _full_notice_text(months, pay)
