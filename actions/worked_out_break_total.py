@@ -1,6 +1,6 @@
 """The total asked after a long break's days and rest days outside it were worked out one by
 one ("4个星期六 … 另外2个没补" then "国庆节1号2号3号" and "4号5号也上了", the pay corrected,
-then "那这些加起一共该补我好多"): the holiday's own days at 300 %, its moved rest days and the
+then "那这些加起一共该补我好多", or the pay put right): the holiday's own days at 300 %, its moved rest days and the
 other rest days not given back at 200 % (bot/domain/break_time_off.py, overtime_mix.py)."""
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from intents.numbers import format_number
 LOOKBACK = 6
 
 
-def break_and_rest_days_total(tracker: Tracker, text: str) -> str | None:
-    """The sum of a break's days and of rest days told apart from it, asked as a total."""
-    if not TOTAL.search(text) or parts_of(text):
+def break_and_rest_days_total(tracker: Tracker, text: str, asked: bool = False) -> str | None:
+    """The sum of a break's days and of rest days told apart from it, asked as a total
+    (`asked`: the message asks it otherwise, the pay put right: "我工资说错了 是4350")."""
+    if not (asked or TOTAL.search(text)) or parts_of(text):
         return None
     earlier = recent_user_texts(tracker, LOOKBACK)
     told = break_told(text, earlier)

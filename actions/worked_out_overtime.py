@@ -325,7 +325,11 @@ def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
         and _BREAK_SUMMED.search(last_bot_text(tracker))
     ):
         # "我说错了 月工资是6090 重新算一下" after a long break's days were summed: the same
-        # days at the pay corrected (this message first: its pay wins)
+        # days at the pay corrected (this message first: its pay wins), with the rest days told
+        # apart from the break
+        together = break_and_rest_days_total(tracker, text, asked=True)
+        if together is not None:
+            return together
         told = " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)])
         # ("工资说错了 是5220": the pay corrected, put first as the pay)
         again = overtime_pay_text(f"月工资{format_number(monthly_pay(text))} {told}")
