@@ -50,9 +50,8 @@ def deduction_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     others = SOMEONE_ELSE.search(text) is not None
     owed = own or (None if others else next(filter(None, map(sum_to_dock, earlier)), None))
     lead = SIGNED_LEAD if _RULE_SIGNED.search(text) else ""
-    return dock_limit_text(
-        pay, owed, at_once=own is not None and docked_at_once(text), lead=lead
-    ), (DEDUCTION)
+    at_once = own is not None and docked_at_once(text)
+    return dock_limit_text(pay, owed, at_once=at_once, lead=lead), DEDUCTION
 
 
 def heat_allowance_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:

@@ -1,10 +1,10 @@
 """More pointed rules (after bot/knowledge/pointed_situations.py): a claim's question asked
 plainly — a public holiday's pay, whether the union must be told of a layoff, the notice to
 quit, renewal refused on the same terms, whether a claim is still in time, the maternity days
-an employer grants, a fine or a breakage docked, whether an ordinary resignation brings compensation (none:
-劳动合同法第四十六条 lists when it is due), and a breach told after the worker said they want
-to quit (leaving at once with compensation, 第三十八条), a dismissal while ill (第四十二条). Each returns the entry that answers it,
-or None."""
+an employer grants, a fine or a breakage docked, whether an ordinary resignation brings
+compensation (none: 劳动合同法第四十六条 lists when it is due), a breach told after the worker
+said they want to quit (leaving at once with compensation, 第三十八条), a dismissal while ill
+(第四十二条). Each returns the entry that answers it, or None."""
 
 from __future__ import annotations
 
@@ -268,7 +268,10 @@ def own_quit_pay_asked(
 
 
 # "对了 他们从来没给我买过社保" after asking about quitting ("不想干了"): the worker may leave
-# at once over the breach and claim compensation
+# at once over the breach and claim compensation; not wages held because the worker leaves
+_HELD_ON_LEAVING = re.compile(r"走|违约|辞|离职|不干")
+
+
 def breach_after_quitting_told(
     knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
 ) -> Answer | None:
@@ -279,10 +282,6 @@ def breach_after_quitting_told(
     if breach_in((text,)) and any(map(QUITS.search, recent)):
         return knowledge.get(QUIT_OVER_BREACH)
     return None
-
-
-# the wages held because the worker leaves, not a breach to quit over
-_HELD_ON_LEAVING = re.compile(r"走|违约|辞|离职|不干")
 
 
 # "厂头说歇超过两个月就要辞退我" after an answer on sick leave: a dismissal while ill, within
