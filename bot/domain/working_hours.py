@@ -142,7 +142,10 @@ def month_days_told(text: str) -> int | None:
 
 # "上个月一共上了22个夜班", "也是22个夜班加2个星期六": shifts counted (of the length told
 # before), and rest days counted with them
-_SHIFTS = re.compile(rf"(?P<n>{NUM})\s*个\s*(?:夜班|白班|班)(?![长组主])")
+# (worked: not "我们厂有两个班", the teams)
+_SHIFTS = re.compile(
+    rf"(?:上了?|做了?|干了?|值了?|一共|总共|也是)\s*(?P<n>{NUM})\s*个\s*(?:夜班|白班|班)(?![长组主])"
+)
 _RESTS_WITH = re.compile(
     rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
 )

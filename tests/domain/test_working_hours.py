@@ -114,6 +114,7 @@ def test_shifts_counted_and_the_rest_days_with_them():
     assert shifts_told("上个月一共上了22个夜班") == (22, 0)
     assert shifts_told("也是20个夜班加3个星期六") == (20, 3)
     assert shifts_told("我们班长说的") is None
+    assert shifts_told("我们厂有两个班 轮到起上") is None
 
 
 def test_the_month_of_shifts_with_rest_days_told_as_such():
