@@ -68,6 +68,11 @@ _TIME_OFF_GIVEN = re.compile(
 )
 
 
+# "星期六是40个钟头 不是48": one kind's figure put right ("星期六只去了3个 有一个星期六…没去"
+# is read by the overtime's own sums)
+_KIND_PUT_RIGHT = re.compile(rf"是\s*(?:{NUM})\s*个?(?:钟头|小时|钟|天)[\s，,]*不是")
+
+
 # the last answer summed a long break's days (bot/domain/long_breaks.py)
 # ("按您说的：法定节假日加班3天": one kind's days summed, the pay then corrected)
 _BREAK_SUMMED = re.compile(r"期间上了\S*天班|长假里调休|^按您说的：法定节假日加班\d+天")
@@ -106,7 +111,7 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
                 kept.append(Part("rest", left))
             if kept:
                 return mixed_overtime_text(kept, pay)
-    if after and len(parts) == 1 and _PAY_CORRECTED.search(text):
+    if after and len(parts) == 1 and _KIND_PUT_RIGHT.search(text):
         # "等哈 我说错了 星期六是40个钟头 不是48" after the kinds were summed: that kind put
         # right, the others as told
         told = _latest_parts(earlier)

@@ -219,7 +219,7 @@ RESIGN_PRESSURE = "quit_resign_pressure"
 _BREACH = re.compile(
     r"拖欠|欠薪|欠工资|被欠|不发工资|按时发|克扣|扣工资|不给缴社保|买社保|缴社保|放弃社保"
 )
-QUITS = re.compile(
+_QUITS = re.compile(
     r"辞职|辞工|不干了|不想干了|不做了|走人|我要走|想走|离职|跳槽|解除(?:劳动)?合同|炒(?:了)?老板"
     # "我走的话有补偿没得"
     r"|我走的话|我要是走|要是我走|我走了的话"
@@ -287,7 +287,7 @@ def leaving_told(
         # "老板说我要走这个月工资就不发了 扣起当赔偿": wages held back because the worker leaves
         return None if previous.slug == WAGE_WITHHELD else knowledge.get(WAGE_WITHHELD)
     breach = _BREACH.search(previous.question) or any(map(BREACH_TOLD.search, (text, *earlier)))
-    quits = QUITS.search(text) or (_NOTICE_ASKED.search(text) and any(map(QUITS.search, earlier)))
+    quits = _QUITS.search(text) or (_NOTICE_ASKED.search(text) and any(map(_QUITS.search, earlier)))
     if breach and quits and not _QUIT_DONE.search(text):
         # (the breach in the answer's topic, or told by the worker a few messages before)
         return knowledge.get(QUIT_OVER_BREACH)

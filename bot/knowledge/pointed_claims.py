@@ -12,7 +12,13 @@ import re
 
 from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
-from bot.knowledge.pointed import BREACH_TOLD, QUIT_OVER_BREACH, QUITS, SICK_TOPIC, TIME_LIMIT
+from bot.knowledge.pointed import (
+    BREACH_TOLD,
+    QUIT_OVER_BREACH,
+    SICK_TOPIC,
+    TIME_LIMIT,
+    asks_where_to_turn,
+)
 
 _COMPENSATION_TOPIC = "经济补偿"  # the FAQ's category of the entries on compensation
 
@@ -245,7 +251,11 @@ _OWN_QUIT = re.compile(
     r"(?:(?<![把将被让叫喊给])我|自己|主动)[^，,。？?]{0,4}(?:走|辞(?!退)|离职|不干|不做)"
     r"|(?:主动|自愿|自己)(?:提出)?(?:辞职|辞工|离职)"
 )
-_COMPENSATION_ASKED = re.compile(r"补偿|(?<![A-Za-z])N(?![A-Za-z])|遣散费")
+# whether there is any ("有没有补偿嘛"), not when or how it is paid ("补偿是啥时候给")
+_COMPENSATION_ASKED = re.compile(
+    r"(?:有没有|有没得|有不有|能不能|给不给|会不会|可不可以)[^，,。？?]{0,4}(?:补偿|N\b)"
+    r"|(?:补偿|N)(?:吗|不|没|没得|没有|嘛|么)|有(?:补偿|N)"
+)
 # "老板说必须干满今年才放人 不然押一个月工资不发": wages threatened, not yet a breach
 _THREATENED = re.compile(r"不然|否则")
 
@@ -262,6 +272,8 @@ def own_quit_pay_asked(
         return None
     if previous.slug == QUIT_OVER_BREACH or breach_in((text, *recent)):
         return None  # (quitting over unpaid wages or insurance brings compensation)
+    if asks_where_to_turn(text):
+        return None
     if _OWN_QUIT.search(text) and _COMPENSATION_ASKED.search(text):
         return knowledge.get(WHEN_DUE)
     return None
@@ -269,17 +281,24 @@ def own_quit_pay_asked(
 
 # "对了 他们从来没给我买过社保" after asking about quitting ("不想干了"): the worker may leave
 # at once over the breach and claim compensation; not wages held because the worker leaves
-_HELD_ON_LEAVING = re.compile(r"走|违约|辞|离职|不干")
+# ("他还喊我签个自愿放弃社保的协议": a waiver asked of, its own entry)
+_HELD_ON_LEAVING = re.compile(r"走|违约|辞|离职|不干|放弃|协议|承诺")
+# the worker's own wish to quit ("不想干了", "想辞工了"; not "喊我辞职")
+_WANTS_TO_QUIT = re.compile(
+    r"(?<![喊叫让要赶逼])(?:我|自己)?(?:想|要|准备)(?:辞|走)|辞工|不想干|不干了|不做了|不想做了"
+)
+# the answers on the worker's own resignation
+OWN_RESIGNATION = frozenset({NOTICE_TO_QUIT, "quit_wage_withheld", WHEN_DUE})
 
 
 def breach_after_quitting_told(
     knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
 ) -> Answer | None:
-    if previous.slug == QUIT_OVER_BREACH or not previous.slug.startswith(("quit_", "sev_")):
-        return None
+    if previous.slug not in OWN_RESIGNATION or asks_where_to_turn(text):
+        return None  # ("还有上个月工资也还没发" after a dismissal: where to claim it)
     if _HELD_ON_LEAVING.search(text):
         return None  # ("我提前走就是违约 最后一个月工资不给了": wages held for leaving)
-    if breach_in((text,)) and any(map(QUITS.search, recent)):
+    if breach_in((text,)) and any(map(_WANTS_TO_QUIT.search, recent)):
         return knowledge.get(QUIT_OVER_BREACH)
     return None
 
@@ -287,11 +306,14 @@ def breach_after_quitting_told(
 # "厂头说歇超过两个月就要辞退我" after an answer on sick leave: a dismissal while ill, within
 # the medical period (not once it is over: bot/knowledge/pointed.py period_over_told)
 SICK_NO_DISMISSAL = "sick_no_dismissal"
+_NOT_WELL_YET = re.compile(r"还没好|没好|好不了|休完|期满|到期|还是不行|干不了")
 
 
 def sick_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if previous.category != SICK_TOPIC or previous.slug == SICK_NO_DISMISSAL:
         return None
+    if _NOT_WELL_YET.search(text):
+        return None  # ("要是3个月了还没好呢 厂里能直接开除我不": the period over)
     if DISMISSAL_ASKED.search(text) and not PERIOD_OVER.search(text):
         return knowledge.get(SICK_NO_DISMISSAL)
     return None
