@@ -38,35 +38,22 @@ from bot.knowledge.followups import (
 from bot.knowledge.index import Hit
 from bot.knowledge.pointed import (
     asks_where_to_turn,
-    dispatched_told,
     leaving_told,
-    noncompete_told,
-    period_over_told,
     relation_told,
     time_limit_asked,
     told_of_the_injury,
     unlawful_dismissal_told,
 )
+from bot.knowledge.pointed_after import POINTED_AFTER
 from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
     both_said_asked,
-    cap_asked,
-    her_leave_asked,
-    injury_followup_asked,
-    mediation_failed_asked,
     not_renewed_asked,
-    notice_after_probation_asked,
-    ordinary_quit_asked,
-    paid_when_asked,
     part_time_detail_asked,
-    past_retirement_asked,
-    pregnant_harmed_told,
-    probation_dismissal_asked,
-    route_asked,
     sick_pay_asked,
-    year_unsigned_asked,
 )
 from bot.knowledge.pointed_claims import (
+    breach_after_quitting_told,
     fine_asked,
     grants_after_grading_asked,
     holiday_off_pay_asked,
@@ -75,6 +62,7 @@ from bot.knowledge.pointed_claims import (
     let_go_on_the_spot_told,
     let_go_with_nothing_told,
     maternity_days_asked,
+    own_quit_pay_asked,
     quitting_notice_asked,
     same_terms_refused,
     still_in_time_asked,
@@ -90,7 +78,6 @@ from bot.knowledge.pointed_situations import (
     injury_rest_pay_asked,
     leave_days_asked,
     months_unpaid_asked,
-    more_than_wages_asked,
     moved_to_work_asked,
     never_signed_asked,
     post_cut_asked,
@@ -103,7 +90,6 @@ from bot.knowledge.pointed_situations import (
     unemployment_reason_told,
     wages_also_unpaid_told,
 )
-from bot.knowledge.pointed_topics import not_up_to_it_claimed, topic_rule_asked
 from bot.knowledge.pointed_women import hours_of_the_protected
 from bot.knowledge.situations import (
     fits_the_situation,
@@ -126,26 +112,6 @@ def previous_answer(services: Any, tracker: Tracker) -> Any:
 
 # the rules that name one entry for a follow-up to `previous`, tried in this order after the
 # injury, time-limit, dismissal and leaving rules (bot/knowledge/pointed.py, pointed_asked.py)
-_POINTED_AFTER = (
-    ordinary_quit_asked,
-    injury_followup_asked,
-    period_over_told,
-    dispatched_told,
-    noncompete_told,
-    cap_asked,
-    year_unsigned_asked,
-    paid_when_asked,
-    mediation_failed_asked,
-    her_leave_asked,
-    route_asked,
-    past_retirement_asked,
-    notice_after_probation_asked,
-    probation_dismissal_asked,
-    topic_rule_asked,
-    pregnant_harmed_told,
-    more_than_wages_asked,
-    not_up_to_it_claimed,
-)
 
 
 # a question this short asks one thing of mediation ("调解要钱吗", "调解一般要好久")
@@ -210,13 +176,15 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         time_limit_asked,
         unlawful_dismissal_told,
         lambda k, p, t: leaving_told(k, p, t, recent),
+        lambda k, p, t: own_quit_pay_asked(k, p, t, recent),
+        lambda k, p, t: breach_after_quitting_told(k, p, t, recent),
         lambda k, p, t: part_time_detail_asked(k, p, t, recent),
         lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
         lambda k, p, t: rider_hours_asked(k, p, t, recent),
         lambda k, p, t: husband_leave_asked(k, p, t, recent),
         wages_also_unpaid_told,
         same_terms_refused,
-        *_POINTED_AFTER,
+        *POINTED_AFTER,
     )
     read = as_chinese(text)  # ("I'm 3 months pregnant … can they do that?" as Chinese)
     pointed = (

@@ -30,7 +30,8 @@ SOMEONE_ELSE = re.compile(
 # the years at this employer said as such ("在这个公司做了2年"), beside the years in all
 HERE_SAID = re.compile(
     r"(?:这个|这家|现在这个|现在的|本)(?:公司|厂|单位|店|酒店|医院)(?:头|里)?(?:才|只)?"
-    r"(?:做|干|上)(?:了)?\s*(?:\d|[一二两三四五六七八九十半])"
+    # ("我总共上了15年班 在这个酒店6年": the years said with no verb)
+    r"(?:做|干|上)?(?:了)?\s*(?:\d|[一二两三四五六七八九十半])"
 )
 # the years at a new employer said to start again ("工龄从零开始算", "年限清零")
 YEARS_RESET = re.compile(

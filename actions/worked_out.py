@@ -24,6 +24,7 @@ from actions.worked_out_by_day import by_day_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
 from actions.worked_out_docked import paid_time_docked_reply
+from actions.worked_out_earlier_job import earlier_job_reply
 from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
 from actions.worked_out_hours import hours_reply
 from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
@@ -64,6 +65,7 @@ from actions.worked_out_severance import (
     forced_to_leave,
     severance_reply,
 )
+from actions.worked_out_sick import NO_DISMISSAL, threatened_dismissal_reply
 from actions.worked_out_together import severances_added
 from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
@@ -74,7 +76,7 @@ from bot.domain.medical_period import (
     PERIOD_OVER,
     after_period_text,
     medical_period_text,
-    years_told,
+    years_here,
 )
 from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.paid_short import shortfall_text
@@ -127,11 +129,14 @@ AFTER_THE_PERIOD = "sick_after_period"  # the entry on the medical period runnin
 def after_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """Let go when the medical period is over ("要是3个月到了我还没好得了 老板可以把我开了不
     我工资4千"), the years at this employer told before: the compensation and the month in lieu."""
-    if not (PERIOD_OVER.search(text) and DISMISSAL_ASKED.search(text)):
+    # ("我一个月3900 那补偿好多" right after the answer on it: the sum asked)
+    after = asks_how_much(text) and previous_action(tracker) == "action_answer_policy"
+    after = after and tracker.get_slot("last_faq") == AFTER_THE_PERIOD and not months_worked(text)
+    if not ((PERIOD_OVER.search(text) and DISMISSAL_ASKED.search(text)) or after):
         return None
     told = [text, *recent_user_texts(tracker, 4)]
     pay = next(filter(None, map(monthly_pay, told)), None)
-    here = next((h for h in (years_told(t)[1] for t in told) if h), None)
+    here = next((h for h in map(years_here, told) if h), None)
     return after_period_text(here, pay) if pay and here else None
 
 
@@ -363,6 +368,8 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (double_wage_reply, NO_CONTRACT),
         (retirement_reply, RETIREMENT),
         (disability_reply, DISABILITY),
+        (after_period_reply, AFTER_THE_PERIOD),  # before the compensation: the years here
+        (earlier_job_reply, SEVERANCE),  # "之前那家的9年算不算进去" after the sum
         (severance_reply, SEVERANCE),
         (waived_leave_reply, UNUSED_LEAVE),
         (resigned_leave_reply, UNUSED_LEAVE),
@@ -372,7 +379,7 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         (annual_leave_reply, ANNUAL_LEAVE),
         (commute_reply, COMMUTE),
         (injury_leave_reply, INJURY_REST),
-        (after_period_reply, AFTER_THE_PERIOD),
+        (threatened_dismissal_reply, NO_DISMISSAL),  # "歇超过两个月就要辞退我"
         (medical_period_reply, MEDICAL_PERIOD),
         (overtime_reply, OVERTIME),
     ):

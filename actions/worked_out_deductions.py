@@ -10,7 +10,13 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
-from bot.domain.deductions import allowance_owed_text, dock_limit_text, sum_to_dock
+from actions.severance_cues import SOMEONE_ELSE
+from bot.domain.deductions import (
+    allowance_owed_text,
+    dock_limit_text,
+    docked_at_once,
+    sum_to_dock,
+)
 from bot.domain.severance import monthly_pay
 
 DEDUCTION = "wage_deduction_fine"  # the entry on what may be docked
@@ -18,6 +24,12 @@ HEAT = "wage_high_temp"  # the entry on the high-temperature allowance
 # "扣了以后剩的钱 会不会比重庆最低工资还低哦": what is left, asked of the pay told before
 _LEFT_ASKED = re.compile(r"剩的|剩下|还剩|剩多少|剩好多|最低工资")
 _HOW_LONG = re.compile(r"几个月|好久|多久|多少个月|好多个月")
+# "老板说是店头规矩 摔烂东西照价赔 我签了字的": a house rule signed, which the cap still binds
+_RULE_SIGNED = re.compile(r"规矩|规章|制度|签了字|签过字|签了的|签字|同意了|同意过")
+SIGNED_LEAD = (
+    "店里的规矩、您签了字的也一样，不能突破法律的上限：因您的过错造成损失，单位可以要求赔，"
+    "但从工资里扣，每月最多扣当月工资的20%。"
+)
 
 
 # "机器坏了 老板扣了我1500 合法吗 我工资5000": a loss docked, told with the question
@@ -41,13 +53,19 @@ def deduction_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     earlier = recent_user_texts(tracker, 4)
     pay = monthly_pay(text)
-    if pay is None and not (_HOW_LONG.search(text) or _LEFT_ASKED.search(text)):
+    asked = _HOW_LONG.search(text) or _LEFT_ASKED.search(text) or _RULE_SIGNED.search(text)
+    if pay is None and not asked:
         return None
     pay = pay or next(filter(None, map(monthly_pay, earlier)), None)
     if pay is None:
         return None
-    owed = sum_to_dock(text) or next(filter(None, map(sum_to_dock, earlier)), None)
-    return dock_limit_text(pay, owed), DEDUCTION
+    # ("我老公 … 工资3500 … 厂头一次扣了他1000": his own sum, not the worker's told before)
+    own = sum_to_dock(text)
+    others = SOMEONE_ELSE.search(text) is not None
+    owed = own or (None if others else next(filter(None, map(sum_to_dock, earlier)), None))
+    lead = SIGNED_LEAD if _RULE_SIGNED.search(text) else ""
+    at_once = own is not None and docked_at_once(text)
+    return dock_limit_text(pay, owed, at_once=at_once, lead=lead), DEDUCTION
 
 
 def heat_allowance_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts
+from actions.severance_cues import SOMEONE_ELSE
 from actions.worked_out_overtime import OVERTIME
 from actions.worked_out_week import A_WEEK, SAID_WRONG, week_pay_reply
 from bot.domain.part_time_hours import (
@@ -30,12 +31,14 @@ from bot.domain.working_hours import (
     month_overtime_text,
     month_text,
     month_told,
+    shifts_told,
     week_text,
     week_told,
 )
 
 HOURS_CAP = "hours_standard"  # the standard hours: its follow-ups ask the pay for more
 PART_TIME = "flex_part_time"  # the entry on work paid by the hour
+SHIFT_LOOKBACK = 5  # messages read back for the length of a shift
 # the pay for the hours asked (the overtime calculator's), not whether the week is lawful
 _SUM_ASKED = re.compile(r"加班费|好多钱|多少钱|工资.{0,6}(?:算|给)")
 
@@ -105,11 +108,31 @@ def _part_time_reply(tracker: Tracker, text: str) -> str | None:
     return part_time_text(*week, rate) if week is not None else None
 
 
+def _shifts_reply(tracker: Tracker, text: str) -> str | None:
+    """Shifts counted ("22个夜班", "也是22个夜班加2个星期六") longer than 8 hours, the shift told
+    a few messages back ("晚上8点到早上8点"): the month's overtime."""
+    shifts = shifts_told(text)
+    if shifts is None:
+        return None
+    told = recent_user_texts(tracker, SHIFT_LOOKBACK)
+    day = next(filter(None, map(day_hours, told)), None)
+    # ("他工资5220": another's pay, told with the shifts; else the worker's told before)
+    pay = monthly_pay(text)
+    if pay is None and not SOMEONE_ELSE.search(text):
+        pay = next(filter(None, map(monthly_pay, told[:3])), None)
+    if pay is None or day is None or day <= STANDARD_DAY:
+        return None
+    return month_overtime_text(day, shifts[0], pay, text, rest_days=shifts[1])
+
+
 def hours_reply(tracker: Tracker, text: str) -> tuple[str, str] | None:
     """The answer worked out from the hours told, with its FAQ entry, or None."""
     part_time = _part_time_reply(tracker, text)
     if part_time is not None:  # "钟点工 一天做4个钟头 一周做6天 这个算不算非全日制"
         return part_time, PART_TIME
+    shifts = _shifts_reply(tracker, text)
+    if shifts is not None:  # "上个月一共上了22个夜班" after "晚上8点到早上8点" and the pay
+        return shifts, OVERTIME
     week_pay = week_pay_reply(tracker, text)
     if week_pay is not None:  # "每天做10个钟头 一个礼拜上6天" and the week's overtime pay asked
         return week_pay, OVERTIME

@@ -16,6 +16,7 @@ from actions.message import previous_action, recent_user_texts
 from bot.domain.annual_leave import (
     annual_leave_text,
     days_a_year,
+    jobs_added_up,
     months_since_work_began,
     newcomer_text,
     sick_leave_text,
@@ -60,6 +61,8 @@ _NEW_EMPLOYER = re.compile(
 
 
 _NEXT_YEAR = re.compile(r"明年|下一年|下年")
+# the days themselves asked ("该休几天"), not their pay ("没休的年假咋个算钱")
+_DAYS_ASKED = re.compile(r"几天|多少天|好多天|该休|能休|可以休")
 
 
 def next_year_text(months: int) -> str:
@@ -133,6 +136,13 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     jobs = after and total_months_worked(text) not in (None, months_worked(text))
     if not (asked or (after and (short or asks or other or jobs))):
         return None
+    if asked and _DAYS_ASKED.search(text) and total_months_worked(text) is None and not other:
+        # "那我今年年假该休几天" after "在这家干了2年9个月" and "我之前在电子厂干了9年":
+        # the jobs told before, added up
+        earlier = [t for t in recent_user_texts(tracker, 4) if not SOMEONE_ELSE.search(t)]
+        added = jobs_added_up(earlier[::-1])
+        if added is not None:
+            return annual_leave_text(text, worked=added)
     # the new employer's proration: said, or the answer just given was about it and the
     # message only adds the years ("我老婆上班快23年了 她年假有几天" asks afresh)
     new = _NEW_EMPLOYER.search(text) is not None or (slug == "leave_annual_newhire" and not asked)

@@ -12,6 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import last_bot_text, previous_action, recent_user_texts
+from actions.worked_out_break_total import break_and_rest_days_total
 from actions.worked_out_probation import ABOUT_PROBATION
 from bot.domain.break_time_off import (
     NO_TIME_OFF,
@@ -24,7 +25,9 @@ from bot.domain.long_breaks import dated_days
 from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
+from bot.domain.overtime_said import each_rest_day_hours, rest_days_given_back
 from bot.domain.severance import asks_how_much, monthly_pay
+from bot.domain.working_hours import day_hours
 from intents.numbers import NUM, format_number, parse_number
 
 OVERTIME = "ot_pay_rates"  # the entry whose rates the worked-out overtime pay applies
@@ -67,6 +70,11 @@ _TIME_OFF_GIVEN = re.compile(
 )
 
 
+# "星期六是40个钟头 不是48": one kind's figure put right ("星期六只去了3个 有一个星期六…没去"
+# is read by the overtime's own sums)
+_KIND_PUT_RIGHT = re.compile(rf"是\s*(?:{NUM})\s*个?(?:钟头|小时|钟|天)[\s，,]*不是")
+
+
 # the last answer summed a long break's days (bot/domain/long_breaks.py)
 # ("按您说的：法定节假日加班3天": one kind's days summed, the pay then corrected)
 _BREAK_SUMMED = re.compile(r"期间上了\S*天班|长假里调休|^按您说的：法定节假日加班\d+天")
@@ -105,6 +113,12 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
                 kept.append(Part("rest", left))
             if kept:
                 return mixed_overtime_text(kept, pay)
+    if after and len(parts) == 1 and _KIND_PUT_RIGHT.search(text):
+        # "等哈 我说错了 星期六是40个钟头 不是48" after the kinds were summed: that kind put
+        # right, the others as told
+        told = _latest_parts(earlier)
+        if len(told) >= 2 and parts[0].kind in {p.kind for p in told}:
+            parts = [parts[0] if p.kind == parts[0].kind else p for p in told]
     # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
     own_days_added = _OWN_DAYS_ADDED.search(text) is not None
     if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):
@@ -228,6 +242,18 @@ _THOSE_DAYS = re.compile(
 
 
 def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """The overtime's sum (_overtime_sum), said to leave out the rest days told as given back
+    as time off ("4个星期六 有2个厂头安排了补休"); rest days as long as the shift told before
+    ("2个星期六也喊我去上了夜班 12个钟头" after "晚上8点到早上8点") paid for all their hours."""
+    shift = next(filter(None, map(day_hours, recent_user_texts(tracker, OVERTIME_LOOKBACK))), None)
+    said = _overtime_sum(services, tracker, each_rest_day_hours(text, shift))
+    given = rest_days_given_back(text)
+    if said is None or given is None or "休息日" not in said:
+        return said
+    return f"有{format_number(given[1])}个休息日已经补休了，那几天可以不再给加班费；没补休的照算：\n{said}"
+
+
+def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
     """When the overtime was, how much and the pay, told with an overtime question or right
     after an overtime answer (the overtime told a message before the pay: "国庆节加了三天班"
     then "我日工资200"): the sum worked out."""
@@ -306,12 +332,19 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         and _BREAK_SUMMED.search(last_bot_text(tracker))
     ):
         # "我说错了 月工资是6090 重新算一下" after a long break's days were summed: the same
-        # days at the pay corrected (this message first: its pay wins)
+        # days at the pay corrected (this message first: its pay wins), with the rest days told
+        # apart from the break
+        together = break_and_rest_days_total(tracker, text, asked=True)
+        if together is not None:
+            return together
         told = " ".join([text, *recent_user_texts(tracker, OVERTIME_LOOKBACK)])
         # ("工资说错了 是5220": the pay corrected, put first as the pay)
         again = overtime_pay_text(f"月工资{format_number(monthly_pay(text))} {told}")
         if again is not None:
             return again
+    together = break_and_rest_days_total(tracker, text) if after else None
+    if together is not None:  # "那这些加起一共该补我好多": the break and the other rest days
+        return together
     mixed = _mixed_overtime(tracker, text, after)
     if mixed is not None:
         return mixed

@@ -10,11 +10,11 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
-from actions.severance_cues import SEVERANCE_TOPICS
+from actions.severance_cues import SEVERANCE_TOPICS, SOMEONE_ELSE
 from actions.worked_out_leave import DURATION_ALONE
 from bot.domain.employment_dates import months_since_start
 from bot.domain.groups import group_size
-from bot.domain.notice_pay import notice_and_severance_text
+from bot.domain.notice_pay import notice_and_severance_text, pays_told
 from bot.domain.severance import (
     Severance,
     asks_how_much,
@@ -129,6 +129,8 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         pay = next(filter(None, map(monthly_pay, earlier)), None)
         if told and pay and told > HALF:
             return _owed_text(told - HALF, pay, "其中一个月发了一半，按少半个月算：")
+    if n is None and pay is not None and months_worked(text) is not None and "补偿" in text:
+        return None  # "干了3年零2个月 每个月5500 走的话补偿好多": the compensation asked
     if n is None and pay is not None:
         # "我一个月4千5 两个月加起来好多" after "老板拖了我两个月工资": the months told before
         # (or further back when this message counts them again: "三个月一共该有好多" after
@@ -290,7 +292,7 @@ _COUNTS_ASKED = re.compile(r"算不算|算进去|算在内|包不包括|包括�
 def _months_from(told: list[str], today: Any) -> int | None:
     """The time worked the latest message of `told` says, by its length or its start day."""
     for t in told:
-        months = months_worked(t)
+        months = latest_length([t])  # ("等哈 我说错了 是4年零4个月": the length put right)
         if months is None:
             months = months_since_start(t, today)
         if months is not None:
@@ -329,14 +331,26 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
         # notice too short is a month's pay more; a full one asked of, the compensation alone
         months = _months_from(told, today)
         pay = next(filter(None, map(monthly_pay, told)), None)
+        pays = pays_told(text)
+        if months is not None and pays is not None:
+            # "上个月工资是6500哦 前面平均才6000 那个代通知金按好多算": each at its own pay
+            return notice_and_severance_text(months, pays[1], last_month=pays[0])
+        # "我同事小刘才来了5个月 工资5000 跟我一样被辞了": another let go the same way
+        likewise = "一样" in text and SOMEONE_ELSE.search(text) and monthly_pay(text)
+        if likewise and months is not None and any(_NO_NOTICE.search(t) for t in told[1:]):
+            return notice_and_severance_text(months, monthly_pay(text))
         if months is not None and pay is not None:
             if _FULL_NOTICE_IF.search(text) and not _NO_NOTICE.search(text):
                 return _full_notice_text(months, pay)
             if _NO_NOTICE.search(text) and _FULL_NOTICE_IF.search(text):
                 # "要是老板没有提前一个月通知我们呢": no notice, a month's pay more
                 return notice_and_severance_text(months, pay)
-            if any(_SHORT_NOTICE.search(t) for t in told) and (
-                asks_how_much(text) or monthly_pay(text) or _SAID_WRONG.search(text)
+            # (no notice at all told before, "他没有提前通知我哦", and the length put right)
+            unnoticed_before = any(_NO_NOTICE.search(t) for t in told[1:])
+            if (
+                any(_SHORT_NOTICE.search(t) for t in told)
+                and (asks_how_much(text) or monthly_pay(text) or _SAID_WRONG.search(text))
+                or (unnoticed_before and _SAID_WRONG.search(text))
             ):
                 return notice_and_severance_text(months, pay)
     # "他今天跟我说明天就莫来了 一点都没提前打招呼" after the compensation for a factory's

@@ -67,6 +67,9 @@ PINYIN_WORDS = (
     # a probation dismissal told in pinyin ("shuo wo bu fuhe luyong tiaojian ke tamen cong lai
     # mei kaohe guo", "neng pei duo shao")
     " 赔 能赔 赔多少 不符合 录用条件 考核 从来 可"
+    # a night shift told in pinyin ("wo zai zhusu chang shang ye ban wanshang 8 dian dao
+    # zaoshang 8 dian yi ge libai shang 5 tian zheyang heli bu")
+    " 注塑厂 注塑 夜班 上夜班 早上 到 礼拜 一个礼拜 钟头 多做 合理不 室友"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -314,6 +317,10 @@ _NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
     (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
     (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
+    # "wanshang 8 dian dao zaoshang 8 dian", "4 ge zhongtou": the clock and hours in pinyin
+    (re.compile(r"(\d{1,2}) ?dian\b"), r"\1点 "),
+    (re.compile(r"(\d+) ?ge ?zhong ?tou\b"), r"\1个钟头 "),
+    (re.compile(r"(\d+) ?ge ?xiao ?shi\b"), r"\1个小时 "),
     # "wuyi 1 hao 2 hao dou shang le": days of the month in pinyin
     (re.compile(r"(\d{1,2}) ?hao\b"), r"\1号 "),
     (

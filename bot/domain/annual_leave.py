@@ -58,6 +58,19 @@ def total_months_worked(text: str) -> int | None:
     return months_worked(text)
 
 
+def jobs_added_up(texts: list[str]) -> int | None:
+    """The months of work in all told over several messages, oldest first ("在这家干了2年9个
+    月", then "我之前在电子厂干了9年"): this job and the earlier ones named as such added up;
+    None unless an earlier job is among them."""
+    told = [(t, total_months_worked(t)) for t in texts]
+    lengths = [(t, m) for t, m in told if m is not None]
+    earlier = [m for t, m in lengths if _EARLIER_JOB.search(t)]
+    here = [m for t, m in lengths if not _EARLIER_JOB.search(t)]
+    if not earlier or len(here) > 1:
+        return None
+    return sum(earlier) + sum(here)
+
+
 # "在这个公司干了6年" tells this job, not the years in all
 _THIS_JOB = re.compile(r"(?:这个|这家|现在的?|本)(?:公司|厂|单位|店|老板)")
 
@@ -93,10 +106,13 @@ def months_in_all(texts: list[str]) -> int | None:
     return found[0][1]
 
 
-def annual_leave_text(text: str, new_employer: bool = False) -> str | None:
+def annual_leave_text(
+    text: str, new_employer: bool = False, worked: int | None = None
+) -> str | None:
     """The days worked out for a message that says how long the worker has worked, else
-    None; `new_employer`: the conversation is about the year one joins a new employer."""
-    worked = total_months_worked(text)
+    None; `new_employer`: the conversation is about the year one joins a new employer;
+    `worked`: the months in all, told in earlier messages."""
+    worked = total_months_worked(text) if worked is None else worked
     if worked is None:
         return None
     length = Severance(worked).worked_text()

@@ -12,9 +12,12 @@ from intents.numbers import NUM, format_number, parse_number
 SHARE = 0.2
 DEDUCTION_SOURCE = "《工资支付暂行规定》第十六条"
 # "老板说要扣我3千块": the sum to be docked
+# ("厂头一次扣了他1000": someone else's pay, docked at once)
 _TO_DOCK = re.compile(
-    rf"扣(?:了)?(?:我)?(?:了)?\s*(?P<n>{NUM})(?!\s*(?:个|月|天|次|号|年))\s*(?:块|元)?"
+    rf"扣(?:了)?(?:我们|他们|我|他|她)?(?:了)?\s*(?P<n>{NUM})(?!\s*(?:个|月|天|次|号|年))\s*(?:块|元)?"
 )
+# docked already, at once ("一次扣了他1000", "这个月扣了我2000")
+_DOCKED_AT_ONCE = re.compile(r"一次(?:性)?(?:就)?扣|一下(?:子)?(?:就)?扣|扣了")
 
 
 def sum_to_dock(text: str) -> float | None:
@@ -23,15 +26,28 @@ def sum_to_dock(text: str) -> float | None:
     return value if value and value >= 10 else None
 
 
-def dock_limit_text(pay: float, owed: float | None) -> str:
-    """The most that may be docked a month from `pay`, and the months `owed` then takes."""
+def docked_at_once(text: str) -> bool:
+    """The sum was docked already, in one go ("一次扣了他1000")."""
+    return _DOCKED_AT_ONCE.search(text or "") is not None
+
+
+def dock_limit_text(pay: float, owed: float | None, at_once: bool = False, lead: str = "") -> str:
+    """The most that may be docked a month from `pay`, and the months `owed` then takes;
+    `at_once`: `owed` was docked in one month already (what went over is to be paid back);
+    `lead`: a line before the sums."""
     most = pay * SHARE
-    lines = [
+    lines = [lead] if lead else []
+    lines += [
         f"按月工资{format_number(pay)}元算：每月最多扣20%，也就是{format_number(round(most, 2))}元，"
         f"扣完剩下{format_number(round(pay - most, 2))}元，而且剩下的不能低于重庆的最低工资标准"
         "（现行标准问12333）。"
     ]
-    if owed:
+    if owed and at_once and owed > most:
+        lines.append(
+            f"一个月扣了{format_number(owed)}元，超过了{format_number(round(most, 2))}元的上限，"
+            f"多扣的{format_number(round(owed - most, 2))}元可以要求退还（剩下的下个月再扣）。"
+        )
+    elif owed:
         months = math.ceil(owed / most)
         lines.append(
             f"{format_number(owed)}元按每月最多{format_number(round(most, 2))}元扣，要分{months}个月扣完，"

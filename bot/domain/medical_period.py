@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.severance import Severance, months_worked
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十二条"
@@ -68,6 +69,16 @@ def years_told(text: str) -> tuple[float | None, float | None]:
         # "参加工作25年了 一直都在我们厂": every year at this employer
         here = total
     return total, here
+
+
+def years_here(text: str) -> float | None:
+    """The years at this employer the message tells, its months too when the length said
+    with a verb of working is those years ("我在厂头干了4年2个月": 4年2个月, not 4年)."""
+    here = years_told(text)[1]
+    months = months_worked(text)
+    if here is not None and months is not None and months // 12 == here:
+        return months / 12
+    return here
 
 
 def medical_months(total: float, here: float) -> int:
@@ -134,15 +145,14 @@ def after_period_text(years_here: float, pay: float) -> str:
     """Let go when the medical period is over and the worker cannot do the job or another one
     arranged: the compensation by the years at this employer, and a month's pay in lieu of the
     30 days' written notice (《劳动合同法》第四十条第一项)."""
-    months = int(round(years_here * 12))
-    whole, rest = divmod(months, 12)
-    n = whole + (1.0 if rest >= 6 else 0.5 if rest else 0.0)
+    worked = Severance(int(round(years_here * 12)))
+    n = worked.months_pay
     compensation = n * pay
     return "\n".join(
         [
             "医疗期满后，你不能从事原工作、也不能从事单位另行安排的工作的，单位才可以解除合同，"
             "要提前30天书面通知你，或者额外付1个月工资，并给经济补偿；还在医疗期内的不能这样解除。",
-            f"按您在本单位干了{format_number(years_here)}年、月工资{format_number(pay)}元算："
+            f"按您在本单位干了{worked.worked_text()}、月工资{format_number(pay)}元算："
             f"经济补偿{format_number(n)}×{format_number(pay)}={format_number(compensation)}元；"
             f"没提前30天通知的，另加1个月工资{format_number(pay)}元，"
             f"共{format_number(compensation + pay)}元。",
@@ -151,3 +161,40 @@ def after_period_text(years_here: float, pay: float) -> str:
             f"依据：{AFTER_SOURCE}",
         ]
     )
+
+
+THREAT_SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十条、第四十二条、第八十七条"
+# "厂头说歇超过两个月就要辞退我": a dismissal threatened after so many months of sick leave
+_MONTHS_OFF = re.compile(
+    rf"(?:歇|休|病休|病假|请假|请病假|养病)[^，,。\d]{{0,4}}?(?:超过|满|到|了)?\s*(?P<n>{NUM}|半)\s*个?月"
+)
+
+
+def months_off_threatened(text: str) -> float | None:
+    """The months of sick leave after which the message says the worker will be let go."""
+    m = _MONTHS_OFF.search(text or "")
+    if m is None or not DISMISSAL_ASKED.search(text or ""):
+        return None
+    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+    return value if value and 0 < value <= 36 else None
+
+
+def threatened_within_text(months_off: float, total: float, here: float) -> str:
+    """A dismissal threatened after `months_off` of sick leave, against the medical period of
+    `total` years in all and `here` at this employer (《劳动合同法》第四十条、第四十二条)."""
+    total = max(total, here)
+    months = medical_months(total, here)
+    off = format_number(months_off)
+    within = months_off <= months
+    lines = [
+        f"按您说的，总工龄{format_number(total)}年、在本单位{format_number(here)}年，医疗期是{months}个月"
+        f"（按{WINDOWS[months]}个月内累计的病休时间算）。",
+        f"歇{off}个月还在医疗期内，单位不能因为您病休就辞退您；医疗期内单位不能以不能胜任、"
+        "客观情况变化或裁员为由解除合同（严重违纪等过错除外），违法解除的要付经济补偿2倍的赔偿金。"
+        if within
+        else f"歇{off}个月超过了{months}个月的医疗期。",
+        f"医疗期满（{months}个月）后病还没好、不能从事原工作也不能从事单位另行安排的工作的，单位才能"
+        "提前30天书面通知或多付1个月工资解除合同，并且要给经济补偿。",
+        f"依据：{THREAT_SOURCE}",
+    ]
+    return "\n".join(lines)

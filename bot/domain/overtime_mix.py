@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.overtime_pay import STATUTORY_DATE, without_today
+from bot.domain.overtime_said import rest_days_unpaid
 from bot.domain.working_hours import each_day_said_as_hours
 from intents.numbers import NUM, format_number, parse_number
 
@@ -133,7 +134,7 @@ def _times_told(text: str) -> str:
 
 def parts_of(text: str) -> list[Part]:
     """Each kind of overtime a message tells, in order (the first count of each kind)."""
-    text = _times_told(without_today(text))
+    text = _times_told(without_today(rest_days_unpaid(text)))
     found: dict[str, Part] = {}
     clauses = [c for c in _SPLIT.split(text or "") if c]
     days_told: Part | None = None

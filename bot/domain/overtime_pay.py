@@ -26,7 +26,7 @@ from bot.domain.long_breaks import (
     range_told,
     split_sum,
 )
-from bot.domain.overtime_said import every_month, months_running, reread
+from bot.domain.overtime_said import every_month, months_running, reread, rest_days_unpaid
 from bot.domain.severance import monthly_pay
 from bot.domain.working_hours import each_day_said_as_hours, evening_hours
 from intents.numbers import NUM, format_number, parse_number
@@ -229,7 +229,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     the month worked ("10月1号2号3号", "那4号5号呢"), when `text` joins several messages."""
     text, dates_text, corrected_hours = reread(text, dates_text)
     # ("今天礼拜天哇 那算了 我先问你嘛 … 平时晚上加了20个钟头": today's day, no overtime's)
-    text = each_day_said_as_hours(without_today(text))
+    text = each_day_said_as_hours(without_today(rest_days_unpaid(text)))
     dates_text = (
         each_day_said_as_hours(without_today(dates_text)) if dates_text is not None else None
     )

@@ -1,6 +1,10 @@
 """The latest message read against the ones before it, for the overtime's sums (split from
 bot/domain/overtime_pay.py): a day told as not worked after all, hours corrected, a message that
-tells the pay only (the days were told before)."""
+tells the pay only (the days were told before), rest days given back as time off.
+
+《工资支付暂行规定》第十三条: a rest day worked and given back as time off is not paid; the
+others at 200 %.
+"""
 
 from __future__ import annotations
 
@@ -94,3 +98,54 @@ def every_month(text: str, month_sum: float, money: Callable[[float], str]) -> s
         return ""
     n = f"{months:g}"
     return f"{n}个月一共{money(month_sum)}×{n}={money(month_sum * months)}元。"
+
+
+# "加了4个星期六的班 有2个厂头安排了补休 另外2个没补": rest days counted, some given back
+_RESTS_COUNTED = re.compile(
+    rf"(?P<n>{NUM})\s*个\s*(?P<day>星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|周末|休息日)"
+)
+_GIVEN_BACK = re.compile(
+    rf"(?:有|其中|其中有)\s*(?P<m>{NUM})\s*(?:个|天)[^，,。\s没不莫]{{0,8}}?(?:补休|调休|倒休)了?"
+    rf"|(?P<k>{NUM})\s*(?:个|天)(?:已经)?(?:补休|调休|倒休)了"
+)
+# "另外2个没补", "剩下两个没补休": the rest, said as not given back
+_NOT_GIVEN_BACK = re.compile(
+    rf"(?:另外|剩下|其余|其他)的?\s*(?:{NUM})\s*(?:个|天)[^，,。\s]{{0,4}}?(?:没|莫|不)(?:得|有)?(?:补|调休|倒休)休?"
+)
+
+
+def rest_days_given_back(text: str) -> tuple[str, float] | None:
+    """(the message with only the rest days not given back counted, the days given back) when
+    it counts rest days worked and says some were given back as time off; else None."""
+    counted, back = _RESTS_COUNTED.search(text or ""), _GIVEN_BACK.search(text or "")
+    if counted is None or back is None or back.start() < counted.end():
+        return None
+    n = parse_number(counted.group("n"))
+    m = parse_number(back.group("m") or back.group("k"))
+    if not n or not m or not 0 < m < n:
+        return None
+    rest = f"{n - m:g}个{counted.group('day')}"
+    said = text[: counted.start()] + rest + text[counted.end() : back.start()]
+    return _NOT_GIVEN_BACK.sub(" ", said + " " + text[back.end() :]), m
+
+
+def rest_days_unpaid(text: str) -> str:
+    """The message with the rest days given back as time off left out of its count."""
+    given = rest_days_given_back(text)
+    return text if given is None else given[0]
+
+
+# "2个星期六也喊我去上了夜班 12个钟头": the hours of each of the rest days counted, when they
+# are the length of the shift told before (not a total: "两个周六一共加了12个钟头")
+_BARE_HOURS = re.compile(rf"(?<![天共计])\s(?P<n>{NUM})\s*个?(?:钟头|小时)")
+
+
+def each_rest_day_hours(text: str, day: float | None) -> str:
+    """The message with the hours of its rest days said for each day ("每天12个钟头") when
+    they equal `day`, the length of a shift told before (longer than 8 hours)."""
+    if day is None or day <= 8 or _RESTS_COUNTED.search(text or "") is None:
+        return text
+    m = _BARE_HOURS.search(text or "")
+    if m is None or parse_number(m.group("n")) != day:
+        return text
+    return text[: m.start()] + f" 每天{m.group('n')}个钟头" + text[m.end() :]

@@ -31,11 +31,15 @@ _NO_REST = re.compile(
 )
 
 
-# "早上8点上到晚上8点 中午休息一个钟头": the hours from the clock, less the break
+# "早上8点上到晚上8点 中午休息一个钟头": the hours from the clock, less the break (a night
+# shift's too, "晚上8点到早上8点")
 _CLOCK_SPAN = re.compile(
     r"(?P<am>早上|上午|早晨|中午|下午|晚上)?\s*(?P<a>\d{1,2})\s*点(?:钟)?(?P<ahalf>半)?(?:上|做|干|开始)?(?:班)?"
-    r"(?:一直)?(?:上|做|干)?到\s*(?P<pm>晚上|下午|夜里|半夜)?\s*(?P<b>\d{1,2})\s*点(?P<bhalf>半)?"
+    r"\s*(?:一直)?(?:上|做|干)?到\s*(?:第二天|次日)?(?P<pm>晚上|下午|夜里|半夜|早上|凌晨)?\s*(?P<b>\d{1,2})\s*点"
+    r"(?P<bhalf>半)?"
 )
+# "晚上8点到早上8点": a night shift, ending the next morning
+_NEXT_MORNING = ("早上", "凌晨")
 _BREAK = re.compile(rf"(?:休息|吃饭)(?:了)?\s*(?P<n>{NUM}|半)\s*个?(?:钟头|小时|钟)")
 # "周一到周五天天这样", "星期一到星期六": the days of the week worked
 _DAY_NAMES = "一二三四五六日天"
@@ -56,8 +60,11 @@ def day_hours(text: str) -> float | None:
     end = int(span.group("b")) + (0.5 if span.group("bhalf") else 0)
     if span.group("am") in ("下午", "晚上") and start < 12:
         start += 12
-    if span.group("pm") and end < 12:
+    if span.group("pm") and span.group("pm") not in _NEXT_MORNING and end < 12:
         end += 12
+    if end <= start and start >= 12 and span.group("pm") in (*_NEXT_MORNING, None):
+        # ("晚上8点到早上8点": the shift runs past midnight; "晚上8点到12点": till midnight)
+        end += 12 if span.group("pm") is None and end + 12 > start else 24
     if end <= start:
         return None
     rest = _BREAK.search(text or "")
@@ -133,17 +140,43 @@ def month_days_told(text: str) -> int | None:
     return int(value) if value and 0 < value <= 31 else None
 
 
+# "上个月一共上了22个夜班", "也是22个夜班加2个星期六": shifts counted (of the length told
+# before), and rest days counted with them
+# (worked: not "我们厂有两个班", the teams)
+_SHIFTS = re.compile(
+    rf"(?:上了?|做了?|干了?|值了?|一共|总共|也是)\s*(?P<n>{NUM})\s*个\s*(?:夜班|白班|班)(?![长组主])"
+)
+_RESTS_WITH = re.compile(
+    rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
+)
+
+
+def shifts_told(text: str) -> tuple[int, int] | None:
+    """(the working days' shifts, the rest days) a message counts, or None."""
+    m = _SHIFTS.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    if not value or not 0 < value <= 31:
+        return None
+    rest = _RESTS_WITH.search(text or "")
+    extra = parse_number(rest.group("n")) if rest else 0
+    return int(value), int(extra or 0) if (extra or 0) <= 10 else 0
+
+
 # working days in a month on the standard week (21.75, counted whole): days worked beyond
 # them were rest days
 WORKDAYS_A_MONTH = 22
 
 
-def month_overtime_text(day: float, days: int, monthly: float, said: str) -> str:
+def month_overtime_text(
+    day: float, days: int, monthly: float, said: str, rest_days: int | None = None
+) -> str:
     """The month's overtime at the hours told a day: the working days' extra hours at 150 %,
-    and days beyond the month's working days as rest days, all their hours at 200 %."""
+    and days beyond the month's working days as rest days, all their hours at 200 %
+    (`rest_days`: the rest days told as such, `days` then the working days)."""
     extra = day - STANDARD_DAY
-    workdays = min(days, WORKDAYS_A_MONTH)
-    rest = days - workdays
+    workdays = min(days, WORKDAYS_A_MONTH) if rest_days is None else days
+    rest = days - workdays if rest_days is None else rest_days
+    days = workdays + rest
     hours = extra * workdays
     hourly = round(monthly / 21.75 / 8, 2)
     weekday_pay = round(hourly * 1.5 * hours, 2)
@@ -151,7 +184,13 @@ def month_overtime_text(day: float, days: int, monthly: float, said: str) -> str
     lines = [
         f"按您说的，每天{format_number(day)}小时，比8小时多{format_number(extra)}小时，"
         f"上个月{days}天"
-        + (f"（按每月约{WORKDAYS_A_MONTH}个工作日算，另外{rest}天是休息日）" if rest else "")
+        + (
+            f"（按每月约{WORKDAYS_A_MONTH}个工作日算，另外{rest}天是休息日）"
+            if rest and rest_days is None
+            else f"（工作日{workdays}天，另外{rest}天是休息日）"
+            if rest
+            else ""
+        )
         + f"，工作日一共加班{format_number(hours)}小时（每月上限是36小时）。",
         f"月工资{format_number(monthly)}元，小时工资={format_number(monthly)}÷21.75÷8"
         f"≈{format_number(hourly)}元；工作日加班不低于150%："

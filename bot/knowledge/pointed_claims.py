@@ -1,14 +1,24 @@
 """More pointed rules (after bot/knowledge/pointed_situations.py): a claim's question asked
 plainly — a public holiday's pay, whether the union must be told of a layoff, the notice to
 quit, renewal refused on the same terms, whether a claim is still in time, the maternity days
-an employer grants, a fine docked. Each returns the entry that answers it, or None."""
+an employer grants, a fine or a breakage docked, whether an ordinary resignation brings
+compensation (none: 劳动合同法第四十六条 lists when it is due), a breach told after the worker
+said they want to quit (leaving at once with compensation, 第三十八条), a dismissal while ill
+(第四十二条). Each returns the entry that answers it, or None."""
 
 from __future__ import annotations
 
 import re
 
+from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
-from bot.knowledge.pointed import BREACH_TOLD, TIME_LIMIT
+from bot.knowledge.pointed import (
+    BREACH_TOLD,
+    QUIT_OVER_BREACH,
+    SICK_TOPIC,
+    TIME_LIMIT,
+    asks_where_to_turn,
+)
 
 _COMPENSATION_TOPIC = "经济补偿"  # the FAQ's category of the entries on compensation
 
@@ -155,8 +165,20 @@ _FINED = re.compile(r"罚款|罚钱|罚我|罚了")
 _MAY_IT_BE = re.compile(r"合理|合法|可以吗|可以不|行不行|对不对|能这样|有没有道理")
 
 
+# "我端盘子摔烂了一托盘杯子 … 老板说这个月工资扣3000": damage told, the pay docked for it
+# (at most 20 % a month, 《工资支付暂行规定》第十六条, in the same entry)
+_DAMAGED = re.compile(
+    r"(?:摔|打|弄|碰|搞|砸|撞|烧)(?:烂|坏|碎|破|丢)|损坏|坏了|丢了|弄丢|赔(?:偿)?(?:东西|损失)"
+)
+_PAY_DOCKED_FOR_IT = re.compile(
+    r"扣[^，,。？?]{0,6}(?:\d|工资|钱|[一两二三四五六七八九十百千万]+(?:块|元))"
+)
+
+
 def fine_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _FINED.search(text) and re.search(r"扣", text) and _MAY_IT_BE.search(text):
+        return knowledge.get(FINES)
+    if _DAMAGED.search(text) and _PAY_DOCKED_FOR_IT.search(text):
         return knowledge.get(FINES)
     return None
 
@@ -295,4 +317,80 @@ _UNPAID_WHILE_LEARNING = re.compile(
 def unpaid_apprentice_told(knowledge: Knowledge, text: str) -> Answer | None:
     if _APPRENTICE.search(text) and _UNPAID_WHILE_LEARNING.search(text):
         return knowledge.get(MINIMUM_WAGE)
+    return None
+
+
+# "那我自己走的话 有没有补偿嘛" after an answer on quitting, no breach told: an ordinary
+# resignation brings no compensation (the entry on when it is due lists the exceptions)
+WHEN_DUE = "sev_when_due"
+_OWN_QUIT = re.compile(
+    # ("要是我自己辞的话"; not "把我辞了", the employer's)
+    r"(?:(?<![把将被让叫喊给])我|自己|主动)[^，,。？?]{0,4}(?:走|辞(?!退)|离职|不干|不做)"
+    r"|(?:主动|自愿|自己)(?:提出)?(?:辞职|辞工|离职)"
+)
+# whether there is any ("有没有补偿嘛"), not when or how it is paid ("补偿是啥时候给")
+_COMPENSATION_ASKED = re.compile(
+    r"(?:有没有|有没得|有不有|能不能|给不给|会不会|可不可以)[^，,。？?]{0,4}(?:补偿|N\b)"
+    r"|(?:补偿|N)(?:吗|不|没|没得|没有|嘛|么)|有(?:补偿|N)"
+)
+# "老板说必须干满今年才放人 不然押一个月工资不发": wages threatened, not yet a breach
+_THREATENED = re.compile(r"不然|否则")
+
+
+def breach_in(texts: tuple[str, ...]) -> bool:
+    """Wages unpaid or no insurance told in `texts` (a threat to hold wages back is none)."""
+    return any(BREACH_TOLD.search(t) and not _THREATENED.search(t) for t in texts)
+
+
+def own_quit_pay_asked(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
+) -> Answer | None:
+    if previous.slug == WHEN_DUE or not previous.slug.startswith(("quit_", "sev_")):
+        return None
+    if previous.slug == QUIT_OVER_BREACH or breach_in((text, *recent)):
+        return None  # (quitting over unpaid wages or insurance brings compensation)
+    if asks_where_to_turn(text):
+        return None
+    if _OWN_QUIT.search(text) and _COMPENSATION_ASKED.search(text):
+        return knowledge.get(WHEN_DUE)
+    return None
+
+
+# "对了 他们从来没给我买过社保" after asking about quitting ("不想干了"): the worker may leave
+# at once over the breach and claim compensation; not wages held because the worker leaves
+# ("他还喊我签个自愿放弃社保的协议": a waiver asked of, its own entry)
+_HELD_ON_LEAVING = re.compile(r"走|违约|辞|离职|不干|放弃|协议|承诺")
+# the worker's own wish to quit ("不想干了", "想辞工了"; not "喊我辞职")
+_WANTS_TO_QUIT = re.compile(
+    r"(?<![喊叫让要赶逼])(?:我|自己)?(?:想|要|准备)(?:辞|走)|辞工|不想干|不干了|不做了|不想做了"
+)
+# the answers on the worker's own resignation
+OWN_RESIGNATION = frozenset({NOTICE_TO_QUIT, "quit_wage_withheld", WHEN_DUE})
+
+
+def breach_after_quitting_told(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
+) -> Answer | None:
+    if previous.slug not in OWN_RESIGNATION or asks_where_to_turn(text):
+        return None  # ("还有上个月工资也还没发" after a dismissal: where to claim it)
+    if _HELD_ON_LEAVING.search(text):
+        return None  # ("我提前走就是违约 最后一个月工资不给了": wages held for leaving)
+    if breach_in((text,)) and any(map(_WANTS_TO_QUIT.search, recent)):
+        return knowledge.get(QUIT_OVER_BREACH)
+    return None
+
+
+# "厂头说歇超过两个月就要辞退我" after an answer on sick leave: a dismissal while ill, within
+# the medical period (not once it is over: bot/knowledge/pointed.py period_over_told)
+SICK_NO_DISMISSAL = "sick_no_dismissal"
+_NOT_WELL_YET = re.compile(r"还没好|没好|好不了|休完|期满|到期|还是不行|干不了")
+
+
+def sick_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != SICK_TOPIC or previous.slug == SICK_NO_DISMISSAL:
+        return None
+    if _NOT_WELL_YET.search(text):
+        return None  # ("要是3个月了还没好呢 厂里能直接开除我不": the period over)
+    if DISMISSAL_ASKED.search(text) and not PERIOD_OVER.search(text):
+        return knowledge.get(SICK_NO_DISMISSAL)
     return None

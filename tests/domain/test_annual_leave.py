@@ -82,3 +82,14 @@ def test_the_years_in_all_told_before_beat_this_jobs():
     texts = ["我在这个公司干了6年 今年一天都没让休", "想问下年休假 我参加工作25年了"]
     assert months_in_all(texts) == 25 * 12
     assert months_in_all(["我在这个公司干了6年"]) == 6 * 12
+
+
+def test_jobs_told_in_turn_are_added_up():
+    from bot.domain.annual_leave import jobs_added_up
+
+    # this job, then an earlier one named as such: 2年9个月 + 9年
+    assert jobs_added_up(["在这家干了2年9个月 工资4800", "我之前在电子厂干了9年"]) == 141
+    # no earlier job among them: nothing to add
+    assert jobs_added_up(["在这家干了2年9个月", "工资4800"]) is None
+    # two lengths of this job (said again): not added
+    assert jobs_added_up(["我干了3年", "我在这干了3年", "以前干了2年"]) is None

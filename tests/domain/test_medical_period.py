@@ -45,3 +45,24 @@ def test_one_of_the_years_corrected_after_both_were_told() -> None:
     said = medical_period_text("不对 在这个公司其实做了6年了", earlier)
     assert said is not None and "在本单位6年" in said and "医疗期是6个月" in said
     assert medical_period_text("不对 在这个公司其实做了6年了") is None
+
+
+def test_a_dismissal_threatened_after_months_of_sick_leave():
+    from bot.domain.medical_period import months_off_threatened, threatened_within_text
+
+    assert months_off_threatened("老板说病假超过3个月就把我开了") == 3
+    assert months_off_threatened("厂头说歇超过两个月就要辞退我") == 2
+    assert months_off_threatened("歇了两个月了 工资咋算") is None  # no dismissal told
+    within = threatened_within_text(3, 12, 6)  # 9 months' period
+    assert "医疗期是9个月" in within and "还在医疗期内" in within and "第四十二条" in within
+    beyond = threatened_within_text(4, 6, 2)  # 3 months' period
+    assert "超过了3个月的医疗期" in beyond
+
+
+def test_the_years_here_with_their_months():
+    from bot.domain.medical_period import after_period_text, years_here
+
+    assert years_here("我在厂头干了4年2个月") == 50 / 12
+    assert years_here("我总共上了15年班 在这个酒店6年") == 6
+    said = after_period_text(50 / 12, 5000)
+    assert "干了4年2个月" in said and "4.5×5000=22500元" in said and "共27500元" in said

@@ -16,3 +16,13 @@ def test_under_half_a_year_is_half_a_month():
     text = notice_and_severance_text(4, 4000)
     assert "经济补偿0.5个月×4000=2000元" in text
     assert "一共6000元" in text
+
+
+def test_the_month_in_lieu_at_the_last_month_s_pay():
+    from bot.domain.notice_pay import notice_and_severance_text, pays_told
+
+    assert pays_told("上个月工资是6500哦 前面平均才6000 那个代通知金按好多算") == (6500, 6000)
+    assert pays_told("我一个月6000") is None
+    said = notice_and_severance_text(38, 5000, last_month=5200)
+    assert "3.5个月×5000=17500元" in said and "代通知金）5200元" in said
+    assert "一共22700元" in said

@@ -99,3 +99,27 @@ def test_each_day_also_more_hours_read_with_the_days() -> None:
     assert "平时加了44个钟头" in each_day_said_as_hours(
         "平时每天还要多干2个钟头 上个月上了22天", days_worked=True
     )
+
+
+def test_a_night_shift_runs_past_midnight():
+    assert day_hours("晚上8点到早上8点") == 12
+    assert day_hours("晚上10点到凌晨2点") == 4
+    assert day_hours("晚上8点到12点") == 4  # till midnight
+    assert day_hours("下午2点到晚上10点") == 8
+
+
+def test_shifts_counted_and_the_rest_days_with_them():
+    from bot.domain.working_hours import shifts_told
+
+    assert shifts_told("上个月一共上了22个夜班") == (22, 0)
+    assert shifts_told("也是20个夜班加3个星期六") == (20, 3)
+    assert shifts_told("我们班长说的") is None
+    assert shifts_told("我们厂有两个班 轮到起上") is None
+
+
+def test_the_month_of_shifts_with_rest_days_told_as_such():
+    # 20 shifts of 11 hours and 3 Saturdays at 4350: 60 h × 25 × 150 % and 3 × 11 h × 200 %
+    said = month_overtime_text(11, 20, 4350, "", rest_days=3)
+    assert "25×150%×60=2250元" in said
+    assert "25×200%×11×3=1650元" in said and "合计3900元" in said
+    assert "工作日20天，另外3天是休息日" in said

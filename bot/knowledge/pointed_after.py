@@ -1,0 +1,57 @@
+"""The rules that name one entry for a follow-up to the answer before it, tried in this order
+after the injury, time-limit, dismissal and leaving rules of actions/policy_followups.py
+(split from it; each rule is (knowledge, previous answer, text) -> entry or None)."""
+
+from __future__ import annotations
+
+from bot.knowledge.pointed import (
+    dispatched_told,
+    noncompete_told,
+    period_over_told,
+)
+from bot.knowledge.pointed_asked import (
+    cap_asked,
+    her_leave_asked,
+    injury_followup_asked,
+    mediation_failed_asked,
+    notice_after_probation_asked,
+    ordinary_quit_asked,
+    paid_when_asked,
+    past_retirement_asked,
+    pregnant_harmed_told,
+    probation_dismissal_asked,
+    route_asked,
+    year_unsigned_asked,
+)
+from bot.knowledge.pointed_claims import (
+    sick_dismissal_told,
+)
+from bot.knowledge.pointed_situations import (
+    more_than_wages_asked,
+)
+from bot.knowledge.pointed_topics import (
+    not_up_to_it_claimed,
+    topic_rule_asked,
+)
+
+POINTED_AFTER = (
+    ordinary_quit_asked,
+    injury_followup_asked,
+    period_over_told,
+    sick_dismissal_told,
+    dispatched_told,
+    noncompete_told,
+    cap_asked,
+    year_unsigned_asked,
+    paid_when_asked,
+    mediation_failed_asked,
+    her_leave_asked,
+    route_asked,
+    past_retirement_asked,
+    notice_after_probation_asked,
+    probation_dismissal_asked,
+    topic_rule_asked,
+    pregnant_harmed_told,
+    more_than_wages_asked,
+    not_up_to_it_claimed,
+)
