@@ -78,6 +78,7 @@ from bot.knowledge.pointed_situations import (
     injury_rest_pay_asked,
     leave_days_asked,
     months_unpaid_asked,
+    more_than_wages_asked,
     moved_to_work_asked,
     never_signed_asked,
     post_cut_asked,
@@ -190,6 +191,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     pointed = (
         # "主管喊我天天加班到晚上10点 我能不能不加" after the nursing hour: its protection
         hours_of_the_protected(knowledge, read, recent)
+        # "拖这么久 老板除了工资还要不要赔点啥子" (after filing too): the extra 50-100 %
+        or more_than_wages_asked(knowledge, previous, read)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)

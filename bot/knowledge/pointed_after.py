@@ -26,9 +26,6 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_claims import (
     sick_dismissal_told,
 )
-from bot.knowledge.pointed_situations import (
-    more_than_wages_asked,
-)
 from bot.knowledge.pointed_topics import (
     not_up_to_it_claimed,
     topic_rule_asked,
@@ -52,6 +49,5 @@ POINTED_AFTER = (
     probation_dismissal_asked,
     topic_rule_asked,
     pregnant_harmed_told,
-    more_than_wages_asked,
     not_up_to_it_claimed,
 )

@@ -199,8 +199,10 @@ _MORE_THAN_WAGES = re.compile(
 _OWED_TOLD = re.compile(r"拖欠|欠(?:了|我|我们)|没发|不发|拖了|拖着|拖(?:这么|那么|这|好)久")
 
 
-def more_than_wages_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    owed = _OWED_TOLD.search(text) or previous.category == "工资报酬"
+def more_than_wages_asked(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    owed = _OWED_TOLD.search(text) or (previous is not None and previous.category == "工资报酬")
     return knowledge.get(ARREARS) if owed and _MORE_THAN_WAGES.search(text) else None
 
 
