@@ -56,6 +56,12 @@ def _on_hours(tracker: Tracker) -> bool:
     )
 
 
+# the day worked beyond five, pointed at ("那第六天算好多钱")
+_EXTRA_DAY = re.compile(
+    r"第(?:六|6|七|7)天|多(?:上|做|干)的(?:那)?(?:一)?天|周六那天|星期六那天|礼拜六那天"
+)
+
+
 def week_pay_reply(tracker: Tracker, text: str) -> str | None:
     """The week's overtime pay (or a month of such weeks) when the message asks it, corrects
     it, or asks it for someone working the same week, the week told now or just before."""
@@ -84,6 +90,8 @@ def week_pay_reply(tracker: Tracker, text: str) -> str | None:
             or (summed and month and (asked or weeks_told(text) or _FOLLOW_UP.search(text)))
             # "我兄弟 工资4350 也是跟我一样这么上的班 他一个礼拜好多"
             or (pay_now and _SAME_AS_MINE.search(text) and asked)
+            # "我工资4500 那第六天算好多钱" after a six-day week checked against the limits
+            or (pay_now and asked and _on_hours(tracker) and _EXTRA_DAY.search(text))
         )
     if not wanted:
         return None
