@@ -50,7 +50,7 @@ _NEVER_SIGNED = re.compile(
 _LAWFUL_ASKED = re.compile(
     r"合法|违法|合不合法|犯法|行不行|可以不|对不对"
     # "你先帮我看下嘛 我4月1号进的厂 … 老板一直没跟我签合同": the story, to be looked at
-    r"|帮我看(?:下|一下|看|哈)|帮我分析|帮我算(?:下|一下|算)"
+    r"|帮我看(?:下|一下|看|哈)|帮我分析"
 )
 _A_YEAR_OR_MORE = re.compile(r"[一二两三四五六七八九十\d]+\s*年|年多|满年")
 
