@@ -110,6 +110,9 @@ AGAIN_TEXT = (
 def again_after_withdrawal(tracker: Tracker) -> str | None:
     """Whether the worker may apply again, asked right after their request was withdrawn:
     yes, and the time limit that still runs; None otherwise."""
-    if not (_AGAIN.search(typed_text(tracker)) and last_bot_text(tracker).startswith("已撤回")):
+    if not _AGAIN.search(typed_text(tracker)):
         return None
-    return AGAIN_TEXT
+    if last_bot_text(tracker).startswith("确定要撤回"):
+        # "要是他到时候又不给 我还可以再申请不" while the withdrawal waits to be confirmed
+        return AGAIN_TEXT + "\n还要撤回的话，点“确认撤回”；不撤了就点“不撤回”。"
+    return AGAIN_TEXT if last_bot_text(tracker).startswith("已撤回") else None

@@ -40,6 +40,7 @@ from actions.law_text import asks_which_law, law_button
 from actions.law_text import law_text as articles_text
 from actions.message import (
     last_bot_text,
+    last_reply,
     latest_entity,
     latest_intent,
     typed_text,
@@ -244,7 +245,11 @@ class ActionAnswerPolicy(ServiceAction, Action):
             return done + instead
         again = again_after_withdrawal(tracker)
         if again:  # "如果下个月他又不发 我还可以重新申请不" right after withdrawing
-            dispatcher.utter_message(text=again)
+            # (asked while the withdrawal waits: its buttons offered again, 确认撤回 still works)
+            waiting = [
+                b for e in last_reply(tracker) for b in (e.get("data") or {}).get("buttons") or []
+            ]
+            dispatcher.utter_message(text=again, buttons=waiting if "确认撤回" in again else None)
             return done
         if compared_courses(tracker):
             # "工会是不是有电工证和叉车证的培训 两个有啥子区别": the courses side by side
