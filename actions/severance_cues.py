@@ -77,5 +77,5 @@ SEVERANCE_TOPICS = frozenset(
 # the grounds given for a dismissal, asked whether they hold ("他说我迟到了3回 算严重违纪";
 # "如果他后头补个理由说我不胜任工作呢"): not the sum
 GROUNDS = re.compile(
-    r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退|不胜任|不能胜任|胜任不了|补个理由|找个理由"
+    r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退|不胜任|不能胜任|胜任不了|补个理由"
 )

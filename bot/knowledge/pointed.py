@@ -190,13 +190,15 @@ _FIRED_FOR_REFUSING = re.compile(
 # changed, the notice rule with its compensation (seed entry)
 RELOCATION = "contract_relocation"
 _RELOCATED = re.compile(r"(?:整个|整体|全部)?搬(?:到|去|走|迁)|迁到|迁走|搬厂")
+_NOT_RELOCATED = re.compile(r"不是(?:要)?搬|没(?:有|得)?(?:要)?搬|不搬")
 
 
 def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if asks_where_to_turn(text):
         return None
     job = previous.category in _DISMISSAL_TOPICS | {"劳动合同"}
-    if job and previous.slug != RELOCATION and _RELOCATED.search(text):
+    moved = _RELOCATED.search(text) and not _NOT_RELOCATED.search(text)  # (不是搬厂: no move)
+    if job and previous.slug != RELOCATION and moved:
         return knowledge.get(RELOCATION)
     if previous.slug == UNLAWFUL_DISMISSAL:
         return None

@@ -32,7 +32,7 @@ def cap_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | Non
 # "要是一直拖到明年都不签呢" after the answer on a contract not signed: a year without one
 NOT_SIGNED, A_YEAR_UNSIGNED = "contract_sign_deadline", "contract_over_1year"
 _A_YEAR_ON = re.compile(
-    r"明年|满一年|满1年|一年多|超过一年|超过1年|一年了|一年以后|拖到年底"
+    r"明年|满(?:了)?(?:一|1)年|一年多|超过一年|超过1年|一年了|一年以后|拖到年底|到了?一年"
     # "要是再拖半年还是不签呢" after half a year without one
     r"|再拖(?:个)?半年|再过半年|再拖(?:几|[0-9一二三四五六七八九十]+)个月"
 )

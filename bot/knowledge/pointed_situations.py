@@ -166,7 +166,11 @@ RELOCATION = "contract_relocation"
 _PLANT_MOVES = re.compile(
     r"(?:厂|公司|单位|车间|工厂|厂子|厂头)[^，,。]{0,4}(?:要|准备|打算)?搬(?:到|去|迁|走)"
 )
-_CANNOT_FOLLOW = re.compile(r"不去|不跟|不愿意去|去不了|走人|补偿|辞退|不要我们|一分钱")
+_CANNOT_FOLLOW = re.compile(
+    r"不去|不跟|不愿意去|去不了|走人|补偿|辞退|不要我们|一分钱"
+    # "我屋头有老人走不脱不想去 老板说那就解除合同"
+    r"|不想去|走不脱|去不成|解除|拿到啥|能拿"
+)
 
 
 # "老板拖了我们好几个月工资了 说是资金周转不过来 我该咋个办": wages owed for months, where
