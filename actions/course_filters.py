@@ -83,7 +83,9 @@ def filter_from(tracker: Tracker) -> repo.CourseFilter:
 
 SKILLS = "技能培训"
 # words of the skills kind that only say what a course is for (intents/keywords.py)
-_FOR_A_JOB = re.compile(r"好找活路|好找工作|找得到工作|好就业|找得到活路|好找事做")
+_FOR_A_JOB = re.compile(
+    r"好找活路|好找工作|找得到工作|好就业|找得到活路|好找事做|找到活路|找到工作"
+)
 
 
 def _ruled_out(words: str) -> re.Pattern[str]:

@@ -8,10 +8,14 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.message import form_texts
+from actions.message import entity_words, form_texts, typed_text
 
 # "报错了 改成报面点烘焙那个", "换成书法": another course instead of the one being enrolled in
-CHANGE_COURSE = re.compile(r"改成|改为|换成|换个|换一个|改报|报错|不报这个|不要这个|不是这个")
+CHANGE_COURSE = re.compile(
+    r"改成|改为|换成|换个|换一个|改报|报错|不报这个|不要这个|不是这个"
+    # "等哈 我说错了 我想报的是电工证 不是叉车"
+    r"|(?:想|要)?报的是"
+)
 
 # "那我自己去学嘛", "那我来报": the same course, for the worker instead of the one refused
 FOR_MYSELF = re.compile(r"^(?:那|那么|那就)?\s*(?:我自己|我来|我去|换我|给我自己)")
@@ -102,3 +106,16 @@ def partner_in_form(tracker: Tracker) -> tuple[str, str] | None:
         if partner is not None:
             return partner
     return None
+
+
+# "太极拳我喜欢 就报那个嘛": liking or wanting said right after the course named
+_NAMED_THEN_WANTED = re.compile(r"^[^，,。？?不没莫]{0,4}(?:喜欢|想学|想报|要报|就报|爱)")
+
+
+def named_then_wanted(tracker: Tracker, named: str) -> bool:
+    """The course named is the one wanted ("太极拳我喜欢 就报那个嘛"), whatever "那个" would
+    point at in view."""
+    words = entity_words(tracker, "course_name", named) or named
+    text = typed_text(tracker)
+    at = text.find(words)
+    return at >= 0 and _NAMED_THEN_WANTED.search(text[at + len(words) :]) is not None

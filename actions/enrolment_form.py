@@ -30,6 +30,7 @@ from actions.enrolment_cues import (
     FOR_MYSELF,
     PEOPLE_BOTH,
     SET_ASIDE_IN_VIEW,
+    named_then_wanted,
     partner_told,
 )
 from actions.enrolment_pending import NEXT_SLOT, also_wanted, at_the_summary
@@ -225,6 +226,9 @@ class ValidateEnrolmentForm(
         in_view = course_in_view(tracker, understood_text(tracker))  # 报第二个 after a list
         if named and in_view and SET_ASIDE_IN_VIEW.search(understood_text(tracker)):
             # "那绘本的先不管 我先报手机拍视频那个": the course named, not the one in view
+            return {"course_id": named}
+        if named and in_view and named_then_wanted(tracker, named):
+            # "太极拳我喜欢 就报那个嘛": the course named is "那个", not the one in view
             return {"course_id": named}
         if in_view:
             return {"course_id": in_view}

@@ -268,6 +268,18 @@ SENTENCES = {
     "kept my id card": "扣了我的身份证",
     "took my id card": "扣了我的身份证",
     "id card": "身份证",
+    # "if the company doesnt let me take them what do they have to pay me" (the leave days):
+    # leave refused, what it pays
+    "doesnt let me take them": "不让我休年假",
+    "doesn't let me take them": "不让我休年假",
+    "does not let me take them": "不让我休年假",
+    "won't let me take them": "不让我休年假",
+    "wont let me take them": "不让我休年假",
+    "what do they have to pay me": "要补我多少钱",
+    "what do they have to pay": "要补多少钱",
+    # "back to the leave, what if I had worked 12 years in total": the leave taken up again
+    "back to the leave": "回到年假",
+    "back to the annual leave": "回到年假",
     # "sorry actually its 2 years 9 months": a figure put right
     "sorry actually it's": "说错了 是",
     "sorry actually its": "说错了 是",

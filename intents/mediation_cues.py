@@ -43,7 +43,8 @@ FILES_AT_THE_END = re.compile(
 # "找工会调解要钱不", "申请调解要带啥材料": a short question about mediation is a policy question
 # (its answer is in the FAQ), not a request to file a case
 MEDIATION_QUESTION = re.compile(
-    r"收费|收钱|要钱|交钱|花钱|免费|多久|好久(?!了)|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
+    # (not "找厂头要钱": money claimed from the employer, no cost asked)
+    r"收费|收钱|(?<![头板司厂他])要钱|交钱|花钱|免费|多久|好久(?!了)|多长时间|不成|失败|谈不拢|材料|证据|有用|效力|管用"
     # "我想找工会调解 要带些啥子东西": what to bring, asked
     r"|要带|带(?:啥|些|什么|哪些)"
     r"|没谈拢|没谈成|谈崩|没调成|调不成|调解不了|不同意调解"

@@ -164,6 +164,9 @@ _BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|
 _BACK_TO_A_SUM = re.compile(
     r"(?:回到|说回|再说回|接着说|还是说)(?:刚才|之前|前面|先前)?(?:那个|说的|问的|的)?"
     r"(?:补偿|赔偿|赔偿金|加班费|加班|年假|工资|社保|试用期|工伤|产假|病假|双倍工资)"
+    # "还有合同那个事 如果我满了一年都还没签呢": a matter of work taken up again after courses
+    r"|还有(?:刚才|之前)?(?:那个)?(?:补偿|赔偿|加班费|加班|年假|工资|社保|试用期|工伤|产假|病假|合同)"
+    r"(?:那个|的)?(?:事|事情|问题)"
 )
 
 
@@ -182,6 +185,12 @@ _WANTS_A_DIPLOMA = re.compile(
 _SEATS_ASKED = re.compile(
     r"名额(?:够不|够吗|够不够|还有没|还有吗|有好多|有多少|多不多|满了没)|收好多个?人|收多少人|收几个人"
     r"|一个?班(?:收|有)?好多人|还有(?:位置|空位|名额)(?:没|吗|不)"
+)
+
+
+# "周六下午我休息 可以报名", "那就帮我报个名嘛": enrolling said last
+_ENROL_AT_THE_END = re.compile(
+    r"(?:可以|能|就|那就|帮我|给我|我要|我想)报(?:名|个名)[吧嘛噻哦了啊呀]*$"
 )
 
 
@@ -288,6 +297,8 @@ def rule_intent(text: str) -> str | None:
         return "course_search"  # "我只读了高中 想去弄个文凭": the union's schooling courses
     if _THE_OTHER_CHILD.match(compact):
         return "course_search"  # "那小的咋个办嘛" after a course too old for her: for that child
+    if _ENROL_AT_THE_END.search(compact) and not REPORTS_MEDIATION.search(compact):
+        return "course_enroll"  # "周六下午我休息 可以报名": the course in view, enrolled
     if _BOTH_ENROL.search(compact) and not REPORTS_MEDIATION.search(compact):
         return "course_enroll"  # "我们两口子都要报 咋个报": the course in view, for both
     if _SEATS_ASKED.search(compact) and not REPORTS_MEDIATION.search(compact):

@@ -46,6 +46,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "元旦那天要上课不": whether a holiday is a class day
         r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上|要去|去不去|用不用去)"
         r"|停课|停不停|上不上课|要上课不|要不要上课"
+        # "是全天还是半天": how much of the day
+        r"|全天还是半天|半天还是全天|是全天|是半天|全天吗|半天吗|一整天|管一天|管半天"
         # "中午管饭不 要不要带午饭": whether the hours run over lunch
         r"|管饭|管不管饭|午饭|中饭|中午饭"
         # "下午管不管", "中午要接回来不": whether the hours cover a part of the day

@@ -84,7 +84,9 @@ _REST_DAYS_COUNTED = re.compile(
 )
 # the hours of each evening told ("每天晚上都加班2个钟"), then the days ("加了22天")
 _EVERY_EVENING = re.compile(r"(?:每天|天天)(?:晚上)?(?:都|要)?(?:加班|加|多做|多干)")
-_EVENINGS_COUNTED = re.compile(rf"(?:加了|加班了|上了|一共|总共)\s*(?P<n>{NUM})\s*天")
+_EVENINGS_COUNTED = re.compile(
+    rf"(?:加了|加班了|上了|做了|干了|搞了|一共|总共)\s*(?P<n>{NUM})\s*天"
+)
 MIN_DAILY, MAX_DAILY = 30, 5000
 MIN_HOURLY, MAX_HOURLY = 5, 1000
 
