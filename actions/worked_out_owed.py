@@ -171,7 +171,9 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             f"工资{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元，"
             f"加上{what}{format_number(extra)}元，一共{format_number(n * pay + extra)}元。"
         )
-    size = group_told(tracker, text) if _EACH_ONE.search(text) else None
+    # ("一共欠好多钱嘛 帮我算下" after "六个人 … 每个人每个月3800": each one's told before)
+    each_told = any(map(_EACH_ONE.search, [text, *recent_user_texts(tracker, 3)]))
+    size = group_told(tracker, text) if each_told else None
     if size:
         # "每个人欠了2个月 一个月6500 总共好多钱" in a group of 15: each one's, then all of it
         each = n * pay + (extra if besides and extra and extra != pay else 0)
