@@ -11,3 +11,7 @@ def test_rate_and_hours_told():
 
 def test_rest_day_at_double():
     assert "16×6×200%=192元" in rest_day_hourly_text(16, 6)
+
+
+def test_holiday_at_triple():
+    assert "30×6×300%=540元" in rest_day_hourly_text(30, 6, holiday=True)
