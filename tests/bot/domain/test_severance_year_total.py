@@ -10,3 +10,7 @@ def test_year_total_is_averaged():
 
 def test_a_month_told_is_untouched():
     assert monthly_pay("月工资6000") == 6000
+
+
+def test_year_end_bonus_spread_over_the_months():
+    assert monthly_pay("去年年底发了年终奖9600 其余月都是5000") == 5800
