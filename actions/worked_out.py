@@ -57,6 +57,7 @@ from actions.worked_out_owed import (
     owed_wages_reply,
 )
 from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
+from actions.worked_out_piece_rate import piece_rate_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_retirement import RETIREMENT, retirement_reply
 from actions.worked_out_severance import (
@@ -306,6 +307,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     by_day = by_day_reply(services, tracker, text)
     if by_day is not None:  # "一个人一天300 做了70天 一个人该拿好多"
         return by_day, EXTRA_OWED
+    pieces = piece_rate_reply(services, tracker, text)
+    if pieces is not None:  # "礼拜六加班 我做了80件 该拿好多" after "一件3块钱"
+        return pieces, OVERTIME
     final = final_pay_reply(services, tracker, text)
     if final is not None:  # "这个月的工资 公司说下个月15号才发" from one leaving this month
         return final, FINAL_PAY

@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from actions.message import recent_user_texts
 from actions.severance_cues import SOMEONE_ELSE
 from actions.worked_out_overtime import OVERTIME
+from actions.worked_out_rest_hourly import rest_day_hourly_reply
 from actions.worked_out_week import A_WEEK, SAID_WRONG, week_pay_reply
 from bot.domain.part_time_hours import (
     PAID_BY_THE_HOUR,
@@ -127,6 +128,9 @@ def _shifts_reply(tracker: Tracker, text: str) -> str | None:
 
 def hours_reply(tracker: Tracker, text: str) -> tuple[str, str] | None:
     """The answer worked out from the hours told, with its FAQ entry, or None."""
+    rest_day = rest_day_hourly_reply(tracker, text)
+    if rest_day is not None:  # "那一个礼拜第6天那8个钟头 不补休的话该好多钱" by the hour
+        return rest_day, OVERTIME
     part_time = _part_time_reply(tracker, text)
     if part_time is not None:  # "钟点工 一天做4个钟头 一周做6天 这个算不算非全日制"
         return part_time, PART_TIME

@@ -11,6 +11,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
+from actions.worked_out_probation_daily import probation_daily_reply
 from bot.domain.probation import (
     contract_months,
     extends_probation,
@@ -141,6 +142,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     right after a probation answer (one of them told a message before): the cap and the
     excess worked out, under the entry on the excess or the one on the caps."""
     text = as_probation(text)
+    daily = probation_daily_reply(tracker, text)
+    if daily is not None:  # "说好转正以后一天260 试用期一天只给200" then "上个月我做了22天"
+        return daily, PROBATION_PAY
     if "实习期" in text and any("试用期" in t for t in told_texts(tracker, 3)):
         text = text.replace("实习期", "试用期")  # ("那实习期给3500呢" after it was read as one)
     slug = str(tracker.get_slot("last_faq") or "")

@@ -110,8 +110,31 @@ _PAY_SAID_AGAIN = re.compile(
 )
 
 
+# "最近12个月我一共拿了69600": the year's pay, the month's its twelfth (第四十七条's average)
+_YEAR_TOTAL = re.compile(
+    rf"(?:最近|前|过去|近)\s*(?:12|十二)\s*个月[^，,。\d]{{0,6}}?(?:拿了|挣了|发了|收入|到手)"
+    rf"\s*(?P<pay>{NUM})"
+)
+
+# "发了去年的年终奖12000 其他月都是6000": a year-end bonus paid in the last twelve months is part
+# of their average (实施条例第二十七条: 奖金 included), a twelfth of it on each month's pay
+_BONUS = re.compile(rf"(?:年终奖|年底奖|年终奖金|年底双薪)[^，,。\d]{{0,4}}?(?P<bonus>{NUM})")
+_OTHER_MONTHS = re.compile(
+    rf"(?:其他月|其余月|别的月|其他几个月|平时每个?月)[^，,。\d]{{0,4}}?(?P<pay>{NUM})"
+)
+
+
 def monthly_pay(text: str) -> float | None:
     """The monthly pay a message states, in yuan, or None."""
+    year = _YEAR_TOTAL.search(text or "")
+    total = parse_number(year.group("pay")) if year else None
+    if total is not None and MIN_PAY <= total / 12 <= MAX_PAY:
+        return round(total / 12, 2)
+    bonus, month = _BONUS.search(text or ""), _OTHER_MONTHS.search(text or "")
+    if bonus and month:
+        pay, extra = parse_number(month.group("pay")), parse_number(bonus.group("bonus"))
+        if pay and extra and MIN_PAY <= pay <= MAX_PAY:
+            return round(pay + extra / 12, 2)
     found = [_PAY_SAID_AGAIN, _PAY_RAISED, _PAY, _PAY_AS, _PAY_FIRST, _PAY_AVERAGE]
     for m in (m for pattern in found for m in pattern.finditer(text or "")):
         value = parse_number(m.group("pay"))
