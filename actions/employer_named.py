@@ -31,7 +31,8 @@ _MORE_SUFFIX = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|厂)"
 )
 # a company pointed at, not named ("在这个厂")
-_POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位)")
+# ("在一个装修公司做泥水工": a kind of firm, not its name)
+_POINTS_AT = re.compile(r"^(?:这|那|该|本|我们|公司|单位|一个|一家|某个|某家)")
 NOT_A_FIRM = re.compile(r"的钱|工资|年假|加班费|社保|补偿|押金")
 POINTED_AT_END = re.compile(r"(?:那个|这个|那家|这家|那|这)(?:公司|厂|单位|店)$")
 

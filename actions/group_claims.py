@@ -11,7 +11,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts, typed_text, understood_text
-from actions.validators import clean_description
+from actions.validators import clean_description, dispute_types_in
 from bot.domain.group_amounts import amount_corrected, amounts_each, group_total_text
 from bot.domain.overtime_mix import TOTAL
 
@@ -87,3 +87,10 @@ def group_list_added(tracker: Tracker) -> str | None:
     if not amounts_each(said) or amounts_each(story):
         return None
     return clean_description(f"{story}；{said}" if story else said)
+
+
+def list_kind(tracker: Tracker, listed: str) -> dict[str, str]:
+    """The dispute type the group's list names when none is held yet ("欠我9600 老李8200 …"
+    after "一共欠我们好几万": wages owed), so it is not asked again; else {}."""
+    kinds = [] if tracker.get_slot("dispute_type") else dispute_types_in(listed)
+    return {"dispute_type": kinds[0]} if len(kinds) == 1 else {}

@@ -21,6 +21,7 @@ from actions.employer_paper import USE_THIS
 from actions.group_claims import (
     group_list_added,
     group_sum_asked,
+    list_kind,
     only_the_list,
     without_sum_asked,
 )
@@ -126,7 +127,8 @@ class ValidateMediationForm(
             # ("我叫冉小红欠我5200 何军欠6100 … 一共好多" at the name question: that name kept)
             own = speaker_name(rest) if requested == "name" else None
             kept = [SlotSet("name", own)] if own else []
-            return [SlotSet("description", listed), SlotSet(requested, None), *kept]
+            typed = [SlotSet(k, v) for k, v in list_kind(tracker, listed).items()]
+            return [SlotSet("description", listed), SlotSet(requested, None), *kept, *typed]
         if total and rest:
             # "电话137… 厂是…有限公司 就是要把工资补齐 对了加起来一共好多钱": the group's
             # total said, the rest of the message answers the form

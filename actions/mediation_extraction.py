@@ -20,7 +20,7 @@ from actions.corrections import (
 )
 from actions.demand_pointed import sum_pointed_at
 from actions.employer_named import opening_employer
-from actions.group_claims import group_list_added
+from actions.group_claims import group_list_added, list_kind
 from actions.mediation_text import (
     PROPOSED,
     PROPOSED_DEMANDS,
@@ -248,7 +248,7 @@ class MediationExtraction:
             return {"description": fixed}
         listed = group_list_added(tracker)
         if listed:  # "一共4个人 我王德明欠5600 李小兵欠4800 …": what each is owed, kept
-            return {"description": listed}
+            return {"description": listed, **list_kind(tracker, listed)}
         added = story_added(tracker)
         if added and added != tracker.get_slot("description"):
             # "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: kept with what

@@ -213,7 +213,14 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         in_money = _AS_MONEY.search(text) is not None and any(
             _NOT_TAKEN.search(t) for t in told[1:]
         )
-        pay_for_them = pay_for_them or in_money
+        # ("去年一天年假都没休" right before, then "我月工资4350 该补我多少": those days, in money)
+        pay_asked = (
+            after
+            and monthly_pay(text) is not None
+            and asks_how_much(text)
+            and any(_NOT_TAKEN.search(t) for t in told[1:])
+        )
+        pay_for_them = pay_for_them or in_money or pay_asked
         if (
             days is None
             and (_NOT_TAKEN.search(text) or pay_for_them)

@@ -70,6 +70,8 @@ PINYIN_WORDS = (
     # a night shift told in pinyin ("wo zai zhusu chang shang ye ban wanshang 8 dian dao
     # zaoshang 8 dian yi ge libai shang 5 tian zheyang heli bu")
     " 注塑厂 注塑 夜班 上夜班 早上 到 礼拜 一个礼拜 钟头 多做 合理不 室友"
+    # leave not taken, its pay asked in pinyin ("wo yue gongzi 4350, gai bu wo duoshao")
+    " 该补 能补 补我 补多少 补给我"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -240,9 +242,10 @@ _NUMBERED = [
         lambda m: f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}号离职 ",
     ),
     # "after working there exactly 2 years": the time at this employer
+    # ("I've been there 2 years and 7 months": the same, with been)
     (
         re.compile(
-            r"(?:working|worked) (?:there|here)(?: for)?(?: exactly| about| almost| nearly| over)?"
+            r"(?:working|worked|been) (?:there|here)(?: for)?(?: exactly| about| almost| nearly| over)?"
             r" (\d+(?:\.\d+)?) years?(?:,? (?:and )?(\d+) months?)?"
         ),
         lambda m: f"干了{m.group(1)}年{m.group(2) + '个月' if m.group(2) else ''} ",

@@ -14,9 +14,9 @@ import re
 from intents.numbers import format_number
 
 # one worker and their sum, in Chinese: "我王德明欠5600", "我叫冉小红欠我5200", "李小兵欠4800",
-# "张华5200"
+# "张华5200", "欠我9600" (the debt said first)
 _CHINESE_EACH = re.compile(
-    r"(?P<who>我叫?[\u4e00-\u9fff]{2,3}?|我|[\u4e00-\u9fff]{2,3}?)(?:的)?(?:被)?"
+    r"(?:欠了?|少发了?|差)?(?P<who>我叫?[\u4e00-\u9fff]{2,3}?|我|[\u4e00-\u9fff]{2,3}?)(?:的)?(?:被)?"
     r"(?:欠了?我?|少发了?|差|是|有|要)?\s*(?P<n>\d{3,6}(?:\.\d+)?)\s*(?:块钱?|元)?"
 )
 # the worker naming themself in the list: "我王德明", "我叫冉小红", "me Liu Yang"

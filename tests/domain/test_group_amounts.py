@@ -91,3 +91,13 @@ def test_one_sum_put_right_without_the_old_one_or_with_salary() -> None:
     ]
     # a worker's sum said with no mistake owned is no correction
     assert amount_corrected("蒋平是5500", pairs) is None
+
+
+def test_the_debt_said_before_the_worker() -> None:
+    # "欠我7300 老周6100": the worker's own sum told with 欠 first
+    assert amounts_each("欠我7300 老周6100 小罗5400 加起来多少") == [
+        ("我", 7300.0),
+        ("老周", 6100.0),
+        ("小罗", 5400.0),
+    ]
+    assert amounts_each("差老周6100 差我7300") == [("老周", 6100.0), ("我", 7300.0)]

@@ -112,3 +112,9 @@ def test_rest_days_of_each_month_summed_over_the_months() -> None:
     )
     said = overtime_pay_text("月工资6525 每个月3个周六都在上班 没补休 最近4个月了 该给好多")
     assert said is not None and "4个月一共" in said
+
+
+def test_the_days_worked_this_month_count_the_evenings() -> None:
+    # "这个月上班那18天每天都多做3个钟头": 30×150%×3 = 135 a day, over the 18 days
+    text = overtime_pay_text("一个月5220 这个月上班那18天每天都多做3个钟头 加班费没得")
+    assert text is not None and "135×18=2430元" in text

@@ -100,3 +100,11 @@ def test_a_month_s_days_from_one_to_another_and_a_sum_docked():
     assert "5月1号到3号" in read_foreign("we worked may 1st-3rd")
     assert "月" not in read_foreign("it was decided 1 to 3")
     assert "扣了我800元" in read_foreign("they took 800 out of my wages")
+
+
+def test_time_been_there_and_the_pay_not_taken_asked_in_pinyin() -> None:
+    # "I have been here 4 years and 8 months": the time worked, months kept
+    assert "干了4年8个月" in read_foreign("I have been here 4 years and 8 months")
+    # "neng bu duoshao": what it makes up, asked (one syllable alone is no word: a name's stays)
+    assert read_foreign("wo yue gongzi 6090, neng bu duoshao") == "我月工资 6090, 能补多少"
+    assert "bu" in read_foreign("wo jiao bu xin")
