@@ -80,6 +80,7 @@ from bot.knowledge.pointed_situations import (
     months_unpaid_asked,
     more_than_wages_asked,
     moved_to_work_asked,
+    my_case_pays_asked,
     never_signed_asked,
     post_cut_asked,
     pregnant_dismissal_asked,
@@ -193,6 +194,10 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         hours_of_the_protected(knowledge, read, recent)
         # "拖这么久 老板除了工资还要不要赔点啥子" (after filing too): the extra 50-100 %
         or more_than_wages_asked(knowledge, previous, read)
+        # "那我这个情况能赔好多钱" at a request's summary: the story told is the case
+        or my_case_pays_asked(
+            knowledge, read, (*recent, str(tracker.get_slot("description") or ""))
+        )
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.overtime_pay import STATUTORY_DATE, without_today
-from bot.domain.overtime_said import rest_days_unpaid
+from bot.domain.overtime_pay import STATUTORY_DATE
+from bot.domain.overtime_said import rest_days_unpaid, without_today
 from bot.domain.working_hours import each_day_said_as_hours
 from intents.numbers import NUM, format_number, parse_number
 

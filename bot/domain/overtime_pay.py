@@ -26,7 +26,13 @@ from bot.domain.long_breaks import (
     range_told,
     split_sum,
 )
-from bot.domain.overtime_said import every_month, months_running, reread, rest_days_unpaid
+from bot.domain.overtime_said import (
+    every_month,
+    months_running,
+    reread,
+    rest_days_unpaid,
+    without_today,
+)
 from bot.domain.severance import monthly_pay
 from bot.domain.working_hours import each_day_said_as_hours, evening_hours
 from intents.numbers import NUM, format_number, parse_number
@@ -213,16 +219,8 @@ def _weekdays_and_rest_days(
     return told, rule
 
 
-_TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?:哇|哦|嘛|噻|啊|呀)?")
-
-
 # "5月3号": a day of the month (not the start of a range "3号到5号")
 _ONE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[号日](?!\s*(?:到|至|-|~))")
-
-
-def without_today(text: str) -> str:
-    """The message without the day of the week it says today is."""
-    return _TODAY_IS.sub(" ", text or "")
 
 
 def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:

@@ -149,3 +149,11 @@ def each_rest_day_hours(text: str, day: float | None) -> str:
     if m is None or parse_number(m.group("n")) != day:
         return text
     return text[: m.start()] + f" 每天{m.group('n')}个钟头" + text[m.end() :]
+
+
+_TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?:哇|哦|嘛|噻|啊|呀)?")
+
+
+def without_today(text: str) -> str:
+    """The message without the day of the week it says today is."""
+    return _TODAY_IS.sub(" ", text or "")
