@@ -350,8 +350,8 @@ def wages_also_unpaid_told(knowledge: Knowledge, previous: Answer, text: str) ->
 _MY_CASE_PAYS = re.compile(
     r"(?:这个情况|这种情况|我这个|我这种|像我这样)[^，,。？?]{0,4}(?:能|可以|该)?(?:赔|拿|要|补)(?:好多|多少|啥子|什么)"
 )
-_LET_GO = re.compile(r"辞退|开除|炒了|辞了我|把我开了|不要我了|喊我走|叫我走")
-_WITHOUT_CAUSE = re.compile(r"无缘无故|没有?理由|莫得理由|随便|说开就开|一句话")
+_CASE_LET_GO = re.compile(r"辞退|开除|炒了|辞了我|把我开了|不要我了|喊我走|叫我走")
+_CASE_WITHOUT_CAUSE = re.compile(r"无缘无故|没有?理由|莫得理由|随便|说开就开|一句话")
 UNLAWFUL_2N = "sev_unlawful_2x"
 WHEN_DUE_ENTRY = "sev_when_due"
 
@@ -361,8 +361,8 @@ def my_case_pays_asked(
 ) -> Answer | None:
     if not _MY_CASE_PAYS.search(text):
         return None
-    said = [t for t in (text, *told) if _LET_GO.search(t)]
+    said = [t for t in (text, *told) if _CASE_LET_GO.search(t)]
     if not said:
         return None
-    without_cause = any(_WITHOUT_CAUSE.search(t) for t in said)
+    without_cause = any(_CASE_WITHOUT_CAUSE.search(t) for t in said)
     return knowledge.get(UNLAWFUL_2N if without_cause else WHEN_DUE_ENTRY)
