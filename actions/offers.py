@@ -259,7 +259,7 @@ CASE_DURATION = "mediation_duration"
 _WHAT_IF = re.compile(r"要是|如果|万一|假如|超过|过了")
 # another subject the worker asks about right after the case ("工伤认定", "仲裁", "年假")
 _OTHER_SUBJECT = re.compile(
-    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿"
+    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿|产假|婚假|病假|陪产|育儿|医疗期"
     # "拖这么久 老板除了工资还要不要赔点啥子": more than the wages, not how long
     r"|除了(?:工资|工钱)|(?:工资|工钱)(?:以外|之外)"
 )  # the FAQ entry on how long mediation takes
@@ -275,6 +275,8 @@ def case_question_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the status of the worker's case, a short question about how long it
     takes is answered from the FAQ entry on it (whatever the classifier read)."""
     text = typed_text(tracker)
+    if text and not re.search(r"[\u4e00-\u9fff]", text):
+        text = as_chinese(text)  # ("how long does it take" right after filing)
     if previous_action(tracker) == "action_mediation_status" and WHY_NOT_FOUND.search(text):
         # "咋个会查不到喃 是不是没交上去哦": why the request is not found, said by the status action
         return [FollowupAction("action_mediation_status")]
