@@ -34,8 +34,7 @@ def kept_clear_of(s: Any, tracker: Tracker, text: str, available: list[Course]) 
     named = resolve(repo.all_courses(s), m.group("what")) if m else []
     if len(named) == 1:
         return named
-    worker = worker_from(tracker)
-    return [e.course for e in repo.list_for_worker(s, worker.channel, worker.sender_id)]
+    return enrolled_courses(s, tracker)
 
 
 def no_clash_search(
@@ -49,12 +48,16 @@ def no_clash_search(
     return clear_of(available, taken), _AGAINST.sub(" ", text), clear_of_intro(taken)
 
 
+def enrolled_courses(s: Any, tracker: Tracker) -> list[Course]:
+    """The courses the worker is enrolled in (or waitlisted for)."""
+    worker = worker_from(tracker)
+    return [e.course for e in repo.list_for_worker(s, worker.channel, worker.sender_id)]
+
+
 def clash_with_enrolled(s: Any, tracker: Tracker, course: Course) -> str:
     """ "合唱呢" after enrolling in 电商直播: the worker's enrolments it clashes with, said
     ("" when none)."""
-    worker = worker_from(tracker)
-    taken = [e.course for e in repo.list_for_worker(s, worker.channel, worker.sender_id)]
-    hit = [c for c in taken if c.id != course.id and clashes(course, c)]
+    hit = [c for c in enrolled_courses(s, tracker) if c.id != course.id and clashes(course, c)]
     if not hit:
         return ""
     names = "」「".join(c.name for c in hit)
