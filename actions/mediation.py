@@ -59,7 +59,9 @@ from actions.message import (
     typed_text,
 )
 from actions.opening import (
+    NOTHING_TO_ADD,
     is_opening,
+    short_opening_story,
     with_the_group,
 )
 from actions.person import PersonSlotsMixin
@@ -285,6 +287,9 @@ class ValidateMediationForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
         said = typed_text(tracker).strip()
+        short = short_opening_story(opening_text(tracker, "mediation_form"))
+        if short and NOTHING_TO_ADD.fullmatch(said.strip(" 。！!～~")):
+            value = said = short  # "就这些" after a short story in the opening: it is the story
         story = STORY_AFTER.search(said) if corrected(tracker) else None
         if story:
             # "单位名字写错了 应该是…有限公司 情况是这半年周末加班…": what happened, after it

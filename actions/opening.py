@@ -84,6 +84,9 @@ _REQUEST_WORDS = re.compile(
 _GAPS = re.compile(r"\s*([，,。；;])[\s，,。；;]*|\s{2,}")
 _EDGES = " \t\n，,。；;：:"
 STORY_MIN = 16
+# what is left of a message once its name, phone and employer are taken out, when it still
+# names a kind of dispute ("7到9月工资一直没发")
+SHORT_STORY_MIN = 6
 # a field given by its label: 姓名… / 电话… / 单位… / 类型… up to the next separator
 _FIELDS = re.compile(
     # "你好 我姓杨 叫杨树林 今年56了": the greeting and the name, not what happened
@@ -128,6 +131,25 @@ def opening_description(text: str) -> str | None:
             return told
     told = _without_bare_fields(_told(story), value, employer or _employer_named(value))
     return told if len(told) >= DESCRIPTION_MIN else value
+
+
+def short_opening_story(text: str) -> str | None:
+    """A dispute told in a few words in the opening message ("我要申请调解 老板欠我两个月工资"),
+    too short for what happened: kept, and the form asks only for what it leaves out."""
+    if opening_description(text) is not None:
+        return None
+    value = text.strip()
+    told = _without_bare_fields(_told(_story_of(value)), value, _employer_named(value))
+    if len(told) < SHORT_STORY_MIN or not (dispute_types_in(told) or other_kind_in(told)):
+        return None
+    return told
+
+
+# "就这些" when asked to add to a short story: the opening's words are what happened
+NOTHING_TO_ADD = re.compile(
+    r"(?:就|就是)?(?:这些|这样|恁个|这么多)(?:了|吧|嘛)?|没(?:有|得|啥|什么)(?:了|补充的?了?|要补充的?|可补充的?)?"
+    r"|没(?:有|得)?(?:别的|其他的?)(?:了)?|不用补充了?|就(?:这些|这样)[，,\s]*没(?:有|得)?了"
+)
 
 
 def _without_bare_fields(told: str, value: str, employer: str | None) -> str:
@@ -179,6 +201,10 @@ def with_the_group(description: str, opening: str) -> str:
     opened the form, "从八月份开始就没发过" answered what happened): the case is recorded as
     the group's, and the mediator reads both; likewise when the story told later only adds to
     the opening's ("我想补充一下 老板还说要扣我押金")."""
+    short = short_opening_story(opening)
+    if short and short not in description:
+        # ("我要申请调解 老板欠我两个月工资" then "从3月份开始的 一共9600"): both told it
+        return f"{short}；{description}"[:DESCRIPTION_MAX]
     adds = _ADDS_TO.search(description) is not None
     if not adds and (group_size(description) is not None or group_size(opening) is None):
         return description

@@ -18,6 +18,7 @@ from actions.employer_named import SITE, opening_employer
 from actions.mediation_text import PROPOSED
 from actions.message import as_chinese, latest_intent, recent_user_texts, typed_text
 from actions.opening import (
+    SHORT_STORY_MIN,
     opening_demand,
     opening_name,
     opening_phone,
@@ -41,9 +42,6 @@ from actions.validators import (
 _READ_AT = frozenset({"name", "phone", "employer", "dispute_type", "description", "demand"})
 # a story: long enough to tell what happened (a dispute named, and more than its name)
 STORY_MIN = 12
-# what is left of a message once its name, phone and employer are taken out, when it still
-# names a kind of dispute ("7到9月工资一直没发")
-SHORT_STORY_MIN = 6
 # a company named on its own among other details: "… 南岸的重庆锐达电子有限公司"
 _BARE_EMPLOYER = re.compile(
     r"(?:^|[\s，,；;])(?:在)?(?:[\u4e00-\u9fff]{1,4}的)?"

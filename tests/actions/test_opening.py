@@ -8,6 +8,7 @@ from actions.opening import (
     opening_description,
     opening_name,
     opening_phone,
+    short_opening_story,
     with_the_group,
 )
 from actions.validators import clean_name, not_an_employer
@@ -87,9 +88,10 @@ def test_the_group_the_opening_names_is_kept_in_what_happened():
     opening = "我们厂二十几个人都被欠了三个月工资 想找工会调解"
     story = "从八月份开始就没发过 每个人欠一万多"
     assert with_the_group(story, opening) == "我们厂二十几个人都被欠了三个月工资；" + story
-    # a story that names the group itself, or an opening about one worker, stays as told
+    # a story that names the group itself stays as told; an opening about one worker keeps
+    # its few words in front (they told the dispute, the story adds to them)
     assert with_the_group("车间十几个人都没发", opening) == "车间十几个人都没发"
-    assert with_the_group(story, "老板欠我三个月工资 想申请调解") == story
+    assert with_the_group(story, "老板欠我三个月工资 想申请调解") == "老板欠我三个月工资；" + story
     # a story that only adds to the opening's keeps the opening's in front (without the
     # request and the details kept in their own fields)
     added = "我想补充一下 老板还说要扣我押金"
@@ -221,3 +223,17 @@ def test_figures_or_a_demand_at_the_employer_question_are_no_company() -> None:
     assert not_an_employer("要他把押金退给我") == "demand"
     assert not_an_employer("解放碑丽人美容院") is None
     assert not_an_employer("重庆顺丰达物流有限公司") is None
+
+
+def test_a_short_story_in_the_opening_is_kept_for_what_happened():
+    # too short to be all that happened, but it tells the dispute: kept, the rest asked
+    assert opening_description("我要申请调解 老板欠我两个月工资") is None
+    assert short_opening_story("我要申请调解 老板欠我两个月工资") == "老板欠我两个月工资"
+    assert with_the_group("从8月开始 一共9600", "我要申请调解 老板欠我两个月工资") == (
+        "老板欠我两个月工资；从8月开始 一共9600"
+    )
+    # a request alone, or only the details, tells no story
+    assert short_opening_story("我要申请调解") is None
+    assert short_opening_story("申请调解 我叫张三 13812345678") is None
+    # a story long enough is what happened itself
+    assert short_opening_story(FULL) is None
