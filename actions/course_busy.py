@@ -7,6 +7,8 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions.message import as_chinese
+
 # a clause that says when the worker cannot come ("我星期二星期四晚上要跑单"), or a clause of
 # its own that says so right after the time ("星期六下午我要送货 莫得空")
 _BUSY = re.compile(
@@ -61,7 +63,12 @@ def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
 def outside_busy_text(tracker: Tracker) -> str:
     """The message without its busy clauses ("晚上的呢 我白天要上班" -> "晚上的呢")."""
     text = (tracker.latest_message or {}).get("text") or ""
-    for a, b in reversed(busy_spans(tracker)):
+    spans = busy_spans(tracker)
+    if not spans:
+        # ("is it free" after a course: read as Chinese; offsets of a busy clause are the
+        # typed text's, so a message with one stays as typed)
+        return as_chinese(text).strip()
+    for a, b in reversed(spans):
         text = text[:a] + text[b:]
     return text.strip()
 

@@ -29,14 +29,15 @@ from bot.domain.course_questions import (
     ordinal,
     points_back,
 )
-from bot.domain.course_requirements import tells_about
-from bot.domain.courses import asks_like_this
+from bot.domain.course_requirements import schooling, tells_about
+from bot.domain.courses import COURSE_CATEGORIES, asks_like_this
 from bot.domain.people import enrolled_for
 from bot.store import courses as repo
 
 # the course list on the worker's screen: every course found (codes, in the order shown), how
 # many have been shown, and the one course last talked about (docs/architecture.md, Context)
 LIST_SLOT, SHOWN_SLOT, FOCUS_SLOT = "course_list", "course_shown", "course_focus"
+SCHOOLING_KIND = COURSE_CATEGORIES[2]  # 学历提升
 # the bot's actions after which a course is in view ("是在文化宫哪里上嘛" after enrolling)
 COURSE_ACTIONS = (
     "action_search_courses",
@@ -180,6 +181,12 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     text = understood_text(tracker)
     if searching and asks_no_clash(text):
         return None  # "跟书法时间不冲突的有啥子": the others, searched
+    if (
+        searching
+        and schooling(text)
+        and latest_entity(tracker, "course_category") == SCHOOLING_KIND
+    ):
+        return None  # "我有个同事只有高中文凭 他能读啥子" after 专升本: what suits it, searched
     if searching and _FOR_THAT_AGE.search(text):
         # "哦 那还有没得适合她这个年纪的" after a course she is too young for: a search
         return None

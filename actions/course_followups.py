@@ -92,6 +92,7 @@ from bot.domain.course_times import asks_other_times, other_times_text
 from bot.domain.courses import (
     alike_meeting,
     asks_like_this,
+    asks_same_place,
     clash_text,
     closed_text,
     similar_courses,
@@ -124,8 +125,9 @@ class ActionCourseFollowup(ServiceAction, Action):
         ]
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
-        if asks_like_this(text) and tracker.get_slot(FOCUS_SLOT):
-            # "还有没得像这种的" after 太极拳: the courses like it, searched
+        if (asks_like_this(text) or asks_same_place(text)) and tracker.get_slot(FOCUS_SLOT):
+            # "还有没得像这种的" after 太极拳: the courses like it, searched ("同一个地方还有
+            # 别的课没得": those held where it is)
             return [*done, FollowupAction("action_search_courses")]
         compared = compared_courses(tracker)
         if compared:

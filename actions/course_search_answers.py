@@ -14,6 +14,7 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_filters import describe
 from actions.course_list import SUBSCRIBE_BUTTON, category_buttons, detail_button, enrol_button
 from bot.domain.course_ages import for_children, labelled_ages, suits
+from bot.domain.course_requirements import schooling, unmet
 from bot.domain.courses import closed_text, similar_courses, when_text
 from bot.store import courses as repo
 from bot.store.models import Course
@@ -104,3 +105,17 @@ def who_fits(found: list[Course], text: str, available: list[Course]) -> str:
             else f"{who}（{ages[who]}岁）暂时没有合适的"
         )
     return "；".join(said) + "。\n"
+
+
+def schooling_fits(found: list[Course], text: str) -> tuple[list[Course], str]:
+    """ "我有个同事只有高中文凭 他能读啥子": the courses found whose schooling the words meet,
+    and the others said not to be open to it; `found` and "" when the words tell no schooling
+    or none of the courses found is open to it."""
+    if schooling(text) is None:
+        return found, ""
+    refused = [(c, unmet(c, text)) for c in found]
+    fit = [c for c, why in refused if why is None]
+    if not fit or len(fit) == len(found):
+        return found, ""
+    said = "；".join(str(why) for _, why in refused if why)
+    return fit, f"{said}。能报的有：\n"

@@ -1,6 +1,6 @@
 """Searches answered before the filters are read: several courses named together ("书法跟
-合唱"), and the courses like the one in view ("那有没得差不多的" after 太极拳) (split from
-actions/courses.py)."""
+合唱"), the courses like the one in view ("那有没得差不多的" after 太极拳) and those held where
+it is ("同一个地方还有啥子课" after 插花) (split from actions/courses.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,14 @@ from actions.course_list import category_buttons, show_page
 from actions.message import understood_text
 from bot.domain.course_ages import is_child_word
 from bot.domain.course_questions import about_me
-from bot.domain.courses import asks_like_this, similar_courses
+from bot.domain.courses import (
+    asks_like_this,
+    asks_same_place,
+    place_in,
+    places,
+    short_place,
+    similar_courses,
+)
 from bot.store import courses as repo
 
 # courses named in one message that are listed together ("蛋糕…电工证…")
@@ -70,3 +77,31 @@ def like_this(
             )
             return []
         return show_page(dispatcher, s, alike, intro=f"和“{course.name}”相近的课程：\n")
+
+
+def same_place(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    """ "同一个地方还有啥子课没得" after 插花: the other open courses held where it is. None when
+    the message asks no such thing, names a place itself, or no course is in view."""
+    focus = tracker.get_slot(FOCUS_SLOT)
+    text = understood_text(tracker)
+    if not focus or not asks_same_place(text):
+        return None
+    with services.db.session() as s:
+        course = repo.get_by_code(s, str(focus))
+        available = repo.open_courses(s, services.today())
+        if course is None or place_in(text, available) or not places(course.venue):
+            return None
+        where = places(course.venue)
+        there = [c for c in available if c.id != course.id and set(places(c.venue)) & set(where)]
+        site = short_place(course.venue)
+        if not there:
+            dispatcher.utter_message(
+                text=f"在{site}上课的只有「{course.name}」。您可以按类别看看其他开放报名的课程：",
+                buttons=category_buttons(available),
+            )
+            return []
+        return show_page(
+            dispatcher, s, there, intro=f"和「{course.name}」一样在{site}上课的还有：\n"
+        )

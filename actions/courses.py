@@ -32,9 +32,10 @@ from actions.course_search_answers import (
     nothing_found,
     only_then,
     only_then_intro,
+    schooling_fits,
     who_fits,
 )
-from actions.course_search_extras import like_this, several_named
+from actions.course_search_extras import like_this, same_place, several_named
 from actions.message import latest_entity, previous_action, recent_user_texts, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
@@ -122,6 +123,8 @@ class ActionSearchCourses(ServiceAction, Action):
     ) -> list[EventType]:
         cleared = [SlotSet(slot, None) for slot in SEARCH_SLOTS]
         like = like_this(self.services, dispatcher, tracker)
+        if like is None:
+            like = same_place(self.services, dispatcher, tracker)
         if like is not None:
             return cleared + like
         if compared_courses(tracker):
@@ -289,6 +292,7 @@ class ActionSearchCourses(ServiceAction, Action):
                 nothing_found(dispatcher, f, words, available, stopped)
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
+            found, schooled = schooling_fits(found, text_told)  # "只有高中文凭 他能读啥子"
             # "我做护理好几年了 有没得考证的课": the one that fits the worker's own job said
             # first and kept in view ("哪天上", "报一个" ask of it)
             intro, lead = lead_said(found, text) if ranked else ("", [])
@@ -298,7 +302,7 @@ class ActionSearchCourses(ServiceAction, Action):
                 dispatcher,
                 s,
                 found,
-                intro=clear_intro or who_fits(found, text_told, available),
+                intro=clear_intro or schooled or who_fits(found, text_told, available),
                 ranked=bool(ranked),
                 # "瑜伽呢" after the courses clear of 书法: it clashes, said
                 note=clash_with_enrolled(s, tracker, found[0]) if len(found) == 1 else "",

@@ -189,6 +189,7 @@ ENGLISH = {
     "what day": "星期几",
     "which day": "星期几",
     "which days": "星期几",
+    "what days": "星期几",
     "what time": "几点",
     "how long": "多久",
     "how many classes": "几次课",

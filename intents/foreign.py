@@ -265,6 +265,12 @@ _NUMBERED = [
         ),
         r"辞退了我 干了\2年 ",
     ),
+    # "my son is 9", "he is 9 years old": a child's age
+    (
+        re.compile(r"\bmy (son|daughter|kid|child|boy|girl) is (\d{1,2})\b(?: years? old)?"),
+        lambda m: f"我{'女儿' if m.group(1) in ('daughter', 'girl') else '儿子'}{m.group(2)}岁 ",
+    ),
+    (re.compile(r"\b(\d{1,2}) years? old\b"), r"\1岁 "),
     # "the 2N", "N+1": the compensation's names
     (re.compile(r"\b2\s*n\b"), "2N "),
     (re.compile(r"\bn\s*\+\s*1\b"), "N+1 "),

@@ -53,6 +53,24 @@ def schooling(text: str | None) -> str | None:
     return (m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
+# someone other than the worker spoken of ("我有个同事只有高中文凭", "他只读了初中")
+_SOMEONE_ELSE = re.compile(
+    r"同事|朋友|工友|老乡|亲戚|老公|老婆|媳妇|爱人|丈夫|妻子|儿子|女儿|娃|孩子|侄|外甥|弟|妹|哥|姐|[他她]"
+)
+
+
+def _told_before(text: str, earlier: Sequence[str]) -> str | None:
+    """The schooling told in the worker's earlier messages (newest first) of the person this
+    message is about: of someone else's only when this one speaks of someone else too (the
+    worker enrolling herself after a workmate's "只有高中文凭" keeps her own 大专)."""
+    of_another = _SOMEONE_ELSE.search(text) is not None
+    for said in earlier:
+        level = schooling(said)
+        if level and (of_another or _SOMEONE_ELSE.search(said) is None):
+            return level
+    return None
+
+
 # "我初中毕业 45岁": an adult's age said bare (a child's is read by child_age)
 _BARE_AGE = re.compile(r"(?<!\d)(\d{2})\s*(?:多)?(?:周)?岁")
 ADULT = 16
@@ -76,7 +94,7 @@ def unmet(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str 
     newest first) may tell the schooling: "我初中毕业 想提升下学历" … "那个专升本我能直接报不"."""
     value = text or ""
     needed = _level_needed(course)
-    has = schooling(value) or next(filter(None, map(schooling, earlier)), None)
+    has = schooling(value) or _told_before(value, earlier)
     if needed and has and _LEVELS[has] < _LEVELS[needed]:
         return f"「{course.name}」报名要有{needed}毕业证（{needed}及以上学历），{has}学历暂时不能报"
     age_needed = _age_needed(course)
@@ -97,7 +115,7 @@ def not_told(course: Course, text: str | None, earlier: Sequence[str] = ()) -> l
     value = text or ""
     left = []
     needed = _level_needed(course)
-    if needed and not (schooling(value) or any(map(schooling, earlier))):
+    if needed and not (schooling(value) or _told_before(value, earlier)):
         left.append(f"{needed}以上文化")
     age_needed = _age_needed(course)
     if age_needed and _age(value) is None:

@@ -29,3 +29,12 @@ def test_a_message_names_one_of_the_venues_places():
 def test_words_about_where_are_not_what_course():
     assert residual("城南那边有啥子课").replace("城南", "").strip() == ""
     assert residual("附近有没得课") == ""
+
+
+def test_the_same_place_as_the_course_in_view_asked():
+    from bot.domain.courses import asks_same_place
+
+    assert asks_same_place("同一个地方还有啥子课没得")
+    assert asks_same_place("那里还有别的课不")
+    assert not asks_same_place("书法课在哪里上")
+    assert not asks_same_place("还有没得别的课")

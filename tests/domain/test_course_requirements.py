@@ -71,3 +71,11 @@ def test_what_the_words_leave_untold_of_the_requirements():
     assert not_told(ELECTRICIAN, "我初中毕业 45岁 能报不") == []  # an adult's age said bare
     assert not_told(ELECTRICIAN, "我能报不", earlier=["我是高中毕业的"]) == ["年满18岁"]
     assert unmet(ELECTRICIAN, "我初中毕业 16岁") is not None  # a bare age is still checked
+
+
+def test_a_workmates_schooling_told_before_is_not_the_workers_own():
+    # newest first: a workmate's 高中 after the worker's own 大专
+    earlier = ["我有个同事只有高中文凭 他能读啥子", "我大专毕业的 想提升下学历"]
+    assert unmet(UPGRADE, "你先帮我报专升本 我叫苏雨桐", earlier) is None
+    # enrolling the workmate, their schooling counts
+    assert unmet(UPGRADE, "那帮他报专升本", earlier) is not None

@@ -108,3 +108,10 @@ def test_time_been_there_and_the_pay_not_taken_asked_in_pinyin() -> None:
     # "neng bu duoshao": what it makes up, asked (one syllable alone is no word: a name's stays)
     assert read_foreign("wo yue gongzi 6090, neng bu duoshao") == "我月工资 6090, 能补多少"
     assert "bu" in read_foreign("wo jiao bu xin")
+
+
+def test_a_childs_age_and_a_camp_asked_in_english():
+    read = read_foreign(match_form("Hi, any winter holiday camp for kids? my son is 9"))
+    assert "寒假营" in read and "我儿子9岁" in read
+    assert "8岁" in read_foreign(match_form("she is 8 years old"))
+    assert read_foreign(match_form("what days?")).startswith("星期几")
