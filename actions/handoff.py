@@ -19,7 +19,7 @@ from actions.handoff_rasa import (
     via,
 )
 from actions.identity import worker_from
-from actions.message import latest_confidence, latest_entity, latest_intent
+from actions.message import latest_confidence, latest_entity, latest_intent, typed_text
 from actions.services import ServiceAction
 from bot.core.labels import REASONS
 from bot.staff.accounts import ONLINE_WITHIN
@@ -27,6 +27,7 @@ from bot.staff.hours import WorkingHours
 from bot.staff.outside import OutsideDesk
 from bot.staff.turn_hooks import StaffTurnHooks
 from bot.store.models import EV_BOT, STATE_WAITING, Conversation, StaffUser, utcnow
+from intents.question_cues import asks_staff_hours
 
 BACK_BUTTON = {"title": "回到小助手", "payload": "/back_to_bot"}
 FORM_CONTROL_SLOTS = ("mediation_confirm", "edit_field")
@@ -73,6 +74,17 @@ UNSURE_TEXT = (
 )
 
 
+def hours_text(hours: WorkingHours, now: datetime) -> str:
+    """When staff are at the desk, and whether they are now."""
+    said = f"工会工作人员的服务时间是{hours.schedule()}。"
+    if hours.is_open(now):
+        return said + "现在正是服务时间，需要的话点“转人工”。"
+    return (
+        said + f"现在不在服务时间，工作人员{hours.describe_next(now)}上班；点“转人工”可以先留言，"
+        "上班后按顺序回复您。"
+    )
+
+
 class ActionHandoff(ServiceAction, Action):
     """Pauses the bot so staff take over; leaves any form but keeps what was filled."""
 
@@ -93,9 +105,16 @@ class ActionHandoff(ServiceAction, Action):
                 ),
             )
             return []
-        worker = worker_from(tracker)
         console = self.services.config.console
         hours, now = WorkingHours(console), utcnow()
+        if asks_staff_hours(typed_text(tracker).replace(" ", "")):
+            # "你们人工好久上班": the hours, and a person offered (not a place in the queue)
+            dispatcher.utter_message(
+                text=hours_text(hours, now),
+                buttons=buttons(button("转人工", "human_handoff", handoff_reason="asked")),
+            )
+            return []
+        worker = worker_from(tracker)
         with self.services.db.session() as s:
             ahead = (
                 s.scalar(

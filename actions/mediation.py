@@ -294,7 +294,8 @@ class ValidateMediationForm(
         if story:
             # "单位名字写错了 应该是…有限公司 情况是这半年周末加班…": what happened, after it
             value = story.group("story")
-        description = clean_description(str(value or ""))
+        # (a short story the opening told is what happened, however short: "老板欠我工资")
+        description = clean_description(str(value or "")) or (short if value == short else None)
         confirmed_asking = CONFIRMS_THEN_ASKS.match(said)
         if confirmed_asking:
             # "确认 到时候老板不来调解咋办" asked what happened: the question answered, the story

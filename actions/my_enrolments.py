@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
+from actions.case_additions import addition_instead
 from actions.course_context import FOCUS_SLOT
 from actions.enrolment_pending import drop_pending
 from actions.identity import Worker, worker_from
@@ -84,6 +85,10 @@ class ActionMyEnrolments(ServiceAction, Action):
             followup = policy_followup_instead(self.services, tracker)
             if followup:
                 return followup
+        added = addition_instead(tracker)
+        if added:
+            # "补充一哈 站长是微信上通知我的 我截了图的" after filing: added to the case
+            return added
         worker = worker_from(tracker)
         text = (tracker.latest_message or {}).get("text") or ""
         if _CANCELS_ONE.search(text):

@@ -94,7 +94,8 @@ _FIELDS = re.compile(
     r"|(?:我|本人)姓[\u4e00-\u9fff][\s，,]*(?:叫[\u4e00-\u9fff·]{2,4})?"
     r"|(?:我叫|姓名|名字)[是为：:\s]*[\u4e00-\u9fff·]{2,4}"
     r"|(?:电话|手机|联系方式|号码)?[是为：:\s]*1[3-9]\d{9}"
-    r"|(?:用人单位|单位|公司名称?)[是为叫：:\s]*[^，,。；;\s]{2,30}?"
+    # ("公司是重庆速达通快递服务有限公司": the label said as 公司是)
+    r"|(?:用人单位|单位|公司名称?|公司(?=是|叫|：|:))[是为叫：:\s]*[^，,。；;\s]{2,30}?"
     r"(?:有限公司|公司|集团|厂|店|中心|医院|学校)"
     r"|(?:纠纷类型|类型)[是为：:\s]*[^，,。；;\s]{2,6}"
     # "我要告重庆顺安保安服务有限公司 …": the company sued has its own field
@@ -143,6 +144,18 @@ def short_opening_story(text: str) -> str | None:
     if len(told) < SHORT_STORY_MIN or not (dispute_types_in(told) or other_kind_in(told)):
         return None
     return told
+
+
+def complete_but_short(text: str) -> bool:
+    """The opening gives the name, the phone and the employer with a short story ("申请调解
+    老板两个月没发工资 我叫周敏 电话138… 公司是…"): a complete request, filed as told (the
+    summary shows it, the mediator asks the rest)."""
+    return bool(
+        short_opening_story(text)
+        and opening_name(text)
+        and opening_phone(text)
+        and _employer_named(text)
+    )
 
 
 # "就这些" when asked to add to a short story: the opening's words are what happened
@@ -320,6 +333,8 @@ def from_opening(tracker: Tracker, slot: str) -> str | None:
     }[slot]
     text = typed_text(tracker)
     found = read(text)
+    if found is None and slot == "description" and complete_but_short(text):
+        found = short_opening_story(text)
     if found is None and slot == "description" and not re.search(r"[\u4e00-\u9fff]", text):
         # "I want to apply for mediation. … They fired me because I was pregnant": the story
         # as read in Chinese

@@ -79,3 +79,7 @@ SEVERANCE_TOPICS = frozenset(
 GROUNDS = re.compile(
     r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退|不胜任|不能胜任|胜任不了|补个理由"
 )
+
+# "那要是他们嫌我年纪大了 直接不要我了呢" after a contract not renewed: a dismissal supposed
+# instead, not the expiry
+WHAT_IF = re.compile(r"^\s*(?:那|那么)?(?:要是|如果|假如|万一|假设)")

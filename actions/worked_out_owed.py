@@ -281,7 +281,7 @@ NOTICE_TOPICS = frozenset({"quit_notice_dismissal", "contract_relocation"})
 _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
 # or the post done away with ("厂头说我那个岗位撤了", "没得别的岗位给我调"): 第四十条(三)
 _POST_CUT = re.compile(
-    r"岗位[^，,。\s]{0,2}(?:撤|取消|砍|没了)|撤(?:销|掉)?了?[^，,。\s]{0,4}岗位|部门[^，,。\s]{0,2}撤"
+    r"岗位[^，,。\s]{0,2}(?:撤|取消|砍|没了|没得了|没有了|不要了)|撤(?:销|掉)?了?[^，,。\s]{0,4}岗位|部门[^，,。\s]{0,2}撤"
     r"|(?:没得|没有|莫得)(?:别的|其他|其它)岗位"
 )
 

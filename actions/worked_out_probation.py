@@ -57,8 +57,13 @@ _MONTHS_NAMED = re.compile(
     r"|那(?:几|些|两|三|四)个?月"
 )
 # the months over the cap named ("多搞的那4个月"): not the probation's own length
-_EXCESS_NAMED = re.compile(r"多做|多干|多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的")
-_ASKS_THE_EXCESS = re.compile(r"赔|多做|多干|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签")
+# ("多的那个月能拿好多": the month over the cap, said short)
+_EXCESS_NAMED = re.compile(
+    r"多做|多干|多搞|多弄|多定|多签|多出来|多出的|超出的|超了的|超过的|多的那|多了的那"
+)
+_ASKS_THE_EXCESS = re.compile(
+    r"赔|多做|多干|多出来|多出的|超出|超了的|超过的|多搞|多弄|多定|多签|多的那|多了的那"
+)
 # whether the worker may be let go in probation ("说辞就辞", "能随便开不")
 _LET_GO_ASKED = re.compile(
     r"说辞就辞|想辞就辞|辞退|开除|把我开|开了我|随便开|说开就开|炒鱿鱼|炒了|不要我"
@@ -218,7 +223,11 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
             # "两年合同 试用期搞了半年 … 上个月才转正" then "试用期一个月4千 转正后是5千": the
             # excess worked at the pay after probation first, then the probation pay's floor
             # ("我已经做满3个月才转正的 试用期工资3200 转正4000": confirmed in this message)
-            done = probation_months(joined) if _CONFIRMED.search(f"{text} {joined}") else None
+            # ("多的那个月能拿好多": the excess asked for, so worked)
+            worked = _CONFIRMED.search(f"{text} {joined}") or (
+                _ASKS_THE_EXCESS.search(text) and asks_how_much(text)
+            )
+            done = probation_months(joined) if worked else None
             excess = probation_text(
                 joined,
                 so_far=done or months_so_far(text) or months_so_far(joined),

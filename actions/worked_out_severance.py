@@ -40,13 +40,12 @@ from actions.severance_cues import (
     SEVERANCE_TOPICS,
     SOMEONE_ELSE,
     SUM_ASKED,
+    WHAT_IF,
     YEARS_CLAIMED,
     YEARS_RESET,
 )
 from actions.severance_season import by_season
-from actions.worked_out_leave import (
-    DURATION_ALONE,
-)
+from actions.worked_out_leave import DURATION_ALONE
 from bot.domain.employment_dates import (
     employed_span,
     months_since_start,
@@ -157,6 +156,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         (after and slug == CONTRACT_EXPIRY)
         or any(_NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 4)])
     ) and not _NOT_EXPIRY.search(text)  # ("要是他不是合同到期 是直接把我开了呢": a dismissal)
+    expired = expired and not (WHAT_IF.match(text) and DISMISSED.search(text))  # (cues)
     # "哦不对我说错了 是3年8个月" right after the sum: the length corrected, said alone
     corrected_length = (
         length_said(text) if after and months_worked(text) is None and len(text) <= 20 else None

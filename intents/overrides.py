@@ -9,7 +9,12 @@ from intents.asked_cues import IF_IT_COSTS, asks_after_an_injury, asks_which_par
 from intents.enrol_cues import CAN_I_ENROL, enrols_with
 from intents.filing_cues import files_a_case
 from intents.mediation_cues import MEDIATION_QUESTION, mediation_read
-from intents.question_cues import asks_if_one_may_apply, asks_what_to_do, is_hypothetical
+from intents.question_cues import (
+    asks_if_one_may_apply,
+    asks_staff_hours,
+    asks_what_to_do,
+    is_hypothetical,
+)
 from intents.request_cues import (
     APPLIES_AGAIN,
     APPLY_AFTER_ALL,
@@ -146,7 +151,8 @@ ENROLMENT_TALK = re.compile(r"报名|课|(?<![加上值夜白早晚中倒换轮�
 _WITHDRAWS_CASE = re.compile(
     r"(?:调解|案子|案件)[^，,。？?]{0,8}?(?:撤回|撤销|撤掉|撤了|不要了|不用了|不弄了|不搞了)"
     # "那我那个申请撤了嘛": the request filed, taken back
-    r"|(?:那个|这个|我的|刚才的?|提交的)申请[^，,。？?]{0,4}?(?:撤回|撤销|撤掉|撤了)"
+    # ("那个申请不要了": the same, said as not wanted)
+    r"|(?:那个|这个|我的|刚才的?|提交的)申请[^，,。？?]{0,4}?(?:撤回|撤销|撤掉|撤了|不要了|不用了|不弄了)"
     # ("我想把申请撤了")
     r"|把(?:那个|这个|我的|刚才的?)?申请(?:给)?(?:撤回|撤销|撤掉|撤了)"
     r"|(?:撤回|撤销|撤掉|撤了)[^，,。？?]{0,6}?(?:调解|案子|案件)"
@@ -156,7 +162,12 @@ _WITHDRAWS_CASE = re.compile(
 
 # "想了下还是撤销算了 …", "我还是想撤回 我准备直接去仲裁": the verb alone, its object understood
 # (the worker's request: a course is 报名 talk; "撤销仲裁裁决" names another object)
-_BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])")
+_BARE_WITHDRAWAL = re.compile(
+    r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])"
+    # "钱已经到账了 撤了嘛": the request taken back, said short
+    # (a clause of its own: "部门撤了" is a department closed)
+    r"|(?:^|(?<=[\s，,。!！]))(?:那|就|那就|还是|帮我)?撤(?:了|掉)(?:嘛|吧|算了|哈)?(?=$|[\s，,。!！])"
+)
 
 
 # "回到刚才那个补偿 要是他们没得理由乱开的呢" after a request was filed: the policy topic
@@ -174,6 +185,8 @@ _BACK_TO_A_SUM = re.compile(
 _WANTS_A_DIPLOMA = re.compile(
     r"(?:想|要|准备|打算)(?:去)?(?:弄|拿|考|读|混|搞|整)(?:个|一个)?(?:大专|本科)?(?:文凭|学历)"
     r"|(?:想|要)(?:提升|提高)(?:一?下|一哈)?学历"
+    # "我有个同事只有高中文凭 他能读啥子": schooling told, what one can study asked
+    r"|(?:文凭|学历|毕业|文化)[^，,。？?]{0,6}?(?:能|可以)(?:读|报|上)(?:个)?(?:啥子?|什么|哪个|哪些)"
     # "厂里裁员了 … 想学个好找工作的 推荐一下嘛": a course wanted, whatever the story before
     r"|想学(?:个|点|门|一门|一个|一点)[^，,。？?\s]{0,8}?(?:的|手艺|技术)"
     # "我还想考个证 以后休完产假可以去做育儿嫂": a certificate course wanted
@@ -265,6 +278,8 @@ def rule_intent(text: str) -> str | None:
         return "course_followup"
     if _PUT_OFF.match(compact):
         return "cancel"  # "那算了 周二周四晚上我要接孙子 下回再说": not now
+    if asks_staff_hours(compact):
+        return "human_handoff"  # "你们人工好久上班": answered by the handoff with the hours
     # (a space ends a clause: "当面说哈不 想找个真人" is no "不想")
     spaced = re.sub(r"\s+", "，", text.strip())
     for m in HANDOFF.finditer(spaced):

@@ -135,3 +135,18 @@ def about_privacy(text: str) -> bool:
     return _PRIVACY_NAMED.search(text) is not None or (
         _KNOWING.search(text) is not None and _WHO_MAY_KNOW.search(text) is not None
     )
+
+
+# "你们人工好久上班", "工作人员几点下班", "人工客服什么时候有人": when the union's staff are at
+# the desk, asked (answered with the hours, not a place in the queue)
+_STAFF_HOURS = re.compile(
+    r"(?:人工|真人|工作人员|客服|服务台|你们|工会)(?:客服|服务)?(?:一般|都|是|每天)?"
+    r"(?:几点|好久|多久|什么时候|啥时候|啥子时候|哪天|哪个时候|星期几|周几)"
+    r"(?:开始)?(?:上班|下班|有人|在|上线|开门|关门|能回|回复|服务)"
+    r"|(?:人工|工作人员|客服|服务台)(?:的)?(?:上班|工作|服务|值班)时间"
+)
+
+
+def asks_staff_hours(compact: str) -> bool:
+    """The message asks when staff are at the desk."""
+    return bool(_STAFF_HOURS.search(compact))

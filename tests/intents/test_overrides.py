@@ -79,3 +79,25 @@ def test_requests_and_questions_read_before_the_classifier(text, intent):
 )
 def test_reports_of_a_request_already_made_are_no_new_request(text):
     assert rule_intent(text) != "mediation_request"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # when staff are at the desk, asked: the handoff answers with the hours
+        ("你们人工好久上班", "human_handoff"),
+        ("工作人员几点下班", "human_handoff"),
+        # a request taken back in two words, or said as not wanted
+        ("嗯 钱已经到账了 撤了嘛", "withdraw_case"),
+        ("经理说要私了 那个申请不要了", "withdraw_case"),
+        # schooling told, what one can study asked
+        ("我有个同事只有高中文凭 他能读啥子", "course_search"),
+    ],
+)
+def test_hours_withdrawals_and_schooling_read_before_the_classifier(text, intent):
+    assert rule_intent(text) == intent
+
+
+@pytest.mark.parametrize("text", ["公司把我们部门撤了 要跟我解除合同", "我们厂几点上班"])
+def test_a_department_closed_or_ones_own_hours_are_neither(text):
+    assert rule_intent(text) not in ("withdraw_case", "human_handoff")
