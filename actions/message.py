@@ -292,3 +292,13 @@ def offered_entries(tracker: Tracker) -> list[str]:
         found = [_OFFERED.match(str(b.get("payload") or "")) for b in shown]
         slugs += [m.group("slug") for m in found if m]
     return slugs
+
+
+# a subject talked of before another, pointed back at ("周六下午我要上班 那算了 回到刚才 如果…")
+# ("back to the leave": 回到年假)
+_TAKEN_UP_AGAIN = re.compile(r"回到(?!小助手|机器人)|说回|接着刚才|接着说刚才")
+
+
+def takes_up_again(text: str) -> bool:
+    """The message goes back to what was talked of before the last subject."""
+    return _TAKEN_UP_AGAIN.search(text or "") is not None

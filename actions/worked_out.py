@@ -1,11 +1,10 @@
 """Answers worked out from what the worker says, right after a policy answer or with the
-question: the retirement age, the double wage without a contract, the
-medical period, the longest probation, the disability grant and whether a
-commuting accident is 工伤; the annual-leave calculators are in actions/worked_out_leave.py,
-the overtime pay's in actions/worked_out_overtime.py,
-the compensation's in actions/worked_out_severance.py, the injury's in actions/worked_out_injury.py
-(bot/domain/ does the arithmetic; these modules decide when a message gives what a
-calculation needs, reading the last few messages too)."""
+question: the retirement age, the double wage without a contract, the medical period, the
+longest probation, the disability grant and whether a commuting accident is 工伤; the
+annual-leave calculators are in actions/worked_out_leave.py, the overtime pay's in
+actions/worked_out_overtime.py, the compensation's in actions/worked_out_severance.py, the
+injury's in actions/worked_out_injury.py (bot/domain/ does the arithmetic; these modules decide
+when a message gives what a calculation needs, reading the last few messages too)."""
 
 from __future__ import annotations
 
@@ -14,12 +13,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import (
-    last_reply,
-    previous_action,
-    recent_bot_texts,
-    recent_user_texts,
-)
+from actions.message import last_reply, previous_action, recent_bot_texts, recent_user_texts
+from actions.n_plus_one import n_plus_one_reply
 from actions.worked_out_by_day import by_day_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
@@ -313,7 +308,10 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     final = final_pay_reply(services, tracker, text)
     if final is not None:  # "这个月的工资 公司说下个月15号才发" from one leaving this month
         return final, FINAL_PAY
-    in_lieu = notice_total_reply(services, tracker, text)
+    # ("那N+1是啥子意思 我能拿好多": the compensation and a month more, named)
+    in_lieu = n_plus_one_reply(services, tracker, text) or notice_total_reply(
+        services, tracker, text
+    )
     if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
         return in_lieu, NOTICE_DISMISSAL
     docked = deduction_reply(services, tracker, text) or heat_allowance_reply(

@@ -12,7 +12,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import previous_action, recent_user_texts
+from actions.message import previous_action, recent_user_texts, takes_up_again
 from bot.domain.annual_leave import (
     annual_leave_text,
     days_a_year,
@@ -84,11 +84,14 @@ _ANOTHER_TOPIC = re.compile(r"医疗期|病假工资|经济补偿|赔偿金|加�
 
 def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker has worked in all, right after an annual-leave answer ("我以前在
-    别的厂干了8年") or asked with it ("工作了15年 年假有几天"): the days worked out."""
+    别的厂干了8年") or asked with it ("工作了15年 年假有几天"), or when the leave is taken up
+    again after something else ("回到年假 那如果累计工作12年呢"): the days worked out."""
     if _ANOTHER_TOPIC.search(text) and not ABOUT_ANNUAL_LEAVE.search(text):
         return None  # "她在这个厂做了18年了 医疗期有好久" after the leave: the topic named
     slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("leave_annual") and previous_action(tracker) == "action_answer_policy"
+    after = slug.startswith("leave_annual") and (
+        previous_action(tracker) == "action_answer_policy" or takes_up_again(text)
+    )
     if (
         after
         and _NEXT_YEAR.search(text)

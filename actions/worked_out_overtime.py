@@ -11,7 +11,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import last_bot_text, previous_action, recent_user_texts
+from actions.message import last_bot_text, previous_action, recent_user_texts, takes_up_again
 from actions.worked_out_break_total import break_and_rest_days_total
 from actions.worked_out_probation import ABOUT_PROBATION
 from bot.domain.break_time_off import (
@@ -269,7 +269,7 @@ def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
         and previous_action(tracker) == "action_answer_policy"
         # ("合同签的2年 试用期写的6个月" after the overtime worked out: the probation's)
         and not (ABOUT_PROBATION.search(text) and not _ABOUT_OVERTIME.search(text))
-    )
+    ) or (slug.startswith("ot_") and takes_up_again(text))  # ("回到刚才 如果…" after courses)
     # ("how much should they pay me for those 3 days?" right after the overtime was told, added
     # to a request: those days, asked)
     after = after or (

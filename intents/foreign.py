@@ -291,6 +291,11 @@ _NUMBERED = [
         ),
         r"\1 干了\3个月 ",
     ),
+    # "what if I had worked 12 years in total": the years worked in all
+    (
+        re.compile(r"\b(?:worked|working|work) (?:for )?(\d+(?:\.\d+)?) years? in total\b"),
+        r"累计工作\1年 ",
+    ),
     # "3 years of work in total": the years worked in all
     (re.compile(r"(\d+(?:\.\d+)?) years? of (?:work|working)(?: in total)?"), r"累计工作\1年 "),
     # "2026-09-30": the date as the date readers know it

@@ -89,7 +89,7 @@ _REST_DAYS_COUNTED = re.compile(
     rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
 )
 # the hours of each evening told ("每天晚上都加班2个钟"), then the days ("加了22天")
-_EVERY_EVENING = re.compile(r"(?:每天|天天)(?:晚上)?(?:都|要)?(?:加班|加|多做|多干)")
+_EVERY_EVENING = re.compile(r"(?:每天|天天)(?:晚上)?(?:都|要)?(?:加班|加|多做|多干|多上)")
 _EVENINGS_COUNTED = re.compile(
     rf"(?:加了|加班了|上了|做了|干了|搞了|一共|总共)\s*(?P<n>{NUM})\s*天"
 )

@@ -14,6 +14,8 @@ from bot.domain.overtime_pay import overtime_pay_text
         ("我一天工资150 周末加了4天", "150×200%×4=1200元"),  # 一天 is the pay, not a day
         ("平时下班后加了20个小时 一个小时25块", "25×150%×20=750元"),
         ("星期六加了两天班 月工资4350", "200×200%×2=800元"),  # 4350 ÷ 21.75
+        # each evening's hour said as 多上, then the days
+        ("一个月5220 上个月每天多上1个钟头 上了20天", "45×20=900元"),
     ],
 )
 def test_the_sum_is_worked_out(text, sum_):
