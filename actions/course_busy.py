@@ -85,3 +85,24 @@ def entity_values(tracker: Tracker, name: str, outside_busy: bool = False) -> li
             continue
         values.append(str(e["value"]))
     return values
+
+
+# a day of the week as a clause read in Chinese names it ("星期四要上班")
+_DAY = re.compile(r"(?:星期|周|礼拜)([一二三四五六日天])")
+_LATIN_CLAUSE = re.compile(r"[^,.;!?，。；！？]+")
+
+
+def busy_days_in_latin(text: str) -> tuple[str, ...]:
+    """The days of the busy clauses of a message typed in pinyin or English ("xing qi si yao
+    shang ban" is 星期四要上班): its clauses read one by one, its entities having no place."""
+    if re.search(r"[\u4e00-\u9fff]", text or ""):
+        return ()
+    days: list[str] = []
+    for m in _LATIN_CLAUSE.finditer(text or ""):
+        clause = as_chinese(m.group(0).strip())
+        if _BUSY.search(clause):
+            for d in _DAY.findall(clause):
+                day = "周日" if d in "日天" else f"周{d}"
+                if day not in days:
+                    days.append(day)
+    return tuple(days)

@@ -8,7 +8,7 @@ from datetime import date
 
 from rasa_sdk import Tracker
 
-from actions.course_busy import busy_spans, entity_values, outside_busy_text
+from actions.course_busy import busy_days_in_latin, busy_spans, entity_values, outside_busy_text
 from actions.course_context import narrows
 from actions.message import entity_words, latest_confidence, latest_entity, understood_text
 from bot.domain.course_questions import about_me
@@ -165,7 +165,8 @@ def busy_weekdays(tracker: Tracker) -> tuple[str, ...]:
     days: list[str] = []
     for value in _inside_busy(tracker, "weekday"):
         days += [d for d in repo.expand_weekday(value) if d not in days]
-    return tuple(days)
+    # ("xing qi si yao shang ban": typed in pinyin, its clauses read one by one)
+    return tuple(days) or busy_days_in_latin((tracker.latest_message or {}).get("text") or "")
 
 
 def busy_time(tracker: Tracker) -> str | None:

@@ -24,6 +24,7 @@ from actions.course_context import (
 from actions.course_enrol_instead import enrol_instead
 from actions.course_filters import (
     SEARCH_SLOTS,
+    busy_weekdays,
     compared_courses,
     filter_from,
     wanted_course,
@@ -288,6 +289,14 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # "合唱团还招人不", the first word of a course: the answer, then when and where
                 asked_about = [*asked_about, "time", "venue", "fee"]
             reply = answer(course, asked_about, left)
+            clash = [d for d in busy_weekdays(tracker) if d in (course.weekdays or [])]
+            if clash and clash != list(course.weekdays or []):
+                # "我只有星期二晚上有空 星期四要上班 还能报吗": half of its days missed
+                days = "、".join(course.weekdays or [])
+                reply = (
+                    f"「{course.name}」每{days}都上课，您{'、'.join(clash)}来不了的话会缺课，"
+                    "可以先问问能不能请假或补课再报。\n" + reply
+                )
             late = joining_late_text(course, text, self.services.today())
             if late:  # "已经开了课的还可以报不": begun, and still open
                 reply = late + "\n" + reply

@@ -108,9 +108,10 @@ def who_fits(found: list[Course], text: str, available: list[Course]) -> str:
 
 
 def schooling_fits(found: list[Course], text: str) -> tuple[list[Course], str]:
-    """ "我有个同事只有高中文凭 他能读啥子": the courses found whose schooling the words meet,
-    and the others said not to be open to it; `found` and "" when the words tell no schooling
-    or none of the courses found is open to it."""
+    """ "我有个同事只有高中文凭 他能读啥子": the courses found whose schooling the words meet
+    first, the others after them (still in the list: "本科那个我能不能直接报" points at one),
+    said before the list not to be open to it; `found` and "" when the words tell no
+    schooling or none of the courses found is open to it."""
     if schooling(text) is None:
         return found, ""
     refused = [(c, unmet(c, text)) for c in found]
@@ -118,4 +119,5 @@ def schooling_fits(found: list[Course], text: str) -> tuple[list[Course], str]:
     if not fit or len(fit) == len(found):
         return found, ""
     said = "；".join(str(why) for _, why in refused if why)
-    return fit, f"{said}。能报的有：\n"
+    names = "、".join(f"「{c.name}」" for c in fit)
+    return fit + [c for c, why in refused if why], f"{said}。能报的是{names}：\n"

@@ -66,16 +66,18 @@ def place_in(text: str | None, courses: Iterable[Course]) -> str | None:
     return max(named, key=len) if named else None
 
 
-# "同一个地方还有啥子课" after a course: where it is held, not a place named
+# "同一个地方还有啥子课" after a course: where it is held, not a place named (and other courses
+# asked: "八段锦在那里上" is 哪里 mistyped, "城南那个服务站 几楼" asks the room)
 _SAME_PLACE = re.compile(
-    r"同一?个?(?:地方|地点|点|位置|服务站)|一个地方的|(?:那个|那|这个|这)(?:地方|地点|服务站)"
-    r"|(?:在|去)?(?:那里|那儿|那点|那边)(?:还|也|上|有)"
+    r"同一?个?(?:地方|地点|位置|服务站)|一个地方|(?:那个|那|这个|这)(?:地方|地点)|那里|那儿|那点|那边"
 )
+_OTHER_COURSES_THERE = re.compile(r"还有|也有|别的|其他|其它|啥子?课|什么课|哪些课")
 
 
 def asks_same_place(text: str | None) -> bool:
     """The message asks for courses where the one in view is held ("那里还有啥课")."""
-    return bool(_SAME_PLACE.search(text or ""))
+    value = text or ""
+    return bool(_SAME_PLACE.search(value) and _OTHER_COURSES_THERE.search(value))
 
 
 _TOO_FAR = re.compile(r"太远|远了|好远|不方便|去不了|跑不赢")
