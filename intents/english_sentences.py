@@ -82,6 +82,11 @@ SENTENCES = {
     "go ahead and file": "申请调解",
     "file it": "申请调解",
     "file a case": "申请调解",
+    # "OK I want to file. Li Wei, 139…": filing after the questions (a complaint is its own)
+    "i want to file": "我想申请调解",
+    "want to file": "想申请调解",
+    "i want to file a complaint": "我想投诉",
+    "want to file a complaint": "想投诉",
     "with no notice": "没有提前通知",
     "without notice": "没有提前通知",
     "havent paid": "拖欠工资",
