@@ -192,15 +192,15 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         *POINTED_AFTER,
     )
     read = as_chinese(text)  # ("I'm 3 months pregnant … can they do that?" as Chinese)
+    # (the request's story too: "那我这个情况能赔好多钱" at its summary)
+    told = (*recent, str(tracker.get_slot("description") or ""))
     pointed = (
         # "主管喊我天天加班到晚上10点 我能不能不加" after the nursing hour: its protection
         hours_of_the_protected(knowledge, read, recent)
         # "拖这么久 老板除了工资还要不要赔点啥子" (after filing too): the extra 50-100 %
         or more_than_wages_asked(knowledge, previous, read)
         # "那我这个情况能赔好多钱" at a request's summary: the story told is the case
-        or my_case_pays_asked(
-            knowledge, read, (*recent, str(tracker.get_slot("description") or ""))
-        )
+        or my_case_pays_asked(knowledge, read, told)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)
@@ -225,7 +225,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (post_cut_asked(knowledge, read) if previous is None else None)
         or (probation_at_will_asked(knowledge, read) if previous is None else None)
         or (leave_days_asked(knowledge, read) if previous is None else None)
-        or (injury_rest_pay_asked(knowledge, read) if previous is None else None)
+        or (injury_rest_pay_asked(knowledge, read, told) if previous is None else None)
         or (months_unpaid_asked(knowledge, read) if previous is None else None)
         or (quitting_over_breach_asked(knowledge, read) if previous is None else None)
         or holiday_off_pay_asked(knowledge, read)
