@@ -108,3 +108,10 @@ def test_time_been_there_and_the_pay_not_taken_asked_in_pinyin() -> None:
     # "neng bu duoshao": what it makes up, asked (one syllable alone is no word: a name's stays)
     assert read_foreign("wo yue gongzi 6090, neng bu duoshao") == "我月工资 6090, 能补多少"
     assert "bu" in read_foreign("wo jiao bu xin")
+
+
+def test_filing_not_showing_up_and_the_total_owed_read() -> None:
+    assert "我想申请调解" in read_foreign("ok i want to file. li wei, 13983406652")
+    assert "我想投诉" in read_foreign("i want to file a complaint about my boss")
+    assert "老板 不来" in read_foreign("what if the boss does not show up?")
+    assert read_foreign("zonggong qian wo duoshao qian") == "总共欠我多少钱"
