@@ -70,6 +70,7 @@ from actions.message import (
 )
 from actions.policy_followups import find_answer
 from actions.services import ServiceAction
+from actions.worked_out import worked_out_reply
 from bot.domain.course_ages import (
     age_range,
     age_told_before,
@@ -375,6 +376,10 @@ class ActionCourseFollowup(ServiceAction, Action):
         if not listed:
             # no course in view or named: the FAQ may know for sure (调解要交钱不 …)
             handed = ran_this_turn(tracker, "action_answer_policy")
+            if text and not handed and worked_out_reply(self.services, tracker, text):
+                # ("how much is that? I earn 4350 a month" at a request's summary, 多少钱 heard
+                # as a fee: the sum of what the worker told, worked out)
+                return [FollowupAction("action_answer_policy")]
             verdict = find_answer(self.services, tracker, text)[0] if text and not handed else None
             # ("那我下一步自己去申请的话 要准备些啥子材料" after the injury answers: likely enough)
             if verdict == "answer" or (

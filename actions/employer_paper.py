@@ -1,12 +1,14 @@
 """The employer's name as a paper of the firm gives it, said at the summary (split from
 actions/corrections.py): the full registered name when only a shop or a site was kept
-("单位是重庆巴渝缘餐饮有限公司"), or the name on the business licence the worker wants written
+("单位是重庆巴渝缘餐饮有限公司") or when it puts the kept one right ("公司名字是…劳务分包有限公司
+刚才少打了几个字"), or the name on the business licence the worker wants written
 ("执照上写的是重庆市渝中区老码头餐饮店 用这个名字"). The party of a mediation request is the
 employer as registered (《劳动争议调解仲裁法》第十二条: the request names the parties)."""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from rasa_sdk import Tracker
 
@@ -46,15 +48,23 @@ def name_on_paper(tracker: Tracker) -> str | None:
     return value if value and value != tracker.get_slot("employer") else None
 
 
+# how alike the name said and the one kept are when one was mistyped or cut short
+SAME_FIRM = 0.8
+
+
 def full_name_at_summary(tracker: Tracker) -> str | None:
-    """The registered name said at the summary when a shop or a site was kept."""
+    """The registered name said at the summary when a shop or a site was kept, or when it is
+    the kept name put right ("等哈 公司名字是重庆宏达建筑劳务分包有限公司 刚才少打了几个字" when
+    重庆宏达建筑劳务有限公司 was kept)."""
+    if tracker.get_slot("requested_slot") != "mediation_confirm":
+        return None
     kept = str(tracker.get_slot("employer") or "")
     text = typed_text(tracker)
-    # ("还有公司全名是…有限公司": the full name said to be this one, whatever was kept)
-    if tracker.get_slot("requested_slot") != "mediation_confirm" or (
-        "公司" in kept and not _FULL_NAME.search(text)
-    ):
-        return None
     m = _EMPLOYER_NAMED.search(text)
     value = looks_like_employer(m.group("value")) if m else None
-    return value if value and value != kept else None
+    if not value or value == kept:
+        return None
+    # ("还有公司全名是…有限公司": the full name said to be this one, whatever was kept)
+    shop_kept = "公司" not in kept or _FULL_NAME.search(text) is not None
+    put_right = SequenceMatcher(None, kept, value).ratio() >= SAME_FIRM
+    return value if shop_kept or put_right else None

@@ -25,6 +25,7 @@ from actions.group_claims import (
     only_the_list,
     without_sum_asked,
 )
+from actions.injury_denied import recognition_note
 from actions.mediation_asks import course_asked
 from actions.mediation_extraction import (
     ASSENT_THEN_ASKS,
@@ -137,6 +138,9 @@ class ValidateMediationForm(
             dispatcher.utter_message(text=total)
             tracker.latest_message = {**tracker.latest_message, "text": rest}
         events = await super().run(dispatcher, tracker, domain)
+        note = recognition_note(self.services.knowledge, typed_text(tracker)) if opening else None
+        if note:  # "…老板说是我自己不小心 不认工伤 工会能帮我不": who recognises it, first
+            dispatcher.utter_message(text=note)
         # (a correction with a question after it: "电话打错了 是139… 对了调解要好久嘛")
         # ("确认 要是调解的时候老板也不来咋个办": handed in, and the question answered)
         at_summary = tracker.get_slot("requested_slot") == "mediation_confirm"

@@ -116,8 +116,11 @@ def previous_answer(services: Any, tracker: Tracker) -> Any:
 # injury, time-limit, dismissal and leaving rules (bot/knowledge/pointed.py, pointed_asked.py)
 
 
-# a question this short asks one thing of mediation ("调解要钱吗", "调解一般要好久")
+# a question this short asks one thing of mediation ("调解要钱吗", "调解一般要好久"), counted
+# without spaces and the English words left unread ("Is the union's labour dispute mediation
+# free?" is read 工会 's labour 劳动纠纷 调解 免费?)
 _ONE_ASPECT_CHARS = 12
+_NOT_COUNTED = re.compile(r"[\sA-Za-z']+")
 # the place's own rule asked ("重庆这边是不是还要多放几天", "我们这里有没得地方规定")
 _LOCAL_ASKED = re.compile(r"重庆|我们这边|我们这儿|我们这里|本地|当地|本市|地方规定")
 
@@ -189,15 +192,15 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         *POINTED_AFTER,
     )
     read = as_chinese(text)  # ("I'm 3 months pregnant … can they do that?" as Chinese)
+    # (the request's story too: "那我这个情况能赔好多钱" at its summary)
+    told = (*recent, str(tracker.get_slot("description") or ""))
     pointed = (
         # "主管喊我天天加班到晚上10点 我能不能不加" after the nursing hour: its protection
         hours_of_the_protected(knowledge, read, recent)
         # "拖这么久 老板除了工资还要不要赔点啥子" (after filing too): the extra 50-100 %
         or more_than_wages_asked(knowledge, previous, read)
         # "那我这个情况能赔好多钱" at a request's summary: the story told is the case
-        or my_case_pays_asked(
-            knowledge, read, (*recent, str(tracker.get_slot("description") or ""))
-        )
+        or my_case_pays_asked(knowledge, read, told)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)
@@ -211,14 +214,18 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
         or unpaid_apprentice_told(knowledge, read)
         # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)
-        or (one_aspect_asked(knowledge, read) if len(read.strip()) <= _ONE_ASPECT_CHARS else None)
+        or (
+            one_aspect_asked(knowledge, read)
+            if len(_NOT_COUNTED.sub("", read)) <= _ONE_ASPECT_CHARS
+            else None
+        )
         or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
         or (moved_to_work_asked(knowledge, read) if previous is None else None)
         or (relocation_asked(knowledge, read) if previous is None else None)
         or (post_cut_asked(knowledge, read) if previous is None else None)
         or (probation_at_will_asked(knowledge, read) if previous is None else None)
         or (leave_days_asked(knowledge, read) if previous is None else None)
-        or (injury_rest_pay_asked(knowledge, read) if previous is None else None)
+        or (injury_rest_pay_asked(knowledge, read, told) if previous is None else None)
         or (months_unpaid_asked(knowledge, read) if previous is None else None)
         or (quitting_over_breach_asked(knowledge, read) if previous is None else None)
         or holiday_off_pay_asked(knowledge, read)

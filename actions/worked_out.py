@@ -1,10 +1,10 @@
 """Answers worked out from what the worker says, right after a policy answer or with the
-question: the retirement age, the double wage without a contract, the medical period, the
-longest probation, the disability grant and whether a commuting accident is 工伤; the
-annual-leave calculators are in actions/worked_out_leave.py, the overtime pay's in
-actions/worked_out_overtime.py, the compensation's in actions/worked_out_severance.py, the
-injury's in actions/worked_out_injury.py (bot/domain/ does the arithmetic; these modules decide
-when a message gives what a calculation needs, reading the last few messages too)."""
+question: the retirement age, the double wage without a contract, the longest probation, the
+disability grant and whether a commuting accident is 工伤; the annual-leave calculators are in
+actions/worked_out_leave.py, the medical period's in actions/worked_out_sick.py, the overtime
+pay's in actions/worked_out_overtime.py, the compensation's in actions/worked_out_severance.py,
+the injury's in actions/worked_out_injury.py (bot/domain/ does the arithmetic; these modules
+decide when a message gives what a calculation needs, reading the last few messages too)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,
-    SOMEONE_ELSE,
     UNUSED_LEAVE,
     annual_leave_reply,
     resigned_leave_reply,
@@ -61,26 +60,26 @@ from actions.worked_out_severance import (
     forced_to_leave,
     severance_reply,
 )
-from actions.worked_out_sick import NO_DISMISSAL, threatened_dismissal_reply
+from actions.worked_out_sick import (
+    AFTER_THE_PERIOD,
+    MEDICAL_PERIOD,
+    NO_DISMISSAL,
+    after_period_reply,
+    medical_period_reply,
+    threatened_dismissal_reply,
+)
+from actions.worked_out_story import story_for_sum
 from actions.worked_out_together import severances_added
 from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
 from bot.domain.leave_deduction import personal_leave_text
-from bot.domain.medical_period import (
-    DISMISSAL_ASKED,
-    PERIOD_OVER,
-    after_period_text,
-    medical_period_text,
-    years_here,
-)
 from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.paid_short import shortfall_text
 from bot.domain.severance import (
     FORCED_LINE,
     asks_how_much,
     monthly_pay,
-    months_worked,
 )
 from bot.domain.time_limit import deadline_text, interrupted_text, left_on
 from bot.domain.training_bond import bond_penalty_text
@@ -112,44 +111,6 @@ def commute_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if not (after or (_ON_THE_WAY.search(text) and "工伤" in text)):
         return None
     return commute_injury_text(text)
-
-
-# the entries after which "我在这个厂干了5年 总共工作了12年" tells what the medical period needs
-_ABOUT_SICKNESS = re.compile(r"医疗期|病假|生病|住院|看病|病休|手术")
-MEDICAL_PERIOD = "sick_medical_period"  # the entry whose tiers the worked-out period applies
-
-
-AFTER_THE_PERIOD = "sick_after_period"  # the entry on the medical period running out
-
-
-def after_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """Let go when the medical period is over ("要是3个月到了我还没好得了 老板可以把我开了不
-    我工资4千"), the years at this employer told before: the compensation and the month in lieu."""
-    # ("我一个月3900 那补偿好多" right after the answer on it: the sum asked)
-    after = asks_how_much(text) and previous_action(tracker) == "action_answer_policy"
-    after = after and tracker.get_slot("last_faq") == AFTER_THE_PERIOD and not months_worked(text)
-    if not ((PERIOD_OVER.search(text) and DISMISSAL_ASKED.search(text)) or after):
-        return None
-    told = [text, *recent_user_texts(tracker, 4)]
-    pay = next(filter(None, map(monthly_pay, told)), None)
-    here = next((h for h in map(years_here, told) if h), None)
-    return after_period_text(here, pay) if pay and here else None
-
-
-def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """The years worked in all and at this employer, told right after an answer about sick
-    leave or with a question about it: the medical period worked out."""
-    slug = str(tracker.get_slot("last_faq") or "")
-    after = slug.startswith("sick") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_SICKNESS.search(text)):
-        return None
-    # ("那我兄弟呢 他才参加工作2年 现在也在住院": his own years, not the worker's told before)
-    own_only = SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
-    return medical_period_text(
-        text,
-        recent_user_texts(tracker, 3) if after and not own_only else None,
-        services.today().year,
-    )
 
 
 PERSONAL_LEAVE = "leave_marriage_funeral"  # the entry the docked personal leave follows
@@ -294,7 +255,15 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     """A calculator's answer (the retirement age, the compensation, the annual leave days,
     whether a commuting accident is 工伤, the medical period, the overtime pay, the unused
     annual leave of someone leaving, the longest probation) and
-    the FAQ entry whose rule it applies, when the message gives what it needs."""
+    the FAQ entry whose rule it applies, when the message gives what it needs; in a mediation
+    request, a sum asked with no dispute of its own ("那应该给好多 我工资一个月5220") is read with
+    the request's story (actions/worked_out_story.py)."""
+    said = _worked_out(services, tracker, text)
+    story = story_for_sum(tracker, text) if said is None else None
+    return _worked_out(services, tracker, f"{text} {story}") if story else said
+
+
+def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     text = _TYPED_BY_SOUND.sub(lambda m: _BY_SOUND[m.group(0)], text)  # "加斑费" is 加班费
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:

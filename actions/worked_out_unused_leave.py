@@ -291,7 +291,16 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     taken = next(filter(None, map(days_taken, told)), None)
     # ("今年年假5天": the year's days told, not the years that give them)
     years = months_in_all(told) is not None
-    return unused_leave_text(months, pay, today, leaving=leaving, taken=taken, years_told=years)
+    # ("5天都没休的话 该补好多钱" with no last day told: the whole year's days asked too)
+    return unused_leave_text(
+        months,
+        pay,
+        today,
+        leaving=leaving,
+        taken=taken,
+        years_told=years,
+        days_named=days_not_taken(text),
+    )
 
 
 # "30号走": the day of the month alone

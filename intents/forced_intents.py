@@ -1,6 +1,7 @@
 """The rules that override the classifier's reading of a message (after the explicit requests
 of intents/overrides.py): a course cancelled, switched, asked whether it fits or what it
-certifies, another course asked, an unsure search that asks about work, a date of the job
+certifies, another course asked, an unsure search that asks about work, the money owed asked
+where the classifier heard a course's fee, a date of the job
 told where the classifier heard a goodbye, and the explicit requests read again in English or
 pinyin. intents/interpreter.py applies them before its own sure-or-fallback logic."""
 
@@ -27,6 +28,10 @@ UNSURE_REQUEST_CONFIDENCE = 0.5
 _WORK_WORDS = re.compile(
     r"补偿|赔偿|工资|加班|合同|工伤|社保|辞职|辞退|开除|离职|老板|单位|公司|年假|产假|试用期|仲裁"
 )
+# money the employer owes or held back from the worker ("一共欠我多少钱", "扣了我好多"): a
+# question of wages, never of a course's fee
+_OWED_TO_ME = re.compile(r"(?:欠|拖欠|扣|少给|少发)(?:了)?(?:我|我们)")
+_COURSE_READINGS = ("course_followup", "course_search")
 # a course given up ("书法那个给我取消了嘛 … 去不了"): not a question of whether it fits
 _CANCELS_WORDS = re.compile(r"取消|退了|退掉|不报了|不去了|不上了|不学了")
 # a day the job began or ended, told ("我是2月1号就去上班了")
@@ -61,6 +66,16 @@ def forced_intent(norm: str, entities: list[dict], ranking: list[tuple[str, floa
         and _WORK_WORDS.search(norm)
     ):
         # "我自己想词职回老家 有没得经济补偿拿": unsure, no course in it, a question of work
+        forced = "policy_question"
+    if (
+        forced is None
+        and ranking
+        and ranking[0][0] in _COURSE_READINGS
+        and not any(e.get("entity") in ("course_name", "course_category") for e in entities)
+        and _OWED_TO_ME.search(read_foreign(norm))
+    ):
+        # "一共欠我多少钱" (or "yigong qian wo duoshao qian") at a request's summary: the wages
+        # owed added up, not a course's fee
         forced = "policy_question"
     if (
         forced is None

@@ -47,7 +47,7 @@ PINYIN_WORDS = (
     # a waiter's contract never signed, a courier's fines ("lao ban yi zhi bu gen wo qian he
     # tong", "gong si mei ge yue kou wo 500 kuai fa kuan")
     " 火锅店 火锅 店 签 签合同 跟 跟我 不跟我 一直 这样 合法吗 要求 补发 快递员 快递 每个月 罚款"
-    " 一共 扣了 单位是 公司是 有限公司 什么时候 联系 联系我 人 干 要回 想要回 块 经理 钱"
+    " 一共 总共 扣了 单位是 公司是 有限公司 什么时候 联系 联系我 人 干 要回 想要回 块 经理 钱"
     " 工作 工作了 参加工作 干了 做了"
     # a cleaner's and a rider's words ("wo zai yige xiaoqu zuo baojie", "pao waimai de zhandian")
     " 一个 小区 保洁 物业 物业公司 外卖 跑外卖 站点 合理 证据 需要 没 平台 刚才 那个 这个 这样"

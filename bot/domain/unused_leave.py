@@ -162,10 +162,13 @@ def unused_leave_text(
     leaving: date | None = None,
     taken: int | None = None,
     years_told: bool = True,
+    days_named: int | None = None,
 ) -> str | None:
     """What the annual leave not taken this year is worth to a worker leaving now (or on the
     day `leaving` told), or None before the first full year of work; `years_told`: False when
-    the year's days were told instead of the years worked ("今年年假5天")."""
+    the year's days were told instead of the years worked ("今年年假5天"); `days_named`: the
+    days the worker asks about ("5天都没休的话"): when they are the whole year's and no last
+    day was told, the whole year's sum comes first (what leaving at the year's end brings)."""
     counted = _days_left(months_in_all, today, leaving, taken)
     if counted is None:
         return None
@@ -174,8 +177,16 @@ def unused_leave_text(
     extra = left * daily * 2
     owed = f"减去已经休的{taken}天，还有{left}天没休。" if taken else ""
     years = f"累计工作满{months_in_all // 12}年，" if years_told else ""
+    whole = []
+    if days_named == year_days and leaving is None and not taken and due < year_days:
+        whole = [
+            f"按全年{year_days}天都没休算：{year_days}×{format_number(round(daily, 2))}×200%"
+            f"≈{format_number(round(year_days * daily * 2, 2))}元（做到年底再走就是这个数）。"
+            "提前走的，按离职那天折算："
+        ]
     return "\n".join(
         [
+            *whole,
             f"按您说的：{years}每年应休{year_days}天；"
             f"{when}，"
             f"应休{due}天（不足1天的不算；离职日不同的按那天算）。{owed}",

@@ -246,9 +246,19 @@ def leave_days_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return None
 
 
-def injury_rest_pay_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    told = _RECOGNISED.search(text) and _RESTING.search(text) and _PAY_WORDS.search(text)
-    return knowledge.get(INJURY_REST) if told else None
+# "住院这段时间的工资该咋个算" after a work injury was told (its request filed too): the pay
+# while it heals (停工留薪期), not sick pay
+_TREATED = re.compile(r"住院|养伤|治疗|治伤|休养|停工|休息|在家|屋头|歇")
+_SICK = re.compile(r"生病|病假|得病|医疗期")
+
+
+def injury_rest_pay_asked(
+    knowledge: Knowledge, text: str, told: tuple[str, ...] = ()
+) -> Answer | None:
+    said = _RECOGNISED.search(text) and _RESTING.search(text) and _PAY_WORDS.search(text)
+    healing = _TREATED.search(text) and _PAY_WORDS.search(text) and not _SICK.search(text)
+    injured = healing and any("工伤" in t for t in told)
+    return knowledge.get(INJURY_REST) if said or injured else None
 
 
 # "公司说我岗位没了 只提前5天告诉我": a post cut, a dismissal with notice (第四十条)

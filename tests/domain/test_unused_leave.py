@@ -58,3 +58,16 @@ def test_the_years_are_not_said_when_only_the_days_were_told():
         12, 4350, date(2026, 12, 1), leaving=date(2026, 11, 15), years_told=False
     )
     assert said.startswith("按您说的：每年应休5天") and "累计工作" not in said
+
+
+def test_the_whole_year_s_days_named_with_no_last_day_are_summed_first():
+    # "我一个月6525 5天都没休的话 该补好多钱" from one about to leave: 5×300×200% for the
+    # whole year, then the share up to today
+    text = unused_leave_text(72, 6525, date(2026, 12, 5), days_named=5)
+    assert text is not None and text.startswith("按全年5天都没休算：5×300×200%≈3000元")
+    assert "应休4天" in text and "4×300×200%≈2400元" in text
+    # (a last day told, or days taken, or the days not the year's: the share alone)
+    for kwargs in ({"leaving": date(2026, 12, 5)}, {"taken": 1}, {}):
+        alone = unused_leave_text(72, 6525, date(2026, 12, 5), **kwargs)
+        assert alone is not None and "按全年" not in alone
+    assert "按全年" not in (unused_leave_text(72, 6525, date(2026, 12, 5), days_named=3) or "")

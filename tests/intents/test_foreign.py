@@ -115,3 +115,10 @@ def test_a_childs_age_and_a_camp_asked_in_english():
     assert "寒假营" in read and "我儿子9岁" in read
     assert "8岁" in read_foreign(match_form("she is 8 years old"))
     assert read_foreign(match_form("what days?")).startswith("星期几")
+
+
+def test_filing_not_showing_up_and_the_total_owed_read() -> None:
+    assert "我想申请调解" in read_foreign("ok i want to file. li wei, 13983406652")
+    assert "我想投诉" in read_foreign("i want to file a complaint about my boss")
+    assert "老板 不来" in read_foreign("what if the boss does not show up?")
+    assert read_foreign("zonggong qian wo duoshao qian") == "总共欠我多少钱"

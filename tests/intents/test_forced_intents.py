@@ -1,0 +1,17 @@
+"""The rules that override the classifier's reading (intents/forced_intents.py)."""
+
+from __future__ import annotations
+
+from intents.forced_intents import forced_intent
+
+_AS_FEE = [("course_followup", 0.53), ("inform", 0.18)]
+
+
+def test_money_owed_asked_where_a_course_s_fee_was_heard_is_a_policy_question():
+    assert forced_intent("一共欠我多少钱", [], _AS_FEE) == "policy_question"
+    assert forced_intent("扣了我多少钱", [], _AS_FEE) == "policy_question"
+    assert forced_intent("yigong qian wo duoshao qian", [], _AS_FEE) == "policy_question"
+    # (a course named: its fee; the classifier on something else: kept)
+    course = [{"entity": "course_name", "value": "书法"}]
+    assert forced_intent("书法课欠我多少钱", course, _AS_FEE) is None
+    assert forced_intent("书法班多少钱", [], _AS_FEE) is None

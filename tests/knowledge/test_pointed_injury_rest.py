@@ -1,0 +1,27 @@
+"""The pay while an injury heals asked (bot/knowledge/pointed_situations.py): 停工留薪期 when
+the injury is recognised or the conversation told a work injury, not sick pay."""
+
+from __future__ import annotations
+
+from bot.knowledge.pointed_situations import INJURY_REST, injury_rest_pay_asked
+
+
+class _Knowledge:
+    """Hands back the slug asked for, as the entry."""
+
+    def get(self, slug: str) -> str:
+        return slug
+
+
+K = _Knowledge()
+TOLD = ("那我先申请调解试哈 我要他们承认工伤 把医药费和住院这段时间的工资给我",)
+
+
+def test_the_pay_while_in_hospital_after_a_work_injury_was_told():
+    assert injury_rest_pay_asked(K, "住院这段时间的工资该咋个算", TOLD) == INJURY_REST  # type: ignore[arg-type]
+    assert injury_rest_pay_asked(K, "已经认定工伤了 在屋头养伤 工资还发不") == INJURY_REST  # type: ignore[arg-type]
+
+
+def test_no_injury_told_or_a_sickness_is_no_injury_s_pay():
+    assert injury_rest_pay_asked(K, "住院这段时间的工资该咋个算") is None  # type: ignore[arg-type]
+    assert injury_rest_pay_asked(K, "生病住院这段时间工资咋个算", TOLD) is None  # type: ignore[arg-type]
