@@ -72,7 +72,10 @@ _TIME_OFF_GIVEN = re.compile(
 
 # "星期六是40个钟头 不是48": one kind's figure put right ("星期六只去了3个 有一个星期六…没去"
 # is read by the overtime's own sums)
-_KIND_PUT_RIGHT = re.compile(rf"是\s*(?:{NUM})\s*个?(?:钟头|小时|钟|天)[\s，,]*不是")
+# ("等哈 我说错了 周六是加了3天": the mistake owned, the kind's new figure alone)
+_KIND_PUT_RIGHT = re.compile(
+    rf"是\s*(?:{NUM})\s*个?(?:钟头|小时|钟|天)[\s，,]*不是|说错|搞错|记错|弄错|看错"
+)
 
 
 # the last answer summed a long break's days (bot/domain/long_breaks.py)
