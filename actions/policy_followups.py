@@ -92,6 +92,7 @@ from bot.knowledge.pointed_situations import (
     unemployment_reason_told,
     wages_also_unpaid_told,
 )
+from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_women import hours_of_the_protected
 from bot.knowledge.situations import (
     fits_the_situation,
@@ -198,6 +199,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or my_case_pays_asked(
             knowledge, read, (*recent, str(tracker.get_slot("description") or ""))
         )
+        # "老板听说我要找他要钱 说明天就不要我了": let go for the claim, whatever came before
+        or let_go_for_claiming_told(knowledge, read)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)
