@@ -71,6 +71,7 @@ from bot.knowledge.pointed_claims import (
     unpaid_apprentice_told,
     wages_held_on_leaving_told,
 )
+from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
     early_retirement_asked,
@@ -92,7 +93,6 @@ from bot.knowledge.pointed_situations import (
     unemployment_reason_told,
     wages_also_unpaid_told,
 )
-from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_women import hours_of_the_protected
 from bot.knowledge.situations import (
     fits_the_situation,

@@ -35,6 +35,7 @@ from actions.severance_cues import (
     NAMED_BY_ITS_N,
     PAY_WITH_EXTRAS,
     PROBATION_EXCESS,
+    PROBATION_FAILED,
     ROUGHLY,
     SECOND_TERM,
     SEVERANCE_TOPICS,
@@ -44,9 +45,7 @@ from actions.severance_cues import (
     YEARS_RESET,
 )
 from actions.severance_season import by_season
-from actions.worked_out_leave import (
-    DURATION_ALONE,
-)
+from actions.worked_out_leave import DURATION_ALONE
 from bot.domain.employment_dates import (
     employed_span,
     months_since_start,
@@ -220,10 +219,13 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         after or about_severance(text) or told_before or story or ran_out or likewise
     ):
         return None
-    if str(slug or "").startswith("probation") and (
-        PROBATION_EXCESS.search(text)
-        # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
-        or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
+    if (PROBATION_FAILED.search(text) and monthly_pay(text) is None) or (
+        str(slug or "").startswith("probation")
+        and (
+            PROBATION_EXCESS.search(text)
+            # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
+            or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
+        )
     ):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if _BACK_TO_WORK.search(text):
