@@ -71,6 +71,7 @@ from bot.knowledge.pointed_claims import (
     unpaid_apprentice_told,
     wages_held_on_leaving_told,
 )
+from bot.knowledge.pointed_denied import relation_denied_told
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
@@ -201,6 +202,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         )
         # "老板听说我要找他要钱 说明天就不要我了": let go for the claim, whatever came before
         or let_go_for_claiming_told(knowledge, read)
+        # "他说我们是临时工 没签合同 不算数" after wages owed: the relation, denied
+        or relation_denied_told(knowledge, previous, read)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)
