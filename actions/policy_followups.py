@@ -168,7 +168,11 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "重庆这边是不是还要多放几天" after an answer that says where Chongqing's own figure
         # is found: that answer, not another entry on days off
         return decide([Hit(previous, TAKEN_SCORE)], cfg)
-    taken = None if previous is None else offered_taken(services, tracker, text, previous)
+    # "老板听说我要找他要钱 说明天就不要我了": let go for the claim, whatever came before (not
+    # an entry the answer offered: "投诉" after the insurance answer)
+    taken = let_go_for_claiming_told(services.knowledge, as_chinese(text)) or (
+        None if previous is None else offered_taken(services, tracker, text, previous)
+    )
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
     knowledge = services.knowledge
@@ -200,8 +204,6 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or my_case_pays_asked(
             knowledge, read, (*recent, str(tracker.get_slot("description") or ""))
         )
-        # "老板听说我要找他要钱 说明天就不要我了": let go for the claim, whatever came before
-        or let_go_for_claiming_told(knowledge, read)
         # "他说我们是临时工 没签合同 不算数" after wages owed: the relation, denied
         or relation_denied_told(knowledge, previous, read)
         or still_in_time_asked(knowledge, read)
