@@ -20,11 +20,16 @@ _DENIED = re.compile(
     r"|不承认[^，,。]{0,6}(?:劳动关系|员工|工人|是他的)"
 )
 
+# (their own entries weigh the relation: an injury, a rider's platform, a pensioner, a nanny)
+_OWN_ENTRIES = re.compile(
+    r"伤|摔|撞|砸|骨折|外卖|骑手|平台|快递|网约|代驾|派遣|外包|退休|养老金|保姆|钟点工|兼职|实习"
+)
+
 
 def relation_denied_told(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
     """The entry on proving the relation when `text` tells that the employer denies it (after
     any answer but an injury's, whose own entries weigh the relation with the injury)."""
-    if not _DENIED.search(text):
+    if not _DENIED.search(text) or _OWN_ENTRIES.search(text):
         return None
     if previous is not None and (
         previous.category == INJURY_TOPIC or previous.slug == PROVE_RELATION

@@ -28,3 +28,8 @@ def test_an_injury_weighs_the_relation_itself() -> None:
     text = "老板说我是临时工 不承认"
     assert relation_denied_told(_Knowledge(), _Previous("工伤"), text) is None
     assert relation_denied_told(_Knowledge(), None, "临时工能入工会吗") is None
+
+
+def test_a_riders_platform_or_an_injury_has_its_own_entries() -> None:
+    text = "我跑快递的 送件路上摔了 平台说我不是他们员工"
+    assert relation_denied_told(_Knowledge(), None, text) is None
