@@ -20,12 +20,7 @@ from actions.leaving_told import (
     QUITS_OVER,
     quits_after_a_breach,
 )
-from actions.message import (
-    faq_of_last_turn,
-    previous_action,
-    recent_bot_texts,
-    recent_user_texts,
-)
+from actions.message import faq_of_last_turn, previous_action, recent_bot_texts, recent_user_texts
 from actions.severance_cues import (
     ABOUT_LEAVE,
     GROUNDS,
@@ -219,15 +214,14 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         after or about_severance(text) or told_before or story or ran_out or likewise
     ):
         return None
-    if (PROBATION_FAILED.search(text) and monthly_pay(text) is None) or (
-        str(slug or "").startswith("probation")
-        and (
-            PROBATION_EXCESS.search(text)
-            # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
-            or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
-        )
+    if str(slug or "").startswith("probation") and (
+        PROBATION_EXCESS.search(text)
+        # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
+        or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
     ):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
+    if PROBATION_FAILED.search(text) and monthly_pay(text) is None:
+        return None  # "公司说我试用期不合格 喊我走人 有没得补偿": the grounds, the entry's
     if _BACK_TO_WORK.search(text):
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
     if _NOTICE_ASKED.search(text) and not SUM_ASKED.search(text):
