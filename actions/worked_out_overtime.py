@@ -34,7 +34,7 @@ from bot.domain.overtime_mix import (
 )
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
-from bot.domain.overtime_said import each_rest_day_hours, rest_days_given_back
+from bot.domain.overtime_said import another_day_asked, each_rest_day_hours, rest_days_given_back
 from bot.domain.severance import asks_how_much, monthly_pay
 from bot.domain.working_hours import day_hours
 from intents.numbers import NUM, format_number, parse_number
@@ -49,7 +49,8 @@ PAY_LOOKBACK = 10
 # rest days worked)
 _ABOUT_OVERTIME = re.compile(
     r"加班|加了"
-    r"|(?:除夕|初[一二三四五六七]|国庆|春节|过年|元旦|五一|劳动节|节假日)[^，,。]{0,12}(?:上班|上了班|去上|要上)"
+    r"|(?:除夕|初[一二三四五六七]|国庆|春节|过年|元旦|五一|劳动节|节假日)[^，,。]{0,12}"
+    r"(?:上班|上了班|去上|要上|上了\s*(?:\d+|[一二两三四五六七八九十]+)\s*天)"  # ("国庆上了一天班")
     r"|(?:周六|周日|周末|星期[六天日]|礼拜[六天日]|休息日)[^，,。]{0,4}上了\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|个)班"
 )
 _A_FIGURE = re.compile(
@@ -238,6 +239,7 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """The overtime's sum (_overtime_sum), said to leave out the rest days told as given back
     as time off ("4个星期六 有2个厂头安排了补休"); rest days as long as the shift told before
     ("2个星期六也喊我去上了夜班 12个钟头" after "晚上8点到早上8点") paid for all their hours."""
+    text = another_day_asked(text, last_bot_text(tracker)) or text  # ("那普通的礼拜六呢")
     shift = next(filter(None, map(day_hours, recent_user_texts(tracker, OVERTIME_LOOKBACK))), None)
     said = _overtime_sum(services, tracker, each_rest_day_hours(text, shift))
     given = rest_days_given_back(text)
