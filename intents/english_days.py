@@ -59,7 +59,8 @@ REORDERED: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "boss wants me to work on chu yi", "i worked on national day": the day, then the work
     (
         re.compile(
-            rf"\b(wants? me to |asks? me to |told me to )?work(?:s|ed|ing)? on (?:the )?({_DAY})\b"
+            rf"\b((?:wants?|wanted|asks?|asked|tells?|told|makes?|made) me to )?"
+            rf"work(?:s|ed|ing)? on (?:the )?({_DAY})\b"
         ),
         _worked_on,
     ),

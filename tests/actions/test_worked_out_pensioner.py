@@ -29,3 +29,10 @@ def test_no_pension_told_or_someone_elses() -> None:
     assert pensioner_reply(None, _after("我在电子厂上班", text), text) is None
     told = "我老婆已经退休了 在领养老金"
     assert pensioner_reply(None, _after(told, text), text) is None
+
+
+def test_the_pension_told_as_drawn_already() -> None:
+    text = "晚上多干的有没得加班费"
+    assert (
+        pensioner_reply(None, _after("我领退休金了 在食堂帮厨", text), text) == PENSIONER_OVERTIME
+    )

@@ -27,3 +27,8 @@ def test_an_ordinary_rest_day_after_a_holiday():
 def test_time_off_later_instead_of_money():
     read = read_foreign("she says she will give me a day off later instead of money")
     assert "她说" in read and "以后给我补休" in read and "不给钱" in read
+
+
+def test_asked_or_made_to_work_on_a_holiday() -> None:
+    assert "要我国庆上班" in read_foreign("my boss asked me to work on national day")
+    assert "要我周日上班" in read_foreign("they made me to work on sunday")
