@@ -26,8 +26,9 @@ _LET_GO = re.compile(
     r"|(?:不用|不要|别|莫)(?:再)?(?:去上班|来上班|去|来|上班)了|开除|辞退|把我(?:给)?(?:开|辞|炒)|开了我|炒了我|辞了我"
 )
 
-# what ties the two: the employer heard of it, or let the worker go straight after
-_BECAUSE = re.compile(r"就|结果|马上|立马|第二天|转头|因为|听说|晓得|知道")
+# what ties the two: the employer heard of it, or let the worker go straight after (or the
+# worker fears it will: "我要去投诉公司 会不会被开除")
+_BECAUSE = re.compile(r"就|结果|马上|立马|第二天|转头|因为|听说|晓得|知道|会不会|会被|怕|万一")
 
 
 def let_go_for_claiming_told(knowledge: Knowledge, text: str) -> Answer | None:

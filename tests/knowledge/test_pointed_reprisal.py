@@ -21,3 +21,8 @@ def test_let_go_after_a_complaint() -> None:
 def test_a_dismissal_told_before_the_claim_is_not_a_reprisal() -> None:
     assert let_go_for_claiming_told(_Knowledge(), "公司把我辞退了 我想要加班费") is None
     assert let_go_for_claiming_told(_Knowledge(), "我想申请仲裁 要多久") is None
+
+
+def test_a_reprisal_feared() -> None:
+    text = "我想去举报厂里不买社保 会不会被辞退"
+    assert let_go_for_claiming_told(_Knowledge(), text) == UNLAWFUL_DISMISSAL
