@@ -16,8 +16,8 @@ from actions.leaving_told import (
     DISMISSED,
     MAY_THEY,
     NOTHING_GIVEN,
-    PROTECTED,
     QUITS_OVER,
+    protected_when_let_go,
     quits_after_a_breach,
 )
 from actions.message import faq_of_last_turn, previous_action, recent_bot_texts, recent_user_texts
@@ -274,7 +274,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if story and not forced and about_unlawful(text) and not MAY_THEY.search(text):
         # "他喊我走的时候啥子理由都没说 这个还有补偿没得": no reason given, 2N
         unlawful = True
-    protected = not forced and any(map(PROTECTED.search, [text, *earlier_told]))
+    protected = not forced and protected_when_let_go([text, *earlier_told])
     if protected and (story or any(map(DISMISSED.search, [text, *earlier_told]))):
         # dismissed while ill or pregnant ("住院 … 老板喊我不用来了"): unlawful, 2N or the job
         unlawful = protected = True
