@@ -17,8 +17,12 @@ UNLAWFUL_DISMISSAL = "sev_unlawful_2x"
 # the claim made (or about to be): asking for the money, complaining, going to arbitration
 _CLAIMED = re.compile(
     r"要(?:钱|工资|加班费|双倍|二倍|两倍|社保|合同)|讨(?:薪|钱|工资)|维权"
-    r"|投诉|举报|告(?:他|老板|公司|厂)|仲裁|劳动局|监察"
+    r"|投诉|举报|告(?:他|老板|公司|厂)|(?:去|要去|申请了?|找)(?:劳动)?仲裁|(?:去|找|到)劳动局"
     r"|问了?(?:一?句|一下|下)?(?:加班费|工资|社保|合同|年假)"
+)
+# the claim's own procedure asked ("仲裁要多久 我被开除了就想快点"): its entries, not this
+_PROCEDURE_ASKED = re.compile(
+    r"多久|多长时间|要不要钱|要钱[吗不么]|收费|收不收|怎么申请|咋个申请|在哪|哪里|哪个部门"
 )
 # then the worker let go
 _LET_GO = re.compile(
@@ -34,6 +38,8 @@ _BECAUSE = re.compile(r"就|结果|马上|立马|第二天|转头|因为|听说|
 def let_go_for_claiming_told(knowledge: Knowledge, text: str) -> Answer | None:
     """The unlawful-dismissal entry when `text` tells of a claim and, after it, the worker let
     go for it; None otherwise."""
+    if _PROCEDURE_ASKED.search(text):
+        return None
     claimed = _CLAIMED.search(text)
     if claimed is None or _LET_GO.search(text, claimed.end()) is None:
         return None

@@ -26,3 +26,12 @@ def test_a_dismissal_told_before_the_claim_is_not_a_reprisal() -> None:
 def test_a_reprisal_feared() -> None:
     text = "我想去举报厂里不买社保 会不会被辞退"
     assert let_go_for_claiming_told(_Knowledge(), text) == UNLAWFUL_DISMISSAL
+
+
+def test_the_claims_own_procedure_asked_is_not_a_reprisal() -> None:
+    assert let_go_for_claiming_told(_Knowledge(), "去仲裁要多久 我被开除了就想快点") is None
+
+
+def test_asking_for_the_money_is_no_question_of_cost() -> None:
+    text = "主管晓得我要找他要钱 就说下个月不用来上班了"
+    assert let_go_for_claiming_told(_Knowledge(), text) == UNLAWFUL_DISMISSAL
