@@ -49,3 +49,13 @@ def quits_after_a_breach(text: str, earlier: list[str]) -> bool:
 
 # dismissed while protected: ill, in hospital, pregnant, on maternity leave or nursing
 PROTECTED = re.compile(r"医疗期|住院|病假|生病|怀孕|怀起|孕期|产假|哺乳")
+_PROTECTED_NOT_ILL = re.compile(r"怀孕|怀起|孕期|产假|哺乳")
+# "要是医疗期满了我还没好 公司能解除合同不": the illness's protection is over (第四十条第一项:
+# let go with notice and compensation, no 2N), a pregnancy's is not
+_PERIOD_OVER = re.compile(r"医疗期[^，,。]{0,3}(?:满|过了|完了|结束|到了|到期)")
+
+
+def protected_when_let_go(texts: list[str]) -> bool:
+    """Whether the worker let go was protected (ill, pregnant, nursing) by what `texts` tell."""
+    over = any(_PERIOD_OVER.search(t) for t in texts)
+    return any((_PROTECTED_NOT_ILL if over else PROTECTED).search(t) for t in texts)

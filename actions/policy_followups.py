@@ -71,6 +71,8 @@ from bot.knowledge.pointed_claims import (
     unpaid_apprentice_told,
     wages_held_on_leaving_told,
 )
+from bot.knowledge.pointed_denied import relation_denied_told
+from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
     early_retirement_asked,
@@ -169,7 +171,11 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "重庆这边是不是还要多放几天" after an answer that says where Chongqing's own figure
         # is found: that answer, not another entry on days off
         return decide([Hit(previous, TAKEN_SCORE)], cfg)
-    taken = None if previous is None else offered_taken(services, tracker, text, previous)
+    # "老板听说我要找他要钱 说明天就不要我了": let go for the claim, whatever came before (not
+    # an entry the answer offered: "投诉" after the insurance answer)
+    taken = let_go_for_claiming_told(services.knowledge, as_chinese(text)) or (
+        None if previous is None else offered_taken(services, tracker, text, previous)
+    )
     if taken is not None:
         return decide([Hit(taken, TAKEN_SCORE)], cfg)
     knowledge = services.knowledge
@@ -201,6 +207,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or more_than_wages_asked(knowledge, previous, read)
         # "那我这个情况能赔好多钱" at a request's summary: the story told is the case
         or my_case_pays_asked(knowledge, read, told)
+        # "他说我们是临时工 没签合同 不算数" after wages owed: the relation, denied
+        or relation_denied_told(knowledge, previous, read)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)

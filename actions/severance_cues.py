@@ -79,6 +79,12 @@ SEVERANCE_TOPICS = frozenset(
 GROUNDS = re.compile(
     r"严重违纪|违纪|违反[^，,。]{0,6}制度|旷工|迟到|早退|不胜任|不能胜任|胜任不了|补个理由"
 )
+# let go in probation as not up to it ("公司说我试用期不合格 喊我走人 有没得补偿"): whether the
+# employer can prove the hiring conditions unmet decides it (劳动合同法第三十九条第一项), the
+# probation's own entry, not a sum
+PROBATION_FAILED = re.compile(
+    r"试用期?[^，,。]{0,6}(?:不合格|没通过|没过|不过关|考核不)|不符合录用条件|达不到录用条件"
+)
 
 # "那要是他们嫌我年纪大了 直接不要我了呢" after a contract not renewed: a dismissal supposed
 # instead, not the expiry

@@ -301,7 +301,8 @@ class ActionGoodbye(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = typed_text(tracker)
-        if leans_on_context(text) and not _FAREWELL.search(text):
+        # ("我工作8年了" after the annual leave's answer: a figure told, the days it makes)
+        if (leans_on_context(text) or re.search(r"\d", text)) and not _FAREWELL.search(text):
             followup = followup_instead(tracker) or policy_followup_instead(self.services, tracker)
             if followup:
                 return followup

@@ -51,6 +51,7 @@ from actions.worked_out_owed import (
     owed_wages_reply,
 )
 from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
+from actions.worked_out_pensioner import PAST_THE_AGE, pensioner_reply
 from actions.worked_out_piece_rate import piece_rate_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_retirement import RETIREMENT, retirement_reply
@@ -332,6 +333,7 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     if years is not None:  # "在成都交了6年零4个月 重庆交过2年零9个月 加起来算好多年"
         return years, PENSION_YEARS
     for reply, entry in (
+        (pensioner_reply, PAST_THE_AGE),  # "那我晚上多守几个钟头 有没得加班费" from a pensioner
         (unemployment_reply, UNEMPLOYMENT),
         (maternity_reply, MATERNITY),
         (birth_allowance_reply, BIRTH_ALLOWANCE),

@@ -46,6 +46,10 @@ def _told_no_contract(tracker: Tracker, text: str) -> bool:
     )
 
 
+# what contract the worker now has, asked ("现在算啥子合同", "是不是就是无固定期限了")
+_KIND_ASKED = re.compile(r"(?:算|是)(?:个|一种)?(?:啥子|什么|哪种|哪样)(?:样的?)?合同|无固定期限")
+
+
 def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """Right after an answer about a contract never signed, the time worked and the pay told
     in the last few messages, asked what it comes to: the double wage worked out."""
@@ -84,8 +88,8 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         or (after and told_until(text))
     ):
         return None
-    if asks_where_to_turn(text) or OTHER_SUBJECT.search(text):
-        return None
+    if asks_where_to_turn(text) or OTHER_SUBJECT.search(text) or _KIND_ASKED.search(text):
+        return None  # ("那满了一年还没签 现在算啥子合同": the contract it now is, its entry)
     told = [text, *recent_user_texts(tracker, 3)]
     if (
         _COMPENSATION.search(text)

@@ -78,6 +78,8 @@ def next_year_text(months: int) -> str:
 NEXT_YEAR_ALONE = 6
 
 
+# the years worked in all, said as such ("总共上班8年了", "参加工作12年")
+_IN_ALL = re.compile(r"总共|一共|累计|加起来|前前后后|前后|参加工作|工龄")
 # another topic named outright, whatever the answer before was about
 _ANOTHER_TOPIC = re.compile(r"医疗期|病假工资|经济补偿|赔偿金|加班费|产假|试用期")
 
@@ -137,6 +139,8 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             return joined
     # "我在现在这个厂做了3年 之前在别个厂还做了8年": the jobs told, added up
     jobs = after and total_months_worked(text) not in (None, months_worked(text))
+    # "我总共上班8年了 在现在这个物流公司才3年": the years in all, said as such
+    jobs = jobs or (after and _IN_ALL.search(text) is not None and total_months_worked(text))
     if not (asked or (after and (short or asks or other or jobs))):
         return None
     if asked and _DAYS_ASKED.search(text) and total_months_worked(text) is None and not other:

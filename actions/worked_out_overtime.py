@@ -22,10 +22,19 @@ from bot.domain.break_time_off import (
     days_off,
 )
 from bot.domain.long_breaks import dated_days
-from bot.domain.overtime_mix import TIMES_TOLD, TOTAL, Part, mixed_overtime_text, parts_of
+from bot.domain.overtime_mix import (
+    KIND_PUT_RIGHT,
+    TIMES_TOLD,
+    TOTAL,
+    Part,
+    latest_parts,
+    mixed_overtime_text,
+    parts_of,
+    put_right,
+)
 from bot.domain.overtime_pay import long_break_text, overtime_pay_text
 from bot.domain.overtime_rates import hourly_rates_text, rate_checked_text, rate_given
-from bot.domain.overtime_said import each_rest_day_hours, rest_days_given_back
+from bot.domain.overtime_said import another_day_asked, each_rest_day_hours, rest_days_given_back
 from bot.domain.severance import asks_how_much, monthly_pay
 from bot.domain.working_hours import day_hours
 from intents.numbers import NUM, format_number, parse_number
@@ -40,7 +49,8 @@ PAY_LOOKBACK = 10
 # rest days worked)
 _ABOUT_OVERTIME = re.compile(
     r"加班|加了"
-    r"|(?:除夕|初[一二三四五六七]|国庆|春节|过年|元旦|五一|劳动节|节假日)[^，,。]{0,12}(?:上班|上了班|去上|要上)"
+    r"|(?:除夕|初[一二三四五六七]|国庆|春节|过年|元旦|五一|劳动节|节假日)[^，,。]{0,12}"
+    r"(?:上班|上了班|去上|要上|上了\s*(?:\d+|[一二两三四五六七八九十]+)\s*天)"  # ("国庆上了一天班")
     r"|(?:周六|周日|周末|星期[六天日]|礼拜[六天日]|休息日)[^，,。]{0,4}上了\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|个)班"
 )
 _A_FIGURE = re.compile(
@@ -63,30 +73,16 @@ _OWN_DAYS_ADDED = re.compile(
 )
 
 
-# a rest day given back as time off ("补休了一天", "给我调休了两天")
-# ("周六那两天有一天后头补休了的": the day named before)
-_TIME_OFF_GIVEN = re.compile(
-    rf"(?:补休|调休)了?\s*(?P<n>{NUM})?\s*天|有\s*(?P<before>{NUM})\s*天[^，,。]{{0,6}}(?:补休|调休)了"
-)
-
-
-# "星期六是40个钟头 不是48": one kind's figure put right ("星期六只去了3个 有一个星期六…没去"
-# is read by the overtime's own sums)
-_KIND_PUT_RIGHT = re.compile(rf"是\s*(?:{NUM})\s*个?(?:钟头|小时|钟|天)[\s，,]*不是")
-
-
 # the last answer summed a long break's days (bot/domain/long_breaks.py)
 # ("按您说的：法定节假日加班3天": one kind's days summed, the pay then corrected)
 _BREAK_SUMMED = re.compile(r"期间上了\S*天班|长假里调休|^按您说的：法定节假日加班\d+天")
 
 
-def _latest_parts(texts: list[str]) -> list[Part]:
-    """The latest told part of each kind of overtime, in the messages given (newest first)."""
-    found: dict[str, Part] = {}
-    for told in texts:
-        for part in parts_of(told):
-            found.setdefault(part.kind, part)
-    return list(found.values())
+# a rest day given back as time off ("补休了一天", "给我调休了两天")
+# ("周六那两天有一天后头补休了的": the day named before)
+_TIME_OFF_GIVEN = re.compile(
+    rf"(?:补休|调休)了?\s*(?P<n>{NUM})?\s*天|有\s*(?P<before>{NUM})\s*天[^，,。]{{0,6}}(?:补休|调休)了"
+)
 
 
 # a day's length said, not a count of overtime ("星期六都是上的全天8个钟头")
@@ -103,7 +99,7 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
         # "那要是其中一个星期六后头给我补休了一天喃": the rest days told, less those taken off
         named = off.group("n") or off.group("before")
         days = parse_number(named) if named else 1.0
-        told = _latest_parts(earlier)
+        told = latest_parts(earlier)
         rest = next((p for p in told if p.kind == "rest"), None)
         pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
         if rest is not None and days and pay:
@@ -113,12 +109,10 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
                 kept.append(Part("rest", left))
             if kept:
                 return mixed_overtime_text(kept, pay)
-    if after and len(parts) == 1 and _KIND_PUT_RIGHT.search(text):
+    if after and len(parts) == 1 and KIND_PUT_RIGHT.search(text):
         # "等哈 我说错了 星期六是40个钟头 不是48" after the kinds were summed: that kind put
-        # right, the others as told
-        told = _latest_parts(earlier)
-        if len(told) >= 2 and parts[0].kind in {p.kind for p in told}:
-            parts = [parts[0] if p.kind == parts[0].kind else p for p in told]
+        # right, the others of that sum as told
+        parts = put_right(latest_parts(earlier), parts[0], last_bot_text(tracker)) or parts
     # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
     own_days_added = _OWN_DAYS_ADDED.search(text) is not None
     if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):
@@ -132,7 +126,7 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
         # "我月工资4350 星期六都是上的全天8个钟头 帮我算下" after "平时晚上加了20个钟头 还有
         # 两个星期六": the kinds told just before, the pay (and a day's length) now
         # (a message read in two parts is two messages: "…加了20个钟头 还有两个星期六…")
-        told = _latest_parts(earlier[:2])
+        told = latest_parts(earlier[:2])
         if len(told) >= 2 and {p.kind for p in parts} <= {p.kind for p in told}:
             parts = told
     if len(parts) < 2:
@@ -189,7 +183,7 @@ def _rest_days_off(tracker: Tracker, text: str) -> str | None:
     if _TIME_OFF_GIVEN.search(text):
         return None  # ("补休了一天": so many days, in _mixed_overtime)
     earlier = recent_user_texts(tracker, OVERTIME_LOOKBACK)
-    told = _latest_parts(earlier)
+    told = latest_parts(earlier)
     kept = [p for p in told if p.kind != "rest"]
     pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
     if not kept or len(kept) == len(told) or not pay:
@@ -245,6 +239,7 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """The overtime's sum (_overtime_sum), said to leave out the rest days told as given back
     as time off ("4个星期六 有2个厂头安排了补休"); rest days as long as the shift told before
     ("2个星期六也喊我去上了夜班 12个钟头" after "晚上8点到早上8点") paid for all their hours."""
+    text = another_day_asked(text, last_bot_text(tracker)) or text  # ("那普通的礼拜六呢")
     shift = next(filter(None, map(day_hours, recent_user_texts(tracker, OVERTIME_LOOKBACK))), None)
     said = _overtime_sum(services, tracker, each_rest_day_hours(text, shift))
     given = rest_days_given_back(text)
@@ -350,7 +345,7 @@ def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
         return mixed
     if after and monthly_pay(text) and _PAY_CORRECTED.search(text) and not parts_of(text):
         # "底薪是5千4 不是4千5 麻烦重新算一哈": every kind told before, at the pay corrected
-        told = _latest_parts(recent_user_texts(tracker, OVERTIME_LOOKBACK))
+        told = latest_parts(recent_user_texts(tracker, OVERTIME_LOOKBACK))
         if told:
             return mixed_overtime_text(told, monthly_pay(text))
     said = overtime_pay_text(text)

@@ -67,6 +67,8 @@ _ASKS_THE_EXCESS = re.compile(
 # whether the worker may be let go in probation ("说辞就辞", "能随便开不")
 _LET_GO_ASKED = re.compile(
     r"说辞就辞|想辞就辞|辞退|开除|把我开|开了我|随便开|说开就开|炒鱿鱼|炒了|不要我"
+    # "公司说我试用期不合格 喊我走人 有没得补偿"
+    r"|(?:喊|叫|让|要)我走|走人"
 )
 _PART_TIME = re.compile(r"兼职|小时工|钟点工|非全日制|按小时")
 PROBATION_OVER = "probation_overlimit"  # the entry on a probation beyond the cap

@@ -16,16 +16,11 @@ from actions.leaving_told import (
     DISMISSED,
     MAY_THEY,
     NOTHING_GIVEN,
-    PROTECTED,
     QUITS_OVER,
+    protected_when_let_go,
     quits_after_a_breach,
 )
-from actions.message import (
-    faq_of_last_turn,
-    previous_action,
-    recent_bot_texts,
-    recent_user_texts,
-)
+from actions.message import faq_of_last_turn, previous_action, recent_bot_texts, recent_user_texts
 from actions.severance_cues import (
     ABOUT_LEAVE,
     GROUNDS,
@@ -35,6 +30,7 @@ from actions.severance_cues import (
     NAMED_BY_ITS_N,
     PAY_WITH_EXTRAS,
     PROBATION_EXCESS,
+    PROBATION_FAILED,
     ROUGHLY,
     SECOND_TERM,
     SEVERANCE_TOPICS,
@@ -226,6 +222,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
     ):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
+    if PROBATION_FAILED.search(text) and monthly_pay(text) is None:
+        return None  # "公司说我试用期不合格 喊我走人 有没得补偿": the grounds, the entry's
     if _BACK_TO_WORK.search(text):
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
     if _NOTICE_ASKED.search(text) and not SUM_ASKED.search(text):
@@ -278,7 +276,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if story and not forced and about_unlawful(text) and not MAY_THEY.search(text):
         # "他喊我走的时候啥子理由都没说 这个还有补偿没得": no reason given, 2N
         unlawful = True
-    protected = not forced and any(map(PROTECTED.search, [text, *earlier_told]))
+    protected = not forced and protected_when_let_go([text, *earlier_told])
     if protected and (story or any(map(DISMISSED.search, [text, *earlier_told]))):
         # dismissed while ill or pregnant ("住院 … 老板喊我不用来了"): unlawful, 2N or the job
         unlawful = protected = True

@@ -69,4 +69,16 @@ OVERTIME = {
     "work every saturday": "每个周六都加班",
     "every saturday": "每个周六",
     "and on weekdays": "那平时",
+    # "he says for the sunday he will give me a day off later instead of money, is that ok"
+    "he says": "他说",
+    "she says": "她说",
+    "boss says": "老板说",
+    "give me a day off later": "以后给我补休",
+    "a day off later": "以后补休",
+    "give me a day off": "给我补休",
+    "a day off": "补休",
+    "instead of money": "不给钱",
+    "instead of paying": "不给钱",
+    "instead of pay": "不给钱",
+    "for that day": "那天",
 }

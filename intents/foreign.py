@@ -15,11 +15,12 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from intents.english_courses import COURSES
+from intents.english_days import DAYS, REORDERED
 from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**COURSES, **_WORDS, **OVERTIME, **SENTENCES}
+ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -361,7 +362,7 @@ def read_foreign(text: str) -> str:
     """`text` (already lowercased) with English phrases and pinyin runs in Chinese."""
     if not re.search(r"[a-z]{2}", text):
         return text
-    for pattern, chinese in _NUMBERED:
+    for pattern, chinese in [*REORDERED, *_NUMBERED]:
         text = pattern.sub(chinese, text)  # type: ignore[arg-type]
 
     untouched: list[str] = []

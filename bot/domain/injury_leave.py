@@ -26,6 +26,10 @@ _PAID_A_MONTH = re.compile(
 )
 
 
+# "公司每个月只给我发了一半": half the pay paid a month instead
+_HALF_PAID = re.compile(r"(?:只|就|才)?(?:给我|给)?(?:发|给|打)了?(?:我)?\s*一半")
+
+
 def paid_a_month(text: str) -> float | None:
     m = _PAID_A_MONTH.search(text or "")
     value = parse_number(m.group("n")) if m else None
@@ -52,6 +56,8 @@ def injury_leave_text(text: str, pay_text: str | None = None) -> str | None:
     )
     if months is None or pay is None:
         return None
+    if paid is None and any(_HALF_PAID.search(t or "") for t in (text, pay_text)):
+        paid = pay / 2
     total = pay * months
     lines = [
         f"按您说的：停工留薪{format_number(months)}个月，原月工资{format_number(pay)}元。",

@@ -28,6 +28,8 @@ _HERE_CUE = re.compile(
     r"这个?厂|这个?单位|这里|这儿|本单位|这家|这边|现在|这个公司|厂头|厂里|公司|单位"
     # ("我老汉儿在另外一个单位 工作了25年 在那个单位干了18年": someone else's employer)
     r"|那个?单位|那个?厂|那个?公司|那里|那儿|那边"
+    # ("如果是只在这干了3年呢": here, said short)
+    r"|在这(?=[干做上待呆])"
 )
 CUE_WINDOW = 10
 # months of medical period -> the months within which the sick leave is counted (第四条)

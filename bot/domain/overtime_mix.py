@@ -166,6 +166,35 @@ def parts_of(text: str) -> list[Part]:
     return list(found.values())
 
 
+# "星期六是40个钟头 不是48": one kind's figure put right ("星期六只去了3个 有一个星期六…没去"
+# is read by the overtime's own sums)
+# ("等哈 我说错了 周六是加了3天": the mistake owned, the kind's new figure alone)
+KIND_PUT_RIGHT = re.compile(
+    rf"是\s*(?:{NUM})\s*个?(?:钟头|小时|钟|天)[\s，,]*不是|说错|搞错|记错|弄错|看错"
+)
+
+
+def latest_parts(texts: list[str]) -> list[Part]:
+    """The latest told part of each kind of overtime, in the messages given (newest first)."""
+    found: dict[str, Part] = {}
+    for told in texts:
+        for part in parts_of(told):
+            found.setdefault(part.kind, part)
+    return list(found.values())
+
+
+def put_right(told: list[Part], fixed: Part, shown: str) -> list[Part] | None:
+    """The kinds of the sum just `shown` (its lines name them), `fixed` in place of its own
+    kind and the others as `told` ("等哈 我说错了 周六是加了3天" after weekday hours and two
+    Saturdays were summed: a holiday told before that sum stays out); None when the sum had
+    fewer than two kinds or not this one."""
+    summed = {kind for kind, name in _NAMES.items() if name in shown}
+    kept = [p for p in told if not summed or p.kind in summed]
+    if len(kept) < 2 or fixed.kind not in {p.kind for p in kept}:
+        return None
+    return [fixed if p.kind == fixed.kind else p for p in kept]
+
+
 def mixed_overtime_text(parts: list[Part], monthly: float) -> str:
     """Each kind at its rate, and the total."""
     daily = monthly / WORK_DAYS_A_MONTH

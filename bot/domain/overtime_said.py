@@ -157,3 +157,19 @@ _TODAY_IS = re.compile(r"今天(?:是|又是)?(?:礼拜|星期|周)[六天日](?
 def without_today(text: str) -> str:
     """The message without the day of the week it says today is."""
     return _TODAY_IS.sub(" ", text or "")
+
+
+# "那普通的礼拜六呢", "那周日喃" right after one kind's days were summed: the same question
+# asked of another kind of day, one such day at its own rate
+_ANOTHER_DAY = re.compile(
+    r"^(?:那|那么|要是)?(?:普通|平常|一般|正常)?的?"
+    r"(?:周六|周日|周末|星期[六天日]|礼拜[六天日]|休息日|双休日?)(?:呢|喃|嘞|咧)?[？?。.！!\s]*$"
+)
+
+
+def another_day_asked(text: str, last_answer: str) -> str | None:
+    """`text` with "加班一天" told, when it asks a rest day right after a sum of one kind's
+    days (the answer opens "按您说的：" and names the day's pay); else None."""
+    if not (_ANOTHER_DAY.search(text.strip()) and last_answer.startswith("按您说的：")):
+        return None
+    return f"{text.strip()} 加班一天" if "日工资" in last_answer else None

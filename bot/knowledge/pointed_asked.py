@@ -310,9 +310,19 @@ _LEAVING_AFTER = re.compile(r"不想在[^，,。]{0,4}干|不干了|不做了|�
 _MORE_MONEY = re.compile(r"还有(?:啥子|什么|哪些|没得|没有)?[^，,。]{0,4}钱|(?:啥子|什么)钱")
 
 
+# "腿好了可能走路有点跛 要做啥子": a lasting harm, the appraisal of the work ability (伤残等级)
+INJURY_DISABILITY = "injury_disability"
+_LASTING_HARM = re.compile(
+    r"跛|瘸|残疾|后遗症|落下[^，,。]{0,4}(?:病根|毛病)|不灵活|不利索|伸不直|弯不了|使不上劲|截肢"
+    r"|干不了重活|影响[^，,。]{0,4}(?:干活|劳动|走路|上班)"
+)
+
+
 def injury_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if not previous.slug.startswith("injury"):
         return None
+    if _LASTING_HARM.search(text) and not _PAY_ASKED.search(text):
+        return None if previous.slug == INJURY_DISABILITY else knowledge.get(INJURY_DISABILITY)
     if _LEAVING_AFTER.search(text) and _MORE_MONEY.search(text):
         return knowledge.get(INJURY_BENEFITS)
     if _HEALING.search(text) and _PAY_ASKED.search(text) and previous.slug != INJURY_REST_PAY:

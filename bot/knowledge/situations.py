@@ -231,15 +231,17 @@ def _pay_cut(hits: list[Any], text: str) -> list[Any]:
 # "我去年退的休 在领养老金了 现在原来的厂返聘我 … 能不能要双倍工资": drawing a pension, the
 # work is a labour service, whatever else the words share with a contract's rules
 # ("还要交好多年才能退休领养老金" is not drawing one yet)
-_DRAWS_A_PENSION = re.compile(
+DRAWS_A_PENSION = re.compile(
     r"退了休|退的休|已经退休|(?:在|已经)领(?:养老金|退休金)|领(?:了|着)(?:养老金|退休金)|返聘"
+    # "我领退休金了 在超市上班", "拿着养老金": drawing one too (not "领养老金了吗")
+    r"|领(?:养老金|退休金)了(?![吗没不])|(?:拿|吃)(?:着|了)(?:养老金|退休金)"
 )
 # (a pensioner asking about a contract, its double wage or its end: whatever the distance)
 PENSIONER_MARGIN = 1.0
 
 
 def _draws_a_pension(hits: list[Any], text: str) -> list[Any]:
-    if _DRAWS_A_PENSION.search(text or "") is None:
+    if DRAWS_A_PENSION.search(text or "") is None:
         return hits
     return _first_when_close(hits, PAST_THE_AGE, PENSIONER_MARGIN, lambda h: False)
 

@@ -35,3 +35,8 @@ def test_the_pay_due_a_month_when_the_months_are_still_to_come():
     said = monthly_due_text(6500, 1800)
     assert "6500元" in said and "每月少发4700元" in said and "几个月" in said
     assert "每月少发" not in monthly_due_text(6500)
+
+
+def test_half_the_pay_paid_each_month_of_the_rest() -> None:
+    said = injury_leave_text("我受伤前工资6400 歇了3个月 厂里每个月就给了一半")
+    assert said is not None and "每月少3200元" in said and "一共该补9600元" in said

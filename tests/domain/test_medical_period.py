@@ -23,6 +23,8 @@ def test_the_tiers_of_article_3(total, here, months):
         # the one said plainly is the other one
         ("工作了22年 在现在单位3年", 22, 3),
         ("我干了三年", None, None),
+        # "在这干了": here, said short
+        ("要是只在这做了4年呢", None, 4),
     ],
 )
 def test_which_years_are_which(text, total, here):

@@ -1,0 +1,38 @@
+"""The employer denying the labour relation, told in the middle of another question ("他说我们
+是临时工 没签合同 不算数" after an answer on wages owed): whoever is managed and paid by the
+firm for its work is its worker, with or without a contract and whatever the job is called —
+the entry on proving the relation (and the double wage for the contract not signed).
+
+《关于确立劳动关系有关事项的通知》第一条、第二条; 《劳动合同法》第七条、第八十二条."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed import INJURY_TOPIC, PROVE_RELATION
+
+# "说我们是临时工 不算数", "老板不承认我是他的员工", "讲我不是厂里的人"
+_DENIED = re.compile(
+    r"临时工[^。？?]{0,12}(?:不算|不认|不承认|没得?|没有|莫得)"
+    r"|(?:说|讲|认为|觉得)[^，,。]{0,6}(?:不是(?:他|他们|公司|厂里?|单位|老板)的?(?:人|员工|工人)"
+    r"|没(?:有|得)?劳动关系)"
+    r"|不承认[^，,。]{0,6}(?:劳动关系|员工|工人|是他的)"
+)
+
+# (their own entries weigh the relation: an injury, a rider's platform, a pensioner, a nanny)
+_OWN_ENTRIES = re.compile(
+    r"伤|摔|撞|砸|骨折|外卖|骑手|平台|快递|网约|代驾|派遣|外包|退休|养老金|保姆|钟点工|兼职|实习"
+)
+
+
+def relation_denied_told(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    """The entry on proving the relation when `text` tells that the employer denies it (after
+    any answer but an injury's, whose own entries weigh the relation with the injury)."""
+    if not _DENIED.search(text) or _OWN_ENTRIES.search(text):
+        return None
+    if previous is not None and (
+        previous.category == INJURY_TOPIC or previous.slug == PROVE_RELATION
+    ):
+        return None
+    return knowledge.get(PROVE_RELATION)

@@ -1,0 +1,34 @@
+"""English days worked read in the order the Chinese says them (intents/english_days.py)."""
+
+from __future__ import annotations
+
+from intents.foreign import read_foreign
+
+
+def test_the_day_comes_before_the_work():
+    read = read_foreign("my boss wants me to work on new year's eve")
+    assert "要我除夕上班" in read
+    assert "国庆上班" in read_foreign("i worked on national day, what do i get")
+
+
+def test_the_first_day_of_the_new_year_in_english_or_pinyin():
+    assert "大年初一" in read_foreign("the first day of chinese new year")
+    assert "大年初一上班" in read_foreign("they asked me to work on chuyi")
+
+
+def test_the_same_arrangement_asked_of_another_day():
+    assert read_foreign("could they do the same for may day?").startswith("五一 也能这样吗")
+
+
+def test_an_ordinary_rest_day_after_a_holiday():
+    assert read_foreign("what about an ordinary saturday?").startswith("那普通的周六呢")
+
+
+def test_time_off_later_instead_of_money():
+    read = read_foreign("she says she will give me a day off later instead of money")
+    assert "她说" in read and "以后给我补休" in read and "不给钱" in read
+
+
+def test_asked_or_made_to_work_on_a_holiday() -> None:
+    assert "要我国庆上班" in read_foreign("my boss asked me to work on national day")
+    assert "要我周日上班" in read_foreign("they made me to work on sunday")

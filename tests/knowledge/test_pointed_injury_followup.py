@@ -1,0 +1,28 @@
+"""A lasting harm told after an injury answer goes to the appraisal of the work ability."""
+
+from bot.knowledge.pointed_asked import INJURY_DISABILITY, injury_followup_asked
+
+
+class _Knowledge:
+    def get(self, slug: str) -> str:
+        return slug
+
+
+class _Previous:
+    def __init__(self, slug: str) -> None:
+        self.slug = slug
+
+
+def test_a_lasting_harm_after_the_injury() -> None:
+    text = "医生讲我这个手指以后伸不直了 接下来该办啥"
+    assert injury_followup_asked(_Knowledge(), _Previous("injury_apply_deadline"), text) == (
+        INJURY_DISABILITY
+    )
+
+
+def test_not_again_nor_its_money_nor_after_another_topic() -> None:
+    text = "以后走路可能有点瘸"
+    assert injury_followup_asked(_Knowledge(), _Previous(INJURY_DISABILITY), text) is None
+    assert injury_followup_asked(_Knowledge(), _Previous("ot_pay_rates"), text) is None
+    money = "落下残疾了 能拿好多钱"
+    assert injury_followup_asked(_Knowledge(), _Previous("injury_commute"), money) is None
