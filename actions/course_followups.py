@@ -53,12 +53,7 @@ from actions.course_list_answers import (
     suits_me_answer,
 )
 from actions.course_meant import course_meant
-from actions.course_narrowing import (
-    NO_CERTIFICATE,
-    more,
-    narrow,
-    narrowed_first,
-)
+from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_first
 from actions.course_no_clash import clash_with_enrolled
 from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, clash_pair
 from actions.message import (
@@ -88,6 +83,7 @@ from bot.domain.course_questions import (
     described,
     kind_asked,
     narrowing,
+    ordinal,
 )
 from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
 from bot.domain.course_times import asks_other_times, other_times_text
@@ -140,8 +136,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                     return done + compare(dispatcher, s, found)
         asked_each = [a for a in aspects(text) if a in EACH_ASPECT]
         named = all_named(tracker)
-        if len(named) >= 2 and asked_each:
-            # "瑜伽跟合唱都是好久上课哦": the answer for each course named
+        if len(named) >= 2 and asked_each and ordinal(text) is None:
+            # "瑜伽跟合唱都是好久上课哦": the answer for each course named (not "烘焙 乒乓球
+            # 还有电工 第三个要啥子条件": one of them, counted)
             with self.services.db.session() as s:
                 found = [c for c in (repo.get_by_name(s, n) for n in named) if c is not None]
                 if len(found) >= 2:

@@ -51,6 +51,10 @@ def course_meant(
         meets = [c for c in listed if named in (c.weekdays or [])]
         if len(meets) == 1:
             return meets[0]
+    named = _named_in_order(tracker)
+    if position is not None and 0 < position <= len(named) and len(named) >= NAMED_TO_COUNT:
+        # "我看到有烘焙 乒乓球 还有电工 第三个要啥子条件": the third the worker named
+        return repo.get_by_name(s, named[position - 1]) or None
     if position is not None and listed:
         picked = pick(listed, position)
         if by_name is not None and by_name in listed and picked is not by_name:
@@ -106,3 +110,20 @@ def course_meant(
     if focus:
         return repo.get_by_code(s, str(focus))
     return listed[0] if len(listed) == 1 else None
+
+
+# courses a message names that its "第三个" may count among ("烘焙 乒乓球 还有电工 第三个…")
+NAMED_TO_COUNT = 2
+
+
+def _named_in_order(tracker: Tracker) -> list[str]:
+    """The courses the message names, in the order it names them (each once)."""
+    found = sorted(
+        (
+            e
+            for e in (tracker.latest_message or {}).get("entities") or []
+            if e.get("entity") == "course_name" and e.get("value")
+        ),
+        key=lambda e: e.get("start") if isinstance(e.get("start"), int) else 0,
+    )
+    return list(dict.fromkeys(str(e["value"]) for e in found))

@@ -14,7 +14,7 @@ from actions.course_context import FOCUS_SLOT
 from actions.course_list import category_buttons, show_page
 from actions.message import understood_text
 from bot.domain.course_ages import is_child_word
-from bot.domain.course_questions import about_me
+from bot.domain.course_questions import about_me, ordinal
 from bot.domain.courses import (
     asks_like_this,
     asks_same_place,
@@ -46,7 +46,8 @@ def several_named(
             continue
         names.append(str(e["value"]))
     names = list(dict.fromkeys(names))
-    if len(names) < SEVERAL:
+    if len(names) < SEVERAL or ordinal(text) is not None:
+        # ("烘焙 乒乓球 还有电工 第三个要啥子条件": one of them asked about, the follow-up's)
         return None
     with services.db.session() as s:
         available = repo.open_courses(s, services.today())

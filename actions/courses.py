@@ -103,7 +103,10 @@ _THAT_CHILD = re.compile(
 
 
 # other courses asked for, not the one in view at another time ("有没得星期一晚上的课")
-_OTHER_COURSES = re.compile(r"的(?:课|班|培训|活动)|别的|其他|其它")
+# others than the course in view asked for
+_OTHERS_THAN = re.compile(r"别的|其他|其它|还有(?:没|吗|不|啥|什么)")
+# (or the worker's own after a child's: "算了 那我自己学点啥子 周四下午我调休")
+_OTHER_COURSES = re.compile(r"的(?:课|班|培训|活动)|别的|其他|其它|我自己(?:学|报|上|去)|自己学")
 
 
 # the bot's turns about one course, after which a new search ranks that kind first
@@ -204,6 +207,9 @@ class ActionSearchCourses(ServiceAction, Action):
                     f = replace(f, name=None)
             has_filter = f != repo.CourseFilter() or bool(ages)
             found = [c for c in available if repo.matches(c, f)]
+            if _OTHERS_THAN.search(text) and tracker.get_slot(FOCUS_SLOT) and len(found) > 1:
+                # "哦 那周六的呢 还有别的没" after 电工 was refused: not that one again
+                found = [c for c in found if c.code != tracker.get_slot(FOCUS_SLOT)]
             if (
                 not in_view
                 and not f.name

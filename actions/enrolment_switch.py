@@ -97,6 +97,16 @@ def course_at_the_days(s: Session, tracker: Tracker, worker: Worker, today: Any)
         and (not times or c.time_of_day in times)
         and c.code not in mine
     ]
+    if len(fits) > 1:
+        # ("我周二周四晚上要值班 … 换成周一周三那个" with 八段锦 and 家政 both then): the one of
+        # the list in view, or at the time of day the message says anywhere
+        in_view = {str(c) for c in tracker.get_slot(LIST_SLOT) or []}
+        said = {
+            str(e["value"])
+            for e in message.get("entities") or []
+            if e.get("entity") == "time_of_day"
+        }
+        fits = [c for c in fits if c.code in in_view] or [c for c in fits if c.time_of_day in said]
     return fits[0].code if len(fits) == 1 else None
 
 

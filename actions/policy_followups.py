@@ -71,7 +71,7 @@ from bot.knowledge.pointed_claims import (
     unpaid_apprentice_told,
     wages_held_on_leaving_told,
 )
-from bot.knowledge.pointed_denied import relation_denied_told
+from bot.knowledge.pointed_denied import injury_without_contract_told, relation_denied_told
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
@@ -209,6 +209,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or my_case_pays_asked(knowledge, read, told)
         # "他说我们是临时工 没签合同 不算数" after wages owed: the relation, denied
         or relation_denied_told(knowledge, previous, read)
+        # "老板说我没签合同 不给我报" after an injury: still 工伤, the relation proved
+        or injury_without_contract_told(knowledge, previous, read)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)

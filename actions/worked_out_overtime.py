@@ -285,13 +285,13 @@ def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
             return summed
         if pay and pay != given:
             return rate_checked_text(pay, given)
-    if (
-        _PER_HOUR.search(text)
-        and monthly_pay(text)
-        and (hours_topic or _ABOUT_OVERTIME.search(text))
-    ):
+    # ("那一个钟头好多钱" right after the answer, the pay told with the question before)
+    pay = monthly_pay(text) or (
+        hours_topic and next(filter(None, map(monthly_pay, recent_user_texts(tracker, 2))), None)
+    )
+    if _PER_HOUR.search(text) and pay and (hours_topic or _ABOUT_OVERTIME.search(text)):
         # "我工资一个月4350 多上的那几个钟头算加班不 一个钟头该好多钱": the hour's rates
-        return hourly_rates_text(monthly_pay(text))
+        return hourly_rates_text(pay)
     if after and _NOT_OVERTIME.search(text) and not _ABOUT_OVERTIME.search(text):
         return None
     if _REFUSES.search(text):

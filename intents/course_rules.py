@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from intents.foreign import read_foreign
+
 # what an enrolment names: the act of enrolling or a class ("报书法" names the course by entity)
 _ENROLMENT_WORDS = re.compile(
     r"报名|报个名|报一个|报个|帮我报|报班|课|班|培训|学|参加|名额|占个|这门|那门|这个|那个|一个|第.|报了|报上|enrol|sign"
@@ -129,6 +131,12 @@ def switches_course(text: str, entities: list[dict]) -> bool:
         e.get("entity") == "course_name" for e in entities
     ):
         return True
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        # "can i change to the electrician course instead?": English, its entities spanning
+        # the whole message; the change read in Chinese, and a course named
+        return re.search(_SWITCH_WORDS, read_foreign(text)) is not None and any(
+            e.get("entity") == "course_name" for e in entities
+        )
     return any(
         e.get("entity") in ("course_name", "weekday")
         and isinstance(e.get("start"), int)

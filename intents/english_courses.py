@@ -62,6 +62,18 @@ COURSES = {
     "sign my son up": "帮我儿子报名",
     "sign my daughter up": "帮我女儿报名",
     "anything for me": "我有啥课",
+    # "wait, can i change to the electrician course instead?": a switch of enrolment
+    "can i change to": "换成",
+    "can i switch to": "换成",
+    "change it to": "换成",
+    "change to": "换成",
+    "switch to": "换成",
+    "yes please": "好的",
+    # "do you have any weekend activities for kids": the union's family activities
+    "activities for kids": "孩子的亲子活动",
+    "activities for children": "孩子的亲子活动",
+    "activities": "活动",
+    "activity": "活动",
     "phone photography": "手机摄影",
     "photography": "摄影",
     "picture books": "绘本",

@@ -88,6 +88,13 @@ def _counted(value: str) -> list[str] | None:
     return parts
 
 
+# a position in a list pointed at, and the words that join two requests whatever else is said
+_POINTS_INTO_A_LIST = re.compile(r"第[一二三四五六七八九十\d]{1,2}个")
+_ASKS_MORE = re.compile(
+    r"顺便|顺带|另外|还有(?:个|一个)(?:问题|事)|还想(?:问|了解)|再(?:问|咨询)|还有就是"
+)
+
+
 def split_requests(text: str) -> list[str]:
     """The message's parts at joining words, in order; [text] when there is only one."""
     value = (text or "").strip()
@@ -96,6 +103,9 @@ def split_requests(text: str) -> list[str]:
         return counted
     parts = [p.strip(" ，,。；;：:") for p in _JOIN.split(value)]
     parts = [p for p in parts if len(p) >= MIN_PART]
+    if len(parts) > 1 and _POINTS_INTO_A_LIST.search(value) and not _ASKS_MORE.search(value):
+        # "我看到有烘焙 乒乓球 还有电工 第三个要啥子条件": 还有 goes on a list it counts in
+        return [value]
     if len(parts) > 1:
         return parts
     asked = [p.strip() for p in _ASK_THEN_REQUEST.split(value) if len(p.strip()) >= MIN_PART]

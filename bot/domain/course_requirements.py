@@ -72,7 +72,10 @@ def _told_before(text: str, earlier: Sequence[str]) -> str | None:
 
 
 # "我初中毕业 45岁": an adult's age said bare (a child's is read by child_age)
-_BARE_AGE = re.compile(r"(?<!\d)(\d{2})\s*(?:多)?(?:周)?岁")
+# ("我初中毕业 今年35": the years said without 岁)
+_BARE_AGE = re.compile(
+    r"(?<!\d)(\d{2})\s*(?:多)?(?:周)?岁|今年\s*(\d{2})(?!\d|\s*(?:年|个|块|元|号|月|天|万|千))"
+)
 ADULT = 16
 
 
@@ -85,7 +88,8 @@ def _age(text: str) -> int | None:
     if child is not None:
         return child
     bare = _BARE_AGE.search(text)
-    return int(bare.group(1)) if bare and int(bare.group(1)) >= ADULT else None
+    years = int(bare.group(1) or bare.group(2)) if bare else None
+    return years if years is not None and years >= ADULT else None
 
 
 def unmet(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str | None:

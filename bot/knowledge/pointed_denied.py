@@ -36,3 +36,22 @@ def relation_denied_told(knowledge: Knowledge, previous: Answer | None, text: st
     ):
         return None
     return knowledge.get(PROVE_RELATION)
+
+
+NO_INSURANCE = "injury_no_insurance"
+# "老板说我没签合同 不给我报" after an injury answer: no contract, and the claim refused
+_NO_CONTRACT_NO_CLAIM = re.compile(
+    r"(?:没签|没有签|莫签|没得|没有|莫得)(?:劳动)?合同|临时工|没(?:买|交|上)(?:工伤)?保险"
+    r"|不(?:给我?|帮我?)(?:报|申报|认定|认)|不承认"
+)
+
+
+def injury_without_contract_told(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    """Right after an injury's answer, the employer refusing to report it because there is no
+    contract (or no insurance): the entry that says it is still 工伤 and how to prove the
+    relation (《工伤保险条例》第十八条、第六十二条)."""
+    if previous is None or previous.category != INJURY_TOPIC or previous.slug == NO_INSURANCE:
+        return None
+    return knowledge.get(NO_INSURANCE) if _NO_CONTRACT_NO_CLAIM.search(text) else None

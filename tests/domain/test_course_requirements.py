@@ -79,3 +79,8 @@ def test_a_workmates_schooling_told_before_is_not_the_workers_own():
     assert unmet(UPGRADE, "你先帮我报专升本 我叫苏雨桐", earlier) is None
     # enrolling the workmate, their schooling counts
     assert unmet(UPGRADE, "那帮他报专升本", earlier) is not None
+
+
+def test_an_age_said_after_this_year_without_sui():
+    assert unmet(ELECTRICIAN, "我初中毕业 今年17") is not None
+    assert unmet(ELECTRICIAN, "我初中毕业 今年35") is None

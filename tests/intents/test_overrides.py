@@ -101,3 +101,10 @@ def test_hours_withdrawals_and_schooling_read_before_the_classifier(text, intent
 @pytest.mark.parametrize("text", ["公司把我们部门撤了 要跟我解除合同", "我们厂几点上班"])
 def test_a_department_closed_or_ones_own_hours_are_neither(text):
     assert rule_intent(text) not in ("withdraw_case", "human_handoff")
+
+
+@pytest.mark.parametrize(
+    "text", ["那算了 我自己学点啥子 星期四下午我轮休", "算了 那我自己学点啥子 周四下午我调休"]
+)
+def test_a_course_for_oneself_after_giving_up_is_a_search(text):
+    assert rule_intent(text) == "course_search"
