@@ -71,7 +71,11 @@ from bot.knowledge.pointed_claims import (
     unpaid_apprentice_told,
     wages_held_on_leaving_told,
 )
-from bot.knowledge.pointed_denied import injury_without_contract_told, relation_denied_told
+from bot.knowledge.pointed_denied import (
+    injury_without_contract_told,
+    kind_without_contract_asked,
+    relation_denied_told,
+)
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
@@ -211,6 +215,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or relation_denied_told(knowledge, previous, read)
         # "老板说我没签合同 不给我报" after an injury: still 工伤, the relation proved
         or injury_without_contract_told(knowledge, previous, read)
+        or kind_without_contract_asked(knowledge, previous, read)  # "现在算是啥子合同"
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)

@@ -69,8 +69,20 @@ _DATED_DAY = re.compile(r"(?<![\d月])(\d{1,2})\s*[号日]")
 _DATE_OF_MONTH = re.compile(r"(?:\d{1,2}\s*月\s*)?(?<!\d)(\d{1,2})\s*[号日]")
 
 
+# "有一个星期六我屋头有事没去": a day not worked; "星期六只去了3个": the rest days, counted after
+_NOT_WORKED = re.compile(r"没去|没上|没加|没有去|没有上|请假|请了假|休息了")
+_REST_COUNTED_AFTER = re.compile(
+    rf"(?:星期|礼拜|周)[六天日](?:只|就|一共)?(?:去|上|加)了?\s*(?P<n>{NUM})\s*(?:个|次|回|天)"
+)
+
+
 def part_of(clause: str) -> Part | None:
     """The kind of overtime a clause tells and how much of it ("星期六一天" is a rest day)."""
+    if _NOT_WORKED.search(clause):
+        return None
+    after = _REST_COUNTED_AFTER.search(clause)
+    if after and _number(after) is not None:
+        return Part("rest", _number(after) * HOURS_A_DAY)
     counted = _COUNTED_DAYS.search(clause)
     if counted:
         days = _number(counted)

@@ -55,3 +55,20 @@ def injury_without_contract_told(
     if previous is None or previous.category != INJURY_TOPIC or previous.slug == NO_INSURANCE:
         return None
     return knowledge.get(NO_INSURANCE) if _NO_CONTRACT_NO_CLAIM.search(text) else None
+
+
+OVER_A_YEAR = "contract_over_1year"
+_NO_CONTRACT_ANSWERS = frozenset({"contract_sign_deadline", OVER_A_YEAR})
+# "那我现在算是啥子合同哦 老板说我是临时工": the kind of contract asked
+_KIND_ASKED = re.compile(r"(?:算|是)(?:个|一种)?(?:啥子|什么|哪种|哪样)(?:样的?)?合同")
+
+
+def kind_without_contract_asked(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    """Right after the answer on a contract never signed, what contract the worker now has
+    asked (whatever the employer calls the job): a year without one is an open-ended contract
+    (《劳动合同法》第十四条), the entry that says so."""
+    if previous is None or previous.slug not in _NO_CONTRACT_ANSWERS:
+        return None
+    return knowledge.get(OVER_A_YEAR) if _KIND_ASKED.search(text) else None

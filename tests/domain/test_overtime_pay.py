@@ -120,3 +120,10 @@ def test_the_days_worked_this_month_count_the_evenings() -> None:
     # "这个月上班那18天每天都多做3个钟头": 30×150%×3 = 135 a day, over the 18 days
     text = overtime_pay_text("一个月5220 这个月上班那18天每天都多做3个钟头 加班费没得")
     assert text is not None and "135×18=2430元" in text
+
+
+def test_rest_days_counted_after_their_name_and_a_day_not_worked():
+    from bot.domain.overtime_mix import parts_of
+
+    parts = parts_of("哦说错了 星期六只去了3个 有一个星期六我屋头有事没去")
+    assert [(p.kind, p.hours) for p in parts] == [("rest", 24.0)]
