@@ -73,6 +73,7 @@ from bot.knowledge.pointed_claims import (
 )
 from bot.knowledge.pointed_denied import relation_denied_told
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
+from bot.knowledge.pointed_slight import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
     early_retirement_asked,
@@ -219,6 +220,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or grants_after_grading_asked(knowledge, read)
         or (let_go_with_nothing_told(knowledge, read) if previous is None else None)
         or (let_go_on_the_spot_told(knowledge, read) if previous is None else None)
+        # "就迟到了一回 店长喊我明天不用来了": one slight fault, no serious breach
+        or (let_go_for_a_slight_fault_told(knowledge, read) if previous is None else None)
         or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
         or unpaid_apprentice_told(knowledge, read)
         # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)

@@ -1,0 +1,35 @@
+"""A worker let go for one slight fault ("我在超市收银 就迟到了一回 店长喊我明天不用来了",
+"请了一天假老板就把我开了"): the story asks, without a question word, whether that may be done.
+An employer may end a contract without notice or compensation only for the grounds of
+《劳动合同法》第三十九条 — a serious breach of rules lawfully made and made known, proven by the
+employer; one late morning or one day off asked for is seldom that, and a dismissal without such
+a ground is unlawful (第四十八条、第八十七条: the job back or twice the compensation). The entry on
+a dismissal for misconduct says both."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed_reprisal import LET_GO
+
+MISCONDUCT_DISMISSAL = "quit_fired_fault"
+
+_ONCE = r"(?:一|1|两|2)\s*(?:回|次|天|下)"
+# the fault, done once or briefly: late, left early, a day off, a word back, a phone looked at
+_SLIGHT_FAULT = re.compile(
+    rf"迟到|早退|晚到|来晚|睡过头|顶嘴|顶了?(?:一|两|几)句|玩手机|看手机|打瞌睡|打了?个?瞌睡"
+    rf"|请了?{_ONCE}的?假"
+)
+# (faults that are serious on their face, or grounds with entries of their own)
+_NOT_SLIGHT = re.compile(
+    r"偷|打架|打人|旷工|喝酒|醉|赌|怀孕|怀起|孕期|产假|哺乳|试用|医疗期|病假|生病|工伤|受伤|裁员|效益|生意不好"
+)
+
+
+def let_go_for_a_slight_fault_told(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry on a dismissal for misconduct when `text` tells of one slight fault and the
+    worker let go for it; None otherwise."""
+    if not _SLIGHT_FAULT.search(text) or _NOT_SLIGHT.search(text) or not LET_GO.search(text):
+        return None
+    return knowledge.get(MISCONDUCT_DISMISSAL)
