@@ -72,6 +72,7 @@ from bot.knowledge.pointed_claims import (
     wages_held_on_leaving_told,
 )
 from bot.knowledge.pointed_denied import relation_denied_told
+from bot.knowledge.pointed_group import group_told, record_asked
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_slight import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_situations import (
@@ -224,6 +225,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or (let_go_for_a_slight_fault_told(knowledge, read) if previous is None else None)
         or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
         or unpaid_apprentice_told(knowledge, read)
+        or group_told(knowledge, read)  # "我们有12个人都是一样的": a claim together
+        or record_asked(knowledge, read)  # "只有个记工的本本 这个算数不": the evidence
         # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)
         or (
             one_aspect_asked(knowledge, read)
