@@ -73,6 +73,7 @@ from bot.knowledge.pointed_claims import (
 )
 from bot.knowledge.pointed_denied import relation_denied_told
 from bot.knowledge.pointed_group import group_told, record_asked
+from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
@@ -95,7 +96,6 @@ from bot.knowledge.pointed_situations import (
     unemployment_reason_told,
     wages_also_unpaid_told,
 )
-from bot.knowledge.pointed_slight import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_women import hours_of_the_protected
 from bot.knowledge.situations import (
     fits_the_situation,

@@ -1,10 +1,14 @@
-"""A worker let go for one slight fault ("我在超市收银 就迟到了一回 店长喊我明天不用来了",
+"""A worker let go. For one slight fault ("我在超市收银 就迟到了一回 店长喊我明天不用来了",
 "请了一天假老板就把我开了"): the story asks, without a question word, whether that may be done.
 An employer may end a contract without notice or compensation only for the grounds of
 《劳动合同法》第三十九条 — a serious breach of rules lawfully made and made known, proven by the
 employer; one late morning or one day off asked for is seldom that, and a dismissal without such
 a ground is unlawful (第四十八条、第八十七条: the job back or twice the compensation). The entry on
-a dismissal for misconduct says both."""
+a dismissal for misconduct says both.
+
+After an answer on leaving, the last wages told unsettled ("这个月工资也还没结"): they are due in
+full on the day the contract ends (《工资支付暂行规定》第九条), the entry on the leaving papers and
+the last pay."""
 
 from __future__ import annotations
 
@@ -33,3 +37,25 @@ def let_go_for_a_slight_fault_told(knowledge: Knowledge, text: str) -> Answer | 
     if not _SLIGHT_FAULT.search(text) or _NOT_SLIGHT.search(text) or not LET_GO.search(text):
         return None
     return knowledge.get(MISCONDUCT_DISMISSAL)
+
+
+LAST_PAY = "quit_certificate_final"
+_LEAVING_TOPICS = frozenset({"离职与解除", "经济补偿"})
+_LAST_WAGES_UNSETTLED = re.compile(
+    r"工资[^，,。]{0,4}(?:没结|没发|没给|不结|不发|不给|没算|没拿到)"
+    r"|(?:没结|没发|没给|不结)[^，,。]{0,3}工资"
+)
+# (months of arrears, or the employer gone: their own entries)
+_NOT_THE_LAST = re.compile(r"[两三四五六七八九十几\d]+个月|跑路|跑了|倒闭|包工头")
+
+
+def last_wages_after_leaving_told(
+    knowledge: Knowledge, previous: Answer, text: str
+) -> Answer | None:
+    """The entry on the last pay when, after an answer on leaving, the worker tells the last
+    wages are not settled; None otherwise."""
+    if previous.category not in _LEAVING_TOPICS or previous.slug == LAST_PAY:
+        return None
+    if _LAST_WAGES_UNSETTLED.search(text) and not _NOT_THE_LAST.search(text):
+        return knowledge.get(LAST_PAY)
+    return None
