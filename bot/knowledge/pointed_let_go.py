@@ -41,12 +41,12 @@ def let_go_for_a_slight_fault_told(knowledge: Knowledge, text: str) -> Answer | 
 
 LAST_PAY = "quit_certificate_final"
 _LEAVING_TOPICS = frozenset({"离职与解除", "经济补偿"})
+# (not yet paid: "押一个月工资不发" threatened is wages held for leaving, its own entry)
 _LAST_WAGES_UNSETTLED = re.compile(
-    r"工资[^，,。]{0,4}(?:没结|没发|没给|不结|不发|不给|没算|没拿到)"
-    r"|(?:没结|没发|没给|不结)[^，,。]{0,3}工资"
+    r"工资[^，,。]{0,4}(?:没结|没发|没给|没算|没拿到)|(?:没结|没发|没给)[^，,。]{0,3}工资"
 )
-# (months of arrears, or the employer gone: their own entries)
-_NOT_THE_LAST = re.compile(r"[两三四五六七八九十几\d]+个月|跑路|跑了|倒闭|包工头")
+# (months of arrears, the employer gone, or a threat: their own entries)
+_NOT_THE_LAST = re.compile(r"[两三四五六七八九十几\d]+个月|跑路|跑了|倒闭|包工头|不然|否则|押|扣着")
 
 
 def last_wages_after_leaving_told(
