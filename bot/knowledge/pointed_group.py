@@ -46,7 +46,10 @@ _RECORD = re.compile(
 _COUNTS = re.compile(
     r"算数|算不算|作数|作不作数|管用|有用|有没有用|有没得用|有效|能用|可以用|能当|能作为|认不认|认可|得行不|算证据"
 )
-_NO_CONTRACT = re.compile(r"(?:没|没有|没得|莫得|不)(?:签|跟我签|和我签)?[^，,。]{0,2}合同")
+_NO_CONTRACT = re.compile(
+    r"(?:没|没有|没得|莫得|不)(?:签|跟我签|和我签)?[^，,。]{0,2}合同"
+    r"|合同(?:都|也)?(?:没|没有|没得|莫得|不)"
+)
 
 
 def record_asked(knowledge: Knowledge, text: str) -> Answer | None:

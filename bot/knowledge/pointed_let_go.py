@@ -27,7 +27,7 @@ _SLIGHT_FAULT = re.compile(
 )
 # (faults that are serious on their face, or grounds with entries of their own)
 _NOT_SLIGHT = re.compile(
-    r"偷|打架|打人|旷工|喝酒|醉|赌|怀孕|怀起|孕期|产假|哺乳|试用|医疗期|病假|生病|工伤|受伤|裁员|效益|生意不好"
+    r"偷|打架|打人|打了人|动手|旷工|喝酒|醉|赌|怀孕|怀起|孕期|产假|哺乳|试用|医疗期|病假|生病|工伤|受伤|裁员|效益|生意不好"
 )
 
 

@@ -120,3 +120,12 @@ def test_the_days_worked_this_month_count_the_evenings() -> None:
     # "这个月上班那18天每天都多做3个钟头": 30×150%×3 = 135 a day, over the 18 days
     text = overtime_pay_text("一个月5220 这个月上班那18天每天都多做3个钟头 加班费没得")
     assert text is not None and "135×18=2430元" in text
+
+
+def test_the_employer_s_rate_said_after_the_figure() -> None:
+    from bot.domain.overtime_rates import rate_given
+
+    # "加班都只给20块一个小时": the rate, said the other way round
+    assert rate_given("厂里所有的加班都只给18块一个钟头 合法不") == 18
+    assert rate_given("老板 只给22元一个小时 所有 加班") == 22
+    assert rate_given("我一个小时25块") is None  # (the worker's own hourly wage)
