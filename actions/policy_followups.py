@@ -71,11 +71,9 @@ from bot.knowledge.pointed_claims import (
     unpaid_apprentice_told,
     wages_held_on_leaving_told,
 )
-from bot.knowledge.pointed_denied import (
-    injury_without_contract_told,
-    kind_without_contract_asked,
-    relation_denied_told,
-)
+from bot.knowledge.pointed_denied import contract_denied_told
+from bot.knowledge.pointed_group import group_told, record_asked
+from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     business_slow_dismissal_asked,
@@ -211,11 +209,9 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or more_than_wages_asked(knowledge, previous, read)
         # "那我这个情况能赔好多钱" at a request's summary: the story told is the case
         or my_case_pays_asked(knowledge, read, told)
-        # "他说我们是临时工 没签合同 不算数" after wages owed: the relation, denied
-        or relation_denied_told(knowledge, previous, read)
-        # "老板说我没签合同 不给我报" after an injury: still 工伤, the relation proved
-        or injury_without_contract_told(knowledge, previous, read)
-        or kind_without_contract_asked(knowledge, previous, read)  # "现在算是啥子合同"
+        # "他说我们是临时工 没签合同 不算数" after wages owed: the relation, denied (and
+        # "老板说我没签合同 不给我报" after an injury, "现在算是啥子合同" after no contract)
+        or contract_denied_told(knowledge, previous, read)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or both_said_asked(knowledge, read)
@@ -226,8 +222,12 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or grants_after_grading_asked(knowledge, read)
         or (let_go_with_nothing_told(knowledge, read) if previous is None else None)
         or (let_go_on_the_spot_told(knowledge, read) if previous is None else None)
+        # "就迟到了一回 店长喊我明天不用来了": one slight fault, no serious breach
+        or (let_go_for_a_slight_fault_told(knowledge, read) if previous is None else None)
         or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
         or unpaid_apprentice_told(knowledge, read)
+        or group_told(knowledge, read)  # "我们有12个人都是一样的": a claim together
+        or record_asked(knowledge, read)  # "只有个记工的本本 这个算数不": the evidence
         # "调解要钱吗": one thing asked of mediation, its own entry (the words tie otherwise)
         or (
             one_aspect_asked(knowledge, read)

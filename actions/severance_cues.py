@@ -89,3 +89,9 @@ PROBATION_FAILED = re.compile(
 # "那要是他们嫌我年纪大了 直接不要我了呢" after a contract not renewed: a dismissal supposed
 # instead, not the expiry
 WHAT_IF = re.compile(r"^\s*(?:那|那么)?(?:要是|如果|假如|万一|假设)")
+# the employer would have the dismissal written as the worker's own leaving ("店长说算我自己辞职的
+# 喊我签个字", "让我写个自愿离职"): whether to sign, not the sum again
+RESIGNATION_PRESSED = re.compile(
+    r"算(?:我|成)?(?:自己|主动)?(?:辞职|离职|自离|自愿离职)|写成(?:我)?(?:自己|主动)?(?:辞职|离职)"
+    r"|(?:逼|让|叫|喊|要|劝)我(?:自己)?(?:主动)?(?:写|打|签)个?(?:辞职|辞工|自愿离职|离职申请)"
+)

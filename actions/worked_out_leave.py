@@ -51,6 +51,10 @@ SOMEONE_ELSE = re.compile(
     # ("能找他要好多": asked of the employer)
     r"|(?<![找跟问向])[她他](?!们?(?:该|要|应该|应当|得|会|能)?(?:补|给|赔|发|付|算))"
 )
+# a relative or workmate named ("那我老公呢 他上了12年班了"): their years are not the worker's
+ANOTHER_PERSON = re.compile(
+    r"老婆|老公|爱人|媳妇|丈夫|妻子|我妈|我爸|老汉|老妈|同事|工友|朋友|姐姐|妹妹|哥哥|弟弟"
+)
 _NEW_EMPLOYER = re.compile(
     r"刚换|新单位|刚进|刚来|跳槽|跳到|跳过来|换了个|换了工作|新入职|刚入职|换到|才换|才进|才来"
     # "我9月1号进的现在这个单位": a date this year the present job began

@@ -230,6 +230,8 @@ _WHAT_IF_WORKED = re.compile(
 )
 
 
+# another working-time scheme named (综合计算工时, 不定时工作制): approved or not, not a sum
+_OTHER_SCHEME = re.compile(r"综合(?:计算)?工时|综合计算|不定时")
 _THOSE_DAYS = re.compile(
     r"(?:那|这)(?:\s*(?:\d+|[一二两三四五六七八九十几]))?\s*(?:几)?(?:天|个小时|个钟头)"
 )
@@ -239,6 +241,8 @@ def overtime_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """The overtime's sum (_overtime_sum), said to leave out the rest days told as given back
     as time off ("4个星期六 有2个厂头安排了补休"); rest days as long as the shift told before
     ("2个星期六也喊我去上了夜班 12个钟头" after "晚上8点到早上8点") paid for all their hours."""
+    if _OTHER_SCHEME.search(text):
+        return None  # ("公司说我们是综合工时 不算加班": whether it was approved, its entry)
     text = another_day_asked(text, last_bot_text(tracker)) or text  # ("那普通的礼拜六呢")
     shift = next(filter(None, map(day_hours, recent_user_texts(tracker, OVERTIME_LOOKBACK))), None)
     said = _overtime_sum(services, tracker, each_rest_day_hours(text, shift))

@@ -31,6 +31,7 @@ from actions.severance_cues import (
     PAY_WITH_EXTRAS,
     PROBATION_EXCESS,
     PROBATION_FAILED,
+    RESIGNATION_PRESSED,
     ROUGHLY,
     SECOND_TERM,
     SEVERANCE_TOPICS,
@@ -228,6 +229,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None  # "我是要回去上班还是要赔偿 可以自己选不": the choice, not the sum
     if _NOTICE_ASKED.search(text) and not SUM_ASKED.search(text):
         return None  # "月底就要走人 这个提前通知够不够哦": the notice asked, not the sum
+    if RESIGNATION_PRESSED.search(text) and not SUM_ASKED.search(text):
+        return None  # "店长说算我自己辞职的 喊我签个字": whether to sign, its entry
     if GROUNDS.search(text) and not SUM_ASKED.search(text):
         return None  # "他说我迟到了3回 算严重违纪 可以直接开": whether the grounds hold
     if _PART_TIME.search(text) or CAP_ASKED.search(text) or WHEN_PAID.search(text):

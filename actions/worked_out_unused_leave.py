@@ -11,7 +11,13 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import last_bot_text, previous_action, recent_user_texts
-from actions.worked_out_leave import ABOUT_ANNUAL_LEAVE, SOMEONE_ELSE, UNUSED_LEAVE, in_all
+from actions.worked_out_leave import (
+    ABOUT_ANNUAL_LEAVE,
+    ANOTHER_PERSON,
+    SOMEONE_ELSE,
+    UNUSED_LEAVE,
+    in_all,
+)
 from bot.domain.annual_leave import (
     days_a_year,
     months_in_all,
@@ -100,7 +106,9 @@ def _days_left_said(told: list[str]) -> int | None:
 
 def _days_due_told(earlier: list[str], today: date) -> int | None:
     """This year's days, from the years worked told before and the day a new job began
-    ("我前前后后都上了12年班了 今年9月1号才跳槽过来的": 3 days), or a whole year's."""
+    ("我前前后后都上了12年班了 今年9月1号才跳槽过来的": 3 days), or a whole year's; not from
+    a relative's years asked about between ("那我老公呢 他上了12年班了")."""
+    earlier = [t for t in earlier if not ANOTHER_PERSON.search(t)]
     worked = next((m for m in (in_all(t, today) for t in earlier) if m is not None), None)
     if worked is None:
         return None

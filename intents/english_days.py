@@ -69,6 +69,11 @@ REORDERED: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
         re.compile(rf"\b(?:can|could|may) {_WHO} do the same (?:for|on) (?:the )?({_DAY})\b\s*\??"),
         lambda m: f"{DAYS[m.group(1)]} 也能这样吗 ",
     ),
+    # "and on sunday?", "what about saturdays": another kind of day, asked after an answer
+    (
+        re.compile(rf"^\s*(?:and|what about|how about) (?:on )?(?:a |the )?({_DAY})\s*\??\s*$"),
+        lambda m: f"那{DAYS[m.group(1)]}呢 ",
+    ),
     # "what about a normal sunday": an ordinary rest day, asked after a holiday's answer
     (
         re.compile(

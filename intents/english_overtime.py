@@ -48,6 +48,11 @@ OVERTIME = {
     "also": "还有",
     "rest day": "休息日",
     "how much overtime pay should i get": "加班费该拿好多",
+    # "how much overtime pay per hour on weekdays?": an hour's overtime pay asked
+    "how much overtime pay per hour": "加班一个小时好多钱",
+    "how much overtime per hour": "加班一个小时好多钱",
+    "how much per hour": "一个小时好多钱",
+    "per hour": "每小时",
     "how much overtime pay": "加班费好多",
     "time off in lieu": "补休",
     "day off instead": "补休",

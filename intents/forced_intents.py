@@ -28,6 +28,10 @@ UNSURE_REQUEST_CONFIDENCE = 0.5
 _WORK_WORDS = re.compile(
     r"补偿|赔偿|工资|加班|合同|工伤|社保|辞职|辞退|开除|离职|老板|单位|公司|年假|产假|试用期|仲裁"
 )
+# leave as a right, asked ("她生了过后我有假没得": a father's leave), not a course's holiday
+_LEAVE_AS_A_RIGHT = re.compile(
+    r"有假|假没得|假没有|几天假|好多天假|多少天假|陪产|护理假|生了过后|生了以后"
+)
 # money the employer owes or held back from the worker ("一共欠我多少钱", "扣了我好多"): a
 # question of wages, never of a course's fee
 _OWED_TO_ME = re.compile(r"(?:欠|拖欠|扣|少给|少发)(?:了)?(?:我|我们)")
@@ -66,6 +70,16 @@ def forced_intent(norm: str, entities: list[dict], ranking: list[tuple[str, floa
         and _WORK_WORDS.search(norm)
     ):
         # "我自己想词职回老家 有没得经济补偿拿": unsure, no course in it, a question of work
+        forced = "policy_question"
+    if (
+        forced is None
+        and ranking
+        and ranking[0][0] == "my_enrolments"
+        and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+        and not any(e.get("entity") in ("course_name", "course_category") for e in entities)
+        and (_WORK_WORDS.search(norm) or _LEAVE_AS_A_RIGHT.search(norm))
+    ):
+        # "她生了过后我有假没得" heard as the worker's enrolments: a question of work
         forced = "policy_question"
     if (
         forced is None

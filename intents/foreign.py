@@ -304,6 +304,14 @@ _NUMBERED = [
         re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b"),
         lambda m: f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}号 ",
     ),
+    # "my boss only pays 20 yuan per hour for all overtime": the employer's rate an hour
+    (
+        re.compile(
+            r"\b(only )?(?:pays?|paid|gives?|gave)(?: me| us)? (\d+(?:\.\d+)?) ?"
+            r"(?:yuan|rmb|kuai)? (?:per|an|a|each|every) hour\b"
+        ),
+        lambda m: f"{'只' if m.group(1) else ''}给{m.group(2)}元一个小时 ",
+    ),
     (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) hours?"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) hours? (?:of )?overtime"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) days?"), r"加了\1天 "),

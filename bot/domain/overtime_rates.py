@@ -29,18 +29,20 @@ def hourly_rates_text(monthly: float) -> str:
     )
 
 
-# "加班费一个钟头就给15块": the rate the employer pays for an hour of overtime
+_AN_HOUR = r"(?:一个钟头|一个小时|一小时|每小时|每个钟头|1个小时|1小时|一个钟)"
+# "加班费一个钟头就给15块": the rate the employer pays for an hour of overtime; also said
+# the other way round, "加班都只给20块一个小时"
 _RATE_GIVEN = re.compile(
     # (paid by the employer: "一个小时25块" alone is the worker's hourly wage)
-    rf"(?:一个钟头|一个小时|一小时|每小时|每个钟头|1个小时|1小时|一个钟)[^，,。\d]{{0,3}}?"
-    rf"(?:给|发|算|开)(?:我们|我)?(?P<n>{NUM})\s*(?:块|元)"
+    rf"{_AN_HOUR}[^，,。\d]{{0,3}}?(?:给|发|算|开)(?:我们|我)?(?P<n>{NUM})\s*(?:块|元)"
+    rf"|(?:给|发|算|开)(?:我们|我)?(?P<m>{NUM})\s*(?:块|元)(?:钱)?\s*{_AN_HOUR}"
 )
 
 
 def rate_given(text: str) -> float | None:
     """The overtime pay an hour the worker says the employer gives, if any."""
     m = _RATE_GIVEN.search(text or "")
-    value = parse_number(m.group("n")) if m else None
+    value = parse_number(m.group("n") or m.group("m")) if m else None
     return value if value and 0 < value < 1000 else None
 
 

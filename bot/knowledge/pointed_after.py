@@ -26,6 +26,7 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_claims import (
     sick_dismissal_told,
 )
+from bot.knowledge.pointed_let_go import last_wages_after_leaving_told
 from bot.knowledge.pointed_topics import (
     not_up_to_it_claimed,
     topic_rule_asked,
@@ -50,4 +51,5 @@ POINTED_AFTER = (
     topic_rule_asked,
     pregnant_harmed_told,
     not_up_to_it_claimed,
+    last_wages_after_leaving_told,
 )

@@ -72,3 +72,13 @@ def kind_without_contract_asked(
     if previous is None or previous.slug not in _NO_CONTRACT_ANSWERS:
         return None
     return knowledge.get(OVER_A_YEAR) if _KIND_ASKED.search(text) else None
+
+
+def contract_denied_told(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
+    """The rules of this module in turn: the relation denied, an injury not reported for want
+    of a contract, the kind of contract asked after one never signed."""
+    return (
+        relation_denied_told(knowledge, previous, text)
+        or injury_without_contract_told(knowledge, previous, text)
+        or kind_without_contract_asked(knowledge, previous, text)
+    )

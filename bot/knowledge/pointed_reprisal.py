@@ -24,8 +24,8 @@ _CLAIMED = re.compile(
 _PROCEDURE_ASKED = re.compile(
     r"多久|多长时间|要不要钱|要钱[吗不么]|收费|收不收|怎么申请|咋个申请|在哪|哪里|哪个部门"
 )
-# then the worker let go
-_LET_GO = re.compile(
+# then the worker let go (also read by bot/knowledge/pointed_slight.py)
+LET_GO = re.compile(
     r"不要我了?|不用我了|(?:喊|叫|让|要)我[^，,。]{0,6}(?:不要来了|不用来了|别来了|莫来了|走人|滚)"
     r"|(?:不用|不要|别|莫)(?:再)?(?:去上班|来上班|去|来|上班)了|开除|辞退|把我(?:给)?(?:开|辞|炒)|开了我|炒了我|辞了我"
 )
@@ -41,7 +41,7 @@ def let_go_for_claiming_told(knowledge: Knowledge, text: str) -> Answer | None:
     if _PROCEDURE_ASKED.search(text):
         return None
     claimed = _CLAIMED.search(text)
-    if claimed is None or _LET_GO.search(text, claimed.end()) is None:
+    if claimed is None or LET_GO.search(text, claimed.end()) is None:
         return None
     if _BECAUSE.search(text) is None:
         return None

@@ -127,3 +127,12 @@ def test_rest_days_counted_after_their_name_and_a_day_not_worked():
 
     parts = parts_of("哦说错了 星期六只去了3个 有一个星期六我屋头有事没去")
     assert [(p.kind, p.hours) for p in parts] == [("rest", 24.0)]
+
+
+def test_the_employer_s_rate_said_after_the_figure() -> None:
+    from bot.domain.overtime_rates import rate_given
+
+    # "加班都只给20块一个小时": the rate, said the other way round
+    assert rate_given("厂里所有的加班都只给18块一个钟头 合法不") == 18
+    assert rate_given("老板 只给22元一个小时 所有 加班") == 22
+    assert rate_given("我一个小时25块") is None  # (the worker's own hourly wage)

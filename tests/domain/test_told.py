@@ -28,3 +28,9 @@ def test_facts_told_ask_nothing(text):
 )
 def test_a_what_if_or_a_question_asks(text):
     assert not told_not_asked(text)
+
+
+def test_let_go_in_a_word_is_a_grievance_not_only_facts():
+    from bot.domain.told import only_told
+
+    assert not only_told("我在药店上了2年班 就早退了一次 经理喊我后天不用来了")

@@ -32,3 +32,10 @@ def test_time_off_later_instead_of_money():
 def test_asked_or_made_to_work_on_a_holiday() -> None:
     assert "要我国庆上班" in read_foreign("my boss asked me to work on national day")
     assert "要我周日上班" in read_foreign("they made me to work on sunday")
+
+
+def test_another_kind_of_day_asked_after_an_answer():
+    assert read_foreign("and on saturday?").startswith("那周六呢")
+    assert read_foreign("what about sundays").startswith("那周日呢")
+    # (a longer sentence keeps its own reading)
+    assert not read_foreign("and on sunday i worked 8 hours").startswith("那周日呢")

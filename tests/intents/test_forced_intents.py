@@ -15,3 +15,12 @@ def test_money_owed_asked_where_a_course_s_fee_was_heard_is_a_policy_question():
     course = [{"entity": "course_name", "value": "书法"}]
     assert forced_intent("书法课欠我多少钱", course, _AS_FEE) is None
     assert forced_intent("书法班多少钱", [], _AS_FEE) is None
+
+
+def test_leave_asked_where_the_enrolments_were_heard_is_a_policy_question():
+    unsure = [("my_enrolments", 0.31), ("policy_question", 0.15)]
+    assert forced_intent("老婆生了过后我有假没得", [], unsure) == "policy_question"
+    # (a sure reading, or a course named: the enrolments)
+    assert forced_intent("老婆生了过后我有假没得", [], [("my_enrolments", 0.8)]) is None
+    course = [{"entity": "course_name", "value": "书法"}]
+    assert forced_intent("我报的书法有几天假", course, unsure) is None

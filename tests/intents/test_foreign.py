@@ -122,3 +122,9 @@ def test_filing_not_showing_up_and_the_total_owed_read() -> None:
     assert "我想投诉" in read_foreign("i want to file a complaint about my boss")
     assert "老板 不来" in read_foreign("what if the boss does not show up?")
     assert read_foreign("zonggong qian wo duoshao qian") == "总共欠我多少钱"
+
+
+def test_the_employer_s_hourly_overtime_rate_and_an_hour_s_pay_asked_in_english() -> None:
+    assert "只给18元一个小时" in read_foreign("the factory only pays 18 yuan per hour for overtime")
+    assert "给25元一个小时" in read_foreign("they pay me 25 yuan an hour for overtime")
+    assert "加班一个小时好多钱" in read_foreign("how much overtime pay per hour do i get")

@@ -1,0 +1,61 @@
+"""A worker let go. For one slight fault ("我在超市收银 就迟到了一回 店长喊我明天不用来了",
+"请了一天假老板就把我开了"): the story asks, without a question word, whether that may be done.
+An employer may end a contract without notice or compensation only for the grounds of
+《劳动合同法》第三十九条 — a serious breach of rules lawfully made and made known, proven by the
+employer; one late morning or one day off asked for is seldom that, and a dismissal without such
+a ground is unlawful (第四十八条、第八十七条: the job back or twice the compensation). The entry on
+a dismissal for misconduct says both.
+
+After an answer on leaving, the last wages told unsettled ("这个月工资也还没结"): they are due in
+full on the day the contract ends (《工资支付暂行规定》第九条), the entry on the leaving papers and
+the last pay."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed_reprisal import LET_GO
+
+MISCONDUCT_DISMISSAL = "quit_fired_fault"
+
+_ONCE = r"(?:一|1|两|2)\s*(?:回|次|天|下)"
+# the fault, done once or briefly: late, left early, a day off, a word back, a phone looked at
+_SLIGHT_FAULT = re.compile(
+    rf"迟到|早退|晚到|来晚|睡过头|顶嘴|顶了?(?:一|两|几)句|玩手机|看手机|打瞌睡|打了?个?瞌睡"
+    rf"|请了?{_ONCE}的?假"
+)
+# (faults that are serious on their face, or grounds with entries of their own)
+_NOT_SLIGHT = re.compile(
+    r"偷|打架|打人|打了人|动手|旷工|喝酒|醉|赌|怀孕|怀起|孕期|产假|哺乳|试用|医疗期|病假|生病|工伤|受伤|裁员|效益|生意不好"
+)
+
+
+def let_go_for_a_slight_fault_told(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry on a dismissal for misconduct when `text` tells of one slight fault and the
+    worker let go for it; None otherwise."""
+    if not _SLIGHT_FAULT.search(text) or _NOT_SLIGHT.search(text) or not LET_GO.search(text):
+        return None
+    return knowledge.get(MISCONDUCT_DISMISSAL)
+
+
+LAST_PAY = "quit_certificate_final"
+_LEAVING_TOPICS = frozenset({"离职与解除", "经济补偿"})
+# (not yet paid: "押一个月工资不发" threatened is wages held for leaving, its own entry)
+_LAST_WAGES_UNSETTLED = re.compile(
+    r"工资[^，,。]{0,4}(?:没结|没发|没给|没算|没拿到)|(?:没结|没发|没给)[^，,。]{0,3}工资"
+)
+# (months of arrears, the employer gone, or a threat: their own entries)
+_NOT_THE_LAST = re.compile(r"[两三四五六七八九十几\d]+个月|跑路|跑了|倒闭|包工头|不然|否则|押|扣着")
+
+
+def last_wages_after_leaving_told(
+    knowledge: Knowledge, previous: Answer, text: str
+) -> Answer | None:
+    """The entry on the last pay when, after an answer on leaving, the worker tells the last
+    wages are not settled; None otherwise."""
+    if previous.category not in _LEAVING_TOPICS or previous.slug == LAST_PAY:
+        return None
+    if _LAST_WAGES_UNSETTLED.search(text) and not _NOT_THE_LAST.search(text):
+        return knowledge.get(LAST_PAY)
+    return None
