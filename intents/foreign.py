@@ -73,6 +73,9 @@ PINYIN_WORDS = (
     " 注塑厂 注塑 夜班 上夜班 早上 到 礼拜 一个礼拜 钟头 多做 合理不 室友"
     # leave not taken, its pay asked in pinyin ("wo yue gongzi 4350, gai bu wo duoshao")
     " 该补 能补 补我 补多少 补给我"
+    # wages of two months claimed in pinyin, the summary handed in ("9 yue he 10 yue", "wo yao
+    # ba qian na hui lai", "dui de ti jiao ba")
+    " 和 把钱 拿回来 要回来 提交 交上去"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -304,6 +307,16 @@ _NUMBERED = [
         re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b"),
         lambda m: f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}号 ",
     ),
+    # "40 hours after normal hours on weekdays": weekday overtime after the day's work
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?) hours? (?:after|beyond|past) (?:normal|regular|working|work|office)"
+            r"(?: hours)?(?: on weekdays| on weekday evenings)?"
+        ),
+        r"工作日下班后加班\1个小时 ",
+    ),
+    # "for those 40 hours": the hours told before, pointed at
+    (re.compile(r"\b(?:those|these) (\d+(?:\.\d+)?) hours?"), r"那\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) hours?"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) hours? (?:of )?overtime"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:extra|overtime) days?"), r"加了\1天 "),
@@ -331,6 +344,8 @@ _NUMBERED = [
     # a number in pinyin with its unit ("wo gong zuo le 12 nian", "8 ge yue", "3 tian")
     (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
     (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
+    # "9 yue he 10 yue": months of the year in pinyin
+    (re.compile(r"\b(\d{1,2}) ?yue\b"), r"\1月 "),
     (re.compile(r"(\d+) ?tian\b"), r"\1天 "),
     # "wanshang 8 dian dao zaoshang 8 dian", "4 ge zhongtou": the clock and hours in pinyin
     (re.compile(r"(\d{1,2}) ?dian\b"), r"\1点 "),
