@@ -122,3 +122,16 @@ def test_filing_not_showing_up_and_the_total_owed_read() -> None:
     assert "我想投诉" in read_foreign("i want to file a complaint about my boss")
     assert "老板 不来" in read_foreign("what if the boss does not show up?")
     assert read_foreign("zonggong qian wo duoshao qian") == "总共欠我多少钱"
+
+
+def test_weekday_hours_after_work_and_a_request_withdrawn_in_english() -> None:
+    read = read_foreign("they didn't pay my overtime, 40 hours after normal hours on weekdays.")
+    assert "没给加班费" in read and "工作日下班后加班40个小时" in read
+    assert "那30个小时" in read_foreign("how much for those 30 hours?")
+    assert "撤回调解申请" in read_foreign("please withdraw my mediation request.")
+
+
+def test_months_named_and_the_money_taken_back_in_pinyin() -> None:
+    read = read_foreign("qian le wo 5 yue he 6 yue liang ge yue gong zi, wo yao ba qian na hui lai")
+    assert "5月" in read and "6月" in read and "两个月工资" in read and "我要把钱拿回来" in read
+    assert read_foreign("dui de ti jiao ba") == "对的提交吧"
