@@ -1,5 +1,7 @@
 """The mediation form's own questions: the first (with a word for an upset worker, a group or
-a dispatched worker) and the summary to confirm."""
+a dispatched worker) and the summary to confirm; and a short question about mediation itself
+asked in the form ("这个要钱吗"), answered from its entry (《人民调解法》第四条, 《劳动争议调解
+仲裁法》第十四条、第五十三条)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from actions.message import (
     understood_text,
 )
 from actions.services import ServiceAction
+from actions.worked_out_story import MEDIATION_FORM
 from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.courses import rank_by_text
@@ -137,7 +140,7 @@ def mediation_aspect_instead(
     a course's fee; answered from its entry, else None."""
     read = understood_text(tracker)
     if (
-        tracker.active_loop_name != "mediation_form"
+        tracker.active_loop_name != MEDIATION_FORM
         or len(_NOT_COUNTED.sub("", read)) > _ASPECT_CHARS
         or _ABOUT_A_COURSE.search(read)
         or _OWED_ASKED.search(read)
