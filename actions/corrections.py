@@ -279,7 +279,8 @@ DEMAND_CORRECTION = re.compile(
     r"(?:改成|改为|换成|写成|应该是|改一下|改下|改一哈|改哈|换一下|要改|加一条|加一个|加上|补充一下|补充"
     # ("诉求就是不愿意去长寿的 公司要按工龄给经济补偿": the demand said outright)
     # ("那诉求就写要他赔26000")
-    r"|就是|就写|写|填|就填)"
+    # (not "诉求写清楚 我看一哈": written out clearly, nothing new said)
+    r"|就是|就写|写(?!清楚|明白)|填|就填)"
     r"[：:\s，,]*(?P<value>.{2,60})$"
 )
 # "诉求改一哈 还要补签合同": a demand added to the one given

@@ -9,6 +9,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.course_context import FOCUS_SLOT
 from actions.course_filters import wanted_course
 from actions.message import latest_entity
 from bot.store import courses as repo
@@ -61,3 +62,14 @@ def named_outside(tracker: Tracker, listed: list[Course]) -> bool:
     """The message names a course that is not one of those in view."""
     named = wanted_course(tracker)
     return bool(named) and all(c.name != named for c in listed)
+
+
+def closed_focus(services: Any, tracker: Tracker) -> bool:
+    """The one course in view has stopped enrolling (or there is none)."""
+    focus = tracker.get_slot(FOCUS_SLOT)
+    if not focus:
+        return True
+    with services.db.session() as s:
+        course = repo.get_by_code(s, str(focus))
+        open_now = {c.code for c in repo.open_courses(s, services.today())}
+        return course is None or course.code not in open_now

@@ -37,6 +37,7 @@ from actions.course_followup_cues import (
     NOT_THE_BASICS,
     OTHERS_ASKED,
     WHICH_TEXT,
+    closed_focus,
     courses_of,
     more_with_conditions,
     named_outside,
@@ -56,6 +57,7 @@ from actions.course_meant import course_meant
 from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_first
 from actions.course_no_clash import clash_with_enrolled
 from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, clash_pair
+from actions.mediation_asks import mediation_aspect_instead
 from actions.message import (
     TOLD_BEFORE,
     latest_entity,
@@ -167,7 +169,12 @@ class ActionCourseFollowup(ServiceAction, Action):
                         text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
                     )
                     return done
-        if not codes and narrows(tracker) and not aspects(text) and self._closed_focus(tracker):
+        if (
+            not codes
+            and narrows(tracker)
+            and not aspects(text)
+            and closed_focus(self.services, tracker)
+        ):
             # "晚上我眼睛不好 莫得白天滴哦" after one course that stopped enrolling (太极拳): a
             # condition on the open courses, searched
             return [*done, FollowupAction("action_search_courses")]
@@ -352,16 +359,6 @@ class ActionCourseFollowup(ServiceAction, Action):
             )
             return [*done, SlotSet(FOCUS_SLOT, focus.code)]
 
-    def _closed_focus(self, tracker: Tracker) -> bool:
-        """The one course in view has stopped enrolling (or there is none)."""
-        focus = tracker.get_slot(FOCUS_SLOT)
-        if not focus:
-            return True
-        with self.services.db.session() as s:
-            course = repo.get_by_code(s, str(focus))
-            open_now = {c.code for c in repo.open_courses(s, self.services.today())}
-            return course is None or course.code not in open_now
-
     def _ask_which(
         self,
         dispatcher: CollectingDispatcher,
@@ -371,7 +368,10 @@ class ActionCourseFollowup(ServiceAction, Action):
         text: str,
     ) -> list[EventType]:
         if not listed:
-            # no course in view or named: the FAQ may know for sure (调解要交钱不 …)
+            # no course in view or named: the FAQ may know for sure (调解要交钱不 …; "这个要钱吗"
+            # while a mediation request is filled in: what mediation costs)
+            if mediation := mediation_aspect_instead(self.services, dispatcher, tracker):
+                return mediation
             handed = ran_this_turn(tracker, "action_answer_policy")
             if text and not handed and worked_out_reply(self.services, tracker, text):
                 # ("how much is that? I earn 4350 a month" at a request's summary, 多少钱 heard

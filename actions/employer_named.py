@@ -109,6 +109,12 @@ _PINYIN_FIRM = re.compile(
     r"(?:gongsi|gong si|chang|jiudian|fandian|chaoshi|wuye|kuaidi|wuliu))(?![A-Za-z])"
 )
 
+# "chong qing jin yu can yin you xian gong si, qian le wo …": a registered name typed in
+# pinyin first, all lowercase, what happened after it
+_PINYIN_REGISTERED = re.compile(
+    r"^\s*(?!wo |zai )(?P<named>(?:[a-z]+\s){2,8}?you ?xian (?:ze ?ren )?gong ?si)"
+    r"(?=\s*(?:[,，.。;；]|$))"
+)
 
 # a registered company's name standing alone: "…手机159… 重庆安达物流有限公司的 受伤了"
 REGISTERED_NAME = re.compile(
@@ -134,6 +140,7 @@ def opening_employer(text: str) -> str | None:
     site = None
     latin = _ENGLISH_LABELLED.search(text) or _PINYIN_LABELLED.search(text)
     latin = latin or _ENGLISH_FIRM.search(text) or _PINYIN_FIRM.search(text)
+    latin = latin or _PINYIN_REGISTERED.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
         named = latin.groupdict().get("named")
         if named:  # (pinyin typed all lowercase: written down as a name, each word capitalised)

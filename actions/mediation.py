@@ -42,6 +42,7 @@ from actions.mediation_text import (
     NO_EDIT,
     NOT_SUBMITTED_YET,
     PROPOSED,
+    SEE_IT_FIRST,
     SUBMIT,
     SUBMIT_WORDS,
     WISH_START,
@@ -221,7 +222,7 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         if corrected(tracker):
             return {"mediation_confirm": None}  # corrected in place: the summary again
-        if value is True:
+        if value is True and not SEE_IT_FIRST.search(typed_text(tracker)):
             return {"mediation_confirm": True}
         if value is False:
             return {"mediation_confirm": False, "edit_field": None}

@@ -1,5 +1,7 @@
 """The mediation form's own questions: the first (with a word for an upset worker, a group or
-a dispatched worker) and the summary to confirm."""
+a dispatched worker) and the summary to confirm; and a short question about mediation itself
+asked in the form ("这个要钱吗"), answered from its entry (《人民调解法》第四条, 《劳动争议调解
+仲裁法》第十四条、第五十三条)."""
 
 from __future__ import annotations
 
@@ -7,18 +9,27 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.mediation_text import summary
-from actions.message import as_chinese, asked_before, opening_text, recent_user_texts
+from actions.message import (
+    as_chinese,
+    asked_before,
+    opening_text,
+    recent_user_texts,
+    understood_text,
+)
 from actions.services import ServiceAction
+from actions.worked_out_story import MEDIATION_FORM
 from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.courses import rank_by_text
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 from bot.domain.groups import group_size
+from bot.knowledge.answers import answer_text
+from bot.knowledge.aspects_asked import one_aspect_asked
 from bot.store import courses as repo
 
 GROUP_MIN = 3
@@ -106,3 +117,38 @@ def course_asked(services: Any, question: str) -> tuple[str, str] | None:
             return None
         course = ranked[0]
         return course_answer(course, asked, repo.seats_left(s, course)), course.code
+
+
+# a question this short asks one thing of the request being filled ("这个要钱吗 我没什么钱"),
+# counted without spaces, marks and the English left unread
+_ASPECT_CHARS = 12
+_NOT_COUNTED = re.compile(r"[\W_A-Za-z]+")
+_ABOUT_A_COURSE = re.compile(r"课|班|培训|报名|学")
+# what a worker asks of mediation itself: its cost, its length, what to bring (not "一共该给我
+# 多少钱", "how much can i ask for": the sum owed to the worker)
+_PLAINLY_ASKED = re.compile(
+    r"收费|收钱|要钱|免费|交钱|花钱|费用|多久|好久|多长时间|几天|带啥|带什么|带些|准备|材料"
+)
+_OWED_ASKED = re.compile(r"给我|赔|补|拿|一共|总共|加起来|该得|能得|欠")
+
+
+def mediation_aspect_instead(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    """ "wait, is this free? i don't have much money", "这个要钱吗 我没什么钱" while the
+    mediation request is being filled: what mediation costs (or takes, or needs) is asked, not
+    a course's fee; answered from its entry, else None."""
+    read = understood_text(tracker)
+    if (
+        tracker.active_loop_name != MEDIATION_FORM
+        or len(_NOT_COUNTED.sub("", read)) > _ASPECT_CHARS
+        or _ABOUT_A_COURSE.search(read)
+        or _OWED_ASKED.search(read)
+        or not _PLAINLY_ASKED.search(read)
+    ):
+        return None
+    entry = one_aspect_asked(services.knowledge, f"调解 {read}")
+    if entry is None:
+        return None
+    dispatcher.utter_message(text=answer_text(entry, whole=True), faq=entry.slug)
+    return [SlotSet("last_faq", entry.slug), SlotSet("last_topic", entry.category)]

@@ -79,6 +79,12 @@ WANTS_THE_JOB_BACK = re.compile(
     r"|恢复(?:劳动关系|工作|上班)"
 )
 BACK_TO_WORK = "恢复劳动关系，回去继续上班"
+# "等哈 我想了下 回去也受气 我不回去了 我要他赔钱": money instead of the job back
+_MONEY_INSTEAD = re.compile(
+    r"(?:不回去|不想回去|不回厂|不回公司|不去上班|不上班了|还是)[^。]{0,12}?(?:赔钱|赔偿|补偿|要钱|给钱)"
+)
+# what is asked instead for an unlawful dismissal (《劳动合同法》第四十八条、第八十七条)
+DAMAGES_INSTEAD = "不再回去上班，支付违法解除劳动合同的赔偿金"
 # where the demand is asked or shown, a wish is kept in the worker's own words instead
 _OWN_WORDS_KEPT = frozenset({"demand", "mediation_confirm", "edit_field"})
 
@@ -303,6 +309,15 @@ class MediationExtraction:
             # "哦对了其实我不要补偿了 我想回去继续上班" at any question: the job back, not money
             dispatcher.utter_message(text=f"好的，调解诉求改为：{BACK_TO_WORK}。")
             return {"demand": BACK_TO_WORK}
+        if tracker.get_slot("demand") == BACK_TO_WORK and _MONEY_INSTEAD.search(
+            typed_text(tracker)
+        ):
+            # "我不回去了 我要他赔钱": the job back no longer wanted, the money instead
+            kind = tracker.get_slot("dispute_type")
+            money = DAMAGES_INSTEAD if kind == "解除劳动合同" else PROPOSED_DEMANDS.get(kind)
+            money = money or "依法赔偿"
+            dispatcher.utter_message(text=f"好的，调解诉求改为：{money}。")
+            return {"demand": money, "mediation_confirm": None}
         if (
             tracker.get_slot("requested_slot") == "mediation_confirm"
             and tracker.get_slot("demand") in PROPOSED

@@ -223,3 +223,8 @@ def bare_type(text: str) -> str | None:
 WHY_NOT_FOUND = re.compile(
     r"(?:咋个|怎么|为啥|为什么)(?:会)?(?:查不到|没有|没得|找不到)|没交上去|没提交上|没交成功|没提交成功"
 )
+
+
+# "要得 就按赔钱来 诉求写清楚 我看一哈" at the summary: a yes to the change, the request to be
+# seen again before it is handed in
+SEE_IT_FIRST = re.compile(r"我(?:先|再)?看(?:一[哈下]|下|看)|给我看|让我看|看(?:一[哈下]|下)再")

@@ -151,7 +151,11 @@ class SideQuestionsMixin:
             and not corrected(tracker)
             # (a figure in this message, and no company: "公司是…有限公司 上个月底说我业绩不好
             # 直接喊我走人 没给补偿" answers the employer question)
-            and (months_worked(text) is not None or monthly_pay(text) is not None)
+            # (told in English or pinyin too: "my monthly salary is 5220. how much …")
+            and (
+                months_worked(understood_text(tracker)) is not None
+                or monthly_pay(understood_text(tracker)) is not None
+            )
             and opening_employer(text) is None
             and worked_out_reply(self.services, tracker, understood_text(tracker)) is not None
         )

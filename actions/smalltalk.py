@@ -18,6 +18,7 @@ from actions.course_context import (
 )
 from actions.course_filters import compared_courses
 from actions.course_redirects import near_instead
+from actions.mediation_asks import mediation_aspect_instead
 from actions.message import previous_action, typed_text, understood_text
 from actions.offers import (
     case_question_instead,
@@ -119,6 +120,7 @@ class ActionFallback(ServiceAction, Action):
             or described_instead(self.services, tracker)
             or case_question_instead(tracker)
             or near_instead(tracker)
+            or mediation_aspect_instead(self.services, dispatcher, tracker)  # "is this free?"
         )
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant

@@ -64,7 +64,9 @@ _COMPANY_WORD = re.compile(
     # "飞毛腿配送站", "城南网点": a rider's or courier's station
     r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|配送站|站$|网点$|仓库$|"
     # "刘记老火锅", "张姐面馆": a restaurant by its kind
-    r"火锅$|火锅店|面馆|饭馆|茶楼|串串|烧烤店|发廊|洗车|" + INDUSTRY_WORDS
+    r"火锅$|火锅店|面馆|饭馆|茶楼|串串|烧烤店|发廊|洗车|"
+    # "Chong Qing Jin Yu Can Yin You Xian Gong Si": a registered name written in pinyin
+    r"(?i:\byou ?xian (?:ze ?ren )?gong ?si$)|" + INDUSTRY_WORDS
 )
 
 _SEPARATORS = re.compile(r"[\s\-—–_()（）.]")

@@ -38,6 +38,9 @@ _OWED_MONTHS = re.compile(
     rf"|(?:拖|欠|压)(?:了|的)?(?:我|我们)?(?P<j>{NUM})\s*个月(?=[\s，,]*(?:每个?月|一个月))"
     # ("哦还有11月的也莫发 一共4个月了": the months owed counted again)
     rf"|(?:也莫发|也没发|也没给)[^。]{{0,6}}一共\s*(?P<i>{NUM})\s*个月"
+    # ("欠了我9月和10月两个月工资": the months of the year named, then counted)
+    rf"|(?:拖|欠|压)(?:了|的)?(?:我|我们)?\s*(?:\d{{1,2}}\s*月份?\s*(?:和|跟|、|，|,)?\s*){{1,4}}"
+    rf"(?:的|这|那)?\s*(?P<h>{NUM})\s*个月(?:的)?工资"
 )
 _ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
 _MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
@@ -47,7 +50,9 @@ WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资�
 
 def _months_owed(text: str) -> float | None:
     m = _OWED_MONTHS.search(text or "")
-    said = m and (m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("i"))
+    said = m and (
+        m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("i") or m.group("h")
+    )
     value = parse_number(said) if said else None
     return value if value and 0 < value <= 36 else None
 

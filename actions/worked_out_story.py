@@ -23,6 +23,12 @@ _ABOUT_THE_PROCESS = re.compile(
     r"调解|仲裁|收费|费用|要钱|交钱|花钱|律师|课|报名|培训|学费|进度|编号|多久|好久|几天"
 )
 
+# the job back, wished in the story or kept as the demand
+_JOB_BACK = re.compile(r"恢复劳动关系|(?<![不再])回去(?:继续)?上班")
+_JOB_BACK_WISH = re.compile(
+    r"(?:我)?(?:还是)?(?:想|要|希望)(?:回去|回厂里?|回公司里?|回单位)(?:继续)?(?:上班|干|做|工作)"
+)
+
 
 def story_for_sum(tracker: Tracker, text: str) -> str | None:
     """The request's story so far (English and pinyin read as Chinese), when `text` is asked
@@ -33,4 +39,8 @@ def story_for_sum(tracker: Tracker, text: str) -> str | None:
     story = str(tracker.get_slot("description") or "").strip()
     if not story or not asks_how_much(text) or _ABOUT_THE_PROCESS.search(text):
         return None
+    if not _JOB_BACK.search(str(tracker.get_slot("demand") or "")):
+        # "…啥子理由都没得 我要回去上班", then "我不回去了 我要他赔钱": the wish the story
+        # ended with is no longer the demand, the money is
+        story = _JOB_BACK_WISH.sub(" ", story)
     return as_chinese(story)

@@ -63,6 +63,12 @@ OVERTIME = {
     "never pay overtime": "从来不给加班费",
     "doesn't pay overtime": "不给加班费",
     "does not pay overtime": "不给加班费",
+    # "they didn't pay my overtime for October": the overtime unpaid, not the wages
+    "didn't pay my overtime": "没给加班费",
+    "didnt pay my overtime": "没给加班费",
+    "did not pay my overtime": "没给加班费",
+    "haven't paid my overtime": "没给加班费",
+    "have not paid my overtime": "没给加班费",
     "makes us": "让我们",
     "make us": "让我们",
     "how much should that be": "应该给好多",

@@ -237,3 +237,12 @@ def test_a_short_story_in_the_opening_is_kept_for_what_happened():
     assert short_opening_story("申请调解 我叫张三 13812345678") is None
     # a story long enough is what happened itself
     assert short_opening_story(FULL) is None
+
+
+def test_a_registered_name_typed_first_in_pinyin_is_the_employer():
+    said = "chong qing hong sheng zhuang shi you xian gong si, qian le wo liang ge yue gong zi"
+    name = opening_employer(said)
+    assert name == "Chong Qing Hong Sheng Zhuang Shi You Xian Gong Si"
+    assert not_an_employer(name) is None
+    # (a firm without 有限公司 is no registered name)
+    assert opening_employer("wo men gong si, qian wo gong zi") is None

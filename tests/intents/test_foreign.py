@@ -128,3 +128,16 @@ def test_the_employer_s_hourly_overtime_rate_and_an_hour_s_pay_asked_in_english(
     assert "只给18元一个小时" in read_foreign("the factory only pays 18 yuan per hour for overtime")
     assert "给25元一个小时" in read_foreign("they pay me 25 yuan an hour for overtime")
     assert "加班一个小时好多钱" in read_foreign("how much overtime pay per hour do i get")
+
+
+def test_weekday_hours_after_work_and_a_request_withdrawn_in_english() -> None:
+    read = read_foreign("they didn't pay my overtime, 40 hours after normal hours on weekdays.")
+    assert "没给加班费" in read and "工作日下班后加班40个小时" in read
+    assert "那30个小时" in read_foreign("how much for those 30 hours?")
+    assert "撤回调解申请" in read_foreign("please withdraw my mediation request.")
+
+
+def test_months_named_and_the_money_taken_back_in_pinyin() -> None:
+    read = read_foreign("qian le wo 5 yue he 6 yue liang ge yue gong zi, wo yao ba qian na hui lai")
+    assert "5月" in read and "6月" in read and "两个月工资" in read and "我要把钱拿回来" in read
+    assert read_foreign("dui de ti jiao ba") == "对的提交吧"
