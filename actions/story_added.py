@@ -20,6 +20,7 @@ _ASKS_MORE = re.compile(
     r"有没得|有没有|先问|问哈|问下|问一下|问个|多久|好久|要不要|是不是|可以不|行不|对不|合法|咋办"
 )
 _ADDS = re.compile(r"还有|另外|也|一起|补充|加上|再加|顺便|忘了说|漏了")
+_ADDED_OUTRIGHT = re.compile(r"补充|忘了说|漏了|也写上|也加上|写进去|加进去")
 # (a field of its own: "还有电话打错了 是139…" corrects the phone, it tells nothing)
 _OTHER_FIELD = re.compile(r"电话|手机|号码|名字|姓名|单位名|公司名|诉求")
 _SUM_TOLD = re.compile(
@@ -44,8 +45,13 @@ def story_added(tracker: Tracker) -> str | None:
         _ASKS.search(text)
         # ("sorry the phone is wrong, it is 135…": a field corrected in English)
         or _OTHER_FIELD.search(text)
-        # (not "差的1千5也要补给我": what is wanted, told)
-        or (asks_how_much(text) and not _WANTED_TOO.search(text))
+        # (not "差的1千5也要补给我": what is wanted, told; nor "我想补充一下 老板还说要扣我押金
+        # 不退": an addition said outright)
+        or (
+            asks_how_much(text)
+            and not _WANTED_TOO.search(text)
+            and not _ADDED_OUTRIGHT.search(text)
+        )
     ):
         return None  # ("没休的年假应该补好多钱 我月工资4350": a question, answered)
     if (
@@ -69,7 +75,12 @@ def story_added(tracker: Tracker) -> str | None:
         )
         return clean_description(f"{story}；{typed}") if told_more else None
     # one more kind of dispute, or more of this one told with its sums ("8月份也只发了一半
-    # 少发了3400 加起一共是17000")
-    if not (set(dispute_types_in(text)) - known or _SUM_TOLD.search(text)):
+    # 少发了3400 加起一共是17000"), or anything said outright to be added ("我想补充一下 老板
+    # 还说要扣我押金不退")
+    if not (
+        set(dispute_types_in(text)) - known
+        or _SUM_TOLD.search(text)
+        or _ADDED_OUTRIGHT.search(text)
+    ):
         return None
     return clean_description(f"{story}；{typed}")

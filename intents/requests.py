@@ -95,6 +95,23 @@ _ASKS_MORE = re.compile(
 )
 
 
+# a part that only announces what follows ("我想补充一下 老板还说…"): one with it
+_ANNOUNCES = re.compile(
+    r"(?:我|我想|我要|再|还)?(?:补充|说|讲)(?:一下|一哈|下|个事|几句)?[，,。\s]*"
+)
+
+
+def _announced(parts: list[str]) -> list[str]:
+    """The parts, each that only announces the next one put before it."""
+    kept: list[str] = []
+    for part in parts:
+        if kept and _ANNOUNCES.fullmatch(kept[-1]):
+            kept[-1] = f"{kept[-1]} {part}"
+        else:
+            kept.append(part)
+    return kept
+
+
 def split_requests(text: str) -> list[str]:
     """The message's parts at joining words, in order; [text] when there is only one."""
     value = (text or "").strip()
@@ -107,7 +124,7 @@ def split_requests(text: str) -> list[str]:
         # "我看到有烘焙 乒乓球 还有电工 第三个要啥子条件": 还有 goes on a list it counts in
         return [value]
     if len(parts) > 1:
-        return parts
+        return _announced(parts)
     asked = [p.strip() for p in _ASK_THEN_REQUEST.split(value) if len(p.strip()) >= MIN_PART]
     if len(asked) > 1:
         return asked

@@ -72,3 +72,12 @@ def test_the_sum_claimed_from_a_named_firm_or_details_then_a_question_files_a_ca
     assert files_a_case("我想请工会帮我把钱要回来")
     assert not files_a_case("就要这个加班费")  # no firm named: a wish, not the request
     assert not files_a_case("公司是重庆佳和包装制品有限公司")
+
+
+def test_a_part_that_only_announces_the_next_stays_with_it():
+    assert split_requests("我想补充一下 老板还说要扣我押金不退") == [
+        "我想补充一下 老板还说要扣我押金不退"
+    ]
+    assert split_requests("我看到有烘焙 乒乓球 还有电工 第三个要啥子条件") == [
+        "我看到有烘焙 乒乓球 还有电工 第三个要啥子条件"
+    ]
