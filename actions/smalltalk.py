@@ -24,12 +24,9 @@ from actions.offers import (
     case_question_instead,
     changed_mind_instead,
     meant_in_context,
+    withdrawal_instead,
 )
-from actions.policy_followups import (
-    find_answer,
-    policy_followup_instead,
-    previous_answer,
-)
+from actions.policy_followups import find_answer, policy_followup_instead, previous_answer
 from actions.review import note_miss
 from actions.say_again import say_again_instead
 from actions.services import ServiceAction
@@ -303,11 +300,14 @@ class ActionGoodbye(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = typed_text(tracker)
-        # ("我工作8年了" after the annual leave's answer: a figure told, the days it makes)
+        # ("我工作8年了" after the annual leave's answer: a figure told, the days it makes;
+        # "嗯 钱已经到账了 撤了嘛" after a request was filed: it withdrawn)
+        followup = withdrawal_instead(tracker)
         if (leans_on_context(text) or re.search(r"\d", text)) and not _FAREWELL.search(text):
-            followup = followup_instead(tracker) or policy_followup_instead(self.services, tracker)
-            if followup:
-                return followup
+            followup = followup or followup_instead(tracker)
+            followup = followup or policy_followup_instead(self.services, tracker)
+        if followup:
+            return followup
         dispatcher.utter_message(response="utter_goodbye")
         return []
 

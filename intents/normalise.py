@@ -46,6 +46,8 @@ _DIALECT = {
     # "你们调节得不" (调解 typed by sound), "想找你们评理": mediation asked for
     "调节": "调解",
     "评理": "调解",
+    # ("那礼拜六呢": a day of the week, not 拜拜)
+    "礼拜": "星期",
 }
 _DIALECT_RE = re.compile("|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True)))
 

@@ -151,8 +151,7 @@ ENROLMENT_TALK = re.compile(r"报名|课|(?<![加上值夜白早晚中倒换轮�
 _WITHDRAWS_CASE = re.compile(
     r"(?:调解|案子|案件)[^，,。？?]{0,8}?(?:撤回|撤销|撤掉|撤了|不要了|不用了|不弄了|不搞了)"
     # "那我那个申请撤了嘛": the request filed, taken back
-    # ("那个申请不要了": the same, said as not wanted)
-    r"|(?:那个|这个|我的|刚才的?|提交的)申请[^，,。？?]{0,4}?(?:撤回|撤销|撤掉|撤了|不要了|不用了|不弄了)"
+    r"|(?:那个|这个|我的|刚才的?|提交的)申请[^，,。？?]{0,4}?(?:撤回|撤销|撤掉|撤了)"
     # ("我想把申请撤了")
     r"|把(?:那个|这个|我的|刚才的?)?申请(?:给)?(?:撤回|撤销|撤掉|撤了)"
     r"|(?:撤回|撤销|撤掉|撤了)[^，,。？?]{0,6}?(?:调解|案子|案件)"
@@ -162,12 +161,7 @@ _WITHDRAWS_CASE = re.compile(
 
 # "想了下还是撤销算了 …", "我还是想撤回 我准备直接去仲裁": the verb alone, its object understood
 # (the worker's request: a course is 报名 talk; "撤销仲裁裁决" names another object)
-_BARE_WITHDRAWAL = re.compile(
-    r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])"
-    # "钱已经到账了 撤了嘛": the request taken back, said short
-    # (a clause of its own: "部门撤了" is a department closed)
-    r"|(?:^|(?<=[\s，,。!！]))(?:那|就|那就|还是|帮我)?撤(?:了|掉)(?:嘛|吧|算了|哈)?(?=$|[\s，,。!！])"
-)
+_BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])")
 
 
 # "回到刚才那个补偿 要是他们没得理由乱开的呢" after a request was filed: the policy topic

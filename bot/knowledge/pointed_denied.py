@@ -74,6 +74,24 @@ def kind_without_contract_asked(
     return knowledge.get(OVER_A_YEAR) if _KIND_ASKED.search(text) else None
 
 
+UNLAWFUL_DISMISSAL = "sev_unlawful_2x"
+# "如果他现在喊我走人呢" after the double wage: let go, supposed
+_LET_GO = re.compile(
+    r"(?:喊|叫|让|赶)我走|走人|不要我了|开除|辞退|把我开|开了我|炒了我|不用来了|莫来了|别来了"
+)
+
+
+def let_go_without_contract_asked(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    """Right after the answer on a contract never signed, being let go asked about: no
+    contract is no leave to dismiss at will, the entry on an unlawful dismissal (2N) (the
+    double wage is owed besides)."""
+    if previous is None or previous.slug not in _NO_CONTRACT_ANSWERS:
+        return None
+    return knowledge.get(UNLAWFUL_DISMISSAL) if _LET_GO.search(text) else None
+
+
 def contract_denied_told(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
     """The rules of this module in turn: the relation denied, an injury not reported for want
     of a contract, the kind of contract asked after one never signed."""
@@ -81,4 +99,5 @@ def contract_denied_told(knowledge: Knowledge, previous: Answer | None, text: st
         relation_denied_told(knowledge, previous, text)
         or injury_without_contract_told(knowledge, previous, text)
         or kind_without_contract_asked(knowledge, previous, text)
+        or let_go_without_contract_asked(knowledge, previous, text)
     )

@@ -60,3 +60,10 @@ def test_per_character_fallback_when_phrase_conversion_changes_length(monkeypatc
         assert fold("請問加班費") == "请问加班费"
     finally:
         norm_module._fold_char.cache_clear()
+
+
+def test_a_day_of_the_week_said_with_libai_is_no_goodbye():
+    from intents.normalise import match_form
+
+    assert match_form("那礼拜六呢") == "那星期六呢"
+    assert "拜拜" in match_form("好的 拜拜")

@@ -87,9 +87,6 @@ def test_reports_of_a_request_already_made_are_no_new_request(text):
         # when staff are at the desk, asked: the handoff answers with the hours
         ("你们人工好久上班", "human_handoff"),
         ("工作人员几点下班", "human_handoff"),
-        # a request taken back in two words, or said as not wanted
-        ("嗯 钱已经到账了 撤了嘛", "withdraw_case"),
-        ("经理说要私了 那个申请不要了", "withdraw_case"),
         # schooling told, what one can study asked
         ("我有个同事只有高中文凭 他能读啥子", "course_search"),
     ],
