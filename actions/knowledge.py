@@ -263,7 +263,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
             dispatcher.utter_message(response="utter_ask_policy_topic")
             return done
         # (an English or pinyin message as read in Chinese: "I worked there for 3 years")
-        worked_out = worked_out_reply(self.services, tracker, understood_text(tracker))
+        # ("加班废咋个算": the terms typed by sound heard as the search hears them)
+        heard = self.services.knowledge.heard(understood_text(tracker))
+        worked_out = worked_out_reply(self.services, tracker, heard)
         if worked_out:
             worked_out, calculated = worked_out
             entry = knowledge.get(calculated)

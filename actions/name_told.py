@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from actions.validators import COMMON_SURNAMES, clean_name, looks_like_name
+from intents.foreign import read_foreign
+from intents.normalise import fold
 
 # ("我叫周丽13752860394": the number right after the name)
 _STOP = r"(?=[，,。；;！!\s]|电话|手机|联系|号码|在|今年|做|是|家住|1[3-9]\d{9}|$)"
@@ -105,6 +107,11 @@ _ROLE_THEN_NAME = re.compile(
 
 
 def opening_name(text: str) -> str | None:
+    if re.search(r"[A-Za-z]{3}", text) and re.search(r"[\u4e00-\u9fff]", text):
+        # "ok sign me up, name 周丽, phone 199…": English around a Chinese name, read in Chinese
+        read = read_foreign(fold(text))
+        if read != fold(text):
+            text = read
     role = _ROLE_THEN_NAME.search(text)
     if role is not None:
         name = looks_like_name(role.group("name"))

@@ -62,6 +62,9 @@ COURSES = {
     "sign my son up": "帮我儿子报名",
     "sign my daughter up": "帮我女儿报名",
     "anything for me": "我有啥课",
+    "anything on": "有没有课",
+    "i work night shift on": "我上夜班",
+    "i work night shifts on": "我上夜班",
     # "wait, can i change to the electrician course instead?": a switch of enrolment
     "can i change to": "换成",
     "can i switch to": "换成",

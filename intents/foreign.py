@@ -72,6 +72,9 @@ PINYIN_WORDS = (
     # a night shift told in pinyin ("wo zai zhusu chang shang ye ban wanshang 8 dian dao
     # zaoshang 8 dian yi ge libai shang 5 tian zheyang heli bu")
     " 注塑厂 注塑 夜班 上夜班 早上 到 礼拜 一个礼拜 钟头 多做 合理不 室友"
+    # a beginner's calligraphy class asked in pinyin ("wo yi dian ji chu dou mei you ke yi ma",
+    # "yao zi ji dai bi mo ma", "na tian shang ke")
+    " 一点 基础 零基础 笔墨 毛笔 哪天 自己带"
     # leave not taken, its pay asked in pinyin ("wo yue gongzi 4350, gai bu wo duoshao")
     " 该补 能补 补我 补多少 补给我"
     # wages of two months claimed in pinyin, the summary handed in ("9 yue he 10 yue", "wo yao

@@ -24,8 +24,9 @@ TERMS = (
     "仲裁 调解 工伤 加班 社保 辞退 解雇 开除 合同 年假 病假 产假 婚假 丧假 试用 补偿 赔偿 工资 欠薪"
     " 拖欠 认定 鉴定 伤残 离职 辞职 裁员 工时 休假 调休 补休 派遣 竞业 违约 公积 养老 医保 失业"
     " 生育 工龄 押金 维权 投诉 监察 劳动 社会 保险 退休 旷工 绩效 加薪 降薪 扣薪 工会 职工 劳务"
-    # the last two characters of 加班费, its 费 typed by sound (加班废, 加班肺)
-    " 班费"
+    # the last two characters of 加班费, its 费 typed by sound (加班废, 加班肺), and of 试用期
+    # (试用其)
+    " 班费 用期"
 ).split()
 # characters whose mistyping would change what is asked (不休 is not 补休)
 _FUNCTION_CHARS = frozenset("不没别无非了的得地是在有我你他她这那就都也还要会能可给被把和与跟")

@@ -200,10 +200,19 @@ _WHICH_ARE = re.compile(
 )
 
 
+# "免费的呢" after one course's fee: the free ones of the list, not that course's fee again
+_FREE_ONES = re.compile(
+    r"^(?:那|嗯)?\s*(?:有没得|有没有)?(免费|不要钱|不收钱|不收费)的(?:呢|有没得|有没有|有哪些|是哪些)?[?？。]?$"
+)
+
+
 def narrowing(text: str) -> str | None:
     """ "只要免费的" / "周末上的是哪几个" -> "免费" / "周末": a condition on the last list
     rather than a new search."""
     value = (text or "").strip()
+    free = _FREE_ONES.match(value)
+    if free:
+        return "免费"
     m = _NARROW.match(value) or _WHICH_ARE.match(value)
     if m and re.search(r"[不吗么][\s，,]", m.group(1)):
         # ("要自己带材料不 面粉啥子的": a question, then what it is about)

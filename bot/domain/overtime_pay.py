@@ -86,7 +86,7 @@ _DAYS_A_MONTH = re.compile(
 )
 # "还有4个星期六也去了的": rest days counted by the day of the week
 _REST_DAYS_COUNTED = re.compile(
-    rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日)"
+    rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|休息天)"
 )
 # the hours of each evening told ("每天晚上都加班2个钟"), then the days ("加了22天")
 _EVERY_EVENING = re.compile(r"(?:每天|天天)(?:晚上)?(?:都|要)?(?:加班|加|多做|多干|多上)")

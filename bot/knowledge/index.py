@@ -137,6 +137,13 @@ class Knowledge:
             return answer
         return replace(answer, answer=render(answer.answer, self._figures, self.clock.today()))
 
+    def heard(self, text: str) -> str:
+        """`text` with the domain's terms typed by sound put right ("加班废咋个算" -> 加班费), as
+        the search reads them (for the sums worked out from the same words)."""
+        index = self._index
+        homophones = getattr(index, "homophones", None) if index is not None else None
+        return homophones.correct(text) if homophones is not None else text
+
     def search(self, text: str, k: int = 5) -> list[Hit]:
         """Best-matching entries for a worker's question, best first."""
         if self._index is None:

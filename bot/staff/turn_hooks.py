@@ -79,7 +79,7 @@ _GIVES_UP_FIRST = re.compile(
 # back to asking the bot, anywhere in the message
 _NO_PERSON = re.compile(
     r"算了|不等了|等不起|等不及|等不了|不用等了|不想等了|不找人了?|不找人工了?|不要人工了?|不用人工了?|不转人工了?|不要人了"
-    r"|不转了"
+    r"|不转了|不等人工了?|不等人了?"
 )
 # "不等了 我明天打电话问", "算了 我自己去劳动局": giving up on the queue for another way
 _ANOTHER_WAY = re.compile(
@@ -88,6 +88,8 @@ _ANOTHER_WAY = re.compile(
 )
 _ASK_BOT = re.compile(
     r"(?:还是|就|先)?(?:问你|自己问|自己查|自己看|自己来|问机器人|问小助手|你来|你回答|你先说)"
+    # ("算了不等人工了 我自己申请调解 你帮我弄": done with the bot)
+    r"|你帮我(?:弄|办|搞|整|填)|我自己(?:申请|登记|报名|填)"
 )
 # "人工好久回我 你先帮我申请调解嘛": the bot asked to do it first (a form the queue would hold)
 _BOT_FIRST = re.compile(

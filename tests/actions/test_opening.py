@@ -246,3 +246,7 @@ def test_a_registered_name_typed_first_in_pinyin_is_the_employer():
     assert not_an_employer(name) is None
     # (a firm without 有限公司 is no registered name)
     assert opening_employer("wo men gong si, qian wo gong zi") is None
+
+
+def test_a_chinese_name_among_english_words():
+    assert opening_name("ok sign me up, name 周丽, phone 19923087743") == "周丽"

@@ -192,3 +192,10 @@ def test_weekdays_in_a_row_read_as_a_span():
     assert _days_text(["周一", "周二", "周三", "周四", "周五"]) == "周一至周五"
     assert _days_text(["周一", "周三"]) == "周一、周三"
     assert _days_text(["周六", "周日"]) == "周六、周日"  # two days stay as they are
+
+
+def test_the_free_ones_asked_as_a_condition_on_the_list():
+    from bot.domain.course_questions import narrowing
+
+    assert narrowing("免费的呢") == "免费"
+    assert narrowing("那不要钱的有没得") == "免费"

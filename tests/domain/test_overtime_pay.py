@@ -136,3 +136,8 @@ def test_the_employer_s_rate_said_after_the_figure() -> None:
     assert rate_given("厂里所有的加班都只给18块一个钟头 合法不") == 18
     assert rate_given("老板 只给22元一个小时 所有 加班") == 22
     assert rate_given("我一个小时25块") is None  # (the worker's own hourly wage)
+
+
+def test_rest_days_called_xiuxitian():
+    said = overtime_pay_text("一个月6525 上个月4个休息天都喊我出车 也没补休")
+    assert said is not None and "300×200%×4=2400元" in said

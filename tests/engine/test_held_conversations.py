@@ -122,6 +122,9 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         ("人工好久回我 你先帮我申请调解嘛", True, False),
         ("你们人工先帮我查下嘛", False, False),
         ("那我先在你这登个调解嘛", True, False),
+        # the person given up, the bot asked to do it
+        ("算了不等人工了 我自己申请调解 你帮我弄", True, False),
+        ("我自己申请过了 等人工回复", False, False),
         # the answer given meanwhile was enough: no person needed any more
         ("晓得了 不用转人工了 谢谢哈", True, False),
         ("好的 不用人工了", True, False),
