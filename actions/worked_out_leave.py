@@ -88,6 +88,9 @@ _IN_ALL = re.compile(r"总共|一共|累计|加起来|前前后后|前后|参加
 _ANOTHER_TOPIC = re.compile(r"医疗期|病假工资|经济补偿|赔偿金|加班费|产假|试用期")
 
 
+_LEAVE_NEXT = re.compile(r"^(?:那|还有)?(?:年休假|年假|带薪年假|带薪年休假)(?:呢|嘞|喃|的话)")
+
+
 def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """How long the worker has worked in all, right after an annual-leave answer ("我以前在
     别的厂干了8年") or asked with it ("工作了15年 年假有几天"), or when the leave is taken up
@@ -115,7 +118,12 @@ def annual_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         if worked is not None:
             return next_year_text(worked + 12)
     # "工作了15年 年假有几天" asks the days; "干了3年 年假被取消了" asks something else
-    asked = ABOUT_ANNUAL_LEAVE.search(text) is not None and _ASKS_DAYS.search(text) is not None
+    asked = ABOUT_ANNUAL_LEAVE.search(text) is not None and (
+        _ASKS_DAYS.search(text) is not None
+        # ("年休假呢 我前后上班加起来22年了 今年一天都没休": the leave named as the next topic,
+        # the years in all told with it)
+        or (_LEAVE_NEXT.match(text) is not None and total_months_worked(text) is not None)
+    )
     short = len(re.sub(r"\s", "", text)) <= DURATION_ALONE + 4
     # "顺便问下 我老汉在同一个厂头做了二十一年了 他有好多天": the days asked of someone's years
     asks = _ASKS_DAYS.search(text) is not None and months_worked(text) is not None

@@ -23,7 +23,7 @@ from bot.domain.severance import (
     months_worked,
 )
 from bot.domain.told import told_not_asked
-from bot.domain.wages_owed import WORK_DAYS_A_MONTH, days_worked
+from bot.domain.wages_owed import WORK_DAYS_A_MONTH, days_worked, partner_pay, two_owed_text
 from intents.numbers import NUM, format_number, parse_number
 
 # "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
@@ -166,6 +166,9 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         )
     ):
         return None
+    partner = partner_pay(text)  # "我一个月6000 她4500": both owed, each and together
+    if partner is not None and partner[1] != pay:
+        return two_owed_text(n, pay, *partner)
     owed = f"一共{format_number(n)}×{format_number(pay)}={format_number(n * pay)}元。"
     besides = _ALSO_OWED.search(text)
     extra = parse_number(besides.group("sum") or besides.group("sum2")) if besides else None

@@ -49,12 +49,19 @@ MEDICAL_PERIOD = "sick_medical_period"  # the entry whose tiers the worked-out p
 AFTER_THE_PERIOD = "sick_after_period"  # the entry on the medical period running out
 
 
+_PAY_WHILE_ILL = re.compile(
+    r"(?:病假|医疗期|住院|养病|生病)[^，,。]{0,8}(?:工资|发钱|拿好多|拿多少)"
+)
+
+
 def after_period_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """Let go when the medical period is over ("要是3个月到了我还没好得了 老板可以把我开了不
     我工资4千"), the years at this employer told before: the compensation and the month in lieu."""
     # ("我一个月3900 那补偿好多" right after the answer on it: the sum asked)
     after = asks_how_much(text) and previous_action(tracker) == "action_answer_policy"
     after = after and tracker.get_slot("last_faq") == AFTER_THE_PERIOD and not months_worked(text)
+    # (not "病假这段时间工资好多": the pay while ill, not the compensation when let go)
+    after = after and not _PAY_WHILE_ILL.search(text)
     if not ((PERIOD_OVER.search(text) and DISMISSAL_ASKED.search(text)) or after):
         return None
     told = [text, *recent_user_texts(tracker, 4)]

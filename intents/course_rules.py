@@ -113,7 +113,8 @@ def asks_another_course(text: str, entities: list[dict]) -> bool:
 _SWITCH_WORDS = (
     r"(?:(?:改成|换成|改报|改为|换报|换到)(?:报)?(?:个|一个)?|(?:换|改)(?:报)?(?:个|一个))"
 )
-_SWITCH_BEFORE = re.compile(rf"{_SWITCH_WORDS}\s*$")
+# ("换成做面包蛋糕那个", "换成做包子馒头那个": what is done in it said before its name)
+_SWITCH_BEFORE = re.compile(rf"{_SWITCH_WORDS}\s*[\u4e00-\u9fff]{{0,4}}$")
 
 
 # "把瑜伽换成这个": the course in view pointed at after the word for a change

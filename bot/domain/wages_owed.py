@@ -153,3 +153,37 @@ def owed_by_pays_text(pairs: list[tuple[float, float]]) -> str:
 
 def asks_the_extra(text: str) -> bool:
     return _EXTRA.search(text or "") is not None
+
+
+# "我一个月6000 她4500": the pay of the partner (or a parent) owed with the worker
+_PARTNER_PAY = re.compile(
+    rf"(?P<who>她|他|老婆|老公|媳妇|爱人|婆娘|我妈|我爸)(?:的)?(?:一个月|每个?月|月工资|工资)?"
+    rf"(?:是|有|拿|才)?\s*(?P<n>{NUM})\s*(?:块|元)?"
+)
+PARTNER_MIN, PARTNER_MAX = 500, 100000
+
+
+def partner_pay(text: str) -> tuple[str, float] | None:
+    """(who, monthly pay) of a second person whose wages are owed too, said with the
+    worker's own ("我一个月6000 她4500 一共欠好多")."""
+    m = _PARTNER_PAY.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    if m is None or value is None or not PARTNER_MIN <= value <= PARTNER_MAX:
+        return None
+    return m.group("who"), value
+
+
+def two_owed_text(months: float, own: float, who: str, theirs: float) -> str:
+    """The wages owed to two people for the same months, each and together."""
+    n = format_number(months)
+    own_sum, their_sum = months * own, months * theirs
+    return "\n".join(
+        [
+            f"按您说的，拖欠{n}个月：您{n}×{format_number(own)}={format_number(own_sum)}元，"
+            f"{who}{n}×{format_number(theirs)}={format_number(their_sum)}元，"
+            f"两个人一共{format_number(own_sum + their_sum)}元。",
+            "欠的工资可以打12333向劳动保障监察投诉，也可以一起申请劳动仲裁或工会调解（都不收费）；"
+            "监察部门责令限期支付后还不付的，单位还要按应付金额50%到100%加付赔偿金。",
+            "依据：《劳动合同法》第三十条、第八十五条；《工资支付暂行规定》第九条",
+        ]
+    )

@@ -92,6 +92,20 @@ def let_go_without_contract_asked(
     return knowledge.get(UNLAWFUL_DISMISSAL) if _LET_GO.search(text) else None
 
 
+OLDER_WORKER = "older_worker_rights"
+# "我都52了 还能签劳动合同不": an age told, whether the law still holds for the worker
+_AGE_STILL = re.compile(
+    r"(?:[4-6]\d|四十|五十|六十)(?:多|几)?岁?了?[\s，,]*(?:还能|还可以|还算|还让|还要|能不能|还受)"
+    r"[^，,。]{0,6}(?:签|合同|职工|工人|保护|劳动法)"
+)
+
+
+def older_worker_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """An older worker's age told with whether they may still sign or are still protected:
+    below the retirement age they are workers like any other (the entry that says so)."""
+    return knowledge.get(OLDER_WORKER) if _AGE_STILL.search(text) else None
+
+
 def contract_denied_told(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
     """The rules of this module in turn: the relation denied, an injury not reported for want
     of a contract, the kind of contract asked after one never signed."""
@@ -100,4 +114,5 @@ def contract_denied_told(knowledge: Knowledge, previous: Answer | None, text: st
         or injury_without_contract_told(knowledge, previous, text)
         or kind_without_contract_asked(knowledge, previous, text)
         or let_go_without_contract_asked(knowledge, previous, text)
+        or older_worker_asked(knowledge, text)
     )

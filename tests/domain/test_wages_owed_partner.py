@@ -1,0 +1,12 @@
+"""Wages owed to two people for the same months (the worker and a partner)."""
+
+from __future__ import annotations
+
+from bot.domain.wages_owed import partner_pay, two_owed_text
+
+
+def test_the_partners_pay_told_with_the_workers():
+    assert partner_pay("我一个月6000 她4500 一共欠好多") == ("她", 4500)
+    assert partner_pay("我一个月6000 一共欠好多") is None
+    said = two_owed_text(3, 6000, "她", 4500)
+    assert "3×6000=18000元" in said and "3×4500=13500元" in said and "31500元" in said
