@@ -207,9 +207,6 @@ class ActionSearchCourses(ServiceAction, Action):
                     f = replace(f, name=None)
             has_filter = f != repo.CourseFilter() or bool(ages)
             found = [c for c in available if repo.matches(c, f)]
-            if _OTHERS_THAN.search(text) and tracker.get_slot(FOCUS_SLOT) and len(found) > 1:
-                # "哦 那周六的呢 还有别的没" after 电工 was refused: not that one again
-                found = [c for c in found if c.code != tracker.get_slot(FOCUS_SLOT)]
             if (
                 not in_view
                 and not f.name
@@ -277,6 +274,9 @@ class ActionSearchCourses(ServiceAction, Action):
             elif not words and not f.category and not ages:
                 # "周末的有没得" right after 太极拳 (closed): courses of its kind first
                 found = self._like_the_one_before(s, tracker, found)
+            if _OTHERS_THAN.search(text) and tracker.get_slot(FOCUS_SLOT) and len(found) > 1:
+                # "哦 那周六的呢 还有别的没" after 电工 was refused: not that one again
+                found = [c for c in found if c.code != tracker.get_slot(FOCUS_SLOT)]
             if not found:
                 stopped = repo.get_by_name(s, f.name) if f.name else None
                 if stopped is not None and any(c.id == stopped.id for c in available):

@@ -72,26 +72,18 @@ from bot.knowledge.pointed_claims import (
     wages_held_on_leaving_told,
 )
 from bot.knowledge.pointed_denied import contract_denied_told
+from bot.knowledge.pointed_fresh import situation_asked
 from bot.knowledge.pointed_group import group_told, record_asked
 from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
-    business_slow_dismissal_asked,
     early_retirement_asked,
     gangmaster_injury_asked,
-    injury_rest_pay_asked,
-    leave_days_asked,
-    months_unpaid_asked,
     more_than_wages_asked,
-    moved_to_work_asked,
     my_case_pays_asked,
     never_signed_asked,
-    post_cut_asked,
     pregnant_dismissal_asked,
     pregnant_let_go_asked,
-    probation_at_will_asked,
-    quitting_over_breach_asked,
-    relocation_asked,
     rider_hours_asked,
     unemployment_reason_told,
     wages_also_unpaid_told,
@@ -234,15 +226,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
             if len(_NOT_COUNTED.sub("", read)) <= _ONE_ASPECT_CHARS
             else None
         )
-        or (business_slow_dismissal_asked(knowledge, read) if previous is None else None)
-        or (moved_to_work_asked(knowledge, read) if previous is None else None)
-        or (relocation_asked(knowledge, read) if previous is None else None)
-        or (post_cut_asked(knowledge, read) if previous is None else None)
-        or (probation_at_will_asked(knowledge, read) if previous is None else None)
-        or (leave_days_asked(knowledge, read) if previous is None else None)
-        or (injury_rest_pay_asked(knowledge, read, told) if previous is None else None)
-        or (months_unpaid_asked(knowledge, read) if previous is None else None)
-        or (quitting_over_breach_asked(knowledge, read) if previous is None else None)
+        # (a first question's situation: a rider hurt, a post cut, months unpaid …)
+        or (situation_asked(knowledge, read, told) if previous is None else None)
         or holiday_off_pay_asked(knowledge, read)
         or union_notice_asked(knowledge, read)
         or quitting_notice_asked(knowledge, read)

@@ -40,9 +40,10 @@ def relation_denied_told(knowledge: Knowledge, previous: Answer | None, text: st
 
 NO_INSURANCE = "injury_no_insurance"
 # "老板说我没签合同 不给我报" after an injury answer: no contract, and the claim refused
+# (the contract or the insurance lacking, not a refusal alone: "公司不帮我报咋个办" asks the
+# deadline to apply oneself)
 _NO_CONTRACT_NO_CLAIM = re.compile(
     r"(?:没签|没有签|莫签|没得|没有|莫得)(?:劳动)?合同|临时工|没(?:买|交|上)(?:工伤)?保险"
-    r"|不(?:给我?|帮我?)(?:报|申报|认定|认)|不承认"
 )
 
 

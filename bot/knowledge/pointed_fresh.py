@@ -1,0 +1,68 @@
+"""The situations a first question tells (no answer before it), tried in turn: a rider hurt on
+a platform's job, let go for sick leave, a dismissal when business is slow, a move to another site, a relocation, a
+post cut, probation at will, leave days, months unpaid, quitting over a breach, pay while
+resting from an injury (the rules themselves in bot/knowledge/pointed_situations.py).
+
+A rider hurt while delivering ("我在美团跑众包 … 送餐路上摔了一跤 … 算不算工伤") is answered
+with the riders' entry: whether it is 工伤 hangs on a labour relation, and the platforms'
+occupational injury scheme (新就业形态职业伤害保障) covers those without one."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed_situations import (
+    RIDER,
+    business_slow_dismissal_asked,
+    injury_rest_pay_asked,
+    leave_days_asked,
+    months_unpaid_asked,
+    moved_to_work_asked,
+    post_cut_asked,
+    probation_at_will_asked,
+    quitting_over_breach_asked,
+    relocation_asked,
+)
+
+_PLATFORM_RIDER = re.compile(r"众包|骑手|外卖|送餐|专送|美团|饿了么|跑单")
+_HURT = re.compile(r"工伤|受伤|摔|撞|骨折|骨裂|伤了")
+
+
+def rider_injury_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """A platform rider hurt on the job, asking whether it is 工伤: the riders' entry."""
+    if _PLATFORM_RIDER.search(text) and _HURT.search(text):
+        return knowledge.get(RIDER)
+    return None
+
+
+SICK_NO_DISMISSAL = "sick_no_dismissal"
+# "我就请了两天病假 有医院证明的 老板直接喊我明天不要来了": let go for sick leave taken
+_ON_SICK_LEAVE = re.compile(r"病假|住院|生病|病了")
+_LET_GO = re.compile(
+    r"不要来了|不用来了|别来了|莫来了|开除|辞退|把我开|开了我|辞了我|不要我了|喊我走|叫我走"
+)
+
+
+def let_go_for_sick_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """Let go for being ill or on sick leave: the entry on the medical period's protection."""
+    if _ON_SICK_LEAVE.search(text) and _LET_GO.search(text):
+        return knowledge.get(SICK_NO_DISMISSAL)
+    return None
+
+
+def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ()) -> Answer | None:
+    """The first of these rules that names an entry for a first question, else None."""
+    return (
+        rider_injury_asked(knowledge, text)
+        or let_go_for_sick_leave_asked(knowledge, text)
+        or business_slow_dismissal_asked(knowledge, text)
+        or moved_to_work_asked(knowledge, text)
+        or relocation_asked(knowledge, text)
+        or post_cut_asked(knowledge, text)
+        or probation_at_will_asked(knowledge, text)
+        or leave_days_asked(knowledge, text)
+        or injury_rest_pay_asked(knowledge, text, told)
+        or months_unpaid_asked(knowledge, text)
+        or quitting_over_breach_asked(knowledge, text)
+    )
