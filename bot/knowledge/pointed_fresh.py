@@ -1,7 +1,8 @@
 """The situations a first question tells (no answer before it), tried in turn: a rider hurt on
-a platform's job, let go for sick leave, a dismissal when business is slow, a move to another site, a relocation, a
+a platform's job, a dismissal when business is slow, a move to another site, a relocation, a
 post cut, probation at will, leave days, months unpaid, quitting over a breach, pay while
-resting from an injury (the rules themselves in bot/knowledge/pointed_situations.py).
+resting from an injury (the rules themselves in bot/knowledge/pointed_situations.py); and,
+after any answer, a worker let go for sick leave.
 
 A rider hurt while delivering ("我在美团跑众包 … 送餐路上摔了一跤 … 算不算工伤") is answered
 with the riders' entry: whether it is 工伤 hangs on a labour relation, and the platforms'
@@ -45,8 +46,9 @@ _LET_GO = re.compile(
 
 
 def let_go_for_sick_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """Let go for being ill or on sick leave: the entry on the medical period's protection."""
-    if _ON_SICK_LEAVE.search(text) and _LET_GO.search(text):
+    """Let go for being ill or on sick leave (after any answer; not an injury at work, whose
+    own entries protect it): the entry on the medical period's protection."""
+    if _ON_SICK_LEAVE.search(text) and _LET_GO.search(text) and "工伤" not in text:
         return knowledge.get(SICK_NO_DISMISSAL)
     return None
 
@@ -55,7 +57,6 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
     """The first of these rules that names an entry for a first question, else None."""
     return (
         rider_injury_asked(knowledge, text)
-        or let_go_for_sick_leave_asked(knowledge, text)
         or business_slow_dismissal_asked(knowledge, text)
         or moved_to_work_asked(knowledge, text)
         or relocation_asked(knowledge, text)
