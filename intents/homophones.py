@@ -34,6 +34,12 @@ _FUNCTION_CHARS = frozenset("不没别无非了的得地是在有我你他她这
 EVERYDAY = ("使用", "实用", "回复", "同事", "工商", "公式", "事实", "时事", "商会", "公事")
 
 
+# terms mistyped by sound whose wrong pair is an everyday one the FAQ uses (用其 in 使用其他):
+# read whole, never pair by pair
+MISTYPED = {"试用其": "试用期", "实用期": "试用期"}
+_MISTYPED_RE = re.compile("|".join(map(re.escape, MISTYPED)))
+
+
 @lru_cache(maxsize=65536)
 def _sound(pair: str) -> str:
     return " ".join(lazy_pinyin(pair))
@@ -70,6 +76,7 @@ class Homophones:
     def correct(self, text: str) -> str:
         """`text` with each unknown pair that sounds like one FAQ pair replaced by it, where
         that makes more of the pairs around it known (可以只发 is not read as 可一直发)."""
+        text = _MISTYPED_RE.sub(lambda m: MISTYPED[m.group(0)], text)
         chars = list(text)
         kept = [False] * len(chars)
         for word in EVERYDAY:

@@ -53,3 +53,10 @@ def test_a_mistyped_term_is_read_as_the_term(homophones, typed, read):
 )
 def test_everything_else_is_left_alone(homophones, text):
     assert homophones.correct(text) == text
+
+
+def test_a_term_mistyped_whose_pair_is_an_everyday_one():
+    from intents.homophones import Homophones
+
+    fixer = Homophones(["试用期工资不得低于约定工资的80%", "使用其他方式"])
+    assert fixer.correct("试用其工资2800") == "试用期工资2800"

@@ -12,7 +12,12 @@ class _Knowledge:
 
 def test_a_rider_hurt_and_a_worker_let_go_for_sick_leave():
     kb = _Knowledge()
-    assert rider_injury_asked(kb, "我在美团跑众包 送餐路上摔了一跤 算不算工伤") == "flex_platform_rider"
+    assert (
+        rider_injury_asked(kb, "我在美团跑众包 送餐路上摔了一跤 算不算工伤")
+        == "flex_platform_rider"
+    )
     assert rider_injury_asked(kb, "搬箱子把腰闪了 算不算工伤") is None
-    assert let_go_for_sick_leave_asked(kb, "请了两天病假 老板喊我明天不要来了") == "sick_no_dismissal"
+    assert (
+        let_go_for_sick_leave_asked(kb, "请了两天病假 老板喊我明天不要来了") == "sick_no_dismissal"
+    )
     assert let_go_for_sick_leave_asked(kb, "请了两天病假 扣我工资合法不") is None
