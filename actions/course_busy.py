@@ -14,7 +14,7 @@ from actions.message import as_chinese
 _BUSY = re.compile(
     r"跑单|送货|送单|出车|上班|加班|值班|夜班|没空|莫得空|不得空|没时间|去不了|来不了|有事|不行"
     # "周二周四晚上还要去跑滴滴": another job then
-    r"|跑(?:滴滴|网约车|出租|外卖|快递|车)|摆摊|出摊|还要去"
+    r"|跑(?:滴滴|网约车|出租|外卖|快递|车)|摆摊|出摊|还要去|守店|看店|守摊|守夜|看门"
     # "下午5点半才走得脱": busy until then
     r"|才(?:走得脱|走得了|能走|下班|收工|下得了班|出得来)"
     # "晚上我眼睛不好": a time that does not suit the worker

@@ -17,7 +17,14 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT
 from actions.course_filters import describe, filter_from
 from actions.course_list import category_buttons, enrol_button, show_page
 from bot.domain.course_questions import aspects, narrowing
-from bot.domain.courses import gives_certificate, place_in, when_text
+from bot.domain.courses import (
+    gives_certificate,
+    is_specific,
+    place_in,
+    rank_by_text,
+    residual,
+    when_text,
+)
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -156,5 +163,7 @@ def narrow(
             text=note + "可以按类别看看其他课程：", buttons=category_buttons(available)
         )
         return []
+    # ("周末锻炼身体的呢" after 八段锦: those then, of the kind asked first)
+    others = rank_by_text(others, wanted) if is_specific(residual(wanted)) else others
     dispatcher.utter_message(text=note + f"符合“{describe(f)}”的其他课程有：")
     return show_page(dispatcher, s, others)
