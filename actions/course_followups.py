@@ -78,6 +78,7 @@ from bot.domain.course_ages import (
     suits,
 )
 from bot.domain.course_cards import answer, joining_late_text, requirements_text
+from bot.domain.course_places import asks_same_place
 from bot.domain.course_questions import (
     asks_more,
     asks_no_clash,
@@ -92,7 +93,6 @@ from bot.domain.course_times import asks_other_times, other_times_text
 from bot.domain.courses import (
     alike_meeting,
     asks_like_this,
-    asks_same_place,
     clash_text,
     closed_text,
     similar_courses,

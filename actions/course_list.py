@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT
 from bot.domain.course_cards import answer
-from bot.domain.courses import COURSE_CATEGORIES, course_line, fee_text, short_place, when_text
+from bot.domain.course_places import short_place
+from bot.domain.courses import COURSE_CATEGORIES, course_line, fee_text, when_text
 from bot.store import courses as repo
 from bot.store.models import Course
 

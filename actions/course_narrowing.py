@@ -16,11 +16,11 @@ from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT
 from actions.course_filters import describe, filter_from
 from actions.course_list import category_buttons, enrol_button, show_page
+from bot.domain.course_places import place_in
 from bot.domain.course_questions import aspects, narrowing
 from bot.domain.courses import (
     gives_certificate,
     is_specific,
-    place_in,
     rank_by_text,
     residual,
     when_text,

@@ -14,13 +14,10 @@ from actions.course_context import FOCUS_SLOT
 from actions.course_list import category_buttons, show_page
 from actions.message import understood_text
 from bot.domain.course_ages import is_child_word
+from bot.domain.course_places import asks_same_place, place_in, places, short_place
 from bot.domain.course_questions import about_me, ordinal
 from bot.domain.courses import (
     asks_like_this,
-    asks_same_place,
-    place_in,
-    places,
-    short_place,
     similar_courses,
 )
 from bot.store import courses as repo

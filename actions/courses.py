@@ -51,11 +51,11 @@ from bot.domain.course_ages import (
     without_child_words,
 )
 from bot.domain.course_fees import all_free_text, asks_all_free
+from bot.domain.course_places import place_in
 from bot.domain.courses import (
     alike_meeting,
     closed_text,
     is_specific,
-    place_in,
     rank_by_text,
     residual,
     tells_own_age,

@@ -1,8 +1,7 @@
 """The overtime pay worked out from what the worker says (split from actions/worked_out.py):
-one kind told with the pay, several kinds told in one message or over several and added up,
-a rest day given back as time off, hours told each time and times, a long break's holiday
-days and moved rest days, the hour's rates (bot/domain/overtime_pay.py and overtime_mix.py do
-the arithmetic)."""
+one kind told with the pay, several kinds told in one message or over several and added up, a
+rest day given back as time off, hours told each time and times, a long break's holiday days
+and moved rest days, the hour's rates (bot/domain/overtime_pay.py, overtime_mix.py: sums)."""
 
 from __future__ import annotations
 
@@ -65,6 +64,7 @@ _NOT_OVERTIME = re.compile(r"最低工资|年假|社保|公积金|产假|病假|
 _PER_HOUR = re.compile(
     r"(?:一个钟头|一个小时|一小时|每小时|每个钟头)[^，,。]{0,4}(?:好多|多少|几块)"
 )
+_AN_HOUR = re.compile(r"一个(?:小时|钟头)|一小时|每小时|每个钟头")
 _ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
 
 
@@ -291,7 +291,10 @@ def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
             return rate_checked_text(pay, given)
     # ("那一个钟头好多钱" right after the answer, the pay told with the question before)
     pay = monthly_pay(text) or (
-        hours_topic and next(filter(None, map(monthly_pay, recent_user_texts(tracker, 2))), None)
+        hours_topic
+        # ("还要多干3个钟头 一个钟头该给好多": those hours' sum, not the rates)
+        and not _A_FIGURE.search(_AN_HOUR.sub("", text))
+        and next(filter(None, map(monthly_pay, recent_user_texts(tracker, 2))), None)
     )
     if _PER_HOUR.search(text) and pay and (hours_topic or _ABOUT_OVERTIME.search(text)):
         # "我工资一个月4350 多上的那几个钟头算加班不 一个钟头该好多钱": the hour's rates

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.domain.courses import place_in, places, residual
+from bot.domain.course_places import place_in, places
+from bot.domain.courses import residual
 from bot.store.models import Course
 
 
@@ -32,7 +33,7 @@ def test_words_about_where_are_not_what_course():
 
 
 def test_the_same_place_as_the_course_in_view_asked():
-    from bot.domain.courses import asks_same_place
+    from bot.domain.course_places import asks_same_place
 
     assert asks_same_place("同一个地方还有啥子课没得")
     assert asks_same_place("那里还有别的课不")
