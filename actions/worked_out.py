@@ -61,6 +61,7 @@ from actions.worked_out_severance import (
     forced_to_leave,
     severance_reply,
 )
+from actions.worked_out_shutdown import SHUTDOWN, shutdown_pay_reply
 from actions.worked_out_sick import (
     AFTER_THE_PERIOD,
     MEDICAL_PERIOD,
@@ -304,6 +305,9 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     cut = pay_cut_reply(services, tracker, text)
     if cut is not None:  # "降了3个月了 我少拿了好多" after the pay cut without agreement
         return cut, CHANGE_OF_TERMS
+    stopped = shutdown_pay_reply(services, tracker, text)
+    if stopped is not None:  # "我合同上工资4500 第一个月该拿好多" after a stoppage's pay
+        return stopped, SHUTDOWN
     short = _paid_short(tracker, text)
     if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
         return short
