@@ -136,3 +136,11 @@ def test_the_employer_s_rate_said_after_the_figure() -> None:
     assert rate_given("厂里所有的加班都只给18块一个钟头 合法不") == 18
     assert rate_given("老板 只给22元一个小时 所有 加班") == 22
     assert rate_given("我一个小时25块") is None  # (the worker's own hourly wage)
+
+
+def test_the_holiday_that_day_with_i_is_one_day():
+    # "元旦那天我也上了的": one holiday day, not the rest days told before
+    said = overtime_pay_text(
+        "元旦那天我也上了的 我月薪4350 周六加了2天班", dates_text="元旦那天我也上了的"
+    )
+    assert "200×300%×1=600元" in said
