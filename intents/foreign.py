@@ -77,6 +77,9 @@ PINYIN_WORDS = (
     # wages of two months claimed in pinyin, the summary handed in ("9 yue he 10 yue", "wo yao
     # ba qian na hui lai", "dui de ti jiao ba")
     " 和 把钱 拿回来 要回来 提交 交上去"
+    # wages held back told in pinyin ("gongzi bei laoban tuo le liang ge yue", "gongsi shuo
+    # xia ge yue yiqi fa", "wo zai zhe gan le 5 nian")
+    " 被老板 被公司 拖 拖了 下个月 一起 一起发 这 在这 这里"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
