@@ -218,7 +218,8 @@ def _from_pinyin(run: str) -> str | None:
 
 
 # English words that carry nothing once the phrases around them are read as Chinese
-_GREETING_FIRST = re.compile(r"^\s*你好\s*[,，.。!！]+\s*")
+# ("hi i work in a factory …": the greeting run into the question with no comma)
+_GREETING_FIRST = re.compile(r"^\s*你好(?:\s*[,，.。!！]+\s*|\s+)")
 _STOPWORDS = frozenset(
     "a an the to of for in on at is are am be do does did i me my you your we our it this"
     " that there please can could would will just about any some with from get got so and"

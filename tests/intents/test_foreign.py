@@ -146,3 +146,8 @@ def test_months_named_and_the_money_taken_back_in_pinyin() -> None:
 def test_wages_held_back_told_in_pinyin():
     assert read_foreign("gongzi bei gongsi tuo le liang ge yue") == "工资被公司拖了两个月"
     assert read_foreign("laoban shuo xia ge yue yiqi fa") == "老板说下个月一起发"
+
+
+def test_a_greeting_run_into_the_question_is_no_greeting():
+    read = read_foreign("hello how much should i get paid for working on saturday")
+    assert not read.startswith("你好") and "该给我好多" in read and "周六上班" in read
