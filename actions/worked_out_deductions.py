@@ -32,8 +32,10 @@ SIGNED_LEAD = (
 )
 
 # "公司说不签字同意扣钱就不发工资": the wages held back to make the worker sign
+# ("我不签字认这个扣款 这个月工资就不发": the wages named first)
 _PAY_HELD_TO_SIGN = re.compile(
-    r"不签[^，,。]{0,8}(?:就|便)?(?:不发|不给|扣着|押着|停发)(?:我的?|我们的?)?工资"
+    r"不签[^，,。]{0,12}?(?:(?:就|便)?(?:不发|不给|扣着|押着|停发)(?:我的?|我们的?)?工资"
+    r"|工资(?:就|也|便)?(?:不发|不给|停发|扣着|押着))"
 )
 HELD_TO_SIGN_LEAD = (
     "不签字就不发工资是违法的：工资要按月足额发，单位不能拿扣着工资逼你签字同意扣钱。"
@@ -44,7 +46,8 @@ HELD_TO_SIGN_LEAD = (
 _A_FINE = re.compile(r"迟到|早退|旷工|罚款|罚钱|罚了")
 
 # "机器坏了 老板扣了我1500 合法吗 我工资5000": a loss docked, told with the question
-_DAMAGE = re.compile(r"弄坏|搞坏|打坏|摔坏|坏了|损坏|弄丢|搞丢|损失")
+# ("杯子打烂了": broken, said the Sichuan way)
+_DAMAGE = re.compile(r"弄坏|搞坏|打坏|摔坏|坏了|损坏|弄丢|搞丢|损失|[打摔弄搞]烂|[打摔]碎")
 # who bears the loss: only a loss the worker caused may be docked (工资支付暂行规定第十六条)
 FAULT_FIRST = (
     "只有因为你本人的原因给单位造成经济损失，单位才可以按劳动合同的约定要你赔；"
