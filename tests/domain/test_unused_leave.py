@@ -77,3 +77,7 @@ def test_the_year_named_before_the_days_none_taken():
     # "我前年10天一天都没休": the year said, then the days, none of them taken
     assert days_not_taken("我今年10天一天也没休") == 10
     assert days_not_taken("去年年假15天一天都没休") == 15
+
+
+def test_the_year_named_before_one_day_none_taken_is_no_count():
+    assert days_not_taken("今年一天都没休 我月薪4350") is None
