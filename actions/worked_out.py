@@ -61,6 +61,7 @@ from actions.worked_out_severance import (
     forced_to_leave,
     severance_reply,
 )
+from actions.worked_out_shutdown import SHUTDOWN, shutdown_pay_reply
 from actions.worked_out_sick import (
     AFTER_THE_PERIOD,
     MEDICAL_PERIOD,
@@ -74,6 +75,7 @@ from actions.worked_out_together import severances_added
 from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
+from bot.domain.count_corrected import count_put_right
 from bot.domain.leave_deduction import personal_leave_text
 from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.paid_short import shortfall_text
@@ -259,6 +261,12 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     the FAQ entry whose rule it applies, when the message gives what it needs; in a mediation
     request, a sum asked with no dispute of its own ("那应该给好多 我工资一个月5220") is read with
     the request's story (actions/worked_out_story.py)."""
+    before = recent_user_texts(tracker, 1)
+    fixed = count_put_right(text, before[0]) if before else None
+    if fixed is not None:  # "等哈 我说错了 是3天": the sum just asked, for that count
+        again = _worked_out(services, tracker, fixed)
+        if again is not None:
+            return again
     said = _worked_out(services, tracker, text)
     story = story_for_sum(tracker, text) if said is None else None
     return _worked_out(services, tracker, f"{text} {story}") if story else said
@@ -304,6 +312,9 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     cut = pay_cut_reply(services, tracker, text)
     if cut is not None:  # "降了3个月了 我少拿了好多" after the pay cut without agreement
         return cut, CHANGE_OF_TERMS
+    stopped = shutdown_pay_reply(services, tracker, text)
+    if stopped is not None:  # "我合同上工资4500 第一个月该拿好多" after a stoppage's pay
+        return stopped, SHUTDOWN
     short = _paid_short(tracker, text)
     if short is not None:  # "他只给了我800块 还差好多" right after a sum worked out
         return short

@@ -31,9 +31,23 @@ SIGNED_LEAD = (
     "但从工资里扣，每月最多扣当月工资的20%。"
 )
 
+# "公司说不签字同意扣钱就不发工资": the wages held back to make the worker sign
+# ("我不签字认这个扣款 这个月工资就不发": the wages named first)
+_PAY_HELD_TO_SIGN = re.compile(
+    r"不签[^，,。]{0,12}?(?:(?:就|便)?(?:不发|不给|扣着|押着|停发)(?:我的?|我们的?)?工资"
+    r"|工资(?:就|也|便)?(?:不发|不给|停发|扣着|押着))"
+)
+HELD_TO_SIGN_LEAD = (
+    "不签字就不发工资是违法的：工资要按月足额发，单位不能拿扣着工资逼你签字同意扣钱。"
+    "你可以不签；单位真的不发的，留好聊天记录、工资条，向劳动保障监察投诉（12333）或申请劳动仲裁，"
+    "拖欠不发的还可以要求加付赔偿金。就算是你的过错造成了损失，从工资里扣也有上限："
+)
+# a fine for lateness or absence told before ("迟到一次扣200"): no loss caused, no sum to dock
+_A_FINE = re.compile(r"迟到|早退|旷工|罚款|罚钱|罚了")
 
 # "机器坏了 老板扣了我1500 合法吗 我工资5000": a loss docked, told with the question
-_DAMAGE = re.compile(r"弄坏|搞坏|打坏|摔坏|坏了|损坏|弄丢|搞丢|损失")
+# ("杯子打烂了": broken, said the Sichuan way)
+_DAMAGE = re.compile(r"弄坏|搞坏|打坏|摔坏|坏了|损坏|弄丢|搞丢|损失|[打摔弄搞]烂|[打摔]碎")
 # who bears the loss: only a loss the worker caused may be docked (工资支付暂行规定第十六条)
 FAULT_FIRST = (
     "只有因为你本人的原因给单位造成经济损失，单位才可以按劳动合同的约定要你赔；"
@@ -62,8 +76,11 @@ def deduction_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     # ("我老公 … 工资3500 … 厂头一次扣了他1000": his own sum, not the worker's told before)
     own = sum_to_dock(text)
     others = SOMEONE_ELSE.search(text) is not None
-    owed = own or (None if others else next(filter(None, map(sum_to_dock, earlier)), None))
+    losses = [t for t in earlier if not _A_FINE.search(t)]
+    owed = own or (None if others else next(filter(None, map(sum_to_dock, losses)), None))
     lead = SIGNED_LEAD if _RULE_SIGNED.search(text) else ""
+    if _PAY_HELD_TO_SIGN.search(text):
+        lead = HELD_TO_SIGN_LEAD
     at_once = own is not None and docked_at_once(text)
     return dock_limit_text(pay, owed, at_once=at_once, lead=lead), DEDUCTION
 

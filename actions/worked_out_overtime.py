@@ -14,8 +14,11 @@ from actions.message import last_bot_text, previous_action, recent_user_texts, t
 from actions.worked_out_break_total import break_and_rest_days_total
 from actions.worked_out_probation import ABOUT_PROBATION
 from bot.domain.break_time_off import (
+    HOLIDAY_NOT_TIME_OFF,
     NO_TIME_OFF,
     TIME_OFF,
+    TIME_OFF_INSTEAD,
+    TIME_OFF_NEVER_GIVEN,
     break_time_off_text,
     break_told,
     days_off,
@@ -142,21 +145,8 @@ _TIME_OFF_ASKED = re.compile(
     r"(?<![没莫不])(?<!没得|莫得|没有)(?:安排|给我|给了|让我|喊我)[^，,。？?]{0,4}(?:补休|调休|倒休)"
     r"|(?<![没莫不])补休了|调休了|倒休了|补了休"
 )
-TIME_OFF_INSTEAD = (
-    "安排了补休，休息日那几天就可以不给加班费。\n"
-    "休息日加班，单位安排了同等时间补休的，可以不再支付加班费；补休不足的天数，仍按不低于日工资的"
-    "200%支付。法定节假日加班不能用补休代替，必须按不低于300%支付。\n"
-    "依据：《劳动法》第四十四条；《工资支付暂行规定》第十三条"
-)
 _PAY_CORRECTED = re.compile(r"不是|说错|看错|搞错|记错|重新算|再算")
 _HOLIDAY_NAMED = re.compile(r"国庆|春节|过年|元旦|五一|劳动节|清明|端午|中秋|节假日|法定假")
-HOLIDAY_NOT_TIME_OFF = (
-    "不可以，法定节假日加班不能用补休抵，钱照样要给。\n"
-    "法定节假日那几天加班，单位必须另外支付不低于日工资300%的加班费，安排补休也不能代替；"
-    "只有休息日（周末和长假里调休出来的日子）加班才可以用补休抵。单位不给的，可以向劳动保障监察投诉"
-    "（12333）或申请劳动仲裁。\n"
-    "依据：《劳动法》第四十四条；《工资支付暂行规定》第十三条"
-)
 # overtime refused ("不想加那么多班 可以不去不 会不会算旷工")
 _REFUSES = re.compile(r"不想加|不愿意加|可以不加|能不能不加|拒绝加班|不去加班|算旷工|可以不去不")
 _LAWFUL_ASKED = re.compile(
@@ -318,6 +308,9 @@ def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
     if after and _TIME_OFF_ASKED.search(text) and not _A_FIGURE.search(text):
         # "要是老板后头给我安排补休了呢" right after the rest days' sum: no pay then
         return TIME_OFF_INSTEAD
+    if after and NO_TIME_OFF.search(text) and not (_A_FIGURE.search(text) or parts_of(text)):
+        # "那要是调休一直不给我安排呢" after the rates: the rest days are paid at 200 % then
+        return None if _HOLIDAY_NAMED.search(text) else TIME_OFF_NEVER_GIVEN
     if (_ASKS_THE_LIMIT.search(text) or _LAWFUL_ASKED.search(text)) and monthly_pay(text) is None:
         # "一个月最多能加好多班", "一天要开十几个钟头 … 合法不": the legal limit asked, no sum
         # (劳动法第四十一条)

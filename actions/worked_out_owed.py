@@ -41,6 +41,9 @@ _OWED_MONTHS = re.compile(
     # ("欠了我9月和10月两个月工资": the months of the year named, then counted)
     rf"|(?:拖|欠|压)(?:了|的)?(?:我|我们)?\s*(?:\d{{1,2}}\s*月份?\s*(?:和|跟|、|，|,)?\s*){{1,4}}"
     rf"(?:的|这|那)?\s*(?P<h>{NUM})\s*个月(?:的)?工资"
+    # ("我的工资被老板拖了两个月了", "工资拖欠了3个月": the wages named first)
+    rf"|工资(?:被(?:老板|公司|厂里|厂头|单位|老板娘|包工头)?)?(?:拖|欠|压)(?:欠)?(?:了)?\s*"
+    rf"(?P<g>{NUM})\s*个月"
 )
 _ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
 _MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
@@ -50,9 +53,7 @@ WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资�
 
 def _months_owed(text: str) -> float | None:
     m = _OWED_MONTHS.search(text or "")
-    said = m and (
-        m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("i") or m.group("h")
-    )
+    said = m and next(filter(None, m.group("n", "m", "k", "j", "i", "h", "g")), None)
     value = parse_number(said) if said else None
     return value if value and 0 < value <= 36 else None
 

@@ -75,8 +75,10 @@ def _someone_elses_days(told: list[str], text: str, today: date) -> int | None:
     when this one tells the pay), with none of them taken; their share of the year when they
     joined a new employer this year ("她…今年7月1号才换到新单位": 5 of 10)."""
     said = text if SOMEONE_ELSE.search(text) and months_worked(text) else None
+    # ("我去年5天一天都没休 … 我工资一个月6090" after a colleague's days: the worker's own)
+    own = text.lstrip().startswith("我") and days_not_taken(text) is not None
     if said is None and len(told) > 1 and SOMEONE_ELSE.search(told[1]) and monthly_pay(text):
-        said = told[1]
+        said = None if own else told[1]
     if said is None or not _NOT_TAKEN.search(said + " " + text):
         return None
     months = months_worked(said)

@@ -67,6 +67,18 @@ def _worked_on(m: re.Match[str]) -> str:
 
 
 REORDERED: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    # "what about working on spring festival": another day worked, asked after an answer
+    (
+        re.compile(rf"^\s*(?:and |so )?(?:what|how) about (?:working|work) on (?:the )?({_DAY})\b"),
+        lambda m: f"那{DAYS[m.group(1)]}上班呢 ",
+    ),
+    # "i worked 8 hours last sunday": the hours of a day named, worked
+    (
+        re.compile(
+            rf"\b(?:i )?work(?:ed)? (\d+(?:\.\d+)?) hours? (?:on )?(last |this )?(?:the )?({_DAY})\b"
+        ),
+        lambda m: f"{'上' if m.group(2) else ''}{DAYS[m.group(3)]}加了{m.group(1)}个小时 ",
+    ),
     # "boss wants me to work on chu yi", "i worked on national day": the day, then the work
     (
         re.compile(

@@ -87,9 +87,27 @@ OVERTIME = {
     "give me a day off later": "以后给我补休",
     "a day off later": "以后补休",
     "give me a day off": "给我补休",
+    # "and if boss gives me a day off instead for the sunday?": time off for that rest day
+    "gives me a day off instead": "给我补休",
+    "gives me a day off": "给我补休",
+    "gave me a day off instead": "给我补休了",
+    "gave me a day off": "给我补休了",
     "a day off": "补休",
     "instead of money": "不给钱",
     "instead of paying": "不给钱",
     "instead of pay": "不给钱",
     "for that day": "那天",
+    # "how much should they pay me for working on sunday": the day's pay asked
+    "how much should they pay me": "该给我好多",
+    "how much should he pay me": "该给我好多",
+    "how much should the boss pay me": "该给我好多",
+    "how much should i be paid": "该给我好多",
+    "how much should i get paid": "该给我好多",
+    # "i work in a factory in chongqing": where the worker works, said before the question
+    "i work in a factory": "我在厂里上班",
+    "work in a factory": "在厂里上班",
+    # ("… in a factory in chongqing. how much …": where the work is says nothing asked; read
+    # as 重庆 it pulls the question to the city's minimum wage)
+    "i work in a factory in chongqing": "我在厂里上班",
+    "work in a factory in chongqing": "在厂里上班",
 }

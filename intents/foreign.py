@@ -80,6 +80,9 @@ PINYIN_WORDS = (
     # wages of two months claimed in pinyin, the summary handed in ("9 yue he 10 yue", "wo yao
     # ba qian na hui lai", "dui de ti jiao ba")
     " 和 把钱 拿回来 要回来 提交 交上去"
+    # wages held back told in pinyin ("gongzi bei laoban tuo le liang ge yue", "gongsi shuo
+    # xia ge yue yiqi fa", "wo zai zhe gan le 5 nian")
+    " 被老板 被公司 拖 拖了 下个月 一起 一起发 这 在这 这里"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -218,7 +221,8 @@ def _from_pinyin(run: str) -> str | None:
 
 
 # English words that carry nothing once the phrases around them are read as Chinese
-_GREETING_FIRST = re.compile(r"^\s*你好\s*[,，.。!！]+\s*")
+# ("hi i work in a factory …": the greeting run into the question with no comma)
+_GREETING_FIRST = re.compile(r"^\s*你好(?:\s*[,，.。!！]+\s*|\s+)")
 _STOPWORDS = frozenset(
     "a an the to of for in on at is are am be do does did i me my you your we our it this"
     " that there please can could would will just about any some with from get got so and"

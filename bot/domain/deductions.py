@@ -47,6 +47,11 @@ def dock_limit_text(pay: float, owed: float | None, at_once: bool = False, lead:
             f"一个月扣了{format_number(owed)}元，超过了{format_number(round(most, 2))}元的上限，"
             f"多扣的{format_number(round(owed - most, 2))}元可以要求退还（剩下的下个月再扣）。"
         )
+    elif owed and owed <= most:
+        # ("扣200" of a 4000 pay: within one month's cap, no months to spread it over)
+        lines.append(
+            f"{format_number(owed)}元没有超过每月{format_number(round(most, 2))}元的上限。"
+        )
     elif owed:
         months = math.ceil(owed / most)
         lines.append(

@@ -20,6 +20,8 @@ MONTH_HOURS = 174  # the standard month: 21.75 days of 8 hours
 OVERTIME_INSIDE = re.compile(
     r"(?:里头|里面|里边|当中|中间|其中)(?:还|也|都)?(?:有|包括|包含|含|算了)(?:了)?(?:我的)?加班"
     r"|(?:包括|包含|含|算上|算进|算了)了?(?:我的)?加班(?:费|工资)"
+    # "公司说加上加班费就超过最低工资了": the overtime added to reach the minimum
+    r"|(?:加上|连上|带上|凑上)(?:我的)?加班(?:费|工资)"
     r"|加班(?:费|工资)[^，,。]{0,4}(?:在里头|在里面|算进去了|算在里面|算进来|包在里)"
 )
 # "这1800里头": the sum said to hold the overtime

@@ -209,9 +209,10 @@ MAX_DAYS = 15
 _NONE_TAKEN = re.compile(r"一天(?:年假|年休假)?(?:都|也)(?:没|不|莫)|一天没休")
 
 
-# "今年那5天一天都没休": the days named, none of them taken
+# "今年那5天一天都没休", "我去年5天一天都没休": the days named, none of them taken
 _THOSE_DAYS = re.compile(
-    rf"(?:那|这)\s*(?P<n>{NUM})\s*天[^，,。]{{0,3}}(?:一天(?:都|也)(?:没|不|莫)|都没|全没)"
+    # ("今年一天都没休": no count of days, none taken)
+    rf"(?:那|这|(?:去年|今年|年假)(?!\s*一\s*天))\s*(?P<n>{NUM})\s*天[^，,。]{{0,3}}(?:一天(?:都|也)(?:没|不|莫)|都没|全没)"
 )
 
 

@@ -172,6 +172,8 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     ),
     # "那要是家政公司派过去的呢" after a family's own nanny: the agency's employee
     "家政公司": ("家政公司", "公司派", "公司签", "跟公司签"),
+    # "我老家在外地 回去路上都要两天" after the marriage and bereavement leave: the travel days
+    "路程假": ("路上", "路程", "在外地", "回老家", "老家远", "坐车回"),
     "口头": ("要签合同", "签不签合同", "要不要签合同", "要不要合同", "需要签合同", "用不用签合同"),
 }
 

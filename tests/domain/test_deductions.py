@@ -15,3 +15,9 @@ def test_twenty_percent_a_month() -> None:
     said = dock_limit_text(4500, 1200)
     assert "每月最多扣20%，也就是900元" in said
     assert "要分2个月扣完" in said
+
+
+def test_a_sum_within_one_months_cap_is_not_spread_over_months():
+    said = dock_limit_text(5000, 300)
+    assert "300元没有超过每月1000元的上限" in said
+    assert "个月扣完" not in said

@@ -35,3 +35,8 @@ def test_the_normal_hours_pay_worked_back() -> None:
 def test_without_the_hours_the_rule_alone() -> None:
     text = overtime_inside_text(2000, None)
     assert "扣掉加班费" in text and "≈" not in text
+
+
+def test_overtime_added_to_reach_the_minimum_is_overtime_inside():
+    assert OVERTIME_INSIDE.search("老板讲连上加班费我就不止最低工资了")
+    assert OVERTIME_INSIDE.search("公司说加上加班工资就够最低标准了")

@@ -141,3 +141,11 @@ def test_the_employer_s_rate_said_after_the_figure() -> None:
 def test_rest_days_called_xiuxitian():
     said = overtime_pay_text("一个月6525 上个月4个休息天都喊我出车 也没补休")
     assert said is not None and "300×200%×4=2400元" in said
+
+
+def test_the_holiday_that_day_with_i_is_one_day():
+    # "元旦那天我也上了的": one holiday day, not the rest days told before
+    said = overtime_pay_text(
+        "元旦那天我也上了的 我月薪4350 周六加了2天班", dates_text="元旦那天我也上了的"
+    )
+    assert "200×300%×1=600元" in said

@@ -71,3 +71,13 @@ def test_the_whole_year_s_days_named_with_no_last_day_are_summed_first():
         alone = unused_leave_text(72, 6525, date(2026, 12, 5), **kwargs)
         assert alone is not None and "按全年" not in alone
     assert "按全年" not in (unused_leave_text(72, 6525, date(2026, 12, 5), days_named=3) or "")
+
+
+def test_the_year_named_before_the_days_none_taken():
+    # "我前年10天一天都没休": the year said, then the days, none of them taken
+    assert days_not_taken("我今年10天一天也没休") == 10
+    assert days_not_taken("去年年假15天一天都没休") == 15
+
+
+def test_the_year_named_before_one_day_none_taken_is_no_count():
+    assert days_not_taken("今年一天都没休 我月薪4350") is None

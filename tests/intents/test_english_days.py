@@ -39,3 +39,8 @@ def test_another_kind_of_day_asked_after_an_answer():
     assert read_foreign("what about sundays").startswith("那周日呢")
     # (a longer sentence keeps its own reading)
     assert not read_foreign("and on sunday i worked 8 hours").startswith("那周日呢")
+
+
+def test_hours_worked_on_a_day_named_and_another_day_asked():
+    assert "上周六加了6个小时" in read_foreign("i worked 6 hours last saturday")
+    assert read_foreign("what about working on national day").strip() == "那国庆上班呢"

@@ -141,3 +141,13 @@ def test_months_named_and_the_money_taken_back_in_pinyin() -> None:
     read = read_foreign("qian le wo 5 yue he 6 yue liang ge yue gong zi, wo yao ba qian na hui lai")
     assert "5月" in read and "6月" in read and "两个月工资" in read and "我要把钱拿回来" in read
     assert read_foreign("dui de ti jiao ba") == "对的提交吧"
+
+
+def test_wages_held_back_told_in_pinyin():
+    assert read_foreign("gongzi bei gongsi tuo le liang ge yue") == "工资被公司拖了两个月"
+    assert read_foreign("laoban shuo xia ge yue yiqi fa") == "老板说下个月一起发"
+
+
+def test_a_greeting_run_into_the_question_is_no_greeting():
+    read = read_foreign("hello how much should i get paid for working on saturday")
+    assert not read.startswith("你好") and "该给我好多" in read and "周六上班" in read
