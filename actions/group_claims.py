@@ -2,17 +2,21 @@
 "对了加起来一共好多钱" asked with the other details ("电话137… 厂是…有限公司 就是要把工资补齐
 对了加起来一共好多钱"): the total is said (bot/domain/group_amounts.py) and the rest of the
 message answers the form as if the question were not there; "李小兵是4300 不是4800" puts one
-sum right in what happened, and the total is said again."""
+sum right in what happened, and the total is said again; a group owed the same each ("9个人 …
+每个人都是4500") is told the workers times the sum (bot/domain/group_same_sum.py)."""
 
 from __future__ import annotations
 
 import re
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import recent_user_texts, typed_text, understood_text
 from actions.validators import clean_description, dispute_types_in
 from bot.domain.group_amounts import amount_corrected, amounts_each, group_total_text
+from bot.domain.group_same_sum import same_each_total
 from bot.domain.overtime_mix import TOTAL
 
 # the sum asked: "加起来一共好多钱", "how much is that altogether" (read as 多少钱 … 一共)
@@ -41,7 +45,15 @@ def group_sum_asked(tracker: Tracker) -> str | None:
     if not (TOTAL.search(read) and _ASKS_SUM.search(read)):
         return None
     pairs = group_pairs(tracker)
-    return group_total_text(pairs) if pairs else None
+    if pairs:
+        return group_total_text(pairs)
+    # ("9个人 … 每个人都是4500" then "一共好多钱哦": the same sum each, times the workers)
+    kept = str(tracker.get_slot("description") or "")
+    for text in [kept, *recent_user_texts(tracker, TURNS_BACK)]:
+        total = same_each_total(text)
+        if total:
+            return total
+    return None
 
 
 # ... in English: "how much is that altogether", "what's the total"
@@ -94,3 +106,16 @@ def list_kind(tracker: Tracker, listed: str) -> dict[str, str]:
     after "一共欠我们好几万": wages owed), so it is not asked again; else {}."""
     kinds = [] if tracker.get_slot("dispute_type") else dispute_types_in(listed)
     return {"dispute_type": kinds[0]} if len(kinds) == 1 else {}
+
+
+def group_total_instead(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    """ "一共好多钱哦" not understood on its own, after a group's sums were told (at the
+    summary, or once filed): the total is said; else None."""
+    total = group_sum_asked(tracker)
+    if total is None:
+        return None
+    dispatcher.utter_message(text=total)
+    # (an event, so the fallback knows the message was understood; the topic stays as it was)
+    return [SlotSet("last_topic", tracker.get_slot("last_topic"))]
