@@ -53,6 +53,7 @@ from actions.worked_out_owed import (
 from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
 from actions.worked_out_pensioner import PAST_THE_AGE, pensioner_reply
 from actions.worked_out_piece_rate import piece_rate_reply
+from actions.worked_out_refund import owed_on_leaving_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_retirement import RETIREMENT, retirement_reply
 from actions.worked_out_severance import (
@@ -275,6 +276,9 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     pieces = piece_rate_reply(services, tracker, text)
     if pieces is not None:  # "礼拜六加班 我做了80件 该拿好多" after "一件3块钱"
         return pieces, OVERTIME
+    refund = owed_on_leaving_reply(services, tracker, text)
+    if refund is not None:  # "还有最后半个月工资2100也没给 总共该退我好多" after a deposit
+        return refund
     final = final_pay_reply(services, tracker, text)
     if final is not None:  # "这个月的工资 公司说下个月15号才发" from one leaving this month
         return final, FINAL_PAY
