@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import recent_user_texts, typed_text, understood_text
 from actions.validators import clean_description, dispute_types_in
@@ -27,6 +25,7 @@ _SUM_ASKED = re.compile(
     r"(?:加起来|一共|总共|合计|加在一起)[^\s，,。]{0,8}?(?:好多|多少|几多)[^\s，,。]{0,4}[？?]*$"
 )
 TURNS_BACK = 6
+GROUP_CLAIM = "dispute_group"  # the entry on a group's claim, whose rule the total applies
 
 
 def group_pairs(tracker: Tracker) -> list[tuple[str, float]]:
@@ -106,16 +105,3 @@ def list_kind(tracker: Tracker, listed: str) -> dict[str, str]:
     after "一共欠我们好几万": wages owed), so it is not asked again; else {}."""
     kinds = [] if tracker.get_slot("dispute_type") else dispute_types_in(listed)
     return {"dispute_type": kinds[0]} if len(kinds) == 1 else {}
-
-
-def group_total_instead(
-    dispatcher: CollectingDispatcher, tracker: Tracker
-) -> list[EventType] | None:
-    """ "一共好多钱哦" not understood on its own, after a group's sums were told (at the
-    summary, or once filed): the total is said; else None."""
-    total = group_sum_asked(tracker)
-    if total is None:
-        return None
-    dispatcher.utter_message(text=total)
-    # (an event, so the fallback knows the message was understood; the topic stays as it was)
-    return [SlotSet("last_topic", tracker.get_slot("last_topic"))]

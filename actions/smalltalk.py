@@ -18,7 +18,6 @@ from actions.course_context import (
 )
 from actions.course_filters import compared_courses
 from actions.course_redirects import near_instead
-from actions.group_claims import group_total_instead
 from actions.mediation_asks import mediation_aspect_instead
 from actions.message import previous_action, typed_text, understood_text
 from actions.offers import (
@@ -119,7 +118,6 @@ class ActionFallback(ServiceAction, Action):
             or case_question_instead(tracker)
             or near_instead(tracker)
             or mediation_aspect_instead(self.services, dispatcher, tracker)  # "is this free?"
-            or group_total_instead(dispatcher, tracker)  # "一共好多钱哦" after a group's sums
         )
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant
@@ -207,7 +205,8 @@ class ActionHelp(ServiceAction, Action):
             return []
         if text:
             # "你们这里能帮我查社保不", "能不能帮我写个仲裁申请书": help with one thing of work,
-            # which the FAQ answers better than the list of what the bot does
+            # which the FAQ answers (how to check the records, what the application says)
+            # better than the list of what the bot does
             verdict, _ = find_answer(self.services, tracker, text)
             if verdict == "answer" or (verdict == "likely" and names_a_topic_of_work(tracker)):
                 return [FollowupAction("action_answer_policy")]
@@ -249,7 +248,8 @@ class ActionThanks(ServiceAction, Action):
         if instead:
             return instead
         if worked_out_reply(self.services, tracker, understood_text(tracker)):
-            # "哦不对我说错了 是3年8个月" after a sum, read as a no: the sum worked out again
+            # "哦不对我说错了 是3年8个月" right after a sum, read as a no: the figure
+            # corrected, the sum worked out again
             return [FollowupAction("action_answer_policy")]
         if _CORRECTS.search(text) and previous_action(tracker) == "action_answer_policy":
             # "不对不对 我看错单子了 预产期是3月20号" after an answer: a figure corrected, never

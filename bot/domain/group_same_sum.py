@@ -14,9 +14,9 @@ import re
 from bot.domain.groups import group_size
 from intents.numbers import format_number, parse_number
 
-# "每个人都是4500", "每人4500", "一个人4500块", "工资都是4500"
+# "每个人都是4500", "每人4500", "一个人4500块"
 _EACH = re.compile(
-    r"(?:每个人|每人|每个|一个人|一人|大家|工资)(?:的工资)?(?:都|也)?(?:是|有|欠|拿|差)?(?:都是)?"
+    r"(?:每个人|每人|每个|一个人|一人)(?:的工资)?(?:都|也)?(?:是|有|欠|拿|差)?(?:都是)?"
     r"\s*(?P<n>\d{3,6})\s*(?:块钱?|元)?"
 )
 # "拖了两个月工资", "欠了3个月", "两个月的工资": the months owed

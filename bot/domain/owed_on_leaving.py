@@ -38,7 +38,9 @@ def owed_items(texts: list[str]) -> list[tuple[str, float]]:
             found[m.group("kind") or m.group("kind2")] = float(m.group("n") or m.group("n2"))
         for m in _WAGES.finditer(text):
             what = (m.group("what") or m.group("what2")).strip()
-            found["工资" if what in ("工资", "工钱") else what] = float(m.group("n") or m.group("n2"))
+            found["工资" if what in ("工资", "工钱") else what] = float(
+                m.group("n") or m.group("n2")
+            )
         for m in _DOCKED.finditer(text):
             found["扣的钱"] = float(m.group("n"))
     return list(found.items())

@@ -246,3 +246,9 @@ def test_a_registered_name_typed_first_in_pinyin_is_the_employer():
     assert not_an_employer(name) is None
     # (a firm without 有限公司 is no registered name)
     assert opening_employer("wo men gong si, qian wo gong zi") is None
+
+
+def test_a_name_and_a_registered_firm_labelled_in_pinyin() -> None:
+    text = "mingzi Tang Xiaofeng dianhua 13608311234 gongsi shi Chongqing Mingda jixie youxian gongsi yaoqiu bu gongzi"
+    assert opening_name(text) == "Tang Xiaofeng"
+    assert opening_employer(text) == "Chongqing Mingda Jixie Youxian Gongsi"
