@@ -77,6 +77,9 @@ PINYIN_WORDS = (
     # wages of two months claimed in pinyin, the summary handed in ("9 yue he 10 yue", "wo yao
     # ba qian na hui lai", "dui de ti jiao ba")
     " 和 把钱 拿回来 要回来 提交 交上去"
+    # a request's details in pinyin ("mingzi … dianhua … gongsi shi … ruanjian youxian gongsi
+    # yaoqiu pei 5000")
+    " 名字 要求 要求赔 软件 有限公司"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
