@@ -87,6 +87,20 @@ _MONEY_INSTEAD = re.compile(
 )
 # what is asked instead for an unlawful dismissal (《劳动合同法》第四十八条、第八十七条)
 DAMAGES_INSTEAD = "不再回去上班，支付违法解除劳动合同的赔偿金"
+
+
+def money_instead(tracker: Tracker) -> str | None:
+    """The money a dismissed worker asks instead of the job back ("等哈 我改下主意 不想回去了 要他
+    赔钱"), when the demand held is the job back; else None."""
+    if not _BACK_TO_WORK_SAID.search(str(tracker.get_slot("demand") or "")):
+        return None
+    if not _MONEY_INSTEAD.search(typed_text(tracker)):
+        return None
+    kind = tracker.get_slot("dispute_type")
+    money = DAMAGES_INSTEAD if kind == "解除劳动合同" else PROPOSED_DEMANDS.get(kind)
+    return money or "依法赔偿"
+
+
 # where the demand is asked or shown, a wish is kept in the worker's own words instead
 _OWN_WORDS_KEPT = frozenset({"demand", "mediation_confirm", "edit_field"})
 
@@ -319,13 +333,9 @@ class MediationExtraction:
             # "哦对了其实我不要补偿了 我想回去继续上班" at any question: the job back, not money
             dispatcher.utter_message(text=f"好的，调解诉求改为：{BACK_TO_WORK}。")
             return {"demand": BACK_TO_WORK}
-        if _BACK_TO_WORK_SAID.search(
-            str(tracker.get_slot("demand") or "")
-        ) and _MONEY_INSTEAD.search(typed_text(tracker)):
+        money = money_instead(tracker)
+        if money:
             # "我不回去了 我要他赔钱": the job back no longer wanted, the money instead
-            kind = tracker.get_slot("dispute_type")
-            money = DAMAGES_INSTEAD if kind == "解除劳动合同" else PROPOSED_DEMANDS.get(kind)
-            money = money or "依法赔偿"
             dispatcher.utter_message(text=f"好的，调解诉求改为：{money}。")
             return {"demand": money, "mediation_confirm": None}
         if (
