@@ -24,6 +24,8 @@ OPEN = ("submitted", "accepted", "mediating")
 _ADDS = re.compile(
     r"忘了说|忘记说|还有个事|还有一个事|还有件事|还有一件事|还有个情况|还有一个情况|补充|再加上|也写上|也加上"
     r"|也记上|一起写进去|加进去"
+    # ("其他几个人是 王小兵 李红 … 帮我补上": the names promised, sent after filing)
+    r"|帮我补上|帮我加上|帮我添上|补上去|添上去|写上去|加上去"
     r"|\b(?:forgot to (?:say|mention|tell)|please add|add (?:that|this|it)|one more thing|also add)\b",
     re.IGNORECASE,
 )

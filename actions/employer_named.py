@@ -81,6 +81,15 @@ _PINYIN_LABELLED = re.compile(
 )
 
 
+# ("gongsi shi Chongqing Yunchuang ruanjian youxian gongsi yaoqiu pei 5000": a registered name
+# labelled in pinyin, capitals as typed, up to the words it ends with)
+_PINYIN_LABELLED_REGISTERED = re.compile(
+    r"\b(?:gong ?si|dan ?wei|chang ?li)\s*(?:shi|jiao)\s+"
+    r"(?P<named>(?:[a-z]+\s){1,8}?you ?xian (?:ze ?ren )?gong ?si)(?=\s|$|[,，.。;；])",
+    re.IGNORECASE,
+)
+
+
 _ENGLISH_LABELLED = re.compile(
     r"\b(?:(?:[Cc]ompany|[Ee]mployer|[Ff]actory|[Ss]chool|[Rr]estaurant|[Hh]otel|[Ff]irm|[Ss]tation|[Ss]tore"
     r"|[Bb]akery|[Ss]hop|[Cc]afe|[Ss]alon|[Ww]orkshop)(?: name)?"
@@ -138,7 +147,8 @@ SITE = re.compile(r"(?:那个|这个)?(?:工地|项目部?|楼盘)$")
 def opening_employer(text: str) -> str | None:
     """The employer a message names: "在重庆华宇物业公司当保安", "单位重庆优品电子有限公司"."""
     site = None
-    latin = _ENGLISH_LABELLED.search(text) or _PINYIN_LABELLED.search(text)
+    latin = _PINYIN_LABELLED_REGISTERED.search(text) or _ENGLISH_LABELLED.search(text)
+    latin = latin or _PINYIN_LABELLED.search(text)
     latin = latin or _ENGLISH_FIRM.search(text) or _PINYIN_FIRM.search(text)
     latin = latin or _PINYIN_REGISTERED.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole

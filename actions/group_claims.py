@@ -2,7 +2,8 @@
 "对了加起来一共好多钱" asked with the other details ("电话137… 厂是…有限公司 就是要把工资补齐
 对了加起来一共好多钱"): the total is said (bot/domain/group_amounts.py) and the rest of the
 message answers the form as if the question were not there; "李小兵是4300 不是4800" puts one
-sum right in what happened, and the total is said again."""
+sum right in what happened, and the total is said again; a group owed the same each ("9个人 …
+每个人都是4500") is told the workers times the sum (bot/domain/group_same_sum.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from rasa_sdk import Tracker
 from actions.message import recent_user_texts, typed_text, understood_text
 from actions.validators import clean_description, dispute_types_in
 from bot.domain.group_amounts import amount_corrected, amounts_each, group_total_text
+from bot.domain.group_same_sum import same_each_total
 from bot.domain.overtime_mix import TOTAL
 
 # the sum asked: "加起来一共好多钱", "how much is that altogether" (read as 多少钱 … 一共)
@@ -23,6 +25,7 @@ _SUM_ASKED = re.compile(
     r"(?:加起来|一共|总共|合计|加在一起)[^\s，,。]{0,8}?(?:好多|多少|几多)[^\s，,。]{0,4}[？?]*$"
 )
 TURNS_BACK = 6
+GROUP_CLAIM = "dispute_group"  # the entry on a group's claim, whose rule the total applies
 
 
 def group_pairs(tracker: Tracker) -> list[tuple[str, float]]:
@@ -41,7 +44,15 @@ def group_sum_asked(tracker: Tracker) -> str | None:
     if not (TOTAL.search(read) and _ASKS_SUM.search(read)):
         return None
     pairs = group_pairs(tracker)
-    return group_total_text(pairs) if pairs else None
+    if pairs:
+        return group_total_text(pairs)
+    # ("9个人 … 每个人都是4500" then "一共好多钱哦": the same sum each, times the workers)
+    kept = str(tracker.get_slot("description") or "")
+    for text in [kept, *recent_user_texts(tracker, TURNS_BACK)]:
+        total = same_each_total(text)
+        if total:
+            return total
+    return None
 
 
 # ... in English: "how much is that altogether", "what's the total"

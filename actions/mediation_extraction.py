@@ -18,7 +18,7 @@ from actions.corrections import (
     corrected_headcount,
     story_added,
 )
-from actions.demand_pointed import sum_pointed_at
+from actions.demand_pointed import sum_pointed_at, sum_wanted
 from actions.employer_named import opening_employer
 from actions.group_claims import group_list_added, list_kind
 from actions.mediation_text import (
@@ -79,12 +79,28 @@ WANTS_THE_JOB_BACK = re.compile(
     r"|恢复(?:劳动关系|工作|上班)"
 )
 BACK_TO_WORK = "恢复劳动关系，回去继续上班"
+# the job back as the demand, in the bot's words or the worker's ("继续上班")
+_BACK_TO_WORK_SAID = re.compile(r"恢复劳动关系|继续上班|回去上班|继续履行|回去继续")
 # "等哈 我想了下 回去也受气 我不回去了 我要他赔钱": money instead of the job back
 _MONEY_INSTEAD = re.compile(
     r"(?:不回去|不想回去|不回厂|不回公司|不去上班|不上班了|还是)[^。]{0,12}?(?:赔钱|赔偿|补偿|要钱|给钱)"
 )
 # what is asked instead for an unlawful dismissal (《劳动合同法》第四十八条、第八十七条)
 DAMAGES_INSTEAD = "不再回去上班，支付违法解除劳动合同的赔偿金"
+
+
+def money_instead(tracker: Tracker) -> str | None:
+    """The money a dismissed worker asks instead of the job back ("等哈 我改下主意 不想回去了 要他
+    赔钱"), when the demand held is the job back; else None."""
+    if not _BACK_TO_WORK_SAID.search(str(tracker.get_slot("demand") or "")):
+        return None
+    if not _MONEY_INSTEAD.search(typed_text(tracker)):
+        return None
+    kind = tracker.get_slot("dispute_type")
+    money = DAMAGES_INSTEAD if kind == "解除劳动合同" else PROPOSED_DEMANDS.get(kind)
+    return money or "依法赔偿"
+
+
 # where the demand is asked or shown, a wish is kept in the worker's own words instead
 _OWN_WORDS_KEPT = frozenset({"demand", "mediation_confirm", "edit_field"})
 
@@ -297,6 +313,14 @@ class MediationExtraction:
         if fixed:
             dispatcher.utter_message(text=f"好的，调解诉求已改为：{fixed}。")
             return {"demand": fixed}
+        asked = tracker.get_slot("requested_slot")
+        wanted_sum = (
+            sum_wanted(tracker, typed_text(tracker)) if asked == "mediation_confirm" else None
+        )
+        if wanted_sum and wanted_sum != tracker.get_slot("demand"):
+            # "那就要24800" at the summary, after the damages were worked out: the sum is the demand
+            dispatcher.utter_message(text=f"好的，调解诉求改为：{wanted_sum}。")
+            return {"demand": wanted_sum, "mediation_confirm": None}
         wanted = from_opening(tracker, "demand") or told_in_form(tracker, "demand")
         if wanted:
             # ("就要这个加班费": the sum just worked out)
@@ -309,13 +333,9 @@ class MediationExtraction:
             # "哦对了其实我不要补偿了 我想回去继续上班" at any question: the job back, not money
             dispatcher.utter_message(text=f"好的，调解诉求改为：{BACK_TO_WORK}。")
             return {"demand": BACK_TO_WORK}
-        if tracker.get_slot("demand") == BACK_TO_WORK and _MONEY_INSTEAD.search(
-            typed_text(tracker)
-        ):
+        money = money_instead(tracker)
+        if money:
             # "我不回去了 我要他赔钱": the job back no longer wanted, the money instead
-            kind = tracker.get_slot("dispute_type")
-            money = DAMAGES_INSTEAD if kind == "解除劳动合同" else PROPOSED_DEMANDS.get(kind)
-            money = money or "依法赔偿"
             dispatcher.utter_message(text=f"好的，调解诉求改为：{money}。")
             return {"demand": money, "mediation_confirm": None}
         if (

@@ -39,6 +39,8 @@ _LATIN_NAME_BY_PHONE = re.compile(
 )
 _ENGLISH_NAME = re.compile(
     r"\b(?:my name is|my name's|name:|name is|name|wo jiao|ta jiao|wo de ming zi shi|wo de mingzi shi"
+    # ("mingzi Luo Jiayi dianhua 199…": the name labelled in pinyin)
+    r"|ming ?zi(?: shi| jiao)?|xing ?ming(?: shi)?"
     r"|i am the representative,?|i'm the representative,?|representative:?)\s+(?P<name>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,2}?)"
     r"(?=\s*(?:[,.;!?，。]|$|\d|\s+(?:and|phone|my|tel|mobile|dianhua|dian hua|shouji|shou ji|haoma|hao ma)\b))",
     re.IGNORECASE,

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.corrections import corrected
 from actions.employer_named import opening_employer
+from actions.mediation_extraction import money_instead
 from actions.message import (
     EXIT_INTENTS,
     latest_entity,
@@ -201,6 +202,11 @@ class SideQuestionsMixin:
             name = name or labelled_name
             # (nor the company named before the question: "重庆渝美服装有限公司 对了调解要钱不哦")
             said = {"name": name, "phone": phone, "employer": employer}
+            # (nor money asked instead of the job back: "不想回去了 要他赔钱 … 能赔好多")
+            money = money_instead(tracker) if requested == "mediation_confirm" else None
+            if money:
+                dispatcher.utter_message(text=f"好的，调解诉求改为：{money}。")
+                said["demand"] = money
             return [
                 SlotSet(e["name"], said.get(e["name"]) or e.get("value"))
                 if e.get("event") == "slot"

@@ -162,6 +162,9 @@ _READERS = {
 _LEAVES = re.compile(r"算了|不(?:申请|弄|办|搞|调解|告|要|报|填)了|不想(?:申请|弄|办|搞|调解)了")
 
 
+_SPACE_BEFORE_SUM = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\d)")
+
+
 def told_in_form(tracker: Tracker, slot: str) -> str | None:
     """`slot`'s value from a message answering another question of the form, when the
     message plainly holds it and the slot is still empty."""
@@ -182,7 +185,8 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
         # "gong si shi xin hua yin shua chang, lao ban qian wo liang ge yue gong zi …": the
         # employer, then the story, in pinyin or English: the story as read in Chinese (short
         # when it names its dispute: "lao ban qian wo san ge yue gong zi")
-        found = _READERS[slot](read)
+        # ("yaoqiu pei 5000", read 要求赔 5000: the sum joined to its verb)
+        found = _READERS[slot](_SPACE_BEFORE_SUM.sub("", read) if slot == "demand" else read)
         if found is None and slot == "demand":
             found = opening_demand(text)  # "… We want the saturday overtime pay": as typed
         short = read.strip(" ，,。")

@@ -13,6 +13,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.group_claims import GROUP_CLAIM, group_sum_asked
 from actions.message import last_reply, previous_action, recent_bot_texts, recent_user_texts
 from actions.n_plus_one import n_plus_one_reply
 from actions.worked_out_by_day import by_day_reply
@@ -54,6 +55,7 @@ from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
 from actions.worked_out_pensioner import PAST_THE_AGE, pensioner_reply
 from actions.worked_out_piece_rate import piece_rate_reply
 from actions.worked_out_probation import probation_reply
+from actions.worked_out_refund import owed_on_leaving_reply
 from actions.worked_out_retirement import RETIREMENT, retirement_reply
 from actions.worked_out_severance import (
     FORCED_TO_LEAVE,
@@ -274,6 +276,9 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
 
 def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     text = _TYPED_BY_SOUND.sub(lambda m: _BY_SOUND[m.group(0)], text)  # "加斑费" is 加班费
+    group = group_sum_asked(tracker)
+    if group is not None:  # "一共好多钱哦" after "9个人 … 每个人都是4500" or each one's sum
+        return group, GROUP_CLAIM
     owed = wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
@@ -283,6 +288,9 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     pieces = piece_rate_reply(services, tracker, text)
     if pieces is not None:  # "礼拜六加班 我做了80件 该拿好多" after "一件3块钱"
         return pieces, OVERTIME
+    refund = owed_on_leaving_reply(services, tracker, text)
+    if refund is not None:  # "还有最后半个月工资2100也没给 总共该退我好多" after a deposit
+        return refund
     final = final_pay_reply(services, tracker, text)
     if final is not None:  # "这个月的工资 公司说下个月15号才发" from one leaving this month
         return final, FINAL_PAY

@@ -151,6 +151,8 @@ _HOLIDAY_NAMED = re.compile(r"国庆|春节|过年|元旦|五一|劳动节|清�
 _REFUSES = re.compile(r"不想加|不愿意加|可以不加|能不能不加|拒绝加班|不去加班|算旷工|可以不去不")
 _LAWFUL_ASKED = re.compile(
     r"合法不|合不合法|合法吗|违法不|违不违法|犯法|算违法|这样对吗|是不是这样"
+    # ("一个月加班60个小时允许吗", "is 60 hours a month even allowed?")
+    r"|允许(?:吗|不|[?？])|允不允许|准不准"
 )
 _ASKS_THE_LIMIT = re.compile(
     r"最多(?:能|可以|只能)?加|上限|封顶|最多.{0,4}(?:小时|钟头)|不能超过|最长"

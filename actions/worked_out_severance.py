@@ -345,7 +345,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # this one)
         # ("回到刚才那个补偿 要是…" after a request filed between: the pay told back then)
         back = _BACK_TO_SEVERANCE.search(text) is not None
-        earlier_texts = recent_user_texts(tracker, 8 if back else 5 if story else 3)
+        earlier_texts = recent_user_texts(tracker, 8 if back else 5 if story or after else 3)
         # (the pay told in a message between: "我工资一个月5500" then "没得别的理由")
         pay = pay or next(filter(None, map(monthly_pay, earlier_texts)), None)
 

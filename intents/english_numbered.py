@@ -118,6 +118,8 @@ NUMBERED = [
         re.compile(r"(\d+) (saturdays|sundays)"),
         lambda m: f"{m.group(1)}个{'周六' if m.group(2).startswith('sa') else '周日'} ",
     ),
+    # "is 60 hours a month even allowed?": the hours of a month, asked whether lawful
+    (re.compile(r"(\d+(?:\.\d+)?) hours? (?:a|per|each|every) month"), r"一个月\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) hours? each"), r"每天\1个小时 "),
     # "I worked on May 1st, the full 8 hours": the day's hours worked
     (re.compile(r"(?:the )?(?:full|whole|entire) (\d+(?:\.\d+)?) hours?"), r"上了\1个小时 "),

@@ -83,6 +83,9 @@ PINYIN_WORDS = (
     # wages held back told in pinyin ("gongzi bei laoban tuo le liang ge yue", "gongsi shuo
     # xia ge yue yiqi fa", "wo zai zhe gan le 5 nian")
     " 被老板 被公司 拖 拖了 下个月 一起 一起发 这 在这 这里"
+    # a request's details in pinyin ("mingzi … dianhua … gongsi shi … ruanjian youxian gongsi
+    # yaoqiu pei 5000")
+    " 名字 要求 要求赔 软件 有限公司"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

@@ -32,6 +32,8 @@ _SEVERAL = re.compile(
     r"我们(?:这些|一起|大家|全部|所有|都)|工友们|同事们|大家都|全厂|全车间|整个(?:车间|班组|工地|厂)"
     r"|好多人|很多人|一群人|一帮人|集体|全体|班组的人|所有人"
 )
+# "其他8个人", "另外五个工友": the others besides the worker
+_OTHERS = re.compile(r"(?:其他|其余|另外|剩下)的?\s*$")
 COLLECTIVE_FROM = 10  # 《劳动争议调解仲裁法》第七条
 
 
@@ -52,11 +54,17 @@ def group_size(text: str | None) -> int | None:
     """How many workers the dispute concerns: a number said, 0 for "several" without one,
     None for one worker."""
     value = text or ""
+    found = [*_COUNT.finditer(value), *_HEADCOUNT.finditer(value)]
+    # ("有9个人 … 其他8个人的名字我后头发给你": the others besides the speaker are no count)
+    others = [m for m in found if _OTHERS.search(value[: m.start()])]
     counts = [
         (n, "几" in m.group("n"))
-        for m in [*_COUNT.finditer(value), *_HEADCOUNT.finditer(value)]
-        if (n := _number(m.group("n"))) is not None and n >= 2
+        for m in found
+        if m not in others and (n := _number(m.group("n"))) is not None and n >= 2
     ]
+    if not counts and others:
+        n = _number(others[0].group("n"))
+        return n + 1 if n is not None and n >= 1 else None
     if counts:
         # "十几个人 …；一共14个人" (a count added at the summary): the exact one
         exact = [n for n, rough in counts if not rough]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.demand_pointed import sum_pointed_at
+from actions.demand_pointed import sum_pointed_at, sum_wanted
 from tests.actions.action_support import make_tracker, user_event
 
 
@@ -29,3 +29,21 @@ def test_nothing_pointed_at_or_no_sum_worked_out() -> None:
     tracker = _after("平时150%、周末200%、节假日300%。")
     assert sum_pointed_at(tracker, "这个加班费") is None
     assert sum_pointed_at(tracker, "补发加班费") is None
+
+
+def test_a_bare_sum_wanted_named_by_the_reply_that_worked_it_out() -> None:
+    tracker = _after("按月工资7100元算：赔偿金约42600元；经济补偿约21300元。")
+    assert sum_wanted(tracker, "那我就要42600嘛") == "支付赔偿金42600元"
+    assert sum_wanted(tracker, "好 要21300块") == "支付经济补偿21300元"
+
+
+def test_a_bare_sum_wanted_in_english_or_unnamed() -> None:
+    tracker = _after("平时150%、周末200%、节假日300%。")
+    assert sum_wanted(tracker, "ok so we want 3800 altogether") == "支付3800元"
+    assert sum_wanted(tracker, "那就要5000") == "支付5000元"
+
+
+def test_no_bare_sum_wanted() -> None:
+    tracker = _after("按月工资7100元算：赔偿金约42600元。")
+    assert sum_wanted(tracker, "老板说只给42600") is None
+    assert sum_wanted(tracker, "电话是13800001111") is None

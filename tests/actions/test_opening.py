@@ -250,3 +250,9 @@ def test_a_registered_name_typed_first_in_pinyin_is_the_employer():
 
 def test_a_chinese_name_among_english_words():
     assert opening_name("ok sign me up, name 周丽, phone 19923087743") == "周丽"
+
+
+def test_a_name_and_a_registered_firm_labelled_in_pinyin() -> None:
+    text = "mingzi Tang Xiaofeng dianhua 13608311234 gongsi shi Chongqing Mingda jixie youxian gongsi yaoqiu bu gongzi"
+    assert opening_name(text) == "Tang Xiaofeng"
+    assert opening_employer(text) == "Chongqing Mingda Jixie Youxian Gongsi"
