@@ -109,11 +109,16 @@ _ROLE_THEN_NAME = re.compile(
 
 
 def opening_name(text: str) -> str | None:
-    if re.search(r"[A-Za-z]{3}", text) and re.search(r"[\u4e00-\u9fff]", text):
+    found = _opening_name(text)
+    if found is None and re.search(r"[A-Za-z]{3}", text) and re.search(r"[\u4e00-\u9fff]", text):
         # "ok sign me up, name 周丽, phone 199…": English around a Chinese name, read in Chinese
         read = read_foreign(fold(text))
         if read != fold(text):
-            text = read
+            found = _opening_name(read)
+    return found
+
+
+def _opening_name(text: str) -> str | None:
     role = _ROLE_THEN_NAME.search(text)
     if role is not None:
         name = looks_like_name(role.group("name"))
