@@ -225,6 +225,9 @@ def _from_pinyin(run: str) -> str | None:
 
 # English words that carry nothing once the phrases around them are read as Chinese
 # ("hi i work in a factory …": the greeting run into the question with no comma)
+_ASKS_SOMETHING = re.compile(
+    r"[吗呢么]|什么|哪|多少|好多|几|怎么|咋|啥|该|能|有没有|可以|想|要|帮|课程|报名|调解|合法"
+)
 _GREETING_FIRST = re.compile(r"^\s*你好(?:\s*[,，.。!！]+\s*|\s+)")
 _STOPWORDS = frozenset(
     "a an the to of for in on at is are am be do does did i me my you your we our it this"
@@ -267,4 +270,7 @@ def read_foreign(text: str) -> str:
         read = _LATIN_RUN.sub(lambda m: "" if m.group(0) in untouched else m.group(0), read)
     # "Hi, is there any cooking class…": a greeting before a request is no greeting
     rest = _GREETING_FIRST.sub("", read, count=1)
-    return rest if rest != read and re.search(r"[\u4e00-\u9fff]", rest) else read
+    # ("Hello, do you speak English? I work in a factory here.": a greeting, then only who
+    # the worker is; the greeting stays)
+    asks = _ASKS_SOMETHING.search(rest) is not None
+    return rest if rest != read and re.search(r"[\u4e00-\u9fff]", rest) and asks else read

@@ -206,6 +206,9 @@ _FREE_ONES = re.compile(
 )
 
 
+_NEARER = re.compile(r"^(?:那|嗯)?\s*(?:近点|近一点|近些|离我近|离家近)的?(?:呢|有没得|有没有)")
+
+
 def narrowing(text: str) -> str | None:
     """ "只要免费的" / "周末上的是哪几个" -> "免费" / "周末": a condition on the last list
     rather than a new search."""
@@ -213,6 +216,8 @@ def narrowing(text: str) -> str | None:
     free = _FREE_ONES.match(value)
     if free:
         return "免费"
+    if _NEARER.search(value):
+        return value  # "近点的呢 我住文化宫旁边": the place said with it is the condition
     m = _NARROW.match(value) or _WHICH_ARE.match(value)
     if m and re.search(r"[不吗么][\s，,]", m.group(1)):
         # ("要自己带材料不 面粉啥子的": a question, then what it is about)

@@ -39,6 +39,7 @@ def rider_injury_asked(knowledge: Knowledge, text: str) -> Answer | None:
 
 SICK_NO_DISMISSAL = "sick_no_dismissal"
 # "我就请了两天病假 有医院证明的 老板直接喊我明天不要来了": let go for sick leave taken
+_PERIOD_OVER = re.compile(r"期满|满了|休完|到期|结束了|干不了原来")
 _ON_SICK_LEAVE = re.compile(r"病假|住院|生病|病了")
 _LET_GO = re.compile(
     r"不要来了|不用来了|别来了|莫来了|开除|辞退|把我开|开了我|辞了我|不要我了|喊我走|叫我走"
@@ -48,7 +49,9 @@ _LET_GO = re.compile(
 def let_go_for_sick_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """Let go for being ill or on sick leave (after any answer; not an injury at work, whose
     own entries protect it): the entry on the medical period's protection."""
-    if _ON_SICK_LEAVE.search(text) and _LET_GO.search(text) and "工伤" not in text:
+    if _PERIOD_OVER.search(text) or "工伤" in text:
+        return None  # (the medical period over: its own entry, another post first)
+    if _ON_SICK_LEAVE.search(text) and _LET_GO.search(text):
         return knowledge.get(SICK_NO_DISMISSAL)
     return None
 
@@ -67,3 +70,15 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
         or months_unpaid_asked(knowledge, text)
         or quitting_over_breach_asked(knowledge, text)
     )
+
+
+ANNUAL_DAYS = "leave_annual_days"
+# "年假" said alone: the general rule (how many days), not one of its special cases
+_BARE_LEAVE = re.compile(
+    r"^(?:那|还有|问下|请问)?\s*(?:年假|年休假|带薪年假|带薪年休假)\s*[呢嘛哦啊？?]*$"
+)
+
+
+def bare_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The annual leave named and nothing else: the entry on its days."""
+    return knowledge.get(ANNUAL_DAYS) if _BARE_LEAVE.match(text.strip()) else None
