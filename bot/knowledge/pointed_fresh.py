@@ -82,3 +82,15 @@ _BARE_LEAVE = re.compile(
 def bare_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The annual leave named and nothing else: the entry on its days."""
     return knowledge.get(ANNUAL_DAYS) if _BARE_LEAVE.match(text.strip()) else None
+
+
+SICK_PAY = "sick_pay"
+# "医疗期里头工资照发不", "病假这段时间工资好多": the pay while ill
+_PAY_WHILE_ILL = re.compile(
+    r"(?:医疗期|病假)[^，,。]{0,6}工资[^，,。]{0,4}(?:照发|发不发|给不给|好多|多少|咋个?算|怎么算|咋发)"
+)
+
+
+def pay_while_ill_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The pay during the medical period or sick leave asked: the sick pay's entry."""
+    return knowledge.get(SICK_PAY) if _PAY_WHILE_ILL.search(text) else None

@@ -21,3 +21,13 @@ def test_a_rider_hurt_and_a_worker_let_go_for_sick_leave():
         let_go_for_sick_leave_asked(kb, "请了两天病假 老板喊我明天不要来了") == "sick_no_dismissal"
     )
     assert let_go_for_sick_leave_asked(kb, "请了两天病假 扣我工资合法不") is None
+
+
+def test_the_annual_leave_alone_and_the_pay_while_ill():
+    from bot.knowledge.pointed_fresh import bare_leave_asked, pay_while_ill_asked
+
+    kb = _Knowledge()
+    assert bare_leave_asked(kb, "年假") == "leave_annual_days"
+    assert bare_leave_asked(kb, "年假可以分开休不") is None
+    assert pay_while_ill_asked(kb, "医疗期里头工资照发不") == "sick_pay"
+    assert pay_while_ill_asked(kb, "医疗期有多长") is None
