@@ -140,6 +140,9 @@ class ActionSubmitMediation(ServiceAction, Action):
 CASE_NO = re.compile(r"TJ\d{8}-\d{4}")
 # below this a status request that finds no case is taken as not understood
 UNSURE_STATUS = 0.3
+_ITS_STATE_ASKED = re.compile(
+    r"(?:申请|报|交|登记)了?(?:个|一个)?调解[^。]{0,12}(?:情况|进度|怎么样|咋样|到哪|结果|有人|消息)"
+)
 # ... and right after a policy answer, below this it may be a follow-up to that answer
 UNSURE_AFTER_ANSWER = 0.5
 
@@ -205,6 +208,8 @@ class ActionMediationStatus(ServiceAction, Action):
             and latest_intent(tracker) == "mediation_status"
             and latest_confidence(tracker) < UNSURE_STATUS
             and not CASE_NO.search(typed_text(tracker).upper())
+            # ("我上个礼拜在这里申请了调解 现在啥子情况了": a request filed, its state asked)
+            and not _ITS_STATE_ASKED.search(typed_text(tracker))
         ):
             # "开始了没得 现在报还来得及不" after a course, barely read as a status request, and
             # no case to show: read as not understood (the course or the offer in view first)
