@@ -77,8 +77,9 @@ def kind_without_contract_asked(
 
 UNLAWFUL_DISMISSAL = "sev_unlawful_2x"
 # "如果他现在喊我走人呢" after the double wage: let go, supposed
-_LET_GO = re.compile(
-    r"(?:喊|叫|让|赶)我走|走人|不要我了|开除|辞退|把我开|开了我|炒了我|不用来了|莫来了|别来了"
+LET_GO = re.compile(
+    r"(?:喊|叫|让|赶)我走|走人|不要我了|开除|辞退|把我开|开了我|辞了我|炒了我"
+    r"|不用来了|不要来了|莫来了|别来了"
 )
 
 
@@ -90,7 +91,7 @@ def let_go_without_contract_asked(
     double wage is owed besides)."""
     if previous is None or previous.slug not in _NO_CONTRACT_ANSWERS:
         return None
-    return knowledge.get(UNLAWFUL_DISMISSAL) if _LET_GO.search(text) else None
+    return knowledge.get(UNLAWFUL_DISMISSAL) if LET_GO.search(text) else None
 
 
 OLDER_WORKER = "older_worker_rights"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed_denied import LET_GO
 from bot.knowledge.pointed_situations import (
     RIDER,
     business_slow_dismissal_asked,
@@ -41,9 +42,6 @@ SICK_NO_DISMISSAL = "sick_no_dismissal"
 # "我就请了两天病假 有医院证明的 老板直接喊我明天不要来了": let go for sick leave taken
 _PERIOD_OVER = re.compile(r"期满|满了|休完|到期|结束了|干不了原来")
 _ON_SICK_LEAVE = re.compile(r"病假|住院|生病|病了")
-_LET_GO = re.compile(
-    r"不要来了|不用来了|别来了|莫来了|开除|辞退|把我开|开了我|辞了我|不要我了|喊我走|叫我走"
-)
 
 
 def let_go_for_sick_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
@@ -51,7 +49,7 @@ def let_go_for_sick_leave_asked(knowledge: Knowledge, text: str) -> Answer | Non
     own entries protect it): the entry on the medical period's protection."""
     if _PERIOD_OVER.search(text) or "工伤" in text:
         return None  # (the medical period over: its own entry, another post first)
-    if _ON_SICK_LEAVE.search(text) and _LET_GO.search(text):
+    if _ON_SICK_LEAVE.search(text) and LET_GO.search(text):
         return knowledge.get(SICK_NO_DISMISSAL)
     return None
 
