@@ -19,7 +19,8 @@ from actions.message import (
     understood_text,
 )
 from actions.work_talk import ABOUT_WORK as _ABOUT_WORK
-from bot.domain.course_cards import answer
+from bot.domain.course_cards import answer, asks_refund
+from bot.domain.course_places import asks_same_day, asks_same_place
 from bot.domain.course_questions import (
     SHORT,
     asks_no_clash,
@@ -29,7 +30,7 @@ from bot.domain.course_questions import (
     ordinal,
     points_back,
 )
-from bot.domain.course_requirements import schooling, tells_about
+from bot.domain.course_requirements import WHAT_NOW, schooling, tells_about
 from bot.domain.courses import COURSE_CATEGORIES, asks_like_this
 from bot.domain.people import enrolled_for
 from bot.store import courses as repo
@@ -45,6 +46,8 @@ COURSE_ACTIONS = (
     "action_enrol_course",
     # (the enrolments listed: "几点开始" next asks of the one course enrolled in)
     "action_my_enrolments",
+    # (an enrolment cancelled: "那300块钱退不退" next asks of that course)
+    "action_cancel_enrolment",
 )
 
 
@@ -218,8 +221,21 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         # "哦 那还有啥子练身体的嘛 我在服装厂踩缝纫机…" after a closed course: a search of
         # that kind, whatever else the message tells
         return [FollowupAction("action_search_courses")]
-    if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and asks_like_this(text):
-        # "那有没得差不多的嘛 养生的 动作简单点的" after a closed course: those like it
+    if (
+        tracker.get_slot(FOCUS_SLOT)
+        and in_course_context(tracker)
+        and (
+            asks_like_this(text)
+            or asks_same_day(text)
+            or asks_same_place(text)
+            or asks_refund(text)  # "那300块钱退不退" after cancelling 叉车
+        )
+    ):
+        # "那有没得差不多的嘛 养生的 动作简单点的" after a closed course: those like it;
+        # "那我自己呢 同一天有没得我能上的" after a child's course: those held that day
+        return [FollowupAction("action_course_followup")]
+    if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and WHAT_NOW.match(text.strip()):
+        # "那咋个办嘛" after 专升本 refused with the 大专班 suggested: the one suggested
         return [FollowupAction("action_course_followup")]
     if (
         tracker.get_slot(FOCUS_SLOT)
@@ -344,34 +360,6 @@ def course_in_view(tracker: Tracker, text: str) -> str | None:
         # "我要报名" right after a question about one course: that course
         return str(focus)
     return None
-
-
-# "两个都想报 时间冲不冲突哦" after two courses asked about one after the other
-_BOTH = re.compile(r"两个|两门|都|一起")
-_CLASH = re.compile(r"冲突|冲不冲突|撞|重叠|重合|对得上|错得开|错开|时间")
-
-
-def both_talked_about(tracker: Tracker) -> list[str]:
-    """The codes of the last two courses talked about one after the other (older first),
-    when the message asks whether both can be taken; else []."""
-    text = typed_text(tracker)
-    if not (_BOTH.search(text) and _CLASH.search(text)):
-        return []
-    return last_two_focused(tracker)
-
-
-def last_two_focused(tracker: Tracker) -> list[str]:
-    """The codes of the last two courses talked about one after the other (older first), or
-    []."""
-    seen: list[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") == "slot" and event.get("name") == FOCUS_SLOT and event.get("value"):
-            code = str(event["value"])
-            if code not in seen:
-                seen.append(code)
-            if len(seen) == 2:
-                return list(reversed(seen))
-    return []
 
 
 def work_question_instead(tracker: Tracker) -> list[EventType] | None:

@@ -16,7 +16,6 @@ from actions.course_context import (
     FOCUS_SLOT,
     FREE_WHEN,
     LIST_SLOT,
-    both_talked_about,
     in_course_context,
     narrows,
     work_question_instead,
@@ -30,18 +29,14 @@ from actions.course_filters import (
     wanted_course,
 )
 from actions.course_followup_cues import (
-    COURSE_WORD,
     IS_THERE,
     NEW_SEARCH,
-    NO_LIST_TEXT,
     NOT_THE_BASICS,
     OTHERS_ASKED,
-    WHICH_TEXT,
     closed_focus,
     courses_of,
     more_with_conditions,
     named_outside,
-    shown_count,
 )
 from actions.course_list import category_buttons, compare, enrol_button, show_page
 from actions.course_list_answers import (
@@ -56,18 +51,15 @@ from actions.course_list_answers import (
 from actions.course_meant import course_meant
 from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_first
 from actions.course_no_clash import clash_with_enrolled
-from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, clash_pair
-from actions.mediation_asks import mediation_aspect_instead
+from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, both_talked_about, clash_pair
+from actions.course_which import ask_which
 from actions.message import (
     TOLD_BEFORE,
     latest_entity,
-    ran_this_turn,
     recent_user_texts,
     understood_text,
 )
-from actions.policy_followups import find_answer
 from actions.services import ServiceAction
-from actions.worked_out import worked_out_reply
 from bot.domain.course_ages import (
     age_range,
     age_told_before,
@@ -77,9 +69,15 @@ from bot.domain.course_ages import (
     each_child_text,
     suits,
 )
-from bot.domain.course_cards import answer, joining_late_text, requirements_text
-from bot.domain.course_places import asks_same_place
+from bot.domain.course_cards import (
+    answer,
+    joining_late_text,
+    refund_text,
+    requirements_text,
+)
+from bot.domain.course_places import asks_same_day, asks_same_place
 from bot.domain.course_questions import (
+    CHEAPER,
     asks_more,
     asks_no_clash,
     aspects,
@@ -88,7 +86,13 @@ from bot.domain.course_questions import (
     narrowing,
     ordinal,
 )
-from bot.domain.course_requirements import instead_of, not_told, tells_about, unmet
+from bot.domain.course_requirements import (
+    instead_of,
+    not_told,
+    tells_about,
+    unmet,
+    what_now_instead,
+)
 from bot.domain.course_times import asks_other_times, other_times_text
 from bot.domain.courses import (
     alike_meeting,
@@ -98,7 +102,6 @@ from bot.domain.courses import (
     similar_courses,
 )
 from bot.store import courses as repo
-from bot.store.models import Course
 
 
 class ActionCourseFollowup(ServiceAction, Action):
@@ -125,7 +128,9 @@ class ActionCourseFollowup(ServiceAction, Action):
         ]
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
-        if (asks_like_this(text) or asks_same_place(text)) and tracker.get_slot(FOCUS_SLOT):
+        if (
+            asks_like_this(text) or asks_same_place(text) or asks_same_day(text)
+        ) and tracker.get_slot(FOCUS_SLOT):
             # "还有没得像这种的" after 太极拳: the courses like it, searched ("同一个地方还有
             # 别的课没得": those held where it is)
             return [*done, FollowupAction("action_search_courses")]
@@ -195,7 +200,12 @@ class ActionCourseFollowup(ServiceAction, Action):
                     # "还有没得其他晚上学的技术 能拿证的" after the whole list: searched anew
                     return [*done, FollowupAction("action_search_courses")]
                 return done + more(dispatcher, s, listed, tracker, self.services.today())
-            if NEW_SEARCH.search(text) and not latest_entity(tracker, "course_name"):
+            if (
+                NEW_SEARCH.search(text)
+                and not latest_entity(tracker, "course_name")
+                # ("有没得便宜些的" alone: the list in view, narrowed)
+                and not (listed and narrowing(text) == CHEAPER)
+            ):
                 # "那有没得免费的考证培训" after one course: a search of all the courses
                 return [*done, FollowupAction("action_search_courses")]
             wanted = narrowing(text)
@@ -256,9 +266,12 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # (it asked which course was meant)
                 return done + paid_answer(dispatcher, s, listed)
             if course is None:
-                return done + self._ask_which(dispatcher, s, listed, tracker, text)
-            left = repo.seats_left(s, course)
+                return done + ask_which(self.services, dispatcher, s, listed, tracker, text)
             available = repo.open_courses(s, self.services.today())
+            # "那怎么办呢" after 专升本 refused for 高中: the one course suggested instead
+            told = recent_user_texts(tracker, TOLD_BEFORE)
+            course = what_now_instead(course, available, text, told) or course
+            left = repo.seats_left(s, course)
             if all(c.id != course.id for c in available):
                 # "太极拳还能报名不": a course not open for enrolment says so first
                 if narrows(tracker):
@@ -302,8 +315,11 @@ class ActionCourseFollowup(ServiceAction, Action):
                     f"「{course.name}」每{days}都上课，您{'、'.join(clash)}来不了的话会缺课，"
                     "可以先问问能不能请假或补课再报。\n" + reply
                 )
-            late = joining_late_text(course, text, self.services.today())
-            if late:  # "已经开了课的还可以报不": begun, and still open
+            # "已经开了课的还可以报不": begun, and still open; "那300块钱退不退": refunded
+            late = joining_late_text(course, text, self.services.today()) or refund_text(
+                course, text
+            )
+            if late:
                 reply = late + "\n" + reply
             if asks_other_times(text):  # "还有其他时间的没得": one class a term, and its like
                 reply = other_times_text(course, similar_courses(course, available)) + "\n" + reply
@@ -358,39 +374,3 @@ class ActionCourseFollowup(ServiceAction, Action):
                 buttons=buttons(enrol_button(focus), button("看看其他课程", "course_search")),
             )
             return [*done, SlotSet(FOCUS_SLOT, focus.code)]
-
-    def _ask_which(
-        self,
-        dispatcher: CollectingDispatcher,
-        s: Any,
-        listed: list[Course],
-        tracker: Tracker,
-        text: str,
-    ) -> list[EventType]:
-        if not listed:
-            # no course in view or named: the FAQ may know for sure (调解要交钱不 …; "这个要钱吗"
-            # while a mediation request is filled in: what mediation costs)
-            if mediation := mediation_aspect_instead(self.services, dispatcher, tracker):
-                return mediation
-            handed = ran_this_turn(tracker, "action_answer_policy")
-            if text and not handed and worked_out_reply(self.services, tracker, text):
-                # ("how much is that? I earn 4350 a month" at a request's summary, 多少钱 heard
-                # as a fee: the sum of what the worker told, worked out)
-                return [FollowupAction("action_answer_policy")]
-            verdict = find_answer(self.services, tracker, text)[0] if text and not handed else None
-            # ("那我下一步自己去申请的话 要准备些啥子材料" after the injury answers: likely enough)
-            if verdict == "answer" or (
-                verdict == "likely"
-                and tracker.get_slot("last_faq")
-                and not COURSE_WORD.search(text)
-            ):
-                return [FollowupAction("action_answer_policy")]
-            available = repo.open_courses(s, self.services.today())
-            dispatcher.utter_message(text=NO_LIST_TEXT, buttons=category_buttons(available))
-            return []
-        options = [
-            button(c.name, "course_followup", course_id=c.code)
-            for c in listed[: shown_count(listed)]
-        ]
-        dispatcher.utter_message(text=WHICH_TEXT, buttons=buttons(*options))
-        return []

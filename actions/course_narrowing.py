@@ -17,7 +17,7 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT, SHOWN_SLOT
 from actions.course_filters import describe, filter_from
 from actions.course_list import category_buttons, enrol_button, show_page
 from bot.domain.course_places import place_in
-from bot.domain.course_questions import aspects, narrowing
+from bot.domain.course_questions import CHEAPER, aspects, narrowing
 from bot.domain.courses import (
     gives_certificate,
     is_specific,
@@ -122,6 +122,8 @@ def narrow(
     today: date,
 ) -> list[EventType]:
     """ "只要免费的": the same list with the new condition (from entities or words)."""
+    if wanted == CHEAPER:
+        return _cheaper(dispatcher, s, listed, tracker, today)
     f = filter_from(tracker)
     no_certificate = NO_CERTIFICATE.search(tracker.latest_message.get("text") or "")
     if no_certificate:
@@ -167,3 +169,29 @@ def narrow(
     others = rank_by_text(others, wanted) if is_specific(residual(wanted)) else others
     dispatcher.utter_message(text=note + f"符合“{describe(f)}”的其他课程有：")
     return show_page(dispatcher, s, others)
+
+
+def _cheaper(
+    dispatcher: CollectingDispatcher, s: Any, listed: list[Course], tracker: Tracker, today: date
+) -> list[EventType]:
+    """ "便宜点的呢" after a course's fee: the courses of the list that cost less than the one
+    in view (or than the dearest of the list), free ones first; outside the list when none."""
+    focus = repo.get_by_code(s, str(tracker.get_slot(FOCUS_SLOT) or ""))
+    dearest = max((c.fee or 0 for c in listed), default=0)
+    limit = focus.fee if focus is not None and focus.fee else dearest
+    if not limit:
+        dispatcher.utter_message(text="刚才这些课程都是免费的，不用交钱。")
+        return []
+    kept = sorted((c for c in listed if (c.fee or 0) < limit), key=lambda c: c.fee or 0)
+    if kept:
+        return show_page(dispatcher, s, kept)
+    f = filter_from(tracker)
+    others = [c for c in repo.open_courses(s, today) if (c.fee or 0) < limit and repo.matches(c, f)]
+    if not others:
+        dispatcher.utter_message(
+            text=f"没有比{limit}元更便宜的同类课程了。可以按类别看看其他课程：",
+            buttons=category_buttons(repo.open_courses(s, today)),
+        )
+        return []
+    dispatcher.utter_message(text=f"比{limit}元便宜的课程有：")
+    return show_page(dispatcher, s, sorted(others, key=lambda c: c.fee or 0))

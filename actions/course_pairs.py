@@ -59,3 +59,31 @@ def clash_pair(services: Any, tracker: Tracker) -> list[Course]:
         if focus is not None and all(c.id != focus.id for c in found):
             found = [focus, *found]
         return found[:2] if len(found) >= 2 else []
+
+
+# "两个都想报 时间冲不冲突哦" after two courses asked about one after the other
+_BOTH = re.compile(r"两个|两门|都|一起")
+_CLASH = re.compile(r"冲突|冲不冲突|撞|重叠|重合|对得上|错得开|错开|时间")
+
+
+def both_talked_about(tracker: Tracker) -> list[str]:
+    """The codes of the last two courses talked about one after the other (older first),
+    when the message asks whether both can be taken; else []."""
+    text = typed_text(tracker)
+    if not (_BOTH.search(text) and _CLASH.search(text)):
+        return []
+    return last_two_focused(tracker)
+
+
+def last_two_focused(tracker: Tracker) -> list[str]:
+    """The codes of the last two courses talked about one after the other (older first), or
+    []."""
+    seen: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == FOCUS_SLOT and event.get("value"):
+            code = str(event["value"])
+            if code not in seen:
+                seen.append(code)
+            if len(seen) == 2:
+                return list(reversed(seen))
+    return []

@@ -4,6 +4,7 @@ it is ("同一个地方还有啥子课" after 插花) (split from actions/course
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,7 +15,13 @@ from actions.course_context import FOCUS_SLOT
 from actions.course_list import category_buttons, show_page
 from actions.message import understood_text
 from bot.domain.course_ages import is_child_word
-from bot.domain.course_places import asks_same_place, place_in, places, short_place
+from bot.domain.course_places import (
+    asks_same_day,
+    asks_same_place,
+    place_in,
+    places,
+    short_place,
+)
 from bot.domain.course_questions import about_me, ordinal
 from bot.domain.courses import (
     asks_like_this,
@@ -102,4 +109,45 @@ def same_place(
             return []
         return show_page(
             dispatcher, s, there, intro=f"和「{course.name}」一样在{site}上课的还有：\n"
+        )
+
+
+# "那我自己呢": the worker asks for themself after a child's course
+_FOR_MYSELF = re.compile(r"我自己|大人|我能上|我可以上|我能报|我可以报|我上的")
+FAMILY = "亲子活动"  # the category of courses a parent takes a child to (data/courses.yml)
+
+
+def same_day(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    """ "那我自己呢 同一天有没得我能上的" after 亲子绘本阅读: the other open courses held on
+    its days (for the worker: not the children's ones). None when the message asks no such
+    thing or no course is in view."""
+    focus = tracker.get_slot(FOCUS_SLOT)
+    text = understood_text(tracker)
+    if not focus or not asks_same_day(text):
+        return None
+    with services.db.session() as s:
+        course = repo.get_by_code(s, str(focus))
+        if course is None or not course.weekdays:
+            return None
+        available = repo.open_courses(s, services.today())
+        days = set(course.weekdays)
+        myself = _FOR_MYSELF.search(text) is not None
+        then = [
+            c
+            for c in available
+            if c.id != course.id
+            and days & set(c.weekdays or [])
+            and not (myself and c.category == FAMILY)
+        ]
+        when = "、".join(course.weekdays)
+        if not then:
+            dispatcher.utter_message(
+                text=f"{when}除了「{course.name}」没有别的课。您可以按类别看看其他开放报名的课程：",
+                buttons=category_buttons(available),
+            )
+            return []
+        return show_page(
+            dispatcher, s, then, intro=f"和「{course.name}」一样在{when}上课的还有：\n"
         )

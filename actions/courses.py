@@ -35,7 +35,7 @@ from actions.course_search_answers import (
     schooling_fits,
     who_fits,
 )
-from actions.course_search_extras import like_this, same_place, several_named
+from actions.course_search_extras import like_this, same_day, same_place, several_named
 from actions.message import latest_entity, previous_action, recent_user_texts, understood_text
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
@@ -128,6 +128,8 @@ class ActionSearchCourses(ServiceAction, Action):
         like = like_this(self.services, dispatcher, tracker)
         if like is None:
             like = same_place(self.services, dispatcher, tracker)
+        if like is None:
+            like = same_day(self.services, dispatcher, tracker)
         if like is not None:
             return cleared + like
         if compared_courses(tracker):

@@ -17,10 +17,10 @@ from actions.course_context import (
     course_in_view,
     enrolling_course_reply,
     in_course_context,
-    last_two_focused,
 )
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
+from actions.course_pairs import last_two_focused
 from actions.enrolment_cues import (
     ALL_IN_VIEW,
     ASKED_AFTER,

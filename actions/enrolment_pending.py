@@ -1,5 +1,6 @@
 """At an enrolment's summary: another course taken instead ("下午那个炒菜的班可以不" answered,
-then "要得 就换这个"), or a course that was to follow dropped ("那合唱算了 只报书法")."""
+then "要得 就换这个"), a course that was to follow dropped ("那合唱算了 只报书法"), or a part
+of the course asked in words the classifier did not understand ("好久上完")."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.course_context import FOCUS_SLOT
+from actions.course_context import FOCUS_SLOT, enrolling_course_reply
 from actions.enrolment_cues import CHANGE_COURSE, SET_ASIDE_IN_VIEW, SEVERAL
-from actions.message import last_reply, typed_text
+from actions.message import last_reply, latest_entity, latest_intent, typed_text
+from bot.domain.people import enrolled_for
 from bot.store import courses as repo
 
 NEXT_SLOT = "next_courses"
+# what a message was read as when the classifier understood nothing of it
+UNREAD = {"nlu_fallback", "out_of_scope"}
 
 # the course shown at the summary taken instead ("要得 就换这个", "那就报这个")
 TAKES_THE_SHOWN = re.compile(
@@ -93,4 +97,31 @@ def at_the_summary(
             return [SlotSet(k, v) for k, v in switched.items()] + [
                 SlotSet("enrolment_confirm", None)
             ]
+    if _same_course_again(form, tracker):
+        # "要得 就报瑜伽" at the summary of 瑜伽: the course confirmed, not chosen anew
+        return [SlotSet("enrolment_confirm", True)]
+    if latest_intent(tracker) in UNREAD:
+        # "好久上完", understood as nothing: a part of the course asked, answered from the
+        # catalogue; the summary is asked again
+        reply = enrolling_course_reply(form.services, tracker, typed_text(tracker))
+        if reply:
+            dispatcher.utter_message(text=reply)
+            return [SlotSet("enrolment_confirm", None)]
     return None
+
+
+_NOT = re.compile(r"不|别|算了|先不")
+
+
+def _same_course_again(form: Any, tracker: Tracker) -> bool:
+    """At the summary, the course being enrolled in asked for again by name, for the worker
+    themself and with no word against it ("要得 就报瑜伽")."""
+    name = latest_entity(tracker, "course_name")
+    text = typed_text(tracker)
+    if latest_intent(tracker) != "course_enroll" or not name or _NOT.search(text):
+        return False
+    if enrolled_for(text) is not None or SEVERAL.search(text):
+        return False
+    with form.services.db.session() as s:
+        course = repo.get_by_name(s, name)
+        return course is not None and course.code == tracker.get_slot("course_id")

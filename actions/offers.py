@@ -233,15 +233,17 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
     # ... and right after a cancellation, "是的 取消" repeats it: the cancel action says what
     # is left, instead of taking up the offer to look at courses
     # ... and right after an enrolment, "周三跑不脱 还是取消了嘛" takes back the one just made
+    # ("a bu dui … 还是qu xiao ba": the pinyin read as Chinese too)
+    said = f"{typed_text(tracker)} {as_chinese(typed_text(tracker))}"
     if previous_action(tracker) in (
         "action_my_enrolments",
         "action_cancel_enrolment",
         JUST_ENROLLED,
-    ) and _CANCELS.search(typed_text(tracker)):
+    ) and _CANCELS.search(said):
         return [FollowupAction("action_cancel_enrolment")]
     if (
         previous_action(tracker) == "action_course_followup"
-        and _CANCELS.search(typed_text(tracker))
+        and _CANCELS.search(said)
         and any("报名成功" in t for t in recent_bot_texts(tracker, ENROLLED_TURNS))
     ):
         # "算了 那几个周末要加班 还是取消了嘛" after asking again where and when the course

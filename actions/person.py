@@ -21,7 +21,9 @@ from actions.validators import (
 )
 from bot.domain.people import mask_phone
 from bot.domain.unpaid_wages import unpaid_text
+from intents.foreign import ENGLISH
 
+_LATIN_FULL_NAME = re.compile(r"^[A-Za-z]{2,}(?: [A-Za-z]{2,}){1,2}$")
 _HAS_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
@@ -60,13 +62,21 @@ def unpaid_told(tracker: Tracker, text: str) -> tuple[str, dict[str, Any]] | Non
     return said, kept
 
 
+def _english(words: str) -> bool:
+    """Latin words the English reading knows ("how much"): no name."""
+    folded = words.lower()
+    return folded in ENGLISH or any(w in ENGLISH for w in folded.split())
+
+
 def name_and_phone(text: str) -> tuple[str | None, str | None]:
     """(name, phone) of "我叫马德明 电话158…" or "郑海 电话159…", when it holds both."""
     phone = clean_phone(text)
     if phone is None:
         return None, None
     rest = _PHONE_PART.sub(" ", text).strip(" ，,。")
-    return opening_name(text) or looks_like_name(rest), phone
+    # ("zhou li 13752896341": a name in pinyin or Latin letters, two or three words)
+    latin = clean_name(rest) if _LATIN_FULL_NAME.match(rest) and not _english(rest) else None
+    return opening_name(text) or looks_like_name(rest) or latin, phone
 
 
 class PersonSlotsMixin:

@@ -42,11 +42,10 @@ from actions.worked_out_maternity import (
     maternity_reply,
 )
 from actions.worked_out_minimum import minimum_wage_reply
+from actions.worked_out_notice import NOTICE_DISMISSAL, notice_total_reply
 from actions.worked_out_offer import offer_reply
 from actions.worked_out_overtime import OVERTIME, overtime_reply
 from actions.worked_out_owed import (
-    NOTICE_DISMISSAL,
-    notice_total_reply,
     owed_and_severance_reply,
     owed_sum,
     owed_wages_reply,

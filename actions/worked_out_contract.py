@@ -50,6 +50,10 @@ def _told_no_contract(tracker: Tracker, text: str) -> bool:
 _KIND_ASKED = re.compile(r"(?:算|是)(?:个|一种)?(?:啥子|什么|哪种|哪样)(?:样的?)?合同|无固定期限")
 
 
+# quitting over the employer's wrongs, and the compensation for it asked
+_QUITS_FOR_COMPENSATION = re.compile(r"(?:辞职|不干了|走人|离职|解除)[^。？?]{0,8}(?:补偿|赔偿)")
+
+
 def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """Right after an answer about a contract never signed, the time worked and the pay told
     in the last few messages, asked what it comes to: the double wage worked out."""
@@ -87,6 +91,9 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # ("哎呀不对 合同是7月1号签的 不是8月" right after the sum: the day it ended, corrected)
         or (after and told_until(text))
     ):
+        return None
+    if _QUITS_FOR_COMPENSATION.search(text):
+        # "要是我因为这个辞职 补偿好多": the compensation for quitting, not the double wage
         return None
     if asks_where_to_turn(text) or OTHER_SUBJECT.search(text) or _KIND_ASKED.search(text):
         return None  # ("那满了一年还没签 现在算啥子合同": the contract it now is, its entry)

@@ -231,6 +231,11 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             and any(_NOT_TAKEN.search(t) for t in told[1:])
         )
         pay_for_them = pay_for_them or in_money or pay_asked
+        if days is None and pay_for_them and taken is None:
+            # "去年还有4天没休 … 可以折成钱不" then "我月工资6525": the days told before, not
+            # the year's
+            told_days = (days_not_taken(t) for t in told[1:] if _NOT_TAKEN.search(t))
+            days = next(filter(None, told_days), None)
         if (
             days is None
             and (_NOT_TAKEN.search(text) or pay_for_them)

@@ -148,6 +148,20 @@ NUMBERED = [
         lambda m: f"{_MONTHS.index(_MONTH_OF[m.group(1)]) + 1}月{m.group(2)}号到{m.group(3)}号 ",
     ),
     (
+        # "october 1, 2 and 3": several days of a month, each
+        re.compile(
+            rf"\b({'|'.join(_MONTH_OF)})\.? (\d{{1,2}})(?:st|nd|rd|th)?"
+            r"((?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*)\s*,?\s*and\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+        ),
+        lambda m: (
+            f"{_MONTHS.index(_MONTH_OF[m.group(1)]) + 1}月"
+            + "、".join(
+                f"{d}号" for d in [m.group(2), *re.findall(r"\d{1,2}", m.group(3)), m.group(4)]
+            )
+            + " "
+        ),
+    ),
+    (
         re.compile(rf"\b({'|'.join(_MONTHS)}) (\d{{1,2}})(?:st|nd|rd|th)?\b"),
         lambda m: f"{_MONTHS.index(m.group(1)) + 1}月{m.group(2)}号 ",
     ),

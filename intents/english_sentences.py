@@ -180,7 +180,11 @@ SENTENCES = {
     "double wages": "双倍工资",
     "how much exactly": "具体多少钱",
     "the extra": "多要的",
+    # "I worked on October 1, 2 and 3 this year. Should I get extra pay?": the holiday's pay
+    "should i get extra pay": "有没有加班费",
     "extra pay": "多给的钱",
+    "this year": "今年",
+    "last year": "去年",
     # money taken from the pay, and rights refused ("keeps deducting my wages for lost
     # parcels", "they refuse to give me any annual leave")
     # "because a machine broke while i was using it": damage the pay is docked for

@@ -45,7 +45,16 @@ def without_aside(text: str) -> str:
     return rest if len(rest.strip()) >= MIN_AFTER_GREETING else text
 
 
+# "ok thanks. do you have a yoga class …", "好的谢谢 晚上有瑜伽课没": thanks for the last
+# answer, then the next question
+_THANKS_FIRST = re.compile(
+    r"^(?:ok|okay|好的|好|嗯|哦|要得)?[，,\s]*(?:谢谢|多谢|感谢|thanks|thank you)(?:你|您|了|哈|啊|啦)?"
+    r"[，,。.!！~\s]+"
+)
+
+
 def without_greeting(text: str) -> str:
-    """ "你好，请问加班费按几倍算" is a question: the greeting in front is not what it asks."""
-    rest = _GREETING.sub("", text, count=1)
+    """ "你好，请问加班费按几倍算" is a question: the greeting (or the thanks) in front is not
+    what it asks."""
+    rest = _THANKS_FIRST.sub("", _GREETING.sub("", text, count=1), count=1)
     return rest if len(rest.strip()) >= MIN_AFTER_GREETING else text

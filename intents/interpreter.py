@@ -197,7 +197,11 @@ class Interpreter:
         asked = without_greeting(norm)
         if asked != norm:  # "你好，请问加班费按几倍算": the question, when it is a clear one
             after = self.classifier.rank(match_form(asked[:limit]))[:RANKING_LENGTH]
-            if after and after[0][1] >= GREETED_QUESTION_CONFIDENCE and after[0][0] != "greet":
+            if (
+                after
+                and after[0][1] >= GREETED_QUESTION_CONFIDENCE
+                and after[0][0] not in ("greet", "thanks", "affirm", "deny", "goodbye")
+            ):
                 ranking = after
         if ranking and ranking[0][0] == "human_handoff" and negated_handoff(norm):
             ranking = ranking[1:] + ranking[:1]  # 不用转人工: anything but a handoff

@@ -161,6 +161,13 @@ _WITHDRAWS_CASE = re.compile(
 )
 
 
+# "刚才那个申请我还想补充一哈": the request filed, more added to it
+_ADDS_TO_REQUEST = re.compile(
+    r"(?:刚才|之前|前面|上次)?(?:那个|这个|我的|提交的|刚才的)(?:调解)?申请[^，,。？?]{0,8}"
+    r"(?:补充|再加|加上|添上|加点|加个|补点)"
+)
+
+
 # "想了下还是撤销算了 …", "我还是想撤回 我准备直接去仲裁": the verb alone, its object understood
 # (the worker's request: a course is 报名 talk; "撤销仲裁裁决" names another object)
 _BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])")
@@ -299,6 +306,10 @@ def rule_intent(text: str) -> str | None:
         _WITHDRAWS_CASE.search(compact) or _BARE_WITHDRAWAL.search(text)
     ) and not ENROLMENT_TALK.search(compact):
         return "withdraw_case"
+    if _ADDS_TO_REQUEST.search(compact) and not ENROLMENT_TALK.search(compact):
+        # "刚才那个申请我还想补充一哈 …": more told for a request already filed (added to it
+        # by the fallback's reading of the conversation: actions/case_additions.py)
+        return "inform"
     if REPORTS_MEDIATION.search(compact) and not ENROLMENT_TALK.search(compact):
         return "mediation_request"
     if _CONFIRMED_AT_THE_END.search(compact):

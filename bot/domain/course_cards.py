@@ -156,3 +156,25 @@ def joining_late_text(course: Course, text: str, today: date) -> str | None:
     if course.status != "open" or (course.end_date is not None and course.end_date < today):
         return f"「{course.name}」已经结束报名了。"
     return f"「{course.name}」{begun}已经开课，还可以报名，报上后从下一次课跟着上。"
+
+
+# "那300块钱退不退", "取消了钱能退不": whether a course's fee comes back
+_REFUND = re.compile(r"退不退|能退|可以退|退得到|退得了|退钱|退费|退款|退回|退给|退不")
+
+
+def asks_refund(text: str | None) -> bool:
+    """The message asks whether a course's fee is refunded ("取消了钱能退不")."""
+    return _REFUND.search(text or "") is not None
+
+
+def refund_text(course: Course, text: str) -> str | None:
+    """Whether the fee of a course is refunded, when asked: the bot takes no money, so an
+    enrolment cancelled costs nothing; money paid elsewhere goes back through the staff."""
+    if not _REFUND.search(text or ""):
+        return None
+    if not course.fee:
+        return f"「{course.name}」是免费的，不收钱，也就不用退。"
+    return (
+        f"「{course.name}」费用{course.fee}元。在这里报名和取消都不用付钱，取消了报名就不用交；"
+        "如果您已经交过钱，退费请找工会工作人员办理（说“转人工”）。"
+    )

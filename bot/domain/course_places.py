@@ -57,3 +57,16 @@ def asks_same_place(text: str | None) -> bool:
 
 
 _TOO_FAR = re.compile(r"太远|远了|好远|不方便|去不了|跑不赢")
+
+
+# "同一天有没得我能上的" after a child's course: the courses held on its days
+_SAME_DAY = re.compile(r"同一天|同一个?时间|同天|那一?天|当天|那个时候|同时")
+_OTHER_COURSES_THEN = re.compile(
+    r"还有|也有|别的|其他|其它|啥子?课|什么课|哪些课|(?:有没得|有没有|有莫得)[^，,。]{0,4}(?:上|报|学)"
+)
+
+
+def asks_same_day(text: str | None) -> bool:
+    """The message asks for courses on the days of the one in view ("那天还有啥课")."""
+    value = text or ""
+    return bool(_SAME_DAY.search(value) and _OTHER_COURSES_THEN.search(value))

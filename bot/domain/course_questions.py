@@ -206,6 +206,14 @@ _FREE_ONES = re.compile(
 )
 
 
+# "便宜点的呢" after a course's fee: the ones of the list that cost less
+_CHEAPER = re.compile(
+    r"^(?:那|嗯)?\s*(?:有没得|有没有|有莫得|还有没得)?(?:更|再)?便宜(?:点|一点|些|一些)?的"
+    r"(?:呢|有没得|有没有|有哪些|是哪些|嘛)?[?？。]?$"
+)
+CHEAPER = "便宜"
+
+
 _NEARER = re.compile(r"^(?:那|嗯)?\s*(?:近点|近一点|近些|离我近|离家近)的?(?:呢|有没得|有没有)")
 
 
@@ -216,6 +224,8 @@ def narrowing(text: str) -> str | None:
     free = _FREE_ONES.match(value)
     if free:
         return "免费"
+    if _CHEAPER.match(value):
+        return CHEAPER
     if _NEARER.search(value):
         return value  # "近点的呢 我住文化宫旁边": the place said with it is the condition
     m = _NARROW.match(value) or _WHICH_ARE.match(value)

@@ -21,7 +21,7 @@ _LEVEL = "|".join(sorted(_LEVELS, key=len, reverse=True))
 # (and of the one they ask for: "我老公已经是大专了", "她有本科文凭")
 _HAS = re.compile(
     rf"(?:只有|才|只读了?|只读过|读到|读完|学历是|文化是|文凭是|已经是|都是|早就是)\s*({_LEVEL})"
-    rf"|({_LEVEL})\s*(?:毕业|文化|学历|文凭|肄业|水平)"
+    rf"|({_LEVEL})\s*(?:毕业|文化|学历|文凭|肄业|水平|读完了|都读完了|念完了)"
     rf"|有\s*({_LEVEL})\s*(?:毕业证|文凭|学历)"
 )
 # what a course asks: "初中以上文化", "要有大专毕业证", "大专及以上学历"
@@ -128,7 +128,9 @@ def not_told(course: Course, text: str | None, earlier: Sequence[str] = ()) -> l
 
 
 # "读完大专还可以升本科不": schooling to come, not had
-_TO_COME = re.compile(r"读完|读出来|以后|之后|毕业后|毕业了再|拿到(?:了)?(?:大专|本科|高中)")
+_TO_COME = re.compile(
+    r"读完(?!了的|了\s*$)|读出来|以后|之后|毕业后|毕业了再|拿到(?:了)?(?:大专|本科|高中)"
+)
 
 
 def tells_about(text: str | None) -> bool:
@@ -176,3 +178,20 @@ def instead_of(
         for c in available
         if c.category == course.category and c.id != course.id and meets(c, told, earlier)
     ][:3]
+
+
+# "那咋个办嘛", "那怎么办": nothing asked but what to do now, about the course in view
+WHAT_NOW = re.compile(
+    r"^(?:那|哦|唉|嗯)*\s*(?:我)?(?:该)?(?:咋个|怎么|咋)(?:办|整|搞)(?:嘛|呢|哦|啊|喃)?[?？。！!]?$"
+)
+
+
+def what_now_instead(
+    course: Course, available: list[Course], text: str, earlier: Sequence[str] = ()
+) -> Course | None:
+    """ "那怎么办呢" after `course` was refused for what the worker told: the one course
+    suggested instead, or None (not asked so, nothing against the course, or no one course)."""
+    if not WHAT_NOW.match(text.strip()) or unmet(course, text, earlier) is None:
+        return None
+    instead = instead_of(course, available, text, earlier)
+    return instead[0] if len(instead) == 1 else None

@@ -41,10 +41,18 @@ def _hour(word: str) -> int | None:
     return _CHINESE.get(word)
 
 
+# "我周一到周五晚上10点才下班 只有周末空": the clock time is the working days', and the
+# days free are others
+_WORKDAYS = re.compile(r"周一到周五|星期一到星期五|礼拜一到礼拜五|平时|工作日")
+_WEEKEND_FREE = re.compile(r"周末(?:才|就)?(?:有)?空|只有周末|周末才行|周末可以")
+
+
 def earliest_start(text: str) -> int | None:
     """The time (minutes after midnight) the worker can come from, when the message says it."""
     m = _FROM_CLOCK.search(text or "")
     if m is None:
+        return None
+    if _WORKDAYS.search(text) and _WEEKEND_FREE.search(text):
         return None
     hour = _hour(m.group("h"))
     if hour is None or not 0 <= hour <= 23:

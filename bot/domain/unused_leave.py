@@ -245,7 +245,7 @@ def unpaid_days_only_text(days: int) -> str:
     """The days not taken, before the pay is told."""
     return "\n".join(
         [
-            f"按您说的，今年应休的{days}天年假单位不安排休的，每天要按日工资的300%补"
+            f"按您说的，应休的{days}天年假单位不安排休的，每天要按日工资的300%补"
             "（正常工资已经发了，每天再补2倍）；你自己书面提出不休的除外。",
             "告诉我月工资，我帮您算出钱数。单位不给的，可以向劳动保障监察投诉（12333）或申请劳动仲裁。",
             f"依据：{SOURCE}",

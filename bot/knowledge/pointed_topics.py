@@ -40,6 +40,16 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
+    # "社保也没给我买" after the double wage of no contract: the insurance not paid, another
+    # wrong of the same employer (what to do: the entry on complaining and back payment)
+    AfterATopic(
+        re.compile(
+            r"社保[^，,。？?]{0,3}(?:也|都|从来)?(?:没有?|莫得|没得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)"
+            r"|(?:没有?|莫得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)(?:过)?社保"
+        ),
+        "si_not_paid_complain",
+        category="劳动合同",
+    ),
     # "他其实还想接到在厂头干 不要那个钱 可以不" after the compensation: going back to work
     # instead of the 2N (继续履行, in the entry on an unlawful dismissal)
     AfterATopic(_BACK_TO_WORK, "sev_unlawful_2x", category="经济补偿", again=True),

@@ -39,3 +39,13 @@ def test_the_same_place_as_the_course_in_view_asked():
     assert asks_same_place("那里还有别的课不")
     assert not asks_same_place("书法课在哪里上")
     assert not asks_same_place("还有没得别的课")
+
+
+def test_courses_on_the_same_day_asked():
+    from bot.domain.course_places import asks_same_day
+
+    assert asks_same_day("那我自己呢 同一天有没得我能上的")
+    assert asks_same_day("那天还有啥子课")
+    assert asks_same_day("同一个时间还有别的没")
+    assert not asks_same_day("那天我要上班")  # a day told, no courses asked
+    assert not asks_same_day("还有啥子课")  # no day pointed at

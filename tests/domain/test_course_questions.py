@@ -199,3 +199,12 @@ def test_the_free_ones_asked_as_a_condition_on_the_list():
 
     assert narrowing("免费的呢") == "免费"
     assert narrowing("那不要钱的有没得") == "免费"
+
+
+def test_cheaper_ones_narrow_the_list():
+    from bot.domain.course_questions import CHEAPER, narrowing
+
+    assert narrowing("便宜点的呢") == CHEAPER
+    assert narrowing("有没得便宜些的") == CHEAPER
+    assert narrowing("还有没得更便宜的") == CHEAPER
+    assert narrowing("咋个那么便宜哦") != CHEAPER  # whether more is paid besides

@@ -84,3 +84,39 @@ def test_a_workmates_schooling_told_before_is_not_the_workers_own():
 def test_an_age_said_after_this_year_without_sui():
     assert unmet(ELECTRICIAN, "我初中毕业 今年17") is not None
     assert unmet(ELECTRICIAN, "我初中毕业 今年35") is None
+
+
+def test_schooling_finished_is_schooling_told():
+    from bot.domain.course_requirements import schooling, tells_about
+
+    assert schooling("哎 说错了 我初中读完了的") == "初中"
+    assert tells_about("等哈 我说错了 我是初中毕业的 读完了的")
+    assert not tells_about("等我高中读完了再说")  # still to come
+
+
+def test_what_now_after_a_refusal_is_the_one_suggested():
+    from bot.domain.course_requirements import what_now_instead
+    from bot.store.models import Course
+
+    upgrade = Course(
+        id=1,
+        code="ZSB",
+        name="专升本班",
+        category="学历提升",
+        description="报名要有大专毕业证。",
+        status="open",
+    )
+    college = Course(
+        id=2,
+        code="DZB",
+        name="大专班",
+        category="学历提升",
+        description="免试入学，国家承认学历。",
+        status="open",
+    )
+    earlier = ["我只有高中文凭 可以读那个专升本不"]
+    assert what_now_instead(upgrade, [upgrade, college], "那怎么办呢", earlier) is college
+    assert what_now_instead(upgrade, [upgrade, college], "那咋个办嘛", earlier) is college
+    # not asked so, or nothing against the course
+    assert what_now_instead(upgrade, [upgrade, college], "在哪里上课", earlier) is None
+    assert what_now_instead(upgrade, [upgrade, college], "那怎么办呢", ["我大专毕业"]) is None

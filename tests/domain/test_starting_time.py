@@ -13,3 +13,10 @@ def test_morning_and_none():
     assert earliest_start("早上9点以后的") == 9 * 60
     assert earliest_start("有没得晚上的课") is None
     assert clock_text(19 * 60 + 30) == "19:30以后"
+
+
+def test_the_working_days_clock_is_no_start_on_the_weekend():
+    # "我周一到周五晚上10点才下班 只有周末空": the weekend is free, no clock time for it
+    assert earliest_start("我周一到周五晚上10点才下班 只有周末空") is None
+    assert earliest_start("我平时晚上11点才下班 只有周末有空") is None
+    assert earliest_start("晚上7点才下班") == 19 * 60

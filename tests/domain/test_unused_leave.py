@@ -81,3 +81,11 @@ def test_the_year_named_before_the_days_none_taken():
 
 def test_the_year_named_before_one_day_none_taken_is_no_count():
     assert days_not_taken("今年一天都没休 我月薪4350") is None
+
+
+def test_days_not_taken_said_without_this_year():
+    # ("去年还有4天没休"): the days, not "今年"
+    from bot.domain.unused_leave import unpaid_days_only_text
+
+    said = unpaid_days_only_text(4)
+    assert "应休的4天" in said and "今年" not in said

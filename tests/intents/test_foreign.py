@@ -151,3 +151,15 @@ def test_wages_held_back_told_in_pinyin():
 def test_a_greeting_run_into_the_question_is_no_greeting():
     read = read_foreign("hello how much should i get paid for working on saturday")
     assert not read.startswith("你好") and "该给我好多" in read and "周六上班" in read
+
+
+def test_several_days_of_a_month_in_english():
+    read = read_foreign("i worked on october 1, 2 and 3 this year. should i get extra pay?")
+    assert "10月1号、2号、3号" in read and "今年" in read and "加班费" in read
+    assert "5月1号、2号" in read_foreign("i worked on may 1 and 2")
+
+
+def test_an_enrolment_taken_back_in_pinyin():
+    assert read_foreign("a bu dui wo zhou wu wan shang yao jia ban 还是qu xiao ba") == (
+        "啊不对我周五晚上要加班 还是取消吧"
+    )

@@ -99,3 +99,9 @@ def test_lone_unknown_emoji_falls_back_with_the_real_model(model_dir):
     assert interp.parse("🦖")["intent"]["name"] == "nlu_fallback"
     assert interp.parse("👋")["intent"]["name"] == "greet"
     assert interp.parse("[抱拳]")["intent"]["name"] == "thanks"
+
+
+def test_holidays_named_by_their_dates():
+    assert "国庆节假日" in standardise("我10月1号 2号 3号都上班了")
+    assert "五一节假日" in standardise("5月1号上班")
+    assert standardise("11月1号上班") == "11月1号上班"  # no holiday inside another date

@@ -105,3 +105,9 @@ def test_a_department_closed_or_ones_own_hours_are_neither(text):
 )
 def test_a_course_for_oneself_after_giving_up_is_a_search(text):
     assert rule_intent(text) == "course_search"
+
+
+def test_more_told_for_the_request_filed_is_no_new_request():
+    # "刚才那个申请我还想补充一哈 …": read against the conversation (actions/case_additions.py)
+    assert rule_intent("刚才那个申请我还想补充一哈 老板还欠我国庆的加班费") == "inform"
+    assert rule_intent("我那个申请再补充一点 公司还扣了我500押金") == "inform"

@@ -81,3 +81,11 @@ def test_a_part_that_only_announces_the_next_stays_with_it():
     assert split_requests("我看到有烘焙 乒乓球 还有电工 第三个要啥子条件") == [
         "我看到有烘焙 乒乓球 还有电工 第三个要啥子条件"
     ]
+
+
+def test_thanks_before_the_next_question_is_not_what_it_asks():
+    from intents.greetings import without_greeting
+
+    assert without_greeting("好的谢谢 晚上有瑜伽课没") == "晚上有瑜伽课没"
+    assert without_greeting("ok thanks. do you have a yoga class") == "do you have a yoga class"
+    assert without_greeting("谢谢你") == "谢谢你"
