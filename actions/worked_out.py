@@ -54,8 +54,8 @@ from actions.worked_out_owed import (
 from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
 from actions.worked_out_pensioner import PAST_THE_AGE, pensioner_reply
 from actions.worked_out_piece_rate import piece_rate_reply
-from actions.worked_out_probation import probation_reply
 from actions.worked_out_pretext import both_asked_reply, pretext_reply
+from actions.worked_out_probation import probation_reply
 from actions.worked_out_refund import owed_on_leaving_reply
 from actions.worked_out_retirement import RETIREMENT, retirement_reply
 from actions.worked_out_severance import (

@@ -82,7 +82,9 @@ _PAY = re.compile(
     # ("我月新3480": 月薪 typed by its sound)
     rf"(?:月工资|月薪|月新|每个?月|一个月|工资条上|工资|底薪|应发工资|应发|税前)"
     # ("一个月才发1800": what is paid)
-    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时|应该|发)*\s*"
+    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时|应该|发"
+    # ("试用期工资跟转正一样4000": the same as another's, then the sum)
+    rf"|(?:跟|和|同)[\u4e00-\u9fff]{{1,4}}?一样)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     # ("6千 年底了": a word after a space is no unit of the sum)
     rf"(?P<pay>{NUM})(?!\s*个|年|天)\s*(?:块|元|块钱)?"
