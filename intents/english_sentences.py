@@ -332,6 +332,7 @@ SENTENCES = {
     "nothing in writing": "没有书面通知",
     "not in writing": "没有书面通知",
     "today": "今天",
+    "yesterday": "昨天",
     # "probation salary is 3000 and after probation 4500. ok?": whether that is allowed
     ". ok?": " 可以吗",
     "ok?": "可以吗",

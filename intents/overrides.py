@@ -167,8 +167,9 @@ _BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|
 # "公司说我那个岗位撤销了 让我去当保安": a post or a department done away with (the story of a
 # dismissal, 《劳动合同法》第四十条第三项), not the worker's request taken back
 _POST_ABOLISHED = re.compile(
-    r"(?:岗位|职位|岗|部门|车间|班组|科室|编制|门店|分店|店子|生产线|产线|项目|工种)"
-    r"(?:被|给|都|也|要)?(?:撤销|撤了|撤掉|撤)"
+    r"(?:岗位|职位|岗|部门|车间|班组|科室|编制|门店|分店|店子|生产线|产线|项目|工种"
+    # ("质检科撤销了", "我们组撤了": a unit named by its last character)
+    r"|[\u4e00-\u9fff][科组室部处队线店])(?:被|给|都|也|要)?(?:撤销|撤了|撤掉|撤)"
 )
 
 

@@ -23,6 +23,8 @@ LEAVING_PAPERS = "quit_certificate_final"
 # the papers of leaving: the certificate, the file, the insurance moved
 _PAPERS = re.compile(
     r"离职证明|解除证明|终止证明|工作证明|档案|社保(?:关系)?[^，,。？?]{0,4}转|转社保"
+    # ("如果他不开证明害我新工作黄了呢": the certificate, named by its refusal)
+    r"|不(?:给|肯|帮)?(?:我)?开(?:个)?证明"
 )
 # refused or dragged out ("不给我开", "一直拖着", "也不给我转")
 _REFUSED = re.compile(r"不(?:给|肯|帮|愿意?)?(?:我)?(?:开|出|办|转|给)|拖着|拖起|卡着|扣着|压着")

@@ -105,3 +105,18 @@ def test_a_department_closed_or_ones_own_hours_are_neither(text):
 )
 def test_a_course_for_oneself_after_giving_up_is_a_search(text):
     assert rule_intent(text) == "course_search"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老板说我们车间撤销了 喊我去看仓库 我不去就叫我走人",
+        "公司讲我的岗位撤销了 明天不用来了 合法吗",
+    ],
+)
+def test_a_post_done_away_with_is_no_request_withdrawn(text):
+    assert rule_intent(text) != "withdraw_case"
+
+
+def test_a_request_withdrawn_bare_still_is():
+    assert rule_intent("想了下还是撤销算了") == "withdraw_case"
