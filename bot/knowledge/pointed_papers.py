@@ -23,9 +23,12 @@ LEAVING_PAPERS = "quit_certificate_final"
 # the papers of leaving: the certificate, the file, the insurance moved
 _PAPERS = re.compile(
     r"离职证明|解除证明|终止证明|工作证明|档案|社保(?:关系)?[^，,。？?]{0,4}转|转社保"
-    # ("如果他不开证明害我新工作黄了呢": the certificate, named by its refusal)
-    r"|不(?:给|肯|帮)?(?:我)?开(?:个)?证明"
 )
+# "如果他不开证明害我新工作黄了呢": a certificate refused, of leaving only when leaving is
+# talked of (not "公司不给开证明 我能自己去诊断不": an occupational disease's papers)
+_CERTIFICATE_REFUSED = re.compile(r"不(?:给|肯|帮)?(?:我)?开(?:个)?证明")
+_LEAVING = re.compile(r"辞职|离职|走了|新工作|新公司|新单位|下家|入职")
+_LEAVING_TOPICS = frozenset({"离职与解除", "经济补偿"})
 # refused or dragged out ("不给我开", "一直拖着", "也不给我转")
 _REFUSED = re.compile(r"不(?:给|肯|帮|愿意?)?(?:我)?(?:开|出|办|转|给)|拖着|拖起|卡着|扣着|压着")
 
@@ -37,6 +40,9 @@ def leaving_papers_refused(
     if previous is not None and previous.slug == LEAVING_PAPERS:
         return None
     if _PAPERS.search(text) and _REFUSED.search(text):
+        return knowledge.get(LEAVING_PAPERS)
+    leaving = _LEAVING.search(text) or (previous and previous.category in _LEAVING_TOPICS)
+    if _CERTIFICATE_REFUSED.search(text) and leaving:
         return knowledge.get(LEAVING_PAPERS)
     return None
 

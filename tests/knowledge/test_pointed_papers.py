@@ -21,10 +21,12 @@ def test_the_leaving_papers_refused():
     assert leaving_papers_refused(kb, None, "辞职一个月到了 老板不肯给我开离职证明") == (
         "quit_certificate_final"
     )
-    assert leaving_papers_refused(kb, None, "要是他一直不开证明 我找不到工作咋办") == (
+    deducted = SimpleNamespace(slug="wage_deduction_fine", category="离职与解除")
+    assert leaving_papers_refused(kb, deducted, "要是他一直不开证明 我找不到工作咋办") == (
         "quit_certificate_final"
     )
     assert leaving_papers_refused(kb, None, "离职证明上要写些啥子") is None
+    assert leaving_papers_refused(kb, None, "怀疑得了职业病 公司不给开证明 去哪里诊断") is None
     after = SimpleNamespace(slug="quit_certificate_final")
     assert leaving_papers_refused(kb, after, "社保也不给我转") is None
 
