@@ -77,9 +77,7 @@ _ALSO_OWED = re.compile(
 
 
 # "还要得回来不": whether the wages owed can still be had
-_BACK_AT_ALL = re.compile(
-    r"要得回来|要回来|要得到|拿得回来|拿得到|能要回|能拿回|追得回|拿回来|讨回来"
-)
+_BACK_AT_ALL = re.compile(r"要得?回来|要得到|拿得?回来|拿得到|能要回|能拿回|追得回|讨回来")
 
 
 # (and the time limit: "欠了我3个月 每个月4千2 还有一个月加班费800没给" after it)
@@ -292,8 +290,7 @@ NOTICE_TOPICS = frozenset({"quit_notice_dismissal", "contract_relocation"})
 _MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
 # or the post done away with ("厂头说我那个岗位撤了", "没得别的岗位给我调"): 第四十条(三)
 _POST_CUT = re.compile(
-    r"岗位[^，,。\s]{0,2}(?:撤|取消|砍|没了|没得了|没有了|不要了)|撤(?:销|掉)?了?[^，,。\s]{0,4}岗位"
-    r"|(?:部门|车间|[\u4e00-\u9fff][科组])[^，,。\s]{0,2}撤"
+    r"岗位[^，,。\s]{0,2}(?:撤|取消|砍|没了|没得了|没有了|不要了)|撤(?:销|掉)?了?[^，,。\s]{0,4}岗位|(?:部门|车间|[\u4e00-\u9fff][科组])[^，,。\s]{0,2}撤"
     r"|(?:没得|没有|莫得)(?:别的|其他|其它)岗位"
 )
 
