@@ -13,13 +13,14 @@ from bot.domain.exit_offer import (
     by_agreement,
     offer_rule_text,
     offer_text,
-    offered_sum,
+    offered_months,
     own_resignation_asked,
     own_resignation_text,
     refusal_asked,
     refusal_text,
     weighs_offer,
 )
+from bot.domain.exit_offer import offered_sum as sum_offered  # (months of pay beside it below)
 from bot.domain.severance import latest_length, monthly_pay, months_worked
 
 # how far back the story of the offer is looked for
@@ -33,6 +34,12 @@ def offer_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     and the pay are still to be told; None when no offer to leave is in view."""
     earlier = recent_user_texts(tracker, STORY_TURNS)
     told = [text, *earlier]
+    pay = next(filter(None, map(monthly_pay, told)), None)
+
+    def offered_sum(said: str) -> float | None:
+        # a sum, or months of pay ("说给我半个月工资") at the pay told
+        return sum_offered(said) or offered_months(said, pay)
+
     in_view = [t for t in told if offered_sum(t) and by_agreement(t)]
     refused, own = refusal_asked(text), own_resignation_asked(text)
     if in_view and (refused or (own and offered_sum(text) is None)):
@@ -41,7 +48,6 @@ def offer_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         offered = offered_sum(text) or offered_sum(in_view[0])
         if not refused:
             return own_resignation_text(offered)
-        pay = next(filter(None, map(monthly_pay, told)), None)
         return refusal_text(offered, latest_length(told), pay)
     offered = offered_sum(text)
     if offered is not None:
@@ -57,7 +63,6 @@ def offer_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             return None
         offered = offered_sum(offer_told[0])
     months = latest_length(told)
-    pay = next(filter(None, map(monthly_pay, told)), None)
     if offered is None:
         return None
     if months is None or pay is None:

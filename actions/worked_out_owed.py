@@ -75,7 +75,7 @@ _ALSO_OWED = re.compile(
 
 
 # "还要得回来不": whether the wages owed can still be had
-_BACK_AT_ALL = re.compile(r"要得回来|要回来|要得到|拿得回来|拿得到|能要回|能拿回|追得回")
+_BACK_AT_ALL = re.compile(r"要得?回来|要得到|拿得?回来|拿得到|能要回|能拿回|追得回|讨回来")
 
 
 # (and the time limit: "欠了我3个月 每个月4千2 还有一个月加班费800没给" after it)

@@ -316,4 +316,28 @@ SENTENCES = {
     "sorry its": "说错了 是",
     "actually it's": "其实是",
     "actually its": "其实是",
+    # "I signed an 18 month contract with a factory and they say probation is 6 months":
+    # a contract's term and the probation set in it
+    "i signed an": "我签了",
+    "i signed a": "我签了",
+    "i signed": "我签了",
+    "signed an": "签了",
+    "signed a": "签了",
+    "signed": "签了",
+    "with a factory": "跟厂里",
+    "with a company": "跟公司",
+    "they say": "他们说",
+    "they said": "他们说",
+    # "today my boss fired me, said I'm not suitable. no reason, nothing in writing": let go
+    # on probation as unsuitable, no reason, no written notice
+    "said i'm not suitable": "说我不合适",
+    "said im not suitable": "说我不合适",
+    "not suitable": "不合适",
+    "nothing in writing": "没有书面通知",
+    "not in writing": "没有书面通知",
+    "today": "今天",
+    "yesterday": "昨天",
+    # "probation salary is 3000 and after probation 4500. ok?": whether that is allowed
+    ". ok?": " 可以吗",
+    "ok?": "可以吗",
 }

@@ -171,6 +171,13 @@ _ADDS_TO_REQUEST = re.compile(
 # "想了下还是撤销算了 …", "我还是想撤回 我准备直接去仲裁": the verb alone, its object understood
 # (the worker's request: a course is 报名 talk; "撤销仲裁裁决" names another object)
 _BARE_WITHDRAWAL = re.compile(r"(?<![不别莫])(?:撤回|撤销)(?=了|掉|吧|嘛|算了|好了|$|[\s，,。!！])")
+# "公司说我那个岗位撤销了 让我去当保安": a post or a department done away with (the story of a
+# dismissal, 《劳动合同法》第四十条第三项), not the worker's request taken back
+_POST_ABOLISHED = re.compile(
+    r"(?:岗位|职位|岗|部门|车间|班组|科室|编制|门店|分店|店子|生产线|产线|项目|工种"
+    # ("质检科撤销了", "我们组撤了": a unit named by its last character)
+    r"|[\u4e00-\u9fff][科组室部处队线店])(?:被|给|都|也|要)?(?:撤销|撤了|撤掉|撤)"
+)
 
 
 # "回到刚才那个补偿 要是他们没得理由乱开的呢" after a request was filed: the policy topic
@@ -303,7 +310,8 @@ def rule_intent(text: str) -> str | None:
         # "我不想调解 直接去仲裁可以不": arbitration asked about, no request to mediate
         return "policy_question"
     if (
-        _WITHDRAWS_CASE.search(compact) or _BARE_WITHDRAWAL.search(text)
+        _WITHDRAWS_CASE.search(compact)
+        or (_BARE_WITHDRAWAL.search(text) and not _POST_ABOLISHED.search(compact))
     ) and not ENROLMENT_TALK.search(compact):
         return "withdraw_case"
     if _ADDS_TO_REQUEST.search(compact) and not ENROLMENT_TALK.search(compact):

@@ -22,10 +22,18 @@ SOURCE = "《劳动合同法》第三十六条、第四十六条、第四十七�
 _OFFERED = re.compile(
     rf"(?:给|赔|补|出|开价|补偿)(?:我|我们)?(?:了)?\s*(?P<n>{NUM})\s*(?:块钱|块|元)?(?!\s*个|年|天|号|月)"
 )
+# or months of pay ("说给我半个月工资", "补两个月工资"), the sum at the pay told
+_OFFERED_MONTHS = re.compile(
+    rf"(?:给|赔|补|出|补偿)(?:我|我们)?(?:了)?\s*(?P<m>{NUM}|半)\s*个?月(?:的)?工资"
+)
 # a sum this small is no offer to leave (a day's pay, a count)
 MIN_OFFER = 1000
-# leaving by agreement, proposed by the employer ("说协商解除", "劝退", "找我谈话")
-_BY_AGREEMENT = re.compile(r"协商解除|协商离职|协议解除|劝退|找我谈话|谈离职|买断|签(?:个|份)?协议")
+# leaving by agreement, proposed by the employer ("说协商解除", "劝退", "找我谈话"; "人事喊我写个
+# 辞职申请 说给我半个月工资": a resignation asked for with a sum, the employer's proposal)
+_BY_AGREEMENT = re.compile(
+    r"协商解除|协商离职|协议解除|劝退|找我谈话|谈离职|买断|签(?:个|份)?协议"
+    r"|(?:喊|叫|让|要|劝)我(?:写|打|交|签)(?:个|份|一份)?(?:辞职|离职|自愿离职)"
+)
 # whether the offer is worth taking, or how far short it falls
 _WEIGHED = re.compile(
     r"划不划算|划算|合算|合不合算|亏不亏|吃亏|值不值|够不够|够不|差好多|差多少|少好多|少多少|还差"
@@ -42,6 +50,15 @@ def offered_sum(text: str) -> float | None:
         if value is not None and value >= MIN_OFFER:
             return value
     return None
+
+
+def offered_months(text: str, pay: float | None) -> float | None:
+    """The sum of an offer of months of pay ("给我半个月工资": half of `pay`), or None."""
+    m = _OFFERED_MONTHS.search(text or "")
+    if m is None or pay is None:
+        return None
+    months = 0.5 if m.group("m") == "半" else parse_number(m.group("m"))
+    return months * pay if months and 0 < months <= 24 else None
 
 
 def by_agreement(text: str) -> bool:
@@ -107,6 +124,8 @@ _REFUSAL_ASKED = re.compile(
 # leaving on the worker's own word instead, asked ("如果是我自己提出来辞职呢")
 _OWN_RESIGNATION = re.compile(
     r"(?:我|自己)[^，,。]{0,6}(?:提出|主动|先提)[^，,。]{0,4}(?:辞职|离职|走|解除)|我自己辞职|主动辞职"
+    # ("那我要是自己写了辞职信呢")
+    r"|自己(?:写|打|交)了?(?:个|份)?(?:辞职|离职)(?:信|申请|报告)"
 )
 REFUSAL_SOURCE = (
     "《劳动合同法》第三十六条、第三十九条至第四十一条、第四十六条、第四十八条、第八十七条"

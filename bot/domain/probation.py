@@ -22,7 +22,8 @@ WITHIN_SOURCE = "《劳动合同法》第十九条、第二十条"
 _UNIT = r"(?P<{}>年|个月|月)"
 # the contract's term: "三年合同", "签的是两年的劳动合同", "合同签了3年", "合同期一年"
 _TERM = re.compile(
-    rf"(?P<n>{NUM}|半)\s*{_UNIT.format('u')}(?:的)?(?:劳动)?合同"
+    # ("18 个月 劳动合同": read from English, words spaced)
+    rf"(?P<n>{NUM}|半)\s*{_UNIT.format('u')}\s?(?:的)?(?:劳动)?合同"
     rf"|合同(?:签了?|签的是?|是|期限?是?|期)(?:的)?\s*(?P<n2>{NUM}|半)\s*{_UNIT.format('u2')}"
     # "那要是签三年的呢": the term alone, after the contract was talked about
     rf"|签(?:了|的是|的)?\s*(?P<n3>{NUM}|半)\s*{_UNIT.format('u3')}(?:的|合同|(?=\s*[，,]?\s*试用))"
@@ -32,7 +33,7 @@ _TERM = re.compile(
 _OPEN_ENDED = re.compile(r"无固定期限")
 # the probation given: "试用期给我定了8个月", "试用期是六个月", "要试用半年", "8个月的试用期"
 _PROBATION = re.compile(
-    rf"试用期?[^，,。；;？?\s\d零〇一二两三四五六七八九十半]{{0,8}}(?P<p>{NUM}|半)\s*{_UNIT.format('pu')}"
+    rf"试用期?[^，,。；;？?\s\d零〇一二两三四五六七八九十半]{{0,8}}\s?(?P<p>{NUM}|半)\s*{_UNIT.format('pu')}"
     rf"|(?P<p2>{NUM}|半)\s*{_UNIT.format('pu2')}(?:的)?试用"
 )
 
@@ -176,7 +177,7 @@ def probation_text(text: str, so_far: float | None = None, pay: float | None = N
 
 # "试用期一个月3000 说转正了是4000": the pay in probation and the pay agreed after it
 _PROBATION_PAY = re.compile(
-    rf"试用期(?:工资|的工资)?(?:他|老板|公司)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|给我发|拿|给我开的|开的|开)?\s*(?P<pay>{NUM})"
+    rf"试用期\s?(?:工资|的工资)?(?:他|老板|公司)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|给我发|拿|给我开的|开的|开)?\s*(?P<pay>{NUM})"
     r"(?!\s*(?:个|年|天|月))"
 )
 _REGULAR_PAY = re.compile(

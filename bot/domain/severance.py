@@ -25,6 +25,8 @@ _WORKED = (
     r"(?:干了|做了|工作了|上了|待了|打了|干|做|工作|上班|打工|工龄|入职|当[\u4e00-\u9fff]{1,4}?"
     # ("在厂里踩了3年8个月缝纫机": a trade's own verb)
     r"|踩了|跑了|送了|守了|站了|修了|搬了|扫了|带了|教了|管了"
+    # ("我老公在厂头干得久 11年2个月": how long, said after how it compares)
+    r"|(?:干|做)得(?:最)?(?:久|长|早)(?:些|点|一些)?"
     # ("在物流园开叉车一年半了": a driver's trade)
     r"|开(?:叉车|货车|大车|车|出租车?|滴滴|网约车|挖机|挖掘机|吊车|塔吊|公交)(?:都)?"
     # ("进厂8个月了老板一直没跟我签合同": since coming in)
@@ -80,7 +82,9 @@ _PAY = re.compile(
     # ("我月新3480": 月薪 typed by its sound)
     rf"(?:月工资|月薪|月新|每个?月|一个月|工资条上|工资|底薪|应发工资|应发|税前)"
     # ("一个月才发1800": what is paid)
-    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时|应该|发)*\s*"
+    rf"(?:是|有|才|拿|大概|差不多|就|只有|税前|到手|一直|都|也|还是|只|应发|写的|平均|平均下来|平时|应该|发"
+    # ("试用期工资跟转正一样4000": the same as another's, then the sum)
+    rf"|(?:跟|和|同)[\u4e00-\u9fff]{{1,4}}?一样)*\s*"
     # (not a count of months: "工资一个月四千" is 4000 a month, not 一)
     # ("6千 年底了": a word after a space is no unit of the sum)
     rf"(?P<pay>{NUM})(?!\s*个|年|天)\s*(?:块|元|块钱)?"
@@ -188,7 +192,10 @@ def months_worked(text: str) -> int | None:
         within = _IN_MONTH.search(text or "")
         n = parse_number(within.group("n")) if within else None
         return int(n) - 1 if n and 1 <= n <= 12 else None
-    return _months_of(m)
+    # "干了2年5个月 工资4200 等哈 我说错了 是2年8个月": put right in the same message
+    right = _PUTS_RIGHT.search(text, m.end())
+    fixed = length_said(text[right.end() :]) if right else None
+    return fixed if fixed is not None else _months_of(m)
 
 
 # a length of time said alone ("哦不对我说错了 是3年8个月" right after a sum)

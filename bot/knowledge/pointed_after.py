@@ -27,12 +27,20 @@ from bot.knowledge.pointed_claims import (
     sick_dismissal_told,
 )
 from bot.knowledge.pointed_let_go import last_wages_after_leaving_told
+from bot.knowledge.pointed_papers import (
+    agency_or_client_asked,
+    leaving_papers_refused,
+    pensioner_hired_asked,
+)
 from bot.knowledge.pointed_topics import (
     not_up_to_it_claimed,
     topic_rule_asked,
 )
 
 POINTED_AFTER = (
+    leaving_papers_refused,
+    pensioner_hired_asked,
+    agency_or_client_asked,
     ordinary_quit_asked,
     injury_followup_asked,
     period_over_told,

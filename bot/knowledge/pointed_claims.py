@@ -148,17 +148,17 @@ def insurance_made_up_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return knowledge.get(INSURANCE_MADE_UP) if _MADE_UP.search(text) else None
 
 
-# "酒店说产假只有98天 对不对哦": the days of maternity leave an employer grants, checked
+# "酒店说产假只有98天 对不对哦": the days of maternity leave an employer grants, checked (or
+# asked: "我想继续干 那产假有好多天嘛")
 MATERNITY_LEAVE = "women_maternity_leave"
 _MATERNITY_DAYS_SAID = re.compile(
     r"产假[^，,。？?]{0,6}?(?:只有|才|就|只给|给|是)\s*(?:\d{2,3}|九十八|一百)\s*天"
+    r"|产假[^，,。？?]{0,4}?(?:有|能休|可以休|休|放)?(?:(?:好多|多少|几)天|好久|多久|多长)"
 )
 
 
 def maternity_days_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    if not _MATERNITY_DAYS_SAID.search(text):
-        return None
-    return knowledge.get(MATERNITY_LEAVE)
+    return knowledge.get(MATERNITY_LEAVE) if _MATERNITY_DAYS_SAID.search(text) else None
 
 
 # "站点每个月扣我500块 说是罚款 这个合理吗": a fine docked from the pay, whether it may be

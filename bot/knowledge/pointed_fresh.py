@@ -14,6 +14,11 @@ import re
 
 from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed_denied import LET_GO
+from bot.knowledge.pointed_papers import (
+    agency_or_client_asked,
+    leaving_papers_refused,
+    pensioner_hired_asked,
+)
 from bot.knowledge.pointed_situations import (
     RIDER,
     business_slow_dismissal_asked,
@@ -67,6 +72,9 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
         or injury_rest_pay_asked(knowledge, text, told)
         or months_unpaid_asked(knowledge, text)
         or quitting_over_breach_asked(knowledge, text)
+        or leaving_papers_refused(knowledge, None, text)
+        or pensioner_hired_asked(knowledge, None, text)
+        or agency_or_client_asked(knowledge, None, text)
     )
 
 

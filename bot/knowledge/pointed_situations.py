@@ -263,8 +263,9 @@ def injury_rest_pay_asked(
 
 # "公司说我岗位没了 只提前5天告诉我": a post cut, a dismissal with notice (第四十条)
 NOTICE_DISMISSAL = "quit_notice_dismissal"
-_POST_CUT = re.compile(
-    r"岗位(?:没了|撤了|取消了|撤销了?|被撤|被取消|砍了)|(?:撤|砍|取消)了?(?:我的)?岗位"
+_POST_CUT = re.compile(  # (or the unit the post is in: "质检科撤销了", "部门撤了")
+    r"(?:岗位|部门|车间|科室|[\u4e00-\u9fff][科组])(?:没了|撤了|取消了|撤销了?|被撤|被取消|砍了)"
+    r"|(?:撤|砍|取消)了?(?:我的)?岗位"
 )
 
 

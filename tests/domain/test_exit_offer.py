@@ -69,3 +69,14 @@ def test_leaving_on_ones_own_word():
 
     assert own_resignation_asked("要是我主动辞职呢")
     assert "不支付经济补偿" in own_resignation_text(30000)
+
+
+def test_months_of_pay_offered_for_a_resignation():
+    from bot.domain.exit_offer import by_agreement, offered_months, own_resignation_asked
+
+    said = "主管叫我打个辞职报告 说补我一个月工资 我干了5年 工资5600"
+    assert by_agreement(said)
+    assert offered_months(said, 5600) == 5600
+    assert offered_months("说给我半个月工资", 6000) == 3000
+    assert offered_months("说给我半个月工资", None) is None
+    assert own_resignation_asked("那要是我自己写了辞职信呢")

@@ -111,3 +111,18 @@ def test_more_told_for_the_request_filed_is_no_new_request():
     # "刚才那个申请我还想补充一哈 …": read against the conversation (actions/case_additions.py)
     assert rule_intent("刚才那个申请我还想补充一哈 老板还欠我国庆的加班费") == "inform"
     assert rule_intent("我那个申请再补充一点 公司还扣了我500押金") == "inform"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老板说我们车间撤销了 喊我去看仓库 我不去就叫我走人",
+        "公司讲我的岗位撤销了 明天不用来了 合法吗",
+    ],
+)
+def test_a_post_done_away_with_is_no_request_withdrawn(text):
+    assert rule_intent(text) != "withdraw_case"
+
+
+def test_a_request_withdrawn_bare_still_is():
+    assert rule_intent("想了下还是撤销算了") == "withdraw_case"

@@ -1,0 +1,54 @@
+"""An unlawful dismissal's damages, on their own: twice the compensation (2N), in place of the
+compensation and of the month's pay in lieu of notice, never added to them.
+
+When the grounds the employer gave are a pretext ("其实根本没撤岗位 就是找个借口开我"), the
+dismissal is unlawful: the worker may ask for the job back or, not going back, for damages of
+twice the compensation by the years worked (《劳动合同法》第四十八条、第八十七条); the employer
+bears the proof that its grounds are true. Damages paid, no compensation is paid on top
+(《劳动合同法实施条例》第二十五条): "赔偿金跟经济补偿能一起拿不" is answered no.
+"""
+
+from __future__ import annotations
+
+from bot.domain.severance import Severance
+from intents.numbers import format_number
+
+SOURCE = "《劳动合同法》第四十八条、第八十七条；《劳动合同法实施条例》第二十五条"
+NOT_BOTH = (
+    "不能同时拿，只能二选一：单位合法解除的，给经济补偿（N）；违法解除的，给经济补偿2倍的赔偿金"
+    "（2N），拿了赔偿金就不再另拿经济补偿，也不另加代通知金。"
+)
+
+
+def _sums(months_worked: int, pay: float) -> tuple[float, float]:
+    n = Severance(months_worked).months_pay
+    return n, n * pay
+
+
+def pretext_text(months_worked: int, pay: float) -> str:
+    """The grounds a pretext: unlawful, the job back or the 2N worked out."""
+    n, compensation = _sums(months_worked, pay)
+    worked = Severance(months_worked).worked_text()
+    return "\n".join(
+        [
+            "理由是假的、找借口辞退，属于违法解除：你可以要求回去上班；不想回去的，要经济补偿2倍的赔偿金（2N）。",
+            f"按您说的（干了{worked}，月工资{format_number(pay)}元）：赔偿金"
+            f"{format_number(n)}个月×{format_number(pay)}×2={format_number(2 * compensation)}元。",
+            "赔偿金不再另加经济补偿和代通知金。岗位是不是真的撤了、解除理由合不合法，由单位举证；"
+            "留好辞退通知、聊天记录，看看你原来的岗位有没有另外招人。",
+            f"依据：{SOURCE}",
+        ]
+    )
+
+
+def both_asked_text(months_worked: int | None, pay: float | None) -> str:
+    """Whether the damages and the compensation are both had: no, with the sums when known."""
+    lines = [NOT_BOTH]
+    if months_worked is not None and pay is not None:
+        _, compensation = _sums(months_worked, pay)
+        lines.append(
+            f"按您说的算：违法解除拿赔偿金{format_number(2 * compensation)}元，"
+            f"合法解除拿经济补偿{format_number(compensation)}元，不是两笔加起来。"
+        )
+    lines.append(f"依据：{SOURCE}")
+    return "\n".join(lines)

@@ -1,0 +1,93 @@
+"""Entries a message points at by who the worker works for and what they are owed on leaving,
+whatever the scores: the papers of leaving refused, a retired worker hired again, and which of
+a dispatch agency and the firm it sends the worker to answers.
+
+- "公司不给我开离职证明 新公司要这个", "社保也不给我转": the employer must give the certificate of
+  the contract's end and move the file and the insurance within 15 days (《劳动合同法》第五十条);
+  a loss it causes is its to make good (第八十九条): the entry on the leaving papers.
+- "我63了 已经在领退休金了 … 老板说不签劳动合同 签个劳务协议": one drawing a pension and hired
+  again is in a relation of services, not of labour (《最高人民法院关于审理劳动争议案件适用法律
+  问题的解释（一）》第三十二条): the entry on work past the retirement age.
+- "这个钱找厂头要还是找劳务公司要": the agency is the employer, the two answer jointly for
+  harm done (《劳动合同法》第五十八条、第九十二条): the entry on who answers for a dispatched
+  worker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.index import Answer, Knowledge
+
+LEAVING_PAPERS = "quit_certificate_final"
+# the papers of leaving: the certificate, the file, the insurance moved
+_PAPERS = re.compile(
+    r"离职证明|解除证明|终止证明|工作证明|档案|社保(?:关系)?[^，,。？?]{0,4}转|转社保"
+)
+# "如果他不开证明害我新工作黄了呢": a certificate refused, of leaving only when leaving is
+# talked of (not "公司不给开证明 我能自己去诊断不": an occupational disease's papers)
+_CERTIFICATE_REFUSED = re.compile(r"不(?:给|肯|帮)?(?:我)?开(?:个)?证明")
+_LEAVING = re.compile(r"辞职|离职|走了|新工作|新公司|新单位|下家|入职")
+_LEAVING_TOPICS = frozenset({"离职与解除", "经济补偿"})
+# refused or dragged out ("不给我开", "一直拖着", "也不给我转")
+_REFUSED = re.compile(r"不(?:给|肯|帮|愿意?)?(?:我)?(?:开|出|办|转|给)|拖着|拖起|卡着|扣着|压着")
+
+
+def leaving_papers_refused(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    """The entry on the leaving papers when the message tells them refused; else None."""
+    if previous is not None and previous.slug == LEAVING_PAPERS:
+        return None
+    if _PAPERS.search(text) and _REFUSED.search(text):
+        return knowledge.get(LEAVING_PAPERS)
+    leaving = _LEAVING.search(text) or (previous and previous.category in _LEAVING_TOPICS)
+    if _CERTIFICATE_REFUSED.search(text) and leaving:
+        return knowledge.get(LEAVING_PAPERS)
+    return None
+
+
+PAST_RETIREMENT = "older_past_retirement"
+# drawing a pension already ("已经在领退休金了", "退休了")
+_PENSIONED = re.compile(r"领(?:了|着)?(?:退休金|养老金)|退休了|已经退休|退了休")
+# the relation or the paper it is hired on, asked
+_HIRED_ON = re.compile(
+    r"劳务协议|劳务合同|劳动合同|签(?:个|啥子?|什么)?合同|算(?:啥子?|什么)关系|劳务关系"
+)
+
+
+# "那老板现在不要我了 要给经济补偿不" after that entry: its rule (no compensation by law,
+# what was agreed)
+_LET_GO_OR_PAID = re.compile(r"不要我|不用我|辞退|开除|走人|莫来|不用来|补偿|赔偿")
+
+
+def pensioner_hired_asked(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    """The entry on work past the retirement age when one drawing a pension asks about the
+    contract or the relation they are hired on, or, after it, about being let go; else None."""
+    if previous is not None and previous.slug == PAST_RETIREMENT:
+        return previous if _LET_GO_OR_PAID.search(text) else None
+    if _PENSIONED.search(text) and _HIRED_ON.search(text):
+        return knowledge.get(PAST_RETIREMENT)
+    return None
+
+
+DISPATCH_EMPLOYER = "flex_dispatch_employer"
+_AGENCY = re.compile(r"劳务公司|派遣公司|派遣单位|劳务派遣|中介公司")
+_CLIENT = re.compile(r"厂头|厂里|工厂|用工单位|汽配厂|[^\s，,。]{1,4}厂(?!头)|公司")
+# which of the two is asked ("找厂头要还是找劳务公司要", "该哪个给")
+_WHICH = re.compile(r"还是|哪家|(?:找|告)(?:哪个|谁)|(?:哪个|谁)(?:给|出|付|赔|负责|发|买|交)")
+
+
+def agency_or_client_asked(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    """The entry on who answers for a dispatched worker when the message asks which of the
+    agency and the firm it names; else None."""
+    if previous is not None and previous.slug == DISPATCH_EMPLOYER:
+        return None
+    rest = _AGENCY.sub(" ", text)
+    if _AGENCY.search(text) and _CLIENT.search(rest) and _WHICH.search(text):
+        return knowledge.get(DISPATCH_EMPLOYER)
+    return None
