@@ -16,6 +16,7 @@ from intents.question_cues import (
     is_hypothetical,
 )
 from intents.request_cues import (
+    ADDS_TO_REQUEST,
     APPLIES_AGAIN,
     APPLY_AFTER_ALL,
     APPLY_AFTER_ALL_LATER,
@@ -158,13 +159,6 @@ _WITHDRAWS_CASE = re.compile(
     r"|把(?:那个|这个|我的|刚才的?)?申请(?:给)?(?:撤回|撤销|撤掉|撤了)"
     r"|(?:撤回|撤销|撤掉|撤了)[^，,。？?]{0,6}?(?:调解|案子|案件)"
     r"|不(?:想|要|用|打算)(?:再)?(?:申请)?调解了.{0,6}?(?:撤|取消)"
-)
-
-
-# "刚才那个申请我还想补充一哈": the request filed, more added to it
-_ADDS_TO_REQUEST = re.compile(
-    r"(?:刚才|之前|前面|上次)?(?:那个|这个|我的|提交的|刚才的)(?:调解)?申请[^，,。？?]{0,8}"
-    r"(?:补充|再加|加上|添上|加点|加个|补点)"
 )
 
 
@@ -314,7 +308,7 @@ def rule_intent(text: str) -> str | None:
         or (_BARE_WITHDRAWAL.search(text) and not _POST_ABOLISHED.search(compact))
     ) and not ENROLMENT_TALK.search(compact):
         return "withdraw_case"
-    if _ADDS_TO_REQUEST.search(compact) and not ENROLMENT_TALK.search(compact):
+    if ADDS_TO_REQUEST.search(compact) and not ENROLMENT_TALK.search(compact):
         # "刚才那个申请我还想补充一哈 …": more told for a request already filed (added to it
         # by the fallback's reading of the conversation: actions/case_additions.py)
         return "inform"

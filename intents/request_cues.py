@@ -94,3 +94,10 @@ def mediation_without_dispute(text: str, entities: list[dict]) -> bool:
     if any(e.get("entity") == "dispute_type" for e in entities):
         return False
     return _DISPUTE_TALK.search(text) is None
+
+
+# "刚才那个申请我还想补充一哈": the request filed, more added to it
+ADDS_TO_REQUEST = re.compile(
+    r"(?:刚才|之前|前面|上次)?(?:那个|这个|我的|提交的|刚才的)(?:调解)?申请[^，,。？?]{0,8}"
+    r"(?:补充|再加|加上|添上|加点|加个|补点)"
+)
