@@ -12,6 +12,7 @@ from actions.course_busy import ECHOED_TIME, entity_values
 from actions.message import (
     latest_entity,
     latest_intent,
+    previous_action,
     previous_actions,
     ran_this_turn,
     set_last_turn,
@@ -46,12 +47,11 @@ COURSE_ACTIONS = (
     "action_enrol_course",
     # (the enrolments listed: "几点开始" next asks of the one course enrolled in)
     "action_my_enrolments",
-    # (an enrolment cancelled: "那300块钱退不退" next asks of that course)
-    "action_cancel_enrolment",
 )
 
 
 # replies that say the bot did not understand: they do not change the subject
+CANCELLED_ONE = "action_cancel_enrolment"
 MISSES = ("action_out_of_scope", "action_fallback", "utter_default", "action_affirm")
 
 
@@ -228,11 +228,14 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
             asks_like_this(text)
             or asks_same_day(text)
             or asks_same_place(text)
-            or asks_refund(text)  # "那300块钱退不退" after cancelling 叉车
+            or asks_refund(text)  # "学费退不退" of the course in view
         )
     ):
         # "那有没得差不多的嘛 养生的 动作简单点的" after a closed course: those like it;
         # "那我自己呢 同一天有没得我能上的" after a child's course: those held that day
+        return [FollowupAction("action_course_followup")]
+    if previous_action(tracker) == CANCELLED_ONE and asks_refund(text):
+        # "那300块钱退不退" right after cancelling 叉车: that course's fee
         return [FollowupAction("action_course_followup")]
     if tracker.get_slot(FOCUS_SLOT) and in_course_context(tracker) and WHAT_NOW.match(text.strip()):
         # "那咋个办嘛" after 专升本 refused with the 大专班 suggested: the one suggested

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import button, buttons
 from actions.course_busy import outside_busy_text
 from actions.course_context import (
+    CANCELLED_ONE,
     FOCUS_SLOT,
     FREE_WHEN,
     LIST_SLOT,
@@ -53,9 +54,11 @@ from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_firs
 from actions.course_no_clash import clash_with_enrolled
 from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, both_talked_about, clash_pair
 from actions.course_which import ask_which
+from actions.identity import worker_from
 from actions.message import (
     TOLD_BEFORE,
     latest_entity,
+    previous_action,
     recent_user_texts,
     understood_text,
 )
@@ -71,6 +74,7 @@ from bot.domain.course_ages import (
 )
 from bot.domain.course_cards import (
     answer,
+    asks_refund,
     joining_late_text,
     refund_text,
     requirements_text,
@@ -126,6 +130,14 @@ class ActionCourseFollowup(ServiceAction, Action):
         done = [
             SlotSet(slot, None) for slot in (*SEARCH_SLOTS, *(() if enrolling else ("course_id",)))
         ]
+        if previous_action(tracker) == CANCELLED_ONE and asks_refund(text):
+            # "那300块钱退不退" right after cancelling: the fee of the course cancelled
+            worker = worker_from(tracker)
+            with self.services.db.session() as s:
+                cancelled = repo.last_cancelled(s, worker.channel, worker.sender_id)
+                if cancelled is not None:
+                    dispatcher.utter_message(text=refund_text(cancelled, text))
+                    return done
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
         if (

@@ -100,9 +100,9 @@ def at_the_summary(
     if _same_course_again(form, tracker):
         # "要得 就报瑜伽" at the summary of 瑜伽: the course confirmed, not chosen anew
         return [SlotSet("enrolment_confirm", True)]
-    if latest_intent(tracker) in UNREAD:
-        # "好久上完", understood as nothing: a part of the course asked, answered from the
-        # catalogue; the summary is asked again
+    if latest_intent(tracker) in UNREAD and not latest_entity(tracker, "course_name"):
+        # "好久上完", understood as nothing and naming no course ("插花是星期几" asks of
+        # another): a part of the course asked, answered from the catalogue; the summary again
         reply = enrolling_course_reply(form.services, tracker, typed_text(tracker))
         if reply:
             dispatcher.utter_message(text=reply)

@@ -131,7 +131,7 @@ class ActionCancelEnrolment(ServiceAction, Action):
             if target is None:
                 show_enrolments(dispatcher, s, worker, "请选择要取消的报名：", notice)
                 return events
-            name, code = target.course.name, target.course.code
+            name = target.course.name
             own = repo.list_for_worker(s, worker.channel, worker.sender_id)
             who = f"（{target.name}）" if several_people(own) else ""
             result = repo.cancel(s, target.id, worker.channel, worker.sender_id)
@@ -146,8 +146,7 @@ class ActionCancelEnrolment(ServiceAction, Action):
             text=f"已为您取消「{name}」{who}的报名。{still}想报其他课程，可以说“查课程”。",
             buttons=buttons(button("查课程", "course_search")),
         )
-        # ("那300块钱退不退" next is about the course cancelled)
-        return [*events, SlotSet(FOCUS_SLOT, code)]
+        return events
 
     def _target(self, s: Session, tracker: Tracker, worker: Worker) -> tuple[Enrolment | None, str]:
         """The enrolment the worker means (by button id, course name, and the person's name

@@ -272,6 +272,21 @@ def list_for_worker(s: Session, channel: str, sender_id: str) -> list[Enrolment]
     )
 
 
+def last_cancelled(s: Session, channel: str, sender_id: str) -> Course | None:
+    """The course of the worker's enrolment cancelled last, or None."""
+    enrolment = s.scalars(
+        select(Enrolment)
+        .where(
+            Enrolment.channel == channel,
+            Enrolment.sender_id == sender_id,
+            Enrolment.status == CANCELLED,
+        )
+        .order_by(Enrolment.updated_at.desc(), Enrolment.id.desc())
+        .limit(1)
+    ).first()
+    return enrolment.course if enrolment is not None else None
+
+
 def get_for_worker(s: Session, enrolment_id: int, channel: str, sender_id: str) -> Enrolment | None:
     """One live enrolment, only if it belongs to this worker."""
     e = s.get(Enrolment, enrolment_id)
