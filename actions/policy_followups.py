@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction
 
 from actions.message import (
     as_chinese,
+    faq_of_last_turn,
     previous_action,
     recent_user_texts,
     understood_text,
@@ -106,11 +107,13 @@ from bot.knowledge.situations import (
 
 
 def previous_answer(services: Any, tracker: Tracker) -> Any:
-    """The FAQ entry answered in the bot's last turn, when this message may follow up on it."""
+    """The FAQ entry answered in the bot's last turn, when this message may follow up on it
+    (also one answered inside a form: "不用厂头批准也可以走噻" after the notice to quit, asked
+    at the enrolment's name question)."""
     slug = tracker.get_slot("last_faq")
     if not slug or previous_action(tracker) != "action_answer_policy":
-        return None
-    return services.knowledge.get(str(slug))
+        slug = faq_of_last_turn(tracker) if tracker.active_loop_name else None
+    return services.knowledge.get(str(slug)) if slug else None
 
 
 # the rules that name one entry for a follow-up to `previous`, tried in this order after the

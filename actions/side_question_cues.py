@@ -30,6 +30,8 @@ _ASKS = re.compile(
     # ("不对不对 合同是跟…签的" says no twice, it does not ask 对不对)
     r"[?？]|(?<!不)([\u4e00-\u9fff])[不没]\1(?![都也])|(?:吗|么|呢|不|没)[。.!！~～]*$|是不是|能不能|可不可以"
     r"|[不没](?:嘛|哦|喃|哇)[。.!！~～]*$"
+    # "不用厂头批准也可以走噻": a right checked, 噻 asking to be told yes
+    r"|(?:可以|能|得行|也行)[^，,。\s]{0,3}噻[。.!！~～]*$"
     # "要自己带垫子不 我屋头莫得": asked with 不, then more said
     r"|(?:要|用|能|可以|得)[^，,。\s]{1,8}不[哦嘛啊喃哇]?(?=[\s，,。]|$)"
     # ("调解收钱不哦 我手头紧": 不 and a particle close a question, whatever follows)

@@ -117,6 +117,9 @@ _SWITCH_WORDS = (
 _SWITCH_BEFORE = re.compile(rf"{_SWITCH_WORDS}\s*[\u4e00-\u9fff]{{0,4}}$")
 
 
+_JOB_CHANGED = re.compile(r"(?:换|改)(?:个|份|一个|一份)?(?:工作|活路|厂|单位|公司|行业|工种)")
+
+
 # "把瑜伽换成这个": the course in view pointed at after the word for a change
 _SWITCH_TO_THIS = re.compile(rf"{_SWITCH_WORDS}\s*(?:这个|那个|这门|那门|它)")
 
@@ -142,6 +145,8 @@ def switches_course(text: str, entities: list[dict]) -> bool:
         e.get("entity") in ("course_name", "weekday")
         and isinstance(e.get("start"), int)
         and _SWITCH_BEFORE.search(text[: e["start"]]) is not None
+        # ("想换个工作去当育儿嫂": the job changed, not the course)
+        and _JOB_CHANGED.search(text[: e["start"]]) is None
         for e in entities
     )
 

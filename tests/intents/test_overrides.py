@@ -126,3 +126,13 @@ def test_a_post_done_away_with_is_no_request_withdrawn(text):
 
 def test_a_request_withdrawn_bare_still_is():
     assert rule_intent("想了下还是撤销算了") == "withdraw_case"
+
+
+def test_a_job_changed_is_no_course_changed():
+    from intents.course_rules import switches_course
+
+    text = "在电子厂做了三年 想换个工作去当育儿嫂 工会有没得考证的"
+    start = text.index("育儿嫂")
+    entities = [{"entity": "course_name", "value": "育婴员", "start": start, "end": start + 3}]
+    assert not switches_course(text, entities)
+    assert switches_course("换个书法", [{"entity": "course_name", "value": "书法", "start": 2}])
