@@ -34,7 +34,7 @@ from bot.domain.unused_leave import (
     unused_days_text,
     unused_leave_text,
 )
-from intents.numbers import parse_number
+from intents.numbers import NUM, parse_number
 
 _THE_REST = re.compile(r"剩下|剩余|其余")
 # why the days worked out are so many ("为啥子是3天嘛 不是4天啊", "咋个只有3天")
@@ -133,6 +133,10 @@ _CORRECTED = re.compile(r"不对|记错|说错|搞错|弄错")
 # ("今年年假5天 我只休了1天": this year's days, said of the leave)
 _DAYS_A_YEAR = re.compile(
     r"(?:一年|每年|(?:今年|我)的?(?:年假|年休假))(?:是|有|就|只有|一共)?\s*(?P<n>5|10|15|五|十|十五)\s*天"
+)
+# "去年还有4天没休": a count of days left untaken, told before the pay
+_DAYS_LEFT_TOLD = re.compile(
+    rf"(?:还有|还剩|剩了?|剩下)\s*(?P<n>{NUM})\s*天(?:年假)?(?:都|也)?(?:没休|没有休|休不了|没得休)"
 )
 _YEARS_FOR_DAYS = {5.0: 12, 10.0: 120, 15.0: 240}
 
@@ -234,8 +238,8 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         if days is None and pay_for_them and taken is None:
             # "去年还有4天没休 … 可以折成钱不" then "我月工资6525": the days told before, not
             # the year's
-            told_days = (days_not_taken(t) for t in told[1:] if _NOT_TAKEN.search(t))
-            days = next(filter(None, told_days), None)
+            said = next(filter(None, map(_DAYS_LEFT_TOLD.search, told[1:])), None)
+            days = int(parse_number(said.group("n")) or 0) or None if said else None
         if (
             days is None
             and (_NOT_TAKEN.search(text) or pay_for_them)

@@ -22,8 +22,8 @@ WITHIN_SOURCE = "《劳动合同法》第十九条、第二十条"
 _UNIT = r"(?P<{}>年|个月|月)"
 # the contract's term: "三年合同", "签的是两年的劳动合同", "合同签了3年", "合同期一年"
 _TERM = re.compile(
-    # ("18 个月 劳动合同": read from English, words spaced)
-    rf"(?P<n>{NUM}|半)\s*{_UNIT.format('u')}\s?(?:的)?(?:劳动)?合同"
+    # ("18 个月 劳动合同": read from English, words spaced; not "试用期定的6个月 合同才签1年")
+    rf"(?P<n>{NUM}|半)\s*{_UNIT.format('u')}(?:(?:的)?(?:劳动)?|\s劳动)合同"
     rf"|合同(?:签了?|签的是?|是|期限?是?|期)(?:的)?\s*(?P<n2>{NUM}|半)\s*{_UNIT.format('u2')}"
     # "那要是签三年的呢": the term alone, after the contract was talked about
     rf"|签(?:了|的是|的)?\s*(?P<n3>{NUM}|半)\s*{_UNIT.format('u3')}(?:的|合同|(?=\s*[，,]?\s*试用))"

@@ -232,8 +232,9 @@ def length_said(text: str) -> int | None:
 
 
 # a length said again to put it right ("等哈 我翻了下合同 是3年5个月", "哎说错了 是3年零4个月")
+# (not 不是: "做了10年多点 不是6年呢" says which length is wrong)
 _PUTS_RIGHT = re.compile(
-    r"说错|搞错|记错|算错|不对|不是|等哈|等一下|等下|再算|算了下|翻了下|看了下|查了下|其实"
+    r"说错|搞错|记错|算错|不对|等哈|等一下|等下|再算|算了下|翻了下|看了下|查了下|其实"
 )
 _SAID_ALONE = 12  # characters: a message this short that ends with a length says only that
 

@@ -152,8 +152,9 @@ def insurance_made_up_asked(knowledge: Knowledge, text: str) -> Answer | None:
 # asked: "我想继续干 那产假有好多天嘛")
 MATERNITY_LEAVE = "women_maternity_leave"
 _MATERNITY_DAYS_SAID = re.compile(
-    r"产假[^，,。？?]{0,6}?(?:只有|才|就|只给|给|是)\s*(?:\d{2,3}|九十八|一百)\s*天"
-    r"|产假[^，,。？?]{0,4}?(?:有|能休|可以休|休|放)?(?:(?:好多|多少|几)天|好久|多久|多长)"
+    # (not 陪产假, the father's leave)
+    r"(?<!陪)产假[^，,。？?]{0,6}?(?:只有|才|就|只给|给|是)\s*(?:\d{2,3}|九十八|一百)\s*天"
+    r"|(?<!陪)产假[^，,。？?]{0,4}?(?:有|能休|可以休|休|放)?(?:(?:好多|多少|几)天|好久|多久|多长)"
 )
 
 

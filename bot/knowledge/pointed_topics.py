@@ -43,9 +43,12 @@ AFTER_A_TOPIC = (
     # "社保也没给我买" after the double wage of no contract: the insurance not paid, another
     # wrong of the same employer (what to do: the entry on complaining and back payment)
     AfterATopic(
+        # (said alone: "跑单摔了算工伤不 站点没给我们买社保" asks of the injury)
         re.compile(
-            r"社保[^，,。？?]{0,3}(?:也|都|从来)?(?:没有?|莫得|没得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)"
-            r"|(?:没有?|莫得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)(?:过)?社保"
+            r"^(?:还有|而且|另外|并且)?[，,\s]*(?:他们|公司|老板|单位|厂里|厂头|站点)?[，,\s]*"
+            r"(?:社保[^，,。？?]{0,3}(?:也|都|从来)?(?:没有?|莫得|没得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)"
+            r"|(?:也|都)?(?:没有?|莫得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)(?:过)?社保)"
+            r"(?:过)?[了的哦嘛]?[。!！]?$"
         ),
         "si_not_paid_complain",
         category="劳动合同",
