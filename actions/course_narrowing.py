@@ -102,7 +102,7 @@ def more(
 
 
 # "是不是星期天上课哦": whether the course in view meets then, asked (not a wish to narrow)
-_ASKED_IF = re.compile(r"是不是|[吗嘛哦不][？?]?$")
+_ASKED_IF = re.compile(r"是不是|[吗嘛哦不噻][？?]?$")
 
 
 def _filter_entities(f: repo.CourseFilter) -> dict[str, str]:
@@ -139,6 +139,14 @@ def narrow(
         kept = named_in(listed, wanted)
     else:
         kept = [c for c in listed if repo.matches(c, f)]
+    if kept == listed and len(listed) == 1 and _ASKED_IF.search(wanted):
+        # "直播那个周五也要上噻" of the one course in view: yes, when it is
+        (course,) = listed
+        dispatcher.utter_message(
+            text=f"是的，「{course.name}」是{when_text(course)}上课。",
+            buttons=buttons(enrol_button(course), button("看看其他课程", "course_search")),
+        )
+        return [SlotSet(FOCUS_SLOT, course.code)]
     if kept:
         return show_page(dispatcher, s, kept)
     available = repo.open_courses(s, today)

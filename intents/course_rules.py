@@ -184,6 +184,8 @@ def learns_the_course_named(text: str, entities: list[dict]) -> bool:
 # "我周二周四都要加班 那书法是不是去不成": whether a course named fits the worker's time
 _FITS_ASKED = re.compile(
     r"去不成|去不了|上不了|赶不上|来不了|去得成|赶得上|去得了|冲突|冲不冲突|错得开|错不开"
+    # "直播那个周五也要上噻": whether it meets on a day the worker is busy
+    r"|(?:周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六天])(?:也|都)要上(?:课)?(?:噻|不|吗|嘛|哦)"
 )
 
 

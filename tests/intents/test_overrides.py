@@ -136,3 +136,11 @@ def test_a_job_changed_is_no_course_changed():
     entities = [{"entity": "course_name", "value": "育婴员", "start": start, "end": start + 3}]
     assert not switches_course(text, entities)
     assert switches_course("换个书法", [{"entity": "course_name", "value": "书法", "start": 2}])
+
+
+def test_whether_a_course_meets_on_a_busy_day_is_about_the_course():
+    from intents.course_rules import asks_if_a_course_fits
+
+    named = [{"entity": "course_name", "value": "电商直播"}]
+    assert asks_if_a_course_fits("哎呀 周五晚上厂头要加班 直播那个周五也要上噻", named)
+    assert not asks_if_a_course_fits("周五晚上厂头要加班 加班费咋算", [])
