@@ -43,6 +43,23 @@ def rider_injury_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return None
 
 
+WHAT_COUNTS = "injury_what_counts"
+# "我在物流仓库下货 上礼拜搬箱子把腰闪了 住了院 算不算工伤哦": hurt doing the job, asked
+# whether it counts (not on the way to work or on a trip: their own entries)
+_HURT_DOING_IT = re.compile(
+    r"闪了腰|把腰闪|腰闪|扭伤|扭到|摔伤|摔断|摔倒|砸伤|砸到|压伤|割伤|烫伤|夹到|夹伤|弄伤|骨折|伤到"
+)
+_COUNTS_ASKED = re.compile(r"算不算工伤|算工伤[不吗嘛没]|是不是工伤|能不能算工伤|认不认工伤")
+_ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通")
+
+
+def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """Hurt doing the work, asked whether it counts as 工伤: the entry on what counts."""
+    if _HURT_DOING_IT.search(text) and _COUNTS_ASKED.search(text) and not _ELSEWHERE.search(text):
+        return knowledge.get(WHAT_COUNTS)
+    return None
+
+
 SICK_NO_DISMISSAL = "sick_no_dismissal"
 # "我就请了两天病假 有医院证明的 老板直接喊我明天不要来了": let go for sick leave taken
 _PERIOD_OVER = re.compile(r"期满|满了|休完|到期|结束了|干不了原来")
@@ -63,6 +80,7 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
     """The first of these rules that names an entry for a first question, else None."""
     return (
         rider_injury_asked(knowledge, text)
+        or injury_doing_the_job_asked(knowledge, text)
         or business_slow_dismissal_asked(knowledge, text)
         or moved_to_work_asked(knowledge, text)
         or relocation_asked(knowledge, text)

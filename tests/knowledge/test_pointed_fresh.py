@@ -31,3 +31,14 @@ def test_the_annual_leave_alone_and_the_pay_while_ill():
     assert bare_leave_asked(kb, "年假可以分开休不") is None
     assert pay_while_ill_asked(kb, "医疗期里头工资照发不") == "sick_pay"
     assert pay_while_ill_asked(kb, "医疗期有多长") is None
+
+
+def test_hurt_doing_the_work_asked_whether_it_counts():
+    from bot.knowledge.pointed_fresh import injury_doing_the_job_asked
+
+    kb = _Knowledge()
+    said = "我在物流仓库下货 上礼拜搬箱子把腰闪了 住了院 算不算工伤哦"
+    assert injury_doing_the_job_asked(kb, said) == "injury_what_counts"
+    # (on the way to work, or not asked whether it counts: other entries)
+    assert injury_doing_the_job_asked(kb, "下班路上骑车摔伤了 算不算工伤") is None
+    assert injury_doing_the_job_asked(kb, "搬箱子把腰闪了 医药费哪个出") is None
