@@ -30,6 +30,8 @@ _NO_CONTRACT = re.compile(
     r"|没得合同|莫得合同|没有合同|没合同"
 )
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
+_WAGE_DOUBLED = re.compile(r"(?:双倍|二倍|两倍|2倍)工资")
+NAMED_LOOKBACK = 6
 # a contract there was, that ran out ("合同到期了厂里不跟她续"): no double wage, the compensation
 _CONTRACT_RAN_OUT = re.compile(r"合同(?:已经|都|也)?(?:到期|期满|满了)")
 _COMPENSATION = re.compile(r"补偿|赔偿")
@@ -71,7 +73,12 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
             and not DISMISSED.search(text)
         )
     )
-    if not (after or asked or _told_no_contract(tracker, text)):
+    # "等哈 我记错了 是干了7个月 那双倍工资是好多" after a dismissal was asked of: the double
+    # wage named, the contract never signed told earlier in the conversation
+    named = _WAGE_DOUBLED.search(text) is not None and any(
+        _NO_CONTRACT.search(t) for t in recent_user_texts(tracker, NAMED_LOOKBACK)
+    )
+    if not (after or asked or named or _told_no_contract(tracker, text)):
         return None
     if _CONTRACT_RAN_OUT.search(text) and not _NO_CONTRACT.search(text):
         return None  # "我姐 … 合同到期了厂里不跟她续 她做了6年": a contract signed, ended
