@@ -40,18 +40,18 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
-    # "社保也没给我买" after the double wage of no contract: the insurance not paid, another
-    # wrong of the same employer (what to do: the entry on complaining and back payment)
+    # "社保也没给我买" after the double wage of no contract, "厂头从来没给我买过社保" after the
+    # maternity leave: the insurance not paid, another wrong of the same employer (what to do:
+    # the entry on complaining and back payment)
     AfterATopic(
         # (said alone: "跑单摔了算工伤不 站点没给我们买社保" asks of the injury)
         re.compile(
             r"^(?:还有|而且|另外|并且)?[，,\s]*(?:他们|公司|老板|单位|厂里|厂头|站点)?[，,\s]*"
             r"(?:社保[^，,。？?]{0,3}(?:也|都|从来)?(?:没有?|莫得|没得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)"
-            r"|(?:也|都)?(?:没有?|莫得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)(?:过)?社保)"
+            r"|(?:也|都|从来|一直)?(?:没有?|莫得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上)(?:过)?社保)"
             r"(?:过)?[了的哦嘛]?[。!！]?$"
         ),
         "si_not_paid_complain",
-        category="劳动合同",
     ),
     # "他其实还想接到在厂头干 不要那个钱 可以不" after the compensation: going back to work
     # instead of the 2N (继续履行, in the entry on an unlawful dismissal)
