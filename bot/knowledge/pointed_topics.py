@@ -40,6 +40,17 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
+    # "请5天年假周一到周五 老板说周六周日也要算进去" after the leave's days: rest days and
+    # holidays are not counted in it (《职工带薪年休假条例》第三条), in the days' entry
+    AfterATopic(
+        re.compile(
+            r"(?:周六|周日|周末|星期六|星期天|礼拜六|礼拜天|休息日|双休|节假日)[^。？?]{0,8}"
+            r"(?:算进去|算进|算在|算到|也算|要算|扣|占|计入|抵)"
+        ),
+        "leave_annual_days",
+        slug="leave_annual_days",
+        again=True,
+    ),
     # "社保也没给我买" after the double wage of no contract, "厂头从来没给我买过社保" after the
     # maternity leave: the insurance not paid, another wrong of the same employer (what to do:
     # the entry on complaining and back payment)
