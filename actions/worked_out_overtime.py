@@ -18,10 +18,10 @@ from bot.domain.break_time_off import (
     NO_TIME_OFF,
     TIME_OFF,
     TIME_OFF_INSTEAD,
-    TIME_OFF_NEVER_GIVEN,
     break_time_off_text,
     break_told,
     days_off,
+    never_given_text,
 )
 from bot.domain.long_breaks import dated_days
 from bot.domain.overtime_mix import (
@@ -312,7 +312,7 @@ def _overtime_sum(services: Any, tracker: Tracker, text: str) -> str | None:
         return TIME_OFF_INSTEAD
     if after and NO_TIME_OFF.search(text) and not (_A_FIGURE.search(text) or parts_of(text)):
         # "那要是调休一直不给我安排呢" after the rates: the rest days are paid at 200 % then
-        return None if _HOLIDAY_NAMED.search(text) else TIME_OFF_NEVER_GIVEN
+        return None if _HOLIDAY_NAMED.search(text) else never_given_text(last_bot_text(tracker))
     if (_ASKS_THE_LIMIT.search(text) or _LAWFUL_ASKED.search(text)) and monthly_pay(text) is None:
         # "一个月最多能加好多班", "一天要开十几个钟头 … 合法不": the legal limit asked, no sum
         # (劳动法第四十一条)

@@ -27,6 +27,21 @@ from intents.numbers import NUM, parse_number
 WORK_DAYS_A_MONTH = 21.75
 # "后面4天也上了", "剩下的3天也去了": more days of the break worked, after those told (not
 # "后头4天给我补休")
+# the rest days' sum in the answer just given ("…没安排补休的不低于200%：260×200%×3=1560元")
+_REST_DAYS_SUMMED = re.compile(r"[^\n]*200%[：:][^\n]*?=\s*[\d,.]+\s*元")
+
+
+def never_given_text(shown: str) -> str:
+    """Time off promised for rest days and never given: paid at 200 %, with the sum of the
+    rest days worked out in the answer just shown ("结果到现在都没让我补休 那咋算")."""
+    summed = _REST_DAYS_SUMMED.search(shown or "")
+    if summed is None:
+        return TIME_OFF_NEVER_GIVEN
+    first, rest = TIME_OFF_NEVER_GIVEN.split("\n", 1)
+    line = summed.group(0).strip().rstrip("；;。")
+    return f"{first}\n按刚才算的：{line}。\n{rest}"
+
+
 _LATER_DAYS = re.compile(
     rf"(?:后面|后头|后边|剩下|其余|其他)的?\s*(?P<n>{NUM})\s*天(?:班)?\s*(?:也|都|还|我)?\s*"
     r"(?:上了|去了|加了|做了|干了|上班|加班|没休|没放)"

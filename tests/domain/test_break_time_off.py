@@ -42,3 +42,12 @@ def test_the_dates_of_several_messages_are_one_break() -> None:
     earlier = ["4号5号也上了的", "国庆1号2号3号都上了 工资6525"]
     told = break_told("老板说4号5号给我补休", earlier)
     assert told is not None and told[1:] == (3, 2)
+
+
+def test_time_off_never_given_keeps_the_sum_just_shown():
+    from bot.domain.break_time_off import TIME_OFF_NEVER_GIVEN, never_given_text
+
+    shown = "按您说的：春节期间上了3天班，日工资260元。\n这3天是春节长假里调休的休息日，没安排补休的不低于200%：260×200%×3=1560元；\n工资基数…"
+    said = never_given_text(shown)
+    assert "1560元" in said and said.startswith("补休一直不安排的")
+    assert never_given_text("平时150%、周末200%") == TIME_OFF_NEVER_GIVEN
