@@ -72,7 +72,9 @@ _DATE_OF_MONTH = re.compile(r"(?:\d{1,2}\s*月\s*)?(?<!\d)(\d{1,2})\s*[号日]")
 # "有一个星期六我屋头有事没去": a day not worked; "星期六只去了3个": the rest days, counted after
 _NOT_WORKED = re.compile(r"没去|没上|没加|没有去|没有上|请假|请了假|休息了")
 _REST_COUNTED_AFTER = re.compile(
-    rf"(?:星期|礼拜|周)[六天日](?:只|就|一共)?(?:去|上|加)了?\s*(?P<n>{NUM})\s*(?:个|次|回|天)"
+    # (not "星期六加了48个钟头": hours)
+    rf"(?:星期|礼拜|周)[六天日](?:只|就|一共)?(?:去|上|加)了?\s*(?P<n>{NUM})\s*"
+    r"(?:个(?!\s*(?:钟头|小时|钟))|次|回|天)"
 )
 
 
