@@ -166,7 +166,11 @@ class ActionCourseFollowup(ServiceAction, Action):
         if asks_no_clash(text) and OTHERS_ASKED.search(text):
             # "跟书法时间不冲突的有啥子": the other courses, searched
             return [*done, FollowupAction("action_search_courses")]
-        both = both_talked_about(tracker) if len(codes) <= 1 else []
+        both = both_talked_about(tracker)
+        if len(codes) > 1 and not set(both) <= set(codes):
+            # (a list in view: the two talked about one after the other only if both are in it,
+            # "两个时间冲不冲" after 叉车 then 电工 of the certificate list)
+            both = []
         if len(codes) == 2 and BOTH_CLASH.search(text):
             both = [str(c) for c in codes]  # "两个时间冲不冲" with two courses in view
         pair = clash_pair(self.services, tracker) if not both else []
