@@ -10,7 +10,9 @@ from intents.enrol_cues import CAN_I_ENROL, enrols_with
 from intents.filing_cues import files_a_case
 from intents.mediation_cues import MEDIATION_QUESTION, mediation_read
 from intents.question_cues import (
+    asks_about_a_lawyer,
     asks_if_one_may_apply,
+    asks_if_worth_it,
     asks_staff_hours,
     asks_what_to_do,
     is_hypothetical,
@@ -364,6 +366,8 @@ def rule_intent(text: str) -> str | None:
         or is_hypothetical(compact)
         or asks_what_to_do(compact)
         or asks_if_one_may_apply(compact)
+        or asks_if_worth_it(compact)
+        or asks_about_a_lawyer(compact)
     ):
         return "policy_question"
     return mediation_read(compact)

@@ -256,3 +256,8 @@ def test_a_name_and_a_registered_firm_labelled_in_pinyin() -> None:
     text = "mingzi Tang Xiaofeng dianhua 13608311234 gongsi shi Chongqing Mingda jixie youxian gongsi yaoqiu bu gongzi"
     assert opening_name(text) == "Tang Xiaofeng"
     assert opening_employer(text) == "Chongqing Mingda Jixie Youxian Gongsi"
+
+
+def test_a_noodle_shop_where_the_worker_works_is_the_employer():
+    # "那我申请 我在渝味小面馆洗碗 他们欠我800": a 面馆 is a kind of place like a 店
+    assert opening_employer("我申请 我在老街牛肉面馆端盘子 他们欠我900") == "老街牛肉面馆"

@@ -105,3 +105,21 @@ def test_a_department_closed_or_ones_own_hours_are_neither(text):
 )
 def test_a_course_for_oneself_after_giving_up_is_a_search(text):
     assert rule_intent(text) == "course_search"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "厂里欠我600 为这点钱找工会值得不",  # whether it is worth the trouble
+        "就几百块钱 有没有必要去申请调解",
+        "那去仲裁得不得请律师",  # whether a lawyer is needed
+        "调解的时候要请律师吗",
+    ],
+)
+def test_a_worker_weighing_up_whether_to_claim_asks(text):
+    assert rule_intent(text) == "policy_question"
+
+
+@pytest.mark.parametrize("text", ["这个工作值不值得做", "我要找律师"])
+def test_worth_and_lawyer_words_alone_are_not_these_questions(text):
+    assert rule_intent(text) != "policy_question"
