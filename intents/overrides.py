@@ -21,6 +21,7 @@ from intents.request_cues import (
     APPLIES_AGAIN,
     APPLY_AFTER_ALL,
     APPLY_AFTER_ALL_LATER,
+    APPLY_THEN_STORY,
     APPLY_WITH_DETAILS,
     DETAILS,
     DISPUTE_TOLD,
@@ -327,6 +328,9 @@ def rule_intent(text: str) -> str | None:
     if MEDIATION_WITH_DETAILS.match(compact) and DETAILS.search(compact):
         return "mediation_request"
     if APPLY_WITH_DETAILS.match(text.strip()) and DETAILS.search(compact):
+        return "mediation_request"
+    if APPLY_THEN_STORY.match(text.strip()) and DISPUTE_TOLD.search(compact):
+        # "那申请嘛 我在快递站分拣 欠了我两个月工资 一个月5200": the dispute told after it
         return "mediation_request"
     if APPLY_AFTER_ALL.match(compact):
         return "mediation_request"

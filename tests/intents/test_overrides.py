@@ -123,3 +123,9 @@ def test_a_worker_weighing_up_whether_to_claim_asks(text):
 @pytest.mark.parametrize("text", ["这个工作值不值得做", "我要找律师"])
 def test_worth_and_lawyer_words_alone_are_not_these_questions(text):
     assert rule_intent(text) != "policy_question"
+
+
+def test_applying_then_telling_the_dispute_is_the_request():
+    # "那申请嘛 我在快递站分拣 欠了我两个月工资 一个月5200": no details yet, the story after it
+    assert rule_intent("那我申请嘛 我在超市理货 他们欠了我三个月工资") == "mediation_request"
+    assert rule_intent("怎么申请 公司欠我工资") != "mediation_request"  # how, asked
