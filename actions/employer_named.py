@@ -45,7 +45,7 @@ _LABELLED_EMPLOYER = re.compile(
     # "在南岸区的一个汽修厂 厂名叫重庆快捷汽车维修有限公司": the name after its label
     r"|(?:厂子|店子|厂|店)(?:名|的名字|名字)?(?:叫|[:：])|(?:厂|店)(?:名|的名字|名字)是|全称(?:叫|是|[:：])|全名(?:叫|是|[:：])"
     # "馆子是渝北的老李家火锅", "平台是T3出行", "学校是小树苗幼儿园": the place by its kind
-    r"|(?:馆子|餐馆|饭店|酒店|超市|学校|幼儿园|医院|平台|物业|商场|美发店|理发店)(?:是|叫)"
+    r"|(?:馆子|餐馆|饭店|酒店|超市|学校|幼儿园|医院|平台|物业|商场|美发店|理发店|火锅店|面馆|餐厅)(?:是|叫)"
     r"(?:[\u4e00-\u9fff]{1,3}的(?=[^\s，,。]{2}))?"
     # "school is 小树苗幼儿园", "company: …": the employer labelled in English
     r"|(?:[Ss]chool|[Cc]ompany|[Ee]mployer|[Ff]actory|[Rr]estaurant|[Ss]hop|[Ss]tore|[Hh]otel|[Ff]irm)"

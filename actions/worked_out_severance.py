@@ -69,6 +69,7 @@ from intents.numbers import format_number
 _TWO_N_FIRST = "算：\n违法辞退的赔偿金"  # (a sum of severance_text with the 2N first)
 FORCED_TO_LEAVE = "quit_immediate_38"  # leaving because the employer broke the law: no 2N
 SEVERANCE = "sev_calc"  # the entry whose rule the worked-out answer applies
+PROBATION_DISMISSAL = "probation_dismissal"  # let go in probation: unlawful without grounds
 LIKEWISE_TURNS = 3  # a compensation shown this many turns back is one another's is likened to
 
 
@@ -219,8 +220,13 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     if str(slug or "").startswith("probation") and (
         PROBATION_EXCESS.search(text)
-        # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
-        or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
+        # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation;
+        # not "试用期工资4500 能赔好多" right after the answer on a dismissal in probation)
+        or (
+            re.search(r"试用|没转正|不转正|不给转正", text)
+            and not DISMISSED.search(text)
+            and not (after and slug == PROBATION_DISMISSAL)
+        )
     ):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if PROBATION_FAILED.search(text) and monthly_pay(text) is None:
