@@ -21,7 +21,8 @@ NOTHING_GIVEN = re.compile(r"(?:啥子|什么|一分钱?|一分)(?:都|也)(?:�
 MAY_THEY = re.compile(r"会不会|能不能|可不可以|可以随便|能随便")
 # a dismissal told in a story ("前几天主管打电话说我不用回来了")
 DISMISSED = re.compile(
-    r"开除|辞退|开了我|把我开|把我辞|辞了我|不用来了|不要来了|别来了|莫来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|裁我|把我裁|解除|炒了我"
+    # ("公司把她开了": the worker's wife let go, told by him)
+    r"开除|辞退|(?:开|辞)了(?:我|她)|把(?:我|她)(?:开|辞)|不用来了|不要来了|别来了|莫来了|不用回来|不要回来|不要我了|(?:喊|叫|让|赶)我走|裁员|被裁|裁我|把我裁|解除|炒了我"
     # "店要关了 叫我们月底走人": all of them sent away
     r"|(?:喊|叫|让|赶)(?:我们|大家)[^，,。]{0,6}?走人?"
     # "他们硬要辞的话": dismissed, told as what the employer means to do

@@ -28,8 +28,9 @@ from bot.domain.course_questions import aspects
 from bot.domain.courses import rank_by_text
 from bot.domain.feelings import ACKNOWLEDGED, sounds_upset
 from bot.domain.groups import group_size
-from bot.knowledge.answers import answer_text
-from bot.knowledge.aspects_asked import one_aspect_asked
+from bot.knowledge.answers import answer_text, layout
+from bot.knowledge.aspects_asked import fee_asked_with_the_request, one_aspect_asked
+from bot.knowledge.pointed_reprisal import let_go_for_filing_feared
 from bot.store import courses as repo
 
 GROUP_MIN = 3
@@ -50,9 +51,19 @@ DISPATCH_NOTE = (
 )
 
 
-class ActionAskMediationName(Action):
+# "我还在厂头上班 … 想申请调解 又怕老板晓得了把我开了": filing is no ground for a dismissal
+# (《劳动合同法》第三十九条至第四十一条 name every ground), and one for it is unlawful
+REPRISAL_NOTE = (
+    "您还在上班也可以申请。单位不能因为您申请调解、讨要应得的钱就辞退您：法律规定的解除理由里没有"
+    "这一条，这样辞退属于违法解除，您可以要求继续上班，或者要经济补偿2倍的赔偿金（《劳动合同法》"
+    "第四十八条、第八十七条）。调解员只在您提交申请后才联系单位；真遇到打击报复，马上告诉我们。"
+)
+
+
+class ActionAskMediationName(ServiceAction, Action):
     """The mediation form's first question: with its opening line only the first time; after
-    a side question it picks up the thread instead of starting over."""
+    a side question it picks up the thread instead of starting over. What the request asks
+    besides (what it costs, whether filing costs the job) is answered first."""
 
     def name(self) -> str:
         return "action_ask_mediation_form_name"
@@ -78,6 +89,12 @@ class ActionAskMediationName(Action):
         if _DISPATCH.search(opening) and _WHICH_ONE.search(opening):
             # "劳务派遣到电子厂 … 搞不清楚该找哪个公司": both firms are parties
             dispatcher.utter_message(text=DISPATCH_NOTE)
+        fee = fee_asked_with_the_request(self.services.knowledge, told[0])
+        if fee is not None:
+            # "Can the union help me? Do I need to pay?": it costs nothing, said first
+            dispatcher.utter_message(text=layout(fee.answer).lead, faq=fee.slug)
+        if let_go_for_filing_feared(told[0]):
+            dispatcher.utter_message(text=REPRISAL_NOTE)
         dispatcher.utter_message(response="utter_ask_mediation_form_name")
         return []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from actions.leaving_told import DISMISSED
 from intents.numbers import NUM
 
 LEAVE_NOT_TAKEN = re.compile(r"年假[^，,。]{0,6}(?:没休|没有休|没得休|不准休|不让休|休不了)")
@@ -23,6 +24,26 @@ SUM_ASKED = re.compile(
 )
 # the months of a probation over the cap, named
 PROBATION_EXCESS = re.compile(r"多出来|多出的|超出|超过的|超了的|多搞|多定|多签|多约")
+PROBATION_DISMISSAL = "probation_dismissal"  # let go in probation: unlawful without grounds
+_ON_PROBATION = re.compile(r"试用|没转正|不转正|不给转正")
+
+
+def probation_asked_instead(text: str, slug: str, after: bool) -> bool:
+    """After an answer about probation, the probation's own sum is asked, not a compensation:
+    its excess ("做满了6个月 多出来那4个月他要赔我好多") or a worker still on it ("我已经上了5个月班了
+    还说我在试用期 转正工资是4500 能赔好多"); not one let go in it ("试用期工资4500 能赔好多" right
+    after the answer on a dismissal in probation)."""
+    if not slug.startswith("probation"):
+        return False
+    if PROBATION_EXCESS.search(text):
+        return True
+    return (
+        _ON_PROBATION.search(text) is not None
+        and DISMISSED.search(text) is None
+        and not (after and slug == PROBATION_DISMISSAL)
+    )
+
+
 # someone else's time worked ("我同事干了3年"): not the worker's own pay
 SOMEONE_ELSE = re.compile(
     r"同事|工友|老婆|老公|爱人|媳妇|我妈|我爸|老汉|朋友|他干|她干|他有|她有|他能|她能|还有个"

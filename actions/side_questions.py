@@ -241,12 +241,16 @@ class SideQuestionsMixin:
         if len(parts) < 2:
             return []
         cfg = self.services.config.retrieval
+        read_parts = [
+            decide(self.services.knowledge.search(f"{self.side_topic} {part}"), cfg)
+            for part in parts
+        ]
+        # ("调解要交钱不 要弄好久哦", "调解要好久哦 要交钱不": a short question read with the
+        # form's topic is likely enough, once another, before or after it, is sure)
+        one_sure = any(verdict == "answer" for verdict, _ in read_parts)
         found: list[Any] = []
-        for part in parts:
-            verdict, hits = decide(self.services.knowledge.search(f"{self.side_topic} {part}"), cfg)
-            # ("调解要交钱不 要弄好久哦": the second short question read with the form's topic
-            # is likely enough, once another was sure)
-            sure = verdict == "answer" or (verdict == "likely" and bool(found))
+        for verdict, hits in read_parts:
+            sure = verdict == "answer" or (verdict == "likely" and one_sure)
             if not sure or any(e.slug == hits[0].answer.slug for e in found):
                 continue
             found.append(hits[0].answer)

@@ -40,7 +40,8 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     if said is None and slug == INJURY_REST and after and pay and not rest_months(text):
         # "我受伤前每个月7000" right after the rest's answer, "老板每个月只给2000块" told before:
         # the pay due a month and what is short of it, the months still to come
-        return monthly_due_text(pay, paid_a_month(earlier))
+        # ("公司说休息期间只发1800 我原来一个月是5600": what is paid, told with it)
+        return monthly_due_text(pay, paid_a_month(text) or paid_a_month(earlier))
     return said
 
 

@@ -29,7 +29,6 @@ from actions.severance_cues import (
     MONEY_CHOSEN,
     NAMED_BY_ITS_N,
     PAY_WITH_EXTRAS,
-    PROBATION_EXCESS,
     PROBATION_FAILED,
     RESIGNATION_PRESSED,
     ROUGHLY,
@@ -40,6 +39,7 @@ from actions.severance_cues import (
     WHAT_IF,
     YEARS_CLAIMED,
     YEARS_RESET,
+    probation_asked_instead,
 )
 from actions.severance_season import by_season
 from actions.worked_out_leave import DURATION_ALONE
@@ -217,11 +217,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         after or about_severance(text) or told_before or story or ran_out or likewise
     ):
         return None
-    if str(slug or "").startswith("probation") and (
-        PROBATION_EXCESS.search(text)
-        # ("我已经上了5个月班了 还说我在试用期 转正工资是4500 能赔好多": still on probation)
-        or (re.search(r"试用|没转正|不转正|不给转正", text) and not DISMISSED.search(text))
-    ):
+    if probation_asked_instead(text, str(slug or ""), after):
         return None  # "做满了6个月 多出来那4个月他要赔我好多": the probation's excess
     if PROBATION_FAILED.search(text) and monthly_pay(text) is None:
         return None  # "公司说我试用期不合格 喊我走人 有没得补偿": the grounds, the entry's

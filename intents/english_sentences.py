@@ -77,6 +77,10 @@ SENTENCES = {
     "how long do i have to apply": "仲裁时效是好久 有没得时限",
     "how long do i have to file": "仲裁时效是好久 有没得时限",
     "is it free": "免费吗",
+    # "Can the union help me? Do I need to pay?": what mediation costs, asked
+    "do i need to pay": "要钱吗",
+    "do i have to pay anything": "要钱吗",
+    "do i need to pay anything": "要钱吗",
     "lets do it": "那我申请调解",
     "let's do it": "那我申请调解",
     "go ahead and file": "申请调解",

@@ -10,7 +10,9 @@ from intents.enrol_cues import CAN_I_ENROL, enrols_with
 from intents.filing_cues import files_a_case
 from intents.mediation_cues import MEDIATION_QUESTION, mediation_read
 from intents.question_cues import (
+    asks_about_a_lawyer,
     asks_if_one_may_apply,
+    asks_if_worth_it,
     asks_staff_hours,
     asks_what_to_do,
     is_hypothetical,
@@ -20,6 +22,7 @@ from intents.request_cues import (
     APPLIES_AGAIN,
     APPLY_AFTER_ALL,
     APPLY_AFTER_ALL_LATER,
+    APPLY_THEN_STORY,
     APPLY_WITH_DETAILS,
     DETAILS,
     DISPUTE_TOLD,
@@ -339,6 +342,9 @@ def rule_intent(text: str) -> str | None:
         return "mediation_request"
     if APPLY_WITH_DETAILS.match(text.strip()) and DETAILS.search(compact):
         return "mediation_request"
+    if APPLY_THEN_STORY.match(text.strip()) and DISPUTE_TOLD.search(compact):
+        # "那申请嘛 我在快递站分拣 欠了我两个月工资 一个月5200": the dispute told after it
+        return "mediation_request"
     if APPLY_AFTER_ALL.match(compact):
         return "mediation_request"
     if TRIES_MEDIATION.match(text.strip()) and re.search(r"试|走|先|看看|就", text):
@@ -377,6 +383,8 @@ def rule_intent(text: str) -> str | None:
         or is_hypothetical(compact)
         or asks_what_to_do(compact)
         or asks_if_one_may_apply(compact)
+        or asks_if_worth_it(compact)
+        or asks_about_a_lawyer(compact)
     ):
         return "policy_question"
     return mediation_read(compact)

@@ -121,6 +121,36 @@ def asks_if_one_may_apply(compact: str) -> bool:
     return "调解" not in compact and _MAY_I_APPLY.search(compact) is not None
 
 
+# "老板欠我800块钱 就这点钱值不值得找工会哦", "为几百块钱去调解划得来不": whether claiming
+# is worth the trouble, asked by a worker still deciding (answered, the request offered)
+_WORTH_IT = re.compile(
+    r"值不值得|值得不|值得吗|值不值|划不划算|划算不|划得来不|划不来|有没有必要|有必要不|有必要吗|犯不着|犯得着"
+)
+_CLAIMING = re.compile(r"工会|调解|申请|告|仲裁|投诉|维权|讨|追|要回|找(?:他|老板|公司|厂)")
+
+
+def asks_if_worth_it(compact: str) -> bool:
+    """Whether going to the union (mediation, a complaint) is worth it, asked (compact text)."""
+    worth = _WORTH_IT.search(compact)
+    return worth is not None and _CLAIMING.search(compact) is not None
+
+
+# "那要请律师不", "仲裁的话得不得找律师": whether a lawyer is needed (or the union's legal help)
+# is asked, never a request to file ("我叫… 电话…" would be the details)
+# (not "我要找律师": a person asked for, the handoff)
+_LAWYER_ASKED = re.compile(
+    r"律师(?:不|吗|么|没|嘛|呢|哇)[？?]*$"
+    r"|(?:要不要|需不需要|用不用|得不得|是不是要|是不是得|必须|非得|一定要|一定得)(?:去)?(?:请|找)?(?:个)?律师"
+)
+_A_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def asks_about_a_lawyer(compact: str) -> bool:
+    """Whether a lawyer is needed, asked in a message that gives no details for a request
+    (compact text)."""
+    return _LAWYER_ASKED.search(compact) is not None and _A_MOBILE.search(compact) is None
+
+
 # who sees what the worker tells: privacy named, or someone coming to know, see or be told
 _PRIVACY_NAMED = re.compile(r"保密|泄露|泄漏|隐私|个人信息|confidential|privacy|private", re.I)
 _KNOWING = re.compile(

@@ -23,6 +23,12 @@ MEDIATION_WITH_DETAILS = re.compile(
 APPLY_WITH_DETAILS = re.compile(
     rf"^{YES_FIRST}[^\s，,。!！？?]{{0,8}}?申请(?:一个|个|一下)?(?:嘛|吧|哦|哈|啊|了|噻)?(?:[\s，,。!！]|$)"
 )
+# "那申请嘛 我在快递站分拣 欠了我两个月工资 一个月5200": applying, then the dispute told (the
+# only thing a worker applies for here; not "怎么申请", asked)
+APPLY_THEN_STORY = re.compile(
+    rf"^{YES_FIRST}(?:我|我们)?(?:就|还是|现在|马上)?(?:要|想)?申请(?:一个|个|一下)?"
+    r"(?:嘛|吧|哦|哈|啊|噻)?[\s，,。!！]+(?=\S)"
+)
 # "那我还是申请嘛 厂头上个月把我开了…": applying after all, what is applied for understood
 # (not "还是申请工伤认定" or "申请仲裁")
 APPLY_AFTER_ALL = re.compile(

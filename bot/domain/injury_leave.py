@@ -23,6 +23,8 @@ _RESTED = re.compile(
 # "公司一个月只给我发2千块": what is paid a month instead
 _PAID_A_MONTH = re.compile(
     rf"(?:一个月|每个?月)(?:只|就|才)?(?:给我|给)?(?:发|给|打)(?:了)?\s*(?P<n>{NUM})\s*(?:块|元)?"
+    # "公司说休息期间只发1800": what is paid instead, the month understood (not "只发了3个月")
+    rf"|(?:只|就|才)(?:给我|给)?(?:发|给|打)(?:了)?(?:我)?\s*(?P<n2>{NUM})(?!\s*(?:个|年|天|号|%))\s*(?:块|元)?"
 )
 
 
@@ -32,7 +34,7 @@ _HALF_PAID = re.compile(r"(?:只|就|才)?(?:给我|给)?(?:发|给|打)了?(?:�
 
 def paid_a_month(text: str) -> float | None:
     m = _PAID_A_MONTH.search(text or "")
-    value = parse_number(m.group("n")) if m else None
+    value = parse_number(m.group("n") or m.group("n2")) if m else None
     return value if value is not None and 100 <= value <= 100_000 else None
 
 

@@ -57,7 +57,9 @@ _HOW_MUCH = re.compile(
 )
 # the compensation is the subject ("能赔好多" after a dismissal answer needs no such word)
 _ABOUT_SEVERANCE = re.compile(
-    r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|裁我|要裁|把我裁|把我开|开了我|把我辞|辞了我|炒|解除"
+    r"补偿|赔偿|赔|[nN]\+1|2[nN]|辞退|开除|裁员|裁掉|裁了|被裁|裁我|要裁|炒|解除"
+    # ("公司把她开了": the worker's wife let go, told by him)
+    r"|把(?:我|她)(?:裁|开|辞)|(?:开|辞)了(?:我|她)"
     # "公司说要裁掉我们车间 我做了五年零两个月 能补多少": what it comes to, asked
     r"|能补|补好多|补多少|补几个月"
     # "厂里叫我下个月不用来了 我干了4年 … 能拿好多": told not to come back (a dismissal)

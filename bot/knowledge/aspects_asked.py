@@ -59,3 +59,20 @@ def one_aspect_asked(knowledge: Knowledge, text: str) -> Answer | None:
         if words.search(text or "") and (entry := knowledge.get(slug)) is not None
     ]
     return found[0] if len(found) == 1 and _MEDIATION.search(text or "") else None
+
+
+# what mediation costs, asked as a question inside a request ("想申请调解 工会调解收钱不", "Can
+# the union help me? Do I need to pay?" read as "…要钱吗"); not money asked of the employer
+# ("找老板要钱不") nor the sum owed ("能要回好多钱")
+_FEE_ASKED = re.compile(
+    r"(?<![头板司厂他])要钱(?:不|吗|么|没|嘛)|要不要(?:交|花|出)?钱|收不收(?:钱|费)|收(?:钱|费)(?:不|吗|么|没|嘛)"
+    r"|是不是免费|免费(?:不|吗|么|的吗|的不|的哇)|(?:交|花|出)(?:不)?(?:钱|费)(?:不|吗|么|没|嘛)"
+    r"|(?:交|花|出)(?:好多|多少)钱"
+)
+FEE = "mediation_fee"
+
+
+def fee_asked_with_the_request(knowledge: Knowledge, text: str) -> Answer | None:
+    """The fee's entry when a request to file also asks what it costs (answered first, as the
+    desk would before taking the details); None otherwise."""
+    return knowledge.get(FEE) if _FEE_ASKED.search(text or "") else None

@@ -46,3 +46,17 @@ def let_go_for_claiming_told(knowledge: Knowledge, text: str) -> Answer | None:
     if _BECAUSE.search(text) is None:
         return None
     return knowledge.get(UNLAWFUL_DISMISSAL)
+
+
+# "想申请调解 又怕老板晓得了把我开了", "怕被开除": a worker still in the job fears being let go
+# for filing (the request is taken all the same; the law's protection is said first)
+_FEARS = re.compile(r"怕|担心|担忧|万一|会不会|敢不敢|不敢")
+_LET_GO_PASSIVE = re.compile(r"(?:被|遭)(?:老板|公司|厂里|厂头|单位)?(?:开除|辞退|开|炒|辞|裁)")
+
+
+def let_go_for_filing_feared(text: str) -> bool:
+    """The message fears the worker will be let go for it: a word of fear, a dismissal after it."""
+    fear = _FEARS.search(text or "")
+    if fear is None:
+        return False
+    return bool(LET_GO.search(text, fear.end()) or _LET_GO_PASSIVE.search(text, fear.end()))

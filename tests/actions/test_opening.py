@@ -256,3 +256,14 @@ def test_a_name_and_a_registered_firm_labelled_in_pinyin() -> None:
     text = "mingzi Tang Xiaofeng dianhua 13608311234 gongsi shi Chongqing Mingda jixie youxian gongsi yaoqiu bu gongzi"
     assert opening_name(text) == "Tang Xiaofeng"
     assert opening_employer(text) == "Chongqing Mingda Jixie Youxian Gongsi"
+
+
+def test_a_noodle_shop_where_the_worker_works_is_the_employer():
+    # "那我申请 我在渝味小面馆洗碗 他们欠我800": a 面馆 is a kind of place like a 店
+    assert opening_employer("我申请 我在老街牛肉面馆端盘子 他们欠我900") == "老街牛肉面馆"
+
+
+def test_a_hotpot_place_labelled_by_its_kind_gives_its_name():
+    # "火锅店是重庆老码头餐饮管理有限公司": the name after the kind of place, not the label
+    told = "那申请调解嘛 我叫冉芳 电话13512345678 火锅店是重庆蜀香餐饮有限公司 要赔3800"
+    assert opening_employer(told) == "重庆蜀香餐饮有限公司"

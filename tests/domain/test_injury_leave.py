@@ -40,3 +40,15 @@ def test_the_pay_due_a_month_when_the_months_are_still_to_come():
 def test_half_the_pay_paid_each_month_of_the_rest() -> None:
     said = injury_leave_text("我受伤前工资6400 歇了3个月 厂里每个月就给了一半")
     assert said is not None and "每月少3200元" in said and "一共该补9600元" in said
+
+
+def test_paid_less_told_without_a_month_named() -> None:
+    # "公司说休息期间只发1800 我原来一个月是5600" then "我都休了3个月了 一共差好多"
+    from bot.domain.injury_leave import paid_a_month
+
+    assert paid_a_month("厂里说养伤期间只发2100") == 2100
+    assert paid_a_month("只发了3个月") is None
+    said = injury_leave_text(
+        "我已经歇了4个月了 一共少了好多", "厂里说养伤期间只发2100 我原来一个月是6100"
+    )
+    assert said is not None and "每月少4000元" in said and "16000元" in said

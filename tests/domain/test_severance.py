@@ -171,3 +171,11 @@ def test_a_length_and_the_pay_said_bare():
     assert length_and_pay_said("一个月4800 3年4个月") == 40
     assert length_and_pay_said("3年4个月") is None  # (no pay: the other reading's)
     assert length_and_pay_said("一个月4800 我想问下补偿咋个算 干了3年4个月") is None
+
+
+def test_a_wife_let_go_told_by_her_husband_is_about_the_compensation():
+    # "我老婆怀起娃儿4个月 公司把她开了" then "她在那做了3年4个月 一个月4800 能要好多"
+    from bot.domain.severance import about_severance
+
+    assert about_severance("公司把她开了 说是经营困难")
+    assert not about_severance("公司把她调到仓库去了")

@@ -144,3 +144,27 @@ def test_whether_a_course_meets_on_a_busy_day_is_about_the_course():
     named = [{"entity": "course_name", "value": "电商直播"}]
     assert asks_if_a_course_fits("哎呀 周五晚上厂头要加班 直播那个周五也要上噻", named)
     assert not asks_if_a_course_fits("周五晚上厂头要加班 加班费咋算", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "厂里欠我600 为这点钱找工会值得不",  # whether it is worth the trouble
+        "就几百块钱 有没有必要去申请调解",
+        "那去仲裁得不得请律师",  # whether a lawyer is needed
+        "调解的时候要请律师吗",
+    ],
+)
+def test_a_worker_weighing_up_whether_to_claim_asks(text):
+    assert rule_intent(text) == "policy_question"
+
+
+@pytest.mark.parametrize("text", ["这个工作值不值得做", "我要找律师"])
+def test_worth_and_lawyer_words_alone_are_not_these_questions(text):
+    assert rule_intent(text) != "policy_question"
+
+
+def test_applying_then_telling_the_dispute_is_the_request():
+    # "那申请嘛 我在快递站分拣 欠了我两个月工资 一个月5200": no details yet, the story after it
+    assert rule_intent("那我申请嘛 我在超市理货 他们欠了我三个月工资") == "mediation_request"
+    assert rule_intent("怎么申请 公司欠我工资") != "mediation_request"  # how, asked

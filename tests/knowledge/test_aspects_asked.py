@@ -42,3 +42,13 @@ def test_one_thing_asked_or_no_mediation_is_left_to_the_usual_answer():
 def test_an_entry_an_admin_withdrew_is_skipped():
     knowledge = _Knowledge(frozenset({"mediation_duration"}))
     assert slugs("调解要钱不 要多久 要带啥", knowledge) == ["mediation_fee", "mediation_materials"]
+
+
+def test_the_fee_asked_with_a_request_is_the_fee_entry():
+    from bot.knowledge.aspects_asked import fee_asked_with_the_request
+
+    asked = "我在面馆做了半年 老板欠我两个月工资 想请工会帮忙 要不要交钱"
+    assert fee_asked_with_the_request(_Knowledge(), asked) == _Entry("mediation_fee")
+    # money claimed from the employer, or the sum owed, is not the fee
+    assert fee_asked_with_the_request(_Knowledge(), "想申请调解 找老板要钱不给") is None
+    assert fee_asked_with_the_request(_Knowledge(), "想申请调解 能要回多少钱") is None

@@ -35,3 +35,13 @@ def test_the_claims_own_procedure_asked_is_not_a_reprisal() -> None:
 def test_asking_for_the_money_is_no_question_of_cost() -> None:
     text = "主管晓得我要找他要钱 就说下个月不用来上班了"
     assert let_go_for_claiming_told(_Knowledge(), text) == UNLAWFUL_DISMISSAL
+
+
+def test_a_worker_who_fears_being_let_go_for_filing() -> None:
+    from bot.knowledge.pointed_reprisal import let_go_for_filing_feared
+
+    assert let_go_for_filing_feared("我想去申请调解 就是担心厂长晓得了要开除我")
+    assert let_go_for_filing_feared("想找工会调解 又怕被老板炒了")
+    # let go already, or a fear of something else: no fear of a reprisal
+    assert not let_go_for_filing_feared("厂长把我开除了 想申请调解")
+    assert not let_go_for_filing_feared("怕老板不认账 想申请调解")

@@ -65,3 +65,12 @@ def test_a_demoted_entry_does_not_reorder_the_others():
     sick = _Hit(_Entry("leave_annual_sick", "休息休假"), 0.237)
     ranked = fits_the_situation([general, special, sick], "how much annual leave")
     assert [h.answer.slug for h in ranked][:2] == ["leave_annual_days", "leave_annual_unused"]
+
+
+def test_a_pregnant_wife_let_go_puts_the_three_periods_first():
+    # "我老婆怀起娃儿4个月 公司把她开了 说是经营困难 这个合法不": told by her husband
+    from bot.knowledge.situations import pregnant_and_harmed
+
+    first = _Hit(_Entry("women_three_periods", "女职工保护"), 0.2)
+    assert pregnant_and_harmed([first], "我老婆怀起娃儿4个月 公司把她开了 说是经营困难 这个合法不")
+    assert not pregnant_and_harmed([first], "我老婆怀起娃儿4个月 公司还在喊她上夜班")
