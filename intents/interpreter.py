@@ -26,9 +26,10 @@ from intents.entities import EntityExtractor
 from intents.forced_intents import UNSURE_REQUEST_CONFIDENCE, forced_intent
 from intents.foreign import pinyin_words_of, read_foreign, use_pinyin_words
 from intents.greetings import follow_up_not_greeting, without_aside, without_greeting
+from intents.handoff_cues import negated_handoff
 from intents.normalise import collapse_spaces, fold, match_form
 from intents.options import CourseRef, NLUOptions
-from intents.overrides import negated_handoff, parse_payload
+from intents.overrides import parse_payload
 from intents.question_cues import about_privacy, announces_a_question, asks_rather_than_files
 from intents.request_cues import mediation_without_dispute
 from intents.retrieval import RetrievalOptions

@@ -45,7 +45,7 @@ def test_split_requests(text, parts):
 
 def test_a_greeting_in_front_and_a_negated_handoff():
     from intents.greetings import without_greeting
-    from intents.overrides import negated_handoff
+    from intents.handoff_cues import negated_handoff
 
     assert without_greeting("你好，请问加班费按几倍算") == "请问加班费按几倍算"
     assert without_greeting("你好") == "你好" and without_greeting("你好啊") == "你好啊"
