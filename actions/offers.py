@@ -331,7 +331,10 @@ def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
 # "算了 我还是想撤回 我准备直接去仲裁" once a request was filed: that request withdrawn (the
 # action names it and asks to confirm); not a course ("报名撤了") and never "不撤"
 # ("经理说要私了 那个申请不要了": the request, not wanted any more)
-_WITHDRAWS = re.compile(r"(?<![不别莫])(?:撤回|撤销|撤掉|撤了|撤嘛)|申请(?:不要了|不用了|不弄了)")
+# ("那个申请我不要了": the worker named between)
+_WITHDRAWS = re.compile(
+    r"(?<![不别莫])(?:撤回|撤销|撤掉|撤了|撤嘛)|申请(?:我|我们)?(?:不要了|不用了|不弄了|不搞了)"
+)
 
 
 def withdrawal_instead(tracker: Tracker) -> list[EventType] | None:

@@ -94,9 +94,14 @@ _DISPUTE_TALK = re.compile(
 )
 
 
+_NOT_WANTED = re.compile(r"申请(?:我|我们)?(?:不要了|不用了|不弄了|不搞了)")
+
+
 def mediation_without_dispute(text: str, entities: list[dict]) -> bool:
     """ "学完帮不帮忙找工作" read, unsure, as a mediation request: it speaks of no dispute, no
     other side and no mediation, so it is no request (the conversation may tell what it is)."""
+    if _NOT_WANTED.search(text):
+        return True  # "老板把钱还我了 这个申请我们不要了": a request taken back, never a new one
     if any(e.get("entity") == "dispute_type" for e in entities):
         return False
     return _DISPUTE_TALK.search(text) is None

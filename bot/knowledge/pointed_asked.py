@@ -318,9 +318,18 @@ _LASTING_HARM = re.compile(
 )
 
 
+# "公司应该好久之内去申请噻" after an injury answer: by when 工伤认定 is applied for
+INJURY_DEADLINE = "injury_apply_deadline"
+_BY_WHEN = re.compile(r"(?:好久|多久|几天|多少天|啥时候|什么时候)(?:之内|以内|内|前)|期限|时限")
+_TO_APPLY = re.compile(r"申请|认定|报上去|去报")
+
+
 def injury_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if not previous.slug.startswith("injury"):
         return None
+    if _BY_WHEN.search(text) and _TO_APPLY.search(text):
+        # (asked again right after it: "公司应该好久之内去申请噻" wants its 30 days said again)
+        return knowledge.get(INJURY_DEADLINE)
     if _LASTING_HARM.search(text) and not _PAY_ASKED.search(text):
         return None if previous.slug == INJURY_DISABILITY else knowledge.get(INJURY_DISABILITY)
     if _LEAVING_AFTER.search(text) and _MORE_MONEY.search(text):

@@ -168,3 +168,10 @@ def test_applying_then_telling_the_dispute_is_the_request():
     # "那申请嘛 我在快递站分拣 欠了我两个月工资 一个月5200": no details yet, the story after it
     assert rule_intent("那我申请嘛 我在超市理货 他们欠了我三个月工资") == "mediation_request"
     assert rule_intent("怎么申请 公司欠我工资") != "mediation_request"  # how, asked
+
+
+def test_a_request_not_wanted_is_no_new_request():
+    from intents.request_cues import mediation_without_dispute
+
+    assert mediation_without_dispute("老板把钱还我了 这个申请我们不要了", [])
+    assert not mediation_without_dispute("老板欠我工资 我要申请调解", [])

@@ -26,3 +26,14 @@ def test_not_again_nor_its_money_nor_after_another_topic() -> None:
     assert injury_followup_asked(_Knowledge(), _Previous("ot_pay_rates"), text) is None
     money = "落下残疾了 能拿好多钱"
     assert injury_followup_asked(_Knowledge(), _Previous("injury_commute"), money) is None
+
+
+def test_by_when_the_recognition_is_applied_for() -> None:
+    from bot.knowledge.pointed_asked import INJURY_DEADLINE
+
+    kb = _Knowledge()
+    said = "公司应该好久之内去申请噻"
+    assert injury_followup_asked(kb, _Previous("injury_what_counts"), said) == INJURY_DEADLINE
+    # (asked again right after it: its days said again)
+    assert injury_followup_asked(kb, _Previous(INJURY_DEADLINE), said) == INJURY_DEADLINE
+    assert injury_followup_asked(kb, _Previous("ot_pay_rates"), said) is None
