@@ -40,6 +40,21 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
+    # "热成这样有没得补贴噻" after the hours of outdoor work in the heat: the heat allowance
+    AfterATopic(
+        re.compile(r"补贴|津贴|高温费|防暑费|降温费"), "wage_high_temp", slug="heat_outdoor_hours"
+    ),
+    # "我工友中暑晕倒了 这个算工伤不" after the heat's rules: heatstroke diagnosed as an
+    # occupational disease is 工伤 (the entry on what counts)
+    AfterATopic(re.compile(r"中暑"), "injury_what_counts", slug="heat_outdoor_hours"),
+    # "停了两个钟头 工头说不算钱" after the same entry: its pay kept while stopped, again
+    AfterATopic(
+        re.compile(r"停[^。？?]{0,20}(?:扣|不算钱|不给钱|不发|没得钱)"),
+        "heat_outdoor_hours",
+        slug="heat_outdoor_hours",
+        again=True,
+    ),
+    AfterATopic(re.compile(r"中暑"), "injury_what_counts", slug="wage_high_temp"),
     # "请5天年假周一到周五 老板说周六周日也要算进去" after the leave's days: rest days and
     # holidays are not counted in it (《职工带薪年休假条例》第三条), in the days' entry
     AfterATopic(

@@ -29,3 +29,10 @@ def test_insurance_never_paid_said_alone():
         "劳动合同",
         "跑单的时候摔了算工伤不 站点没给我们买社保 就买了个意外险",
     )
+
+
+def test_after_the_heat_s_rules():
+    after = "heat_outdoor_hours"
+    assert "wage_high_temp" in _after(after, "工时与加班", "热成这样有没得补贴噻")
+    assert "injury_what_counts" in _after(after, "工时与加班", "我工友昨天中暑晕倒了 这个算工伤不")
+    assert after in _after(after, "工时与加班", "中午太热停了两个钟头 工头说这两个钟头不算钱")
