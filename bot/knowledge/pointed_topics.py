@@ -40,6 +40,14 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
+    # "我们班组有个妹儿娃儿才半岁 也排的夜班" after any answer: a nursing mother's night shift
+    AfterATopic(
+        re.compile(
+            r"(?:娃儿?|孩子|宝宝|小孩)[^。？?]{0,4}(?:才|刚|还没|不到|没满)?(?:半岁|几个月|\d{1,2}个月|满月|一岁|1岁)"
+            r"[^。？?]{0,10}(?:夜班|晚班|加班)"
+        ),
+        "women_breastfeeding",
+    ),
     # "热成这样有没得补贴噻" after the hours of outdoor work in the heat: the heat allowance
     AfterATopic(
         re.compile(r"补贴|津贴|高温费|防暑费|降温费"), "wage_high_temp", slug="heat_outdoor_hours"

@@ -36,3 +36,11 @@ def test_after_the_heat_s_rules():
     assert "wage_high_temp" in _after(after, "工时与加班", "热成这样有没得补贴噻")
     assert "injury_what_counts" in _after(after, "工时与加班", "我工友昨天中暑晕倒了 这个算工伤不")
     assert after in _after(after, "工时与加班", "中午太热停了两个钟头 工头说这两个钟头不算钱")
+
+
+def test_a_nursing_mother_on_night_shifts():
+    said = "我们班组有个妹儿娃儿才半岁 也排的夜班"
+    assert "women_breastfeeding" in _after("hours_standard", "工时与加班", said)
+    assert "women_breastfeeding" not in _after(
+        "hours_standard", "工时与加班", "我上夜班 一个月都没休"
+    )
