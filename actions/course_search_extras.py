@@ -28,6 +28,7 @@ from bot.domain.courses import (
     similar_courses,
 )
 from bot.store import courses as repo
+from bot.store.models import Course
 
 # courses named in one message that are listed together ("蛋糕…电工证…")
 SEVERAL = 2
@@ -100,16 +101,7 @@ def same_place(
             return None
         where = places(course.venue)
         there = [c for c in available if c.id != course.id and set(places(c.venue)) & set(where)]
-        site = short_place(course.venue)
-        if not there:
-            dispatcher.utter_message(
-                text=f"在{site}上课的只有「{course.name}」。您可以按类别看看其他开放报名的课程：",
-                buttons=category_buttons(available),
-            )
-            return []
-        return show_page(
-            dispatcher, s, there, intro=f"和「{course.name}」一样在{site}上课的还有：\n"
-        )
+        return _held_alike(dispatcher, s, course, there, available, short_place(course.venue))
 
 
 # "那我自己呢": the worker asks for themself after a child's course
@@ -141,13 +133,23 @@ def same_day(
             and days & set(c.weekdays or [])
             and not (myself and c.category == FAMILY)
         ]
-        when = "、".join(course.weekdays)
-        if not then:
-            dispatcher.utter_message(
-                text=f"{when}除了「{course.name}」没有别的课。您可以按类别看看其他开放报名的课程：",
-                buttons=category_buttons(available),
-            )
-            return []
-        return show_page(
-            dispatcher, s, then, intro=f"和「{course.name}」一样在{when}上课的还有：\n"
+        return _held_alike(dispatcher, s, course, then, available, "、".join(course.weekdays))
+
+
+def _held_alike(
+    dispatcher: CollectingDispatcher,
+    s: Any,
+    course: Course,
+    found: list[Course],
+    available: list[Course],
+    where: str,
+) -> list[EventType]:
+    """The other courses held `where` the one in view is (its place or its days), or the
+    categories to look at when there are none."""
+    if not found:
+        dispatcher.utter_message(
+            text=f"在{where}上课的只有「{course.name}」。您可以按类别看看其他开放报名的课程：",
+            buttons=category_buttons(available),
         )
+        return []
+    return show_page(dispatcher, s, found, intro=f"和「{course.name}」一样在{where}上课的还有：\n")
