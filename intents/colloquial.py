@@ -314,13 +314,11 @@ COLLOQUIAL = {
     "骚扰": "性骚扰",
     "性骚扰": "性骚扰",
     "揩油": "性骚扰",
-    # the statutory holidays named by their dates ("10月1号 2号 3号都上班了")
+    # the statutory holidays named by their dates ("10月1号 2号 3号都上班了"; not the 日 forms:
+    # the FAQ's own sentences say "10月1日至3日" and must not read as the holiday asked)
     "10月1号": "国庆节假日",
-    "10月1日": "国庆节假日",
     "十月一号": "国庆节假日",
-    "十月一日": "国庆节假日",
     "5月1号": "五一节假日",
-    "5月1日": "五一节假日",
     "五月一号": "五一节假日",
     # dialect question forms
     "好多钱": "多少钱",

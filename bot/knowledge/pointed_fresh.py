@@ -60,6 +60,19 @@ def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None
     return None
 
 
+HEAT_HOURS = "heat_outdoor_hours"
+# "我在工地扎钢筋 今天39度 老板喊我们一整天都在外头晒起干": the heat told with outdoor work
+_HOT = re.compile(r"(?:3[5-9]|4\d)\s*(?:度|℃)|高温|太热|热死|热得")
+_OUTSIDE = re.compile(r"外头|外面|室外|露天|晒|工地|路上|一整天|从早|干到黑|干活|停工|停的|停了")
+
+
+def heat_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """Outdoor work in the heat told (not its allowance asked): the entry on its hours."""
+    if _HOT.search(text) and _OUTSIDE.search(text) and not re.search(r"补贴|津贴|高温费", text):
+        return knowledge.get(HEAT_HOURS)
+    return None
+
+
 SICK_NO_DISMISSAL = "sick_no_dismissal"
 # "我就请了两天病假 有医院证明的 老板直接喊我明天不要来了": let go for sick leave taken
 _PERIOD_OVER = re.compile(r"期满|满了|休完|到期|结束了|干不了原来")
@@ -81,6 +94,7 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
     return (
         rider_injury_asked(knowledge, text)
         or injury_doing_the_job_asked(knowledge, text)
+        or heat_asked(knowledge, text)
         or business_slow_dismissal_asked(knowledge, text)
         or moved_to_work_asked(knowledge, text)
         or relocation_asked(knowledge, text)

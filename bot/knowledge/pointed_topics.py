@@ -62,6 +62,12 @@ AFTER_A_TOPIC = (
         slug="heat_outdoor_hours",
         again=True,
     ),
+    # "老板说中午太热停的那几个钟头要扣钱" after the heat allowance: the pay while stopped
+    AfterATopic(
+        re.compile(r"停[^。？?]{0,20}(?:扣|不算钱|不给钱|不发|没得钱)"),
+        "heat_outdoor_hours",
+        slug="wage_high_temp",
+    ),
     AfterATopic(re.compile(r"中暑"), "injury_what_counts", slug="wage_high_temp"),
     # "请5天年假周一到周五 老板说周六周日也要算进去" after the leave's days: rest days and
     # holidays are not counted in it (《职工带薪年休假条例》第三条), in the days' entry

@@ -42,3 +42,14 @@ def test_hurt_doing_the_work_asked_whether_it_counts():
     # (on the way to work, or not asked whether it counts: other entries)
     assert injury_doing_the_job_asked(kb, "下班路上骑车摔伤了 算不算工伤") is None
     assert injury_doing_the_job_asked(kb, "搬箱子把腰闪了 医药费哪个出") is None
+
+
+def test_outdoor_work_in_the_heat_told():
+    from bot.knowledge.pointed_fresh import heat_asked
+
+    kb = _Knowledge()
+    said = "我在工地扎钢筋 今天39度 老板喊我们一整天都在外头晒起干"
+    assert heat_asked(kb, said) == "heat_outdoor_hours"
+    # (the allowance asked: its own entry; no heat told: none)
+    assert heat_asked(kb, "高温天在室外干活有补贴吗") is None
+    assert heat_asked(kb, "老板喊我们一整天都在外头干") is None
