@@ -75,14 +75,14 @@ def like_this(
         if course is None:
             return None
         available = repo.open_courses(s, services.today())
-        alike = similar_courses(course, available)
-        if not alike:
-            dispatcher.utter_message(
-                text=f"暂时没有和“{course.name}”相近的课程。您可以按类别看看现在开放报名的课程：",
-                buttons=category_buttons(available),
-            )
-            return []
-        return show_page(dispatcher, s, alike, intro=f"和“{course.name}”相近的课程：\n")
+        return _page_or_kinds(
+            dispatcher,
+            s,
+            similar_courses(course, available),
+            available,
+            intro=f"和“{course.name}”相近的课程：\n",
+            none=f"暂时没有和“{course.name}”相近的课程。您可以按类别看看现在开放报名的课程：",
+        )
 
 
 def same_place(
@@ -144,12 +144,27 @@ def _held_alike(
     available: list[Course],
     where: str,
 ) -> list[EventType]:
-    """The other courses held `where` the one in view is (its place or its days), or the
-    categories to look at when there are none."""
+    """The other courses held `where` the one in view is (its place or its days)."""
+    return _page_or_kinds(
+        dispatcher,
+        s,
+        found,
+        available,
+        intro=f"和「{course.name}」一样在{where}上课的还有：\n",
+        none=f"在{where}上课的只有「{course.name}」。您可以按类别看看其他开放报名的课程：",
+    )
+
+
+def _page_or_kinds(
+    dispatcher: CollectingDispatcher,
+    s: Any,
+    found: list[Course],
+    available: list[Course],
+    intro: str,
+    none: str,
+) -> list[EventType]:
+    """A page of the courses found under `intro`, or `none` and the categories to look at."""
     if not found:
-        dispatcher.utter_message(
-            text=f"在{where}上课的只有「{course.name}」。您可以按类别看看其他开放报名的课程：",
-            buttons=category_buttons(available),
-        )
+        dispatcher.utter_message(text=none, buttons=category_buttons(available))
         return []
-    return show_page(dispatcher, s, found, intro=f"和「{course.name}」一样在{where}上课的还有：\n")
+    return show_page(dispatcher, s, found, intro=intro)
