@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from actions.assent import clean_demand
 from actions.employer_named import REGISTERED_NAME
 from actions.employer_paper import full_name_at_summary, name_on_paper
+from actions.enrolment_party import companion_fix_in_message
 from actions.group_claims import story_with_sum_fixed
 from actions.message import as_chinese, typed_text
 from actions.story_added import story_added
@@ -56,6 +57,8 @@ def corrected_phone(tracker: Tracker) -> str | None:
     text = as_chinese(typed_text(tracker))
     if tracker.get_slot("requested_slot") in (None, "phone") or not _CORRECTS.search(text):
         return None
+    if companion_fix_in_message(tracker) is not None:
+        return None  # "我儿子电话说错了 是185…": his, not the worker's
     if not _PHONE_WORDS.search(text):
         return None
     whole = clean_phone(text)

@@ -75,6 +75,7 @@ FEW_LISTED = 3  # a list this short is answered course by course
 _ABOUT_THE_COURSE = re.compile(
     r"学费|报名费|材料费|书本费|课时费|资料费|学完|学了|有证不|发证|发不发证|证书|下课|上课"
 )
+EACH_OF_US = re.compile(r"各人|各自|分别|每个人")
 _WHICH_ONE = re.compile(r"哪个|哪门|哪一个|哪一门|哪些")
 
 
@@ -109,17 +110,15 @@ def about_courses_in_view(tracker: Tracker, text: str) -> bool:
     if _ABOUT_WORK.search(value) and not _ABOUT_THE_COURSE.search(value):
         # ("学费好多 我工资不高哦": the course's fee, the worker's pay said beside it)
         return False
+    if _WHICH_ONE.search(value) and tells_about(value):
+        # "我中专毕业 报哪个合适", "我只有高中 我女儿大专毕业了 我们各人报哪个": which of them
+        # the worker (or each of them) may take
+        return True
     if len(value) > IN_VIEW_SHORT:
         # longer ("不是说工会有补贴的嘛 咋个还要300"): only a question about the one course
         # in focus
         return bool(tracker.get_slot(FOCUS_SLOT) and aspects(value))
-    return bool(
-        aspects(value)
-        or latest_entity(tracker, "course_name")
-        or narrows(tracker)
-        # "我中专毕业 报哪个合适": which of them the worker may take
-        or (_WHICH_ONE.search(value) and tells_about(value))
-    )
+    return bool(aspects(value) or latest_entity(tracker, "course_name") or narrows(tracker))
 
 
 def enrolling_course_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -188,6 +187,8 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
         searching
         and schooling(text)
         and latest_entity(tracker, "course_category") == SCHOOLING_KIND
+        # ("我初中 我老公大专 我们分别报哪个": which of those in view for each of them)
+        and not EACH_OF_US.search(text)
     ):
         return None  # "我有个同事只有高中文凭 他能读啥子" after 专升本: what suits it, searched
     if searching and _FOR_THAT_AGE.search(text):
@@ -196,6 +197,7 @@ def followup_instead(tracker: Tracker, searching: bool = False) -> list[EventTyp
     if in_course_context(tracker) and (
         is_followup(text)
         or (not searching and about_courses_in_view(tracker, text))
+        or (EACH_OF_US.search(text) and _WHICH_ONE.search(text) and tells_about(text))
         # "总共好多节课 啥时候结束", "好久开始 在哪里练车": read as a search, but naming no
         # course and no condition, only parts of the course in view
         or (

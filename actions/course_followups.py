@@ -14,6 +14,7 @@ from actions.buttons import button, buttons
 from actions.course_busy import outside_busy_text
 from actions.course_context import (
     CANCELLED_ONE,
+    EACH_OF_US,
     FOCUS_SLOT,
     FREE_WHEN,
     LIST_SLOT,
@@ -53,6 +54,7 @@ from actions.course_meant import course_meant
 from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_first
 from actions.course_no_clash import clash_with_enrolled
 from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, both_talked_about, clash_pair
+from actions.course_totals import total_told
 from actions.course_which import ask_which
 from actions.identity import worker_from
 from actions.message import (
@@ -140,6 +142,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                     return done
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
+        if total_told(self.services, dispatcher, tracker, text, codes):
+            return done  # "那我们两个一共好多": a total of fees
         if (
             asks_like_this(text) or asks_same_place(text) or asks_same_day(text)
         ) and tracker.get_slot(FOCUS_SLOT):
@@ -242,6 +246,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                 wanted = text  # "星期天下午的呢": the condition from its entities
             if listed and not wanted and NO_CERTIFICATE.search(text):
                 wanted = text  # "只要免费的 不要考证那种": a condition, certificates ruled out
+            if EACH_OF_US.search(text):
+                wanted = None  # "我初中 我老公大专 我们分别报哪个": which for each, no filter
             if listed and wanted:
                 return done + narrow(dispatcher, s, listed, tracker, wanted, self.services.today())
             suited = (

@@ -15,6 +15,7 @@ from actions.course_list import enrol_button
 from bot.domain.course_cards import notes, part
 from bot.domain.course_requirements import tells_about, unmet
 from bot.domain.courses import clash_text, fee_text
+from bot.domain.party import kin_of
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -99,7 +100,28 @@ def paid_answer(
 
 
 # "我只是高中毕业 读哪个合适": which of the courses in view the worker may take
-_SUITS_ME = re.compile(r"合适|适合|能读|读得了|能报|报得了|可以报|可以读|能上|上得了")
+_SUITS_ME = re.compile(
+    r"合适|适合|能读|读得了|能报|报得了|可以报|可以读|能上|上得了"
+    # "我们各人报哪个": which for each of the people told
+    r"|(?:各人|各自|分别|每个人)[^，,。]{0,3}(?:报|读|选|上)"
+)
+_CLAUSES = re.compile(r"[\s，,。；;]+")
+
+
+def _each_person(listed: list[Course], text: str) -> list[str]:
+    """One line per person told with their schooling or age ("我只有高中", "我女儿大专毕业了"):
+    the courses in view they may take; [] unless two or more people are told."""
+    told = [c for c in _CLAUSES.split(text) if c and tells_about(c)]
+    if len(told) < 2:
+        return []
+    lines = []
+    for clause in told:
+        kin = kin_of(clause)
+        who = f"您{kin}" if kin else "您"
+        fits = [c for c in listed if unmet(c, clause, []) is None]
+        names = "、".join(f"「{c.name}」" for c in fits)
+        lines.append(f"{who}：" + (f"可以报{names}。" if fits else "这几门暂时都报不了。"))
+    return lines
 
 
 def suits_me_answer(
@@ -109,6 +131,10 @@ def suits_me_answer(
     requirements they meet, and why the others do not; None when it asks no such thing."""
     if not (WHICH_OF_THEM.search(text) and _SUITS_ME.search(text) and tells_about(text)):
         return None
+    each = _each_person(listed, text)
+    if each:  # "我只有高中 我女儿大专毕业了 我们各人报哪个": the answer for each of them
+        dispatcher.utter_message(text="\n".join(each))
+        return []
     fits = [c for c in listed if unmet(c, text, earlier) is None]
     lines = [f"{unmet(c, text, earlier)}。" for c in listed if c not in fits]
     if fits:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_list import enrol_button
-from actions.enrolment_cues import partner_in_form
+from actions.enrolment_party import enrol_companions
 from actions.enrolment_questions import contact_signs_up
 from actions.enrolment_switch import cancel_replaced, replaced
 from actions.identity import worker_from
@@ -98,24 +98,14 @@ class ActionEnrolCourse(ServiceAction, Action):
                     text = text.replace(f"报名人：{name}", f"{CONTACT_LABEL}：{name}", 1)
                 elif other:  # "帮我妈报个八段锦": she is enrolled, not the worker
                     text = text.replace("您已报名", f"已为{other}{name}报名", 1)
-                partner = None if other else partner_in_form(tracker)
-                if partner is not None and partner[1] != phone:
-                    # "把我们两个都报上 … 他叫何军189…": the partner enrolled too
-                    text += "\n" + self._partner_enrolled(s, course, worker, partner)
+                if not other:
+                    # "报两个 我 蒋华 137… 同事 付小军 189…": the others enrolled too
+                    together = enrol_companions(s, tracker, course, worker, phone, _enrol)
+                    text += "".join("\n" + line for line in together)
                 dispatcher.utter_message(text=text)
             events += in_view
             return events + self._next_course(dispatcher, tracker, course)
         return events
-
-    def _partner_enrolled(
-        self, s: Session, course: Course, worker: Any, partner: tuple[str, str]
-    ) -> str:
-        name, phone = partner
-        result = _enrol(s, course, worker, name, phone, someone_else=True)
-        log.info("enrolment %s created in course %s", result.enrolment.id, course.code)
-        if result.enrolment.status == ENROLLED:
-            return f"也已为{name}（{mask_phone(phone)}）报名「{course.name}」。"
-        return f"{name}（{mask_phone(phone)}）已登记候补，是第 {result.position} 位。"
 
     def _next_course(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, course: Course

@@ -8,7 +8,7 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.message import entity_words, form_texts, typed_text
+from actions.message import entity_words, typed_text
 
 # "报错了 改成报面点烘焙那个", "换成书法": another course instead of the one being enrolled in
 CHANGE_COURSE = re.compile(
@@ -49,64 +49,6 @@ SEVERAL = re.compile(
 
 # a wish to enrol said in an earlier message
 ENROLS = re.compile(r"报名|要报|想报|帮我报|报一个|报个")
-
-# "我老公也想学 把我们两个都报上 我叫周丽137… 他叫何军189…": a partner enrolled with the worker
-_TOGETHER = re.compile(
-    r"我们两个|我们俩|我俩|两口子|两个都报|一起报|都报上|也想学|也要学|也想报|也报|一起学"
-    r"|(?:两个|俩)(?:人)?都报"
-)
-_PARTNER = re.compile(
-    # ("我老婆陈丽 189…": the name said right after who she is)
-    r"(?:他|她|我老公|我老婆|我爱人|我媳妇|我婆娘|我男人|老公|老婆|婆娘|爱人)(?:叫|是)?\s*"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)[\s，,]*(?:电话|手机|号码)?(?:是)?[\s，,:：]*"
-    r"(?P<phone>1[3-9]\d{9})(?!\d)"
-)
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-
-
-# "我张勇 13627740392 我老婆陈丽 …": the worker's own name said right before the number
-_OWN_BEFORE_PHONE = re.compile(
-    r"(?:我叫|我是|我)\s*(?P<name>[\u4e00-\u9fff]{2,3}?)\s*(?:电话|手机)?\s*1[3-9]\d{9}"
-)
-
-
-def own_name(text: str) -> str | None:
-    """The worker's own name in a message that also enrols a partner."""
-    if partner_told(text) is None:
-        return None
-    m = _OWN_BEFORE_PHONE.search(text or "")
-    return m.group("name") if m else None
-
-
-def partner_told(text: str) -> tuple[str, str] | None:
-    """The name and phone of a partner to enrol too, when the message asks for both (or
-    gives both people's numbers: "我叫罗建 电话158… 我老婆叫何丽 电话189…" after "我们两口子
-    都要报")."""
-    both_told = len(set(_MOBILE.findall(text or ""))) == 2
-    if not _TOGETHER.search(text or "") and not both_told:
-        return None
-    m = _PARTNER.search(text or "")
-    return (m.group("name"), m.group("phone")) if m else None
-
-
-def own_phone(text: str) -> str | None:
-    """The worker's own number in a message that also gives the partner's."""
-    partner = partner_told(text)
-    if partner is None:
-        return None
-    others = [p for p in _MOBILE.findall(text) if p != partner[1]]
-    return others[0] if len(others) == 1 else None
-
-
-def partner_in_form(tracker: Tracker) -> tuple[str, str] | None:
-    """The partner told in any message of the enrolment form ("我们两口子都要报", then "我叫
-    罗建 电话158… 我老婆叫何丽 电话189…"), the latest first."""
-    for text in reversed(form_texts(tracker, "enrolment_form")):
-        partner = partner_told(text)
-        if partner is not None:
-            return partner
-    return None
-
 
 # "太极拳我喜欢 就报那个嘛": liking or wanting said right after the course named
 _NAMED_THEN_WANTED = re.compile(r"^[^，,。？?不没莫]{0,4}(?:喜欢|想学|想报|要报|就报|爱)")

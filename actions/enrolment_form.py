@@ -31,8 +31,8 @@ from actions.enrolment_cues import (
     PEOPLE_BOTH,
     SET_ASIDE_IN_VIEW,
     named_then_wanted,
-    partner_told,
 )
+from actions.enrolment_party import companions_told
 from actions.enrolment_pending import NEXT_SLOT, also_wanted, at_the_summary
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.enrolment_switch import course_at_the_days, replaced, switched_to_in_view
@@ -310,7 +310,7 @@ class ValidateEnrolmentForm(
         text = typed_text(tracker)
         if not ALL_IN_VIEW.search(text) or not in_course_context(tracker):
             return []
-        if partner_told(text) is not None or PEOPLE_BOTH.search(text):
+        if companions_told(text) or PEOPLE_BOTH.search(text):
             return []  # "我跟我婆娘两个都报 … 她叫…": both people, one course
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
         if len(codes) < 2:

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_context import FOCUS_SLOT, enrolling_course_reply
 from actions.enrolment_cues import CHANGE_COURSE, SET_ASIDE_IN_VIEW, SEVERAL
+from actions.enrolment_party import companion_fix_in_message
 from actions.message import last_reply, latest_entity, latest_intent, typed_text
 from bot.domain.people import enrolled_for
 from bot.store import courses as repo
@@ -85,6 +86,10 @@ def at_the_summary(
     """At the summary: a course to follow dropped ("书法算了 只报插花"), or the course just
     shown taken instead ("要得 就换这个"); the summary is shown again. `form` is the enrolment
     form's validation (its services and its course check)."""
+    fixed = companion_fix_in_message(tracker)
+    if fixed is not None:  # "我儿子电话说错了 是185…": his number, the summary again
+        dispatcher.utter_message(text=f"好的，{fixed[0].name}的手机号已改为{fixed[1]}。")
+        return [SlotSet("enrolment_confirm", None)]
     dropped = drop_pending(dispatcher, tracker)
     if dropped is not None:
         return [*dropped, SlotSet("enrolment_confirm", None)]

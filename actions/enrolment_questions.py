@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
-from actions.enrolment_cues import partner_in_form
+from actions.enrolment_party import summary_lines
 from actions.enrolment_switch import replaced, summary_line
 from actions.identity import worker_from
 from actions.message import (
@@ -221,10 +221,10 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
             old = replaced(s, tracker, worker_from(tracker), course.code)
             if old is not None:  # "改成合唱嘛": the enrolment this one replaces
                 text += "\n" + summary_line(old)
-            partner = partner_in_form(tracker)
-            if partner is not None and partner[1] != tracker.get_slot("phone"):
-                # "把我们两个都报上": the partner, enrolled with the worker on confirming
-                text += f"\n一起报名：{partner[0]}（{partner[1]}）"
+            # "报两个 我 蒋华 137… 同事 付小军 189…": the others, enrolled on confirming
+            together = summary_lines(s, tracker, course, tracker.get_slot("phone"))
+            if together:
+                text += "\n" + "\n".join(together)
             wanted = tracker.get_slot("next_courses") or {}
             later = wanted.get("next") if isinstance(wanted, dict) else None
             if later and wanted.get("after") == course.name:

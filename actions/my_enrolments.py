@@ -16,7 +16,7 @@ from actions.case_additions import addition_instead
 from actions.course_context import FOCUS_SLOT
 from actions.enrolment_pending import drop_pending
 from actions.identity import Worker, worker_from
-from actions.message import latest_entity, previous_action
+from actions.message import last_reply, latest_entity, previous_action
 from actions.offers import JUST_ENROLLED
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
@@ -112,6 +112,19 @@ class ActionMyEnrolments(ServiceAction, Action):
         return []
 
 
+def _person_named(name: str, text: str) -> bool:
+    """The person enrolled is named in the message: whole, or by the given name (刘秀英 -> 秀英)."""
+    return name in text or (len(name) >= 3 and name[1:] in text)
+
+
+def _cancelled_before(tracker: Tracker) -> bool:
+    """The bot's last reply cancelled an enrolment (not only listed them to choose from)."""
+    return any(CANCELLED_LEAD in str(e.get("text") or "") for e in last_reply(tracker))
+
+
+CANCELLED_LEAD = "已为您取消"
+
+
 class ActionCancelEnrolment(ServiceAction, Action):
     """Cancels one of the worker's own enrolments, or asks which one."""
 
@@ -139,11 +152,15 @@ class ActionCancelEnrolment(ServiceAction, Action):
                 show_enrolments(dispatcher, s, worker, "请选择要取消的报名：")
                 return events
             self._notify_promoted(s, result)
-            left = [e.course.name for e in own if e.id != target.id]
+            left = [
+                f"{e.course.name}（{e.name}）" if who else e.course.name
+                for e in own
+                if e.id != target.id
+            ]
         # what is still enrolled, so "我现在报了哪几个 八段锦退了嘛" is answered whole
         still = f"您还报了：{'、'.join(left)}。" if left else ""
         dispatcher.utter_message(
-            text=f"已为您取消「{name}」{who}的报名。{still}想报其他课程，可以说“查课程”。",
+            text=f"{CANCELLED_LEAD}「{name}」{who}的报名。{still}想报其他课程，可以说“查课程”。",
             buttons=buttons(button("查课程", "course_search")),
         )
         return events
@@ -176,13 +193,17 @@ class ActionCancelEnrolment(ServiceAction, Action):
             return None, f"「{hits[0].course.name}」有{len(hits)}条报名，报名人不同。"
         if len(hits) == 1:
             return hits[0], ""
+        person = [e for e in own if _person_named(e.name, text)]
+        if not hits and len(person) == 1:
+            # "付小军说他星期天要加班 把他那个取消了": one enrolment of the person named
+            return person[0], ""
         if not named and previous_action(tracker) == JUST_ENROLLED:
             # "还是取消了嘛" right after enrolling: the course just enrolled in
             focus = str(tracker.get_slot(FOCUS_SLOT) or "")
             just = [e for e in own if e.course.code == focus]
             if len(just) == 1:
                 return just[0], ""
-        if not named and previous_action(tracker) == self.name():
+        if not named and previous_action(tracker) == self.name() and _cancelled_before(tracker):
             # "嗯 取消" right after a cancellation: it is done, said again
             return None, "刚才那门课的报名已经取消了。"
         return None, missing if named else ""

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.corrections import corrected_name, corrected_phone
-from actions.enrolment_cues import own_name, own_phone
+from actions.enrolment_party import own_name, own_phone
 from actions.mediation_text import PROPOSED
 from actions.message import latest_intent, plain_answer, typed_text, understood_text
 from actions.opening import from_opening, is_opening, opening_name

@@ -73,6 +73,26 @@ _WAITLIST_FOR_THEM = re.compile(
 )
 
 
+# "书法 我叫陶德兵 139… 我老婆叫余小琴 138… 两个都报", "I am Wang Lei 137…, my friend is Chen
+# Jing 185…": several people, each with a number, to enrol (not a group's dispute)
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ENROL_WORD = re.compile(
+    r"报名|报(?:我们|两个|三个|几个|上|一个|个|了)|都报|一起报|我报|sign\s*(?:us|me|them)|join"
+    r"|enrol|enroll|register|bao\s*ming",
+    re.I,
+)
+_DISPUTE_WORDS = re.compile(r"调解|仲裁|申请|工资|欠|老板|公司|单位|赔|补偿|工伤")
+
+
+def party_enrols(text: str) -> bool:
+    """Two or more different mobile numbers and a word of enrolling, no dispute."""
+    return (
+        len(set(_MOBILE.findall(text or ""))) >= 2
+        and bool(_ENROL_WORD.search(text or ""))
+        and not _DISPUTE_WORDS.search(text or "")
+    )
+
+
 def enrols_with(compact: str) -> bool:
     """The message (compact text) asks to enrol: the course may come first, the one enrolled
     may be family, a question about the course may come before it."""

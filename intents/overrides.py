@@ -6,7 +6,7 @@ import json
 import re
 
 from intents.asked_cues import IF_IT_COSTS, asks_after_an_injury, asks_which_party
-from intents.enrol_cues import CAN_I_ENROL, enrols_with
+from intents.enrol_cues import CAN_I_ENROL, enrols_with, party_enrols
 from intents.filing_cues import files_a_case
 from intents.handoff_cues import HANDOFF, negated
 from intents.mediation_cues import MEDIATION_QUESTION, mediation_read
@@ -313,6 +313,8 @@ def rule_intent(text: str) -> str | None:
         return "course_search"  # "我只读了高中 想去弄个文凭": the union's schooling courses
     if _THE_OTHER_CHILD.match(compact):
         return "course_search"  # "那小的咋个办嘛" after a course too old for her: for that child
+    if party_enrols(text) and not REPORTS_MEDIATION.search(compact):
+        return "course_enroll"  # "报我们两个 我叫严小东 136… 工友何家伟 187…"
     if _ENROL_AT_THE_END.search(compact) and not REPORTS_MEDIATION.search(compact):
         return "course_enroll"  # "周六下午我休息 可以报名": the course in view, enrolled
     if _BOTH_ENROL.search(compact) and not REPORTS_MEDIATION.search(compact):

@@ -81,11 +81,18 @@ _ALSO_COMES = re.compile(
 )
 
 
+# "把我老公也报上那个": someone put down for a course too
+_PUT_DOWN = re.compile(
+    r"把(?P<who>(?:我|我们)?(?:妈妈|妈|老妈|爸爸|爸|老汉|老婆|媳妇|爱人|老公|婆娘|儿子|女儿|娃儿"
+    r"|孩子|同事|朋友|工友|哥哥|姐姐|弟弟|妹妹|他|她))也?(?:一起)?报上"
+)
+
+
 def enrolled_for(text: str | None) -> str | None:
     """Whom the message enrols when it is someone else, as the bot says it ("您妈妈", "孩子"),
     or None when the worker enrols themselves."""
     compact = re.sub(r"\s", "", text or "")
-    m = _FOR_SOMEONE.search(compact) or _ALSO_COMES.search(compact)
+    m = _FOR_SOMEONE.search(compact) or _ALSO_COMES.search(compact) or _PUT_DOWN.search(compact)
     if m is None:
         return None
     who = m.group("who")
