@@ -26,13 +26,13 @@ from actions.enrolment_cues import (
     ASKED_AFTER,
     ASKS_WHETHER,
     CHANGE_COURSE,
-    ENROLS,
     FOR_MYSELF,
     PEOPLE_BOTH,
     SET_ASIDE_IN_VIEW,
     named_then_wanted,
 )
-from actions.enrolment_party import companions_told
+from actions.enrolment_details import given_before
+from actions.enrolment_party import companions_told, own_words, party_course
 from actions.enrolment_pending import NEXT_SLOT, also_wanted, at_the_summary
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.enrolment_switch import course_at_the_days, replaced, switched_to_in_view
@@ -48,7 +48,7 @@ from actions.message import (
     understood_text,
 )
 from actions.opening import is_opening
-from actions.person import PersonSlotsMixin, name_and_phone
+from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
@@ -75,8 +75,6 @@ SURE_POLICY = 0.5
 
 
 # whom enrolled_for() names when the message enrols a child
-# how far back a name and phone given with a wish to enrol are looked for
-RECENT_FOR_DETAILS = 6
 # how far back a child's age told by who they are is looked for ("弟弟7岁 姐姐11岁")
 RECENT_FOR_AGES = 6
 _CHILD_WORDS = frozenset({"孩子", "您孩子", "您女儿", "您儿子", "您娃儿", "您小孩"})
@@ -162,13 +160,13 @@ class ValidateEnrolmentForm(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         found = await super().extract_name(dispatcher, tracker, domain)
-        return found or self._given_before(tracker, "name") or self._switched(tracker, "name")
+        return found or given_before(tracker, "name") or self._switched(tracker, "name")
 
     async def extract_phone(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         found = await super().extract_phone(dispatcher, tracker, domain)
-        return found or self._given_before(tracker, "phone") or self._switched(tracker, "phone")
+        return found or given_before(tracker, "phone") or self._switched(tracker, "phone")
 
     def _switched(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         """ "改成合唱嘛" after enrolling in 书法: the name and phone of the enrolment it
@@ -182,22 +180,6 @@ class ValidateEnrolmentForm(
         if old is None:
             return {}
         return {slot: old.name if slot == "name" else old.phone}
-
-    @staticmethod
-    def _given_before(tracker: Tracker, slot: str) -> dict[str, Any]:
-        """ "周六上午那个做面包的课 我要报 陈晓燕 186…" … "那就报乒乓球": the name and phone
-        the worker gave with an earlier wish to enrol (themselves), not asked again."""
-        if tracker.get_slot(slot) is not None or not is_opening(tracker):
-            return {}
-        if enrolled_for(typed_text(tracker)):
-            return {}
-        for before in recent_user_texts(tracker, RECENT_FOR_DETAILS):
-            if not ENROLS.search(before) or enrolled_for(before):
-                continue
-            name, phone = name_and_phone(before)
-            if name and phone:
-                return {slot: name if slot == "name" else phone}
-        return {}
 
     async def extract_course_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -219,6 +201,9 @@ class ValidateEnrolmentForm(
             and wanted_course(tracker)
         ):
             return {}
+        own_course = party_course(tracker)
+        if own_course:  # "我报烹调师 他报面点 我叫… 他叫…": the worker's own
+            return {"course_id": own_course}
         if switched_to_the_one_in_view(understood_text(tracker)):
             # "那把瑜伽换成这个": the course in view, not the one left (named before 换成)
             return switched_to_in_view(self.services, tracker)
@@ -332,7 +317,12 @@ class ValidateEnrolmentForm(
             available = repo.open_courses(s, today)
             if len(running) == 1:
                 told = recent_user_texts(tracker, TOLD_BEFORE)
-                reason = unmet(running[0], typed_text(tracker), told)
+                said = typed_text(tracker)
+                if companions_told(said):
+                    # "报嘛 我黄俊 139… 报专升本 她王小琴 …" after "我老婆只有高中": what is
+                    # said of the others is not the worker's
+                    said, told = own_words(said), [own_words(t) for t in told]
+                reason = unmet(running[0], said, told)
                 if reason is None:
                     others = also_wanted(tracker, running[0].name) or self._rest_in_view(
                         s, tracker, running[0].code

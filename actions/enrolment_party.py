@@ -190,3 +190,35 @@ def enrol_companions(
         else:
             lines.append(f"「{theirs.name}」名额已满，{who}已登记候补，是第 {result.position} 位。")
     return lines
+
+
+def companion_told_before(tracker: Tracker, called: str | None) -> Member | None:
+    """The companion the worker enrols now ("把我老公也报上那个": `called` 您爱人), named with
+    their number in one of the worker's recent messages."""
+    who = (called or "").removeprefix("您")
+    if not who:
+        return None
+    for text in recent_user_texts(tracker, RECENT_FOR_WANTS):
+        found = [m for m in companions_told(text) if m.who == who]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+# a clause about someone else ("我老婆只有高中", "他报叉车", "我哥只读了小学")
+_OTHERS = re.compile(
+    r"他|她|老婆|老公|爱人|媳妇|婆娘|男朋友|女朋友|儿子|女儿|孙|妈|爸|姐|妹|哥|弟|同事|工友|朋友"
+)
+_CLAUSE = re.compile(r"[\s，,。；;]+")
+
+
+def own_words(text: str) -> str:
+    """The clauses of a message that are about the worker, not about someone else."""
+    return " ".join(c for c in _CLAUSE.split(text or "") if c and not _OTHERS.search(c))
+
+
+def party_course(tracker: Tracker) -> str | None:
+    """The course the worker alone wants in a message that lists several people, in the
+    worker's words ("我报烹调师 他报面点 …": 烹调师)."""
+    party = party_told(typed_text(tracker))
+    return party[0].course_words if party else None

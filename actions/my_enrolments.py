@@ -68,7 +68,9 @@ def show_enrolments(
 
 
 # a course of one's own named to be dropped, in a message that asks for the list
-_CANCELS_ONE = re.compile(r"(?<![不别莫])(?:取消|退了|退掉|退出|不报了|不去了|不上了)")
+_CANCELS_ONE = re.compile(
+    r"(?<![不别莫])(?:取消|退了|退掉|退出|不报了|不去了|不上了|去掉|划掉|删了|删掉)"
+)
 
 
 class ActionMyEnrolments(ServiceAction, Action):

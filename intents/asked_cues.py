@@ -12,6 +12,15 @@ from intents.request_cues import MOBILE
 # (an injury told: whether it counts comes first; not "…两个月工资都没给 你们管不管": help asked
 # with unpaid wages, the request)
 _DOES_THE_UNION_CARE = re.compile(r"工会(?:到底|究竟)管不管[嘛吗哦啊噻]*[？?]*$")
+# "…两个月工资都没给 你们管不管": help asked with unpaid wages, the request
+_YOU_CARE = re.compile(r"(?:你们|工会)(?:到底|究竟)?管不管[嘛吗哦啊噻]*[？?!！]*$")
+_UNPAID = re.compile(r"工资[^，,。]{0,4}(?:没给|没发|不给|不发|拖着|欠)|欠[^，,。]{0,6}工资")
+
+
+def help_asked_with_unpaid_wages(compact: str) -> bool:
+    return bool(_YOU_CARE.search(compact) and _UNPAID.search(compact))
+
+
 _HURT = re.compile(r"工伤|受伤|伤了|闪了|摔|压到|砸|骨折|扭伤")
 # "调解的话是找派遣公司还是找厂里": which side a request is against, asked
 _WHICH_PARTY = re.compile(

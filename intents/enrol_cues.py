@@ -70,6 +70,8 @@ ALSO_COMES = re.compile(
 # "还有三妹孙雪莲 173… 满了就帮她排候补嘛": the waiting list asked for someone named before
 _WAITLIST_FOR_THEM = re.compile(
     r"1[3-9]\d{9}.*(?:帮|给)(?:她|他)(?:也)?(?:排|登记|报)(?:个|一个)?(?:候补|队)"
+    # ("还有我表妹王雪 134… 也帮她报一个": enrolled, with her details before)
+    r"|1[3-9]\d{9}.*(?:帮|给)(?:她|他)(?:也)?报(?:个|一个|上|名)(?!.*(?:工伤|社保|销|警|案))"
 )
 
 
@@ -77,7 +79,8 @@ _WAITLIST_FOR_THEM = re.compile(
 # Jing 185…": several people, each with a number, to enrol (not a group's dispute)
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 _ENROL_WORD = re.compile(
-    r"报名|报(?:我们|两个|三个|几个|上|一个|个|了)|都报|一起报|我报|sign\s*(?:us|me|them)|join"
+    r"报名|报(?:我们|两个|三个|几个|上|一个|个|了)|都报|一起报|我报|(?:我|他|她)(?:想|要)?学"
+    r"|sign\s*(?:us|me|them)|join"
     r"|enrol|enroll|register|bao\s*ming",
     re.I,
 )

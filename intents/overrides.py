@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 import re
 
-from intents.asked_cues import IF_IT_COSTS, asks_after_an_injury, asks_which_party
+from intents.asked_cues import (
+    IF_IT_COSTS,
+    asks_after_an_injury,
+    asks_which_party,
+    help_asked_with_unpaid_wages,
+)
 from intents.enrol_cues import CAN_I_ENROL, enrols_with, party_enrols
 from intents.filing_cues import files_a_case
 from intents.handoff_cues import HANDOFF, negated
@@ -363,6 +368,8 @@ def rule_intent(text: str) -> str | None:
         # "你们工会能帮我找老板调解不 我叫周小兵 158… 在渝北宏运物流上班": asked with the
         # details the request needs, it is the request
         return "mediation_request"
+    if help_asked_with_unpaid_wages(compact):
+        return "mediation_request"  # "…两个月工资都没给 你们管不管": the union's help asked
     if asks_after_an_injury(compact) or asks_which_party(compact):
         # "…你们工会到底管不管嘛" after an injury; "调解的话是找派遣公司还是找厂里"
         return "policy_question"

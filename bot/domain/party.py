@@ -100,6 +100,47 @@ def _kin_in(segment: str) -> tuple[str | None, int]:
     return label, found.end()
 
 
+# the words before a course wanted, since the last pause: who wants it ("那我", "他", "我老公")
+_SUBJECT = re.compile(r"[^\s，,。；;]*$")
+_I = re.compile(r"(?:那|就|那就|好|好的|嗯)?我(?:就|也|还是|先)?$")
+_HE_OR_SHE = re.compile(r"[他她]$")
+
+
+def _with_courses(members: list[Member], segments: list[str], worker: int) -> list[Member]:
+    """The course each one alone wants, by who says it: "我报烹调师 他报面点" (the worker's,
+    then the one other's), "我老公报书法 他叫…" (his), "我黄俊 139… 报专升本 她王小琴 …" (a
+    course said right after a number is that person's)."""
+    wants: dict[int, str] = {}
+    for at, segment in enumerate(segments):
+        for w in _WANTS.finditer(segment):
+            subject = _SUBJECT.search(segment[: w.start()]).group()
+            kin = _kin_in(subject)[0]
+            if _I.search(subject):
+                who = worker
+            elif kin is not None:
+                who = next((i for i, m in enumerate(members) if m.who == kin), -1)
+            elif _HE_OR_SHE.search(subject):
+                others = [i for i in range(len(members)) if i != worker]
+                who = others[0] if len(others) == 1 else at
+            elif subject:
+                continue
+            else:  # right after a number: that person's
+                who = max(at - 1, 0)
+            if 0 <= who < len(members):
+                wants.setdefault(who, w.group("course"))
+    return [Member(m.name, m.phone, m.who, wants.get(i)) for i, m in enumerate(members)]
+
+
+def person_before_number(text: str) -> tuple[str, str] | None:
+    """The one person a message names before its one number ("还有我表姐周敏 137… 也帮她
+    登记个候补嘛"): (name, phone)."""
+    numbers = list(_MOBILE.finditer(text or ""))
+    if len({m.group() for m in numbers}) != 1:
+        return None
+    name = _name_in(text[: numbers[0].start()])
+    return (name, numbers[0].group()) if name else None
+
+
 def kin_of(words: str) -> str | None:
     """How the worker calls the one these words speak of ("我儿子" -> 儿子)."""
     return _kin_in(words or "")[0]
@@ -114,34 +155,38 @@ def party_told(text: str) -> list[Member]:
     if len({m.group() for m in found}) < 2:
         return []
     members: list[Member] = []
+    mentioned: list[str] = []  # "我和我老公两个都报 我叫…": whom the worker names beside them
+    owner = None  # which of them says 我叫 / I am
+    segments = []
     start = 0
     for m in found:
         segment = text[start : m.start()]
+        segments.append(segment)
         start = m.end()
         name = _name_in(segment)
         if name is None:
             return []
         kin, kin_end = _kin_in(segment)
         own = _OWN.search(segment[kin_end if kin_end >= 0 else 0 :])
-        wants = _WANTS.search(segment)
-        members.append(
-            Member(
-                name=name,
-                phone=m.group(),
-                who=None if own or kin is None else kin,
-                course_words=wants.group("course") if wants else None,
-            )
-        )
+        if own:
+            mentioned += [_kin_in(k.group())[0] or "" for k in _KIN_WORDS.finditer(segment)]
+            owner = owner if owner is not None else len(members)
+        members.append(Member(name, m.group(), None if own or kin is None else kin))
+    segments.append(text[start:])
+    members = _with_courses(members, segments, owner or 0)
     if len({m.phone for m in members}) < 2:
         return []
-    if not any(m.who is None for m in members):
-        # no one said "我": the first is the worker who writes
-        first = members[0]
-        members[0] = Member(first.name, first.phone, None, first.course_words)
-    worker = next(m for m in members if m.who is None)
-    # a second person without a word for who they are ("还有胡涛 181…") is a companion
+    # no one said "我": the first is the worker who writes
+    worker = members[owner or 0]
+    worker = Member(worker.name, worker.phone, None, worker.course_words)
+    others = [m for i, m in enumerate(members) if i != (owner or 0)]
+    unnamed = [m for m in others if m.who is None]
+    left = [k for k in mentioned if k not in {m.who for m in others}]
+    if len(left) != len(unnamed):
+        # a person without a word for who they are ("还有胡涛 181…") is a companion
+        left = [""] * len(unnamed)
+    called = dict(zip([id(m) for m in unnamed], left, strict=True))
     return [worker] + [
-        m if m.who is not None else Member(m.name, m.phone, "", m.course_words)
-        for m in members
-        if m is not worker
+        m if m.who is not None else Member(m.name, m.phone, called[id(m)], m.course_words)
+        for m in others
     ]
