@@ -54,10 +54,15 @@ ENROLS = re.compile(r"报名|要报|想报|帮我报|报一个|报个")
 _NAMED_THEN_WANTED = re.compile(r"^[^，,。？?不没莫]{0,4}(?:喜欢|想学|想报|要报|就报|爱)")
 
 
+# "我先把做菜那个报了": the course named by its words, then 那个 pointing at it
+_NAMED_THEN_THAT = re.compile(r"^(?:的)?那(?:个|门|一个|一门)")
+
+
 def named_then_wanted(tracker: Tracker, named: str) -> bool:
     """The course named is the one wanted ("太极拳我喜欢 就报那个嘛"), whatever "那个" would
     point at in view."""
     words = entity_words(tracker, "course_name", named) or named
     text = typed_text(tracker)
     at = text.find(words)
-    return at >= 0 and _NAMED_THEN_WANTED.search(text[at + len(words) :]) is not None
+    rest = text[at + len(words) :]
+    return at >= 0 and bool(_NAMED_THEN_WANTED.search(rest) or _NAMED_THEN_THAT.search(rest))

@@ -126,3 +126,23 @@ CAN_I_ENROL = re.compile(
     # "高中文凭 可以报专升本不": the course between the verb and the question word
     r"|(?:能|可以)报[\u4e00-\u9fff]{2,8}?(?:不|吗|么)[？?]*$"
 )
+
+
+# "现在还有哪个报着的", "what are we signed up for": the enrolments asked for
+_LISTED_ASKED = re.compile(
+    r"(?:还有|现在)[^，,。]{0,4}(?:哪个|哪些|哪几个|啥子|什么)[^，,。]{0,3}(?:报着|报起|报上)的"
+    r"|what (?:are|am|is) (?:we|i|us|my \w+) (?:signed up for|enrolled in|registered for)"
+    r"|show (?:me|us) what (?:we|i) (?:are|am) (?:signed up for|enrolled in)",
+    re.I,
+)
+# "蔡磊说他不来了 把他去掉": one person's place given up
+_STRUCK_OFF = re.compile(r"把(?:他|她)(?:的|那个|的名字)?(?:去掉|划掉|删了|删掉|取消)")
+
+
+def enrolments_asked(text: str) -> str | None:
+    """my_enrolments or cancel_enrolment when the message asks for one in these words."""
+    if _LISTED_ASKED.search(text or ""):
+        return "my_enrolments"
+    if _STRUCK_OFF.search(text or ""):
+        return "cancel_enrolment"
+    return None

@@ -11,7 +11,7 @@ from intents.asked_cues import (
     asks_which_party,
     help_asked_with_unpaid_wages,
 )
-from intents.enrol_cues import CAN_I_ENROL, enrols_with, party_enrols
+from intents.enrol_cues import CAN_I_ENROL, enrolments_asked, enrols_with, party_enrols
 from intents.filing_cues import files_a_case
 from intents.handoff_cues import HANDOFF, negated
 from intents.mediation_cues import MEDIATION_QUESTION, mediation_read
@@ -318,6 +318,8 @@ def rule_intent(text: str) -> str | None:
         return "course_search"  # "我只读了高中 想去弄个文凭": the union's schooling courses
     if _THE_OTHER_CHILD.match(compact):
         return "course_search"  # "那小的咋个办嘛" after a course too old for her: for that child
+    if enrolments_asked(text):  # "现在还有哪个报着的", "把他去掉"
+        return enrolments_asked(text)
     if party_enrols(text) and not REPORTS_MEDIATION.search(compact):
         return "course_enroll"  # "报我们两个 我叫严小东 136… 工友何家伟 187…"
     if _ENROL_AT_THE_END.search(compact) and not REPORTS_MEDIATION.search(compact):
