@@ -26,6 +26,8 @@ _ADDS = re.compile(
     r"|也记上|一起写进去|加进去"
     # ("其他几个人是 王小兵 李红 … 帮我补上": the names promised, sent after filing)
     r"|帮我补上|帮我加上|帮我添上|补上去|添上去|写上去|加上去"
+    # ("何小平电话记错了 是177…": a detail put right after filing, kept for the mediators)
+    r"|(?:电话|手机|号码|名字|姓名)[^，,。]{0,4}?(?:记错|写错|打错|弄错|说错|搞错)"
     r"|\b(?:forgot to (?:say|mention|tell)|please add|add (?:that|this|it)|one more thing|also add)\b",
     re.IGNORECASE,
 )

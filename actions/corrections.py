@@ -13,7 +13,7 @@ from actions.assent import clean_demand
 from actions.employer_named import REGISTERED_NAME
 from actions.employer_paper import full_name_at_summary, name_on_paper
 from actions.enrolment_party import companion_fix_in_message
-from actions.group_claims import story_with_sum_fixed
+from actions.group_claims import member_phone_fixed, story_with_sum_fixed
 from actions.message import as_chinese, typed_text
 from actions.story_added import story_added
 from actions.validators import (
@@ -59,6 +59,8 @@ def corrected_phone(tracker: Tracker) -> str | None:
         return None
     if companion_fix_in_message(tracker) is not None:
         return None  # "我儿子电话说错了 是185…": his, not the worker's
+    if member_phone_fixed(str(tracker.get_slot("description") or ""), text) is not None:
+        return None  # "汪平的电话写错了 是139…": a workmate's, in what happened
     if not _PHONE_WORDS.search(text):
         return None
     whole = clean_phone(text)
@@ -331,6 +333,10 @@ def corrected_description(tracker: Tracker) -> str | None:
     text = typed_text(tracker).strip()
     if not story or tracker.get_slot("requested_slot") in (None, "description"):
         return None
+    # ("汪平的电话写错了 是139…": one workmate's number put right)
+    fixed_phone = member_phone_fixed(story, text)
+    if fixed_phone is not None:
+        return fixed_phone
     # ("sorry Gao Jun is 4900 not 4700": one worker's sum of a group's list put right)
     fixed_sum = story_with_sum_fixed(story, text)
     if fixed_sum is not None:

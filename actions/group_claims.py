@@ -16,6 +16,7 @@ from actions.validators import clean_description, dispute_types_in
 from bot.domain.group_amounts import amount_corrected, amounts_each, group_total_text
 from bot.domain.group_same_sum import same_each_total
 from bot.domain.overtime_mix import TOTAL
+from bot.domain.party import party_told
 
 # the sum asked: "加起来一共好多钱", "how much is that altogether" (read as 多少钱 … 一共)
 _ASKS_SUM = re.compile(r"好多|多少|几多|好些钱")
@@ -63,9 +64,18 @@ _SUM_ASKED_IN_ENGLISH = re.compile(
 )
 
 
+# ... or at its start: "一共好多钱嘛 要他全部结清"
+_SUM_ASKED_FIRST = re.compile(
+    r"^(?:那|那么|对了)?(?:我们|大家)?[^\s，,。]{0,4}?(?:加起来|一共|总共|合计|加在一起)"
+    r"[^\s，,。]{0,6}?(?:好多|多少|几多)[^\s，,。]{0,3}?[？?]*[\s，,。]+(?=\S)"
+)
+
+
 def without_sum_asked(text: str) -> str:
-    """The message without the question of the total at its end ("" if that is all)."""
-    return _SUM_ASKED_IN_ENGLISH.sub("", _SUM_ASKED.sub("", text)).strip()
+    """The message without the question of the total at its end or start ("" if that is
+    all)."""
+    rest = _SUM_ASKED_IN_ENGLISH.sub("", _SUM_ASKED.sub("", text)).strip()
+    return _SUM_ASKED_FIRST.sub("", rest).strip()
 
 
 def only_the_list(text: str) -> bool:
@@ -105,3 +115,37 @@ def list_kind(tracker: Tracker, listed: str) -> dict[str, str]:
     after "一共欠我们好几万": wages owed), so it is not asked again; else {}."""
     kinds = [] if tracker.get_slot("dispute_type") else dispute_types_in(listed)
     return {"dispute_type": kinds[0]} if len(kinds) == 1 else {}
+
+
+def members_added(tracker: Tracker) -> str | None:
+    """What happened with the workmates who file together added ("我叫陈国强 136… 还有李志勇
+    159… 何小平 177…": 一起申请的工友：李志勇 159…、何小平 177…), when the message names them with
+    their numbers and the story does not hold them yet; else None. The mediators call them."""
+    party = party_told(typed_text(tracker))
+    story = str(tracker.get_slot("description") or "")
+    others = [m for m in party[1:] if m.phone not in story]
+    if not others:
+        return None
+    listed = "、".join(f"{m.name} {m.phone}" for m in others)
+    return clean_description(
+        f"{story}；一起申请的工友：{listed}" if story else f"一起申请的工友：{listed}"
+    )
+
+
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def member_phone_fixed(story: str, text: str) -> str | None:
+    """What happened with one workmate's number put right ("汪平的电话写错了 是139…"), when the
+    story lists that workmate with a number; else None."""
+    numbers = _MOBILE.findall(text or "")
+    if len(numbers) != 1 or "一起申请的工友" not in story:
+        return None
+    listed = re.findall(
+        r"([\u4e00-\u9fffA-Za-z ]{2,12}?) (1[3-9]\d{9})", story.split("一起申请的工友：", 1)[1]
+    )
+    named = [(name.strip(), old) for name, old in listed if name.strip() and name.strip() in text]
+    if len(named) != 1 or named[0][1] == numbers[0]:
+        return None
+    name, old = named[0]
+    return story.replace(f"{name} {old}", f"{name} {numbers[0]}", 1)

@@ -20,7 +20,7 @@ from actions.corrections import (
 )
 from actions.demand_pointed import sum_pointed_at, sum_wanted
 from actions.employer_named import opening_employer
-from actions.group_claims import group_list_added, list_kind
+from actions.group_claims import group_list_added, list_kind, members_added
 from actions.mediation_text import (
     PROPOSED,
     PROPOSED_DEMANDS,
@@ -271,6 +271,9 @@ class MediationExtraction:
         listed = group_list_added(tracker)
         if listed:  # "一共4个人 我王德明欠5600 李小兵欠4800 …": what each is owed, kept
             return {"description": listed, **list_kind(tracker, listed)}
+        members = members_added(tracker)
+        if members:  # "我叫陈国强 136… 还有李志勇 159… 何小平 177…": the workmates kept
+            return {"description": members}
         added = story_added(tracker)
         if added and added != tracker.get_slot("description"):
             # "还有个事 他们也莫给我买社保 这个也一起写进去" at the summary: kept with what

@@ -85,6 +85,8 @@ _EMPLOYER_PREFIX = re.compile(
     r"|^[\u4e00-\u9fff]{2,4}(?:那边|那里|那儿|这边|附近)?的(?=[\u4e00-\u9fff]{3,})"
     # "店是观音桥的渝味佳火锅": the shop's label
     r"|^(?:店|店子|馆子|厂子)(?:名字|名)?(?:是|叫)"
+    # "包工头是重庆建安劳务有限公司的": who the boss works for, the company the party
+    r"|^(?:包工头|工头|老板|班组长)(?:是|属于)(?=[\u4e00-\u9fff]{4,}(?:有限责任公司|有限公司|股份公司|集团))"
 )
 
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}

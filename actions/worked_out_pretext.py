@@ -24,6 +24,13 @@ _PRETEXT = re.compile(
     r"借口|编(?:个|的|了个)?理由|(?:根本|其实|实际上?)(?:就)?(?:没有?|不是|莫得|没得)"
     r"[^，,。？?]{0,6}?(?:撤|取消|搬|变化|不胜任|裁员|亏|困难)"
 )
+# no ground given at all ("他也没说啥子原因 就说我不适合"; not in probation, where not meeting
+# the conditions of hiring is a ground the employer may prove)
+_NO_REASON = re.compile(
+    r"(?:没|没有|莫得|没得|也没|不)(?:说|讲|给|讲个|说个)?(?:啥子|什么|任何|个)?(?:原因|理由)"
+    r"|(?:就|只)?说(?:我)?不(?:适合|合适)"
+)
+_PROBATION = re.compile(r"试用")
 # the damages (2N) and the compensation (N) both named, asked whether both are had
 _DAMAGES = r"(?:赔偿金|赔偿|2[nN])"
 _COMPENSATION = r"(?:经济补偿金?|补偿金|补偿|[nN](?![+\d]))"
@@ -47,13 +54,23 @@ def _figures(tracker: Tracker, text: str) -> tuple[int | None, float | None]:
 def pretext_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """The 2N of a dismissal whose grounds are said to be a pretext, when the dismissal and
     the figures were told; None otherwise."""
-    if not _PRETEXT.search(text):
+    # (no ground given, said after the figures: "他也没说啥子原因 就说我不适合"; with the figures
+    # in the same message the answer on the dismissal's sums says both N and 2N)
+    no_reason = (
+        bool(_NO_REASON.search(text))
+        and not _PROBATION.search(text)
+        and latest_length([text]) is None
+        and monthly_pay(text) is None
+    )
+    if not _PRETEXT.search(text) and not no_reason:
         return None
     told = [text, *recent_user_texts(tracker, LOOKBACK)]
     if not any(DISMISSED.search(t) for t in told):
         return None
     months, pay = _figures(tracker, text)
-    return None if months is None or pay is None else pretext_text(months, pay)
+    if months is None or pay is None:
+        return None
+    return pretext_text(months, pay, no_reason=no_reason and not _PRETEXT.search(text))
 
 
 def both_asked_reply(services: Any, tracker: Tracker, text: str) -> str | None:

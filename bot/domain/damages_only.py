@@ -25,17 +25,31 @@ def _sums(months_worked: int, pay: float) -> tuple[float, float]:
     return n, n * pay
 
 
-def pretext_text(months_worked: int, pay: float) -> str:
-    """The grounds a pretext: unlawful, the job back or the 2N worked out."""
+_PRETEXT_LEAD = "理由是假的、找借口辞退，属于违法解除"
+# "他也没说啥子原因 就说我不适合": no ground the law names
+_NO_REASON_LEAD = (
+    "单位辞退要有法律规定的理由（如严重违纪、不能胜任且培训或调岗后仍不能胜任），"
+    "不说理由、只说“不适合”的，一般属于违法解除"
+)
+
+
+def pretext_text(months_worked: int, pay: float, no_reason: bool = False) -> str:
+    """The grounds a pretext (or none given): unlawful, the job back or the 2N worked out."""
     n, compensation = _sums(months_worked, pay)
     worked = Severance(months_worked).worked_text()
+    lead = _NO_REASON_LEAD if no_reason else _PRETEXT_LEAD
     return "\n".join(
         [
-            "理由是假的、找借口辞退，属于违法解除：你可以要求回去上班；不想回去的，要经济补偿2倍的赔偿金（2N）。",
+            f"{lead}：你可以要求回去上班；不想回去的，要经济补偿2倍的赔偿金（2N）。",
             f"按您说的（干了{worked}，月工资{format_number(pay)}元）：赔偿金"
             f"{format_number(n)}个月×{format_number(pay)}×2={format_number(2 * compensation)}元。",
-            "赔偿金不再另加经济补偿和代通知金。岗位是不是真的撤了、解除理由合不合法，由单位举证；"
-            "留好辞退通知、聊天记录，看看你原来的岗位有没有另外招人。",
+            "赔偿金不再另加经济补偿和代通知金。"
+            + (
+                "解除理由合不合法由单位举证；留好辞退的聊天记录、录音或通知。"
+                if no_reason
+                else "岗位是不是真的撤了、解除理由合不合法，由单位举证；"
+                "留好辞退通知、聊天记录，看看你原来的岗位有没有另外招人。"
+            ),
             f"依据：{SOURCE}",
         ]
     )

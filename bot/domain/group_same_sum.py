@@ -16,12 +16,17 @@ from intents.numbers import format_number, parse_number
 
 # "每个人都是4500", "每人4500", "一个人4500块"
 _EACH = re.compile(
-    r"(?:每个人|每人|每个|一个人|一人)(?:的工资)?(?:都|也)?(?:是|有|欠|拿|差)?(?:都是)?"
+    # ("每个人每月7000": a month's wage each)
+    r"(?:每个人|每人|每个|一个人|一人)(?:的工资)?(?:每月|每个月|一个月|一月)?(?:都|也)?"
+    r"(?:是|有|欠|拿|差)?(?:都是)?"
     r"\s*(?P<n>\d{3,6})\s*(?:块钱?|元)?"
 )
 # "拖了两个月工资", "欠了3个月", "两个月的工资": the months owed
 _MONTHS = re.compile(
-    r"(?:拖了|欠了|拖欠了?|差了?|没发|压了|扣了)?\s*(?P<m>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
+    # ("拖了我们两个月": whose, between, after the verb that says they are owed)
+    r"(?:拖了|欠了|拖欠了?|差了?|压了)(?:我们|大家)\s*(?P<m>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
+    r"|(?:拖了|欠了|拖欠了?|差了?|没发|压了|扣了)?\s*"
+    r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
     r"(?:的)?(?:工资|工钱|没发|没给|了)"
 )
 MONTHS_MAX = 36
@@ -36,7 +41,7 @@ def same_each_total(text: str | None) -> str | None:
         return None
     sum_each = float(each.group("n"))
     months = _MONTHS.search(value)
-    count = parse_number(months.group("m")) if months else None
+    count = parse_number(months.group("m") or months.group("n")) if months else None
     if count and 1 <= count <= MONTHS_MAX:
         total = people * sum_each * count
         return (

@@ -132,3 +132,16 @@ _PAY_WHILE_ILL = re.compile(
 def pay_while_ill_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The pay during the medical period or sick leave asked: the sick pay's entry."""
     return knowledge.get(SICK_PAY) if _PAY_WHILE_ILL.search(text) else None
+
+
+DEDUCTION = "wage_deduction_fine"
+# "扣短款这个合法不嘛", "收银少了钱 老板从工资里头扣": a cashier's shortage docked from the pay
+_SHORTAGE = re.compile(r"短款|长短款|少了?钱|钱少了|差钱|差账|对不上账|账对不上")
+_DOCKED = re.compile(r"扣|赔|罚")
+
+
+def docked_for_shortage_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """A shortage docked from the pay: the entry on deductions and fines (at most 20 %)."""
+    if _SHORTAGE.search(text) and _DOCKED.search(text):
+        return knowledge.get(DEDUCTION)
+    return None

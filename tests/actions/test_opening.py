@@ -267,3 +267,10 @@ def test_a_hotpot_place_labelled_by_its_kind_gives_its_name():
     # "火锅店是重庆老码头餐饮管理有限公司": the name after the kind of place, not the label
     told = "那申请调解嘛 我叫冉芳 电话13512345678 火锅店是重庆蜀香餐饮有限公司 要赔3800"
     assert opening_employer(told) == "重庆蜀香餐饮有限公司"
+
+
+def test_who_the_foreman_works_for_is_the_employer():
+    from actions.validators import clean_employer
+
+    assert clean_employer("包工头是重庆建安劳务有限公司的") == "重庆建安劳务有限公司"
+    assert clean_employer("老板是张三") == "老板是张三"  # no registered name: kept as told

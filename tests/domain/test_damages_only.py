@@ -32,3 +32,9 @@ def test_the_pay_said_the_same_as_another():
     from bot.domain.severance import monthly_pay
 
     assert monthly_pay("试用期工资跟转正一样3800 我才干了3个月") == 3800
+
+
+def test_no_ground_given_is_unlawful_too():
+    said = pretext_text(40, 6000, no_reason=True)  # 3 years 4 months: 3.5 months' pay
+    assert "只说“不适合”" in said and "3.5个月×6000×2=42000元" in said
+    assert "岗位是不是真的撤了" not in said

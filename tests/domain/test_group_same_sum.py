@@ -24,3 +24,8 @@ def test_no_total_for_one_worker_or_no_sum_each() -> None:
 def test_the_others_besides_the_speaker_are_no_head_count() -> None:
     assert group_size("我们组有11个人 其他10个人的电话我等下发") == 11
     assert group_size("另外6个工友的名字我晚点给你") == 7
+
+
+def test_a_group_owed_the_same_each_month():
+    said = same_each_total("我们4个人的工资都被拖了 拖了我们两个月 每个人每月6500")
+    assert said.startswith("4个人×6500元×2个月＝52000元")

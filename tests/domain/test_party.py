@@ -52,3 +52,13 @@ def test_kin_of():
     assert kin_of("我儿子") == "儿子"
     assert kin_of("我老婆") == "爱人"
     assert kin_of("我") is None
+
+
+def test_the_one_person_before_a_number():
+    from bot.domain.party import person_before_number
+
+    assert person_before_number("还有我表姐周敏 13765520498 也帮她登记个候补嘛") == (
+        "周敏",
+        "13765520498",
+    )
+    assert person_before_number("13765520498") is None

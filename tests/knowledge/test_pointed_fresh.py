@@ -53,3 +53,12 @@ def test_outdoor_work_in_the_heat_told():
     # (the allowance asked: its own entry; no heat told: none)
     assert heat_asked(kb, "高温天在室外干活有补贴吗") is None
     assert heat_asked(kb, "老板喊我们一整天都在外头干") is None
+
+
+def test_a_shortage_docked_from_the_pay():
+    from bot.knowledge.pointed_fresh import docked_for_shortage_asked
+
+    kb = _Knowledge()
+    assert docked_for_shortage_asked(kb, "扣短款这个合法不嘛") == "wage_deduction_fine"
+    assert docked_for_shortage_asked(kb, "收银差账300 老板从工资里扣") == "wage_deduction_fine"
+    assert docked_for_shortage_asked(kb, "收银每天要对账吗") is None
