@@ -15,7 +15,7 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.course_list import enrol_button
 from actions.enrolment_party import enrol_companions
 from actions.enrolment_questions import contact_signs_up
-from actions.enrolment_switch import cancel_replaced, replaced
+from actions.enrolment_switch import cancel_replaced, name_before, replaced
 from actions.identity import worker_from
 from actions.message import opening_text
 from actions.services import ServiceAction
@@ -92,6 +92,8 @@ class ActionEnrolCourse(ServiceAction, Action):
                 text = self._done_text(course, result, name, phone)
                 if old is not None:  # "改成合唱嘛": the one it replaces, cancelled now
                     text += "\n" + cancel_replaced(s, old, worker)
+                    if name != name_before(tracker):  # "把他换成八段锦": the companion's
+                        text = text.replace("您已报名", f"已为{name}报名", 1)
                 if other and contact_signs_up(tracker):
                     # "给娃儿报一个 我叫周丽": the child is enrolled, the parent is the contact
                     text = text.replace("您已报名", f"已为{other}报名", 1)

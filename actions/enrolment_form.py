@@ -35,7 +35,12 @@ from actions.enrolment_details import given_before
 from actions.enrolment_party import companions_told, own_words, party_course
 from actions.enrolment_pending import NEXT_SLOT, also_wanted, at_the_summary
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
-from actions.enrolment_switch import course_at_the_days, replaced, switched_to_in_view
+from actions.enrolment_switch import (
+    course_at_the_days,
+    name_before,
+    replaced,
+    switched_to_in_view,
+)
 from actions.identity import worker_from
 from actions.message import (
     TOLD_BEFORE,
@@ -171,13 +176,15 @@ class ValidateEnrolmentForm(
     def _switched(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         """ "改成合唱嘛" after enrolling in 书法: the name and phone of the enrolment it
         replaces, not asked again."""
-        if tracker.get_slot(slot) is not None or not is_opening(tracker):
+        if not is_opening(tracker):
             return {}
         with self.services.db.session() as s:
             old = replaced(
                 s, tracker, worker_from(tracker), str(tracker.get_slot("course_id") or "")
             )
-        if old is None:
+        held = tracker.get_slot(slot)
+        # (the slots hold the worker's own; "把他换成八段锦" changes the companion's place)
+        if old is None or (held is not None and old.name == name_before(tracker)):
             return {}
         return {slot: old.name if slot == "name" else old.phone}
 

@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 
 from actions.message import as_chinese, form_texts, recent_user_texts, typed_text
 from bot.domain.courses import resolve, when_text
-from bot.domain.party import Member, kin_of, party_told
+from bot.domain.party import (
+    Member,
+    kin_of,
+    named_without_number,
+    party_told,
+    person_before_number,
+)
 from bot.domain.people import mask_phone
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Course
@@ -91,21 +97,72 @@ def companion_fixed(text: str, companions: list[Member]) -> tuple[int, str] | No
 
 def companions_in_form(tracker: Tracker) -> list[Member]:
     """The companions told in the enrolment form's messages (the latest that tells any),
-    with the numbers put right after."""
+    with the numbers put right after, and the one awaited once their details come."""
     texts = form_texts(tracker, "enrolment_form")
+    companions: list[Member] = []
+    at = -1
     for at in range(len(texts) - 1, -1, -1):
         companions = companions_told(texts[at])
         if companions:
             break
-    else:
-        return []
-    for later in texts[at + 1 :]:
+    for later in texts[at + 1 :] if companions else []:
         fixed = companion_fixed(later, companions)
         if fixed is not None:
             i, phone = fixed
             c = companions[i]
             companions[i] = Member(c.name, phone, c.who, c.course_words)
-    return companions
+    came = _awaited_came(texts)
+    return companions + ([came] if came is not None else [])
+
+
+# "瑜伽 帮我和我男朋友报 我叫孙悦 173…": someone to come along, their details not given yet
+_ALONG = re.compile(
+    r"(?:我和|我跟|和我|跟我)(?:我的?)?(?P<who>男朋友|女朋友|对象|老公|老婆|爱人|媳妇|儿子|女儿"
+    r"|妈妈|妈|爸爸|爸|同事|朋友|姐姐|妹妹|哥哥|弟弟)"
+)
+_CALLED = {"老公": "爱人", "老婆": "爱人", "媳妇": "爱人", "妈": "妈妈", "爸": "爸爸"}
+_OWN = re.compile(r"我叫|我是|本人")
+
+
+def _awaited(texts: list[str]) -> tuple[int, str | None, str] | None:
+    """Where someone to come along was told without a number: (message, name, who)."""
+    for at, text in enumerate(texts):
+        named = named_without_number(text)
+        if named is not None:
+            return at, named[0], named[1]
+        along = _ALONG.search(text)
+        if along and not companions_told(text):
+            who = along.group("who")
+            return at, None, _CALLED.get(who, who)
+    return None
+
+
+def _awaited_came(texts: list[str]) -> Member | None:
+    """The one awaited, once a later message gives their number (and name, if not known)."""
+    awaited = _awaited(texts)
+    if awaited is None:
+        return None
+    at, name, who = awaited
+    for later in texts[at + 1 :]:
+        told = person_before_number(later)
+        numbers = _MOBILE.findall(later)
+        if told is not None and not _OWN.search(later):
+            return Member(name or told[0], told[1], who)
+        if name and len(numbers) == 1 and not _OWN.search(later):
+            return Member(name, numbers[0], who)
+    return None
+
+
+def awaited_line(tracker: Tracker) -> str | None:
+    """The summary's line for someone to come along whose details are not given yet."""
+    texts = form_texts(tracker, "enrolment_form")
+    awaited = _awaited(texts)
+    if awaited is None or _awaited_came(texts) is not None:
+        return None
+    _, name, who = awaited
+    if name:
+        return f"{name}的手机号还没给：发过来就一起报上；只报上面的人，点“确认报名”。"
+    return f"您{who}的姓名和手机号还没给：发过来就一起报上；只报您自己，点“确认报名”。"
 
 
 def companion_fix_in_message(tracker: Tracker) -> tuple[Member, str] | None:

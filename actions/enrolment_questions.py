@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
-from actions.enrolment_party import summary_lines
+from actions.enrolment_party import awaited_line, summary_lines
 from actions.enrolment_switch import replaced, summary_line
 from actions.identity import worker_from
 from actions.message import (
@@ -223,8 +223,11 @@ class ActionAskEnrolmentConfirm(ServiceAction, Action):
                 text += "\n" + summary_line(old)
             # "报两个 我 蒋华 137… 同事 付小军 189…": the others, enrolled on confirming
             together = summary_lines(s, tracker, course, tracker.get_slot("phone"))
-            if together:
-                text += "\n" + "\n".join(together)
+            awaited = awaited_line(tracker)  # "帮我和我男朋友报 我叫孙悦 173…": his details
+            if together or awaited:
+                text += "".join(
+                    "\n" + line for line in [*together, *([awaited] if awaited else [])]
+                )
             wanted = tracker.get_slot("next_courses") or {}
             later = wanted.get("next") if isinstance(wanted, dict) else None
             if later and wanted.get("after") == course.name:

@@ -45,8 +45,31 @@ def replaced(s: Session, tracker: Tracker, worker: Worker, new_code: str) -> Rep
     ]
     if not own:
         return None
-    last = max(own, key=lambda e: e.id)
+    text = message["text"]
+    # "等哈 他说他不想做瑜伽 把他换成八段锦": the companion's place, not the worker's
+    named = [e for e in own if e.name in text or (len(e.name) >= 3 and e.name[1:] in text)]
+    if not named and _HE_OR_SHE.search(text):
+        named = [e for e in own if e.name != name_before(tracker)]
+    last = max(named or own, key=lambda e: e.id)
     return Replaced(last.id, last.course.name, last.name, last.phone)
+
+
+_HE_OR_SHE = re.compile(r"[他她](?!们)")
+
+
+def name_before(tracker: Tracker) -> Any:
+    """The name slot as it was before the message that opened the enrolment (the worker's
+    own, from their enrolment; not the one this change sets)."""
+    text = opening_text(tracker, "enrolment_form")
+    events = list(tracker.events)
+    opened = max(
+        (i for i, e in enumerate(events) if e.get("event") == "user" and e.get("text") == text),
+        default=len(events),
+    )
+    for event in reversed(events[:opened]):
+        if event.get("event") == "slot" and event.get("name") == "name":
+            return event.get("value")
+    return None
 
 
 def _opening_message(tracker: Tracker) -> dict[str, Any] | None:

@@ -96,6 +96,13 @@ def party_enrols(text: str) -> bool:
     )
 
 
+# "书法 帮我和我女朋友一起报 我叫…": the worker and someone with them
+_WITH_SOMEONE = re.compile(
+    rf"(?:帮|给)?我(?:和|跟)(?:我的?)?(?:{_FAMILY}|{_OTHERS}|男朋友|女朋友|对象)(?:一起|都|两个)?"
+    r"(?:报名|报上|报|登记)(?!个?(?:销|警|案|税|仇|道|告|表|价|复|到|社保|工伤))"
+)
+
+
 def enrols_with(compact: str) -> bool:
     """The message (compact text) asks to enrol: the course may come first, the one enrolled
     may be family, a question about the course may come before it."""
@@ -105,6 +112,7 @@ def enrols_with(compact: str) -> bool:
         or ENROL_COURSES_FIRST.match(compact)
         or ALSO_COMES.match(compact)
         or _WAITLIST_FOR_THEM.search(compact)
+        or _WITH_SOMEONE.search(compact)
     )
 
 

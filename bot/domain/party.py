@@ -141,6 +141,18 @@ def person_before_number(text: str) -> tuple[str, str] | None:
     return (name, numbers[0].group()) if name else None
 
 
+def named_without_number(text: str) -> tuple[str, str] | None:
+    """A person named after the last number, with no number of their own ("都报 我叫易红 135…
+    女儿易欣然 181… 老公叫熊军"): (name, who they are to the worker)."""
+    numbers = list(_MOBILE.finditer(text or ""))
+    if not numbers:
+        return None
+    tail = text[numbers[-1].end() :]
+    kin = _kin_in(tail)[0]
+    name = _name_in(tail) if kin else None
+    return (name, kin) if name else None
+
+
 def kin_of(words: str) -> str | None:
     """How the worker calls the one these words speak of ("我儿子" -> 儿子)."""
     return _kin_in(words or "")[0]
