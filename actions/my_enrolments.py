@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from actions.buttons import button, buttons
 from actions.case_additions import addition_instead
-from actions.course_context import FOCUS_SLOT
+from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.enrolment_pending import drop_pending
 from actions.identity import Worker, worker_from
 from actions.message import last_reply, latest_entity, previous_action
@@ -105,13 +105,15 @@ class ActionMyEnrolments(ServiceAction, Action):
                 ]
         with self.services.db.session() as s:
             show_enrolments(dispatcher, s, worker, "您的课程报名：")
-            codes = {
+            rows = [
                 e.course.code for e in repo.list_for_worker(s, worker.channel, worker.sender_id)
-            }
+            ]
+        codes = set(rows)
         if len(codes) == 1:
             # "几点开始 我们好早点去" after the list: the one course enrolled in is in view
             return [SlotSet(FOCUS_SLOT, codes.pop())]
-        return []
+        # "第二个在哪点上" after the list: the courses in the order listed
+        return [SlotSet(LIST_SLOT, rows), SlotSet(FOCUS_SLOT, None)] if rows else []
 
 
 def _person_named(name: str, text: str) -> bool:

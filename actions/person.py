@@ -91,9 +91,9 @@ class PersonSlotsMixin:
         if fixed:
             dispatcher.utter_message(text=f"好的，姓名已改为{fixed}。")
             return {"name": fixed}
-        opened = from_opening(tracker, "name")  # "我叫王建国，…想申请调解"
-        if opened is None and is_opening(tracker):
-            opened = own_name(typed_text(tracker))  # "我张勇 136… 我老婆陈丽 189…"
+        # "我张勇 136… 我老婆陈丽 189…": the worker's own of several people told (before "他叫…")
+        opened = own_name(typed_text(tracker)) if is_opening(tracker) else None
+        opened = opened or from_opening(tracker, "name")  # "我叫王建国，…想申请调解"
         if opened:
             return {"name": opened}
         if tracker.get_slot("requested_slot") == "name":
@@ -123,10 +123,9 @@ class PersonSlotsMixin:
             # whole, so the worker can check the correction digit by digit
             dispatcher.utter_message(text=f"好的，手机号已改为{fixed}。")
             return {"phone": fixed}
-        opened = from_opening(tracker, "phone")
-        if opened is None and is_opening(tracker):
-            # "我叫周丽137… 他叫何军189… 把我们两个都报上": the worker's own of the two
-            opened = own_phone(typed_text(tracker))
+        # "我叫周丽137… 他叫何军189… 把我们两个都报上": the worker's own of the two
+        opened = own_phone(typed_text(tracker)) if is_opening(tracker) else None
+        opened = opened or from_opening(tracker, "phone")
         if opened:
             return {"phone": opened}
         phone = clean_phone(plain_answer(tracker, "phone"))

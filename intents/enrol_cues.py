@@ -120,6 +120,8 @@ def enrols_with(compact: str) -> bool:
 # requirements), not a request to enrol
 CAN_I_ENROL = re.compile(
     r"能报(?:不|吗|么|名吗|名不|得了)|能不能报|可不可以报|可以报(?:吗|不|么)|报得了|报不了"
+    # "她能不能跟我一起读那个": whether someone may take the course in view
+    r"|能不能(?:跟我|和我)?(?:一起)?(?:读|上|学)(?:那个|这个|那门|这门)"
     r"|够(?:不够)?(?:条件|资格)|符合(?:不符合)?条件"
     # "书法班还报得到不", "合唱团还收人不": whether enrolment is still open ("我还报得有啥子没":
     # what the worker is still enrolled in, not this)

@@ -62,6 +62,10 @@ _WANTS = re.compile(
 )
 
 
+# a number put right in the same message, not a second person
+_PUT_RIGHT = re.compile(r"不对|错了|说错|打错|写错|搞错|应该是|改成|改为|更正|sorry|wrong", re.I)
+
+
 @dataclass(frozen=True)
 class Member:
     name: str
@@ -176,8 +180,8 @@ def party_told(text: str) -> list[Member]:
         segments.append(segment)
         start = m.end()
         name = _name_in(segment)
-        if name is None:
-            return []
+        if name is None or _PUT_RIGHT.search(segment):
+            return []  # ("我叫余红梅 电话139…12 哦不对 电话是139…21": one number put right)
         kin, kin_end = _kin_in(segment)
         own = _OWN.search(segment[kin_end if kin_end >= 0 else 0 :])
         if own:
