@@ -23,6 +23,7 @@ from actions.worked_out_docked import paid_time_docked_reply
 from actions.worked_out_earlier_job import earlier_job_reply
 from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
 from actions.worked_out_hours import hours_reply
+from actions.worked_out_last_wages import last_wages_reply
 from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
 from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
 from actions.worked_out_leave import (
@@ -386,4 +387,7 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
             return said, FORCED_TO_LEAVE
         if said:
             return said, entry
+    last = last_wages_reply(services, tracker, text)
+    if last is not None:  # "10月份的也还没给我" after the last month's days and the pay
+        return last, WAGES_OWED
     return probation_reply(services, tracker, text)
