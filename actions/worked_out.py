@@ -23,9 +23,9 @@ from actions.worked_out_docked import paid_time_docked_reply
 from actions.worked_out_earlier_job import earlier_job_reply
 from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
 from actions.worked_out_hours import hours_reply
-from actions.worked_out_last_wages import last_wages_reply
 from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
 from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
+from actions.worked_out_last_wages import last_wages_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,

@@ -122,7 +122,12 @@ NUMBERED = [
         r"平均每个月\1 ",
     ),
     # "7000 is the base": the figure told before is only the basic pay
-    (re.compile(r"(\d+(?:\.\d+)?) (?:yuan )?(?:is|was) (?:just |only )?(?:the|my) base(?: pay| salary)?\b"), r"\1是底薪 "),
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?) (?:yuan )?(?:is|was) (?:just |only )?(?:the|my) base(?: pay| salary)?\b"
+        ),
+        r"\1是底薪 ",
+    ),
     # "for the last 3 months": how many months of it
     (re.compile(r"(?:for )?the (?:last|past) (\d+) months?"), r"最近\1个月 "),
     # "about 4 saturdays a month": the rest days of each month

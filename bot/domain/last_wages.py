@@ -26,7 +26,9 @@ _MONTHS_UNPAID = re.compile(
 )
 _ONE_MONTH = re.compile(r"\d{1,2}|十[一二]?|[一二三四五六七八九]")
 # "11月份上了12天班": the month the days were worked in
-_DAYS_MONTH = re.compile(r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?[^，,。\d]{0,4}?(?:上|做|干)")
+_DAYS_MONTH = re.compile(
+    r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?[^，,。\d]{0,4}?(?:上|做|干)"
+)
 
 
 def days_said(text: str) -> int | None:
