@@ -50,11 +50,9 @@ _REST_DAY = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜�
 # 44个钟头"): "每天干12个小时" tells the working day, not the overtime
 _WORKED = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了)"
 # ("元旦那天要是也喊我去上3个小时呢": hours after a bare 上)
-_WORKED_HOURS = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了|去上|上(?=\s*[\d一二两三四五六七八九十半]))"
+_WORKED_HOURS = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了|去上|上(?=\s*[\d一二两三四五六七八九十半]))\s*(?:[一总]共)?[是有]?"
 _DAYS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:天|日)")
-_HOURS = re.compile(
-    rf"{_WORKED_HOURS}\s*(?:一共|总共)?(?:是|有)?\s*(?P<n>{NUM}|半)\s*个?(?:小时|钟头|钟)"
-)
+_HOURS = re.compile(rf"{_WORKED_HOURS}\s*(?P<n>{NUM}|半)\s*个?(?:小时|钟头|钟)")
 _DAILY = re.compile(
     # ("我一天工资算150")
     rf"(?:日工资|日薪|一天|每天|天工资)(?:的)?(?:工资)?(?:是|有|才|就|大概|算|按)*\s*(?P<pay>{NUM})\s*(?:块|元)?"
