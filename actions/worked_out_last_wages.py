@@ -11,6 +11,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts
+from actions.worked_out_unused_leave import leaves_the_job
 from bot.domain.last_wages import days_month, days_said, last_wages_text, months_unpaid
 from bot.domain.severance import monthly_pay
 
@@ -39,6 +40,7 @@ def last_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     pay = next(filter(None, map(monthly_pay, told)), None)
     if said is None or not pay:
         return None
-    unpaid = set().union(*map(months_unpaid, told)) - {days_month(said)}
-    days = days_said(said)
-    return last_wages_text(days, pay, len(unpaid)) if days else None
+    month = days_month(said)
+    unpaid = set().union(*map(months_unpaid, told)) - {month}
+    days, left = days_said(said), any(map(leaves_the_job, told))
+    return last_wages_text(days, pay, len(unpaid), month, left) if days else None

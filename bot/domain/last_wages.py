@@ -59,12 +59,16 @@ def months_unpaid(text: str) -> set[int]:
     return found
 
 
-def last_wages_text(days: int, monthly: float, whole_months: int = 0) -> str:
-    """The last month's days at the month's pay ÷ 21.75, and whole months unpaid added."""
+def last_wages_text(
+    days: int, monthly: float, whole_months: int = 0, month: int | None = None, left: bool = True
+) -> str:
+    """The last month's days at the month's pay ÷ 21.75, and whole months unpaid added;
+    `month`: the month the days were in; `left`: the worker has left the job."""
     daily = monthly / WORK_DAYS_A_MONTH
     part = round(daily * days, 2)
+    when = f"{month}月" if month else "最后一个月" if left else "这个月"
     lines = [
-        f"按您说的：月工资{format_number(monthly)}元，最后一个月上了{days}天班。",
+        f"按您说的：月工资{format_number(monthly)}元，{when}上了{days}天班。",
         f"日工资={format_number(monthly)}÷21.75≈{format_number(round(daily, 2))}元；"
         f"{days}天的工资约{format_number(part)}元。",
     ]
@@ -75,8 +79,8 @@ def last_wages_text(days: int, monthly: float, whole_months: int = 0) -> str:
             f"一共约{format_number(total)}元。"
         )
     lines += [
-        "这些离职时单位就要一次付清；不给的，可以打12333向劳动保障监察投诉，也可以申请工会调解"
-        "或劳动仲裁（都不收费）。",
+        ("这些离职时单位就要一次付清" if left else "干了活的工资单位要按时足额支付")
+        + "；不给的，可以打12333向劳动保障监察投诉，也可以申请工会调解或劳动仲裁（都不收费）。",
         f"依据：{SOURCE}",
     ]
     return "\n".join(lines)
