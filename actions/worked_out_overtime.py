@@ -71,7 +71,6 @@ _AN_HOUR = re.compile(r"一个(?:小时|钟头)|一小时|每小时|每个钟头
 _ASKS_THE_RATE = re.compile(r"倍|%|几成|工资|怎么算|咋个算|咋算|好多钱|多少钱")
 
 
-_ALSO_TOLD = re.compile(r"(?:还有|另外|再加上)")
 _OWN_DAYS_ADDED = re.compile(
     r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|个小时|个钟头|小时)\s*(?:加起来|一共|总共)"
 )
@@ -119,9 +118,7 @@ def _mixed_overtime(tracker: Tracker, text: str, after: bool) -> str | None:
         parts = put_right(latest_parts(earlier), parts[0], last_bot_text(tracker)) or parts
     # ("那我国庆7天加起来该拿好多": its own days added up, not the kinds told before)
     own_days_added = _OWN_DAYS_ADDED.search(text) is not None
-    # ("还有两个星期天也去上了班 每次8个钟头" after the weekday hours' sum: that kind added)
-    also = _ALSO_TOLD.match(text) is not None
-    if len(parts) < 2 and not own_days_added and after and (TOTAL.search(text) or also):
+    if len(parts) < 2 and not own_days_added and after and TOTAL.search(text):
         kinds = {p.kind for p in parts}
         for told in earlier:  # the latest message of each kind
             for part in parts_of(told):

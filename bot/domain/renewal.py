@@ -39,7 +39,7 @@ def renewal_declined_text(terms: str, months: int | None, pay: float | None) -> 
     """Whether the compensation is due when the worker declines a renewal on `terms`."""
     if terms == "same":
         lines = [
-            "这种情况没有经济补偿：合同到期时单位维持或者提高原合同条件跟你续签，你自己不愿意续的，"
+            "这种情况没有补偿：合同到期时单位维持或者提高原合同条件跟你续签，你自己不愿意续的，"
             "合同终止，单位不用支付经济补偿。",
             "要是工资不变、但岗位、地点、工时等别的条件变差了，算降低条件，你不续照样可以要补偿；"
             "单位提出续签的条件最好留个书面或聊天记录。",

@@ -8,6 +8,6 @@ def test_the_terms_of_a_renewal_declined():
 
 
 def test_same_terms_declined_no_compensation_lower_terms_still_due():
-    assert "没有经济补偿" in renewal_declined_text("same", 24, 6000)
+    assert "没有补偿" in renewal_declined_text("same", 24, 6000)
     lower = renewal_declined_text("lower", 24, 6000)
     assert "照样有经济补偿" in lower and "2个月×6000=12000元" in lower
