@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 
 from actions.leaving_told import PROTECTED
 from actions.message import recent_user_texts
+from bot.domain.employment_dates import since_start_span
 from bot.domain.notice_pay import notice_and_severance_text
 from bot.domain.severance import Severance, asks_how_much, latest_length, monthly_pay
 from intents.numbers import format_number
@@ -31,16 +32,37 @@ SOURCE = (
 )
 
 
+# "那个多出来的一个月是啥子哦" after a dismissal without notice ("今天通知明天就不用来了")
+_EXTRA_MONTH = re.compile(
+    r"多出来的?(?:那|那个)?一个月|多(?:给|付|加)?的(?:那|那个)?一个月|额外的?一个月"
+)
+_WITHOUT_NOTICE = re.compile(
+    r"明天就?(?:不用|莫|别)来|今天通知|当天(?:通知|就走)|马上(?:走人|就走)|没(?:有)?提前(?:30|三十)?天?通知"
+)
+EXTRA_MONTH_LEAD = (
+    "多出来的那一个月是代通知金：单位因为客观情况发生重大变化（比如搬迁）、不能胜任或病后不能工作"
+    "这些理由解除合同，要提前30天书面通知；没提前通知的，要额外多付1个月工资。"
+)
+
+
 def n_plus_one_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """N+1 worked out, or None when the message does not name it or no figures were told."""
-    if _N_PLUS_ONE.search(text) is None or not (asks_how_much(text) or _ASKED.search(text)):
-        return None
     told = [text, *recent_user_texts(tracker, LOOKBACK)]
+    # (the extra month asked of, after a dismissal without notice: the +1 of N+1)
+    extra = _EXTRA_MONTH.search(text) is not None and any(map(_WITHOUT_NOTICE.search, told))
+    if _N_PLUS_ONE.search(text) is None and not extra:
+        return None
+    if not (asks_how_much(text) or _ASKED.search(text)):
+        return None
     months = latest_length(told)
+    if months is None:  # ("我14年10月进的厂": from the day started)
+        span = next(filter(None, (since_start_span(t, services.today()) for t in told)), None)
+        months = span[0] if span else None
     pay = next(filter(None, map(monthly_pay, told)), None)
     if months is None or pay is None:
-        return None
+        return EXTRA_MONTH_LEAD if extra else None
     said = notice_and_severance_text(months, pay)
+    said = f"{EXTRA_MONTH_LEAD}\n{said}" if extra else said
     if not any(PROTECTED.search(t) for t in told):
         return said
     double = 2 * Severance(months).months_pay * pay

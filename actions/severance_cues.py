@@ -28,6 +28,9 @@ PROBATION_DISMISSAL = "probation_dismissal"  # let go in probation: unlawful wit
 _ON_PROBATION = re.compile(r"试用|没转正|不转正|不给转正")
 
 
+_PAID_SHORT = re.compile(r"少发|少给|少拿|少的|差的|补差|补足")
+
+
 def probation_asked_instead(text: str, slug: str, after: bool) -> bool:
     """After an answer about probation, the probation's own sum is asked, not a compensation:
     its excess ("做满了6个月 多出来那4个月他要赔我好多") or a worker still on it ("我已经上了5个月班了
@@ -35,8 +38,8 @@ def probation_asked_instead(text: str, slug: str, after: bool) -> bool:
     after the answer on a dismissal in probation)."""
     if not slug.startswith("probation"):
         return False
-    if PROBATION_EXCESS.search(text):
-        return True
+    if PROBATION_EXCESS.search(text) or _PAID_SHORT.search(text):
+        return True  # (or its pay's shortfall: "我已经做了1个月了 少给的能补不")
     return (
         _ON_PROBATION.search(text) is not None
         and DISMISSED.search(text) is None

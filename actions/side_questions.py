@@ -49,6 +49,7 @@ from actions.validators import (
     looks_like_name,
 )
 from actions.worked_out import worked_out_reply
+from actions.worked_out_last_wages import told_owed_now
 from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.severance import monthly_pay, months_worked
@@ -156,6 +157,8 @@ class SideQuestionsMixin:
             and (
                 months_worked(understood_text(tracker)) is not None
                 or monthly_pay(understood_text(tracker)) is not None
+                # ("10月份的也还没给我" after the last month's days: the wages held, in pieces)
+                or told_owed_now(understood_text(tracker))
             )
             and opening_employer(text) is None
             and worked_out_reply(self.services, tracker, understood_text(tracker)) is not None

@@ -25,6 +25,7 @@ from actions.worked_out_final_pay import FINAL_PAY, final_pay_reply
 from actions.worked_out_hours import hours_reply
 from actions.worked_out_injury import DISABILITY, INJURY_REST, disability_reply, injury_leave_reply
 from actions.worked_out_insurance import UNEMPLOYMENT, unemployment_reply
+from actions.worked_out_last_wages import last_wages_reply
 from actions.worked_out_leave import (
     ANNUAL_LEAVE,
     SICK_PAY,
@@ -56,6 +57,7 @@ from actions.worked_out_piece_rate import piece_rate_reply
 from actions.worked_out_pretext import both_asked_reply, pretext_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_refund import owed_on_leaving_reply
+from actions.worked_out_renewal import CONTRACT_EXPIRY, renewal_reply
 from actions.worked_out_retirement import RETIREMENT, retirement_reply
 from actions.worked_out_severance import (
     FORCED_TO_LEAVE,
@@ -366,6 +368,7 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
         (disability_reply, DISABILITY),
         (after_period_reply, AFTER_THE_PERIOD),  # before the compensation: the years here
         (earlier_job_reply, SEVERANCE),  # "之前那家的9年算不算进去" after the sum
+        (renewal_reply, CONTRACT_EXPIRY),  # "那工资不变 是我自己不想续呢": no compensation
         (severance_reply, SEVERANCE),
         (waived_leave_reply, UNUSED_LEAVE),
         (resigned_leave_reply, UNUSED_LEAVE),
@@ -386,4 +389,7 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
             return said, FORCED_TO_LEAVE
         if said:
             return said, entry
+    last = last_wages_reply(services, tracker, text)
+    if last is not None:  # "10月份的也还没给我" after the last month's days and the pay
+        return last, WAGES_OWED
     return probation_reply(services, tracker, text)

@@ -21,6 +21,8 @@ from bot.domain.part_time_hours import (
     paid_told,
     part_time_text,
     part_time_week,
+    weeks_pay_text,
+    weeks_told,
 )
 from bot.domain.severance import asks_how_much, monthly_pay
 from bot.domain.working_hours import (
@@ -91,6 +93,10 @@ def _part_time_reply(tracker: Tracker, text: str) -> str | None:
         return None
     week = part_time_week(text)
     before = next(filter(None, map(part_time_week, earlier)), None)
+    weeks = weeks_told(text)
+    if weeks and rate and (week or before):
+        # "那我一个月按4个礼拜算 能拿好多" after the week and the rate: that many weeks' pay
+        return weeks_pay_text(*(week or before), weeks, rate)  # type: ignore[misc]
     if (
         week is None
         and asks_how_much(text)

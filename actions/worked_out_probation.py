@@ -206,8 +206,11 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         # "试用期一共3个月 我总共可以补好多" after the two pays were told: the shortfall
         pays = probation_pays(told_texts(tracker, 3))
         m = _PROBATION_SPAN.search(text) or _MONTHS_ALONE.search(text)
-        months = probation_months(text) or (
-            parse_number(m.groupdict().get("n2") or m.group("n")) if m else None
+        # ("那我已经做了4个月了 少发的能要回来不": the months worked so far, paid short)
+        months = (
+            probation_months(text)
+            or (months_so_far(text) if _SHORTFALL_ASKED.search(text) else None)
+            or (parse_number(m.groupdict().get("n2") or m.group("n")) if m else None)
         )
         # ("那少发的要补给我不 一共差好多": the probation's length told before)
         if months is None and _SHORTFALL_ASKED.search(text):

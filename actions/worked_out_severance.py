@@ -366,7 +366,8 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         employed = employed_span(" ".join(reversed([text, *earlier_texts])), services.today())
         if employed is not None and not any(map(months_worked, earlier_texts)):
             return over(employed)
-        for earlier in earlier_texts:
+        pays = [monthly_pay(t) for t in earlier_texts]
+        for k, earlier in enumerate(earlier_texts):
             fixed = length_corrected(earlier)
             if fixed is not None:
                 # "哎说错了 是3年零4个月 不是3年8个月", "等哈 我翻了下合同 是3年5个月" before:
@@ -384,8 +385,9 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
                 # "我一共上了8年班 在这个公司做了2年": the compensation counts this employer's
                 return over((round(here * 12), 0))
             if months_worked(earlier) is not None:
-                own = monthly_pay(text)
-                # ("我工资说错了 是5200 那该好多": the pay said now wins over the one in the story)
+                # ("我工资说错了 是5200 那该好多": the pay said now wins over the one in the story,
+                # and so does one put right since: "7000是底薪 前12个月平均7800")
+                own = monthly_pay(text) or next(filter(None, pays[:k]), None)
                 told = f"月工资{format_number(own)} {earlier}" if own else earlier
                 return sev_text(told, unlawful=unlawful, asked=True, pay=pay, forced=forced)
             # "我是2021年12月1号进厂的 …" then "每个月4800 … 能给好多": from the start date

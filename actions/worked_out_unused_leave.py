@@ -11,6 +11,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import last_bot_text, previous_action, recent_user_texts
+from actions.severance_cues import WHAT_IF
 from actions.worked_out_leave import (
     ABOUT_ANNUAL_LEAVE,
     ANOTHER_PERSON,
@@ -70,13 +71,19 @@ def leaves_the_job(text: str) -> bool:
     return _LEAVING.search(_EARLIER_JOB.sub(" ", text)) is not None
 
 
+# the worker's own case again, after someone else's ("我自己今年一天都没休")
+_OWN_AGAIN = re.compile(r"\s*(?:那|那么)?我(?:自己|本人)")
+
+
 def _someone_elses_days(told: list[str], text: str, today: date) -> int | None:
     """The year's days of someone else the worker asks about (this message, or the one before
     when this one tells the pay), with none of them taken; their share of the year when they
     joined a new employer this year ("她…今年7月1号才换到新单位": 5 of 10)."""
     said = text if SOMEONE_ELSE.search(text) and months_worked(text) else None
     # ("我去年5天一天都没休 … 我工资一个月6090" after a colleague's days: the worker's own)
+    # ("我自己今年一天都没休 … 工资6525" after a husband's days: the worker's own again)
     own = text.lstrip().startswith("我") and days_not_taken(text) is not None
+    own = own or _OWN_AGAIN.match(text) is not None
     if said is None and len(told) > 1 and SOMEONE_ELSE.search(told[1]) and monthly_pay(text):
         said = None if own else told[1]
     if said is None or not _NOT_TAKEN.search(said + " " + text):
@@ -246,7 +253,10 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             and not SOMEONE_ELSE.search(text)
         ):
             # "要是到年底一天都没休到": the days worked out before, or the year's
-            days = _days_due_told(told if told_here else told[1:], services.today())
+            earlier = told if told_here else told[1:]
+            if _OWN_AGAIN.match(text):  # (the worker's own years, not one supposed: "如果是12年呢")
+                earlier = [t for t in earlier if not WHAT_IF.search(t)]
+            days = _days_due_told(earlier, services.today())
         years = in_all(text, services.today())
         if (
             days is None

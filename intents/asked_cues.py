@@ -17,7 +17,16 @@ _YOU_CARE = re.compile(r"(?:你们|工会)(?:到底|究竟)?管不管[嘛吗哦�
 _UNPAID = re.compile(r"工资[^，,。]{0,4}(?:没给|没发|不给|不发|拖着|欠)|欠[^，,。]{0,6}工资")
 
 
+# "厂里要是不给 我们两口子可以一起找工会不": the union's help asked, should the sum be refused
+_UNION_ASKED = re.compile(
+    r"(?:可以|能|能不能)(?:一起|都)?(?:去)?找(?:你们)?工会(?:帮忙)?(?:不|吗|没得?)?[嘛吗哦啊噻？?]*$"
+)
+_REFUSED = re.compile(r"不给|不发|不赔|不补|不认")
+
+
 def help_asked_with_unpaid_wages(compact: str) -> bool:
+    if _UNION_ASKED.search(compact) and _REFUSED.search(compact):
+        return True
     return bool(_YOU_CARE.search(compact) and _UNPAID.search(compact))
 
 

@@ -107,6 +107,27 @@ NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai) (?:a|per|each) month"), r"每个月\1元 "),
     # "my salary is 4350 a month", "4 saturdays 8 hours each", "stay 2 hours extra"
     (re.compile(r"(\d{3,6}(?:\.\d+)?) (?:a|per|each) month"), r"每个月\1元 "),
+    # "my average over the last 12 months was 7800": the pay averaged (第四十七条's month)
+    (
+        re.compile(
+            r"\b(?:my )?average(?: monthly)?(?: pay| salary| wages?| income)?"
+            r"(?: over| for| in)? (?:the )?(?:last|past) (\d+) months? (?:was|is) (?:about )?(\d+)"
+        ),
+        r"最近\1个月平均是\2 ",
+    ),
+    (
+        re.compile(
+            r"\b(?:my )?average(?: monthly)?(?: pay| salary| wages?| income)? (?:was|is) (?:about )?(\d+)"
+        ),
+        r"平均每个月\1 ",
+    ),
+    # "7000 is the base": the figure told before is only the basic pay
+    (
+        re.compile(
+            r"(\d+(?:\.\d+)?) (?:yuan )?(?:is|was) (?:just |only )?(?:the|my) base(?: pay| salary)?\b"
+        ),
+        r"\1是底薪 ",
+    ),
     # "for the last 3 months": how many months of it
     (re.compile(r"(?:for )?the (?:last|past) (\d+) months?"), r"最近\1个月 "),
     # "about 4 saturdays a month": the rest days of each month
@@ -128,6 +149,8 @@ NUMBERED = [
     (re.compile(r"(\d+(?:\.\d+)?) hours? extra"), r"加了\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) (?:yuan|rmb|kuai)"), r"\1元 "),
     # a number in pinyin with its unit ("wo gong zuo le 12 nian", "8 ge yue", "3 tian")
+    # ("4 nian ban": four and a half years)
+    (re.compile(r"(\d+) ?nian ?ban\b"), r"\1年半 "),
     (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
     (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
     # "9 yue he 10 yue": months of the year in pinyin

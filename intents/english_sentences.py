@@ -295,6 +295,15 @@ SENTENCES = {
     "if he fires me": "如果他辞退我",
     "if they fire me": "如果他们辞退我",
     "if she fires me": "如果她辞退我",
+    # "what if they just fire me with no legal reason?": an unlawful dismissal, its 2N
+    "with no legal reason": "无故",
+    "for no legal reason": "无故",
+    "without a legal reason": "无故",
+    "without legal reason": "无故",
+    "without legal grounds": "无故",
+    "no legal reason": "无故",
+    # "can the union help me with this for free?": whether its help costs anything
+    "for free": "免费吗",
     # "is it legal for my boss to keep my ID card": papers held back
     "keep my id card": "扣着我的身份证",
     "keeps my id card": "扣着我的身份证",

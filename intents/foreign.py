@@ -88,6 +88,8 @@ PINYIN_WORDS = (
     " 名字 要求 要求赔 软件 有限公司"
     # an enrolment taken back in pinyin ("a bu dui wo zhou wu wan shang yao jia ban 还是qu xiao ba")
     " 啊 不对 还是 周一 周二 周三 周四 周五"
+    # a figure changed by a supposition in pinyin ("ru guo shi 4 nian 3 ge yue ne")
+    " 如果 如果是 要是"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

@@ -11,7 +11,11 @@ from intents.numbers import NUM, format_number, parse_number
 
 DAYS_IN_A_MONTH = 30
 _DAYS = re.compile(rf"(?P<n>{NUM})\s*天")
-_AVERAGE = re.compile(rf"平均工资\s*(?:是|有|为|大概|差不多)?\s*(?P<n>{NUM})\s*(?P<k>千|k|K)?")
+# ("去年平均工资好像是6000一个月": the average told as remembered)
+_AVERAGE = re.compile(
+    r"平均工资\s*(?:好像|应该|大概|差不多|大约|估计|可能)?\s*(?:是|有|为)?"
+    rf"\s*(?P<n>{NUM})\s*(?P<k>千|k|K)?"
+)
 _ALLOWANCE = re.compile(r"生育津贴|生育补贴|产假(?:的|期间的?)?(?:钱|工资)")
 
 

@@ -46,13 +46,13 @@ _HOLIDAY = re.compile(
     + STATUTORY_DATE
 )
 _REST_DAY = re.compile(r"周末|星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|双休|休息天")
-# how much overtime, said with its verb ("加了三天班", "加班3天", "多干了20个小时"): "每天干12个
-# 小时" tells the working day, not the overtime
+# how much overtime, said with its verb ("加了三天班", "加班3天", "多干了20个小时", "加班一共是
+# 44个钟头"): "每天干12个小时" tells the working day, not the overtime
 _WORKED = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了)"
 # ("元旦那天要是也喊我去上3个小时呢": hours after a bare 上)
-_WORKED_HOURS = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了|去上|上(?=\s*[\d一二两三四五六七八九十半]))"
+_WORKED_HOURS = r"(?:加班了?|加了|加|多干了?|多上了?|多做了?|上了|干了|做了|去上|上(?=\s*[\d一二两三四五六七八九十半]))\s*(?:[一总]共)?[是有]?"
 _DAYS = re.compile(rf"{_WORKED}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:天|日)")
-_HOURS = re.compile(rf"{_WORKED_HOURS}\s*(?P<n>{NUM}|半)\s*(?:个)?(?:小时|钟头|钟)")
+_HOURS = re.compile(rf"{_WORKED_HOURS}\s*(?P<n>{NUM}|半)\s*个?(?:小时|钟头|钟)")
 _DAILY = re.compile(
     # ("我一天工资算150")
     rf"(?:日工资|日薪|一天|每天|天工资)(?:的)?(?:工资)?(?:是|有|才|就|大概|算|按)*\s*(?P<pay>{NUM})\s*(?:块|元)?"

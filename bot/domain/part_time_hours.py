@@ -110,3 +110,28 @@ def month_by_the_hour_text(days: int, day: float, rate: float, paid: float | Non
         f"依据：{SOURCE}",
     ]
     return "\n".join(lines)
+
+
+# "那我一个月按4个礼拜算", "按4周算": the weeks a month of work by the hour is reckoned at
+_WEEKS_A_MONTH = re.compile(rf"按\s*(?P<n>{NUM})\s*(?:个)?(?:礼拜|星期|周)(?:来)?算")
+
+
+def weeks_told(text: str) -> int | None:
+    m = _WEEKS_A_MONTH.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    return int(value) if value and value == int(value) and 1 <= value <= 5 else None
+
+
+def weeks_pay_text(day: float, days: int, weeks: int, rate: float) -> str:
+    """A month of work by the hour reckoned as `weeks` weeks: hours × rate."""
+    hours = day * days * weeks
+    return "\n".join(
+        [
+            f"按您说的，每天{format_number(day)}小时、每周{days}天、一个月按{weeks}周算："
+            f"{format_number(day)}×{days}×{weeks}={format_number(hours)}小时，"
+            f"×{format_number(rate)}元={format_number(round(hours * rate, 2))}元。",
+            "按小时计酬的工资结算周期最长不超过15天（一个月才结一次不行）；少给、拖着不给的，"
+            "可以向劳动保障监察投诉（12333）或申请劳动仲裁。",
+            f"依据：{SOURCE}",
+        ]
+    )

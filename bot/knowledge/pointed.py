@@ -243,10 +243,10 @@ _PUSHED_OUT = re.compile(
 )
 
 
-# wages kept back because the worker leaves (the employer's threat, not a breach to quit over)
+# wages kept back because the worker leaves ("他说辞职就不给工资": a threat, no breach to quit over)
 WAGE_WITHHELD = "quit_wage_withheld"
 _HELD_FOR_LEAVING = re.compile(
-    r"(?:要走|走的话|辞职|离职|不干|现在走)[^。？?]{0,10}工资[^，,。？?]{0,6}(?:不发|不给|扣)"
+    r"(?:要走|走的话|辞职|离职|不干|现在走)[^。？?]{0,10}(?:工资[^，,。？?]{0,6}(?:不发|不给|扣)|(?:不发|不给|扣)[^，,。？?]{0,2}工资)"
     # "我要是现在走 这个月的工资要等到过年才统一发": held back until later
     r"|(?:要走|走的话|辞职|离职|不干|现在走)[^。？?]{0,10}工资[^，,。？?]{0,4}(?:要)?(?:等到|拖到|压到)[^，,。？?]{1,6}(?:才|再)"
     r"|扣(?:起|着|下)?(?:当|作|抵)(?:赔偿|违约金|押金)"

@@ -137,10 +137,10 @@ _OWED_WORDS = re.compile(r"工资|加班费|补偿|赔偿|押金|工钱")
 # "那社保能让他补交不" after leaving over unpaid insurance: making the insurance up, where to
 # ask for it (seed entry)
 INSURANCE_MADE_UP = "si_not_paid_complain"
-# ("以前没交的社保还能补不": made up, said as 补)
+# ("以前没交的社保还能补不": made up, said as 补; "社保也没给我们买 咋个整": what to do, no injury)
 _MADE_UP = re.compile(
     r"社保[^，,。]{0,8}(?:补交|补缴|补起|补上|补齐)|(?:补交|补缴|补齐)[^，,。]{0,4}社保"
-    r"|没(?:交|缴|买)的社保[^，,。]{0,4}(?:还)?(?:能|可以)?补"
+    r"|没(?:交|缴|买)的社保[^，,。]{0,4}(?:还)?(?:能|可以)?补|^(?!.*(?:伤|出事|事故|住院|医药费|医疗费)).*?社保[^，,。]{0,3}没(?:给我们?|帮我们?)?(?:买|交|缴)[^，,。]{0,4}(?:咋个?整|咋个?办|怎么办)"
 )
 
 

@@ -82,6 +82,10 @@ SITUATION_ENTRIES = {
     "quit_business_slow": re.compile(
         r"辞退|解除|开除|炒|裁|不要我|喊我走|叫我走|让我走|辞人|走人|不用来|下岗|辞工|赶"
     ),
+    # an injury with no insurance ("还有社保也没给我们买 咋个整" tells no injury: the insurance)
+    "injury_no_insurance": re.compile(
+        r"工伤|伤|出事|出了事|事故|医药费|医疗费|住院|摔|砸|压|骨折|断了|职业病|手术|看病"
+    ),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|那边的社保|广东|东莞|深圳|上海|北京|浙江|江苏|福建|成都|贵州"
     ),

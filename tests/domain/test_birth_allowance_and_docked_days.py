@@ -19,3 +19,8 @@ def test_days_docked_are_returned_at_the_daily_pay() -> None:
 
 def test_a_first_job_is_all_the_years_at_this_employer() -> None:
     assert years_told("她在超市上了3年班 第一份工作") == (3.0, 3.0)
+
+
+def test_the_average_told_as_remembered():
+    said = birth_allowance_text("生育津贴咋算 单位去年平均工资应该是4500 按128天算")
+    assert said is not None and "4500÷30×128≈19200元" in said

@@ -149,3 +149,12 @@ def test_the_holiday_that_day_with_i_is_one_day():
         "元旦那天我也上了的 我月薪4350 周六加了2天班", dates_text="元旦那天我也上了的"
     )
     assert "200×300%×1=600元" in said
+
+
+def test_weekday_hours_told_in_all():
+    # "工作日加班一共是30个钟头": the month's hours in all, not the 3 of each evening told before
+    said = overtime_pay_text(
+        "这个月工作日加班一共是30个钟头 月薪5220 每天多干3个钟头",
+        dates_text="这个月工作日加班一共是30个钟头",
+    )
+    assert said is not None and "30×150%×30=1350元" in said

@@ -29,3 +29,12 @@ def test_a_month_by_the_hour_and_what_is_short():
     assert paid_told("他只给了2千") == 2000
     said = month_by_the_hour_text(26, 5, 18, 2000)
     assert "26天×每天5小时=130小时，×18元=2340元" in said and "还差340元" in said
+
+
+def test_a_month_reckoned_as_weeks():
+    from bot.domain.part_time_hours import weeks_pay_text, weeks_told
+
+    assert weeks_told("那一个月按4周算 该拿好多") == 4
+    assert weeks_told("一个月4个礼拜") is None  # (no reckoning asked)
+    said = weeks_pay_text(3, 5, 4, 22)
+    assert "3×5×4=60小时" in said and "=1320元" in said

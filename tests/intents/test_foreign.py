@@ -163,3 +163,20 @@ def test_an_enrolment_taken_back_in_pinyin():
     assert read_foreign("a bu dui wo zhou wu wan shang yao jia ban 还是qu xiao ba") == (
         "啊不对我周五晚上要加班 还是取消吧"
     )
+
+
+def test_half_a_year_and_a_supposition_in_pinyin():
+    assert "3年半" in read_foreign("wo gan le 3 nian ban yue xin 4800")
+    assert read_foreign("yao shi 5 nian 2 ge yue ne").startswith("要是")
+    assert read_foreign("ru guo shi 2 nian ne").startswith("如果是")
+
+
+def test_an_average_pay_and_the_base_put_right_in_english():
+    read = read_foreign("sorry, 5200 is the base. my average over the past 12 months was 6100")
+    assert "5200是底薪" in read and "最近12个月平均是6100" in read
+    assert "平均每个月6400" in read_foreign("my average salary is 6400")
+
+
+def test_a_dismissal_with_no_legal_reason_and_help_for_free_in_english():
+    assert "无故" in read_foreign("what if the boss fires me with no legal reason?")
+    assert "免费吗" in read_foreign("will the union do this for free?")

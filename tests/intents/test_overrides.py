@@ -175,3 +175,10 @@ def test_a_request_not_wanted_is_no_new_request():
 
     assert mediation_without_dispute("老板把钱还我了 这个申请我们不要了", [])
     assert not mediation_without_dispute("老板欠我工资 我要申请调解", [])
+
+
+def test_the_unions_help_asked_should_the_sum_be_refused():
+    from intents.asked_cues import help_asked_with_unpaid_wages
+
+    assert help_asked_with_unpaid_wages("公司要是不赔我们几个可以一起找工会不")
+    assert not help_asked_with_unpaid_wages("工会是干啥子的")
