@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from actions.course_context import FOCUS_SLOT
 from actions.course_filters import wanted_course
 from actions.course_narrowing import ABOUT_THE_LEARNER, AS_A_CLASS, named_in
-from actions.message import entity_words, latest_entity
+from actions.message import entity_words, latest_entity, recent_user_texts
 from actions.services import Services
 from bot.domain.course_questions import ABOUT_ME, about_me, ordinal, pick, points_back
 from bot.knowledge.followups import leans_on_context
@@ -51,6 +51,9 @@ def course_meant(
         meets = [c for c in listed if named in (c.weekdays or [])]
         if len(meets) == 1:
             return meets[0]
+    theirs = _theirs(tracker, text, listed) if position is None and by_name is None else None
+    if theirs is not None:  # "她那个呢 哪天上课": the course she was said to want
+        return theirs
     named = _named_in_order(tracker)
     if position is not None and 0 < position <= len(named) and len(named) >= NAMED_TO_COUNT:
         # "我看到有烘焙 乒乓球 还有电工 第三个要啥子条件": the third the worker named
@@ -127,3 +130,27 @@ def _named_in_order(tracker: Tracker) -> list[str]:
         key=lambda e: e.get("start") if isinstance(e.get("start"), int) else 0,
     )
     return list(dict.fromkeys(str(e["value"]) for e in found))
+
+
+# "她那个呢", "我老婆那个": the course someone other than the worker was said to want
+_THEIRS = re.compile(r"(?P<who>他|她|我?(?:老婆|老公|爱人|媳妇|儿子|女儿|妈|爸|同事))的?那个")
+# "她想学带娃儿那种 当育儿嫂": what that person wants, said before
+_WANTS = r"(?:想|要)?(?:学|考|报|读|当|做)"
+THEIRS_LOOKBACK = 6
+
+
+def _theirs(tracker: Tracker, text: str, listed: list[Course]) -> Course | None:
+    """The one course of those in view that the person named was said to want."""
+    m = _THEIRS.search(text)
+    if m is None or len(listed) < 2:
+        return None
+    who = re.escape(m.group("who").removeprefix("我"))
+    said = re.compile(rf"{who}{_WANTS}(?P<words>[^，,。？?]{{2,16}})")
+    for before in recent_user_texts(tracker, THEIRS_LOOKBACK):
+        wish = said.search(before)
+        if wish is None:
+            continue
+        found = named_in(listed, wish.group("words"))
+        if len(found) == 1:
+            return found[0]
+    return None

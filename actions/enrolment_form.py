@@ -21,6 +21,7 @@ from actions.course_context import (
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
 from actions.course_pairs import last_two_focused
+from actions.enrolment_child import for_the_child
 from actions.enrolment_cues import (
     ALL_IN_VIEW,
     ASKED_AFTER,
@@ -32,7 +33,12 @@ from actions.enrolment_cues import (
     named_then_wanted,
 )
 from actions.enrolment_details import given_before
-from actions.enrolment_party import companions_told, own_words, party_course
+from actions.enrolment_party import (
+    companions_told,
+    own_wish_in_view,
+    own_words,
+    party_course,
+)
 from actions.enrolment_pending import NEXT_SLOT, also_wanted, at_the_summary
 from actions.enrolment_refusals import not_open, requirement_unmet, unknown_course
 from actions.enrolment_switch import (
@@ -57,7 +63,6 @@ from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
-from bot.domain.course_ages import age_told_before, child_age, child_named, for_children, suits
 from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.course_requirements import unmet
@@ -77,12 +82,6 @@ NOT_A_COURSE = {
 
 # a side question read as policy this surely is about the law, not the course
 SURE_POLICY = 0.5
-
-
-# whom enrolled_for() names when the message enrols a child
-# how far back a child's age told by who they are is looked for ("弟弟7岁 姐姐11岁")
-RECENT_FOR_AGES = 6
-_CHILD_WORDS = frozenset({"孩子", "您孩子", "您女儿", "您儿子", "您娃儿", "您小孩"})
 
 
 def surely_policy(tracker: Tracker) -> bool:
@@ -208,8 +207,10 @@ class ValidateEnrolmentForm(
             and wanted_course(tracker)
         ):
             return {}
-        own_course = party_course(tracker)
-        if own_course:  # "我报烹调师 他报面点 我叫… 他叫…": the worker's own
+        # "我报烹调师 他报面点 我叫… 他叫…", "两个都报嘛" after "我想考叉车证 她想学带娃儿
+        # 那种": the worker's own course (the other's follows them)
+        own_course = party_course(tracker) or own_wish_in_view(self.services, tracker)
+        if own_course:
             return {"course_id": own_course}
         if switched_to_the_one_in_view(understood_text(tracker)):
             # "那把瑜伽换成这个": the course in view, not the one left (named before 换成)
@@ -253,7 +254,7 @@ class ValidateEnrolmentForm(
                 return {"course_id": found[0].code}
             # "想给我女儿报个班 她9岁": no one course named, a child's: the one that fits, or
             # the ones that do to choose from
-            fitting = self._for_the_child(s, text, tracker)
+            fitting = for_the_child(s, text, tracker, self.services.today())
             if found and fitting:
                 fitting = [c for c in fitting if c in found] or fitting
             if len(fitting) == 1:
@@ -264,24 +265,6 @@ class ValidateEnrolmentForm(
                     buttons=buttons(*(enrol_button(c) for c in fitting)),
                 )
             return {}
-
-    def _for_the_child(self, s: Any, text: str, tracker: Tracker) -> list[Course]:
-        """The open courses for children that suit the child's age told (all of them when
-        no age is told), when the message enrols a child; a child named by who they are
-        ("给姐姐报一个" after "弟弟7岁 姐姐11岁") has the age told before, and the courses of
-        the list in view come first."""
-        age = child_age(text)
-        who = child_named(text)
-        if age is None and who:
-            age = age_told_before(who, recent_user_texts(tracker, RECENT_FOR_AGES))
-        if age is None and enrolled_for(text) not in _CHILD_WORDS:
-            return []
-        courses = for_children(repo.open_courses(s, self.services.today()))
-        fitting = [c for c in courses if age is None or suits(c, age)]
-        if who:
-            in_view = {str(code) for code in tracker.get_slot(LIST_SLOT) or []}
-            fitting = [c for c in fitting if c.code in in_view] or fitting
-        return fitting
 
     def _details_not_course(self, text: str) -> dict[str, Any]:
         """A name or a phone number typed at the course question (no course is called
@@ -296,8 +279,7 @@ class ValidateEnrolmentForm(
         # a common surname first: "钢琴" is a course asked for, "杜春燕" a name
         return {"name": name} if name and name[0] in COMMON_SURNAMES else {}
 
-    @staticmethod
-    def _rest_in_view(s: Any, tracker: Tracker, first: str) -> list[str]:
+    def _rest_in_view(self, s: Any, tracker: Tracker, first: str) -> list[str]:
         """ "两个都给我报了" with two or three courses in view: the others, after `first`."""
         text = typed_text(tracker)
         if not ALL_IN_VIEW.search(text) or not in_course_context(tracker):
@@ -305,6 +287,8 @@ class ValidateEnrolmentForm(
         if companions_told(text) or PEOPLE_BOTH.search(text):
             return []  # "我跟我婆娘两个都报 … 她叫…": both people, one course
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
+        if own_wish_in_view(self.services, tracker):
+            return []  # "两个都报嘛" after "我想考叉车证 她想学带娃儿那种": each their own
         if len(codes) < 2:
             # "那两个都帮我报了嘛" after one course for each child, talked about in turn
             codes = last_two_focused(tracker)

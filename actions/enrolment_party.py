@@ -111,7 +111,7 @@ def companions_in_form(tracker: Tracker) -> list[Member]:
             i, phone = fixed
             c = companions[i]
             companions[i] = Member(c.name, phone, c.who, c.course_words)
-    came = _awaited_came(texts)
+    came = _awaited_came(tracker, texts)
     return companions + ([came] if came is not None else [])
 
 
@@ -124,45 +124,56 @@ _CALLED = {"老公": "爱人", "老婆": "爱人", "媳妇": "爱人", "妈": "�
 _OWN = re.compile(r"我叫|我是|本人")
 
 
-def _awaited(texts: list[str]) -> tuple[int, str | None, str] | None:
-    """Where someone to come along was told without a number: (message, name, who)."""
+Awaited = tuple[int, str | None, str, str | None]  # (message, name, who, course words)
+
+
+def _awaited(tracker: Tracker, texts: list[str]) -> Awaited | None:
+    """Where someone to come along was told without a number: the message of the form, their
+    name if told, who they are and the course they alone want ("我想考个叉车证 她想学带娃儿那种"
+    then "两个都报嘛 我叫谭志刚 159…": she comes too, to the course she wants)."""
     for at, text in enumerate(texts):
         named = named_without_number(text)
         if named is not None:
-            return at, named[0], named[1]
+            return at, named[0], named[1], None
         along = _ALONG.search(text)
         if along and not companions_told(text):
             who = along.group("who")
-            return at, None, _CALLED.get(who, who)
+            return at, None, _CALLED.get(who, who), None
+    if texts and (BOTH_PEOPLE.search(texts[0]) and not companions_told(texts[0])):
+        others = [(who, words) for who, words in wishes_before(tracker).items() if who != "我"]
+        if len(others) == 1:
+            who, words = others[0]
+            return 0, None, kin_of(who) or who, words
     return None
 
 
-def _awaited_came(texts: list[str]) -> Member | None:
+def _awaited_came(tracker: Tracker, texts: list[str]) -> Member | None:
     """The one awaited, once a later message gives their number (and name, if not known)."""
-    awaited = _awaited(texts)
+    awaited = _awaited(tracker, texts)
     if awaited is None:
         return None
-    at, name, who = awaited
+    at, name, who, words = awaited
     for later in texts[at + 1 :]:
         told = person_before_number(later)
         numbers = _MOBILE.findall(later)
         if told is not None and not _OWN.search(later):
-            return Member(name or told[0], told[1], who)
+            return Member(name or told[0], told[1], who, words)
         if name and len(numbers) == 1 and not _OWN.search(later):
-            return Member(name, numbers[0], who)
+            return Member(name, numbers[0], who, words)
     return None
 
 
 def awaited_line(tracker: Tracker) -> str | None:
     """The summary's line for someone to come along whose details are not given yet."""
     texts = form_texts(tracker, "enrolment_form")
-    awaited = _awaited(texts)
-    if awaited is None or _awaited_came(texts) is not None:
+    awaited = _awaited(tracker, texts)
+    if awaited is None or _awaited_came(tracker, texts) is not None:
         return None
-    _, name, who = awaited
+    _, name, who, _ = awaited
     if name:
         return f"{name}的手机号还没给：发过来就一起报上；只报上面的人，点“确认报名”。"
-    return f"您{who}的姓名和手机号还没给：发过来就一起报上；只报您自己，点“确认报名”。"
+    called = who if who in ("他", "她") else f"您{who}"
+    return f"{called}的姓名和手机号还没给：发过来就一起报上；只报您自己，点“确认报名”。"
 
 
 def companion_fix_in_message(tracker: Tracker) -> tuple[Member, str] | None:
@@ -176,9 +187,13 @@ def companion_fix_in_message(tracker: Tracker) -> tuple[Member, str] | None:
 
 # "我想学育婴员 我儿子想学直播带货": what each person was said to want, earlier
 _WISH = re.compile(
-    r"(?P<who>我(?:儿子|女儿|老婆|老公|爱人|媳妇|妈|爸|同事|妹妹?|姐姐?|弟弟?|哥哥?)?)"
-    r"(?:想学|要学|想报|要报|学|报)(?P<course>[\u4e00-\u9fff]{2,8}?)(?=[\s，,。]|$)"
+    r"(?P<who>我(?:儿子|女儿|老婆|老公|爱人|媳妇|妈|爸|同事|妹妹?|姐姐?|弟弟?|哥哥?)?|她|他)"
+    # ("我想考个叉车证 她想学带娃儿那种": a certificate to take, a kind of course)
+    r"(?:也)?(?:想|要)?(?:学|报|考|读|当)(?:个|一个|点)?"
+    r"(?P<course>[\u4e00-\u9fff]{2,10}?)(?=[\s，,。]|$)"
 )
+# "两个都报嘛", "我们两个都报": both people (each to the course they were said to want)
+BOTH_PEOPLE = re.compile(r"两个都报|都报上|我们两个|我们俩|两个人都|一起报")
 
 
 def wishes_before(tracker: Tracker) -> dict[str, str]:
@@ -186,8 +201,13 @@ def wishes_before(tracker: Tracker) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in recent_user_texts(tracker, RECENT_FOR_WANTS):
         for m in _WISH.finditer(text):
-            found.setdefault(m.group("who"), m.group("course"))
+            if not _VAGUE.fullmatch(m.group("course")):
+                found.setdefault(m.group("who"), m.group("course"))
     return found
+
+
+# "我跟我爱人想学点手艺": no course named
+_VAGUE = re.compile(r"(?:手艺|东西|技术|本事|技能|啥子|什么|课|班)(?:的|嘛|哦)?")
 
 
 def course_of(s: Session, member: Member, course: Course, wishes: dict[str, str]) -> Course:
@@ -279,3 +299,24 @@ def party_course(tracker: Tracker) -> str | None:
     worker's words ("我报烹调师 他报面点 …": 烹调师)."""
     party = party_told(typed_text(tracker))
     return party[0].course_words if party else None
+
+
+def own_wish_in_view(services: Any, tracker: Tracker) -> str | None:
+    """ "两个都报嘛" after "我想考个叉车证 她想学带娃儿那种" with both courses in view: the
+    worker's own course (hers follows her), not both for the worker."""
+    if not (BOTH_PEOPLE.search(typed_text(tracker)) or _ALL.search(typed_text(tracker))):
+        return None
+    wishes = wishes_before(tracker)
+    codes = [str(c) for c in tracker.get_slot("course_list") or []]
+    if "我" not in wishes or len(wishes) < 2 or len(codes) < 2:
+        return None
+    with services.db.session() as s:
+        in_view = [c for c in (repo.get_by_code(s, code) for code in codes) if c is not None]
+        mine = resolve(in_view, wishes["我"])
+        theirs = [c for who, w in wishes.items() if who != "我" for c in resolve(in_view, w)]
+        if len(mine) == 1 and theirs and mine[0] not in theirs:
+            return mine[0].code
+    return None
+
+
+_ALL = re.compile(r"两个都|都报|都要")
