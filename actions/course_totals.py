@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.course_context import FOCUS_SLOT
+from bot.domain.course_questions import aspects
 from bot.domain.courses import fee_text
 from bot.store import courses as repo
 
@@ -36,8 +37,8 @@ def people_counted(text: str) -> int | None:
 def total_fee_text(s: Session, text: str, codes: list[str], focus: str | None) -> str | None:
     """The fee of the course in view times the people counted, or the fees of the two or
     three courses in view added up; None when the message asks no total."""
-    if not _TOTAL.search(text or ""):
-        return None
+    if not _TOTAL.search(text or "") or "fee" not in aspects(text or ""):
+        return None  # ("总共上几次课", "一共上好多次": the sessions, not the fee)
     people = people_counted(text)
     if people and focus:
         course = repo.get_by_code(s, focus)
