@@ -115,6 +115,10 @@ COURSE_TURNS = frozenset({"action_course_followup", "action_search_courses"})
 RECENT_FOR_AGES = 6
 
 
+# the cheaper courses wanted ("有没得便宜点的考证培训", "不贵的")
+_CHEAPER_WANTED = re.compile(r"便宜|不贵|实惠|省钱|花钱少|少花钱")
+
+
 class ActionSearchCourses(ServiceAction, Action):
     """Shows open courses matching what the worker asked for."""
 
@@ -301,6 +305,10 @@ class ActionSearchCourses(ServiceAction, Action):
                 # "帮我报个名嘛" after a course that stopped enrolling is about that course
                 return cleared + ([SlotSet(FOCUS_SLOT, stopped.code)] if stopped else [])
             found, schooled = schooling_fits(found, text_told)  # "只有高中文凭 他能读啥子"
+            if _CHEAPER_WANTED.search(text) and len(found) > 1:
+                # "有没得便宜点的考证培训": the cheapest first (free ones before the 300元 one)
+                found = sorted(found, key=lambda c: c.fee)
+                clear_intro = (clear_intro or "") + "按个人要交的费用从低到高排：\n"
             # "我做护理好几年了 有没得考证的课": the one that fits the worker's own job said
             # first and kept in view ("哪天上", "报一个" ask of it)
             intro, lead = lead_said(found, text) if ranked else ("", [])
