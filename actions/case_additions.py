@@ -23,6 +23,8 @@ ADD_TO_CASE = "action_add_to_case"
 OPEN = ("submitted", "accepted", "mediating")
 _ADDS = re.compile(
     r"忘了说|忘记说|还有个事|还有一个事|还有件事|还有一件事|还有个情况|还有一个情况|补充|再加上|也写上|也加上"
+    # ("还要补点东西 我有考勤截图": more to add, then what)
+    r"|(?:还要|还想|要|想)补(?:点|个|一点|一下|些)"
     r"|也记上|一起写进去|加进去"
     # ("其他几个人是 王小兵 李红 … 帮我补上": the names promised, sent after filing)
     r"|帮我补上|帮我加上|帮我添上|补上去|添上去|写上去|加上去"
@@ -46,6 +48,7 @@ _ASKS_TO_ADD = re.compile(
 )
 _WITHDRAWS_OR_CHECKS = re.compile(r"撤|进度|到哪|查询|withdraw|status|progress", re.IGNORECASE)
 MIN_CHARS = 8
+SAID_BACK_MAX = 60
 NOTE_MAX = repo.NOTE_MAX
 
 
@@ -100,5 +103,7 @@ class ActionAddToCase(ServiceAction, Action):
         dispatcher.utter_message(
             text=f"好的，已把这条情况补充到调解申请 {case_no}，调解员处理时会看到。"
             "还有材料（照片、截图）也可以直接发过来。"
+            # (what was added, said back: a number put right can be checked)
+            + (f"\n已补充：{text}" if len(text) <= SAID_BACK_MAX else "")
         )
         return []
