@@ -54,7 +54,7 @@ from actions.course_meant import course_meant
 from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_first
 from actions.course_no_clash import clash_with_enrolled
 from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, both_talked_about, clash_pair
-from actions.course_totals import total_told
+from actions.course_totals import too_few_places, total_told
 from actions.course_which import ask_which
 from actions.identity import worker_from
 from actions.message import (
@@ -285,7 +285,6 @@ class ActionCourseFollowup(ServiceAction, Action):
                 return done + each_answer(dispatcher, s, listed, asked)
             if course is None and len(listed) > MAX_EACH and asked == ["fee"]:
                 # "要钱不" after a long list: which of them cost something, the rest free
-                # (it asked which course was meant)
                 return done + paid_answer(dispatcher, s, listed)
             if course is None:
                 return done + ask_which(self.services, dispatcher, s, listed, tracker, text)
@@ -338,8 +337,10 @@ class ActionCourseFollowup(ServiceAction, Action):
                     "可以先问问能不能请假或补课再报。\n" + reply
                 )
             # "已经开了课的还可以报不": begun, and still open; "那300块钱退不退": refunded
-            late = joining_late_text(course, text, self.services.today()) or refund_text(
-                course, text
+            late = (  # ("我们三姊妹想去" with 2 places left: the waiting list for the third)
+                joining_late_text(course, text, self.services.today())
+                or refund_text(course, text)
+                or too_few_places(course, left, text, recent_user_texts(tracker, TOLD_BEFORE))
             )
             if late:
                 reply = late + "\n" + reply
