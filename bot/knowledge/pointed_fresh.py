@@ -60,6 +60,25 @@ def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None
     return None
 
 
+MEDICAL_PERIOD = "sick_medical_period"
+# "我在屋头搬东西把腰闪了 不是上班伤的 医生喊歇三个月": hurt off work (not the employer's
+# denial, "厂头说不是工伤"), with time off: the medical period (《企业职工患病或非因工负伤医疗
+# 期规定》), not the rest of a work injury
+_HURT_OFF_WORK = re.compile(
+    r"(?<![说讲认定])不是(?:在)?(?:上班|工作|干活|厂头|厂里|单位|公司|工地)(?:上|时|的时候)?"
+    r"(?:伤|受伤|弄伤|搞伤|摔|闪|扭)"
+    r"|(?<![说讲认定])不是工伤|非因工"
+)
+_TIME_OFF = re.compile(r"歇|休|病假|给[^，,。]{0,4}假|养|医疗期|住院|请假")
+
+
+def hurt_off_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """Hurt or ill off work, with time off told or asked: the entry on the medical period."""
+    if _HURT_OFF_WORK.search(text) and _TIME_OFF.search(text):
+        return knowledge.get(MEDICAL_PERIOD)
+    return None
+
+
 HEAT_HOURS = "heat_outdoor_hours"
 # "我在工地扎钢筋 今天39度 老板喊我们一整天都在外头晒起干": the heat told with outdoor work
 _HOT = re.compile(r"(?:3[5-9]|4\d)\s*(?:度|℃)|高温|太热|热死|热得")
@@ -93,6 +112,7 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
     """The first of these rules that names an entry for a first question, else None."""
     return (
         rider_injury_asked(knowledge, text)
+        or hurt_off_work_asked(knowledge, text)
         or injury_doing_the_job_asked(knowledge, text)
         or heat_asked(knowledge, text)
         or business_slow_dismissal_asked(knowledge, text)
