@@ -88,6 +88,9 @@ PINYIN_WORDS = (
     " 名字 要求 要求赔 软件 有限公司"
     # an enrolment taken back in pinyin ("a bu dui wo zhou wu wan shang yao jia ban 还是qu xiao ba")
     " 啊 不对 还是 周一 周二 周三 周四 周五"
+    # a class swapped for another in pinyin ("deng xia zhou yi wo yao zhi ban, huan cheng yu jia
+    # ba", "dui huan ba")
+    " 等下 值班 要值班 换 换成 换到 改成 换一个 下周 下周一"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
