@@ -65,7 +65,7 @@ MEDICAL_PERIOD = "sick_medical_period"
 # denial, "厂头说不是工伤"), with time off: the medical period (《企业职工患病或非因工负伤医疗
 # 期规定》), not the rest of a work injury
 _HURT_OFF_WORK = re.compile(
-    r"(?<![说讲认定])不是(?:在)?(?:上班|工作|干活|厂头|厂里|单位|公司|工地)(?:上|时|的时候)?"
+    r"(?<![说讲认定])不是(?:在)?(?:上班|工作|干活|厂头|厂里|单位|公司|工地)(?:上|时|时候|的时候)?"
     r"(?:伤|受伤|弄伤|搞伤|摔|闪|扭)"
     r"|(?<![说讲认定])不是工伤|非因工"
 )

@@ -163,3 +163,10 @@ def test_an_enrolment_taken_back_in_pinyin():
     assert read_foreign("a bu dui wo zhou wu wan shang yao jia ban 还是qu xiao ba") == (
         "啊不对我周五晚上要加班 还是取消吧"
     )
+
+
+def test_a_class_swapped_in_pinyin():
+    assert read_foreign("zhou er wo yao zhi ban, huan cheng shu fa ba") == (
+        "周二我要值班, 换成书法吧"
+    )
+    assert read_foreign("deng xia zhou si yao zhi ban") == "等下周四要值班"

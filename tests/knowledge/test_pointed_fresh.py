@@ -53,3 +53,16 @@ def test_outdoor_work_in_the_heat_told():
     # (the allowance asked: its own entry; no heat told: none)
     assert heat_asked(kb, "高温天在室外干活有补贴吗") is None
     assert heat_asked(kb, "老板喊我们一整天都在外头干") is None
+
+
+def test_hurt_off_work_with_time_off_is_the_medical_period():
+    from bot.knowledge.pointed_fresh import hurt_off_work_asked
+
+    kb = _Knowledge()
+    told = "周末骑车摔断了手 不是工作时候伤的 医生说要休两个月 单位只准我请半个月"
+    assert hurt_off_work_asked(kb, told) == "sick_medical_period"
+    assert hurt_off_work_asked(kb, "在屋头扭了脚 不是工伤 要歇好久") == "sick_medical_period"
+    # the employer's denial of a work injury is no injury off work
+    assert hurt_off_work_asked(kb, "在车间摔了 厂头说不是工伤 喊我自己休") is None
+    # no time off told or asked
+    assert hurt_off_work_asked(kb, "不是上班伤的 医药费哪个出") is None
