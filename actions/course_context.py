@@ -55,24 +55,11 @@ CANCELLED_ONE = "action_cancel_enrolment"
 MISSES = ("action_out_of_scope", "action_fallback", "utter_default", "action_affirm")
 
 
-HANDOFF = "action_handoff"
-
-
-def past_the_queue(last: list[str]) -> list[str]:
-    """The bot's last actions with a wait for staff the worker gave up skipped ("转人工",
-    then "算了 不用了 还是问你嘛 要交好多钱": the course shown before is still the one asked
-    about); turns that ran no action are the messages held while waiting."""
-    skipped = 0
-    while skipped < len(last) and last[skipped] in ("", HANDOFF):
-        skipped += 1
-    return last[skipped:] if HANDOFF in last[:skipped] else last
-
-
 def in_course_context(tracker: Tracker) -> bool:
     """The bot's last turn was about courses (or the one before, with only a misunderstood
     message between; or it answered about a course inside a form it then ended: "确认 然后那个
     做面包的课在哪里上") and a list or a course is still in view."""
-    last = past_the_queue(previous_actions(tracker, 5))[:2]
+    last = previous_actions(tracker, 2)
     about_courses = bool(last) and (
         last[0] in COURSE_ACTIONS
         or (len(last) > 1 and last[0] in MISSES and last[1] in COURSE_ACTIONS)

@@ -3,7 +3,7 @@ in view said as the reason another is asked for."""
 
 from __future__ import annotations
 
-from actions.course_context import past_the_queue
+from actions.message import past_the_queue
 from actions.dispute_words import DISPUTE_PATTERNS
 
 
