@@ -3,8 +3,8 @@ in view said as the reason another is asked for."""
 
 from __future__ import annotations
 
-from actions.message import past_the_queue
 from actions.dispute_words import DISPUTE_PATTERNS
+from actions.message import past_the_queue
 
 
 def test_a_wait_for_staff_given_up_is_skipped():
