@@ -2,7 +2,8 @@
 a platform's job, a dismissal when business is slow, a move to another site, a relocation, a
 post cut, probation at will, leave days, months unpaid, quitting over a breach, pay while
 resting from an injury (the rules themselves in bot/knowledge/pointed_situations.py); and,
-after any answer, a worker let go for sick leave.
+after any answer, a worker let go for sick leave, and one hurt off work with time off (the
+medical period of 《企业职工患病或非因工负伤医疗期规定》, not a work injury's rest).
 
 A rider hurt while delivering ("我在美团跑众包 … 送餐路上摔了一跤 … 算不算工伤") is answered
 with the riders' entry: whether it is 工伤 hangs on a labour relation, and the platforms'
@@ -112,7 +113,6 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
     """The first of these rules that names an entry for a first question, else None."""
     return (
         rider_injury_asked(knowledge, text)
-        or hurt_off_work_asked(knowledge, text)
         or injury_doing_the_job_asked(knowledge, text)
         or heat_asked(knowledge, text)
         or business_slow_dismissal_asked(knowledge, text)
