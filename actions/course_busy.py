@@ -43,6 +43,13 @@ _BUSY_ALONE = re.compile(
     # ("下午哦 我要上班 育婴员那个呢": the time said, then why it will not do)
     r"|^(?:我)?(?:要|得|都要|还要)(?:上班|加班|值班|跑单|送货|接娃|带娃)"
 )
+# "那个是工作日的 周末有没得娃儿能去的": the time of the course in view, said as the reason
+# another is asked for (its days are not the ones wanted)
+_IN_VIEW_AT = re.compile(
+    r"^(?:那个|这个|那门|这门|那|这|它)(?:课|班|活动)?(?:都|只)?(?:是|在)"
+    r"(?:工作日|平时|周一到周五|星期一到星期五|白天|晚上|上午|下午|(?:星期|周|礼拜)[一二三四五六天日末])"
+    r"[^\s，,。]{0,6}$"
+)
 _CLAUSE = re.compile(r"[^\s，,。.!！?？；;]+")
 
 
@@ -55,6 +62,7 @@ def busy_spans(tracker: Tracker) -> list[tuple[int, int]]:
         spans.append((0, echoed.end() - 1))
     for i, (a, b, words) in enumerate(clauses):
         follows = i + 1 < len(clauses) and _BUSY_ALONE.match(clauses[i + 1][2])
+        follows = follows or (i + 1 < len(clauses) and _IN_VIEW_AT.match(words) is not None)
         if (_BUSY.search(words) and not _LEARNS_TO_CARE.search(words)) or follows:
             spans.append((a, b))
     return spans

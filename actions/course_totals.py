@@ -16,6 +16,12 @@ from bot.domain.courses import fee_text
 from bot.store import courses as repo
 
 _TOTAL = re.compile(r"一共|总共|加起来|合计|总的|加一起|together|in total", re.I)
+# "一共上好多次", "how many classes in total": the sessions counted, no money asked
+_SESSIONS = re.compile(
+    r"(?:几|好多|多少)(?:次|节|堂|回|课时)|次课|节课|how many (?:classes|sessions|lessons|times)",
+    re.I,
+)
+_MONEY = re.compile(r"钱|费|元|块|交|cost|pay|fee|price|how much", re.I)
 _SAID = {2: "两", 3: "三", 4: "四", 5: "五"}
 _NUMBER = {"两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # the people counted: "我们两个", "两个人", "我们三姊妹", "我俩", "两口子"
@@ -39,6 +45,8 @@ def total_fee_text(s: Session, text: str, codes: list[str], focus: str | None) -
     three courses in view added up; None when the message asks no total."""
     if not _TOTAL.search(text or "") or "fee" not in aspects(text or ""):
         return None  # ("总共上几次课", "一共上好多次": the sessions, not the fee)
+    if _SESSIONS.search(text) and not _MONEY.search(text):
+        return None  # (the sessions in all, the courses' own answer)
     people = people_counted(text)
     if people and focus:
         course = repo.get_by_code(s, focus)

@@ -100,12 +100,10 @@ def _last_turn(tracker: Tracker) -> Iterator[dict[str, Any]]:
 
 
 def previous_action(tracker: Tracker) -> str | None:
-    """The bot's last action before the worker's latest message."""
-    for event in _last_turn(tracker):
-        # (Rasa's trackers hold action_listen, ours do not)
-        if event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name")
-    return None
+    """The bot's last action before the worker's latest message (a wait for staff the worker
+    gave up looked past: previous_actions)."""
+    last = previous_actions(tracker, 1)
+    return (last[0] or None) if last else None
 
 
 def set_last_turn(tracker: Tracker, slot: str) -> bool:
@@ -128,9 +126,9 @@ def faq_of_last_turn(tracker: Tracker) -> str | None:
     return None
 
 
-def previous_actions(tracker: Tracker, turns: int = 2) -> list[str]:
+def _turn_actions(tracker: Tracker, turns: int) -> list[str]:
     """The bot's last action in each of the last `turns` turns before the latest message,
-    most recent first ([] where a turn ran none)."""
+    most recent first ("" where a turn ran none)."""
     found: list[str] = []
     users = 0
     pending: str | None = None
@@ -149,6 +147,28 @@ def previous_actions(tracker: Tracker, turns: int = 2) -> list[str]:
         if users and len(found) < turns and pending is not None:
             found.append(pending)
     return found
+
+
+HANDOFF = "action_handoff"
+# the turns looked past at most: the handoff, and the messages held while waiting
+_HELD_LOOKBACK = 6
+
+
+def past_the_queue(last: list[str]) -> list[str]:
+    """The bot's last actions with a wait for staff the worker gave up looked past ("转人工",
+    then "算了 不用了 还是问你嘛 要交好多钱": the course shown before is the one asked about;
+    "算了 我工作了12年" after the days of annual leave: those days); turns that ran no action
+    are the messages held while waiting."""
+    skipped = 0
+    while skipped < len(last) and last[skipped] in ("", HANDOFF):
+        skipped += 1
+    return last[skipped:] if HANDOFF in last[:skipped] else last
+
+
+def previous_actions(tracker: Tracker, turns: int = 2) -> list[str]:
+    """The bot's last action in each of the last `turns` turns before the latest message,
+    most recent first ("" where a turn ran none), a wait for staff given up looked past."""
+    return past_the_queue(_turn_actions(tracker, turns + _HELD_LOOKBACK))[:turns]
 
 
 def ran_this_turn(tracker: Tracker, action: str) -> bool:

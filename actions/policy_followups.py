@@ -76,6 +76,7 @@ from bot.knowledge.pointed_denied import contract_denied_told
 from bot.knowledge.pointed_fresh import (
     bare_leave_asked,
     docked_for_shortage_asked,
+    hurt_off_work_asked,
     let_go_for_sick_leave_asked,
     pay_while_ill_asked,
     situation_asked,
@@ -219,6 +220,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or contract_denied_told(knowledge, previous, read)
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
+        or hurt_off_work_asked(knowledge, read)  # "不是上班伤的 医生喊歇三个月": 医疗期
         or both_said_asked(knowledge, read)
         or never_signed_asked(knowledge, read)
         or maternity_days_asked(knowledge, read)

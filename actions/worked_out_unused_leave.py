@@ -262,7 +262,12 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             days is None
             and slug == UNUSED_LEAVE
             and years is not None
-            and (asks_how_much(text) or _CORRECTED.search(text))
+            and (
+                asks_how_much(text)
+                or _CORRECTED.search(text)
+                # ("今年年假一天都没休" then "我工作了6年 一个月6525": the figures for that sum)
+                or (monthly_pay(text) is not None and any(_NOT_TAKEN.search(t) for t in told[1:]))
+            )
         ):
             # "我是2017年7月才开始上班的 才9年多 那是好多天 钱又是好多" after the sum: the
             # years corrected, the year's days again (none taken)

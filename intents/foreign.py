@@ -90,6 +90,9 @@ PINYIN_WORDS = (
     " 啊 不对 还是 周一 周二 周三 周四 周五"
     # a figure changed by a supposition in pinyin ("ru guo shi 4 nian 3 ge yue ne")
     " 如果 如果是 要是"
+    # a class swapped for another in pinyin ("deng xia zhou yi wo yao zhi ban, huan cheng yu jia
+    # ba", "dui huan ba")
+    " 等下 值班 要值班 换 换成 换到 改成 换一个 下周 下周一"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

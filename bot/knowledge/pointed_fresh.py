@@ -2,7 +2,8 @@
 a platform's job, a dismissal when business is slow, a move to another site, a relocation, a
 post cut, probation at will, leave days, months unpaid, quitting over a breach, pay while
 resting from an injury (the rules themselves in bot/knowledge/pointed_situations.py); and,
-after any answer, a worker let go for sick leave.
+after any answer, a worker let go for sick leave, and one hurt off work with time off (the
+medical period of 《企业职工患病或非因工负伤医疗期规定》, not a work injury's rest).
 
 A rider hurt while delivering ("我在美团跑众包 … 送餐路上摔了一跤 … 算不算工伤") is answered
 with the riders' entry: whether it is 工伤 hangs on a labour relation, and the platforms'
@@ -57,6 +58,25 @@ def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None
     """Hurt doing the work, asked whether it counts as 工伤: the entry on what counts."""
     if _HURT_DOING_IT.search(text) and _COUNTS_ASKED.search(text) and not _ELSEWHERE.search(text):
         return knowledge.get(WHAT_COUNTS)
+    return None
+
+
+MEDICAL_PERIOD = "sick_medical_period"
+# "我在屋头搬东西把腰闪了 不是上班伤的 医生喊歇三个月": hurt off work (not the employer's
+# denial, "厂头说不是工伤"), with time off: the medical period (《企业职工患病或非因工负伤医疗
+# 期规定》), not the rest of a work injury
+_HURT_OFF_WORK = re.compile(
+    r"(?<![说讲认定])不是(?:在)?(?:上班|工作|干活|厂头|厂里|单位|公司|工地)(?:上|时|时候|的时候)?"
+    r"(?:伤|受伤|弄伤|搞伤|摔|闪|扭)"
+    r"|(?<![说讲认定])不是工伤|非因工"
+)
+_TIME_OFF = re.compile(r"歇|休|病假|给[^，,。]{0,4}假|养|医疗期|住院|请假")
+
+
+def hurt_off_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """Hurt or ill off work, with time off told or asked: the entry on the medical period."""
+    if _HURT_OFF_WORK.search(text) and _TIME_OFF.search(text):
+        return knowledge.get(MEDICAL_PERIOD)
     return None
 
 

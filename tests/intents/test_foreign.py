@@ -180,3 +180,10 @@ def test_an_average_pay_and_the_base_put_right_in_english():
 def test_a_dismissal_with_no_legal_reason_and_help_for_free_in_english():
     assert "无故" in read_foreign("what if the boss fires me with no legal reason?")
     assert "免费吗" in read_foreign("will the union do this for free?")
+
+
+def test_a_class_swapped_in_pinyin():
+    assert read_foreign("zhou er wo yao zhi ban, huan cheng shu fa ba") == (
+        "周二我要值班, 换成书法吧"
+    )
+    assert read_foreign("deng xia zhou si yao zhi ban") == "等下周四要值班"

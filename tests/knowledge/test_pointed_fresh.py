@@ -62,3 +62,16 @@ def test_a_shortage_docked_from_the_pay():
     assert docked_for_shortage_asked(kb, "扣短款这个合法不嘛") == "wage_deduction_fine"
     assert docked_for_shortage_asked(kb, "收银差账300 老板从工资里扣") == "wage_deduction_fine"
     assert docked_for_shortage_asked(kb, "收银每天要对账吗") is None
+
+
+def test_hurt_off_work_with_time_off_is_the_medical_period():
+    from bot.knowledge.pointed_fresh import hurt_off_work_asked
+
+    kb = _Knowledge()
+    told = "周末骑车摔断了手 不是工作时候伤的 医生说要休两个月 单位只准我请半个月"
+    assert hurt_off_work_asked(kb, told) == "sick_medical_period"
+    assert hurt_off_work_asked(kb, "在屋头扭了脚 不是工伤 要歇好久") == "sick_medical_period"
+    # the employer's denial of a work injury is no injury off work
+    assert hurt_off_work_asked(kb, "在车间摔了 厂头说不是工伤 喊我自己休") is None
+    # no time off told or asked
+    assert hurt_off_work_asked(kb, "不是上班伤的 医药费哪个出") is None
