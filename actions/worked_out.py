@@ -101,6 +101,7 @@ from bot.domain.wages_owed import (
     owed_by_pays_text,
     site_owed_text,
 )
+from bot.knowledge.pointed_fresh import not_worked_docked
 
 # the entries after which "交警认定的是对方全责" tells the finding their rule needs
 COMMUTE_TOPICS = frozenset({"injury_commute", "injury_what_counts"})
@@ -266,6 +267,8 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     the FAQ entry whose rule it applies, when the message gives what it needs; in a mediation
     request, a sum asked with no dispute of its own ("那应该给好多 我工资一个月5220") is read with
     the request's story (actions/worked_out_story.py)."""
+    if not_worked_docked(text):
+        return None  # "要是她那两天没上班 工资会少发不": whether pay is docked, no sum
     before = recent_user_texts(tracker, 1)
     fixed = count_put_right(text, before[0]) if before else None
     if fixed is not None:  # "等哈 我说错了 是3天": the sum just asked, for that count

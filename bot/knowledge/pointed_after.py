@@ -26,6 +26,7 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_claims import (
     sick_dismissal_told,
 )
+from bot.knowledge.pointed_fresh import holiday_off_docked_asked
 from bot.knowledge.pointed_let_go import last_wages_after_leaving_told
 from bot.knowledge.pointed_papers import (
     agency_or_client_asked,
@@ -60,4 +61,5 @@ POINTED_AFTER = (
     pregnant_harmed_told,
     not_up_to_it_claimed,
     last_wages_after_leaving_told,
+    holiday_off_docked_asked,  # "如果她没上班 工资会扣吗" after holiday overtime
 )

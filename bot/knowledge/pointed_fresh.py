@@ -165,3 +165,33 @@ def docked_for_shortage_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _SHORTAGE.search(text) and _DOCKED.search(text):
         return knowledge.get(DEDUCTION)
     return None
+
+
+HOLIDAY_PAID = "leave_holiday_paid"
+# "如果她没上班 工资会扣吗" after a holiday's overtime: the holiday itself is paid
+_OFF = re.compile(r"(?:没|不|没有)(?:去)?上班|没去|没做|休息(?:了)?|放假")
+_DOCKED_ASKED = re.compile(r"扣|少发|照发|发不发|给不给|算不算工资|有没有工资|有工资|少给")
+_HOLIDAY = re.compile(r"节|五一|国庆|春节|元旦|端午|中秋|清明|假日|节假日")
+
+
+_DID_NOT_WORK = re.compile(r"(?:没|不|没有)(?:去)?上班")
+_SUM = re.compile(r"好多|多少|几多|咋个?算|怎么算")
+
+
+def not_worked_docked(text: str) -> bool:
+    """Days not worked, asked whether the pay is docked for them ("要是她那两天没上班 工资会
+    少发不"): a question of the rule, not a sum for those days."""
+    return bool(_DID_NOT_WORK.search(text) and _DOCKED_ASKED.search(text) and not _SUM.search(text))
+
+
+def holiday_off_docked_asked(
+    knowledge: Knowledge, previous: Answer | None, text: str
+) -> Answer | None:
+    """A holiday not worked, asked whether the pay is docked (said of the holiday, or right
+    after an answer on holiday overtime): the entry that holidays are paid."""
+    if not (_OFF.search(text) and _DOCKED_ASKED.search(text)):
+        return None
+    about_holidays = _HOLIDAY.search(text) or (
+        previous is not None and bool(_HOLIDAY.search(previous.question + previous.answer))
+    )
+    return knowledge.get(HOLIDAY_PAID) if about_holidays else None

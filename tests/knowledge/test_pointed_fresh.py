@@ -75,3 +75,12 @@ def test_hurt_off_work_with_time_off_is_the_medical_period():
     assert hurt_off_work_asked(kb, "在车间摔了 厂头说不是工伤 喊我自己休") is None
     # no time off told or asked
     assert hurt_off_work_asked(kb, "不是上班伤的 医药费哪个出") is None
+
+
+def test_a_holiday_not_worked_is_paid():
+    from bot.knowledge.pointed_fresh import holiday_off_docked_asked
+
+    kb = _Knowledge()
+    assert holiday_off_docked_asked(kb, None, "国庆没去上班 工资会不会扣") == "leave_holiday_paid"
+    assert holiday_off_docked_asked(kb, None, "如果他没上班 工资会扣吗") is None  # no holiday
+    assert holiday_off_docked_asked(kb, None, "国庆加班费好多") is None
