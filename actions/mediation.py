@@ -271,7 +271,10 @@ class ValidateMediationForm(
         # happened, for the mediator
         said = typed_text(tracker).strip()
         rest = (
-            said[said.find(employer) + len(employer) :].strip(" ，,。；;.")
+            # ("…劳务有限公司的 拖了我们两个月": not the 的 that closes the company's phrase)
+            re.sub(
+                r"^的(?=[\s，,])", "", said[said.find(employer) + len(employer) :].strip()
+            ).strip(" ，,。；;.")
             if employer in said
             else ""
         )

@@ -133,6 +133,8 @@ def story_in(text: str) -> str | None:
     told = re.sub(r"(?:电话|手机|号码)[是：:\s]*(?=\s|$)", " ", told)
     # the labels left without what they introduced: "我叫 在 叫恒安物业 每个月扣我500…"
     told = _ORPHAN_LABELS.sub(" ", f" {told} ")
+    # ("工头是重庆鸿达建筑劳务有限公司的 拖了我们两个月": the 的 left after the company)
+    told = re.sub(r"(?<=\s)的(?=\s)", " ", told)
     told = re.sub(r"\s{2,}", " ", told).strip(" ，,。；;")
     if len(re.sub(r"\s+", "", told)) >= STORY_MIN or (
         # "何大勇 139… 重庆长风机械厂 7到9月工资一直没发": short, but a story of its own
