@@ -86,8 +86,23 @@ class WorkingHours:
         return f"{span} {self.config.opens}–{self.config.closes}"
 
     def working_minutes_since(self, start: datetime, now: datetime) -> float:
-        """Minutes since `start` counted from today's opening when it came before (naive UTC)."""
-        opened = self.opened_at(now)
-        if opened is None:
+        """The desk's open minutes between `start` and `now` (naive UTC), counted only while it
+        is open now: each working day's hours in between, so a desk open round the clock counts
+        across midnight and a worker who asked at 17:25 has waited 5 minutes by the opening."""
+        if self.opened_at(now) is None:
             return 0.0
-        return (now - max(start, opened)).total_seconds() / 60
+        first, last = self.local(start).date(), self.local(now).date()
+        total = 0.0
+        for offset in range((last - first).days + 1):
+            day = first + timedelta(days=offset)
+            if not self._working_day(day):
+                continue
+            opens = datetime.combine(day, self.opens, self.tz).astimezone(UTC).replace(tzinfo=None)
+            closes = (
+                datetime.combine(day, self.closes, self.tz).astimezone(UTC).replace(tzinfo=None)
+            )
+            if self.closes == time.max:  # "24:00": the whole day
+                closes += timedelta(microseconds=1)
+            span = (min(now, closes) - max(start, opens)).total_seconds() / 60
+            total += max(span, 0.0)
+        return total

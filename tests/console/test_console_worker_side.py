@@ -181,3 +181,19 @@ def test_the_sweeper_runs_as_often_as_configured(bot):
     assert default.interval == 15
     with pytest.raises(ValidationError):
         ConsoleConfig(sweep_seconds=0)
+
+
+def test_working_minutes_run_across_midnight_and_days():
+    always = WorkingHours(
+        ConsoleConfig(working_days=[1, 2, 3, 4, 5, 6, 7], opens="00:00", closes="24:00")
+    )
+    # asked at 23:56 on a desk open round the clock: 11 minutes by 00:07, not 7
+    assert (
+        round(always.working_minutes_since(utc("2026-12-07 23:56"), utc("2026-12-08 00:07"))) == 11
+    )
+    office = WorkingHours(
+        ConsoleConfig(working_days=[1, 2, 3, 4, 5], opens="09:00", closes="17:30")
+    )
+    # asked at 17:25 on Monday: 5 minutes that day, 6 on Tuesday morning
+    assert office.working_minutes_since(utc("2026-12-07 17:25"), utc("2026-12-08 09:06")) == 11
+    assert office.working_minutes_since(utc("2026-12-07 17:25"), utc("2026-12-07 20:00")) == 0
