@@ -74,9 +74,6 @@ def total_told(
     return bool(total)
 
 
-_WORD = {2: "两", 3: "三", 4: "四", 5: "五"}
-
-
 def too_few_places(course: Any, left: int | None, text: str, earlier: list[str]) -> str | None:
     """ "插花还有位置没得 我们三姊妹想去" (2 left), or "那咋个办嘛" after it: fewer places than
     the people counted, and what can be done (the first enrolled, the rest on the waiting list)."""
@@ -86,9 +83,9 @@ def too_few_places(course: Any, left: int | None, text: str, earlier: list[str])
     if not people or people <= left:
         return None
     if left == 0:
-        return f"「{course.name}」已经报满了：{_WORD[people]}个人都可以先登记候补，有人退出会按顺序补上并通知。"
+        return f"「{course.name}」已经报满了：{_SAID[people]}个人都可以先登记候补，有人退出会按顺序补上并通知。"
     return (
-        f"你们{_WORD[people]}个人，「{course.name}」只剩{left}个名额："
-        f"可以先报{_WORD.get(left, left)}位，"
+        f"你们{_SAID[people]}个人，「{course.name}」只剩{left}个名额："
+        f"可以先报{_SAID.get(left, left)}位，"
         f"其余的登记候补，有人退出会按顺序补上并通知。"
     )

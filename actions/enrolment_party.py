@@ -23,8 +23,7 @@ from bot.domain.party import (
 from bot.domain.people import mask_phone
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Course
-
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+from intents.request_cues import MOBILE as _MOBILE
 
 # "我老公也想学 把我们两个都报上 … 他叫何军189…": one partner told with a wish to come together
 _TOGETHER = re.compile(

@@ -17,6 +17,7 @@ from actions.course_context import FOCUS_SLOT, LIST_SLOT
 from actions.identity import Worker
 from actions.message import opening_text, typed_text
 from bot.domain.courses import promotion_text
+from bot.domain.people import person_named
 from bot.staff import notices as notify
 from bot.store import courses as repo
 from intents.course_rules import switch_point, switches_course
@@ -47,7 +48,7 @@ def replaced(s: Session, tracker: Tracker, worker: Worker, new_code: str) -> Rep
         return None
     text = message["text"]
     # "等哈 他说他不想做瑜伽 把他换成八段锦": the companion's place, not the worker's
-    named = [e for e in own if e.name in text or (len(e.name) >= 3 and e.name[1:] in text)]
+    named = [e for e in own if person_named(e.name, text)]
     if not named and _HE_OR_SHE.search(text):
         named = [e for e in own if e.name != name_before(tracker)]
     last = max(named or own, key=lambda e: e.id)

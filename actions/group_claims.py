@@ -17,6 +17,7 @@ from bot.domain.group_amounts import amount_corrected, amounts_each, group_total
 from bot.domain.group_same_sum import same_each_total
 from bot.domain.overtime_mix import TOTAL
 from bot.domain.party import party_told
+from intents.request_cues import MOBILE as _MOBILE
 
 # the sum asked: "加起来一共好多钱", "how much is that altogether" (read as 多少钱 … 一共)
 _ASKS_SUM = re.compile(r"好多|多少|几多|好些钱")
@@ -130,9 +131,6 @@ def members_added(tracker: Tracker) -> str | None:
     return clean_description(
         f"{story}；一起申请的工友：{listed}" if story else f"一起申请的工友：{listed}"
     )
-
-
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 def member_phone_fixed(story: str, text: str) -> str | None:

@@ -21,6 +21,7 @@ from actions.offers import JUST_ENROLLED
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
 from bot.domain.courses import promotion_text, when_text
+from bot.domain.people import person_named
 from bot.staff import notices as notify
 from bot.store import courses as repo
 from bot.store.models import ENROLLED, Enrolment
@@ -116,11 +117,6 @@ class ActionMyEnrolments(ServiceAction, Action):
         return [SlotSet(LIST_SLOT, rows), SlotSet(FOCUS_SLOT, None)] if rows else []
 
 
-def _person_named(name: str, text: str) -> bool:
-    """The person enrolled is named in the message: whole, or by the given name (刘秀英 -> 秀英)."""
-    return name in text or (len(name) >= 3 and name[1:] in text)
-
-
 def _cancelled_before(tracker: Tracker) -> bool:
     """The bot's last reply cancelled an enrolment (not only listed them to choose from)."""
     return any(CANCELLED_LEAD in str(e.get("text") or "") for e in last_reply(tracker))
@@ -197,7 +193,7 @@ class ActionCancelEnrolment(ServiceAction, Action):
             return None, f"「{hits[0].course.name}」有{len(hits)}条报名，报名人不同。"
         if len(hits) == 1:
             return hits[0], ""
-        person = [e for e in own if _person_named(e.name, text)]
+        person = [e for e in own if person_named(e.name, text)]
         if not hits and len(person) == 1:
             # "付小军说他星期天要加班 把他那个取消了": one enrolment of the person named
             return person[0], ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+from intents.request_cues import MOBILE as _MOBILE
 
 # how the worker calls a companion, and how the summary names them
 _KIN = (

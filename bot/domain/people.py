@@ -27,6 +27,11 @@ _COMPOUND_SURNAMES = (
 )
 
 
+def person_named(name: str, text: str) -> bool:
+    """The person is named in the message: whole, or by the given name (刘秀英 -> 秀英)."""
+    return name in text or (len(name) >= 3 and name[1:] in text)
+
+
 def given_name(name: str | None) -> str:
     """The given name alone (陈小红 -> 小红), for lists seen by people outside the union."""
     name = (name or "").strip()
