@@ -43,6 +43,7 @@ from actions.opening import (
     opening_name,
     told_before,
 )
+from actions.side_facts import story_told_aside
 from actions.side_question_cues import is_side_question
 from actions.story_so_far import story_before
 from actions.told import (
@@ -304,6 +305,7 @@ class MediationExtraction:
             or before
             or told_in_form(tracker, "description")
             or (kept_from_cancelled(tracker, "description") if is_opening(tracker) else None)
+            or story_told_aside(tracker)
         )
         return {"description": told} if told else {}
 
