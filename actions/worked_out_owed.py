@@ -9,7 +9,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.message import previous_action, recent_user_texts
+from actions.message import faq_of_last_turn, previous_action, recent_user_texts
 from actions.severance_cues import SEVERANCE_TOPICS
 from actions.worked_out_leave import DURATION_ALONE
 from bot.domain.employment_dates import months_since_start
@@ -43,6 +43,9 @@ _OWED_MONTHS = re.compile(
     rf"|工资(?:被(?:老板|公司|厂里|厂头|单位|老板娘|包工头)?)?(?:拖|欠|压)(?:欠)?(?:了)?\s*"
     rf"(?P<g>{NUM})\s*个月"
 )
+# the entry a worked-out overtime sum answers (actions/worked_out_overtime.py's OVERTIME)
+_OVERTIME_SUM_BEFORE = "ot_pay_rates"
+_WAGES_NAMED = re.compile(r"工资|薪|底薪")
 ADDED_UP = re.compile(r"加上|加起|一共|总共|合计|全部")
 _MONTHS_COUNTED = re.compile(rf"(?P<n>{NUM})\s*个月(?!工资)")
 OWED_SOURCE = "《劳动合同法》第三十八条、第四十六条、第四十七条；《工资支付暂行规定》第九条"
@@ -102,6 +105,11 @@ def _owed_text(n: float, pay: float, lead: str) -> str:
 
 def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
+    said = str((tracker.latest_message or {}).get("text") or text)
+    if _OVERTIME_SUM_BEFORE == faq_of_last_turn(tracker) and not _WAGES_NAMED.search(said):
+        # "我们做了4个月都没给 4个月就是好多嘛" right after a month's overtime pay worked
+        # out: those months of overtime, not wages owed
+        return None
     n = _months_owed(text)
     pay = monthly_pay(text)
     # "公司欠我两个月工资没发了 9月10月的 月薪4350": the months and the pay told, nothing asked

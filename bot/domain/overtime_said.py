@@ -51,6 +51,9 @@ def reread(text: str, dates_text: str | None) -> tuple[str, str | None, float | 
 _MONTHS_RUNNING = re.compile(
     rf"(?:搞了|加了|持续了?|已经|一直)(?P<n>{NUM}|半)\s*(?:个)?(?:月|年)了?"
     rf"|(?:这|近|快)(?P<m>{NUM}|半)\s*(?:个)?(?:月|年)(?:都|一直)"
+    # "半年就是好多嘛", "3个月一共好多": the months' total asked
+    rf"|(?<![\d年])(?P<k>{NUM}|半)\s*(?:个)?(?:月|年)(?:的)?(?:就是|一共|总共|加起来|算下来|下来)?"
+    r"(?:有|该|要)?(?:好多|多少)"
 )
 
 
@@ -59,8 +62,10 @@ def months_running(text: str) -> float | None:
     m = _MONTHS_RUNNING.search(text or "")
     if m is None:
         return None
-    raw = m.group("n") or m.group("m")
-    unit_year = m.group(0).rstrip("了").endswith("年")
+    group = next(g for g in ("n", "m", "k") if m.group(g))
+    raw = m.group(group)
+    # (the unit right after the number: "半年就是好多" is 6 months)
+    unit_year = re.match(r"\s*(?:个)?年", text[m.end(group) :]) is not None
     value = 0.5 if raw == "半" else parse_number(raw)
     if value is None:
         return None

@@ -274,3 +274,11 @@ def test_who_the_foreman_works_for_is_the_employer():
 
     assert clean_employer("包工头是重庆建安劳务有限公司的") == "重庆建安劳务有限公司"
     assert clean_employer("老板是张三") == "老板是张三"  # no registered name: kept as told
+
+
+def test_a_groups_one_employer_said_for_all():
+    from actions.validators import clean_employer
+
+    assert clean_employer("都是重庆鑫源塑料制品有限公司的") == "重庆鑫源塑料制品有限公司"
+    assert clean_employer("我们都在重庆金鑫五金厂") == "重庆金鑫五金厂"
+    assert clean_employer("都是") == "都是"  # (no name after it: left to the form's checks)

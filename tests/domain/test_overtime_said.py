@@ -20,3 +20,15 @@ def test_rest_days_as_long_as_the_shift_told():
     assert "每天11个钟头" in each_rest_day_hours(text, 11)
     assert each_rest_day_hours(text, 8) == text  # not a long shift
     assert each_rest_day_hours("还有3个周六 一共加了11个钟头", 11) == "还有3个周六 一共加了11个钟头"
+
+
+def test_the_months_total_asked_after_a_months_overtime():
+    from bot.domain.overtime_said import months_running
+
+    assert months_running("我们干了大半年都没给 半年就是好多嘛") == 6
+    assert months_running("那4个月一共好多") == 4
+    assert months_running("一年下来有多少") == 12
+    assert months_running("一个月该补好多加班费") is None  # one month: that month's sum
+    assert months_running("这个月好多") is None
+    said = overtime_pay_text("每个月加班30个钟头 都是下班后 工资4350 那5个月一共好多")
+    assert said is not None and "5个月一共" in said
