@@ -197,3 +197,18 @@ _AT_THAT_PLACE = re.compile(
     r"(?P<kind>站点|网点|站|门店|分店|店|厂|超市|仓库)"
     r"(?=干|做|上班|当|送|打工|分拣|跑|上)"
 )
+
+
+# "company is Jiayi Furniture Factory 嘉逸家具厂": the name in Latin letters, then in Chinese
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'()-]*$")
+_CHINESE_NAME_ONLY = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}(?:有限责任公司|有限公司|公司|厂|店|集团|中心|酒店|超市|医院|学校)$"
+)
+
+
+def both_names(employer: str, rest: str) -> str | None:
+    """The company named in English and then in Chinese: the Chinese name with the English
+    after it ("嘉逸家具厂（Jiayi Furniture Factory）"), not a story of two words."""
+    if _LATIN_NAME.match(employer) and _CHINESE_NAME_ONLY.match(rest):
+        return f"{rest}（{employer}）"
+    return None

@@ -17,6 +17,7 @@ from actions.corrections import (
     corrected_description,
 )
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.employer_named import both_names
 from actions.employer_paper import USE_THIS
 from actions.group_claims import (
     group_list_added,
@@ -279,6 +280,8 @@ class ValidateMediationForm(
             else ""
         )
         story = tracker.get_slot("description")
+        if both_names(employer, rest):
+            return {"employer": both_names(employer, rest)}
         if (
             len(rest) >= EMPLOYER_MIN * 2
             and story

@@ -174,6 +174,12 @@ class ActionMediationStatus(ServiceAction, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        from actions.case_additions import addition_instead  # (it reads CASE_NO from here)
+
+        added = addition_instead(tracker)
+        if added:
+            # "银行流水我也拉出来了 … 补充到我那个申请头": more for the case, not where it stands
+            return added
         asks_both = ASKS_WHERE_IT_STANDS.search(typed_text(tracker)) is not None
         if (
             previous_action(tracker) == "action_submit_mediation"

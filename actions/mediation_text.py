@@ -12,6 +12,8 @@ from actions.validators import CERTIFICATES, clean_dispute_type
 from bot.domain.cases import DISPUTE_TYPES
 from bot.domain.groups import group_label, group_size
 from bot.domain.people import mask_phone
+from intents.foreign import read_foreign
+from intents.normalise import fold
 
 # the fields a worker may change from the summary, in the order they were asked
 EDITABLE = {
@@ -130,7 +132,9 @@ def proposed_demand(dispute_type: Any, description: Any = None) -> str | None:
     if kind == OTHER_TYPE:
         told = str(description or "")
         return next((wish for word, wish in OTHER_PROPOSALS.items() if word in told), None)
+    # (a story kept as the worker typed it in English or pinyin, read in Chinese)
     told = str(description or "")
+    told = f"{told} {read_foreign(fold(told))}"
     if kind == CONTRACT_TYPE and _NEVER_SIGNED.search(told) and _LEFT_OR_PAY.search(told):
         # "进去到走都没签过合同": the double wage for the months without one (one still at
         # work may want the contract signed instead: asked)

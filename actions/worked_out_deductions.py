@@ -24,6 +24,8 @@ HEAT = "wage_high_temp"  # the entry on the high-temperature allowance
 # "扣了以后剩的钱 会不会比重庆最低工资还低哦": what is left, asked of the pay told before
 _LEFT_ASKED = re.compile(r"剩的|剩下|还剩|剩多少|剩好多|最低工资")
 _HOW_LONG = re.compile(r"几个月|好久|多久|多少个月|好多个月")
+# "那一个月最多扣好多嘛": the month's most, asked again of the pay told before
+_MOST_ASKED = re.compile(r"最多(?:能|可以|可|只能)?扣(?:好多|多少|几百|几个)|扣好多(?:算|是)?合法")
 # "老板说是店头规矩 摔烂东西照价赔 我签了字的": a house rule signed, which the cap still binds
 _RULE_SIGNED = re.compile(r"规矩|规章|制度|签了字|签过字|签了的|签字|同意了|同意过")
 SIGNED_LEAD = (
@@ -67,7 +69,12 @@ def deduction_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         return None
     earlier = recent_user_texts(tracker, 4)
     pay = monthly_pay(text)
-    asked = _HOW_LONG.search(text) or _LEFT_ASKED.search(text) or _RULE_SIGNED.search(text)
+    asked = (
+        _HOW_LONG.search(text)
+        or _LEFT_ASKED.search(text)
+        or _RULE_SIGNED.search(text)
+        or _MOST_ASKED.search(text)
+    )
     if pay is None and not asked:
         return None
     pay = pay or next(filter(None, map(monthly_pay, earlier)), None)

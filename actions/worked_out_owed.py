@@ -42,6 +42,8 @@ _OWED_MONTHS = re.compile(
     # ("我的工资被老板拖了两个月了", "工资拖欠了3个月": the wages named first)
     rf"|工资(?:被(?:老板|公司|厂里|厂头|单位|老板娘|包工头)?)?(?:拖|欠|压)(?:欠)?(?:了)?\s*"
     rf"(?P<g>{NUM})\s*个月"
+    # ("老板拖欠工资 3个月了", pinyin "laoban tuoqian gongzi 3 ge yue le": the wages, then the months)
+    rf"|(?:拖欠|欠|拖)(?:了)?(?:我|我们)?(?:的)?工资\s*(?:都|已经)?\s*(?:有)?(?P<f>{NUM})\s*个月"
 )
 # the entry a worked-out overtime sum answers (actions/worked_out_overtime.py's OVERTIME)
 _OVERTIME_SUM_BEFORE = "ot_pay_rates"
@@ -54,7 +56,7 @@ WAGES_SOURCE = "《劳动合同法》第三十条、第八十五条；《工资�
 
 def _months_owed(text: str) -> float | None:
     m = _OWED_MONTHS.search(text or "")
-    said = m and next(filter(None, m.group("n", "m", "k", "j", "i", "h", "g")), None)
+    said = m and next(filter(None, m.group("n", "m", "k", "j", "i", "h", "g", "f")), None)
     value = parse_number(said) if said else None
     return value if value and 0 < value <= 36 else None
 

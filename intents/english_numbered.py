@@ -71,6 +71,15 @@ NUMBERED = [
         ),
         r"\1 干了\3个月 ",
     ),
+    # "I work in a furniture factory 4 months already", "been working there 7 months": the
+    # months worked (not months owed: "owed 3 months" is read elsewhere)
+    (
+        re.compile(
+            r"\b(?:(?:worked|working|been)(?: there| here)?(?: for)? (\d+) months?"
+            r"|(\d+) months? (?:already|so far|now)\b)"
+        ),
+        lambda m: f"干了{m.group(1) or m.group(2)}个月 ",
+    ),
     # "what if I had worked 12 years in total": the years worked in all
     (
         re.compile(r"\b(?:worked|working|work) (?:for )?(\d+(?:\.\d+)?) years? in total\b"),

@@ -162,6 +162,10 @@ SENTENCES = {
     "no written contract": "没签合同",
     "no contract": "没签合同",
     "ask the union to mediate": "申请工会调解",
+    # "ok please help me mediate and get that money": a request, not where to apply
+    "help me mediate": "帮我申请调解",
+    "help me to mediate": "帮我申请调解",
+    "help me with mediation": "帮我申请调解",
     "want the union to mediate": "想申请工会调解",
     "the union to mediate": "工会调解",
     # "if the company refuses to mediate can I still go to arbitration? is there a deadline"

@@ -18,11 +18,14 @@ _DEPOSIT = re.compile(
     r"(?:交了?|押了?|收了?我?|给了?)\s*(?P<n>\d{2,6})\s*(?:块钱?|元)?\s*(?:的)?(?P<kind>押金|保证金|服装费|培训费|工装费)"
     r"|(?P<kind2>押金|保证金|服装费|工装费)(?:是|交了?|有)?\s*(?P<n2>\d{2,6})\s*(?:块钱?|元)?"
 )
-# "最后半个月工资2100也没给", "工资还有3000没结", "欠我工资4000"
+# "最后半个月工资2100也没给", "工资还有3000没结", "欠我工资4000", "上个月3800工资也不发"
 _WAGES = re.compile(
     r"(?P<what>(?:最后|上个?月|这个?月|剩下|剩的)?[^\s，,。；\d]{0,4}?工资|工钱)(?:还有|还差|是)?\s*(?P<n>\d{3,6})\s*(?:块钱?|元)?"
     r"[^\s，,。；\d]{0,4}?(?:没给|没发|没结|不给|不发|没有给|没有发|没到账)"
     r"|(?:欠|差)(?:了)?我?(?:的)?(?P<what2>工资|工钱)\s*(?P<n2>\d{3,6})"
+    # "上个月3800工资也不发": the figure before the wages
+    r"|(?P<when3>最后|上个?月|这个?月|剩下|剩的)?(?:的)?\s*(?P<n3>\d{3,6})\s*(?:块钱?|元)?(?:的)?"
+    r"(?P<what3>工资|工钱)(?:也|都|还)?(?:没给|没发|没结|不给|不发|没有给|没有发|没到账)"
 )
 _NOT_TO_BE_TAKEN = ("押金", "保证金", "服装费", "培训费", "工装费")
 # "扣了我500", "罚了我300块": money docked
@@ -37,9 +40,11 @@ def owed_items(texts: list[str]) -> list[tuple[str, float]]:
         for m in _DEPOSIT.finditer(text):
             found[m.group("kind") or m.group("kind2")] = float(m.group("n") or m.group("n2"))
         for m in _WAGES.finditer(text):
-            what = (m.group("what") or m.group("what2")).strip()
+            what = (
+                m.group("what") or m.group("what2") or (m.group("when3") or "") + m.group("what3")
+            ).strip()
             found["工资" if what in ("工资", "工钱") else what] = float(
-                m.group("n") or m.group("n2")
+                m.group("n") or m.group("n2") or m.group("n3")
             )
         for m in _DOCKED.finditer(text):
             found["扣的钱"] = float(m.group("n"))

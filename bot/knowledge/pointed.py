@@ -254,7 +254,7 @@ _HELD_FOR_LEAVING = re.compile(
 
 
 # the worker's own words of the breach, told earlier in the conversation ("10月11月的工资都没发")
-_WAGES_WORDS = r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠)|(?:没发|拖欠|拖了我?|欠了?我?)[^，,。]{0,6}工资"
+_WAGES_WORDS = r"工资[^，,。]{0,6}(?:没发|不发|没给|不给|拖|欠|压(?!力)|晚发|迟发|推迟|延迟)|(?:没发|拖欠|拖了我?|欠了?我?)[^，,。]{0,6}工资"
 # wages unpaid, in the worker's words ("厂头拖了我2个月工资了", "工资一直没发")
 WAGES_UNPAID = re.compile(_WAGES_WORDS)
 BREACH_TOLD = re.compile(
