@@ -17,18 +17,19 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install -q -c requirements.lock -e ".[test]"
 	rm -f $(VENV)/.installed-* && touch $@
 
-# migrate, load the demo courses and FAQ, train if needed, serve on 127.0.0.1:8000
+# migrate, load the seed courses, FAQ and mediators the database lacks (admins' edits kept),
+# train if needed, serve on 127.0.0.1:8000
 # (another port: `make run PORT=8001`, or server.port in config.yml)
 run: $(STAMP)
 	$(BIN)/workerbot db upgrade
-	$(BIN)/workerbot load-demo --if-empty
+	$(BIN)/workerbot load-demo --add-missing
 	$(BIN)/workerbot train --if-missing
 	$(BIN)/workerbot run $(if $(PORT),--port $(PORT))
 
 # chat in this terminal (after `make run` has prepared the database once, or on its own)
 shell: $(STAMP)
 	$(BIN)/workerbot db upgrade
-	$(BIN)/workerbot load-demo --if-empty
+	$(BIN)/workerbot load-demo --add-missing
 	$(BIN)/workerbot train --if-missing
 	$(BIN)/workerbot shell
 

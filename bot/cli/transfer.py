@@ -14,7 +14,7 @@ import typer
 from bot.cli.common import ConfigOpt, load_settings, migrated_db
 from bot.transfer import FORMATS, KINDS
 from bot.transfer.formats import format_of
-from bot.transfer.report import ACTION_LABELS, UNCHANGED, ImportRefused, Plan
+from bot.transfer.report import ACTION_LABELS, DELETED, WRITES, ImportRefused, Plan
 
 KindArg = typer.Argument(..., help="faq | courses")
 
@@ -33,12 +33,18 @@ def _check_kind(kind: str) -> str:
 def _report(plan: Plan, dry_run: bool) -> None:
     s = plan.summary
     verb = "would" if dry_run else "did"
-    typer.echo(
-        f"{verb} create {s['create']}, update {s['update']}; {s['unchanged']} unchanged; "
-        f"{s['errors']} errors"
-    )
+    if plan.only_new:
+        typer.echo(
+            f"{verb} create {s['create']}; {s['kept']} already stored, kept as they are; "
+            f"{s['deleted']} deleted in /admin, left out; {s['errors']} errors"
+        )
+    else:
+        typer.echo(
+            f"{verb} create {s['create']}, update {s['update']}; {s['unchanged']} unchanged; "
+            f"{s['errors']} errors"
+        )
     for change in plan.changes:
-        if change.action != UNCHANGED:
+        if change.action in (*WRITES, DELETED):  # not the unchanged or kept ones
             cols = f"：{'、'.join(change.labels)}" if change.labels else ""
             typer.echo(f"  {ACTION_LABELS[change.action]} {change.key} {change.title}{cols}")
     for error in plan.errors:
@@ -77,6 +83,9 @@ def import_file_command(
     kind: str = KindArg,
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help=".yml, .csv or .xlsx"),
     dry_run: bool = typer.Option(False, "--dry-run", help="Check and report; write nothing."),
+    only_new: bool = typer.Option(
+        False, "--only-new", help="Add only entries not stored; leave stored ones as they are."
+    ),
     fmt: str | None = typer.Option(None, "--format", "-f", help="Default: from the suffix."),
     actor: str | None = typer.Option(
         None, "--as", help="Name recorded in the FAQ history (default: cli:<login>)."
@@ -94,13 +103,13 @@ def import_file_command(
     db = migrated_db(load_settings(config))
     data = path.read_bytes()
     if dry_run:
-        plan = check(db, kind, fmt, data)
+        plan = check(db, kind, fmt, data, only_new=only_new)
         _report(plan, dry_run=True)
         if not plan.ok:
             raise typer.Exit(1)
         return
     try:
-        plan = run_import(db, kind, fmt, data, actor=actor or _login())
+        plan = run_import(db, kind, fmt, data, actor=actor or _login(), only_new=only_new)
     except ImportRefused as refused:
         _report(refused.plan, dry_run=True)
         raise _fail(f"nothing imported: {refused.reason}", 1) from refused

@@ -1,4 +1,5 @@
-"""The mediators list from YAML (data/mediators.yml), upserted by name and firm."""
+"""The mediators list from YAML (data/mediators.yml), upserted by name and firm, or only the
+ones not stored added (a new release's, leaving the phones admins have changed)."""
 
 from __future__ import annotations
 
@@ -35,15 +36,32 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def load_mediators(db: Database, path: Path) -> int:
-    """Insert or update every mediator in the file; returns how many the file holds."""
-    rows = _rows(path)
+def _save(db: Database, rows: list[dict[str, str]], only_new: bool) -> int:
+    """Add the mediators not stored and (unless only_new) update the others; returns added."""
+    added = 0
     with db.write_lock(), db.session() as s:
         existing = {(m.name, m.law_firm): m for m in s.scalars(select(Mediator)).all()}
         for row in rows:
-            found = existing.get((row["name"], row["law_firm"]))
+            key = (row["name"], row["law_firm"])
+            found = existing.get(key)
             if found is None:
-                s.add(Mediator(**row))
-            else:
+                existing[key] = Mediator(**row)  # a name repeated in the file is added once
+                s.add(existing[key])
+                added += 1
+            elif not only_new:
                 found.phone = row["phone"]
+    return added
+
+
+def load_mediators(db: Database, path: Path) -> int:
+    """Insert or update every mediator in the file; returns how many the file holds."""
+    rows = _rows(path)
+    _save(db, rows, only_new=False)
     return len(rows)
+
+
+def add_missing_mediators(db: Database, path: Path) -> tuple[int, int]:
+    """Add the file's mediators not stored, leaving stored ones as they are: (added, kept)."""
+    rows = _rows(path)
+    added = _save(db, rows, only_new=True)
+    return added, len(rows) - added

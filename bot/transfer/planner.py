@@ -1,13 +1,27 @@
-"""A read file against the stored entries: every row checked, and what importing would do."""
+"""A read file against the stored entries: every row checked, and what importing would do.
+
+Only-new plans (`only_new`) add the entries whose key is not stored and leave the stored ones
+as they are, not compared; an FAQ slug whose entry an admin deleted (`deleted`) is not
+brought back. Every row is still checked, so a bad row refuses the whole file as ever.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from bot.transfer import FAQ
 from bot.transfer.columns import Kind, check_entry, question_key
-from bot.transfer.report import CREATE, UNCHANGED, UPDATE, Change, Plan, RowError
+from bot.transfer.report import (
+    CREATE,
+    DELETED,
+    KEPT,
+    UNCHANGED,
+    UPDATE,
+    Change,
+    Plan,
+    RowError,
+)
 from bot.transfer.tabular import Parsed, Source
 from bot.transfer.values import CLASH, DUPLICATE
 
@@ -75,18 +89,44 @@ def _question_clashes(
             )
 
 
-def plan(kind: Kind, parsed: Parsed, existing: Sequence[Any]) -> Plan:
-    """The dry-run report: errors, and per row create / update (which columns) / unchanged."""
-    result = Plan(kind.name, errors=list(parsed.errors))
+def _set_aside(key: str, stored: dict[str, Any], deleted: Collection[str]) -> str | None:
+    """KEPT for a stored entry, DELETED for one an admin deleted: neither is written."""
+    if key in stored:
+        return KEPT
+    if key in deleted:
+        return DELETED
+    return None
+
+
+def plan(
+    kind: Kind,
+    parsed: Parsed,
+    existing: Sequence[Any],
+    only_new: bool = False,
+    deleted: Collection[str] = (),
+) -> Plan:
+    """The dry-run report: errors, and per row create / update (which columns) / unchanged,
+    or with `only_new` create / kept / deleted."""
+    result = Plan(kind.name, errors=list(parsed.errors), only_new=only_new)
     key_attr = kind.column(kind.key).attr
     title_attr = kind.column(kind.title).attr
     stored = {getattr(obj, key_attr): obj for obj in existing}
     rows = _checked(kind, result, parsed.rows)
+    aside = {
+        values[key_attr]: action
+        for _, values in rows
+        if only_new and (action := _set_aside(values[key_attr], stored, deleted))
+    }
     if kind.name == FAQ:
-        _question_clashes(kind, result, rows, stored)
+        new_rows = [(src, values) for src, values in rows if values[key_attr] not in aside]
+        _question_clashes(kind, result, new_rows, stored)
     for src, values in rows:
         key = values[key_attr]
         obj = stored.get(key)
+        if key in aside:
+            title = getattr(obj, title_attr) if obj is not None else values.get(title_attr)
+            result.changes.append(Change(src.where, key, str(title or ""), aside[key]))
+            continue
         if obj is None:
             full = {**kind.defaults(), **values}
             result.changes.append(

@@ -1,4 +1,8 @@
-"""What a dry run finds: row-level errors, and per entry whether it is created, updated or unchanged."""
+"""What a dry run finds: row-level errors, and per entry whether it is created, updated or unchanged.
+
+An import that only adds new entries (`only_new`) instead marks every stored entry as kept,
+and an FAQ entry an admin deleted as kept out (see bot/transfer/planner.py).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
-ACTION_LABELS = {CREATE: "新增", UPDATE: "更新", UNCHANGED: "不变"}
+# only-new imports: a stored entry left as it is; an entry an admin deleted, not brought back
+KEPT, DELETED = "kept", "deleted"
+ACTION_LABELS = {
+    CREATE: "新增",
+    UPDATE: "更新",
+    UNCHANGED: "不变",
+    KEPT: "已有，不改",
+    DELETED: "已删除，不恢复",
+}
+WRITES = (CREATE, UPDATE)  # the actions that write to the database
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,7 @@ class Plan:
     kind: str
     changes: list[Change] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    only_new: bool = False  # add the entries not stored; leave stored ones as they are
 
     @property
     def ok(self) -> bool:
@@ -63,20 +77,27 @@ class Plan:
 
     @property
     def summary(self) -> dict[str, int]:
-        return {
+        """How many of each action, and errors; only-new plans also count kept and deleted."""
+        counts = {
             CREATE: self.count(CREATE),
             UPDATE: self.count(UPDATE),
             UNCHANGED: self.count(UNCHANGED),
             "errors": len(self.errors),
         }
+        if self.only_new:
+            counts.update({KEPT: self.count(KEPT), DELETED: self.count(DELETED)})
+        return counts
+
+    @property
+    def writes(self) -> list[Change]:
+        """The changes that applying writes (created and updated entries)."""
+        return [c for c in self.changes if c.action in WRITES]
 
     @property
     def digest(self) -> str:
         """A fingerprint of exactly what applying would write: confirm applies what was checked."""
         body = [
-            (c.action, c.key, {f: c.values.get(f) for f in sorted(c.values)})
-            for c in self.changes
-            if c.action != UNCHANGED
+            (c.action, c.key, {f: c.values.get(f) for f in sorted(c.values)}) for c in self.writes
         ]
         raw = json.dumps([self.kind, body], ensure_ascii=False, default=str, sort_keys=True)
         return hashlib.sha256(raw.encode()).hexdigest()

@@ -30,12 +30,20 @@ _HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def upload(client, kind: str, name: str, data: bytes, csrf: str | None = None) -> httpx.Response:
-    return client.http.post(
-        "/admin/transfer/check",
-        data={"kind": kind, "csrf_token": client.csrf if csrf is None else csrf},
-        files={"file": (name, data)},
-    )
+def upload(
+    client, kind: str, name: str, data: bytes, csrf: str | None = None, only_new: bool = False
+) -> httpx.Response:
+    fields = {"kind": kind, "csrf_token": client.csrf if csrf is None else csrf}
+    if only_new:  # the box 只添加新条目（已有的不改） ticked
+        fields["only_new"] = "1"
+    return client.http.post("/admin/transfer/check", data=fields, files={"file": (name, data)})
+
+
+def part(page: str, element_id: str) -> str:
+    """The HTML of one element by id, up to its closing tag (tables and divs here don't nest)."""
+    start = page.index(f'id="{element_id}"')
+    tag = page[page.rindex("<", 0, start) + 1 : start].split()[0]
+    return page[start : page.index(f"</{tag}>", start)]
 
 
 def confirm_fields(page: str) -> dict[str, str]:
@@ -255,3 +263,70 @@ def test_a_file_that_changes_nothing_says_so(clients) -> None:
     r = upload(root, "courses", "课程.csv", export.content)
     assert r.status_code == 200 and "不变 20" in r.text
     assert "没有需要导入的改动" in r.text and 'id="transfer-confirm"' not in r.text
+
+
+def _edit_and_delete_as_an_admin(bot: App) -> None:
+    with acting_as("alice"), bot.db.session() as s:
+        pay = s.scalars(select(FaqEntry).where(FaqEntry.slug == "ot_pay_rates")).one()
+        pay.answer = "管理员改过的答案"
+        s.delete(s.scalars(select(FaqEntry).where(FaqEntry.slug == "hours_standard")).one())
+
+
+def _seed_like_csv() -> bytes:
+    """A new entry, an entry admins edited since, and one they deleted."""
+    return csv_bytes(
+        FAQ_HEADER,
+        [
+            faq_row("union_fee", "工会会费怎么交？"),
+            faq_row("ot_pay_rates", "加班费按几倍算？", answer="文件里的旧答案"),
+            faq_row("hours_standard", "国家规定一天上几个小时班？"),
+        ],
+    )
+
+
+def test_only_new_adds_new_entries_and_keeps_the_admins_edits(clients, bot: App) -> None:
+    root = clients["root"]
+    page = root.get("/admin/transfer").text
+    assert 'name="only_new"' in page and "只添加新条目（已有的不改）" in page
+    _edit_and_delete_as_an_admin(bot)
+    before = snapshot(bot.db)
+    checked = upload(root, "faq", "新问答.csv", _seed_like_csv(), only_new=True)
+    assert checked.status_code == 200 and "只添加新条目" in checked.text
+    summary = part(checked.text, "transfer-summary")
+    assert "新增 1" in summary and "已有，不改 1" in summary and "已删除，不恢复 1" in summary
+    assert "更新" not in summary
+    assert "union_fee" in part(checked.text, "transfer-changes")
+    kept = part(checked.text, "transfer-kept")
+    assert "ot_pay_rates" in kept and "已有，不改" in kept
+    assert "hours_standard" in kept and "已删除，不恢复" in kept
+    assert snapshot(bot.db) == before  # the dry run wrote nothing
+    fields = confirm_fields(checked.text)
+    assert fields["only_new"] == "1"
+    done = root.http.post("/admin/transfer/apply", data=fields)
+    assert done.status_code == 200 and "导入完成：新增 1 条，已有的 1 条没有改动" in done.text
+    with bot.db.read() as s:
+        answers = dict(s.execute(select(FaqEntry.slug, FaqEntry.answer)).tuples().all())
+        actor = s.scalar(select(FaqRevision.actor).where(FaqRevision.slug == "union_fee"))
+    assert answers["ot_pay_rates"] == "管理员改过的答案" and "hours_standard" not in answers
+    assert "union_fee" in answers and actor == "root"
+
+
+def test_a_confirm_stripped_of_only_new_is_refused(clients, bot: App) -> None:
+    """The choice is part of what was checked: as an ordinary import the file writes more."""
+    root = clients["root"]
+    _edit_and_delete_as_an_admin(bot)
+    fields = confirm_fields(upload(root, "faq", "faq.csv", _seed_like_csv(), only_new=True).text)
+    del fields["only_new"]
+    before = snapshot(bot.db)
+    r = root.http.post("/admin/transfer/apply", data=fields)
+    assert r.status_code == 409 and "预检之后数据有了变动" in r.text
+    assert snapshot(bot.db) == before
+
+
+def test_only_new_with_nothing_new_says_so(clients) -> None:
+    root = clients["root"]
+    export = root.get("/admin/transfer/export?kind=courses&format=csv")
+    r = upload(root, "courses", "课程.csv", export.content, only_new=True)
+    assert r.status_code == 200 and "已有，不改 20" in part(r.text, "transfer-summary")
+    assert "没有需要添加的新条目" in r.text and 'id="transfer-confirm"' not in r.text
+    assert 'id="transfer-only-new" checked' in r.text  # the choice stays ticked

@@ -1,7 +1,8 @@
 """Admin page 导入导出: upload → 预检 (dry run) → 确认导入; exports; course rosters.
 
 The confirm form names the staged upload by its SHA-256 and the dry run's digest, so it
-applies exactly what the admin saw checked (bot/transfer/staging.py). Rosters carry
+applies exactly what the admin saw checked (bot/transfer/staging.py). 只添加新条目 (only_new)
+adds the entries not stored and leaves the stored ones as they are (bot/transfer/importer.py). Rosters carry
 personal data: admins only (ConsoleAuth), never logged, never cached (no-store).
 """
 
@@ -22,7 +23,7 @@ from bot.transfer.columns import KINDS as COLUMN_KINDS
 from bot.transfer.exporter import Download, export
 from bot.transfer.formats import content_disposition, format_of
 from bot.transfer.importer import dry_run, run_import
-from bot.transfer.report import CREATE, UNCHANGED, UPDATE, ImportRefused, Plan
+from bot.transfer.report import CREATE, DELETED, KEPT, UPDATE, ImportRefused, Plan
 from bot.transfer.roster import load_roster, roster_file
 from bot.web.admin.csrf import checks_own_token
 from bot.web.admin.posting import bot_of
@@ -66,11 +67,11 @@ class TransferView(BaseView):
         form, problem, status = await self._upload(request)
         if problem:
             return await self._render(request, {"problem": problem}, status)
-        kind, fmt, data = form["kind"], form["fmt"], form["data"]
+        kind, fmt, data, only_new = form["kind"], form["fmt"], form["data"], form["only_new"]
         db = bot_of(request).db
-        plan = await asyncio.to_thread(dry_run, db, kind, fmt, data)
+        plan = await asyncio.to_thread(dry_run, db, kind, fmt, data, only_new)
         sha = None
-        if plan.ok and (plan.count(CREATE) or plan.count(UPDATE)):  # something to confirm
+        if plan.ok and plan.writes:  # something to confirm
             sha = await asyncio.to_thread(staging.stage, self._owner(request), fmt, data)
         context = {"plan": plan, "kind": kind, "fmt": fmt, "sha": sha, "filename": form["name"]}
         return await self._render(request, context)
@@ -86,6 +87,7 @@ class TransferView(BaseView):
             return await self._render(request, {"problem": "页面已过期，请刷新后重新预检"}, 403)
         kind, fmt = str(form.get("kind") or ""), str(form.get("fmt") or "")
         sha, digest = str(form.get("sha") or ""), str(form.get("digest") or "")
+        only_new = form.get("only_new") == "1"
         owner = self._owner(request)
         data = await asyncio.to_thread(staging.staged, owner, sha, fmt)
         if kind not in KINDS or data is None:
@@ -94,7 +96,7 @@ class TransferView(BaseView):
         actor = request.state.admin_staff.username
         db = bot_of(request).db
         try:
-            plan = await asyncio.to_thread(run_import, db, kind, fmt, data, actor, digest)
+            plan = await asyncio.to_thread(run_import, db, kind, fmt, data, actor, digest, only_new)
         except ImportRefused as refused:
             context = {"plan": refused.plan, "kind": kind, "problem": refused.reason}
             return await self._render(request, context, 409)
@@ -135,7 +137,7 @@ class TransferView(BaseView):
         return request.state.admin_staff.id
 
     async def _upload(self, request: Request) -> tuple[dict[str, Any], str | None, int]:
-        """The checked upload (kind, fmt, name, data), or a polite problem and a status."""
+        """The checked upload (kind, fmt, name, data, only_new), or a problem and a status."""
         length = request.headers.get("content-length")
         if length is None or not length.isdigit():
             return {}, "请通过页面上的表单上传文件", 411
@@ -161,14 +163,17 @@ class TransferView(BaseView):
             return {}, "文件太大：最大 5 MB。请分成几个文件导入", 413
         if not data:
             return {}, "文件是空的", 400
-        return {"kind": kind, "fmt": fmt, "name": upload.filename, "data": data}, None, 200
+        only_new = form.get("only_new") == "1"
+        checked = {"kind": kind, "fmt": fmt, "name": upload.filename, "data": data}
+        return {**checked, "only_new": only_new}, None, 200
 
     async def _render(
         self, request: Request, context: dict[str, Any], status: int = 200
     ) -> Response:
         session = read_session(request)
         plan: Plan | None = context.get("plan")
-        rows = [c for c in plan.changes if c.action != UNCHANGED] if plan else []
+        rows = plan.writes if plan else []
+        kept = [c for c in plan.changes if c.action in (KEPT, DELETED)] if plan else []
         return await self.templates.TemplateResponse(
             request,
             TEMPLATE,
@@ -179,8 +184,10 @@ class TransferView(BaseView):
                 "kinds": KIND_LABELS,
                 "columns": COLUMN_KINDS,
                 "changes": rows,
+                "kept": kept,
                 "CREATE": CREATE,
                 "UPDATE": UPDATE,
+                "DELETED": DELETED,
                 **context,
             },
             status_code=status,
