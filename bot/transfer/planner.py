@@ -118,6 +118,13 @@ def plan(
         if only_new and (action := _set_aside(values[key_attr], stored, deleted))
     }
     if kind.name == FAQ:
+        if only_new:
+            # a new entry asking a question a stored one already answers (an admin's own entry
+            # under another id): kept out, not an error that would stop `make run` at start-up
+            asked = {question_key(obj.question) for obj in stored.values()}
+            for _, values in rows:
+                if values[key_attr] not in aside and question_key(values["question"]) in asked:
+                    aside[values[key_attr]] = KEPT
         new_rows = [(src, values) for src, values in rows if values[key_attr] not in aside]
         _question_clashes(kind, result, new_rows, stored)
     for src, values in rows:
