@@ -82,3 +82,15 @@ OWN_CASE_STATUS = re.compile(
 
 # "要钱不 要钱就算了", "要收费的话就算了": a decline only if it costs, the fee is the question
 IF_IT_COSTS = re.compile(r"(?:要钱|收费|收钱|要交钱|交钱|要交费|太贵|贵)了?(?:的话)?就算了")
+
+
+# "我们班组有个妹儿娃儿才半岁 也排的夜班": a nursing (or pregnant) worker put on night shifts
+# or overtime, told as a question of the law, not a search for a child's course
+_NURSING_OR_PREGNANT = re.compile(
+    r"哺乳|喂奶|怀孕|孕期|大肚子|娃儿?(?:才|还)?(?:不满|没满)?(?:半岁|一岁|\d+个月|[一二两三四五六七八九十几]+个月)"
+)
+_SHIFTS = re.compile(r"夜班|晚班|加班|倒班|通宵")
+
+
+def protected_worker_shifts(compact: str) -> bool:
+    return bool(_NURSING_OR_PREGNANT.search(compact) and _SHIFTS.search(compact))

@@ -10,6 +10,7 @@ from intents.asked_cues import (
     asks_after_an_injury,
     asks_which_party,
     help_asked_with_unpaid_wages,
+    protected_worker_shifts,
 )
 from intents.enrol_cues import CAN_I_ENROL, enrolments_asked, enrols_with, party_enrols
 from intents.filing_cues import files_a_case
@@ -383,6 +384,7 @@ def rule_intent(text: str) -> str | None:
         or asks_if_one_may_apply(compact)
         or asks_if_worth_it(compact)
         or asks_about_a_lawyer(compact)
+        or protected_worker_shifts(compact)
     ):
         return "policy_question"
     return mediation_read(compact)

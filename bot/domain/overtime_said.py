@@ -25,9 +25,19 @@ _TELLS_WHEN = re.compile(
 )
 
 
+# "工资是按8个钟头算的": the hours the pay covers, no overtime
+_PAID_DAY = re.compile(rf"(?:工资)?(?:只)?按\s*{NUM}\s*个?(?:小时|钟头|钟)(?:算|给|发)(?:的)?")
+# "多出来那4个钟头", "多出来的3个小时": the hours over the paid day
+_OVER_THE_PAID_DAY = re.compile(rf"多出来?(?:的|那|这)?\s*(?P<n>{NUM})\s*个?(?:小时|钟头|钟)")
+
+
 def reread(text: str, dates_text: str | None) -> tuple[str, str | None, float | None]:
     """(the messages joined, where to read the days, the hours corrected) once the latest
     message (`dates_text`) has been read against the others."""
+    # "按8个钟头算的 多出来那4个钟头": the day paid counts no overtime; what is over it does
+    text = _OVER_THE_PAID_DAY.sub(r"多上了\g<n>个钟头", _PAID_DAY.sub(" ", text))
+    if dates_text is not None:
+        dates_text = _OVER_THE_PAID_DAY.sub(r"多上了\g<n>个钟头", _PAID_DAY.sub(" ", dates_text))
     off = _ON_LEAVE.findall(dates_text or "")
     if off:
         # "5号我请了假的 只上了4号" after "4号5号也上了": that day out of the days told

@@ -26,7 +26,7 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_claims import (
     sick_dismissal_told,
 )
-from bot.knowledge.pointed_fresh import holiday_off_docked_asked
+from bot.knowledge.pointed_fresh import holiday_off_docked_asked, leave_put_off_asked
 from bot.knowledge.pointed_let_go import last_wages_after_leaving_told
 from bot.knowledge.pointed_papers import (
     agency_or_client_asked,
@@ -37,8 +37,11 @@ from bot.knowledge.pointed_topics import (
     not_up_to_it_claimed,
     topic_rule_asked,
 )
+from bot.knowledge.pointed_women import maternity_followup_asked
 
 POINTED_AFTER = (
+    maternity_followup_asked,
+    leave_put_off_asked,
     leaving_papers_refused,
     pensioner_hired_asked,
     agency_or_client_asked,

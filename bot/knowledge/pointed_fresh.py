@@ -195,3 +195,21 @@ def holiday_off_docked_asked(
         previous is not None and bool(_HOLIDAY.search(previous.question + previous.answer))
     )
     return knowledge.get(HOLIDAY_PAID) if about_holidays else None
+
+
+# "公司又说今年太忙了 年假明年再补 这样要得不": this year's leave put off to the next, which
+# needs the worker's consent and may cross one year only (条例第五条: leave_annual_cancel says so)
+LEAVE_PUT_OFF = "leave_annual_cancel"
+_NEXT_YEAR = re.compile(
+    r"(?:明年|下一年|下年|来年)(?:再|才|又)?(?:补|休|放|安排|给)|(?:推|挪|拖|留|延)(?:到|去|至)(?:明年|下一年|下年|来年)"
+    r"|跨年(?:度)?(?:休|补)"
+)
+
+
+def leave_put_off_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry on leave not lost and crossing one year at most, when this year's annual
+    leave is put off to the next (after an answer on annual leave, or naming it)."""
+    about_leave = previous.slug.startswith("leave_annual") or "年假" in text or "年休假" in text
+    if not about_leave or not _NEXT_YEAR.search(text) or previous.slug == LEAVE_PUT_OFF:
+        return None
+    return knowledge.get(LEAVE_PUT_OFF)

@@ -32,3 +32,8 @@ def test_the_months_total_asked_after_a_months_overtime():
     assert months_running("这个月好多") is None
     said = overtime_pay_text("每个月加班30个钟头 都是下班后 工资4350 那5个月一共好多")
     assert said is not None and "5个月一共" in said
+
+
+def test_the_hours_over_the_paid_day():
+    said = overtime_pay_text("我一个月4350 工资按8个钟头算的 多出来的3个钟头一天该好多")
+    assert said is not None and "加班3小时" in said and "25×150%×3=112.5元" in said

@@ -84,3 +84,14 @@ def test_a_holiday_not_worked_is_paid():
     assert holiday_off_docked_asked(kb, None, "国庆没去上班 工资会不会扣") == "leave_holiday_paid"
     assert holiday_off_docked_asked(kb, None, "如果他没上班 工资会扣吗") is None  # no holiday
     assert holiday_off_docked_asked(kb, None, "国庆加班费好多") is None
+
+
+def test_this_years_leave_put_off_to_the_next():
+    from bot.knowledge.pointed_fresh import LEAVE_PUT_OFF, leave_put_off_asked
+
+    class _Previous:
+        slug, question, answer = "leave_annual_days", "年假有几天", ""
+
+    said = "老板说今年忙 年假推到明年再休 这样行不"
+    assert leave_put_off_asked(_Knowledge(), _Previous(), said) == LEAVE_PUT_OFF
+    assert leave_put_off_asked(_Knowledge(), _Previous(), "明年再说吧") is None

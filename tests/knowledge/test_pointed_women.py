@@ -36,3 +36,31 @@ def test_more_than_the_wages_owed_asked() -> None:
     )
     assert asked == ARREARS
     assert more_than_wages_asked(_Knowledge(), _Previous(), "除了书法还有啥子课") is None
+
+
+class _Previous:
+    def __init__(self, slug: str, question: str, answer: str = "") -> None:
+        self.slug, self.question, self.answer = slug, question, answer
+
+
+def test_a_nursing_workmate_put_on_night_shifts() -> None:
+    text = "我们线上有个大姐娃儿才8个月 也排了夜班"
+    assert hours_of_the_protected(_Knowledge(), text) == BREASTFEEDING
+
+
+def test_the_leave_paid_and_a_dismissal_threatened_in_a_pregnancy() -> None:
+    from bot.knowledge.pointed_women import (
+        BIRTH_ALLOWANCE,
+        MATERNITY_LEAVE,
+        THREE_PERIODS,
+        maternity_followup_asked,
+    )
+
+    leave = _Previous(MATERNITY_LEAVE, "生娃娃有好多天产假")
+    assert maternity_followup_asked(_Knowledge(), leave, "那这个假发不发工资") == BIRTH_ALLOWANCE
+    said = "主管说我老请假 要把我开了"
+    assert maternity_followup_asked(_Knowledge(), leave, said) == THREE_PERIODS
+    # (its worth asked is the sum's; no pregnancy in view, no rule)
+    assert maternity_followup_asked(_Knowledge(), leave, "要是把我开了能赔好多") is None
+    other = _Previous("ot_pay_rates", "加班费按几倍算")
+    assert maternity_followup_asked(_Knowledge(), other, said) is None
