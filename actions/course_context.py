@@ -369,7 +369,13 @@ def course_in_view(tracker: Tracker, text: str) -> str | None:
 
 def work_question_instead(tracker: Tracker) -> list[EventType] | None:
     """ "还有产检要请假 厂头说请一次扣一次钱" read as a question about a course, with no course
-    named or in view: a question about work, for the policy answer."""
+    named or in view: a question about work, for the policy answer; more told for a request
+    filed here ("还有个事补充一哈 当时旁边的工友李刚看到了的"): added to it."""
+    from actions.case_additions import addition_instead  # (the case actions read courses)
+
+    added = addition_instead(tracker)
+    if added:
+        return added
     if in_course_context(tracker) or latest_entity(tracker, "course_name"):
         return None
     if _ABOUT_WORK.search(understood_text(tracker)):

@@ -41,11 +41,20 @@ _FIRM_NAMED = re.compile(
 )
 
 
+# "调解 咋个弄", "调解咋个申请": how to go about it, asked to do it (the form explains as it asks)
+_HOW_TO_MEDIATE = re.compile(
+    r"^(?:我想|我要|想|要)?(?:申请)?调解(?:要|该|得|是)?(?:咋个|怎么|怎样|如何|咋)"
+    r"(?:弄|搞|办|申请|整|做|走|开始)(?:呢|嘛|哦|啊|哈)?$"
+)
+
+
 def files_a_case(compact: str) -> bool:
     """True when the (space-free) message asks for action against the employer, claims the
     sum just told from an employer it names, gives a mobile number with what the worker
     wants back, or gives it and asks something first, or asks the union to get the money back."""
     if _SUES.match(compact) and len(compact) >= SUES_MIN_CHARS and _AGAINST.search(compact):
+        return True
+    if _HOW_TO_MEDIATE.match(compact):
         return True
     if _CLAIMS_THAT.search(compact) and _FIRM_NAMED.search(compact):
         return True

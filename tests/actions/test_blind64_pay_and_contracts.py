@@ -57,3 +57,18 @@ def test_working_days_of_a_month_count_the_daily_overtime() -> None:
 def test_the_figure_before_the_wages_owed_back() -> None:
     told = ["交了500块押金", "上个月4100工资也没发 一共好多"]
     assert owed_items(told) == [("押金", 500.0), ("上个月工资", 4100.0)]
+
+
+def test_a_restaurant_named_by_its_kind_is_the_employer() -> None:
+    from actions.employer_named import opening_employer
+
+    assert opening_employer("我在南坪小龙坎火锅当服务员 老板扣钱") == "南坪小龙坎火锅"
+    assert opening_employer("我想吃火锅") is None
+
+
+def test_how_to_go_about_mediation_asks_for_it() -> None:
+    from intents.filing_cues import files_a_case
+
+    assert files_a_case("调解咋个弄")
+    assert files_a_case("调解要怎么申请")
+    assert not files_a_case("调解要多久")
