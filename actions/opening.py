@@ -250,6 +250,7 @@ _ENGLISH_DEMAND = re.compile(
 
 
 # a sum said on its own ("27000", "8000块")
+_WHO_IS_ASKED = re.compile(r"(?:他们|他|她|公司|老板|厂里|单位|包工头)")
 _BARE_SUM = re.compile(r"\d{3,}(?:块钱?|元)?")
 
 
@@ -264,6 +265,10 @@ def opening_demand(text: str) -> str | None:
         demand = f"支付{demand.rstrip('块钱元')}元"  # "要27000": the sum wanted, said as one
     if demand.startswith(("个", "一个")):
         demand = "要" + demand  # "我想要个说法": 要个说法
+    elif m.group("demand") and _WHO_IS_ASKED.match(demand):
+        # "要他补发": who is asked stays with the asking (not "他补发")
+        verb = re.search(r"要求|要$", text[m.start() : m.start("demand")].rstrip("：: "))
+        demand = (verb.group() if verb else "") + demand
     return None if "调解" in demand else demand  # "要求调解" asks for the process itself
 
 

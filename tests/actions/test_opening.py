@@ -282,3 +282,11 @@ def test_a_groups_one_employer_said_for_all():
     assert clean_employer("都是重庆鑫源塑料制品有限公司的") == "重庆鑫源塑料制品有限公司"
     assert clean_employer("我们都在重庆金鑫五金厂") == "重庆金鑫五金厂"
     assert clean_employer("都是") == "都是"  # (no name after it: left to the form's checks)
+
+
+def test_who_is_asked_stays_with_the_asking():
+    from actions.opening import opening_demand
+
+    assert opening_demand("申请调解 要他补发3个月工资") == "要他补发3个月工资"
+    assert opening_demand("要求公司支付加班费") == "要求公司支付加班费"
+    assert opening_demand("我要经济补偿") == "经济补偿"  # (no one named: the thing wanted)
