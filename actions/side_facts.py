@@ -14,7 +14,7 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.message import as_chinese, opening_text
+from actions.message import EXIT_INTENTS, as_chinese, latest_intent, opening_text
 from actions.opening import STORY_MIN, short_opening_story
 from actions.validators import clean_description, dispute_types_in, other_kind_in
 from bot.domain.severance import monthly_pay, months_worked
@@ -118,10 +118,12 @@ def story_told_aside(tracker: Tracker) -> str | None:
     """What happened, from the facts told in questions answered at other questions of the
     mediation form, with the few words the opening told ("公司把我开了"): not asked again once
     it tells a dispute. None while the story itself is asked or already told."""
-    if tracker.get_slot("description") or tracker.get_slot("requested_slot") in (
-        None,
-        "description",
-    ):
+    requested = tracker.get_slot("requested_slot")
+    if tracker.get_slot("description") or requested in (None, "description"):
+        return None
+    # (only with an answer to the form's question: "算了 我先不申请了" leaves the form, and a
+    # story set then would keep it going)
+    if latest_intent(tracker) in EXIT_INTENTS or requested not in tracker.slots_to_validate():
         return None
     short = short_opening_story(opening_text(tracker, "mediation_form"))
     story = story_with_aside(short, tracker)

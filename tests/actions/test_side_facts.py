@@ -47,8 +47,10 @@ def _form_history(*asides: str) -> list[dict]:
 def test_only_messages_answered_inside_the_form_are_read() -> None:
     tracker = make_tracker(
         "重庆山城包装有限公司",
+        intent="inform",
         history=_form_history("等下 先问个事 我在厂里干了14个月 到现在都没签合同 能要双倍工资不"),
         slots={"requested_slot": "employer"},
+        candidates={"employer": "重庆山城包装有限公司"},
         active_loop="mediation_form",
     )
     # (the name and phone answered the form, not a question: no fact of the story)
@@ -66,3 +68,15 @@ def test_nothing_kept_while_the_story_itself_is_asked_or_without_a_dispute() -> 
         slots={"requested_slot": "employer"},
     )
     assert story_told_aside(plain) is None
+
+
+def test_nothing_kept_when_the_worker_leaves_the_form() -> None:
+    """ "算了 我先不申请了" answers no question: a story set then would keep the form going."""
+    history = _form_history("等下先问个事 他不买社保 我可不可以直接辞职还要他给补偿")
+    leaving = make_tracker(
+        "算了 我先不申请了 回去再想下",
+        intent="cancel",
+        history=history,
+        slots={"requested_slot": "employer"},
+    )
+    assert story_told_aside(leaving) is None
