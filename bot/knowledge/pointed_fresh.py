@@ -50,12 +50,18 @@ WHAT_COUNTS = "injury_what_counts"
 _HURT_DOING_IT = re.compile(
     r"闪了腰|把腰闪|腰闪|扭伤|扭到|摔伤|摔断|摔倒|砸伤|砸到|压伤|割伤|烫伤|夹到|夹伤|弄伤|骨折|伤到"
 )
-_COUNTS_ASKED = re.compile(r"算不算工伤|算工伤[不吗嘛没]|是不是工伤|能不能算工伤|认不认工伤")
+_COUNTS_ASKED = re.compile(
+    r"算不算工伤|算工伤[不吗嘛没]|是不是工伤|能不能算工伤|认不认工伤"
+    # "I cut my finger on a saw machine last week. What should I do first?": what to do
+    # first, asked of a fresh injury (whether it counts is the first thing to know)
+    r"|(?:现在|首先|第一步)?(?:该|要)?(?:怎么办|咋个办|咋办)"
+)
 _ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通")
 
 
 def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """Hurt doing the work, asked whether it counts as 工伤: the entry on what counts."""
+    """Hurt doing the work, asked whether it counts as 工伤 (or what to do now): the entry on
+    what counts."""
     if _HURT_DOING_IT.search(text) and _COUNTS_ASKED.search(text) and not _ELSEWHERE.search(text):
         return knowledge.get(WHAT_COUNTS)
     return None
