@@ -34,7 +34,9 @@ _WORKED = (
     # ("还有个才来4个月的": one who came only so long ago)
     r"|才来了?|刚来了?"
     # ("我跟派遣公司签了有2年零4个月": how long with the firm, not a contract's term)
-    r"|签了有)"
+    r"|签了有"
+    # ("到那时候我在这里刚好整4年": how long here, said with where)
+    r"|在这里|在这儿|在这边)"
     r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|刚|将近|快要|接近|总共|一共|累计|加起来)*"
 )
 _LENGTH = re.compile(
@@ -248,13 +250,37 @@ def length_corrected(text: str) -> int | None:
     return length_said(text) if short or _PUTS_RIGHT.search(text or "") else None
 
 
+# the years of a whole working life or of another employer, not of this one ("我总共出来打工14
+# 年了", "前头在服装厂做了7年多 加起来是11年", "我之前在别的厂也做过 加起来上班8年"): the
+# compensation counts only the years here (《劳动合同法》第四十七条)
+_NOT_HERE = re.compile(
+    r"出来(?:打工|做|上班|工作|干)|参加工作|工龄|加起来|累计"
+    r"|(?:前头|以前|之前|原来|先前|早先)(?:在|也在|还在)|别[的个](?:厂|公司|单位|地方)"
+    r"|另外一?[个家](?:厂|公司|单位)|上一?[个家](?:厂|公司|单位)"
+)
+_NOT_HERE_WINDOW = 8  # characters before a length where its cue is said
+
+
+def months_here(text: str) -> int | None:
+    """The months the message says were worked at this employer: the first length with a verb
+    of working that is not the years in all or at another employer ("我参加工作8年了 在现在这个
+    单位干了6年": 6年); else a length put right alone; None when it tells none."""
+    for m in _LENGTH.finditer(text or ""):
+        said = text[max(0, m.start() - _NOT_HERE_WINDOW) : m.end()]
+        if not _NOT_HERE.search(said):
+            return months_worked(text[m.start() :])
+    bare = _BARE_LENGTH.search(text or "")
+    if bare and _NOT_HERE.search(text[max(0, bare.start() - _NOT_HERE_WINDOW) : bare.end()]):
+        return None  # ("… 加起来是11年": the years in all, put right)
+    return None if _LENGTH.search(text or "") else length_corrected(text)
+
+
 def latest_length(texts: list[str]) -> int | None:
-    """The time worked the first of `texts` (newest first) to tell one says: with a verb of
-    working ("做了3年7个月") or put right alone ("是3年5个月"); None when none does."""
+    """The time worked here the first of `texts` (newest first) to tell one says: with a verb
+    of working ("做了3年7个月") or put right alone ("是3年5个月"), not the years in all or at
+    another employer; None when none does."""
     for text in texts:
-        months = months_worked(text)
-        if months is None:
-            months = length_corrected(text)
+        months = months_here(text)
         if months is not None:
             return months
     return None
