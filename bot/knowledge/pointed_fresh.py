@@ -115,6 +115,22 @@ def let_go_for_sick_leave_asked(knowledge: Knowledge, text: str) -> Answer | Non
     return None
 
 
+PERIOD_EXTENDED = "sick_period_extended"
+# "要是24个月过了我还没好呢" after the longest medical period: beyond 24 months, the work
+# ability appraised (劳动能力鉴定) and the period extended where it must be (原劳动部《关于贯彻
+# 〈企业职工患病或非因工负伤医疗期规定〉的通知》), not the dismissal of a shorter period's end
+_LONGEST_OVER = re.compile(
+    r"(?:24|二十四)\s*个?月[^，,。]{0,4}(?:过了|满了|到了|完了|用完|到期)[^，,。]{0,6}(?:还没好|没好|好不了|没治好)"
+)
+
+
+def longest_period_over_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The 24 months of the longest medical period over, the worker still ill."""
+    if previous.slug == PERIOD_EXTENDED or not _LONGEST_OVER.search(text):
+        return None
+    return knowledge.get(PERIOD_EXTENDED)
+
+
 def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ()) -> Answer | None:
     """The first of these rules that names an entry for a first question, else None."""
     return (
