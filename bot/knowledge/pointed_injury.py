@@ -62,6 +62,16 @@ _A_YEAR_OR_MORE = 12  # months
 _HURT = re.compile(r"伤|烫|摔|压|砸|割|切|骨折|医|病")
 
 
+def year_unsigned_told(text: str) -> bool:
+    """ "要得 那我呢 我在工地上班 也没签合同 做了1年半了" after an injury answer: no injury of this
+    worker's, a year and more without a contract (deemed open-ended)."""
+    return bool(
+        _NO_CONTRACT.search(text)
+        and not _HURT.search(text)
+        and _A_YEAR_OR_MORE <= (months_worked(text) or 0)
+    )
+
+
 def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """After an injury answer, a circumstance of the worker's own that an injury entry is
     about: rest (停工留薪期), no insurance (the employer pays), whatever else the words name."""
@@ -70,13 +80,7 @@ def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Ans
     rest = _injury_rest(knowledge, previous, text)
     if rest is not None:
         return rest
-    if (
-        _NO_CONTRACT.search(text)
-        and not _HURT.search(text)
-        and _A_YEAR_OR_MORE <= (months_worked(text) or 0)
-    ):
-        # "要得 那我呢 我在工地上班 也没签合同 做了1年半了": no injury of this worker's, a year
-        # and more without a contract (deemed open-ended)
+    if year_unsigned_told(text):
         return knowledge.get(A_YEAR_UNSIGNED)
     for slug, told, unless_where in _INJURY_TOLD:
         if previous.slug == slug or not told.search(text):
