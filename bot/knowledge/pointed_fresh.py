@@ -49,6 +49,8 @@ WHAT_COUNTS = "injury_what_counts"
 # whether it counts (not on the way to work or on a trip: their own entries)
 _HURT_DOING_IT = re.compile(
     r"闪了腰|把腰闪|腰闪|扭伤|扭到|摔伤|摔断|摔倒|砸伤|砸到|压伤|割伤|烫伤|夹到|夹伤|弄伤|骨折|伤到"
+    # "今天手指头遭冲床夹了 缝了五针": caught by the machine, the stitches told
+    r"|(?:机器|冲床|机床|电锯|锯子?)[^，,。]{0,2}(?:夹|压|轧|绞|割|切)了|缝了[^，,。]{0,3}针"
 )
 _COUNTS_ASKED = re.compile(
     r"算不算工伤|算工伤[不吗嘛没]|是不是工伤|能不能算工伤|认不认工伤"
