@@ -52,11 +52,13 @@ _HURT_DOING_IT = re.compile(
     # "今天手指头遭冲床夹了 缝了五针": caught by the machine, the stitches told
     r"|(?:机器|冲床|机床|电锯|锯子?)[^，,。]{0,2}(?:夹|压|轧|绞|割|切)了|缝了[^，,。]{0,3}针"
 )
-_COUNTS_ASKED = re.compile(
-    r"算不算工伤|算工伤[不吗嘛没]|是不是工伤|能不能算工伤|认不认工伤"
-    # "I cut my finger on a saw machine last week. What should I do first?": what to do
-    # first, asked of a fresh injury (whether it counts is the first thing to know)
-    r"|(?:现在|首先|第一步)?(?:该|要)?(?:怎么办|咋个办|咋办)"
+_COUNTS_ASKED = re.compile(r"算不算工伤|算工伤[不吗嘛没]|是不是工伤|能不能算工伤|认不认工伤")
+# "I cut my finger on a saw machine last week. What should I do first?": what to do, asked of
+# a fresh injury and nothing else told (whether it counts is the first thing to know; not "老板
+# 不去报工伤 我咋个办": the application refused, its own entry)
+_WHAT_TO_DO = re.compile(r"怎么办|咋个办|咋办")
+_MORE_TOLD = re.compile(
+    r"不(?:去|肯|给|帮|愿意?)?(?:我)?(?:报|申请|认定|赔|给|出|管|认)|社保|保险|合同|辞退|开除|赔|医药费|工资"
 )
 _ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通")
 
@@ -64,7 +66,8 @@ _ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出�
 def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """Hurt doing the work, asked whether it counts as 工伤 (or what to do now): the entry on
     what counts."""
-    if _HURT_DOING_IT.search(text) and _COUNTS_ASKED.search(text) and not _ELSEWHERE.search(text):
+    asked = _COUNTS_ASKED.search(text) or (_WHAT_TO_DO.search(text) and not _MORE_TOLD.search(text))
+    if _HURT_DOING_IT.search(text) and asked and not _ELSEWHERE.search(text):
         return knowledge.get(WHAT_COUNTS)
     return None
 
