@@ -39,7 +39,7 @@ _WORKED = (
     r"|在这里|在这儿|在这边)"
     r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|刚|将近|快要|接近|总共|一共|累计|加起来)*"
 )
-_LENGTH = re.compile(
+LENGTH = re.compile(
     # ("工作20多年了": the years said with 多 before 年)
     # ("干满就是4年": the whole term, when it ends)
     rf"{_WORKED}\s*(?:满|够)?(?:就是|刚好|正好|整整|整)?\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
@@ -187,7 +187,7 @@ _TERM_ENDED = re.compile(
 
 def months_worked(text: str) -> int | None:
     """How many months the worker says they have worked there, or None."""
-    m = _LENGTH.search(text or "")
+    m = LENGTH.search(text or "")
     if m is None and (term := _TERM_ENDED.search(text or "")):
         # "签的两年合同这个月到期了": the whole term worked
         years = parse_number(term.group("n"))
@@ -203,7 +203,7 @@ def months_worked(text: str) -> int | None:
 
 
 # a length of time said alone ("哦不对我说错了 是3年8个月" right after a sum)
-_BARE_LENGTH = re.compile(
+BARE_LENGTH = re.compile(
     rf"(?:^|[是\s，,])\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?\s*"
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)(?:[了的呢啊哦嘛]*)\s*$"
 )
@@ -231,7 +231,7 @@ def length_said(text: str) -> int | None:
     value = re.sub(r"[\s，,]*不是[^，,。]*$", "", (text or "").strip())
     # ("是4年零3个月 那是好多": the sum asked after it)
     value = _ASKED_AFTER.sub("", value)
-    m = _BARE_LENGTH.search(value)
+    m = BARE_LENGTH.search(value)
     return _months_of(m) if m else None
 
 
@@ -248,42 +248,6 @@ def length_corrected(text: str) -> int | None:
     ("等哈 我再算哈 是9年8个月"), or said alone ("3年5个月"); else None."""
     short = len(re.sub(r"\s", "", text or "")) <= _SAID_ALONE
     return length_said(text) if short or _PUTS_RIGHT.search(text or "") else None
-
-
-# the years of a whole working life or of another employer, not of this one ("我总共出来打工14
-# 年了", "前头在服装厂做了7年多 加起来是11年", "我之前在别的厂也做过 加起来上班8年"): the
-# compensation counts only the years here (《劳动合同法》第四十七条)
-_NOT_HERE = re.compile(
-    r"出来(?:打工|做|上班|工作|干)|参加工作|工龄|加起来|累计"
-    r"|(?:前头|以前|之前|原来|先前|早先)(?:在|也在|还在)|别[的个](?:厂|公司|单位|地方)"
-    r"|另外一?[个家](?:厂|公司|单位)|上一?[个家](?:厂|公司|单位)"
-)
-_NOT_HERE_WINDOW = 8  # characters before a length where its cue is said
-
-
-def months_here(text: str) -> int | None:
-    """The months the message says were worked at this employer: the first length with a verb
-    of working that is not the years in all or at another employer ("我参加工作8年了 在现在这个
-    单位干了6年": 6年); else a length put right alone; None when it tells none."""
-    for m in _LENGTH.finditer(text or ""):
-        said = text[max(0, m.start() - _NOT_HERE_WINDOW) : m.end()]
-        if not _NOT_HERE.search(said):
-            return months_worked(text[m.start() :])
-    bare = _BARE_LENGTH.search(text or "")
-    if bare and _NOT_HERE.search(text[max(0, bare.start() - _NOT_HERE_WINDOW) : bare.end()]):
-        return None  # ("… 加起来是11年": the years in all, put right)
-    return None if _LENGTH.search(text or "") else length_corrected(text)
-
-
-def latest_length(texts: list[str]) -> int | None:
-    """The time worked here the first of `texts` (newest first) to tell one says: with a verb
-    of working ("做了3年7个月") or put right alone ("是3年5个月"), not the years in all or at
-    another employer; None when none does."""
-    for text in texts:
-        months = months_here(text)
-        if months is not None:
-            return months
-    return None
 
 
 def _months_of(m: re.Match[str]) -> int | None:

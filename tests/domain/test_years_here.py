@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.severance import latest_length, months_here, months_worked
+from bot.domain.severance import months_worked
+from bot.domain.years_here import latest_length, months_here
 
 
 @pytest.mark.parametrize(
