@@ -18,7 +18,8 @@ from bot.domain.severance import Severance, months_worked
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十二条"
-_YEARS = re.compile(rf"(?P<n>{NUM}|半)\s*(?:多|来)?年")
+# ("我在公司做了3年半": the half year too)
+_YEARS = re.compile(rf"(?P<n>{NUM}|半)\s*(?:多|来)?年(?P<half>半)?")
 # the words just before a number of years that say which it is
 # ("在另外一个单位 工作了25年": the years in all, said after where; not "在这个厂工作了5年")
 _TOTAL_CUE = re.compile(
@@ -57,6 +58,7 @@ def years_told(text: str) -> tuple[float | None, float | None]:
         value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
         if value is None or not 0 < value <= 60:
             continue
+        value += 0.5 if m.group("half") else 0
         before = text[max(0, m.start() - CUE_WINDOW) : m.start()]
         # the cue nearest the number says which it is
         cues = [(c.end(), "total") for c in _TOTAL_CUE.finditer(before)]

@@ -84,3 +84,7 @@ def test_the_years_in_all_told_alone_take_the_years_here_told_before():
         "我总共出来打工14年了 那我医疗期有好久", ["我在物流公司仓库做了7年了"]
     )
     assert said is not None and "医疗期是9个月" in said
+
+
+def test_a_half_year_after_the_years_counts():
+    assert years_told("我在公司做了3年半 查出来得了病") == (None, 3.5)
