@@ -16,7 +16,8 @@ from actions.leaving_told import PROTECTED
 from actions.message import recent_user_texts
 from bot.domain.employment_dates import since_start_span
 from bot.domain.notice_pay import notice_and_severance_text
-from bot.domain.severance import Severance, asks_how_much, latest_length, monthly_pay
+from bot.domain.severance import Severance, asks_how_much, monthly_pay
+from bot.domain.years_here import latest_length
 from intents.numbers import format_number
 
 _N_PLUS_ONE = re.compile(r"[nN]\s*\+\s*1")

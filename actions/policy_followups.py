@@ -42,7 +42,6 @@ from bot.knowledge.pointed import (
     leaving_told,
     relation_told,
     time_limit_asked,
-    told_of_the_injury,
     unlawful_dismissal_told,
 )
 from bot.knowledge.pointed_after import POINTED_AFTER
@@ -82,6 +81,7 @@ from bot.knowledge.pointed_fresh import (
     situation_asked,
 )
 from bot.knowledge.pointed_group import group_told, record_asked
+from bot.knowledge.pointed_injury import told_of_the_injury
 from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (

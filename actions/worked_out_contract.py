@@ -30,6 +30,7 @@ _NO_CONTRACT = re.compile(
     r"|没得合同|莫得合同|没有合同|没合同"
 )
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
+_MORE_MONEY = re.compile(r"多(?:要|拿|得|赔|补|给)(?:点|些|一点|一些)?(?:钱)?")
 _WAGE_DOUBLED = re.compile(r"(?:双倍|二倍|两倍|2倍)工资")
 NAMED_LOOKBACK = 6
 # a contract there was, that ran out ("合同到期了厂里不跟她续"): no double wage, the compensation
@@ -64,6 +65,9 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # "没签合同是不是要赔双倍工资 我今年3月1号进去的 11月30号走的 一个月4千8": asked outright
     asked = _NO_CONTRACT.search(text) and (
         _DOUBLE.search(text)
+        # "没签合同的话 还能多要点钱不 我干了5个月 每个月6200" after an injury: the more money
+        # a contract never signed brings, asked with the months and the pay
+        or (_MORE_MONEY.search(text) and months_worked(text) and monthly_pay(text))
         # "我进厂8个月了 老板一直没跟我签合同 每个月5千 能找他要好多": all told at once
         or (
             asks_how_much(text)

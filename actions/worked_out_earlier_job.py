@@ -11,7 +11,8 @@ from rasa_sdk import Tracker
 from actions.message import recent_bot_texts, recent_user_texts
 from actions.worked_out_severance import SEVERANCE_TOPICS
 from bot.domain.earlier_job import earlier_job_asked, earlier_job_text
-from bot.domain.severance import latest_length, monthly_pay
+from bot.domain.severance import monthly_pay
+from bot.domain.years_here import latest_length
 
 # a compensation worked out a turn or two before ("经济补偿约14400元")
 _SHOWN_TURNS = 2

@@ -15,6 +15,7 @@ from bot.domain.injury_leave import (
     injury_leave_text,
     monthly_due_text,
     paid_a_month,
+    pay_before,
     rest_months,
 )
 from bot.domain.severance import asks_how_much, monthly_pay
@@ -36,8 +37,18 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         return None
     earlier = " ".join(recent_user_texts(tracker, 2))
     said = injury_leave_text(text, earlier)
-    pay = monthly_pay(text)
-    if said is None and slug == INJURY_REST and after and pay and not rest_months(text):
+    # ("我休息这几个月 公司每个月只发我2000 我平时一个月6500" after the commute's answer: what
+    # is paid a month and the pay before, the months not yet said)
+    paid = paid_a_month(text)
+    pay = pay_before(text)
+    told_short = paid is not None and pay is not None and paid < pay
+    if (
+        said is None
+        and (slug == INJURY_REST or told_short)
+        and after
+        and pay
+        and not rest_months(text)
+    ):
         # "我受伤前每个月7000" right after the rest's answer, "老板每个月只给2000块" told before:
         # the pay due a month and what is short of it, the months still to come
         # ("公司说休息期间只发1800 我原来一个月是5600": what is paid, told with it)

@@ -17,10 +17,10 @@ from bot.domain.notice_pay import notice_and_severance_text, pays_told
 from bot.domain.severance import (
     Severance,
     asks_how_much,
-    latest_length,
     monthly_pay,
     months_worked,
 )
+from bot.domain.years_here import latest_length
 from intents.numbers import format_number
 
 NOTICE_DISMISSAL = "quit_notice_dismissal"  # the entry on 第四十条: notice or a month's pay

@@ -21,7 +21,8 @@ from bot.domain.exit_offer import (
     weighs_offer,
 )
 from bot.domain.exit_offer import offered_sum as sum_offered  # (months of pay beside it below)
-from bot.domain.severance import latest_length, monthly_pay, months_worked
+from bot.domain.severance import monthly_pay, months_worked
+from bot.domain.years_here import latest_length
 
 # how far back the story of the offer is looked for
 STORY_TURNS = 5

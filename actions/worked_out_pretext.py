@@ -16,7 +16,8 @@ from rasa_sdk import Tracker
 from actions.leaving_told import DISMISSED
 from actions.message import recent_user_texts
 from bot.domain.damages_only import both_asked_text, pretext_text
-from bot.domain.severance import latest_length, monthly_pay
+from bot.domain.severance import monthly_pay
+from bot.domain.years_here import latest_length
 
 LOOKBACK = 8
 # the grounds said to be made up ("根本没撤岗位", "找个借口开我", "其实厂子没搬")

@@ -11,7 +11,8 @@ from rasa_sdk import Tracker
 
 from actions.message import recent_user_texts
 from bot.domain.renewal import renewal_declined, renewal_declined_text
-from bot.domain.severance import latest_length, monthly_pay
+from bot.domain.severance import monthly_pay
+from bot.domain.years_here import latest_length
 
 CONTRACT_EXPIRY = "sev_contract_expiry"  # the entry on a contract's end and its compensation
 LOOKBACK = 5

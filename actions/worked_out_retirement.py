@@ -9,7 +9,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
-from bot.domain.retirement import retirement_text
+from bot.domain.retirement import contract_at_retirement_text, retirement_text
 
 RETIREMENT = "si_retirement_age"  # the FAQ entry on the 2025 retirement reform
 _ABOUT_RETIRING = re.compile(r"退休|能退|退得|领养老金|退下来")
@@ -29,7 +29,8 @@ def retirement_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     if not (after or talked or _ABOUT_RETIRING.search(text)):
         return None
-    return retirement_text(text, services.today())
+    # ("退休了合同咋个弄 厂头要给我补偿不": the contract's end at the age, no birth month)
+    return retirement_text(text, services.today()) or contract_at_retirement_text(text)
 
 
 _SPOUSE_BORN = re.compile(

@@ -50,6 +50,31 @@ def asks_after_an_injury(compact: str) -> bool:
     )
 
 
+# "我在注塑厂上班 昨天手遭机器压了 缝了十几针 现在该咋个办": hurt at work, told by what
+# happened to the body (or the stitches), and what to do asked: the work-injury answer (工伤,
+# 《工伤保险条例》第十四条), not something the bot cannot help with
+_INJURED = re.compile(
+    r"工伤|受伤|受了伤|伤了|伤到|压了|压到|压断|压伤|砸了|砸到|砸断|砸伤|夹了|夹到|夹断|夹伤|轧"
+    r"|割了|割到|割伤|切了|切到|切伤|划伤|烫伤|烧伤|扭伤|摔断|摔伤|骨折|缝了[^，,。？?]{0,3}针"
+)
+_AT_WORK = re.compile(r"上班|厂|车间|工地|机器|机床|冲床|干活|做工|工作|工位|产线|流水线|老板|公司")
+_ASKS = re.compile(
+    r"咋个办|怎么办|咋办|咋整|怎么整|咋个弄|怎么弄|该(?:咋|怎|做|干|找|去)|[?？吗]|不[嘛哦啊呢]?$"
+    r"|有没有|有没得|能不能|可不可以|算不算|赔不赔|管不管"
+)
+
+
+def asks_after_a_work_injury(compact: str) -> bool:
+    """An injury at work told and something asked of it, with no request made."""
+    return bool(
+        _INJURED.search(compact)
+        and _AT_WORK.search(compact)
+        and _ASKS.search(compact)
+        and "调解" not in compact
+        and not MOBILE.search(compact)
+    )
+
+
 def asks_which_party(compact: str) -> bool:
     return bool(_WHICH_PARTY.search(compact)) and not MOBILE.search(compact)
 

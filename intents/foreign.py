@@ -16,12 +16,13 @@ from pypinyin import lazy_pinyin
 
 from intents.english_courses import COURSES
 from intents.english_days import DAYS, REORDERED
+from intents.english_injury import INJURY
 from intents.english_numbered import NUMBERED
 from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES}
+ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **INJURY}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -93,6 +94,9 @@ PINYIN_WORDS = (
     # a class swapped for another in pinyin ("deng xia zhou yi wo yao zhi ban, huan cheng yu jia
     # ba", "dui huan ba")
     " 等下 值班 要值班 换 换成 换到 改成 换一个 下周 下周一"
+    # an injured worker's time at home asked in pinyin ("zai jia xiuxi zhe duan shijian gongzi
+    # zenme suan")
+    " 在家 休息 在家休息 这段时间 养伤 停工"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

@@ -7,6 +7,7 @@ import re
 
 from intents.asked_cues import (
     IF_IT_COSTS,
+    asks_after_a_work_injury,
     asks_after_an_injury,
     asks_which_party,
     help_asked_with_unpaid_wages,
@@ -376,6 +377,8 @@ def rule_intent(text: str) -> str | None:
     if asks_after_an_injury(compact) or asks_which_party(compact):
         # "…你们工会到底管不管嘛" after an injury; "调解的话是找派遣公司还是找厂里"
         return "policy_question"
+    if asks_after_a_work_injury(compact) and not ENROLMENT_TALK.search(compact):
+        return "policy_question"  # "…昨天手遭机器压了 缝了十几针 现在该咋个办"
     if (
         is_ask_intro(compact)
         or WHAT_THE_UNION_IS.match(compact)

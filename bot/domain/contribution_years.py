@@ -70,6 +70,8 @@ def contribution_years_text(text: str) -> str | None:
 # whether the years paid are enough for a pension, asked ("社保才交了12年 到时候领得到退休金不")
 _ENOUGH_ASKED = re.compile(
     r"(?:领|拿)(?:得到|不到|得了|不了|不领得到|不拿得到)|能(?:不能)?(?:领|拿)|够不够|够了没|够没得|够不"
+    # "我中间断了几年 只交了13年 到时候不够咋个办" after the years a pension needs
+    r"|不够(?:的话)?(?:咋个办|怎么办|咋办|咋整|咋个整)"
 )
 _PENSION = re.compile(r"养老|退休金|养老金|退休工资|退休")
 # (unemployment or medical insurance asked: "失业金最多能领好久")
@@ -87,7 +89,9 @@ def short_of_minimum_text(text: str, before: str = "") -> str | None:
     if before and _SHORT_ASKED.search(text or "") and not paid_periods(text):
         text = f"{text} {before}"
     periods = paid_periods(text)
-    if len(periods) != 1 or not _PENSION.search(text or "") or not _ENOUGH_ASKED.search(text):
+    # (the pension named in the message before: "社保要交满好多年才能领退休金" then the years)
+    pension = _PENSION.search(text or "") or _PENSION.search(before)
+    if len(periods) != 1 or not pension or not _ENOUGH_ASKED.search(text):
         return None
     if _OTHER_INSURANCE.search(text):
         return None

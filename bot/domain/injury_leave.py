@@ -38,6 +38,12 @@ def paid_a_month(text: str) -> float | None:
     return value if value is not None and 100 <= value <= 100_000 else None
 
 
+def pay_before(text: str) -> float | None:
+    """The monthly pay the message tells, not what is paid instead ("公司每个月只发我2000 我平时
+    一个月6500": 6500)."""
+    return monthly_pay(_PAID_A_MONTH.sub(" ", text or ""))
+
+
 def rest_months(text: str) -> float | None:
     m = _RESTED.search(text or "")
     if not m:
@@ -53,9 +59,7 @@ def injury_leave_text(text: str, pay_text: str | None = None) -> str | None:
     "医生说要休3个月"), else None."""
     months = rest_months(text) or rest_months(pay_text or "")
     paid = paid_a_month(text) or paid_a_month(pay_text or "")
-    pay = monthly_pay(_PAID_A_MONTH.sub(" ", text)) or monthly_pay(
-        _PAID_A_MONTH.sub(" ", pay_text or "")
-    )
+    pay = pay_before(text) or pay_before(pay_text or "")
     if months is None or pay is None:
         return None
     if paid is None and any(_HALF_PAID.search(t or "") for t in (text, pay_text)):

@@ -18,7 +18,8 @@ from bot.domain.severance import Severance, months_worked
 from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《企业职工患病或非因工负伤医疗期规定》第三条、第四条；《劳动合同法》第四十二条"
-_YEARS = re.compile(rf"(?P<n>{NUM}|半)\s*(?:多|来)?年")
+# ("我在公司做了3年半": the half year too)
+_YEARS = re.compile(rf"(?P<n>{NUM}|半)\s*(?:多|来)?年(?P<half>半)?")
 # the words just before a number of years that say which it is
 # ("在另外一个单位 工作了25年": the years in all, said after where; not "在这个厂工作了5年")
 _TOTAL_CUE = re.compile(
@@ -30,6 +31,12 @@ _HERE_CUE = re.compile(
     r"|那个?单位|那个?厂|那个?公司|那里|那儿|那边"
     # ("如果是只在这干了3年呢": here, said short)
     r"|在这(?=[干做上待呆])"
+)
+# ("等哈 我算错了 前头在服装厂做了7年多 加起来是11年": the years at an earlier employer, the
+# rest of the years in all are the years here)
+_ELSEWHERE_CUE = re.compile(
+    r"(?:前头|以前|之前|原来|先前|早先)(?:也|还)?在(?!这|现在|本)|别[的个](?:厂|公司|单位|地方)"
+    r"|另外一?[个家](?:厂|公司|单位)|上一?[个家](?:厂|公司|单位)"
 )
 CUE_WINDOW = 10
 # months of medical period -> the months within which the sick leave is counted (第四条)
@@ -51,11 +58,15 @@ def years_told(text: str) -> tuple[float | None, float | None]:
         value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
         if value is None or not 0 < value <= 60:
             continue
+        value += 0.5 if m.group("half") else 0
         before = text[max(0, m.start() - CUE_WINDOW) : m.start()]
         # the cue nearest the number says which it is
         cues = [(c.end(), "total") for c in _TOTAL_CUE.finditer(before)]
         cues += [(c.end(), "here") for c in _HERE_CUE.finditer(before)]
+        cues += [(c.end(), "elsewhere") for c in _ELSEWHERE_CUE.finditer(before)]
         found.append((value, max(cues)[1] if cues else None))
+    elsewhere = next((v for v, k in found if k == "elsewhere"), None)
+    found = [(v, k) for v, k in found if k != "elsewhere"]
     kinds = [k for _, k in found]
     if len(found) == 2 and kinds.count(None) == 1:
         # "工作了22年 在现在单位3年": the one said plainly is the other one
@@ -65,6 +76,8 @@ def years_told(text: str) -> tuple[float | None, float | None]:
         found = [(found[0][0], found[0][1] or "total")]  # (the one number, both; see below)
     total = next((v for v, k in found if k == "total"), None)
     here = next((v for v, k in found if k == "here"), None)
+    if here is None and total is not None and elsewhere is not None and total > elsewhere:
+        here = total - elsewhere  # "前头在服装厂做了7年多 加起来是11年": 4 here
     if here is not None and total is None and _ALL_HERE.search(text or ""):
         total = here
     if total is not None and here is None and _ALL_HERE.search(text or ""):
@@ -109,11 +122,16 @@ def medical_period_text(
     if began and this_year:
         total = here = max(this_year - int(began.group("y")), 0.5)
     if (total is None) != (here is None):
-        for before in earlier or []:
-            old_total, old_here = years_told(before)
-            if old_total is not None and old_here is not None:
-                total, here = total or old_total, here or old_here
-                break
+        told_before = [years_told(before) for before in earlier or []]
+        both = next(((t, h) for t, h in told_before if t is not None and h is not None), None)
+        # ("我之前在别的厂也做过 加起来上班8年" after "我在公司做了3年半": the other one, told
+        # alone before)
+        one = (
+            next((t for t, _ in told_before if t is not None), None),
+            next((h for _, h in told_before if h is not None), None),
+        )
+        old_total, old_here = both or one
+        total, here = total or old_total, here or old_here
     inferred = total is not None and here is None and total < 5
     if inferred:
         # "他才参加工作2年": under 5 years in all, the years here can only be fewer (3 months)

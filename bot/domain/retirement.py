@@ -122,3 +122,30 @@ def retirement_text(text: str, today: date | None = None) -> str | None:
     )
     lines.append(f"依据：{SOURCE}")
     return "\n".join(lines)
+
+
+# "退休了合同咋个弄 厂头要给我补偿不": the contract at the retirement age, asked
+_CONTRACT_AT_RETIREMENT = re.compile(
+    r"退休(?:了|以后|之后|的时候|那天|年龄)[^。？?]{0,8}(?:合同|补偿|赔偿)"
+    r"|(?:合同|补偿)[^。？?]{0,8}(?:到|满)(?:了)?(?:退休|退休年龄)"
+)
+CONTRACT_SOURCE = (
+    "《劳动合同法》第四十二条、第四十四条、第八十七条；《劳动合同法实施条例》第二十一条"
+)
+
+
+def contract_at_retirement_text(text: str) -> str | None:
+    """The contract at the retirement age: it ends by law (终止), with no compensation for
+    that; before then, fifteen years here and under five to go protect from a dismissal."""
+    if not _CONTRACT_AT_RETIREMENT.search(text or ""):
+        return None
+    return "\n".join(
+        [
+            "到了法定退休年龄（或者开始按月领养老金），劳动合同依法终止，不用签解除协议；"
+            "合同因为退休终止，单位不需要给经济补偿。",
+            "但终止前欠的工资、没休的年假工资、欠缴的社保，单位照样要补上。",
+            "退休前单位要裁员或者以客观情况变化为由解除的：在本单位连续干满15年、离法定退休年龄"
+            "不到5年的，单位不能这样解除；硬要解除属于违法解除，可以要求继续干，或者要经济补偿2倍的赔偿金。",
+            f"依据：{CONTRACT_SOURCE}",
+        ]
+    )

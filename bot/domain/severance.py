@@ -34,10 +34,12 @@ _WORKED = (
     # ("还有个才来4个月的": one who came only so long ago)
     r"|才来了?|刚来了?"
     # ("我跟派遣公司签了有2年零4个月": how long with the firm, not a contract's term)
-    r"|签了有)"
+    r"|签了有"
+    # ("到那时候我在这里刚好整4年": how long here, said with where)
+    r"|在这里|在这儿|在这边)"
     r"(?:快|满|了|都|有|差不多|大概|整整|足足|刚好|刚刚|刚|将近|快要|接近|总共|一共|累计|加起来)*"
 )
-_LENGTH = re.compile(
+LENGTH = re.compile(
     # ("工作20多年了": the years said with 多 before 年)
     # ("干满就是4年": the whole term, when it ends)
     rf"{_WORKED}\s*(?:满|够)?(?:就是|刚好|正好|整整|整)?\s*(?:(?P<years>{NUM}|半)\s*(?:多)?年(?:多)?(?:零|又)?"
@@ -185,7 +187,7 @@ _TERM_ENDED = re.compile(
 
 def months_worked(text: str) -> int | None:
     """How many months the worker says they have worked there, or None."""
-    m = _LENGTH.search(text or "")
+    m = LENGTH.search(text or "")
     if m is None and (term := _TERM_ENDED.search(text or "")):
         # "签的两年合同这个月到期了": the whole term worked
         years = parse_number(term.group("n"))
@@ -201,7 +203,7 @@ def months_worked(text: str) -> int | None:
 
 
 # a length of time said alone ("哦不对我说错了 是3年8个月" right after a sum)
-_BARE_LENGTH = re.compile(
+BARE_LENGTH = re.compile(
     rf"(?:^|[是\s，,])\s*(?:(?P<years>{NUM}|半)\s*年(?:多)?(?:零|又)?\s*"
     rf"(?:(?P<months>{NUM})\s*个?月|(?P<half>半))?|(?P<only>{NUM})\s*个月)(?:[了的呢啊哦嘛]*)\s*$"
 )
@@ -229,7 +231,7 @@ def length_said(text: str) -> int | None:
     value = re.sub(r"[\s，,]*不是[^，,。]*$", "", (text or "").strip())
     # ("是4年零3个月 那是好多": the sum asked after it)
     value = _ASKED_AFTER.sub("", value)
-    m = _BARE_LENGTH.search(value)
+    m = BARE_LENGTH.search(value)
     return _months_of(m) if m else None
 
 
@@ -246,18 +248,6 @@ def length_corrected(text: str) -> int | None:
     ("等哈 我再算哈 是9年8个月"), or said alone ("3年5个月"); else None."""
     short = len(re.sub(r"\s", "", text or "")) <= _SAID_ALONE
     return length_said(text) if short or _PUTS_RIGHT.search(text or "") else None
-
-
-def latest_length(texts: list[str]) -> int | None:
-    """The time worked the first of `texts` (newest first) to tell one says: with a verb of
-    working ("做了3年7个月") or put right alone ("是3年5个月"); None when none does."""
-    for text in texts:
-        months = months_worked(text)
-        if months is None:
-            months = length_corrected(text)
-        if months is not None:
-            return months
-    return None
 
 
 def _months_of(m: re.Match[str]) -> int | None:

@@ -12,7 +12,8 @@ import re
 
 from bot.knowledge.focus import covers, sentences
 from bot.knowledge.index import Answer, Hit, Knowledge
-from bot.knowledge.pointed import asks_where_to_turn, told_of_the_injury, unlawful_dismissal_told
+from bot.knowledge.pointed import asks_where_to_turn, unlawful_dismissal_told
+from bot.knowledge.pointed_injury import told_of_the_injury
 from bot.knowledge.situations import fits_the_situation, in_a_situation
 
 # leans on what was said before: 那…, 如果/要是/假如…, 换成…, …呢/嘞/喃

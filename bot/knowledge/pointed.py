@@ -1,5 +1,5 @@
 """Words after an answer that point at one entry whatever the scores: where to turn when a
-right is refused, rest or no insurance after a work injury, by when to claim after an answer
+right is refused (the circumstances told after a work injury: bot/knowledge/pointed_injury.py), by when to claim after an answer
 with no time limit of its own, a dismissal without a reason or for refusing a transfer, the
 plant moving (bot/knowledge/followups.py and actions/policy_followups.py read them first)."""
 
@@ -38,95 +38,12 @@ def asks_where_to_turn(text: str) -> bool:
     return _WHERE_TO_TURN.search(text or "") is not None
 
 
-# "医生喊我休息3个月 这3个月工资咋个算" after a work injury: the rest a work injury needs is
-# 停工留薪期, not sick leave (seed entry; when an admin withdrew it, the words decide)
-INJURY_REST = "injury_paid_leave"
-# ("医生喊我休3个月": 休 with how long)
-_REST_ASKED = re.compile(
-    r"休息|休养|养伤|住院|在家|屋头|病假|歇|休\s*(?:\d|[一二两三四五六七八九十几半])"
-)
-
-
-# "要是3个月还没好呢 最长能休好久" after the injury rest's pay: still its rest, not sick leave
-_LONGER_ASKED = re.compile(r"最长|还没好|没好|没有好|延长|再休|还要休|休好久|休多久|能休")
-
-
-def about_injury(previous: Answer) -> bool:
-    """An answer about a work injury: of the injury topic, or leading with it ("送单受伤：有劳
-    动关系的算工伤…" under the entry on riders' rights)."""
-    lead = previous.answer[:INJURY_LEAD]
-    return previous.category == "工伤" or ("工伤" in lead and "受伤" in lead)
-
-
-INJURY_LEAD = 30
-
-
-def _injury_rest(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if not about_injury(previous):
-        return None
-    asked = _LONGER_ASKED if previous.slug == INJURY_REST else _REST_ASKED
-    if not asked.search(text):
-        return None
-    own = knowledge.search(text, 3)
-    # ("医生说至少要休3个月 这段时间的工资哪个给": the pay while it heals, asked)
-    pay_asked = previous.slug != INJURY_REST and _PAY_WHILE_OFF.search(text) is not None
-    if not pay_asked and (not own or own[0].answer.category != "病假医疗期"):
-        return None
-    return knowledge.get(INJURY_REST)
-
-
-_PAY_WHILE_OFF = re.compile(r"工资|钱|待遇")
-
-
 # "关键是厂头根本没给我买社保" after an injury answer: who pays for an uninsured injury (seed
 # entry; when an admin withdrew it, the words decide)
 INJURY_UNINSURED = "injury_no_insurance"
-_UNINSURED = re.compile(
+UNINSURED = re.compile(
     r"(?:没|莫|不)(?:有|得)?(?:给)?(?:我|我们)?(?:买|交|缴|上|办)[^，,。]{0,3}(?:社保|保险|工伤险|五险)"
     r"|(?:社保|保险|工伤险)[^，,。]{0,4}(?:没买|没交|没缴|没有买|没上|莫得)"
-)
-
-_NO_CONTRACT = re.compile(
-    r"(?:没|莫|未|没有)(?:得|有)?(?:签|订)?(?:劳动|书面)?合同|合同(?:都|也)?(?:没|莫|未)(?:有|得)?(?:签|订)"
-)
-
-
-def told_of_the_injury(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    """After an injury answer, a circumstance of the worker's own that an injury entry is
-    about: rest (停工留薪期), no insurance (the employer pays), whatever else the words name."""
-    if not about_injury(previous):
-        return None
-    rest = _injury_rest(knowledge, previous, text)
-    if rest is not None:
-        return rest
-    for slug, told, unless_where in _INJURY_TOLD:
-        if previous.slug == slug or not told.search(text):
-            continue
-        if unless_where and asks_where_to_turn(text) and not _SELF_APPLY.search(text):
-            continue
-        return knowledge.get(slug)
-    return None
-
-
-# "厂头说他们不去报" after an injury answer: the employer will not apply for recognition; the
-# worker may, within a year (seed entry)
-INJURY_APPLY = "injury_apply_deadline"
-_NOT_APPLIED = re.compile(
-    r"(?:不|不肯|不愿意|不想|不给|不帮|没有?|没给|没帮)(?:我)?(?:去)?(?:报|申请|认定|上报|报工伤|申报)"
-)
-
-
-# "我自己可以去申请不": the worker applying for recognition themselves (the entry says how)
-_SELF_APPLY = re.compile(r"自己(?:可以|能|能不能)?(?:去)?(?:申请|报|申报|认定)")
-
-
-# the circumstances an injury entry is about: its entry, the words, and whether asking where
-# to turn leaves it to the routes instead ("厂头不报 我该找哪个")
-_INJURY_TOLD = (
-    (INJURY_UNINSURED, _UNINSURED, False),
-    # "我是没签合同的 这个有影响不": the same entry (no contract does not stop recognition)
-    (INJURY_UNINSURED, _NO_CONTRACT, False),
-    (INJURY_APPLY, _NOT_APPLIED, True),
 )
 
 
@@ -394,6 +311,6 @@ def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
         # "之前在汽车厂我还扭伤过腰 要报工伤该找哪个", "是告劳务公司还是告汽车厂": which
         # of the two firms answers
         return knowledge.get(DISPATCH_EMPLOYER)
-    if _UNINSURED.search(text):
+    if UNINSURED.search(text):
         return knowledge.get(INSURANCE_DUE)
     return None

@@ -26,7 +26,11 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_claims import (
     sick_dismissal_told,
 )
-from bot.knowledge.pointed_fresh import holiday_off_docked_asked, leave_put_off_asked
+from bot.knowledge.pointed_fresh import (
+    holiday_off_docked_asked,
+    leave_put_off_asked,
+    longest_period_over_asked,
+)
 from bot.knowledge.pointed_let_go import last_wages_after_leaving_told
 from bot.knowledge.pointed_papers import (
     agency_or_client_asked,
@@ -47,6 +51,7 @@ POINTED_AFTER = (
     agency_or_client_asked,
     ordinary_quit_asked,
     injury_followup_asked,
+    longest_period_over_asked,  # "要是24个月过了我还没好呢": the longest period extended
     period_over_told,
     sick_dismissal_told,
     dispatched_told,

@@ -324,9 +324,23 @@ _BY_WHEN = re.compile(r"(?:好久|多久|几天|多少天|啥时候|什么时候
 _TO_APPLY = re.compile(r"申请|认定|报上去|去报")
 
 
+# "公司要是赖起不给呢" after the grants or the pay of an injury: the money refused, the ways to
+# claim it (调解、仲裁, 《劳动争议调解仲裁法》第五条); not the application refused ("厂头不给我报":
+# its own entry, the worker applies)
+INJURY_MONEY = frozenset(
+    {INJURY_BENEFITS, INJURY_REST_PAY, "injury_disability", "injury_no_insurance"}
+)
+DISPUTE_ROUTES = "dispute_routes"
+_MONEY_REFUSED = re.compile(
+    r"赖(?:起|着|账|皮)|(?:不给|不赔|不付|不发|不补|不出|不认账)(?!我?(?:去)?(?:报|申请|认定|上报|申报))"
+)
+
+
 def injury_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if not previous.slug.startswith("injury"):
         return None
+    if previous.slug in INJURY_MONEY and _MONEY_REFUSED.search(text) and len(text) <= 16:
+        return knowledge.get(DISPUTE_ROUTES)
     if _BY_WHEN.search(text) and _TO_APPLY.search(text):
         # (asked again right after it: "公司应该好久之内去申请噻" wants its 30 days said again)
         return knowledge.get(INJURY_DEADLINE)

@@ -11,6 +11,7 @@ import re
 
 from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import INJURY_TOPIC, PROVE_RELATION
+from bot.knowledge.pointed_injury import year_unsigned_told
 
 # "说我们是临时工 不算数", "老板不承认我是他的员工", "讲我不是厂里的人"
 _DENIED = re.compile(
@@ -55,6 +56,8 @@ def injury_without_contract_told(
     relation (《工伤保险条例》第十八条、第六十二条)."""
     if previous is None or previous.category != INJURY_TOPIC or previous.slug == NO_INSURANCE:
         return None
+    if year_unsigned_told(text):
+        return knowledge.get(OVER_A_YEAR)  # ("那我呢 … 也没签合同 做了1年半了": his own case)
     return knowledge.get(NO_INSURANCE) if _NO_CONTRACT_NO_CLAIM.search(text) else None
 
 

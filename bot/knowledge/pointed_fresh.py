@@ -49,14 +49,25 @@ WHAT_COUNTS = "injury_what_counts"
 # whether it counts (not on the way to work or on a trip: their own entries)
 _HURT_DOING_IT = re.compile(
     r"闪了腰|把腰闪|腰闪|扭伤|扭到|摔伤|摔断|摔倒|砸伤|砸到|压伤|割伤|烫伤|夹到|夹伤|弄伤|骨折|伤到"
+    # "今天手指头遭冲床夹了 缝了五针": caught by the machine, the stitches told
+    r"|(?:机器|冲床|机床|电锯|锯子?)[^，,。]{0,2}(?:夹|压|轧|绞|割|切)了|缝了[^，,。]{0,3}针"
 )
 _COUNTS_ASKED = re.compile(r"算不算工伤|算工伤[不吗嘛没]|是不是工伤|能不能算工伤|认不认工伤")
+# "I cut my finger on a saw machine last week. What should I do first?": what to do, asked of
+# a fresh injury and nothing else told (whether it counts is the first thing to know; not "老板
+# 不去报工伤 我咋个办": the application refused, its own entry)
+_WHAT_TO_DO = re.compile(r"怎么办|咋个办|咋办")
+_MORE_TOLD = re.compile(
+    r"不(?:去|肯|给|帮|愿意?)?(?:我)?(?:报|申请|认定|赔|给|出|管|认)|社保|保险|合同|辞退|开除|赔|医药费|工资"
+)
 _ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通")
 
 
 def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """Hurt doing the work, asked whether it counts as 工伤: the entry on what counts."""
-    if _HURT_DOING_IT.search(text) and _COUNTS_ASKED.search(text) and not _ELSEWHERE.search(text):
+    """Hurt doing the work, asked whether it counts as 工伤 (or what to do now): the entry on
+    what counts."""
+    asked = _COUNTS_ASKED.search(text) or (_WHAT_TO_DO.search(text) and not _MORE_TOLD.search(text))
+    if _HURT_DOING_IT.search(text) and asked and not _ELSEWHERE.search(text):
         return knowledge.get(WHAT_COUNTS)
     return None
 
@@ -107,6 +118,22 @@ def let_go_for_sick_leave_asked(knowledge: Knowledge, text: str) -> Answer | Non
     if _ON_SICK_LEAVE.search(text) and LET_GO.search(text):
         return knowledge.get(SICK_NO_DISMISSAL)
     return None
+
+
+PERIOD_EXTENDED = "sick_period_extended"
+# "要是24个月过了我还没好呢" after the longest medical period: beyond 24 months, the work
+# ability appraised (劳动能力鉴定) and the period extended where it must be (原劳动部《关于贯彻
+# 〈企业职工患病或非因工负伤医疗期规定〉的通知》), not the dismissal of a shorter period's end
+_LONGEST_OVER = re.compile(
+    r"(?:24|二十四)\s*个?月[^，,。]{0,4}(?:过了|满了|到了|完了|用完|到期)[^，,。]{0,6}(?:还没好|没好|好不了|没治好)"
+)
+
+
+def longest_period_over_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The 24 months of the longest medical period over, the worker still ill."""
+    if previous.slug == PERIOD_EXTENDED or not _LONGEST_OVER.search(text):
+        return None
+    return knowledge.get(PERIOD_EXTENDED)
 
 
 def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ()) -> Answer | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.injury_leave import injury_leave_text, rest_months
+from bot.domain.injury_leave import injury_leave_text, pay_before, rest_months
 
 
 def test_the_months_of_rest_as_workers_say_them():
@@ -52,3 +52,14 @@ def test_paid_less_told_without_a_month_named() -> None:
         "我已经歇了4个月了 一共少了好多", "厂里说养伤期间只发2100 我原来一个月是6100"
     )
     assert said is not None and "每月少4000元" in said and "16000元" in said
+
+
+def test_the_pay_before_beside_what_is_paid_instead():
+    assert pay_before("我休息这几个月 公司每个月只发我2000 我平时一个月6500") == 6500
+
+
+def test_the_months_shortfall_with_the_pay_told_before():
+    said = injury_leave_text(
+        "已经休了3个月了 那一共差好多钱", "公司每个月只发我2000 我平时一个月6500"
+    )
+    assert said is not None and "13500" in said

@@ -68,3 +68,23 @@ def test_the_years_here_with_their_months():
     assert years_here("我总共上了15年班 在这个酒店6年") == 6
     said = after_period_text(50 / 12, 5000)
     assert "干了4年2个月" in said and "4.5×5000=22500元" in said and "共27500元" in said
+
+
+def test_an_earlier_employer_s_years_leave_the_rest_here():
+    # "前头在服装厂做了7年多 加起来是11年": 11 in all, 7 elsewhere, 4 here
+    assert years_told("等哈 我算错了 前头在服装厂做了7年多 加起来是11年") == (11, 4)
+
+
+def test_the_years_in_all_told_alone_take_the_years_here_told_before():
+    said = medical_period_text(
+        "我之前在别的厂也做过 加起来上班8年", ["我在公司做了3年 查出来得了病"]
+    )
+    assert said is not None and "医疗期是3个月" in said
+    said = medical_period_text(
+        "我总共出来打工14年了 那我医疗期有好久", ["我在物流公司仓库做了7年了"]
+    )
+    assert said is not None and "医疗期是9个月" in said
+
+
+def test_a_half_year_after_the_years_counts():
+    assert years_told("我在公司做了3年半 查出来得了病") == (None, 3.5)

@@ -9,6 +9,7 @@ from bot.domain.retirement import (
     WOMEN_50,
     WOMEN_55,
     birth_month,
+    contract_at_retirement_text,
     retirement,
     retirement_text,
     schemes_for,
@@ -71,3 +72,9 @@ def test_a_person_already_past_the_age_is_told_what_that_means():
     # not yet there: the flexible retirement, not the termination
     later = retirement_text("我男的 1970年3月出生", date(2026, 12, 5))
     assert later is not None and "已经到了" not in later and "弹性" in later
+
+
+def test_the_contract_at_the_retirement_age_ends_without_compensation():
+    said = contract_at_retirement_text("退休了合同咋个弄 厂头要给我补偿不")
+    assert said is not None and "终止" in said and "不需要给经济补偿" in said
+    assert contract_at_retirement_text("我想提前退休") is None

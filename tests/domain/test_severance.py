@@ -7,12 +7,12 @@ from bot.domain.severance import (
     PROTECTED_SOURCE,
     Severance,
     about_unlawful,
-    latest_length,
     length_corrected,
     monthly_pay,
     months_worked,
     severance_text,
 )
+from bot.domain.years_here import latest_length
 
 
 @pytest.mark.parametrize(

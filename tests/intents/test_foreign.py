@@ -187,3 +187,11 @@ def test_a_class_swapped_in_pinyin():
         "周二我要值班, 换成书法吧"
     )
     assert read_foreign("deng xia zhou si yao zhi ban") == "等下周四要值班"
+
+
+def test_an_injury_told_in_english_with_pinyin_terms():
+    read = read_foreign("i cut my finger on a saw machine last week. what should i do first?")
+    assert "割伤" in read and "机器" in read and "怎么办" in read
+    assert "工伤认定" in read_foreign("who should apply for gongshang rending? is there a deadline")
+    assert "自己不小心" in read_foreign("my boss says it was my own fault so it is not gongshang")
+    assert "在家休息" in read_foreign("zai jia xiuxi zhe duan shijian gongzi zenme suan")

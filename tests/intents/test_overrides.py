@@ -182,3 +182,21 @@ def test_the_unions_help_asked_should_the_sum_be_refused():
 
     assert help_asked_with_unpaid_wages("公司要是不赔我们几个可以一起找工会不")
     assert not help_asked_with_unpaid_wages("工会是干啥子的")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我在注塑厂上班 昨天手遭机器压了 缝了十几针 现在该咋个办",
+        "在车间被机床夹到手了 老板会赔不",
+    ],
+)
+def test_an_injury_at_work_with_a_question_is_a_policy_question(text):
+    assert rule_intent(text) == "policy_question"
+
+
+def test_an_injury_with_mediation_or_a_phone_number_is_not_this_rule_s():
+    from intents.asked_cues import asks_after_a_work_injury
+
+    assert not asks_after_a_work_injury("我在厂里手被机器压了想申请调解怎么办")
+    assert not asks_after_a_work_injury("我在厂里手被机器压了电话13812345678怎么办")

@@ -37,3 +37,15 @@ def test_by_when_the_recognition_is_applied_for() -> None:
     # (asked again right after it: its days said again)
     assert injury_followup_asked(kb, _Previous(INJURY_DEADLINE), said) == INJURY_DEADLINE
     assert injury_followup_asked(kb, _Previous("ot_pay_rates"), said) is None
+
+
+def test_the_grants_refused_go_to_the_ways_of_claiming() -> None:
+    from bot.knowledge.pointed_asked import DISPUTE_ROUTES
+
+    text = "公司要是赖起不给呢"
+    assert injury_followup_asked(_Knowledge(), _Previous("injury_benefits"), text) == (
+        DISPUTE_ROUTES
+    )
+    # (the application refused is its own entry's; after what counts, not the money)
+    assert injury_followup_asked(_Knowledge(), _Previous("injury_benefits"), "厂头不给我报") is None
+    assert injury_followup_asked(_Knowledge(), _Previous("injury_what_counts"), text) is None

@@ -1,0 +1,59 @@
+"""English phrases of an injury at work (what happened to the hand or finger, the machine, whose
+fault it was, who applies) and the pinyin terms a worker mixes into English ("who should apply
+for gongshang rending"), merged with intents/english_words.py's table by intents/foreign.py
+(split from it along this seam). The injury read as 工伤 brings the work-injury answers
+(《工伤保险条例》第十四条、第十六条、第十七条)."""
+
+from __future__ import annotations
+
+INJURY = {
+    # "I cut my finger on a saw machine last week": hurt at the machine worked at
+    "cut my finger": "手指割伤了",
+    "cut my hand": "手割伤了",
+    "cut off my finger": "手指切断了",
+    "crushed my hand": "手被机器压伤了",
+    "crushed my finger": "手指被机器压伤了",
+    "my hand was crushed": "手被机器压伤了",
+    "burned my hand": "手烫伤了",
+    "burnt my hand": "手烫伤了",
+    "hurt my back": "腰扭伤了",
+    "hurt my hand": "手受伤了",
+    "hurt my finger": "手指受伤了",
+    "got hurt": "受伤了",
+    "got injured": "受伤了",
+    "stitches": "缝针",
+    # "I got injured at the factory today": where it happened
+    "at work": "上班时",
+    "at the factory": "在厂里",
+    "in the factory": "在厂里",
+    "at the workshop": "在车间",
+    "at the construction site": "在工地",
+    "on the construction site": "在工地",
+    "saw machine": "机器",
+    "machine": "机器",
+    "what should i do first": "现在该怎么办",
+    # "who should apply for gongshang rending? is there a deadline"
+    "who should apply for": "谁去申请",
+    "who should apply": "谁去申请",
+    "who applies": "谁去申请",
+    # pinyin terms inside English (read before the English around them drowns them)
+    # "I was hurt at work, is it gongshang?": whether it counts
+    "is it gongshang": "算不算工伤",
+    "is this gongshang": "算不算工伤",
+    "does it count as gongshang": "算不算工伤",
+    "does it count as a work injury": "算不算工伤",
+    "count as work injury": "算不算工伤",
+    "is it a work injury": "算不算工伤",
+    "gongshang rending": "工伤认定",
+    "gong shang ren ding": "工伤认定",
+    "gongshang": "工伤",
+    "gong shang": "工伤",
+    "rending": "认定",
+    # "my boss says it was my own fault so it is not gongshang": fault does not undo it
+    "it was my own fault": "是我自己不小心",
+    "my own fault": "我自己不小心",
+    "own fault": "自己不小心",
+    "my fault": "我自己不小心",
+    "careless": "不小心",
+    "not gongshang": "不算工伤",
+}
