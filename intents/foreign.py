@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from intents.english_asides import ASIDES
 from intents.english_courses import COURSES
 from intents.english_days import DAYS, REORDERED
 from intents.english_numbered import NUMBERED
@@ -21,7 +22,7 @@ from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES}
+ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **ASIDES}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -93,6 +94,11 @@ PINYIN_WORDS = (
     # a class swapped for another in pinyin ("deng xia zhou yi wo yao zhi ban, huan cheng yu jia
     # ba", "dui huan ba")
     " 等下 值班 要值班 换 换成 换到 改成 换一个 下周 下周一"
+    # probation's pay asked in pinyin, what the employer only gives ("shi yong qi gong zi zhi
+    # gei 3000, zhuan zheng hou 4500", "zui shao ying gai na duo shao", "zhi gei N")
+    " 只 只给 只有 最少 至少 应该 拿 拿多少 该拿 转正 转正后"
+    # a plant's move told in pinyin ("gong si yao ban zou le ba wo men ci le")
+    " 搬 搬走 搬走了 搬家 搬迁 把我 把我们 我们 辞了 辞退了"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
