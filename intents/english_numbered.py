@@ -40,6 +40,14 @@ NUMBERED = [
     ),
     # "5 years and 8 months", "2 years 9 months": one length, not the years and months apart
     (re.compile(r"\b(\d+) years?,? (?:and )?(\d+) months?\b"), r"\1年\2个月 "),
+    # "only 3 years at this company": the years at this employer (the place said after them)
+    (
+        re.compile(
+            r"\b(\d+(?:\.\d+)?) years? (?:at|in|with|for) (?:this|my current|the current|my)"
+            r" (?:company|factory|employer|firm|job|workplace|place)\b"
+        ),
+        r"在这个公司干了\1年 ",
+    ),
     # "fired me after 4 years": the years worked there
     (
         re.compile(
