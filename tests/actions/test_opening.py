@@ -274,3 +274,12 @@ def test_who_the_foreman_works_for_is_the_employer():
 
     assert clean_employer("包工头是重庆建安劳务有限公司的") == "重庆建安劳务有限公司"
     assert clean_employer("老板是张三") == "老板是张三"  # no registered name: kept as told
+
+
+def test_a_name_and_a_demand_typed_in_pinyin_at_the_name_question():
+    text = "wang jian guo 18623150948, gong si shi chong qing hong xing ji xie you xian gong si, yao qiu pei N+1"
+    assert opening_name(text) == "Wang Jian Guo"
+    assert opening_demand(text) == "赔N+1"
+    # (syllables that are no surname first, or words, are not a name)
+    assert opening_name("hao de 13512345678") is None
+    assert opening_name("bu yao 13512345678") is None
