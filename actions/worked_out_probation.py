@@ -146,7 +146,8 @@ def _pay_corrected(tracker: Tracker, text: str) -> str | None:
 
 
 # the least the probation may pay, asked ("最少应该拿多少", "起码要给好多")
-_FLOOR_ASKED = re.compile(r"最少|至少|起码|最低|不能低于")
+# (not "重庆最低工资是好多": the local minimum wage, another figure)
+_FLOOR_ASKED = re.compile(r"最少|至少|起码|最低(?!工资)|不能低于")
 
 
 def _floor_asked(tracker: Tracker, text: str) -> str | None:
@@ -154,6 +155,8 @@ def _floor_asked(tracker: Tracker, text: str) -> str | None:
     least is asked and no probation pay is told in this message; else None."""
     if not (_FLOOR_ASKED.search(text) and asks_how_much(text)) or monthly_pay(text):
         return None
+    if not ABOUT_PROBATION.search(text):
+        return None  # ("那最少该拿好多" of another sum)
     earlier = [text, *told_texts(tracker, 3)]
     regular = next(filter(None, map(regular_pay, earlier)), None)
     if regular is None:
