@@ -74,14 +74,14 @@ def surname_sounds() -> frozenset[str]:
 
 
 def _pinyin_name_first(text: str) -> str | None:
-    """The name of "wang jian guo 186…" (spelled as typed, in capitals: "Wang Jian Guo")."""
+    """The name of "wang jian guo 186…", kept as typed (its characters cannot be known)."""
     m = _PINYIN_NAME_FIRST.search(text)
     words = m.group("name").lower().split() if m else []
     if not words or not all(_SYLLABLE.fullmatch(w) for w in words):
         return None
     if words[0] not in surname_sounds():
         return None
-    return clean_name(" ".join(w.capitalize() for w in words))
+    return clean_name(m.group("name"))
 
 
 # a bare name right beside the phone number: "帮我报上 黄丽 13752006813", "13752006813 黄丽"

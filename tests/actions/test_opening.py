@@ -278,7 +278,7 @@ def test_who_the_foreman_works_for_is_the_employer():
 
 def test_a_name_and_a_demand_typed_in_pinyin_at_the_name_question():
     text = "wang jian guo 18623150948, gong si shi chong qing hong xing ji xie you xian gong si, yao qiu pei N+1"
-    assert opening_name(text) == "Wang Jian Guo"
+    assert opening_name(text) == "wang jian guo"
     assert opening_demand(text) == "赔N+1"
     # (syllables that are no surname first, or words, are not a name)
     assert opening_name("hao de 13512345678") is None
