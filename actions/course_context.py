@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction
 
+from actions.case_cost import case_cost_instead
 from actions.course_busy import ECHOED_TIME, entity_values
 from actions.message import (
     latest_entity,
@@ -378,6 +379,9 @@ def work_question_instead(tracker: Tracker) -> list[EventType] | None:
         return added
     if in_course_context(tracker) or latest_entity(tracker, "course_name"):
         return None
+    cost = case_cost_instead(tracker)  # "这个要交钱不" right after filing: the case's cost
+    if cost:
+        return cost
     if _ABOUT_WORK.search(understood_text(tracker)):
         return [FollowupAction("action_answer_policy")]
     return None

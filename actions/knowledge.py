@@ -3,7 +3,6 @@ own question with its neighbours offered when fairly sure, options when unsure, 
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -11,15 +10,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_more import (
-    MORE_INTENT,
-    PLAINER_HELP,
-    PLAINER_LEAD,
-    asks_more,
-    asks_plainer,
-    more_button,
-)
-from actions.buttons import MAX_PAYLOAD_BYTES, button, buttons
+from actions.answer_buttons import answer_buttons, likely_buttons
+from actions.answer_more import MORE_INTENT, PLAINER_HELP, PLAINER_LEAD, asks_more, asks_plainer
+from actions.buttons import button, buttons
 from actions.case_additions import addition_instead
 from actions.case_withdrawal import again_after_withdrawal
 from actions.course_context import (
@@ -36,7 +29,7 @@ from actions.course_redirects import (
     course_wanted_instead,
 )
 from actions.law_articles import articles_reply
-from actions.law_text import asks_which_law, law_button
+from actions.law_text import asks_which_law
 from actions.law_text import law_text as articles_text
 from actions.message import (
     last_bot_text,
@@ -57,78 +50,21 @@ from actions.services import ServiceAction
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
 from bot.domain.told import TOLD_REPLY, only_told, told_not_asked
-from bot.knowledge.answers import answer_text, layout, likely_text, more_text, unseen_detail
+from bot.knowledge.answers import (
+    answer_text,
+    layout,
+    likely_text,
+    more_text,
+    suggest_text,
+    unseen_detail,
+)
 from bot.knowledge.aspects_asked import aspects_asked
 from bot.knowledge.followups import is_short
-from bot.knowledge.index import Answer, Hit
 from bot.store.models import MISS_FAQ, MISS_FAQ_OPTIONS
 from intents.overrides import is_ask_intro
 
 # "问个事哈": a question announced, then the story (bot/domain/told.py)
 _ASK_INTRO = re.compile(r"^(?:问个事|问一下|问下|请问|想问下?|我想问下?)(?:哈|哦|嘛|啊)?[\s，,]*")
-# the FAQ's category of labour-dispute handling (data/faq.yml)
-DISPUTES = "劳动争议处理"
-
-
-def feedback_button(title: str, slug: str, helpful: bool) -> dict[str, str]:
-    """有帮助 / 没帮助 on an answer; the entry is named in the payload when it fits
-    (else action_faq_feedback finds the latest answer in the conversation)."""
-    entities: dict[str, object] = {"faq_id": slug, "helpful": int(helpful)}
-    text = "/faq_feedback" + json.dumps(entities, ensure_ascii=False, separators=(",", ":"))
-    if len(text.encode()) > MAX_PAYLOAD_BYTES:
-        text = "/faq_feedback" + json.dumps({"helpful": int(helpful)}, separators=(",", ":"))
-    return {"title": title, "payload": text}
-
-
-def answer_buttons(
-    answer: Answer | None = None, in_form: bool = False, detail: bool = False, told: bool = False
-) -> list[dict[str, str]]:
-    """Under every policy answer: the rest of it (`detail`: answer_text kept some back),
-    feedback on it, applying for mediation after an answer about mediation, a human, or
-    another question."""
-    slug = answer.slug if answer is not None else None
-    more = more_button(answer.slug) if detail and answer is not None and more_text(answer) else None
-    feedback = (
-        (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
-        if slug
-        else ()
-    )
-    # 申请调解 only where no request is already being filled in: after an answer about
-    # mediation, or when the worker `told` a dispute of their own
-    offer = (about_mediation(answer) or told) and not in_form
-    apply = (button("申请调解", "mediation_request"),) if offer else ()
-    law = law_button(answer.slug, answer.source or "") if answer is not None else None
-    return buttons(
-        more,
-        *feedback,
-        *apply,
-        law,
-        button("转人工", "human_handoff"),
-        button("还有别的问题", "help"),
-    )
-
-
-def about_mediation(answer: Answer | None) -> bool:
-    """An answer about the union's mediation (not arbitration or courts): after it, applying
-    is one tap away ("要得，那我申请一个" takes it up too: actions/offers.py)."""
-    return answer is not None and answer.category == DISPUTES and "调解" in answer.question
-
-
-def likely_buttons(
-    answer: Answer, related: list[Hit], in_form: bool = False, told: bool = False
-) -> list[dict[str, str]]:
-    """Under a likely answer: the close questions first (one tap if it was one of them),
-    then the rest of the answer (when answer_text kept some back), feedback, applying for
-    mediation after an answer about it, and a human."""
-    options = [button(h.answer.question, "policy_question", faq_id=h.answer.slug) for h in related]
-    slug = answer.slug
-    more = more_button(slug) if more_text(answer) else None
-    feedback = (feedback_button("有帮助", slug, True), feedback_button("没帮助", slug, False))
-    offer = (about_mediation(answer) or told) and not in_form
-    apply = button("申请调解", "mediation_request") if offer else None
-    return buttons(*options, more, *feedback, apply, button("转人工", "human_handoff"))
-
-
 # "老板说是我自己不小心 一分钱不赔", "公司拖起不发": the employer refusing or holding back,
 # told of the worker's own case (a plain "加班费咋算" tells no dispute)
 _EMPLOYER_REFUSES = re.compile(
@@ -356,7 +292,7 @@ class ActionAnswerPolicy(ServiceAction, Action):
             apply = button("申请调解", "mediation_request") if told else None
             # faq_miss: the FAQ had no sure answer (collected for the admins' review)
             dispatcher.utter_message(
-                text="您是想问：",
+                text=suggest_text([h.answer.question for h in hits]),
                 buttons=buttons(*options, apply, button("都不是，转人工", "human_handoff")),
                 faq_miss=hits[0].answer.slug,
             )

@@ -21,9 +21,19 @@ from bot.domain.years_here import latest_length
 from intents.numbers import format_number
 
 _N_PLUS_ONE = re.compile(r"[nN]\s*\+\s*1")
+# the +1 refused, the N alone given ("公司说只给N 不给那个+1 怎么办", "代通知金不给")
+_PLUS_ONE_REFUSED = re.compile(
+    r"只(?:给|付|赔|肯给)\s*[nN](?![\s+]*\+)|不(?:给|付|发|认)[^，,。\d]{0,4}(?:\+\s*1|加一|代通知金)"
+    r"|(?:\+\s*1|加一|代通知金)[^，,。\d]{0,3}不(?:给|付|发|认)"
+)
+REFUSED_LEAD = (
+    "那1个月工资（代通知金）不是单位想给才给：因为搬迁、岗位撤销这类客观情况变化解除合同，"
+    "没提前30天书面通知你，就要另付1个月工资，不能只给N。"
+)
 # its meaning or its sum asked, or an offer of it told ("公司说给N+1让她走")
 _ASKED = re.compile(
     r"啥子?意思|什么意思|是啥|是什么|咋个算|怎么算|给|赔|补|合理|对不对|行不行|划算"
+    r"|怎么办|咋办|咋个办|咋整"
 )
 # how far back the length and the pay are looked for ("回到我老婆那个事 …" after courses)
 LOOKBACK = 10
@@ -51,7 +61,8 @@ def n_plus_one_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     told = [text, *recent_user_texts(tracker, LOOKBACK)]
     # (the extra month asked of, after a dismissal without notice: the +1 of N+1)
     extra = _EXTRA_MONTH.search(text) is not None and any(map(_WITHOUT_NOTICE.search, told))
-    if _N_PLUS_ONE.search(text) is None and not extra:
+    refused = _PLUS_ONE_REFUSED.search(text) is not None
+    if _N_PLUS_ONE.search(text) is None and not extra and not refused:
         return None
     if not (asks_how_much(text) or _ASKED.search(text)):
         return None
@@ -64,6 +75,7 @@ def n_plus_one_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return EXTRA_MONTH_LEAD if extra else None
     said = notice_and_severance_text(months, pay)
     said = f"{EXTRA_MONTH_LEAD}\n{said}" if extra else said
+    said = f"{REFUSED_LEAD}\n{said}" if refused else said
     if not any(PROTECTED.search(t) for t in told):
         return said
     double = 2 * Severance(months).months_pay * pay

@@ -5,6 +5,9 @@ sibling's by their order (还有三妹孙雪莲 173…), in English or pinyin.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
 
 from actions.validators import COMMON_SURNAMES, clean_name, looks_like_name
 from intents.foreign import read_foreign
@@ -53,6 +56,32 @@ _PINYIN_NAME_BY_PHONE = re.compile(
     r"(?P<name>[a-z]+(?:\s[a-z]+){1,2})\s*[,，:：]?\s*1[3-9]\d{9}",
     re.IGNORECASE,
 )
+
+
+# "wang jian guo 18623150948, gong si shi …": a name in pinyin opening the message, right
+# before the phone (each word one syllable, the first a common surname's)
+_PINYIN_NAME_FIRST = re.compile(
+    r"^\s*(?P<name>[a-z]{1,6}(?:\s[a-z]{1,6}){1,2})\s*[,，:：]?\s*(?:\+?86)?1[3-9]\d{9}",
+    re.IGNORECASE,
+)
+_SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]+)(?:ng|n|r)?")
+
+
+@lru_cache(maxsize=1)
+def surname_sounds() -> frozenset[str]:
+    """The toneless pinyin of the common surnames ("wang", "zhou"): a name typed in pinyin."""
+    return frozenset(lazy_pinyin("".join(sorted(COMMON_SURNAMES))))
+
+
+def _pinyin_name_first(text: str) -> str | None:
+    """The name of "wang jian guo 186…", kept as typed (its characters cannot be known)."""
+    m = _PINYIN_NAME_FIRST.search(text)
+    words = m.group("name").lower().split() if m else []
+    if not words or not all(_SYLLABLE.fullmatch(w) for w in words):
+        return None
+    if words[0] not in surname_sounds():
+        return None
+    return clean_name(m.group("name"))
 
 
 # a bare name right beside the phone number: "帮我报上 黄丽 13752006813", "13752006813 黄丽"
@@ -162,4 +191,4 @@ def _opening_name(text: str) -> str | None:
         or _LATIN_NAME_BY_PHONE.search(text)
         or _PINYIN_NAME_BY_PHONE.search(text)
     )
-    return clean_name(english.group("name")) if english else None
+    return clean_name(english.group("name")) if english else _pinyin_name_first(text)

@@ -17,6 +17,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_additions import addition_instead, filed_here
+from actions.case_cost import case_cost_instead
 from actions.course_context import followup_instead, named_course_instead
 from actions.course_enrol_instead import enrol_instead
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
@@ -276,6 +277,9 @@ WHAT_NEXT_MAX_CHARS = 30
 def case_question_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the status of the worker's case, a short question about how long it
     takes is answered from the FAQ entry on it (whatever the classifier read)."""
+    cost = case_cost_instead(tracker)  # "do i need to pay anything for this" after filing
+    if cost:
+        return cost
     text = typed_text(tracker)
     if text and not re.search(r"[\u4e00-\u9fff]", text):
         text = as_chinese(text)  # ("how long does it take" right after filing)

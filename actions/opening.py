@@ -255,6 +255,15 @@ _BARE_SUM = re.compile(r"\d{3,}(?:块钱?|元)?")
 
 
 def opening_demand(text: str) -> str | None:
+    found = _opening_demand(text)
+    if found is None and re.search(r"[A-Za-z]{2}", text):
+        # "… yao qiu pei N+1": the pinyin read as Chinese (要求赔N+1)
+        read = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\w+])", "", as_chinese(text))
+        found = _opening_demand(read) if read != text else None
+    return found
+
+
+def _opening_demand(text: str) -> str | None:
     m = _DEMAND.search(text)
     if m is None:
         english = _ENGLISH_DEMAND.search(text)

@@ -38,7 +38,8 @@ _SHORT_NOTICE = re.compile(
 # the entries after which a notice too short is worked out: 第四十条 itself, a plant's move
 NOTICE_TOPICS = frozenset({"quit_notice_dismissal", "contract_relocation"})
 # the circumstances of 第四十条 told before: the plant moved away
-_MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂")
+# ("厂里要搬家 把我辞了": the plant's move, not the worker's)
+_MOVED_AWAY = re.compile(r"搬到|搬去|搬走|搬迁|搬厂|(?:厂|公司|单位|店)[^，,。\s]{0,3}搬家")
 # or the post done away with ("厂头说我那个岗位撤了", "没得别的岗位给我调"): 第四十条(三)
 _POST_CUT = re.compile(
     r"岗位[^，,。\s]{0,2}(?:撤|取消|砍|没了|没得了|没有了|不要了)|撤(?:销|掉)?了?[^，,。\s]{0,4}岗位|(?:部门|车间|[\u4e00-\u9fff][科组])[^，,。\s]{0,2}撤"

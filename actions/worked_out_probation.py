@@ -17,6 +17,7 @@ from bot.domain.probation import (
     extends_probation,
     months_so_far,
     over_the_cap,
+    probation_floor_text,
     probation_months,
     probation_pay_text,
     probation_pays,
@@ -144,6 +145,26 @@ def _pay_corrected(tracker: Tracker, text: str) -> str | None:
     return shortfall_text(*pays, months) if months else None
 
 
+# the least the probation may pay, asked ("最少应该拿多少", "起码要给好多")
+# (not "重庆最低工资是好多": the local minimum wage, another figure)
+_FLOOR_ASKED = re.compile(r"最少|至少|起码|最低(?!工资)|不能低于")
+
+
+def _floor_asked(tracker: Tracker, text: str) -> str | None:
+    """The probation pay's floor from the pay after probation told here or before, when the
+    least is asked and no probation pay is told in this message; else None."""
+    if not (_FLOOR_ASKED.search(text) and asks_how_much(text)) or monthly_pay(text):
+        return None
+    if not ABOUT_PROBATION.search(text):
+        return None  # ("那最少该拿好多" of another sum)
+    earlier = [text, *told_texts(tracker, 3)]
+    regular = next(filter(None, map(regular_pay, earlier)), None)
+    if regular is None:
+        return None
+    pays = probation_pays(earlier)
+    return probation_floor_text(regular, pays[0] if pays and pays[1] == regular else None)
+
+
 def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """The contract's term and the probation given, told with a question about probation or
     right after a probation answer (one of them told a message before): the cap and the
@@ -200,6 +221,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
                 lines = [*excess.split("\n")[:-1], *verdict, f"依据：{BOTH_SOURCES}"]
                 return "\n".join(lines), PROBATION_OVER
         return short, PROBATION_PAY
+    floor = _floor_asked(tracker, text)
+    if floor is not None:  # "那我试用期最少应该拿多少" after the pay after probation was told
+        return floor, PROBATION_PAY
     regular_before = next(filter(None, map(regular_pay, told_texts(tracker, 3))), None)
     pay_said = probation_pay_text(text, regular_before if _LOW_ASKED.search(text) else None)
     if pay_said is None and asks_how_much(text) and not _ASKS_THE_EXCESS.search(text):

@@ -11,6 +11,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.message import previous_action, recent_user_texts
+from actions.severance_cues import WHAT_IF
 from actions.worked_out_leave import SOMEONE_ELSE
 from bot.domain.medical_period import (
     DISMISSAL_ASKED,
@@ -79,8 +80,22 @@ def medical_period_reply(services: Any, tracker: Tracker, text: str) -> str | No
         return None
     # ("那我兄弟呢 他才参加工作2年 现在也在住院": his own years, not the worker's told before)
     own_only = SOMEONE_ELSE.search(text) is not None and months_worked(text) is not None
-    return medical_period_text(
+    said = medical_period_text(
         text,
         recent_user_texts(tracker, 3) if after and not own_only else None,
         services.today().year,
     )
+    if said is not None or not _LENGTH_ASKED.search(text) or SOMEONE_ELSE.search(text):
+        return said
+    if not _ABOUT_SICKNESS.search(text) or years_told(text) != (None, None):
+        return None
+    # "回到我自己的事 … 病假能休多久": the worker's own years told before, both in one
+    # message (not a what-if asked between: "what if i had 20 years in total")
+    for before in recent_user_texts(tracker, LOOKBACK):
+        if not WHAT_IF.search(before) and None not in years_told(before):
+            return medical_period_text(before, None, services.today().year)
+    return None
+
+
+# "病假能休多久", "医疗期有几个月": the period's length asked
+_LENGTH_ASKED = re.compile(r"多久|多长|好久|几个月|多少个?月")

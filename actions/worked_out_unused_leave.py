@@ -146,6 +146,10 @@ _DAYS_LEFT_TOLD = re.compile(
     rf"(?:还有|还剩|剩了?|剩下)\s*(?P<n>{NUM})\s*天(?:年假)?(?:都|也)?(?:没休|没有休|休不了|没得休)"
 )
 _YEARS_FOR_DAYS = {5.0: 12, 10.0: 120, 15.0: 240}
+# the sum asked again, as a figure ("具体是多少钱", "到底该拿好多")
+_SUM_AGAIN = re.compile(r"具体|到底|准确|确切|究竟|精确|实际")
+# a figure told (a sum, days, years): not the same sum asked again
+_FIGURE = re.compile(r"\d|[一二两三四五六七八九十半]\s*(?:天|年|个月)")
 
 
 def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -241,7 +245,11 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
             and asks_how_much(text)
             and any(_NOT_TAKEN.search(t) for t in told[1:])
         )
-        pay_for_them = pay_for_them or in_money or pay_asked
+        # ("so whats the exact number i should get", "那具体该拿好多" right after the sum: the
+        # days and the pay told before, again)
+        again = slug == UNUSED_LEAVE and after and _SUM_AGAIN.search(text) is not None
+        again = again and asks_how_much(text) and _FIGURE.search(text) is None
+        pay_for_them = pay_for_them or in_money or pay_asked or again
         if days is None and pay_for_them and taken is None:
             # "去年还有4天没休 … 可以折成钱不" then "我月工资6525": the days told before, not
             # the year's

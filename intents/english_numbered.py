@@ -38,6 +38,16 @@ NUMBERED = [
         ),
         r"\1岁了 能报不 ",
     ),
+    # "5 years and 8 months", "2 years 9 months": one length, not the years and months apart
+    (re.compile(r"\b(\d+) years?,? (?:and )?(\d+) months?\b"), r"\1年\2个月 "),
+    # "only 3 years at this company": the years at this employer (the place said after them)
+    (
+        re.compile(
+            r"\b(\d+(?:\.\d+)?) years? (?:at|in|with|for) (?:this|my current|the current|my)"
+            r" (?:company|factory|employer|firm|job|workplace|place)\b"
+        ),
+        r"在这个公司干了\1年 ",
+    ),
     # "fired me after 4 years": the years worked there
     (
         re.compile(
@@ -54,6 +64,8 @@ NUMBERED = [
     # "the 2N", "N+1": the compensation's names
     (re.compile(r"\b2\s*n\b"), "2N "),
     (re.compile(r"\bn\s*\+\s*1\b"), "N+1 "),
+    # ("gong si shuo zhi gei N bu gei na ge +1": the N alone, the compensation by the years)
+    (re.compile(r"(?<![a-z'])n(?![a-z'+])"), " N "),
     # "my boss took 1500 out of my salary": a sum docked from the pay
     (
         re.compile(
@@ -82,7 +94,10 @@ NUMBERED = [
     ),
     # "what if I had worked 12 years in total": the years worked in all
     (
-        re.compile(r"\b(?:worked|working|work) (?:for )?(\d+(?:\.\d+)?) years? in total\b"),
+        # ("what if i had 20 years in total": had, the years of work)
+        re.compile(
+            r"\b(?:worked|working|work|had|have|with) (?:for )?(\d+(?:\.\d+)?) years? in total\b"
+        ),
         r"累计工作\1年 ",
     ),
     # "3 years of work in total": the years worked in all
@@ -160,6 +175,8 @@ NUMBERED = [
     # a number in pinyin with its unit ("wo gong zuo le 12 nian", "8 ge yue", "3 tian")
     # ("4 nian ban": four and a half years)
     (re.compile(r"(\d+) ?nian ?ban\b"), r"\1年半 "),
+    # ("wo gan le 5 nian 8 ge yue": one length, not 5年 and 8个月 apart)
+    (re.compile(r"(\d+) ?nian,? ?(?:ling |you )?(\d+) ?ge ?yue\b"), r"\1年\2个月 "),
     (re.compile(r"(\d+(?:\.\d+)?) ?nian\b"), r"\1年 "),
     (re.compile(r"(\d+) ?ge ?yue\b"), r"\1个月 "),
     # "9 yue he 10 yue": months of the year in pinyin

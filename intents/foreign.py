@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from intents.english_asides import ASIDES
 from intents.english_courses import COURSES
 from intents.english_days import DAYS, REORDERED
 from intents.english_injury import INJURY
@@ -22,7 +23,7 @@ from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **INJURY}
+ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **INJURY, **ASIDES}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -97,6 +98,11 @@ PINYIN_WORDS = (
     # an injured worker's time at home asked in pinyin ("zai jia xiuxi zhe duan shijian gongzi
     # zenme suan")
     " 在家 休息 在家休息 这段时间 养伤 停工"
+    # probation's pay asked in pinyin, what the employer only gives ("shi yong qi gong zi zhi
+    # gei 3000, zhuan zheng hou 4500", "zui shao ying gai na duo shao", "zhi gei N")
+    " 只 只给 只有 最少 至少 应该 拿 拿多少 该拿 转正 转正后"
+    # a plant's move told in pinyin ("gong si yao ban zou le ba wo men ci le")
+    " 搬 搬走 搬走了 搬家 搬迁 把我 把我们 我们 辞了 辞退了"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

@@ -228,6 +228,23 @@ def probation_pay_text(text: str, regular_told: float | None = None) -> str | No
     return "\n".join([said, verdict, f"依据：{PAY_SOURCE}"])
 
 
+def probation_floor_text(regular: float, given: float | None = None) -> str:
+    """The least a probation may pay (80 % of the pay agreed after it), asked with the pay
+    after probation told ("那我试用期最少应该拿多少"); what is short of it when the probation
+    pay was told too."""
+    floor = regular * 0.8
+    lines = [
+        f"按转正工资{format_number(regular)}元算，试用期工资最少{format_number(floor)}元"
+        "（不得低于约定工资的80%，同时不能低于当地最低工资标准）。"
+    ]
+    if given is not None and given < floor:
+        lines.append(
+            f"单位只给{format_number(given)}元，每月少{format_number(floor - given)}元，"
+            "可以要求补足（向劳动保障监察投诉或申请劳动仲裁）。"
+        )
+    return "\n".join([*lines, f"依据：{PAY_SOURCE}"])
+
+
 def probation_pays(texts: list[str]) -> tuple[float, float] | None:
     """(the probation pay, the pay after it) told across several messages, or None."""
     given = next(filter(None, (_pay(_PROBATION_PAY, t) for t in texts)), None)

@@ -106,6 +106,18 @@ def likely_text(answer: Answer, whole: bool = False) -> str:
     return f"关于「{question}」：\n{answer_text(answer, whole)}"
 
 
+SUGGEST_LEAD = "您是想问："
+
+
+def suggest_text(questions: list[str]) -> str:
+    """The words over a menu of guessed questions: one guess is named in the words themselves
+    ("您是想问「劳动仲裁去哪里申请，要交钱不」吗？"), so the text never stands as a lead with
+    nothing after it; several keep the lead over their buttons."""
+    if len(questions) == 1:
+        return f"您是想问「{questions[0].rstrip('？?')}」吗？点下面的问题看回答。"
+    return SUGGEST_LEAD
+
+
 def decide(hits: list[Hit], cfg: RetrievalConfig) -> tuple[str, list[Hit]]:
     """(verdict, hits): ("answer", [top]) / ("likely", [top, *related]) /
     ("suggest", options) / ("none", []), from scores and the thresholds in config."""

@@ -110,7 +110,10 @@ def test_thresholds_from_config_decide(
         assert buttons[-1] == "/human_handoff"
         assert '/faq_feedback{"faq_id":"q0","helpful":0}' in buttons
     elif verdict == "suggest":
-        assert text == "您是想问："
+        # (one guess is named in the words, never a lead with nothing after it)
+        assert text == (
+            "您是想问：" if len(scores) > 1 else "您是想问「问题q0」吗？点下面的问题看回答。"
+        )
         assert '/policy_question{"faq_id":"q0"}' in payloads(messages)
         if len(scores) > 1:
             assert '/policy_question{"faq_id":"q1"}' in payloads(messages)
@@ -143,7 +146,7 @@ def test_suggestions_are_capped(services: Services) -> None:
 
 
 def test_an_answer_about_mediation_offers_to_apply_except_inside_a_request() -> None:
-    from actions.knowledge import answer_buttons
+    from actions.answer_buttons import answer_buttons
 
     fee = Answer(
         "mediation_fee",

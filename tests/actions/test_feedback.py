@@ -6,7 +6,7 @@ import uuid
 
 from sqlalchemy import select
 
-from actions.knowledge import feedback_button
+from actions.answer_buttons import feedback_button
 from bot.channels.wechat_text import render
 from bot.core.messages import Incoming
 from bot.store.models import (

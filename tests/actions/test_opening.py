@@ -290,3 +290,12 @@ def test_who_is_asked_stays_with_the_asking():
     assert opening_demand("申请调解 要他补发3个月工资") == "要他补发3个月工资"
     assert opening_demand("要求公司支付加班费") == "要求公司支付加班费"
     assert opening_demand("我要经济补偿") == "经济补偿"  # (no one named: the thing wanted)
+
+
+def test_a_name_and_a_demand_typed_in_pinyin_at_the_name_question():
+    text = "wang jian guo 18623150948, gong si shi chong qing hong xing ji xie you xian gong si, yao qiu pei N+1"
+    assert opening_name(text) == "wang jian guo"
+    assert opening_demand(text) == "赔N+1"
+    # (syllables that are no surname first, or words, are not a name)
+    assert opening_name("hao de 13512345678") is None
+    assert opening_name("bu yao 13512345678") is None

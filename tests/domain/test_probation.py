@@ -9,6 +9,7 @@ from bot.domain.probation import (
     extends_probation,
     longest_probation,
     months_so_far,
+    probation_floor_text,
     probation_months,
     probation_text,
 )
@@ -82,3 +83,12 @@ def test_the_share_worked_out_with_the_pay_after_probation():
 
     text = share_with_pay_text(60, 5000)
     assert "3000元" in text and "4000元" in text and "少了1000元" in text
+
+
+def test_the_floor_is_80_percent_of_the_pay_after_probation():
+    said = probation_floor_text(4500)
+    assert "最少3600元" in said and "每月少" not in said and said.endswith("第十五条")
+    short = probation_floor_text(4500, 3000)
+    assert "单位只给3000元，每月少600元" in short
+    # (a probation pay at the floor or above is no shortfall)
+    assert "每月少" not in probation_floor_text(4500, 3600)

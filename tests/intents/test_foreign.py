@@ -195,3 +195,31 @@ def test_an_injury_told_in_english_with_pinyin_terms():
     assert "工伤认定" in read_foreign("who should apply for gongshang rending? is there a deadline")
     assert "自己不小心" in read_foreign("my boss says it was my own fault so it is not gongshang")
     assert "在家休息" in read_foreign("zai jia xiuxi zhe duan shijian gongzi zenme suan")
+
+
+def test_a_length_of_years_and_months_kept_whole():
+    assert "5年8个月" in read_foreign("wo gan le 5 nian 8 ge yue, yue xin 6200")
+    assert "2年9个月" in read_foreign("i worked there 2 years and 9 months")
+    assert "在这个公司干了3年" in read_foreign("12 years in total but only 3 years at this company")
+    assert "累计工作20年" in read_foreign("what if i had 20 years in total")
+
+
+def test_the_n_alone_and_only_in_pinyin():
+    read = read_foreign("gong si shuo zhi gei n bu gei na ge +1, zen me ban")
+    assert read.startswith("公司说只给") and " N " in read and "+1" in read
+    assert read_foreign("na wo shi yong qi zui shao ying gai na duo shao") == (
+        "那我试用期最少应该拿多少"
+    )
+    assert read_foreign("gong si yao ban zou le ba wo men ci le").startswith("公司要搬走了把我们")
+
+
+def test_english_follow_ups_and_english_words_inside_chinese():
+    assert read_foreign("the place again? i dont know that area") == "地点再说一遍? 我不熟悉那边"
+    assert read_foreign("so for one saturday how much money is that") == "一个周六 那是多少钱"
+    assert "具体是多少钱" in read_foreign("so whats the exact number i should get")
+    read = read_foreign(
+        "back to my real case. i might need surgery, how long sick leave can i have"
+    )
+    assert "回到我自己的事" in read and "做手术" in read and "病假能休多久" in read
+    assert read_foreign("要不要交money") == "要不要交钱"
+    assert read_foreign("几号start 在哪点") == "几号开始 在哪点"

@@ -135,3 +135,12 @@ def test_an_answer_without_sentence_marks_or_source_is_kept_whole():
     answer = Answer("x", "问", "每年可以参加一次职工疗休养", None, "福利")
     assert answer_text(answer) == "每年可以参加一次职工疗休养"
     assert more_text(answer) is None
+
+
+def test_one_guess_is_named_in_the_menus_words():
+    from bot.knowledge.answers import SUGGEST_LEAD, suggest_text
+
+    assert suggest_text(["劳动仲裁去哪里申请，要交钱不？"]) == (
+        "您是想问「劳动仲裁去哪里申请，要交钱不」吗？点下面的问题看回答。"
+    )
+    assert suggest_text(["甲？", "乙？"]) == SUGGEST_LEAD
