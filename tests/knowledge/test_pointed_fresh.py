@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.pointed_fresh import let_go_for_sick_leave_asked, rider_injury_asked
-
-
-class _Knowledge:
-    def get(self, slug):
-        return slug
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def test_a_rider_hurt_and_a_worker_let_go_for_sick_leave():

@@ -8,11 +8,7 @@ from bot.knowledge.pointed_group import (
     group_told,
     record_asked,
 )
-
-
-class _Knowledge:
-    def get(self, slug: str) -> str:
-        return slug
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def test_many_workers_in_the_same_case() -> None:

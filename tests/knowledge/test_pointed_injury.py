@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from bot.knowledge.pointed_fresh import PERIOD_EXTENDED, longest_period_over_asked
 from bot.knowledge.pointed_injury import year_unsigned_told
-
-
-class _Knowledge:
-    def get(self, slug: str) -> str:
-        return slug
-
-
-class _Previous:
-    def __init__(self, slug: str) -> None:
-        self.slug = slug
+from tests.knowledge.fakes import Previous as _Previous
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def test_a_year_and_more_without_a_contract_told_without_an_injury() -> None:

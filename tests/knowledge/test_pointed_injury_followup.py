@@ -1,16 +1,8 @@
 """A lasting harm told after an injury answer goes to the appraisal of the work ability."""
 
 from bot.knowledge.pointed_asked import INJURY_DISABILITY, injury_followup_asked
-
-
-class _Knowledge:
-    def get(self, slug: str) -> str:
-        return slug
-
-
-class _Previous:
-    def __init__(self, slug: str) -> None:
-        self.slug = slug
+from tests.knowledge.fakes import Previous as _Previous
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def test_a_lasting_harm_after_the_injury() -> None:

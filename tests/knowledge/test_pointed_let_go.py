@@ -8,11 +8,7 @@ from bot.knowledge.pointed_let_go import (
     last_wages_after_leaving_told,
     let_go_for_a_slight_fault_told,
 )
-
-
-class _Knowledge:
-    def get(self, slug: str) -> str:
-        return slug
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def _answer(slug: str, category: str) -> Answer:

@@ -9,11 +9,7 @@ from bot.knowledge.pointed_papers import (
     leaving_papers_refused,
     pensioner_hired_asked,
 )
-
-
-class _Knowledge:
-    def get(self, slug):
-        return slug
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def test_the_leaving_papers_refused():

@@ -1,11 +1,7 @@
 """A worker let go for claiming what is owed goes to the unlawful-dismissal entry."""
 
 from bot.knowledge.pointed_reprisal import UNLAWFUL_DISMISSAL, let_go_for_claiming_told
-
-
-class _Knowledge:
-    def get(self, slug: str) -> str:
-        return slug
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def test_let_go_after_asking_for_the_money() -> None:

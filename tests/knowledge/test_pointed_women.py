@@ -1,11 +1,8 @@
 """Hours asked by or for a pregnant or nursing worker go to the entries that protect them."""
 
 from bot.knowledge.pointed_women import BREASTFEEDING, PREGNANT_WORK, hours_of_the_protected
-
-
-class _Knowledge:
-    def get(self, slug: str) -> str:
-        return slug
+from tests.knowledge.fakes import Previous as _Previous
+from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
 
 def test_overtime_refused_while_nursing_told_before() -> None:
@@ -36,11 +33,6 @@ def test_more_than_the_wages_owed_asked() -> None:
     )
     assert asked == ARREARS
     assert more_than_wages_asked(_Knowledge(), _Previous(), "除了书法还有啥子课") is None
-
-
-class _Previous:
-    def __init__(self, slug: str, question: str, answer: str = "") -> None:
-        self.slug, self.question, self.answer = slug, question, answer
 
 
 def test_a_nursing_workmate_put_on_night_shifts() -> None:
