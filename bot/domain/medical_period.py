@@ -78,6 +78,8 @@ def years_told(text: str) -> tuple[float | None, float | None]:
     here = next((v for v, k in found if k == "here"), None)
     if here is None and total is not None and elsewhere is not None and total > elsewhere:
         here = total - elsewhere  # "前头在服装厂做了7年多 加起来是11年": 4 here
+    if total is None and here is not None and elsewhere is not None:
+        total = here + elsewhere  # "在这个公司做了3年 之前在别的地方还做了5年": 8 in all
     if here is not None and total is None and _ALL_HERE.search(text or ""):
         total = here
     if total is not None and here is None and _ALL_HERE.search(text or ""):

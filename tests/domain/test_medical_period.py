@@ -88,3 +88,9 @@ def test_the_years_in_all_told_alone_take_the_years_here_told_before():
 
 def test_a_half_year_after_the_years_counts():
     assert years_told("我在公司做了3年半 查出来得了病") == (None, 3.5)
+
+
+def test_the_years_elsewhere_added_to_the_years_here():
+    from bot.domain.medical_period import years_told
+
+    assert years_told("我在这个厂做了4年 之前在别的厂还做了7年 医疗期有好久") == (11.0, 4.0)

@@ -91,3 +91,10 @@ def test_this_years_leave_put_off_to_the_next():
     said = "老板说今年忙 年假推到明年再休 这样行不"
     assert leave_put_off_asked(_Knowledge(), _Previous(), said) == LEAVE_PUT_OFF
     assert leave_put_off_asked(_Knowledge(), _Previous(), "明年再说吧") is None
+
+
+def test_an_injury_the_boss_never_reported_is_not_what_counts():
+    from bot.knowledge.pointed_fresh import injury_doing_the_job_asked
+
+    said = "上个月在车间手遭机器压了 老板到现在都没给我报工伤 咋个办"
+    assert injury_doing_the_job_asked(_Knowledge(), said) is None
