@@ -202,14 +202,12 @@ _AT_THAT_PLACE = re.compile(
 
 # "company is Jiayi Furniture Factory 嘉逸家具厂": the name in Latin letters, then in Chinese
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9 .,&'()-]*$")
-_CHINESE_NAME_ONLY = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,30}(?:有限责任公司|有限公司|公司|厂|店|集团|中心|酒店|超市|医院|学校)$"
-)
+_CHINESE_NAME_ONLY = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
 
 
 def both_names(employer: str, rest: str) -> str | None:
     """The company named in English and then in Chinese: the Chinese name with the English
     after it ("嘉逸家具厂（Jiayi Furniture Factory）"), not a story of two words."""
-    if _LATIN_NAME.match(employer) and _CHINESE_NAME_ONLY.match(rest):
+    if _LATIN_NAME.match(employer) and _CHINESE_NAME_ONLY.match(rest) and looks_like_employer(rest):
         return f"{rest}（{employer}）"
     return None

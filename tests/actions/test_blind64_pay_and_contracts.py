@@ -28,6 +28,7 @@ def test_the_double_wage_proposed_for_a_story_kept_in_english() -> None:
 
 def test_the_company_named_in_english_then_in_chinese() -> None:
     assert both_names("Hongda Printing", "宏达印刷厂") == "宏达印刷厂（Hongda Printing）"
+    assert both_names("Golden Bowl Restaurant", "金碗餐厅") == "金碗餐厅（Golden Bowl Restaurant）"
     assert both_names("Hongda Printing", "老板跑了") is None
     assert both_names("宏达印刷厂", "宏达印刷厂") is None
 
