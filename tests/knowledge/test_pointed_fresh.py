@@ -98,3 +98,11 @@ def test_an_injury_the_boss_never_reported_is_not_what_counts():
 
     said = "上个月在车间手遭机器压了 老板到现在都没给我报工伤 咋个办"
     assert injury_doing_the_job_asked(_Knowledge(), said) is None
+
+
+def test_working_with_no_day_off_asked_of():
+    from bot.knowledge.pointed_fresh import WEEKLY_REST, rest_asked
+
+    said = "我在仓库上白班 每天10个钟头 一个月都没休过 这样合法不"
+    assert rest_asked(_Knowledge(), said) == WEEKLY_REST
+    assert rest_asked(_Knowledge(), "一个月都没休过") is None  # (nothing asked of it)
