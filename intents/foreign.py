@@ -58,6 +58,8 @@ PINYIN_WORDS = (
     " 案子 状态 的 说是 跑 扣 现在 以后 查 进度 帮 他们 不是 每个 罚 经常 已经 还没"
     # words whose pinyin the examples also spell otherwise ("jia le" 加了, not 假了)
     " 加了 加过 周六 周日 要钱 不来 电话 全部 错了 两个 补休 没补休"
+    # a temporary worker told he does not count ("gongsi shuo wo shi linshigong bu suan")
+    " 临时工 不算 算不算"
     # a cook's course asked in pinyin ("wo xiang xue zuo chuan cai you mei you ke")
     " 川菜 做菜 炒菜 厨艺 烹饪 烹调 证书 结业"
     # a wife's May Day told in pinyin ("wo laopo zai chaoshi shangban yuexin 3480 wuyi …")
