@@ -223,3 +223,8 @@ def test_english_follow_ups_and_english_words_inside_chinese():
     assert "回到我自己的事" in read and "做手术" in read and "病假能休多久" in read
     assert read_foreign("要不要交money") == "要不要交钱"
     assert read_foreign("几号start 在哪点") == "几号开始 在哪点"
+
+
+def test_a_temporary_worker_in_pinyin():
+    assert read_foreign("laoban shuo wo shi linshigong bu suan") == "老板说我是临时工不算"
+    assert "临时工" in read_foreign("chang li shuo wo shi lin shi gong")
