@@ -73,11 +73,11 @@ from bot.knowledge.pointed_claims import (
 )
 from bot.knowledge.pointed_denied import contract_denied_told
 from bot.knowledge.pointed_fresh import (
+    bare_leave_asked,
     docked_for_shortage_asked,
     hurt_off_work_asked,
     let_go_for_sick_leave_asked,
     pay_while_ill_asked,
-    rest_asked,
     situation_asked,
 )
 from bot.knowledge.pointed_group import group_told, record_asked
@@ -208,7 +208,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "主管喊我天天加班到晚上10点 我能不能不加" after the nursing hour: its protection
         hours_of_the_protected(knowledge, read, recent)
         or let_go_for_sick_leave_asked(knowledge, read)  # "请了三天病假 就喊他不用来了"
-        or rest_asked(knowledge, read)  # "年假" alone; "一个月一天都没休过 这个合法不"
+        or bare_leave_asked(knowledge, read)  # "年假": how many days, the general rule
         or pay_while_ill_asked(knowledge, read)  # "医疗期里头工资照发不"
         or docked_for_shortage_asked(knowledge, read)  # "扣短款这个合法不嘛"
         # "拖这么久 老板除了工资还要不要赔点啥子" (after filing too): the extra 50-100 %

@@ -277,6 +277,16 @@ BOTH_SAID = (
         re.compile(r"补休|调休|倒休|换休"),
         "ot_pay_rates",
     ),
+    # "每天上12个钟头 一个月一天都没休过 这个合法不": no day off at all asked of, the bigger
+    # wrong of the two (劳动法第三十八条: at least one day off a week), whatever the hours
+    BothSaid(
+        re.compile(
+            r"一天都没(?:有)?(?:休|歇|放)|没(?:有)?休(?:息)?过一天|(?:一|1)个月(?:都)?没(?:有)?(?:休|歇)"
+            r"|天天(?:都)?(?:上班|要上)[^，,。]{0,4}没(?:有)?(?:休|歇)|一个月(?:上|干|做)满(?:30|31|三十)天"
+        ),
+        re.compile(r"合法|违法|犯法|可以不|行不行|要得不|对不对|正常不|这样算"),
+        "leave_weekly_rest",
+    ),
 )
 
 

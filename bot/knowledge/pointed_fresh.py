@@ -241,25 +241,3 @@ def leave_put_off_asked(knowledge: Knowledge, previous: Answer, text: str) -> An
     if not about_leave or not _NEXT_YEAR.search(text) or previous.slug == LEAVE_PUT_OFF:
         return None
     return knowledge.get(LEAVE_PUT_OFF)
-
-
-# "每天上12个钟头 一个月一天都没休过 这个合法不": no rest day at all, the bigger wrong of the two
-# (劳动法第三十八条: at least one day off a week), whatever the hours told with it
-WEEKLY_REST = "leave_weekly_rest"
-_NO_DAY_OFF = re.compile(
-    r"一天都没(?:有)?(?:休|歇|放)|没(?:有)?休(?:息)?过一天|(?:一|1)个月(?:都)?没(?:有)?(?:休|歇)(?:过)?"
-    r"|天天(?:都)?(?:上班|要上)[^，,。]{0,4}没(?:有)?(?:休|歇)|一个月(?:上|干|做)满(?:30|31|三十)天"
-)
-_LAWFUL = re.compile(r"合法|违法|犯法|可以不|行不行|要得不|对不对|正常不|这样算")
-
-
-def no_day_off_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """Whether working with no day off is lawful: the entry on the weekly rest day."""
-    if _NO_DAY_OFF.search(text) and _LAWFUL.search(text):
-        return knowledge.get(WEEKLY_REST)
-    return None
-
-
-def rest_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """The annual leave named alone ("年假"), or working with no day off asked of."""
-    return bare_leave_asked(knowledge, text) or no_day_off_asked(knowledge, text)

@@ -101,8 +101,8 @@ def test_an_injury_the_boss_never_reported_is_not_what_counts():
 
 
 def test_working_with_no_day_off_asked_of():
-    from bot.knowledge.pointed_fresh import WEEKLY_REST, rest_asked
+    from bot.knowledge.pointed_asked import both_said_asked
 
     said = "我在仓库上白班 每天10个钟头 一个月都没休过 这样合法不"
-    assert rest_asked(_Knowledge(), said) == WEEKLY_REST
-    assert rest_asked(_Knowledge(), "一个月都没休过") is None  # (nothing asked of it)
+    assert both_said_asked(_Knowledge(), said) == "leave_weekly_rest"
+    assert both_said_asked(_Knowledge(), "一个月都没休过") is None  # (nothing asked of it)
