@@ -16,16 +16,11 @@ from rasa_sdk import Tracker
 
 from actions.message import EXIT_INTENTS, as_chinese, latest_intent, opening_text
 from actions.opening import STORY_MIN, short_opening_story
+from actions.side_question_cues import LEAD_ALONE
 from actions.validators import clean_description, dispute_types_in, other_kind_in
 from bot.domain.severance import monthly_pay, months_worked
 
 _CLAUSES = re.compile(r"[\s，,。；;！!？?、]+")
-# a lead before the question ("等哈", "先问一下", "对了", "顺便问个事")
-_LEAD = re.compile(
-    r"^(?:等一下|等等|稍等|等下|等哈|对了|哦对了|那个|还有|我)*"
-    r"(?:先|顺便|再|想)*(?:问|请问)(?:一|个)?(?:下|哈|一哈|个事|问)?$"
-    r"|^(?:等一下|等等|稍等|等下|等哈|对了|哦对了|嗯|哦|好|那)$"
-)
 # a clause that asks ("可以要双倍工资不", "那能多要好多", "合法吗")
 _ASKS = re.compile(
     r"(?:不|吗|嘛|呢|么|没|哇)$|好多|多少|咋|怎么|几天|几个月|啥子|什么|哪些|哪个|能不能|"
@@ -53,7 +48,7 @@ def told_facts(text: str) -> list[str]:
     ("我在那做了两年多 每个月5200 没提前通知我 能赔好多")."""
     told: list[tuple[str, bool]] = []
     for clause in _CLAUSES.split(text.strip()):
-        if not clause or _LEAD.match(clause):
+        if not clause or LEAD_ALONE.fullmatch(clause):
             continue
         if _ASKS.search(clause):
             begins = _ASK_BEGINS.search(clause)

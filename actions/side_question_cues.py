@@ -161,3 +161,12 @@ def short_question_left(text: str) -> bool:
             rest = rest.replace(part, " ")
     rest = normalise(rest).strip(" ，,。")
     return 0 < len(rest) <= SHORT_QUESTION + 4 and is_side_question(rest, "employer")
+
+
+# a lead before a question, alone ("等哈", "先问一下", "对了 顺便问个事"): no question of its own,
+# and no fact of the dispute (actions/side_facts.py)
+LEAD_ALONE = re.compile(
+    r"(?:等一下|等等|稍等|等下|等哈|对了|哦对了|那个|还有|我)*(?:先|顺便|再|想)*(?:问|请问)(?:一|个)?"
+    r"(?:下|哈|一哈|个事|问)?"
+    r"|等一下|等等|稍等|等下|等哈|对了|哦对了|那个|嗯|哦|好|那"
+)

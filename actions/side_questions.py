@@ -33,6 +33,7 @@ from actions.side_question_cues import (
     BARE_QUESTION,
     EXISTS,
     FREE_TEXT_SLOTS,
+    LEAD_ALONE,
     NAME_LABEL,
     NOT_ANSWERED,
     SHORT_TOPIC,
@@ -82,9 +83,6 @@ def _drop_candidate(tracker: Tracker, slot: str) -> None:
 
 # the questions of one message, each on its own ("调解要好久哦 要交钱不")
 _QUESTION_PARTS = re.compile(r"[\s，,。？?！!；;]+")
-_LEAD_ALONE = re.compile(
-    r"(?:等一下|等等|稍等|等下|等哈|对了|哦对了|那个)?(?:我)?(?:先|顺便|再)?(?:想)?问(?:一)?(?:下|哈|一哈|个事)?"
-)
 
 
 class SideQuestionsMixin:
@@ -239,7 +237,7 @@ class SideQuestionsMixin:
         parts = [
             p
             for p in _QUESTION_PARTS.split(read)
-            if p and is_side_question(p, "employer") and not _LEAD_ALONE.fullmatch(p)
+            if p and is_side_question(p, "employer") and not LEAD_ALONE.fullmatch(p)
         ]
         if len(parts) < 2:
             return []
