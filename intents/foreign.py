@@ -21,9 +21,10 @@ from intents.english_injury import INJURY
 from intents.english_numbered import NUMBERED
 from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
+from intents.english_women import WOMEN
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **INJURY, **ASIDES}
+ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **INJURY, **ASIDES, **WOMEN}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"

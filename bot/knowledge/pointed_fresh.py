@@ -177,9 +177,17 @@ _PAY_WHILE_ILL = re.compile(
 )
 
 
+# "医院开了病假条的 公司硬是算我旷工 扣了我800块": sick leave with the doctor's note counted
+# as absence: it is sick leave, paid as such
+_SICK_NOTE = re.compile(r"病假条|病假单|病假证明|诊断证明|开了病假|请了病假|休病假")
+_ABSENT = re.compile(r"旷工|缺勤|事假")
+
+
 def pay_while_ill_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """The pay during the medical period or sick leave asked: the sick pay's entry."""
-    return knowledge.get(SICK_PAY) if _PAY_WHILE_ILL.search(text) else None
+    """The pay during the medical period or sick leave asked, or sick leave counted as absence:
+    the sick pay's entry."""
+    counted_absent = _SICK_NOTE.search(text) and _ABSENT.search(text)
+    return knowledge.get(SICK_PAY) if _PAY_WHILE_ILL.search(text) or counted_absent else None
 
 
 DEDUCTION = "wage_deduction_fine"

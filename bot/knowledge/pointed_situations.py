@@ -234,8 +234,9 @@ _LEAVE_DAYS_ASKED = re.compile(
 )
 # "已经认定工伤了 现在在屋头养伤 厂头工资还要发不": the pay while an injury heals
 INJURY_REST = "injury_paid_leave"
-_RECOGNISED = re.compile(r"认定(?:了)?工伤|工伤认定(?:了|下来)|定了工伤|算工伤了")
-_RESTING = re.compile(r"养伤|休息|在家|屋头|躺|歇")
+_RECOGNISED = re.compile(r"认定(?:了)?工伤|工伤(?:已经|都|也)?认定(?:了|下来)|定了工伤|算工伤了")
+# (or the pay stopped while off: "工伤已经认定了 公司这两个月一分钱工资都没发")
+_RESTING = re.compile(r"养伤|休息|在家|屋头|躺|歇|(?:没|不|停)发|没给|不给")
 _PAY_WORDS = re.compile(r"工资|钱")
 
 

@@ -228,3 +228,11 @@ def test_english_follow_ups_and_english_words_inside_chinese():
 def test_a_temporary_worker_in_pinyin():
     assert read_foreign("laoban shuo wo shi linshigong bu suan") == "老板说我是临时工不算"
     assert "临时工" in read_foreign("chang li shuo wo shi lin shi gong")
+
+
+def test_a_pregnant_or_nursing_worker_s_words_in_english():
+    assert "产检" in read_foreign("they dock my pay for every antenatal appointment")
+    assert "扣我工资" in read_foreign("my supervisor cuts my pay when i go for prenatal check-ups")
+    assert "哺乳" in read_foreign("do i get time off for breast feeding once i'm back")
+    read = read_foreign("her contract expires in may, can the boss refuse to renew it")
+    assert "劳动合同到期" in read and "不续签" in read

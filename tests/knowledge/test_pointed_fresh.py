@@ -27,6 +27,10 @@ def test_the_annual_leave_alone_and_the_pay_while_ill():
     assert bare_leave_asked(kb, "年假可以分开休不") is None
     assert pay_while_ill_asked(kb, "医疗期里头工资照发不") == "sick_pay"
     assert pay_while_ill_asked(kb, "医疗期有多长") is None
+    # sick leave with the doctor's note counted as absence: sick leave, paid as such
+    said = "感冒发烧请了三天假 有诊断证明 车间主任硬说我旷工 扣了500"
+    assert pay_while_ill_asked(kb, said) == "sick_pay"
+    assert pay_while_ill_asked(kb, "我旷工了一天 扣了500 合法不") is None
 
 
 def test_hurt_doing_the_work_asked_whether_it_counts():

@@ -22,6 +22,13 @@ def test_the_pay_while_in_hospital_after_a_work_injury_was_told():
     assert injury_rest_pay_asked(K, "已经认定工伤了 在屋头养伤 工资还发不") == INJURY_REST  # type: ignore[arg-type]
 
 
+def test_the_pay_stopped_after_the_injury_was_recognised():
+    said = "手遭冲床压了 工伤都认定下来了 厂头三个月工资一分都没发"
+    assert injury_rest_pay_asked(K, said) == INJURY_REST  # type: ignore[arg-type]
+    # (not recognised yet: whether and where to apply come first)
+    assert injury_rest_pay_asked(K, "手遭冲床压了 厂头三个月工资一分都没发") is None  # type: ignore[arg-type]
+
+
 def test_no_injury_told_or_a_sickness_is_no_injury_s_pay():
     assert injury_rest_pay_asked(K, "住院这段时间的工资该咋个算") is None  # type: ignore[arg-type]
     assert injury_rest_pay_asked(K, "生病住院这段时间工资咋个算", TOLD) is None  # type: ignore[arg-type]
