@@ -26,7 +26,6 @@ from actions.course_enrol_instead import enrol_instead
 from actions.course_filters import (
     SEARCH_SLOTS,
     busy_weekdays,
-    compared_courses,
     filter_from,
     wanted_course,
 )
@@ -40,7 +39,7 @@ from actions.course_followup_cues import (
     more_with_conditions,
     named_outside,
 )
-from actions.course_list import category_buttons, compare, enrol_button, show_page
+from actions.course_list import category_buttons, enrol_button, show_page
 from actions.course_list_answers import (
     ALL_OF_THEM,
     EACH_ASPECT,
@@ -53,7 +52,7 @@ from actions.course_list_answers import (
 from actions.course_meant import course_meant
 from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_first
 from actions.course_no_clash import clash_with_enrolled
-from actions.course_pairs import BOTH_CLASH, HOLIDAY, all_named, both_talked_about, clash_pair
+from actions.course_pairs import HOLIDAY, all_named, clash_reply, compared_reply
 from actions.course_totals import too_few_places, total_told
 from actions.course_which import ask_which
 from actions.identity import worker_from
@@ -103,7 +102,6 @@ from bot.domain.course_times import asks_other_times, other_times_text
 from bot.domain.courses import (
     alike_meeting,
     asks_like_this,
-    clash_text,
     closed_text,
     similar_courses,
 )
@@ -150,13 +148,11 @@ class ActionCourseFollowup(ServiceAction, Action):
             # "还有没得像这种的" after 太极拳: the courses like it, searched ("同一个地方还有
             # 别的课没得": those held where it is)
             return [*done, FollowupAction("action_search_courses")]
-        compared = compared_courses(tracker)
-        if compared:
-            # "育婴员跟家政服务员这两个 哪个适合我": both, side by side
-            with self.services.db.session() as s:
-                found = [c for c in (repo.get_by_name(s, n) for n in compared) if c is not None]
-                if len(found) >= 2:
-                    return done + compare(dispatcher, s, found)
+        with self.services.db.session() as s:
+            # "育婴员跟家政服务员这两个 哪个适合我", "哪个便宜": set side by side
+            side_by_side = compared_reply(dispatcher, s, tracker, codes, text)
+        if side_by_side is not None:
+            return done + side_by_side
         asked_each = [a for a in aspects(text) if a in EACH_ASPECT]
         named = all_named(tracker)
         if len(named) >= 2 and asked_each and ordinal(text) is None:
@@ -170,30 +166,9 @@ class ActionCourseFollowup(ServiceAction, Action):
         if asks_no_clash(text) and OTHERS_ASKED.search(text):
             # "跟书法时间不冲突的有啥子": the other courses, searched
             return [*done, FollowupAction("action_search_courses")]
-        both = both_talked_about(tracker)
-        if len(codes) > 1 and not set(both) <= set(codes):
-            # (a list in view: the two talked about one after the other only if both are in it,
-            # "两个时间冲不冲" after 叉车 then 电工 of the certificate list)
-            both = []
-        if len(codes) == 2 and BOTH_CLASH.search(text):
-            both = [str(c) for c in codes]  # "两个时间冲不冲" with two courses in view
-        pair = clash_pair(self.services, tracker) if not both else []
-        if len(pair) == 2:
-            # "书法也是周二周四晚上吧 跟瑜伽时间冲不冲", "还有个学炒川菜的 跟做面点的时间撞不撞":
-            # the course named and the other one (named too, or talked about just before)
-            dispatcher.utter_message(
-                text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
-            )
-            return [*done, SlotSet(LIST_SLOT, [c.code for c in pair])]
-        if both:
-            # "两个都想报 时间冲不冲突哦" after 叉车, then 电工: whether they clash
-            with self.services.db.session() as s:
-                pair = courses_of(s, both)
-                if len(pair) == 2:
-                    dispatcher.utter_message(
-                        text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
-                    )
-                    return done
+        clash = clash_reply(self.services, dispatcher, tracker, codes)
+        if clash is not None:  # "两个时间冲不冲", "书法也是周二周四晚上吧 跟瑜伽时间冲不冲"
+            return done + clash
         if (
             not codes
             and narrows(tracker)

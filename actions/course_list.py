@@ -96,11 +96,16 @@ def category_buttons(available: list[Course] | None = None) -> list[dict[str, st
     return buttons(*(button(n, "course_search", course_category=n) for n in names))
 
 
-def compare(dispatcher: CollectingDispatcher, s: Any, courses: list[Course]) -> list[EventType]:
-    """Two or more courses named together ("育婴员跟家政服务员 哪个适合我"): what each is, when
-    and what it costs, side by side, with their buttons; both stay in view ("两个都啥时候上课")."""
+def compare(
+    dispatcher: CollectingDispatcher, s: Any, courses: list[Course], lead: str = ""
+) -> list[EventType]:
+    """Two or more courses named together ("育婴员跟家政服务员 哪个适合我") or in view ("哪个
+    便宜"): which one, when asked by what (`lead`, bot/domain/course_compare.py), then what
+    each is, when and what it costs, side by side, with their buttons; both stay in view
+    ("两个都啥时候上课")."""
     seats = repo.seats_left_many(s, courses)
-    lines = [f"这 {len(courses)} 门课程对比一下："]
+    lines = [lead] if lead else []
+    lines.append(f"这{len(courses)}门课程对比一下：")
     for c in courses:
         lines.append(f"· {c.name}（{c.category}）：{c.description or '暂无介绍'}")
         lines.append(f"  {when_text(c)} · {short_place(c.venue)} · {fee_text(c)}")

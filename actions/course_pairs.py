@@ -1,5 +1,6 @@
 """Two courses asked about together: named side by side ("瑜伽跟合唱都是好久上课"), or one
-named against the one talked about before ("跟瑜伽时间冲不冲")."""
+named against the one talked about before ("跟瑜伽时间冲不冲"); courses set against each other
+("哪个便宜" with a list in view)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,16 @@ from itertools import pairwise
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.course_context import FOCUS_SLOT
+from actions.buttons import buttons
+from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.course_filters import compared_courses
+from actions.course_list import compare, enrol_button
 from actions.message import typed_text
+from bot.domain.course_compare import compare_lead, compared
+from bot.domain.courses import clash_text
 from bot.store import courses as repo
 from bot.store.models import Course
 
@@ -87,3 +95,65 @@ def last_two_focused(tracker: Tracker) -> list[str]:
             if len(seen) == 2:
                 return list(reversed(seen))
     return []
+
+
+# the most courses in view set side by side (a list shows five, "还有吗" three more)
+MAX_COMPARED = 8
+SIDE_BY_SIDE = 4  # more than this: the answer to which one alone
+
+
+def compared_reply(
+    dispatcher: CollectingDispatcher, s: Any, tracker: Tracker, codes: list[str], text: str
+) -> list[EventType] | None:
+    """Courses set side by side: those the message names ("育婴员跟家政服务员 哪个适合我"), or
+    those in view when it compares them by something ("哪个便宜", "哪个近点 我住城南",
+    "这两个有啥子区别"), the answer to which one first; None when nothing is compared."""
+    names, by = compared_courses(tracker), compared(text)
+    if names:
+        found = [c for c in (repo.get_by_name(s, n) for n in names) if c is not None]
+    elif 1 < len(codes) <= MAX_COMPARED and by:
+        found = [c for c in (repo.get_by_code(s, code) for code in codes) if c is not None]
+    else:
+        return None
+    if len(found) < 2:
+        return None
+    lead = compare_lead(found, by, text)
+    if lead and len(found) > SIDE_BY_SIDE:
+        # "哪个最便宜" of a long list: which ones, without six descriptions on a phone
+        dispatcher.utter_message(text=lead, buttons=buttons(*(enrol_button(c) for c in found)))
+        return []
+    return compare(dispatcher, s, found, lead)
+
+
+def clash_reply(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker, codes: list[str]
+) -> list[EventType] | None:
+    """Whether two courses' times clash, asked of the two named (or the one named and the one
+    talked about just before), of both talked about one after the other, or of the two in
+    view (`codes`); None when no clash is asked."""
+    text = typed_text(tracker)
+    both = both_talked_about(tracker)
+    if len(codes) > 1 and not set(both) <= set(codes):
+        # (a list in view: the two talked about one after the other only if both are in it,
+        # "两个时间冲不冲" after 叉车 then 电工 of the certificate list)
+        both = []
+    if len(codes) == 2 and BOTH_CLASH.search(text):
+        both = [str(c) for c in codes]  # "两个时间冲不冲" with two courses in view
+    pair = clash_pair(services, tracker) if not both else []
+    if len(pair) == 2:
+        # "书法也是周二周四晚上吧 跟瑜伽时间冲不冲", "还有个学炒川菜的 跟做面点的时间撞不撞":
+        # the course named and the other one (named too, or talked about just before)
+        dispatcher.utter_message(
+            text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
+        )
+        return [SlotSet(LIST_SLOT, [c.code for c in pair])]
+    if both:
+        # "两个都想报 时间冲不冲突哦" after 叉车, then 电工: whether they clash
+        with services.db.session() as s:
+            pair = [c for c in (repo.get_by_code(s, code) for code in both) if c is not None]
+            if len(pair) == 2:
+                dispatcher.utter_message(
+                    text=clash_text(*pair), buttons=buttons(*(enrol_button(c) for c in pair))
+                )
+                return []
+    return None

@@ -99,7 +99,9 @@ class ActionEnrolCourse(ServiceAction, Action):
                     text = text.replace("您已报名", f"已为{other}报名", 1)
                     text = text.replace(f"报名人：{name}", f"{CONTACT_LABEL}：{name}", 1)
                 elif other:  # "帮我妈报个八段锦": she is enrolled, not the worker
-                    text = text.replace("您已报名", f"已为{other}{name}报名", 1)
+                    # (a pronoun says nothing beside her name: "已为刘雨涵报名", not "为她刘雨涵")
+                    who = "" if other in ("他", "她") else other
+                    text = text.replace("您已报名", f"已为{who}{name}报名", 1)
                 if not other:
                     # "报两个 我 蒋华 137… 同事 付小军 189…": the others enrolled too
                     together = enrol_companions(s, tracker, course, worker, phone, _enrol)

@@ -63,6 +63,7 @@ from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
 from actions.validators import COMMON_SURNAMES, clean_phone, looks_like_name
+from bot.domain.course_ages import for_children
 from bot.domain.course_cards import answer as course_answer
 from bot.domain.course_questions import aspects
 from bot.domain.course_requirements import unmet
@@ -103,7 +104,9 @@ class ValidateEnrolmentForm(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """ "帮我妈也报个八段锦" after enrolling oneself: the name and phone kept from the worker's
-        own enrolment are not hers; only what this message says of her is kept."""
+        own enrolment are not hers; only what this message says of her is kept. (A child's
+        course keeps the parent's phone: "给她也报一个 她叫刘雨涵" after the winter camp for her
+        is reached through the parent, who sees it in the summary and may change it.)"""
         if tracker.get_slot("requested_slot") == "enrolment_confirm":
             at_summary = at_the_summary(self, dispatcher, tracker, domain)
             if at_summary is not None:
@@ -112,12 +115,21 @@ class ValidateEnrolmentForm(
         self._asked_with_details(dispatcher, tracker, events)
         if is_opening(tracker) and enrolled_for(typed_text(tracker)):
             set_now = {e.get("name") for e in events if e.get("event") == "slot"}
+            kept = {"phone"} if self._for_a_child(tracker, events) else set()
             events += [
                 SlotSet(slot, None)
                 for slot in ("name", "phone")
-                if slot not in set_now and tracker.get_slot(slot) is not None
+                if slot not in set_now | kept and tracker.get_slot(slot) is not None
             ]
         return events
+
+    def _for_a_child(self, tracker: Tracker, events: list[EventType]) -> bool:
+        """The course being enrolled in is one for children (it states their ages)."""
+        chosen = [e.get("value") for e in events if e.get("name") == "course_id"]
+        code = str((chosen[-1] if chosen else None) or tracker.get_slot("course_id") or "")
+        with self.services.db.session() as s:
+            course = repo.get_by_code(s, code) if code else None
+            return course is not None and bool(for_children([course]))
 
     def _asked_with_details(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]

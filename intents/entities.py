@@ -291,8 +291,11 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 
 # "当钟点工", "做保姆的": a job the worker (or a family member) does, said before the keyword
-# ("想当保姆", "学做家政" want the course)
-_DOES_THE_JOB = re.compile(r"(?<![想要学去])(?:当|做|干)(?:了|的|过)?(?:个|一个)?$")
+# ("想当保姆", "学做家政", "转行做家政" want the course)
+# (or 者 of "或者做": a second job wanted; the same words before a keyword in
+# bot/domain/course_questions.py's about_me)
+OWN_JOB_BEFORE = r"(?<![想要学去者])(?<!转行)(?<!改行)(?:当|做|干)(?:了|的|过)?(?:个|一个)?"
+_DOES_THE_JOB = re.compile(OWN_JOB_BEFORE + "$")
 
 
 # a job's pay or rights asked of ("重庆钟点工一个钟头最低好多钱"): the job, not the course

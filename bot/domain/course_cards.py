@@ -61,7 +61,7 @@ def _parts(course: Course, seats_left: int | None) -> dict[str, str]:
         "venue": course.venue or "待通知",
         "fee": fee_text(course),
         "requirements": requirements_text(course) or "没有特别要求，职工都可以报。",
-        "seats": (f"每期 {course.capacity} 人，" if course.capacity else "")
+        "seats": (f"每期{course.capacity}人，" if course.capacity else "")
         + seats_text(seats_left)
         + (
             "（报满了也可以报名排候补，有人退出会按顺序补上并通知您）"

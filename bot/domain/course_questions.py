@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.domain.course_compare import compared
 from bot.store.models import Course
+from intents.entities import OWN_JOB_BEFORE
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _ORDINAL = re.compile(r"第\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:个|门|项|种|条|班|节)?")
@@ -256,6 +258,7 @@ def is_followup(text: str) -> bool:
         or narrowing(value)
         or (aspects(value) and (ordinal(value) is not None or points_back(value) or bare(value)))
         or (ordinal(value) is not None and len(value) <= 8)
+        or compared(value) is not None  # "哪个便宜", "这两个有啥子区别"
     )
 
 
@@ -309,8 +312,9 @@ def about_me(text: str, words: str) -> bool:
         return False
     if any(words in m.group(0) for m in ABOUT_ME.finditer(text or "")):
         return True
-    # "我在火锅店当钟点工": the worker's own job, not a course wanted ("想当保姆" wants one)
-    job = rf"(?<![想要学去者])(?:当|做|干)(?:了|的|过)?(?:个|一个)?{re.escape(words)}"
+    # "我在火锅店当钟点工": the worker's own job, not a course wanted ("想当保姆", "转行做家政"
+    # want one)
+    job = OWN_JOB_BEFORE + re.escape(words)
     return re.search(job, text or "") is not None
 
 

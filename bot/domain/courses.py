@@ -96,7 +96,7 @@ def period_text(course: Course) -> str:
 def seats_text(left: int | None) -> str:
     if left is None:
         return "不限"
-    return f"剩余 {left} 个" if left > 0 else "已满，可报名候补"
+    return f"剩余{left}个" if left > 0 else "已满，可报名候补"
 
 
 def course_line(index: int, course: Course, left: int | None) -> str:

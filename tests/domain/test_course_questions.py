@@ -130,11 +130,11 @@ def test_answer_says_what_was_asked_and_always_the_requirements():
     assert "费用：2000元" in text and "报名要求：报名要有大专毕业证" in text
     assert "地点" not in text
     card = answer(course(), [], 12)  # nothing in particular: the whole card
-    for part in ("介绍：", "时间：每周日 上午 09:00-12:00", "地点：四楼电教室", "剩余 12 个"):
+    for part in ("介绍：", "时间：每周日 上午 09:00-12:00", "地点：四楼电教室", "剩余12个"):
         assert part in card
     # "插花班一期收好多人": the size of a class as well as the places left
     sized = answer(course(capacity=20), ["seats"], 3)
-    assert "名额：每期 20 人，剩余 3 个" in sized
+    assert "名额：每期20人，剩余3个" in sized
     assert "没有特别要求" in answer(course(description="轻松愉快。"), ["requirements"], None)
 
 
@@ -208,3 +208,12 @@ def test_cheaper_ones_narrow_the_list():
     assert narrowing("有没得便宜些的") == CHEAPER
     assert narrowing("还有没得更便宜的") == CHEAPER
     assert narrowing("咋个那么便宜哦") != CHEAPER  # whether more is paid besides
+
+
+def test_a_job_wanted_is_no_job_held():
+    from bot.domain.course_questions import about_me
+
+    assert about_me("我在火锅店当钟点工", "钟点工")
+    assert not about_me("想当保姆", "保姆")
+    assert not about_me("厂头要裁人了 我想转行做家政", "家政")
+    assert not about_me("想学个技术 或者做保洁也行", "保洁")
