@@ -99,8 +99,8 @@ _LEFT_A_WHILE = re.compile(
     # "我9月份就从装修公司辞职了 … 过了这么久": the month left, and the time since
     r"|(?:\d{1,2}|[一二三四五六七八九十]+)月份?(?:就|的时候)?(?:从[^，,。]{1,10})?(?:离职|辞职|辞工|走)"
     r"|过了这么久|都这么久了|隔了这么久"
-    # "去年11月20号就没做了": the last day worked, a while ago
-    r"|(?:去年|前年|\d{1,2}月\d{1,2}[号日])[^，,。\s]{0,8}(?:就)?(?:没做了|没干了|不做了|不干了|走的|离开的)"
+    # "去年11月20号就没做了": the last day worked, a while ago (or owed since: "前年欠我的")
+    r"|(?:去年|前年|\d{1,2}月\d{1,2}[号日])[^，,。\s]{0,8}(?:就)?(?:没做了|没干了|不做了|不干了|走的|离开的|欠)"
 )
 # (what is claimed: not "辞职3个月了 还能领失业金不")
 _CLAIMED = re.compile(
@@ -110,7 +110,7 @@ _CLAIMED = re.compile(
 )
 INJURY_DEADLINE = "injury_apply_deadline"
 _INJURED_ON = re.compile(r"受的伤|受伤的|伤的|出的事|工伤")
-_STILL_IN_TIME = re.compile(r"还能|还可以|还要得|来得及|晚不晚|还告得|告得了|还有用|过期")
+_STILL_IN_TIME = re.compile(r"还能|还可以|还要得|要得到|来得及|晚不晚|还告得|告得了|还有用|过期")
 
 
 def still_in_time_asked(knowledge: Knowledge, text: str) -> Answer | None:

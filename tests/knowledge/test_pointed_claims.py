@@ -51,3 +51,14 @@ def test_an_unpaid_apprentice():
 def test_the_notice_to_quit_asked():
     assert asks_notice_to_quit("我想辞职了 要提前几天说")
     assert not asks_notice_to_quit("公司叫我走 要提前几天通知我")
+
+
+def test_wages_owed_long_ago_asked_whether_still_claimable():
+    from bot.knowledge.pointed_claims import still_in_time_asked
+    from tests.knowledge.fakes import SlugKnowledge
+
+    kb = SlugKnowledge()
+    said = "我还在这个厂上班 前年欠我的加班费 现在还要得到不"
+    assert still_in_time_asked(kb, said) == "dispute_time_limit"  # type: ignore[arg-type]
+    # (nothing asked of whether it is still in time)
+    assert still_in_time_asked(kb, "前年欠我的工资 老板说下个月给") is None  # type: ignore[arg-type]
