@@ -286,7 +286,6 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     group = group_sum_asked(tracker)
     if group is not None:  # "一共好多钱哦" after "9个人 … 每个人都是4500" or each one's sum
         return group, GROUP_CLAIM
-    # ("流水9000 平台抽了百分之20", "我一个月4300 他们5100", "一天280 我做了45天 一分钱没拿到")
     owed = told_sums_reply(services, tracker, text) or wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
