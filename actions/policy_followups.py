@@ -140,7 +140,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "社保没买合法吗": not the entry on insurance during probation (after an answer about
         # probation, the conversation names the situation)
         # (the words of a situation read in Chinese: "I want to quit … on probation" resigns)
-        own_hits = fits_the_situation(own_hits, as_chinese(text))
+        own_hits = fits_the_situation(own_hits, as_chinese(text), getattr(previous, "question", ""))
     near = pregnancy_entry_near(own_hits, text) if previous is None else None
     if near is not None:
         # "怀孕3个多月了 店长喊我自己写辞职": the protection of pregnancy first

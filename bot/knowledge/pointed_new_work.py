@@ -5,6 +5,9 @@ told, after an answer on something else. Each returns the entry that answers it,
 - "撞我那个车主要赔不 交警还没出认定书" after a rider's or an injury's answer: what the other
   driver owes, by their share of the blame the traffic police find (《民法典》第一千一百七十九条;
   《道路交通安全法》第七十六条), not whether a commute's accident is 工伤;
+- "如果平台不认呢" after a rider's answer: the occupational injury denied, which the social
+  insurance agency confirms (《新就业形态就业人员职业伤害保障办法（试行）》), the rider's entry
+  says so; not the ways of a labour dispute;
 - "公司还说下个月不要我了 要给补偿不" from someone who said they draw a pension: the contract
   ended with the pension (《劳动合同法》第四十四条), the work is a labour service, no
   compensation unless agreed."""
@@ -25,6 +28,16 @@ _OTHER_DRIVER_PAYS = re.compile(
 PAST_THE_AGE = "older_past_retirement"
 _LET_GO = re.compile(r"不要我了|辞退|开除|不用来了|莫来了|喊我走|叫我走|让我走|不续了")
 _PAY_ON_LEAVING = re.compile(r"补偿|赔偿|赔钱|给钱|补钱|赔点")
+
+
+_DENIED = re.compile(
+    r"(?:平台|站点|站长|公司|保险公司)?[^，,。？?]{0,4}(?:不认|不承认|不给报|不给认|不赔|不管)"
+)
+
+
+def platform_denies_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The platform or the station denying a rider's injury, after the rider's answer."""
+    return knowledge.get(RIDER) if previous.slug == RIDER and _DENIED.search(text) else None
 
 
 def other_driver_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
@@ -50,6 +63,8 @@ def new_work_asked(
     knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
 ) -> Answer | None:
     """The first of these rules that names an entry."""
-    return other_driver_asked(knowledge, previous, text) or pensioner_let_go_asked(
-        knowledge, previous, text, recent
+    return (
+        other_driver_asked(knowledge, previous, text)
+        or platform_denies_asked(knowledge, previous, text)
+        or pensioner_let_go_asked(knowledge, previous, text, recent)
     )

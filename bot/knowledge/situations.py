@@ -140,14 +140,17 @@ STRICT_ENTRIES = frozenset(
 DEMOTED_ELSEWHERE = 0.5
 
 
-def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
+def fits_the_situation(hits: list[Any], text: str, told: str = "") -> list[Any]:
     """`hits` (index.Hit) with the entries of a situation the message does not name, and the
     procedures of a message about something else, put back; unchanged when none is among
-    them."""
+    them. `told`: the question of the answer just given, whose situation still holds ("那我
+    跟厂头算不算劳动关系" after a student's placement pay)."""
     unnamed = {category for category, said in SITUATIONS.items() if said.search(text or "") is None}
     other = {slug for slug, said in ELSEWHERE.items() if said.search(text or "")}
     unnamed_entries = {
-        slug for slug, said in SITUATION_ENTRIES.items() if said.search(text or "") is None
+        slug
+        for slug, said in SITUATION_ENTRIES.items()
+        if said.search(text or "") is None and said.search(told) is None
     } | {slug for slug, said in NOT_THE_SITUATION.items() if said.search(text or "")}
 
     def demoted(h: Any) -> bool:
