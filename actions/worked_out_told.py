@@ -24,7 +24,7 @@ from bot.domain.half_counted import (
 from bot.domain.pay_gap import dispatch_gap_text, months_told, pays_told, placement_text
 from bot.domain.severance import monthly_pay
 from bot.domain.wages_owed import days_and_rate, site_owed_text
-from bot.knowledge.situations import DRAWS_A_PENSION
+from bot.knowledge.pointed_new_work import PENSION_TOLD
 from intents.numbers import NUM, format_number
 
 RIDER = "flex_platform_rider"  # the entry on platform work (its pay under management)
@@ -102,7 +102,7 @@ def month_and_half_reply(tracker: Tracker, text: str) -> tuple[str, str] | None:
     if months is None or pay is None:
         return None
     told = (text, *recent_user_texts(tracker, LOOKBACK))
-    pensioner = any(map(DRAWS_A_PENSION.search, told))
+    pensioner = any(map(PENSION_TOLD.search, told))
     return months_owed_text(months, pay, pensioner), PAST_THE_AGE if pensioner else WAGES_OWED
 
 

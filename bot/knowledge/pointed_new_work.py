@@ -26,6 +26,11 @@ _OTHER_DRIVER_PAYS = re.compile(
     r"(?:车主|司机|肇事|对方|撞我的|撞我那个|撞人的|开车的)[^，,。？?]{0,8}(?:赔|负责|出钱|担责|管)"
 )
 PAST_THE_AGE = "older_past_retirement"
+# drawing a pension, told in the worker's own words ("我退休了 在拿养老金" too)
+PENSION_TOLD = re.compile(
+    DRAWS_A_PENSION.pattern
+    + r"|我(?:都|已经)?退休了|(?:在|还在)?拿(?:着)?(?:养老金|退休金)|(?:养老金|退休金)(?:都|也)?(?:在)?(?:领|拿)(?:着|了)"
+)
 _LET_GO = re.compile(r"不要我了|辞退|开除|不用来了|莫来了|喊我走|叫我走|让我走|不续了")
 _PAY_ON_LEAVING = re.compile(r"补偿|赔偿|赔钱|给钱|补钱|赔点")
 
@@ -53,9 +58,9 @@ def pensioner_let_go_asked(
     knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...] = ()
 ) -> Answer | None:
     """Let go and paid for it, asked by someone who said they draw a pension."""
-    if previous.slug == PAST_THE_AGE or not (_LET_GO.search(text) and _PAY_ON_LEAVING.search(text)):
+    if not (_LET_GO.search(text) and _PAY_ON_LEAVING.search(text)):
         return None
-    drew = any(DRAWS_A_PENSION.search(t) for t in (text, *recent))
+    drew = any(PENSION_TOLD.search(t) for t in (text, *recent))
     return knowledge.get(PAST_THE_AGE) if drew else None
 
 
