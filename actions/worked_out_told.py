@@ -50,10 +50,15 @@ def _told_before(tracker: Tracker, reader: Any) -> Any:
     return next(filter(None, map(reader, recent_user_texts(tracker, LOOKBACK))), None)
 
 
+# platform work told ("平台抽了", "跑网约车"), not a fee an agency takes from wages
+_PLATFORM_TOLD = re.compile(r"平台|网约车|滴滴|货拉拉|外卖|骑手|跑单|接单|流水|代驾|司机")
+
+
 def commission_reply(tracker: Tracker, text: str) -> str | None:
     """ "上个月流水9000 平台抽了百分之20 我到手该好多"; the share corrected after it."""
     share = share_told(text)
-    if share is None:
+    told = (text, *recent_user_texts(tracker, LOOKBACK))
+    if share is None or not any(map(_PLATFORM_TOLD.search, told)):
         return None
     takings = takings_told(text)
     if takings is not None:
