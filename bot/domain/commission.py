@@ -58,8 +58,8 @@ def take_home_text(takings: float, share: float, corrected: bool = False) -> str
             f"{lead}：流水{format_number(takings)}元，平台抽{format_number(share)}%，"
             f"到手{format_number(takings)}×(1-{format_number(share)}%)={format_number(kept)}元"
             "（油费、车辆等开支另算）。",
-            "抽成比例由平台规则和你们的协议定，平台要公开抽成规则、不能随意调高；受平台劳动管理"
-            "的，扣除必要的工作时间后，报酬不得低于当地最低工资标准。觉得抽得不合理、算得不对，"
+            "抽成比例由平台规则和你们的协议定，平台制定、修改抽成规则要听取劳动者意见并公示；受平台"
+            "劳动管理的，扣除必要的工作时间后，报酬不得低于当地最低工资标准。觉得抽得不合理、算得不对，"
             "可以先在平台申诉，也可以找工会（12351）帮忙协调。",
             f"依据：{SOURCE}",
         ]

@@ -3,7 +3,7 @@ the user's own staff ("我一个月4300 他们5100": 800元 a month short, "我�
 7×800=5600元), and a student on placement against the post's pay ("实习工资一个月才2000 正式工
 做一样的活拿4500": at least 4500×80%=3600元).
 
-《劳动合同法》第六十三条 (equal pay for dispatched workers); 《职业学校学生实习管理规定》第十七条
+《劳动合同法》第六十三条 (equal pay for dispatched workers); 《职业学校学生实习管理规定》第十八条
 (a placement's pay not below 80 % of the post's)."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _THEIRS = re.compile(
 _MONTHS = re.compile(rf"(?:干了|做了|上了|来了|派过来|派来)\s*(?P<n>{NUM}|半)\s*(?:个)?(?:月|年)")
 PLACEMENT_SHARE = 0.8
 DISPATCH_SOURCE = "《劳动合同法》第六十三条"
-PLACEMENT_SOURCE = "《职业学校学生实习管理规定》第十七条"
+PLACEMENT_SOURCE = "《职业学校学生实习管理规定》第十八条"
 
 
 def _figure(pattern: re.Pattern[str], text: str) -> float | None:
