@@ -80,6 +80,12 @@ EACH_OF_US = re.compile(r"各人|各自|分别|每个人")
 _WHICH_ONE = re.compile(r"哪个|哪门|哪一个|哪一门|哪些")
 
 
+# a day or time the worker is free ("周六下午早餐店没得事", "星期天我有空")
+_FREE_THEN = re.compile(
+    r"(?:星期|周|礼拜)[一二三四五六天日末][^，,。？?]{0,8}(?:没得?事|没有?事|有空|得空|空着|闲着|不上班)"
+)
+
+
 def narrows(tracker: Tracker) -> bool:
     """The message names a condition on courses (a day, a time of day, free, a category),
     not only a day or time the worker is busy ("星期几上课 我周六要上班")."""
@@ -87,6 +93,9 @@ def narrows(tracker: Tracker) -> bool:
         return True
     if ECHOED_TIME.match(typed_text(tracker)) and not latest_entity(tracker, "course_category"):
         # "星期天上午啊 在哪里上" after the course: its time said back, then a question
+        return False
+    said = typed_text(tracker)  # ("周六下午早餐店没得事 在哪点上课": free then, a part asked)
+    if _FREE_THEN.search(said) and aspects(said) and not latest_entity(tracker, "course_category"):
         return False
     if latest_entity(tracker, "course_category") and entity_values(
         tracker, "course_category", outside_busy=True

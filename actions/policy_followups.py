@@ -83,6 +83,7 @@ from bot.knowledge.pointed_fresh import (
 from bot.knowledge.pointed_group import group_told, record_asked
 from bot.knowledge.pointed_injury import told_of_the_injury
 from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
+from bot.knowledge.pointed_new_work import new_work_asked
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     early_retirement_asked,
@@ -105,8 +106,6 @@ from bot.knowledge.situations import (
     pregnant_and_harmed,
 )
 
-# the FAQ's category of labour-dispute handling (data/faq.yml)
-
 
 def previous_answer(services: Any, tracker: Tracker) -> Any:
     """The FAQ entry answered in the bot's last turn, when this message may follow up on it
@@ -116,10 +115,6 @@ def previous_answer(services: Any, tracker: Tracker) -> Any:
     if not slug or previous_action(tracker) != "action_answer_policy":
         slug = faq_of_last_turn(tracker) if tracker.active_loop_name else None
     return services.knowledge.get(str(slug)) if slug else None
-
-
-# the rules that name one entry for a follow-up to `previous`, tried in this order after the
-# injury, time-limit, dismissal and leaving rules (bot/knowledge/pointed.py, pointed_asked.py)
 
 
 # a question this short asks one thing of mediation ("调解要钱吗", "调解一般要好久"), counted
@@ -145,7 +140,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "社保没买合法吗": not the entry on insurance during probation (after an answer about
         # probation, the conversation names the situation)
         # (the words of a situation read in Chinese: "I want to quit … on probation" resigns)
-        own_hits = fits_the_situation(own_hits, as_chinese(text))
+        own_hits = fits_the_situation(own_hits, as_chinese(text), getattr(previous, "question", ""))
     near = pregnancy_entry_near(own_hits, text) if previous is None else None
     if near is not None:
         # "怀孕3个多月了 店长喊我自己写辞职": the protection of pregnancy first
@@ -196,6 +191,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         lambda k, p, t: part_time_detail_asked(k, p, t, recent),
         lambda k, p, t: pregnant_dismissal_asked(k, p, t, recent),
         lambda k, p, t: rider_hours_asked(k, p, t, recent),
+        lambda k, p, t: new_work_asked(k, p, t, recent),
         lambda k, p, t: husband_leave_asked(k, p, t, recent),
         wages_also_unpaid_told,
         same_terms_refused,

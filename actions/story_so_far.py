@@ -79,6 +79,25 @@ def _english(typed: str) -> bool:
     return len(_ENGLISH_WORDS.findall(typed)) >= ENGLISH_WORDS_SEEN
 
 
+# the course actions a question about a course aside is answered by
+_COURSE_ACTIONS = frozenset({"action_search_courses", "action_course_followup"})
+
+
+def _back_to_the_dispute(tracker: Tracker) -> bool:
+    """ "那工资的事帮我申请调解 …" right after a course question aside (a partner's class):
+    the request names the dispute told before it."""
+    said = as_chinese(str((tracker.latest_message or {}).get("text") or ""))
+    return previous_action(tracker) in _COURSE_ACTIONS and (
+        bool(dispute_types_in(said)) or _DISPUTE_NAMED.search(said) is not None
+    )
+
+
+# "那工资的事", "补偿的事情": the dispute named by its subject
+_DISPUTE_NAMED = re.compile(
+    r"(?:工资|工钱|补偿|赔偿|加班费|社保|保险|工伤|合同|押金|欠薪|欠款)(?:的)?(?:事|那个事|问题)"
+)
+
+
 def _tells_facts(text: str) -> bool:
     """ "我做了5年零7个月 每个月4千8左右 能补好多": the years and the pay of the story."""
     return months_worked(text) is not None or monthly_pay(text) is not None
@@ -88,7 +107,9 @@ def story_before(tracker: Tracker) -> str | None:
     """What happened, told in the messages the bot answered just before the opening one
     ("…一分加班费没得 我能找哪个" answered, then "那我想申请调解"): not asked again. None
     unless one of them tells a dispute."""
-    if not is_opening(tracker) or previous_action(tracker) not in _ANSWERED_BY:
+    if not is_opening(tracker):
+        return None
+    if previous_action(tracker) not in _ANSWERED_BY and not _back_to_the_dispute(tracker):
         return None
     told: list[str] = []
     story = kind_told = False

@@ -76,6 +76,7 @@ from actions.worked_out_sick import (
 )
 from actions.worked_out_story import story_for_sum
 from actions.worked_out_together import severances_added
+from actions.worked_out_told import told_sums_reply
 from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
@@ -285,7 +286,7 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     group = group_sum_asked(tracker)
     if group is not None:  # "一共好多钱哦" after "9个人 … 每个人都是4500" or each one's sum
         return group, GROUP_CLAIM
-    owed = wages_owed_reply(services, tracker, text)
+    owed = told_sums_reply(services, tracker, text) or wages_owed_reply(services, tracker, text)
     if owed is not None:
         return owed
     by_day = by_day_reply(services, tracker, text)

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from actions.leaving_told import DISMISSED
 from actions.message import previous_action, recent_user_texts
 from actions.worked_out_severance import OTHER_SUBJECT
-from bot.domain.double_wage import double_wage_text
+from bot.domain.double_wage import counted_months_text, double_wage_text, months_counted
 from bot.domain.employment_dates import months_employed, months_since_start, told_until
 from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.severance import asks_how_much, length_corrected, monthly_pay, months_worked
@@ -109,6 +109,9 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if asks_where_to_turn(text) or OTHER_SUBJECT.search(text) or _KIND_ASKED.search(text):
         return None  # ("那满了一年还没签 现在算啥子合同": the contract it now is, its entry)
     told = [text, *recent_user_texts(tracker, 3)]
+    counted = months_counted(text)
+    if counted is not None:  # "就按9月10月两个月算嘛 能多拿好多": those months
+        return counted_months_text(*counted, next(filter(None, map(monthly_pay, told)), None))
     if (
         _COMPENSATION.search(text)
         and not _DOUBLE.search(text)

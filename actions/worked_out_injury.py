@@ -22,6 +22,8 @@ from bot.domain.severance import asks_how_much, monthly_pay
 
 INJURY_REST = "injury_paid_leave"  # the entry on the pay while an injury heals
 _ABOUT_INJURY = re.compile(r"工伤|受伤|伤了|压了|切了|断了|养伤")
+_ILL = re.compile(r"生病|病假|得病|医疗期|病了|怀孕|产假")
+INJURY_LOOKBACK = 4
 
 
 def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None:
@@ -29,7 +31,14 @@ def injury_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
     the injury: the pay while it heals worked out."""
     slug = str(tracker.get_slot("last_faq") or "")
     after = slug.startswith("injury") and previous_action(tracker) == "action_answer_policy"
-    if not (after or _ABOUT_INJURY.search(text)):
+    # ("my salary is 4800 a month, doctor says I need 3 months off work" a few messages after
+    # a dispatched worker's injury: the rest the doctor wrote, the injury told before)
+    told = (
+        rest_months(text) is not None
+        and not _ILL.search(text)
+        and any(map(_ABOUT_INJURY.search, recent_user_texts(tracker, INJURY_LOOKBACK)))
+    )
+    if not (after or told or _ABOUT_INJURY.search(text)):
         return None
     if not (rest_months(text) or monthly_pay(text) or asks_how_much(text)):
         # ("那我自己去申请要在好久之内" after the sum: another question, the figures told before

@@ -73,7 +73,9 @@ LIKEWISE_TURNS = 3  # a compensation shown this many turns back is one another's
 
 
 # a subject of its own after the compensation's sums ("以前没交的社保能不能喊他补起")
-_MADE_UP = re.compile(r"没交的|没缴的|没买的|补缴|补交")
+_MADE_UP = re.compile(  # (and "社保他一直没给我交 能补不")
+    r"没交的|没缴的|没买的|补缴|补交|(?:社保|保险|公积金)[^，,。？?]{0,8}(?:没|不)(?:给我|帮我)?(?:交|缴|买)"
+)
 OTHER_SUBJECT = re.compile(
     r"社保|社会保险|公积金|工伤|年假|加班费|产假|病假|最低工资|降到|降工资|降薪"
     # "过年除夕那天馆子照样营业 我上班算三倍不": a holiday's overtime

@@ -33,6 +33,20 @@ INJURY = {
     "machine": "机器",
     "what should i do first": "现在该怎么办",
     # "who should apply for gongshang rending? is there a deadline"
+    # "who should apply for it, the agency or the factory?" from a dispatched worker: the
+    # dispatch agency applies (《工伤保险条例》第十七条, 《劳务派遣暂行规定》第十条)
+    "the agency or the factory": "派遣公司还是用工单位",
+    "the factory or the agency": "用工单位还是派遣公司",
+    "dispatched worker": "派遣工",
+    "dispatch worker": "派遣工",
+    "labor agency": "劳务派遣公司",
+    "labour agency": "劳务派遣公司",
+    "dispatch agency": "劳务派遣公司",
+    "the agency": "派遣公司",
+    # "doctor says I need 3 months off work": the rest the doctor wrote (read "3 个月的假")
+    "doctor says": "医生说",
+    "the doctor says": "医生说",
+    "off work": "的假",
     "who should apply for": "谁去申请",
     "who should apply": "谁去申请",
     "who applies": "谁去申请",
@@ -44,6 +58,8 @@ INJURY = {
     "does it count as a work injury": "算不算工伤",
     "count as work injury": "算不算工伤",
     "is it a work injury": "算不算工伤",
+    "is this a work injury": "这个算不算工伤",
+    "is that a work injury": "这个算不算工伤",
     "gongshang rending": "工伤认定",
     "gong shang ren ding": "工伤认定",
     "gongshang": "工伤",

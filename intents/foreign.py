@@ -101,6 +101,9 @@ PINYIN_WORDS = (
     # an injured worker's time at home asked in pinyin ("zai jia xiuxi zhe duan shijian gongzi
     # zenme suan")
     " 在家 休息 在家休息 这段时间 养伤 停工"
+    # a rider's fall on a delivery and a platform that denies it, in pinyin ("song dan lu shang
+    # shuai le suan bu suan", "ruguo pingtai bu ren ne"; "zhiye shanghai baozhang")
+    " 送单 送外卖 路上 摔 摔了 摔伤 撞了 不认 不承认 职业伤害 保障 算 算不算 听说"
     # probation's pay asked in pinyin, what the employer only gives ("shi yong qi gong zi zhi
     # gei 3000, zhuan zheng hou 4500", "zui shao ying gai na duo shao", "zhi gei N")
     " 只 只给 只有 最少 至少 应该 拿 拿多少 该拿 转正 转正后"

@@ -9,8 +9,10 @@ an open-ended contract is taken to exist (第十四条)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.domain.severance import Severance
-from intents.numbers import format_number
+from intents.numbers import NUM, format_number, parse_number
 
 SOURCE = "《劳动合同法》第十条、第十四条、第八十二条；《劳动合同法实施条例》第六条、第七条"
 MAX_MONTHS = 11
@@ -46,3 +48,39 @@ def double_wage_text(months_worked: int, pay: float | None) -> str:
         )
     lines.append(f"依据：{SOURCE}")
     return "\n".join(lines)
+
+
+# "就按9月10月两个月算嘛": the months the worker asks the double wage for, named
+_MONTHS_COUNTED = re.compile(
+    rf"(?:就|只)?按\s*(?P<named>(?:{NUM}\s*月(?:份)?[、和跟,，\s]*){{1,11}})?\s*(?P<n>{NUM})\s*个月(?:来)?算"
+)
+
+
+def months_counted(text: str) -> tuple[int, str] | None:
+    """(the months, the months named as said) the worker asks the double wage to be worked
+    out for, or None."""
+    m = _MONTHS_COUNTED.search(text or "")
+    value = parse_number(m.group("n")) if m else None
+    if m is None or not value or value != int(value) or not 0 < value <= MAX_MONTHS:
+        return None
+    named = re.sub(r"\s", "", m.group("named") or "")
+    return int(value), named
+
+
+def counted_months_text(months: int, named: str, pay: float | None) -> str:
+    """The double wage's extra for the months the worker counts (each one's month's pay)."""
+    which = f"{named}这{months}个月" if named else f"{months}个月"
+    if pay:
+        lead = (
+            f"按{which}算：每月多付1倍工资，{months}×{format_number(pay)}"
+            f"={format_number(months * pay)}元（这是另外多的那一倍，本来的工资照发）。"
+        )
+    else:
+        lead = f"按{which}算：可以多要{months}个月工资（每月多付1倍）；告诉我月工资就能算出数。"
+    return "\n".join(
+        [
+            lead,
+            "从上班第2个月起算，每月多付1倍工资，最多算11个月；要尽早申请劳动仲裁，时效一般1年。",
+            f"依据：{SOURCE}",
+        ]
+    )

@@ -342,7 +342,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
     # annual leave is not the entry on sick leave's effect on the annual leave)
     own_hits = knowledge.search(text, pool)
     if not in_a_situation(previous):
-        own_hits = fits_the_situation(own_hits, text)
+        own_hits = fits_the_situation(own_hits, text, previous.question)
     own = {h.answer.slug: h.score for h in own_hits}
     best_same = max((own.get(h.answer.slug, 0.0) for h in same), default=0.0)
     second = own_hits[1].score if len(own_hits) > 1 else 0.0

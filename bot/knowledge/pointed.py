@@ -86,7 +86,12 @@ _NO_REASON = re.compile(
     r"|年纪大了?(?:要|就)?(?:换|不要|开)"
     # "要是他不跟我商量硬要开我呢"
     r"|硬要(?:把我)?(?:开|辞|炒)|强行(?:把我)?(?:开|辞|炒)|不(?:跟我)?商量[^，,。]{0,8}(?:开|辞|炒)"
+    # "现在说不要我了 啥子理由都没说"
+    r"|(?:啥子|什么|任何)理由都(?:没|没有|不)(?:说|讲|给)|(?:没|不)(?:说|讲|给)(?:任何)?理由"
 )
+# a dismissal told in so many words (after an answer on the contract itself: a relation
+# disguised as contracting, a contract never signed)
+_LET_GO_NOW = re.compile(r"不要我了|辞退|开除|把我开|炒了我|喊我走|叫我走|让我走|不用来了|莫来了")
 
 
 # what the worker may claim, asked ("那我可以要求啥子", "我能主张些什么")
@@ -123,7 +128,8 @@ def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -
         # "那我可以要求啥子" after an answer that the dismissal is not allowed (pregnant, in
         # the medical period): what an unlawful dismissal lets the worker claim
         return knowledge.get(UNLAWFUL_DISMISSAL)
-    if previous.category in _DISMISSAL_TOPICS and _NO_REASON.search(text):
+    dismissed = previous.category in _DISMISSAL_TOPICS or (job and _LET_GO_NOW.search(text))
+    if dismissed and _NO_REASON.search(text):
         return knowledge.get(UNLAWFUL_DISMISSAL)
     if job and _FIRED_FOR_REFUSING.search(text):
         return knowledge.get(UNLAWFUL_DISMISSAL)

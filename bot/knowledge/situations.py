@@ -86,6 +86,16 @@ SITUATION_ENTRIES = {
     "injury_no_insurance": re.compile(
         r"工伤|伤|出事|出了事|事故|医药费|医疗费|住院|摔|砸|压|骨折|断了|职业病|手术|看病"
     ),
+    # contracting, a placement, a platform's outsourcing or a blocked account: the words of
+    # the situation ("我是众包 自己在app上注册的" registers no business)
+    "contract_fake_self_employed": re.compile(
+        r"个体户|个体工商户|营业执照|承包|合作协议|外包协议|不是员工|不算员工"
+    ),
+    "contract_individual_contractor": re.compile(r"承包|包给|包下|包出去"),
+    "student_intern_injury": re.compile(r"实习|学生|职校|职高|中专|技校|顶岗"),
+    "student_intern_relation": re.compile(r"实习|学生|毕业|职校|职高|中专|技校|顶岗|在校"),
+    "flex_platform_outsourced": re.compile(r"配送公司|外包|合作|加盟|代理|专送|站点"),
+    "flex_platform_account_blocked": re.compile(r"封号|封了|账号|停号|冻结|拉黑|停了我|不让我接单"),
     "si_transfer_cities": re.compile(
         r"外地|外省|转|回重庆|回来|换了城市|别的城市|那边交|那边的社保|广东|东莞|深圳|上海|北京|浙江|江苏|福建|成都|贵州"
     ),
@@ -130,14 +140,17 @@ STRICT_ENTRIES = frozenset(
 DEMOTED_ELSEWHERE = 0.5
 
 
-def fits_the_situation(hits: list[Any], text: str) -> list[Any]:
+def fits_the_situation(hits: list[Any], text: str, told: str = "") -> list[Any]:
     """`hits` (index.Hit) with the entries of a situation the message does not name, and the
     procedures of a message about something else, put back; unchanged when none is among
-    them."""
+    them. `told`: the question of the answer just given, whose situation still holds ("那我
+    跟厂头算不算劳动关系" after a student's placement pay)."""
     unnamed = {category for category, said in SITUATIONS.items() if said.search(text or "") is None}
     other = {slug for slug, said in ELSEWHERE.items() if said.search(text or "")}
     unnamed_entries = {
-        slug for slug, said in SITUATION_ENTRIES.items() if said.search(text or "") is None
+        slug
+        for slug, said in SITUATION_ENTRIES.items()
+        if said.search(text or "") is None and said.search(told) is None
     } | {slug for slug, said in NOT_THE_SITUATION.items() if said.search(text or "")}
 
     def demoted(h: Any) -> bool:
