@@ -54,7 +54,7 @@ from actions.worked_out_owed import (
 from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
 from actions.worked_out_pensioner import PAST_THE_AGE, pensioner_reply
 from actions.worked_out_piece_rate import piece_rate_reply
-from actions.worked_out_pretext import both_asked_reply, pretext_reply
+from actions.worked_out_pretext import unlawful_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_refund import owed_on_leaving_reply
 from actions.worked_out_renewal import CONTRACT_EXPIRY, renewal_reply
@@ -306,8 +306,8 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     )
     if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
         return in_lieu, NOTICE_DISMISSAL
-    unlawful = pretext_reply(services, tracker, text) or both_asked_reply(services, tracker, text)
-    if unlawful is not None:  # "就是找个借口开我呢"; "那赔偿金跟经济补偿能一起拿不"
+    unlawful = unlawful_reply(services, tracker, text)
+    if unlawful is not None:  # "就是找个借口开我呢"; "要是他硬要辞退我呢" from one ill
         return unlawful, UNLAWFUL
     docked = deduction_reply(services, tracker, text) or heat_allowance_reply(
         services, tracker, text

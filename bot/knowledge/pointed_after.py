@@ -23,15 +23,12 @@ from bot.knowledge.pointed_asked import (
     route_asked,
     year_unsigned_asked,
 )
-from bot.knowledge.pointed_claims import (
-    sick_dismissal_told,
-)
 from bot.knowledge.pointed_fresh import (
     holiday_off_docked_asked,
     leave_put_off_asked,
     longest_period_over_asked,
 )
-from bot.knowledge.pointed_let_go import last_wages_after_leaving_told
+from bot.knowledge.pointed_let_go import last_wages_after_leaving_told, sick_dismissal_told
 from bot.knowledge.pointed_papers import (
     agency_or_client_asked,
     leaving_papers_refused,

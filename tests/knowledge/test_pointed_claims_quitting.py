@@ -8,8 +8,8 @@ from bot.knowledge.pointed_claims import (
     breach_in,
     fine_asked,
     own_quit_pay_asked,
-    sick_dismissal_told,
 )
+from bot.knowledge.pointed_let_go import sick_dismissal_told
 
 
 def test_an_ordinary_resignation_s_compensation_after_an_answer_on_quitting(bot):
