@@ -135,6 +135,9 @@ NONCOMPETE = "noncomp_compensation"  # the entry on a non-compete's compensation
 _NONCOMPETE_SUM = re.compile(r"好多|多少|能拿|能要|几千|几百")
 
 
+TRAINING_BOND = "noncomp_training_bond"  # a training's service period, filed with these
+
+
 def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """After an answer on a non-compete, the average pay told (here or in the last few
     messages) and the sum asked: 30 % of it a month ("离职前一年平均工资9千" then "那我能拿好多")."""
@@ -142,6 +145,8 @@ def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("离职前一年平均工资1万2" right after: the pay told is what it is asked with)
     if not slug.startswith("noncomp") or not (_NONCOMPETE_SUM.search(text) or monthly_pay(text)):
         return None
+    if slug == TRAINING_BOND and "竞业" not in text:
+        return None  # "如果是公司叫我走的呢 我工资6800 …" after a service period: not a non-compete
     told = [text, *recent_user_texts(tracker, 3)]
     pay = next(filter(None, map(monthly_pay, told)), None)
     if not pay:
