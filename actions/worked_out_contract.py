@@ -30,6 +30,7 @@ _NO_CONTRACT = re.compile(
     r"|没得合同|莫得合同|没有合同|没合同"
 )
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
+_BARE_LENGTH = 10  # "合同也没签过", "也没签合同": told alone
 _MORE_MONEY = re.compile(r"多(?:要|拿|得|赔|补|给)(?:点|些|一点|一些)?(?:钱)?")
 _WAGE_DOUBLED = re.compile(r"(?:双倍|二倍|两倍|2倍)工资")
 NAMED_LOOKBACK = 6
@@ -82,6 +83,20 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     named = _WAGE_DOUBLED.search(text) is not None and any(
         _NO_CONTRACT.search(t) for t in recent_user_texts(tracker, NAMED_LOOKBACK)
     )
+    # "合同也没签过" said bare after a dismissal's sums: the double wage besides, from the
+    # length and the pay told before
+    besides = (
+        _NO_CONTRACT.search(text) is not None
+        and len(text.strip()) <= _BARE_LENGTH
+        and not _WHAT_IF.search(text)
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if besides:
+        told = [text, *recent_user_texts(tracker, 3)]
+        months = next((m for m in map(months_worked, told) if m is not None), None)
+        pay = next(filter(None, map(monthly_pay, told)), None)
+        if months is not None and pay is not None:
+            return double_wage_text(months, pay)
     if not (after or asked or named or _told_no_contract(tracker, text)):
         return None
     if _CONTRACT_RAN_OUT.search(text) and not _NO_CONTRACT.search(text):

@@ -106,6 +106,10 @@ PINYIN_WORDS = (
     " 只 只给 只有 最少 至少 应该 拿 拿多少 该拿 转正 转正后"
     # a plant's move told in pinyin ("gong si yao ban zou le ba wo men ci le")
     " 搬 搬走 搬走了 搬家 搬迁 把我 把我们 我们 辞了 辞退了"
+    # a milk-tea shop's worker called an hourly one, let go, no contract ("laoban shuo wo shi
+    # xiaoshigong jiao wo mingtian buyong lai le", "mei tian zuo 6 ge xiaoshi yi zhou 6 tian",
+    # "hetong ye mei qian guo")
+    " 奶茶 奶茶店 打工 小时工 钟点工 兼职 明天 不用来 不用来了 叫我 每天 一周 零 也没 没签 没签过 签过"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
