@@ -18,13 +18,24 @@ from intents.english_asides import ASIDES
 from intents.english_courses import COURSES
 from intents.english_days import DAYS, REORDERED
 from intents.english_injury import INJURY
+from intents.english_leaving import LEAVING, LEAVING_NUMBERED
 from intents.english_numbered import NUMBERED
 from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_women import WOMEN
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **INJURY, **ASIDES, **WOMEN}
+ENGLISH = {
+    **DAYS,
+    **COURSES,
+    **_WORDS,
+    **OVERTIME,
+    **SENTENCES,
+    **INJURY,
+    **ASIDES,
+    **WOMEN,
+    **LEAVING,
+}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -272,7 +283,7 @@ def read_foreign(text: str) -> str:
     """`text` (already lowercased) with English phrases and pinyin runs in Chinese."""
     if not re.search(r"[a-z]{2}", text):
         return text
-    for pattern, chinese in [*REORDERED, *NUMBERED]:
+    for pattern, chinese in [*REORDERED, *LEAVING_NUMBERED, *NUMBERED]:
         text = pattern.sub(chinese, text)  # type: ignore[arg-type]
 
     untouched: list[str] = []

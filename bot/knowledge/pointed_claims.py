@@ -331,8 +331,8 @@ _OWN_QUIT = re.compile(
 )
 # whether there is any ("有没有补偿嘛"), not when or how it is paid ("补偿是啥时候给")
 _COMPENSATION_ASKED = re.compile(
-    r"(?:有没有|有没得|有不有|能不能|给不给|会不会|可不可以)[^，,。？?]{0,4}(?:补偿|N\b)"
-    r"|(?:补偿|N)(?:吗|不|没|没得|没有|嘛|么)|有(?:补偿|N)"
+    r"(?:有没有|有没得|有不有|能不能|给不给|会不会|可不可以|能拿|能要|可以拿|可以要|拿得到)"
+    r"[^，,。？?]{0,4}(?:补偿|N\b)|(?:补偿|N)\s*(?:吗|不|没|没得|没有|嘛|么|[?？])|有(?:补偿|N)"
 )
 # "那要是我自己辞职呢" after a dismissal's sums: quitting instead, asked as a bare what-if
 _OWN_QUIT_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如)[^，,。？?]{0,8}呢[？?]*$")
