@@ -10,7 +10,7 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.leaving_told import WAGES_UNPAID
+from actions.leaving_told import DISMISSED, WAGES_UNPAID
 from actions.message import previous_action, recent_user_texts
 from bot.domain.severance import asks_how_much
 from bot.domain.training_bond import bond_figure_told, bond_penalty_text, breach_leaving_text
@@ -29,6 +29,8 @@ def bond_reply(tracker: Tracker, text: str) -> str | None:
     )
     if after and WAGES_UNPAID.search(text) and _LEAVES_OVER.search(text):
         return breach_leaving_text()
+    if DISMISSED.search(text) or "补偿" in text:
+        return None  # "如果是公司把我辞退了 … 干了4年 补偿好多": the compensation, not the bond
     # (after the answer, a figure or the sum asked: not "那进厂时候搞的那个三天安全培训呢")
     after = after and (bond_figure_told(text) or asks_how_much(text))
     if not (after or (_ABOUT_BOND.search(text) and asks_how_much(text))):
