@@ -22,9 +22,10 @@ from bot.domain.years_here import latest_length
 LOOKBACK = 8
 # the employer letting the worker go whatever the law says ("硬要辞退我", "非要把我开了",
 # "还是要我走")
+# (not the worker's own "我还是要辞职")
 FORCED_ANYWAY = re.compile(
-    r"(?:硬要|硬是要|非要|偏要|执意要?|强行|坚持要|就是要|还是要)(?:把我|让我|叫我|喊我)?"
-    r"(?:辞|开|炒|裁|解除|赶|我走|走人)"
+    r"(?:硬要|硬是要|非要|偏要|执意要?|强行|坚持要|就是要|还是要)"
+    r"(?:辞退|开除|解除|[辞开炒裁]了?我|赶我|(?:把|将)我[辞开炒裁赶]|(?:让|叫|喊|要)?我走)"
 )
 # the protection said to be over in this message ("医疗期满了", "哺乳期过了")
 _OVER_NOW = re.compile(r"期满|期过了|期结束|满了|休完")

@@ -24,10 +24,7 @@ LEAVING = {
     "in probation": "在试用期",
     "on probation": "在试用期",
     "probation period": "试用期",
-    "started": "上班",
-    "months ago": "个月了",
     "i will leave": "我要离职",
-    "i'm leaving": "我要离职",
     "last salary": "最后的工资",
     "last paycheck": "最后的工资",
     "final salary": "最后的工资",
@@ -49,7 +46,13 @@ _PROBATION_PAY = re.compile(
     r",? but (?:they |the company |my boss )?(?:only )?(?:pay|give)s?(?: me)? (\d{3,6})(?: yuan)?"
     r" (?:during|in|on) (?:the )?probation\b"
 )
+# "started 2 months ago": how long the worker has been in the job
+_STARTED = re.compile(
+    r"\b(?:i )?started(?: (?:work|working|the job))? (\d{1,2}) (month|week|day)s? ago\b"
+)
+_UNIT = {"month": "个月", "week": "个星期", "day": "天"}
 LEAVING_NUMBERED = [
+    (_STARTED, lambda m: f"上班{m.group(1)}{_UNIT[m.group(2)]}了 "),
     (_NOTICE, lambda m: f"要不要提前{m.group(1) or m.group(2)}天通知老板 "),
     (_PROBATION_PAY, lambda m: f"合同工资{m.group(1)} 试用期只发{m.group(2)} "),
 ]

@@ -334,8 +334,11 @@ _COMPENSATION_ASKED = re.compile(
     r"(?:有没有|有没得|有不有|能不能|给不给|会不会|可不可以|能拿|能要|可以拿|可以要|拿得到)"
     r"[^，,。？?]{0,4}(?:补偿|N\b)|(?:补偿|N)\s*(?:吗|不|没|没得|没有|嘛|么|[?？])|有(?:补偿|N)"
 )
-# "那要是我自己辞职呢" after a dismissal's sums: quitting instead, asked as a bare what-if
-_OWN_QUIT_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如)[^，,。？?]{0,8}呢[？?]*$")
+# "那要是我自己辞职呢" after a dismissal's sums: quitting instead, asked as a bare what-if (not
+# "那要是我试用期走呢" after the notice to quit: its days)
+_OWN_QUIT_WHAT_IF = re.compile(
+    r"^(?:那|那么)?(?:要是|如果|假如)[^，,。？?]{0,6}(?:辞职|辞工|离职)[^，,。？?]{0,2}呢[？?]*$"
+)
 # "老板说必须干满今年才放人 不然押一个月工资不发": wages threatened, not yet a breach
 _THREATENED = re.compile(r"不然|否则")
 
@@ -354,9 +357,8 @@ def own_quit_pay_asked(
         return None  # (quitting over unpaid wages or insurance brings compensation)
     if asks_where_to_turn(text):
         return None
-    if _OWN_QUIT.search(text) and (
-        _COMPENSATION_ASKED.search(text) or _OWN_QUIT_WHAT_IF.search(text.strip())
-    ):
+    bare = _OWN_QUIT_WHAT_IF.search(text.strip()) and previous.slug != NOTICE_TO_QUIT
+    if _OWN_QUIT.search(text) and (_COMPENSATION_ASKED.search(text) or bare):
         return knowledge.get(WHEN_DUE)
     return None
 
