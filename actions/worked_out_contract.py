@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 from actions.leaving_told import DISMISSED
 from actions.message import previous_action, recent_user_texts
+from actions.worked_out_bond import TRAINING_BOND
 from actions.worked_out_severance import OTHER_SUBJECT
 from bot.domain.double_wage import double_wage_text
 from bot.domain.employment_dates import months_employed, months_since_start, told_until
@@ -148,9 +149,6 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 NONCOMPETE = "noncomp_compensation"  # the entry on a non-compete's compensation
 # the sum asked ("那我能拿好多"), not "也算吗"
 _NONCOMPETE_SUM = re.compile(r"好多|多少|能拿|能要|几千|几百")
-
-
-TRAINING_BOND = "noncomp_training_bond"  # a training's service period, filed with these
 
 
 def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:

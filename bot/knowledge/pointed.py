@@ -9,6 +9,7 @@ import re
 
 from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed_papers import LEAVING_PAPERS
 
 # "那我该找哪个反映", "去哪里投诉": where to turn, asked after an answer about a right
 _WHERE_TO_TURN = re.compile(
@@ -134,7 +135,6 @@ def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -
 # employer's breach (wages unpaid or late, no insurance), which needs no 30 days' notice and
 # brings compensation (劳动合同法第三十八条, seed entry)
 QUIT_OVER_BREACH = "quit_immediate_38"
-_LEAVING_PAPERS = "quit_certificate_final"
 RESIGN_PRESSURE = "quit_resign_pressure"
 _BREACH = re.compile(
     r"拖欠|欠薪|欠工资|被欠|不发工资|按时发|克扣|扣工资|不给缴社保|买社保|缴社保|放弃社保"
@@ -206,7 +206,7 @@ def leaving_told(
         # "老板说我要走这个月工资就不发了 扣起当赔偿": wages held back because the worker leaves
         return None if previous.slug == WAGE_WITHHELD else knowledge.get(WAGE_WITHHELD)
     # (not the leaving papers' question, "…不开离职证明、不结工资咋办": wages due on leaving)
-    named = _BREACH.search(previous.question) and previous.slug != _LEAVING_PAPERS
+    named = _BREACH.search(previous.question) and previous.slug != LEAVING_PAPERS
     breach = named or any(map(BREACH_TOLD.search, (text, *earlier)))
     quits = _QUITS.search(text) or (_NOTICE_ASKED.search(text) and any(map(_QUITS.search, earlier)))
     if breach and quits and not _QUIT_DONE.search(text):
