@@ -44,7 +44,7 @@ from bot.knowledge.pointed import (
     time_limit_asked,
     unlawful_dismissal_told,
 )
-from bot.knowledge.pointed_after import POINTED_AFTER
+from bot.knowledge.pointed_after import POINTED_AFTER, with_recent
 from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
     both_said_asked,
@@ -196,6 +196,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         wages_also_unpaid_told,
         same_terms_refused,
         *POINTED_AFTER,
+        *with_recent(recent),
     )
     read = as_chinese(text)  # ("I'm 3 months pregnant … can they do that?" as Chinese)
     # (the request's story too: "那我这个情况能赔好多钱" at its summary)

@@ -113,6 +113,8 @@ PROBATION_FAILED = re.compile(
 # "那要是他们嫌我年纪大了 直接不要我了呢" after a contract not renewed: a dismissal supposed
 # instead, not the expiry
 WHAT_IF = re.compile(r"^\s*(?:那|那么)?(?:要是|如果|假如|万一|假设)")
+# a what-if anywhere in the message ("干了5年 工资4600 要是公司现在就硬要我走呢")
+WHAT_IF_WITHIN = re.compile(r"要是|如果|假如|万一|假设")
 # the employer would have the dismissal written as the worker's own leaving ("店长说算我自己辞职的
 # 喊我签个字", "让我写个自愿离职"): whether to sign, not the sum again
 RESIGNATION_PRESSED = re.compile(

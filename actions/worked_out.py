@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 from actions.group_claims import GROUP_CLAIM, group_sum_asked
 from actions.message import last_reply, previous_action, recent_bot_texts, recent_user_texts
 from actions.n_plus_one import n_plus_one_reply
+from actions.worked_out_bond import TRAINING_BOND, bond_reply
 from actions.worked_out_by_day import by_day_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
@@ -54,7 +55,7 @@ from actions.worked_out_owed import (
 from actions.worked_out_pay_cut import CHANGE_OF_TERMS, pay_cut_reply
 from actions.worked_out_pensioner import PAST_THE_AGE, pensioner_reply
 from actions.worked_out_piece_rate import piece_rate_reply
-from actions.worked_out_pretext import both_asked_reply, pretext_reply
+from actions.worked_out_pretext import unlawful_reply
 from actions.worked_out_probation import probation_reply
 from actions.worked_out_refund import owed_on_leaving_reply
 from actions.worked_out_renewal import CONTRACT_EXPIRY, renewal_reply
@@ -90,7 +91,6 @@ from bot.domain.severance import (
     monthly_pay,
 )
 from bot.domain.time_limit import deadline_text, interrupted_text, left_on
-from bot.domain.training_bond import bond_penalty_text
 from bot.domain.wages_owed import (
     asks_the_extra,
     days_corrected,
@@ -240,22 +240,6 @@ def _paid_short(tracker: Tracker, text: str) -> tuple[str, str] | None:
     return None if short is None else (short, str(slug))
 
 
-TRAINING_BOND = "noncomp_training_bond"  # the entry on a training's service period
-_ABOUT_BOND = re.compile(r"服务期|培训费")
-
-
-def _bond_reply(tracker: Tracker, text: str) -> str | None:
-    """The training cost, the service period and the time served, told with the question or
-    right after the answer on service periods: the largest penalty worked out."""
-    after = (
-        tracker.get_slot("last_faq") == TRAINING_BOND
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    if not (after or (_ABOUT_BOND.search(text) and asks_how_much(text))):
-        return None
-    return bond_penalty_text([text, *recent_user_texts(tracker, 3)])
-
-
 # the slips of a pinyin keyboard the classifier already reads through (intents/colloquial.py)
 _BY_SOUND = {"加斑": "加班", "加版": "加班", "公资": "工资"}
 _TYPED_BY_SOUND = re.compile("|".join(_BY_SOUND))
@@ -307,8 +291,8 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     )
     if in_lieu is not None:  # "那加起来一共该拿好多" after the notice or a month's pay
         return in_lieu, NOTICE_DISMISSAL
-    unlawful = pretext_reply(services, tracker, text) or both_asked_reply(services, tracker, text)
-    if unlawful is not None:  # "就是找个借口开我呢"; "那赔偿金跟经济补偿能一起拿不"
+    unlawful = unlawful_reply(services, tracker, text)
+    if unlawful is not None:  # "就是找个借口开我呢"; "要是他硬要辞退我呢" from one ill
         return unlawful, UNLAWFUL
     docked = deduction_reply(services, tracker, text) or heat_allowance_reply(
         services, tracker, text
@@ -353,7 +337,7 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
     hours = hours_reply(tracker, text)
     if hours is not None:  # a working week or month, hours paid by the hour, a month's overtime
         return hours
-    bond = _bond_reply(tracker, text)
+    bond = bond_reply(tracker, text)
     if bond is not None:  # "培训费是12000 服务期3年 她已经干满2年了 最多赔好多"
         return bond, TRAINING_BOND
     years = contribution_years_text(text) or short_of_minimum_text(

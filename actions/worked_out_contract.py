@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 
 from actions.leaving_told import DISMISSED
 from actions.message import previous_action, recent_user_texts
+from actions.worked_out_bond import TRAINING_BOND
 from actions.worked_out_severance import OTHER_SUBJECT
 from bot.domain.double_wage import counted_months_text, double_wage_text, months_counted
 from bot.domain.employment_dates import months_employed, months_since_start, told_until
@@ -30,6 +31,7 @@ _NO_CONTRACT = re.compile(
     r"|没得合同|莫得合同|没有合同|没合同"
 )
 _DOUBLE = re.compile(r"双倍|二倍|两倍|2倍")
+_BARE_LENGTH = 10  # "合同也没签过", "也没签合同": told alone
 _MORE_MONEY = re.compile(r"多(?:要|拿|得|赔|补|给)(?:点|些|一点|一些)?(?:钱)?")
 _WAGE_DOUBLED = re.compile(r"(?:双倍|二倍|两倍|2倍)工资")
 NAMED_LOOKBACK = 6
@@ -82,6 +84,20 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     named = _WAGE_DOUBLED.search(text) is not None and any(
         _NO_CONTRACT.search(t) for t in recent_user_texts(tracker, NAMED_LOOKBACK)
     )
+    # "合同也没签过" said bare after a dismissal's sums: the double wage besides, from the
+    # length and the pay told before
+    besides = (
+        _NO_CONTRACT.search(text) is not None
+        and len(text.strip()) <= _BARE_LENGTH
+        and not _WHAT_IF.search(text)
+        and previous_action(tracker) == "action_answer_policy"
+    )
+    if besides:
+        told = [text, *recent_user_texts(tracker, 3)]
+        months = next((m for m in map(months_worked, told) if m is not None), None)
+        pay = next(filter(None, map(monthly_pay, told)), None)
+        if months is not None and pay is not None:
+            return double_wage_text(months, pay)
     if not (after or asked or named or _told_no_contract(tracker, text)):
         return None
     if _CONTRACT_RAN_OUT.search(text) and not _NO_CONTRACT.search(text):
@@ -145,6 +161,8 @@ def noncompete_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     # ("离职前一年平均工资1万2" right after: the pay told is what it is asked with)
     if not slug.startswith("noncomp") or not (_NONCOMPETE_SUM.search(text) or monthly_pay(text)):
         return None
+    if slug == TRAINING_BOND and "竞业" not in text:
+        return None  # "如果是公司叫我走的呢 我工资6800 …" after a service period: not a non-compete
     told = [text, *recent_user_texts(tracker, 3)]
     pay = next(filter(None, map(monthly_pay, told)), None)
     if not pay:

@@ -28,12 +28,13 @@ _NO_NOTICE = re.compile(
     r"(?:没有?|莫得|没得|不)提前|没打招呼|不打招呼|没通知|明天就(?:莫|不|别|不用)来|(?:今天|马上)就(?:喊|叫|让)我走"
 )
 _FULL_NOTICE_IF = re.compile(r"(?:要是|如果|假如)[^，,。]{0,6}提前(?:一个月|1个月|30天|三十天)")
-# notice given, but less than 30 days ("只提前3天跟我说", "提前一个星期才说")
+# notice given, but less than 30 days ("只提前3天跟我说", "提前一个星期才说"; the employer's,
+# not the worker's own: "我只提前了一个礼拜说的")
 _SHORT_NOTICE = re.compile(
-    r"只提前\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*(?:天|个?星期|周)|提前(?:\d|[一二两三四五六七])\s*天"
+    r"(?<!我)只提前了?\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*(?:天|个?星期|周)|提前(?:\d|[一二两三四五六七])\s*天"
     # "他们上个礼拜才口头跟我说的": told a week or two before, by word of mouth
     r"|(?:上个?|这个?)(?:礼拜|星期|周)才[^，,。]{0,6}(?:说|通知|讲)|口头(?:跟我|给我|和我)?(?:说|讲|通知)"
-    r"|(?:才|只)提前(?:一|两|1|2)\s*个?(?:礼拜|星期|周)"
+    r"|(?<!我)(?:才|只)提前了?(?:一|两|1|2)\s*个?(?:礼拜|星期|周)"
 )
 # the entries after which a notice too short is worked out: 第四十条 itself, a plant's move
 NOTICE_TOPICS = frozenset({"quit_notice_dismissal", "contract_relocation"})
@@ -127,7 +128,8 @@ def notice_total_reply(services: Any, tracker: Tracker, text: str) -> str | None
     # ("明天就不要我来了 也没提前一个月通知我" after the compensation for a post cut)
     unnoticed = (
         previous_action(tracker) == "action_answer_policy"
-        and _NO_NOTICE.search(text) is not None
+        # ("他只提前了一个星期跟我说的 不是要提前30天噻": a notice too short, told now)
+        and (_NO_NOTICE.search(text) is not None or _SHORT_NOTICE.search(text) is not None)
         and not _FULL_NOTICE_IF.search(text)
         and any(
             _MOVED_AWAY.search(t) or _POST_CUT.search(t) or _WORK_FELL_AWAY.search(t) for t in told

@@ -15,6 +15,7 @@ from rasa_sdk import Tracker
 
 from actions.leaving_told import DISMISSED
 from actions.message import recent_user_texts
+from actions.worked_out_protected import protected_forced_reply
 from bot.domain.damages_only import both_asked_text, pretext_text
 from bot.domain.severance import monthly_pay
 from bot.domain.years_here import latest_length
@@ -79,3 +80,13 @@ def both_asked_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     if not _BOTH_ASKED.search(text) or _OTHER_SUMS.search(text):
         return None
     return both_asked_text(*_figures(tracker, text))
+
+
+def unlawful_reply(services: Any, tracker: Tracker, text: str) -> str | None:
+    """An unlawful dismissal's damages: the grounds a pretext, a protected worker let go anyway
+    (actions/worked_out_protected.py), or whether the damages and the compensation are both had."""
+    return (
+        pretext_reply(services, tracker, text)
+        or protected_forced_reply(services, tracker, text)
+        or both_asked_reply(services, tracker, text)
+    )

@@ -305,7 +305,9 @@ def unused_leave_reply(services: Any, tracker: Tracker, text: str) -> str | None
         months = _YEARS_FOR_DAYS.get(parse_number(said.group("n")) or 0) if said else None
     pay = next(filter(None, map(monthly_pay, told)), None)
     today = services.today()
-    if months is not None and pay is None and leaving_told:
+    # ("我参加工作有12年了 在这个厂干了4年" right after the answer, the last day told before)
+    years_now = after and months_in_all([text]) is not None
+    if months is not None and pay is None and (leaving_told or years_now):
         # the days due to the last day told before, the pay still to come
         last = next(filter(None, (last_day(t, today) for t in told)), None)
         return unused_days_text(months, today, last, days_taken(text))

@@ -18,13 +18,24 @@ from intents.english_asides import ASIDES
 from intents.english_courses import COURSES
 from intents.english_days import DAYS, REORDERED
 from intents.english_injury import INJURY
+from intents.english_leaving import LEAVING, LEAVING_NUMBERED
 from intents.english_numbered import NUMBERED
 from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
 from intents.english_women import WOMEN
 from intents.english_words import ENGLISH as _WORDS
 
-ENGLISH = {**DAYS, **COURSES, **_WORDS, **OVERTIME, **SENTENCES, **INJURY, **ASIDES, **WOMEN}
+ENGLISH = {
+    **DAYS,
+    **COURSES,
+    **_WORDS,
+    **OVERTIME,
+    **SENTENCES,
+    **INJURY,
+    **ASIDES,
+    **WOMEN,
+    **LEAVING,
+}
 
 _ENGLISH_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ENGLISH, key=len, reverse=True)) + r")\b"
@@ -109,6 +120,10 @@ PINYIN_WORDS = (
     " 只 只给 只有 最少 至少 应该 拿 拿多少 该拿 转正 转正后"
     # a plant's move told in pinyin ("gong si yao ban zou le ba wo men ci le")
     " 搬 搬走 搬走了 搬家 搬迁 把我 把我们 我们 辞了 辞退了"
+    # a milk-tea shop's worker called an hourly one, let go, no contract ("laoban shuo wo shi
+    # xiaoshigong jiao wo mingtian buyong lai le", "mei tian zuo 6 ge xiaoshi yi zhou 6 tian",
+    # "hetong ye mei qian guo")
+    " 奶茶 奶茶店 打工 小时工 钟点工 兼职 明天 不用来 不用来了 叫我 每天 一周 零 也没 没签 没签过 签过"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7
@@ -271,7 +286,7 @@ def read_foreign(text: str) -> str:
     """`text` (already lowercased) with English phrases and pinyin runs in Chinese."""
     if not re.search(r"[a-z]{2}", text):
         return text
-    for pattern, chinese in [*REORDERED, *NUMBERED]:
+    for pattern, chinese in [*REORDERED, *LEAVING_NUMBERED, *NUMBERED]:
         text = pattern.sub(chinese, text)  # type: ignore[arg-type]
 
     untouched: list[str] = []

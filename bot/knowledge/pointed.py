@@ -9,6 +9,7 @@ import re
 
 from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed_papers import LEAVING_PAPERS
 
 # "那我该找哪个反映", "去哪里投诉": where to turn, asked after an answer about a right
 _WHERE_TO_TURN = re.compile(
@@ -210,7 +211,9 @@ def leaving_told(
     if _HELD_FOR_LEAVING.search(text):
         # "老板说我要走这个月工资就不发了 扣起当赔偿": wages held back because the worker leaves
         return None if previous.slug == WAGE_WITHHELD else knowledge.get(WAGE_WITHHELD)
-    breach = _BREACH.search(previous.question) or any(map(BREACH_TOLD.search, (text, *earlier)))
+    # (not the leaving papers' question, "…不开离职证明、不结工资咋办": wages due on leaving)
+    named = _BREACH.search(previous.question) and previous.slug != LEAVING_PAPERS
+    breach = named or any(map(BREACH_TOLD.search, (text, *earlier)))
     quits = _QUITS.search(text) or (_NOTICE_ASKED.search(text) and any(map(_QUITS.search, earlier)))
     if breach and quits and not _QUIT_DONE.search(text):
         # (the breach in the answer's topic, or told by the worker a few messages before)

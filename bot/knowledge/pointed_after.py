@@ -4,6 +4,9 @@ after the injury, time-limit, dismissal and leaving rules of actions/policy_foll
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import (
     dispatched_told,
     noncompete_told,
@@ -23,17 +26,15 @@ from bot.knowledge.pointed_asked import (
     route_asked,
     year_unsigned_asked,
 )
-from bot.knowledge.pointed_claims import (
-    sick_dismissal_told,
-)
 from bot.knowledge.pointed_fresh import (
     holiday_off_docked_asked,
     leave_put_off_asked,
     longest_period_over_asked,
 )
-from bot.knowledge.pointed_let_go import last_wages_after_leaving_told
+from bot.knowledge.pointed_let_go import last_wages_after_leaving_told, sick_dismissal_told
 from bot.knowledge.pointed_papers import (
     agency_or_client_asked,
+    insurance_after_leaving_asked,
     leaving_papers_refused,
     pensioner_hired_asked,
 )
@@ -42,6 +43,8 @@ from bot.knowledge.pointed_topics import (
     topic_rule_asked,
 )
 from bot.knowledge.pointed_women import maternity_followup_asked
+
+Rule = Callable[[Knowledge, Answer, str], Answer | None]
 
 POINTED_AFTER = (
     maternity_followup_asked,
@@ -71,3 +74,8 @@ POINTED_AFTER = (
     last_wages_after_leaving_told,
     holiday_off_docked_asked,  # "如果她没上班 工资会扣吗" after holiday overtime
 )
+
+
+def with_recent(recent: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules after the answer before that read the worker's last few messages too."""
+    return (lambda k, p, t: insurance_after_leaving_asked(k, p, t, recent),)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.domain.part_time_hours import part_time_week
 from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import INJURY_TOPIC, UNLAWFUL_DISMISSAL
 
@@ -91,6 +92,7 @@ def mediation_failed_asked(knowledge: Knowledge, previous: Answer, text: str) ->
 # "工资是一个月才结一回 这样可以不", "钟点工一个钟头最低好多钱", "说明天不用来了 有莫得补偿"):
 # the answer states each of them
 PART_TIME = "flex_part_time"
+PART_TIME_DAY, PART_TIME_WEEK = 4, 24  # hours (《劳动合同法》第六十八条)
 _PART_TIME_DETAIL = re.compile(
     r"合同|口头|结一回|结一次|多久结|几天结|好久结|发一次|最低|一个钟头|一小时|每小时|补偿|不用来|试用期|社保|工伤保险"
     # "我一个礼拜做6天 每天4个钟 超了没得": the hours, against the part-time limits
@@ -115,7 +117,15 @@ def part_time_detail_asked(
     told = previous.slug == PART_TIME or any(_PART_TIME_TOLD.search(t) for t in recent)
     if not told or not _PART_TIME_DETAIL.search(text):
         return None
+    if any(map(_beyond_part_time, (text, *recent))):
+        return None  # ("每天做6个小时 一周6天" told: full-time work, whatever it was called)
     return knowledge.get(PART_TIME)
+
+
+def _beyond_part_time(text: str) -> bool:
+    """Hours told beyond part-time work's limits (4 a day on average, 24 a week)."""
+    week = part_time_week(text)
+    return week is not None and (week[0] > PART_TIME_DAY or week[0] * week[1] > PART_TIME_WEEK)
 
 
 # "跟派遣公司签的两年合同这个月到期了 派遣公司说不续了 有没得补偿": a contract ending and not

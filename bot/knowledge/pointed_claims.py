@@ -3,19 +3,17 @@ plainly — a public holiday's pay, whether the union must be told of a layoff, 
 quit, renewal refused on the same terms, whether a claim is still in time, the maternity days
 an employer grants, a fine or a breakage docked, whether an ordinary resignation brings
 compensation (none: 劳动合同法第四十六条 lists when it is due), a breach told after the worker
-said they want to quit (leaving at once with compensation, 第三十八条), a dismissal while ill
-(第四十二条). Each returns the entry that answers it, or None."""
+said they want to quit (leaving at once with compensation, 第三十八条). Each returns the entry
+that answers it, or None (a dismissal while ill: bot/knowledge/pointed_let_go.py)."""
 
 from __future__ import annotations
 
 import re
 
-from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import (
     BREACH_TOLD,
     QUIT_OVER_BREACH,
-    SICK_TOPIC,
     TIME_LIMIT,
     asks_where_to_turn,
 )
@@ -333,8 +331,13 @@ _OWN_QUIT = re.compile(
 )
 # whether there is any ("有没有补偿嘛"), not when or how it is paid ("补偿是啥时候给")
 _COMPENSATION_ASKED = re.compile(
-    r"(?:有没有|有没得|有不有|能不能|给不给|会不会|可不可以)[^，,。？?]{0,4}(?:补偿|N\b)"
-    r"|(?:补偿|N)(?:吗|不|没|没得|没有|嘛|么)|有(?:补偿|N)"
+    r"(?:有没有|有没得|有不有|能不能|给不给|会不会|可不可以|能拿|能要|可以拿|可以要|拿得到)"
+    r"[^，,。？?]{0,4}(?:补偿|N\b)|(?:补偿|N)\s*(?:吗|不|没|没得|没有|嘛|么|[?？])|有(?:补偿|N)"
+)
+# "那要是我自己辞职呢" after a dismissal's sums: quitting instead, asked as a bare what-if (not
+# "那要是我试用期走呢" after the notice to quit: its days)
+_OWN_QUIT_WHAT_IF = re.compile(
+    r"^(?:那|那么)?(?:要是|如果|假如)[^，,。？?]{0,6}(?:辞职|辞工|离职)[^，,。？?]{0,2}呢[？?]*$"
 )
 # "老板说必须干满今年才放人 不然押一个月工资不发": wages threatened, not yet a breach
 _THREATENED = re.compile(r"不然|否则")
@@ -354,7 +357,8 @@ def own_quit_pay_asked(
         return None  # (quitting over unpaid wages or insurance brings compensation)
     if asks_where_to_turn(text):
         return None
-    if _OWN_QUIT.search(text) and _COMPENSATION_ASKED.search(text):
+    bare = _OWN_QUIT_WHAT_IF.search(text.strip()) and previous.slug != NOTICE_TO_QUIT
+    if _OWN_QUIT.search(text) and (_COMPENSATION_ASKED.search(text) or bare):
         return knowledge.get(WHEN_DUE)
     return None
 
@@ -380,20 +384,4 @@ def breach_after_quitting_told(
         return None  # ("我提前走就是违约 最后一个月工资不给了": wages held for leaving)
     if breach_in((text,)) and any(map(_WANTS_TO_QUIT.search, recent)):
         return knowledge.get(QUIT_OVER_BREACH)
-    return None
-
-
-# "厂头说歇超过两个月就要辞退我" after an answer on sick leave: a dismissal while ill, within
-# the medical period (not once it is over: bot/knowledge/pointed.py period_over_told)
-SICK_NO_DISMISSAL = "sick_no_dismissal"
-_NOT_WELL_YET = re.compile(r"还没好|没好|好不了|休完|期满|到期|还是不行|干不了")
-
-
-def sick_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
-    if previous.category != SICK_TOPIC or previous.slug == SICK_NO_DISMISSAL:
-        return None
-    if _NOT_WELL_YET.search(text):
-        return None  # ("要是3个月了还没好呢 厂里能直接开除我不": the period over)
-    if DISMISSAL_ASKED.search(text) and not PERIOD_OVER.search(text):
-        return knowledge.get(SICK_NO_DISMISSAL)
     return None

@@ -8,13 +8,16 @@ a dismissal for misconduct says both.
 
 After an answer on leaving, the last wages told unsettled ("这个月工资也还没结"): they are due in
 full on the day the contract ends (《工资支付暂行规定》第九条), the entry on the leaving papers and
-the last pay."""
+the last pay. A dismissal threatened after an answer on sick leave, within the medical period
+(第四十二条)."""
 
 from __future__ import annotations
 
 import re
 
+from bot.domain.medical_period import DISMISSAL_ASKED, PERIOD_OVER
 from bot.knowledge.index import Answer, Knowledge
+from bot.knowledge.pointed import SICK_TOPIC
 from bot.knowledge.pointed_reprisal import LET_GO
 
 MISCONDUCT_DISMISSAL = "quit_fired_fault"
@@ -58,4 +61,20 @@ def last_wages_after_leaving_told(
         return None
     if _LAST_WAGES_UNSETTLED.search(text) and not _NOT_THE_LAST.search(text):
         return knowledge.get(LAST_PAY)
+    return None
+
+
+# "厂头说歇超过两个月就要辞退我" after an answer on sick leave: a dismissal while ill, within
+# the medical period (not once it is over: bot/knowledge/pointed.py period_over_told)
+SICK_NO_DISMISSAL = "sick_no_dismissal"
+_NOT_WELL_YET = re.compile(r"还没好|没好|好不了|休完|期满|到期|还是不行|干不了")
+
+
+def sick_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    if previous.category != SICK_TOPIC or previous.slug == SICK_NO_DISMISSAL:
+        return None
+    if _NOT_WELL_YET.search(text):
+        return None  # ("要是3个月了还没好呢 厂里能直接开除我不": the period over)
+    if DISMISSAL_ASKED.search(text) and not PERIOD_OVER.search(text):
+        return knowledge.get(SICK_NO_DISMISSAL)
     return None

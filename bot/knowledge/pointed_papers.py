@@ -4,7 +4,10 @@ a dispatch agency and the firm it sends the worker to answers.
 
 - "公司不给我开离职证明 新公司要这个", "社保也不给我转": the employer must give the certificate of
   the contract's end and move the file and the insurance within 15 days (《劳动合同法》第五十条);
-  a loss it causes is its to make good (第八十九条): the entry on the leaving papers.
+  a loss it causes is its to make good (第八十九条): the entry on the leaving papers, also
+  when by when they are due is asked, or the worker's own resignation is the excuse.
+- "我准备不打工了 回屋头开个小面馆" then "医保呢 断了会咋样", or "养老保险呢" after unemployment
+  benefit: the insurance kept up alone, in flexible employment (《社会保险法》第十条、第二十三条).
 - "我63了 已经在领退休金了 … 老板说不签劳动合同 签个劳务协议": one drawing a pension and hired
   again is in a relation of services, not of labour (《最高人民法院关于审理劳动争议案件适用法律
   问题的解释（一）》第三十二条): the entry on work past the retirement age.
@@ -22,7 +25,7 @@ from bot.knowledge.index import Answer, Knowledge
 LEAVING_PAPERS = "quit_certificate_final"
 # the papers of leaving: the certificate, the file, the insurance moved
 _PAPERS = re.compile(
-    r"离职证明|解除证明|终止证明|工作证明|档案|社保(?:关系)?[^，,。？?]{0,4}转|转社保"
+    r"离职证明|解除证明|终止证明|工作证明|档案|社保(?:关系)?[^，,。？?]{0,4}转|转社保|停保"
 )
 # "如果他不开证明害我新工作黄了呢": a certificate refused, of leaving only when leaving is
 # talked of (not "公司不给开证明 我能自己去诊断不": an occupational disease's papers)
@@ -33,17 +36,61 @@ _LEAVING_TOPICS = frozenset({"离职与解除", "经济补偿"})
 _REFUSED = re.compile(r"不(?:给|肯|帮|愿意?)?(?:我)?(?:开|出|办|转|给)|拖着|拖起|卡着|扣着|压着")
 
 
+# by when the papers are due, or who sees to them, asked ("我的社保和档案他们多久要转出去",
+# "公司那边停保要我自己去办不")
+_BY_WHEN = re.compile(
+    r"多久|几天|好久|多长时间|啥时候|什么时候|哪天|期限|(?:我|我们)自己(?:去)?办|(?:哪个|谁)(?:去)?办"
+)
+# the refusal's excuse, the worker's own leaving ("他们说我是自己要走的 又不是他们开除我 不得开"):
+# the certificate is due however the contract ended
+_OWN_LEAVING_EXCUSE = re.compile(
+    r"(?:自己|我)(?:要|主动|提出)?(?:走|辞职?|离职)的|不是(?:他们|公司|单位|厂里|老板)?(?:开除|辞退|开)"
+)
+
+
 def leaving_papers_refused(
     knowledge: Knowledge, previous: Answer | None, text: str
 ) -> Answer | None:
-    """The entry on the leaving papers when the message tells them refused; else None."""
+    """The entry on the leaving papers when the message tells them refused, asks by when they
+    are due, or, right after it, tells the refusal's excuse of one's own leaving; else None."""
     if previous is not None and previous.slug == LEAVING_PAPERS:
-        return None
-    if _PAPERS.search(text) and _REFUSED.search(text):
+        return previous if _OWN_LEAVING_EXCUSE.search(text) else None
+    if _PAPERS.search(text) and (_REFUSED.search(text) or _BY_WHEN.search(text)):
         return knowledge.get(LEAVING_PAPERS)
     leaving = _LEAVING.search(text) or (previous and previous.category in _LEAVING_TOPICS)
     if _CERTIFICATE_REFUSED.search(text) and leaving:
         return knowledge.get(LEAVING_PAPERS)
+    return None
+
+
+# "我准备不打工了 回屋头开个小面馆" then "医保呢 断了会咋样"; "养老保险呢" after the answer on
+# unemployment benefit: the insurance kept up alone, as one in flexible employment
+# (《社会保险法》第十条、第二十三条: paid by the worker; 第四十八条: the medical insurance of one
+# drawing unemployment benefit is paid from its fund)
+FLEXIBLE = "si_flexible_after_leaving"
+UNEMPLOYMENT = "si_unemployment"
+_OUT_OF_WORK = re.compile(
+    r"不打工|不上班|不在单位|不干了|不做了|开(?:个|家)?[^，,。]{0,4}(?:店|馆|铺)|做(?:点)?(?:小)?生意"
+    r"|个体|自己干|辞职|离职|失业|下岗|被裁|裁员"
+)
+_INSURANCE_NAMED = re.compile(r"养老|医保|医疗保险|社保")
+_BARE = re.compile(r"呢|咋|怎么|如何|断了|断交|断缴|自己交|自己缴")
+_BARE_LENGTH = 14
+
+
+def insurance_after_leaving_asked(
+    knowledge: Knowledge, previous: Answer | None, text: str, recent: tuple[str, ...]
+) -> Answer | None:
+    """The entry on insurance kept up alone, asked short after work was left; else None."""
+    if previous is None or len(text) > _BARE_LENGTH or not _BARE.search(text):
+        return None
+    named = _INSURANCE_NAMED.search(text)
+    if named is None:
+        return None
+    if previous.slug == UNEMPLOYMENT:  # ("养老保险呢": the benefit pays the medical insurance)
+        return knowledge.get(FLEXIBLE) if named.group(0) == "养老" else None
+    if previous.category == "社会保险" and any(map(_OUT_OF_WORK.search, (text, *recent))):
+        return knowledge.get(FLEXIBLE)
     return None
 
 

@@ -313,8 +313,11 @@ def moved_to_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
 
 
 # "厂头拖了我2个月工资了 我想不干了 我个人辞职的话还拿得到补偿不": quitting over unpaid wages or
-# insurance, with what it brings asked (the compensation, the 30 days' notice)
-_QUITTING = re.compile(r"辞职|辞工|不干了|不想干了|不做了|走人|离职")
+# insurance, with what it brings asked (the compensation, the 30 days' notice; "厂头从来没给我们
+# 买社保 我们几个想走 要不要提前打招呼")
+_QUITTING = re.compile(
+    r"辞职|辞工|不干了|不想干了|不做了|走人|离职|(?<![喊叫让赶逼])(?:想|要|准备)走"
+)
 _WHAT_IT_BRINGS = re.compile(r"补偿|赔偿|能拿|拿得到|有没得钱|要等|提前|30天|三十天|一个月")
 
 

@@ -38,3 +38,11 @@ def test_no_ground_given_is_unlawful_too():
     said = pretext_text(40, 6000, no_reason=True)  # 3 years 4 months: 3.5 months' pay
     assert "只说“不适合”" in said and "3.5个月×6000×2=42000元" in said
     assert "岗位是不是真的撤了" not in said
+
+
+def test_a_protected_worker_let_go_anyway():
+    from bot.domain.damages_only import protected_text
+
+    said = protected_text(36, 4200)  # 3 years: 3 months' pay
+    assert "医疗期" in said and "继续履行" in said
+    assert "3个月×4200×2=25200元" in said and "第四十二条" in said

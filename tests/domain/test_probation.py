@@ -92,3 +92,10 @@ def test_the_floor_is_80_percent_of_the_pay_after_probation():
     assert "单位只给3000元，每月少600元" in short
     # (a probation pay at the floor or above is no shortfall)
     assert "每月少" not in probation_floor_text(4500, 3600)
+
+
+def test_the_pay_the_contract_writes_is_the_pay_after_probation():
+    from bot.domain.probation import probation_pay_text
+
+    said = probation_pay_text("合同写的工资4000 试用期只发我2800")
+    assert said is not None and "3200元" in said

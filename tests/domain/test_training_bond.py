@@ -22,3 +22,16 @@ def test_a_period_served_in_full_owes_nothing():
 
 def test_nothing_without_all_three_figures():
     assert bond_penalty_text(["培训费6000 最多赔好多"]) is None
+
+
+def test_the_cost_told_as_spent_and_the_term_before_its_words():
+    said = bond_penalty_text(["培训完回来我干了刚好一年", "学费加差旅一共花了24000 签了4年服务期"])
+    assert said is not None and "18000元" in said
+
+
+def test_leaving_over_the_employers_breach_owes_no_penalty():
+    from bot.domain.training_bond import bond_figure_told, breach_leaving_text
+
+    assert "不用支付违约金" in breach_leaving_text()
+    assert bond_figure_told("培训完回来我干了刚好一年")
+    assert not bond_figure_told("那进厂时候搞的那个三天安全培训呢")

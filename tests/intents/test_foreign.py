@@ -236,3 +236,16 @@ def test_a_pregnant_or_nursing_worker_s_words_in_english():
     assert "哺乳" in read_foreign("do i get time off for breast feeding once i'm back")
     read = read_foreign("her contract expires in may, can the boss refuse to renew it")
     assert "劳动合同到期" in read and "不续签" in read
+
+
+def test_a_worker_leaving_in_english_and_an_hourly_one_in_pinyin():
+    assert "提前30天通知老板" in read_foreign("do i have to tell my boss 30 days before?")
+    assert "还在试用期" in read_foreign("i'm still in probation, started 2 months ago")
+    read = read_foreign(
+        "my salary in contract is 4800 a month but they only pay 3600 during probation"
+    )
+    assert "合同工资4800" in read and "试用期只发3600" in read
+    assert "最后的工资" in read_foreign("when must they pay my last salary")
+    assert "我自己辞职" in read_foreign("can i get any compensation? i quit by myself")
+    assert "小时工" in read_foreign("laoban shuo wo shi xiaoshigong jiao wo mingtian buyong lai le")
+    assert read_foreign("hetong ye mei qian guo") == "合同也没签过"

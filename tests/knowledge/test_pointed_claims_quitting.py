@@ -8,8 +8,8 @@ from bot.knowledge.pointed_claims import (
     breach_in,
     fine_asked,
     own_quit_pay_asked,
-    sick_dismissal_told,
 )
+from bot.knowledge.pointed_let_go import sick_dismissal_told
 
 
 def test_an_ordinary_resignation_s_compensation_after_an_answer_on_quitting(bot):
@@ -57,3 +57,13 @@ def test_a_dismissal_threatened_after_an_answer_on_sick_leave(bot):
     # the period over: its own entry (period_over_told)
     assert sick_dismissal_told(k, k.get("sick_pay"), "医疗期过了还没好 能开我不") is None
     assert sick_dismissal_told(k, k.get("sick_pay"), "要是3个月了还没好呢 厂里能开除我不") is None
+
+
+def test_ones_own_quitting_asked_as_a_bare_what_if_or_as_what_one_can_get(bot):
+    k = bot.knowledge
+    previous = k.get("quit_notice_dismissal")
+    said = own_quit_pay_asked(k, previous, "那要是我自己辞职呢", ("公司说效益不好 叫我走",))
+    assert said is not None and said.slug == "sev_when_due"
+    papers = k.get("quit_certificate_final")
+    said = own_quit_pay_asked(k, papers, "能拿 经济补偿? 我自己辞职", ())
+    assert said is not None and said.slug == "sev_when_due"

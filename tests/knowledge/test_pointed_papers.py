@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 from bot.knowledge.pointed_papers import (
     agency_or_client_asked,
+    insurance_after_leaving_asked,
     leaving_papers_refused,
     pensioner_hired_asked,
 )
@@ -42,3 +43,30 @@ def test_which_of_the_agency_and_the_firm():
     said = "这笔钱是找派遣公司要还是找电子厂要"
     assert agency_or_client_asked(kb, None, said) == "flex_dispatch_employer"
     assert agency_or_client_asked(kb, None, "劳务派遣能用在哪个岗位") is None
+
+
+def test_the_papers_asked_by_when_and_the_excuse_of_ones_own_leaving():
+    kb = _Knowledge()
+    assert leaving_papers_refused(kb, None, "我的社保和档案他们多久要转出去") == (
+        "quit_certificate_final"
+    )
+    assert (
+        leaving_papers_refused(kb, None, "公司那边停保要我自己去办不") == "quit_certificate_final"
+    )
+    papers = SimpleNamespace(slug="quit_certificate_final", category="离职与解除")
+    said = leaving_papers_refused(kb, papers, "他们说我是自己要走的 又不是他们开除我 不得开")
+    assert said is papers
+
+
+def test_insurance_kept_up_alone_after_leaving_work():
+    kb = _Knowledge()
+    jobless = SimpleNamespace(slug="si_unemployment", category="社会保险")
+    assert (
+        insurance_after_leaving_asked(kb, jobless, "养老保险呢", ()) == "si_flexible_after_leaving"
+    )
+    assert insurance_after_leaving_asked(kb, jobless, "医保呢", ()) is None
+    years = SimpleNamespace(slug="si_pension_medical", category="社会保险")
+    shop = ("我准备不打工了 回屋头开个小面馆 我的社保咋个办",)
+    said = insurance_after_leaving_asked(kb, years, "医保呢 断了会咋样", shop)
+    assert said == "si_flexible_after_leaving"
+    assert insurance_after_leaving_asked(kb, years, "医保呢 断了会咋样", ()) is None
