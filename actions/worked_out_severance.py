@@ -155,8 +155,7 @@ def severance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         (after and slug == CONTRACT_EXPIRY)
         or any(_NOT_RENEWED.search(t) for t in [text, *recent_user_texts(tracker, 4)])
     ) and not _NOT_EXPIRY.search(text)  # ("要是他不是合同到期 是直接把我开了呢": a dismissal)
-    # ("干了5年零4个月 工资4600 要是公司现在就硬要我走呢": a dismissal now, as a what-if)
-    expired = expired and not (WHAT_IF_WITHIN.search(text) and DISMISSED.search(text))
+    expired = expired and not (WHAT_IF_WITHIN.search(text) and DISMISSED.search(text))  # (cues)
     # "哦不对我说错了 是3年8个月" right after the sum: the length corrected, said alone
     corrected_length = (
         length_said(text) if after and months_worked(text) is None and len(text) <= 20 else None
