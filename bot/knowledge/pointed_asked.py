@@ -297,6 +297,15 @@ BOTH_SAID = (
         re.compile(r"合法|违法|犯法|可以不|行不行|要得不|对不对|正常不|这样算"),
         "leave_weekly_rest",
     ),
+    # "每周要上6天课 星期六也上 学校说当老师就是这样 没得加班费": the rest day worked and its pay
+    # denied (a day off in lieu, else 200 %: 劳动法第四十四条)
+    BothSaid(
+        re.compile(
+            r"(?:星期六|周六|礼拜六|星期天|周日|礼拜天|周末)也(?:上|要上|干|做)|(?:每周|一周|一个星期)[^，,。]{0,4}[6六七7]天"
+        ),
+        re.compile(r"(?:没得|没有|不给|莫得|不算|不发)加班费"),
+        "ot_pay_rates",
+    ),
 )
 
 

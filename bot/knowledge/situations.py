@@ -140,17 +140,33 @@ STRICT_ENTRIES = frozenset(
 DEMOTED_ELSEWHERE = 0.5
 
 
+# the situations that are who the worker is, and so hold from the answer just given (a student
+# on placement, a rider of an outsourced station); not a moment's topic such as leave not taken
+# ("还有个事 要是生病了 病假最多能请好久" after unused leave is a question of its own)
+HELD = frozenset(
+    {
+        "contract_fake_self_employed",
+        "contract_individual_contractor",
+        "student_intern_injury",
+        "student_intern_relation",
+        "student_intern_rights",
+        "flex_platform_outsourced",
+        "flex_platform_account_blocked",
+    }
+)
+
+
 def fits_the_situation(hits: list[Any], text: str, told: str = "") -> list[Any]:
     """`hits` (index.Hit) with the entries of a situation the message does not name, and the
     procedures of a message about something else, put back; unchanged when none is among
-    them. `told`: the question of the answer just given, whose situation still holds ("那我
-    跟厂头算不算劳动关系" after a student's placement pay)."""
+    them. `told`: the question of the answer just given, whose situation still holds for the
+    HELD entries ("那我跟厂头算不算劳动关系" after a student's placement pay)."""
     unnamed = {category for category, said in SITUATIONS.items() if said.search(text or "") is None}
     other = {slug for slug, said in ELSEWHERE.items() if said.search(text or "")}
     unnamed_entries = {
         slug
         for slug, said in SITUATION_ENTRIES.items()
-        if said.search(text or "") is None and said.search(told) is None
+        if said.search(text or "") is None and (slug not in HELD or said.search(told) is None)
     } | {slug for slug, said in NOT_THE_SITUATION.items() if said.search(text or "")}
 
     def demoted(h: Any) -> bool:
