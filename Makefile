@@ -54,7 +54,10 @@ test: $(STAMP) system-packages
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(CACHED) $(BIN)/workerbot data validate
-	$(CACHED) $(BIN)/pytest -n 2
+	# three workers on two cores: the one running the server-process tests (tests/conftest.py
+	# puts them first) often waits on them; with the model and PostgreSQL shared per run a
+	# third worker costs little CPU and fills those waits
+	$(CACHED) $(BIN)/pytest -n 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
