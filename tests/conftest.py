@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import glob
 import hashlib
 import os
 import pickle
 import shutil
 import socket
-import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -30,9 +27,10 @@ from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.web.proxies import uvicorn_proxy_options
 from bot.web.server import create_web
-from tests.support import HTTP_TIMEOUT
+from tests.support import HTTP_TIMEOUT, postgres_server
 from tests.support.chromium import close_browser
 from tests.support.demo import demo_db
+from tests.support.shared import locked, run_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,14 +60,30 @@ def _parse_each_yaml_text_once() -> None:
 _parse_each_yaml_text_once()
 
 
-@pytest.fixture(scope="session")
-def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One trained model for the whole test session (training takes seconds)."""
-    directory = tmp_path_factory.mktemp("models")
+def _train_into(directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
     settings = Settings.load(
         ROOT / "config.yml", workerbot_model_dir=directory, workerbot_database_url="sqlite://"
     )
     nlu_model.train(settings)
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One trained model for the whole test run (training takes seconds): under xdist the
+    first worker trains it into the run's shared folder, the others wait and load it
+    (tests/support/shared.py). Tests that train write into a copy (own_settings)."""
+    shared = run_folder(tmp_path_factory)
+    if shared is None:
+        directory = tmp_path_factory.mktemp("models")
+        _train_into(directory)
+        return directory
+    directory, done = shared / "models", shared / "models.trained"
+    with locked(shared / "models.lock"):
+        if not done.exists():
+            shutil.rmtree(directory, ignore_errors=True)  # what a worker that died left
+            _train_into(directory)
+            done.touch()
     return directory
 
 
@@ -206,81 +220,20 @@ def artifacts() -> Path:
     return path
 
 
-# -- a private PostgreSQL server (Debian's postgresql package), one per test session --
-
-
-def _bin(name: str) -> str:
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    if not found:
-        raise RuntimeError("PostgreSQL is not installed: `make test` installs Debian's postgresql")
-    return found[-1]
-
-
-def _as_postgres(args: list[str]) -> list[str]:
-    """initdb and the server refuse to run as root: use the postgres system user then."""
-    if os.geteuid() == 0:
-        return ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(f"'{a}'" for a in args)]
-    return args
+# -- a private PostgreSQL server (Debian's postgresql package), one per test run --
 
 
 @pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    # not pytest's tmp_path: its parent is private to root, and the server runs as postgres
-    base = Path(tempfile.mkdtemp(prefix="workerbot-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-        shutil.chown(sock, "postgres")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    subprocess.run(
-        _as_postgres(
-            [
-                _bin("initdb"),
-                "-D",
-                str(data),
-                "-A",
-                "trust",
-                "-U",
-                "postgres",
-                "-E",
-                "UTF8",
-                "--locale=C.UTF-8",
-                "--no-sync",  # a throwaway server: nothing of it outlives the session
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        _as_postgres(
-            [
-                _bin("pg_ctl"),
-                "-D",
-                str(data),
-                "-w",
-                "-l",
-                str(base / "log"),
-                "-o",
-                # no waiting on the disk (fsync) for a server that never survives a crash:
-                # what the tests see of PostgreSQL (SQL, locks, transactions) is unchanged
-                f"-p {port} -k {sock} -c listen_addresses= -c fsync=off"
-                " -c synchronous_commit=off -c full_page_writes=off",
-                "start",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql+psycopg://postgres@/postgres?host={sock}&port={port}"
-    finally:
-        subprocess.run(
-            _as_postgres([_bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
-            capture_output=True,
-        )
+def pg_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database on the run's PostgreSQL server (tests/support/postgres_server.py) on which
+    tests create and drop their own databases."""
+    shared = run_folder(tmp_path_factory)
+    if shared is None:
+        with postgres_server.own_server() as url:
+            yield url
+        return
+    with postgres_server.shared_server(shared, os.environ["PYTEST_XDIST_WORKER"]) as url:
+        yield url
 
 
 # the tests that start real server processes (`workerbot run`, several hosts), each for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import logging
 import os
 import threading
@@ -279,9 +280,7 @@ class Database:
             return MigrationContext.configure(conn).get_current_revision()
 
     def head_revision(self) -> str | None:
-        from alembic.script import ScriptDirectory
-
-        return ScriptDirectory.from_config(self.alembic_config()).get_current_head()
+        return _migrations_head()
 
     def require_current_schema(self) -> None:
         """Refuse to run on an unmigrated database rather than create tables silently."""
@@ -291,3 +290,15 @@ class Database:
                 f"database schema is at {current or 'nothing'}, code needs {head}: "
                 "run `workerbot db upgrade` first"
             )
+
+
+@functools.cache
+def _migrations_head() -> str | None:
+    """The newest migration's revision: read from the migration files once per process (they
+    are part of the code and do not change while it runs; every App start asks for it)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(cfg).get_current_head()
