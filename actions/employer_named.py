@@ -77,8 +77,10 @@ _PINYIN_LABELLED = re.compile(
     # hui lai": the labelled name up to the word a firm's name ends with, more said after it)
     r"|\b(?:gong ?si|dan ?wei|chang ?li|chang zi)\s*(?:shi|jiao)\s+"
     r"(?P<named>(?:[a-z]+\s){1,8}?(?:you ?xian (?:ze ?ren )?gong ?si|gong ?si|chang))(?=\s|$)"
-    # ("zai hong xing can yin gong si, …": where the worker works, a company in pinyin)
-    r"|\bzai\s+(?P<at>(?:[a-z]+\s){1,6}?(?:gong ?si|chang|dian))(?=\s*(?:[,，.。;；]|$))"
+    # ("zai hong xing can yin gong si, …": where the worker works, a company in pinyin; "zai
+    # longhu canyin gongsi zuo chuancai": the work done there after it)
+    r"|\bzai\s+(?P<at>(?:[a-z]+\s){1,6}?(?:gong ?si|chang|dian))"
+    r"(?=\s*(?:[,，.。;；]|$)|\s+(?:zuo|gan|dang|shang ?ban|da ?gong)\b)"
 )
 
 

@@ -115,3 +115,13 @@ def story_before(tracker: Tracker) -> str | None:
             break
         kept.append(text)
     return clean_description(" ".join(reversed(kept)))
+
+
+def employer_before(tracker: Tracker) -> str | None:
+    """The employer named in the story told just before the request ("我在启航教育培训学校当
+    老师 干了6年半 …" answered, then "我要申请调解 要他们给补偿 我叫…"): not asked again."""
+    from actions.employer_named import opening_employer  # (it reads the opening's words)
+
+    if not story_before(tracker):
+        return None
+    return next(filter(None, map(opening_employer, answered_messages(tracker))), None)
