@@ -89,6 +89,8 @@ _EMPLOYER_PREFIX = re.compile(
     r"|^(?:我们|我们两个|我们几个|我俩)?(?:都是|都在|全是|都属于)(?=[\u4e00-\u9fff]{4,}(?:有限责任公司|有限公司|股份公司|集团|厂|公司))"
     # "包工头是重庆建安劳务有限公司的": who the boss works for, the company the party
     r"|^(?:包工头|工头|老板|班组长)(?:是|属于)(?=[\u4e00-\u9fff]{4,}(?:有限责任公司|有限公司|股份公司|集团))"
+    # "是跟着鑫宇建筑劳务公司的包工头干的": whose crew the worker was in, the company named
+    r"|^(?:我)?(?:是|都是)?(?:跟着|跟到|跟的)(?=[\u4e00-\u9fff]{4,}(?:公司|集团|厂))"
 )
 
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}
