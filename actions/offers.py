@@ -279,9 +279,12 @@ WHAT_NEXT_MAX_CHARS = 30
 def case_question_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the status of the worker's case, a short question about how long it
     takes is answered from the FAQ entry on it (whatever the classifier read)."""
+    from actions.case_additions import addition_instead  # (it reads the case actions)
+
     cost = case_cost_instead(tracker)  # "do i need to pay anything for this" after filing
-    if cost:
-        return cost
+    # ("新的是177… 你帮我改一哈", "老板电话是159…" after filing: kept for the case)
+    if cost or addition_instead(tracker):
+        return cost or addition_instead(tracker)
     text = typed_text(tracker)
     if text and not re.search(r"[\u4e00-\u9fff]", text):
         text = as_chinese(text)  # ("how long does it take" right after filing)
