@@ -32,7 +32,7 @@ def short_story_with_wish(tracker: Tracker, rest: str) -> str | None:
     name) tells besides the wish; None unless `rest` says what the worker wants."""
     if tracker.get_slot("description") or not rest.strip():
         return None
-    short = short_opening_story(opening_text(tracker, "mediation_form"))
+    short = next(filter(None, map(short_opening_story, _openings(tracker))), None)
     if not short or not (opening_demand(rest) or WANTS_THE_JOB_BACK.search(rest)):
         return None
     facts = " ".join(
@@ -43,6 +43,24 @@ def short_story_with_wish(tracker: Tracker, rest: str) -> str | None:
     if facts and facts not in short:
         return clean_description(f"{short}；{facts}") or short
     return short
+
+
+def _openings(tracker: Tracker) -> list[str]:
+    """The messages that started the mediation form, newest first, back to the last request
+    filed: "公司不给我交社保 我想调解", then 转人工 halfway, then "不等了 你帮我弄嘛 公司是…"
+    (the request taken up again, its story told the first time)."""
+    found: list[str] = []
+    started = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "bot" and "案件编号" in str(event.get("text") or ""):
+            break
+        if kind == "active_loop" and event.get("name") == "mediation_form":
+            started = True
+        elif kind == "user" and started:
+            found.append(str(event.get("text") or ""))
+            started = False
+    return found or [opening_text(tracker, "mediation_form")]
 
 
 def nothing_to_add(said: str) -> bool:
