@@ -21,6 +21,7 @@ from actions.validators import (
     dispute_types_in,
     other_kind_in,
 )
+from bot.domain.count_corrected import sum_put_right
 from bot.domain.severance import monthly_pay, months_worked
 
 # the bot's replies to a story told before the request (an answer, or "您说的情况我记下了")
@@ -92,7 +93,12 @@ def story_before(tracker: Tracker) -> str | None:
         return None
     told: list[str] = []
     story = kind_told = False
-    for typed in _answered_as_typed(tracker):
+    said = _answered_as_typed(tracker)
+    for i in range(
+        len(said) - 1
+    ):  # ("我一个月7500" then "等哈 我说错了 是7800": the sum put right)
+        said[i + 1] = sum_put_right(said[i], said[i + 1]) or said[i + 1]
+    for typed in said:
         text = as_chinese(typed)
         found = opening_description(text)
         if found:
