@@ -155,10 +155,13 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # (its own count of months, if any, is that one: "一个月" is the pay's month)
         if told and (not counted or told in counted):
             n = told
-    if n is None and pay is None and ADDED_UP.search(text) and asks_how_much(text):
-        # "那一共该要好多" after the months owed and the pay were told (with a question between)
-        earlier = recent_user_texts(tracker, 4)
+    counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)}
+    if n is None and pay is None and asks_how_much(text) and (ADDED_UP.search(text) or counted):
+        # "那一共该要好多" after the months owed and the pay were told (with a question between);
+        # "两个月是好多钱嘛" after "欠我两个月工资" and "一个月3800" (the same months counted)
+        earlier = recent_user_texts(tracker, 4 if ADDED_UP.search(text) else 5)
         n = next(filter(None, map(_months_owed, earlier)), None)
+        n = n if ADDED_UP.search(text) or n in counted else None
         pay = next(filter(None, map(monthly_pay, earlier)), None) if n else None
     if n is not None and pay is None:
         # "那拖的那3个月工资呢 还要得回来不": the pay told before
