@@ -21,7 +21,9 @@ _ASKS_COST = re.compile(
 )
 # (not a course's or a lawyer's cost: another thing named)
 # (and "一共欠了我们好多钱哦", "两个月是好多钱嘛": the sum owed, not a fee)
-_OTHER_THING = re.compile(r"课|班|培训|报名|学费|律师|鉴定|体检|法院|起诉|欠|拖了|该赔|该补|个月|工资")
+_OTHER_THING = re.compile(
+    r"课|班|培训|报名|学费|律师|鉴定|体检|法院|起诉|欠|拖了|该赔|该补|个月|工资"
+)
 SHORT_QUESTION = 30
 
 

@@ -62,7 +62,7 @@ INDUSTRY_WORDS = (
 _COMPANY_WORD = re.compile(
     r"公司|集团|工厂|厂$|有限|门店|商店|超市|商场|商城|美容院|养老院|敬老院|诊所|会所|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
     # "飞毛腿配送站", "城南网点": a rider's or courier's station
-    r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|配送站|站$|网点$|仓库$|"
+    r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|酒家|配送站|站$|网点$|仓库$|"
     # "刘记老火锅", "张姐面馆": a restaurant by its kind
     r"火锅$|火锅店|面馆|饭馆|茶楼|串串|烧烤店|发廊|洗车|"
     # "Chong Qing Jin Yu Can Yin You Xian Gong Si": a registered name written in pinyin
