@@ -17,6 +17,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.assent import is_assent
+from actions.mediation_cases import CASE_NO
 from actions.mediation_extraction import WANTS_THE_JOB_BACK
 from actions.mediation_text import WISH_START
 from actions.message import as_chinese, opening_text
@@ -50,15 +51,18 @@ def _openings(tracker: Tracker) -> list[str]:
     filed: "公司不给我交社保 我想调解", then 转人工 halfway, then "不等了 你帮我弄嘛 公司是…"
     (the request taken up again, its story told the first time)."""
     found: list[str] = []
-    started = False
+    started = handed = False
     for event in reversed(tracker.events):
         kind = event.get("event")
-        if kind == "bot" and "案件编号" in str(event.get("text") or ""):
+        if kind == "bot" and CASE_NO.search(str(event.get("text") or "")):
             break
-        if kind == "active_loop" and event.get("name") == "mediation_form":
+        if kind == "action" and event.get("name") == "action_handoff":
+            handed = True
+        elif kind == "active_loop" and event.get("name") == "mediation_form":
             started = True
         elif kind == "user" and started:
-            found.append(str(event.get("text") or ""))
+            if handed or not found:  # (an earlier one across a handoff, not one cancelled)
+                found.append(str(event.get("text") or ""))
             started = False
     return found or [opening_text(tracker, "mediation_form")]
 
