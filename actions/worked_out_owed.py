@@ -155,7 +155,9 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # (its own count of months, if any, is that one: "一个月" is the pay's month)
         if told and (not counted or told in counted):
             n = told
-    counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)}
+    # (not a length worked: "干了1年3个月 … 有补偿没得")
+    alone = months_worked(text) is None and not re.search(r"补偿|赔", text)
+    counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)} if alone else {}
     if n is None and pay is None and asks_how_much(text) and (ADDED_UP.search(text) or counted):
         # "那一共该要好多" after the months owed and the pay were told (with a question between);
         # "两个月是好多钱嘛" after "欠我两个月工资" and "一个月3800" (the same months counted)

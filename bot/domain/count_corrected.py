@@ -42,8 +42,10 @@ def count_put_right(text: str, before: str) -> str | None:
     return f"{before[: old.start('n')]}{new.group('n')}{before[old.end('n') :]}"
 
 
-# a sum said again, bare ("等哈 我说错了 是7800" after "我一个月7500"): three figures or more
+# a sum said again, bare ("等哈 我说错了 是7800" after "我一个月7500"): three figures or more,
+# right after 是 (not "不对 有一个月他给了3000的": a sum paid, not the pay put right)
 _SUM = re.compile(r"(?<![\d.])\d{3,6}(?![\d.])")
+_SUM_SAID_AGAIN = re.compile(r"(?:是|应该是|其实是)\d{3,6}(?:块|元)?$")
 _SUM_MIN = 100
 
 
@@ -52,7 +54,7 @@ def sum_put_right(text: str, before: str) -> str | None:
     ("等哈 我说错了 是7800" after "我一个月7500": the pay the compensation was reckoned on), or
     None when `text` is no such correction or `before` holds no single sum."""
     said = re.sub(r"\s", "", text or "")
-    if len(said) > _SAID_ALONE or not _SLIP.search(said) or _counts(said):
+    if len(said) > _SAID_ALONE or not _SLIP.search(said) or not _SUM_SAID_AGAIN.search(said):
         return None
     new = _SUM.findall(said)
     old = list(_SUM.finditer(before or ""))

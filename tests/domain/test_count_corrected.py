@@ -32,3 +32,7 @@ def test_a_sum_put_right_needs_a_slip_and_one_sum_before():
     assert sum_put_right("那6900呢", "我一个月6500") is None
     assert sum_put_right("说错了 是6900", "底薪3000 提成3500") is None
     assert sum_put_right("说错了 是3天", "我一个月6500") is None
+
+
+def test_a_sum_paid_is_no_sum_put_right():
+    assert sum_put_right("不对 有一个月他给了3000的", "老板欠了我4个月工资 一个月5000") is None
