@@ -262,7 +262,7 @@ CASE_DURATION = "mediation_duration"
 _WHAT_IF = re.compile(r"要是|如果|万一|假如|超过|过了")
 # another subject the worker asks about right after the case ("工伤认定", "仲裁", "年假")
 _OTHER_SUBJECT = re.compile(
-    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿|产假|婚假|病假|陪产|育儿|医疗期"
+    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿|多赔|加付|产假|婚假|病假|陪产|育儿|医疗期"
     # "拖这么久 老板除了工资还要不要赔点啥子": more than the wages, not how long
     r"|除了(?:工资|工钱)|(?:工资|工钱)(?:以外|之外)"
 )  # the FAQ entry on how long mediation takes
