@@ -46,6 +46,19 @@ _ASKS_TO_ADD = re.compile(
     r"|(?:可以|能)(?:加|补充|写|添)(?:进去|上去|上)?(?:不|吗|嘛|没)|能不能(?:加|补充|写)|可不可以(?:加|补充|写)",
     re.IGNORECASE,
 )
+# "老板电话是159… 你们可以直接打给他", "他们人事经理姓吴 电话是185…": how the mediators can
+# reach the other side, told after filing (kept for them, 《劳动争议调解仲裁法》第十二条 asks
+# the request to name the other party)
+_OTHER_SIDE_PHONE = re.compile(
+    r"(?:老板|老总|人事|经理|主管|负责人|包工头|工头|厂长|店长|财务|领班|组长|他们|他的?)"
+    r"[^。？?]{0,10}?(?:电话|手机|号码)[^。\d]{0,4}1[3-9]\d{9}"
+)
+# "我过两天要换号码了 新的是177… 你帮我改一哈": the worker's own number, changed
+_NEW_OWN_PHONE = re.compile(
+    r"(?:换|改)(?:了|个)?(?:新)?(?:号码|号|电话|手机)|新的?(?:号码|电话|手机号?)?(?:是|为)"
+    r"|(?:号码|电话|手机)[^，,。\d]{0,6}(?:换|改|停)"
+)
+_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 _WITHDRAWS_OR_CHECKS = re.compile(r"撤|进度|到哪|查询|withdraw|status|progress", re.IGNORECASE)
 MIN_CHARS = 8
 SAID_BACK_MAX = 60
@@ -59,13 +72,22 @@ def filed_here(tracker: Tracker) -> bool:
     )
 
 
+def new_phone(text: str) -> str | None:
+    """The worker's own new number, told after filing ("新的是177… 你帮我改一哈"); None when
+    the number is someone else's (the boss's, HR's)."""
+    found = _PHONE.search(text)
+    if not found or not _NEW_OWN_PHONE.search(text) or _OTHER_SIDE_PHONE.search(text):
+        return None
+    return found.group(0)
+
+
 def addition_instead(tracker: Tracker) -> list[EventType] | None:
     """One more thing told, not asked, once a request was filed in this conversation."""
     text = typed_text(tracker).strip()
     if (
         tracker.active_loop
         or len(text) < MIN_CHARS
-        or not _ADDS.search(text)
+        or not (_ADDS.search(text) or _OTHER_SIDE_PHONE.search(text) or new_phone(text))
         or _WITHDRAWS_OR_CHECKS.search(text)
         or (_ASKS.search(text) and not _ASKS_TO_ADD.search(text))
         or not filed_here(tracker)
@@ -98,6 +120,14 @@ class ActionAddToCase(ServiceAction, Action):
                 )
                 return []
             case = max(own, key=lambda c: c.id)
+            phone = new_phone(text)
+            if phone:  # the mediators call the new number; the change kept in the timeline
+                repo.change_phone(s, case, phone)
+                dispatcher.utter_message(
+                    text=f"好的，调解申请 {case.case_no} 的联系电话已改为 {phone}，"
+                    "调解员会打这个新号码联系您。"
+                )
+                return []
             repo.add_worker_note(s, case, text)
             case_no = case.case_no
         dispatcher.utter_message(

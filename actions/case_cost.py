@@ -20,7 +20,10 @@ _ASKS_COST = re.compile(
     r"|费用|免费|花钱|多少钱|好多钱"
 )
 # (not a course's or a lawyer's cost: another thing named)
-_OTHER_THING = re.compile(r"课|班|培训|报名|学费|律师|鉴定|体检|法院|起诉")
+# (and "一共欠了我们好多钱哦", "两个月是好多钱嘛": the sum owed, not a fee)
+_OTHER_THING = re.compile(
+    r"课|班|培训|报名|学费|律师|鉴定|体检|法院|起诉|欠|拖了|该赔|该补|个月|工资"
+)
 SHORT_QUESTION = 30
 
 

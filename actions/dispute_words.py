@@ -100,7 +100,8 @@ DISPUTE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"把她(?:给)?(?:辞|开|炒|裁)|(?:辞|开|炒|裁)了她|"
         # "厂里要搬去外地 … 不去就算自动离职 不给补偿": a move, leaving counted as quitting
         r"(?:厂|公司|单位)[^，。,]{0,4}搬(?:去|走|迁)|算(?:你|我|我们)?自动离职|不给(?:经济)?补偿|"
-        + DISMISSAL.pattern
+        # "他们说我不符合录用条件": the reason given for ending a probation (第三十九条第一项)
+        r"不符合录用条件|" + DISMISSAL.pattern
     ),
     # ("不同意调岗", "把我从渝北调到江津": the work's place or post changed, a change of the
     # contract's terms)

@@ -17,7 +17,7 @@ from actions.validators import (
 _EMPLOYER = re.compile(
     # ("是重庆渝发建设承包的…工地": the firm that took the contract)
     r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：]|(?<=[\s，,])是)\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
-    r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|商场|商城|美容院|养老院|诊所|会所|酒店|酒楼|宾馆|餐厅|饭店|火锅店|店|面馆|餐馆|茶馆"
+    r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|商场|商城|美容院|养老院|诊所|会所|酒店|酒楼|酒家|宾馆|餐厅|饭店|火锅店|店|面馆|餐馆|茶馆"
     r"|医院|学校|幼儿园|工地|项目部|物业|中心|仓库|(?:"
     + INDUSTRY_WORDS
     # ("在解放碑老码头火锅当服务员": a restaurant by its kind)
@@ -77,8 +77,10 @@ _PINYIN_LABELLED = re.compile(
     # hui lai": the labelled name up to the word a firm's name ends with, more said after it)
     r"|\b(?:gong ?si|dan ?wei|chang ?li|chang zi)\s*(?:shi|jiao)\s+"
     r"(?P<named>(?:[a-z]+\s){1,8}?(?:you ?xian (?:ze ?ren )?gong ?si|gong ?si|chang))(?=\s|$)"
-    # ("zai hong xing can yin gong si, …": where the worker works, a company in pinyin)
-    r"|\bzai\s+(?P<at>(?:[a-z]+\s){1,6}?(?:gong ?si|chang|dian))(?=\s*(?:[,，.。;；]|$))"
+    # ("zai hong xing can yin gong si, …": where the worker works, a company in pinyin; "zai
+    # longhu canyin gongsi zuo chuancai": the work done there after it)
+    r"|\bzai\s+(?P<at>(?:[a-z]+\s){1,6}?(?:gong ?si|chang|dian))"
+    r"(?=\s*(?:[,，.。;；]|$)|\s+(?:zuo|gan|dang|shang ?ban|da ?gong)\b)"
 )
 
 

@@ -50,11 +50,14 @@ def group_sum_asked(tracker: Tracker) -> str | None:
         return group_total_text(pairs)
     # ("9个人 … 每个人都是4500" then "一共好多钱哦": the same sum each, times the workers)
     kept = str(tracker.get_slot("description") or "")
-    for text in [kept, *recent_user_texts(tracker, TURNS_BACK)]:
+    recent = recent_user_texts(tracker, TURNS_BACK)
+    for text in [kept, *recent]:
         total = same_each_total(text)
         if total:
             return total
-    return None
+    # ("我们车间有6个人 …", then "… 每个人差不多8000" in another message, then the request
+    # filed: the workers and the sum each, told apart)
+    return same_each_total(" ".join(reversed(recent)))
 
 
 # ... in English: "how much is that altogether", "what's the total"

@@ -62,7 +62,6 @@ from actions.message import (
     typed_text,
 )
 from actions.opening import (
-    NOTHING_TO_ADD,
     is_opening,
     short_opening_story,
     with_the_group,
@@ -70,6 +69,7 @@ from actions.opening import (
 from actions.person import PersonSlotsMixin
 from actions.services import ServiceAction
 from actions.side_questions import SideQuestionsMixin
+from actions.story_complete import nothing_to_add, short_story_with_wish
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
@@ -89,8 +89,6 @@ from intents.overrides import CONFIRMS_THEN_ASKS
 
 # the worker's details a message may give several of at once
 _DETAILS = ("name", "phone", "employer")
-# a yes at the type question, before anything is summed up
-
 
 # "金字旁那个鑫", "嘉陵江那个嘉": how a character of the name is written, not what happened
 _SPELLING = re.compile(
@@ -282,6 +280,8 @@ class ValidateMediationForm(
         story = tracker.get_slot("description")
         if both_names(employer, rest):
             return {"employer": both_names(employer, rest)}
+        if told := short_story_with_wish(tracker, rest):  # ("火锅店 我要他把工资结了 一个月3800")
+            return {"employer": employer, "description": told}
         if (
             len(rest) >= EMPLOYER_MIN * 2
             and story
@@ -299,8 +299,8 @@ class ValidateMediationForm(
     ) -> dict[str, Any]:
         said = typed_text(tracker).strip()
         short = short_opening_story(opening_text(tracker, "mediation_form"))
-        if short and NOTHING_TO_ADD.fullmatch(said.strip(" 。！!～~")):
-            value = said = short  # "就这些" after a short story in the opening: it is the story
+        if short and nothing_to_add(said):
+            value = said = short  # "就这些", "对的" after a short story in the opening: the story
         story = STORY_AFTER.search(said) if corrected(tracker) else None
         if story:
             # "单位名字写错了 应该是…有限公司 情况是这半年周末加班…": what happened, after it

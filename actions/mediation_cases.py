@@ -191,10 +191,12 @@ class ActionMediationStatus(ServiceAction, Action):
         worker, clock = worker_from(tracker), self.services.clock
         with self.services.db.session() as s:
             rows = repo.list_for_worker(s, worker.channel, worker.sender_id)
-            lines = ["您的调解申请："]
+            # ("我现在一共有几个申请": how many, and each one's employer to tell them apart)
+            lines = [f"您的调解申请（共{len(rows)}件）：" if len(rows) > 1 else "您的调解申请："]
             for i, (case, update) in enumerate(rows, 1):
                 lines += [
                     f"{i}. 案件编号：{case.case_no}",
+                    f"   用人单位：{case.employer}",
                     f"   纠纷类型：{case.dispute_type}",
                     f"   提交日期：{local_date(clock, case.created_at)}",
                     f"   当前状态：{CASE_STATUS_LABELS.get(case.status, case.status)}",

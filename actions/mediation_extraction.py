@@ -45,7 +45,7 @@ from actions.opening import (
 )
 from actions.side_facts import story_told_aside
 from actions.side_question_cues import is_side_question
-from actions.story_so_far import story_before
+from actions.story_so_far import employer_before, story_before
 from actions.told import (
     dispatch_employers,
     dispute_type_in,
@@ -216,6 +216,8 @@ class MediationExtraction:
                 or told_in_form(tracker, "employer")
                 # ("唉 还是申请嘛 …" right after cancelling: the company given then)
                 or (kept_from_cancelled(tracker, "employer") if is_opening(tracker) else None)
+                # ("我在启航教育培训学校当老师 …" answered, then "我要申请调解 …")
+                or employer_before(tracker)
             )
         return {"employer": employer} if employer else {}
 

@@ -262,7 +262,7 @@ CASE_DURATION = "mediation_duration"
 _WHAT_IF = re.compile(r"要是|如果|万一|假如|超过|过了")
 # another subject the worker asks about right after the case ("工伤认定", "仲裁", "年假")
 _OTHER_SUBJECT = re.compile(
-    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿|产假|婚假|病假|陪产|育儿|医疗期"
+    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿|多赔|加付|产假|婚假|病假|陪产|育儿|医疗期"
     # "拖这么久 老板除了工资还要不要赔点啥子": more than the wages, not how long
     r"|除了(?:工资|工钱)|(?:工资|工钱)(?:以外|之外)"
 )  # the FAQ entry on how long mediation takes
@@ -270,6 +270,8 @@ _OTHER_SUBJECT = re.compile(
 _WHAT_NEXT = re.compile(
     r"然后呢|接下来|下一步|(?:要|该|还要|还得)(?:做|干|弄|准备|带)(?:啥|什么|些)|好久有人|多久有人|"
     r"哪个(?:联系|找)|谁(?:联系|找)我|(?:就|只)?等着?(?:就行|就可以|吗|嘛)|咋个弄|怎么弄"
+    # ("那好久有人打电话给我哦", "多久 until 有人联系我": the mediator's call)
+    r"|有人(?:联系|打电话|来电话|找|打)(?:给)?我|有人打电话给我"
 )
 WHAT_NEXT_MAX_CHARS = 30
 
@@ -277,9 +279,12 @@ WHAT_NEXT_MAX_CHARS = 30
 def case_question_instead(tracker: Tracker) -> list[EventType] | None:
     """Right after the status of the worker's case, a short question about how long it
     takes is answered from the FAQ entry on it (whatever the classifier read)."""
+    from actions.case_additions import addition_instead  # (it reads the case actions)
+
     cost = case_cost_instead(tracker)  # "do i need to pay anything for this" after filing
-    if cost:
-        return cost
+    # ("新的是177… 你帮我改一哈", "老板电话是159…" after filing: kept for the case)
+    if cost or addition_instead(tracker):
+        return cost or addition_instead(tracker)
     text = typed_text(tracker)
     if text and not re.search(r"[\u4e00-\u9fff]", text):
         text = as_chinese(text)  # ("how long does it take" right after filing)

@@ -21,6 +21,7 @@ from actions.validators import (
     dispute_types_in,
     other_kind_in,
 )
+from bot.domain.count_corrected import sum_put_right
 from bot.domain.severance import monthly_pay, months_worked
 
 # the bot's replies to a story told before the request (an answer, or "您说的情况我记下了")
@@ -113,7 +114,12 @@ def story_before(tracker: Tracker) -> str | None:
         return None
     told: list[str] = []
     story = kind_told = False
-    for typed in _answered_as_typed(tracker):
+    said = _answered_as_typed(tracker)
+    for i in range(
+        len(said) - 1
+    ):  # ("我一个月7500" then "等哈 我说错了 是7800": the sum put right)
+        said[i + 1] = sum_put_right(said[i], said[i + 1]) or said[i + 1]
+    for typed in said:
         text = as_chinese(typed)
         found = opening_description(text)
         if found:
@@ -136,3 +142,13 @@ def story_before(tracker: Tracker) -> str | None:
             break
         kept.append(text)
     return clean_description(" ".join(reversed(kept)))
+
+
+def employer_before(tracker: Tracker) -> str | None:
+    """The employer named in the story told just before the request ("我在启航教育培训学校当
+    老师 干了6年半 …" answered, then "我要申请调解 要他们给补偿 我叫…"): not asked again."""
+    from actions.employer_named import opening_employer  # (it reads the opening's words)
+
+    if not story_before(tracker):
+        return None
+    return next(filter(None, map(opening_employer, answered_messages(tracker))), None)

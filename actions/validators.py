@@ -62,7 +62,7 @@ INDUSTRY_WORDS = (
 _COMPANY_WORD = re.compile(
     r"公司|集团|工厂|厂$|有限|门店|商店|超市|商场|商城|美容院|养老院|敬老院|诊所|会所|酒店|宾馆|餐厅|饭店|医院|学校|工地|项目部|中心|店$"
     # "飞毛腿配送站", "城南网点": a rider's or courier's station
-    r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|配送站|站$|网点$|仓库$|"
+    r"|物业|科技|电子|机械|工作室|事务所|幼儿园|车间|作坊|餐馆|酒楼|酒家|配送站|站$|网点$|仓库$|"
     # "刘记老火锅", "张姐面馆": a restaurant by its kind
     r"火锅$|火锅店|面馆|饭馆|茶楼|串串|烧烤店|发廊|洗车|"
     # "Chong Qing Jin Yu Can Yin You Xian Gong Si": a registered name written in pinyin
@@ -89,6 +89,8 @@ _EMPLOYER_PREFIX = re.compile(
     r"|^(?:我们|我们两个|我们几个|我俩)?(?:都是|都在|全是|都属于)(?=[\u4e00-\u9fff]{4,}(?:有限责任公司|有限公司|股份公司|集团|厂|公司))"
     # "包工头是重庆建安劳务有限公司的": who the boss works for, the company the party
     r"|^(?:包工头|工头|老板|班组长)(?:是|属于)(?=[\u4e00-\u9fff]{4,}(?:有限责任公司|有限公司|股份公司|集团))"
+    # "是跟着鑫宇建筑劳务公司的包工头干的": whose crew the worker was in, the company named
+    r"|^(?:我)?(?:是|都是)?(?:跟着|跟到|跟的)(?=[\u4e00-\u9fff]{4,}(?:公司|集团|厂))"
 )
 
 _SUPERSEDES = {"解除劳动合同": "劳动合同"}

@@ -81,7 +81,7 @@ from actions.worked_out_told import told_sums_reply
 from actions.worked_out_unused_leave import unused_leave_reply
 from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
-from bot.domain.count_corrected import count_put_right
+from bot.domain.count_corrected import count_put_right, sum_put_right
 from bot.domain.leave_deduction import personal_leave_text
 from bot.domain.nursing_pay import docked_nursing_text
 from bot.domain.paid_short import shortfall_text
@@ -255,7 +255,8 @@ def worked_out_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
     if not_worked_docked(text):
         return None  # "要是她那两天没上班 工资会少发不": whether pay is docked, no sum
     before = recent_user_texts(tracker, 1)
-    fixed = count_put_right(text, before[0]) if before else None
+    # ("等哈 我说错了 是7800" after "我一个月7500": the same sum on the pay put right)
+    fixed = (count_put_right(text, before[0]) or sum_put_right(text, before[0])) if before else None
     if fixed is not None:  # "等哈 我说错了 是3天": the sum just asked, for that count
         again = _worked_out(services, tracker, fixed)
         if again is not None:

@@ -21,7 +21,15 @@ from bot.domain.severance import (
     months_worked,
 )
 from bot.domain.told import told_not_asked
-from bot.domain.wages_owed import WORK_DAYS_A_MONTH, days_worked, partner_pay, two_owed_text
+from bot.domain.wages_owed import (
+    WORK_DAYS_A_MONTH,
+    asks_the_extra,
+    days_worked,
+    extra_text,
+    held_sum,
+    partner_pay,
+    two_owed_text,
+)
 from intents.numbers import NUM, format_number, parse_number
 
 # "那欠的两个月工资加上补偿 一共好多": the wages owed and the compensation added up
@@ -108,6 +116,14 @@ def _owed_text(n: float, pay: float, lead: str) -> str:
 def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "老板三个月没发工资了 每个月4800 一共欠我好多": the months owed times the pay."""
     said = str((tracker.latest_message or {}).get("text") or text)
+    # "他要是一直拖 我可以要他多赔点不" after a request for the 9600 held back: the extra on it
+    held = (
+        next(filter(None, map(held_sum, recent_user_texts(tracker, 6))), None)
+        if asks_the_extra(text) and _months_owed(text) is None and monthly_pay(text) is None
+        else None
+    )
+    if held:
+        return extra_text(held)
     if _OVERTIME_SUM_BEFORE == faq_of_last_turn(tracker) and not _WAGES_NAMED.search(said):
         # "我们做了4个月都没给 4个月就是好多嘛" right after a month's overtime pay worked
         # out: those months of overtime, not wages owed
@@ -155,10 +171,15 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # (its own count of months, if any, is that one: "一个月" is the pay's month)
         if told and (not counted or told in counted):
             n = told
-    if n is None and pay is None and ADDED_UP.search(text) and asks_how_much(text):
-        # "那一共该要好多" after the months owed and the pay were told (with a question between)
-        earlier = recent_user_texts(tracker, 4)
+    # (not a length worked: "干了1年3个月 … 有补偿没得")
+    alone = months_worked(text) is None and not re.search(r"补偿|赔", text)
+    counted = {parse_number(m.group("n")) for m in _MONTHS_COUNTED.finditer(text)} if alone else {}
+    if n is None and pay is None and asks_how_much(text) and (ADDED_UP.search(text) or counted):
+        # "那一共该要好多" after the months owed and the pay were told (with a question between);
+        # "两个月是好多钱嘛" after "欠我两个月工资" and "一个月3800" (the same months counted)
+        earlier = recent_user_texts(tracker, 4 if ADDED_UP.search(text) else 5)
         n = next(filter(None, map(_months_owed, earlier)), None)
+        n = n if ADDED_UP.search(text) or n in counted else None
         pay = next(filter(None, map(monthly_pay, earlier)), None) if n else None
     if n is not None and pay is None:
         # "那拖的那3个月工资呢 还要得回来不": the pay told before

@@ -172,6 +172,17 @@ SENTENCES = {
     "refuses to mediate": "不同意调解",
     "refused to mediate": "不同意调解",
     "refuse to mediate": "不同意调解",
+    # ("and if they refuse mediation what can i do")
+    "refuses mediation": "不同意调解",
+    "refused mediation": "不同意调解",
+    "refuse mediation": "不同意调解",
+    "reject mediation": "不同意调解",
+    # "how long until someone contacts me" after filing: the mediator's call
+    "someone contacts me": "有人联系我",
+    "someone contact me": "有人联系我",
+    "someone calls me": "有人打电话给我",
+    "someone call me": "有人打电话给我",
+    "contact me": "联系我",
     # "what if the boss does not show up?", "… refuses to come to the mediation": not coming
     "does not show up": "不来",
     "doesn't show up": "不来",

@@ -60,6 +60,9 @@ APPLIES_AGAIN = re.compile(
 # "帮我报个调解 我叫…": 报 said of a mediation request, not of a course
 REPORTS_MEDIATION = re.compile(
     r"(?<!已经)报(?:个|一个|一下)?(?:劳动)?(?:纠纷)?调解(?!员|书|协议|要|收|好久|多久)"
+    # "不等了 还是你帮我弄嘛 公司是恒通电子厂 要他们…": the request done by the bot after all,
+    # the employer told with it
+    r"|(?:你|你们)帮我(?:弄|办|填|搞)(?:嘛|吧|一下|下)?(?=(?:公司|单位|厂子?|老板)(?:是|叫))"
 )
 # "我还是不想辞职 想先调解下 让厂头…": mediation tried first
 MEDIATION_FIRST = re.compile(

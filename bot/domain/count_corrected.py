@@ -40,3 +40,26 @@ def count_put_right(text: str, before: str) -> str | None:
         return None
     old = same[0]
     return f"{before[: old.start('n')]}{new.group('n')}{before[old.end('n') :]}"
+
+
+# a sum said again, bare ("等哈 我说错了 是7800" after "我一个月7500"): three figures or more,
+# right after 是 (not "不对 有一个月他给了3000的": a sum paid, not the pay put right)
+_SUM = re.compile(r"(?<![\d.])\d{3,6}(?![\d.])")
+_SUM_SAID_AGAIN = re.compile(r"(?:是|应该是|其实是)\d{3,6}(?:块|元)?$")
+_SUM_MIN = 100
+
+
+def sum_put_right(text: str, before: str) -> str | None:
+    """`before` with its one sum (three figures or more) replaced by the sum `text` puts right
+    ("等哈 我说错了 是7800" after "我一个月7500": the pay the compensation was reckoned on), or
+    None when `text` is no such correction or `before` holds no single sum."""
+    said = re.sub(r"\s", "", text or "")
+    if len(said) > _SAID_ALONE or not _SLIP.search(said) or not _SUM_SAID_AGAIN.search(said):
+        return None
+    new = _SUM.findall(said)
+    old = list(_SUM.finditer(before or ""))
+    if len(new) != 1 or len(old) != 1 or re.search(r"\d", _SUM.sub("", said)):
+        return None
+    if int(new[0]) < _SUM_MIN or new[0] == old[0].group(0):
+        return None
+    return f"{before[: old[0].start()]}{new[0]}{before[old[0].end() :]}"

@@ -18,7 +18,8 @@ from intents.numbers import format_number, parse_number
 _EACH = re.compile(
     # ("每个人每月7000": a month's wage each)
     r"(?:每个人|每人|每个|一个人|一人)(?:的工资)?(?:每月|每个月|一个月|一月)?(?:都|也)?"
-    r"(?:是|有|欠|拿|差)?(?:都是)?"
+    # ("每个人差不多8000", "每人大概6千": about that much)
+    r"(?:是|有|欠|拿|差)?(?:都是)?(?:差不多|大概|大约|约)?"
     r"\s*(?P<n>\d{3,6})\s*(?:块钱?|元)?"
 )
 # "拖了两个月工资", "欠了3个月", "两个月的工资": the months owed
@@ -30,6 +31,7 @@ _MONTHS = re.compile(
     r"(?:的)?(?:工资|工钱|没发|没给|了)"
 )
 MONTHS_MAX = 36
+_MONTHLY = re.compile(r"每月|每个月|一个月|一月")
 
 
 def same_each_total(text: str | None) -> str | None:
@@ -44,10 +46,17 @@ def same_each_total(text: str | None) -> str | None:
     count = parse_number(months.group("m") or months.group("n")) if months else None
     if count and 1 <= count <= MONTHS_MAX:
         total = people * sum_each * count
+        # ("每个人差不多8000" after "欠了两个月工资": a month's wage, or all each is owed)
+        owed = (
+            ""
+            if _MONTHLY.search(each.group(0))
+            else f"如果{format_number(sum_each)}元是每人一共被欠的钱，就是{people}个人×"
+            f"{format_number(sum_each)}元＝{format_number(people * sum_each)}元。"
+        )
         return (
             f"{people}个人×{format_number(sum_each)}元×{format_number(count)}个月"
             f"＝{format_number(total)}元（按每人每月{format_number(sum_each)}元、"
-            f"欠{format_number(count)}个月算）。每个人的钱是各自的诉求，调解时各自的工资和欠款要各自举证。"
+            f"欠{format_number(count)}个月算）。{owed}每个人的钱是各自的诉求，调解时各自的工资和欠款要各自举证。"
         )
     total = people * sum_each
     return (

@@ -19,6 +19,8 @@ _DAYS_WORKED = re.compile(rf"(?:上了|做了|干了|上|做)\s*(?P<n>{NUM})\s*(
 # "加付赔偿金 按3000算", "加付的赔偿金是好多"
 _EXTRA = re.compile(
     r"加付|加倍|另外赔|还要赔|多要一笔|多赔一笔|额外赔|多要(?:好多|多少|点|些)|能多要|还能要一笔"
+    # ("他要是一直拖 我可以要他多赔点不")
+    r"|多赔(?:点|些|一点)"
 )
 _OWED = re.compile(rf"(?:按|欠|差|是)\s*(?P<sum>{NUM})\s*(?:块|元)?")
 
@@ -187,3 +189,15 @@ def two_owed_text(months: float, own: float, who: str, theirs: float) -> str:
             "依据：《劳动合同法》第三十条、第八十五条；《工资支付暂行规定》第九条",
         ]
     )
+
+
+# "拖了我三个月提成一共9600", "欠我12000工钱": the sum held back, told whole
+_HELD_SUM = re.compile(r"(?:拖|欠|压)[^。，,？?]{0,12}?(?:一共|总共|共)?\s*(?P<sum>\d{3,6})(?!\d)")
+HELD_MIN = 100
+
+
+def held_sum(text: str) -> float | None:
+    """The sum a message says is held back ("他们拖了我三个月提成一共9600": 9600), or None."""
+    m = _HELD_SUM.search(text or "")
+    value = float(m.group("sum")) if m else None
+    return value if value and value >= HELD_MIN else None

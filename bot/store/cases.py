@@ -160,6 +160,13 @@ def add_worker_note(s: Session, case: MediationCase, text: str) -> CaseUpdate:
     return update
 
 
+def change_phone(s: Session, case: MediationCase, phone: str) -> CaseUpdate:
+    """The worker's new phone number, told after filing: the one the mediators call (the old
+    one stays in the timeline)."""
+    old, case.phone = case.phone, phone
+    return add_worker_note(s, case, f"职工联系电话由 {old} 改为 {phone}")
+
+
 # -- the admin side: status changes and mediators ----------------------------------------
 # where a case may go from each status (a case is never moved backwards)
 TRANSITIONS: dict[str, tuple[str, ...]] = {

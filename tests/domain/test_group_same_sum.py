@@ -29,3 +29,13 @@ def test_the_others_besides_the_speaker_are_no_head_count() -> None:
 def test_a_group_owed_the_same_each_month():
     said = same_each_total("我们4个人的工资都被拖了 拖了我们两个月 每个人每月6500")
     assert said.startswith("4个人×6500元×2个月＝52000元")
+
+
+def test_about_the_sum_each_with_months_gives_both_readings() -> None:
+    said = same_each_total("我们班组5个人 欠了两个月工资 每个人差不多7000")
+    assert said is not None and "70000" in said and "5个人×7000元＝35000元" in said
+
+
+def test_a_monthly_sum_each_has_one_reading() -> None:
+    said = same_each_total("我们班组5个人 欠了两个月工资 每个人每月7000")
+    assert said is not None and "70000" in said and "35000" not in said

@@ -88,3 +88,14 @@ def test_duplicate_detection_only_for_the_same_open_request(db: Database) -> Non
         other = repo.CaseRequest(**{**REQ.__dict__, "demand": "支付经济补偿"})
         assert repo.find_open_duplicate(s, "wechat", "o-wang", other) is None
         assert repo.find_open_duplicate(s, "wechat", "o-li", REQ) is None
+
+
+def test_a_new_phone_after_filing_is_the_cases_and_kept_in_its_timeline(db: Database) -> None:
+    create(db, date(2026, 11, 22))
+    with db.session() as s:
+        case = s.scalars(select(MediationCase)).one()
+        repo.change_phone(s, case, "17783320519")
+    with db.session() as s:
+        case = s.scalars(select(MediationCase)).one()
+        assert case.phone == "17783320519" and case.status == "submitted"
+        assert "13912345678" in case.updates[-1].note and case.updates[-1].actor == "worker"
