@@ -151,4 +151,12 @@ def employer_before(tracker: Tracker) -> str | None:
 
     if not story_before(tracker):
         return None
-    return next(filter(None, map(opening_employer, answered_messages(tracker))), None)
+    named = next(filter(None, map(opening_employer, answered_messages(tracker))), None)
+    # ("我在物业公司做保洁做了七年": a kind of employer, not its name; the form asks it)
+    return None if named is None or _KIND_ONLY.fullmatch(named) else named
+
+
+# an employer told by its kind alone: two characters of trade, then the kind of place
+_KIND_ONLY = re.compile(
+    r"[\u4e00-\u9fff]{0,2}(?:公司|工厂|厂|店|超市|酒店|餐馆|饭店|学校|工地|医院|养老院|物业)"
+)
