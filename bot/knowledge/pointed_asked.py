@@ -306,6 +306,17 @@ BOTH_SAID = (
         re.compile(r"(?:没得|没有|不给|莫得|不算|不发)加班费"),
         "ot_pay_rates",
     ),
+    # "站长说不给买社保 每个月多补200块钱 这样合法不": the insurance swapped for cash, whoever
+    # employs (a waiver is void: 社会保险法第六十条)
+    BothSaid(
+        re.compile(
+            r"(?:不给|不|没)(?:我们?)?(?:买|交|缴|上)社保|社保[^，,。]{0,3}(?:不买|不交|不缴)"
+        ),
+        re.compile(
+            r"(?:多|另外)(?:补|给|发)[^，,。]{0,4}\d+|折(?:成)?(?:现|钱)|发(?:成)?现金|补贴\d+"
+        ),
+        "si_waiver_invalid",
+    ),
 )
 
 
