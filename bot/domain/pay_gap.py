@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.severance import months_worked
 from intents.numbers import NUM, NUM_AR, format_number, parse_number
 
 _LOW, _HIGH = 500, 100_000
@@ -23,8 +24,9 @@ _THEIRS = re.compile(
     r"(?:他们|正式工|正式员工|合同工|同事|别个|人家|师傅|厂里的人|厂头的人|编制内)"
     rf"[^，,。\d]{{0,12}}?(?:拿|是|有|发|能拿)?\s*(?P<n>{_PAY})(?!\s*个)\s*(?:块|元)?"
 )
-# "我干了7个月了", "做了半年"
-_MONTHS = re.compile(rf"(?:干了|做了|上了|来了|派过来|派来)\s*(?P<n>{NUM}|半)\s*(?:个)?(?:月|年)")
+# "派过来3个月了": the months since the agency sent the worker (the length worked otherwise, as
+# bot/domain/severance.months_worked reads it)
+_SENT_FOR = re.compile(rf"(?:派过来|派来)\s*(?P<n>{NUM}|半)\s*(?:个)?(?:月|年)")
 PLACEMENT_SHARE = 0.8
 DISPATCH_SOURCE = "《劳动合同法》第六十三条"
 PLACEMENT_SOURCE = "《职业学校学生实习管理规定》第十八条"
@@ -50,11 +52,12 @@ def pays_told(text: str) -> tuple[float, float] | None:
 
 def months_told(text: str) -> float | None:
     """The months worked a message tells ("干了7个月", "做了1年": 12), or None."""
-    m = _MONTHS.search(text or "")
-    if m is None:
-        return None
-    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
-    if value is None:
+    worked = months_worked(text)
+    if worked:
+        return float(worked)
+    m = _SENT_FOR.search(text or "")
+    value = None if m is None else 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
+    if value is None or m is None:
         return None
     months = value * 12 if m.group(0).endswith("年") else value
     return months if 0 < months <= 120 else None
