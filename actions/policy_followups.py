@@ -74,6 +74,7 @@ from bot.knowledge.pointed_claims import (
 from bot.knowledge.pointed_denied import contract_denied_told
 from bot.knowledge.pointed_fresh import (
     bare_leave_asked,
+    crowd_rider_told,
     docked_for_shortage_asked,
     hurt_off_work_asked,
     let_go_for_sick_leave_asked,
@@ -180,6 +181,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     knowledge = services.knowledge
     recent = tuple(recent_user_texts(tracker, 4))
     after_previous = (
+        crowd_rider_told,  # "我是众包 … 啥子合同都莫签" after the riders' entry: that entry
         gangmaster_injury_asked,
         unemployment_reason_told,
         told_of_the_injury,

@@ -44,6 +44,22 @@ def rider_injury_asked(knowledge: Knowledge, text: str) -> Answer | None:
     return None
 
 
+# "我是众包滴 自己在app上抢单 啥子合同都莫签" after the riders' entry: a crowd-sourced rider
+# with no contract has, as a rule, no labour relation (the platforms' occupational injury
+# scheme covers the injury, not the employer's 工伤 duties): the riders' entry again, never the
+# uninsured employee's (《新就业形态就业人员职业伤害保障办法（试行）》)
+_CROWD_TOLD = re.compile(
+    r"众包|(?:app|APP|App|软件|平台)上[^，,。]{0,3}(?:抢|接|跑)单|自己(?:注册|抢单|接单)"
+)
+
+
+def crowd_rider_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """After the riders' entry, the worker telling they ride crowd-sourced: that entry."""
+    if previous.slug != RIDER or not _CROWD_TOLD.search(text):
+        return None
+    return knowledge.get(RIDER)
+
+
 WHAT_COUNTS = "injury_what_counts"
 # "我在物流仓库下货 上礼拜搬箱子把腰闪了 住了院 算不算工伤哦": hurt doing the job, asked
 # whether it counts (not on the way to work or on a trip: their own entries)

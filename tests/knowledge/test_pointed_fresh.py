@@ -110,3 +110,16 @@ def test_working_with_no_day_off_asked_of():
     said = "我在仓库上白班 每天10个钟头 一个月都没休过 这样合法不"
     assert both_said_asked(_Knowledge(), said) == "leave_weekly_rest"
     assert both_said_asked(_Knowledge(), "一个月都没休过") is None  # (nothing asked of it)
+
+
+def test_a_crowd_sourced_rider_after_the_riders_entry_keeps_it():
+    from bot.knowledge.pointed_fresh import crowd_rider_told
+    from tests.knowledge.fakes import Previous
+
+    kb, rider = _Knowledge(), Previous(slug="flex_platform_rider", category="劳务派遣与灵活用工")
+    told = "我跑的众包 在软件上接单 合同一个都没签过"
+    assert crowd_rider_told(kb, rider, told) == "flex_platform_rider"
+    assert crowd_rider_told(kb, rider, "在app上抢单的 没得合同") == "flex_platform_rider"
+    # (not after another entry, and not an employee's no-contract story)
+    assert crowd_rider_told(kb, Previous(slug="injury_what_counts"), told) is None
+    assert crowd_rider_told(kb, rider, "站长说没签合同就不管") is None
