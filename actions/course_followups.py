@@ -79,6 +79,7 @@ from bot.domain.course_cards import (
     joining_late_text,
     refund_text,
     requirements_text,
+    waitlist_text,
 )
 from bot.domain.course_places import asks_same_day, asks_same_place
 from bot.domain.course_questions import (
@@ -315,6 +316,7 @@ class ActionCourseFollowup(ServiceAction, Action):
             late = (  # ("我们三姊妹想去" with 2 places left: the waiting list for the third)
                 joining_late_text(course, text, self.services.today())
                 or refund_text(course, text)
+                or waitlist_text(course, text)  # "要是满了咋个办 可以排起等不"
                 or too_few_places(course, left, text, recent_user_texts(tracker, TOLD_BEFORE))
             )
             if late:

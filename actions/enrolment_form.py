@@ -47,6 +47,7 @@ from actions.enrolment_switch import (
     replaced,
     switched_to_in_view,
 )
+from actions.enrolment_unmet import refused_midway
 from actions.identity import worker_from
 from actions.message import (
     TOLD_BEFORE,
@@ -107,6 +108,9 @@ class ValidateEnrolmentForm(
         own enrolment are not hers; only what this message says of her is kept. (A child's
         course keeps the parent's phone: "给她也报一个 她叫刘雨涵" after the winter camp for her
         is reached through the parent, who sees it in the summary and may change it.)"""
+        refused = refused_midway(self.services, dispatcher, tracker)
+        if refused is not None:  # "我只有高中毕业证 能读不嘛" at 专升本's name question
+            return refused
         if tracker.get_slot("requested_slot") == "enrolment_confirm":
             at_summary = at_the_summary(self, dispatcher, tracker, domain)
             if at_summary is not None:

@@ -11,6 +11,8 @@ ABOUT_WORK = re.compile(
     r"|劳动|退休|法律|法规|高温|津贴|生育|育儿|产假|护理假|陪产|婚假|病假|事假|丧假|产检|怀孕|哺乳"
     # "我要辞职的话要提前好久跟厂头说": leaving the job, not a course's time
     r"|辞职|离职|辞工|跳槽"
+    # "厂里能不能也喊我签服务期": a training bond, the law of it
+    r"|服务期|违约金|竞业"
     # "上个月平时晚上加了20个钟头 好多钱": hours worked over
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
     # "他说钟点工随时都可以喊我走 一分钱都不得给": let go, paid nothing

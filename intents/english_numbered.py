@@ -61,6 +61,11 @@ NUMBERED = [
         lambda m: f"我{'女儿' if m.group(1) in ('daughter', 'girl') else '儿子'}{m.group(2)}岁 ",
     ),
     (re.compile(r"\b(\d{1,2}) years? old\b"), r"\1岁 "),
+    # "I'm 19 and I finished junior high school": the worker's own age
+    (
+        re.compile(r"\bi(?:'m| am) (\d{1,2})\b(?!\s*(?:yuan|rmb|kuai|hours?|days?|months?|%))"),
+        r"我\1岁 ",
+    ),
     # "the 2N", "N+1": the compensation's names
     (re.compile(r"\b2\s*n\b"), "2N "),
     (re.compile(r"\bn\s*\+\s*1\b"), "N+1 "),

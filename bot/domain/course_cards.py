@@ -178,3 +178,16 @@ def refund_text(course: Course, text: str) -> str | None:
         f"「{course.name}」费用{course.fee}元。在这里报名和取消都不用付钱，取消了报名就不用交；"
         "如果您已经交过钱，退费请找工会工作人员办理（说“转人工”）。"
     )
+
+
+# "要是满了咋个办 可以排起等不", "报满了能候补不": the waiting list asked of
+_WAITLIST_ASKED = re.compile(
+    r"候补|排(?:起|个|着)?(?:队|等|号)|排起等|等位|满了(?:咋个?办|怎么办|咋整|还能|还可以|能不能|可以)"
+)
+
+
+def waitlist_text(course: Course, text: str) -> str | None:
+    """How the waiting list works, when asked of a course."""
+    if not _WAITLIST_ASKED.search(text or ""):
+        return None
+    return f"「{course.name}」报满了也可以报名登记候补，有人退出会按登记顺序补上，并通知您。"

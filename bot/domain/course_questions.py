@@ -14,7 +14,10 @@ from bot.store.models import Course
 from intents.entities import OWN_JOB_BEFORE
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-_ORDINAL = re.compile(r"第\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:个|门|项|种|条|班|节)?")
+# ("第一次课是好久", "第一节课": the course's first class, no place in a list)
+_ORDINAL = re.compile(
+    r"第\s*([一二两三四五六七八九十]|\d{1,2})(?!\s*(?:次|回|堂|天|周|期|节))\s*(?:个|门|项|种|条|班)?"
+)
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\s*(?:号|个)?\s*(?:[,，。]|$|的|在|要|几|多|是|呢)")
 _LAST = re.compile(r"最后(?:一|那)?(?:个|门)")
 _THAT = re.compile(r"(?:那|这)(?:个|门|一个|一门)|^它|上面那")

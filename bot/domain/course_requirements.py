@@ -71,6 +71,20 @@ def _told_before(text: str, earlier: Sequence[str]) -> str | None:
     return None
 
 
+def _age_before(text: str, earlier: Sequence[str]) -> int | None:
+    """The adult age told in the worker's earlier messages (newest first) of the person this
+    message is about, as `_told_before` reads the schooling."""
+    of_another = _SOMEONE_ELSE.search(text) is not None
+    for said in earlier:
+        if of_another or _SOMEONE_ELSE.search(said) is None:
+            m = _OWN_AGE.search(said) or _BARE_AGE.search(said)
+            if m is not None:
+                value = parse_number(next(g for g in m.groups() if g))
+                if value is not None and value >= ADULT:
+                    return int(value)
+    return None
+
+
 # "我初中毕业 45岁": an adult's age said bare (a child's is read by child_age)
 # ("我初中毕业 今年35": the years said without 岁)
 _BARE_AGE = re.compile(
@@ -103,6 +117,9 @@ def unmet(course: Course, text: str | None, earlier: Sequence[str] = ()) -> str 
         return f"「{course.name}」报名要有{needed}毕业证（{needed}及以上学历），{has}学历暂时不能报"
     age_needed = _age_needed(course)
     age = _age(value)
+    if age is None and age_needed:
+        # "我17岁 … 想考低压电工证" … "那我现在能学啥子嘛": the age told before
+        age = _age_before(value, earlier)
     if age_needed and age is not None and age < age_needed:
         return f"「{course.name}」要求年满{age_needed}岁，{age}岁暂时不能报"
     ages = age_range(course)

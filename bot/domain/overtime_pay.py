@@ -26,6 +26,12 @@ from bot.domain.long_breaks import (
     range_told,
     split_sum,
 )
+from bot.domain.overtime_month import (
+    DAYS_A_MONTH,
+    REST_DAYS_COUNTED,
+    count,
+    weekdays_and_rest_days,
+)
 from bot.domain.overtime_said import (
     every_month,
     months_running,
@@ -72,21 +78,14 @@ _WHOLE_DAY = re.compile(
     r"|(?:那天|当天|那一天)(?:我们?)?(?:也|都|还)?(?:上了|干了|做了|去了|加了)(?:的|嘛|哦)?(?:呢)?(?=$|[\s，,。])"
     # "上个礼拜六喊我们加班": one rest day, named
     r"|(?:上个|上一个|上|这个|这)(?:礼拜|星期|周)[六天日][^，,。]{0,6}(?:上班|上了班|加班|加了班)"
+    # "培训那天应该给我好多", "如果培训安排在国庆节那天呢": the day of a training or meeting
+    r"|(?:培训|开会|学习|考试)[^，,。\d]{0,6}(?:那天|那一天|当天)"
 )
 # "这3天又咋算", "国庆1号到3号": days of a holiday told without a verb ("星期六一天": not 六一)
 _DAYS_BARE = re.compile(rf"(?<![期拜周])(?P<n>{NUM})\s*天")
 # "一个月下来差不多40个钟头": the month's overtime hours, told as a total
 _MONTH_HOURS = re.compile(
     rf"(?:一个月|每个?月|上个?月)[^，,。]{{0,6}}?(?P<n>{NUM})\s*个?(?:钟头|小时|钟)"
-)
-# "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
-_DAYS_A_MONTH = re.compile(
-    # ("上个月周一到周五上了22天", "上个月22个工作日": the weekdays; "上个月上班那20天": the days worked)
-    rf"(?:一个月|每个?月|上个?月|这个月|本月)\s*(?:周一到周五|工作日|平时)?\s*(?:上了?|干了?|做了?|加了?|要上|有|上班(?:那|的)?)?\s*(?P<n>{NUM})\s*(?:天|个工作日)"
-)
-# "还有4个星期六也去了的": rest days counted by the day of the week
-_REST_DAYS_COUNTED = re.compile(
-    rf"(?P<n>{NUM})\s*个\s*(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|休息日|休息天)"
 )
 # the hours of each evening told ("每天晚上都加班2个钟"), then the days ("加了22天")
 _EVERY_EVENING = re.compile(r"(?:每天|天天)(?:晚上)?(?:都|要)?(?:加班|加|多做|多干|多上)")
@@ -116,17 +115,9 @@ def _without_pay(text: str, pattern: re.Pattern[str], low: float, high: float) -
     return pattern.sub(drop, text)
 
 
-def _count(pattern: re.Pattern[str], text: str) -> float | None:
-    m = pattern.search(text)
-    if m is None:
-        return None
-    value = 0.5 if m.group("n") == "半" else parse_number(m.group("n"))
-    return value if value is not None and 0 < value <= 400 else None
-
-
 def _own_count(text: str) -> bool:
     """The message tells a number of hours or days of overtime of its own."""
-    return _count(_HOURS, text) is not None or _count(_DAYS, text) is not None
+    return count(_HOURS, text) is not None or count(_DAYS, text) is not None
 
 
 def long_break_text(text: str) -> str | None:
@@ -134,7 +125,7 @@ def long_break_text(text: str) -> str | None:
     and which are moved rest days (time off in lieu, else 200 %), when more days than the
     holiday's own are told and no pay is."""
     named = named_holiday(text)
-    days = _count(_DAYS_BARE, text) or _count(_DAYS, text)
+    days = count(_DAYS_BARE, text) or count(_DAYS, text)
     dated = dated_days(named, text) if days is None else None
     if dated is not None and dated[1]:
         days = float(sum(dated))  # "1号2号3号都上了 4号5号也上了": the dates counted
@@ -158,65 +149,12 @@ def long_break_text(text: str) -> str | None:
 _LONG_DAY = re.compile(
     rf"(?:每天|一天)(?:都|还是|也)?(?:是|上|干|做)?\s*(?P<n>{NUM})\s*个?(?:小时|钟头|钟)"
 )
-# "星期六只去了3个": the rest days worked, corrected
-_ONLY_SO_MANY_REST_DAYS = re.compile(
-    rf"(?:星期六|星期天|星期日|礼拜六|礼拜天|周六|周日|周末)[^，,。\d]{{0,3}}只(?:去|上|加)了?\s*(?P<n>{NUM})\s*(?:个|天|次)"
-)
-# "上了4个周六 每个都是10个钟头": the length of each rest day counted
-_EACH_REST_DAY = re.compile(
-    rf"(?:每个|每次|每回|每天)(?:都)?(?:是|上|干|做)?\s*(?P<n>{NUM})\s*个?(?:小时|钟头|钟)"
-)
 
 
 def _long_day(text: str) -> float | None:
     m = _LONG_DAY.search(text or "")
     value = parse_number(m.group("n")) if m else None
     return value if value is not None and HOURS_A_DAY < value <= 16 else None
-
-
-def _weekdays_and_rest_days(
-    text: str,
-    rest_of_it: str,
-    hours: float | None,
-    daily: float,
-    hourly: float | None,
-    rest_said: str | None = None,
-) -> tuple[str, str] | None:
-    """The month's weekday evenings and its counted rest days in one message, each at its
-    rate: (what was told, the sums), or None unless the message tells both."""
-    rest_days = _count(_REST_DAYS_COUNTED, text)
-    only = _count(_ONLY_SO_MANY_REST_DAYS, rest_said or text)
-    if only is not None:
-        rest_days = only  # "哦说错了 星期六只去了3个 有一个星期六我屋头有事没去"
-    month_days = _count(_DAYS_A_MONTH, text)
-    if rest_days is None or month_days is None or hours is None or not 0 < month_days <= 31:
-        return None
-    if hours > 6:  # a day's hours, not the overtime of an evening
-        return None
-    hour_pay = hourly or daily / HOURS_A_DAY
-    weekday = hour_pay * 1.5 * hours * month_days
-    rest = daily * 2 * rest_days
-    rest_sum = f"{money(daily)}×200%×{format_number(rest_days)}"
-    whole = "上整天班"
-    each = _EACH_REST_DAY.search(rest_said) if rest_said else None
-    long = parse_number(each.group("n")) if each else None
-    if long is not None and HOURS_A_DAY < long <= 16:
-        # "上了4个周六 每个都是10个钟头": each rest day's hours, all at 200 %
-        rest = hour_pay * 2 * long * rest_days
-        rest_sum = f"{money(hour_pay)}×200%×{format_number(long)}×{format_number(rest_days)}"
-        whole = f"每天{format_number(long)}小时"
-    told = (
-        f"按您说的：工作日{format_number(month_days)}天、每天下班后加班{format_number(hours)}小时，"
-        f"另有{format_number(rest_days)}个休息日{whole}、没补休；日工资{money(daily)}元，"
-        f"小时工资{money(hour_pay)}元。"
-    )
-    rule = (
-        f"工作日延长工时按150%：{money(hour_pay)}×150%×{format_number(hours)}×"
-        f"{format_number(month_days)}={money(weekday)}元；休息日没补休的按200%："
-        f"{rest_sum}={money(rest)}元；"
-        f"合计{money(weekday + rest)}元。"
-    )
-    return told, rule
 
 
 # "5月3号": a day of the month (not the start of a range "3号到5号")
@@ -240,8 +178,8 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     one_day = (
         dates_text is not None
         and not _own_count(dates_text)
-        and _count(_DAYS_BARE, dates_text) is None
-        and _count(_HOURS, dates_text) is None  # ("国庆那天上了4个钟头": its hours)
+        and count(_DAYS_BARE, dates_text) is None
+        and count(_HOURS, dates_text) is None  # ("国庆那天上了4个钟头": its hours)
         # ("还有5月3号 那天是我的休息日": one day named by its date)
         and (_WHOLE_DAY.search(dates_text) is not None or len(_ONE_DATE.findall(dates_text)) == 1)
         and (_HOLIDAY.search(dates_text) or _REST_DAY.search(dates_text)) is not None
@@ -251,7 +189,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     if (
         dates_text is not None
         and not _HOLIDAY.search(dates_text)
-        and _count(_REST_DAYS_COUNTED, dates_text) is not None
+        and count(REST_DAYS_COUNTED, dates_text) is not None
     ):
         own = dates_text  # "那两个周六该好多钱" after a holiday and rest days: those Saturdays
     holiday, rest = _HOLIDAY.search(own), _REST_DAY.search(own)
@@ -259,8 +197,8 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     rest_of_it = _without_pay(
         _without_pay(text, _DAILY, MIN_DAILY, MAX_DAILY), _HOURLY, MIN_HOURLY, MAX_HOURLY
     )
-    days, hours = _count(_DAYS, rest_of_it), _count(_HOURS, rest_of_it)
-    month_hours = _count(_MONTH_HOURS, own)
+    days, hours = count(_DAYS, rest_of_it), count(_HOURS, rest_of_it)
+    month_hours = count(_MONTH_HOURS, own)
     if month_hours is not None:
         hours = month_hours  # "每天多做2个钟 一个月下来差不多40个钟头": the month's hours
     if corrected_hours:
@@ -283,23 +221,23 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
     if daily is None:
         return None
     evening = hours if hours is not None else evening_hours(rest_of_it)
-    both = _weekdays_and_rest_days(text, rest_of_it, evening, daily, hourly, dates_text)
+    both = weekdays_and_rest_days(text, rest_of_it, evening, daily, hourly, dates_text)
     if both is not None and not holiday:
         # "上个月上了20天班 每天都要多加2个钟头 还有4个星期六也喊去上了": the month's two kinds
         told, rule = both
     elif holiday or rest:
-        counted = _count(_REST_DAYS_COUNTED, dates_text if dates_text is not None else text)
+        counted = count(REST_DAYS_COUNTED, dates_text if dates_text is not None else text)
         if rest and not holiday and counted is not None:
             days = counted  # the rest days this message counts, not the month's days
-        bare = _count(_DAYS_BARE, dates_text) if dates_text is not None else None
+        bare = count(_DAYS_BARE, dates_text) if dates_text is not None else None
         if bare is not None and holiday and _HOLIDAY.search(dates_text or ""):
             days = bare  # "那国庆那三天也上了班呢": this message's days, not the earlier ones
         if days is None:
             span = DATE_RANGE.search(rest_of_it)
             if span and 0 <= int(span.group("b")) - int(span.group("a")) < 10:
                 days = float(int(span.group("b")) - int(span.group("a")) + 1)
-            elif _DAYS_BARE.search(_DAYS_A_MONTH.sub(" ", rest_of_it)):
-                days = _count(_DAYS_BARE, _DAYS_A_MONTH.sub(" ", rest_of_it))
+            elif _DAYS_BARE.search(DAYS_A_MONTH.sub(" ", rest_of_it)):
+                days = count(_DAYS_BARE, DAYS_A_MONTH.sub(" ", rest_of_it))
         if days is None and _WHOLE_DAY.search(rest_of_it):
             days = 1.0  # "周六上了一整天", "国庆节那天也上了班"
         elif days is None and hours is not None:
@@ -314,7 +252,7 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
         dated = dated_days(named, dates_text if dates_text is not None else text)
         # (the dates told in this message count, not a number of days told before: "10月1号
         # 2号3号都在厂头上班" after "周末又加了2天")
-        dates_own = dates_text is not None and _count(_DAYS, dates_text) is None
+        dates_own = dates_text is not None and count(_DAYS, dates_text) is None
         # ("除夕到初三都上了 一天8个钟头": the range's days, "一天" the length of each)
         ranged = dated is not None and sum(dated) > (days or 0) and range_told(own)
         if dated is not None and (dated[1] or days is None or days == 0 or dates_own or ranged):
@@ -374,10 +312,10 @@ def overtime_pay_text(text: str, dates_text: str | None = None) -> str | None:
             f"工作日延长工时的加班费不低于小时工资的150%：{money(hour_pay)}×150%×"
             f"{format_number(hours)}={money(sum_)}元。"
         )
-        month_days = _count(_DAYS_A_MONTH, text)
+        month_days = count(DAYS_A_MONTH, text)
         if month_days is None and _EVERY_EVENING.search(text):
             # "每天晚上都加班2个钟 加了22天": the evenings counted after the hours of each
-            month_days = _count(_EVENINGS_COUNTED, text)
+            month_days = count(_EVENINGS_COUNTED, text)
         if month_days and month_days <= 31:
             # "每天要加班2个钟头 一个月上22天班": the month's overtime pay
             rule += (

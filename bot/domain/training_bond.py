@@ -16,6 +16,8 @@ _COST = re.compile(
     rf"培训费(?:用)?(?:是|有|花了|一共|总共|大概)*\s*(?P<n>{NUM})\s*(?:块|元|块钱)?"
     # "公司送我出去学数控编程 学费加差旅一共花了24000": the cost told as what was spent
     rf"|(?:学费|培训)[^，,。\d]{{0,8}}?(?:一共|总共|共|花了)+\s*(?P<n2>{NUM})"
+    # "厂里出钱送我去学数控 花了12000": what the employer spent sending the worker
+    rf"|(?:出钱|送我)[^，,。\d]{{0,10}}?(?:一共|总共)?(?:花了|用了|出了)\s*(?P<n3>{NUM})"
 )
 _TERM = re.compile(
     rf"服务期(?:是|有|签的|定的|约定)*\s*(?P<n>{NUM}|半)\s*(?P<unit>年|个月)"
@@ -51,7 +53,12 @@ def bond_penalty_text(texts: list[str]) -> str | None:
     """The largest penalty for the cost, term and time served told in `texts` (newest first,
     each figure taken from the newest message that tells it); None unless all three are told."""
     cost = next(
-        (parse_number(m.group("n") or m.group("n2")) for t in texts if (m := _COST.search(t))), None
+        (
+            parse_number(m.group("n") or m.group("n2") or m.group("n3"))
+            for t in texts
+            if (m := _COST.search(t))
+        ),
+        None,
     )
     term = next((_months(m) for t in texts if (m := _TERM.search(t))), None)
     served = next((_months(m) for t in texts if (m := _SERVED.search(_TERM.sub(" ", t)))), None)

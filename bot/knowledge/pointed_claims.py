@@ -187,10 +187,12 @@ def fine_asked(knowledge: Knowledge, text: str) -> Answer | None:
 # "我在车间被机器压到手了 公司没给我买工伤保险 还算不算工伤": an injury with no insurance paid
 # in, whether it counts and who pays (seed entry: the employer pays every benefit)
 UNINSURED_INJURY = "injury_no_insurance"
-_HURT = re.compile(r"受伤|受了伤|伤了|伤到|压到|压断|砸到|砸伤|摔|割到|夹到|烫伤|工伤|骨折")
+_HURT = re.compile(r"受伤|受了伤|伤了|伤到|压到|压断|砸到|砸伤|摔|割到|夹到|烫伤|工伤|骨折|砸断")
 _NO_INJURY_INSURANCE = re.compile(
     r"(?:没|没有|莫得|不)(?:给我|给我们|帮我)?(?:买|交|缴|上|参加|办)(?:过)?(?:工伤保险|工伤险|工伤|保险|社保)"
     r"|(?:工伤保险|工伤险)(?:都)?(?:没|没有|莫得)(?:买|交|缴|上)"
+    # "在工地上摔断了腿 包工头跑了": hurt working for a gang boss (the contractor answers)
+    r"|包工头|工头[^，,。]{0,4}(?:跑|不见|不管|联系不上)"
 )
 
 

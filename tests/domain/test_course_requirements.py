@@ -120,3 +120,11 @@ def test_what_now_after_a_refusal_is_the_one_suggested():
     # not asked so, or nothing against the course
     assert what_now_instead(upgrade, [upgrade, college], "在哪里上课", earlier) is None
     assert what_now_instead(upgrade, [upgrade, college], "那怎么办呢", ["我大专毕业"]) is None
+
+
+def test_an_age_told_before_counts_against_the_course():
+    earlier = ["我17岁 在汽修店当学徒 想考低压电工证"]
+    assert "17岁暂时不能报" in (unmet(ELECTRICIAN, "那我现在能学啥子嘛", earlier) or "")
+    # (someone else's age told before is not the worker's)
+    assert unmet(ELECTRICIAN, "那我能学啥子", ["我儿子17岁 想学电工"]) is None
+    assert unmet(ELECTRICIAN, "那我能学啥子", ["我今年35岁"]) is None

@@ -249,3 +249,12 @@ def test_a_worker_leaving_in_english_and_an_hourly_one_in_pinyin():
     assert "我自己辞职" in read_foreign("can i get any compensation? i quit by myself")
     assert "小时工" in read_foreign("laoban shuo wo shi xiaoshigong jiao wo mingtian buyong lai le")
     assert read_foreign("hetong ye mei qian guo") == "合同也没签过"
+
+
+def test_english_requirements_age_and_schooling_are_read():
+    read = read_foreign("what are the requirements? i'm 19 and i finished junior high school")
+    assert "有啥要求" in read and "我19岁" in read and "我初中毕业" in read
+    assert "我17岁" in read_foreign("am i eligible? i am 17")
+    # (a sum or hours after "i am" are no age)
+    assert "岁" not in read_foreign("i am 40 hours over this month")
+    assert "专升本" in read_foreign("can the union help me get a bachelor's degree?")

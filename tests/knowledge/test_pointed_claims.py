@@ -62,3 +62,13 @@ def test_wages_owed_long_ago_asked_whether_still_claimable():
     assert still_in_time_asked(kb, said) == "dispute_time_limit"  # type: ignore[arg-type]
     # (nothing asked of whether it is still in time)
     assert still_in_time_asked(kb, "前年欠我的工资 老板说下个月给") is None  # type: ignore[arg-type]
+
+
+def test_hurt_working_for_a_gang_boss_is_the_uninsured_injury():
+    from bot.knowledge.pointed_claims import uninsured_injury_asked
+
+    kb = _Knowledge()
+    assert uninsured_injury_asked(kb, "我在工地上摔断了腿 包工头跑了") == "injury_no_insurance"
+    assert uninsured_injury_asked(kb, "跟到工头干活 手遭砸伤了 工头不管") == "injury_no_insurance"
+    # (wages owed by a gang boss who ran off are no injury)
+    assert uninsured_injury_asked(kb, "包工头跑了 欠我们三个月工资") is None
