@@ -321,10 +321,18 @@ _WANTED_BEFORE = re.compile(r"(?:读|报|考|拿|想|要|学|上)(?:个|一个)?
 QUALIFICATION_KEYWORDS = frozenset({"大专", "专科", "本科"})
 
 
+# "我有大专文凭", "I have a junior college diploma" read 我有大专文凭: held, said before it
+_HELD_BEFORE = re.compile(r"(?:我|本人)(?:已经|早就)?(?:有|是)(?:个|一个)?$")
+_PAPER_AFTER = re.compile(r"^(?:毕业证|证书|文凭|学历)")
+
+
 def _schooling_held(text: str, start: int, end: int) -> bool:
+    if text[start:end] not in QUALIFICATION_KEYWORDS:
+        return False
+    if _HELD_BEFORE.search(text[max(0, start - 6) : start]) and _PAPER_AFTER.search(text[end:]):
+        return True
     return (
-        text[start:end] in QUALIFICATION_KEYWORDS
-        and _HELD_AFTER.search(text[end:]) is not None
+        _HELD_AFTER.search(text[end:]) is not None
         and _WANTED_BEFORE.search(text[max(0, start - 3) : start]) is None
     )
 

@@ -310,3 +310,13 @@ def test_a_course_word_typed_by_its_sound(sound_extractor, text, course):
 @pytest.mark.parametrize("text", ["多久能回本", "插话可以不", "开会时插话被扣钱"])
 def test_a_word_that_only_sounds_like_a_course_word_is_none(sound_extractor, text):
     assert not [e for e in sound_extractor.extract(text) if e["entity"] == "course_name"]
+
+
+def test_a_schooling_held_said_before_the_keyword_names_no_course():
+    from intents.entities import _schooling_held
+
+    text = "我有大专文凭 想读专升本"
+    assert _schooling_held(text, 2, 4)
+    assert _schooling_held("我是大专学历", 2, 4)
+    assert not _schooling_held("我想读大专 有没得班", 3, 5)
+    assert not _schooling_held("想考个大专文凭", 3, 5)
