@@ -19,6 +19,8 @@ _RESTED = re.compile(
     rf"|(?:歇|休|养)[^，,。]{{0,16}}?是\s*(?P<n3>{NUM})\s*个\s*月"
     # "这3个月厂头每个月只发了3500": the months of the rest so far, pointed at
     rf"|(?:这|这个|这几|已经)\s*(?P<n4>{NUM})\s*个\s*月"
+    # "要是要养半年呢", "歇了一年": the rest told in years
+    rf"|(?:休|休息|养伤|养|歇|停工留薪|停工)\s*(?:了)?\s*(?P<y>{NUM}|半)\s*年(?P<yh>半)?(?!\s*(?:个|多个)?\s*月)"
 )
 # "公司一个月只给我发2千块": what is paid a month instead
 _PAID_A_MONTH = re.compile(
@@ -49,7 +51,11 @@ def rest_months(text: str) -> float | None:
     if not m:
         return None
     n = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
-    value = 0.5 if n == "半" else parse_number(n)
+    if n is None:  # (years: 半年 is six months)
+        years = 0.5 if m.group("y") == "半" else parse_number(m.group("y"))
+        value = years * 12 + (6 if m.group("yh") else 0) if years is not None else None
+    else:
+        value = 0.5 if n == "半" else parse_number(n)
     return value if value is not None and 0 < value <= 2 * LONGEST_MONTHS else None
 
 

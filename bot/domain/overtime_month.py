@@ -14,7 +14,7 @@ HOURS_A_DAY = 8
 # "一个月上22天班", "每个月加20天": the days a month the daily overtime is worked
 DAYS_A_MONTH = re.compile(
     # ("上个月周一到周五上了22天", "上个月22个工作日": the weekdays; "上个月上班那20天": the days worked)
-    rf"(?:一个月|每个?月|上个?月|这个月|本月)\s*(?:周一到周五|工作日|平时)?\s*(?:上了?|干了?|做了?|加了?|要上|有|上班(?:那|的)?)?\s*(?P<n>{NUM})\s*(?:天|个工作日)"
+    rf"(?:一个月|每个?月|上个?月|这个月|本月)\s*(?:周一到周五|工作日|平时)?\s*(?:上了?|干了?|做了?|加了?|要上|有|那|上班(?:那|的)?)?\s*(?P<n>{NUM})\s*(?:天|个工作日)"
 )
 # "还有4个星期六也去了的": rest days counted by the day of the week
 REST_DAYS_COUNTED = re.compile(

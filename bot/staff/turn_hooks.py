@@ -174,6 +174,8 @@ def wants_to_leave(text: str, state: str) -> bool:
         or _BOT_FIRST.search(words) is not None
         or _BOT_FILES.search(words) is not None
         or _BOT_FILES_ENGLISH.search(text or "") is not None
+        # "ok forget it. sign me up for the phone video class …": given up, in English, first
+        or _rest_after_english(text or "") is not None
         or _GIVES_UP.search(words) is not None
         or _GIVES_UP_FIRST.search(words) is not None
         or _FILES_NOW.match(words) is not None

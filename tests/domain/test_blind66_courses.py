@@ -35,3 +35,24 @@ def test_a_bond_cost_told_as_what_the_employer_spent():
 def test_a_training_day_on_a_rest_day_is_one_day_at_200():
     said = overtime_pay_text("公司喊我们星期六去参加安全培训 我日工资200 培训那天应该给我好多")
     assert said is not None and "400元" in said
+
+
+def test_an_injury_rest_told_in_years():
+    from bot.domain.injury_leave import rest_months
+
+    assert rest_months("要是要养半年呢") == 6
+    assert rest_months("如果要歇一年呢") == 12
+    assert rest_months("养伤3个月") == 3
+    assert rest_months("医生说要养一年半") == 18
+
+
+def test_no_earlier_job_makes_all_the_years_here():
+    from bot.domain.medical_period import years_told
+
+    assert years_told("她也在这上班 干了2年 之前没上过班") == (2.0, 2.0)
+
+
+def test_those_days_counted_again():
+    from bot.domain.overtime_month import DAYS_A_MONTH, count
+
+    assert count(DAYS_A_MONTH, "上个月那8天每天多上3个钟头的") == 8

@@ -129,6 +129,10 @@ def test_with_staff_talking_the_bot_is_quiet_until_asked_back(bot):
         ("晓得了 不用转人工了 谢谢哈", True, False),
         ("好的 不用人工了", True, False),
         ("好的 谢谢", False, False),
+        # given up in English, then something for the bot in the same message
+        ("ok forget it. sign me up for the choir, name Li Hua", True, False),
+        ("never mind. what time is the yoga class?", True, False),
+        ("ok. sign me up for the choir", False, False),
     ],
 )
 def test_what_counts_as_leaving(text, waiting, with_human):

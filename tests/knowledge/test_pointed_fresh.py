@@ -123,3 +123,14 @@ def test_a_crowd_sourced_rider_after_the_riders_entry_keeps_it():
     # (not after another entry, and not an employee's no-contract story)
     assert crowd_rider_told(kb, Previous(slug="injury_what_counts"), told) is None
     assert crowd_rider_told(kb, rider, "站长说没签合同就不管") is None
+
+
+def test_how_to_tell_the_employer_asks_the_written_notice():
+    from bot.knowledge.focus import focused
+
+    answer = (
+        "可以，不用等30天，还能要经济补偿。单位没有依法缴社保的，你可以随时解除合同。"
+        "要写书面解除通知，写清单位的具体违法事实，留好送达证据。"
+    )
+    part = focused(answer, "我要咋个跟他说 要写个啥子不", details=True, topic="单位不缴社保能走吗")
+    assert part is not None and part.startswith("要写书面解除通知")
