@@ -30,6 +30,8 @@ _ADDS = re.compile(
     r"|帮我补上|帮我加上|帮我添上|补上去|添上去|写上去|加上去"
     # ("何小平电话记错了 是177…": a detail put right after filing, kept for the mediators)
     r"|(?:电话|手机|号码|名字|姓名)[^，,。]{0,4}?(?:记错|写错|打错|弄错|说错|搞错)"
+    # ("我说错了 欠的不是8000 是9600 之前把1600的提成漏了": a sum put right, or left out)
+    r"|不是\s*\d+(?:\.\d+)?\s*(?:块|元|块钱)?[，,\s]*(?:是|而是|应该是)\s*\d+|漏了|漏掉了|少说了"
     r"|\b(?:forgot to (?:say|mention|tell)|please add|add (?:that|this|it)|one more thing|also add)\b",
     re.IGNORECASE,
 )

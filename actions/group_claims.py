@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from actions.message import recent_user_texts, typed_text, understood_text
 from actions.validators import clean_description, dispute_types_in
 from bot.domain.group_amounts import amount_corrected, amounts_each, group_total_text
-from bot.domain.group_same_sum import same_each_total
+from bot.domain.group_same_sum import parts_total, same_each_total
 from bot.domain.overtime_mix import TOTAL
 from bot.domain.party import party_told
 from intents.request_cues import MOBILE as _MOBILE
@@ -48,8 +48,13 @@ def group_sum_asked(tracker: Tracker) -> str | None:
     pairs = group_pairs(tracker)
     if pairs:
         return group_total_text(pairs)
-    # ("9个人 … 每个人都是4500" then "一共好多钱哦": the same sum each, times the workers)
+    # ("3个人每人欠12600 另外3个每人欠9800 一共好多钱": a group in parts)
     kept = str(tracker.get_slot("description") or "")
+    for text in [typed_text(tracker), kept, *recent_user_texts(tracker, TURNS_BACK)]:
+        total = parts_total(text)
+        if total:
+            return total
+    # ("9个人 … 每个人都是4500" then "一共好多钱哦": the same sum each, times the workers)
     recent = recent_user_texts(tracker, TURNS_BACK)
     for text in [kept, *recent]:
         total = same_each_total(text)

@@ -209,7 +209,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or let_go_for_sick_leave_asked(knowledge, read)  # "请了三天病假 就喊他不用来了"
         or bare_leave_asked(knowledge, read)  # "年假": how many days, the general rule
         or pay_while_ill_asked(knowledge, read)  # "医疗期里头工资照发不"
-        or docked_for_shortage_asked(knowledge, read)  # "扣短款这个合法不嘛"
+        or docked_for_shortage_asked(knowledge, read, told)  # "扣短款这个合法不嘛"
         # "拖这么久 老板除了工资还要不要赔点啥子" (after filing too): the extra 50-100 %
         or more_than_wages_asked(knowledge, previous, read)
         # "那我这个情况能赔好多钱" at a request's summary: the story told is the case

@@ -18,6 +18,7 @@ from bot.domain.deductions import (
     sum_to_dock,
 )
 from bot.domain.severance import monthly_pay
+from intents.numbers import NUM, parse_number
 
 DEDUCTION = "wage_deduction_fine"  # the entry on what may be docked
 HEAT = "wage_high_temp"  # the entry on the high-temperature allowance
@@ -57,6 +58,23 @@ FAULT_FIRST = (
 )
 
 
+_OVER_ASKED = re.compile(r"多扣了?(?:我|他|她)?(?:好多|多少|几百)")
+# "老板说要赔1500 直接从我4000的工资头扣了": the pay it was docked from, and the sum
+_PAY_DOCKED_FROM = re.compile(rf"从(?:我|他|她)?的?\s*(?P<pay>{NUM})\s*(?:块|元)?的?工资")
+_TO_PAY_BACK = re.compile(rf"(?:要|叫我|喊我|让我)?赔\s*(?P<n>{NUM})\s*(?:块|元)?")
+
+
+def _pay_of(text: str) -> float | None:
+    """The monthly pay told, or the pay a sum was docked from ("从我4000的工资头扣了")."""
+    m = _PAY_DOCKED_FROM.search(text)
+    return monthly_pay(text) or (parse_number(m.group("pay")) if m else None)
+
+
+def _owed_of(text: str) -> float | None:
+    m = _TO_PAY_BACK.search(text)
+    return sum_to_dock(text) or (parse_number(m.group("n")) if m else None)
+
+
 def deduction_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, str] | None:
     """The most a month's pay may be docked, after the answer on deductions or told with a
     loss docked ("机器坏了 老板扣了我1500 合法吗 我工资5000": the fault first, then the 20 %)."""
@@ -74,21 +92,25 @@ def deduction_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         or _LEFT_ASKED.search(text)
         or _RULE_SIGNED.search(text)
         or _MOST_ASKED.search(text)
+        or _OVER_ASKED.search(text)
     )
     if pay is None and not asked:
         return None
-    pay = pay or next(filter(None, map(monthly_pay, earlier)), None)
+    pay = pay or next(filter(None, map(_pay_of, earlier)), None)
     if pay is None:
         return None
     # ("我老公 … 工资3500 … 厂头一次扣了他1000": his own sum, not the worker's told before)
     own = sum_to_dock(text)
     others = SOMEONE_ELSE.search(text) is not None
     losses = [t for t in earlier if not _A_FINE.search(t)]
-    owed = own or (None if others else next(filter(None, map(sum_to_dock, losses)), None))
+    owed = own or (None if others else next(filter(None, map(_owed_of, losses)), None))
     lead = SIGNED_LEAD if _RULE_SIGNED.search(text) else ""
     if _PAY_HELD_TO_SIGN.search(text):
         lead = HELD_TO_SIGN_LEAD
-    at_once = own is not None and docked_at_once(text)
+    # ("那这个月多扣了我好多" after a sum docked at once, told before: what went over)
+    at_once = (own is not None and docked_at_once(text)) or (
+        owed is not None and _OVER_ASKED.search(text) is not None
+    )
     return dock_limit_text(pay, owed, at_once=at_once, lead=lead), DEDUCTION
 
 

@@ -63,3 +63,30 @@ def same_each_total(text: str | None) -> str | None:
         f"{people}个人×{format_number(sum_each)}元＝{format_number(total)}元（按每人"
         f"{format_number(sum_each)}元算）。每个人的钱是各自的诉求，调解时各自的工资和欠款要各自举证。"
     )
+
+
+# "3个人每人欠12600 另外3个每人欠9800": a group in parts, each part owed the same each
+_PART_EACH = re.compile(
+    r"(?P<p>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个(?:人|工人|师傅)?(?:的)?\s*"
+    r"(?:每个人|每人|每个|一个人|一人)(?:都)?(?:是|有|欠了?|差|拿)?\s*(?P<n>\d{3,6})\s*(?:块钱?|元)?"
+)
+
+
+def parts_total(text: str | None) -> str | None:
+    """ "3个人×12600元＋3个人×9800元＝67200元" when the message tells two or more parts of a
+    group, each with the same sum each; None otherwise."""
+    parts = []
+    for m in _PART_EACH.finditer(text or ""):
+        people = parse_number(m.group("p"))
+        if people is None or not 1 <= people <= 500:
+            return None
+        parts.append((int(people), float(m.group("n"))))
+    if len(parts) < 2:
+        return None
+    added = "＋".join(f"{p}个人×{format_number(n)}元" for p, n in parts)
+    total = sum(p * n for p, n in parts)
+    people = sum(p for p, _ in parts)
+    return (
+        f"{people}个人一共：{added}＝{format_number(total)}元。"
+        "每个人的钱是各自的诉求，调解时各自的工资和欠款要各自举证。"
+    )

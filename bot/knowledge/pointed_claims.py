@@ -289,6 +289,8 @@ def let_go_on_the_spot_told(knowledge: Knowledge, text: str) -> Answer | None:
 WAGE_WITHHELD = "quit_wage_withheld"
 _LEFT = re.compile(
     r"(?:离职|辞职|辞工)了|我[^，,。]{0,8}走了|打了辞职|交了辞职|辞职报告|离职申请|自己要走"
+    # ("他说我没提前一个月跟他说就走了 所以工资不给了")
+    r"|(?:就|直接|马上)走了|没(?:有)?提前[^，,。]{0,10}走"
 )
 _LAST_WAGES_KEPT = re.compile(
     r"工资[^，,。]{0,6}(?:不发了|不给了|不结了|不发|不给|不结|扣着|押着|扣了)"

@@ -212,9 +212,20 @@ _SHORTAGE = re.compile(r"短款|长短款|少了?钱|钱少了|差钱|差账|对
 _DOCKED = re.compile(r"扣|赔|罚")
 
 
-def docked_for_shortage_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """A shortage docked from the pay: the entry on deductions and fines (at most 20 %)."""
+# "老板这样一次扣1500合法不" after a story of plates broken and 1500 docked (the request's
+# story, or the messages before): a loss docked from the pay
+_DAMAGE = re.compile(r"打烂|打碎|打破|弄坏|搞坏|损坏|摔坏|摔烂|弄丢|搞丢|赔(?:钱|偿)")
+_DOCKING_ASKED = re.compile(r"扣[^，,。]{0,8}(?:合法|可以|能不能|行不|对不对|最多|好多)")
+
+
+def docked_for_shortage_asked(
+    knowledge: Knowledge, text: str, told: tuple[str, ...] = ()
+) -> Answer | None:
+    """A shortage or a loss docked from the pay: the entry on deductions and fines (at most
+    20 %)."""
     if _SHORTAGE.search(text) and _DOCKED.search(text):
+        return knowledge.get(DEDUCTION)
+    if _DOCKING_ASKED.search(text) and any(_DAMAGE.search(t) and "扣" in t for t in (text, *told)):
         return knowledge.get(DEDUCTION)
     return None
 

@@ -56,3 +56,11 @@ def test_those_days_counted_again():
     from bot.domain.overtime_month import DAYS_A_MONTH, count
 
     assert count(DAYS_A_MONTH, "上个月那8天每天多上3个钟头的") == 8
+
+
+def test_a_group_in_parts_is_added_up():
+    from bot.domain.group_same_sum import parts_total
+
+    said = parts_total("3个人每人欠12600 另外3个每人欠9800 一共好多钱")
+    assert said is not None and "67200元" in said and "6个人" in said
+    assert parts_total("我们6个人每人欠12600") is None
