@@ -75,6 +75,7 @@ from bot.knowledge.pointed_denied import contract_denied_told
 from bot.knowledge.pointed_fresh import (
     bare_leave_asked,
     crowd_rider_told,
+    disease_benefits_asked,
     docked_for_shortage_asked,
     hurt_off_work_asked,
     let_go_for_sick_leave_asked,
@@ -220,6 +221,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or still_in_time_asked(knowledge, read)
         or pregnant_let_go_asked(knowledge, read)
         or hurt_off_work_asked(knowledge, read)  # "不是上班伤的 医生喊歇三个月": 医疗期
+        or disease_benefits_asked(knowledge, read)  # "确诊了是职业病 有啥子待遇"
         or both_said_asked(knowledge, read)
         or never_signed_asked(knowledge, read)
         or maternity_days_asked(knowledge, read)

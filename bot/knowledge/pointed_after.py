@@ -29,6 +29,7 @@ from bot.knowledge.pointed_asked import (
 from bot.knowledge.pointed_fresh import (
     holiday_off_docked_asked,
     leave_put_off_asked,
+    let_go_without_exit_check_told,
     longest_period_over_asked,
 )
 from bot.knowledge.pointed_let_go import last_wages_after_leaving_told, sick_dismissal_told
@@ -47,6 +48,7 @@ from bot.knowledge.pointed_women import maternity_followup_asked
 Rule = Callable[[Knowledge, Answer, str], Answer | None]
 
 POINTED_AFTER = (
+    let_go_without_exit_check_told,  # "喊我直接走人 体检都没给我做" after the checks
     maternity_followup_asked,
     leave_put_off_asked,
     leaving_papers_refused,

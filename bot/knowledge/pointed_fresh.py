@@ -60,6 +60,40 @@ def crowd_rider_told(knowledge: Knowledge, previous: Answer, text: str) -> Answe
     return knowledge.get(RIDER)
 
 
+# "现在公司又说要跟我解除合同 喊我直接走人 体检都没给我做" after the occupational health
+# checks: no exit check, no dismissal (《职业病防治法》第三十五条; 《劳动合同法》第四十二条)
+OCCUPATIONAL_CHECKS = "injury_occupational_checks"
+_NO_CHECK = re.compile(
+    r"(?:体检|检查)[^，,。]{0,4}(?:都|也)?(?:没|没有|不)(?:给我|帮我)?(?:做|安排|检)"
+)
+
+
+def let_go_without_exit_check_told(
+    knowledge: Knowledge, previous: Answer, text: str
+) -> Answer | None:
+    """After the occupational checks' entry (or with the check said not done), being let go:
+    that entry, which says no dismissal before the exit check."""
+    if not LET_GO.search(text) and "解除" not in text:
+        return None
+    if previous.slug == OCCUPATIONAL_CHECKS or _NO_CHECK.search(text):
+        return knowledge.get(OCCUPATIONAL_CHECKS)
+    return None
+
+
+# "如果确诊了是职业病 有啥子待遇": an occupational disease is a work injury, its benefits
+# (《职业病防治法》第五十六条、第五十七条; 《工伤保险条例》第十四条)
+INJURY_BENEFITS = "injury_benefits"
+_DISEASE_BENEFITS = re.compile(
+    r"(?:确诊|诊断|认定|鉴定)[^，,。]{0,6}职业病[^，,。]{0,8}(?:待遇|赔|补偿|补助|能拿|拿好多|有啥子|有什么)"
+    r"|职业病[^，,。]{0,4}(?:有|能拿|有啥子|有什么|享受)[^，,。]{0,3}待遇"
+)
+
+
+def disease_benefits_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """What an occupational disease brings, asked: the work injury's benefits."""
+    return knowledge.get(INJURY_BENEFITS) if _DISEASE_BENEFITS.search(text) else None
+
+
 WHAT_COUNTS = "injury_what_counts"
 # "我在物流仓库下货 上礼拜搬箱子把腰闪了 住了院 算不算工伤哦": hurt doing the job, asked
 # whether it counts (not on the way to work or on a trip: their own entries)

@@ -134,3 +134,19 @@ def test_how_to_tell_the_employer_asks_the_written_notice():
     )
     part = focused(answer, "我要咋个跟他说 要写个啥子不", details=True, topic="单位不缴社保能走吗")
     assert part is not None and part.startswith("要写书面解除通知")
+
+
+def test_let_go_without_the_exit_check_and_a_diseases_benefits():
+    from bot.knowledge.pointed_fresh import disease_benefits_asked, let_go_without_exit_check_told
+    from tests.knowledge.fakes import Previous
+
+    kb, checks = _Knowledge(), Previous(slug="injury_occupational_checks", category="工伤")
+    told = "现在公司又说要跟我解除合同 喊我直接走人"
+    assert let_go_without_exit_check_told(kb, checks, told) == "injury_occupational_checks"
+    assert let_go_without_exit_check_told(kb, Previous(slug="x"), told) is None
+    assert (
+        let_go_without_exit_check_told(kb, Previous(slug="x"), "喊我走人 离岗体检都没给我做")
+        == "injury_occupational_checks"
+    )
+    assert disease_benefits_asked(kb, "如果确诊了是职业病 有啥子待遇") == "injury_benefits"
+    assert disease_benefits_asked(kb, "职业病去哪里确诊") is None
