@@ -91,7 +91,8 @@ def only_the_list(text: str) -> bool:
     """The message (its question of the total taken out) tells each one's sum and no detail
     of the form ("3 people total. I'm owed 4500, Ma Li 4200, Gao Jun 4700")."""
     rest = without_sum_asked(text)
-    return bool(amounts_each(rest)) and not re.search(r"1[3-9]\d{9}", rest)
+    listed = bool(amounts_each(rest) or parts_total(rest))  # ("3个人每人欠… 另外3个每人欠…")
+    return listed and not re.search(r"1[3-9]\d{9}", rest)
 
 
 def story_with_sum_fixed(story: str, text: str) -> str | None:
@@ -114,7 +115,7 @@ def group_list_added(tracker: Tracker) -> str | None:
     after the story), when the story kept does not hold it yet; else None."""
     story = str(tracker.get_slot("description") or "")
     said = without_sum_asked(typed_text(tracker))
-    if not amounts_each(said) or amounts_each(story):
+    if not (amounts_each(said) or parts_total(said)) or amounts_each(story) or parts_total(story):
         return None
     return clean_description(f"{story}；{said}" if story else said)
 

@@ -64,3 +64,11 @@ def test_a_group_in_parts_is_added_up():
     said = parts_total("3个人每人欠12600 另外3个每人欠9800 一共好多钱")
     assert said is not None and "67200元" in said and "6个人" in said
     assert parts_total("我们6个人每人欠12600") is None
+
+
+def test_a_groups_parts_are_no_size_of_their_own():
+    from bot.domain.groups import group_size
+
+    assert group_size("我们6个工人在工地做模板；3个人每人欠12600 另外3个每人欠9800") == 6
+    assert group_size("3个人每人欠12600 另外3个每人欠9800") == 6
+    assert group_size("我们有9个人 每个人都是4500") == 9
