@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from actions.message import previous_action, recent_user_texts
 from actions.worked_out_probation_daily import probation_daily_reply
 from bot.domain.probation import (
+    cap_text,
     contract_months,
     extends_probation,
     months_so_far,
@@ -340,6 +341,9 @@ def probation_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
         filter(None, map(monthly_pay, earlier)), None
     )
     said = probation_text(told, so_far=so_far, pay=pay if so_far is not None else None)
+    if said is None and after and slug == PROBATION_CAP:
+        cap = cap_text(text)  # "我签的是两年的合同" after the caps: that contract's cap
+        return (cap, PROBATION_CAP) if cap else None
     if said is None:
         return None
     return said, PROBATION_OVER if over_the_cap(told) else PROBATION_CAP

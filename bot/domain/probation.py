@@ -175,6 +175,21 @@ def probation_text(text: str, so_far: float | None = None, pay: float | None = N
     return "\n".join(lines)
 
 
+def cap_text(text: str) -> str | None:
+    """ "我签的是两年的合同" after the caps were answered: that contract's longest probation,
+    when the message tells the term and no probation given; else None."""
+    term = contract_months(text)
+    if term is None or probation_months(text) is not None:
+        return None
+    cap = longest_probation(term)
+    said = f"按您说的，签的是{Probation(term, 0).term_text()}："
+    if cap == 0:
+        verdict = "不满3个月的合同不能约定试用期，约定了也不算。"
+    else:
+        verdict = f"试用期依法最长{cap}个月，超过的部分违法；同一单位只能约定一次试用期。"
+    return f"{said}{verdict}\n依据：{SOURCE}"
+
+
 # "试用期一个月3000 说转正了是4000": the pay in probation and the pay agreed after it
 _PROBATION_PAY = re.compile(
     rf"试用期\s?(?:工资|的工资)?(?:他|老板|公司)?(?:一个月|每个?月|月薪)?(?:只|就|才)?(?:是|有|给我?|发我?|给我发|拿|给我开的|开的|开)?\s*(?P<pay>{NUM})"

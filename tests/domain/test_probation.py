@@ -99,3 +99,13 @@ def test_the_pay_the_contract_writes_is_the_pay_after_probation():
 
     said = probation_pay_text("合同写的工资4000 试用期只发我2800")
     assert said is not None and "3200元" in said
+
+
+def test_the_cap_of_a_term_told_alone():
+    from bot.domain.probation import cap_text
+
+    assert "最长2个月" in (cap_text("我签的是两年的合同") or "")
+    assert "最长6个月" in (cap_text("合同签了3年") or "")
+    assert "不能约定试用期" in (cap_text("签的2个月合同") or "")
+    assert cap_text("两年合同 试用期6个月") is None  # (the probation given: probation_text's)
+    assert cap_text("试用期最长好久") is None
