@@ -13,7 +13,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.leaving_told import PROTECTED
-from actions.message import recent_user_texts
+from actions.message import previous_action, recent_user_texts
 from bot.domain.employment_dates import since_start_span
 from bot.domain.notice_pay import notice_and_severance_text
 from bot.domain.severance import Severance, asks_how_much, monthly_pay
@@ -43,6 +43,8 @@ SOURCE = (
 )
 
 
+NOTICE_DISMISSAL = "quit_notice_dismissal"  # the entry on a dismissal with 30 days' notice
+RECENT_EVENTS = 60
 # "那个多出来的一个月是啥子哦" after a dismissal without notice ("今天通知明天就不用来了")
 _EXTRA_MONTH = re.compile(
     r"多出来的?(?:那|那个)?一个月|多(?:给|付|加)?的(?:那|那个)?一个月|额外的?一个月"
@@ -61,10 +63,23 @@ def n_plus_one_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     told = [text, *recent_user_texts(tracker, LOOKBACK)]
     # (the extra month asked of, after a dismissal without notice: the +1 of N+1)
     extra = _EXTRA_MONTH.search(text) is not None and any(map(_WITHOUT_NOTICE.search, told))
+    # ("他没提前通知" right after the answer on a dismissal with notice: the month in lieu)
+    # (or a little later: "我干了3年 月薪5000" worked out between)
+    answered = [
+        e.get("value")
+        for e in tracker.events[-RECENT_EVENTS:]
+        if e.get("event") == "slot" and e.get("name") == "last_faq"
+    ]
+    unnoticed = (
+        NOTICE_DISMISSAL in answered[-2:]
+        and previous_action(tracker) == "action_answer_policy"
+        and _WITHOUT_NOTICE.search(text) is not None
+    )
+    extra = extra or unnoticed
     refused = _PLUS_ONE_REFUSED.search(text) is not None
     if _N_PLUS_ONE.search(text) is None and not extra and not refused:
         return None
-    if not (asks_how_much(text) or _ASKED.search(text)):
+    if not (asks_how_much(text) or _ASKED.search(text) or unnoticed):
         return None
     months = latest_length(told)
     if months is None:  # ("我14年10月进的厂": from the day started)
