@@ -30,6 +30,7 @@ from actions.policy_followups import find_answer, policy_followup_instead, previ
 from actions.review import note_miss
 from actions.say_again import say_again_instead
 from actions.services import ServiceAction
+from actions.topic_opener import WHAT_THE_BOT_DOES, names_a_topic_of_work, topic_opener
 from actions.worked_out import worked_out_reply
 from bot.domain.told import TOLD_REPLY, told_not_asked
 from bot.knowledge.followups import is_short, leans_on_context
@@ -118,6 +119,7 @@ class ActionFallback(ServiceAction, Action):
             or case_question_instead(tracker)
             or near_instead(tracker)
             or mediation_aspect_instead(self.services, dispatcher, tracker)  # "is this free?"
+            or topic_opener(self.services, dispatcher, tracker)  # "我想问一下工伤的事"
         )
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant
@@ -185,6 +187,9 @@ class ActionGreet(ServiceAction, Action):
             # "你好" after an answer greets back; it does not repeat the answer
             dispatcher.utter_message(response="utter_greet")
             return []
+        opened = topic_opener(self.services, dispatcher, tracker)  # "你好 我想咨询下年假"
+        if opened is not None:
+            return opened
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_greet")
 
 
@@ -199,7 +204,7 @@ class ActionHelp(ServiceAction, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text = typed_text(tracker)
-        if _WHAT_THE_BOT_DOES.search(text.replace(" ", "")):
+        if WHAT_THE_BOT_DOES.search(text.replace(" ", "")):
             # "你能帮我干啥" after an answer asks what the bot does, not about that answer
             dispatcher.utter_message(response="utter_help")
             return []
@@ -211,21 +216,6 @@ class ActionHelp(ServiceAction, Action):
             if verdict == "answer" or (verdict == "likely" and names_a_topic_of_work(tracker)):
                 return [FollowupAction("action_answer_policy")]
         return unless_a_followup(self.services, dispatcher, tracker, domain, "utter_help")
-
-
-_WHAT_THE_BOT_DOES = re.compile(
-    # ("你这个机器人还能干些啥子": who is asked, said twice)
-    r"^(?:那|那么)?(?:你|你们|这里|这个|小助手|机器人|工会)(?:这个|这|个)?(?:机器人|小助手|助手)?"
-    r"(?:这里|这边)?(?:还|都|到底)?(?:能|可以|会)"
-    r"(?:帮我|帮忙|给我|帮)?(?:干|做|办|弄|搞)?(?:些|点)?(?:啥子?|什么|哪些)(?:事|事情|忙)?"
-    r"[吗呢啊哈嘛哦。！!？?~]*$"
-)
-
-
-def names_a_topic_of_work(tracker: Tracker) -> bool:
-    """The message names a kind of labour dispute (社保, 工伤, 加班费 …)."""
-    message = tracker.latest_message or {}
-    return any(e.get("entity") == "dispute_type" for e in message.get("entities") or [])
 
 
 class ActionThanks(ServiceAction, Action):

@@ -182,7 +182,7 @@ def test_cancel_outside_a_form_offers_the_menu(services: Services) -> None:
 
 
 def test_what_the_bot_does_is_told_from_help_with_a_topic():
-    from actions.smalltalk import _WHAT_THE_BOT_DOES
+    from actions.topic_opener import WHAT_THE_BOT_DOES as _WHAT_THE_BOT_DOES
 
     assert _WHAT_THE_BOT_DOES.search("你能帮我干啥")
     assert _WHAT_THE_BOT_DOES.search("那你还能帮我做些啥子")
