@@ -47,6 +47,7 @@ from actions.policy_followups import (
 from actions.policy_parts import narrowed_answer
 from actions.review import note_miss
 from actions.services import ServiceAction
+from actions.story_what_now import grievance_told, what_now_answer
 from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
 from bot.domain.told import TOLD_REPLY, only_told, told_not_asked
@@ -274,8 +275,16 @@ class ActionAnswerPolicy(ServiceAction, Action):
         elif (
             verdict == "suggest"
             and previous is None
-            and told_not_asked(_ASK_INTRO.sub("", understood_text(tracker)))
+            and told_not_asked(story := _ASK_INTRO.sub("", understood_text(tracker)))
         ):
+            # "老板拖了我3个月工资 一共15000": a grievance, what the worker can do about it
+            what_now = (
+                what_now_answer(self.services, dispatcher, tracker, story)
+                if grievance_told(story)
+                else None
+            )
+            if what_now is not None:
+                return done + what_now
             # "…我是2月1号进的厂 10月31号自己走的 一直没跟我签过合同" and no question yet: the
             # story kept for the question to come, not a menu of guesses
             dispatcher.utter_message(text=TOLD_REPLY)

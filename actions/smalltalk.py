@@ -30,6 +30,7 @@ from actions.policy_followups import find_answer, policy_followup_instead, previ
 from actions.review import note_miss
 from actions.say_again import say_again_instead
 from actions.services import ServiceAction
+from actions.story_what_now import grievance_told, what_now_answer, what_now_instead
 from actions.topic_opener import WHAT_THE_BOT_DOES, names_a_topic_of_work, topic_opener
 from actions.worked_out import worked_out_reply
 from bot.domain.told import TOLD_REPLY, told_not_asked
@@ -120,6 +121,7 @@ class ActionFallback(ServiceAction, Action):
             or near_instead(tracker)
             or mediation_aspect_instead(self.services, dispatcher, tracker)  # "is this free?"
             or topic_opener(self.services, dispatcher, tracker)  # "我想问一下工伤的事"
+            or what_now_instead(self.services, dispatcher, tracker)  # "咋办嘛" after a story
         )
         if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
             return meant
@@ -144,6 +146,11 @@ class ActionFallback(ServiceAction, Action):
                 or (verdict == "likely" and tells_about_work(understood_text(tracker)))
             ):
                 return [FollowupAction("action_answer_policy")]
+        if grievance_told(text):
+            # "老板拖了我3个月工资 一共15000": what the worker can do about it
+            answered = what_now_answer(self.services, dispatcher, tracker, text)
+            if answered is not None:
+                return answered
         if told_not_asked(text):
             # "我今年4月1号跳槽过来的 之前干了12年": the story first, the question to come
             dispatcher.utter_message(text=TOLD_REPLY)
@@ -357,6 +364,7 @@ class ActionOutOfScope(ServiceAction, Action):
             or described_instead(self.services, tracker)
             or case_question_instead(tracker)
             or addition_instead(tracker)  # "I also have wechat messages … can I add that"
+            or what_now_instead(self.services, dispatcher, tracker)  # "咋办嘛" after a story
         )
         if instead:  # "第二个要钱不" after a course list, "练了要去演出不" after a course
             return instead

@@ -26,8 +26,15 @@ from bot.domain.severance import monthly_pay, months_worked
 
 # the bot's replies to a story told before the request (an answer, or "您说的情况我记下了")
 # (or the queue for staff, left to file: "算了 不等了 还是你帮我申请调解嘛" after the story)
+# (or "咋办嘛" after the story, answered by the out-of-scope action with what to do about it)
 _ANSWERED_BY = frozenset(
-    {"action_answer_policy", "action_fallback", "action_handoff", "action_back_to_bot"}
+    {
+        "action_answer_policy",
+        "action_fallback",
+        "action_handoff",
+        "action_back_to_bot",
+        "action_out_of_scope",
+    }
 )
 # the worker's messages looked at, newest first
 STORY_LOOKBACK = 6
@@ -99,6 +106,10 @@ _DISPUTE_NAMED = re.compile(
 )
 
 
+# a sum or a length told with the dispute ("两个月", "八千多块", "15000")
+_FIGURE = re.compile(r"\d{3,}|[一二两三四五六七八九十几]+\s*(?:个月|年|万|千|百)")
+
+
 def _tells_facts(text: str) -> bool:
     """ "我做了5年零7个月 每个月4千8左右 能补好多": the years and the pay of the story."""
     return months_worked(text) is not None or monthly_pay(text) is not None
@@ -134,7 +145,9 @@ def story_before(tracker: Tracker) -> str | None:
             kind_told = kind_told or bool(dispute_types_in(text) or other_kind_in(text))
     # ("我怀孕4个月了 公司说要裁我 这个合法不" then "我一个月6千 做了2年8个月": the dispute
     # in a short message and its facts in another tell the story together)
-    if not story and not (kind_told and sum(len(t) for t in told) >= 2 * STORY_MIN):
+    # ("厂里欠了我两个月工资 八千多块": a short story with its figures tells enough)
+    figured = any(_FIGURE.search(t) for t in told)
+    if not story and not (kind_told and (figured or sum(len(t) for t in told) >= 2 * STORY_MIN)):
         return None
     kept: list[str] = []
     for text in told:  # the newest first, as many as fit
