@@ -23,6 +23,12 @@ SENTENCES = {
     "what can i get": "能拿多少",
     "how much can i get": "能拿多少",
     "fire me": "辞退我",
+    # "they fired me because I was ranked last in the monthly sales ranking": 末位淘汰, which
+    # is no lawful ground (不能胜任 needs training or another post first, 第四十条)
+    "ranked last": "末位淘汰 业绩排名倒数第一",
+    "last in the ranking": "末位淘汰 业绩排名倒数第一",
+    "bottom of the ranking": "末位淘汰 业绩排名倒数第一",
+    "lowest in the ranking": "末位淘汰 业绩排名倒数第一",
     # "my company told me to leave by the end of this month", "I've been there 2 years, pay is
     # 5800": being let go, the time at the firm and the pay
     "told me to leave": "叫我走人",
