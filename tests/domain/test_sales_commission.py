@@ -19,3 +19,12 @@ def test_months_paid_only_half():
     assert half_paid_months("这两个月都只发了一半工资") == 2
     assert half_paid_months("老板说下个月发一半") is None
     assert "2600×2=5200元" in half_paid_text(2, 5200)
+
+
+def test_a_year_end_bonus_by_the_months_worked():
+    from bot.domain.year_end_bonus import bonus_told, months_this_year, prorated_bonus_text
+
+    assert bonus_told("去年年终奖是24000 今年干了10个月") == 24000
+    assert months_this_year("去年年终奖是24000 今年干了10个月") == 10
+    assert months_this_year("今年干了12个月") is None  # (a whole year: no share to reckon)
+    assert "24000×10÷12=20000元" in prorated_bonus_text(24000, 10)
