@@ -13,6 +13,10 @@ SENTENCES = {
     "working there for": "干了",
     "worked there for": "干了",
     "worked there": "干了",
+    # "I was there 2 years and 3 months, salary 7000": the time at the firm
+    "i was there for": "我在那干了",
+    "i was there": "我在那干了",
+    "i was with them for": "我在那干了",
     "worked for": "干了",
     "told me not to come back": "叫我不要来了",
     "not to come back": "不要来了",
@@ -42,6 +46,7 @@ SENTENCES = {
     "what can i ask for": "能要啥",
     "let me go": "辞退我",
     "manager": "经理",
+    "team leader": "组长",
     "supervisor": "主管",
     "keep my job": "继续上班",
     "try mediation": "申请调解",

@@ -41,6 +41,7 @@ WOMEN = {
     "harassment": "性骚扰",
     "harassed": "性骚扰",
     "harassing me": "性骚扰我",
+    "keeps harassing me": "一直性骚扰我",
     "harasses me": "性骚扰我",
     "dirty messages": "黄色消息",
     "dirty texts": "黄色消息",
