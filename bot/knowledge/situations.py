@@ -304,9 +304,9 @@ def _pregnant(hits: list[Any], text: str) -> list[Any]:
     # ("我怀起4个月了 老板说效益不好要裁人 第一个就喊我走": something done to her for it puts
     # the three periods' protection first from further back)
     margin = HARMED_MARGIN if _HARMED.search(text or "") else PREGNANCY_MARGIN
-    cut = _PAY_CUT.search(text or "") is not None  # ("工资从5200降到3800": what it forbids)
-    keep = lambda h: not cut and h.answer.category == "女职工保护"  # noqa: E731
-    return _first_when_close(hits, PREGNANCY_ENTRY, margin, keep)
+    return _first_when_close(
+        hits, PREGNANCY_ENTRY, margin, lambda h: h.answer.category == "女职工保护"
+    )
 
 
 def _past_the_age(hits: list[Any], text: str) -> list[Any]:
