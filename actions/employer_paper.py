@@ -22,6 +22,10 @@ _EMPLOYER_NAMED = re.compile(
 )
 
 
+# "重庆美佳电器销售有限公司 我10月31号辞的职 …" at the summary: the registered name first
+_NAME_FIRST = re.compile(
+    r"^\s*(?P<value>[\u4e00-\u9fff]{4,30}?(?:有限责任公司|有限公司|股份有限公司))(?=[\s，,。]|$)"
+)
 _FULL_NAME = re.compile(r"全名|全称|准确名字|正式名字|营业执照上")
 
 
@@ -60,7 +64,7 @@ def full_name_at_summary(tracker: Tracker) -> str | None:
         return None
     kept = str(tracker.get_slot("employer") or "")
     text = typed_text(tracker)
-    m = _EMPLOYER_NAMED.search(text)
+    m = _EMPLOYER_NAMED.search(text) or _NAME_FIRST.match(text)
     value = looks_like_employer(m.group("value")) if m else None
     if not value or value == kept:
         return None

@@ -40,6 +40,7 @@ from actions.offers import kept_from_cancelled
 from actions.opening import (
     from_opening,
     is_opening,
+    opening_demand,
     opening_name,
     told_before,
 )
@@ -55,6 +56,7 @@ from actions.told import (
 )
 from actions.validators import (
     COMMON_SURNAMES,
+    STORY_BEFORE_FIX,
     clean_description,
     clean_dispute_type,
     dispute_types_in,
@@ -271,6 +273,13 @@ class MediationExtraction:
             total = group_total_text(pairs) if pairs else ""
             dispatcher.utter_message(text="好的，事情经过已更正。" + total)
             return {"description": fixed}
+        told_first = STORY_BEFORE_FIX.match(typed_text(tracker).strip())
+        if told_first and tracker.get_slot("requested_slot") == "description":
+            # "8到10月只发了3000 … 哦对了公司名字打错了 是…" asked what happened: the story told
+            # before the employer put right (extract_employer takes the name)
+            story = clean_description(told_first.group("story"))
+            if story and corrected_employer(tracker):
+                return {"description": story}
         listed = group_list_added(tracker)
         if listed:  # "一共4个人 我王德明欠5600 李小兵欠4800 …": what each is owed, kept
             return {"description": listed, **list_kind(tracker, listed)}
@@ -349,7 +358,10 @@ class MediationExtraction:
             tracker.get_slot("requested_slot") == "mediation_confirm"
             and tracker.get_slot("demand") in PROPOSED
         ):
-            own = wish_in(typed_text(tracker))
+            # ("重庆美佳… 我10月31号辞的职 … 要求把8400发给我": the sum asked, not the story)
+            asked_sum = opening_demand(typed_text(tracker))
+            own = asked_sum if asked_sum and re.search(r"\d", asked_sum) else None
+            own = own or wish_in(typed_text(tracker))
             if own:  # kept whole, in the worker's words
                 dispatcher.utter_message(text="好的，调解诉求按您说的记。")
                 return {"demand": own, "mediation_confirm": None}

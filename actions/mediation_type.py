@@ -27,6 +27,7 @@ from actions.message import (
 )
 from actions.validators import (
     STORY_AFTER,
+    STORY_BEFORE_FIX,
     clean_description,
     dispute_types_in,
 )
@@ -52,7 +53,8 @@ class DisputeTypeMixin:
             # another answer corrected at the type question ("搞错了 我是做了九年 不是八年",
             # "不对 单位要写…公司 合同也是跟他们签的"): no type, asked again; unless what
             # happened is told after it ("…有限公司 事情是…一直没给我买社保")
-            told = STORY_AFTER.search(text_now)
+            # (or before it: "9月到11月加班费没给 … 哦对了公司名字打错了 是…")
+            told = STORY_AFTER.search(text_now) or STORY_BEFORE_FIX.match(text_now)
             found = dispute_types_in(told.group("story")) if told else []
             if len(found) == 1:
                 kept = clean_description(told.group("story"))

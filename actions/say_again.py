@@ -22,12 +22,16 @@ _AGAIN = re.compile(
 )
 # ... but not a question about something else said with it ("再说一遍 加班费咋算")
 _MAX_CHARS = 24
+# ... nor the employer's papers never seen ("那个啥子制度我从来都没看到过 也没喊我签过字")
+_PAPERS_UNSEEN = re.compile(r"从来|制度|规章|规定|合同|通知书|文件|公告|签过字|签字")
 
 
 def say_again_instead(tracker: Tracker) -> list[EventType] | None:
     """The follow-up that says the last reply again, when the message asks for it."""
     text = typed_text(tracker)
     if not text or len(text) > _MAX_CHARS or not _AGAIN.search(text):
+        return None
+    if _PAPERS_UNSEEN.search(text):
         return None
     if not any(str(e.get("text") or "").strip() for e in last_reply(tracker)):
         return None

@@ -87,6 +87,9 @@ SEVERANCE_TOPICS = frozenset(
         # leaving at once because of unpaid wages or insurance, with compensation
         "quit_immediate_38",
         "quit_fired_fault",
+        # dismissed for ranking last, or without the union told: unlawful, the 2N
+        "quit_last_place_ranking",
+        "quit_union_not_notified",
         "quit_protected",
         "probation_dismissal",
         "quit_business_slow",

@@ -371,3 +371,8 @@ def clean_description(text: str | None) -> str | None:
 STORY_AFTER = re.compile(
     r"(?:事情是|情况是|经过是|是这样的|事情经过是?)[：:，,\s]*(?P<story>.{6,})$"
 )
+# "8到10月每个月只发了3000 … 哦对了公司名字打错了 是…": what happened, before a correction
+STORY_BEFORE_FIX = re.compile(
+    r"^(?P<story>.{6,}?)[\s，,。]*(?:哦|哎呀|唉|嗯)?[\s，,]*(?:对了|还有|另外)?[\s，,]*"
+    r"(?:公司|单位|厂|用人单位)(?:的)?(?:名字|名称|全称|名)?(?:打错|写错|弄错|搞错|填错|错)了?"
+)

@@ -20,4 +20,6 @@ ABOUT_WORK = re.compile(
     # "我在超市做钟点工 一个多月没给我结钱了": the worker's own job by the hour, its pay
     r"|(?:在|是)[^，,。\s]{0,8}(?:做|当|干)(?:的)?钟点工|结钱|结账|结工钱|工钱|没给我结"
     r"|一个钟头\s*\d+\s*块|\d+\s*个钟头"
+    # "去应聘火锅店后厨 体检查出乙肝 人家就喊我莫来了": turned away at hiring (后厨 names a course)
+    r"|应聘|录用|招聘|面试|体检|乙肝|歧视|喊我莫来|叫我别来|不要我了"
 )

@@ -48,6 +48,7 @@ from actions.worked_out_notice import NOTICE_DISMISSAL, notice_total_reply
 from actions.worked_out_offer import offer_reply
 from actions.worked_out_overtime import OVERTIME, overtime_reply
 from actions.worked_out_owed import (
+    SITE_TOLD,
     owed_and_severance_reply,
     owed_sum,
     owed_wages_reply,
@@ -136,6 +137,7 @@ WITHHELD_LEAD = "不合法：干了活的工资，离职时单位要一次付清
 WAGES_OWED = "quit_wage_withheld"
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
 EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
+SITE_WAGES = "wage_migrant_site"  # who pays a building site's wages when the labour boss goes
 SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
 # "做了52天 说好的一天350": days worked at a day's rate
 _WORK_DAYS_TOLD = re.compile(
@@ -308,7 +310,8 @@ def _worked_out(services: Any, tracker: Tracker, text: str) -> tuple[str, str] |
         return both, FORCED_TO_LEAVE
     owed_months = owed_wages_reply(services, tracker, text)
     if owed_months is not None:  # "三个月没发工资了 每个月4800 一共欠我好多"
-        return owed_months, EXTRA_OWED
+        # (on a building site the entry on who pays when the labour boss has gone follows)
+        return owed_months, SITE_WAGES if SITE_TOLD in owed_months else EXTRA_OWED
     offer = offer_reply(services, tracker, text)
     if offer is not None:  # "说协商解除 给我5万块 划不划算", "那他给5万 差好多"
         return offer, SEVERANCE

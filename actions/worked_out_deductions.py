@@ -50,7 +50,8 @@ _A_FINE = re.compile(r"迟到|早退|旷工|罚款|罚钱|罚了")
 
 # "机器坏了 老板扣了我1500 合法吗 我工资5000": a loss docked, told with the question
 # ("杯子打烂了": broken, said the Sichuan way)
-_DAMAGE = re.compile(r"弄坏|搞坏|打坏|摔坏|坏了|损坏|弄丢|搞丢|损失|[打摔弄搞]烂|[打摔]碎")
+# ("把电动扳手整烂了": 整 for 弄)
+_DAMAGE = re.compile(r"弄坏|搞坏|打坏|摔坏|整坏|坏了|损坏|弄丢|搞丢|损失|[打摔弄搞整]烂|[打摔]碎")
 # who bears the loss: only a loss the worker caused may be docked (工资支付暂行规定第十六条)
 FAULT_FIRST = (
     "只有因为你本人的原因给单位造成经济损失，单位才可以按劳动合同的约定要你赔；"

@@ -26,6 +26,8 @@ from bot.domain.wages_owed import (
     asks_the_extra,
     days_worked,
     extra_text,
+    half_paid_months,
+    half_paid_text,
     held_sum,
     partner_pay,
     two_owed_text,
@@ -37,9 +39,9 @@ from intents.numbers import NUM, format_number, parse_number
 _OWED_MONTHS = re.compile(
     rf"欠(?:的|了|我)?\s*(?:那|这)?(?P<n>{NUM})\s*个月\s*(?:的)?工资"
     rf"|(?P<m>{NUM})\s*个月(?:的)?(?:工资)?(?:都|也|一直)?(?:没发|没有发|没给|不发|没拿到)"
-    # "老板拖了我两个月工资"
+    # "老板拖了我两个月工资" ("包工头跑了 欠了我4个月工钱": a site's wages are 工钱)
     # ("那拖的那3个月工资呢": the months told before, named again)
-    rf"|(?:拖|欠|压)(?:了|的)?(?:那|这)?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?工资"
+    rf"|(?:拖|欠|压)(?:了|的)?(?:那|这)?(?:我|我们)?(?P<k>{NUM})\s*个月(?:的)?(?:工资|工钱)"
     # ("欠了我3个月 每个月4千2": the pay said next)
     rf"|(?:拖|欠|压)(?:了|的)?(?:我|我们)?(?P<j>{NUM})\s*个月(?=[\s，,]*(?:每个?月|一个月))"
     # ("哦还有11月的也莫发 一共4个月了": the months owed counted again)
@@ -130,6 +132,10 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         return None
     n = _months_owed(text)
     pay = monthly_pay(text)
+    halves = half_paid_months(text) if n is None else None
+    if halves and pay and (told_not_asked(text) or asks_how_much(text)):
+        # "连到三个月每个月只发一半 … 我工资6000": half of each month's pay held back
+        return half_paid_text(halves, pay)
     # "公司欠我两个月工资没发了 9月10月的 月薪4350": the months and the pay told, nothing asked
     told_here = n is not None and pay is not None and told_not_asked(text)
     # right after an answer on wages held back, the months and the pay told are the sum asked
@@ -216,15 +222,26 @@ def owed_wages_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         # "每个人欠了2个月 一个月6500 总共好多钱" in a group of 15: each one's, then all of it
         each = n * pay + (extra if besides and extra and extra != pay else 0)
         owed += f"{size}个人一共{format_number(each)}×{size}={format_number(each * size)}元。"
+    # a building site's wages: the general contractor pays first when the labour boss does not
+    on_site = any(map(_ON_SITE.search, [text, *recent_user_texts(tracker, 3)]))
     return "\n".join(
         [
             f"按您说的：拖欠{format_number(n)}个月工资，每月{format_number(pay)}元，{owed}",
+            *([SITE_TOLD] if on_site else []),
             "工资要按月足额发，拖欠的可以打12333向劳动保障监察投诉，也可以申请劳动仲裁（不收费）；"
             "监察部门责令限期支付后还不付的，单位还要按应付金额50%到100%加付赔偿金。"
             "因欠薪辞职的，可以随时书面通知解除合同，还能要经济补偿。",
             f"依据：{WAGES_SOURCE}",
         ]
     )
+
+
+# a building site told ("工地上做钢筋", "包工头跑了")
+_ON_SITE = re.compile(r"工地|包工头|工头|施工|项目部|工程队|分包")
+SITE_TOLD = (
+    "工地上包工头、分包单位欠工资的，由施工总承包单位先行清偿；工程包给个人（包工头）的，"
+    "由建设单位或总包清偿（《保障农民工工资支付条例》第三十条、第三十六条）。"
+)
 
 
 # each worker of a group ("每个人欠了2个月", "人人都欠")

@@ -22,14 +22,18 @@ from bot.domain.half_counted import (
     months_owed_text,
 )
 from bot.domain.pay_gap import dispatch_gap_text, months_told, pays_told, placement_text
+from bot.domain.sales_commission import commission_text, rate_told, sales_told
 from bot.domain.severance import monthly_pay
 from bot.domain.wages_owed import days_and_rate, site_owed_text
+from bot.domain.year_end_bonus import bonus_told, months_this_year, prorated_bonus_text
 from bot.knowledge.pointed_new_work import PENSION_TOLD
 from intents.numbers import NUM, format_number
 
 RIDER = "flex_platform_rider"  # the entry on platform work (its pay under management)
 DISPATCH_PAY = "flex_dispatch_pay"  # equal pay for dispatched workers
 PLACEMENT = "student_intern_rights"  # a student's placement (80 % of the post's pay)
+SALES_COMMISSION = "quit_commission_withheld"  # a salesperson's commission, owed on leaving
+YEAR_END_BONUS = "wage_year_end_bonus"  # the entry on a year-end bonus for one who left
 SITE_WAGES = "wage_migrant_site"
 WAGES_OWED = "wage_arrears_complain"
 PAST_THE_AGE = "older_past_retirement"
@@ -65,6 +69,24 @@ def commission_reply(tracker: Tracker, text: str) -> str | None:
         return take_home_text(takings, share)
     before = _told_before(tracker, takings_told)
     return None if before is None else take_home_text(before, share, corrected=True)
+
+
+def sales_commission_reply(tracker: Tracker, text: str) -> str | None:
+    """ "我10月份卖了28万 提成3个点": the sales at the rate; "9月卖了20万" after it (the rate told
+    before), that month's added to the months told before."""
+    sales = sales_told(text)
+    if not sales:
+        return None
+    rate = rate_told(text)
+    if rate is not None:
+        return commission_text(sales, rate)
+    earlier = recent_user_texts(tracker, LOOKBACK)
+    rate = next(filter(None, map(rate_told, earlier)), None)
+    if rate is None:
+        return None
+    months = {month for month, _ in sales}
+    before = [s for t in reversed(earlier) for s in sales_told(t) if s[0] not in months]
+    return commission_text([*before, *sales], rate)
 
 
 def pay_gap_reply(tracker: Tracker, text: str) -> tuple[str, str] | None:
@@ -141,6 +163,13 @@ def told_sums_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, st
     taken = commission_reply(tracker, text)
     if taken is not None:
         return taken, RIDER
+    sold = sales_commission_reply(tracker, text)
+    if sold is not None:
+        return sold, SALES_COMMISSION
+    bonus, months = bonus_told(text), months_this_year(text)
+    if bonus and months and tracker.get_slot("last_faq") == YEAR_END_BONUS:
+        # "去年年终奖发了18000 按今年干了11个月算 该好多" after the bonus: the months' share
+        return prorated_bonus_text(bonus, months), YEAR_END_BONUS
     return (
         pay_gap_reply(tracker, text)
         or unpaid_days_reply(tracker, text)

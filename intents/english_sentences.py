@@ -13,6 +13,10 @@ SENTENCES = {
     "working there for": "干了",
     "worked there for": "干了",
     "worked there": "干了",
+    # "I was there 2 years and 3 months, salary 7000": the time at the firm
+    "i was there for": "我在那干了",
+    "i was there": "我在那干了",
+    "i was with them for": "我在那干了",
     "worked for": "干了",
     "told me not to come back": "叫我不要来了",
     "not to come back": "不要来了",
@@ -23,6 +27,12 @@ SENTENCES = {
     "what can i get": "能拿多少",
     "how much can i get": "能拿多少",
     "fire me": "辞退我",
+    # "they fired me because I was ranked last in the monthly sales ranking": 末位淘汰, which
+    # is no lawful ground (不能胜任 needs training or another post first, 第四十条)
+    "ranked last": "末位淘汰 业绩排名倒数第一",
+    "last in the ranking": "末位淘汰 业绩排名倒数第一",
+    "bottom of the ranking": "末位淘汰 业绩排名倒数第一",
+    "lowest in the ranking": "末位淘汰 业绩排名倒数第一",
     # "my company told me to leave by the end of this month", "I've been there 2 years, pay is
     # 5800": being let go, the time at the firm and the pay
     "told me to leave": "叫我走人",
@@ -36,6 +46,7 @@ SENTENCES = {
     "what can i ask for": "能要啥",
     "let me go": "辞退我",
     "manager": "经理",
+    "team leader": "组长",
     "supervisor": "主管",
     "keep my job": "继续上班",
     "try mediation": "申请调解",

@@ -33,4 +33,27 @@ WOMEN = {
     "not to renew": "不续签",
     "won't renew": "不续签",
     "refuse to renew": "不续签",
+    # "my manager keeps sending me dirty messages … at the team dinner he touched me":
+    # harassment at work (《民法典》第一千零一十条; 《女职工劳动保护特别规定》第十一条)
+    "sexual harassment": "性骚扰",
+    "sexually harassed": "性骚扰",
+    "sexually harassing": "性骚扰",
+    "harassment": "性骚扰",
+    "harassed": "性骚扰",
+    "harassing me": "性骚扰我",
+    "keeps harassing me": "一直性骚扰我",
+    "harasses me": "性骚扰我",
+    "dirty messages": "黄色消息",
+    "dirty texts": "黄色消息",
+    "sexual messages": "黄色消息",
+    "touched me": "对我动手动脚",
+    "groped me": "对我动手动脚",
+    "touching me": "对我动手动脚",
+    # "if I report it to HR I'm scared they will just fire me": fired for complaining
+    "report it to hr": "向单位投诉",
+    "complain to hr": "向单位投诉",
+    "scared they will just fire me": "怕被打击报复辞退",
+    "scared they will fire me": "怕被打击报复辞退",
+    "afraid they will fire me": "怕被打击报复辞退",
+    "what proof should i keep": "要保存哪些证据",
 }

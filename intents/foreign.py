@@ -53,6 +53,8 @@ PINYIN_WORDS = (
     " 哪些 有哪些 哪个 星期几 周几 多久 怎么办 好多钱 可以 能不能 课程表 活动"
     " 工地 工厂 厂里 了 不给 给 认定 工伤认定 自己 限制 时间限制 时效 在 上 辞职 提前 通知"
     " 合法 违法 怀孕 不发 没发 扣 押金 还 会 就 被"
+    # a complaint and the damages asked in pinyin ("wo xiang tou su ta men", "yao pei chang jin")
+    " 投诉 举报 赔偿金 真的 该去 他们"
     " 带 球拍 确认 好的 对 帮我 我叫"
     # a domestic worker's course asked in pinyin ("xiang kao ge yu ying yuan zheng")
     " 育婴员 育婴师 考 考个 证 考证 带娃 保姆 住家 雇主 家里 家政 月嫂 厨师 面点 太极 合唱 摄影 直播 养老 护理"

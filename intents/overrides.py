@@ -70,6 +70,8 @@ CANCEL_THEN_INSTEAD = re.compile(
     r"(?:我)?(?:先|自己|明天|改天|回头)(?!问)(?![^?？]*[?？吗])"
     # ("那算了 我自己去学叉车 周几上课 在哪里": another course, and what is asked of it)
     r"(?![^?？]*(?:去学|来学|学个|学门|学点|学些|学啥|学什么|报个|报名|周几|星期几|几点|哪里|哪儿|在哪|好多钱|多少钱))"
+    # ("算了 我先去考个厨师证 你们工会有没得这种培训": a course asked for instead)
+    r"(?![^?？]*(?:考个|考证|培训|有没得|有没有|有莫得))"
 )
 # "等哈 我星期一晚上要加班 不报了", "周三晚上跑不脱 还是取消了嘛": the reason first,
 # stopping said last on its own

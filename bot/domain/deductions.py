@@ -12,9 +12,10 @@ from intents.numbers import NUM, format_number, parse_number
 SHARE = 0.2
 DEDUCTION_SOURCE = "《工资支付暂行规定》第十六条"
 # "老板说要扣我3千块": the sum to be docked
-# ("厂头一次扣了他1000": someone else's pay, docked at once)
+# ("厂头一次扣了他1000": someone else's pay, docked at once; "主管说要赔1800 从工资头扣": the
+# loss to be paid back from the wages)
 _TO_DOCK = re.compile(
-    rf"扣(?:了)?(?:我们|他们|我|他|她)?(?:了)?\s*(?P<n>{NUM})(?!\s*(?:个|月|天|次|号|年))\s*(?:块|元)?"
+    rf"(?:扣|赔)(?:了)?(?:我们|他们|我|他|她)?(?:了)?\s*(?P<n>{NUM})(?!\s*(?:个|月|天|次|号|年|倍))\s*(?:块|元)?"
 )
 # docked already, at once ("一次扣了他1000", "这个月扣了我2000")
 _DOCKED_AT_ONCE = re.compile(r"一次(?:性)?(?:就)?扣|一下(?:子)?(?:就)?扣|扣了")

@@ -45,15 +45,34 @@ def months_cut(text: str) -> int | None:
     return int(n) if n and 0 < n <= MAX_MONTHS and n == int(n) else None
 
 
-def pay_cut_text(before: float, after: float, months: int) -> str:
-    """The pay held back by a cut of `before` to `after` over `months` months."""
+# 《女职工劳动保护特别规定》第五条: no pay cut because of pregnancy, birth or nursing; a cut that
+# breaks it is void whatever the weeks kept at the lower pay (the one-month rule does not save it)
+PREGNANCY_SOURCE = "《女职工劳动保护特别规定》第五条；《劳动合同法》第三十条、第三十五条"
+
+
+def pay_cut_text(before: float, after: float, months: int, pregnant: bool = False) -> str:
+    """The pay held back by a cut of `before` to `after` over `months` months (`pregnant`: a
+    cut made to a pregnant or nursing woman, unlawful in itself)."""
     short = before - after
     total = short * months
+    held_back = (
+        f"按您说的：每月工资从{format_number(before)}元降到{format_number(after)}元，"
+        f"每月少发{format_number(short)}元，{months}个月一共少发"
+        f"{format_number(short)}×{months}={format_number(total)}元。"
+    )
+    if pregnant:
+        return "\n".join(
+            [
+                held_back,
+                "单位不得因女职工怀孕、生育、哺乳降低工资，因怀孕调岗降薪的，少发的部分可以要求"
+                "按原工资补足。单位不补的，可以打12333向劳动保障监察投诉，或者申请劳动仲裁"
+                "（不收费），也可以找工会女职工委员会帮忙。",
+                f"依据：{PREGNANCY_SOURCE}",
+            ]
+        )
     return "\n".join(
         [
-            f"按您说的：每月工资从{format_number(before)}元降到{format_number(after)}元，"
-            f"每月少发{format_number(short)}元，{months}个月一共少发"
-            f"{format_number(short)}×{months}={format_number(total)}元。",
+            held_back,
             "降工资是变更劳动合同，要双方协商一致并书面变更；单位没跟你协商、你也没同意的，"
             "少发的部分可以要求单位按原工资补足。单位不补的，可以打12333向劳动保障监察投诉，"
             "或者申请劳动仲裁（不收费）；因为这个不干了，可以书面通知单位解除合同，并要求经济补偿。",

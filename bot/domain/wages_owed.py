@@ -201,3 +201,32 @@ def held_sum(text: str) -> float | None:
     m = _HELD_SUM.search(text or "")
     value = float(m.group("sum")) if m else None
     return value if value and value >= HELD_MIN else None
+
+
+# "连到三个月每个月只发一半", "这两个月都只给了一半工资": months paid half the pay each
+_HALF_MONTHS = re.compile(
+    rf"(?P<n>{NUM})\s*个月[^。？?！!]{{0,8}}?(?:只|就|才)(?:发|给|开|打)了?(?:我)?\s*一半"
+)
+HALF_SOURCE = "《劳动合同法》第三十条、第三十八条、第八十五条；《工资支付暂行规定》第九条"
+
+
+def half_paid_months(text: str) -> int | None:
+    """How many months a message says only half the pay was paid ("三个月每个月只发一半")."""
+    m = _HALF_MONTHS.search(text or "")
+    n = parse_number(m.group("n")) if m else None
+    return int(n) if n and n == int(n) and 0 < n <= 36 else None
+
+
+def half_paid_text(months: int, pay: float) -> str:
+    """The half of `pay` held back each of `months` months, added up."""
+    half = pay / 2
+    return "\n".join(
+        [
+            f"按您说的：月工资{format_number(pay)}元，每月只发一半，每月少发{format_number(half)}元，"
+            f"{months}个月一共少发{format_number(half)}×{months}={format_number(half * months)}元。",
+            "资金周转困难不是少发工资的理由，工资要按月足额发。少发的可以打12333向劳动保障监察投诉，"
+            "也可以申请劳动仲裁（不收费）；监察部门责令限期支付后还不付的，单位还要按应付金额50%到"
+            "100%加付赔偿金。单位没有及时足额发工资，你可以随时书面通知解除合同，还能要经济补偿。",
+            f"依据：{HALF_SOURCE}",
+        ]
+    )

@@ -12,7 +12,11 @@ import re
 
 from bot.knowledge.focus import covers, sentences
 from bot.knowledge.index import Answer, Hit, Knowledge
-from bot.knowledge.pointed import asks_where_to_turn, unlawful_dismissal_told
+from bot.knowledge.pointed import (
+    asks_where_to_turn,
+    unlawful_dismissal_told,
+    what_now_of_the_answer,
+)
 from bot.knowledge.pointed_injury import told_of_the_injury
 from bot.knowledge.situations import fits_the_situation, in_a_situation
 
@@ -283,6 +287,7 @@ def in_context(knowledge: Knowledge, previous: Answer, text: str, k: int = 5) ->
         or _spouse_counterpart(knowledge, previous, text)
         or told_of_the_injury(knowledge, previous, text)
         or unlawful_dismissal_told(knowledge, previous, text)
+        or what_now_of_the_answer(previous, text)
     )
     if pointed is not None:
         rest = [h for h in hits if h.answer.slug != pointed.slug][: k - 1]

@@ -15,6 +15,8 @@ from bot.knowledge.pointed_papers import LEAVING_PAPERS
 _WHERE_TO_TURN = re.compile(
     r"找哪个|找谁|找哪里|找哪儿|哪个部门|什么部门|啥子部门|向哪|"
     r"(?:去|到|在)哪(?:里|儿|个地方)?(?:投诉|反映|告|举报|申请|维权)|(?:咋个|怎么|如何)维权"
+    # "我想投诉他们, 该去哪里": the complaint first, where asked after it
+    r"|(?:投诉|举报|告)[^。？?]{0,8}?(?:该|要|应该|可以)?(?:去|到|找)(?:哪|谁)"
     # "那公司不给咋办", "拖起不发我可以咋个办": the right refused, what to do about it
     r"|(?:不(?:得|会)?(?:给|发|付|赔|补)|不交|不缴|不执行|不履行|不认账|拖着|拖起|不帮|不肯|不报|不让|不批|不准"
     r"|不去申报|不申报|不去报|不去申请|没钱给|没得钱给|拿不出钱|给不起)"
@@ -116,6 +118,13 @@ _RELOCATED = re.compile(r"(?:整个|整体|全部)?搬(?:到|去|走|迁)|迁到
 _NOT_RELOCATED = re.compile(r"不是(?:要)?搬|没(?:有|得)?(?:要)?搬|不搬")
 
 
+# the union not told of a dismissal ("工会都不晓得" is read as 没有通知工会 by the colloquial table)
+UNION_NOT_NOTIFIED = "quit_union_not_notified"
+_UNION_NOT_TOLD = re.compile(
+    r"(?:没|没有|未|不)(?:事先|提前)?(?:通知|告诉|经过|知会)工会|工会(?:都|也)?不(?:晓得|知道)"
+)
+
+
 def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if asks_where_to_turn(text):
         return None
@@ -132,6 +141,9 @@ def unlawful_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -
     dismissed = previous.category in _DISMISSAL_TOPICS or (job and _LET_GO_NOW.search(text))
     if dismissed and _NO_REASON.search(text):
         return knowledge.get(UNLAWFUL_DISMISSAL)
+    if (dismissed or job) and _UNION_NOT_TOLD.search(text):
+        # "开我的时候厂里工会都不晓得" after a dismissal: the union never told (第四十三条)
+        return knowledge.get(UNION_NOT_NOTIFIED)
     if job and _FIRED_FOR_REFUSING.search(text):
         return knowledge.get(UNLAWFUL_DISMISSAL)
     return None
@@ -322,4 +334,22 @@ def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
         return knowledge.get(DISPATCH_EMPLOYER)
     if UNINSURED.search(text):
         return knowledge.get(INSURANCE_DUE)
+    return None
+
+
+# "那我咋个办嘛" on its own right after an answer that ends by saying where to turn (the
+# hepatitis-B carrier turned away: complain to 12333 or sue), asked of that answer, not the
+# general four routes of a labour dispute (arbitration needs an employment that never began)
+_BARE_WHAT_NOW = re.compile(
+    r"^(?:那|那么)?(?:我|我们)?(?:现在)?(?:能|该|应该|可以|要)?(?:咋个办|咋办|怎么办|咋整|咋个整)"
+    r"(?:嘛|呢|喃|哦)?[?？]?$"
+)
+_SAYS_WHERE_TO_TURN = re.compile(r"12333|投诉|起诉|仲裁|报警")
+
+
+def what_now_of_the_answer(previous: Answer, text: str) -> Answer | None:
+    """The answer just given, asked again by a bare "那我咋个办" when it says what to do."""
+    said = previous.answer.split("\n")[-1] if previous.answer else ""
+    if _BARE_WHAT_NOW.match(re.sub(r"\s", "", text or "")) and _SAYS_WHERE_TO_TURN.search(said):
+        return previous
     return None

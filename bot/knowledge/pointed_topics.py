@@ -182,6 +182,15 @@ AFTER_A_TOPIC = (
         "wage_minimum",
         category="工时与加班",
     ),
+    # "每天多干的那2个小时算加班吗" after the minimum wage (whose answer names overtime pay only
+    # as left out of it): the hours over 8 are overtime, paid at 150 % (《劳动法》第四十四条)
+    AfterATopic(
+        re.compile(
+            r"(?:多干|多做|多上|超出|超过|多出|多的)[^，,。]{0,10}(?:算不算|算|是不是|是)加班|算不算加班"
+        ),
+        "ot_pay_rates",
+        slug="wage_minimum",
+    ),
     # "月工资要把加班费算进去不" after the pay for leave not taken: the pay it is counted on
     # (overtime pay left out, as that answer says), not the overtime base's entry
     AfterATopic(

@@ -25,3 +25,19 @@ def test_another_firm_named_at_the_summary_is_no_correction():
         full_name_at_summary(_at_summary("单位是重庆巴渝缘餐饮有限公司", "火锅店"))
         == "重庆巴渝缘餐饮有限公司"
     )
+
+
+def test_the_registered_name_first_replaces_a_shop_kept():
+    text = "重庆恒丰建材销售有限公司 我11月5号走的 他们提成不给"
+    assert full_name_at_summary(_at_summary(text, "江北一家建材店")) == "重庆恒丰建材销售有限公司"
+    # (another firm's name first does not replace a registered name kept)
+    kept = "重庆宏达建筑劳务有限公司"
+    assert full_name_at_summary(_at_summary("重庆建安建设工程有限公司 是总包", kept)) is None
+
+
+def test_the_story_told_before_the_employer_put_right():
+    from actions.validators import STORY_BEFORE_FIX
+
+    told = STORY_BEFORE_FIX.match("加班费三个月没给 一共3600 哦对了单位名字写错了 是…")
+    assert told and told.group("story") == "加班费三个月没给 一共3600"
+    assert STORY_BEFORE_FIX.match("公司名字打错了 是重庆某某有限公司") is None

@@ -17,3 +17,10 @@ def test_what_the_cut_held_back():
     said = pay_cut_text(6000, 4500, 4)
     assert "1500×4=6000元" in said
     assert "协商一致" in said and "第三十五条" in said
+
+
+def test_a_cut_for_being_pregnant_is_unlawful_in_itself():
+    said = pay_cut_text(5600, 4100, 2, pregnant=True)
+    assert "1500×2=3000元" in said
+    assert "女职工劳动保护特别规定" in said and "第五条" in said
+    assert "可能被认定为已经同意" not in said  # the one-month rule does not save such a cut

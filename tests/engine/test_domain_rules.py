@@ -93,6 +93,8 @@ def test_an_unsure_request_that_asks_something_and_asks_for_no_help_is_a_questio
     assert asks_rather_than_files("主管说打烂的东西每个月从工资里扣一半")
     assert not asks_rather_than_files("老板欠了两个月工资帮我申请一下")
     assert not asks_rather_than_files("老板说没钱拖了半年了工会管不管")
+    # "这个得行啊": asked back in doubt, not a request
+    assert asks_rather_than_files("厂里把我从班长换成普工工资少了一千五也没问过我这样得行哦")
 
 
 def test_a_message_that_opens_by_announcing_a_question_asks_whatever_its_story():
