@@ -134,6 +134,7 @@ WITHHELD_LEAD = "不合法：干了活的工资，离职时单位要一次付清
 
 # the entries on wages held back, after which the days worked and the pay ask the sum
 WAGES_OWED = "quit_wage_withheld"
+ONE_MONTH = "一个月工资"
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
 EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
 SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
@@ -178,6 +179,11 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         owed_before = owed_sum(earlier)
         if owed_before:
             return extra_text(owed_before), EXTRA_OWED
+        # ("jia fu pei chang jin neng you duo shao" after "我一个月3800 他要是一直拖着不给": the
+        # month's pay held back, the only sum told)
+        pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
+        if pay and asks_how_much(text):
+            return extra_text(pay, ONE_MONTH), EXTRA_OWED
     days, pay = days_worked(text), monthly_pay(text)
     if days is not None and pay and _WITHHELD_ON_LEAVING.search(text):
         # "老板说我要走的话这个月工资就不发了 我这个月上了15天班 工资4350": unlawful, and the sum

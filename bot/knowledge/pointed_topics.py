@@ -40,6 +40,13 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
+    # "还有工服 说200块从头个月工资头扣" after the deposit's entry: a charge taken out of the
+    # wages, the deductions an employer may make (《工资支付暂行规定》第十五条)
+    AfterATopic(
+        re.compile(r"工资[^，,。]{0,3}扣|扣[^，,。]{0,3}工资|从[^，,。]{0,8}工资"),
+        "wage_deduction_fine",
+        slug="contract_id_deposit",
+    ),
     # "我们班组有个妹儿娃儿才半岁 也排的夜班" after any answer: a nursing mother's night shift
     AfterATopic(
         re.compile(
