@@ -47,6 +47,15 @@ AFTER_A_TOPIC = (
         "wage_deduction_fine",
         slug="contract_id_deposit",
     ),
+    # "押金他不退的话我找哪个", "if they won't give them back, who do I complain to" after the
+    # same entry: its own way out (the inspectorate orders them back, 第八十四条), not the four
+    # ways of any dispute
+    AfterATopic(
+        re.compile(r"(?:不退|不还|不给)[^。？?]{0,12}(?:找哪|找谁|投诉|咋个?办|怎么办)"),
+        "contract_id_deposit",
+        slug="contract_id_deposit",
+        again=True,
+    ),
     # "我们班组有个妹儿娃儿才半岁 也排的夜班" after any answer: a nursing mother's night shift
     AfterATopic(
         re.compile(
