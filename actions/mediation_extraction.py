@@ -52,6 +52,7 @@ from actions.told import (
     employer_in,
     same_as_before,
     told_in_form,
+    without_phone_fix,
 )
 from actions.validators import (
     COMMON_SURNAMES,
@@ -349,7 +350,7 @@ class MediationExtraction:
             tracker.get_slot("requested_slot") == "mediation_confirm"
             and tracker.get_slot("demand") in PROPOSED
         ):
-            own = wish_in(typed_text(tracker))
+            own = wish_in(without_phone_fix(typed_text(tracker)))
             if own:  # kept whole, in the worker's words
                 dispatcher.utter_message(text="好的，调解诉求按您说的记。")
                 return {"demand": own, "mediation_confirm": None}

@@ -141,6 +141,8 @@ SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
 # "做了52天 说好的一天350": days worked at a day's rate
 _WORK_DAYS_TOLD = re.compile(
     r"(?:做了|干了|上了|一共)\s*\S{1,4}?\s*(?:个工|个工日|天工|天)[^，,。]{0,8}?(?:一天|每天|一个工)"
+    # ("一天350 我做了26天": the rate first)
+    r"|(?:一天|每天|一个工)[^，,。]{0,8}?(?:做了|干了|上了|一共)\s*\S{1,4}?\s*(?:个工|个工日|天工|天)"
 )
 _STILL_OWED = re.compile(r"还欠|欠我好多|欠好多|欠多少|还差|差我好多|该给我好多|还该给")
 
@@ -195,7 +197,9 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
             return site, SITE_WAGES
     slug = str(tracker.get_slot("last_faq") or "")
     earlier = recent_user_texts(tracker, 4)
-    if slug == SITE_WAGES and asks_how_much(text) and _WORK_DAYS_TOLD.search(text):
+    # ("一天350 我做了26天" right after that answer: the figures told, the sum not asked)
+    told_after = previous_action(tracker) == "action_answer_policy"
+    if slug == SITE_WAGES and (asks_how_much(text) or told_after) and _WORK_DAYS_TOLD.search(text):
         # "我做了52天 说好的一天350 一共该好多" after where a site's wages are claimed
         site = site_owed_text(" ".join([text, *earlier]), none_paid=True)
         if site is not None:

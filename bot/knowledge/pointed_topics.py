@@ -40,6 +40,13 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
+    # "要是我已经签了喃 还能让他补不" after an answer on insurance (a waiver told before it): a
+    # waiver signed is void and the insurance is still made up (the waiver's entry)
+    AfterATopic(
+        re.compile(r"(?:已经|都)签了[^。？?]{0,10}(?:补|还能|还可以|算数|有效)"),
+        "si_waiver_invalid",
+        category="社会保险",
+    ),
     # "还有工服 说200块从头个月工资头扣" after the deposit's entry: a charge taken out of the
     # wages, the deductions an employer may make (《工资支付暂行规定》第十五条)
     AfterATopic(
