@@ -81,6 +81,9 @@ COURSES = {
     "photography": "摄影",
     "picture books": "绘本",
     "picture book": "绘本",
+    # "ok thanks. any evening classes at the union? something to relax after work"
+    "any evening classes": "晚上有没得课",
+    "something to relax": "放松一下",
     "college diploma": "大专",
     "associate degree": "大专",
     "bachelor's degree": "本科",
