@@ -114,14 +114,13 @@ def asks_by_when(text: str) -> bool:
 
 
 def _month_on(start: date) -> date:
-    """The last day of the first month of work (12月1日 -> 12月31日, 1月31日 -> 2月28日)."""
+    """The last day of the first month of work (12月1日 -> 12月31日, 1月30日 -> 2月28日)."""
     year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
-    for day in (start.day, 30, 29, 28):
-        try:
-            return date(year, month, day) - timedelta(days=1)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    try:
+        return date(year, month, start.day) - timedelta(days=1)
+    except ValueError:  # (no such day in the next month: its last day)
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return following - timedelta(days=1)
 
 
 def sign_by_text(start: date) -> str:

@@ -120,3 +120,10 @@ def test_what_now_after_a_refusal_is_the_one_suggested():
     # not asked so, or nothing against the course
     assert what_now_instead(upgrade, [upgrade, college], "在哪里上课", earlier) is None
     assert what_now_instead(upgrade, [upgrade, college], "那怎么办呢", ["我大专毕业"]) is None
+
+
+def test_a_relatives_age_told_without_the_word_for_years():
+    from bot.domain.course_requirements import not_told
+
+    assert not_told(ELECTRICIAN, "我表哥25了 初中毕业 他呢") == []
+    assert unmet(ELECTRICIAN, "我表弟16了 初中毕业") is not None
