@@ -183,8 +183,11 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
             return extra_text(owed_before), EXTRA_OWED
         # ("jia fu pei chang jin neng you duo shao" after "我一个月3800 他要是一直拖着不给": the
         # month's pay held back, the only sum told)
+        # (only after an answer on wages held back: "能多要好多" after the double wage's is
+        # that sum's)
         pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
-        if pay and asks_how_much(text):
+        held_back = str(tracker.get_slot("last_faq") or "") in WAGE_TOPICS
+        if pay and held_back and asks_how_much(text):
             return extra_text(pay, ONE_MONTH), EXTRA_OWED
     days, pay = days_worked(text), monthly_pay(text)
     if days is not None and pay and _WITHHELD_ON_LEAVING.search(text):
