@@ -186,7 +186,7 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         # (only after an answer on wages held back: "能多要好多" after the double wage's is
         # that sum's)
         pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
-        held_back = str(tracker.get_slot("last_faq") or "") in WAGE_TOPICS
+        held_back = str(tracker.get_slot("last_faq") or "") in WAGE_TOPICS or "加付" in text
         if pay and held_back and asks_how_much(text):
             return extra_text(pay, ONE_MONTH), EXTRA_OWED
     days, pay = days_worked(text), monthly_pay(text)
