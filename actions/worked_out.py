@@ -135,6 +135,7 @@ WITHHELD_LEAD = "不合法：干了活的工资，离职时单位要一次付清
 # the entries on wages held back, after which the days worked and the pay ask the sum
 WAGES_OWED = "quit_wage_withheld"
 ONE_MONTH = "一个月工资"
+_MONTHS_HELD = re.compile(r"[两二三四五六七八九十几\d]+个月")
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
 EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
 SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
@@ -187,7 +188,8 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         # that sum's)
         pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
         held_back = str(tracker.get_slot("last_faq") or "") in WAGE_TOPICS or "加付" in text
-        if pay and held_back and asks_how_much(text):
+        months_told = _MONTHS_HELD.search(" ".join([text, *earlier]))
+        if pay and held_back and not months_told and asks_how_much(text):
             return extra_text(pay, ONE_MONTH), EXTRA_OWED
     days, pay = days_worked(text), monthly_pay(text)
     if days is not None and pay and _WITHHELD_ON_LEAVING.search(text):
