@@ -354,7 +354,7 @@ class ActionCourseFollowup(ServiceAction, Action):
                 # 能报不" says nothing of the schooling it also needs
                 left = "、".join(not_told(course, text, earlier))
                 reply = (
-                    f"按您说的情况，符合「{course.name}」的报名要求，可以报。\n"
+                    f"按您说的情况，符合报名要求，「{course.name}」可以报。\n"
                     if not left
                     else f"按您说的，这一条符合；另外还要求{left}，也符合的话就可以报。\n"
                 ) + reply

@@ -53,6 +53,7 @@ from actions.told import (
     employer_in,
     same_as_before,
     told_in_form,
+    without_phone_fix,
 )
 from actions.validators import (
     COMMON_SURNAMES,
@@ -359,9 +360,10 @@ class MediationExtraction:
             and tracker.get_slot("demand") in PROPOSED
         ):
             # ("重庆美佳… 我10月31号辞的职 … 要求把8400发给我": the sum asked, not the story)
-            asked_sum = opening_demand(typed_text(tracker))
+            said = without_phone_fix(typed_text(tracker))
+            asked_sum = opening_demand(said)
             own = asked_sum if asked_sum and re.search(r"\d", asked_sum) else None
-            own = own or wish_in(typed_text(tracker))
+            own = own or wish_in(said)
             if own:  # kept whole, in the worker's words
                 dispatcher.utter_message(text="好的，调解诉求按您说的记。")
                 return {"demand": own, "mediation_confirm": None}

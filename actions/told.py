@@ -179,6 +179,9 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
     text = typed_text(tracker)
     if not text or text.startswith("/"):
         return None
+    if slot in ("description", "demand"):
+        # ("要回26天的工钱9100 对了电话打错了 是159…": the number put right is no part of it)
+        text = without_phone_fix(text)
     if latest_intent(tracker) == "cancel" and _LEAVES.search(text):
         # "算了 还是不申请了 怕老板晓得了把我开了": the reason for leaving tells no story
         return None
@@ -210,6 +213,18 @@ def told_in_form(tracker: Tracker, slot: str) -> str | None:
     if not details and is_side_question(text, "employer"):
         return None
     return _READERS[slot](text)
+
+
+# "对了电话打错了 是15923456781": a phone number put right inside another answer
+_PHONE_FIXED = re.compile(
+    r"[，,。\s]*(?:对了|哦|还有|另外)?[，,\s]*(?:我的?)?(?:电话|手机|号码)(?:号码?)?[^，,。\d]{0,6}?"
+    r"(?:错|不对)[了啦]?[，,\s]*(?:是|应该是|改成|改为)?\s*1[3-9]\d{9}"
+)
+
+
+def without_phone_fix(text: str) -> str:
+    """`text` without a phone number put right inside it (the rest is the answer)."""
+    return _PHONE_FIXED.sub("", text).strip() or text
 
 
 # "电话139… 在…公司 …": the number said first, before the rest of the answer

@@ -135,6 +135,8 @@ WITHHELD_LEAD = "不合法：干了活的工资，离职时单位要一次付清
 
 # the entries on wages held back, after which the days worked and the pay ask the sum
 WAGES_OWED = "quit_wage_withheld"
+ONE_MONTH = "一个月工资"
+_MONTHS_HELD = re.compile(r"[两二三四五六七八九十几\d]+个月")
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
 EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
 SITE_WAGES = "wage_migrant_site"  # who pays a building site's wages when the labour boss goes
@@ -142,6 +144,8 @@ SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
 # "做了52天 说好的一天350": days worked at a day's rate
 _WORK_DAYS_TOLD = re.compile(
     r"(?:做了|干了|上了|一共)\s*\S{1,4}?\s*(?:个工|个工日|天工|天)[^，,。]{0,8}?(?:一天|每天|一个工)"
+    # ("一天350 我做了26天": the rate first)
+    r"|(?:一天|每天|一个工)[^，,。]{0,8}?(?:做了|干了|上了|一共)\s*\S{1,4}?\s*(?:个工|个工日|天工|天)"
 )
 _STILL_OWED = re.compile(r"还欠|欠我好多|欠好多|欠多少|还差|差我好多|该给我好多|还该给")
 
@@ -180,6 +184,15 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
         owed_before = owed_sum(earlier)
         if owed_before:
             return extra_text(owed_before), EXTRA_OWED
+        # ("jia fu pei chang jin neng you duo shao" after "我一个月3800 他要是一直拖着不给": the
+        # month's pay held back, the only sum told)
+        # (only after an answer on wages held back: "能多要好多" after the double wage's is
+        # that sum's)
+        pay = next(filter(None, map(monthly_pay, [text, *earlier])), None)
+        held_back = str(tracker.get_slot("last_faq") or "") in WAGE_TOPICS or "加付" in text
+        months_told = _MONTHS_HELD.search(" ".join([text, *earlier]))
+        if pay and held_back and not months_told and asks_how_much(text):
+            return extra_text(pay, ONE_MONTH), EXTRA_OWED
     days, pay = days_worked(text), monthly_pay(text)
     if days is not None and pay and _WITHHELD_ON_LEAVING.search(text):
         # "老板说我要走的话这个月工资就不发了 我这个月上了15天班 工资4350": unlawful, and the sum
@@ -191,7 +204,9 @@ def wages_owed_reply(services: Any, tracker: Tracker, text: str) -> tuple[str, s
             return site, SITE_WAGES
     slug = str(tracker.get_slot("last_faq") or "")
     earlier = recent_user_texts(tracker, 4)
-    if slug == SITE_WAGES and asks_how_much(text) and _WORK_DAYS_TOLD.search(text):
+    # ("一天350 我做了26天" right after that answer: the figures told, the sum not asked)
+    told_after = previous_action(tracker) == "action_answer_policy"
+    if slug == SITE_WAGES and (asks_how_much(text) or told_after) and _WORK_DAYS_TOLD.search(text):
         # "我做了52天 说好的一天350 一共该好多" after where a site's wages are claimed
         site = site_owed_text(" ".join([text, *earlier]), none_paid=True)
         if site is not None:

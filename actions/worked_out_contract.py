@@ -14,7 +14,14 @@ from actions.leaving_told import DISMISSED
 from actions.message import previous_action, recent_user_texts
 from actions.worked_out_bond import TRAINING_BOND
 from actions.worked_out_severance import OTHER_SUBJECT
-from bot.domain.double_wage import counted_months_text, double_wage_text, months_counted
+from bot.domain.double_wage import (
+    asks_by_when,
+    counted_months_text,
+    double_wage_text,
+    months_counted,
+    sign_by_text,
+    start_day_told,
+)
 from bot.domain.employment_dates import months_employed, months_since_start, told_until
 from bot.domain.noncompete import noncompete_pay_text
 from bot.domain.severance import asks_how_much, length_corrected, monthly_pay, months_worked
@@ -145,6 +152,9 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         months = next((m for m in map(months_worked, told[1:]) if m is not None), None)
     if months is None:
         return None
+    start = start_day_told(text, today)
+    if months < 1 and start is not None and asks_by_when(text):
+        return sign_by_text(start)  # "我12月1号入职 最迟哪天必须签": the last day to sign
     pay = next(filter(None, map(monthly_pay, told)), None)
     return double_wage_text(months, pay)
 

@@ -96,6 +96,9 @@ COURSES = {
     "do i need to pass an exam": "要考试不",
     "do i have to take an exam": "要考试不",
     "entrance exam": "入学考试",
+    # "ok thanks. any evening classes at the union? something to relax after work"
+    "any evening classes": "晚上有没得课",
+    "something to relax": "放松一下",
     "college diploma": "大专",
     "associate degree": "大专",
     "bachelor's degree": "本科",

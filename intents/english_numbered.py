@@ -168,6 +168,10 @@ NUMBERED = [
         re.compile(r"(\d+) (saturdays|sundays)"),
         lambda m: f"{m.group(1)}个{'周六' if m.group(2).startswith('sa') else '周日'} ",
     ),
+    # "9 hours a day, 6 days a week", "my shifts are 12 hours": a working week told
+    (re.compile(r"(\d+(?:\.\d+)?) hours? (?:a|per|each|every) day"), r"每天\1个小时 "),
+    (re.compile(r"\bshifts? (?:are|is) (\d+(?:\.\d+)?) hours?"), r"每天\1个小时 "),
+    (re.compile(r"(\d) days? (?:a|per|each|every) week"), r"一周\1天 "),
     # "is 60 hours a month even allowed?": the hours of a month, asked whether lawful
     (re.compile(r"(\d+(?:\.\d+)?) hours? (?:a|per|each|every) month"), r"一个月\1个小时 "),
     (re.compile(r"(\d+(?:\.\d+)?) hours? each"), r"每天\1个小时 "),

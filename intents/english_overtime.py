@@ -5,6 +5,17 @@ intents/foreign.py (split from it along this seam)."""
 from __future__ import annotations
 
 OVERTIME = {
+    # "my manager says no overtime pay during probation", "what's my overtime rate per hour on
+    # weekdays?", "and for the saturday?": overtime in probation, its hourly rate, a rest day's
+    "no overtime pay during probation": "试用期没有加班费",
+    "during probation": "试用期",
+    "what's my overtime rate per hour": "加班每小时加班费是好多",
+    "what is my overtime rate per hour": "加班每小时加班费是好多",
+    "overtime rate per hour": "加班每小时加班费",
+    "and for the saturday": "那周六呢",
+    "and for saturday": "那周六呢",
+    "what about saturday": "那周六呢",
+    "what about the saturday": "那周六呢",
     "how is overtime": "加班费怎么算",
     "how is my overtime": "加班费怎么算",
     "overtime pay": "加班费",

@@ -336,6 +336,18 @@ SENTENCES = {
     "kept my id card": "扣了我的身份证",
     "took my id card": "扣了我的身份证",
     "id card": "身份证",
+    # "they also kept the original of my college diploma. same thing?": another paper held
+    # ("college diploma" alone is the union's 大专 course)
+    "the original of my college diploma": "毕业证原件",
+    "original of my college diploma": "毕业证原件",
+    "original of my diploma": "毕业证原件",
+    "my diploma": "我的毕业证",
+    "same thing": "也一样不",
+    "kept the": "扣了",
+    # "if they won't give them back, who do I complain to": where to turn, not a request
+    "won't give them back": "不退还",
+    "wont give them back": "不退还",
+    "who do i complain to": "找哪个部门投诉",
     # "if the company doesnt let me take them what do they have to pay me" (the leave days):
     # leave refused, what it pays
     "doesnt let me take them": "不让我休年假",

@@ -126,6 +126,9 @@ PINYIN_WORDS = (
     # xiaoshigong jiao wo mingtian buyong lai le", "mei tian zuo 6 ge xiaoshi yi zhou 6 tian",
     # "hetong ye mei qian guo")
     " 奶茶 奶茶店 打工 小时工 钟点工 兼职 明天 不用来 不用来了 叫我 每天 一周 零 也没 没签 没签过 签过"
+    # a first payday missed in probation, in pinyin ("gang ru zhi jin tian gai fa gong zi le",
+    # "shi yong qi bu fa qian", "jia fu pei chang jin neng you duo shao")
+    " 刚 刚入职 入职 今天 该发 发工资 不发 不发钱 发钱 加付 赔偿金 有多少 能有多少"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

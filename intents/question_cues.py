@@ -10,6 +10,8 @@ import re
 _HYPOTHETICAL = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设|若是)")
 _ABOUT_WORK = re.compile(
     r"公司|老板|包工头|单位|厂里|厂头|工地|合同|工资|工钱|欠薪|补偿|赔偿|续签|辞退|开除|加班|工伤|社保|离职|辞职"
+    # "叫我先交800押金才上得到班", "刚进厂当学徒 师傅喊我…": a new job's first days
+    r"|押金|保证金|进厂|学徒|师傅|入职|试用期|身份证|毕业证|证件"
 )
 _ASKS_FOR_HELP = re.compile(r"调解|申请|帮我|帮忙|转人工|人工")
 
@@ -17,7 +19,11 @@ _ASKS_FOR_HELP = re.compile(r"调解|申请|帮我|帮忙|转人工|人工")
 # "…老板说是我自己不小心 不得赔 咋个整嘛": a story that ends asking what to do or whether it
 # is allowed wants an answer first (which offers mediation), not a form
 _ASKS_WHAT_TO_DO = re.compile(
-    r"(?:咋个整|咋个办|怎么办|咋办|咋整|怎么整|咋个弄|咋弄|怎么弄|合法吗|合不合法|合法不|要得不|算不算|违法吗|违法不)"
+    r"(?:咋个整|咋个办|怎么办|咋办|咋整|怎么整|咋个弄|咋弄|怎么弄|合法吗|合不合法|合法不|要得不|算不算|违法吗|违法不"
+    # "…这个正常不": whether what the employer does is normal, asked
+    r"|正常不|正常吗|正不正常|合理不|合理吗"
+    # "…还扣了毕业证原件 也一样不": the same rule asked of another case
+    r"|也一样不|也一样吗|一样不|一样吗)"
     r"[嘛吗呢啊哦哈]*[？?。!！~]*$"
 )
 

@@ -30,10 +30,12 @@ _NEEDS_LEVEL = re.compile(
 )
 _NEEDS_AGE = re.compile(r"年满(\d{1,2})(?:周)?岁")
 # "我42岁", "她今年十七岁": the age of the worker or of the one they enrol
+# ("我表哥25了": a relative or workmate, as well as 我/他/她)
+_WHO = r"(?:[我他她]|表?[哥姐弟妹]|同事|朋友|工友|老乡|老公|老婆|爱人|媳妇)"
 _OWN_AGE = re.compile(
-    rf"[我他她](?:今年|都|已经|才|刚|刚满|满)?({NUM_CN}|\d{{1,2}})(?:多)?(?:周)?岁"
+    rf"{_WHO}(?:今年|都|已经|才|刚|刚满|满)?({NUM_CN}|\d{{1,2}})(?:多)?(?:周)?岁"
     # "我43了": the years said without 岁
-    rf"|[我他她](?:今年|都|已经)?(\d{{2}})(?:多)?了"
+    rf"|{_WHO}(?:今年|都|已经)?(\d{{2}})(?:多)?了"
 )
 
 

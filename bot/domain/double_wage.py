@@ -10,6 +10,7 @@ an open-ended contract is taken to exist (第十四条)."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from bot.domain.severance import Severance
 from intents.numbers import NUM, format_number, parse_number
@@ -81,6 +82,57 @@ def counted_months_text(months: int, named: str, pay: float | None) -> str:
         [
             lead,
             "从上班第2个月起算，每月多付1倍工资，最多算11个月；要尽早申请劳动仲裁，时效一般1年。",
+            f"依据：{SOURCE}",
+        ]
+    )
+
+
+# "我12月1号入职 最迟哪天必须签": the day the job began, and the last day to sign asked
+_START_DAY = re.compile(
+    r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[号日]\s*(?:就|才)?(?:入职|进厂|进公司|上班|开始上班|报到|来上班)"
+)
+_BY_WHEN = re.compile(r"最迟|最晚|哪天|哪一天|几号|什么时候|啥时候|啥子时候|好久|截止")
+_AHEAD_DAYS = 62  # a start day further ahead than this was last year's
+
+
+def start_day_told(text: str, today: date) -> date | None:
+    """The day the message says the job began, in the year that puts it nearest today."""
+    m = _START_DAY.search(text or "")
+    if m is None:
+        return None
+    try:
+        day = date(today.year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    if (day - today).days > _AHEAD_DAYS:
+        day = day.replace(year=today.year - 1)
+    return day
+
+
+def asks_by_when(text: str) -> bool:
+    return _BY_WHEN.search(text or "") is not None
+
+
+def _month_on(start: date) -> date:
+    """The last day of the first month of work (12月1日 -> 12月31日, 1月30日 -> 2月28日)."""
+    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    try:
+        return date(year, month, start.day) - timedelta(days=1)
+    except ValueError:  # (no such day in the next month: its last day)
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return following - timedelta(days=1)
+
+
+def sign_by_text(start: date) -> str:
+    """The last day a written contract is due, from the day the job began."""
+    last = _month_on(start)
+    after = last + timedelta(days=1)
+    return "\n".join(
+        [
+            f"按您{start.month}月{start.day}日入职算：单位要在上班起1个月内和您签书面劳动合同，"
+            f"也就是最迟{last.month}月{last.day}日要签好。",
+            f"过了这一天（从{after.year}年{after.month}月{after.day}日起）还没签，从第2个月起每月要多付1倍工资，"
+            "最多算11个月；试用期也一样要签。",
             f"依据：{SOURCE}",
         ]
     )

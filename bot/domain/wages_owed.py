@@ -53,11 +53,12 @@ def extra_told(text: str) -> float | None:
     return value if value is not None and 100 <= value <= 1_000_000 else None
 
 
-def extra_text(owed: float) -> str:
+def extra_text(owed: float, what: str = "") -> str:
+    """The extra for holding back `owed` (`what` it is, "一个月工资", said before the sum)."""
     low, high = owed * 0.5, owed
     return "\n".join(
         [
-            f"按欠{format_number(owed)}元算：劳动保障监察部门责令限期支付后逾期还不付的，"
+            f"按欠{what}{format_number(owed)}元算：劳动保障监察部门责令限期支付后逾期还不付的，"
             f"单位要按欠款的50%到100%另外加付赔偿金，也就是{format_number(low)}元到"
             f"{format_number(high)}元（具体比例由监察部门或仲裁确定）。",
             "先打12333或到区县人社局劳动保障监察投诉，让他们责令限期支付。",

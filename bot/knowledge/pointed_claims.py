@@ -316,6 +316,8 @@ MINIMUM_WAGE = "wage_minimum"
 _APPRENTICE = re.compile(r"学徒|学手艺|学技术|跟师傅学|徒弟")
 _UNPAID_WHILE_LEARNING = re.compile(
     r"不发工资|没得?工资|没有工资|不给工资|不开工资|白干|只包吃住|包吃住不给钱|零工资|一分钱都?不给"
+    # "我当学徒一个月才给1500 这个合法不": a month's pay told low, checked against the minimum
+    r"|(?:一个月|每个?月|月薪|工资)[^，,。]{0,3}(?:才|只)(?:给|发|拿|有)?\s*\d{3,4}(?!\d)"
 )
 
 

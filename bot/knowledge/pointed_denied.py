@@ -79,6 +79,11 @@ def kind_without_contract_asked(
 
 
 UNLAWFUL_DISMISSAL = "sev_unlawful_2x"
+WORKER_REFUSES = "contract_worker_refuses"
+# "是我自己不想签", "我不愿意签": the worker, not the employer, will not sign
+_OWN_REFUSAL = re.compile(
+    r"(?:我|自己)(?:自己)?(?:不想|不愿意?|不肯|不打算|拖着不|一直不)签|我不签|我没签是因为"
+)
 # "如果他现在喊我走人呢" after the double wage: let go, supposed
 LET_GO = re.compile(
     r"(?:喊|叫|让|赶)我走|走人|不要我了|开除|辞退|把我开|开了我|辞了我|炒了我"
@@ -94,7 +99,13 @@ def let_go_without_contract_asked(
     double wage is owed besides)."""
     if previous is None or previous.slug not in _NO_CONTRACT_ANSWERS:
         return None
-    return knowledge.get(UNLAWFUL_DISMISSAL) if LET_GO.search(text) else None
+    if not LET_GO.search(text):
+        return None
+    if _OWN_REFUSAL.search(text):
+        # "如果过了一个月是我自己不想签 公司可以直接喊我走不": the worker refusing to sign may
+        # be let go in writing (《劳动合同法实施条例》第五条、第六条), no unlawful dismissal
+        return knowledge.get(WORKER_REFUSES) or knowledge.get(UNLAWFUL_DISMISSAL)
+    return knowledge.get(UNLAWFUL_DISMISSAL)
 
 
 OLDER_WORKER = "older_worker_rights"

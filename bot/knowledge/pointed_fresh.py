@@ -187,6 +187,21 @@ def longest_period_over_asked(knowledge: Knowledge, previous: Answer, text: str)
     return knowledge.get(PERIOD_EXTENDED)
 
 
+# "今天该发工资了 老板说试用期不发钱": wages withheld because it is probation; probation is paid
+# like any month, at no less than 80 % of the agreed pay nor the minimum wage (第二十条), not
+# the insurance that the words "试用期" and "不交" lean to
+PROBATION_PAY = "probation_pay"
+_PROBATION_UNPAID = re.compile(
+    r"试用[^，,。]{0,8}(?:不发|没发|不给钱|不给工资|没得工资|莫得工资|不开工资|没有工资|白干)"
+    r"|(?:不发|没发|不给)(?:工资|钱)[^，,。]{0,6}试用"
+)
+
+
+def probation_unpaid_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """Wages withheld for being on probation: the entry on probation's pay."""
+    return knowledge.get(PROBATION_PAY) if _PROBATION_UNPAID.search(text) else None
+
+
 def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ()) -> Answer | None:
     """The first of these rules that names an entry for a first question, else None."""
     return (
@@ -198,6 +213,7 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
         or relocation_asked(knowledge, text)
         or post_cut_asked(knowledge, text)
         or probation_at_will_asked(knowledge, text)
+        or probation_unpaid_asked(knowledge, text)
         or leave_days_asked(knowledge, text)
         or injury_rest_pay_asked(knowledge, text, told)
         or months_unpaid_asked(knowledge, text)

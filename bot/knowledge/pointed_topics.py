@@ -40,6 +40,29 @@ _BACK_TO_WORK = re.compile(
 )
 
 AFTER_A_TOPIC = (
+    # "要是我已经签了喃 还能让他补不" after an answer on insurance (a waiver told before it): a
+    # waiver signed is void and the insurance is still made up (the waiver's entry)
+    AfterATopic(
+        re.compile(r"(?:已经|都)签了[^。？?]{0,10}(?:补|还能|还可以|算数|有效)"),
+        "si_waiver_invalid",
+        category="社会保险",
+    ),
+    # "还有工服 说200块从头个月工资头扣" after the deposit's entry: a charge taken out of the
+    # wages, the deductions an employer may make (《工资支付暂行规定》第十五条)
+    AfterATopic(
+        re.compile(r"工资[^，,。]{0,3}扣|扣[^，,。]{0,3}工资|从[^，,。]{0,8}工资"),
+        "wage_deduction_fine",
+        slug="contract_id_deposit",
+    ),
+    # "押金他不退的话我找哪个", "if they won't give them back, who do I complain to" after the
+    # same entry: its own way out (the inspectorate orders them back, 第八十四条), not the four
+    # ways of any dispute
+    AfterATopic(
+        re.compile(r"(?:不退|不还|不给)[^。？?]{0,12}(?:找哪|找谁|投诉|咋个?办|怎么办)"),
+        "contract_id_deposit",
+        slug="contract_id_deposit",
+        again=True,
+    ),
     # "我们班组有个妹儿娃儿才半岁 也排的夜班" after any answer: a nursing mother's night shift
     AfterATopic(
         re.compile(

@@ -128,3 +128,10 @@ def test_an_age_told_before_counts_against_the_course():
     # (someone else's age told before is not the worker's)
     assert unmet(ELECTRICIAN, "那我能学啥子", ["我儿子17岁 想学电工"]) is None
     assert unmet(ELECTRICIAN, "那我能学啥子", ["我今年35岁"]) is None
+
+
+def test_a_relatives_age_told_without_the_word_for_years():
+    from bot.domain.course_requirements import not_told
+
+    assert not_told(ELECTRICIAN, "我表哥25了 初中毕业 他呢") == []
+    assert unmet(ELECTRICIAN, "我表弟16了 初中毕业") is not None

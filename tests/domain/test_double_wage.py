@@ -26,3 +26,19 @@ def test_a_year_and_more_is_an_open_ended_contract():
 
 def test_within_the_first_month_nothing_is_owed_yet():
     assert "还在上班第1个月内" in double_wage_text(0, 4000)
+
+
+def test_the_last_day_to_sign_from_the_start_day():
+    from datetime import date
+
+    from bot.domain.double_wage import asks_by_when, sign_by_text, start_day_told
+
+    today = date(2026, 12, 7)
+    assert start_day_told("我11月20号入职 最晚哪天要签", today) == date(2026, 11, 20)
+    # (a day far ahead is last year's)
+    assert start_day_told("我12月28号入职的", date(2026, 1, 5)) == date(2025, 12, 28)
+    assert start_day_told("我干了三个月", today) is None
+    assert asks_by_when("最迟哪天必须签") and not asks_by_when("能补好多钱")
+    said = sign_by_text(date(2026, 12, 1))
+    assert "12月31日" in said and "2027年1月1日" in said
+    assert "最迟2月28日" in sign_by_text(date(2027, 1, 30))  # (no 30 February: its last day)

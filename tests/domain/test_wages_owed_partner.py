@@ -16,3 +16,10 @@ def test_the_sum_held_back_told_whole() -> None:
     assert held_sum("他们拖了我三个月提成一共9600 我要他们结清") == 9600
     assert held_sum("包工头欠我12000工钱") == 12000
     assert held_sum("老板拖了我三个月") is None
+
+
+def test_the_extra_on_one_months_pay_says_what_it_is():
+    from bot.domain.wages_owed import extra_text
+
+    said = extra_text(3800, "一个月工资")
+    assert "按欠一个月工资3800元算" in said and "1900元到3800元" in said
