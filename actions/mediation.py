@@ -17,6 +17,7 @@ from actions.corrections import (
     corrected_description,
 )
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.demand_job_back import BACK_TO_WORK, WANTS_THE_JOB_BACK
 from actions.employer_named import both_names
 from actions.employer_paper import USE_THIS
 from actions.group_claims import (
@@ -28,12 +29,7 @@ from actions.group_claims import (
 )
 from actions.injury_denied import recognition_note
 from actions.mediation_asks import course_asked
-from actions.mediation_extraction import (
-    ASSENT_THEN_ASKS,
-    BACK_TO_WORK,
-    WANTS_THE_JOB_BACK,
-    MediationExtraction,
-)
+from actions.mediation_extraction import ASSENT_THEN_ASKS, MediationExtraction
 from actions.mediation_text import (
     ASKED_AT_THE_END,
     DEMAND_TO_ASK,

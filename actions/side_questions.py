@@ -14,8 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.corrections import corrected
+from actions.demand_job_back import money_instead
 from actions.employer_named import opening_employer
-from actions.mediation_extraction import money_instead
 from actions.message import (
     EXIT_INTENTS,
     latest_entity,

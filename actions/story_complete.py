@@ -17,8 +17,8 @@ import re
 from rasa_sdk import Tracker
 
 from actions.assent import is_assent
+from actions.demand_job_back import WANTS_THE_JOB_BACK
 from actions.mediation_cases import CASE_NO
-from actions.mediation_extraction import WANTS_THE_JOB_BACK
 from actions.mediation_text import WISH_START
 from actions.message import as_chinese, opening_text
 from actions.opening import NOTHING_TO_ADD, opening_demand, short_opening_story

@@ -18,6 +18,7 @@ from actions.message import last_reply, previous_action, recent_bot_texts, recen
 from actions.n_plus_one import n_plus_one_reply
 from actions.worked_out_bond import TRAINING_BOND, bond_reply
 from actions.worked_out_by_day import by_day_reply
+from actions.worked_out_commute import COMMUTE, commute_reply
 from actions.worked_out_contract import NO_CONTRACT, NONCOMPETE, double_wage_reply, noncompete_reply
 from actions.worked_out_deductions import deduction_reply, heat_allowance_reply
 from actions.worked_out_docked import paid_time_docked_reply
@@ -80,7 +81,6 @@ from actions.worked_out_story import story_for_sum
 from actions.worked_out_together import severances_added
 from actions.worked_out_told import told_sums_reply
 from actions.worked_out_unused_leave import unused_leave_reply
-from bot.domain.commute_injury import commute_injury_text
 from bot.domain.contribution_years import contribution_years_text, short_of_minimum_text
 from bot.domain.count_corrected import count_put_right, sum_put_right
 from bot.domain.leave_deduction import personal_leave_text
@@ -105,24 +105,6 @@ from bot.domain.wages_owed import (
 )
 from bot.knowledge.pointed_fresh import not_worked_docked
 
-# the entries after which "交警认定的是对方全责" tells the finding their rule needs
-COMMUTE_TOPICS = frozenset({"injury_commute", "injury_what_counts"})
-COMMUTE = "injury_commute"  # the entry whose rule the worked-out answer applies
-_ON_THE_WAY = re.compile(r"上下班|上班路上|下班路上|回家路上|上班途中|下班途中|通勤")
-
-
-def commute_reply(services: Any, tracker: Tracker, text: str) -> str | None:
-    """The traffic police's finding, told right after the answer on commuting accidents or
-    with the question ("下班路上被撞了 交警判对方全责 算工伤不"): whether it is 工伤."""
-    after = (
-        tracker.get_slot("last_faq") in COMMUTE_TOPICS
-        and previous_action(tracker) == "action_answer_policy"
-    )
-    if not (after or (_ON_THE_WAY.search(text) and "工伤" in text)):
-        return None
-    return commute_injury_text(text)
-
-
 UNLAWFUL = "sev_unlawful_2x"  # the entry on an unlawful dismissal's damages
 PERSONAL_LEAVE = "leave_marriage_funeral"  # the entry the docked personal leave follows
 
@@ -139,7 +121,6 @@ ONE_MONTH = "一个月工资"
 _MONTHS_HELD = re.compile(r"[两二三四五六七八九十几\d]+个月")
 WAGE_TOPICS = frozenset({WAGES_OWED, "wage_arrears_complain", "wage_monthly_payslip"})
 EXTRA_OWED = "wage_arrears_complain"  # the entry that tells the 50 % to 100 % extra
-SITE_WAGES = "wage_migrant_site"  # who pays a building site's wages when the labour boss goes
 SITE_WAGES = "wage_migrant_site"  # the entry on a building site's wages
 # "做了52天 说好的一天350": days worked at a day's rate
 _WORK_DAYS_TOLD = re.compile(

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from intents.english_asides import ASIDES
+from intents.english_claims import CLAIMS
 from intents.english_courses import COURSES
 from intents.english_days import DAYS, REORDERED
 from intents.english_injury import INJURY
@@ -29,6 +30,7 @@ ENGLISH = {
     **DAYS,
     **COURSES,
     **_WORDS,
+    **CLAIMS,
     **OVERTIME,
     **SENTENCES,
     **INJURY,
