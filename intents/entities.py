@@ -29,9 +29,17 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _COURSE_CUE = re.compile(r"学|报|练|班|课|培训|老师")
 
 
-def _syllables(text: str) -> list[str]:
+def _syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin of each character, read alone (so a window's sound is a slice)."""
-    return lazy_pinyin(list(text))
+    return tuple(map(_syllable, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _syllable(char: str) -> str:
+    """One character's toneless pinyin, read alone (pypinyin reads a list item by item, so
+    this is `lazy_pinyin(list(text))` a character at a time; kept: every message's runs of
+    Chinese are read for misheard course names)."""
+    return "".join(lazy_pinyin([char]))
 
 
 def _sound(text: str) -> str:

@@ -149,6 +149,7 @@ def _pinyin_table() -> dict[str, str]:
 # 2 to 4 characters of the training examples with a given pinyin ("dian hua" 电话, "yao qian"
 # 要钱); read only for two or more syllables, never for one (a name's syllable stays as typed)
 _GENERAL: dict[str, str] = {}
+_TABLE_CHANGES = [0]
 _MIN_SEEN = 2
 _GENERAL_SIZES = (2, 3, 4)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -181,6 +182,7 @@ def use_pinyin_words(table: dict[str, str]) -> None:
     if table != _GENERAL:
         _GENERAL.clear()
         _GENERAL.update(table)
+        _TABLE_CHANGES[0] += 1  # (the readings kept were made with the old table)
 
 
 def _general_table() -> dict[str, str]:
@@ -289,10 +291,29 @@ def _from_english(run: str) -> str:
     return " ".join(words)
 
 
+# the readings of texts up to this length are kept (a pure function of the text and the
+# model's table): a turn reads the worker's earlier messages again for each action
+_KEPT_CHARS = 300
+
+
 def read_foreign(text: str) -> str:
     """`text` (already lowercased) with English phrases and pinyin runs in Chinese."""
-    if not re.search(r"[a-z]{2}", text):
+    if not _LATIN_PAIR.search(text):
         return text
+    if len(text) > _KEPT_CHARS:
+        return _read(text)
+    return _read_kept(text, _TABLE_CHANGES[0])
+
+
+_LATIN_PAIR = re.compile(r"[a-z]{2}")
+
+
+@lru_cache(maxsize=4096)
+def _read_kept(text: str, table_version: int) -> str:
+    return _read(text)
+
+
+def _read(text: str) -> str:
     for pattern, chinese in [*REORDERED, *LEAVING_NUMBERED, *NUMBERED]:
         text = pattern.sub(chinese, text)  # type: ignore[arg-type]
 

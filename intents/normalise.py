@@ -77,10 +77,24 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else out
 
 
+# the texts up to this length are folded once per process (`fold` is a pure function): a turn
+# folds the worker's earlier messages again for each action that reads them, dozens of times
+_KEPT_CHARS = 300
+
+
 def fold(text: str) -> str:
     """Return a same-length normalised copy so entity offsets stay valid in the original."""
     if not text:
         return ""
+    return _fold_kept(text) if len(text) <= _KEPT_CHARS else _fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_kept(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         out = text.lower()
         return "".join(" " if c.isspace() else c for c in out) if _has_space(out) else out
@@ -100,9 +114,13 @@ def _is_nfkc_simple(text: str) -> bool:
     return unicodedata.is_normalized("NFKC", text)
 
 
+# (`\s` of a str pattern is exactly what str.isspace() calls whitespace)
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 def _has_space(text: str) -> bool:
     """True when the text contains any whitespace other than plain spaces."""
-    return any(c.isspace() and c != " " for c in text)
+    return _OTHER_SPACE.search(text) is not None
 
 
 def normalise(text: str) -> str:

@@ -27,7 +27,7 @@ from bot.nlu import model as nlu_model
 from bot.settings import Settings
 from bot.web.proxies import uvicorn_proxy_options
 from bot.web.server import create_web
-from tests.support import HTTP_TIMEOUT, postgres_server
+from tests.support import HTTP_TIMEOUT, TLS, postgres_server
 from tests.support.chromium import close_browser
 from tests.support.demo import demo_db
 from tests.support.shared import locked, run_folder
@@ -207,7 +207,7 @@ def server(bot: App) -> Iterator[LiveServer]:
 def http(server: LiveServer) -> Iterator[httpx.Client]:
     # (a generous read timeout: on a shared 2-core machine under load an event stream's first
     # line or a reply can take more than 10 s; the tests bound their own waits)
-    with httpx.Client(base_url=server.url, timeout=HTTP_TIMEOUT) as client:
+    with httpx.Client(base_url=server.url, timeout=HTTP_TIMEOUT, verify=TLS) as client:
         yield client
 
 

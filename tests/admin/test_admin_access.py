@@ -13,6 +13,8 @@ import pytest
 from sqladmin import Admin, ModelView
 from starlette.routing import Mount, Route
 
+from tests.support import TLS
+
 OPEN = {"/login", "/logout"}  # sqladmin's own sign-in pages (ours redirect to the console)
 PARAMS = {"pk": "1", "export_type": "csv", "column_name": "x"}
 
@@ -50,7 +52,9 @@ def test_every_admin_route_is_closed_to_strangers_and_staff(server, clients):
     assert ("POST", "/admin/faq-entry/try") in requests
     assert ("GET", "/admin/faq-entry/history/1") in requests
     alice = clients["alice"]
-    with httpx.Client(base_url=server.url, follow_redirects=False, timeout=10) as stranger:
+    with httpx.Client(
+        base_url=server.url, follow_redirects=False, timeout=10, verify=TLS
+    ) as stranger:
         for method, path in requests:
             r = stranger.request(method, path)
             assert r.status_code == 303, (method, path, r.status_code)
@@ -63,7 +67,7 @@ def test_every_admin_route_is_closed_to_strangers_and_staff(server, clients):
 
 
 def test_strangers_are_sent_to_the_login_form(server):
-    with httpx.Client(base_url=server.url, follow_redirects=False) as http:
+    with httpx.Client(base_url=server.url, follow_redirects=False, verify=TLS) as http:
         for path in ("/admin", "/admin/", "/admin/faq-entry/list"):
             r = http.get(path)
             if r.status_code == 307:  # /admin -> /admin/

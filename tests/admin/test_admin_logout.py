@@ -5,11 +5,12 @@ from __future__ import annotations
 import httpx
 
 from tests.console.conftest import StaffClient
+from tests.support import TLS
 
 
 def replay(server, cookie: str) -> httpx.Client:
     """Somebody else holding a copy of the cookie."""
-    return httpx.Client(base_url=server.url, cookies={"wb_session": cookie}, timeout=10)
+    return httpx.Client(base_url=server.url, cookies={"wb_session": cookie}, timeout=10, verify=TLS)
 
 
 def test_admin_logout_ends_every_copy_of_the_session(server, clients):
@@ -41,6 +42,6 @@ def test_a_logout_link_on_another_site_does_not_sign_the_admin_out(server, clien
 
 
 def test_a_stranger_logging_out_is_sent_to_the_login_form(server):
-    with httpx.Client(base_url=server.url, follow_redirects=False) as stranger:
+    with httpx.Client(base_url=server.url, follow_redirects=False, verify=TLS) as stranger:
         r = stranger.get("/admin/logout")
         assert r.status_code == 303 and r.headers["location"] == "/console/login"

@@ -15,6 +15,7 @@ from bot.core.clock import Clock
 from bot.stats import dashboard as stats
 from bot.web.admin.dashboard import BAD_DATE, REVERSED
 from tests.admin.test_dashboard import EXPECTED, QUERY, seed
+from tests.support import TLS
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -76,7 +77,7 @@ def test_staff_and_strangers_cannot_see_the_numbers(server, clients):
     for path in ("/admin/dashboard", f"/admin/dashboard/csv/rates?{QUERY}"):
         r = alice.get(path)
         assert r.status_code == 403 and "年休假" not in r.text, path
-    with httpx.Client(base_url=server.url, follow_redirects=False) as anonymous:
+    with httpx.Client(base_url=server.url, follow_redirects=False, verify=TLS) as anonymous:
         r = anonymous.get(f"/admin/dashboard/csv/rates?{QUERY}")
         assert r.status_code == 303 and r.headers["location"].startswith("/console/login")
 

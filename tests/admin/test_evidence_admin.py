@@ -14,6 +14,7 @@ from bot.domain.evidence_access import can_view_evidence
 from bot.domain.evidence_thumbs import thumbnail
 from bot.store.models import AuditEntry, Evidence, MediationCase
 from tests.evidence.samples import PDF, jpeg, open_case
+from tests.support import TLS
 
 SENDER = "admin0evidence000001"
 
@@ -26,6 +27,7 @@ def send_file(server_url: str, name: str, data: bytes, mid: str) -> None:
         data={"sender": SENDER, "message_id": mid},
         files={"file": (name, data, "application/octet-stream")},
         timeout=10,
+        verify=TLS,
     )
     assert r.status_code == 200 and "已附到案件" in r.json()["replies"][0]["text"], r.text
 

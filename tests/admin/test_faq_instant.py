@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from bot.store.audit import CATALOGUE_VERSION, KNOWLEDGE_VERSION, acting_as
 from bot.store.models import Course, FaqEntry
+from tests.support import TLS
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG, QUESTION = "ot_pay_rates", "加班费按几倍算？"
@@ -123,7 +124,7 @@ def second_server(bot, server, model_dir: Path, tmp_path: Path) -> Iterator[str]
         while True:
             assert proc.poll() is None, (tmp_path / "second-server.log").read_text()
             try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                if httpx.get(f"{url}/health", timeout=2, verify=TLS).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -142,7 +143,10 @@ def second_server(bot, server, model_dir: Path, tmp_path: Path) -> Iterator[str]
 
 def _ask(url: str, sender: str, text: str) -> str:
     r = httpx.post(
-        f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=30
+        f"{url}/webhooks/rest/webhook",
+        json={"sender": sender, "message": text},
+        timeout=30,
+        verify=TLS,
     )
     assert r.status_code == 200
     return "\n".join(m.get("text", "") for m in r.json())

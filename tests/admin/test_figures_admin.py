@@ -15,6 +15,7 @@ from bot.app import App, create_app
 from bot.core.clock import Clock
 from bot.settings import Settings
 from bot.store.models import AuditEntry, LocalFigure
+from tests.support import TLS
 from tests.support.demo import demo_db
 
 QUESTION = "重庆最低工资是好多"
@@ -59,7 +60,7 @@ def bot(settings: Settings, clock: HeldDay) -> Iterator[App]:
 
 def _answer(server, sender: str, text: str = QUESTION) -> str:
     body = {"sender": sender, "message": text}
-    r = httpx.post(f"{server.url}/webhooks/rest/webhook", json=body, timeout=30)
+    r = httpx.post(f"{server.url}/webhooks/rest/webhook", json=body, timeout=30, verify=TLS)
     assert r.status_code == 200, r.text
     return "\n".join(m.get("text", "") for m in r.json())
 

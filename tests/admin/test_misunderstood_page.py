@@ -23,6 +23,7 @@ from bot.store.models import (
 )
 from tests.admin.test_misunderstood_actions import TAUGHT, add, item, own_settings
 from tests.console.conftest import ALWAYS_OPEN
+from tests.support import TLS
 
 PAGE = "/admin/misunderstood"
 ACT = "/admin/misunderstood/act"
@@ -50,7 +51,7 @@ def admin_app(server):
 
 def test_strangers_and_staff_cannot_see_or_act(server, clients, bot):
     ids = add(bot, "阿巴阿巴")
-    with httpx.Client(base_url=server.url, follow_redirects=False) as stranger:
+    with httpx.Client(base_url=server.url, follow_redirects=False, verify=TLS) as stranger:
         r = stranger.get(PAGE)
         assert r.status_code == 303 and r.headers["location"].startswith("/console/login")
         r = stranger.post(ACT, data={"ids": str(ids[0]), "action": "ignore"})

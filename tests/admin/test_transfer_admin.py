@@ -15,6 +15,7 @@ from bot.app import App
 from bot.store.audit import acting_as
 from bot.store.models import Course, Enrolment, FaqEntry, FaqRevision
 from tests.admin.conftest import PASSWORD
+from tests.support import TLS
 from tests.transfer.conftest import DEMO_FAQ, snapshot
 from tests.transfer.files import (
     COURSE_HEADER,
@@ -64,7 +65,7 @@ def test_strangers_and_staff_reach_nothing(server, clients) -> None:
         "/admin/transfer/export?kind=faq&format=csv",
         "/admin/transfer/roster/1?format=csv",
     )
-    with httpx.Client(base_url=server.url, follow_redirects=False) as stranger:
+    with httpx.Client(base_url=server.url, follow_redirects=False, verify=TLS) as stranger:
         for path in paths:
             r = stranger.get(path)
             assert r.status_code == 303 and r.headers["location"].startswith("/console/login")

@@ -18,7 +18,7 @@ from bot.store.db import Database
 from bot.store.mediators import load_mediators
 from bot.transfer import seed
 from tests.conftest import ROOT, LiveServer, make_settings
-from tests.support import HTTP_TIMEOUT
+from tests.support import HTTP_TIMEOUT, TLS
 from tests.support.demo import pg_copy
 
 PASSWORD = "correct-horse-battery"
@@ -94,7 +94,9 @@ class StaffClient:
     """A browser-like HTTP client: cookies, and the CSRF token the pages carry."""
 
     def __init__(self, base_url: str) -> None:
-        self.http = httpx.Client(base_url=base_url, timeout=HTTP_TIMEOUT, follow_redirects=False)
+        self.http = httpx.Client(
+            base_url=base_url, timeout=HTTP_TIMEOUT, follow_redirects=False, verify=TLS
+        )
         self.csrf = ""
 
     def login(self, username: str, password: str = PASSWORD) -> httpx.Response:

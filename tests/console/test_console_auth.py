@@ -18,6 +18,7 @@ from bot.staff.accounts import hash_password, verify_password
 from bot.web.console.secret import InsecureSecret, check_secret, secret_file, session_key
 from bot.web.server import create_web
 from tests.console.conftest import PASSWORD, StaffClient
+from tests.support import TLS
 
 runner = CliRunner()
 
@@ -98,7 +99,7 @@ def test_every_console_route_refuses_a_stranger(bot, server):
     routes = {p: set(m) for p, m in paths.items() if p.startswith(("/console", "/admin"))}
     assert len(routes) >= 15
     public = {"/console/login", "/console/logout"}
-    with httpx.Client(base_url=server.url, follow_redirects=False) as http:
+    with httpx.Client(base_url=server.url, follow_redirects=False, verify=TLS) as http:
         for route, methods in routes.items():
             if route in public:
                 continue
@@ -155,7 +156,7 @@ def test_logout_ends_every_copy_of_the_session(staff, server):
     stolen = c.http.cookies["wb_session"]
     r = c.http.post("/console/logout", data={"csrf_token": c.csrf})
     assert r.status_code == 303 and r.headers["location"] == "/console/login"
-    replay = httpx.Client(base_url=server.url, cookies={"wb_session": stolen})
+    replay = httpx.Client(base_url=server.url, cookies={"wb_session": stolen}, verify=TLS)
     assert replay.get("/console/api/queue").status_code == 401
     assert c.login("alice").status_code == 303  # a new login works
 

@@ -21,6 +21,7 @@ from bot.store.db import Database
 from bot.store.models import utcnow
 from tests.conftest import ROOT, LiveServer
 from tests.console.conftest import PASSWORD
+from tests.support import TLS
 
 _CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -47,7 +48,7 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
 
 def login_form(url: str) -> tuple[httpx.Client, str]:
     """A fresh browser with the login form's CSRF token."""
-    client = httpx.Client(base_url=url, timeout=30, follow_redirects=False)
+    client = httpx.Client(base_url=url, timeout=30, follow_redirects=False, verify=TLS)
     page = client.get("/console/login")
     return client, _CSRF_FIELD.search(page.text).group(1)
 

@@ -24,7 +24,7 @@ from tests.console.conftest import (  # noqa: F401 - fixtures shared with the co
     cheap_hashes,
     settings,
 )
-from tests.support import HTTP_TIMEOUT
+from tests.support import HTTP_TIMEOUT, TLS
 
 _CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 WORKER = "worker-desk-0123456789ab"
@@ -125,7 +125,9 @@ class DeskClient:
     """A browser-like client: cookies, and the CSRF token the pages carry."""
 
     def __init__(self, base_url: str) -> None:
-        self.http = httpx.Client(base_url=base_url, timeout=HTTP_TIMEOUT, follow_redirects=False)
+        self.http = httpx.Client(
+            base_url=base_url, timeout=HTTP_TIMEOUT, follow_redirects=False, verify=TLS
+        )
         self.csrf = ""
 
     def login(self, username: str, password: str = PASSWORD) -> httpx.Response:

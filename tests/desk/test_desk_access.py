@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.desk.conftest import OTHER_WORKER, WORKER, case_row, file_case, timeline
+from tests.support import TLS
 
 FIRM_LIU = "重庆正衡律师事务所"
 FIRM_WANG = "重庆明理律师事务所"
@@ -99,7 +100,7 @@ def test_staff_and_admins_have_no_desk_and_strangers_are_sent_to_sign_in(bot, de
     for name in ("alice", "root"):
         assert desk[name].get("/desk").status_code == 403
         assert desk[name].get(f"/desk/case/{case_id}").status_code == 403
-    r = httpx.get(server.url + "/desk", follow_redirects=False)
+    r = httpx.get(server.url + "/desk", follow_redirects=False, verify=TLS)
     assert r.status_code == 303 and r.headers["location"].startswith("/console/login")
 
 

@@ -11,10 +11,11 @@ from sqlalchemy import select
 from bot.store.models import AuditEntry, Evidence
 from tests.desk.conftest import WORKER, file_case, notices
 from tests.evidence.samples import PDF, jpeg
+from tests.support import TLS
 
 
 def upload(server_url: str, sender: str, name: str, data: bytes, mid: str) -> str:
-    with httpx.Client(base_url=server_url, timeout=10) as http:
+    with httpx.Client(base_url=server_url, timeout=10, verify=TLS) as http:
         r = http.post(
             "/chat/api/upload",
             data={"sender": sender, "message_id": mid},
@@ -49,7 +50,7 @@ def test_the_cases_mediator_sees_and_opens_the_evidence_and_no_one_else(bot, ser
     # another mediator, staff and strangers get nothing
     assert desk["wang"].get(f"/desk/evidence/{photo.id}").status_code == 403
     assert desk["alice"].get(f"/desk/evidence/{photo.id}").status_code == 403
-    with httpx.Client(base_url=server.url, timeout=10) as stranger:
+    with httpx.Client(base_url=server.url, timeout=10, verify=TLS) as stranger:
         assert stranger.get(f"/desk/evidence/{photo.id}").status_code != 200
 
     with bot.db.read() as s:

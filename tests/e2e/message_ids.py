@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from bot.app import App
 from bot.store.models import EV_USER, Conversation, Event, ProcessedMessage
 from tests.e2e.chat import Worker
+from tests.support import TLS
 
 A_FORM = [
     "老板欠了我三个月工资，我想申请劳动纠纷调解",
@@ -73,7 +74,7 @@ def many_senders_one_id_at_once(bot: App, url: str, prefix: str, n: int = 20) ->
 
     def post(i: int) -> httpx.Response:
         body = {"sender": f"{prefix}-{i}", "message": "你好", "message_id": "same-id"}
-        return httpx.post(f"{url}/webhooks/rest/webhook", json=body, timeout=60)
+        return httpx.post(f"{url}/webhooks/rest/webhook", json=body, timeout=60, verify=TLS)
 
     with ThreadPoolExecutor(n) as pool:
         responses = list(pool.map(post, range(n)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 
 from tests.conftest import LiveServer
+from tests.support import TLS
 
 
 def test_api_docs_are_off_by_default(http):
@@ -16,8 +17,8 @@ def test_api_docs_can_be_switched_on(bot):
     bot.settings.config.server.api_docs = True
     live = LiveServer(bot)
     try:
-        assert httpx.get(f"{live.url}/docs").status_code == 200
-        r = httpx.get(f"{live.url}/openapi.json")
+        assert httpx.get(f"{live.url}/docs", verify=TLS).status_code == 200
+        r = httpx.get(f"{live.url}/openapi.json", verify=TLS)
         assert r.status_code == 200 and "/webhooks/rest/webhook" in r.json()["paths"]
     finally:
         live.stop()

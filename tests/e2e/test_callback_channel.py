@@ -19,6 +19,7 @@ from bot.app import App, create_app
 from bot.settings import Settings
 from bot.store.models import Conversation
 from tests.conftest import ROOT, LiveServer
+from tests.support import TLS
 from tests.support.demo import demo_db
 
 TOKEN = "cb-token-0123456789"
@@ -87,7 +88,7 @@ def cb_bot(tmp_path: Path, model_dir: Path, receiver: Receiver) -> Iterator[App]
 @pytest.fixture
 def cb_http(cb_bot: App) -> Iterator[httpx.Client]:
     live = LiveServer(cb_bot)
-    with httpx.Client(base_url=live.url, timeout=10) as client:
+    with httpx.Client(base_url=live.url, timeout=10, verify=TLS) as client:
         yield client
     live.stop()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 
 from bot.web.health import READY_TIMEOUT_SECONDS
+from tests.support import TLS
 
 HOLD_SECONDS = 8
 PROMPT_SECONDS = 3.0
@@ -29,13 +30,13 @@ conn.execute("ROLLBACK")
 
 def timed_get(url: str) -> tuple[int, float, dict]:
     started = time.monotonic()
-    r = httpx.get(url, timeout=HOLD_SECONDS * 3)
+    r = httpx.get(url, timeout=HOLD_SECONDS * 3, verify=TLS)
     return r.status_code, time.monotonic() - started, r.json()
 
 
 def timed_post(url: str, body: dict) -> tuple[int, float, dict]:
     started = time.monotonic()
-    r = httpx.post(url, json=body, timeout=HOLD_SECONDS * 3)
+    r = httpx.post(url, json=body, timeout=HOLD_SECONDS * 3, verify=TLS)
     return r.status_code, time.monotonic() - started, r.json()
 
 

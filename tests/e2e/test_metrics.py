@@ -19,6 +19,7 @@ from bot.nlu import model as nlu_model
 from bot.store.models import STATE_WAITING, Conversation
 from tests.conftest import LiveServer
 from tests.e2e.chat import Worker
+from tests.support import TLS
 
 TOKEN = "metrics-token-for-the-test-0123456789"
 
@@ -184,7 +185,7 @@ def guarded(bot: App) -> LiveServer:
 
 
 def test_access_needs_an_allowed_address_or_the_token(guarded: LiveServer):
-    with httpx.Client(base_url=guarded.url, timeout=10) as http:
+    with httpx.Client(base_url=guarded.url, timeout=10, verify=TLS) as http:
         assert http.get("/metrics").status_code == 403
         wrong = http.get("/metrics", headers={"Authorization": "Bearer not-the-token"})
         assert wrong.status_code == 403
@@ -202,7 +203,7 @@ def test_a_trusted_proxy_names_the_allowed_client(bot: App):
     bot.settings.config.server.trusted_proxies = ["127.0.0.1"]
     live = LiveServer(bot)
     try:
-        with httpx.Client(base_url=live.url, timeout=10) as http:
+        with httpx.Client(base_url=live.url, timeout=10, verify=TLS) as http:
             assert http.get("/metrics").status_code == 403
             proxied = http.get("/metrics", headers={"X-Forwarded-For": "192.0.2.7"})
             assert proxied.status_code == 200

@@ -23,6 +23,7 @@ import httpx
 import yaml
 
 from tests.conftest import ROOT
+from tests.support import TLS
 from tests.support.demo import pg_seeded
 
 START_DEADLINE = 90.0  # generous: the machine is shared and each process loads the model
@@ -121,7 +122,7 @@ class AppHost:
         while True:
             assert self.proc is not None and self.proc.poll() is None, self.log()
             try:
-                if httpx.get(f"{self.url}/health/ready", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}/health/ready", timeout=2, verify=TLS).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
@@ -260,7 +261,7 @@ class Nginx:
         while True:
             assert self.proc.poll() is None, self.log()
             try:
-                if httpx.get(f"{self.url}/health/live", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}/health/live", timeout=2, verify=TLS).status_code == 200:
                     return
             except httpx.TransportError:
                 pass

@@ -35,6 +35,7 @@ from bot.store.models import (
 )
 from tests.console.conftest import PASSWORD, StaffClient
 from tests.hosts.support import AppHost, fresh_database, serving
+from tests.support import TLS
 
 SWEEP_SECONDS = 2
 DEADLINE = 60.0  # generous: the machine is shared; watchers and streams poll once a second
@@ -66,6 +67,7 @@ def _send(base: str, sender: str, text: str, mid: str) -> httpx.Response:
         f"{base}/chat/api/send",
         json={"sender": sender, "text": text, "message_id": mid},
         timeout=60,
+        verify=TLS,
     )
     assert r.status_code == 200, r.text
     return r
@@ -193,7 +195,9 @@ def _collect(
     the stream's socket goes into `sockets`, for the test to close the page."""
     try:
         with (
-            httpx.Client(cookies=cookies, timeout=httpx.Timeout(10, read=DEADLINE)) as client,
+            httpx.Client(
+                cookies=cookies, timeout=httpx.Timeout(10, read=DEADLINE), verify=TLS
+            ) as client,
             client.stream("GET", url) as r,
         ):
             assert r.status_code == 200

@@ -70,6 +70,18 @@ def test_pinyin_reads_the_words_the_examples_use():
         use_pinyin_words({})
 
 
+def test_a_reading_kept_from_before_the_table_changed_is_not_served():
+    from intents.foreign import pinyin_words_of, use_pinyin_words
+
+    before = read_foreign("cha yi cha hua")  # read (and kept) without the examples' table
+    use_pinyin_words(pinyin_words_of(["茶艺插花", "茶艺插花课"]))
+    try:
+        assert read_foreign("cha yi cha hua") == "茶艺插花" != before
+    finally:
+        use_pinyin_words({})
+    assert read_foreign("cha yi cha hua") == before
+
+
 def test_english_dates_of_leaving_and_years_of_work():
     assert "2026年9月30号离职" in read_foreign("i resigned on 2026-09-30 and took no leave")
     assert "累计工作3年" in read_foreign("3 years of work in total")

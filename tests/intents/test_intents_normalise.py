@@ -37,6 +37,13 @@ def test_fold_is_always_one_to_one():
     assert fold("轉\t人工") == "转 人工"
 
 
+def test_fold_gives_the_same_for_a_text_kept_and_one_too_long_to_keep():
+    short = "請問加班費\t怎麼算 ＡＢＣ"
+    long = short * 40  # over the length kept per process
+    assert fold(short) == fold(short) == "请问加班费 怎么算 abc"
+    assert fold(long) == fold(short) * 40
+
+
 def test_chinese_punctuation_kept_and_dialect_only_in_match_form():
     assert normalise("咋个报名？") == "咋个报名?"
     assert match_form("咋个 报 名？") == "怎么报名?"

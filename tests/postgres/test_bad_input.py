@@ -15,6 +15,7 @@ from bot.app import App
 from bot.core.messages import Incoming
 from bot.store.models import EV_USER, Conversation, Event, ProcessedMessage
 from tests.conftest import LiveServer
+from tests.support import TLS
 
 LONG_NAME = "李" * 10_000
 
@@ -30,7 +31,7 @@ def client(any_bot: App) -> Iterator[httpx.Client]:
     any_bot.settings.env.workerbot_secret_key = secrets.token_urlsafe(48)
     live = LiveServer(any_bot)
     try:
-        with httpx.Client(base_url=live.url, timeout=30) as http:
+        with httpx.Client(base_url=live.url, timeout=30, verify=TLS) as http:
             yield http
     finally:
         live.stop()

@@ -14,6 +14,7 @@ import pytest
 from bot.app import App
 from bot.web.health import READY_TIMEOUT_SECONDS
 from tests.conftest import LiveServer
+from tests.support import TLS
 
 PROMPT_SECONDS = READY_TIMEOUT_SECONDS + 2.0  # the bound, and a loaded machine's margin
 
@@ -41,7 +42,7 @@ def test_readiness_on_a_database_that_refuses_writes(pg_bot, pg_server):
         name = admin.execute("SELECT current_database()").fetchone()[0]
         admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
     pg_bot.db.engine.dispose()  # new connections take the setting
-    with httpx.Client(base_url=pg_server.url, timeout=30) as client:
+    with httpx.Client(base_url=pg_server.url, timeout=30, verify=TLS) as client:
         ready = client.get("/health/ready")
         assert ready.status_code == 200, ready.text
         assert ready.json()["database"] == "ok"
@@ -53,7 +54,7 @@ def test_readiness_on_a_database_that_refuses_writes(pg_bot, pg_server):
 
 def test_readiness_answers_503_in_time_while_the_database_cannot_read(pg_bot, pg_server):
     url = libpq(pg_bot.db.url)
-    with httpx.Client(base_url=pg_server.url, timeout=30) as client:
+    with httpx.Client(base_url=pg_server.url, timeout=30, verify=TLS) as client:
         assert client.get("/health/ready").status_code == 200
         # another session holds the table readiness reads under an exclusive lock: the read
         # waits, as it would on a database that has stopped answering

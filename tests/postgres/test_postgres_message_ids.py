@@ -10,6 +10,7 @@ import pytest
 from bot.app import App
 from tests.conftest import LiveServer
 from tests.e2e.message_ids import another_sender_reuses_an_id, many_senders_one_id_at_once
+from tests.support import TLS
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def pg_server(pg_bot: App) -> Iterator[LiveServer]:
 
 
 def test_another_senders_message_id_never_returns_their_answer(pg_bot, pg_server):
-    with httpx.Client(base_url=pg_server.url, timeout=30) as http:
+    with httpx.Client(base_url=pg_server.url, timeout=30, verify=TLS) as http:
         another_sender_reuses_an_id(pg_bot, http, "pg-ids")
 
 
@@ -32,7 +33,7 @@ def test_web_chat_ids_of_the_longest_allowed_sender_and_id_are_stored(pg_bot, pg
     # the web chat once stored "<sender>:<id>": 64 + 1 + 64 characters overflowed the column
     sender, message_id = "s" * 64, "m" * 64
     body = {"sender": sender, "text": "你好", "message_id": message_id}
-    with httpx.Client(base_url=pg_server.url, timeout=30) as http:
+    with httpx.Client(base_url=pg_server.url, timeout=30, verify=TLS) as http:
         first = http.post("/chat/api/send", json=body)
         assert first.status_code == 200, first.text
         assert first.json()["replies"]

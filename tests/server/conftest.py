@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
 from bot.store.db import Database
+from tests.support import TLS
 from tests.support.demo import pg_seeded, seeded_db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,7 +86,7 @@ def workerbot_run(
         while True:
             assert proc.poll() is None, served.log()
             try:
-                if httpx.get(f"{served.url}/health", timeout=2).status_code == 200:
+                if httpx.get(f"{served.url}/health", timeout=2, verify=TLS).status_code == 200:
                     break
             except httpx.TransportError:
                 pass

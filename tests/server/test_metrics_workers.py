@@ -11,12 +11,13 @@ from prometheus_client.mmap_dict import MmapedDict
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.server.conftest import workerbot_run
+from tests.support import TLS
 
 MAX_MESSAGES = 200
 
 
 def answered(url: str) -> float:
-    r = httpx.get(f"{url}/metrics", timeout=10)
+    r = httpx.get(f"{url}/metrics", timeout=10, verify=TLS)
     assert r.status_code == 200, r.text
     for family in text_string_to_metric_families(r.text):
         for s in family.samples:
@@ -60,7 +61,7 @@ def test_one_scrape_sums_every_worker_process(tmp_path, model_dir):
         sent = 0
         while sent < MAX_MESSAGES:
             body = {"sender": f"w{sent}", "message": "年休假有几天"}
-            r = httpx.post(f"{served.url}/webhooks/rest/webhook", json=body, timeout=30)
+            r = httpx.post(f"{served.url}/webhooks/rest/webhook", json=body, timeout=30, verify=TLS)
             assert r.status_code == 200, r.text
             sent += 1
             per_process = answered_per_process(directory)

@@ -8,6 +8,7 @@ import re
 import httpx
 
 from tests.server.conftest import workerbot_run
+from tests.support import TLS
 
 LINE = re.compile(
     r"workerbot is starting on (?P<base>http://127\.0\.0\.1:\d+): web chat (?P<chat>\S+),"
@@ -23,7 +24,7 @@ def test_the_startup_line_names_the_address_and_the_pages_that_answer(tmp_path, 
         assert found["base"] == served.url
         pages = {name: found[name] for name in ("chat", "console", "admin")}
         assert pages == {name: f"{served.url}/{name}" for name in pages}
-        with httpx.Client(timeout=30) as client:
+        with httpx.Client(timeout=30, verify=TLS) as client:
             chat = client.get(pages["chat"])
             assert chat.status_code == 200 and "<html" in chat.text.lower()
             for name in ("console", "admin"):  # staff and admin pages ask for a login first

@@ -16,6 +16,7 @@ from bot.app import App, create_app
 from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH, TelegramChannel
 from bot.settings import Settings
 from tests.conftest import ROOT, LiveServer
+from tests.support import TLS
 from tests.support.demo import demo_db
 from tests.telegram.fake_api import (
     TOKEN,
@@ -127,7 +128,9 @@ class Live:
 
     def post_webhook(self, update: Any, secret: str | None = SECRET) -> httpx.Response:
         headers = {SECRET_HEADER: secret} if secret is not None else {}
-        return httpx.post(self.server.url + WEBHOOK_PATH, json=update, headers=headers, timeout=20)
+        return httpx.post(
+            self.server.url + WEBHOOK_PATH, json=update, headers=headers, timeout=20, verify=TLS
+        )
 
     def deliver(self, update: dict) -> None:
         """Hand an update to the bot the way Telegram would, and wait until it is handled."""

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import ROOT
+from tests.support import TLS
 from tests.telegram.fake_api import TOKEN
 
 START_DEADLINE = 60.0  # generous: the machine is shared and the process loads the model
@@ -82,6 +83,7 @@ def telegram_process(
                     json={"update_id": 1},
                     headers={"X-Telegram-Bot-Api-Secret-Token": secret},
                     timeout=2,
+                    verify=TLS,
                 )
                 if r.status_code == 200:
                     break

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from bot.app import App
 from bot.channels.telegram import SECRET_HEADER, WEBHOOK_PATH
 from bot.store.models import ProcessedMessage
+from tests.support import TLS
 from tests.telegram.conftest import SECRET, WEBHOOK_URL, Live, LiveChat
 from tests.telegram.fake_api import TgUser
 from tests.telegram.second_process import telegram_process
@@ -21,7 +22,9 @@ TRIALS = 20  # the race showed in about half the trials on the old code
 
 
 def post(url: str, update: dict) -> httpx.Response:
-    return httpx.post(url + WEBHOOK_PATH, json=update, headers={SECRET_HEADER: SECRET}, timeout=60)
+    return httpx.post(
+        url + WEBHOOK_PATH, json=update, headers={SECRET_HEADER: SECRET}, timeout=60, verify=TLS
+    )
 
 
 def baseline(live: Live, chat_id: int) -> int:

@@ -9,6 +9,7 @@ answer exactly once.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import time
@@ -25,29 +26,39 @@ WECHAT_TIMEOUT = 5.0  # WeChat drops the connection after five seconds and tries
 LOCK_SECONDS = 10.0
 
 # takes the write lock exactly as a writer of this app does: the kernel file lock that orders
-# writers (bot/store/db.py) and SQLite's own (BEGIN IMMEDIATE), then holds both
+# writers (bot/store/db.py) and SQLite's own (BEGIN IMMEDIATE), then holds both for the given
+# seconds or until told to let go (a line on its input)
 HOLDER = """
-import fcntl, os, sqlite3, sys, time
+import fcntl, os, select, sqlite3, sys
 path, seconds = sys.argv[1], float(sys.argv[2])
 fd = os.open(path + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
 fcntl.flock(fd, fcntl.LOCK_EX)
 conn = sqlite3.connect(path, isolation_level=None)
 conn.execute("BEGIN IMMEDIATE")
 print("held", flush=True)
-time.sleep(seconds)
+select.select([sys.stdin], [], [], seconds)
 conn.execute("ROLLBACK")
 """
 
 
 @contextmanager
 def write_lock_held(db_file: str, seconds: float) -> Iterator[None]:
+    """The write lock held by another process for `seconds`, or until the block ends: the
+    block's deliveries all happen under it, and nothing after them waits for the rest."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, db_file, str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, db_file, str(seconds)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         yield
     finally:
+        assert holder.stdin is not None
+        with contextlib.suppress(OSError):  # (it has let go already)
+            holder.stdin.write("let go\n")
+            holder.stdin.close()
         holder.wait(timeout=seconds + 10)
 
 

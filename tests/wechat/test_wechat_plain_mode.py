@@ -18,6 +18,7 @@ from bot.app import App, create_app
 from bot.settings import Settings
 from bot.store.models import Conversation, Event
 from tests.conftest import LiveServer
+from tests.support import TLS
 from tests.wechat.conftest import ROOT, TOKEN, WeChatServer, sign, wechat_env
 
 
@@ -43,7 +44,7 @@ def second_process(settings: Settings) -> Iterator[httpx.Client]:
     other = create_app(settings)
     live = LiveServer(other)
     try:
-        with httpx.Client(base_url=live.url, timeout=10) as client:
+        with httpx.Client(base_url=live.url, timeout=10, verify=TLS) as client:
             yield client
     finally:
         live.stop()
