@@ -18,7 +18,7 @@ _EMPLOYER = re.compile(
     # ("是重庆渝发建设承包的…工地": the firm that took the contract)
     r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：]|(?<=[\s，,])是)\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|商场|商城|美容院|养老院|诊所|会所|酒店|酒楼|酒家|宾馆|餐厅|饭店|火锅店|店|面馆|餐馆|茶馆"
-    r"|医院|学校|幼儿园|工地|项目部|物业|中心|仓库|(?:"
+    r"|医院|学校|幼儿园|工地|项目部|物业|中心|仓库|快递站|配送站|驿站|(?:"
     + INDUSTRY_WORDS
     # ("在解放碑老码头火锅当服务员": a restaurant by its kind)
     + r"|火锅|串串香|烧烤)(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干|开车|开货车|跑车|送货|送餐|承包)))"
@@ -110,7 +110,9 @@ _ENGLISH_LABELLED = re.compile(
 _ENGLISH_FIRM = re.compile(
     r"(?<![A-Za-z])(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
     r"(?:Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
-    r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre|Bakery|Cafe|Salon))(?![A-Za-z])"
+    r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre|Bakery|Cafe|Salon"
+    # ("Chongqing Lianchuang Software in Yubei": a firm named by its trade)
+    r"|Software|Technology|Technologies|Electronics|Express|Warehouse|Clinic|Construction))(?![A-Za-z])"
 )
 
 

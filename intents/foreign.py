@@ -124,6 +124,9 @@ PINYIN_WORDS = (
     # xiaoshigong jiao wo mingtian buyong lai le", "mei tian zuo 6 ge xiaoshi yi zhou 6 tian",
     # "hetong ye mei qian guo")
     " 奶茶 奶茶店 打工 小时工 钟点工 兼职 明天 不用来 不用来了 叫我 每天 一周 零 也没 没签 没签过 签过"
+    # a sick child's leave asked in pinyin ("wo er zi fa gao shao zhu yuan le, yao qing jia zhao
+    # gu ta", "ta 4 sui, yu er jia you ji tian", "xiu nian jia kou bu kou gong zi")
+    " 儿子 女儿 孩子 娃儿 发烧 发高烧 生病 住院 住院了 照顾 岁 育儿假 陪产假 护理假 扣不扣 扣不扣工资 有没有假 假可以休"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

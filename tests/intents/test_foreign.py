@@ -249,3 +249,9 @@ def test_a_worker_leaving_in_english_and_an_hourly_one_in_pinyin():
     assert "我自己辞职" in read_foreign("can i get any compensation? i quit by myself")
     assert "小时工" in read_foreign("laoban shuo wo shi xiaoshigong jiao wo mingtian buyong lai le")
     assert read_foreign("hetong ye mei qian guo") == "合同也没签过"
+
+
+def test_a_sick_child_s_leave_in_pinyin():
+    assert "育儿假" in read_foreign("ta 4 sui, yu er jia you ji tian")
+    assert "儿子发高烧住院了" in read_foreign("wo er zi fa gao shao zhu yuan le")
+    assert "扣不扣工资" in read_foreign("xiu nian jia kou bu kou gong zi")
