@@ -189,10 +189,21 @@ _LEAVE_PAY_ASKED = re.compile(
 )
 
 
+# "婚假休了 今年的年假还有没得", "年假会不会被婚假抵扣掉": a statutory leave taken against the
+# annual leave (婚丧假、产假、探亲假 are not counted in it: 实施办法第六条, in the days' entry)
+_STATUTORY_LEAVE = re.compile(r"婚假|丧假|婚丧假|产假|探亲假|陪产假|护理假")
+_LEAVE_USED_UP = re.compile(
+    r"(?:年假|年休假)[^，,。？?]{0,8}?(?:还有没得|还有没有|还有吗|还在不|会不会被|被抵|抵扣|抵掉|扣掉|扣除|占用|冲抵|算进|算在)"
+    r"|(?:抵|扣|占|算进|算在|冲)[^，,。？?]{0,4}(?:年假|年休假)"
+)
+
+
 def bare_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """The annual leave named and nothing else, or whether its days are paid: the entry on
-    its days (which says they are)."""
-    asked = _BARE_LEAVE.match(text.strip()) or _LEAVE_PAY_ASKED.search(text)
+    """The annual leave named and nothing else, whether its days are paid, or whether another
+    statutory leave uses them up: the entry on its days (which says they are paid, and that
+    those leaves are not counted in it)."""
+    used_up = _STATUTORY_LEAVE.search(text) and _LEAVE_USED_UP.search(text)
+    asked = _BARE_LEAVE.match(text.strip()) or _LEAVE_PAY_ASKED.search(text) or used_up
     return knowledge.get(ANNUAL_DAYS) if asked else None
 
 

@@ -44,3 +44,11 @@ def test_a_pregnant_worker_pushed_to_quit() -> None:
     assert pregnant_let_go_asked(_Knowledge(), text) == RESIGN_PRESSURE
     assert pregnant_let_go_asked(_Knowledge(), "怀孕了老板能不能辞退我") == PROTECTED
     assert pregnant_let_go_asked(_Knowledge(), "同事劝我干脆辞职算了") is None
+
+
+def test_another_statutory_leave_against_the_annual_leave() -> None:
+    assert bare_leave_asked(_Knowledge(), "婚假休了 今年的年假还有没得") == ANNUAL_DAYS
+    assert (
+        bare_leave_asked(_Knowledge(), "我想婚假跟年假连到一起耍 年假会不会被抵扣掉") == ANNUAL_DAYS
+    )
+    assert bare_leave_asked(_Knowledge(), "婚假有几天") is None
