@@ -145,6 +145,12 @@ _WORKS_FOR = re.compile(
 )
 
 
+# a firm's name standing alone between spaces, not registered ("… 宏建劳务公司 在李家沱工地")
+_FIRM_ALONE = re.compile(
+    r"(?:^|(?<=[\s，,；;]))(?P<employer>[\u4e00-\u9fff]{2,16}?(?:公司|厂))(?=$|[\s，,。；;])"
+)
+
+
 # a place of work, not who employs ("在融创江畔那个工地做钢筋")
 SITE = re.compile(r"(?:那个|这个)?(?:工地|项目部?|楼盘)$")
 
@@ -188,6 +194,14 @@ def opening_employer(text: str) -> str | None:
     for m in _WORKS_FOR.finditer(text):
         found = looks_like_employer(m.group("employer"))
         if found and not _POINTS_AT.search(found) and not NOT_IN_A_NAME.search(found):
+            return found
+    for m in _FIRM_ALONE.finditer(text):
+        # "冉光明 150… 宏建劳务公司 在李家沱工地": the firm standing alone wins over the site
+        named = m.group("employer")
+        if NOT_IN_A_NAME.search(named) or POINTED_AT_END.search(named):
+            continue
+        found = looks_like_employer(named)
+        if found and not _POINTS_AT.search(found):
             return found
     at = _AT_THAT_PLACE.search(text)
     if site is None and at and not _POINTS_AT.search(at.group("who")):
