@@ -54,10 +54,21 @@ _SOMEONE_AT_WORK = re.compile(
 _OWN_CANCEL_FIRST = re.compile(r"^(?:那|哦|嗯|好|唉)?[\s，,]*(?:算了|取消|不用了|不弄了|不办了)")
 
 
+# the worker's own stopping, wherever said ("老板刚打电话说明天就发 那我先不申请了",
+# "…帮我取消了嘛")
+_OWN_STOP = re.compile(
+    r"不用调解|不调解|不申请|先不|不报|取消|撤|不用了|不要了|那就?算了|不弄了|不办了|不填了|不等了"
+)
+# what someone said or hinted, told
+_TOLD_SAYING = re.compile(r"说|暗示|喊我|叫我|让我|劝我|逼我")
+
+
 def quotes_someone_at_work(norm: str) -> bool:
     """A story of what someone at work said or hinted, whose own words end it ("…自己辞职算了"):
     not the worker's never mind."""
-    return bool(_SOMEONE_AT_WORK.search(norm)) and not _OWN_CANCEL_FIRST.match(norm)
+    if _OWN_CANCEL_FIRST.match(norm) or _OWN_STOP.search(norm):
+        return False
+    return bool(_SOMEONE_AT_WORK.search(norm)) and bool(_TOLD_SAYING.search(norm))
 
 
 def top_is_unsure(ranking: list[tuple[str, float]]) -> bool:

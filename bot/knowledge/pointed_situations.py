@@ -226,9 +226,9 @@ _LET_GO_ASKED = re.compile(
 )
 
 
-# "店长暗示我怀起了干脆自己辞职算了": pushed to quit rather than let go (she may not be): the
-# entry on not resigning when it is the employer who wants her gone
-RESIGN_PRESSURE = "quit_resign_pressure"
+# "店长暗示我怀起了干脆自己辞职算了": pushed to quit, as she may not be let go: the protection
+# of the three periods (as a first message's pregnancy and harm puts it first)
+RESIGN_PRESSURE = "women_three_periods"
 _PUSHED_TO_QUIT = re.compile(
     r"(?:干脆|不如|还是|让我|叫我|喊我|劝我|逼我|暗示我)[^，,。？?]{0,6}(?:自己|主动)?(?:辞职|走人|走了|离职|写辞职)"
 )

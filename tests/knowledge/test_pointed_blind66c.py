@@ -41,7 +41,7 @@ def test_leave_to_look_after_a_child() -> None:
 
 def test_a_pregnant_worker_pushed_to_quit() -> None:
     text = "店长暗示我怀起了干脆自己辞职算了"
-    assert pregnant_let_go_asked(_Knowledge(), text) == RESIGN_PRESSURE
+    assert pregnant_let_go_asked(_Knowledge(), text) == RESIGN_PRESSURE == "women_three_periods"
     assert pregnant_let_go_asked(_Knowledge(), "怀孕了老板能不能辞退我") == PROTECTED
     assert pregnant_let_go_asked(_Knowledge(), "同事劝我干脆辞职算了") is None
 
