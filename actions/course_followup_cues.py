@@ -73,3 +73,10 @@ def closed_focus(services: Any, tracker: Tracker) -> bool:
         course = repo.get_by_code(s, str(focus))
         open_now = {c.code for c in repo.open_courses(s, services.today())}
         return course is None or course.code not in open_now
+
+
+# "那算了 屋头老大9岁 给老大报嘛": another child enrolled, in the course that suits them
+ENROLS_A_CHILD = re.compile(
+    r"(?:给|帮|替)(?:老大|老二|老三|老幺|幺儿|大的|小的|娃儿|孩子|儿子|女儿|姐姐|哥哥|弟弟|妹妹|他|她)"
+    r"(?:报|报名|报一个|报个)(?:嘛|吧|哈|噻|了)?(?=$|[\s，,。!！])"
+)

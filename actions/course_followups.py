@@ -30,6 +30,7 @@ from actions.course_filters import (
     wanted_course,
 )
 from actions.course_followup_cues import (
+    ENROLS_A_CHILD,
     IS_THERE,
     NEW_SEARCH,
     NOT_THE_BASICS,
@@ -338,6 +339,11 @@ class ActionCourseFollowup(ServiceAction, Action):
                 reply = f"{reason}。{also}\n" + reply
                 if len(instead) == 1:  # "这个好多钱" next is about the one suggested
                     focus = instead[0]
+                if len(instead) == 1 and ENROLS_A_CHILD.search(text):
+                    # "给老大报嘛 他9岁" after another course was offered: the one that suits
+                    dispatcher.utter_message(text=f"{reason}；「{focus.name}」适合，帮您报这个。")
+                    chosen = [SlotSet("course_id", focus.code), SlotSet(FOCUS_SLOT, focus.code)]
+                    return [*done, *chosen, FollowupAction("enrolment_form")]
             clash = clash_with_enrolled(s, tracker, course)
             if clash:  # "合唱呢" after enrolling in 电商直播 (both on Friday evenings)
                 reply = reply + "\n" + clash

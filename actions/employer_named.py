@@ -18,7 +18,7 @@ _EMPLOYER = re.compile(
     # ("是重庆渝发建设承包的…工地": the firm that took the contract)
     r"(?:在|单位(?:是|叫|名称是?|名字是?)?|公司(?:是|叫|名称是?|名字是?)|[:：]|(?<=[\s，,])是)\s*(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?"
     r"(?:有限公司|有限责任公司|公司|集团|工厂|厂|门店|商店|超市|商场|商城|美容院|养老院|诊所|会所|酒店|酒楼|酒家|宾馆|餐厅|饭店|火锅店|店|面馆|餐馆|茶馆"
-    r"|医院|学校|幼儿园|工地|项目部|物业|中心|仓库|(?:"
+    r"|医院|学校|幼儿园|工地|项目部|物业|中心|仓库|快递站|配送站|驿站|(?:"
     + INDUSTRY_WORDS
     # ("在解放碑老码头火锅当服务员": a restaurant by its kind)
     + r"|火锅|串串香|烧烤)(?=$|[\s，,。；;]|上班|工作|做事|打工|当|做|干|开车|开货车|跑车|送货|送餐|承包)))"
@@ -110,7 +110,9 @@ _ENGLISH_LABELLED = re.compile(
 _ENGLISH_FIRM = re.compile(
     r"(?<![A-Za-z])(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
     r"(?:Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
-    r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre|Bakery|Cafe|Salon))(?![A-Za-z])"
+    r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre|Bakery|Cafe|Salon"
+    # ("Chongqing Lianchuang Software in Yubei": a firm named by its trade)
+    r"|Software|Technology|Technologies|Electronics|Express|Warehouse|Clinic|Construction))(?![A-Za-z])"
 )
 
 
@@ -140,6 +142,12 @@ _WORKS_FOR = re.compile(
     r"(?:给|帮|替)(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?"
     r"(?:有限责任公司|有限公司|公司|集团|工厂|厂|劳务队|工程队))"
     r"(?=做|干|打工|上班|开车|送|搬|跑)"
+)
+
+
+# a firm's name standing alone between spaces, not registered ("… 宏建劳务公司 在李家沱工地")
+_FIRM_ALONE = re.compile(
+    r"(?:^|(?<=[\s，,；;]))(?P<employer>[\u4e00-\u9fff]{2,16}?(?:公司|厂))(?=$|[\s，,。；;])"
 )
 
 
@@ -186,6 +194,14 @@ def opening_employer(text: str) -> str | None:
     for m in _WORKS_FOR.finditer(text):
         found = looks_like_employer(m.group("employer"))
         if found and not _POINTS_AT.search(found) and not NOT_IN_A_NAME.search(found):
+            return found
+    for m in _FIRM_ALONE.finditer(text):
+        # "冉光明 150… 宏建劳务公司 在李家沱工地": the firm standing alone wins over the site
+        named = m.group("employer")
+        if NOT_IN_A_NAME.search(named) or POINTED_AT_END.search(named):
+            continue
+        found = looks_like_employer(named)
+        if found and not _POINTS_AT.search(found):
             return found
     at = _AT_THAT_PLACE.search(text)
     if site is None and at and not _POINTS_AT.search(at.group("who")):

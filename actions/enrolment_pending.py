@@ -118,15 +118,23 @@ def at_the_summary(
 _NOT = re.compile(r"不|别|算了|先不")
 
 
+# "对 就报这个": the course of the summary pointed at, not named
+_THIS_ONE = re.compile(
+    r"(?:报|要|选|就)(?:这个|这一个|这个班|这个课|这个营|它)(?:了|嘛|吧|哈|噻)?[。!！\s]*$"
+)
+
+
 def _same_course_again(form: Any, tracker: Tracker) -> bool:
-    """At the summary, the course being enrolled in asked for again by name, for the worker
-    themself and with no word against it ("要得 就报瑜伽")."""
+    """At the summary, the course being enrolled in asked for again by name or pointed at, for
+    the worker themself and with no word against it ("要得 就报瑜伽", "对 就报这个")."""
     name = latest_entity(tracker, "course_name")
     text = typed_text(tracker)
-    if latest_intent(tracker) != "course_enroll" or not name or _NOT.search(text):
+    if latest_intent(tracker) != "course_enroll" or _NOT.search(text):
         return False
     if enrolled_for(text) is not None or SEVERAL.search(text):
         return False
+    if not name:
+        return bool(_THIS_ONE.search(text))
     with form.services.db.session() as s:
         course = repo.get_by_name(s, name)
         return course is not None and course.code == tracker.get_slot("course_id")

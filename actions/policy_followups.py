@@ -74,6 +74,7 @@ from bot.knowledge.pointed_claims import (
 from bot.knowledge.pointed_denied import contract_denied_told
 from bot.knowledge.pointed_fresh import (
     bare_leave_asked,
+    child_care_leave_asked,
     crowd_rider_told,
     disease_benefits_asked,
     docked_for_shortage_asked,
@@ -209,6 +210,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         hours_of_the_protected(knowledge, read, recent)
         or let_go_for_sick_leave_asked(knowledge, read)  # "请了三天病假 就喊他不用来了"
         or bare_leave_asked(knowledge, read)  # "年假": how many days, the general rule
+        or child_care_leave_asked(knowledge, read)  # "娃儿住院了 要请假照顾他": 育儿假
         or pay_while_ill_asked(knowledge, read)  # "医疗期里头工资照发不"
         or docked_for_shortage_asked(knowledge, read, told)  # "扣短款这个合法不嘛"
         # "拖这么久 老板除了工资还要不要赔点啥子" (after filing too): the extra 50-100 %

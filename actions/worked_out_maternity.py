@@ -42,4 +42,5 @@ def maternity_reply(services: Any, tracker: Tracker, text: str) -> str | None:
 
 def birth_allowance_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     """ "我休了128天 公司去年平均工资是5400 我该拿好多生育津贴": the allowance worked out."""
-    return birth_allowance_text(text)
+    # ("我生之前每个月4500 产假按98天算 他该给我好多" after the allowance asked uninsured)
+    return birth_allowance_text(text, " ".join(recent_user_texts(tracker, 3)))

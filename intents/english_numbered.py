@@ -197,11 +197,27 @@ NUMBERED = [
     (re.compile(r"(\d+) ?ge ?xiao ?shi\b"), r"\1个小时 "),
     # "wuyi 1 hao 2 hao dou shang le": days of the month in pinyin
     (re.compile(r"(\d{1,2}) ?hao\b"), r"\1号 "),
+    # "I started on March 1", "joined on oct 8th": the day the job began
     (
-        # "oct 1 to 3", "october 1st-3rd": the days of a month, from one to another
+        re.compile(
+            rf"\b(?:i )?(?:started|joined)(?: work| working| the job)? on ({'|'.join(_MONTH_OF)})\.? "
+            r"(\d{1,2})(?:st|nd|rd|th)?\b"
+        ),
+        lambda m: f"我是{_MONTHS.index(_MONTH_OF[m.group(1)]) + 1}月{m.group(2)}号入职的 ",
+    ),
+    # "I only joined this March": the month this year the job began
+    (
+        re.compile(
+            rf"\b(?:only )?(?:joined|started)(?: (?:in|on))? this ({'|'.join(_MONTHS)})\b(?! \d)"
+        ),
+        lambda m: f"今年{_MONTHS.index(m.group(1)) + 1}月才入职 ",
+    ),
+    (
+        # "oct 1 to 3", "october 1st-3rd": the days of a month, from one to another ("oct 1 to
+        # oct 3": the month said again)
         re.compile(
             rf"\b({'|'.join(_MONTH_OF)})\.? (\d{{1,2}})(?:st|nd|rd|th)?"
-            r"\s*(?:to|-|through|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+            r"\s*(?:to|-|through|until|till)\s*(?:\1\.?\s*)?(\d{1,2})(?:st|nd|rd|th)?\b"
         ),
         lambda m: f"{_MONTHS.index(_MONTH_OF[m.group(1)]) + 1}月{m.group(2)}号到{m.group(3)}号 ",
     ),

@@ -87,6 +87,9 @@ SENTENCES = {
     "cost money": "要钱不",
     "how long do i have to apply": "仲裁时效是好久 有没得时限",
     "how long do i have to file": "仲裁时效是好久 有没得时限",
+    # "they still haven't paid. how long do i have to claim it?": the time limit
+    "how long do i have to claim": "仲裁时效是好久 有没得时限",
+    "how long do i have to make a claim": "仲裁时效是好久 有没得时限",
     "is it free": "免费吗",
     # "Can the union help me? Do I need to pay?": what mediation costs, asked
     "do i need to pay": "要钱吗",
@@ -212,8 +215,18 @@ SENTENCES = {
     "the extra": "多要的",
     # "I worked on October 1, 2 and 3 this year. Should I get extra pay?": the holiday's pay
     "should i get extra pay": "有没有加班费",
+    # "do i get extra pay for working during national day?": the holiday's pay, asked
+    "do i get extra pay for working during": "上班有没有加班费",
+    "do i get extra pay for working on": "上班有没有加班费",
+    "extra pay for working during": "上班的加班费",
+    "extra pay for working on": "上班的加班费",
     "extra pay": "多给的钱",
     "this year": "今年",
+    # "I only joined this March … worked 3 years at another company before that": the years
+    # before the job
+    "at another company": "在别的公司",
+    "at my previous company": "在之前的公司",
+    "before that": "之前",
     "last year": "去年",
     # money taken from the pay, and rights refused ("keeps deducting my wages for lost
     # parcels", "they refuse to give me any annual leave")

@@ -45,6 +45,32 @@ _WORK_DATE_TOLD = re.compile(
 )
 
 
+# someone at work whose words the worker tells ("店长暗示我…干脆自己辞职算了": the manager's
+# 算了, not the worker's)
+_SOMEONE_AT_WORK = re.compile(
+    r"老板|店长|站长|厂长|主管|经理|领导|组长|班长|工头|包工头|人事|公司|单位|厂里|厂头"
+)
+# the worker's own never mind, said first ("算了 老板那边我自己去说")
+_OWN_CANCEL_FIRST = re.compile(r"^(?:那|哦|嗯|好|唉)?[\s，,]*(?:算了|取消|不用了|不弄了|不办了)")
+
+
+# the worker's own stopping, wherever said ("老板刚打电话说明天就发 那我先不申请了",
+# "…帮我取消了嘛")
+_OWN_STOP = re.compile(
+    r"不用调解|不调解|不申请|先不|不报|取消|撤|不用了|不要了|那就?算了|不弄了|不办了|不填了|不等了"
+)
+# what someone said or hinted, told
+_TOLD_SAYING = re.compile(r"说|暗示|喊我|叫我|让我|劝我|逼我")
+
+
+def quotes_someone_at_work(norm: str) -> bool:
+    """A story of what someone at work said or hinted, whose own words end it ("…自己辞职算了"):
+    not the worker's never mind."""
+    if _OWN_CANCEL_FIRST.match(norm) or _OWN_STOP.search(norm):
+        return False
+    return bool(_SOMEONE_AT_WORK.search(norm)) and bool(_TOLD_SAYING.search(norm))
+
+
 def top_is_unsure(ranking: list[tuple[str, float]]) -> bool:
     """The classifier's first reading is a fallback or a weak guess."""
     return not ranking or ranking[0][0] == "nlu_fallback" or ranking[0][1] < UNSURE_TOP
@@ -99,6 +125,15 @@ def forced_intent(norm: str, entities: list[dict], ranking: list[tuple[str, floa
     ):
         # "等哈我翻了下聊天记录 我是2月1号就去上班了": a date of the job, corrected, not a
         # goodbye (等哈 is "wait a moment")
+        forced = "policy_question"
+    if (
+        forced is None
+        and ranking
+        and ranking[0][0] == "cancel"
+        and ranking[0][1] < UNSURE_REQUEST_CONFIDENCE
+        and quotes_someone_at_work(norm)
+    ):
+        # "店长暗示我怀起了干脆自己辞职算了": the manager's words told, a question of work
         forced = "policy_question"
     if (
         forced is None

@@ -131,6 +131,9 @@ PINYIN_WORDS = (
     # a first payday missed in probation, in pinyin ("gang ru zhi jin tian gai fa gong zi le",
     # "shi yong qi bu fa qian", "jia fu pei chang jin neng you duo shao")
     " 刚 刚入职 入职 今天 该发 发工资 不发 不发钱 发钱 加付 赔偿金 有多少 能有多少"
+    # a sick child's leave asked in pinyin ("wo er zi fa gao shao zhu yuan le, yao qing jia zhao
+    # gu ta", "ta 4 sui, yu er jia you ji tian", "xiu nian jia kou bu kou gong zi")
+    " 儿子 女儿 孩子 娃儿 发烧 发高烧 生病 住院 住院了 照顾 岁 育儿假 陪产假 护理假 扣不扣 扣不扣工资 有没有假 假可以休"
 ).split()
 _LATIN_RUN = re.compile(r"[a-z][a-z' ]*[a-z]|[a-z]")
 MIN_PINYIN_COVER = 0.7

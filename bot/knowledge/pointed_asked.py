@@ -173,16 +173,21 @@ def back_or_paid_asked(knowledge: Knowledge, previous: Answer | None, text: str)
 
 
 # "老板说病假一分钱都莫得 是不是这样哦": the pay while off sick, whatever else the story tells
+# ("请了3天病假 有医院证明的 也是全部扣完": the days' pay docked whole, the note told between)
 SICK_PAY = "sick_pay"
 _SICK_PAY_ASKED = re.compile(
     r"病假[^。？?]{0,8}(?:一分钱|不发|没得钱|莫得钱|没有钱|工资|扣钱|扣工资|不给钱|都莫得|都没得|都没有)"
 )
+_SICK_DAYS_DOCKED = re.compile(r"病假[^。？?]{0,16}?(?:全部?扣|扣完|扣光|扣干净|一分都?不给)")
+# "请了一个礼拜病假 要扣年假不": the annual leave docked, another entry
+_ANNUAL_LEAVE = re.compile(r"年假|年休假")
 
 
 def sick_pay_asked(knowledge: Knowledge, previous: Answer | None, text: str) -> Answer | None:
     if previous is not None and previous.slug == SICK_PAY:
         return None
-    return knowledge.get(SICK_PAY) if _SICK_PAY_ASKED.search(text) else None
+    docked = _SICK_DAYS_DOCKED.search(text) and not _ANNUAL_LEAVE.search(text)
+    return knowledge.get(SICK_PAY) if _SICK_PAY_ASKED.search(text) or docked else None
 
 
 # "厂头说我那天没走平时那条路 绕去菜市场买了早饭 所以不算" after the commute answer: the

@@ -231,9 +231,30 @@ _BARE_LEAVE = re.compile(
 )
 
 
+# "休年假扣不扣工资", "年假那几天工资照发不": whether the days off are paid (they are: 第二条),
+# which the entry on its days says
+_LEAVE_PAY_ASKED = re.compile(
+    r"(?:休|请)(?:带薪)?(?:年假|年休假)[^，,。？?]{0,6}?(?:扣不扣|扣工资|扣钱|工资照发|照发不|有没有工资"
+    r"|有工资|算不算工资|发不发工资|给不给工资|要扣|会扣)"
+)
+
+
+# "婚假休了 今年的年假还有没得", "年假会不会被婚假抵扣掉": a statutory leave taken against the
+# annual leave (婚丧假、产假、探亲假 are not counted in it: 实施办法第六条, in the days' entry)
+_STATUTORY_LEAVE = re.compile(r"婚假|丧假|婚丧假|产假|探亲假|陪产假|护理假")
+_LEAVE_USED_UP = re.compile(
+    r"(?:年假|年休假)[^，,。？?]{0,8}?(?:还有没得|还有没有|还有吗|还在不|会不会被|被抵|抵扣|抵掉|扣掉|扣除|占用|冲抵|算进|算在)"
+    r"|(?:抵|扣|占|算进|算在|冲)[^，,。？?]{0,4}(?:年假|年休假)"
+)
+
+
 def bare_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """The annual leave named and nothing else: the entry on its days."""
-    return knowledge.get(ANNUAL_DAYS) if _BARE_LEAVE.match(text.strip()) else None
+    """The annual leave named and nothing else, whether its days are paid, or whether another
+    statutory leave uses them up: the entry on its days (which says they are paid, and that
+    those leaves are not counted in it)."""
+    used_up = _STATUTORY_LEAVE.search(text) and _LEAVE_USED_UP.search(text)
+    asked = _BARE_LEAVE.match(text.strip()) or _LEAVE_PAY_ASKED.search(text) or used_up
+    return knowledge.get(ANNUAL_DAYS) if asked else None
 
 
 SICK_PAY = "sick_pay"
@@ -326,3 +347,21 @@ def leave_put_off_asked(knowledge: Knowledge, previous: Answer, text: str) -> An
     if not about_leave or not _NEXT_YEAR.search(text) or previous.slug == LEAVE_PUT_OFF:
         return None
     return knowledge.get(LEAVE_PUT_OFF)
+
+
+PARENTAL = "leave_parental"
+# "我儿子发高烧住院了 要请假照顾他", "娃儿满月以后我还想请几天带娃 有没得假": leave to look
+# after a child, the parents' own leave (育儿假), not the father's leave at the birth
+_CHILD_CARED_FOR = re.compile(
+    r"带娃|带孩子|带小孩|带娃娃|陪娃|陪孩子|看娃|照顾(?:娃|孩子|小孩|儿子|女儿|他|她)"
+    r"|(?:娃|孩子|小孩|儿子|女儿)[^，,。]{0,6}(?:生病|病了|发烧|发高烧|住院|不舒服)"
+)
+_LEAVE_WANTED = re.compile(r"假|请几天|休几天|歇几天")
+_AT_THE_BIRTH = re.compile(r"陪产|护理假|生孩子|生娃|坐月子|产假|要生了|下个?(?:礼拜|星期|月)生")
+
+
+def child_care_leave_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """Leave asked to look after a child (ill, or to be minded): the parental leave's entry."""
+    if not (_CHILD_CARED_FOR.search(text) and _LEAVE_WANTED.search(text)):
+        return None
+    return None if _AT_THE_BIRTH.search(text) else knowledge.get(PARENTAL)

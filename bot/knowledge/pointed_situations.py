@@ -226,9 +226,19 @@ _LET_GO_ASKED = re.compile(
 )
 
 
+# "店长暗示我怀起了干脆自己辞职算了": pushed to quit, as she may not be let go: the protection
+# of the three periods (as a first message's pregnancy and harm puts it first)
+RESIGN_PRESSURE = "women_three_periods"
+_PUSHED_TO_QUIT = re.compile(
+    r"(?:干脆|不如|还是|让我|叫我|喊我|劝我|逼我|暗示我)[^，,。？?]{0,6}(?:自己|主动)?(?:辞职|走人|走了|离职|写辞职)"
+)
+
+
 def pregnant_let_go_asked(knowledge: Knowledge, text: str) -> Answer | None:
     if _PREGNANT_NOW.search(text) and _LET_GO_ASKED.search(text):
         return knowledge.get(PROTECTED)
+    if _PREGNANT_NOW.search(text) and _PUSHED_TO_QUIT.search(text):
+        return knowledge.get(RESIGN_PRESSURE)
     return None
 
 

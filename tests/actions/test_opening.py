@@ -299,3 +299,16 @@ def test_a_name_and_a_demand_typed_in_pinyin_at_the_name_question():
     # (syllables that are no surname first, or words, are not a name)
     assert opening_name("hao de 13512345678") is None
     assert opening_name("bu yao 13512345678") is None
+
+
+def test_a_courier_station_and_an_english_software_firm_are_employers():
+    assert opening_employer("王浩 13983456721 在南坪速达快递站送件") == "南坪速达快递站"
+    text = "Chen Jie, 13608321177, Chongqing Lianchuang Software in Yubei. 4 days unpaid"
+    assert opening_employer(text) == "Chongqing Lianchuang Software"
+
+
+def test_a_firm_standing_alone_wins_over_the_site():
+    text = "冉光明 15086943327 宏建劳务公司 在李家沱工地 丧假三天被扣了1050"
+    assert opening_employer(text) == "宏建劳务公司"
+    # (a firm pointed at, or words of the story: the site stays)
+    assert opening_employer("王五 139 在万达工地干活 欠我工资的是这个公司") == "万达工地"

@@ -270,3 +270,21 @@ def test_english_requirements_age_and_schooling_are_read():
     # (a sum or hours after "i am" are no age)
     assert "岁" not in read_foreign("i am 40 hours over this month")
     assert "专升本" in read_foreign("can the union help me get a bachelor's degree?")
+
+
+def test_a_sick_child_s_leave_in_pinyin():
+    assert "育儿假" in read_foreign("ta 4 sui, yu er jia you ji tian")
+    assert "儿子发高烧住院了" in read_foreign("wo er zi fa gao shao zhu yuan le")
+    assert "扣不扣工资" in read_foreign("xiu nian jia kou bu kou gong zi")
+
+
+def test_a_new_job_s_start_and_a_holiday_s_days_in_english():
+    from intents.normalise import fold
+
+    assert "我是4月8号入职的" in read_foreign(fold("I started on April 8th."))
+    assert "今年5月才入职" in read_foreign(fold("I only joined this May."))
+    assert "10月1号到3号" in read_foreign(fold("I worked Oct 1 to Oct 3"))
+    assert "时效" in read_foreign(fold("How long do I have to claim it?"))
+    assert "加班费" in read_foreign(fold("Do I get extra pay for working during Spring Festival?"))
+    # ("may I ask": no month)
+    assert read_foreign(fold("may i ask something")) == "may i ask something"
