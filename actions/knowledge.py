@@ -36,14 +36,12 @@ from actions.message import (
     last_reply,
     latest_entity,
     latest_intent,
+    previous_answer,
     typed_text,
     understood_text,
 )
 from actions.offers import case_question_instead, withdrawal_instead
-from actions.policy_followups import (
-    find_answer,
-    previous_answer,
-)
+from actions.policy_followups import find_answer
 from actions.policy_parts import narrowed_answer
 from actions.review import note_miss
 from actions.services import ServiceAction

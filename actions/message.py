@@ -165,6 +165,16 @@ def past_the_queue(last: list[str]) -> list[str]:
     return last[skipped:] if HANDOFF in last[:skipped] else last
 
 
+def previous_answer(services: Any, tracker: Tracker) -> Any:
+    """The FAQ entry answered in the bot's last turn, when this message may follow up on it
+    (also one answered inside a form: "不用厂头批准也可以走噻" after the notice to quit, asked
+    at the enrolment's name question)."""
+    slug = tracker.get_slot("last_faq")
+    if not slug or previous_action(tracker) != "action_answer_policy":
+        slug = faq_of_last_turn(tracker) if tracker.active_loop_name else None
+    return services.knowledge.get(str(slug)) if slug else None
+
+
 def previous_actions(tracker: Tracker, turns: int = 2) -> list[str]:
     """The bot's last action in each of the last `turns` turns before the latest message,
     most recent first ("" where a turn ran none), a wait for staff given up looked past."""

@@ -12,8 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction
 
 from actions.message import (
     as_chinese,
-    faq_of_last_turn,
-    previous_action,
+    previous_answer,
     recent_user_texts,
     understood_text,
 )
@@ -108,17 +107,6 @@ from bot.knowledge.situations import (
     pregnancy_entry_near,
     pregnant_and_harmed,
 )
-
-
-def previous_answer(services: Any, tracker: Tracker) -> Any:
-    """The FAQ entry answered in the bot's last turn, when this message may follow up on it
-    (also one answered inside a form: "不用厂头批准也可以走噻" after the notice to quit, asked
-    at the enrolment's name question)."""
-    slug = tracker.get_slot("last_faq")
-    if not slug or previous_action(tracker) != "action_answer_policy":
-        slug = faq_of_last_turn(tracker) if tracker.active_loop_name else None
-    return services.knowledge.get(str(slug)) if slug else None
-
 
 # a question this short asks one thing of mediation ("调解要钱吗", "调解一般要好久"), counted
 # without spaces and the English words left unread ("Is the union's labour dispute mediation

@@ -8,7 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.policy_followups import previous_answer
+from actions.message import previous_answer
 from bot.knowledge.answers import layout
 from bot.knowledge.focus import asks_how_long, covers, focused, sentences
 from bot.knowledge.followups import asks_a_judgement, is_short, leans_on_context

@@ -19,14 +19,14 @@ from actions.course_context import (
 from actions.course_filters import compared_courses
 from actions.course_redirects import near_instead
 from actions.mediation_asks import mediation_aspect_instead
-from actions.message import previous_action, typed_text, understood_text
+from actions.message import previous_action, previous_answer, typed_text, understood_text
 from actions.offers import (
     case_question_instead,
     changed_mind_instead,
     meant_in_context,
     withdrawal_instead,
 )
-from actions.policy_followups import find_answer, policy_followup_instead, previous_answer
+from actions.policy_followups import find_answer, policy_followup_instead
 from actions.review import note_miss
 from actions.say_again import say_again_instead
 from actions.services import ServiceAction

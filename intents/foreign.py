@@ -23,6 +23,7 @@ from intents.english_leaving import LEAVING, LEAVING_NUMBERED
 from intents.english_numbered import NUMBERED
 from intents.english_overtime import OVERTIME
 from intents.english_sentences import SENTENCES
+from intents.english_sentences_more import SENTENCES_MORE
 from intents.english_women import WOMEN
 from intents.english_words import ENGLISH as _WORDS
 
@@ -33,6 +34,7 @@ ENGLISH = {
     **CLAIMS,
     **OVERTIME,
     **SENTENCES,
+    **SENTENCES_MORE,
     **INJURY,
     **ASIDES,
     **WOMEN,
