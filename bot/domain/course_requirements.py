@@ -78,9 +78,11 @@ def _age_before(text: str, earlier: Sequence[str]) -> int | None:
     message is about, as `_told_before` reads the schooling."""
     of_another = _SOMEONE_ELSE.search(text) is not None
     for said in earlier:
+        # (the worker's own age, said with 我: "my cousin is 17" read 17岁了 is no one's)
         if of_another or _SOMEONE_ELSE.search(said) is None:
-            m = _OWN_AGE.search(said) or _BARE_AGE.search(said)
-            if m is not None:
+            m = _OWN_AGE.search(said)
+            # (said as the worker's own: "我17岁", not "我们有个小伙子才17岁")
+            if m is not None and m.group(0).startswith("我"):
                 value = parse_number(next(g for g in m.groups() if g))
                 if value is not None and value >= ADULT:
                     return int(value)

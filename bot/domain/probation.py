@@ -187,7 +187,18 @@ def cap_text(text: str) -> str | None:
         verdict = "不满3个月的合同不能约定试用期，约定了也不算。"
     else:
         verdict = f"试用期依法最长{cap}个月，超过的部分违法；同一单位只能约定一次试用期。"
+    if (
+        term in _BOUNDARY
+    ):  # ("签一年合同的呢": 一年以上 counts the year itself, 民法典第一千二百五十九条)
+        verdict += _BOUNDARY[term]
     return f"{said}{verdict}\n依据：{SOURCE}"
+
+
+# a term on a line of the table: which side it falls on
+_BOUNDARY = {
+    12: "满1年的合同算“1年以上不满3年”；不满1年的，试用期最多1个月。",
+    36: "满3年的合同算“3年以上”；不满3年的，试用期最多2个月。",
+}
 
 
 # "试用期一个月3000 说转正了是4000": the pay in probation and the pay agreed after it

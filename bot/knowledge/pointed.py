@@ -295,9 +295,17 @@ _NONCOMPETE_UNPAID = re.compile(r"不给|不付|没给|不发|没发|拖着")
 _NONCOMPETE_WHO = re.compile(r"普通|一般员工|业务员|小职员|打工的|也算吗|也算不|算不算|我也要")
 
 
+# "协议写的三年": the restriction's length told, which the entry on who and how long caps
+_NONCOMPETE_LENGTH = re.compile(
+    r"(?:写|签|定|约定|规定)[^，,。]{0,4}?[一二两三四五六七八九十\d]+\s*年"
+)
+
+
 def noncompete_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     if not previous.slug.startswith("noncomp") or previous.slug == "noncomp_training_bond":
         return None
+    if _NONCOMPETE_LENGTH.search(text):  # (after that entry too: its cap, said again)
+        return knowledge.get(NONCOMPETE_WHO)
     if _NONCOMPETE_WHO.search(text) and previous.slug != NONCOMPETE_WHO:
         return knowledge.get(NONCOMPETE_WHO)
     if _NONCOMPETE_UNPAID.search(text) and previous.slug != NONCOMPETE_UNPAID:

@@ -27,10 +27,12 @@ from bot.knowledge.pointed_asked import (
     year_unsigned_asked,
 )
 from bot.knowledge.pointed_fresh import (
+    half_for_refusing_to_move_told,
     holiday_off_docked_asked,
     leave_put_off_asked,
     let_go_without_exit_check_told,
     longest_period_over_asked,
+    pay_put_off_told,
 )
 from bot.knowledge.pointed_let_go import last_wages_after_leaving_told, sick_dismissal_told
 from bot.knowledge.pointed_papers import (
@@ -49,6 +51,7 @@ Rule = Callable[[Knowledge, Answer, str], Answer | None]
 
 POINTED_AFTER = (
     let_go_without_exit_check_told,  # "喊我直接走人 体检都没给我做" after the checks
+    pay_put_off_told,  # "公司说下个月一起发" after a wages answer: paid at least monthly
     maternity_followup_asked,
     leave_put_off_asked,
     leaving_papers_refused,
@@ -80,4 +83,8 @@ POINTED_AFTER = (
 
 def with_recent(recent: tuple[str, ...]) -> tuple[Rule, ...]:
     """The rules after the answer before that read the worker's last few messages too."""
-    return (lambda k, p, t: insurance_after_leaving_asked(k, p, t, recent),)
+    return (
+        lambda k, p, t: insurance_after_leaving_asked(k, p, t, recent),
+        # "车间主任说只给一半 因为是我们自己不愿意去的" after a relocation's sum
+        lambda k, p, t: half_for_refusing_to_move_told(k, p, t, recent),
+    )

@@ -21,6 +21,7 @@ from bot.knowledge.pointed_papers import (
     pensioner_hired_asked,
 )
 from bot.knowledge.pointed_situations import (
+    RELOCATION,
     RIDER,
     business_slow_dismissal_asked,
     injury_rest_pay_asked,
@@ -92,6 +93,38 @@ _DISEASE_BENEFITS = re.compile(
 def disease_benefits_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """What an occupational disease brings, asked: the work injury's benefits."""
     return knowledge.get(INJURY_BENEFITS) if _DISEASE_BENEFITS.search(text) else None
+
+
+# "公司说下个月一起发" after a wages answer: wages are due at least monthly (the entry that
+# says so, 《劳动法》第五十条), not where to complain again
+PAID_MONTHLY = "wage_monthly_payslip"
+_PUT_OFF = re.compile(
+    r"(?:下个月|下月|年底|过年|月底|以后|完工|结账)[^，,。]{0,3}(?:一起|一块|再|才|统一)(?:发|结|给|开)"
+)
+
+
+def pay_put_off_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """After an answer on wages, the employer putting the pay off told: the entry on paying
+    at least monthly."""
+    if previous.category != "工资报酬" or previous.slug == PAID_MONTHLY:
+        return None
+    return knowledge.get(PAID_MONTHLY) if _PUT_OFF.search(text) else None
+
+
+# "车间主任说只给一半 因为是我们自己不愿意去的" after a relocation's compensation: the whole of it
+# is owed (《劳动合同法》第四十条第三项、第四十六条); the relocation entry again
+_HALF_ONLY = re.compile(r"只给一半|给一半|减半|打对折|打个对折|只给[^，,。]{0,4}一半")
+_MOVED = re.compile(r"搬|迁|搬迁|搬走|搬到")
+
+
+def half_for_refusing_to_move_told(
+    knowledge: Knowledge, previous: Answer, text: str, recent: tuple[str, ...]
+) -> Answer | None:
+    """A relocation's compensation halved for not following the plant, told after the
+    relocation's answer or its sum."""
+    if not _HALF_ONLY.search(text) or not any(map(_MOVED.search, (text, *recent))):
+        return None
+    return knowledge.get(RELOCATION)
 
 
 WHAT_COUNTS = "injury_what_counts"

@@ -150,3 +150,16 @@ def test_let_go_without_the_exit_check_and_a_diseases_benefits():
     )
     assert disease_benefits_asked(kb, "如果确诊了是职业病 有啥子待遇") == "injury_benefits"
     assert disease_benefits_asked(kb, "职业病去哪里确诊") is None
+
+
+def test_the_pay_put_off_and_a_relocations_half():
+    from bot.knowledge.pointed_fresh import half_for_refusing_to_move_told, pay_put_off_told
+    from tests.knowledge.fakes import Previous
+
+    kb, wages = _Knowledge(), Previous(slug="wage_arrears_complain", category="工资报酬")
+    assert pay_put_off_told(kb, wages, "公司说下个月一起发") == "wage_monthly_payslip"
+    assert pay_put_off_told(kb, wages, "老板说年底一起结") == "wage_monthly_payslip"
+    assert pay_put_off_told(kb, Previous(slug="x", category="工伤"), "下个月一起发") is None
+    said = ("公司明年要搬到四川去",)
+    assert half_for_refusing_to_move_told(kb, wages, "只给一半", said) == "contract_relocation"
+    assert half_for_refusing_to_move_told(kb, wages, "只给一半", ("工资拖了",)) is None
