@@ -59,7 +59,7 @@ FAULT_FIRST = (
 )
 
 
-_OVER_ASKED = re.compile(r"多扣了?(?:我|他|她)?(?:好多|多少|几百)")
+_OVER_ASKED = re.compile(r"(?<!最)多扣了?(?:我|他|她)?(?:好多|多少|几百)")
 # "老板说要赔1500 直接从我4000的工资头扣了": the pay it was docked from, and the sum
 _PAY_DOCKED_FROM = re.compile(rf"从(?:我|他|她)?的?\s*(?P<pay>{NUM})\s*(?:块|元)?的?工资")
 _TO_PAY_BACK = re.compile(rf"(?:要|叫我|喊我|让我)?赔\s*(?P<n>{NUM})\s*(?:块|元)?")
