@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.groups import group_size
+from bot.domain.groups import PART, group_size
 from intents.numbers import format_number, parse_number
 
 # "每个人都是4500", "每人4500", "一个人4500块"
@@ -67,8 +67,7 @@ def same_each_total(text: str | None) -> str | None:
 
 # "3个人每人欠12600 另外3个每人欠9800": a group in parts, each part owed the same each
 _PART_EACH = re.compile(
-    r"(?P<p>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个(?:人|工人|师傅)?(?:的)?\s*"
-    r"(?:每个人|每人|每个|一个人|一人)(?:都)?(?:是|有|欠了?|差|拿)?\s*(?P<n>\d{3,6})\s*(?:块钱?|元)?"
+    PART.pattern + r"(?:都)?(?:是|有|欠了?|差|拿)?\s*(?P<n>\d{3,6})\s*(?:块钱?|元)?"
 )
 
 

@@ -36,8 +36,9 @@ _SEVERAL = re.compile(
 _OTHERS = re.compile(r"(?:其他|其余|另外|剩下)的?\s*$")
 # "3个人每人欠12600 另外3个每人欠9800": the parts of a group, each owed the same each (their
 # counts add up to the group; none of them is the group's size)
-_PART = re.compile(
-    r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个(?:人|工人|师傅)?(?:的)?\s*"
+# (bot/domain/group_same_sum.py reads the sum each after it)
+PART = re.compile(
+    r"(?P<p>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个(?:人|工人|师傅)?(?:的)?\s*"
     r"(?:每个人|每人|每个|一个人|一人)"
 )
 COLLECTIVE_FROM = 10  # 《劳动争议调解仲裁法》第七条
@@ -60,7 +61,7 @@ def group_size(text: str | None) -> int | None:
     """How many workers the dispute concerns: a number said, 0 for "several" without one,
     None for one worker."""
     value = text or ""
-    parts = list(_PART.finditer(value))
+    parts = list(PART.finditer(value))
     parts = parts if len(parts) >= 2 else []  # ("我们有9个人 每个人都是4500": one count)
     found = [
         m
@@ -75,7 +76,7 @@ def group_size(text: str | None) -> int | None:
         if m not in others and (n := _number(m.group("n"))) is not None and n >= 2
     ]
     if not counts and parts:  # (only the parts told: the group is all of them)
-        sizes = [_number(p.group("n")) for p in parts]
+        sizes = [_number(p.group("p")) for p in parts]
         return sum(n for n in sizes if n) or None
     if not counts and others:
         n = _number(others[0].group("n"))
