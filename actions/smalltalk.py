@@ -113,18 +113,21 @@ class ActionFallback(ServiceAction, Action):
         if _CLOSES.search(text):  # "晚上我来不了 那就算了 多谢哈"
             dispatcher.utter_message(response="utter_thanks")
             return []
-        meant = (
-            changed_mind_instead(tracker)
-            or meant_in_context(tracker, domain)
-            or described_instead(self.services, tracker)
-            or case_question_instead(tracker)
-            or near_instead(tracker)
-            or mediation_aspect_instead(self.services, dispatcher, tracker)  # "is this free?"
-            or topic_opener(self.services, dispatcher, tracker)  # "我想问一下工伤的事"
-            or what_now_instead(self.services, dispatcher, tracker)  # "咋办嘛" after a story
-        )
-        if meant:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
-            return meant
+        # the first reading that handles the message ends it (a handled message may set no
+        # slot: [] is handled, None is not)
+        for instead in (
+            lambda: changed_mind_instead(tracker),
+            lambda: meant_in_context(tracker, domain),
+            lambda: described_instead(self.services, tracker),
+            lambda: case_question_instead(tracker),
+            lambda: near_instead(tracker),
+            lambda: mediation_aspect_instead(self.services, dispatcher, tracker),  # "is this free?"
+            lambda: topic_opener(self.services, dispatcher, tracker),  # "我想问一下工伤的事"
+            lambda: what_now_instead(self.services, dispatcher, tracker),  # "咋办嘛" after a story
+        ):
+            meant = instead()
+            if meant is not None:  # "那个在哪里", "那我重新申请一个", "垫子呢 要自己扛起去不"
+                return meant
         cfg = self.services.config
         if text and worked_out_reply(self.services, tracker, understood_text(tracker)):
             return [FollowupAction("action_answer_policy")]  # a calculator's answer
