@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.domain.employment_dates import full_year
 from bot.domain.severance import Severance, months_worked
@@ -222,15 +222,67 @@ def newcomer_days(text: str, worked: int, today: date) -> tuple[int, date] | Non
     return math.floor(left / length * days), joined
 
 
+# "我今年7月份才进的这个厂": the month the new job began, no day told
+_JOINED_IN = re.compile(
+    r"(?:今年)?(?<!\d)(?P<m>\d{1,2}|[一二三四五六七八九十]|十[一二])\s*月份?(?![\d一二三四五六七八九十])"
+    r"[^，,。？?\d]{0,6}?(?:进|入职|来|到|跳槽|上班|开始)"
+)
+_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
+
+
+def _prorated(joined: date, days: int) -> tuple[int, int, int]:
+    """(whole days due, calendar days left, days in the year) for a job begun on `joined`."""
+    left = (date(joined.year, 12, 31) - joined).days + 1
+    length = (date(joined.year + 1, 1, 1) - date(joined.year, 1, 1)).days
+    return math.floor(left / length * days), left, length
+
+
+def _month_text(text: str, worked: int, today: date) -> str | None:
+    """This year's days for a new job begun in the month told, no day: one figure when every
+    day of that month gives it, else the first and the last day's figures."""
+    m = _JOINED_IN.search(text or "")
+    days = days_a_year(worked)
+    if m is None or days == 0:
+        return None
+    said = m.group("m")
+    month = int(said) if said.isdigit() else _MONTHS.get(said, 0)
+    if not 1 <= month <= 12 or date(today.year, month, 1) > today:
+        return None
+    first = date(today.year, month, 1)
+    last = date(today.year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    most, left_first, length = _prorated(first, days)
+    least, left_last, _ = _prorated(last, days)
+    worked_text = Severance(worked).worked_text()
+    reckoned = (
+        f"{month}月1日进的剩{left_first}天，{left_first}÷{length}×{days}"
+        f"≈{format_number(round(left_first / length * days, 1))}天；"
+        f"{month}月{last.day}日进的剩{left_last}天，{left_last}÷{length}×{days}"
+        f"≈{format_number(round(left_last / length * days, 1))}天"
+    )
+    head = (
+        f"今年在新单位可以休{most}天：累计工作{worked_text}，每年{days}天；{month}月进新单位，"
+        if most == least
+        else f"今年在新单位可以休{least}到{most}天，看是{month}月几号进的：累计工作{worked_text}，"
+        f"每年{days}天；"
+    )
+    return "\n".join(
+        [
+            f"{head}当年按剩余日历天数折算，{reckoned}，不足1整天的部分不算。",
+            f"明年起每年{days}天。",
+            f"依据：{SOURCE}",
+        ]
+    )
+
+
 def newcomer_text(text: str, worked: int, today: date) -> str | None:
-    """newcomer_days, said with how it is reckoned."""
+    """newcomer_days, said with how it is reckoned; a month told without its day, reckoned
+    for that month's first and last day."""
     found = newcomer_days(text, worked, today)
     if found is None:
-        return None
+        return _month_text(text, worked, today)
     due, joined = found
     days = days_a_year(worked)
-    left = (date(today.year, 12, 31) - joined).days + 1
-    length = (date(today.year + 1, 1, 1) - date(today.year, 1, 1)).days
+    _, left, length = _prorated(joined, days)
     return "\n".join(
         [
             f"今年在新单位可以休{due}天：累计工作{Severance(worked).worked_text()}，每年{days}天；"

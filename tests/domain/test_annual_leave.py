@@ -93,3 +93,19 @@ def test_jobs_told_in_turn_are_added_up():
     assert jobs_added_up(["在这家干了2年9个月", "工资4800"]) is None
     # two lengths of this job (said again): not added
     assert jobs_added_up(["我干了3年", "我在这干了3年", "以前干了2年"]) is None
+
+
+def test_newcomer_told_only_the_month():
+    from datetime import date
+
+    from bot.domain.annual_leave import newcomer_text
+
+    today = date(2026, 12, 8)
+    # every day of July gives 2 of 5 days (184 and 154 days left)
+    text = newcomer_text("我今年7月份才进的这个厂", 8 * 12, today)
+    assert text.startswith("今年在新单位可以休2天") and "7月31日进的剩154天" in text
+    # March: 8 days from the 1st, 7 from the 31st, of 10
+    assert "可以休7到8天" in newcomer_text("我3月份跳槽过来的", 12 * 12, today)
+    assert "可以休2天" in newcomer_text("七月进的新单位", 8 * 12, today)
+    assert newcomer_text("我8月份工资少发了200", 8 * 12, today) is None  # no job begun
+    assert newcomer_text("12月进的新单位", 8 * 12, date(2026, 11, 8)) is None  # not yet
