@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.course_missed import missed_class_instead
 from actions.identity import worker_from
 from actions.services import ServiceAction
 from bot.domain.course_sessions import session_text
@@ -70,6 +71,9 @@ class ActionClassLeave(ServiceAction, Action):
                 s, worker.channel, worker.sender_id, _reminder_id(tracker), today
             )
             if reminder is None or reminder.session_date < today:
+                missed = missed_class_instead(self.services, dispatcher, tracker)
+                if missed is not None:  # "下周四值班 那次课来不了" after the course
+                    return [*missed, SlotSet("reminder_id", None)]
                 dispatcher.utter_message(
                     text=NO_REMINDER,
                     buttons=[{"title": "我的报名", "payload": "/my_enrolments"}],

@@ -29,6 +29,8 @@ _BUSY = re.compile(
     r"|(?:去|要)?做钟点工|打零工|(?:要|得)去做事"
     # ("我白天要在超市收银": at work then, wherever)
     r"|(?:要|得)在[^，,。\s]{1,8}(?:收银|做事|干活|打工|帮厨|站柜台|守店|看店)|要收银"
+    # ("周三周五晚上厂里都要喊我直播": the employer's work then)
+    r"|(?:都|还)?要(?:喊|叫|派|让)我|(?:喊|叫|派|安排)我去"
 )
 # a day or time said back with a particle before a question ("星期天上午啊 在哪里上",
 # "是周六下午哇 几点到几点"): the course's own time heard, no condition

@@ -29,12 +29,9 @@ from bot.domain.course_questions import (
     aspects,
     described,
     is_followup,
-    ordinal,
-    points_back,
 )
 from bot.domain.course_requirements import WHAT_NOW, schooling, tells_about
 from bot.domain.courses import COURSE_CATEGORIES, asks_like_this
-from bot.domain.people import enrolled_for
 from bot.store import courses as repo
 
 # the course list on the worker's screen: every course found (codes, in the order shown), how
@@ -307,73 +304,6 @@ def named_course_instead(tracker: Tracker) -> list[EventType] | None:
     是有点像打拳那种" names 太极拳 by a keyword) and nothing about work: that course's card."""
     if latest_entity(tracker, "course_name") and not _ABOUT_WORK.search(understood_text(tracker)):
         return [FollowupAction("action_course_followup")]
-    return None
-
-
-# "报", "我要报名", "就报这个嘛": enrolling, with the course on the screen
-JUST_ENROL = re.compile(
-    r"^(?:那|好|行|要得|可以)?[，,\s]*(?:我|就|那就)?(?:要|想)?报(?:名|一个|这个|个|上)?[吧嘛啊哈呀噻]?$"
-)
-
-
-def just_enrolled(tracker: Tracker) -> bool:
-    """The bot's last turn enrolled the worker: the course stays in view for questions about
-    it ("在哪个楼"), but "我要报名" now means another course. (A form that ended on a
-    requirement not met runs the same action, and enrolled nobody.)"""
-    return previous_actions(tracker, 1) == ["action_enrol_course"] and not _refused_last_turn(
-        tracker
-    )
-
-
-def _refused_last_turn(tracker: Tracker) -> bool:
-    """The bot's last turn ended the enrolment form on a requirement not met."""
-    users = 0
-    for e in reversed(tracker.events):
-        if e.get("event") == "user":
-            users += 1
-            if users == 2:
-                return False
-        elif users == 1 and e.get("event") == "slot" and e.get("name") == "enrolment_refused":
-            if e.get("value") is True:
-                return True
-    return False
-
-
-# the course talked about before another subject, pointed back at
-_BACK_TO = re.compile(
-    r"回到刚才|刚才(?:那个|那门|那|的|说的|看的)|之前(?:那个|那门|说的|看的)|前面(?:那个|那门|说的)"
-)
-
-
-def course_in_view(tracker: Tracker, text: str) -> str | None:
-    """The code of the course "报第二个" or "就报这个" means, from the list in view."""
-    # "您想报名哪一门？" with the page's buttons: "第一个" is the first of that page too
-    asked_which = previous_actions(tracker, 1) == ["action_ask_course_id"]
-    # (just enrolled: the same course again only for someone else, "我老婆罗芳也要去")
-    in_context = in_course_context(tracker) and (
-        not just_enrolled(tracker) or enrolled_for(text) is not None
-    )
-    focus = tracker.get_slot(FOCUS_SLOT)
-    if focus and _BACK_TO.search(text) and not latest_entity(tracker, "course_name"):
-        # "那回到刚才那个 我报名" after a question on something else: the course talked about
-        return str(focus)
-    if not (in_context or asked_which):
-        return None
-    codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []]
-    position = ordinal(text)
-    if position is not None:
-        return (
-            codes[-1]
-            if position == -1 and codes
-            else (codes[position - 1] if 1 <= position <= len(codes) else None)
-        )
-    focus = tracker.get_slot(FOCUS_SLOT)
-    just_asked = previous_actions(tracker, 1) == ["action_course_followup"]
-    if not in_context or (latest_entity(tracker, "course_name") and not points_back(text)):
-        return None  # "叉车" names its own course, whatever was in view
-    if focus and (points_back(text) or len(codes) <= 1 or just_asked):
-        # "我要报名" right after a question about one course: that course
-        return str(focus)
     return None
 
 

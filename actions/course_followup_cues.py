@@ -36,6 +36,8 @@ NEW_SEARCH = re.compile(
     r"|(?:有没得|有没有|有莫得|有不有|有木有)(?:别的|其他|其它)"
     # "300还是有点贵 有没得免费的可以拿证的" after one course: the free ones, searched
     r"|(?:有没得|有没有|有莫得|有不有|有木有)(?:免费|不要钱|不收费|便宜)"
+    # "帮我换个周末的课嘛 有没有学做吃的": another kind of course, by its days or what is learnt
+    r"|(?:换|改)(?:个|一个)[^，,。？?]{0,8}的(?:课|班)|(?:有没得|有没有|有莫得)学"
 )
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -12,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, buttons
 from actions.course_busy import outside_busy_text
+from actions.course_closed import closed_reply
 from actions.course_context import (
     CANCELLED_ONE,
     EACH_OF_US,
@@ -22,11 +22,10 @@ from actions.course_context import (
     narrows,
     work_question_instead,
 )
-from actions.course_enrol_instead import enrol_instead
+from actions.course_enrol_instead import cancel_named_instead, enrol_instead
 from actions.course_filters import (
     SEARCH_SLOTS,
     busy_weekdays,
-    filter_from,
     wanted_course,
 )
 from actions.course_followup_cues import (
@@ -40,7 +39,7 @@ from actions.course_followup_cues import (
     more_with_conditions,
     named_outside,
 )
-from actions.course_list import category_buttons, enrol_button, show_page
+from actions.course_list import enrol_button
 from actions.course_list_answers import (
     ALL_OF_THEM,
     EACH_ASPECT,
@@ -51,11 +50,13 @@ from actions.course_list_answers import (
     suits_me_answer,
 )
 from actions.course_meant import course_meant
+from actions.course_missed import missed_class_instead
 from actions.course_narrowing import NO_CERTIFICATE, more, narrow, narrowed_first
 from actions.course_no_clash import clash_with_enrolled
 from actions.course_pairs import HOLIDAY, all_named, clash_reply, compared_reply
 from actions.course_totals import too_few_places, total_told
 from actions.course_which import ask_which
+from actions.enrolment_claims import claimed_not_held
 from actions.identity import worker_from
 from actions.message import (
     TOLD_BEFORE,
@@ -102,9 +103,7 @@ from bot.domain.course_requirements import (
 )
 from bot.domain.course_times import asks_other_times, other_times_text
 from bot.domain.courses import (
-    alike_meeting,
     asks_like_this,
-    closed_text,
     similar_courses,
 )
 from bot.store import courses as repo
@@ -123,7 +122,11 @@ class ActionCourseFollowup(ServiceAction, Action):
         work = work_question_instead(tracker)
         if work is not None and not tracker.active_loop_name:
             return work
-        enrols = None if tracker.active_loop_name else enrol_instead(tracker)
+        enrols = (
+            None
+            if tracker.active_loop_name
+            else cancel_named_instead(tracker) or enrol_instead(tracker)
+        )
         if enrols:  # "那我自己来报 我三十五岁高中文化" read as a question: the enrolment
             return enrols
         # (the course being enrolled in stays: "还有合唱是星期几" at the enrolment's summary is
@@ -140,6 +143,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                 if cancelled is not None:
                     dispatcher.utter_message(text=refund_text(cancelled, text))
                     return done
+        missed = missed_class_instead(self.services, dispatcher, tracker)
+        if missed is not None:  # "这周六来不了 要紧不": the next class, leave and make-up
+            return done + missed
         context = in_course_context(tracker)
         codes = [str(c) for c in tracker.get_slot(LIST_SLOT) or []] if context else []
         if total_told(self.services, dispatcher, tracker, text, codes):
@@ -199,7 +205,8 @@ class ActionCourseFollowup(ServiceAction, Action):
                 return done + more(dispatcher, s, listed, tracker, self.services.today())
             if (
                 NEW_SEARCH.search(text)
-                and not latest_entity(tracker, "course_name")
+                # ("周三周五晚上厂里都要喊我直播 … 帮我换个周末的课嘛": named only as busy)
+                and not wanted_course(tracker)
                 # ("有没得便宜些的" alone: the list in view, narrowed)
                 and not (listed and narrowing(text) == CHEAPER)
             ):
@@ -271,22 +278,9 @@ class ActionCourseFollowup(ServiceAction, Action):
             course = what_now_instead(course, available, text, told) or course
             left = repo.seats_left(s, course)
             if all(c.id != course.id for c in available):
-                # "太极拳还能报名不": a course not open for enrolment says so first
-                if narrows(tracker):
-                    # "周末有没得锻炼身体的课 太极拳还报得到不": and the open courses most like
-                    # it that meet the conditions asked
-                    wanted_filter = replace(filter_from(tracker), name=None)
-                    alike = alike_meeting(
-                        course, available, lambda c: repo.matches(c, wanted_filter)
-                    )
-                    if alike:
-                        intro = closed_text(course) + "和它相近、现在可以报名的：\n"
-                        return done + show_page(dispatcher, s, alike, intro=intro)
-                dispatcher.utter_message(
-                    text=closed_text(course) + "您可以按类别看看现在开放报名的课程：",
-                    buttons=category_buttons(available),
-                )
-                return [*done, SlotSet(FOCUS_SLOT, course.code)]
+                # "太极拳还能报名不", "这期好久完 还剩几次": a course not open for enrolment
+                closed = closed_reply(self.services, dispatcher, s, tracker, course, available)
+                return [*done, *closed]
             asked_about = aspects(text)
             if not asked_about and described(course, text):
                 asked_about = ["description"]  # "垫子呢 要自己扛起去不": what it says
@@ -375,8 +369,9 @@ class ActionCourseFollowup(ServiceAction, Action):
                 reply = told + also + "\n" + reply
                 if len(fitting) == 1:  # "在哪里" next is about the one that fits
                     focus = fitting[0]
+            note = claimed_not_held(self.services, s, tracker, course)  # "我报的…班 …"
             dispatcher.utter_message(
-                text=reply,
+                text=f"{note}\n{reply}" if note else reply,
                 buttons=buttons(enrol_button(focus), button("看看其他课程", "course_search")),
             )
             return [*done, SlotSet(FOCUS_SLOT, focus.code)]

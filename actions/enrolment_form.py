@@ -14,10 +14,10 @@ from actions.corrections import corrected
 from actions.course_context import (
     FOCUS_SLOT,
     LIST_SLOT,
-    course_in_view,
     enrolling_course_reply,
     in_course_context,
 )
+from actions.course_enrol_instead import course_in_view
 from actions.course_filters import wanted_course
 from actions.course_list import enrol_button
 from actions.course_pairs import last_two_focused

@@ -18,6 +18,7 @@ from actions.message import (
     asked_before,
     form_texts,
     opening_text,
+    previous_action,
     recent_user_texts,
     typed_text,
 )
@@ -79,6 +80,11 @@ def course_title(services: Any, tracker: Tracker) -> str:
         return f"「{course.name}」" if course is not None else ""
 
 
+def _picked_at_course_question(tracker: Tracker) -> bool:
+    """The course was asked for last turn, and this message chose it."""
+    return previous_action(tracker) in ("action_ask_course_id", "action_search_courses")
+
+
 class ActionAskEnrolmentName(ServiceAction, Action):
     """The enrolment form's name question says which course it is for ("报名「书法」"), and
     after a side question picks up the thread."""
@@ -102,6 +108,9 @@ class ActionAskEnrolmentName(ServiceAction, Action):
             dispatcher.utter_message(text=f"{found}\n要报这个的话，{question}")
             return []
         asked = None if again else self._asked_with(tracker, opening)
+        if again and asked is None and _picked_at_course_question(tracker):
+            # "第一个要钱不" answering "您想报名哪一门？": that course, and its fee said
+            asked = self._asked_with(tracker, typed_text(tracker))
         if not again and not asked:
             # "那我自己去学嘛 我43了 初中文化 可以不": the requirements told, and met
             asked = self._requirements_met(tracker, opening)

@@ -23,6 +23,7 @@ from actions.course_context import (
 )
 from actions.course_enrol_instead import enrol_instead
 from actions.course_filters import compared_courses
+from actions.course_missed import missed_class_instead
 from actions.course_redirects import (
     child_can_join_instead,
     child_course_instead,
@@ -152,6 +153,9 @@ class ActionAnswerPolicy(ServiceAction, Action):
         if slug:  # an old "您是想问" button for an entry that has since been withdrawn
             dispatcher.utter_message(response="utter_policy_not_found")
             return done
+        missed = missed_class_instead(self.services, dispatcher, tracker)
+        if missed is not None:  # "那节课去不到咋个办" after the course: the next class
+            return done + missed
         # (in the mediation form too: "等下 先问下 调解要交钱不 要弄好久哦" at the summary)
         several = aspects_asked(knowledge, typed_text(tracker))
         if several:

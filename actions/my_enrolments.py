@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session
 from actions.buttons import button, buttons
 from actions.case_additions import addition_instead
 from actions.course_context import FOCUS_SLOT, LIST_SLOT
+from actions.course_filters import wanted_course
 from actions.enrolment_pending import drop_pending
 from actions.identity import Worker, worker_from
-from actions.message import last_reply, latest_entity, previous_action
+from actions.message import last_reply, latest_entity, previous_action, understood_text
 from actions.offers import JUST_ENROLLED
 from actions.policy_followups import policy_followup_instead
 from actions.services import ServiceAction
+from bot.domain.course_questions import aspects
 from bot.domain.courses import promotion_text, when_text
 from bot.domain.people import person_named
 from bot.staff import notices as notify
@@ -104,6 +106,9 @@ class ActionMyEnrolments(ServiceAction, Action):
                     SlotSet("course_name", named.pop()),
                     FollowupAction("action_cancel_enrolment"),
                 ]
+        asked = _course_asked(self.services, dispatcher, tracker, worker)
+        if asked is not None:
+            return asked
         with self.services.db.session() as s:
             show_enrolments(dispatcher, s, worker, "您的课程报名：")
             rows = [
@@ -117,12 +122,44 @@ class ActionMyEnrolments(ServiceAction, Action):
         return [SlotSet(LIST_SLOT, rows), SlotSet(FOCUS_SLOT, None)] if rows else []
 
 
+def _course_asked(
+    services: Any, dispatcher: CollectingDispatcher, tracker: Tracker, worker: Worker
+) -> list[EventType] | None:
+    """ "我报的厨师那个班 礼拜六下午几点开始哦": a question about a course the worker says they
+    are in, answered about that course (the follow-up says first when this chat holds no
+    enrolment in it)."""
+    text = understood_text(tracker)  # (pinyin read as characters)
+    named = wanted_course(tracker)
+    if not named or not aspects(text) or _CANCELS_ONE.search(text):
+        return None
+    with services.db.session() as s:
+        course = repo.get_by_name(s, named)
+        if course is None:
+            return None
+        code = course.code  # (what this chat holds is said by the follow-up, enrolment_claims.py)
+    return [SlotSet(FOCUS_SLOT, code), FollowupAction("action_course_followup")]
+
+
+NOT_HELD = (
+    "我这里没查到您在小助手上报「{course}」的记录，所以这里取消不了；如果是在工会窗口或用别的微信、"
+    "账号报的，可以说“转人工”请工作人员帮您取消。"
+)
+NOTHING_HELD = (
+    "没有可以取消的报名（在工会窗口或用别的微信、账号报的名这里查不到，可以说“转人工”请工作人员"
+    "帮您取消）。"
+)
+
+
 def _cancelled_before(tracker: Tracker) -> bool:
     """The bot's last reply cancelled an enrolment (not only listed them to choose from)."""
     return any(CANCELLED_LEAD in str(e.get("text") or "") for e in last_reply(tracker))
 
 
 CANCELLED_LEAD = "已为您取消"
+# whether a class is off that day, asked ("元旦那天合唱取消了吗", "那天停不停课")
+_CLASS_OFF_ASKED = re.compile(
+    r"(?:那天|当天|那一天|元旦|春节|国庆|五一|放假)[^，,。]{0,8}(?:取消了?(?:吗|没|不)|停(?:不停)?课)"
+)
 
 
 class ActionCancelEnrolment(ServiceAction, Action):
@@ -136,6 +173,9 @@ class ActionCancelEnrolment(ServiceAction, Action):
     ) -> list[EventType]:
         worker = worker_from(tracker)
         events: list[EventType] = [SlotSet("enrolment_id", None), SlotSet("course_name", None)]
+        if _CLASS_OFF_ASKED.search(understood_text(tracker)):
+            # "元旦那天合唱取消了吗": whether a class meets, not a cancellation
+            return [FollowupAction("action_course_followup")]
         dropped = drop_pending(dispatcher, tracker)
         if dropped is not None:
             return events + dropped
@@ -206,6 +246,11 @@ class ActionCancelEnrolment(ServiceAction, Action):
         if not named and previous_action(tracker) == self.name() and _cancelled_before(tracker):
             # "嗯 取消" right after a cancellation: it is done, said again
             return None, "刚才那门课的报名已经取消了。"
+        if named and all(e.course.name != named for e in own):
+            # "帮我把合唱退了嘛" with no enrolment in it here (made at the desk, or elsewhere)
+            return None, NOT_HELD.format(course=named)
+        if not own:
+            return None, NOTHING_HELD
         return None, missing if named else ""
 
     def _notify_promoted(self, s: Session, result: repo.CancelResult) -> None:

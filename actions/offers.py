@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.case_additions import addition_instead, filed_here
 from actions.case_cost import case_cost_instead
 from actions.course_context import followup_instead, named_course_instead
-from actions.course_enrol_instead import enrol_instead
+from actions.course_enrol_instead import cancel_named_instead, enrol_instead
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
 from actions.mediation_text import WHY_NOT_FOUND
 from actions.message import (
@@ -208,6 +208,7 @@ def meant_in_context(tracker: Tracker, domain: dict[str, Any]) -> list[EventType
     the courses in view ("要得 好久开始哦"), or the bot's last offer taken up ("那我申请一个")."""
     return (
         say_again_instead(tracker)  # "你刚才说的那些 再发一遍嘛 我没看清楚"
+        or cancel_named_instead(tracker)  # "帮我把合唱退了嘛 电话136…": not an enrolment
         or enrol_instead(tracker)  # "那我自己来报 我三十五岁": enrolling, whatever else it says
         or followup_instead(tracker)
         or retirement_instead(tracker)

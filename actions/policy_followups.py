@@ -46,11 +46,11 @@ from bot.knowledge.pointed import (
 from bot.knowledge.pointed_after import POINTED_AFTER, with_recent
 from bot.knowledge.pointed_asked import (
     back_or_paid_asked,
-    both_said_asked,
     not_renewed_asked,
     part_time_detail_asked,
     sick_pay_asked,
 )
+from bot.knowledge.pointed_both import both_said_asked
 from bot.knowledge.pointed_claims import (
     breach_after_quitting_told,
     fine_asked,

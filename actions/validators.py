@@ -38,6 +38,8 @@ _NOT_A_NAME = tuple(
     " 试用期 临时工 正式工 合同工 派遣工 学徒 实习生 小时工 钟点工 员工 工人"
     # "名字电话还是刚才的": the details told before, not a name
     " 电话 手机 号码 刚才 一样"
+    # "那我报这个" at the name question: the course chosen again, not a name
+    " 这个 那个 这门 那门 报这 报那 就报"
     # "申请 火锅店老板扣我2千押金不退": the request's word, not a name
     " 申请 押金 辞职 工厂 火锅".split()
 )

@@ -89,6 +89,26 @@ def cancels_a_course(text: str, entities: list[dict]) -> bool:
     return m is not None and not text[: m.start()].endswith(("不", "别", "莫", "没"))
 
 
+# "帮我把插花取消了 电话136…": a course named inside 把…取消, whatever follows (a phone told
+# is no enrolment); not "把瑜伽退了换这个" (a change of course)
+_DROP_NAMED = re.compile(
+    r"把(?P<what>[^，,。？?]{1,14}?)(?:退了|退掉|取消|删了|删掉|去掉|划掉)(?![吗没不])"
+)
+
+
+def drops_a_course(text: str, entities: list[dict]) -> bool:
+    """A course named as what is to be dropped ("把插花取消了"), with no change to another."""
+    m = _DROP_NAMED.search(text)
+    if m is None or switched_to_the_one_in_view(text) or re.search(_SWITCH_WORDS, text[m.end() :]):
+        return False
+    return any(
+        e.get("entity") == "course_name"
+        and isinstance(e.get("start"), int)
+        and m.start("what") <= e["start"] < m.end("what")
+        for e in entities
+    )
+
+
 # "算了瑜伽不报了 八段锦是哪天嘛": one course given up, another asked about
 _GIVEN_UP_AFTER = re.compile(r"[^，,。\s]{0,2}?(?:不报了?|先不报|不要了|不学了|不去了|算了)")
 _ASKS_OF_A_COURSE = re.compile(
@@ -121,7 +141,8 @@ _JOB_CHANGED = re.compile(r"(?:换|改)(?:个|份|一个|一份)?(?:工作|活�
 
 
 # "把瑜伽换成这个": the course in view pointed at after the word for a change
-_SWITCH_TO_THIS = re.compile(rf"{_SWITCH_WORDS}\s*(?:这个|那个|这门|那门|它)")
+# ("帮我把直播退了换这个": 换 alone before 这个)
+_SWITCH_TO_THIS = re.compile(rf"(?:{_SWITCH_WORDS}|换)\s*(?:这个|那个|这门|那门|它)")
 
 
 def switched_to_the_one_in_view(text: str) -> bool:
@@ -147,8 +168,14 @@ def switches_course(text: str, entities: list[dict]) -> bool:
         and _SWITCH_BEFORE.search(text[: e["start"]]) is not None
         # ("想换个工作去当育儿嫂": the job changed, not the course)
         and _JOB_CHANGED.search(text[: e["start"]]) is None
+        # ("帮我换个周末的课嘛 有没有学做吃的": a kind of course by its days, searched)
+        and not (e.get("entity") == "weekday" and _A_KIND_BY_DAYS.match(text, e["start"]))
         for e in entities
     )
+
+
+# "周末的课", "周六上午的班": courses of those days, not one pointed at ("周一周三晚上那个")
+_A_KIND_BY_DAYS = re.compile(r"[^，,。？?]{1,8}?的(?:课|班|培训)")
 
 
 def switch_point(text: str) -> int | None:

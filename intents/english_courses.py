@@ -6,6 +6,17 @@ know ("I also want to learn live streaming to sell things online. Is there a cou
 from __future__ import annotations
 
 COURSES = {
+    # "do I need a proper camera or something": what to bring (the phone class's 带上自己的手机)
+    "do i need a proper camera": "要带相机吗",
+    "do i need a camera": "要带相机吗",
+    "need a camera": "要带相机",
+    # "Can my husband join the yoga class too? Wang Lei, 139…": the companion enrolled too
+    "can my husband join": "我老公也想报",
+    "can my wife join": "我老婆也想报",
+    "can my friend join": "我朋友也想报",
+    "can my colleague join": "我同事也想报",
+    "can my son join": "我儿子也想报",
+    "can my daughter join": "我女儿也想报",
     "i also want to learn": "我还想学",
     "i want to learn": "我想学",
     "want to learn": "想学",

@@ -14,6 +14,7 @@ from intents.course_rules import (
     asks_if_a_course_fits,
     asks_the_certificate,
     cancels_a_course,
+    drops_a_course,
     learns_the_course_named,
     switches_course,
     wants_to_learn,
@@ -81,7 +82,7 @@ UNSURE_TOP = 0.5
 
 def forced_intent(norm: str, entities: list[dict], ranking: list[tuple[str, float]]) -> str | None:
     """The intent the rules give the (normalised) message, or None to keep the classifier's."""
-    forced = rule_intent(norm)
+    forced = "cancel_enrolment" if drops_a_course(norm, entities) else rule_intent(norm)
     if forced is None and cancels_a_course(norm, entities):
         forced = "cancel_enrolment"  # "八段锦还是取消了嘛": that course's enrolment
     if forced is None and switches_course(norm, entities):

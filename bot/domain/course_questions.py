@@ -51,6 +51,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         # "元旦那天要上课不": whether a holiday is a class day
         r"|(?:元旦|春节|过年|国庆|五一|清明|端午|中秋|放假)[^，,。]{0,4}(?:上课|上不上|停课|停不停|要上|要去|去不去|用不用去)"
         r"|停课|停不停|上不上课|要上课不|要不要上课"
+        # "明天晚上是不是要上课哦", "今天有课没得": whether a day is a class day
+        r"|是不是(?:要|有)?上课|有没有课|有没得课|有课(?:吗|不|没)"
         # "是全天还是半天": how much of the day
         r"|全天还是半天|半天还是全天|是全天|是半天|全天吗|半天吗|一整天|管一天|管半天"
         # "中午管饭不 要不要带午饭": whether the hours run over lunch
@@ -110,6 +112,8 @@ ASPECTS: dict[str, re.Pattern[str]] = {
         r"收人|招人|还招|还收|好多人|多少人|几个人|人数|一个班|来得及|来不来得及|赶得上|赶不赶得上"
         # "我和她妈两个都去行不": how many of a family may come
         r"|(?:两个|俩|都|一家人?)(?:都|一起)?(?:去|来|陪)(?:行不|可以不|得行不|能不能|行吗|可以吗|要得不)"
+        # "这期能不能插进来": joining a class under way
+        r"|插班|插进来|插进去|插得进|中途加入|中途进"
     ),
     # what a learner gets and whether they can keep up: answered from the description
     "certificate": re.compile(

@@ -105,7 +105,7 @@ def test_an_injury_the_boss_never_reported_is_not_what_counts():
 
 
 def test_working_with_no_day_off_asked_of():
-    from bot.knowledge.pointed_asked import both_said_asked
+    from bot.knowledge.pointed_both import both_said_asked
 
     said = "我在仓库上白班 每天10个钟头 一个月都没休过 这样合法不"
     assert both_said_asked(_Knowledge(), said) == "leave_weekly_rest"
