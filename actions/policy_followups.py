@@ -50,7 +50,7 @@ from bot.knowledge.pointed_asked import (
     part_time_detail_asked,
     sick_pay_asked,
 )
-from bot.knowledge.pointed_both import both_said_asked
+from bot.knowledge.pointed_both import both_said_asked, hurt_at_work_told
 from bot.knowledge.pointed_claims import (
     breach_after_quitting_told,
     fine_asked,
@@ -223,6 +223,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "就迟到了一回 店长喊我明天不用来了": one slight fault, no serious breach
         or (let_go_for_a_slight_fault_told(knowledge, read) if previous is None else None)
         or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
+        or (hurt_at_work_told(knowledge, read) if previous is None else None)
         or unpaid_apprentice_told(knowledge, read)
         or group_told(knowledge, read)  # "我们有12个人都是一样的": a claim together
         or record_asked(knowledge, read)  # "只有个记工的本本 这个算数不": the evidence

@@ -13,6 +13,8 @@ ABOUT_WORK = re.compile(
     r"|辞职|离职|辞工|跳槽"
     # "厂里能不能也喊我签服务期": a training bond, the law of it
     r"|服务期|违约金|竞业"
+    # "我在物流园开叉车 上个月把腰扭了": hurt at work (a job named by a course's keyword)
+    r"|受伤|受了伤|扭了|扭伤|摔了|摔伤|摔断|骨折|压伤|砸伤|砸到|烫伤|割伤|夹伤|伤到"
     # "上个月平时晚上加了20个钟头 好多钱": hours worked over
     r"|加了\s*\d+\s*个?(?:钟头|小时|钟|次|回)|下班后加|底薪|月薪"
     # "他说钟点工随时都可以喊我走 一分钱都不得给": let go, paid nothing

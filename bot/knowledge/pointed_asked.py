@@ -299,6 +299,11 @@ _LASTING_HARM = re.compile(
 
 # "公司应该好久之内去申请噻" after an injury answer: by when 工伤认定 is applied for
 INJURY_DEADLINE = "injury_apply_deadline"
+INJURY_COUNTS = "injury_what_counts"
+# "老板说不算工伤", "厂里不认": the employer denies it (人社部门 recognises, not the employer)
+_BOSS_DENIES = re.compile(
+    r"(?:老板|单位|公司|厂里|厂头|老总|主管)[^，,。？?]{0,6}(?:说不算|不算|不认|不承认|说不是|不给认|不给报|不报)"
+)
 _BY_WHEN = re.compile(r"(?:好久|多久|几天|多少天|啥时候|什么时候)(?:之内|以内|内|前)|期限|时限")
 _TO_APPLY = re.compile(r"申请|认定|报上去|去报")
 
@@ -320,6 +325,9 @@ def injury_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> 
         return None
     if previous.slug in INJURY_MONEY and _MONEY_REFUSED.search(text) and len(text) <= 16:
         return knowledge.get(DISPUTE_ROUTES)
+    if previous.slug == INJURY_COUNTS and _BOSS_DENIES.search(text):
+        # "老板说不算工伤" after what counts: the employer does not decide; apply oneself
+        return knowledge.get(INJURY_DEADLINE)
     if _BY_WHEN.search(text) and _TO_APPLY.search(text):
         # (asked again right after it: "公司应该好久之内去申请噻" wants its 30 days said again)
         return knowledge.get(INJURY_DEADLINE)

@@ -82,3 +82,25 @@ def both_said_asked(knowledge: Knowledge, text: str) -> Answer | None:
     """The entry the first rule of BOTH_SAID that fits points at, or None."""
     rule = next((r for r in BOTH_SAID if r.points(text)), None)
     return None if rule is None else knowledge.get(rule.entry)
+
+
+INJURY_COUNTS = "injury_what_counts"
+# "我在物流园开叉车 上个月把腰扭了", "上班把手压了": hurt at work told, nothing else asked
+_HURT = re.compile(
+    r"受伤|受了伤|扭了|扭伤|闪了腰|摔了|摔伤|摔断|骨折|压了|压伤|压到|砸了|砸伤|砸到|夹了|夹伤|夹到"
+    r"|烫伤|烫到|割伤|割到|划伤|戳伤|伤到"
+)
+_AT_WORK = re.compile(
+    r"上班|干活|做事|做工|开叉车|开车|搬货|搬东西|工地|厂里|厂头|车间|仓库|物流|送货|送外卖|送快递|工作"
+    r"|在[^，,。？?]{1,8}(?:做|干|上班|开)"
+)
+# another thing asked of the hurt: its own entry answers ("病假工资咋算", "能赔好多")
+_OTHER_ASKED = re.compile(r"病假|产假|工资|补偿|赔|辞退|开除|私了|多少钱|好多钱|报销|医药费|住院")
+
+
+def hurt_at_work_told(knowledge: Knowledge, text: str) -> Answer | None:
+    """Hurt at work, told with nothing else asked: what counts as a work injury (and how to
+    have it recognised), not a course named by the job (开叉车) nor "没太明白"."""
+    if _HURT.search(text) and _AT_WORK.search(text) and not _OTHER_ASKED.search(text):
+        return knowledge.get(INJURY_COUNTS)
+    return None
