@@ -31,6 +31,7 @@ from tests.support import HTTP_TIMEOUT, TLS, postgres_server
 from tests.support.chromium import close_browser
 from tests.support.demo import demo_db
 from tests.support.shared import locked, run_folder
+from tests.support.templates import compile_each_template_once
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,6 +59,7 @@ def _parse_each_yaml_text_once() -> None:
 
 
 _parse_each_yaml_text_once()
+compile_each_template_once()  # every app's Jinja environments share the compiled templates
 
 
 def _train_into(directory: Path) -> None:

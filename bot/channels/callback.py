@@ -17,6 +17,7 @@ from fastapi.responses import PlainTextResponse, Response
 
 from bot.channels.base import ChannelPlugin
 from bot.channels.rest import read_incoming, render
+from bot.channels.tls import client_tls
 from bot.core.messages import Push, Reply
 from bot.core.ports import Handle
 
@@ -36,8 +37,11 @@ class CallbackChannel(ChannelPlugin):
         self.headers = {"Authorization": f"Bearer {token}"} if token else {}
         self.client: httpx.AsyncClient | None = None
 
+    def _client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=TIMEOUT_SECONDS, headers=self.headers, verify=client_tls())
+
     async def start(self) -> None:
-        self.client = httpx.AsyncClient(timeout=TIMEOUT_SECONDS, headers=self.headers)
+        self.client = self._client()
 
     async def stop(self) -> None:
         if self.client is not None:
@@ -46,7 +50,7 @@ class CallbackChannel(ChannelPlugin):
 
     async def post(self, recipient: str, replies: list[Reply]) -> bool:
         """POST each reply in order; False (and the rest kept in the log) on the first failure."""
-        client = self.client or httpx.AsyncClient(timeout=TIMEOUT_SECONDS, headers=self.headers)
+        client = self.client or self._client()
         try:
             for message in render(recipient, replies):
                 response = await client.post(self.url, json=message)

@@ -29,6 +29,7 @@ from urllib.parse import quote
 import httpx
 from sqlalchemy import select
 
+from bot.channels.tls import client_tls
 from bot.core.messages import Push
 from bot.settings.rasa import LATEST, RasaConfig
 from bot.store.db import Database
@@ -106,7 +107,7 @@ class RasaPush:
         path = f"{self.url}/conversations/{quote(sender, safe='')}/trigger_intent"
         try:
             async with httpx.AsyncClient(
-                timeout=self.config.timeout_seconds, headers=self.headers
+                timeout=self.config.timeout_seconds, headers=self.headers, verify=client_tls()
             ) as client:
                 response = await client.post(path, params=params, json=self.body(push))
         except httpx.HTTPError as exc:

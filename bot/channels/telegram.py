@@ -23,7 +23,7 @@ from fastapi.responses import Response
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ExtBot, TypeHandler
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.base import ChannelPlugin
 from bot.channels.telegram_files import file_url_base
@@ -35,6 +35,7 @@ from bot.channels.telegram_format import (
 from bot.channels.telegram_replies import ReplySender
 from bot.channels.telegram_store import TelegramStore
 from bot.channels.telegram_updates import UpdateHandler
+from bot.channels.tls import client_tls
 from bot.core.messages import Push
 from bot.settings import ConfigError
 from bot.store.leases import LeaseHolder
@@ -54,6 +55,13 @@ POLL_ATTEMPTS = 3  # a polled update is not delivered again: retry the engine be
 MAX_UPDATE_BYTES = 1 << 20
 LEASE = "telegram-poller"  # bot/store/leases.py: the one process across hosts that polls
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+def _https(pool_size: int) -> HTTPXRequest:
+    """The Bot API client python-telegram-bot would make (its defaults: 256 connections for
+    requests, 1 for getUpdates; HTTP/1.1), on the process's shared TLS context instead of a
+    new one for each (bot/channels/tls.py)."""
+    return HTTPXRequest(connection_pool_size=pool_size, httpx_kwargs={"verify": client_tls()})
 
 
 def _rate_limiter() -> AIORateLimiter:
@@ -118,6 +126,8 @@ class TelegramChannel(ChannelPlugin):
         if self._request_factory is not None:
             builder = builder.request(self._request_factory())
             builder = builder.get_updates_request(self._request_factory())
+        else:
+            builder = builder.request(_https(256)).get_updates_request(_https(1))
         if self.webhook_url:
             builder = builder.updater(None)
         application = builder.build()
@@ -134,6 +144,8 @@ class TelegramChannel(ChannelPlugin):
                 kwargs["base_file_url"] = file_url
         if self._request_factory is not None:
             kwargs["request"] = self._request_factory()
+        else:
+            kwargs["request"], kwargs["get_updates_request"] = _https(256), _https(1)
         return ExtBot(self._token, **kwargs)
 
     def describe(self, exc: BaseException) -> str:
