@@ -7,11 +7,13 @@ going back to work or the 2N, no sick pay, a commute's route. Each returns the e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.domain.part_time_hours import part_time_week
 from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import INJURY_TOPIC, UNLAWFUL_DISMISSAL
+from bot.knowledge.pointed_both import BOTH_SAID, BothSaid, both_said_asked
+
+__all__ = ["BOTH_SAID", "BothSaid", "both_said_asked"]
 
 # "那我们主管一个月2万多 也是这样算不 有没得封顶" after an answer on compensation or leaving:
 # the cap on the compensation, in the entry on how it is worked out
@@ -264,71 +266,6 @@ def pregnant_harmed_told(knowledge: Knowledge, previous: Answer, text: str) -> A
     if _PREGNANT_TOLD.search(text) and _HARMED_TOLD.search(text):
         return knowledge.get(THREE_PERIODS)
     return None
-
-
-# two things said together that point at one entry, whatever answer came before
-@dataclass(frozen=True)
-class BothSaid:
-    first: re.Pattern[str]
-    second: re.Pattern[str]
-    entry: str
-
-    def points(self, text: str) -> bool:
-        return bool(self.first.search(text) and self.second.search(text))
-
-
-BOTH_SAID = (
-    # "我在厂头切纸机上把手指头压了 老板说给5千块私了 要得不": an injury at work settled with a
-    # sum before it is recognised; the recognition comes first
-    BothSaid(
-        re.compile(r"私了|两清|一次性了断|买断"),
-        re.compile(r"压了|压到|砸了|砸到|夹了|夹到|切了|切到|伤了|受伤|骨折|断了|烫伤|摔伤|工伤"),
-        "injury_apply_deadline",
-    ),
-    # "国庆1号2号3号我都在酒店上班 老板说以后给我补休就算了": a statutory holiday worked, time
-    # off offered instead of the 300 % (which time off cannot replace)
-    BothSaid(
-        re.compile(r"国庆|春节|元旦|五一|劳动节|清明|端午|中秋|法定节假日|法定假日"),
-        re.compile(r"补休|调休|倒休|换休"),
-        "ot_pay_rates",
-    ),
-    # "每天上12个钟头 一个月一天都没休过 这个合法不": no day off at all asked of, the bigger
-    # wrong of the two (劳动法第三十八条: at least one day off a week), whatever the hours
-    BothSaid(
-        re.compile(
-            r"一天都没(?:有)?(?:休|歇|放)|没(?:有)?休(?:息)?过一天|(?:一|1)个月(?:都)?没(?:有)?(?:休|歇)"
-            r"|天天(?:都)?(?:上班|要上)[^，,。]{0,4}没(?:有)?(?:休|歇)|一个月(?:上|干|做)满(?:30|31|三十)天"
-        ),
-        re.compile(r"合法|违法|犯法|可以不|行不行|要得不|对不对|正常不|这样算"),
-        "leave_weekly_rest",
-    ),
-    # "每周要上6天课 星期六也上 学校说当老师就是这样 没得加班费": the rest day worked and its pay
-    # denied (a day off in lieu, else 200 %: 劳动法第四十四条)
-    BothSaid(
-        re.compile(
-            r"(?:星期六|周六|礼拜六|星期天|周日|礼拜天|周末)也(?:上|要上|干|做)|(?:每周|一周|一个星期)[^，,。]{0,4}[6六七7]天"
-        ),
-        re.compile(r"(?:没得|没有|不给|莫得|不算|不发)加班费"),
-        "ot_pay_rates",
-    ),
-    # "站长说不给买社保 每个月多补200块钱 这样合法不": the insurance swapped for cash, whoever
-    # employs (a waiver is void: 社会保险法第六十条)
-    BothSaid(
-        re.compile(
-            r"(?:不给|不|没)(?:我们?)?(?:买|交|缴|上)社保|社保[^，,。]{0,3}(?:不买|不交|不缴)"
-        ),
-        re.compile(
-            r"(?:多|另外)(?:补|给|发)[^，,。]{0,4}\d+|折(?:成)?(?:现|钱)|发(?:成)?现金|补贴\d+"
-        ),
-        "si_waiver_invalid",
-    ),
-)
-
-
-def both_said_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """The entry the first rule of BOTH_SAID that fits points at, or None."""
-    rule = next((r for r in BOTH_SAID if r.points(text)), None)
-    return None if rule is None else knowledge.get(rule.entry)
 
 
 # "要是我就直接辞职 不提社保这个事呢" after quitting over a breach (第三十八条): an ordinary
