@@ -147,8 +147,12 @@ _OUT_OF_A_JOB = re.compile(
     r"离职|辞职|辞工|不干了|不做了|不上班了|失业|下岗|被裁"
     r"|(?:新|下一个|下个)?(?:工作|单位|下家)[^，,。？?]{0,4}(?:没|还没|没有)(?:找|定|着落)"
 )
-_KEPT_UP_ASKED = re.compile(r"怎么办|咋办|咋个办|怎么弄|咋个弄|咋个续|怎么续|怎么交|咋个交|自己交|断了")
-_NOT_KEPT_UP = re.compile(r"没(?:给|帮)?我?(?:买|交|缴)|不给|不买|不交|不缴|失业金|失业保险金|转|公积金")
+_KEPT_UP_ASKED = re.compile(
+    r"怎么办|咋办|咋个办|怎么弄|咋个弄|咋个续|怎么续|怎么交|咋个交|自己交|断了"
+)
+_NOT_KEPT_UP = re.compile(
+    r"没(?:给|帮)?我?(?:买|交|缴)|不给|不买|不交|不缴|失业金|失业保险金|转|公积金"
+)
 
 
 def insurance_when_out_of_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
