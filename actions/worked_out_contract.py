@@ -48,6 +48,7 @@ _COMPENSATION = re.compile(r"补偿|赔偿")
 
 
 _CLAUSE_BREAK = re.compile(r"[\s，,。；;！!？?]+")
+_ASIDE_CLAUSES = 3
 _ASIDE_OPENER = re.compile(r"^(?:对了|还有|另外|哦|噢|而且)")
 
 
@@ -57,9 +58,12 @@ def _bare_clause(text: str) -> str | None:
     whole = text.strip()
     if _NO_CONTRACT.search(whole) and len(whole) <= _BARE_LENGTH:
         return whole
-    for clause in filter(None, _CLAUSE_BREAK.split(whole)):
-        if _NO_CONTRACT.search(clause) and len(_ASIDE_OPENER.sub("", clause)) <= _BARE_LENGTH:
-            return clause
+    # (the message's first clause, one or two more beside it: an aside, not a story told with
+    # "合同一直没签" among its clauses, which asks the relation)
+    clauses = [c for c in _CLAUSE_BREAK.split(whole) if c]
+    first = clauses[0] if clauses else ""
+    if len(clauses) <= _ASIDE_CLAUSES and _NO_CONTRACT.search(first):
+        return first if len(_ASIDE_OPENER.sub("", first)) <= _BARE_LENGTH else None
     return None
 
 

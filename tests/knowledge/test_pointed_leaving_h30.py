@@ -50,3 +50,15 @@ def test_the_days_worked_are_no_length_asked():
     )
     assert focused(answer, "这个月干了的几天工资会给吗") is None
     assert focused(answer, "档案几天之内要转") is not None
+
+
+def test_a_contract_never_signed_told_as_an_aside():
+    from actions.worked_out_contract import _bare_clause
+
+    assert _bare_clause("合同也没签过") == "合同也没签过"
+    assert _bare_clause("对了合同也没签过 工资都是项目经理代公司发的") == "对了合同也没签过"
+    # a story of the relation with "合同一直没签" among its clauses: no aside
+    story = (
+        "但是我是站点排班的 每天早上要打卡开早会 迟到要扣钱 钱也是站点发 合同一直没签 干了8个月了"
+    )
+    assert _bare_clause(story) is None
