@@ -73,6 +73,12 @@ LEAVING = {
     "because i am leaving": "我自己辞职",
     "because i quit": "我自己辞职",
     "because i resign": "我自己辞职",
+    # "the company says no money because we quit ourselves, is that right?": paid for the leave
+    # not taken whoever ended the contract
+    "because we quit ourselves": "我们自己辞职",
+    "because we quit": "我们自己辞职",
+    "says no money": "说不给钱",
+    "is that right": "对不对",
     "if i quit": "我自己辞职",
     "if i resign": "我自己辞职",
 }
