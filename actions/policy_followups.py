@@ -86,6 +86,7 @@ from bot.knowledge.pointed_group import group_told, record_asked
 from bot.knowledge.pointed_injury import told_of_the_injury
 from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_new_work import new_work_asked
+from bot.knowledge.pointed_papers import insurance_when_out_of_work_asked
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     early_retirement_asked,
@@ -213,6 +214,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         or hurt_off_work_asked(knowledge, read)  # "不是上班伤的 医生喊歇三个月": 医疗期
         or disease_benefits_asked(knowledge, read)  # "确诊了是职业病 有啥子待遇"
         or both_said_asked(knowledge, read)
+        or insurance_when_out_of_work_asked(knowledge, read)  # "离职了 社保怎么办"
         or never_signed_asked(knowledge, read)
         or maternity_days_asked(knowledge, read)
         or fine_asked(knowledge, read)

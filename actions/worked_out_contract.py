@@ -47,6 +47,26 @@ _CONTRACT_RAN_OUT = re.compile(r"合同(?:已经|都|也)?(?:到期|期满|满�
 _COMPENSATION = re.compile(r"补偿|赔偿")
 
 
+_CLAUSE_BREAK = re.compile(r"[\s，,。；;！!？?]+")
+_ASIDE_CLAUSES = 3
+_ASIDE_OPENER = re.compile(r"^(?:对了|还有|另外|哦|噢|而且)")
+
+
+def _bare_clause(text: str) -> str | None:
+    """The clause that tells a contract never signed bare ("合同也没签过", or "对了合同也没签过"
+    beside a clause on who pays the wages), or None."""
+    whole = text.strip()
+    if _NO_CONTRACT.search(whole) and len(whole) <= _BARE_LENGTH:
+        return whole
+    # (the message's first clause, one or two more beside it: an aside, not a story told with
+    # "合同一直没签" among its clauses, which asks the relation)
+    clauses = [c for c in _CLAUSE_BREAK.split(whole) if c]
+    first = clauses[0] if clauses else ""
+    if len(clauses) <= _ASIDE_CLAUSES and _NO_CONTRACT.search(first):
+        return first if len(_ASIDE_OPENER.sub("", first)) <= _BARE_LENGTH else None
+    return None
+
+
 def _told_no_contract(tracker: Tracker, text: str) -> bool:
     """A contract never signed told a message or two before ("我4月1号进的厂 11月30号辞职走了
     老板一直没跟我签合同"), no dismissal among it, and now the sum asked or the pay given."""
@@ -93,9 +113,11 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
     )
     # "合同也没签过" said bare after a dismissal's sums: the double wage besides, from the
     # length and the pay told before
+    # ("对了合同也没签过 工资都是项目经理代公司发的" after the compensation for 8 months: told
+    # in a clause of its own, the length told before, the pay not yet: the months alone)
+    clause = _bare_clause(text)
     besides = (
-        _NO_CONTRACT.search(text) is not None
-        and len(text.strip()) <= _BARE_LENGTH
+        clause is not None
         and not _WHAT_IF.search(text)
         and previous_action(tracker) == "action_answer_policy"
     )
@@ -103,7 +125,7 @@ def double_wage_reply(services: Any, tracker: Tracker, text: str) -> str | None:
         told = [text, *recent_user_texts(tracker, 3)]
         months = next((m for m in map(months_worked, told) if m is not None), None)
         pay = next(filter(None, map(monthly_pay, told)), None)
-        if months is not None and pay is not None:
+        if months is not None and (pay is not None or clause != text.strip()):
             return double_wage_text(months, pay)
     if not (after or asked or named or _told_no_contract(tracker, text)):
         return None

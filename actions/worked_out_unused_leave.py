@@ -61,7 +61,11 @@ _NOT_TAKEN = re.compile(
 )
 # "那些年假折成钱有好多" after the leave not taken was told: those days, in money
 _AS_MONEY = re.compile(r"折成钱|折现|折钱|换成钱|折算成钱|算成钱")
-_LEAVING = re.compile(r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d|[号日]就?走")
+_LEAVING = re.compile(
+    r"离职|辞职|辞工|走人|不干了|不做了|要走|被辞|被开|解除|做到\d|[号日]就?走"
+    # ("11月30号就没做了", "那我走那天工资咋个算")
+    r"|[号日就]没(?:做|干)了|走(?:的)?那天|现在走"
+)
 # the job before ("前面那家做到6月底"): no leaving of this one
 _EARLIER_JOB = re.compile(r"(?:前面|之前|以前|上一?家|原来)[^，,。]{0,8}?(?:做到|干到|上到)\S*")
 

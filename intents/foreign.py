@@ -108,6 +108,10 @@ PINYIN_WORDS = (
     # a request's details in pinyin ("mingzi … dianhua … gongsi shi … ruanjian youxian gongsi
     # yaoqiu pei 5000")
     " 名字 要求 要求赔 软件 有限公司"
+    # insurance after leaving asked in pinyin ("wo xia ge yue lizhi le xin gongzuo hai mei zhao
+    # dao shebao zenme ban", "yanglao jiao le 9 nian duan le hui bu hui bai jiao", "gongjijin
+    # ne", "yihou qu chengdu gongzuo shebao zenme zhuan")
+    " 离职 离职了 新工作 找到 没找到 还没找到 断了 白交 会不会 公积金 成都 怎么转 转移 交了 以后"
     # an enrolment taken back in pinyin ("a bu dui wo zhou wu wan shang yao jia ban 还是qu xiao ba")
     " 啊 不对 还是 周一 周二 周三 周四 周五"
     # a figure changed by a supposition in pinyin ("ru guo shi 4 nian 3 ge yue ne")

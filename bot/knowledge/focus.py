@@ -235,8 +235,9 @@ def _asks_the_fee(text: str, answer: str, topic: str) -> bool:
     return not rest or rest in answer or rest in topic
 
 
-# "休假这几天工资会不会遭扣": those days, referred to, not a length asked
-_THOSE_DAYS = re.compile(r"[这那](?:几|些)天")
+# "休假这几天工资会不会遭扣": those days, referred to, not a length asked ("这个月干了的几天
+# 工资给不给": the days worked, their pay asked)
+_THOSE_DAYS = re.compile(r"[这那](?:几|些)天|(?:干|做|上|工作)(?:了的|了|的)几天")
 
 
 def _facets(text: str, details: bool = False, topic: str = "") -> set[str]:

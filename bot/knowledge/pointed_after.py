@@ -34,7 +34,11 @@ from bot.knowledge.pointed_fresh import (
     longest_period_over_asked,
     pay_put_off_told,
 )
-from bot.knowledge.pointed_let_go import last_wages_after_leaving_told, sick_dismissal_told
+from bot.knowledge.pointed_let_go import (
+    kept_money_pressed,
+    last_wages_after_leaving_told,
+    sick_dismissal_told,
+)
 from bot.knowledge.pointed_papers import (
     agency_or_client_asked,
     insurance_after_leaving_asked,
@@ -77,6 +81,7 @@ POINTED_AFTER = (
     pregnant_harmed_told,
     not_up_to_it_claimed,
     last_wages_after_leaving_told,
+    kept_money_pressed,  # "他要是一直拖起不给 还有啥子说法": the ways to claim it
     holiday_off_docked_asked,  # "如果她没上班 工资会扣吗" after holiday overtime
 )
 

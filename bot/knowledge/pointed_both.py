@@ -1,5 +1,7 @@
-"""Two things said together that point at one entry, whatever answer came before ("国庆…上班"
-and "补休": the holiday's 300 %, which time off cannot replace); split from pointed_asked.py."""
+"""Two things said together that point at one entry, whatever answer came before (split from
+bot/knowledge/pointed_asked.py): an injury settled privately, a holiday
+worked for time off, no day off at all, a rest day's pay denied, insurance swapped for cash,
+dangerous work ordered and the worker leaving over it."""
 
 from __future__ import annotations
 
@@ -74,6 +76,21 @@ BOTH_SAID = (
             r"(?:多|另外)(?:补|给|发)[^，,。]{0,4}\d+|折(?:成)?(?:现|钱)|发(?:成)?现金|补贴\d+"
         ),
         "si_waiver_invalid",
+    ),
+    # "6楼外面搭架子 安全带都不发 不上就滚 我现在想马上走 还要提前一个月说不": work that
+    # endangers the worker ordered, and the worker leaving over it: no notice needed
+    # (劳动合同法第三十八条第二款; the right to refuse it: 安全生产法第五十四条)
+    BothSaid(
+        re.compile(
+            r"强令|冒险|违章指挥|安全带[^，,。]{0,4}(?:都|也)?(?:不发|没发|没得|没有|不给)"
+            r"|(?:没得|没有|不发|不给)[^，,。]{0,4}(?:安全带|安全帽|防护)"
+            r"|(?:不上|不去|不干)就(?:滚|走人|开除|不要)|危险[^，,。]{0,6}(?:也要|还要|逼|硬要)"
+        ),
+        re.compile(
+            r"马上走|立马走|直接走|现在走|想走|要走|走人|辞职|辞工|不干了|不做了"
+            r"|提前(?:一个|1个|30天|三十天)"
+        ),
+        "quit_immediate_38",
     ),
 )
 

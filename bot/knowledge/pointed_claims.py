@@ -291,10 +291,14 @@ _LEFT = re.compile(
     r"(?:离职|辞职|辞工)了|我[^，,。]{0,8}走了|打了辞职|交了辞职|辞职报告|离职申请|自己要走"
     # ("他说我没提前一个月跟他说就走了 所以工资不给了")
     r"|(?:就|直接|马上)走了|没(?:有)?提前[^，,。]{0,10}走"
+    # ("11月30号就没做了": the last day, then no more work)
+    r"|(?:号|日|就|已经|早就)(?:没|不)(?:做|干|上班)了"
 )
 _LAST_WAGES_KEPT = re.compile(
     r"工资[^，,。]{0,6}(?:不发了|不给了|不结了|不发|不给|不结|扣着|押着|扣了)"
     r"|(?:不发|不给|不结|扣着|押着)[^，,。]{0,4}(?:我的?)?工资"
+    # ("老板说工资要等到下个月15号跟其他人一起发": put off to the next payday, not paid on leaving)
+    r"|工资[^，,。]{0,4}(?:要)?(?:等到|拖到|压到|推到)[^，,。]{1,10}(?:才|再|一起|统一)"
 )
 # (not months of arrears quit over, nor by when to claim: their own entries)
 _NOT_LAST_WAGES = re.compile(

@@ -78,3 +78,35 @@ def sick_dismissal_told(knowledge: Knowledge, previous: Answer, text: str) -> An
     if DISMISSAL_ASKED.search(text) and not PERIOD_OVER.search(text):
         return knowledge.get(SICK_NO_DISMISSAL)
     return None
+
+
+# "他要是一直拖起不给 还有啥子说法没得" after an answer on money the employer keeps (the last
+# wages, a deposit, a commission): the ways to press the claim (labour inspection, mediation,
+# arbitration: 《劳动争议调解仲裁法》第五条), not the same answer again
+DISPUTE_ROUTES = "dispute_routes"
+KEPT_MONEY = frozenset(
+    {
+        "quit_wage_withheld",
+        "quit_certificate_final",
+        "quit_commission_withheld",
+        "contract_id_deposit",
+    }
+)
+_KEPT_ON = re.compile(
+    r"(?:一直|硬是|就是|还是|始终|死活)(?:都)?(?:拖|赖|不给|不退|不还|不发|不结)"
+    r"|拖(?:起|着)(?:不给|不退|不还|不发|不结)|赖(?:起|着|账)"
+)
+_WHAT_ELSE = re.compile(
+    r"(?:还有|有)(?:啥子|什么|啥|没得|没有)?[^，,。？?]{0,2}(?:说法|办法|招)|咋个办|怎么办|咋办|咋整"
+    r"|(?:去|找)(?:哪里|哪儿|谁|哪个)"
+)
+
+
+def kept_money_pressed(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry on the ways to settle a dispute when, after an answer on money kept back, the
+    worker asks what more can be done if the employer goes on refusing; None otherwise."""
+    if previous.slug not in KEPT_MONEY:
+        return None
+    if _KEPT_ON.search(text) and _WHAT_ELSE.search(text):
+        return knowledge.get(DISPUTE_ROUTES)
+    return None

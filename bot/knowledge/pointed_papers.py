@@ -138,3 +138,28 @@ def agency_or_client_asked(
     if _AGENCY.search(text) and _CLIENT.search(rest) and _WHICH.search(text):
         return knowledge.get(DISPATCH_EMPLOYER)
     return None
+
+
+# "下个月离职了 新工作还没找到 社保怎么办", "辞职了养老保险断了咋个办": work left and no new
+# employer yet, the insurance asked of: kept up alone (灵活就业), whatever came before; not the
+# employer's failure to pay it, the unemployment benefit, nor the insurance moved (their own)
+_OUT_OF_A_JOB = re.compile(
+    r"离职|辞职|辞工|不干了|不做了|不上班了|失业|下岗|被裁"
+    r"|(?:新|下一个|下个)?(?:工作|单位|下家)[^，,。？?]{0,4}(?:没|还没|没有)(?:找|定|着落)"
+)
+_KEPT_UP_ASKED = re.compile(
+    r"怎么办|咋办|咋个办|怎么弄|咋个弄|咋个续|怎么续|怎么交|咋个交|自己交|断了"
+)
+_NOT_KEPT_UP = re.compile(
+    r"没(?:给|帮)?我?(?:买|交|缴)|不给|不买|不交|不缴|失业金|失业保险金|转|公积金"
+)
+
+
+def insurance_when_out_of_work_asked(knowledge: Knowledge, text: str) -> Answer | None:
+    """The entry on insurance kept up alone when the worker, out of a job, asks what becomes
+    of their insurance; else None."""
+    if not (_OUT_OF_A_JOB.search(text) and _INSURANCE_NAMED.search(text)):
+        return None
+    if not _KEPT_UP_ASKED.search(text) or _NOT_KEPT_UP.search(text):
+        return None
+    return knowledge.get(FLEXIBLE)

@@ -288,3 +288,18 @@ def test_a_new_job_s_start_and_a_holiday_s_days_in_english():
     assert "加班费" in read_foreign(fold("Do I get extra pay for working during Spring Festival?"))
     # ("may I ask": no month)
     assert read_foreign(fold("may i ask something")) == "may i ask something"
+
+
+@pytest.mark.parametrize(
+    "text, chinese",
+    [
+        ("can i still get unemployment benefits even though i quit myself?", "失业保险金"),
+        ("i paid unemployment insurance for 3 years. how long can i get it", "失业保险交了3年"),
+        ("he won't give me any paper saying i left", "离职证明"),
+        ("will they pay me for the days i already worked", "结清"),
+        ("do they have to pay me severance because i'm leaving?", "我自己辞职"),
+        ("wo ci zhi le hai mei zhao dao gongzuo shebao zenme ban", "没找到"),
+    ],
+)
+def test_leaving_a_job_in_english_and_pinyin(text, chinese):
+    assert chinese in read_foreign(text)

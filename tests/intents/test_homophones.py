@@ -60,3 +60,10 @@ def test_a_term_mistyped_whose_pair_is_an_everyday_one():
 
     fixer = Homophones(["试用期工资不得低于约定工资的80%", "使用其他方式"])
     assert fixer.correct("试用其工资2800") == "试用期工资2800"
+
+
+def test_the_certificate_of_leaving_typed_by_sound():
+    from intents.homophones import Homophones
+
+    reader = Homophones(["离职证明上面写什么", "离职证明公司不给开怎么办", "离职了证明怎么开"])
+    assert reader.correct("离职正明上面要写些啥子") == "离职证明上面要写些啥子"
