@@ -265,6 +265,19 @@ _AGENCY_TERM = re.compile(  # ("签的合同只有一年": 只有, 才, 就 too)
     r"签了?[^，,。]{0,4}(?:一|两|二|三|\d)年的?(?:劳动)?合同|合同[^，,。]{0,4}(?:签了?|只有|才|就)(?:一|两|二|半|\d)年"
 )
 _SENT_BACK = re.compile(r"退回|退给|等到起|等活|没得?活路|没派|不派|等的时候|等着上岗|等岗")
+# "派遣公司又要派我去綦江一个厂 工资比原来少800 我不想去 他会不会把我开了": sent again on
+# worse terms, or let go (《劳务派遣暂行规定》第十五条; an unlawful dismissal: 第四十八条、第八十七条)
+DISPATCH_RETURNED = "flex_dispatch_returned"
+_SENT_AGAIN = re.compile(r"重新派|又要派|又派|另外派|改派|再派|派我去|调我去")
+_LET_GO = re.compile(r"开了|开除|辞了|辞退|解除|炒了|炒我|不要我")
+# "派遣公司是成都的 社保一直在成都交 我人在重庆上班": insured where the agency is (《劳务派遣暂行
+# 规定》第十八条: where the worker is sent)
+DISPATCH_INSURANCE_PLACE = "flex_dispatch_insurance_place"
+_INSURED_ELSEWHERE = re.compile(
+    r"(?:社保|保险)[^，,。]{0,6}在(?!重庆|这边|本地)[\u4e00-\u9fff]{2,4}?(?:交|缴|买|参保)"
+    r"|(?:外地|外省|异地|跨省|跨地区|跨市)[^，,。]{0,6}(?:社保|参保)"
+    r"|(?:社保|参保)[^，,。]{0,6}(?:外地|外省|异地)"
+)
 
 
 # "我是专送不是众包 每天要去站点开早会打卡 排班请假都是站长管" after the answer for riders and
@@ -283,7 +296,11 @@ _MANAGED_AFTER = frozenset({DISPATCH_TOPIC, "工伤"})
 def managed_told(previous: Answer, text: str) -> bool:
     """Signs that the worker is managed like an employee, told after an answer about
     flexible work (riders, drivers, outsourcing)."""
-    if previous.slug.startswith("flex_dispatch") or previous.category not in _MANAGED_AFTER:
+    if (
+        previous.slug.startswith("flex_dispatch")
+        or previous.slug == OUTSOURCING
+        or previous.category not in _MANAGED_AFTER
+    ):
         return False
     return len({m.group(0) for m in _MANAGED.finditer(text)}) >= SIGNS_OF_MANAGEMENT
 
@@ -313,6 +330,19 @@ def noncompete_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
     return None
 
 
+# "可是我们每天都是医院护士长排班 考勤也是打医院的卡" after the outsourced worker's answer: the
+# client managing them makes it dispatch under the name of outsourcing (《劳务派遣暂行规定》
+# 第二十七条), which that answer says
+OUTSOURCING = "flex_outsourcing"
+
+
+def outsourcing_managed_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The outsourced worker's entry again when, after it, the client is told to manage them."""
+    if previous.slug == OUTSOURCING and _MANAGED.search(text):
+        return previous
+    return None
+
+
 def relation_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """The entry on proving a labour relation, when the signs of one are told after an answer
     on flexible work or an injury (before an entry the answer offered: the signs are the
@@ -331,6 +361,12 @@ def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
     """The entry a dispatched worker's circumstance points at, after a dispatch answer."""
     if previous.category != DISPATCH_TOPIC or not previous.slug.startswith("flex_dispatch"):
         return None
+    if _INSURED_ELSEWHERE.search(text):
+        return knowledge.get(DISPATCH_INSURANCE_PLACE)
+    if _SENT_AGAIN.search(text) or _LET_GO.search(text):
+        return knowledge.get(DISPATCH_RETURNED)
+    if previous.slug == DISPATCH_RETURNED and re.search(r"到期|期满", text):
+        return previous  # "can they just let it expire?": the contract runs on (第四十五条)
     if _PAY_COMPARED.search(text) and previous.slug != DISPATCH_PAY:
         return knowledge.get(DISPATCH_PAY)
     if _AGENCY_TERM.search(text) and previous.slug != DISPATCH_EMPLOYER:

@@ -144,12 +144,12 @@ _MORE_TOLD = re.compile(
     r"(?:不|没|没有)(?:去|肯|给|帮|愿意?)?(?:我)?(?:报|申请|认定|赔|给|出|管|认)|社保|保险|合同|辞退|开除|赔"
     r"|医药费|工资"
 )
-_ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通")
+# (on the way, on a trip; or a student's internship, no labour relation: its own entry)
+_ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通|实习|在校")
 
 
 def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """Hurt doing the work, asked whether it counts as 工伤 (or what to do now): the entry on
-    what counts."""
+    """Hurt doing the work, asked whether it counts as 工伤 (or what to do now): what counts."""
     asked = _COUNTS_ASKED.search(text) or (_WHAT_TO_DO.search(text) and not _MORE_TOLD.search(text))
     if _HURT_DOING_IT.search(text) and asked and not _ELSEWHERE.search(text):
         return knowledge.get(WHAT_COUNTS)
@@ -238,7 +238,8 @@ def probation_unpaid_asked(knowledge: Knowledge, text: str) -> Answer | None:
 def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ()) -> Answer | None:
     """The first of these rules that names an entry for a first question, else None."""
     return (
-        rider_injury_asked(knowledge, text)
+        pensioner_hired_asked(knowledge, None, text)
+        or rider_injury_asked(knowledge, text)
         or injury_doing_the_job_asked(knowledge, text)
         or heat_asked(knowledge, text)
         or business_slow_dismissal_asked(knowledge, text)
@@ -252,7 +253,6 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
         or months_unpaid_asked(knowledge, text)
         or quitting_over_breach_asked(knowledge, text)
         or leaving_papers_refused(knowledge, None, text)
-        or pensioner_hired_asked(knowledge, None, text)
         or agency_or_client_asked(knowledge, None, text)
     )
 

@@ -104,17 +104,32 @@ _HIRED_ON = re.compile(
 
 
 # "那老板现在不要我了 要给经济补偿不" after that entry: its rule (no compensation by law,
-# what was agreed)
-_LET_GO_OR_PAID = re.compile(r"不要我|不用我|辞退|开除|走人|莫来|不用来|补偿|赔偿")
+# what was agreed); "一个月值12个夜班 加班费有没得": the pay and hours agreed
+_LET_GO_OR_PAID = re.compile(
+    r"不要我|不用我|辞退|开除|走人|莫来|不用来|补偿|赔偿|加班|夜班|值班费|休息|休假"
+)
+# past the retirement age, hurt at work ("早就过了退休年龄 … 拖地滑了一跤手腕骨折", "那要是值
+# 夜班的时候摔了 算工伤不" after that entry): the entry on the injury of one past the age (the
+# employer answers for it unless a pension is drawn: 人社部发〔2016〕29号第二条)
+INJURY_PAST_AGE = "injury_past_retirement"
+_PAST_AGE = re.compile(
+    r"(?:过了|超过|超了|到了|达到|满了)(?:法定)?退休(?:年龄|年纪)|超龄|年纪超了|岁数超了"
+)
+_HURT = re.compile(r"工伤|受伤|受了伤|摔|骨折|伤了|弄伤|砸|压伤|扭伤|割伤|烫伤")
 
 
 def pensioner_hired_asked(
     knowledge: Knowledge, previous: Answer | None, text: str
 ) -> Answer | None:
     """The entry on work past the retirement age when one drawing a pension asks about the
-    contract or the relation they are hired on, or, after it, about being let go; else None."""
+    contract or the relation they are hired on, or, after it, about being let go or the pay
+    and hours; the entry on an injury past that age when one is told; else None."""
     if previous is not None and previous.slug == PAST_RETIREMENT:
+        if _HURT.search(text):
+            return knowledge.get(INJURY_PAST_AGE)
         return previous if _LET_GO_OR_PAID.search(text) else None
+    if previous is None and _PAST_AGE.search(text) and _HURT.search(text):
+        return knowledge.get(INJURY_PAST_AGE)
     if _PENSIONED.search(text) and _HIRED_ON.search(text):
         return knowledge.get(PAST_RETIREMENT)
     return None
@@ -137,4 +152,38 @@ def agency_or_client_asked(
     rest = _AGENCY.sub(" ", text)
     if _AGENCY.search(text) and _CLIENT.search(rest) and _WHICH.search(text):
         return knowledge.get(DISPATCH_EMPLOYER)
+    return None
+
+
+# a student's internship (《职业学校学生实习管理规定》): after an answer on it, the pay compared
+# with the regular workers' ("工资才2000 一起做的正式工拿4500": 80% of the same post's, 第十七条)
+# or who oversees it asked ("那这些事找哪个管": the school and the education department, which
+# the entry on the intern's hours and pay names)
+INTERN_RIGHTS = "student_intern_rights"
+_INTERN_PAY_COMPARED = re.compile(
+    r"(?:正式工|正式员工|老员工|师傅|同岗位|一起做的|一起干的)[^，,。？?]{0,8}?(?:拿|有|是|发|工资|\d)"
+    r"|(?:比|跟|和)(?:正式工|正式员工|老员工|师傅)"
+)
+_WHO_OVERSEES = re.compile(
+    r"(?:找|归)(?:哪个|谁|哪里|哪儿|哪个部门)(?:管|投诉|反映|告)?|(?:哪个|谁|哪里|哪个部门)(?:来)?管"
+    r"|(?:去|到|向)(?:哪里|哪儿|哪个部门)(?:投诉|反映|告|举报)"
+)
+
+
+# "我室友7月份毕业了 8月起一直在那上班 没签合同": a graduate at work, no intern (a labour
+# relation from the first day: 《劳动合同法》第七条、第八十二条)
+INTERN_RELATION = "student_intern_relation"
+_GRADUATED = re.compile(r"毕业了|已经毕业|毕了业|拿到毕业证|毕业(?:以后|之后|后)")
+
+
+def intern_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The entry on an intern's hours and pay when, after an internship answer, the pay is
+    compared with the regular workers' or who oversees the internship is asked; the entry on
+    the relation when one who has graduated is told of; else None."""
+    if not previous.slug.startswith("student_intern"):
+        return None
+    if _GRADUATED.search(text) and previous.slug != INTERN_RELATION:
+        return knowledge.get(INTERN_RELATION)
+    if _INTERN_PAY_COMPARED.search(text) or _WHO_OVERSEES.search(text):
+        return knowledge.get(INTERN_RIGHTS)
     return None
