@@ -4,7 +4,6 @@ post cut, probation at will, leave days, months unpaid, quitting over a breach, 
 resting from an injury (the rules themselves in bot/knowledge/pointed_situations.py); and,
 after any answer, a worker let go for sick leave, and one hurt off work with time off (the
 medical period of 《企业职工患病或非因工负伤医疗期规定》, not a work injury's rest).
-
 A rider hurt while delivering ("我在美团跑众包 … 送餐路上摔了一跤 … 算不算工伤") is answered
 with the riders' entry: whether it is 工伤 hangs on a labour relation, and the platforms'
 occupational injury scheme (新就业形态职业伤害保障) covers those without one."""
@@ -144,8 +143,9 @@ _MORE_TOLD = re.compile(
     r"(?:不|没|没有)(?:去|肯|给|帮|愿意?)?(?:我)?(?:报|申请|认定|赔|给|出|管|认)|社保|保险|合同|辞退|开除|赔"
     r"|医药费|工资"
 )
-# (on the way, on a trip; or a student's internship, no labour relation: its own entry)
-_ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通|实习|在校")
+_ELSEWHERE = re.compile(  # on the way, on a trip; no employee: an intern, one's own contracted job
+    r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通|实习|在校|接私活|自己接活|接活路|包干"
+)
 
 
 def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None:
