@@ -265,13 +265,14 @@ _AGENCY_TERM = re.compile(  # ("签的合同只有一年": 只有, 才, 就 too)
     r"签了?[^，,。]{0,4}(?:一|两|二|三|\d)年的?(?:劳动)?合同|合同[^，,。]{0,4}(?:签了?|只有|才|就)(?:一|两|二|半|\d)年"
 )
 _SENT_BACK = re.compile(r"退回|退给|等到起|等活|没得?活路|没派|不派|等的时候|等着上岗|等岗")
-# "派遣公司又要派我去綦江一个厂 工资比原来少800 我不想去 他会不会把我开了": sent again on
-# worse terms, or let go (《劳务派遣暂行规定》第十五条; an unlawful dismissal: 第四十八条、第八十七条)
+# "派遣公司又要派我去綦江一个厂 工资比原来少800 … 会不会把我开了": sent again on worse terms
+# or let go, not one's own leaving (《劳务派遣暂行规定》第十五条; 《劳动合同法》第四十八条)
 DISPATCH_RETURNED = "flex_dispatch_returned"
 _SENT_AGAIN = re.compile(r"重新派|又要派|又派|另外派|改派|再派|派我去|调我去")
-_LET_GO = re.compile(r"开了|开除|辞了|辞退|解除|炒了|炒我|不要我")
-# "派遣公司是成都的 社保一直在成都交 我人在重庆上班": insured where the agency is (《劳务派遣暂行
-# 规定》第十八条: where the worker is sent)
+_LET_GO = re.compile(
+    r"把我(?:给)?(?:开|辞|炒|裁)|(?:被|遭)(?:开除|辞退|解除|开|辞|炒)|开除我|辞退我|炒了?我|不要我"
+)
+# "派遣公司是成都的 社保一直在成都交": insured where the agency is (暂行规定第十八条: where sent)
 DISPATCH_INSURANCE_PLACE = "flex_dispatch_insurance_place"
 _INSURED_ELSEWHERE = re.compile(
     r"(?:社保|保险)[^，,。]{0,6}在(?!重庆|这边|本地)[\u4e00-\u9fff]{2,4}?(?:交|缴|买|参保)"
@@ -330,9 +331,8 @@ def noncompete_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
     return None
 
 
-# "可是我们每天都是医院护士长排班 考勤也是打医院的卡" after the outsourced worker's answer: the
-# client managing them makes it dispatch under the name of outsourcing (《劳务派遣暂行规定》
-# 第二十七条), which that answer says
+# "可是我们每天都是医院护士长排班" after the outsourced worker's answer: the client managing
+# them makes it dispatch in the name of outsourcing (暂行规定第二十七条), which that answer says
 OUTSOURCING = "flex_outsourcing"
 
 

@@ -115,6 +115,7 @@ INJURY_PAST_AGE = "injury_past_retirement"
 _PAST_AGE = re.compile(
     r"(?:过了|超过|超了|到了|达到|满了)(?:法定)?退休(?:年龄|年纪)|超龄|年纪超了|岁数超了"
 )
+_NO_PENSION = re.compile(r"(?:没|没有|从来没|不)(?:领|拿)(?:过|到)?(?:退休金|养老金)")
 _HURT = re.compile(r"工伤|受伤|受了伤|摔|骨折|伤了|弄伤|砸|压伤|扭伤|割伤|烫伤")
 
 
@@ -127,7 +128,8 @@ def pensioner_hired_asked(
     if previous is not None and previous.slug == PAST_RETIREMENT:
         if _HURT.search(text):
             return knowledge.get(INJURY_PAST_AGE)
-        return previous if _LET_GO_OR_PAID.search(text) else None
+        # ("我是农村的 从来没领过退休金 也是一样的啊": no pension drawn, which the entry says)
+        return previous if _LET_GO_OR_PAID.search(text) or _NO_PENSION.search(text) else None
     if previous is None and _PAST_AGE.search(text) and _HURT.search(text):
         return knowledge.get(INJURY_PAST_AGE)
     if _PENSIONED.search(text) and _HIRED_ON.search(text):
