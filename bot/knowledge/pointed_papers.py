@@ -54,7 +54,9 @@ def leaving_papers_refused(
     """The entry on the leaving papers when the message tells them refused, asks by when they
     are due, or, right after it, tells the refusal's excuse of one's own leaving; else None."""
     if previous is not None and previous.slug == LEAVING_PAPERS:
-        return previous if _OWN_LEAVING_EXCUSE.search(text) else None
+        # ("社保也不给我转 好久之内要办": by when, asked of the answer just given)
+        by_when = _PAPERS.search(text) and _BY_WHEN.search(text)
+        return previous if _OWN_LEAVING_EXCUSE.search(text) or by_when else None
     if _PAPERS.search(text) and (_REFUSED.search(text) or _BY_WHEN.search(text)):
         return knowledge.get(LEAVING_PAPERS)
     leaving = _LEAVING.search(text) or (previous and previous.category in _LEAVING_TOPICS)
@@ -106,7 +108,7 @@ _HIRED_ON = re.compile(
 # "那老板现在不要我了 要给经济补偿不" after that entry: its rule (no compensation by law,
 # what was agreed); "一个月值12个夜班 加班费有没得": the pay and hours agreed
 _LET_GO_OR_PAID = re.compile(
-    r"不要我|不用我|辞退|开除|走人|莫来|不用来|补偿|赔偿|加班|夜班|值班费|休息|休假"
+    r"不要我|不用我|辞退|开除|走人|莫来|不用来|补偿|赔偿|加班费|加班工资|加班钱|夜班费|值班费"
 )
 # past the retirement age, hurt at work ("早就过了退休年龄 … 拖地滑了一跤手腕骨折", "那要是值
 # 夜班的时候摔了 算工伤不" after that entry): the entry on the injury of one past the age (the
