@@ -265,20 +265,6 @@ _AGENCY_TERM = re.compile(  # ("签的合同只有一年": 只有, 才, 就 too)
     r"签了?[^，,。]{0,4}(?:一|两|二|三|\d)年的?(?:劳动)?合同|合同[^，,。]{0,4}(?:签了?|只有|才|就)(?:一|两|二|半|\d)年"
 )
 _SENT_BACK = re.compile(r"退回|退给|等到起|等活|没得?活路|没派|不派|等的时候|等着上岗|等岗")
-# "派遣公司又要派我去綦江一个厂 工资比原来少800 … 会不会把我开了": sent again on worse terms
-# or let go, not one's own leaving (《劳务派遣暂行规定》第十五条; 《劳动合同法》第四十八条)
-DISPATCH_RETURNED = "flex_dispatch_returned"
-_SENT_AGAIN = re.compile(r"重新派|又要派|又派|另外派|改派|再派|派我去|调我去")
-_LET_GO = re.compile(
-    r"把我(?:给)?(?:开|辞|炒|裁)|(?:被|遭)(?:开除|辞退|解除|开|辞|炒)|开除我|辞退我|炒了?我|不要我"
-)
-# "派遣公司是成都的 社保一直在成都交": insured where the agency is (暂行规定第十八条: where sent)
-DISPATCH_INSURANCE_PLACE = "flex_dispatch_insurance_place"
-_INSURED_ELSEWHERE = re.compile(
-    r"(?:社保|保险)[^，,。]{0,6}在(?!重庆|这边|本地)[\u4e00-\u9fff]{2,4}?(?:交|缴|买|参保)"
-    r"|(?:外地|外省|异地|跨省|跨地区|跨市)[^，,。]{0,6}(?:社保|参保)"
-    r"|(?:社保|参保)[^，,。]{0,6}(?:外地|外省|异地)"
-)
 
 
 # "我是专送不是众包 每天要去站点开早会打卡 排班请假都是站长管" after the answer for riders and
@@ -361,12 +347,6 @@ def dispatched_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
     """The entry a dispatched worker's circumstance points at, after a dispatch answer."""
     if previous.category != DISPATCH_TOPIC or not previous.slug.startswith("flex_dispatch"):
         return None
-    if _INSURED_ELSEWHERE.search(text):
-        return knowledge.get(DISPATCH_INSURANCE_PLACE)
-    if _SENT_AGAIN.search(text) or _LET_GO.search(text):
-        return knowledge.get(DISPATCH_RETURNED)
-    if previous.slug == DISPATCH_RETURNED and re.search(r"到期|期满", text):
-        return previous  # "can they just let it expire?": the contract runs on (第四十五条)
     if _PAY_COMPARED.search(text) and previous.slug != DISPATCH_PAY:
         return knowledge.get(DISPATCH_PAY)
     if _AGENCY_TERM.search(text) and previous.slug != DISPATCH_EMPLOYER:

@@ -191,3 +191,34 @@ def intern_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> 
     if _INTERN_PAY_COMPARED.search(text) or _WHO_OVERSEES.search(text):
         return knowledge.get(INTERN_RIGHTS)
     return None
+
+
+# "派遣公司又要派我去綦江一个厂 工资比原来少800 … 会不会把我开了": sent again on worse terms
+# or let go, not one's own leaving (《劳务派遣暂行规定》第十五条; 《劳动合同法》第四十八条)
+DISPATCH_RETURNED = "flex_dispatch_returned"
+_SENT_AGAIN = re.compile(r"重新派|又要派|又派|另外派|改派|再派|派我去|调我去")
+_LET_GO = re.compile(
+    r"把我(?:给)?(?:开|辞|炒|裁)|(?:被|遭)(?:开除|辞退|解除|开|辞|炒)|开除我|辞退我|炒了?我|不要我"
+)
+# "派遣公司是成都的 社保一直在成都交": insured where the agency is (暂行规定第十八条: where sent)
+DISPATCH_INSURANCE_PLACE = "flex_dispatch_insurance_place"
+_INSURED_ELSEWHERE = re.compile(
+    r"(?:社保|保险)[^，,。]{0,6}在(?!重庆|这边|本地)[\u4e00-\u9fff]{2,4}?(?:交|缴|买|参保)"
+    r"|(?:外地|外省|异地|跨省|跨地区|跨市)[^，,。]{0,6}(?:社保|参保)"
+    r"|(?:社保|参保)[^，,。]{0,6}(?:外地|外省|异地)"
+)
+
+
+def sent_again_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """After a dispatch answer (before the rules of leaving and dismissal, which read "每个月少
+    600 … 会不会被解除合同" as the worker's own case): insured where the agency is, sent again on
+    worse terms or let go, or the contract's end asked after the sent-back entry; else None."""
+    if not previous.slug.startswith("flex_dispatch"):
+        return None
+    if _INSURED_ELSEWHERE.search(text):
+        return knowledge.get(DISPATCH_INSURANCE_PLACE)
+    if _SENT_AGAIN.search(text) or _LET_GO.search(text):
+        return knowledge.get(DISPATCH_RETURNED)
+    if previous.slug == DISPATCH_RETURNED and re.search(r"到期|期满", text):
+        return previous  # "can they just let it expire?": the contract runs on (第四十五条)
+    return None

@@ -5,8 +5,12 @@ a pensioner's pay, an intern's pay and overseers, a graduate."""
 from __future__ import annotations
 
 from bot.knowledge.focus import focused
-from bot.knowledge.pointed import dispatched_told, outsourcing_managed_told
-from bot.knowledge.pointed_papers import intern_followup_asked, pensioner_hired_asked
+from bot.knowledge.pointed import outsourcing_managed_told
+from bot.knowledge.pointed_papers import (
+    intern_followup_asked,
+    pensioner_hired_asked,
+    sent_again_told,
+)
 from tests.knowledge.fakes import Previous
 from tests.knowledge.fakes import SlugKnowledge as _Knowledge
 
@@ -17,12 +21,14 @@ def test_a_dispatched_worker_sent_again_let_go_or_insured_elsewhere():
     kb = _Knowledge()
     employer = Previous(slug="flex_dispatch_employer", category=DISPATCH)
     said = "派遣公司又要派我去璧山一个厂 工资少了500 我不去会不会被开除"
-    assert dispatched_told(kb, employer, said) == "flex_dispatch_returned"
+    assert sent_again_told(kb, employer, said) == "flex_dispatch_returned"
     said = "派遣公司在西安 社保一直在西安交的 我在重庆上班"
-    assert dispatched_told(kb, employer, said) == "flex_dispatch_insurance_place"
-    assert dispatched_told(kb, employer, "社保在重庆交的 这个没问题吧") is None
+    assert sent_again_told(kb, employer, said) == "flex_dispatch_insurance_place"
+    assert sent_again_told(kb, employer, "社保在重庆交的 这个没问题吧") is None
     returned = Previous(slug="flex_dispatch_returned", category=DISPATCH)
-    assert dispatched_told(kb, returned, "合同明年3月就到期了 能让它到期吗") is returned
+    assert sent_again_told(kb, returned, "合同明年3月就到期了 能让它到期吗") is returned
+    assert sent_again_told(kb, employer, "我上个月已经辞了不做了 现在去告还来得及不") is None
+    assert sent_again_told(kb, Previous(slug="ot_pay_rates"), "又要派我去别的厂") is None
 
 
 def test_the_client_managing_an_outsourced_worker():
