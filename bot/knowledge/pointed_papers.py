@@ -146,13 +146,27 @@ _CLIENT = re.compile(r"厂头|厂里|工厂|用工单位|汽配厂|[^\s，,。]{
 _WHICH = re.compile(r"还是|哪家|(?:找|告)(?:哪个|谁)|(?:哪个|谁)(?:给|出|付|赔|负责|发|买|交)")
 
 
+# "我在医院做保洁 是物业公司招的 … 医院说我们不是他们的职工 叫我们找物业 到底找哪个": hired by
+# a service firm, working at a client that disowns them (《劳务派遣暂行规定》第二十七条 when the
+# client manages them): the entry on the outsourced worker
+OUTSOURCED = "flex_outsourcing"
+_SERVICE_FIRM = re.compile(r"(?:物业|外包|保洁|保安|服务)公司(?:招|请|派|聘)")
+_CLIENT_DISOWNS = re.compile(
+    r"不是(?:他们|它|我们)?(?:的|单位的|医院的|厂里的)?(?:职工|员工|人)|不归(?:他们|它)管|(?:叫|喊|让)我们找"
+    r"|(?:跟|和)(?:他们|它|厂里|医院)?没(?:得|有)?(?:关系|相干)"
+)
+
+
 def agency_or_client_asked(
     knowledge: Knowledge, previous: Answer | None, text: str
 ) -> Answer | None:
     """The entry on who answers for a dispatched worker when the message asks which of the
-    agency and the firm it names; else None."""
-    if previous is not None and previous.slug == DISPATCH_EMPLOYER:
+    agency and the firm it names (for an outsourced worker the client disowns, the entry on
+    outsourcing); else None."""
+    if previous is not None and previous.slug in (DISPATCH_EMPLOYER, OUTSOURCED):
         return None
+    if _SERVICE_FIRM.search(text) and _CLIENT_DISOWNS.search(text):
+        return knowledge.get(OUTSOURCED)
     rest = _AGENCY.sub(" ", text)
     if _AGENCY.search(text) and _CLIENT.search(rest) and _WHICH.search(text):
         return knowledge.get(DISPATCH_EMPLOYER)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.knowledge.focus import focused
 from bot.knowledge.pointed import outsourcing_managed_told
 from bot.knowledge.pointed_papers import (
+    agency_or_client_asked,
     intern_followup_asked,
     pensioner_hired_asked,
     sent_again_told,
@@ -71,3 +72,11 @@ def test_the_part_a_redispatch_on_worse_terms_asks():
     )
     part = focused(answer, "派遣公司又要派我去别的厂 工资少了", details=True)
     assert part is not None and "不得因此解除" in part
+
+
+def test_an_outsourced_worker_the_client_disowns():
+    kb = _Knowledge()
+    said = "我在商场做保安 是保安公司招的 商场说我们不是他们的员工 工资该找谁"
+    assert agency_or_client_asked(kb, None, said) == "flex_outsourcing"
+    said = "我是劳务公司派到医院做保洁的 要做手术 公司说请假超过一个月就开除我"
+    assert agency_or_client_asked(kb, None, said) is None
