@@ -257,10 +257,11 @@ _DISPUTE_PHRASES = [
         ),
         "拖欠工资",
     ),
-    # "他拿了钱就跑了 一共欠我们13万8": a sum owed to the workers told without the word 工资
+    # "他拿了钱就跑了 一共欠我们13万8": a sum owed to a group of workers told without the word
+    # 工资 (not "欠我两万": one person's sum may be a loan)
     (
         re.compile(
-            r"(?:拖|欠)[了着]?(?:我们|我|大家|工人们?|工友们?)(?:的)?(?:一共|总共|共)?"
+            r"(?:拖|欠)[了着]?(?:我们|大家|工人们?|工友们?)(?:的)?(?:一共|总共|共)?"
             r"[0-9一二两三四五六七八九十百千万]+(?:\.\d+)?(?:万|千|块|元)"
         ),
         "拖欠工资",

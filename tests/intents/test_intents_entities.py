@@ -326,7 +326,8 @@ def test_a_schooling_held_said_before_the_keyword_names_no_course():
     "text, owed",
     [
         ("他拿了钱就跑了 一共欠我们9万6", True),  # a sum owed to the group: wages
-        ("老板欠我两万块 人找不到了", True),
+        ("老板欠我们两万块 人找不到了", True),
+        ("老板欠我两万块", False),  # one person's sum: maybe a loan, the question tells
         ("我欠了信用卡两万块", False),  # the worker's own debt
     ],
 )
