@@ -27,6 +27,8 @@ _BUSY = re.compile(
     r"|去接(?:娃|孩子|小孩|孙)|接送(?:娃|孩子|小孩)|上不了|去不成|走不开"
     # ("我白天要去做钟点工": another job then, not a course named by it)
     r"|(?:去|要)?做钟点工|打零工|(?:要|得)去做事"
+    # ("周末我都要接活路": taking on jobs then, self-employed)
+    r"|接活路|接活儿?|接私活|干活路|做活路"
     # ("我白天要在超市收银": at work then, wherever)
     r"|(?:要|得)在[^，,。\s]{1,8}(?:收银|做事|干活|打工|帮厨|站柜台|守店|看店)|要收银"
     # ("周三周五晚上厂里都要喊我直播": the employer's work then)

@@ -23,8 +23,11 @@ _EMPLOYER_NAMED = re.compile(
 
 
 # "重庆美佳电器销售有限公司 我10月31号辞的职 …" at the summary: the registered name first
+# ("单位就填重庆渝洲建设集团有限公司 …": after the label that says where it goes)
 _NAME_FIRST = re.compile(
-    r"^\s*(?P<value>[\u4e00-\u9fff]{4,30}?(?:有限责任公司|有限公司|股份有限公司))(?=[\s，,。]|$)"
+    r"^\s*(?:(?:用人)?(?:单位|公司)(?:的)?(?:全称|全名|名字|名称)?(?:就|要|应该|得)?"
+    r"(?:填成?|写成?|改成|改为)\s*)?"
+    r"(?P<value>[\u4e00-\u9fff]{4,30}?(?:有限责任公司|有限公司|股份有限公司))(?=[\s，,。]|$)"
 )
 _FULL_NAME = re.compile(r"全名|全称|准确名字|正式名字|营业执照上")
 

@@ -86,7 +86,11 @@ from bot.knowledge.pointed_group import group_told, record_asked
 from bot.knowledge.pointed_injury import told_of_the_injury
 from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_new_work import new_work_asked
-from bot.knowledge.pointed_papers import insurance_when_out_of_work_asked
+from bot.knowledge.pointed_papers import (
+    insurance_when_out_of_work_asked,
+    intern_followup_asked,
+    sent_again_told,
+)
 from bot.knowledge.pointed_reprisal import let_go_for_claiming_told
 from bot.knowledge.pointed_situations import (
     early_retirement_asked,
@@ -172,6 +176,8 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
     knowledge = services.knowledge
     recent = tuple(recent_user_texts(tracker, 4))
     after_previous = (
+        intern_followup_asked,  # a student's internship: its pay, its overseers, a graduate
+        sent_again_told,  # a dispatched worker sent again on worse terms, or insured elsewhere
         crowd_rider_told,  # "我是众包 … 啥子合同都莫签" after the riders' entry: that entry
         gangmaster_injury_asked,
         unemployment_reason_told,

@@ -72,4 +72,35 @@ INJURY = {
     "my fault": "我自己不小心",
     "careless": "不小心",
     "not gongshang": "不算工伤",
+    "does this count as a work injury": "这个算不算工伤",
+    "does that count as a work injury": "这个算不算工伤",
+    # "I'm a university student doing a winter internship … cut my hand": a student's
+    # internship, no labour relation (its own entry: 实习责任保险 and fault)
+    "university student": "在校学生",
+    "college student": "在校学生",
+    "internship": "实习",
+    "intern": "实习生",
+    # "the company says it's my school's problem … Who pays?": which of the two pays
+    "my school's problem": "学校的事",
+    "says it's": "说是",
+    "says it is": "说是",
+    "the company's": "公司的",
+    "school": "学校",
+    "who pays": "哪个赔",
+    # "my roommate graduated in July, she has been working there since August with no
+    # contract": a graduate at work is in a labour relation (《劳动合同法》第七条、第八十二条)
+    "graduated": "毕业了",
+    "my roommate": "我室友",
+    "who should pay": "哪个赔",
+    # "the factory says they will send me back to the agency": a dispatched worker returned
+    # (《劳务派遣暂行规定》第十二条、第十三条)
+    "send me back to the agency": "把我退回派遣公司",
+    "sent me back to the agency": "把我退回派遣公司",
+    "send me back": "把我退回",
+    "sent me back": "把我退回",
+    "send back": "退回",
+    "sent back": "退回",
+    # "my contract with the agency ends in February. Can they just let it expire?"
+    "let it expire": "让合同到期终止",
+    "let my contract expire": "让合同到期终止",
 }

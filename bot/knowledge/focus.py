@@ -54,7 +54,18 @@ BREAKS = ("过年", "春节", "国庆", "五一", "劳动节", "长假", "黄金
 # how long something lasts: asked in words ("这个期限一般好久"), found in the answer as a
 # number of days, months or years ("停工留薪期一般不超过12个月")
 LENGTH = "时长"
-LENGTH_WORDS = ("期限", "时限", "多久", "好久", "多长", "几天", "几个月", "几年")
+LENGTH_WORDS = (
+    "期限",
+    "时限",
+    "时间限制",
+    "时效",
+    "多久",
+    "好久",
+    "多长",
+    "几天",
+    "几个月",
+    "几年",
+)
 _LENGTH_IN_ANSWER = re.compile(r"\d+\s*(?:个月|天|日|年|周|小时)")
 
 
@@ -182,6 +193,17 @@ DETAIL_FACETS: dict[str, tuple[str, ...]] = {
     "家政公司": ("家政公司", "公司派", "公司签", "跟公司签"),
     # "我老家在外地 回去路上都要两天" after the marriage and bereavement leave: the travel days
     "路程假": ("路上", "路程", "在外地", "回老家", "老家远", "坐车回"),
+    # "如果他们硬是把我辞了喃" after the dispatched worker sent back: what an unlawful
+    # dismissal gives (going back, or twice the compensation)
+    "违法解除": ("把我辞", "把我开", "把我炒", "开除我", "辞退我", "开了我", "辞了我"),
+    # "can they just let it expire?" after the dispatched worker sent back while pregnant:
+    # the contract runs on until the situation ends (《劳动合同法》第四十五条)
+    # "派遣公司又要派我去綦江一个厂 工资比原来少800 我不想去" after the dispatched worker
+    # sent back: sent again on worse terms (《劳务派遣暂行规定》第十五条)
+    "重新派遣": ("重新派", "又要派", "又派", "改派", "派我去", "再派"),
+    # "那这些事找哪个管" after an intern's answer: where to report it (学校、教育、人社部门)
+    "投诉": ("找哪个管", "哪个管", "谁来管", "找谁管", "归哪个管", "哪个部门管"),
+    "续延": ("到期终止", "合同到期", "期满终止", "到期了", "让它到期"),
     "口头": ("要签合同", "签不签合同", "要不要签合同", "要不要合同", "需要签合同", "用不用签合同"),
 }
 

@@ -284,7 +284,11 @@ _MANAGED_AFTER = frozenset({DISPATCH_TOPIC, "工伤"})
 def managed_told(previous: Answer, text: str) -> bool:
     """Signs that the worker is managed like an employee, told after an answer about
     flexible work (riders, drivers, outsourcing)."""
-    if previous.slug.startswith("flex_dispatch") or previous.category not in _MANAGED_AFTER:
+    if (
+        previous.slug.startswith("flex_dispatch")
+        or previous.slug == OUTSOURCING
+        or previous.category not in _MANAGED_AFTER
+    ):
         return False
     return len({m.group(0) for m in _MANAGED.finditer(text)}) >= SIGNS_OF_MANAGEMENT
 
@@ -311,6 +315,18 @@ def noncompete_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer
         return knowledge.get(NONCOMPETE_WHO)
     if _NONCOMPETE_UNPAID.search(text) and previous.slug != NONCOMPETE_UNPAID:
         return knowledge.get(NONCOMPETE_UNPAID)
+    return None
+
+
+# "可是我们每天都是医院护士长排班" after the outsourced worker's answer: the client managing
+# them makes it dispatch in the name of outsourcing (暂行规定第二十七条), which that answer says
+OUTSOURCING = "flex_outsourcing"
+
+
+def outsourcing_managed_told(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
+    """The outsourced worker's entry again when, after it, the client is told to manage them."""
+    if previous.slug == OUTSOURCING and _MANAGED.search(text):
+        return previous
     return None
 
 

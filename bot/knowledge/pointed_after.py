@@ -10,6 +10,7 @@ from bot.knowledge.index import Answer, Knowledge
 from bot.knowledge.pointed import (
     dispatched_told,
     noncompete_told,
+    outsourcing_managed_told,
     period_over_told,
 )
 from bot.knowledge.pointed_asked import (
@@ -67,6 +68,7 @@ POINTED_AFTER = (
     period_over_told,
     sick_dismissal_told,
     dispatched_told,
+    outsourcing_managed_told,
     noncompete_told,
     cap_asked,
     year_unsigned_asked,

@@ -53,8 +53,11 @@ def injury_without_contract_told(
 ) -> Answer | None:
     """Right after an injury's answer, the employer refusing to report it because there is no
     contract (or no insurance): the entry that says it is still 工伤 and how to prove the
-    relation (《工伤保险条例》第十八条、第六十二条)."""
+    relation (《工伤保险条例》第十八条、第六十二条). Not after a student intern's injury: an
+    intern has no contract to lack (a graduate told of next is the intern rules' to read)."""
     if previous is None or previous.category != INJURY_TOPIC or previous.slug == NO_INSURANCE:
+        return None
+    if previous.slug.startswith("student_intern"):
         return None
     if year_unsigned_told(text):
         return knowledge.get(OVER_A_YEAR)  # ("那我呢 … 也没签合同 做了1年半了": his own case)

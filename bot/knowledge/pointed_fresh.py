@@ -4,7 +4,6 @@ post cut, probation at will, leave days, months unpaid, quitting over a breach, 
 resting from an injury (the rules themselves in bot/knowledge/pointed_situations.py); and,
 after any answer, a worker let go for sick leave, and one hurt off work with time off (the
 medical period of 《企业职工患病或非因工负伤医疗期规定》, not a work injury's rest).
-
 A rider hurt while delivering ("我在美团跑众包 … 送餐路上摔了一跤 … 算不算工伤") is answered
 with the riders' entry: whether it is 工伤 hangs on a labour relation, and the platforms'
 occupational injury scheme (新就业形态职业伤害保障) covers those without one."""
@@ -144,12 +143,13 @@ _MORE_TOLD = re.compile(
     r"(?:不|没|没有)(?:去|肯|给|帮|愿意?)?(?:我)?(?:报|申请|认定|赔|给|出|管|认)|社保|保险|合同|辞退|开除|赔"
     r"|医药费|工资"
 )
-_ELSEWHERE = re.compile(r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通")
+_ELSEWHERE = re.compile(  # on the way, on a trip; no employee: an intern, one's own contracted job
+    r"上下班|上班路上|下班路上|途中|路上|出差|骑车|电瓶车|开车|交通|实习|在校|接私活|自己接活|接活路|包干"
+)
 
 
 def injury_doing_the_job_asked(knowledge: Knowledge, text: str) -> Answer | None:
-    """Hurt doing the work, asked whether it counts as 工伤 (or what to do now): the entry on
-    what counts."""
+    """Hurt doing the work, asked whether it counts as 工伤 (or what to do now): what counts."""
     asked = _COUNTS_ASKED.search(text) or (_WHAT_TO_DO.search(text) and not _MORE_TOLD.search(text))
     if _HURT_DOING_IT.search(text) and asked and not _ELSEWHERE.search(text):
         return knowledge.get(WHAT_COUNTS)
@@ -238,7 +238,8 @@ def probation_unpaid_asked(knowledge: Knowledge, text: str) -> Answer | None:
 def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ()) -> Answer | None:
     """The first of these rules that names an entry for a first question, else None."""
     return (
-        rider_injury_asked(knowledge, text)
+        pensioner_hired_asked(knowledge, None, text)
+        or rider_injury_asked(knowledge, text)
         or injury_doing_the_job_asked(knowledge, text)
         or heat_asked(knowledge, text)
         or business_slow_dismissal_asked(knowledge, text)
@@ -252,7 +253,6 @@ def situation_asked(knowledge: Knowledge, text: str, told: tuple[str, ...] = ())
         or months_unpaid_asked(knowledge, text)
         or quitting_over_breach_asked(knowledge, text)
         or leaving_papers_refused(knowledge, None, text)
-        or pensioner_hired_asked(knowledge, None, text)
         or agency_or_client_asked(knowledge, None, text)
     )
 

@@ -70,7 +70,11 @@ _WORTH_ASKED = re.compile(r"赔好多|赔多少|能赔|该赔|要是|如果|万�
 
 def maternity_followup_asked(knowledge: Knowledge, previous: Answer, text: str) -> Answer | None:
     """After an answer in a pregnancy's or a leave's conversation: what the leave pays (生育
-    津贴), or a dismissal threatened for it (《女职工劳动保护特别规定》第五条: not allowed)."""
+    津贴), or a dismissal threatened for it (《女职工劳动保护特别规定》第五条: not allowed).
+    (Not after a dispatched worker's entry, which names pregnancy among the protected
+    situations: a dismissal after it is the dispatch rules' to read.)"""
+    if previous.slug.startswith("flex_dispatch"):
+        return None
     if not _MATERNITY_TOLD.search(f"{previous.question} {previous.answer[:80]}"):
         return None
     if previous.slug == MATERNITY_LEAVE and _LEAVE_PAID_ASKED.search(text):

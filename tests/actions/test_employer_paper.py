@@ -41,3 +41,11 @@ def test_the_story_told_before_the_employer_put_right():
     told = STORY_BEFORE_FIX.match("加班费三个月没给 一共3600 哦对了单位名字写错了 是…")
     assert told and told.group("story") == "加班费三个月没给 一共3600"
     assert STORY_BEFORE_FIX.match("公司名字打错了 是重庆某某有限公司") is None
+
+
+def test_the_name_after_the_label_that_says_where_it_goes():
+    # "单位就填…": the label is no part of the name
+    text = "单位就填重庆渝洲建设集团有限公司 包工头孙志强 我们6个人"
+    assert full_name_at_summary(_at_summary(text, "重庆渝洲建设集团")) == "重庆渝洲建设集团有限公司"
+    text = "公司就写重庆红星五金有限公司"
+    assert full_name_at_summary(_at_summary(text, "红星五金店")) == "重庆红星五金有限公司"

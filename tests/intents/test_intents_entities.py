@@ -320,3 +320,17 @@ def test_a_schooling_held_said_before_the_keyword_names_no_course():
     assert _schooling_held("我是大专学历", 2, 4)
     assert not _schooling_held("我想读大专 有没得班", 3, 5)
     assert not _schooling_held("想考个大专文凭", 3, 5)
+
+
+@pytest.mark.parametrize(
+    "text, owed",
+    [
+        ("他拿了钱就跑了 一共欠我们9万6", True),  # a sum owed to the group: wages
+        ("老板欠我们两万块 人找不到了", True),
+        ("老板欠我两万块", False),  # one person's sum: maybe a loan, the question tells
+        ("我欠了信用卡两万块", False),  # the worker's own debt
+    ],
+)
+def test_a_sum_owed_without_the_word_wages(extractor, text, owed):
+    found = [v for e, v, _ in ents(extractor, text) if e == "dispute_type"]
+    assert (found == ["拖欠工资"]) is owed
