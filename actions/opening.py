@@ -22,6 +22,7 @@ from actions.message import (
     typed_text,
 )
 from actions.name_told import opening_name
+from actions.places import DISTRICT
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
@@ -329,7 +330,8 @@ def _employer_named(text: str) -> str | None:
     if (
         bare
         and len(bare) >= BESIDE_PHONE_MIN
-        and re.search(rf"1[3-9]\d{{9}}\s+{re.escape(bare)}", text)
+        # ("… 电话138… 大渡口 川味坊餐饮 申请调解": or after the district it is in)
+        and re.search(rf"(?:1[3-9]\d{{9}}|{DISTRICT})\s+{re.escape(bare)}", text)
     ):
         return bare
     return None

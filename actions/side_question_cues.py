@@ -8,6 +8,7 @@ import re
 
 from actions.employer_named import opening_employer
 from actions.person import name_and_phone
+from actions.places import LEADING_DISTRICT
 from actions.validators import (
     COMMON_SURNAMES,
     dispute_types_in,
@@ -128,6 +129,8 @@ def leading_employer(text: str) -> str | None:
     value = re.sub(r"^(?:我)?在(?=[\u4e00-\u9fff]{2})", "", value)  # "在万家福超市 公司要写全称不"
     # ("解放碑那边的老码头火锅店 诶这个调解要收钱不哦": where it is, before the name)
     value = re.sub(r"^[\u4e00-\u9fff]{2,4}(?:那边|那里|那儿|这边|附近)的", "", value)
+    # ("江北 快运通物流 开货车 …": the district on its own, then the firm)
+    value = LEADING_DISTRICT.sub("", value, count=1)
     head = re.split(r"[\s，,。；;]", value, maxsplit=1)[0]
     found = opening_employer(head) or looks_like_employer(head) if head else None
     return found if found and head.startswith(found[:2]) else None
