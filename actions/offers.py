@@ -20,6 +20,7 @@ from actions.case_additions import addition_instead, filed_here
 from actions.case_cost import case_cost_instead
 from actions.course_context import followup_instead, named_course_instead
 from actions.course_enrol_instead import enrol_instead
+from actions.form_resumed import resumed_form_instead
 from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
 from actions.mediation_text import WHY_NOT_FOUND
 from actions.message import (
@@ -144,11 +145,12 @@ def kept_from_cancelled(tracker: Tracker, slot: str) -> Any:
 
 
 def changed_mind_instead(tracker: Tracker) -> list[EventType] | None:
-    """The form just cancelled, started again, when the message says so."""
+    """The form just cancelled (or left for staff: "算了 等不到 还是接到填嘛"), started again,
+    when the message says so."""
     form = cancelled_form(tracker)
     if form in ("mediation_form", "enrolment_form") and _CHANGED_MIND.search(typed_text(tracker)):
         return [FollowupAction(form)]
-    return None
+    return resumed_form_instead(tracker)
 
 
 def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
