@@ -108,8 +108,12 @@ _ENGLISH_LABELLED = re.compile(
 # "Zhang Min, 159…, Jiali Furniture Factory, …": an English firm's name standing alone, told by
 # the word it ends with
 _ENGLISH_FIRM = re.compile(
-    r"(?<![A-Za-z])(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
-    r"(?:Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
+    r"(?<![A-Za-z])(?!(?:The|My|Our|This|That|Their|His|Her|A|An|I)\b)"
+    r"(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
+    # ("My employer, Qihang Education training school in Yubei": the kind of firm in lower case)
+    r"(?:(?:training|language|english|logistics|trading|construction|cleaning|security"
+    r"|property|catering|delivery|education|tech|garment|furniture|electronics)\s)?"
+    r"(?:(?i:factory|company|school)|Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
     r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre|Bakery|Cafe|Salon"
     # ("Chongqing Lianchuang Software in Yubei": a firm named by its trade)
     r"|Software|Technology|Technologies|Electronics|Express|Warehouse|Clinic|Construction))(?![A-Za-z])"

@@ -268,8 +268,10 @@ def _opening_demand(text: str) -> str | None:
     m = _DEMAND.search(text)
     if m is None:
         english = _ENGLISH_DEMAND.search(text)
-        # ("I want to keep my job": what is wanted, without the "to")
-        return re.sub(r"^to\s+", "", english.group("demand").strip(" ,")) if english else None
+        # ("I want to keep my job": what is wanted, without the "to"; not "I'd like to request
+        # mediation", the process itself)
+        wish = re.sub(r"^to\s+", "", english.group("demand").strip(" ,")) if english else None
+        return None if wish and re.search(r"(?i)mediat|arbitrat", wish) else wish
     demand = (m.group("demand") or m.group("wish")).strip()
     if _BARE_SUM.fullmatch(demand):
         demand = f"支付{demand.rstrip('块钱元')}元"  # "要27000": the sum wanted, said as one

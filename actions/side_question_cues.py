@@ -97,13 +97,20 @@ def is_side_question(text: str, slot: str) -> bool:
                 and not (len(value) <= MAX_NAME and value[0] in COMMON_SURNAMES)
             )
         )
-    if len(value) <= SHORT and (_ASKS.search(value) or _SUM_ASKED.search(value)):
+    # ("之前 - 免费吗? 多久 usually take?": an English question read in Chinese, its words
+    # left unread not counted)
+    size = len(_UNREAD.sub("", value)) if re.search(r"[\u4e00-\u9fff]", value) else len(value)
+    if size <= SHORT and (_ASKS.search(value) or _SUM_ASKED.search(value)):
         return True
-    if len(value) <= SHORT and _QUESTION_WORD.search(value) and _PARTICLE_END.search(value):
+    if size <= SHORT and _QUESTION_WORD.search(value) and _PARTICLE_END.search(value):
         # "对了 重庆这边产假有好多天嘛" at the type question: asked, not what happened
         return True
     # "调解要多久" is too short to be what happened, and asks
-    return len(value) <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
+    return size <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
+
+
+# English words a Chinese reading left as they were
+_UNREAD = re.compile(r"[A-Za-z]+")
 
 
 # a question asked along with the details ("我叫陈志勇 电话133… 先问一下哈 … 应该赔我好多")

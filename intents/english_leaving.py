@@ -32,6 +32,10 @@ LEAVING = {
     "when must they pay": "什么时候要发",
     "when do they have to pay": "什么时候要发",
     "when should they pay": "什么时候要发",
+    # "how much compensation should I get for 3 years?": what is due, asked
+    "should i get": "应该拿",
+    "should i receive": "应该拿",
+    "do i get": "能拿",
 }
 
 # "tell my boss 30 days before", "give 30 days notice": the notice to quit, its days said
@@ -51,8 +55,13 @@ _STARTED = re.compile(
     r"\b(?:i )?started(?: (?:work|working|the job))? (\d{1,2}) (month|week|day)s? ago\b"
 )
 _UNIT = {"month": "个月", "week": "个星期", "day": "天"}
+# "how much compensation should I get for 3 years?": the years worked, with the sum asked
+_FOR_YEARS = re.compile(
+    r"\b(?P<ask>(?:compensation|severance|get|receive)\b[^.?!]{0,20}?)\s+(?:for|after) (?P<n>\d{1,2}) years?\b"
+)
 LEAVING_NUMBERED = [
     (_STARTED, lambda m: f"上班{m.group(1)}{_UNIT[m.group(2)]}了 "),
+    (_FOR_YEARS, lambda m: f"{m.group('ask')} 干了{m.group('n')}年 "),
     (_NOTICE, lambda m: f"要不要提前{m.group(1) or m.group(2)}天通知老板 "),
     (_PROBATION_PAY, lambda m: f"合同工资{m.group(1)} 试用期只发{m.group(2)} "),
 ]
