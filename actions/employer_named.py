@@ -134,6 +134,14 @@ _PINYIN_REGISTERED = re.compile(
     r"(?=\s*(?:[,，.。;；]|$))"
 )
 
+# "chong qing jia he fu zhuang chang jiang jin qu qian le …": a firm's name typed in pinyin
+# first, all lowercase, up to the word it ends with (not "wo …", "lao ban …": a sentence)
+_PINYIN_FIRM_FIRST = re.compile(
+    r"^\s*(?!(?:wo|ni|ta|lao ?ban|zai|gong ?si|shi|yao|xiang|wo ?men)\s)"
+    r"(?P<named>(?:[a-z]+\s){2,8}?(?:gong ?si|chang|chao ?shi|jiu ?dian|can ?ting|wu ?ye|wu ?liu))"
+    r"(?=\s|$|[,，.。;；])"
+)
+
 # a registered company's name standing alone: "…手机159… 重庆安达物流有限公司的 受伤了"
 REGISTERED_NAME = re.compile(
     r"(?:^|(?<=[\s，,。；;]))(?P<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?"
@@ -166,6 +174,7 @@ def opening_employer(text: str) -> str | None:
     latin = latin or _PINYIN_LABELLED.search(text)
     latin = latin or _ENGLISH_FIRM.search(text) or _PINYIN_FIRM.search(text)
     latin = latin or _PINYIN_REGISTERED.search(text)
+    latin = latin or _PINYIN_FIRM_FIRST.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
         named = latin.groupdict().get("named")
         if named:  # (pinyin typed all lowercase: written down as a name, each word capitalised)
