@@ -32,10 +32,6 @@ LEAVING = {
     "when must they pay": "什么时候要发",
     "when do they have to pay": "什么时候要发",
     "when should they pay": "什么时候要发",
-    # "how much compensation should I get for 3 years?": what is due, asked
-    "should i get": "应该拿",
-    "should i receive": "应该拿",
-    "do i get": "能拿",
 }
 
 # "tell my boss 30 days before", "give 30 days notice": the notice to quit, its days said
