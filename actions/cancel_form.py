@@ -11,8 +11,9 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import menu
+from actions.case_instead import withdrawal_instead
 from actions.message import typed_text, understood_text
-from actions.offers import cancel_listed_instead, withdrawal_instead
+from actions.offers import cancel_listed_instead
 from actions.services import ServiceAction
 from actions.worked_out import worked_out_reply
 from intents.overrides import CANCEL_FOR_NOW

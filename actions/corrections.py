@@ -16,6 +16,7 @@ from actions.enrolment_party import companion_fix_in_message
 from actions.group_claims import member_phone_fixed, story_with_sum_fixed
 from actions.message import as_chinese, typed_text
 from actions.story_added import story_added
+from actions.sum_fixed import story_with_sum_corrected
 from actions.validators import (
     clean_phone,
     dispute_types_in,
@@ -341,6 +342,9 @@ def corrected_description(tracker: Tracker) -> str | None:
     fixed_sum = story_with_sum_fixed(story, text)
     if fixed_sum is not None:
         return fixed_sum
+    fixed_total = story_with_sum_corrected(story, text)  # ("算错了 是三万六": the sum)
+    if fixed_total is not None:
+        return fixed_total
     if not _STORY_MISTAKE.search(text):
         return None
     m = _STORY_FIX.search(text)

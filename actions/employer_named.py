@@ -108,8 +108,12 @@ _ENGLISH_LABELLED = re.compile(
 # "Zhang Min, 159…, Jiali Furniture Factory, …": an English firm's name standing alone, told by
 # the word it ends with
 _ENGLISH_FIRM = re.compile(
-    r"(?<![A-Za-z])(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
-    r"(?:Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
+    r"(?<![A-Za-z])(?!(?:The|My|Our|This|That|Their|His|Her|A|An|I)\b)"
+    r"(?P<employer>(?:[A-Z][A-Za-z&'-]*\s){1,5}"
+    # ("My employer, Qihang Education training school in Yubei": the kind of firm in lower case)
+    r"(?:(?:training|language|english|logistics|trading|construction|cleaning|security"
+    r"|property|catering|delivery|education|tech|garment|furniture|electronics)\s)?"
+    r"(?:(?i:factory|company|school)|Factory|Company|Co\.?|Ltd\.?|Limited|School|Restaurant|Hotel|Store|Shop|Logistics|Trading"
     r"|Group|Kindergarten|Hospital|Supermarket|Mall|Studio|Center|Centre|Bakery|Cafe|Salon"
     # ("Chongqing Lianchuang Software in Yubei": a firm named by its trade)
     r"|Software|Technology|Technologies|Electronics|Express|Warehouse|Clinic|Construction))(?![A-Za-z])"
@@ -128,6 +132,14 @@ _PINYIN_FIRM = re.compile(
 _PINYIN_REGISTERED = re.compile(
     r"^\s*(?!wo |zai )(?P<named>(?:[a-z]+\s){2,8}?you ?xian (?:ze ?ren )?gong ?si)"
     r"(?=\s*(?:[,，.。;；]|$))"
+)
+
+# "chong qing jia he fu zhuang chang jiang jin qu qian le …": a firm's name typed in pinyin
+# first, all lowercase, up to the word it ends with (not "wo …", "lao ban …": a sentence)
+_PINYIN_FIRM_FIRST = re.compile(
+    r"^\s*(?!(?:wo|ni|ta|lao ?ban|zai|gong ?si|shi|yao|xiang|wo ?men)\s)"
+    r"(?P<named>(?:[a-z]+\s){2,8}?(?:gong ?si|chang|chao ?shi|jiu ?dian|can ?ting|wu ?ye|wu ?liu))"
+    r"(?=\s|$|[,，.。;；])"
 )
 
 # a registered company's name standing alone: "…手机159… 重庆安达物流有限公司的 受伤了"
@@ -162,6 +174,7 @@ def opening_employer(text: str) -> str | None:
     latin = latin or _PINYIN_LABELLED.search(text)
     latin = latin or _ENGLISH_FIRM.search(text) or _PINYIN_FIRM.search(text)
     latin = latin or _PINYIN_REGISTERED.search(text)
+    latin = latin or _PINYIN_FIRM_FIRST.search(text)
     if latin:  # "company Chongqing Hongtai Electronics": the English name, whole
         named = latin.groupdict().get("named")
         if named:  # (pinyin typed all lowercase: written down as a name, each word capitalised)

@@ -14,6 +14,7 @@ from actions.answer_buttons import answer_buttons, likely_buttons
 from actions.answer_more import MORE_INTENT, PLAINER_HELP, PLAINER_LEAD, asks_more, asks_plainer
 from actions.buttons import button, buttons
 from actions.case_additions import addition_instead
+from actions.case_instead import case_question_instead, withdrawal_instead
 from actions.case_withdrawal import again_after_withdrawal
 from actions.course_context import (
     described_instead,
@@ -41,7 +42,6 @@ from actions.message import (
     typed_text,
     understood_text,
 )
-from actions.offers import case_question_instead, withdrawal_instead
 from actions.policy_followups import find_answer
 from actions.policy_parts import narrowed_answer
 from actions.review import note_miss

@@ -48,6 +48,7 @@ from actions.opening import (
 from actions.side_facts import story_told_aside
 from actions.side_question_cues import is_side_question
 from actions.story_so_far import employer_before, story_before
+from actions.sum_fixed import story_with_sum_corrected, sum_corrected
 from actions.told import (
     dispatch_employers,
     dispute_type_in,
@@ -239,6 +240,15 @@ class MediationExtraction:
         if heads is not None:  # "人数说错了 是31个": the story says so, the summary shows it
             dispatcher.utter_message(text=f"好的，人数已更正为{heads}人。")
             return {"description": f"{tracker.get_slot('description')}；更正：一共{heads}个人"}
+        story, said = tracker.get_slot("description"), typed_text(tracker)
+        total = (
+            sum_corrected(str(story or ""), said) if tracker.get_slot("requested_slot") else None
+        )
+        if total and story and tracker.get_slot("requested_slot") != "description":
+            # "等一下 算错了 是三万六": the sum put right, shown at the summary asked again
+            dispatcher.utter_message(text=f"好的，金额已更正为{total}。")
+            fixed = story_with_sum_corrected(str(story), said)
+            return {"description": fixed, "mediation_confirm": None}
         fixed = corrected_description(tracker)
         if fixed and fixed != tracker.get_slot("description"):
             # (a group's sums: the total again, "李小兵是4300 不是4800")

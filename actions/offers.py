@@ -16,17 +16,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case_additions import addition_instead, filed_here
-from actions.case_cost import case_cost_instead
+from actions.case_additions import addition_instead
+from actions.case_instead import (
+    NOT_WITHDRAWN,
+    case_question_instead,
+    status_by_phone_instead,
+    withdrawal_instead,
+)
 from actions.course_context import followup_instead, named_course_instead
 from actions.course_enrol_instead import cancel_named_instead, enrol_instead
-from actions.mediation_cases import ASKS_WHERE_IT_STANDS, CASE_NO
-from actions.mediation_text import WHY_NOT_FOUND
+from actions.form_resumed import resumed_form_instead
 from actions.message import (
     as_chinese,
     last_bot_text,
     last_reply,
-    latest_entity,
     latest_intent,
     previous_action,
     recent_bot_texts,
@@ -37,7 +40,6 @@ from actions.say_again import say_again_instead
 from actions.services import ServiceAction
 from actions.worked_out_retirement import RETIREMENT
 from bot.domain.retirement import birth_month
-from intents.overrides import ENROLMENT_TALK
 
 # what an offered button starts, as data/rules.yml starts it for its intent (a test keeps
 # the two in step), and the words that name it
@@ -64,7 +66,6 @@ NAMES: dict[str, tuple[str, ...]] = {
     ),
 }
 MAX_CHARS = 20  # a longer message says something of its own
-_NOT_WITHDRAWN = re.compile(r"[不别莫]撤|不要撤|先不")
 # "要在好久之内去申请" under 申请调解 after the injury answer: when, where or how to apply
 # (for injury recognition) is asked, the offer is not taken up
 _ASKS_WHEN_OR_HOW = re.compile(
@@ -144,11 +145,12 @@ def kept_from_cancelled(tracker: Tracker, slot: str) -> Any:
 
 
 def changed_mind_instead(tracker: Tracker) -> list[EventType] | None:
-    """The form just cancelled, started again, when the message says so."""
+    """The form just cancelled (or left for staff: "算了 等不到 还是接到填嘛"), started again,
+    when the message says so."""
     form = cancelled_form(tracker)
     if form in ("mediation_form", "enrolment_form") and _CHANGED_MIND.search(typed_text(tracker)):
         return [FollowupAction(form)]
-    return None
+    return resumed_form_instead(tracker)
 
 
 def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
@@ -169,7 +171,7 @@ def taken_offer(tracker: Tracker) -> tuple[str, dict[str, Any]] | None:
     # ("yes withdraw it": the words read in Chinese too)
     said = f"{text} {as_chinese(text)}"
     named = [c for c in choices if any(word in said for word in NAMES[c[0]])]
-    if _NOT_WITHDRAWN.search(text):
+    if NOT_WITHDRAWN.search(text):
         # ("算了不撤了嘛", "不撤回"): never the withdrawal
         named = [c for c in named if c[0] != "withdraw_case_confirm"]
     if len(named) == 1:
@@ -255,109 +257,6 @@ def cancel_listed_instead(tracker: Tracker) -> list[EventType] | None:
 
 
 ENROLLED_TURNS = 3
-
-
-# "咋个这么慢 好久才有结果嘛" right after the worker's case was shown: how long mediation takes
-_HOW_LONG = re.compile(r"好久|多久|多长时间|几天|慢|啥时候|什么时候|哪天|拖(?!欠)")
-CASE_DURATION = "mediation_duration"
-_WHAT_IF = re.compile(r"要是|如果|万一|假如|超过|过了")
-# another subject the worker asks about right after the case ("工伤认定", "仲裁", "年假")
-_OTHER_SUBJECT = re.compile(
-    r"工伤|认定|仲裁|起诉|法院|时效|时间限制|年假|社保|补偿|赔偿|多赔|加付|产假|婚假|病假|陪产|育儿|医疗期"
-    # "拖这么久 老板除了工资还要不要赔点啥子": more than the wages, not how long
-    r"|除了(?:工资|工钱)|(?:工资|工钱)(?:以外|之外)"
-)  # the FAQ entry on how long mediation takes
-# "然后呢 我要做啥子", "好久有人找我" right after filing: what happens next
-_WHAT_NEXT = re.compile(
-    r"然后呢|接下来|下一步|(?:要|该|还要|还得)(?:做|干|弄|准备|带)(?:啥|什么|些)|好久有人|多久有人|"
-    r"哪个(?:联系|找)|谁(?:联系|找)我|(?:就|只)?等着?(?:就行|就可以|吗|嘛)|咋个弄|怎么弄"
-    # ("那好久有人打电话给我哦", "多久 until 有人联系我": the mediator's call)
-    r"|有人(?:联系|打电话|来电话|找|打)(?:给)?我|有人打电话给我"
-)
-WHAT_NEXT_MAX_CHARS = 30
-
-
-def case_question_instead(tracker: Tracker) -> list[EventType] | None:
-    """Right after the status of the worker's case, a short question about how long it
-    takes is answered from the FAQ entry on it (whatever the classifier read)."""
-    from actions.case_additions import addition_instead  # (it reads the case actions)
-
-    cost = case_cost_instead(tracker)  # "do i need to pay anything for this" after filing
-    # ("新的是177… 你帮我改一哈", "老板电话是159…" after filing: kept for the case)
-    if cost or addition_instead(tracker):
-        return cost or addition_instead(tracker)
-    text = typed_text(tracker)
-    if text and not re.search(r"[\u4e00-\u9fff]", text):
-        text = as_chinese(text)  # ("how long does it take" right after filing)
-    if previous_action(tracker) == "action_mediation_status" and WHY_NOT_FOUND.search(text):
-        # "咋个会查不到喃 是不是没交上去哦": why the request is not found, said by the status action
-        return [FollowupAction("action_mediation_status")]
-    if (
-        previous_action(tracker) in ("action_mediation_status", "action_submit_mediation")
-        and 0 < len(text) <= 30
-        and ASKS_WHERE_IT_STANDS.search(text)
-        # (not "那要是超过15天还莫得结果呢": what happens then, asked)
-        and not _WHAT_IF.search(text)
-    ):
-        # "那好久有结果哦 现在是啥子状态": where the case stands (and how long it takes)
-        return [FollowupAction("action_mediation_status")]
-    if _OTHER_SUBJECT.search(text):
-        return None  # "对了 工伤认定有没得时间限制哦 我怕拖过了": asked of another thing
-    if (
-        previous_action(tracker) == "action_mediation_status"
-        and 0 < len(text) <= 30
-        and _HOW_LONG.search(text)
-    ):
-        return [SlotSet("faq_id", CASE_DURATION), FollowupAction("action_answer_policy")]
-    if (
-        previous_action(tracker) == "action_submit_mediation"
-        and 0 < len(text) <= WHAT_NEXT_MAX_CHARS
-        and _WHAT_NEXT.search(text)
-    ):
-        # "提交了然后呢 我要做啥子 好久有人找我": the case just filed, where it stands and what
-        # to get ready while waiting for the mediator's call
-        return [FollowupAction("action_mediation_status")]
-    if (
-        previous_action(tracker) == "action_submit_mediation"
-        and 0 < len(text) <= WHAT_NEXT_MAX_CHARS
-        and _HOW_LONG.search(text)
-    ):
-        # "大概好久才有结果哦" right after filing: how long mediation takes
-        return [SlotSet("faq_id", CASE_DURATION), FollowupAction("action_answer_policy")]
-    return None
-
-
-def status_by_phone_instead(tracker: Tracker) -> list[EventType] | None:
-    """ "编号我忘了 电话是158…" right after "您在这里没有查到您在这里提交过调解申请": the status action
-    says why a typed number finds no case, instead of "没太明白"."""
-    if previous_action(tracker) == "action_mediation_status" and latest_entity(tracker, "phone"):
-        return [FollowupAction("action_mediation_status")]
-
-    if CASE_NO.search(typed_text(tracker).upper()):  # "编号好像是TJ20261116-0007"
-        return [FollowupAction("action_mediation_status")]
-    return None
-
-
-# "算了 我还是想撤回 我准备直接去仲裁" once a request was filed: that request withdrawn (the
-# action names it and asks to confirm); not a course ("报名撤了") and never "不撤"
-# ("经理说要私了 那个申请不要了": the request, not wanted any more)
-# ("那个申请我不要了": the worker named between)
-_WITHDRAWS = re.compile(
-    r"(?<![不别莫])(?:撤回|撤销|撤掉|撤了|撤嘛)|申请(?:我|我们)?(?:不要了|不用了|不弄了|不搞了)"
-)
-
-
-def withdrawal_instead(tracker: Tracker) -> list[EventType] | None:
-    """A bare withdrawal ("我还是想撤回") when this conversation shows a filed request."""
-    text = typed_text(tracker)
-    if (
-        not _WITHDRAWS.search(text)
-        or _NOT_WITHDRAWN.search(text)
-        or ENROLMENT_TALK.search(text)
-        or tracker.active_loop
-    ):
-        return None
-    return [FollowupAction("action_withdraw_case")] if filed_here(tracker) else None
 
 
 def retirement_instead(tracker: Tracker) -> list[EventType] | None:

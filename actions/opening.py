@@ -22,6 +22,7 @@ from actions.message import (
     typed_text,
 )
 from actions.name_told import opening_name
+from actions.places import DISTRICT
 from actions.validators import (
     DESCRIPTION_MAX,
     DESCRIPTION_MIN,
@@ -267,8 +268,10 @@ def _opening_demand(text: str) -> str | None:
     m = _DEMAND.search(text)
     if m is None:
         english = _ENGLISH_DEMAND.search(text)
-        # ("I want to keep my job": what is wanted, without the "to")
-        return re.sub(r"^to\s+", "", english.group("demand").strip(" ,")) if english else None
+        # ("I want to keep my job": what is wanted, without the "to"; not "I'd like to request
+        # mediation", the process itself)
+        wish = re.sub(r"^to\s+", "", english.group("demand").strip(" ,")) if english else None
+        return None if wish and re.search(r"(?i)mediat|arbitrat", wish) else wish
     demand = (m.group("demand") or m.group("wish")).strip()
     if _BARE_SUM.fullmatch(demand):
         demand = f"支付{demand.rstrip('块钱元')}元"  # "要27000": the sum wanted, said as one
@@ -329,7 +332,8 @@ def _employer_named(text: str) -> str | None:
     if (
         bare
         and len(bare) >= BESIDE_PHONE_MIN
-        and re.search(rf"1[3-9]\d{{9}}\s+{re.escape(bare)}", text)
+        # ("… 电话138… 大渡口 川味坊餐饮 申请调解": or after the district it is in)
+        and re.search(rf"(?:1[3-9]\d{{9}}|{DISTRICT})\s+{re.escape(bare)}", text)
     ):
         return bare
     return None

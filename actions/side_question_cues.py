@@ -8,6 +8,7 @@ import re
 
 from actions.employer_named import opening_employer
 from actions.person import name_and_phone
+from actions.places import LEADING_DISTRICT
 from actions.validators import (
     COMMON_SURNAMES,
     dispute_types_in,
@@ -96,13 +97,20 @@ def is_side_question(text: str, slot: str) -> bool:
                 and not (len(value) <= MAX_NAME and value[0] in COMMON_SURNAMES)
             )
         )
-    if len(value) <= SHORT and (_ASKS.search(value) or _SUM_ASKED.search(value)):
+    # ("之前 - 免费吗? 多久 usually take?": an English question read in Chinese, its words
+    # left unread not counted)
+    size = len(_UNREAD.sub("", value)) if re.search(r"[\u4e00-\u9fff]", value) else len(value)
+    if size <= SHORT and (_ASKS.search(value) or _SUM_ASKED.search(value)):
         return True
-    if len(value) <= SHORT and _QUESTION_WORD.search(value) and _PARTICLE_END.search(value):
+    if size <= SHORT and _QUESTION_WORD.search(value) and _PARTICLE_END.search(value):
         # "对了 重庆这边产假有好多天嘛" at the type question: asked, not what happened
         return True
     # "调解要多久" is too short to be what happened, and asks
-    return len(value) <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
+    return size <= SHORT_QUESTION and bool(_QUESTION_WORD.search(value))
+
+
+# English words a Chinese reading left as they were
+_UNREAD = re.compile(r"[A-Za-z]+")
 
 
 # a question asked along with the details ("我叫陈志勇 电话133… 先问一下哈 … 应该赔我好多")
@@ -128,6 +136,8 @@ def leading_employer(text: str) -> str | None:
     value = re.sub(r"^(?:我)?在(?=[\u4e00-\u9fff]{2})", "", value)  # "在万家福超市 公司要写全称不"
     # ("解放碑那边的老码头火锅店 诶这个调解要收钱不哦": where it is, before the name)
     value = re.sub(r"^[\u4e00-\u9fff]{2,4}(?:那边|那里|那儿|这边|附近)的", "", value)
+    # ("江北 快运通物流 开货车 …": the district on its own, then the firm)
+    value = LEADING_DISTRICT.sub("", value, count=1)
     head = re.split(r"[\s，,。；;]", value, maxsplit=1)[0]
     found = opening_employer(head) or looks_like_employer(head) if head else None
     return found if found and head.startswith(found[:2]) else None

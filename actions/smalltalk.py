@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_additions import addition_instead
+from actions.case_instead import case_question_instead, withdrawal_instead
 from actions.course_context import (
     described_instead,
     enrolling_course_reply,
@@ -20,12 +21,7 @@ from actions.course_filters import compared_courses
 from actions.course_redirects import near_instead
 from actions.mediation_asks import mediation_aspect_instead
 from actions.message import previous_action, previous_answer, typed_text, understood_text
-from actions.offers import (
-    case_question_instead,
-    changed_mind_instead,
-    meant_in_context,
-    withdrawal_instead,
-)
+from actions.offers import changed_mind_instead, meant_in_context
 from actions.policy_followups import find_answer, policy_followup_instead
 from actions.review import note_miss
 from actions.say_again import say_again_instead

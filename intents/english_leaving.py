@@ -111,9 +111,14 @@ _PAID_WHAT = {
     "pension": "养老保险",
 }
 _UNIT = {"month": "个月", "week": "个星期", "day": "天"}
+# "how much compensation should I get for 3 years?": the years worked, with the sum asked
+_FOR_YEARS = re.compile(
+    r"\b(?P<ask>(?:compensation|severance|get|receive)\b[^.?!]{0,20}?)\s+(?:for|after) (?P<n>\d{1,2}) years?\b"
+)
 LEAVING_NUMBERED = [
     (_STARTED, lambda m: f"上班{m.group(1)}{_UNIT[m.group(2)]}了 "),
     (_PAID_FOR, lambda m: f"{_PAID_WHAT[m.group(1)]}交了{m.group(2)}年 "),
+    (_FOR_YEARS, lambda m: f"{m.group('ask')} 干了{m.group('n')}年 "),
     (_NOTICE, lambda m: f"要不要提前{m.group(1) or m.group(2)}天通知老板 "),
     (_PROBATION_PAY, lambda m: f"合同工资{m.group(1)} 试用期只发{m.group(2)} "),
 ]

@@ -50,7 +50,7 @@ LENGTH = re.compile(
 # ("说给我3个月工资打发了 … 这个够不够哦": whether what is offered is enough)
 _HOW_MUCH = re.compile(
     # (not 补签, 补缴: a contract signed late, insurance paid up; not 算了; not 前面几个月)
-    r"好多|多少|(?<![面头那这后])几个月|能拿|能要|能赔|赔|补(?!签|缴|交|办)|怎么算|咋个算|咋算|算(?!了)"
+    r"好多|多少|(?<![面头那这后])几个月|能拿|能要|能赔|赔|补(?!签|缴|交|办)|怎么算|咋个算|咋算|算(?!了|错|漏)"
     r"|够不够|够不|够吗|够了吗"
     # "他们只给一个月工资 这个合理不": a sum offered, whether it is right
     # (months of pay offered: not "加班一个小时只给20块 合不合法", an hourly rate)

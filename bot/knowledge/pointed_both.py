@@ -112,7 +112,12 @@ _AT_WORK = re.compile(
     r"|在[^，,。？?]{1,8}(?:做|干|上班|开)"
 )
 # another thing asked of the hurt: its own entry answers ("病假工资咋算", "能赔好多")
-_OTHER_ASKED = re.compile(r"病假|产假|工资|补偿|赔|辞退|开除|私了|多少钱|好多钱|报销|医药费|住院")
+_OTHER_ASKED = re.compile(
+    r"病假|产假|工资|补偿|赔|辞退|开除|私了|多少钱|好多钱|报销|医药费|住院"
+    # who the worker is decides it (their own entries): dispatched, past retirement, an intern,
+    # a contracted job, a gang boss, a rider; and who must apply, asked
+    r"|派遣|退休|岁|实习|学生|外包|承包|包工头|包活|接活|骑手|外卖|众包|哪个|谁|找哪|保险"
+)
 
 
 def hurt_at_work_told(knowledge: Knowledge, text: str) -> Answer | None:
