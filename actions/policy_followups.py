@@ -73,7 +73,6 @@ from bot.knowledge.pointed_claims import (
 from bot.knowledge.pointed_denied import contract_denied_told
 from bot.knowledge.pointed_fresh import (
     bare_leave_asked,
-    child_care_leave_asked,
     crowd_rider_told,
     disease_benefits_asked,
     docked_for_shortage_asked,
@@ -84,6 +83,7 @@ from bot.knowledge.pointed_fresh import (
 )
 from bot.knowledge.pointed_group import group_told, record_asked
 from bot.knowledge.pointed_injury import told_of_the_injury
+from bot.knowledge.pointed_leave import child_care_leave_asked
 from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
 from bot.knowledge.pointed_new_work import new_work_asked
 from bot.knowledge.pointed_papers import (

@@ -103,7 +103,7 @@ from bot.domain.wages_owed import (
     owed_by_pays_text,
     site_owed_text,
 )
-from bot.knowledge.pointed_fresh import not_worked_docked
+from bot.knowledge.pointed_leave import not_worked_docked
 
 UNLAWFUL = "sev_unlawful_2x"  # the entry on an unlawful dismissal's damages
 PERSONAL_LEAVE = "leave_marriage_funeral"  # the entry the docked personal leave follows

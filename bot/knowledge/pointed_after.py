@@ -29,12 +29,11 @@ from bot.knowledge.pointed_asked import (
 )
 from bot.knowledge.pointed_fresh import (
     half_for_refusing_to_move_told,
-    holiday_off_docked_asked,
-    leave_put_off_asked,
     let_go_without_exit_check_told,
     longest_period_over_asked,
     pay_put_off_told,
 )
+from bot.knowledge.pointed_leave import holiday_off_docked_asked, leave_put_off_asked
 from bot.knowledge.pointed_let_go import (
     kept_money_pressed,
     last_wages_after_leaving_told,

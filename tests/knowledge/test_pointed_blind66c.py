@@ -2,12 +2,8 @@
 care, a pregnant worker pushed to quit."""
 
 from bot.knowledge.pointed_asked import SICK_PAY, sick_pay_asked
-from bot.knowledge.pointed_fresh import (
-    ANNUAL_DAYS,
-    PARENTAL,
-    bare_leave_asked,
-    child_care_leave_asked,
-)
+from bot.knowledge.pointed_fresh import ANNUAL_DAYS, bare_leave_asked
+from bot.knowledge.pointed_leave import PARENTAL, child_care_leave_asked
 from bot.knowledge.pointed_situations import (
     PROTECTED,
     RESIGN_PRESSURE,

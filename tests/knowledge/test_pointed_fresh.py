@@ -78,7 +78,7 @@ def test_hurt_off_work_with_time_off_is_the_medical_period():
 
 
 def test_a_holiday_not_worked_is_paid():
-    from bot.knowledge.pointed_fresh import holiday_off_docked_asked
+    from bot.knowledge.pointed_leave import holiday_off_docked_asked
 
     kb = _Knowledge()
     assert holiday_off_docked_asked(kb, None, "国庆没去上班 工资会不会扣") == "leave_holiday_paid"
