@@ -87,7 +87,7 @@ def test_a_holiday_not_worked_is_paid():
 
 
 def test_this_years_leave_put_off_to_the_next():
-    from bot.knowledge.pointed_fresh import LEAVE_PUT_OFF, leave_put_off_asked
+    from bot.knowledge.pointed_leave import LEAVE_PUT_OFF, leave_put_off_asked
 
     class _Previous:
         slug, question, answer = "leave_annual_days", "年假有几天", ""
