@@ -16,6 +16,7 @@ from actions.message import (
     recent_user_texts,
     understood_text,
 )
+from actions.policy_last_resort import last_resort
 from actions.policy_topic import (
     MOVE_MIN,
     SURELY_ELSEWHERE,
@@ -25,7 +26,6 @@ from actions.policy_topic import (
     offered_taken,
     stays_near_the_topic,
 )
-from actions.validators import dispute_types_in
 from actions.worked_out import worked_out_reply
 from bot.knowledge.answers import MAX_RELATED, decide
 from bot.knowledge.aspects_asked import one_aspect_asked
@@ -50,7 +50,7 @@ from bot.knowledge.pointed_asked import (
     part_time_detail_asked,
     sick_pay_asked,
 )
-from bot.knowledge.pointed_both import both_said_asked, hurt_at_work_told
+from bot.knowledge.pointed_both import both_said_asked
 from bot.knowledge.pointed_claims import (
     breach_after_quitting_told,
     fine_asked,
@@ -231,7 +231,6 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
         # "就迟到了一回 店长喊我明天不用来了": one slight fault, no serious breach
         or (let_go_for_a_slight_fault_told(knowledge, read) if previous is None else None)
         or (wages_held_on_leaving_told(knowledge, read) if previous is None else None)
-        or (hurt_at_work_told(knowledge, read) if previous is None else None)
         or unpaid_apprentice_told(knowledge, read)
         or group_told(knowledge, read)  # "我们有12个人都是一样的": a claim together
         or record_asked(knowledge, read)  # "只有个记工的本本 这个算数不": the evidence
@@ -356,30 +355,7 @@ def find_answer(services: Any, tracker: Tracker, text: str) -> tuple[str, list[H
                     if moved[0] in ("answer", "likely"):
                         return moved
             return verdict, hits
-    if (
-        general[0] == "suggest"
-        and previous is not None
-        and own_hits
-        and own_hits[0].answer.category == previous.category
-        and own_hits[0].answer.slug != previous.slug
-        and all(h.answer.category != previous.category for h in own_hits[1:3])
-    ):
-        # "我已经离职4个月了 他们一分钱都没给过 我现在可以去同行上班不" after the non-compete
-        # compensation: among weak guesses, the one of the conversation's topic
-        return "likely", own_hits[: 1 + MAX_RELATED]
-    if general[0] not in ("answer", "likely") and _STILL_REFUSED.search(text):
-        # "要是这个星期过了他还是不给呢" after telling of three months' wages unpaid (and a
-        # request given up): the refusal asked of the dispute told before
-        kinds = [k for t in recent for k in dispute_types_in(t) if k != "其他"]
-        if kinds:
-            verdict, hits = decide(knowledge.search(f"{text} {kinds[0]}", k), cfg)
-            if verdict in ("answer", "likely"):
-                return verdict, hits
-    return general
-
-
-# what the other side may still refuse ("他还是不给呢")
-_STILL_REFUSED = re.compile(r"还是?不(?:给|发|还|赔|补|认)|不给呢|不发呢|赖着|还不给")
+    return last_resort(knowledge, cfg, text, previous, general, own_hits, recent, k)
 
 
 def policy_followup_instead(services: Any, tracker: Tracker) -> list[EventType] | None:
