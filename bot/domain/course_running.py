@@ -17,6 +17,8 @@ _NO_CLASS = {(1, 1)}
 # what only one who wants to join asks: a place, enrolling, joining late
 _JOINING = re.compile(
     r"报名|报得|能报|想报|想学|插班|插进|加入|进得来|名额|还招|收不收|下一期|下期|下一批|再开"
+    # ("那晚上还有啥子练身体的 不要钱的": other courses asked for)
+    r"|还有啥|还有什么|还有没得|还有没有|别的|其他|其它"
 )
 _LEFT_ASKED = re.compile(r"还剩|剩下|剩几|还有几次|还有好多次|还要上几|还上几")
 
@@ -29,7 +31,8 @@ def classes_after(course: Course, today: date) -> list[date]:
     """The class days still to come, after today, to the course's last day."""
     if course.end_date is None:
         return []
-    days, day = [], today + timedelta(days=1)
+    first = today + timedelta(days=1)
+    days, day = [], max(first, course.start_date) if course.start_date else first
     while day <= course.end_date:
         if meets_on(course, day):
             days.append(day)
@@ -68,7 +71,7 @@ def running_answer(course: Course, asked: list[str], text: str, today: date) -> 
 # a class the worker cannot come to: "那节课去不到咋个办", "这周六来不了 要紧不"
 MISSED_CLASS = re.compile(
     r"(?:课|那节|那次|那天|这周|这礼拜|这个礼拜|这星期|下周|下个礼拜)[^。？?]{0,10}"
-    r"(?:去不到|去不了|来不了|来不到|赶不到|赶不上|走不脱|请假|缺课|缺一次|耽误)"
+    r"(?:去不到|去不了|来不了|来不到|赶不到|赶不上|走不脱|请假|缺课|缺一次)"
 )
 _WORK_LEAVE = re.compile(r"老板|单位|公司|厂里|领导|主管|扣钱|扣工资|不批|批假|旷工")
 _DAY_NAMED = re.compile(r"(?P<next>下个?)?(?:周|礼拜|星期)(?P<d>[一二三四五六天日])")
