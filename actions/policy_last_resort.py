@@ -12,7 +12,6 @@ from actions.policy_topic import TAKEN_SCORE
 from actions.validators import dispute_types_in
 from bot.knowledge.answers import MAX_RELATED, decide
 from bot.knowledge.index import Answer, Hit, Knowledge
-from bot.knowledge.pointed import INJURY_TOPIC
 from bot.knowledge.pointed_both import hurt_at_work_told
 
 # what the other side may still refuse ("他还是不给呢")
@@ -43,9 +42,7 @@ def last_resort(
         return "likely", own_hits[: 1 + MAX_RELATED]
     hurt = (
         hurt_at_work_told(knowledge, as_chinese(text))
-        if previous is None
-        and general[0] not in ("answer", "likely")
-        and not any(h.answer.category == INJURY_TOPIC for h in own_hits[:3])
+        if previous is None and general[0] not in ("answer", "likely")
         else None
     )
     if hurt is not None:  # "我在物流园开叉车 上个月把腰扭了", the FAQ unsure: what counts

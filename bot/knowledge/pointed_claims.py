@@ -244,9 +244,13 @@ def grants_after_grading_asked(knowledge: Knowledge, text: str) -> Answer | None
 
 # "老板说开就开 一分钱都不给 还有没得王法": let go at will with nothing paid, the 2N entry
 AT_WILL_UNPAID = "sev_unlawful_2x"
-_LET_GO_AT_WILL = re.compile(r"说开就开|想开就开|说辞就辞|想辞就辞|说炒就炒|随便就把我(?:开|辞|炒)")
+_LET_GO_AT_WILL = re.compile(
+    r"说开就开|想开就开|说辞就辞|想辞就辞|说炒就炒|随便就把我(?:开|辞|炒)"
+    # ("老板要把我撵走 啥都不给": driven out)
+    r"|把我(?:撵|赶)走|(?:撵|赶)我走"
+)
 _NOTHING_PAID = re.compile(
-    r"一分钱?都?不给|一分都不给|啥子都不给|什么都不给|没给补偿|不给补偿|一分钱没给"
+    r"一分钱?都?不给|一分都不给|啥子?都不给|什么都不给|没给补偿|不给补偿|一分钱没给"
 )
 
 
