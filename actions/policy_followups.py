@@ -59,7 +59,6 @@ from bot.knowledge.pointed_claims import (
     husband_leave_asked,
     insurance_made_up_asked,
     let_go_on_the_spot_told,
-    let_go_with_nothing_told,
     maternity_days_asked,
     own_quit_pay_asked,
     quitting_notice_asked,
@@ -84,7 +83,7 @@ from bot.knowledge.pointed_fresh import (
 from bot.knowledge.pointed_group import group_told, record_asked
 from bot.knowledge.pointed_injury import told_of_the_injury
 from bot.knowledge.pointed_leave import child_care_leave_asked
-from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told
+from bot.knowledge.pointed_let_go import let_go_for_a_slight_fault_told, let_go_with_nothing_told
 from bot.knowledge.pointed_new_work import new_work_asked
 from bot.knowledge.pointed_papers import (
     insurance_when_out_of_work_asked,

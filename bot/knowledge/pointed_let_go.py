@@ -110,3 +110,21 @@ def kept_money_pressed(knowledge: Knowledge, previous: Answer, text: str) -> Ans
     if _KEPT_ON.search(text) and _WHAT_ELSE.search(text):
         return knowledge.get(DISPUTE_ROUTES)
     return None
+
+
+# "老板说开就开 一分钱都不给 还有没得王法": let go at will with nothing paid, the 2N entry
+AT_WILL_UNPAID = "sev_unlawful_2x"
+_LET_GO_AT_WILL = re.compile(
+    r"说开就开|想开就开|说辞就辞|想辞就辞|说炒就炒|随便就把我(?:开|辞|炒)"
+    # ("老板要把我撵走 啥都不给": driven out)
+    r"|把我(?:撵|赶)走|(?:撵|赶)我走"
+)
+_NOTHING_PAID = re.compile(
+    r"一分钱?都?不给|一分都不给|啥子?都不给|什么都不给|没给补偿|不给补偿|一分钱没给"
+)
+
+
+def let_go_with_nothing_told(knowledge: Knowledge, text: str) -> Answer | None:
+    if _LET_GO_AT_WILL.search(text) and _NOTHING_PAID.search(text):
+        return knowledge.get(AT_WILL_UNPAID)
+    return None
